@@ -1,1 +1,16 @@
-export {};
+export { RDD } from './rdd.js';
+export type { RddContext, JobOutput } from './context.js';
+export { StorageLevel } from './storage-level.js';
+export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
+export type { PlanNode, PlanKind, TextSplit, ElementOp } from './plan/plan-node.js';
+export { dependencies, type Dependency } from './plan/node-properties.js';
+export { stagePlan, taskLeaves, parentSplits, type TaskPlan, type WireNode, type TaskLeaf } from './plan/task-plan.js';
+export { prepare } from './plan/prepare.js';
+export { describeRdd } from './plan/debug-string.js';
+export { partitionFunction, samePartitioner, type Partitioner } from './partitioner/partitioner.js';
+export { portableHash, hashPartition } from './keys/portable-hash.js';
+export { compareKeys } from './keys/compare-keys.js';
+export { keyIdentity } from './keys/key-identity.js';
+export { StatCounter } from './runtime/stat-counter.js';
+export { runtimeFunction } from './runtime/registry.js';
+export { seededRandom } from './runtime/seeded-random.js';

@@ -1,0 +1,79 @@
+/**
+ * A function as it travels to a worker: source text, the values captured with it, and where the
+ * user created it (for error messages). Functions are checked here, on the driver, when an RDD is
+ * built: a free variable is an error at the call site, not a ReferenceError on a worker later.
+ */
+import { functionSource } from './function-source.js';
+import { freeVariables } from './free-variables.js';
+import { isGlobalName } from './globals.js';
+
+/** A function with values bound to it by `capture`; the env is passed as the function's last argument. */
+export class Captured<F extends Function = Function> {
+  constructor(
+    readonly env: Record<string, unknown>,
+    readonly fn: F,
+  ) {}
+}
+
+/** The serializable form of a user or internal function. */
+export class FnRef {
+  constructor(
+    /** An expression evaluating to the function, or `builtin:Name` for a global like `String`. */
+    readonly source: string,
+    readonly env: Record<string, unknown> | undefined,
+    /** `map at job.ts:12:4`: the transformation and the user's call site. */
+    readonly site: string,
+  ) {}
+}
+
+/** A function argument of an RDD method: a plain function, or one with captured values. */
+export type ShippableFn<F extends (...args: never[]) => unknown> = F | Captured;
+
+/**
+ * Binds values to a function shipped to workers: `rdd.map(capture({ k }, (x, { k }) => x * k))`.
+ * `env` holds plain data, broadcasts and accumulators; it is serialized with the task.
+ */
+export function capture<E extends Record<string, unknown>, A extends unknown[], R>(
+  env: E,
+  fn: (...args: [...A, E]) => R,
+): (...args: A) => R {
+  return new Captured(env, fn) as unknown as (...args: A) => R;
+}
+
+export function toFnRef(fn: unknown, operation: string): FnRef {
+  if (fn instanceof FnRef) return fn;
+  const site = `${operation} at ${callSite()}`;
+  const captured = fn instanceof Captured ? fn : undefined;
+  const target = captured ? captured.fn : fn;
+  if (typeof target !== 'function') {
+    throw new TypeError(`${operation}() expects a function, got ${describe(target)}`);
+  }
+  const source = functionSource(target);
+  if (source.kind === 'builtin') return new FnRef(`builtin:${source.name}`, captured?.env, site);
+  const free = freeVariables(source.expression).filter((name) => !isGlobalName(name));
+  if (free.length > 0) {
+    const names = free.map((n) => `'${n}'`).join(', ');
+    const env = `{ ${free.join(', ')} }`;
+    throw new ReferenceError(
+      `The function passed to ${operation}() uses ${names} from its enclosing scope (${site}). ` +
+        `Functions run on workers and see only their arguments: pass values with capture, ` +
+        `e.g. capture(${env}, (x, ${env}) => ...)`,
+    );
+  }
+  return new FnRef(source.expression, captured?.env, site);
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/** The first stack frame outside Flint's own packages: where the user called the RDD method. */
+function callSite(): string {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  for (const frame of frames) {
+    if (/[\\/]packages[\\/](rdd|driver)[\\/](dist|src)[\\/]|node:internal|[\\/]node_modules[\\/]/.test(frame)) continue;
+    const location = /\(?((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/.exec(frame);
+    if (location) return location[1].replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '');
+  }
+  return 'unknown location';
+}

@@ -1,0 +1,95 @@
+/** Actions that return records: each runs one or more jobs through the context. */
+import type { RDD } from '../rdd.js';
+import { toFnRef } from '../fn/fn-ref.js';
+import { localFunction } from '../fn/local-call.js';
+import { compareKeys } from '../keys/compare-keys.js';
+import { hashPartition } from '../keys/portable-hash.js';
+import { runtimePartitions, runtimeElement } from './narrow.js';
+
+type Pair<K, V> = [K, V];
+
+export async function collect<T>(rdd: RDD<T>): Promise<T[]> {
+  const partitions = await rdd.context.runJob<T>(rdd, { description: 'collect' });
+  return partitions.flat();
+}
+
+export async function count(rdd: RDD<unknown>): Promise<number> {
+  const counts = await rdd.context.runJob<number>(runtimePartitions(rdd, 'countPartition'), { description: 'count' });
+  return counts.flat().reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Scans partitions in growing batches until `num` records are found, as Spark's take does: one
+ * partition first, then up to four times as many as scanned so far.
+ */
+export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
+  const taken: T[] = [];
+  const total = rdd.getNumPartitions();
+  let scanned = 0;
+  while (taken.length < num && scanned < total) {
+    let batch = 1;
+    if (scanned > 0) {
+      batch = taken.length === 0 ? scanned * 4 : Math.max(Math.ceil((1.5 * num * scanned) / taken.length) - scanned, 1);
+      batch = Math.min(batch, scanned * 4);
+    }
+    const partitions = range(scanned, Math.min(scanned + batch, total));
+    const limited = runtimePartitions<T>(rdd, 'takePartition', { num: num - taken.length });
+    const results = await rdd.context.runJob<T>(limited, { partitions, description: `take ${num}` });
+    for (const records of results) taken.push(...records.slice(0, num - taken.length));
+    scanned += partitions.length;
+  }
+  return taken;
+}
+
+export async function first<T>(rdd: RDD<T>): Promise<T> {
+  const items = await take(rdd, 1);
+  if (items.length === 0) throw new Error('RDD is empty');
+  return items[0];
+}
+
+/** The `num` smallest records by key (largest for `top`): per partition on workers, merged here. */
+export async function takeOrdered<T>(rdd: RDD<T>, num: number, key: unknown, reverse: boolean): Promise<T[]> {
+  const keyRef = key === undefined ? undefined : toFnRef(key, reverse ? 'top' : 'takeOrdered');
+  const perPartition = runtimePartitions<T>(rdd, 'takeOrderedPartition', { num, key: keyRef, reverse });
+  const candidates = (await rdd.context.runJob<T>(perPartition, { description: reverse ? 'top' : 'takeOrdered' })).flat();
+  const keyOf = key === undefined ? (x: T) => x : localFunction<(x: T) => unknown>(key);
+  const sign = reverse ? -1 : 1;
+  return candidates
+    .map((record) => ({ record, key: keyOf(record) }))
+    .sort((a, b) => sign * compareKeys(a.key, b.key))
+    .slice(0, num)
+    .map((entry) => entry.record);
+}
+
+export async function foreach<T>(rdd: RDD<T>, f: unknown): Promise<void> {
+  await rdd.context.runJob(runtimePartitions(rdd, 'foreachRecord', { f: toFnRef(f, 'foreach') }), { description: 'foreach' });
+}
+
+export async function foreachPartition<T>(rdd: RDD<T>, f: unknown): Promise<void> {
+  const run = runtimePartitions(rdd, 'foreachPartitionCall', { f: toFnRef(f, 'foreachPartition') });
+  await rdd.context.runJob(run, { description: 'foreachPartition' });
+}
+
+/** Yields records partition by partition, running one job per partition (only one partition in memory). */
+export async function* toLocalIterator<T>(rdd: RDD<T>): AsyncGenerator<T> {
+  for (let split = 0; split < rdd.getNumPartitions(); split++) {
+    const [records] = await rdd.context.runJob<T>(rdd, { partitions: [split], description: 'toLocalIterator' });
+    yield* records;
+  }
+}
+
+export async function saveAsTextFile(rdd: RDD<unknown>, path: string): Promise<void> {
+  await rdd.context.runJob(rdd, { output: { kind: 'saveText', dir: path }, description: `saveAsTextFile ${path}` });
+}
+
+/** Values for `key`; with a known hash partitioner only the one partition that can hold it is read. */
+export async function lookup<K, V>(rdd: RDD<Pair<K, V>>, key: K): Promise<V[]> {
+  const matching = runtimeElement<Pair<K, V>>(rdd, 'filter', 'hasKey', { key }).values();
+  const partitioner = rdd.partitioner;
+  const partitions = partitioner?.kind === 'hash' ? [hashPartition(key, partitioner.numPartitions)] : undefined;
+  return (await rdd.context.runJob<V>(matching, { partitions, description: 'lookup' })).flat();
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}

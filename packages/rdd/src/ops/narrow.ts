@@ -1,0 +1,104 @@
+/** Narrow transformations: each output partition depends on a bounded set of parent partitions. */
+import type { RDD } from '../rdd.js';
+import type { ElementOp } from '../plan/plan-node.js';
+import { toFnRef, FnRef } from '../fn/fn-ref.js';
+import { runtimeFn } from '../fn/runtime-fn.js';
+
+type Pair<K, V> = [K, V];
+
+export function element<T, U>(rdd: RDD<unknown>, op: ElementOp['op'], f: unknown): RDD<U> {
+  return rdd.derive<U>({ kind: 'elementwise', parent: rdd, step: { op, fn: toFnRef(f, op) } });
+}
+
+export function mapPartitions<U>(rdd: RDD<unknown>, f: unknown, withIndex: boolean, preservesPartitioning: boolean): RDD<U> {
+  const name = withIndex ? 'mapPartitionsWithIndex' : 'mapPartitions';
+  const fn = f instanceof FnRef ? f : toFnRef(f, name);
+  return rdd.derive<U>({ kind: 'mapPartitions', parent: rdd, fn, withIndex, preservesPartitioning });
+}
+
+/** An internal partition function from the runtime (see runtime/registry.ts). */
+export function runtimePartitions<U>(
+  rdd: RDD<unknown>,
+  name: Parameters<typeof runtimeFn>[0],
+  env?: Record<string, unknown>,
+  options: { withIndex?: boolean; preservesPartitioning?: boolean } = {},
+): RDD<U> {
+  return mapPartitions<U>(rdd, runtimeFn(name, env), options.withIndex ?? false, options.preservesPartitioning ?? false);
+}
+
+export function glom<T>(rdd: RDD<T>): RDD<T[]> {
+  return runtimePartitions(rdd, 'glom');
+}
+
+export function keys<K, V>(rdd: RDD<Pair<K, V>>): RDD<K> {
+  return runtimeElement(rdd, 'map', 'pairKey');
+}
+
+export function values<K, V>(rdd: RDD<Pair<K, V>>): RDD<V> {
+  return runtimeElement(rdd, 'map', 'pairValue');
+}
+
+export function union<T>(rdds: RDD<T>[]): RDD<T> {
+  const parents = rdds.flatMap((r) => (r.node.kind === 'union' && !r.isCached ? (r.node.parents as RDD<T>[]) : [r]));
+  return rdds[0].derive<T>({ kind: 'union', parents });
+}
+
+/**
+ * Without a shuffle, output partition i takes the parent partitions
+ * [floor(i*n/k), floor((i+1)*n/k)), as Spark's coalescer does when there is no locality to use.
+ */
+export function coalesce<T>(rdd: RDD<T>, numPartitions: number): RDD<T> {
+  requirePositive(numPartitions, 'coalesce');
+  const n = rdd.getNumPartitions();
+  const k = Math.min(numPartitions, Math.max(n, 1));
+  const groups: number[][] = [];
+  for (let i = 0; i < k; i++) {
+    const group: number[] = [];
+    for (let p = Math.floor((i * n) / k); p < Math.floor(((i + 1) * n) / k); p++) group.push(p);
+    groups.push(group);
+  }
+  return rdd.derive<T>({ kind: 'coalesce', parent: rdd, groups });
+}
+
+export function zip<T, U>(rdd: RDD<T>, other: RDD<U>): RDD<Pair<T, U>> {
+  if (rdd.getNumPartitions() !== other.getNumPartitions()) {
+    throw new Error(
+      `Can only zip RDDs with the same number of partitions (${rdd.getNumPartitions()} and ${other.getNumPartitions()})`,
+    );
+  }
+  return rdd.derive({ kind: 'zip', parents: [rdd, other] });
+}
+
+export function cartesian<T, U>(rdd: RDD<T>, other: RDD<U>): RDD<Pair<T, U>> {
+  return rdd.derive({ kind: 'cartesian', parents: [rdd, other] });
+}
+
+/** Element k of partition i gets id i + k * numPartitions: unique, no job needed. */
+export function zipWithUniqueId<T>(rdd: RDD<T>): RDD<Pair<T, number>> {
+  return runtimePartitions(rdd, 'zipWithUniqueId', { numPartitions: rdd.getNumPartitions() }, { withIndex: true });
+}
+
+/**
+ * Indexes in partition order; the start index of each partition is counted by a job that the
+ * driver runs before the first job over this RDD (see `prepare` in plan/prepare.ts).
+ */
+export function zipWithIndex<T>(rdd: RDD<T>): RDD<Pair<T, number>> {
+  const env: { startIndices: number[] | null } = { startIndices: null };
+  return runtimePartitions(rdd, 'zipWithIndex', env, { withIndex: true });
+}
+
+export function pipe<T>(rdd: RDD<T>, command: string, env: Record<string, string>): RDD<string> {
+  if (typeof command !== 'string' || command.trim() === '') throw new TypeError('pipe() expects a shell command string');
+  return rdd.derive<string>({ kind: 'pipe', parent: rdd, command, env });
+}
+
+export function requirePositive(n: number, operation: string): void {
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new RangeError(`${operation}: the number of partitions must be a positive integer, got ${n}`);
+  }
+}
+
+/** An element-wise step running a runtime function. */
+export function runtimeElement<U>(rdd: RDD<unknown>, op: ElementOp['op'], name: Parameters<typeof runtimeFn>[0], env?: Record<string, unknown>): RDD<U> {
+  return rdd.derive<U>({ kind: 'elementwise', parent: rdd, step: { op, fn: runtimeFn(name, env) } });
+}

@@ -1,0 +1,48 @@
+/**
+ * What an RDD is, as data: one immutable node per RDD with a literal `kind`. The behaviour of each
+ * kind (partition count, dependencies, how a partition is computed) lives in `kinds/`, one file per
+ * kind, gathered in exhaustive `Record<PlanKind, ...>` tables.
+ */
+import type { FnRef } from '../fn/fn-ref.js';
+import type { Partitioner } from '../partitioner/partitioner.js';
+import type { RDD } from '../rdd.js';
+
+/** A byte range of a text file; a line belongs to the split it starts in (Hadoop's rule). */
+export interface TextSplit {
+  readonly path: string;
+  readonly start: number;
+  readonly length: number;
+  readonly hosts: readonly string[];
+}
+
+/** A per-record step of a fused narrow pipeline. */
+export type ElementOp =
+  | { readonly op: 'map'; readonly fn: FnRef }
+  | { readonly op: 'filter'; readonly fn: FnRef }
+  | { readonly op: 'flatMap'; readonly fn: FnRef }
+  | { readonly op: 'mapValues'; readonly fn: FnRef }
+  | { readonly op: 'flatMapValues'; readonly fn: FnRef }
+  | { readonly op: 'keyBy'; readonly fn: FnRef };
+
+export type PlanNode =
+  | { readonly kind: 'parallelize'; readonly slices: readonly (readonly unknown[])[] }
+  | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly step: number; readonly numSlices: number }
+  | { readonly kind: 'textFile'; readonly splits: readonly TextSplit[] }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'elementwise'; readonly parent: RDD<unknown>; readonly step: ElementOp }
+  | {
+      readonly kind: 'mapPartitions';
+      readonly parent: RDD<unknown>;
+      readonly fn: FnRef;
+      readonly withIndex: boolean;
+      readonly preservesPartitioning: boolean;
+    }
+  | { readonly kind: 'union'; readonly parents: readonly RDD<unknown>[] }
+  | { readonly kind: 'coalesce'; readonly parent: RDD<unknown>; readonly groups: readonly (readonly number[])[] }
+  | { readonly kind: 'zip'; readonly parents: readonly [RDD<unknown>, RDD<unknown>] }
+  | { readonly kind: 'cartesian'; readonly parents: readonly [RDD<unknown>, RDD<unknown>] }
+  | { readonly kind: 'pipe'; readonly parent: RDD<unknown>; readonly command: string; readonly env: Readonly<Record<string, string>> }
+  | { readonly kind: 'shuffled'; readonly parent: RDD<unknown>; readonly shuffleId: number; readonly partitioner: Partitioner };
+
+export type PlanKind = PlanNode['kind'];
+export type NodeOf<K extends PlanKind> = Extract<PlanNode, { kind: K }>;

@@ -1,0 +1,358 @@
+/**
+ * RDD<T>: a lazy, immutable, partitioned collection, described by its lineage. Transformations
+ * return new RDDs synchronously; actions run a job and return a Promise. Pair methods take
+ * `this: RDD<[K, V]>`, so they type-check only where the elements are pairs.
+ *
+ * Each method is a thin entry point; the work lives in `ops/`, one theme per file.
+ */
+import type { RddContext } from './context.js';
+import type { PlanNode } from './plan/plan-node.js';
+import type { Partitioner } from './partitioner/partitioner.js';
+import { StorageLevel } from './storage-level.js';
+import { nodeNumPartitions, nodePartitioner } from './plan/node-properties.js';
+import { toDebugString } from './plan/debug-string.js';
+import * as narrow from './ops/narrow.js';
+import * as sampling from './ops/sampling.js';
+import * as shuffle from './ops/shuffle.js';
+import * as joins from './ops/joins.js';
+import * as actions from './ops/actions.js';
+import * as aggregates from './ops/aggregates.js';
+import * as numeric from './ops/numeric.js';
+import type { StatCounter } from './runtime/stat-counter.js';
+
+type Fn<A extends unknown[], R> = (...args: A) => R;
+type Pair<K, V> = [K, V];
+type Iter<T> = Iterable<T> | AsyncIterable<T> | Promise<Iterable<T>>;
+
+export class RDD<T> {
+  readonly id: number;
+  name: string | undefined;
+  private level: StorageLevel = StorageLevel.NONE;
+  private checkpointRequested = false;
+  private checkpointDir: string | undefined;
+
+  constructor(
+    readonly context: RddContext,
+    readonly node: PlanNode,
+  ) {
+    this.id = context.newRddId();
+  }
+
+  /** @internal A new RDD in the same context. */
+  derive<U>(node: PlanNode): RDD<U> {
+    return new RDD<U>(this.context, node);
+  }
+
+  // ---- properties -------------------------------------------------------------------------
+
+  getNumPartitions(): number {
+    return nodeNumPartitions(this.node);
+  }
+  get partitioner(): Partitioner | undefined {
+    return nodePartitioner(this.node);
+  }
+  get storageLevel(): StorageLevel {
+    return this.level;
+  }
+  get isCached(): boolean {
+    return this.level !== StorageLevel.NONE;
+  }
+  get isCheckpointed(): boolean {
+    return this.checkpointDir !== undefined;
+  }
+  /** @internal The directory holding this RDD's checkpointed partitions, once written. */
+  get checkpointLocation(): string | undefined {
+    return this.checkpointDir;
+  }
+  /** @internal Whether `checkpoint()` was called and the data is not written yet. */
+  get needsCheckpoint(): boolean {
+    return this.checkpointRequested && this.checkpointDir === undefined;
+  }
+  setName(name: string): this {
+    this.name = name;
+    return this;
+  }
+  toDebugString(): string {
+    return toDebugString(this);
+  }
+
+  // ---- persistence ------------------------------------------------------------------------
+
+  cache(): this {
+    return this.persist(StorageLevel.MEMORY_ONLY);
+  }
+  persist(level: StorageLevel = StorageLevel.MEMORY_ONLY): this {
+    if (this.level !== StorageLevel.NONE && this.level !== level) {
+      throw new Error(`Cannot change the storage level of RDD ${this.id} from ${this.level.name} to ${level.name}`);
+    }
+    this.level = level;
+    return this;
+  }
+  unpersist(): this {
+    this.level = StorageLevel.NONE;
+    this.context.unpersist(this);
+    return this;
+  }
+  /** Marks the RDD to be saved under the context's checkpoint directory by the next job that computes it. */
+  checkpoint(): void {
+    if (this.context.checkpointDir === undefined) {
+      throw new Error('Checkpoint directory has not been set in the FlintContext: call fc.setCheckpointDir(dir) first');
+    }
+    this.checkpointRequested = true;
+  }
+  /** @internal Called by the driver once the checkpoint files are written: the lineage is cut here. */
+  markCheckpointed(dir: string): void {
+    this.checkpointDir = dir;
+  }
+
+  // ---- narrow transformations -------------------------------------------------------------
+
+  map<U>(f: Fn<[T], U>): RDD<U> {
+    return narrow.element(this, 'map', f);
+  }
+  flatMap<U>(f: Fn<[T], Iterable<U>>): RDD<U> {
+    return narrow.element(this, 'flatMap', f);
+  }
+  filter(f: Fn<[T], unknown>): RDD<T> {
+    return narrow.element(this, 'filter', f);
+  }
+  mapPartitions<U>(f: Fn<[Iterable<T>], Iter<U>>, preservesPartitioning = false): RDD<U> {
+    return narrow.mapPartitions(this, f, false, preservesPartitioning);
+  }
+  mapPartitionsWithIndex<U>(f: Fn<[number, Iterable<T>], Iter<U>>, preservesPartitioning = false): RDD<U> {
+    return narrow.mapPartitions(this, f, true, preservesPartitioning);
+  }
+  glom(): RDD<T[]> {
+    return narrow.glom(this);
+  }
+  keyBy<K>(f: Fn<[T], K>): RDD<Pair<K, T>> {
+    return narrow.element(this, 'keyBy', f);
+  }
+  keys<K, V>(this: RDD<Pair<K, V>>): RDD<K> {
+    return narrow.keys(this);
+  }
+  values<K, V>(this: RDD<Pair<K, V>>): RDD<V> {
+    return narrow.values(this);
+  }
+  mapValues<K, V, U>(this: RDD<Pair<K, V>>, f: Fn<[V], U>): RDD<Pair<K, U>> {
+    return narrow.element(this, 'mapValues', f);
+  }
+  flatMapValues<K, V, U>(this: RDD<Pair<K, V>>, f: Fn<[V], Iterable<U>>): RDD<Pair<K, U>> {
+    return narrow.element(this, 'flatMapValues', f);
+  }
+  union<U>(other: RDD<U>): RDD<T | U> {
+    return narrow.union<T | U>([this, other]);
+  }
+  coalesce(numPartitions: number, shuffle = false): RDD<T> {
+    return shuffle ? this.repartition(numPartitions) : narrow.coalesce(this, numPartitions);
+  }
+  zip<U>(other: RDD<U>): RDD<Pair<T, U>> {
+    return narrow.zip(this, other);
+  }
+  zipWithIndex(): RDD<Pair<T, number>> {
+    return narrow.zipWithIndex(this);
+  }
+  zipWithUniqueId(): RDD<Pair<T, number>> {
+    return narrow.zipWithUniqueId(this);
+  }
+  cartesian<U>(other: RDD<U>): RDD<Pair<T, U>> {
+    return narrow.cartesian(this, other);
+  }
+  /** Pipes each partition's elements, one per line, through a shell command; its output lines are the result. */
+  pipe(command: string, env: Record<string, string> = {}): RDD<string> {
+    return narrow.pipe(this, command, env);
+  }
+  sample(withReplacement: boolean, fraction: number, seed?: number): RDD<T> {
+    return sampling.sample(this, withReplacement, fraction, seed);
+  }
+  randomSplit(weights: number[], seed?: number): RDD<T>[] {
+    return sampling.randomSplit(this, weights, seed);
+  }
+
+  // ---- shuffle transformations ------------------------------------------------------------
+
+  partitionBy<K, V>(this: RDD<Pair<K, V>>, numPartitions?: number, partitionFunc?: Fn<[K], number>): RDD<Pair<K, V>> {
+    return shuffle.partitionBy(this, numPartitions, partitionFunc);
+  }
+  combineByKey<K, V, C>(
+    this: RDD<Pair<K, V>>,
+    createCombiner: Fn<[V], C>,
+    mergeValue: Fn<[C, V], C>,
+    mergeCombiners: Fn<[C, C], C>,
+    numPartitions?: number,
+  ): RDD<Pair<K, C>> {
+    return shuffle.combineByKey(this, { createCombiner, mergeValue, mergeCombiners }, numPartitions);
+  }
+  reduceByKey<K, V>(this: RDD<Pair<K, V>>, func: Fn<[V, V], V>, numPartitions?: number): RDD<Pair<K, V>> {
+    return shuffle.reduceByKey(this, func, numPartitions);
+  }
+  groupByKey<K, V>(this: RDD<Pair<K, V>>, numPartitions?: number): RDD<Pair<K, V[]>> {
+    return shuffle.groupByKey(this, numPartitions);
+  }
+  aggregateByKey<K, V, U>(
+    this: RDD<Pair<K, V>>,
+    zeroValue: U,
+    seqFunc: Fn<[U, V], U>,
+    combFunc: Fn<[U, U], U>,
+    numPartitions?: number,
+  ): RDD<Pair<K, U>> {
+    return shuffle.aggregateByKey(this, zeroValue, seqFunc, combFunc, numPartitions);
+  }
+  foldByKey<K, V>(this: RDD<Pair<K, V>>, zeroValue: V, func: Fn<[V, V], V>, numPartitions?: number): RDD<Pair<K, V>> {
+    return shuffle.aggregateByKey(this, zeroValue, func, func, numPartitions);
+  }
+  groupBy<K>(f: Fn<[T], K>, numPartitions?: number): RDD<Pair<K, T[]>> {
+    return this.keyBy(f).groupByKey(numPartitions);
+  }
+  distinct(numPartitions?: number): RDD<T> {
+    return shuffle.distinct(this, numPartitions);
+  }
+  repartition(numPartitions: number): RDD<T> {
+    return shuffle.repartition(this, numPartitions);
+  }
+  sortByKey<K, V>(this: RDD<Pair<K, V>>, ascending = true, numPartitions?: number, keyfunc?: Fn<[K], unknown>): RDD<Pair<K, V>> {
+    return shuffle.sortByKey(this, ascending, numPartitions, keyfunc);
+  }
+  sortBy<K>(keyfunc: Fn<[T], K>, ascending = true, numPartitions?: number): RDD<T> {
+    return shuffle.sortByKey(this.keyBy(keyfunc), ascending, numPartitions).values();
+  }
+  repartitionAndSortWithinPartitions<K, V>(
+    this: RDD<Pair<K, V>>,
+    numPartitions?: number,
+    partitionFunc?: Fn<[K], number>,
+    ascending = true,
+    keyfunc?: Fn<[K], unknown>,
+  ): RDD<Pair<K, V>> {
+    return shuffle.repartitionAndSortWithinPartitions(this, numPartitions, partitionFunc, ascending, keyfunc);
+  }
+  intersection(other: RDD<T>): RDD<T> {
+    return joins.intersection(this, other);
+  }
+  subtract(other: RDD<T>, numPartitions?: number): RDD<T> {
+    return joins.subtract(this, other, numPartitions);
+  }
+  subtractByKey<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, V>> {
+    return joins.subtractByKey(this, other, numPartitions);
+  }
+  cogroup<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, [V[], W[]]>> {
+    return joins.cogroup([this, other], numPartitions) as RDD<Pair<K, [V[], W[]]>>;
+  }
+  groupWith<K, V>(this: RDD<Pair<K, V>>, ...others: RDD<Pair<K, unknown>>[]): RDD<Pair<K, unknown[][]>> {
+    return joins.cogroup([this, ...others]);
+  }
+  join<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, [V, W]>> {
+    return joins.join(this, other, 'inner', numPartitions) as RDD<Pair<K, [V, W]>>;
+  }
+  leftOuterJoin<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, [V, W | null]>> {
+    return joins.join(this, other, 'left', numPartitions) as RDD<Pair<K, [V, W | null]>>;
+  }
+  rightOuterJoin<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, [V | null, W]>> {
+    return joins.join(this, other, 'right', numPartitions) as RDD<Pair<K, [V | null, W]>>;
+  }
+  fullOuterJoin<K, V, W>(
+    this: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    numPartitions?: number,
+  ): RDD<Pair<K, [V | null, W | null]>> {
+    return joins.join(this, other, 'full', numPartitions) as RDD<Pair<K, [V | null, W | null]>>;
+  }
+
+  // ---- actions ----------------------------------------------------------------------------
+
+  collect(): Promise<T[]> {
+    return actions.collect(this);
+  }
+  count(): Promise<number> {
+    return actions.count(this);
+  }
+  first(): Promise<T> {
+    return actions.first(this);
+  }
+  take(num: number): Promise<T[]> {
+    return actions.take(this, num);
+  }
+  isEmpty(): Promise<boolean> {
+    return actions.take(this, 1).then((items) => items.length === 0);
+  }
+  takeOrdered(num: number, key?: Fn<[T], unknown>): Promise<T[]> {
+    return actions.takeOrdered(this, num, key, false);
+  }
+  top(num: number, key?: Fn<[T], unknown>): Promise<T[]> {
+    return actions.takeOrdered(this, num, key, true);
+  }
+  takeSample(withReplacement: boolean, num: number, seed?: number): Promise<T[]> {
+    return sampling.takeSample(this, withReplacement, num, seed);
+  }
+  foreach(f: Fn<[T], unknown>): Promise<void> {
+    return actions.foreach(this, f);
+  }
+  foreachPartition(f: Fn<[Iterable<T>], unknown>): Promise<void> {
+    return actions.foreachPartition(this, f);
+  }
+  toLocalIterator(): AsyncIterable<T> {
+    return actions.toLocalIterator(this);
+  }
+  saveAsTextFile(path: string): Promise<void> {
+    return actions.saveAsTextFile(this, path);
+  }
+  countByKey<K, V>(this: RDD<Pair<K, V>>): Promise<Map<K, number>> {
+    return aggregates.countByValue(this.keys());
+  }
+  countByValue(): Promise<Map<T, number>> {
+    return aggregates.countByValue(this);
+  }
+  collectAsMap<K, V>(this: RDD<Pair<K, V>>): Promise<Map<K, V>> {
+    return actions.collect(this).then((pairs) => new Map(pairs));
+  }
+  lookup<K, V>(this: RDD<Pair<K, V>>, key: K): Promise<V[]> {
+    return actions.lookup(this, key);
+  }
+  reduce(f: Fn<[T, T], T>): Promise<T> {
+    return aggregates.reduce(this, f);
+  }
+  treeReduce(f: Fn<[T, T], T>, depth = 2): Promise<T> {
+    return aggregates.treeReduce(this, f, depth);
+  }
+  fold(zeroValue: T, op: Fn<[T, T], T>): Promise<T> {
+    return aggregates.aggregate(this, zeroValue, op, op);
+  }
+  aggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>): Promise<U> {
+    return aggregates.aggregate(this, zeroValue, seqOp, combOp);
+  }
+  treeAggregate<U>(zeroValue: U, seqOp: Fn<[U, T], U>, combOp: Fn<[U, U], U>, depth = 2): Promise<U> {
+    return aggregates.treeAggregate(this, zeroValue, seqOp, combOp, depth);
+  }
+  max(key?: Fn<[T], unknown>): Promise<T> {
+    return aggregates.extreme(this, key, 'max');
+  }
+  min(key?: Fn<[T], unknown>): Promise<T> {
+    return aggregates.extreme(this, key, 'min');
+  }
+
+  // ---- numeric actions (RDD<number>) ---------------------------------------------------------
+
+  stats(this: RDD<number>): Promise<StatCounter> {
+    return numeric.stats(this);
+  }
+  sum(this: RDD<number>): Promise<number> {
+    return numeric.sum(this);
+  }
+  mean(this: RDD<number>): Promise<number> {
+    return numeric.stats(this).then((s) => s.mean());
+  }
+  variance(this: RDD<number>): Promise<number> {
+    return numeric.stats(this).then((s) => s.variance());
+  }
+  stdev(this: RDD<number>): Promise<number> {
+    return numeric.stats(this).then((s) => s.stdev());
+  }
+  sampleVariance(this: RDD<number>): Promise<number> {
+    return numeric.stats(this).then((s) => s.sampleVariance());
+  }
+  sampleStdev(this: RDD<number>): Promise<number> {
+    return numeric.stats(this).then((s) => s.sampleStdev());
+  }
+  histogram(this: RDD<number>, buckets: number | number[]): Promise<[number[], number[]]> {
+    return numeric.histogram(this, buckets);
+  }
+}
