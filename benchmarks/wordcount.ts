@@ -1,0 +1,105 @@
+/**
+ * Word count benchmark (`npm run bench -- wordcount [--runs N] [--mb N]`).
+ *
+ * Over one generated Zipf-distributed text (100 MB by default, seeded, cached in
+ * benchmarks/data/), times three programs, each run in its own process so its peak memory is
+ * its own: Flint's word count example on `local[2]`, a hand-written single-threaded program and
+ * a hand-written two-worker-thread program. All are compiled to JavaScript first and run under
+ * plain node. Rounds interleave the programs so that a slow spell of this shared machine hits
+ * all of them; every run's counts must equal the single-threaded program's, or the benchmark
+ * fails. Results go to benchmarks/results/wordcount-<date>.{json,md,svg}.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, platform } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cachedPath } from '../examples/shared/generated-file.js';
+import { generateText } from '../examples/wordcount/generate.js';
+import { compilePrograms, runProgram } from './wordcount/run-program.js';
+import { assertSameCounts } from './wordcount/same-counts.js';
+import { markdownReport, summarize, targetCheck, type WordCountReport } from './wordcount/report.js';
+import { svgChart } from './wordcount/svg-chart.js';
+
+const PROGRAMS = [
+  { name: 'Flint local[2]', script: 'flint.js' },
+  { name: 'single thread', script: 'single-thread.js' },
+  { name: 'two threads', script: 'two-threads.js' },
+] as const;
+
+const VOCABULARY_SIZE = 50_000;
+const SEED = 1;
+const MEMORY_LIMIT_MB = 1000;
+
+function main(): void {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, mb: { type: 'string', default: '100' } } });
+  const runs = positiveInteger('--runs', values.runs);
+  const megabytes = positiveInteger('--mb', values.mb);
+  const input = benchText(megabytes);
+
+  console.log('compiling the benchmarked programs...');
+  compilePrograms();
+  // A first, untimed run gives the counts every timed run must match (and warms the page cache).
+  const reference = new Map(runProgram('single-thread.js', input).counts);
+
+  const measured = PROGRAMS.map((program) => ({ ...program, timesMs: [] as number[], maxRssBytes: [] as number[] }));
+  for (let round = 1; round <= runs; round++) {
+    for (const program of measured) {
+      const result = runProgram(program.script, input);
+      assertSameCounts(reference, result.counts, program.name);
+      program.timesMs.push(result.elapsedMs);
+      program.maxRssBytes.push(result.maxRssBytes);
+      console.log(
+        `round ${round}/${runs}: ${program.name.padEnd(14)} ${(result.elapsedMs / 1000).toFixed(2)} s, ` +
+          `peak ${(result.maxRssBytes / 1e6).toFixed(0)} MB`,
+      );
+    }
+  }
+
+  const [flint, single, twoThreads] = measured.map((program) => summarize(program.name, program.timesMs, program.maxRssBytes));
+  const report: WordCountReport = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: platform() },
+    input: {
+      path: input,
+      bytes: statSync(input).size,
+      words: [...reference.values()].reduce((sum, count) => sum + count, 0),
+      distinctWords: reference.size,
+    },
+    runs,
+    programs: [flint, single, twoThreads],
+    targets: [
+      targetCheck('single thread / Flint local[2] (time)', single.medianMs / flint.medianMs, 'min', 1.6, 'x'),
+      targetCheck('Flint local[2] / two threads (time)', flint.medianMs / twoThreads.medianMs, 'max', 1.2, 'x'),
+      targetCheck('Flint local[2] peak memory', flint.peakRssBytes / 1e6, 'max', MEMORY_LIMIT_MB, 'MB'),
+    ],
+  };
+  writeResults(report);
+}
+
+function benchText(megabytes: number): string {
+  const path = fileURLToPath(new URL(`data/zipf-words-${megabytes}MB-seed${SEED}.txt`, import.meta.url));
+  return cachedPath(path, (partial) => {
+    console.log(`generating a ${megabytes} MB Zipf-distributed text at ${path} (once)...`);
+    generateText(partial, { bytes: megabytes * 1024 * 1024, seed: SEED, vocabularySize: VOCABULARY_SIZE });
+  });
+}
+
+function writeResults(report: WordCountReport): void {
+  const markdown = markdownReport(report);
+  console.log(`\n${markdown}`);
+  const resultsDir = fileURLToPath(new URL('results/', import.meta.url));
+  const base = `${resultsDir}wordcount-${report.date.slice(0, 10)}`;
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(`${base}.md`, markdown);
+  writeFileSync(`${base}.svg`, svgChart(`word count, ${Math.round(report.input.bytes / 1e6)} MB: median time`, report.programs));
+  console.log(`results written to ${base}.{json,md,svg}`);
+}
+
+function positiveInteger(option: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${option} wants a positive integer, got ${value}`);
+  return parsed;
+}
+
+main();

@@ -1,0 +1,82 @@
+/** The word count benchmark's results: their shape, the targets, and the markdown table. */
+
+export interface ProgramSummary {
+  name: string;
+  timesMs: number[];
+  medianMs: number;
+  /** Each run's peak resident set size. */
+  maxRssBytes: number[];
+  peakRssBytes: number;
+}
+
+export interface TargetCheck {
+  label: string;
+  measured: number;
+  goal: number;
+  /** Whether `measured` must be at least (`min`) or below (`max`) the goal. */
+  kind: 'min' | 'max';
+  unit: 'x' | 'MB';
+  met: boolean;
+}
+
+export interface WordCountReport {
+  date: string;
+  machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  input: { path: string; bytes: number; words: number; distinctWords: number };
+  runs: number;
+  programs: ProgramSummary[];
+  targets: TargetCheck[];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export function summarize(name: string, timesMs: number[], maxRssBytes: number[]): ProgramSummary {
+  return { name, timesMs, medianMs: median(timesMs), maxRssBytes, peakRssBytes: Math.max(...maxRssBytes) };
+}
+
+export function targetCheck(label: string, measured: number, kind: 'min' | 'max', goal: number, unit: 'x' | 'MB'): TargetCheck {
+  return { label, measured, goal, kind, unit, met: kind === 'min' ? measured >= goal : measured < goal };
+}
+
+export function markdownReport(report: WordCountReport): string {
+  const { input, machine } = report;
+  const lines = [
+    `# Word count benchmark, ${report.date}`,
+    '',
+    `${megabytes(input.bytes)} of Zipf-distributed text (${input.words.toLocaleString('en')} words, ` +
+      `${input.distinctWords.toLocaleString('en')} distinct); each program in its own process, ` +
+      `${report.runs} runs, median time. Node ${machine.node} on ${machine.platform}, ${machine.cpus} CPUs (${machine.cpuModel}).`,
+    '',
+    '| program | median time | all runs | peak memory |',
+    '| --- | ---: | --- | ---: |',
+    ...report.programs.map(
+      (program) =>
+        `| ${program.name} | ${seconds(program.medianMs)} | ${program.timesMs.map(seconds).join(', ')} | ${megabytes(program.peakRssBytes)} |`,
+    ),
+    '',
+    '| target | measured | goal | met |',
+    '| --- | ---: | ---: | --- |',
+    ...report.targets.map(
+      (target) =>
+        `| ${target.label} | ${formatTarget(target.measured, target.unit)} | ` +
+        `${target.kind === 'min' ? '≥' : '<'} ${formatTarget(target.goal, target.unit)} | ${target.met ? 'yes' : '**no**'} |`,
+    ),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(0)} MB`;
+}
+
+function formatTarget(value: number, unit: 'x' | 'MB'): string {
+  return unit === 'x' ? `${value.toFixed(2)}×` : `${value.toFixed(0)} MB`;
+}

@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { FlintContext } from '@flint/driver';
+
+export interface ExampleArgs {
+  /** The input path, when one is given; the examples generate one otherwise. */
+  input: string | undefined;
+  /** How many rows the top-N examples print. */
+  top: number;
+}
+
+type JobHistory = FlintContext['jobHistory'];
+
+/**
+ * Runs an example's command line: `[--master URL] [--top N] [input]`. Without `--master`,
+ * the context uses FLINT_MASTER or `local[*]`. Prints the jobs and stages that ran and the
+ * time taken; any error becomes one line on stderr and exit code 1.
+ */
+export function runExample(
+  appName: string,
+  usage: string,
+  job: (fc: FlintContext, args: ExampleArgs) => Promise<void>,
+): void {
+  main(appName, usage, job).catch((error: unknown) => {
+    console.error(`${appName}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
+
+async function main(
+  appName: string,
+  usage: string,
+  job: (fc: FlintContext, args: ExampleArgs) => Promise<void>,
+): Promise<void> {
+  const args = parseExampleArgs(usage);
+  if (args === 'help') {
+    console.log(`usage: ${usage}`);
+    return;
+  }
+  const { master, top, input } = args;
+  const fc = await FlintContext.create({ master, appName });
+  const started = performance.now();
+  try {
+    await job(fc, { input, top });
+  } finally {
+    await fc.stop();
+  }
+  const elapsedMs = performance.now() - started;
+  printJobs(fc.jobHistory);
+  console.log(`\ntime taken: ${(elapsedMs / 1000).toFixed(2)} s`);
+}
+
+function parseExampleArgs(usage: string): { master?: string; top: number; input?: string } | 'help' {
+  const { values, positionals } = parseArgs({
+    options: { master: { type: 'string' }, top: { type: 'string' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 1) throw new Error(`one input path at most; usage: ${usage}`);
+  const top = values.top === undefined ? 20 : Number(values.top);
+  if (!Number.isInteger(top) || top <= 0) throw new Error(`--top wants a positive integer, got ${values.top}`);
+  return { master: values.master, top, input: positionals[0] };
+}
+
+function printJobs(history: JobHistory): void {
+  console.log('\njobs and stages run:');
+  for (const job of history) {
+    console.log(`  job ${job.jobId}: ${job.description} (${formatMs(job.durationMs)})`);
+    for (const stage of job.stages) {
+      const ran = stage.skipped ? 'skipped' : formatMs(stage.durationMs);
+      console.log(`    stage ${stage.stageId}: ${stage.name}, ${stage.numTasks} tasks, ${ran}`);
+    }
+  }
+}
+
+function formatMs(ms: number): string {
+  return `${Math.round(ms)} ms`;
+}
+
+/** Prints rows as an aligned table under a header. */
+export function printTable(header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  for (const row of cells) {
+    console.log('  ' + row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+  }
+}
