@@ -12,7 +12,7 @@ export function documentsFromFiles(fc: FlintContext, dir: string): RDD<[string, 
   if (files.length === 0) throw new Error(`no documents in ${dir}`);
   return fc.union(
     files.map((file) =>
-      fc.textFile(file).map(capture({ docId: basename(file) }, (line: string, env): [string, string] => [env.docId, line])),
+      fc.textFile(file).map(capture({ docId: basename(file) }, (line, { docId }): [string, string] => [docId, line])),
     ),
   );
 }

@@ -38,15 +38,15 @@ export function averagesBy(readings: RDD<Reading>, period: 'day' | 'minute'): RD
   const prefixLength = period === 'day' ? 'YYYY-MM-DD'.length : 'YYYY-MM-DDTHH:MM'.length;
   return readings
     .map(
-      capture({ prefixLength }, ([time, sensor, hundredths]: Reading, env): [[string, string], number] => [
-        [time.slice(0, env.prefixLength), sensor],
+      capture({ prefixLength }, ([time, sensor, hundredths], { prefixLength }): [[string, string], number] => [
+        [time.slice(0, prefixLength), sensor],
         hundredths,
       ]),
     )
     .aggregateByKey(
       [0, 0] as [number, number],
-      ([sum, count], hundredths) => [sum + hundredths, count + 1],
-      ([sumA, countA], [sumB, countB]) => [sumA + sumB, countA + countB],
+      ([sum, count], hundredths): [number, number] => [sum + hundredths, count + 1],
+      ([sumA, countA], [sumB, countB]): [number, number] => [sumA + sumB, countA + countB],
     )
     .mapValues(([sum, count]) => sum / count / 100)
     .sortByKey();
