@@ -26,8 +26,8 @@ type WireBody =
 export type WireNode = WireBody & {
   readonly id: number;
   readonly numPartitions: number;
-  /** Whether computed partitions are kept in the block manager. */
-  readonly persisted: boolean;
+  /** The storage level name when computed partitions are kept in the block manager. */
+  readonly storageLevel: string | undefined;
 };
 
 export interface TaskPlan {
@@ -42,7 +42,7 @@ export function stagePlan(root: RDD<unknown>): TaskPlan {
     const rdd = pending.pop()!;
     if (nodes.has(rdd.id)) continue;
     const { body, parents } = wireBody(rdd);
-    nodes.set(rdd.id, { ...body, id: rdd.id, numPartitions: rdd.getNumPartitions(), persisted: rdd.isCached });
+    nodes.set(rdd.id, { ...body, id: rdd.id, numPartitions: rdd.getNumPartitions(), storageLevel: rdd.isCached ? rdd.storageLevel.name : undefined });
     pending.push(...parents);
   }
   return { root: root.id, nodes: [...nodes.values()] };
@@ -131,7 +131,7 @@ export function taskLeaves(plan: TaskPlan, split: number, isCached: (rddId: numb
     if (seen.has(key)) return;
     seen.add(key);
     const node = byId.get(id)!;
-    if (node.persisted && isCached(id, part)) {
+    if (node.storageLevel !== undefined && isCached(id, part)) {
       leaves.push({ kind: 'cached', rddId: id, split: part });
     } else if (node.kind === 'parallelize') {
       leaves.push({ kind: 'slice', rddId: id, split: part });

@@ -1,0 +1,73 @@
+/**
+ * The one serialization format of Flint: msgpackr, with Maps kept as Maps and extensions for the
+ * three things that must be recreated on the other side rather than copied: functions (compiled
+ * from source on a worker), broadcasts and accumulators (resolved by id). The receiving side
+ * installs hooks that say how to recreate them; without hooks they decode as plain references.
+ */
+import { Packr, addExtension } from 'msgpackr';
+import { FnRef } from '../fn/fn-ref.js';
+import { Broadcast } from '../shared/broadcast.js';
+import { Accumulator } from '../shared/accumulator.js';
+
+export interface DecodeHooks {
+  fn(ref: FnRef): unknown;
+  broadcast(id: number): unknown;
+  accumulator(id: number): unknown;
+}
+
+const plainHooks: DecodeHooks = {
+  fn: (ref) => ref,
+  broadcast: (id) => ({ broadcastId: id }),
+  accumulator: (id) => ({ accumulatorId: id }),
+};
+
+let hooks: DecodeHooks = plainHooks;
+/** Broadcast ids met while encoding, so a task can say which broadcasts it needs. */
+let encodedBroadcasts: Set<number> | undefined;
+
+export function installDecodeHooks(next: DecodeHooks): void {
+  hooks = next;
+}
+
+addExtension({
+  Class: FnRef,
+  type: 0x46,
+  write: (ref: FnRef) => [ref.source, ref.env, ref.site],
+  read: ([source, env, site]: [string, Record<string, unknown> | undefined, string]) => hooks.fn(new FnRef(source, env, site)),
+});
+addExtension({
+  Class: Broadcast,
+  type: 0x42,
+  write: (b: Broadcast<unknown>) => {
+    encodedBroadcasts?.add(b.id);
+    return b.id;
+  },
+  read: (id: number) => hooks.broadcast(id),
+});
+addExtension({
+  Class: Accumulator,
+  type: 0x41,
+  write: (a: Accumulator) => a.id,
+  read: (id: number) => hooks.accumulator(id),
+});
+
+const packr = new Packr({ mapsAsObjects: false, useRecords: true, moreTypes: true });
+
+export function encode(value: unknown): Uint8Array {
+  return packr.pack(value);
+}
+
+export function decode<T>(bytes: Uint8Array): T {
+  return packr.unpack(bytes) as T;
+}
+
+/** Encodes and reports which broadcasts the value refers to. */
+export function encodeWithBroadcasts(value: unknown): { bytes: Uint8Array; broadcasts: number[] } {
+  encodedBroadcasts = new Set();
+  try {
+    const bytes = packr.pack(value);
+    return { bytes, broadcasts: [...encodedBroadcasts] };
+  } finally {
+    encodedBroadcasts = undefined;
+  }
+}

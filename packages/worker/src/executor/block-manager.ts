@@ -1,0 +1,128 @@
+/**
+ * Holds an executor's blocks — cached partitions and shuffle buckets — as bytes, within a memory
+ * budget. When the budget is exceeded the least recently used blocks leave memory: those that may
+ * live on disk (shuffle buckets, MEMORY_AND_DISK partitions) are spilled to the local directory,
+ * MEMORY_ONLY partitions are dropped (they are recomputed from lineage when needed, as in Spark).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type BlockPolicy = 'memoryOnly' | 'memoryAndDisk' | 'diskOnly';
+
+interface Block {
+  policy: BlockPolicy;
+  size: number;
+  bytes?: Uint8Array;
+  onDisk: boolean;
+}
+
+export interface BlockManagerStats {
+  memoryBytes: number;
+  diskBytes: number;
+  blocks: number;
+  spilledBlocks: number;
+  droppedBlocks: number;
+}
+
+export class BlockManager {
+  /** Insertion order doubles as recency order: a read moves a block to the end. */
+  private readonly blocks = new Map<string, Block>();
+  private memoryBytes = 0;
+  private spilled = 0;
+  private dropped = 0;
+  /** Blocks dropped from memory since the last call of takeDropped(), to report to the driver. */
+  private recentlyDropped: string[] = [];
+
+  constructor(
+    private readonly directory: string,
+    private readonly memoryBudget: number,
+  ) {
+    mkdirSync(directory, { recursive: true });
+  }
+
+  put(key: string, bytes: Uint8Array, policy: BlockPolicy): void {
+    this.remove(key);
+    const block: Block = { policy, size: bytes.length, onDisk: false };
+    if (policy === 'diskOnly') {
+      this.writeToDisk(key, block, bytes);
+    } else {
+      block.bytes = bytes;
+      this.memoryBytes += bytes.length;
+    }
+    this.blocks.set(key, block);
+    this.enforceBudget();
+  }
+
+  get(key: string): Uint8Array | undefined {
+    const block = this.blocks.get(key);
+    if (!block) return undefined;
+    this.blocks.delete(key);
+    this.blocks.set(key, block);
+    return block.bytes ?? readFileSync(this.path(key));
+  }
+
+  has(key: string): boolean {
+    return this.blocks.has(key);
+  }
+
+  remove(key: string): void {
+    const block = this.blocks.get(key);
+    if (!block) return;
+    if (block.bytes) this.memoryBytes -= block.size;
+    if (block.onDisk) rmSync(this.path(key), { force: true });
+    this.blocks.delete(key);
+  }
+
+  removeWhere(predicate: (key: string) => boolean): void {
+    for (const key of [...this.blocks.keys()]) if (predicate(key)) this.remove(key);
+  }
+
+  takeDropped(): string[] {
+    const dropped = this.recentlyDropped;
+    this.recentlyDropped = [];
+    return dropped;
+  }
+
+  stats(): BlockManagerStats {
+    let diskBytes = 0;
+    for (const block of this.blocks.values()) if (block.onDisk) diskBytes += block.size;
+    return { memoryBytes: this.memoryBytes, diskBytes, blocks: this.blocks.size, spilledBlocks: this.spilled, droppedBlocks: this.dropped };
+  }
+
+  /** Every block key with its size, for reporting what is cached where. */
+  list(): { key: string; size: number; inMemory: boolean }[] {
+    return [...this.blocks].map(([key, b]) => ({ key, size: b.size, inMemory: b.bytes !== undefined }));
+  }
+
+  clear(): void {
+    this.removeWhere(() => true);
+    rmSync(this.directory, { recursive: true, force: true });
+  }
+
+  private enforceBudget(): void {
+    for (const [key, block] of this.blocks) {
+      if (this.memoryBytes <= this.memoryBudget) return;
+      if (!block.bytes) continue;
+      this.memoryBytes -= block.size;
+      if (block.policy === 'memoryOnly') {
+        this.blocks.delete(key);
+        this.dropped++;
+        this.recentlyDropped.push(key);
+      } else {
+        const bytes = block.bytes;
+        block.bytes = undefined;
+        this.writeToDisk(key, block, bytes);
+        this.spilled++;
+      }
+    }
+  }
+
+  private writeToDisk(key: string, block: Block, bytes: Uint8Array): void {
+    writeFileSync(this.path(key), bytes);
+    block.onDisk = true;
+  }
+
+  private path(key: string): string {
+    return join(this.directory, key);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * An executor: a pool of task threads plus the block manager that holds what its tasks produced.
+ * It gathers a task's inputs (from its own blocks, or from peers through `fetchRemote`), runs the
+ * task on a thread, and keeps the task's outputs: shuffle buckets and cached partitions.
+ * The same class serves local mode (in the driver's process) and the worker process.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { BlockManager, type BlockPolicy } from './block-manager.js';
+import type { ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
+import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
+import { blockKeys } from '../stage-spec.js';
+
+export interface ExecutorOptions {
+  readonly id: ExecutorId;
+  readonly threads: number;
+  /** Bytes of blocks kept in memory before spilling or dropping. */
+  readonly memoryBudget: number;
+  /** Where spilled blocks go; removed on stop. */
+  readonly directory: string;
+}
+
+/** Reads a block held by another executor; undefined when that executor no longer has it. */
+export type RemoteBlockFetcher = (executor: ExecutorId, key: string) => Promise<Uint8Array | undefined>;
+
+class MissingInput extends Error {
+  constructor(readonly outcome: TaskOutcome) {
+    super('missing task input');
+  }
+}
+
+const TASK_THREAD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'thread', 'task-thread.js');
+
+export class Executor {
+  readonly blocks: BlockManager;
+  private readonly pool: Piscina;
+  /** Broadcast bytes in shared memory: every thread reads the same copy. */
+  private readonly broadcasts = new Map<number, Uint8Array>();
+
+  constructor(
+    readonly options: ExecutorOptions,
+    private readonly fetchRemote?: RemoteBlockFetcher,
+  ) {
+    this.blocks = new BlockManager(options.directory, options.memoryBudget);
+    this.pool = new Piscina({
+      filename: TASK_THREAD,
+      minThreads: options.threads,
+      maxThreads: options.threads,
+      idleTimeout: 60_000,
+      concurrentTasksPerWorker: 1,
+    });
+  }
+
+  get id(): ExecutorId {
+    return this.options.id;
+  }
+
+  async runTask(request: TaskRequest): Promise<TaskOutcome> {
+    const started = performance.now();
+    let inputs: ThreadTask['inputs'];
+    try {
+      inputs = await Promise.all(request.inputs.map((input) => this.gather(input)));
+    } catch (error) {
+      if (error instanceof MissingInput) return error.outcome;
+      throw error;
+    }
+    const task: ThreadTask = {
+      stageId: request.stageId,
+      partition: request.partition,
+      attempt: request.attempt,
+      stage: request.stage,
+      inputs,
+      broadcasts: request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(id, bytes) })),
+    };
+    const result = (await this.pool.run(task)) as ThreadResult;
+    if (result.kind === 'failure') return result;
+    result.buckets?.forEach((bucket, reduce) => {
+      const key = blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce);
+      this.blocks.put(key, bucket, 'memoryAndDisk');
+    });
+    for (const block of result.blocks) {
+      this.blocks.put(blockKeys.cached(block.rddId, block.split), block.bytes, blockPolicy(block.storageLevel));
+    }
+    return {
+      kind: 'success',
+      result: result.result,
+      bucketSizes: result.buckets?.map((b) => b.length),
+      cachedBlocks: result.blocks.map((b) => ({ rddId: b.rddId, split: b.split, bytes: b.bytes.length })),
+      accumulators: result.accumulators,
+      recordsRead: result.recordsRead,
+      durationMs: performance.now() - started,
+    };
+  }
+
+  /** Forgets blocks: every bucket of a shuffle, or every cached partition of an RDD. */
+  removeShuffle(shuffleId: number): void {
+    this.blocks.removeWhere((key) => key.startsWith(`shuffle_${shuffleId}_`));
+  }
+
+  removeRdd(rddId: number): void {
+    this.blocks.removeWhere((key) => key.startsWith(`rdd_${rddId}_`));
+  }
+
+  async stop(): Promise<void> {
+    await this.pool.destroy();
+    this.blocks.clear();
+  }
+
+  private async gather(input: TaskInput): Promise<{ key: string; chunks: Uint8Array[] }> {
+    switch (input.kind) {
+      case 'bytes':
+        return { key: input.key, chunks: [input.bytes] };
+      case 'cached': {
+        const bytes = await this.readBlock(input.executor, input.key);
+        if (!bytes) {
+          const [, rddId, split] = input.key.split('_').map(Number);
+          throw new MissingInput({ kind: 'missingCachedBlock', rddId, split });
+        }
+        return { key: input.key, chunks: [bytes] };
+      }
+      case 'shuffle': {
+        const chunks = await Promise.all(
+          input.buckets.map(async (ref) => {
+            const key = blockKeys.shuffleBucket(ref.shuffleId, ref.mapPartition, ref.reducePartition);
+            const bytes = await this.readBlock(ref.executor, key);
+            if (!bytes) {
+              const message = `shuffle block ${key} is missing on executor ${ref.executor}`;
+              throw new MissingInput({ kind: 'fetchFailed', shuffleId: ref.shuffleId, mapPartition: ref.mapPartition, executor: ref.executor, message });
+            }
+            return bytes;
+          }),
+        );
+        return { key: input.key, chunks };
+      }
+    }
+  }
+
+  private async readBlock(executor: ExecutorId, key: string): Promise<Uint8Array | undefined> {
+    if (executor === this.id) return this.blocks.get(key);
+    if (!this.fetchRemote) return undefined;
+    return this.fetchRemote(executor, key).catch(() => undefined);
+  }
+
+  private broadcastBytes(id: number, bytes: Uint8Array | undefined): Uint8Array {
+    let shared = this.broadcasts.get(id);
+    if (!shared) {
+      if (!bytes) throw new Error(`broadcast ${id} has not been sent to executor ${this.id}`);
+      shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+      shared.set(bytes);
+      this.broadcasts.set(id, shared);
+    }
+    return shared;
+  }
+
+  hasBroadcast(id: number): boolean {
+    return this.broadcasts.has(id);
+  }
+
+  removeBroadcast(id: number): void {
+    this.broadcasts.delete(id);
+  }
+}
+
+function blockPolicy(storageLevel: string): BlockPolicy {
+  if (storageLevel.startsWith('DISK_ONLY')) return 'diskOnly';
+  return storageLevel.startsWith('MEMORY_AND_DISK') ? 'memoryAndDisk' : 'memoryOnly';
+}
+
+/** The shuffle a map task writes, from its request. */
+function shuffleIdOf(request: TaskRequest): number {
+  if (request.shuffleId === undefined) throw new Error(`task ${request.taskId} returned buckets but is not a shuffle map task`);
+  return request.shuffleId;
+}

@@ -1,0 +1,67 @@
+/**
+ * The driver ↔ worker boundary: what the driver asks an executor to run and what comes back.
+ * In local mode these objects pass in-process; in cluster mode they travel as msgpackr frames.
+ * Everything is plain data; functions are inside `stage` as encoded FnRefs.
+ */
+
+/** Where a block lives: the executor that holds it. */
+export type ExecutorId = string;
+
+export type TaskInput =
+  /** Bytes the driver sends with the task (parallelized slices). */
+  | { readonly kind: 'bytes'; readonly key: string; readonly bytes: Uint8Array }
+  /** A cached partition, `rdd_<id>_<split>`, held by `executor`. */
+  | { readonly kind: 'cached'; readonly key: string; readonly executor: ExecutorId }
+  /** A reduce partition's buckets, one per map task, in map-partition order. */
+  | { readonly kind: 'shuffle'; readonly key: string; readonly buckets: readonly ShuffleBucketRef[] };
+
+export interface ShuffleBucketRef {
+  readonly shuffleId: number;
+  readonly mapPartition: number;
+  readonly reducePartition: number;
+  readonly executor: ExecutorId;
+}
+
+export interface TaskRequest {
+  readonly taskId: number;
+  readonly jobId: number;
+  readonly stageId: number;
+  readonly stageAttempt: number;
+  readonly partition: number;
+  readonly attempt: number;
+  /** Set for shuffle map tasks: the shuffle whose buckets the task writes. */
+  readonly shuffleId?: number;
+  /** The encoded StageSpec, shared by every task of the stage attempt. */
+  readonly stage: Uint8Array;
+  readonly inputs: readonly TaskInput[];
+  /** Broadcasts the task's functions use; bytes are included the first time an executor needs one. */
+  readonly broadcasts: readonly { readonly id: number; readonly bytes?: Uint8Array }[];
+}
+
+export interface CachedBlockReport {
+  readonly rddId: number;
+  readonly split: number;
+  readonly bytes: number;
+}
+
+export interface TaskError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack: string;
+}
+
+export type TaskOutcome =
+  | {
+      readonly kind: 'success';
+      /** Encoded records for a result task; absent for shuffle map tasks. */
+      readonly result?: Uint8Array;
+      /** Bytes written per reduce partition by a shuffle map task. */
+      readonly bucketSizes?: readonly number[];
+      readonly cachedBlocks: readonly CachedBlockReport[];
+      readonly accumulators: readonly (readonly [number, number])[];
+      readonly recordsRead: number;
+      readonly durationMs: number;
+    }
+  | { readonly kind: 'failure'; readonly error: TaskError }
+  | { readonly kind: 'fetchFailed'; readonly shuffleId: number; readonly mapPartition: number; readonly executor: ExecutorId; readonly message: string }
+  | { readonly kind: 'missingCachedBlock'; readonly rddId: number; readonly split: number };

@@ -1,0 +1,58 @@
+/**
+ * Turns a shipped FnRef back into a function on a worker thread. Compiled functions are cached by
+ * source text, so a stage's function is compiled once per thread, not once per task. The captured
+ * env is bound as the function's last argument.
+ */
+import { runtimeFunction, type FnRef } from '@flint/rdd';
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** tsx/esbuild insert `__name(fn, "name")` into compiled TypeScript; on a worker it only needs to return fn. */
+const nameHelper = <F>(fn: F): F => fn;
+
+const compiled = new Map<string, AnyFn>();
+
+/** Marks functions whose calls return promises, so pipelines await them. */
+export const ASYNC = Symbol('flint.async');
+
+export function compileFunction(ref: FnRef): AnyFn {
+  const fn = baseFunction(ref);
+  const bound = ref.env === undefined ? fn : bindEnv(fn, ref.env);
+  if (isAsync(fn)) (bound as AnyFn & { [ASYNC]?: true })[ASYNC] = true;
+  return bound;
+}
+
+function baseFunction(ref: FnRef): AnyFn {
+  const cached = compiled.get(ref.source);
+  if (cached) return cached;
+  let fn: AnyFn;
+  if (ref.source.startsWith('runtime:')) fn = runtimeFunction(ref.source.slice('runtime:'.length));
+  else if (ref.source.startsWith('builtin:')) fn = (globalThis as unknown as Record<string, AnyFn>)[ref.source.slice('builtin:'.length)];
+  else fn = new Function('__name', `return ${ref.source}\n//# sourceURL=${sourceUrl(ref.site)}`)(nameHelper) as AnyFn;
+  compiled.set(ref.source, fn);
+  return fn;
+}
+
+/** The user's call site names the compiled code in stack traces: `map at job.ts:12:4`. */
+function sourceUrl(site: string): string {
+  return `flint-fn:${site.replace(/\s+/g, '_')}`;
+}
+
+function isAsync(fn: AnyFn): boolean {
+  const kind = fn.constructor?.name;
+  return kind === 'AsyncFunction' || kind === 'AsyncGeneratorFunction';
+}
+
+/** Binds env with a closure of the function's own arity where possible (no per-call spread). */
+function bindEnv(fn: AnyFn, env: unknown): AnyFn {
+  switch (fn.length) {
+    case 2:
+      return (a) => fn(a, env);
+    case 3:
+      return (a, b) => fn(a, b, env);
+    case 4:
+      return (a, b, c) => fn(a, b, c, env);
+    default:
+      return (...args) => fn(...args, env);
+  }
+}

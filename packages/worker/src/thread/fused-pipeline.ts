@@ -1,0 +1,84 @@
+/**
+ * Runs a chain of element-wise steps (map, filter, flatMap, ...) as one loop over a partition:
+ * each step is a small "sink" closure that pushes to the next, so no step builds an intermediate
+ * array or runs a generator per record. Steps with async functions get an awaiting variant.
+ */
+import type { ElementOp } from '@flint/rdd';
+import { ASYNC } from './compile-function.js';
+
+type Fn = (...args: unknown[]) => unknown;
+type Sink = (record: unknown) => void;
+type AsyncSink = (record: unknown) => Promise<void>;
+export interface LiveStep {
+  readonly op: ElementOp['op'];
+  readonly fn: Fn;
+}
+
+export function runFused(steps: readonly LiveStep[], source: Iterable<unknown>): unknown[] | Promise<unknown[]> {
+  if (steps.some((s) => (s.fn as Fn & { [ASYNC]?: true })[ASYNC])) return runFusedAsync(steps, source);
+  const out: unknown[] = [];
+  let sink: Sink = (record) => {
+    out.push(record);
+  };
+  for (let i = steps.length - 1; i >= 0; i--) sink = stepSink(steps[i], sink);
+  for (const record of source) sink(record);
+  return out;
+}
+
+function stepSink({ op, fn: f }: LiveStep, next: Sink): Sink {
+  switch (op) {
+    case 'map':
+      return (x) => next(f(x));
+    case 'filter':
+      return (x) => {
+        if (f(x)) next(x);
+      };
+    case 'flatMap':
+      return (x) => {
+        for (const y of f(x) as Iterable<unknown>) next(y);
+      };
+    case 'mapValues':
+      return (kv) => next([(kv as unknown[])[0], f((kv as unknown[])[1])]);
+    case 'flatMapValues':
+      return (kv) => {
+        const key = (kv as unknown[])[0];
+        for (const v of f((kv as unknown[])[1]) as Iterable<unknown>) next([key, v]);
+      };
+    case 'keyBy':
+      return (x) => next([f(x), x]);
+  }
+}
+
+async function runFusedAsync(steps: readonly LiveStep[], source: Iterable<unknown>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  let sink: AsyncSink = async (record) => {
+    out.push(record);
+  };
+  for (let i = steps.length - 1; i >= 0; i--) sink = asyncStepSink(steps[i], sink);
+  for (const record of source) await sink(record);
+  return out;
+}
+
+function asyncStepSink({ op, fn: f }: LiveStep, next: AsyncSink): AsyncSink {
+  switch (op) {
+    case 'map':
+      return async (x) => next(await f(x));
+    case 'filter':
+      return async (x) => {
+        if (await f(x)) await next(x);
+      };
+    case 'flatMap':
+      return async (x) => {
+        for await (const y of (await f(x)) as AsyncIterable<unknown>) await next(y);
+      };
+    case 'mapValues':
+      return async (kv) => next([(kv as unknown[])[0], await f((kv as unknown[])[1])]);
+    case 'flatMapValues':
+      return async (kv) => {
+        const key = (kv as unknown[])[0];
+        for await (const v of (await f((kv as unknown[])[1])) as AsyncIterable<unknown>) await next([key, v]);
+      };
+    case 'keyBy':
+      return async (x) => next([await f(x), x]);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Broadcasts and accumulators as a task thread sees them. A broadcast's bytes arrive once per
+ * worker (shared memory in-process) and are decoded once per thread, on first use. Each task gets
+ * fresh accumulators starting at zero; their totals go back with the task's result.
+ */
+import { Accumulator, Broadcast, decode } from '@flint/rdd';
+
+const broadcastBytes = new Map<number, Uint8Array>();
+const broadcastValues = new Map<number, unknown>();
+
+export function registerBroadcast(id: number, bytes: Uint8Array): void {
+  if (!broadcastBytes.has(id)) broadcastBytes.set(id, bytes);
+}
+
+export function broadcastRef(id: number): Broadcast<unknown> {
+  return new Broadcast(id, () => {
+    if (!broadcastValues.has(id)) {
+      const bytes = broadcastBytes.get(id);
+      if (!bytes) throw new Error(`broadcast ${id} was not sent to this worker (was it destroyed?)`);
+      broadcastValues.set(id, decode(bytes));
+    }
+    return broadcastValues.get(id);
+  });
+}
+
+let taskAccumulators: Accumulator[] = [];
+
+export function accumulatorRef(id: number): Accumulator {
+  const accumulator = new Accumulator(id, 0, false);
+  taskAccumulators.push(accumulator);
+  return accumulator;
+}
+
+/** Starts a task's accumulator scope; returns a function reading the totals added during it. */
+export function beginTaskAccumulators(): () => [number, number][] {
+  taskAccumulators = [];
+  const mine = taskAccumulators;
+  return () => {
+    const totals = new Map<number, number>();
+    for (const a of mine) totals.set(a.id, (totals.get(a.id) ?? 0) + a.localTotal);
+    return [...totals];
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The task thread's entry point (a piscina worker): it only turns a ThreadTask into a
+ * ThreadResult. Everything arrives and leaves as bytes, exactly as over the network.
+ */
+import { decode, installDecodeHooks } from '@flint/rdd';
+import type { StageSpec } from '../stage-spec.js';
+import type { ThreadResult, ThreadTask } from './thread-messages.js';
+import { compileFunction } from './compile-function.js';
+import { accumulatorRef, beginTaskAccumulators, broadcastRef, registerBroadcast } from './shared-variables.js';
+import { PartitionComputer } from './partition-computer.js';
+import { TaskInputs } from './task-inputs.js';
+import { writeOutput } from './task-outputs.js';
+import { describeError } from './describe-error.js';
+
+installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
+
+export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
+  try {
+    for (const { id, bytes } of task.broadcasts) registerBroadcast(id, bytes);
+    const accumulatorTotals = beginTaskAccumulators();
+    const stage = decode<StageSpec>(task.stage);
+    const inputs = new TaskInputs(task.inputs);
+    const computer = new PartitionComputer(stage.plan, inputs);
+    const records = await computer.computeRoot(task.partition);
+    const written = writeOutput(stage.output, records, task.partition, task.attempt);
+    return {
+      kind: 'success',
+      ...written,
+      blocks: computer.producedBlocks,
+      accumulators: accumulatorTotals(),
+      recordsRead: inputs.recordsRead,
+    };
+  } catch (error) {
+    return { kind: 'failure', error: describeError(error) };
+  }
+}

@@ -1,0 +1,31 @@
+/** The executor ↔ task-thread boundary: everything crosses it as bytes, as it would the network. */
+import type { TaskError } from '../protocol.js';
+
+export interface ThreadTask {
+  readonly stageId: number;
+  readonly partition: number;
+  readonly attempt: number;
+  readonly stage: Uint8Array;
+  /** Input blocks by key; a shuffle input has one chunk per map bucket, in map order. */
+  readonly inputs: readonly { readonly key: string; readonly chunks: readonly Uint8Array[] }[];
+  readonly broadcasts: readonly { readonly id: number; readonly bytes: Uint8Array }[];
+}
+
+export type ThreadResult =
+  | {
+      readonly kind: 'success';
+      readonly result?: Uint8Array;
+      readonly buckets?: Uint8Array[];
+      readonly blocks: ProducedBlock[];
+      readonly accumulators: [number, number][];
+      readonly recordsRead: number;
+    }
+  | { readonly kind: 'failure'; readonly error: TaskError };
+
+/** A partition of a persisted RDD computed by the task, for the executor's block manager. */
+export interface ProducedBlock {
+  readonly rddId: number;
+  readonly split: number;
+  readonly storageLevel: string;
+  readonly bytes: Uint8Array;
+}
