@@ -1,0 +1,75 @@
+/** `flint dfs put | get | cat`: moving bytes between local files and the DFS. */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { DfsError } from '../errors.js';
+import type { DfsCommandContext } from './dfs-context.js';
+import { byteSizeFlag, integerFlag } from './flags.js';
+
+export async function put(argv: string[], context: DfsCommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { replication: { type: 'string' }, 'block-size': { type: 'string' }, overwrite: { type: 'boolean', short: 'f' } },
+  });
+  if (positionals.length !== 2) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs put LOCAL PATH [--replication N] [--block-size BYTES] [--overwrite]');
+  const [local, remote] = positionals;
+  const replication = integerFlag('replication', values.replication);
+  const blockSize = byteSizeFlag('block-size', values['block-size']);
+  if (replication === 0) throw new DfsError('INVALID_ARGUMENT', '--replication must be at least 1');
+  if (blockSize === 0) throw new DfsError('INVALID_ARGUMENT', '--block-size must be positive');
+  if (local !== '-') await requireLocalFile(local);
+  const client = await context.connect();
+  let path = context.dfsPath(remote);
+  const target = await client.stat(path).catch(() => undefined);
+  if (target?.kind === 'directory') path = `${path === '/' ? '' : path}/${basename(local)}`;
+  const source = local === '-' ? context.io.stdin : createReadStream(local, { highWaterMark: 1024 * 1024 });
+  const status = await client.writeFile(path, source as AsyncIterable<Uint8Array>, { replication, blockSize, overwrite: values.overwrite });
+  const live = (await client.liveNodes()).length;
+  if (status.replication > live) {
+    context.io.stderr.write(`warning: ${path} asks for ${status.replication} replicas but only ${live} datanodes are live; it stays under-replicated\n`);
+  }
+  return 0;
+}
+
+export async function get(argv: string[], context: DfsCommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { overwrite: { type: 'boolean', short: 'f' } } });
+  if (positionals.length !== 2) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs get PATH LOCAL [--overwrite]');
+  const path = context.dfsPath(positionals[0]);
+  let local = positionals[1];
+  const localStat = await stat(local).catch(() => undefined);
+  if (localStat?.isDirectory()) local = join(local, basename(path));
+  else if (localStat && !values.overwrite) throw new DfsError('ALREADY_EXISTS', `${local} already exists (use --overwrite to replace it)`);
+  const input = await (await context.connect()).open(path);
+  const partial = `${local}.__COPYING__`;
+  try {
+    await pipeline(Readable.from(input.stream()), createWriteStream(partial));
+    await rename(partial, local);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return 0;
+}
+
+export async function cat(argv: string[], context: DfsCommandContext): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+  if (positionals.length === 0) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs cat PATH...');
+  const client = await context.connect();
+  for (const argument of positionals) {
+    const input = await client.open(context.dfsPath(argument));
+    for await (const bytes of input.stream()) {
+      if (!context.io.stdout.write(bytes)) await new Promise((resolve) => context.io.stdout.once('drain', resolve));
+    }
+  }
+  return 0;
+}
+
+async function requireLocalFile(path: string): Promise<void> {
+  const local = await stat(path).catch(() => undefined);
+  if (!local) throw new DfsError('NOT_FOUND', `${path}: no such local file`);
+  if (!local.isFile()) throw new DfsError('INVALID_ARGUMENT', `${path} is not a regular file`);
+}

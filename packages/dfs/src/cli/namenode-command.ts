@@ -1,0 +1,59 @@
+/** `flint namenode [--host H] [--port P] [--ui-port P] [--data DIR] [timing flags]` */
+import { parseArgs } from 'node:util';
+import { formatAddress } from '../address.js';
+import { namenodeConfig, type NamenodeConfig } from '../namenode/config.js';
+import { startNamenode, type NamenodeHandle } from '../namenode/namenode.js';
+import { fractionFlag, integerFlag } from './flags.js';
+
+export const NAMENODE_USAGE = `usage: flint namenode [--host 127.0.0.1] [--port 9000] [--ui-port 9870] [--data DIR]
+       [--heartbeat-ms MS] [--recheck-ms MS] [--block-report-ms MS] [--replication-interval-ms MS]
+       [--checkpoint-interval-ms MS] [--safe-mode-threshold F] [--safe-mode-extension-ms MS]
+  A datanode is declared dead after 2 × recheck + 10 × heartbeat without heartbeats.
+  FLINT_DFS_HEARTBEAT_MS and FLINT_DFS_RECHECK_MS set the defaults of the two timing flags.`;
+
+export function parseNamenodeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): NamenodeConfig {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'ui-port': { type: 'string' },
+      data: { type: 'string' },
+      'heartbeat-ms': { type: 'string' },
+      'recheck-ms': { type: 'string' },
+      'block-report-ms': { type: 'string' },
+      'replication-interval-ms': { type: 'string' },
+      'checkpoint-interval-ms': { type: 'string' },
+      'safe-mode-threshold': { type: 'string' },
+      'safe-mode-extension-ms': { type: 'string' },
+    },
+  });
+  const heartbeatIntervalMs = integerFlag('heartbeat-ms', values['heartbeat-ms'] ?? env.FLINT_DFS_HEARTBEAT_MS);
+  const overrides: Partial<NamenodeConfig> = {
+    host: values.host,
+    port: integerFlag('port', values.port),
+    uiPort: integerFlag('ui-port', values['ui-port'], 9870),
+    heartbeatIntervalMs,
+    recheckIntervalMs: integerFlag('recheck-ms', values['recheck-ms'] ?? env.FLINT_DFS_RECHECK_MS),
+    blockReportIntervalMs: integerFlag('block-report-ms', values['block-report-ms']),
+    replicationIntervalMs: integerFlag('replication-interval-ms', values['replication-interval-ms']),
+    checkpointIntervalMs: integerFlag('checkpoint-interval-ms', values['checkpoint-interval-ms']),
+    safeModeThreshold: fractionFlag('safe-mode-threshold', values['safe-mode-threshold']),
+    safeModeExtensionMs: integerFlag('safe-mode-extension-ms', values['safe-mode-extension-ms']),
+  };
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return namenodeConfig({ dataDir: values.data ?? 'flint-data/namenode', ...defined });
+}
+
+/** Starts a namenode from command-line flags and prints where it listens (first line: the RPC address). */
+export async function runNamenodeCommand(argv: string[]): Promise<NamenodeHandle> {
+  const config = parseNamenodeArgs(argv);
+  const namenode = await startNamenode(config, {
+    log: (line) => process.stderr.write(`${line}\n`),
+    onFatal: () => process.exit(1),
+  });
+  process.stdout.write(`namenode listening on ${formatAddress(namenode.address)}\n`);
+  if (namenode.uiAddress) process.stdout.write(`namenode ui on http://${formatAddress(namenode.uiAddress)}/\n`);
+  return namenode;
+}

@@ -1,0 +1,188 @@
+/**
+ * A datanode's blocks on local disk:
+ *
+ *   DATA_DIR/current/blk_<id>        the block's bytes
+ *   DATA_DIR/current/blk_<id>.meta   its checksums (see checksum.ts)
+ *   DATA_DIR/tmp/                    blocks being received; emptied at start-up
+ *
+ * A block becomes visible only when finalized: its meta file and then its data file are renamed
+ * from tmp/ into current/, so a crash mid-write leaves nothing half-written in current/.
+ * Reads verify every chunk they return; a mismatch is a CORRUPT_REPLICA error.
+ */
+import { mkdir, open, readdir, readFile, rename, rm, stat, statfs, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DfsError } from '../errors.js';
+import { BlockChecksums, ChecksumWriter, DEFAULT_BYTES_PER_CHECKSUM } from './checksum.js';
+
+export interface StoredBlock {
+  blockId: string;
+  length: number;
+}
+
+const BLOCK_ID = /^blk_[0-9a-z]+$/;
+const READ_BATCH_CHUNKS = 16;
+
+export function assertBlockId(blockId: string): void {
+  if (!BLOCK_ID.test(blockId)) throw new DfsError('INVALID_ARGUMENT', `invalid block id "${blockId}"`);
+}
+
+export class BlockStore {
+  private readonly blocks = new Map<string, number>();
+  private readonly currentDir: string;
+  private readonly tmpDir: string;
+  private nextTmpId = 0;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly bytesPerChecksum: number,
+  ) {
+    this.currentDir = join(dataDir, 'current');
+    this.tmpDir = join(dataDir, 'tmp');
+  }
+
+  static async open(dataDir: string, bytesPerChecksum = DEFAULT_BYTES_PER_CHECKSUM): Promise<BlockStore> {
+    const store = new BlockStore(dataDir, bytesPerChecksum);
+    await rm(store.tmpDir, { recursive: true, force: true });
+    await mkdir(store.tmpDir, { recursive: true });
+    await mkdir(store.currentDir, { recursive: true });
+    const names = new Set(await readdir(store.currentDir));
+    for (const name of names) {
+      if (!BLOCK_ID.test(name)) continue;
+      if (!names.has(`${name}.meta`)) {
+        await rm(join(store.currentDir, name), { force: true });
+        continue;
+      }
+      store.blocks.set(name, (await stat(join(store.currentDir, name))).size);
+    }
+    return store;
+  }
+
+  list(): StoredBlock[] {
+    return [...this.blocks].map(([blockId, length]) => ({ blockId, length }));
+  }
+
+  has(blockId: string): boolean {
+    return this.blocks.has(blockId);
+  }
+
+  lengthOf(blockId: string): number | undefined {
+    return this.blocks.get(blockId);
+  }
+
+  get blockCount(): number {
+    return this.blocks.size;
+  }
+
+  get usedBytes(): number {
+    let used = 0;
+    for (const length of this.blocks.values()) used += length;
+    return used;
+  }
+
+  /** Bytes this node may still use: what is stored plus the free space of its disk. */
+  async capacityBytes(): Promise<number> {
+    const disk = await statfs(this.dataDir);
+    return this.usedBytes + disk.bavail * disk.bsize;
+  }
+
+  dataPath(blockId: string): string {
+    return join(this.currentDir, blockId);
+  }
+
+  async createWriter(blockId: string): Promise<BlockWriter> {
+    assertBlockId(blockId);
+    const tmpData = join(this.tmpDir, `${blockId}.${this.nextTmpId++}`);
+    const handle = await open(tmpData, 'w');
+    return new BlockWriter(blockId, handle, tmpData, new ChecksumWriter(this.bytesPerChecksum), (length) => this.finalize(blockId, tmpData, length));
+  }
+
+  /** Yields the verified bytes of [offset, offset + length), clipped to the block. */
+  async *read(blockId: string, offset: number, length: number): AsyncGenerator<Buffer> {
+    assertBlockId(blockId);
+    const blockLength = this.blocks.get(blockId);
+    if (blockLength === undefined) throw new DfsError('NOT_FOUND', `block ${blockId} is not stored here`);
+    const end = Math.min(blockLength, offset + length);
+    if (offset >= end) return;
+    const checksums = await this.readChecksums(blockId);
+    const chunk = checksums.bytesPerChecksum;
+    const handle = await open(this.dataPath(blockId), 'r');
+    try {
+      for (let chunkIndex = Math.floor(offset / chunk); chunkIndex * chunk < end; chunkIndex += READ_BATCH_CHUNKS) {
+        const batchStart = chunkIndex * chunk;
+        const batchLength = Math.min(READ_BATCH_CHUNKS * chunk, blockLength - batchStart);
+        const batch = Buffer.allocUnsafe(batchLength);
+        const { bytesRead } = await handle.read(batch, 0, batchLength, batchStart);
+        if (bytesRead !== batchLength || !checksums.verify(chunkIndex, batch)) {
+          throw new DfsError('CORRUPT_REPLICA', `checksum mismatch in block ${blockId} near byte ${batchStart}`);
+        }
+        yield batch.subarray(Math.max(0, offset - batchStart), Math.min(batchLength, end - batchStart));
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async delete(blockId: string): Promise<void> {
+    assertBlockId(blockId);
+    this.blocks.delete(blockId);
+    await rm(this.dataPath(blockId), { force: true });
+    await rm(`${this.dataPath(blockId)}.meta`, { force: true });
+  }
+
+  private async readChecksums(blockId: string): Promise<BlockChecksums> {
+    try {
+      return BlockChecksums.parse(await readFile(`${this.dataPath(blockId)}.meta`));
+    } catch (error) {
+      throw new DfsError('CORRUPT_REPLICA', `unreadable checksums of block ${blockId}: ${(error as Error).message}`);
+    }
+  }
+
+  private async finalize(blockId: string, tmpData: string, length: number): Promise<void> {
+    const target = this.dataPath(blockId);
+    await rename(`${tmpData}.meta`, `${target}.meta`);
+    await rename(tmpData, target);
+    this.blocks.set(blockId, length);
+  }
+}
+
+export class BlockWriter {
+  private length = 0;
+  private done = false;
+
+  constructor(
+    readonly blockId: string,
+    private readonly handle: FileHandle,
+    private readonly tmpData: string,
+    private readonly checksums: ChecksumWriter,
+    private readonly publish: (length: number) => Promise<void>,
+  ) {}
+
+  get bytesWritten(): number {
+    return this.length;
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    this.checksums.update(bytes);
+    this.length += bytes.length;
+    let written = 0;
+    while (written < bytes.length) {
+      const result = await this.handle.write(bytes, written, bytes.length - written);
+      written += result.bytesWritten;
+    }
+  }
+
+  async finalize(): Promise<number> {
+    this.done = true;
+    await this.handle.close();
+    await writeFile(`${this.tmpData}.meta`, this.checksums.finish());
+    await this.publish(this.length);
+    return this.length;
+  }
+
+  async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.handle.close().catch(() => undefined);
+    await rm(this.tmpData, { force: true });
+  }
+}
