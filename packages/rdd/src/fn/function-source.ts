@@ -30,7 +30,7 @@ export function functionSource(fn: Function): FunctionSource {
 
 function parsesAsExpression(source: string): boolean {
   try {
-    const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' });
+    const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest', preserveParens: true });
     return node.end === source.length;
   } catch {
     return false;

@@ -1,0 +1,240 @@
+/**
+ * FlintContext: the entry point of a Flint program. It creates RDDs from data and files, holds
+ * broadcasts and accumulators, and runs jobs: `runJob` prepares the lineage (sampling jobs for
+ * sorts, ...), hands the job to the DAG scheduler, and checkpoints what was marked for it.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Accumulator, Broadcast, dependencies, encode, prepare, RDD, type JobOutput, type RddContext } from '@flint/rdd';
+import type { StageOutput } from '@flint/worker';
+import { parseMaster } from './master-url.js';
+import { localTextSplits } from './text-input.js';
+import { JobHistory, type JobSummary } from './job-history.js';
+import { DagScheduler } from '../scheduler/dag-scheduler.js';
+import { TaskScheduler } from '../scheduler/task-scheduler.js';
+import type { ActiveJob } from '../scheduler/job.js';
+import { localBackend, type Backend } from '../backend/local-backend.js';
+
+export interface FlintContextOptions {
+  /** `local[*]` by default, or the FLINT_MASTER environment variable. */
+  readonly master?: string;
+  readonly appName?: string;
+  /** Attempts per task before its job fails; default 4 (or F from `local[N,F]`). */
+  readonly maxFailures?: number;
+  /** Bytes of cached partitions and shuffle buckets each executor keeps in memory; default 512 MiB. */
+  readonly executorMemory?: number;
+}
+
+const DEFAULT_MAX_FAILURES = 4;
+const DEFAULT_EXECUTOR_MEMORY = 512 * 1024 * 1024;
+
+export class FlintContext implements RddContext {
+  readonly appName: string;
+  readonly master: string;
+  private nextRddId = 0;
+  private nextShuffleId = 0;
+  private nextJobId = 0;
+  private nextBroadcastId = 0;
+  private nextAccumulatorId = 0;
+  private checkpointDirectory: string | undefined;
+  private stopped = false;
+  private readonly history = new JobHistory();
+  private readonly broadcasts = new Map<number, Uint8Array>();
+  private readonly accumulators = new Map<number, Accumulator>();
+  private readonly dag: DagScheduler;
+  private readonly tasks: TaskScheduler;
+
+  private constructor(
+    options: FlintContextOptions,
+    master: string,
+    maxFailures: number,
+    private readonly backend: Backend,
+  ) {
+    this.appName = options.appName ?? 'flint';
+    this.master = master;
+    this.tasks = new TaskScheduler(
+      (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
+      (id) => this.broadcastBytes(id),
+    );
+    this.dag = new DagScheduler(this.tasks, {
+      maxFailures,
+      autoDrain: true,
+      applyAccumulators: (updates) => this.applyAccumulators(updates),
+      listener: this.history,
+    });
+    for (const executor of backend.executors) this.tasks.addExecutor(executor);
+  }
+
+  static async create(options: FlintContextOptions = {}): Promise<FlintContext> {
+    const master = options.master ?? process.env.FLINT_MASTER ?? 'local[*]';
+    const parsed = parseMaster(master);
+    if (parsed.kind !== 'local') {
+      throw new Error(`Master '${master}' is not supported yet: use local, local[N] or local[*]`);
+    }
+    const maxFailures = options.maxFailures ?? parsed.maxFailures ?? DEFAULT_MAX_FAILURES;
+    const backend = localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY);
+    return new FlintContext(options, master, maxFailures, backend);
+  }
+
+  get defaultParallelism(): number {
+    return this.backend.defaultParallelism;
+  }
+
+  get checkpointDir(): string | undefined {
+    return this.checkpointDirectory;
+  }
+
+  /** Every job run so far, with its stages (run or skipped), task counts and timings. */
+  get jobHistory(): readonly JobSummary[] {
+    return this.history.jobs;
+  }
+
+  newRddId(): number {
+    return this.nextRddId++;
+  }
+
+  newShuffleId(): number {
+    return this.nextShuffleId++;
+  }
+
+  // ---- creating RDDs ------------------------------------------------------------------------
+
+  /** Slices data as Spark does: slice i holds elements [floor(i*n/k), floor((i+1)*n/k)). */
+  parallelize<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
+    requireSlices(numSlices, 'parallelize');
+    const items = Array.from(data);
+    const n = items.length;
+    const slices = Array.from({ length: numSlices }, (_, i) => items.slice(Math.floor((i * n) / numSlices), Math.floor(((i + 1) * n) / numSlices)));
+    return new RDD<T>(this, { kind: 'parallelize', slices });
+  }
+
+  /** Numbers from start (inclusive) to end (exclusive) by step; `range(n)` is 0..n-1. */
+  range(start: number, end?: number, step = 1, numSlices: number = this.defaultParallelism): RDD<number> {
+    const [from, to] = end === undefined ? [0, start] : [start, end];
+    if (step === 0) throw new RangeError('range: step cannot be 0');
+    requireSlices(numSlices, 'range');
+    return new RDD<number>(this, { kind: 'range', start: from, end: to, step, numSlices });
+  }
+
+  /** Lines of a local text file, a directory of files, or a glob; split by size with Hadoop's line rule. */
+  textFile(path: string, minPartitions: number = Math.min(this.defaultParallelism, 2)): RDD<string> {
+    if (path.startsWith('dfs://')) throw new Error(`textFile(${path}): DFS input needs a cluster master (local-cluster or flint://)`);
+    return new RDD<string>(this, { kind: 'textFile', splits: localTextSplits(path, minPartitions) });
+  }
+
+  union<T>(rdds: RDD<T>[]): RDD<T> {
+    if (rdds.length === 0) return this.emptyRDD<T>();
+    return rdds.length === 1 ? rdds[0] : rdds[0].union(rdds[1]).union(this.union(rdds.slice(2)));
+  }
+
+  emptyRDD<T>(): RDD<T> {
+    return new RDD<T>(this, { kind: 'empty' });
+  }
+
+  // ---- shared variables ----------------------------------------------------------------------
+
+  /** A read-only value sent to each worker once; use `.value` inside tasks (pass it with capture). */
+  broadcast<T>(value: T): Broadcast<T> {
+    const id = this.nextBroadcastId++;
+    this.broadcasts.set(id, encode(value));
+    return new Broadcast(id, () => value);
+  }
+
+  /** A number tasks add to with `.add(v)`; only the driver reads `.value`. */
+  accumulator(initialValue = 0): Accumulator {
+    const accumulator = new Accumulator(this.nextAccumulatorId++, initialValue, true);
+    this.accumulators.set(accumulator.id, accumulator);
+    return accumulator;
+  }
+
+  setCheckpointDir(dir: string): void {
+    this.checkpointDirectory = resolve(dir);
+    mkdirSync(this.checkpointDirectory, { recursive: true });
+  }
+
+  // ---- jobs ----------------------------------------------------------------------------------
+
+  async runJob<R>(rdd: RDD<unknown>, options: { partitions?: number[]; output?: JobOutput; description?: string } = {}): Promise<R[][]> {
+    if (this.stopped) throw new Error('Cannot run a job: this FlintContext has been stopped');
+    await prepare(rdd);
+    const partitions = options.partitions ?? Array.from({ length: rdd.getNumPartitions() }, (_, i) => i);
+    const output = this.stageOutput(options.output);
+    const results = await new Promise<unknown[][]>((resolveJob, reject) => {
+      const job: ActiveJob = {
+        id: this.nextJobId++,
+        description: options.description ?? 'job',
+        rdd,
+        partitions,
+        output,
+        results: new Array(partitions.length).fill(undefined),
+        remaining: partitions.length,
+        resolve: resolveJob,
+        reject,
+      };
+      this.dag.post({ type: 'jobSubmitted', job });
+    });
+    if (output.kind === 'saveText') writeFileSync(join(output.dir, '_SUCCESS'), '');
+    await this.writeCheckpoints(rdd);
+    return results as R[][];
+  }
+
+  unpersist(rdd: RDD<unknown>): void {
+    this.dag.cache.forgetRdd(rdd.id);
+    this.backend.removeRdd(rdd.id);
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.backend.stop();
+  }
+
+  private stageOutput(output: JobOutput | undefined): StageOutput {
+    if (!output || output.kind === 'collect') return { kind: 'collect' };
+    const dir = resolve(output.dir);
+    if (output.kind === 'saveText') {
+      if (existsSync(dir)) throw new Error(`Output directory ${dir} already exists`);
+      mkdirSync(dir, { recursive: true });
+    }
+    return { kind: output.kind, dir };
+  }
+
+  /** Writes every RDD of the lineage marked with checkpoint(), then cuts its lineage (Spark does this after the job). */
+  private async writeCheckpoints(root: RDD<unknown>): Promise<void> {
+    const marked = lineage(root).filter((rdd) => rdd.needsCheckpoint);
+    for (const rdd of marked) {
+      const dir = join(this.checkpointDirectory!, `rdd-${rdd.id}`);
+      mkdirSync(dir, { recursive: true });
+      await this.runJob(rdd, { output: { kind: 'checkpoint', dir }, description: `checkpoint RDD ${rdd.id}` });
+      rdd.markCheckpointed(dir);
+    }
+  }
+
+  private broadcastBytes(id: number): Uint8Array {
+    const bytes = this.broadcasts.get(id);
+    if (!bytes) throw new Error(`broadcast ${id} does not exist`);
+    return bytes;
+  }
+
+  private applyAccumulators(updates: readonly (readonly [number, number])[]): void {
+    for (const [id, amount] of updates) {
+      const accumulator = this.accumulators.get(id);
+      if (accumulator) accumulator.value += amount;
+    }
+  }
+}
+
+function requireSlices(n: number, operation: string): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${operation}: numSlices must be a positive integer, got ${n}`);
+}
+
+function lineage(root: RDD<unknown>): RDD<unknown>[] {
+  const seen = new Map<number, RDD<unknown>>();
+  const visit = (rdd: RDD<unknown>): void => {
+    if (seen.has(rdd.id)) return;
+    seen.set(rdd.id, rdd);
+    for (const dep of dependencies(rdd)) visit(dep.rdd);
+  };
+  visit(root);
+  return [...seen.values()];
+}

@@ -1,0 +1,107 @@
+/**
+ * Lists the files behind a `textFile` path — a file, a directory (its visible files), or a glob —
+ * and cuts them into splits by size the way Hadoop's FileInputFormat does: a goal size of
+ * total / minPartitions, at most one local "block" (32 MiB), and a last split up to 10% larger.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { TextSplit } from '@flint/rdd';
+
+const LOCAL_BLOCK_SIZE = 32 * 1024 * 1024;
+const SPLIT_SLOP = 1.1;
+
+export function localTextSplits(path: string, minPartitions: number): TextSplit[] {
+  const files = listInputFiles(path);
+  const sizes = files.map((file) => statSync(file).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const goalSize = total / Math.max(minPartitions, 1);
+  const splitSize = Math.max(1, Math.min(goalSize, LOCAL_BLOCK_SIZE));
+  const splits: TextSplit[] = [];
+  files.forEach((file, i) => {
+    const size = sizes[i];
+    if (size === 0) {
+      splits.push({ path: file, start: 0, length: 0, hosts: [] });
+      return;
+    }
+    let remaining = size;
+    while (remaining / splitSize > SPLIT_SLOP) {
+      const length = Math.floor(splitSize);
+      splits.push({ path: file, start: size - remaining, length, hosts: [] });
+      remaining -= length;
+    }
+    splits.push({ path: file, start: size - remaining, length: remaining, hosts: [] });
+  });
+  return splits;
+}
+
+function listInputFiles(path: string): string[] {
+  const absolute = resolve(path.replace(/^file:\/\//, ''));
+  if (/[*?[]/.test(absolute)) {
+    const matches = expandGlob(absolute).flatMap(filesOf);
+    if (matches.length === 0) throw new Error(`Input Pattern ${path} matches 0 files`);
+    return matches;
+  }
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw new Error(`Input path does not exist: ${absolute}`);
+  }
+  return stats.isDirectory() ? filesOf(absolute) : [absolute];
+}
+
+/** A directory's visible files, sorted; Hadoop skips names starting with `_` or `.` (e.g. _SUCCESS). */
+function filesOf(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .sort()
+    .map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+/** Expands `*`, `?` and `[...]` in any path segment. */
+function expandGlob(pattern: string): string[] {
+  const segments = pattern.split(sep).filter((s) => s.length > 0);
+  let paths: string[] = [sep];
+  for (const segment of segments) {
+    if (!/[*?[]/.test(segment)) {
+      paths = paths.map((p) => join(p, segment));
+      continue;
+    }
+    const regex = globSegmentRegex(segment);
+    paths = paths.flatMap((dir) => {
+      try {
+        return readdirSync(dir)
+          .filter((name) => regex.test(name))
+          .sort()
+          .map((name) => join(dir, name));
+      } catch {
+        return [];
+      }
+    });
+  }
+  return paths.filter((p) => {
+    try {
+      statSync(p);
+      return dirname(p) !== p;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function globSegmentRegex(segment: string): RegExp {
+  let source = '';
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '[') {
+      const close = segment.indexOf(']', i);
+      source += close > i ? segment.slice(i, close + 1) : '\\[';
+      if (close > i) i = close;
+    } else source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}

@@ -1,0 +1,324 @@
+/**
+ * The DAG scheduler: turns jobs into stages and stages into tasks, as one event loop.
+ *
+ * Anything may `post` an event (a job submitted, a task ended, an executor lost); only the loop
+ * mutates scheduler state, one event at a time, so there are no races to reason about. Tests run
+ * the loop synchronously (`autoDrain: false` + `drain()`) against a fake task scheduler.
+ *
+ * Stages: a job's final RDD becomes a ResultStage; every shuffle dependency on the way up becomes
+ * a ShuffleMapStage (see stage-planner.ts). A stage is submitted once all its parents' map outputs
+ * are available; parents are submitted first, recursively. A ShuffleMapStage whose outputs are all
+ * still registered is skipped: that is how a second action over the same shuffled RDD reuses work.
+ *
+ * Attempts and failures, and where each is handled:
+ *  - a task that throws is retried, up to `maxFailures` attempts per partition; then the job fails
+ *    with the user's error, the stage, the partition and the attempt (taskFailed);
+ *  - a task that cannot read a parent's shuffle bucket (fetch failure) marks that map output lost,
+ *    and both the parent stage and this stage are resubmitted; only the lost map partitions rerun
+ *    (fetchFailed); after MAX_STAGE_ATTEMPTS consecutive fetch failures the job fails;
+ *  - a task whose cached input partition has gone (evicted, or its executor died) is rerun at
+ *    once, computing the partition from lineage instead (missingCachedBlock); not a failure;
+ *  - a lost executor takes its running tasks (rerun elsewhere, not counted as failures), its map
+ *    outputs and its cached partitions with it (executorLost); stages that need the lost outputs
+ *    rerun just the missing map partitions.
+ * Accumulator updates from a ResultStage task are applied once per partition, from its first
+ * successful attempt only, so retries never count twice.
+ */
+import { decode } from '@flint/rdd';
+import type { ExecutorId, StageOutput, TaskOutcome, TaskRequest } from '@flint/worker';
+import { StagePlanner } from './stage-planner.js';
+import { CacheTracker, forgetMapOutputs } from './block-locations.js';
+import { buildTask, encodeStage, type EncodedStage } from './task-builder.js';
+import { isAvailable, missingMapPartitions, type ResultStage, type ShuffleMapStage, type Stage } from './stage.js';
+import type { Locality, PendingTask, TaskEnd } from './task-scheduler.js';
+import type { ActiveJob, SchedulerListener } from './job.js';
+import { JobFailedError } from './job.js';
+
+export const MAX_STAGE_ATTEMPTS = 4;
+
+/** The task scheduler as the DAG scheduler sees it: somewhere to send tasks. */
+export interface TaskSink {
+  submit(tasks: readonly PendingTask[]): void;
+  cancelJob(jobId: number): void;
+}
+
+export type DagEvent =
+  | { readonly type: 'jobSubmitted'; readonly job: ActiveJob }
+  | { readonly type: 'taskEnded'; readonly request: TaskRequest; readonly executor: ExecutorId; readonly end: TaskEnd; readonly locality: Locality }
+  | { readonly type: 'executorLost'; readonly executor: ExecutorId };
+
+export interface DagSchedulerOptions {
+  readonly maxFailures: number;
+  /** False in tests: events then wait for an explicit drain(). */
+  readonly autoDrain: boolean;
+  readonly applyAccumulators: (updates: readonly (readonly [number, number])[]) => void;
+  readonly listener?: SchedulerListener;
+}
+
+export class DagScheduler {
+  readonly planner = new StagePlanner();
+  readonly cache = new CacheTracker();
+  private readonly events: DagEvent[] = [];
+  private draining = false;
+  private nextTaskId = 0;
+  private readonly jobs = new Map<number, ActiveJob>();
+  private readonly waiting = new Set<Stage>();
+  private readonly running = new Set<Stage>();
+  /** The running attempt of each stage: its encoding and the partitions still without output. */
+  private readonly attempts = new Map<Stage, { encoded: EncodedStage; pending: Set<number> }>();
+  /** Attempt numbers and failure counts per `${stageId}:${partition}`. */
+  private readonly taskAttempts = new Map<string, number>();
+  private readonly taskFailures = new Map<string, number>();
+  private readonly fetchFailures = new Map<number, number>();
+
+  constructor(
+    private readonly tasks: TaskSink,
+    private readonly options: DagSchedulerOptions,
+  ) {}
+
+  post(event: DagEvent): void {
+    this.events.push(event);
+    if (this.options.autoDrain && !this.draining) queueMicrotask(() => this.drain());
+  }
+
+  /** Processes events until none is left. */
+  drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let event = this.events.shift(); event; event = this.events.shift()) this.handle(event);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** For tests and the UI: what the loop is holding right now. */
+  state(): { jobs: number; waitingStages: number; runningStages: number; queuedEvents: number } {
+    return { jobs: this.jobs.size, waitingStages: this.waiting.size, runningStages: this.running.size, queuedEvents: this.events.length };
+  }
+
+  private handle(event: DagEvent): void {
+    switch (event.type) {
+      case 'jobSubmitted':
+        return this.jobSubmitted(event.job);
+      case 'taskEnded':
+        return this.taskEnded(event);
+      case 'executorLost':
+        return this.executorLost(event.executor);
+    }
+  }
+
+  private jobSubmitted(job: ActiveJob): void {
+    this.jobs.set(job.id, job);
+    if (job.partitions.length === 0) return this.finishJob(job);
+    job.finalStage = this.planner.createResultStage(job.rdd, job.id);
+    this.options.listener?.jobStarted?.(job);
+    this.submitStage(job.finalStage);
+  }
+
+  private submitStage(stage: Stage): void {
+    if (this.waiting.has(stage) || this.running.has(stage)) return;
+    const missing = stage.parents.filter((parent) => !isAvailable(parent));
+    if (missing.length === 0) {
+      this.submitMissingTasks(stage);
+      return;
+    }
+    this.waiting.add(stage);
+    for (const parent of missing) this.submitStage(parent);
+  }
+
+  private submitMissingTasks(stage: Stage): void {
+    const partitions = stage.kind === 'result' ? this.unfinishedResultPartitions(stage) : missingMapPartitions(stage);
+    if (partitions.length === 0) {
+      this.stageFinished(stage);
+      return;
+    }
+    stage.attempt++;
+    const encoded = encodeStage(stage, this.stageOutput(stage));
+    this.running.add(stage);
+    this.attempts.set(stage, { encoded, pending: new Set(partitions) });
+    this.options.listener?.stageSubmitted?.(stage, partitions.length);
+    this.tasks.submit(partitions.map((partition) => this.task(encoded, partition)));
+  }
+
+  private task(encoded: EncodedStage, partition: number): PendingTask {
+    const key = `${encoded.stage.id}:${partition}`;
+    const attempt = this.taskAttempts.get(key) ?? 0;
+    this.taskAttempts.set(key, attempt + 1);
+    const jobId = encoded.stage.kind === 'result' ? encoded.stage.jobId : Math.min(...encoded.stage.jobIds);
+    return buildTask(encoded, { taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
+  }
+
+  private stageOutput(stage: Stage): StageOutput {
+    if (stage.kind === 'shuffleMap') return { kind: 'shuffle', shuffleId: stage.shuffleId, partitioner: stage.partitioner };
+    return this.jobs.get(stage.jobId)!.output;
+  }
+
+  private unfinishedResultPartitions(stage: ResultStage): number[] {
+    const job = this.jobs.get(stage.jobId)!;
+    return job.partitions.filter((_, index) => job.results[index] === undefined);
+  }
+
+  private taskEnded(event: Extract<DagEvent, { type: 'taskEnded' }>): void {
+    const { request, executor, end } = event;
+    const stage = [...this.running].find((s) => s.id === request.stageId);
+    const attempt = stage && this.attempts.get(stage);
+    this.options.listener?.taskEnded?.(request, executor, end, event.locality);
+    // A task of an attempt that was since resubmitted or finished: its stage is no longer waiting for it.
+    if (!stage || !attempt || attempt.encoded.attempt !== request.stageAttempt) {
+      if (end.kind === 'success' && stage?.kind === 'shuffleMap') this.registerMapOutput(stage, request.partition, executor, end);
+      return;
+    }
+    switch (end.kind) {
+      case 'success':
+        return this.taskSucceeded(stage, attempt, request, executor, end);
+      case 'failure':
+        return this.taskFailed(stage, attempt, request, end);
+      case 'fetchFailed':
+        return this.fetchFailed(stage, end);
+      case 'missingCachedBlock':
+        this.cache.unregister(end.rddId, end.split);
+        return this.retry(stage, attempt.encoded, request.partition);
+      case 'executorLost':
+        return this.retry(stage, attempt.encoded, request.partition);
+    }
+  }
+
+  private taskSucceeded(
+    stage: Stage,
+    attempt: { encoded: EncodedStage; pending: Set<number> },
+    request: TaskRequest,
+    executor: ExecutorId,
+    outcome: Extract<TaskOutcome, { kind: 'success' }>,
+  ): void {
+    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor);
+    attempt.pending.delete(request.partition);
+    if (stage.kind === 'shuffleMap') {
+      this.options.applyAccumulators(outcome.accumulators);
+      this.registerMapOutput(stage, request.partition, executor, outcome);
+      if (attempt.pending.size === 0) this.mapStageAttemptDone(stage);
+      return;
+    }
+    const job = this.jobs.get(stage.jobId);
+    if (!job) return;
+    const index = job.partitions.indexOf(request.partition);
+    if (job.results[index] !== undefined) return;
+    this.options.applyAccumulators(outcome.accumulators);
+    job.results[index] = decode<unknown[]>(outcome.result!);
+    job.remaining--;
+    if (job.remaining === 0) {
+      this.markStageDone(stage);
+      this.finishJob(job);
+    }
+  }
+
+  private registerMapOutput(stage: ShuffleMapStage, partition: number, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
+    stage.outputs[partition] = { executor, bucketSizes: outcome.bucketSizes ?? [] };
+  }
+
+  /** All tasks of the attempt are done; outputs may still be missing if an executor died meanwhile. */
+  private mapStageAttemptDone(stage: ShuffleMapStage): void {
+    this.markStageDone(stage);
+    if (!isAvailable(stage)) {
+      this.submitStage(stage);
+      return;
+    }
+    this.fetchFailures.delete(stage.id);
+    this.stageFinished(stage);
+  }
+
+  private stageFinished(stage: Stage): void {
+    this.markStageDone(stage);
+    for (const waiting of [...this.waiting]) {
+      if (waiting.parents.every(isAvailable)) {
+        this.waiting.delete(waiting);
+        this.submitStage(waiting);
+      }
+    }
+  }
+
+  private markStageDone(stage: Stage): void {
+    if (this.running.delete(stage)) this.options.listener?.stageCompleted?.(stage);
+    this.attempts.delete(stage);
+  }
+
+  /** Reruns one task; its inputs are looked up afresh, so lost cached partitions are recomputed. */
+  private retry(stage: Stage, encoded: EncodedStage, partition: number): void {
+    if (!stage.parents.every(isAvailable)) {
+      // A parent's map outputs were lost meanwhile: rerun those first, then this stage.
+      this.markStageDone(stage);
+      this.submitStage(stage);
+      return;
+    }
+    if (stage.kind === 'result' || stage.outputs[partition] === undefined) this.tasks.submit([this.task(encoded, partition)]);
+  }
+
+  private taskFailed(stage: Stage, attempt: { encoded: EncodedStage }, request: TaskRequest, outcome: Extract<TaskOutcome, { kind: 'failure' }>): void {
+    const key = `${stage.id}:${request.partition}`;
+    const failures = (this.taskFailures.get(key) ?? 0) + 1;
+    this.taskFailures.set(key, failures);
+    if (failures < this.options.maxFailures) {
+      this.retry(stage, attempt.encoded, request.partition);
+      return;
+    }
+    const error = new JobFailedError(stage.id, request.partition, request.attempt, failures, outcome.error);
+    this.failJobsOf(stage, error);
+  }
+
+  private fetchFailed(stage: Stage, failure: Extract<TaskOutcome, { kind: 'fetchFailed' }>): void {
+    const mapStage = this.planner.shuffleStages.get(failure.shuffleId);
+    if (mapStage && mapStage.outputs[failure.mapPartition]?.executor === failure.executor) {
+      mapStage.outputs[failure.mapPartition] = undefined;
+    }
+    if (!this.running.has(stage)) return;
+    this.markStageDone(stage);
+    const attempts = (this.fetchFailures.get(stage.id) ?? 0) + 1;
+    this.fetchFailures.set(stage.id, attempts);
+    if (attempts >= MAX_STAGE_ATTEMPTS) {
+      const error = new Error(`Stage ${stage.id} failed ${attempts} times because shuffle output was lost: ${failure.message}`);
+      this.failJobsOf(stage, error);
+      return;
+    }
+    this.options.listener?.stageResubmitted?.(stage, failure.message);
+    this.submitStage(stage);
+  }
+
+  private executorLost(executor: ExecutorId): void {
+    const lostOutputs = forgetMapOutputs(this.planner.shuffleStages.values(), executor);
+    const lostCached = this.cache.forgetExecutor(executor);
+    this.options.listener?.executorLost?.(executor, lostOutputs, lostCached);
+  }
+
+  private failJobsOf(stage: Stage, error: Error): void {
+    for (const job of [...this.jobs.values()]) {
+      if (stage.jobIds.has(job.id)) this.endJob(job, error);
+    }
+  }
+
+  private finishJob(job: ActiveJob): void {
+    this.endJob(job, undefined);
+  }
+
+  private endJob(job: ActiveJob, error: Error | undefined): void {
+    this.jobs.delete(job.id);
+    this.tasks.cancelJob(job.id);
+    for (const stage of [...this.waiting, ...this.running]) {
+      stage.jobIds.delete(job.id);
+      if (stage.jobIds.size === 0) {
+        this.waiting.delete(stage);
+        this.running.delete(stage);
+        this.attempts.delete(stage);
+      }
+    }
+    for (const key of [...this.taskAttempts.keys()]) {
+      const stageId = Number(key.split(':')[0]);
+      if (![...this.waiting, ...this.running].some((s) => s.id === stageId)) {
+        this.taskAttempts.delete(key);
+        this.taskFailures.delete(key);
+      }
+    }
+    this.options.listener?.jobEnded?.(job, error);
+    if (error) job.reject(error);
+    else job.resolve(job.results as unknown[][]);
+  }
+}

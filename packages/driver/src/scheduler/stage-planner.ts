@@ -1,0 +1,86 @@
+/**
+ * Cuts an RDD's lineage into stages at shuffle dependencies (pure: no I/O, no scheduling).
+ * Narrow dependencies stay inside a stage; each `shuffled` RDD makes its parent side a
+ * ShuffleMapStage, created once per shuffle and reused by every later job.
+ */
+import { dependencies, type RDD } from '@flint/rdd';
+import type { ResultStage, ShuffleMapStage, Stage } from './stage.js';
+
+export class StagePlanner {
+  private nextStageId = 0;
+  /** Shuffle map stages by shuffle id: they outlive jobs so their outputs can be reused. */
+  readonly shuffleStages = new Map<number, ShuffleMapStage>();
+
+  createResultStage(rdd: RDD<unknown>, jobId: number): ResultStage {
+    return {
+      kind: 'result',
+      id: this.nextStageId++,
+      rdd,
+      jobId,
+      parents: this.parentStages(rdd, jobId),
+      numPartitions: rdd.getNumPartitions(),
+      attempt: 0,
+      jobIds: new Set([jobId]),
+    };
+  }
+
+  /** The shuffle map stages a stage over `rdd` reads from, found through narrow dependencies. */
+  parentStages(rdd: RDD<unknown>, jobId: number): ShuffleMapStage[] {
+    const parents = new Map<number, ShuffleMapStage>();
+    const visited = new Set<number>();
+    const pending = [rdd];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (visited.has(current.id)) continue;
+      visited.add(current.id);
+      const node = current.node;
+      if (node.kind === 'shuffled' && !current.isCheckpointed) {
+        const stage = this.shuffleMapStage(current, jobId);
+        parents.set(stage.id, stage);
+        continue;
+      }
+      for (const dep of dependencies(current)) pending.push(dep.rdd);
+    }
+    return [...parents.values()];
+  }
+
+  private shuffleMapStage(shuffled: RDD<unknown>, jobId: number): ShuffleMapStage {
+    const node = shuffled.node;
+    if (node.kind !== 'shuffled') throw new Error('not a shuffled RDD');
+    const existing = this.shuffleStages.get(node.shuffleId);
+    if (existing) {
+      existing.jobIds.add(jobId);
+      return existing;
+    }
+    const mapSide = node.parent;
+    const stage: ShuffleMapStage = {
+      kind: 'shuffleMap',
+      id: this.nextStageId++,
+      rdd: mapSide,
+      shuffleId: node.shuffleId,
+      partitioner: node.partitioner,
+      parents: this.parentStages(mapSide, jobId),
+      numPartitions: mapSide.getNumPartitions(),
+      outputs: new Array(mapSide.getNumPartitions()).fill(undefined),
+      attempt: 0,
+      jobIds: new Set([jobId]),
+    };
+    this.shuffleStages.set(node.shuffleId, stage);
+    return stage;
+  }
+}
+
+/** A printable form of a stage graph, for the job UI and planner tests. */
+export function describeStages(stage: Stage): string {
+  const lines: string[] = [];
+  const seen = new Set<number>();
+  const visit = (s: Stage, depth: number): void => {
+    const label = s.kind === 'result' ? 'ResultStage' : `ShuffleMapStage(shuffle ${s.shuffleId})`;
+    lines.push(`${'  '.repeat(depth)}${label} ${s.id}: ${s.numPartitions} tasks over RDD ${s.rdd.id}`);
+    if (seen.has(s.id)) return;
+    seen.add(s.id);
+    for (const parent of s.parents) visit(parent, depth + 1);
+  };
+  visit(stage, 0);
+  return lines.join('\n');
+}
