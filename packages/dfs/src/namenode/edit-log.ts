@@ -70,11 +70,12 @@ function readEdits(text: string): LoggedEdit[] {
   const edits: LoggedEdit[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
+    const where = `edits.log line ${i + 1}`;
     try {
-      edits.push(logLine.parse(JSON.parse(line), `edits.log line ${i + 1}`));
+      edits.push(logLine.parse(JSON.parse(line), where));
     } catch (error) {
       const isLastLine = lines.slice(i + 1).every((rest) => rest.trim() === '');
-      if (!isLastLine) throw error;
+      if (!isLastLine) throw new Error(`${where} is damaged: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
   return edits;
