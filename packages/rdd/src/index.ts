@@ -18,3 +18,4 @@ export { encode, decode, encodeWithBroadcasts, installDecodeHooks, type DecodeHo
 export { Broadcast } from './shared/broadcast.js';
 export { Accumulator } from './shared/accumulator.js';
 export type { StorageLevel as StorageLevelType } from './storage-level.js';
+export { eachRecord, recordsToArray } from './runtime/each-record.js';

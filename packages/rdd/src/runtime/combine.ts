@@ -4,6 +4,7 @@
  * which on the reduce side is map-partition order, as in Spark.
  */
 import { keyIdentity } from '../keys/key-identity.js';
+import { eachRecord } from './each-record.js';
 
 type Pair = [unknown, unknown];
 type Merge = (a: unknown, b: unknown) => unknown;
@@ -27,12 +28,12 @@ export function mergeCombinersByKey(records: Iterable<Pair>, env: { mergeCombine
 
 function mergeByKey(records: Iterable<Pair>, create: (v: unknown) => unknown, merge: Merge): Pair[] {
   const combined = new Map<unknown, Pair>();
-  for (const record of records) {
+  eachRecord(records, (record) => {
     const key = record[0];
     const id = typeof key === 'object' && key !== null ? keyIdentity(key) : key;
     const entry = combined.get(id);
     if (entry === undefined) combined.set(id, [key, create(record[1])]);
     else entry[1] = merge(entry[1], record[1]);
-  }
+  });
   return [...combined.values()];
 }

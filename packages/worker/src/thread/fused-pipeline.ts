@@ -1,7 +1,9 @@
 /**
  * Runs a chain of element-wise steps (map, filter, flatMap, ...) as one loop over a partition:
  * each step is a small "sink" closure that pushes to the next, so no step builds an intermediate
- * array or runs a generator per record. Steps with async functions get an awaiting variant.
+ * array or runs a generator per record. The result is pulled lazily: each pull pushes source
+ * records through the chain until its small buffer has output, so a partition's output is never
+ * materialized as a whole. Steps with async functions get an awaiting (materializing) variant.
  */
 import type { ElementOp } from '@flint/rdd';
 import { ASYNC } from './compile-function.js';
@@ -14,15 +16,51 @@ export interface LiveStep {
   readonly fn: Fn;
 }
 
-export function runFused(steps: readonly LiveStep[], source: Iterable<unknown>): unknown[] | Promise<unknown[]> {
+export function runFused(steps: readonly LiveStep[], source: Iterable<unknown>): Iterable<unknown> | Promise<unknown[]> {
   if (steps.some((s) => (s.fn as Fn & { [ASYNC]?: true })[ASYNC])) return runFusedAsync(steps, source);
-  const out: unknown[] = [];
+  return new FusedRecords(steps, source);
+}
+
+/**
+ * The lazy output of a fused chain. Iterating it pulls; `forEach` pushes, which is faster still
+ * (no iterator result object per record), and is what Flint's own partition functions use.
+ */
+export class FusedRecords implements Iterable<unknown> {
+  constructor(
+    private readonly steps: readonly LiveStep[],
+    private readonly source: Iterable<unknown>,
+  ) {}
+
+  [Symbol.iterator](): Iterator<unknown> {
+    return fusedIterator(this.steps, this.source[Symbol.iterator]());
+  }
+
+  forEach(consumer: (record: unknown) => void): void {
+    let sink: Sink = consumer;
+    for (let i = this.steps.length - 1; i >= 0; i--) sink = stepSink(this.steps[i], sink);
+    for (const record of this.source) sink(record);
+  }
+}
+
+function fusedIterator(steps: readonly LiveStep[], source: Iterator<unknown>): Iterator<unknown> {
+  const buffer: unknown[] = [];
+  let position = 0;
   let sink: Sink = (record) => {
-    out.push(record);
+    buffer.push(record);
   };
   for (let i = steps.length - 1; i >= 0; i--) sink = stepSink(steps[i], sink);
-  for (const record of source) sink(record);
-  return out;
+  return {
+    next(): IteratorResult<unknown> {
+      while (position >= buffer.length) {
+        buffer.length = 0;
+        position = 0;
+        const input = source.next();
+        if (input.done) return { done: true, value: undefined };
+        sink(input.value);
+      }
+      return { done: false, value: buffer[position++] };
+    },
+  };
 }
 
 function stepSink({ op, fn: f }: LiveStep, next: Sink): Sink {

@@ -4,7 +4,7 @@
  * element-wise nodes are fused into one loop. A persisted node's computed partition is kept as an
  * encoded block that the executor stores once the task succeeds.
  */
-import { encode, parentSplits, type WireNode, type TaskPlan, type FnRef } from '@flint/rdd';
+import { encode, parentSplits, recordsToArray, type WireNode, type TaskPlan, type FnRef } from '@flint/rdd';
 import { runFused, type LiveStep } from './fused-pipeline.js';
 import { runPipe } from './pipe.js';
 import type { TaskInputs } from './task-inputs.js';
@@ -34,7 +34,7 @@ export class PartitionComputer {
     if (node.storageLevel === undefined) return this.computeNode(node, split);
     const cached = this.inputs.cached(id, split);
     if (cached) return cached;
-    const records = Array.from(await this.computeNode(node, split));
+    const records = recordsToArray(await this.computeNode(node, split));
     this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes: encode(records) });
     return records;
   }
@@ -76,16 +76,16 @@ export class PartitionComputer {
       return materialize(node.withIndex ? fn(split, parent) : fn(parent));
     },
     union: async (node, split) => (await this.parents(node, split))[0],
-    coalesce: async (node, split) => (await this.parents(node, split)).flatMap((records) => Array.from(records)),
+    coalesce: async (node, split) => (await this.parents(node, split)).flatMap((records) => recordsToArray(records)),
     zip: async (node, split) => {
-      const [left, right] = (await this.parents(node, split)).map((r) => Array.from(r));
+      const [left, right] = (await this.parents(node, split)).map((r) => recordsToArray(r));
       if (left.length !== right.length) {
         throw new Error('Can only zip RDDs with the same number of elements in each partition');
       }
       return left.map((x, i) => [x, right[i]]);
     },
     cartesian: async (node, split) => {
-      const [left, right] = (await this.parents(node, split)).map((r) => Array.from(r));
+      const [left, right] = (await this.parents(node, split)).map((r) => recordsToArray(r));
       const out: unknown[] = [];
       for (const x of left) for (const y of right) out.push([x, y]);
       return out;

@@ -1,5 +1,5 @@
 /** What a task does with its computed records, by the kind of stage it belongs to. */
-import { encode, partitionFunction } from '@flint/rdd';
+import { eachRecord, encode, partitionFunction, recordsToArray } from '@flint/rdd';
 import type { StageOutput } from '../stage-spec.js';
 import { writePartFile } from './part-files.js';
 
@@ -11,17 +11,19 @@ export interface WrittenOutput {
 export function writeOutput(output: StageOutput, records: Iterable<unknown>, partition: number, attempt: number): WrittenOutput {
   switch (output.kind) {
     case 'collect':
-      return { result: encode(Array.isArray(records) ? records : Array.from(records)) };
+      return { result: encode(recordsToArray(records)) };
     case 'shuffle':
       return { buckets: bucketize(records, output.partitioner) };
     case 'saveText': {
       let text = '';
-      for (const record of records) text += `${String(record)}\n`;
+      eachRecord(records, (record) => {
+        text += `${String(record)}\n`;
+      });
       writePartFile(output.dir, partition, attempt, text);
       return { result: encode([]) };
     }
     case 'checkpoint':
-      writePartFile(output.dir, partition, attempt, encode(Array.from(records)));
+      writePartFile(output.dir, partition, attempt, encode(recordsToArray(records)));
       return { result: encode([]) };
   }
 }
@@ -30,11 +32,11 @@ export function writeOutput(output: StageOutput, records: Iterable<unknown>, par
 function bucketize(records: Iterable<unknown>, partitioner: Parameters<typeof partitionFunction>[0]): Uint8Array[] {
   const partitionOf = partitionFunction(partitioner);
   const buckets: unknown[][] = Array.from({ length: partitioner.numPartitions }, () => []);
-  for (const record of records) {
+  eachRecord(records, (record) => {
     if (!Array.isArray(record)) {
       throw new TypeError(`a shuffle needs [key, value] pairs, got ${typeof record}: ${String(record).slice(0, 60)}`);
     }
     buckets[partitionOf(record[0])].push(record);
-  }
+  });
   return buckets.map((bucket) => encode(bucket));
 }
