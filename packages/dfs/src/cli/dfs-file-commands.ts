@@ -1,9 +1,7 @@
 /** `flint dfs put | get | cat`: moving bytes between local files and the DFS. */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { DfsError } from '../errors.js';
 import type { DfsCommandContext } from './dfs-context.js';
@@ -45,10 +43,13 @@ export async function get(argv: string[], context: DfsCommandContext): Promise<n
   else if (localStat && !values.overwrite) throw new DfsError('ALREADY_EXISTS', `${local} already exists (use --overwrite to replace it)`);
   const input = await (await context.connect()).open(path);
   const partial = `${local}.__COPYING__`;
+  const output = await open(partial, 'w');
   try {
-    await pipeline(Readable.from(input.stream()), createWriteStream(partial));
+    for await (const bytes of input.stream()) await output.write(bytes);
+    await output.close();
     await rename(partial, local);
   } catch (error) {
+    await output.close().catch(() => undefined);
     await rm(partial, { force: true });
     throw error;
   }

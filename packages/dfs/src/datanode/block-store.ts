@@ -19,8 +19,14 @@ export interface StoredBlock {
   length: number;
 }
 
+interface ReadBatch {
+  batchStart: number;
+  batch: Buffer;
+  complete: boolean;
+}
+
 const BLOCK_ID = /^blk_[0-9a-z]+$/;
-const READ_BATCH_CHUNKS = 16;
+const READ_BATCH_CHUNKS = 32;
 
 export function assertBlockId(blockId: string): void {
   if (!BLOCK_ID.test(blockId)) throw new DfsError('INVALID_ARGUMENT', `invalid block id "${blockId}"`);
@@ -106,16 +112,24 @@ export class BlockStore {
     const checksums = await this.readChecksums(blockId);
     const chunk = checksums.bytesPerChecksum;
     const handle = await open(this.dataPath(blockId), 'r');
+    const readBatch = async (batchStart: number): Promise<ReadBatch> => {
+      const batch = Buffer.allocUnsafe(Math.min(READ_BATCH_CHUNKS * chunk, blockLength - batchStart));
+      const { bytesRead } = await handle.read(batch, 0, batch.length, batchStart);
+      return { batchStart, batch, complete: bytesRead === batch.length };
+    };
     try {
-      for (let chunkIndex = Math.floor(offset / chunk); chunkIndex * chunk < end; chunkIndex += READ_BATCH_CHUNKS) {
-        const batchStart = chunkIndex * chunk;
-        const batchLength = Math.min(READ_BATCH_CHUNKS * chunk, blockLength - batchStart);
-        const batch = Buffer.allocUnsafe(batchLength);
-        const { bytesRead } = await handle.read(batch, 0, batchLength, batchStart);
-        if (bytesRead !== batchLength || !checksums.verify(chunkIndex, batch)) {
+      // The next batch is read from disk while the current one is verified and sent.
+      let next: Promise<ReadBatch> | undefined = readBatch(Math.floor(offset / chunk) * chunk);
+      while (next) {
+        const current: ReadBatch = await next;
+        const { batchStart, batch, complete } = current;
+        const following = batchStart + batch.length;
+        next = following < end ? readBatch(following) : undefined;
+        if (!complete || !checksums.verify(batchStart / chunk, batch)) {
+          await next?.catch(() => undefined);
           throw new DfsError('CORRUPT_REPLICA', `checksum mismatch in block ${blockId} near byte ${batchStart}`);
         }
-        yield batch.subarray(Math.max(0, offset - batchStart), Math.min(batchLength, end - batchStart));
+        yield batch.subarray(Math.max(0, offset - batchStart), Math.min(batch.length, end - batchStart));
       }
     } finally {
       await handle.close();
