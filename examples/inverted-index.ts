@@ -1,6 +1,6 @@
 /**
  * An inverted index: word → sorted ids of the documents containing it. The input is a directory
- * with one text file per document (the file name is its id), or a file or glob of JSON lines
+ * with one text file per document (its id is the file name without extension), or a file or glob of JSON lines
  * `["docId", "text"]`; by default, generated documents cached in the temp directory.
  *
  *   npx tsx examples/inverted-index.ts [--master URL] [--top N] [input directory, file or glob]

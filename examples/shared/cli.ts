@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { FlintContext } from '@flint/driver';
+import { FlintContext, type JobSummary } from '@flint/driver';
 
 export interface ExampleArgs {
   /** The input path, when one is given; the examples generate one otherwise. */
@@ -8,7 +8,7 @@ export interface ExampleArgs {
   top: number;
 }
 
-type JobHistory = FlintContext['jobHistory'];
+type JobHistory = readonly JobSummary[];
 
 /**
  * Runs an example's command line: `[--master URL] [--top N] [input]`. Without `--master`,
@@ -76,11 +76,13 @@ function formatMs(ms: number): string {
   return `${Math.round(ms)} ms`;
 }
 
-/** Prints rows as an aligned table under a header. */
+/** Prints rows as an aligned table under a header; number columns are right-aligned. */
 export function printTable(header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number'));
   for (const row of cells) {
-    console.log('  ' + row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+    const aligned = row.map((cell, column) => (numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column])));
+    console.log(`  ${aligned.join('  ').trimEnd()}`);
   }
 }
