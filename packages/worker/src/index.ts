@@ -3,3 +3,9 @@ export { BlockManager, type BlockPolicy, type BlockManagerStats } from './execut
 export * from './protocol.js';
 export { blockKeys, type StageSpec, type StageOutput } from './stage-spec.js';
 export { partFileName } from './thread/part-files.js';
+export { startWorker, type WorkerHandle, type WorkerOptions } from './service/worker-process.js';
+export { runWorkerCommand, WORKER_USAGE } from './service/worker-command.js';
+export { encodeMessage, parseMessage, ProtocolViolation, type ServiceMessage } from './service/messages.js';
+export { openSocket } from './service/peer-fetcher.js';
+export { executorId, parseExecutorId } from './service/executor-id.js';
+export { decompressBlock, compressBlock } from './service/block-transfer.js';

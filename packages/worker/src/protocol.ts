@@ -20,6 +20,8 @@ export interface ShuffleBucketRef {
   readonly mapPartition: number;
   readonly reducePartition: number;
   readonly executor: ExecutorId;
+  /** Encoded size, from the map task's report; bounds the bytes a reducer has in flight. */
+  readonly size: number;
 }
 
 export interface TaskRequest {

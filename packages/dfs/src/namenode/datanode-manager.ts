@@ -34,6 +34,15 @@ export function expiryMs(heartbeatIntervalMs: number, recheckIntervalMs: number)
   return 2 * recheckIntervalMs + 10 * heartbeatIntervalMs;
 }
 
+function pickStats(stats: DatanodeStats): DatanodeStats {
+  return {
+    capacityBytes: stats.capacityBytes,
+    usedBytes: stats.usedBytes,
+    blockCount: stats.blockCount,
+    activeTransfers: stats.activeTransfers,
+  };
+}
+
 export function locationOf(node: DatanodeDescriptor): DatanodeLocation {
   return { nodeId: node.nodeId, host: node.host, port: node.dataPort };
 }
@@ -48,7 +57,11 @@ export class DatanodeManager {
 
   register(node: { nodeId: string; host: string; dataPort: number; services: Record<string, string> } & DatanodeStats): DatanodeDescriptor {
     const descriptor: DatanodeDescriptor = {
-      ...node,
+      nodeId: node.nodeId,
+      host: node.host,
+      dataPort: node.dataPort,
+      services: node.services,
+      ...pickStats(node),
       lastHeartbeat: this.now(),
       state: 'live',
       queuedTransfers: [],
@@ -60,7 +73,7 @@ export class DatanodeManager {
 
   heartbeat(nodeId: string, services: Record<string, string>, stats: DatanodeStats): DatanodeDescriptor {
     const node = this.requireLive(nodeId);
-    Object.assign(node, stats, { services, lastHeartbeat: this.now() });
+    Object.assign(node, pickStats(stats), { services, lastHeartbeat: this.now() });
     return node;
   }
 

@@ -6,17 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Executor } from '@flint/worker';
-import type { ExecutorBackend } from '../scheduler/task-scheduler.js';
+import type { Backend } from './backend.js';
 
 export const LOCAL_EXECUTOR_ID = 'local';
-
-export interface Backend {
-  readonly executors: ExecutorBackend[];
-  readonly defaultParallelism: number;
-  removeShuffle(shuffleId: number): void;
-  removeRdd(rddId: number): void;
-  stop(): Promise<void>;
-}
 
 export function localBackend(threads: number, memoryBudget: number): Backend {
   const executor = new Executor({
@@ -26,10 +18,11 @@ export function localBackend(threads: number, memoryBudget: number): Backend {
     directory: mkdtempSync(join(tmpdir(), 'flint-local-')),
   });
   return {
-    executors: [{ id: executor.id, slots: threads, runTask: (request) => executor.runTask(request) }],
     defaultParallelism: threads,
-    removeShuffle: (id) => executor.removeShuffle(id),
-    removeRdd: (id) => executor.removeRdd(id),
+    namenode: undefined,
+    start: (listener) => listener.executorAdded({ id: executor.id, slots: threads, runTask: (request) => executor.runTask(request) }),
+    forgetShuffle: (id) => executor.removeShuffle(id),
+    forgetRdd: (id) => executor.removeRdd(id),
     stop: () => executor.stop(),
   };
 }

@@ -2,12 +2,11 @@
 /**
  * The `flint` command: a thin dispatcher. Each subcommand lives with the package that owns it.
  *   flint namenode ...   the DFS namenode and cluster membership (@flint/dfs)
- *   flint worker ...     a worker node: its datanode (@flint/dfs)
+ *   flint worker ...     a worker node: datanode and executor (@flint/worker)
  *   flint dfs ...        file system commands (@flint/dfs)
  */
-import {
-  DATANODE_USAGE, DFS_USAGE, NAMENODE_USAGE, runDfsCommand, runNamenodeCommand, runWorkerDatanodeCommand,
-} from '@flint/dfs';
+import { DFS_USAGE, NAMENODE_USAGE, runDfsCommand, runNamenodeCommand } from '@flint/dfs';
+import { WORKER_USAGE, runWorkerCommand } from '@flint/worker';
 
 const USAGE = `usage: flint <command> [args]
   namenode   start a namenode            (flint namenode --help)
@@ -32,6 +31,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Processes started by a driver for `local-cluster` end with it: their stdin is a pipe from it.
+if (process.env.FLINT_EXIT_WITH_PARENT === '1') {
+  process.stdin.on('close', () => process.exit(0));
+  process.stdin.resume();
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const wantsHelp = args.includes('--help') || args.includes('-h');
@@ -41,8 +46,8 @@ async function main(argv: string[]): Promise<void> {
       stopOnSignal(await runNamenodeCommand(args).catch((error) => fail('namenode', error)));
       return;
     case 'worker':
-      if (wantsHelp) return void process.stdout.write(`${DATANODE_USAGE}\n`);
-      stopOnSignal(await runWorkerDatanodeCommand(args).catch((error) => fail('worker', error)));
+      if (wantsHelp) return void process.stdout.write(`${WORKER_USAGE}\n`);
+      stopOnSignal(await runWorkerCommand(args).catch((error) => fail('worker', error)));
       return;
     case 'dfs':
       if (wantsHelp) return void process.stdout.write(`${DFS_USAGE}\n`);

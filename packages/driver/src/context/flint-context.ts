@@ -13,7 +13,11 @@ import { JobHistory, type JobSummary } from './job-history.js';
 import { DagScheduler } from '../scheduler/dag-scheduler.js';
 import { TaskScheduler } from '../scheduler/task-scheduler.js';
 import type { ActiveJob } from '../scheduler/job.js';
-import { localBackend, type Backend } from '../backend/local-backend.js';
+import { localBackend } from '../backend/local-backend.js';
+import { clusterBackend } from '../backend/cluster-backend.js';
+import { LocalCluster } from '../backend/local-cluster.js';
+import type { Backend } from '../backend/backend.js';
+import { dfsTextSplits } from './dfs-text-input.js';
 
 export interface FlintContextOptions {
   /** `local[*]` by default, or the FLINT_MASTER environment variable. */
@@ -49,6 +53,8 @@ export class FlintContext implements RddContext {
     master: string,
     maxFailures: number,
     private readonly backend: Backend,
+    /** The processes of a `local-cluster` master, for tests and demos that kill workers. */
+    readonly localCluster: LocalCluster | undefined,
   ) {
     this.appName = options.appName ?? 'flint';
     this.master = master;
@@ -62,18 +68,41 @@ export class FlintContext implements RddContext {
       applyAccumulators: (updates) => this.applyAccumulators(updates),
       listener: this.history,
     });
-    for (const executor of backend.executors) this.tasks.addExecutor(executor);
+    backend.start({
+      executorAdded: (executor) => this.tasks.addExecutor(executor),
+      executorLost: (id) => {
+        // The DAG scheduler forgets the executor's outputs before its tasks' ends are handled.
+        this.dag.post({ type: 'executorLost', executor: id });
+        this.tasks.removeExecutor(id);
+      },
+    });
   }
 
   static async create(options: FlintContextOptions = {}): Promise<FlintContext> {
     const master = options.master ?? process.env.FLINT_MASTER ?? 'local[*]';
     const parsed = parseMaster(master);
-    if (parsed.kind !== 'local') {
-      throw new Error(`Master '${master}' is not supported yet: use local, local[N] or local[*]`);
+    const maxFailures = options.maxFailures ?? (parsed.kind === 'local' ? parsed.maxFailures : undefined) ?? DEFAULT_MAX_FAILURES;
+    switch (parsed.kind) {
+      case 'local':
+        return new FlintContext(options, master, maxFailures, localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY), undefined);
+      case 'cluster':
+        return new FlintContext(options, master, maxFailures, await clusterBackend(`${parsed.host}:${parsed.port}`), undefined);
+      case 'local-cluster': {
+        const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker);
+        try {
+          const backend = await clusterBackend(cluster.namenode, { minExecutors: parsed.workers });
+          return new FlintContext(options, master, maxFailures, backend, cluster);
+        } catch (error) {
+          await cluster.stop();
+          throw error;
+        }
+      }
     }
-    const maxFailures = options.maxFailures ?? parsed.maxFailures ?? DEFAULT_MAX_FAILURES;
-    const backend = localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY);
-    return new FlintContext(options, master, maxFailures, backend);
+  }
+
+  /** The namenode of the cluster this context runs on (undefined in local mode). */
+  get namenode(): string | undefined {
+    return this.backend.namenode;
   }
 
   get defaultParallelism(): number {
@@ -118,8 +147,8 @@ export class FlintContext implements RddContext {
 
   /** Lines of a local text file, a directory of files, or a glob; split by size with Hadoop's line rule. */
   textFile(path: string, minPartitions: number = Math.min(this.defaultParallelism, 2)): RDD<string> {
-    if (path.startsWith('dfs://')) throw new Error(`textFile(${path}): DFS input needs a cluster master (local-cluster or flint://)`);
-    return new RDD<string>(this, { kind: 'textFile', splits: localTextSplits(path, minPartitions) });
+    const splits = path.startsWith('dfs://') ? dfsTextSplits(path, this.backend.namenode) : localTextSplits(path, minPartitions);
+    return new RDD<string>(this, { kind: 'textFile', splits });
   }
 
   union<T>(rdds: RDD<T>[]): RDD<T> {
@@ -180,13 +209,15 @@ export class FlintContext implements RddContext {
 
   unpersist(rdd: RDD<unknown>): void {
     this.dag.cache.forgetRdd(rdd.id);
-    this.backend.removeRdd(rdd.id);
+    this.backend.forgetRdd(rdd.id);
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.tasks.stop();
     await this.backend.stop();
+    await this.localCluster?.stop();
   }
 
   private stageOutput(output: JobOutput | undefined): StageOutput {

@@ -39,7 +39,7 @@ export class JobHistory implements SchedulerListener {
   private readonly running = new Map<number, RunningJob>();
 
   jobStarted(job: ActiveJob): void {
-    this.running.set(job.id, { startedAt: performance.now(), stageStarts: new Map(), stageRuns: new Map(), locality: { PROCESS_LOCAL: 0, ANY: 0 }, failedTasks: 0 });
+    this.running.set(job.id, { startedAt: performance.now(), stageStarts: new Map(), stageRuns: new Map(), locality: { PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 0 }, failedTasks: 0 });
   }
 
   stageSubmitted(stage: Stage, numTasks: number): void {

@@ -37,8 +37,13 @@ function narrowLineage(root: RDD<unknown>): Map<number, RDD<unknown>> {
 
 export interface BuiltTask {
   readonly request: TaskRequest;
-  /** Executors holding the task's cached input, best first; empty when any will do. */
-  readonly preferred: ExecutorId[];
+  readonly preferred: Preferences;
+}
+
+/** Where a task would rather run: executors holding its cached input, nodes holding its DFS block. */
+export interface Preferences {
+  readonly executors: ExecutorId[];
+  readonly nodes: string[];
 }
 
 export function buildTask(
@@ -48,31 +53,29 @@ export function buildTask(
   cache: CacheTracker,
   shuffleStages: ReadonlyMap<number, ShuffleMapStage>,
 ): BuiltTask {
-  const preferred: ExecutorId[] = [];
-  const leaves = taskLeaves(encoded.plan, partition, (rddId, split) => cache.location(rddId, split) !== undefined);
-  const inputs: TaskInput[] = leaves.map((leaf): TaskInput => {
+  const preferred: Preferences = { executors: [], nodes: [] };
+  const inputs: TaskInput[] = [];
+  for (const leaf of taskLeaves(encoded.plan, partition, (rddId, split) => cache.location(rddId, split) !== undefined)) {
     switch (leaf.kind) {
+      case 'block':
+        preferred.nodes.push(...leaf.nodeIds);
+        break;
       case 'slice': {
         const node = encoded.rdds.get(leaf.rddId)?.node;
         if (node?.kind !== 'parallelize') throw new Error(`RDD ${leaf.rddId} is not a parallelized collection`);
-        return { kind: 'bytes', key: blockKeys.slice(leaf.rddId, leaf.split), bytes: encode(node.slices[leaf.split]) };
+        inputs.push({ kind: 'bytes', key: blockKeys.slice(leaf.rddId, leaf.split), bytes: encode(node.slices[leaf.split]) });
+        break;
       }
       case 'cached': {
         const executor = cache.location(leaf.rddId, leaf.split)!;
-        preferred.push(executor);
-        return { kind: 'cached', key: blockKeys.cached(leaf.rddId, leaf.split), executor };
+        preferred.executors.push(executor);
+        inputs.push({ kind: 'cached', key: blockKeys.cached(leaf.rddId, leaf.split), executor });
+        break;
       }
-      case 'shuffle': {
-        const stage = shuffleStages.get(leaf.shuffleId);
-        if (!stage) throw new Error(`no stage for shuffle ${leaf.shuffleId}`);
-        const buckets = stage.outputs.map((status, mapPartition) => {
-          if (!status) throw new Error(`map output ${mapPartition} of shuffle ${leaf.shuffleId} is missing`);
-          return { shuffleId: leaf.shuffleId, mapPartition, reducePartition: leaf.split, executor: status.executor };
-        });
-        return { kind: 'shuffle', key: blockKeys.shuffleInput(leaf.shuffleId, leaf.split), buckets };
-      }
+      case 'shuffle':
+        inputs.push(shuffleInput(leaf.shuffleId, leaf.split, shuffleStages));
     }
-  });
+  }
   const stage = encoded.stage;
   return {
     request: {
@@ -89,4 +92,15 @@ export function buildTask(
     },
     preferred,
   };
+}
+
+/** A reduce partition's buckets, one per map partition in map order, with where each one is. */
+function shuffleInput(shuffleId: number, split: number, shuffleStages: ReadonlyMap<number, ShuffleMapStage>): TaskInput {
+  const stage = shuffleStages.get(shuffleId);
+  if (!stage) throw new Error(`no stage for shuffle ${shuffleId}`);
+  const buckets = stage.outputs.map((status, mapPartition) => {
+    if (!status) throw new Error(`map output ${mapPartition} of shuffle ${shuffleId} is missing`);
+    return { shuffleId, mapPartition, reducePartition: split, executor: status.executor, size: status.bucketSizes[split] ?? 0 };
+  });
+  return { kind: 'shuffle', key: blockKeys.shuffleInput(shuffleId, split), buckets };
 }

@@ -1,9 +1,15 @@
 /**
- * Places tasks on executor slots. Each executor offers as many slots as it has threads; a task
- * goes to a free slot, on an executor that holds its input when one is free. Outcomes are handed
- * back to the DAG scheduler's event loop; the task scheduler keeps no job state of its own.
+ * Places tasks on executor slots (one slot per task thread), with Spark's locality levels:
+ *   PROCESS_LOCAL — the executor holds the task's cached input partition;
+ *   NODE_LOCAL    — the executor's node stores the DFS block the task reads;
+ *   ANY           — anywhere.
+ * Delay scheduling: a task with preferences waits up to `localityWaitMs` for a slot where its data
+ * is before it runs elsewhere. The wait adapts to the work: it is a few times the typical task
+ * duration seen so far (short tasks, short wait), within [MIN, MAX]_LOCALITY_WAIT_MS.
+ * Outcomes go back to the DAG scheduler's event loop; no job state is kept here.
  */
-import type { ExecutorId, TaskOutcome, TaskRequest } from '@flint/worker';
+import { parseExecutorId, type ExecutorId, type TaskOutcome, type TaskRequest } from '@flint/worker';
+import type { Preferences } from './task-builder.js';
 
 export interface ExecutorBackend {
   readonly id: ExecutorId;
@@ -13,18 +19,36 @@ export interface ExecutorBackend {
 
 export interface PendingTask {
   readonly request: TaskRequest;
-  readonly preferred: readonly ExecutorId[];
+  readonly preferred: Preferences;
 }
 
 /** What ended a task: its outcome, or the loss of the executor it ran on. */
 export type TaskEnd = TaskOutcome | { readonly kind: 'executorLost'; readonly executor: ExecutorId };
 
-export type Locality = 'PROCESS_LOCAL' | 'ANY';
+export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'ANY';
+
+const MIN_LOCALITY_WAIT_MS = 20;
+const MAX_LOCALITY_WAIT_MS = 3_000;
+
+interface ExecutorState {
+  readonly backend: ExecutorBackend;
+  readonly node: string;
+  readonly running: Set<number>;
+  readonly broadcasts: Set<number>;
+}
+
+interface Queued {
+  readonly task: PendingTask;
+  readonly queuedAt: number;
+}
 
 export class TaskScheduler {
-  private readonly executors = new Map<ExecutorId, { backend: ExecutorBackend; running: Set<number>; broadcasts: Set<number> }>();
-  private queue: PendingTask[] = [];
-  private readonly running = new Map<number, { task: PendingTask; executor: ExecutorId }>();
+  private readonly executors = new Map<ExecutorId, ExecutorState>();
+  private queue: Queued[] = [];
+  private readonly running = new Map<number, ExecutorId>();
+  private readonly runningRequests = new Map<number, TaskRequest>();
+  private recentDurationsMs: number[] = [];
+  private wakeUp: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly onTaskEnd: (request: TaskRequest, executor: ExecutorId, end: TaskEnd, locality: Locality) => void,
@@ -32,7 +56,7 @@ export class TaskScheduler {
   ) {}
 
   addExecutor(backend: ExecutorBackend): void {
-    this.executors.set(backend.id, { backend, running: new Set(), broadcasts: new Set() });
+    this.executors.set(backend.id, { backend, node: nodeOf(backend.id), running: new Set(), broadcasts: new Set() });
     this.dispatch();
   }
 
@@ -42,10 +66,13 @@ export class TaskScheduler {
     if (!executor) return;
     this.executors.delete(id);
     for (const taskId of executor.running) {
-      const entry = this.running.get(taskId)!;
+      const request = this.runningRequests.get(taskId)!;
       this.running.delete(taskId);
-      this.onTaskEnd(entry.task.request, id, { kind: 'executorLost', executor: id }, 'ANY');
+      this.runningRequests.delete(taskId);
+      this.onTaskEnd(request, id, { kind: 'executorLost', executor: id }, 'ANY');
     }
+    executor.running.clear();
+    this.dispatch();
   }
 
   executorIds(): ExecutorId[] {
@@ -53,53 +80,97 @@ export class TaskScheduler {
   }
 
   submit(tasks: readonly PendingTask[]): void {
-    this.queue.push(...tasks);
+    const now = performance.now();
+    this.queue.push(...tasks.map((task) => ({ task, queuedAt: now })));
     this.dispatch();
   }
 
   /** Forgets queued tasks of a job (running ones finish and are ignored by the DAG scheduler). */
   cancelJob(jobId: number): void {
-    this.queue = this.queue.filter((t) => t.request.jobId !== jobId);
+    this.queue = this.queue.filter((q) => q.task.request.jobId !== jobId);
   }
 
-  get queuedTasks(): number {
-    return this.queue.length;
+  stop(): void {
+    clearTimeout(this.wakeUp);
+    this.queue = [];
   }
 
-  get runningTasks(): number {
-    return this.running.size;
+  /** Delay scheduling's wait: a few typical task durations, bounded. */
+  get localityWaitMs(): number {
+    if (this.recentDurationsMs.length === 0) return MIN_LOCALITY_WAIT_MS * 5;
+    const sorted = [...this.recentDurationsMs].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    return Math.min(MAX_LOCALITY_WAIT_MS, Math.max(MIN_LOCALITY_WAIT_MS, 2 * median));
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    clearTimeout(this.wakeUp);
+    const now = performance.now();
+    const wait = this.localityWaitMs;
+    let earliestExpiry = Infinity;
+    for (let i = 0; i < this.queue.length; ) {
       const free = [...this.executors.values()].filter((e) => e.running.size < e.backend.slots);
-      if (free.length === 0) return;
-      const index = this.queue.findIndex((t) => t.preferred.some((id) => free.some((e) => e.backend.id === id)));
-      const task = this.queue.splice(index >= 0 ? index : 0, 1)[0];
-      const local = free.find((e) => task.preferred.includes(e.backend.id));
-      const executor = local ?? free.reduce((a, b) => (a.running.size <= b.running.size ? a : b));
-      this.launch(task, executor, local ? 'PROCESS_LOCAL' : 'ANY');
+      if (free.length === 0) break;
+      const { task, queuedAt } = this.queue[i];
+      const placement = this.place(task.preferred, free, now - queuedAt >= wait);
+      if (placement) {
+        this.queue.splice(i, 1);
+        this.launch(task, placement.executor, placement.locality);
+      } else {
+        earliestExpiry = Math.min(earliestExpiry, queuedAt + wait);
+        i++;
+      }
+    }
+    if (earliestExpiry < Infinity && this.queue.length > 0) {
+      this.wakeUp = setTimeout(() => this.dispatch(), Math.max(1, earliestExpiry - now));
+      this.wakeUp.unref();
     }
   }
 
-  private launch(task: PendingTask, executor: { backend: ExecutorBackend; running: Set<number>; broadcasts: Set<number> }, locality: Locality): void {
+  /** The best free executor for a task, or none if it should keep waiting for its data's executor. */
+  private place(preferred: Preferences, free: ExecutorState[], waitedEnough: boolean): { executor: ExecutorState; locality: Locality } | undefined {
+    const processLocal = free.find((e) => preferred.executors.includes(e.backend.id));
+    if (processLocal) return { executor: processLocal, locality: 'PROCESS_LOCAL' };
+    const nodeLocal = free.filter((e) => preferred.nodes.includes(e.node)).sort((a, b) => a.running.size - b.running.size)[0];
+    if (nodeLocal) return { executor: nodeLocal, locality: 'NODE_LOCAL' };
+    const hasPreference = preferred.executors.length > 0 || preferred.nodes.length > 0;
+    const preferredAlive = [...this.executors.values()].some((e) => preferred.executors.includes(e.backend.id) || preferred.nodes.includes(e.node));
+    if (hasPreference && preferredAlive && !waitedEnough) return undefined;
+    const leastLoaded = free.reduce((a, b) => (a.running.size / a.backend.slots <= b.running.size / b.backend.slots ? a : b));
+    return { executor: leastLoaded, locality: 'ANY' };
+  }
+
+  private launch(task: PendingTask, executor: ExecutorState, locality: Locality): void {
     const { request } = task;
     const broadcasts = request.broadcasts.map(({ id }) => {
       if (executor.broadcasts.has(id)) return { id };
       executor.broadcasts.add(id);
       return { id, bytes: this.broadcastBytes(id) };
     });
+    const started = performance.now();
     executor.running.add(request.taskId);
-    this.running.set(request.taskId, { task, executor: executor.backend.id });
+    this.running.set(request.taskId, executor.backend.id);
+    this.runningRequests.set(request.taskId, request);
     const finish = (end: TaskEnd): void => {
-      if (!this.running.has(request.taskId)) return;
+      if (this.running.get(request.taskId) !== executor.backend.id) return;
       this.running.delete(request.taskId);
+      this.runningRequests.delete(request.taskId);
       executor.running.delete(request.taskId);
+      if (end.kind === 'success') this.recentDurationsMs = [...this.recentDurationsMs.slice(-49), performance.now() - started];
       this.onTaskEnd(request, executor.backend.id, end, locality);
       this.dispatch();
     };
     executor.backend.runTask({ ...request, broadcasts }).then(finish, (error: unknown) =>
       finish({ kind: 'failure', error: { name: 'ExecutorError', message: error instanceof Error ? error.message : String(error), stack: '' } }),
     );
+  }
+}
+
+/** The node an executor runs on (its datanode id); the local executor is its own node. */
+function nodeOf(id: ExecutorId): string {
+  try {
+    return parseExecutorId(id).nodeId;
+  } catch {
+    return id;
   }
 }

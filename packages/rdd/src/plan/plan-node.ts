@@ -13,6 +13,8 @@ export interface TextSplit {
   readonly start: number;
   readonly length: number;
   readonly hosts: readonly string[];
+  /** For DFS blocks: the datanodes holding a replica, for node-local scheduling. */
+  readonly nodeIds?: readonly string[];
 }
 
 /** A per-record step of a fused narrow pipeline. */

@@ -116,7 +116,9 @@ export function parentSplits(node: WireNode, split: number, byId: ReadonlyMap<nu
 export type TaskLeaf =
   | { readonly kind: 'slice'; readonly rddId: number; readonly split: number }
   | { readonly kind: 'cached'; readonly rddId: number; readonly split: number }
-  | { readonly kind: 'shuffle'; readonly shuffleId: number; readonly split: number };
+  | { readonly kind: 'shuffle'; readonly shuffleId: number; readonly split: number }
+  /** A DFS block read by the task: where it is stored is where the task prefers to run. */
+  | { readonly kind: 'block'; readonly nodeIds: readonly string[] };
 
 /**
  * Walks the plan from the root partition down to what must be read: parallelized slices, cached
@@ -137,6 +139,8 @@ export function taskLeaves(plan: TaskPlan, split: number, isCached: (rddId: numb
       leaves.push({ kind: 'slice', rddId: id, split: part });
     } else if (node.kind === 'shuffled') {
       leaves.push({ kind: 'shuffle', shuffleId: node.shuffleId, split: part });
+    } else if (node.kind === 'textFile') {
+      leaves.push({ kind: 'block', nodeIds: node.splits[part].nodeIds ?? [] });
     } else {
       for (const [parent, parentSplit] of parentSplits(node, part, byId)) visit(parent, parentSplit);
     }

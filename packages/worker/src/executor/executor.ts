@@ -11,6 +11,7 @@ import { BlockManager, type BlockPolicy } from './block-manager.js';
 import type { ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
 import { blockKeys } from '../stage-spec.js';
+import { boundedInFlight } from './bounded-in-flight.js';
 
 export interface ExecutorOptions {
   readonly id: ExecutorId;
@@ -29,6 +30,9 @@ class MissingInput extends Error {
     super('missing task input');
   }
 }
+
+/** Reducers fetch buckets in parallel, but hold at most this many bytes of fetches in flight. */
+const MAX_BYTES_IN_FLIGHT = 48 * 1024 * 1024;
 
 const TASK_THREAD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'thread', 'task-thread.js');
 
@@ -52,11 +56,19 @@ export class Executor {
     });
   }
 
+  private assignedId: ExecutorId | undefined;
+
+  /** The id is known only once the executor's service listens (it names the address). */
   get id(): ExecutorId {
-    return this.options.id;
+    return this.assignedId ?? this.options.id;
   }
 
-  async runTask(request: TaskRequest): Promise<TaskOutcome> {
+  assignId(id: ExecutorId): void {
+    this.assignedId = id;
+  }
+
+  /** Runs one task; aborting the signal stops its thread (the driver that asked for it is gone). */
+  async runTask(request: TaskRequest, signal?: AbortSignal): Promise<TaskOutcome> {
     const started = performance.now();
     let inputs: ThreadTask['inputs'];
     try {
@@ -73,7 +85,7 @@ export class Executor {
       inputs,
       broadcasts: request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(id, bytes) })),
     };
-    const result = (await this.pool.run(task)) as ThreadResult;
+    const result = (await this.pool.run(task, { signal })) as ThreadResult;
     if (result.kind === 'failure') return result;
     result.buckets?.forEach((bucket, reduce) => {
       const key = blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce);
@@ -120,17 +132,15 @@ export class Executor {
         return { key: input.key, chunks: [bytes] };
       }
       case 'shuffle': {
-        const chunks = await Promise.all(
-          input.buckets.map(async (ref) => {
-            const key = blockKeys.shuffleBucket(ref.shuffleId, ref.mapPartition, ref.reducePartition);
-            const bytes = await this.readBlock(ref.executor, key);
-            if (!bytes) {
-              const message = `shuffle block ${key} is missing on executor ${ref.executor}`;
-              throw new MissingInput({ kind: 'fetchFailed', shuffleId: ref.shuffleId, mapPartition: ref.mapPartition, executor: ref.executor, message });
-            }
-            return bytes;
-          }),
-        );
+        const chunks = await boundedInFlight(input.buckets, MAX_BYTES_IN_FLIGHT, async (ref) => {
+          const key = blockKeys.shuffleBucket(ref.shuffleId, ref.mapPartition, ref.reducePartition);
+          const bytes = await this.readBlock(ref.executor, key);
+          if (!bytes) {
+            const message = `shuffle block ${key} is missing on executor ${ref.executor}`;
+            throw new MissingInput({ kind: 'fetchFailed', shuffleId: ref.shuffleId, mapPartition: ref.mapPartition, executor: ref.executor, message });
+          }
+          return bytes;
+        });
         return { key: input.key, chunks };
       }
     }

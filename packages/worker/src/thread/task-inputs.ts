@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode, type TextSplit } from '@flint/rdd';
 import { localFileRangeReader } from '@flint/dfs';
+import { readDfsSplit } from './dfs-input.js';
 import { readLinesInBulk } from './bulk-line-split.js';
 import { partFileName } from './part-files.js';
 
@@ -37,6 +38,7 @@ export class TaskInputs {
   }
 
   async text(split: TextSplit): Promise<string[]> {
+    if (split.path.startsWith('dfs://')) return this.count(await readDfsSplit(split));
     const reader = await localFileRangeReader(split.path).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'ENOENT' ? `Input path does not exist: ${split.path}` : `Cannot read ${split.path}: ${error.message}`);
     });

@@ -1,0 +1,22 @@
+/**
+ * Where tasks run. A backend finds executors and reports them as they come and go; the task
+ * scheduler places tasks on them. `local[N]` has one in-process executor; `flint://` and
+ * `local-cluster` have worker processes reached over ws.
+ */
+import type { ExecutorBackend } from '../scheduler/task-scheduler.js';
+
+export interface BackendListener {
+  executorAdded(executor: ExecutorBackend): void;
+  executorLost(id: string, reason: string): void;
+}
+
+export interface Backend {
+  /** Task slots when the context starts: the default number of partitions. */
+  readonly defaultParallelism: number;
+  /** The namenode, for DFS paths, when the backend has one. */
+  readonly namenode: string | undefined;
+  start(listener: BackendListener): void;
+  forgetShuffle(shuffleId: number): void;
+  forgetRdd(rddId: number): void;
+  stop(): Promise<void>;
+}

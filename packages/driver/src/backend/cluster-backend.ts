@@ -1,0 +1,93 @@
+/**
+ * `flint://host:port`: executors are found through the namenode, which every worker registers
+ * and heartbeats with. The backend polls the live-node list: a new (or restarted) worker's
+ * executor is connected and offered to the scheduler; an executor whose connection drops, or whose
+ * node the namenode declares dead, is reported lost.
+ */
+import { liveNodes, type LiveNode } from '@flint/dfs';
+import { parseExecutorId } from '@flint/worker';
+import type { Backend, BackendListener } from './backend.js';
+import { RemoteExecutor } from './remote-executor.js';
+
+const MEMBERSHIP_POLL_MS = 500;
+
+export async function clusterBackend(namenode: string, options: { minExecutors?: number; waitMs?: number } = {}): Promise<Backend> {
+  const initial = await waitForExecutors(namenode, options.minExecutors ?? 1, options.waitMs ?? 30_000);
+  const connected = new Map<string, RemoteExecutor>();
+  const connecting = new Set<string>();
+  let listener: BackendListener | undefined;
+  let stopped = false;
+  let poll: NodeJS.Timeout | undefined;
+
+  const lose = (id: string, reason: string): void => {
+    const executor = connected.get(id);
+    if (!executor) return;
+    connected.delete(id);
+    executor.close();
+    listener?.executorLost(id, reason);
+  };
+
+  const connect = async (node: LiveNode): Promise<void> => {
+    const id = node.services.executor;
+    if (!id || connected.has(id) || connecting.has(id) || stopped) return;
+    connecting.add(id);
+    try {
+      const { host, port } = parseExecutorId(id);
+      const slots = Number(node.services.executorThreads ?? 1);
+      const executor = await RemoteExecutor.connect(id, slots, `${host}:${port}`, (reason) => lose(id, reason));
+      if (stopped) return executor.close();
+      connected.set(id, executor);
+      listener?.executorAdded(executor);
+    } catch {
+      // Not reachable (yet, or any more): the next poll tries again while the namenode lists it.
+    } finally {
+      connecting.delete(id);
+    }
+  };
+
+  const refresh = async (): Promise<void> => {
+    const nodes = await liveNodes(namenode, { rpcTimeoutMs: 5_000 }).catch(() => undefined);
+    if (!nodes || stopped) return;
+    const live = new Set(nodes.map((n) => n.services.executor).filter((id): id is string => id !== undefined));
+    for (const id of [...connected.keys()]) if (!live.has(id)) lose(id, 'its node stopped heartbeating');
+    await Promise.all(nodes.map(connect));
+  };
+
+  const schedulePoll = (): void => {
+    poll = setTimeout(() => void refresh().finally(() => !stopped && schedulePoll()), MEMBERSHIP_POLL_MS);
+    poll.unref();
+  };
+
+  return {
+    defaultParallelism: initial.reduce((sum, n) => sum + Number(n.services.executorThreads ?? 1), 0),
+    namenode,
+    start(next) {
+      listener = next;
+      void Promise.all(initial.map(connect)).then(schedulePoll);
+    },
+    forgetShuffle: (id) => connected.forEach((e) => e.forgetShuffle(id)),
+    forgetRdd: (id) => connected.forEach((e) => e.forgetRdd(id)),
+    async stop() {
+      stopped = true;
+      clearTimeout(poll);
+      for (const executor of connected.values()) executor.close();
+      connected.clear();
+    },
+  };
+}
+
+async function waitForExecutors(namenode: string, count: number, waitMs: number): Promise<LiveNode[]> {
+  const deadline = Date.now() + waitMs;
+  let lastError = '';
+  for (;;) {
+    try {
+      const nodes = (await liveNodes(namenode, { rpcTimeoutMs: 5_000 })).filter((n) => n.services.executor !== undefined);
+      if (nodes.length >= count) return nodes;
+      lastError = `${nodes.length} of ${count} workers registered`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    if (Date.now() > deadline) throw new Error(`No Flint workers available at namenode ${namenode} after ${waitMs} ms: ${lastError}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

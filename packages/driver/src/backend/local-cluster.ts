@@ -1,0 +1,134 @@
+/**
+ * `local-cluster[W,T]`: a namenode and W worker processes with T threads each, on loopback, for
+ * tests and demos. They live as long as the FlintContext: `stop()` ends them, and they end
+ * themselves when the driver process dies (their stdin, a pipe from the driver, closes).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const FLINT_CLI = fileURLToPath(new URL('../cli/flint.js', import.meta.url));
+
+/** Heartbeats fast enough that a killed worker is declared dead in about 4 s (2 × 500 + 10 × 300 ms). */
+const NAMENODE_TIMING = ['--heartbeat-ms', '300', '--recheck-ms', '500', '--safe-mode-extension-ms', '0', '--replication-interval-ms', '300'];
+
+export interface LocalWorker {
+  readonly index: number;
+  readonly dataDir: string;
+  process: ChildProcess;
+  executorId: string;
+}
+
+export class LocalCluster {
+  private stopped = false;
+
+  private constructor(
+    readonly namenode: string,
+    readonly namenodeProcess: ChildProcess,
+    readonly workers: LocalWorker[],
+    private readonly threads: number,
+    private readonly root: string,
+  ) {}
+
+  static async start(workerCount: number, threads: number): Promise<LocalCluster> {
+    const root = mkdtempSync(join(tmpdir(), 'flint-local-cluster-'));
+    const children: ChildProcess[] = [];
+    const killAll = (): void => children.forEach((c) => c.kill('SIGKILL'));
+    process.once('exit', killAll);
+    try {
+      const namenodeProcess = launch(['namenode', '--port', '0', '--ui-port', '0', '--data', join(root, 'namenode'), ...NAMENODE_TIMING]);
+      children.push(namenodeProcess);
+      const namenode = (await firstLine(namenodeProcess, /listening on (\S+)/))[1];
+      const workers: LocalWorker[] = [];
+      for (let index = 0; index < workerCount; index++) {
+        const dataDir = join(root, `worker-${index}`);
+        const worker: LocalWorker = { index, dataDir, process: launch(workerArgs(namenode, dataDir, threads)), executorId: '' };
+        children.push(worker.process);
+        workers.push(worker);
+      }
+      for (const worker of workers) worker.executorId = (await firstLine(worker.process, /executor (\S+)/))[1];
+      const cluster = new LocalCluster(namenode, namenodeProcess, workers, threads, root);
+      process.off('exit', killAll);
+      process.once('exit', () => cluster.killNow());
+      return cluster;
+    } catch (error) {
+      killAll();
+      rmSync(root, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** SIGKILLs one worker (for fault-tolerance tests and demos). */
+  killWorker(index: number): void {
+    this.workers[index].process.kill('SIGKILL');
+  }
+
+  /** Starts a killed worker again on its data directory; it rejoins with the blocks it had. */
+  async restartWorker(index: number): Promise<string> {
+    const worker = this.workers[index];
+    worker.process = launch(workerArgs(this.namenode, worker.dataDir, this.threads));
+    worker.executorId = (await firstLine(worker.process, /executor (\S+)/))[1];
+    return worker.executorId;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const all = [...this.workers.map((w) => w.process), this.namenodeProcess];
+    await Promise.all(all.map((child) => terminate(child)));
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private killNow(): void {
+    for (const child of [...this.workers.map((w) => w.process), this.namenodeProcess]) child.kill('SIGKILL');
+  }
+}
+
+function workerArgs(namenode: string, dataDir: string, threads: number): string[] {
+  return ['worker', '--namenode', namenode, '--data', dataDir, '--threads', String(threads)];
+}
+
+function launch(args: string[]): ChildProcess {
+  return spawn(process.execPath, [FLINT_CLI, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, FLINT_EXIT_WITH_PARENT: '1' },
+  });
+}
+
+/** Waits for the first stdout line matching `pattern`; fails with the process's stderr if it exits first. */
+function firstLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`process ${child.pid} did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    lines.on('line', (line) => {
+      const match = pattern.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`process exited with code ${code} before starting: ${stderr.trim()}`));
+    });
+  });
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

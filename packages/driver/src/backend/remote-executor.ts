@@ -1,0 +1,68 @@
+/** An executor in a worker process, as the driver sees it: a ws connection to its executor service. */
+import type WebSocket from 'ws';
+import { encodeMessage, openSocket, parseMessage, type TaskOutcome, type TaskRequest } from '@flint/worker';
+import type { ExecutorBackend } from '../scheduler/task-scheduler.js';
+
+export class RemoteExecutor implements ExecutorBackend {
+  private readonly pending = new Map<number, { resolve(outcome: TaskOutcome): void; reject(error: Error): void }>();
+  private closed = false;
+
+  private constructor(
+    readonly id: string,
+    readonly slots: number,
+    private readonly socket: WebSocket,
+  ) {}
+
+  /** Connects; `onLost` is called once if the connection drops (the worker died or left). */
+  static async connect(id: string, slots: number, address: string, onLost: (reason: string) => void): Promise<RemoteExecutor> {
+    let executor: RemoteExecutor | undefined;
+    const socket = await openSocket(`ws://${address}`, (s) => {
+      s.on('message', (data: Buffer) => executor?.receive(data));
+      s.on('close', () => executor?.lost(onLost));
+      s.on('error', () => undefined);
+    });
+    executor = new RemoteExecutor(id, slots, socket);
+    return executor;
+  }
+
+  runTask(request: TaskRequest): Promise<TaskOutcome> {
+    if (this.closed) return Promise.reject(new Error(`executor ${this.id} is gone`));
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.taskId, { resolve, reject });
+      this.socket.send(encodeMessage({ type: 'runTask', request }));
+    });
+  }
+
+  forgetShuffle(shuffleId: number): void {
+    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetShuffle', shuffleId }));
+  }
+
+  forgetRdd(rddId: number): void {
+    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetRdd', rddId }));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket.terminate();
+  }
+
+  private receive(data: Buffer): void {
+    try {
+      const message = parseMessage(data);
+      if (message.type !== 'taskEnded') return;
+      const pending = this.pending.get(message.taskId);
+      this.pending.delete(message.taskId);
+      pending?.resolve(message.outcome);
+    } catch {
+      this.socket.terminate();
+    }
+  }
+
+  private lost(onLost: (reason: string) => void): void {
+    const wasOpen = !this.closed;
+    this.closed = true;
+    for (const pending of this.pending.values()) pending.reject(new Error(`lost connection to executor ${this.id}`));
+    this.pending.clear();
+    if (wasOpen) onLost('connection closed');
+  }
+}

@@ -1,0 +1,191 @@
+// Shared variables and function shipping: broadcast (broadcast.py doctest), accumulators
+// (accumulators.py doctest), capture(env, fn), and the free-variable check at the call site.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext, capture } from '@flint/driver';
+
+let fc: FlintContext;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'api-shared' });
+});
+
+afterAll(async () => {
+  await fc.stop();
+});
+
+function pairs<K, V>(xs: [K, V][]): [K, V][] {
+  return xs;
+}
+
+describe('broadcast', () => {
+  it('.value on the driver and inside tasks (broadcast.py doctest)', async () => {
+    const b = fc.broadcast([1, 2, 3, 4, 5]);
+    expect(b.value).toEqual([1, 2, 3, 4, 5]);
+    const out = await fc
+      .parallelize([0, 0])
+      .flatMap(capture({ b }, (_x, { b }) => b.value))
+      .collect();
+    expect(out).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5]);
+  });
+
+  it('a large broadcast reaches every task (broadcast.py doctest: range(10000))', async () => {
+    const large = fc.broadcast(Array.from({ length: 10000 }, (_, i) => i));
+    const sums = await fc
+      .parallelize([1, 2, 3, 4], 4)
+      .map(capture({ large }, (x, { large }) => x * large.value.reduce((a, b) => a + b, 0)))
+      .collect();
+    expect(sums).toEqual([1, 2, 3, 4].map((x) => x * 49995000));
+  });
+
+  it('broadcasts a lookup table used by a transformation', async () => {
+    const names = fc.broadcast({ 1: 'one', 2: 'two', 3: 'three' } as Record<number, string>);
+    const out = await fc
+      .parallelize([3, 1, 2, 1], 3)
+      .map(capture({ names }, (x, { names }) => names.value[x]))
+      .collect();
+    expect(out).toEqual(['three', 'one', 'two', 'one']);
+  });
+});
+
+describe('accumulators', () => {
+  it('accumulators.py doctest: driver adds and foreach adds', async () => {
+    const a = fc.accumulator(1);
+    expect(a.value).toBe(1);
+    a.add(5);
+    expect(a.value).toBe(6);
+    const rdd = fc.parallelize([1, 2, 3]);
+    await rdd.foreach(capture({ a }, (x, { a }) => a.add(x)));
+    expect(a.value).toBe(12);
+    const b = fc.accumulator(0);
+    await rdd.foreach(capture({ b }, (x, { b }) => b.add(x)));
+    expect(b.value).toBe(6);
+  });
+
+  it('counts each update from an action exactly once', async () => {
+    const acc = fc.accumulator(0);
+    await fc.range(1, 101, 1, 7).foreach(capture({ acc }, (x, { acc }) => acc.add(x)));
+    expect(acc.value).toBe(5050);
+    await fc.range(1, 101, 1, 7).foreach(capture({ acc }, (x, { acc }) => acc.add(x)));
+    expect(acc.value).toBe(10100);
+  });
+
+  it('accumulates floats', async () => {
+    const acc = fc.accumulator(0.5);
+    await fc.parallelize([0.25, 0.25, 1.5], 2).foreach(capture({ acc }, (x, { acc }) => acc.add(x)));
+    expect(acc.value).toBeCloseTo(2.5, 12);
+  });
+
+  it('can be updated from foreachPartition', async () => {
+    const perPartition = fc.accumulator(0);
+    await fc.parallelize([1, 2, 3, 4, 5, 6], 3).foreachPartition(
+      capture({ perPartition }, (it, { perPartition }) => {
+        perPartition.add([...it].length * 100);
+      }),
+    );
+    expect(perPartition.value).toBe(600);
+  });
+});
+
+describe('capture', () => {
+  it('passes plain data as the last argument (map)', async () => {
+    const k = 3;
+    expect(await fc.parallelize([1, 2, 3]).map(capture({ k }, (x, { k }) => x * k)).collect()).toEqual([3, 6, 9]);
+  });
+
+  it('works for filter, flatMap, mapPartitions and mapPartitionsWithIndex', async () => {
+    const limit = 2;
+    const copies = 2;
+    const offset = 100;
+    const rdd = fc.parallelize([1, 2, 3, 4], 2);
+    expect(await rdd.filter(capture({ limit }, (x, { limit }) => x > limit)).collect()).toEqual([3, 4]);
+    expect(
+      await rdd.flatMap(capture({ copies }, (x, { copies }) => Array.from({ length: copies }, () => x))).collect(),
+    ).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(
+      await rdd.mapPartitions(capture({ offset }, (it, { offset }) => [...it].map((x) => x + offset))).collect(),
+    ).toEqual([101, 102, 103, 104]);
+    expect(
+      await rdd
+        .mapPartitionsWithIndex(capture({ offset }, (i, it, { offset }) => [...it].map((x) => i * offset + x)))
+        .collect(),
+    ).toEqual([1, 2, 103, 104]);
+  });
+
+  it('works for pair functions and actions (reduceByKey, sortBy, reduce, aggregate)', async () => {
+    const factor = 10;
+    const rdd = fc.parallelize(pairs([['a', 1], ['b', 2], ['a', 3]]), 2);
+    expect(
+      new Map(await rdd.reduceByKey(capture({ factor }, (x, y, { factor }) => (x + y) * factor)).collect()),
+    ).toEqual(new Map([['a', 40], ['b', 2]]));
+    const order = ['b', 'a'];
+    expect(await rdd.sortBy(capture({ order }, ([k], { order }) => order.indexOf(k))).keys().collect()).toEqual([
+      'b',
+      'a',
+      'a',
+    ]);
+    const nums = fc.parallelize([1, 2, 3, 4], 2);
+    const cap = 5;
+    // saturating addition is associative and commutative for non-negative values
+    expect(await nums.reduce(capture({ cap }, (x, y, { cap }) => Math.min(cap, x + y)))).toBe(5);
+    expect(await nums.aggregate(0, capture({ factor }, (acc, x, { factor }) => acc + x * factor), (a, b) => a + b)).toBe(
+      100,
+    );
+  });
+
+  it('ships nested plain data by value', async () => {
+    const config = { weights: [1, 10, 100], label: 'w' };
+    const out = await fc
+      .parallelize([0, 1, 2], 3)
+      .map(capture({ config }, (i, { config }) => `${config.label}${config.weights[i]}`))
+      .collect();
+    expect(out).toEqual(['w1', 'w10', 'w100']);
+  });
+});
+
+describe('free variables', () => {
+  it('map with an outer variable throws synchronously, naming it and pointing to capture', () => {
+    const k = 3;
+    const rdd = fc.parallelize([1, 2, 3]);
+    let thrown: unknown;
+    try {
+      rdd.map((x) => x * k);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(/\bk\b/);
+    expect(message).toMatch(/capture/);
+  });
+
+  it('is checked for other transformations too', () => {
+    const threshold = 2;
+    const rdd = fc.parallelize(pairs([['a', 1]]));
+    expect(() => rdd.filter(([, v]) => v > threshold)).toThrow(/threshold/);
+    expect(() => rdd.mapValues((v) => v + threshold)).toThrow(/threshold/);
+    expect(() => rdd.reduceByKey((a, b) => a + b + threshold)).toThrow(/threshold/);
+    expect(() => rdd.flatMap(() => [threshold])).toThrow(/threshold/);
+  });
+
+  it('names the first free variable of a function expression, not its locals or parameters', () => {
+    const outerTable = { a: 1 };
+    const rdd = fc.parallelize(['a', 'b']);
+    expect(() =>
+      rdd.map(function (x) {
+        const local = 1;
+        return local + (outerTable as Record<string, number>)[x];
+      }),
+    ).toThrow(/outerTable/);
+  });
+
+  it('rejects an action given a function with a free variable (sync throw or rejection)', async () => {
+    const bonus = 5;
+    const rdd = fc.parallelize([1, 2, 3]);
+    await expect((async () => rdd.reduce((a, b) => a + b + bonus))()).rejects.toThrow(/bonus/);
+  });
+
+  it('capturing the variable fixes it', async () => {
+    const k = 3;
+    expect(await fc.parallelize([1, 2, 3]).map(capture({ k }, (x, { k }) => x * k)).sum()).toBe(18);
+  });
+});

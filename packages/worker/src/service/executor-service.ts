@@ -1,0 +1,86 @@
+/**
+ * A worker's executor service: one ws server that the driver sends tasks to and peers fetch
+ * blocks from. Tasks of a driver connection that closes are aborted: a dead driver leaves no
+ * orphaned tasks running.
+ */
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Executor } from '../executor/executor.js';
+import { encodeMessage, parseMessage, type ServiceMessage } from './messages.js';
+import { compressBlock } from './block-transfer.js';
+
+export interface ExecutorService {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startExecutorService(executor: Executor, host: string, port: number, log: (line: string) => void): Promise<ExecutorService> {
+  const server = new WebSocketServer({ host, port, maxPayload: 2 ** 31 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  server.on('connection', (socket) => serveConnection(executor, socket, log));
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of server.clients) client.terminate();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveConnection(executor: Executor, socket: WebSocket, log: (line: string) => void): void {
+  const running = new Map<number, AbortController>();
+  const send = (message: ServiceMessage): void => {
+    if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
+  };
+  socket.on('message', (data: Buffer) => {
+    let message: ServiceMessage;
+    try {
+      message = parseMessage(data);
+    } catch (error) {
+      log(`dropping a connection that sent a bad frame: ${(error as Error).message}`);
+      socket.terminate();
+      return;
+    }
+    handle(message);
+  });
+  socket.on('close', () => {
+    if (running.size > 0) log(`driver connection closed: aborting ${running.size} running task(s)`);
+    for (const controller of running.values()) controller.abort();
+    running.clear();
+  });
+
+  function handle(message: ServiceMessage): void {
+    switch (message.type) {
+      case 'runTask': {
+        const controller = new AbortController();
+        const { taskId } = message.request;
+        running.set(taskId, controller);
+        executor
+          .runTask(message.request, controller.signal)
+          .then((outcome) => send({ type: 'taskEnded', taskId, outcome }))
+          .catch((error: Error) => {
+            if (!controller.signal.aborted) {
+              send({ type: 'taskEnded', taskId, outcome: { kind: 'failure', error: { name: 'ExecutorError', message: error.message, stack: error.stack ?? '' } } });
+            }
+          })
+          .finally(() => running.delete(taskId));
+        return;
+      }
+      case 'forgetShuffle':
+        return executor.removeShuffle(message.shuffleId);
+      case 'forgetRdd':
+        return executor.removeRdd(message.rddId);
+      case 'fetchBlock': {
+        const bytes = executor.blocks.get(message.key);
+        return send({ type: 'block', requestId: message.requestId, compressed: bytes ? compressBlock(bytes) : null });
+      }
+      case 'taskEnded':
+      case 'block':
+        log(`unexpected ${message.type} message from a client`);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The messages on a worker's executor service (one ws server per worker):
+ *   driver → worker: run a task, forget blocks;          worker → driver: a task ended.
+ *   worker → worker: fetch a block (shuffle bucket or cached partition) by key.
+ * Frames are msgpackr (Flint's codec); block bytes travel lz4-compressed. Every frame is checked
+ * by `parseMessage` where it enters the process.
+ */
+import { decode, encode } from '@flint/rdd';
+import type { TaskOutcome, TaskRequest } from '../protocol.js';
+
+export type ServiceMessage =
+  | { readonly type: 'runTask'; readonly request: TaskRequest }
+  | { readonly type: 'forgetShuffle'; readonly shuffleId: number }
+  | { readonly type: 'forgetRdd'; readonly rddId: number }
+  | { readonly type: 'taskEnded'; readonly taskId: number; readonly outcome: TaskOutcome }
+  | { readonly type: 'fetchBlock'; readonly requestId: number; readonly key: string }
+  | { readonly type: 'block'; readonly requestId: number; readonly compressed: Uint8Array | null };
+
+export class ProtocolViolation extends Error {
+  override readonly name = 'ProtocolViolation';
+}
+
+type Check = (value: Record<string, unknown>) => boolean;
+
+const isInt = (v: unknown): boolean => Number.isInteger(v);
+const isBytes = (v: unknown): boolean => v instanceof Uint8Array;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const TASK_INPUT_KINDS = new Set(['bytes', 'cached', 'shuffle']);
+const OUTCOME_KINDS = new Set(['success', 'failure', 'fetchFailed', 'missingCachedBlock']);
+
+function isTaskRequest(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  const ints = ['taskId', 'jobId', 'stageId', 'stageAttempt', 'partition', 'attempt'];
+  return (
+    ints.every((k) => isInt(v[k])) &&
+    isBytes(v.stage) &&
+    Array.isArray(v.inputs) &&
+    v.inputs.every((i) => isRecord(i) && TASK_INPUT_KINDS.has(i.kind as string) && typeof i.key === 'string') &&
+    Array.isArray(v.broadcasts) &&
+    v.broadcasts.every((b) => isRecord(b) && isInt(b.id))
+  );
+}
+
+const CHECKS: Record<ServiceMessage['type'], Check> = {
+  runTask: (m) => isTaskRequest(m.request),
+  forgetShuffle: (m) => isInt(m.shuffleId),
+  forgetRdd: (m) => isInt(m.rddId),
+  taskEnded: (m) => isInt(m.taskId) && isRecord(m.outcome) && OUTCOME_KINDS.has(m.outcome.kind as string),
+  fetchBlock: (m) => isInt(m.requestId) && typeof m.key === 'string',
+  block: (m) => isInt(m.requestId) && (m.compressed === null || isBytes(m.compressed)),
+};
+
+export function encodeMessage(message: ServiceMessage): Uint8Array {
+  return encode(message);
+}
+
+export function parseMessage(bytes: Uint8Array): ServiceMessage {
+  let value: unknown;
+  try {
+    value = decode(bytes);
+  } catch (error) {
+    throw new ProtocolViolation(`undecodable frame: ${(error as Error).message}`);
+  }
+  if (!isRecord(value) || typeof value.type !== 'string' || !(value.type in CHECKS)) {
+    throw new ProtocolViolation(`unknown message type ${isRecord(value) ? String(value.type) : typeof value}`);
+  }
+  if (!CHECKS[value.type as ServiceMessage['type']](value)) throw new ProtocolViolation(`malformed ${value.type} message`);
+  return value as unknown as ServiceMessage;
+}
