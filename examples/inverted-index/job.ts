@@ -1,20 +1,23 @@
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { capture, type FlintContext, type RDD } from '@flint/driver';
 import { inputFiles } from '../shared/read-lines.js';
 
 /** A word and the sorted ids of the documents it occurs in. */
 export type IndexEntry = [string, string[]];
 
-/** `[docId, text]` records from a directory holding one text file per document (id: the file name). */
+/**
+ * `[docId, text]` records from a directory holding one text file per document (id: the file name
+ * without extension). One RDD per file, united and coalesced: many small files would otherwise
+ * make as many tiny map tasks, and the shuffle after them as many reduce partitions.
+ */
 export function documentsFromFiles(fc: FlintContext, dir: string): RDD<[string, string]> {
   const files = inputFiles(dir);
   if (files.length === 0) throw new Error(`no documents in ${dir}`);
-  return fc.union(
-    files.map((file) =>
-      fc.textFile(file).map(capture({ docId: basename(file) }, (line, { docId }): [string, string] => [docId, line])),
-    ),
+  const perFile = files.map((file) =>
+    fc.textFile(file, 1).map(capture({ docId: basename(file, extname(file)) }, (line, { docId }): [string, string] => [docId, line])),
   );
+  return fc.union(perFile).coalesce(fc.defaultParallelism);
 }
 
 /** `[docId, text]` records from JSON lines (a file, directory or glob); a document may span lines. */
