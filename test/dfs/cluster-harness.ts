@@ -24,6 +24,7 @@ export const TIMING_FLAGS = [
 
 export interface NodeProcess {
   child: ChildProcess;
+  /** The namenode's RPC address; for a worker, its datanode or executor address. */
   address: string;
   dataDir: string;
   /** The datanode id (datanodes only). */
@@ -73,7 +74,9 @@ export class DfsTestCluster {
 
   /** Starts a datanode; pass the data directory of a killed one to restart it. */
   async startDatanode(dataDir = join(this.root, `datanode-${this.datanodes.length}`)): Promise<NodeProcess> {
-    const node = await this.spawnNode(['worker', '--namenode', this.namenodeAddress, '--data', dataDir], dataDir, /^datanode (\S+) listening on (\S+)$/);
+    // A worker prints its datanode id first: `datanode ID listening on ADDRESS` when it runs only a
+    // datanode, `worker ID executor EXECUTOR` when it also runs an executor.
+    const node = await this.spawnNode(['worker', '--namenode', this.namenodeAddress, '--data', dataDir], dataDir, /^(?:datanode|worker) (\S+) (?:listening on|executor) (\S+)$/);
     this.datanodes.push(node);
     return node;
   }
