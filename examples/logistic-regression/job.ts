@@ -1,0 +1,66 @@
+import { capture, type FlintContext } from '@flint/driver';
+
+export interface LogisticRegressionOptions {
+  iterations: number;
+  /** How far each step moves against the mean gradient; 1 by default. */
+  stepSize?: number;
+  /** Partitions of the input. */
+  partitions?: number;
+}
+
+export interface LogisticRegressionResult {
+  /** The intercept first, then one weight per feature. */
+  weights: number[];
+  /** Wall-clock time of each iteration; the first also loads and parses the input. */
+  iterationMs: number[];
+}
+
+/**
+ * Logistic regression by batch gradient descent, as in Spark's SparkLR, over `label x1 ... xd`
+ * lines with labels -1 or 1. The weights start at 0; each iteration takes one step of
+ * `stepSize` against the mean gradient of the logistic loss `log(1 + exp(-y w·x))`, where x has
+ * a leading 1 for the intercept.
+ */
+export async function logisticRegression(
+  fc: FlintContext,
+  input: string,
+  { iterations, stepSize = 1, partitions }: LogisticRegressionOptions,
+): Promise<LogisticRegressionResult> {
+  const points = fc
+    .textFile(input, partitions)
+    .filter((line) => line.trim() !== '')
+    .map((line): [number, number[]] => {
+      const [label, ...features] = line.trim().split(/\s+/).map(Number);
+      if ((label !== 1 && label !== -1) || !features.every(Number.isFinite)) {
+        throw new Error(`malformed point (want a label of -1 or 1, then numbers): ${line}`);
+      }
+      return [label, [1, ...features]];
+    })
+    .setName('points')
+    .cache();
+
+  const [, firstFeatures] = await points.first();
+  let weights = firstFeatures.map(() => 0);
+  const iterationMs: number[] = [];
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const started = performance.now();
+    const current = fc.broadcast(weights);
+    // Sums the gradient into one array per partition (aggregate gives each its own zero).
+    const [gradient, count] = await points.aggregate(
+      [weights.map(() => 0), 0] as [number[], number],
+      capture({ current }, ([sum, count], [label, x], { current }): [number[], number] => {
+        const w = current.value;
+        let dot = 0;
+        for (let axis = 0; axis < x.length; axis++) dot += w[axis] * x[axis];
+        const scale = (1 / (1 + Math.exp(-label * dot)) - 1) * label;
+        for (let axis = 0; axis < x.length; axis++) sum[axis] += scale * x[axis];
+        return [sum, count + 1];
+      }),
+      ([sumA, countA], [sumB, countB]): [number[], number] => [sumA.map((g, axis) => g + sumB[axis]), countA + countB],
+    );
+    weights = weights.map((w, axis) => w - (stepSize * gradient[axis]) / count);
+    iterationMs.push(performance.now() - started);
+  }
+  points.unpersist();
+  return { weights, iterationMs };
+}
