@@ -7,17 +7,18 @@
  * a hand-written two-worker-thread program. All are compiled to JavaScript first and run under
  * plain node. Rounds interleave the programs so that a slow spell of this shared machine hits
  * all of them; every run's counts must equal the single-threaded program's, or the benchmark
- * fails. Results go to benchmarks/results/wordcount-<date>.{json,md,svg}.
+ * fails. Results go to benchmarks/results/wordcount-<date>.{json,md,svg}
+ * (wordcount-<N>MB-<date>.* for another size).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, platform } from 'node:os';
+import { cpus, loadavg, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cachedPath } from '../examples/shared/generated-file.js';
 import { generateText } from '../examples/wordcount/generate.js';
 import { compilePrograms, runProgram } from './wordcount/run-program.js';
 import { assertSameCounts } from './wordcount/same-counts.js';
-import { markdownReport, summarize, targetCheck, type WordCountReport } from './wordcount/report.js';
+import { markdownReport, mebibytes, summarize, targetCheck, type WordCountReport } from './wordcount/report.js';
 import { svgChart } from './wordcount/svg-chart.js';
 
 const PROGRAMS = [
@@ -29,12 +30,14 @@ const PROGRAMS = [
 const VOCABULARY_SIZE = 50_000;
 const SEED = 1;
 const MEMORY_LIMIT_MB = 1000;
+const DEFAULT_MEGABYTES = 100;
 
 function main(): void {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, mb: { type: 'string', default: '100' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, mb: { type: 'string', default: String(DEFAULT_MEGABYTES) } } });
   const runs = positiveInteger('--runs', values.runs);
   const megabytes = positiveInteger('--mb', values.mb);
   const input = benchText(megabytes);
+  const loadBefore = loadavg()[0];
 
   console.log('compiling the benchmarked programs...');
   compilePrograms();
@@ -65,6 +68,7 @@ function main(): void {
       words: [...reference.values()].reduce((sum, count) => sum + count, 0),
       distinctWords: reference.size,
     },
+    loadAverage: { before: loadBefore, after: loadavg()[0] },
     runs,
     programs: [flint, single, twoThreads],
     targets: [
@@ -73,7 +77,8 @@ function main(): void {
       targetCheck('Flint local[2] peak memory', flint.peakRssBytes / 1e6, 'max', MEMORY_LIMIT_MB, 'MB'),
     ],
   };
-  writeResults(report);
+  // A run on another size (a quick check) must not replace the results of the standard one.
+  writeResults(report, megabytes === DEFAULT_MEGABYTES ? 'wordcount' : `wordcount-${megabytes}MB`);
 }
 
 function benchText(megabytes: number): string {
@@ -84,15 +89,15 @@ function benchText(megabytes: number): string {
   });
 }
 
-function writeResults(report: WordCountReport): void {
+function writeResults(report: WordCountReport, name: string): void {
   const markdown = markdownReport(report);
   console.log(`\n${markdown}`);
   const resultsDir = fileURLToPath(new URL('results/', import.meta.url));
-  const base = `${resultsDir}wordcount-${report.date.slice(0, 10)}`;
+  const base = `${resultsDir}${name}-${report.date.slice(0, 10)}`;
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
   writeFileSync(`${base}.md`, markdown);
-  writeFileSync(`${base}.svg`, svgChart(`word count, ${Math.round(report.input.bytes / 1e6)} MB: median time`, report.programs));
+  writeFileSync(`${base}.svg`, svgChart(`word count, ${mebibytes(report.input.bytes)}: median time`, report.programs));
   console.log(`results written to ${base}.{json,md,svg}`);
 }
 

@@ -22,6 +22,8 @@ export interface TargetCheck {
 export interface WordCountReport {
   date: string;
   machine: { cpus: number; cpuModel: string; node: string; platform: string };
+  /** The 1-minute load average before and after the runs: above the CPU count, other work competed. */
+  loadAverage: { before: number; after: number };
   input: { path: string; bytes: number; words: number; distinctWords: number };
   runs: number;
   programs: ProgramSummary[];
@@ -47,9 +49,10 @@ export function markdownReport(report: WordCountReport): string {
   const lines = [
     `# Word count benchmark, ${report.date}`,
     '',
-    `${megabytes(input.bytes)} of Zipf-distributed text (${input.words.toLocaleString('en')} words, ` +
+    `${mebibytes(input.bytes)} of Zipf-distributed text (${input.words.toLocaleString('en')} words, ` +
       `${input.distinctWords.toLocaleString('en')} distinct); each program in its own process, ` +
-      `${report.runs} runs, median time. Node ${machine.node} on ${machine.platform}, ${machine.cpus} CPUs (${machine.cpuModel}).`,
+      `${report.runs} run${report.runs === 1 ? '' : 's'} each, median time. ` +
+      `Node ${machine.node} on ${machine.platform}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${report.loadAverage.before.toFixed(1)} before and ${report.loadAverage.after.toFixed(1)} after.`,
     '',
     '| program | median time | all runs | peak memory |',
     '| --- | ---: | --- | ---: |',
@@ -71,6 +74,10 @@ export function markdownReport(report: WordCountReport): string {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function mebibytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 }
 
 function megabytes(bytes: number): string {
