@@ -159,8 +159,8 @@ export class RDD<T> {
     return narrow.cartesian(this, other);
   }
   /** Pipes each partition's elements, one per line, through a shell command; its output lines are the result. */
-  pipe(command: string, env: Record<string, string> = {}): RDD<string> {
-    return narrow.pipe(this, command, env);
+  pipe(command: string, env: Record<string, string> = {}, checkCode = false): RDD<string> {
+    return narrow.pipe(this, command, env, checkCode);
   }
   sample(withReplacement: boolean, fraction: number, seed?: number): RDD<T> {
     return sampling.sample(this, withReplacement, fraction, seed);
@@ -352,7 +352,8 @@ export class RDD<T> {
   sampleStdev(this: RDD<number>): Promise<number> {
     return numeric.stats(this).then((s) => s.sampleStdev());
   }
-  histogram(this: RDD<number>, buckets: number | number[]): Promise<[number[], number[]]> {
+  /** Counts per bucket; buckets are numbers or strings (compared as strings), or a bucket count. */
+  histogram<B extends number | string>(this: RDD<B>, buckets: number | B[]): Promise<[B[], number[]]> {
     return numeric.histogram(this, buckets);
   }
 }

@@ -184,6 +184,12 @@ export class FlintContext implements RddContext {
   // ---- jobs ----------------------------------------------------------------------------------
 
   async runJob<R>(rdd: RDD<unknown>, options: { partitions?: number[]; output?: JobOutput; description?: string } = {}): Promise<R[][]> {
+    const results = await this.submitJob<R>(rdd, options);
+    await this.writeCheckpoints(rdd);
+    return results;
+  }
+
+  private async submitJob<R>(rdd: RDD<unknown>, options: { partitions?: number[]; output?: JobOutput; description?: string }): Promise<R[][]> {
     if (this.stopped) throw new Error('Cannot run a job: this FlintContext has been stopped');
     await prepare(rdd);
     const partitions = options.partitions ?? Array.from({ length: rdd.getNumPartitions() }, (_, i) => i);
@@ -203,7 +209,6 @@ export class FlintContext implements RddContext {
       this.dag.post({ type: 'jobSubmitted', job });
     });
     if (output.kind === 'saveText') writeFileSync(join(output.dir, '_SUCCESS'), '');
-    await this.writeCheckpoints(rdd);
     return results as R[][];
   }
 
@@ -236,7 +241,7 @@ export class FlintContext implements RddContext {
     for (const rdd of marked) {
       const dir = join(this.checkpointDirectory!, `rdd-${rdd.id}`);
       mkdirSync(dir, { recursive: true });
-      await this.runJob(rdd, { output: { kind: 'checkpoint', dir }, description: `checkpoint RDD ${rdd.id}` });
+      await this.submitJob(rdd, { output: { kind: 'checkpoint', dir }, description: `checkpoint RDD ${rdd.id}` });
       rdd.markCheckpointed(dir);
     }
   }

@@ -1,10 +1,12 @@
-/** Calls a user function on the driver, where it is still a live function (e.g. the final merge of `reduce`). */
+/**
+ * Calls a user function on the driver, where it is still a live function (e.g. the final merge of
+ * `reduce`). The captured env goes in the slot after the `arity` arguments the function is given,
+ * whatever extra arguments the caller passes (Array.prototype.reduce passes four).
+ */
 import { Captured } from './fn-ref.js';
 
-export function localFunction<F extends (...args: never[]) => unknown>(f: unknown): F {
-  if (f instanceof Captured) {
-    const { fn, env } = f;
-    return ((...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args, env)) as unknown as F;
-  }
-  return f as F;
+export function localFunction<F extends (...args: never[]) => unknown>(f: unknown, arity: number): F {
+  const fn = (f instanceof Captured ? f.fn : f) as (...a: unknown[]) => unknown;
+  const env = f instanceof Captured ? f.env : undefined;
+  return ((...args: unknown[]) => fn(...args.slice(0, arity), ...(env === undefined ? [] : [env]))) as unknown as F;
 }

@@ -52,7 +52,7 @@ export async function takeOrdered<T>(rdd: RDD<T>, num: number, key: unknown, rev
   const keyRef = key === undefined ? undefined : toFnRef(key, reverse ? 'top' : 'takeOrdered');
   const perPartition = runtimePartitions<T>(rdd, 'takeOrderedPartition', { num, key: keyRef, reverse });
   const candidates = (await rdd.context.runJob<T>(perPartition, { description: reverse ? 'top' : 'takeOrdered' })).flat();
-  const keyOf = key === undefined ? (x: T) => x : localFunction<(x: T) => unknown>(key);
+  const keyOf = key === undefined ? (x: T) => x : localFunction<(x: T) => unknown>(key, 1);
   const sign = reverse ? -1 : 1;
   return candidates
     .map((record) => ({ record, key: keyOf(record) }))

@@ -16,7 +16,7 @@ export async function reduce<T>(rdd: RDD<T>, f: unknown): Promise<T> {
   const perPartition = runtimePartitions<T>(rdd, 'reducePartition', { f: toFnRef(f, 'reduce') });
   const partials = (await rdd.context.runJob<T>(perPartition, { description: 'reduce' })).flat();
   if (partials.length === 0) throw new Error(EMPTY_REDUCE);
-  return partials.reduce(localFunction<(a: T, b: T) => T>(f));
+  return partials.reduce(localFunction<(a: T, b: T) => T>(f, 2));
 }
 
 /** Spark's aggregate: the zero value is used once per partition and once more in the final merge. */
@@ -25,7 +25,7 @@ export async function aggregate<T, U>(rdd: RDD<T>, zero: U, seqOp: unknown, comb
   toFnRef(combOp, 'aggregate');
   const perPartition = runtimePartitions<U>(rdd, 'aggregatePartition', { zero, seqOp: seq });
   const partials = (await rdd.context.runJob<U>(perPartition, { description: 'aggregate' })).flat();
-  return partials.reduce(localFunction<(a: U, b: U) => U>(combOp), structuredClone(zero));
+  return partials.reduce(localFunction<(a: U, b: U) => U>(combOp, 2), structuredClone(zero));
 }
 
 /** Merges partial aggregates in a tree of shuffles of shrinking width (PySpark's treeAggregate). */

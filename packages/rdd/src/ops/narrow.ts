@@ -87,9 +87,9 @@ export function zipWithIndex<T>(rdd: RDD<T>): RDD<Pair<T, number>> {
   return runtimePartitions(rdd, 'zipWithIndex', env, { withIndex: true });
 }
 
-export function pipe<T>(rdd: RDD<T>, command: string, env: Record<string, string>): RDD<string> {
+export function pipe<T>(rdd: RDD<T>, command: string, env: Record<string, string>, checkCode: boolean): RDD<string> {
   if (typeof command !== 'string' || command.trim() === '') throw new TypeError('pipe() expects a shell command string');
-  return rdd.derive<string>({ kind: 'pipe', parent: rdd, command, env });
+  return rdd.derive<string>({ kind: 'pipe', parent: rdd, command, env, checkCode });
 }
 
 export function requirePositive(n: number, operation: string): void {

@@ -43,7 +43,14 @@ export type PlanNode =
   | { readonly kind: 'coalesce'; readonly parent: RDD<unknown>; readonly groups: readonly (readonly number[])[] }
   | { readonly kind: 'zip'; readonly parents: readonly [RDD<unknown>, RDD<unknown>] }
   | { readonly kind: 'cartesian'; readonly parents: readonly [RDD<unknown>, RDD<unknown>] }
-  | { readonly kind: 'pipe'; readonly parent: RDD<unknown>; readonly command: string; readonly env: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'pipe';
+      readonly parent: RDD<unknown>;
+      readonly command: string;
+      readonly env: Readonly<Record<string, string>>;
+      /** Fail the task when the command exits non-zero (PySpark's checkCode; off by default). */
+      readonly checkCode: boolean;
+    }
   | { readonly kind: 'shuffled'; readonly parent: RDD<unknown>; readonly shuffleId: number; readonly partitioner: Partitioner };
 
 export type PlanKind = PlanNode['kind'];

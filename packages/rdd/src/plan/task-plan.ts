@@ -20,7 +20,7 @@ type WireBody =
   | { readonly kind: 'coalesce'; readonly parent: number; readonly groups: readonly (readonly number[])[] }
   | { readonly kind: 'zip'; readonly parents: readonly [number, number] }
   | { readonly kind: 'cartesian'; readonly parents: readonly [number, number] }
-  | { readonly kind: 'pipe'; readonly parent: number; readonly command: string; readonly env: Readonly<Record<string, string>> }
+  | { readonly kind: 'pipe'; readonly parent: number; readonly command: string; readonly env: Readonly<Record<string, string>>; readonly checkCode: boolean }
   | { readonly kind: 'shuffled'; readonly shuffleId: number };
 
 export type WireNode = WireBody & {
@@ -68,7 +68,7 @@ function wireBody(rdd: RDD<unknown>): { body: WireBody; parents: RDD<unknown>[] 
     case 'coalesce':
       return { body: { kind: node.kind, parent: node.parent.id, groups: node.groups }, parents: [node.parent] };
     case 'pipe':
-      return { body: { kind: node.kind, parent: node.parent.id, command: node.command, env: node.env }, parents: [node.parent] };
+      return { body: { kind: node.kind, parent: node.parent.id, command: node.command, env: node.env, checkCode: node.checkCode }, parents: [node.parent] };
     case 'union':
       return { body: { kind: node.kind, parents: node.parents.map((p) => p.id) }, parents: [...node.parents] };
     case 'zip':

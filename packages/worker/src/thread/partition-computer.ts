@@ -92,7 +92,7 @@ export class PartitionComputer {
     },
     pipe: async (node, split) => {
       const [parent] = await this.parents(node, split);
-      return runPipe(node.command, node.env, parent);
+      return runPipe(node.command, node.env, node.checkCode, parent);
     },
   };
 }

@@ -1,7 +1,7 @@
 /** `rdd.pipe(command)`: feeds a partition's elements, one per line, to a shell command and returns its output lines. */
 import { spawnSync } from 'node:child_process';
 
-export function runPipe(command: string, env: Readonly<Record<string, string>>, records: Iterable<unknown>): string[] {
+export function runPipe(command: string, env: Readonly<Record<string, string>>, checkCode: boolean, records: Iterable<unknown>): string[] {
   const input = Array.from(records, (r) => `${String(r)}\n`).join('');
   const result = spawnSync('/bin/sh', ['-c', command], {
     input,
@@ -10,7 +10,7 @@ export function runPipe(command: string, env: Readonly<Record<string, string>>, 
     encoding: 'utf8',
   });
   if (result.error) throw new Error(`pipe: cannot run '${command}': ${result.error.message}`);
-  if (result.status !== 0) {
+  if (checkCode && result.status !== 0) {
     throw new Error(`pipe: subprocess '${command}' exited with status ${result.status}: ${result.stderr.trim().slice(0, 500)}`);
   }
   const lines = result.stdout.split('\n');
