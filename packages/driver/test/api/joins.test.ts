@@ -131,7 +131,7 @@ describe('fullOuterJoin', () => {
 
   it('agrees with a sequential reference', async () => {
     const xs = pairs(Array.from({ length: 12 }, (_, i) => [`k${i % 6}`, i] as [string, number]));
-    const ys = pairs(Array.from({ length: 12 }, (_, i) => [`k${(i % 4) + 3}`, -i] as [string, number]));
+    const ys = pairs(Array.from({ length: 12 }, (_, i) => [`k${(i % 4) + 3}`, -i - 1] as [string, number]));
     const out = await fc.parallelize(xs, 3).fullOuterJoin(fc.parallelize(ys, 2), 3).collect();
     expect(sorted(out)).toEqual(refJoin(xs, ys, 'full'));
   });

@@ -1,24 +1,17 @@
-// PySpark semantics for cache, persist(StorageLevel), unpersist, isCached, checkpoint,
-// isCheckpointed, setName and toDebugString. Whether a partition was recomputed is observed
-// through an accumulator updated inside the transformation.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// PySpark semantics for cache, persist(StorageLevel), unpersist, isCached, setName and
+// toDebugString. Whether a partition was recomputed is observed through an accumulator updated
+// inside the transformation. checkpoint is in checkpoint.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, StorageLevel, capture } from '@flint/driver';
 
 let fc: FlintContext;
-let checkpointDir: string;
 
 beforeAll(async () => {
   fc = await FlintContext.create({ master: 'local[2]', appName: 'api-persistence' });
-  checkpointDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flint-checkpoint-'));
-  fc.setCheckpointDir(checkpointDir);
 });
 
 afterAll(async () => {
   await fc.stop();
-  fs.rmSync(checkpointDir, { recursive: true, force: true });
 });
 
 /** An RDD of 0..n-1 whose map counts how many elements it computed. */
@@ -34,10 +27,6 @@ function counted(n: number, slices = 3) {
     }),
   );
   return { rdd, computed };
-}
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 }
 
 describe('cache and persist', () => {
@@ -105,34 +94,6 @@ describe('cache and persist', () => {
     const counts = words.reduceByKey((a, b) => a + b).cache();
     expect(await counts.collectAsMap()).toEqual(new Map([['a', 3], ['b', 1], ['c', 1]]));
     expect(await counts.collectAsMap()).toEqual(new Map([['a', 3], ['b', 1], ['c', 1]]));
-  });
-});
-
-describe('checkpoint', () => {
-  it('isCheckpointed becomes true after an action and the data is written under the checkpoint dir', async () => {
-    const { rdd, computed } = counted(15);
-    rdd.checkpoint();
-    expect(rdd.isCheckpointed).toBe(false);
-    expect(await rdd.collect()).toEqual(Array.from({ length: 15 }, (_, i) => i * 2));
-    expect(rdd.isCheckpointed).toBe(true);
-    expect(filesUnder(checkpointDir).length).toBeGreaterThan(0);
-    // Later actions read the checkpoint instead of recomputing the lineage.
-    const afterCheckpoint = computed.value;
-    expect(await rdd.sum()).toBe(210);
-    expect(await rdd.count()).toBe(15);
-    expect(computed.value).toBe(afterCheckpoint);
-  });
-
-  it('works together with cache() and with a shuffled RDD', async () => {
-    const counts = fc
-      .parallelize(['x', 'y', 'x'], 2)
-      .map((w) => [w, 1] as [string, number])
-      .reduceByKey((a, b) => a + b)
-      .cache();
-    counts.checkpoint();
-    expect(await counts.collectAsMap()).toEqual(new Map([['x', 2], ['y', 1]]));
-    expect(counts.isCheckpointed).toBe(true);
-    expect(await counts.mapValues((n) => n * 10).collectAsMap()).toEqual(new Map([['x', 20], ['y', 10]]));
   });
 });
 

@@ -111,7 +111,7 @@ describe('capture', () => {
     ).toEqual([1, 2, 103, 104]);
   });
 
-  it('works for pair functions and actions (reduceByKey, sortBy, reduce, aggregate)', async () => {
+  it('works for pair functions and actions (reduceByKey, sortBy, aggregate, treeReduce, takeOrdered)', async () => {
     const factor = 10;
     const rdd = fc.parallelize(pairs([['a', 1], ['b', 2], ['a', 3]]), 2);
     expect(
@@ -124,12 +124,11 @@ describe('capture', () => {
       'a',
     ]);
     const nums = fc.parallelize([1, 2, 3, 4], 2);
-    const cap = 5;
-    // saturating addition is associative and commutative for non-negative values
-    expect(await nums.reduce(capture({ cap }, (x, y, { cap }) => Math.min(cap, x + y)))).toBe(5);
     expect(await nums.aggregate(0, capture({ factor }, (acc, x, { factor }) => acc + x * factor), (a, b) => a + b)).toBe(
       100,
     );
+    expect(await nums.treeReduce(capture({ factor }, (x, y, { factor }) => x + y + 0 * factor))).toBe(10);
+    expect(await nums.takeOrdered(2, capture({ factor }, (x, { factor }) => -x * factor))).toEqual([4, 3]);
   });
 
   it('ships nested plain data by value', async () => {
