@@ -4,14 +4,17 @@
  *   flint namenode ...   the DFS namenode and cluster membership (@flint/dfs)
  *   flint worker ...     a worker node: datanode and executor (@flint/worker)
  *   flint dfs ...        file system commands (@flint/dfs)
+ *   flint submit ...     run a job file against a master (@flint/driver)
  */
 import { DFS_USAGE, NAMENODE_USAGE, runDfsCommand, runNamenodeCommand } from '@flint/dfs';
 import { WORKER_USAGE, runWorkerCommand } from '@flint/worker';
+import { SUBMIT_USAGE, runSubmitCommand } from './submit-command.js';
 
 const USAGE = `usage: flint <command> [args]
   namenode   start a namenode            (flint namenode --help)
   worker     start a worker node         (flint worker --help)
-  dfs        file system commands        (flint dfs)`;
+  dfs        file system commands        (flint dfs)
+  submit     run a job file              (flint submit --help)`;
 
 /** Stops a long-running server on SIGINT/SIGTERM. */
 function stopOnSignal(server: { stop(): Promise<void> }): void {
@@ -52,6 +55,10 @@ async function main(argv: string[]): Promise<void> {
     case 'dfs':
       if (wantsHelp) return void process.stdout.write(`${DFS_USAGE}\n`);
       process.exitCode = await runDfsCommand(args);
+      return;
+    case 'submit':
+      if (wantsHelp && !args.includes('--')) return void process.stdout.write(`${SUBMIT_USAGE}\n`);
+      process.exitCode = await runSubmitCommand(args).catch((error) => fail('submit', error));
       return;
     default:
       process.stderr.write(`${command === undefined || command === '--help' ? '' : `flint: unknown command "${command}"\n`}${USAGE}\n`);

@@ -3,6 +3,7 @@ import type { RDD } from '../rdd.js';
 import type { ElementOp } from '../plan/plan-node.js';
 import { toFnRef, FnRef } from '../fn/fn-ref.js';
 import { runtimeFn } from '../fn/runtime-fn.js';
+import { samePartitioner } from '../partitioner/partitioner.js';
 
 type Pair<K, V> = [K, V];
 
@@ -39,8 +40,11 @@ export function values<K, V>(rdd: RDD<Pair<K, V>>): RDD<V> {
 }
 
 export function union<T>(rdds: RDD<T>[]): RDD<T> {
-  const parents = rdds.flatMap((r) => (r.node.kind === 'union' && !r.isCached ? (r.node.parents as RDD<T>[]) : [r]));
-  return rdds[0].derive<T>({ kind: 'union', parents });
+  const first = rdds[0].partitioner;
+  const partitionerAware = first !== undefined && rdds.every((r) => samePartitioner(r.partitioner, first));
+  const flattenable = (r: RDD<T>) => r.node.kind === 'union' && !r.isCached && r.node.partitionerAware === partitionerAware;
+  const parents = rdds.flatMap((r) => (flattenable(r) && r.node.kind === 'union' ? (r.node.parents as RDD<T>[]) : [r]));
+  return rdds[0].derive<T>({ kind: 'union', parents, partitionerAware });
 }
 
 /**

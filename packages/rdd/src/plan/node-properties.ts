@@ -39,9 +39,9 @@ const PROPERTIES: { [K in PlanKind]: KindProperties<K> } = {
     partitioner: (n) => (n.preservesPartitioning ? n.parent.partitioner : undefined),
   },
   union: {
-    numPartitions: (n) => n.parents.reduce((sum, p) => sum + p.getNumPartitions(), 0),
+    numPartitions: (n) => (n.partitionerAware ? n.parents[0].getNumPartitions() : n.parents.reduce((sum, p) => sum + p.getNumPartitions(), 0)),
     parents: (n) => n.parents,
-    partitioner: none,
+    partitioner: (n) => (n.partitionerAware ? n.parents[0].partitioner : undefined),
   },
   coalesce: { numPartitions: (n) => n.groups.length, parents: (n) => [n.parent], partitioner: none },
   zip: { numPartitions: (n) => n.parents[0].getNumPartitions(), parents: (n) => n.parents, partitioner: none },

@@ -39,7 +39,12 @@ export type PlanNode =
       readonly withIndex: boolean;
       readonly preservesPartitioning: boolean;
     }
-  | { readonly kind: 'union'; readonly parents: readonly RDD<unknown>[] }
+  /**
+   * Partitioner-aware when every parent has the same partitioner: partition i is the union of the
+   * parents' partitions i and keeps the partitioner (Spark's PartitionerAwareUnionRDD), so a join of
+   * co-partitioned RDDs needs no shuffle. Otherwise the parents' partitions are laid end to end.
+   */
+  | { readonly kind: 'union'; readonly parents: readonly RDD<unknown>[]; readonly partitionerAware: boolean }
   | { readonly kind: 'coalesce'; readonly parent: RDD<unknown>; readonly groups: readonly (readonly number[])[] }
   | { readonly kind: 'zip'; readonly parents: readonly [RDD<unknown>, RDD<unknown>] }
   | { readonly kind: 'cartesian'; readonly parents: readonly [RDD<unknown>, RDD<unknown>] }

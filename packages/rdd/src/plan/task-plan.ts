@@ -16,7 +16,7 @@ type WireBody =
   | { readonly kind: 'checkpointed'; readonly dir: string }
   | { readonly kind: 'elementwise'; readonly parent: number; readonly step: ElementOp }
   | { readonly kind: 'mapPartitions'; readonly parent: number; readonly fn: FnRef; readonly withIndex: boolean }
-  | { readonly kind: 'union'; readonly parents: readonly number[] }
+  | { readonly kind: 'union'; readonly parents: readonly number[]; readonly partitionerAware: boolean }
   | { readonly kind: 'coalesce'; readonly parent: number; readonly groups: readonly (readonly number[])[] }
   | { readonly kind: 'zip'; readonly parents: readonly [number, number] }
   | { readonly kind: 'cartesian'; readonly parents: readonly [number, number] }
@@ -70,7 +70,7 @@ function wireBody(rdd: RDD<unknown>): { body: WireBody; parents: RDD<unknown>[] 
     case 'pipe':
       return { body: { kind: node.kind, parent: node.parent.id, command: node.command, env: node.env, checkCode: node.checkCode }, parents: [node.parent] };
     case 'union':
-      return { body: { kind: node.kind, parents: node.parents.map((p) => p.id) }, parents: [...node.parents] };
+      return { body: { kind: node.kind, parents: node.parents.map((p) => p.id), partitionerAware: node.partitionerAware }, parents: [...node.parents] };
     case 'zip':
     case 'cartesian':
       return { body: { kind: node.kind, parents: [node.parents[0].id, node.parents[1].id] }, parents: [...node.parents] };
@@ -99,6 +99,7 @@ export function parentSplits(node: WireNode, split: number, byId: ReadonlyMap<nu
       ];
     }
     case 'union': {
+      if (node.partitionerAware) return node.parents.map((parent) => [parent, split]);
       let offset = split;
       for (const parent of node.parents) {
         const count = byId.get(parent)!.numPartitions;

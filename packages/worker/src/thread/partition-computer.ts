@@ -75,7 +75,10 @@ export class PartitionComputer {
       const fn = live(node.fn);
       return materialize(node.withIndex ? fn(split, parent) : fn(parent));
     },
-    union: async (node, split) => (await this.parents(node, split))[0],
+    union: async (node, split) => {
+      const parents = await this.parents(node, split);
+      return parents.length === 1 ? parents[0] : parents.flatMap((records) => recordsToArray(records));
+    },
     coalesce: async (node, split) => (await this.parents(node, split)).flatMap((records) => recordsToArray(records)),
     zip: async (node, split) => {
       const [left, right] = (await this.parents(node, split)).map((r) => recordsToArray(r));
