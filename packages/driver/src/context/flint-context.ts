@@ -12,7 +12,8 @@ import { localTextSplits } from './text-input.js';
 import { JobHistory, type JobSummary } from './job-history.js';
 import { DagScheduler } from '../scheduler/dag-scheduler.js';
 import { TaskScheduler } from '../scheduler/task-scheduler.js';
-import type { ActiveJob } from '../scheduler/job.js';
+import type { ActiveJob, SchedulerListener } from '../scheduler/job.js';
+import { ListenerBus } from '../scheduler/listener-bus.js';
 import { localBackend } from '../backend/local-backend.js';
 import { clusterBackend } from '../backend/cluster-backend.js';
 import { LocalCluster } from '../backend/local-cluster.js';
@@ -43,6 +44,7 @@ export class FlintContext implements RddContext {
   private checkpointDirectory: string | undefined;
   private stopped = false;
   private readonly history = new JobHistory();
+  private readonly listeners = new ListenerBus();
   private readonly broadcasts = new Map<number, Uint8Array>();
   private readonly accumulators = new Map<number, Accumulator>();
   private readonly dag: DagScheduler;
@@ -66,8 +68,9 @@ export class FlintContext implements RddContext {
       maxFailures,
       autoDrain: true,
       applyAccumulators: (updates) => this.applyAccumulators(updates),
-      listener: this.history,
+      listener: this.listeners,
     });
+    this.listeners.add(this.history);
     backend.start({
       executorAdded: (executor) => this.tasks.addExecutor(executor),
       executorLost: (id) => {
@@ -116,6 +119,11 @@ export class FlintContext implements RddContext {
   /** Every job run so far, with its stages (run or skipped), task counts and timings. */
   get jobHistory(): readonly JobSummary[] {
     return this.history.jobs;
+  }
+
+  /** Subscribes to scheduler events (jobs, stages, tasks, lost executors); returns an unsubscribe function. */
+  addListener(listener: SchedulerListener): () => void {
+    return this.listeners.add(listener);
   }
 
   newRddId(): number {
