@@ -14,6 +14,9 @@ afterAll(async () => {
   await fc.stop();
 });
 
+/** What tsx/esbuild insert into compiled function bodies to keep function names. */
+declare const __name: <F>(fn: F, name: string) => F;
+
 /** Types a literal array of pairs as [K, V][] (driver-side helper, never shipped). */
 function pairs<K, V>(xs: [K, V][]): [K, V][] {
   return xs;
@@ -346,6 +349,28 @@ describe('function forms', () => {
       },
     };
     expect(await fc.parallelize([1, 2, 3]).map(ops.triple).collect()).toEqual([3, 6, 9]);
+  });
+
+  it('accepts async partition functions and async generators', async () => {
+    const rdd = fc.parallelize([1, 2, 3, 4], 2);
+    expect(await rdd.mapPartitions(async (it) => [...it].map((x) => x * 2)).collect()).toEqual([2, 4, 6, 8]);
+    const out = await rdd
+      .mapPartitions(async function* (it) {
+        for (const x of it) yield x + 1;
+      })
+      .collect();
+    expect(out).toEqual([2, 3, 4, 5]);
+  });
+
+  it('accepts bodies with the __name(...) calls tsx/esbuild insert', async () => {
+    const out = await fc
+      .parallelize([1, 2, 3], 2)
+      .map((x) => {
+        const inc = __name((y: number) => y + 1, 'inc');
+        return inc(x);
+      })
+      .collect();
+    expect(out).toEqual([2, 3, 4]);
   });
 
   it('accepts functions with local variables, inner functions, destructuring and loops', async () => {

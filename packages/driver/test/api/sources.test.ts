@@ -80,6 +80,21 @@ describe('parallelize', () => {
   });
 });
 
+describe('default parallelism follows the master URL', () => {
+  for (const [master, slices] of [['local', 1], ['local[1]', 1], ['local[3]', 3]] as const) {
+    it(`${master} slices parallelize into ${slices} by default`, async () => {
+      const other = await FlintContext.create({ master, appName: 'api-sources-parallelism' });
+      try {
+        const rdd = other.parallelize([1, 2, 3, 4, 5, 6]);
+        expect(rdd.getNumPartitions()).toBe(slices);
+        expect(await rdd.glom().collect()).toEqual(sliceReference([1, 2, 3, 4, 5, 6], slices));
+      } finally {
+        await other.stop();
+      }
+    });
+  }
+});
+
 describe('range', () => {
   it('range(5) (context.py doctest)', async () => {
     expect(await fc.range(5).collect()).toEqual([0, 1, 2, 3, 4]);
