@@ -15,7 +15,8 @@ export interface Backend {
   readonly defaultParallelism: number;
   /** The namenode, for DFS paths, when the backend has one. */
   readonly namenode: string | undefined;
-  start(listener: BackendListener): void;
+  /** Connects to the executors there are now, reporting them to `listener`; later ones follow as they come. */
+  start(listener: BackendListener): Promise<void>;
   forgetShuffle(shuffleId: number): void;
   forgetRdd(rddId: number): void;
   stop(): Promise<void>;

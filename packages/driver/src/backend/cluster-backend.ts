@@ -61,9 +61,10 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
   return {
     defaultParallelism: initial.reduce((sum, n) => sum + Number(n.services.executorThreads ?? 1), 0),
     namenode,
-    start(next) {
+    async start(next) {
       listener = next;
-      void Promise.all(initial.map(connect)).then(schedulePoll);
+      await Promise.all(initial.map(connect));
+      schedulePoll();
     },
     forgetShuffle: (id) => connected.forEach((e) => e.forgetShuffle(id)),
     forgetRdd: (id) => connected.forEach((e) => e.forgetRdd(id)),

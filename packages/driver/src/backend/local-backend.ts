@@ -20,7 +20,7 @@ export function localBackend(threads: number, memoryBudget: number): Backend {
   return {
     defaultParallelism: threads,
     namenode: undefined,
-    start: (listener) => listener.executorAdded({ id: executor.id, slots: threads, runTask: (request) => executor.runTask(request) }),
+    start: async (listener) => listener.executorAdded({ id: executor.id, slots: threads, runTask: (request) => executor.runTask(request) }),
     forgetShuffle: (id) => executor.removeShuffle(id),
     forgetRdd: (id) => executor.removeRdd(id),
     stop: () => executor.stop(),

@@ -71,7 +71,11 @@ export class FlintContext implements RddContext {
       listener: this.listeners,
     });
     this.listeners.add(this.history);
-    backend.start({
+  }
+
+  /** Connects the scheduler to the backend's executors; done once, by create(). */
+  private async connectExecutors(): Promise<void> {
+    await this.backend.start({
       executorAdded: (executor) => this.tasks.addExecutor(executor),
       executorLost: (id) => {
         // The DAG scheduler forgets the executor's outputs before its tasks' ends are handled.
@@ -87,20 +91,25 @@ export class FlintContext implements RddContext {
     const maxFailures = options.maxFailures ?? (parsed.kind === 'local' ? parsed.maxFailures : undefined) ?? DEFAULT_MAX_FAILURES;
     switch (parsed.kind) {
       case 'local':
-        return new FlintContext(options, master, maxFailures, localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY), undefined);
+        return FlintContext.started(new FlintContext(options, master, maxFailures, localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY), undefined));
       case 'cluster':
-        return new FlintContext(options, master, maxFailures, await clusterBackend(`${parsed.host}:${parsed.port}`), undefined);
+        return FlintContext.started(new FlintContext(options, master, maxFailures, await clusterBackend(`${parsed.host}:${parsed.port}`), undefined));
       case 'local-cluster': {
         const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker);
         try {
           const backend = await clusterBackend(cluster.namenode, { minExecutors: parsed.workers });
-          return new FlintContext(options, master, maxFailures, backend, cluster);
+          return await FlintContext.started(new FlintContext(options, master, maxFailures, backend, cluster));
         } catch (error) {
           await cluster.stop();
           throw error;
         }
       }
     }
+  }
+
+  private static async started(context: FlintContext): Promise<FlintContext> {
+    await context.connectExecutors();
+    return context;
   }
 
   /** The namenode of the cluster this context runs on (undefined in local mode). */

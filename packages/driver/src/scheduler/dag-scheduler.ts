@@ -164,9 +164,10 @@ export class DagScheduler {
     const stage = [...this.running].find((s) => s.id === request.stageId);
     const attempt = stage && this.attempts.get(stage);
     this.options.listener?.taskEnded?.(request, executor, end, event.locality);
-    // A task of an attempt that was since resubmitted or finished: its stage is no longer waiting for it.
+    // A task of an attempt that was since resubmitted or finished: its stage no longer waits for it,
+    // but its work is still good — a map output is registered, a missing result partition is kept.
     if (!stage || !attempt || attempt.encoded.attempt !== request.stageAttempt) {
-      if (end.kind === 'success' && stage?.kind === 'shuffleMap') this.registerMapOutput(stage, request.partition, executor, end);
+      if (end.kind === 'success') this.lateSuccess(request, executor, end);
       return;
     }
     switch (end.kind) {
@@ -200,9 +201,13 @@ export class DagScheduler {
       return;
     }
     const job = this.jobs.get(stage.jobId);
-    if (!job) return;
-    const index = job.partitions.indexOf(request.partition);
-    if (job.results[index] !== undefined) return;
+    if (job) this.recordResult(job, stage, request.partition, outcome);
+  }
+
+  /** Keeps a result partition the first time it arrives (and its accumulator updates, only then). */
+  private recordResult(job: ActiveJob, stage: ResultStage, partition: number, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
+    const index = job.partitions.indexOf(partition);
+    if (index < 0 || job.results[index] !== undefined) return;
     this.options.applyAccumulators(outcome.accumulators);
     job.results[index] = decode<unknown[]>(outcome.result!);
     job.remaining--;
@@ -210,6 +215,17 @@ export class DagScheduler {
       this.markStageDone(stage);
       this.finishJob(job);
     }
+  }
+
+  private lateSuccess(request: TaskRequest, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
+    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor);
+    if (request.shuffleId !== undefined) {
+      const mapStage = this.planner.shuffleStages.get(request.shuffleId);
+      if (mapStage) this.registerMapOutput(mapStage, request.partition, executor, outcome);
+      return;
+    }
+    const job = this.jobs.get(request.jobId);
+    if (job?.finalStage?.id === request.stageId) this.recordResult(job, job.finalStage, request.partition, outcome);
   }
 
   private registerMapOutput(stage: ShuffleMapStage, partition: number, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
