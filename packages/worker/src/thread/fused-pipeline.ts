@@ -38,7 +38,12 @@ export class FusedRecords implements Iterable<unknown> {
   forEach(consumer: (record: unknown) => void): void {
     let sink: Sink = consumer;
     for (let i = this.steps.length - 1; i >= 0; i--) sink = stepSink(this.steps[i], sink);
-    for (const record of this.source) sink(record);
+    const source = this.source;
+    if (Array.isArray(source)) {
+      for (let i = 0; i < source.length; i++) sink(source[i]);
+    } else {
+      for (const record of source) sink(record);
+    }
   }
 }
 
@@ -73,7 +78,12 @@ function stepSink({ op, fn: f }: LiveStep, next: Sink): Sink {
       };
     case 'flatMap':
       return (x) => {
-        for (const y of f(x) as Iterable<unknown>) next(y);
+        const ys = f(x) as Iterable<unknown>;
+        if (Array.isArray(ys)) {
+          for (let i = 0; i < ys.length; i++) next(ys[i]);
+        } else {
+          for (const y of ys) next(y);
+        }
       };
     case 'mapValues':
       return (kv) => next([(kv as unknown[])[0], f((kv as unknown[])[1])]);
