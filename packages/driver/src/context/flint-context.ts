@@ -14,6 +14,7 @@ import { DagScheduler } from '../scheduler/dag-scheduler.js';
 import { TaskScheduler } from '../scheduler/task-scheduler.js';
 import type { ActiveJob, SchedulerListener } from '../scheduler/job.js';
 import { ListenerBus } from '../scheduler/listener-bus.js';
+import { SPECULATION_DEFAULTS, type SpeculationOptions } from '../scheduler/speculation.js';
 import { localBackend } from '../backend/local-backend.js';
 import { clusterBackend } from '../backend/cluster-backend.js';
 import { LocalCluster } from '../backend/local-cluster.js';
@@ -28,6 +29,8 @@ export interface FlintContextOptions {
   readonly maxFailures?: number;
   /** Bytes of cached partitions and shuffle buckets each executor keeps in memory; default 512 MiB. */
   readonly executorMemory?: number;
+  /** Speculative execution of stragglers (Spark's rule); off by default. */
+  readonly speculation?: boolean | Partial<SpeculationOptions>;
 }
 
 const DEFAULT_MAX_FAILURES = 4;
@@ -63,6 +66,7 @@ export class FlintContext implements RddContext {
     this.tasks = new TaskScheduler(
       (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
       (id) => this.broadcastBytes(id),
+      speculationOptions(options.speculation),
     );
     this.dag = new DagScheduler(this.tasks, {
       maxFailures,
@@ -275,6 +279,11 @@ export class FlintContext implements RddContext {
       if (accumulator) accumulator.value += amount;
     }
   }
+}
+
+function speculationOptions(setting: FlintContextOptions['speculation']): SpeculationOptions {
+  if (setting === undefined || setting === false) return SPECULATION_DEFAULTS;
+  return { ...SPECULATION_DEFAULTS, enabled: true, ...(setting === true ? {} : setting) };
 }
 
 function requireSlices(n: number, operation: string): void {

@@ -10,6 +10,7 @@
  */
 import { parseExecutorId, type ExecutorId, type TaskOutcome, type TaskRequest } from '@flint/worker';
 import type { Preferences } from './task-builder.js';
+import { SPECULATION_DEFAULTS, SpeculationTracker, type RunningAttempt, type SpeculationOptions } from './speculation.js';
 
 export interface ExecutorBackend {
   readonly id: ExecutorId;
@@ -46,14 +47,23 @@ export class TaskScheduler {
   private readonly executors = new Map<ExecutorId, ExecutorState>();
   private queue: Queued[] = [];
   private readonly running = new Map<number, ExecutorId>();
-  private readonly runningRequests = new Map<number, TaskRequest>();
+  private readonly runningRequests = new Map<number, RunningAttempt>();
   private recentDurationsMs: number[] = [];
   private wakeUp: NodeJS.Timeout | undefined;
+  private readonly speculation: SpeculationTracker;
+  private speculationTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly onTaskEnd: (request: TaskRequest, executor: ExecutorId, end: TaskEnd, locality: Locality) => void,
     private readonly broadcastBytes: (id: number) => Uint8Array,
-  ) {}
+    speculation: SpeculationOptions = SPECULATION_DEFAULTS,
+  ) {
+    this.speculation = new SpeculationTracker(speculation);
+    if (speculation.enabled) {
+      this.speculationTimer = setInterval(() => this.speculate(), speculation.intervalMs);
+      this.speculationTimer.unref();
+    }
+  }
 
   addExecutor(backend: ExecutorBackend): void {
     this.executors.set(backend.id, { backend, node: nodeOf(backend.id), running: new Set(), broadcasts: new Set() });
@@ -66,10 +76,12 @@ export class TaskScheduler {
     if (!executor) return;
     this.executors.delete(id);
     for (const taskId of executor.running) {
-      const request = this.runningRequests.get(taskId)!;
+      const { request } = this.runningRequests.get(taskId)!;
       this.running.delete(taskId);
       this.runningRequests.delete(taskId);
-      this.onTaskEnd(request, id, { kind: 'executorLost', executor: id }, 'ANY');
+      if (!this.speculation.isDone(request) && !this.speculation.hasCopy(request, this.runningRequests.values())) {
+        this.onTaskEnd(request, id, { kind: 'executorLost', executor: id }, 'ANY');
+      }
     }
     executor.running.clear();
     this.dispatch();
@@ -81,6 +93,7 @@ export class TaskScheduler {
 
   submit(tasks: readonly PendingTask[]): void {
     const now = performance.now();
+    for (const { request } of tasks) this.speculation.submitted(request);
     this.queue.push(...tasks.map((task) => ({ task, queuedAt: now })));
     this.dispatch();
   }
@@ -92,6 +105,7 @@ export class TaskScheduler {
 
   stop(): void {
     clearTimeout(this.wakeUp);
+    clearInterval(this.speculationTimer);
     this.queue = [];
   }
 
@@ -127,6 +141,29 @@ export class TaskScheduler {
     }
   }
 
+  /**
+   * Whether a task's end goes to the DAG scheduler. With speculation a partition may run twice: the
+   * first success counts; the other copy's end, and a failure while a copy still runs, are dropped.
+   */
+  private reportable(request: TaskRequest, end: TaskEnd, durationMs: number): boolean {
+    if (end.kind === 'success') {
+      this.recentDurationsMs = [...this.recentDurationsMs.slice(-49), durationMs];
+      return this.speculation.succeeded(request, durationMs);
+    }
+    return !this.speculation.isDone(request) && !this.speculation.hasCopy(request, this.runningRequests.values());
+  }
+
+  /** Launches a copy of each straggler on another executor with a free slot. */
+  private speculate(): void {
+    for (const straggler of this.speculation.stragglers(this.runningRequests.values(), performance.now())) {
+      const original = this.running.get(straggler.taskId);
+      const free = [...this.executors.values()].find((e) => e.backend.id !== original && e.running.size < e.backend.slots);
+      if (!free) continue;
+      // Copies get negative task ids, which the DAG scheduler never hands out.
+      this.launch({ request: { ...straggler, taskId: -straggler.taskId - 1 }, preferred: { executors: [], nodes: [] } }, free, 'ANY');
+    }
+  }
+
   /** The best free executor for a task, or none if it should keep waiting for its data's executor. */
   private place(preferred: Preferences, free: ExecutorState[], waitedEnough: boolean): { executor: ExecutorState; locality: Locality } | undefined {
     const processLocal = free.find((e) => preferred.executors.includes(e.backend.id));
@@ -150,14 +187,13 @@ export class TaskScheduler {
     const started = performance.now();
     executor.running.add(request.taskId);
     this.running.set(request.taskId, executor.backend.id);
-    this.runningRequests.set(request.taskId, request);
+    this.runningRequests.set(request.taskId, { request, startedAt: started });
     const finish = (end: TaskEnd): void => {
       if (this.running.get(request.taskId) !== executor.backend.id) return;
       this.running.delete(request.taskId);
       this.runningRequests.delete(request.taskId);
       executor.running.delete(request.taskId);
-      if (end.kind === 'success') this.recentDurationsMs = [...this.recentDurationsMs.slice(-49), performance.now() - started];
-      this.onTaskEnd(request, executor.backend.id, end, locality);
+      if (this.reportable(request, end, performance.now() - started)) this.onTaskEnd(request, executor.backend.id, end, locality);
       this.dispatch();
     };
     executor.backend.runTask({ ...request, broadcasts }).then(finish, (error: unknown) =>
