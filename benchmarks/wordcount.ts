@@ -33,7 +33,9 @@ const MEMORY_LIMIT_MB = 1000;
 const DEFAULT_MEGABYTES = 100;
 
 function main(): void {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, mb: { type: 'string', default: String(DEFAULT_MEGABYTES) } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '3' }, mb: { type: 'string', default: String(DEFAULT_MEGABYTES) } },
+  });
   const runs = positiveInteger('--runs', values.runs);
   const megabytes = positiveInteger('--mb', values.mb);
   const input = benchText(megabytes);
