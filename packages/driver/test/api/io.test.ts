@@ -174,6 +174,16 @@ describe('pipe', () => {
     expect(await fc.parallelize(['\u6d4b\u8bd5', '1']).pipe('cat').collect()).toEqual(['测试', '1']);
   });
 
+  it('a command that prints nothing gives nothing, even when it exits non-zero (test_pipe_functions)', async () => {
+    expect(await fc.parallelize(['1', '2', '3']).pipe('grep 4').collect()).toEqual([]);
+  });
+
+  it('with checkCode, a non-zero exit fails the job naming the command (test_pipe_functions)', async () => {
+    await expect((async () => fc.parallelize(['1', '2', '3']).pipe('grep 4', {}, true).collect())()).rejects.toThrow(
+      /grep 4/,
+    );
+  }, 20_000);
+
   it('runs the command once per partition with that partition\'s lines', async () => {
     const rdd = fc.parallelize(['ab', 'cd', 'ef', 'gh', 'ij'], 3);
     expect(await rdd.pipe('tr a-z A-Z').glom().collect()).toEqual([['AB'], ['CD', 'EF'], ['GH', 'IJ']]);

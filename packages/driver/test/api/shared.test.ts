@@ -131,6 +131,15 @@ describe('capture', () => {
     expect(await nums.takeOrdered(2, capture({ factor }, (x, { factor }) => -x * factor))).toEqual([4, 3]);
   });
 
+  it('passes the env to the driver-side merge of reduce, fold and aggregate', async () => {
+    const nums = fc.parallelize([1, 2, 3, 4], 2);
+    const cap = 5;
+    // saturating addition is associative and commutative for non-negative values
+    expect(await nums.reduce(capture({ cap }, (x, y, { cap }) => Math.min(cap, x + y)))).toBe(5);
+    expect(await nums.fold(0, capture({ cap }, (x, y, { cap }) => Math.min(cap, x + y)))).toBe(5);
+    expect(await nums.aggregate(0, (a, x) => a + x, capture({ cap }, (a, b, { cap }) => Math.min(cap, a + b)))).toBe(5);
+  });
+
   it('ships nested plain data by value', async () => {
     const config = { weights: [1, 10, 100], label: 'w' };
     const out = await fc

@@ -120,6 +120,11 @@ describe('histogram (doctests)', () => {
     expect(await rdd.histogram([0, 15, 30, 45, 60])).toEqual([[0, 15, 30, 45, 60], [15, 15, 15, 6]]);
   });
 
+  it('string buckets', async () => {
+    const rdd = fc.parallelize(['ab', 'ac', 'b', 'bd', 'ef']);
+    expect(await rdd.histogram(['a', 'b', 'c'])).toEqual([['a', 'b', 'c'], [2, 2]]);
+  });
+
   it('[1, 10, 20, 50] with inputs 1 and 50 gives [1, 0, 1] (docstring)', async () => {
     expect((await fc.parallelize([1, 50]).histogram([1, 10, 20, 50]))[1]).toEqual([1, 0, 1]);
   });
@@ -192,9 +197,17 @@ describe('histogram edge cases (test_rdd.py)', () => {
     expect(hist).toEqual([1, 0, 0, 0, 1]);
   });
 
-  it('rejects generating buckets from an empty or all-NaN RDD', async () => {
+  it('rejects generating buckets from an empty, infinite or all-NaN RDD', async () => {
     await expect(fc.parallelize([] as number[]).histogram(1)).rejects.toThrow(/empty/i);
+    await expect(fc.parallelize([1, Infinity]).histogram(2)).rejects.toThrow(/infinite/i);
     await expect(fc.parallelize([NaN]).histogram(2)).rejects.toThrow(/empty/i);
+  });
+
+  it('strings with explicit buckets, one generated bucket, and no generated buckets for two', async () => {
+    const rdd = fc.parallelize(['ab', 'ac', 'b', 'bd', 'ef'], 2);
+    expect((await rdd.histogram(['a', 'b', 'c']))[1]).toEqual([2, 2]);
+    expect(await rdd.histogram(1)).toEqual([['ab', 'ef'], [5]]);
+    await expect((async () => rdd.histogram(2))()).rejects.toThrow();
   });
 
   it('agrees with a sequential count for generated buckets', async () => {
