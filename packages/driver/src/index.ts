@@ -1,4 +1,4 @@
-export { FlintContext, type FlintContextOptions } from './context/flint-context.js';
+export { FlintContext, type FlintContextOptions, type PersistedRddInfo } from './context/flint-context.js';
 export type { JobSummary, StageSummary } from './context/job-history.js';
 export { parseMaster, type Master } from './context/master-url.js';
 export { JobFailedError, type SchedulerListener, type ActiveJob } from './scheduler/job.js';

@@ -14,6 +14,8 @@ export function planningContext(): RddContext {
   let shuffleIds = 0;
   return {
     defaultParallelism: 2,
+    mode: 'memory',
+    log: () => undefined,
     checkpointDir: undefined,
     newRddId: () => rddIds++,
     newShuffleId: () => shuffleIds++,
@@ -100,7 +102,8 @@ export function resultSuccess(records: unknown[], accumulators: [number, number]
 }
 
 function success(extra: Partial<Extract<TaskOutcome, { kind: 'success' }>>): TaskOutcome {
-  return { kind: 'success', cachedBlocks: [], accumulators: [], recordsRead: 0, durationMs: 1, ...extra };
+  const metrics = { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 1 };
+  return { kind: 'success', cachedBlocks: [], accumulators: [], recordsRead: 0, durationMs: 1, metrics, ...extra };
 }
 
 export function userFailure(message: string): TaskOutcome {

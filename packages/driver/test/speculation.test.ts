@@ -3,7 +3,14 @@ import type { TaskOutcome, TaskRequest } from '@flint/worker';
 import { TaskScheduler, type ExecutorBackend, type TaskEnd } from '../src/scheduler/task-scheduler.js';
 import { SPECULATION_DEFAULTS } from '../src/scheduler/speculation.js';
 
-const success: TaskOutcome = { kind: 'success', cachedBlocks: [], accumulators: [], recordsRead: 0, durationMs: 1 };
+const success: TaskOutcome = {
+  kind: 'success',
+  cachedBlocks: [],
+  accumulators: [],
+  recordsRead: 0,
+  durationMs: 1,
+  metrics: { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 1 },
+};
 
 function request(partition: number): TaskRequest {
   return { taskId: partition, jobId: 0, stageId: 0, stageAttempt: 1, partition, attempt: 0, stage: new Uint8Array(), inputs: [], broadcasts: [] };

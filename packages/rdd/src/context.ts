@@ -4,19 +4,45 @@
  */
 import type { RDD } from './rdd.js';
 
+/** How saved partitions are encoded: Flint's binary codec, or one JSON value per line of text. */
+export type StoredFormat = 'binary' | 'json';
+
 /** What the tasks of a job do with the records of their partition. */
 export type JobOutput =
   | { readonly kind: 'collect' }
   | { readonly kind: 'saveText'; readonly dir: string }
-  | { readonly kind: 'checkpoint'; readonly dir: string };
+  | { readonly kind: 'store'; readonly dir: string; readonly format: StoredFormat };
+
+/**
+ * Partitions saved as part files in a directory (local or dfs://): a checkpoint, or in mapreduce
+ * mode the output of a job that a later job reads back.
+ */
+export interface StoredPartitions {
+  readonly dir: string;
+  readonly format: StoredFormat;
+  readonly reason: 'checkpoint' | 'jobOutput';
+}
+
+export type ExecutionMode = 'memory' | 'mapreduce';
 
 export interface RddContext {
   readonly defaultParallelism: number;
+  readonly mode: ExecutionMode;
+  /** A notice for the user, said once per distinct message. */
+  log(message: string): void;
   readonly checkpointDir: string | undefined;
   newRddId(): number;
   newShuffleId(): number;
   /** Runs one job over `partitions` (all by default); resolves with each partition's records. */
-  runJob<R>(rdd: RDD<unknown>, options?: { partitions?: number[]; output?: JobOutput; description?: string }): Promise<R[][]>;
+  runJob<R>(rdd: RDD<unknown>, options?: JobOptions): Promise<R[][]>;
   /** Forgets the cached blocks of an RDD on every worker. */
   unpersist(rdd: RDD<unknown>): void;
+}
+
+export interface JobOptions {
+  readonly partitions?: number[];
+  readonly output?: JobOutput;
+  readonly description?: string;
+  /** The RDD the user called the action on (the job's RDD may wrap it). */
+  readonly source?: RDD<unknown>;
 }

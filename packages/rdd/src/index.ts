@@ -1,5 +1,5 @@
 export { RDD } from './rdd.js';
-export type { RddContext, JobOutput } from './context.js';
+export type { RddContext, JobOutput, JobOptions, StoredPartitions, StoredFormat, ExecutionMode } from './context.js';
 export { StorageLevel } from './storage-level.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
 export type { PlanNode, PlanKind, TextSplit, ElementOp } from './plan/plan-node.js';

@@ -5,7 +5,7 @@
  *
  * Each method is a thin entry point; the work lives in `ops/`, one theme per file.
  */
-import type { RddContext } from './context.js';
+import type { RddContext, StoredPartitions } from './context.js';
 import type { PlanNode } from './plan/plan-node.js';
 import type { Partitioner } from './partitioner/partitioner.js';
 import { StorageLevel } from './storage-level.js';
@@ -29,7 +29,7 @@ export class RDD<T> {
   name: string | undefined;
   private level: StorageLevel = StorageLevel.NONE;
   private checkpointRequested = false;
-  private checkpointDir: string | undefined;
+  private stored: StoredPartitions | undefined;
 
   constructor(
     readonly context: RddContext,
@@ -58,15 +58,15 @@ export class RDD<T> {
     return this.level !== StorageLevel.NONE;
   }
   get isCheckpointed(): boolean {
-    return this.checkpointDir !== undefined;
+    return this.stored?.reason === 'checkpoint';
   }
-  /** @internal The directory holding this RDD's checkpointed partitions, once written. */
-  get checkpointLocation(): string | undefined {
-    return this.checkpointDir;
+  /** @internal Where this RDD's partitions were saved, once they were: its lineage is cut there. */
+  get storedPartitions(): StoredPartitions | undefined {
+    return this.stored;
   }
   /** @internal Whether `checkpoint()` was called and the data is not written yet. */
   get needsCheckpoint(): boolean {
-    return this.checkpointRequested && this.checkpointDir === undefined;
+    return this.checkpointRequested && this.stored === undefined;
   }
   setName(name: string): this {
     this.name = name;
@@ -81,7 +81,12 @@ export class RDD<T> {
   cache(): this {
     return this.persist(StorageLevel.MEMORY_ONLY);
   }
+  /** Keeps computed partitions for later jobs; no effect in mapreduce mode, which keeps nothing between jobs. */
   persist(level: StorageLevel = StorageLevel.MEMORY_ONLY): this {
+    if (this.context.mode === 'mapreduce') {
+      this.context.log('cache()/persist() have no effect in mapreduce mode: every job reads its input from storage');
+      return this;
+    }
     if (this.level !== StorageLevel.NONE && this.level !== level) {
       throw new Error(`Cannot change the storage level of RDD ${this.id} from ${this.level.name} to ${level.name}`);
     }
@@ -100,9 +105,9 @@ export class RDD<T> {
     }
     this.checkpointRequested = true;
   }
-  /** @internal Called by the driver once the checkpoint files are written: the lineage is cut here. */
-  markCheckpointed(dir: string): void {
-    this.checkpointDir = dir;
+  /** @internal Called by the driver once the partitions are saved: the lineage is cut here. */
+  markStored(stored: StoredPartitions): void {
+    this.stored = stored;
   }
 
   // ---- narrow transformations -------------------------------------------------------------

@@ -33,6 +33,8 @@ export interface TaskRequest {
   readonly attempt: number;
   /** Set for shuffle map tasks: the shuffle whose buckets the task writes. */
   readonly shuffleId?: number;
+  /** Mapreduce mode: shuffle buckets go to local disk and are read from it, as Hadoop does. */
+  readonly shuffleOnDisk?: boolean;
   /** The encoded StageSpec, shared by every task of the stage attempt. */
   readonly stage: Uint8Array;
   readonly inputs: readonly TaskInput[];
@@ -63,7 +65,22 @@ export type TaskOutcome =
       readonly accumulators: readonly (readonly [number, number])[];
       readonly recordsRead: number;
       readonly durationMs: number;
+      readonly metrics: TaskMetrics;
     }
   | { readonly kind: 'failure'; readonly error: TaskError }
   | { readonly kind: 'fetchFailed'; readonly shuffleId: number; readonly mapPartition: number; readonly executor: ExecutorId; readonly message: string }
   | { readonly kind: 'missingCachedBlock'; readonly rddId: number; readonly split: number };
+
+/** Where a task's time went, for the batch-versus-memory report. */
+export interface TaskMetrics {
+  /** Gathering inputs on the executor: shuffle buckets and cached blocks, local or fetched. */
+  readonly fetchMs: number;
+  /** Reading input files (text, stored partitions) on the task thread. */
+  readonly readMs: number;
+  /** Parsing stored text back into records (mapreduce mode's re-parse). */
+  readonly parseMs: number;
+  /** Decoding shuffle and cached blocks into records. */
+  readonly decodeMs: number;
+  /** The whole task on its thread. */
+  readonly threadMs: number;
+}

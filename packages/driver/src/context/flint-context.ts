@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Accumulator, Broadcast, dependencies, encode, prepare, RDD, type JobOutput, type RddContext } from '@flint/rdd';
+import { Accumulator, Broadcast, dependencies, encode, prepare, RDD, type ExecutionMode, type JobOptions, type JobOutput, type RddContext } from '@flint/rdd';
 import type { StageOutput } from '@flint/worker';
 import { parseMaster } from './master-url.js';
 import { localTextSplits } from './text-input.js';
@@ -20,6 +20,7 @@ import { clusterBackend } from '../backend/cluster-backend.js';
 import { LocalCluster } from '../backend/local-cluster.js';
 import type { Backend } from '../backend/backend.js';
 import { dfsTextSplits } from './dfs-text-input.js';
+import { JOB_OUTPUT_REPLICATION, JobStorage } from './job-storage.js';
 
 export interface FlintContextOptions {
   /** `local[*]` by default, or the FLINT_MASTER environment variable. */
@@ -31,6 +32,12 @@ export interface FlintContextOptions {
   readonly executorMemory?: number;
   /** Speculative execution of stragglers (Spark's rule); off by default. */
   readonly speculation?: boolean | Partial<SpeculationOptions>;
+  /**
+   * `memory` (Spark, the default, or FLINT_MODE): shuffle data in memory, cache() keeps partitions.
+   * `mapreduce` (Hadoop MapReduce): shuffles go through local disk, every job's output is written
+   * to storage and read back by the next job, and cache()/persist() have no effect.
+   */
+  readonly mode?: ExecutionMode;
 }
 
 const DEFAULT_MAX_FAILURES = 4;
@@ -46,9 +53,13 @@ export class FlintContext implements RddContext {
   private nextAccumulatorId = 0;
   private checkpointDirectory: string | undefined;
   private stopped = false;
+  readonly mode: ExecutionMode;
+  private readonly storage: JobStorage;
+  private readonly logged = new Set<string>();
   private readonly history = new JobHistory();
   private readonly listeners = new ListenerBus();
   private readonly broadcasts = new Map<number, Uint8Array>();
+  private readonly persisted = new Map<number, WeakRef<RDD<unknown>>>();
   private readonly accumulators = new Map<number, Accumulator>();
   private readonly dag: DagScheduler;
   private readonly tasks: TaskScheduler;
@@ -63,6 +74,8 @@ export class FlintContext implements RddContext {
   ) {
     this.appName = options.appName ?? 'flint';
     this.master = master;
+    this.mode = executionMode(options.mode ?? process.env.FLINT_MODE);
+    this.storage = new JobStorage(backend.namenode, `${this.appName}-${process.pid}-${Date.now()}`);
     this.tasks = new TaskScheduler(
       (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
       (id) => this.broadcastBytes(id),
@@ -73,6 +86,7 @@ export class FlintContext implements RddContext {
       autoDrain: true,
       applyAccumulators: (updates) => this.applyAccumulators(updates),
       listener: this.listeners,
+      shuffleOnDisk: this.mode === 'mapreduce',
     });
     this.listeners.add(this.history);
   }
@@ -197,22 +211,55 @@ export class FlintContext implements RddContext {
     return accumulator;
   }
 
+  /** A local directory, or a `dfs://` one on a cluster (`dfs:///path` is the context's own namenode). */
   setCheckpointDir(dir: string): void {
+    if (dir.startsWith('dfs://')) {
+      if (!this.backend.namenode && dir.startsWith('dfs:///')) throw new Error(`setCheckpointDir(${dir}): there is no namenode in local mode; give dfs://host:port/path`);
+      this.checkpointDirectory = dir.startsWith('dfs:///') ? `dfs://${this.backend.namenode}${dir.slice('dfs://'.length)}` : dir;
+      return;
+    }
     this.checkpointDirectory = resolve(dir);
     mkdirSync(this.checkpointDirectory, { recursive: true });
   }
 
+  /** Says something to the user once (e.g. that cache() does nothing in mapreduce mode). */
+  log(message: string): void {
+    if (this.logged.has(message)) return;
+    this.logged.add(message);
+    process.stderr.write(`[flint] ${message}\n`);
+  }
+
+  /** What is cached now: for each persisted RDD, its partitions, their bytes and which executors hold them. */
+  getPersistentRDDs(): PersistedRddInfo[] {
+    return this.dag.cache.report().map((entry) => ({ ...entry, rdd: this.persisted.get(entry.rddId)?.deref() }));
+  }
+
   // ---- jobs ----------------------------------------------------------------------------------
 
-  async runJob<R>(rdd: RDD<unknown>, options: { partitions?: number[]; output?: JobOutput; description?: string } = {}): Promise<R[][]> {
+  async runJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
+    if (this.mode === 'mapreduce' && options.source) await this.storeJobOutput(options.source);
     const results = await this.submitJob<R>(rdd, options);
     await this.writeCheckpoints(rdd);
     return results;
   }
 
-  private async submitJob<R>(rdd: RDD<unknown>, options: { partitions?: number[]; output?: JobOutput; description?: string }): Promise<R[][]> {
+  /**
+   * Mapreduce mode: the RDD an action runs on is computed by a job of its own that writes it to
+   * storage as JSON lines; the action, and any later job, read it back and parse it again, as a
+   * chain of Hadoop jobs does. Inputs that are already on storage (or in the driver) are read as they are.
+   */
+  private async storeJobOutput(rdd: RDD<unknown>): Promise<void> {
+    if (rdd.storedPartitions || dependencies(rdd).length === 0) return;
+    const dir = this.storage.directoryFor(rdd.id);
+    const output: JobOutput = { kind: 'store', dir, format: 'json' };
+    await this.submitJob(rdd, { output, description: `mapreduce job writing RDD ${rdd.id}` });
+    rdd.markStored({ dir, format: 'json', reason: 'jobOutput' });
+  }
+
+  private async submitJob<R>(rdd: RDD<unknown>, options: JobOptions): Promise<R[][]> {
     if (this.stopped) throw new Error('Cannot run a job: this FlintContext has been stopped');
     await prepare(rdd);
+    this.trackPersisted(rdd);
     const partitions = options.partitions ?? Array.from({ length: rdd.getNumPartitions() }, (_, i) => i);
     const output = this.stageOutput(options.output);
     const results = await new Promise<unknown[][]>((resolveJob, reject) => {
@@ -229,7 +276,9 @@ export class FlintContext implements RddContext {
       };
       this.dag.post({ type: 'jobSubmitted', job });
     });
-    if (output.kind === 'saveText') writeFileSync(join(output.dir, '_SUCCESS'), '');
+    if (output.kind === 'saveText' && !output.dir.startsWith('dfs://')) writeFileSync(join(output.dir, '_SUCCESS'), '');
+    // Hadoop keeps no intermediate data between jobs: the next job recomputes from stored outputs.
+    if (this.mode === 'mapreduce') this.forgetShuffles();
     return results as R[][];
   }
 
@@ -244,26 +293,37 @@ export class FlintContext implements RddContext {
     this.tasks.stop();
     await this.backend.stop();
     await this.localCluster?.stop();
+    this.storage.clear();
   }
 
   private stageOutput(output: JobOutput | undefined): StageOutput {
     if (!output || output.kind === 'collect') return { kind: 'collect' };
+    if (output.kind === 'store') return { ...output, replication: JOB_OUTPUT_REPLICATION };
+    if (output.dir.startsWith('dfs://')) return output;
     const dir = resolve(output.dir);
-    if (output.kind === 'saveText') {
-      if (existsSync(dir)) throw new Error(`Output directory ${dir} already exists`);
-      mkdirSync(dir, { recursive: true });
-    }
-    return { kind: output.kind, dir };
+    if (existsSync(dir)) throw new Error(`Output directory ${dir} already exists`);
+    mkdirSync(dir, { recursive: true });
+    return { kind: 'saveText', dir };
+  }
+
+  private forgetShuffles(): void {
+    for (const shuffleId of this.dag.forgetAllMapOutputs()) this.backend.forgetShuffle(shuffleId);
+  }
+
+  /** Remembers persisted RDDs (weakly) so getPersistentRDDs() can name them. */
+  private trackPersisted(root: RDD<unknown>): void {
+    for (const rdd of lineage(root)) if (rdd.isCached) this.persisted.set(rdd.id, new WeakRef(rdd));
   }
 
   /** Writes every RDD of the lineage marked with checkpoint(), then cuts its lineage (Spark does this after the job). */
   private async writeCheckpoints(root: RDD<unknown>): Promise<void> {
     const marked = lineage(root).filter((rdd) => rdd.needsCheckpoint);
     for (const rdd of marked) {
-      const dir = join(this.checkpointDirectory!, `rdd-${rdd.id}`);
-      mkdirSync(dir, { recursive: true });
-      await this.submitJob(rdd, { output: { kind: 'checkpoint', dir }, description: `checkpoint RDD ${rdd.id}` });
-      rdd.markCheckpointed(dir);
+      const root = this.checkpointDirectory!;
+      const dir = root.startsWith('dfs://') ? `${root.replace(/\/$/, '')}/rdd-${rdd.id}` : join(root, `rdd-${rdd.id}`);
+      if (!dir.startsWith('dfs://')) mkdirSync(dir, { recursive: true });
+      await this.submitJob(rdd, { output: { kind: 'store', dir, format: 'binary' }, description: `checkpoint RDD ${rdd.id}` });
+      rdd.markStored({ dir, format: 'binary', reason: 'checkpoint' });
     }
   }
 
@@ -279,6 +339,21 @@ export class FlintContext implements RddContext {
       if (accumulator) accumulator.value += amount;
     }
   }
+}
+
+function executionMode(mode: string | undefined): ExecutionMode {
+  if (mode === undefined || mode === 'memory' || mode === 'mapreduce') return mode ?? 'memory';
+  throw new Error(`Unknown execution mode '${mode}': expected 'memory' or 'mapreduce'`);
+}
+
+/** A persisted RDD as getPersistentRDDs() reports it. */
+export interface PersistedRddInfo {
+  readonly rddId: number;
+  readonly rdd: RDD<unknown> | undefined;
+  readonly partitionsCached: number;
+  readonly bytes: number;
+  /** Cached partitions per executor. */
+  readonly executors: Record<string, number>;
 }
 
 function speculationOptions(setting: FlintContextOptions['speculation']): SpeculationOptions {

@@ -7,15 +7,30 @@ import type { ShuffleMapStage } from './stage.js';
 
 export class CacheTracker {
   private readonly locations = new Map<string, ExecutorId>();
+  private readonly sizes = new Map<string, number>();
 
   private key(rddId: number, split: number): string {
     return `${rddId}:${split}`;
   }
-  register(rddId: number, split: number, executor: ExecutorId): void {
+  register(rddId: number, split: number, executor: ExecutorId, bytes = 0): void {
     this.locations.set(this.key(rddId, split), executor);
+    this.sizes.set(this.key(rddId, split), bytes);
   }
   location(rddId: number, split: number): ExecutorId | undefined {
     return this.locations.get(this.key(rddId, split));
+  }
+  /** Per cached RDD: how many partitions, how many bytes, and how many partitions on each executor. */
+  report(): { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }[] {
+    const byRdd = new Map<number, { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }>();
+    for (const [key, executor] of this.locations) {
+      const rddId = Number(key.split(':')[0]);
+      const entry = byRdd.get(rddId) ?? { rddId, partitionsCached: 0, bytes: 0, executors: {} };
+      entry.partitionsCached++;
+      entry.bytes += this.sizes.get(key) ?? 0;
+      entry.executors[executor] = (entry.executors[executor] ?? 0) + 1;
+      byRdd.set(rddId, entry);
+    }
+    return [...byRdd.values()].sort((a, b) => a.rddId - b.rddId);
   }
   unregister(rddId: number, split: number): void {
     this.locations.delete(this.key(rddId, split));
@@ -33,15 +48,6 @@ export class CacheTracker {
       }
     }
     return lost;
-  }
-  /** Cached partitions per RDD, for reporting: rddId → [split, executor][]. */
-  snapshot(): Map<number, [number, ExecutorId][]> {
-    const byRdd = new Map<number, [number, ExecutorId][]>();
-    for (const [key, executor] of this.locations) {
-      const [rddId, split] = key.split(':').map(Number);
-      byRdd.set(rddId, [...(byRdd.get(rddId) ?? []), [split, executor]]);
-    }
-    return byRdd;
   }
 }
 

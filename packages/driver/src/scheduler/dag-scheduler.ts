@@ -53,6 +53,8 @@ export interface DagSchedulerOptions {
   readonly autoDrain: boolean;
   readonly applyAccumulators: (updates: readonly (readonly [number, number])[]) => void;
   readonly listener?: SchedulerListener;
+  /** Mapreduce mode: map tasks write their buckets to local disk. */
+  readonly shuffleOnDisk?: boolean;
 }
 
 export class DagScheduler {
@@ -90,6 +92,12 @@ export class DagScheduler {
     } finally {
       this.draining = false;
     }
+  }
+
+  /** Unregisters every map output (mapreduce mode keeps nothing between jobs); returns the shuffle ids. */
+  forgetAllMapOutputs(): number[] {
+    for (const stage of this.planner.shuffleStages.values()) stage.outputs.fill(undefined);
+    return [...this.planner.shuffleStages.keys()];
   }
 
   /** For tests and the UI: what the loop is holding right now. */
@@ -146,7 +154,8 @@ export class DagScheduler {
     const attempt = this.taskAttempts.get(key) ?? 0;
     this.taskAttempts.set(key, attempt + 1);
     const jobId = encoded.stage.kind === 'result' ? encoded.stage.jobId : Math.min(...encoded.stage.jobIds);
-    return buildTask(encoded, { taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
+    const task = buildTask(encoded, { taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
+    return this.options.shuffleOnDisk ? { ...task, request: { ...task.request, shuffleOnDisk: true } } : task;
   }
 
   private stageOutput(stage: Stage): StageOutput {
@@ -192,7 +201,7 @@ export class DagScheduler {
     executor: ExecutorId,
     outcome: Extract<TaskOutcome, { kind: 'success' }>,
   ): void {
-    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor);
+    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes);
     attempt.pending.delete(request.partition);
     if (stage.kind === 'shuffleMap') {
       this.options.applyAccumulators(outcome.accumulators);
@@ -218,7 +227,7 @@ export class DagScheduler {
   }
 
   private lateSuccess(request: TaskRequest, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
-    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor);
+    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes);
     if (request.shuffleId !== undefined) {
       const mapStage = this.planner.shuffleStages.get(request.shuffleId);
       if (mapStage) this.registerMapOutput(mapStage, request.partition, executor, outcome);

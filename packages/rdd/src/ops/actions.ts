@@ -9,12 +9,12 @@ import { runtimePartitions, runtimeElement } from './narrow.js';
 type Pair<K, V> = [K, V];
 
 export async function collect<T>(rdd: RDD<T>): Promise<T[]> {
-  const partitions = await rdd.context.runJob<T>(rdd, { description: 'collect' });
+  const partitions = await rdd.context.runJob<T>(rdd, { description: 'collect', source: rdd });
   return partitions.flat();
 }
 
 export async function count(rdd: RDD<unknown>): Promise<number> {
-  const counts = await rdd.context.runJob<number>(runtimePartitions(rdd, 'countPartition'), { description: 'count' });
+  const counts = await rdd.context.runJob<number>(runtimePartitions(rdd, 'countPartition'), { description: 'count', source: rdd });
   return counts.flat().reduce((a, b) => a + b, 0);
 }
 
@@ -34,7 +34,7 @@ export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
     }
     const partitions = range(scanned, Math.min(scanned + batch, total));
     const limited = runtimePartitions<T>(rdd, 'takePartition', { num: num - taken.length });
-    const results = await rdd.context.runJob<T>(limited, { partitions, description: `take ${num}` });
+    const results = await rdd.context.runJob<T>(limited, { partitions, description: `take ${num}`, source: rdd });
     for (const records of results) taken.push(...records.slice(0, num - taken.length));
     scanned += partitions.length;
   }
@@ -51,7 +51,7 @@ export async function first<T>(rdd: RDD<T>): Promise<T> {
 export async function takeOrdered<T>(rdd: RDD<T>, num: number, key: unknown, reverse: boolean): Promise<T[]> {
   const keyRef = key === undefined ? undefined : toFnRef(key, reverse ? 'top' : 'takeOrdered');
   const perPartition = runtimePartitions<T>(rdd, 'takeOrderedPartition', { num, key: keyRef, reverse });
-  const candidates = (await rdd.context.runJob<T>(perPartition, { description: reverse ? 'top' : 'takeOrdered' })).flat();
+  const candidates = (await rdd.context.runJob<T>(perPartition, { description: reverse ? 'top' : 'takeOrdered', source: rdd })).flat();
   const keyOf = key === undefined ? (x: T) => x : localFunction<(x: T) => unknown>(key, 1);
   const sign = reverse ? -1 : 1;
   return candidates
@@ -62,24 +62,24 @@ export async function takeOrdered<T>(rdd: RDD<T>, num: number, key: unknown, rev
 }
 
 export async function foreach<T>(rdd: RDD<T>, f: unknown): Promise<void> {
-  await rdd.context.runJob(runtimePartitions(rdd, 'foreachRecord', { f: toFnRef(f, 'foreach') }), { description: 'foreach' });
+  await rdd.context.runJob(runtimePartitions(rdd, 'foreachRecord', { f: toFnRef(f, 'foreach') }), { description: 'foreach', source: rdd });
 }
 
 export async function foreachPartition<T>(rdd: RDD<T>, f: unknown): Promise<void> {
   const run = runtimePartitions(rdd, 'foreachPartitionCall', { f: toFnRef(f, 'foreachPartition') });
-  await rdd.context.runJob(run, { description: 'foreachPartition' });
+  await rdd.context.runJob(run, { description: 'foreachPartition', source: rdd });
 }
 
 /** Yields records partition by partition, running one job per partition (only one partition in memory). */
 export async function* toLocalIterator<T>(rdd: RDD<T>): AsyncGenerator<T> {
   for (let split = 0; split < rdd.getNumPartitions(); split++) {
-    const [records] = await rdd.context.runJob<T>(rdd, { partitions: [split], description: 'toLocalIterator' });
+    const [records] = await rdd.context.runJob<T>(rdd, { partitions: [split], description: 'toLocalIterator', source: rdd });
     yield* records;
   }
 }
 
 export async function saveAsTextFile(rdd: RDD<unknown>, path: string): Promise<void> {
-  await rdd.context.runJob(rdd, { output: { kind: 'saveText', dir: path }, description: `saveAsTextFile ${path}` });
+  await rdd.context.runJob(rdd, { output: { kind: 'saveText', dir: path }, description: `saveAsTextFile ${path}`, source: rdd });
 }
 
 /** Values for `key`; with a known hash partitioner only the one partition that can hold it is read. */
@@ -87,7 +87,7 @@ export async function lookup<K, V>(rdd: RDD<Pair<K, V>>, key: K): Promise<V[]> {
   const matching = runtimeElement<Pair<K, V>>(rdd, 'filter', 'hasKey', { key }).values();
   const partitioner = rdd.partitioner;
   const partitions = partitioner?.kind === 'hash' ? [hashPartition(key, partitioner.numPartitions)] : undefined;
-  return (await rdd.context.runJob<V>(matching, { partitions, description: 'lookup' })).flat();
+  return (await rdd.context.runJob<V>(matching, { partitions, description: 'lookup', source: rdd })).flat();
 }
 
 function range(from: number, to: number): number[] {

@@ -68,7 +68,7 @@ export function nodePartitioner(node: PlanNode): Partitioner | undefined {
 
 /** The RDDs this one is computed from; none once it is checkpointed (its lineage is cut). */
 export function dependencies(rdd: RDD<unknown>): Dependency[] {
-  if (rdd.isCheckpointed) return [];
+  if (rdd.storedPartitions) return [];
   const shuffle = rdd.node.kind === 'shuffled';
   return properties(rdd.node).parents(rdd.node).map((parent) => ({ rdd: parent, shuffle }));
 }

@@ -1,19 +1,20 @@
 /**
  * The part of the lineage one stage's tasks compute, as plain data for the wire: every node
  * reachable from the stage's RDD through narrow dependencies, with parents referenced by RDD id.
- * Shuffled and checkpointed RDDs are leaves: their data is read, not recomputed. Parallelized
+ * Shuffled and stored (checkpointed) RDDs are leaves: their data is read, not recomputed. Parallelized
  * data is not in the plan; each task carries only the slices it reads.
  */
 import type { RDD } from '../rdd.js';
 import type { ElementOp, TextSplit } from './plan-node.js';
 import type { FnRef } from '../fn/fn-ref.js';
+import type { StoredFormat } from '../context.js';
 
 type WireBody =
   | { readonly kind: 'parallelize' }
   | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly step: number; readonly numSlices: number }
   | { readonly kind: 'textFile'; readonly splits: readonly TextSplit[] }
   | { readonly kind: 'empty' }
-  | { readonly kind: 'checkpointed'; readonly dir: string }
+  | { readonly kind: 'stored'; readonly dir: string; readonly format: StoredFormat }
   | { readonly kind: 'elementwise'; readonly parent: number; readonly step: ElementOp }
   | { readonly kind: 'mapPartitions'; readonly parent: number; readonly fn: FnRef; readonly withIndex: boolean }
   | { readonly kind: 'union'; readonly parents: readonly number[]; readonly partitionerAware: boolean }
@@ -49,8 +50,8 @@ export function stagePlan(root: RDD<unknown>): TaskPlan {
 }
 
 function wireBody(rdd: RDD<unknown>): { body: WireBody; parents: RDD<unknown>[] } {
-  const dir = rdd.checkpointLocation;
-  if (dir !== undefined) return { body: { kind: 'checkpointed', dir }, parents: [] };
+  const stored = rdd.storedPartitions;
+  if (stored) return { body: { kind: 'stored', dir: stored.dir, format: stored.format }, parents: [] };
   const node = rdd.node;
   switch (node.kind) {
     case 'parallelize':

@@ -77,6 +77,7 @@ export class Executor {
       if (error instanceof MissingInput) return error.outcome;
       throw error;
     }
+    const fetchMs = performance.now() - started;
     const task: ThreadTask = {
       stageId: request.stageId,
       partition: request.partition,
@@ -89,7 +90,7 @@ export class Executor {
     if (result.kind === 'failure') return result;
     result.buckets?.forEach((bucket, reduce) => {
       const key = blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce);
-      this.blocks.put(key, bucket, 'memoryAndDisk');
+      this.blocks.put(key, bucket, request.shuffleOnDisk ? 'diskOnly' : 'memoryAndDisk');
     });
     for (const block of result.blocks) {
       this.blocks.put(blockKeys.cached(block.rddId, block.split), block.bytes, blockPolicy(block.storageLevel));
@@ -102,6 +103,7 @@ export class Executor {
       accumulators: result.accumulators,
       recordsRead: result.recordsRead,
       durationMs: performance.now() - started,
+      metrics: { ...result.metrics, fetchMs },
     };
   }
 

@@ -1,12 +1,11 @@
-/** Reads a text split of a DFS file on a task thread; one namenode connection per thread and namenode. */
-import { DfsClient, formatAddress, parseDfsUrl } from '@flint/dfs';
+/** DFS access from a task thread: one namenode connection per thread and namenode. */
+import { DfsClient, formatAddress, parseDfsUrl, type DfsUrl } from '@flint/dfs';
 import type { TextSplit } from '@flint/rdd';
 import { readLinesInBulk } from './bulk-line-split.js';
 
 const clients = new Map<string, Promise<DfsClient>>();
 
-export async function readDfsSplit(split: TextSplit): Promise<string[]> {
-  const url = parseDfsUrl(split.path);
+export function dfsClientFor(url: DfsUrl): Promise<DfsClient> {
   const key = formatAddress(url.namenode);
   let client = clients.get(key);
   if (!client) {
@@ -14,6 +13,11 @@ export async function readDfsSplit(split: TextSplit): Promise<string[]> {
     client.catch(() => clients.delete(key));
     clients.set(key, client);
   }
-  const reader = await (await client).open(url.path);
+  return client;
+}
+
+export async function readDfsSplit(split: TextSplit): Promise<string[]> {
+  const url = parseDfsUrl(split.path);
+  const reader = await (await dfsClientFor(url)).open(url.path);
   return readLinesInBulk(reader, split.start, split.length);
 }

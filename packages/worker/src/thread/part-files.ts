@@ -1,14 +1,34 @@
-/** Output part files, named as Hadoop names them, written atomically so a retried task never leaves half a file. */
-import { writeFileSync, renameSync } from 'node:fs';
+/**
+ * Output part files, named as Hadoop names them, in a local directory or a dfs:// one. Local files
+ * are written under a temporary name and renamed, so a retried task never leaves half a file; a
+ * DFS file is only visible once closed, and a retry overwrites it.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseDfsUrl } from '@flint/dfs';
+import { dfsClientFor } from './dfs-input.js';
 
 export function partFileName(partition: number): string {
   return `part-${String(partition).padStart(5, '0')}`;
 }
 
-export function writePartFile(dir: string, partition: number, attempt: number, data: string | Uint8Array): void {
+export async function writePartFile(dir: string, partition: number, attempt: number, data: Uint8Array, replication?: number): Promise<void> {
+  if (dir.startsWith('dfs://')) {
+    const url = parseDfsUrl(dir);
+    const client = await dfsClientFor(url);
+    await client.writeFile(`${url.path.replace(/\/$/, '')}/${partFileName(partition)}`, data, { replication, overwrite: true });
+    return;
+  }
   const finalPath = join(dir, partFileName(partition));
   const temporary = join(dir, `.${partFileName(partition)}.attempt-${attempt}-${process.pid}.tmp`);
-  writeFileSync(temporary, data);
-  renameSync(temporary, finalPath);
+  await writeFile(temporary, data);
+  await rename(temporary, finalPath);
+}
+
+export async function readPartFile(dir: string, partition: number): Promise<Uint8Array> {
+  if (dir.startsWith('dfs://')) {
+    const url = parseDfsUrl(dir);
+    return (await dfsClientFor(url)).readFile(`${url.path.replace(/\/$/, '')}/${partFileName(partition)}`);
+  }
+  return readFile(join(dir, partFileName(partition)));
 }

@@ -58,7 +58,7 @@ export class PartitionComputer {
     range: (node, split) => rangeSlice(node, split),
     textFile: (node, split) => this.inputs.text(node.splits[split]),
     empty: () => [],
-    checkpointed: (node, split) => this.inputs.checkpoint(node.dir, split),
+    stored: (node, split) => this.inputs.stored(node.dir, node.format, split),
     shuffled: (node, split) => this.inputs.shuffle(node.shuffleId, split),
     elementwise: async (node, split) => {
       // Walk up through unpersisted element-wise parents: they all run in the same loop.

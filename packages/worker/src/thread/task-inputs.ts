@@ -1,15 +1,17 @@
-/** The data a task reads rather than computes, decoded on demand from the bytes the executor sent. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { decode, type TextSplit } from '@flint/rdd';
+/**
+ * The data a task reads rather than computes, decoded on demand from the bytes the executor sent,
+ * or read from files (text input, stored partitions). Times its reading, parsing and decoding.
+ */
+import { decode, type StoredFormat, type TextSplit } from '@flint/rdd';
 import { localFileRangeReader } from '@flint/dfs';
-import { readDfsSplit } from './dfs-input.js';
 import { readLinesInBulk } from './bulk-line-split.js';
-import { partFileName } from './part-files.js';
+import { readDfsSplit } from './dfs-input.js';
+import { readPartFile } from './part-files.js';
 
 export class TaskInputs {
   private readonly chunks: Map<string, readonly Uint8Array[]>;
   recordsRead = 0;
+  readonly timings = { readMs: 0, parseMs: 0, decodeMs: 0 };
 
   constructor(inputs: readonly { key: string; chunks: readonly Uint8Array[] }[]) {
     this.chunks = new Map(inputs.map((i) => [i.key, i.chunks]));
@@ -18,12 +20,12 @@ export class TaskInputs {
   required(key: string): unknown[] {
     const chunks = this.chunks.get(key);
     if (!chunks) throw new Error(`task input ${key} was not sent`);
-    return this.count(decode<unknown[]>(chunks[0]));
+    return this.count(this.decoded(chunks[0]));
   }
 
   cached(rddId: number, split: number): unknown[] | undefined {
     const chunks = this.chunks.get(`rdd_${rddId}_${split}`);
-    return chunks && this.count(decode<unknown[]>(chunks[0]));
+    return chunks && this.count(this.decoded(chunks[0]));
   }
 
   /** A reduce partition: the buckets of every map task, concatenated in map-partition order. */
@@ -32,29 +34,55 @@ export class TaskInputs {
     if (!chunks) throw new Error(`shuffle ${shuffleId} input for partition ${split} was not sent`);
     const records: unknown[] = [];
     for (const chunk of chunks) {
-      for (const record of decode<unknown[]>(chunk)) records.push(record);
+      for (const record of this.decoded(chunk)) records.push(record);
     }
     return this.count(records);
   }
 
   async text(split: TextSplit): Promise<string[]> {
-    if (split.path.startsWith('dfs://')) return this.count(await readDfsSplit(split));
-    const reader = await localFileRangeReader(split.path).catch((error: NodeJS.ErrnoException) => {
-      throw new Error(error.code === 'ENOENT' ? `Input path does not exist: ${split.path}` : `Cannot read ${split.path}: ${error.message}`);
-    });
+    const started = performance.now();
     try {
-      return this.count(await readLinesInBulk(reader, split.start, split.length));
+      if (split.path.startsWith('dfs://')) return this.count(await readDfsSplit(split));
+      const reader = await localFileRangeReader(split.path).catch((error: NodeJS.ErrnoException) => {
+        throw new Error(error.code === 'ENOENT' ? `Input path does not exist: ${split.path}` : `Cannot read ${split.path}: ${error.message}`);
+      });
+      try {
+        return this.count(await readLinesInBulk(reader, split.start, split.length));
+      } finally {
+        await reader.close();
+      }
     } finally {
-      await reader.close();
+      this.timings.readMs += performance.now() - started;
     }
   }
 
-  checkpoint(dir: string, split: number): unknown[] {
-    return this.count(decode<unknown[]>(readFileSync(join(dir, partFileName(split)))));
+  /** A saved partition: binary (checkpoints) or JSON lines (mapreduce job outputs), re-parsed here. */
+  async stored(dir: string, format: StoredFormat, split: number): Promise<unknown[]> {
+    const readStarted = performance.now();
+    const bytes = await readPartFile(dir, split);
+    const parseStarted = performance.now();
+    this.timings.readMs += parseStarted - readStarted;
+    const records = format === 'binary' ? decode<unknown[]>(bytes) : parseJsonLines(bytes);
+    this.timings.parseMs += performance.now() - parseStarted;
+    return this.count(records);
+  }
+
+  private decoded(bytes: Uint8Array): unknown[] {
+    const started = performance.now();
+    const records = decode<unknown[]>(bytes);
+    this.timings.decodeMs += performance.now() - started;
+    return records;
   }
 
   private count<T extends unknown[]>(records: T): T {
     this.recordsRead += records.length;
     return records;
   }
+}
+
+function parseJsonLines(bytes: Uint8Array): unknown[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const records: unknown[] = [];
+  for (const line of text.split('\n')) if (line.length > 0) records.push(JSON.parse(line));
+  return records;
 }

@@ -8,24 +8,31 @@ export interface WrittenOutput {
   buckets?: Uint8Array[];
 }
 
-export function writeOutput(output: StageOutput, records: Iterable<unknown>, partition: number, attempt: number): WrittenOutput {
+const NOTHING = encode([]);
+
+export async function writeOutput(output: StageOutput, records: Iterable<unknown>, partition: number, attempt: number): Promise<WrittenOutput> {
   switch (output.kind) {
     case 'collect':
       return { result: encode(recordsToArray(records)) };
     case 'shuffle':
       return { buckets: bucketize(records, output.partitioner) };
-    case 'saveText': {
-      let text = '';
-      eachRecord(records, (record) => {
-        text += `${String(record)}\n`;
-      });
-      writePartFile(output.dir, partition, attempt, text);
-      return { result: encode([]) };
+    case 'saveText':
+      await writePartFile(output.dir, partition, attempt, textLines(records, String));
+      return { result: NOTHING };
+    case 'store': {
+      const data = output.format === 'binary' ? encode(recordsToArray(records)) : textLines(records, (r) => JSON.stringify(r));
+      await writePartFile(output.dir, partition, attempt, data, output.replication);
+      return { result: NOTHING };
     }
-    case 'checkpoint':
-      writePartFile(output.dir, partition, attempt, encode(recordsToArray(records)));
-      return { result: encode([]) };
   }
+}
+
+function textLines(records: Iterable<unknown>, format: (record: unknown) => string): Uint8Array {
+  const lines: string[] = [];
+  eachRecord(records, (record) => {
+    lines.push(format(record));
+  });
+  return Buffer.from(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
 }
 
 /** Splits a map task's [key, value] records into one encoded bucket per reduce partition. */

@@ -15,6 +15,7 @@ import { describeError } from './describe-error.js';
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
 
 export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
+  const started = performance.now();
   try {
     for (const { id, bytes } of task.broadcasts) registerBroadcast(id, bytes);
     const accumulatorTotals = beginTaskAccumulators();
@@ -22,13 +23,14 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
     const inputs = new TaskInputs(task.inputs);
     const computer = new PartitionComputer(stage.plan, inputs);
     const records = await computer.computeRoot(task.partition);
-    const written = writeOutput(stage.output, records, task.partition, task.attempt);
+    const written = await writeOutput(stage.output, records, task.partition, task.attempt);
     return {
       kind: 'success',
       ...written,
       blocks: computer.producedBlocks,
       accumulators: accumulatorTotals(),
       recordsRead: inputs.recordsRead,
+      metrics: { ...inputs.timings, threadMs: performance.now() - started },
     };
   } catch (error) {
     return { kind: 'failure', error: describeError(error) };

@@ -1,5 +1,5 @@
 /** The executor ↔ task-thread boundary: everything crosses it as bytes, as it would the network. */
-import type { TaskError } from '../protocol.js';
+import type { TaskError, TaskMetrics } from '../protocol.js';
 
 export interface ThreadTask {
   readonly stageId: number;
@@ -19,6 +19,7 @@ export type ThreadResult =
       readonly blocks: ProducedBlock[];
       readonly accumulators: [number, number][];
       readonly recordsRead: number;
+      readonly metrics: Omit<TaskMetrics, 'fetchMs'>;
     }
   | { readonly kind: 'failure'; readonly error: TaskError };
 
