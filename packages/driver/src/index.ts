@@ -4,6 +4,6 @@ export { parseMaster, type Master } from './context/master-url.js';
 export { JobFailedError, type SchedulerListener, type ActiveJob } from './scheduler/job.js';
 export type { Stage, ShuffleMapStage, ResultStage } from './scheduler/stage.js';
 export type { TaskEnd, Locality } from './scheduler/task-scheduler.js';
-export type { ExecutorId } from '@flint/worker';
+export type { ExecutorId, TaskMetrics } from '@flint/worker';
 export { LocalCluster, type LocalWorker } from './backend/local-cluster.js';
 export { RDD, StorageLevel, capture, Broadcast, Accumulator, StatCounter } from '@flint/rdd';

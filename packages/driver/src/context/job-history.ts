@@ -2,7 +2,7 @@
  * A record of every job the context ran: its stages, which of them ran and which were skipped
  * (their shuffle outputs already existed), task counts, locality and timings. `fc.jobHistory`.
  */
-import type { ExecutorId, TaskRequest } from '@flint/worker';
+import type { ExecutorId, TaskMetrics, TaskRequest } from '@flint/worker';
 import type { ActiveJob, SchedulerListener } from '../scheduler/job.js';
 import type { Stage } from '../scheduler/stage.js';
 import type { Locality, TaskEnd } from '../scheduler/task-scheduler.js';
@@ -24,6 +24,8 @@ export interface JobSummary {
   /** Tasks that ran, by locality level. */
   readonly locality: Record<Locality, number>;
   readonly failedTasks: number;
+  /** Where the successful tasks' time went, summed over tasks (see TaskMetrics). */
+  readonly taskTime: TaskMetrics;
 }
 
 interface RunningJob {
@@ -32,6 +34,7 @@ interface RunningJob {
   stageRuns: Map<number, { numTasks: number; durationMs: number }>;
   locality: Record<Locality, number>;
   failedTasks: number;
+  taskTime: Record<keyof TaskMetrics, number>;
 }
 
 export class JobHistory implements SchedulerListener {
@@ -39,7 +42,7 @@ export class JobHistory implements SchedulerListener {
   private readonly running = new Map<number, RunningJob>();
 
   jobStarted(job: ActiveJob): void {
-    this.running.set(job.id, { startedAt: performance.now(), stageStarts: new Map(), stageRuns: new Map(), locality: { PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 0 }, failedTasks: 0 });
+    this.running.set(job.id, { startedAt: performance.now(), stageStarts: new Map(), stageRuns: new Map(), locality: { PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 0 }, failedTasks: 0, taskTime: { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 0 } });
   }
 
   stageSubmitted(stage: Stage, numTasks: number): void {
@@ -64,8 +67,12 @@ export class JobHistory implements SchedulerListener {
   taskEnded(request: TaskRequest, _executor: ExecutorId, end: TaskEnd, locality: Locality): void {
     const job = this.running.get(request.jobId);
     if (!job) return;
-    if (end.kind === 'success') job.locality[locality]++;
-    else job.failedTasks++;
+    if (end.kind !== 'success') {
+      job.failedTasks++;
+      return;
+    }
+    job.locality[locality]++;
+    for (const key of Object.keys(job.taskTime) as (keyof TaskMetrics)[]) job.taskTime[key] += end.metrics[key];
   }
 
   jobEnded(job: ActiveJob, error: Error | undefined): void {
@@ -89,6 +96,7 @@ export class JobHistory implements SchedulerListener {
       }),
       locality: run.locality,
       failedTasks: run.failedTasks,
+      taskTime: run.taskTime,
     });
   }
 }
