@@ -93,7 +93,8 @@ export class Executor {
       this.blocks.put(key, bucket, request.shuffleOnDisk ? 'diskOnly' : 'memoryAndDisk');
     });
     for (const block of result.blocks) {
-      this.blocks.put(blockKeys.cached(block.rddId, block.split), block.bytes, blockPolicy(block.storageLevel));
+      // Shared memory: later tasks over the cached partition get it without a copy per task.
+      this.blocks.put(blockKeys.cached(block.rddId, block.split), shared(block.bytes), blockPolicy(block.storageLevel));
     }
     return {
       kind: 'success',
@@ -155,14 +156,13 @@ export class Executor {
   }
 
   private broadcastBytes(id: number, bytes: Uint8Array | undefined): Uint8Array {
-    let shared = this.broadcasts.get(id);
-    if (!shared) {
+    let value = this.broadcasts.get(id);
+    if (!value) {
       if (!bytes) throw new Error(`broadcast ${id} has not been sent to executor ${this.id}`);
-      shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-      shared.set(bytes);
-      this.broadcasts.set(id, shared);
+      value = shared(bytes);
+      this.broadcasts.set(id, value);
     }
-    return shared;
+    return value;
   }
 
   hasBroadcast(id: number): boolean {
@@ -172,6 +172,13 @@ export class Executor {
   removeBroadcast(id: number): void {
     this.broadcasts.delete(id);
   }
+}
+
+/** A copy of `bytes` in shared memory: posting it to a task thread then shares it instead of copying it. */
+function shared(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
 }
 
 function blockPolicy(storageLevel: string): BlockPolicy {

@@ -9,6 +9,7 @@ import { runFused, type LiveStep } from './fused-pipeline.js';
 import { runPipe } from './pipe.js';
 import type { TaskInputs } from './task-inputs.js';
 import type { ProducedBlock } from './thread-messages.js';
+import { keepDecoded } from './decoded-blocks.js';
 
 type Records = Iterable<unknown>;
 type Fn = (...args: unknown[]) => unknown;
@@ -35,7 +36,9 @@ export class PartitionComputer {
     const cached = this.inputs.cached(id, split);
     if (cached) return cached;
     const records = recordsToArray(await this.computeNode(node, split));
-    this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes: encode(records) });
+    const bytes = encode(records);
+    this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes });
+    keepDecoded(`rdd_${id}_${split}`, records, bytes.length);
     return records;
   }
 

@@ -7,6 +7,7 @@ import { localFileRangeReader } from '@flint/dfs';
 import { readLinesInBulk } from './bulk-line-split.js';
 import { readDfsSplit } from './dfs-input.js';
 import { readPartFile } from './part-files.js';
+import { decodedBlock, keepDecoded } from './decoded-blocks.js';
 
 export class TaskInputs {
   private readonly chunks: Map<string, readonly Uint8Array[]>;
@@ -24,8 +25,15 @@ export class TaskInputs {
   }
 
   cached(rddId: number, split: number): unknown[] | undefined {
-    const chunks = this.chunks.get(`rdd_${rddId}_${split}`);
-    return chunks && this.count(this.decoded(chunks[0]));
+    const key = `rdd_${rddId}_${split}`;
+    const chunks = this.chunks.get(key);
+    if (!chunks) return undefined;
+    let records = decodedBlock(key);
+    if (!records) {
+      records = this.decoded(chunks[0]);
+      keepDecoded(key, records, chunks[0].length);
+    }
+    return this.count(records);
   }
 
   /** A reduce partition: the buckets of every map task, concatenated in map-partition order. */

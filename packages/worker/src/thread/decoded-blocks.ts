@@ -1,0 +1,37 @@
+/**
+ * Cached partitions kept decoded on the task thread that last used them, as Spark keeps
+ * MEMORY_ONLY partitions as objects: a later task over the same cached partition on this thread
+ * skips decoding it (and the garbage that makes). The executor's block manager still owns the
+ * partition: a decoded copy is used only when the executor sent the block with the task, so a
+ * partition evicted or unpersisted there is never read from here. LRU within a byte budget,
+ * estimated from the encoded size. Tasks must not mutate the records of a cached partition.
+ */
+const DECODED_SIZE_FACTOR = 4;
+const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
+
+const blocks = new Map<string, { records: unknown[]; size: number }>();
+let used = 0;
+const budget = Number(process.env.FLINT_THREAD_CACHE_BYTES ?? DEFAULT_BUDGET_BYTES);
+
+export function decodedBlock(key: string): unknown[] | undefined {
+  const entry = blocks.get(key);
+  if (!entry) return undefined;
+  blocks.delete(key);
+  blocks.set(key, entry);
+  return entry.records;
+}
+
+export function keepDecoded(key: string, records: unknown[], encodedBytes: number): void {
+  const size = encodedBytes * DECODED_SIZE_FACTOR;
+  if (size > budget) return;
+  const existing = blocks.get(key);
+  if (existing) used -= existing.size;
+  blocks.delete(key);
+  blocks.set(key, { records, size });
+  used += size;
+  for (const [oldest, entry] of blocks) {
+    if (used <= budget) break;
+    blocks.delete(oldest);
+    used -= entry.size;
+  }
+}
