@@ -4,7 +4,7 @@
  * the lost work is recomputed — the tests count the recomputed tasks.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FlintContext, capture } from '@flint/driver';
+import { FlintContext, StorageLevel, capture } from '@flint/driver';
 import { TaskLog } from './harness.js';
 
 const MAP_PARTITIONS = 12;
@@ -114,6 +114,28 @@ describe('a worker SIGKILLed mid-job', () => {
 function resultStageOf(taskLog: TaskLog): number {
   return log.tasks.map((t) => t.stageId).find((id) => !taskLog.mapStages.has(id))!;
 }
+
+describe('a replicated cache (MEMORY_ONLY_2)', () => {
+  it('keeps a second copy on another worker, so losing one recomputes nothing', async () => {
+    const computed = fc.accumulator(0);
+    const cached = fc
+      .parallelize(values, MAP_PARTITIONS)
+      .map(capture({ computed }, (x, { computed }) => (computed.add(1), x * 3)))
+      .persist(StorageLevel.MEMORY_ONLY_2);
+    expect(await cached.count()).toBe(values.length);
+    const [info] = fc.getPersistentRDDs();
+    expect(info.partitionsCached).toBe(MAP_PARTITIONS);
+    const copies = Object.values(info.executors).reduce((a, b) => a + b, 0);
+    expect(copies).toBe(2 * MAP_PARTITIONS);
+
+    const victim = Object.keys(info.executors)[0];
+    killWorkerOf(victim);
+    await waitFor(() => log.lost.length === 1);
+    expect(log.lost[0].lostCachedPartitions).toBe(0);
+    expect(await cached.sum()).toBe(values.reduce((sum, x) => sum + 3 * x, 0));
+    expect(computed.value).toBe(values.length);
+  });
+});
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,4 @@
-export { Executor, type ExecutorOptions, type RemoteBlockFetcher } from './executor/executor.js';
+export { Executor, type ExecutorOptions, type Peers } from './executor/executor.js';
 export { BlockManager, type BlockPolicy, type BlockManagerStats } from './executor/block-manager.js';
 export * from './protocol.js';
 export { blockKeys, type StageSpec, type StageOutput } from './stage-spec.js';
@@ -6,6 +6,6 @@ export { partFileName } from './thread/part-files.js';
 export { startWorker, type WorkerHandle, type WorkerOptions } from './service/worker-process.js';
 export { runWorkerCommand, WORKER_USAGE } from './service/worker-command.js';
 export { encodeMessage, parseMessage, ProtocolViolation, type ServiceMessage } from './service/messages.js';
-export { openSocket } from './service/peer-fetcher.js';
+export { openSocket } from './service/peer-client.js';
 export { executorId, parseExecutorId } from './service/executor-id.js';
 export { decompressBlock, compressBlock } from './service/block-transfer.js';

@@ -35,6 +35,8 @@ export interface TaskRequest {
   readonly shuffleId?: number;
   /** Mapreduce mode: shuffle buckets go to local disk and are read from it, as Hadoop does. */
   readonly shuffleOnDisk?: boolean;
+  /** Where a second copy of partitions cached at a `_2` storage level goes, if there is another executor. */
+  readonly replicateTo?: ExecutorId;
   /** The encoded StageSpec, shared by every task of the stage attempt. */
   readonly stage: Uint8Array;
   readonly inputs: readonly TaskInput[];
@@ -46,6 +48,8 @@ export interface CachedBlockReport {
   readonly rddId: number;
   readonly split: number;
   readonly bytes: number;
+  /** The executor holding the second copy of a `_2` level partition, once it has it. */
+  readonly replica?: ExecutorId;
 }
 
 export interface TaskError {

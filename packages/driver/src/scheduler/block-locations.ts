@@ -5,49 +5,63 @@
 import type { ExecutorId } from '@flint/worker';
 import type { ShuffleMapStage } from './stage.js';
 
+/** Where cached partitions are: one executor, or two for the `_2` storage levels. */
 export class CacheTracker {
-  private readonly locations = new Map<string, ExecutorId>();
+  private readonly holders = new Map<string, ExecutorId[]>();
   private readonly sizes = new Map<string, number>();
 
   private key(rddId: number, split: number): string {
     return `${rddId}:${split}`;
   }
-  register(rddId: number, split: number, executor: ExecutorId, bytes = 0): void {
-    this.locations.set(this.key(rddId, split), executor);
-    this.sizes.set(this.key(rddId, split), bytes);
+  register(rddId: number, split: number, executor: ExecutorId, bytes = 0, replica?: ExecutorId): void {
+    const key = this.key(rddId, split);
+    this.holders.set(key, replica && replica !== executor ? [executor, replica] : [executor]);
+    this.sizes.set(key, bytes);
   }
+  /** The executor holding the partition (the first of its copies), if any. */
   location(rddId: number, split: number): ExecutorId | undefined {
-    return this.locations.get(this.key(rddId, split));
+    return this.holders.get(this.key(rddId, split))?.[0];
   }
-  /** Per cached RDD: how many partitions, how many bytes, and how many partitions on each executor. */
-  report(): { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }[] {
-    const byRdd = new Map<number, { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }>();
-    for (const [key, executor] of this.locations) {
-      const rddId = Number(key.split(':')[0]);
-      const entry = byRdd.get(rddId) ?? { rddId, partitionsCached: 0, bytes: 0, executors: {} };
-      entry.partitionsCached++;
-      entry.bytes += this.sizes.get(key) ?? 0;
-      entry.executors[executor] = (entry.executors[executor] ?? 0) + 1;
-      byRdd.set(rddId, entry);
-    }
-    return [...byRdd.values()].sort((a, b) => a.rddId - b.rddId);
+  /** Every executor holding a copy. */
+  locations(rddId: number, split: number): readonly ExecutorId[] {
+    return this.holders.get(this.key(rddId, split)) ?? [];
   }
-  unregister(rddId: number, split: number): void {
-    this.locations.delete(this.key(rddId, split));
+  unregister(rddId: number, split: number, executor?: ExecutorId): void {
+    const key = this.key(rddId, split);
+    const remaining = executor === undefined ? [] : (this.holders.get(key) ?? []).filter((e) => e !== executor);
+    if (remaining.length > 0) this.holders.set(key, remaining);
+    else this.holders.delete(key);
   }
   forgetRdd(rddId: number): void {
-    for (const key of [...this.locations.keys()]) if (key.startsWith(`${rddId}:`)) this.locations.delete(key);
+    for (const key of [...this.holders.keys()]) if (key.startsWith(`${rddId}:`)) this.holders.delete(key);
   }
-  /** Forgets everything an executor held; returns how many partitions were lost. */
+  /** Forgets every copy an executor held; returns how many partitions have no copy left. */
   forgetExecutor(executor: ExecutorId): number {
     let lost = 0;
-    for (const [key, holder] of [...this.locations]) {
-      if (holder === executor) {
-        this.locations.delete(key);
+    for (const [key, executors] of [...this.holders]) {
+      if (!executors.includes(executor)) continue;
+      const remaining = executors.filter((e) => e !== executor);
+      if (remaining.length > 0) {
+        this.holders.set(key, remaining);
+      } else {
+        this.holders.delete(key);
         lost++;
       }
     }
     return lost;
+  }
+  /** Per cached RDD: how many partitions, how many bytes, and how many partition copies on each executor. */
+  report(): { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }[] {
+    const byRdd = new Map<number, { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }>();
+    for (const [key, executors] of this.holders) {
+      const rddId = Number(key.split(':')[0]);
+      const entry = byRdd.get(rddId) ?? { rddId, partitionsCached: 0, bytes: 0, executors: {} };
+      entry.partitionsCached++;
+      entry.bytes += this.sizes.get(key) ?? 0;
+      for (const executor of executors) entry.executors[executor] = (entry.executors[executor] ?? 0) + 1;
+      byRdd.set(rddId, entry);
+    }
+    return [...byRdd.values()].sort((a, b) => a.rddId - b.rddId);
   }
 }
 

@@ -187,7 +187,7 @@ export class DagScheduler {
       case 'fetchFailed':
         return this.fetchFailed(stage, end);
       case 'missingCachedBlock':
-        this.cache.unregister(end.rddId, end.split);
+        this.cache.unregister(end.rddId, end.split, executor);
         return this.retry(stage, attempt.encoded, request.partition);
       case 'executorLost':
         return this.retry(stage, attempt.encoded, request.partition);
@@ -201,7 +201,7 @@ export class DagScheduler {
     executor: ExecutorId,
     outcome: Extract<TaskOutcome, { kind: 'success' }>,
   ): void {
-    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes);
+    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
     attempt.pending.delete(request.partition);
     if (stage.kind === 'shuffleMap') {
       this.options.applyAccumulators(outcome.accumulators);
@@ -227,7 +227,7 @@ export class DagScheduler {
   }
 
   private lateSuccess(request: TaskRequest, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
-    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes);
+    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
     if (request.shuffleId !== undefined) {
       const mapStage = this.planner.shuffleStages.get(request.shuffleId);
       if (mapStage) this.registerMapOutput(mapStage, request.partition, executor, outcome);

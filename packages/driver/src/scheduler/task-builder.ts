@@ -68,7 +68,7 @@ export function buildTask(
       }
       case 'cached': {
         const executor = cache.location(leaf.rddId, leaf.split)!;
-        preferred.executors.push(executor);
+        preferred.executors.push(...cache.locations(leaf.rddId, leaf.split));
         inputs.push({ kind: 'cached', key: blockKeys.cached(leaf.rddId, leaf.split), executor });
         break;
       }

@@ -52,6 +52,7 @@ export class TaskScheduler {
   private wakeUp: NodeJS.Timeout | undefined;
   private readonly speculation: SpeculationTracker;
   private speculationTimer: NodeJS.Timeout | undefined;
+  private replicaCursor = 0;
 
   constructor(
     private readonly onTaskEnd: (request: TaskRequest, executor: ExecutorId, end: TaskEnd, locality: Locality) => void,
@@ -153,6 +154,14 @@ export class TaskScheduler {
     return !this.speculation.isDone(request) && !this.speculation.hasCopy(request, this.runningRequests.values());
   }
 
+  /** Another executor, for the second copy of `_2` cached partitions (round-robin over the others). */
+  private replicaTarget(executor: ExecutorId): ExecutorId | undefined {
+    const others = [...this.executors.keys()].filter((id) => id !== executor);
+    if (others.length === 0) return undefined;
+    this.replicaCursor = (this.replicaCursor + 1) % others.length;
+    return others[this.replicaCursor];
+  }
+
   /** Launches a copy of each straggler on another executor with a free slot. */
   private speculate(): void {
     for (const straggler of this.speculation.stragglers(this.runningRequests.values(), performance.now())) {
@@ -196,7 +205,7 @@ export class TaskScheduler {
       if (this.reportable(request, end, performance.now() - started)) this.onTaskEnd(request, executor.backend.id, end, locality);
       this.dispatch();
     };
-    executor.backend.runTask({ ...request, broadcasts }).then(finish, (error: unknown) =>
+    executor.backend.runTask({ ...request, broadcasts, replicateTo: this.replicaTarget(executor.backend.id) }).then(finish, (error: unknown) =>
       finish({ kind: 'failure', error: { name: 'ExecutorError', message: error instanceof Error ? error.message : String(error), stack: '' } }),
     );
   }

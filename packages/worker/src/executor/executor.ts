@@ -22,8 +22,11 @@ export interface ExecutorOptions {
   readonly directory: string;
 }
 
-/** Reads a block held by another executor; undefined when that executor no longer has it. */
-export type RemoteBlockFetcher = (executor: ExecutorId, key: string) => Promise<Uint8Array | undefined>;
+/** Other executors: read a block one holds (undefined when it no longer has it), or store a replica there. */
+export interface Peers {
+  fetch(executor: ExecutorId, key: string): Promise<Uint8Array | undefined>;
+  replicate(executor: ExecutorId, key: string, storageLevel: string, bytes: Uint8Array): Promise<boolean>;
+}
 
 class MissingInput extends Error {
   constructor(readonly outcome: TaskOutcome) {
@@ -44,7 +47,7 @@ export class Executor {
 
   constructor(
     readonly options: ExecutorOptions,
-    private readonly fetchRemote?: RemoteBlockFetcher,
+    private readonly peers?: Peers,
   ) {
     this.blocks = new BlockManager(options.directory, options.memoryBudget);
     this.pool = new Piscina({
@@ -92,15 +95,20 @@ export class Executor {
       const key = blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce);
       this.blocks.put(key, bucket, request.shuffleOnDisk ? 'diskOnly' : 'memoryAndDisk');
     });
-    for (const block of result.blocks) {
-      // Shared memory: later tasks over the cached partition get it without a copy per task.
-      this.blocks.put(blockKeys.cached(block.rddId, block.split), shared(block.bytes), blockPolicy(block.storageLevel));
-    }
+    const cachedBlocks = await Promise.all(
+      result.blocks.map(async (block) => {
+        const key = blockKeys.cached(block.rddId, block.split);
+        // Shared memory: later tasks over the cached partition get it without a copy per task.
+        this.blocks.put(key, shared(block.bytes), blockPolicy(block.storageLevel));
+        const replica = block.storageLevel.endsWith('_2') ? await this.replicate(request.replicateTo, key, block.storageLevel, block.bytes) : undefined;
+        return { rddId: block.rddId, split: block.split, bytes: block.bytes.length, replica };
+      }),
+    );
     return {
       kind: 'success',
       result: result.result,
       bucketSizes: result.buckets?.map((b) => b.length),
-      cachedBlocks: result.blocks.map((b) => ({ rddId: b.rddId, split: b.split, bytes: b.bytes.length })),
+      cachedBlocks,
       accumulators: result.accumulators,
       recordsRead: result.recordsRead,
       durationMs: performance.now() - started,
@@ -151,8 +159,20 @@ export class Executor {
 
   private async readBlock(executor: ExecutorId, key: string): Promise<Uint8Array | undefined> {
     if (executor === this.id) return this.blocks.get(key);
-    if (!this.fetchRemote) return undefined;
-    return this.fetchRemote(executor, key).catch(() => undefined);
+    if (!this.peers) return undefined;
+    return this.peers.fetch(executor, key).catch(() => undefined);
+  }
+
+  /** Sends the second copy of a `_2` level partition; the executor that has it, if it took it. */
+  private async replicate(to: ExecutorId | undefined, key: string, storageLevel: string, bytes: Uint8Array): Promise<ExecutorId | undefined> {
+    if (!to || !this.peers) return undefined;
+    const stored = await this.peers.replicate(to, key, storageLevel, bytes).catch(() => false);
+    return stored ? to : undefined;
+  }
+
+  /** Stores a replica another executor sent. */
+  storeReplica(key: string, bytes: Uint8Array, storageLevel: string): void {
+    this.blocks.put(key, shared(bytes), blockPolicy(storageLevel));
   }
 
   private broadcastBytes(id: number, bytes: Uint8Array | undefined): Uint8Array {

@@ -6,7 +6,7 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Executor } from '../executor/executor.js';
 import { encodeMessage, parseMessage, type ServiceMessage } from './messages.js';
-import { compressBlock } from './block-transfer.js';
+import { compressBlock, decompressBlock } from './block-transfer.js';
 
 export interface ExecutorService {
   readonly port: number;
@@ -74,12 +74,16 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
         return executor.removeShuffle(message.shuffleId);
       case 'forgetRdd':
         return executor.removeRdd(message.rddId);
+      case 'putBlock':
+        executor.storeReplica(message.key, decompressBlock(message.compressed), message.storageLevel);
+        return send({ type: 'blockStored', requestId: message.requestId });
       case 'fetchBlock': {
         const bytes = executor.blocks.get(message.key);
         return send({ type: 'block', requestId: message.requestId, compressed: bytes ? compressBlock(bytes) : null });
       }
       case 'taskEnded':
       case 'block':
+      case 'blockStored':
         log(`unexpected ${message.type} message from a client`);
     }
   }

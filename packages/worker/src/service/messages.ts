@@ -1,7 +1,8 @@
 /**
  * The messages on a worker's executor service (one ws server per worker):
  *   driver → worker: run a task, forget blocks;          worker → driver: a task ended.
- *   worker → worker: fetch a block (shuffle bucket or cached partition) by key.
+ *   worker → worker: fetch a block (shuffle bucket or cached partition) by key; store a replica
+ *                    of a cached partition (`_2` storage levels).
  * Frames are msgpackr (Flint's codec); block bytes travel lz4-compressed. Every frame is checked
  * by `parseMessage` where it enters the process.
  */
@@ -14,7 +15,9 @@ export type ServiceMessage =
   | { readonly type: 'forgetRdd'; readonly rddId: number }
   | { readonly type: 'taskEnded'; readonly taskId: number; readonly outcome: TaskOutcome }
   | { readonly type: 'fetchBlock'; readonly requestId: number; readonly key: string }
-  | { readonly type: 'block'; readonly requestId: number; readonly compressed: Uint8Array | null };
+  | { readonly type: 'block'; readonly requestId: number; readonly compressed: Uint8Array | null }
+  | { readonly type: 'putBlock'; readonly requestId: number; readonly key: string; readonly storageLevel: string; readonly compressed: Uint8Array }
+  | { readonly type: 'blockStored'; readonly requestId: number };
 
 export class ProtocolViolation extends Error {
   override readonly name = 'ProtocolViolation';
@@ -49,6 +52,8 @@ const CHECKS: Record<ServiceMessage['type'], Check> = {
   taskEnded: (m) => isInt(m.taskId) && isRecord(m.outcome) && OUTCOME_KINDS.has(m.outcome.kind as string),
   fetchBlock: (m) => isInt(m.requestId) && typeof m.key === 'string',
   block: (m) => isInt(m.requestId) && (m.compressed === null || isBytes(m.compressed)),
+  putBlock: (m) => isInt(m.requestId) && typeof m.key === 'string' && typeof m.storageLevel === 'string' && isBytes(m.compressed),
+  blockStored: (m) => isInt(m.requestId),
 };
 
 export function encodeMessage(message: ServiceMessage): Uint8Array {

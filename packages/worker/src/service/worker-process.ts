@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startDatanode, type DatanodeOptions } from '@flint/dfs';
 import { Executor } from '../executor/executor.js';
 import { startExecutorService } from './executor-service.js';
-import { PeerFetcher } from './peer-fetcher.js';
+import { PeerClient } from './peer-client.js';
 import { executorId } from './executor-id.js';
 
 export interface WorkerOptions extends DatanodeOptions {
@@ -30,7 +30,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
   const datanode = await startDatanode(options);
-  const peers = new PeerFetcher();
+  const peers = new PeerClient();
   let id = '';
   const executor = new Executor(
     {
@@ -39,7 +39,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       memoryBudget: options.executorMemory ?? 1024 * 1024 * 1024,
       directory: join(datanode.dataDir, 'executor-blocks'),
     },
-    (peer, key) => peers.fetch(peer, key),
+    { fetch: (peer, key) => peers.fetch(peer, key), replicate: (peer, key, level, bytes) => peers.replicate(peer, key, level, bytes) },
   );
   const service = await startExecutorService(executor, host, options.executorPort ?? 0, log);
   id = executorId(datanode.nodeId, host, service.port);
