@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BlockManager } from '../src/executor/block-manager.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function manager(budget: number): { blocks: BlockManager; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'flint-block-manager-'));
+  dirs.push(dir);
+  return { blocks: new BlockManager(dir, budget), dir };
+}
+
+const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+
+describe('block manager', () => {
+  it('keeps blocks in memory within its budget', () => {
+    const { blocks } = manager(100);
+    blocks.put('a', bytes(40, 1), 'memoryOnly');
+    blocks.put('b', bytes(40, 2), 'memoryAndDisk');
+    expect(blocks.stats()).toMatchObject({ memoryBytes: 80, diskBytes: 0, blocks: 2 });
+    expect(blocks.get('a')).toEqual(bytes(40, 1));
+  });
+
+  it('over budget, spills the least recently used disk-capable block and drops memory-only ones', () => {
+    const { blocks, dir } = manager(100);
+    blocks.put('old-disk', bytes(40, 1), 'memoryAndDisk');
+    blocks.put('old-memory', bytes(40, 2), 'memoryOnly');
+    blocks.put('new', bytes(40, 3), 'memoryOnly');
+    expect(existsSync(join(dir, 'old-disk'))).toBe(true);
+    expect(readFileSync(join(dir, 'old-disk'))).toEqual(Buffer.from(bytes(40, 1)));
+    expect(blocks.get('old-disk')).toEqual(Buffer.from(bytes(40, 1)));
+    blocks.put('newest', bytes(40, 4), 'memoryOnly');
+    expect(blocks.has('old-memory')).toBe(false);
+    expect(blocks.takeDropped()).toEqual(['old-memory']);
+    expect(blocks.stats().memoryBytes).toBeLessThanOrEqual(100);
+  });
+
+  it('writes disk-only blocks straight to disk, and removes files with their blocks', () => {
+    const { blocks, dir } = manager(1_000);
+    blocks.put('d', bytes(10, 9), 'diskOnly');
+    expect(blocks.stats()).toMatchObject({ memoryBytes: 0, diskBytes: 10 });
+    expect(blocks.get('d')).toEqual(Buffer.from(bytes(10, 9)));
+    blocks.removeWhere((key) => key === 'd');
+    expect(existsSync(join(dir, 'd'))).toBe(false);
+  });
+});
