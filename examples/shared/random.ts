@@ -3,17 +3,8 @@
  * machine, so a test's input (and a benchmark's) can be regenerated instead of shipped.
  */
 
-/** mulberry32: a tiny, fast 32-bit PRNG; plenty for synthetic data. Returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Flint's own seedable PRNG (mulberry32), the one its sampling uses; floats in [0, 1). */
+export { seededRandom } from '@flint/rdd';
 
 /** A uniform integer in [min, max]. */
 export function randomInt(random: () => number, min: number, max: number): number {

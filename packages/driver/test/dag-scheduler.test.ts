@@ -89,6 +89,28 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     expect(cluster.dag.state()).toEqual(emptyState());
   });
 
+  it('resubmits a finished parent stage that lost outputs while its sibling was still running', async () => {
+    const cluster = new FakeCluster();
+    const left = parallelize([['a', 1], ['b', 1]] as [string, number][], 2).reduceByKey((a, b) => a + b, 2);
+    const right = parallelize([['a', 2], ['b', 2]] as [string, number][], 2).reduceByKey((a, b) => a + b, 2);
+    const job = cluster.runJob(left.join(right));
+    const [leftStage, rightStage] = [...new Set(cluster.submitted.map((t) => t.request.stageId))];
+    const [l0, l1] = cluster.take(leftStage);
+    cluster.finish(l0, mapSuccess(2), 'exec-a');
+    cluster.finish(l1, mapSuccess(2), 'exec-b');
+    const [r0, r1] = cluster.take(rightStage);
+    cluster.finish(r0, mapSuccess(2), 'exec-a');
+    cluster.loseExecutor('exec-b');
+    cluster.finish(r1, mapSuccess(2), 'exec-a');
+    const rerun = cluster.take(leftStage);
+    expect(rerun.map((t) => t.partition)).toEqual([1]);
+    cluster.finish(rerun[0], mapSuccess(2), 'exec-a');
+    const joinStage = cluster.submitted[0].request.stageId;
+    for (const task of cluster.take(joinStage)) cluster.finish(task, resultSuccess([]));
+    await expect(job.result).resolves.toEqual([[], []]);
+    expect(cluster.dag.state()).toEqual(emptyState());
+  });
+
   it('counts accumulator updates of a result task once, however many attempts succeed', async () => {
     const cluster = new FakeCluster();
     const job = cluster.runJob(parallelize([1, 2], 2));

@@ -254,11 +254,11 @@ export class DagScheduler {
 
   private stageFinished(stage: Stage): void {
     this.markStageDone(stage);
+    // Every waiting stage is looked at again: one whose parents are all available runs now; for
+    // the others, a parent that finished earlier but lost outputs since is resubmitted.
     for (const waiting of [...this.waiting]) {
-      if (waiting.parents.every(isAvailable)) {
-        this.waiting.delete(waiting);
-        this.submitStage(waiting);
-      }
+      this.waiting.delete(waiting);
+      this.submitStage(waiting);
     }
   }
 

@@ -1,6 +1,7 @@
 // PySpark doctest semantics for join, leftOuterJoin, rightOuterJoin, fullOuterJoin, cogroup and
 // groupWith (outer sides are null, cogroup values are [vs1[], vs2[]]).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairs, sorted } from './python-order.js';
 import { FlintContext } from '@flint/driver';
 
 let fc: FlintContext;
@@ -12,28 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fc.stop();
 });
-
-function pairs<K, V>(xs: [K, V][]): [K, V][] {
-  return xs;
-}
-
-function sorted<T>(xs: T[]): T[] {
-  return [...xs].sort(compareValues);
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const c = compareValues(a[i], b[i]);
-      if (c !== 0) return c;
-    }
-    return a.length - b.length;
-  }
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
-}
 
 /** Sequential reference joins over arrays of pairs. */
 function refJoin<K, V, W>(xs: [K, V][], ys: [K, W][], outer: 'inner' | 'left' | 'right' | 'full') {

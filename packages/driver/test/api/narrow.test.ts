@@ -2,6 +2,7 @@
 // mapPartitionsWithIndex, glom, keyBy, keys, values, mapValues, flatMapValues, union, coalesce,
 // zip, zipWithIndex, zipWithUniqueId, cartesian, and pipelining through cache().
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairs, sorted } from './python-order.js';
 import { FlintContext } from '@flint/driver';
 
 let fc: FlintContext;
@@ -16,30 +17,6 @@ afterAll(async () => {
 
 /** What tsx/esbuild insert into compiled function bodies to keep function names. */
 declare const __name: <F>(fn: F, name: string) => F;
-
-/** Types a literal array of pairs as [K, V][] (driver-side helper, never shipped). */
-function pairs<K, V>(xs: [K, V][]): [K, V][] {
-  return xs;
-}
-
-/** Python's sorted() for numbers, strings and tuples of them. */
-function sorted<T>(xs: T[]): T[] {
-  return [...xs].sort(compareValues);
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const c = compareValues(a[i], b[i]);
-      if (c !== 0) return c;
-    }
-    return a.length - b.length;
-  }
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
-}
 
 describe('map', () => {
   it('maps every element (doctest)', async () => {
