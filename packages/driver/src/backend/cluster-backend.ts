@@ -77,18 +77,19 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
   };
 }
 
+/** Waits for `count` workers; a namenode that cannot be reached at all fails at once. */
 async function waitForExecutors(namenode: string, count: number, waitMs: number): Promise<LiveNode[]> {
   const deadline = Date.now() + waitMs;
-  let lastError = '';
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
+    let nodes: LiveNode[];
     try {
-      const nodes = (await liveNodes(namenode, { rpcTimeoutMs: 5_000 })).filter((n) => n.services.executor !== undefined);
-      if (nodes.length >= count) return nodes;
-      lastError = `${nodes.length} of ${count} workers registered`;
+      nodes = (await liveNodes(namenode, { rpcTimeoutMs: 5_000 })).filter((n) => n.services.executor !== undefined);
     } catch (error) {
-      lastError = (error as Error).message;
+      if (attempt === 0) throw new Error(`Cannot reach the Flint namenode at ${namenode}: ${(error as Error).message}`);
+      nodes = [];
     }
-    if (Date.now() > deadline) throw new Error(`No Flint workers available at namenode ${namenode} after ${waitMs} ms: ${lastError}`);
+    if (nodes.length >= count) return nodes;
+    if (Date.now() > deadline) throw new Error(`Only ${nodes.length} of ${count} Flint workers registered with the namenode at ${namenode} after ${waitMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
