@@ -12,10 +12,9 @@ async function closedPort(): Promise<number> {
 }
 
 describe('a flint:// master that cannot be reached', () => {
+  // The message is the fast path's: without it the driver would wait for workers to register.
   it('fails at once with an error naming the namenode', async () => {
     const port = await closedPort();
-    const started = Date.now();
     await expect(FlintContext.create({ master: `flint://127.0.0.1:${port}` })).rejects.toThrow(`Cannot reach the Flint namenode at 127.0.0.1:${port}`);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
