@@ -88,10 +88,6 @@ export class TaskScheduler {
     this.dispatch();
   }
 
-  executorIds(): ExecutorId[] {
-    return [...this.executors.keys()];
-  }
-
   submit(tasks: readonly PendingTask[]): void {
     const now = performance.now();
     for (const { request } of tasks) this.speculation.submitted(request);

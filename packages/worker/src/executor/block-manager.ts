@@ -2,7 +2,8 @@
  * Holds an executor's blocks — cached partitions and shuffle buckets — as bytes, within a memory
  * budget. When the budget is exceeded the least recently used blocks leave memory: those that may
  * live on disk (shuffle buckets, MEMORY_AND_DISK partitions) are spilled to the local directory,
- * MEMORY_ONLY partitions are dropped (they are recomputed from lineage when needed, as in Spark).
+ * MEMORY_ONLY partitions are dropped (they are recomputed from lineage when needed, as in Spark:
+ * the driver learns of it when a task finds the partition missing).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +31,6 @@ export class BlockManager {
   private memoryBytes = 0;
   private spilled = 0;
   private dropped = 0;
-  /** Blocks dropped from memory since the last call of takeDropped(), to report to the driver. */
-  private recentlyDropped: string[] = [];
 
   constructor(
     private readonly directory: string,
@@ -77,12 +76,6 @@ export class BlockManager {
     for (const key of [...this.blocks.keys()]) if (predicate(key)) this.remove(key);
   }
 
-  takeDropped(): string[] {
-    const dropped = this.recentlyDropped;
-    this.recentlyDropped = [];
-    return dropped;
-  }
-
   stats(): BlockManagerStats {
     let diskBytes = 0;
     for (const block of this.blocks.values()) if (block.onDisk) diskBytes += block.size;
@@ -107,7 +100,6 @@ export class BlockManager {
       if (block.policy === 'memoryOnly') {
         this.blocks.delete(key);
         this.dropped++;
-        this.recentlyDropped.push(key);
       } else {
         const bytes = block.bytes;
         block.bytes = undefined;
