@@ -82,10 +82,6 @@ export class BlockManager {
     return { memoryBytes: this.memoryBytes, diskBytes, blocks: this.blocks.size, spilledBlocks: this.spilled, droppedBlocks: this.dropped };
   }
 
-  /** Every block key with its size, for reporting what is cached where. */
-  list(): { key: string; size: number; inMemory: boolean }[] {
-    return [...this.blocks].map(([key, b]) => ({ key, size: b.size, inMemory: b.bytes !== undefined }));
-  }
 
   clear(): void {
     this.removeWhere(() => true);

@@ -185,13 +185,6 @@ export class Executor {
     return value;
   }
 
-  hasBroadcast(id: number): boolean {
-    return this.broadcasts.has(id);
-  }
-
-  removeBroadcast(id: number): void {
-    this.broadcasts.delete(id);
-  }
 }
 
 /** A copy of `bytes` in shared memory: posting it to a task thread then shares it instead of copying it. */
