@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHMARKS: Record<string, string> = {
   wordcount: 'wordcount.ts',
   dfs: 'dfs-throughput.ts',
+  cluster: 'cluster.ts',
   modes: 'modes.ts',
 };
 
