@@ -73,6 +73,8 @@ export class Executor {
   /** Runs one task; aborting the signal stops its thread (the driver that asked for it is gone). */
   async runTask(request: TaskRequest, signal?: AbortSignal): Promise<TaskOutcome> {
     const started = performance.now();
+    // Before any await: a later task of the same broadcast (sent without its bytes) may overtake this one.
+    const broadcasts = request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(id, bytes) }));
     let inputs: ThreadTask['inputs'];
     try {
       inputs = await Promise.all(request.inputs.map((input) => this.gather(input)));
@@ -87,7 +89,7 @@ export class Executor {
       attempt: request.attempt,
       stage: request.stage,
       inputs,
-      broadcasts: request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(id, bytes) })),
+      broadcasts,
     };
     const result = (await this.pool.run(task, { signal })) as ThreadResult;
     if (result.kind === 'failure') return result;
