@@ -8,9 +8,11 @@
  *   2. on local[2] over the local file;
  *   3. on local-cluster[2,1] again, SIGKILLing a worker when half of the map tasks are done
  *      (the worker is restarted on its data directory between rounds).
- * Reports the cluster/local ratio, the recovery overhead (3 − 1) / 1, and the fraction of map
- * tasks that ran node-local. Context start-up and the DFS load are timed but not part of the job
- * times. Every run's counts must be equal, or the benchmark fails. Results go to
+ * Both contexts are started once, before the rounds. Reports the cluster/local ratio, the
+ * recovery overhead (3 − 1) / 1, both in wall time and in the CPU time of all the processes
+ * involved (steadier on a shared machine), and the fraction of map tasks that ran node-local.
+ * Context start-up and the DFS load are timed but not part of the job times. Every run's counts
+ * must be equal, or the benchmark fails. Results go to
  * benchmarks/results/cluster-<date>.{json,md} (cluster-<N>MB-<date>.* for another size).
  */
 import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,6 @@ import { DfsClient } from '@flint/dfs';
 import { assertSameCounts } from './wordcount/same-counts.js';
 import { median } from './wordcount/report.js';
 import { benchText } from './cluster/input.js';
-import { cpuClock } from './cluster/cpu-time.js';
 import { restartAndRejoin } from './cluster/rejoin.js';
 import { timedWordCount, timedWordCountWithKill, type JobRun, type KilledRun } from './cluster/timed-runs.js';
 import { markdownReport, type ClusterReport, type TimedConfiguration } from './cluster/report.js';
@@ -47,12 +48,12 @@ async function main(): Promise<void> {
   const input = benchText(megabytes);
   const loadBefore = loadavg()[0];
 
-  console.log(`starting ${CLUSTER}...`);
-  const clusterStarted = performance.now();
-  const fc = await FlintContext.create({ master: CLUSTER, appName: 'bench-cluster' });
-  const clusterStartMs = performance.now() - clusterStarted;
-  const clean: CpuMeasured[] = [];
-  const local: (CpuMeasured & { startMs: number })[] = [];
+  console.log(`starting ${CLUSTER} and ${LOCAL}...`);
+  // Both contexts live through every round, so each has one cold first run.
+  const [cluster, local] = [await startContext(CLUSTER), await startContext(LOCAL)];
+  const fc = cluster.fc;
+  const clean: JobRun[] = [];
+  const localRuns: JobRun[] = [];
   const killed: KilledRun[] = [];
   let reference: Map<string, number> | undefined;
   const check = (run: JobRun, name: string): void => {
@@ -63,13 +64,13 @@ async function main(): Promise<void> {
     const dfs = await loadIntoDfs(fc, input, blockSize);
     console.log(`loaded ${input} into DFS: ${dfs.blocks} blocks in ${(dfs.loadMs / 1000).toFixed(2)} s`);
     for (let round = 1; round <= runs; round++) {
-      clean.push(await withCpuTime(fc, () => timedWordCount(fc, `dfs://${DFS_PATH}`)));
+      clean.push(await timedWordCount(fc, `dfs://${DFS_PATH}`));
       check(clean.at(-1)!, CLUSTER);
       log(round, runs, CLUSTER, clean.at(-1)!.ms);
 
-      local.push(await localRun(input));
-      check(local.at(-1)!, LOCAL);
-      log(round, runs, LOCAL, local.at(-1)!.ms);
+      localRuns.push(await timedWordCount(local.fc, input));
+      check(localRuns.at(-1)!, LOCAL);
+      log(round, runs, LOCAL, localRuns.at(-1)!.ms);
 
       const run = await timedWordCountWithKill(fc, `dfs://${DFS_PATH}`);
       killed.push(run);
@@ -78,12 +79,21 @@ async function main(): Promise<void> {
       if (round < runs) await restartAndRejoin(fc.localCluster!, run.kill.workerIndex);
     }
     writeResults(
-      report({ input, megabytes, runs, loadBefore, dfs: { blockSize, replication: REPLICATION, ...dfs }, clusterStartMs, clean, local, killed, reference: reference! }),
+      report({
+        input, megabytes, runs, loadBefore, dfs: { blockSize, replication: REPLICATION, ...dfs },
+        startMs: { cluster: cluster.startMs, local: local.startMs }, clean, local: localRuns, killed, reference: reference!,
+      }),
       megabytes === DEFAULT_MEGABYTES ? 'cluster' : `cluster-${megabytes}MB`,
     );
   } finally {
-    await fc.stop();
+    await Promise.all([fc.stop(), local.fc.stop()]);
   }
+}
+
+async function startContext(master: string): Promise<{ fc: FlintContext; startMs: number }> {
+  const started = performance.now();
+  const fc = await FlintContext.create({ master, appName: 'bench-cluster' });
+  return { fc, startMs: performance.now() - started };
 }
 
 async function loadIntoDfs(fc: FlintContext, input: string, blockSize: number): Promise<{ blocks: number; loadMs: number }> {
@@ -99,44 +109,24 @@ async function loadIntoDfs(fc: FlintContext, input: string, blockSize: number): 
   }
 }
 
-type CpuMeasured = JobRun & { cpuMs: number };
-
-/** Runs a job, adding the CPU time the context's processes used meanwhile (not for runs that kill one). */
-async function withCpuTime(fc: FlintContext, job: () => Promise<JobRun>): Promise<CpuMeasured> {
-  const cpu = cpuClock(fc);
-  const before = cpu();
-  const run = await job();
-  return { ...run, cpuMs: cpu() - before };
-}
-
-async function localRun(input: string): Promise<CpuMeasured & { startMs: number }> {
-  const started = performance.now();
-  const fc = await FlintContext.create({ master: LOCAL, appName: 'bench-cluster-local' });
-  const startMs = performance.now() - started;
-  try {
-    return { ...(await withCpuTime(fc, () => timedWordCount(fc, input))), startMs };
-  } finally {
-    await fc.stop();
-  }
-}
-
 interface Measurements {
   input: string;
   megabytes: number;
   runs: number;
   loadBefore: number;
   dfs: ClusterReport['dfs'];
-  clusterStartMs: number;
-  clean: CpuMeasured[];
-  local: (CpuMeasured & { startMs: number })[];
+  startMs: { cluster: number; local: number };
+  clean: JobRun[];
+  local: JobRun[];
   killed: KilledRun[];
   reference: Map<string, number>;
 }
 
 function report(m: Measurements): ClusterReport {
-  const cluster = configuration(CLUSTER, m.clusterStartMs, m.clean);
-  const local = configuration(LOCAL, median(m.local.map((run) => run.startMs)), m.local);
+  const cluster = configuration(CLUSTER, m.startMs.cluster, m.clean);
+  const local = configuration(LOCAL, m.startMs.local, m.local);
   const killedMedian = median(m.killed.map((run) => run.ms));
+  const killedMedianCpu = median(m.killed.map((run) => run.cpuMs));
   const inputTasks = Object.values(cluster.inputTasks).reduce((sum, n) => sum + n, 0);
   return {
     date: new Date().toISOString(),
@@ -155,19 +145,21 @@ function report(m: Measurements): ClusterReport {
     killed: {
       name: `${CLUSTER}, a worker SIGKILLed at half the map tasks`,
       runs: m.killed.map((run) => ({
-        ms: run.ms, killedAtMs: run.kill.atMs, mapTasksDone: run.kill.tasksDone, mapTasks: run.kill.numTasks,
+        ms: run.ms, cpuMs: run.cpuMs, killedAtMs: run.kill.atMs, mapTasksDone: run.kill.tasksDone, mapTasks: run.kill.numTasks,
         rerunTasks: run.rerunTasks, lostMapOutputs: run.lostMapOutputs,
       })),
       medianMs: killedMedian,
+      medianCpuMs: killedMedianCpu,
     },
     clusterOverLocal: cluster.medianMs / local.medianMs,
     clusterOverLocalCpu: cluster.medianCpuMs / local.medianCpuMs,
     recoveryOverhead: (killedMedian - cluster.medianMs) / cluster.medianMs,
+    recoveryOverheadCpu: (killedMedianCpu - cluster.medianCpuMs) / cluster.medianCpuMs,
     nodeLocalFraction: (cluster.inputTasks.PROCESS_LOCAL + cluster.inputTasks.NODE_LOCAL) / inputTasks,
   };
 }
 
-function configuration(name: string, startMs: number, runs: CpuMeasured[]): TimedConfiguration {
+function configuration(name: string, startMs: number, runs: JobRun[]): TimedConfiguration {
   const inputTasks = { PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 0 };
   for (const run of runs) for (const level of Object.keys(inputTasks) as (keyof typeof inputTasks)[]) inputTasks[level] += run.inputTasks[level];
   const timesMs = runs.map((run) => run.ms);

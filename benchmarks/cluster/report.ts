@@ -17,6 +17,8 @@ export interface TimedConfiguration {
 
 export interface KillRun {
   readonly ms: number;
+  /** Including the killed worker's CPU time up to its death. */
+  readonly cpuMs: number;
   readonly killedAtMs: number;
   readonly mapTasksDone: number;
   readonly mapTasks: number;
@@ -34,12 +36,13 @@ export interface ClusterReport {
   readonly runs: number;
   readonly cluster: TimedConfiguration;
   readonly local: TimedConfiguration;
-  readonly killed: { readonly name: string; readonly runs: KillRun[]; readonly medianMs: number };
+  readonly killed: { readonly name: string; readonly runs: KillRun[]; readonly medianMs: number; readonly medianCpuMs: number };
   /** cluster median / local median, of job time and of CPU time. */
   readonly clusterOverLocal: number;
   readonly clusterOverLocalCpu: number;
-  /** (killed median − cluster median) / cluster median. */
+  /** (killed median − cluster median) / cluster median, of job time and of CPU time. */
   readonly recoveryOverhead: number;
+  readonly recoveryOverheadCpu: number;
   /** Node-local (or process-local) input tasks of the cluster runs without a kill. */
   readonly nodeLocalFraction: number;
 }
@@ -65,13 +68,14 @@ export function markdownReport(report: ClusterReport): string {
     ...[cluster, local].map(
       (c) => `| ${c.name} | ${seconds(c.medianMs)} | ${c.timesMs.map(seconds).join(', ')} | ${seconds(c.medianCpuMs)} | ${seconds(c.startMs)} |`,
     ),
-    `| ${killed.name} | ${seconds(killed.medianMs)} | ${killed.runs.map((run) => seconds(run.ms)).join(', ')} | | |`,
+    `| ${killed.name} | ${seconds(killed.medianMs)} | ${killed.runs.map((run) => seconds(run.ms)).join(', ')} | ${seconds(killed.medianCpuMs)} | |`,
     '',
     '| figure | value |',
     '| --- | ---: |',
     `| local-cluster[2,1] / local[2], job time | ${report.clusterOverLocal.toFixed(2)}× |`,
     `| local-cluster[2,1] / local[2], CPU time of all processes | ${report.clusterOverLocalCpu.toFixed(2)}× |`,
-    `| recovery overhead: (time with kill − without) / without | ${(100 * report.recoveryOverhead).toFixed(0)} % |`,
+    `| recovery overhead: (time with kill − without) / without, job time | ${(100 * report.recoveryOverhead).toFixed(0)} % |`,
+    `| recovery overhead, CPU time of all processes | ${(100 * report.recoveryOverheadCpu).toFixed(0)} % |`,
     `| node-local map tasks on local-cluster[2,1] | ${(100 * report.nodeLocalFraction).toFixed(0)} % (of ${inputTasks}) |`,
     `| DFS load (${plural(dfs.blocks, 'block')} of ${mebibytes(dfs.blockSize)}, replication ${dfs.replication}) | ${seconds(dfs.loadMs)} |`,
     '',

@@ -4,10 +4,13 @@ import { wordCounts } from '../../examples/wordcount/job.js';
 import { KillSwitch, type Kill } from '../../examples/fault-tolerance/kill-switch.js';
 import { Recorder } from '../../examples/fault-tolerance/recorder.js';
 import { recoveryOf } from '../../examples/fault-tolerance/recovery.js';
+import { CpuMeter } from './cpu-meter.js';
 import { InputLocality } from './input-locality.js';
 
 export interface JobRun {
   readonly ms: number;
+  /** CPU time of all the context's processes during the job (see CpuMeter). */
+  readonly cpuMs: number;
   readonly counts: [string, number][];
   /** The tasks that read the input, by locality level. */
   readonly inputTasks: Record<Locality, number>;
@@ -22,11 +25,13 @@ export interface KilledRun extends JobRun {
 
 export async function timedWordCount(fc: FlintContext, input: string, extra: SchedulerListener[] = []): Promise<JobRun> {
   const locality = new InputLocality();
-  const removers = [locality, ...extra].map((listener) => fc.addListener(listener));
+  const cpu = new CpuMeter(fc);
+  // The meter goes first: it reads the workers' CPU before a KillSwitch among `extra` kills one.
+  const removers = [cpu, locality, ...extra].map((listener) => fc.addListener(listener));
   try {
     const started = performance.now();
     const counts = await wordCounts(fc, input).collect();
-    return { ms: performance.now() - started, counts, inputTasks: locality.tasks };
+    return { ms: performance.now() - started, cpuMs: cpu.usedMs(), counts, inputTasks: locality.tasks };
   } finally {
     removers.forEach((remove) => remove());
   }

@@ -66,51 +66,65 @@ export interface FaultDemoReport {
 }
 
 export async function runFaultDemo(options: FaultDemoOptions, log: (line: string) => void): Promise<FaultDemoReport> {
-  const { text, lexicon } = demoInputs(options, log);
+  const inputs = demoInputs(options, log);
   log(`starting ${MASTER}...`);
   const fc = await FlintContext.create({ master: MASTER, appName: 'fault-tolerance' });
-  const cluster = fc.localCluster!;
-  const client = await DfsClient.connect(cluster.namenode);
   try {
-    const workers = cluster.workers.map(({ index, executorId, process }) => ({ index, executor: executorId, pid: process.pid }));
-    log('loading the data into DFS...');
-    const loadStarted = performance.now();
-    const files = [
-      { dfsPath: `${DFS_DIR}/text.txt`, localPath: text, bytes: statSync(text).size },
-      { dfsPath: `${DFS_DIR}/lexicon.csv`, localPath: lexicon, bytes: statSync(lexicon).size },
-    ];
-    for (const file of files) {
-      await client.writeFile(file.dfsPath, createReadStream(file.localPath), { replication: REPLICATION, blockSize: options.blockSize });
+    const client = await DfsClient.connect(fc.localCluster!.namenode);
+    try {
+      return await demoOn(fc, client, inputs, options, log);
+    } finally {
+      client.close();
     }
-    const loadMs = performance.now() - loadStarted;
-    const blocksBefore = blockReplicas(await client.fsck(DFS_DIR));
-
-    log('running the job; a worker will be killed in its second stage...');
-    const jobStarted = performance.now();
-    const now = (): number => performance.now() - jobStarted;
-    const recorder = new Recorder(now);
-    const killSwitch = new KillSwitch(cluster, now, {
-      inStage: (stage) => stage.parents.length > 0,
-      afterTasks: () => options.killAfterTasks,
-    });
-    const removeListeners = [fc.addListener(killSwitch), fc.addListener(recorder)];
-    const rows = await topicRows(fc, `dfs://${DFS_DIR}/text.txt`, `dfs://${DFS_DIR}/lexicon.csv`, options.reducePartitions);
-    const jobMs = now();
-    removeListeners.forEach((remove) => remove());
-    const { kill } = killSwitch;
-
-    log('running the job again on the survivors, and waiting for the namenode to re-replicate...');
-    const [reference, replication] = await Promise.all([
-      timedRows(() => topicRows(fc, `dfs://${DFS_DIR}/text.txt`, `dfs://${DFS_DIR}/lexicon.csv`, options.reducePartitions)),
-      kill && awaitReReplication(client, DFS_DIR, blocksBefore, parseExecutorId(kill.executor).nodeId, REPLICATION, now, options.replicationTimeoutMs),
-    ]);
-    return {
-      options, workers, files, loadMs, blocksBefore, kill, stages: recorder.stages, events: recorder.events, jobMs, rows, reference, replication,
-    };
   } finally {
-    client.close();
     await fc.stop();
   }
+}
+
+async function demoOn(
+  fc: FlintContext,
+  client: DfsClient,
+  inputs: { text: string; lexicon: string },
+  options: FaultDemoOptions,
+  log: (line: string) => void,
+): Promise<FaultDemoReport> {
+  const cluster = fc.localCluster!;
+  const workers = cluster.workers.map(({ index, executorId, process }) => ({ index, executor: executorId, pid: process.pid }));
+  log('loading the data into DFS...');
+  const loadStarted = performance.now();
+  const files = [
+    { dfsPath: `${DFS_DIR}/text.txt`, localPath: inputs.text, bytes: statSync(inputs.text).size },
+    { dfsPath: `${DFS_DIR}/lexicon.csv`, localPath: inputs.lexicon, bytes: statSync(inputs.lexicon).size },
+  ];
+  for (const file of files) {
+    await client.writeFile(file.dfsPath, createReadStream(file.localPath), { replication: REPLICATION, blockSize: options.blockSize });
+  }
+  const loadMs = performance.now() - loadStarted;
+  const blocksBefore = blockReplicas(await client.fsck(DFS_DIR));
+  const runJob = (): Promise<TopicRow[]> => topicRows(fc, `dfs://${files[0].dfsPath}`, `dfs://${files[1].dfsPath}`, options.reducePartitions);
+
+  log('running the job; a worker will be killed in its second stage...');
+  const jobStarted = performance.now();
+  const now = (): number => performance.now() - jobStarted;
+  const recorder = new Recorder(now);
+  const killSwitch = new KillSwitch(cluster, now, {
+    inStage: (stage) => stage.parents.length > 0,
+    afterTasks: () => options.killAfterTasks,
+  });
+  const removeListeners = [fc.addListener(killSwitch), fc.addListener(recorder)];
+  const rows = await runJob();
+  const jobMs = now();
+  removeListeners.forEach((remove) => remove());
+  const { kill } = killSwitch;
+
+  log('running the job again on the survivors, and waiting for the namenode to re-replicate...');
+  const [reference, replication] = await Promise.all([
+    timedRows(runJob),
+    kill && awaitReReplication(client, DFS_DIR, blocksBefore, parseExecutorId(kill.executor).nodeId, REPLICATION, now, options.replicationTimeoutMs),
+  ]);
+  return {
+    options, workers, files, loadMs, blocksBefore, kill, stages: recorder.stages, events: recorder.events, jobMs, rows, reference, replication,
+  };
 }
 
 function demoInputs(options: FaultDemoOptions, log: (line: string) => void): { text: string; lexicon: string } {
