@@ -13,8 +13,9 @@
  * Attempts and failures, and where each is handled:
  *  - a task that throws is retried, up to `maxFailures` attempts per partition; then the job fails
  *    with the user's error, the stage, the partition and the attempt (taskFailed);
- *  - a task that cannot read a parent's shuffle bucket (fetch failure) marks that map output lost,
- *    and both the parent stage and this stage are resubmitted; only the lost map partitions rerun
+ *  - a task that cannot read a parent's shuffle bucket (fetch failure) marks every map output of
+ *    that executor lost, and both the parent stage and this stage are resubmitted; only the lost
+ *    map partitions rerun
  *    (fetchFailed); after MAX_STAGE_ATTEMPTS consecutive fetch failures the job fails;
  *  - a task whose cached input partition has gone (evicted, or its executor died) is rerun at
  *    once, computing the partition from lineage instead (missingCachedBlock); not a failure;
@@ -291,10 +292,9 @@ export class DagScheduler {
   }
 
   private fetchFailed(stage: Stage, failure: Extract<TaskOutcome, { kind: 'fetchFailed' }>): void {
-    const mapStage = this.planner.shuffleStages.get(failure.shuffleId);
-    if (mapStage && mapStage.outputs[failure.mapPartition]?.executor === failure.executor) {
-      mapStage.outputs[failure.mapPartition] = undefined;
-    }
+    // As Spark does without an external shuffle service: the executor that could not serve one
+    // bucket is taken to have lost all its map outputs, so one resubmission reruns them all.
+    forgetMapOutputs(this.planner.shuffleStages.values(), failure.executor);
     if (!this.running.has(stage)) return;
     this.markStageDone(stage);
     const attempts = (this.fetchFailures.get(stage.id) ?? 0) + 1;
