@@ -182,7 +182,11 @@ function writeResults(report: ModesReport, name: string): void {
   console.log(`\n${markdown}\nresults written to ${dir}${base}.{json,md} and ${charts.length} charts`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Exits explicitly: a degradation run that timed out may leave its context's sockets open.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

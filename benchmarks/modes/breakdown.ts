@@ -1,9 +1,10 @@
 /**
  * Where the time of an iteration goes, from the task time breakdown of its jobs (as the RDD
  * paper's figure 9 splits Hadoop's iteration time). Task times are sums over tasks; divided by
- * the cluster's task slots they become wall-clock shares. What the tasks do not account for is
- * the job overhead: starting each job (planning, task dispatch and results), writing shuffle
- * buckets after the task thread ends, and slots left idle.
+ * the cluster's task slots they become wall-clock shares. Executor time outside the task thread
+ * (handing the task to the thread, storing its outputs, replying) is its own share; what the
+ * tasks do not account for at all is job start: planning each job, sending tasks and receiving
+ * results, and slots left idle.
  */
 import type { TimedJob } from './job-timeline.js';
 
@@ -11,8 +12,10 @@ export interface IterationBreakdown {
   readonly jobs: number;
   readonly tasks: number;
   readonly wallMs: number;
-  /** Job start and scheduling: wall time minus task time per slot. */
-  readonly jobOverheadMs: number;
+  /** Job start and scheduling: wall time minus executor time per slot. */
+  readonly jobStartMs: number;
+  /** In the executor but outside the task thread and input gathering. */
+  readonly executorOutsideThreadMs: number;
   /** Reading input files and stored job outputs, and gathering shuffle or cached inputs (disk in mapreduce mode). */
   readonly diskMs: number;
   /** Re-parsing stored job outputs (JSON lines). */
@@ -32,11 +35,13 @@ export function iterationBreakdown(jobs: readonly TimedJob[], iterations: number
   const parse = perSlot(({ summary }) => summary.taskTime.parseMs);
   const decode = perSlot(({ summary }) => summary.taskTime.decodeMs);
   const thread = perSlot(({ summary }) => summary.taskTime.threadMs);
+  const outside = perSlot((job) => job.executorOutsideThreadMs);
   return {
     jobs: jobs.length / iterations,
     tasks: sum(({ summary }) => summary.stages.reduce((total, stage) => total + (stage.skipped ? 0 : stage.numTasks), 0)),
     wallMs,
-    jobOverheadMs: Math.max(0, wallMs - fetch - thread),
+    jobStartMs: Math.max(0, wallMs - fetch - thread - outside),
+    executorOutsideThreadMs: outside,
     diskMs: fetch + read,
     parseMs: parse,
     deserializeMs: decode,

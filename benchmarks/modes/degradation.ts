@@ -13,6 +13,8 @@ import { MemoryLimitedCluster } from './memory-limited-cluster.js';
 
 export const DEGRADATION_MASTER = 'local-cluster[2,1] with --executor-memory';
 export const FRACTIONS = [0.25, 0.5, 0.75, 1] as const;
+/** A run without a result by then is recorded as failed (one was seen to make no progress). */
+const RUN_TIMEOUT_MS = 180_000;
 /** Room enough to cache everything, for the measuring run. */
 const AMPLE_MEMORY = 2 * 1024 * 1024 * 1024;
 
@@ -55,14 +57,21 @@ export async function memoryOnlyDegradation(job: IterativeJob, input: string, it
 
 async function runWithin(job: IterativeJob, input: string, iterations: number, executorMemory: number): Promise<IterationTimes & { cachedBytes: number }> {
   const cluster = await MemoryLimitedCluster.start(executorMemory);
+  let timer: NodeJS.Timeout | undefined;
   try {
     const dfsPath = await putInto(cluster.namenode, input);
-    return await onCluster(cluster.namenode, 'memory', `bench-degradation-${job.name}-${executorMemory}`, async (fc) => {
+    const run = onCluster(cluster.namenode, 'memory', `bench-degradation-${job.name}-${executorMemory}`, async (fc) => {
       const cached = watchCachedBytes(fc);
       const iterationMs = await job.run(fc, dfsPath, iterations);
       return { ...iterationTimes(iterationMs), cachedBytes: cached() };
     });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no result within ${RUN_TIMEOUT_MS / 1000} s (stopped)`)), RUN_TIMEOUT_MS);
+    });
+    return await Promise.race([run, timeout]);
   } finally {
+    clearTimeout(timer);
+    // Stopping the workers also ends a run that timed out: its job fails when its executors are lost.
     await cluster.stop();
   }
 }
