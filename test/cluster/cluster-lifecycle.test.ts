@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DfsClient } from '@flint/dfs';
-import { FlintContext, LocalCluster } from '@flint/driver';
+import { FlintContext, LocalCluster, capture } from '@flint/driver';
 import { parseExecutorId } from '@flint/worker';
 import { TaskLog, cpuSeconds, generateLines, wordCountReference } from './harness.js';
 
@@ -100,6 +100,21 @@ describe('cluster lifecycle', () => {
       return executors.has(after) ? executors : undefined;
     });
     expect(used.size).toBe(2);
+  });
+
+  it('keeps drivers that use the same workers in turn apart (their ids restart at 0)', async () => {
+    const cluster = await LocalCluster.start(2, 1);
+    cleanups.push(() => cluster.stop());
+    const results: string[][] = [];
+    for (const driver of ['first driver', 'second driver']) {
+      const fc = await FlintContext.create({ master: `flint://${cluster.namenode}` });
+      const name = fc.broadcast(driver);
+      const cached = fc.parallelize([1, 2, 3, 4], 2).map(capture({ name }, (x, { name }) => `${name.value} ${x}`)).cache();
+      await cached.count();
+      results.push(await cached.map((s) => s.split(' ').slice(0, 2).join(' ')).distinct().collect());
+      await fc.stop();
+    }
+    expect(results).toEqual([['first driver'], ['second driver']]);
   });
 
   it('runs tasks over DFS blocks node-local when slots are free', async () => {

@@ -32,6 +32,7 @@ export class FakeCluster implements TaskSink {
 
   constructor(maxFailures = 4) {
     this.dag = new DagScheduler(this, {
+      appId: 'test-app',
       maxFailures,
       autoDrain: false,
       applyAccumulators: (updates) => this.accumulatorUpdates.push(...updates),

@@ -13,7 +13,7 @@ const success: TaskOutcome = {
 };
 
 function request(partition: number): TaskRequest {
-  return { taskId: partition, jobId: 0, stageId: 0, stageAttempt: 1, partition, attempt: 0, stage: new Uint8Array(), inputs: [], broadcasts: [] };
+  return { appId: 'test-app', taskId: partition, jobId: 0, stageId: 0, stageAttempt: 1, partition, attempt: 0, stage: new Uint8Array(), inputs: [], broadcasts: [] };
 }
 
 /** An executor that finishes every task after `delayMs`, except the partitions it is told to hang on. */

@@ -25,6 +25,11 @@ export interface ShuffleBucketRef {
 }
 
 export interface TaskRequest {
+  /**
+   * The driver application. Executors keep every block and broadcast under it, so drivers that use
+   * the same workers one after another (or at once) never see each other's ids.
+   */
+  readonly appId: string;
   readonly taskId: number;
   readonly jobId: number;
   readonly stageId: number;

@@ -17,7 +17,7 @@ export interface Backend {
   readonly namenode: string | undefined;
   /** Connects to the executors there are now, reporting them to `listener`; later ones follow as they come. */
   start(listener: BackendListener): Promise<void>;
-  forgetShuffle(shuffleId: number): void;
-  forgetRdd(rddId: number): void;
+  forgetShuffle(appId: string, shuffleId: number): void;
+  forgetRdd(appId: string, rddId: number): void;
   stop(): Promise<void>;
 }

@@ -66,8 +66,8 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
       await Promise.all(initial.map(connect));
       schedulePoll();
     },
-    forgetShuffle: (id) => connected.forEach((e) => e.forgetShuffle(id)),
-    forgetRdd: (id) => connected.forEach((e) => e.forgetRdd(id)),
+    forgetShuffle: (appId, id) => connected.forEach((e) => e.forgetShuffle(appId, id)),
+    forgetRdd: (appId, id) => connected.forEach((e) => e.forgetRdd(appId, id)),
     async stop() {
       stopped = true;
       clearTimeout(poll);

@@ -21,8 +21,8 @@ export function localBackend(threads: number, memoryBudget: number): Backend {
     defaultParallelism: threads,
     namenode: undefined,
     start: async (listener) => listener.executorAdded({ id: executor.id, slots: threads, runTask: (request) => executor.runTask(request) }),
-    forgetShuffle: (id) => executor.removeShuffle(id),
-    forgetRdd: (id) => executor.removeRdd(id),
+    forgetShuffle: (appId, id) => executor.removeShuffle(appId, id),
+    forgetRdd: (appId, id) => executor.removeRdd(appId, id),
     stop: () => executor.stop(),
   };
 }

@@ -29,11 +29,13 @@ export class LocalCluster {
     readonly namenode: string,
     readonly namenodeProcess: ChildProcess,
     readonly workers: LocalWorker[],
-    private readonly threads: number,
+    private readonly workerOptions: string[],
     private readonly root: string,
   ) {}
 
-  static async start(workerCount: number, threads: number): Promise<LocalCluster> {
+  /** `executorMemory`: bytes each worker's executor keeps in memory before spilling (its default otherwise). */
+  static async start(workerCount: number, threads: number, executorMemory?: number): Promise<LocalCluster> {
+    const workerOptions = ['--threads', String(threads), ...(executorMemory === undefined ? [] : ['--executor-memory', String(executorMemory)])];
     const root = mkdtempSync(join(tmpdir(), 'flint-local-cluster-'));
     const children: ChildProcess[] = [];
     const killAll = (): void => children.forEach((c) => c.kill('SIGKILL'));
@@ -45,12 +47,12 @@ export class LocalCluster {
       const workers: LocalWorker[] = [];
       for (let index = 0; index < workerCount; index++) {
         const dataDir = join(root, `worker-${index}`);
-        const worker: LocalWorker = { index, dataDir, process: launch(workerArgs(namenode, dataDir, threads)), executorId: '' };
+        const worker: LocalWorker = { index, dataDir, process: launch(workerArgs(namenode, dataDir, workerOptions)), executorId: '' };
         children.push(worker.process);
         workers.push(worker);
       }
       for (const worker of workers) worker.executorId = (await firstLine(worker.process, /executor (\S+)/))[1];
-      const cluster = new LocalCluster(namenode, namenodeProcess, workers, threads, root);
+      const cluster = new LocalCluster(namenode, namenodeProcess, workers, workerOptions, root);
       process.off('exit', killAll);
       process.once('exit', () => cluster.killNow());
       return cluster;
@@ -69,7 +71,7 @@ export class LocalCluster {
   /** Starts a killed worker again on its data directory; it rejoins with the blocks it had. */
   async restartWorker(index: number): Promise<string> {
     const worker = this.workers[index];
-    worker.process = launch(workerArgs(this.namenode, worker.dataDir, this.threads));
+    worker.process = launch(workerArgs(this.namenode, worker.dataDir, this.workerOptions));
     worker.executorId = (await firstLine(worker.process, /executor (\S+)/))[1];
     return worker.executorId;
   }
@@ -87,8 +89,8 @@ export class LocalCluster {
   }
 }
 
-function workerArgs(namenode: string, dataDir: string, threads: number): string[] {
-  return ['worker', '--namenode', namenode, '--data', dataDir, '--threads', String(threads)];
+function workerArgs(namenode: string, dataDir: string, options: string[]): string[] {
+  return ['worker', '--namenode', namenode, '--data', dataDir, ...options];
 }
 
 function launch(args: string[]): ChildProcess {

@@ -33,12 +33,12 @@ export class RemoteExecutor implements ExecutorBackend {
     });
   }
 
-  forgetShuffle(shuffleId: number): void {
-    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetShuffle', shuffleId }));
+  forgetShuffle(appId: string, shuffleId: number): void {
+    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetShuffle', appId, shuffleId }));
   }
 
-  forgetRdd(rddId: number): void {
-    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetRdd', rddId }));
+  forgetRdd(appId: string, rddId: number): void {
+    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetRdd', appId, rddId }));
   }
 
   close(): void {

@@ -3,6 +3,7 @@
  * broadcasts and accumulators, and runs jobs: `runJob` prepares the lineage (sampling jobs for
  * sorts, ...), hands the job to the DAG scheduler, and checkpoints what was marked for it.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Accumulator, Broadcast, dependencies, encode, prepare, RDD, type ExecutionMode, type JobOptions, type JobOutput, type RddContext } from '@flint/rdd';
@@ -54,6 +55,8 @@ export class FlintContext implements RddContext {
   private checkpointDirectory: string | undefined;
   private stopped = false;
   readonly mode: ExecutionMode;
+  /** Unique per context: workers keep this application's blocks and broadcasts apart from other drivers'. */
+  readonly appId: string;
   private readonly storage: JobStorage;
   private readonly logged = new Set<string>();
   private readonly history = new JobHistory();
@@ -75,13 +78,15 @@ export class FlintContext implements RddContext {
     this.appName = options.appName ?? 'flint';
     this.master = master;
     this.mode = executionMode(options.mode ?? process.env.FLINT_MODE);
-    this.storage = new JobStorage(backend.namenode, `${this.appName}-${process.pid}-${Date.now()}`);
+    this.appId = `${this.appName.replace(/[^A-Za-z0-9-]/g, '-')}-${randomBytes(6).toString('hex')}`;
+    this.storage = new JobStorage(backend.namenode, this.appId);
     this.tasks = new TaskScheduler(
       (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
       (id) => this.broadcastBytes(id),
       speculationOptions(options.speculation),
     );
     this.dag = new DagScheduler(this.tasks, {
+      appId: this.appId,
       maxFailures,
       autoDrain: true,
       applyAccumulators: (updates) => this.applyAccumulators(updates),
@@ -113,7 +118,7 @@ export class FlintContext implements RddContext {
       case 'cluster':
         return FlintContext.started(new FlintContext(options, master, maxFailures, await clusterBackend(`${parsed.host}:${parsed.port}`), undefined));
       case 'local-cluster': {
-        const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker);
+        const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker, options.executorMemory);
         try {
           const backend = await clusterBackend(cluster.namenode, { minExecutors: parsed.workers });
           return await FlintContext.started(new FlintContext(options, master, maxFailures, backend, cluster));
@@ -284,7 +289,7 @@ export class FlintContext implements RddContext {
 
   unpersist(rdd: RDD<unknown>): void {
     this.dag.cache.forgetRdd(rdd.id);
-    this.backend.forgetRdd(rdd.id);
+    this.backend.forgetRdd(this.appId, rdd.id);
   }
 
   async stop(): Promise<void> {
@@ -307,7 +312,7 @@ export class FlintContext implements RddContext {
   }
 
   private forgetShuffles(): void {
-    for (const shuffleId of this.dag.forgetAllMapOutputs()) this.backend.forgetShuffle(shuffleId);
+    for (const shuffleId of this.dag.forgetAllMapOutputs()) this.backend.forgetShuffle(this.appId, shuffleId);
   }
 
   /** Remembers persisted RDDs (weakly) so getPersistentRDDs() can name them. */

@@ -49,6 +49,8 @@ export type DagEvent =
   | { readonly type: 'executorLost'; readonly executor: ExecutorId };
 
 export interface DagSchedulerOptions {
+  /** The driver application's id, carried by every task. */
+  readonly appId: string;
   readonly maxFailures: number;
   /** False in tests: events then wait for an explicit drain(). */
   readonly autoDrain: boolean;
@@ -155,7 +157,7 @@ export class DagScheduler {
     const attempt = this.taskAttempts.get(key) ?? 0;
     this.taskAttempts.set(key, attempt + 1);
     const jobId = encoded.stage.kind === 'result' ? encoded.stage.jobId : Math.min(...encoded.stage.jobIds);
-    const task = buildTask(encoded, { taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
+    const task = buildTask(encoded, { appId: this.options.appId, taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
     return this.options.shuffleOnDisk ? { ...task, request: { ...task.request, shuffleOnDisk: true } } : task;
   }
 

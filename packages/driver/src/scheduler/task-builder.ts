@@ -48,7 +48,7 @@ export interface Preferences {
 
 export function buildTask(
   encoded: EncodedStage,
-  ids: { taskId: number; jobId: number; attempt: number },
+  ids: { appId: string; taskId: number; jobId: number; attempt: number },
   partition: number,
   cache: CacheTracker,
   shuffleStages: ReadonlyMap<number, ShuffleMapStage>,
@@ -79,6 +79,7 @@ export function buildTask(
   const stage = encoded.stage;
   return {
     request: {
+      appId: ids.appId,
       taskId: ids.taskId,
       jobId: ids.jobId,
       stageId: stage.id,

@@ -43,7 +43,7 @@ export class Executor {
   readonly blocks: BlockManager;
   private readonly pool: Piscina;
   /** Broadcast bytes in shared memory: every thread reads the same copy. */
-  private readonly broadcasts = new Map<number, Uint8Array>();
+  private readonly broadcasts = new Map<string, Uint8Array>();
 
   constructor(
     readonly options: ExecutorOptions,
@@ -74,16 +74,18 @@ export class Executor {
   async runTask(request: TaskRequest, signal?: AbortSignal): Promise<TaskOutcome> {
     const started = performance.now();
     // Before any await: a later task of the same broadcast (sent without its bytes) may overtake this one.
-    const broadcasts = request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(id, bytes) }));
+    const app = request.appId;
+    const broadcasts = request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(app, id, bytes) }));
     let inputs: ThreadTask['inputs'];
     try {
-      inputs = await Promise.all(request.inputs.map((input) => this.gather(input)));
+      inputs = await Promise.all(request.inputs.map((input) => this.gather(app, input)));
     } catch (error) {
       if (error instanceof MissingInput) return error.outcome;
       throw error;
     }
     const fetchMs = performance.now() - started;
     const task: ThreadTask = {
+      appId: app,
       stageId: request.stageId,
       partition: request.partition,
       attempt: request.attempt,
@@ -94,12 +96,12 @@ export class Executor {
     const result = (await this.pool.run(task, { signal })) as ThreadResult;
     if (result.kind === 'failure') return result;
     result.buckets?.forEach((bucket, reduce) => {
-      const key = blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce);
+      const key = appBlockKey(app, blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce));
       this.blocks.put(key, bucket, request.shuffleOnDisk ? 'diskOnly' : 'memoryAndDisk');
     });
     const cachedBlocks = await Promise.all(
       result.blocks.map(async (block) => {
-        const key = blockKeys.cached(block.rddId, block.split);
+        const key = appBlockKey(app, blockKeys.cached(block.rddId, block.split));
         // Shared memory: later tasks over the cached partition get it without a copy per task.
         this.blocks.put(key, shared(block.bytes), blockPolicy(block.storageLevel));
         const replica = block.storageLevel.endsWith('_2') ? await this.replicate(request.replicateTo, key, block.storageLevel, block.bytes) : undefined;
@@ -119,12 +121,12 @@ export class Executor {
   }
 
   /** Forgets blocks: every bucket of a shuffle, or every cached partition of an RDD. */
-  removeShuffle(shuffleId: number): void {
-    this.blocks.removeWhere((key) => key.startsWith(`shuffle_${shuffleId}_`));
+  removeShuffle(appId: string, shuffleId: number): void {
+    this.blocks.removeWhere((key) => key.startsWith(appBlockKey(appId, `shuffle_${shuffleId}_`)));
   }
 
-  removeRdd(rddId: number): void {
-    this.blocks.removeWhere((key) => key.startsWith(`rdd_${rddId}_`));
+  removeRdd(appId: string, rddId: number): void {
+    this.blocks.removeWhere((key) => key.startsWith(appBlockKey(appId, `rdd_${rddId}_`)));
   }
 
   async stop(): Promise<void> {
@@ -132,12 +134,12 @@ export class Executor {
     this.blocks.clear();
   }
 
-  private async gather(input: TaskInput): Promise<{ key: string; chunks: Uint8Array[] }> {
+  private async gather(app: string, input: TaskInput): Promise<{ key: string; chunks: Uint8Array[] }> {
     switch (input.kind) {
       case 'bytes':
         return { key: input.key, chunks: [input.bytes] };
       case 'cached': {
-        const bytes = await this.readBlock(input.executor, input.key);
+        const bytes = await this.readBlock(input.executor, appBlockKey(app, input.key));
         if (!bytes) {
           const [, rddId, split] = input.key.split('_').map(Number);
           throw new MissingInput({ kind: 'missingCachedBlock', rddId, split });
@@ -147,7 +149,7 @@ export class Executor {
       case 'shuffle': {
         const chunks = await boundedInFlight(input.buckets, MAX_BYTES_IN_FLIGHT, async (ref) => {
           const key = blockKeys.shuffleBucket(ref.shuffleId, ref.mapPartition, ref.reducePartition);
-          const bytes = await this.readBlock(ref.executor, key);
+          const bytes = await this.readBlock(ref.executor, appBlockKey(app, key));
           if (!bytes) {
             const message = `shuffle block ${key} is missing on executor ${ref.executor}`;
             throw new MissingInput({ kind: 'fetchFailed', shuffleId: ref.shuffleId, mapPartition: ref.mapPartition, executor: ref.executor, message });
@@ -177,12 +179,13 @@ export class Executor {
     this.blocks.put(key, shared(bytes), blockPolicy(storageLevel));
   }
 
-  private broadcastBytes(id: number, bytes: Uint8Array | undefined): Uint8Array {
-    let value = this.broadcasts.get(id);
+  private broadcastBytes(app: string, id: number, bytes: Uint8Array | undefined): Uint8Array {
+    const key = `${app}:${id}`;
+    let value = this.broadcasts.get(key);
     if (!value) {
       if (!bytes) throw new Error(`broadcast ${id} has not been sent to executor ${this.id}`);
       value = shared(bytes);
-      this.broadcasts.set(id, value);
+      this.broadcasts.set(key, value);
     }
     return value;
   }
@@ -194,6 +197,11 @@ function shared(bytes: Uint8Array): Uint8Array {
   const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
   copy.set(bytes);
   return copy;
+}
+
+/** A block's name in the block manager: the driver application's id, then Spark's block name. */
+export function appBlockKey(appId: string, key: string): string {
+  return `${appId}_${key}`;
 }
 
 function blockPolicy(storageLevel: string): BlockPolicy {

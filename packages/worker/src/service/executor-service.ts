@@ -71,9 +71,9 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
         return;
       }
       case 'forgetShuffle':
-        return executor.removeShuffle(message.shuffleId);
+        return executor.removeShuffle(message.appId, message.shuffleId);
       case 'forgetRdd':
-        return executor.removeRdd(message.rddId);
+        return executor.removeRdd(message.appId, message.rddId);
       case 'putBlock':
         executor.storeReplica(message.key, decompressBlock(message.compressed), message.storageLevel);
         return send({ type: 'blockStored', requestId: message.requestId });

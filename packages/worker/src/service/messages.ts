@@ -11,8 +11,8 @@ import type { TaskOutcome, TaskRequest } from '../protocol.js';
 
 export type ServiceMessage =
   | { readonly type: 'runTask'; readonly request: TaskRequest }
-  | { readonly type: 'forgetShuffle'; readonly shuffleId: number }
-  | { readonly type: 'forgetRdd'; readonly rddId: number }
+  | { readonly type: 'forgetShuffle'; readonly appId: string; readonly shuffleId: number }
+  | { readonly type: 'forgetRdd'; readonly appId: string; readonly rddId: number }
   | { readonly type: 'taskEnded'; readonly taskId: number; readonly outcome: TaskOutcome }
   | { readonly type: 'fetchBlock'; readonly requestId: number; readonly key: string }
   | { readonly type: 'block'; readonly requestId: number; readonly compressed: Uint8Array | null }
@@ -36,6 +36,7 @@ function isTaskRequest(v: unknown): boolean {
   if (!isRecord(v)) return false;
   const ints = ['taskId', 'jobId', 'stageId', 'stageAttempt', 'partition', 'attempt'];
   return (
+    typeof v.appId === 'string' &&
     ints.every((k) => isInt(v[k])) &&
     isBytes(v.stage) &&
     Array.isArray(v.inputs) &&
@@ -47,8 +48,8 @@ function isTaskRequest(v: unknown): boolean {
 
 const CHECKS: Record<ServiceMessage['type'], Check> = {
   runTask: (m) => isTaskRequest(m.request),
-  forgetShuffle: (m) => isInt(m.shuffleId),
-  forgetRdd: (m) => isInt(m.rddId),
+  forgetShuffle: (m) => typeof m.appId === 'string' && isInt(m.shuffleId),
+  forgetRdd: (m) => typeof m.appId === 'string' && isInt(m.rddId),
   taskEnded: (m) => isInt(m.taskId) && isRecord(m.outcome) && OUTCOME_KINDS.has(m.outcome.kind as string),
   fetchBlock: (m) => isInt(m.requestId) && typeof m.key === 'string',
   block: (m) => isInt(m.requestId) && (m.compressed === null || isBytes(m.compressed)),

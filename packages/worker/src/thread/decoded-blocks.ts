@@ -13,7 +13,8 @@ const blocks = new Map<string, { records: unknown[]; size: number }>();
 let used = 0;
 const budget = Number(process.env.FLINT_THREAD_CACHE_BYTES ?? DEFAULT_BUDGET_BYTES);
 
-export function decodedBlock(key: string): unknown[] | undefined {
+export function decodedBlock(appId: string, block: string): unknown[] | undefined {
+  const key = `${appId}_${block}`;
   const entry = blocks.get(key);
   if (!entry) return undefined;
   blocks.delete(key);
@@ -21,7 +22,8 @@ export function decodedBlock(key: string): unknown[] | undefined {
   return entry.records;
 }
 
-export function keepDecoded(key: string, records: unknown[], encodedBytes: number): void {
+export function keepDecoded(appId: string, block: string, records: unknown[], encodedBytes: number): void {
+  const key = `${appId}_${block}`;
   const size = encodedBytes * DECODED_SIZE_FACTOR;
   if (size > budget) return;
   const existing = blocks.get(key);

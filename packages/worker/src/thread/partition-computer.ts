@@ -22,6 +22,7 @@ export class PartitionComputer {
   constructor(
     private readonly plan: TaskPlan,
     private readonly inputs: TaskInputs,
+    private readonly appId: string,
   ) {
     this.byId = new Map(plan.nodes.map((n) => [n.id, n]));
   }
@@ -38,7 +39,7 @@ export class PartitionComputer {
     const records = recordsToArray(await this.computeNode(node, split));
     const bytes = encode(records);
     this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes });
-    keepDecoded(`rdd_${id}_${split}`, records, bytes.length);
+    keepDecoded(this.appId, `rdd_${id}_${split}`, records, bytes.length);
     return records;
   }
 

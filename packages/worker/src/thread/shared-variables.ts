@@ -4,22 +4,25 @@
  * fresh accumulators starting at zero; their totals go back with the task's result.
  */
 import { Accumulator, Broadcast, decode } from '@flint/rdd';
+import { applicationKey } from './application.js';
 
-const broadcastBytes = new Map<number, Uint8Array>();
-const broadcastValues = new Map<number, unknown>();
+const broadcastBytes = new Map<string, Uint8Array>();
+const broadcastValues = new Map<string, unknown>();
 
 export function registerBroadcast(id: number, bytes: Uint8Array): void {
-  if (!broadcastBytes.has(id)) broadcastBytes.set(id, bytes);
+  const key = applicationKey(String(id));
+  if (!broadcastBytes.has(key)) broadcastBytes.set(key, bytes);
 }
 
 export function broadcastRef(id: number): Broadcast<unknown> {
+  const key = applicationKey(String(id));
   return new Broadcast(id, () => {
-    if (!broadcastValues.has(id)) {
-      const bytes = broadcastBytes.get(id);
+    if (!broadcastValues.has(key)) {
+      const bytes = broadcastBytes.get(key);
       if (!bytes) throw new Error(`broadcast ${id} was not sent to this worker (was it destroyed?)`);
-      broadcastValues.set(id, decode(bytes));
+      broadcastValues.set(key, decode(bytes));
     }
-    return broadcastValues.get(id);
+    return broadcastValues.get(key);
   });
 }
 

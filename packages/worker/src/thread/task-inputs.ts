@@ -14,7 +14,10 @@ export class TaskInputs {
   recordsRead = 0;
   readonly timings = { readMs: 0, parseMs: 0, decodeMs: 0 };
 
-  constructor(inputs: readonly { key: string; chunks: readonly Uint8Array[] }[]) {
+  constructor(
+    inputs: readonly { key: string; chunks: readonly Uint8Array[] }[],
+    private readonly appId: string,
+  ) {
     this.chunks = new Map(inputs.map((i) => [i.key, i.chunks]));
   }
 
@@ -28,10 +31,10 @@ export class TaskInputs {
     const key = `rdd_${rddId}_${split}`;
     const chunks = this.chunks.get(key);
     if (!chunks) return undefined;
-    let records = decodedBlock(key);
+    let records = decodedBlock(this.appId, key);
     if (!records) {
       records = this.decoded(chunks[0]);
-      keepDecoded(key, records, chunks[0].length);
+      keepDecoded(this.appId, key, records, chunks[0].length);
     }
     return this.count(records);
   }

@@ -7,6 +7,7 @@ import type { StageSpec } from '../stage-spec.js';
 import type { ThreadResult, ThreadTask } from './thread-messages.js';
 import { compileFunction } from './compile-function.js';
 import { accumulatorRef, beginTaskAccumulators, broadcastRef, registerBroadcast } from './shared-variables.js';
+import { useApplication } from './application.js';
 import { PartitionComputer } from './partition-computer.js';
 import { TaskInputs } from './task-inputs.js';
 import { writeOutput } from './task-outputs.js';
@@ -17,11 +18,12 @@ installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: 
 export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
   const started = performance.now();
   try {
+    useApplication(task.appId);
     for (const { id, bytes } of task.broadcasts) registerBroadcast(id, bytes);
     const accumulatorTotals = beginTaskAccumulators();
     const stage = decode<StageSpec>(task.stage);
-    const inputs = new TaskInputs(task.inputs);
-    const computer = new PartitionComputer(stage.plan, inputs);
+    const inputs = new TaskInputs(task.inputs, task.appId);
+    const computer = new PartitionComputer(stage.plan, inputs, task.appId);
     const records = await computer.computeRoot(task.partition);
     const written = await writeOutput(stage.output, records, task.partition, task.attempt);
     return {

@@ -2,6 +2,8 @@
 import type { TaskError, TaskMetrics } from '../protocol.js';
 
 export interface ThreadTask {
+  /** The driver application: decoded blocks and broadcasts on the thread are kept under it. */
+  readonly appId: string;
   readonly stageId: number;
   readonly partition: number;
   readonly attempt: number;
