@@ -224,7 +224,7 @@ export class DagScheduler {
     job.results[index] = decode<unknown[]>(outcome.result!);
     job.remaining--;
     if (job.remaining === 0) {
-      this.markStageDone(stage);
+      this.markStageDone(stage, 'completed');
       this.finishJob(job);
     }
   }
@@ -246,8 +246,8 @@ export class DagScheduler {
 
   /** All tasks of the attempt are done; outputs may still be missing if an executor died meanwhile. */
   private mapStageAttemptDone(stage: ShuffleMapStage): void {
-    this.markStageDone(stage);
     if (!isAvailable(stage)) {
+      this.markStageDone(stage, 'aborted');
       this.submitStage(stage);
       return;
     }
@@ -256,7 +256,7 @@ export class DagScheduler {
   }
 
   private stageFinished(stage: Stage): void {
-    this.markStageDone(stage);
+    this.markStageDone(stage, 'completed');
     // Every waiting stage is looked at again: one whose parents are all available runs now; for
     // the others, a parent that finished earlier but lost outputs since is resubmitted.
     for (const waiting of [...this.waiting]) {
@@ -265,8 +265,9 @@ export class DagScheduler {
     }
   }
 
-  private markStageDone(stage: Stage): void {
-    if (this.running.delete(stage)) this.options.listener?.stageCompleted?.(stage);
+  /** Ends the stage's running attempt; listeners hear of it only when the stage completed. */
+  private markStageDone(stage: Stage, outcome: 'completed' | 'aborted'): void {
+    if (this.running.delete(stage) && outcome === 'completed') this.options.listener?.stageCompleted?.(stage);
     this.attempts.delete(stage);
   }
 
@@ -274,7 +275,7 @@ export class DagScheduler {
   private retry(stage: Stage, encoded: EncodedStage, partition: number): void {
     if (!stage.parents.every(isAvailable)) {
       // A parent's map outputs were lost meanwhile: rerun those first, then this stage.
-      this.markStageDone(stage);
+      this.markStageDone(stage, 'aborted');
       this.submitStage(stage);
       return;
     }
@@ -298,7 +299,7 @@ export class DagScheduler {
     // bucket is taken to have lost all its map outputs, so one resubmission reruns them all.
     forgetMapOutputs(this.planner.shuffleStages.values(), failure.executor);
     if (!this.running.has(stage)) return;
-    this.markStageDone(stage);
+    this.markStageDone(stage, 'aborted');
     const attempts = (this.fetchFailures.get(stage.id) ?? 0) + 1;
     this.fetchFailures.set(stage.id, attempts);
     if (attempts >= MAX_STAGE_ATTEMPTS) {
