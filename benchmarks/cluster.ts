@@ -15,9 +15,9 @@
  * must be equal, or the benchmark fails. Results go to
  * benchmarks/results/cluster-<date>.{json,md} (cluster-<N>MB-<date>.* for another size).
  */
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { cpus, loadavg, platform } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { writeResultFiles } from './results-files.js';
 import { parseArgs } from 'node:util';
 import { FlintContext } from '@flint/driver';
 import { DfsClient } from '@flint/dfs';
@@ -170,12 +170,7 @@ function configuration(name: string, startMs: number, runs: JobRun[]): TimedConf
 function writeResults(report: ClusterReport, name: string): void {
   const markdown = markdownReport(report);
   console.log(`\n${markdown}`);
-  const resultsDir = fileURLToPath(new URL('results/', import.meta.url));
-  const base = `${resultsDir}${name}-${report.date.slice(0, 10)}`;
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(`${base}.md`, markdown);
-  console.log(`results written to ${base}.{json,md}`);
+  writeResultFiles(name, report.date, { json: JSON.stringify(report, null, 2) + '\n', md: markdown });
 }
 
 /** The highest 1-minute load average seen after a run. */

@@ -10,9 +10,10 @@
  * fails. Results go to benchmarks/results/wordcount-<date>.{json,md,svg}
  * (wordcount-<N>MB-<date>.* for another size).
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { cpus, loadavg, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { writeResultFiles } from './results-files.js';
 import { parseArgs } from 'node:util';
 import { cachedPath } from '../examples/shared/generated-file.js';
 import { generateText } from '../examples/wordcount/generate.js';
@@ -108,13 +109,8 @@ function benchText(megabytes: number): string {
 function writeResults(report: WordCountReport, name: string): void {
   const markdown = markdownReport(report);
   console.log(`\n${markdown}`);
-  const resultsDir = fileURLToPath(new URL('results/', import.meta.url));
-  const base = `${resultsDir}${name}-${report.date.slice(0, 10)}`;
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(`${base}.md`, markdown);
-  writeFileSync(`${base}.svg`, svgChart(`word count, ${mebibytes(report.input.bytes)}: median time`, report.programs));
-  console.log(`results written to ${base}.{json,md,svg}`);
+  const svg = svgChart(`word count, ${mebibytes(report.input.bytes)}: median time`, report.programs);
+  writeResultFiles(name, report.date, { json: JSON.stringify(report, null, 2) + '\n', md: markdown, svg });
 }
 
 function positiveInteger(option: string, value: string): number {
