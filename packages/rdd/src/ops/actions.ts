@@ -4,6 +4,7 @@ import { toFnRef } from '../fn/fn-ref.js';
 import { localFunction } from '../fn/local-call.js';
 import { compareKeys } from '../keys/compare-keys.js';
 import { hashPartition } from '../keys/portable-hash.js';
+import { keyIdentity } from '../keys/key-identity.js';
 import { runtimePartitions, runtimeElement } from './narrow.js';
 
 type Pair<K, V> = [K, V];
@@ -84,7 +85,7 @@ export async function saveAsTextFile(rdd: RDD<unknown>, path: string): Promise<v
 
 /** Values for `key`; with a known hash partitioner only the one partition that can hold it is read. */
 export async function lookup<K, V>(rdd: RDD<Pair<K, V>>, key: K): Promise<V[]> {
-  const matching = runtimeElement<Pair<K, V>>(rdd, 'filter', 'hasKey', { key }).values();
+  const matching = runtimeElement<Pair<K, V>>(rdd, 'filter', 'hasKey', { keyId: keyIdentity(key) }).values();
   const partitioner = rdd.partitioner;
   const partitions = partitioner?.kind === 'hash' ? [hashPartition(key, partitioner.numPartitions)] : undefined;
   return (await rdd.context.runJob<V>(matching, { partitions, description: 'lookup', source: rdd })).flat();

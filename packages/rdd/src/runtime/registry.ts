@@ -96,7 +96,8 @@ export const RUNTIME = {
   onlyLeftSide: (kv: [unknown, unknown[][]]) => kv[1][0].length > 0 && kv[1][1].length === 0,
   leftSideValues: (sides: unknown[][]) => sides[0],
   onBothSides: (kv: [unknown, unknown[][]]) => kv[1][0].length > 0 && kv[1][1].length > 0,
-  hasKey: (kv: Pair, env: { key: unknown }) => kv[0] === env.key || keyIdentity(kv[0]) === keyIdentity(env.key),
+  /** `keyId` is the looked-up key's identity, computed once on the driver rather than per record. */
+  hasKey: (kv: Pair, env: { keyId: unknown }) => keyIdentity(kv[0]) === env.keyId,
   combineValuesByKey,
   mergeCombinersByKey,
   sortByKey: (records: Iterable<Pair>, env: { ascending: boolean; keyfunc?: Fn }) => {
