@@ -2,9 +2,11 @@
  * Word count benchmark (`npm run bench -- wordcount [--runs N] [--mb N]`).
  *
  * Over one generated Zipf-distributed text (100 MB by default, seeded, cached in
- * benchmarks/data/), times three programs, each run in its own process so its peak memory is
+ * benchmarks/data/), times four programs, each run in its own process so its peak memory is
  * its own: Flint's word count example on `local[2]`, a hand-written single-threaded program and
- * a hand-written two-worker-thread program. All are compiled to JavaScript first and run under
+ * a hand-written two-worker-thread program doing the job's steps by hand (count-words.ts), the
+ * targets' references, and a hand-tuned single-threaded char scan (char-scan.ts), reported for
+ * what hand-tuning alone gains. All are compiled to JavaScript first and run under
  * plain node. Rounds interleave the programs so that a slow spell of this shared machine hits
  * all of them; every run's counts must equal the single-threaded program's, or the benchmark
  * fails. Results go to benchmarks/results/wordcount-<date>.{json,md,svg}
@@ -26,6 +28,7 @@ const PROGRAMS = [
   { name: 'Flint local[2]', script: 'flint.js' },
   { name: 'single thread', script: 'single-thread.js' },
   { name: 'two threads', script: 'two-threads.js' },
+  { name: 'single thread, char scan', script: 'single-thread-char-scan.js' },
 ] as const;
 
 const VOCABULARY_SIZE = 50_000;
@@ -55,13 +58,13 @@ function main(): void {
       program.timesMs.push(result.elapsedMs);
       program.maxRssBytes.push(result.maxRssBytes);
       console.log(
-        `round ${round}/${runs}: ${program.name.padEnd(14)} ${(result.elapsedMs / 1000).toFixed(2)} s, ` +
+        `round ${round}/${runs}: ${program.name.padEnd(24)} ${(result.elapsedMs / 1000).toFixed(2)} s, ` +
           `peak ${(result.maxRssBytes / 1e6).toFixed(0)} MB`,
       );
     }
   }
 
-  const [flint, single, twoThreads] = measured.map((program) => summarize(program.name, program.timesMs, program.maxRssBytes));
+  const [flint, single, twoThreads, charScan] = measured.map((program) => summarize(program.name, program.timesMs, program.maxRssBytes));
   const report: WordCountReport = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: platform() },
@@ -73,7 +76,7 @@ function main(): void {
     },
     loadAverage: { before: loadBefore, after: loadavg()[0] },
     runs,
-    programs: [flint, single, twoThreads],
+    programs: [flint, single, twoThreads, charScan],
     targets: [
       targetCheck(
         'single thread / Flint local[2] (time)',
@@ -92,6 +95,10 @@ function main(): void {
         flint.bestMs / twoThreads.bestMs,
       ),
       targetCheck('Flint local[2] peak memory', flint.peakRssBytes / 1e6, 'max', MEMORY_LIMIT_MB, 'MB'),
+    ],
+    otherRatios: [
+      { label: 'single thread, char scan / Flint local[2] (time)', median: charScan.medianMs / flint.medianMs, best: charScan.bestMs / flint.bestMs },
+      { label: 'single thread / single thread, char scan (time)', median: single.medianMs / charScan.medianMs, best: single.bestMs / charScan.bestMs },
     ],
   };
   // A run on another size (a quick check) must not replace the results of the standard one.

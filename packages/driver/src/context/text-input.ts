@@ -1,7 +1,7 @@
 /**
  * Lists the files behind a `textFile` path — a file, a directory (its visible files), or a glob —
  * and cuts them into splits by size the way Hadoop's FileInputFormat does: a goal size of
- * total / minPartitions, at most one local "block" (32 MiB), and a last split up to 10% larger.
+ * total / minPartitions, at most one local "block", and a last split up to 10% larger.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -10,12 +10,12 @@ import type { TextSplit } from '@flint/rdd';
 const LOCAL_BLOCK_SIZE = 32 * 1024 * 1024;
 const SPLIT_SLOP = 1.1;
 
-export function localTextSplits(path: string, minPartitions: number): TextSplit[] {
+export function localTextSplits(path: string, minPartitions: number, taskSlots = 1): TextSplit[] {
   const files = listInputFiles(path);
   const sizes = files.map((file) => statSync(file).size);
   const total = sizes.reduce((a, b) => a + b, 0);
   const goalSize = total / Math.max(minPartitions, 1);
-  const splitSize = Math.max(1, Math.min(goalSize, LOCAL_BLOCK_SIZE));
+  const splitSize = Math.max(1, Math.min(goalSize, localBlockSize(total, taskSlots)));
   const splits: TextSplit[] = [];
   files.forEach((file, i) => {
     const size = sizes[i];
@@ -32,6 +32,19 @@ export function localTextSplits(path: string, minPartitions: number): TextSplit[
     splits.push({ path: file, start: size - remaining, length: remaining, hosts: [] });
   });
   return splits;
+}
+
+/**
+ * Local files have no real blocks, so the "block" is at most 32 MiB (Hadoop's fs.local.block.size)
+ * but shrunk so that the blocks come in whole rounds of task slots: 100 MiB on 2 slots is four
+ * 25 MiB splits, not 32/32/32/4 MiB, which would leave one slot with 64 MiB and the other idle.
+ * Inputs of one block or less keep Hadoop's split count.
+ */
+function localBlockSize(total: number, taskSlots: number): number {
+  if (total <= LOCAL_BLOCK_SIZE) return LOCAL_BLOCK_SIZE;
+  const slots = Math.max(1, taskSlots);
+  const rounds = Math.ceil(total / LOCAL_BLOCK_SIZE / slots);
+  return Math.min(LOCAL_BLOCK_SIZE, Math.ceil(total / Math.max(1, rounds * slots)));
 }
 
 function listInputFiles(path: string): string[] {

@@ -42,7 +42,8 @@ export async function readLinesInBulk(reader: RangeReader, start: number, length
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, regionEnd).toString('utf8', firstLine, regionEnd);
   if (text.length === 0) return [];
-  const lines = text.split(/\r\n|\n|\r/);
+  // Splitting on a one-character string is much faster than on the regular expression.
+  const lines = text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
   if (lines[lines.length - 1] === '' && /[\r\n]$/.test(text)) lines.pop();
   return lines;
 }
