@@ -10,7 +10,8 @@
  * across sibling blocks can therefore hide a free variable; the worker then still reports it as a
  * ReferenceError, so nothing goes wrong silently — it is only reported later.
  */
-import { parseExpressionAt, type Node } from 'acorn';
+import type { Node } from 'acorn';
+import { parseExpressionAt } from './acorn-parser.js';
 
 type AnyNode = Node & Record<string, unknown>;
 

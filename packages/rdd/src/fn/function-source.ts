@@ -3,7 +3,7 @@
  * function: `fn.toString()` is almost that, except for method shorthand (`name(x) { ... }`,
  * `async *gen() {}`), which is only valid inside an object literal.
  */
-import { parseExpressionAt } from 'acorn';
+import { parseExpressionAt } from './acorn-parser.js';
 
 export type FunctionSource =
   | { kind: 'expression'; expression: string }

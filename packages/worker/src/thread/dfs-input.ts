@@ -1,5 +1,5 @@
 /** DFS access from a task thread: one namenode connection per thread and namenode. */
-import { DfsClient, formatAddress, parseDfsUrl, type DfsUrl } from '@flint/dfs';
+import { DfsClient, formatAddress, parseDfsUrl, type DfsUrl } from '@flint/dfs/client';
 import type { TextSplit } from '@flint/rdd';
 import { readLinesInBulk } from './bulk-line-split.js';
 

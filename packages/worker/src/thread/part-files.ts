@@ -5,7 +5,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDfsUrl } from '@flint/dfs';
+import { parseDfsUrl } from '@flint/dfs/client';
 import { dfsClientFor } from './dfs-input.js';
 
 export function partFileName(partition: number): string {
