@@ -54,7 +54,7 @@ addExtension({
 const packr = new Packr({ mapsAsObjects: false, useRecords: true, moreTypes: true });
 
 export function encode(value: unknown): Uint8Array {
-  return packr.pack(value);
+  return ownBuffer(packr.pack(value));
 }
 
 export function decode<T>(bytes: Uint8Array): T {
@@ -65,9 +65,19 @@ export function decode<T>(bytes: Uint8Array): T {
 export function encodeWithBroadcasts(value: unknown): { bytes: Uint8Array; broadcasts: number[] } {
   encodedBroadcasts = new Set();
   try {
-    const bytes = packr.pack(value);
+    const bytes = ownBuffer(packr.pack(value));
     return { bytes, broadcasts: [...encodedBroadcasts] };
   } finally {
     encodedBroadcasts = undefined;
   }
+}
+
+/**
+ * msgpackr returns a view into its working buffer, which grows to the largest value it has
+ * encoded. Posting a view to another thread (or keeping it) carries that whole buffer: a 4-byte
+ * task result cost an 8 MiB copy each way. Encoded bytes get a buffer of their own.
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  // Uint8Array's slice copies; Buffer's own slice() would return another view.
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
 }
