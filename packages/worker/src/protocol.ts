@@ -55,6 +55,8 @@ export interface CachedBlockReport {
   readonly bytes: number;
   /** The executor holding the second copy of a `_2` level partition, once it has it. */
   readonly replica?: ExecutorId;
+  /** A copy kept by an executor that read the partition from the executor holding it. */
+  readonly copy?: boolean;
 }
 
 export interface TaskError {

@@ -5,7 +5,10 @@
 import type { ExecutorId } from '@flint/worker';
 import type { ShuffleMapStage } from './stage.js';
 
-/** Where cached partitions are: one executor, or two for the `_2` storage levels. */
+/**
+ * Where cached partitions are: one executor, two for the `_2` storage levels, plus any executor
+ * that read the partition remotely and kept a copy.
+ */
 export class CacheTracker {
   private readonly holders = new Map<string, ExecutorId[]>();
   private readonly sizes = new Map<string, number>();
@@ -17,6 +20,11 @@ export class CacheTracker {
     const key = this.key(rddId, split);
     this.holders.set(key, replica && replica !== executor ? [executor, replica] : [executor]);
     this.sizes.set(key, bytes);
+  }
+  /** One more executor holding a copy (it read the partition from another executor and kept it). */
+  addCopy(rddId: number, split: number, executor: ExecutorId): void {
+    const holders = this.holders.get(this.key(rddId, split));
+    if (holders && !holders.includes(executor)) holders.push(executor);
   }
   /** The executor holding the partition (the first of its copies), if any. */
   location(rddId: number, split: number): ExecutorId | undefined {

@@ -204,7 +204,7 @@ export class DagScheduler {
     executor: ExecutorId,
     outcome: Extract<TaskOutcome, { kind: 'success' }>,
   ): void {
-    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
+    this.registerCachedBlocks(executor, outcome);
     attempt.pending.delete(request.partition);
     if (stage.kind === 'shuffleMap') {
       this.options.applyAccumulators(outcome.accumulators);
@@ -214,6 +214,13 @@ export class DagScheduler {
     }
     const job = this.jobs.get(stage.jobId);
     if (job) this.recordResult(job, stage, request.partition, outcome);
+  }
+
+  private registerCachedBlocks(executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
+    for (const block of outcome.cachedBlocks) {
+      if (block.copy) this.cache.addCopy(block.rddId, block.split, executor);
+      else this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
+    }
   }
 
   /** Keeps a result partition the first time it arrives (and its accumulator updates, only then). */
@@ -230,7 +237,7 @@ export class DagScheduler {
   }
 
   private lateSuccess(request: TaskRequest, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
-    for (const block of outcome.cachedBlocks) this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
+    this.registerCachedBlocks(executor, outcome);
     if (request.shuffleId !== undefined) {
       const mapStage = this.planner.shuffleStages.get(request.shuffleId);
       if (mapStage) this.registerMapOutput(mapStage, request.partition, executor, outcome);

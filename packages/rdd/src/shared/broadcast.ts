@@ -8,7 +8,15 @@ export class Broadcast<T> {
     private readonly resolve: () => T,
   ) {}
 
+  private resolved = false;
+  private resolvedValue: T | undefined;
+
+  /** Resolved once per Broadcast object: tasks read it per record, in their hottest loops. */
   get value(): T {
-    return this.resolve();
+    if (!this.resolved) {
+      this.resolvedValue = this.resolve();
+      this.resolved = true;
+    }
+    return this.resolvedValue as T;
   }
 }

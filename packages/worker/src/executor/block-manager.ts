@@ -60,6 +60,11 @@ export class BlockManager {
     return block.bytes ?? readFileSync(this.path(key));
   }
 
+  /** Whether `size` more bytes fit in the memory budget without evicting or spilling a block. */
+  fitsInMemory(size: number): boolean {
+    return this.memoryBytes + size <= this.memoryBudget;
+  }
+
   has(key: string): boolean {
     return this.blocks.has(key);
   }

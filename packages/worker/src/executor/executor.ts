@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { BlockManager, type BlockPolicy } from './block-manager.js';
-import type { ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
+import type { CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
 import { blockKeys } from '../stage-spec.js';
 import { boundedInFlight } from './bounded-in-flight.js';
@@ -77,8 +77,9 @@ export class Executor {
     const app = request.appId;
     const broadcasts = request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(app, id, bytes) }));
     let inputs: ThreadTask['inputs'];
+    const copies: CachedBlockReport[] = [];
     try {
-      inputs = await Promise.all(request.inputs.map((input) => this.gather(app, input)));
+      inputs = await Promise.all(request.inputs.map((input) => this.gather(app, input, copies)));
     } catch (error) {
       if (error instanceof MissingInput) return error.outcome;
       throw error;
@@ -112,7 +113,7 @@ export class Executor {
       kind: 'success',
       result: result.result,
       bucketSizes: result.buckets?.map((b) => b.length),
-      cachedBlocks,
+      cachedBlocks: [...cachedBlocks, ...copies],
       accumulators: result.accumulators,
       recordsRead: result.recordsRead,
       durationMs: performance.now() - started,
@@ -134,17 +135,29 @@ export class Executor {
     this.blocks.clear();
   }
 
-  private async gather(app: string, input: TaskInput): Promise<{ key: string; chunks: Uint8Array[] }> {
+  /**
+   * The bytes of one task input. A cached partition read from another executor is kept here too
+   * (reported in `copies`) if it fits in memory without evicting anything: an iterative job then
+   * finds it local in its next iteration instead of waiting for the one executor that holds it or
+   * fetching it again.
+   */
+  private async gather(app: string, input: TaskInput, copies: CachedBlockReport[]): Promise<{ key: string; chunks: Uint8Array[] }> {
     switch (input.kind) {
       case 'bytes':
         return { key: input.key, chunks: [input.bytes] };
       case 'cached': {
-        const bytes = await this.readBlock(input.executor, appBlockKey(app, input.key));
-        if (!bytes) {
-          const [, rddId, split] = input.key.split('_').map(Number);
-          throw new MissingInput({ kind: 'missingCachedBlock', rddId, split });
-        }
-        return { key: input.key, chunks: [bytes] };
+        const key = appBlockKey(app, input.key);
+        // A replica or copy here is as good as the first copy the driver named.
+        const local = this.blocks.get(key);
+        if (local) return { key: input.key, chunks: [local] };
+        const [, rddId, split] = input.key.split('_').map(Number);
+        const bytes = await this.readBlock(input.executor, key);
+        if (!bytes) throw new MissingInput({ kind: 'missingCachedBlock', rddId, split });
+        if (!this.blocks.fitsInMemory(bytes.length)) return { key: input.key, chunks: [bytes] };
+        const copy = shared(bytes);
+        this.blocks.put(key, copy, 'memoryOnly');
+        copies.push({ rddId, split, bytes: copy.length, copy: true });
+        return { key: input.key, chunks: [copy] };
       }
       case 'shuffle': {
         const chunks = await boundedInFlight(input.buckets, MAX_BYTES_IN_FLIGHT, async (ref) => {
