@@ -80,7 +80,8 @@ export type TaskOutcome =
     }
   | { readonly kind: 'failure'; readonly error: TaskError }
   | { readonly kind: 'fetchFailed'; readonly shuffleId: number; readonly mapPartition: number; readonly executor: ExecutorId; readonly message: string }
-  | { readonly kind: 'missingCachedBlock'; readonly rddId: number; readonly split: number };
+  /** A cached input was found neither on the executor that ran the task nor on `executor`, the holder it was told of. */
+  | { readonly kind: 'missingCachedBlock'; readonly rddId: number; readonly split: number; readonly executor: ExecutorId };
 
 /** Where a task's time went, for the batch-versus-memory report. */
 export interface TaskMetrics {

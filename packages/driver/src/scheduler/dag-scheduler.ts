@@ -190,7 +190,9 @@ export class DagScheduler {
       case 'fetchFailed':
         return this.fetchFailed(stage, end);
       case 'missingCachedBlock':
+        // Neither the executor that ran the task nor the holder it read from has the partition any more.
         this.cache.unregister(end.rddId, end.split, executor);
+        this.cache.unregister(end.rddId, end.split, end.executor);
         return this.retry(stage, attempt.encoded, request.partition);
       case 'executorLost':
         return this.retry(stage, attempt.encoded, request.partition);

@@ -152,7 +152,7 @@ export class Executor {
         if (local) return { key: input.key, chunks: [local] };
         const [, rddId, split] = input.key.split('_').map(Number);
         const bytes = await this.readBlock(input.executor, key);
-        if (!bytes) throw new MissingInput({ kind: 'missingCachedBlock', rddId, split });
+        if (!bytes) throw new MissingInput({ kind: 'missingCachedBlock', rddId, split, executor: input.executor });
         if (!this.blocks.fitsInMemory(bytes.length)) return { key: input.key, chunks: [bytes] };
         const copy = shared(bytes);
         this.blocks.put(key, copy, 'memoryOnly');
