@@ -249,12 +249,14 @@ export class FlintContext implements RddContext {
   }
 
   /**
-   * Mapreduce mode: the RDD an action runs on is computed by a job of its own that writes it to
-   * storage as JSON lines; the action, and any later job, read it back and parse it again, as a
-   * chain of Hadoop jobs does. Inputs that are already on storage (or in the driver) are read as they are.
+   * Mapreduce mode: the RDD an action runs on, when computing it takes a shuffle (it is a reduce
+   * phase's output), is computed by a job of its own that writes it to storage as JSON lines; the
+   * action, and any later job, read it back and parse it again, as a chain of Hadoop jobs does. A
+   * chain of narrow transformations over stored data (input files, earlier job outputs) is not
+   * written: every job that uses it re-reads and re-parses its input, as Hadoop's map tasks do.
    */
   private async storeJobOutput(rdd: RDD<unknown>): Promise<void> {
-    if (rdd.storedPartitions || dependencies(rdd).length === 0) return;
+    if (!reducedSinceStorage(rdd)) return;
     const dir = this.storage.directoryFor(rdd.id);
     const output: JobOutput = { kind: 'store', dir, format: 'json' };
     await this.submitJob(rdd, { output, description: `mapreduce job writing RDD ${rdd.id}` });
@@ -379,4 +381,11 @@ function lineage(root: RDD<unknown>): RDD<unknown>[] {
   };
   visit(root);
   return [...seen.values()];
+}
+
+/** Whether computing `rdd` from stored data (input files, saved job outputs) takes a shuffle. */
+function reducedSinceStorage(rdd: RDD<unknown>, seen = new Set<number>()): boolean {
+  if (seen.has(rdd.id)) return false;
+  seen.add(rdd.id);
+  return dependencies(rdd).some((dependency) => dependency.shuffle || reducedSinceStorage(dependency.rdd, seen));
 }
