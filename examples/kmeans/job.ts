@@ -1,4 +1,4 @@
-import { capture, type FlintContext } from '@flint/driver';
+import { capture, type FlintContext, type RDD } from '@flint/driver';
 
 export interface KMeansOptions {
   /** How many clusters; the first k points are the initial centers. */
@@ -15,22 +15,25 @@ export interface KMeansResult {
   iterationMs: number[];
 }
 
-/**
- * k-means (Lloyd's algorithm) over points written as whitespace-separated coordinates, one per
- * line: each iteration assigns every point to its nearest center (the first on a tie) and moves
- * each center to the mean of its points; a center that gets no points stays where it is.
- */
-export async function kMeans(fc: FlintContext, input: string, { k, iterations, partitions }: KMeansOptions): Promise<KMeansResult> {
-  const points = fc
+/** The points of `input`: whitespace-separated coordinates, one point per line. */
+export function parsedPoints(fc: FlintContext, input: string, partitions?: number): RDD<number[]> {
+  return fc
     .textFile(input, partitions)
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const point = line.trim().split(/\s+/).map(Number);
       if (!point.every(Number.isFinite)) throw new Error(`malformed point (want numbers): ${line}`);
       return point;
-    })
-    .setName('points')
-    .cache();
+    });
+}
+
+/**
+ * k-means (Lloyd's algorithm) over points written as whitespace-separated coordinates, one per
+ * line: each iteration assigns every point to its nearest center (the first on a tie) and moves
+ * each center to the mean of its points; a center that gets no points stays where it is.
+ */
+export async function kMeans(fc: FlintContext, input: string, { k, iterations, partitions }: KMeansOptions): Promise<KMeansResult> {
+  const points = parsedPoints(fc, input, partitions).setName('points').cache();
 
   let centers = await points.take(k);
   if (centers.length < k) throw new Error(`k-means wants at least k = ${k} points, the input has ${centers.length}`);

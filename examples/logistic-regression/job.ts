@@ -1,4 +1,4 @@
-import { capture, type FlintContext } from '@flint/driver';
+import { capture, type FlintContext, type RDD } from '@flint/driver';
 
 export interface LogisticRegressionOptions {
   iterations: number;
@@ -15,6 +15,20 @@ export interface LogisticRegressionResult {
   iterationMs: number[];
 }
 
+/** The `label x1 ... xd` lines of `input` as [label, [1, x1, ..., xd]] (a leading 1 for the intercept). */
+export function labelledPoints(fc: FlintContext, input: string, partitions?: number): RDD<[number, number[]]> {
+  return fc
+    .textFile(input, partitions)
+    .filter((line) => line.trim() !== '')
+    .map((line): [number, number[]] => {
+      const [label, ...features] = line.trim().split(/\s+/).map(Number);
+      if ((label !== 1 && label !== -1) || !features.every(Number.isFinite)) {
+        throw new Error(`malformed point (want a label of -1 or 1, then numbers): ${line}`);
+      }
+      return [label, [1, ...features]];
+    });
+}
+
 /**
  * Logistic regression by batch gradient descent, as in Spark's SparkLR, over `label x1 ... xd`
  * lines with labels -1 or 1. The weights start at 0; each iteration takes one step of
@@ -26,18 +40,7 @@ export async function logisticRegression(
   input: string,
   { iterations, stepSize = 1, partitions }: LogisticRegressionOptions,
 ): Promise<LogisticRegressionResult> {
-  const points = fc
-    .textFile(input, partitions)
-    .filter((line) => line.trim() !== '')
-    .map((line): [number, number[]] => {
-      const [label, ...features] = line.trim().split(/\s+/).map(Number);
-      if ((label !== 1 && label !== -1) || !features.every(Number.isFinite)) {
-        throw new Error(`malformed point (want a label of -1 or 1, then numbers): ${line}`);
-      }
-      return [label, [1, ...features]];
-    })
-    .setName('points')
-    .cache();
+  const points = labelledPoints(fc, input, partitions).setName('points').cache();
 
   const [, firstFeatures] = await points.first();
   let weights = firstFeatures.map(() => 0);

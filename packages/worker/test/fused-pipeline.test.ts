@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFused, type LiveStep } from '../src/thread/fused-pipeline.js';
+import { type FusedRecords, runFused, type LiveStep } from '../src/thread/fused-pipeline.js';
 
 type Fn = (...args: unknown[]) => unknown;
 const step = (op: LiveStep['op'], fn: Fn): LiveStep => ({ op, fn });
@@ -21,7 +21,7 @@ function sequential(steps: readonly LiveStep[], source: unknown[]): unknown[] {
 
 function pushed(steps: readonly LiveStep[], source: Iterable<unknown>): unknown[] {
   const out: unknown[] = [];
-  (runFused(steps, source) as { forEach(consumer: (record: unknown) => void): void }).forEach((record) => out.push(record));
+  (runFused(steps, source) as FusedRecords).forEach((record) => out.push(record));
   return out;
 }
 
