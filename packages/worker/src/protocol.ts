@@ -73,6 +73,8 @@ export type TaskOutcome =
       /** Bytes written per reduce partition by a shuffle map task. */
       readonly bucketSizes?: readonly number[];
       readonly cachedBlocks: readonly CachedBlockReport[];
+      /** Cached partitions this executor dropped from memory (MEMORY_ONLY, over budget) since its last report. */
+      readonly droppedBlocks?: readonly { readonly rddId: number; readonly split: number }[];
       readonly accumulators: readonly (readonly [number, number])[];
       readonly recordsRead: number;
       readonly durationMs: number;

@@ -40,6 +40,19 @@ describe('block manager', () => {
     expect(blocks.stats().memoryBytes).toBeLessThanOrEqual(100);
   });
 
+  it('reports each dropped block once, by prefix, unless it was stored again', () => {
+    const { blocks } = manager(100);
+    blocks.put('app1_rdd_3_0', bytes(40, 1), 'memoryOnly');
+    blocks.put('app2_rdd_3_0', bytes(40, 2), 'memoryOnly');
+    blocks.put('app1_rdd_3_1', bytes(40, 3), 'memoryOnly');
+    blocks.put('app1_rdd_3_2', bytes(40, 4), 'memoryOnly');
+    expect(blocks.takeDropped('app1_rdd_')).toEqual(['app1_rdd_3_0']);
+    expect(blocks.takeDropped('app1_rdd_')).toEqual([]);
+    expect(blocks.takeDropped('app2_rdd_')).toEqual(['app2_rdd_3_0']);
+    blocks.put('app1_rdd_3_0', bytes(40, 1), 'memoryOnly');
+    expect(blocks.takeDropped('app1_rdd_')).toEqual(['app1_rdd_3_1']);
+  });
+
   it('writes disk-only blocks straight to disk, and removes files with their blocks', () => {
     const { blocks, dir } = manager(1_000);
     blocks.put('d', bytes(10, 9), 'diskOnly');

@@ -187,7 +187,7 @@ export class FlintContext implements RddContext {
 
   /** Lines of a local text file, a directory of files, or a glob; split by size with Hadoop's line rule. */
   textFile(path: string, minPartitions: number = Math.min(this.defaultParallelism, 2)): RDD<string> {
-    const splits = path.startsWith('dfs://') ? dfsTextSplits(path, this.backend.namenode) : localTextSplits(path, minPartitions, this.defaultParallelism);
+    const splits = path.startsWith('dfs://') ? dfsTextSplits(path, this.backend.namenode, minPartitions) : localTextSplits(path, minPartitions, this.defaultParallelism);
     return new RDD<string>(this, { kind: 'textFile', splits });
   }
 

@@ -23,15 +23,25 @@ export function localTextSplits(path: string, minPartitions: number, taskSlots =
       splits.push({ path: file, start: 0, length: 0, hosts: [] });
       return;
     }
-    let remaining = size;
-    while (remaining / splitSize > SPLIT_SLOP) {
-      const length = Math.floor(splitSize);
-      splits.push({ path: file, start: size - remaining, length, hosts: [] });
-      remaining -= length;
-    }
-    splits.push({ path: file, start: size - remaining, length: remaining, hosts: [] });
+    for (const [start, length] of cutRange(0, size, splitSize)) splits.push({ path: file, start, length, hosts: [] });
   });
   return splits;
+}
+
+/**
+ * Cuts the byte range [start, start + length) into pieces of `splitSize`, the last up to 10%
+ * larger (Hadoop's SPLIT_SLOP), as [start, length] pairs.
+ */
+export function cutRange(start: number, length: number, splitSize: number): [number, number][] {
+  const pieces: [number, number][] = [];
+  let remaining = length;
+  while (remaining / splitSize > SPLIT_SLOP) {
+    const piece = Math.floor(splitSize);
+    pieces.push([start + length - remaining, piece]);
+    remaining -= piece;
+  }
+  pieces.push([start + length - remaining, remaining]);
+  return pieces;
 }
 
 /**

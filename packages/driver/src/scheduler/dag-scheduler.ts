@@ -223,6 +223,8 @@ export class DagScheduler {
       if (block.copy) this.cache.addCopy(block.rddId, block.split, executor);
       else this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
     }
+    // After registering: a block this very task stored may already have been dropped again.
+    for (const block of outcome.droppedBlocks ?? []) this.cache.unregister(block.rddId, block.split, executor);
   }
 
   /** Keeps a result partition the first time it arrives (and its accumulator updates, only then). */

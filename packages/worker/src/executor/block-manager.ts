@@ -2,8 +2,9 @@
  * Holds an executor's blocks — cached partitions and shuffle buckets — as bytes, within a memory
  * budget. When the budget is exceeded the least recently used blocks leave memory: those that may
  * live on disk (shuffle buckets, MEMORY_AND_DISK partitions) are spilled to the local directory,
- * MEMORY_ONLY partitions are dropped (they are recomputed from lineage when needed, as in Spark:
- * the driver learns of it when a task finds the partition missing).
+ * MEMORY_ONLY partitions are dropped (they are recomputed from lineage when needed, as in Spark).
+ * Dropped keys are kept until the executor reports them (`takeDropped`), so the driver learns of
+ * evictions with the next task's outcome rather than only when a task finds a partition missing.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ export class BlockManager {
   private memoryBytes = 0;
   private spilled = 0;
   private dropped = 0;
+  private readonly droppedKeys = new Set<string>();
 
   constructor(
     private readonly directory: string,
@@ -41,6 +43,7 @@ export class BlockManager {
 
   put(key: string, bytes: Uint8Array, policy: BlockPolicy): void {
     this.remove(key);
+    this.droppedKeys.delete(key);
     const block: Block = { policy, size: bytes.length, onDisk: false };
     if (policy === 'diskOnly') {
       this.writeToDisk(key, block, bytes);
@@ -58,6 +61,13 @@ export class BlockManager {
     this.blocks.delete(key);
     this.blocks.set(key, block);
     return block.bytes ?? readFileSync(this.path(key));
+  }
+
+  /** The keys starting with `prefix` that were dropped since the last call, forgotten once returned. */
+  takeDropped(prefix: string): string[] {
+    const keys = [...this.droppedKeys].filter((key) => key.startsWith(prefix) && !this.blocks.has(key));
+    for (const key of keys) this.droppedKeys.delete(key);
+    return keys;
   }
 
   /** Whether `size` more bytes fit in the memory budget without evicting or spilling a block. */
@@ -101,6 +111,7 @@ export class BlockManager {
       if (block.policy === 'memoryOnly') {
         this.blocks.delete(key);
         this.dropped++;
+        this.droppedKeys.add(key);
       } else {
         const bytes = block.bytes;
         block.bytes = undefined;

@@ -114,11 +114,21 @@ export class Executor {
       result: result.result,
       bucketSizes: result.buckets?.map((b) => b.length),
       cachedBlocks: [...cachedBlocks, ...copies],
+      droppedBlocks: this.droppedCachedBlocks(app),
       accumulators: result.accumulators,
       recordsRead: result.recordsRead,
       durationMs: performance.now() - started,
       metrics: { ...result.metrics, fetchMs },
     };
+  }
+
+  /** The application's cached partitions that the block manager dropped since the last report. */
+  private droppedCachedBlocks(app: string): { rddId: number; split: number }[] {
+    const prefix = appBlockKey(app, 'rdd_');
+    return this.blocks.takeDropped(prefix).map((key) => {
+      const [rddId, split] = key.slice(prefix.length).split('_').map(Number);
+      return { rddId, split };
+    });
   }
 
   /** Forgets blocks: every bucket of a shuffle, or every cached partition of an RDD. */
