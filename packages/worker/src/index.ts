@@ -8,4 +8,4 @@ export { runWorkerCommand, WORKER_USAGE } from './service/worker-command.js';
 export { encodeMessage, parseMessage, ProtocolViolation, type ServiceMessage } from './service/messages.js';
 export { openSocket } from './service/peer-client.js';
 export { executorId, parseExecutorId } from './service/executor-id.js';
-export { decompressBlock, compressBlock } from './service/block-transfer.js';
+export { packBlock, unpackBlock, type WireBlock } from './service/block-transfer.js';

@@ -6,7 +6,7 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Executor } from '../executor/executor.js';
 import { encodeMessage, parseMessage, type ServiceMessage } from './messages.js';
-import { compressBlock, decompressBlock } from './block-transfer.js';
+import { packBlock, unpackBlock } from './block-transfer.js';
 
 export interface ExecutorService {
   readonly port: number;
@@ -75,11 +75,11 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
       case 'forgetRdd':
         return executor.removeRdd(message.appId, message.rddId);
       case 'putBlock':
-        executor.storeReplica(message.key, decompressBlock(message.compressed), message.storageLevel);
+        executor.storeReplica(message.key, unpackBlock(message.block), message.storageLevel);
         return send({ type: 'blockStored', requestId: message.requestId });
       case 'fetchBlock': {
         const bytes = executor.blocks.get(message.key);
-        return send({ type: 'block', requestId: message.requestId, compressed: bytes ? compressBlock(bytes) : null });
+        return send({ type: 'block', requestId: message.requestId, block: bytes ? packBlock(bytes) : null });
       }
       case 'taskEnded':
       case 'block':

@@ -3,11 +3,12 @@
  *   driver → worker: run a task, forget blocks;          worker → driver: a task ended.
  *   worker → worker: fetch a block (shuffle bucket or cached partition) by key; store a replica
  *                    of a cached partition (`_2` storage levels).
- * Frames are msgpackr (Flint's codec); block bytes travel lz4-compressed. Every frame is checked
+ * Frames are msgpackr (Flint's codec); block bytes travel lz4-compressed when that pays. Every frame is checked
  * by `parseMessage` where it enters the process.
  */
 import { decode, encode } from '@flint/rdd';
 import type { TaskOutcome, TaskRequest } from '../protocol.js';
+import type { WireBlock } from './block-transfer.js';
 
 export type ServiceMessage =
   | { readonly type: 'runTask'; readonly request: TaskRequest }
@@ -15,8 +16,8 @@ export type ServiceMessage =
   | { readonly type: 'forgetRdd'; readonly appId: string; readonly rddId: number }
   | { readonly type: 'taskEnded'; readonly taskId: number; readonly outcome: TaskOutcome }
   | { readonly type: 'fetchBlock'; readonly requestId: number; readonly key: string }
-  | { readonly type: 'block'; readonly requestId: number; readonly compressed: Uint8Array | null }
-  | { readonly type: 'putBlock'; readonly requestId: number; readonly key: string; readonly storageLevel: string; readonly compressed: Uint8Array }
+  | { readonly type: 'block'; readonly requestId: number; readonly block: WireBlock | null }
+  | { readonly type: 'putBlock'; readonly requestId: number; readonly key: string; readonly storageLevel: string; readonly block: WireBlock }
   | { readonly type: 'blockStored'; readonly requestId: number };
 
 export class ProtocolViolation extends Error {
@@ -27,6 +28,7 @@ type Check = (value: Record<string, unknown>) => boolean;
 
 const isInt = (v: unknown): boolean => Number.isInteger(v);
 const isBytes = (v: unknown): boolean => v instanceof Uint8Array;
+const isWireBlock = (v: unknown): boolean => isRecord(v) && typeof v.lz4 === 'boolean' && isBytes(v.bytes);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const TASK_INPUT_KINDS = new Set(['bytes', 'cached', 'shuffle']);
@@ -52,8 +54,8 @@ const CHECKS: Record<ServiceMessage['type'], Check> = {
   forgetRdd: (m) => typeof m.appId === 'string' && isInt(m.rddId),
   taskEnded: (m) => isInt(m.taskId) && isRecord(m.outcome) && OUTCOME_KINDS.has(m.outcome.kind as string),
   fetchBlock: (m) => isInt(m.requestId) && typeof m.key === 'string',
-  block: (m) => isInt(m.requestId) && (m.compressed === null || isBytes(m.compressed)),
-  putBlock: (m) => isInt(m.requestId) && typeof m.key === 'string' && typeof m.storageLevel === 'string' && isBytes(m.compressed),
+  block: (m) => isInt(m.requestId) && (m.block === null || isWireBlock(m.block)),
+  putBlock: (m) => isInt(m.requestId) && typeof m.key === 'string' && typeof m.storageLevel === 'string' && isWireBlock(m.block),
   blockStored: (m) => isInt(m.requestId),
 };
 

@@ -6,7 +6,7 @@
  */
 import WebSocket from 'ws';
 import { encodeMessage, parseMessage, type ServiceMessage } from './messages.js';
-import { compressBlock, decompressBlock } from './block-transfer.js';
+import { packBlock, unpackBlock } from './block-transfer.js';
 import { parseExecutorId } from './executor-id.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -25,13 +25,13 @@ export class PeerClient {
 
   async fetch(executor: string, key: string): Promise<Uint8Array | undefined> {
     const response = await this.request(executor, (requestId) => ({ type: 'fetchBlock', requestId, key }));
-    return response?.type === 'block' && response.compressed ? decompressBlock(response.compressed) : undefined;
+    return response?.type === 'block' && response.block ? unpackBlock(response.block) : undefined;
   }
 
   /** Stores a copy of a cached partition on `executor`; resolves whether it did. */
   async replicate(executor: string, key: string, storageLevel: string, bytes: Uint8Array): Promise<boolean> {
-    const compressed = compressBlock(bytes);
-    const response = await this.request(executor, (requestId) => ({ type: 'putBlock', requestId, key, storageLevel, compressed }));
+    const block = packBlock(bytes);
+    const response = await this.request(executor, (requestId) => ({ type: 'putBlock', requestId, key, storageLevel, block }));
     return response?.type === 'blockStored';
   }
 
