@@ -40,17 +40,34 @@ describe('block manager', () => {
     expect(blocks.stats().memoryBytes).toBeLessThanOrEqual(100);
   });
 
+  it('never evicts a partition of the same RDD to cache another: the new one is dropped instead', () => {
+    const { blocks } = manager(100);
+    blocks.put('app1_rdd_3_0', bytes(40, 1), 'memoryOnly');
+    blocks.put('app1_rdd_4_0', bytes(40, 2), 'memoryOnly');
+    blocks.put('app1_rdd_3_1', bytes(40, 3), 'memoryOnly');
+    // Room came from the other RDD, not from partition 0 of the same one.
+    expect(blocks.has('app1_rdd_3_0')).toBe(true);
+    expect(blocks.has('app1_rdd_4_0')).toBe(false);
+    blocks.put('app1_rdd_3_2', bytes(40, 4), 'memoryOnly');
+    expect(blocks.has('app1_rdd_3_2')).toBe(false);
+    expect([blocks.has('app1_rdd_3_0'), blocks.has('app1_rdd_3_1')]).toEqual([true, true]);
+    // A MEMORY_AND_DISK partition that does not fit goes to disk rather than away.
+    blocks.put('app1_rdd_3_3', bytes(40, 5), 'memoryAndDisk');
+    expect(blocks.get('app1_rdd_3_3')).toEqual(Buffer.from(bytes(40, 5)));
+    expect(blocks.stats().memoryBytes).toBeLessThanOrEqual(100);
+  });
+
   it('reports each dropped block once, by prefix, unless it was stored again', () => {
     const { blocks } = manager(100);
     blocks.put('app1_rdd_3_0', bytes(40, 1), 'memoryOnly');
     blocks.put('app2_rdd_3_0', bytes(40, 2), 'memoryOnly');
-    blocks.put('app1_rdd_3_1', bytes(40, 3), 'memoryOnly');
-    blocks.put('app1_rdd_3_2', bytes(40, 4), 'memoryOnly');
+    blocks.put('app1_rdd_5_0', bytes(40, 3), 'memoryOnly');
+    blocks.put('app1_rdd_6_0', bytes(40, 4), 'memoryOnly');
     expect(blocks.takeDropped('app1_rdd_')).toEqual(['app1_rdd_3_0']);
     expect(blocks.takeDropped('app1_rdd_')).toEqual([]);
     expect(blocks.takeDropped('app2_rdd_')).toEqual(['app2_rdd_3_0']);
     blocks.put('app1_rdd_3_0', bytes(40, 1), 'memoryOnly');
-    expect(blocks.takeDropped('app1_rdd_')).toEqual(['app1_rdd_3_1']);
+    expect(blocks.takeDropped('app1_rdd_')).toEqual(['app1_rdd_5_0']);
   });
 
   it('writes disk-only blocks straight to disk, and removes files with their blocks', () => {

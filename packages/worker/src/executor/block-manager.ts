@@ -1,8 +1,9 @@
 /**
  * Holds an executor's blocks — cached partitions and shuffle buckets — as bytes, within a memory
- * budget. When the budget is exceeded the least recently used blocks leave memory: those that may
- * live on disk (shuffle buckets, MEMORY_AND_DISK partitions) are spilled to the local directory,
- * MEMORY_ONLY partitions are dropped (they are recomputed from lineage when needed, as in Spark).
+ * budget. When the budget is exceeded the least recently used blocks leave memory (never for
+ * another partition of their own RDD, see enforceBudget): those that may live on disk (shuffle
+ * buckets, MEMORY_AND_DISK partitions) are spilled to the local directory, MEMORY_ONLY partitions
+ * are dropped (they are recomputed from lineage when needed, as in Spark).
  * Dropped keys are kept until the executor reports them (`takeDropped`), so the driver learns of
  * evictions with the next task's outcome rather than only when a task finds a partition missing.
  */
@@ -52,7 +53,7 @@ export class BlockManager {
       this.memoryBytes += bytes.length;
     }
     this.blocks.set(key, block);
-    this.enforceBudget();
+    this.enforceBudget(key);
   }
 
   get(key: string): Uint8Array | undefined {
@@ -103,21 +104,35 @@ export class BlockManager {
     rmSync(this.directory, { recursive: true, force: true });
   }
 
-  private enforceBudget(): void {
+  /**
+   * Makes room for `newKey` by moving least recently used blocks out of memory — but, as Spark's
+   * MemoryStore does, never other partitions of the same RDD: caching partition 3 by evicting
+   * partition 0 of the same RDD would evict, on every pass over it, the partition needed next. If
+   * there is still no room, the new block itself leaves memory.
+   */
+  private enforceBudget(newKey: string): void {
+    const newRdd = rddOf(newKey);
     for (const [key, block] of this.blocks) {
       if (this.memoryBytes <= this.memoryBudget) return;
-      if (!block.bytes) continue;
-      this.memoryBytes -= block.size;
-      if (block.policy === 'memoryOnly') {
-        this.blocks.delete(key);
-        this.dropped++;
-        this.droppedKeys.add(key);
-      } else {
-        const bytes = block.bytes;
-        block.bytes = undefined;
-        this.writeToDisk(key, block, bytes);
-        this.spilled++;
-      }
+      if (!block.bytes || key === newKey || (newRdd !== undefined && rddOf(key) === newRdd)) continue;
+      this.leaveMemory(key, block);
+    }
+    const block = this.blocks.get(newKey);
+    if (this.memoryBytes > this.memoryBudget && block?.bytes) this.leaveMemory(newKey, block);
+  }
+
+  /** Drops a MEMORY_ONLY block; spills any other to disk. */
+  private leaveMemory(key: string, block: Block): void {
+    this.memoryBytes -= block.size;
+    if (block.policy === 'memoryOnly') {
+      this.blocks.delete(key);
+      this.dropped++;
+      this.droppedKeys.add(key);
+    } else {
+      const bytes = block.bytes!;
+      block.bytes = undefined;
+      this.writeToDisk(key, block, bytes);
+      this.spilled++;
     }
   }
 
@@ -129,4 +144,9 @@ export class BlockManager {
   private path(key: string): string {
     return join(this.directory, key);
   }
+}
+
+/** The RDD a cached partition's key belongs to (`<app>_rdd_<id>_<split>` → `<app>_rdd_<id>`); none for other blocks. */
+function rddOf(key: string): string | undefined {
+  return /^(.*_rdd_\d+)_\d+$/.exec(key)?.[1];
 }
