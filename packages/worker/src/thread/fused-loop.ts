@@ -4,14 +4,10 @@
  * gets its own compiled code, so V8 sees one target at every call site and can inline the user's
  * small functions; a chain of generic closures shares its call sites with every other job's.
  */
-import type { ElementOp } from '@flint/rdd';
+import type { LiveStep as Step } from './fused-pipeline.js';
 
 type Fn = (...args: unknown[]) => unknown;
 export type FusedLoop = (source: Iterable<unknown>, consume: (record: unknown) => void) => void;
-interface Step {
-  readonly op: ElementOp['op'];
-  readonly fn: Fn;
-}
 
 const MAX_CACHED_LOOPS = 64;
 const loops = new Map<string, FusedLoop>();
