@@ -7,6 +7,7 @@ import type { ExecutorId, TaskOutcome, TaskRequest } from '@flint/worker';
 import { DagScheduler, type TaskSink } from '../src/scheduler/dag-scheduler.js';
 import type { PendingTask } from '../src/scheduler/task-scheduler.js';
 import type { ActiveJob } from '../src/scheduler/job.js';
+import { taskSuccess } from './task-fixtures.js';
 
 /** Builds RDDs without running anything: the scheduler under test runs the jobs. */
 export function planningContext(): RddContext {
@@ -95,16 +96,11 @@ export class FakeCluster implements TaskSink {
 }
 
 export function mapSuccess(numReducers: number): TaskOutcome {
-  return success({ bucketSizes: new Array(numReducers).fill(10) });
+  return taskSuccess({ bucketSizes: new Array(numReducers).fill(10) });
 }
 
 export function resultSuccess(records: unknown[], accumulators: [number, number][] = []): TaskOutcome {
-  return success({ result: encode(records), accumulators });
-}
-
-function success(extra: Partial<Extract<TaskOutcome, { kind: 'success' }>>): TaskOutcome {
-  const metrics = { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 1 };
-  return { kind: 'success', cachedBlocks: [], accumulators: [], recordsRead: 0, durationMs: 1, metrics, ...extra };
+  return taskSuccess({ result: encode(records), accumulators });
 }
 
 export function userFailure(message: string): TaskOutcome {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskOutcome, TaskRequest } from '@flint/worker';
 import { TaskScheduler, type ExecutorBackend } from '../src/scheduler/task-scheduler.js';
 import { SPECULATION_DEFAULTS } from '../src/scheduler/speculation.js';
+import { taskRequest, taskSuccess } from './task-fixtures.js';
 
-const success: TaskOutcome = {
-  kind: 'success',
-  cachedBlocks: [],
-  accumulators: [],
-  recordsRead: 0,
-  durationMs: 1,
-  metrics: { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 1 },
-};
-
-function request(partition: number): TaskRequest {
-  return { appId: 'test-app', taskId: partition, jobId: 0, stageId: 0, stageAttempt: 1, partition, attempt: 0, stage: new Uint8Array(), inputs: [], broadcasts: [] };
-}
+const success = taskSuccess();
 
 /** One slot; tasks below 100 finish after 200 ms (they set the typical duration), the others never. */
 function executor(id: string): ExecutorBackend & { received: number[] } {
@@ -41,13 +30,13 @@ describe('delay scheduling', () => {
     scheduler.addExecutor(a);
     scheduler.addExecutor(b);
     // Two 200 ms tasks make the typical duration 200 ms: the wait is 400 ms, 200 ms for cached input.
-    scheduler.submit([0, 1].map((p) => ({ request: request(p), preferred: { executors: [], nodes: [] } })));
+    scheduler.submit([0, 1].map((p) => ({ request: taskRequest(p), preferred: { executors: [], nodes: [] } })));
     await sleep(400);
     // exec-a gets a task that never ends; then a node-local task and a cached-partition task both want exec-a.
-    scheduler.submit([{ request: request(100), preferred: { executors: ['exec-a'], nodes: [] } }]);
+    scheduler.submit([{ request: taskRequest(100), preferred: { executors: ['exec-a'], nodes: [] } }]);
     scheduler.submit([
-      { request: request(101), preferred: { executors: [], nodes: ['exec-a'] } },
-      { request: request(102), preferred: { executors: ['exec-a'], nodes: [] } },
+      { request: taskRequest(101), preferred: { executors: [], nodes: ['exec-a'] } },
+      { request: taskRequest(102), preferred: { executors: ['exec-a'], nodes: [] } },
     ]);
     await sleep(700);
     scheduler.stop();

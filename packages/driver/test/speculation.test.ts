@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskOutcome, TaskRequest } from '@flint/worker';
+import type { TaskRequest } from '@flint/worker';
 import { TaskScheduler, type ExecutorBackend, type TaskEnd } from '../src/scheduler/task-scheduler.js';
 import { SPECULATION_DEFAULTS } from '../src/scheduler/speculation.js';
+import { taskRequest, taskSuccess } from './task-fixtures.js';
 
-const success: TaskOutcome = {
-  kind: 'success',
-  cachedBlocks: [],
-  accumulators: [],
-  recordsRead: 0,
-  durationMs: 1,
-  metrics: { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 1 },
-};
-
-function request(partition: number): TaskRequest {
-  return { appId: 'test-app', taskId: partition, jobId: 0, stageId: 0, stageAttempt: 1, partition, attempt: 0, stage: new Uint8Array(), inputs: [], broadcasts: [] };
-}
+const success = taskSuccess();
 
 /** An executor that finishes every task after `delayMs`, except the partitions it is told to hang on. */
 function executor(id: string, delayMs: number, hangOn: number[] = []): ExecutorBackend & { received: TaskRequest[] } {
@@ -42,7 +32,7 @@ async function run(speculation: boolean): Promise<{ ends: { partition: number; e
   const fast = executor('fast', 2);
   scheduler.addExecutor(slow);
   scheduler.addExecutor(fast);
-  scheduler.submit([0, 1, 2, 3].map((p) => ({ request: request(p), preferred: { executors: p === 3 ? ['slow'] : [], nodes: [] } })));
+  scheduler.submit([0, 1, 2, 3].map((p) => ({ request: taskRequest(p), preferred: { executors: p === 3 ? ['slow'] : [], nodes: [] } })));
   await new Promise((r) => setTimeout(r, 300));
   scheduler.stop();
   return { ends, fast };
