@@ -15,17 +15,27 @@ export interface KMeansResult {
   iterationMs: number[];
 }
 
-/** The points of `input`: whitespace-separated coordinates, one point per line. */
-export function parsedPoints(fc: FlintContext, input: string, partitions?: number): RDD<number[]> {
+/**
+ * The points of `input`: whitespace-separated coordinates, one point per line, each as a
+ * Float64Array (the vector type of numeric JavaScript, as Spark's dense vectors wrap a double[]).
+ */
+export function parsedPoints(fc: FlintContext, input: string, partitions?: number): RDD<Float64Array> {
   return fc
     .textFile(input, partitions)
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      const point = line.trim().split(/\s+/).map(Number);
-      if (!point.every(Number.isFinite)) throw new Error(`malformed point (want numbers): ${line}`);
+      const coordinates = line.trim().split(/\s+/);
+      const point = new Float64Array(coordinates.length);
+      for (let axis = 0; axis < coordinates.length; axis++) {
+        point[axis] = Number(coordinates[axis]);
+        if (!Number.isFinite(point[axis])) throw new Error(`malformed point (want numbers): ${line}`);
+      }
       return point;
     });
 }
+
+/** Per cluster, the sum of its points and how many there are. */
+type ClusterSums = [sums: Float64Array[], counts: number[]];
 
 /**
  * k-means (Lloyd's algorithm) over points written as whitespace-separated coordinates, one per
@@ -41,33 +51,40 @@ export async function kMeans(fc: FlintContext, input: string, { k, iterations, p
   for (let iteration = 0; iteration < iterations; iteration++) {
     const started = performance.now();
     const current = fc.broadcast(centers);
-    const sums = await points
-      .map(
-        capture({ current }, (point, { current }): [number, [number[], number]] => {
-          let nearest = 0;
-          let nearestDistance = Infinity;
-          current.value.forEach((center, index) => {
-            let distance = 0;
-            for (let axis = 0; axis < point.length; axis++) distance += (point[axis] - center[axis]) ** 2;
-            if (distance < nearestDistance) {
-              nearest = index;
-              nearestDistance = distance;
-            }
-          });
-          return [nearest, [point, 1]];
-        }),
-      )
-      .reduceByKey(([sumA, countA], [sumB, countB]): [number[], number] => [
-        sumA.map((x, axis) => x + sumB[axis]),
-        countA + countB,
-      ])
-      .collectAsMap();
-    centers = centers.map((center, index) => {
-      const cluster = sums.get(index);
-      return cluster === undefined ? center : cluster[0].map((sum) => sum / cluster[1]);
-    });
+    // Sums each partition's points per nearest center in place, as Spark MLlib's KMeans does
+    // (aggregate gives each partition its own zero).
+    const [sums, counts] = await points.aggregate(
+      [centers.map((center) => new Float64Array(center.length)), centers.map(() => 0)] as ClusterSums,
+      capture({ current }, ([sums, counts], point, { current }): ClusterSums => {
+        const centers = current.value;
+        let nearest = 0;
+        let nearestDistance = Infinity;
+        for (let index = 0; index < centers.length; index++) {
+          const center = centers[index];
+          let distance = 0;
+          // Stops summing once this center cannot be nearer: the sum only grows.
+          for (let axis = 0; axis < point.length && distance < nearestDistance; axis++) {
+            const difference = point[axis] - center[axis];
+            distance += difference * difference;
+          }
+          if (distance < nearestDistance) {
+            nearest = index;
+            nearestDistance = distance;
+          }
+        }
+        const sum = sums[nearest];
+        for (let axis = 0; axis < point.length; axis++) sum[axis] += point[axis];
+        counts[nearest]++;
+        return [sums, counts];
+      }),
+      ([sumsA, countsA], [sumsB, countsB]): ClusterSums => [
+        sumsA.map((sum, index) => sum.map((x, axis) => x + sumsB[index][axis])),
+        countsA.map((count, index) => count + countsB[index]),
+      ],
+    );
+    centers = centers.map((center, index) => (counts[index] === 0 ? center : sums[index].map((sum) => sum / counts[index])));
     iterationMs.push(performance.now() - started);
   }
   points.unpersist();
-  return { centers, iterationMs };
+  return { centers: centers.map((center) => Array.from(center)), iterationMs };
 }

@@ -15,17 +15,26 @@ export interface LogisticRegressionResult {
   iterationMs: number[];
 }
 
-/** The `label x1 ... xd` lines of `input` as [label, [1, x1, ..., xd]] (a leading 1 for the intercept). */
-export function labelledPoints(fc: FlintContext, input: string, partitions?: number): RDD<[number, number[]]> {
+/**
+ * The `label x1 ... xd` lines of `input` as [label, x] where x = (1, x1, ..., xd) as a
+ * Float64Array (a leading 1 for the intercept).
+ */
+export function labelledPoints(fc: FlintContext, input: string, partitions?: number): RDD<[number, Float64Array]> {
   return fc
     .textFile(input, partitions)
     .filter((line) => line.trim() !== '')
-    .map((line): [number, number[]] => {
-      const [label, ...features] = line.trim().split(/\s+/).map(Number);
-      if ((label !== 1 && label !== -1) || !features.every(Number.isFinite)) {
-        throw new Error(`malformed point (want a label of -1 or 1, then numbers): ${line}`);
+    .map((line): [number, Float64Array] => {
+      const fields = line.trim().split(/\s+/);
+      const label = Number(fields[0]);
+      let wellFormed = label === 1 || label === -1;
+      const x = new Float64Array(fields.length);
+      x[0] = 1;
+      for (let axis = 1; axis < fields.length; axis++) {
+        x[axis] = Number(fields[axis]);
+        wellFormed &&= Number.isFinite(x[axis]);
       }
-      return [label, [1, ...features]];
+      if (!wellFormed) throw new Error(`malformed point (want a label of -1 or 1, then numbers): ${line}`);
+      return [label, x];
     });
 }
 
@@ -43,15 +52,15 @@ export async function logisticRegression(
   const points = labelledPoints(fc, input, partitions).setName('points').cache();
 
   const [, firstFeatures] = await points.first();
-  let weights = firstFeatures.map(() => 0);
+  let weights = new Float64Array(firstFeatures.length);
   const iterationMs: number[] = [];
   for (let iteration = 0; iteration < iterations; iteration++) {
     const started = performance.now();
     const current = fc.broadcast(weights);
     // Sums the gradient into one array per partition (aggregate gives each its own zero).
     const [gradient, count] = await points.aggregate(
-      [weights.map(() => 0), 0] as [number[], number],
-      capture({ current }, ([sum, count], [label, x], { current }): [number[], number] => {
+      [new Float64Array(weights.length), 0] as [Float64Array, number],
+      capture({ current }, ([sum, count], [label, x], { current }): [Float64Array, number] => {
         const w = current.value;
         let dot = 0;
         for (let axis = 0; axis < x.length; axis++) dot += w[axis] * x[axis];
@@ -59,11 +68,11 @@ export async function logisticRegression(
         for (let axis = 0; axis < x.length; axis++) sum[axis] += scale * x[axis];
         return [sum, count + 1];
       }),
-      ([sumA, countA], [sumB, countB]): [number[], number] => [sumA.map((g, axis) => g + sumB[axis]), countA + countB],
+      ([sumA, countA], [sumB, countB]): [Float64Array, number] => [sumA.map((g, axis) => g + sumB[axis]), countA + countB],
     );
     weights = weights.map((w, axis) => w - (stepSize * gradient[axis]) / count);
     iterationMs.push(performance.now() - started);
   }
   points.unpersist();
-  return { weights, iterationMs };
+  return { weights: Array.from(weights), iterationMs };
 }

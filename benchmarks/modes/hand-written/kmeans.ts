@@ -19,7 +19,7 @@ export function kMeansByHand(input: string, k: number, iterations: number): numb
       let nearestDistance = Infinity;
       for (let center = 0; center < k; center++) {
         let distance = 0;
-        for (let axis = 0; axis < dimensions; axis++) distance += (points[i * dimensions + axis] - centers[center * dimensions + axis]) ** 2;
+        for (let axis = 0; axis < dimensions && distance < nearestDistance; axis++) distance += (points[i * dimensions + axis] - centers[center * dimensions + axis]) ** 2;
         if (distance < nearestDistance) {
           nearest = center;
           nearestDistance = distance;

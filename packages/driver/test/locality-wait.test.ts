@@ -20,6 +20,22 @@ function executor(id: string): ExecutorBackend & { received: number[] } {
   };
 }
 
+/** One slot; a task ends when the test calls `finish(partition)`. */
+function manualExecutor(id: string): ExecutorBackend & { received: number[]; finish(partition: number): void } {
+  const received: number[] = [];
+  const pending = new Map<number, () => void>();
+  return {
+    id,
+    slots: 1,
+    received,
+    runTask(req) {
+      received.push(req.partition);
+      return new Promise((resolve) => pending.set(req.partition, () => resolve(success)));
+    },
+    finish: (partition) => pending.get(partition)!(),
+  };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('delay scheduling', () => {
@@ -43,5 +59,25 @@ describe('delay scheduling', () => {
     expect(a.received.filter((p) => p >= 100)).toEqual([100]);
     // The cached-partition task went to the idle executor first, though it was queued second.
     expect(b.received.filter((p) => p >= 100)).toEqual([102]);
+  });
+
+  it('offers a freed executor its own cached partition before one whose executor is still busy', async () => {
+    const scheduler = new TaskScheduler(() => undefined, () => new Uint8Array(), { ...SPECULATION_DEFAULTS, enabled: false });
+    const a = manualExecutor('exec-a');
+    const b = manualExecutor('exec-b');
+    scheduler.addExecutor(a);
+    scheduler.addExecutor(b);
+    const cachedOn = (executor: string) => ({ executors: [executor], nodes: [] });
+    // Partitions 0 and 2 are cached on exec-a, 1 and 3 on exec-b; the queue holds them in that order.
+    scheduler.submit([0, 1, 2, 3].map((p) => ({ request: taskRequest(p), preferred: cachedOn(p % 2 === 0 ? 'exec-a' : 'exec-b') })));
+    // Long past every locality wait: partition 2, first in the queue, may now run anywhere.
+    await sleep(300);
+    b.finish(1);
+    await sleep(20);
+    a.finish(0);
+    await sleep(20);
+    scheduler.stop();
+    expect(a.received).toEqual([0, 2]);
+    expect(b.received).toEqual([1, 3]);
   });
 });

@@ -124,28 +124,53 @@ export class TaskScheduler {
     return task.preferred.executors.length > 0 ? Math.max(MIN_LOCALITY_WAIT_MS, wait / 2) : wait;
   }
 
+  /**
+   * Offers every free slot the best queued task for it, as Spark's resource offers do: a task
+   * whose cached input the executor holds, else one whose block is on its node, else (FIFO) one
+   * that may run anywhere. Offering per executor keeps a free executor from taking a task that
+   * is about to run locally elsewhere while its own local task waits behind it in the queue.
+   */
   private dispatch(): void {
     clearTimeout(this.wakeUp);
     const now = performance.now();
     const wait = this.localityWaitMs;
-    let earliestExpiry = Infinity;
-    for (let i = 0; i < this.queue.length; ) {
-      const free = [...this.executors.values()].filter((e) => e.running.size < e.backend.slots);
-      if (free.length === 0) break;
-      const { task, queuedAt } = this.queue[i];
-      const placement = this.place(task.preferred, free, now - queuedAt >= this.waitFor(task, wait));
-      if (placement) {
-        this.queue.splice(i, 1);
-        this.launch(task, placement.executor, placement.locality);
-      } else {
-        earliestExpiry = Math.min(earliestExpiry, queuedAt + this.waitFor(task, wait));
-        i++;
+    for (const executor of this.executors.values()) {
+      while (executor.running.size < executor.backend.slots) {
+        const offer = this.bestTaskFor(executor, now, wait);
+        if (!offer) break;
+        this.queue.splice(offer.index, 1);
+        this.launch(offer.task, executor, offer.locality);
       }
     }
-    if (earliestExpiry < Infinity && this.queue.length > 0) {
+    const waiting = this.queue.filter(({ task, queuedAt }) => !this.mayRunAnywhere(task, now - queuedAt, wait));
+    if (waiting.length > 0) {
+      const earliestExpiry = Math.min(...waiting.map(({ task, queuedAt }) => queuedAt + this.waitFor(task, wait)));
       this.wakeUp = setTimeout(() => this.dispatch(), Math.max(1, earliestExpiry - now));
       this.wakeUp.unref();
     }
+  }
+
+  /** The queued task that `executor` should run next, and at which locality level; none if all should wait. */
+  private bestTaskFor(executor: ExecutorState, now: number, wait: number): { index: number; task: PendingTask; locality: Locality } | undefined {
+    let nodeLocal = -1;
+    let anywhere = -1;
+    for (let index = 0; index < this.queue.length; index++) {
+      const { task, queuedAt } = this.queue[index];
+      if (task.preferred.executors.includes(executor.backend.id)) return { index, task, locality: 'PROCESS_LOCAL' };
+      if (nodeLocal < 0 && task.preferred.nodes.includes(executor.node)) nodeLocal = index;
+      else if (anywhere < 0 && this.mayRunAnywhere(task, now - queuedAt, wait)) anywhere = index;
+    }
+    if (nodeLocal >= 0) return { index: nodeLocal, task: this.queue[nodeLocal].task, locality: 'NODE_LOCAL' };
+    if (anywhere >= 0) return { index: anywhere, task: this.queue[anywhere].task, locality: 'ANY' };
+    return undefined;
+  }
+
+  /** Whether a task may run away from its data: it has none, its data's executors and nodes are gone, or it waited long enough. */
+  private mayRunAnywhere(task: PendingTask, waitedMs: number, wait: number): boolean {
+    const { executors, nodes } = task.preferred;
+    if (executors.length === 0 && nodes.length === 0) return true;
+    const preferredAlive = [...this.executors.values()].some((e) => executors.includes(e.backend.id) || nodes.includes(e.node));
+    return !preferredAlive || waitedMs >= this.waitFor(task, wait);
   }
 
   /**
@@ -177,19 +202,6 @@ export class TaskScheduler {
       // Copies get negative task ids, which the DAG scheduler never hands out.
       this.launch({ request: { ...straggler, taskId: -straggler.taskId - 1 }, preferred: { executors: [], nodes: [] } }, free, 'ANY');
     }
-  }
-
-  /** The best free executor for a task, or none if it should keep waiting for its data's executor. */
-  private place(preferred: Preferences, free: ExecutorState[], waitedEnough: boolean): { executor: ExecutorState; locality: Locality } | undefined {
-    const processLocal = free.find((e) => preferred.executors.includes(e.backend.id));
-    if (processLocal) return { executor: processLocal, locality: 'PROCESS_LOCAL' };
-    const nodeLocal = free.filter((e) => preferred.nodes.includes(e.node)).sort((a, b) => a.running.size - b.running.size)[0];
-    if (nodeLocal) return { executor: nodeLocal, locality: 'NODE_LOCAL' };
-    const hasPreference = preferred.executors.length > 0 || preferred.nodes.length > 0;
-    const preferredAlive = [...this.executors.values()].some((e) => preferred.executors.includes(e.backend.id) || preferred.nodes.includes(e.node));
-    if (hasPreference && preferredAlive && !waitedEnough) return undefined;
-    const leastLoaded = free.reduce((a, b) => (a.running.size / a.backend.slots <= b.running.size / b.backend.slots ? a : b));
-    return { executor: leastLoaded, locality: 'ANY' };
   }
 
   private launch(task: PendingTask, executor: ExecutorState, locality: Locality): void {
