@@ -45,4 +45,26 @@ describe('mapreduce mode job outputs', () => {
     expect(new Map(await byLastDigit.collect())).toEqual(new Map(Array.from({ length: 10 }, (_, digit) => [digit, 200])));
     expect(writingJobs(fc)).toHaveLength(1);
   });
+
+  it('reads back stored Maps, typed arrays, NaN and undefined as they were computed', async () => {
+    const fc = await mapreduceContext();
+    // Per last digit: a Map of counts by parity, the values as a Float64Array, and values JSON would turn into null.
+    const summaries = fc
+      .textFile(input, 2)
+      .map((line): [number, number[]] => [Number(line) % 10, [Number(line)]])
+      .reduceByKey((a, b) => [...a, ...b])
+      .mapValues((values) => ({
+        parity: new Map([[values[0] % 2, values.length]]),
+        values: Float64Array.from(values.sort((a, b) => a - b)),
+        missing: [undefined, NaN, -Infinity],
+      }));
+    const expected = Array.from({ length: 10 }, (_, digit) => {
+      const values = numbers.filter((n) => n % 10 === digit);
+      return [digit, { parity: new Map([[digit % 2, values.length]]), values: Float64Array.from(values), missing: [undefined, NaN, -Infinity] }];
+    });
+    expect(await summaries.count()).toBe(10);
+    const collected = await summaries.collect();
+    expect(writingJobs(fc)).toHaveLength(1);
+    expect(collected.sort(([a], [b]) => a - b)).toStrictEqual(expected);
+  });
 });

@@ -15,6 +15,7 @@ export { StatCounter } from './runtime/stat-counter.js';
 export { runtimeFunction } from './runtime/registry.js';
 export { seededRandom } from './runtime/seeded-random.js';
 export { encode, decode, encodeWithBroadcasts, installDecodeHooks, type DecodeHooks } from './codec/codec.js';
+export { recordToJson, recordFromJson } from './codec/json-records.js';
 export { Broadcast } from './shared/broadcast.js';
 export { Accumulator } from './shared/accumulator.js';
 export type { StorageLevel as StorageLevelType } from './storage-level.js';

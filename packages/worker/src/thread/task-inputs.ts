@@ -2,7 +2,7 @@
  * The data a task reads rather than computes, decoded on demand from the bytes the executor sent,
  * or read from files (text input, stored partitions). Times its reading, parsing and decoding.
  */
-import { decode, type StoredFormat, type TextSplit } from '@flint/rdd';
+import { decode, recordFromJson, type StoredFormat, type TextSplit } from '@flint/rdd';
 import { localFileRangeReader } from '@flint/dfs/client';
 import { readLinesInBulk } from './bulk-line-split.js';
 import { readDfsSplit } from './dfs-input.js';
@@ -94,6 +94,6 @@ export class TaskInputs {
 function parseJsonLines(bytes: Uint8Array): unknown[] {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   const records: unknown[] = [];
-  for (const line of text.split('\n')) if (line.length > 0) records.push(JSON.parse(line));
+  for (const line of text.split('\n')) if (line.length > 0) records.push(recordFromJson(line));
   return records;
 }

@@ -1,5 +1,5 @@
 /** What a task does with its computed records, by the kind of stage it belongs to. */
-import { eachRecord, encode, partitionFunction, recordsToArray } from '@flint/rdd';
+import { eachRecord, encode, partitionFunction, recordsToArray, recordToJson } from '@flint/rdd';
 import type { StageOutput } from '../stage-spec.js';
 import { writePartFile } from './part-files.js';
 
@@ -20,7 +20,7 @@ export async function writeOutput(output: StageOutput, records: Iterable<unknown
       await writePartFile(output.dir, partition, attempt, textLines(records, String));
       return { result: NOTHING };
     case 'store': {
-      const data = output.format === 'binary' ? encode(recordsToArray(records)) : textLines(records, (r) => JSON.stringify(r));
+      const data = output.format === 'binary' ? encode(recordsToArray(records)) : textLines(records, recordToJson);
       await writePartFile(output.dir, partition, attempt, data, output.replication);
       return { result: NOTHING };
     }
