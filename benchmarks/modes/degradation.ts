@@ -31,16 +31,19 @@ export interface DegradationResult {
   readonly input: string;
   /** The cached working set: the most bytes cached at once with memory to spare. */
   readonly workingSetBytes: number;
+  /**
+   * What one worker must hold for its share of the working set: per cached RDD, its largest
+   * partitions, as many as a worker gets when they are spread evenly (the 100 % budget).
+   */
+  readonly workerShareBytes: number;
   readonly runs: DegradationRun[];
 }
 
 export async function memoryOnlyDegradation(job: IterativeJob, input: string, iterations: number): Promise<DegradationResult> {
   const full = await runWithin(job, input, iterations, AMPLE_MEMORY);
-  const workingSetBytes = full.cachedBytes;
   const runs: DegradationRun[] = [];
   for (const fraction of FRACTIONS) {
-    // The partitions, and so the working set, are spread evenly over the workers.
-    const executorMemory = Math.floor((workingSetBytes * fraction) / WORKERS);
+    const executorMemory = Math.floor(full.workerShareBytes * fraction);
     const budget = { fraction, executorMemory };
     try {
       const run = await runWithin(job, input, iterations, executorMemory);
@@ -52,18 +55,18 @@ export async function memoryOnlyDegradation(job: IterativeJob, input: string, it
       console.log(`  ${job.name} at ${fraction * 100}%: failed: ${message}`);
     }
   }
-  return { job: job.name, input, workingSetBytes, runs };
+  return { job: job.name, input, workingSetBytes: full.cachedBytes, workerShareBytes: full.workerShareBytes, runs };
 }
 
-async function runWithin(job: IterativeJob, input: string, iterations: number, executorMemory: number): Promise<IterationTimes & { cachedBytes: number }> {
+async function runWithin(job: IterativeJob, input: string, iterations: number, executorMemory: number): Promise<IterationTimes & CachedSizes> {
   const cluster = await MemoryLimitedCluster.start(executorMemory);
   let timer: NodeJS.Timeout | undefined;
   try {
     const dfsPath = await putInto(cluster.namenode, input);
     const run = onCluster(cluster.namenode, 'memory', `bench-degradation-${job.name}-${executorMemory}`, async (fc) => {
-      const cached = watchCachedBytes(fc);
+      const cached = watchCachedSizes(fc);
       const iterationMs = await job.run(fc, dfsPath, iterations);
-      return { ...iterationTimes(iterationMs), cachedBytes: cached() };
+      return { ...iterationTimes(iterationMs), ...cached() };
     });
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no result within ${RUN_TIMEOUT_MS / 1000} s (stopped)`)), RUN_TIMEOUT_MS);
@@ -76,13 +79,29 @@ async function runWithin(job: IterativeJob, input: string, iterations: number, e
   }
 }
 
-/** The most bytes cached at the end of any job so far. */
-function watchCachedBytes(fc: FlintContext): () => number {
-  let most = 0;
+interface CachedSizes {
+  /** The most bytes cached at once (each partition counted once). */
+  readonly cachedBytes: number;
+  /** The most bytes one worker needs for an even share of what was cached at once. */
+  readonly workerShareBytes: number;
+}
+
+/** The largest cached sizes seen at the end of any job so far. */
+function watchCachedSizes(fc: FlintContext): () => CachedSizes {
+  let cachedBytes = 0;
+  let workerShareBytes = 0;
   fc.addListener({
     jobEnded: () => {
-      most = Math.max(most, fc.getPersistentRDDs().reduce((total, entry) => total + entry.bytes, 0));
+      const cached = fc.getPersistentRDDs();
+      cachedBytes = Math.max(cachedBytes, cached.reduce((total, entry) => total + entry.bytes, 0));
+      workerShareBytes = Math.max(workerShareBytes, cached.reduce((total, entry) => total + largestShare(entry.partitions.map((p) => p.bytes)), 0));
     },
   });
-  return () => most;
+  return () => ({ cachedBytes, workerShareBytes });
+}
+
+/** The bytes of the ceil(n / WORKERS) largest of n partitions. */
+function largestShare(partitionBytes: number[]): number {
+  const perWorker = Math.ceil(partitionBytes.length / WORKERS);
+  return [...partitionBytes].sort((a, b) => b - a).slice(0, perWorker).reduce((total, bytes) => total + bytes, 0);
 }

@@ -86,15 +86,16 @@ export function markdownReport(report: ModesReport, charts: readonly string[]): 
     '',
     '## MEMORY_ONLY with part of the working set in memory (the RDD paper\'s figure 12)',
     '',
-    "Memory mode on local-cluster[2,1] whose workers get `--executor-memory`: each worker's budget is the given fraction of half the cached working set " +
-      '(measured first with memory to spare). Partitions that do not fit are dropped (LRU) and recomputed from the input in DFS when read.',
+    "Memory mode on local-cluster[2,1] whose workers get `--executor-memory`: each worker's budget is the given fraction of its share of the cached working set " +
+      '(measured first with memory to spare): the largest partitions of each cached RDD, as many as a worker holds when they are spread evenly. ' +
+      'Partitions that do not fit are dropped and recomputed from the input in DFS when read; a partition is never dropped to cache another of the same RDD.',
     '',
     '| job | in memory | budget per worker | first | later (median) | most cached at once |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const result of report.degradation) {
     for (const each of result.runs) {
-      const label = `| ${result.job} (working set ${mb(result.workingSetBytes)}) | ${each.fraction * 100}% | ${mb(each.executorMemory)} |`;
+      const label = `| ${result.job} (working set ${mb(result.workingSetBytes)}, worker share ${mb(result.workerShareBytes)}) | ${each.fraction * 100}% | ${mb(each.executorMemory)} |`;
       push(each.ok ? `${label} ${ms(each.firstMs)} | ${ms(each.laterMs)} | ${mb(each.cachedBytes)} |` : `${label} failed: ${each.error} | | |`);
     }
   }

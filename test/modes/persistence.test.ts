@@ -28,6 +28,9 @@ describe('cache() and getPersistentRDDs() in each mode', () => {
     // 10 000 msgpack numbers take at least a few bytes each.
     expect(entry.bytes).toBeGreaterThan(10_000);
     expect(Object.values(entry.executors).reduce((sum, n) => sum + n, 0)).toBe(4);
+    expect(entry.partitions.map((partition) => partition.split)).toEqual([0, 1, 2, 3]);
+    expect(entry.partitions.reduce((sum, partition) => sum + partition.bytes, 0)).toBe(entry.bytes);
+    for (const partition of entry.partitions) expect(partition.executors.map((executor) => entry.executors[executor] > 0)).toEqual([true]);
   });
 
   it('mapreduce mode caches nothing', async () => {

@@ -361,6 +361,8 @@ export interface PersistedRddInfo {
   readonly bytes: number;
   /** Cached partitions per executor. */
   readonly executors: Record<string, number>;
+  /** Each cached partition (by split): its encoded size and the executors holding it. */
+  readonly partitions: readonly { readonly split: number; readonly bytes: number; readonly executors: readonly string[] }[];
 }
 
 function speculationOptions(setting: FlintContextOptions['speculation']): SpeculationOptions {

@@ -58,19 +58,32 @@ export class CacheTracker {
     }
     return lost;
   }
-  /** Per cached RDD: how many partitions, how many bytes, and how many partition copies on each executor. */
-  report(): { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }[] {
-    const byRdd = new Map<number, { rddId: number; partitionsCached: number; bytes: number; executors: Record<ExecutorId, number> }>();
+  /** Per cached RDD: how many partitions and bytes, how many partition copies on each executor, and each partition. */
+  report(): CachedRddReport[] {
+    const byRdd = new Map<number, CachedRddReport>();
     for (const [key, executors] of this.holders) {
-      const rddId = Number(key.split(':')[0]);
-      const entry = byRdd.get(rddId) ?? { rddId, partitionsCached: 0, bytes: 0, executors: {} };
+      const [rddId, split] = key.split(':').map(Number);
+      const entry = byRdd.get(rddId) ?? { rddId, partitionsCached: 0, bytes: 0, executors: {}, partitions: [] };
+      const bytes = this.sizes.get(key) ?? 0;
       entry.partitionsCached++;
-      entry.bytes += this.sizes.get(key) ?? 0;
+      entry.bytes += bytes;
       for (const executor of executors) entry.executors[executor] = (entry.executors[executor] ?? 0) + 1;
+      entry.partitions.push({ split, bytes, executors: [...executors] });
       byRdd.set(rddId, entry);
     }
+    for (const entry of byRdd.values()) entry.partitions.sort((a, b) => a.split - b.split);
     return [...byRdd.values()].sort((a, b) => a.rddId - b.rddId);
   }
+}
+
+export interface CachedRddReport {
+  readonly rddId: number;
+  partitionsCached: number;
+  bytes: number;
+  /** Cached partitions (copies included) per executor. */
+  readonly executors: Record<ExecutorId, number>;
+  /** Each cached partition: its encoded size and every executor holding a copy. */
+  readonly partitions: { readonly split: number; readonly bytes: number; readonly executors: readonly ExecutorId[] }[];
 }
 
 /** Removes every map output held by `executor`; returns the (shuffleId, mapPartition) pairs lost. */
