@@ -83,7 +83,12 @@ describe('a worker SIGKILLed mid-job', () => {
     // The victim's outputs are lost through fetch failures or the executor's loss, whichever comes first.
     expect(log.lost[0].lostMapOutputs.length).toBeLessThanOrEqual(outputsOnVictim);
     expect(log.successes(mapStage)).toHaveLength(MAP_PARTITIONS + outputsOnVictim);
-    expect(log.successes(resultStageOf(log))).toHaveLength(REDUCE_PARTITIONS);
+    // Every reduce partition succeeded. A reduce task of the first attempt that was still running
+    // when the stage was resubmitted may succeed twice: as in Spark, the older attempt is not killed
+    // (a queued copy is dropped when the first one ends; a copy already running is not).
+    const reduced = log.successes(resultStageOf(log)).map((task) => task.partition);
+    expect(new Set(reduced).size).toBe(REDUCE_PARTITIONS);
+    expect(reduced.length).toBeLessThan(2 * REDUCE_PARTITIONS);
   });
 
   it('holding cached partitions: only the partitions it cached are recomputed', async () => {

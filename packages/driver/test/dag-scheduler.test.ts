@@ -63,6 +63,26 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     expect(cluster.dag.state()).toEqual(emptyState());
   });
 
+  it('drops the queued copy of a result partition that a task of the older attempt finished meanwhile', async () => {
+    const cluster = new FakeCluster();
+    const job = cluster.runJob(wordCount());
+    const [map0, map1] = cluster.take(1);
+    cluster.finish(map0, mapSuccess(2), 'exec-a');
+    cluster.finish(map1, mapSuccess(2), 'exec-b');
+    const [reduce0, reduce1] = cluster.take(0);
+    cluster.finish(reduce0, { kind: 'fetchFailed', shuffleId: map1.shuffleId!, mapPartition: 1, executor: 'exec-b', message: 'peer gone' });
+    const [rerun] = cluster.take(1);
+    cluster.finish(rerun, mapSuccess(2), 'exec-a');
+    expect(cluster.submitted.map((task) => task.request.partition)).toEqual([0, 1]);
+    // The first attempt's reduce of partition 1 was still running, and ends well now.
+    cluster.finish(reduce1, resultSuccess([1]));
+    expect(cluster.submitted.map((task) => task.request.partition)).toEqual([0]);
+    const [reduce0Again] = cluster.take(0);
+    cluster.finish(reduce0Again, resultSuccess([0]));
+    await expect(job.result).resolves.toEqual([[0], [1]]);
+    expect(cluster.dag.state()).toEqual(emptyState());
+  });
+
   it('skips a shuffle stage whose outputs exist, and reruns only what a lost executor held', async () => {
     const cluster = new FakeCluster();
     const counts = wordCount();

@@ -48,6 +48,13 @@ export class FakeCluster implements TaskSink {
     for (let i = this.submitted.length - 1; i >= 0; i--) if (this.submitted[i].request.jobId === jobId) this.submitted.splice(i, 1);
   }
 
+  dropQueued(stageId: number, partition: number): void {
+    for (let i = this.submitted.length - 1; i >= 0; i--) {
+      const { request } = this.submitted[i];
+      if (request.stageId === stageId && request.partition === partition) this.submitted.splice(i, 1);
+    }
+  }
+
   /** Submits a job and returns a handle on its outcome. */
   runJob(rdd: RDD<unknown>, partitions?: number[]): { result: Promise<unknown[][]>; settled: () => 'pending' | 'resolved' | 'rejected' } {
     let state: 'pending' | 'resolved' | 'rejected' = 'pending';

@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decode, encode, type TaskPlan } from '@flint/rdd';
+import { encode, type TaskPlan } from '@flint/rdd';
 import { appBlockKey, Executor, type Peers } from '../src/executor/executor.js';
-import type { TaskOutcome, TaskRequest } from '../src/protocol.js';
-import { blockKeys, type StageSpec } from '../src/stage-spec.js';
+import type { TaskRequest } from '../src/protocol.js';
+import { blockKeys } from '../src/stage-spec.js';
+import { collectTask, collected } from './collect-task.js';
 
 const APP = 'app-test';
 const RDD_ID = 7;
@@ -32,24 +33,7 @@ function executorPair(memoryBudget: number): { holder: Executor; reader: Executo
 /** A task that collects partition 0 of the cached RDD, whose block `holder` has. */
 function collectCachedTask(taskId: number): TaskRequest {
   const plan: TaskPlan = { root: RDD_ID, nodes: [{ kind: 'parallelize', id: RDD_ID, numPartitions: 1, storageLevel: 'MEMORY_ONLY' }] as TaskPlan['nodes'] };
-  const stage: StageSpec = { plan, output: { kind: 'collect' } };
-  return {
-    appId: APP,
-    taskId,
-    jobId: taskId,
-    stageId: taskId,
-    stageAttempt: 0,
-    partition: 0,
-    attempt: 0,
-    stage: encode(stage),
-    inputs: [{ kind: 'cached', key: blockKeys.cached(RDD_ID, 0), executor: 'holder' }],
-    broadcasts: [],
-  };
-}
-
-function collected(outcome: TaskOutcome): unknown[] {
-  if (outcome.kind !== 'success') throw new Error(`task did not succeed: ${JSON.stringify(outcome)}`);
-  return decode<unknown[]>(outcome.result!);
+  return collectTask(APP, taskId, plan, { inputs: [{ kind: 'cached', key: blockKeys.cached(RDD_ID, 0), executor: 'holder' }], broadcasts: [] });
 }
 
 const started: Executor[] = [];

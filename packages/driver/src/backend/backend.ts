@@ -19,5 +19,6 @@ export interface Backend {
   start(listener: BackendListener): Promise<void>;
   forgetShuffle(appId: string, shuffleId: number): void;
   forgetRdd(appId: string, rddId: number): void;
+  forgetBroadcast(appId: string, broadcastId: number): void;
   stop(): Promise<void>;
 }

@@ -68,6 +68,7 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
     },
     forgetShuffle: (appId, id) => connected.forEach((e) => e.forgetShuffle(appId, id)),
     forgetRdd: (appId, id) => connected.forEach((e) => e.forgetRdd(appId, id)),
+    forgetBroadcast: (appId, id) => connected.forEach((e) => e.forgetBroadcast(appId, id)),
     async stop() {
       stopped = true;
       clearTimeout(poll);

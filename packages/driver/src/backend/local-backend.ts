@@ -23,6 +23,7 @@ export function localBackend(threads: number, memoryBudget: number): Backend {
     start: async (listener) => listener.executorAdded({ id: executor.id, slots: threads, runTask: (request) => executor.runTask(request) }),
     forgetShuffle: (appId, id) => executor.removeShuffle(appId, id),
     forgetRdd: (appId, id) => executor.removeRdd(appId, id),
+    forgetBroadcast: (appId, id) => executor.removeBroadcast(appId, id),
     stop: () => executor.stop(),
   };
 }

@@ -54,7 +54,7 @@ export class LocalCluster {
       for (const worker of workers) worker.executorId = (await firstLine(worker.process, /executor (\S+)/))[1];
       const cluster = new LocalCluster(namenode, namenodeProcess, workers, workerOptions, root);
       process.off('exit', killAll);
-      process.once('exit', () => cluster.killNow());
+      process.once('exit', cluster.killNow);
       return cluster;
     } catch (error) {
       killAll();
@@ -79,14 +79,17 @@ export class LocalCluster {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    // A driver that starts many clusters in turn (tests, benchmarks) would otherwise pile up exit hooks.
+    process.off('exit', this.killNow);
     const all = [...this.workers.map((w) => w.process), this.namenodeProcess];
     await Promise.all(all.map((child) => terminate(child)));
     rmSync(this.root, { recursive: true, force: true });
   }
 
-  private killNow(): void {
+  /** The process exit hook: SIGKILLs every child at once (an arrow, so the same function can be removed). */
+  private readonly killNow = (): void => {
     for (const child of [...this.workers.map((w) => w.process), this.namenodeProcess]) child.kill('SIGKILL');
-  }
+  };
 }
 
 function workerArgs(namenode: string, dataDir: string, options: string[]): string[] {

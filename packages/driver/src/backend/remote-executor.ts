@@ -41,6 +41,10 @@ export class RemoteExecutor implements ExecutorBackend {
     if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetRdd', appId, rddId }));
   }
 
+  forgetBroadcast(appId: string, broadcastId: number): void {
+    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetBroadcast', appId, broadcastId }));
+  }
+
   close(): void {
     this.closed = true;
     this.socket.terminate();

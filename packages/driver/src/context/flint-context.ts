@@ -206,7 +206,14 @@ export class FlintContext implements RddContext {
   broadcast<T>(value: T): Broadcast<T> {
     const id = this.nextBroadcastId++;
     this.broadcasts.set(id, encode(value));
-    return new Broadcast(id, () => value);
+    return new Broadcast(id, () => value, (broadcastId, destroy) => this.releaseBroadcast(broadcastId, destroy));
+  }
+
+  /** Broadcast#unpersist and #destroy: executors drop their copies; destroy drops the driver's too. */
+  private releaseBroadcast(id: number, destroy: boolean): void {
+    this.tasks.forgetBroadcast(id);
+    this.backend.forgetBroadcast(this.appId, id);
+    if (destroy) this.broadcasts.delete(id);
   }
 
   /** A number tasks add to with `.add(v)`; only the driver reads `.value`. */

@@ -41,6 +41,8 @@ export const MAX_STAGE_ATTEMPTS = 4;
 export interface TaskSink {
   submit(tasks: readonly PendingTask[]): void;
   cancelJob(jobId: number): void;
+  /** Forgets the queued tasks of one partition of a stage. */
+  dropQueued(stageId: number, partition: number): void;
 }
 
 export type DagEvent =
@@ -145,7 +147,14 @@ export class DagScheduler {
       return;
     }
     stage.attempt++;
-    const encoded = encodeStage(stage, this.stageOutput(stage));
+    let encoded: EncodedStage;
+    try {
+      encoded = encodeStage(stage, this.stageOutput(stage));
+    } catch (error) {
+      // A value the stage's functions capture cannot be sent (a destroyed broadcast, say).
+      this.failJobsOf(stage, error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     this.running.add(stage);
     this.attempts.set(stage, { encoded, pending: new Set(partitions) });
     this.options.listener?.stageSubmitted?.(stage, partitions.length);
@@ -234,6 +243,8 @@ export class DagScheduler {
     this.options.applyAccumulators(outcome.accumulators);
     job.results[index] = decode<unknown[]>(outcome.result!);
     job.remaining--;
+    // A late success of an older attempt: the resubmitted attempt's queued copy has nothing left to do.
+    this.tasks.dropQueued(stage.id, partition);
     if (job.remaining === 0) {
       this.markStageDone(stage, 'completed');
       this.finishJob(job);

@@ -95,6 +95,16 @@ export class TaskScheduler {
     this.dispatch();
   }
 
+  /** Executors no longer hold the broadcast: the next task that uses it carries its bytes again. */
+  forgetBroadcast(id: number): void {
+    for (const executor of this.executors.values()) executor.broadcasts.delete(id);
+  }
+
+  /** Forgets the queued tasks of one partition of a stage (its result has arrived from another attempt). */
+  dropQueued(stageId: number, partition: number): void {
+    this.queue = this.queue.filter(({ task }) => task.request.stageId !== stageId || task.request.partition !== partition);
+  }
+
   /** Forgets queued tasks of a job (running ones finish and are ignored by the DAG scheduler). */
   cancelJob(jobId: number): void {
     this.queue = this.queue.filter((q) => q.task.request.jobId !== jobId);

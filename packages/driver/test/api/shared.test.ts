@@ -45,6 +45,36 @@ describe('broadcast', () => {
       .collect();
     expect(out).toEqual(['three', 'one', 'two', 'one']);
   });
+
+  it('unpersist() drops the executors’ copies; the next job sends the value again (broadcast.py doctest)', async () => {
+    const b = fc.broadcast([1, 2, 3, 4, 5]);
+    const flattened = () => fc.parallelize([0, 0], 2).flatMap(capture({ b }, (_x, { b }) => b.value)).collect();
+    expect(await flattened()).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5]);
+    b.unpersist();
+    expect(await flattened()).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5]);
+    expect(b.value).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('destroy() makes every later use an error, and the context goes on', async () => {
+    const b = fc.broadcast({ factor: 3 });
+    const scaled = fc.parallelize([1, 2], 2).map(capture({ b }, (x, { b }) => x * b.value.factor));
+    expect(await scaled.collect()).toEqual([3, 6]);
+    b.destroy();
+    expect(b.isDestroyed).toBe(true);
+    expect(() => b.value).toThrow(`Attempted to use Broadcast(${b.id}) after it was destroyed`);
+    await expect(scaled.collect()).rejects.toThrow(`Attempted to use Broadcast(${b.id}) after it was destroyed`);
+    expect(() => b.unpersist()).toThrow(/after it was destroyed/);
+    expect(await fc.parallelize([1, 2], 2).map((x) => x + 1).collect()).toEqual([2, 3]);
+  });
+
+  it('cannot be unpersisted inside a task', async () => {
+    const b = fc.broadcast(1);
+    const job = fc.parallelize([1], 1).map(capture({ b }, (x, { b }) => {
+      b.unpersist();
+      return x;
+    }));
+    await expect(job.collect()).rejects.toThrow(`Broadcast(${b.id}).unpersist() can only be called on the driver, not inside a task`);
+  });
 });
 
 describe('accumulators', () => {

@@ -39,6 +39,7 @@ addExtension({
   Class: Broadcast,
   type: 0x42,
   write: (b: Broadcast<unknown>) => {
+    b.assertUsable();
     encodedBroadcasts?.add(b.id);
     return b.id;
   },

@@ -44,6 +44,8 @@ export class Executor {
   private readonly pool: Piscina;
   /** Broadcast bytes in shared memory: every thread reads the same copy. */
   private readonly broadcasts = new Map<string, Uint8Array>();
+  /** Per application, the broadcasts dropped here in order: task threads drop their copies when they see the list. */
+  private readonly droppedBroadcasts = new Map<string, number[]>();
 
   constructor(
     readonly options: ExecutorOptions,
@@ -93,6 +95,7 @@ export class Executor {
       stage: request.stage,
       inputs,
       broadcasts,
+      droppedBroadcasts: this.droppedBroadcasts.get(app) ?? [],
     };
     const result = (await this.pool.run(task, { signal })) as ThreadResult;
     if (result.kind === 'failure') return result;
@@ -211,6 +214,17 @@ export class Executor {
       this.broadcasts.set(key, value);
     }
     return value;
+  }
+
+  /** Drops a broadcast's bytes here, and (with their next task) the task threads' copies. */
+  removeBroadcast(appId: string, broadcastId: number): void {
+    this.broadcasts.delete(`${appId}:${broadcastId}`);
+    this.droppedBroadcasts.set(appId, [...(this.droppedBroadcasts.get(appId) ?? []), broadcastId]);
+  }
+
+  /** How many broadcasts this executor keeps, for tests and status. */
+  get broadcastCount(): number {
+    return this.broadcasts.size;
   }
 
 }

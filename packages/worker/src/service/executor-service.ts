@@ -74,6 +74,8 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
         return executor.removeShuffle(message.appId, message.shuffleId);
       case 'forgetRdd':
         return executor.removeRdd(message.appId, message.rddId);
+      case 'forgetBroadcast':
+        return executor.removeBroadcast(message.appId, message.broadcastId);
       case 'putBlock':
         executor.storeReplica(message.key, unpackBlock(message.block), message.storageLevel);
         return send({ type: 'blockStored', requestId: message.requestId });

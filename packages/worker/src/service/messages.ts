@@ -14,6 +14,7 @@ export type ServiceMessage =
   | { readonly type: 'runTask'; readonly request: TaskRequest }
   | { readonly type: 'forgetShuffle'; readonly appId: string; readonly shuffleId: number }
   | { readonly type: 'forgetRdd'; readonly appId: string; readonly rddId: number }
+  | { readonly type: 'forgetBroadcast'; readonly appId: string; readonly broadcastId: number }
   | { readonly type: 'taskEnded'; readonly taskId: number; readonly outcome: TaskOutcome }
   | { readonly type: 'fetchBlock'; readonly requestId: number; readonly key: string }
   | { readonly type: 'block'; readonly requestId: number; readonly block: WireBlock | null }
@@ -52,6 +53,7 @@ const CHECKS: Record<ServiceMessage['type'], Check> = {
   runTask: (m) => isTaskRequest(m.request),
   forgetShuffle: (m) => typeof m.appId === 'string' && isInt(m.shuffleId),
   forgetRdd: (m) => typeof m.appId === 'string' && isInt(m.rddId),
+  forgetBroadcast: (m) => typeof m.appId === 'string' && isInt(m.broadcastId),
   taskEnded: (m) => isInt(m.taskId) && isRecord(m.outcome) && OUTCOME_KINDS.has(m.outcome.kind as string),
   fetchBlock: (m) => isInt(m.requestId) && typeof m.key === 'string',
   block: (m) => isInt(m.requestId) && (m.block === null || isWireBlock(m.block)),

@@ -9,6 +9,23 @@ import { applicationKey } from './application.js';
 const broadcastBytes = new Map<string, Uint8Array>();
 const broadcastValues = new Map<string, unknown>();
 
+/** Per application, how many of the executor's broadcast drops this thread has applied. */
+const appliedDrops = new Map<string, number>();
+
+/**
+ * Applies the executor's drops not seen yet: `dropped` is the application's broadcast ids in the
+ * order they were dropped (append-only), so a broadcast sent again after a drop is kept.
+ */
+export function applyBroadcastDrops(dropped: readonly number[]): void {
+  const application = applicationKey('');
+  for (let index = appliedDrops.get(application) ?? 0; index < dropped.length; index++) {
+    const key = applicationKey(String(dropped[index]));
+    broadcastBytes.delete(key);
+    broadcastValues.delete(key);
+  }
+  appliedDrops.set(application, dropped.length);
+}
+
 export function registerBroadcast(id: number, bytes: Uint8Array): void {
   const key = applicationKey(String(id));
   if (!broadcastBytes.has(key)) broadcastBytes.set(key, bytes);

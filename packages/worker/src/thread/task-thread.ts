@@ -6,7 +6,7 @@ import { decode, installDecodeHooks } from '@flint/rdd';
 import type { StageSpec } from '../stage-spec.js';
 import type { ThreadResult, ThreadTask } from './thread-messages.js';
 import { compileFunction } from './compile-function.js';
-import { accumulatorRef, beginTaskAccumulators, broadcastRef, registerBroadcast } from './shared-variables.js';
+import { accumulatorRef, applyBroadcastDrops, beginTaskAccumulators, broadcastRef, registerBroadcast } from './shared-variables.js';
 import { useApplication } from './application.js';
 import { PartitionComputer } from './partition-computer.js';
 import { TaskInputs } from './task-inputs.js';
@@ -19,6 +19,7 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
   const started = performance.now();
   try {
     useApplication(task.appId);
+    applyBroadcastDrops(task.droppedBroadcasts);
     for (const { id, bytes } of task.broadcasts) registerBroadcast(id, bytes);
     const accumulatorTotals = beginTaskAccumulators();
     const stage = decode<StageSpec>(task.stage);

@@ -11,6 +11,8 @@ export interface ThreadTask {
   /** Input blocks by key; a shuffle input has one chunk per map bucket, in map order. */
   readonly inputs: readonly { readonly key: string; readonly chunks: readonly Uint8Array[] }[];
   readonly broadcasts: readonly { readonly id: number; readonly bytes: Uint8Array }[];
+  /** The application's broadcasts the executor has dropped, in order: the thread drops its copies too. */
+  readonly droppedBroadcasts: readonly number[];
 }
 
 export type ThreadResult =
