@@ -31,4 +31,10 @@ describe('k-means example', () => {
     const { centers } = await kMeans(bed.fc, small, { k: 2, iterations: 1 });
     expect(centers).toEqual([[3, 1.5], [0, 0]]);
   });
+
+  it('says so when points have different numbers of coordinates', async () => {
+    const ragged = join(bed.dir, 'ragged.txt');
+    writeFileSync(ragged, '1 2\n3 4 5\n');
+    await expect(kMeans(bed.fc, ragged, { k: 1, iterations: 1, partitions: 1 })).rejects.toThrow(/points of 2 and 3 coordinates in one input/);
+  });
 });

@@ -34,6 +34,17 @@ export function parsedPoints(fc: FlintContext, input: string, partitions?: numbe
     });
 }
 
+/**
+ * A partition's points stacked into one flat Float64Array (point i at [i * dimensions, (i + 1) *
+ * dimensions)), as Spark ML stacks instances into blocks for its iterative trainers: the cached
+ * partition is one contiguous array that the distance loops walk in order.
+ */
+export interface PointBlock {
+  dimensions: number;
+  count: number;
+  values: Float64Array;
+}
+
 /** Per cluster, the sum of its points and how many there are. */
 type ClusterSums = [sums: Float64Array[], counts: number[]];
 
@@ -43,7 +54,20 @@ type ClusterSums = [sums: Float64Array[], counts: number[]];
  * each center to the mean of its points; a center that gets no points stays where it is.
  */
 export async function kMeans(fc: FlintContext, input: string, { k, iterations, partitions }: KMeansOptions): Promise<KMeansResult> {
-  const points = parsedPoints(fc, input, partitions).setName('points').cache();
+  const points = parsedPoints(fc, input, partitions);
+  const blocks = points
+    .mapPartitions((partition): PointBlock[] => {
+      const rows = [...partition];
+      const dimensions = rows.length === 0 ? 0 : rows[0].length;
+      const values = new Float64Array(rows.length * dimensions);
+      rows.forEach((row, index) => {
+        if (row.length !== dimensions) throw new Error(`points of ${dimensions} and ${row.length} coordinates in one input`);
+        values.set(row, index * dimensions);
+      });
+      return [{ dimensions, count: rows.length, values }];
+    })
+    .setName('point blocks')
+    .cache();
 
   let centers = await points.take(k);
   if (centers.length < k) throw new Error(`k-means wants at least k = ${k} points, the input has ${centers.length}`);
@@ -53,28 +77,31 @@ export async function kMeans(fc: FlintContext, input: string, { k, iterations, p
     const current = fc.broadcast(centers);
     // Sums each partition's points per nearest center in place, as Spark MLlib's KMeans does
     // (aggregate gives each partition its own zero).
-    const [sums, counts] = await points.aggregate(
+    const [sums, counts] = await blocks.aggregate(
       [centers.map((center) => new Float64Array(center.length)), centers.map(() => 0)] as ClusterSums,
-      capture({ current }, ([sums, counts], point, { current }): ClusterSums => {
+      capture({ current }, ([sums, counts], { dimensions, count, values }, { current }): ClusterSums => {
         const centers = current.value;
-        let nearest = 0;
-        let nearestDistance = Infinity;
-        for (let index = 0; index < centers.length; index++) {
-          const center = centers[index];
-          let distance = 0;
-          // Stops summing once this center cannot be nearer: the sum only grows.
-          for (let axis = 0; axis < point.length && distance < nearestDistance; axis++) {
-            const difference = point[axis] - center[axis];
-            distance += difference * difference;
+        for (let point = 0; point < count; point++) {
+          const start = point * dimensions;
+          let nearest = 0;
+          let nearestDistance = Infinity;
+          for (let index = 0; index < centers.length; index++) {
+            const center = centers[index];
+            let distance = 0;
+            // Stops summing once this center cannot be nearer: the sum only grows.
+            for (let axis = 0; axis < dimensions && distance < nearestDistance; axis++) {
+              const difference = values[start + axis] - center[axis];
+              distance += difference * difference;
+            }
+            if (distance < nearestDistance) {
+              nearest = index;
+              nearestDistance = distance;
+            }
           }
-          if (distance < nearestDistance) {
-            nearest = index;
-            nearestDistance = distance;
-          }
+          const sum = sums[nearest];
+          for (let axis = 0; axis < dimensions; axis++) sum[axis] += values[start + axis];
+          counts[nearest]++;
         }
-        const sum = sums[nearest];
-        for (let axis = 0; axis < point.length; axis++) sum[axis] += point[axis];
-        counts[nearest]++;
         return [sums, counts];
       }),
       ([sumsA, countsA], [sumsB, countsB]): ClusterSums => [
@@ -85,6 +112,6 @@ export async function kMeans(fc: FlintContext, input: string, { k, iterations, p
     centers = centers.map((center, index) => (counts[index] === 0 ? center : sums[index].map((sum) => sum / counts[index])));
     iterationMs.push(performance.now() - started);
   }
-  points.unpersist();
+  blocks.unpersist();
   return { centers: centers.map((center) => Array.from(center)), iterationMs };
 }
