@@ -5,23 +5,11 @@ import { taskRequest, taskSuccess } from './task-fixtures.js';
 
 const success = taskSuccess();
 
-/** One slot; tasks below 100 finish after 200 ms (they set the typical duration), the others never. */
-function executor(id: string): ExecutorBackend & { received: number[] } {
-  const received: number[] = [];
-  return {
-    id,
-    slots: 1,
-    received,
-    runTask(req) {
-      received.push(req.partition);
-      if (req.partition >= 100) return new Promise(() => undefined);
-      return new Promise((resolve) => setTimeout(() => resolve(success), 200));
-    },
-  };
-}
-
-/** One slot; a task ends when the test calls `finish(partition)`. */
-function manualExecutor(id: string): ExecutorBackend & { received: number[]; finish(partition: number): void } {
+/**
+ * One slot; a task ends after 200 ms if `endsAlone(partition)` (such tasks set the typical
+ * duration), otherwise when the test calls `finish(partition)`.
+ */
+function executor(id: string, endsAlone: (partition: number) => boolean = () => false): ExecutorBackend & { received: number[]; finish(partition: number): void } {
   const received: number[] = [];
   const pending = new Map<number, () => void>();
   return {
@@ -30,7 +18,10 @@ function manualExecutor(id: string): ExecutorBackend & { received: number[]; fin
     received,
     runTask(req) {
       received.push(req.partition);
-      return new Promise((resolve) => pending.set(req.partition, () => resolve(success)));
+      return new Promise((resolve) => {
+        if (endsAlone(req.partition)) setTimeout(() => resolve(success), 200);
+        else pending.set(req.partition, () => resolve(success));
+      });
     },
     finish: (partition) => pending.get(partition)!(),
   };
@@ -41,8 +32,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('delay scheduling', () => {
   it('gives up on a busy executor sooner for a cached partition than for a node-local block', async () => {
     const scheduler = new TaskScheduler(() => undefined, () => new Uint8Array(), { ...SPECULATION_DEFAULTS, enabled: false });
-    const a = executor('exec-a');
-    const b = executor('exec-b');
+    const a = executor('exec-a', (partition) => partition < 100);
+    const b = executor('exec-b', (partition) => partition < 100);
     scheduler.addExecutor(a);
     scheduler.addExecutor(b);
     // Two 200 ms tasks make the typical duration 200 ms: the wait is 400 ms, 200 ms for cached input.
@@ -63,8 +54,8 @@ describe('delay scheduling', () => {
 
   it('offers a freed executor its own cached partition before one whose executor is still busy', async () => {
     const scheduler = new TaskScheduler(() => undefined, () => new Uint8Array(), { ...SPECULATION_DEFAULTS, enabled: false });
-    const a = manualExecutor('exec-a');
-    const b = manualExecutor('exec-b');
+    const a = executor('exec-a');
+    const b = executor('exec-b');
     scheduler.addExecutor(a);
     scheduler.addExecutor(b);
     const cachedOn = (executor: string) => ({ executors: [executor], nodes: [] });

@@ -243,8 +243,6 @@ export class DagScheduler {
     this.options.applyAccumulators(outcome.accumulators);
     job.results[index] = decode<unknown[]>(outcome.result!);
     job.remaining--;
-    // A late success of an older attempt: the resubmitted attempt's queued copy has nothing left to do.
-    this.tasks.dropQueued(stage.id, partition);
     if (job.remaining === 0) {
       this.markStageDone(stage, 'completed');
       this.finishJob(job);
@@ -259,7 +257,10 @@ export class DagScheduler {
       return;
     }
     const job = this.jobs.get(request.jobId);
-    if (job?.finalStage?.id === request.stageId) this.recordResult(job, job.finalStage, request.partition, outcome);
+    if (job?.finalStage?.id !== request.stageId) return;
+    this.recordResult(job, job.finalStage, request.partition, outcome);
+    // The resubmitted attempt's queued copy of this partition has nothing left to do.
+    this.tasks.dropQueued(request.stageId, request.partition);
   }
 
   private registerMapOutput(stage: ShuffleMapStage, partition: number, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {

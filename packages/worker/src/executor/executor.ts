@@ -226,7 +226,6 @@ export class Executor {
   get broadcastCount(): number {
     return this.broadcasts.size;
   }
-
 }
 
 /** A copy of `bytes` in shared memory: posting it to a task thread then shares it instead of copying it. */
