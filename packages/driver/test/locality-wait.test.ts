@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TaskScheduler, type ExecutorBackend } from '../src/scheduler/task-scheduler.js';
+import { Broadcasts } from '../src/context/broadcasts.js';
 import { SPECULATION_DEFAULTS } from '../src/scheduler/speculation.js';
 import { taskRequest, taskSuccess } from './task-fixtures.js';
 
@@ -31,7 +32,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('delay scheduling', () => {
   it('gives up on a busy executor sooner for a cached partition than for a node-local block', async () => {
-    const scheduler = new TaskScheduler(() => undefined, () => new Uint8Array(), { ...SPECULATION_DEFAULTS, enabled: false });
+    const scheduler = new TaskScheduler(() => undefined, new Broadcasts(() => undefined), { ...SPECULATION_DEFAULTS, enabled: false });
     const a = executor('exec-a', (partition) => partition < 100);
     const b = executor('exec-b', (partition) => partition < 100);
     scheduler.addExecutor(a);
@@ -53,7 +54,7 @@ describe('delay scheduling', () => {
   });
 
   it('offers a freed executor its own cached partition before one whose executor is still busy', async () => {
-    const scheduler = new TaskScheduler(() => undefined, () => new Uint8Array(), { ...SPECULATION_DEFAULTS, enabled: false });
+    const scheduler = new TaskScheduler(() => undefined, new Broadcasts(() => undefined), { ...SPECULATION_DEFAULTS, enabled: false });
     const a = executor('exec-a');
     const b = executor('exec-b');
     scheduler.addExecutor(a);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRequest } from '@flint/worker';
 import { TaskScheduler, type ExecutorBackend, type TaskEnd } from '../src/scheduler/task-scheduler.js';
+import { Broadcasts } from '../src/context/broadcasts.js';
 import { SPECULATION_DEFAULTS } from '../src/scheduler/speculation.js';
 import { taskRequest, taskSuccess } from './task-fixtures.js';
 
@@ -25,7 +26,7 @@ async function run(speculation: boolean): Promise<{ ends: { partition: number; e
   const ends: { partition: number; executor: string; end: TaskEnd }[] = [];
   const scheduler = new TaskScheduler(
     (req, exec, end) => ends.push({ partition: req.partition, executor: exec, end }),
-    () => new Uint8Array(),
+    new Broadcasts(() => undefined),
     { ...SPECULATION_DEFAULTS, enabled: speculation, intervalMs: 5, minRuntimeMs: 30 },
   );
   const slow = executor('slow', 2, [3]);

@@ -1,13 +1,12 @@
 /**
- * FlintContext: the entry point of a Flint program. It creates RDDs from data and files, holds
- * broadcasts and accumulators, and runs jobs: `runJob` prepares the lineage (sampling jobs for
- * sorts, ...), hands the job to the DAG scheduler, and checkpoints what was marked for it.
+ * FlintContext: the entry point of a Flint program. It starts the schedulers on a backend, creates
+ * RDDs from data and files, and makes broadcasts (broadcasts.ts) and accumulators; the jobs that
+ * actions start run through its JobRunner (job-runner.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Accumulator, Broadcast, dependencies, encode, prepare, RDD, type ExecutionMode, type JobOptions, type JobOutput, type RddContext } from '@flint/rdd';
-import type { StageOutput } from '@flint/worker';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Accumulator, Broadcast, RDD, type ExecutionMode, type JobOptions, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
 import { localTextSplits } from './text-input.js';
 import { JobHistory, type JobSummary } from './job-history.js';
@@ -21,7 +20,8 @@ import { clusterBackend } from '../backend/cluster-backend.js';
 import { LocalCluster } from '../backend/local-cluster.js';
 import type { Backend } from '../backend/backend.js';
 import { dfsTextSplits } from './dfs-text-input.js';
-import { JOB_OUTPUT_REPLICATION, JobStorage } from './job-storage.js';
+import { Broadcasts } from './broadcasts.js';
+import { JobRunner } from './job-runner.js';
 
 export interface FlintContextOptions {
   /** `local[*]` by default, or the FLINT_MASTER environment variable. */
@@ -49,23 +49,19 @@ export class FlintContext implements RddContext {
   readonly master: string;
   private nextRddId = 0;
   private nextShuffleId = 0;
-  private nextJobId = 0;
-  private nextBroadcastId = 0;
   private nextAccumulatorId = 0;
-  private checkpointDirectory: string | undefined;
   private stopped = false;
   readonly mode: ExecutionMode;
   /** Unique per context: workers keep this application's blocks and broadcasts apart from other drivers'. */
   readonly appId: string;
-  private readonly storage: JobStorage;
   private readonly logged = new Set<string>();
   private readonly history = new JobHistory();
   private readonly listeners = new ListenerBus();
-  private readonly broadcasts = new Map<number, Uint8Array>();
-  private readonly persisted = new Map<number, WeakRef<RDD<unknown>>>();
+  private readonly broadcasts: Broadcasts;
   private readonly accumulators = new Map<number, Accumulator>();
   private readonly dag: DagScheduler;
   private readonly tasks: TaskScheduler;
+  private readonly jobs: JobRunner;
 
   private constructor(
     options: FlintContextOptions,
@@ -79,10 +75,10 @@ export class FlintContext implements RddContext {
     this.master = master;
     this.mode = executionMode(options.mode ?? process.env.FLINT_MODE);
     this.appId = `${this.appName.replace(/[^A-Za-z0-9-]/g, '-')}-${randomBytes(6).toString('hex')}`;
-    this.storage = new JobStorage(backend.namenode, this.appId);
+    this.broadcasts = new Broadcasts((id) => backend.forgetBroadcast(this.appId, id));
     this.tasks = new TaskScheduler(
       (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
-      (id) => this.broadcastBytes(id),
+      this.broadcasts,
       speculationOptions(options.speculation),
     );
     this.dag = new DagScheduler(this.tasks, {
@@ -94,6 +90,7 @@ export class FlintContext implements RddContext {
       shuffleOnDisk: this.mode === 'mapreduce',
     });
     this.listeners.add(this.history);
+    this.jobs = new JobRunner(this.dag, backend, this.appId, this.mode);
   }
 
   /** Connects the scheduler to the backend's executors; done once, by create(). */
@@ -145,7 +142,7 @@ export class FlintContext implements RddContext {
   }
 
   get checkpointDir(): string | undefined {
-    return this.checkpointDirectory;
+    return this.jobs.checkpointDir;
   }
 
   /** Every job run so far, with its stages (run or skipped), task counts and timings. */
@@ -204,16 +201,7 @@ export class FlintContext implements RddContext {
 
   /** A read-only value sent to each worker once; use `.value` inside tasks (pass it with capture). */
   broadcast<T>(value: T): Broadcast<T> {
-    const id = this.nextBroadcastId++;
-    this.broadcasts.set(id, encode(value));
-    return new Broadcast(id, () => value, (broadcastId, destroy) => this.releaseBroadcast(broadcastId, destroy));
-  }
-
-  /** Broadcast#unpersist and #destroy: executors drop their copies; destroy drops the driver's too. */
-  private releaseBroadcast(id: number, destroy: boolean): void {
-    this.tasks.forgetBroadcast(id);
-    this.backend.forgetBroadcast(this.appId, id);
-    if (destroy) this.broadcasts.delete(id);
+    return this.broadcasts.create(value);
   }
 
   /** A number tasks add to with `.add(v)`; only the driver reads `.value`. */
@@ -227,11 +215,11 @@ export class FlintContext implements RddContext {
   setCheckpointDir(dir: string): void {
     if (dir.startsWith('dfs://')) {
       if (!this.backend.namenode && dir.startsWith('dfs:///')) throw new Error(`setCheckpointDir(${dir}): there is no namenode in local mode; give dfs://host:port/path`);
-      this.checkpointDirectory = dir.startsWith('dfs:///') ? `dfs://${this.backend.namenode}${dir.slice('dfs://'.length)}` : dir;
+      this.jobs.checkpointDir = dir.startsWith('dfs:///') ? `dfs://${this.backend.namenode}${dir.slice('dfs://'.length)}` : dir;
       return;
     }
-    this.checkpointDirectory = resolve(dir);
-    mkdirSync(this.checkpointDirectory, { recursive: true });
+    this.jobs.checkpointDir = resolve(dir);
+    mkdirSync(this.jobs.checkpointDir, { recursive: true });
   }
 
   /** Says something to the user once (e.g. that cache() does nothing in mapreduce mode). */
@@ -243,57 +231,13 @@ export class FlintContext implements RddContext {
 
   /** What is cached now: for each persisted RDD, its partitions, their bytes and which executors hold them. */
   getPersistentRDDs(): PersistedRddInfo[] {
-    return this.dag.cache.report().map((entry) => ({ ...entry, rdd: this.persisted.get(entry.rddId)?.deref() }));
+    return this.dag.cache.report().map((entry) => ({ ...entry, rdd: this.jobs.persistedRdd(entry.rddId) }));
   }
 
   // ---- jobs ----------------------------------------------------------------------------------
 
-  async runJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
-    if (this.mode === 'mapreduce' && options.source) await this.storeJobOutput(options.source);
-    const results = await this.submitJob<R>(rdd, options);
-    await this.writeCheckpoints(rdd);
-    return results;
-  }
-
-  /**
-   * Mapreduce mode: the RDD an action runs on, when computing it takes a shuffle (it is a reduce
-   * phase's output), is computed by a job of its own that writes it to storage as JSON lines; the
-   * action, and any later job, read it back and parse it again, as a chain of Hadoop jobs does. A
-   * chain of narrow transformations over stored data (input files, earlier job outputs) is not
-   * written: every job that uses it re-reads and re-parses its input, as Hadoop's map tasks do.
-   */
-  private async storeJobOutput(rdd: RDD<unknown>): Promise<void> {
-    if (!reducedSinceStorage(rdd)) return;
-    const dir = this.storage.directoryFor(rdd.id);
-    const output: JobOutput = { kind: 'store', dir, format: 'json' };
-    await this.submitJob(rdd, { output, description: `mapreduce job writing RDD ${rdd.id}` });
-    rdd.markStored({ dir, format: 'json', reason: 'jobOutput' });
-  }
-
-  private async submitJob<R>(rdd: RDD<unknown>, options: JobOptions): Promise<R[][]> {
-    if (this.stopped) throw new Error('Cannot run a job: this FlintContext has been stopped');
-    await prepare(rdd);
-    this.trackPersisted(rdd);
-    const partitions = options.partitions ?? Array.from({ length: rdd.getNumPartitions() }, (_, i) => i);
-    const output = this.stageOutput(options.output);
-    const results = await new Promise<unknown[][]>((resolveJob, reject) => {
-      const job: ActiveJob = {
-        id: this.nextJobId++,
-        description: options.description ?? 'job',
-        rdd,
-        partitions,
-        output,
-        results: new Array(partitions.length).fill(undefined),
-        remaining: partitions.length,
-        resolve: resolveJob,
-        reject,
-      };
-      this.dag.post({ type: 'jobSubmitted', job });
-    });
-    if (output.kind === 'saveText' && !output.dir.startsWith('dfs://')) writeFileSync(join(output.dir, '_SUCCESS'), '');
-    // Hadoop keeps no intermediate data between jobs: the next job recomputes from stored outputs.
-    if (this.mode === 'mapreduce') this.forgetShuffles();
-    return results as R[][];
+  runJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
+    return this.jobs.runJob<R>(rdd, options);
   }
 
   unpersist(rdd: RDD<unknown>): void {
@@ -304,47 +248,11 @@ export class FlintContext implements RddContext {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.jobs.refuseJobs();
     this.tasks.stop();
     await this.backend.stop();
     await this.localCluster?.stop();
-    this.storage.clear();
-  }
-
-  private stageOutput(output: JobOutput | undefined): StageOutput {
-    if (!output || output.kind === 'collect') return { kind: 'collect' };
-    if (output.kind === 'store') return { ...output, replication: JOB_OUTPUT_REPLICATION };
-    if (output.dir.startsWith('dfs://')) return output;
-    const dir = resolve(output.dir);
-    if (existsSync(dir)) throw new Error(`Output directory ${dir} already exists`);
-    mkdirSync(dir, { recursive: true });
-    return { kind: 'saveText', dir };
-  }
-
-  private forgetShuffles(): void {
-    for (const shuffleId of this.dag.forgetAllMapOutputs()) this.backend.forgetShuffle(this.appId, shuffleId);
-  }
-
-  /** Remembers persisted RDDs (weakly) so getPersistentRDDs() can name them. */
-  private trackPersisted(root: RDD<unknown>): void {
-    for (const rdd of lineage(root)) if (rdd.isCached) this.persisted.set(rdd.id, new WeakRef(rdd));
-  }
-
-  /** Writes every RDD of the lineage marked with checkpoint(), then cuts its lineage (Spark does this after the job). */
-  private async writeCheckpoints(root: RDD<unknown>): Promise<void> {
-    const marked = lineage(root).filter((rdd) => rdd.needsCheckpoint);
-    for (const rdd of marked) {
-      const root = this.checkpointDirectory!;
-      const dir = root.startsWith('dfs://') ? `${root.replace(/\/$/, '')}/rdd-${rdd.id}` : join(root, `rdd-${rdd.id}`);
-      if (!dir.startsWith('dfs://')) mkdirSync(dir, { recursive: true });
-      await this.submitJob(rdd, { output: { kind: 'store', dir, format: 'binary' }, description: `checkpoint RDD ${rdd.id}` });
-      rdd.markStored({ dir, format: 'binary', reason: 'checkpoint' });
-    }
-  }
-
-  private broadcastBytes(id: number): Uint8Array {
-    const bytes = this.broadcasts.get(id);
-    if (!bytes) throw new Error(`broadcast ${id} does not exist`);
-    return bytes;
+    this.jobs.deleteStoredOutputs();
   }
 
   private applyAccumulators(updates: readonly (readonly [number, number])[]): void {
@@ -379,22 +287,4 @@ function speculationOptions(setting: FlintContextOptions['speculation']): Specul
 
 function requireSlices(n: number, operation: string): void {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`${operation}: numSlices must be a positive integer, got ${n}`);
-}
-
-function lineage(root: RDD<unknown>): RDD<unknown>[] {
-  const seen = new Map<number, RDD<unknown>>();
-  const visit = (rdd: RDD<unknown>): void => {
-    if (seen.has(rdd.id)) return;
-    seen.set(rdd.id, rdd);
-    for (const dep of dependencies(rdd)) visit(dep.rdd);
-  };
-  visit(root);
-  return [...seen.values()];
-}
-
-/** Whether computing `rdd` from stored data (input files, saved job outputs) takes a shuffle. */
-function reducedSinceStorage(rdd: RDD<unknown>, seen = new Set<number>()): boolean {
-  if (seen.has(rdd.id)) return false;
-  seen.add(rdd.id);
-  return dependencies(rdd).some((dependency) => dependency.shuffle || reducedSinceStorage(dependency.rdd, seen));
 }

@@ -28,6 +28,12 @@ export type TaskEnd = TaskOutcome | { readonly kind: 'executorLost'; readonly ex
 
 export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'ANY';
 
+/** Gives each launched task the broadcast bytes its executor lacks (context/broadcasts.ts). */
+export interface BroadcastShipper {
+  forExecutor(executor: ExecutorId, used: TaskRequest['broadcasts']): TaskRequest['broadcasts'];
+  executorRemoved(executor: ExecutorId): void;
+}
+
 const MIN_LOCALITY_WAIT_MS = 20;
 const MAX_LOCALITY_WAIT_MS = 3_000;
 
@@ -35,7 +41,6 @@ interface ExecutorState {
   readonly backend: ExecutorBackend;
   readonly node: string;
   readonly running: Set<number>;
-  readonly broadcasts: Set<number>;
 }
 
 interface Queued {
@@ -56,7 +61,7 @@ export class TaskScheduler {
 
   constructor(
     private readonly onTaskEnd: (request: TaskRequest, executor: ExecutorId, end: TaskEnd, locality: Locality) => void,
-    private readonly broadcastBytes: (id: number) => Uint8Array,
+    private readonly broadcasts: BroadcastShipper,
     speculation: SpeculationOptions = SPECULATION_DEFAULTS,
   ) {
     this.speculation = new SpeculationTracker(speculation);
@@ -67,7 +72,7 @@ export class TaskScheduler {
   }
 
   addExecutor(backend: ExecutorBackend): void {
-    this.executors.set(backend.id, { backend, node: nodeOf(backend.id), running: new Set(), broadcasts: new Set() });
+    this.executors.set(backend.id, { backend, node: nodeOf(backend.id), running: new Set() });
     this.dispatch();
   }
 
@@ -76,6 +81,7 @@ export class TaskScheduler {
     const executor = this.executors.get(id);
     if (!executor) return;
     this.executors.delete(id);
+    this.broadcasts.executorRemoved(id);
     for (const taskId of executor.running) {
       const { request } = this.runningRequests.get(taskId)!;
       this.running.delete(taskId);
@@ -93,11 +99,6 @@ export class TaskScheduler {
     for (const { request } of tasks) this.speculation.submitted(request);
     this.queue.push(...tasks.map((task) => ({ task, queuedAt: now })));
     this.dispatch();
-  }
-
-  /** Executors no longer hold the broadcast: the next task that uses it carries its bytes again. */
-  forgetBroadcast(id: number): void {
-    for (const executor of this.executors.values()) executor.broadcasts.delete(id);
   }
 
   /** Forgets the queued tasks of one partition of a stage (its result has arrived from another attempt). */
@@ -216,11 +217,7 @@ export class TaskScheduler {
 
   private launch(task: PendingTask, executor: ExecutorState, locality: Locality): void {
     const { request } = task;
-    const broadcasts = request.broadcasts.map(({ id }) => {
-      if (executor.broadcasts.has(id)) return { id };
-      executor.broadcasts.add(id);
-      return { id, bytes: this.broadcastBytes(id) };
-    });
+    const broadcasts = this.broadcasts.forExecutor(executor.backend.id, request.broadcasts);
     const started = performance.now();
     executor.running.add(request.taskId);
     this.running.set(request.taskId, executor.backend.id);
