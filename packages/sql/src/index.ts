@@ -3,3 +3,5 @@
  * plans, optimized, and compiled into RDD lineage that Flint's scheduler runs.
  */
 export const SQL_PACKAGE = '@flint/sql';
+export * from './types/index.js';
+export * from './format/index.js';

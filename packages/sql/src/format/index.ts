@@ -1,0 +1,2 @@
+export { treeString } from './tree-string.js';
+export { escapeMetaCharacters } from './escape.js';

@@ -1,0 +1,27 @@
+export {
+  DataType,
+  AtomicType,
+  NumericType,
+  IntegralType,
+  FractionalType,
+  NullType,
+  StringType,
+  BinaryType,
+  BooleanType,
+  DateType,
+  TimestampType,
+  TimestampNTZType,
+  ByteType,
+  ShortType,
+  IntegerType,
+  LongType,
+  FloatType,
+  DoubleType,
+  DecimalType,
+  DECIMAL_MAX_PRECISION,
+  type JsonValue,
+} from './data-type.js';
+export { ArrayType, MapType, StructField, StructType, type FieldMetadata } from './complex-types.js';
+export { parseDataType } from './ddl.js';
+export { dataTypeFromJson } from './from-json.js';
+export { inferType, inferSchema, mergeTypes, hasNullType, isPlainObject } from './infer.js';
