@@ -3,9 +3,8 @@
  * user created it (for error messages). Functions are checked here, on the driver, when an RDD is
  * built: a free variable is an error at the call site, not a ReferenceError on a worker later.
  */
-import { functionSource } from './function-source.js';
-import { freeVariables } from './free-variables.js';
-import { isGlobalName } from './globals.js';
+import { functionSource, parsesAsExpression } from './function-source.js';
+import { unboundNames } from './globals.js';
 
 /** A function with values bound to it by `capture`; the env is passed as the function's last argument. */
 export class Captured<F extends Function = Function> {
@@ -24,6 +23,24 @@ export class FnRef {
     /** `map at job.ts:12:4`: the transformation and the user's call site. */
     readonly site: string,
   ) {}
+
+  /**
+   * A function from JavaScript source text, such as code generated for a query: `source` must be
+   * one expression that evaluates to the function, and it is checked as a user function is (any
+   * free variable that is not a JS global is an error naming it). Values reach it through `env`,
+   * passed as its last argument.
+   */
+  static fromSource(source: string, env?: Record<string, unknown>, site = 'generated code'): FnRef {
+    const expression = `(${source}\n)`;
+    if (typeof source !== 'string' || !parsesAsExpression(expression)) {
+      throw new SyntaxError(`FnRef.fromSource (${site}): the source is not one JavaScript expression: ${String(source).slice(0, 80)}`);
+    }
+    const free = unboundNames(expression);
+    if (free.length > 0) {
+      throw new ReferenceError(`FnRef.fromSource (${site}): the source uses ${free.map((n) => `'${n}'`).join(', ')}, which are not JS globals: pass values through env`);
+    }
+    return new FnRef(expression, env, site);
+  }
 }
 
 /** A function argument of an RDD method: a plain function, or one with captured values. */
@@ -50,7 +67,7 @@ export function toFnRef(fn: unknown, operation: string): FnRef {
   }
   const source = functionSource(target);
   if (source.kind === 'builtin') return new FnRef(`builtin:${source.name}`, captured?.env, site);
-  const free = freeVariables(source.expression).filter((name) => !isGlobalName(name));
+  const free = unboundNames(source.expression);
   if (free.length > 0) {
     const names = free.map((n) => `'${n}'`).join(', ');
     const env = `{ ${free.join(', ')} }`;

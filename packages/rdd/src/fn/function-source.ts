@@ -28,7 +28,7 @@ export function functionSource(fn: Function): FunctionSource {
   throw new TypeError(`Flint cannot parse the source of function ${fn.name || '(anonymous)'}: ${text.slice(0, 80)}`);
 }
 
-function parsesAsExpression(source: string): boolean {
+export function parsesAsExpression(source: string): boolean {
   try {
     const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest', preserveParens: true });
     return node.end === source.length;

@@ -3,8 +3,15 @@
  * worker puts in scope when it compiles a function (`__name`, which tsx/esbuild insert into
  * compiled TypeScript, and `__flint`, Flint's own runtime for its internal functions).
  */
+import { freeVariables } from './free-variables.js';
+
 const RUNTIME_NAMES = new Set(['__name', '__flint', 'arguments', 'undefined', 'NaN', 'Infinity', 'globalThis']);
 
 export function isGlobalName(name: string): boolean {
   return RUNTIME_NAMES.has(name) || name in globalThis;
+}
+
+/** The names an expression uses that are neither declared in it nor globals: they would be ReferenceErrors on a worker. */
+export function unboundNames(expression: string): string[] {
+  return freeVariables(expression).filter((name) => !isGlobalName(name));
 }

@@ -4,7 +4,7 @@
  */
 import type { RDD } from '../rdd.js';
 import { toFnRef } from '../fn/fn-ref.js';
-import { runtimeFn } from '../fn/runtime-fn.js';
+import { runtimeFn } from '../runtime/core-runtime.js';
 import { localFunction } from '../fn/local-call.js';
 import { keyIdentity } from '../keys/key-identity.js';
 import { runtimePartitions } from './narrow.js';

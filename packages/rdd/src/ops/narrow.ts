@@ -2,7 +2,7 @@
 import type { RDD } from '../rdd.js';
 import type { ElementOp } from '../plan/plan-node.js';
 import { toFnRef, FnRef } from '../fn/fn-ref.js';
-import { runtimeFn } from '../fn/runtime-fn.js';
+import { runtimeFn } from '../runtime/core-runtime.js';
 import { samePartitioner } from '../partitioner/partitioner.js';
 
 type Pair<K, V> = [K, V];
@@ -17,7 +17,7 @@ export function mapPartitions<U>(rdd: RDD<unknown>, f: unknown, withIndex: boole
   return rdd.derive<U>({ kind: 'mapPartitions', parent: rdd, fn, withIndex, preservesPartitioning });
 }
 
-/** An internal partition function from the runtime (see runtime/registry.ts). */
+/** An internal partition function from the runtime (see runtime/core-runtime.ts). */
 export function runtimePartitions<U>(
   rdd: RDD<unknown>,
   name: Parameters<typeof runtimeFn>[0],

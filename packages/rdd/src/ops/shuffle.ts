@@ -6,7 +6,7 @@
  */
 import type { RDD } from '../rdd.js';
 import { toFnRef, type FnRef } from '../fn/fn-ref.js';
-import { runtimeFn } from '../fn/runtime-fn.js';
+import { runtimeFn } from '../runtime/core-runtime.js';
 import { samePartitioner, type Partitioner } from '../partitioner/partitioner.js';
 import { runtimePartitions, runtimeElement, requirePositive } from './narrow.js';
 

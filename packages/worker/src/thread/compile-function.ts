@@ -1,16 +1,22 @@
 /**
  * Turns a shipped FnRef back into a function on a worker thread. Compiled functions are cached by
- * source text, so a stage's function is compiled once per thread, not once per task. The captured
- * env is bound as the function's last argument.
+ * source text, so a stage's function is compiled once per thread, not once per task. The cache is
+ * bounded: a long-lived worker running many different jobs (or generated code, which differs per
+ * query) would otherwise keep every function it ever compiled. The captured env is bound as the
+ * function's last argument.
  */
 import { runtimeFunction, type FnRef } from '@flint/rdd';
+import { LruCache } from './lru-cache.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
 /** tsx/esbuild insert `__name(fn, "name")` into compiled TypeScript; on a worker it only needs to return fn. */
 const nameHelper = <F>(fn: F): F => fn;
 
-const compiled = new Map<string, AnyFn>();
+/** Far more than the distinct functions of the jobs running at once; compiling again is cheap. */
+export const MAX_COMPILED_FUNCTIONS = 1_000;
+
+const compiled = new LruCache<string, AnyFn>(MAX_COMPILED_FUNCTIONS);
 
 /** Marks functions whose calls return promises, so pipelines await them. */
 export const ASYNC = Symbol('flint.async');
