@@ -1,0 +1,130 @@
+/**
+ * Function calls: `f(args)`, `count(*)`, `count(DISTINCT x)`, `first(x) IGNORE NULLS`,
+ * `sum(x) FILTER (WHERE c)`, `f(x) OVER (...)`, and the functions with SQL's own argument
+ * syntax: CAST(x AS t), TRY_CAST, EXTRACT(f FROM x), SUBSTRING(s FROM i FOR n),
+ * TRIM([BOTH|LEADING|TRAILING] [c] FROM s), POSITION(a IN b).
+ */
+import type { Expr, FunctionCall } from './ast.js';
+import type { Cursor } from './cursor.js';
+import { parseDataType } from './data-types.js';
+import { parseExpr, parseValue } from './expressions.js';
+import { parseOver } from './windows.js';
+
+export function parseFunctionCall(c: Cursor): FunctionCall {
+  const name = c.next().text;
+  c.expectOp('(');
+  let distinct = false;
+  if (c.acceptWord('DISTINCT')) distinct = true;
+  else c.acceptWord('ALL');
+  const args: Expr[] = [];
+  if (!c.isOp(')')) {
+    do args.push(parseExpr(c));
+    while (c.acceptOp(','));
+  }
+  let ignoreNulls = parseNullsOption(c);
+  c.expectOp(')');
+  let filter: Expr | null = null;
+  if (c.isWord('FILTER') && c.isOp('(', 1)) {
+    c.next();
+    c.next();
+    c.expectWord('WHERE');
+    filter = parseExpr(c);
+    c.expectOp(')');
+  }
+  ignoreNulls = parseNullsOption(c) ?? ignoreNulls;
+  const over = c.acceptWord('OVER') ? parseOver(c) : null;
+  return { kind: 'function', name, args, distinct, filter, ignoreNulls, over };
+}
+
+/** IGNORE NULLS / RESPECT NULLS, inside the parentheses or after them. */
+function parseNullsOption(c: Cursor): boolean | null {
+  if (!c.isWord(['IGNORE', 'RESPECT']) || !c.isWord('NULLS', 1)) return null;
+  const ignore = c.next().upper === 'IGNORE';
+  c.next();
+  return ignore;
+}
+
+/**
+ * The functions whose arguments use keywords. Returns null (and consumes nothing) when the call
+ * at the cursor is an ordinary one, such as `substring(s, 1, 3)` or `trim(s)`.
+ */
+export function parseSpecialForm(c: Cursor): Expr | null {
+  const start = c.mark();
+  const word = c.peek().upper;
+  switch (word) {
+    case 'CAST':
+    case 'TRY_CAST': {
+      c.next();
+      c.next();
+      const operand = parseExpr(c);
+      c.expectWord('AS');
+      const type = parseDataType(c);
+      c.expectOp(')');
+      return { kind: 'cast', operand, type, try: word === 'TRY_CAST' };
+    }
+    case 'EXTRACT': {
+      c.next();
+      c.next();
+      const field = c.peek();
+      if (field.kind === 'word' && c.isWord('FROM', 1)) {
+        c.next();
+        c.next();
+        const source = parseExpr(c);
+        c.expectOp(')');
+        return { kind: 'extract', field: field.upper, source };
+      }
+      break;
+    }
+    case 'SUBSTRING':
+    case 'SUBSTR': {
+      const name = c.next().text;
+      c.next();
+      const source = parseValue(c);
+      if (c.acceptWord('FROM')) {
+        const args = [source, parseValue(c)];
+        if (c.acceptWord('FOR')) args.push(parseValue(c));
+        c.expectOp(')');
+        return { kind: 'function', name, args, distinct: false, filter: null, ignoreNulls: null, over: null };
+      }
+      break;
+    }
+    case 'POSITION': {
+      const name = c.next().text;
+      c.next();
+      const needle = parseValue(c);
+      if (c.acceptWord('IN')) {
+        const haystack = parseValue(c);
+        c.expectOp(')');
+        return { kind: 'function', name, args: [needle, haystack], distinct: false, filter: null, ignoreNulls: null, over: null };
+      }
+      break;
+    }
+    case 'TRIM':
+      return parseTrim(c);
+  }
+  c.reset(start);
+  return null;
+}
+
+function parseTrim(c: Cursor): Expr {
+  c.next();
+  c.next();
+  const sideWord = c.isWord(['BOTH', 'LEADING', 'TRAILING']) ? c.next().upper : null;
+  const side = sideWord === 'LEADING' ? 'leading' : sideWord === 'TRAILING' ? 'trailing' : 'both';
+  if (sideWord && c.acceptWord('FROM')) {
+    const source = parseExpr(c);
+    c.expectOp(')');
+    return { kind: 'trim', side, chars: null, source };
+  }
+  const first = parseExpr(c);
+  if (c.acceptWord('FROM')) {
+    const source = parseExpr(c);
+    c.expectOp(')');
+    return { kind: 'trim', side, chars: first, source };
+  }
+  if (sideWord) throw c.error(`expected FROM after TRIM(${sideWord} ...`);
+  // trim(str) and Spark's two-argument function form trim(str, trimStr).
+  const chars = c.acceptOp(',') ? parseExpr(c) : null;
+  c.expectOp(')');
+  return { kind: 'trim', side, chars, source: first };
+}
