@@ -1,6 +1,7 @@
 /**
  * One value as `show()` prints it: Spark's `ToPrettyString` (a cast to string that prints null
- * as `NULL`, also inside arrays, maps and structs, and binary as hex bytes).
+ * as `NULL`, also inside arrays, maps and structs, and binary as hex bytes). With `nullText`
+ * 'null' and `binaryAsUtf8` it is Spark's plain `CAST(x AS STRING)` of nested values.
  */
 import {
   BinaryType,
@@ -23,10 +24,14 @@ import { decimalToString } from './decimal-text.js';
 export interface CellTextOptions {
   /** The session time zone timestamps are shown in (an IANA name such as 'Europe/Paris'). */
   timeZone: string;
+  /** How a null inside an array, map or struct prints: `NULL` (show) or `null` (cast). */
+  nullText?: string;
+  /** Binary as its UTF-8 text (cast) instead of hex bytes (show). */
+  binaryAsUtf8?: boolean;
 }
 
 export function cellText(value: unknown, type: DataType, options: CellTextOptions): string {
-  if (value === null || value === undefined || type instanceof NullType) return 'NULL';
+  if (value === null || value === undefined || type instanceof NullType) return options.nullText ?? 'NULL';
   if (type instanceof DoubleType) return doubleToJavaString(Number(value));
   if (type instanceof FloatType) return floatToJavaString(Number(value));
   if (type instanceof IntegralType) return integerText(value);
@@ -35,7 +40,9 @@ export function cellText(value: unknown, type: DataType, options: CellTextOption
   if (type instanceof DateType) return value instanceof Date ? formatDate(value) : String(value);
   if (type instanceof TimestampType) return value instanceof Date ? formatTimestamp(value, options.timeZone) : String(value);
   if (type instanceof TimestampNTZType) return value instanceof Date ? formatTimestamp(value, 'UTC') : String(value);
-  if (type instanceof BinaryType && value instanceof Uint8Array) return binaryText(value);
+  if (type instanceof BinaryType && value instanceof Uint8Array) {
+    return options.binaryAsUtf8 ? new TextDecoder().decode(value) : binaryText(value);
+  }
   if (type instanceof ArrayType && Array.isArray(value)) {
     return `[${value.map((v) => cellText(v, type.elementType, options)).join(', ')}]`;
   }

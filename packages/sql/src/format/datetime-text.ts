@@ -69,6 +69,15 @@ function zonedFields(date: Date, timeZone: string): Fields {
   };
 }
 
+/** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
+export function timeZoneOffsetMillis(instant: Date, timeZone: string): number {
+  if (timeZone === 'UTC') return 0;
+  const f = zonedFields(instant, timeZone);
+  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  const seconds = Math.floor(instant.getTime() / 1000) * 1000;
+  return wall - seconds;
+}
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 function dayText(f: Fields): string {

@@ -6,13 +6,24 @@ export function decimalToString(value: number | bigint | string, scale: number):
   if (typeof value === 'bigint') return scale === 0 ? value.toString() : `${value}.${'0'.repeat(scale)}`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`A decimal cannot hold ${value}`);
-    return Math.abs(value) < 1e21 ? value.toFixed(scale) : decimalToString(BigInt(Math.round(value)), scale);
+    return roundDecimalString(plainNumberString(value), scale);
   }
-  return normalizeDecimalString(String(value), scale);
+  return roundDecimalString(String(value), scale);
 }
 
-/** Pads or rounds (half up, as Spark's decimals round) a decimal string to `scale` digits. */
-function normalizeDecimalString(text: string, scale: number): string {
+/** A number's shortest digits in plain notation (no exponent): `1e-7` → `0.0000001`. */
+export function plainNumberString(value: number): string {
+  const [mantissa, exp] = Math.abs(value).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exponent = Number(exp);
+  const sign = value < 0 ? '-' : '';
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  if (digits.length <= exponent + 1) return sign + digits.padEnd(exponent + 1, '0');
+  return `${sign}${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+}
+
+/** Pads or rounds (half up, as Spark's decimals round) a plain decimal string to `scale` digits. */
+export function roundDecimalString(text: string, scale: number): string {
   const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
   if (match === null) throw new Error(`Not a decimal value: '${text}'`);
   const [, sign, intDigits, fracDigits = ''] = match;

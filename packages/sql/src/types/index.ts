@@ -25,3 +25,18 @@ export { ArrayType, MapType, StructField, StructType, type FieldMetadata } from 
 export { parseDataType } from './ddl.js';
 export { dataTypeFromJson } from './from-json.js';
 export { inferType, inferSchema, mergeTypes, hasNullType, isPlainObject } from './infer.js';
+export { cast, tryCast, canCast, type CastOptions } from './cast.js';
+export { parseDate, parseTimestamp } from './datetime-parse.js';
+export {
+  findTightestCommonType,
+  findWiderCommonType,
+  findWiderTypeOf,
+  comparisonType,
+  arithmeticResultType,
+  decimalArithmetic,
+  decimalForIntegral,
+  boundedDecimal,
+  sumResultType,
+  avgResultType,
+  type ArithmeticOperator,
+} from './coercion.js';

@@ -1,0 +1,71 @@
+/**
+ * Text to dates and timestamps as Spark's cast reads it (`stringToDate`, `stringToTimestamp`):
+ * `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, then for timestamps `[ T][h]h:[m]m[:[s]s[.fraction]]`
+ * and an optional zone (`Z`, `+hh:mm`, `UTC`, `Europe/Paris`); without a zone the wall-clock
+ * time is in the session time zone. Dates become `Date`s at UTC midnight (DESIGN.md §8).
+ * Returns undefined for text that is not a date or timestamp. JS Dates keep milliseconds, so
+ * digits beyond the third of a fraction are dropped.
+ */
+import { timeZoneOffsetMillis } from '../format/datetime-text.js';
+
+const DATE = /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T].*)?)?)?$/s;
+const TIMESTAMP =
+  /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT|UT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z_]+\/[A-Za-z_/+-]+)?)?)?)?$/;
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function utcDate(year: number, month: number, day: number, ms = 0): number {
+  const d = new Date(Date.UTC(2000, month - 1, day) + ms);
+  d.setUTCFullYear(year + d.getUTCFullYear() - 2000);
+  return d.getTime();
+}
+
+export function parseDate(text: string): Date | undefined {
+  const m = DATE.exec(text.trim());
+  if (m === null) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
+  if (!validDay(year, month, day)) return undefined;
+  return new Date(utcDate(year, month, day));
+}
+
+export function parseTimestamp(text: string, timeZone: string): Date | undefined {
+  const m = TIMESTAMP.exec(text.trim());
+  if (m === null) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (!validDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const wall = utcDate(year, month, day, ((hour * 60 + minute) * 60 + second) * 1000 + millis);
+  const zone = m[8];
+  if (zone !== undefined) {
+    const offset = fixedOffsetMillis(zone);
+    if (offset !== undefined) return new Date(wall - offset);
+  }
+  return instantOfWallClock(wall, zone ?? timeZone);
+}
+
+/** `Z`, `+05:30`, `-8`, `UTC+1` as milliseconds ahead of UTC; undefined for region names. */
+function fixedOffsetMillis(zone: string): number | undefined {
+  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT' || zone === 'UT') return 0;
+  const m = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
+  if (m === null) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return (m[1] === '-' ? -1 : 1) * minutes * 60_000;
+}
+
+/**
+ * The instant whose wall clock in `timeZone` reads `wall` (UTC milliseconds of the wall-clock
+ * fields); two rounds settle DST shifts. Undefined for an unknown zone.
+ */
+export function instantOfWallClock(wall: number, timeZone: string): Date | undefined {
+  let instant = wall;
+  try {
+    for (let i = 0; i < 2; i++) instant = wall - timeZoneOffsetMillis(new Date(instant), timeZone);
+  } catch {
+    return undefined;
+  }
+  return new Date(instant);
+}

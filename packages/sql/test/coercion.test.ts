@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arithmeticResultType,
+  avgResultType,
+  comparisonType,
+  findTightestCommonType,
+  findWiderCommonType,
+  findWiderTypeOf,
+  parseDataType,
+  sumResultType,
+  type ArithmeticOperator,
+} from '../src/index.js';
+
+const t = parseDataType;
+const s = (type: { simpleString(): string } | undefined): string | undefined => type?.simpleString();
+
+describe('type coercion (Spark 4, ANSI)', () => {
+  it('arithmetic result types', () => {
+    const cases: [string, ArithmeticOperator, string, string][] = [
+      ['int', '+', 'bigint', 'bigint'],
+      ['tinyint', '*', 'smallint', 'smallint'],
+      ['int', '/', 'int', 'double'],
+      ['bigint', 'div', 'int', 'bigint'],
+      ['int', '-', 'double', 'double'],
+      ['float', '+', 'int', 'float'],
+      ['float', '*', 'double', 'double'],
+      ['int', '%', 'int', 'int'],
+      ['string', '+', 'int', 'int'],
+      // Spark's DecimalPrecision (the examples of its scaladoc and the TPC-H column types)
+      ['decimal(15,2)', '*', 'decimal(15,2)', 'decimal(31,4)'],
+      ['decimal(15,2)', '+', 'decimal(15,2)', 'decimal(16,2)'],
+      ['decimal(15,2)', '-', 'int', 'decimal(16,2)'],
+      ['decimal(10,2)', '/', 'decimal(10,2)', 'decimal(23,13)'],
+      ['decimal(38,10)', '*', 'decimal(38,10)', 'decimal(38,6)'],
+      ['decimal(38,18)', '/', 'decimal(38,18)', 'decimal(38,6)'],
+      ['decimal(10,2)', '%', 'decimal(5,1)', 'decimal(6,2)'],
+      ['decimal(10,2)', '+', 'double', 'double'],
+      ['bigint', '*', 'decimal(10,2)', 'decimal(31,2)'],
+    ];
+    for (const [l, op, r, expected] of cases) expect(s(arithmeticResultType(op, t(l), t(r))), `${l} ${op} ${r}`).toBe(expected);
+    expect(() => arithmeticResultType('+', t('date'), t('int'))).toThrow('[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE]');
+  });
+
+  it('common types for comparisons, unions and CASE', () => {
+    expect(s(findTightestCommonType(t('int'), t('bigint')))).toBe('bigint');
+    expect(s(findTightestCommonType(t('void'), t('string')))).toBe('string');
+    expect(s(findTightestCommonType(t('int'), t('decimal(5,2)')))).toBe('decimal(12,2)');
+    expect(s(findTightestCommonType(t('decimal(5,2)'), t('float')))).toBe('double');
+    expect(s(findTightestCommonType(t('date'), t('timestamp')))).toBe('timestamp');
+    expect(findTightestCommonType(t('string'), t('int'))).toBe(undefined);
+    expect(s(findWiderCommonType(t('string'), t('int')))).toBe('string');
+    expect(s(findWiderCommonType(t('array<int>'), t('array<double>')))).toBe('array<double>');
+    expect(findWiderCommonType(t('array<int>'), t('map<int,int>'))).toBe(undefined);
+    expect(s(findWiderTypeOf([t('int'), t('void'), t('bigint'), t('double')]))).toBe('double');
+    expect(s(comparisonType(t('string'), t('int')))).toBe('int');
+    expect(s(comparisonType(t('date'), t('string')))).toBe('date');
+    expect(s(comparisonType(t('bigint'), t('double')))).toBe('double');
+  });
+
+  it('aggregate result types', () => {
+    expect(s(sumResultType(t('int')))).toBe('bigint');
+    expect(s(sumResultType(t('float')))).toBe('double');
+    expect(s(sumResultType(t('decimal(15,2)')))).toBe('decimal(25,2)');
+    expect(s(avgResultType(t('bigint')))).toBe('double');
+    expect(s(avgResultType(t('decimal(15,2)')))).toBe('decimal(19,6)');
+  });
+});
