@@ -33,9 +33,20 @@ export class RDD<T> {
 
   constructor(
     readonly context: RddContext,
-    readonly node: PlanNode,
+    private currentNode: PlanNode,
   ) {
     this.id = context.newRddId();
+  }
+
+  /** What this RDD is, as data; replaced (never changed) by a pre-job step, see plan/prepare.ts. */
+  get node(): PlanNode {
+    return this.currentNode;
+  }
+
+  /** @internal Points this RDD at the node a pre-job step returned, of the same kind. */
+  replaceNode(node: PlanNode): void {
+    if (node.kind !== this.currentNode.kind) throw new Error(`A pre-job step turned RDD ${this.id} from ${this.currentNode.kind} into ${node.kind}`);
+    this.currentNode = node;
   }
 
   /** @internal A new RDD in the same context. */

@@ -1,6 +1,6 @@
 /** Narrow transformations: each output partition depends on a bounded set of parent partitions. */
 import type { RDD } from '../rdd.js';
-import type { ElementOp } from '../plan/plan-node.js';
+import type { ElementOp, MapPartitionsNode } from '../plan/plan-node.js';
 import { toFnRef, FnRef } from '../fn/fn-ref.js';
 import { runtimeFn } from '../runtime/core-runtime.js';
 import { samePartitioner } from '../partitioner/partitioner.js';
@@ -84,11 +84,19 @@ export function zipWithUniqueId<T>(rdd: RDD<T>): RDD<Pair<T, number>> {
 
 /**
  * Indexes in partition order; the start index of each partition is counted by a job that the
- * driver runs before the first job over this RDD (see `prepare` in plan/prepare.ts).
+ * driver runs before the first job over this RDD (a pre-job step, see plan/prepare.ts).
  */
 export function zipWithIndex<T>(rdd: RDD<T>): RDD<Pair<T, number>> {
-  const env: { startIndices: number[] | null } = { startIndices: null };
-  return runtimePartitions(rdd, 'zipWithIndex', env, { withIndex: true });
+  const fn = runtimeFn('zipWithIndex');
+  return rdd.derive({ kind: 'mapPartitions', parent: rdd, fn, withIndex: true, preservesPartitioning: false, beforeJob: countStartIndices });
+}
+
+async function countStartIndices(node: MapPartitionsNode): Promise<MapPartitionsNode> {
+  const counter = runtimePartitions<number>(node.parent, 'countPartition');
+  const counts = (await node.parent.context.runJob<number>(counter, { description: 'zipWithIndex (count partitions)' })).flat();
+  const startIndices = [0];
+  for (let i = 0; i < counts.length - 1; i++) startIndices.push(startIndices[i] + counts[i]);
+  return { ...node, fn: runtimeFn('zipWithIndex', { startIndices }), beforeJob: undefined };
 }
 
 export function pipe<T>(rdd: RDD<T>, command: string, env: Record<string, string>, checkCode: boolean): RDD<string> {

@@ -21,7 +21,8 @@ export interface RangePartitioner {
   readonly numPartitions: number;
   readonly ascending: boolean;
   readonly keyfunc: FnRef | undefined;
-  bounds: unknown[] | undefined;
+  /** Undefined until the pre-job step (plan/prepare.ts) has sampled them. */
+  readonly bounds: readonly unknown[] | undefined;
 }
 
 export function samePartitioner(a: Partitioner | undefined, b: Partitioner | undefined): boolean {
@@ -67,7 +68,7 @@ function rangePartitionFunction(partitioner: RangePartitioner): (key: unknown) =
 }
 
 /** Picks numPartitions-1 evenly spaced bounds from sorted samples (Spark's RangePartitioner.determineBounds). */
-export function boundsFromSamples(samples: unknown[], numPartitions: number): unknown[] {
+export function boundsFromSamples(samples: readonly unknown[], numPartitions: number): unknown[] {
   const sorted = [...samples].sort(compareKeys);
   const bounds: unknown[] = [];
   for (let i = 1; i < numPartitions && sorted.length > 0; i++) {

@@ -26,19 +26,27 @@ export type ElementOp =
   | { readonly op: 'flatMapValues'; readonly fn: FnRef }
   | { readonly op: 'keyBy'; readonly fn: FnRef };
 
+/**
+ * A partition function over a parent. `beforeJob`, when present, is a pre-job step of this node
+ * (see plan/prepare.ts): it runs what the node needs (jobs over its parent) and returns the node to
+ * compute instead, without it. zipWithIndex counts partitions this way; the SQL layer re-plans.
+ */
+export interface MapPartitionsNode {
+  readonly kind: 'mapPartitions';
+  readonly parent: RDD<unknown>;
+  readonly fn: FnRef;
+  readonly withIndex: boolean;
+  readonly preservesPartitioning: boolean;
+  readonly beforeJob?: (node: MapPartitionsNode) => Promise<MapPartitionsNode>;
+}
+
 export type PlanNode =
   | { readonly kind: 'parallelize'; readonly slices: readonly (readonly unknown[])[] }
   | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly step: number; readonly numSlices: number }
   | { readonly kind: 'textFile'; readonly splits: readonly TextSplit[] }
   | { readonly kind: 'empty' }
   | { readonly kind: 'elementwise'; readonly parent: RDD<unknown>; readonly step: ElementOp }
-  | {
-      readonly kind: 'mapPartitions';
-      readonly parent: RDD<unknown>;
-      readonly fn: FnRef;
-      readonly withIndex: boolean;
-      readonly preservesPartitioning: boolean;
-    }
+  | MapPartitionsNode
   /**
    * Partitioner-aware when every parent has the same partitioner: partition i is the union of the
    * parents' partitions i and keeps the partitioner (Spark's PartitionerAwareUnionRDD), so a join of

@@ -1,16 +1,37 @@
 /**
- * Some RDDs need a small job before they can be computed, as in Spark: a range partitioner samples
- * its bounds, and zipWithIndex counts the records of every partition. The driver calls `prepare`
- * on an RDD before running a job over it; it runs those jobs for every unprepared ancestor.
+ * Pre-job steps. Some nodes need data before they can be computed, as in Spark: a range
+ * partitioner samples its bounds, and a mapPartitions node may carry a step of its own (`beforeJob`:
+ * zipWithIndex counts the records of every partition; the SQL layer re-plans after a shuffle).
+ * The driver calls `prepare` on an RDD before running a job over it. For every ancestor, parents
+ * first, the hook of its kind runs the jobs it needs and returns the node to compute instead; the
+ * RDD then points to that node. Nodes are never changed in place.
  */
 import type { RDD } from '../rdd.js';
-import type { FnRef } from '../fn/fn-ref.js';
-import { boundsFromSamples, type RangePartitioner } from '../partitioner/partitioner.js';
+import type { NodeOf, PlanKind } from './plan-node.js';
+import { boundsFromSamples } from '../partitioner/partitioner.js';
 import { dependencies } from './node-properties.js';
 import { runtimePartitions } from '../ops/narrow.js';
 
 /** Spark samples about 20 keys per output partition, oversampled 3x to cope with skew. */
 const SAMPLES_PER_PARTITION = 60;
+
+/** Runs what `node` needs and returns the node to use instead; undefined when it needs nothing (now). */
+export type PrepareHook<K extends PlanKind> = (node: NodeOf<K>) => Promise<NodeOf<K>> | undefined;
+
+const PREPARE_HOOKS: { readonly [K in PlanKind]: PrepareHook<K> | undefined } = {
+  parallelize: undefined,
+  range: undefined,
+  textFile: undefined,
+  empty: undefined,
+  elementwise: undefined,
+  mapPartitions: (node) => node.beforeJob?.(node),
+  union: undefined,
+  coalesce: undefined,
+  zip: undefined,
+  cartesian: undefined,
+  pipe: undefined,
+  shuffled: sampleRangeBounds,
+};
 
 export async function prepare(root: RDD<unknown>): Promise<void> {
   const visited = new Set<number>();
@@ -18,30 +39,24 @@ export async function prepare(root: RDD<unknown>): Promise<void> {
     if (visited.has(rdd.id)) return;
     visited.add(rdd.id);
     for (const dep of dependencies(rdd)) await visit(dep.rdd);
-    const node = rdd.node;
-    if (node.kind === 'shuffled' && node.partitioner.kind === 'range' && node.partitioner.bounds === undefined) {
-      await sampleBounds(node.parent, node.partitioner);
-    }
-    if (node.kind === 'mapPartitions' && node.fn.source === 'runtime:zipWithIndex') {
-      await countStartIndices(node.parent, node.fn);
-    }
+    const prepared = await hookFor(rdd.node)?.(rdd.node);
+    if (prepared) rdd.replaceNode(prepared);
   };
   await visit(root);
 }
 
-async function sampleBounds(parent: RDD<unknown>, partitioner: RangePartitioner): Promise<void> {
-  const perPartition = Math.ceil((SAMPLES_PER_PARTITION * partitioner.numPartitions) / Math.max(parent.getNumPartitions(), 1));
-  const sampler = runtimePartitions<unknown>(parent, 'sampleKeys', { num: perPartition, keyfunc: partitioner.keyfunc }, { withIndex: true });
-  const samples = (await parent.context.runJob<unknown>(sampler, { description: 'sortByKey (sample range bounds)' })).flat();
-  partitioner.bounds = boundsFromSamples(samples, partitioner.numPartitions);
+function hookFor<K extends PlanKind>(node: NodeOf<K>): PrepareHook<K> | undefined {
+  return PREPARE_HOOKS[node.kind as K];
 }
 
-async function countStartIndices(parent: RDD<unknown>, fn: FnRef): Promise<void> {
-  const env = fn.env as { startIndices: number[] | null };
-  if (env.startIndices !== null) return;
-  const counter = runtimePartitions<number>(parent, 'countPartition');
-  const counts = (await parent.context.runJob<number>(counter, { description: 'zipWithIndex (count partitions)' })).flat();
-  const starts = [0];
-  for (let i = 0; i < counts.length - 1; i++) starts.push(starts[i] + counts[i]);
-  env.startIndices = starts;
+/** A sort's range partitioner gets its bounds from a sample of the keys of the shuffle's input. */
+function sampleRangeBounds(node: NodeOf<'shuffled'>): Promise<NodeOf<'shuffled'>> | undefined {
+  const { parent, partitioner } = node;
+  if (partitioner.kind !== 'range' || partitioner.bounds !== undefined) return undefined;
+  const perPartition = Math.ceil((SAMPLES_PER_PARTITION * partitioner.numPartitions) / Math.max(parent.getNumPartitions(), 1));
+  const sampler = runtimePartitions<unknown>(parent, 'sampleKeys', { num: perPartition, keyfunc: partitioner.keyfunc }, { withIndex: true });
+  return parent.context.runJob<unknown>(sampler, { description: 'sortByKey (sample range bounds)' }).then((partials) => ({
+    ...node,
+    partitioner: { ...partitioner, bounds: boundsFromSamples(partials.flat(), partitioner.numPartitions) },
+  }));
 }
