@@ -8,9 +8,9 @@ import { DfsTestCluster, pseudoRandomBytes, runCli, sha256, waitFor } from './cl
 
 const BLOCK = 64 * 1024;
 
-/** Exit code 1 and exactly one error line (`flint <command>: ...`) that says what went wrong. */
-function expectOneLineError(result: { code: number | null; stderr: string; stdout: string }, pattern: RegExp): void {
-  expect(result.code).toBe(1);
+/** Exactly one error line (`flint <command>: ...`) that says what went wrong; exit code 1, or 2 for a usage error. */
+function expectOneLineError(result: { code: number | null; stderr: string; stdout: string }, pattern: RegExp, code = 1): void {
+  expect(result.code).toBe(code);
   const errors = result.stderr.trim().split('\n').filter((line) => line.startsWith('flint '));
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatch(pattern);
@@ -65,8 +65,8 @@ describe('bad input', () => {
   });
 
   it('rejects malformed arguments without touching the namespace', async () => {
-    expectOneLineError(await cluster.cli(['dfs', 'put', join(local, 'first'), '/r0', '--replication', '0']), /--replication must be at least 1/);
-    expectOneLineError(await cluster.cli(['dfs', 'put', join(local, 'first'), '/r0', '--block-size', 'big']), /--block-size must be a size/);
+    expectOneLineError(await cluster.cli(['dfs', 'put', join(local, 'first'), '/r0', '--replication', '0']), /--replication must be at least 1/, 2);
+    expectOneLineError(await cluster.cli(['dfs', 'put', join(local, 'first'), '/r0', '--block-size', 'big']), /--block-size must be a size/, 2);
     expectOneLineError(await cluster.cli(['dfs', 'mkdir', '/a/b/c']), /no such directory \(use -p/);
     expectOneLineError(await cluster.cli(['dfs', 'rm', '/']), /refusing to delete the root/);
     expect(await (await cluster.client()).exists('/r0')).toBe(false);

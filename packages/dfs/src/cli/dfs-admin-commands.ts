@@ -1,11 +1,22 @@
 /** `flint dfs fsck | report`: the health of files and of the cluster. */
-import { parseArgs } from 'node:util';
 import type { FsckReport } from '../protocol/client-namenode.js';
+import { parseCommandLine } from './command-line.js';
 import type { DfsCommandContext } from './dfs-context.js';
+
+const FSCK = {
+  usage: 'usage: flint dfs fsck [PATH] [--json]\n  Checks the blocks of every file under PATH (default /); exit code 0 when HEALTHY, 1 when not.',
+  options: { json: { type: 'boolean' } },
+  args: { min: 0, max: 1 },
+} as const;
+
+const REPORT = {
+  usage: 'usage: flint dfs report [--json]\n  The cluster: live and dead datanodes, blocks, replication problems.',
+  options: { json: { type: 'boolean' } },
+} as const;
 
 /** Exit code 0 when the path is healthy, 1 when it is not (so scripts can wait on it). */
 export async function fsck(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const { values, positionals } = parseCommandLine(argv, FSCK);
   const report = await (await context.connect()).fsck(context.dfsPath(positionals[0] ?? '/'));
   if (values.json) context.print(JSON.stringify(report, null, 2));
   else printFsck(report, context);
@@ -36,7 +47,7 @@ function printFsck(report: FsckReport, context: DfsCommandContext): void {
 }
 
 export async function report(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } } });
+  const { values } = parseCommandLine(argv, REPORT);
   const cluster = await (await context.connect()).report();
   if (values.json) {
     context.print(JSON.stringify(cluster, null, 2));

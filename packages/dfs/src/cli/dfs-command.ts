@@ -1,14 +1,13 @@
 /**
  * `flint dfs <command>`: put, get, cat, ls, rm, mkdir, du, setrep, fsck, report.
  * The namenode comes from `--namenode HOST:PORT` (anywhere on the line), a dfs://host:port URL
- * argument, or FLINT_NAMENODE. Errors print one line to stderr and give exit code 1.
+ * argument, or FLINT_NAMENODE. `flint dfs help CMD` and `flint dfs CMD --help` give a command's help.
  */
-import { DfsError } from '../errors.js';
 import { cat, get, put } from './dfs-file-commands.js';
 import { fsck, report } from './dfs-admin-commands.js';
+import { HelpOrVersion, parseCommandLine, reportCommandEnd, UsageError } from './command-line.js';
 import { DfsCommandContext, type CommandIo } from './dfs-context.js';
 import { du, ls, mkdir, rm, setrep } from './dfs-namespace-commands.js';
-import { reportFailure } from './flags.js';
 
 type Subcommand = (argv: string[], context: DfsCommandContext) => Promise<number>;
 
@@ -20,28 +19,37 @@ export const DFS_USAGE = `usage: flint dfs [--namenode HOST:PORT] <command> [arg
   ls [-R] [PATH...]                   rm [-r] [-f] PATH...
   mkdir [-p] PATH...                  du [-s] [PATH...]
   setrep N PATH [--wait]              fsck [PATH] [--json]
-  report [--json]`;
+  report [--json]
+The namenode also comes from a dfs://HOST:PORT/path argument or FLINT_NAMENODE.
+flint dfs help <command> (or flint dfs <command> --help) describes one command.`;
 
 export async function runDfsCommand(argv: string[], io: CommandIo = processIo()): Promise<number> {
-  let parsed: { namenode: string | undefined; rest: string[] };
+  let command = 'dfs';
+  let context: DfsCommandContext | undefined;
   try {
-    parsed = extractNamenodeFlag(argv);
+    const { namenode, rest } = extractNamenodeFlag(argv);
+    const [name, ...args] = rest;
+    if (name === undefined) throw new UsageError('missing command');
+    if (name === 'help') return await runDfsCommand(args.length === 0 ? ['--help'] : [args[0], '--help'], io);
+    if (name.startsWith('-')) return reportCommandEnd('dfs', dfsOptionsOnly(rest), io);
+    if (!Object.hasOwn(SUBCOMMANDS, name)) throw new UsageError(`unknown command '${name}'`);
+    command = `dfs ${name}`;
+    context = new DfsCommandContext(io, namenode);
+    return await SUBCOMMANDS[name](args, context);
   } catch (error) {
-    return reportFailure('dfs', error, io.stderr);
-  }
-  const [name, ...args] = parsed.rest;
-  const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
-  if (!subcommand) {
-    io.stderr.write(`${name === undefined ? '' : `flint dfs: unknown command "${name}"\n`}${DFS_USAGE}\n`);
-    return 2;
-  }
-  const context = new DfsCommandContext(io, parsed.namenode);
-  try {
-    return await subcommand(args, context);
-  } catch (error) {
-    return reportFailure(`dfs ${name}`, error, io.stderr);
+    return reportCommandEnd(command, error, io);
   } finally {
-    await context.close();
+    await context?.close();
+  }
+}
+
+/** `flint dfs --help`, `--version` or an unknown option before any command. */
+function dfsOptionsOnly(argv: string[]): Error {
+  try {
+    parseCommandLine(argv, { usage: DFS_USAGE, options: {} });
+    return new HelpOrVersion(DFS_USAGE);
+  } catch (error) {
+    return error as Error;
   }
 }
 
@@ -49,9 +57,12 @@ function extractNamenodeFlag(argv: string[]): { namenode: string | undefined; re
   const rest: string[] = [];
   let namenode: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--namenode') {
+    if (argv[i] === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    } else if (argv[i] === '--namenode') {
       namenode = argv[++i];
-      if (namenode === undefined) throw new DfsError('INVALID_ARGUMENT', '--namenode needs HOST:PORT');
+      if (namenode === undefined || namenode.startsWith('-')) throw new UsageError("option '--namenode' needs a value (HOST:PORT)");
     } else if (argv[i].startsWith('--namenode=')) {
       namenode = argv[i].slice('--namenode='.length);
     } else {

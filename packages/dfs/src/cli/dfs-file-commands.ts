@@ -2,23 +2,34 @@
 import { createReadStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DfsError } from '../errors.js';
+import { parseCommandLine, UsageError } from './command-line.js';
 import type { DfsCommandContext } from './dfs-context.js';
 import { byteSizeFlag, integerFlag } from './flags.js';
 
+const PUT = {
+  usage: `usage: flint dfs put LOCAL PATH [--replication N] [--block-size BYTES] [--overwrite]
+  Copies a local file (- for stdin) to PATH, or into PATH if it is a directory.`,
+  options: { replication: { type: 'string' }, 'block-size': { type: 'string' }, overwrite: { type: 'boolean', short: 'f' } },
+  args: { min: 2, max: 2 },
+} as const;
+
+const GET = {
+  usage: `usage: flint dfs get PATH LOCAL [--overwrite]
+  Copies a DFS file to a local file, or into LOCAL if it is a directory.`,
+  options: { overwrite: { type: 'boolean', short: 'f' } },
+  args: { min: 2, max: 2 },
+} as const;
+
+const CAT = { usage: 'usage: flint dfs cat PATH...\n  Writes DFS files to stdout.', options: {}, args: { min: 1, max: Infinity } } as const;
+
 export async function put(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { replication: { type: 'string' }, 'block-size': { type: 'string' }, overwrite: { type: 'boolean', short: 'f' } },
-  });
-  if (positionals.length !== 2) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs put LOCAL PATH [--replication N] [--block-size BYTES] [--overwrite]');
+  const { values, positionals } = parseCommandLine(argv, PUT);
   const [local, remote] = positionals;
   const replication = integerFlag('replication', values.replication);
   const blockSize = byteSizeFlag('block-size', values['block-size']);
-  if (replication === 0) throw new DfsError('INVALID_ARGUMENT', '--replication must be at least 1');
-  if (blockSize === 0) throw new DfsError('INVALID_ARGUMENT', '--block-size must be positive');
+  if (replication === 0) throw new UsageError('--replication must be at least 1');
+  if (blockSize === 0) throw new UsageError('--block-size must be positive');
   if (local !== '-') await requireLocalFile(local);
   const client = await context.connect();
   let path = context.dfsPath(remote);
@@ -34,8 +45,7 @@ export async function put(argv: string[], context: DfsCommandContext): Promise<n
 }
 
 export async function get(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { overwrite: { type: 'boolean', short: 'f' } } });
-  if (positionals.length !== 2) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs get PATH LOCAL [--overwrite]');
+  const { values, positionals } = parseCommandLine(argv, GET);
   const path = context.dfsPath(positionals[0]);
   let local = positionals[1];
   const localStat = await stat(local).catch(() => undefined);
@@ -57,8 +67,7 @@ export async function get(argv: string[], context: DfsCommandContext): Promise<n
 }
 
 export async function cat(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
-  if (positionals.length === 0) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs cat PATH...');
+  const { positionals } = parseCommandLine(argv, CAT);
   const client = await context.connect();
   for (const argument of positionals) {
     const input = await client.open(context.dfsPath(argument));

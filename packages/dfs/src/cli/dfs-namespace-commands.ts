@@ -1,12 +1,45 @@
 /** `flint dfs ls | rm | mkdir | du | setrep`: looking at and changing the namespace. */
-import { parseArgs } from 'node:util';
 import { DfsError } from '../errors.js';
 import type { FileStatus } from '../protocol/client-namenode.js';
+import { parseCommandLine, UsageError } from './command-line.js';
 import type { DfsCommandContext } from './dfs-context.js';
 import { integerFlag } from './flags.js';
 
+const ANY = { min: 0, max: Infinity } as const;
+const SOME = { min: 1, max: Infinity } as const;
+
+const LS = {
+  usage: 'usage: flint dfs ls [-R] [PATH...]\n  Lists directories (default /); -R recurses.',
+  options: { recursive: { type: 'boolean', short: 'R' } },
+  args: ANY,
+} as const;
+
+const RM = {
+  usage: 'usage: flint dfs rm [-r] [-f] PATH...\n  Deletes files; -r deletes directories with their contents, -f ignores missing paths.',
+  options: { recursive: { type: 'boolean', short: 'r' }, R: { type: 'boolean' }, force: { type: 'boolean', short: 'f' } },
+  args: SOME,
+} as const;
+
+const MKDIR = {
+  usage: 'usage: flint dfs mkdir [-p] PATH...\n  Creates directories; -p creates missing parents and accepts existing ones.',
+  options: { parents: { type: 'boolean', short: 'p' } },
+  args: SOME,
+} as const;
+
+const DU = {
+  usage: 'usage: flint dfs du [-s] [PATH...]\n  Bytes and bytes with replicas of each entry under PATH (default /); -s one line per PATH.',
+  options: { summary: { type: 'boolean', short: 's' } },
+  args: ANY,
+} as const;
+
+const SETREP = {
+  usage: 'usage: flint dfs setrep N PATH [--wait [--timeout-s S]]\n  Sets the replication of a file or of every file under a directory; --wait waits until every block has N replicas.',
+  options: { wait: { type: 'boolean', short: 'w' }, 'timeout-s': { type: 'string' } },
+  args: { min: 2, max: 2 },
+} as const;
+
 export async function ls(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { recursive: { type: 'boolean', short: 'R' } } });
+  const { values, positionals } = parseCommandLine(argv, LS);
   const client = await context.connect();
   const visit = async (path: string): Promise<void> => {
     for (const status of await client.list(path)) {
@@ -19,12 +52,7 @@ export async function ls(argv: string[], context: DfsCommandContext): Promise<nu
 }
 
 export async function rm(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { recursive: { type: 'boolean', short: 'r' }, R: { type: 'boolean' }, force: { type: 'boolean', short: 'f' } },
-  });
-  if (positionals.length === 0) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs rm [-r] [-f] PATH...');
+  const { values, positionals } = parseCommandLine(argv, RM);
   const client = await context.connect();
   for (const argument of positionals) {
     const path = context.dfsPath(argument);
@@ -36,8 +64,7 @@ export async function rm(argv: string[], context: DfsCommandContext): Promise<nu
 }
 
 export async function mkdir(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { parents: { type: 'boolean', short: 'p' } } });
-  if (positionals.length === 0) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs mkdir [-p] PATH...');
+  const { values, positionals } = parseCommandLine(argv, MKDIR);
   const client = await context.connect();
   for (const argument of positionals) {
     const path = context.dfsPath(argument);
@@ -53,7 +80,7 @@ export async function mkdir(argv: string[], context: DfsCommandContext): Promise
 }
 
 export async function du(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { summary: { type: 'boolean', short: 's' } } });
+  const { values, positionals } = parseCommandLine(argv, DU);
   const client = await context.connect();
   for (const argument of positionals.length > 0 ? positionals : ['/']) {
     const path = context.dfsPath(argument);
@@ -67,14 +94,9 @@ export async function du(argv: string[], context: DfsCommandContext): Promise<nu
 }
 
 export async function setrep(argv: string[], context: DfsCommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { wait: { type: 'boolean', short: 'w' }, 'timeout-s': { type: 'string' } },
-  });
-  if (positionals.length !== 2) throw new DfsError('INVALID_ARGUMENT', 'usage: flint dfs setrep N PATH [--wait [--timeout-s S]]');
-  const replication = integerFlag('replication', positionals[0]);
-  if (replication === undefined || replication < 1) throw new DfsError('INVALID_ARGUMENT', `replication must be a positive integer, got "${positionals[0]}"`);
+  const { values, positionals } = parseCommandLine(argv, SETREP);
+  const replication = Number(positionals[0]);
+  if (!Number.isSafeInteger(replication) || replication < 1) throw new UsageError(`replication must be a positive integer, got "${positionals[0]}"`);
   const path = context.dfsPath(positionals[1]);
   const client = await context.connect();
   const files = await filesUnder(path, context);

@@ -1,34 +1,36 @@
 /** `flint namenode [--host H] [--port P] [--ui-port P] [--data DIR] [timing flags]` */
-import { parseArgs } from 'node:util';
 import { formatAddress } from '../address.js';
 import { namenodeConfig, type NamenodeConfig } from '../namenode/config.js';
 import { startNamenode, type NamenodeHandle } from '../namenode/namenode.js';
+import { parseCommandLine } from './command-line.js';
 import { fractionFlag, integerFlag } from './flags.js';
 
 export const NAMENODE_USAGE = `usage: flint namenode [--host 127.0.0.1] [--port 9000] [--ui-port 9870] [--data DIR]
        [--heartbeat-ms MS] [--recheck-ms MS] [--block-report-ms MS] [--replication-interval-ms MS]
        [--checkpoint-interval-ms MS] [--safe-mode-threshold F] [--safe-mode-extension-ms MS]
+  Starts the DFS namenode and cluster membership service (default data directory flint-data/namenode).
   A datanode is declared dead after 2 × recheck + 10 × heartbeat without heartbeats.
   FLINT_DFS_HEARTBEAT_MS and FLINT_DFS_RECHECK_MS set the defaults of the two timing flags.`;
 
+const NAMENODE_COMMAND = {
+  usage: NAMENODE_USAGE,
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'ui-port': { type: 'string' },
+    data: { type: 'string' },
+    'heartbeat-ms': { type: 'string' },
+    'recheck-ms': { type: 'string' },
+    'block-report-ms': { type: 'string' },
+    'replication-interval-ms': { type: 'string' },
+    'checkpoint-interval-ms': { type: 'string' },
+    'safe-mode-threshold': { type: 'string' },
+    'safe-mode-extension-ms': { type: 'string' },
+  },
+} as const;
+
 export function parseNamenodeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): NamenodeConfig {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'ui-port': { type: 'string' },
-      data: { type: 'string' },
-      'heartbeat-ms': { type: 'string' },
-      'recheck-ms': { type: 'string' },
-      'block-report-ms': { type: 'string' },
-      'replication-interval-ms': { type: 'string' },
-      'checkpoint-interval-ms': { type: 'string' },
-      'safe-mode-threshold': { type: 'string' },
-      'safe-mode-extension-ms': { type: 'string' },
-    },
-  });
+  const { values } = parseCommandLine(argv, NAMENODE_COMMAND);
   const heartbeatIntervalMs = integerFlag('heartbeat-ms', values['heartbeat-ms'] ?? env.FLINT_DFS_HEARTBEAT_MS);
   const overrides: Partial<NamenodeConfig> = {
     host: values.host,

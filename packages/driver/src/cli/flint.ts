@@ -5,27 +5,29 @@
  *   flint worker ...     a worker node: datanode and executor (@flint/worker)
  *   flint dfs ...        file system commands (@flint/dfs)
  *   flint submit ...     run a job file against a master (@flint/driver)
+ * Every command parses its line with parseCommandLine (@flint/dfs): --help/-h and --version
+ * everywhere, usage errors as one line with exit code 2, failures as one line with exit code 1.
  */
-import { DFS_USAGE, NAMENODE_USAGE, runDfsCommand, runNamenodeCommand } from '@flint/dfs';
+import { FLINT_VERSION, HelpOrVersion, NAMENODE_USAGE, reportCommandEnd, runDfsCommand, runNamenodeCommand, UsageError } from '@flint/dfs';
 import { WORKER_USAGE, runWorkerCommand } from '@flint/worker';
 import { SUBMIT_USAGE, runSubmitCommand } from './submit-command.js';
 
 const USAGE = `usage: flint <command> [args]
   namenode   start a namenode            (flint namenode --help)
   worker     start a worker node         (flint worker --help)
-  dfs        file system commands        (flint dfs)
-  submit     run a job file              (flint submit --help)`;
+  dfs        file system commands        (flint dfs --help)
+  submit     run a job file              (flint submit --help)
+  help [command], --help, --version`;
+
+const HELP: Record<string, string> = { namenode: NAMENODE_USAGE, worker: WORKER_USAGE, submit: SUBMIT_USAGE };
+
+const io = { stdout: process.stdout, stderr: process.stderr };
 
 /** Stops a long-running server on SIGINT/SIGTERM. */
 function stopOnSignal(server: { stop(): Promise<void> }): void {
   const shutdown = () => void server.stop().finally(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-}
-
-function fail(command: string, error: unknown): never {
-  process.stderr.write(`flint ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
 }
 
 // `flint dfs cat ... | head` closes our stdout early; that is not an error.
@@ -40,30 +42,48 @@ if (process.env.FLINT_EXIT_WITH_PARENT === '1') {
   process.stdin.resume();
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const wantsHelp = args.includes('--help') || args.includes('-h');
   switch (command) {
     case 'namenode':
-      if (wantsHelp) return void process.stdout.write(`${NAMENODE_USAGE}\n`);
-      stopOnSignal(await runNamenodeCommand(args).catch((error) => fail('namenode', error)));
-      return;
+      stopOnSignal(await runNamenodeCommand(args));
+      return 0;
     case 'worker':
-      if (wantsHelp) return void process.stdout.write(`${WORKER_USAGE}\n`);
-      stopOnSignal(await runWorkerCommand(args).catch((error) => fail('worker', error)));
-      return;
+      stopOnSignal(await runWorkerCommand(args));
+      return 0;
     case 'dfs':
-      if (wantsHelp) return void process.stdout.write(`${DFS_USAGE}\n`);
-      process.exitCode = await runDfsCommand(args);
-      return;
+      return runDfsCommand(args);
     case 'submit':
-      if (wantsHelp && !args.includes('--')) return void process.stdout.write(`${SUBMIT_USAGE}\n`);
-      process.exitCode = await runSubmitCommand(args).catch((error) => fail('submit', error));
-      return;
+      return runSubmitCommand(args);
+    case 'help':
+      if (args.length === 0 || args[0] === 'dfs') return args.length === 0 ? answer(USAGE) : runDfsCommand(['--help']);
+      if (!Object.hasOwn(HELP, args[0])) throw new UsageError(`unknown command '${args[0]}'`);
+      return answer(HELP[args[0]]);
+    case '--help':
+    case '-h':
+      return answer(USAGE);
+    case '--version':
+      return answer(`flint ${FLINT_VERSION}`);
+    case undefined:
+      throw new UsageError('missing command');
     default:
-      process.stderr.write(`${command === undefined || command === '--help' ? '' : `flint: unknown command "${command}"\n`}${USAGE}\n`);
-      process.exitCode = command === '--help' ? 0 : 2;
+      throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
   }
 }
 
-await main(process.argv.slice(2));
+function answer(text: string): never {
+  throw new HelpOrVersion(text);
+}
+
+const command = ['namenode', 'worker', 'dfs', 'submit'].includes(process.argv[2]) ? process.argv[2] : '';
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (process.argv.length === 2) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    // A server that failed to start may hold sockets or timers open: end the process.
+    process.exit(reportCommandEnd(command, error, io));
+  }
+}

@@ -1,40 +1,102 @@
 /**
- * `flint submit JOB.ts [--master URL] [--mode memory|mapreduce] [-- args]`: runs a TypeScript (or
- * JavaScript) job file with tsx, its FlintContext pointed at the given master and execution mode
- * through FLINT_MASTER and FLINT_MODE. The job's exit code is the command's.
+ * `flint submit JOB [options] [-- job arguments]`: runs a TypeScript or JavaScript job file, from
+ * anywhere on disk, in a node process of its own with Flint's packages resolvable
+ * (job-preload.ts). Its FlintContext gets the command's options through FLINT_CONF
+ * (submitted-options.ts). The job's exit code is the command's.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseMaster } from '../context/master-url.js';
+import { fileURLToPath } from 'node:url';
+import { parseCommandLine, UsageError } from '@flint/dfs';
+import { OPTION_KEYS, parseOption, SUBMITTED_OPTIONS_ENV } from '../context/submitted-options.js';
 
-export const SUBMIT_USAGE = 'usage: flint submit JOB.ts [--master URL] [--mode memory|mapreduce] [-- job arguments]';
+export const SUBMIT_USAGE = `usage: flint submit JOB [options] [-- job arguments]
+  Runs JOB (.ts, .js or .mjs, anywhere on disk) with its FlintContext configured by:
+  --master URL             local, local[N], local[*], local-cluster[W,T] or flint://HOST:PORT
+  --mode MODE              memory (default) or mapreduce
+  --name NAME              the application name
+  --executor-memory SIZE   memory of each executor for cached partitions and shuffle buckets,
+                           e.g. 512m or 2g (local and local-cluster masters)
+  --conf KEY=VALUE         any context option (repeatable): ${OPTION_KEYS.join(', ')}
+  --properties-file FILE   options as KEY VALUE (or KEY=VALUE) lines; # starts a comment
+  Options set in the job's code win over these, as in spark-submit; --conf wins over the file.`;
 
+const SUBMIT_COMMAND = {
+  usage: SUBMIT_USAGE,
+  options: {
+    master: { type: 'string' },
+    mode: { type: 'string' },
+    name: { type: 'string' },
+    'executor-memory': { type: 'string' },
+    conf: { type: 'string', multiple: true },
+    'properties-file': { type: 'string' },
+  },
+  args: { min: 1, max: 1 },
+} as const;
+
+const JOB_PRELOAD = fileURLToPath(new URL('./job-preload.js', import.meta.url));
+
+/** Checks the command line (a UsageError if it does not fit) and runs the job. */
 export function runSubmitCommand(argv: string[]): Promise<number> {
   const separator = argv.indexOf('--');
   const own = separator < 0 ? argv : argv.slice(0, separator);
   const jobArgs = separator < 0 ? [] : argv.slice(separator + 1);
-  const flags: Record<'master' | 'mode', string | undefined> = { master: undefined, mode: undefined };
-  const positional: string[] = [];
-  for (let i = 0; i < own.length; i++) {
-    const flag = /^--(master|mode)(?:=(.*))?$/.exec(own[i]);
-    if (flag) flags[flag[1] as 'master' | 'mode'] = flag[2] ?? own[++i];
-    else positional.push(own[i]);
+  const { values, positionals } = parseCommandLine(own, SUBMIT_COMMAND);
+  const job = resolve(positionals[0]);
+  if (!existsSync(job)) throw new UsageError(`job file not found: ${job}`);
+  if (!statSync(job).isFile()) throw new UsageError(`not a job file: ${job}`);
+  const entries: [string, string][] = [
+    ...(values['properties-file'] === undefined ? [] : propertiesFile(values['properties-file'])),
+    ...(values.conf ?? []).map(confEntry),
+    ...flagEntries({ master: values.master, mode: values.mode, appName: values.name, executorMemory: values['executor-memory'] }),
+  ];
+  for (const [key, value] of entries) {
+    try {
+      parseOption(key, value);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
   }
-  const { master, mode } = flags;
-  if (positional.length !== 1) throw new Error(`expected one job file\n${SUBMIT_USAGE}`);
-  const job = resolve(positional[0]);
-  if (!existsSync(job)) throw new Error(`job file not found: ${job}`);
-  if (master !== undefined) parseMaster(master);
-  if (mode !== undefined && mode !== 'memory' && mode !== 'mapreduce') throw new Error(`--mode must be memory or mapreduce, got '${mode}'`);
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const child = spawn(process.execPath, [tsx, job, ...jobArgs], {
+  return runJob(job, jobArgs, Object.fromEntries(entries));
+}
+
+function runJob(job: string, jobArgs: string[], options: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, ['--import', JOB_PRELOAD, job, ...jobArgs], {
     stdio: 'inherit',
-    env: { ...process.env, ...(master === undefined ? {} : { FLINT_MASTER: master }), ...(mode === undefined ? {} : { FLINT_MODE: mode }) },
+    env: { ...process.env, [SUBMITTED_OPTIONS_ENV]: JSON.stringify(options) },
   });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   return new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0))));
+}
+
+function confEntry(text: string): [string, string] {
+  const equals = text.indexOf('=');
+  if (equals <= 0) throw new UsageError(`--conf needs KEY=VALUE, got '${text}'`);
+  return [text.slice(0, equals).trim(), text.slice(equals + 1).trim()];
+}
+
+function flagEntries(flags: Record<string, string | undefined>): [string, string][] {
+  return Object.entries(flags).filter((entry): entry is [string, string] => entry[1] !== undefined);
+}
+
+/** Spark's properties-file format: `key value` or `key=value` per line, `#` comments. */
+function propertiesFile(path: string): [string, string][] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`properties file not found: ${resolve(path)}`);
+  }
+  const entries: [string, string][] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const match = /^([^\s=]+)\s*[=\s]\s*(.*)$/.exec(line);
+    if (!match) throw new UsageError(`${path}: line ${index + 1} is not KEY VALUE: '${line}'`);
+    entries.push([match[1], match[2]]);
+  });
+  return entries;
 }

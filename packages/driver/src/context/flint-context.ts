@@ -22,9 +22,10 @@ import type { Backend } from '../backend/backend.js';
 import { dfsTextSplits } from './dfs-text-input.js';
 import { Broadcasts } from './broadcasts.js';
 import { JobRunner } from './job-runner.js';
+import { withSubmittedOptions } from './submitted-options.js';
 
 export interface FlintContextOptions {
-  /** `local[*]` by default, or the FLINT_MASTER environment variable. */
+  /** `local[*]` by default, or the FLINT_MASTER environment variable (all options: or `flint submit`'s). */
   readonly master?: string;
   readonly appName?: string;
   /** Attempts per task before its job fails; default 4 (or F from `local[N,F]`). */
@@ -105,7 +106,8 @@ export class FlintContext implements RddContext {
     });
   }
 
-  static async create(options: FlintContextOptions = {}): Promise<FlintContext> {
+  static async create(programOptions: FlintContextOptions = {}): Promise<FlintContext> {
+    const options = withSubmittedOptions(programOptions);
     const master = options.master ?? process.env.FLINT_MASTER ?? 'local[*]';
     const parsed = parseMaster(master);
     const maxFailures = options.maxFailures ?? (parsed.kind === 'local' ? parsed.maxFailures : undefined) ?? DEFAULT_MAX_FAILURES;

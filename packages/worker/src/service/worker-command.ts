@@ -2,26 +2,29 @@
  * `flint worker --namenode HOST:PORT [--host H] [--port P] [--data DIR] [--threads N]
  *  [--executor-port P] [--executor-memory BYTES]`: starts a worker node and prints its executor id.
  */
-import { parseArgs } from 'node:util';
-import { DATANODE_USAGE, datanodeArgOptions, datanodeOptionsFromValues } from '@flint/dfs';
+import { byteSizeFlag, DATANODE_USAGE, datanodeArgOptions, datanodeOptionsFromValues, parseCommandLine, UsageError } from '@flint/dfs';
 import { startWorker, type WorkerHandle } from './worker-process.js';
 
 export const WORKER_USAGE = `${DATANODE_USAGE}
   [--threads N]              task threads (default: one per core)
   [--executor-port P]        executor service port (default: any free port)
-  [--executor-memory BYTES]  memory for cached partitions and shuffle buckets before spilling (default 1 GiB)`;
+  [--executor-memory SIZE]   memory for cached partitions and shuffle buckets before spilling,
+                             in bytes or with a k/m/g suffix (default 1g)`;
+
+const WORKER_COMMAND = {
+  usage: WORKER_USAGE,
+  options: { ...datanodeArgOptions, threads: { type: 'string' }, 'executor-port': { type: 'string' }, 'executor-memory': { type: 'string' } },
+} as const;
 
 export async function runWorkerCommand(argv: string[]): Promise<WorkerHandle> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: { ...datanodeArgOptions, threads: { type: 'string' }, 'executor-port': { type: 'string' }, 'executor-memory': { type: 'string' } },
-  });
+  const { values } = parseCommandLine(argv, WORKER_COMMAND);
+  const executorMemory = byteSizeFlag('executor-memory', values['executor-memory']);
+  if (executorMemory === 0) throw new UsageError('--executor-memory must be positive');
   const worker = await startWorker({
     ...datanodeOptionsFromValues(values),
     threads: positiveInteger('threads', values.threads),
     executorPort: positiveInteger('executor-port', values['executor-port'], true),
-    executorMemory: positiveInteger('executor-memory', values['executor-memory']),
+    executorMemory,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`worker ${worker.nodeId} executor ${worker.executorId}\n`);
@@ -31,6 +34,6 @@ export async function runWorkerCommand(argv: string[]): Promise<WorkerHandle> {
 function positiveInteger(flag: string, value: string | undefined, allowZero = false): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new Error(`--${flag} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${value}'`);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new UsageError(`--${flag} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${value}'`);
   return n;
 }

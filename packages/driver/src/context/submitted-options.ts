@@ -1,0 +1,73 @@
+/**
+ * FlintContext options given from outside the program, as spark-submit hands SparkConf entries to
+ * an application: `flint submit --conf key=value` (and --master, --name, --mode,
+ * --executor-memory, --properties-file) reach FlintContext.create() through the FLINT_CONF
+ * environment variable. Precedence, as in Spark: options set in the program's code, then FLINT_CONF,
+ * then FLINT_MASTER / FLINT_MODE, then the defaults.
+ */
+import { parseByteSize } from '@flint/dfs';
+import type { FlintContextOptions } from './flint-context.js';
+import { parseMaster } from './master-url.js';
+
+export const SUBMITTED_OPTIONS_ENV = 'FLINT_CONF';
+
+/** One parser per context option: the `satisfies` makes a new option without a parser a type error. */
+const PARSERS = {
+  master: (value: string) => (parseMaster(value), value),
+  appName: (value: string) => value,
+  mode: (value: string) => {
+    if (value !== 'memory' && value !== 'mapreduce') throw new Error(`must be memory or mapreduce, got '${value}'`);
+    return value;
+  },
+  maxFailures: (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`must be a positive integer, got '${value}'`);
+    return n;
+  },
+  executorMemory: (value: string) => {
+    const bytes = parseByteSize(value);
+    if (!bytes) throw new Error(`must be a positive size in bytes or with a k/m/g suffix (e.g. 2g), got '${value}'`);
+    return bytes;
+  },
+  speculation: (value: string) => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    throw new Error(`must be true or false, got '${value}'`);
+  },
+} satisfies { [K in keyof FlintContextOptions]-?: (value: string) => FlintContextOptions[K] };
+
+type OptionKey = keyof typeof PARSERS;
+
+export const OPTION_KEYS = Object.keys(PARSERS) as OptionKey[];
+
+/** Parses one `key=value` entry; the error names the key and says what it expects. */
+export function parseOption(key: string, value: string): Partial<FlintContextOptions> {
+  if (!Object.hasOwn(PARSERS, key)) throw new Error(`unknown option '${key}' (known: ${OPTION_KEYS.join(', ')})`);
+  try {
+    return { [key]: PARSERS[key as OptionKey](value) };
+  } catch (error) {
+    throw new Error(`${key}: ${(error as Error).message}`);
+  }
+}
+
+/** The options handed over in the environment, parsed and checked. */
+export function submittedOptions(env: NodeJS.ProcessEnv = process.env): Partial<FlintContextOptions> {
+  const text = env[SUBMITTED_OPTIONS_ENV];
+  if (text === undefined || text === '') return {};
+  let entries: Record<string, string>;
+  try {
+    entries = JSON.parse(text) as Record<string, string>;
+  } catch {
+    throw new Error(`${SUBMITTED_OPTIONS_ENV} must be a JSON object of option strings, got ${text.slice(0, 60)}`);
+  }
+  try {
+    return Object.assign({}, ...Object.entries(entries).map(([key, value]) => parseOption(key, String(value))));
+  } catch (error) {
+    throw new Error(`${SUBMITTED_OPTIONS_ENV}: ${(error as Error).message}`);
+  }
+}
+
+/** The program's own options over the submitted ones; an option given as undefined counts as not given. */
+export function withSubmittedOptions(options: FlintContextOptions, env: NodeJS.ProcessEnv = process.env): FlintContextOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  return { ...submittedOptions(env), ...given };
+}
