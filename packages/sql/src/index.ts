@@ -5,3 +5,4 @@
 export const SQL_PACKAGE = '@flint/sql';
 export * from './types/index.js';
 export * from './format/index.js';
+export * from './io/index.js';

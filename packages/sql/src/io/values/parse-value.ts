@@ -1,0 +1,148 @@
+/**
+ * Text → typed values, as Spark's CSV reader converts fields (and JSON strings for dates and
+ * timestamps). A parser returns `INVALID` for text that is not a value of its type, and the
+ * reader's mode decides what happens then. Values are in the engine's form
+ * (dataframe/row-conversion.ts): numbers for every numeric type (decimals too), strings,
+ * booleans, a `date` as days since 1970-01-01, a `timestamp` as epoch milliseconds.
+ */
+import type { DataType, DecimalType } from '../../types/index.js';
+import {
+  DateTimePattern, fieldsToDay, fieldsToEpochMs, parseDefaultDate, parseDefaultTimestamp, type DateTimeFields,
+} from './datetime-pattern.js';
+
+export const INVALID: unique symbol = Symbol('invalid value');
+export type ParsedValue = unknown | typeof INVALID;
+export type ValueParser = (text: string) => ParsedValue;
+
+export interface ValueParseOptions {
+  nanValue: string;
+  positiveInf: string;
+  negativeInf: string;
+  /** Spark datetime patterns; undefined: Spark's pattern-less forms. */
+  dateFormat?: string;
+  timestampFormat?: string;
+  /** Zone of timestamps whose text carries none. */
+  timeZone: string;
+}
+
+const INTEGER_TEXT = /^[+-]?\d+$/;
+const DOUBLE_TEXT = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
+const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+const INTEGRAL_RANGE: Record<string, [bigint, bigint]> = {
+  byte: [-128n, 127n],
+  short: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  long: [-9223372036854775808n, 9223372036854775807n],
+};
+
+/** Java's Integer/Long.parseLong: an optional sign and digits, within the type's range. */
+export function parseIntegral(text: string, typeName: string): ParsedValue {
+  if (!INTEGER_TEXT.test(text)) return INVALID;
+  const [low, high] = INTEGRAL_RANGE[typeName];
+  if (text.length < 16) {
+    const n = Number(text);
+    return n >= low && n <= high ? n : INVALID;
+  }
+  const big = BigInt(text);
+  return big < low || big > high ? INVALID : Number(big);
+}
+
+/** Java's Double.parseDouble (surrounding spaces, `f`/`d` suffixes) plus Spark's NaN/Inf texts. */
+export function parseDouble(text: string, options: Pick<ValueParseOptions, 'nanValue' | 'positiveInf' | 'negativeInf'>): ParsedValue {
+  if (text === options.nanValue) return NaN;
+  if (text === options.positiveInf) return Infinity;
+  if (text === options.negativeInf) return -Infinity;
+  const trimmed = text.trim();
+  if (!DOUBLE_TEXT.test(trimmed)) return INVALID;
+  return Number(trimmed.replace(/[fFdD]$/, ''));
+}
+
+/** The precision and scale of a decimal literal, as java.math.BigDecimal counts them. */
+export function decimalShape(text: string): { precision: number; scale: number } | undefined {
+  if (!DECIMAL_TEXT.test(text)) return undefined;
+  const [mantissa, exponent = '0'] = text.replace(/^[+-]/, '').toLowerCase().split('e');
+  const [whole, fraction = ''] = mantissa.split('.');
+  const digits = (whole + fraction).replace(/^0+(?=\d)/, '');
+  return { precision: Math.max(digits.length, 1), scale: fraction.length - Number(exponent) };
+}
+
+function parseDecimal(text: string, type: DecimalType): ParsedValue {
+  const trimmed = text.trim();
+  if (!DECIMAL_TEXT.test(trimmed)) return INVALID;
+  const factor = 10 ** type.scale;
+  const value = Math.round(Number(trimmed) * factor) / factor;
+  const integerDigits = Math.abs(value) < 1 ? 0 : Math.floor(Math.log10(Math.abs(value))) + 1;
+  return integerDigits > type.precision - type.scale ? INVALID : value;
+}
+
+function parseBoolean(text: string): ParsedValue {
+  const lower = text.toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : INVALID;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+}
+
+/** The common `yyyy-MM-dd` as a day number, without regular expressions or field objects (undefined: not that form). */
+function isoDate(text: string): number | undefined {
+  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return undefined;
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1])) return undefined;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined;
+  // Date.UTC reads years 0..99 as 1900..1999; the general path handles those.
+  return year < 100 ? undefined : Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+/** Parses with the pattern when one is set, else Spark's pattern-less forms. */
+function fieldsParser(pattern: string | undefined, fallback: (text: string) => DateTimeFields | undefined) {
+  if (pattern === undefined) return fallback;
+  const compiled = new DateTimePattern(pattern);
+  return (text: string) => compiled.parse(text);
+}
+
+export function makeValueParser(type: DataType, options: ValueParseOptions): ValueParser {
+  const name = type.typeName();
+  switch (name) {
+    case 'string':
+      return (text) => text;
+    case 'byte':
+    case 'short':
+    case 'integer':
+    case 'long':
+      return (text) => parseIntegral(text, name);
+    case 'float':
+    case 'double':
+      return (text) => parseDouble(text, options);
+    case 'decimal':
+      return (text) => parseDecimal(text, type as DecimalType);
+    case 'boolean':
+      return parseBoolean;
+    case 'date': {
+      const parse = fieldsParser(options.dateFormat, parseDefaultDate);
+      const slow = (text: string) => {
+        const f = parse(text);
+        return f ? fieldsToDay(f) : INVALID;
+      };
+      if (options.dateFormat !== undefined && options.dateFormat !== 'yyyy-MM-dd') return slow;
+      return (text) => isoDate(text) ?? slow(text);
+    }
+    case 'timestamp':
+    case 'timestamp_ntz': {
+      const zone = name === 'timestamp_ntz' ? 'UTC' : options.timeZone;
+      const parse = fieldsParser(options.timestampFormat, parseDefaultTimestamp);
+      return (text) => {
+        const f = parse(text);
+        return f ? fieldsToEpochMs(f, zone) : INVALID;
+      };
+    }
+    default:
+      throw new Error(`the reader cannot read a column of type ${type.simpleString()} from text`);
+  }
+}
