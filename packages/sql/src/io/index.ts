@@ -7,3 +7,6 @@ export { readJsonFiles, jsonSchema, JsonRowConverter, parseJsonLine } from './js
 export { parseJsonOptions, type JsonOptions } from './json/json-options.js';
 export { MalformedRecordError, type ParseMode } from './parse-mode.js';
 export type { ReaderOptions, ReaderOptionValue } from './reader-options.js';
+export { readParquetFile, writeParquetFile, type ParquetReadResult } from './parquet/parquet-file.js';
+export { rowGroupsToRead, type ColumnPredicate } from './parquet/row-group-filter.js';
+export { sparkSchemaOfParquet, parquetSchemaOf } from './parquet/parquet-schema.js';

@@ -1,0 +1,88 @@
+/**
+ * Reading Parquet with hyparquet: the footer (schema, row groups, statistics), and the rows of
+ * one row group — Flint's unit of a Parquet split — for only the columns a query uses. Values
+ * come out in the engine's form: integers (64-bit too) and decimals as numbers, dates as day
+ * numbers, timestamps as epoch milliseconds, strings, binary as Uint8Array.
+ */
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import type { StructType } from '../../types/index.js';
+import { sparkSchemaOfParquet } from './parquet-schema.js';
+
+/** hyparquet's value parsers, set to produce the engine's form. */
+const ENGINE_PARSERS = {
+  timestampFromMilliseconds: (ms: bigint) => Number(ms),
+  timestampFromMicroseconds: (us: bigint) => Number(us / 1000n),
+  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
+  dateFromDays: (days: number) => days,
+};
+
+export interface ParquetFooter {
+  metadata: FileMetaData;
+  schema: StructType;
+}
+
+/** A local file's bytes, read in the slices hyparquet asks for. */
+export function localParquetFile(path: string): Promise<AsyncBuffer> {
+  return asyncBufferFromFile(path);
+}
+
+/** Reads and parses a Parquet footer (schema, row groups, statistics). */
+export async function parquetFooter(file: AsyncBuffer, path: string): Promise<ParquetFooter> {
+  let metadata: FileMetaData;
+  try {
+    metadata = await parquetMetadataAsync(file, { parsers: ENGINE_PARSERS });
+  } catch (e) {
+    throw new Error(`${path} is not a Parquet file (${(e as Error).message})`);
+  }
+  return { metadata, schema: sparkSchemaOfParquet(metadata.schema, path) };
+}
+
+/** The first row and the end (exclusive) of each row group. */
+export function rowGroupRanges(metadata: FileMetaData): { rowStart: number; rowEnd: number }[] {
+  let start = 0;
+  return metadata.row_groups.map((g) => {
+    const rowStart = start;
+    start += Number(g.num_rows);
+    return { rowStart, rowEnd: start };
+  });
+}
+
+function toEngine(value: unknown): unknown {
+  return typeof value === 'bigint' ? Number(value) : value === undefined ? null : value;
+}
+
+/**
+ * Rows [rowStart, rowEnd) of a Parquet file as arrays in schema order; only `columns` (schema
+ * positions, default all) are read, the others are null.
+ */
+export async function readParquetRows(
+  file: AsyncBuffer,
+  footer: ParquetFooter,
+  range: { rowStart: number; rowEnd: number },
+  columns?: readonly number[],
+): Promise<unknown[][]> {
+  const { schema, metadata } = footer;
+  const wanted = columns ?? schema.fields.map((_, i) => i);
+  const rowCount = range.rowEnd - range.rowStart;
+  const rows: unknown[][] = new Array(rowCount);
+  for (let i = 0; i < rowCount; i++) rows[i] = new Array<unknown>(schema.fields.length).fill(null);
+  if (wanted.length === 0 || rowCount === 0) return rows;
+  const positionOf = new Map(wanted.map((i) => [schema.fields[i].name, i]));
+  await parquetRead({
+    file,
+    metadata,
+    columns: wanted.map((i) => schema.fields[i].name),
+    rowStart: range.rowStart,
+    rowEnd: range.rowEnd,
+    parsers: ENGINE_PARSERS,
+    onChunk: (chunk) => {
+      const position = positionOf.get(chunk.columnName);
+      if (position === undefined) return;
+      const from = Math.max(chunk.rowStart, range.rowStart);
+      const to = Math.min(chunk.rowEnd, range.rowEnd);
+      const data = chunk.columnData;
+      for (let r = from; r < to; r++) rows[r - range.rowStart][position] = toEngine(data[r - chunk.rowStart]);
+    },
+  });
+  return rows;
+}

@@ -1,0 +1,30 @@
+/**
+ * Writing rows (engine form) as a Parquet file with hyparquet-writer: the schema from
+ * parquetSchemaOf, Snappy compression, statistics on (so readers, Flint's included, can skip
+ * row groups), row groups of `rowGroupSize` rows.
+ */
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { StructType } from '../../types/index.js';
+import { parquetSchemaOf } from './parquet-schema.js';
+
+export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][], rowGroupSize = 100_000): Uint8Array {
+  const columnData = schema.fields.map((f, i) => {
+    const type = f.dataType.typeName();
+    const data = rows.map((r) => {
+      const v = r[i];
+      if (v === null || v === undefined) return null;
+      // INT64 columns take bigints; the engine keeps 64-bit integers and timestamps as numbers.
+      if (type === 'long' || type === 'timestamp' || type === 'timestamp_ntz') return BigInt(v as number);
+      return v;
+    });
+    return { name: f.name, data, nullable: f.nullable };
+  });
+  const buffer = parquetWriteBuffer({
+    columnData,
+    schema: parquetSchemaOf(schema),
+    rowGroupSize,
+    statisticsTruncateLength: Infinity,
+    createdBy: 'Flint (hyparquet-writer)',
+  });
+  return new Uint8Array(buffer);
+}
