@@ -68,6 +68,19 @@ describe('cell text (Spark ToPrettyString)', () => {
     expect(() => text(t, 'timestamp', 'Mars/Olympus')).toThrow("[INVALID_TIMEZONE] The time zone 'Mars/Olympus' is invalid");
   });
 
+  it('ANSI intervals as Spark prints them', () => {
+    const day = 86_400_000_000;
+    expect(text(90 * day, 'interval day')).toBe("INTERVAL '90' DAY");
+    expect(text(-(day + 2 * 3_600_000_000 + 3 * 60_000_000 + 4_500_000), 'interval day to second')).toBe(
+      "INTERVAL '-1 02:03:04.5' DAY TO SECOND",
+    );
+    expect(text(3 * 3_600_000_000 + 5 * 60_000_000, 'interval hour to minute')).toBe("INTERVAL '03:05' HOUR TO MINUTE");
+    expect(text(1_250_000, 'interval second')).toBe("INTERVAL '01.25' SECOND");
+    expect(text(14, 'interval year to month')).toBe("INTERVAL '1-2' YEAR TO MONTH");
+    expect(text(-14, 'interval month')).toBe("INTERVAL '-14' MONTH");
+    expect(text(24, 'interval year')).toBe("INTERVAL '2' YEAR");
+  });
+
   it('arrays, maps and structs, with NULL inside', () => {
     expect(text([1, 2, null], 'array<int>')).toBe('[1, 2, NULL]');
     expect(text([], 'array<int>')).toBe('[]');

@@ -38,7 +38,27 @@ describe('type coercion (Spark 4, ANSI)', () => {
       ['bigint', '*', 'decimal(10,2)', 'decimal(31,2)'],
     ];
     for (const [l, op, r, expected] of cases) expect(s(arithmeticResultType(op, t(l), t(r))), `${l} ${op} ${r}`).toBe(expected);
-    expect(() => arithmeticResultType('+', t('date'), t('int'))).toThrow('[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE]');
+    expect(() => arithmeticResultType('+', t('boolean'), t('int'))).toThrow('[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE]');
+  });
+
+  it('datetime and interval arithmetic', () => {
+    const cases: [string, ArithmeticOperator, string, string][] = [
+      ['date', '-', 'interval day', 'date'], // TPC-H q1: date '1998-12-01' - interval '90' day
+      ['date', '+', 'interval year to month', 'date'],
+      ['date', '+', 'int', 'date'],
+      ['interval month', '+', 'date', 'date'],
+      ['date', '+', 'interval day to second', 'timestamp'],
+      ['timestamp', '-', 'interval hour', 'timestamp'],
+      ['timestamp_ntz', '+', 'interval day', 'timestamp_ntz'],
+      ['date', '-', 'date', 'interval day'],
+      ['timestamp', '-', 'date', 'interval day to second'],
+      ['interval day', '+', 'interval hour to minute', 'interval day to minute'],
+      ['interval year to month', '*', 'int', 'interval year to month'],
+      ['double', '*', 'interval day', 'interval day'],
+    ];
+    for (const [l, op, r, expected] of cases) expect(s(arithmeticResultType(op, t(l), t(r))), `${l} ${op} ${r}`).toBe(expected);
+    expect(() => arithmeticResultType('+', t('date'), t('date'))).toThrow('[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES]');
+    expect(() => arithmeticResultType('-', t('int'), t('date'))).toThrow('BINARY_OP_DIFF_TYPES');
   });
 
   it('common types for comparisons, unions and CASE', () => {

@@ -55,6 +55,11 @@ describe('DDL type strings', () => {
       'array<struct<a:int,b c:map<string,array<bigint>>>>',
     );
     expect(parseDataType('struct<>').simpleString()).toBe('struct<>');
+    expect(parseDataType('INTERVAL DAY TO SECOND').simpleString()).toBe('interval day to second');
+    expect(parseDataType('interval year').simpleString()).toBe('interval year');
+    expect(String(parseDataType('interval hour to minute'))).toBe('DayTimeIntervalType(1, 2)');
+    expect(() => parseDataType('interval second to day')).toThrow("Syntax error at or near 'day'");
+    expect(() => parseDataType('interval year to second')).toThrow('Syntax error');
   });
 
   it('fromDDL reads NOT NULL and COMMENT into the fields', () => {

@@ -17,6 +17,12 @@ import {
   TimestampType,
 } from '../types/data-type.js';
 import { ArrayType, MapType, StructType } from '../types/complex-types.js';
+import {
+  DayTimeIntervalType,
+  YearMonthIntervalType,
+  dayTimeIntervalText,
+  yearMonthIntervalText,
+} from '../types/interval-types.js';
 import { doubleToJavaString, floatToJavaString } from './java-number.js';
 import { formatDate, formatTimestamp } from './datetime-text.js';
 import { decimalToString } from './decimal-text.js';
@@ -40,6 +46,8 @@ export function cellText(value: unknown, type: DataType, options: CellTextOption
   if (type instanceof DateType) return value instanceof Date ? formatDate(value) : String(value);
   if (type instanceof TimestampType) return value instanceof Date ? formatTimestamp(value, options.timeZone) : String(value);
   if (type instanceof TimestampNTZType) return value instanceof Date ? formatTimestamp(value, 'UTC') : String(value);
+  if (type instanceof DayTimeIntervalType) return dayTimeIntervalText(Number(value), type);
+  if (type instanceof YearMonthIntervalType) return yearMonthIntervalText(Number(value), type);
   if (type instanceof BinaryType && value instanceof Uint8Array) {
     return options.binaryAsUtf8 ? new TextDecoder().decode(value) : binaryText(value);
   }

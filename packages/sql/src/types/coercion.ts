@@ -25,6 +25,7 @@ import {
   DECIMAL_MAX_PRECISION,
 } from './data-type.js';
 import { ArrayType, MapType, StructField, StructType } from './complex-types.js';
+import { DayTimeIntervalType, YearMonthIntervalType } from './interval-types.js';
 
 /** Integral and floating types from narrowest to widest (decimal sits between long and float). */
 const NUMERIC_ORDER = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType];
@@ -146,10 +147,13 @@ export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%' | 'div';
  * The result type of `left op right` (Spark's BinaryArithmetic after coercion): integral op
  * integral is the wider integral; with a float or double, double (float op float stays float);
  * `/` is double unless a decimal is involved; `div` is bigint; decimals follow Spark's
- * DecimalPrecision rules. A string operand counts as a double, as Spark casts it.
+ * DecimalPrecision rules. A string operand takes the other operand's numeric type (double
+ * if neither is numeric). Dates, timestamps and intervals follow datetimeArithmeticType.
  * Throws a one-line DATATYPE_MISMATCH error for non-numeric operands.
  */
 export function arithmeticResultType(op: ArithmeticOperator, left: DataType, right: DataType): DataType {
+  const datetime = datetimeArithmeticType(op, left, right);
+  if (datetime !== undefined) return datetime;
   const l = left instanceof StringType || left instanceof NullType ? (right instanceof NumericType ? right : new DoubleType()) : left;
   const r = right instanceof StringType || right instanceof NullType ? (l instanceof NumericType ? l : new DoubleType()) : right;
   if (!(l instanceof NumericType) || !(r instanceof NumericType)) {
@@ -170,6 +174,51 @@ export function arithmeticResultType(op: ArithmeticOperator, left: DataType, rig
   if (l instanceof FloatType && r instanceof IntegralType) return new FloatType();
   if (r instanceof FloatType && l instanceof IntegralType) return new FloatType();
   return new DoubleType();
+}
+
+const isInterval = (t: DataType): boolean => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
+
+/**
+ * Spark's datetime arithmetic (ResolveBinaryArithmetic, with ANSI intervals, the default):
+ * date ± integer and date ± a day or year-month interval is a date; a date plus an interval with
+ * a time part, and a timestamp ± interval, is a timestamp; date - date is `interval day`,
+ * timestamp - timestamp `interval day to second`; intervals add to the wider interval of their
+ * kind and multiply or divide by numbers. Undefined when no datetime or interval is involved.
+ */
+export function datetimeArithmeticType(op: ArithmeticOperator, left: DataType, right: DataType): DataType | undefined {
+  const timestampLike = (t: DataType): boolean => t instanceof TimestampType || t instanceof TimestampNTZType;
+  const involved = [left, right].some((t) => isDatetime(t) || isInterval(t));
+  if (!involved) return undefined;
+  const additive = op === '+' || op === '-';
+  if (additive) {
+    if (op === '-' && isDatetime(left) && isDatetime(right)) {
+      return left instanceof DateType && right instanceof DateType
+        ? new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.DAY)
+        : new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.SECOND);
+    }
+    const [date, other] = isDatetime(left) ? [left, right] : op === '+' ? [right, left] : [undefined, undefined];
+    if (date !== undefined && other !== undefined) {
+      if (date instanceof DateType) {
+        if (other instanceof IntegralType || other instanceof YearMonthIntervalType) return date;
+        if (other instanceof DayTimeIntervalType) return other.endField === DayTimeIntervalType.DAY ? date : new TimestampType();
+      } else if (timestampLike(date) && isInterval(other)) {
+        return date;
+      }
+    }
+    if (left instanceof DayTimeIntervalType && right instanceof DayTimeIntervalType) {
+      return new DayTimeIntervalType(Math.min(left.startField, right.startField), Math.max(left.endField, right.endField));
+    }
+    if (left instanceof YearMonthIntervalType && right instanceof YearMonthIntervalType) {
+      return new YearMonthIntervalType(Math.min(left.startField, right.startField), Math.max(left.endField, right.endField));
+    }
+  } else if ((op === '*' || op === '/') && isInterval(left) && right instanceof NumericType) {
+    return left;
+  } else if (op === '*' && isInterval(right) && left instanceof NumericType) {
+    return right;
+  }
+  throw new Error(
+    `[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve "(${left.simpleString()} ${op} ${right.simpleString()})" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("${left.simpleString().toUpperCase()}" and "${right.simpleString().toUpperCase()}").`,
+  );
 }
 
 /** Spark's DecimalPrecision result types (with precision loss allowed, the default). */

@@ -22,6 +22,7 @@ import {
   TimestampType,
 } from './data-type.js';
 import { ArrayType, MapType, StructField, StructType, type FieldMetadata } from './complex-types.js';
+import { DAY_TIME_FIELDS, DayTimeIntervalType, YEAR_MONTH_FIELDS, YearMonthIntervalType } from './interval-types.js';
 
 type TokenKind = 'word' | 'quotedName' | 'string' | 'number' | 'punct' | 'end';
 interface Token {
@@ -192,6 +193,7 @@ class Parser {
       this.expectPunct('>');
       return new StructType(fields);
     }
+    if (name === 'interval') return this.intervalType();
     if (DECIMAL_NAMES.has(name)) {
       if (!this.isPunct('(')) return new DecimalType(10, 0);
       this.i++;
@@ -219,6 +221,27 @@ class Parser {
     const simple = SIMPLE_TYPES[name];
     if (simple === undefined) throw new DdlError(`[UNSUPPORTED_DATATYPE] Unsupported data type "${t.text.toUpperCase()}".`, t.pos);
     return simple();
+  }
+
+  /** `interval day`, `interval day to second`, `interval year to month`, ... */
+  private intervalType(): DataType {
+    const fieldIndex = (): { index: number; yearMonth: boolean } => {
+      const t = this.next();
+      const word = t.kind === 'word' ? t.text.toLowerCase() : '';
+      const dayTime = (DAY_TIME_FIELDS as readonly string[]).indexOf(word);
+      if (dayTime >= 0) return { index: dayTime, yearMonth: false };
+      const yearMonth = (YEAR_MONTH_FIELDS as readonly string[]).indexOf(word);
+      if (yearMonth >= 0) return { index: yearMonth, yearMonth: true };
+      return this.fail(t);
+    };
+    const start = fieldIndex();
+    let end = start;
+    if (this.isWord('to')) {
+      this.i++;
+      end = fieldIndex();
+      if (end.yearMonth !== start.yearMonth || end.index < start.index) this.fail(this.tokens[this.i - 1]);
+    }
+    return start.yearMonth ? new YearMonthIntervalType(start.index, end.index) : new DayTimeIntervalType(start.index, end.index);
   }
 
   /** `name [:] type [NOT NULL] [COMMENT 'text']`; the colon is Spark's struct<> form. */

@@ -22,6 +22,12 @@ export {
   type JsonValue,
 } from './data-type.js';
 export { ArrayType, MapType, StructField, StructType, type FieldMetadata } from './complex-types.js';
+export {
+  DayTimeIntervalType,
+  YearMonthIntervalType,
+  dayTimeIntervalText,
+  yearMonthIntervalText,
+} from './interval-types.js';
 export { parseDataType } from './ddl.js';
 export { dataTypeFromJson } from './from-json.js';
 export { inferType, inferSchema, mergeTypes, hasNullType, isPlainObject } from './infer.js';
