@@ -99,6 +99,8 @@ describe('cast (Spark 4 defaults: ANSI on)', () => {
     expect(canCast(t('int'), t('timestamp'))).toBe(false);
     expect(canCast(t('int'), t('timestamp'), false)).toBe(true);
     expect(canCast(t('string'), t('array<int>'))).toBe(false);
+    expect(canCast(t('string'), t('interval day'))).toBe(false);
+    expect(canCast(t('interval day'), t('string'))).toBe(true);
     expect(canCast(t('array<string>'), t('array<int>'))).toBe(true);
     expect(canCast(t('struct<a:int>'), t('struct<a:int,b:int>'))).toBe(false);
     expect(() => c(new Date(0), 'date', 'int')).toThrow(

@@ -49,8 +49,10 @@ interface Context {
 export function canCast(from: DataType, to: DataType, ansi = true): boolean {
   if (from.equals(to) || from instanceof NullType) return true;
   if (to instanceof StringType) return true;
-  if (from instanceof StringType) return !(to instanceof ArrayType || to instanceof MapType || to instanceof StructType);
   const datetime = (t: DataType): boolean => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
+  if (from instanceof StringType) {
+    return to instanceof NumericType || to instanceof BooleanType || to instanceof BinaryType || datetime(to);
+  }
   if (from instanceof NumericType || from instanceof BooleanType) {
     if (to instanceof NumericType || to instanceof BooleanType) return true;
     if (to instanceof TimestampType) return !ansi;
