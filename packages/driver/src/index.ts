@@ -7,3 +7,4 @@ export type { TaskEnd, Locality } from './scheduler/task-scheduler.js';
 export type { ExecutorId, TaskMetrics } from '@flint/worker';
 export { LocalCluster, type LocalWorker } from './backend/local-cluster.js';
 export { RDD, StorageLevel, capture, Broadcast, Accumulator, StatCounter } from '@flint/rdd';
+export * from '@flint/sql';

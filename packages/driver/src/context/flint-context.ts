@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Accumulator, Broadcast, RDD, type ExecutionMode, type JobOptions, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
+import type { DataFrame, DataFrameReader, SqlSession, StructType } from '@flint/sql';
+import { sqlSession } from './sql-entry.js';
 import { localTextSplits } from './text-input.js';
 import { JobHistory, type JobSummary } from './job-history.js';
 import { DagScheduler } from '../scheduler/dag-scheduler.js';
@@ -202,6 +204,28 @@ export class FlintContext implements RddContext {
   // ---- shared variables ----------------------------------------------------------------------
 
   /** A read-only value sent to each worker once; use `.value` inside tasks (pass it with capture). */
+  // ---- DataFrames and SQL (the session lives in sql-entry.ts) --------------------------------
+
+  get read(): DataFrameReader {
+    return sqlSession(this).read;
+  }
+  sql(text: string): DataFrame {
+    return sqlSession(this).sql(text);
+  }
+  createDataFrame(data: readonly unknown[] | RDD<unknown>, schema?: StructType | string | readonly string[]): DataFrame {
+    return sqlSession(this).createDataFrame(data, schema);
+  }
+  table(name: string): DataFrame {
+    return sqlSession(this).table(name);
+  }
+  get catalog(): SqlSession['catalog'] {
+    return sqlSession(this).catalog;
+  }
+  /** SQL configuration (`spark.sql.shuffle.partitions`, `flint.sql.session.timeZone`, ...). */
+  get conf(): SqlSession['conf'] {
+    return sqlSession(this).conf;
+  }
+
   broadcast<T>(value: T): Broadcast<T> {
     return this.broadcasts.create(value);
   }

@@ -1,0 +1,255 @@
+/**
+ * The analyzer: turns a plan as the user wrote it into a resolved plan. Bottom-up, each operator's
+ * expressions are resolved against its children's output (see resolve-expression.ts); projections
+ * name their unnamed columns as Spark does; a projection with aggregates becomes an aggregate,
+ * window expressions move into a window operator; `USING` joins and by-name unions become plain
+ * joins and unions with projections. DataFrames analyze eagerly, so errors surface where the
+ * user called the method, as in PySpark.
+ */
+import {
+  aliasOf,
+  children,
+  newExprId,
+  transformDown,
+  transformUp,
+  type Alias,
+  type Attr,
+  type Expr,
+  type NamedExpr,
+} from '../expr/expression.js';
+import { prettyName } from '../expr/names.js';
+import { lookupFunction } from '../expr/registry.js';
+import { outputOf } from '../plan/output.js';
+import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
+import { AnalysisException } from './analysis-error.js';
+import { castTo, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame } from './resolve-expression.js';
+import { dataTypeOf } from './type-of.js';
+import { commonType, sameType } from '../expr/type-rules.js';
+import { binaryOf, callOf } from '../expr/expression.js';
+import { Types } from '../expr/types-used.js';
+
+/** Temp views and tables, by name. */
+export interface Catalog {
+  lookupTable(name: string): LogicalPlan | undefined;
+}
+
+const analyzed = new WeakSet<LogicalPlan>();
+
+export function analyze(plan: LogicalPlan, catalog: Catalog): LogicalPlan {
+  if (analyzed.has(plan)) return plan;
+  const children = planChildren(plan).map((c) => analyze(c, catalog));
+  const result = resolveNode(withChildren(plan, children), catalog);
+  markAnalyzed(result);
+  return result;
+}
+
+function markAnalyzed(plan: LogicalPlan): void {
+  if (analyzed.has(plan)) return;
+  analyzed.add(plan);
+  planChildren(plan).forEach(markAnalyzed);
+}
+
+function resolveNode(p: LogicalPlan, catalog: Catalog): LogicalPlan {
+  switch (p.kind) {
+    case 'unresolvedRelation': {
+      const table = catalog.lookupTable(p.name);
+      if (!table) {
+        throw new AnalysisException(
+          'TABLE_OR_VIEW_NOT_FOUND',
+          `The table or view \`${p.name}\` cannot be found. Verify the spelling and correctness of the schema and catalog. SQLSTATE: 42P01`,
+        );
+      }
+      return { kind: 'subqueryAlias', child: analyze(table, catalog), alias: p.name };
+    }
+    case 'project':
+      return resolveProject(p);
+    case 'filter': {
+      const condition = castTo(resolveExpression(p.condition, outputOf(p.child)), booleanType());
+      return { ...p, condition };
+    }
+    case 'aggregate':
+      return resolveAggregate(p);
+    case 'join':
+      return resolveJoin(p);
+    case 'sort':
+      return { ...p, orders: p.orders.map((o) => resolveSortOrder(o, outputOf(p.child))) };
+    case 'setOp':
+      return resolveSetOp(p);
+    case 'repartition':
+      return { ...p, partitionExprs: p.partitionExprs.map((e) => resolveExpression(e, outputOf(p.child))) };
+    default:
+      return p;
+  }
+}
+
+const booleanType = () => Types.boolean;
+
+/** Resolves a list of select items: stars expand, unnamed expressions get Spark's generated name. */
+export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[]): NamedExpr[] {
+  const out: NamedExpr[] = [];
+  for (const e of exprs) {
+    if (e.kind === 'star') {
+      const attrs = e.qualifier ? input.filter((a) => a.qualifier?.toLowerCase() === e.qualifier!.toLowerCase()) : input;
+      if (e.qualifier && attrs.length === 0) {
+        throw new AnalysisException('CANNOT_RESOLVE_STAR_EXPAND', `Cannot resolve \`${e.qualifier}\`.* given input columns ${input.map((a) => `\`${a.name}\``).join(', ')}. SQLSTATE: 42704`);
+      }
+      out.push(...attrs);
+      continue;
+    }
+    const resolved = resolveExpression(e, input);
+    if (resolved.kind === 'attr' || resolved.kind === 'alias') out.push(resolved);
+    else out.push(aliasOf(resolved, prettyName(namingForm(e, input))));
+  }
+  return out;
+}
+
+/** The expression as Spark names it: columns resolved (their real names), no implicit casts yet. */
+function namingForm(e: Expr, input: readonly Attr[]): Expr {
+  return transformUp(e, (x) => {
+    if (x.kind === 'column') return resolveColumn(x.name, x.qualifier, input);
+    if (x.kind === 'window') return { ...x, spec: withDefaultFrame(x.fn, x.spec) };
+    return x;
+  });
+}
+
+const isAggregateCall = (e: Expr) => e.kind === 'call' && lookupFunction(e.name)?.type === 'aggregate';
+
+/** Whether an expression aggregates (outside of any window). */
+export function hasAggregate(e: Expr): boolean {
+  if (e.kind === 'window') return false;
+  return isAggregateCall(e) || children(e).some(hasAggregate);
+}
+
+function resolveProject(p: PlanOf<'project'>): LogicalPlan {
+  const input = outputOf(p.child);
+  const named = resolveNamed(p.exprs, input);
+  if (named.some((n) => n.kind === 'alias' && hasAggregate(n.child))) {
+    return resolveAggregate({ kind: 'aggregate', child: p.child, groupBy: [], aggregates: named });
+  }
+  return extractWindows({ ...p, exprs: named }, named);
+}
+
+/**
+ * Moves window expressions out of a projection: `select(a, rank().over(w))` becomes a window
+ * operator computing `rank() OVER w` as a new column, and a projection that reads it.
+ */
+function extractWindows(p: PlanOf<'project'>, named: NamedExpr[]): LogicalPlan {
+  const windows: Alias[] = [];
+  const rewritten = named.map((n) =>
+    transformDown(n, (x) => {
+      if (x.kind !== 'window') return undefined;
+      checkWindowFunction(x.fn);
+      const alias = n.kind === 'alias' && n.child === x ? n : aliasOf(x, prettyName(x));
+      windows.push(alias);
+      return { kind: 'attr', id: alias.id, name: alias.name, dataType: dataTypeOf(x), nullable: true } as Attr;
+    }),
+  ) as NamedExpr[];
+  if (windows.length === 0) return p;
+  return { kind: 'project', child: { kind: 'window', child: p.child, windowExprs: windows }, exprs: rewritten };
+}
+
+function checkWindowFunction(fn: Expr): void {
+  const def = fn.kind === 'call' ? lookupFunction(fn.name) : undefined;
+  if (!def || def.type === 'scalar') {
+    throw new AnalysisException('UNSUPPORTED_EXPR_FOR_WINDOW', `Expression "${prettyName(fn)}" not supported within a window function. SQLSTATE: 42P20`);
+  }
+}
+
+function resolveAggregate(p: PlanOf<'aggregate'>): LogicalPlan {
+  const input = outputOf(p.child);
+  const groupBy = p.groupBy.map((g) => resolveExpression(g, input));
+  const aggregates = resolveNamed(p.aggregates, input);
+  for (const a of aggregates) checkGrouped(a, groupBy);
+  return { ...p, groupBy, aggregates };
+}
+
+/** Every column outside an aggregate function must be a grouping expression (Spark's MISSING_AGGREGATION). */
+function checkGrouped(e: Expr, groupBy: readonly Expr[]): void {
+  const isGroupingExpr = (x: Expr) => groupBy.some((g) => JSON.stringify(g) === JSON.stringify(x));
+  const visit = (x: Expr): void => {
+    if (isGroupingExpr(x) || isAggregateCall(x) || x.kind === 'window') return;
+    if (x.kind === 'attr') {
+      throw new AnalysisException(
+        'MISSING_AGGREGATION',
+        `The non-aggregating expression "${x.name}" is based on columns which are not participating in the GROUP BY clause. ` +
+          `Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${x.name})" if you do not care which of the values within a group is returned. SQLSTATE: 42803`,
+      );
+    }
+    children(x).forEach(visit);
+  };
+  visit(e);
+}
+
+function resolveJoin(p: PlanOf<'join'>): LogicalPlan {
+  const right = dedupRight(p.left, p.right);
+  const leftOut = outputOf(p.left);
+  const rightOut = outputOf(right);
+  if (p.using) return resolveUsingJoin({ ...p, right }, p.using, leftOut, rightOut);
+  const condition = p.condition && castTo(resolveExpression(p.condition, [...leftOut, ...rightOut]), booleanType());
+  return { ...p, right, condition };
+}
+
+/** A self-join sees the same attribute ids on both sides: the right side gets fresh ids (Spark's dedupRight). */
+function dedupRight(left: LogicalPlan, right: LogicalPlan): LogicalPlan {
+  const leftIds = new Set(outputOf(left).map((a) => a.id));
+  const rightOut = outputOf(right);
+  if (!rightOut.some((a) => leftIds.has(a.id))) return right;
+  return { kind: 'project', child: right, exprs: rightOut.map((a) => ({ kind: 'alias', child: a, name: a.name, id: newExprId() }) as Alias) };
+}
+
+function resolveUsingJoin(p: PlanOf<'join'>, using: readonly string[], leftOut: readonly Attr[], rightOut: readonly Attr[]): LogicalPlan {
+  const pairs = using.map((name) => [resolveColumn(name, undefined, leftOut) as Attr, resolveColumn(name, undefined, rightOut) as Attr] as const);
+  const condition = pairs
+    .map(([l, r]) => resolveExpression(binaryOf('=', l, r), [...leftOut, ...rightOut]))
+    .reduce<Expr | undefined>((acc, c) => (acc ? binaryOf('AND', acc, c) : c), undefined);
+  const join: LogicalPlan = { kind: 'join', left: p.left, right: p.right, joinType: p.joinType, condition };
+  const joined = outputOf(join);
+  const usingIds = new Set(pairs.flatMap(([l, r]) => [l.id, r.id]));
+  const keys: NamedExpr[] = pairs.map(([l, r]) => {
+    if (p.joinType === 'right') return joined.find((a) => a.id === r.id)!;
+    if (p.joinType === 'full') return aliasOf(resolveExpression(callOf('coalesce', [l, r]), joined), l.name);
+    return joined.find((a) => a.id === l.id)!;
+  });
+  const rest = joined.filter((a) => !usingIds.has(a.id));
+  return { kind: 'project', child: join, exprs: [...keys, ...rest] };
+}
+
+function resolveSetOp(p: PlanOf<'setOp'>): LogicalPlan {
+  const leftOut = outputOf(p.left);
+  let right = p.right;
+  if (p.byName) right = reorderByName(leftOut, right, p.byName.allowMissingColumns);
+  let rightOut = outputOf(right);
+  if (leftOut.length !== rightOut.length) {
+    throw new AnalysisException(
+      'NUM_COLUMNS_MISMATCH',
+      `${p.op.toUpperCase()} can only be performed on inputs with the same number of columns, but the first input has ${leftOut.length} columns and the second input has ${rightOut.length} columns. SQLSTATE: 42826`,
+    );
+  }
+  const targets = leftOut.map((a, i) => {
+    const t = commonType(a.dataType, rightOut[i].dataType);
+    if (!t) throw new AnalysisException('INCOMPATIBLE_COLUMN_TYPE', `${p.op.toUpperCase()} can only be performed on tables with compatible column types. SQLSTATE: 42825`);
+    return t;
+  });
+  let left = p.left;
+  if (leftOut.some((a, i) => !sameType(a.dataType, targets[i]))) {
+    left = { kind: 'project', child: left, exprs: leftOut.map((a, i) => (sameType(a.dataType, targets[i]) ? a : aliasOf(castTo(a, targets[i]), a.name))) };
+  }
+  if (rightOut.some((a, i) => !sameType(a.dataType, targets[i]))) {
+    right = { kind: 'project', child: right, exprs: rightOut.map((a, i) => (sameType(a.dataType, targets[i]) ? a : aliasOf(castTo(a, targets[i]), a.name))) };
+    rightOut = outputOf(right);
+  }
+  return { kind: 'setOp', op: p.op, all: p.all, left, right };
+}
+
+function reorderByName(leftOut: readonly Attr[], right: LogicalPlan, allowMissing: boolean): LogicalPlan {
+  const rightOut = outputOf(right);
+  const exprs: NamedExpr[] = leftOut.map((a) => {
+    const match = rightOut.find((r) => r.name.toLowerCase() === a.name.toLowerCase());
+    if (match) return match;
+    if (!allowMissing) {
+      throw new AnalysisException('UNRESOLVED_COLUMN.WITH_SUGGESTION', `A column, variable, or function parameter with name \`${a.name}\` cannot be resolved. Did you mean one of the following? [${rightOut.map((r) => `\`${r.name}\``).join(', ')}]. SQLSTATE: 42703`);
+    }
+    return aliasOf({ kind: 'literal', value: null, dataType: a.dataType }, a.name);
+  });
+  return { kind: 'project', child: right, exprs };
+}

@@ -1,0 +1,173 @@
+/**
+ * Resolving one expression against the columns its operator sees: names become attributes,
+ * functions are looked up and checked, and implicit casts are inserted where operand types
+ * differ (Spark's TypeCoercion, simplified: numbers widen, strings compared with numbers or
+ * dates are cast to them, `/` is always double).
+ */
+import type { DataType } from '../types/index.js';
+import { transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
+import { lookupFunction } from '../expr/registry.js';
+import { Types } from '../expr/types-used.js';
+import { commonType, isBoolean, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
+import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
+import { AnalysisException, ambiguousReference, unresolvedColumn } from './analysis-error.js';
+import { dataTypeOf } from './type-of.js';
+
+const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+
+/** The display name of an attribute in error messages: `t`.`a` when qualified. */
+const displayName = (a: Attr) => (a.qualifier ? `${a.qualifier}.${a.name}` : a.name);
+
+export function findAttr(name: string, qualifier: string | undefined, input: readonly Attr[]): Attr[] {
+  const matches = input.filter((a) => same(a.name, name) && (qualifier === undefined || same(a.qualifier, qualifier)));
+  const unique = new Map(matches.map((a) => [a.id, a]));
+  return [...unique.values()];
+}
+
+export function resolveColumn(name: string, qualifier: string | undefined, input: readonly Attr[]): Expr {
+  const matches = findAttr(name, qualifier, input);
+  if (matches.length === 1) return matches[0];
+  const fullName = qualifier ? `${qualifier}.${name}` : name;
+  if (matches.length > 1) throw ambiguousReference(fullName, matches.map(displayName));
+  if (qualifier !== undefined) {
+    // `a.b` where `a` is a struct column: a field access.
+    const struct = findAttr(qualifier, undefined, input);
+    if (struct.length === 1 && struct[0].dataType.typeName() === 'struct') {
+      return resolveCall('get_field', [struct[0], { kind: 'literal', value: name, dataType: Types.string }], false);
+    }
+  }
+  throw unresolvedColumn(fullName, input.map(displayName));
+}
+
+export function resolveExpression(e: Expr, input: readonly Attr[]): Expr {
+  return transformUp(e, (node) => resolveNode(node, input));
+}
+
+function resolveNode(e: Expr, input: readonly Attr[]): Expr {
+  switch (e.kind) {
+    case 'column':
+      return resolveColumn(e.name, e.qualifier, input);
+    case 'star':
+      throw new AnalysisException('INVALID_USAGE_OF_STAR_OR_REGEX', `Invalid usage of '*' in expression.`);
+    case 'call':
+      return resolveCall(e.name, e.args, e.distinct ?? false);
+    case 'binary':
+      return coerceBinary(e);
+    case 'unary':
+      return e.op === 'NOT' ? { ...e, child: castTo(e.child, Types.boolean) } : e;
+    case 'caseWhen': {
+      const valueTypes = [...e.branches.map(([, v]) => dataTypeOf(v)), ...(e.otherwise ? [dataTypeOf(e.otherwise)] : [])];
+      const target = widest(valueTypes, 'CASE WHEN');
+      return {
+        ...e,
+        branches: e.branches.map(([c, v]) => [castTo(c, Types.boolean), castTo(v, target)] as const),
+        otherwise: e.otherwise && castTo(e.otherwise, target),
+      };
+    }
+    case 'in': {
+      const target = widest([dataTypeOf(e.child), ...e.list.map(dataTypeOf)], 'IN');
+      return { ...e, child: castTo(e.child, target), list: e.list.map((x) => castTo(x, target)) };
+    }
+    case 'window':
+      return { ...e, spec: withDefaultFrame(e.fn, e.spec) };
+    default:
+      return e;
+  }
+}
+
+export function resolveCall(name: string, args: readonly Expr[], distinct: boolean): Expr {
+  const lookupName = distinct && name.toLowerCase() === 'count' ? 'count_distinct' : name;
+  const def = lookupFunction(lookupName);
+  if (!def) {
+    throw new AnalysisException(
+      'UNRESOLVED_ROUTINE',
+      `Cannot resolve routine \`${name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`]. SQLSTATE: 42883`,
+    );
+  }
+  if (args.length < def.minArgs || args.length > def.maxArgs) {
+    const expected = def.minArgs === def.maxArgs ? `${def.minArgs}` : def.maxArgs === Infinity ? `> ${def.minArgs - 1}` : `[${def.minArgs}, ${def.maxArgs}]`;
+    throw new AnalysisException(
+      'WRONG_NUM_ARGS.WITHOUT_SUGGESTION',
+      `The \`${name}\` requires ${expected} parameters but the actual number is ${args.length}. SQLSTATE: 42605`,
+    );
+  }
+  const targets = def.coerceArgs?.(args.map(dataTypeOf)) ?? [];
+  const coerced = args.map((a, i) => (targets[i] ? castTo(a, targets[i]!) : a));
+  const resolvedName = lookupName === 'count_distinct' ? 'count_distinct' : name.toLowerCase();
+  return { kind: 'call', name: resolvedName, args: coerced };
+}
+
+function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
+  const l = dataTypeOf(e.left);
+  const r = dataTypeOf(e.right);
+  switch (e.op) {
+    case 'AND':
+    case 'OR':
+      return { ...e, left: castTo(e.left, Types.boolean), right: castTo(e.right, Types.boolean) };
+    case '/':
+      return { ...e, left: castTo(e.left, Types.double), right: castTo(e.right, Types.double) };
+    case '+':
+    case '-':
+    case '*':
+    case '%': {
+      if (isDateArithmetic(e.op, l, r)) return e;
+      const target = isNumeric(l) && isNumeric(r) ? widerNumeric(l, r) : isNumeric(l) && isNull(r) ? l : isNumeric(r) && isNull(l) ? r : Types.double;
+      return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
+    }
+    default: {
+      const target = commonType(l, r);
+      if (!target) {
+        throw new AnalysisException(
+          'DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES',
+          `Cannot resolve "(${e.op})" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("${l.simpleString().toUpperCase()}" and "${r.simpleString().toUpperCase()}"). SQLSTATE: 42K09`,
+        );
+      }
+      return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
+    }
+  }
+}
+
+/** `date + int` / `date - int` add days; `date - date` is a day count (kept as plain arithmetic on day numbers). */
+function isDateArithmetic(op: string, l: DataType, r: DataType): boolean {
+  return (op === '+' || op === '-') && l.typeName() === 'date' && (isNumeric(r) || (op === '-' && r.typeName() === 'date'));
+}
+
+function widest(types: DataType[], what: string): DataType {
+  return types.reduce((a, b) => {
+    const t = commonType(a, b);
+    if (!t) throw new AnalysisException('DATATYPE_MISMATCH.DATA_DIFF_TYPES', `Cannot resolve ${what}: the values have different types (${types.map((x) => `"${x.simpleString().toUpperCase()}"`).join(', ')}). SQLSTATE: 42K09`);
+    return t;
+  });
+}
+
+export function castTo(e: Expr, to: DataType): Expr {
+  const from = dataTypeOf(e);
+  if (sameType(from, to)) return e;
+  if (isNull(from) && e.kind === 'literal') return { kind: 'literal', value: null, dataType: to };
+  if (isBoolean(to) && !isBoolean(from) && !isNull(from) && !isString(from)) {
+    throw new AnalysisException('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE', `Cannot use a ${from.simpleString()} value where a boolean is expected. SQLSTATE: 42K09`);
+  }
+  return { kind: 'cast', child: e, to };
+}
+
+/**
+ * Spark's default frames: ranking functions use ROWS BETWEEN UNBOUNDED PRECEDING AND
+ * CURRENT ROW; aggregates use RANGE ... CURRENT ROW when ordered, the whole partition otherwise.
+ */
+export function withDefaultFrame(fn: Expr, spec: WindowSpecExpr): WindowSpecExpr {
+  if (spec.frame) return spec;
+  const def = fn.kind === 'call' ? lookupFunction(fn.name) : undefined;
+  if (fn.kind === 'call' && (fn.name === 'lag' || fn.name === 'lead')) {
+    // Spark gives offset functions a one-row frame at the offset: lag(x, 1) is ROWS BETWEEN -1 FOLLOWING AND -1 FOLLOWING.
+    const offset = fn.args[1]?.kind === 'literal' ? Number(fn.args[1].value) : 1;
+    const at = fn.name === 'lag' ? -offset : offset;
+    return { ...spec, frame: { type: 'rows', start: at, end: at } };
+  }
+  if (def?.type === 'window') return { ...spec, frame: { type: 'rows', start: UNBOUNDED_PRECEDING, end: 0 } };
+  if (spec.orderBy.length > 0) return { ...spec, frame: { type: 'range', start: UNBOUNDED_PRECEDING, end: 0 } };
+  return { ...spec, frame: { type: 'rows', start: UNBOUNDED_PRECEDING, end: UNBOUNDED_FOLLOWING } };
+}
+
+export function resolveSortOrder(o: SortOrderExpr, input: readonly Attr[]): SortOrderExpr {
+  return resolveExpression(o, input) as SortOrderExpr;
+}

@@ -1,0 +1,98 @@
+/**
+ * The type and nullability of a resolved expression. The analyzer has inserted the casts that
+ * make operand types agree, so these are plain structural rules.
+ */
+import type { DataType } from '../types/index.js';
+import type { Expr } from '../expr/expression.js';
+import { lookupFunction } from '../expr/registry.js';
+import { Types } from '../expr/types-used.js';
+import { arithmeticType } from '../expr/type-rules.js';
+
+export function dataTypeOf(e: Expr): DataType {
+  switch (e.kind) {
+    case 'attr':
+    case 'literal':
+      return e.dataType;
+    case 'alias':
+    case 'sortOrder':
+      return dataTypeOf(e.child);
+    case 'cast':
+      return e.to;
+    case 'unary':
+      return e.op === '-' ? dataTypeOf(e.child) : Types.boolean;
+    case 'binary':
+      return binaryType(e.op, dataTypeOf(e.left), dataTypeOf(e.right));
+    case 'caseWhen':
+      return firstKnown([...e.branches.map(([, v]) => dataTypeOf(v)), ...(e.otherwise ? [dataTypeOf(e.otherwise)] : [])]);
+    case 'in':
+      return Types.boolean;
+    case 'call': {
+      const def = lookupFunction(e.name);
+      if (!def) throw new Error(`function ${e.name} is not resolved`);
+      return def.returnType(e.args.map(dataTypeOf), e.args.map((a) => (a.kind === 'literal' ? a.value : undefined)));
+    }
+    case 'udf':
+      return e.udf.returnType;
+    case 'window':
+      return dataTypeOf(e.fn);
+    case 'subquery':
+      return e.mode === 'scalar' ? subqueryType(e.plan) : Types.boolean;
+    case 'column':
+    case 'star':
+      throw new Error(`expression ${e.kind} is not resolved`);
+  }
+}
+
+function binaryType(op: string, l: DataType, r: DataType): DataType {
+  switch (op) {
+    case '+':
+    case '-':
+    case '*':
+    case '%':
+      return arithmeticType(l, r);
+    case '/':
+      return Types.double;
+    default:
+      return Types.boolean;
+  }
+}
+
+function firstKnown(types: DataType[]): DataType {
+  return types.find((t) => t.typeName() !== 'void') ?? Types.null;
+}
+
+/** A scalar subquery's type is its plan's single output column's (set by the SQL front end). */
+function subqueryType(plan: unknown): DataType {
+  const output = (plan as { output?: { dataType: DataType }[] }).output;
+  return output?.[0]?.dataType ?? Types.null;
+}
+
+export function nullableOf(e: Expr): boolean {
+  switch (e.kind) {
+    case 'attr':
+      return e.nullable;
+    case 'literal':
+      return e.value === null;
+    case 'alias':
+    case 'sortOrder':
+    case 'cast':
+      return nullableOf(e.child);
+    case 'unary':
+      return e.op === 'IS NULL' || e.op === 'IS NOT NULL' ? false : nullableOf(e.child);
+    case 'binary':
+      if (e.op === '<=>') return false;
+      return e.op === '/' || e.op === '%' || nullableOf(e.left) || nullableOf(e.right);
+    case 'caseWhen':
+      return e.otherwise === undefined || e.branches.some(([, v]) => nullableOf(v)) || nullableOf(e.otherwise);
+    case 'in':
+      return nullableOf(e.child) || e.list.some(nullableOf);
+    case 'call': {
+      const def = lookupFunction(e.name);
+      if (def?.type === 'aggregate') return def.nullableResult ?? false;
+      if (def?.type === 'window') return def.nullableResult ?? false;
+      return (def?.nullableResult ?? false) || e.args.some(nullableOf);
+    }
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Column: an expression under construction. JavaScript has no operator overloading, so operators
+ * are methods with Scala's names (`plus`, `gt`, `and`, ...) beside PySpark's Column methods.
+ * A plain value given to an operator is a literal (PySpark's `df.age + 1`).
+ */
+import { DataType, parseDataType } from './types/index.js';
+import {
+  aliasOf,
+  binaryOf,
+  callOf,
+  unaryOf,
+  type BinaryOp,
+  type Expr,
+  type SortOrderExpr,
+} from './expr/expression.js';
+import { prettyName } from './expr/names.js';
+import { literalExpr } from './expr/literal.js';
+import type { WindowSpec } from './window.js';
+
+/** What a Column method accepts as an operand: a Column or a plain value (a literal). */
+export type ColumnOrValue = Column | string | number | boolean | null | Date;
+
+export class Column {
+  constructor(readonly expr: Expr) {}
+
+  // ---- operators (Scala names) -----------------------------------------------------------
+  plus(other: ColumnOrValue): Column {
+    return this.binary('+', other);
+  }
+  minus(other: ColumnOrValue): Column {
+    return this.binary('-', other);
+  }
+  multiply(other: ColumnOrValue): Column {
+    return this.binary('*', other);
+  }
+  divide(other: ColumnOrValue): Column {
+    return this.binary('/', other);
+  }
+  mod(other: ColumnOrValue): Column {
+    return this.binary('%', other);
+  }
+  equalTo(other: ColumnOrValue): Column {
+    return this.binary('=', other);
+  }
+  eq(other: ColumnOrValue): Column {
+    return this.equalTo(other);
+  }
+  /** Spark writes `a != b` as `NOT (a = b)`, and names the column so. */
+  notEqual(other: ColumnOrValue): Column {
+    return new Column(unaryOf('NOT', binaryOf('=', this.expr, operand(other))));
+  }
+  ne(other: ColumnOrValue): Column {
+    return this.notEqual(other);
+  }
+  gt(other: ColumnOrValue): Column {
+    return this.binary('>', other);
+  }
+  geq(other: ColumnOrValue): Column {
+    return this.binary('>=', other);
+  }
+  lt(other: ColumnOrValue): Column {
+    return this.binary('<', other);
+  }
+  leq(other: ColumnOrValue): Column {
+    return this.binary('<=', other);
+  }
+  eqNullSafe(other: ColumnOrValue): Column {
+    return this.binary('<=>', other);
+  }
+  and(other: ColumnOrValue): Column {
+    return this.binary('AND', other);
+  }
+  or(other: ColumnOrValue): Column {
+    return this.binary('OR', other);
+  }
+  not(): Column {
+    return new Column(unaryOf('NOT', this.expr));
+  }
+  negate(): Column {
+    return new Column(unaryOf('-', this.expr));
+  }
+
+  // ---- naming and types -------------------------------------------------------------------
+  alias(...names: string[]): Column {
+    if (names.length !== 1) throw new Error(`alias() takes exactly one name here, got ${names.length}`);
+    return new Column(aliasOf(this.expr, names[0]));
+  }
+  name(name: string): Column {
+    return this.alias(name);
+  }
+  cast(dataType: DataType | string): Column {
+    const to = typeof dataType === 'string' ? parseDataType(dataType) : dataType;
+    return new Column({ kind: 'cast', child: this.expr, to });
+  }
+  astype(dataType: DataType | string): Column {
+    return this.cast(dataType);
+  }
+
+  // ---- predicates -------------------------------------------------------------------------
+  isNull(): Column {
+    return new Column(unaryOf('IS NULL', this.expr));
+  }
+  isNotNull(): Column {
+    return new Column(unaryOf('IS NOT NULL', this.expr));
+  }
+  isin(...values: (ColumnOrValue | ColumnOrValue[])[]): Column {
+    const list = values.length === 1 && Array.isArray(values[0]) ? values[0] : (values as ColumnOrValue[]);
+    return new Column({ kind: 'in', child: this.expr, list: list.map(operand) });
+  }
+  between(lower: ColumnOrValue, upper: ColumnOrValue): Column {
+    return this.geq(lower).and(this.leq(upper));
+  }
+  like(pattern: string): Column {
+    return this.call('like', pattern);
+  }
+  ilike(pattern: string): Column {
+    return this.call('ilike', pattern);
+  }
+  rlike(pattern: string): Column {
+    return this.call('rlike', pattern);
+  }
+  startswith(other: ColumnOrValue): Column {
+    return this.call('startswith', other);
+  }
+  endswith(other: ColumnOrValue): Column {
+    return this.call('endswith', other);
+  }
+  contains(other: ColumnOrValue): Column {
+    return this.call('contains', other);
+  }
+  substr(startPos: ColumnOrValue, length: ColumnOrValue): Column {
+    return this.call('substring', startPos, length);
+  }
+
+  // ---- nested values ----------------------------------------------------------------------
+  getItem(key: ColumnOrValue): Column {
+    return this.call('get_item', key);
+  }
+  getField(name: string): Column {
+    return this.call('get_field', name);
+  }
+
+  // ---- ordering ---------------------------------------------------------------------------
+  asc(): Column {
+    return this.order(true, true);
+  }
+  asc_nulls_first(): Column {
+    return this.order(true, true);
+  }
+  asc_nulls_last(): Column {
+    return this.order(true, false);
+  }
+  desc(): Column {
+    return this.order(false, false);
+  }
+  desc_nulls_first(): Column {
+    return this.order(false, true);
+  }
+  desc_nulls_last(): Column {
+    return this.order(false, false);
+  }
+
+  // ---- CASE WHEN and windows --------------------------------------------------------------
+  /** Adds a branch to a column made by `F.when(...)`. */
+  when(condition: Column, value: ColumnOrValue): Column {
+    const e = this.expr;
+    if (e.kind !== 'caseWhen' || e.otherwise !== undefined) {
+      throw new Error('when() can only be applied on a Column previously generated by when() function');
+    }
+    return new Column({ ...e, branches: [...e.branches, [condition.expr, operand(value)]] });
+  }
+  otherwise(value: ColumnOrValue): Column {
+    const e = this.expr;
+    if (e.kind !== 'caseWhen') throw new Error('otherwise() can only be applied on a Column previously generated by when()');
+    if (e.otherwise !== undefined) throw new Error('otherwise() can only be applied once on a Column previously generated by when()');
+    return new Column({ ...e, otherwise: operand(value) });
+  }
+  over(window: WindowSpec): Column {
+    return new Column({ kind: 'window', fn: this.expr, spec: window.spec });
+  }
+
+  /** PySpark's repr: `Column<'(age + 1)'>`. */
+  toString(): string {
+    return `Column<'${prettyName(this.expr)}'>`;
+  }
+
+  private binary(op: BinaryOp, other: ColumnOrValue): Column {
+    return new Column(binaryOf(op, this.expr, operand(other)));
+  }
+  private call(name: string, ...args: ColumnOrValue[]): Column {
+    return new Column(callOf(name, [this.expr, ...args.map(operand)]));
+  }
+  private order(ascending: boolean, nullsFirst: boolean): Column {
+    const order: SortOrderExpr = { kind: 'sortOrder', child: this.expr, ascending, nullsFirst };
+    return new Column(order);
+  }
+}
+
+/** A Column's expression, or a literal for a plain value. */
+export function operand(value: ColumnOrValue): Expr {
+  return value instanceof Column ? value.expr : literalExpr(value);
+}
+
+/** Where a column is expected, a string names one (`'age'`, `'t.age'`, `'*'`). */
+export function columnExpr(value: Column | string): Expr {
+  if (value instanceof Column) return value.expr;
+  if (typeof value !== 'string') throw new TypeError(`Expected a Column or a column name, got ${typeof value}`);
+  return nameToExpr(value);
+}
+
+export function nameToExpr(name: string): Expr {
+  if (name === '*') return { kind: 'star' };
+  if (name.endsWith('.*')) return { kind: 'star', qualifier: name.slice(0, -2) };
+  const bare = /^`(.*)`$/.exec(name);
+  if (bare) return { kind: 'column', name: bare[1].replace(/``/g, '`') };
+  const dot = name.indexOf('.');
+  if (dot > 0 && !name.includes('`')) return { kind: 'column', name: name.slice(dot + 1), qualifier: name.slice(0, dot) };
+  return { kind: 'column', name };
+}

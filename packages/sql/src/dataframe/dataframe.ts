@@ -1,0 +1,345 @@
+/**
+ * DataFrame: a lazy, analyzed logical plan and the session it belongs to. Transformations
+ * return new DataFrames synchronously (analyzed at once, so a bad column name fails at the call);
+ * actions (dataframe-actions.ts) optimize the plan, compile it to RDDs and run a job.
+ * Method names and parameters are PySpark's.
+ */
+import type { RDD, StorageLevel } from '@flint/rdd';
+import { StructField, StructType } from '../types/index.js';
+import { Column, columnExpr, nameToExpr } from '../column.js';
+import { aliasOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
+import { outputOf } from '../plan/output.js';
+import type { JoinType, LogicalPlan } from '../plan/logical-plan.js';
+import { resolveColumn } from '../analyzer/resolve-expression.js';
+import { sqlFrontEnd } from '../sql-front-end.js';
+import { toSortOrder } from '../window.js';
+import type { SqlSession } from '../session.js';
+import { GroupedData, type AggSpec } from './grouped-data.js';
+import { DataFrameNaFunctions } from './na-functions.js';
+import { DataFrameWriter } from './writer.js';
+import * as actions from './dataframe-actions.js';
+import { describeColumns, summaryStats } from './describe.js';
+import { explainText } from './explain.js';
+import { joinType } from './join-types.js';
+
+export type ColumnArg = Column | string;
+type ColumnArgs = (ColumnArg | ColumnArg[])[];
+
+const flat = <T>(args: (T | T[])[]): T[] => args.flat() as T[];
+
+export class DataFrame {
+  constructor(
+    readonly session: SqlSession,
+    /** The analyzed logical plan. */
+    readonly plan: LogicalPlan,
+  ) {}
+
+  private derive(plan: LogicalPlan): DataFrame {
+    return this.session.dataFrame(plan);
+  }
+
+  // ---- schema -------------------------------------------------------------------------------
+  get output(): readonly Attr[] {
+    return outputOf(this.plan);
+  }
+  get schema(): StructType {
+    return new StructType(this.output.map((a) => new StructField(a.name, a.dataType, a.nullable)));
+  }
+  get columns(): string[] {
+    return this.output.map((a) => a.name);
+  }
+  get dtypes(): [string, string][] {
+    return this.output.map((a) => [a.name, a.dataType.simpleString()]);
+  }
+  printSchema(level?: number): void {
+    process.stdout.write(this.schema.treeString(level));
+  }
+  /** `df.col('a')` / PySpark's `df['a']`: a column bound to this DataFrame. */
+  col(name: string): Column {
+    if (name === '*') return new Column({ kind: 'star' });
+    const e = nameToExpr(name);
+    if (e.kind !== 'column') return new Column(e);
+    return new Column(resolveColumn(e.name, e.qualifier, this.output));
+  }
+
+  // ---- projections --------------------------------------------------------------------------
+  select(...cols: ColumnArgs): DataFrame {
+    return this.derive({ kind: 'project', child: this.plan, exprs: flat(cols).map(columnExpr) });
+  }
+  selectExpr(...exprs: (string | string[])[]): DataFrame {
+    const front = sqlFrontEnd('selectExpr()');
+    return this.derive({ kind: 'project', child: this.plan, exprs: flat(exprs).map((e) => front.parseExpression(e)) });
+  }
+  withColumn(name: string, col: Column): DataFrame {
+    return this.withColumns({ [name]: col });
+  }
+  /** Replaces columns of the same name in place, appends the others (PySpark's withColumns). */
+  withColumns(colsMap: Record<string, Column>): DataFrame {
+    const entries = Object.entries(colsMap);
+    const replaced = new Set<string>();
+    const exprs: Expr[] = this.output.map((a) => {
+      const match = entries.find(([n]) => n.toLowerCase() === a.name.toLowerCase());
+      if (!match) return a;
+      replaced.add(match[0]);
+      return aliasOf(match[1].expr, match[0]);
+    });
+    for (const [n, c] of entries) if (!replaced.has(n)) exprs.push(aliasOf(c.expr, n));
+    return this.derive({ kind: 'project', child: this.plan, exprs });
+  }
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    return this.withColumnsRenamed({ [existing]: newName });
+  }
+  withColumnsRenamed(colsMap: Record<string, string>): DataFrame {
+    const renames = new Map(Object.entries(colsMap).map(([k, v]) => [k.toLowerCase(), v]));
+    const exprs = this.output.map((a) => (renames.has(a.name.toLowerCase()) ? aliasOf(a, renames.get(a.name.toLowerCase())!) : a));
+    return this.derive({ kind: 'project', child: this.plan, exprs });
+  }
+  drop(...cols: ColumnArgs): DataFrame {
+    const dropIds = new Set<number>();
+    for (const c of flat(cols)) {
+      if (typeof c === 'string') this.output.filter((a) => a.name.toLowerCase() === c.toLowerCase()).forEach((a) => dropIds.add(a.id));
+      else if (c.expr.kind === 'attr') dropIds.add(c.expr.id);
+      else if (c.expr.kind === 'column') {
+        const name = (c.expr as { name: string }).name.toLowerCase();
+        this.output.filter((a) => a.name.toLowerCase() === name).forEach((a) => dropIds.add(a.id));
+      }
+    }
+    return this.derive({ kind: 'project', child: this.plan, exprs: this.output.filter((a) => !dropIds.has(a.id)) });
+  }
+  toDF(...names: (string | string[])[]): DataFrame {
+    const all = flat(names);
+    if (all.length !== this.output.length) {
+      throw new Error(`[LENGTH_SHOULD_BE_THE_SAME] The number of columns doesn't match. Old column names (${this.output.length}): ${this.columns.join(', ')}. New column names (${all.length}): ${all.join(', ')}.`);
+    }
+    return this.derive({ kind: 'project', child: this.plan, exprs: this.output.map((a, i) => (a.name === all[i] ? a : aliasOf(a, all[i]))) });
+  }
+  alias(alias: string): DataFrame {
+    return this.derive({ kind: 'subqueryAlias', child: this.plan, alias });
+  }
+
+  // ---- filters, ordering, limits ------------------------------------------------------------
+  filter(condition: Column | string): DataFrame {
+    const e = typeof condition === 'string' ? sqlFrontEnd('filter(text)').parseExpression(condition) : condition.expr;
+    return this.derive({ kind: 'filter', child: this.plan, condition: e });
+  }
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+  orderBy(...args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+    return this.derive({ kind: 'sort', child: this.plan, orders: sortOrders(args), global: true });
+  }
+  sort(...args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+    return this.orderBy(...args);
+  }
+  sortWithinPartitions(...args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+    return this.derive({ kind: 'sort', child: this.plan, orders: sortOrders(args), global: false });
+  }
+  limit(num: number): DataFrame {
+    return this.derive({ kind: 'limit', child: this.plan, n: num, offset: 0 });
+  }
+  offset(num: number): DataFrame {
+    return this.derive({ kind: 'limit', child: this.plan, n: Number.MAX_SAFE_INTEGER, offset: num });
+  }
+  distinct(): DataFrame {
+    return this.derive({ kind: 'distinct', child: this.plan });
+  }
+  /** Keeps the first row of each group of rows equal on `subset` (all columns by default). */
+  dropDuplicates(subset?: string[]): DataFrame {
+    if (subset === undefined || subset.length === 0) return this.distinct();
+    const keys = subset.map((name) => resolveColumn(name, undefined, this.output) as Attr);
+    const keyIds = new Set(keys.map((k) => k.id));
+    const aggregates: NamedExpr[] = this.output.map((a) => (keyIds.has(a.id) ? a : aliasOf({ kind: 'call', name: 'first', args: [a] }, a.name)));
+    const grouped = this.derive({ kind: 'aggregate', child: this.plan, groupBy: keys, aggregates });
+    return grouped;
+  }
+  drop_duplicates(subset?: string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  // ---- aggregation --------------------------------------------------------------------------
+  groupBy(...cols: ColumnArgs): GroupedData {
+    return new GroupedData(this, flat(cols).map(columnExpr));
+  }
+  groupby(...cols: ColumnArgs): GroupedData {
+    return this.groupBy(...cols);
+  }
+  agg(...exprs: AggSpec[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  // ---- joins and set operations -------------------------------------------------------------
+  join(other: DataFrame, on?: string | string[] | Column | Column[], how?: string): DataFrame {
+    const type: JoinType = joinType(how ?? 'inner');
+    if (on === undefined) return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: type === 'inner' ? 'cross' : type, condition: undefined });
+    const list = Array.isArray(on) ? on : [on];
+    if (list.every((x) => typeof x === 'string')) {
+      return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: type, condition: undefined, using: list as string[] });
+    }
+    const condition = (list as Column[]).map((c) => c.expr).reduce((a, b) => ({ kind: 'binary', op: 'AND', left: a, right: b }));
+    return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: type, condition });
+  }
+  crossJoin(other: DataFrame): DataFrame {
+    return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: 'cross', condition: undefined });
+  }
+  union(other: DataFrame): DataFrame {
+    return this.derive({ kind: 'setOp', op: 'union', all: true, left: this.plan, right: other.plan });
+  }
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.derive({ kind: 'setOp', op: 'union', all: true, left: this.plan, right: other.plan, byName: { allowMissingColumns } });
+  }
+  intersect(other: DataFrame): DataFrame {
+    return this.derive({ kind: 'setOp', op: 'intersect', all: false, left: this.plan, right: other.plan });
+  }
+  intersectAll(other: DataFrame): DataFrame {
+    return this.derive({ kind: 'setOp', op: 'intersect', all: true, left: this.plan, right: other.plan });
+  }
+  subtract(other: DataFrame): DataFrame {
+    return this.derive({ kind: 'setOp', op: 'except', all: false, left: this.plan, right: other.plan });
+  }
+  exceptAll(other: DataFrame): DataFrame {
+    return this.derive({ kind: 'setOp', op: 'except', all: true, left: this.plan, right: other.plan });
+  }
+
+  // ---- sampling and partitioning ------------------------------------------------------------
+  /** `sample(fraction, seed?)` or `sample(withReplacement, fraction, seed?)`, as PySpark. */
+  sample(a: boolean | number | undefined, b?: number, c?: number): DataFrame {
+    const [withReplacement, fraction, seed] = typeof a === 'number' ? [false, a, b] : [a ?? false, b, c];
+    if (fraction === undefined || fraction < 0) throw new Error(`sample(): fraction must be a non-negative number, got ${fraction}`);
+    return this.derive({ kind: 'sample', child: this.plan, fraction, withReplacement, seed: seed ?? Math.floor(Math.random() * 2 ** 31) });
+  }
+  repartition(numPartitions?: number | ColumnArg, ...cols: ColumnArg[]): DataFrame {
+    const n = typeof numPartitions === 'number' ? numPartitions : undefined;
+    const exprs = [...(typeof numPartitions === 'number' || numPartitions === undefined ? [] : [numPartitions]), ...cols].map(columnExpr);
+    return this.derive({ kind: 'repartition', child: this.plan, numPartitions: n, shuffle: true, partitionExprs: exprs });
+  }
+  coalesce(numPartitions: number): DataFrame {
+    return this.derive({ kind: 'repartition', child: this.plan, numPartitions, shuffle: false, partitionExprs: [] });
+  }
+
+  // ---- caching ------------------------------------------------------------------------------
+  private cachedPlan: LogicalPlan | undefined;
+  cache(): DataFrame {
+    return this.persist();
+  }
+  /**
+   * Marks the rows to be kept once computed. Like Spark, the same DataFrame object becomes cached:
+   * its plan is swapped for a cached node that later actions and derived DataFrames reuse.
+   */
+  persist(level?: StorageLevel): DataFrame {
+    if (this.cachedPlan === undefined) {
+      this.cachedPlan = { kind: 'cached', child: this.plan, cache: { level: level ?? actions.defaultStorageLevel() } };
+      (this as { plan: LogicalPlan }).plan = this.session.dataFrame(this.cachedPlan).plan;
+    }
+    return this;
+  }
+  unpersist(): DataFrame {
+    const cached = this.plan.kind === 'cached' ? this.plan : undefined;
+    cached?.cache.rdd?.unpersist();
+    if (cached) {
+      cached.cache.rdd = undefined;
+      (this as { plan: LogicalPlan }).plan = cached.child;
+      this.cachedPlan = undefined;
+    }
+    return this;
+  }
+  get isCached(): boolean {
+    return this.plan.kind === 'cached';
+  }
+
+  createOrReplaceTempView(name: string): void {
+    this.session.registerTempView(name, this.plan, true);
+  }
+  createTempView(name: string): void {
+    this.session.registerTempView(name, this.plan, false);
+  }
+
+  // ---- nested API objects -------------------------------------------------------------------
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this);
+  }
+  fillna(value: unknown, subset?: string | string[]): DataFrame {
+    return this.na.fill(value, subset);
+  }
+  dropna(how: 'any' | 'all' = 'any', thresh?: number, subset?: string | string[]): DataFrame {
+    return this.na.drop(how, thresh, subset);
+  }
+  get write(): DataFrameWriter {
+    return new DataFrameWriter(this);
+  }
+  describe(...cols: ColumnArgs): DataFrame {
+    return describeColumns(this, flat(cols).map((c) => (typeof c === 'string' ? c : (c.expr as { name: string }).name)));
+  }
+  summary(...statistics: (string | string[])[]): DataFrame {
+    return summaryStats(this, flat(statistics));
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+  collect(): Promise<Record<string, unknown>[]> {
+    return actions.collect(this);
+  }
+  count(): Promise<number> {
+    return actions.count(this);
+  }
+  first(): Promise<Record<string, unknown> | null> {
+    return actions.head(this, 1).then((rows) => rows[0] ?? null);
+  }
+  /** `head()` is the first row (or null); `head(n)` the first n rows. */
+  head(): Promise<Record<string, unknown> | null>;
+  head(n: number): Promise<Record<string, unknown>[]>;
+  head(n?: number): Promise<Record<string, unknown>[] | Record<string, unknown> | null> {
+    return n === undefined ? this.first() : actions.head(this, n);
+  }
+  take(num: number): Promise<Record<string, unknown>[]> {
+    return actions.head(this, num);
+  }
+  tail(num: number): Promise<Record<string, unknown>[]> {
+    return actions.collect(this).then((rows) => rows.slice(Math.max(rows.length - num, 0)));
+  }
+  isEmpty(): Promise<boolean> {
+    return actions.head(this, 1).then((rows) => rows.length === 0);
+  }
+  showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+    return actions.showString(this, n, truncate, vertical);
+  }
+  async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    process.stdout.write(`${await this.showString(n, truncate, vertical)}\n`);
+  }
+  toLocalIterator(): AsyncIterable<Record<string, unknown>> {
+    return actions.toLocalIterator(this);
+  }
+  foreach(f: (row: Record<string, unknown>) => unknown): Promise<void> {
+    return this.rdd.foreach(f);
+  }
+  /** The rows as an RDD of row objects (converted on the workers). */
+  get rdd(): RDD<Record<string, unknown>> {
+    return actions.toRdd(this);
+  }
+  explain(extended?: boolean | string, mode?: string): void {
+    process.stdout.write(`${this.explainString(extended, mode)}\n`);
+  }
+  explainString(extended?: boolean | string, mode?: string): string {
+    const chosen = typeof extended === 'string' ? extended : mode ?? (extended ? 'extended' : 'simple');
+    return explainText(this, chosen);
+  }
+  toString(): string {
+    return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`;
+  }
+}
+
+/** Sort columns with PySpark's `ascending` keyword (a boolean or one per column). */
+function sortOrders(args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): SortOrderExpr[] {
+  const last = args[args.length - 1];
+  const options = last !== undefined && typeof last === 'object' && !(last instanceof Column) && !Array.isArray(last) ? (last as { ascending?: boolean | boolean[] }) : undefined;
+  const cols = flat((options ? args.slice(0, -1) : args) as (ColumnArg | ColumnArg[])[]);
+  if (cols.length === 0) throw new Error('[CANNOT_BE_EMPTY] At least one column must be specified.');
+  const ascending = options?.ascending;
+  return cols.map((c, i) => {
+    const order = toSortOrder(columnExpr(c));
+    const asc = Array.isArray(ascending) ? ascending[i] : ascending;
+    if (asc === undefined || asc === true) return order;
+    return { kind: 'sortOrder', child: order.child, ascending: false, nullsFirst: false };
+  });
+}

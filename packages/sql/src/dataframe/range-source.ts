@@ -1,0 +1,38 @@
+/** `range(start, end, step, numPartitions)` as a row source: one bigint column `id`, computed on the workers. */
+import type { RDD } from '@flint/rdd';
+import type { RowSource } from '../plan/logical-plan.js';
+import type { SqlHost } from '../session-host.js';
+import { CodegenContext } from '../physical/codegen/codegen-context.js';
+import { mapPartitionsGenerated } from '../physical/pipeline.js';
+
+export class RangeRows implements RowSource {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly step: number,
+    readonly numPartitions: number | undefined,
+  ) {}
+
+  get description(): string {
+    return `Range (${this.start}, ${this.end}, step=${this.step}, splits=${this.numPartitions ?? 'default'})`;
+  }
+
+  get sizeInBytes(): number {
+    return Math.max(0, Math.ceil((this.end - this.start) / this.step)) * 8;
+  }
+
+  toRdd(host: SqlHost): RDD<unknown[]> {
+    const count = Math.max(0, Math.ceil((this.end - this.start) / this.step));
+    const slices = this.numPartitions ?? host.defaultParallelism;
+    // One element per slice: its index; each task generates its own share of the ids.
+    const indices = host.parallelize(Array.from({ length: slices }, (_, i) => i), slices);
+    const body = `const out = [];
+for (const slice of input) {
+  const from = Math.floor(slice * ${count} / ${slices});
+  const to = Math.floor((slice + 1) * ${count} / ${slices});
+  for (let i = from; i < to; i++) out.push([${this.start} + i * ${this.step}]);
+}
+return out;`;
+    return mapPartitionsGenerated(indices, new CodegenContext(), body, 'range');
+  }
+}

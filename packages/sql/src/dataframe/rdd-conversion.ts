@@ -1,0 +1,53 @@
+/**
+ * Row conversion that runs on workers, as generated functions: user rows of an RDD into engine
+ * rows (`rdd.toDF`, `createDataFrame(rdd, schema)`) and engine rows into user row objects
+ * (`df.rdd`). Dates and timestamps convert at the top level of a row.
+ */
+import type { StructType } from '../types/index.js';
+import { CodegenContext, generatedFunction } from '../physical/codegen/codegen-context.js';
+
+const DAY_MS = 86400000;
+
+function toEngine(value: string, typeName: string): string {
+  switch (typeName) {
+    case 'date':
+      return `(${value} instanceof Date ? Math.floor(Date.UTC(${value}.getUTCFullYear(), ${value}.getUTCMonth(), ${value}.getUTCDate()) / ${DAY_MS}) : ${value} ?? null)`;
+    case 'timestamp':
+    case 'timestamp_ntz':
+      return `(${value} instanceof Date ? ${value}.getTime() : ${value} ?? null)`;
+    default:
+      return `(${value} ?? null)`;
+  }
+}
+
+function toUser(value: string, typeName: string): string {
+  switch (typeName) {
+    case 'date':
+      return `(${value} === null ? null : new Date(${value} * ${DAY_MS}))`;
+    case 'timestamp':
+    case 'timestamp_ntz':
+      return `(${value} === null ? null : new Date(${value}))`;
+    default:
+      return value;
+  }
+}
+
+export function rowsToEngine(schema: StructType): (rows: Iterable<unknown>) => unknown[][] {
+  const fields = schema.fields;
+  const fromArray = fields.map((f, i) => toEngine(`row[${i}]`, f.dataType.typeName())).join(', ');
+  const fromObject = fields.map((f) => toEngine(`row[${JSON.stringify(f.name)}]`, f.dataType.typeName())).join(', ');
+  const body = `const out = [];
+for (const row of input) {
+  if (row === null || typeof row !== 'object') throw new Error('toDF: each element must be an array or an object, got ' + typeof row);
+  out.push(Array.isArray(row) ? [${fromArray}] : [${fromObject}]);
+}
+return out;`;
+  return generatedFunction(new CodegenContext(), ['input', 'env'], body, 'toDF');
+}
+
+export function rowsToUser(schema: StructType): (rows: Iterable<unknown[]>) => Record<string, unknown>[] {
+  const fields = schema.fields;
+  const entries = fields.map((f, i) => `${JSON.stringify(f.name)}: ${toUser(`row[${i}]`, f.dataType.typeName())}`).join(', ');
+  const body = `const out = [];\nfor (const row of input) out.push({ ${entries} });\nreturn out;`;
+  return generatedFunction(new CodegenContext(), ['input', 'env'], body, 'df.rdd');
+}

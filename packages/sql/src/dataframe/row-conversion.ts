@@ -1,0 +1,84 @@
+/**
+ * Values between the user's JavaScript and the engine. Inside the engine a row is an array in
+ * column order, a `date` is a day number (days since 1970-01-01), a `timestamp` epoch
+ * milliseconds, a struct a plain object; users see plain objects per row, `Date`s, `Map`s.
+ */
+import { ArrayType, DataType, MapType, StructType } from '../types/index.js';
+
+const DAY_MS = 86400000;
+
+/** A user value of type `type` as the engine keeps it. */
+export function toInternal(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  switch (type.typeName()) {
+    case 'date':
+      if (value instanceof Date) return Math.floor(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()) / DAY_MS);
+      if (typeof value === 'string') return Math.floor(Date.parse(`${value.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+      return value;
+    case 'timestamp':
+    case 'timestamp_ntz':
+      return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : value;
+    case 'long':
+    case 'integer':
+    case 'short':
+    case 'byte':
+    case 'double':
+    case 'float':
+    case 'decimal':
+      return typeof value === 'bigint' ? Number(value) : value;
+    case 'array': {
+      const element = (type as ArrayType).elementType;
+      return (value as unknown[]).map((v) => toInternal(v, element));
+    }
+    case 'map': {
+      const m = type as MapType;
+      const entries = value instanceof Map ? [...value] : Object.entries(value as object);
+      return new Map(entries.map(([k, v]) => [toInternal(k, m.keyType), toInternal(v, m.valueType)]));
+    }
+    case 'struct': {
+      const s = type as StructType;
+      const get = (name: string, i: number) => (Array.isArray(value) ? value[i] : (value as Record<string, unknown>)[name]);
+      return Object.fromEntries(s.fields.map((f, i) => [f.name, toInternal(get(f.name, i), f.dataType)]));
+    }
+    default:
+      return value;
+  }
+}
+
+/** An engine value of type `type` as the user sees it. */
+export function toExternal(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  switch (type.typeName()) {
+    case 'date':
+      return new Date((value as number) * DAY_MS);
+    case 'timestamp':
+    case 'timestamp_ntz':
+      return new Date(value as number);
+    case 'array': {
+      const element = (type as ArrayType).elementType;
+      return (value as unknown[]).map((v) => toExternal(v, element));
+    }
+    case 'map': {
+      const m = type as MapType;
+      const entries = value instanceof Map ? [...value] : Object.entries(value as object);
+      return new Map(entries.map(([k, v]) => [toExternal(k, m.keyType), toExternal(v, m.valueType)]));
+    }
+    case 'struct': {
+      const s = type as StructType;
+      return Object.fromEntries(s.fields.map((f) => [f.name, toExternal((value as Record<string, unknown>)[f.name], f.dataType)]));
+    }
+    default:
+      return value;
+  }
+}
+
+/** A converter of engine rows into the user's row objects (keys in column order). */
+export function rowsToObjects(schema: StructType): (row: unknown[]) => Record<string, unknown> {
+  const fields = schema.fields;
+  const plain = fields.every((f) => !['date', 'timestamp', 'timestamp_ntz', 'array', 'map', 'struct'].includes(f.dataType.typeName()));
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) out[fields[i].name] = plain ? row[i] : toExternal(row[i], fields[i].dataType);
+    return out;
+  };
+}

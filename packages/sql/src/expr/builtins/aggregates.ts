@@ -1,0 +1,175 @@
+/**
+ * Aggregate functions. Each keeps a small buffer per group; nulls are skipped, as in Spark, and an
+ * aggregate over no non-null values is null (count is 0).
+ */
+import type { DataType } from '../../types/index.js';
+import { registerFunction, type AggregateFunction } from '../registry.js';
+import { Types } from '../types-used.js';
+import { isIntegral, isNumeric } from '../type-rules.js';
+
+const one = { minArgs: 1, maxArgs: 1 };
+
+/** A distinct-value key: strings and numbers must not collide (`'1'` vs `1`). */
+const DISTINCT_KEY = `function distinctKey(v) { return typeof v === 'string' ? 's' + v : JSON.stringify(v); }`;
+
+const sumType = (t: DataType): DataType => (isIntegral(t) ? Types.long : t.typeName() === 'decimal' ? t : Types.double);
+
+const aggregates: AggregateFunction[] = [
+  {
+    type: 'aggregate',
+    name: 'count',
+    minArgs: 1,
+    maxArgs: Infinity,
+    returnType: () => Types.long,
+    slots: 1,
+    init: () => ['0'],
+    update: ([a], args) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`,
+    merge: ([a], [b]) => `${a} += ${b};`,
+    finish: ([a]) => a,
+  },
+  {
+    type: 'aggregate',
+    name: 'count_distinct',
+    pretty: (args) => `count(DISTINCT ${args.join(', ')})`,
+    minArgs: 1,
+    maxArgs: Infinity,
+    returnType: () => Types.long,
+    slots: 1,
+    init: () => ['{}'],
+    update: ([a], args) =>
+      `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}[${args.length === 1 ? `distinctKey(${args[0]})` : `JSON.stringify([${args.join(', ')}])`}] = 1;`,
+    merge: ([a], [b]) => `for (const k in ${b}) ${a}[k] = 1;`,
+    finish: ([a]) => `Object.keys(${a}).length`,
+    helpers: { distinctKey: DISTINCT_KEY },
+  },
+  {
+    type: 'aggregate',
+    name: 'sum',
+    ...one,
+    nullableResult: true,
+    coerceArgs: ([t]) => [isNumeric(t) ? undefined : Types.double],
+    returnType: ([t]) => sumType(t),
+    slots: 1,
+    init: () => ['null'],
+    update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : ${a} + ${x};`,
+    merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${a} + ${b};`,
+    finish: ([a]) => a,
+  },
+  {
+    type: 'aggregate',
+    name: 'avg',
+    ...one,
+    nullableResult: true,
+    coerceArgs: ([t]) => [isNumeric(t) ? undefined : Types.double],
+    returnType: () => Types.double,
+    slots: 2,
+    init: () => ['0', '0'],
+    update: ([s, n], [x]) => `if (${x} !== null) { ${s} += ${x}; ${n}++; }`,
+    merge: ([s, n], [s2, n2]) => `${s} += ${s2}; ${n} += ${n2};`,
+    finish: ([s, n]) => `(${n} === 0 ? null : ${s} / ${n})`,
+  },
+  extreme('min', '<'),
+  extreme('max', '>'),
+  firstOrLast('first', false),
+  firstOrLast('last', true),
+  {
+    type: 'aggregate',
+    name: 'collect_list',
+    ...one,
+    returnType: ([t]) => Types.array(t),
+    slots: 1,
+    init: () => ['[]'],
+    update: ([a], [x]) => `if (${x} !== null) ${a}.push(${x});`,
+    merge: ([a], [b]) => `for (const v of ${b}) ${a}.push(v);`,
+    finish: ([a]) => a,
+  },
+  {
+    type: 'aggregate',
+    name: 'collect_set',
+    ...one,
+    returnType: ([t]) => Types.array(t),
+    slots: 1,
+    init: () => ['{}'],
+    update: ([a], [x]) => `if (${x} !== null) ${a}[distinctKey(${x})] = ${x};`,
+    merge: ([a], [b]) => `Object.assign(${a}, ${b});`,
+    finish: ([a]) => `Object.values(${a})`,
+    helpers: { distinctKey: DISTINCT_KEY },
+  },
+  {
+    type: 'aggregate',
+    name: 'percentile_approx',
+    minArgs: 2,
+    maxArgs: 3,
+    nullableResult: true,
+    returnType: ([t]) => t,
+    slots: 2,
+    init: () => ['[]', 'null'],
+    update: ([values, p], [x, percentage]) => `if (${x} !== null) ${values}.push(${x}); ${p} = ${percentage};`,
+    merge: ([values, p], [values2, p2]) => `for (const v of ${values2}) ${values}.push(v); if (${p} === null) ${p} = ${p2};`,
+    // With every value kept, Spark's quantile summary answers the value of rank ceil(p * n).
+    finish: ([values, p]) =>
+      `(${values}.length === 0 ? null : ${values}.sort((a, b) => a - b)[Math.max(Math.ceil(${p} * ${values}.length) - 1, 0)])`,
+  },
+  moments('var_samp', (n, m2) => `(${n} < 2 ? null : ${m2} / (${n} - 1))`),
+  moments('var_pop', (n, m2) => `(${n} === 0 ? null : ${m2} / ${n})`),
+  moments('stddev_samp', (n, m2) => `(${n} < 2 ? null : Math.sqrt(${m2} / (${n} - 1)))`),
+  moments('stddev_pop', (n, m2) => `(${n} === 0 ? null : Math.sqrt(${m2} / ${n}))`),
+];
+
+function extreme(name: string, better: '<' | '>'): AggregateFunction {
+  return {
+    type: 'aggregate',
+    name,
+    ...one,
+    nullableResult: true,
+    returnType: ([t]) => t,
+    slots: 1,
+    init: () => ['null'],
+    update: ([a], [x]) => `if (${x} !== null && (${a} === null || ${x} ${better} ${a})) ${a} = ${x};`,
+    merge: ([a], [b]) => `if (${b} !== null && (${a} === null || ${b} ${better} ${a})) ${a} = ${b};`,
+    finish: ([a]) => a,
+  };
+}
+
+/** first/last(x, ignoreNulls = false): the slot `seen` tells "no row yet" from "a null row". */
+function firstOrLast(name: string, last: boolean): AggregateFunction {
+  return {
+    type: 'aggregate',
+    name,
+    minArgs: 1,
+    maxArgs: 2,
+    nullableResult: true,
+    returnType: ([t]) => t,
+    slots: 2,
+    init: () => ['null', 'false'],
+    update: ([v, seen], [x, ignoreNulls]) => {
+      const skipNull = ignoreNulls === undefined ? '' : `!(${ignoreNulls} && ${x} === null) && `;
+      return `if (${skipNull}${last ? 'true' : `!${seen}`}) { ${v} = ${x}; ${seen} = true; }`;
+    },
+    merge: ([v, seen], [v2, seen2]) => `if (${seen2} && ${last ? 'true' : `!${seen}`}) { ${v} = ${v2}; ${seen} = true; }`,
+    finish: ([v]) => v,
+  };
+}
+
+/** Variance family: Welford's count, mean and M2, merged with Chan's formula (as Spark's CentralMomentAgg). */
+function moments(name: string, result: (n: string, m2: string) => string): AggregateFunction {
+  return {
+    type: 'aggregate',
+    name,
+    ...one,
+    nullableResult: true,
+    coerceArgs: () => [Types.double],
+    returnType: () => Types.double,
+    slots: 3,
+    init: () => ['0', '0', '0'],
+    update: ([n, mean, m2], [x]) =>
+      `if (${x} !== null) { ${n}++; const d = ${x} - ${mean}; ${mean} += d / ${n}; ${m2} += d * (${x} - ${mean}); }`,
+    merge: ([n, mean, m2], [n2, mean2, m22]) =>
+      `if (${n2} > 0) { const t = ${n} + ${n2}; const d = ${mean2} - ${mean}; ` +
+      `${m2} += ${m22} + d * d * ${n} * ${n2} / t; ${mean} += d * ${n2} / t; ${n} = t; }`,
+    finish: ([n, , m2]) => result(n, m2),
+  };
+}
+
+const aliases: Record<string, string[]> = { avg: ['mean'], first: ['first_value'], last: ['last_value'], stddev_samp: ['stddev', 'std'], var_samp: ['variance'], percentile_approx: ['approx_percentile'] };
+for (const def of aggregates) registerFunction(def, ...(aliases[def.name] ?? []));

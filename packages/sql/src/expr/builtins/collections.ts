@@ -1,0 +1,54 @@
+/** Arrays, maps and structs: construction and access. */
+import { StructField, StructType, type DataType } from '../../types/index.js';
+import { commonType } from '../type-rules.js';
+import { Types } from '../types-used.js';
+import { scalar } from './define.js';
+
+const widest = (types: DataType[]): DataType => (types.length === 0 ? Types.string : types.reduce((a, b) => commonType(a, b) ?? a));
+
+scalar('array', {
+  args: [0, Infinity],
+  returns: (t) => Types.array(widest(t)),
+  coerce: (t) => t.map(() => widest(t)),
+  nullTolerant: true,
+  gen: (a) => `[${a.join(', ')}]`,
+});
+scalar('size', {
+  args: 1,
+  returns: Types.int,
+  nullTolerant: true,
+  gen: ([a]) => `(${a} === null ? -1 : ${a} instanceof Map ? ${a}.size : ${a}.length)`,
+});
+scalar('array_contains', { args: 2, returns: Types.boolean, gen: ([a, v]) => `${a}.includes(${v})` });
+scalar('sort_array', { args: [1, 2], returns: ([t]) => t, gen: ([a, asc]) => `[...${a}].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0) * (${asc ?? 'true'} ? 1 : -1))` });
+scalar('array_distinct', { args: 1, returns: ([t]) => t, gen: ([a]) => `[...new Set(${a})]` });
+/** `a[i]` on an array (0-based), `m[key]` on a map, as Column.getItem. */
+scalar('get_item', {
+  args: 2,
+  returns: ([t]) => ('elementType' in t ? (t as { elementType: DataType }).elementType : (t as unknown as { valueType: DataType }).valueType),
+  nullableResult: true,
+  pretty: ([a, k]) => `${a}[${k}]`,
+  gen: ([a, k]) => `(${a} instanceof Map ? (${a}.has(${k}) ? ${a}.get(${k}) : null) : (${a}[${k}] ?? null))`,
+});
+scalar('element_at', {
+  args: 2,
+  returns: ([t]) => ('elementType' in t ? (t as { elementType: DataType }).elementType : (t as unknown as { valueType: DataType }).valueType),
+  nullableResult: true,
+  gen: ([a, k], [t]) =>
+    'elementType' in t ? `(${a}[${k} > 0 ? ${k} - 1 : ${a}.length + ${k}] ?? null)` : `(${a}.has(${k}) ? ${a}.get(${k}) : null)`,
+});
+/** Structs are plain objects keyed by field name inside the engine. */
+scalar('get_field', {
+  args: 2,
+  returns: ([t], [, name]) => (t as StructType).fields.find((f) => f.name === name)?.dataType ?? Types.null,
+  nullableResult: true,
+  pretty: ([a, f]) => `${a}.${f}`,
+  gen: ([a, f]) => `(${a}[${f}] ?? null)`,
+});
+scalar('named_struct', {
+  args: [0, Infinity],
+  returns: (t, lits) => new StructType(Array.from({ length: t.length / 2 }, (_, i) => new StructField(String(lits[2 * i]), t[2 * i + 1], true))),
+  nullTolerant: true,
+  pretty: (a) => `struct(${a.filter((_, i) => i % 2 === 1).join(', ')})`,
+  gen: (a) => `({ ${Array.from({ length: a.length / 2 }, (_, i) => `[${a[2 * i]}]: ${a[2 * i + 1]}`).join(', ')} })`,
+});

@@ -1,0 +1,31 @@
+/** Null handling and conditional functions (CASE WHEN itself is an expression kind of its own). */
+import { Types } from '../types-used.js';
+import { commonType } from '../type-rules.js';
+import type { DataType } from '../../types/index.js';
+import { scalar } from './define.js';
+
+const widest = (types: DataType[]): DataType => types.reduce((a, b) => commonType(a, b) ?? a);
+const toWidest = (types: DataType[]) => types.map(() => widest(types));
+
+scalar('coalesce', {
+  args: [1, Infinity],
+  returns: widest,
+  coerce: toWidest,
+  nullTolerant: true,
+  nullableResult: true,
+  gen: (a) => a.reduceRight((rest, x) => `(${x} !== null ? ${x} : ${rest})`, 'null'),
+});
+scalar('nvl', { args: 2, returns: widest, coerce: toWidest, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} !== null ? ${a} : ${b})`, aliases: ['ifnull'] });
+scalar('nullif', { args: 2, returns: ([t]) => t, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} === ${b} ? null : ${a})` });
+scalar('isnull', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} === null)` });
+scalar('isnotnull', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} !== null)` });
+scalar('isnan', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} !== null && Number.isNaN(${a}))` });
+scalar('nanvl', { args: 2, returns: Types.double, gen: ([a, b]) => `(Number.isNaN(${a}) ? ${b} : ${a})` });
+scalar('if', {
+  args: 3,
+  returns: ([, a, b]) => widest([a, b]),
+  nullTolerant: true,
+  nullableResult: true,
+  gen: ([c, a, b]) => `(${c} === true ? ${a} : ${b})`,
+  aliases: ['iff'],
+});

@@ -1,0 +1,151 @@
+/**
+ * Date and time functions. Inside the engine a `date` is a day number (days since 1970-01-01) and
+ * a `timestamp` is milliseconds since the epoch; calendar fields are taken in UTC.
+ */
+import { Types } from '../types-used.js';
+import { all, scalar } from './define.js';
+
+const DATE = Types.date;
+const TS = Types.timestamp;
+const I = Types.int;
+const DAY_MS = 86400000;
+
+/** Java DateTimeFormatter patterns (the common letters) applied to a UTC instant. */
+const FORMAT = `function sqlFormatDate(ms, pattern) {
+  const d = new Date(ms);
+  const pad = (n, w) => String(n).padStart(w, '0');
+  const months = ['January','February','March','April','May','June','July','August','September','October','November','December'];
+  const days = ['Sunday','Monday','Tuesday','Wednesday','Thursday','Friday','Saturday'];
+  return pattern.replace(/'([^']*)'|y+|M+|d+|H+|h+|m+|s+|S+|E+|a/g, (t, quoted) => {
+    if (quoted !== undefined) return quoted;
+    const w = t.length;
+    switch (t[0]) {
+      case 'y': return w === 2 ? pad(d.getUTCFullYear() % 100, 2) : pad(d.getUTCFullYear(), w);
+      case 'M': return w >= 4 ? months[d.getUTCMonth()] : w === 3 ? months[d.getUTCMonth()].slice(0, 3) : pad(d.getUTCMonth() + 1, w);
+      case 'd': return pad(d.getUTCDate(), w);
+      case 'H': return pad(d.getUTCHours(), w);
+      case 'h': return pad(d.getUTCHours() % 12 || 12, w);
+      case 'm': return pad(d.getUTCMinutes(), w);
+      case 's': return pad(d.getUTCSeconds(), w);
+      case 'S': return pad(d.getUTCMilliseconds(), 3).slice(0, w).padEnd(w, '0');
+      case 'E': return w >= 4 ? days[d.getUTCDay()] : days[d.getUTCDay()].slice(0, 3);
+      default: return d.getUTCHours() < 12 ? 'AM' : 'PM';
+    }
+  });
+}`;
+
+/** Parses with a Java pattern (digits for y, M, d, H, m, s, S); null when the text does not match. */
+const PARSE = `function sqlParseWithPattern(s, pattern) {
+  const fields = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0 };
+  let re = '^';
+  const order = [];
+  pattern.replace(/'([^']*)'|y+|M+|d+|H+|m+|s+|S+|[^'yMdHmsS]+/g, (t, quoted) => {
+    if (quoted !== undefined) re += quoted.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+    else if (/^[yMdHmsS]/.test(t)) { re += '(\\\\d{1,' + Math.max(t.length, t[0] === 'y' ? 4 : 2) + '})'; order.push(t[0]); }
+    else re += t.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+    return t;
+  });
+  const m = new RegExp(re + '$').exec(s.trim());
+  if (m === null) return null;
+  order.forEach((f, i) => { fields[f] = Number(m[i + 1]); });
+  const ms = Date.UTC(fields.y, fields.M - 1, fields.d, fields.H, fields.m, fields.s, fields.S);
+  const check = new Date(ms);
+  return check.getUTCMonth() === fields.M - 1 && check.getUTCDate() === fields.d ? ms : null;
+}`;
+
+const TRUNC = `function sqlTruncTimestamp(unit, ms) {
+  const d = new Date(ms);
+  switch (unit.toLowerCase()) {
+    case 'year': case 'yyyy': case 'yy': return Date.UTC(d.getUTCFullYear(), 0, 1);
+    case 'quarter': return Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
+    case 'month': case 'mon': case 'mm': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    case 'week': { const day = (d.getUTCDay() + 6) % 7; return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day); }
+    case 'day': case 'dd': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    case 'hour': return Math.floor(ms / 3600000) * 3600000;
+    case 'minute': return Math.floor(ms / 60000) * 60000;
+    case 'second': return Math.floor(ms / 1000) * 1000;
+    default: return null;
+  }
+}`;
+
+const ADD_MONTHS = `function sqlAddMonths(days, n) {
+  const d = new Date(days * ${DAY_MS});
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + n, day = d.getUTCDate();
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Math.floor(Date.UTC(y, m, Math.min(day, last)) / ${DAY_MS});
+}`;
+
+const utc = (days: string) => `new Date(${days} * ${DAY_MS})`;
+const field = (name: string, getter: (d: string) => string, arg = DATE) =>
+  scalar(name, { args: 1, returns: I, coerce: all(arg), gen: ([x]) => getter(x) });
+
+field('year', (x) => `${utc(x)}.getUTCFullYear()`);
+field('month', (x) => `(${utc(x)}.getUTCMonth() + 1)`);
+field('dayofmonth', (x) => `${utc(x)}.getUTCDate()`);
+field('day', (x) => `${utc(x)}.getUTCDate()`);
+field('dayofweek', (x) => `(${utc(x)}.getUTCDay() + 1)`);
+field('dayofyear', (x) => `(${x} - Math.floor(Date.UTC(${utc(x)}.getUTCFullYear(), 0, 1) / ${DAY_MS}) + 1)`);
+field('quarter', (x) => `(Math.floor(${utc(x)}.getUTCMonth() / 3) + 1)`);
+field('hour', (x) => `new Date(${x}).getUTCHours()`, TS);
+field('minute', (x) => `new Date(${x}).getUTCMinutes()`, TS);
+field('second', (x) => `new Date(${x}).getUTCSeconds()`, TS);
+
+scalar('to_date', {
+  args: [1, 2],
+  returns: DATE,
+  nullableResult: true,
+  coerce: (t) => (t.length === 1 ? [DATE] : [Types.string, Types.string]),
+  gen: ([x, f]) => (f === undefined ? x : `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(sqlParseWithPattern(${x}, ${f}))`),
+  helpers: { sqlParseWithPattern: PARSE },
+});
+scalar('to_timestamp', {
+  args: [1, 2],
+  returns: TS,
+  nullableResult: true,
+  coerce: (t) => (t.length === 1 ? [TS] : [Types.string, Types.string]),
+  gen: ([x, f]) => (f === undefined ? x : `sqlParseWithPattern(${x}, ${f})`),
+  helpers: { sqlParseWithPattern: PARSE },
+});
+scalar('date_format', {
+  args: 2,
+  returns: Types.string,
+  coerce: () => [TS, Types.string],
+  gen: ([x, f]) => `sqlFormatDate(${x}, ${f})`,
+  helpers: { sqlFormatDate: FORMAT },
+});
+scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})` });
+scalar('date_add', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} + ${n})`, aliases: ['dateadd'] });
+scalar('date_sub', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} - ${n})` });
+scalar('add_months', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `sqlAddMonths(${d}, ${n})`, helpers: { sqlAddMonths: ADD_MONTHS } });
+scalar('last_day', {
+  args: 1,
+  returns: DATE,
+  coerce: all(DATE),
+  gen: ([d]) => `Math.floor(Date.UTC(${utc(d)}.getUTCFullYear(), ${utc(d)}.getUTCMonth() + 1, 0) / ${DAY_MS})`,
+});
+scalar('date_trunc', {
+  args: 2,
+  returns: TS,
+  nullableResult: true,
+  coerce: () => [Types.string, TS],
+  gen: ([unit, ts]) => `sqlTruncTimestamp(${unit}, ${ts})`,
+  helpers: { sqlTruncTimestamp: TRUNC },
+});
+scalar('trunc', {
+  args: 2,
+  returns: DATE,
+  nullableResult: true,
+  coerce: () => [DATE, Types.string],
+  gen: ([d, unit]) => `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(sqlTruncTimestamp(${unit}, ${d} * ${DAY_MS}))`,
+  helpers: { sqlTruncTimestamp: TRUNC },
+});
+scalar('current_date', { args: 0, returns: DATE, pretty: () => 'current_date()', gen: () => `Math.floor(Date.now() / ${DAY_MS})` });
+scalar('current_timestamp', { args: 0, returns: TS, pretty: () => 'current_timestamp()', gen: () => `Date.now()`, aliases: ['now'] });
+scalar('unix_timestamp', { args: 1, returns: Types.long, coerce: all(TS), gen: ([t]) => `Math.floor(${t} / 1000)` });
+scalar('from_unixtime', {
+  args: [1, 2],
+  returns: Types.string,
+  coerce: (t) => [Types.long, Types.string].slice(0, t.length),
+  gen: ([s, f]) => `sqlFormatDate(${s} * 1000, ${f ?? `'yyyy-MM-dd HH:mm:ss'`})`,
+  helpers: { sqlFormatDate: FORMAT },
+});

@@ -1,0 +1,41 @@
+/** Shorthands for defining scalar functions in the family files. */
+import type { DataType } from '../../types/index.js';
+import { registerFunction, type ScalarFunction } from '../registry.js';
+
+export interface ScalarSpec {
+  args: number | [number, number];
+  returns: DataType | ((argTypes: DataType[], literals: unknown[]) => DataType);
+  gen: (args: string[], argTypes: DataType[]) => string;
+  coerce?: (argTypes: DataType[]) => (DataType | undefined)[];
+  /** Null-tolerant functions see null arguments (coalesce, concat_ws, ...). */
+  nullTolerant?: boolean;
+  nullableResult?: boolean;
+  prettyName?: string;
+  pretty?: (args: string[]) => string;
+  helpers?: Record<string, string>;
+  aliases?: string[];
+}
+
+export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
+  const [minArgs, maxArgs] = typeof spec.args === 'number' ? [spec.args, spec.args] : spec.args;
+  const returns = spec.returns;
+  const def: ScalarFunction = {
+    type: 'scalar',
+    name,
+    prettyName: spec.prettyName,
+    pretty: spec.pretty,
+    minArgs,
+    maxArgs,
+    returnType: typeof returns === 'function' ? returns : () => returns,
+    coerceArgs: spec.coerce,
+    nullIntolerant: !spec.nullTolerant,
+    nullableResult: spec.nullableResult,
+    gen: spec.gen,
+    helpers: spec.helpers,
+  };
+  registerFunction(def, ...(spec.aliases ?? []));
+  return def;
+}
+
+/** Casts every argument to `t`. */
+export const all = (t: DataType) => (argTypes: DataType[]) => argTypes.map(() => t);

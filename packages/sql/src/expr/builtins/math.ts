@@ -1,0 +1,83 @@
+/** Math functions. Spark names the unary math functions in upper case in column names (`SQRT(4)`). */
+import type { DataType } from '../../types/index.js';
+import { Types } from '../types-used.js';
+import { isIntegral, isNumeric } from '../type-rules.js';
+import { all, scalar } from './define.js';
+
+const D = Types.double;
+const sameAsArg = ([t]: DataType[]) => (isNumeric(t) ? t : D);
+const numericArg = ([t]: DataType[]) => [isNumeric(t) ? undefined : D];
+
+/** Spark's round is HALF_UP on the decimal value; scaling by a power of ten first keeps 2.675 -> 2.68 right. */
+const ROUND = `function sqlRound(x, scale, halfEven) {
+  if (!Number.isFinite(x)) return x;
+  const f = Math.pow(10, scale);
+  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  let r = Math.floor(scaled);
+  const diff = scaled - r;
+  if (diff > 0.5 || (diff === 0.5 && (!halfEven || r % 2 === 1))) r += 1;
+  return Math.sign(x) * r / f;
+}`;
+
+const unaryMath: [string, string, string?][] = [
+  ['sqrt', 'Math.sqrt', 'SQRT'],
+  ['exp', 'Math.exp', 'EXP'],
+  ['ln', 'Math.log', 'ln'],
+  ['log10', 'Math.log10', 'LOG10'],
+  ['log2', 'Math.log2', 'LOG2'],
+  ['cbrt', 'Math.cbrt', 'CBRT'],
+  ['sin', 'Math.sin', 'SIN'],
+  ['cos', 'Math.cos', 'COS'],
+  ['tan', 'Math.tan', 'TAN'],
+  ['asin', 'Math.asin', 'ASIN'],
+  ['acos', 'Math.acos', 'ACOS'],
+  ['atan', 'Math.atan', 'ATAN'],
+  ['signum', 'Math.sign', 'SIGNUM'],
+];
+for (const [name, fn, pretty] of unaryMath) {
+  scalar(name, { args: 1, returns: D, coerce: all(D), gen: ([x]) => `${fn}(${x})`, prettyName: pretty });
+}
+
+scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `Math.abs(${x})` });
+scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `(-${x})` });
+scalar('floor', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.floor(${x})`, prettyName: 'FLOOR' });
+scalar('ceil', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.ceil(${x})`, prettyName: 'CEIL', aliases: ['ceiling'] });
+scalar('pow', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.pow(${a}, ${b})`, prettyName: 'POWER', aliases: ['power'] });
+scalar('log', {
+  args: [1, 2],
+  returns: D,
+  coerce: all(D),
+  gen: ([a, b]) => (b === undefined ? `Math.log(${a})` : `(Math.log(${b}) / Math.log(${a}))`),
+  prettyName: 'LOG',
+});
+scalar('round', {
+  args: [1, 2],
+  returns: sameAsArg,
+  coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
+  pretty: ([x, s]) => `round(${x}, ${s ?? 0})`,
+  gen: ([x, s], [t]) => (isIntegral(t) && s === undefined ? x : `sqlRound(${x}, ${s ?? 0}, false)`),
+  helpers: { sqlRound: ROUND },
+});
+scalar('bround', {
+  args: [1, 2],
+  returns: sameAsArg,
+  coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
+  pretty: ([x, s]) => `bround(${x}, ${s ?? 0})`,
+  gen: ([x, s]) => `sqlRound(${x}, ${s ?? 0}, true)`,
+  helpers: { sqlRound: ROUND },
+});
+scalar('greatest', {
+  args: [2, Infinity],
+  returns: ([t, ...rest]) => rest.reduce((a, b) => (isNumeric(a) && isNumeric(b) && b.typeName() === 'double' ? b : a), t),
+  nullTolerant: true,
+  nullableResult: true,
+  gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v > m) ? v : m), null)`,
+});
+scalar('least', {
+  args: [2, Infinity],
+  returns: ([t, ...rest]) => rest.reduce((a, b) => (isNumeric(a) && isNumeric(b) && b.typeName() === 'double' ? b : a), t),
+  nullTolerant: true,
+  nullableResult: true,
+  gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v < m) ? v : m), null)`,
+});
+scalar('rand', { args: [0, 1], returns: D, nullTolerant: true, gen: () => `Math.random()` });

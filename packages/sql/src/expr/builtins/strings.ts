@@ -1,0 +1,153 @@
+/** String functions (pyspark.sql.functions' string family), compiled to JavaScript string operations. */
+import { Types } from '../types-used.js';
+import { all, scalar } from './define.js';
+
+const S = Types.string;
+
+/** Spark's substring: 1-based `pos` (0 acts as 1), negative counts from the end. */
+const SUBSTRING = `function sqlSubstring(s, pos, len) {
+  const n = s.length;
+  const start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
+  const end = len === undefined ? n : start + len;
+  const from = Math.max(start, 0);
+  return from >= end ? '' : s.substring(from, Math.min(end, n));
+}`;
+
+/** A SQL LIKE pattern (`%`, `_`, `\\` escapes) as a cached RegExp. */
+const LIKE = `function sqlLike(s, pattern) {
+  let re = sqlLike.cache.get(pattern);
+  if (re === undefined) {
+    let src = '';
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === '\\\\' && i + 1 < pattern.length) src += pattern[++i].replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+      else if (c === '%') src += '[\\\\s\\\\S]*';
+      else if (c === '_') src += '[\\\\s\\\\S]';
+      else src += c.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+    }
+    re = new RegExp('^' + src + '$');
+    sqlLike.cache.set(pattern, re);
+  }
+  return re.test(s);
+}
+sqlLike.cache = new Map();`;
+
+const REGEX = `function sqlRegex(pattern) {
+  let re = sqlRegex.cache.get(pattern);
+  if (re === undefined) { re = new RegExp(pattern); sqlRegex.cache.set(pattern, re); }
+  return re;
+}
+sqlRegex.cache = new Map();`;
+
+const REGEXP_EXTRACT = `function sqlRegexpExtract(s, pattern, idx) {
+  const m = sqlRegex(pattern).exec(s);
+  return m === null ? '' : m[idx] ?? '';
+}`;
+
+const PAD = `function sqlPad(s, len, pad, left) {
+  if (len <= s.length) return s.substring(0, Math.max(len, 0));
+  if (pad.length === 0) return s;
+  let fill = '';
+  while (fill.length < len - s.length) fill += pad;
+  fill = fill.substring(0, len - s.length);
+  return left ? fill + s : s + fill;
+}`;
+
+const INITCAP = `function sqlInitcap(s) {
+  return s.toLowerCase().replace(/(^|\\s)(\\S)/g, (m, a, b) => a + b.toUpperCase());
+}`;
+
+scalar('lower', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.toLowerCase()`, aliases: ['lcase'] });
+scalar('upper', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.toUpperCase()`, aliases: ['ucase'] });
+scalar('length', { args: 1, returns: Types.int, coerce: all(S), gen: ([s]) => `[...${s}].length`, aliases: ['char_length', 'character_length'] });
+scalar('trim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/^ +| +$/g, '')` });
+scalar('ltrim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/^ +/, '')` });
+scalar('rtrim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/ +$/, '')` });
+scalar('reverse', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `[...${s}].reverse().join('')` });
+scalar('initcap', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `sqlInitcap(${s})`, helpers: { sqlInitcap: INITCAP } });
+scalar('repeat', { args: 2, returns: S, coerce: () => [S, Types.int], gen: ([s, n]) => `${s}.repeat(Math.max(${n}, 0))` });
+scalar('substring', {
+  args: [2, 3],
+  returns: S,
+  coerce: (t) => [S, Types.int, Types.int].slice(0, t.length),
+  gen: ([s, pos, len]) => `sqlSubstring(${s}, ${pos}, ${len ?? 'undefined'})`,
+  helpers: { sqlSubstring: SUBSTRING },
+  aliases: ['substr'],
+});
+scalar('concat', { args: [0, Infinity], returns: S, coerce: (t) => t.map(() => S), gen: (a) => (a.length === 0 ? `''` : `(${a.map((x) => `'' + ${x}`).join(' + ')})`) });
+scalar('concat_ws', {
+  args: [1, Infinity],
+  returns: S,
+  nullTolerant: true,
+  coerce: (t) => t.map(() => S),
+  gen: ([sep, ...parts]) => `(${sep} === null ? null : [${parts.join(', ')}].filter((x) => x !== null).join(${sep}))`,
+  nullableResult: true,
+});
+scalar('instr', { args: 2, returns: Types.int, coerce: all(S), gen: ([s, sub]) => `(${s}.indexOf(${sub}) + 1)` });
+scalar('locate', {
+  args: [2, 3],
+  returns: Types.int,
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  gen: ([sub, s, pos]) => (pos === undefined ? `(${s}.indexOf(${sub}) + 1)` : `(${pos} < 1 ? 0 : ${s}.indexOf(${sub}, ${pos} - 1) + 1)`),
+});
+scalar('lpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, true)`, helpers: { sqlPad: PAD } });
+scalar('rpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, false)`, helpers: { sqlPad: PAD } });
+scalar('split', {
+  args: [2, 3],
+  returns: Types.array(S),
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  gen: ([s, p, limit]) =>
+    limit === undefined ? `${s}.split(sqlRegex(${p}))` : `sqlSplitLimit(${s}, sqlRegex(${p}), ${limit})`,
+  helpers: {
+    sqlRegex: REGEX,
+    sqlSplitLimit: `function sqlSplitLimit(s, re, limit) {
+  const parts = s.split(re);
+  if (limit <= 0 || parts.length <= limit) return parts;
+  const head = parts.slice(0, limit - 1);
+  let rest = s;
+  for (let i = 0; i < limit - 1; i++) { const m = new RegExp(re.source).exec(rest); rest = rest.substring(m.index + m[0].length); }
+  return [...head, rest];
+}`,
+  },
+});
+scalar('regexp_extract', {
+  args: 3,
+  returns: S,
+  coerce: () => [S, S, Types.int],
+  gen: ([s, p, i]) => `sqlRegexpExtract(${s}, ${p}, ${i})`,
+  helpers: { sqlRegex: REGEX, sqlRegexpExtract: REGEXP_EXTRACT },
+});
+scalar('regexp_replace', {
+  args: 3,
+  returns: S,
+  coerce: all(S),
+  gen: ([s, p, r]) => `${s}.replace(new RegExp(${p}, 'g'), ${r}.replace(/\\$(\\d)/g, '$$$1'))`,
+});
+scalar('like', {
+  args: 2,
+  returns: Types.boolean,
+  coerce: all(S),
+  pretty: ([a, b]) => `${a} LIKE ${b}`,
+  gen: ([s, p]) => `sqlLike(${s}, ${p})`,
+  helpers: { sqlLike: LIKE },
+});
+scalar('ilike', {
+  args: 2,
+  returns: Types.boolean,
+  coerce: all(S),
+  pretty: ([a, b]) => `ilike(${a}, ${b})`,
+  gen: ([s, p]) => `sqlLike(${s}.toLowerCase(), ${p}.toLowerCase())`,
+  helpers: { sqlLike: LIKE },
+});
+scalar('rlike', {
+  args: 2,
+  returns: Types.boolean,
+  coerce: all(S),
+  pretty: ([a, b]) => `RLIKE(${a}, ${b})`,
+  gen: ([s, p]) => `sqlRegex(${p}).test(${s})`,
+  helpers: { sqlRegex: REGEX },
+  aliases: ['regexp', 'regexp_like'],
+});
+scalar('startswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.startsWith(${p})` });
+scalar('endswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.endsWith(${p})` });
+scalar('contains', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.includes(${p})` });

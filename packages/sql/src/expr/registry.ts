@@ -1,0 +1,87 @@
+/**
+ * The function registry: every SQL/DataFrame function is defined once, here or in a family file
+ * under `expr/builtins/`, with its arity, result type, null handling, the JavaScript it compiles
+ * to, and whether it aggregates. `functions/` (F.sum, ...) and the SQL parser both build `call`
+ * expressions by name; the analyzer and the code generator look the definition up.
+ */
+import type { DataType } from '../types/index.js';
+
+interface FunctionBase {
+  /** The lookup name, lower case (SQL function names are case-insensitive). */
+  readonly name: string;
+  /** How the function shows in generated column names, when not `name` (e.g. `SQRT`). */
+  readonly prettyName?: string;
+  /** A custom column name from the arguments' names (e.g. `count(1)` for `count(*)`). */
+  readonly pretty?: (args: string[]) => string;
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  /**
+   * The result type from the argument types (after `coerceArgs`); `literals` holds the value of
+   * each argument that is a literal (a struct field name, say), else undefined.
+   */
+  returnType(argTypes: DataType[], literals: unknown[]): DataType;
+  /** Types the arguments are implicitly cast to (undefined: leave as is). */
+  coerceArgs?(argTypes: DataType[]): (DataType | undefined)[];
+  /** Whether the result may be null for non-null arguments. */
+  readonly nullableResult?: boolean;
+}
+
+/**
+ * A row-at-a-time function. `gen` returns a JavaScript expression over the arguments' code; when
+ * `nullIntolerant`, the generated code returns null as soon as an argument is null and `gen`
+ * sees only non-null values (Spark's NullIntolerant).
+ */
+export interface ScalarFunction extends FunctionBase {
+  readonly type: 'scalar';
+  readonly nullIntolerant: boolean;
+  gen(args: string[], argTypes: DataType[]): string;
+  /** Helper function sources the generated code needs, by name; inlined once per stage. */
+  readonly helpers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An aggregate: a buffer of `slots` values per group, updated row by row on the map side
+ * (partial aggregation), merged after the shuffle and finished into the result. Each hook
+ * returns JavaScript statements; `acc` and `other` are buffer slot l-values, `args` hold the
+ * evaluated arguments (possibly null).
+ */
+export interface AggregateFunction extends FunctionBase {
+  readonly type: 'aggregate';
+  readonly slots: number;
+  init(): string[];
+  update(acc: string[], args: string[], argTypes: DataType[]): string;
+  merge(acc: string[], other: string[]): string;
+  finish(acc: string[], argTypes: DataType[]): string;
+  readonly helpers?: Readonly<Record<string, string>>;
+}
+
+/** A function that only exists over a window (row_number, rank, lag, ...): see physical/window. */
+export interface WindowFunction extends FunctionBase {
+  readonly type: 'window';
+  /** Whether the window must be ordered (all ranking functions). */
+  readonly requiresOrder: boolean;
+}
+
+export type FunctionDef = ScalarFunction | AggregateFunction | WindowFunction;
+
+const registry = new Map<string, FunctionDef>();
+
+export function registerFunction(def: FunctionDef, ...aliases: string[]): void {
+  for (const name of [def.name, ...aliases]) registry.set(name.toLowerCase(), def);
+}
+
+export function lookupFunction(name: string): FunctionDef | undefined {
+  return registry.get(name.toLowerCase());
+}
+
+export function registeredFunctionNames(): string[] {
+  return [...registry.keys()].sort();
+}
+
+export function isAggregateName(name: string): boolean {
+  return lookupFunction(name)?.type === 'aggregate';
+}
+
+export function isWindowOnlyName(name: string): boolean {
+  return lookupFunction(name)?.type === 'window';
+}

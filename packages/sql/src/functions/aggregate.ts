@@ -1,0 +1,30 @@
+/** Aggregate functions (pyspark.sql.functions' aggregate family). */
+import { Column, columnExpr } from '../column.js';
+import { callOf } from '../expr/expression.js';
+import { literalExpr } from '../expr/literal.js';
+import { fn, fnWithValues, flat, type ColumnOrName } from './call.js';
+
+/** `count('*')` counts rows and is named `count(1)`, as in Spark. */
+export function count(c: ColumnOrName): Column {
+  if (c === '*') return new Column(callOf('count', [literalExpr(1)]));
+  return fn('count', c);
+}
+export function count_distinct(first: ColumnOrName | ColumnOrName[], ...rest: ColumnOrName[]): Column {
+  return new Column(callOf('count_distinct', flat([first, ...rest] as (ColumnOrName | ColumnOrName[])[]).map(columnExpr)));
+}
+export const countDistinct = count_distinct;
+export const sum = (c: ColumnOrName): Column => fn('sum', c);
+export const avg = (c: ColumnOrName): Column => fn('avg', c);
+export const mean = (c: ColumnOrName): Column => fn('mean', c);
+export const min = (c: ColumnOrName): Column => fn('min', c);
+export const max = (c: ColumnOrName): Column => fn('max', c);
+export const first = (c: ColumnOrName, ignorenulls = false): Column => (ignorenulls ? fnWithValues('first', c, true) : fn('first', c));
+export const last = (c: ColumnOrName, ignorenulls = false): Column => (ignorenulls ? fnWithValues('last', c, true) : fn('last', c));
+export const collect_list = (c: ColumnOrName): Column => fn('collect_list', c);
+export const collect_set = (c: ColumnOrName): Column => fn('collect_set', c);
+export const stddev = (c: ColumnOrName): Column => fn('stddev', c);
+export const stddev_samp = (c: ColumnOrName): Column => fn('stddev_samp', c);
+export const stddev_pop = (c: ColumnOrName): Column => fn('stddev_pop', c);
+export const variance = (c: ColumnOrName): Column => fn('variance', c);
+export const var_samp = (c: ColumnOrName): Column => fn('var_samp', c);
+export const var_pop = (c: ColumnOrName): Column => fn('var_pop', c);

@@ -1,0 +1,34 @@
+/** Arrays, structs and window functions (pyspark.sql.functions' collection and window families). */
+import { Column, columnExpr } from '../column.js';
+import { callOf, type Expr } from '../expr/expression.js';
+import { literalExpr } from '../expr/literal.js';
+import { prettyName } from '../expr/names.js';
+import { fn, fnWithValues, flat, type ColumnOrName } from './call.js';
+
+export const array = (...cols: (ColumnOrName | ColumnOrName[])[]): Column => fn('array', ...flat(cols));
+export const size = (c: ColumnOrName): Column => fn('size', c);
+export const array_contains = (c: ColumnOrName, value: unknown): Column => new Column(callOf('array_contains', [columnExpr(c), literalExpr(value)]));
+export const sort_array = (c: ColumnOrName, asc = true): Column => fnWithValues('sort_array', c, asc);
+export const array_distinct = (c: ColumnOrName): Column => fn('array_distinct', c);
+export const element_at = (c: ColumnOrName, key: unknown): Column => new Column(callOf('element_at', [columnExpr(c), literalExpr(key)]));
+
+/** `struct(a, b)`: a struct whose fields are named after the columns. */
+export function struct(...cols: (ColumnOrName | ColumnOrName[])[]): Column {
+  const args: Expr[] = [];
+  for (const c of flat(cols)) {
+    const e = columnExpr(c);
+    args.push(literalExpr(e.kind === 'alias' ? e.name : prettyName(e)), e.kind === 'alias' ? e.child : e);
+  }
+  return new Column({ kind: 'call', name: 'named_struct', args });
+}
+
+export const row_number = (): Column => fn('row_number');
+export const rank = (): Column => fn('rank');
+export const dense_rank = (): Column => fn('dense_rank');
+export const percent_rank = (): Column => fn('percent_rank');
+export const cume_dist = (): Column => fn('cume_dist');
+export const ntile = (n: number): Column => new Column(callOf('ntile', [literalExpr(n)]));
+export const lag = (c: ColumnOrName, offset = 1, defaultValue: unknown = null): Column =>
+  new Column(callOf('lag', [columnExpr(c), literalExpr(offset), literalExpr(defaultValue)]));
+export const lead = (c: ColumnOrName, offset = 1, defaultValue: unknown = null): Column =>
+  new Column(callOf('lead', [columnExpr(c), literalExpr(offset), literalExpr(defaultValue)]));

@@ -1,0 +1,31 @@
+/** Date and time functions (pyspark.sql.functions' datetime family). */
+import { Column, columnExpr } from '../column.js';
+import { callOf } from '../expr/expression.js';
+import { literalExpr } from '../expr/literal.js';
+import { fn, fnWithValues, type ColumnOrName } from './call.js';
+
+export const year = (c: ColumnOrName): Column => fn('year', c);
+export const month = (c: ColumnOrName): Column => fn('month', c);
+export const dayofmonth = (c: ColumnOrName): Column => fn('dayofmonth', c);
+export const dayofweek = (c: ColumnOrName): Column => fn('dayofweek', c);
+export const dayofyear = (c: ColumnOrName): Column => fn('dayofyear', c);
+export const quarter = (c: ColumnOrName): Column => fn('quarter', c);
+export const hour = (c: ColumnOrName): Column => fn('hour', c);
+export const minute = (c: ColumnOrName): Column => fn('minute', c);
+export const second = (c: ColumnOrName): Column => fn('second', c);
+export const last_day = (c: ColumnOrName): Column => fn('last_day', c);
+export const to_date = (c: ColumnOrName, format?: string): Column => fnWithValues('to_date', c, format);
+export const to_timestamp = (c: ColumnOrName, format?: string): Column => fnWithValues('to_timestamp', c, format);
+export const date_format = (c: ColumnOrName, format: string): Column => fnWithValues('date_format', c, format);
+export const datediff = (end: ColumnOrName, start: ColumnOrName): Column => fn('datediff', end, start);
+export const date_add = (c: ColumnOrName, days: number | ColumnOrName): Column =>
+  typeof days === 'number' ? fnWithValues('date_add', c, days) : fn('date_add', c, days);
+export const date_sub = (c: ColumnOrName, days: number | ColumnOrName): Column =>
+  typeof days === 'number' ? fnWithValues('date_sub', c, days) : fn('date_sub', c, days);
+export const add_months = (c: ColumnOrName, months: number): Column => fnWithValues('add_months', c, months);
+export const date_trunc = (format: string, c: ColumnOrName): Column => new Column(callOf('date_trunc', [literalExpr(format), columnExpr(c)]));
+export const trunc = (c: ColumnOrName, format: string): Column => fnWithValues('trunc', c, format);
+export const current_date = (): Column => fn('current_date');
+export const current_timestamp = (): Column => fn('current_timestamp');
+export const unix_timestamp = (c: ColumnOrName): Column => fn('unix_timestamp', c);
+export const from_unixtime = (c: ColumnOrName, format?: string): Column => fnWithValues('from_unixtime', c, format);

@@ -1,0 +1,9 @@
+/** `functions` (PySpark's pyspark.sql.functions, imported as F): one family per file. */
+import '../expr/builtins/index.js';
+export * from './core.js';
+export * from './aggregate.js';
+export * from './strings.js';
+export * from './math.js';
+export * from './datetime.js';
+export * from './collection.js';
+export { udf, type UserDefinedFunction } from './udf.js';

@@ -1,0 +1,31 @@
+/**
+ * The rule-based optimizer: batches of rewrites run to a fixed point (Catalyst's RuleExecutor,
+ * small). Each rule is a pure function from plan to plan in its own file.
+ */
+import type { LogicalPlan } from '../plan/logical-plan.js';
+import { foldConstants } from './constant-folding.js';
+import { simplifyBooleans } from './boolean-simplification.js';
+import { pushDownFilters } from './push-filters.js';
+
+export interface Rule {
+  readonly name: string;
+  apply(plan: LogicalPlan): LogicalPlan;
+}
+
+const RULES: readonly Rule[] = [
+  { name: 'ConstantFolding', apply: foldConstants },
+  { name: 'BooleanSimplification', apply: simplifyBooleans },
+  { name: 'PushDownPredicates', apply: pushDownFilters },
+];
+
+const MAX_ITERATIONS = 20;
+
+export function optimize(plan: LogicalPlan): LogicalPlan {
+  let current = plan;
+  for (let i = 0; i < MAX_ITERATIONS; i++) {
+    const next = RULES.reduce((p, rule) => rule.apply(p), current);
+    if (next === current) return next;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,104 @@
+/**
+ * Predicate pushdown: filters move as close to the data as they can, so fewer rows reach
+ * shuffles. A filter merges with the filter below it, moves below projections (column aliases
+ * replaced by their definitions), sorts and aggregates (conjuncts on grouping columns only),
+ * into both sides of a union, and into the side of a join whose columns it reads (never into the
+ * side an outer join preserves with nulls).
+ */
+import { binaryOf, exists, referencedIds, transformUp, type Attr, type Expr } from '../expr/expression.js';
+import { lookupFunction } from '../expr/registry.js';
+import { outputOf } from '../plan/output.js';
+import { transformPlanUp, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
+import { splitConjuncts } from '../physical/join.js';
+
+const and = (conjuncts: Expr[]): Expr | undefined => conjuncts.reduce<Expr | undefined>((acc, c) => (acc ? binaryOf('AND', acc, c) : c), undefined);
+
+export function pushDownFilters(plan: LogicalPlan): LogicalPlan {
+  return transformPlanUp(plan, (p) => (p.kind === 'filter' ? pushFilter(p) : p));
+}
+
+const filterOver = (child: LogicalPlan, condition: Expr | undefined): LogicalPlan =>
+  condition === undefined ? child : { kind: 'filter', child, condition };
+
+function pushFilter(f: PlanOf<'filter'>): LogicalPlan {
+  const child = f.child;
+  switch (child.kind) {
+    case 'filter':
+      return { kind: 'filter', child: child.child, condition: binaryOf('AND', child.condition, f.condition) };
+    case 'sort':
+      return { ...child, child: filterOver(child.child, f.condition) };
+    case 'subqueryAlias':
+      return { ...child, child: filterOver(child.child, f.condition) };
+    case 'project':
+      return pushThroughProject(f, child);
+    case 'join':
+      return pushIntoJoin(f, child);
+    case 'aggregate':
+      return pushThroughAggregate(f, child);
+    case 'setOp':
+      return child.op === 'union' ? pushIntoUnion(f, child) : f;
+    default:
+      return f;
+  }
+}
+
+const NON_DETERMINISTIC = new Set(['rand', 'current_date', 'current_timestamp', 'now']);
+
+/** Only deterministic row-level expressions move: no UDFs (they may count calls), no random values. */
+function isDeterministic(e: Expr): boolean {
+  return !exists(
+    e,
+    (x) => x.kind === 'udf' || x.kind === 'window' || (x.kind === 'call' && (NON_DETERMINISTIC.has(x.name) || lookupFunction(x.name)?.type !== 'scalar')),
+  );
+}
+
+function pushThroughProject(f: PlanOf<'filter'>, project: PlanOf<'project'>): LogicalPlan {
+  if (!project.exprs.every(isDeterministic)) return f;
+  const definitions = new Map<number, Expr>();
+  for (const e of project.exprs) if (e.kind === 'alias') definitions.set(e.id, e.child);
+  const condition = transformUp(f.condition, (x) => (x.kind === 'attr' && definitions.has(x.id) ? definitions.get(x.id)! : x));
+  return { ...project, child: filterOver(project.child, condition) };
+}
+
+function pushIntoJoin(f: PlanOf<'filter'>, join: PlanOf<'join'>): LogicalPlan {
+  const leftIds = new Set(outputOf(join.left).map((a) => a.id));
+  const rightIds = new Set(outputOf(join.right).map((a) => a.id));
+  const only = (e: Expr, ids: Set<number>) => [...referencedIds(e)].every((id) => ids.has(id));
+  const toLeft: Expr[] = [];
+  const toRight: Expr[] = [];
+  const stay: Expr[] = [];
+  const leftOk = ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(join.joinType);
+  const rightOk = ['inner', 'cross', 'right'].includes(join.joinType);
+  for (const c of splitConjuncts(f.condition)) {
+    if (!isDeterministic(c)) stay.push(c);
+    else if (leftOk && only(c, leftIds)) toLeft.push(c);
+    else if (rightOk && only(c, rightIds)) toRight.push(c);
+    else stay.push(c);
+  }
+  if (toLeft.length === 0 && toRight.length === 0) return f;
+  const pushed: LogicalPlan = { ...join, left: filterOver(join.left, and(toLeft)), right: filterOver(join.right, and(toRight)) };
+  return filterOver(pushed, and(stay));
+}
+
+function pushThroughAggregate(f: PlanOf<'filter'>, agg: PlanOf<'aggregate'>): LogicalPlan {
+  const groupIds = new Set(agg.groupBy.filter((g): g is Attr => g.kind === 'attr').map((g) => g.id));
+  const passThrough = new Set(agg.aggregates.filter((a): a is Attr => a.kind === 'attr' && groupIds.has(a.id)).map((a) => a.id));
+  const below: Expr[] = [];
+  const stay: Expr[] = [];
+  for (const c of splitConjuncts(f.condition)) {
+    const ids = [...referencedIds(c)];
+    if (ids.length > 0 && ids.every((id) => passThrough.has(id)) && isDeterministic(c)) below.push(c);
+    else stay.push(c);
+  }
+  if (below.length === 0) return f;
+  return filterOver({ ...agg, child: filterOver(agg.child, and(below)) }, and(stay));
+}
+
+function pushIntoUnion(f: PlanOf<'filter'>, union: PlanOf<'setOp'>): LogicalPlan {
+  if (!isDeterministic(f.condition)) return f;
+  const leftOut = outputOf(union.left);
+  const rightOut = outputOf(union.right);
+  const toRight = new Map(leftOut.map((a, i) => [a.id, rightOut[i]]));
+  const rightCondition = transformUp(f.condition, (x) => (x.kind === 'attr' && toRight.has(x.id) ? toRight.get(x.id)! : x));
+  return { ...union, left: filterOver(union.left, f.condition), right: filterOver(union.right, rightCondition) };
+}

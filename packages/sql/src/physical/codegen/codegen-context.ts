@@ -1,0 +1,60 @@
+/**
+ * State of one generated function: temporaries, inlined helper functions, user functions (UDFs)
+ * and values passed through the function's env. Generated code is self-contained source text:
+ * everything it calls is inlined here, so a worker compiles it with `new Function` and nothing else.
+ */
+import { FnRef } from '@flint/rdd';
+import type { UdfRef } from '../../expr/expression.js';
+
+export class CodegenContext {
+  private temps = 0;
+  private readonly helpers = new Map<string, string>();
+  private readonly udfs: string[] = [];
+  /** Values the generated function reads from its env argument (`env.<name>`). */
+  readonly env: Record<string, unknown> = {};
+
+  /** A fresh temporary variable, declared at the top of the function. */
+  temp(): string {
+    return `t${++this.temps}`;
+  }
+
+  addHelper(name: string, source: string): void {
+    if (!this.helpers.has(name)) this.helpers.set(name, source);
+  }
+
+  addHelpers(helpers: Readonly<Record<string, string>> | undefined): void {
+    for (const [name, source] of Object.entries(helpers ?? {})) this.addHelper(name, source);
+  }
+
+  /** A UDF's function as a local constant; its captured env travels in this function's env. */
+  addUdf(udf: UdfRef): string {
+    const name = `udf${this.udfs.length}`;
+    this.udfs.push(`const ${name} = (${udf.source});`);
+    if (udf.env !== undefined) this.env[name] = udf.env;
+    return name;
+  }
+
+  /** Declarations that go before the generated function's body (helpers, UDFs). */
+  preamble(): string {
+    return [...this.helpers.values(), ...this.udfs].join('\n');
+  }
+
+  /** `let t1, t2, ...;` for the temporaries used so far. */
+  tempDeclarations(): string {
+    if (this.temps === 0) return '';
+    return `let ${Array.from({ length: this.temps }, (_, i) => `t${i + 1}`).join(', ')};`;
+  }
+}
+
+/**
+ * Wraps a body into the source of a function expression `(input, env) => ...`, with the
+ * preamble in a closure around it so helpers are created once per compiled function.
+ */
+export function functionSource(ctx: CodegenContext, params: string[], body: string): string {
+  return `(() => {\n${ctx.preamble()}\nreturn function (${params.join(', ')}) {\n${ctx.tempDeclarations()}\n${body}\n};\n})()`;
+}
+
+/** The generated function as a checked FnRef (one expression, no free variables), with the context's env. */
+export function generatedFunction<F>(ctx: CodegenContext, params: string[], body: string, site: string): F {
+  return FnRef.fromSource(functionSource(ctx, params, body), ctx.env, site) as unknown as F;
+}

@@ -1,0 +1,123 @@
+/**
+ * Compiles a resolved expression into one JavaScript expression over the current row's values.
+ * SQL's three-valued logic is explicit: every sub-expression evaluates to a value or `null`, and
+ * null-intolerant operators test their operands once, through temporaries (`(t1 = a) === null ? ...`),
+ * so the generated code is straight-line, with no closures or calls per row.
+ */
+import type { Expr } from '../../expr/expression.js';
+import { lookupFunction } from '../../expr/registry.js';
+import { dataTypeOf } from '../../analyzer/type-of.js';
+import type { CodegenContext } from './codegen-context.js';
+import { genCast } from './cast-codegen.js';
+
+/** Where each attribute's value is, as JavaScript (`row[2]`, `v3`), by attribute id. */
+export type Bindings = ReadonlyMap<number, string>;
+
+export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
+  const gen = (x: Expr) => genExpr(x, vars, ctx);
+  switch (e.kind) {
+    case 'attr': {
+      const code = vars.get(e.id);
+      if (code === undefined) throw new Error(`internal error: attribute ${e.name}#${e.id} is not bound in generated code`);
+      return code;
+    }
+    case 'literal':
+      return literalCode(e.value);
+    case 'alias':
+    case 'sortOrder':
+      return gen(e.child);
+    case 'cast':
+      return genCast(gen(e.child), dataTypeOf(e.child), e.to, ctx);
+    case 'unary':
+      return genUnary(e.op, gen(e.child), ctx);
+    case 'binary':
+      return genBinary(e.op, gen(e.left), gen(e.right), ctx);
+    case 'caseWhen': {
+      const otherwise = e.otherwise ? gen(e.otherwise) : 'null';
+      return `(${e.branches.map(([c, v]) => `${gen(c)} === true ? ${gen(v)} : `).join('')}${otherwise})`;
+    }
+    case 'in': {
+      const t = ctx.temp();
+      const list = e.list.filter((x) => !(x.kind === 'literal' && x.value === null));
+      const hasNull = list.length !== e.list.length;
+      const tests = list.map((x) => `${t} === ${gen(x)}`).join(' || ') || 'false';
+      return `((${t} = ${gen(e.child)}) === null ? null : (${tests}) ? true : ${hasNull ? 'null' : 'false'})`;
+    }
+    case 'call':
+      return genCall(e.name, e.args.map(gen), e.args.map(dataTypeOf), ctx);
+    case 'udf': {
+      const fn = ctx.addUdf(e.udf);
+      const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
+      const t = ctx.temp();
+      return `((${t} = ${call}) === undefined ? null : ${t})`;
+    }
+    case 'window':
+    case 'subquery':
+    case 'column':
+    case 'star':
+      throw new Error(`internal error: ${e.kind} expression reached code generation`);
+  }
+}
+
+export function literalCode(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  return JSON.stringify(value);
+}
+
+function genUnary(op: string, child: string, ctx: CodegenContext): string {
+  switch (op) {
+    case 'IS NULL':
+      return `(${child} === null)`;
+    case 'IS NOT NULL':
+      return `(${child} !== null)`;
+    case 'NOT': {
+      const t = ctx.temp();
+      return `((${t} = ${child}) === null ? null : !${t})`;
+    }
+    default: {
+      const t = ctx.temp();
+      return `((${t} = ${child}) === null ? null : -${t})`;
+    }
+  }
+}
+
+function genBinary(op: string, left: string, right: string, ctx: CodegenContext): string {
+  const l = ctx.temp();
+  const r = ctx.temp();
+  switch (op) {
+    case 'AND':
+      return `((${l} = ${left}) === false ? false : (${r} = ${right}) === false ? false : ${l} === null || ${r} === null ? null : true)`;
+    case 'OR':
+      return `((${l} = ${left}) === true ? true : (${r} = ${right}) === true ? true : ${l} === null || ${r} === null ? null : false)`;
+    case '<=>':
+      return `(${left} === ${right})`;
+  }
+  const both = `(${l} = ${left}) === null || (${r} = ${right}) === null ? null`;
+  switch (op) {
+    case '=':
+      return `(${both} : ${l} === ${r})`;
+    case '/':
+    case '%':
+      // Division by zero is null (Spark with spark.sql.ansi.enabled=false).
+      return `(${both} : ${r} === 0 ? null : ${l} ${op} ${r})`;
+    default:
+      return `(${both} : ${l} ${op} ${r})`;
+  }
+}
+
+function genCall(name: string, args: string[], argTypes: ReturnType<typeof dataTypeOf>[], ctx: CodegenContext): string {
+  const def = lookupFunction(name);
+  if (!def || def.type !== 'scalar') throw new Error(`internal error: ${name} is not a row-level function`);
+  ctx.addHelpers(def.helpers);
+  const temps = args.map(() => ctx.temp());
+  const assign = args.map((a, i) => `(${temps[i]} = ${a})`);
+  const body = def.gen(temps, argTypes);
+  if (args.length === 0) return `(${body})`;
+  if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
+  return `(${assign.map((a) => `${a} === null`).join(' || ')} ? null : ${body})`;
+}

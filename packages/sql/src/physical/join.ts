@@ -1,0 +1,155 @@
+/**
+ * Shuffled hash join. The equality conjuncts of the join condition (`l.a = r.b`) become the join
+ * key: both sides' rows are keyed by it in their own stages (fused with their filters and
+ * projections), shuffled to the same partitions, and each reduce task builds a hash table of its
+ * partition's rows per key and emits the joined rows per join type; the rest of the condition is
+ * checked on each candidate pair. A join with no equality keys sends every row to one partition
+ * (a nested-loop join). Rows whose key has a null never match (unless compared with `<=>`).
+ */
+import type { RDD } from '@flint/rdd';
+import type { Attr, Expr } from '../expr/expression.js';
+import { binaryOf, referencedIds } from '../expr/expression.js';
+import type { JoinType } from '../plan/logical-plan.js';
+import { CodegenContext } from './codegen/codegen-context.js';
+import { genExpr } from './codegen/expr-codegen.js';
+import { genLoop, mapPartitionsGenerated, outputAfter, type Pipeline } from './pipeline.js';
+
+/** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
+const NULL_KEY = '\\u0000null';
+
+export interface EquiJoinKeys {
+  readonly leftKeys: Expr[];
+  readonly rightKeys: Expr[];
+  readonly nullSafe: boolean[];
+  readonly residual: Expr | undefined;
+}
+
+export function splitConjuncts(e: Expr | undefined): Expr[] {
+  if (!e) return [];
+  return e.kind === 'binary' && e.op === 'AND' ? [...splitConjuncts(e.left), ...splitConjuncts(e.right)] : [e];
+}
+
+export function equiJoinKeys(condition: Expr | undefined, left: readonly Attr[], right: readonly Attr[]): EquiJoinKeys {
+  const leftIds = new Set(left.map((a) => a.id));
+  const rightIds = new Set(right.map((a) => a.id));
+  const within = (e: Expr, ids: Set<number>) => [...referencedIds(e)].every((id) => ids.has(id)) && referencedIds(e).size > 0;
+  const keys: EquiJoinKeys = { leftKeys: [], rightKeys: [], nullSafe: [], residual: undefined };
+  const rest: Expr[] = [];
+  for (const c of splitConjuncts(condition)) {
+    if (c.kind === 'binary' && (c.op === '=' || c.op === '<=>')) {
+      if (within(c.left, leftIds) && within(c.right, rightIds)) {
+        keys.leftKeys.push(c.left);
+        keys.rightKeys.push(c.right);
+        keys.nullSafe.push(c.op === '<=>');
+        continue;
+      }
+      if (within(c.left, rightIds) && within(c.right, leftIds)) {
+        keys.leftKeys.push(c.right);
+        keys.rightKeys.push(c.left);
+        keys.nullSafe.push(c.op === '<=>');
+        continue;
+      }
+    }
+    rest.push(c);
+  }
+  return { ...keys, residual: rest.reduce<Expr | undefined>((acc, c) => (acc ? binaryOf('AND', acc, c) : c), undefined) };
+}
+
+export function shuffledHashJoin(
+  left: Pipeline,
+  right: Pipeline,
+  joinType: JoinType,
+  condition: Expr | undefined,
+  numPartitions: number,
+  site: string,
+): RDD<unknown[]> {
+  const leftOut = outputAfter(left);
+  const rightOut = outputAfter(right);
+  const keys = equiJoinKeys(condition, leftOut, rightOut);
+  const partitions = keys.leftKeys.length === 0 ? 1 : numPartitions;
+  const keepNullKeys = (side: 0 | 1) =>
+    side === 0 ? ['left', 'full', 'left_anti'].includes(joinType) : ['right', 'full'].includes(joinType);
+  const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), site);
+  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site);
+  const shuffled = (leftTagged.union(rightTagged) as unknown as RDD<[unknown, unknown]>).partitionBy(partitions);
+  return joinPartitions(shuffled, leftOut, rightOut, joinType, keys.residual, site);
+}
+
+/** `[key, [side, row]]` for each row of one side. */
+function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, site: string): RDD<unknown> {
+  const ctx = new CodegenContext();
+  const output = outputAfter(p);
+  const body = genLoop(p, ctx, (vars) => {
+    const lines = keys.map((k, i) => `const k${i} = ${genExpr(k, vars, ctx)};`);
+    const nullable = keys.map((_, i) => i).filter((i) => !nullSafe[i]);
+    const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : `JSON.stringify([${keys.map((_, i) => `k${i}`).join(', ')}])`;
+    const anyNull = nullable.map((i) => `k${i} === null`).join(' || ');
+    const row = `[${output.map((a) => vars.get(a.id)).join(', ')}]`;
+    if (anyNull === '') lines.push(`out.push([${key}, [${side}, ${row}]]);`);
+    else if (keepNullKeys) lines.push(`out.push([(${anyNull}) ? '${NULL_KEY}' : ${key}, [${side}, ${row}]]);`);
+    else lines.push(`if (!(${anyNull})) out.push([${key}, [${side}, ${row}]]);`);
+    return lines.join('\n  ');
+  });
+  return mapPartitionsGenerated(p.base, ctx, `const out = [];\n${body}\nreturn out;`, site);
+}
+
+function joinPartitions(
+  shuffled: RDD<unknown>,
+  leftOut: readonly Attr[],
+  rightOut: readonly Attr[],
+  joinType: JoinType,
+  residual: Expr | undefined,
+  site: string,
+): RDD<unknown[]> {
+  const ctx = new CodegenContext();
+  const vars = new Map<number, string>([...leftOut.map((a, i) => [a.id, `l[${i}]`] as const), ...rightOut.map((a, i) => [a.id, `r[${i}]`] as const)]);
+  const test = residual ? `if (${genExpr(residual, vars, ctx)} !== true) continue;` : '';
+  const nullsLeft = `[${leftOut.map(() => 'null').join(', ')}]`;
+  const nullsRight = `[${rightOut.map(() => 'null').join(', ')}]`;
+  const tracksRight = joinType === 'right' || joinType === 'full';
+  const emitPair: Record<JoinType, string> = {
+    inner: 'out.push(l.concat(r));',
+    cross: 'out.push(l.concat(r));',
+    left: 'out.push(l.concat(r));',
+    right: 'out.push(l.concat(r));',
+    full: 'out.push(l.concat(r));',
+    left_semi: 'break;',
+    left_anti: 'break;',
+  };
+  const afterLeft: Record<JoinType, string> = {
+    inner: '',
+    cross: '',
+    left: `if (!matched) out.push(l.concat(${nullsRight}));`,
+    right: '',
+    full: `if (!matched) out.push(l.concat(${nullsRight}));`,
+    left_semi: 'if (matched) out.push(l);',
+    left_anti: 'if (!matched) out.push(l);',
+  };
+  const source = `const table = new Map();
+for (const record of input) {
+  let group = table.get(record[0]);
+  if (group === undefined) { group = [[], []]; table.set(record[0], group); }
+  group[record[1][0]].push(record[1][1]);
+}
+const out = [];
+for (const [key, group] of table) {
+  const ls = group[0];
+  const rs = key === '${NULL_KEY}' ? [] : group[1];
+  ${tracksRight ? 'const rightMatched = new Uint8Array(rs.length);' : ''}
+  for (const l of ls) {
+    let matched = false;
+    for (let j = 0; j < rs.length; j++) {
+      const r = rs[j];
+      ${test}
+      matched = true;
+      ${tracksRight ? 'rightMatched[j] = 1;' : ''}
+      ${emitPair[joinType]}
+    }
+    ${afterLeft[joinType]}
+  }
+  ${tracksRight ? `const unmatched = key === '${NULL_KEY}' ? group[1] : group[1].filter((_, j) => rightMatched[j] === 0);
+  for (const r of unmatched) out.push(${nullsLeft}.concat(r));` : ''}
+}
+return out;`;
+  return mapPartitionsGenerated(shuffled, ctx, source, site);
+}

@@ -1,0 +1,81 @@
+/**
+ * Whole-stage code generation for narrow operators. Filters and projections over one input are
+ * collected into a Pipeline and compiled, with whatever consumes their rows (an output row, a
+ * hash-aggregation buffer update, a join key), into ONE generated loop: each projected column is
+ * a local variable, each filter a `continue`, so a stage runs as one tight function per partition.
+ */
+import type { RDD } from '@flint/rdd';
+import type { Attr, Expr, NamedExpr } from '../expr/expression.js';
+import { namedToAttr } from '../plan/output.js';
+import { CodegenContext, generatedFunction } from './codegen/codegen-context.js';
+import { genExpr, type Bindings } from './codegen/expr-codegen.js';
+
+export type Step =
+  | { readonly kind: 'filter'; readonly condition: Expr }
+  | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] };
+
+export interface Pipeline {
+  readonly base: RDD<unknown[]>;
+  readonly baseOutput: readonly Attr[];
+  readonly steps: readonly Step[];
+}
+
+export function outputAfter(p: Pipeline): readonly Attr[] {
+  let output = p.baseOutput;
+  for (const step of p.steps) if (step.kind === 'project') output = step.exprs.map(namedToAttr);
+  return output;
+}
+
+export const pipelineOf = (base: RDD<unknown[]>, baseOutput: readonly Attr[]): Pipeline => ({ base, baseOutput, steps: [] });
+
+export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [...p.steps, step] });
+
+/**
+ * The body of a loop over the partition's rows (`row`), running the pipeline's steps, then
+ * `sink` with the bindings of the pipeline's output columns.
+ */
+export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
+  let vars = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, `row[${i}]`]));
+  const lines: string[] = [];
+  let column = 0;
+  for (const step of p.steps) {
+    if (step.kind === 'filter') {
+      lines.push(`if (${genExpr(step.condition, vars, ctx)} !== true) continue;`);
+      continue;
+    }
+    const next = new Map<number, string>();
+    for (const e of step.exprs) {
+      const attr = namedToAttr(e);
+      const code = genExpr(e, vars, ctx);
+      if (/^(row\[\d+\]|c\d+)$/.test(code)) {
+        next.set(attr.id, code);
+      } else {
+        const name = `c${column++}`;
+        lines.push(`const ${name} = ${code};`);
+        next.set(attr.id, name);
+      }
+    }
+    vars = next;
+  }
+  lines.push(sink(vars));
+  return `for (const row of input) {\n  ${lines.join('\n  ')}\n}`;
+}
+
+/** Output rows as arrays, in the order of `output`. */
+export function rowOf(output: readonly Attr[], vars: Bindings): string {
+  return `[${output.map((a) => vars.get(a.id)).join(', ')}]`;
+}
+
+/** The rows of a pipeline as an RDD: its base when it has no steps, else one generated map over partitions. */
+export function materialize(p: Pipeline, site: string): RDD<unknown[]> {
+  if (p.steps.length === 0) return p.base;
+  const ctx = new CodegenContext();
+  const output = outputAfter(p);
+  const body = `const out = [];\n${genLoop(p, ctx, (vars) => `out.push(${rowOf(output, vars)});`)}\nreturn out;`;
+  return mapPartitionsGenerated(p.base, ctx, body, site);
+}
+
+/** Runs generated code `body` (over `input`, with `env`) on each partition of `rdd`. */
+export function mapPartitionsGenerated<T>(rdd: RDD<unknown>, ctx: CodegenContext, body: string, site: string): RDD<T> {
+  return rdd.mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site));
+}

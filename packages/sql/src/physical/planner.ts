@@ -1,0 +1,112 @@
+/**
+ * The physical planner: compiles an optimized logical plan into RDD lineage that Flint's DAG
+ * scheduler runs. Narrow operators (project, filter, alias) accumulate in a Pipeline that is
+ * compiled into one generated function together with the operator that consumes it; operators
+ * that need a shuffle (aggregate, join, sort, set operations, windows) end a stage.
+ */
+import type { RDD } from '@flint/rdd';
+import type { NamedExpr } from '../expr/expression.js';
+import { outputOf } from '../plan/output.js';
+import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
+import type { SqlHost } from '../session-host.js';
+import { hashAggregate } from './aggregate.js';
+import { shuffledHashJoin } from './join.js';
+import { limitRows } from './limit.js';
+import { materialize, pipelineOf, withStep, type Pipeline } from './pipeline.js';
+import { intersectOrExcept } from './set-ops.js';
+import { sortRows, takeOrdered } from './sort.js';
+import { windowRows } from './window.js';
+
+export interface PlannerOptions {
+  /** Partitions after a shuffle (`flint.sql.shuffle.partitions`). */
+  readonly shufflePartitions: number;
+  /** Names the generated functions in task errors: the action and the user's call site. */
+  readonly site: string;
+}
+
+export class PhysicalPlanner {
+  constructor(
+    private readonly host: SqlHost,
+    private readonly options: PlannerOptions,
+  ) {}
+
+  /** The plan's rows as an RDD of positional arrays (in the order of the plan's output). */
+  rows(plan: LogicalPlan): RDD<unknown[]> {
+    return materialize(this.pipeline(plan), this.options.site);
+  }
+
+  private pipeline(plan: LogicalPlan): Pipeline {
+    const site = this.options.site;
+    const n = this.options.shufflePartitions;
+    const fresh = (rdd: RDD<unknown[]>) => pipelineOf(rdd, outputOf(plan));
+    switch (plan.kind) {
+      case 'relation':
+        return fresh(plan.source.toRdd(this.host));
+      case 'project':
+        return withStep(this.pipeline(plan.child), { kind: 'project', exprs: plan.exprs as readonly NamedExpr[] });
+      case 'filter':
+        return withStep(this.pipeline(plan.child), { kind: 'filter', condition: plan.condition });
+      case 'subqueryAlias':
+        return this.pipeline(plan.child);
+      case 'aggregate':
+        return fresh(hashAggregate(this.pipeline(plan.child), plan.groupBy, plan.aggregates as readonly NamedExpr[], n, site));
+      case 'distinct': {
+        const output = outputOf(plan.child);
+        return fresh(hashAggregate(this.pipeline(plan.child), output, output, n, site));
+      }
+      case 'join':
+        return fresh(shuffledHashJoin(this.pipeline(plan.left), this.pipeline(plan.right), plan.joinType, plan.condition, n, site));
+      case 'sort':
+        return fresh(this.sort(plan));
+      case 'limit':
+        return fresh(this.limit(plan));
+      case 'setOp':
+        return fresh(this.setOp(plan));
+      case 'window':
+        return fresh(windowRows(this.pipeline(plan.child), plan.windowExprs, n, site));
+      case 'sample':
+        return fresh(this.rows(plan.child).sample(plan.withReplacement, plan.fraction, plan.seed));
+      case 'repartition':
+        return fresh(this.repartition(plan));
+      case 'cached':
+        return fresh(this.cached(plan));
+      case 'generate':
+      case 'unresolvedRelation':
+        throw new Error(`internal error: ${plan.kind} reached the physical planner`);
+    }
+  }
+
+  private sort(plan: PlanOf<'sort'>): RDD<unknown[]> {
+    const child = this.pipeline(plan.child);
+    if (!plan.global) return materialize(child, this.options.site);
+    return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site);
+  }
+
+  private limit(plan: PlanOf<'limit'>): RDD<unknown[]> {
+    const child = plan.child;
+    if (child.kind === 'sort' && child.global && plan.offset === 0) {
+      return takeOrdered(this.pipeline(child.child), child.orders, plan.n, this.options.site);
+    }
+    return limitRows(this.rows(child), plan.n, plan.offset, this.options.site);
+  }
+
+  private setOp(plan: PlanOf<'setOp'>): RDD<unknown[]> {
+    const left = this.rows(plan.left);
+    const right = this.rows(plan.right);
+    if (plan.op === 'union') return left.union(right);
+    return intersectOrExcept(left, right, plan.op, plan.all, this.options.shufflePartitions, this.options.site);
+  }
+
+  private repartition(plan: PlanOf<'repartition'>): RDD<unknown[]> {
+    const rows = this.rows(plan.child);
+    const n = plan.numPartitions ?? this.options.shufflePartitions;
+    if (!plan.shuffle) return rows.coalesce(n);
+    return rows.repartition(n);
+  }
+
+  /** A cached plan computes its rows once per session: the RDD is built once and persisted. */
+  private cached(plan: PlanOf<'cached'>): RDD<unknown[]> {
+    if (!plan.cache.rdd) plan.cache.rdd = this.rows(plan.child).persist(plan.cache.level);
+    return plan.cache.rdd;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * INTERSECT and EXCEPT (with or without ALL): rows of both sides are keyed by their values,
+ * shuffled together, and counted per side in each reduce task. INTERSECT keeps a row as often
+ * as it appears on both sides (once without ALL); EXCEPT as often as the left side has it more
+ * than the right (once, if the right side has none, without ALL).
+ */
+import type { RDD } from '@flint/rdd';
+import { CodegenContext } from './codegen/codegen-context.js';
+import { mapPartitionsGenerated } from './pipeline.js';
+
+export function intersectOrExcept(
+  left: RDD<unknown[]>,
+  right: RDD<unknown[]>,
+  op: 'intersect' | 'except',
+  all: boolean,
+  numPartitions: number,
+  site: string,
+): RDD<unknown[]> {
+  const tag = (rdd: RDD<unknown[]>, side: number) =>
+    mapPartitionsGenerated<unknown>(rdd, new CodegenContext(), `const out = [];\nfor (const row of input) out.push([JSON.stringify(row), [${side}, row]]);\nreturn out;`, site);
+  const shuffled = (tag(left, 0).union(tag(right, 1)) as unknown as RDD<[string, unknown]>).partitionBy(numPartitions);
+  const times =
+    op === 'intersect'
+      ? all ? 'Math.min(g[0], g[1])' : '(g[0] > 0 && g[1] > 0 ? 1 : 0)'
+      : all ? 'Math.max(g[0] - g[1], 0)' : '(g[0] > 0 && g[1] === 0 ? 1 : 0)';
+  const body = `const counts = new Map();
+for (const record of input) {
+  let g = counts.get(record[0]);
+  if (g === undefined) { g = [0, 0, record[1][1]]; counts.set(record[0], g); }
+  g[record[1][0]]++;
+}
+const out = [];
+for (const g of counts.values()) {
+  const n = ${times};
+  for (let i = 0; i < n; i++) out.push(g[2]);
+}
+return out;`;
+  return mapPartitionsGenerated(shuffled, new CodegenContext(), body, site);
+}

@@ -1,0 +1,117 @@
+/**
+ * Logical plans: immutable nodes with a literal `kind`, built by the DataFrame API and the SQL
+ * front end, resolved by the analyzer, rewritten by the optimizer and compiled by physical/.
+ * Expressions in a plan are unresolved until the analyzer has run over it; afterwards every
+ * column is an `attr` with an id, and every plan's output is a list of attributes.
+ */
+import type { RDD, StorageLevel } from '@flint/rdd';
+import type { Attr, Expr, NamedExpr, SortOrderExpr } from '../expr/expression.js';
+import type { SqlHost } from '../session-host.js';
+
+export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
+
+/**
+ * Where a leaf's rows come from: in-memory rows, an RDD, a file reader. Rows are positional
+ * arrays in the order of the relation's output. `columns`, when given, are the positions the
+ * query needs (a reader may skip the others; the rows it returns still have every position).
+ */
+export interface RowSource {
+  /** How the source shows in explain(): `LocalRelation`, `Scan csv /data/sales.csv`. */
+  readonly description: string;
+  toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]>;
+  /** Estimated size, for join selection (undefined: unknown, assumed large). */
+  readonly sizeInBytes?: number;
+}
+
+export type LogicalPlan =
+  | { readonly kind: 'relation'; readonly output: readonly Attr[]; readonly source: RowSource }
+  | { readonly kind: 'unresolvedRelation'; readonly name: string }
+  | { readonly kind: 'project'; readonly child: LogicalPlan; readonly exprs: readonly Expr[] }
+  | { readonly kind: 'filter'; readonly child: LogicalPlan; readonly condition: Expr }
+  | { readonly kind: 'aggregate'; readonly child: LogicalPlan; readonly groupBy: readonly Expr[]; readonly aggregates: readonly Expr[] }
+  | {
+      readonly kind: 'join';
+      readonly left: LogicalPlan;
+      readonly right: LogicalPlan;
+      readonly joinType: JoinType;
+      readonly condition: Expr | undefined;
+      /** `USING (a, b)` / `df.join(other, ['a', 'b'])`: resolved into a condition and a projection. */
+      readonly using?: readonly string[];
+    }
+  | { readonly kind: 'sort'; readonly child: LogicalPlan; readonly orders: readonly SortOrderExpr[]; readonly global: boolean }
+  | { readonly kind: 'limit'; readonly child: LogicalPlan; readonly n: number; readonly offset: number }
+  | { readonly kind: 'distinct'; readonly child: LogicalPlan }
+  | {
+      readonly kind: 'setOp';
+      readonly op: 'union' | 'intersect' | 'except';
+      /** UNION ALL / INTERSECT ALL / EXCEPT ALL keep duplicates. */
+      readonly all: boolean;
+      readonly left: LogicalPlan;
+      readonly right: LogicalPlan;
+      readonly byName?: { readonly allowMissingColumns: boolean };
+    }
+  /** Adds one column per window expression (each an alias of a `window` expr) to the child's output. */
+  | { readonly kind: 'window'; readonly child: LogicalPlan; readonly windowExprs: readonly NamedExpr[] }
+  | {
+      readonly kind: 'sample';
+      readonly child: LogicalPlan;
+      readonly fraction: number;
+      readonly withReplacement: boolean;
+      readonly seed: number;
+    }
+  | {
+      readonly kind: 'repartition';
+      readonly child: LogicalPlan;
+      readonly numPartitions: number | undefined;
+      readonly shuffle: boolean;
+      readonly partitionExprs: readonly Expr[];
+    }
+  | { readonly kind: 'subqueryAlias'; readonly child: LogicalPlan; readonly alias: string }
+  /** `explode`-like generators: each input row yields zero or more rows with the generated columns. */
+  | {
+      readonly kind: 'generate';
+      readonly child: LogicalPlan;
+      readonly generator: Expr;
+      readonly outer: boolean;
+      readonly output: readonly Attr[];
+    }
+  /** A plan whose rows were computed and cached: `df.cache()` (see physical/). */
+  | { readonly kind: 'cached'; readonly child: LogicalPlan; readonly cache: { rdd?: RDD<unknown[]>; readonly level: StorageLevel } };
+
+export type PlanKind = LogicalPlan['kind'];
+export type PlanOf<K extends PlanKind> = Extract<LogicalPlan, { kind: K }>;
+
+export function planChildren(p: LogicalPlan): LogicalPlan[] {
+  switch (p.kind) {
+    case 'relation':
+    case 'unresolvedRelation':
+      return [];
+    case 'join':
+    case 'setOp':
+      return [p.left, p.right];
+    default:
+      return [p.child];
+  }
+}
+
+/** The same node over new children (in planChildren's order). */
+export function withChildren(p: LogicalPlan, children: LogicalPlan[]): LogicalPlan {
+  switch (p.kind) {
+    case 'relation':
+    case 'unresolvedRelation':
+      return p;
+    case 'join':
+    case 'setOp':
+      return children[0] === p.left && children[1] === p.right ? p : { ...p, left: children[0], right: children[1] };
+    default:
+      return children[0] === p.child ? p : { ...p, child: children[0] };
+  }
+}
+
+/** Rewrites a plan bottom-up. */
+export function transformPlanUp(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan): LogicalPlan {
+  const children = planChildren(p);
+  const rewritten = children.map((c) => transformPlanUp(c, f));
+  const same = rewritten.every((c, i) => c === children[i]);
+  return f(same ? p : withChildren(p, rewritten));
+}

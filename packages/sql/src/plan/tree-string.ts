@@ -1,0 +1,70 @@
+/**
+ * Logical plans as Spark prints them in explain(): one operator per line, children indented
+ * under `+- ` / `:- `, attributes with their ids (`age#3L`).
+ */
+import { planString } from '../expr/names.js';
+import { outputOf } from './output.js';
+import { planChildren, type LogicalPlan } from './logical-plan.js';
+
+const JOIN_NAMES: Record<string, string> = {
+  inner: 'Inner',
+  cross: 'Cross',
+  left: 'LeftOuter',
+  right: 'RightOuter',
+  full: 'FullOuter',
+  left_semi: 'LeftSemi',
+  left_anti: 'LeftAnti',
+};
+
+const list = (exprs: readonly Parameters<typeof planString>[0][]) => `[${exprs.map(planString).join(', ')}]`;
+
+export function nodeText(p: LogicalPlan): string {
+  switch (p.kind) {
+    case 'relation':
+      return `${p.source.description} ${list(p.output)}`;
+    case 'unresolvedRelation':
+      return `'UnresolvedRelation [${p.name}]`;
+    case 'project':
+      return `Project ${list(p.exprs)}`;
+    case 'filter':
+      return `Filter ${planString(p.condition)}`;
+    case 'aggregate':
+      return `Aggregate ${list(p.groupBy)}, ${list(p.aggregates)}`;
+    case 'join':
+      return `Join ${JOIN_NAMES[p.joinType]}${p.condition ? `, ${planString(p.condition)}` : ''}`;
+    case 'sort':
+      return `Sort ${list(p.orders)}, ${p.global}`;
+    case 'limit':
+      return p.offset > 0 ? `Offset ${p.offset}` + (p.n < Number.MAX_SAFE_INTEGER ? ` Limit ${p.n}` : '') : `GlobalLimit ${p.n}`;
+    case 'distinct':
+      return 'Distinct';
+    case 'setOp':
+      return `${p.op === 'union' ? 'Union' : p.op === 'intersect' ? 'Intersect' : 'Except'}${p.all ? ' All' : ''}${p.op === 'union' ? ' false, false' : ''}`;
+    case 'window':
+      return `Window ${list(p.windowExprs)}`;
+    case 'sample':
+      return `Sample 0.0, ${p.fraction}, ${p.withReplacement}, ${p.seed}`;
+    case 'repartition':
+      return `Repartition ${p.numPartitions ?? 'default'}, ${p.shuffle}`;
+    case 'subqueryAlias':
+      return `SubqueryAlias ${p.alias}`;
+    case 'generate':
+      return `Generate ${planString(p.generator)}, ${p.outer}, ${list(p.output)}`;
+    case 'cached':
+      return `InMemoryRelation ${list(outputOf(p.child))}, StorageLevel(${p.cache.level.name})`;
+  }
+}
+
+export function planTreeString(p: LogicalPlan): string {
+  const lines: string[] = [];
+  const visit = (node: LogicalPlan, prefix: string, childPrefix: string) => {
+    lines.push(prefix + nodeText(node));
+    const kids = planChildren(node);
+    kids.forEach((k, i) => {
+      const last = i === kids.length - 1;
+      visit(k, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
+    });
+  };
+  visit(p, '', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,11 @@
+/**
+ * What the SQL layer needs from the driver: a way to make RDDs from data and files. The
+ * driver's FlintContext provides it; @flint/sql does no I/O of its own and imports only @flint/rdd.
+ */
+import type { RDD, RddContext } from '@flint/rdd';
+
+export interface SqlHost extends RddContext {
+  parallelize<T>(data: T[], numSlices?: number): RDD<T>;
+  textFile(path: string, minPartitions?: number): RDD<string>;
+  emptyRDD<T>(): RDD<T>;
+}

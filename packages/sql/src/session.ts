@@ -1,0 +1,144 @@
+/**
+ * The SQL session of a FlintContext (Spark's SparkSession): temp views, configuration, and the
+ * entry points that make DataFrames (createDataFrame, sql, table, range, read).
+ */
+import { StructField, StructType, inferSchema, parseDataType, type DataType } from './types/index.js';
+import { newExprId, type Attr } from './expr/expression.js';
+import { analyze, type Catalog } from './analyzer/analyzer.js';
+import type { LogicalPlan, RowSource } from './plan/logical-plan.js';
+import type { SqlHost } from './session-host.js';
+import { sqlFrontEnd } from './sql-front-end.js';
+import { DataFrame } from './dataframe/dataframe.js';
+import { LocalRows, RddRows } from './dataframe/sources.js';
+import { toInternal } from './dataframe/row-conversion.js';
+import { DataFrameReader } from './dataframe/reader.js';
+import { RangeRows } from './dataframe/range-source.js';
+import type { RDD } from '@flint/rdd';
+import { rowsToEngine } from './dataframe/rdd-conversion.js';
+
+/** Configuration with Spark's names where Spark has one (`spark.sql.shuffle.partitions`). */
+export class RuntimeConfig {
+  private readonly values = new Map<string, string>();
+  set(key: string, value: string | number | boolean): void {
+    this.values.set(key, String(value));
+  }
+  get(key: string, defaultValue?: string): string | undefined {
+    return this.values.get(key) ?? defaultValue;
+  }
+  unset(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+export class SqlSession implements Catalog {
+  readonly conf = new RuntimeConfig();
+  private readonly views = new Map<string, LogicalPlan>();
+
+  constructor(readonly host: SqlHost) {}
+
+  /** Partitions after a shuffle: `spark.sql.shuffle.partitions` / `flint.sql.shuffle.partitions`, default the parallelism. */
+  get shufflePartitions(): number {
+    const value = this.conf.get('flint.sql.shuffle.partitions') ?? this.conf.get('spark.sql.shuffle.partitions');
+    return value === undefined ? Math.max(1, this.host.defaultParallelism) : Number(value);
+  }
+
+  lookupTable(name: string): LogicalPlan | undefined {
+    return this.views.get(name.toLowerCase());
+  }
+
+  /** A DataFrame over a resolved or unresolved plan (analyzed now, so errors surface here). */
+  dataFrame(plan: LogicalPlan): DataFrame {
+    return new DataFrame(this, analyze(plan, this));
+  }
+
+  relation(schema: StructType, source: RowSource): DataFrame {
+    const output: Attr[] = schema.fields.map((f) => ({ kind: 'attr', id: newExprId(), name: f.name, dataType: f.dataType, nullable: f.nullable }));
+    return this.dataFrame({ kind: 'relation', output, source });
+  }
+
+  /**
+   * Rows as plain objects (or arrays), with an optional schema: a StructType, a DDL string
+   * (`'age INT, name STRING'`), or a list of column names (types inferred as PySpark does).
+   */
+  createDataFrame(data: readonly unknown[] | RDD<unknown>, schema?: StructType | string | readonly string[]): DataFrame {
+    if (!Array.isArray(data)) return this.fromRdd(data as RDD<unknown>, schema);
+    const rows = data as readonly unknown[];
+    const struct = resolveSchema(rows, schema);
+    const internal = rows.map((row) => rowToInternal(row, struct));
+    return this.relation(struct, new LocalRows(internal));
+  }
+
+  private fromRdd(rdd: RDD<unknown>, schema: StructType | string | readonly string[] | undefined): DataFrame {
+    if (!(schema instanceof StructType) && typeof schema !== 'string') {
+      throw new Error('createDataFrame(rdd) needs a schema (a StructType or a DDL string); use rdd.toDF(names) to infer one');
+    }
+    const struct = typeof schema === 'string' ? StructType.fromDDL(schema) : schema;
+    return this.relation(struct, new RddRows(rowsOfRdd(rdd, struct)));
+  }
+
+  sql(text: string): DataFrame {
+    return this.dataFrame(sqlFrontEnd('fc.sql()').parsePlan(text));
+  }
+
+  table(name: string): DataFrame {
+    return this.dataFrame({ kind: 'unresolvedRelation', name });
+  }
+
+  /** `range(start, end?, step = 1, numPartitions?)`: one `bigint` column `id`. */
+  range(start: number, end?: number, step = 1, numPartitions?: number): DataFrame {
+    const [from, to] = end === undefined ? [0, start] : [start, end];
+    if (step === 0) throw new Error('range(): step must not be 0');
+    const schema = new StructType([new StructField('id', parseDataType('bigint'), false)]);
+    return this.relation(schema, new RangeRows(from, to, step, numPartitions));
+  }
+
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
+  }
+
+  registerTempView(name: string, plan: LogicalPlan, replace: boolean): void {
+    const key = name.toLowerCase();
+    if (!replace && this.views.has(key)) {
+      throw new Error(`[TEMP_TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create the temporary view \`${name}\` because it already exists.`);
+    }
+    this.views.set(key, plan);
+  }
+
+  readonly catalog = {
+    listTables: (): { name: string; isTemporary: boolean; tableType: string }[] =>
+      [...this.views.keys()].sort().map((name) => ({ name, isTemporary: true, tableType: 'TEMPORARY' })),
+    tableExists: (name: string): boolean => this.views.has(name.toLowerCase()),
+    dropTempView: (name: string): boolean => this.views.delete(name.toLowerCase()),
+  };
+}
+
+function resolveSchema(rows: readonly unknown[], schema: StructType | string | readonly string[] | undefined): StructType {
+  if (schema instanceof StructType) return schema;
+  if (typeof schema === 'string') return StructType.fromDDL(schema);
+  return inferSchema(rows, schema);
+}
+
+function rowToInternal(row: unknown, schema: StructType): unknown[] {
+  const fields = schema.fields;
+  if (Array.isArray(row)) {
+    if (row.length !== fields.length) {
+      throw new Error(`[LENGTH_SHOULD_BE_THE_SAME] obj and fields should be of the same length, got ${row.length} and ${fields.length}.`);
+    }
+    return fields.map((f, i) => checked(toInternal(row[i], f.dataType), f.name, f.dataType, f.nullable));
+  }
+  if (row === null || typeof row !== 'object') throw new Error(`createDataFrame: a row must be an object or an array, got ${row === null ? 'null' : typeof row}`);
+  const record = row as Record<string, unknown>;
+  return fields.map((f) => checked(toInternal(record[f.name], f.dataType), f.name, f.dataType, f.nullable));
+}
+
+function checked(value: unknown, name: string, type: DataType, nullable: boolean): unknown {
+  if (value === null && !nullable) {
+    throw new Error(`[FIELD_NOT_NULLABLE_WITH_NAME] Field \`${name}\` is not nullable, but got None.`);
+  }
+  return value;
+}
+
+/** Converts an RDD of user rows (objects or arrays) to engine rows on the workers. */
+function rowsOfRdd(rdd: RDD<unknown>, schema: StructType): RDD<unknown[]> {
+  return rdd.mapPartitions(rowsToEngine(schema)) as RDD<unknown[]>;
+}

@@ -1,0 +1,25 @@
+/**
+ * The hook through which SQL text enters the DataFrame API: `fc.sql(text)`, `F.expr(text)`,
+ * `df.selectExpr(...)` and `df.filter(text)`. The parser (parser/) registers itself here, so the
+ * spine does not depend on it and a missing parser is one clear error.
+ */
+import type { Expr } from './expr/expression.js';
+import type { LogicalPlan } from './plan/logical-plan.js';
+
+export interface SqlFrontEnd {
+  /** One expression, e.g. `a + 1 AS b` or `age > 3`. */
+  parseExpression(text: string): Expr;
+  /** A statement, as an unresolved logical plan. */
+  parsePlan(text: string): LogicalPlan;
+}
+
+let frontEnd: SqlFrontEnd | undefined;
+
+export function registerSqlFrontEnd(impl: SqlFrontEnd): void {
+  frontEnd = impl;
+}
+
+export function sqlFrontEnd(what: string): SqlFrontEnd {
+  if (!frontEnd) throw new Error(`${what} needs the SQL parser, which is not part of this build of @flint/sql`);
+  return frontEnd;
+}
