@@ -218,6 +218,47 @@ describe('actions', () => {
   });
 });
 
+describe('generators', () => {
+  it('explode yields a row per element, named col; explode_outer keeps empty rows (PySpark doctests)', async () => {
+    const d = fc.createDataFrame([
+      { id: 1, xs: [1, 2] },
+      { id: 2, xs: [] },
+      { id: 3, xs: null },
+    ], 'id BIGINT, xs ARRAY<BIGINT>');
+    const exploded = d.select('id', F.explode('xs'));
+    expect(exploded.columns).toEqual(['id', 'col']);
+    expect(await exploded.collect()).toEqual([
+      { id: 1, col: 1 },
+      { id: 1, col: 2 },
+    ]);
+    expect(await d.select('id', F.explode_outer('xs').alias('x')).collect()).toEqual([
+      { id: 1, x: 1 },
+      { id: 1, x: 2 },
+      { id: 2, x: null },
+      { id: 3, x: null },
+    ]);
+    expect(await d.select(F.posexplode('xs')).collect()).toEqual([
+      { pos: 0, col: 1 },
+      { pos: 1, col: 2 },
+    ]);
+  });
+
+  it('explode of a map gives key and value', async () => {
+    const d = fc.createDataFrame([{ m: new Map([['a', 1]]) }]);
+    expect(await d.select(F.explode('m')).collect()).toEqual([{ key: 'a', value: 1 }]);
+  });
+});
+
+describe('jobs', () => {
+  it('a DataFrame action records its call site and physical plan in jobHistory', async () => {
+    await df.groupBy('name').count().collect();
+    const job = fc.jobHistory[fc.jobHistory.length - 1];
+    expect(job.description).toMatch(/^collect at test\/sql\/dataframe-basics\.test\.ts:\d+:\d+/);
+    expect(job.description).toContain('== Physical Plan ==');
+    expect(job.description).toContain('HashAggregate(keys=[name#');
+  });
+});
+
 describe('errors', () => {
   it('an unknown column lists the candidates, as Spark analyzer does', () => {
     expect(() => df.select('agee')).toThrow(

@@ -77,7 +77,9 @@ export class SqlSession implements Catalog {
   }
 
   sql(text: string): DataFrame {
-    return this.dataFrame(sqlFrontEnd('fc.sql()').parsePlan(text));
+    const df = this.dataFrame(sqlFrontEnd('fc.sql()').parsePlan(text));
+    df.sqlText = text;
+    return df;
   }
 
   table(name: string): DataFrame {

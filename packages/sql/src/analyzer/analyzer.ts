@@ -16,13 +16,17 @@ import {
   type Attr,
   type Expr,
   type NamedExpr,
+  type SortOrderExpr,
 } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
 import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
 import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
-import { castTo, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame } from './resolve-expression.js';
+import { castTo, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame, type OuterScope } from './resolve-expression.js';
+import { hasGenerator, planGenerator } from './generators.js';
+import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
+import { planHasSubquery, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
 import { dataTypeOf } from './type-of.js';
 import { commonType, sameType } from '../expr/type-rules.js';
 import { binaryOf, callOf } from '../expr/expression.js';
@@ -35,11 +39,16 @@ export interface Catalog {
 
 const analyzed = new WeakSet<LogicalPlan>();
 
-export function analyze(plan: LogicalPlan, catalog: Catalog): LogicalPlan {
+/**
+ * Resolves a plan. `outer` are the columns of enclosing queries, which a subquery's plan may
+ * read (correlation); such a plan is not cached as analyzed, as it depends on its context.
+ */
+export function analyze(plan: LogicalPlan, catalog: Catalog, outer: readonly Attr[] = []): LogicalPlan {
   if (analyzed.has(plan)) return plan;
-  const children = planChildren(plan).map((c) => analyze(c, catalog));
-  const result = resolveNode(withChildren(plan, children), catalog);
-  markAnalyzed(result);
+  const children = planChildren(plan).map((c) => analyze(c, catalog, outer));
+  const scope: OuterScope = { attrs: outer, analyzeSubquery: (sub, attrs) => analyze(sub, catalog, attrs) };
+  const result = resolveNode(withChildren(plan, children), catalog, scope);
+  if (outer.length === 0) markAnalyzed(result);
   return result;
 }
 
@@ -49,7 +58,7 @@ function markAnalyzed(plan: LogicalPlan): void {
   planChildren(plan).forEach(markAnalyzed);
 }
 
-function resolveNode(p: LogicalPlan, catalog: Catalog): LogicalPlan {
+function resolveNode(p: LogicalPlan, catalog: Catalog, scope: OuterScope): LogicalPlan {
   switch (p.kind) {
     case 'unresolvedRelation': {
       const table = catalog.lookupTable(p.name);
@@ -59,20 +68,18 @@ function resolveNode(p: LogicalPlan, catalog: Catalog): LogicalPlan {
           `The table or view \`${p.name}\` cannot be found. Verify the spelling and correctness of the schema and catalog. SQLSTATE: 42P01`,
         );
       }
-      return { kind: 'subqueryAlias', child: analyze(table, catalog), alias: p.name };
+      return { kind: 'subqueryAlias', child: freshInstance(analyze(table, catalog)), alias: p.name };
     }
     case 'project':
-      return resolveProject(p);
-    case 'filter': {
-      const condition = castTo(resolveExpression(p.condition, outputOf(p.child)), booleanType());
-      return { ...p, condition };
-    }
+      return resolveProject(p, scope);
+    case 'filter':
+      return resolveFilter(p, scope);
     case 'aggregate':
-      return resolveAggregate(p);
+      return resolveAggregate(p, scope);
     case 'join':
-      return resolveJoin(p);
+      return resolveJoin(p, scope);
     case 'sort':
-      return { ...p, orders: p.orders.map((o) => resolveSortOrder(o, outputOf(p.child))) };
+      return resolveSort(p, scope);
     case 'setOp':
       return resolveSetOp(p);
     case 'repartition':
@@ -84,8 +91,34 @@ function resolveNode(p: LogicalPlan, catalog: Catalog): LogicalPlan {
 
 const booleanType = () => Types.boolean;
 
+/** A filter; over an aggregate (HAVING) it may read aggregate functions and the aggregate's input. */
+function resolveFilter(p: PlanOf<'filter'>, scope: OuterScope): LogicalPlan {
+  const overAggregate = resolveAgainstAggregate(p.child, [p.condition], scope);
+  const child = overAggregate?.child ?? p.child;
+  const resolved = overAggregate?.exprs[0] ?? resolveExpression(p.condition, outputOf(p.child), scope);
+  const filter: PlanOf<'filter'> = { kind: 'filter', child, condition: castTo(resolved, booleanType()) };
+  const result = planHasSubquery([filter.condition]) ? rewriteFilterSubqueries(filter) : filter;
+  return child === p.child ? result : { kind: 'project', child: result, exprs: outputOf(p.child) };
+}
+
+/** A sort; it may read columns the projection below it dropped, or aggregates not selected. */
+function resolveSort(p: PlanOf<'sort'>, scope: OuterScope): LogicalPlan {
+  try {
+    return { ...p, orders: p.orders.map((o) => resolveSortOrder(o, outputOf(p.child))) };
+  } catch (error) {
+    const overAggregate = resolveAgainstAggregate(p.child, p.orders, scope);
+    if (overAggregate && overAggregate.child !== p.child) {
+      const sort: LogicalPlan = { ...p, child: overAggregate.child, orders: overAggregate.exprs as SortOrderExpr[] };
+      return { kind: 'project', child: sort, exprs: outputOf(p.child) };
+    }
+    const widened = sortWithMissingColumns(p, scope);
+    if (widened) return widened;
+    throw error;
+  }
+}
+
 /** Resolves a list of select items: stars expand, unnamed expressions get Spark's generated name. */
-export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[]): NamedExpr[] {
+export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[], scope?: OuterScope): NamedExpr[] {
   const out: NamedExpr[] = [];
   for (const e of exprs) {
     if (e.kind === 'star') {
@@ -96,7 +129,7 @@ export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[]): Na
       out.push(...attrs);
       continue;
     }
-    const resolved = resolveExpression(e, input);
+    const resolved = resolveExpression(e, input, scope);
     if (resolved.kind === 'attr' || resolved.kind === 'alias') out.push(resolved);
     else out.push(aliasOf(resolved, prettyName(namingForm(e, input))));
   }
@@ -120,13 +153,23 @@ export function hasAggregate(e: Expr): boolean {
   return isAggregateCall(e) || children(e).some(hasAggregate);
 }
 
-function resolveProject(p: PlanOf<'project'>): LogicalPlan {
+function resolveProject(p: PlanOf<'project'>, scope: OuterScope): LogicalPlan {
   const input = outputOf(p.child);
-  const named = resolveNamed(p.exprs, input);
+  const named = resolveNamed(p.exprs, input, scope);
   if (named.some((n) => n.kind === 'alias' && hasAggregate(n.child))) {
-    return resolveAggregate({ kind: 'aggregate', child: p.child, groupBy: [], aggregates: named });
+    return resolveAggregate({ kind: 'aggregate', child: p.child, groupBy: [], aggregates: named }, scope);
   }
+  if (planHasSubquery(named)) return rewriteProjectSubqueries({ ...p, exprs: named });
+  if (hasGenerator(named)) return planGenerator(p.child, named);
   return extractWindows({ ...p, exprs: named }, named);
+}
+
+/**
+ * Each reference to a view gets its own column ids (Spark's newInstance), so a query can read
+ * the same view twice (`FROM t a JOIN t b`) and tell the two apart.
+ */
+function freshInstance(plan: LogicalPlan): LogicalPlan {
+  return { kind: 'project', child: plan, exprs: outputOf(plan).map((a) => ({ kind: 'alias', child: a, name: a.name, id: newExprId() }) as Alias) };
 }
 
 /**
@@ -155,10 +198,10 @@ function checkWindowFunction(fn: Expr): void {
   }
 }
 
-function resolveAggregate(p: PlanOf<'aggregate'>): LogicalPlan {
+function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPlan {
   const input = outputOf(p.child);
-  const groupBy = p.groupBy.map((g) => resolveExpression(g, input));
-  const aggregates = resolveNamed(p.aggregates, input);
+  const groupBy = p.groupBy.map((g) => resolveExpression(g, input, scope));
+  const aggregates = resolveNamed(p.aggregates, input, scope);
   for (const a of aggregates) checkGrouped(a, groupBy);
   return { ...p, groupBy, aggregates };
 }
@@ -180,12 +223,12 @@ function checkGrouped(e: Expr, groupBy: readonly Expr[]): void {
   visit(e);
 }
 
-function resolveJoin(p: PlanOf<'join'>): LogicalPlan {
+function resolveJoin(p: PlanOf<'join'>, scope: OuterScope): LogicalPlan {
   const right = dedupRight(p.left, p.right);
   const leftOut = outputOf(p.left);
   const rightOut = outputOf(right);
   if (p.using) return resolveUsingJoin({ ...p, right }, p.using, leftOut, rightOut);
-  const condition = p.condition && castTo(resolveExpression(p.condition, [...leftOut, ...rightOut]), booleanType());
+  const condition = p.condition && castTo(resolveExpression(p.condition, [...leftOut, ...rightOut], scope), booleanType());
   return { ...p, right, condition };
 }
 

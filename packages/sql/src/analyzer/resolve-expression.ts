@@ -10,6 +10,7 @@ import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
 import { commonType, isBoolean, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
+import type { LogicalPlan } from '../plan/logical-plan.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from './analysis-error.js';
 import { dataTypeOf } from './type-of.js';
 
@@ -39,14 +40,31 @@ export function resolveColumn(name: string, qualifier: string | undefined, input
   throw unresolvedColumn(fullName, input.map(displayName));
 }
 
-export function resolveExpression(e: Expr, input: readonly Attr[]): Expr {
-  return transformUp(e, (node) => resolveNode(node, input));
+/**
+ * Where an expression is resolved beyond its operator's input: the columns of enclosing queries
+ * (a correlated subquery reads them) and how to analyze a subquery's plan.
+ */
+export interface OuterScope {
+  readonly attrs: readonly Attr[];
+  analyzeSubquery(plan: LogicalPlan, outer: readonly Attr[]): LogicalPlan;
 }
 
-function resolveNode(e: Expr, input: readonly Attr[]): Expr {
+export function resolveExpression(e: Expr, input: readonly Attr[], outer?: OuterScope): Expr {
+  return transformUp(e, (node) => resolveNode(node, input, outer));
+}
+
+function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefined): Expr {
   switch (e.kind) {
     case 'column':
+      if (outer && outer.attrs.length > 0 && findAttr(e.name, e.qualifier, input).length === 0) {
+        const fromOuter = findAttr(e.name, e.qualifier, outer.attrs);
+        if (fromOuter.length === 1) return fromOuter[0];
+      }
       return resolveColumn(e.name, e.qualifier, input);
+    case 'subquery': {
+      if (!outer) throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'A subquery is not supported here. SQLSTATE: 0A000');
+      return { ...e, plan: outer.analyzeSubquery(e.plan, [...input, ...outer.attrs]) };
+    }
     case 'star':
       throw new AnalysisException('INVALID_USAGE_OF_STAR_OR_REGEX', `Invalid usage of '*' in expression.`);
     case 'call':

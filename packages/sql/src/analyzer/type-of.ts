@@ -7,6 +7,8 @@ import type { Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
 import { arithmeticType } from '../expr/type-rules.js';
+import type { LogicalPlan } from '../plan/logical-plan.js';
+import { outputOf } from '../plan/output.js';
 
 export function dataTypeOf(e: Expr): DataType {
   switch (e.kind) {
@@ -61,10 +63,9 @@ function firstKnown(types: DataType[]): DataType {
   return types.find((t) => t.typeName() !== 'void') ?? Types.null;
 }
 
-/** A scalar subquery's type is its plan's single output column's (set by the SQL front end). */
-function subqueryType(plan: unknown): DataType {
-  const output = (plan as { output?: { dataType: DataType }[] }).output;
-  return output?.[0]?.dataType ?? Types.null;
+/** A scalar subquery's type is its plan's single output column's. */
+function subqueryType(plan: LogicalPlan): DataType {
+  return outputOf(plan)[0]?.dataType ?? Types.null;
 }
 
 export function nullableOf(e: Expr): boolean {

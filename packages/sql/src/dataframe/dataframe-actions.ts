@@ -6,7 +6,9 @@ import { StorageLevel, type RDD } from '@flint/rdd';
 import { showString as formatShowString } from '../format/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { PhysicalPlanner } from '../physical/planner.js';
-import type { LogicalPlan } from '../plan/logical-plan.js';
+import { physicalPlanString } from '../physical/explain-physical.js';
+import { CodegenContext } from '../physical/codegen/codegen-context.js';
+import { mapPartitionsGenerated } from '../physical/pipeline.js';
 import { toExternal, rowsToObjects } from './row-conversion.js';
 import { rowsToUser } from './rdd-conversion.js';
 import type { DataFrame } from './dataframe.js';
@@ -15,29 +17,45 @@ export function defaultStorageLevel(): StorageLevel {
   return StorageLevel.MEMORY_AND_DISK;
 }
 
+interface Execution {
+  readonly rdd: RDD<unknown[]>;
+  /** What the job shows in fc.jobHistory: the action and its call site, the SQL text, the physical plan. */
+  readonly description: string;
+}
+
 /** The RDD of engine rows that computes the DataFrame. */
-export function execute(df: DataFrame, action: string, plan: LogicalPlan = df.plan): RDD<unknown[]> {
-  const planner = new PhysicalPlanner(df.session.host, { shufflePartitions: df.session.shufflePartitions, site: `${action} at ${callSite()}` });
-  return planner.rows(optimize(plan));
+export function execute(df: DataFrame, action: string): Execution {
+  const site = `${action} at ${callSite()}`;
+  const planner = new PhysicalPlanner(df.session.host, { shufflePartitions: df.session.shufflePartitions, site });
+  const optimized = optimize(df.plan);
+  const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
+  const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, df.session.shufflePartitions)}`;
+  return { rdd: planner.rows(optimized), description };
+}
+
+/** Runs the DataFrame's job and returns its engine rows in partition order. */
+async function run(df: DataFrame, action: string): Promise<unknown[][]> {
+  const { rdd, description } = execute(df, action);
+  return (await df.session.host.runJob<unknown[]>(rdd, { description, source: rdd })).flat();
 }
 
 export async function collect(df: DataFrame): Promise<Record<string, unknown>[]> {
-  const rows = await execute(df, 'collect').collect();
-  return rows.map(rowsToObjects(df.schema));
+  return (await run(df, 'collect')).map(rowsToObjects(df.schema));
 }
 
 export async function count(df: DataFrame): Promise<number> {
-  return execute(df, 'count').count();
+  const { rdd, description } = execute(df, 'count');
+  const counts = mapPartitionsGenerated<number>(rdd, new CodegenContext(), 'let n = 0;\nfor (const row of input) n++;\nreturn [n];', 'count');
+  const perPartition = await df.session.host.runJob<number>(counts, { description, source: rdd });
+  return perPartition.flat().reduce((a, b) => a + b, 0);
 }
 
 export async function head(df: DataFrame, n: number): Promise<Record<string, unknown>[]> {
-  const limited = df.limit(n);
-  const rows = await execute(limited, 'head').collect();
-  return rows.map(rowsToObjects(df.schema));
+  return (await run(df.limit(n), 'head')).map(rowsToObjects(df.schema));
 }
 
 export async function showString(df: DataFrame, n: number, truncate: boolean | number, vertical: boolean): Promise<string> {
-  const rows = await execute(df.limit(Math.max(n, 0) + 1), 'showString').collect();
+  const rows = await run(df.limit(Math.max(n, 0) + 1), 'showString');
   const fields = df.schema.fields;
   const external = rows.map((row) => row.map((v, i) => toExternal(v, fields[i].dataType)));
   const timeZone = df.session.conf.get('flint.sql.session.timeZone') ?? df.session.conf.get('spark.sql.session.timeZone');
@@ -46,11 +64,11 @@ export async function showString(df: DataFrame, n: number, truncate: boolean | n
 
 export async function* toLocalIterator(df: DataFrame): AsyncIterable<Record<string, unknown>> {
   const convert = rowsToObjects(df.schema);
-  for await (const row of execute(df, 'toLocalIterator').toLocalIterator()) yield convert(row);
+  for await (const row of execute(df, 'toLocalIterator').rdd.toLocalIterator()) yield convert(row);
 }
 
 export function toRdd(df: DataFrame): RDD<Record<string, unknown>> {
-  return execute(df, 'rdd').mapPartitions(rowsToUser(df.schema));
+  return execute(df, 'rdd').rdd.mapPartitions(rowsToUser(df.schema));
 }
 
 /** The first stack frame outside Flint's packages: where the user called the action. */

@@ -34,6 +34,9 @@ export class DataFrame {
     readonly plan: LogicalPlan,
   ) {}
 
+  /** The SQL text the DataFrame came from (`fc.sql`), shown with its jobs in fc.jobHistory. */
+  sqlText: string | undefined;
+
   private derive(plan: LogicalPlan): DataFrame {
     return this.session.dataFrame(plan);
   }

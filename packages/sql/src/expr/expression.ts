@@ -7,6 +7,7 @@
  * unique id, a type and nullability, as Catalyst's AttributeReference does.
  */
 import type { DataType } from '../types/index.js';
+import type { LogicalPlan } from '../plan/logical-plan.js';
 
 export type BinaryOp =
   | '+' | '-' | '*' | '/' | '%'
@@ -66,8 +67,12 @@ export type Expr =
   | SortOrderExpr
   | { readonly kind: 'window'; readonly fn: Expr; readonly spec: WindowSpecExpr }
   | { readonly kind: 'udf'; readonly udf: UdfRef; readonly args: readonly Expr[] }
-  /** Reserved for the SQL front end: a subquery used as a value, in `IN`, or in `EXISTS`. */
-  | { readonly kind: 'subquery'; readonly mode: 'scalar' | 'exists' | 'in'; readonly plan: unknown; readonly child?: Expr };
+  /**
+   * A subquery used as a value (`scalar`), in `x IN (...)` (`in`, with `child` = x) or in
+   * `EXISTS (...)`. Its plan may read columns of the enclosing query (a correlated subquery);
+   * the analyzer rewrites subqueries into joins (analyzer/subqueries.ts).
+   */
+  | { readonly kind: 'subquery'; readonly mode: 'scalar' | 'exists' | 'in'; readonly plan: LogicalPlan; readonly child?: Expr };
 
 export type ExprKind = Expr['kind'];
 export type ExprOf<K extends ExprKind> = Extract<Expr, { kind: K }>;

@@ -62,7 +62,18 @@ export interface WindowFunction extends FunctionBase {
   readonly requiresOrder: boolean;
 }
 
-export type FunctionDef = ScalarFunction | AggregateFunction | WindowFunction;
+/**
+ * A generator: each input row yields zero or more rows (explode, posexplode). Allowed as a
+ * select item; the analyzer turns it into a `generate` plan node.
+ */
+export interface GeneratorFunction extends FunctionBase {
+  readonly type: 'generator';
+  /** Yields zero rows for an empty or null input unless outer (then one row of nulls). */
+  readonly outer: boolean;
+  readonly withPosition: boolean;
+}
+
+export type FunctionDef = ScalarFunction | AggregateFunction | WindowFunction | GeneratorFunction;
 
 const registry = new Map<string, FunctionDef>();
 

@@ -22,6 +22,11 @@ export function struct(...cols: (ColumnOrName | ColumnOrName[])[]): Column {
   return new Column({ kind: 'call', name: 'named_struct', args });
 }
 
+export const explode = (c: ColumnOrName): Column => fn('explode', c);
+export const explode_outer = (c: ColumnOrName): Column => fn('explode_outer', c);
+export const posexplode = (c: ColumnOrName): Column => fn('posexplode', c);
+export const posexplode_outer = (c: ColumnOrName): Column => fn('posexplode_outer', c);
+
 export const row_number = (): Column => fn('row_number');
 export const rank = (): Column => fn('rank');
 export const dense_rank = (): Column => fn('dense_rank');

@@ -12,6 +12,8 @@ import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 
 export type Step =
   | { readonly kind: 'filter'; readonly condition: Expr }
+  /** Each row yields one row per element of an array (or entry of a map): a nested loop in the generated code. */
+  | { readonly kind: 'generate'; readonly generator: Extract<Expr, { kind: 'call' }>; readonly outer: boolean; readonly output: readonly Attr[] }
   | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] };
 
 export interface Pipeline {
@@ -22,7 +24,10 @@ export interface Pipeline {
 
 export function outputAfter(p: Pipeline): readonly Attr[] {
   let output = p.baseOutput;
-  for (const step of p.steps) if (step.kind === 'project') output = step.exprs.map(namedToAttr);
+  for (const step of p.steps) {
+    if (step.kind === 'project') output = step.exprs.map(namedToAttr);
+    if (step.kind === 'generate') output = [...output, ...step.output];
+  }
   return output;
 }
 
@@ -38,9 +43,28 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
   let vars = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, `row[${i}]`]));
   const lines: string[] = [];
   let column = 0;
+  let loops = 0;
   for (const step of p.steps) {
     if (step.kind === 'filter') {
       lines.push(`if (${genExpr(step.condition, vars, ctx)} !== true) continue;`);
+      continue;
+    }
+    if (step.kind === 'generate') {
+      const n = loops++;
+      const input = genExpr(step.generator.args[0], vars, ctx);
+      const withPosition = step.generator.name.startsWith('posexplode');
+      lines.push(`const g${n}in = ${input};`);
+      lines.push(`const g${n}items = g${n}in === null ? [] : g${n}in instanceof Map ? [...g${n}in] : g${n}in;`);
+      lines.push(`const g${n}len = g${n}items.length === 0 && ${step.outer} ? 1 : g${n}items.length;`);
+      lines.push(`for (let g${n}i = 0; g${n}i < g${n}len; g${n}i++) {`);
+      lines.push(`const g${n} = g${n}i < g${n}items.length ? g${n}items[g${n}i] : null;`);
+      const next = new Map(vars);
+      const values = withPosition ? [`(g${n}i < g${n}items.length ? g${n}i : null)`] : [];
+      const isMap = step.output.length - values.length === 2;
+      if (isMap) values.push(`(g${n} === null ? null : g${n}[0])`, `(g${n} === null ? null : g${n}[1])`);
+      else values.push(`g${n}`);
+      step.output.forEach((a, i) => next.set(a.id, values[i]));
+      vars = next;
       continue;
     }
     const next = new Map<number, string>();
@@ -58,7 +82,7 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     vars = next;
   }
   lines.push(sink(vars));
-  return `for (const row of input) {\n  ${lines.join('\n  ')}\n}`;
+  return `for (const row of input) {\n  ${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
 }
 
 /** Output rows as arrays, in the order of `output`. */

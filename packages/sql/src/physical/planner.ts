@@ -71,6 +71,7 @@ export class PhysicalPlanner {
       case 'cached':
         return fresh(this.cached(plan));
       case 'generate':
+        return withStep(this.pipeline(plan.child), { kind: 'generate', generator: plan.generator as Extract<typeof plan.generator, { kind: 'call' }>, outer: plan.outer, output: plan.output });
       case 'unresolvedRelation':
         throw new Error(`internal error: ${plan.kind} reached the physical planner`);
     }

@@ -6,3 +6,4 @@ import './conditional.js';
 import './datetime.js';
 import './collections.js';
 import './window-functions.js';
+import './generators.js';

@@ -1,0 +1,72 @@
+/**
+ * SQL lets ORDER BY and HAVING read what the SELECT list does not show (Spark's
+ * ResolveMissingReferences and ResolveAggregateFunctions):
+ *
+ *   SELECT name FROM t ORDER BY age          -> the projection keeps `age` for the sort, then drops it
+ *   SELECT k, sum(v) FROM t GROUP BY k
+ *     HAVING count(*) > 1                    -> the aggregate computes `count(1)` too, the filter reads it
+ *   ... GROUP BY k ORDER BY sum(v)           -> likewise for the sort
+ */
+import { aliasOf, collect, referencedIds, transformDown, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
+import { prettyName } from '../expr/names.js';
+import { lookupFunction } from '../expr/registry.js';
+import { namedToAttr, outputOf } from '../plan/output.js';
+import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
+import { exprKey } from '../physical/expr-key.js';
+import { resolveExpression, type OuterScope } from './resolve-expression.js';
+import { unresolvedColumn } from './analysis-error.js';
+
+const isAggregateCall = (e: Expr) => e.kind === 'call' && lookupFunction(e.name)?.type === 'aggregate';
+
+/**
+ * Resolves expressions of a filter or sort over an aggregate (possibly under a projection) that
+ * read its input columns or aggregate functions: they become extra aggregate outputs.
+ * Returns the rewritten child and expressions, or undefined when nothing is missing.
+ */
+export function resolveAgainstAggregate(
+  child: LogicalPlan,
+  exprs: readonly Expr[],
+  scope: OuterScope | undefined,
+): { child: LogicalPlan; exprs: Expr[] } | undefined {
+  const agg = child.kind === 'aggregate' ? child : undefined;
+  if (!agg) return undefined;
+  const input = outputOf(agg.child);
+  const extra: NamedExpr[] = [];
+  const existing = new Map(agg.aggregates.map((a) => [exprKey(a.kind === 'alias' ? a.child : a), a]));
+  const rewritten = exprs.map((e) => {
+    const resolved = resolveExpression(e, [...outputOf(agg), ...input], scope);
+    return transformDown(resolved, (x) => {
+      const isGroupingColumn = x.kind === 'attr' && agg.groupBy.some((g) => g.kind === 'attr' && g.id === x.id);
+      if (!isAggregateCall(x) && !isGroupingColumn) return undefined;
+      const found = existing.get(exprKey(x));
+      if (found) return namedToAttr(found);
+      const alias = aliasOf(x, prettyName(x));
+      extra.push(alias);
+      existing.set(exprKey(x), alias);
+      return namedToAttr(alias);
+    });
+  });
+  const widened: LogicalPlan = extra.length === 0 ? agg : { ...agg, aggregates: [...agg.aggregates, ...extra] };
+  const available = outputOf(widened);
+  const availableIds = new Set(available.map((a) => a.id));
+  for (const e of rewritten) {
+    const stray = collect(e, (x): x is Attr => x.kind === 'attr' && !availableIds.has(x.id) && input.some((a) => a.id === x.id));
+    if (stray.length > 0) throw unresolvedColumn(stray[0].name, available.map((a) => a.name));
+  }
+  return { child: widened, exprs: rewritten };
+}
+
+/** A sort reading columns its projection dropped: the projection keeps them, a projection above drops them. */
+export function sortWithMissingColumns(p: PlanOf<'sort'>, scope: OuterScope | undefined): LogicalPlan | undefined {
+  const project = p.child.kind === 'project' ? p.child : undefined;
+  if (!project) return undefined;
+  const visible = outputOf(project);
+  const below = outputOf(project.child);
+  const orders = p.orders.map((o) => resolveExpression(o, [...visible, ...below], scope) as SortOrderExpr);
+  const visibleIds = new Set(visible.map((a) => a.id));
+  const used = new Set(orders.flatMap((o) => [...referencedIds(o)]));
+  const missing = below.filter((a) => used.has(a.id) && !visibleIds.has(a.id));
+  if (missing.length === 0) return { ...p, orders };
+  const widened: LogicalPlan = { ...project, exprs: [...project.exprs, ...missing] };
+  return { kind: 'project', child: { ...p, child: widened, orders }, exprs: visible };
+}

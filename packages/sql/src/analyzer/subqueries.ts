@@ -1,0 +1,149 @@
+/**
+ * Subqueries become joins (Spark's RewritePredicateSubquery and RewriteCorrelatedScalarSubquery):
+ *
+ *   WHERE EXISTS (q)          -> left semi join with q on q's correlated predicates
+ *   WHERE NOT EXISTS (q)      -> left anti join
+ *   WHERE x [NOT] IN (q)      -> left semi [anti] join on x = q's column (and the correlation)
+ *   (q) as a value            -> left join with q (one row; or, when q is correlated through an
+ *                                aggregate, q grouped by its correlation columns), then the column
+ *
+ * Decorrelation pulls the predicates that read the enclosing query's columns out of the
+ * subquery's filters, up through projections (which then keep the columns those predicates read)
+ * and aggregates (which then group by them), so they can become the join condition.
+ */
+import { binaryOf, collect, referencedIds, transformDown, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
+import { outputOf } from '../plan/output.js';
+import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
+import { splitConjuncts } from '../physical/join.js';
+import { AnalysisException } from './analysis-error.js';
+import { resolveExpression } from './resolve-expression.js';
+
+type Subquery = Extract<Expr, { kind: 'subquery' }>;
+
+const and = (conjuncts: Expr[]): Expr | undefined => conjuncts.reduce<Expr | undefined>((acc, c) => (acc ? binaryOf('AND', acc, c) : c), undefined);
+const hasSubquery = (e: Expr) => collect(e, (x): x is Subquery => x.kind === 'subquery').length > 0;
+
+export function planHasSubquery(exprs: readonly Expr[]): boolean {
+  return exprs.some(hasSubquery);
+}
+
+/** A filter whose condition holds subqueries, as joins under a filter, projected back to its columns. */
+export function rewriteFilterSubqueries(f: PlanOf<'filter'>): LogicalPlan {
+  const originalOutput = outputOf(f.child);
+  let child = f.child;
+  const remaining: Expr[] = [];
+  for (const c of splitConjuncts(f.condition)) {
+    const negated = c.kind === 'unary' && c.op === 'NOT' && c.child.kind === 'subquery' && c.child.mode !== 'scalar';
+    const sub = negated ? (c as { child: Expr }).child : c;
+    if (sub.kind === 'subquery' && sub.mode !== 'scalar') {
+      const { plan, predicates } = decorrelate(sub.plan, outerIds(child));
+      const conditions = [...predicates];
+      if (sub.mode === 'in') {
+        const column = outputOf(plan)[0];
+        conditions.unshift(resolveExpression(binaryOf('=', sub.child!, column), [...outputOf(child), ...outputOf(plan)]));
+      }
+      child = { kind: 'join', left: child, right: plan, joinType: negated ? 'left_anti' : 'left_semi', condition: and(conditions) };
+      continue;
+    }
+    remaining.push(c);
+  }
+  const scalar = joinScalarSubqueries(child, remaining);
+  const condition = and(scalar.exprs);
+  const filtered: LogicalPlan = condition ? { kind: 'filter', child: scalar.plan, condition } : scalar.plan;
+  return sameOutput(filtered, originalOutput) ? filtered : { kind: 'project', child: filtered, exprs: originalOutput };
+}
+
+/** A projection holding scalar subqueries, over left joins with them. */
+export function rewriteProjectSubqueries(p: PlanOf<'project'>): LogicalPlan {
+  const { plan, exprs } = joinScalarSubqueries(p.child, p.exprs);
+  return { kind: 'project', child: plan, exprs: exprs as NamedExpr[] };
+}
+
+function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { plan: LogicalPlan; exprs: Expr[] } {
+  let plan = child;
+  const rewritten = exprs.map((e) =>
+    transformDown(e, (x) => {
+      if (x.kind !== 'subquery') return undefined;
+      if (x.mode !== 'scalar') throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'IN/EXISTS subqueries are supported only as conditions of WHERE and HAVING. SQLSTATE: 0A000');
+      const { plan: sub, predicates } = decorrelate(x.plan, outerIds(plan));
+      const value = outputOf(sub)[0];
+      plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: and(predicates) };
+      return value;
+    }),
+  );
+  return { plan, exprs: rewritten };
+}
+
+/** The ids of the enclosing plan's columns (those a correlated subquery may read). */
+function outerIds(outer: LogicalPlan): Set<number> {
+  return new Set(outputOf(outer).map((a) => a.id));
+}
+
+interface Decorrelated {
+  readonly plan: LogicalPlan;
+  readonly predicates: Expr[];
+}
+
+function decorrelate(p: LogicalPlan, outerIds: Set<number>): Decorrelated {
+  const readsOuter = (e: Expr) => [...referencedIds(e)].some((id) => outerIds.has(id));
+  switch (p.kind) {
+    case 'filter': {
+      const below = decorrelate(p.child, outerIds);
+      const local: Expr[] = [];
+      const correlated: Expr[] = [];
+      for (const c of splitConjuncts(p.condition)) (readsOuter(c) ? correlated : local).push(c);
+      const condition = and(local);
+      return { plan: condition ? { ...p, child: below.plan, condition } : below.plan, predicates: [...below.predicates, ...correlated] };
+    }
+    case 'subqueryAlias': {
+      const below = decorrelate(p.child, outerIds);
+      return { plan: { ...p, child: below.plan }, predicates: below.predicates };
+    }
+    case 'project': {
+      const below = decorrelate(p.child, outerIds);
+      if (below.predicates.length === 0) return { plan: p, predicates: [] };
+      const kept = new Set(outputOf(p).map((a) => a.id));
+      const needed = innerAttrs(below.predicates, below.plan).filter((a) => !kept.has(a.id));
+      return { plan: { ...p, child: below.plan, exprs: [...p.exprs, ...needed] }, predicates: below.predicates };
+    }
+    case 'aggregate': {
+      const below = decorrelate(p.child, outerIds);
+      if (below.predicates.length === 0) return { plan: p, predicates: [] };
+      const keys = innerAttrs(below.predicates, below.plan);
+      return { plan: { ...p, child: below.plan, groupBy: [...p.groupBy, ...keys], aggregates: [...p.aggregates, ...keys] }, predicates: below.predicates };
+    }
+    default:
+      if (planReads(p, outerIds)) {
+        throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', `Correlated column references are supported only in the WHERE clause of a subquery (found under ${p.kind}). SQLSTATE: 0A000`);
+      }
+      return { plan: p, predicates: [] };
+  }
+}
+
+/** The subquery's own columns that the pulled-up predicates read. */
+function innerAttrs(predicates: Expr[], inner: LogicalPlan): Attr[] {
+  const available = new Map(outputOf(inner).map((a) => [a.id, a]));
+  const ids = new Set(predicates.flatMap((e) => [...referencedIds(e)]));
+  return [...ids].filter((id) => available.has(id)).map((id) => available.get(id)!);
+}
+
+function planReads(p: LogicalPlan, ids: Set<number>): boolean {
+  const exprs: Expr[] = [];
+  switch (p.kind) {
+    case 'join':
+      if (p.condition) exprs.push(p.condition);
+      return exprs.some((e) => [...referencedIds(e)].some((id) => ids.has(id))) || planReads(p.left, ids) || planReads(p.right, ids);
+    case 'relation':
+    case 'unresolvedRelation':
+      return false;
+    case 'setOp':
+      return planReads(p.left, ids) || planReads(p.right, ids);
+    default:
+      return planReads((p as { child: LogicalPlan }).child, ids);
+  }
+}
+
+function sameOutput(p: LogicalPlan, output: readonly Attr[]): boolean {
+  const now = outputOf(p);
+  return now.length === output.length && now.every((a, i) => a.id === output[i].id);
+}
