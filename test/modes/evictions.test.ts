@@ -15,7 +15,7 @@ describe('getPersistentRDDs() after evictions', () => {
     const rows = fc.range(0, 40_000, 1, 4).map((i) => `row ${i} ${'x'.repeat(12)}`).setName('rows').cache();
     expect(await rows.count()).toBe(40_000);
     const [entry] = fc.getPersistentRDDs();
-    expect(entry.rdd?.name).toBe('rows');
+    expect(entry.rdd?.name()).toBe('rows');
     expect(entry.partitionsCached).toBeGreaterThanOrEqual(1);
     expect(entry.partitionsCached).toBeLessThanOrEqual(2);
     expect(entry.bytes).toBeLessThanOrEqual(600_000);

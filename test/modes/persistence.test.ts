@@ -23,7 +23,7 @@ describe('cache() and getPersistentRDDs() in each mode', () => {
     const fc = await cachedSquares('memory');
     const [entry, ...others] = fc.getPersistentRDDs();
     expect(others).toEqual([]);
-    expect(entry.rdd?.name).toBe('squares');
+    expect(entry.rdd?.name()).toBe('squares');
     expect(entry.partitionsCached).toBe(4);
     // 10 000 msgpack numbers take at least a few bytes each.
     expect(entry.bytes).toBeGreaterThan(10_000);

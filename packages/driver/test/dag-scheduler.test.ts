@@ -150,15 +150,15 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     const cached = parallelize([1, 2], 2).map((x) => x * 2).cache();
     const first = cluster.runJob(cached);
     const tasks = cluster.take(0);
-    tasks.forEach((task, i) => cluster.finish(task, { ...resultSuccess([i]), cachedBlocks: [{ rddId: cached.id, split: i, bytes: 8 }] } as never));
+    tasks.forEach((task, i) => cluster.finish(task, { ...resultSuccess([i]), cachedBlocks: [{ rddId: cached.id(), split: i, bytes: 8 }] } as never));
     await first.result;
 
     const second = cluster.runJob(cached.map((x) => x + 1));
     const [reuse0, reuse1] = cluster.take(1);
-    expect(reuse0.inputs).toEqual([{ kind: 'cached', key: `rdd_${cached.id}_0`, executor: 'exec-a' }]);
-    cluster.finish(reuse1, { kind: 'missingCachedBlock', rddId: cached.id, split: 1, executor: 'exec-a' });
+    expect(reuse0.inputs).toEqual([{ kind: 'cached', key: `rdd_${cached.id()}_0`, executor: 'exec-a' }]);
+    cluster.finish(reuse1, { kind: 'missingCachedBlock', rddId: cached.id(), split: 1, executor: 'exec-a' });
     const [recompute] = cluster.take(1);
-    expect(recompute.inputs[0]).toMatchObject({ kind: 'bytes', key: `slice_${cached.node.kind === 'elementwise' ? cached.node.parent.id : -1}_1` });
+    expect(recompute.inputs[0]).toMatchObject({ kind: 'bytes', key: `slice_${cached.node.kind === 'elementwise' ? cached.node.parent.id() : -1}_1` });
     cluster.finish(reuse0, resultSuccess([1]));
     cluster.finish(recompute, resultSuccess([5]));
     await expect(second.result).resolves.toEqual([[1], [5]]);
@@ -169,13 +169,13 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     const cluster = new FakeCluster();
     const cached = parallelize([1, 2], 2).map((x) => x * 2).cache();
     const first = cluster.runJob(cached);
-    cluster.take(0).forEach((task, i) => cluster.finish(task, { ...resultSuccess([i]), cachedBlocks: [{ rddId: cached.id, split: i, bytes: 8 }] } as never));
+    cluster.take(0).forEach((task, i) => cluster.finish(task, { ...resultSuccess([i]), cachedBlocks: [{ rddId: cached.id(), split: i, bytes: 8 }] } as never));
     await first.result;
 
     const second = cluster.runJob(cached.map((x) => x + 1));
     const [reuse0, reuse1] = cluster.take(1);
     // The task for partition 1 ran on exec-b (no locality), and exec-a had evicted the partition.
-    cluster.finish(reuse1, { kind: 'missingCachedBlock', rddId: cached.id, split: 1, executor: 'exec-a' }, 'exec-b');
+    cluster.finish(reuse1, { kind: 'missingCachedBlock', rddId: cached.id(), split: 1, executor: 'exec-a' }, 'exec-b');
     const [recompute] = cluster.take(1);
     expect(recompute.inputs[0]).toMatchObject({ kind: 'bytes' });
     cluster.finish(reuse0, resultSuccess([1]));

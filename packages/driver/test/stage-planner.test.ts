@@ -11,7 +11,7 @@ describe('stage planner', () => {
   it('pipelines narrow transformations into one result stage', () => {
     const rdd = parallelize([1, 2, 3], 3).map((x) => x + 1).filter((x) => x > 2);
     const stage = new StagePlanner().createResultStage(rdd, 0);
-    expect(describeStages(stage)).toBe(`ResultStage 0: 3 tasks over RDD ${rdd.id}`);
+    expect(describeStages(stage)).toBe(`ResultStage 0: 3 tasks over RDD ${rdd.id()}`);
   });
 
   it('cuts a word count at its shuffle: the map side combines, the reduce side merges', () => {
@@ -21,7 +21,7 @@ describe('stage planner', () => {
     const mapSide = counts.node.kind === 'mapPartitions' ? counts.node.parent : undefined;
     const combiner = mapSide?.node.kind === 'shuffled' ? mapSide.node.parent : undefined;
     expect(describeStages(stage)).toBe(
-      [`ResultStage 0: 3 tasks over RDD ${counts.id}`, `  ShuffleMapStage(shuffle 0) 1: 2 tasks over RDD ${combiner?.id}`].join('\n'),
+      [`ResultStage 0: 3 tasks over RDD ${counts.id()}`, `  ShuffleMapStage(shuffle 0) 1: 2 tasks over RDD ${combiner?.id()}`].join('\n'),
     );
   });
 

@@ -10,7 +10,7 @@ export type StoredFormat = 'binary' | 'json';
 /** What the tasks of a job do with the records of their partition. */
 export type JobOutput =
   | { readonly kind: 'collect' }
-  | { readonly kind: 'saveText'; readonly dir: string }
+  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec }
   | { readonly kind: 'store'; readonly dir: string; readonly format: StoredFormat };
 
 /**
@@ -24,6 +24,9 @@ export interface StoredPartitions {
 }
 
 export type ExecutionMode = 'memory' | 'mapreduce';
+
+/** Compression of saved text part files: Hadoop's GzipCodec (`.gz`) and DefaultCodec (`.deflate`). */
+export type TextCodec = 'gzip' | 'deflate';
 
 export interface RddContext {
   readonly defaultParallelism: number;

@@ -1,8 +1,8 @@
 export { RDD } from './rdd.js';
-export type { RddContext, JobOutput, JobOptions, StoredPartitions, StoredFormat, ExecutionMode } from './context.js';
+export type { RddContext, JobOutput, JobOptions, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
 export { StorageLevel } from './storage-level.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
-export type { PlanNode, PlanKind, TextSplit, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
+export type { PlanNode, PlanKind, TextSplit, TextSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';
 export { stagePlan, taskLeaves, parentSplits, type TaskPlan, type WireNode, type TaskLeaf } from './plan/task-plan.js';
 export { prepare, type PrepareHook } from './plan/prepare.js';

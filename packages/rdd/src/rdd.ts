@@ -18,6 +18,8 @@ import * as joins from './ops/joins.js';
 import * as actions from './ops/actions.js';
 import * as aggregates from './ops/aggregates.js';
 import * as numeric from './ops/numeric.js';
+import * as byKeySampling from './ops/by-key-sampling.js';
+import * as approximate from './ops/approximate.js';
 import type { StatCounter } from './runtime/stat-counter.js';
 
 type Fn<A extends unknown[], R> = (...args: A) => R;
@@ -25,17 +27,24 @@ type Pair<K, V> = [K, V];
 type Iter<T> = Iterable<T> | AsyncIterable<T> | Promise<Iterable<T>>;
 
 export class RDD<T> {
-  readonly id: number;
-  name: string | undefined;
+  private readonly rddId: number;
+  private rddName: string | undefined;
   private level: StorageLevel = StorageLevel.NONE;
   private checkpointRequested = false;
+  private localCheckpointRequested = false;
+  private locallyCheckpointed = false;
   private stored: StoredPartitions | undefined;
 
   constructor(
     readonly context: RddContext,
     private currentNode: PlanNode,
   ) {
-    this.id = context.newRddId();
+    this.rddId = context.newRddId();
+  }
+
+  /** A unique id for this RDD within its context (PySpark's `rdd.id()`). */
+  id(): number {
+    return this.rddId;
   }
 
   /** What this RDD is, as data; replaced (never changed) by a pre-job step, see plan/prepare.ts. */
@@ -68,8 +77,23 @@ export class RDD<T> {
   get isCached(): boolean {
     return this.level !== StorageLevel.NONE;
   }
+  /** Whether the RDD is checkpointed and materialized, reliably (checkpoint) or locally (localCheckpoint). */
   get isCheckpointed(): boolean {
-    return this.stored?.reason === 'checkpoint';
+    return this.stored?.reason === 'checkpoint' || this.locallyCheckpointed;
+  }
+  /** The directory this RDD was checkpointed to, once it was; null before, and for local checkpoints. */
+  getCheckpointFile(): string | null {
+    return this.stored?.reason === 'checkpoint' ? this.stored.dir : null;
+  }
+  isLocallyCheckpointed(): boolean {
+    return this.localCheckpointRequested;
+  }
+  getStorageLevel(): StorageLevel {
+    return this.level;
+  }
+  /** No resource profiles in Flint: every stage runs on the executors' task threads. */
+  getResourceProfile(): null {
+    return null;
   }
   /** @internal Where this RDD's partitions were saved, once they were: its lineage is cut there. */
   get storedPartitions(): StoredPartitions | undefined {
@@ -79,8 +103,11 @@ export class RDD<T> {
   get needsCheckpoint(): boolean {
     return this.checkpointRequested && this.stored === undefined;
   }
+  name(): string | null {
+    return this.rddName ?? null;
+  }
   setName(name: string): this {
-    this.name = name;
+    this.rddName = name;
     return this;
   }
   toDebugString(): string {
@@ -99,7 +126,7 @@ export class RDD<T> {
       return this;
     }
     if (this.level !== StorageLevel.NONE && this.level !== level) {
-      throw new Error(`Cannot change the storage level of RDD ${this.id} from ${this.level.name} to ${level.name}`);
+      throw new Error(`Cannot change the storage level of RDD ${this.rddId} from ${this.level.name} to ${level.name}`);
     }
     this.level = level;
     return this;
@@ -116,6 +143,20 @@ export class RDD<T> {
     }
     this.checkpointRequested = true;
   }
+  /**
+   * Spark's localCheckpoint: keeps the computed partitions in the executors' block managers
+   * (MEMORY_AND_DISK, or the level already set plus disk) instead of reliable storage. Flint keeps
+   * the lineage behind it, so a lost partition is recomputed rather than failing the job.
+   */
+  localCheckpoint(): void {
+    if (this.level === StorageLevel.NONE) this.persist(StorageLevel.MEMORY_AND_DISK);
+    else if (!this.level.useDisk) this.level = this.level.replication === 2 ? StorageLevel.MEMORY_AND_DISK_2 : StorageLevel.MEMORY_AND_DISK;
+    this.localCheckpointRequested = true;
+  }
+  /** @internal Called by the driver after a job that computed (and so kept) a locally checkpointed RDD. */
+  markLocallyCheckpointed(): void {
+    if (this.localCheckpointRequested) this.locallyCheckpointed = true;
+  }
   /** @internal Called by the driver once the partitions are saved: the lineage is cut here. */
   markStored(stored: StoredPartitions): void {
     this.stored = stored;
@@ -123,11 +164,11 @@ export class RDD<T> {
 
   // ---- narrow transformations -------------------------------------------------------------
 
-  map<U>(f: Fn<[T], U>): RDD<U> {
-    return narrow.element(this, 'map', f);
+  map<U>(f: Fn<[T], U>, preservesPartitioning = false): RDD<U> {
+    return narrow.element(this, 'map', f, preservesPartitioning);
   }
-  flatMap<U>(f: Fn<[T], Iterable<U>>): RDD<U> {
-    return narrow.element(this, 'flatMap', f);
+  flatMap<U>(f: Fn<[T], Iterable<U>>, preservesPartitioning = false): RDD<U> {
+    return narrow.element(this, 'flatMap', f, preservesPartitioning);
   }
   filter(f: Fn<[T], unknown>): RDD<T> {
     return narrow.element(this, 'filter', f);
@@ -136,6 +177,11 @@ export class RDD<T> {
     return narrow.mapPartitions(this, f, false, preservesPartitioning);
   }
   mapPartitionsWithIndex<U>(f: Fn<[number, Iterable<T>], Iter<U>>, preservesPartitioning = false): RDD<U> {
+    return narrow.mapPartitions(this, f, true, preservesPartitioning);
+  }
+  /** @deprecated PySpark's old name for mapPartitionsWithIndex. */
+  mapPartitionsWithSplit<U>(f: Fn<[number, Iterable<T>], Iter<U>>, preservesPartitioning = false): RDD<U> {
+    this.context.log('mapPartitionsWithSplit is deprecated; use mapPartitionsWithIndex instead');
     return narrow.mapPartitions(this, f, true, preservesPartitioning);
   }
   glom(): RDD<T[]> {
@@ -184,6 +230,14 @@ export class RDD<T> {
   randomSplit(weights: number[], seed?: number): RDD<T>[] {
     return sampling.randomSplit(this, weights, seed);
   }
+  /** Keeps each pair with its key's rate from `fractions` (a Map of key to rate). */
+  sampleByKey<K, V>(this: RDD<Pair<K, V>>, withReplacement: boolean, fractions: byKeySampling.Fractions<K>, seed?: number): RDD<Pair<K, V>> {
+    return byKeySampling.sampleByKey(this, withReplacement, fractions, seed);
+  }
+  /** Exactly ceil(count * rate) pairs per key (Spark's sampleByKeyExact; one shuffle). */
+  sampleByKeyExact<K, V>(this: RDD<Pair<K, V>>, withReplacement: boolean, fractions: byKeySampling.Fractions<K>, seed?: number): RDD<Pair<K, V>> {
+    return byKeySampling.sampleByKeyExact(this, withReplacement, fractions, seed);
+  }
 
   // ---- shuffle transformations ------------------------------------------------------------
 
@@ -196,14 +250,15 @@ export class RDD<T> {
     mergeValue: Fn<[C, V], C>,
     mergeCombiners: Fn<[C, C], C>,
     numPartitions?: number,
+    partitionFunc?: Fn<[K], number>,
   ): RDD<Pair<K, C>> {
-    return shuffle.combineByKey(this, { createCombiner, mergeValue, mergeCombiners }, numPartitions);
+    return shuffle.combineByKey(this, { createCombiner, mergeValue, mergeCombiners }, numPartitions, partitionFunc);
   }
-  reduceByKey<K, V>(this: RDD<Pair<K, V>>, func: Fn<[V, V], V>, numPartitions?: number): RDD<Pair<K, V>> {
-    return shuffle.reduceByKey(this, func, numPartitions);
+  reduceByKey<K, V>(this: RDD<Pair<K, V>>, func: Fn<[V, V], V>, numPartitions?: number, partitionFunc?: Fn<[K], number>): RDD<Pair<K, V>> {
+    return shuffle.reduceByKey(this, func, numPartitions, partitionFunc);
   }
-  groupByKey<K, V>(this: RDD<Pair<K, V>>, numPartitions?: number): RDD<Pair<K, V[]>> {
-    return shuffle.groupByKey(this, numPartitions);
+  groupByKey<K, V>(this: RDD<Pair<K, V>>, numPartitions?: number, partitionFunc?: Fn<[K], number>): RDD<Pair<K, V[]>> {
+    return shuffle.groupByKey(this, numPartitions, partitionFunc);
   }
   aggregateByKey<K, V, U>(
     this: RDD<Pair<K, V>>,
@@ -211,14 +266,15 @@ export class RDD<T> {
     seqFunc: Fn<[U, V], U>,
     combFunc: Fn<[U, U], U>,
     numPartitions?: number,
+    partitionFunc?: Fn<[K], number>,
   ): RDD<Pair<K, U>> {
-    return shuffle.aggregateByKey(this, zeroValue, seqFunc, combFunc, numPartitions);
+    return shuffle.aggregateByKey(this, zeroValue, seqFunc, combFunc, numPartitions, partitionFunc);
   }
-  foldByKey<K, V>(this: RDD<Pair<K, V>>, zeroValue: V, func: Fn<[V, V], V>, numPartitions?: number): RDD<Pair<K, V>> {
-    return shuffle.aggregateByKey(this, zeroValue, func, func, numPartitions);
+  foldByKey<K, V>(this: RDD<Pair<K, V>>, zeroValue: V, func: Fn<[V, V], V>, numPartitions?: number, partitionFunc?: Fn<[K], number>): RDD<Pair<K, V>> {
+    return shuffle.aggregateByKey(this, zeroValue, func, func, numPartitions, partitionFunc);
   }
-  groupBy<K>(f: Fn<[T], K>, numPartitions?: number): RDD<Pair<K, T[]>> {
-    return this.keyBy(f).groupByKey(numPartitions);
+  groupBy<K>(f: Fn<[T], K>, numPartitions?: number, partitionFunc?: Fn<[K], number>): RDD<Pair<K, T[]>> {
+    return this.keyBy(f).groupByKey(numPartitions, partitionFunc);
   }
   distinct(numPartitions?: number): RDD<T> {
     return shuffle.distinct(this, numPartitions);
@@ -246,6 +302,9 @@ export class RDD<T> {
   }
   subtract(other: RDD<T>, numPartitions?: number): RDD<T> {
     return joins.subtract(this, other, numPartitions);
+  }
+  intersectByKey<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, V>> {
+    return joins.intersectByKey(this, other, numPartitions);
   }
   subtractByKey<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, V>> {
     return joins.subtractByKey(this, other, numPartitions);
@@ -305,11 +364,12 @@ export class RDD<T> {
   foreachPartition(f: Fn<[Iterable<T>], unknown>): Promise<void> {
     return actions.foreachPartition(this, f);
   }
-  toLocalIterator(): AsyncIterable<T> {
-    return actions.toLocalIterator(this);
+  toLocalIterator(prefetchPartitions = false): AsyncIterable<T> {
+    return actions.toLocalIterator(this, prefetchPartitions);
   }
-  saveAsTextFile(path: string): Promise<void> {
-    return actions.saveAsTextFile(this, path);
+  /** Part files of `String(record)` lines; compressed with `'org.apache.hadoop.io.compress.GzipCodec'` (part-00000.gz). */
+  saveAsTextFile(path: string, compressionCodecClass?: string): Promise<void> {
+    return actions.saveAsTextFile(this, path, compressionCodecClass);
   }
   countByKey<K, V>(this: RDD<Pair<K, V>>): Promise<Map<K, number>> {
     return aggregates.countByValue(this.keys());
@@ -322,6 +382,15 @@ export class RDD<T> {
   }
   lookup<K, V>(this: RDD<Pair<K, V>>, key: K): Promise<V[]> {
     return actions.lookup(this, key);
+  }
+  reduceByKeyLocally<K, V>(this: RDD<Pair<K, V>>, func: Fn<[V, V], V>): Promise<Map<K, V>> {
+    return aggregates.reduceByKeyLocally(this, func);
+  }
+  countApprox(timeout: number, confidence = 0.95): Promise<number> {
+    return approximate.countApprox(this, timeout, confidence);
+  }
+  countApproxDistinct(relativeSD = 0.05): Promise<number> {
+    return approximate.countApproxDistinct(this, relativeSD);
   }
   reduce(f: Fn<[T, T], T>): Promise<T> {
     return aggregates.reduce(this, f);
@@ -367,6 +436,12 @@ export class RDD<T> {
   }
   sampleStdev(this: RDD<number>): Promise<number> {
     return numeric.stats(this).then((s) => s.sampleStdev());
+  }
+  sumApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<approximate.BoundedFloat> {
+    return approximate.sumApprox(this, timeout, confidence);
+  }
+  meanApprox(this: RDD<number>, timeout: number, confidence = 0.95): Promise<approximate.BoundedFloat> {
+    return approximate.meanApprox(this, timeout, confidence);
   }
   /** Counts per bucket; buckets are numbers or strings (compared as strings), or a bucket count. */
   histogram<B extends number | string>(this: RDD<B>, buckets: number | B[]): Promise<[B[], number[]]> {

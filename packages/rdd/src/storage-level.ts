@@ -1,13 +1,22 @@
-/** Where a persisted RDD keeps its partitions; the `_2` levels keep a second copy on another worker. */
+/**
+ * Where a persisted RDD keeps its partitions; the `_2` levels keep a second copy on another worker.
+ * Partitions are always kept serialized (msgpackr bytes), so `deserialized` is false and there is no
+ * off-heap store; `toString()` is PySpark's `str(level)` (`'Memory Serialized 1x Replicated'`).
+ */
 export interface StorageLevel {
   readonly name: string;
-  readonly useMemory: boolean;
   readonly useDisk: boolean;
+  readonly useMemory: boolean;
+  readonly useOffHeap: boolean;
+  readonly deserialized: boolean;
   readonly replication: 1 | 2;
+  toString(): string;
 }
 
-const level = (name: string, useMemory: boolean, useDisk: boolean, replication: 1 | 2): StorageLevel =>
-  Object.freeze({ name, useMemory, useDisk, replication });
+function level(name: string, useMemory: boolean, useDisk: boolean, replication: 1 | 2): StorageLevel {
+  const description = `${useDisk ? 'Disk ' : ''}${useMemory ? 'Memory ' : ''}Serialized ${replication}x Replicated`;
+  return Object.freeze({ name, useDisk, useMemory, useOffHeap: false, deserialized: false, replication, toString: () => description });
+}
 
 export const StorageLevel = Object.freeze({
   NONE: level('NONE', false, false, 1),

@@ -1,9 +1,9 @@
 /** What every task of one stage does: the narrow plan to compute and where its output goes. */
-import type { Partitioner, StoredFormat, TaskPlan } from '@flint/rdd';
+import type { Partitioner, StoredFormat, TaskPlan, TextCodec } from '@flint/rdd';
 
 export type StageOutput =
   | { readonly kind: 'collect' }
-  | { readonly kind: 'saveText'; readonly dir: string }
+  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec }
   /** Saves each partition as a part file (checkpoints, and job outputs in mapreduce mode). */
   | { readonly kind: 'store'; readonly dir: string; readonly format: StoredFormat; readonly replication: number }
   | { readonly kind: 'shuffle'; readonly shuffleId: number; readonly partitioner: Partitioner };

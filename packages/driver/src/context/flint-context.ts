@@ -22,6 +22,8 @@ import { clusterBackend } from '../backend/cluster-backend.js';
 import { LocalCluster } from '../backend/local-cluster.js';
 import type { Backend } from '../backend/backend.js';
 import { dfsTextSplits } from './dfs-text-input.js';
+import { wholeFileSplits } from './whole-files.js';
+import { FLINT_VERSION, sparkUser } from './application-info.js';
 import { Broadcasts } from './broadcasts.js';
 import { JobRunner } from './job-runner.js';
 import { withSubmittedOptions } from './submitted-options.js';
@@ -57,6 +59,8 @@ export class FlintContext implements RddContext {
   readonly mode: ExecutionMode;
   /** Unique per context: workers keep this application's blocks and broadcasts apart from other drivers'. */
   readonly appId: string;
+  /** When the context was created, in milliseconds since the epoch (PySpark's `sc.startTime`). */
+  readonly startTime = Date.now();
   private readonly logged = new Set<string>();
   private readonly history = new JobHistory();
   private readonly listeners = new ListenerBus();
@@ -141,12 +145,43 @@ export class FlintContext implements RddContext {
     return this.backend.namenode;
   }
 
+  /** Task slots when the context started: the default number of partitions of parallelize and range. */
   get defaultParallelism(): number {
     return this.backend.defaultParallelism;
   }
 
+  /** The default minimum number of partitions of file inputs: min(defaultParallelism, 2). */
+  get defaultMinPartitions(): number {
+    return Math.min(this.defaultParallelism, 2);
+  }
+
+  /** PySpark's `sc.applicationId`: unique per context. */
+  get applicationId(): string {
+    return this.appId;
+  }
+
+  /** The version of Flint running this context. */
+  get version(): string {
+    return FLINT_VERSION;
+  }
+
+  /** The URL of the job web UI: none yet, so null (PySpark's value when the UI is off). */
+  get uiWebUrl(): string | null {
+    return null;
+  }
+
+  /** The user running this program (SPARK_USER if set, as in Spark). */
+  sparkUser(): string {
+    return sparkUser();
+  }
+
   get checkpointDir(): string | undefined {
     return this.jobs.checkpointDir;
+  }
+
+  /** Where checkpoint() writes, or null before setCheckpointDir (PySpark's getCheckpointDir). */
+  getCheckpointDir(): string | null {
+    return this.jobs.checkpointDir ?? null;
   }
 
   /** Every job run so far, with its stages (run or skipped), task counts and timings. */
@@ -187,9 +222,26 @@ export class FlintContext implements RddContext {
   }
 
   /** Lines of a local text file, a directory of files, or a glob; split by size with Hadoop's line rule. */
-  textFile(path: string, minPartitions: number = Math.min(this.defaultParallelism, 2)): RDD<string> {
+  textFile(path: string, minPartitions: number = this.defaultMinPartitions): RDD<string> {
     const splits = path.startsWith('dfs://') ? dfsTextSplits(path, this.backend.namenode, minPartitions) : localTextSplits(path, minPartitions, this.defaultParallelism);
     return new RDD<string>(this, { kind: 'textFile', splits });
+  }
+
+  /** `[path, content]` per file of a directory, file or glob; the path as Hadoop names it (`file:/...`, `dfs://...`). */
+  wholeTextFiles(path: string, minPartitions: number = this.defaultMinPartitions): RDD<[string, string]> {
+    return this.wholeFiles<[string, string]>(path, minPartitions, 'wholeText', 'wholeTextFiles');
+  }
+
+  /** `[path, bytes]` per file, as wholeTextFiles but with the content as a Uint8Array. */
+  binaryFiles(path: string, minPartitions: number = this.defaultMinPartitions): RDD<[string, Uint8Array]> {
+    return this.wholeFiles<[string, Uint8Array]>(path, minPartitions, 'wholeBinary', 'binaryFiles');
+  }
+
+  private wholeFiles<T>(path: string, minPartitions: number, format: 'wholeText' | 'wholeBinary', operation: string): RDD<T> {
+    requireSlices(minPartitions, operation);
+    const splits = wholeFileSplits(path, this.backend.namenode, format);
+    const files = new RDD<T>(this, { kind: 'textFile', splits });
+    return splits.length > minPartitions ? files.coalesce(minPartitions) : files;
   }
 
   union<T>(rdds: RDD<T>[]): RDD<T> {
@@ -267,8 +319,8 @@ export class FlintContext implements RddContext {
   }
 
   unpersist(rdd: RDD<unknown>): void {
-    this.dag.cache.forgetRdd(rdd.id);
-    this.backend.forgetRdd(this.appId, rdd.id);
+    this.dag.cache.forgetRdd(rdd.id());
+    this.backend.forgetRdd(this.appId, rdd.id());
   }
 
   async stop(): Promise<void> {

@@ -114,5 +114,5 @@ function stagesOf(root: Stage): Stage[] {
 
 function stageName(stage: Stage): string {
   const what = stage.kind === 'result' ? 'result' : `shuffle ${stage.shuffleId} map`;
-  return `${what} over ${stage.rdd.name ?? `RDD ${stage.rdd.id}`}`;
+  return `${what} over ${stage.rdd.name() ?? `RDD ${stage.rdd.id()}`}`;
 }

@@ -33,6 +33,8 @@ export class JobRunner {
     if (this.mode === 'mapreduce' && options.source) await this.storeJobOutput(options.source);
     const results = await this.submitJob<R>(rdd, options);
     await this.writeCheckpoints(rdd);
+    // The job computed and kept every locally checkpointed RDD of its lineage (Spark marks them after the job).
+    for (const computed of lineage(rdd)) computed.markLocallyCheckpointed();
     return results;
   }
 
@@ -60,9 +62,9 @@ export class JobRunner {
    */
   private async storeJobOutput(rdd: RDD<unknown>): Promise<void> {
     if (!reducedSinceStorage(rdd)) return;
-    const dir = this.storage.directoryFor(rdd.id);
+    const dir = this.storage.directoryFor(rdd.id());
     const output: JobOutput = { kind: 'store', dir, format: 'json' };
-    await this.submitJob(rdd, { output, description: `mapreduce job writing RDD ${rdd.id}` });
+    await this.submitJob(rdd, { output, description: `mapreduce job writing RDD ${rdd.id()}` });
     rdd.markStored({ dir, format: 'json', reason: 'jobOutput' });
   }
 
@@ -98,7 +100,7 @@ export class JobRunner {
 
   /** Remembers persisted RDDs (weakly) so getPersistentRDDs() can name them. */
   private trackPersisted(root: RDD<unknown>): void {
-    for (const rdd of lineage(root)) if (rdd.isCached) this.persisted.set(rdd.id, new WeakRef(rdd));
+    for (const rdd of lineage(root)) if (rdd.isCached) this.persisted.set(rdd.id(), new WeakRef(rdd));
   }
 
   /** Writes every RDD of the lineage marked with checkpoint(), then cuts its lineage (Spark does this after the job). */
@@ -106,9 +108,9 @@ export class JobRunner {
     const marked = lineage(root).filter((rdd) => rdd.needsCheckpoint);
     for (const rdd of marked) {
       const root = this.checkpointDir!;
-      const dir = root.startsWith('dfs://') ? `${root.replace(/\/$/, '')}/rdd-${rdd.id}` : join(root, `rdd-${rdd.id}`);
+      const dir = root.startsWith('dfs://') ? `${root.replace(/\/$/, '')}/rdd-${rdd.id()}` : join(root, `rdd-${rdd.id()}`);
       if (!dir.startsWith('dfs://')) mkdirSync(dir, { recursive: true });
-      await this.submitJob(rdd, { output: { kind: 'store', dir, format: 'binary' }, description: `checkpoint RDD ${rdd.id}` });
+      await this.submitJob(rdd, { output: { kind: 'store', dir, format: 'binary' }, description: `checkpoint RDD ${rdd.id()}` });
       rdd.markStored({ dir, format: 'binary', reason: 'checkpoint' });
     }
   }
@@ -121,14 +123,14 @@ function stageOutput(output: JobOutput | undefined): StageOutput {
   const dir = resolve(output.dir);
   if (existsSync(dir)) throw new Error(`Output directory ${dir} already exists`);
   mkdirSync(dir, { recursive: true });
-  return { kind: 'saveText', dir };
+  return { ...output, dir };
 }
 
 function lineage(root: RDD<unknown>): RDD<unknown>[] {
   const seen = new Map<number, RDD<unknown>>();
   const visit = (rdd: RDD<unknown>): void => {
-    if (seen.has(rdd.id)) return;
-    seen.set(rdd.id, rdd);
+    if (seen.has(rdd.id())) return;
+    seen.set(rdd.id(), rdd);
     for (const dep of dependencies(rdd)) visit(dep.rdd);
   };
   visit(root);
@@ -137,7 +139,7 @@ function lineage(root: RDD<unknown>): RDD<unknown>[] {
 
 /** Whether computing `rdd` from stored data (input files, saved job outputs) takes a shuffle. */
 function reducedSinceStorage(rdd: RDD<unknown>, seen = new Set<number>()): boolean {
-  if (seen.has(rdd.id)) return false;
-  seen.add(rdd.id);
+  if (seen.has(rdd.id())) return false;
+  seen.add(rdd.id());
   return dependencies(rdd).some((dependency) => dependency.shuffle || reducedSinceStorage(dependency.rdd, seen));
 }

@@ -1,11 +1,12 @@
 /**
  * Lists the files behind a `textFile` path — a file, a directory (its visible files), or a glob —
  * and cuts them into splits by size the way Hadoop's FileInputFormat does: a goal size of
- * total / minPartitions, at most one local "block", and a last split up to 10% larger.
+ * total / minPartitions, at most one local "block", and a last split up to 10% larger. A gzip
+ * (`.gz`) or deflate (`.deflate`) file cannot be cut: it is one split, read whole and decompressed.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { TextSplit } from '@flint/rdd';
+import type { TextSplit, TextSplitFormat } from '@flint/rdd';
 
 const LOCAL_BLOCK_SIZE = 32 * 1024 * 1024;
 const SPLIT_SLOP = 1.1;
@@ -19,13 +20,21 @@ export function localTextSplits(path: string, minPartitions: number, taskSlots =
   const splits: TextSplit[] = [];
   files.forEach((file, i) => {
     const size = sizes[i];
-    if (size === 0) {
-      splits.push({ path: file, start: 0, length: 0, hosts: [] });
+    const codec = compressionOf(file);
+    if (size === 0 || codec) {
+      splits.push(codec ? { path: file, start: 0, length: size, hosts: [], format: codec } : { path: file, start: 0, length: 0, hosts: [] });
       return;
     }
     for (const [start, length] of cutRange(0, size, splitSize)) splits.push({ path: file, start, length, hosts: [] });
   });
   return splits;
+}
+
+/** The codec Hadoop picks from a file's extension, for the codecs Flint reads. */
+export function compressionOf(path: string): Extract<TextSplitFormat, 'gzip' | 'deflate'> | undefined {
+  if (path.endsWith('.gz')) return 'gzip';
+  if (path.endsWith('.deflate')) return 'deflate';
+  return undefined;
 }
 
 /**
@@ -57,7 +66,7 @@ function localBlockSize(total: number, taskSlots: number): number {
   return Math.min(LOCAL_BLOCK_SIZE, Math.ceil(total / Math.max(1, rounds * slots)));
 }
 
-function listInputFiles(path: string): string[] {
+export function listInputFiles(path: string): string[] {
   const absolute = resolve(path.replace(/^file:\/\//, ''));
   if (/[*?[]/.test(absolute)) {
     const matches = expandGlob(absolute).flatMap(filesOf);

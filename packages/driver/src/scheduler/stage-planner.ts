@@ -31,8 +31,8 @@ export class StagePlanner {
     const pending = [rdd];
     while (pending.length > 0) {
       const current = pending.pop()!;
-      if (visited.has(current.id)) continue;
-      visited.add(current.id);
+      if (visited.has(current.id())) continue;
+      visited.add(current.id());
       const node = current.node;
       if (node.kind === 'shuffled' && !current.isCheckpointed) {
         const stage = this.shuffleMapStage(current, jobId);
@@ -76,7 +76,7 @@ export function describeStages(stage: Stage): string {
   const seen = new Set<number>();
   const visit = (s: Stage, depth: number): void => {
     const label = s.kind === 'result' ? 'ResultStage' : `ShuffleMapStage(shuffle ${s.shuffleId})`;
-    lines.push(`${'  '.repeat(depth)}${label} ${s.id}: ${s.numPartitions} tasks over RDD ${s.rdd.id}`);
+    lines.push(`${'  '.repeat(depth)}${label} ${s.id}: ${s.numPartitions} tasks over RDD ${s.rdd.id()}`);
     if (seen.has(s.id)) return;
     seen.add(s.id);
     for (const parent of s.parents) visit(parent, depth + 1);

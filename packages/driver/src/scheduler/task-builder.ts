@@ -28,8 +28,8 @@ function narrowLineage(root: RDD<unknown>): Map<number, RDD<unknown>> {
   const pending = [root];
   while (pending.length > 0) {
     const rdd = pending.pop()!;
-    if (rdds.has(rdd.id)) continue;
-    rdds.set(rdd.id, rdd);
+    if (rdds.has(rdd.id())) continue;
+    rdds.set(rdd.id(), rdd);
     for (const dep of dependencies(rdd)) if (!dep.shuffle) pending.push(dep.rdd);
   }
   return rdds;

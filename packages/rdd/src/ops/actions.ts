@@ -1,5 +1,6 @@
 /** Actions that return records: each runs one or more jobs through the context. */
 import type { RDD } from '../rdd.js';
+import type { JobOutput, TextCodec } from '../context.js';
 import { toFnRef } from '../fn/fn-ref.js';
 import { localFunction } from '../fn/local-call.js';
 import { compareKeys } from '../keys/compare-keys.js';
@@ -71,16 +72,40 @@ export async function foreachPartition<T>(rdd: RDD<T>, f: unknown): Promise<void
   await rdd.context.runJob(run, { description: 'foreachPartition', source: rdd });
 }
 
-/** Yields records partition by partition, running one job per partition (only one partition in memory). */
-export async function* toLocalIterator<T>(rdd: RDD<T>): AsyncGenerator<T> {
-  for (let split = 0; split < rdd.getNumPartitions(); split++) {
-    const [records] = await rdd.context.runJob<T>(rdd, { partitions: [split], description: 'toLocalIterator', source: rdd });
+/**
+ * Yields records partition by partition, running one job per partition (only one partition in
+ * memory; with `prefetchPartitions`, the next partition's job runs while this one is consumed).
+ */
+export async function* toLocalIterator<T>(rdd: RDD<T>, prefetchPartitions = false): AsyncGenerator<T> {
+  const fetch = (split: number) => rdd.context.runJob<T>(rdd, { partitions: [split], description: 'toLocalIterator', source: rdd });
+  const total = rdd.getNumPartitions();
+  let next = prefetchPartitions && total > 0 ? fetch(0) : undefined;
+  for (let split = 0; split < total; split++) {
+    const current = next ?? fetch(split);
+    next = prefetchPartitions && split + 1 < total ? fetch(split + 1) : undefined;
+    // A prefetched job that fails after the consumer stopped must not be an unhandled rejection.
+    next?.catch(() => undefined);
+    const [records] = await current;
     yield* records;
   }
 }
 
-export async function saveAsTextFile(rdd: RDD<unknown>, path: string): Promise<void> {
-  await rdd.context.runJob(rdd, { output: { kind: 'saveText', dir: path }, description: `saveAsTextFile ${path}`, source: rdd });
+/** Hadoop's codec class names, as PySpark's saveAsTextFile takes them. */
+const TEXT_CODECS: Record<string, TextCodec> = {
+  'org.apache.hadoop.io.compress.GzipCodec': 'gzip',
+  'org.apache.hadoop.io.compress.DefaultCodec': 'deflate',
+};
+
+export async function saveAsTextFile(rdd: RDD<unknown>, path: string, compressionCodecClass?: string): Promise<void> {
+  let codec: TextCodec | undefined;
+  if (compressionCodecClass !== undefined && compressionCodecClass !== null) {
+    codec = TEXT_CODECS[compressionCodecClass];
+    if (!codec) {
+      throw new Error(`Compression codec ${compressionCodecClass} is not available: use one of ${Object.keys(TEXT_CODECS).join(', ')}`);
+    }
+  }
+  const output: JobOutput = codec ? { kind: 'saveText', dir: path, codec } : { kind: 'saveText', dir: path };
+  await rdd.context.runJob(rdd, { output, description: `saveAsTextFile ${path}`, source: rdd });
 }
 
 /** Values for `key`; with a known hash partitioner only the one partition that can hold it is read. */

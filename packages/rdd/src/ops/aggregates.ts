@@ -76,3 +76,19 @@ export async function countByValue<T>(rdd: RDD<T>): Promise<Map<T, number>> {
   }
   return new Map([...counts.values()]);
 }
+
+/** Merges values per key within each partition on workers, then the partitions' maps here, in partition order. */
+export async function reduceByKeyLocally<K, V>(rdd: RDD<[K, V]>, f: unknown): Promise<Map<K, V>> {
+  const fn = toFnRef(f, 'reduceByKeyLocally');
+  const perPartition = runtimePartitions<[K, V]>(rdd, 'combineValuesByKey', { createCombiner: runtimeFn('identity'), mergeValue: fn, mergeCombiners: fn });
+  const partials = await rdd.context.runJob<[K, V]>(perPartition, { description: 'reduceByKeyLocally', source: rdd });
+  const merge = localFunction<(a: V, b: V) => V>(f, 2);
+  const merged = new Map<unknown, [K, V]>();
+  for (const [key, value] of partials.flat()) {
+    const id = keyIdentity(key);
+    const entry = merged.get(id);
+    if (entry) entry[1] = merge(entry[1], value);
+    else merged.set(id, [key, value]);
+  }
+  return new Map([...merged.values()]);
+}

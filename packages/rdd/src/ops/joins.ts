@@ -26,6 +26,12 @@ export function subtractByKey<K, V, W>(left: RDD<Pair<K, V>>, right: RDD<Pair<K,
   return runtimeElement(runtimeElement(grouped, 'filter', 'onlyLeftSide'), 'flatMapValues', 'leftSideValues');
 }
 
+/** Each pair of `left` whose key is also in `right` (PySpark 4's intersectByKey). */
+export function intersectByKey<K, V, W>(left: RDD<Pair<K, V>>, right: RDD<Pair<K, W>>, numPartitions?: number): RDD<Pair<K, V>> {
+  const grouped = cogroup([left, right], numPartitions);
+  return runtimeElement(runtimeElement(grouped, 'filter', 'onBothSides'), 'flatMapValues', 'leftSideValues');
+}
+
 export function subtract<T>(left: RDD<T>, right: RDD<T>, numPartitions?: number): RDD<T> {
   const keyed = (rdd: RDD<T>) => runtimeElement<Pair<T, null>>(rdd, 'map', 'withNullValue');
   return subtractByKey(keyed(left), keyed(right), numPartitions).keys();

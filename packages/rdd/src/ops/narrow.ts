@@ -7,8 +7,9 @@ import { samePartitioner } from '../partitioner/partitioner.js';
 
 type Pair<K, V> = [K, V];
 
-export function element<T, U>(rdd: RDD<unknown>, op: ElementOp['op'], f: unknown): RDD<U> {
-  return rdd.derive<U>({ kind: 'elementwise', parent: rdd, step: { op, fn: toFnRef(f, op) } });
+export function element<T, U>(rdd: RDD<unknown>, op: ElementOp['op'], f: unknown, preservesPartitioning = false): RDD<U> {
+  const node = { kind: 'elementwise', parent: rdd, step: { op, fn: toFnRef(f, op) } } as const;
+  return rdd.derive<U>(preservesPartitioning ? { ...node, preservesPartitioning } : node);
 }
 
 export function mapPartitions<U>(rdd: RDD<unknown>, f: unknown, withIndex: boolean, preservesPartitioning: boolean): RDD<U> {

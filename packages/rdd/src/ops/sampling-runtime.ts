@@ -1,6 +1,6 @@
 /** Worker-side functions of sample and randomSplit, seeded per partition so that reruns agree. */
 import type { RuntimeFunctions } from '../runtime/registry.js';
-import { seededRandom, partitionSeed } from '../runtime/seeded-random.js';
+import { seededRandom, partitionSeed, poisson } from '../runtime/seeded-random.js';
 
 function sampleRecords(split: number, records: Iterable<unknown>, env: { withReplacement: boolean; fraction: number; seed: number }): unknown[] {
   const random = seededRandom(partitionSeed(env.seed, split));
@@ -10,18 +10,6 @@ function sampleRecords(split: number, records: Iterable<unknown>, env: { withRep
     for (let i = 0; i < copies; i++) out.push(record);
   }
   return out;
-}
-
-/** Knuth's method; fine for the small means that sampling fractions give. */
-function poisson(mean: number, random: () => number): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
 }
 
 export const SAMPLING_RUNTIME = {

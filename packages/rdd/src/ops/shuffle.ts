@@ -30,11 +30,14 @@ export function shuffled<K, V>(rdd: RDD<Pair<K, V>>, partitioner: Partitioner): 
 }
 
 export function partitionBy<K, V>(rdd: RDD<Pair<K, V>>, numPartitions?: number, partitionFunc?: unknown): RDD<Pair<K, V>> {
-  const n = reducePartitions(rdd, numPartitions, 'partitionBy');
-  const partitioner: Partitioner = partitionFunc
-    ? { kind: 'function', numPartitions: n, fn: toFnRef(partitionFunc, 'partitionBy') }
-    : { kind: 'hash', numPartitions: n };
+  const partitioner = keyPartitioner(rdd, numPartitions, partitionFunc, 'partitionBy');
   return samePartitioner(rdd.partitioner, partitioner) ? rdd : shuffled(rdd, partitioner);
+}
+
+/** Hash partitioning (portable hash) unless the user gives a partition function, as PySpark's `partitionFunc`. */
+function keyPartitioner(rdd: RDD<unknown>, numPartitions: number | undefined, partitionFunc: unknown, operation: string): Partitioner {
+  const n = reducePartitions(rdd, numPartitions, operation);
+  return partitionFunc === undefined ? { kind: 'hash', numPartitions: n } : { kind: 'function', numPartitions: n, fn: toFnRef(partitionFunc, operation) };
 }
 
 interface CombineFns {
@@ -44,8 +47,14 @@ interface CombineFns {
   mergeCombiners: FnRef;
 }
 
-function combine<K, V, C>(rdd: RDD<Pair<K, V>>, fns: CombineFns, numPartitions: number | undefined, mapSideCombine: boolean): RDD<Pair<K, C>> {
-  const partitioner: Partitioner = { kind: 'hash', numPartitions: reducePartitions(rdd, numPartitions, 'combineByKey') };
+function combine<K, V, C>(
+  rdd: RDD<Pair<K, V>>,
+  fns: CombineFns,
+  numPartitions: number | undefined,
+  mapSideCombine: boolean,
+  partitionFunc?: unknown,
+): RDD<Pair<K, C>> {
+  const partitioner = keyPartitioner(rdd, numPartitions, partitionFunc, 'combineByKey');
   if (samePartitioner(rdd.partitioner, partitioner)) {
     return runtimePartitions(rdd, 'combineValuesByKey', { ...fns }, { preservesPartitioning: true });
   }
@@ -58,18 +67,18 @@ function combine<K, V, C>(rdd: RDD<Pair<K, V>>, fns: CombineFns, numPartitions: 
   });
 }
 
-export function combineByKey<K, V, C>(rdd: RDD<Pair<K, V>>, aggregator: Aggregator, numPartitions?: number): RDD<Pair<K, C>> {
+export function combineByKey<K, V, C>(rdd: RDD<Pair<K, V>>, aggregator: Aggregator, numPartitions?: number, partitionFunc?: unknown): RDD<Pair<K, C>> {
   const fns: CombineFns = {
     createCombiner: toFnRef(aggregator.createCombiner, 'combineByKey'),
     mergeValue: toFnRef(aggregator.mergeValue, 'combineByKey'),
     mergeCombiners: toFnRef(aggregator.mergeCombiners, 'combineByKey'),
   };
-  return combine(rdd, fns, numPartitions, true);
+  return combine(rdd, fns, numPartitions, true, partitionFunc);
 }
 
-export function reduceByKey<K, V>(rdd: RDD<Pair<K, V>>, func: unknown, numPartitions?: number): RDD<Pair<K, V>> {
+export function reduceByKey<K, V>(rdd: RDD<Pair<K, V>>, func: unknown, numPartitions?: number, partitionFunc?: unknown): RDD<Pair<K, V>> {
   const merge = toFnRef(func, 'reduceByKey');
-  return combine(rdd, { createCombiner: runtimeFn('identity'), mergeValue: merge, mergeCombiners: merge }, numPartitions, true);
+  return combine(rdd, { createCombiner: runtimeFn('identity'), mergeValue: merge, mergeCombiners: merge }, numPartitions, true, partitionFunc);
 }
 
 /** The zero value is copied for every key (it may be mutable), as Spark deserializes a fresh copy. */
@@ -79,23 +88,24 @@ export function aggregateByKey<K, V, U>(
   seqFunc: unknown,
   combFunc: unknown,
   numPartitions?: number,
+  partitionFunc?: unknown,
 ): RDD<Pair<K, U>> {
   const fns: CombineFns = {
     zero,
     mergeValue: toFnRef(seqFunc, 'aggregateByKey'),
     mergeCombiners: toFnRef(combFunc, 'aggregateByKey'),
   };
-  return combine(rdd, fns, numPartitions, true);
+  return combine(rdd, fns, numPartitions, true, partitionFunc);
 }
 
 /** Grouping gains nothing from map-side combine (Spark disables it): values are shuffled as they are. */
-export function groupByKey<K, V>(rdd: RDD<Pair<K, V>>, numPartitions?: number): RDD<Pair<K, V[]>> {
+export function groupByKey<K, V>(rdd: RDD<Pair<K, V>>, numPartitions?: number, partitionFunc?: unknown): RDD<Pair<K, V[]>> {
   const fns: CombineFns = {
     createCombiner: runtimeFn('singletonList'),
     mergeValue: runtimeFn('appendToList'),
     mergeCombiners: runtimeFn('concatLists'),
   };
-  return combine(rdd, fns, numPartitions, false);
+  return combine(rdd, fns, numPartitions, false, partitionFunc);
 }
 
 export function distinct<T>(rdd: RDD<T>, numPartitions?: number): RDD<T> {

@@ -26,10 +26,10 @@ const CLASS_NAMES: Record<string, string> = {
 
 export function describeRdd(rdd: RDD<unknown>): string {
   const className = rdd.storedPartitions ? 'CheckpointRDD' : CLASS_NAMES[rdd.node.kind];
-  const name = rdd.name ? `${rdd.name} ` : '';
+  const name = rdd.name() ? `${rdd.name()} ` : '';
   const step = rdd.node.kind === 'elementwise' ? ` ${rdd.node.step.op}` : rdd.node.kind === 'mapPartitions' ? ` ${operationName(rdd.node.fn.site)}` : '';
   const level = rdd.isCached ? rdd.storageLevel.name : '';
-  return `${name}${className}[${rdd.id}]${step} [${level}]`;
+  return `${name}${className}[${rdd.id()}]${step} [${level}]`;
 }
 
 function operationName(site: string): string {

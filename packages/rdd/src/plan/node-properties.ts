@@ -31,7 +31,7 @@ const PROPERTIES: { [K in PlanKind]: KindProperties<K> } = {
     numPartitions: sameAsParent,
     parents: (n) => [n.parent],
     // Steps that leave keys alone keep the parent's partitioning, as in Spark.
-    partitioner: (n) => (['filter', 'mapValues', 'flatMapValues'].includes(n.step.op) ? n.parent.partitioner : undefined),
+    partitioner: (n) => (n.preservesPartitioning || ['filter', 'mapValues', 'flatMapValues'].includes(n.step.op) ? n.parent.partitioner : undefined),
   },
   mapPartitions: {
     numPartitions: sameAsParent,

@@ -15,7 +15,15 @@ export interface TextSplit {
   readonly hosts: readonly string[];
   /** For DFS blocks: the datanodes holding a replica, for node-local scheduling. */
   readonly nodeIds?: readonly string[];
+  /**
+   * How the split is read: lines of plain text (absent), lines of a whole compressed file (gzip
+   * and deflate streams cannot be split, as in Hadoop), or the whole file as one `[path, content]`
+   * record (wholeTextFiles: a string; binaryFiles: bytes).
+   */
+  readonly format?: TextSplitFormat;
 }
+
+export type TextSplitFormat = 'gzip' | 'deflate' | 'wholeText' | 'wholeBinary';
 
 /** A per-record step of a fused narrow pipeline. */
 export type ElementOp =
@@ -45,7 +53,8 @@ export type PlanNode =
   | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly step: number; readonly numSlices: number }
   | { readonly kind: 'textFile'; readonly splits: readonly TextSplit[] }
   | { readonly kind: 'empty' }
-  | { readonly kind: 'elementwise'; readonly parent: RDD<unknown>; readonly step: ElementOp }
+  /** `preservesPartitioning`: the user says a map/flatMap leaves keys alone (PySpark's flag). */
+  | { readonly kind: 'elementwise'; readonly parent: RDD<unknown>; readonly step: ElementOp; readonly preservesPartitioning?: boolean }
   | MapPartitionsNode
   /**
    * Partitioner-aware when every parent has the same partitioner: partition i is the union of the

@@ -36,8 +36,8 @@ const PREPARE_HOOKS: { readonly [K in PlanKind]: PrepareHook<K> | undefined } = 
 export async function prepare(root: RDD<unknown>): Promise<void> {
   const visited = new Set<number>();
   const visit = async (rdd: RDD<unknown>): Promise<void> => {
-    if (visited.has(rdd.id)) return;
-    visited.add(rdd.id);
+    if (visited.has(rdd.id())) return;
+    visited.add(rdd.id());
     for (const dep of dependencies(rdd)) await visit(dep.rdd);
     const prepared = await hookFor(rdd.node)?.(rdd.node);
     if (prepared) rdd.replaceNode(prepared);

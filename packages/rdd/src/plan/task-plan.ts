@@ -41,12 +41,12 @@ export function stagePlan(root: RDD<unknown>): TaskPlan {
   const pending: RDD<unknown>[] = [root];
   while (pending.length > 0) {
     const rdd = pending.pop()!;
-    if (nodes.has(rdd.id)) continue;
+    if (nodes.has(rdd.id())) continue;
     const { body, parents } = wireBody(rdd);
-    nodes.set(rdd.id, { ...body, id: rdd.id, numPartitions: rdd.getNumPartitions(), storageLevel: rdd.isCached ? rdd.storageLevel.name : undefined });
+    nodes.set(rdd.id(), { ...body, id: rdd.id(), numPartitions: rdd.getNumPartitions(), storageLevel: rdd.isCached ? rdd.storageLevel.name : undefined });
     pending.push(...parents);
   }
-  return { root: root.id, nodes: [...nodes.values()] };
+  return { root: root.id(), nodes: [...nodes.values()] };
 }
 
 function wireBody(rdd: RDD<unknown>): { body: WireBody; parents: RDD<unknown>[] } {
@@ -63,18 +63,18 @@ function wireBody(rdd: RDD<unknown>): { body: WireBody; parents: RDD<unknown>[] 
     case 'shuffled':
       return { body: { kind: 'shuffled', shuffleId: node.shuffleId }, parents: [] };
     case 'elementwise':
-      return { body: { kind: node.kind, parent: node.parent.id, step: node.step }, parents: [node.parent] };
+      return { body: { kind: node.kind, parent: node.parent.id(), step: node.step }, parents: [node.parent] };
     case 'mapPartitions':
-      return { body: { kind: node.kind, parent: node.parent.id, fn: node.fn, withIndex: node.withIndex }, parents: [node.parent] };
+      return { body: { kind: node.kind, parent: node.parent.id(), fn: node.fn, withIndex: node.withIndex }, parents: [node.parent] };
     case 'coalesce':
-      return { body: { kind: node.kind, parent: node.parent.id, groups: node.groups }, parents: [node.parent] };
+      return { body: { kind: node.kind, parent: node.parent.id(), groups: node.groups }, parents: [node.parent] };
     case 'pipe':
-      return { body: { kind: node.kind, parent: node.parent.id, command: node.command, env: node.env, checkCode: node.checkCode }, parents: [node.parent] };
+      return { body: { kind: node.kind, parent: node.parent.id(), command: node.command, env: node.env, checkCode: node.checkCode }, parents: [node.parent] };
     case 'union':
-      return { body: { kind: node.kind, parents: node.parents.map((p) => p.id), partitionerAware: node.partitionerAware }, parents: [...node.parents] };
+      return { body: { kind: node.kind, parents: node.parents.map((p) => p.id()), partitionerAware: node.partitionerAware }, parents: [...node.parents] };
     case 'zip':
     case 'cartesian':
-      return { body: { kind: node.kind, parents: [node.parents[0].id, node.parents[1].id] }, parents: [...node.parents] };
+      return { body: { kind: node.kind, parents: [node.parents[0].id(), node.parents[1].id()] }, parents: [...node.parents] };
   }
 }
 

@@ -12,8 +12,20 @@ import { ACTIONS_RUNTIME } from '../ops/actions-runtime.js';
 import { AGGREGATES_RUNTIME } from '../ops/aggregates-runtime.js';
 import { NUMERIC_RUNTIME } from '../ops/numeric-runtime.js';
 import { SAMPLING_RUNTIME } from '../ops/sampling-runtime.js';
+import { BY_KEY_SAMPLING_RUNTIME } from '../ops/by-key-sampling-runtime.js';
+import { APPROXIMATE_RUNTIME } from './hyper-log-log.js';
 
-const PARTS = [NARROW_RUNTIME, SHUFFLE_RUNTIME, JOINS_RUNTIME, ACTIONS_RUNTIME, AGGREGATES_RUNTIME, NUMERIC_RUNTIME, SAMPLING_RUNTIME] as const;
+const PARTS = [
+  NARROW_RUNTIME,
+  SHUFFLE_RUNTIME,
+  JOINS_RUNTIME,
+  ACTIONS_RUNTIME,
+  AGGREGATES_RUNTIME,
+  NUMERIC_RUNTIME,
+  SAMPLING_RUNTIME,
+  BY_KEY_SAMPLING_RUNTIME,
+  APPROXIMATE_RUNTIME,
+] as const;
 for (const part of PARTS) registerRuntime(CORE_NAMESPACE, part);
 
 type CoreFunctions = typeof NARROW_RUNTIME &
@@ -22,7 +34,9 @@ type CoreFunctions = typeof NARROW_RUNTIME &
   typeof ACTIONS_RUNTIME &
   typeof AGGREGATES_RUNTIME &
   typeof NUMERIC_RUNTIME &
-  typeof SAMPLING_RUNTIME;
+  typeof SAMPLING_RUNTIME &
+  typeof BY_KEY_SAMPLING_RUNTIME &
+  typeof APPROXIMATE_RUNTIME;
 
 export type CoreRuntimeName = keyof CoreFunctions & string;
 

@@ -14,3 +14,15 @@ export function seededRandom(seed: number): () => number {
 export function partitionSeed(seed: number, split: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(split + 1, 0xc2b2ae35)) | 0;
 }
+
+/** A Poisson draw by Knuth's method; fine for the small means that sampling fractions give. */
+export function poisson(mean: number, random: () => number): number {
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = random();
+  while (p > limit) {
+    k++;
+    p *= random();
+  }
+  return k;
+}

@@ -8,18 +8,19 @@ import { join } from 'node:path';
 import { parseDfsUrl } from '@flint/dfs/client';
 import { dfsClientFor } from './dfs-input.js';
 
-export function partFileName(partition: number): string {
-  return `part-${String(partition).padStart(5, '0')}`;
+/** `part-00000`, plus a compression codec's extension (`.gz`) when there is one. */
+export function partFileName(partition: number, extension = ''): string {
+  return `part-${String(partition).padStart(5, '0')}${extension}`;
 }
 
-export async function writePartFile(dir: string, partition: number, attempt: number, data: Uint8Array, replication?: number): Promise<void> {
+export async function writePartFile(dir: string, partition: number, attempt: number, data: Uint8Array, replication?: number, extension = ''): Promise<void> {
   if (dir.startsWith('dfs://')) {
     const url = parseDfsUrl(dir);
     const client = await dfsClientFor(url);
-    await client.writeFile(`${url.path.replace(/\/$/, '')}/${partFileName(partition)}`, data, { replication, overwrite: true });
+    await client.writeFile(`${url.path.replace(/\/$/, '')}/${partFileName(partition, extension)}`, data, { replication, overwrite: true });
     return;
   }
-  const finalPath = join(dir, partFileName(partition));
+  const finalPath = join(dir, partFileName(partition, extension));
   const temporary = join(dir, `.${partFileName(partition)}.attempt-${attempt}-${process.pid}.tmp`);
   await writeFile(temporary, data);
   await rename(temporary, finalPath);

@@ -7,6 +7,7 @@ import { localFileRangeReader } from '@flint/dfs/client';
 import { readLinesInBulk } from './bulk-line-split.js';
 import { readDfsSplit } from './dfs-input.js';
 import { readPartFile } from './part-files.js';
+import { readWholeFileSplit } from './whole-file-input.js';
 import { decodedBlock, keepDecoded } from './decoded-blocks.js';
 
 export class TaskInputs {
@@ -50,9 +51,10 @@ export class TaskInputs {
     return this.count(records);
   }
 
-  async text(split: TextSplit): Promise<string[]> {
+  async text(split: TextSplit): Promise<unknown[]> {
     const started = performance.now();
     try {
+      if (split.format) return this.count(await readWholeFileSplit(split, split.format));
       if (split.path.startsWith('dfs://')) return this.count(await readDfsSplit(split));
       const reader = await localFileRangeReader(split.path).catch((error: NodeJS.ErrnoException) => {
         throw new Error(error.code === 'ENOENT' ? `Input path does not exist: ${split.path}` : `Cannot read ${split.path}: ${error.message}`);

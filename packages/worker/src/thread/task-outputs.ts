@@ -2,6 +2,7 @@
 import { eachRecord, encode, partitionFunction, recordsToArray, recordToJson } from '@flint/rdd';
 import type { StageOutput } from '../stage-spec.js';
 import { writePartFile } from './part-files.js';
+import { CODEC_EXTENSIONS, compress } from './compression.js';
 
 export interface WrittenOutput {
   result?: Uint8Array;
@@ -16,9 +17,12 @@ export async function writeOutput(output: StageOutput, records: Iterable<unknown
       return { result: encode(recordsToArray(records)) };
     case 'shuffle':
       return { buckets: bucketize(records, output.partitioner) };
-    case 'saveText':
-      await writePartFile(output.dir, partition, attempt, textLines(records, String));
+    case 'saveText': {
+      const text = textLines(records, String);
+      if (output.codec) await writePartFile(output.dir, partition, attempt, compress(text, output.codec), undefined, CODEC_EXTENSIONS[output.codec]);
+      else await writePartFile(output.dir, partition, attempt, text);
       return { result: NOTHING };
+    }
     case 'store': {
       const data = output.format === 'binary' ? encode(recordsToArray(records)) : textLines(records, recordToJson);
       await writePartFile(output.dir, partition, attempt, data, output.replication);

@@ -1,0 +1,59 @@
+// PySpark's SparkContext properties: defaultParallelism, defaultMinPartitions, applicationId,
+// version, startTime, sparkUser(), uiWebUrl and getCheckpointDir().
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext } from '@flint/driver';
+
+let fc: FlintContext;
+const before = Date.now();
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[3]', appName: 'api-context-info' });
+});
+
+afterAll(async () => {
+  await fc.stop();
+});
+
+describe('SparkContext properties', () => {
+  it('defaultParallelism is the task slots and defaultMinPartitions min(it, 2)', () => {
+    expect(fc.defaultParallelism).toBe(3);
+    expect(fc.defaultMinPartitions).toBe(2);
+    expect(fc.parallelize([1, 2, 3]).getNumPartitions()).toBe(3);
+  });
+
+  it('applicationId is unique per context and names the app', async () => {
+    const other = await FlintContext.create({ master: 'local[1]', appName: 'api-context-info' });
+    try {
+      expect(fc.applicationId).toMatch(/^api-context-info-/);
+      expect(other.applicationId).not.toBe(fc.applicationId);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('version is the driver package version; startTime when the context was created', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(fc.version).toBe(pkg.version);
+    expect(fc.startTime).toBeGreaterThanOrEqual(before);
+    expect(fc.startTime).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('sparkUser() is SPARK_USER or the OS user; uiWebUrl is null (no UI yet)', () => {
+    expect(fc.sparkUser()).toBe(process.env.SPARK_USER ?? os.userInfo().username);
+    expect(fc.uiWebUrl).toBeNull();
+  });
+
+  it('getCheckpointDir() is null until setCheckpointDir', () => {
+    expect(fc.getCheckpointDir()).toBeNull();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flint-info-'));
+    try {
+      fc.setCheckpointDir(dir);
+      expect(fc.getCheckpointDir()).toBe(dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
