@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cast, canCast, parseDataType, tryCast } from '../src/index.js';
+import { cast, canCast, castFunction, parseDataType, tryCast, tryCastFunction } from '../src/index.js';
 
 const t = parseDataType;
 const utc = { timeZone: 'UTC' };
@@ -92,6 +92,14 @@ describe('cast (Spark 4 defaults: ANSI on)', () => {
     expect(c(['1', '2'], 'array<string>', 'array<int>')).toEqual([1, 2]);
     expect(c(new Map([['a', '1.5']]), 'map<string,string>', 'map<string,double>')).toEqual(new Map([['a', 1.5]]));
     expect(c({ x: '1', y: 2 }, 'struct<x:string,y:int>', 'struct<a:int,b:string>')).toEqual({ a: 1, b: '2' });
+  });
+
+  it('castFunction checks the types once and casts each value', () => {
+    expect(() => castFunction(t('date'), t('int'))).toThrow('CAST_WITHOUT_SUGGESTION');
+    const toInt = castFunction(t('string'), t('int'));
+    expect(['1', ' 2', null].map(toInt)).toEqual([1, 2, null]);
+    expect(() => toInt('x')).toThrow('CAST_INVALID_INPUT');
+    expect(['1', 'x'].map(tryCastFunction(t('string'), t('int')))).toEqual([1, null]);
   });
 
   it('canCast follows ANSI: no date to number, no number to timestamp', () => {

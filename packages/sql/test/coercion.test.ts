@@ -6,6 +6,7 @@ import {
   findTightestCommonType,
   findWiderCommonType,
   findWiderTypeOf,
+  implicitCastType,
   parseDataType,
   sumResultType,
   type ArithmeticOperator,
@@ -75,6 +76,21 @@ describe('type coercion (Spark 4, ANSI)', () => {
     expect(s(comparisonType(t('string'), t('int')))).toBe('int');
     expect(s(comparisonType(t('date'), t('string')))).toBe('date');
     expect(s(comparisonType(t('bigint'), t('double')))).toBe('double');
+  });
+
+  it('implicit casts of function arguments: widen, never narrow', () => {
+    expect(s(implicitCastType(t('int'), t('double')))).toBe('double');
+    expect(s(implicitCastType(t('int'), t('decimal(12,2)')))).toBe('decimal(12,2)');
+    expect(implicitCastType(t('bigint'), t('decimal(12,2)'))).toBe(undefined);
+    expect(implicitCastType(t('double'), t('int'))).toBe(undefined);
+    expect(s(implicitCastType(t('decimal(10,2)'), t('double')))).toBe('double');
+    expect(s(implicitCastType(t('string'), t('date')))).toBe('date');
+    expect(s(implicitCastType(t('int'), t('string')))).toBe('string');
+    expect(s(implicitCastType(t('void'), t('array<int>')))).toBe('array<int>');
+    expect(s(implicitCastType(t('date'), t('timestamp')))).toBe('timestamp');
+    expect(implicitCastType(t('timestamp'), t('date'))).toBe(undefined);
+    expect(s(implicitCastType(t('array<int>'), t('array<bigint>')))).toBe('array<bigint>');
+    expect(implicitCastType(t('array<int>'), t('string'))).toBe(undefined);
   });
 
   it('aggregate result types', () => {

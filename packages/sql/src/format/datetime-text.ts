@@ -5,8 +5,12 @@
  * at UTC midnight, DESIGN.md §8).
  */
 
+let processTimeZone: string | undefined;
+
+/** The process's time zone, the default session time zone (looked up once: Intl is slow). */
 export function defaultTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  processTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return processTimeZone;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

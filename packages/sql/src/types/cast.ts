@@ -76,19 +76,35 @@ export function canCast(from: DataType, to: DataType, ansi = true): boolean {
 
 /** `CAST(value AS to)` where `value` is of type `from`. Null stays null. */
 export function cast(value: unknown, from: DataType, to: DataType, options: CastOptions = {}): unknown {
-  const ansi = options.ansi ?? true;
-  if (!canCast(from, to, ansi)) throw cannotCast(from, to);
-  return castValue(value, from, to, { ansi, timeZone: options.timeZone ?? defaultTimeZone() });
+  return castFunction(from, to, options)(value);
 }
 
 /** Spark's `try_cast`: ANSI rules, but null where the cast would fail at run time. */
 export function tryCast(value: unknown, from: DataType, to: DataType, options: Omit<CastOptions, 'ansi'> = {}): unknown {
-  if (!canCast(from, to, true)) throw cannotCast(from, to);
-  try {
-    return castValue(value, from, to, { ansi: true, timeZone: options.timeZone ?? defaultTimeZone() });
-  } catch {
-    return null;
-  }
+  return tryCastFunction(from, to, options)(value);
+}
+
+/**
+ * The cast from `from` to `to` as a function of one value, checked once (an impossible cast
+ * throws here, not per value): what generated code calls in a loop.
+ */
+export function castFunction(from: DataType, to: DataType, options: CastOptions = {}): (value: unknown) => unknown {
+  const ansi = options.ansi ?? true;
+  if (!canCast(from, to, ansi)) throw cannotCast(from, to);
+  const ctx: Context = { ansi, timeZone: options.timeZone ?? defaultTimeZone() };
+  return (value) => castValue(value, from, to, ctx);
+}
+
+/** `try_cast` as a function of one value (see castFunction). */
+export function tryCastFunction(from: DataType, to: DataType, options: Omit<CastOptions, 'ansi'> = {}): (value: unknown) => unknown {
+  const strict = castFunction(from, to, { ...options, ansi: true });
+  return (value) => {
+    try {
+      return strict(value);
+    } catch {
+      return null;
+    }
+  };
 }
 
 function castValue(value: unknown, from: DataType, to: DataType, ctx: Context): unknown {

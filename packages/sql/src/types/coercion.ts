@@ -5,6 +5,7 @@
  * decimal precision and scale included (DecimalPrecision with `allowPrecisionLoss`).
  */
 import {
+  AtomicType,
   BooleanType,
   ByteType,
   DataType,
@@ -119,6 +120,36 @@ export function findWiderCommonType(a: DataType, b: DataType): DataType | undefi
 
 function isStringPromotable(t: DataType): boolean {
   return t instanceof NumericType || t instanceof BooleanType || isDatetime(t);
+}
+
+/**
+ * The type an argument of type `from` is implicitly cast to where a function expects `to`
+ * (Spark 4's AnsiTypeCoercion.implicitCast): null and strings become any atomic type, numbers
+ * widen but never narrow (an integral into a decimal only if its digits fit), a date becomes a
+ * timestamp, and any atomic value a string. Undefined when there is no implicit cast, which
+ * the analyzer reports as a data type mismatch.
+ */
+export function implicitCastType(from: DataType, to: DataType): DataType | undefined {
+  if (from.equals(to) || from instanceof NullType) return to;
+  const atomic = (t: DataType): boolean => t instanceof AtomicType;
+  if (from instanceof StringType) return atomic(to) ? to : undefined;
+  if (to instanceof StringType) return atomic(from) ? to : undefined;
+  if (from instanceof NumericType && to instanceof NumericType) {
+    if (to instanceof DecimalType) {
+      const asDecimal = decimalForIntegral(from);
+      return asDecimal !== undefined && asDecimal.precision - asDecimal.scale <= to.precision - to.scale && asDecimal.scale <= to.scale
+        ? to
+        : undefined;
+    }
+    if (from instanceof DecimalType) return to instanceof FloatType || to instanceof DoubleType ? to : undefined;
+    return numericRank(from) <= numericRank(to) ? to : undefined;
+  }
+  if (from instanceof DateType && (to instanceof TimestampType || to instanceof TimestampNTZType)) return to;
+  if (from instanceof ArrayType && to instanceof ArrayType) {
+    const element = implicitCastType(from.elementType, to.elementType);
+    return element && new ArrayType(element, to.containsNull);
+  }
+  return undefined;
 }
 
 /** The common type of many (a CASE's branches, COALESCE's arguments), or undefined. */

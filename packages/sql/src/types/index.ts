@@ -31,13 +31,14 @@ export {
 export { parseDataType } from './ddl.js';
 export { dataTypeFromJson } from './from-json.js';
 export { inferType, inferSchema, mergeTypes, hasNullType, isPlainObject } from './infer.js';
-export { cast, tryCast, canCast, type CastOptions } from './cast.js';
+export { cast, tryCast, canCast, castFunction, tryCastFunction, type CastOptions } from './cast.js';
 export { parseDate, parseTimestamp } from './datetime-parse.js';
 export {
   findTightestCommonType,
   findWiderCommonType,
   findWiderTypeOf,
   comparisonType,
+  implicitCastType,
   arithmeticResultType,
   decimalArithmetic,
   decimalForIntegral,
