@@ -1,7 +1,7 @@
 // DataFrame transformations and actions on local[2], against PySpark's own doctest outputs
 // (pyspark/sql/dataframe.py) and hand-computed answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext, functions as F, col, lit, type DataFrame } from '@flint/driver';
+import { Column, DayTimeIntervalType, FlintContext, YearMonthIntervalType, functions as F, col, lit, type DataFrame } from '@flint/driver';
 
 let fc: FlintContext;
 let df: DataFrame;
@@ -215,6 +215,16 @@ describe('actions', () => {
     const seen: unknown[] = [];
     for await (const row of df.toLocalIterator()) seen.push(row.name);
     expect(seen).toEqual(['Alice', 'Bob']);
+  });
+});
+
+describe('date arithmetic', () => {
+  it('adds and subtracts day and month intervals, and days, to dates', async () => {
+    const days90 = new Column({ kind: 'literal', value: 90 * 86400e6, dataType: new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.DAY) });
+    const months3 = new Column({ kind: 'literal', value: 3, dataType: new YearMonthIntervalType(YearMonthIntervalType.MONTH, YearMonthIntervalType.MONTH) });
+    const d = fc.createDataFrame([{ day: '1998-12-01' }]).select(col('day').cast('date').alias('day'));
+    const [row] = await d.select(col('day').minus(days90).alias('a'), col('day').plus(months3).alias('b'), F.date_add('day', 31).alias('c')).collect();
+    expect(row).toEqual({ a: new Date(Date.UTC(1998, 8, 2)), b: new Date(Date.UTC(1999, 2, 1)), c: new Date(Date.UTC(1999, 0, 1)) });
   });
 });
 

@@ -128,6 +128,8 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
     case '-':
     case '*':
     case '%': {
+      const datetime = datetimeArithmetic(e, l, r);
+      if (datetime) return datetime;
       if (isDateArithmetic(e.op, l, r)) return e;
       const target = isNumeric(l) && isNumeric(r) ? widerNumeric(l, r) : isNumeric(l) && isNull(r) ? l : isNumeric(r) && isNull(l) ? r : Types.double;
       return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
@@ -143,6 +145,26 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
       return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
     }
   }
+}
+
+/**
+ * `date ± INTERVAL`, `timestamp ± INTERVAL` (and `INTERVAL + date`): calls of the interval
+ * functions in expr/builtins/datetime.ts, with the interval negated for `-`.
+ */
+function datetimeArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr | undefined {
+  const isInterval = (t: DataType) => t.typeName().startsWith('interval');
+  if (e.op !== '+' && e.op !== '-') return undefined;
+  const [value, interval, valueType, intervalType] = isInterval(r) ? [e.left, e.right, l, r] : e.op === '+' && isInterval(l) ? [e.right, e.left, r, l] : [];
+  if (!value || !interval || !valueType || !intervalType) return undefined;
+  const amount: Expr = e.op === '-' ? { kind: 'unary', op: '-', child: interval } : interval;
+  const yearMonth = intervalType.typeName().includes('year') || intervalType.typeName().includes('month');
+  const typeName = valueType.typeName();
+  if (typeName === 'date') return { kind: 'call', name: yearMonth ? 'add_months' : 'date_add_interval', args: [value, amount] };
+  if (typeName === 'timestamp' || typeName === 'timestamp_ntz') {
+    return { kind: 'call', name: yearMonth ? 'timestamp_add_months' : 'timestamp_add_interval', args: [value, amount] };
+  }
+  if (isString(valueType)) return datetimeArithmetic({ ...e, left: castTo(value, Types.date), right: interval }, Types.date, intervalType);
+  return undefined;
 }
 
 /** `date + int` / `date - int` add days; `date - date` is a day count (kept as plain arithmetic on day numbers). */

@@ -3,7 +3,8 @@
  * `int`, a larger one `bigint`, any other number `double`; a Date is a `timestamp`. Inside the
  * engine a timestamp is epoch milliseconds and a date a day number.
  */
-import type { DataType } from '../types/index.js';
+import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import { dayTimeIntervalText, yearMonthIntervalText } from '../types/interval-types.js';
 import { doubleToJavaString } from '../format/index.js';
 import type { Expr } from './expression.js';
 import { Types } from './types-used.js';
@@ -50,6 +51,8 @@ export function literalText(value: unknown, dataType: DataType, sql: boolean): s
     case 'timestamp':
       return `TIMESTAMP '${new Date(value as number).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '')}'`;
     default:
+      if (dataType instanceof DayTimeIntervalType) return dayTimeIntervalText(Number(value), dataType);
+      if (dataType instanceof YearMonthIntervalType) return yearMonthIntervalText(Number(value), dataType);
       return String(value);
   }
 }

@@ -149,3 +149,17 @@ scalar('from_unixtime', {
   gen: ([s, f]) => `sqlFormatDate(${s} * 1000, ${f ?? `'yyyy-MM-dd HH:mm:ss'`})`,
   helpers: { sqlFormatDate: FORMAT },
 });
+
+/*
+ * Date and timestamp arithmetic with intervals (the analyzer rewrites `d + INTERVAL ...` into
+ * these): a day-time interval is microseconds, a year-month interval months.
+ */
+const MICROS_PER_DAY = 86400000000;
+scalar('date_add_interval', { args: 2, returns: DATE, gen: ([d, micros]) => `(${d} + Math.trunc(${micros} / ${MICROS_PER_DAY}))`, pretty: ([a, b]) => `${a} + ${b}` });
+scalar('timestamp_add_interval', { args: 2, returns: TS, gen: ([t, micros]) => `(${t} + Math.trunc(${micros} / 1000))`, pretty: ([a, b]) => `${a} + ${b}` });
+scalar('timestamp_add_months', {
+  args: 2,
+  returns: TS,
+  gen: ([t, n]) => `((d) => new Date(d.getFullYear(), d.getMonth() + ${n}, Math.min(d.getDate(), new Date(d.getFullYear(), d.getMonth() + ${n} + 1, 0).getDate()), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()).getTime())(new Date(${t}))`,
+  pretty: ([a, b]) => `${a} + ${b}`,
+});
