@@ -116,13 +116,18 @@ for (const mode of ['memory', 'mapreduce'] as const) {
       expect(await empty.agg(F.sum('qty'), F.count('*'), F.max('price')).collect()).toEqual([{ 'sum(qty)': null, 'count(1)': 0, 'max(price)': null }]);
     });
 
-    for (const how of ['inner', 'left', 'right', 'full', 'left_semi', 'left_anti'] as const) {
-      it(`${how} join matches the nested-loop reference`, async () => {
-        const joined = salesDf.join(productsDf, salesDf.col('product').equalTo(productsDf.col('product')), how);
-        const projected = how === 'left_semi' || how === 'left_anti' ? joined.select('id') : joined.select(salesDf.col('id'), productsDf.col('label'));
-        const key = (r: Record<string, unknown>) => `${r.id}/${r.label}`;
-        expect(byKey(await projected.collect(), key)).toEqual(byKey(referenceJoin(how), key));
-      });
+    for (const strategy of ['BroadcastHashJoin', 'ShuffledHashJoin'] as const) {
+      for (const how of ['inner', 'left', 'right', 'full', 'left_semi', 'left_anti'] as const) {
+        it(`${how} join matches the nested-loop reference (${strategy} where the join type allows it)`, async () => {
+          fc.conf.set('spark.sql.autoBroadcastJoinThreshold', strategy === 'BroadcastHashJoin' ? 10 * 1024 * 1024 : -1);
+          const joined = salesDf.join(productsDf, salesDf.col('product').equalTo(productsDf.col('product')), how);
+          const projected = how === 'left_semi' || how === 'left_anti' ? joined.select('id') : joined.select(salesDf.col('id'), productsDf.col('label'));
+          expect(projected.explainString()).toContain(how === 'full' ? 'ShuffledHashJoin' : strategy);
+          const key = (r: Record<string, unknown>) => `${r.id}/${r.label}`;
+          expect(byKey(await projected.collect(), key)).toEqual(byKey(referenceJoin(how), key));
+          fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+        });
+      }
     }
 
     it('join on column names (USING) keeps one key column', async () => {

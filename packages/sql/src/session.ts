@@ -8,6 +8,7 @@ import { analyze, type Catalog } from './analyzer/analyzer.js';
 import type { LogicalPlan, RowSource } from './plan/logical-plan.js';
 import type { SqlHost } from './session-host.js';
 import { sqlFrontEnd } from './sql-front-end.js';
+import { DEFAULT_BROADCAST_THRESHOLD } from './physical/join-selection.js';
 import { DataFrame } from './dataframe/dataframe.js';
 import { LocalRows, RddRows } from './dataframe/sources.js';
 import { toInternal } from './dataframe/row-conversion.js';
@@ -40,6 +41,12 @@ export class SqlSession implements Catalog {
   get shufflePartitions(): number {
     const value = this.conf.get('flint.sql.shuffle.partitions') ?? this.conf.get('spark.sql.shuffle.partitions');
     return value === undefined ? Math.max(1, this.host.defaultParallelism) : Number(value);
+  }
+
+  /** `flint.sql.autoBroadcastJoinThreshold` (or Spark's name): bytes; -1 disables broadcast joins. */
+  get broadcastThreshold(): number {
+    const value = this.conf.get('flint.sql.autoBroadcastJoinThreshold') ?? this.conf.get('spark.sql.autoBroadcastJoinThreshold');
+    return value === undefined ? DEFAULT_BROADCAST_THRESHOLD : Number(value);
   }
 
   lookupTable(name: string): LogicalPlan | undefined {

@@ -26,10 +26,11 @@ interface Execution {
 /** The RDD of engine rows that computes the DataFrame. */
 export function execute(df: DataFrame, action: string): Execution {
   const site = `${action} at ${callSite()}`;
-  const planner = new PhysicalPlanner(df.session.host, { shufflePartitions: df.session.shufflePartitions, site });
+  const { shufflePartitions, broadcastThreshold } = df.session;
+  const planner = new PhysicalPlanner(df.session.host, { shufflePartitions, broadcastThreshold, site });
   const optimized = optimize(df.plan);
   const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
-  const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, df.session.shufflePartitions)}`;
+  const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   return { rdd: planner.rows(optimized), description };
 }
 

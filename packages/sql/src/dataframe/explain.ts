@@ -16,7 +16,7 @@ export function explainText(df: DataFrame, mode: string): string {
     throw new Error(`Unknown explain mode: ${mode}. Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.`);
   }
   const optimized = optimize(df.plan);
-  const physical = physicalPlanString(optimized, df.session.shufflePartitions);
+  const physical = physicalPlanString(optimized, df.session.shufflePartitions, df.session.broadcastThreshold);
   if (m === 'simple') return `== Physical Plan ==\n${physical}\n`;
   if (m === 'formatted' || m === 'codegen') return `== Physical Plan ==\n${physical}\n`;
   const analyzed = planTreeString(df.plan);

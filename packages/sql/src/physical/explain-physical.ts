@@ -8,6 +8,7 @@ import type { Expr } from '../expr/expression.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { equiJoinKeys } from './join.js';
+import { chooseJoin } from './join-selection.js';
 
 interface Node {
   text: string;
@@ -17,7 +18,8 @@ interface Node {
 const list = (exprs: readonly Expr[]) => `[${exprs.map(planString).join(', ')}]`;
 const node = (text: string, ...children: Node[]): Node => ({ text, children });
 
-function describe(p: LogicalPlan, n: number): Node {
+function describeNode(p: LogicalPlan, n: number, threshold: number): Node {
+  const describe = (x: LogicalPlan, k: number): Node => describeNode(x, k, threshold);
   switch (p.kind) {
     case 'relation':
       return node(`Scan ${p.source.description} ${list(p.output)}`);
@@ -37,6 +39,16 @@ function describe(p: LogicalPlan, n: number): Node {
     }
     case 'join': {
       const keys = equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right));
+      const strategy = chooseJoin(p, threshold);
+      if (strategy.kind === 'broadcast') {
+        const residual = keys.residual ? `, ${planString(keys.residual)}` : '';
+        const build = (side: LogicalPlan) => node('BroadcastExchange', describe(side, n));
+        return node(
+          `BroadcastHashJoin ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${p.joinType}, Build${strategy.build === 'left' ? 'Left' : 'Right'}${residual}`,
+          strategy.build === 'left' ? build(p.left) : describe(p.left, n),
+          strategy.build === 'right' ? build(p.right) : describe(p.right, n),
+        );
+      }
       const parts = keys.leftKeys.length === 0 ? 'SinglePartition' : null;
       const exchange = (k: Expr[]) => `Exchange ${parts ?? `hashpartitioning(${k.map(planString).join(', ')}, ${n})`}`;
       const residual = keys.residual ? `, ${planString(keys.residual)}` : '';
@@ -73,7 +85,7 @@ function describe(p: LogicalPlan, n: number): Node {
   }
 }
 
-export function physicalPlanString(p: LogicalPlan, shufflePartitions: number): string {
+export function physicalPlanString(p: LogicalPlan, shufflePartitions: number, broadcastThreshold: number): string {
   const lines: string[] = [];
   const visit = (x: Node, prefix: string, childPrefix: string) => {
     lines.push(prefix + x.text);
@@ -82,6 +94,6 @@ export function physicalPlanString(p: LogicalPlan, shufflePartitions: number): s
       visit(c, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
     });
   };
-  visit(describe(p, shufflePartitions), '', '');
+  visit(describeNode(p, shufflePartitions, broadcastThreshold), '', '');
   return lines.join('\n');
 }

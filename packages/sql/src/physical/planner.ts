@@ -10,9 +10,11 @@ import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
 import { hashAggregate } from './aggregate.js';
-import { shuffledHashJoin } from './join.js';
+import { equiJoinKeys, shuffledHashJoin } from './join.js';
+import { broadcastHashJoin } from './broadcast-join.js';
+import { chooseJoin } from './join-selection.js';
 import { limitRows } from './limit.js';
-import { materialize, pipelineOf, withStep, type Pipeline } from './pipeline.js';
+import { materialize, outputAfter, pipelineOf, withStep, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
 import { sortRows, takeOrdered } from './sort.js';
 import { windowRows } from './window.js';
@@ -22,6 +24,8 @@ export interface PlannerOptions {
   readonly shufflePartitions: number;
   /** Names the generated functions in task errors: the action and the user's call site. */
   readonly site: string;
+  /** Largest estimated size of a join side that is broadcast (`flint.sql.autoBroadcastJoinThreshold`); -1: never. */
+  readonly broadcastThreshold: number;
 }
 
 export class PhysicalPlanner {
@@ -55,7 +59,7 @@ export class PhysicalPlanner {
         return fresh(hashAggregate(this.pipeline(plan.child), output, output, n, site));
       }
       case 'join':
-        return fresh(shuffledHashJoin(this.pipeline(plan.left), this.pipeline(plan.right), plan.joinType, plan.condition, n, site));
+        return fresh(this.join(plan));
       case 'sort':
         return fresh(this.sort(plan));
       case 'limit':
@@ -75,6 +79,17 @@ export class PhysicalPlanner {
       case 'unresolvedRelation':
         throw new Error(`internal error: ${plan.kind} reached the physical planner`);
     }
+  }
+
+  private join(plan: PlanOf<'join'>): RDD<unknown[]> {
+    const left = this.pipeline(plan.left);
+    const right = this.pipeline(plan.right);
+    const strategy = chooseJoin(plan, this.options.broadcastThreshold);
+    if (strategy.kind === 'broadcast') {
+      const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
+      return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site);
+    }
+    return shuffledHashJoin(left, right, plan.joinType, plan.condition, this.options.shufflePartitions, this.options.site);
   }
 
   private sort(plan: PlanOf<'sort'>): RDD<unknown[]> {

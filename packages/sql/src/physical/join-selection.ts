@@ -1,0 +1,47 @@
+/**
+ * Join selection (Spark's JoinSelection, by size): a join with equality keys broadcasts a side
+ * whose estimated size is at most `flint.sql.autoBroadcastJoinThreshold` (10 MB by default, -1
+ * turns it off) and that the join type allows (not the side whose unmatched rows are kept);
+ * otherwise both sides are shuffled. Sizes come from the leaves (in-memory rows, files) and
+ * pass through filters and projections as upper bounds; aggregates and joins are unknown.
+ */
+import type { LogicalPlan } from '../plan/logical-plan.js';
+import { outputOf } from '../plan/output.js';
+import { broadcastableSides } from './broadcast-join.js';
+import { equiJoinKeys } from './join.js';
+
+export const DEFAULT_BROADCAST_THRESHOLD = 10 * 1024 * 1024;
+
+export type JoinStrategy = { readonly kind: 'broadcast'; readonly build: 'left' | 'right' } | { readonly kind: 'shuffle' };
+
+export function estimatedSize(p: LogicalPlan): number | undefined {
+  switch (p.kind) {
+    case 'relation':
+      return p.source.sizeInBytes;
+    case 'project':
+    case 'filter':
+    case 'subqueryAlias':
+    case 'sort':
+    case 'sample':
+    case 'distinct':
+    case 'repartition':
+    case 'cached':
+      return estimatedSize(p.child);
+    case 'limit': {
+      const child = estimatedSize(p.child);
+      return child === undefined ? p.n * 64 : Math.min(child, p.n * 64);
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function chooseJoin(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number): JoinStrategy {
+  if (threshold < 0) return { kind: 'shuffle' };
+  if (equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length === 0) return { kind: 'shuffle' };
+  const candidates = broadcastableSides(p.joinType)
+    .map((side) => ({ side, size: estimatedSize(side === 'left' ? p.left : p.right) }))
+    .filter((c): c is { side: 'left' | 'right'; size: number } => c.size !== undefined && c.size <= threshold)
+    .sort((a, b) => a.size - b.size);
+  return candidates.length === 0 ? { kind: 'shuffle' } : { kind: 'broadcast', build: candidates[0].side };
+}
