@@ -170,6 +170,17 @@ describe('transformations', () => {
     ]);
   });
 
+  it('unionByName with allowMissingColumns fills the missing columns with nulls (doctest)', async () => {
+    const d1 = fc.createDataFrame([[1, 2, 3]], ['col0', 'col1', 'col2']);
+    const d2 = fc.createDataFrame([[4, 5, 6]], ['col1', 'col2', 'col3']);
+    const out = d1.unionByName(d2, true);
+    expect(out.columns).toEqual(['col0', 'col1', 'col2', 'col3']);
+    expect(await out.collect()).toEqual([
+      { col0: 1, col1: 2, col2: 3, col3: null },
+      { col0: null, col1: 4, col2: 5, col3: 6 },
+    ]);
+  });
+
   it('fills and drops nulls per PySpark rules', async () => {
     const filled = await people().na.fill(50).collect();
     expect(filled.map((r) => [r.age, r.height])).toEqual([
@@ -215,6 +226,29 @@ describe('actions', () => {
     const seen: unknown[] = [];
     for await (const row of df.toLocalIterator()) seen.push(row.name);
     expect(seen).toEqual(['Alice', 'Bob']);
+  });
+});
+
+describe('groupBy', () => {
+  const courses = () =>
+    fc.createDataFrame([
+      { course: 'dotNET', year: 2012, earnings: 10000 },
+      { course: 'Java', year: 2012, earnings: 20000 },
+      { course: 'dotNET', year: 2012, earnings: 5000 },
+      { course: 'dotNET', year: 2013, earnings: 48000 },
+      { course: 'Java', year: 2013, earnings: 30000 },
+    ]);
+
+  it('agg with the dict form names columns as Spark (doctest)', async () => {
+    const out = df.groupBy('name').agg({ age: 'max' }).sort('name');
+    expect(await out.showString()).toBe(table('+-----+--------+', '| name|max(age)|', '+-----+--------+', '|Alice|       2|', '|  Bob|       5|', '+-----+--------+'));
+  });
+
+  it('pivot with values gives one column per value (doctest of GroupedData.pivot)', async () => {
+    const out = courses().groupBy('year').pivot('course', ['dotNET', 'Java']).sum('earnings').sort('year');
+    expect(await out.showString()).toBe(
+      table('+----+------+-----+', '|year|dotNET| Java|', '+----+------+-----+', '|2012| 15000|20000|', '|2013| 48000|30000|', '+----+------+-----+'),
+    );
   });
 });
 

@@ -29,3 +29,5 @@ export type { Expr, Attr, NamedExpr } from './expr/expression.js';
 export { registerFunction, lookupFunction, type FunctionDef, type ScalarFunction, type AggregateFunction } from './expr/registry.js';
 export { AnalysisException } from './analyzer/analysis-error.js';
 export { toInternal, toExternal } from './dataframe/row-conversion.js';
+export { LocalRows, RddRows } from './dataframe/sources.js';
+export { RangeRows } from './dataframe/range-source.js';

@@ -258,9 +258,10 @@ function resolveUsingJoin(p: PlanOf<'join'>, using: readonly string[], leftOut: 
 }
 
 function resolveSetOp(p: PlanOf<'setOp'>): LogicalPlan {
-  const leftOut = outputOf(p.left);
+  let left = p.left;
   let right = p.right;
-  if (p.byName) right = reorderByName(leftOut, right, p.byName.allowMissingColumns);
+  if (p.byName) [left, right] = alignByName(left, right, p.byName.allowMissingColumns);
+  const leftOut = outputOf(left);
   let rightOut = outputOf(right);
   if (leftOut.length !== rightOut.length) {
     throw new AnalysisException(
@@ -273,7 +274,6 @@ function resolveSetOp(p: PlanOf<'setOp'>): LogicalPlan {
     if (!t) throw new AnalysisException('INCOMPATIBLE_COLUMN_TYPE', `${p.op.toUpperCase()} can only be performed on tables with compatible column types. SQLSTATE: 42825`);
     return t;
   });
-  let left = p.left;
   if (leftOut.some((a, i) => !sameType(a.dataType, targets[i]))) {
     left = { kind: 'project', child: left, exprs: leftOut.map((a, i) => (sameType(a.dataType, targets[i]) ? a : aliasOf(castTo(a, targets[i]), a.name))) };
   }
@@ -282,6 +282,20 @@ function resolveSetOp(p: PlanOf<'setOp'>): LogicalPlan {
     rightOut = outputOf(right);
   }
   return { kind: 'setOp', op: p.op, all: p.all, left, right };
+}
+
+/**
+ * unionByName: the right side's columns reordered as the left's. With allowMissingColumns, a
+ * column missing on one side is null there, and the right side's extra columns come last.
+ */
+function alignByName(left: LogicalPlan, right: LogicalPlan, allowMissing: boolean): [LogicalPlan, LogicalPlan] {
+  const leftOut = outputOf(left);
+  const rightOut = outputOf(right);
+  const same = (a: Attr, b: Attr) => a.name.toLowerCase() === b.name.toLowerCase();
+  const extra = allowMissing ? rightOut.filter((r) => !leftOut.some((a) => same(a, r))) : [];
+  const nullOf = (a: Attr): NamedExpr => aliasOf({ kind: 'literal', value: null, dataType: a.dataType }, a.name);
+  const widenedLeft: LogicalPlan = extra.length === 0 ? left : { kind: 'project', child: left, exprs: [...leftOut, ...extra.map(nullOf)] };
+  return [widenedLeft, reorderByName([...leftOut, ...extra], right, allowMissing)];
 }
 
 function reorderByName(leftOut: readonly Attr[], right: LogicalPlan, allowMissing: boolean): LogicalPlan {

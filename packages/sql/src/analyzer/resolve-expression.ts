@@ -5,7 +5,7 @@
  * dates are cast to them, `/` is always double).
  */
 import type { DataType } from '../types/index.js';
-import { transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
+import { aliasOf, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
 import { commonType, isBoolean, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
@@ -34,7 +34,8 @@ export function resolveColumn(name: string, qualifier: string | undefined, input
     // `a.b` where `a` is a struct column: a field access.
     const struct = findAttr(qualifier, undefined, input);
     if (struct.length === 1 && struct[0].dataType.typeName() === 'struct') {
-      return resolveCall('get_field', [struct[0], { kind: 'literal', value: name, dataType: Types.string }], false);
+      // Spark names the column after the field: `select('p.x')` gives `x`.
+      return aliasOf(resolveCall('get_field', [struct[0], { kind: 'literal', value: name, dataType: Types.string }], false), name);
     }
   }
   throw unresolvedColumn(fullName, input.map(displayName));

@@ -14,13 +14,12 @@
 import { binaryOf, collect, referencedIds, transformDown, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
-import { splitConjuncts } from '../physical/join.js';
+import { conjunction, splitConjuncts } from '../expr/predicates.js';
 import { AnalysisException } from './analysis-error.js';
 import { resolveExpression } from './resolve-expression.js';
 
 type Subquery = Extract<Expr, { kind: 'subquery' }>;
 
-const and = (conjuncts: Expr[]): Expr | undefined => conjuncts.reduce<Expr | undefined>((acc, c) => (acc ? binaryOf('AND', acc, c) : c), undefined);
 const hasSubquery = (e: Expr) => collect(e, (x): x is Subquery => x.kind === 'subquery').length > 0;
 
 export function planHasSubquery(exprs: readonly Expr[]): boolean {
@@ -42,13 +41,13 @@ export function rewriteFilterSubqueries(f: PlanOf<'filter'>): LogicalPlan {
         const column = outputOf(plan)[0];
         conditions.unshift(resolveExpression(binaryOf('=', sub.child!, column), [...outputOf(child), ...outputOf(plan)]));
       }
-      child = { kind: 'join', left: child, right: plan, joinType: negated ? 'left_anti' : 'left_semi', condition: and(conditions) };
+      child = { kind: 'join', left: child, right: plan, joinType: negated ? 'left_anti' : 'left_semi', condition: conjunction(conditions) };
       continue;
     }
     remaining.push(c);
   }
   const scalar = joinScalarSubqueries(child, remaining);
-  const condition = and(scalar.exprs);
+  const condition = conjunction(scalar.exprs);
   const filtered: LogicalPlan = condition ? { kind: 'filter', child: scalar.plan, condition } : scalar.plan;
   return sameOutput(filtered, originalOutput) ? filtered : { kind: 'project', child: filtered, exprs: originalOutput };
 }
@@ -67,7 +66,7 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
       if (x.mode !== 'scalar') throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'IN/EXISTS subqueries are supported only as conditions of WHERE and HAVING. SQLSTATE: 0A000');
       const { plan: sub, predicates } = decorrelate(x.plan, outerIds(plan));
       const value = outputOf(sub)[0];
-      plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: and(predicates) };
+      plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };
       return value;
     }),
   );
@@ -92,7 +91,7 @@ function decorrelate(p: LogicalPlan, outerIds: Set<number>): Decorrelated {
       const local: Expr[] = [];
       const correlated: Expr[] = [];
       for (const c of splitConjuncts(p.condition)) (readsOuter(c) ? correlated : local).push(c);
-      const condition = and(local);
+      const condition = conjunction(local);
       return { plan: condition ? { ...p, child: below.plan, condition } : below.plan, predicates: [...below.predicates, ...correlated] };
     }
     case 'subqueryAlias': {

@@ -3,7 +3,9 @@
  * dict form (`{ age: 'max' }`), and the shorthands count, sum, avg/mean, min, max.
  */
 import { Column } from '../column.js';
-import { aliasOf, callOf, type Attr, type Expr } from '../expr/expression.js';
+import { aliasOf, callOf, transformDown, type Attr, type Expr } from '../expr/expression.js';
+import { lookupFunction } from '../expr/registry.js';
+import { prettyName } from '../expr/names.js';
 import { literalExpr } from '../expr/literal.js';
 import { isNumeric } from '../expr/type-rules.js';
 import { AnalysisException } from '../analyzer/analysis-error.js';
@@ -16,7 +18,20 @@ export class GroupedData {
   constructor(
     private readonly df: DataFrame,
     private readonly groupingExprs: readonly Expr[],
+    private readonly pivotBy?: { readonly column: Expr; readonly values: readonly unknown[] },
   ) {}
+
+  /**
+   * Pivots `pivotCol`: each of `values` becomes a column per aggregate. PySpark computes the
+   * values with a job when they are not given; here they must be given (a DataFrame's columns
+   * are known synchronously).
+   */
+  pivot(pivotCol: string, values?: unknown[]): GroupedData {
+    if (values === undefined) {
+      throw new Error(`pivot('${pivotCol}') needs its values here, e.g. pivot('${pivotCol}', [...]); collect them first with df.select('${pivotCol}').distinct().collect()`);
+    }
+    return new GroupedData(this.df, this.groupingExprs, { column: { kind: 'column', name: pivotCol }, values });
+  }
 
   agg(...exprs: AggSpec[]): DataFrame {
     const aggregates: Expr[] = [];
@@ -49,6 +64,7 @@ export class GroupedData {
 
   /** Grouping columns first, then the aggregates, as Spark's RelationalGroupedDataset. */
   private aggregate(aggregates: Expr[]): DataFrame {
+    if (this.pivotBy) aggregates = pivoted(aggregates, this.pivotBy.column, this.pivotBy.values);
     const groupOutputs = this.groupingExprs.filter((g) => g.kind !== 'literal');
     return this.df.session.dataFrame({ kind: 'aggregate', child: this.df.plan, groupBy: this.groupingExprs, aggregates: [...groupOutputs, ...aggregates] });
   }
@@ -75,4 +91,26 @@ export class GroupedData {
           });
     return this.aggregate(targets.map((a) => callOf(fn, [a])));
   }
+}
+
+/**
+ * Each aggregate once per pivot value, over only the rows with that value (its arguments become
+ * `CASE WHEN pivot = value THEN arg END`), named `value` for one aggregate, else `value_aggregate`.
+ */
+function pivoted(aggregates: Expr[], column: Expr, values: readonly unknown[]): Expr[] {
+  const out: Expr[] = [];
+  for (const value of values) {
+    const matches: Expr = { kind: 'binary', op: '=', left: column, right: literalExpr(value) };
+    for (const a of aggregates) {
+      const inner = a.kind === 'alias' ? a.child : a;
+      const onlyValue = transformDown(inner, (x) =>
+        x.kind === 'call' && lookupFunction(x.name)?.type === 'aggregate'
+          ? { ...x, args: x.args.map((arg) => ({ kind: 'caseWhen', branches: [[matches, arg]], otherwise: undefined }) as Expr) }
+          : undefined,
+      );
+      const name = aggregates.length === 1 ? String(value) : `${value}_${a.kind === 'alias' ? a.name : prettyName(a)}`;
+      out.push(aliasOf(onlyValue, name));
+    }
+  }
+  return out;
 }

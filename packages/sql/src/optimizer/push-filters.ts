@@ -9,9 +9,8 @@ import { binaryOf, exists, referencedIds, transformUp, type Attr, type Expr } fr
 import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
 import { transformPlanUp, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
-import { splitConjuncts } from '../physical/join.js';
+import { conjunction, splitConjuncts } from '../expr/predicates.js';
 
-const and = (conjuncts: Expr[]): Expr | undefined => conjuncts.reduce<Expr | undefined>((acc, c) => (acc ? binaryOf('AND', acc, c) : c), undefined);
 
 export function pushDownFilters(plan: LogicalPlan): LogicalPlan {
   return transformPlanUp(plan, (p) => (p.kind === 'filter' ? pushFilter(p) : p));
@@ -76,8 +75,8 @@ function pushIntoJoin(f: PlanOf<'filter'>, join: PlanOf<'join'>): LogicalPlan {
     else stay.push(c);
   }
   if (toLeft.length === 0 && toRight.length === 0) return f;
-  const pushed: LogicalPlan = { ...join, left: filterOver(join.left, and(toLeft)), right: filterOver(join.right, and(toRight)) };
-  return filterOver(pushed, and(stay));
+  const pushed: LogicalPlan = { ...join, left: filterOver(join.left, conjunction(toLeft)), right: filterOver(join.right, conjunction(toRight)) };
+  return filterOver(pushed, conjunction(stay));
 }
 
 function pushThroughAggregate(f: PlanOf<'filter'>, agg: PlanOf<'aggregate'>): LogicalPlan {
@@ -91,7 +90,7 @@ function pushThroughAggregate(f: PlanOf<'filter'>, agg: PlanOf<'aggregate'>): Lo
     else stay.push(c);
   }
   if (below.length === 0) return f;
-  return filterOver({ ...agg, child: filterOver(agg.child, and(below)) }, and(stay));
+  return filterOver({ ...agg, child: filterOver(agg.child, conjunction(below)) }, conjunction(stay));
 }
 
 function pushIntoUnion(f: PlanOf<'filter'>, union: PlanOf<'setOp'>): LogicalPlan {

@@ -8,7 +8,8 @@
  */
 import type { RDD } from '@flint/rdd';
 import type { Attr, Expr } from '../expr/expression.js';
-import { binaryOf, referencedIds } from '../expr/expression.js';
+import { referencedIds } from '../expr/expression.js';
+import { conjunction, splitConjuncts } from '../expr/predicates.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
@@ -22,11 +23,6 @@ export interface EquiJoinKeys {
   readonly rightKeys: Expr[];
   readonly nullSafe: boolean[];
   readonly residual: Expr | undefined;
-}
-
-export function splitConjuncts(e: Expr | undefined): Expr[] {
-  if (!e) return [];
-  return e.kind === 'binary' && e.op === 'AND' ? [...splitConjuncts(e.left), ...splitConjuncts(e.right)] : [e];
 }
 
 export function equiJoinKeys(condition: Expr | undefined, left: readonly Attr[], right: readonly Attr[]): EquiJoinKeys {
@@ -52,7 +48,7 @@ export function equiJoinKeys(condition: Expr | undefined, left: readonly Attr[],
     }
     rest.push(c);
   }
-  return { ...keys, residual: rest.reduce<Expr | undefined>((acc, c) => (acc ? binaryOf('AND', acc, c) : c), undefined) };
+  return { ...keys, residual: conjunction(rest) };
 }
 
 export function shuffledHashJoin(

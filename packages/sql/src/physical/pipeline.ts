@@ -40,7 +40,7 @@ export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [
  * `sink` with the bindings of the pipeline's output columns.
  */
 export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
-  let vars = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, `row[${i}]`]));
+  let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, `row[${i}]`]));
   const lines: string[] = [];
   let column = 0;
   let loops = 0;
@@ -50,21 +50,7 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
       continue;
     }
     if (step.kind === 'generate') {
-      const n = loops++;
-      const input = genExpr(step.generator.args[0], vars, ctx);
-      const withPosition = step.generator.name.startsWith('posexplode');
-      lines.push(`const g${n}in = ${input};`);
-      lines.push(`const g${n}items = g${n}in === null ? [] : g${n}in instanceof Map ? [...g${n}in] : g${n}in;`);
-      lines.push(`const g${n}len = g${n}items.length === 0 && ${step.outer} ? 1 : g${n}items.length;`);
-      lines.push(`for (let g${n}i = 0; g${n}i < g${n}len; g${n}i++) {`);
-      lines.push(`const g${n} = g${n}i < g${n}items.length ? g${n}items[g${n}i] : null;`);
-      const next = new Map(vars);
-      const values = withPosition ? [`(g${n}i < g${n}items.length ? g${n}i : null)`] : [];
-      const isMap = step.output.length - values.length === 2;
-      if (isMap) values.push(`(g${n} === null ? null : g${n}[0])`, `(g${n} === null ? null : g${n}[1])`);
-      else values.push(`g${n}`);
-      step.output.forEach((a, i) => next.set(a.id, values[i]));
-      vars = next;
+      vars = genGenerate(step, vars, ctx, loops++, lines);
       continue;
     }
     const next = new Map<number, string>();
@@ -83,6 +69,26 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
   }
   lines.push(sink(vars));
   return `for (const row of input) {\n  ${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
+}
+
+/**
+ * Opens a loop over the generator's items (array elements or map entries) inside the row loop;
+ * the steps after it run once per item. Returns the bindings with the generated columns.
+ */
+function genGenerate(step: Extract<Step, { kind: 'generate' }>, vars: Bindings, ctx: CodegenContext, n: number, lines: string[]): Map<number, string> {
+  const g = `g${n}`;
+  lines.push(`const ${g}in = ${genExpr(step.generator.args[0], vars, ctx)};`);
+  lines.push(`const ${g}items = ${g}in === null ? [] : ${g}in instanceof Map ? [...${g}in] : ${g}in;`);
+  lines.push(`const ${g}len = ${g}items.length === 0 && ${step.outer} ? 1 : ${g}items.length;`);
+  lines.push(`for (let ${g}i = 0; ${g}i < ${g}len; ${g}i++) {`);
+  lines.push(`const ${g} = ${g}i < ${g}items.length ? ${g}items[${g}i] : null;`);
+  const values = step.generator.name.startsWith('posexplode') ? [`(${g}i < ${g}items.length ? ${g}i : null)`] : [];
+  const isMap = step.output.length - values.length === 2;
+  if (isMap) values.push(`(${g} === null ? null : ${g}[0])`, `(${g} === null ? null : ${g}[1])`);
+  else values.push(g);
+  const next = new Map(vars);
+  step.output.forEach((a, i) => next.set(a.id, values[i]));
+  return next;
 }
 
 /** Output rows as arrays, in the order of `output`. */

@@ -1,0 +1,195 @@
+// Column methods and functions against PySpark doctest answers and hand-computed values,
+// including nulls; plus caching, explain() and UDFs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext, StorageLevel, functions as F, col, lit, capture, type DataFrame } from '@flint/driver';
+
+let fc: FlintContext;
+let people: DataFrame;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'sql-columns-functions' });
+  people = fc.createDataFrame(
+    [
+      [2, 'Alice', 'a,b'],
+      [5, 'Bob', null],
+      [null, 'Tom', 'c'],
+    ],
+    'age BIGINT, name STRING, tags STRING',
+  );
+});
+
+afterAll(async () => {
+  await fc.stop();
+});
+
+const values = async (df: DataFrame) => (await df.collect()).map((r) => Object.values(r));
+
+describe('Column methods', () => {
+  it('between, like, rlike, startswith, endswith, contains (null stays null)', async () => {
+    const out = people.select(
+      col('age').between(2, 4),
+      col('name').like('%o%'),
+      col('name').rlike('^[AB]'),
+      col('name').startswith('Al'),
+      col('name').endswith('m'),
+      col('tags').contains(','),
+    );
+    expect(await values(out)).toEqual([
+      [true, false, true, true, false, true],
+      [false, true, true, false, false, null],
+      [null, true, false, false, true, false],
+    ]);
+  });
+
+  it('substr is 1-based and getItem indexes arrays from 0', async () => {
+    const out = people.select(col('name').substr(1, 3).alias('s'), F.split('tags', ',').getItem(1).alias('second'));
+    expect(await out.collect()).toEqual([
+      { s: 'Ali', second: 'b' },
+      { s: 'Bob', second: null },
+      { s: 'Tom', second: null },
+    ]);
+  });
+
+  it('getField reads a struct field', async () => {
+    const d = fc.createDataFrame([{ p: { x: 1, y: 'a' } }]);
+    expect(await d.select(col('p').getField('y')).collect()).toEqual([{ 'p.y': 'a' }]);
+    expect(await d.select('p.x').collect()).toEqual([{ x: 1 }]);
+  });
+
+  it('when/otherwise chains and coalesce', async () => {
+    const out = people.select(
+      F.when(col('age').lt(3), 'young').when(col('age').lt(10), 'kid').otherwise('unknown').alias('k'),
+      F.coalesce(col('tags'), lit('-')).alias('t'),
+    );
+    expect(await values(out)).toEqual([
+      ['young', 'a,b'],
+      ['kid', '-'],
+      ['unknown', 'c'],
+    ]);
+  });
+
+  it('cast follows Spark: double to string as Java prints it, string to int', async () => {
+    const d = fc.createDataFrame([{ x: 1.5, s: '42' }]);
+    const [row] = await d.select(col('x').cast('string').alias('a'), lit(2).cast('double').cast('string').alias('b'), col('s').cast('int').alias('c')).collect();
+    expect(row).toEqual({ a: '1.5', b: '2.0', c: 42 });
+  });
+});
+
+describe('functions', () => {
+  it('string functions', async () => {
+    const d = fc.createDataFrame([{ s: '  Hello World  ' }]);
+    const [row] = await d
+      .select(
+        F.trim('s').alias('trim'),
+        F.upper(F.trim('s')).alias('upper'),
+        F.length('s').alias('len'),
+        F.regexp_replace('s', 'o', '0').alias('re'),
+        F.regexp_extract('s', '(\\w+) (\\w+)', 2).alias('ex'),
+        F.lpad(F.trim('s'), 13, '*').alias('pad'),
+        F.concat(lit('a'), lit('b'), lit(null)).alias('cat'),
+        F.substring('s', -7, 5).alias('sub'),
+      )
+      .collect();
+    expect(row).toEqual({
+      trim: 'Hello World',
+      upper: 'HELLO WORLD',
+      len: 15,
+      re: '  Hell0 W0rld  ',
+      ex: 'World',
+      pad: '**Hello World',
+      cat: null,
+      sub: 'World',
+    });
+  });
+
+  it('math functions: round is HALF_UP, bround HALF_EVEN', async () => {
+    const d = fc.createDataFrame([{ x: 2.5 }, { x: -2.5 }, { x: 2.675 }]);
+    expect(await values(d.select(F.round('x'), F.bround('x'), F.round('x', 2), F.abs('x'), F.floor('x'), F.ceil('x')))).toEqual([
+      [3, 2, 2.5, 2.5, 2, 3],
+      [-3, -2, -2.5, 2.5, -3, -2],
+      [3, 3, 2.68, 2.675, 2, 3],
+    ]);
+  });
+
+  it('date functions on a date column', async () => {
+    const d = fc.createDataFrame([{ s: '2015-04-08' }]).select(F.to_date('s').alias('d'));
+    const [row] = await d
+      .select(
+        F.year('d').alias('y'),
+        F.month('d').alias('m'),
+        F.dayofmonth('d').alias('dom'),
+        F.dayofweek('d').alias('dow'),
+        F.date_format('d', 'MM/dd/yyyy').alias('f'),
+        F.datediff(F.to_date(lit('2015-05-01')), 'd').alias('diff'),
+        F.add_months('d', 1).alias('next'),
+        F.last_day('d').alias('last'),
+      )
+      .collect();
+    expect(row).toEqual({
+      y: 2015,
+      m: 4,
+      dom: 8,
+      dow: 4,
+      f: '04/08/2015',
+      diff: 23,
+      next: new Date(Date.UTC(2015, 4, 8)),
+      last: new Date(Date.UTC(2015, 3, 30)),
+    });
+  });
+
+  it('collect_list, collect_set, first, last, stddev', async () => {
+    const d = fc.createDataFrame([{ g: 1, v: 1 }, { g: 1, v: 2 }, { g: 1, v: 2 }, { g: 1, v: null }]).repartition(1);
+    const [row] = await d.groupBy('g').agg(F.collect_list('v').alias('l'), F.collect_set('v').alias('s'), F.first('v').alias('f'), F.stddev('v').alias('sd')).collect();
+    expect(row.l).toEqual([1, 2, 2]);
+    expect((row.s as number[]).sort()).toEqual([1, 2]);
+    expect(row.f).toBe(1);
+    expect(row.sd).toBeCloseTo(Math.sqrt(1 / 3), 12);
+  });
+
+  it('a UDF is named after its function and travels as source text', async () => {
+    const plusOneUdf = F.udf(function plusOne(x: number) {
+      return x === null ? null : x + 1;
+    }, 'bigint');
+    const out = people.select(plusOneUdf(col('age')));
+    expect(out.columns).toEqual(['plusOne(age)']);
+    expect(await values(out)).toEqual([[3], [6], [null]]);
+    const scaled = F.udf(capture({ k: 10 }, (x: number, { k }) => (x === null ? null : x * k)), 'bigint');
+    expect(await values(people.select(scaled('age')))).toEqual([[20], [50], [null]]);
+  });
+
+  it('a UDF that uses an outer variable is rejected where it is made', () => {
+    const k = 3;
+    expect(() => F.udf((x: number) => x * k)).toThrow(/'k'/);
+  });
+});
+
+describe('caching and explain', () => {
+  it('cache() keeps the rows: a second action reads the cached partitions', async () => {
+    const d = fc.createDataFrame(Array.from({ length: 100 }, (_, i) => ({ i }))).where(col('i').mod(2).equalTo(0)).cache();
+    expect(d.isCached).toBe(true);
+    expect(await d.count()).toBe(50);
+    expect(await d.agg(F.sum('i')).collect()).toEqual([{ 'sum(i)': 2450 }]);
+    expect(fc.getPersistentRDDs().length).toBeGreaterThan(0);
+    d.unpersist();
+    expect(d.isCached).toBe(false);
+    expect(StorageLevel.MEMORY_AND_DISK.name).toBe('MEMORY_AND_DISK');
+  });
+
+  it('explain("extended") prints the four plans', () => {
+    const text = people.where(col('age').gt(1)).groupBy('name').count().explainString('extended');
+    for (const section of ['== Parsed Logical Plan ==', '== Analyzed Logical Plan ==', '== Optimized Logical Plan ==', '== Physical Plan ==']) {
+      expect(text).toContain(section);
+    }
+    expect(text).toContain('Filter (age#');
+    expect(text).toContain('HashAggregate(keys=[name#');
+    expect(() => people.explainString('nope')).toThrow(/Unknown explain mode/);
+  });
+
+  it('the optimizer folds constants and pushes filters below projections', () => {
+    const text = people.select(col('age').plus(lit(1).plus(2)).alias('x'), 'name').where(col('x').gt(3)).explainString(true);
+    const optimized = text.split('== Optimized Logical Plan ==')[1].split('== Physical Plan ==')[0];
+    expect(optimized).toContain('(age#');
+    expect(optimized).toContain(' + 3)');
+    expect(optimized.indexOf('Project')).toBeLessThan(optimized.indexOf('Filter'));
+  });
+});
