@@ -5,6 +5,9 @@
 import './expr/builtins/index.js';
 import './dataframe/text-source.js';
 import './rdd-to-df.js';
+import './io/sources/text-formats.js';
+import './io/sources/parquet-format.js';
+import './io/sources/format-writers.js';
 
 export const SQL_PACKAGE = '@flint/sql';
 export * from './types/index.js';

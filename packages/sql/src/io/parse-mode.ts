@@ -21,7 +21,11 @@ export interface RecordLocation {
 
 /** The FAILFAST error: one line naming the file, the line and what was wrong. */
 export class MalformedRecordError extends Error {
-  constructor(format: string, location: RecordLocation, problem: string) {
+  constructor(
+    readonly format: string,
+    readonly location: RecordLocation,
+    readonly problem: string,
+  ) {
     super(
       `[MALFORMED_RECORD_IN_PARSING] Malformed ${format} record in ${location.file} at line ${location.line}: ${problem}. ` +
         "Parse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.",

@@ -3,6 +3,8 @@
  * ThreadResult. Everything arrives and leaves as bytes, exactly as over the network.
  */
 import { decode, installDecodeHooks } from '@flint/rdd';
+// Registers the SQL readers' and writers' task functions (runtime:sql.*) on this thread.
+import '@flint/sql/runtime';
 import type { StageSpec } from '../stage-spec.js';
 import type { ThreadResult, ThreadTask } from './thread-messages.js';
 import { compileFunction } from './compile-function.js';

@@ -52,17 +52,19 @@ function toEngine(value: unknown): unknown {
 }
 
 /**
- * Rows [rowStart, rowEnd) of a Parquet file as arrays in schema order; only `columns` (schema
- * positions, default all) are read, the others are null.
+ * Rows [rowStart, rowEnd) of a Parquet file as arrays in the order of `schema` (default the
+ * file's own), whose columns are found in the file by name; only `columns` (positions in
+ * `schema`, default all) are read, the others are null.
  */
 export async function readParquetRows(
   file: AsyncBuffer,
   footer: ParquetFooter,
   range: { rowStart: number; rowEnd: number },
   columns?: readonly number[],
+  schema: StructType = footer.schema,
 ): Promise<unknown[][]> {
-  const { schema, metadata } = footer;
-  const wanted = columns ?? schema.fields.map((_, i) => i);
+  const inFile = new Set(footer.schema.fieldNames());
+  const wanted = (columns ?? schema.fields.map((_, i) => i)).filter((i) => inFile.has(schema.fields[i].name));
   const rowCount = range.rowEnd - range.rowStart;
   const rows: unknown[][] = new Array(rowCount);
   for (let i = 0; i < rowCount; i++) rows[i] = new Array<unknown>(schema.fields.length).fill(null);
@@ -70,7 +72,7 @@ export async function readParquetRows(
   const positionOf = new Map(wanted.map((i) => [schema.fields[i].name, i]));
   await parquetRead({
     file,
-    metadata,
+    metadata: footer.metadata,
     columns: wanted.map((i) => schema.fields[i].name),
     rowStart: range.rowStart,
     rowEnd: range.rowEnd,

@@ -1,0 +1,83 @@
+/**
+ * Cutting local text files into byte ranges, one task each, and reading a range's records with
+ * Hadoop's line rule: a line belongs to the range it starts in, so a range after the first skips
+ * its partial first line and every range reads its last line to the end.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+
+export interface ByteSplit {
+  path: string;
+  start: number;
+  length: number;
+  /** Values of the partition columns (from `col=value` directories), appended to each row. */
+  partitionValues?: unknown[];
+}
+
+/** Flint's text split size (as textFile's 32 MiB blocks). */
+export const SPLIT_BYTES = 32 * 1024 * 1024;
+
+export function byteSplits(files: readonly string[], splitBytes = SPLIT_BYTES): ByteSplit[] {
+  const out: ByteSplit[] = [];
+  for (const path of files) {
+    const size = statSync(path).size;
+    if (size === 0) continue;
+    for (let start = 0; start < size; start += splitBytes) out.push({ path, start, length: Math.min(splitBytes, size - start) });
+  }
+  return out;
+}
+
+function readBytes(fd: number, start: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, start + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buffer.subarray(0, done);
+}
+
+/**
+ * The text of the lines that start in the split (the last one read to its end), and the byte
+ * offset in the file where that text starts.
+ */
+export function splitText(split: ByteSplit): { text: string; offset: number } {
+  const fd = openSync(split.path, 'r');
+  try {
+    const size = statSync(split.path).size;
+    // Start one byte early: if that byte is a newline, the split's first line is whole.
+    const from = split.start === 0 ? 0 : split.start - 1;
+    let end = split.start + split.length;
+    let bytes = readBytes(fd, from, end - from);
+    while (end < size && bytes[bytes.length - 1] !== 0x0a) {
+      const more = readBytes(fd, end, Math.min(64 * 1024, size - end));
+      const newline = more.indexOf(0x0a);
+      const take = newline < 0 ? more.length : newline + 1;
+      bytes = Buffer.concat([bytes, more.subarray(0, take)]);
+      end += take;
+      if (newline >= 0) break;
+    }
+    if (split.start === 0) return { text: bytes.toString('utf8'), offset: 0 };
+    const firstNewline = bytes.indexOf(0x0a);
+    if (firstNewline < 0) return { text: '', offset: end };
+    return { text: bytes.subarray(firstNewline + 1).toString('utf8'), offset: from + firstNewline + 1 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The 1-based line number at byte `offset` (for error messages only: it reads the file's prefix). */
+export function lineNumberAt(path: string, offset: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    let line = 1;
+    const chunk = 1 << 20;
+    for (let pos = 0; pos < offset; pos += chunk) {
+      const bytes = readBytes(fd, pos, Math.min(chunk, offset - pos));
+      for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The readers' task functions, registered in the `sql` runtime namespace so that tasks refer to
+ * them by name (`runtime:sql.readCsvSplits`); a worker imports `@flint/sql/runtime` to have them.
+ * A reader reads the splits of its partition from the local file system and returns rows in
+ * the engine's form; the writer writes a partition's rows as part files. Schemas travel as
+ * Spark's JSON, options as strings.
+ */
+import { registerRuntime } from '@flint/rdd';
+import { dataTypeFromJson, type StructType } from '../types/index.js';
+import { parseCsvOptions } from './csv/csv-options.js';
+import { CsvRowConverter } from './csv/csv-row-converter.js';
+import { forEachCsvRecord } from './csv/csv-tokenizer.js';
+import { lineNumberAt, splitText, type ByteSplit } from './files/byte-splits.js';
+import { parseJsonOptions } from './json/json-options.js';
+import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
+import { MalformedRecordError } from './parse-mode.js';
+import { localParquetFile, parquetFooter, readParquetRows } from './parquet/parquet-read.js';
+import { writePartition } from './write/write-partition.js';
+
+export interface ReadEnv {
+  /** The files' columns as `StructType.json()` (partition columns follow them in each row). */
+  schema: string;
+  options: Record<string, string>;
+  /** Positions the query reads (undefined: all). */
+  columns?: number[];
+}
+
+export interface ParquetRowGroupSplit {
+  path: string;
+  rowStart: number;
+  rowEnd: number;
+  partitionValues?: unknown[];
+}
+
+/** The schema of the files and the asked-for positions among its columns. */
+function fileColumns(env: ReadEnv): { schema: StructType; columns?: number[] } {
+  const schema = dataTypeFromJson(env.schema) as StructType;
+  return { schema, columns: env.columns?.filter((i) => i < schema.fields.length) };
+}
+
+function withPartitionValues(row: unknown[], values: unknown[] | undefined): unknown[] {
+  return values && values.length > 0 ? row.concat(values) : row;
+}
+
+/**
+ * Reads a split's text; a FAILFAST error is re-raised with its line counted from the file's
+ * start rather than the split's (counting costs a read of the file's prefix, so only then).
+ */
+function withFileLine<T>(split: ByteSplit, read: (text: string) => T): T {
+  const { text, offset } = splitText(split);
+  try {
+    return read(text);
+  } catch (e) {
+    if (!(e instanceof MalformedRecordError) || offset === 0) throw e;
+    const base = lineNumberAt(split.path, offset) - 1;
+    throw new MalformedRecordError(e.format, { file: e.location.file, line: base + e.location.line }, e.problem);
+  }
+}
+
+function readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): unknown[][] {
+  const { schema, columns } = fileColumns(env);
+  const options = parseCsvOptions(env.options);
+  const converter = new CsvRowConverter(schema, options, columns);
+  const rows: unknown[][] = [];
+  for (const split of splits) {
+    withFileLine(split, (text) => {
+      let skipHeader = options.header && split.start === 0;
+      forEachCsvRecord(text, options, (record) => {
+        if (skipHeader) {
+          skipHeader = false;
+          return;
+        }
+        const row = converter.convert(record, split.path);
+        if (row) rows.push(withPartitionValues(row, split.partitionValues));
+      });
+    });
+  }
+  return rows;
+}
+
+function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): unknown[][] {
+  const { schema, columns } = fileColumns(env);
+  const converter = new JsonRowConverter(schema, parseJsonOptions(env.options), columns);
+  const rows: unknown[][] = [];
+  for (const split of splits) {
+    withFileLine(split, (text) => {
+      text.split(/\r?\n/).forEach((line, i) => {
+        if (line.trim() === '') return;
+        for (const row of converter.convertLine({ file: split.path, line: i + 1, text: line }, parseJsonLine(line))) {
+          rows.push(withPartitionValues(row, split.partitionValues));
+        }
+      });
+    });
+  }
+  return rows;
+}
+
+async function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Promise<unknown[][]> {
+  const { schema, columns } = fileColumns(env);
+  const rows: unknown[][] = [];
+  for (const split of splits) {
+    const file = await localParquetFile(split.path);
+    const footer = await parquetFooter(file, split.path);
+    for (const row of await readParquetRows(file, footer, split, columns, schema)) rows.push(withPartitionValues(row, split.partitionValues));
+  }
+  return rows;
+}
+
+export const IO_RUNTIME = registerRuntime('sql', { readCsvSplits, readJsonSplits, readParquetRowGroups, writePartition });

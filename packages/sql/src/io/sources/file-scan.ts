@@ -1,0 +1,37 @@
+/**
+ * A scan of local files as a RowSource: the driver lists the files and cuts them into splits,
+ * each partition's task reads its splits with a reader task function (io-runtime.ts) and
+ * returns rows of the relation's schema. Only the columns the query needs are converted.
+ */
+import type { RDD } from '@flint/rdd';
+import type { RowSource } from '../../plan/logical-plan.js';
+import type { SqlHost } from '../../session-host.js';
+import type { StructType } from '../../types/index.js';
+import { IO_RUNTIME, type ReadEnv } from '../io-runtime.js';
+
+export type ReaderFunction = 'readCsvSplits' | 'readJsonSplits' | 'readParquetRowGroups';
+
+export class FileScan<Split> implements RowSource {
+  constructor(
+    private readonly format: string,
+    private readonly paths: readonly string[],
+    /** The files' own columns (partition columns, if any, follow them in each row). */
+    private readonly fileSchema: StructType,
+    private readonly splits: readonly Split[],
+    private readonly reader: ReaderFunction,
+    private readonly options: Record<string, string>,
+    readonly sizeInBytes: number,
+  ) {}
+
+  get description(): string {
+    return `Scan ${this.format} ${this.paths.join(', ')}`;
+  }
+
+  toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {
+    if (this.splits.length === 0) return host.emptyRDD<unknown[]>();
+    const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, columns: columns ? [...columns] : undefined };
+    return host
+      .parallelize([...this.splits], this.splits.length)
+      .mapPartitions(IO_RUNTIME.ref(this.reader, env as unknown as Record<string, unknown>) as unknown as (s: Iterable<Split>) => Promise<unknown[][]>);
+  }
+}

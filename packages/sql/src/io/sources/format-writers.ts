@@ -1,0 +1,43 @@
+/**
+ * `df.write` for csv, json and parquet to a local directory, as Spark writes one: each task
+ * writes its part files (write/write-partition.ts), then the driver marks the output complete
+ * with `_SUCCESS`. Modes: `error` (the default: an existing path is an error), `ignore` (do
+ * nothing if it exists), `overwrite` (replace it), `append` (add part files).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execute } from '../../dataframe/dataframe-actions.js';
+import { registerFormatWriter, type WriteRequest } from '../../dataframe/data-sources.js';
+import { localPath } from '../files/local-paths.js';
+import { IO_RUNTIME } from '../io-runtime.js';
+import type { OutputFormat, WriteEnv } from '../write/write-partition.js';
+
+async function save(request: WriteRequest, format: OutputFormat): Promise<void> {
+  const dir = resolve(localPath(request.path));
+  if (existsSync(dir)) {
+    if (request.mode === 'ignore') return;
+    if (request.mode === 'error' || request.mode === 'errorifexists') {
+      throw new Error(`[PATH_ALREADY_EXISTS] Path file:${dir} already exists. Set mode as "overwrite" to overwrite the existing path.`);
+    }
+    if (request.mode === 'overwrite') rmSync(dir, { recursive: true, force: true });
+  }
+  const schema = request.df.schema;
+  const partitionColumns = request.partitionBy.map((name) => {
+    const i = schema.fieldNames().indexOf(name);
+    if (i < 0) throw new Error(`[UNRESOLVED_COLUMN] partitionBy column \`${name}\` is not one of ${schema.fieldNames().map((n) => `\`${n}\``).join(', ')}`);
+    return i;
+  });
+  if (partitionColumns.length === schema.fields.length && schema.fields.length > 0) {
+    throw new Error('[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.');
+  }
+  mkdirSync(dir, { recursive: true });
+  const env: WriteEnv = { dir, format, schema: schema.json(), options: { ...request.options }, partitionColumns, jobId: randomUUID() };
+  const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
+  await execute(request.df, `save ${format}`)
+    .mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[])
+    .collect();
+  writeFileSync(join(dir, '_SUCCESS'), '');
+}
+
+for (const format of ['csv', 'json', 'parquet'] as const) registerFormatWriter(format, (request) => save(request, format));

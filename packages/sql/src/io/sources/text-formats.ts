@@ -1,0 +1,45 @@
+/**
+ * The `csv` and `json` formats of `fc.read`: the schema comes from the user, else from the
+ * files (read on the driver, as Spark's inference reads them), plus the columns of Hive-style
+ * partition directories; the scan reads byte splits.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { registerFormatReader, type ReaderOptions } from '../../dataframe/data-sources.js';
+import { StructType } from '../../types/index.js';
+import { discoverPartitions } from '../files/partition-discovery.js';
+import { csvSchema } from '../csv/csv-reader.js';
+import { byteSplits } from '../files/byte-splits.js';
+import { expandLocalPaths } from '../files/local-paths.js';
+import { jsonSchema } from '../json/json-reader.js';
+import { FileScan, type ReaderFunction } from './file-scan.js';
+
+/** `spark.sql.files.maxPartitionBytes` (bytes, or with a b/k/m/g suffix), else Flint's 32 MiB. */
+function maxSplitBytes(setting: string | undefined): number | undefined {
+  if (setting === undefined) return undefined;
+  const m = /^(\d+)\s*([bkmg]?)b?$/i.exec(setting.trim());
+  if (!m || Number(m[1]) === 0) throw new Error(`spark.sql.files.maxPartitionBytes must be a positive size such as 134217728 or 128m, got '${setting}'`);
+  return Number(m[1]) * 1024 ** 'bkmg'.indexOf((m[2] || 'b').toLowerCase());
+}
+
+type SchemaOf = (files: { path: string; text: string }[], options: ReaderOptions) => StructType;
+
+function register(format: string, reader: ReaderFunction, inferSchema: SchemaOf): void {
+  registerFormatReader(format, (session, paths, options, userSchema) => {
+    const files = expandLocalPaths(paths);
+    const partitioning = discoverPartitions(paths, files);
+    const partitionNames = new Set(partitioning.schema.fieldNames());
+    const fileSchema = userSchema
+      ? new StructType(userSchema.fields.filter((f) => !partitionNames.has(f.name)))
+      : inferSchema(files.map((path) => ({ path, text: readFileSync(path, 'utf8') })), options);
+    // multiLine records may cross any byte boundary, so each file is then one split.
+    const whole = String(options.multiLine ?? options.multiline ?? 'false').toLowerCase() === 'true';
+    const splits = byteSplits(files, whole ? Number.MAX_SAFE_INTEGER : maxSplitBytes(session.conf.get('spark.sql.files.maxPartitionBytes')))
+      .map((split) => ({ ...split, partitionValues: partitioning.valuesOf(split.path) }));
+    const size = files.reduce((n, f) => n + statSync(f).size, 0);
+    const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
+    return session.relation(schema, new FileScan(format, paths, fileSchema, splits, reader, { ...options }, size));
+  });
+}
+
+register('csv', 'readCsvSplits', csvSchema);
+register('json', 'readJsonSplits', jsonSchema);

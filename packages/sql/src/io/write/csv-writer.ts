@@ -1,0 +1,35 @@
+/**
+ * Rows as CSV text, as Spark's CSV writer writes them: `header` (default false), `sep`, `quote`,
+ * `escape` and `nullValue` options; a field is quoted when it holds the separator, the quote, a
+ * line break, or leading/trailing spaces; quotes inside are escaped with the escape character;
+ * an empty string is written `""` so it reads back as empty, not null.
+ */
+import type { StructType } from '../../types/index.js';
+import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
+import { scalarText } from './value-text.js';
+
+export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOptions: ReaderOptions): string {
+  const o = readerOptionLookup(rawOptions);
+  const sep = o.string('sep') ?? o.string('delimiter') ?? ',';
+  const quote = o.string('quote') ?? '"';
+  const escape = o.string('escape') ?? '\\';
+  const nullValue = o.string('nullValue') ?? '';
+  const types = schema.fields.map((f) => {
+    const name = f.dataType.typeName();
+    if (name === 'array' || name === 'map' || name === 'struct' || name === 'binary') {
+      throw new Error(`[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column \`${f.name}\` of the type ${f.dataType.simpleString()}.`);
+    }
+    return f.dataType;
+  });
+  const field = (text: string): string => {
+    if (text === '') return quote + quote;
+    const needsQuotes = text.includes(sep) || text.includes(quote) || /[\r\n]/.test(text) || /^\s|\s$/.test(text);
+    return needsQuotes ? quote + text.split(quote).join(escape + quote) + quote : text;
+  };
+  const lines: string[] = [];
+  if (o.boolean('header', false)) lines.push(schema.fields.map((f) => field(f.name)).join(sep));
+  for (const row of rows) {
+    lines.push(row.map((v, i) => (v === null || v === undefined ? nullValue : field(scalarText(v, types[i])))).join(sep));
+  }
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+}

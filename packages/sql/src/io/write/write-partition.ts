@@ -1,0 +1,73 @@
+/**
+ * A task's share of `df.write`: its rows go to one part file per Hive-style partition directory
+ * (`col=value/`, the partition columns left out of the file, as Spark writes them), named
+ * `part-<task>-<job>.c000.<ext>` so appends from later jobs never collide.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataTypeFromJson, StructType, type DataType } from '../../types/index.js';
+import { writeParquetBuffer } from '../parquet/parquet-write.js';
+import { rowsToCsv } from './csv-writer.js';
+import { rowsToJsonLines } from './json-writer.js';
+import { scalarText } from './value-text.js';
+
+export type OutputFormat = 'csv' | 'json' | 'parquet';
+
+export interface WriteEnv {
+  dir: string;
+  format: OutputFormat;
+  /** The DataFrame's schema as `StructType.json()`. */
+  schema: string;
+  options: Record<string, string>;
+  /** Positions of the partitionBy columns. */
+  partitionColumns: number[];
+  jobId: string;
+}
+
+export const HIVE_DEFAULT_PARTITION = '__HIVE_DEFAULT_PARTITION__';
+
+/** Hive's escaping of partition values in paths (ExternalCatalogUtils.escapePathName). */
+function escapePathName(text: string): string {
+  return text.replace(/["#%'*/:=?\\\x7f{[\]^]|[\x00-\x1f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function partitionDirectory(row: unknown[], columns: readonly number[], schema: StructType): string {
+  return columns
+    .map((i) => {
+      const v = row[i];
+      const text = v === null || v === undefined ? HIVE_DEFAULT_PARTITION : escapePathName(scalarText(v, schema.fields[i].dataType as DataType));
+      return `${escapePathName(schema.fields[i].name)}=${text}`;
+    })
+    .join('/');
+}
+
+function fileBytes(format: OutputFormat, schema: StructType, rows: unknown[][], options: Record<string, string>): string | Uint8Array {
+  switch (format) {
+    case 'csv': return rowsToCsv(schema, rows, options);
+    case 'json': return rowsToJsonLines(schema, rows);
+    case 'parquet': return writeParquetBuffer(schema, rows);
+  }
+}
+
+export function writePartition(task: number, rows: Iterable<unknown[]>, env: WriteEnv): string[] {
+  const schema = dataTypeFromJson(env.schema) as StructType;
+  const partitioned = new Set(env.partitionColumns);
+  const dataPositions = schema.fields.map((_, i) => i).filter((i) => !partitioned.has(i));
+  const dataSchema = new StructType(dataPositions.map((i) => schema.fields[i]));
+  const byDirectory = new Map<string, unknown[][]>();
+  for (const row of rows) {
+    const dir = partitionDirectory(row, env.partitionColumns, schema);
+    let group = byDirectory.get(dir);
+    if (!group) byDirectory.set(dir, (group = []));
+    group.push(partitioned.size === 0 ? row : dataPositions.map((i) => row[i]));
+  }
+  const written: string[] = [];
+  for (const [dir, group] of byDirectory) {
+    const target = join(env.dir, dir);
+    mkdirSync(target, { recursive: true });
+    const file = join(target, `part-${String(task).padStart(5, '0')}-${env.jobId}.c000.${env.format}`);
+    writeFileSync(file, fileBytes(env.format, dataSchema, group, env.options));
+    written.push(file);
+  }
+  return written;
+}

@@ -1,0 +1,100 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext, functions as F } from '@flint/driver';
+import { DuckDbReference } from './duckdb-reference.js';
+import { rowsDifference } from './compare-rows.js';
+import { generateTpchFixture, type TpchFixture } from './tpch-fixture.js';
+
+describe('fc.read on local[2]: CSV, JSON lines and Parquet against DuckDB', () => {
+  let fc: FlintContext;
+  let db: DuckDbReference;
+  let data: TpchFixture;
+  let dir: string;
+  const lineitemSummary =
+    'select l_returnflag, l_linestatus, count(*) as n, sum(l_quantity) as qty, sum(l_extendedprice) as price, min(l_shipdate) as first_ship ' +
+    'from lineitem group by l_returnflag, l_linestatus order by l_returnflag, l_linestatus';
+
+  beforeAll(async () => {
+    data = generateTpchFixture(0.01);
+    dir = mkdtempSync(join(tmpdir(), 'flint-readers-'));
+    db = await DuckDbReference.withTpch(data.dir, 1);
+    fc = await FlintContext.create({ master: 'local[2]' });
+  });
+  afterAll(async () => {
+    await fc?.stop();
+    db?.close();
+    data?.remove();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const summarise = (df: ReturnType<FlintContext['read']['csv']>) =>
+    df
+      .groupBy('l_returnflag', 'l_linestatus')
+      .agg(F.count('*').alias('n'), F.sum('l_quantity').alias('qty'), F.sum('l_extendedprice').alias('price'), F.min('l_shipdate').alias('first_ship'))
+      .orderBy('l_returnflag', 'l_linestatus')
+      .collect();
+
+  it('reads a CSV in 1 MB splits (every line once) with the inferred schema, as DuckDB does', async () => {
+    fc.conf.set('spark.sql.files.maxPartitionBytes', '1m');
+    try {
+      const lineitem = fc.read.csv(join(data.dir, 'lineitem.csv'), { header: true, inferSchema: true });
+      expect(lineitem.dtypes.slice(0, 6)).toEqual([
+        ['l_orderkey', 'int'], ['l_partkey', 'int'], ['l_suppkey', 'int'], ['l_linenumber', 'int'], ['l_quantity', 'int'], ['l_extendedprice', 'double'],
+      ]);
+      expect(lineitem.dtypes[10]).toEqual(['l_shipdate', 'date']);
+      expect(lineitem.rdd.getNumPartitions()).toBeGreaterThan(5);
+      expect(rowsDifference(await summarise(lineitem), await db.query(lineitemSummary), { ordered: true })).toBeNull();
+    } finally {
+      fc.conf.unset('spark.sql.files.maxPartitionBytes');
+    }
+  });
+
+  it('reads Parquet that DuckDB wrote, row group by row group', async () => {
+    const path = join(dir, 'lineitem.parquet');
+    await db.query(`copy lineitem to '${path}' (format parquet, row_group_size 10000)`);
+    const lineitem = fc.read.parquet(path);
+    expect(lineitem.rdd.getNumPartitions()).toBeGreaterThan(1);
+    expect(rowsDifference(await summarise(lineitem), await db.query(lineitemSummary), { ordered: true })).toBeNull();
+  });
+
+  it('reads JSON lines with nested objects and arrays, and a directory of files', async () => {
+    const jsonDir = join(dir, 'events');
+    rmSync(jsonDir, { recursive: true, force: true });
+    await db.query(`copy (select o_orderkey as id, {'status': o_orderstatus, 'day': o_orderdate} as info, [o_custkey, o_shippriority] as keys from orders where o_orderkey < 100) to '${dir}/events.json'`);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(jsonDir);
+    copyFileSync(join(dir, 'events.json'), join(jsonDir, 'part-0.json'));
+    writeFileSync(join(jsonDir, '_SUCCESS'), '');
+    const events = fc.read.json(jsonDir);
+    expect(events.schema.simpleString()).toBe('struct<id:bigint,info:struct<day:string,status:string>,keys:array<bigint>>');
+    const rows = await events.orderBy('id').collect();
+    const expected = await db.query(`select o_orderkey as id, strftime(o_orderdate, '%Y-%m-%d') as day, o_orderstatus as status, o_custkey as c from orders where o_orderkey < 100 order by id`);
+    expect(rows).toEqual(expected.map((r) => ({ id: r.id, info: { day: r.day, status: r.status }, keys: [r.c, 0] })));
+  });
+
+  it('applies the modes in tasks; FAILFAST names the file and its line, also in a later split', async () => {
+    const path = join(dir, 'people.csv');
+    const good = Array.from({ length: 20_000 }, (_, i) => `${i},${i % 90}`);
+    good.splice(15_000, 0, '15000x,old');
+    writeFileSync(path, ['id,age', ...good].join('\n') + '\n');
+    fc.conf.set('spark.sql.files.maxPartitionBytes', '64k');
+    try {
+      const schema = 'id INT, age INT';
+      expect(await fc.read.csv(path, { header: true, schema, mode: 'DROPMALFORMED' }).count()).toBe(20_000);
+      const permissive = await fc.read.csv(path, { header: true, schema }).where(F.col('id').isNull()).collect();
+      expect(permissive).toEqual([{ id: null, age: null }]);
+      await expect(fc.read.csv(path, { header: true, schema, mode: 'FAILFAST' }).collect()).rejects.toThrow(
+        `Malformed CSV record in ${path} at line 15002: field 'id' (column 1) has '15000x', not a int`,
+      );
+    } finally {
+      fc.conf.unset('spark.sql.files.maxPartitionBytes');
+    }
+  });
+
+  it('says which path does not exist', () => {
+    expect(() => fc.read.csv(join(dir, 'missing.csv'))).toThrow(`[PATH_NOT_FOUND] Path does not exist: file:${join(dir, 'missing.csv')}.`);
+  });
+});
+
