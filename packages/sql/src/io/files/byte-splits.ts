@@ -37,6 +37,19 @@ function readBytes(fd: number, start: number, length: number): Buffer {
   return buffer.subarray(0, done);
 }
 
+/** The offset just past the newline that ends the line running through `offset` (or the file's end). */
+function lineEndAfter(fd: number, offset: number, size: number): number {
+  if (offset >= size) return size;
+  const last = readBytes(fd, offset - 1, 1);
+  if (last[0] === 0x0a) return offset;
+  for (let pos = offset; pos < size; pos += 64 * 1024) {
+    const chunk = readBytes(fd, pos, Math.min(64 * 1024, size - pos));
+    const newline = chunk.indexOf(0x0a);
+    if (newline >= 0) return pos + newline + 1;
+  }
+  return size;
+}
+
 /**
  * The text of the lines that start in the split (the last one read to its end), and the byte
  * offset in the file where that text starts.
@@ -47,16 +60,8 @@ export function splitText(split: ByteSplit): { text: string; offset: number } {
     const size = statSync(split.path).size;
     // Start one byte early: if that byte is a newline, the split's first line is whole.
     const from = split.start === 0 ? 0 : split.start - 1;
-    let end = split.start + split.length;
-    let bytes = readBytes(fd, from, end - from);
-    while (end < size && bytes[bytes.length - 1] !== 0x0a) {
-      const more = readBytes(fd, end, Math.min(64 * 1024, size - end));
-      const newline = more.indexOf(0x0a);
-      const take = newline < 0 ? more.length : newline + 1;
-      bytes = Buffer.concat([bytes, more.subarray(0, take)]);
-      end += take;
-      if (newline >= 0) break;
-    }
+    const end = lineEndAfter(fd, split.start + split.length, size);
+    const bytes = readBytes(fd, from, end - from);
     if (split.start === 0) return { text: bytes.toString('utf8'), offset: 0 };
     const firstNewline = bytes.indexOf(0x0a);
     if (firstNewline < 0) return { text: '', offset: end };
