@@ -34,9 +34,9 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   mkdirSync(dir, { recursive: true });
   const env: WriteEnv = { dir, format, schema: schema.json(), options: { ...request.options }, partitionColumns, jobId: randomUUID() };
   const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
-  await execute(request.df, `save ${format}`)
-    .mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[])
-    .collect();
+  const { rdd, description } = execute(request.df, `save ${format}`);
+  const writes = rdd.mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[]);
+  await request.df.session.host.runJob(writes, { description, source: rdd });
   writeFileSync(join(dir, '_SUCCESS'), '');
 }
 
