@@ -1,8 +1,8 @@
 /**
  * The readers' task functions, registered in the `sql` runtime namespace so that tasks refer to
  * them by name (`runtime:sql.readCsvSplits`); a worker imports `@flint/sql/runtime` to have them.
- * A reader reads the splits of its partition from the local file system and returns rows in
- * the engine's form; the writer writes a partition's rows as part files. Schemas travel as
+ * A reader reads the splits of its partition from the local file system (or, for dfs:// paths,
+ * takes the lines of a DFS text split) and returns rows in the engine's form; the writer writes a partition's rows as part files. Schemas travel as
  * Spark's JSON, options as strings.
  */
 import { registerRuntime } from '@flint/rdd';
@@ -95,6 +95,56 @@ function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): unknown[][] 
   return rows;
 }
 
+export interface LinesEnv extends ReadEnv {
+  /** Shown in error messages. */
+  paths: string[];
+}
+
+/** Re-raises a FAILFAST error saying its line is counted within a DFS split. */
+function inDfsSplit<T>(paths: string[], read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof MalformedRecordError)) throw e;
+    throw new MalformedRecordError(e.format, { file: paths.join(', '), line: e.location.line, inSplit: true }, e.problem);
+  }
+}
+
+/**
+ * CSV from the lines of a DFS text split. A file's header is dropped wherever it appears,
+ * recognised as a record whose fields are the schema's names (splits do not know where files start).
+ */
+function readCsvLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
+  const { schema, columns } = fileColumns(env);
+  const options = parseCsvOptions(env.options);
+  const converter = new CsvRowConverter(schema, options, columns);
+  const header = schema.fieldNames().map((n) => n.toLowerCase()).join('\u0000');
+  const rows: unknown[][] = [];
+  inDfsSplit(env.paths, () =>
+    forEachCsvRecord([...lines].join('\n'), options, (record) => {
+      if (options.header && record.fields.map((f) => f.toLowerCase()).join('\u0000') === header) return;
+      const row = converter.convert(record, env.paths.join(', '));
+      if (row) rows.push(row);
+    }),
+  );
+  return rows;
+}
+
+function readJsonLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
+  const { schema, columns } = fileColumns(env);
+  const converter = new JsonRowConverter(schema, parseJsonOptions(env.options), columns);
+  const rows: unknown[][] = [];
+  inDfsSplit(env.paths, () => {
+    let i = 0;
+    for (const line of lines) {
+      i++;
+      if (line.trim() === '') continue;
+      for (const row of converter.convertLine({ file: env.paths.join(', '), line: i, text: line }, parseJsonLine(line))) rows.push(row);
+    }
+  });
+  return rows;
+}
+
 async function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Promise<unknown[][]> {
   const { schema, columns } = fileColumns(env);
   const rows: unknown[][] = [];
@@ -106,4 +156,11 @@ async function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env:
   return rows;
 }
 
-export const IO_RUNTIME = registerRuntime('sql', { readCsvSplits, readJsonSplits, readParquetRowGroups, writePartition });
+export const IO_RUNTIME = registerRuntime('sql', {
+  readCsvSplits,
+  readJsonSplits,
+  readCsvLines,
+  readJsonLines,
+  readParquetRowGroups,
+  writePartition,
+});

@@ -17,6 +17,8 @@ export interface RecordLocation {
   file: string;
   /** 1-based line number where the record starts. */
   line: number;
+  /** The line is counted from the start of a DFS split, not of the file. */
+  inSplit?: boolean;
 }
 
 /** The FAILFAST error: one line naming the file, the line and what was wrong. */
@@ -27,7 +29,7 @@ export class MalformedRecordError extends Error {
     readonly problem: string,
   ) {
     super(
-      `[MALFORMED_RECORD_IN_PARSING] Malformed ${format} record in ${location.file} at line ${location.line}: ${problem}. ` +
+      `[MALFORMED_RECORD_IN_PARSING] Malformed ${format} record in ${location.file} at line ${location.line}${location.inSplit ? ' of a DFS split' : ''}: ${problem}. ` +
         "Parse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.",
     );
     this.name = 'MalformedRecordError';

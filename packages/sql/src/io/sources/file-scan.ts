@@ -7,9 +7,10 @@ import type { RDD } from '@flint/rdd';
 import type { RowSource } from '../../plan/logical-plan.js';
 import type { SqlHost } from '../../session-host.js';
 import type { StructType } from '../../types/index.js';
-import { IO_RUNTIME, type ReadEnv } from '../io-runtime.js';
+import { IO_RUNTIME, type LinesEnv, type ReadEnv } from '../io-runtime.js';
 
 export type ReaderFunction = 'readCsvSplits' | 'readJsonSplits' | 'readParquetRowGroups';
+export type LinesReaderFunction = 'readCsvLines' | 'readJsonLines';
 
 export class FileScan<Split> implements RowSource {
   constructor(
@@ -33,5 +34,27 @@ export class FileScan<Split> implements RowSource {
     return host
       .parallelize([...this.splits], this.splits.length)
       .mapPartitions(IO_RUNTIME.ref(this.reader, env as unknown as Record<string, unknown>) as unknown as (s: Iterable<Split>) => Promise<unknown[][]>);
+  }
+}
+
+/** CSV or JSON lines in Flint DFS: the lines of textFile's block splits, parsed by a task function. */
+export class DfsLinesScan implements RowSource {
+  constructor(
+    private readonly format: string,
+    private readonly paths: readonly string[],
+    private readonly schema: StructType,
+    private readonly reader: LinesReaderFunction,
+    private readonly options: Record<string, string>,
+  ) {}
+
+  get description(): string {
+    return `Scan ${this.format} ${this.paths.join(', ')}`;
+  }
+
+  toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {
+    const env: LinesEnv = { schema: this.schema.json(), options: this.options, columns: columns ? [...columns] : undefined, paths: [...this.paths] };
+    const lines = this.paths.map((p) => host.textFile(p));
+    const all = lines.length === 1 ? lines[0] : lines.reduce((a, b) => a.union(b));
+    return all.mapPartitions(IO_RUNTIME.ref(this.reader, env as unknown as Record<string, unknown>) as unknown as (l: Iterable<string>) => unknown[][]);
   }
 }

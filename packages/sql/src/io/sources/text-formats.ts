@@ -1,7 +1,8 @@
 /**
  * The `csv` and `json` formats of `fc.read`: the schema comes from the user, else from the
  * files (read on the driver, as Spark's inference reads them), plus the columns of Hive-style
- * partition directories; the scan reads byte splits.
+ * partition directories; the scan reads byte splits. From dfs:// a schema must be given, and
+ * the scan parses the lines of textFile's block splits.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { registerFormatReader, type ReaderOptions } from '../../dataframe/data-sources.js';
@@ -11,7 +12,7 @@ import { csvSchema } from '../csv/csv-reader.js';
 import { byteSplits } from '../files/byte-splits.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import { jsonSchema } from '../json/json-reader.js';
-import { FileScan, type ReaderFunction } from './file-scan.js';
+import { DfsLinesScan, FileScan, type LinesReaderFunction, type ReaderFunction } from './file-scan.js';
 
 /** `spark.sql.files.maxPartitionBytes` (bytes, or with a b/k/m/g suffix), else Flint's 32 MiB. */
 function maxSplitBytes(setting: string | undefined): number | undefined {
@@ -23,8 +24,17 @@ function maxSplitBytes(setting: string | undefined): number | undefined {
 
 type SchemaOf = (files: { path: string; text: string }[], options: ReaderOptions) => StructType;
 
-function register(format: string, reader: ReaderFunction, inferSchema: SchemaOf): void {
+const isDfs = (path: string) => path.startsWith('dfs://');
+
+function register(format: string, reader: ReaderFunction, linesReader: LinesReaderFunction, inferSchema: SchemaOf): void {
   registerFormatReader(format, (session, paths, options, userSchema) => {
+    if (paths.some(isDfs)) {
+      if (!paths.every(isDfs)) throw new Error(`read.${format}: give either dfs:// paths or local paths, not both`);
+      if (!userSchema) {
+        throw new Error(`read.${format} from dfs:// needs a schema (.schema('a INT, b STRING') or the schema option): Flint infers schemas from local files only`);
+      }
+      return session.relation(userSchema, new DfsLinesScan(format, paths, userSchema, linesReader, { ...options }));
+    }
     const files = expandLocalPaths(paths);
     const partitioning = discoverPartitions(paths, files);
     const partitionNames = new Set(partitioning.schema.fieldNames());
@@ -41,5 +51,5 @@ function register(format: string, reader: ReaderFunction, inferSchema: SchemaOf)
   });
 }
 
-register('csv', 'readCsvSplits', csvSchema);
-register('json', 'readJsonSplits', jsonSchema);
+register('csv', 'readCsvSplits', 'readCsvLines', csvSchema);
+register('json', 'readJsonSplits', 'readJsonLines', jsonSchema);
