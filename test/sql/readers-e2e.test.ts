@@ -93,6 +93,16 @@ describe('fc.read on local[2]: CSV, JSON lines and Parquet against DuckDB', () =
     }
   });
 
+  it('reads only the columns the query uses: a bad value elsewhere does not fail FAILFAST (Spark\'s column pruning)', async () => {
+    const path = join(dir, 'pruned.csv');
+    writeFileSync(path, 'id,age,name\n1,30,ann\n2,old,bob\n');
+    const df = fc.read.csv(path, { header: true, schema: 'id INT, age INT, name STRING', mode: 'FAILFAST' });
+    expect(await df.where(F.col('id').gt(1)).select('name').collect()).toEqual([{ name: 'bob' }]);
+    expect(await df.select('id').count()).toBe(2);
+    await expect(df.select('age').collect()).rejects.toThrow("field 'age' (column 2) has 'old'");
+    await expect(df.union(df).select('id').collect()).rejects.toThrow("field 'age' (column 2) has 'old'");
+  });
+
   it('says which path does not exist', () => {
     expect(() => fc.read.csv(join(dir, 'missing.csv'))).toThrow(`[PATH_NOT_FOUND] Path does not exist: file:${join(dir, 'missing.csv')}.`);
   });

@@ -18,6 +18,7 @@ import { materialize, outputAfter, pipelineOf, withStep, type Pipeline } from '.
 import { intersectOrExcept } from './set-ops.js';
 import { sortRows, takeOrdered } from './sort.js';
 import { windowRows } from './window.js';
+import { scanColumns } from './scan-columns.js';
 
 export interface PlannerOptions {
   /** Partitions after a shuffle (`flint.sql.shuffle.partitions`). */
@@ -29,6 +30,9 @@ export interface PlannerOptions {
 }
 
 export class PhysicalPlanner {
+  /** The columns each scan must read (the outermost plan's answer wins: it sees every reader). */
+  private readonly scanColumns = new Map<LogicalPlan, number[]>();
+
   constructor(
     private readonly host: SqlHost,
     private readonly options: PlannerOptions,
@@ -36,6 +40,7 @@ export class PhysicalPlanner {
 
   /** The plan's rows as an RDD of positional arrays (in the order of the plan's output). */
   rows(plan: LogicalPlan): RDD<unknown[]> {
+    for (const [relation, columns] of scanColumns(plan)) if (!this.scanColumns.has(relation)) this.scanColumns.set(relation, columns);
     return materialize(this.pipeline(plan), this.options.site);
   }
 
@@ -45,7 +50,7 @@ export class PhysicalPlanner {
     const fresh = (rdd: RDD<unknown[]>) => pipelineOf(rdd, outputOf(plan));
     switch (plan.kind) {
       case 'relation':
-        return fresh(plan.source.toRdd(this.host));
+        return fresh(plan.source.toRdd(this.host, this.scanColumns.get(plan)));
       case 'project':
         return withStep(this.pipeline(plan.child), { kind: 'project', exprs: plan.exprs as readonly NamedExpr[] });
       case 'filter':
