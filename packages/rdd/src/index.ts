@@ -1,6 +1,10 @@
 export { RDD } from './rdd.js';
 export type { RddContext, JobOutput, JobOptions, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
 export { StorageLevel } from './storage-level.js';
+export { RDDBarrier } from './rdd-barrier.js';
+export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChannel } from './task-context.js';
+export { isBarrier } from './plan/barrier.js';
+export { BoundedFloat } from './ops/approximate.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
 export type { PlanNode, PlanKind, TextSplit, TextSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';

@@ -21,6 +21,8 @@ import * as numeric from './ops/numeric.js';
 import * as byKeySampling from './ops/by-key-sampling.js';
 import * as approximate from './ops/approximate.js';
 import type { StatCounter } from './runtime/stat-counter.js';
+import { RDDBarrier } from './rdd-barrier.js';
+import { isBarrier } from './plan/barrier.js';
 
 type Fn<A extends unknown[], R> = (...args: A) => R;
 type Pair<K, V> = [K, V];
@@ -226,6 +228,14 @@ export class RDD<T> {
   }
   sample(withReplacement: boolean, fraction: number, seed?: number): RDD<T> {
     return sampling.sample(this, withReplacement, fraction, seed);
+  }
+  /** Marks the stage of the next mapPartitions as a barrier stage: its tasks start together and may wait for each other. */
+  barrier(): RDDBarrier<T> {
+    return new RDDBarrier(this);
+  }
+  /** Whether this RDD is computed in a barrier stage (PySpark's `_is_barrier`). */
+  isBarrier(): boolean {
+    return isBarrier(this);
   }
   randomSplit(weights: number[], seed?: number): RDD<T>[] {
     return sampling.randomSplit(this, weights, seed);

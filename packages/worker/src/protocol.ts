@@ -42,6 +42,8 @@ export interface TaskRequest {
   readonly shuffleOnDisk?: boolean;
   /** Where a second copy of partitions cached at a `_2` storage level goes, if there is another executor. */
   readonly replicateTo?: ExecutorId;
+  /** Set for the tasks of a barrier stage: how many tasks meet at each barrier() call. */
+  readonly barrier?: { readonly numTasks: number };
   /** The encoded StageSpec, shared by every task of the stage attempt. */
   readonly stage: Uint8Array;
   readonly inputs: readonly TaskInput[];
@@ -97,4 +99,22 @@ export interface TaskMetrics {
   readonly decodeMs: number;
   /** The whole task on its thread. */
   readonly threadMs: number;
+}
+
+/** A barrier task's call, sent to the driver's coordinator: its partition and message at the `epoch`-th barrier. */
+export interface BarrierRequest {
+  readonly stageId: number;
+  readonly stageAttempt: number;
+  readonly numTasks: number;
+  readonly partition: number;
+  readonly epoch: number;
+  readonly message: string;
+}
+
+/** Reaches the driver's barrier coordinator; resolves with every task's message once all have called. */
+export type BarrierSync = (request: BarrierRequest) => Promise<string[]>;
+
+/** How a task stopped by the driver (a cancelled job, a failed barrier stage) ends. */
+export function killedOutcome(taskId: number): TaskOutcome {
+  return { kind: 'failure', error: { name: 'TaskKilled', message: `task ${taskId} was killed by the driver`, stack: '' } };
 }

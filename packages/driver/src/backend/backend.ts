@@ -3,11 +3,14 @@
  * scheduler places tasks on them. `local[N]` has one in-process executor; `flint://` and
  * `local-cluster` have worker processes reached over ws.
  */
+import type { BarrierSync } from '@flint/worker';
 import type { ExecutorBackend } from '../scheduler/task-scheduler.js';
 
 export interface BackendListener {
   executorAdded(executor: ExecutorBackend): void;
   executorLost(id: string, reason: string): void;
+  /** Where barrier tasks' barrier() calls go: the driver's barrier coordinator. */
+  barrierSync: BarrierSync;
 }
 
 export interface Backend {

@@ -7,6 +7,7 @@
 import { liveNodes, type LiveNode } from '@flint/dfs';
 import { parseExecutorId } from '@flint/worker';
 import type { Backend, BackendListener } from './backend.js';
+import type { BarrierSync } from '@flint/worker';
 import { RemoteExecutor } from './remote-executor.js';
 
 const MEMBERSHIP_POLL_MS = 500;
@@ -34,7 +35,8 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
     try {
       const { host, port } = parseExecutorId(id);
       const slots = Number(node.services.executorThreads ?? 1);
-      const executor = await RemoteExecutor.connect(id, slots, `${host}:${port}`, (reason) => lose(id, reason));
+      const barrierSync: BarrierSync = (request) => listener?.barrierSync(request) ?? Promise.reject(new Error('the driver is not running'));
+      const executor = await RemoteExecutor.connect(id, slots, `${host}:${port}`, (reason) => lose(id, reason), barrierSync);
       if (stopped) return executor.close();
       connected.set(id, executor);
       listener?.executorAdded(executor);

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Executor } from '@flint/worker';
+import { Executor, killedOutcome, type BarrierSync, type TaskOutcome, type TaskRequest } from '@flint/worker';
 import type { Backend } from './backend.js';
 
 export const LOCAL_EXECUTOR_ID = 'local';
@@ -17,10 +17,27 @@ export function localBackend(threads: number, memoryBudget: number): Backend {
     memoryBudget,
     directory: mkdtempSync(join(tmpdir(), 'flint-local-')),
   });
+  const running = new Map<number, AbortController>();
+  let barrierSync: BarrierSync | undefined;
+  const runTask = async (request: TaskRequest): Promise<TaskOutcome> => {
+    const controller = new AbortController();
+    running.set(request.taskId, controller);
+    try {
+      return await executor.runTask(request, controller.signal, barrierSync);
+    } catch (error) {
+      if (controller.signal.aborted) return killedOutcome(request.taskId);
+      throw error;
+    } finally {
+      running.delete(request.taskId);
+    }
+  };
   return {
     defaultParallelism: threads,
     namenode: undefined,
-    start: async (listener) => listener.executorAdded({ id: executor.id, slots: threads, runTask: (request) => executor.runTask(request) }),
+    start: async (listener) => {
+      barrierSync = listener.barrierSync;
+      listener.executorAdded({ id: executor.id, slots: threads, runTask, killTask: (taskId) => running.get(taskId)?.abort() });
+    },
     forgetShuffle: (appId, id) => executor.removeShuffle(appId, id),
     forgetRdd: (appId, id) => executor.removeRdd(appId, id),
     forgetBroadcast: (appId, id) => executor.removeBroadcast(appId, id),

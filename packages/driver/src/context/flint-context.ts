@@ -24,6 +24,10 @@ import type { Backend } from '../backend/backend.js';
 import { dfsTextSplits } from './dfs-text-input.js';
 import { wholeFileSplits } from './whole-files.js';
 import { FLINT_VERSION, sparkUser } from './application-info.js';
+import { JOB_DESCRIPTION, LocalProperties } from './local-properties.js';
+import { CANCEL_ALL, cancelGroup, cancelTag } from './job-cancellation.js';
+import { StatusTracker } from './status-tracker.js';
+import { BarrierCoordinator } from '../scheduler/barrier-coordinator.js';
 import { Broadcasts } from './broadcasts.js';
 import { JobRunner } from './job-runner.js';
 import { withSubmittedOptions } from './submitted-options.js';
@@ -69,6 +73,9 @@ export class FlintContext implements RddContext {
   private readonly dag: DagScheduler;
   private readonly tasks: TaskScheduler;
   private readonly jobs: JobRunner;
+  private readonly localProperties = new LocalProperties();
+  private readonly status = new StatusTracker();
+  private readonly barriers = new BarrierCoordinator();
 
   private constructor(
     options: FlintContextOptions,
@@ -95,9 +102,11 @@ export class FlintContext implements RddContext {
       applyAccumulators: (updates) => this.applyAccumulators(updates),
       listener: this.listeners,
       shuffleOnDisk: this.mode === 'mapreduce',
+      totalSlots: () => this.tasks.totalSlots,
     });
     this.listeners.add(this.history);
-    this.jobs = new JobRunner(this.dag, backend, this.appId, this.mode);
+    this.listeners.add(this.status);
+    this.jobs = new JobRunner(this.dag, backend, this.appId, this.mode, this.localProperties);
   }
 
   /** Connects the scheduler to the backend's executors; done once, by create(). */
@@ -109,6 +118,7 @@ export class FlintContext implements RddContext {
         this.dag.post({ type: 'executorLost', executor: id });
         this.tasks.removeExecutor(id);
       },
+      barrierSync: (request) => this.barriers.sync(request),
     });
   }
 
@@ -316,6 +326,70 @@ export class FlintContext implements RddContext {
 
   runJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
     return this.jobs.runJob<R>(rdd, options);
+  }
+
+  // ---- job groups, tags, local properties and cancellation (Spark's, for this driver's one thread) ----
+
+  /** Jobs submitted from now on carry this property; `null` removes it. */
+  setLocalProperty(key: string, value: string | null): void {
+    this.localProperties.set(key, value);
+  }
+
+  getLocalProperty(key: string): string | null {
+    return this.localProperties.get(key);
+  }
+
+  /** Puts the jobs submitted from now on in a group that cancelJobGroup can cancel. */
+  setJobGroup(groupId: string, description: string, interruptOnCancel = false): void {
+    this.localProperties.setJobGroup(groupId, description, interruptOnCancel);
+  }
+
+  clearJobGroup(): void {
+    this.localProperties.clearJobGroup();
+  }
+
+  /** The description of the jobs submitted from now on (shown in jobHistory); null clears it. */
+  setJobDescription(value: string | null): void {
+    this.localProperties.set(JOB_DESCRIPTION, value);
+  }
+
+  /** Flint always stops a cancelled job's running tasks (it ends their threads), so this only records the flag. */
+  setInterruptOnCancel(interruptOnCancel: boolean): void {
+    this.localProperties.set('spark.job.interruptOnCancel', String(interruptOnCancel));
+  }
+
+  addJobTag(tag: string): void {
+    this.localProperties.addJobTag(tag);
+  }
+
+  removeJobTag(tag: string): void {
+    this.localProperties.removeJobTag(tag);
+  }
+
+  getJobTags(): Set<string> {
+    return new Set(this.localProperties.jobTags());
+  }
+
+  clearJobTags(): void {
+    this.localProperties.clearJobTags();
+  }
+
+  /** Cancels the running jobs of a group: their actions reject and their running tasks are stopped. */
+  cancelJobGroup(groupId: string): void {
+    this.dag.post({ type: 'jobsCancelled', cancellation: cancelGroup(groupId) });
+  }
+
+  cancelJobsWithTag(tag: string): void {
+    this.dag.post({ type: 'jobsCancelled', cancellation: cancelTag(tag) });
+  }
+
+  cancelAllJobs(): void {
+    this.dag.post({ type: 'jobsCancelled', cancellation: CANCEL_ALL });
+  }
+
+  /** Which jobs and stages are active, and snapshots of them (PySpark's StatusTracker). */
+  statusTracker(): StatusTracker {
+    return this.status;
   }
 
   unpersist(rdd: RDD<unknown>): void {

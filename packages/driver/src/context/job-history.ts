@@ -101,7 +101,8 @@ export class JobHistory implements SchedulerListener {
   }
 }
 
-function stagesOf(root: Stage): Stage[] {
+/** A job's stages, parents first. */
+export function stagesOf(root: Stage): Stage[] {
   const stages = new Map<number, Stage>();
   const visit = (stage: Stage): void => {
     if (stages.has(stage.id)) return;

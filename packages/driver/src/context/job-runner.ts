@@ -11,6 +11,7 @@ import type { DagScheduler } from '../scheduler/dag-scheduler.js';
 import type { ActiveJob } from '../scheduler/job.js';
 import type { Backend } from '../backend/backend.js';
 import { JOB_OUTPUT_REPLICATION, JobStorage } from './job-storage.js';
+import { JOB_DESCRIPTION, type LocalProperties } from './local-properties.js';
 
 export class JobRunner {
   private nextJobId = 0;
@@ -25,14 +26,17 @@ export class JobRunner {
     private readonly backend: Backend,
     private readonly appId: string,
     private readonly mode: ExecutionMode,
+    private readonly localProperties: LocalProperties,
   ) {
     this.storage = new JobStorage(backend.namenode, appId);
   }
 
   async runJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
-    if (this.mode === 'mapreduce' && options.source) await this.storeJobOutput(options.source);
-    const results = await this.submitJob<R>(rdd, options);
-    await this.writeCheckpoints(rdd);
+    // Taken when the action is called: the jobs it runs belong to the group set at that moment.
+    const properties = this.localProperties.snapshot();
+    if (this.mode === 'mapreduce' && options.source) await this.storeJobOutput(options.source, properties);
+    const results = await this.submitJob<R>(rdd, options, properties);
+    await this.writeCheckpoints(rdd, properties);
     // The job computed and kept every locally checkpointed RDD of its lineage (Spark marks them after the job).
     for (const computed of lineage(rdd)) computed.markLocallyCheckpointed();
     return results;
@@ -60,15 +64,15 @@ export class JobRunner {
    * chain of narrow transformations over stored data (input files, earlier job outputs) is not
    * written: every job that uses it re-reads and re-parses its input, as Hadoop's map tasks do.
    */
-  private async storeJobOutput(rdd: RDD<unknown>): Promise<void> {
+  private async storeJobOutput(rdd: RDD<unknown>, properties: ReadonlyMap<string, string>): Promise<void> {
     if (!reducedSinceStorage(rdd)) return;
     const dir = this.storage.directoryFor(rdd.id());
     const output: JobOutput = { kind: 'store', dir, format: 'json' };
-    await this.submitJob(rdd, { output, description: `mapreduce job writing RDD ${rdd.id()}` });
+    await this.submitJob(rdd, { output, description: `mapreduce job writing RDD ${rdd.id()}` }, properties);
     rdd.markStored({ dir, format: 'json', reason: 'jobOutput' });
   }
 
-  private async submitJob<R>(rdd: RDD<unknown>, options: JobOptions): Promise<R[][]> {
+  private async submitJob<R>(rdd: RDD<unknown>, options: JobOptions, properties: ReadonlyMap<string, string>): Promise<R[][]> {
     if (this.stopped) throw new Error('Cannot run a job: this FlintContext has been stopped');
     await prepare(rdd);
     this.trackPersisted(rdd);
@@ -77,7 +81,8 @@ export class JobRunner {
     const results = await new Promise<unknown[][]>((resolveJob, reject) => {
       const job: ActiveJob = {
         id: this.nextJobId++,
-        description: options.description ?? 'job',
+        description: properties.get(JOB_DESCRIPTION) ?? options.description ?? 'job',
+        properties,
         rdd,
         partitions,
         output,
@@ -104,13 +109,13 @@ export class JobRunner {
   }
 
   /** Writes every RDD of the lineage marked with checkpoint(), then cuts its lineage (Spark does this after the job). */
-  private async writeCheckpoints(root: RDD<unknown>): Promise<void> {
+  private async writeCheckpoints(root: RDD<unknown>, properties: ReadonlyMap<string, string>): Promise<void> {
     const marked = lineage(root).filter((rdd) => rdd.needsCheckpoint);
     for (const rdd of marked) {
       const root = this.checkpointDir!;
       const dir = root.startsWith('dfs://') ? `${root.replace(/\/$/, '')}/rdd-${rdd.id()}` : join(root, `rdd-${rdd.id()}`);
       if (!dir.startsWith('dfs://')) mkdirSync(dir, { recursive: true });
-      await this.submitJob(rdd, { output: { kind: 'store', dir, format: 'binary' }, description: `checkpoint RDD ${rdd.id()}` });
+      await this.submitJob(rdd, { output: { kind: 'store', dir, format: 'binary' }, description: `checkpoint RDD ${rdd.id()}` }, properties);
       rdd.markStored({ dir, format: 'binary', reason: 'checkpoint' });
     }
   }

@@ -24,6 +24,12 @@
  *    rerun just the missing map partitions.
  * Accumulator updates from a ResultStage task are applied once per partition, from its first
  * successful attempt only, so retries never count twice.
+ *
+ * Barrier stages (RDDBarrier): all tasks of an attempt are launched together (the task scheduler
+ * waits for a slot per task); a task that does not succeed kills the others and reruns the whole
+ * stage, up to MAX_STAGE_ATTEMPTS consecutive failed attempts (barrierTaskEnded).
+ * Cancellation (job groups, tags, all): the selected jobs end with Spark's message and the running
+ * tasks of the stages only they needed are killed (jobsCancelled).
  */
 import { decode } from '@flint/rdd';
 import type { ExecutorId, StageOutput, TaskOutcome, TaskRequest } from '@flint/worker';
@@ -33,7 +39,7 @@ import { buildTask, encodeStage, type EncodedStage } from './task-builder.js';
 import { isAvailable, missingMapPartitions, type ResultStage, type ShuffleMapStage, type Stage } from './stage.js';
 import type { Locality, PendingTask, TaskEnd } from './task-scheduler.js';
 import type { ActiveJob, SchedulerListener } from './job.js';
-import { JobFailedError } from './job.js';
+import { JobCancelledError, JobFailedError } from './job.js';
 
 export const MAX_STAGE_ATTEMPTS = 4;
 
@@ -43,12 +49,21 @@ export interface TaskSink {
   cancelJob(jobId: number): void;
   /** Forgets the queued tasks of one partition of a stage. */
   dropQueued(stageId: number, partition: number): void;
+  /** Stops the running tasks of these stages (their jobs were cancelled). */
+  killTasks?(stageIds: readonly number[]): void;
+}
+
+/** Which jobs to cancel, and the message each one's action rejects with. */
+export interface JobCancellation {
+  readonly select: (job: ActiveJob) => boolean;
+  readonly reason: (jobId: number) => string;
 }
 
 export type DagEvent =
   | { readonly type: 'jobSubmitted'; readonly job: ActiveJob }
   | { readonly type: 'taskEnded'; readonly request: TaskRequest; readonly executor: ExecutorId; readonly end: TaskEnd; readonly locality: Locality }
-  | { readonly type: 'executorLost'; readonly executor: ExecutorId };
+  | { readonly type: 'executorLost'; readonly executor: ExecutorId }
+  | { readonly type: 'jobsCancelled'; readonly cancellation: JobCancellation };
 
 export interface DagSchedulerOptions {
   /** The driver application's id, carried by every task. */
@@ -60,6 +75,8 @@ export interface DagSchedulerOptions {
   readonly listener?: SchedulerListener;
   /** Mapreduce mode: map tasks write their buckets to local disk. */
   readonly shuffleOnDisk?: boolean;
+  /** Task slots in the cluster now: a barrier stage needs one per task, all at once. */
+  readonly totalSlots?: () => number;
 }
 
 export class DagScheduler {
@@ -77,6 +94,8 @@ export class DagScheduler {
   private readonly taskAttempts = new Map<string, number>();
   private readonly taskFailures = new Map<string, number>();
   private readonly fetchFailures = new Map<number, number>();
+  /** Consecutive failed attempts of barrier stages, by stage id. */
+  private readonly barrierFailures = new Map<number, number>();
 
   constructor(
     private readonly tasks: TaskSink,
@@ -118,6 +137,18 @@ export class DagScheduler {
         return this.taskEnded(event);
       case 'executorLost':
         return this.executorLost(event.executor);
+      case 'jobsCancelled':
+        return this.jobsCancelled(event.cancellation);
+    }
+  }
+
+  /** Ends the selected jobs with Spark's message and kills the running tasks that only they needed. */
+  private jobsCancelled(cancellation: JobCancellation): void {
+    for (const job of [...this.jobs.values()]) {
+      if (!cancellation.select(job)) continue;
+      const onlyThisJob = [...this.waiting, ...this.running].filter((stage) => stage.jobIds.size === 1 && stage.jobIds.has(job.id));
+      this.endJob(job, new JobCancelledError(cancellation.reason(job.id)));
+      this.tasks.killTasks?.(onlyThisJob.map((stage) => stage.id));
     }
   }
 
@@ -141,7 +172,7 @@ export class DagScheduler {
   }
 
   private submitMissingTasks(stage: Stage): void {
-    const partitions = stage.kind === 'result' ? this.unfinishedResultPartitions(stage) : missingMapPartitions(stage);
+    let partitions = stage.kind === 'result' ? this.unfinishedResultPartitions(stage) : missingMapPartitions(stage);
     if (partitions.length === 0) {
       this.stageFinished(stage);
       return;
@@ -154,6 +185,12 @@ export class DagScheduler {
       // A value the stage's functions capture cannot be sent (a destroyed broadcast, say).
       this.failJobsOf(stage, error instanceof Error ? error : new Error(String(error)));
       return;
+    }
+    if (encoded.barrier) {
+      const problem = barrierProblem(stage, this.options.totalSlots?.() ?? Infinity, stage.kind === 'result' ? this.jobs.get(stage.jobId) : undefined);
+      if (problem) return this.failJobsOf(stage, new Error(problem));
+      // A barrier stage always runs all its tasks together, never just the missing ones.
+      partitions = Array.from({ length: stage.numPartitions }, (_, i) => i);
     }
     this.running.add(stage);
     this.attempts.set(stage, { encoded, pending: new Set(partitions) });
@@ -188,9 +225,11 @@ export class DagScheduler {
     // A task of an attempt that was since resubmitted or finished: its stage no longer waits for it,
     // but its work is still good — a map output is registered, a missing result partition is kept.
     if (!stage || !attempt || attempt.encoded.attempt !== request.stageAttempt) {
-      if (end.kind === 'success') this.lateSuccess(request, executor, end);
+      // A barrier stage's work counts only when the whole attempt succeeds together.
+      if (end.kind === 'success' && !request.barrier) this.lateSuccess(request, executor, end);
       return;
     }
+    if (attempt.encoded.barrier && end.kind !== 'success') return this.barrierTaskEnded(stage, request, end);
     switch (end.kind) {
       case 'success':
         return this.taskSucceeded(stage, attempt, request, executor, end);
@@ -275,6 +314,7 @@ export class DagScheduler {
       return;
     }
     this.fetchFailures.delete(stage.id);
+    this.barrierFailures.delete(stage.id);
     this.stageFinished(stage);
   }
 
@@ -315,6 +355,38 @@ export class DagScheduler {
     }
     const error = new JobFailedError(stage.id, request.partition, request.attempt, failures, outcome.error);
     this.failJobsOf(stage, error);
+  }
+
+  /**
+   * A barrier task did not succeed: the other tasks of the attempt are killed and the whole stage
+   * runs again (its map outputs or results so far are dropped). A task's own failure counts
+   * toward MAX_STAGE_ATTEMPTS consecutive failed attempts; a lost executor or input does not.
+   */
+  private barrierTaskEnded(stage: Stage, request: TaskRequest, end: Exclude<TaskEnd, { kind: 'success' }>): void {
+    this.tasks.killTasks?.([stage.id]);
+    if (end.kind === 'fetchFailed') return this.fetchFailed(stage, end);
+    if (end.kind === 'missingCachedBlock') this.cache.unregister(end.rddId, end.split, end.executor);
+    this.markStageDone(stage, 'aborted');
+    if (stage.kind === 'shuffleMap') stage.outputs.fill(undefined);
+    else this.forgetResults(stage);
+    if (end.kind === 'failure') {
+      const failures = (this.barrierFailures.get(stage.id) ?? 0) + 1;
+      this.barrierFailures.set(stage.id, failures);
+      if (failures >= MAX_STAGE_ATTEMPTS) {
+        const error = new JobFailedError(stage.id, request.partition, request.attempt, failures, end.error);
+        error.message = `Barrier stage ${stage.id} failed ${failures} times (a failed barrier task reruns the whole stage); ${error.message}`;
+        return this.failJobsOf(stage, error);
+      }
+    }
+    this.options.listener?.stageResubmitted?.(stage, `barrier task for partition ${request.partition} ended: ${end.kind}`);
+    this.submitStage(stage);
+  }
+
+  private forgetResults(stage: ResultStage): void {
+    const job = this.jobs.get(stage.jobId);
+    if (!job) return;
+    job.results.fill(undefined);
+    job.remaining = job.partitions.length;
   }
 
   private fetchFailed(stage: Stage, failure: Extract<TaskOutcome, { kind: 'fetchFailed' }>): void {
@@ -372,4 +444,24 @@ export class DagScheduler {
     if (error) job.reject(error);
     else job.resolve(job.results as unknown[][]);
   }
+}
+
+/**
+ * Why a barrier stage cannot run, in Spark's words: it needs more task slots than the cluster has,
+ * or its job computes only some of its partitions (first(), take(), ...).
+ */
+function barrierProblem(stage: Stage, totalSlots: number, job: ActiveJob | undefined): string | undefined {
+  if (stage.numPartitions > totalSlots) {
+    return (
+      `[SPARK-24819]: Barrier execution mode does not allow run a barrier stage that requires more slots than the total number of slots in the cluster currently ` +
+      `(stage ${stage.id} needs ${stage.numPartitions}, the cluster has ${totalSlots}). Please init a new cluster with more resources or repartition the input RDD(s) to reduce the number of slots required to run this barrier stage.`
+    );
+  }
+  if (job && job.partitions.length !== stage.numPartitions) {
+    return (
+      '[SPARK-24820][SPARK-24821]: Barrier execution mode does not allow the following pattern of RDD chain within a barrier stage: ' +
+      'ancestor RDDs that have different number of partitions from the resulting RDD (e.g. first()/take()). A workaround for first()/take() is barrierRdd.collect()[0].'
+    );
+  }
+  return undefined;
 }

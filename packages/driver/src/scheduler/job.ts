@@ -10,6 +10,8 @@ export interface ActiveJob {
   readonly rdd: RDD<unknown>;
   readonly partitions: readonly number[];
   readonly output: StageOutput;
+  /** The local properties when the job was submitted: job group, description, tags (Spark's). */
+  readonly properties?: ReadonlyMap<string, string>;
   /** Records per requested partition, in the order of `partitions`. */
   readonly results: (unknown[] | undefined)[];
   remaining: number;
@@ -27,6 +29,11 @@ export interface SchedulerListener {
   stageResubmitted?(stage: Stage, reason: string): void;
   taskEnded?(request: TaskRequest, executor: ExecutorId, end: TaskEnd, locality: Locality): void;
   executorLost?(executor: ExecutorId, lostMapOutputs: [number, number][], lostCachedPartitions: number): void;
+}
+
+/** The error the action of a cancelled job rejects with (cancelJobGroup, cancelJobsWithTag, cancelAllJobs). */
+export class JobCancelledError extends Error {
+  override readonly name = 'JobCancelledError';
 }
 
 /** A job that failed because one task failed `maxFailures` times: the user's error, and where. */

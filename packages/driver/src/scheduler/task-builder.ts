@@ -3,7 +3,7 @@
  * and the partition's inputs — parallelized slices sent inline, cached partitions and shuffle
  * buckets named with the executor that holds them — plus the executors the task would rather run on.
  */
-import { dependencies, encode, encodeWithBroadcasts, stagePlan, taskLeaves, type RDD, type TaskPlan } from '@flint/rdd';
+import { dependencies, encode, encodeWithBroadcasts, isBarrier, stagePlan, taskLeaves, type RDD, type TaskPlan } from '@flint/rdd';
 import { blockKeys, type ExecutorId, type StageOutput, type TaskInput, type TaskRequest } from '@flint/worker';
 import type { CacheTracker } from './block-locations.js';
 import type { ShuffleMapStage, Stage } from './stage.js';
@@ -15,12 +15,14 @@ export interface EncodedStage {
   readonly bytes: Uint8Array;
   readonly broadcasts: number[];
   readonly rdds: Map<number, RDD<unknown>>;
+  /** A barrier stage: its tasks start together, wait for each other at barrier(), and fail together. */
+  readonly barrier: boolean;
 }
 
 export function encodeStage(stage: Stage, output: StageOutput): EncodedStage {
   const plan = stagePlan(stage.rdd);
   const { bytes, broadcasts } = encodeWithBroadcasts({ plan, output });
-  return { stage, attempt: stage.attempt, plan, bytes, broadcasts, rdds: narrowLineage(stage.rdd) };
+  return { stage, attempt: stage.attempt, plan, bytes, broadcasts, rdds: narrowLineage(stage.rdd), barrier: isBarrier(stage.rdd) };
 }
 
 function narrowLineage(root: RDD<unknown>): Map<number, RDD<unknown>> {
@@ -87,6 +89,7 @@ export function buildTask(
       partition,
       attempt: ids.attempt,
       shuffleId: stage.kind === 'shuffleMap' ? stage.shuffleId : undefined,
+      barrier: encoded.barrier ? { numTasks: stage.numPartitions } : undefined,
       stage: encoded.bytes,
       inputs,
       broadcasts: encoded.broadcasts.map((id) => ({ id })),

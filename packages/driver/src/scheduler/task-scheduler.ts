@@ -16,6 +16,8 @@ export interface ExecutorBackend {
   readonly id: ExecutorId;
   readonly slots: number;
   runTask(request: TaskRequest): Promise<TaskOutcome>;
+  /** Stops a running task: its thread is terminated and the task ends as a failure (TaskKilled). */
+  killTask?(taskId: number): void;
 }
 
 export interface PendingTask {
@@ -106,6 +108,15 @@ export class TaskScheduler {
     this.queue = this.queue.filter(({ task }) => task.request.stageId !== stageId || task.request.partition !== partition);
   }
 
+  /** Drops the queued tasks of these stages and kills their running ones (and speculative copies). */
+  killTasks(stageIds: readonly number[]): void {
+    const stages = new Set(stageIds);
+    this.queue = this.queue.filter(({ task }) => !stages.has(task.request.stageId));
+    for (const [taskId, executorId] of this.running) {
+      if (stages.has(this.runningRequests.get(taskId)!.request.stageId)) this.executors.get(executorId)?.backend.killTask?.(taskId);
+    }
+  }
+
   /** Forgets queued tasks of a job (running ones finish and are ignored by the DAG scheduler). */
   cancelJob(jobId: number): void {
     this.queue = this.queue.filter((q) => q.task.request.jobId !== jobId);
@@ -145,6 +156,7 @@ export class TaskScheduler {
     clearTimeout(this.wakeUp);
     const now = performance.now();
     const wait = this.localityWaitMs;
+    this.launchBarrierStages();
     for (const executor of this.executors.values()) {
       while (executor.running.size < executor.backend.slots) {
         const offer = this.bestTaskFor(executor, now, wait);
@@ -167,6 +179,7 @@ export class TaskScheduler {
     let anywhere = -1;
     for (let index = 0; index < this.queue.length; index++) {
       const { task, queuedAt } = this.queue[index];
+      if (task.request.barrier) continue;
       if (task.preferred.executors.includes(executor.backend.id)) return { index, task, locality: 'PROCESS_LOCAL' };
       if (nodeLocal < 0 && task.preferred.nodes.includes(executor.node)) nodeLocal = index;
       else if (anywhere < 0 && this.mayRunAnywhere(task, now - queuedAt, wait)) anywhere = index;
@@ -174,6 +187,34 @@ export class TaskScheduler {
     if (nodeLocal >= 0) return { index: nodeLocal, task: this.queue[nodeLocal].task, locality: 'NODE_LOCAL' };
     if (anywhere >= 0) return { index: anywhere, task: this.queue[anywhere].task, locality: 'ANY' };
     return undefined;
+  }
+
+  /** Task slots over all executors. */
+  get totalSlots(): number {
+    let slots = 0;
+    for (const executor of this.executors.values()) slots += executor.backend.slots;
+    return slots;
+  }
+
+  /**
+   * Launches the queued tasks of a barrier stage attempt all at once, when there are free slots
+   * for all of them (Spark launches a barrier stage's tasks together or not at all); until then
+   * they wait, and other tasks may use the free slots.
+   */
+  private launchBarrierStages(): void {
+    const groups = new Map<string, Queued[]>();
+    for (const queued of this.queue) {
+      const { request } = queued.task;
+      if (!request.barrier) continue;
+      const key = `${request.stageId}:${request.stageAttempt}`;
+      groups.set(key, [...(groups.get(key) ?? []), queued]);
+    }
+    for (const group of groups.values()) {
+      const free = [...this.executors.values()].flatMap((e) => Array.from({ length: Math.max(0, e.backend.slots - e.running.size) }, () => e));
+      if (group.length < group[0].task.request.barrier!.numTasks || free.length < group.length) continue;
+      this.queue = this.queue.filter((queued) => !group.includes(queued));
+      group.forEach((queued, i) => this.launch(queued.task, free[i], 'ANY'));
+    }
   }
 
   /** Whether a task may run away from its data: it has none, its data's executors and nodes are gone, or it waited long enough. */
@@ -207,6 +248,8 @@ export class TaskScheduler {
   /** Launches a copy of each straggler on another executor with a free slot. */
   private speculate(): void {
     for (const straggler of this.speculation.stragglers(this.runningRequests.values(), performance.now())) {
+      // A barrier task must not run twice: its copy would meet the others at barrier() too.
+      if (straggler.barrier) continue;
       const original = this.running.get(straggler.taskId);
       const free = [...this.executors.values()].find((e) => e.backend.id !== original && e.running.size < e.backend.slots);
       if (!free) continue;

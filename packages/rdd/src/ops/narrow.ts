@@ -12,10 +12,11 @@ export function element<T, U>(rdd: RDD<unknown>, op: ElementOp['op'], f: unknown
   return rdd.derive<U>(preservesPartitioning ? { ...node, preservesPartitioning } : node);
 }
 
-export function mapPartitions<U>(rdd: RDD<unknown>, f: unknown, withIndex: boolean, preservesPartitioning: boolean): RDD<U> {
+export function mapPartitions<U>(rdd: RDD<unknown>, f: unknown, withIndex: boolean, preservesPartitioning: boolean, barrier = false): RDD<U> {
   const name = withIndex ? 'mapPartitionsWithIndex' : 'mapPartitions';
-  const fn = f instanceof FnRef ? f : toFnRef(f, name);
-  return rdd.derive<U>({ kind: 'mapPartitions', parent: rdd, fn, withIndex, preservesPartitioning });
+  const fn = f instanceof FnRef ? f : toFnRef(f, barrier ? `barrier ${name}` : name);
+  const node = { kind: 'mapPartitions', parent: rdd, fn, withIndex, preservesPartitioning } as const;
+  return rdd.derive<U>(barrier ? { ...node, barrier } : node);
 }
 
 /** An internal partition function from the runtime (see runtime/core-runtime.ts). */

@@ -45,6 +45,8 @@ export interface MapPartitionsNode {
   readonly fn: FnRef;
   readonly withIndex: boolean;
   readonly preservesPartitioning: boolean;
+  /** From RDDBarrier: the stage that computes it is a barrier stage. */
+  readonly barrier?: boolean;
   readonly beforeJob?: (node: MapPartitionsNode) => Promise<MapPartitionsNode>;
 }
 

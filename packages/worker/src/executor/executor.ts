@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { BlockManager, type BlockPolicy } from './block-manager.js';
-import type { CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
+import type { BarrierSync, CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
+import { relayBarrier } from './barrier-relay.js';
 import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
 import { blockKeys } from '../stage-spec.js';
 import { boundedInFlight } from './bounded-in-flight.js';
@@ -72,8 +73,11 @@ export class Executor {
     this.assignedId = id;
   }
 
-  /** Runs one task; aborting the signal stops its thread (the driver that asked for it is gone). */
-  async runTask(request: TaskRequest, signal?: AbortSignal): Promise<TaskOutcome> {
+  /**
+   * Runs one task; aborting the signal stops its thread (the driver left, or killed the task). A
+   * barrier task's barrier() calls go to the driver through `barrierSync`.
+   */
+  async runTask(request: TaskRequest, signal?: AbortSignal, barrierSync?: BarrierSync): Promise<TaskOutcome> {
     const started = performance.now();
     // Before any await: a later task of the same broadcast (sent without its bytes) may overtake this one.
     const app = request.appId;
@@ -87,17 +91,26 @@ export class Executor {
       throw error;
     }
     const fetchMs = performance.now() - started;
+    const barrier = request.barrier && barrierSync ? relayBarrier(request, barrierSync) : undefined;
     const task: ThreadTask = {
       appId: app,
+      taskId: request.taskId,
       stageId: request.stageId,
+      stageAttempt: request.stageAttempt,
       partition: request.partition,
       attempt: request.attempt,
+      barrierPort: barrier?.threadPort,
       stage: request.stage,
       inputs,
       broadcasts,
       droppedBroadcasts: this.droppedBroadcasts.get(app) ?? [],
     };
-    const result = (await this.pool.run(task, { signal })) as ThreadResult;
+    let result: ThreadResult;
+    try {
+      result = (await this.pool.run(task, { signal, transferList: barrier ? [barrier.threadPort] : undefined })) as ThreadResult;
+    } finally {
+      barrier?.close();
+    }
     if (result.kind === 'failure') return result;
     result.buckets?.forEach((bucket, reduce) => {
       const key = appBlockKey(app, blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce));

@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Executor } from '../executor/executor.js';
 import { encodeMessage, parseMessage, type ServiceMessage } from './messages.js';
 import { packBlock, unpackBlock } from './block-transfer.js';
+import { killedOutcome, type BarrierSync } from '../protocol.js';
 
 export interface ExecutorService {
   readonly port: number;
@@ -33,6 +34,15 @@ export async function startExecutorService(executor: Executor, host: string, por
 
 function serveConnection(executor: Executor, socket: WebSocket, log: (line: string) => void): void {
   const running = new Map<number, AbortController>();
+  /** Barrier calls sent to the driver on this connection, waiting for its answer. */
+  const barrierCalls = new Map<number, { resolve(messages: string[]): void; reject(error: Error): void }>();
+  let nextBarrierCall = 0;
+  const barrierSync: BarrierSync = (request) =>
+    new Promise((resolve, reject) => {
+      const requestId = nextBarrierCall++;
+      barrierCalls.set(requestId, { resolve, reject });
+      send({ type: 'barrierSync', requestId, request });
+    });
   const send = (message: ServiceMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
   };
@@ -51,6 +61,8 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
     if (running.size > 0) log(`driver connection closed: aborting ${running.size} running task(s)`);
     for (const controller of running.values()) controller.abort();
     running.clear();
+    for (const call of barrierCalls.values()) call.reject(new Error('the driver connection closed'));
+    barrierCalls.clear();
   });
 
   function handle(message: ServiceMessage): void {
@@ -60,14 +72,24 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
         const { taskId } = message.request;
         running.set(taskId, controller);
         executor
-          .runTask(message.request, controller.signal)
+          .runTask(message.request, controller.signal, barrierSync)
           .then((outcome) => send({ type: 'taskEnded', taskId, outcome }))
           .catch((error: Error) => {
-            if (!controller.signal.aborted) {
-              send({ type: 'taskEnded', taskId, outcome: { kind: 'failure', error: { name: 'ExecutorError', message: error.message, stack: error.stack ?? '' } } });
-            }
+            // A killed task still ends, so the driver frees its slot; an abort because the driver left sends nothing.
+            const outcome = controller.signal.aborted ? killedOutcome(taskId) : { kind: 'failure' as const, error: { name: 'ExecutorError', message: error.message, stack: error.stack ?? '' } };
+            send({ type: 'taskEnded', taskId, outcome });
           })
           .finally(() => running.delete(taskId));
+        return;
+      }
+      case 'killTask':
+        running.get(message.taskId)?.abort();
+        return;
+      case 'barrierReply': {
+        const call = barrierCalls.get(message.requestId);
+        barrierCalls.delete(message.requestId);
+        if (message.error !== undefined) call?.reject(new Error(message.error));
+        else call?.resolve([...(message.messages ?? [])]);
         return;
       }
       case 'forgetShuffle':
@@ -84,6 +106,7 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
         return send({ type: 'block', requestId: message.requestId, block: bytes ? packBlock(bytes) : null });
       }
       case 'taskEnded':
+      case 'barrierSync':
       case 'block':
       case 'blockStored':
         log(`unexpected ${message.type} message from a client`);

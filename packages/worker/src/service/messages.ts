@@ -1,17 +1,21 @@
 /**
  * The messages on a worker's executor service (one ws server per worker):
- *   driver → worker: run a task, forget blocks;          worker → driver: a task ended.
+ *   driver → worker: run or kill a task, forget blocks, answer a barrier;
+ *   worker → driver: a task ended, a barrier task reached barrier().
  *   worker → worker: fetch a block (shuffle bucket or cached partition) by key; store a replica
  *                    of a cached partition (`_2` storage levels).
  * Frames are msgpackr (Flint's codec); block bytes travel lz4-compressed when that pays. Every frame is checked
  * by `parseMessage` where it enters the process.
  */
 import { decode, encode } from '@flint/rdd';
-import type { TaskOutcome, TaskRequest } from '../protocol.js';
+import type { BarrierRequest, TaskOutcome, TaskRequest } from '../protocol.js';
 import type { WireBlock } from './block-transfer.js';
 
 export type ServiceMessage =
   | { readonly type: 'runTask'; readonly request: TaskRequest }
+  | { readonly type: 'killTask'; readonly taskId: number }
+  | { readonly type: 'barrierSync'; readonly requestId: number; readonly request: BarrierRequest }
+  | { readonly type: 'barrierReply'; readonly requestId: number; readonly messages?: readonly string[]; readonly error?: string }
   | { readonly type: 'forgetShuffle'; readonly appId: string; readonly shuffleId: number }
   | { readonly type: 'forgetRdd'; readonly appId: string; readonly rddId: number }
   | { readonly type: 'forgetBroadcast'; readonly appId: string; readonly broadcastId: number }
@@ -51,6 +55,13 @@ function isTaskRequest(v: unknown): boolean {
 
 const CHECKS: Record<ServiceMessage['type'], Check> = {
   runTask: (m) => isTaskRequest(m.request),
+  killTask: (m) => isInt(m.taskId),
+  barrierSync: (m) =>
+    isInt(m.requestId) &&
+    isRecord(m.request) &&
+    ['stageId', 'stageAttempt', 'numTasks', 'partition', 'epoch'].every((k) => isInt((m.request as Record<string, unknown>)[k])) &&
+    typeof m.request.message === 'string',
+  barrierReply: (m) => isInt(m.requestId) && (typeof m.error === 'string' || (Array.isArray(m.messages) && m.messages.every((x) => typeof x === 'string'))),
   forgetShuffle: (m) => typeof m.appId === 'string' && isInt(m.shuffleId),
   forgetRdd: (m) => typeof m.appId === 'string' && isInt(m.rddId),
   forgetBroadcast: (m) => typeof m.appId === 'string' && isInt(m.broadcastId),

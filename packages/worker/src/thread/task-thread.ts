@@ -14,6 +14,7 @@ import { PartitionComputer } from './partition-computer.js';
 import { TaskInputs } from './task-inputs.js';
 import { writeOutput } from './task-outputs.js';
 import { describeError } from './describe-error.js';
+import { runInTaskContext } from './task-context.js';
 
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
 
@@ -27,8 +28,10 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
     const stage = decode<StageSpec>(task.stage);
     const inputs = new TaskInputs(task.inputs, task.appId);
     const computer = new PartitionComputer(stage.plan, inputs, task.appId);
-    const records = await computer.computeRoot(task.partition);
-    const written = await writeOutput(stage.output, records, task.partition, task.attempt);
+    const written = await runInTaskContext(task, async () => {
+      const records = await computer.computeRoot(task.partition);
+      return writeOutput(stage.output, records, task.partition, task.attempt);
+    });
     return {
       kind: 'success',
       ...written,

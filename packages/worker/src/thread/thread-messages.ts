@@ -1,12 +1,17 @@
 /** The executor ↔ task-thread boundary: everything crosses it as bytes, as it would the network. */
+import type { MessagePort } from 'node:worker_threads';
 import type { TaskError, TaskMetrics } from '../protocol.js';
 
 export interface ThreadTask {
   /** The driver application: decoded blocks and broadcasts on the thread are kept under it. */
   readonly appId: string;
+  readonly taskId: number;
   readonly stageId: number;
+  readonly stageAttempt: number;
   readonly partition: number;
   readonly attempt: number;
+  /** A barrier task's line to the executor, which relays its barrier() calls to the driver. */
+  readonly barrierPort?: MessagePort;
   readonly stage: Uint8Array;
   /** Input blocks by key; a shuffle input has one chunk per map bucket, in map order. */
   readonly inputs: readonly { readonly key: string; readonly chunks: readonly Uint8Array[] }[];

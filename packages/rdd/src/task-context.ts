@@ -1,0 +1,91 @@
+/**
+ * TaskContext and BarrierTaskContext, as PySpark's: inside a task, `TaskContext.get()` says which
+ * partition, stage and attempt is running; in a barrier stage, `BarrierTaskContext.get().barrier()`
+ * waits until every task of the stage has reached the same barrier (it returns a Promise: use it
+ * in an async partition function). Outside a task, `get()` is null.
+ *
+ * Shipped functions may use both names without capture: the worker puts them in scope, and the
+ * free-variable check knows them. The worker installs the context of each task it runs through
+ * `runWithTaskContext`; the barrier's messages go through the channel it gives.
+ */
+
+export interface TaskContextInfo {
+  readonly stageId: number;
+  readonly stageAttemptNumber: number;
+  readonly partitionId: number;
+  readonly attemptNumber: number;
+  readonly taskAttemptId: number;
+}
+
+/** How a barrier task reaches the driver's barrier coordinator: every task sends, all are answered with everyone's messages. */
+export interface BarrierChannel {
+  sync(message: string): Promise<string[]>;
+}
+
+export class TaskContext {
+  private static current: TaskContext | null = null;
+
+  protected constructor(private readonly info: TaskContextInfo) {}
+
+  /** The running task's context, or null on the driver. */
+  static get(): TaskContext | null {
+    return TaskContext.current;
+  }
+
+  partitionId(): number {
+    return this.info.partitionId;
+  }
+  stageId(): number {
+    return this.info.stageId;
+  }
+  stageAttemptNumber(): number {
+    return this.info.stageAttemptNumber;
+  }
+  /** How many times this partition was tried before (0 for the first attempt). */
+  attemptNumber(): number {
+    return this.info.attemptNumber;
+  }
+  /** Unique among the application's task attempts. */
+  taskAttemptId(): number {
+    return this.info.taskAttemptId;
+  }
+
+  /** @internal Runs `task` with `context` as the current one (one task per thread at a time). */
+  static async runWithTaskContext<R>(info: TaskContextInfo, barrier: BarrierChannel | undefined, task: () => Promise<R>): Promise<R> {
+    TaskContext.current = barrier ? new BarrierTaskContext(info, barrier) : new TaskContext(info);
+    try {
+      return await task();
+    } finally {
+      TaskContext.current = null;
+    }
+  }
+}
+
+export class BarrierTaskContext extends TaskContext {
+  /** @internal */
+  constructor(
+    info: TaskContextInfo,
+    private readonly channel: BarrierChannel,
+  ) {
+    super(info);
+  }
+
+  /** The running barrier task's context; an error in a task outside a barrier stage, null on the driver. */
+  static override get(): BarrierTaskContext | null {
+    const current = TaskContext.get();
+    if (current === null) return null;
+    if (!(current instanceof BarrierTaskContext)) throw new Error('It is not in a barrier stage.');
+    return current;
+  }
+
+  /** Waits until all tasks of this barrier stage have called barrier() (Spark's global sync). */
+  async barrier(): Promise<void> {
+    await this.channel.sync('');
+  }
+
+  /** Like barrier(), and returns every task's message, ordered by partition id. */
+  allGather(message = ''): Promise<string[]> {
+    if (typeof message !== 'string') throw new TypeError('allGather: the message must be a string');
+    return this.channel.sync(message);
+  }
+}

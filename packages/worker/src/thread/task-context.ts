@@ -1,0 +1,34 @@
+/**
+ * Gives shipped functions PySpark's TaskContext and BarrierTaskContext: the classes become globals
+ * of the task thread (the driver's free-variable check allows the names), and each task runs with
+ * its own context. A barrier task's barrier() calls go over the port the executor passed.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { BarrierTaskContext, TaskContext, type BarrierChannel } from '@flint/rdd';
+import type { ThreadTask } from './thread-messages.js';
+
+Object.assign(globalThis, { TaskContext, BarrierTaskContext });
+
+export function runInTaskContext<R>(task: ThreadTask, run: () => Promise<R>): Promise<R> {
+  const info = { stageId: task.stageId, stageAttemptNumber: task.stageAttempt - 1, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId };
+  return TaskContext.runWithTaskContext(info, task.barrierPort ? barrierChannel(task.barrierPort) : undefined, run);
+}
+
+function barrierChannel(port: MessagePort): BarrierChannel {
+  let epoch = 0;
+  const waiting = new Map<number, { resolve(messages: string[]): void; reject(error: Error): void }>();
+  port.on('message', (reply: { epoch: number; messages?: string[]; error?: string }) => {
+    const call = waiting.get(reply.epoch);
+    waiting.delete(reply.epoch);
+    if (reply.error !== undefined) call?.reject(new Error(reply.error));
+    else call?.resolve(reply.messages ?? []);
+  });
+  return {
+    sync: (message) =>
+      new Promise((resolve, reject) => {
+        const current = epoch++;
+        waiting.set(current, { resolve, reject });
+        port.postMessage({ epoch: current, message });
+      }),
+  };
+}
