@@ -55,7 +55,8 @@ export class DataFrame {
     return this.output.map((a) => [a.name, a.dataType.simpleString()]);
   }
   printSchema(level?: number): void {
-    process.stdout.write(this.schema.treeString(level));
+    // PySpark prints Spark's treeString, which ends in a newline, with print(): one blank line more.
+    process.stdout.write(`${this.schema.treeString(level)}\n`);
   }
   /** `df.col('a')` / PySpark's `df['a']`: a column bound to this DataFrame. */
   col(name: string): Column {
@@ -308,7 +309,8 @@ export class DataFrame {
     return actions.showString(this, n, truncate, vertical);
   }
   async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
-    process.stdout.write(`${await this.showString(n, truncate, vertical)}\n`);
+    // PySpark prints Spark's showString (the lines here plus a newline) with print(): a blank line more.
+    process.stdout.write(`${await this.showString(n, truncate, vertical)}\n\n`);
   }
   toLocalIterator(): AsyncIterable<Record<string, unknown>> {
     return actions.toLocalIterator(this);
