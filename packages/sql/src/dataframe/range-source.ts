@@ -1,9 +1,7 @@
 /** `range(start, end, step, numPartitions)` as a row source: one bigint column `id`, computed on the workers. */
-import type { RDD } from '@flint/rdd';
+import { FnRef, type RDD } from '@flint/rdd';
 import type { RowSource } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
-import { CodegenContext } from '../physical/codegen/codegen-context.js';
-import { mapPartitionsGenerated } from '../physical/pipeline.js';
 
 export class RangeRows implements RowSource {
   constructor(
@@ -26,13 +24,14 @@ export class RangeRows implements RowSource {
     const slices = this.numPartitions ?? host.defaultParallelism;
     // One element per slice: its index; each task generates its own share of the ids.
     const indices = host.parallelize(Array.from({ length: slices }, (_, i) => i), slices);
-    const body = `const out = [];
-for (const slice of input) {
-  const from = Math.floor(slice * ${count} / ${slices});
-  const to = Math.floor((slice + 1) * ${count} / ${slices});
-  for (let i = from; i < to; i++) out.push([${this.start} + i * ${this.step}]);
-}
-return out;`;
-    return mapPartitionsGenerated(indices, new CodegenContext(), body, 'range');
+    // A generator: rows are made as the consumer asks for them, and are garbage right after.
+    const source = `function* (input, env) {
+  for (const slice of input) {
+    const from = Math.floor(slice * ${count} / ${slices});
+    const to = Math.floor((slice + 1) * ${count} / ${slices});
+    for (let i = from; i < to; i++) yield [${this.start} + i * ${this.step}];
+  }
+}`;
+    return indices.mapPartitions(FnRef.fromSource(source, {}, 'range') as unknown as (input: Iterable<number>) => Iterable<unknown[]>);
   }
 }

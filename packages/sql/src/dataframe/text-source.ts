@@ -4,7 +4,7 @@ import { StructField, StructType, StringType } from '../types/index.js';
 import type { RowSource } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from '../physical/codegen/codegen-context.js';
-import { mapPartitionsGenerated } from '../physical/pipeline.js';
+import { streamPartitionsGenerated } from '../physical/pipeline.js';
 import { registerFormatReader } from './data-sources.js';
 
 class TextLines implements RowSource {
@@ -15,7 +15,7 @@ class TextLines implements RowSource {
   toRdd(host: SqlHost): RDD<unknown[]> {
     const lines = this.paths.map((p) => host.textFile(p));
     const all = lines.length === 1 ? lines[0] : lines.reduce((a, b) => a.union(b));
-    return mapPartitionsGenerated(all, new CodegenContext(), `const out = [];\nfor (const line of input) out.push([line]);\nreturn out;`, 'read.text');
+    return streamPartitionsGenerated(all, new CodegenContext(), `for (const line of input) yield [line];`, 'read.text');
   }
 }
 

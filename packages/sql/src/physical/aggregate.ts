@@ -12,7 +12,7 @@ import { dataTypeOf, nullableOf } from '../analyzer/type-of.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import { exprKey } from './expr-key.js';
-import { genLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { genLoop, mapPartitionsGenerated, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 interface AggregateCall {
   readonly call: Extract<Expr, { kind: 'call' }>;
@@ -85,7 +85,7 @@ function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: Aggr
     });
     return lines.join('\n  ');
   });
-  const source = `const groups = new Map();\n${body}\nconst out = [];\nfor (const entry of groups) out.push(entry);\nreturn out;`;
+  const source = `const groups = new Map();\n${body}\nreturn groups.entries();`;
   return mapPartitionsGenerated(child.base, ctx, source, site);
 }
 
@@ -118,13 +118,11 @@ for (const record of input) {
   }
 }
 ${emptyGlobal}
-const out = [];
 for (const b of groups.values()) {
   ${finishes.join('\n  ')}
-  out.push([${outputs.join(', ')}]);
-}
-return out;`;
-  return mapPartitionsGenerated(shuffled, ctx, source, site);
+  yield [${outputs.join(', ')}];
+}`;
+  return streamPartitionsGenerated(shuffled, ctx, source, site);
 }
 
 const placeholderId = (i: number) => -1 - i;

@@ -11,7 +11,7 @@ import type { JoinType } from '../plan/logical-plan.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import type { EquiJoinKeys } from './join.js';
-import { genLoop, mapPartitionsGenerated, materialize, outputAfter, rowOf, type Pipeline } from './pipeline.js';
+import { genLoop, materialize, outputAfter, rowOf, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -64,14 +64,14 @@ export function broadcastHashJoin(
     const joined = build === 'right' ? `s.concat(m)` : `m.concat(s)`;
     const nulls = `[${smallOutput.map(() => 'null').join(', ')}]`;
     const unmatched = build === 'right' ? `s.concat(${nulls})` : `${nulls}.concat(s)`;
-    const onMatch = joinType === 'left_semi' || joinType === 'left_anti' ? 'break;' : `out.push(${joined});`;
+    const onMatch = joinType === 'left_semi' || joinType === 'left_anti' ? 'break;' : `yield ${joined};`;
     const after =
       joinType === 'left' || joinType === 'right'
-        ? `if (!matched) out.push(${unmatched});`
+        ? `if (!matched) yield ${unmatched};`
         : joinType === 'left_semi'
-          ? 'if (matched) out.push(s);'
+          ? 'if (matched) yield s;'
           : joinType === 'left_anti'
-            ? 'if (!matched) out.push(s);'
+            ? 'if (!matched) yield s;'
             : '';
     return `const s = ${s};
   const candidates = ${probe.anyNull} ? undefined : table.get(${probe.key});
@@ -83,8 +83,7 @@ export function broadcastHashJoin(
   }
   ${after}`;
   });
-  const source = `const out = [];
-for (const pair of input) {
+  const source = `for (const pair of input) {
   const table = new Map();
   for (const b of pair[1]) {
     if (${buildKey.anyNull}) continue;
@@ -96,7 +95,6 @@ for (const pair of input) {
     const input = pair[0];
     ${body}
   }
-}
-return out;`;
-  return mapPartitionsGenerated(paired, ctx, source, site);
+}`;
+  return streamPartitionsGenerated(paired, ctx, source, site);
 }

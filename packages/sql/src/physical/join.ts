@@ -13,7 +13,7 @@ import { conjunction, splitConjuncts } from '../expr/predicates.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
-import { genLoop, mapPartitionsGenerated, outputAfter, type Pipeline } from './pipeline.js';
+import { genLoop, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 /** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
 const NULL_KEY = '\\u0000null';
@@ -81,12 +81,12 @@ function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, ke
     const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : `JSON.stringify([${keys.map((_, i) => `k${i}`).join(', ')}])`;
     const anyNull = nullable.map((i) => `k${i} === null`).join(' || ');
     const row = `[${output.map((a) => vars.get(a.id)).join(', ')}]`;
-    if (anyNull === '') lines.push(`out.push([${key}, [${side}, ${row}]]);`);
-    else if (keepNullKeys) lines.push(`out.push([(${anyNull}) ? '${NULL_KEY}' : ${key}, [${side}, ${row}]]);`);
-    else lines.push(`if (!(${anyNull})) out.push([${key}, [${side}, ${row}]]);`);
+    if (anyNull === '') lines.push(`yield [${key}, [${side}, ${row}]];`);
+    else if (keepNullKeys) lines.push(`yield [(${anyNull}) ? '${NULL_KEY}' : ${key}, [${side}, ${row}]];`);
+    else lines.push(`if (!(${anyNull})) yield [${key}, [${side}, ${row}]];`);
     return lines.join('\n  ');
   });
-  return mapPartitionsGenerated(p.base, ctx, `const out = [];\n${body}\nreturn out;`, site);
+  return streamPartitionsGenerated(p.base, ctx, body, site);
 }
 
 function joinPartitions(
@@ -104,22 +104,22 @@ function joinPartitions(
   const nullsRight = `[${rightOut.map(() => 'null').join(', ')}]`;
   const tracksRight = joinType === 'right' || joinType === 'full';
   const emitPair: Record<JoinType, string> = {
-    inner: 'out.push(l.concat(r));',
-    cross: 'out.push(l.concat(r));',
-    left: 'out.push(l.concat(r));',
-    right: 'out.push(l.concat(r));',
-    full: 'out.push(l.concat(r));',
+    inner: 'yield l.concat(r);',
+    cross: 'yield l.concat(r);',
+    left: 'yield l.concat(r);',
+    right: 'yield l.concat(r);',
+    full: 'yield l.concat(r);',
     left_semi: 'break;',
     left_anti: 'break;',
   };
   const afterLeft: Record<JoinType, string> = {
     inner: '',
     cross: '',
-    left: `if (!matched) out.push(l.concat(${nullsRight}));`,
+    left: `if (!matched) yield l.concat(${nullsRight});`,
     right: '',
-    full: `if (!matched) out.push(l.concat(${nullsRight}));`,
-    left_semi: 'if (matched) out.push(l);',
-    left_anti: 'if (!matched) out.push(l);',
+    full: `if (!matched) yield l.concat(${nullsRight});`,
+    left_semi: 'if (matched) yield l;',
+    left_anti: 'if (!matched) yield l;',
   };
   const source = `const table = new Map();
 for (const record of input) {
@@ -127,7 +127,6 @@ for (const record of input) {
   if (group === undefined) { group = [[], []]; table.set(record[0], group); }
   group[record[1][0]].push(record[1][1]);
 }
-const out = [];
 for (const [key, group] of table) {
   const ls = group[0];
   const rs = key === '${NULL_KEY}' ? [] : group[1];
@@ -144,8 +143,7 @@ for (const [key, group] of table) {
     ${afterLeft[joinType]}
   }
   ${tracksRight ? `const unmatched = key === '${NULL_KEY}' ? group[1] : group[1].filter((_, j) => rightMatched[j] === 0);
-  for (const r of unmatched) out.push(${nullsLeft}.concat(r));` : ''}
-}
-return out;`;
-  return mapPartitionsGenerated(shuffled, ctx, source, site);
+  for (const r of unmatched) yield ${nullsLeft}.concat(r);` : ''}
+}`;
+  return streamPartitionsGenerated(shuffled, ctx, source, site);
 }

@@ -101,8 +101,16 @@ export function materialize(p: Pipeline, site: string): RDD<unknown[]> {
   if (p.steps.length === 0) return p.base;
   const ctx = new CodegenContext();
   const output = outputAfter(p);
-  const body = `const out = [];\n${genLoop(p, ctx, (vars) => `out.push(${rowOf(output, vars)});`)}\nreturn out;`;
-  return mapPartitionsGenerated(p.base, ctx, body, site);
+  return streamPartitionsGenerated(p.base, ctx, genLoop(p, ctx, (vars) => `yield ${rowOf(output, vars)};`), site);
+}
+
+/**
+ * Runs generated code `body` that yields its output rows: a generator, so rows flow to the
+ * consumer (the next operator, a shuffle write) one at a time instead of being kept in an array
+ * until the partition ends — retained arrays of small rows cost far more in garbage collection.
+ */
+export function streamPartitionsGenerated<T>(rdd: RDD<unknown>, ctx: CodegenContext, body: string, site: string): RDD<T> {
+  return rdd.mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site, true));
 }
 
 /** Runs generated code `body` (over `input`, with `env`) on each partition of `rdd`. */

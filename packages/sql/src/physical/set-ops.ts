@@ -6,7 +6,7 @@
  */
 import type { RDD } from '@flint/rdd';
 import { CodegenContext } from './codegen/codegen-context.js';
-import { mapPartitionsGenerated } from './pipeline.js';
+import { mapPartitionsGenerated, streamPartitionsGenerated } from './pipeline.js';
 
 export function intersectOrExcept(
   left: RDD<unknown[]>,
@@ -17,7 +17,7 @@ export function intersectOrExcept(
   site: string,
 ): RDD<unknown[]> {
   const tag = (rdd: RDD<unknown[]>, side: number) =>
-    mapPartitionsGenerated<unknown>(rdd, new CodegenContext(), `const out = [];\nfor (const row of input) out.push([JSON.stringify(row), [${side}, row]]);\nreturn out;`, site);
+    streamPartitionsGenerated<unknown>(rdd, new CodegenContext(), `for (const row of input) yield [JSON.stringify(row), [${side}, row]];`, site);
   const shuffled = (tag(left, 0).union(tag(right, 1)) as unknown as RDD<[string, unknown]>).partitionBy(numPartitions);
   const times =
     op === 'intersect'

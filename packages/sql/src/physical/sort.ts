@@ -9,9 +9,9 @@
 import type { RDD } from '@flint/rdd';
 import type { SortOrderExpr } from '../expr/expression.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
-import { CodegenContext, generatedFunction } from './codegen/codegen-context.js';
+import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
-import { genLoop, mapPartitionsGenerated, outputAfter, rowOf, type Pipeline } from './pipeline.js';
+import { genLoop, mapPartitionsGenerated, outputAfter, rowOf, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 const DESCENDING_STRING = `function sqlDescendingString(s) {
   const out = new Array(s.length + 1);
@@ -41,30 +41,59 @@ export function genSortKey(orders: readonly SortOrderExpr[], vars: Bindings, ctx
 export function sortRows(child: Pipeline, orders: readonly SortOrderExpr[], numPartitions: number, site: string): RDD<unknown[]> {
   const ctx = new CodegenContext();
   const output = outputAfter(child);
-  const body = genLoop(child, ctx, (vars) => `out.push([${genSortKey(orders, vars, ctx)}, ${rowOf(output, vars)}]);`);
-  const keyed = mapPartitionsGenerated<[unknown[], unknown[]]>(child.base, ctx, `const out = [];\n${body}\nreturn out;`, site);
+  const body = genLoop(child, ctx, (vars) => `yield [${genSortKey(orders, vars, ctx)}, ${rowOf(output, vars)}];`);
+  const keyed = streamPartitionsGenerated<[unknown[], unknown[]]>(child.base, ctx, body, site);
   return keyed.sortByKey(true, numPartitions).values();
 }
 
 /**
  * The first `n` rows in sort order without a full sort (Spark's TakeOrderedAndProject): each
- * partition keeps its own first n, one task merges them.
+ * task keeps its best n rows in a small sorted buffer as the stage's loop produces them (most
+ * rows are rejected by one comparison with the buffer's last), and one task merges the buffers.
  */
 export function takeOrdered(child: Pipeline, orders: readonly SortOrderExpr[], n: number, site: string): RDD<unknown[]> {
   const ctx = new CodegenContext();
+  ctx.addHelper('compareSortValues', compareSortValues(orders));
   const output = outputAfter(child);
-  const body = genLoop(child, ctx, (vars) => `out.push([${genSortKey(orders, vars, ctx)}, ${rowOf(output, vars)}]);`);
-  const keyed = mapPartitionsGenerated<[unknown[], unknown[]]>(child.base, ctx, `const out = [];\n${body}\nreturn out;`, site);
-  const topPerPartition = keyed.mapPartitions(topN(n)) as unknown as RDD<[unknown[], unknown[]]>;
-  return topPerPartition.coalesce(1).mapPartitions(topN(n)).values();
+  const keep = `best.length < ${n} || compareSortValues(k, best[best.length - 1][0]) < 0`;
+  const body = genLoop(child, ctx, (vars) => {
+    const keys = `[${orders.map((o) => genExpr(o.child, vars, ctx)).join(', ')}]`;
+    return `const k = ${keys};
+  if (${keep}) insertBest(best, [k, ${rowOf(output, vars)}]);`;
+  });
+  ctx.addHelper('insertBest', insertBest(n));
+  const perPartition = mapPartitionsGenerated<[unknown[], unknown[]]>(child.base, ctx, `const best = [];\n${body}\nreturn best;`, site);
+  const merge = new CodegenContext();
+  merge.addHelper('compareSortValues', compareSortValues(orders));
+  merge.addHelper('insertBest', insertBest(n));
+  const mergeBody = `const best = [];\nfor (const pair of input) {\n  const k = pair[0];\n  if (${keep}) insertBest(best, pair);\n}\nreturn best.map((pair) => pair[1]);`;
+  return mapPartitionsGenerated(perPartition.coalesce(1), merge, mergeBody, site);
 }
 
-/** A generated function keeping the first n keyed rows of a partition, in key order. */
-function topN(n: number): (input: Iterable<[unknown[], unknown[]]>) => [unknown[], unknown[]][] {
-  const ctx = new CodegenContext();
-  ctx.addHelper('compareKeys', COMPARE_KEYS);
-  const body = `const rows = Array.from(input);\nrows.sort((a, b) => compareKeys(a[0], b[0]));\nreturn rows.slice(0, ${n});`;
-  return generatedFunction(ctx, ['input', 'env'], body, 'takeOrdered');
+/** Binary insertion into the sorted buffer, dropping its last entry beyond n (stable: after equal keys). */
+function insertBest(n: number): string {
+  return `function insertBest(best, pair) {
+  let lo = 0, hi = best.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (compareSortValues(best[mid][0], pair[0]) <= 0) lo = mid + 1; else hi = mid; }
+  best.splice(lo, 0, pair);
+  if (best.length > ${n}) best.pop();
+}`;
+}
+
+/** A comparator of sort-key value arrays with each column's direction and null placement. */
+function compareSortValues(orders: readonly SortOrderExpr[]): string {
+  const columns = orders.map((o, i) => {
+    const nullFirst = o.nullsFirst ? -1 : 1;
+    const direction = o.ascending ? 1 : -1;
+    return `  x = a[${i}]; y = b[${i}];
+  if (x !== y) {
+    if (x === null) return ${nullFirst};
+    if (y === null) return ${-nullFirst};
+    if (x < y) return ${-direction};
+    if (x > y) return ${direction};
+  }`;
+  });
+  return `function compareSortValues(a, b) {\n  let x, y;\n${columns.join('\n')}\n  return 0;\n}`;
 }
 
 /** The same order as @flint/rdd's compareKeys over the values sort keys contain (null, booleans, numbers, strings, arrays). */

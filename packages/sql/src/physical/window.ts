@@ -14,7 +14,7 @@ import { namedToAttr } from '../plan/output.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { exprKey } from './expr-key.js';
-import { genLoop, mapPartitionsGenerated, outputAfter, pipelineOf, withStep, type Pipeline } from './pipeline.js';
+import { genLoop, mapPartitionsGenerated, outputAfter, pipelineOf, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
 import { COMPARE_KEYS, genSortKey } from './sort.js';
 
 export function windowRows(child: Pipeline, windowExprs: readonly NamedExpr[], numPartitions: number, site: string): RDD<unknown[]> {
@@ -39,8 +39,7 @@ export function windowRows(child: Pipeline, windowExprs: readonly NamedExpr[], n
 function genProjection(p: Pipeline, site: string): RDD<unknown[]> {
   const ctx = new CodegenContext();
   const output = outputAfter(p);
-  const body = genLoop(p, ctx, (vars) => `out.push([${output.map((a) => vars.get(a.id)).join(', ')}]);`);
-  return mapPartitionsGenerated(p.base, ctx, `const out = [];\n${body}\nreturn out;`, site);
+  return streamPartitionsGenerated(p.base, ctx, genLoop(p, ctx, (vars) => `yield [${output.map((a) => vars.get(a.id)).join(', ')}];`), site);
 }
 
 function windowForSpec(child: Pipeline, exprs: Alias[], numPartitions: number, site: string): RDD<unknown[]> {
@@ -83,9 +82,9 @@ function keyByPartition(child: Pipeline, spec: WindowSpecExpr, site: string): RD
   const body = genLoop(child, ctx, (vars) => {
     const keys = spec.partitionBy.map((p) => genExpr(p, vars, ctx));
     const key = keys.length === 0 ? '0' : keys.length === 1 ? keys[0] : `JSON.stringify([${keys.join(', ')}])`;
-    return `out.push([${key}, [${output.map((a) => vars.get(a.id)).join(', ')}]]);`;
+    return `yield [${key}, [${output.map((a) => vars.get(a.id)).join(', ')}]];`;
   });
-  return mapPartitionsGenerated(child.base, ctx, `const out = [];\n${body}\nreturn out;`, site);
+  return streamPartitionsGenerated(child.base, ctx, body, site);
 }
 
 /** Code filling array `w` with the function's value for each sorted row `i` of the partition. */

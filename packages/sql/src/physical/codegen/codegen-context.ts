@@ -50,11 +50,12 @@ export class CodegenContext {
  * Wraps a body into the source of a function expression `(input, env) => ...`, with the
  * preamble in a closure around it so helpers are created once per compiled function.
  */
-export function functionSource(ctx: CodegenContext, params: string[], body: string): string {
-  return `(() => {\n${ctx.preamble()}\nreturn function (${params.join(', ')}) {\n${ctx.tempDeclarations()}\n${body}\n};\n})()`;
+export function functionSource(ctx: CodegenContext, params: string[], body: string, generator = false): string {
+  const keyword = generator ? 'function*' : 'function';
+  return `(() => {\n${ctx.preamble()}\nreturn ${keyword} (${params.join(', ')}) {\n${ctx.tempDeclarations()}\n${body}\n};\n})()`;
 }
 
 /** The generated function as a checked FnRef (one expression, no free variables), with the context's env. */
-export function generatedFunction<F>(ctx: CodegenContext, params: string[], body: string, site: string): F {
-  return FnRef.fromSource(functionSource(ctx, params, body), ctx.env, site) as unknown as F;
+export function generatedFunction<F>(ctx: CodegenContext, params: string[], body: string, site: string, generator = false): F {
+  return FnRef.fromSource(functionSource(ctx, params, body, generator), ctx.env, site) as unknown as F;
 }
