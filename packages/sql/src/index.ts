@@ -8,6 +8,7 @@ import './rdd-to-df.js';
 import './io/sources/text-formats.js';
 import './io/sources/parquet-format.js';
 import './io/sources/format-writers.js';
+import './parser/front-end.js';
 
 export const SQL_PACKAGE = '@flint/sql';
 export * from './types/index.js';
