@@ -68,14 +68,22 @@ function pushIntoJoin(f: PlanOf<'filter'>, join: PlanOf<'join'>): LogicalPlan {
   const stay: Expr[] = [];
   const leftOk = ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(join.joinType);
   const rightOk = ['inner', 'cross', 'right'].includes(join.joinType);
+  // An inner join evaluates a predicate over both sides as its condition (so that the comma joins
+  // of SQL, `FROM a, b WHERE a.k = b.k`, become equi-joins instead of cartesian products).
+  const intoCondition: Expr[] = [];
+  const bothIds = new Set([...leftIds, ...rightIds]);
+  const innerLike = join.joinType === 'inner' || join.joinType === 'cross';
   for (const c of splitConjuncts(f.condition)) {
     if (!isDeterministic(c)) stay.push(c);
     else if (leftOk && only(c, leftIds)) toLeft.push(c);
     else if (rightOk && only(c, rightIds)) toRight.push(c);
+    else if (innerLike && only(c, bothIds)) intoCondition.push(c);
     else stay.push(c);
   }
-  if (toLeft.length === 0 && toRight.length === 0) return f;
-  const pushed: LogicalPlan = { ...join, left: filterOver(join.left, conjunction(toLeft)), right: filterOver(join.right, conjunction(toRight)) };
+  if (toLeft.length === 0 && toRight.length === 0 && intoCondition.length === 0) return f;
+  const condition = conjunction([...(join.condition ? [join.condition] : []), ...intoCondition]);
+  const joinType = intoCondition.length > 0 ? 'inner' : join.joinType;
+  const pushed: LogicalPlan = { ...join, joinType, condition, left: filterOver(join.left, conjunction(toLeft)), right: filterOver(join.right, conjunction(toRight)) };
   return filterOver(pushed, conjunction(stay));
 }
 
