@@ -233,3 +233,34 @@ describe('fc.sql errors', () => {
     expect(() => fc.sql('SELECT dept, count(*) FROM emps GROUP BY ROLLUP(dept)')).toThrow(/does not support ROLLUP, CUBE and GROUPING SETS/);
   });
 });
+
+describe('fc.sql statements other than queries', () => {
+  it('creates, lists, describes and drops temporary views', async () => {
+    const created = fc.sql("CREATE OR REPLACE TEMPORARY VIEW eng AS SELECT id, salary FROM emps WHERE dept = 'eng'");
+    expect(created.columns).toEqual([]);
+    expect(await fc.sql('SELECT count(*) AS n FROM eng').collect()).toEqual([{ n: EMPS.filter((e) => e.dept === 'eng').length }]);
+    expect(() => fc.sql('CREATE TEMP VIEW eng AS SELECT 1')).toThrow(/TEMP_TABLE_OR_VIEW_ALREADY_EXISTS/);
+    fc.sql('CREATE TEMP VIEW IF NOT EXISTS eng AS SELECT 1');
+    expect(await fc.sql('SELECT * FROM eng LIMIT 1').columns).toEqual(['id', 'salary']);
+    fc.sql('CREATE TEMPORARY VIEW paid (who, pay) AS SELECT name, salary FROM emps WHERE salary IS NOT NULL');
+    expect(await fc.sql("SHOW TABLES LIKE 'e*|paid'").collect()).toEqual([
+      { namespace: '', tableName: 'emps', isTemporary: true },
+      { namespace: '', tableName: 'eng', isTemporary: true },
+      { namespace: '', tableName: 'paid', isTemporary: true },
+    ]);
+    expect(await fc.sql('DESCRIBE paid').collect()).toEqual([
+      { col_name: 'who', data_type: 'string', comment: null },
+      { col_name: 'pay', data_type: 'int', comment: null },
+    ]);
+    fc.sql('DROP VIEW eng');
+    fc.sql('DROP VIEW paid');
+    fc.sql('DROP VIEW IF EXISTS eng');
+    expect(() => fc.sql('DROP VIEW eng')).toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
+    expect(fc.catalog.listTables().map((t) => t.name)).toEqual(['depts', 'emps']);
+  });
+
+  it('EXPLAIN returns the plan text as one row', async () => {
+    const [row] = await fc.sql('EXPLAIN EXTENDED SELECT dept, count(*) FROM emps GROUP BY dept').collect();
+    expect(row!.plan).toMatch(/== Parsed Logical Plan ==[\s\S]*== Physical Plan ==/);
+  });
+});

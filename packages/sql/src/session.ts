@@ -84,7 +84,8 @@ export class SqlSession implements Catalog {
   }
 
   sql(text: string): DataFrame {
-    const df = this.dataFrame(sqlFrontEnd('fc.sql()').parsePlan(text));
+    const front = sqlFrontEnd('fc.sql()');
+    const df = front.runCommand(text, this) ?? this.dataFrame(front.parsePlan(text));
     df.sqlText = text;
     return df;
   }

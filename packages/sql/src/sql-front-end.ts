@@ -5,12 +5,16 @@
  */
 import type { Expr } from './expr/expression.js';
 import type { LogicalPlan } from './plan/logical-plan.js';
+import type { DataFrame } from './dataframe/dataframe.js';
+import type { SqlSession } from './session.js';
 
 export interface SqlFrontEnd {
   /** One expression, e.g. `a + 1 AS b` or `age > 3`. */
   parseExpression(text: string): Expr;
-  /** A statement, as an unresolved logical plan. */
+  /** A query, as an unresolved logical plan. */
   parsePlan(text: string): LogicalPlan;
+  /** Runs a statement that is not a query (CREATE TEMPORARY VIEW, SHOW TABLES, ...); undefined for a query. */
+  runCommand(text: string, session: SqlSession): DataFrame | undefined;
 }
 
 let frontEnd: SqlFrontEnd | undefined;

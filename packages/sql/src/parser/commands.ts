@@ -1,0 +1,72 @@
+/**
+ * The statements of fc.sql that are not queries, run against the session as Spark runs them:
+ * CREATE [OR REPLACE] TEMPORARY VIEW and DROP VIEW return an empty result; SHOW TABLES lists
+ * `namespace, tableName, isTemporary`; DESCRIBE lists `col_name, data_type, comment`; EXPLAIN
+ * returns one `plan` row with the text `df.explain(mode)` prints.
+ */
+import type { DataFrame } from '../dataframe/dataframe.js';
+import type { SqlSession } from '../session.js';
+import { StructType } from '../types/index.js';
+import type { Statement } from './ast.js';
+import { queryToPlan } from './to-plan.js';
+
+/** Runs a statement that is not a query; returns undefined for a query. */
+export function runCommand(statement: Statement, session: SqlSession): DataFrame | undefined {
+  switch (statement.kind) {
+    case 'query':
+      return undefined;
+    case 'createView': {
+      const name = viewName(statement.name);
+      if (statement.ifNotExists && session.catalog.tableExists(name)) return noRows(session);
+      const view = session.dataFrame(queryToPlan(statement.query, new Map(), statement.columns));
+      session.registerTempView(name, view.plan, statement.orReplace);
+      return noRows(session);
+    }
+    case 'dropView': {
+      const name = viewName(statement.name);
+      if (!session.catalog.dropTempView(name) && !statement.ifExists) {
+        throw new Error(`[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found. SQLSTATE: 42P01`);
+      }
+      return noRows(session);
+    }
+    case 'showTables': {
+      const matches = statement.pattern === null ? () => true : likePattern(statement.pattern);
+      const rows = session.catalog
+        .listTables()
+        .filter((t) => matches(t.name))
+        .map((t) => ({ namespace: '', tableName: t.name, isTemporary: t.isTemporary }));
+      return session.createDataFrame(rows, 'namespace STRING, tableName STRING, isTemporary BOOLEAN');
+    }
+    case 'describe': {
+      const target = statement.target;
+      const df = target.kind === 'table' ? session.table(viewName(target.name)) : session.dataFrame(queryToPlan(target));
+      const rows = df.schema.fields.map((f) => ({ col_name: f.name, data_type: f.dataType.simpleString(), comment: null }));
+      return session.createDataFrame(rows, 'col_name STRING, data_type STRING, comment STRING');
+    }
+    case 'explain': {
+      const inner = statement.statement;
+      if (inner.kind !== 'query') throw new Error('[UNSUPPORTED_FEATURE] Flint SQL explains queries only.');
+      const text = session.dataFrame(queryToPlan(inner)).explainString(statement.mode);
+      return session.createDataFrame([{ plan: text }], 'plan STRING');
+    }
+  }
+}
+
+/** Temp views live in no database: `v` (Spark's `global_temp.v` is read as `v`). */
+function viewName(parts: readonly string[]): string {
+  if (parts.length === 2 && parts[0]!.toLowerCase() === 'global_temp') return parts[1]!;
+  if (parts.length > 1) throw new Error(`[UNSUPPORTED_FEATURE] Flint SQL has temporary views only, not \`${parts.join('.')}\`.`);
+  return parts[0]!;
+}
+
+/** What CREATE VIEW and DROP VIEW return: no columns, no rows. */
+function noRows(session: SqlSession): DataFrame {
+  return session.createDataFrame([], new StructType([]));
+}
+
+/** SHOW TABLES LIKE: `*` matches any text, `|` separates alternatives, case-insensitively (Spark's rule). */
+function likePattern(pattern: string): (name: string) => boolean {
+  const alternatives = pattern.split('|').map((p) => p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
+  const regex = new RegExp(`^(?:${alternatives.join('|')})$`, 'i');
+  return (name) => regex.test(name);
+}
