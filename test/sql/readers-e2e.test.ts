@@ -59,6 +59,20 @@ describe('fc.read on local[2]: CSV, JSON lines and Parquet against DuckDB', () =
     expect(rowsDifference(await summarise(lineitem), await db.query(lineitemSummary), { ordered: true })).toBeNull();
   });
 
+  it('skips the Parquet row groups whose statistics exclude a filter on the scan', async () => {
+    const path = join(dir, 'sorted.parquet');
+    await db.query(`copy (select i::bigint as id, i % 7 as k from range(0, 10000) t(i)) to '${path}' (format parquet, row_group_size 1000)`);
+    const groups = await db.query(`select stats_min::bigint as min, stats_max::bigint as max from parquet_metadata('${path}') where path_in_schema = 'id'`);
+    const kept = groups.filter((g) => (g.max as number) >= 9500 && (g.min as number) <= 9800);
+    expect(kept.length).toBeLessThan(groups.length);
+    const df = fc.read.parquet(path).where(F.col('id').geq(9500).and(F.col('id').leq(9800)));
+    expect(df.rdd.getNumPartitions()).toBe(kept.length);
+    const ids = (await df.orderBy('id').collect()).map((r) => r.id);
+    const reference = await db.query(`select id from '${path}' where id between 9500 and 9800 order by id`);
+    expect(ids).toEqual(reference.map((r) => r.id));
+    expect(fc.read.parquet(path).where(F.col('id').gt(20000)).rdd.getNumPartitions()).toBe(0);
+  });
+
   it('reads JSON lines with nested objects and arrays, and a directory of files', async () => {
     const jsonDir = join(dir, 'events');
     rmSync(jsonDir, { recursive: true, force: true });

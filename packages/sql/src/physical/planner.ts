@@ -19,6 +19,7 @@ import { intersectOrExcept } from './set-ops.js';
 import { sortRows, takeOrdered } from './sort.js';
 import { windowRows } from './window.js';
 import { scanColumns } from './scan-columns.js';
+import { splitConjuncts } from '../expr/predicates.js';
 
 export interface PlannerOptions {
   /** Partitions after a shuffle (`flint.sql.shuffle.partitions`). */
@@ -53,8 +54,14 @@ export class PhysicalPlanner {
         return fresh(plan.source.toRdd(this.host, this.scanColumns.get(plan)));
       case 'project':
         return withStep(this.pipeline(plan.child), { kind: 'project', exprs: plan.exprs as readonly NamedExpr[] });
-      case 'filter':
-        return withStep(this.pipeline(plan.child), { kind: 'filter', condition: plan.condition });
+      case 'filter': {
+        const child = plan.child;
+        // A filter right above a scan is also handed to the source, which may skip data by it.
+        const input = child.kind === 'relation'
+          ? pipelineOf(child.source.toRdd(this.host, this.scanColumns.get(child), splitConjuncts(plan.condition)), outputOf(child))
+          : this.pipeline(child);
+        return withStep(input, { kind: 'filter', condition: plan.condition });
+      }
       case 'subqueryAlias':
         return this.pipeline(plan.child);
       case 'aggregate':

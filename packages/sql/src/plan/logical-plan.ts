@@ -18,7 +18,11 @@ export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left
 export interface RowSource {
   /** How the source shows in explain(): `LocalRelation`, `Scan csv /data/sales.csv`. */
   readonly description: string;
-  toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]>;
+  /**
+   * `filters`, when given, are the conjuncts of a filter right above the scan: a hint that lets
+   * a source skip data no row of which can pass them (Parquet row groups); the filter still runs.
+   */
+  toRdd(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<unknown[]>;
   /** Estimated size, for join selection (undefined: unknown, assumed large). */
   readonly sizeInBytes?: number;
 }

@@ -9,7 +9,7 @@ import type { StructType } from '../../types/index.js';
 import { sparkSchemaOfParquet } from './parquet-schema.js';
 
 /** hyparquet's value parsers, set to produce the engine's form. */
-const ENGINE_PARSERS = {
+export const ENGINE_PARSERS = {
   timestampFromMilliseconds: (ms: bigint) => Number(ms),
   timestampFromMicroseconds: (us: bigint) => Number(us / 1000n),
   timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),

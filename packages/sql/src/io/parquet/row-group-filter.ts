@@ -53,7 +53,11 @@ export function rowGroupsToRead(metadata: FileMetaData, predicates: readonly Col
       const stats = chunk?.meta_data?.statistics;
       if (!stats) return true;
       const nullCount = stats.null_count === undefined ? undefined : Number(stats.null_count);
-      return mayMatch(p, { min: stats.min_value ?? stats.min, max: stats.max_value ?? stats.max, nullCount, rows });
+      // Truncated (inexact) bounds are not bounds of the values: leave those to the filter.
+      const exact = stats.is_min_value_exact !== false && stats.is_max_value_exact !== false;
+      const min = exact ? (stats.min_value ?? stats.min) : undefined;
+      const max = exact ? (stats.max_value ?? stats.max) : undefined;
+      return mayMatch(p, { min, max, nullCount, rows });
     });
     if (keep) out.push(index);
   });

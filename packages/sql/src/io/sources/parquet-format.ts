@@ -1,21 +1,66 @@
 /**
  * The `parquet` format of `fc.read`: the driver reads each file's footer (schema, row groups)
- * and makes one split per row group; tasks read only the columns the query uses. Hive-style
- * partition directories add their columns.
+ * and makes one split per row group, skipping those whose statistics exclude a filter right
+ * above the scan; tasks read only the columns the query uses. Hive-style partition directories
+ * add their columns.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parquetMetadata } from 'hyparquet';
+import { parquetMetadata, type FileMetaData } from 'hyparquet';
+import type { RDD } from '@flint/rdd';
+import type { Expr } from '../../expr/expression.js';
+import type { RowSource } from '../../plan/logical-plan.js';
+import type { SqlHost } from '../../session-host.js';
+import { columnPredicates } from '../parquet/filter-predicates.js';
+import { rowGroupsToRead } from '../parquet/row-group-filter.js';
 import { registerFormatReader } from '../../dataframe/data-sources.js';
 import { StructType } from '../../types/index.js';
 import { discoverPartitions } from '../files/partition-discovery.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import type { ParquetRowGroupSplit } from '../io-runtime.js';
-import { rowGroupRanges } from '../parquet/parquet-read.js';
+import { ENGINE_PARSERS, rowGroupRanges } from '../parquet/parquet-read.js';
 import { sparkSchemaOfParquet } from '../parquet/parquet-schema.js';
 import { FileScan } from './file-scan.js';
 
+interface FileFooter {
+  path: string;
+  schema: StructType;
+  metadata: FileMetaData;
+  ranges: { rowStart: number; rowEnd: number }[];
+  size: number;
+  partitionValues: unknown[];
+}
+
+/**
+ * The row groups of the files as splits, made when a query runs: the conjuncts of a filter
+ * right above the scan drop the row groups whose statistics exclude them.
+ */
+class ParquetScan implements RowSource {
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly fileSchema: StructType,
+    private readonly files: readonly FileFooter[],
+    private readonly options: Record<string, string>,
+  ) {}
+
+  get description(): string {
+    return `Scan parquet ${this.paths.join(', ')}`;
+  }
+
+  get sizeInBytes(): number {
+    return this.files.reduce((n, f) => n + f.size, 0);
+  }
+
+  toRdd(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<unknown[]> {
+    const predicates = columnPredicates(filters);
+    const splits: ParquetRowGroupSplit[] = this.files.flatMap((f) =>
+      rowGroupsToRead(f.metadata, predicates).map((g) => ({ path: f.path, ...f.ranges[g], partitionValues: f.partitionValues })),
+    );
+    return new FileScan('parquet', this.paths, this.fileSchema, splits, 'readParquetRowGroups', this.options, this.sizeInBytes).toRdd(host, columns);
+  }
+}
+
 /** The footer of a local Parquet file, read synchronously (the reader API is synchronous). */
-function footerOf(path: string): { schema: StructType; ranges: { rowStart: number; rowEnd: number }[]; size: number } {
+function footerOf(path: string): Omit<FileFooter, 'path' | 'partitionValues'> {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -25,8 +70,8 @@ function footerOf(path: string): { schema: StructType; ranges: { rowStart: numbe
     const footerLength = tail.readUInt32LE(0) + 8;
     const bytes = Buffer.alloc(Math.min(size, footerLength));
     readSync(fd, bytes, 0, bytes.length, size - bytes.length);
-    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    return { schema: sparkSchemaOfParquet(metadata.schema, path), ranges: rowGroupRanges(metadata), size };
+    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { parsers: ENGINE_PARSERS });
+    return { schema: sparkSchemaOfParquet(metadata.schema, path), metadata, ranges: rowGroupRanges(metadata), size };
   } finally {
     closeSync(fd);
   }
@@ -35,7 +80,7 @@ function footerOf(path: string): { schema: StructType; ranges: { rowStart: numbe
 registerFormatReader('parquet', (session, paths, options, userSchema) => {
   const files = expandLocalPaths(paths);
   const partitioning = discoverPartitions(paths, files);
-  const footers = files.map((path) => ({ path, ...footerOf(path) }));
+  const footers: FileFooter[] = files.map((path) => ({ path, ...footerOf(path), partitionValues: partitioning.valuesOf(path) }));
   const partitionNames = new Set(partitioning.schema.fieldNames());
   const fileSchema = userSchema ? new StructType(userSchema.fields.filter((f) => !partitionNames.has(f.name))) : footers[0]?.schema;
   if (!fileSchema) throw new Error(`[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for Parquet. It must be specified manually.`);
@@ -44,10 +89,6 @@ registerFormatReader('parquet', (session, paths, options, userSchema) => {
       throw new Error(`Parquet files have different schemas: ${footers[0].path} has ${footers[0].schema.simpleString()}, ${f.path} has ${f.schema.simpleString()}`);
     }
   }
-  const splits: ParquetRowGroupSplit[] = footers.flatMap((f) =>
-    f.ranges.map((r) => ({ path: f.path, ...r, partitionValues: partitioning.valuesOf(f.path) })),
-  );
-  const size = footers.reduce((n, f) => n + f.size, 0);
   const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
-  return session.relation(schema, new FileScan('parquet', paths, fileSchema, splits, 'readParquetRowGroups', { ...options }, size));
+  return session.relation(schema, new ParquetScan(paths, fileSchema, footers, { ...options }));
 });
