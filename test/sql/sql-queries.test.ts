@@ -108,6 +108,13 @@ describe('fc.sql: projections, filters, ordering', () => {
     expect(row).toEqual({ d1: new Date(Date.UTC(1998, 8, 2)), d2: new Date(Date.UTC(2020, 1, 29)), d3: new Date(Date.UTC(2021, 1, 28)) });
   });
 
+  it('reads SQL’s own argument syntax of extract, trim, position and substring', async () => {
+    const [row] = await sql(`SELECT extract(year FROM DATE '2021-05-06') AS y, trim(BOTH 'x-' FROM 'x-axx') AS t,
+      trim(LEADING FROM '  b ') AS l, trim(TRAILING 'y' FROM 'yzyy') AS r, position('b' IN 'abc') AS p,
+      substring('hello' FROM 2 FOR 3) AS s`);
+    expect(row).toEqual({ y: 2021, t: 'a', l: 'b ', r: 'yz', p: 2, s: 'ell' });
+  });
+
   it('runs SELECT DISTINCT and SELECT without FROM', async () => {
     const rows = await sql('SELECT DISTINCT dept FROM emps ORDER BY dept');
     expect(rows).toEqual(sortRows([...new Set(EMPS.map((e) => e.dept))].map((dept) => ({ dept })), 'dept'));

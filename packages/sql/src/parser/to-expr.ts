@@ -98,10 +98,8 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
       return functionCall(e, scope);
     case 'extract':
       return callOf(EXTRACT_FIELDS[e.field] ?? e.field.toLowerCase(), [x(e.source)]);
-    case 'trim': {
-      const name = e.side === 'both' ? 'trim' : e.side === 'leading' ? 'ltrim' : 'rtrim';
-      return callOf(name, [x(e.source), ...(e.chars ? [x(e.chars)] : [])]);
-    }
+    case 'trim':
+      return trim(e, scope);
     case 'subscript':
       return callOf('get_item', [x(e.base), x(e.index)]);
     case 'fieldAccess':
@@ -112,6 +110,19 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
       throw unsupported('lambda functions');
   }
   throw unsupported(formatExpr(e));
+}
+
+/**
+ * TRIM([side] [chars] FROM s): without chars, trim/ltrim/rtrim of spaces; with a constant set of
+ * characters, the run of them at the side(s) removed, as a regular expression replacement.
+ */
+function trim(e: Extract<Expr, { kind: 'trim' }>, scope: ExprScope): PlanExpr {
+  const source = toExpr(e.source, scope);
+  if (!e.chars) return callOf(e.side === 'both' ? 'trim' : e.side === 'leading' ? 'ltrim' : 'rtrim', [source]);
+  if (e.chars.kind !== 'literal' || e.chars.type !== 'string') throw unsupported(`TRIM with characters given by ${formatExpr(e.chars)} (use a string constant)`);
+  const set = `[${e.chars.value.replace(/[\]\\^-]/g, '\\$&')}]+`;
+  const pattern = e.side === 'leading' ? `^${set}` : e.side === 'trailing' ? `${set}$` : `^${set}|${set}$`;
+  return callOf('regexp_replace', [source, lit(pattern), lit('')]);
 }
 
 /** `a`, `t.a`; longer paths read struct fields of `t.a`. */
@@ -270,8 +281,12 @@ function addInterval(date: PlanExpr, interval: IntervalLiteral, subtract: boolea
   return result;
 }
 
+/** SQL spellings of registered functions: `position(a IN b)` is Spark's locate(a, b). */
+const SQL_SYNONYMS: Readonly<Record<string, string>> = { position: 'locate' };
+
 function functionCall(e: FunctionCall, scope: ExprScope): PlanExpr {
-  const name = e.name.toLowerCase();
+  const written = e.name.toLowerCase();
+  const name = SQL_SYNONYMS[written] ?? written;
   let args = e.args.map((a) => (a.kind === 'star' && !a.qualifier ? lit(1, Types.int) : toExpr(a, scope)));
   if (e.filter) {
     // agg(x) FILTER (WHERE c) aggregates only the rows where c holds: agg(CASE WHEN c THEN x END).
