@@ -27,7 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { liveNodes } from '@flint/dfs';
+import { liveNodes, type FsckReport } from '@flint/dfs';
 import { cachedPath } from '../examples/shared/generated-file.js';
 import { readLines } from '../examples/shared/read-lines.js';
 import { generateText } from '../examples/wordcount/generate.js';
@@ -337,9 +337,9 @@ async function main(): Promise<void> {
   created.project = `flint-docker-test-${process.pid}`;
   say(`docker compose up --scale worker=${workerCount} (project ${created.project}, namenode ${namenode}, host networking)`);
   compose(['up', '-d', '--no-build', '--scale', `worker=${workerCount}`], env);
-  await waitFor(`${workerCount} workers to register`, 60_000, async () => {
-    const nodes = await liveNodes(namenode, { rpcTimeoutMs: 2_000 }).catch(() => []);
-    return nodes.filter((n) => n.services.executor).length >= workerCount ? true : undefined;
+  const workerNodes = await waitFor(`${workerCount} workers to register`, 60_000, async () => {
+    const nodes = (await liveNodes(namenode, { rpcTimeoutMs: 2_000 }).catch(() => [])).filter((n) => n.services.executor);
+    return nodes.length >= workerCount ? nodes : undefined;
   });
   const containers = workerContainers(env);
   for (const [executor, container] of containers) say(`  ${container}: executor ${executor}`);
@@ -375,13 +375,23 @@ async function main(): Promise<void> {
   }
   say(`result: ${(JSON.parse(actual) as Joined).length} words, equal to the sequential reference`);
 
-  say('waiting for the namenode to declare the worker dead and re-replicate its blocks (flint dfs fsck)');
+  // Healthy only counts once the namenode knows the worker is dead: before that, fsck still counts
+  // the killed worker's replicas as live and reports healthy without any re-replication.
+  const killedNode = workerNodes.find((n) => n.services.executor === kill.executor)?.nodeId;
+  if (!killedNode) throw new Error(`no datanode registered executor ${kill.executor}`);
+  say(`waiting for the namenode to declare ${killedNode} (${kill.container}) dead (flint dfs fsck)`);
+  await waitFor(`the namenode to declare ${killedNode} dead`, REREPLICATION_TIMEOUT_MS, () => (fsckReport(namenode).deadDatanodes.includes(killedNode) ? true : undefined));
+  say('waiting for the namenode to re-replicate its blocks (flint dfs fsck)');
   await waitFor('fsck to report /docker-test healthy', REREPLICATION_TIMEOUT_MS, () =>
     tryRun(process.execPath, [flint, 'dfs', 'fsck', '/docker-test', '--namenode', namenode]).status === 0 ? true : undefined,
   );
-  say('fsck: /docker-test is healthy again (every block has 2 live replicas)');
+  say(`fsck: /docker-test is healthy again (every block has 2 live replicas, none on ${killedNode})`);
   console.log(`\ntest:docker: killed ${kill.container} during stage ${kill.stage}; result correct; ${seconds()} in all`);
   console.log('1 passed, 0 failed');
+}
+
+function fsckReport(namenode: string): FsckReport {
+  return JSON.parse(run(process.execPath, [flint, 'dfs', 'fsck', '/docker-test', '--json', '--namenode', namenode])) as FsckReport;
 }
 
 function cleanup(): void {
@@ -396,16 +406,28 @@ function cleanup(): void {
   }
   if (created.image) tryRun('docker', ['rmi', '-f', created.image]);
   if (created.dir && existsSync(created.dir)) rmSync(created.dir, { recursive: true, force: true });
-  if (created.dockerd) {
-    say('stopping the dockerd this test started');
-    created.dockerd.kill('SIGTERM');
-    spawnSync('sh', ['-c', `while kill -0 ${created.dockerd.pid} 2>/dev/null; do sleep 0.2; done`], { timeout: 30_000 });
-  }
+}
+
+/**
+ * Stops the dockerd this test started and waits for it to exit. The wait is on the child's exit
+ * event: `kill -0` from a blocked event loop would go on succeeding, because an exited child stays
+ * a zombie until this process reaps it, which it does from its event loop.
+ */
+async function stopDockerd(): Promise<void> {
+  const dockerd = created.dockerd;
+  if (!dockerd || dockerd.exitCode !== null || dockerd.signalCode !== null) return;
+  say('stopping the dockerd this test started');
+  const exited = new Promise((resolve) => dockerd.once('exit', resolve));
+  dockerd.kill('SIGTERM');
+  const timer = setTimeout(() => dockerd.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     cleanup();
+    created.dockerd?.kill('SIGKILL');
     process.exit(1);
   });
 }
@@ -418,4 +440,5 @@ try {
   process.exitCode = 1;
 } finally {
   cleanup();
+  await stopDockerd();
 }

@@ -1,7 +1,8 @@
 /**
  * `flint submit` runs a job file that lives outside the repository, as spark-submit runs a script
  * from anywhere: Flint's packages resolve from the installation, TypeScript with top-level await
- * works in a directory without a package.json, and the job's own relative imports work.
+ * works in a directory without a package.json, and the job's own modules work (a helper function
+ * imported from one and captured for a transformation runs on the workers).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,13 +42,13 @@ beforeAll(() => {
   writeFileSync(join(dir, 'words.ts'), 'export function splitWords(line: string): string[] {\n  return line.split(\' \');\n}\n');
   writeFileSync(
     join(dir, 'job.ts'),
-    `import { FlintContext } from '@flint/driver';
+    `import { capture, FlintContext } from '@flint/driver';
 import { splitWords } from './words.ts';
 const path: string = process.argv[2];
 const fc = await FlintContext.create({ appName: 'outside-ts' });
-const words: string[] = (await fc.textFile(path).collect()).flatMap((line) => splitWords(line));
 const counts = await fc
-  .parallelize(words, 2)
+  .textFile(path)
+  .flatMap(capture({ splitWords }, (line: string, { splitWords }) => splitWords(line)))
   .map((word): [string, number] => [word, 1])
   .reduceByKey((a: number, b: number) => a + b)
   .sortByKey()

@@ -6,6 +6,7 @@ export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChan
 export { isBarrier } from './plan/barrier.js';
 export { BoundedFloat } from './ops/approximate.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
+export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
 export type { PlanNode, PlanKind, TextSplit, TextSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';
 export { stagePlan, taskLeaves, parentSplits, type TaskPlan, type WireNode, type TaskLeaf } from './plan/task-plan.js';

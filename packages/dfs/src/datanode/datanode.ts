@@ -4,6 +4,7 @@
  * `startDatanode` is what `flint worker` runs; it returns a handle the worker process keeps.
  */
 import { mkdir } from 'node:fs/promises';
+import { lockDataDirectory, type DataDirLock } from '../data-dir-lock.js';
 import { resolve } from 'node:path';
 import { formatAddress, type NodeAddress } from '../address.js';
 import type { DatanodeCommand } from '../protocol/datanode-namenode.js';
@@ -38,10 +39,20 @@ export interface DatanodeHandle {
 
 export async function startDatanode(options: DatanodeOptions): Promise<DatanodeHandle> {
   const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const lock = lockDataDirectory(dataDir, 'datanode');
+  try {
+    return await startOnLockedDirectory(options, dataDir, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startOnLockedDirectory(options: DatanodeOptions, dataDir: string, lock: DataDirLock): Promise<DatanodeHandle> {
   const host = options.host ?? '127.0.0.1';
   const timeouts = options.timeouts ?? DEFAULT_TRANSFER_TIMEOUTS;
   const log = options.log ?? (() => undefined);
-  await mkdir(dataDir, { recursive: true });
   const nodeId = await loadOrCreateNodeId(dataDir);
   const store = await BlockStore.open(dataDir);
 
@@ -84,6 +95,7 @@ export async function startDatanode(options: DatanodeOptions): Promise<DatanodeH
     stop: async () => {
       link?.stop();
       await transferServer.close();
+      lock.release();
     },
   };
 }

@@ -13,6 +13,7 @@
  * register) and get their queued commands in the heartbeat's response.
  */
 import { mkdirSync } from 'node:fs';
+import { lockDataDirectory, type DataDirLock } from '../data-dir-lock.js';
 import { resolve } from 'node:path';
 import type { NodeAddress } from '../address.js';
 import { errorMessage } from '../errors.js';
@@ -42,6 +43,22 @@ export async function startNamenode(
   const log = hooks.log ?? (() => undefined);
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDirectory(dataDir, 'namenode');
+  try {
+    return await startOnLockedDirectory(config, dataDir, lock, hooks, log);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startOnLockedDirectory(
+  config: NamenodeConfig,
+  dataDir: string,
+  lock: DataDirLock,
+  hooks: { onFatal?: (error: unknown) => void },
+  log: (line: string) => void,
+): Promise<NamenodeHandle> {
   const { namespace, lastTxid } = loadImage(dataDir);
   const { log: editLog, replay } = EditLog.open(dataDir, lastTxid);
   for (const logged of replay) applyEdit(namespace, logged.edit);
@@ -98,6 +115,7 @@ export async function startNamenode(
         await rpc.close();
         await ui?.close();
         editLog.close();
+        lock.release();
       })()),
   };
 }

@@ -93,6 +93,9 @@ async function waitForExecutors(namenode: string, count: number, waitMs: number)
     }
     if (nodes.length >= count) return nodes;
     if (Date.now() > deadline) throw new Error(`Only ${nodes.length} of ${count} Flint workers registered with the namenode at ${namenode} after ${waitMs} ms`);
+    if (attempt === 0) {
+      process.stderr.write(`flint: waiting up to ${Math.round(waitMs / 1000)} s for ${count - nodes.length} more worker(s) to register with the namenode at ${namenode} (${nodes.length} registered)\n`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -23,7 +23,9 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
     if (!specifier.startsWith('@flint/')) throw error;
     resolved = await nextResolve(specifier, { ...context, parentURL: FLINT_ANCHOR });
   }
-  if (isUntypedJobModule(resolved.url)) return { ...resolved, format: 'module' };
+  // tsx marks a module it will load as CommonJS with query parameters; the plain file URL loads as ESM.
+  const file = resolved.url.split(/\?|%3F/)[0];
+  if (isUntypedJobModule(file)) return { ...resolved, url: file, format: 'module' };
   return resolved;
 };
 

@@ -31,6 +31,7 @@ import { BarrierCoordinator } from '../scheduler/barrier-coordinator.js';
 import { Broadcasts } from './broadcasts.js';
 import { JobRunner } from './job-runner.js';
 import { withSubmittedOptions } from './submitted-options.js';
+import { DEFAULT_WORKER_WAIT_MS, WorkerWait } from './worker-wait.js';
 
 export interface FlintContextOptions {
   /** `local[*]` by default, or the FLINT_MASTER environment variable (all options: or `flint submit`'s). */
@@ -42,6 +43,8 @@ export interface FlintContextOptions {
   readonly executorMemory?: number;
   /** Speculative execution of stragglers (Spark's rule); off by default. */
   readonly speculation?: boolean | Partial<SpeculationOptions>;
+  /** How long jobs wait for a worker to register when no executor is left before they fail; default 30 s. */
+  readonly workerWaitMs?: number;
   /**
    * `memory` (Spark, the default, or FLINT_MODE): shuffle data in memory, cache() keeps partitions.
    * `mapreduce` (Hadoop MapReduce): shuffles go through local disk, every job's output is written
@@ -76,6 +79,7 @@ export class FlintContext implements RddContext {
   private readonly localProperties = new LocalProperties();
   private readonly status = new StatusTracker();
   private readonly barriers = new BarrierCoordinator();
+  private readonly workerWait: WorkerWait;
 
   private constructor(
     options: FlintContextOptions,
@@ -107,16 +111,28 @@ export class FlintContext implements RddContext {
     this.listeners.add(this.history);
     this.listeners.add(this.status);
     this.jobs = new JobRunner(this.dag, backend, this.appId, this.mode, this.localProperties);
+    this.workerWait = new WorkerWait({
+      namenode: backend.namenode,
+      waitMs: options.workerWaitMs ?? DEFAULT_WORKER_WAIT_MS,
+      hasJobs: () => this.dag.state().jobs > 0,
+      failJobs: (error) => this.dag.post({ type: 'jobsAborted', error }),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    this.listeners.add({ jobStarted: () => this.workerWait.jobStarted() });
   }
 
   /** Connects the scheduler to the backend's executors; done once, by create(). */
   private async connectExecutors(): Promise<void> {
     await this.backend.start({
-      executorAdded: (executor) => this.tasks.addExecutor(executor),
+      executorAdded: (executor) => {
+        this.tasks.addExecutor(executor);
+        this.workerWait.executorAdded(executor.id);
+      },
       executorLost: (id) => {
         // The DAG scheduler forgets the executor's outputs before its tasks' ends are handled.
         this.dag.post({ type: 'executorLost', executor: id });
         this.tasks.removeExecutor(id);
+        this.workerWait.executorLost(id);
       },
       barrierSync: (request) => this.barriers.sync(request),
     });
@@ -401,6 +417,7 @@ export class FlintContext implements RddContext {
     if (this.stopped) return;
     this.stopped = true;
     this.jobs.refuseJobs();
+    this.workerWait.stop();
     this.tasks.stop();
     await this.backend.stop();
     await this.localCluster?.stop();

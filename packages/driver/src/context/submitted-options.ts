@@ -29,6 +29,11 @@ const PARSERS = {
     if (!bytes) throw new Error(`must be a positive size in bytes or with a k/m/g suffix (e.g. 2g), got '${value}'`);
     return bytes;
   },
+  workerWaitMs: (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`must be a number of milliseconds, got '${value}'`);
+    return n;
+  },
   speculation: (value: string) => {
     if (value === 'true' || value === 'false') return value === 'true';
     throw new Error(`must be true or false, got '${value}'`);

@@ -63,7 +63,9 @@ export type DagEvent =
   | { readonly type: 'jobSubmitted'; readonly job: ActiveJob }
   | { readonly type: 'taskEnded'; readonly request: TaskRequest; readonly executor: ExecutorId; readonly end: TaskEnd; readonly locality: Locality }
   | { readonly type: 'executorLost'; readonly executor: ExecutorId }
-  | { readonly type: 'jobsCancelled'; readonly cancellation: JobCancellation };
+  | { readonly type: 'jobsCancelled'; readonly cancellation: JobCancellation }
+  /** Fails every active job with `error` (no worker is left to run them). */
+  | { readonly type: 'jobsAborted'; readonly error: Error };
 
 export interface DagSchedulerOptions {
   /** The driver application's id, carried by every task. */
@@ -139,6 +141,9 @@ export class DagScheduler {
         return this.executorLost(event.executor);
       case 'jobsCancelled':
         return this.jobsCancelled(event.cancellation);
+      case 'jobsAborted':
+        for (const job of [...this.jobs.values()]) this.endJob(job, event.error);
+        return;
     }
   }
 

@@ -1,5 +1,5 @@
 /** A job as the scheduler tracks it, the error a failed job rejects with, and scheduler events for listeners. */
-import type { RDD } from '@flint/rdd';
+import { placeShippedFrames, type RDD } from '@flint/rdd';
 import type { ExecutorId, StageOutput, TaskError, TaskRequest } from '@flint/worker';
 import type { ResultStage, Stage } from './stage.js';
 import type { Locality, TaskEnd } from './task-scheduler.js';
@@ -48,7 +48,7 @@ export class JobFailedError extends Error {
     super(
       `Job aborted: task for partition ${partition} in stage ${stageId} failed ${failures} times; ` +
         `most recent failure (attempt ${attempt}): ${taskError.name}: ${taskError.message}` +
-        (taskError.stack ? `\n${indent(taskError.stack)}` : ''),
+        (taskError.stack ? `\n${indent(placeShippedFrames(taskError.stack))}` : ''),
     );
     this.name = 'JobFailedError';
   }

@@ -5,6 +5,8 @@
  */
 import { functionSource, parsesAsExpression } from './function-source.js';
 import { unboundNames } from './globals.js';
+import { shippableEnv } from './captured-helpers.js';
+import { recordOrigins } from './function-origin.js';
 
 /** A function with values bound to it by `capture`; the env is passed as the function's last argument. */
 export class Captured<F extends Function = Function> {
@@ -66,18 +68,20 @@ export function toFnRef(fn: unknown, operation: string): FnRef {
     throw new TypeError(`${operation}() expects a function, got ${describe(target)}`);
   }
   const source = functionSource(target);
-  if (source.kind === 'builtin') return new FnRef(`builtin:${source.name}`, captured?.env, site);
+  const env = () => captured && shippableEnv(captured.env, { operation, site });
+  if (source.kind === 'builtin') return new FnRef(`builtin:${source.name}`, env(), site);
   const free = unboundNames(source.expression);
   if (free.length > 0) {
     const names = free.map((n) => `'${n}'`).join(', ');
-    const env = `{ ${free.join(', ')} }`;
+    const captureEnv = `{ ${free.join(', ')} }`;
     throw new ReferenceError(
       `The function passed to ${operation}() uses ${names} from its enclosing scope (${site}). ` +
-        `Functions run on workers and see only their arguments: pass values with capture, ` +
-        `e.g. capture(${env}, (x, ${env}) => ...)`,
+        `Functions run on workers and see only their arguments: pass values (and helper functions) with capture, ` +
+        `e.g. capture(${captureEnv}, (x, ${captureEnv}) => ...)`,
     );
   }
-  return new FnRef(source.expression, captured?.env, site);
+  recordOrigins(site, source.expression, [target]);
+  return new FnRef(source.expression, env(), site);
 }
 
 function describe(value: unknown): string {

@@ -5,7 +5,7 @@
  * query) would otherwise keep every function it ever compiled. The captured env is bound as the
  * function's last argument.
  */
-import { runtimeFunction, type FnRef } from '@flint/rdd';
+import { runtimeFunction, shippedSourceUrl, type FnRef } from '@flint/rdd';
 import { LruCache } from './lru-cache.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -34,14 +34,9 @@ function baseFunction(ref: FnRef): AnyFn {
   let fn: AnyFn;
   if (ref.source.startsWith('runtime:')) fn = runtimeFunction(ref.source.slice('runtime:'.length));
   else if (ref.source.startsWith('builtin:')) fn = (globalThis as unknown as Record<string, AnyFn>)[ref.source.slice('builtin:'.length)];
-  else fn = new Function('__name', `return ${ref.source}\n//# sourceURL=${sourceUrl(ref.site)}`)(nameHelper) as AnyFn;
+  else fn = new Function('__name', `return ${ref.source}\n//# sourceURL=${shippedSourceUrl(ref.site)}`)(nameHelper) as AnyFn;
   compiled.set(ref.source, fn);
   return fn;
-}
-
-/** The user's call site names the compiled code in stack traces: `map at job.ts:12:4`. */
-function sourceUrl(site: string): string {
-  return `flint-fn:${site.replace(/\s+/g, '_')}`;
 }
 
 function isAsync(fn: AnyFn): boolean {
