@@ -102,7 +102,7 @@ describe('flint help and version', () => {
         expect(result.stdout).toMatch(new RegExp(`^usage: flint ${command}`));
       }
     }
-    for (const args of [['dfs', 'put', '--help'], ['dfs', 'help', 'put'], ['dfs', 'put', '-h']]) {
+    for (const args of [['dfs', 'put', '--help'], ['dfs', 'help', 'put'], ['dfs', 'put', '-h'], ['help', 'dfs', 'put']]) {
       const result = await runFlint(args);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^usage: flint dfs put LOCAL PATH/);

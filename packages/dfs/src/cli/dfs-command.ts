@@ -5,7 +5,7 @@
  */
 import { cat, get, put } from './dfs-file-commands.js';
 import { fsck, report } from './dfs-admin-commands.js';
-import { HelpOrVersion, parseCommandLine, reportCommandEnd, UsageError } from './command-line.js';
+import { parseCommandLine, reportCommandEnd, UsageError } from './command-line.js';
 import { DfsCommandContext, type CommandIo } from './dfs-context.js';
 import { du, ls, mkdir, rm, setrep } from './dfs-namespace-commands.js';
 
@@ -31,7 +31,11 @@ export async function runDfsCommand(argv: string[], io: CommandIo = processIo())
     const [name, ...args] = rest;
     if (name === undefined) throw new UsageError('missing command');
     if (name === 'help') return await runDfsCommand(args.length === 0 ? ['--help'] : [args[0], '--help'], io);
-    if (name.startsWith('-')) return reportCommandEnd('dfs', dfsOptionsOnly(rest), io);
+    if (name.startsWith('-')) {
+      // --help, --version or an option no command takes.
+      parseCommandLine(rest, { usage: DFS_USAGE, options: {} });
+      throw new UsageError('missing command');
+    }
     if (!Object.hasOwn(SUBCOMMANDS, name)) throw new UsageError(`unknown command '${name}'`);
     command = `dfs ${name}`;
     context = new DfsCommandContext(io, namenode);
@@ -40,16 +44,6 @@ export async function runDfsCommand(argv: string[], io: CommandIo = processIo())
     return reportCommandEnd(command, error, io);
   } finally {
     await context?.close();
-  }
-}
-
-/** `flint dfs --help`, `--version` or an unknown option before any command. */
-function dfsOptionsOnly(argv: string[]): Error {
-  try {
-    parseCommandLine(argv, { usage: DFS_USAGE, options: {} });
-    return new HelpOrVersion(DFS_USAGE);
-  } catch (error) {
-    return error as Error;
   }
 }
 

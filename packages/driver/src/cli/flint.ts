@@ -56,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
     case 'submit':
       return runSubmitCommand(args);
     case 'help':
-      if (args.length === 0 || args[0] === 'dfs') return args.length === 0 ? answer(USAGE) : runDfsCommand(['--help']);
+      if (args.length === 0) return answer(USAGE);
+      if (args[0] === 'dfs') return runDfsCommand(['help', ...args.slice(1)]);
       if (!Object.hasOwn(HELP, args[0])) throw new UsageError(`unknown command '${args[0]}'`);
       return answer(HELP[args[0]]);
     case '--help':
