@@ -181,6 +181,14 @@ describe('transformations', () => {
     ]);
   });
 
+  it('replaces values in the columns of their type (doctests of DataFrame.replace)', async () => {
+    const p = people();
+    expect((await p.na.replace(2, 20).collect()).map((r) => r.age)).toEqual([20, 5, null, 20]);
+    expect((await p.replace('Alice', null).collect()).map((r) => r.name)).toEqual([null, 'Bob', 'Tom', null]);
+    expect((await p.replace(['Alice', 'Bob'], ['A', 'B'], 'name').collect()).map((r) => r.name)).toEqual(['A', 'B', 'Tom', 'A']);
+    expect((await p.replace({ Alice: 'A' }).collect()).map((r) => r.name)).toEqual(['A', 'Bob', 'Tom', 'A']);
+  });
+
   it('fills and drops nulls per PySpark rules', async () => {
     const filled = await people().na.fill(50).collect();
     expect(filled.map((r) => [r.age, r.height])).toEqual([

@@ -270,6 +270,9 @@ export class DataFrame {
   dropna(how: 'any' | 'all' = 'any', thresh?: number, subset?: string | string[]): DataFrame {
     return this.na.drop(how, thresh, subset);
   }
+  replace(toReplace: Parameters<DataFrameNaFunctions['replace']>[0], value?: Parameters<DataFrameNaFunctions['replace']>[1], subset?: string | string[]): DataFrame {
+    return this.na.replace(toReplace, value, subset);
+  }
   get write(): DataFrameWriter {
     return new DataFrameWriter(this);
   }

@@ -29,6 +29,38 @@ export class DataFrameNaFunctions {
     return this.df.select(...exprs.map((e) => new Column(e)));
   }
 
+  /**
+   * Replaces values: `replace(10, 20)`, `replace(['Alice', 'Bob'], ['A', 'B'])` or
+   * `replace({ Alice: 'A' })`, in the columns of `subset` (all by default) whose type fits the
+   * values (numbers in numeric columns, strings in string columns, booleans in boolean ones).
+   */
+  replace(toReplace: FillValue | FillValue[] | Record<string, FillValue | null>, value?: FillValue | FillValue[] | null, subset?: string | string[]): DataFrame {
+    const pairs: [FillValue, FillValue | null][] = Array.isArray(toReplace)
+      ? toReplace.map((old, i) => [old, Array.isArray(value) ? value[i] : (value ?? null)])
+      : typeof toReplace === 'object'
+        ? Object.entries(toReplace)
+        : [[toReplace, Array.isArray(value) ? value[0] : (value ?? null)]];
+    if (Array.isArray(toReplace) && Array.isArray(value) && value.length !== toReplace.length) {
+      throw new Error('[LENGTH_SHOULD_BE_THE_SAME] to_replace and value should be of the same length.');
+    }
+    const output = this.df.output;
+    const names = subset === undefined ? output.map((a) => a.name) : typeof subset === 'string' ? [subset] : subset;
+    const chosen = new Set(names.map((n) => (resolveColumn(n, undefined, output) as Attr).id));
+    const exprs: Expr[] = output.map((a) => {
+      const applicable = pairs.filter(([old]) => chosen.has(a.id) && fits(old, a));
+      if (applicable.length === 0) return a;
+      const branches = applicable.map(
+        ([old, replacement]) =>
+          [
+            { kind: 'binary', op: '=', left: a, right: literalExpr(old) },
+            replacement === null ? literalExpr(null) : { kind: 'cast', child: literalExpr(replacement), to: a.dataType },
+          ] as const,
+      );
+      return aliasOf({ kind: 'caseWhen', branches, otherwise: a } as Expr, a.name);
+    });
+    return this.df.select(...exprs.map((e) => new Column(e)));
+  }
+
   /** Drops rows with nulls: `how` 'any' or 'all', or fewer than `thresh` non-null values, among `subset`. */
   drop(how: 'any' | 'all' = 'any', thresh?: number, subset?: string | string[]): DataFrame {
     if (how !== 'any' && how !== 'all') throw new Error(`[VALUE_NOT_ANY_OR_ALL] Value for \`how\` must be 'any' or 'all', got '${how}'.`);
