@@ -20,9 +20,9 @@ function compilerOptions(): ts.CompilerOptions {
 }
 
 describe('RDD types', () => {
-  it('generics flow through the chain and pair methods need pairs (types.test-d.ts)', () => {
-    const file = path.join(here, 'types.test-d.ts');
-    const program = ts.createProgram([file], compilerOptions());
+  it('generics flow through the chain and pair methods need pairs (types.test-d.ts); plan kinds are exhaustive (plan-kinds.test-d.ts)', () => {
+    const files = ['types.test-d.ts', 'plan-kinds.test-d.ts'].map((name) => path.join(here, name));
+    const program = ts.createProgram(files, compilerOptions());
     const diagnostics = ts.getPreEmitDiagnostics(program);
     const messages = diagnostics.map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');

@@ -7,9 +7,10 @@
  *       |  ParallelCollectionRDD[0] []
  */
 import type { RDD } from '../rdd.js';
+import type { PlanKind } from './plan-node.js';
 import { dependencies } from './node-properties.js';
 
-const CLASS_NAMES: Record<string, string> = {
+const CLASS_NAMES: Record<PlanKind, string> = {
   parallelize: 'ParallelCollectionRDD',
   range: 'RangeRDD',
   textFile: 'TextFileRDD',

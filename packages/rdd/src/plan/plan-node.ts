@@ -1,7 +1,15 @@
 /**
- * What an RDD is, as data: one immutable node per RDD with a literal `kind`. The behaviour of each
- * kind (partition count, dependencies, how a partition is computed) lives in `kinds/`, one file per
- * kind, gathered in exhaustive `Record<PlanKind, ...>` tables.
+ * What an RDD is, as data: one immutable node per RDD with a literal `kind`. This union is the one
+ * definition of each kind; its wire form is derived from it (task-plan.ts). The behaviour of a kind
+ * is one entry in each of these tables, all exhaustive over the kinds (a new kind does not compile
+ * until every table has it; none has a fallback):
+ *   node-properties.ts   PROPERTIES      partition count, parents, partitioner
+ *   task-plan.ts         DRIVER_ONLY     fields left out of the wire form
+ *                        PARENT_SPLITS   the parent partitions a partition is computed from
+ *                        TASK_LEAF       what a partition reads from outside its task
+ *   prepare.ts           PREPARE_HOOKS   the pre-job step (range bounds, beforeJob)
+ *   debug-string.ts      CLASS_NAMES     Spark's class name, for toDebugString
+ *   worker: partition-computer.ts  how a task computes a partition of each wire kind
  */
 import type { FnRef } from '../fn/fn-ref.js';
 import type { Partitioner } from '../partitioner/partitioner.js';

@@ -3,26 +3,55 @@
  * reachable from the stage's RDD through narrow dependencies, with parents referenced by RDD id.
  * Shuffled and stored (checkpointed) RDDs are leaves: their data is read, not recomputed. Parallelized
  * data is not in the plan; each task carries only the slices it reads.
+ *
+ * A node's wire form is derived from its PlanNode (plan-node.ts): the same fields, RDDs replaced
+ * by their ids, less the fields that stay on the driver (DRIVER_ONLY).
  */
-import type { RDD } from '../rdd.js';
-import type { ElementOp, TextSplit } from './plan-node.js';
-import type { FnRef } from '../fn/fn-ref.js';
+import { RDD } from '../rdd.js';
+import type { NodeOf, PlanKind } from './plan-node.js';
 import type { StoredFormat } from '../context.js';
 
-type WireBody =
-  | { readonly kind: 'parallelize' }
-  | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly step: number; readonly numSlices: number }
-  | { readonly kind: 'textFile'; readonly splits: readonly TextSplit[] }
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'stored'; readonly dir: string; readonly format: StoredFormat }
-  | { readonly kind: 'elementwise'; readonly parent: number; readonly step: ElementOp }
-  | { readonly kind: 'mapPartitions'; readonly parent: number; readonly fn: FnRef; readonly withIndex: boolean }
-  | { readonly kind: 'union'; readonly parents: readonly number[]; readonly partitionerAware: boolean }
-  | { readonly kind: 'coalesce'; readonly parent: number; readonly groups: readonly (readonly number[])[] }
-  | { readonly kind: 'zip'; readonly parents: readonly [number, number] }
-  | { readonly kind: 'cartesian'; readonly parents: readonly [number, number] }
-  | { readonly kind: 'pipe'; readonly parent: number; readonly command: string; readonly env: Readonly<Record<string, string>>; readonly checkCode: boolean }
-  | { readonly kind: 'shuffled'; readonly shuffleId: number };
+/**
+ * Fields that stay on the driver: parallelized slices (each task carries its own), what lies
+ * behind a shuffle (another stage), and driver-side steps.
+ */
+const DRIVER_ONLY = {
+  parallelize: ['slices'],
+  range: [],
+  textFile: [],
+  empty: [],
+  elementwise: [],
+  mapPartitions: ['preservesPartitioning', 'beforeJob'],
+  union: [],
+  coalesce: [],
+  zip: [],
+  cartesian: [],
+  pipe: [],
+  shuffled: ['parent', 'partitioner'],
+} as const satisfies { readonly [K in PlanKind]: readonly (keyof NodeOf<K>)[] };
+
+type WireValue<V> = V extends RDD<unknown>
+  ? number
+  : V extends readonly [RDD<unknown>, RDD<unknown>]
+    ? readonly [number, number]
+    : V extends readonly RDD<unknown>[]
+      ? readonly number[]
+      : V;
+
+/** The wire form of a node of kind K. */
+export type WireOf<K extends PlanKind> = {
+  readonly [F in Exclude<keyof NodeOf<K>, (typeof DRIVER_ONLY)[K][number]>]: WireValue<NodeOf<K>[F]>;
+};
+
+/** A checkpointed (or, in mapreduce mode, stored) RDD: its partitions are read from files. */
+interface StoredBody {
+  readonly kind: 'stored';
+  readonly dir: string;
+  readonly format: StoredFormat;
+}
+
+type WireBody = { [K in PlanKind]: WireOf<K> }[PlanKind] | StoredBody;
+export type WireKind = WireBody['kind'];
 
 export type WireNode = WireBody & {
   readonly id: number;
@@ -30,6 +59,8 @@ export type WireNode = WireBody & {
   /** The storage level name when computed partitions are kept in the block manager. */
   readonly storageLevel: string | undefined;
 };
+
+export type WireNodeOf<K extends WireKind> = Extract<WireNode, { kind: K }>;
 
 export interface TaskPlan {
   readonly root: number;
@@ -49,69 +80,63 @@ export function stagePlan(root: RDD<unknown>): TaskPlan {
   return { root: root.id(), nodes: [...nodes.values()] };
 }
 
+/** The node's wire form, and the RDDs it references (computed by the same task). */
 function wireBody(rdd: RDD<unknown>): { body: WireBody; parents: RDD<unknown>[] } {
   const stored = rdd.storedPartitions;
   if (stored) return { body: { kind: 'stored', dir: stored.dir, format: stored.format }, parents: [] };
-  const node = rdd.node;
-  switch (node.kind) {
-    case 'parallelize':
-      return { body: { kind: 'parallelize' }, parents: [] };
-    case 'range':
-    case 'textFile':
-    case 'empty':
-      return { body: node, parents: [] };
-    case 'shuffled':
-      return { body: { kind: 'shuffled', shuffleId: node.shuffleId }, parents: [] };
-    case 'elementwise':
-      return { body: { kind: node.kind, parent: node.parent.id(), step: node.step }, parents: [node.parent] };
-    case 'mapPartitions':
-      return { body: { kind: node.kind, parent: node.parent.id(), fn: node.fn, withIndex: node.withIndex }, parents: [node.parent] };
-    case 'coalesce':
-      return { body: { kind: node.kind, parent: node.parent.id(), groups: node.groups }, parents: [node.parent] };
-    case 'pipe':
-      return { body: { kind: node.kind, parent: node.parent.id(), command: node.command, env: node.env, checkCode: node.checkCode }, parents: [node.parent] };
-    case 'union':
-      return { body: { kind: node.kind, parents: node.parents.map((p) => p.id()), partitionerAware: node.partitionerAware }, parents: [...node.parents] };
-    case 'zip':
-    case 'cartesian':
-      return { body: { kind: node.kind, parents: [node.parents[0].id(), node.parents[1].id()] }, parents: [...node.parents] };
-  }
+  const driverOnly: readonly string[] = DRIVER_ONLY[rdd.node.kind];
+  const parents: RDD<unknown>[] = [];
+  const wire = (value: unknown): unknown => {
+    if (value instanceof RDD) return parents.push(value), value.id();
+    if (Array.isArray(value) && value.some((item) => item instanceof RDD)) return value.map(wire);
+    return value;
+  };
+  const body = Object.entries(rdd.node).filter(([field]) => !driverOnly.includes(field)).map(([field, value]) => [field, wire(value)]);
+  return { body: Object.fromEntries(body) as WireBody, parents };
 }
+
+type ParentSplits<K extends WireKind> = (node: WireNodeOf<K>, split: number, byId: ReadonlyMap<number, WireNode>) => [number, number][];
+const none = (): [number, number][] => [];
+const sameSplit = (node: { parent: number }, split: number): [number, number][] => [[node.parent, split]];
+
+/** Per kind, the partitions of narrow parents that one partition is computed from; leaves have none. */
+const PARENT_SPLITS: { readonly [K in WireKind]: ParentSplits<K> } = {
+  parallelize: none,
+  range: none,
+  textFile: none,
+  empty: none,
+  stored: none,
+  shuffled: none,
+  elementwise: sameSplit,
+  mapPartitions: sameSplit,
+  pipe: sameSplit,
+  coalesce: (node, split) => node.groups[split].map((p) => [node.parent, p]),
+  zip: (node, split) => [
+    [node.parents[0], split],
+    [node.parents[1], split],
+  ],
+  cartesian: (node, split, byId) => {
+    const right = byId.get(node.parents[1])!.numPartitions;
+    return [
+      [node.parents[0], Math.floor(split / right)],
+      [node.parents[1], split % right],
+    ];
+  },
+  union: (node, split, byId) => {
+    if (node.partitionerAware) return node.parents.map((parent) => [parent, split]);
+    let offset = split;
+    for (const parent of node.parents) {
+      const count = byId.get(parent)!.numPartitions;
+      if (offset < count) return [[parent, offset]];
+      offset -= count;
+    }
+    throw new Error(`union partition ${split} out of range`);
+  },
+};
 
 /** The partitions of narrow parents that partition `split` of `node` is computed from. */
 export function parentSplits(node: WireNode, split: number, byId: ReadonlyMap<number, WireNode>): [number, number][] {
-  switch (node.kind) {
-    case 'elementwise':
-    case 'mapPartitions':
-    case 'pipe':
-      return [[node.parent, split]];
-    case 'coalesce':
-      return node.groups[split].map((p) => [node.parent, p]);
-    case 'zip':
-      return [
-        [node.parents[0], split],
-        [node.parents[1], split],
-      ];
-    case 'cartesian': {
-      const right = byId.get(node.parents[1])!.numPartitions;
-      return [
-        [node.parents[0], Math.floor(split / right)],
-        [node.parents[1], split % right],
-      ];
-    }
-    case 'union': {
-      if (node.partitionerAware) return node.parents.map((parent) => [parent, split]);
-      let offset = split;
-      for (const parent of node.parents) {
-        const count = byId.get(parent)!.numPartitions;
-        if (offset < count) return [[parent, offset]];
-        offset -= count;
-      }
-      throw new Error(`union partition ${split} out of range`);
-    }
-    default:
-      return [];
-  }
+  return (PARENT_SPLITS[node.kind] as ParentSplits<WireKind>)(node, split, byId);
 }
 
 /** Data a task reads rather than computes. */
@@ -122,9 +147,28 @@ export type TaskLeaf =
   /** A DFS block read by the task: where it is stored is where the task prefers to run. */
   | { readonly kind: 'block'; readonly nodeIds: readonly string[] };
 
+type LeafOf<K extends WireKind> = ((node: WireNodeOf<K>, split: number) => TaskLeaf) | undefined;
+
+/** Per kind, what a partition reads from outside the task, if anything (range, empty and stored data need no fetch). */
+const TASK_LEAF: { readonly [K in WireKind]: LeafOf<K> } = {
+  parallelize: (node, split) => ({ kind: 'slice', rddId: node.id, split }),
+  shuffled: (node, split) => ({ kind: 'shuffle', shuffleId: node.shuffleId, split }),
+  textFile: (node, split) => ({ kind: 'block', nodeIds: node.splits[split].nodeIds ?? [] }),
+  range: undefined,
+  empty: undefined,
+  stored: undefined,
+  elementwise: undefined,
+  mapPartitions: undefined,
+  pipe: undefined,
+  coalesce: undefined,
+  zip: undefined,
+  cartesian: undefined,
+  union: undefined,
+};
+
 /**
  * Walks the plan from the root partition down to what must be read: parallelized slices, cached
- * partitions (where `isCached` says one exists) and shuffle outputs.
+ * partitions (where `isCached` says one exists), shuffle outputs and DFS blocks.
  */
 export function taskLeaves(plan: TaskPlan, split: number, isCached: (rddId: number, split: number) => boolean): TaskLeaf[] {
   const byId = new Map(plan.nodes.map((n) => [n.id, n]));
@@ -135,17 +179,9 @@ export function taskLeaves(plan: TaskPlan, split: number, isCached: (rddId: numb
     if (seen.has(key)) return;
     seen.add(key);
     const node = byId.get(id)!;
-    if (node.storageLevel !== undefined && isCached(id, part)) {
-      leaves.push({ kind: 'cached', rddId: id, split: part });
-    } else if (node.kind === 'parallelize') {
-      leaves.push({ kind: 'slice', rddId: id, split: part });
-    } else if (node.kind === 'shuffled') {
-      leaves.push({ kind: 'shuffle', shuffleId: node.shuffleId, split: part });
-    } else if (node.kind === 'textFile') {
-      leaves.push({ kind: 'block', nodeIds: node.splits[part].nodeIds ?? [] });
-    } else {
-      for (const [parent, parentSplit] of parentSplits(node, part, byId)) visit(parent, parentSplit);
-    }
+    const leaf = node.storageLevel !== undefined && isCached(id, part) ? { kind: 'cached' as const, rddId: id, split: part } : (TASK_LEAF[node.kind] as LeafOf<WireKind>)?.(node, part);
+    if (leaf) leaves.push(leaf);
+    else for (const [parent, parentSplit] of parentSplits(node, part, byId)) visit(parent, parentSplit);
   };
   visit(plan.root, split);
   return leaves;
