@@ -43,7 +43,7 @@ export class Recorder implements SchedulerListener {
       readsShuffles: stage.parents.map((parent) => parent.shuffleId),
     };
     this.stages.set(stage.id, info);
-    this.events.push({ kind: 'stageSubmitted', atMs: this.now(), stage: info, attempt: stage.attempt, numTasks });
+    this.events.push({ kind: 'stageSubmitted', atMs: this.now(), stage: info, attempt: stage.attempts, numTasks });
   }
 
   stageResubmitted(stage: Stage, reason: string): void {

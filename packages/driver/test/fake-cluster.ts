@@ -115,7 +115,7 @@ export function userFailure(message: string): TaskOutcome {
 }
 
 export function emptyState(): ReturnType<DagScheduler['state']> {
-  return { jobs: 0, waitingStages: 0, runningStages: 0, queuedEvents: 0 };
+  return { jobs: 0, waitingStages: 0, runningStages: 0, stageAttempts: 0, taskCounts: 0, queuedEvents: 0 };
 }
 
 export { RDD };

@@ -87,7 +87,7 @@ export class StatusTracker implements SchedulerListener {
     this.activeStages.add(stage.id);
     this.stages.set(stage.id, {
       stageId: stage.id,
-      currentAttemptId: stage.attempt - 1,
+      currentAttemptId: stage.attempts - 1,
       submissionTime: Date.now(),
       name: stageName(stage),
       numTasks,

@@ -36,7 +36,7 @@ import type { ExecutorId, StageOutput, TaskOutcome, TaskRequest } from '@flint/w
 import { StagePlanner } from './stage-planner.js';
 import { CacheTracker, forgetMapOutputs } from './block-locations.js';
 import { buildTask, encodeStage, type EncodedStage } from './task-builder.js';
-import { isAvailable, missingMapPartitions, type ResultStage, type ShuffleMapStage, type Stage } from './stage.js';
+import { isActive, isAvailable, missingMapPartitions, moveTo, type ResultStage, type ShuffleMapStage, type Stage, type StageAttempt, type TaskCounts } from './stage.js';
 import type { Locality, PendingTask, TaskEnd } from './task-scheduler.js';
 import type { ActiveJob, SchedulerListener } from './job.js';
 import { JobCancelledError, JobFailedError } from './job.js';
@@ -88,16 +88,8 @@ export class DagScheduler {
   private draining = false;
   private nextTaskId = 0;
   private readonly jobs = new Map<number, ActiveJob>();
-  private readonly waiting = new Set<Stage>();
-  private readonly running = new Set<Stage>();
-  /** The running attempt of each stage: its encoding and the partitions still without output. */
-  private readonly attempts = new Map<Stage, { encoded: EncodedStage; pending: Set<number> }>();
-  /** Attempt numbers and failure counts per `${stageId}:${partition}`. */
-  private readonly taskAttempts = new Map<string, number>();
-  private readonly taskFailures = new Map<string, number>();
-  private readonly fetchFailures = new Map<number, number>();
-  /** Consecutive failed attempts of barrier stages, by stage id. */
-  private readonly barrierFailures = new Map<number, number>();
+  /** The stages jobs are waiting for or running, by id (see the lifecycle in stage.ts). */
+  private readonly active = new Map<number, Stage>();
 
   constructor(
     private readonly tasks: TaskSink,
@@ -126,9 +118,21 @@ export class DagScheduler {
     return [...this.planner.shuffleStages.keys()];
   }
 
-  /** For tests and the UI: what the loop is holding right now. */
-  state(): { jobs: number; waitingStages: number; runningStages: number; queuedEvents: number } {
-    return { jobs: this.jobs.size, waitingStages: this.waiting.size, runningStages: this.running.size, queuedEvents: this.events.length };
+  /**
+   * For tests and the UI: what the loop is holding right now. With no job running, everything but
+   * the registered map outputs is let go: no active stage, attempt or per-task count is left.
+   */
+  state(): { jobs: number; waitingStages: number; runningStages: number; stageAttempts: number; taskCounts: number; queuedEvents: number } {
+    const known = [...this.planner.shuffleStages.values(), ...this.active.values()];
+    const stages = [...new Set(known)];
+    return {
+      jobs: this.jobs.size,
+      waitingStages: stages.filter((stage) => stage.state === 'waiting').length,
+      runningStages: stages.filter((stage) => stage.state === 'running').length,
+      stageAttempts: stages.filter((stage) => stage.currentAttempt !== undefined).length,
+      taskCounts: stages.reduce((sum, stage) => sum + stage.taskCounts.size, 0),
+      queuedEvents: this.events.length,
+    };
   }
 
   private handle(event: DagEvent): void {
@@ -151,7 +155,7 @@ export class DagScheduler {
   private jobsCancelled(cancellation: JobCancellation): void {
     for (const job of [...this.jobs.values()]) {
       if (!cancellation.select(job)) continue;
-      const onlyThisJob = [...this.waiting, ...this.running].filter((stage) => stage.jobIds.size === 1 && stage.jobIds.has(job.id));
+      const onlyThisJob = [...this.active.values()].filter((stage) => stage.jobIds.size === 1 && stage.jobIds.has(job.id));
       this.endJob(job, new JobCancelledError(cancellation.reason(job.id)));
       this.tasks.killTasks?.(onlyThisJob.map((stage) => stage.id));
     }
@@ -166,14 +170,27 @@ export class DagScheduler {
   }
 
   private submitStage(stage: Stage): void {
-    if (this.waiting.has(stage) || this.running.has(stage)) return;
+    if (isActive(stage)) return;
+    this.runOrWait(stage);
+  }
+
+  /** Runs the stage's missing tasks if its parents' outputs are all available, else waits for the missing parents. */
+  private runOrWait(stage: Stage): void {
     const missing = stage.parents.filter((parent) => !isAvailable(parent));
     if (missing.length === 0) {
       this.submitMissingTasks(stage);
       return;
     }
-    this.waiting.add(stage);
+    this.setState(stage, 'waiting');
     for (const parent of missing) this.submitStage(parent);
+  }
+
+  /** Every change of a stage's state goes through here: the active map follows the lifecycle. */
+  private setState(stage: Stage, state: Stage['state']): void {
+    moveTo(stage, state);
+    if (state !== 'running') stage.currentAttempt = undefined;
+    if (isActive(stage)) this.active.set(stage.id, stage);
+    else this.active.delete(stage.id);
   }
 
   private submitMissingTasks(stage: Stage): void {
@@ -182,7 +199,7 @@ export class DagScheduler {
       this.stageFinished(stage);
       return;
     }
-    stage.attempt++;
+    stage.attempts++;
     let encoded: EncodedStage;
     try {
       encoded = encodeStage(stage, this.stageOutput(stage));
@@ -197,16 +214,14 @@ export class DagScheduler {
       // A barrier stage always runs all its tasks together, never just the missing ones.
       partitions = Array.from({ length: stage.numPartitions }, (_, i) => i);
     }
-    this.running.add(stage);
-    this.attempts.set(stage, { encoded, pending: new Set(partitions) });
+    this.setState(stage, 'running');
+    stage.currentAttempt = { number: stage.attempts, encoded, pending: new Set(partitions) };
     this.options.listener?.stageSubmitted?.(stage, partitions.length);
     this.tasks.submit(partitions.map((partition) => this.task(encoded, partition)));
   }
 
   private task(encoded: EncodedStage, partition: number): PendingTask {
-    const key = `${encoded.stage.id}:${partition}`;
-    const attempt = this.taskAttempts.get(key) ?? 0;
-    this.taskAttempts.set(key, attempt + 1);
+    const attempt = taskCountsOf(encoded.stage, partition).launched++;
     const jobId = encoded.stage.kind === 'result' ? encoded.stage.jobId : Math.min(...encoded.stage.jobIds);
     const task = buildTask(encoded, { appId: this.options.appId, taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
     return this.options.shuffleOnDisk ? { ...task, request: { ...task.request, shuffleOnDisk: true } } : task;
@@ -224,12 +239,12 @@ export class DagScheduler {
 
   private taskEnded(event: Extract<DagEvent, { type: 'taskEnded' }>): void {
     const { request, executor, end } = event;
-    const stage = [...this.running].find((s) => s.id === request.stageId);
-    const attempt = stage && this.attempts.get(stage);
+    const stage = this.active.get(request.stageId);
+    const attempt = stage?.currentAttempt;
     this.options.listener?.taskEnded?.(request, executor, end, event.locality);
     // A task of an attempt that was since resubmitted or finished: its stage no longer waits for it,
     // but its work is still good — a map output is registered, a missing result partition is kept.
-    if (!stage || !attempt || attempt.encoded.attempt !== request.stageAttempt) {
+    if (!stage || !attempt || attempt.number !== request.stageAttempt) {
       // A barrier stage's work counts only when the whole attempt succeeds together.
       if (end.kind === 'success' && !request.barrier) this.lateSuccess(request, executor, end);
       return;
@@ -246,15 +261,15 @@ export class DagScheduler {
         // Neither the executor that ran the task nor the holder it read from has the partition any more.
         this.cache.unregister(end.rddId, end.split, executor);
         this.cache.unregister(end.rddId, end.split, end.executor);
-        return this.retry(stage, attempt.encoded, request.partition);
+        return this.retry(stage, attempt, request.partition);
       case 'executorLost':
-        return this.retry(stage, attempt.encoded, request.partition);
+        return this.retry(stage, attempt, request.partition);
     }
   }
 
   private taskSucceeded(
     stage: Stage,
-    attempt: { encoded: EncodedStage; pending: Set<number> },
+    attempt: StageAttempt,
     request: TaskRequest,
     executor: ExecutorId,
     outcome: Extract<TaskOutcome, { kind: 'success' }>,
@@ -288,7 +303,7 @@ export class DagScheduler {
     job.results[index] = decode<unknown[]>(outcome.result!);
     job.remaining--;
     if (job.remaining === 0) {
-      this.markStageDone(stage, 'completed');
+      this.markFinished(stage);
       this.finishJob(job);
     }
   }
@@ -314,48 +329,43 @@ export class DagScheduler {
   /** All tasks of the attempt are done; outputs may still be missing if an executor died meanwhile. */
   private mapStageAttemptDone(stage: ShuffleMapStage): void {
     if (!isAvailable(stage)) {
-      this.markStageDone(stage, 'aborted');
-      this.submitStage(stage);
+      // An executor died during the attempt and took outputs with it: run again what is missing.
+      this.runOrWait(stage);
       return;
     }
-    this.fetchFailures.delete(stage.id);
-    this.barrierFailures.delete(stage.id);
+    stage.fetchFailures = 0;
+    stage.barrierFailures = 0;
     this.stageFinished(stage);
   }
 
-  private stageFinished(stage: Stage): void {
-    this.markStageDone(stage, 'completed');
-    // Every waiting stage is looked at again: one whose parents are all available runs now; for
-    // the others, a parent that finished earlier but lost outputs since is resubmitted.
-    for (const waiting of [...this.waiting]) {
-      this.waiting.delete(waiting);
-      this.submitStage(waiting);
-    }
+  /** Listeners hear of a stage's completion only when an attempt of it ran. */
+  private markFinished(stage: Stage): void {
+    const wasRunning = stage.state === 'running';
+    this.setState(stage, 'finished');
+    if (wasRunning) this.options.listener?.stageCompleted?.(stage);
   }
 
-  /** Ends the stage's running attempt; listeners hear of it only when the stage completed. */
-  private markStageDone(stage: Stage, outcome: 'completed' | 'aborted'): void {
-    if (this.running.delete(stage) && outcome === 'completed') this.options.listener?.stageCompleted?.(stage);
-    this.attempts.delete(stage);
+  private stageFinished(stage: Stage): void {
+    this.markFinished(stage);
+    // Every waiting stage is looked at again: one whose parents are all available runs now; for
+    // the others, a parent that finished earlier but lost outputs since is resubmitted.
+    for (const waiting of [...this.active.values()]) if (waiting.state === 'waiting') this.runOrWait(waiting);
   }
 
   /** Reruns one task; its inputs are looked up afresh, so lost cached partitions are recomputed. */
-  private retry(stage: Stage, encoded: EncodedStage, partition: number): void {
+  private retry(stage: Stage, attempt: StageAttempt, partition: number): void {
     if (!stage.parents.every(isAvailable)) {
       // A parent's map outputs were lost meanwhile: rerun those first, then this stage.
-      this.markStageDone(stage, 'aborted');
-      this.submitStage(stage);
+      this.runOrWait(stage);
       return;
     }
-    if (stage.kind === 'result' || stage.outputs[partition] === undefined) this.tasks.submit([this.task(encoded, partition)]);
+    if (stage.kind === 'result' || stage.outputs[partition] === undefined) this.tasks.submit([this.task(attempt.encoded, partition)]);
   }
 
-  private taskFailed(stage: Stage, attempt: { encoded: EncodedStage }, request: TaskRequest, outcome: Extract<TaskOutcome, { kind: 'failure' }>): void {
-    const key = `${stage.id}:${request.partition}`;
-    const failures = (this.taskFailures.get(key) ?? 0) + 1;
-    this.taskFailures.set(key, failures);
+  private taskFailed(stage: Stage, attempt: StageAttempt, request: TaskRequest, outcome: Extract<TaskOutcome, { kind: 'failure' }>): void {
+    const failures = ++taskCountsOf(stage, request.partition).failures;
     if (failures < this.options.maxFailures) {
-      this.retry(stage, attempt.encoded, request.partition);
+      this.retry(stage, attempt, request.partition);
       return;
     }
     const error = new JobFailedError(stage.id, request.partition, request.attempt, failures, outcome.error);
@@ -371,12 +381,10 @@ export class DagScheduler {
     this.tasks.killTasks?.([stage.id]);
     if (end.kind === 'fetchFailed') return this.fetchFailed(stage, end);
     if (end.kind === 'missingCachedBlock') this.cache.unregister(end.rddId, end.split, end.executor);
-    this.markStageDone(stage, 'aborted');
     if (stage.kind === 'shuffleMap') stage.outputs.fill(undefined);
     else this.forgetResults(stage);
     if (end.kind === 'failure') {
-      const failures = (this.barrierFailures.get(stage.id) ?? 0) + 1;
-      this.barrierFailures.set(stage.id, failures);
+      const failures = ++stage.barrierFailures;
       if (failures >= MAX_STAGE_ATTEMPTS) {
         const error = new JobFailedError(stage.id, request.partition, request.attempt, failures, end.error);
         error.message = `Barrier stage ${stage.id} failed ${failures} times (a failed barrier task reruns the whole stage); ${error.message}`;
@@ -384,7 +392,7 @@ export class DagScheduler {
       }
     }
     this.options.listener?.stageResubmitted?.(stage, `barrier task for partition ${request.partition} ended: ${end.kind}`);
-    this.submitStage(stage);
+    this.runOrWait(stage);
   }
 
   private forgetResults(stage: ResultStage): void {
@@ -398,17 +406,15 @@ export class DagScheduler {
     // As Spark does without an external shuffle service: the executor that could not serve one
     // bucket is taken to have lost all its map outputs, so one resubmission reruns them all.
     forgetMapOutputs(this.planner.shuffleStages.values(), failure.executor);
-    if (!this.running.has(stage)) return;
-    this.markStageDone(stage, 'aborted');
-    const attempts = (this.fetchFailures.get(stage.id) ?? 0) + 1;
-    this.fetchFailures.set(stage.id, attempts);
+    if (stage.state !== 'running') return;
+    const attempts = ++stage.fetchFailures;
     if (attempts >= MAX_STAGE_ATTEMPTS) {
       const error = new Error(`Stage ${stage.id} failed ${attempts} times because shuffle output was lost: ${failure.message}`);
       this.failJobsOf(stage, error);
       return;
     }
     this.options.listener?.stageResubmitted?.(stage, failure.message);
-    this.submitStage(stage);
+    this.runOrWait(stage);
   }
 
   private executorLost(executor: ExecutorId): void {
@@ -430,25 +436,24 @@ export class DagScheduler {
   private endJob(job: ActiveJob, error: Error | undefined): void {
     this.jobs.delete(job.id);
     this.tasks.cancelJob(job.id);
-    for (const stage of [...this.waiting, ...this.running]) {
+    for (const stage of [...this.active.values()]) {
       stage.jobIds.delete(job.id);
-      if (stage.jobIds.size === 0) {
-        this.waiting.delete(stage);
-        this.running.delete(stage);
-        this.attempts.delete(stage);
-      }
+      if (stage.jobIds.size === 0) this.setState(stage, 'abandoned');
     }
-    for (const key of [...this.taskAttempts.keys()]) {
-      const stageId = Number(key.split(':')[0]);
-      if (![...this.waiting, ...this.running].some((s) => s.id === stageId)) {
-        this.taskAttempts.delete(key);
-        this.taskFailures.delete(key);
-      }
+    // Attempt numbers and failure counts last while some job needs the stage.
+    for (const stage of [...this.planner.shuffleStages.values(), job.finalStage]) {
+      if (stage && !isActive(stage)) stage.taskCounts.clear();
     }
     this.options.listener?.jobEnded?.(job, error);
     if (error) job.reject(error);
     else job.resolve(job.results as unknown[][]);
   }
+}
+
+function taskCountsOf(stage: Stage, partition: number): TaskCounts {
+  let counts = stage.taskCounts.get(partition);
+  if (!counts) stage.taskCounts.set(partition, (counts = { launched: 0, failures: 0 }));
+  return counts;
 }
 
 /**

@@ -4,7 +4,7 @@
  * ShuffleMapStage, created once per shuffle and reused by every later job.
  */
 import { dependencies, type RDD } from '@flint/rdd';
-import type { ResultStage, ShuffleMapStage, Stage } from './stage.js';
+import { initialStageFields, type ResultStage, type ShuffleMapStage, type Stage } from './stage.js';
 
 export class StagePlanner {
   private nextStageId = 0;
@@ -19,7 +19,7 @@ export class StagePlanner {
       jobId,
       parents: this.parentStages(rdd, jobId),
       numPartitions: rdd.getNumPartitions(),
-      attempt: 0,
+      ...initialStageFields(),
       jobIds: new Set([jobId]),
     };
   }
@@ -62,7 +62,7 @@ export class StagePlanner {
       parents: this.parentStages(mapSide, jobId),
       numPartitions: mapSide.getNumPartitions(),
       outputs: new Array(mapSide.getNumPartitions()).fill(undefined),
-      attempt: 0,
+      ...initialStageFields(),
       jobIds: new Set([jobId]),
     };
     this.shuffleStages.set(node.shuffleId, stage);

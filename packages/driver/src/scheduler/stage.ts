@@ -1,21 +1,62 @@
 /**
  * Stages: the units the DAG scheduler plans. A stage is a run of narrow transformations ending
  * either in a shuffle (a ShuffleMapStage, whose tasks write buckets for the next stage) or in the
- * action's result (a ResultStage). Its lifecycle:
+ * action's result (a ResultStage).
  *
- *   created ──▶ waiting (parents missing) ──▶ running (tasks launched) ──▶ finished
- *                  ▲                              │
- *                  └──────── failed (a fetch failed: parent output lost; resubmitted) ◀─┘
+ * Its lifecycle is `stage.state`; `moveTo` makes the transitions and refuses any other:
+ *
+ *                 parents missing           parents available           all outputs
+ *     created ───────────────────▶ waiting ───────────────────▶ running ───────────▶ finished
+ *        │                          ▲   │ ▲                       │ │ ▲                 │
+ *        │ parents available        │   │ └── attempt aborted ────┘ │ │                 │
+ *        └──────────────────────────┼───┼──────────────────────────▶│ └ aborted, rerun  │
+ *                                   │   │                           │   at once         │
+ *                                   │   ▼       no job needs it     │                   │
+ *                                   │ abandoned ◀───────────────────┘                   │
+ *                                   │   │                                               │
+ *                                   └───┴──── needed again (a later job; lost outputs) ─┘
+ *
+ * (`created`, `abandoned` and `finished` may also go straight to `running`, or to `finished`
+ * when nothing is missing.) An attempt is aborted by a fetch failure or by outputs lost while it
+ * ran; it is then resubmitted. Each run of tasks is a StageAttempt (stage.currentAttempt), which
+ * exists exactly while the stage is running.
  *
  * A ShuffleMapStage outlives its job: its outputs stay registered, so a later job that needs the
  * same shuffle skips the stage while every map output is still available.
  */
 import type { RDD, Partitioner } from '@flint/rdd';
 import type { ExecutorId } from '@flint/worker';
+import type { EncodedStage } from './task-builder.js';
+
+export type StageState = 'created' | 'waiting' | 'running' | 'finished' | 'abandoned';
+
+const TRANSITIONS: { readonly [S in StageState]: readonly StageState[] } = {
+  created: ['waiting', 'running', 'finished'],
+  waiting: ['waiting', 'running', 'finished', 'abandoned'],
+  running: ['waiting', 'running', 'finished', 'abandoned'],
+  finished: ['waiting', 'running', 'finished'],
+  abandoned: ['waiting', 'running', 'finished'],
+};
 
 export interface MapStatus {
   readonly executor: ExecutorId;
   readonly bucketSizes: readonly number[];
+}
+
+/** One run of a stage's missing tasks. */
+export interface StageAttempt {
+  /** 1 for the first attempt; tasks carry it, so ends of an earlier attempt are told apart. */
+  readonly number: number;
+  readonly encoded: EncodedStage;
+  /** The partitions of this attempt still without output. */
+  readonly pending: Set<number>;
+}
+
+/** Per partition, across the attempts of the stage while jobs need it. */
+export interface TaskCounts {
+  /** Tasks launched so far; the next one's attempt number. */
+  launched: number;
+  failures: number;
 }
 
 interface StageBase {
@@ -23,8 +64,16 @@ interface StageBase {
   readonly rdd: RDD<unknown>;
   readonly parents: ShuffleMapStage[];
   readonly numPartitions: number;
-  /** Incremented every time the stage is (re)submitted. */
-  attempt: number;
+  state: StageState;
+  /** Attempts made so far. */
+  attempts: number;
+  /** The running attempt; set exactly while state is `running`. */
+  currentAttempt: StageAttempt | undefined;
+  readonly taskCounts: Map<number, TaskCounts>;
+  /** Consecutive attempts that ended in a fetch failure. */
+  fetchFailures: number;
+  /** Consecutive attempts of a barrier stage that a task's own failure ended. */
+  barrierFailures: number;
   /** Jobs that need this stage. */
   readonly jobIds: Set<number>;
 }
@@ -43,6 +92,21 @@ export interface ResultStage extends StageBase {
 }
 
 export type Stage = ShuffleMapStage | ResultStage;
+
+/** The fields every new stage starts with. */
+export function initialStageFields(): Pick<StageBase, 'state' | 'attempts' | 'currentAttempt' | 'taskCounts' | 'fetchFailures' | 'barrierFailures'> {
+  return { state: 'created', attempts: 0, currentAttempt: undefined, taskCounts: new Map(), fetchFailures: 0, barrierFailures: 0 };
+}
+
+/** Moves a stage to `next`; a transition the lifecycle does not have is a scheduler bug. */
+export function moveTo(stage: Stage, next: StageState): void {
+  if (!TRANSITIONS[stage.state].includes(next)) throw new Error(`Stage ${stage.id} cannot go from ${stage.state} to ${next}`);
+  stage.state = next;
+}
+
+export function isActive(stage: Stage): boolean {
+  return stage.state === 'waiting' || stage.state === 'running';
+}
 
 export function isAvailable(stage: ShuffleMapStage): boolean {
   return stage.outputs.every((o) => o !== undefined);

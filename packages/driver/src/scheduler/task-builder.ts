@@ -22,7 +22,7 @@ export interface EncodedStage {
 export function encodeStage(stage: Stage, output: StageOutput): EncodedStage {
   const plan = stagePlan(stage.rdd);
   const { bytes, broadcasts } = encodeWithBroadcasts({ plan, output });
-  return { stage, attempt: stage.attempt, plan, bytes, broadcasts, rdds: narrowLineage(stage.rdd), barrier: isBarrier(stage.rdd) };
+  return { stage, attempt: stage.attempts, plan, bytes, broadcasts, rdds: narrowLineage(stage.rdd), barrier: isBarrier(stage.rdd) };
 }
 
 function narrowLineage(root: RDD<unknown>): Map<number, RDD<unknown>> {

@@ -63,7 +63,7 @@ describe('pre-job steps', () => {
       preservesPartitioning: false,
       beforeJob: async (node) => {
         runs++;
-        const total = (await node.parent.collect()).reduce((a, b) => a + (b as number), 0);
+        const total = ((await node.parent.collect()) as number[]).reduce((a, b) => a + b, 0);
         return { ...node, fn: FnRef.fromSource('(rows, env) => [...rows].map((x) => x / env.total)', { total }), beforeJob: undefined };
       },
     });

@@ -21,7 +21,7 @@ const DRIVER_ONLY = {
   textFile: [],
   empty: [],
   elementwise: [],
-  mapPartitions: ['preservesPartitioning', 'beforeJob'],
+  mapPartitions: ['preservesPartitioning', 'barrier', 'beforeJob'],
   union: [],
   coalesce: [],
   zip: [],
