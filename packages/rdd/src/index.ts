@@ -9,6 +9,7 @@ export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
 export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
 export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';
+export { lineage, allDependencies, narrowDependencies } from './plan/lineage.js';
 export { stagePlan, taskLeaves, parentSplits, type TaskPlan, type WireNode, type WireOf, type WireKind, type TaskLeaf } from './plan/task-plan.js';
 export { prepare, type PrepareHook } from './plan/prepare.js';
 export { describeRdd } from './plan/debug-string.js';

@@ -1,7 +1,8 @@
 export { Executor, type ExecutorOptions, type Peers } from './executor/executor.js';
 export { BlockManager, type BlockPolicy, type BlockManagerStats } from './executor/block-manager.js';
 export * from './protocol.js';
-export { blockKeys, type StageSpec, type StageOutput } from './stage-spec.js';
+export type { StageSpec, StageOutput } from './stage-spec.js';
+export { blockKeys } from './block-keys.js';
 export { partFileName } from './thread/part-files.js';
 export { startWorker, type WorkerHandle, type WorkerOptions } from './service/worker-process.js';
 export { runWorkerCommand, WORKER_USAGE } from './service/worker-command.js';

@@ -12,11 +12,3 @@ export interface StageSpec {
   readonly plan: TaskPlan;
   readonly output: StageOutput;
 }
-
-/** Block names, as in Spark's BlockId. */
-export const blockKeys = {
-  cached: (rddId: number, split: number) => `rdd_${rddId}_${split}`,
-  slice: (rddId: number, split: number) => `slice_${rddId}_${split}`,
-  shuffleInput: (shuffleId: number, reducePartition: number) => `shuffle_${shuffleId}_in_${reducePartition}`,
-  shuffleBucket: (shuffleId: number, mapPartition: number, reducePartition: number) => `shuffle_${shuffleId}_${mapPartition}_${reducePartition}`,
-};

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encode, type TaskPlan } from '@flint/rdd';
-import { appBlockKey, Executor, type Peers } from '../src/executor/executor.js';
+import { Executor, type Peers } from '../src/executor/executor.js';
 import type { TaskRequest } from '../src/protocol.js';
-import { blockKeys } from '../src/stage-spec.js';
+import { blockKeys } from '../src/block-keys.js';
 import { collectTask, collected } from './collect-task.js';
 
 const APP = 'app-test';
@@ -45,7 +45,7 @@ describe('a cached partition read from another executor', () => {
   it('is kept as a copy, reported to the driver, and read locally the next time', async () => {
     const { holder, reader, fetches } = executorPair(64 * 1024 * 1024);
     started.push(holder, reader);
-    const key = appBlockKey(APP, blockKeys.cached(RDD_ID, 0));
+    const key = blockKeys.inApp(APP, blockKeys.cached(RDD_ID, 0));
     holder.blocks.put(key, encode(records), 'memoryOnly');
 
     const first = await reader.runTask(collectCachedTask(1));
@@ -64,7 +64,7 @@ describe('a cached partition read from another executor', () => {
   it('is not kept when it would push other blocks out of memory', async () => {
     const { holder, reader } = executorPair(1024);
     started.push(holder, reader);
-    const key = appBlockKey(APP, blockKeys.cached(RDD_ID, 0));
+    const key = blockKeys.inApp(APP, blockKeys.cached(RDD_ID, 0));
     holder.blocks.put(key, encode(records), 'memoryAndDisk');
     const outcome = await reader.runTask(collectCachedTask(3));
     expect(collected(outcome)).toEqual(records);

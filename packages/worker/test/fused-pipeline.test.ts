@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FusedRecords, runFused, type LiveStep } from '../src/thread/fused-pipeline.js';
+import { type FusedRecords, runFused } from '../src/thread/fused-pipeline.js';
+import type { LiveStep } from '../src/thread/live-step.js';
 
 type Fn = (...args: unknown[]) => unknown;
 const step = (op: LiveStep['op'], fn: Fn): LiveStep => ({ op, fn });

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dependencies, prepare, type ExecutionMode, type JobOptions, type JobOutput, type RDD } from '@flint/rdd';
+import { dependencies, lineage, prepare, type ExecutionMode, type JobOptions, type JobOutput, type RDD } from '@flint/rdd';
 import type { StageOutput } from '@flint/worker';
 import type { DagScheduler } from '../scheduler/dag-scheduler.js';
 import type { ActiveJob } from '../scheduler/job.js';
@@ -131,20 +131,7 @@ function stageOutput(output: JobOutput | undefined): StageOutput {
   return { ...output, dir };
 }
 
-function lineage(root: RDD<unknown>): RDD<unknown>[] {
-  const seen = new Map<number, RDD<unknown>>();
-  const visit = (rdd: RDD<unknown>): void => {
-    if (seen.has(rdd.id())) return;
-    seen.set(rdd.id(), rdd);
-    for (const dep of dependencies(rdd)) visit(dep.rdd);
-  };
-  visit(root);
-  return [...seen.values()];
-}
-
 /** Whether computing `rdd` from stored data (input files, saved job outputs) takes a shuffle. */
-function reducedSinceStorage(rdd: RDD<unknown>, seen = new Set<number>()): boolean {
-  if (seen.has(rdd.id())) return false;
-  seen.add(rdd.id());
-  return dependencies(rdd).some((dependency) => dependency.shuffle || reducedSinceStorage(dependency.rdd, seen));
+function reducedSinceStorage(rdd: RDD<unknown>): boolean {
+  return lineage(rdd).some((ancestor) => dependencies(ancestor).some((dependency) => dependency.shuffle));
 }

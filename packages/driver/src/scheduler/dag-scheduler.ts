@@ -35,8 +35,8 @@ import { decode } from '@flint/rdd';
 import type { ExecutorId, StageOutput, TaskOutcome, TaskRequest } from '@flint/worker';
 import { StagePlanner } from './stage-planner.js';
 import { CacheTracker, forgetMapOutputs } from './block-locations.js';
-import { buildTask, encodeStage, type EncodedStage } from './task-builder.js';
-import { isActive, isAvailable, missingMapPartitions, moveTo, type ResultStage, type ShuffleMapStage, type Stage, type StageAttempt, type TaskCounts } from './stage.js';
+import { buildTask, encodeStage } from './task-builder.js';
+import { isActive, isAvailable, missingMapPartitions, moveTo, type ResultStage, type ShuffleMapStage, type EncodedStage, type Stage, type StageAttempt, type TaskCounts } from './stage.js';
 import type { Locality, PendingTask, TaskEnd } from './task-scheduler.js';
 import type { ActiveJob, SchedulerListener } from './job.js';
 import { JobCancelledError, JobFailedError } from './job.js';
@@ -215,7 +215,7 @@ export class DagScheduler {
       partitions = Array.from({ length: stage.numPartitions }, (_, i) => i);
     }
     this.setState(stage, 'running');
-    stage.currentAttempt = { number: stage.attempts, encoded, pending: new Set(partitions) };
+    stage.currentAttempt = { encoded, pending: new Set(partitions) };
     this.options.listener?.stageSubmitted?.(stage, partitions.length);
     this.tasks.submit(partitions.map((partition) => this.task(encoded, partition)));
   }
@@ -244,7 +244,7 @@ export class DagScheduler {
     this.options.listener?.taskEnded?.(request, executor, end, event.locality);
     // A task of an attempt that was since resubmitted or finished: its stage no longer waits for it,
     // but its work is still good — a map output is registered, a missing result partition is kept.
-    if (!stage || !attempt || attempt.number !== request.stageAttempt) {
+    if (!stage || !attempt || attempt.encoded.attempt !== request.stageAttempt) {
       // A barrier stage's work counts only when the whole attempt succeeds together.
       if (end.kind === 'success' && !request.barrier) this.lateSuccess(request, executor, end);
       return;

@@ -3,7 +3,7 @@
  * Narrow dependencies stay inside a stage; each `shuffled` RDD makes its parent side a
  * ShuffleMapStage, created once per shuffle and reused by every later job.
  */
-import { dependencies, type RDD } from '@flint/rdd';
+import { lineage, narrowDependencies, type RDD } from '@flint/rdd';
 import { initialStageFields, type ResultStage, type ShuffleMapStage, type Stage } from './stage.js';
 
 export class StagePlanner {
@@ -26,22 +26,8 @@ export class StagePlanner {
 
   /** The shuffle map stages a stage over `rdd` reads from, found through narrow dependencies. */
   parentStages(rdd: RDD<unknown>, jobId: number): ShuffleMapStage[] {
-    const parents = new Map<number, ShuffleMapStage>();
-    const visited = new Set<number>();
-    const pending = [rdd];
-    while (pending.length > 0) {
-      const current = pending.pop()!;
-      if (visited.has(current.id())) continue;
-      visited.add(current.id());
-      const node = current.node;
-      if (node.kind === 'shuffled' && !current.isCheckpointed) {
-        const stage = this.shuffleMapStage(current, jobId);
-        parents.set(stage.id, stage);
-        continue;
-      }
-      for (const dep of dependencies(current)) pending.push(dep.rdd);
-    }
-    return [...parents.values()];
+    const boundaries = lineage(rdd, narrowDependencies).filter((current) => current.node.kind === 'shuffled' && !current.isCheckpointed);
+    return [...new Set(boundaries.map((shuffled) => this.shuffleMapStage(shuffled, jobId)))];
   }
 
   private shuffleMapStage(shuffled: RDD<unknown>, jobId: number): ShuffleMapStage {

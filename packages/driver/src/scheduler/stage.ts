@@ -24,9 +24,8 @@
  * A ShuffleMapStage outlives its job: its outputs stay registered, so a later job that needs the
  * same shuffle skips the stage while every map output is still available.
  */
-import type { RDD, Partitioner } from '@flint/rdd';
+import type { RDD, Partitioner, TaskPlan } from '@flint/rdd';
 import type { ExecutorId } from '@flint/worker';
-import type { EncodedStage } from './task-builder.js';
 
 export type StageState = 'created' | 'waiting' | 'running' | 'finished' | 'abandoned';
 
@@ -43,10 +42,21 @@ export interface MapStatus {
   readonly bucketSizes: readonly number[];
 }
 
+/** A stage as its attempt's tasks carry it: the plan encoded once (task-builder.ts), and the RDDs of that plan. */
+export interface EncodedStage {
+  readonly stage: Stage;
+  /** 1 for the first attempt; tasks carry it, so ends of an earlier attempt are told apart. */
+  readonly attempt: number;
+  readonly plan: TaskPlan;
+  readonly bytes: Uint8Array;
+  readonly broadcasts: number[];
+  readonly rdds: Map<number, RDD<unknown>>;
+  /** A barrier stage: its tasks start together, wait for each other at barrier(), and fail together. */
+  readonly barrier: boolean;
+}
+
 /** One run of a stage's missing tasks. */
 export interface StageAttempt {
-  /** 1 for the first attempt; tasks carry it, so ends of an earlier attempt are told apart. */
-  readonly number: number;
   readonly encoded: EncodedStage;
   /** The partitions of this attempt still without output. */
   readonly pending: Set<number>;

@@ -3,21 +3,10 @@
  * and the partition's inputs — parallelized slices sent inline, cached partitions and shuffle
  * buckets named with the executor that holds them — plus the executors the task would rather run on.
  */
-import { dependencies, encode, encodeWithBroadcasts, isBarrier, stagePlan, taskLeaves, type RDD, type TaskPlan } from '@flint/rdd';
+import { encode, encodeWithBroadcasts, isBarrier, lineage, narrowDependencies, stagePlan, taskLeaves, type RDD } from '@flint/rdd';
 import { blockKeys, type ExecutorId, type StageOutput, type TaskInput, type TaskRequest } from '@flint/worker';
 import type { CacheTracker } from './block-locations.js';
-import type { ShuffleMapStage, Stage } from './stage.js';
-
-export interface EncodedStage {
-  readonly stage: Stage;
-  readonly attempt: number;
-  readonly plan: TaskPlan;
-  readonly bytes: Uint8Array;
-  readonly broadcasts: number[];
-  readonly rdds: Map<number, RDD<unknown>>;
-  /** A barrier stage: its tasks start together, wait for each other at barrier(), and fail together. */
-  readonly barrier: boolean;
-}
+import type { EncodedStage, ShuffleMapStage, Stage } from './stage.js';
 
 export function encodeStage(stage: Stage, output: StageOutput): EncodedStage {
   const plan = stagePlan(stage.rdd);
@@ -26,15 +15,7 @@ export function encodeStage(stage: Stage, output: StageOutput): EncodedStage {
 }
 
 function narrowLineage(root: RDD<unknown>): Map<number, RDD<unknown>> {
-  const rdds = new Map<number, RDD<unknown>>();
-  const pending = [root];
-  while (pending.length > 0) {
-    const rdd = pending.pop()!;
-    if (rdds.has(rdd.id())) continue;
-    rdds.set(rdd.id(), rdd);
-    for (const dep of dependencies(rdd)) if (!dep.shuffle) pending.push(dep.rdd);
-  }
-  return rdds;
+  return new Map(lineage(root, narrowDependencies).map((rdd) => [rdd.id(), rdd]));
 }
 
 export interface BuiltTask {

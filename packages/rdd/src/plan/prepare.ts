@@ -10,6 +10,7 @@ import type { RDD } from '../rdd.js';
 import type { NodeOf, PlanKind } from './plan-node.js';
 import { boundsFromSamples } from '../partitioner/partitioner.js';
 import { dependencies } from './node-properties.js';
+import { lineage } from './lineage.js';
 import { runtimePartitions } from '../ops/narrow.js';
 
 /** Spark samples about 20 keys per output partition, oversampled 3x to cope with skew. */
@@ -33,16 +34,16 @@ const PREPARE_HOOKS: { readonly [K in PlanKind]: PrepareHook<K> | undefined } = 
   shuffled: sampleRangeBounds,
 };
 
-export async function prepare(root: RDD<unknown>): Promise<void> {
-  const visited = new Set<number>();
-  const visit = async (rdd: RDD<unknown>): Promise<void> => {
-    if (visited.has(rdd.id())) return;
-    visited.add(rdd.id());
-    for (const dep of dependencies(rdd)) await visit(dep.rdd);
-    const prepared = await hookFor(rdd.node)?.(rdd.node);
-    if (prepared) rdd.replaceNode(prepared);
-  };
-  await visit(root);
+export async function prepare(root: RDD<unknown>, prepared = new Set<number>()): Promise<void> {
+  for (const rdd of lineage(root)) {
+    if (prepared.has(rdd.id())) continue;
+    prepared.add(rdd.id());
+    const replacement = await hookFor(rdd.node)?.(rdd.node);
+    if (!replacement) continue;
+    rdd.replaceNode(replacement);
+    // A re-planned node may be computed from RDDs not walked yet: they are prepared before it runs.
+    for (const dependency of dependencies(rdd)) await prepare(dependency.rdd, prepared);
+  }
 }
 
 function hookFor<K extends PlanKind>(node: NodeOf<K>): PrepareHook<K> | undefined {

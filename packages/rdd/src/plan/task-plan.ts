@@ -10,6 +10,7 @@
 import { RDD } from '../rdd.js';
 import type { NodeOf, PlanKind } from './plan-node.js';
 import type { StoredFormat } from '../context.js';
+import { lineage, narrowDependencies } from './lineage.js';
 
 /**
  * Fields that stay on the driver: parallelized slices (each task carries its own), what lies
@@ -20,7 +21,7 @@ const DRIVER_ONLY = {
   range: [],
   textFile: [],
   empty: [],
-  elementwise: [],
+  elementwise: ['preservesPartitioning'],
   mapPartitions: ['preservesPartitioning', 'barrier', 'beforeJob'],
   union: [],
   coalesce: [],
@@ -68,31 +69,25 @@ export interface TaskPlan {
 }
 
 export function stagePlan(root: RDD<unknown>): TaskPlan {
-  const nodes = new Map<number, WireNode>();
-  const pending: RDD<unknown>[] = [root];
-  while (pending.length > 0) {
-    const rdd = pending.pop()!;
-    if (nodes.has(rdd.id())) continue;
-    const { body, parents } = wireBody(rdd);
-    nodes.set(rdd.id(), { ...body, id: rdd.id(), numPartitions: rdd.getNumPartitions(), storageLevel: rdd.isCached ? rdd.storageLevel.name : undefined });
-    pending.push(...parents);
-  }
-  return { root: root.id(), nodes: [...nodes.values()] };
+  const nodes = lineage(root, narrowDependencies).map((rdd): WireNode => {
+    const storageLevel = rdd.isCached ? rdd.storageLevel.name : undefined;
+    return { ...wireBody(rdd), id: rdd.id(), numPartitions: rdd.getNumPartitions(), storageLevel };
+  });
+  return { root: root.id(), nodes };
 }
 
-/** The node's wire form, and the RDDs it references (computed by the same task). */
-function wireBody(rdd: RDD<unknown>): { body: WireBody; parents: RDD<unknown>[] } {
+/** The node's wire form: its fields less the driver-only ones, RDDs as their ids. */
+function wireBody(rdd: RDD<unknown>): WireBody {
   const stored = rdd.storedPartitions;
-  if (stored) return { body: { kind: 'stored', dir: stored.dir, format: stored.format }, parents: [] };
+  if (stored) return { kind: 'stored', dir: stored.dir, format: stored.format };
   const driverOnly: readonly string[] = DRIVER_ONLY[rdd.node.kind];
-  const parents: RDD<unknown>[] = [];
   const wire = (value: unknown): unknown => {
-    if (value instanceof RDD) return parents.push(value), value.id();
+    if (value instanceof RDD) return value.id();
     if (Array.isArray(value) && value.some((item) => item instanceof RDD)) return value.map(wire);
     return value;
   };
   const body = Object.entries(rdd.node).filter(([field]) => !driverOnly.includes(field)).map(([field, value]) => [field, wire(value)]);
-  return { body: Object.fromEntries(body) as WireBody, parents };
+  return Object.fromEntries(body) as WireBody;
 }
 
 type ParentSplits<K extends WireKind> = (node: WireNodeOf<K>, split: number, byId: ReadonlyMap<number, WireNode>) => [number, number][];

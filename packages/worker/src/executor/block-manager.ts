@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cachedRddKey } from '../block-keys.js';
 
 export type BlockPolicy = 'memoryOnly' | 'memoryAndDisk' | 'diskOnly';
 
@@ -111,10 +112,10 @@ export class BlockManager {
    * there is still no room, the new block itself leaves memory.
    */
   private enforceBudget(newKey: string): void {
-    const newRdd = rddOf(newKey);
+    const newRdd = cachedRddKey(newKey);
     for (const [key, block] of this.blocks) {
       if (this.memoryBytes <= this.memoryBudget) return;
-      if (!block.bytes || key === newKey || (newRdd !== undefined && rddOf(key) === newRdd)) continue;
+      if (!block.bytes || key === newKey || (newRdd !== undefined && cachedRddKey(key) === newRdd)) continue;
       this.leaveMemory(key, block);
     }
     const block = this.blocks.get(newKey);
@@ -146,7 +147,3 @@ export class BlockManager {
   }
 }
 
-/** The RDD a cached partition's key belongs to (`<app>_rdd_<id>_<split>` → `<app>_rdd_<id>`); none for other blocks. */
-function rddOf(key: string): string | undefined {
-  return /^(.*_rdd_\d+)_\d+$/.exec(key)?.[1];
-}

@@ -11,7 +11,7 @@ import { BlockManager, type BlockPolicy } from './block-manager.js';
 import type { BarrierSync, CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import { relayBarrier } from './barrier-relay.js';
 import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
-import { blockKeys } from '../stage-spec.js';
+import { blockKeys, parseCachedKey } from '../block-keys.js';
 import { boundedInFlight } from './bounded-in-flight.js';
 
 export interface ExecutorOptions {
@@ -113,12 +113,12 @@ export class Executor {
     }
     if (result.kind === 'failure') return result;
     result.buckets?.forEach((bucket, reduce) => {
-      const key = appBlockKey(app, blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce));
+      const key = blockKeys.inApp(app, blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce));
       this.blocks.put(key, bucket, request.shuffleOnDisk ? 'diskOnly' : 'memoryAndDisk');
     });
     const cachedBlocks = await Promise.all(
       result.blocks.map(async (block) => {
-        const key = appBlockKey(app, blockKeys.cached(block.rddId, block.split));
+        const key = blockKeys.inApp(app, blockKeys.cached(block.rddId, block.split));
         // Shared memory: later tasks over the cached partition get it without a copy per task.
         this.blocks.put(key, shared(block.bytes), blockPolicy(block.storageLevel));
         const replica = block.storageLevel.endsWith('_2') ? await this.replicate(request.replicateTo, key, block.storageLevel, block.bytes) : undefined;
@@ -140,20 +140,16 @@ export class Executor {
 
   /** The application's cached partitions that the block manager dropped since the last report. */
   private droppedCachedBlocks(app: string): { rddId: number; split: number }[] {
-    const prefix = appBlockKey(app, 'rdd_');
-    return this.blocks.takeDropped(prefix).map((key) => {
-      const [rddId, split] = key.slice(prefix.length).split('_').map(Number);
-      return { rddId, split };
-    });
+    return this.blocks.takeDropped(blockKeys.inApp(app, blockKeys.cachedPrefix())).map((key) => parseCachedKey(key)!);
   }
 
   /** Forgets blocks: every bucket of a shuffle, or every cached partition of an RDD. */
   removeShuffle(appId: string, shuffleId: number): void {
-    this.blocks.removeWhere((key) => key.startsWith(appBlockKey(appId, `shuffle_${shuffleId}_`)));
+    this.blocks.removeWhere((key) => key.startsWith(blockKeys.inApp(appId, blockKeys.shufflePrefix(shuffleId))));
   }
 
   removeRdd(appId: string, rddId: number): void {
-    this.blocks.removeWhere((key) => key.startsWith(appBlockKey(appId, `rdd_${rddId}_`)));
+    this.blocks.removeWhere((key) => key.startsWith(blockKeys.inApp(appId, blockKeys.cachedPrefix(rddId))));
   }
 
   async stop(): Promise<void> {
@@ -172,11 +168,11 @@ export class Executor {
       case 'bytes':
         return { key: input.key, chunks: [input.bytes] };
       case 'cached': {
-        const key = appBlockKey(app, input.key);
+        const key = blockKeys.inApp(app, input.key);
         // A replica or copy here is as good as the first copy the driver named.
         const local = this.blocks.get(key);
         if (local) return { key: input.key, chunks: [local] };
-        const [, rddId, split] = input.key.split('_').map(Number);
+        const { rddId, split } = parseCachedKey(input.key)!;
         const bytes = await this.readBlock(input.executor, key);
         if (!bytes) throw new MissingInput({ kind: 'missingCachedBlock', rddId, split, executor: input.executor });
         if (!this.blocks.fitsInMemory(bytes.length)) return { key: input.key, chunks: [bytes] };
@@ -188,7 +184,7 @@ export class Executor {
       case 'shuffle': {
         const chunks = await boundedInFlight(input.buckets, MAX_BYTES_IN_FLIGHT, async (ref) => {
           const key = blockKeys.shuffleBucket(ref.shuffleId, ref.mapPartition, ref.reducePartition);
-          const bytes = await this.readBlock(ref.executor, appBlockKey(app, key));
+          const bytes = await this.readBlock(ref.executor, blockKeys.inApp(app, key));
           if (!bytes) {
             const message = `shuffle block ${key} is missing on executor ${ref.executor}`;
             throw new MissingInput({ kind: 'fetchFailed', shuffleId: ref.shuffleId, mapPartition: ref.mapPartition, executor: ref.executor, message });
@@ -246,11 +242,6 @@ function shared(bytes: Uint8Array): Uint8Array {
   const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
   copy.set(bytes);
   return copy;
-}
-
-/** A block's name in the block manager: the driver application's id, then Spark's block name. */
-export function appBlockKey(appId: string, key: string): string {
-  return `${appId}_${key}`;
 }
 
 function blockPolicy(storageLevel: string): BlockPolicy {

@@ -6,6 +6,8 @@
  * partition evicted or unpersisted there is never read from here. LRU within a byte budget,
  * estimated from the encoded size. Tasks must not mutate the records of a cached partition.
  */
+import { blockKeys } from '../block-keys.js';
+
 const DECODED_SIZE_FACTOR = 4;
 const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
 
@@ -14,7 +16,7 @@ let used = 0;
 const budget = Number(process.env.FLINT_THREAD_CACHE_BYTES ?? DEFAULT_BUDGET_BYTES);
 
 export function decodedBlock(appId: string, block: string): unknown[] | undefined {
-  const key = `${appId}_${block}`;
+  const key = blockKeys.inApp(appId, block);
   const entry = blocks.get(key);
   if (!entry) return undefined;
   blocks.delete(key);
@@ -23,7 +25,7 @@ export function decodedBlock(appId: string, block: string): unknown[] | undefine
 }
 
 export function keepDecoded(appId: string, block: string, records: unknown[], encodedBytes: number): void {
-  const key = `${appId}_${block}`;
+  const key = blockKeys.inApp(appId, block);
   const size = encodedBytes * DECODED_SIZE_FACTOR;
   if (size > budget) return;
   const existing = blocks.get(key);

@@ -4,7 +4,7 @@
  * gets its own compiled code, so V8 sees one target at every call site and can inline the user's
  * small functions; a chain of generic closures shares its call sites with every other job's.
  */
-import type { LiveStep as Step } from './fused-pipeline.js';
+import type { LiveStep as Step } from './live-step.js';
 
 type Fn = (...args: unknown[]) => unknown;
 export type FusedLoop = (source: Iterable<unknown>, consume: (record: unknown) => void) => void;

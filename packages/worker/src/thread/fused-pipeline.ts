@@ -5,17 +5,13 @@
  * records through the chain until its small buffer has output, so a partition's output is never
  * materialized as a whole. Steps with async functions get an awaiting (materializing) variant.
  */
-import type { ElementOp } from '@flint/rdd';
 import { ASYNC } from './compile-function.js';
 import { fusedLoop } from './fused-loop.js';
+import type { LiveStep } from './live-step.js';
 
 type Fn = (...args: unknown[]) => unknown;
 type Sink = (record: unknown) => void;
 type AsyncSink = (record: unknown) => Promise<void>;
-export interface LiveStep {
-  readonly op: ElementOp['op'];
-  readonly fn: Fn;
-}
 
 export function runFused(steps: readonly LiveStep[], source: Iterable<unknown>): Iterable<unknown> | Promise<unknown[]> {
   if (steps.some((s) => (s.fn as Fn & { [ASYNC]?: true })[ASYNC])) return runFusedAsync(steps, source);

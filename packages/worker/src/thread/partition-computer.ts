@@ -5,7 +5,9 @@
  * encoded block that the executor stores once the task succeeds.
  */
 import { encode, parentSplits, recordsToArray, type WireNode, type TaskPlan, type FnRef } from '@flint/rdd';
-import { runFused, type LiveStep } from './fused-pipeline.js';
+import { runFused } from './fused-pipeline.js';
+import type { LiveStep } from './live-step.js';
+import { blockKeys } from '../block-keys.js';
 import { runPipe } from './pipe.js';
 import type { TaskInputs } from './task-inputs.js';
 import type { ProducedBlock } from './thread-messages.js';
@@ -39,7 +41,7 @@ export class PartitionComputer {
     const records = recordsToArray(await this.computeNode(node, split));
     const bytes = encode(records);
     this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes });
-    keepDecoded(this.appId, `rdd_${id}_${split}`, records, bytes.length);
+    keepDecoded(this.appId, blockKeys.cached(id, split), records, bytes.length);
     return records;
   }
 
@@ -58,7 +60,7 @@ export class PartitionComputer {
   }
 
   private readonly handlers: { [K in WireNode['kind']]: Handler<K> } = {
-    parallelize: (node, split) => this.inputs.required(`slice_${node.id}_${split}`),
+    parallelize: (node, split) => this.inputs.required(blockKeys.slice(node.id, split)),
     range: (node, split) => rangeSlice(node, split),
     textFile: (node, split) => this.inputs.text(node.splits[split]),
     empty: () => [],

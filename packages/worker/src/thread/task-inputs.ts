@@ -9,6 +9,7 @@ import { readDfsSplit } from './dfs-input.js';
 import { readPartFile } from './part-files.js';
 import { readWholeFileSplit } from './whole-file-input.js';
 import { decodedBlock, keepDecoded } from './decoded-blocks.js';
+import { blockKeys } from '../block-keys.js';
 
 export class TaskInputs {
   private readonly chunks: Map<string, readonly Uint8Array[]>;
@@ -29,7 +30,7 @@ export class TaskInputs {
   }
 
   cached(rddId: number, split: number): unknown[] | undefined {
-    const key = `rdd_${rddId}_${split}`;
+    const key = blockKeys.cached(rddId, split);
     const chunks = this.chunks.get(key);
     if (!chunks) return undefined;
     let records = decodedBlock(this.appId, key);
@@ -42,7 +43,7 @@ export class TaskInputs {
 
   /** A reduce partition: the buckets of every map task, concatenated in map-partition order. */
   shuffle(shuffleId: number, split: number): unknown[] {
-    const chunks = this.chunks.get(`shuffle_${shuffleId}_in_${split}`);
+    const chunks = this.chunks.get(blockKeys.shuffleInput(shuffleId, split));
     if (!chunks) throw new Error(`shuffle ${shuffleId} input for partition ${split} was not sent`);
     const records: unknown[] = [];
     for (const chunk of chunks) {
