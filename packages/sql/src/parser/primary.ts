@@ -9,7 +9,7 @@ import { parseExpr, parseValue, startsQuery } from './expressions.js';
 import { parseFunctionCall, parseSpecialForm } from './functions.js';
 import { RESERVED_FUNCTION_NAMES, RESERVED_WORDS } from './keywords.js';
 import { parseIntervalLiteral, parseNumberLiteral, parseStringLiteral, startsIntervalLiteral } from './literals.js';
-import { parseQuery } from './queries.js';
+import { parseQuery, tryParenthesizedQuery } from './queries.js';
 
 /** Words that, before a string, make a typed literal: DATE '2020-01-01'. */
 const TYPED_LITERALS: Record<string, Literal['type']> = {
@@ -107,19 +107,8 @@ function parseName(c: Cursor): Expr {
  * parentheses; `((SELECT 1) + 1)` falls back to an expression.
  */
 function parseParenthesized(c: Cursor): Expr {
-  const start = c.mark();
-  const nested = c.isOp('(', 1);
-  if (startsQuery(c, 1)) {
-    try {
-      c.next();
-      const query = parseQuery(c);
-      c.expectOp(')');
-      return { kind: 'scalarSubquery', query };
-    } catch (error) {
-      if (!nested) throw error;
-      c.reset(start);
-    }
-  }
+  const query = tryParenthesizedQuery(c);
+  if (query) return { kind: 'scalarSubquery', query };
   if (isLambdaParameterList(c)) {
     c.next();
     const params = [c.identifier()];

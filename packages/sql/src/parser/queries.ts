@@ -9,6 +9,27 @@ import { parseExpr, startsQuery } from './expressions.js';
 import { parseFromList } from './relations.js';
 import { parseSortItems, parseWindowSpec } from './windows.js';
 
+/**
+ * `(` opening a query: the query, with the cursor after its `)`. `((SELECT 1) + 1)` and
+ * `((SELECT ...) t JOIN u ...)` open with a query too, so when the parentheses are nested and the
+ * query does not close them, the cursor goes back and `undefined` says to parse something else.
+ */
+export function tryParenthesizedQuery(c: Cursor): Query | undefined {
+  if (!startsQuery(c, 1)) return undefined;
+  const start = c.mark();
+  const nested = c.isOp('(', 1);
+  try {
+    c.next();
+    const query = parseQuery(c);
+    c.expectOp(')');
+    return query;
+  } catch (error) {
+    if (!nested) throw error;
+    c.reset(start);
+    return undefined;
+  }
+}
+
 export function parseQuery(c: Cursor): Query {
   const ctes = c.acceptWord('WITH') ? parseCtes(c) : [];
   const body = parseSetOperations(c, 0);

@@ -5,8 +5,8 @@
  */
 import type { JoinCriteria, JoinType, Relation, TableAlias } from './ast.js';
 import type { Cursor } from './cursor.js';
-import { parseExpr, startsQuery } from './expressions.js';
-import { parseQuery, parseValuesRows } from './queries.js';
+import { parseExpr } from './expressions.js';
+import { parseValuesRows, tryParenthesizedQuery } from './queries.js';
 
 export function parseFromList(c: Cursor): Relation[] {
   const relations = [parseRelation(c)];
@@ -86,19 +86,8 @@ function parseRelationPrimary(c: Cursor): Relation {
  * u ON ...)` both start with two parentheses, so a query is tried first and a relation after.
  */
 function parseParenthesizedRelation(c: Cursor): Relation {
-  const start = c.mark();
-  const nested = c.isOp('(', 1);
-  if (startsQuery(c, 1)) {
-    try {
-      c.next();
-      const query = parseQuery(c);
-      c.expectOp(')');
-      return { kind: 'subquery', query, alias: parseTableAlias(c) };
-    } catch (error) {
-      if (!nested) throw error;
-      c.reset(start);
-    }
-  }
+  const query = tryParenthesizedQuery(c);
+  if (query) return { kind: 'subquery', query, alias: parseTableAlias(c) };
   c.next();
   const relation = parseRelation(c);
   c.expectOp(')');
