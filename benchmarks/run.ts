@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, string> = {
   dfs: 'dfs-throughput.ts',
   cluster: 'cluster.ts',
   modes: 'modes.ts',
+  sql: 'sql.ts',
 };
 
 function main(): number {

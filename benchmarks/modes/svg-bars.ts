@@ -20,6 +20,8 @@ const WIDTH = 720;
 const HEIGHT = 360;
 const MARGIN = { top: 48, right: 16, bottom: 56, left: 72 };
 const TICKS = 5;
+const LEGEND_ITEM_WIDTH = 180;
+const LEGEND_ROW_HEIGHT = 18;
 
 export function svgBarChart({ title, yLabel, categories, series }: BarChart): string {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
@@ -44,14 +46,18 @@ export function svgBarChart({ title, yLabel, categories, series }: BarChart): st
     });
     parts.push(`<text x="${(groupLeft + groupWidth * 0.4).toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeXml(category)}</text>`);
   });
+  // The legend wraps onto more rows below the plot when the series do not fit on one.
+  const perRow = Math.max(1, Math.floor((WIDTH - MARGIN.left) / LEGEND_ITEM_WIDTH));
+  const height = HEIGHT + (Math.ceil(series.length / perRow) - 1) * LEGEND_ROW_HEIGHT;
   series.forEach((each, position) => {
-    const x = MARGIN.left + position * 180;
-    parts.push(`<rect x="${x}" y="${HEIGHT - 22}" width="12" height="12" fill="${each.color}"/>`);
-    parts.push(`<text x="${x + 16}" y="${HEIGHT - 12}">${escapeXml(each.name)}</text>`);
+    const x = MARGIN.left + (position % perRow) * LEGEND_ITEM_WIDTH;
+    const rowTop = HEIGHT - 22 + Math.floor(position / perRow) * LEGEND_ROW_HEIGHT;
+    parts.push(`<rect x="${x}" y="${rowTop}" width="12" height="12" fill="${each.color}"/>`);
+    parts.push(`<text x="${x + 16}" y="${rowTop + 10}">${escapeXml(each.name)}</text>`);
   });
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="12">`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${WIDTH}" height="${height}" fill="white"/>`,
     `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
     `<text transform="translate(16 ${MARGIN.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`,
     ...parts,

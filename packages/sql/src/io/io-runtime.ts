@@ -7,7 +7,8 @@
  */
 import { registerRuntime } from '@flint/rdd';
 import { dataTypeFromJson, type StructType } from '../types/index.js';
-import { parseCsvOptions } from './csv/csv-options.js';
+import { parseCsvOptions, type CsvOptions } from './csv/csv-options.js';
+import { fastCsvRows, fitsFastCsvPath } from './csv/csv-fast-reader.js';
 import { CsvRowConverter } from './csv/csv-row-converter.js';
 import { forEachCsvRecord } from './csv/csv-tokenizer.js';
 import { lineNumberAt, splitText, type ByteSplit } from './files/byte-splits.js';
@@ -43,38 +44,58 @@ function withPartitionValues(row: unknown[], values: unknown[] | undefined): unk
 }
 
 /**
- * Reads a split's text; a FAILFAST error is re-raised with its line counted from the file's
- * start rather than the split's (counting costs a read of the file's prefix, so only then).
+ * A FAILFAST error re-raised with its line counted from the file's start rather than the
+ * split's (counting costs a read of the file's prefix, so only then).
  */
+function withLineFromFileStart(e: unknown, split: ByteSplit, offset: number): unknown {
+  if (!(e instanceof MalformedRecordError) || offset === 0) return e;
+  const base = lineNumberAt(split.path, offset) - 1;
+  return new MalformedRecordError(e.format, { file: e.location.file, line: base + e.location.line }, e.problem);
+}
+
+/** Reads a split's text, re-raising FAILFAST errors with lines counted from the file's start. */
 function withFileLine<T>(split: ByteSplit, read: (text: string) => T): T {
   const { text, offset } = splitText(split);
   try {
     return read(text);
   } catch (e) {
-    if (!(e instanceof MalformedRecordError) || offset === 0) throw e;
-    const base = lineNumberAt(split.path, offset) - 1;
-    throw new MalformedRecordError(e.format, { file: e.location.file, line: base + e.location.line }, e.problem);
+    throw withLineFromFileStart(e, split, offset);
   }
 }
 
-function readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): unknown[][] {
+/**
+ * A split's rows, streamed: lines of the common simple form go through the fast reader
+ * (csv/csv-fast-reader.ts), any other text through the tokenizer and the row converter.
+ */
+function* readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
   const options = parseCsvOptions(env.options);
   const converter = new CsvRowConverter(schema, options, columns);
-  const rows: unknown[][] = [];
   for (const split of splits) {
-    withFileLine(split, (text) => {
-      let skipHeader = options.header && split.start === 0;
-      forEachCsvRecord(text, options, (record) => {
-        if (skipHeader) {
-          skipHeader = false;
-          return;
-        }
-        const row = converter.convert(record, split.path);
-        if (row) rows.push(withPartitionValues(row, split.partitionValues));
-      });
-    });
+    const { text, offset } = splitText(split);
+    const skipHeader = options.header && split.start === 0;
+    const rows = fitsFastCsvPath(text, schema, options)
+      ? fastCsvRows(text, schema, options, columns, converter, split.path, skipHeader)
+      : tokenizedCsvRows(text, options, converter, split.path, skipHeader);
+    try {
+      for (const row of rows) yield withPartitionValues(row, split.partitionValues);
+    } catch (e) {
+      throw withLineFromFileStart(e, split, offset);
+    }
   }
+}
+
+function tokenizedCsvRows(text: string, options: CsvOptions, converter: CsvRowConverter, file: string, skipHeader: boolean): unknown[][] {
+  const rows: unknown[][] = [];
+  let skip = skipHeader;
+  forEachCsvRecord(text, options, (record) => {
+    if (skip) {
+      skip = false;
+      return;
+    }
+    const row = converter.convert(record, file);
+    if (row) rows.push(row);
+  });
   return rows;
 }
 

@@ -63,8 +63,34 @@ function groupKey(values: string[]): string {
   return `JSON.stringify([${values.join(', ')}])`;
 }
 
+const bufferKeySlots = (n: number, buffer: string) => Array.from({ length: n }, (_, i) => `${buffer}[${i}]`);
+
+/**
+ * Finds or creates the group's buffer `b`. One key column is the Map key itself; with more, maps
+ * nest one level per column when every key is a primitive value (Map compares objects by
+ * identity), so a row costs a few lookups instead of building a key text (the shuffle key
+ * text is built once per group, when the partition's buffers are emitted).
+ */
+function bufferLookup(keyVars: string[], nested: boolean, newBuffer: string): string[] {
+  if (!nested) {
+    return [`const key = ${groupKey(keyVars)};`, `let b = groups.get(key);`, `if (b === undefined) { b = ${newBuffer}; groups.set(key, b); }`];
+  }
+  const lines: string[] = [];
+  let map = 'groups';
+  keyVars.slice(0, -1).forEach((k, i) => {
+    lines.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
+    map = `m${i}`;
+  });
+  const last = keyVars[keyVars.length - 1];
+  lines.push(`let b = ${map}.get(${last});`, `if (b === undefined) { b = ${newBuffer}; ${map}.set(${last}, b); buffers.push(b); }`);
+  return lines;
+}
+
+const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'integer', 'long', 'float', 'double', 'decimal', 'date', 'timestamp', 'timestamp_ntz']);
+
 function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: AggregateCall[], site: string): RDD<unknown> {
   const ctx = new CodegenContext();
+  const nestedKeys = groupBy.length >= 2 && groupBy.every((g) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(g).typeName()));
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   const body = genLoop(child, ctx, (vars) => {
     const lines: string[] = [];
@@ -72,10 +98,8 @@ function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: Aggr
       lines.push(`const k${i} = ${genExpr(g, vars, ctx)};`);
       return `k${i}`;
     });
-    lines.push(`const key = ${groupKey(keys)};`);
     const init = calls.flatMap((c) => c.def.init());
-    lines.push(`let b = groups.get(key);`);
-    lines.push(`if (b === undefined) { b = [${[...keys, ...init].join(', ')}]; groups.set(key, b); }`);
+    lines.push(...bufferLookup(keys, nestedKeys, `[${[...keys, ...init].join(', ')}]`));
     calls.forEach((c, ci) => {
       const args = c.call.args.map((a, ai) => {
         lines.push(`const a${ci}_${ai} = ${genExpr(a, vars, ctx)};`);
@@ -85,7 +109,10 @@ function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: Aggr
     });
     return lines.join('\n  ');
   });
-  const source = `const groups = new Map();\n${body}\nreturn groups.entries();`;
+  const source =
+    !nestedKeys
+      ? `const groups = new Map();\n${body}\nreturn groups.entries();`
+      : `const groups = new Map();\nconst buffers = [];\n${body}\nreturn buffers.map((b) => [${groupKey(bufferKeySlots(groupBy.length, 'b'))}, b]);`;
   return mapPartitionsGenerated(child.base, ctx, source, site);
 }
 

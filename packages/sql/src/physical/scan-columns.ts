@@ -3,13 +3,16 @@
  * operator above it reads, so a file reader converts only those (the others stay null).
  * An id counts as read when an expression references it, when it is in the plan's output, or
  * when an operator consumes its child's rows whole (set operations, distinct, cached plans,
- * USING joins). Operators such as filter, sort and limit pass rows through with their ids, so
+ * USING joins). A projection's expression counts only when something above reads its output
+ * (a view's re-aliasing projection lists every column, and most are never read); the plan is
+ * walked from the root down, so every reader of an id is seen before the projection that makes
+ * it. Operators such as filter, sort and limit pass rows through with their ids, so
  * reads above them reach the relation. A plan that still holds subquery expressions is not
  * pruned at all (their plans are not walked here).
  */
 import { exists, referencedIds, type Expr } from '../expr/expression.js';
 import { planChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
-import { outputOf } from '../plan/output.js';
+import { namedToAttr, outputOf } from '../plan/output.js';
 
 function expressionsOf(p: LogicalPlan): readonly Expr[] {
   switch (p.kind) {
@@ -37,6 +40,7 @@ export function scanColumns(root: LogicalPlan): Map<PlanOf<'relation'>, number[]
     if (p.kind === 'relation') relations.push(p);
     for (const e of expressionsOf(p)) {
       if (exists(e, (x) => x.kind === 'subquery')) hasSubquery = true;
+      if (p.kind === 'project' && !read.has(namedToAttr(e).id)) continue;
       for (const id of referencedIds(e)) read.add(id);
     }
     if (consumesWholeRows(p)) for (const child of planChildren(p)) for (const a of outputOf(child)) read.add(a.id);

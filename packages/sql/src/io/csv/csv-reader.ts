@@ -9,6 +9,7 @@ import type { ReaderOptions } from '../reader-options.js';
 import { parseCsvOptions, type CsvOptions } from './csv-options.js';
 import { CsvSchemaInferrer, csvColumnNames } from './csv-infer.js';
 import { CsvRowConverter } from './csv-row-converter.js';
+import { fastCsvRows, fitsFastCsvPath } from './csv-fast-reader.js';
 import { forEachCsvRecord, type CsvRecord } from './csv-tokenizer.js';
 
 export interface TextFile {
@@ -62,15 +63,24 @@ export function csvSchema(files: readonly TextFile[], rawOptions: ReaderOptions 
   return schemaOf(files, parseCsvOptions(rawOptions));
 }
 
-/** Reads whole CSV files (Spark's `spark.read.csv(paths, **options)`) into a schema and rows. */
+/**
+ * Reads whole CSV files (Spark's `spark.read.csv(paths, **options)`) into a schema and rows;
+ * a file of the common simple form goes through the fast reader (csv-fast-reader.ts).
+ */
 export function readCsvFiles(files: readonly TextFile[], rawOptions: ReaderOptions = {}, columns?: readonly number[]): ReadResult {
   const options = parseCsvOptions(rawOptions);
   const schema = schemaOf(files, options);
   const converter = new CsvRowConverter(schema, options, columns);
   const rows: unknown[][] = [];
-  forEachDataRecord(files, options, (record, file) => {
-    const row = converter.convert(record, file.path);
-    if (row) rows.push(row);
-  });
+  for (const file of files) {
+    if (fitsFastCsvPath(file.text, schema, options)) {
+      for (const row of fastCsvRows(file.text, schema, options, columns, converter, file.path, options.header)) rows.push(row);
+      continue;
+    }
+    forEachDataRecord([file], options, (record) => {
+      const row = converter.convert(record, file.path);
+      if (row) rows.push(row);
+    });
+  }
   return { schema, rows };
 }

@@ -36,14 +36,20 @@ const INTEGRAL_RANGE: Record<string, [bigint, bigint]> = {
   long: [-9223372036854775808n, 9223372036854775807n],
 };
 
+/** The same ranges as numbers, for texts short enough to be exact doubles (number-to-bigint comparisons are slow). */
+const INTEGRAL_NUMBER_RANGE: Record<string, [number, number]> = Object.fromEntries(
+  Object.entries(INTEGRAL_RANGE).map(([name, [low, high]]) => [name, [Number(low), Number(high)]]),
+);
+
 /** Java's Integer/Long.parseLong: an optional sign and digits, within the type's range. */
 export function parseIntegral(text: string, typeName: string): ParsedValue {
   if (!INTEGER_TEXT.test(text)) return INVALID;
-  const [low, high] = INTEGRAL_RANGE[typeName];
   if (text.length < 16) {
+    const [low, high] = INTEGRAL_NUMBER_RANGE[typeName];
     const n = Number(text);
     return n >= low && n <= high ? n : INVALID;
   }
+  const [low, high] = INTEGRAL_RANGE[typeName];
   const big = BigInt(text);
   return big < low || big > high ? INVALID : Number(big);
 }
@@ -55,7 +61,9 @@ export function parseDouble(text: string, options: Pick<ValueParseOptions, 'nanV
   if (text === options.negativeInf) return -Infinity;
   const trimmed = text.trim();
   if (!DOUBLE_TEXT.test(trimmed)) return INVALID;
-  return Number(trimmed.replace(/[fFdD]$/, ''));
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  // A Java type suffix (f, F, d, D) is the only letter a valid text can end with besides NaN/Infinity's.
+  return Number(last === 102 || last === 70 || last === 100 || last === 68 ? trimmed.slice(0, -1) : trimmed);
 }
 
 /** The precision and scale of a decimal literal, as java.math.BigDecimal counts them. */

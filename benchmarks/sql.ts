@@ -1,0 +1,148 @@
+/**
+ * SQL benchmark (`npm run bench -- sql [options]`): Flint's SQL, DataFrame and RDD APIs on
+ * `local[2]` against a hand-written two-thread Node.js program, DuckDB, nodejs-polars and
+ * arquero (both 2 threads where they have threads) on three queries over generated sales data
+ * (sql/sales-data.ts) as CSV and Parquet, then the 22 TPC-H queries, Flint against DuckDB.
+ * Every engine runs in its own process (sql/engine-main.ts) per query; every answer is checked
+ * against DuckDB's, and the benchmark exits non-zero if one differs. Results go to
+ * benchmarks/results/sql-<date>.{json,md,svg,tpch.svg} (sql-<rows>rows-sf<sf>-<date>.* for other sizes).
+ *
+ *   --rows N            sales rows (default 10,000,000; customers are a tenth of that)
+ *   --tpch-scale SF     TPC-H scale factor (default 1)
+ *   --parts sales,tpch  which parts to run (default both)
+ *   --engines a,b       sales engines (default all: see sql/engines.ts)
+ *   --queries a,b       sales queries (group-by, join, sort); --tpch-queries 1,3,5 for TPC-H
+ *   --formats csv,parquet
+ *   --runs N            runs of each (default 1), --timeout S per run (default 900)
+ *   --cpu-prof DIR      write V8 CPU profiles of every run (task threads too) into DIR
+ */
+import { cpus, loadavg, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeResultFiles } from './results-files.js';
+import { generateTpch } from './tpch/generate.js';
+import { TPCH_QUERY_NUMBERS, tpchQuery } from './tpch/queries.js';
+import { TPCH_TABLE_NAMES } from './tpch/schema.js';
+import { salesChart, tpchChart } from './sql/charts.js';
+import { ENGINES } from './sql/engines.js';
+import { markdownReport, targets, tpchGeometricMeans, type SqlBenchReport } from './sql/report.js';
+import { compileEngines, type RunOptions } from './sql/run-engine.js';
+import { runRounds } from './sql/run-rounds.js';
+import { SALES_QUERIES, SORT_MATERIALIZATION } from './sql/queries.js';
+import { salesData, type InputFormat } from './sql/sales-data.js';
+
+const DEFAULT_ROWS = 10_000_000;
+const DEFAULT_TPCH_SCALE = 1;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: String(DEFAULT_ROWS) },
+      'tpch-scale': { type: 'string', default: String(DEFAULT_TPCH_SCALE) },
+      parts: { type: 'string', default: 'sales,tpch' },
+      engines: { type: 'string', default: Object.keys(ENGINES).join(',') },
+      queries: { type: 'string', default: SALES_QUERIES.join(',') },
+      'tpch-queries': { type: 'string', default: TPCH_QUERY_NUMBERS.join(',') },
+      formats: { type: 'string', default: 'csv,parquet' },
+      runs: { type: 'string', default: '1' },
+      timeout: { type: 'string', default: '900' },
+      'cpu-prof': { type: 'string' },
+    },
+  });
+  const rows = positiveNumber('--rows', values.rows, Number.isInteger);
+  const tpchScale = positiveNumber('--tpch-scale', values['tpch-scale']);
+  const runs = positiveNumber('--runs', values.runs, Number.isInteger);
+  const parts = listOf('--parts', values.parts, ['sales', 'tpch']);
+  const engines = listOf('--engines', values.engines, Object.keys(ENGINES));
+  const queries = listOf('--queries', values.queries, SALES_QUERIES);
+  const formats = listOf('--formats', values.formats, ['csv', 'parquet']) as InputFormat[];
+  const tpchQueries = listOf('--tpch-queries', values['tpch-queries'], TPCH_QUERY_NUMBERS.map(String)).map(Number);
+  const options: RunOptions = { timeoutMs: positiveNumber('--timeout', values.timeout) * 1000, nodeFlags: profileFlags(values['cpu-prof']) };
+
+  console.log('compiling the engine programs...');
+  compileEngines();
+  const loadBefore = loadavg()[0];
+  let sales: SqlBenchReport['sales'] = null;
+  let tpch: SqlBenchReport['tpch'] = null;
+  const mismatches: string[] = [];
+  if (parts.includes('sales')) {
+    const data = await salesData(rows);
+    const tasks = formats.flatMap((format) => queries.map((query) => ({ query, format, tables: data[format] })));
+    const result = runRounds(tasks, engines, runs, options);
+    sales = { rows, customers: data.customers, measurements: result.measurements };
+    mismatches.push(...result.mismatches);
+  }
+  if (parts.includes('tpch')) {
+    const dir = tpchData(tpchScale);
+    const tables = Object.fromEntries(TPCH_TABLE_NAMES.map((table) => [table, join(dir, `${table}.csv`)]));
+    const tasks = tpchQueries.map((n) => ({ query: `tpch-q${String(n).padStart(2, '0')}`, format: 'csv' as const, tables, sql: tpchQuery(n) }));
+    const result = runRounds(tasks, ['flint-sql'], runs, options);
+    tpch = { scaleFactor: tpchScale, measurements: result.measurements, geometricMeans: tpchGeometricMeans(result.measurements) };
+    mismatches.push(...result.mismatches);
+  }
+
+  const report: SqlBenchReport = {
+    date: new Date().toISOString(),
+    command: `npm run bench -- sql ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: platform() },
+    loadAverage: { before: loadBefore, after: loadavg()[0] },
+    runs,
+    materialization: SORT_MATERIALIZATION,
+    sales,
+    tpch,
+    targets: targets({ sales, tpch }),
+    mismatches,
+  };
+  const markdown = markdownReport(report);
+  console.log(`\n${markdown}`);
+  const files: Record<string, string> = { json: JSON.stringify(report, null, 2) + '\n', md: markdown };
+  if (sales !== null) files.svg = salesChart(rows, sales.measurements);
+  if (tpch !== null) files['tpch.svg'] = tpchChart(tpchScale, tpch.measurements);
+  // A run on other sizes (a quick check) must not replace the results of the standard one.
+  const standard = rows === DEFAULT_ROWS && tpchScale === DEFAULT_TPCH_SCALE;
+  writeResultFiles(standard ? 'sql' : `sql-${rows}rows-sf${tpchScale}`, report.date, files);
+  if (mismatches.length > 0) {
+    console.error(`\n${mismatches.length} answer(s) differ from DuckDB's:\n${mismatches.join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+function tpchData(scaleFactor: number): string {
+  const dir = fileURLToPath(new URL(`data/tpch-sf${scaleFactor}/`, import.meta.url));
+  if (!existsSync(join(dir, 'lineitem.csv'))) {
+    console.log(`generating TPC-H SF ${scaleFactor} at ${dir} (once)...`);
+    generateTpch(scaleFactor, dir);
+  }
+  return dir;
+}
+
+function profileFlags(dir: string | undefined): string[] {
+  if (dir === undefined) return [];
+  const absolute = resolve(dir);
+  mkdirSync(absolute, { recursive: true });
+  console.log(`CPU profiles of every run go to ${absolute}`);
+  return ['--cpu-prof', `--cpu-prof-dir=${absolute}`];
+}
+
+function positiveNumber(option: string, value: string, valid: (n: number) => boolean = Number.isFinite): number {
+  const parsed = Number(value);
+  if (!valid(parsed) || parsed <= 0) throw new Error(`${option} wants a positive number, got ${value}`);
+  return parsed;
+}
+
+function listOf<T extends string>(option: string, value: string, allowed: readonly T[]): T[] {
+  const items = value.split(',').filter((item) => item.length > 0);
+  const unknown = items.filter((item) => !allowed.includes(item as T));
+  if (unknown.length > 0 || items.length === 0) throw new Error(`${option}: unknown ${unknown.join(', ') || '(empty list)'}; choose from ${allowed.join(', ')}`);
+  return items as T[];
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 2;
+}
