@@ -5,7 +5,7 @@
  * (sql/sales-data.ts) as CSV and Parquet, then the 22 TPC-H queries, Flint against DuckDB.
  * Every engine runs in its own process (sql/engine-main.ts) per query; every answer is checked
  * against DuckDB's, and the benchmark exits non-zero if one differs. Results go to
- * benchmarks/results/sql-<date>.{json,md,svg,tpch.svg} (sql-<rows>rows-sf<sf>-<date>.* for other sizes).
+ * benchmarks/results/sql-<date>.{json,md,svg,tpch.svg} (sql-sales-…, sql-tpch-sf0.1-… for one part or other sizes).
  *
  *   --rows N            sales rows (default 10,000,000; customers are a tenth of that)
  *   --tpch-scale SF     TPC-H scale factor (default 1)
@@ -100,14 +100,26 @@ async function main(): Promise<number> {
   const files: Record<string, string> = { json: JSON.stringify(report, null, 2) + '\n', md: markdown };
   if (sales !== null) files.svg = salesChart(rows, sales.measurements);
   if (tpch !== null) files['tpch.svg'] = tpchChart(tpchScale, tpch.measurements);
-  // A run on other sizes (a quick check) must not replace the results of the standard one.
-  const standard = rows === DEFAULT_ROWS && tpchScale === DEFAULT_TPCH_SCALE;
-  writeResultFiles(standard ? 'sql' : `sql-${rows}rows-sf${tpchScale}`, report.date, files);
+  writeResultFiles(resultsName(sales !== null, rows, tpch !== null, tpchScale), report.date, files);
   if (mismatches.length > 0) {
     console.error(`\n${mismatches.length} answer(s) differ from DuckDB's:\n${mismatches.join('\n')}`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * `sql` for the standard run; a run of one part or of other sizes (a quick check) gets its own
+ * name, so that it does not replace the standard results: sql-sales-100000rows, sql-tpch-sf0.1.
+ */
+function resultsName(sales: boolean, rows: number, tpch: boolean, scaleFactor: number): string {
+  const parts = [
+    sales && !tpch ? 'sales' : '',
+    tpch && !sales ? 'tpch' : '',
+    sales && rows !== DEFAULT_ROWS ? `${rows}rows` : '',
+    tpch && scaleFactor !== DEFAULT_TPCH_SCALE ? `sf${scaleFactor}` : '',
+  ];
+  return ['sql', ...parts.filter((part) => part !== '')].join('-');
 }
 
 function tpchData(scaleFactor: number): string {

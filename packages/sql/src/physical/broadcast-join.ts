@@ -1,17 +1,20 @@
 /**
- * Broadcast hash join (Spark's BroadcastHashJoinExec): when one side is small, every task of the
- * other side (the stream side) gets all of the small side's rows, builds a hash table of them and
- * probes it with its own rows, in the stream side's stage; the big side is never shuffled.
- * The small side reaches each task as one partition (coalesced and glommed) paired with the
- * task's stream partition by a cartesian product of one-element partitions.
+ * Broadcast hash join (Spark's BroadcastHashJoinExec): when one side is small, its rows are
+ * keyed in its own tasks (generated key code), collected, grouped by key into a hash table on
+ * the driver and sent to the workers once as a broadcast, in a pre-job step of the join (see
+ * @flint/rdd's plan/prepare.ts) that runs when the join's first job starts. Every task of the
+ * other side (the stream side) probes that table with its rows, as they stream, in the stream
+ * side's stage; the big side is never shuffled, and the small side is computed once (a task
+ * thread decodes the table once and reuses it for all its tasks).
  */
-import type { RDD } from '@flint/rdd';
+import { FnRef, type MapPartitionsNode, type RDD } from '@flint/rdd';
 import type { Expr } from '../expr/expression.js';
 import type { JoinType } from '../plan/logical-plan.js';
+import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import type { EquiJoinKeys } from './join.js';
-import { genLoop, materialize, outputAfter, rowOf, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { genLoop, outputAfter, rowOf, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -43,38 +46,35 @@ export function broadcastHashJoin(
   const streamKeys = build === 'right' ? keys.leftKeys : keys.rightKeys;
   const buildKeys = build === 'right' ? keys.rightKeys : keys.leftKeys;
   const smallOutput = outputAfter(small);
-  const smallRows = materialize(small, site);
-  const paired = stream.base.glom().cartesian(smallRows.coalesce(1).glom()) as unknown as RDD<unknown>;
 
   const ctx = new CodegenContext();
-  const buildVars = new Map<number, string>(smallOutput.map((a, i) => [a.id, `b[${i}]`]));
-  const keyOf = (exprs: Expr[], vars: Map<number, string> | ReadonlyMap<number, string>) => {
+  const keyOf = (exprs: Expr[], vars: ReadonlyMap<number, string>) => {
     const codes = exprs.map((k) => genExpr(k, vars, ctx));
     const nullable = codes.map((c, i) => (keys.nullSafe[i] ? 'false' : `(${c}) === null`));
     const key = codes.length === 1 ? codes[0] : `JSON.stringify([${codes.join(', ')}])`;
     return { key, anyNull: nullable.join(' || ') || 'false' };
   };
-  const buildKey = keyOf(buildKeys, buildVars);
   const streamOutput = outputAfter(stream);
   const body = genLoop(stream, ctx, (vars) => {
     const probe = keyOf(streamKeys, vars);
-    const s = rowOf(streamOutput, vars);
+    const streamValues = streamOutput.map((a) => vars.get(a.id)!);
     const pairVars = new Map<number, string>([...streamOutput.map((a) => [a.id, vars.get(a.id)!] as const), ...smallOutput.map((a, i) => [a.id, `m[${i}]`] as const)]);
     const test = residual ? `if (${genExpr(residual, pairVars, ctx)} !== true) continue;` : '';
-    const joined = build === 'right' ? `s.concat(m)` : `m.concat(s)`;
-    const nulls = `[${smallOutput.map(() => 'null').join(', ')}]`;
-    const unmatched = build === 'right' ? `s.concat(${nulls})` : `${nulls}.concat(s)`;
+    // Output rows are built as one array literal each (no intermediate stream-row array to concat).
+    const rowWith = (smallValues: string[]) => `[${(build === 'right' ? [...streamValues, ...smallValues] : [...smallValues, ...streamValues]).join(', ')}]`;
+    const joined = rowWith(smallOutput.map((_, i) => `m[${i}]`));
+    const unmatched = rowWith(smallOutput.map(() => 'null'));
+    const s = `[${streamValues.join(', ')}]`;
     const onMatch = joinType === 'left_semi' || joinType === 'left_anti' ? 'break;' : `yield ${joined};`;
     const after =
       joinType === 'left' || joinType === 'right'
         ? `if (!matched) yield ${unmatched};`
         : joinType === 'left_semi'
-          ? 'if (matched) yield s;'
+          ? `if (matched) yield ${s};`
           : joinType === 'left_anti'
-            ? 'if (!matched) yield s;'
+            ? `if (!matched) yield ${s};`
             : '';
-    return `const s = ${s};
-  const candidates = ${probe.anyNull} ? undefined : table.get(${probe.key});
+    return `const candidates = ${probe.anyNull} ? undefined : table.get(${probe.key});
   let matched = false;
   if (candidates !== undefined) for (const m of candidates) {
     ${test}
@@ -83,18 +83,38 @@ export function broadcastHashJoin(
   }
   ${after}`;
   });
-  const source = `for (const pair of input) {
-  const table = new Map();
-  for (const b of pair[1]) {
-    if (${buildKey.anyNull}) continue;
-    const k = ${buildKey.key};
-    const list = table.get(k);
-    if (list === undefined) table.set(k, [b]); else list.push(b);
+  const probe = streamPartitionsGenerated<unknown[]>(stream.base, ctx, `const table = env.buildTable.value;\n${body}`, site);
+  const buildRows = keyedBuildRows(small, buildKeys, keys.nullSafe, site);
+  return probe.derive<unknown[]>({ ...(probe.node as MapPartitionsNode), beforeJob: (node) => withBuildTable(node, buildRows, site) });
+}
+
+/** `[key, row]` for each row of the small side whose key can match (no null in a key compared with `=`). */
+function keyedBuildRows(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], site: string): RDD<[unknown, unknown[]]> {
+  const ctx = new CodegenContext();
+  const output = outputAfter(small);
+  const body = genLoop(small, ctx, (vars) => {
+    const codes = buildKeys.map((k) => genExpr(k, vars, ctx));
+    const lines = codes.map((c, i) => `const k${i} = ${c};`);
+    const anyNull = codes.map((_, i) => (nullSafe[i] ? '' : `k${i} === null`)).filter((t) => t !== '').join(' || ');
+    const key = codes.length === 1 ? 'k0' : `JSON.stringify([${codes.map((_, i) => `k${i}`).join(', ')}])`;
+    lines.push(`${anyNull === '' ? '' : `if (!(${anyNull})) `}yield [${key}, ${rowOf(output, vars)}];`);
+    return lines.join('\n  ');
+  });
+  return streamPartitionsGenerated(small.base, ctx, body, site);
+}
+
+/** The pre-job step: collects the small side, groups its rows by key and broadcasts the table to the probe's tasks. */
+async function withBuildTable(node: MapPartitionsNode, buildRows: RDD<[unknown, unknown[]]>, site: string): Promise<MapPartitionsNode> {
+  const partitions = await buildRows.context.runJob<[unknown, unknown[]]>(buildRows, { description: `broadcast join: build side (${site})` });
+  const table = new Map<unknown, unknown[][]>();
+  for (const partition of partitions) {
+    for (const [key, row] of partition) {
+      const rows = table.get(key);
+      if (rows === undefined) table.set(key, [row]);
+      else rows.push(row);
+    }
   }
-  {
-    const input = pair[0];
-    ${body}
-  }
-}`;
-  return streamPartitionsGenerated(paired, ctx, source, site);
+  const host = buildRows.context as SqlHost;
+  const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: host.broadcast(table) }, node.fn.site);
+  return { ...node, fn, beforeJob: undefined };
 }

@@ -121,6 +121,7 @@ function joinPartitions(
     left_semi: 'if (matched) yield l;',
     left_anti: 'if (!matched) yield l;',
   };
+  if (!tracksRight) return streamPartitionsGenerated(shuffled, ctx, probeLeftRows(test, emitPair[joinType], afterLeft[joinType]), site);
   const source = `const table = new Map();
 for (const record of input) {
   let group = table.get(record[0]);
@@ -146,4 +147,34 @@ for (const [key, group] of table) {
   for (const r of unmatched) yield ${nullsLeft}.concat(r);` : ''}
 }`;
   return streamPartitionsGenerated(shuffled, ctx, source, site);
+}
+
+/**
+ * The reduce side of a join that keeps no unmatched right rows: only the right rows go into the
+ * hash table; the left rows wait in one list and probe it once the input is read (no per-key
+ * group of left rows to build).
+ */
+function probeLeftRows(test: string, emitPair: string, afterLeft: string): string {
+  return `const table = new Map();
+const lefts = [];
+for (const record of input) {
+  const tagged = record[1];
+  if (tagged[0] === 0) { lefts.push(record); continue; }
+  if (record[0] === '${NULL_KEY}') continue;
+  const rs = table.get(record[0]);
+  if (rs === undefined) table.set(record[0], [tagged[1]]); else rs.push(tagged[1]);
+}
+const none = [];
+for (const record of lefts) {
+  const l = record[1][1];
+  const rs = record[0] === '${NULL_KEY}' ? none : table.get(record[0]) ?? none;
+  let matched = false;
+  for (let j = 0; j < rs.length; j++) {
+    const r = rs[j];
+    ${test}
+    matched = true;
+    ${emitPair}
+  }
+  ${afterLeft}
+}`;
 }
