@@ -25,7 +25,7 @@ const emit = (event: Record<string, unknown>): void => console.log(`event ${JSON
 
 const fc = await FlintContext.create({ appName: 'docker-test' });
 fc.addListener({
-  stageSubmitted: (stage, numTasks) => emit({ type: 'stageSubmitted', stage: stage.id, attempt: stage.attempt, numTasks }),
+  stageSubmitted: (stage, numTasks) => emit({ type: 'stageSubmitted', stage: stage.id, attempt: stage.attempts, numTasks }),
   stageCompleted: (stage) => emit({ type: 'stageCompleted', stage: stage.id }),
   stageResubmitted: (stage, reason) => emit({ type: 'stageResubmitted', stage: stage.id, reason }),
   taskEnded: (request, executor, end) =>

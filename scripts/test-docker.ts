@@ -14,289 +14,81 @@
  *  5. `docker kill`s the worker container that just finished a task of the job's second stage,
  *     after the first stage has completed, so its map outputs of the first stage are lost with
  *     it (`--kill-during first`: while the first stage runs instead).
- *  6. Checks that the driver declared the executor lost, that the result equals a sequential
- *     reference computed here, and that the namenode re-replicates the killed worker's blocks.
- * Containers, volumes, the network, the test image and a dockerd it started are removed at the
- * end, also when a step fails or the run is interrupted.
+ *  6. Checks that the driver declared the executor lost and that the result equals a sequential
+ *     reference computed here; then that the namenode declares the killed datanode dead and,
+ *     after that, re-replicates each of its blocks onto another worker (fsck HEALTHY again).
+ * Containers, volumes, the test image and a dockerd it started are removed at the end, also when
+ * a step fails or the run is interrupted; what is left behind fails the test.
+ *
+ * The cluster's secret is FLINT_SECRET from the environment, or one generated for the run: every
+ * process it starts (containers included, through docker-compose.yml) inherits it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { liveNodes, type FsckReport } from '@flint/dfs';
+import { DfsClient, liveNodes } from '@flint/dfs';
 import { cachedPath } from '../examples/shared/generated-file.js';
-import { readLines } from '../examples/shared/read-lines.js';
 import { generateText } from '../examples/wordcount/generate.js';
+import { baseImage, composeCommand, composeRun, ensureDocker, imageExists, stopDockerd, type StartedDockerd } from './test-docker/engine.js';
+import { checkNoLeftovers, IMAGE_PREFIX, PROJECT_PREFIX, removeStaleRuns, snapshot, type DockerSnapshot } from './test-docker/leftovers.js';
+import { recomputed, reference, runJobAndKill, type Joined } from './test-docker/job.js';
+import { stopAndReap } from './test-docker/processes.js';
+import { fsckCommandHealthy, replicaNodes, ReplicationWatch } from './test-docker/re-replication.js';
+import { elapsed, freePort, repo, run, say, tryRun, waitFor } from './test-docker/shell.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const flint = join(repo, 'packages/driver/dist/cli/flint.js');
-const JOB_TIMEOUT_MS = 600_000;
-/** A job whose scheduler reports nothing for this long is stuck. */
-const JOB_SILENCE_MS = 90_000;
+const DFS_PATH = '/docker-test';
+const HEARTBEAT_MS = 500;
+const RECHECK_MS = 1_000;
+/** When the namenode declares a silent datanode dead (its rule: 2 × recheck + 10 × heartbeat). */
+const DEAD_AFTER_MS = 2 * RECHECK_MS + 10 * HEARTBEAT_MS;
+const DEAD_TIMEOUT_MS = DEAD_AFTER_MS + 30_000;
 const REREPLICATION_TIMEOUT_MS = 60_000;
 
-const { values: options } = parseArgs({
-  options: {
-    'kill-during': { type: 'string', default: 'second' },
-    workers: { type: 'string', default: '3' },
-    mb: { type: 'string', default: '80' },
-  },
-});
+const USAGE = 'usage: npm run test:docker [-- --kill-during first|second] [--workers N>=3] [--mb N]';
+const usageError = (message: string): never => {
+  console.error(`test:docker: ${message}\n${USAGE}`);
+  process.exit(2);
+};
+const options = (() => {
+  try {
+    return parseArgs({
+      options: {
+        'kill-during': { type: 'string', default: 'second' },
+        workers: { type: 'string', default: '3' },
+        mb: { type: 'string', default: '80' },
+      },
+    }).values;
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+})();
 const killDuring = options['kill-during'];
-if (killDuring !== 'first' && killDuring !== 'second') throw new Error(`--kill-during wants first or second, got ${killDuring}`);
 const workerCount = Number(options.workers);
 const inputMb = Number(options.mb);
-
-const started = performance.now();
-const seconds = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-const say = (line: string): void => console.log(`[test:docker ${seconds()}] ${line}`);
-
-// ---- running commands ---------------------------------------------------------------------------
-
-interface Ran {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function tryRun(command: string, args: string[], env?: NodeJS.ProcessEnv): Ran {
-  const result = spawnSync(command, args, { cwd: repo, env: env ?? process.env, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (result.error) return { status: null, stdout: '', stderr: result.error.message };
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function run(command: string, args: string[], env?: NodeJS.ProcessEnv): string {
-  const result = tryRun(command, args, env);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr || result.stdout}`);
-  return result.stdout;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await sleep(250);
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-// ---- docker and compose -------------------------------------------------------------------------
+if (killDuring !== 'first' && killDuring !== 'second') usageError(`--kill-during wants first or second, got '${killDuring}'`);
+// Replication 2: a third worker must be left to take the killed one's replicas.
+if (!Number.isInteger(workerCount) || workerCount < 3) usageError(`--workers wants a whole number of at least 3, got '${options.workers}'`);
+if (!(inputMb > 0)) usageError(`--mb wants a positive number, got '${options.mb}'`);
 
 /** What the test created, so that cleanup removes exactly that. */
-const created: { dockerd?: ChildProcess; project?: string; compose?: string[]; image?: string; job?: ChildProcess; dir?: string } = {};
+const created: {
+  dockerd?: StartedDockerd;
+  project?: string;
+  compose?: string[];
+  image?: string;
+  job?: ChildProcess;
+  dfs?: DfsClient;
+  watch?: ReplicationWatch;
+  dir?: string;
+  /** Containers and volumes that existed before the project started. */
+  preexisting?: DockerSnapshot;
+} = {};
 
-async function ensureDocker(): Promise<void> {
-  if (tryRun('docker', ['--version']).status !== 0) {
-    throw new Error('docker is not installed (Debian: apt-get install docker.io docker-compose); npm run test:docker needs a Docker engine');
-  }
-  if (tryRun('docker', ['info']).status === 0) return;
-  const canStart = process.getuid?.() === 0 && tryRun('dockerd', ['--version']).status === 0;
-  if (!canStart) throw new Error('the Docker daemon is not running (start it, e.g. `dockerd &` as root) and this test cannot start it');
-  const log = join(tmpdir(), `flint-test-docker-dockerd-${process.pid}.log`);
-  say(`no Docker daemon running: starting dockerd (host networking only, log ${log})`);
-  const fd = openSync(log, 'a');
-  created.dockerd = spawn('dockerd', ['--iptables=false', '--ip6tables=false', '--bridge=none'], { stdio: ['ignore', fd, fd] });
-  await waitFor('dockerd to answer', 60_000, () => (tryRun('docker', ['info']).status === 0 ? true : undefined));
-}
-
-function composeCommand(): string[] {
-  if (tryRun('docker', ['compose', 'version']).status === 0) return ['docker', 'compose'];
-  if (tryRun('docker-compose', ['version']).status === 0) return ['docker-compose'];
-  throw new Error('neither `docker compose` nor `docker-compose` is installed (Debian: apt-get install docker-compose)');
-}
-
-function imageExists(image: string): boolean {
-  return tryRun('docker', ['image', 'inspect', image]).status === 0;
-}
-
-function baseImage(): string {
-  if (process.env.BASE_IMAGE) return process.env.BASE_IMAGE;
-  if (imageExists('node:20-slim')) return 'node:20-slim';
-  const imported = 'flint-node-base:20';
-  if (!imageExists(imported)) {
-    say(`node:20-slim is not available locally: making ${imported} with docker import (scripts/docker-base-image.sh)`);
-    run('bash', [join(repo, 'scripts/docker-base-image.sh'), imported]);
-  }
-  return imported;
-}
-
-function compose(args: string[], env: NodeJS.ProcessEnv): string {
-  const [command, ...prefix] = created.compose!;
-  return run(command, [...prefix, '-p', created.project!, '-f', join(repo, 'docker-compose.yml'), ...args], env);
-}
-
-/** Worker containers by executor id, read from each container's first output line. */
-function workerContainers(env: NodeJS.ProcessEnv): Map<string, string> {
-  const byExecutor = new Map<string, string>();
-  for (const id of compose(['ps', '-q', 'worker'], env).split('\n').filter(Boolean)) {
-    const name = run('docker', ['inspect', '--format', '{{.Name}}', id]).trim().replace(/^\//, '');
-    const executor = /^worker \S+ executor (\S+)$/m.exec(run('docker', ['logs', id]))?.[1];
-    if (executor) byExecutor.set(executor, name);
-  }
-  return byExecutor;
-}
-
-// ---- the job and its reference ------------------------------------------------------------------
-
-type Joined = [string, [number, number | null]][];
-
-/** The job's result computed sequentially: word -> [occurrences, lines it starts or null]. */
-function reference(input: string): Joined {
-  const counts = new Map<string, number>();
-  const starts = new Map<string, number>();
-  for (const line of readLines(input)) {
-    if (line.length > 0) {
-      const first = line.split(' ', 1)[0];
-      starts.set(first, (starts.get(first) ?? 0) + 1);
-    }
-    for (const word of line.split(' ')) if (word.length > 0) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  const joined: Joined = [...counts].map(([word, count]) => [word, [count, starts.get(word) ?? null]]);
-  return joined.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-interface JobEvent {
-  readonly ms: number;
-  readonly type: string;
-  readonly stage?: number;
-  readonly attempt?: number;
-  readonly numTasks?: number;
-  readonly partition?: number;
-  readonly executor?: string;
-  readonly outcome?: string;
-  readonly lostMapOutputs?: [number, number][];
-  readonly reason?: string;
-}
-
-interface Kill {
-  readonly container: string;
-  readonly executor: string;
-  readonly atMs: number;
-  readonly stage: number;
-  readonly stageTasksDone: number;
-  readonly stageTasks: number;
-}
-
-/**
- * Runs the job with `flint submit`, follows its events and kills one worker container at the
- * chosen moment: `second` — the first shuffle stage has completed and a task of the other one
- * just ended on that worker; `first` — the first task of the job just ended on that worker.
- */
-async function runJobAndKill(master: string, input: string, output: string, containers: Map<string, string>, env: NodeJS.ProcessEnv) {
-  const events: JobEvent[] = [];
-  let kill: Kill | undefined;
-  const completed = new Set<number>();
-  const stageTasks = new Map<number, number>();
-  const succeeded = new Map<number, number>();
-  const child = spawn(process.execPath, [flint, 'submit', join(repo, 'scripts/test-docker-job.ts'), '--master', master, '--', input, output], {
-    cwd: repo,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  created.job = child;
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number>((r) => child.on('exit', (code, signal) => r(code ?? (signal ? 1 : 0))));
-
-  const shouldKill = (event: JobEvent): boolean => {
-    if (kill || event.type !== 'taskEnded' || event.outcome !== 'success' || !event.executor) return false;
-    if (killDuring === 'first') return completed.size === 0;
-    return completed.size > 0 && !completed.has(event.stage!) && (succeeded.get(event.stage!) ?? 0) < (stageTasks.get(event.stage!) ?? 0);
-  };
-
-  let lastEvent: JobEvent | undefined;
-  let lastOutput = performance.now();
-  let hung = false;
-  const watchdog = setInterval(() => {
-    if (performance.now() - lastOutput < JOB_SILENCE_MS) return;
-    say(`the job reported nothing for ${JOB_SILENCE_MS / 1000} s after ${lastEvent ? describe(lastEvent) : 'starting'}: stopping it`);
-    hung = true;
-    child.kill('SIGTERM');
-  }, 1_000);
-  for await (const line of createInterface({ input: child.stdout! })) {
-    lastOutput = performance.now();
-    if (!line.startsWith('event ')) {
-      console.log(`  job: ${line}`);
-      continue;
-    }
-    const event = JSON.parse(line.slice('event '.length)) as JobEvent;
-    events.push(event);
-    lastEvent = event;
-    if (event.type === 'stageSubmitted') stageTasks.set(event.stage!, event.numTasks!);
-    if (event.type === 'stageCompleted') completed.add(event.stage!);
-    if (event.type === 'taskEnded' && event.outcome === 'success') succeeded.set(event.stage!, (succeeded.get(event.stage!) ?? 0) + 1);
-    if (event.type !== 'taskEnded') say(`job: ${describe(event)}`);
-    if (shouldKill(event)) {
-      const container = containers.get(event.executor!);
-      if (!container) throw new Error(`no worker container runs executor ${event.executor}`);
-      run('docker', ['kill', container]);
-      kill = {
-        container,
-        executor: event.executor!,
-        atMs: event.ms,
-        stage: event.stage!,
-        stageTasksDone: succeeded.get(event.stage!) ?? 0,
-        stageTasks: stageTasks.get(event.stage!) ?? 0,
-      };
-      say(`docker kill ${container} (executor ${kill.executor}), ${(kill.atMs / 1000).toFixed(1)} s into the job, stage ${kill.stage} at ${kill.stageTasksDone}/${kill.stageTasks} tasks`);
-    }
-  }
-  const code = await exited;
-  clearInterval(watchdog);
-  created.job = undefined;
-  if (hung) throw new Error(`the job hung after ${describe(lastEvent!)}${kill ? ` (${kill.container} was killed during stage ${kill.stage})` : ''}`);
-  if (code !== 0) throw new Error(`the job exited with code ${code}:\n${stderr}`);
-  return { events, kill };
-}
-
-function describe(event: JobEvent): string {
-  switch (event.type) {
-    case 'stageSubmitted':
-      return `stage ${event.stage} submitted (attempt ${event.attempt}, ${event.numTasks} tasks)`;
-    case 'stageCompleted':
-      return `stage ${event.stage} completed`;
-    case 'stageResubmitted':
-      return `stage ${event.stage} resubmitted: ${event.reason}`;
-    case 'executorLost':
-      return `executor ${event.executor} lost, with map outputs ${JSON.stringify(event.lostMapOutputs)} ([shuffle, map partition])`;
-    default:
-      return JSON.stringify(event);
-  }
-}
-
-/** Task runs beyond one per partition, per stage: the work the failure cost. */
-function recomputed(events: JobEvent[]): string {
-  const runs = new Map<number, number>();
-  const partitions = new Map<number, Set<number>>();
-  for (const e of events) {
-    if (e.type !== 'taskEnded' || e.outcome !== 'success') continue;
-    runs.set(e.stage!, (runs.get(e.stage!) ?? 0) + 1);
-    partitions.set(e.stage!, (partitions.get(e.stage!) ?? new Set()).add(e.partition!));
-  }
-  const lostRunning = events.filter((e) => e.type === 'taskEnded' && e.outcome === 'executorLost').length;
-  const extra = [...runs].map(([stage, n]) => `stage ${stage}: ${n - partitions.get(stage)!.size}`).join(', ');
-  return `${lostRunning} running task(s) lost; extra successful task runs per stage: ${extra}`;
-}
-
-// ---- the test -----------------------------------------------------------------------------------
+process.env.FLINT_SECRET ||= randomBytes(32).toString('hex');
 
 async function main(): Promise<void> {
   const dataDir = join(tmpdir(), 'flint-test-docker');
@@ -310,12 +102,13 @@ async function main(): Promise<void> {
     writeFileSync(path, JSON.stringify(reference(input)));
   });
 
-  await ensureDocker();
+  created.dockerd = await ensureDocker();
   created.compose = composeCommand();
   say(`docker ${run('docker', ['version', '--format', '{{.Server.Version}}']).trim()}, compose: ${created.compose.join(' ')}`);
+  removeStaleRuns(created.compose);
 
   const base = baseImage();
-  created.image = `flint:docker-test-${process.pid}`;
+  created.image = `${IMAGE_PREFIX}${process.pid}`;
   say(`building ${created.image} on ${base}`);
   run('docker', ['build', '--build-arg', `BASE_IMAGE=${base}`, '-t', created.image, repo]);
 
@@ -330,12 +123,13 @@ async function main(): Promise<void> {
     FLINT_NAMENODE_PORT: String(namenodePort),
     FLINT_UI_PORT: String(uiPort),
     FLINT_WORKER_THREADS: '1',
-    FLINT_DFS_HEARTBEAT_MS: '500',
-    FLINT_DFS_RECHECK_MS: '1000',
+    FLINT_DFS_HEARTBEAT_MS: String(HEARTBEAT_MS),
+    FLINT_DFS_RECHECK_MS: String(RECHECK_MS),
     FLINT_NAMENODE: namenode,
   };
-  created.project = `flint-docker-test-${process.pid}`;
-  say(`docker compose up --scale worker=${workerCount} (project ${created.project}, namenode ${namenode}, host networking)`);
+  created.preexisting = snapshot();
+  created.project = `${PROJECT_PREFIX}${process.pid}`;
+  say(`${created.compose.join(' ')} up --scale worker=${workerCount} (project ${created.project}, namenode ${namenode}, host networking)`);
   compose(['up', '-d', '--no-build', '--scale', `worker=${workerCount}`], env);
   const workerNodes = await waitFor(`${workerCount} workers to register`, 60_000, async () => {
     const nodes = (await liveNodes(namenode, { rpcTimeoutMs: 2_000 }).catch(() => [])).filter((n) => n.services.executor);
@@ -344,28 +138,55 @@ async function main(): Promise<void> {
   const containers = workerContainers(env);
   for (const [executor, container] of containers) say(`  ${container}: executor ${executor}`);
 
-  say(`flint dfs put ${input} /docker-test/words.txt --replication 2 --block-size 8m`);
   await waitFor('the namenode to leave safe mode', 60_000, () =>
     /safe mode is off/.test(tryRun(process.execPath, [flint, 'dfs', 'report', '--namenode', namenode]).stdout) ? true : undefined,
   );
-  run(process.execPath, [flint, 'dfs', 'put', input, '/docker-test/words.txt', '--replication', '2', '--block-size', '8m', '--namenode', namenode]);
+  say(`flint dfs put ${input} ${DFS_PATH}/words.txt --replication 2 --block-size 8m`);
+  run(process.execPath, [flint, 'dfs', 'put', input, `${DFS_PATH}/words.txt`, '--replication', '2', '--block-size', '8m', '--namenode', namenode]);
+  created.dfs = await DfsClient.connect(namenode);
+  const dfs = created.dfs;
+  const beforeKill = await waitFor(`fsck to report ${DFS_PATH} healthy after the put`, 30_000, async () => {
+    const report = await dfs.fsck(DFS_PATH);
+    return report.healthy ? report : undefined;
+  });
+  const nodeOfExecutor = new Map(workerNodes.map((n) => [n.services.executor!, n.nodeId]));
 
   created.dir = mkdtempSync(join(tmpdir(), 'flint-test-docker-'));
   const output = join(created.dir, 'result.json');
   const master = `flint://${namenode}`;
   say(`flint submit scripts/test-docker-job.ts --master ${master} (a worker is killed during the ${killDuring} stage)`);
   const jobStarted = performance.now();
-  const timeout = setTimeout(() => {
-    say(`the job did not finish within ${JOB_TIMEOUT_MS / 1000} s: stopping it`);
-    created.job?.kill('SIGTERM');
-  }, JOB_TIMEOUT_MS);
-  const { events, kill } = await runJobAndKill(master, 'dfs:///docker-test/words.txt', output, containers, env).finally(() => clearTimeout(timeout));
+  let killedNode: string | undefined;
+  const { events, kill } = await runJobAndKill({
+    master,
+    input: `dfs://${DFS_PATH}/words.txt`,
+    output,
+    env,
+    containers,
+    killDuring: killDuring as 'first' | 'second',
+    started: (child) => (created.job = child),
+    // The namenode's side of the kill is watched from this moment on, while the job recovers.
+    killed: (kill) => {
+      killedNode = nodeOfExecutor.get(kill.executor);
+      if (!killedNode || !beforeKill.liveDatanodes.includes(killedNode)) return;
+      created.watch = new ReplicationWatch(dfs, {
+        path: DFS_PATH,
+        deadNode: killedNode,
+        before: replicaNodes(beforeKill),
+        killedAt: kill.at,
+        deadTimeoutMs: DEAD_TIMEOUT_MS,
+        deadExpectation: `its rule: 2 × recheck ${RECHECK_MS} ms + 10 × heartbeat ${HEARTBEAT_MS} ms = ${DEAD_AFTER_MS / 1000} s after its last heartbeat`,
+        healthyTimeoutMs: REREPLICATION_TIMEOUT_MS,
+      });
+    },
+  });
+  created.job = undefined;
   const jobSeconds = (performance.now() - jobStarted) / 1000;
   if (!kill) throw new Error(`the job finished before a worker could be killed during its ${killDuring} stage: use a bigger input (--mb)`);
+  const afterKill = (ms: number): string => `${(ms / 1000).toFixed(1)} s after the kill`;
 
-  const lost = events.find((e) => e.type === 'executorLost' && e.executor === kill.executor);
-  if (!lost) throw new Error(`the driver never declared executor ${kill.executor} lost`);
-  say(`job finished in ${jobSeconds.toFixed(1)} s; ${recomputed(events)}`);
+  if (!events.some((e) => e.type === 'executorLost' && e.executor === kill.executor)) throw new Error(`the driver never declared executor ${kill.executor} lost`);
+  say(`job finished in ${jobSeconds.toFixed(1)} s (${afterKill(performance.now() - kill.at)}); ${recomputed(events)}`);
 
   const expected = readFileSync(expectedPath, 'utf8');
   const actual = readFileSync(output, 'utf8');
@@ -375,70 +196,97 @@ async function main(): Promise<void> {
   }
   say(`result: ${(JSON.parse(actual) as Joined).length} words, equal to the sequential reference`);
 
-  // Healthy only counts once the namenode knows the worker is dead: before that, fsck still counts
-  // the killed worker's replicas as live and reports healthy without any re-replication.
-  const killedNode = workerNodes.find((n) => n.services.executor === kill.executor)?.nodeId;
   if (!killedNode) throw new Error(`no datanode registered executor ${kill.executor}`);
-  say(`waiting for the namenode to declare ${killedNode} (${kill.container}) dead (flint dfs fsck)`);
-  await waitFor(`the namenode to declare ${killedNode} dead`, REREPLICATION_TIMEOUT_MS, () => (fsckReport(namenode).deadDatanodes.includes(killedNode) ? true : undefined));
-  say('waiting for the namenode to re-replicate its blocks (flint dfs fsck)');
-  await waitFor('fsck to report /docker-test healthy', REREPLICATION_TIMEOUT_MS, () =>
-    tryRun(process.execPath, [flint, 'dfs', 'fsck', '/docker-test', '--namenode', namenode]).status === 0 ? true : undefined,
+  if (!created.watch) throw new Error(`${killedNode} was not a live datanode before the kill (fsck after the put: live ${beforeKill.liveDatanodes.join(', ')})`);
+  const heldBlocks = [...replicaNodes(beforeKill).values()].filter((nodes) => nodes.includes(killedNode!)).length;
+  if (heldBlocks === 0) throw new Error(`${killedNode} held no block of ${DFS_PATH}: nothing to re-replicate (use a bigger input, --mb)`);
+  say(`waiting for the namenode to declare ${killedNode} (${kill.container}) dead, then for ${DFS_PATH} to be HEALTHY (fsck every 250 ms since the kill)`);
+  const replication = await created.watch.result;
+  say(`fsck: ${killedNode} declared dead ${afterKill(replication.deadAfterMs)} (live before the kill); ${replication.underReplicatedWhenDead} of ${beforeKill.totalBlocks} blocks under-replicated then`);
+  say(`fsck: ${DFS_PATH} HEALTHY ${afterKill(replication.healthyAfterMs)}: the ${replication.blocksCopied} blocks that had a replica on ${killedNode} have 2 live replicas again, each copied to a new node`);
+  if (!fsckCommandHealthy(namenode, DFS_PATH)) throw new Error(`flint dfs fsck ${DFS_PATH} does not exit 0 although the namenode's report says HEALTHY`);
+  console.log(
+    `\ntest:docker: killed ${kill.container} ${(kill.atMs / 1000).toFixed(1)} s into the job (stage ${kill.stage} at ${kill.stageTasksDone}/${kill.stageTasks} tasks); ` +
+      `result equal to the reference; ${killedNode} declared dead ${afterKill(replication.deadAfterMs)}, HEALTHY ${afterKill(replication.healthyAfterMs)}; ${elapsed()} in all`,
   );
-  say(`fsck: /docker-test is healthy again (every block has 2 live replicas, none on ${killedNode})`);
-  console.log(`\ntest:docker: killed ${kill.container} during stage ${kill.stage}; result correct; ${seconds()} in all`);
   console.log('1 passed, 0 failed');
 }
 
-function fsckReport(namenode: string): FsckReport {
-  return JSON.parse(run(process.execPath, [flint, 'dfs', 'fsck', '/docker-test', '--json', '--namenode', namenode])) as FsckReport;
+const compose = (args: string[], env: NodeJS.ProcessEnv): string => composeRun(created.compose!, created.project!, args, env);
+
+/** Worker containers by executor id, read from each container's first output line. */
+function workerContainers(env: NodeJS.ProcessEnv): Map<string, string> {
+  const byExecutor = new Map<string, string>();
+  for (const id of compose(['ps', '-q', 'worker'], env).split('\n').filter(Boolean)) {
+    const name = run('docker', ['inspect', '--format', '{{.Name}}', id]).trim().replace(/^\//, '');
+    const executor = /^worker \S+ executor (\S+)$/m.exec(run('docker', ['logs', id]))?.[1];
+    if (executor) byExecutor.set(executor, name);
+  }
+  return byExecutor;
 }
 
-function cleanup(): void {
-  created.job?.kill('SIGKILL');
+/** Removes what the test created; returns what could not be removed. */
+async function cleanup(): Promise<string[]> {
+  const problems: string[] = [];
+  const attempt = async (what: string, step: () => unknown): Promise<void> => {
+    try {
+      await step();
+    } catch (error) {
+      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  created.watch?.stop();
+  created.dfs?.close();
+  if (created.job) await attempt('stopping the job', () => stopAndReap(created.job!, 'flint submit', 5_000));
   if (created.project && created.compose) {
     say(`removing project ${created.project}: its containers and volumes`);
-    const result = tryRun(created.compose[0], [...created.compose.slice(1), '-p', created.project, '-f', join(repo, 'docker-compose.yml'), 'down', '-v', '--remove-orphans', '-t', '5'], {
-      ...process.env,
-      FLINT_IMAGE: created.image,
-    });
-    if (result.status !== 0) console.error(result.stderr);
+    await attempt('compose down', () => compose(['down', '-v', '--remove-orphans', '-t', '5'], { ...process.env, FLINT_IMAGE: created.image }));
   }
-  if (created.image) tryRun('docker', ['rmi', '-f', created.image]);
+  if (created.image) await attempt(`docker rmi ${created.image}`, () => imageExists(created.image!) && run('docker', ['rmi', '-f', created.image!]));
+  if (created.preexisting) {
+    await attempt('checking for leftovers', () => {
+      checkNoLeftovers(created.preexisting!, created.image);
+      say(`removed: no container, volume or image of this run is left`);
+    });
+  }
   if (created.dir && existsSync(created.dir)) rmSync(created.dir, { recursive: true, force: true });
+  if (created.dockerd) await attempt('stopping dockerd', () => stopDockerd(created.dockerd!, problems.length > 0 || process.exitCode === 1));
+  return problems;
 }
 
-/**
- * Stops the dockerd this test started and waits for it to exit. The wait is on the child's exit
- * event: `kill -0` from a blocked event loop would go on succeeding, because an exited child stays
- * a zombie until this process reaps it, which it does from its event loop.
- */
-async function stopDockerd(): Promise<void> {
-  const dockerd = created.dockerd;
-  if (!dockerd || dockerd.exitCode !== null || dockerd.signalCode !== null) return;
-  say('stopping the dockerd this test started');
-  const exited = new Promise((resolve) => dockerd.once('exit', resolve));
-  dockerd.kill('SIGTERM');
-  const timer = setTimeout(() => dockerd.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
+let cleaning: Promise<string[]> | undefined;
+const cleanupOnce = (): Promise<string[]> => (cleaning ??= cleanup());
+let interrupted = false;
+
+async function finish(outcome: 'passed' | 'failed'): Promise<void> {
+  const problems = await cleanupOnce();
+  for (const problem of problems) console.error(`test:docker: cleanup: ${problem}`);
+  if (problems.length > 0 && outcome === 'passed') {
+    console.log('0 passed, 1 failed (cleanup)');
+    process.exitCode = 1;
+  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    cleanup();
-    created.dockerd?.kill('SIGKILL');
-    process.exit(1);
+    interrupted = true;
+    say(`${signal}: cleaning up`);
+    void cleanupOnce().then((problems) => {
+      for (const problem of problems) console.error(`test:docker: cleanup: ${problem}`);
+      process.exit(130);
+    });
   });
 }
 
 try {
   await main();
+  await finish('passed');
 } catch (error) {
-  console.error(`\ntest:docker: FAILED: ${error instanceof Error ? error.message : String(error)}`);
-  console.log('0 passed, 1 failed');
-  process.exitCode = 1;
-} finally {
-  cleanup();
-  await stopDockerd();
+  // After Ctrl-C the job and the waits fail as a matter of course: the signal handler reports.
+  if (!interrupted) {
+    console.error(`\ntest:docker: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    console.log('0 passed, 1 failed');
+    process.exitCode = 1;
+    await finish('failed');
+  }
 }
