@@ -1,4 +1,5 @@
 /** Errors that cross process boundaries carry a code so the receiver can react to the kind. */
+import { NetError } from '@flint/net';
 
 export const ERROR_CODES = [
   'NOT_FOUND',
@@ -30,11 +31,20 @@ export class DfsError extends Error {
   }
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+export { errorMessage } from '@flint/net';
+
+/** The code of an error as it should travel on the wire; the connection layer's codes are DFS codes too. */
+export function errorCode(error: unknown): ErrorCode {
+  if (error instanceof DfsError) return error.code;
+  if (error instanceof NetError && isErrorCode(error.code)) return error.code;
+  return 'INTERNAL';
 }
 
-/** The code of an error as it should travel on the wire. */
-export function errorCode(error: unknown): ErrorCode {
-  return error instanceof DfsError ? error.code : 'INTERNAL';
+/** A failure received from the namenode, as the DfsError it was on the other side. */
+export function errorFromWire(code: string, message: string): DfsError {
+  return new DfsError(isErrorCode(code) ? code : 'INTERNAL', message);
+}
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
 }

@@ -16,6 +16,13 @@ export const blockKeys = {
   inApp: (appId: string, key: string) => `${appId}_${key}`,
 };
 
+/** Every key a block manager may hold: an app id, then a block name (nothing that could name a path). */
+const BLOCK_KEY = /^[A-Za-z0-9-]+_(?:rdd_\d+_\d+|slice_\d+_\d+|shuffle_\d+_in_\d+|shuffle_\d+_\d+_\d+)$/;
+
+export function isBlockKey(key: string): boolean {
+  return key.length <= 255 && BLOCK_KEY.test(key);
+}
+
 const CACHED = /(?:^|_)rdd_(\d+)_(\d+)$/;
 
 /** The RDD and split of a cached partition's key, with or without its app prefix; undefined for other blocks. */

@@ -6,7 +6,6 @@ export { blockKeys } from './block-keys.js';
 export { partFileName } from './thread/part-files.js';
 export { startWorker, type WorkerHandle, type WorkerOptions } from './service/worker-process.js';
 export { runWorkerCommand, WORKER_USAGE } from './service/worker-command.js';
-export { encodeMessage, parseMessage, ProtocolViolation, type ServiceMessage } from './service/messages.js';
-export { openSocket } from './service/peer-client.js';
+export { toDriver, toExecutor, type ToDriver, type ToExecutor } from './service/messages.js';
 export { executorId, parseExecutorId } from './service/executor-id.js';
 export { packBlock, unpackBlock, type WireBlock } from './service/block-transfer.js';

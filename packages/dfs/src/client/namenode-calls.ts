@@ -4,14 +4,13 @@
  * mode are retried until `safeModeWaitMs` has passed.
  */
 import { formatAddress, type NodeAddress } from '../address.js';
-import { DfsError } from '../errors.js';
+import { RpcClient, type Schema } from '@flint/net';
+import { DfsError, errorFromWire } from '../errors.js';
 import {
   addBlockResponse, blockLocationsResponse, clusterReport, completeResponse, contentSummaryResponse, createResponse,
   deleteResponse, fileInfoResponse, fsckReport, listingResponse, liveNodesResponse, type ClientNamenodeRequest,
 } from '../protocol/client-namenode.js';
 import { emptyResponse } from '../protocol/common.js';
-import type { Schema } from '../protocol/schema.js';
-import { RpcClient } from '../transport/rpc.js';
 
 const SAFE_MODE_POLL_MS = 250;
 
@@ -69,7 +68,7 @@ export class NamenodeCalls {
   private async connection(): Promise<RpcClient> {
     const current = await this.rpc?.catch(() => undefined);
     if (current && !current.closed) return current;
-    const connecting = RpcClient.connect(this.address, 'namenode', this.timeoutMs);
+    const connecting = RpcClient.connect(this.address, 'namenode', this.timeoutMs, errorFromWire);
     this.rpc = connecting;
     try {
       return await connecting;

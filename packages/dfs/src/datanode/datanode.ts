@@ -63,6 +63,7 @@ async function startOnLockedDirectory(options: DatanodeOptions, dataDir: string,
     timeouts,
     blockReceived: (block) => link?.blockReceived(block) ?? Promise.resolve(),
     corruptReplicaFound: (blockId) => link?.reportCorruptReplica(blockId),
+    log,
   });
 
   const execute = async (command: DatanodeCommand): Promise<void> => {

@@ -6,11 +6,11 @@
  * again with a fresh block report. If the namenode is unreachable the link keeps retrying.
  */
 import { formatAddress, type NodeAddress } from '../address.js';
-import { DfsError, errorMessage } from '../errors.js';
+import { RpcClient } from '@flint/net';
+import { DfsError, errorFromWire, errorMessage } from '../errors.js';
 import {
   commandsResponse, emptyResponse, registerResponse, type DatanodeCommand, type DatanodeNamenodeRequest,
 } from '../protocol/datanode-namenode.js';
-import { RpcClient } from '../transport/rpc.js';
 import type { BlockStore, StoredBlock } from './block-store.js';
 
 const UNREGISTERED_RETRY_MS = 500;
@@ -134,9 +134,9 @@ export class NamenodeLink {
   }
 
   private async call<T>(request: DatanodeNamenodeRequest | Promise<DatanodeNamenodeRequest>, schema: { parse(value: unknown, where: string): T }): Promise<T> {
-    let rpc = await (this.rpc ??= RpcClient.connect(this.options.namenode, 'namenode', RPC_TIMEOUT_MS));
+    let rpc = await (this.rpc ??= RpcClient.connect(this.options.namenode, 'namenode', RPC_TIMEOUT_MS, errorFromWire));
     if (rpc.closed) {
-      this.rpc = RpcClient.connect(this.options.namenode, 'namenode', RPC_TIMEOUT_MS);
+      this.rpc = RpcClient.connect(this.options.namenode, 'namenode', RPC_TIMEOUT_MS, errorFromWire);
       rpc = await this.rpc;
     }
     return rpc.call(await request, schema);

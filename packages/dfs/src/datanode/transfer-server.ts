@@ -4,12 +4,10 @@
  * A downstream node that fails is dropped from the pipeline instead of failing the write; the
  * ack tells the writer who stored the block and the namenode re-replicates the rest.
  */
-import { createServer, type Socket } from 'node:net';
+import { listenFrames, type FramedConnection } from '@flint/net';
 import type { NodeAddress } from '../address.js';
 import { DfsError, errorMessage } from '../errors.js';
 import { transferRequest, writeEnd, type TransferError, type TransferRequest } from '../protocol/data-transfer.js';
-import { FramedSocket } from '../transport/framed-socket.js';
-import { listen } from '../transport/rpc.js';
 import { PipelineWriter } from '../transfer/pipeline-writer.js';
 import type { TransferTimeouts } from '../transfer/timeouts.js';
 import type { BlockStore, StoredBlock } from './block-store.js';
@@ -20,6 +18,7 @@ export interface TransferServerContext {
   timeouts: TransferTimeouts;
   blockReceived(block: StoredBlock): Promise<void>;
   corruptReplicaFound(blockId: string): void;
+  log(line: string): void;
 }
 
 export interface TransferServer {
@@ -29,31 +28,27 @@ export interface TransferServer {
 }
 
 export async function startTransferServer(host: string, port: number, context: TransferServerContext): Promise<TransferServer> {
-  const sockets = new Set<Socket>();
   let active = 0;
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    active++;
-    void serveTransfer(new FramedSocket(socket, `peer ${socket.remoteAddress}:${socket.remotePort}`), context).finally(() => active--);
+  const server = await listenFrames({
+    name: 'datanode',
+    host,
+    port,
+    log: context.log,
+    serve: async (connection) => {
+      active++;
+      await serveTransfer(connection, context).finally(() => active--);
+    },
   });
-  await listen(server, host, port);
-  const bound = server.address();
-  if (bound === null || typeof bound === 'string') throw new Error('transfer server has no TCP address');
   return {
-    address: { host, port: bound.port },
+    address: server.address,
     get activeTransfers() {
       return active;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
 
-async function serveTransfer(connection: FramedSocket, context: TransferServerContext): Promise<void> {
+async function serveTransfer(connection: FramedConnection, context: TransferServerContext): Promise<void> {
   try {
     const frame = await connection.receive(context.timeouts.idleMs);
     if (frame.kind !== 'message') throw new DfsError('INVALID_ARGUMENT', 'expected a transfer request');
@@ -68,7 +63,7 @@ async function serveTransfer(connection: FramedSocket, context: TransferServerCo
 }
 
 async function serveRead(
-  connection: FramedSocket,
+  connection: FramedConnection,
   request: Extract<TransferRequest, { type: 'readBlock' }>,
   context: TransferServerContext,
 ): Promise<void> {
@@ -87,7 +82,7 @@ async function serveRead(
 }
 
 async function serveWrite(
-  connection: FramedSocket,
+  connection: FramedConnection,
   request: Extract<TransferRequest, { type: 'writeBlock' }>,
   context: TransferServerContext,
 ): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync, ftruncateSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { count, object } from '../protocol/schema.js';
+import { count, object } from '@flint/net';
 import { edit, type Edit } from './edits.js';
 
 const logLine = object({ txid: count, edit });

@@ -5,7 +5,7 @@
  * a file exists for a restarted namenode once its writer completed it (HDFS keeps more, for
  * lease recovery; Flint simply forgets unfinished writes and deletes their orphan blocks).
  */
-import { array, boolean, count, message, object, string, union, type Infer } from '../protocol/schema.js';
+import { array, boolean, count, message, object, string, union, type Infer } from '@flint/net';
 import type { FileNode, Namespace } from './namespace.js';
 
 export const mkdirsEdit = message('mkdirs', { path: string, time: count });

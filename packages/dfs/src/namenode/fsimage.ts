@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { array, count, literal, object, union, type Infer } from '../protocol/schema.js';
+import { array, count, literal, object, union, type Infer } from '@flint/net';
 import { addFileEdit, applyEdit, mkdirsEdit } from './edits.js';
 import { Namespace } from './namespace.js';
 

@@ -17,7 +17,7 @@ import { lockDataDirectory, type DataDirLock } from '../data-dir-lock.js';
 import { resolve } from 'node:path';
 import type { NodeAddress } from '../address.js';
 import { errorMessage } from '../errors.js';
-import { startRpcServer } from '../transport/rpc.js';
+import { serveRpc } from '@flint/net';
 import type { NamenodeConfig } from './config.js';
 import { EditLog } from './edit-log.js';
 import { applyEdit } from './edits.js';
@@ -77,8 +77,8 @@ async function startOnLockedDirectory(
   };
   if (replay.length > 0) checkpoint();
 
-  const rpc = await startRpcServer(config.host, config.port, namenodeRpcHandler(system));
-  const ui = config.uiPort === undefined ? undefined : await startStatusPage(config.host, config.uiPort, () => clusterReport(system));
+  const rpc = await serveRpc({ name: 'namenode', host: config.host, port: config.port, log }, namenodeRpcHandler(system));
+  const ui = config.uiPort === undefined ? undefined : await startStatusPage(config.host, config.uiPort, () => clusterReport(system), log);
 
   const recheck = setInterval(() => {
     for (const node of system.datanodes.expire()) {

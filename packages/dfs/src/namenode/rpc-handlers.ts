@@ -4,8 +4,8 @@
  */
 import { clientNamenodeRequest, type ClientNamenodeRequest } from '../protocol/client-namenode.js';
 import { datanodeNamenodeRequest, type DatanodeNamenodeRequest } from '../protocol/datanode-namenode.js';
-import type { Schema } from '../protocol/schema.js';
-import type { RpcConnection, RpcHandler } from '../transport/rpc.js';
+import type { RpcConnection, RpcHandler, Schema } from '@flint/net';
+import { errorCode } from '../errors.js';
 import type { Namesystem } from './namesystem.js';
 import { clusterReport, fsck, liveNodes } from './reports.js';
 
@@ -74,5 +74,6 @@ export function namenodeRpcHandler(system: Namesystem): RpcHandler<NamenodeReque
     requestSchema: namenodeRequest,
     handle: (request, connection) => (handlers[request.type] as (r: NamenodeRequest, c: RpcConnection) => object)(request, connection),
     onDisconnect: (connection) => system.connectionClosed(connection.id),
+    errorCode,
   };
 }

@@ -1,16 +1,10 @@
 /** The namenode's web page (HDFS's :9870): cluster health as HTML at `/` and JSON at `/json`. */
-import { createServer, type Server } from 'node:http';
-import type { NodeAddress } from '../address.js';
+import { listenHttp, type HttpServer } from '@flint/net';
 import type { ClusterReport } from '../protocol/client-namenode.js';
-import { listen } from '../transport/rpc.js';
 
-export interface StatusPage {
-  readonly address: NodeAddress;
-  close(): Promise<void>;
-}
-
-export async function startStatusPage(host: string, port: number, report: () => ClusterReport): Promise<StatusPage> {
-  const server: Server = createServer((request, response) => {
+/** Read-only, so it needs no secret. */
+export function startStatusPage(host: string, port: number, report: () => ClusterReport, log: (line: string) => void): Promise<HttpServer> {
+  return listenHttp({ name: 'namenode ui', host, port, log, handle: (request, response) => {
     const body = report();
     if (request.url === '/json' || request.url === '/status.json') {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -24,14 +18,7 @@ export async function startStatusPage(host: string, port: number, report: () => 
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(renderHtml(body));
-  });
-  await listen(server, host, port);
-  const bound = server.address();
-  if (bound === null || typeof bound === 'string') throw new Error('status page has no TCP address');
-  return {
-    address: { host, port: bound.port },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  } });
 }
 
 function escape(text: string): string {

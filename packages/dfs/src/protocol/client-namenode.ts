@@ -5,7 +5,7 @@
 import { datanodeLocation } from './common.js';
 import {
   array, boolean, count, message, nullable, object, oneOfStrings, optional, record, string, union, type Infer,
-} from './schema.js';
+} from '@flint/net';
 
 export const clientNamenodeRequest = union(
   message('mkdirs', { path: string }),

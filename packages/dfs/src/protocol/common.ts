@@ -1,5 +1,5 @@
 /** Wire types shared by more than one boundary. */
-import { count, object, string, type Infer } from './schema.js';
+import { count, object, string, type Infer } from '@flint/net';
 
 /** Where a datanode serves block data. */
 export const datanodeLocation = object({ nodeId: string, host: string, port: count });

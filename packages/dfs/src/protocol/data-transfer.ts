@@ -9,7 +9,7 @@
  * every node that stored the block, so a writer learns about a pipeline that lost a member.
  */
 import { datanodeLocation } from './common.js';
-import { array, count, message, oneOfStrings, string, union, type Infer } from './schema.js';
+import { array, count, message, oneOfStrings, string, union, type Infer } from '@flint/net';
 
 export const transferRequest = union(
   message('readBlock', { blockId: string, offset: count, length: count }),

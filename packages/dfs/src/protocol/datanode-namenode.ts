@@ -4,7 +4,7 @@
  * answers, and its orders (copy a block, delete blocks) ride on heartbeat responses.
  */
 import { datanodeLocation, emptyResponse } from './common.js';
-import { array, count, message, object, record, string, union, type Infer } from './schema.js';
+import { array, count, message, object, record, string, union, type Infer } from '@flint/net';
 
 const nodeStats = { capacityBytes: count, usedBytes: count, blockCount: count, activeTransfers: count };
 

@@ -2,7 +2,7 @@
 import { DfsError } from '../errors.js';
 import type { DatanodeLocation } from '../protocol/common.js';
 import { readReply } from '../protocol/data-transfer.js';
-import { FramedSocket } from '../transport/framed-socket.js';
+import { dialFrames } from '@flint/net';
 import type { TransferTimeouts } from './timeouts.js';
 
 /** Yields the bytes of [offset, offset + length) of a replica; fails with the datanode's error code. */
@@ -13,7 +13,7 @@ export async function* readReplica(
   length: number,
   timeouts: TransferTimeouts,
 ): AsyncGenerator<Buffer> {
-  const connection = await FramedSocket.connect(location, `datanode ${location.nodeId}`, timeouts.connectMs);
+  const connection = await dialFrames(location, `datanode ${location.nodeId}`, timeouts.connectMs);
   try {
     await connection.send({ type: 'readBlock', blockId, offset, length });
     for (;;) {

@@ -6,12 +6,12 @@
 import { DfsError } from '../errors.js';
 import type { DatanodeLocation } from '../protocol/common.js';
 import { writeReply } from '../protocol/data-transfer.js';
-import { FramedSocket } from '../transport/framed-socket.js';
+import { dialFrames, type FramedConnection } from '@flint/net';
 import type { TransferTimeouts } from './timeouts.js';
 
 export class PipelineWriter {
   private constructor(
-    private readonly connection: FramedSocket,
+    private readonly connection: FramedConnection,
     readonly first: DatanodeLocation,
     private readonly timeouts: TransferTimeouts,
   ) {}
@@ -19,7 +19,7 @@ export class PipelineWriter {
   static async open(blockId: string, targets: DatanodeLocation[], timeouts: TransferTimeouts): Promise<PipelineWriter> {
     const [first, ...downstream] = targets;
     if (!first) throw new DfsError('INVALID_ARGUMENT', 'a write pipeline needs at least one datanode');
-    const connection = await FramedSocket.connect(first, `datanode ${first.nodeId}`, timeouts.connectMs);
+    const connection = await dialFrames(first, `datanode ${first.nodeId}`, timeouts.connectMs);
     await connection.send({ type: 'writeBlock', blockId, downstream });
     return new PipelineWriter(connection, first, timeouts);
   }

@@ -1,89 +1,87 @@
-/** An executor in a worker process, as the driver sees it: a ws connection to its executor service. */
-import type WebSocket from 'ws';
-import { encodeMessage, openSocket, parseMessage, type BarrierRequest, type BarrierSync, type ServiceMessage, type TaskOutcome, type TaskRequest } from '@flint/worker';
+/** An executor in a worker process, as the driver sees it: an authenticated connection to its executor service. */
+import { dialFrames, PendingRequests, type FramedConnection } from '@flint/net';
+import { toDriver, type BarrierRequest, type BarrierSync, type ToExecutor, type TaskOutcome, type TaskRequest } from '@flint/worker';
 import type { ExecutorBackend } from '../scheduler/task-scheduler.js';
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export class RemoteExecutor implements ExecutorBackend {
-  private readonly pending = new Map<number, { resolve(outcome: TaskOutcome): void; reject(error: Error): void }>();
+  /** Running tasks by task id. */
+  private readonly running = new PendingRequests<TaskOutcome>();
   private closed = false;
 
   private constructor(
     readonly id: string,
     readonly slots: number,
-    private readonly socket: WebSocket,
+    private readonly connection: FramedConnection,
     private readonly barrierSync: BarrierSync,
   ) {}
 
   /** Connects; `onLost` is called once if the connection drops (the worker died or left). */
   static async connect(id: string, slots: number, address: string, onLost: (reason: string) => void, barrierSync: BarrierSync): Promise<RemoteExecutor> {
-    let executor: RemoteExecutor | undefined;
-    const socket = await openSocket(`ws://${address}`, (s) => {
-      s.on('message', (data: Buffer) => executor?.receive(data));
-      s.on('close', () => executor?.lost(onLost));
-      s.on('error', () => undefined);
-    });
-    executor = new RemoteExecutor(id, slots, socket, barrierSync);
+    const separator = address.lastIndexOf(':');
+    const connection = await dialFrames({ host: address.slice(0, separator), port: Number(address.slice(separator + 1)) }, `executor ${id}`, CONNECT_TIMEOUT_MS);
+    const executor = new RemoteExecutor(id, slots, connection, barrierSync);
+    void executor.receive(onLost);
     return executor;
   }
 
   runTask(request: TaskRequest): Promise<TaskOutcome> {
     if (this.closed) return Promise.reject(new Error(`executor ${this.id} is gone`));
-    return new Promise((resolve, reject) => {
-      this.pending.set(request.taskId, { resolve, reject });
-      this.socket.send(encodeMessage({ type: 'runTask', request }));
-    });
+    const outcome = this.running.wait(request.taskId);
+    this.send({ type: 'runTask', request });
+    return outcome;
   }
 
   killTask(taskId: number): void {
-    if (!this.closed && this.pending.has(taskId)) this.socket.send(encodeMessage({ type: 'killTask', taskId }));
+    if (this.running.has(taskId)) this.send({ type: 'killTask', taskId });
   }
 
   forgetShuffle(appId: string, shuffleId: number): void {
-    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetShuffle', appId, shuffleId }));
+    this.send({ type: 'forgetShuffle', appId, shuffleId });
   }
 
   forgetRdd(appId: string, rddId: number): void {
-    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetRdd', appId, rddId }));
+    this.send({ type: 'forgetRdd', appId, rddId });
   }
 
   forgetBroadcast(appId: string, broadcastId: number): void {
-    if (!this.closed) this.socket.send(encodeMessage({ type: 'forgetBroadcast', appId, broadcastId }));
+    this.send({ type: 'forgetBroadcast', appId, broadcastId });
   }
 
   close(): void {
     this.closed = true;
-    this.socket.terminate();
+    this.connection.destroy();
   }
 
-  private receive(data: Buffer): void {
+  private send(message: ToExecutor): void {
+    if (!this.closed) this.connection.send(message).catch(() => undefined);
+  }
+
+  /** Reads the executor's messages until the connection ends; a malformed one ends it too. */
+  private async receive(onLost: (reason: string) => void): Promise<void> {
+    let reason = 'connection closed';
     try {
-      const message = parseMessage(data);
-      if (message.type === 'barrierSync') return this.answerBarrier(message.requestId, message.request);
-      if (message.type !== 'taskEnded') return;
-      const pending = this.pending.get(message.taskId);
-      this.pending.delete(message.taskId);
-      pending?.resolve(message.outcome);
-    } catch {
-      this.socket.terminate();
+      for (;;) {
+        const message = await this.connection.receiveMessage(toDriver, 'executor message');
+        if (message.type === 'barrierSync') this.answerBarrier(message.requestId, message.request);
+        else this.running.resolve(message.taskId, message.outcome);
+      }
+    } catch (error) {
+      if (!this.connection.closed) reason = (error as Error).message;
+      this.connection.destroy();
     }
+    const wasOpen = !this.closed;
+    this.closed = true;
+    this.running.rejectAll(new Error(`lost connection to executor ${this.id}`));
+    if (wasOpen) onLost(reason);
   }
 
   /** A barrier task on this executor called barrier(): answer once the coordinator releases it. */
   private answerBarrier(requestId: number, request: BarrierRequest): void {
-    const reply = (message: ServiceMessage): void => {
-      if (!this.closed) this.socket.send(encodeMessage(message));
-    };
     this.barrierSync(request).then(
-      (messages) => reply({ type: 'barrierReply', requestId, messages }),
-      (error: Error) => reply({ type: 'barrierReply', requestId, error: error.message }),
+      (messages) => this.send({ type: 'barrierReply', requestId, messages }),
+      (error: Error) => this.send({ type: 'barrierReply', requestId, error: error.message }),
     );
-  }
-
-  private lost(onLost: (reason: string) => void): void {
-    const wasOpen = !this.closed;
-    this.closed = true;
-    for (const pending of this.pending.values()) pending.reject(new Error(`lost connection to executor ${this.id}`));
-    this.pending.clear();
-    if (wasOpen) onLost('connection closed');
   }
 }

@@ -143,6 +143,10 @@ export class BlockManager {
   }
 
   private path(key: string): string {
+    // Keys also come from the network: one that is not a plain file name could name a file elsewhere.
+    if (key.length === 0 || key.length > 255 || key === '.' || key === '..' || /[/\\\0]/.test(key)) {
+      throw new Error(`not a block key: ${JSON.stringify(key)}`);
+    }
     return join(this.directory, key);
   }
 }

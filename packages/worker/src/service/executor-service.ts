@@ -1,11 +1,12 @@
 /**
- * A worker's executor service: one ws server that the driver sends tasks to and peers fetch
- * blocks from. Tasks of a driver connection that closes are aborted: a dead driver leaves no
- * orphaned tasks running.
+ * A worker's executor service: the driver sends tasks to it and peers fetch blocks from it, over
+ * @flint/net's authenticated frames. Each message is validated whole before it is acted on; one
+ * that does not fit (or whose handling throws) closes that connection with a logged reason.
+ * Tasks of a driver connection that closes are aborted: a dead driver leaves no orphaned tasks.
  */
-import { WebSocketServer, type WebSocket } from 'ws';
+import { listenFrames, PendingRequests, ProtocolError, errorMessage, type FramedConnection } from '@flint/net';
 import type { Executor } from '../executor/executor.js';
-import { encodeMessage, parseMessage, type ServiceMessage } from './messages.js';
+import { toExecutor, type ToDriver, type ToExecutor, type ToPeer } from './messages.js';
 import { packBlock, unpackBlock } from './block-transfer.js';
 import { killedOutcome, type BarrierSync } from '../protocol.js';
 
@@ -15,57 +16,25 @@ export interface ExecutorService {
 }
 
 export async function startExecutorService(executor: Executor, host: string, port: number, log: (line: string) => void): Promise<ExecutorService> {
-  const server = new WebSocketServer({ host, port, maxPayload: 2 ** 31 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  server.on('connection', (socket) => serveConnection(executor, socket, log));
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const client of server.clients) client.terminate();
-        server.close(() => resolve());
-      }),
-  };
+  const server = await listenFrames({ name: 'executor', host, port, log, serve: (connection) => serveConnection(executor, connection, log) });
+  return { port: server.address.port, close: () => server.close() };
 }
 
-function serveConnection(executor: Executor, socket: WebSocket, log: (line: string) => void): void {
+async function serveConnection(executor: Executor, connection: FramedConnection, log: (line: string) => void): Promise<void> {
   const running = new Map<number, AbortController>();
   /** Barrier calls sent to the driver on this connection, waiting for its answer. */
-  const barrierCalls = new Map<number, { resolve(messages: string[]): void; reject(error: Error): void }>();
-  let nextBarrierCall = 0;
-  const barrierSync: BarrierSync = (request) =>
-    new Promise((resolve, reject) => {
-      const requestId = nextBarrierCall++;
-      barrierCalls.set(requestId, { resolve, reject });
-      send({ type: 'barrierSync', requestId, request });
-    });
-  const send = (message: ServiceMessage): void => {
-    if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message));
+  const barrierCalls = new PendingRequests<string[]>();
+  const send = (message: ToDriver | ToPeer): void => {
+    connection.send(message).catch(() => undefined);
   };
-  socket.on('message', (data: Buffer) => {
-    let message: ServiceMessage;
-    try {
-      message = parseMessage(data);
-    } catch (error) {
-      log(`dropping a connection that sent a bad frame: ${(error as Error).message}`);
-      socket.terminate();
-      return;
-    }
-    handle(message);
-  });
-  socket.on('close', () => {
-    if (running.size > 0) log(`driver connection closed: aborting ${running.size} running task(s)`);
-    for (const controller of running.values()) controller.abort();
-    running.clear();
-    for (const call of barrierCalls.values()) call.reject(new Error('the driver connection closed'));
-    barrierCalls.clear();
-  });
+  const barrierSync: BarrierSync = (request) => {
+    const requestId = barrierCalls.newId();
+    const answer = barrierCalls.wait(requestId);
+    send({ type: 'barrierSync', requestId, request });
+    return answer;
+  };
 
-  function handle(message: ServiceMessage): void {
+  const handle = (message: ToExecutor): void => {
     switch (message.type) {
       case 'runTask': {
         const controller = new AbortController();
@@ -85,31 +54,43 @@ function serveConnection(executor: Executor, socket: WebSocket, log: (line: stri
       case 'killTask':
         running.get(message.taskId)?.abort();
         return;
-      case 'barrierReply': {
-        const call = barrierCalls.get(message.requestId);
-        barrierCalls.delete(message.requestId);
-        if (message.error !== undefined) call?.reject(new Error(message.error));
-        else call?.resolve([...(message.messages ?? [])]);
+      case 'barrierReply':
+        if (message.error !== undefined) barrierCalls.reject(message.requestId, new Error(message.error));
+        else barrierCalls.resolve(message.requestId, message.messages ?? []);
         return;
-      }
       case 'forgetShuffle':
         return executor.removeShuffle(message.appId, message.shuffleId);
       case 'forgetRdd':
         return executor.removeRdd(message.appId, message.rddId);
       case 'forgetBroadcast':
         return executor.removeBroadcast(message.appId, message.broadcastId);
-      case 'putBlock':
-        executor.storeReplica(message.key, unpackBlock(message.block), message.storageLevel);
+      case 'putBlock': {
+        let bytes: Uint8Array;
+        try {
+          bytes = unpackBlock(message.block);
+        } catch (error) {
+          throw new ProtocolError(`putBlock ${message.key}: undecodable block: ${errorMessage(error)}`);
+        }
+        executor.storeReplica(message.key, bytes, message.storageLevel);
         return send({ type: 'blockStored', requestId: message.requestId });
+      }
       case 'fetchBlock': {
         const bytes = executor.blocks.get(message.key);
         return send({ type: 'block', requestId: message.requestId, block: bytes ? packBlock(bytes) : null });
       }
-      case 'taskEnded':
-      case 'barrierSync':
-      case 'block':
-      case 'blockStored':
-        log(`unexpected ${message.type} message from a client`);
     }
+  };
+
+  try {
+    for (;;) {
+      const message = await connection.nextMessage(toExecutor, 'executor message');
+      if (!message) return;
+      handle(message);
+    }
+  } finally {
+    if (running.size > 0) log(`driver connection closed: aborting ${running.size} running task(s)`);
+    for (const controller of running.values()) controller.abort();
+    running.clear();
+    barrierCalls.rejectAll(new Error('the driver connection closed'));
   }
 }

@@ -1,91 +1,120 @@
 /**
- * The messages on a worker's executor service (one ws server per worker):
+ * The messages on a worker's executor service, declared with @flint/net's schema and checked
+ * whole where they enter a process, before anything acts on them:
  *   driver → worker: run or kill a task, forget blocks, answer a barrier;
- *   worker → driver: a task ended, a barrier task reached barrier().
- *   worker → worker: fetch a block (shuffle bucket or cached partition) by key; store a replica
- *                    of a cached partition (`_2` storage levels).
- * Frames are msgpackr (Flint's codec); block bytes travel lz4-compressed when that pays. Every frame is checked
- * by `parseMessage` where it enters the process.
+ *   worker → driver: a task ended, a barrier task reached barrier();
+ *   worker → worker: fetch a block (shuffle bucket or cached partition) by key, store a replica
+ *                    of a cached partition (`_2` storage levels), and their answers.
+ * Block bytes travel lz4-compressed when that pays (block-transfer.ts). The task's stage stays
+ * encoded bytes here: only the task thread decodes it.
  */
-import { decode, encode } from '@flint/rdd';
-import type { BarrierRequest, TaskOutcome, TaskRequest } from '../protocol.js';
+import {
+  array, boolean, bytes, count, integer, message, nullable, number, object, optional, shortString, string, tuple, union, variant, variants,
+  ProtocolError, type Infer, type Schema,
+} from '@flint/net';
+import { isBlockKey } from '../block-keys.js';
+import type { BarrierRequest, CachedBlockReport, TaskError, TaskInput, TaskMetrics, TaskOutcome, TaskRequest } from '../protocol.js';
 import type { WireBlock } from './block-transfer.js';
 
-export type ServiceMessage =
-  | { readonly type: 'runTask'; readonly request: TaskRequest }
-  | { readonly type: 'killTask'; readonly taskId: number }
-  | { readonly type: 'barrierSync'; readonly requestId: number; readonly request: BarrierRequest }
-  | { readonly type: 'barrierReply'; readonly requestId: number; readonly messages?: readonly string[]; readonly error?: string }
-  | { readonly type: 'forgetShuffle'; readonly appId: string; readonly shuffleId: number }
-  | { readonly type: 'forgetRdd'; readonly appId: string; readonly rddId: number }
-  | { readonly type: 'forgetBroadcast'; readonly appId: string; readonly broadcastId: number }
-  | { readonly type: 'taskEnded'; readonly taskId: number; readonly outcome: TaskOutcome }
-  | { readonly type: 'fetchBlock'; readonly requestId: number; readonly key: string }
-  | { readonly type: 'block'; readonly requestId: number; readonly block: WireBlock | null }
-  | { readonly type: 'putBlock'; readonly requestId: number; readonly key: string; readonly storageLevel: string; readonly block: WireBlock }
-  | { readonly type: 'blockStored'; readonly requestId: number };
+const MAX_ID_LENGTH = 256;
+const appId = shortString(MAX_ID_LENGTH);
+const executorRef = shortString(MAX_ID_LENGTH);
 
-export class ProtocolViolation extends Error {
-  override readonly name = 'ProtocolViolation';
-}
-
-type Check = (value: Record<string, unknown>) => boolean;
-
-const isInt = (v: unknown): boolean => Number.isInteger(v);
-const isBytes = (v: unknown): boolean => v instanceof Uint8Array;
-const isWireBlock = (v: unknown): boolean => isRecord(v) && typeof v.lz4 === 'boolean' && isBytes(v.bytes);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const TASK_INPUT_KINDS = new Set(['bytes', 'cached', 'shuffle']);
-const OUTCOME_KINDS = new Set(['success', 'failure', 'fetchFailed', 'missingCachedBlock']);
-
-function isTaskRequest(v: unknown): boolean {
-  if (!isRecord(v)) return false;
-  const ints = ['taskId', 'jobId', 'stageId', 'stageAttempt', 'partition', 'attempt'];
-  return (
-    typeof v.appId === 'string' &&
-    ints.every((k) => isInt(v[k])) &&
-    isBytes(v.stage) &&
-    Array.isArray(v.inputs) &&
-    v.inputs.every((i) => isRecord(i) && TASK_INPUT_KINDS.has(i.kind as string) && typeof i.key === 'string') &&
-    Array.isArray(v.broadcasts) &&
-    v.broadcasts.every((b) => isRecord(b) && isInt(b.id))
-  );
-}
-
-const CHECKS: Record<ServiceMessage['type'], Check> = {
-  runTask: (m) => isTaskRequest(m.request),
-  killTask: (m) => isInt(m.taskId),
-  barrierSync: (m) =>
-    isInt(m.requestId) &&
-    isRecord(m.request) &&
-    ['stageId', 'stageAttempt', 'numTasks', 'partition', 'epoch'].every((k) => isInt((m.request as Record<string, unknown>)[k])) &&
-    typeof m.request.message === 'string',
-  barrierReply: (m) => isInt(m.requestId) && (typeof m.error === 'string' || (Array.isArray(m.messages) && m.messages.every((x) => typeof x === 'string'))),
-  forgetShuffle: (m) => typeof m.appId === 'string' && isInt(m.shuffleId),
-  forgetRdd: (m) => typeof m.appId === 'string' && isInt(m.rddId),
-  forgetBroadcast: (m) => typeof m.appId === 'string' && isInt(m.broadcastId),
-  taskEnded: (m) => isInt(m.taskId) && isRecord(m.outcome) && OUTCOME_KINDS.has(m.outcome.kind as string),
-  fetchBlock: (m) => isInt(m.requestId) && typeof m.key === 'string',
-  block: (m) => isInt(m.requestId) && (m.block === null || isWireBlock(m.block)),
-  putBlock: (m) => isInt(m.requestId) && typeof m.key === 'string' && typeof m.storageLevel === 'string' && isWireBlock(m.block),
-  blockStored: (m) => isInt(m.requestId),
+/** A block's key: `<app>_rdd_3_0`, `<app>_shuffle_1_0_2`, ...; anything else (a path, `..`, NUL) is refused. */
+const blockKey: Schema<string> = {
+  parse(value, where) {
+    const key = shortString(255).parse(value, where);
+    if (!isBlockKey(key)) throw new ProtocolError(`${where}: not a block key`);
+    return key;
+  },
 };
 
-export function encodeMessage(message: ServiceMessage): Uint8Array {
-  return encode(message);
-}
+const storageLevel = shortString(64);
 
-export function parseMessage(bytes: Uint8Array): ServiceMessage {
-  let value: unknown;
-  try {
-    value = decode(bytes);
-  } catch (error) {
-    throw new ProtocolViolation(`undecodable frame: ${(error as Error).message}`);
-  }
-  if (!isRecord(value) || typeof value.type !== 'string' || !(value.type in CHECKS)) {
-    throw new ProtocolViolation(`unknown message type ${isRecord(value) ? String(value.type) : typeof value}`);
-  }
-  if (!CHECKS[value.type as ServiceMessage['type']](value)) throw new ProtocolViolation(`malformed ${value.type} message`);
-  return value as unknown as ServiceMessage;
-}
+const wireBlock: Schema<WireBlock> = object({ lz4: boolean, bytes });
+
+const taskInput: Schema<TaskInput> = variants(
+  variant('kind', 'bytes', { key: string, bytes }),
+  variant('kind', 'cached', { key: string, executor: executorRef }),
+  variant('kind', 'shuffle', {
+    key: string,
+    buckets: array(object({ shuffleId: count, mapPartition: count, reducePartition: count, executor: executorRef, size: count })),
+  }),
+);
+
+const taskRequest: Schema<TaskRequest> = object({
+  appId,
+  taskId: count,
+  jobId: count,
+  stageId: count,
+  stageAttempt: count,
+  partition: count,
+  attempt: count,
+  shuffleId: optional(count),
+  shuffleOnDisk: optional(boolean),
+  replicateTo: optional(executorRef),
+  barrier: optional(object({ numTasks: count })),
+  stage: bytes,
+  inputs: array(taskInput),
+  broadcasts: array(object({ id: count, bytes: optional(bytes) })),
+});
+
+const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });
+const taskMetrics: Schema<TaskMetrics> = object({ fetchMs: number, readMs: number, parseMs: number, decodeMs: number, threadMs: number });
+const cachedBlockReport: Schema<CachedBlockReport> = object({
+  rddId: count,
+  split: count,
+  bytes: count,
+  replica: optional(executorRef),
+  copy: optional(boolean),
+});
+
+const taskOutcome: Schema<TaskOutcome> = variants(
+  variant('kind', 'success', {
+    result: optional(bytes),
+    bucketSizes: optional(array(count)),
+    cachedBlocks: array(cachedBlockReport),
+    droppedBlocks: optional(array(object({ rddId: count, split: count }))),
+    accumulators: array(tuple(integer, number)),
+    recordsRead: count,
+    durationMs: number,
+    metrics: taskMetrics,
+  }),
+  variant('kind', 'failure', { error: taskError }),
+  variant('kind', 'fetchFailed', { shuffleId: count, mapPartition: count, executor: executorRef, message: string }),
+  variant('kind', 'missingCachedBlock', { rddId: count, split: count, executor: executorRef }),
+);
+
+const barrierRequest: Schema<BarrierRequest> = object({
+  stageId: count,
+  stageAttempt: count,
+  numTasks: count,
+  partition: count,
+  epoch: count,
+  message: string,
+});
+
+const runTask = message('runTask', { request: taskRequest });
+const killTask = message('killTask', { taskId: count });
+const barrierReply = message('barrierReply', { requestId: count, messages: optional(array(string)), error: optional(string) });
+const forgetShuffle = message('forgetShuffle', { appId, shuffleId: count });
+const forgetRdd = message('forgetRdd', { appId, rddId: count });
+const forgetBroadcast = message('forgetBroadcast', { appId, broadcastId: count });
+const fetchBlock = message('fetchBlock', { requestId: count, key: blockKey });
+const putBlock = message('putBlock', { requestId: count, key: blockKey, storageLevel, block: wireBlock });
+const taskEnded = message('taskEnded', { taskId: count, outcome: taskOutcome });
+const barrierSync = message('barrierSync', { requestId: count, request: barrierRequest });
+const block = message('block', { requestId: count, block: nullable(wireBlock) });
+const blockStored = message('blockStored', { requestId: count });
+
+/** What an executor service accepts: from the driver and from peer executors. */
+export const toExecutor = union(runTask, killTask, barrierReply, forgetShuffle, forgetRdd, forgetBroadcast, fetchBlock, putBlock);
+export type ToExecutor = Infer<typeof toExecutor>;
+
+/** What the driver accepts from an executor. */
+export const toDriver = union(taskEnded, barrierSync);
+export type ToDriver = Infer<typeof toDriver>;
+
+/** What a peer accepts in answer to its fetchBlock and putBlock. */
+export const toPeer = union(block, blockStored);
+export type ToPeer = Infer<typeof toPeer>;

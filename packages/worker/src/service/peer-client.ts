@@ -1,27 +1,25 @@
 /**
  * Talks to other workers' executor services: fetches blocks (shuffle buckets, cached partitions)
- * and stores replicas of cached partitions. One ws connection per peer; requests are matched to
+ * and stores replicas of cached partitions. One connection per peer; requests are matched to
  * responses by id, each with a timeout. A peer that cannot be reached, or does not have the block,
  * yields `undefined` (or `false`), which the executor turns into a fetch failure or a missing replica.
  */
-import WebSocket from 'ws';
-import { encodeMessage, parseMessage, type ServiceMessage } from './messages.js';
+import { dialFrames, PendingRequests, type FramedConnection } from '@flint/net';
+import { toPeer, type ToExecutor, type ToPeer } from './messages.js';
 import { packBlock, unpackBlock } from './block-transfer.js';
 import { parseExecutorId } from './executor-id.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
-type Response = Extract<ServiceMessage, { type: 'block' | 'blockStored' }>;
-
-interface Pending {
-  resolve(response: Response | undefined): void;
-  timer: NodeJS.Timeout;
+interface Peer {
+  readonly connection: Promise<FramedConnection>;
+  /** This peer's requests waiting for answers: a lost connection settles them, and only them. */
+  readonly pending: PendingRequests<ToPeer | undefined>;
 }
 
 export class PeerClient {
-  private readonly connections = new Map<string, Promise<WebSocket>>();
-  private readonly pending = new Map<number, Pending>();
-  private nextRequestId = 0;
+  private readonly peers = new Map<string, Peer>();
 
   async fetch(executor: string, key: string): Promise<Uint8Array | undefined> {
     const response = await this.request(executor, (requestId) => ({ type: 'fetchBlock', requestId, key }));
@@ -36,68 +34,57 @@ export class PeerClient {
   }
 
   close(): void {
-    for (const connection of this.connections.values()) connection.then((s) => s.terminate(), () => undefined);
-    this.connections.clear();
-    for (const id of [...this.pending.keys()]) this.settle(id, undefined);
+    for (const peer of this.peers.values()) {
+      peer.connection.then((c) => c.destroy(), () => undefined);
+      peer.pending.resolveAll(undefined);
+    }
+    this.peers.clear();
   }
 
-  private async request(executor: string, message: (requestId: number) => ServiceMessage): Promise<Response | undefined> {
-    let socket: WebSocket;
+  private async request(executor: string, message: (requestId: number) => ToExecutor): Promise<ToPeer | undefined> {
+    const peer = this.peer(executor);
+    let connection: FramedConnection;
     try {
-      socket = await this.connection(executor);
+      connection = await peer.connection;
     } catch {
       return undefined;
     }
-    const requestId = this.nextRequestId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.settle(requestId, undefined), REQUEST_TIMEOUT_MS);
-      this.pending.set(requestId, { resolve, timer });
-      socket.send(encodeMessage(message(requestId)));
-    });
+    const requestId = peer.pending.newId();
+    const response = peer.pending.wait(requestId, REQUEST_TIMEOUT_MS, () => undefined);
+    connection.send(message(requestId)).catch(() => peer.pending.resolve(requestId, undefined));
+    return response;
   }
 
-  private connection(executor: string): Promise<WebSocket> {
-    let connection = this.connections.get(executor);
-    if (!connection) {
+  private peer(executor: string): Peer {
+    let peer = this.peers.get(executor);
+    if (!peer) {
       const { host, port } = parseExecutorId(executor);
-      connection = openSocket(`ws://${host}:${port}`, (socket) => this.attach(executor, socket));
-      connection.catch(() => this.connections.delete(executor));
-      this.connections.set(executor, connection);
+      const connection = dialFrames({ host, port }, `executor ${executor}`, CONNECT_TIMEOUT_MS);
+      const created: Peer = { connection, pending: new PendingRequests() };
+      connection.then(
+        (c) => void this.readResponses(executor, created, c),
+        () => this.forget(executor, created),
+      );
+      this.peers.set(executor, created);
+      peer = created;
     }
-    return connection;
+    return peer;
   }
 
-  private attach(executor: string, socket: WebSocket): void {
-    socket.on('message', (data: Buffer) => {
-      try {
-        const message = parseMessage(data);
-        if (message.type === 'block' || message.type === 'blockStored') this.settle(message.requestId, message);
-      } catch {
-        socket.terminate();
+  private async readResponses(executor: string, peer: Peer, connection: FramedConnection): Promise<void> {
+    try {
+      for (;;) {
+        const message = await connection.receiveMessage(toPeer, 'peer response');
+        peer.pending.resolve(message.requestId, message);
       }
-    });
-    socket.on('close', () => {
-      this.connections.delete(executor);
-      for (const id of [...this.pending.keys()]) this.settle(id, undefined);
-    });
+    } catch {
+      connection.destroy();
+      this.forget(executor, peer);
+    }
   }
 
-  private settle(requestId: number, response: Response | undefined): void {
-    const pending = this.pending.get(requestId);
-    if (!pending) return;
-    this.pending.delete(requestId);
-    clearTimeout(pending.timer);
-    pending.resolve(response);
+  private forget(executor: string, peer: Peer): void {
+    if (this.peers.get(executor) === peer) this.peers.delete(executor);
+    peer.pending.resolveAll(undefined);
   }
-}
-
-export function openSocket(url: string, attach: (socket: WebSocket) => void, timeoutMs = 5_000): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { handshakeTimeout: timeoutMs, maxPayload: 2 ** 31 });
-    socket.once('open', () => {
-      attach(socket);
-      resolve(socket);
-    });
-    socket.once('error', (error) => reject(new Error(`cannot connect to ${url}: ${error.message}`)));
-  });
 }

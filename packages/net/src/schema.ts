@@ -4,14 +4,7 @@
  * Validation happens once, where bytes enter a process; everything past it is typed.
  */
 
-import { DfsError } from '../errors.js';
-
-export class ProtocolError extends DfsError {
-  override name = 'ProtocolError';
-  constructor(message: string) {
-    super('PROTOCOL', message);
-  }
-}
+import { ProtocolError } from './errors.js';
 
 export interface Schema<T> {
   parse(value: unknown, where: string): T;
@@ -33,7 +26,7 @@ export type InferShape<S extends Shape> = Simplify<
 >;
 
 function fail(where: string, expected: string, value: unknown): never {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : value instanceof Uint8Array ? 'bytes' : typeof value;
   throw new ProtocolError(`${where}: expected ${expected}, got ${got}`);
 }
 
@@ -46,6 +39,27 @@ export const string: Schema<string> = {
 
 export const boolean: Schema<boolean> = {
   parse: (value, where) => (typeof value === 'boolean' ? value : fail(where, 'a boolean', value)),
+};
+
+/** Bytes as msgpack's bin type decodes them (a Buffer, which is a Uint8Array). */
+export const bytes: Schema<Uint8Array> = {
+  parse: (value, where) => (value instanceof Uint8Array ? value : fail(where, 'bytes', value)),
+};
+
+/** A string of at most `maxLength` characters (ids, keys, names). */
+export function shortString(maxLength: number): Schema<string> {
+  return {
+    parse: (value, where) => {
+      if (typeof value !== 'string') fail(where, 'a string', value);
+      if (value.length > maxLength) throw new ProtocolError(`${where}: longer than ${maxLength} characters`);
+      return value;
+    },
+  };
+}
+
+/** A safe integer of either sign. */
+export const integer: Schema<number> = {
+  parse: (value, where) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : fail(where, 'an integer', value)),
 };
 
 export const number: Schema<number> = {
@@ -115,24 +129,52 @@ export function object<S extends Shape>(shape: S): Schema<InferShape<S>> {
   };
 }
 
-/** An object with a literal `type` field: one member of a discriminated union. */
-export function message<T extends string, S extends Shape>(type: T, shape: S): Schema<Simplify<{ type: T } & InferShape<S>>> & { type: T } {
+/** An object whose `tagField` holds `tag`: one member of a discriminated union. */
+export function variant<F extends string, T extends string, S extends Shape>(
+  tagField: F,
+  tag: T,
+  shape: S,
+): Schema<Simplify<{ [K in F]: T } & InferShape<S>>> & { tagField: F; tag: T } {
   const body = object(shape);
+  const tagSchema = literal(tag);
   return {
-    type,
-    parse: (value, where) => ({ type: literal(type).parse((value as { type?: unknown } | null)?.type, `${where}.type`), ...body.parse(value, where) }),
+    tagField,
+    tag,
+    parse: (value, where) => {
+      const parsed = body.parse(value, where);
+      return { [tagField]: tagSchema.parse((value as Record<string, unknown>)[tagField], `${where}.${tagField}`), ...parsed } as Simplify<{ [K in F]: T } & InferShape<S>>;
+    },
   };
 }
 
-/** A discriminated union of messages, dispatched on `type`. */
-export function union<M extends (Schema<unknown> & { type: string })[]>(...members: M): Schema<Infer<M[number]>> {
-  const byType = new Map<string, Schema<unknown>>(members.map((m) => [m.type, m]));
+/** A discriminated union of variants sharing one tag field, dispatched on it. */
+export function variants<M extends (Schema<unknown> & { tagField: string; tag: string })[]>(...members: M): Schema<Infer<M[number]>> {
+  const byTag = new Map<string, Schema<unknown>>(members.map((m) => [m.tag, m]));
+  const tagField = members[0].tagField;
   return {
     parse: (value, where) => {
-      const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-      const member = typeof type === 'string' ? byType.get(type) : undefined;
-      if (!member) fail(`${where}.type`, [...byType.keys()].join(' | '), type);
+      const tag = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[tagField] : undefined;
+      const member = typeof tag === 'string' ? byTag.get(tag) : undefined;
+      if (!member) fail(`${where}.${tagField}`, [...byTag.keys()].join(' | '), tag);
       return member.parse(value, where) as Infer<M[number]>;
+    },
+  };
+}
+
+/** A message: a variant tagged by its `type` field. */
+export function message<T extends string, S extends Shape>(type: T, shape: S) {
+  return variant('type', type, shape);
+}
+
+/** A discriminated union of messages, dispatched on `type`. */
+export const union = variants;
+
+/** A fixed-length array whose elements have their own schemas: `tuple(integer, number)`. */
+export function tuple<S extends Schema<unknown>[]>(...items: S): Schema<{ [K in keyof S]: Infer<S[K]> }> {
+  return {
+    parse: (value, where) => {
+      if (!Array.isArray(value) || value.length !== items.length) fail(where, `an array of ${items.length}`, value);
+      return items.map((item, i) => item.parse(value[i], `${where}[${i}]`)) as { [K in keyof S]: Infer<S[K]> };
     },
   };
 }

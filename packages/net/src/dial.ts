@@ -1,0 +1,40 @@
+/** The only place Flint opens connections: connect, then authenticate with the cluster secret. */
+import { connect } from 'node:net';
+import { formatNetAddress, type NetAddress } from './address.js';
+import { NetError, errorMessage } from './errors.js';
+import { FramedConnection } from './framed-connection.js';
+import { offerHandshake } from './handshake.js';
+import { connectionLimits } from './limits.js';
+import { clusterSecret } from './secret.js';
+
+/** Connects to `what` (e.g. 'namenode') at `address`; fails within `timeoutMs` with one clear line. */
+export async function dialFrames(address: NetAddress, what: string, timeoutMs: number): Promise<FramedConnection> {
+  const peer = `${what} ${formatNetAddress(address)}`;
+  const limits = connectionLimits();
+  const socket = await new Promise<import('node:net').Socket>((resolve, reject) => {
+    const socket = connect({ host: address.host, port: address.port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new NetError('UNAVAILABLE', `cannot reach ${peer}: no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const reason = error.code === 'ECONNREFUSED' ? 'connection refused' : errorMessage(error);
+      reject(new NetError('UNAVAILABLE', `cannot reach ${peer}: ${reason}`));
+    });
+  });
+  const connection = new FramedConnection(socket, peer, limits.maxFrameBytes, { frameTimeoutMs: limits.frameTimeoutMs });
+  try {
+    await offerHandshake(connection, clusterSecret(), Math.max(timeoutMs, limits.handshakeTimeoutMs));
+  } catch (error) {
+    connection.destroy();
+    if (error instanceof NetError && error.code === 'UNAUTHENTICATED') throw error;
+    throw new NetError('UNAVAILABLE', `cannot reach ${peer}: ${errorMessage(error)}`);
+  }
+  return connection;
+}
