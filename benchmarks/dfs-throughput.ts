@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureRunSecret } from '@flint/net';
 
 const FLINT = fileURLToPath(new URL('../packages/driver/dist/cli/flint.js', import.meta.url));
 const DATA_DIR = fileURLToPath(new URL('data/', import.meta.url));
@@ -106,6 +107,7 @@ function sourceFile(sizeMb: number): string {
 
 async function startCluster(work: string): Promise<{ address: string; children: ChildProcess[] }> {
   const children: ChildProcess[] = [];
+  ensureRunSecret();
   const start = (args: string[]) =>
     new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [FLINT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });

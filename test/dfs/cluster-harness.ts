@@ -11,6 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DfsClient, type FsckReport } from '@flint/dfs';
+import { ensureRunSecret } from '@flint/net';
+
+// The cluster, the CLI runs and this process's clients authenticate with one secret made for the test run.
+ensureRunSecret();
 
 export const FLINT_CLI = resolve(import.meta.dirname, '../../packages/driver/dist/cli/flint.js');
 

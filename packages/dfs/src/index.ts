@@ -44,5 +44,6 @@ export { DFS_USAGE, runDfsCommand } from './cli/dfs-command.js';
 export type { CommandIo } from './cli/dfs-context.js';
 export { NAMENODE_USAGE, parseNamenodeArgs, runNamenodeCommand } from './cli/namenode-command.js';
 export { DATANODE_USAGE, datanodeArgOptions, datanodeOptionsFromValues } from './cli/worker-command.js';
+export { applySecretFlags } from './cli/secret-flags.js';
 export { FLINT_VERSION, HelpOrVersion, parseCommandLine, reportCommandEnd, UsageError, type CommandSpec, type ParsedCommandLine } from './cli/command-line.js';
 export { byteSizeFlag, integerFlag, parseByteSize } from './cli/flags.js';

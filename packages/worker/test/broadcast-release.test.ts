@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Broadcast, encode, FnRef, type TaskPlan } from '@flint/rdd';
+import { Broadcast, encode, FnRef } from '@flint/rdd';
 import { Executor } from '../src/executor/executor.js';
 import type { TaskRequest } from '../src/protocol.js';
-import { collectTask, collected } from './collect-task.js';
+import { collectTask, collected, rangeMapPlan } from './collect-task.js';
 
 const APP = 'app-broadcast-test';
 const BROADCAST_ID = 0;
@@ -14,14 +14,7 @@ const BROADCAST_ID = 0;
 function scaledRangeTask(taskId: number, broadcastBytes?: Uint8Array): TaskRequest {
   const factor = new Broadcast(BROADCAST_ID, () => undefined);
   const times = new FnRef('(x, { factor }) => x * factor.value', { factor }, 'broadcast-release.test.ts');
-  const plan = {
-    root: 2,
-    nodes: [
-      { kind: 'range', start: 0, end: 3, step: 1, numSlices: 1, id: 1, numPartitions: 1, storageLevel: undefined },
-      { kind: 'elementwise', parent: 1, step: { op: 'map', fn: times }, id: 2, numPartitions: 1, storageLevel: undefined },
-    ],
-  } as unknown as TaskPlan;
-  return collectTask(APP, taskId, plan, { inputs: [], broadcasts: [{ id: BROADCAST_ID, bytes: broadcastBytes }] });
+  return collectTask(APP, taskId, rangeMapPlan(3, times), { inputs: [], broadcasts: [{ id: BROADCAST_ID, bytes: broadcastBytes }] });
 }
 
 const executor = new Executor({ id: 'exec', threads: 1, memoryBudget: 1 << 20, directory: mkdtempSync(join(tmpdir(), 'flint-broadcast-')) }, {

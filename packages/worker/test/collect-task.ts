@@ -1,5 +1,5 @@
 /** Task requests for executor tests: one partition of a plan, collected back to the driver. */
-import { decode, encode, type TaskPlan } from '@flint/rdd';
+import { decode, encode, type FnRef, type TaskPlan } from '@flint/rdd';
 import type { TaskOutcome, TaskRequest } from '../src/protocol.js';
 import type { StageSpec } from '../src/stage-spec.js';
 
@@ -12,4 +12,15 @@ export function collectTask(appId: string, taskId: number, plan: TaskPlan, extra
 export function collected(outcome: TaskOutcome): unknown[] {
   if (outcome.kind !== 'success') throw new Error(`task did not succeed: ${JSON.stringify(outcome)}`);
   return decode<unknown[]>(outcome.result!);
+}
+
+/** The plan of `range(0, end).map(fn)` in one partition. */
+export function rangeMapPlan(end: number, fn: FnRef): TaskPlan {
+  return {
+    root: 2,
+    nodes: [
+      { kind: 'range', start: 0, end, step: 1, numSlices: 1, id: 1, numPartitions: 1, storageLevel: undefined },
+      { kind: 'elementwise', parent: 1, step: { op: 'map', fn }, id: 2, numPartitions: 1, storageLevel: undefined },
+    ],
+  } as unknown as TaskPlan;
 }

@@ -1,13 +1,15 @@
-/** `flint namenode [--host H] [--port P] [--ui-port P] [--data DIR] [timing flags]` */
+/** `flint namenode [--host H] [--port P] [--ui-port P] [--data DIR] [--secret-file F | --insecure] [timing flags]` */
 import { formatAddress } from '../address.js';
 import { namenodeConfig, type NamenodeConfig } from '../namenode/config.js';
 import { startNamenode, type NamenodeHandle } from '../namenode/namenode.js';
-import { parseCommandLine } from './command-line.js';
+import { parseCommandLine, type ParsedCommandLine } from './command-line.js';
 import { fractionFlag, integerFlag } from './flags.js';
+import { applySecretFlags, secretArgOptions, SECRET_USAGE } from './secret-flags.js';
 
 export const NAMENODE_USAGE = `usage: flint namenode [--host 127.0.0.1] [--port 9000] [--ui-port 9870] [--data DIR]
        [--heartbeat-ms MS] [--recheck-ms MS] [--block-report-ms MS] [--replication-interval-ms MS]
        [--checkpoint-interval-ms MS] [--safe-mode-threshold F] [--safe-mode-extension-ms MS]
+${SECRET_USAGE}
   Starts the DFS namenode and cluster membership service (default data directory flint-data/namenode).
   A datanode is declared dead after 2 × recheck + 10 × heartbeat without heartbeats.
   FLINT_DFS_HEARTBEAT_MS and FLINT_DFS_RECHECK_MS set the defaults of the two timing flags.`;
@@ -26,11 +28,15 @@ const NAMENODE_COMMAND = {
     'checkpoint-interval-ms': { type: 'string' },
     'safe-mode-threshold': { type: 'string' },
     'safe-mode-extension-ms': { type: 'string' },
+    ...secretArgOptions,
   },
 } as const;
 
 export function parseNamenodeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): NamenodeConfig {
-  const { values } = parseCommandLine(argv, NAMENODE_COMMAND);
+  return namenodeConfigFrom(parseCommandLine(argv, NAMENODE_COMMAND).values, env);
+}
+
+function namenodeConfigFrom(values: ParsedCommandLine<typeof NAMENODE_COMMAND.options>['values'], env: NodeJS.ProcessEnv): NamenodeConfig {
   const heartbeatIntervalMs = integerFlag('heartbeat-ms', values['heartbeat-ms'] ?? env.FLINT_DFS_HEARTBEAT_MS);
   const overrides: Partial<NamenodeConfig> = {
     host: values.host,
@@ -50,9 +56,12 @@ export function parseNamenodeArgs(argv: string[], env: NodeJS.ProcessEnv = proce
 
 /** Starts a namenode from command-line flags and prints where it listens (first line: the RPC address). */
 export async function runNamenodeCommand(argv: string[]): Promise<NamenodeHandle> {
-  const config = parseNamenodeArgs(argv);
+  const { values } = parseCommandLine(argv, NAMENODE_COMMAND);
+  const config = namenodeConfigFrom(values, process.env);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  applySecretFlags('the namenode', values, log);
   const namenode = await startNamenode(config, {
-    log: (line) => process.stderr.write(`${line}\n`),
+    log,
     onFatal: () => process.exit(1),
   });
   process.stdout.write(`namenode listening on ${formatAddress(namenode.address)}\n`);

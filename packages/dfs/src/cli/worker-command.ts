@@ -9,16 +9,19 @@ import { parseAddress } from '../address.js';
 import { DEFAULT_NAMENODE_PORT, defaultNamenode } from '../client/dfs-url.js';
 import type { DatanodeOptions } from '../datanode/datanode.js';
 import { integerFlag } from './flags.js';
+import { secretArgOptions, SECRET_USAGE } from './secret-flags.js';
 
 export const DATANODE_USAGE = `usage: flint worker --namenode HOST:PORT [--host 127.0.0.1] [--port 0] [--data DIR]
   The namenode also comes from FLINT_NAMENODE. Without --data, blocks go to a new temporary directory.
-  The heartbeat interval is set by the namenode.`;
+  The heartbeat interval is set by the namenode.
+${SECRET_USAGE}`;
 
 export const datanodeArgOptions = {
   namenode: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
   data: { type: 'string' },
+  ...secretArgOptions,
 } as const;
 
 export function datanodeOptionsFromValues(

@@ -7,6 +7,7 @@ import { datanodeNamenodeRequest, type DatanodeNamenodeRequest } from '../protoc
 import type { RpcConnection, RpcHandler, Schema } from '@flint/net';
 import { errorCode } from '../errors.js';
 import type { Namesystem } from './namesystem.js';
+import { DatanodeOwners } from './datanode-owners.js';
 import { clusterReport, fsck, liveNodes } from './reports.js';
 
 type NamenodeRequest = ClientNamenodeRequest | DatanodeNamenodeRequest;
@@ -27,6 +28,7 @@ const namenodeRequest: Schema<NamenodeRequest> = {
 
 export function namenodeRpcHandler(system: Namesystem): RpcHandler<NamenodeRequest> {
   const { config, datanodes, blockMap } = system;
+  const owners = new DatanodeOwners();
   const handlers: Handlers = {
     mkdirs: (r) => (system.mkdirs(r.path), {}),
     create: (r, connection) => ({ leaseId: system.create(r.path, r.replication, r.blockSize, r.overwrite, connection.id) }),
@@ -45,16 +47,19 @@ export function namenodeRpcHandler(system: Namesystem): RpcHandler<NamenodeReque
     report: () => clusterReport(system),
     fsck: (r) => fsck(system, r.path),
 
-    registerDatanode: (r) => {
+    registerDatanode: (r, connection) => {
+      owners.claim(r.nodeId, connection.id);
       datanodes.register(r);
       blockMap.removeNode(r.nodeId);
       return { heartbeatIntervalMs: config.heartbeatIntervalMs, blockReportIntervalMs: config.blockReportIntervalMs };
     },
-    heartbeat: (r) => {
+    heartbeat: (r, connection) => {
+      owners.claim(r.nodeId, connection.id);
       datanodes.heartbeat(r.nodeId, r.services, r);
       return { commands: datanodes.takeCommands(r.nodeId, config.maxTransfersPerHeartbeat) };
     },
-    blockReport: (r) => {
+    blockReport: (r, connection) => {
+      owners.claim(r.nodeId, connection.id);
       datanodes.requireLive(r.nodeId);
       const knownCorrupt = [...blockMap.blocksOn(r.nodeId)].filter((blockId) => blockMap.get(blockId)?.replicas.get(r.nodeId)?.corrupt);
       blockMap.removeNode(r.nodeId);
@@ -63,7 +68,8 @@ export function namenodeRpcHandler(system: Namesystem): RpcHandler<NamenodeReque
       system.updateSafeMode();
       return { commands: unknown.length > 0 ? [{ type: 'delete', blockIds: unknown.map((block) => block.blockId) }] : [] };
     },
-    blockReceived: (r) => {
+    blockReceived: (r, connection) => {
+      owners.claim(r.nodeId, connection.id);
       datanodes.requireLive(r.nodeId);
       if (blockMap.addReplica(r.blockId, r.nodeId, r.length) === 'unknown-block') datanodes.queueDeletes(r.nodeId, [r.blockId]);
       system.monitor.replicaReceived(r.blockId, r.nodeId);
@@ -73,7 +79,10 @@ export function namenodeRpcHandler(system: Namesystem): RpcHandler<NamenodeReque
   return {
     requestSchema: namenodeRequest,
     handle: (request, connection) => (handlers[request.type] as (r: NamenodeRequest, c: RpcConnection) => object)(request, connection),
-    onDisconnect: (connection) => system.connectionClosed(connection.id),
+    onDisconnect: (connection) => {
+      system.connectionClosed(connection.id);
+      owners.connectionClosed(connection.id);
+    },
     errorCode,
   };
 }

@@ -2,6 +2,7 @@
  * `local-cluster[W,T]`: a namenode and W worker processes with T threads each, on loopback, for
  * tests and demos. They live as long as the FlintContext: `stop()` ends them, and they end
  * themselves when the driver process dies (their stdin, a pipe from the driver, closes).
+ * They and the driver share a secret made for this run (FLINT_SECRET, unless the user set one).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { ensureRunSecret } from '@flint/net';
 
 const FLINT_CLI = fileURLToPath(new URL('../cli/flint.js', import.meta.url));
 
@@ -36,6 +38,8 @@ export class LocalCluster {
   /** `executorMemory`: bytes each worker's executor keeps in memory before spilling (its default otherwise). */
   static async start(workerCount: number, threads: number, executorMemory?: number): Promise<LocalCluster> {
     const workerOptions = ['--threads', String(threads), ...(executorMemory === undefined ? [] : ['--executor-memory', String(executorMemory)])];
+    // The cluster authenticates as any other: with this run's secret, which the children inherit through the environment.
+    ensureRunSecret();
     const root = mkdtempSync(join(tmpdir(), 'flint-local-cluster-'));
     const children: ChildProcess[] = [];
     const killAll = (): void => children.forEach((c) => c.kill('SIGKILL'));

@@ -20,8 +20,19 @@ export function packBlock(bytes: Uint8Array): WireBlock {
   return { lz4: true, bytes: compressSync(asBuffer(bytes)) };
 }
 
+/** LZ4 cannot expand data more than about 255 times; a block claiming more is not LZ4 output. */
+const MAX_LZ4_RATIO = 256;
+
 export function unpackBlock(block: WireBlock): Uint8Array {
-  return block.lz4 ? uncompressSync(asBuffer(block.bytes)) : block.bytes;
+  if (!block.lz4) return block.bytes;
+  const compressed = asBuffer(block.bytes);
+  // lz4-napi prepends the decompressed size, and allocates it before looking at the data:
+  // garbage claiming 500 MB took 6 s of the worker's event loop before failing.
+  const claimed = compressed.length >= 4 ? compressed.readUInt32LE(0) : 0;
+  if (compressed.length < 4 || claimed > (compressed.length - 4) * MAX_LZ4_RATIO + 16) {
+    throw new Error(`an lz4 block of ${compressed.length} bytes cannot hold the ${claimed} bytes it claims`);
+  }
+  return uncompressSync(compressed);
 }
 
 function compressionPays(bytes: Uint8Array): boolean {

@@ -2,7 +2,7 @@
  * `flint worker --namenode HOST:PORT [--host H] [--port P] [--data DIR] [--threads N]
  *  [--executor-port P] [--executor-memory BYTES]`: starts a worker node and prints its executor id.
  */
-import { byteSizeFlag, DATANODE_USAGE, datanodeArgOptions, datanodeOptionsFromValues, parseCommandLine, UsageError } from '@flint/dfs';
+import { applySecretFlags, byteSizeFlag, DATANODE_USAGE, datanodeArgOptions, datanodeOptionsFromValues, parseCommandLine, UsageError } from '@flint/dfs';
 import { startWorker, type WorkerHandle } from './worker-process.js';
 
 export const WORKER_USAGE = `${DATANODE_USAGE}
@@ -20,12 +20,14 @@ export async function runWorkerCommand(argv: string[]): Promise<WorkerHandle> {
   const { values } = parseCommandLine(argv, WORKER_COMMAND);
   const executorMemory = byteSizeFlag('executor-memory', values['executor-memory']);
   if (executorMemory === 0) throw new UsageError('--executor-memory must be positive');
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  applySecretFlags('the worker', values, log);
   const worker = await startWorker({
     ...datanodeOptionsFromValues(values),
     threads: positiveInteger('threads', values.threads),
     executorPort: positiveInteger('executor-port', values['executor-port'], true),
     executorMemory,
-    log: (line) => process.stderr.write(`${line}\n`),
+    log,
   });
   process.stdout.write(`worker ${worker.nodeId} executor ${worker.executorId}\n`);
   return worker;

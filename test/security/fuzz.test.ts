@@ -1,0 +1,92 @@
+/**
+ * Fuzzes each framed server of a real cluster (namenode RPC, datanode transfer, executor service)
+ * with 5,000 seeded hostile inputs, half of them after authenticating, and checks afterwards that
+ * every process is alive, its resident memory grew less than a bound, and the cluster's state is
+ * what it was: the same files and blocks, the same registered nodes, the executor's stored block.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NetAddress } from '@flint/net';
+import { DfsTestCluster, pseudoRandomBytes } from '../dfs/cluster-harness.js';
+import { SeededRandom, hostileFrame, type Protocol } from './frame-fuzzer.js';
+import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, rawConnection, rawSocket, residentBytes } from './security-harness.js';
+
+process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
+process.env.FLINT_NET_HANDSHAKE_TIMEOUT_MS = '1500';
+
+const INPUTS_PER_SERVER = 5_000;
+const IN_FLIGHT = 16;
+const MEMORY_BOUND = 150 * 2 ** 20;
+
+let cluster: DfsTestCluster;
+let ports: Record<Protocol, NetAddress>;
+const fileBytes = pseudoRandomBytes(300_000, 7);
+
+beforeAll(async () => {
+  cluster = await DfsTestCluster.start({ datanodes: 1 });
+  const client = await cluster.client();
+  await client.writeFile('/kept/file.bin', fileBytes, { replication: 1, blockSize: 128 * 1024 });
+  ports = await clusterPorts(cluster);
+  const executor = await dialWithSecret(ports.executor, process.env.FLINT_SECRET);
+  await executor.send({ type: 'putBlock', requestId: 1, key: 'app_rdd_1_0', storageLevel: 'DISK_ONLY', block: { lz4: false, bytes: Buffer.from('kept') } });
+  await executor.receive(5_000);
+  executor.destroy();
+}, 60_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+/** What must not change: the namespace, the blocks and where they are, the nodes, the executor's blocks. */
+async function clusterState() {
+  const client = await cluster.client();
+  const fsck = await client.fsck('/');
+  const nodes = await client.liveNodes();
+  return {
+    files: fsck.files.map((file) => ({ path: file.path, length: file.length, blocks: file.blocks.map((b) => [b.blockId, b.live.map((l) => l.nodeId)]) })),
+    directories: fsck.directories,
+    nodes: nodes.map((node) => [node.nodeId, node.services.executor, node.blockCount]),
+    executorBlocks: readdirSync(join(cluster.datanodes[0].dataDir, 'executor-blocks')).sort(),
+  };
+}
+
+async function sendOne(address: NetAddress, bytes: Buffer, authenticated: boolean): Promise<void> {
+  if (authenticated) {
+    const connection = await rawConnection(address);
+    await authenticate(connection, process.env.FLINT_SECRET!);
+    connection.socket.end(bytes);
+    await closedByServer(connection.socket, 5_000);
+    connection.destroy();
+    return;
+  }
+  const socket = await rawSocket(address);
+  socket.end(bytes);
+  await closedByServer(socket, 5_000);
+  socket.destroy();
+}
+
+describe('fuzzing every framed server', () => {
+  for (const server of ['namenode', 'datanode', 'executor'] as const) {
+    it(`${server}: ${INPUTS_PER_SERVER} hostile inputs leave it alive, within its memory bound, and its state unchanged`, async () => {
+      const before = await clusterState();
+      const pid = (server === 'namenode' ? cluster.namenode! : cluster.datanodes[0]).child.pid!;
+      const memoryBefore = residentBytes(pid);
+      const random = new SeededRandom(0x5eed + server.length);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < INPUTS_PER_SERVER) {
+            const i = next++;
+            await sendOne(ports[server], hostileFrame(random, server), i % 2 === 1);
+          }
+        }),
+      );
+      expect([cluster.namenode!, cluster.datanodes[0]].every(alive)).toBe(true);
+      expect(residentBytes(pid) - memoryBefore).toBeLessThan(MEMORY_BOUND);
+      expect(await clusterState()).toEqual(before);
+      const client = await cluster.client();
+      expect(Buffer.from(await client.readFile('/kept/file.bin')).equals(fileBytes)).toBe(true);
+    }, 300_000);
+  }
+});

@@ -1,0 +1,130 @@
+/**
+ * Regression tests for the issue's findings on a real cluster (separate processes on loopback):
+ * frames claiming 4 GiB allocate nothing, half-sent frames and idle handshakes are timed out,
+ * hundreds of idle connections do not stop service, garbage and WebSocket handshakes on the
+ * executor port crash nothing, and putBlock keys that could name a path are refused without a
+ * file written outside the block directory. After each, the processes are alive and serving.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DfsClient } from '@flint/dfs';
+import { frameHeader, type NetAddress } from '@flint/net';
+import { DfsTestCluster } from '../dfs/cluster-harness.js';
+import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, rawConnection, rawSocket, residentBytes, type PortName } from './security-harness.js';
+
+// Short limits for the processes this file starts (they inherit the environment).
+process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
+process.env.FLINT_NET_HANDSHAKE_TIMEOUT_MS = '1500';
+
+let cluster: DfsTestCluster;
+let ports: Record<PortName, NetAddress>;
+const SERVERS = ['namenode', 'datanode', 'executor'] as const;
+
+beforeAll(async () => {
+  cluster = await DfsTestCluster.start({ datanodes: 1 });
+  await (await cluster.client()).mkdirs('/kept');
+  ports = await clusterPorts(cluster);
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const processes = () => [cluster.namenode!, cluster.datanodes[0]];
+const pidOf = (server: PortName) => (server === 'namenode' ? cluster.namenode! : cluster.datanodes[0]).child.pid!;
+
+async function stillServing(): Promise<void> {
+  expect(processes().every(alive)).toBe(true);
+  const client = await DfsClient.connect(cluster.namenodeAddress, { rpcTimeoutMs: 5_000 });
+  try {
+    expect((await client.stat('/kept')).kind).toBe('directory');
+    const nodes = await client.liveNodes();
+    expect(nodes.map((node) => node.services.executor)).toEqual([`${cluster.datanodes[0].nodeId}@${ports.executor.host}:${ports.executor.port}`]);
+  } finally {
+    client.close();
+  }
+  for (const server of SERVERS) (await dialWithSecret(ports[server], process.env.FLINT_SECRET)).destroy();
+}
+
+describe('hostile input on every port', () => {
+  for (const server of SERVERS) {
+    it(`${server}: a 4 GiB length prefix, before and after authenticating, is refused at once and allocates nothing`, async () => {
+      const before = residentBytes(pidOf(server));
+      const unauthenticated = await rawSocket(ports[server]);
+      unauthenticated.write(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x00]));
+      const authenticated = await dialWithSecret(ports[server], process.env.FLINT_SECRET);
+      authenticated.socket.write(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01, 0x00, 0x00, 0x00]));
+      expect(await closedByServer(unauthenticated, 1_000)).toBe(true);
+      expect(await closedByServer(authenticated.socket, 1_000)).toBe(true);
+      expect(residentBytes(pidOf(server)) - before).toBeLessThan(64 * 2 ** 20);
+      await stillServing();
+    });
+
+    it(`${server}: a half-sent frame is timed out, and so is a handshake that never comes`, async () => {
+      const authenticated = await dialWithSecret(ports[server], process.env.FLINT_SECRET);
+      authenticated.socket.write(Buffer.concat([frameHeader(1, 1000), Buffer.alloc(10)]));
+      const silent = await rawSocket(ports[server]);
+      expect(await closedByServer(authenticated.socket, 10_000)).toBe(true);
+      expect(await closedByServer(silent, 10_000)).toBe(true);
+      await stillServing();
+    });
+  }
+
+  it('300 idle connections to the namenode do not stop service, and are closed', async () => {
+    const idle = await Promise.all(Array.from({ length: 300 }, () => rawSocket(ports.namenode)));
+    await stillServing();
+    const closed = await Promise.all(idle.map((socket) => closedByServer(socket, 10_000)));
+    expect(closed.every(Boolean)).toBe(true);
+  });
+
+  it('executor: garbage, a WebSocket upgrade and frames of unknown kinds close only their connection', async () => {
+    const inputs = [
+      Buffer.from('GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'),
+      Buffer.from([0x81, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+      Buffer.concat([frameHeader(7, 3), Buffer.from('abc')]),
+      Buffer.concat([frameHeader(0, 3), Buffer.from([0xc1, 0xc1, 0xc1])]),
+    ];
+    for (const bytes of inputs) {
+      const socket = await rawSocket(ports.executor);
+      socket.write(bytes);
+      expect(await closedByServer(socket)).toBe(true);
+      const authenticated = await rawConnection(ports.executor);
+      await authenticate(authenticated, process.env.FLINT_SECRET!);
+      authenticated.socket.write(bytes);
+      expect(await closedByServer(authenticated.socket)).toBe(true);
+    }
+    await stillServing();
+  });
+
+  it('executor: putBlock keys that are empty, hold a NUL, are too long, climb out or name a directory are refused', async () => {
+    const blockDir = join(cluster.datanodes[0].dataDir, 'executor-blocks');
+    const escapeName = `flint-escape-${process.pid}-${Date.now()}`;
+    const escapeTarget = join(blockDir, '../../..', escapeName);
+    const block = { lz4: false, bytes: Buffer.from('replica bytes') };
+    const closedWithReason = () => cluster.datanodes[0].stderr.filter((line) => line.startsWith('executor: closed connection')).length;
+    const closedBefore = closedWithReason();
+    const badKeys = ['', 'app_rdd_1_0\0', 'a'.repeat(300), `../../../${escapeName}`, 'missing/dir/app_rdd_1_0', 'app_rdd_1_0/..'];
+    for (const key of badKeys) {
+      const connection = await dialWithSecret(ports.executor, process.env.FLINT_SECRET);
+      await connection.send({ type: 'putBlock', requestId: 1, key, storageLevel: 'DISK_ONLY', block });
+      expect(await closedByServer(connection.socket)).toBe(true);
+    }
+    const garbageLz4 = await dialWithSecret(ports.executor, process.env.FLINT_SECRET);
+    await garbageLz4.send({ type: 'putBlock', requestId: 2, key: 'app_rdd_1_0', storageLevel: 'DISK_ONLY', block: { lz4: true, bytes: Buffer.from('not lz4 at all') } });
+    expect(await closedByServer(garbageLz4.socket)).toBe(true);
+    expect(existsSync(escapeTarget)).toBe(false);
+    await expect.poll(closedWithReason).toBe(closedBefore + badKeys.length + 1);
+
+    // The control: a proper key is stored, on disk in the block directory, and can be fetched back.
+    const good = await dialWithSecret(ports.executor, process.env.FLINT_SECRET);
+    await good.send({ type: 'putBlock', requestId: 3, key: 'app_rdd_1_0', storageLevel: 'DISK_ONLY', block });
+    expect(await good.receive(5_000)).toEqual({ kind: 'message', value: { type: 'blockStored', requestId: 3 } });
+    await good.send({ type: 'fetchBlock', requestId: 4, key: 'app_rdd_1_0' });
+    const fetched = (await good.receive(5_000)) as { value: { block: { bytes: Uint8Array } } };
+    expect(Buffer.from(fetched.value.block.bytes).toString()).toBe('replica bytes');
+    expect(readdirSync(blockDir)).toContain('app_rdd_1_0');
+    good.destroy();
+    await stillServing();
+  });
+});
