@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FnRef } from '@flint/rdd';
-import { encodeMessage, proofOf, type NetAddress } from '@flint/net';
+import { RpcClient, encodeMessage, object, proofOf, type NetAddress } from '@flint/net';
+import { DfsError } from '@flint/dfs';
 import { DfsTestCluster } from '../dfs/cluster-harness.js';
 import { collectTask, rangeMapPlan } from '../../packages/worker/test/collect-task.js';
 import { alive, clusterPorts, closedByServer, dialWithSecret, helloNonce, rawConnection, type PortName } from './security-harness.js';
@@ -17,6 +18,8 @@ import { alive, clusterPorts, closedByServer, dialWithSecret, helloNonce, rawCon
 let cluster: DfsTestCluster;
 let ports: Record<PortName, NetAddress>;
 const secret = () => process.env.FLINT_SECRET!;
+const emptyResponse = object({});
+const errorFromWire = (code: string, message: string) => new DfsError('INTERNAL', `${code}: ${message}`);
 const scratch = mkdtempSync(join(tmpdir(), 'flint-auth-test-'));
 
 beforeAll(async () => {
@@ -74,6 +77,20 @@ describe('authentication on every port of a running cluster', () => {
       expect(await closedByServer(tampered.socket)).toBe(true);
     });
   }
+
+  it("an authenticated peer cannot register, heartbeat or report blocks under a live datanode's id", async () => {
+    const [real] = await (await cluster.client()).liveNodes();
+    const rpc = await RpcClient.connect(ports.namenode, 'namenode', 5_000, errorFromWire);
+    const stats = { capacityBytes: 1, usedBytes: 0, blockCount: 0, activeTransfers: 0 };
+    const impostor = { nodeId: real.nodeId, host: '127.0.0.1', dataPort: 1, services: {}, ...stats };
+    const refused = new RegExp(`datanode id ${real.nodeId} belongs to another live connection`);
+    await expect(rpc.call({ type: 'registerDatanode', ...impostor }, emptyResponse)).rejects.toThrow(refused);
+    await expect(rpc.call({ type: 'heartbeat', nodeId: real.nodeId, services: {}, ...stats }, emptyResponse)).rejects.toThrow(refused);
+    await expect(rpc.call({ type: 'blockReport', nodeId: real.nodeId, blocks: [] }, emptyResponse)).rejects.toThrow(refused);
+    rpc.close();
+    const [after] = await (await cluster.client()).liveNodes();
+    expect(after).toMatchObject({ nodeId: real.nodeId, dataPort: real.dataPort, services: real.services });
+  });
 
   it('a namenode request sent instead of the proof is never handled', async () => {
     const connection = await rawConnection(ports.namenode);

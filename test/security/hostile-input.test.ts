@@ -16,6 +16,8 @@ import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, rawC
 // Short limits for the processes this file starts (they inherit the environment).
 process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
 process.env.FLINT_NET_HANDSHAKE_TIMEOUT_MS = '1500';
+const CONNECTIONS_PER_PEER = 320;
+process.env.FLINT_NET_MAX_CONNECTIONS_PER_PEER = String(CONNECTIONS_PER_PEER);
 
 let cluster: DfsTestCluster;
 let ports: Record<PortName, NetAddress>;
@@ -76,6 +78,16 @@ describe('hostile input on every port', () => {
     await stillServing();
     const closed = await Promise.all(idle.map((socket) => closedByServer(socket, 10_000)));
     expect(closed.every(Boolean)).toBe(true);
+  });
+
+  it('connections beyond the per-peer cap are refused at once and logged; service comes back when the idle ones time out', async () => {
+    const refusedBefore = cluster.namenode!.stderr.filter((line) => line.includes(`it already has ${CONNECTIONS_PER_PEER} open`)).length;
+    const flood = await Promise.all(Array.from({ length: CONNECTIONS_PER_PEER + 20 }, () => rawSocket(ports.namenode)));
+    await expect
+      .poll(() => cluster.namenode!.stderr.filter((line) => line.includes(`it already has ${CONNECTIONS_PER_PEER} open`)).length - refusedBefore)
+      .toBeGreaterThanOrEqual(20);
+    expect((await Promise.all(flood.map((socket) => closedByServer(socket, 10_000)))).every(Boolean)).toBe(true);
+    await stillServing();
   });
 
   it('executor: garbage, a WebSocket upgrade and frames of unknown kinds close only their connection', async () => {

@@ -21,14 +21,15 @@ export async function runWorkerCommand(argv: string[]): Promise<WorkerHandle> {
   const executorMemory = byteSizeFlag('executor-memory', values['executor-memory']);
   if (executorMemory === 0) throw new UsageError('--executor-memory must be positive');
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  applySecretFlags('the worker', values, log);
-  const worker = await startWorker({
+  const options = {
     ...datanodeOptionsFromValues(values),
     threads: positiveInteger('threads', values.threads),
     executorPort: positiveInteger('executor-port', values['executor-port'], true),
     executorMemory,
     log,
-  });
+  };
+  applySecretFlags('the worker', values, log);
+  const worker = await startWorker(options);
   process.stdout.write(`worker ${worker.nodeId} executor ${worker.executorId}\n`);
   return worker;
 }
