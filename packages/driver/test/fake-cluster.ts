@@ -20,7 +20,7 @@ export function planningContext(): RddContext {
     checkpointDir: undefined,
     newRddId: () => rddIds++,
     newShuffleId: () => shuffleIds++,
-    runJob: () => Promise.reject(new Error('planning context cannot run jobs')),
+    submitJob: () => Promise.reject(new Error('planning context cannot run jobs')),
     unpersist: () => undefined,
   };
 }

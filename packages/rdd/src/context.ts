@@ -11,6 +11,8 @@ export type StoredFormat = 'binary' | 'json';
 export type JobOutput =
   | { readonly kind: 'collect' }
   | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec }
+  /** saveAsPickleFile: part files of msgpack batches of `batchSize` records (Flint's object files). */
+  | { readonly kind: 'saveObjects'; readonly dir: string; readonly batchSize: number }
   | { readonly kind: 'store'; readonly dir: string; readonly format: StoredFormat };
 
 /**
@@ -37,7 +39,7 @@ export interface RddContext {
   newRddId(): number;
   newShuffleId(): number;
   /** Runs one job over `partitions` (all by default); resolves with each partition's records. */
-  runJob<R>(rdd: RDD<unknown>, options?: JobOptions): Promise<R[][]>;
+  submitJob<R>(rdd: RDD<unknown>, options?: JobOptions): Promise<R[][]>;
   /** Forgets the cached blocks of an RDD on every worker. */
   unpersist(rdd: RDD<unknown>): void;
 }
@@ -48,4 +50,12 @@ export interface JobOptions {
   readonly description?: string;
   /** The RDD the user called the action on (the job's RDD may wrap it). */
   readonly source?: RDD<unknown>;
+  /** Runs the job in this job group, whatever group the context has set (collectWithJobGroup). */
+  readonly jobGroup?: JobGroup;
+}
+
+export interface JobGroup {
+  readonly id: string;
+  readonly description: string;
+  readonly interruptOnCancel: boolean;
 }

@@ -1,5 +1,5 @@
-export { RDD } from './rdd.js';
-export type { RddContext, JobOutput, JobOptions, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
+export { RDD, type Iter as PartitionOutput } from './rdd.js';
+export type { RddContext, JobOutput, JobOptions, JobGroup, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
 export { StorageLevel } from './storage-level.js';
 export { RDDBarrier } from './rdd-barrier.js';
 export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChannel } from './task-context.js';
@@ -7,7 +7,7 @@ export { isBarrier } from './plan/barrier.js';
 export { BoundedFloat } from './ops/approximate.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
 export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
-export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
+export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, RangeSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';
 export { lineage, allDependencies, narrowDependencies } from './plan/lineage.js';
 export { stagePlan, taskLeaves, parentSplits, type TaskPlan, type WireNode, type WireOf, type WireKind, type TaskLeaf } from './plan/task-plan.js';

@@ -26,7 +26,8 @@ import { isBarrier } from './plan/barrier.js';
 
 type Fn<A extends unknown[], R> = (...args: A) => R;
 type Pair<K, V> = [K, V];
-type Iter<T> = Iterable<T> | AsyncIterable<T> | Promise<Iterable<T>>;
+/** What a partition function may return: any iterable, an async one, or a promise of one. */
+export type Iter<T> = Iterable<T> | AsyncIterable<T> | Promise<Iterable<T>>;
 
 export class RDD<T> {
   private readonly rddId: number;
@@ -380,6 +381,18 @@ export class RDD<T> {
   /** Part files of `String(record)` lines; compressed with `'org.apache.hadoop.io.compress.GzipCodec'` (part-00000.gz). */
   saveAsTextFile(path: string, compressionCodecClass?: string): Promise<void> {
     return actions.saveAsTextFile(this, path, compressionCodecClass);
+  }
+  /**
+   * Saves the records as Flint's object files (PySpark's name): part files of batches of
+   * `batchSize` records (0: automatic) in Flint's codec, msgpack — not Python pickle. Read them back with `fc.pickleFile`.
+   */
+  saveAsPickleFile(path: string, batchSize = 10): Promise<void> {
+    return actions.saveAsPickleFile(this, path, batchSize);
+  }
+  /** @deprecated As in PySpark (3.1): use fc.setJobGroup, then collect(). Collects in the given job group. */
+  collectWithJobGroup(groupId: string, description: string, interruptOnCancel = false): Promise<T[]> {
+    this.context.log('collectWithJobGroup is deprecated (as in PySpark 3.1+): call fc.setJobGroup(...) and then collect()');
+    return actions.collect(this, { id: groupId, description, interruptOnCancel });
   }
   countByKey<K, V>(this: RDD<Pair<K, V>>): Promise<Map<K, number>> {
     return aggregates.countByValue(this.keys());

@@ -4,6 +4,7 @@ import type { Partitioner, StoredFormat, TaskPlan, TextCodec } from '@flint/rdd'
 export type StageOutput =
   | { readonly kind: 'collect' }
   | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec }
+  | { readonly kind: 'saveObjects'; readonly dir: string; readonly batchSize: number }
   /** Saves each partition as a part file (checkpoints, and job outputs in mapreduce mode). */
   | { readonly kind: 'store'; readonly dir: string; readonly format: StoredFormat; readonly replication: number }
   | { readonly kind: 'shuffle'; readonly shuffleId: number; readonly partitioner: Partitioner };

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Accumulator, Broadcast, RDD, type ExecutionMode, type JobOptions, type RddContext } from '@flint/rdd';
+import { Accumulator, Broadcast, RDD, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
 import type { DataFrame, DataFrameReader, SqlSession, StructType } from '@flint/sql';
 import { sqlSession } from './sql-entry.js';
@@ -32,6 +32,9 @@ import { Broadcasts } from './broadcasts.js';
 import { JobRunner } from './job-runner.js';
 import { withSubmittedOptions } from './submitted-options.js';
 import { DEFAULT_WORKER_WAIT_MS, WorkerWait } from './worker-wait.js';
+import { DriverLog } from './driver-log.js';
+import { FlintConf } from './flint-conf.js';
+import { fixedLengthSplits, objectFileSplits, type SplitSizing } from './record-files.js';
 
 export interface FlintContextOptions {
   /** `local[*]` by default, or the FLINT_MASTER environment variable (all options: or `flint submit`'s). */
@@ -69,6 +72,9 @@ export class FlintContext implements RddContext {
   /** When the context was created, in milliseconds since the epoch (PySpark's `sc.startTime`). */
   readonly startTime = Date.now();
   private readonly logged = new Set<string>();
+  private readonly driverLog = new DriverLog();
+  /** The options as given (in the program or by `flint submit`), for getConf(). */
+  private readonly givenOptions: Readonly<Record<string, unknown>>;
   private readonly history = new JobHistory();
   private readonly listeners = new ListenerBus();
   private readonly broadcasts: Broadcasts;
@@ -93,6 +99,7 @@ export class FlintContext implements RddContext {
     this.master = master;
     this.mode = executionMode(options.mode ?? process.env.FLINT_MODE);
     this.appId = `${this.appName.replace(/[^A-Za-z0-9-]/g, '-')}-${randomBytes(6).toString('hex')}`;
+    this.givenOptions = { ...options, master, appName: this.appName, mode: this.mode };
     this.broadcasts = new Broadcasts((id) => backend.forgetBroadcast(this.appId, id));
     this.tasks = new TaskScheduler(
       (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
@@ -116,7 +123,7 @@ export class FlintContext implements RddContext {
       waitMs: options.workerWaitMs ?? DEFAULT_WORKER_WAIT_MS,
       hasJobs: () => this.dag.state().jobs > 0,
       failJobs: (error) => this.dag.post({ type: 'jobsAborted', error }),
-      log: (line) => process.stderr.write(`${line}\n`),
+      log: (line) => this.driverLog.warn(line),
     });
     this.listeners.add({ jobStarted: () => this.workerWait.jobStarted() });
   }
@@ -270,6 +277,22 @@ export class FlintContext implements RddContext {
     return splits.length > minPartitions ? files.coalesce(minPartitions) : files;
   }
 
+  /** Records of `recordLength` bytes each, as Uint8Arrays (PySpark's binaryRecords); every file must hold whole records. */
+  binaryRecords(path: string, recordLength: number): RDD<Uint8Array> {
+    const splits = fixedLengthSplits(path, recordLength, this.splitSizing(this.defaultMinPartitions));
+    return new RDD<Uint8Array>(this, { kind: 'textFile', splits });
+  }
+
+  /** The records `rdd.saveAsPickleFile` saved: Flint's object files (msgpack batches, not Python pickle). */
+  pickleFile<T = unknown>(path: string, minPartitions: number = this.defaultMinPartitions): RDD<T> {
+    requireSlices(minPartitions, 'pickleFile');
+    return new RDD<T>(this, { kind: 'textFile', splits: objectFileSplits(path, this.splitSizing(minPartitions)) });
+  }
+
+  private splitSizing(minPartitions: number): SplitSizing {
+    return { namenode: this.backend.namenode, minPartitions, taskSlots: this.defaultParallelism };
+  }
+
   union<T>(rdds: RDD<T>[]): RDD<T> {
     if (rdds.length === 0) return this.emptyRDD<T>();
     return rdds.length === 1 ? rdds[0] : rdds[0].union(rdds[1]).union(this.union(rdds.slice(2)));
@@ -330,7 +353,17 @@ export class FlintContext implements RddContext {
   log(message: string): void {
     if (this.logged.has(message)) return;
     this.logged.add(message);
-    process.stderr.write(`[flint] ${message}\n`);
+    this.driverLog.warn(`[flint] ${message}`);
+  }
+
+  /** Which driver log lines reach stderr: ALL, TRACE, DEBUG, INFO, WARN (the default), ERROR, FATAL or OFF. */
+  setLogLevel(logLevel: string): void {
+    this.driverLog.setLevel(logLevel);
+  }
+
+  /** A copy of the context's options (PySpark's `sc.getConf()`), including those `flint submit` gave. */
+  getConf(): FlintConf {
+    return new FlintConf(this.givenOptions);
   }
 
   /** What is cached now: for each persisted RDD, its partitions, their bytes and which executors hold them. */
@@ -340,8 +373,21 @@ export class FlintContext implements RddContext {
 
   // ---- jobs ----------------------------------------------------------------------------------
 
-  runJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
+  /** @internal Runs one job for an action; resolves with each partition's records. */
+  submitJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
     return this.jobs.runJob<R>(rdd, options);
+  }
+
+  /**
+   * PySpark's runJob: runs `partitionFunc` over the given partitions of `rdd` (all by default) and
+   * returns its results concatenated in partition order. `allowLocal` is accepted and ignored, as in Spark.
+   */
+  async runJob<T, U>(rdd: RDD<T>, partitionFunc: (records: Iterable<T>) => PartitionOutput<U>, partitions?: number[], allowLocal = false): Promise<U[]> {
+    const total = rdd.getNumPartitions();
+    const missing = partitions?.find((p) => !Number.isInteger(p) || p < 0 || p >= total);
+    if (missing !== undefined) throw new RangeError(`Attempting to access a non-existent partition: ${missing}. Total number of partitions: ${total}`);
+    const results = await this.submitJob<U>(rdd.mapPartitions(partitionFunc), { partitions, description: 'runJob', source: rdd });
+    return results.flat();
   }
 
   // ---- job groups, tags, local properties and cancellation (Spark's, for this driver's one thread) ----

@@ -33,7 +33,7 @@ export class JobRunner {
 
   async runJob<R>(rdd: RDD<unknown>, options: JobOptions = {}): Promise<R[][]> {
     // Taken when the action is called: the jobs it runs belong to the group set at that moment.
-    const properties = this.localProperties.snapshot();
+    const properties = this.localProperties.snapshot(options.jobGroup);
     if (this.mode === 'mapreduce' && options.source) await this.storeJobOutput(options.source, properties);
     const results = await this.submitJob<R>(rdd, options, properties);
     await this.writeCheckpoints(rdd, properties);
@@ -93,7 +93,7 @@ export class JobRunner {
       };
       this.dag.post({ type: 'jobSubmitted', job });
     });
-    if (output.kind === 'saveText' && !output.dir.startsWith('dfs://')) writeFileSync(join(output.dir, '_SUCCESS'), '');
+    if ((output.kind === 'saveText' || output.kind === 'saveObjects') && !output.dir.startsWith('dfs://')) writeFileSync(join(output.dir, '_SUCCESS'), '');
     // Hadoop keeps no intermediate data between jobs: the next job recomputes from stored outputs.
     if (this.mode === 'mapreduce') this.forgetShuffles();
     return results as R[][];

@@ -4,6 +4,8 @@
  * thread; a Flint driver is one thread, so they belong to the context. Each job takes a snapshot
  * when it is submitted, so changing them later does not move a running job to another group.
  */
+import type { JobGroup } from '@flint/rdd';
+
 export const JOB_GROUP_ID = 'spark.jobGroup.id';
 export const JOB_DESCRIPTION = 'spark.job.description';
 export const JOB_INTERRUPT_ON_CANCEL = 'spark.job.interruptOnCancel';
@@ -23,8 +25,15 @@ export class LocalProperties {
     return this.properties.get(key) ?? null;
   }
 
-  snapshot(): ReadonlyMap<string, string> {
-    return new Map(this.properties);
+  /** The properties a job is submitted with; `jobGroup` puts this one job in that group. */
+  snapshot(jobGroup?: JobGroup): ReadonlyMap<string, string> {
+    const properties = new Map(this.properties);
+    if (jobGroup) {
+      properties.set(JOB_GROUP_ID, jobGroup.id);
+      properties.set(JOB_DESCRIPTION, jobGroup.description);
+      properties.set(JOB_INTERRUPT_ON_CANCEL, String(jobGroup.interruptOnCancel));
+    }
+    return properties;
   }
 
   setJobGroup(groupId: string, description: string, interruptOnCancel: boolean): void {

@@ -1,6 +1,6 @@
 /** Actions that return records: each runs one or more jobs through the context. */
 import type { RDD } from '../rdd.js';
-import type { JobOutput, TextCodec } from '../context.js';
+import type { JobGroup, JobOutput, TextCodec } from '../context.js';
 import { toFnRef } from '../fn/fn-ref.js';
 import { localFunction } from '../fn/local-call.js';
 import { compareKeys } from '../keys/compare-keys.js';
@@ -10,13 +10,13 @@ import { runtimePartitions, runtimeElement } from './narrow.js';
 
 type Pair<K, V> = [K, V];
 
-export async function collect<T>(rdd: RDD<T>): Promise<T[]> {
-  const partitions = await rdd.context.runJob<T>(rdd, { description: 'collect', source: rdd });
+export async function collect<T>(rdd: RDD<T>, jobGroup?: JobGroup): Promise<T[]> {
+  const partitions = await rdd.context.submitJob<T>(rdd, { description: 'collect', source: rdd, jobGroup });
   return partitions.flat();
 }
 
 export async function count(rdd: RDD<unknown>): Promise<number> {
-  const counts = await rdd.context.runJob<number>(runtimePartitions(rdd, 'countPartition'), { description: 'count', source: rdd });
+  const counts = await rdd.context.submitJob<number>(runtimePartitions(rdd, 'countPartition'), { description: 'count', source: rdd });
   return counts.flat().reduce((a, b) => a + b, 0);
 }
 
@@ -36,7 +36,7 @@ export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
     }
     const partitions = range(scanned, Math.min(scanned + batch, total));
     const limited = runtimePartitions<T>(rdd, 'takePartition', { num: num - taken.length });
-    const results = await rdd.context.runJob<T>(limited, { partitions, description: `take ${num}`, source: rdd });
+    const results = await rdd.context.submitJob<T>(limited, { partitions, description: `take ${num}`, source: rdd });
     for (const records of results) taken.push(...records.slice(0, num - taken.length));
     scanned += partitions.length;
   }
@@ -53,7 +53,7 @@ export async function first<T>(rdd: RDD<T>): Promise<T> {
 export async function takeOrdered<T>(rdd: RDD<T>, num: number, key: unknown, reverse: boolean): Promise<T[]> {
   const keyRef = key === undefined ? undefined : toFnRef(key, reverse ? 'top' : 'takeOrdered');
   const perPartition = runtimePartitions<T>(rdd, 'takeOrderedPartition', { num, key: keyRef, reverse });
-  const candidates = (await rdd.context.runJob<T>(perPartition, { description: reverse ? 'top' : 'takeOrdered', source: rdd })).flat();
+  const candidates = (await rdd.context.submitJob<T>(perPartition, { description: reverse ? 'top' : 'takeOrdered', source: rdd })).flat();
   const keyOf = key === undefined ? (x: T) => x : localFunction<(x: T) => unknown>(key, 1);
   const sign = reverse ? -1 : 1;
   return candidates
@@ -64,12 +64,12 @@ export async function takeOrdered<T>(rdd: RDD<T>, num: number, key: unknown, rev
 }
 
 export async function foreach<T>(rdd: RDD<T>, f: unknown): Promise<void> {
-  await rdd.context.runJob(runtimePartitions(rdd, 'foreachRecord', { f: toFnRef(f, 'foreach') }), { description: 'foreach', source: rdd });
+  await rdd.context.submitJob(runtimePartitions(rdd, 'foreachRecord', { f: toFnRef(f, 'foreach') }), { description: 'foreach', source: rdd });
 }
 
 export async function foreachPartition<T>(rdd: RDD<T>, f: unknown): Promise<void> {
   const run = runtimePartitions(rdd, 'foreachPartitionCall', { f: toFnRef(f, 'foreachPartition') });
-  await rdd.context.runJob(run, { description: 'foreachPartition', source: rdd });
+  await rdd.context.submitJob(run, { description: 'foreachPartition', source: rdd });
 }
 
 /**
@@ -77,7 +77,7 @@ export async function foreachPartition<T>(rdd: RDD<T>, f: unknown): Promise<void
  * memory; with `prefetchPartitions`, the next partition's job runs while this one is consumed).
  */
 export async function* toLocalIterator<T>(rdd: RDD<T>, prefetchPartitions = false): AsyncGenerator<T> {
-  const fetch = (split: number) => rdd.context.runJob<T>(rdd, { partitions: [split], description: 'toLocalIterator', source: rdd });
+  const fetch = (split: number) => rdd.context.submitJob<T>(rdd, { partitions: [split], description: 'toLocalIterator', source: rdd });
   const total = rdd.getNumPartitions();
   let next = prefetchPartitions && total > 0 ? fetch(0) : undefined;
   for (let split = 0; split < total; split++) {
@@ -105,7 +105,16 @@ export async function saveAsTextFile(rdd: RDD<unknown>, path: string, compressio
     }
   }
   const output: JobOutput = codec ? { kind: 'saveText', dir: path, codec } : { kind: 'saveText', dir: path };
-  await rdd.context.runJob(rdd, { output, description: `saveAsTextFile ${path}`, source: rdd });
+  await rdd.context.submitJob(rdd, { output, description: `saveAsTextFile ${path}`, source: rdd });
+}
+
+/** With batchSize 0 (PySpark's automatic batching), batches of this many records. */
+const AUTO_BATCH_SIZE = 1024;
+
+export async function saveAsPickleFile(rdd: RDD<unknown>, path: string, batchSize: number): Promise<void> {
+  if (!Number.isSafeInteger(batchSize) || batchSize < 0) throw new RangeError(`saveAsPickleFile: batchSize must be a non-negative integer, got ${batchSize}`);
+  const output: JobOutput = { kind: 'saveObjects', dir: path, batchSize: batchSize === 0 ? AUTO_BATCH_SIZE : batchSize };
+  await rdd.context.submitJob(rdd, { output, description: `saveAsPickleFile ${path}`, source: rdd });
 }
 
 /** Values for `key`; with a known hash partitioner only the one partition that can hold it is read. */
@@ -113,7 +122,7 @@ export async function lookup<K, V>(rdd: RDD<Pair<K, V>>, key: K): Promise<V[]> {
   const matching = runtimeElement<Pair<K, V>>(rdd, 'filter', 'hasKey', { keyId: keyIdentity(key) }).values();
   const partitioner = rdd.partitioner;
   const partitions = partitioner?.kind === 'hash' ? [hashPartition(key, partitioner.numPartitions)] : undefined;
-  return (await rdd.context.runJob<V>(matching, { partitions, description: 'lookup', source: rdd })).flat();
+  return (await rdd.context.submitJob<V>(matching, { partitions, description: 'lookup', source: rdd })).flat();
 }
 
 function range(from: number, to: number): number[] {

@@ -14,7 +14,7 @@ const EMPTY_REDUCE = 'Can not reduce() empty RDD';
 
 export async function reduce<T>(rdd: RDD<T>, f: unknown): Promise<T> {
   const perPartition = runtimePartitions<T>(rdd, 'reducePartition', { f: toFnRef(f, 'reduce') });
-  const partials = (await rdd.context.runJob<T>(perPartition, { description: 'reduce', source: rdd })).flat();
+  const partials = (await rdd.context.submitJob<T>(perPartition, { description: 'reduce', source: rdd })).flat();
   if (partials.length === 0) throw new Error(EMPTY_REDUCE);
   return partials.reduce(localFunction<(a: T, b: T) => T>(f, 2));
 }
@@ -24,7 +24,7 @@ export async function aggregate<T, U>(rdd: RDD<T>, zero: U, seqOp: unknown, comb
   const seq = toFnRef(seqOp, 'aggregate');
   toFnRef(combOp, 'aggregate');
   const perPartition = runtimePartitions<U>(rdd, 'aggregatePartition', { zero, seqOp: seq });
-  const partials = (await rdd.context.runJob<U>(perPartition, { description: 'aggregate', source: rdd })).flat();
+  const partials = (await rdd.context.submitJob<U>(perPartition, { description: 'aggregate', source: rdd })).flat();
   return partials.reduce(localFunction<(a: U, b: U) => U>(combOp, 2), structuredClone(zero));
 }
 
@@ -66,7 +66,7 @@ export async function extreme<T>(rdd: RDD<T>, key: unknown, which: 'max' | 'min'
 /** Counts of each distinct value; values compare by value, so `[1, 2]` built twice counts as one. */
 export async function countByValue<T>(rdd: RDD<T>): Promise<Map<T, number>> {
   const perPartition = runtimePartitions<[T, number]>(rdd, 'countValues');
-  const partials = (await rdd.context.runJob<[T, number]>(perPartition, { description: 'countByValue', source: rdd })).flat();
+  const partials = (await rdd.context.submitJob<[T, number]>(perPartition, { description: 'countByValue', source: rdd })).flat();
   const counts = new Map<unknown, [T, number]>();
   for (const [value, n] of partials) {
     const id = keyIdentity(value);
@@ -81,7 +81,7 @@ export async function countByValue<T>(rdd: RDD<T>): Promise<Map<T, number>> {
 export async function reduceByKeyLocally<K, V>(rdd: RDD<[K, V]>, f: unknown): Promise<Map<K, V>> {
   const fn = toFnRef(f, 'reduceByKeyLocally');
   const perPartition = runtimePartitions<[K, V]>(rdd, 'combineValuesByKey', { createCombiner: runtimeFn('identity'), mergeValue: fn, mergeCombiners: fn });
-  const partials = await rdd.context.runJob<[K, V]>(perPartition, { description: 'reduceByKeyLocally', source: rdd });
+  const partials = await rdd.context.submitJob<[K, V]>(perPartition, { description: 'reduceByKeyLocally', source: rdd });
   const merge = localFunction<(a: V, b: V) => V>(f, 2);
   const merged = new Map<unknown, [K, V]>();
   for (const [key, value] of partials.flat()) {

@@ -51,6 +51,6 @@ export async function countApprox(rdd: RDD<unknown>, timeout: number, confidence
 export async function countApproxDistinct(rdd: RDD<unknown>, relativeSD = 0.05): Promise<number> {
   const p = registerBits(relativeSD);
   const perPartition = runtimePartitions<Uint8Array>(rdd, 'hyperLogLogPartition', { p });
-  const parts = (await rdd.context.runJob<Uint8Array>(perPartition, { description: 'countApproxDistinct', source: rdd })).flat();
+  const parts = (await rdd.context.submitJob<Uint8Array>(perPartition, { description: 'countApproxDistinct', source: rdd })).flat();
   return estimateCardinality(mergeRegisters(parts, p));
 }

@@ -95,7 +95,7 @@ export function zipWithIndex<T>(rdd: RDD<T>): RDD<Pair<T, number>> {
 
 async function countStartIndices(node: MapPartitionsNode): Promise<MapPartitionsNode> {
   const counter = runtimePartitions<number>(node.parent, 'countPartition');
-  const counts = (await node.parent.context.runJob<number>(counter, { description: 'zipWithIndex (count partitions)' })).flat();
+  const counts = (await node.parent.context.submitJob<number>(counter, { description: 'zipWithIndex (count partitions)' })).flat();
   const startIndices = [0];
   for (let i = 0; i < counts.length - 1; i++) startIndices.push(startIndices[i] + counts[i]);
   return { ...node, fn: runtimeFn('zipWithIndex', { startIndices }), beforeJob: undefined };

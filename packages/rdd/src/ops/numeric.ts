@@ -6,13 +6,13 @@ import { runtimePartitions } from './narrow.js';
 
 export async function stats(rdd: RDD<number>): Promise<StatCounter> {
   const perPartition = runtimePartitions<StatCounterState>(rdd, 'statsPartition');
-  const partials = (await rdd.context.runJob<StatCounterState>(perPartition, { description: 'stats', source: rdd })).flat();
+  const partials = (await rdd.context.submitJob<StatCounterState>(perPartition, { description: 'stats', source: rdd })).flat();
   return partials.reduce((acc, state) => acc.merge(StatCounter.fromState(state)), new StatCounter());
 }
 
 export async function sum(rdd: RDD<number>): Promise<number> {
   const perPartition = runtimePartitions<number>(rdd, 'sumPartition');
-  return (await rdd.context.runJob<number>(perPartition, { description: 'sum', source: rdd })).flat().reduce((a, b) => a + b, 0);
+  return (await rdd.context.submitJob<number>(perPartition, { description: 'sum', source: rdd })).flat().reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -24,7 +24,7 @@ export async function histogram<B extends number | string>(rdd: RDD<B>, buckets:
   const spec = typeof buckets === 'number' ? await generatedBuckets(rdd, buckets) : explicitBuckets(buckets);
   if ('counts' in spec) return [spec.buckets, spec.counts];
   const perPartition = runtimePartitions<number[]>(rdd, 'histogramPartition', spec);
-  const partials = (await rdd.context.runJob<number[]>(perPartition, { description: 'histogram', source: rdd })).flat();
+  const partials = (await rdd.context.submitJob<number[]>(perPartition, { description: 'histogram', source: rdd })).flat();
   const counts = partials.reduce((acc, c) => acc.map((v, i) => v + c[i]), new Array<number>(spec.buckets.length - 1).fill(0));
   return [spec.buckets, counts];
 }
@@ -34,7 +34,7 @@ type BucketSpec<B> = { buckets: B[]; even: boolean; increment: number } | { buck
 async function generatedBuckets<B extends number | string>(rdd: RDD<B>, count: number): Promise<BucketSpec<B>> {
   if (!Number.isInteger(count) || count < 1) throw new RangeError('number of buckets must be >= 1');
   const perPartition = runtimePartitions<{ min: B; max: B; count: number }>(rdd, 'minMaxCount');
-  const partials = (await rdd.context.runJob<{ min: B; max: B; count: number }>(perPartition, { description: 'histogram (range)', source: rdd })).flat();
+  const partials = (await rdd.context.submitJob<{ min: B; max: B; count: number }>(perPartition, { description: 'histogram (range)', source: rdd })).flat();
   if (partials.length === 0) throw new Error('can not generate buckets from empty RDD');
   const min = partials.map((p) => p.min).reduce((a, b) => (compareKeys(a, b) <= 0 ? a : b));
   const max = partials.map((p) => p.max).reduce((a, b) => (compareKeys(a, b) >= 0 ? a : b));

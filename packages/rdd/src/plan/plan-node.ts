@@ -26,12 +26,20 @@ export interface TextSplit {
   /**
    * How the split is read: lines of plain text (absent), lines of a whole compressed file (gzip
    * and deflate streams cannot be split, as in Hadoop), or the whole file as one `[path, content]`
-   * record (wholeTextFiles: a string; binaryFiles: bytes).
+   * record (wholeTextFiles: a string; binaryFiles: bytes); or a range format.
    */
   readonly format?: TextSplitFormat;
+  /** For `fixedLength` splits: the bytes of each record. */
+  readonly recordLength?: number;
 }
 
-export type TextSplitFormat = 'gzip' | 'deflate' | 'wholeText' | 'wholeBinary';
+/**
+ * Formats read from a byte range, whose records are not lines: fixed-length records (binaryRecords)
+ * and the msgpack batches of Flint's object files (pickleFile). A record belongs to the split it starts in.
+ */
+export type RangeSplitFormat = 'fixedLength' | 'objects';
+
+export type TextSplitFormat = 'gzip' | 'deflate' | 'wholeText' | 'wholeBinary' | RangeSplitFormat;
 
 /** A per-record step of a fused narrow pipeline. */
 export type ElementOp =

@@ -56,7 +56,7 @@ function sampleRangeBounds(node: NodeOf<'shuffled'>): Promise<NodeOf<'shuffled'>
   if (partitioner.kind !== 'range' || partitioner.bounds !== undefined) return undefined;
   const perPartition = Math.ceil((SAMPLES_PER_PARTITION * partitioner.numPartitions) / Math.max(parent.getNumPartitions(), 1));
   const sampler = runtimePartitions<unknown>(parent, 'sampleKeys', { num: perPartition, keyfunc: partitioner.keyfunc }, { withIndex: true });
-  return parent.context.runJob<unknown>(sampler, { description: 'sortByKey (sample range bounds)' }).then((partials) => ({
+  return parent.context.submitJob<unknown>(sampler, { description: 'sortByKey (sample range bounds)' }).then((partials) => ({
     ...node,
     partitioner: { ...partitioner, bounds: boundsFromSamples(partials.flat(), partitioner.numPartitions) },
   }));

@@ -37,7 +37,7 @@ export function execute(df: DataFrame, action: string): Execution {
 /** Runs the DataFrame's job and returns its engine rows in partition order. */
 async function run(df: DataFrame, action: string): Promise<unknown[][]> {
   const { rdd, description } = execute(df, action);
-  return (await df.session.host.runJob<unknown[]>(rdd, { description, source: rdd })).flat();
+  return (await df.session.host.submitJob<unknown[]>(rdd, { description, source: rdd })).flat();
 }
 
 export async function collect(df: DataFrame): Promise<Record<string, unknown>[]> {
@@ -47,7 +47,7 @@ export async function collect(df: DataFrame): Promise<Record<string, unknown>[]>
 export async function count(df: DataFrame): Promise<number> {
   const { rdd, description } = execute(df, 'count');
   const counts = mapPartitionsGenerated<number>(rdd, new CodegenContext(), 'let n = 0;\nfor (const row of input) n++;\nreturn [n];', 'count');
-  const perPartition = await df.session.host.runJob<number>(counts, { description, source: rdd });
+  const perPartition = await df.session.host.submitJob<number>(counts, { description, source: rdd });
   return perPartition.flat().reduce((a, b) => a + b, 0);
 }
 

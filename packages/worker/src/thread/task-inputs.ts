@@ -8,6 +8,7 @@ import { readLinesInBulk } from './bulk-line-split.js';
 import { readDfsSplit } from './dfs-input.js';
 import { readPartFile } from './part-files.js';
 import { readWholeFileSplit } from './whole-file-input.js';
+import { readRangeSplit } from './range-input.js';
 import { decodedBlock, keepDecoded } from './decoded-blocks.js';
 import { blockKeys } from '../block-keys.js';
 
@@ -55,6 +56,7 @@ export class TaskInputs {
   async text(split: TextSplit): Promise<unknown[]> {
     const started = performance.now();
     try {
+      if (split.format === 'fixedLength' || split.format === 'objects') return this.count(await readRangeSplit(split, split.format));
       if (split.format) return this.count(await readWholeFileSplit(split, split.format));
       if (split.path.startsWith('dfs://')) return this.count(await readDfsSplit(split));
       const reader = await localFileRangeReader(split.path).catch((error: NodeJS.ErrnoException) => {

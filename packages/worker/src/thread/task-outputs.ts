@@ -3,6 +3,7 @@ import { eachRecord, encode, partitionFunction, recordsToArray, recordToJson } f
 import type { StageOutput } from '../stage-spec.js';
 import { writePartFile } from './part-files.js';
 import { CODEC_EXTENSIONS, compress } from './compression.js';
+import { encodeObjectFile } from './object-file.js';
 
 export interface WrittenOutput {
   result?: Uint8Array;
@@ -23,6 +24,9 @@ export async function writeOutput(output: StageOutput, records: Iterable<unknown
       else await writePartFile(output.dir, partition, attempt, text);
       return { result: NOTHING };
     }
+    case 'saveObjects':
+      await writePartFile(output.dir, partition, attempt, encodeObjectFile(records, output.batchSize));
+      return { result: NOTHING };
     case 'store': {
       const data = output.format === 'binary' ? encode(recordsToArray(records)) : textLines(records, recordToJson);
       await writePartFile(output.dir, partition, attempt, data, output.replication);

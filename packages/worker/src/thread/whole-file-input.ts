@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseDfsUrl } from '@flint/dfs/client';
-import type { TextSplit, TextSplitFormat } from '@flint/rdd';
+import type { RangeSplitFormat, TextSplit, TextSplitFormat } from '@flint/rdd';
 import { dfsClientFor } from './dfs-input.js';
 import { decompress } from './compression.js';
 
-export async function readWholeFileSplit(split: TextSplit, format: TextSplitFormat): Promise<unknown[]> {
+export async function readWholeFileSplit(split: TextSplit, format: Exclude<TextSplitFormat, RangeSplitFormat>): Promise<unknown[]> {
   const bytes = await readWholeFile(split.path);
   switch (format) {
     case 'gzip':

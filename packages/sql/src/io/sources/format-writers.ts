@@ -36,7 +36,7 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
   const { rdd, description } = execute(request.df, `save ${format}`);
   const writes = rdd.mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[]);
-  await request.df.session.host.runJob(writes, { description, source: rdd });
+  await request.df.session.host.submitJob(writes, { description, source: rdd });
   writeFileSync(join(dir, '_SUCCESS'), '');
 }
 

@@ -1,0 +1,49 @@
+/**
+ * The splits of inputs whose records are not lines, cut by size as textFile's are (local files
+ * and dfs:// paths): binaryRecords' fixed-length records, with the cuts moved to record
+ * boundaries, and pickleFile's object files, whose readers find their first batch by its marker.
+ */
+import type { TextSplit } from '@flint/rdd';
+import { localTextSplits } from './text-input.js';
+import { dfsTextSplits } from './dfs-text-input.js';
+
+export interface SplitSizing {
+  readonly namenode: string | undefined;
+  readonly minPartitions: number;
+  readonly taskSlots: number;
+}
+
+export function fixedLengthSplits(path: string, recordLength: number, sizing: SplitSizing): TextSplit[] {
+  if (!Number.isSafeInteger(recordLength) || recordLength < 1) throw new RangeError(`binaryRecords: recordLength must be a positive integer, got ${recordLength}`);
+  const splits = byteRangeSplits(path, sizing);
+  for (const [file, size] of fileSizes(splits)) {
+    if (size % recordLength !== 0) {
+      throw new Error(`Byte array does not have correct length: ${file} is ${size} bytes, not a multiple of recordLength ${recordLength}`);
+    }
+  }
+  return splits.map((split) => {
+    const start = roundUp(split.start, recordLength);
+    const end = roundUp(split.start + split.length, recordLength);
+    return { ...split, start, length: Math.max(0, end - start), format: 'fixedLength', recordLength };
+  });
+}
+
+export function objectFileSplits(path: string, sizing: SplitSizing): TextSplit[] {
+  return byteRangeSplits(path, sizing).map((split) => ({ ...split, format: 'objects' }));
+}
+
+/** Byte ranges of every file under `path`, whatever its extension (no codec is applied). */
+function byteRangeSplits(path: string, { namenode, minPartitions, taskSlots }: SplitSizing): TextSplit[] {
+  const splits = path.startsWith('dfs://') ? dfsTextSplits(path, namenode, minPartitions) : localTextSplits(path, minPartitions, taskSlots);
+  return splits.map(({ format: _codec, ...split }) => split);
+}
+
+function fileSizes(splits: readonly TextSplit[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const split of splits) sizes.set(split.path, Math.max(sizes.get(split.path) ?? 0, split.start + split.length));
+  return sizes;
+}
+
+function roundUp(offset: number, multiple: number): number {
+  return Math.ceil(offset / multiple) * multiple;
+}
