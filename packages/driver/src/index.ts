@@ -7,5 +7,5 @@ export type { Stage, ShuffleMapStage, ResultStage } from './scheduler/stage.js';
 export type { TaskEnd, Locality } from './scheduler/task-scheduler.js';
 export type { ExecutorId, TaskMetrics } from '@flint/worker';
 export { LocalCluster, type LocalWorker } from './backend/local-cluster.js';
-export { RDD, RDDBarrier, StorageLevel, capture, Broadcast, Accumulator, StatCounter, TaskContext, BarrierTaskContext, BoundedFloat } from '@flint/rdd';
+export { RDD, RDDBarrier, StorageLevel, capture, Broadcast, Accumulator, StatCounter, TaskContext, BarrierTaskContext, BoundedFloat, SparkFiles } from '@flint/rdd';
 export * from '@flint/sql';

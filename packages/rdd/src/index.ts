@@ -2,6 +2,7 @@ export { RDD, type Iter as PartitionOutput } from './rdd.js';
 export type { RddContext, JobOutput, JobOptions, JobGroup, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
 export { StorageLevel } from './storage-level.js';
 export { RDDBarrier } from './rdd-barrier.js';
+export { SparkFiles } from './spark-files.js';
 export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChannel } from './task-context.js';
 export { isBarrier } from './plan/barrier.js';
 export { BoundedFloat } from './ops/approximate.js';

@@ -49,6 +49,14 @@ export interface TaskRequest {
   readonly inputs: readonly TaskInput[];
   /** Broadcasts the task's functions use; bytes are included the first time an executor needs one. */
   readonly broadcasts: readonly { readonly id: number; readonly bytes?: Uint8Array }[];
+  /** Files added with fc.addFile that this executor has not been sent yet. */
+  readonly files?: readonly AddedFile[];
+}
+
+/** A file added with fc.addFile: its path under the SparkFiles directory (a name, or `dir/...` for a directory) and its bytes. */
+export interface AddedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface CachedBlockReport {

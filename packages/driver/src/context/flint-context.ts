@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Accumulator, Broadcast, RDD, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
+import { Accumulator, Broadcast, RDD, SparkFiles, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
 import type { DataFrame, DataFrameReader, SqlSession, StructType } from '@flint/sql';
 import { sqlSession } from './sql-entry.js';
@@ -35,6 +35,8 @@ import { DEFAULT_WORKER_WAIT_MS, WorkerWait } from './worker-wait.js';
 import { DriverLog } from './driver-log.js';
 import { FlintConf } from './flint-conf.js';
 import { fixedLengthSplits, objectFileSplits, type SplitSizing } from './record-files.js';
+import { ShippedFiles } from './shipped-files.js';
+import { withOwnNamenode } from './dfs-paths.js';
 
 export interface FlintContextOptions {
   /** `local[*]` by default, or the FLINT_MASTER environment variable (all options: or `flint submit`'s). */
@@ -78,6 +80,7 @@ export class FlintContext implements RddContext {
   private readonly history = new JobHistory();
   private readonly listeners = new ListenerBus();
   private readonly broadcasts: Broadcasts;
+  private readonly files: ShippedFiles;
   private readonly accumulators = new Map<number, Accumulator>();
   private readonly dag: DagScheduler;
   private readonly tasks: TaskScheduler;
@@ -101,10 +104,13 @@ export class FlintContext implements RddContext {
     this.appId = `${this.appName.replace(/[^A-Za-z0-9-]/g, '-')}-${randomBytes(6).toString('hex')}`;
     this.givenOptions = { ...options, master, appName: this.appName, mode: this.mode };
     this.broadcasts = new Broadcasts((id) => backend.forgetBroadcast(this.appId, id));
+    this.files = new ShippedFiles(this.appId);
+    SparkFiles.setRootDirectory(this.files.rootDirectory);
     this.tasks = new TaskScheduler(
       (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
       this.broadcasts,
       speculationOptions(options.speculation),
+      this.files,
     );
     this.dag = new DagScheduler(this.tasks, {
       appId: this.appId,
@@ -331,6 +337,19 @@ export class FlintContext implements RddContext {
     return this.broadcasts.create(value);
   }
 
+  /**
+   * Sends a local file (or, with `recursive`, a directory) to every executor, once each: tasks find
+   * it at `SparkFiles.get(name)` (the name is the path's last part), the driver too.
+   */
+  addFile(path: string, recursive = false): void {
+    this.files.add(path, recursive);
+  }
+
+  /** The paths added with addFile, as `file:` URIs. */
+  get listFiles(): string[] {
+    return this.files.list();
+  }
+
   /** A number tasks add to with `.add(v)`; only the driver reads `.value`. */
   accumulator(initialValue = 0): Accumulator {
     const accumulator = new Accumulator(this.nextAccumulatorId++, initialValue, true);
@@ -341,8 +360,7 @@ export class FlintContext implements RddContext {
   /** A local directory, or a `dfs://` one on a cluster (`dfs:///path` is the context's own namenode). */
   setCheckpointDir(dir: string): void {
     if (dir.startsWith('dfs://')) {
-      if (!this.backend.namenode && dir.startsWith('dfs:///')) throw new Error(`setCheckpointDir(${dir}): there is no namenode in local mode; give dfs://host:port/path`);
-      this.jobs.checkpointDir = dir.startsWith('dfs:///') ? `dfs://${this.backend.namenode}${dir.slice('dfs://'.length)}` : dir;
+      this.jobs.checkpointDir = withOwnNamenode(dir, this.backend.namenode);
       return;
     }
     this.jobs.checkpointDir = resolve(dir);
@@ -468,6 +486,7 @@ export class FlintContext implements RddContext {
     await this.backend.stop();
     await this.localCluster?.stop();
     this.jobs.deleteStoredOutputs();
+    this.files.removeDirectory();
   }
 
   private applyAccumulators(updates: readonly (readonly [number, number])[]): void {

@@ -12,6 +12,7 @@ import type { ActiveJob } from '../scheduler/job.js';
 import type { Backend } from '../backend/backend.js';
 import { JOB_OUTPUT_REPLICATION, JobStorage } from './job-storage.js';
 import { JOB_DESCRIPTION, type LocalProperties } from './local-properties.js';
+import { withOwnNamenode } from './dfs-paths.js';
 
 export class JobRunner {
   private nextJobId = 0;
@@ -77,7 +78,7 @@ export class JobRunner {
     await prepare(rdd);
     this.trackPersisted(rdd);
     const partitions = options.partitions ?? Array.from({ length: rdd.getNumPartitions() }, (_, i) => i);
-    const output = stageOutput(options.output);
+    const output = stageOutput(options.output, this.backend.namenode);
     const results = await new Promise<unknown[][]>((resolveJob, reject) => {
       const job: ActiveJob = {
         id: this.nextJobId++,
@@ -121,10 +122,10 @@ export class JobRunner {
   }
 }
 
-function stageOutput(output: JobOutput | undefined): StageOutput {
+function stageOutput(output: JobOutput | undefined, namenode: string | undefined): StageOutput {
   if (!output || output.kind === 'collect') return { kind: 'collect' };
   if (output.kind === 'store') return { ...output, replication: JOB_OUTPUT_REPLICATION };
-  if (output.dir.startsWith('dfs://')) return output;
+  if (output.dir.startsWith('dfs://')) return { ...output, dir: withOwnNamenode(output.dir, namenode) };
   const dir = resolve(output.dir);
   if (existsSync(dir)) throw new Error(`Output directory ${dir} already exists`);
   mkdirSync(dir, { recursive: true });

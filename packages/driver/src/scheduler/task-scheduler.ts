@@ -36,6 +36,12 @@ export interface BroadcastShipper {
   executorRemoved(executor: ExecutorId): void;
 }
 
+/** Gives each launched task the files added with fc.addFile that its executor lacks (context/shipped-files.ts). */
+export interface FileShipper {
+  forExecutor(executor: ExecutorId): TaskRequest['files'];
+  executorRemoved(executor: ExecutorId): void;
+}
+
 const MIN_LOCALITY_WAIT_MS = 20;
 const MAX_LOCALITY_WAIT_MS = 3_000;
 
@@ -65,6 +71,7 @@ export class TaskScheduler {
     private readonly onTaskEnd: (request: TaskRequest, executor: ExecutorId, end: TaskEnd, locality: Locality) => void,
     private readonly broadcasts: BroadcastShipper,
     speculation: SpeculationOptions = SPECULATION_DEFAULTS,
+    private readonly files?: FileShipper,
   ) {
     this.speculation = new SpeculationTracker(speculation);
     if (speculation.enabled) {
@@ -84,6 +91,7 @@ export class TaskScheduler {
     if (!executor) return;
     this.executors.delete(id);
     this.broadcasts.executorRemoved(id);
+    this.files?.executorRemoved(id);
     for (const taskId of executor.running) {
       const { request } = this.runningRequests.get(taskId)!;
       this.running.delete(taskId);
@@ -261,6 +269,7 @@ export class TaskScheduler {
   private launch(task: PendingTask, executor: ExecutorState, locality: Locality): void {
     const { request } = task;
     const broadcasts = this.broadcasts.forExecutor(executor.backend.id, request.broadcasts);
+    const files = this.files?.forExecutor(executor.backend.id);
     const started = performance.now();
     executor.running.add(request.taskId);
     this.running.set(request.taskId, executor.backend.id);
@@ -273,7 +282,7 @@ export class TaskScheduler {
       if (this.reportable(request, end, performance.now() - started)) this.onTaskEnd(request, executor.backend.id, end, locality);
       this.dispatch();
     };
-    executor.backend.runTask({ ...request, broadcasts, replicateTo: this.replicaTarget(executor.backend.id) }).then(finish, (error: unknown) =>
+    executor.backend.runTask({ ...request, broadcasts, files, replicateTo: this.replicaTarget(executor.backend.id) }).then(finish, (error: unknown) =>
       finish({ kind: 'failure', error: { name: 'ExecutorError', message: error instanceof Error ? error.message : String(error), stack: '' } }),
     );
   }

@@ -2,11 +2,11 @@
  * Names a shipped function may use without capturing them: the JS globals, plus the helpers the
  * worker puts in scope when it compiles a function (`__name`, which tsx/esbuild insert into
  * compiled TypeScript, and `__flint`, Flint's own runtime for its internal functions), and
- * PySpark's `TaskContext` and `BarrierTaskContext`, which the worker defines on task threads.
+ * PySpark's `TaskContext`, `BarrierTaskContext` and `SparkFiles`, which the worker defines on task threads.
  */
 import { freeVariables } from './free-variables.js';
 
-const RUNTIME_NAMES = new Set(['__name', '__flint', 'arguments', 'undefined', 'NaN', 'Infinity', 'globalThis', 'TaskContext', 'BarrierTaskContext']);
+const RUNTIME_NAMES = new Set(['__name', '__flint', 'arguments', 'undefined', 'NaN', 'Infinity', 'globalThis', 'TaskContext', 'BarrierTaskContext', 'SparkFiles']);
 
 export function isGlobalName(name: string): boolean {
   return RUNTIME_NAMES.has(name) || name in globalThis;

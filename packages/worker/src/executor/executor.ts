@@ -13,6 +13,7 @@ import { relayBarrier } from './barrier-relay.js';
 import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
 import { blockKeys, parseCachedKey } from '../block-keys.js';
 import { boundedInFlight } from './bounded-in-flight.js';
+import { AddedFiles } from './added-files.js';
 
 export interface ExecutorOptions {
   readonly id: ExecutorId;
@@ -47,12 +48,15 @@ export class Executor {
   private readonly broadcasts = new Map<string, Uint8Array>();
   /** Per application, the broadcasts dropped here in order: task threads drop their copies when they see the list. */
   private readonly droppedBroadcasts = new Map<string, number[]>();
+  /** Files added with fc.addFile, under the block directory (removed with it on stop). */
+  private readonly addedFiles: AddedFiles;
 
   constructor(
     readonly options: ExecutorOptions,
     private readonly peers?: Peers,
   ) {
     this.blocks = new BlockManager(options.directory, options.memoryBudget);
+    this.addedFiles = new AddedFiles(join(options.directory, '.added-files'));
     this.pool = new Piscina({
       filename: TASK_THREAD,
       minThreads: options.threads,
@@ -79,13 +83,14 @@ export class Executor {
    */
   async runTask(request: TaskRequest, signal?: AbortSignal, barrierSync?: BarrierSync): Promise<TaskOutcome> {
     const started = performance.now();
-    // Before any await: a later task of the same broadcast (sent without its bytes) may overtake this one.
+    // Before any await: a later task of the same broadcast or added file (sent without its bytes) may overtake this one.
     const app = request.appId;
     const broadcasts = request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(app, id, bytes) }));
+    const filesWritten = this.addedFiles.install(app, request.files);
     let inputs: ThreadTask['inputs'];
     const copies: CachedBlockReport[] = [];
     try {
-      inputs = await Promise.all(request.inputs.map((input) => this.gather(app, input, copies)));
+      [inputs] = await Promise.all([Promise.all(request.inputs.map((input) => this.gather(app, input, copies))), filesWritten]);
     } catch (error) {
       if (error instanceof MissingInput) return error.outcome;
       throw error;
@@ -104,6 +109,7 @@ export class Executor {
       inputs,
       broadcasts,
       droppedBroadcasts: this.droppedBroadcasts.get(app) ?? [],
+      filesRoot: this.addedFiles.rootFor(app),
     };
     let result: ThreadResult;
     try {

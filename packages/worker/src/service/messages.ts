@@ -57,6 +57,8 @@ const taskRequest: Schema<TaskRequest> = object({
   stage: bytes,
   inputs: array(taskInput),
   broadcasts: array(object({ id: count, bytes: optional(bytes) })),
+  /** Added files; the executor refuses a name that leaves its files directory. */
+  files: optional(array(object({ name: shortString(4096), bytes }))),
 });
 
 const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });

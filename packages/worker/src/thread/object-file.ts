@@ -17,6 +17,7 @@ const SYNC_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + 1 + SYNC_BYTES;
 const FRAME_BYTES = SYNC_BYTES + 4;
 const SCAN_BYTES = 64 * 1024;
+const READ_AHEAD_BYTES = 1024 * 1024;
 
 export function encodeObjectFile(records: Iterable<unknown>, batchSize: number): Uint8Array {
   const sync = randomBytes(SYNC_BYTES);
@@ -37,8 +38,9 @@ export function encodeObjectFile(records: Iterable<unknown>, batchSize: number):
 }
 
 /** The records of the batches whose markers start in [start, start + length). */
-export async function readObjectFileSplit(reader: RangeReader, path: string, start: number, length: number): Promise<unknown[]> {
-  if (reader.size === 0) return [];
+export async function readObjectFileSplit(file: RangeReader, path: string, start: number, length: number): Promise<unknown[]> {
+  if (file.size === 0) return [];
+  const reader = readAhead(file);
   const header = asBuffer(await reader.read(0, HEADER_BYTES));
   if (header.length < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new Error(`${path} is not a Flint object file (rdd.saveAsPickleFile writes them)`);
@@ -72,6 +74,26 @@ async function findSync(reader: RangeReader, sync: Buffer, from: number, end: nu
     position += SCAN_BYTES;
   }
   return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Serves the reader's many small reads (a frame, then its batch) from 1 MiB reads: on DFS each
+ * read is a request to a datanode.
+ */
+function readAhead(reader: RangeReader): RangeReader {
+  let windowStart = 0;
+  let window: Uint8Array = new Uint8Array(0);
+  return {
+    size: reader.size,
+    async read(position, length) {
+      if (position < windowStart || position + length > windowStart + window.length) {
+        window = await reader.read(position, Math.max(length, READ_AHEAD_BYTES));
+        windowStart = position;
+      }
+      const offset = position - windowStart;
+      return window.subarray(offset, Math.min(offset + length, window.length));
+    },
+  };
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {

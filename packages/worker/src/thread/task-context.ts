@@ -1,15 +1,16 @@
 /**
- * Gives shipped functions PySpark's TaskContext and BarrierTaskContext: the classes become globals
+ * Gives shipped functions PySpark's TaskContext, BarrierTaskContext and SparkFiles: the classes become globals
  * of the task thread (the driver's free-variable check allows the names), and each task runs with
  * its own context. A barrier task's barrier() calls go over the port the executor passed.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { BarrierTaskContext, TaskContext, type BarrierChannel } from '@flint/rdd';
+import { BarrierTaskContext, SparkFiles, TaskContext, type BarrierChannel } from '@flint/rdd';
 import type { ThreadTask } from './thread-messages.js';
 
-Object.assign(globalThis, { TaskContext, BarrierTaskContext });
+Object.assign(globalThis, { TaskContext, BarrierTaskContext, SparkFiles });
 
 export function runInTaskContext<R>(task: ThreadTask, run: () => Promise<R>): Promise<R> {
+  SparkFiles.setRootDirectory(task.filesRoot);
   const info = { stageId: task.stageId, stageAttemptNumber: task.stageAttempt - 1, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId };
   return TaskContext.runWithTaskContext(info, task.barrierPort ? barrierChannel(task.barrierPort) : undefined, run);
 }

@@ -18,6 +18,8 @@ export interface ThreadTask {
   readonly broadcasts: readonly { readonly id: number; readonly bytes: Uint8Array }[];
   /** The application's broadcasts the executor has dropped, in order: the thread drops its copies too. */
   readonly droppedBroadcasts: readonly number[];
+  /** Where this executor keeps the application's added files (SparkFiles.getRootDirectory()). */
+  readonly filesRoot: string;
 }
 
 export type ThreadResult =
