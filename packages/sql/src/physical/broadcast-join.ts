@@ -105,7 +105,7 @@ function keyedBuildRows(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[],
 
 /** The pre-job step: collects the small side, groups its rows by key and broadcasts the table to the probe's tasks. */
 async function withBuildTable(node: MapPartitionsNode, buildRows: RDD<[unknown, unknown[]]>, site: string): Promise<MapPartitionsNode> {
-  const partitions = await buildRows.context.runJob<[unknown, unknown[]]>(buildRows, { description: `broadcast join: build side (${site})` });
+  const partitions = await buildRows.context.submitJob<[unknown, unknown[]]>(buildRows, { description: `broadcast join: build side (${site})` });
   const table = new Map<unknown, unknown[][]>();
   for (const partition of partitions) {
     for (const [key, row] of partition) {
