@@ -107,7 +107,7 @@ for (const mode of ['memory', 'mapreduce'] as const) {
           F.countDistinct('product').alias('products'),
         )
         .collect();
-      const key = (r: { region: unknown }) => String(r.region);
+      const key = (r: Record<string, unknown>) => String(r.region);
       expect(byKey(normalize(result), key)).toEqual(byKey(normalize(referenceGroupBy()), key));
     });
 

@@ -62,6 +62,8 @@ const DEFAULT_MAX_FAILURES = 4;
 const DEFAULT_EXECUTOR_MEMORY = 512 * 1024 * 1024;
 
 export class FlintContext implements RddContext {
+  /** The contexts not stopped yet, oldest first (a process may run several, unlike Spark). */
+  private static readonly running: FlintContext[] = [];
   readonly appName: string;
   readonly master: string;
   private nextRddId = 0;
@@ -176,7 +178,13 @@ export class FlintContext implements RddContext {
 
   private static async started(context: FlintContext): Promise<FlintContext> {
     await context.connectExecutors();
+    FlintContext.running.push(context);
     return context;
+  }
+
+  /** The context created last and not stopped yet, else a new one with `options` (PySpark's SparkContext.getOrCreate). */
+  static async getOrCreate(options: FlintContextOptions = {}): Promise<FlintContext> {
+    return FlintContext.running.at(-1) ?? FlintContext.create(options);
   }
 
   /** The namenode of the cluster this context runs on (undefined in local mode). */
@@ -207,6 +215,11 @@ export class FlintContext implements RddContext {
   /** The URL of the job web UI: none yet, so null (PySpark's value when the UI is off). */
   get uiWebUrl(): string | null {
     return null;
+  }
+
+  /** Resources (GPUs, ...) assigned to the driver, by name (PySpark's `sc.resources`): Flint assigns none. */
+  get resources(): Map<string, never> {
+    return new Map<string, never>();
   }
 
   /** The user running this program (SPARK_USER if set, as in Spark). */
@@ -480,6 +493,8 @@ export class FlintContext implements RddContext {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    const index = FlintContext.running.indexOf(this);
+    if (index >= 0) FlintContext.running.splice(index, 1);
     this.jobs.refuseJobs();
     this.workerWait.stop();
     this.tasks.stop();

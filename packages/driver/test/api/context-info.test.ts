@@ -1,5 +1,5 @@
 // PySpark's SparkContext properties: defaultParallelism, defaultMinPartitions, applicationId,
-// version, startTime, sparkUser(), uiWebUrl and getCheckpointDir().
+// version, startTime, sparkUser(), uiWebUrl, getCheckpointDir(), resources and getOrCreate().
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,5 +55,19 @@ describe('SparkContext properties', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('getOrCreate and resources', () => {
+  it('getOrCreate returns the context created last that still runs', async () => {
+    expect(await FlintContext.getOrCreate({ appName: 'not-used' })).toBe(fc);
+    const own = await FlintContext.create({ master: 'local[1]', appName: 'api-context-info-own' });
+    expect(await FlintContext.getOrCreate()).toBe(own);
+    await own.stop();
+    expect(await FlintContext.getOrCreate()).toBe(fc);
+  });
+
+  it('resources is empty: Flint assigns no GPUs or other resources to the driver', () => {
+    expect(fc.resources.size).toBe(0);
   });
 });
