@@ -85,8 +85,10 @@ describe('authentication on every port of a running cluster', () => {
     const impostor = { nodeId: real.nodeId, host: '127.0.0.1', dataPort: 1, services: {}, ...stats };
     const refused = new RegExp(`datanode id ${real.nodeId} belongs to another live connection`);
     await expect(rpc.call({ type: 'registerDatanode', ...impostor }, emptyResponse)).rejects.toThrow(refused);
-    await expect(rpc.call({ type: 'heartbeat', nodeId: real.nodeId, services: {}, ...stats }, emptyResponse)).rejects.toThrow(refused);
-    await expect(rpc.call({ type: 'blockReport', nodeId: real.nodeId, blocks: [] }, emptyResponse)).rejects.toThrow(refused);
+    const heartbeat = { type: 'heartbeat', nodeId: real.nodeId, services: {}, ...stats };
+    const blockReport = { type: 'blockReport', nodeId: real.nodeId, blocks: [] };
+    await expect(rpc.call(heartbeat, emptyResponse)).rejects.toThrow(refused);
+    await expect(rpc.call(blockReport, emptyResponse)).rejects.toThrow(refused);
     rpc.close();
     const [after] = await (await cluster.client()).liveNodes();
     expect(after).toMatchObject({ nodeId: real.nodeId, dataPort: real.dataPort, services: real.services });
