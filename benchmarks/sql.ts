@@ -29,7 +29,7 @@ import { salesChart, tpchChart } from './sql/charts.js';
 import { ENGINES } from './sql/engines.js';
 import { markdownReport, targets, tpchGeometricMeans, type SqlBenchReport } from './sql/report.js';
 import { compileEngines, type RunOptions } from './sql/run-engine.js';
-import { runRounds } from './sql/run-rounds.js';
+import { runRounds, type RoundsResult } from './sql/run-rounds.js';
 import { SALES_QUERIES, SORT_MATERIALIZATION } from './sql/queries.js';
 import { salesData, type InputFormat } from './sql/sales-data.js';
 
@@ -64,13 +64,39 @@ async function main(): Promise<number> {
   console.log('compiling the engine programs...');
   compileEngines();
   const loadBefore = loadavg()[0];
+  const command = `npm run bench -- sql ${process.argv.slice(2).join(' ')}`.trim();
+  const name = resultsName(parts.includes('sales'), rows, parts.includes('tpch'), tpchScale);
   let sales: SqlBenchReport['sales'] = null;
   let tpch: SqlBenchReport['tpch'] = null;
   const mismatches: string[] = [];
+  // Results are written after every task, so a run stopped early keeps what it measured.
+  const save = (final: boolean) => {
+    const report: SqlBenchReport = {
+      date: new Date().toISOString(),
+      command,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: platform() },
+      loadAverage: { before: loadBefore, after: loadavg()[0] },
+      runs,
+      materialization: SORT_MATERIALIZATION,
+      sales,
+      tpch,
+      targets: targets({ sales, tpch }),
+      mismatches,
+    };
+    const markdown = markdownReport(report);
+    if (final) console.log(`\n${markdown}`);
+    const files: Record<string, string> = { json: JSON.stringify(report, null, 2) + '\n', md: markdown };
+    if (sales !== null) files.svg = salesChart(rows, sales.measurements);
+    if (tpch !== null) files['tpch.svg'] = tpchChart(tpchScale, tpch.measurements);
+    writeResultFiles(name, report.date, files, !final);
+  };
   if (parts.includes('sales')) {
     const data = await salesData(rows);
     const tasks = formats.flatMap((format) => queries.map((query) => ({ query, format, tables: data[format] })));
-    const result = runRounds(tasks, engines, runs, options);
+    const result = runRounds(tasks, engines, runs, options, (sofar) => {
+      sales = { rows, customers: data.customers, measurements: sofar.measurements };
+      save(false);
+    });
     sales = { rows, customers: data.customers, measurements: result.measurements };
     mismatches.push(...result.mismatches);
   }
@@ -78,29 +104,15 @@ async function main(): Promise<number> {
     const dir = tpchData(tpchScale);
     const tables = Object.fromEntries(TPCH_TABLE_NAMES.map((table) => [table, join(dir, `${table}.csv`)]));
     const tasks = tpchQueries.map((n) => ({ query: `tpch-q${String(n).padStart(2, '0')}`, format: 'csv' as const, tables, sql: tpchQuery(n) }));
-    const result = runRounds(tasks, ['flint-sql'], runs, options);
-    tpch = { scaleFactor: tpchScale, measurements: result.measurements, geometricMeans: tpchGeometricMeans(result.measurements) };
+    const progress = (measurements: RoundsResult['measurements']) => ({ scaleFactor: tpchScale, measurements, geometricMeans: tpchGeometricMeans(measurements) });
+    const result = runRounds(tasks, ['flint-sql'], runs, options, (sofar) => {
+      tpch = progress(sofar.measurements);
+      save(false);
+    });
+    tpch = progress(result.measurements);
     mismatches.push(...result.mismatches);
   }
-
-  const report: SqlBenchReport = {
-    date: new Date().toISOString(),
-    command: `npm run bench -- sql ${process.argv.slice(2).join(' ')}`.trim(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: platform() },
-    loadAverage: { before: loadBefore, after: loadavg()[0] },
-    runs,
-    materialization: SORT_MATERIALIZATION,
-    sales,
-    tpch,
-    targets: targets({ sales, tpch }),
-    mismatches,
-  };
-  const markdown = markdownReport(report);
-  console.log(`\n${markdown}`);
-  const files: Record<string, string> = { json: JSON.stringify(report, null, 2) + '\n', md: markdown };
-  if (sales !== null) files.svg = salesChart(rows, sales.measurements);
-  if (tpch !== null) files['tpch.svg'] = tpchChart(tpchScale, tpch.measurements);
-  writeResultFiles(resultsName(sales !== null, rows, tpch !== null, tpchScale), report.date, files);
+  save(true);
   if (mismatches.length > 0) {
     console.error(`\n${mismatches.length} answer(s) differ from DuckDB's:\n${mismatches.join('\n')}`);
     return 1;

@@ -16,7 +16,14 @@ export interface RoundsResult {
   mismatches: string[];
 }
 
-export function runRounds(tasks: Omit<EngineTask, 'engine'>[], engines: string[], runs: number, options: RunOptions): RoundsResult {
+/** `afterTask` sees the results so far after each task's engines have run (the caller saves them, so a long run that is stopped keeps them). */
+export function runRounds(
+  tasks: Omit<EngineTask, 'engine'>[],
+  engines: string[],
+  runs: number,
+  options: RunOptions,
+  afterTask: (sofar: RoundsResult) => void = () => {},
+): RoundsResult {
   const ordered = [REFERENCE_ENGINE, ...engines.filter((engine) => engine !== REFERENCE_ENGINE)];
   const measurements = tasks.flatMap((task) =>
     ordered.map((engine) => newMeasurement(engine, ENGINES[engine].label, task.query, task.format)),
@@ -38,6 +45,7 @@ export function runRounds(tasks: Omit<EngineTask, 'engine'>[], engines: string[]
         }
         console.log(`round ${round}/${runs}: ${task.query.padEnd(9)} ${task.format.padEnd(7)} ${measurement.label.padEnd(26)} ${describe(measurement, result.kind)}`);
       }
+      afterTask({ measurements, mismatches });
     }
   }
   return { measurements, mismatches };
