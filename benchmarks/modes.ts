@@ -4,8 +4,9 @@
  * DFS and re-parsed, no cache) and `memory` mode (Spark-like), measured side by side in one run
  * on local-cluster[2,1], as the RDD paper (Zaharia et al., NSDI 2012) compared Hadoop and Spark.
  *
- * Parts, in order: the iterative jobs at two sizes (first and later iterations, where the time
- * goes), one-pass jobs (word count, group-by, join, sort), local[1] vs local[2] scaling,
+ * Parts, in order: idiomatic logistic regression against a hand-written two-thread program
+ * (`--only lr` runs just this part), the iterative jobs at two sizes (first and later iterations,
+ * where the time goes), one-pass jobs (word count, group-by, join, sort), local[1] vs local[2] scaling,
  * serialization and shuffle micro-benchmarks, MEMORY_ONLY degradation, and skale as a peer.
  * Results: benchmarks/results/modes-<date>.{json,md} and modes-<date>-<chart>.svg
  * (`--quick`: small sizes, written as modes-quick-<date>.*, for checking the benchmark itself).
@@ -27,6 +28,7 @@ import { markdownReport } from './modes/report.js';
 import type { ModesReport, SkaleResults } from './modes/report-types.js';
 import { wordCountScaling } from './modes/scaling.js';
 import { runSkale } from './modes/skale-peer.js';
+import { compareIdiomaticLr } from './modes/idiomatic-lr/compare.js';
 
 /**
  * Logistic regression as in the paper; PageRank as well, as the one iterative job that uses no
@@ -47,6 +49,9 @@ interface Settings {
   readonly customers: number;
   readonly shuffleRecords: number;
   readonly rounds: number;
+  /** Points of the idiomatic logistic regression, and its alternating rounds against the hand-written program. */
+  readonly idiomaticLrPoints: number;
+  readonly idiomaticLrRounds: number;
 }
 
 const FULL: Settings = {
@@ -62,6 +67,8 @@ const FULL: Settings = {
   customers: 50_000,
   shuffleRecords: 500_000,
   rounds: 2,
+  idiomaticLrPoints: 1_000_000,
+  idiomaticLrRounds: 3,
 };
 
 const QUICK: Settings = {
@@ -75,14 +82,24 @@ const QUICK: Settings = {
   customers: 2_000,
   shuffleRecords: 20_000,
   rounds: 1,
+  idiomaticLrPoints: 20_000,
+  idiomaticLrRounds: 1,
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  if (values.only !== undefined && values.only !== 'lr') throw new Error(`--only takes lr (the idiomatic logistic regression part), got ${values.only}`);
   const settings = values.quick ? QUICK : FULL;
   const started = performance.now();
   const loadAverage = [{ part: 'start', load: loadavg()[0] }];
   const noteLoad = (part: string): void => void loadAverage.push({ part, load: loadavg()[0] });
+
+  const lrJob = ITERATIVE_JOBS.find((job) => job.name === 'logistic regression')!;
+  console.log(`idiomatic logistic regression, ${settings.idiomaticLrPoints.toLocaleString('en')} points, memory mode on local-cluster[2,1], against two hand-written threads:`);
+  const lrInput = iterativeInput(lrJob, settings.idiomaticLrPoints).path;
+  const idiomaticLr = await compareIdiomaticLr(lrInput, settings.idiomaticLrPoints, settings.iterations, settings.idiomaticLrRounds);
+  noteLoad('after idiomatic logistic regression');
+  if (values.only === 'lr') return;
 
   console.log('iterative jobs on local-cluster[2,1], both modes:');
   const iterative: IterativeResult[] = [];
@@ -136,7 +153,6 @@ async function main(): Promise<void> {
   noteLoad('after degradation');
 
   console.log('skale 1.2.2 peer:');
-  const lrJob = ITERATIVE_JOBS.find((job) => job.name === 'logistic regression')!;
   const skale = skaleResults(textInput.path, iterativeInput(lrJob, settings.points[1]).path, settings.iterations);
   noteLoad('end');
 
@@ -146,6 +162,7 @@ async function main(): Promise<void> {
     loadAverage,
     cluster: MASTER,
     iterations: settings.iterations,
+    idiomaticLr,
     iterative,
     batch,
     scaling,

@@ -2,6 +2,7 @@
 import type { BatchResult } from './batch-jobs.js';
 import type { DegradationResult } from './degradation.js';
 import type { IterativeResult } from './iterative.js';
+import type { IdiomaticLrResult } from './idiomatic-lr/compare.js';
 import type { CodecResult, ShuffleResult } from './micro.js';
 import type { ScalingResult } from './scaling.js';
 import type { SkaleOutcome } from './skale-peer.js';
@@ -18,6 +19,8 @@ export interface ModesReport {
   readonly loadAverage: { readonly part: string; readonly load: number }[];
   readonly cluster: string;
   readonly iterations: number;
+  /** Idiomatic logistic regression against the hand-written two-thread program. */
+  readonly idiomaticLr: IdiomaticLrResult;
   readonly iterative: IterativeResult[];
   readonly batch: BatchResult[];
   readonly scaling: ScalingResult[];

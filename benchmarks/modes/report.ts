@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { IterativeResult, ModeRun } from './iterative.js';
 import type { ModesReport } from './report-types.js';
+import { ratioLine } from './idiomatic-lr/compare.js';
 
 /** The issue's target: later iterations of these jobs at the larger size, memory over mapreduce. */
 export const SPEED_UP_TARGET = { jobs: ['logistic regression', 'k-means'], factor: 10 } as const;
@@ -38,6 +39,17 @@ export function markdownReport(report: ModesReport, charts: readonly string[]): 
     );
   }
   push('', ...targetLines(report), '');
+  const lr = report.idiomaticLr;
+  push(
+    '## Idiomatic logistic regression against a hand-written two-thread program',
+    '',
+    `Logistic regression as a user writes it (\`benchmarks/modes/idiomatic-lr/\`: points \`{ y, x: number[] }\`, \`map\` to a gradient array, \`reduce\` adding arrays) over ${lr.points.toLocaleString('en')} 10-dimensional points, ` +
+      `cached, memory mode on ${report.cluster}, against a two-worker-thread Node.js program with the same per-record functions that parses its half of the points once and keeps them; ` +
+      `${lr.flint.roundsWallMs.length} alternating rounds of ${lr.iterations} iterations. Later = iterations 2..n of every round; CPU time = all processes and threads of the program (Flint: driver, namenode and workers).`,
+    '',
+    `- ${ratioLine(lr)}`,
+    '',
+  );
   push(
     '## Where a later iteration\'s time goes',
     '',
