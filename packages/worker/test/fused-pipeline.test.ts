@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type FusedRecords, runFused } from '../src/thread/fused-pipeline.js';
 import type { LiveStep } from '../src/thread/live-step.js';
+import { FnRef } from '@flint/rdd';
+import { compileFunction } from '../src/thread/compile-function.js';
 
 type Fn = (...args: unknown[]) => unknown;
 const step = (op: LiveStep['op'], fn: Fn): LiveStep => ({ op, fn });
@@ -66,6 +68,18 @@ describe('fused chains give what the steps give one by one', () => {
     expect(pushed(double, [1, 2])).toEqual([2, 4]);
     expect(pushed(negate, [1, 2])).toEqual([-1, -2]);
     expect(pushed(double, [3])).toEqual([6]);
+  });
+
+  it('functions bound to an env get their own env, in their last declared parameter, from a loop shared by every env', () => {
+    const scaled = (k: number) => compileFunction(new FnRef('((x, { k }) => x * k)', { k }, 'map at job.ts:1:1'));
+    const third = compileFunction(new FnRef('((x, unused, { k }) => [x, unused, k])', { k: 7 }, 'map at job.ts:2:1'));
+    const fourth = compileFunction(new FnRef('((x, a, b, { k }) => [x, a, b, k])', { k: 8 }, 'map at job.ts:3:1'));
+    const rest = compileFunction(new FnRef('((...args) => args)', { k: 9 }, 'map at job.ts:4:1'));
+    expect(pushed([step('map', scaled(2))], [1, 2])).toEqual([2, 4]);
+    expect(pushed([step('map', scaled(10)), step('filter', scaled(0))], [1, 2])).toEqual([]);
+    expect(pushed([step('mapValues', scaled(3))], [['a', 3]])).toEqual([['a', 9]]);
+    expect(pushed([step('keyBy', third), step('mapValues', fourth)], [5])).toEqual([[[5, undefined, 7], [5, undefined, undefined, 8]]]);
+    expect(pushed([step('map', rest)], [1])).toEqual([[1, { k: 9 }]]);
   });
 
   it("a step's error reaches the consumer's caller", () => {

@@ -2,6 +2,7 @@
 import type { RuntimeFunctions } from '../runtime/registry.js';
 import { compareKeys } from '../keys/compare-keys.js';
 import { keyIdentity } from '../keys/key-identity.js';
+import { eachRecord } from '../runtime/each-record.js';
 
 type Pair = [unknown, unknown];
 type Fn = (...args: unknown[]) => unknown;
@@ -18,8 +19,11 @@ function takeOrderedPartition(records: Iterable<unknown>, env: { num: number; ke
 
 export const ACTIONS_RUNTIME = {
   countPartition: (records: Iterable<unknown>) => {
+    if (Array.isArray(records)) return [records.length];
     let n = 0;
-    for (const _ of records) n++;
+    eachRecord(records, () => {
+      n++;
+    });
     return [n];
   },
   takePartition: (records: Iterable<unknown>, env: { num: number }) => {

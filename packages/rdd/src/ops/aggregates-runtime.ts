@@ -1,6 +1,7 @@
 /** Worker-side functions of the aggregating actions: per-partition reduce/aggregate, tree rounds, counts. */
 import type { RuntimeFunctions } from '../runtime/registry.js';
 import { keyIdentity } from '../keys/key-identity.js';
+import { eachRecord } from '../runtime/each-record.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -8,15 +9,17 @@ export const AGGREGATES_RUNTIME = {
   reducePartition: (records: Iterable<unknown>, env: { f: Fn }) => {
     let acc: unknown;
     let first = true;
-    for (const record of records) {
+    eachRecord(records, (record) => {
       acc = first ? record : env.f(acc, record);
       first = false;
-    }
+    });
     return first ? [] : [acc];
   },
   aggregatePartition: (records: Iterable<unknown>, env: { zero: unknown; seqOp: Fn }) => {
     let acc = structuredClone(env.zero);
-    for (const record of records) acc = env.seqOp(acc, record);
+    eachRecord(records, (record) => {
+      acc = env.seqOp(acc, record);
+    });
     return [acc];
   },
   keyByPartitionModulo: (split: number, records: Iterable<unknown>, env: { modulo: number }) => {
@@ -27,12 +30,12 @@ export const AGGREGATES_RUNTIME = {
   optionalMerge: (a: unknown[], b: unknown[], env: { f: Fn }) => (a.length === 0 ? b : b.length === 0 ? a : [env.f(a[0], b[0])]),
   countValues: (records: Iterable<unknown>) => {
     const counts = new Map<unknown, [unknown, number]>();
-    for (const record of records) {
+    eachRecord(records, (record) => {
       const id = keyIdentity(record);
       const entry = counts.get(id);
       if (entry) entry[1]++;
       else counts.set(id, [record, 1]);
-    }
+    });
     return [...counts.values()];
   },
 } satisfies RuntimeFunctions;

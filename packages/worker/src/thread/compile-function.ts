@@ -21,11 +21,32 @@ const compiled = new LruCache<string, AnyFn>(MAX_COMPILED_FUNCTIONS);
 /** Marks functions whose calls return promises, so pipelines await them. */
 export const ASYNC = Symbol('flint.async');
 
+/**
+ * On a function bound to its env: the compiled function (one per source text on this thread) and
+ * the env, for a caller that passes the env itself. The fused loop does, so that its calls go
+ * straight to the user's function rather than through bindEnv's wrapper, whose one call site is
+ * shared by every bound function on the thread and so cannot be inlined.
+ */
+export const UNBOUND = Symbol('flint.unbound');
+
+export interface Unbound {
+  readonly fn: AnyFn;
+  readonly env: unknown;
+}
+
+type CompiledFn = AnyFn & { [ASYNC]?: true; [UNBOUND]?: Unbound };
+
 export function compileFunction(ref: FnRef): AnyFn {
   const fn = baseFunction(ref);
-  const bound = ref.env === undefined ? fn : bindEnv(fn, ref.env);
-  if (isAsync(fn)) (bound as AnyFn & { [ASYNC]?: true })[ASYNC] = true;
+  const bound: CompiledFn = ref.env === undefined ? fn : bindEnv(fn, ref.env);
+  if (bound !== fn) bound[UNBOUND] = { fn, env: ref.env };
+  if (isAsync(fn)) bound[ASYNC] = true;
   return bound;
+}
+
+/** The function and env of a compiled function (no env if it was not bound to one). */
+export function unbound(fn: AnyFn): { fn: AnyFn; env?: unknown } {
+  return (fn as CompiledFn)[UNBOUND] ?? { fn };
 }
 
 function baseFunction(ref: FnRef): AnyFn {
@@ -44,7 +65,10 @@ function isAsync(fn: AnyFn): boolean {
   return kind === 'AsyncFunction' || kind === 'AsyncGeneratorFunction';
 }
 
-/** Binds env with a closure of the function's own arity where possible (no per-call spread). */
+/**
+ * Binds env with a closure of the function's own arity where possible (no per-call spread): env
+ * is the last declared parameter (after the call's own arguments for any other arity).
+ */
 function bindEnv(fn: AnyFn, env: unknown): AnyFn {
   switch (fn.length) {
     case 2:

@@ -5,11 +5,15 @@
  * partition: a decoded copy is used only when the executor sent the block with the task, so a
  * partition evicted or unpersisted there is never read from here. LRU within a byte budget,
  * estimated from the encoded size. Tasks must not mutate the records of a cached partition.
+ * The budget is a quarter of the thread's heap: it must hold every partition an iterative job
+ * sends this thread, or each pass over the cached RDD decodes again what the last one evicted.
  */
+import { getHeapStatistics } from 'node:v8';
 import { blockKeys } from '../block-keys.js';
 
+/** Decoded records take about this many times their encoded size (objects of numbers: 2; short strings more). */
 const DECODED_SIZE_FACTOR = 4;
-const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
+const DEFAULT_BUDGET_BYTES = getHeapStatistics().heap_size_limit / 4;
 
 const blocks = new Map<string, { records: unknown[]; size: number }>();
 let used = 0;
