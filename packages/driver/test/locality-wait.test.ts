@@ -31,25 +31,23 @@ function executor(id: string, endsAlone: (partition: number) => boolean = () => 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('delay scheduling', () => {
-  it('gives up on a busy executor sooner for a cached partition than for a node-local block', async () => {
+  it('waits the whole locality wait for a busy executor that holds a cached partition, as for a node-local block', async () => {
     const scheduler = new TaskScheduler(() => undefined, new Broadcasts(() => undefined), { ...SPECULATION_DEFAULTS, enabled: false });
     const a = executor('exec-a', (partition) => partition < 100);
     const b = executor('exec-b', (partition) => partition < 100);
     scheduler.addExecutor(a);
     scheduler.addExecutor(b);
-    // Two 200 ms tasks make the typical duration 200 ms: the wait is 400 ms, 200 ms for cached input.
+    // Two 200 ms tasks make the typical duration 200 ms: the wait is 400 ms.
     scheduler.submit([0, 1].map((p) => ({ request: taskRequest(p), preferred: { executors: [], nodes: [] } })));
     await sleep(400);
-    // exec-a gets a task that never ends; then a node-local task and a cached-partition task both want exec-a.
+    // exec-a gets a task that never ends; then a task over a partition cached on exec-a waits for it.
     scheduler.submit([{ request: taskRequest(100), preferred: { executors: ['exec-a'], nodes: [] } }]);
-    scheduler.submit([
-      { request: taskRequest(101), preferred: { executors: [], nodes: ['exec-a'] } },
-      { request: taskRequest(102), preferred: { executors: ['exec-a'], nodes: [] } },
-    ]);
-    await sleep(700);
+    scheduler.submit([{ request: taskRequest(102), preferred: { executors: ['exec-a'], nodes: [] } }]);
+    await sleep(250);
+    expect(b.received.filter((p) => p >= 100)).toEqual([]);
+    await sleep(400);
     scheduler.stop();
     expect(a.received.filter((p) => p >= 100)).toEqual([100]);
-    // The cached-partition task went to the idle executor first, though it was queued second.
     expect(b.received.filter((p) => p >= 100)).toEqual([102]);
   });
 

@@ -5,7 +5,10 @@
  *   ANY           — anywhere.
  * Delay scheduling: a task with preferences waits up to `localityWaitMs` for a slot where its data
  * is before it runs elsewhere. The wait adapts to the work: it is a few times the typical task
- * duration seen so far (short tasks, short wait), within [MIN, MAX]_LOCALITY_WAIT_MS.
+ * duration seen so far (short tasks, short wait), within [MIN, MAX]_LOCALITY_WAIT_MS. A task over
+ * a cached partition waits as long as one over a DFS block: run elsewhere, it fetches the partition
+ * and decodes it there, where its holder's task thread keeps it decoded (an iterative job's
+ * iteration took several times the usual on local-cluster[2,1] whenever a holder ran late).
  * Outcomes go back to the DAG scheduler's event loop; no job state is kept here.
  */
 import { parseExecutorId, type ExecutorId, type TaskOutcome, type TaskRequest } from '@flint/worker';
@@ -145,16 +148,6 @@ export class TaskScheduler {
   }
 
   /**
-   * The wait of a task whose cached input is on busy executors: half the usual. Running it
-   * elsewhere reads the partition remotely once and leaves a copy there, so the next job over the
-   * same RDD finds its partitions spread over both executors instead of queued on one (logistic
-   * regression's later iterations here: median 104-118 ms with the usual wait, 90-93 ms with this).
-   */
-  private waitFor(task: PendingTask, wait: number): number {
-    return task.preferred.executors.length > 0 ? Math.max(MIN_LOCALITY_WAIT_MS, wait / 2) : wait;
-  }
-
-  /**
    * Offers every free slot the best queued task for it, as Spark's resource offers do: a task
    * whose cached input the executor holds, else one whose block is on its node, else (FIFO) one
    * that may run anywhere. Offering per executor keeps a free executor from taking a task that
@@ -175,7 +168,7 @@ export class TaskScheduler {
     }
     const waiting = this.queue.filter(({ task, queuedAt }) => !this.mayRunAnywhere(task, now - queuedAt, wait));
     if (waiting.length > 0) {
-      const earliestExpiry = Math.min(...waiting.map(({ task, queuedAt }) => queuedAt + this.waitFor(task, wait)));
+      const earliestExpiry = Math.min(...waiting.map(({ task, queuedAt }) => queuedAt + wait));
       this.wakeUp = setTimeout(() => this.dispatch(), Math.max(1, earliestExpiry - now));
       this.wakeUp.unref();
     }
@@ -230,7 +223,7 @@ export class TaskScheduler {
     const { executors, nodes } = task.preferred;
     if (executors.length === 0 && nodes.length === 0) return true;
     const preferredAlive = [...this.executors.values()].some((e) => executors.includes(e.backend.id) || nodes.includes(e.node));
-    return !preferredAlive || waitedMs >= this.waitFor(task, wait);
+    return !preferredAlive || waitedMs >= wait;
   }
 
   /**
