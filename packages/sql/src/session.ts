@@ -85,8 +85,11 @@ export class SqlSession implements Catalog {
 
   sql(text: string): DataFrame {
     const front = sqlFrontEnd('fc.sql()');
-    const df = front.runCommand(text, this) ?? this.dataFrame(front.parsePlan(text));
+    const command = front.runCommand(text, this);
+    const parsed = command ? undefined : front.parsePlan(text);
+    const df = command ?? this.dataFrame(parsed!);
     df.sqlText = text;
+    df.parsedPlan = parsed;
     return df;
   }
 

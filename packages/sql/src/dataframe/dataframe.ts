@@ -36,6 +36,8 @@ export class DataFrame {
 
   /** The SQL text the DataFrame came from (`fc.sql`), shown with its jobs in fc.jobHistory. */
   sqlText: string | undefined;
+  /** The plan as the SQL parser returned it, before analysis (`fc.sql`), for explain('extended'). */
+  parsedPlan: LogicalPlan | undefined;
 
   private derive(plan: LogicalPlan): DataFrame {
     return this.session.dataFrame(plan);

@@ -46,7 +46,10 @@ export function runCommand(statement: Statement, session: SqlSession): DataFrame
     case 'explain': {
       const inner = statement.statement;
       if (inner.kind !== 'query') throw new Error('[UNSUPPORTED_FEATURE] Flint SQL explains queries only.');
-      const text = session.dataFrame(queryToPlan(inner)).explainString(statement.mode);
+      const parsed = queryToPlan(inner);
+      const explained = session.dataFrame(parsed);
+      explained.parsedPlan = parsed;
+      const text = explained.explainString(statement.mode);
       return session.createDataFrame([{ plan: text }], 'plan STRING');
     }
   }

@@ -55,10 +55,11 @@ export function nodeText(p: LogicalPlan): string {
   }
 }
 
-export function planTreeString(p: LogicalPlan): string {
+/** The plan, one operator a line; `annotate` adds text after an operator (explain('cost') adds its statistics). */
+export function planTreeString(p: LogicalPlan, annotate: (node: LogicalPlan) => string = () => ''): string {
   const lines: string[] = [];
   const visit = (node: LogicalPlan, prefix: string, childPrefix: string) => {
-    lines.push(prefix + nodeText(node));
+    lines.push(prefix + nodeText(node) + annotate(node));
     const kids = planChildren(node);
     kids.forEach((k, i) => {
       const last = i === kids.length - 1;

@@ -1,0 +1,165 @@
+/**
+ * The physical plan as data, in Spark's vocabulary: what the planner (planner.ts) will run for an
+ * optimized logical plan — scans, fused projections and filters, hash aggregates around an
+ * Exchange, broadcast and shuffled hash joins, range-partitioned sorts, TakeOrderedAndProject for
+ * top-n. Each node has its one-line form (explain's simple mode) and the details that
+ * explain('formatted') lists under its number. The renderers are explain-physical.ts and
+ * explain-formatted.ts.
+ */
+import { planString } from '../expr/names.js';
+import { collect, type Expr } from '../expr/expression.js';
+import { lookupFunction } from '../expr/registry.js';
+import { outputOf } from '../plan/output.js';
+import type { LogicalPlan } from '../plan/logical-plan.js';
+import { equiJoinKeys } from './join.js';
+import { chooseJoin } from './join-selection.js';
+
+export interface PhysicalNode {
+  /** The operator, as Spark names it: `HashAggregate`, `Exchange`, `Scan LocalRelation`. */
+  readonly name: string;
+  /** The rest of its one-line form: `(keys=[a#1], functions=[sum(b#2)])`, ` hashpartitioning(a#1, 4)`. */
+  readonly args: string;
+  /** Lines explain('formatted') prints under the operator's number: `Input [2]: [a#1, b#2]`. */
+  readonly details: readonly string[];
+  /** Runs inside a generated stage function (Spark's whole-stage codegen `*`), not as a boundary or a source. */
+  readonly generated: boolean;
+  /** A shuffle (or broadcast) that ends the stages below it. */
+  readonly exchange: boolean;
+  readonly children: readonly PhysicalNode[];
+}
+
+const list = (exprs: readonly Expr[]) => `[${exprs.map(planString).join(', ')}]`;
+
+/** `Input [2]: [a#1, b#2]`, or `Keys: []` when empty, as Spark's formatted explain prints lists. */
+export function listField(label: string, exprs: readonly Expr[]): string {
+  return exprs.length === 0 ? `${label}: []` : `${label} [${exprs.length}]: ${list(exprs)}`;
+}
+
+interface Parts {
+  readonly args?: string;
+  readonly details?: readonly string[];
+  readonly generated?: boolean;
+  readonly exchange?: boolean;
+}
+
+const op = (name: string, parts: Parts, ...children: PhysicalNode[]): PhysicalNode => ({
+  name,
+  args: parts.args ?? '',
+  details: parts.details ?? [],
+  generated: parts.generated ?? true,
+  exchange: parts.exchange ?? false,
+  children,
+});
+
+const inputOf = (p: LogicalPlan) => listField('Input', outputOf(p));
+
+function exchange(partitioning: string, child: LogicalPlan, below: PhysicalNode): PhysicalNode {
+  return op('Exchange', { args: ` ${partitioning}`, details: [inputOf(child), `Arguments: ${partitioning}`], generated: false, exchange: true }, below);
+}
+
+/** The aggregate function calls of an aggregation's output expressions, each once. */
+function aggregateCalls(aggregates: readonly Expr[]): Expr[] {
+  const calls = new Map<string, Expr>();
+  for (const a of aggregates) {
+    for (const call of collect(a, (e): e is Extract<Expr, { kind: 'call' }> => e.kind === 'call' && lookupFunction(e.name)?.type === 'aggregate')) {
+      calls.set(planString(call), call);
+    }
+  }
+  return [...calls.values()];
+}
+
+function hashAggregate(groupBy: readonly Expr[], aggregates: readonly Expr[], child: LogicalPlan, n: number, below: PhysicalNode): PhysicalNode {
+  const calls = aggregateCalls(aggregates).map(planString);
+  const partialCalls = calls.map((c) => `partial_${c}`);
+  const functions = (names: string[]) => (names.length === 0 ? 'Functions: []' : `Functions [${names.length}]: [${names.join(', ')}]`);
+  const partial = op('HashAggregate', {
+    args: `(keys=${list(groupBy)}, functions=[${partialCalls.join(', ')}])`,
+    details: [inputOf(child), listField('Keys', groupBy), functions(partialCalls)],
+  }, below);
+  const partitioning = groupBy.length === 0 ? 'SinglePartition' : `hashpartitioning(${groupBy.map(planString).join(', ')}, ${n})`;
+  return op('HashAggregate', {
+    args: `(keys=${list(groupBy)}, functions=[${calls.join(', ')}])`,
+    details: [listField('Keys', groupBy), functions(calls), listField('Results', aggregates)],
+  }, exchange(partitioning, child, partial));
+}
+
+export function describePhysical(p: LogicalPlan, n: number, threshold: number): PhysicalNode {
+  const describe = (x: LogicalPlan): PhysicalNode => describePhysical(x, n, threshold);
+  switch (p.kind) {
+    case 'relation':
+      return op(`Scan ${p.source.description}`, { args: ` ${list(p.output)}`, details: [listField('Output', p.output)], generated: false });
+    case 'project':
+      return op('Project', { args: ` ${list(p.exprs)}`, details: [listField('Output', p.exprs), inputOf(p.child)] }, describe(p.child));
+    case 'filter':
+      return op('Filter', { args: ` ${planString(p.condition)}`, details: [inputOf(p.child), `Condition : ${planString(p.condition)}`] }, describe(p.child));
+    case 'subqueryAlias':
+      return describe(p.child);
+    case 'aggregate':
+      return hashAggregate(p.groupBy, p.aggregates, p.child, n, describe(p.child));
+    case 'distinct':
+      return hashAggregate(outputOf(p.child), outputOf(p.child), p.child, n, describe(p.child));
+    case 'join':
+      return describeJoin(p, n, threshold, describe);
+    case 'sort': {
+      const args = `${list(p.orders)}, ${p.global}`;
+      const sort = (below: PhysicalNode) => op('Sort', { args: ` ${args}`, details: [inputOf(p.child), `Arguments: ${args}`] }, below);
+      if (!p.global) return sort(describe(p.child));
+      return sort(exchange(`rangepartitioning(${p.orders.map(planString).join(', ')}, ${n})`, p.child, describe(p.child)));
+    }
+    case 'limit': {
+      if (p.child.kind === 'sort' && p.child.global && p.offset === 0) {
+        const args = `limit=${p.n}, orderBy=${list(p.child.orders)}, output=${list(outputOf(p))}`;
+        const details = [inputOf(p.child.child), `Arguments: ${p.n}, ${list(p.child.orders)}, ${list(outputOf(p))}`];
+        return op('TakeOrderedAndProject', { args: `(${args})`, details }, describe(p.child.child));
+      }
+      const global = `${p.n}${p.offset ? `, ${p.offset}` : ''}`;
+      const local = op('LocalLimit', { args: ` ${p.n + p.offset}`, details: [inputOf(p.child), `Arguments: ${p.n + p.offset}`] }, describe(p.child));
+      return op('GlobalLimit', { args: ` ${global}`, details: [inputOf(p.child), `Arguments: ${global}`] }, exchange('SinglePartition', p.child, local));
+    }
+    case 'setOp': {
+      if (p.op === 'union') return op('Union', { generated: false }, describe(p.left), describe(p.right));
+      const name = `${p.op === 'intersect' ? 'Intersect' : 'Except'}${p.all ? 'All' : ''}`;
+      return op(name, { args: ` (hash, ${n} partitions)`, details: [listField('Left output', outputOf(p.left)), listField('Right output', outputOf(p.right))], exchange: true }, describe(p.left), describe(p.right));
+    }
+    case 'window':
+      return op('Window', { args: ` ${list(p.windowExprs)}`, details: [inputOf(p.child), `Arguments: ${list(p.windowExprs)}`], exchange: true }, describe(p.child));
+    case 'sample': {
+      const args = `${p.fraction}, ${p.withReplacement}, ${p.seed}`;
+      return op('Sample', { args: ` ${args}`, details: [inputOf(p.child), `Arguments: ${args}`], generated: false }, describe(p.child));
+    }
+    case 'repartition': {
+      if (!p.shuffle) return op('Coalesce', { args: ` ${p.numPartitions}`, details: [inputOf(p.child), `Arguments: ${p.numPartitions}`], generated: false }, describe(p.child));
+      return exchange(`RoundRobinPartitioning(${p.numPartitions ?? n})`, p.child, describe(p.child));
+    }
+    case 'cached':
+      return op('InMemoryTableScan', { args: ` ${list(outputOf(p))}`, details: [listField('Output', outputOf(p))], generated: false }, describe(p.child));
+    case 'generate':
+      return op('Generate', { args: ` ${planString(p.generator)}`, details: [inputOf(p.child), `Arguments: ${planString(p.generator)}, ${p.outer}, ${list(p.output)}`] }, describe(p.child));
+    case 'unresolvedRelation':
+      return op(`'UnresolvedRelation ${p.name}`, { generated: false });
+  }
+}
+
+function describeJoin(p: Extract<LogicalPlan, { kind: 'join' }>, n: number, threshold: number, describe: (x: LogicalPlan) => PhysicalNode): PhysicalNode {
+  const keys = equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right));
+  const residual = keys.residual ? `, ${planString(keys.residual)}` : '';
+  const strategy = chooseJoin(p, threshold);
+  const build = strategy.kind === 'broadcast' ? strategy.build : 'right';
+  const details = [
+    listField('Left keys', keys.leftKeys),
+    listField('Right keys', keys.rightKeys),
+    `Join type: ${p.joinType}`,
+    `Build side: ${build === 'left' ? 'BuildLeft' : 'BuildRight'}`,
+    `Join condition: ${keys.residual ? planString(keys.residual) : 'None'}`,
+  ];
+  const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${p.joinType}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
+  if (strategy.kind === 'broadcast') {
+    const broadcast = (side: LogicalPlan) => op('BroadcastExchange', { details: [inputOf(side)], generated: false, exchange: true }, describe(side));
+    return op('BroadcastHashJoin', { args, details },
+      build === 'left' ? broadcast(p.left) : describe(p.left),
+      build === 'right' ? broadcast(p.right) : describe(p.right));
+  }
+  const side = (plan: LogicalPlan, k: readonly Expr[]) =>
+    exchange(k.length === 0 ? 'SinglePartition' : `hashpartitioning(${k.map(planString).join(', ')}, ${n})`, plan, describe(plan));
+  return op('ShuffledHashJoin', { args, details }, side(p.left, keys.leftKeys), side(p.right, keys.rightKeys));
+}
