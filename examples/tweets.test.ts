@@ -4,9 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBed } from './shared/test-bed.js';
 import { generateTweets } from './tweets/generate.js';
 import { tweetStats } from './tweets/job.js';
+import { tweetStatsDataFrame, tweetStatsSql } from './tweets/dataframe-job.js';
 import { tweetStatsSequential } from './tweets/reference.js';
 
-describe('tweets example', () => {
+// Each version of the job, a line it rejects and how it names the line: the RDD job checks the
+// fields, the DataFrame and SQL versions read with a schema in FAILFAST mode (bad JSON fails).
+const NOT_JSON = '{"user": "bob", "text": ';
+describe.each([
+  ['RDD', (fc, input, n) => tweetStats(fc, input, n, 7), '{"user": 7, "text": "#no"}', /malformed tweet .*: \{"user": 7, "text": "#no"\}/],
+  ['DataFrame', tweetStatsDataFrame, NOT_JSON, /bad\.jsonl.*line 2/],
+  ['SQL', tweetStatsSql, NOT_JSON, /bad\.jsonl.*line 2/],
+] as const)('tweets example, %s version', (_, stats, badLine, malformed) => {
   const bed = useTestBed('tweets-test');
   let input: string;
 
@@ -17,8 +25,7 @@ describe('tweets example', () => {
 
   // Deep enough into both rankings that many counts tie.
   it('finds the top hashtags and users of the sequential reference', async () => {
-    const stats = await tweetStats(bed.fc, input, 100, 7);
-    expect(stats).toEqual(tweetStatsSequential(input, 100));
+    expect(await stats(bed.fc, input, 100)).toEqual(tweetStatsSequential(input, 100));
   });
 
   it('counts hashtags case-insensitively, once per tweet', async () => {
@@ -29,8 +36,14 @@ describe('tweets example', () => {
       { user: 'ada', text: 'no tags here' },
     ];
     writeFileSync(file, tweets.map((tweet) => JSON.stringify(tweet)).join('\n') + '\n');
-    const stats = await tweetStats(bed.fc, file, 5);
-    expect(stats.topHashtags).toEqual([['flint', 2], ['spark', 1]]);
-    expect(stats.topUsers).toEqual([['ada', 2], ['bob', 1]]);
+    const result = await stats(bed.fc, file, 5);
+    expect(result.topHashtags).toEqual([['flint', 2], ['spark', 1]]);
+    expect(result.topUsers).toEqual([['ada', 2], ['bob', 1]]);
+  });
+
+  it('names the line that is not a tweet', async () => {
+    const file = join(bed.dir, 'bad.jsonl');
+    writeFileSync(file, `{"user": "ada", "text": "#ok"}\n${badLine}\n`);
+    await expect(stats(bed.fc, file, 5)).rejects.toThrow(malformed);
   });
 });

@@ -11,7 +11,7 @@ import { DuckDbReference } from '../../test/sql/duckdb-reference.js';
 import { rowsDifference } from '../../test/sql/compare-rows.js';
 import { generateTpch } from './generate.js';
 import { TPCH_QUERY_NUMBERS, tpchQuery } from './queries.js';
-import { TPCH_TABLE_NAMES, tpchSchemaDDL } from './schema.js';
+import { registerTpchViews } from './flint-tables.js';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +26,7 @@ if (!existsSync(join(dir, 'lineitem.csv'))) generateTpch(sf, dir);
 const db = await DuckDbReference.withTpch(dir, 2);
 const fc = await FlintContext.create({ master: option('master') ?? 'local[2]' });
 try {
-  for (const t of TPCH_TABLE_NAMES) fc.read.csv(join(dir, `${t}.csv`), { header: true, schema: tpchSchemaDDL(t) }).createOrReplaceTempView(t);
+  registerTpchViews(fc, dir);
   for (const n of queries) {
     const sql = tpchQuery(n);
     let started = Date.now();

@@ -3,10 +3,9 @@
  * `mapreduce` mode, and on `local-cluster[3,1]` when a worker is SIGKILLed while the query's
  * tasks are running: the scheduler recomputes the lost work from lineage.
  */
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
-import { TPCH_TABLE_NAMES, tpchSchemaDDL } from '../../benchmarks/tpch/schema.js';
+import { registerTpchViews } from '../../benchmarks/tpch/flint-tables.js';
 import { tpchQuery } from '../../benchmarks/tpch/queries.js';
 import { TaskLog } from '../cluster/harness.js';
 import { rowsDifference } from './compare-rows.js';
@@ -32,9 +31,7 @@ afterAll(() => data?.remove());
 /** Registers the eight tables as views over the CSV files, cut into small splits so each scan has many tasks. */
 function registerTables(fc: FlintContext): void {
   fc.conf.set('spark.sql.files.maxPartitionBytes', '256k');
-  for (const table of TPCH_TABLE_NAMES) {
-    fc.read.csv(join(data.dir, `${table}.csv`), { header: true, schema: tpchSchemaDDL(table) }).createOrReplaceTempView(table);
-  }
+  registerTpchViews(fc, data.dir);
 }
 
 describe('TPC-H in mapreduce mode (local[2])', () => {

@@ -3,7 +3,7 @@
  * dict form (`{ age: 'max' }`), and the shorthands count, sum, avg/mean, min, max.
  */
 import { Column } from '../column.js';
-import { aliasOf, callOf, transformDown, type Attr, type Expr } from '../expr/expression.js';
+import { aliasOf, callOf, stripAlias, transformDown, type Attr, type Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { prettyName } from '../expr/names.js';
 import { literalExpr } from '../expr/literal.js';
@@ -66,7 +66,9 @@ export class GroupedData {
   private aggregate(aggregates: Expr[]): DataFrame {
     if (this.pivotBy) aggregates = pivoted(aggregates, this.pivotBy.column, this.pivotBy.values);
     const groupOutputs = this.groupingExprs.filter((g) => g.kind !== 'literal');
-    return this.df.session.dataFrame({ kind: 'aggregate', child: this.df.plan, groupBy: this.groupingExprs, aggregates: [...groupOutputs, ...aggregates] });
+    // `groupBy(expr.alias('p'))` groups by the expression and outputs it as `p` (Spark's CleanupAliases).
+    const groupBy = this.groupingExprs.map(stripAlias);
+    return this.df.session.dataFrame({ kind: 'aggregate', child: this.df.plan, groupBy, aggregates: [...groupOutputs, ...aggregates] });
   }
 
   /** `{ age: 'max' }` is `max(age)`; `'*': 'count'` counts rows (`count(1)`). */

@@ -26,5 +26,8 @@ export const lpad = (c: ColumnOrName, len: number, pad: string): Column => fnWit
 export const rpad = (c: ColumnOrName, len: number, pad: string): Column => fnWithValues('rpad', c, len, pad);
 export const split = (c: ColumnOrName, pattern: string, limit?: number): Column => fnWithValues('split', c, pattern, limit);
 export const regexp_extract = (c: ColumnOrName, pattern: string, idx: number): Column => fnWithValues('regexp_extract', c, pattern, idx);
+/** PySpark's regexp_extract_all(str, regexp, idx=1): `regexp` is a Column (use F.lit for a pattern) or a column name. */
+export const regexp_extract_all = (c: ColumnOrName, regexp: ColumnOrName, idx?: number): Column =>
+  idx === undefined ? fn('regexp_extract_all', c, regexp) : new Column(callOf('regexp_extract_all', [columnExpr(c), columnExpr(regexp), literalExpr(idx)]));
 export const regexp_replace = (c: ColumnOrName, pattern: string, replacement: string): Column =>
   fnWithValues('regexp_replace', c, pattern, replacement);

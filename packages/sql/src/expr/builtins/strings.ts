@@ -44,6 +44,20 @@ const REGEXP_EXTRACT = `function sqlRegexpExtract(s, pattern, idx) {
   return m === null ? '' : m[idx] ?? '';
 }`;
 
+/** Spark's regexp_extract_all: group idx of every match, '' where the group did not take part. */
+const REGEXP_EXTRACT_ALL = `function sqlRegexpExtractAll(s, pattern, idx) {
+  let compiled = sqlRegexpExtractAll.cache.get(pattern);
+  if (compiled === undefined) {
+    compiled = { re: new RegExp(pattern, 'g'), groups: new RegExp(pattern + '|').exec('').length - 1 };
+    sqlRegexpExtractAll.cache.set(pattern, compiled);
+  }
+  if (idx < 0 || idx > compiled.groups) {
+    throw new Error('[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) \`idx\` in \`regexp_extract_all\` is invalid: Expects group index between 0 and ' + compiled.groups + ', but got ' + idx + '.');
+  }
+  return Array.from(s.matchAll(compiled.re), (m) => m[idx] ?? '');
+}
+sqlRegexpExtractAll.cache = new Map();`;
+
 const PAD = `function sqlPad(s, len, pad, left) {
   if (len <= s.length) return s.substring(0, Math.max(len, 0));
   if (pad.length === 0) return s;
@@ -116,6 +130,13 @@ scalar('regexp_extract', {
   coerce: () => [S, S, Types.int],
   gen: ([s, p, i]) => `sqlRegexpExtract(${s}, ${p}, ${i})`,
   helpers: { sqlRegex: REGEX, sqlRegexpExtract: REGEXP_EXTRACT },
+});
+scalar('regexp_extract_all', {
+  args: [2, 3],
+  returns: Types.array(S),
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  gen: ([s, p, i]) => `sqlRegexpExtractAll(${s}, ${p}, ${i ?? 1})`,
+  helpers: { sqlRegexpExtractAll: REGEXP_EXTRACT_ALL },
 });
 scalar('regexp_replace', {
   args: 3,
