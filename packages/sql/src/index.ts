@@ -23,7 +23,7 @@ export { GroupedData } from './dataframe/grouped-data.js';
 export { DataFrameReader } from './dataframe/reader.js';
 export { DataFrameWriter } from './dataframe/writer.js';
 export { DataFrameNaFunctions } from './dataframe/na-functions.js';
-export { SqlSession, RuntimeConfig } from './session.js';
+export { SqlSession, RuntimeConfig, type DataFrameInput } from './session.js';
 export { sessionFor } from './session-registry.js';
 export type { SqlHost } from './session-host.js';
 export { registerSqlFrontEnd, type SqlFrontEnd } from './sql-front-end.js';

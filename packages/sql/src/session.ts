@@ -15,7 +15,12 @@ import { toInternal } from './dataframe/row-conversion.js';
 import { DataFrameReader } from './dataframe/reader.js';
 import { RangeRows } from './dataframe/range-source.js';
 import type { RDD } from '@flint/rdd';
+import type { Table as ArrowTable } from 'apache-arrow';
+import { arrowToRows, isArrowTable } from './interop/arrow.js';
 import { rowsToEngine } from './dataframe/rdd-conversion.js';
+
+/** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
+export type DataFrameInput = readonly unknown[] | RDD<unknown> | ArrowTable;
 
 /** Configuration with Spark's names where Spark has one (`spark.sql.shuffle.partitions`). */
 export class RuntimeConfig {
@@ -67,12 +72,20 @@ export class SqlSession implements Catalog {
    * Rows as plain objects (or arrays), with an optional schema: a StructType, a DDL string
    * (`'age INT, name STRING'`), or a list of column names (types inferred as PySpark does).
    */
-  createDataFrame(data: readonly unknown[] | RDD<unknown>, schema?: StructType | string | readonly string[]): DataFrame {
+  createDataFrame(data: DataFrameInput, schema?: StructType | string | readonly string[]): DataFrame {
+    if (isArrowTable(data)) return this.fromArrow(data, schema);
     if (!Array.isArray(data)) return this.fromRdd(data as RDD<unknown>, schema);
     const rows = data as readonly unknown[];
     const struct = resolveSchema(rows, schema);
     const internal = rows.map((row) => rowToInternal(row, struct));
     return this.relation(struct, new LocalRows(internal));
+  }
+
+  /** An Arrow table's columns, typed by its schema (interop/arrow-types.ts), into rows held by the driver. */
+  private fromArrow(table: ArrowTable, schema: StructType | string | readonly string[] | undefined): DataFrame {
+    if (schema !== undefined) throw new Error('createDataFrame(arrowTable) takes its schema from the table; cast the columns afterwards to change it');
+    const { schema: struct, rows } = arrowToRows(table);
+    return this.relation(struct, new LocalRows(rows));
   }
 
   private fromRdd(rdd: RDD<unknown>, schema: StructType | string | readonly string[] | undefined): DataFrame {

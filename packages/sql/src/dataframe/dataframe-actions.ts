@@ -11,6 +11,8 @@ import { CodegenContext } from '../physical/codegen/codegen-context.js';
 import { mapPartitionsGenerated } from '../physical/pipeline.js';
 import { toExternal, rowsToObjects } from './row-conversion.js';
 import { rowsToUser } from './rdd-conversion.js';
+import { rowsToArrow } from '../interop/arrow.js';
+import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataFrame } from './dataframe.js';
 
 export function defaultStorageLevel(): StorageLevel {
@@ -61,6 +63,11 @@ export async function showString(df: DataFrame, n: number, truncate: boolean | n
   const external = rows.map((row) => row.map((v, i) => toExternal(v, fields[i].dataType)));
   const timeZone = df.session.conf.get('flint.sql.session.timeZone') ?? df.session.conf.get('spark.sql.session.timeZone');
   return formatShowString(external, df.schema, n, truncate, vertical, timeZone ? { timeZone } : {}).replace(/\n$/, '');
+}
+
+/** The rows as an Apache Arrow table (interop/arrow.ts maps the types). */
+export async function toArrow(df: DataFrame): Promise<ArrowTable> {
+  return rowsToArrow(df.schema, await run(df, 'toArrow'));
 }
 
 export async function* toLocalIterator(df: DataFrame): AsyncIterable<Record<string, unknown>> {

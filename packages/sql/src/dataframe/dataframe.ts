@@ -5,6 +5,7 @@
  * Method names and parameters are PySpark's.
  */
 import type { RDD, StorageLevel } from '@flint/rdd';
+import type { Table as ArrowTable } from 'apache-arrow';
 import { StructField, StructType } from '../types/index.js';
 import { Column, columnExpr, nameToExpr } from '../column.js';
 import { aliasOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
@@ -316,6 +317,10 @@ export class DataFrame {
   async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
     // PySpark prints Spark's showString (the lines here plus a newline) with print(): a blank line more.
     process.stdout.write(`${await this.showString(n, truncate, vertical)}\n\n`);
+  }
+  /** The rows as an Apache Arrow table: longs Int64, decimals Decimal128, dates Date32, timestamps microseconds UTC. */
+  toArrow(): Promise<ArrowTable> {
+    return actions.toArrow(this);
   }
   toLocalIterator(): AsyncIterable<Record<string, unknown>> {
     return actions.toLocalIterator(this);
