@@ -92,6 +92,11 @@ export class Column {
     const to = typeof dataType === 'string' ? parseDataType(dataType) : dataType;
     return new Column({ kind: 'cast', child: this.expr, to });
   }
+  /** PySpark 4's Column.try_cast: null where cast would raise an error (malformed input, overflow). */
+  try_cast(dataType: DataType | string): Column {
+    const to = typeof dataType === 'string' ? parseDataType(dataType) : dataType;
+    return new Column({ kind: 'cast', child: this.expr, to, try: true });
+  }
   astype(dataType: DataType | string): Column {
     return this.cast(dataType);
   }

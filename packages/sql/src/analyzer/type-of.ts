@@ -74,9 +74,10 @@ export function nullableOf(e: Expr): boolean {
       return e.nullable;
     case 'literal':
       return e.value === null;
+    case 'cast':
+      return e.try === true || nullableOf(e.child);
     case 'alias':
     case 'sortOrder':
-    case 'cast':
       return nullableOf(e.child);
     case 'unary':
       return e.op === 'IS NULL' || e.op === 'IS NOT NULL' ? false : nullableOf(e.child);

@@ -53,12 +53,19 @@ export async function count(df: DataFrame): Promise<number> {
   return perPartition.flat().reduce((a, b) => a + b, 0);
 }
 
+/** `df.limit(n)` for an action that shows the first rows: its jobs still carry the query's SQL text. */
+function firstRows(df: DataFrame, n: number): DataFrame {
+  const limited = df.limit(n);
+  limited.sqlText = df.sqlText;
+  return limited;
+}
+
 export async function head(df: DataFrame, n: number): Promise<Record<string, unknown>[]> {
-  return (await run(df.limit(n), 'head')).map(rowsToObjects(df.schema));
+  return (await run(firstRows(df, n), 'head')).map(rowsToObjects(df.schema));
 }
 
 export async function showString(df: DataFrame, n: number, truncate: boolean | number, vertical: boolean): Promise<string> {
-  const rows = await run(df.limit(Math.max(n, 0) + 1), 'showString');
+  const rows = await run(firstRows(df, Math.max(n, 0) + 1), 'showString');
   const fields = df.schema.fields;
   const external = rows.map((row) => row.map((v, i) => toExternal(v, fields[i].dataType)));
   const timeZone = df.session.conf.get('flint.sql.session.timeZone') ?? df.session.conf.get('spark.sql.session.timeZone');

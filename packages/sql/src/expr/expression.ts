@@ -62,7 +62,8 @@ export type Expr =
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
   | { readonly kind: 'caseWhen'; readonly branches: readonly (readonly [Expr, Expr])[]; readonly otherwise: Expr | undefined }
-  | { readonly kind: 'cast'; readonly child: Expr; readonly to: DataType }
+  /** `try`: TRY_CAST, null where CAST raises an error. */
+  | { readonly kind: 'cast'; readonly child: Expr; readonly to: DataType; readonly try?: boolean }
   | { readonly kind: 'in'; readonly child: Expr; readonly list: readonly Expr[] }
   | SortOrderExpr
   | { readonly kind: 'window'; readonly fn: Expr; readonly spec: WindowSpecExpr }

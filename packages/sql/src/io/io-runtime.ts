@@ -17,6 +17,8 @@ import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
 import { localParquetFile, parquetFooter, readParquetRows } from './parquet/parquet-read.js';
 import { writePartition } from './write/write-partition.js';
+// The casts that generated code calls (CAST, TRY_CAST) must be installed on every task thread.
+import '../physical/codegen/cast-runtime.js';
 
 export interface ReadEnv {
   /** The files' columns as `StructType.json()` (partition columns follow them in each row). */

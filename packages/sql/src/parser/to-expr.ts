@@ -92,8 +92,7 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
       return { kind: 'caseWhen', branches, otherwise: e.else ? x(e.else) : undefined };
     }
     case 'cast':
-      if (e.try) return callOf('try_cast', [x(e.operand), lit(e.type)]);
-      return { kind: 'cast', child: x(e.operand), to: parseDataType(e.type) };
+      return { kind: 'cast', child: x(e.operand), to: parseDataType(e.type), ...(e.try ? { try: true } : {}) };
     case 'function':
       return functionCall(e, scope);
     case 'extract':

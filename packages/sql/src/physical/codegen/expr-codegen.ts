@@ -27,7 +27,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'sortOrder':
       return gen(e.child);
     case 'cast':
-      return genCast(gen(e.child), dataTypeOf(e.child), e.to, ctx);
+      return genCast(gen(e.child), dataTypeOf(e.child), e.to, ctx, e.try ? 'try' : 'ansi');
     case 'unary':
       return genUnary(e.op, gen(e.child), ctx);
     case 'binary':

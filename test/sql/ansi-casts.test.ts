@@ -1,0 +1,94 @@
+/**
+ * CAST and TRY_CAST in generated code follow types/cast.ts (Spark 4's ANSI default): for every
+ * input below, a query's TRY_CAST equals `tryCast`, its CAST equals `cast` where that succeeds,
+ * and fails with cast's own error (CAST_INVALID_INPUT, CAST_OVERFLOW, ...) where it throws.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext, col, parseDataType, cast, tryCast, type DataType } from '@flint/driver';
+
+let fc: FlintContext;
+
+const STRINGS = [
+  '12', ' 7 ', '-12', '1.5', 'a', '', '127', '128', '2147483648', '-2147483649', '1e3', 'NaN', 'Infinity', '-inf',
+  'true', 'YES', 'f', '2024-02-29', '2024-02-30', '2024-03-01 12:34:56', '2024-03-01T12:34:56.5', '12345.678', '999.995',
+  '9999999999999999999',
+];
+const STRING_TARGETS = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'FLOAT', 'DOUBLE', 'DECIMAL(5,2)', 'BOOLEAN', 'DATE', 'TIMESTAMP'];
+
+const DOUBLES = [300, -129, 1.5e10, 3.7, -3.7, Number.NaN, Number.POSITIVE_INFINITY, 0.125, 1e7, 1e-4];
+const DOUBLE_TARGETS = ['TINYINT', 'INT', 'BIGINT', 'DECIMAL(5,2)', 'FLOAT', 'STRING', 'BOOLEAN'];
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]' });
+  fc.createDataFrame(STRINGS.map((s, id) => ({ id, v: s })), 'id INT, v STRING').createOrReplaceTempView('strings');
+  fc.createDataFrame(DOUBLES.map((d, id) => ({ id, v: d })), 'id INT, v DOUBLE').createOrReplaceTempView('doubles');
+});
+afterAll(async () => fc?.stop());
+
+interface Expected {
+  readonly values: unknown[];
+  /** The ids whose CAST fails, with cast's error message for each. */
+  readonly errors: Map<number, string>;
+}
+
+/** What types/cast.ts says each input casts to, or the error it raises. */
+function reference(inputs: readonly unknown[], from: DataType, to: DataType): Expected {
+  const errors = new Map<number, string>();
+  const values = inputs.map((input, id) => {
+    try {
+      cast(input, from, to);
+    } catch (error) {
+      errors.set(id, (error as Error).message);
+    }
+    const value = tryCast(input, from, to);
+    return typeof value === 'bigint' ? Number(value) : value;
+  });
+  return { values, errors };
+}
+
+async function checkCasts(view: string, inputs: readonly unknown[], fromType: string, target: string): Promise<void> {
+  const expected = reference(inputs, parseDataType(fromType), parseDataType(target));
+  const tried = await fc.sql(`SELECT try_cast(v AS ${target}) AS c FROM ${view} ORDER BY id`).collect();
+  expect(tried.map((r) => r.c), `try_cast(${fromType} AS ${target})`).toEqual(expected.values);
+
+  const good = inputs.map((_, id) => id).filter((id) => !expected.errors.has(id));
+  const cast = await fc.sql(`SELECT CAST(v AS ${target}) AS c FROM ${view} WHERE id IN (${good.join(', ')}) ORDER BY id`).collect();
+  expect(cast.map((r) => r.c), `CAST(${fromType} AS ${target})`).toEqual(good.map((id) => expected.values[id]));
+
+  if (expected.errors.size === 0) return;
+  const failing = fc.sql(`SELECT CAST(v AS ${target}) AS c FROM ${view} WHERE id IN (${[...expected.errors.keys()].join(', ')})`).collect();
+  const message = await failing.then(() => 'no error', (error: Error) => error.message);
+  expect([...expected.errors.values()].some((m) => message.includes(m)), `CAST(${fromType} AS ${target}) failed with: ${message}`).toBe(true);
+}
+
+describe('CAST and TRY_CAST in queries match types/cast.ts', () => {
+  it.each(STRING_TARGETS)('from strings to %s', (target) => checkCasts('strings', STRINGS, 'STRING', target), 30_000);
+  it.each(DOUBLE_TARGETS)('from doubles to %s', (target) => checkCasts('doubles', DOUBLES, 'DOUBLE', target), 30_000);
+
+  it('a malformed string fails the query with CAST_INVALID_INPUT, and try_cast makes it null', async () => {
+    await expect(fc.sql("SELECT CAST(v AS INT) FROM strings WHERE v = 'a'").collect()).rejects.toThrow(
+      `[CAST_INVALID_INPUT] The value 'a' of the type "STRING" cannot be cast to "INT" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. SQLSTATE: 22018`,
+    );
+    const rows = await fc.sql("SELECT try_cast(v AS INT) FROM strings WHERE v IN ('a', '12')").collect();
+    expect(rows).toEqual([{ 'TRY_CAST(v AS INT)': 12 }, { 'TRY_CAST(v AS INT)': null }]);
+  });
+
+  it('the DataFrame API casts the same way: Column.cast raises, Column.try_cast gives null', async () => {
+    const strings = fc.table('strings').where(col('v').isin('a', '128'));
+    await expect(strings.select(col('v').cast('tinyint')).collect()).rejects.toThrow(/\[CAST_INVALID_INPUT\] The value '(a|128)' of the type "STRING" cannot be cast to "TINYINT"/);
+    expect(await strings.select(col('v').try_cast('tinyint').alias('t')).collect()).toEqual([{ t: null }, { t: null }]);
+    const doubles = fc.table('doubles').where(col('v').equalTo(300));
+    await expect(doubles.select(col('v').cast('tinyint')).collect()).rejects.toThrow(
+      '[CAST_OVERFLOW] The value 300.0D of the type "DOUBLE" cannot be cast to "TINYINT" due to an overflow.',
+    );
+  });
+
+  it('a cast ANSI forbids is an error before any job runs', async () => {
+    const dates = fc.createDataFrame([{ d: new Date('2024-01-01T00:00:00Z') }], 'd DATE');
+    const jobs = fc.jobHistory.length;
+    await expect(dates.select(col('d').cast('int')).collect()).rejects.toThrow(
+      '[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve "CAST(date AS INT)" due to data type mismatch: cannot cast "DATE" to "INT".',
+    );
+    expect(fc.jobHistory.length).toBe(jobs);
+  });
+});
