@@ -10,11 +10,13 @@ import type { Backend } from './backend.js';
 
 export const LOCAL_EXECUTOR_ID = 'local';
 
-export function localBackend(threads: number, memoryBudget: number): Backend {
+/** `threadHeap`: each task thread's heap limit in bytes (the executor's default otherwise). */
+export function localBackend(threads: number, memoryBudget: number, threadHeap?: number): Backend {
   const executor = new Executor({
     id: LOCAL_EXECUTOR_ID,
     threads,
     memoryBudget,
+    threadHeap,
     directory: mkdtempSync(join(tmpdir(), 'flint-local-')),
   });
   const running = new Map<number, AbortController>();
@@ -44,3 +46,4 @@ export function localBackend(threads: number, memoryBudget: number): Backend {
     stop: () => executor.stop(),
   };
 }
+

@@ -35,9 +35,17 @@ export class LocalCluster {
     private readonly root: string,
   ) {}
 
-  /** `executorMemory`: bytes each worker's executor keeps in memory before spilling (its default otherwise). */
-  static async start(workerCount: number, threads: number, executorMemory?: number): Promise<LocalCluster> {
-    const workerOptions = ['--threads', String(threads), ...(executorMemory === undefined ? [] : ['--executor-memory', String(executorMemory)])];
+  /**
+   * `executorMemory`: bytes each worker's executor keeps in memory before spilling; `threadHeap`:
+   * the heap limit of each task thread in bytes (the workers' defaults otherwise).
+   */
+  static async start(workerCount: number, threads: number, executorMemory?: number, threadHeap?: number): Promise<LocalCluster> {
+    const workerOptions = [
+      '--threads',
+      String(threads),
+      ...(executorMemory === undefined ? [] : ['--executor-memory', String(executorMemory)]),
+      ...(threadHeap === undefined ? [] : ['--thread-heap', String(threadHeap)]),
+    ];
     // The cluster authenticates as any other: with this run's secret, which the children inherit through the environment.
     ensureRunSecret();
     const root = mkdtempSync(join(tmpdir(), 'flint-local-cluster-'));

@@ -48,6 +48,15 @@ export interface FlintContextOptions {
   readonly executorMemory?: number;
   /** Speculative execution of stragglers (Spark's rule); off by default. */
   readonly speculation?: boolean | Partial<SpeculationOptions>;
+  /**
+   * Ends a task attempt that runs longer than this (its thread is terminated; the attempt fails
+   * and is retried per maxFailures). Off by default, as in Spark.
+   */
+  readonly taskTimeoutMs?: number;
+  /** Spark's spark.driver.maxResultSize: the bytes of task results one action may bring back; default 1 GiB, 0 for no limit. */
+  readonly maxResultSize?: number;
+  /** Heap limit of each task thread, in bytes (local and local-cluster); default: executorMemory / threads, within 256-768 MiB. */
+  readonly threadHeap?: number;
   /** How long jobs wait for a worker to register when no executor is left before they fail; default 30 s. */
   readonly workerWaitMs?: number;
   /**
@@ -60,6 +69,7 @@ export interface FlintContextOptions {
 
 const DEFAULT_MAX_FAILURES = 4;
 const DEFAULT_EXECUTOR_MEMORY = 512 * 1024 * 1024;
+const DEFAULT_MAX_RESULT_SIZE = 1024 * 1024 * 1024;
 
 export class FlintContext implements RddContext {
   /** The contexts not stopped yet, oldest first (a process may run several, unlike Spark). */
@@ -113,10 +123,12 @@ export class FlintContext implements RddContext {
       this.broadcasts,
       speculationOptions(options.speculation),
       this.files,
+      options.taskTimeoutMs,
     );
     this.dag = new DagScheduler(this.tasks, {
       appId: this.appId,
       maxFailures,
+      maxResultSize: options.maxResultSize ?? DEFAULT_MAX_RESULT_SIZE,
       autoDrain: true,
       applyAccumulators: (updates) => this.applyAccumulators(updates),
       listener: this.listeners,
@@ -160,11 +172,11 @@ export class FlintContext implements RddContext {
     const maxFailures = options.maxFailures ?? (parsed.kind === 'local' ? parsed.maxFailures : undefined) ?? DEFAULT_MAX_FAILURES;
     switch (parsed.kind) {
       case 'local':
-        return FlintContext.started(new FlintContext(options, master, maxFailures, localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY), undefined));
+        return FlintContext.started(new FlintContext(options, master, maxFailures, localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY, options.threadHeap), undefined));
       case 'cluster':
         return FlintContext.started(new FlintContext(options, master, maxFailures, await clusterBackend(`${parsed.host}:${parsed.port}`), undefined));
       case 'local-cluster': {
-        const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker, options.executorMemory);
+        const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker, options.executorMemory, options.threadHeap);
         try {
           const backend = await clusterBackend(cluster.namenode, { minExecutors: parsed.workers });
           return await FlintContext.started(new FlintContext(options, master, maxFailures, backend, cluster));

@@ -34,6 +34,21 @@ const PARSERS = {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`must be a number of milliseconds, got '${value}'`);
     return n;
   },
+  taskTimeoutMs: (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`must be a positive number of milliseconds, got '${value}'`);
+    return n;
+  },
+  maxResultSize: (value: string) => {
+    const bytes = parseByteSize(value);
+    if (bytes === undefined) throw new Error(`must be a size in bytes or with a k/m/g suffix (e.g. 1g), or 0 for no limit, got '${value}'`);
+    return bytes;
+  },
+  threadHeap: (value: string) => {
+    const bytes = parseByteSize(value);
+    if (!bytes || bytes < 16 * 1024 * 1024) throw new Error(`must be a size of at least 16m (e.g. 512m), got '${value}'`);
+    return bytes;
+  },
   speculation: (value: string) => {
     if (value === 'true' || value === 'false') return value === 'true';
     throw new Error(`must be true or false, got '${value}'`);

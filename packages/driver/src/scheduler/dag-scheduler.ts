@@ -39,6 +39,7 @@ import { buildTask, encodeStage } from './task-builder.js';
 import { isActive, isAvailable, missingMapPartitions, moveTo, type ResultStage, type ShuffleMapStage, type EncodedStage, type Stage, type StageAttempt, type TaskCounts } from './stage.js';
 import type { Locality, PendingTask, TaskEnd } from './task-scheduler.js';
 import type { ActiveJob, SchedulerListener } from './job.js';
+import { ResultSizeLimit } from './result-size-limit.js';
 import { JobCancelledError, JobFailedError } from './job.js';
 
 export const MAX_STAGE_ATTEMPTS = 4;
@@ -71,6 +72,8 @@ export interface DagSchedulerOptions {
   /** The driver application's id, carried by every task. */
   readonly appId: string;
   readonly maxFailures: number;
+  /** Bytes of task results one job may bring back (Spark's spark.driver.maxResultSize); 0: no limit. */
+  readonly maxResultSize?: number;
   /** False in tests: events then wait for an explicit drain(). */
   readonly autoDrain: boolean;
   readonly applyAccumulators: (updates: readonly (readonly [number, number])[]) => void;
@@ -90,11 +93,14 @@ export class DagScheduler {
   private readonly jobs = new Map<number, ActiveJob>();
   /** The stages jobs are waiting for or running, by id (see the lifecycle in stage.ts). */
   private readonly active = new Map<number, Stage>();
+  private readonly resultSizes: ResultSizeLimit;
 
   constructor(
     private readonly tasks: TaskSink,
     private readonly options: DagSchedulerOptions,
-  ) {}
+  ) {
+    this.resultSizes = new ResultSizeLimit(options.maxResultSize ?? 0);
+  }
 
   post(event: DagEvent): void {
     this.events.push(event);
@@ -299,6 +305,8 @@ export class DagScheduler {
   private recordResult(job: ActiveJob, stage: ResultStage, partition: number, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
     const index = job.partitions.indexOf(partition);
     if (index < 0 || job.results[index] !== undefined) return;
+    const tooLarge = this.resultSizes.add(job.id, outcome.result!.length);
+    if (tooLarge) return this.endJob(job, tooLarge);
     this.options.applyAccumulators(outcome.accumulators);
     job.results[index] = decode<unknown[]>(outcome.result!);
     job.remaining--;
@@ -435,6 +443,7 @@ export class DagScheduler {
 
   private endJob(job: ActiveJob, error: Error | undefined): void {
     this.jobs.delete(job.id);
+    this.resultSizes.jobEnded(job.id);
     this.tasks.cancelJob(job.id);
     for (const stage of [...this.active.values()]) {
       stage.jobIds.delete(job.id);

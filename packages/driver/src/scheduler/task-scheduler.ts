@@ -75,6 +75,8 @@ export class TaskScheduler {
     private readonly broadcasts: BroadcastShipper,
     speculation: SpeculationOptions = SPECULATION_DEFAULTS,
     private readonly files?: FileShipper,
+    /** Attempts running longer are killed and fail (the `taskTimeoutMs` option); undefined: no limit. */
+    private readonly taskTimeoutMs?: number,
   ) {
     this.speculation = new SpeculationTracker(speculation);
     if (speculation.enabled) {
@@ -267,8 +269,11 @@ export class TaskScheduler {
     executor.running.add(request.taskId);
     this.running.set(request.taskId, executor.backend.id);
     this.runningRequests.set(request.taskId, { request, startedAt: started });
-    const finish = (end: TaskEnd): void => {
+    const timeout = this.startTimeout(request, executor.backend);
+    const finish = (reported: TaskEnd): void => {
+      clearTimeout(timeout?.timer);
       if (this.running.get(request.taskId) !== executor.backend.id) return;
+      const end = timeout?.fired && reported.kind === 'failure' ? timedOutEnd(request, this.taskTimeoutMs!) : reported;
       this.running.delete(request.taskId);
       this.runningRequests.delete(request.taskId);
       executor.running.delete(request.taskId);
@@ -279,6 +284,25 @@ export class TaskScheduler {
       finish({ kind: 'failure', error: { name: 'ExecutorError', message: error instanceof Error ? error.message : String(error), stack: '' } }),
     );
   }
+
+  /** Kills the attempt when it outlives taskTimeoutMs; `fired` tells its end apart from other kills. */
+  private startTimeout(request: TaskRequest, backend: ExecutorBackend): { timer: NodeJS.Timeout; fired: boolean } | undefined {
+    if (this.taskTimeoutMs === undefined) return undefined;
+    const timeout = {
+      fired: false,
+      timer: setTimeout(() => {
+        timeout.fired = true;
+        backend.killTask?.(request.taskId);
+      }, this.taskTimeoutMs),
+    };
+    timeout.timer.unref();
+    return timeout;
+  }
+}
+
+function timedOutEnd(request: TaskRequest, timeoutMs: number): TaskEnd {
+  const message = `task ${request.taskId} (partition ${request.partition} of stage ${request.stageId}, attempt ${request.attempt}) ran longer than taskTimeoutMs (${timeoutMs} ms); its thread was terminated`;
+  return { kind: 'failure', error: { name: 'TaskTimedOut', message, stack: '' } };
 }
 
 /** The node an executor runs on (its datanode id); the local executor is its own node. */

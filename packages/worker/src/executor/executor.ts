@@ -14,6 +14,7 @@ import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
 import { blockKeys, parseCachedKey } from '../block-keys.js';
 import { boundedInFlight } from './bounded-in-flight.js';
 import { AddedFiles } from './added-files.js';
+import { threadDeathError, threadHeapMb } from './thread-faults.js';
 
 export interface ExecutorOptions {
   readonly id: ExecutorId;
@@ -22,6 +23,10 @@ export interface ExecutorOptions {
   readonly memoryBudget: number;
   /** Where spilled blocks go; removed on stop. */
   readonly directory: string;
+  /** Heap limit of each task thread in bytes; default from memoryBudget / threads (thread-faults.ts). */
+  readonly threadHeap?: number;
+  /** Where the executor reports what happens outside any task (a thread dying between tasks). */
+  readonly log?: (line: string) => void;
 }
 
 /** Other executors: read a block one holds (undefined when it no longer has it), or store a replica there. */
@@ -44,6 +49,7 @@ const TASK_THREAD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'd
 export class Executor {
   readonly blocks: BlockManager;
   private readonly pool: Piscina;
+  readonly threadHeapMb: number;
   /** Broadcast bytes in shared memory: every thread reads the same copy. */
   private readonly broadcasts = new Map<string, Uint8Array>();
   /** Per application, the broadcasts dropped here in order: task threads drop their copies when they see the list. */
@@ -57,12 +63,19 @@ export class Executor {
   ) {
     this.blocks = new BlockManager(options.directory, options.memoryBudget);
     this.addedFiles = new AddedFiles(join(options.directory, '.added-files'));
+    this.threadHeapMb = threadHeapMb(options.threadHeap, options.memoryBudget, options.threads);
     this.pool = new Piscina({
       filename: TASK_THREAD,
       minThreads: options.threads,
       maxThreads: options.threads,
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 1,
+      resourceLimits: { maxOldGenerationSizeMb: this.threadHeapMb },
+    });
+    // A thread that dies with no task on it (a late timer throwing): piscina replaces it and
+    // emits 'error', which must not go unheard (an unheard 'error' ends the process).
+    this.pool.on('error', (error: unknown) => {
+      (options.log ?? logToStderr)(`a task thread died between tasks and was replaced: ${threadDeathError(error, this.threadHeapMb).message}`);
     });
   }
 
@@ -114,6 +127,10 @@ export class Executor {
     let result: ThreadResult;
     try {
       result = (await this.pool.run(task, { signal, transferList: barrier ? [barrier.threadPort] : undefined })) as ThreadResult;
+    } catch (error) {
+      // A killed task is the caller's to report; any other rejection is the thread dying under the task.
+      if (signal?.aborted) throw error;
+      return { kind: 'failure', error: threadDeathError(error, this.threadHeapMb) };
     } finally {
       barrier?.close();
     }
@@ -241,6 +258,10 @@ export class Executor {
   get broadcastCount(): number {
     return this.broadcasts.size;
   }
+}
+
+function logToStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
 /** A copy of `bytes` in shared memory: posting it to a task thread then shares it instead of copying it. */

@@ -9,23 +9,28 @@ export const WORKER_USAGE = `${DATANODE_USAGE}
   [--threads N]              task threads (default: one per core)
   [--executor-port P]        executor service port (default: any free port)
   [--executor-memory SIZE]   memory for cached partitions and shuffle buckets before spilling,
-                             in bytes or with a k/m/g suffix (default 1g)`;
+                             in bytes or with a k/m/g suffix (default 1g)
+  [--thread-heap SIZE]       heap limit of each task thread (default: executor memory / threads,
+                             within 256m-768m); a task that exceeds it fails, the worker stays up`;
 
 const WORKER_COMMAND = {
   usage: WORKER_USAGE,
-  options: { ...datanodeArgOptions, threads: { type: 'string' }, 'executor-port': { type: 'string' }, 'executor-memory': { type: 'string' } },
+  options: { ...datanodeArgOptions, threads: { type: 'string' }, 'executor-port': { type: 'string' }, 'executor-memory': { type: 'string' }, 'thread-heap': { type: 'string' } },
 } as const;
 
 export async function runWorkerCommand(argv: string[]): Promise<WorkerHandle> {
   const { values } = parseCommandLine(argv, WORKER_COMMAND);
   const executorMemory = byteSizeFlag('executor-memory', values['executor-memory']);
   if (executorMemory === 0) throw new UsageError('--executor-memory must be positive');
+  const threadHeap = byteSizeFlag('thread-heap', values['thread-heap']);
+  if (threadHeap !== undefined && threadHeap < 16 * 1024 * 1024) throw new UsageError('--thread-heap must be at least 16m');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const options = {
     ...datanodeOptionsFromValues(values),
     threads: positiveInteger('threads', values.threads),
     executorPort: positiveInteger('executor-port', values['executor-port'], true),
     executorMemory,
+    threadHeap,
     log,
   };
   applySecretFlags('the worker', values, log);

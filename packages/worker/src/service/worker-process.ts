@@ -18,6 +18,8 @@ export interface WorkerOptions extends DatanodeOptions {
   readonly executorPort?: number;
   /** Bytes of blocks the executor keeps in memory before spilling; default 1 GiB. */
   readonly executorMemory?: number;
+  /** Heap limit of each task thread in bytes; default from executorMemory / threads. */
+  readonly threadHeap?: number;
 }
 
 export interface WorkerHandle {
@@ -38,6 +40,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       threads: options.threads ?? availableParallelism(),
       memoryBudget: options.executorMemory ?? 1024 * 1024 * 1024,
       directory: join(datanode.dataDir, 'executor-blocks'),
+      threadHeap: options.threadHeap,
+      log,
     },
     { fetch: (peer, key) => peers.fetch(peer, key), replicate: (peer, key, level, bytes) => peers.replicate(peer, key, level, bytes) },
   );

@@ -32,6 +32,7 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
       const records = await computer.computeRoot(task.partition);
       return writeOutput(stage.output, records, task.partition, task.attempt);
     });
+    await timersAlreadyDue();
     return {
       kind: 'success',
       ...written,
@@ -43,4 +44,13 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
   } catch (error) {
     return { kind: 'failure', error: describeError(error) };
   }
+}
+
+/**
+ * Lets the timers the task set for "now" (setTimeout(f) or setTimeout(f, 0)) run before its result
+ * is sent: one that throws then ends the thread while the task is still on it, so that task fails
+ * with the error (thread-faults.ts) instead of succeeding and leaving the error to no one.
+ */
+function timersAlreadyDue(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
