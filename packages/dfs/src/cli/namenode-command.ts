@@ -2,13 +2,14 @@
 import { formatAddress } from '../address.js';
 import { namenodeConfig, type NamenodeConfig } from '../namenode/config.js';
 import { startNamenode, type NamenodeHandle } from '../namenode/namenode.js';
-import { parseCommandLine, type ParsedCommandLine } from './command-line.js';
+import { parseCommandLine, UsageError, type ParsedCommandLine } from './command-line.js';
 import { fractionFlag, integerFlag } from './flags.js';
 import { applySecretFlags, secretArgOptions, SECRET_USAGE } from './secret-flags.js';
 
 export const NAMENODE_USAGE = `usage: flint namenode [--host 127.0.0.1] [--port 9000] [--ui-port 9870] [--data DIR]
        [--heartbeat-ms MS] [--recheck-ms MS] [--block-report-ms MS] [--replication-interval-ms MS]
        [--checkpoint-interval-ms MS] [--safe-mode-threshold F] [--safe-mode-extension-ms MS]
+       [--max-component-length 255] [--max-directory-items 1048576] [--max-path-depth 1000]
 ${SECRET_USAGE}
   Starts the DFS namenode and cluster membership service (default data directory flint-data/namenode).
   A datanode is declared dead after 2 × recheck + 10 × heartbeat without heartbeats.
@@ -29,6 +30,9 @@ const NAMENODE_COMMAND = {
     'safe-mode-threshold': { type: 'string' },
     'safe-mode-extension-ms': { type: 'string' },
     ...secretArgOptions,
+    'max-component-length': { type: 'string' },
+    'max-directory-items': { type: 'string' },
+    'max-path-depth': { type: 'string' },
   },
 } as const;
 
@@ -49,9 +53,17 @@ function namenodeConfigFrom(values: ParsedCommandLine<typeof NAMENODE_COMMAND.op
     checkpointIntervalMs: integerFlag('checkpoint-interval-ms', values['checkpoint-interval-ms']),
     safeModeThreshold: fractionFlag('safe-mode-threshold', values['safe-mode-threshold']),
     safeModeExtensionMs: integerFlag('safe-mode-extension-ms', values['safe-mode-extension-ms']),
+    maxComponentLength: positive('max-component-length', integerFlag('max-component-length', values['max-component-length'])),
+    maxDirectoryItems: positive('max-directory-items', integerFlag('max-directory-items', values['max-directory-items'])),
+    maxPathDepth: positive('max-path-depth', integerFlag('max-path-depth', values['max-path-depth'])),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   return namenodeConfig({ dataDir: values.data ?? 'flint-data/namenode', ...defined });
+}
+
+function positive(flag: string, value: number | undefined): number | undefined {
+  if (value === 0) throw new UsageError(`--${flag} must be at least 1`);
+  return value;
 }
 
 /** Starts a namenode from command-line flags and prints where it listens (first line: the RPC address). */

@@ -1,5 +1,7 @@
+import { DEFAULT_FS_LIMITS, type FsLimits } from './fs-limits.js';
+
 /** Namenode settings. Timing defaults are demo-sized (seconds), not HDFS's production minutes. */
-export interface NamenodeConfig {
+export interface NamenodeConfig extends FsLimits {
   host: string;
   port: number;
   /** Port of the HTTP status page; undefined for none, 0 for any free port. */
@@ -36,6 +38,7 @@ export function namenodeConfig(overrides: Partial<NamenodeConfig> & Pick<Namenod
     checkpointEveryEdits: 1_000,
     safeModeThreshold: 0.999,
     safeModeExtensionMs: 3_000,
+    ...DEFAULT_FS_LIMITS,
     ...overrides,
   };
 }

@@ -125,7 +125,7 @@ export class Namespace {
     const parent = this.lookup(`/${names.slice(0, -1).join('/')}`) as DirectoryNode;
     parent.children.delete(names[names.length - 1]);
     parent.modificationTime = time;
-    return [...this.walk(normalizePath(path), node)].flatMap(([, inode]) => (inode.kind === 'file' ? [inode] : []));
+    return node.kind === 'file' ? [node] : [...this.files(node)];
   }
 
   status(path: string, node: INode): FileStatus {
@@ -145,12 +145,30 @@ export class Namespace {
       .map(([name, child]) => this.status(joinPath(normalized, name), child));
   }
 
-  /** Every node under (and including) `path`, depth first, parents before children. */
+  /**
+   * Every node under (and including) `path`, depth first, parents before children, children by
+   * name. Iterative: a tree of any depth is walked without growing the call stack.
+   */
   *walk(path: string, node: INode | undefined = this.lookup(path)): Generator<[string, INode]> {
     if (!node) return;
-    yield [path, node];
-    if (node.kind === 'directory') {
-      for (const [name, child] of [...node.children].sort(([a], [b]) => (a < b ? -1 : 1))) yield* this.walk(joinPath(path, name), child);
+    const pending: [string, INode][] = [[path, node]];
+    while (pending.length > 0) {
+      const [nodePath, current] = pending.pop()!;
+      yield [nodePath, current];
+      if (current.kind !== 'directory') continue;
+      const children = [...current.children].sort(([a], [b]) => (a < b ? 1 : -1));
+      for (const [name, child] of children) pending.push([joinPath(nodePath, name), child]);
+    }
+  }
+
+  /** Every file under `directory`, in no particular order, without building paths (which deep trees make long). */
+  *files(directory: DirectoryNode = this.root): Generator<FileNode> {
+    const pending: DirectoryNode[] = [directory];
+    while (pending.length > 0) {
+      for (const child of pending.pop()!.children.values()) {
+        if (child.kind === 'file') yield child;
+        else pending.push(child);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import type { EditLog } from './edit-log.js';
 import { applyEdit, type Edit } from './edits.js';
 import { Leases } from './leases.js';
 import { fileLength, normalizePath, type FileNode, type Namespace } from './namespace.js';
+import { checkNewPath } from './fs-limits.js';
 import { chooseTargets } from './placement.js';
 import { countReplicas, ReplicationMonitor } from './replication-monitor.js';
 import { SafeMode } from './safe-mode.js';
@@ -41,15 +42,17 @@ export class Namesystem {
       pendingTimeoutMs: config.pendingReplicationTimeoutMs,
       maxQueuedTransfersPerNode: 2 * config.maxTransfersPerHeartbeat,
     });
-    for (const [, node] of namespace.walk('/')) {
-      if (node.kind === 'file') for (const block of node.blocks) this.blockMap.add(block.blockId, node, block.length, true);
+    for (const file of namespace.files()) {
+      for (const block of file.blocks) this.blockMap.add(block.blockId, file, block.length, true);
     }
     this.updateSafeMode();
   }
 
   mkdirs(path: string): void {
-    this.safeMode.assertOff(`create directory ${path}`);
-    this.journal({ type: 'mkdirs', path: normalizePath(path), time: Date.now() });
+    const normalized = normalizePath(path);
+    this.safeMode.assertOff(`create directory ${normalized}`);
+    checkNewPath(this.namespace, normalized, this.config);
+    this.journal({ type: 'mkdirs', path: normalized, time: Date.now() });
   }
 
   create(path: string, replication: number, blockSize: number, overwrite: boolean, connectionId: number): string {
@@ -58,6 +61,7 @@ export class Namesystem {
     checkReplication(replication);
     if (blockSize < 1) throw new DfsError('INVALID_ARGUMENT', `block size must be positive, got ${blockSize}`);
     this.namespace.checkCreatable(normalized, overwrite);
+    checkNewPath(this.namespace, normalized, this.config);
     return this.leases.grant({ path: normalized, replication, blockSize, overwrite, connectionId }).leaseId;
   }
 
