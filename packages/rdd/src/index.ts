@@ -27,3 +27,6 @@ export { Broadcast } from './shared/broadcast.js';
 export { Accumulator } from './shared/accumulator.js';
 export type { StorageLevel as StorageLevelType } from './storage-level.js';
 export { eachRecord, recordsToArray } from './runtime/each-record.js';
+export type { TaskMemory, SpillStore, SpillFile } from './memory/task-memory.js';
+export { sortWithinBudget } from './memory/external-sort.js';
+export { estimateSize, SampledSize } from './memory/size-estimate.js';

@@ -8,6 +8,7 @@
  * free-variable check knows them. The worker installs the context of each task it runs through
  * `runWithTaskContext`; the barrier's messages go through the channel it gives.
  */
+import type { TaskMemory } from './memory/task-memory.js';
 
 export interface TaskContextInfo {
   readonly stageId: number;
@@ -15,6 +16,8 @@ export interface TaskContextInfo {
   readonly partitionId: number;
   readonly attemptNumber: number;
   readonly taskAttemptId: number;
+  /** The task's memory budget and spill store (absent outside a worker's task). */
+  readonly memory?: TaskMemory;
 }
 
 /** How a barrier task reaches the driver's barrier coordinator: every task sends, all are answered with everyone's messages. */
@@ -48,6 +51,10 @@ export class TaskContext {
   /** Unique among the application's task attempts. */
   taskAttemptId(): number {
     return this.info.taskAttemptId;
+  }
+  /** Flint's: the memory this task may use before it spills, and where spills go (for operators, not PySpark's API). */
+  taskMemory(): TaskMemory | undefined {
+    return this.info.memory;
   }
 
   /** @internal Runs `task` with `context` as the current one (one task per thread at a time). */

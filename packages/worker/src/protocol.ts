@@ -95,7 +95,7 @@ export type TaskOutcome =
   /** A cached input was found neither on the executor that ran the task nor on `executor`, the holder it was told of. */
   | { readonly kind: 'missingCachedBlock'; readonly rddId: number; readonly split: number; readonly executor: ExecutorId };
 
-/** Where a task's time went, for the batch-versus-memory report. */
+/** Where a task's time went, for the batch-versus-memory report, and what it spilled. */
 export interface TaskMetrics {
   /** Gathering inputs on the executor: shuffle buckets and cached blocks, local or fetched. */
   readonly fetchMs: number;
@@ -107,6 +107,10 @@ export interface TaskMetrics {
   readonly decodeMs: number;
   /** The whole task on its thread. */
   readonly threadMs: number;
+  /** Estimated in-memory bytes of the records a sort or aggregation spilled (Spark's memoryBytesSpilled). */
+  readonly memoryBytesSpilled: number;
+  /** Bytes of spill files written (Spark's diskBytesSpilled). */
+  readonly diskBytesSpilled: number;
 }
 
 /** A barrier task's call, sent to the driver's coordinator: its partition and message at the `epoch`-th barrier. */

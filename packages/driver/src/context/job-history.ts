@@ -42,7 +42,7 @@ export class JobHistory implements SchedulerListener {
   private readonly running = new Map<number, RunningJob>();
 
   jobStarted(job: ActiveJob): void {
-    this.running.set(job.id, { startedAt: performance.now(), stageStarts: new Map(), stageRuns: new Map(), locality: { PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 0 }, failedTasks: 0, taskTime: { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 0 } });
+    this.running.set(job.id, { startedAt: performance.now(), stageStarts: new Map(), stageRuns: new Map(), locality: { PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 0 }, failedTasks: 0, taskTime: { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 0, memoryBytesSpilled: 0, diskBytesSpilled: 0 } });
   }
 
   stageSubmitted(stage: Stage, numTasks: number): void {

@@ -1,6 +1,8 @@
 /** Worker-side functions of the shuffles: combining by key, sorting, repartitioning, range bounds. */
 import type { RuntimeFunctions } from '../runtime/registry.js';
 import { compareKeys } from '../keys/compare-keys.js';
+import { TaskContext } from '../task-context.js';
+import { sortWithinBudget } from '../memory/external-sort.js';
 import { combineValuesByKey, mergeCombinersByKey } from '../runtime/combine.js';
 import { seededRandom, partitionSeed } from '../runtime/seeded-random.js';
 
@@ -16,14 +18,12 @@ export const SHUFFLE_RUNTIME = {
   sortByKey: (records: Iterable<Pair>, env: { ascending: boolean; keyfunc?: Fn }) => {
     const sign = env.ascending ? 1 : -1;
     const keyOf = env.keyfunc;
-    const sorted = [...records];
+    const memory = TaskContext.get()?.taskMemory();
     if (keyOf) {
-      return sorted
-        .map((kv) => ({ kv, key: keyOf(kv[0]) }))
-        .sort((a, b) => sign * compareKeys(a.key, b.key))
-        .map((e) => e.kv);
+      const keyed = eachMapped(records, (kv): [unknown, Pair] => [keyOf(kv[0]), kv]);
+      return eachMapped(sortWithinBudget(keyed, (a, b) => sign * compareKeys(a[0], b[0]), memory), (e) => e[1]);
     }
-    return sorted.sort((a, b) => sign * compareKeys(a[0], b[0]));
+    return sortWithinBudget(records, (a, b) => sign * compareKeys(a[0], b[0]), memory);
   },
   /** Round-robin keys from a seeded start, so that repartition spreads every partition evenly. */
   addShuffleKey: (split: number, records: Iterable<unknown>, env: { numPartitions: number }) => {
@@ -47,3 +47,7 @@ export const SHUFFLE_RUNTIME = {
     return reservoir;
   },
 } satisfies RuntimeFunctions;
+
+function* eachMapped<T, U>(records: Iterable<T>, fn: (record: T) => U): Generator<U> {
+  for (const record of records) yield fn(record);
+}

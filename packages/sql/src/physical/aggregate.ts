@@ -12,6 +12,7 @@ import { dataTypeOf, nullableOf } from '../analyzer/type-of.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import { exprKey } from './expr-key.js';
+import { SPILL_RUNTIME } from './spill/spillable-groups.js';
 import { genLoop, mapPartitionsGenerated, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 interface AggregateCall {
@@ -133,19 +134,15 @@ function finalAggregate(
   });
   groupBy.forEach((_, i) => vars.set(placeholderId(i), `b[${i}]`));
   const outputs = aggregates.map((a) => genExpr(withPlaceholders(a, groupBy, calls), vars, ctx));
-  const emptyGlobal = groupBy.length === 0 ? `if (groups.size === 0) groups.set(0, [${calls.flatMap((c) => c.def.init()).join(', ')}]);` : '';
-  const source = `const groups = new Map();
-for (const record of input) {
-  const key = record[0];
-  const b2 = record[1];
-  const b = groups.get(key);
-  if (b === undefined) { groups.set(key, b2); continue; }
-  {
-    ${merges}
-  }
-}
+  const emptyGlobal = groupBy.length === 0 ? `if (groups.empty) groups.add(0, [${calls.flatMap((c) => c.def.init()).join(', ')}]);` : '';
+  // The table spills to disk past the task's memory budget (physical/spill/spillable-groups.ts).
+  ctx.env.newGroups = SPILL_RUNTIME.ref('newGroups');
+  const source = `const groups = env.newGroups((b, b2) => {
+  ${merges}
+});
+for (const record of input) groups.add(record[0], record[1]);
 ${emptyGlobal}
-for (const b of groups.values()) {
+for (const b of groups.buffers()) {
   ${finishes.join('\n  ')}
   yield [${outputs.join(', ')}];
 }`;

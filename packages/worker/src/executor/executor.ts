@@ -123,6 +123,11 @@ export class Executor {
       broadcasts,
       droppedBroadcasts: this.droppedBroadcasts.get(app) ?? [],
       filesRoot: this.addedFiles.rootFor(app),
+      memory: {
+        // Each running task gets an equal share of the executor's memory (Spark gives 1/2N to 1/N).
+        budgetBytes: Math.floor(this.options.memoryBudget / this.options.threads),
+        spillDirectory: join(this.options.directory, 'spill', `${app.replace(/[^\w.-]/g, '_')}-task-${request.taskId}`),
+      },
     };
     let result: ThreadResult;
     try {

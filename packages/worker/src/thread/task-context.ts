@@ -4,14 +4,14 @@
  * its own context. A barrier task's barrier() calls go over the port the executor passed.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { BarrierTaskContext, SparkFiles, TaskContext, type BarrierChannel } from '@flint/rdd';
+import { BarrierTaskContext, SparkFiles, TaskContext, type BarrierChannel, type TaskMemory } from '@flint/rdd';
 import type { ThreadTask } from './thread-messages.js';
 
 Object.assign(globalThis, { TaskContext, BarrierTaskContext, SparkFiles });
 
-export function runInTaskContext<R>(task: ThreadTask, run: () => Promise<R>): Promise<R> {
+export function runInTaskContext<R>(task: ThreadTask, memory: TaskMemory, run: () => Promise<R>): Promise<R> {
   SparkFiles.setRootDirectory(task.filesRoot);
-  const info = { stageId: task.stageId, stageAttemptNumber: task.stageAttempt - 1, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId };
+  const info = { stageId: task.stageId, stageAttemptNumber: task.stageAttempt - 1, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId, memory };
   return TaskContext.runWithTaskContext(info, task.barrierPort ? barrierChannel(task.barrierPort) : undefined, run);
 }
 

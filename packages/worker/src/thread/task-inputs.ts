@@ -42,15 +42,19 @@ export class TaskInputs {
     return this.count(records);
   }
 
-  /** A reduce partition: the buckets of every map task, concatenated in map-partition order. */
-  shuffle(shuffleId: number, split: number): unknown[] {
+  /**
+   * A reduce partition: the buckets of every map task, concatenated in map-partition order. Each
+   * bucket is decoded only when the consumer reaches it, so a sort or an aggregation that spills
+   * does not also hold the whole partition's decoded records (only their encoded bytes).
+   */
+  shuffle(shuffleId: number, split: number): Iterable<unknown> {
     const chunks = this.chunks.get(blockKeys.shuffleInput(shuffleId, split));
     if (!chunks) throw new Error(`shuffle ${shuffleId} input for partition ${split} was not sent`);
-    const records: unknown[] = [];
-    for (const chunk of chunks) {
-      for (const record of this.decoded(chunk)) records.push(record);
-    }
-    return this.count(records);
+    return this.decodedInTurn(chunks);
+  }
+
+  private *decodedInTurn(chunks: readonly Uint8Array[]): Generator<unknown> {
+    for (const chunk of chunks) yield* this.count(this.decoded(chunk));
   }
 
   async text(split: TextSplit): Promise<unknown[]> {

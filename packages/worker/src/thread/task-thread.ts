@@ -15,11 +15,13 @@ import { TaskInputs } from './task-inputs.js';
 import { writeOutput } from './task-outputs.js';
 import { describeError } from './describe-error.js';
 import { runInTaskContext } from './task-context.js';
+import { TaskSpillStore } from './spill-store.js';
 
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
 
 export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
   const started = performance.now();
+  const spill = new TaskSpillStore(task.memory.spillDirectory);
   try {
     useApplication(task.appId);
     applyBroadcastDrops(task.droppedBroadcasts);
@@ -28,7 +30,7 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
     const stage = decode<StageSpec>(task.stage);
     const inputs = new TaskInputs(task.inputs, task.appId);
     const computer = new PartitionComputer(stage.plan, inputs, task.appId);
-    const written = await runInTaskContext(task, async () => {
+    const written = await runInTaskContext(task, { budgetBytes: task.memory.budgetBytes, spill }, async () => {
       const records = await computer.computeRoot(task.partition);
       return writeOutput(stage.output, records, task.partition, task.attempt);
     });
@@ -39,10 +41,12 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
       blocks: computer.producedBlocks,
       accumulators: accumulatorTotals(),
       recordsRead: inputs.recordsRead,
-      metrics: { ...inputs.timings, threadMs: performance.now() - started },
+      metrics: { ...inputs.timings, threadMs: performance.now() - started, memoryBytesSpilled: spill.metrics.memoryBytesSpilled, diskBytesSpilled: spill.metrics.diskBytesSpilled },
     };
   } catch (error) {
     return { kind: 'failure', error: describeError(error) };
+  } finally {
+    spill.removeAll();
   }
 }
 

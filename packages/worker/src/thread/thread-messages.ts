@@ -20,6 +20,8 @@ export interface ThreadTask {
   readonly droppedBroadcasts: readonly number[];
   /** Where this executor keeps the application's added files (SparkFiles.getRootDirectory()). */
   readonly filesRoot: string;
+  /** Execution memory of this task (its share of the executor's) and the directory it spills to. */
+  readonly memory: { readonly budgetBytes: number; readonly spillDirectory: string };
 }
 
 export type ThreadResult =
