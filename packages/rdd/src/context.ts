@@ -40,6 +40,11 @@ export interface RddContext {
   newShuffleId(): number;
   /** Runs one job over `partitions` (all by default); resolves with each partition's records. */
   submitJob<R>(rdd: RDD<unknown>, options?: JobOptions): Promise<R[][]>;
+  /**
+   * The bytes each map task of a shuffle wrote for each reduce partition (`[map][reduce]`), once
+   * every map output is registered; undefined while any is missing. Adaptive planning reads it.
+   */
+  mapOutputSizes?(shuffleId: number): number[][] | undefined;
   /** Forgets the cached blocks of an RDD on every worker. */
   unpersist(rdd: RDD<unknown>): void;
 }

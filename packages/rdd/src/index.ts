@@ -30,3 +30,4 @@ export { eachRecord, recordsToArray } from './runtime/each-record.js';
 export type { TaskMemory, SpillStore, SpillFile } from './memory/task-memory.js';
 export { sortWithinBudget } from './memory/external-sort.js';
 export { estimateSize, SampledSize } from './memory/size-estimate.js';
+export { withPreJobStep, coalesceGroups } from './ops/narrow.js';

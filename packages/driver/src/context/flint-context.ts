@@ -433,6 +433,12 @@ export class FlintContext implements RddContext {
     return results.flat();
   }
 
+  mapOutputSizes(shuffleId: number): number[][] | undefined {
+    const outputs = this.dag.planner.shuffleStages.get(shuffleId)?.outputs;
+    if (!outputs || outputs.some((output) => output === undefined)) return undefined;
+    return outputs.map((output) => [...output!.bucketSizes]);
+  }
+
   // ---- job groups, tags, local properties and cancellation (Spark's, for this driver's one thread) ----
 
   /** Jobs submitted from now on carry this property; `null` removes it. */

@@ -7,6 +7,7 @@ import { compareKeys } from '../keys/compare-keys.js';
 import { hashPartition } from '../keys/portable-hash.js';
 import { keyIdentity } from '../keys/key-identity.js';
 import { runtimePartitions, runtimeElement } from './narrow.js';
+import { prepare } from '../plan/prepare.js';
 
 type Pair<K, V> = [K, V];
 
@@ -26,6 +27,8 @@ export async function count(rdd: RDD<unknown>): Promise<number> {
  */
 export async function take<T>(rdd: RDD<T>, num: number): Promise<T[]> {
   const taken: T[] = [];
+  // Pre-job steps first: re-planning may change the partition count (see plan/prepare.ts).
+  await prepare(rdd);
   const total = rdd.getNumPartitions();
   let scanned = 0;
   while (taken.length < num && scanned < total) {
@@ -78,6 +81,7 @@ export async function foreachPartition<T>(rdd: RDD<T>, f: unknown): Promise<void
  */
 export async function* toLocalIterator<T>(rdd: RDD<T>, prefetchPartitions = false): AsyncGenerator<T> {
   const fetch = (split: number) => rdd.context.submitJob<T>(rdd, { partitions: [split], description: 'toLocalIterator', source: rdd });
+  await prepare(rdd);
   const total = rdd.getNumPartitions();
   let next = prefetchPartitions && total > 0 ? fetch(0) : undefined;
   for (let split = 0; split < total; split++) {

@@ -55,7 +55,11 @@ export function union<T>(rdds: RDD<T>[]): RDD<T> {
  */
 export function coalesce<T>(rdd: RDD<T>, numPartitions: number): RDD<T> {
   requirePositive(numPartitions, 'coalesce');
-  const n = rdd.getNumPartitions();
+  return rdd.derive<T>({ kind: 'coalesce', parent: rdd, groups: evenGroups(rdd.getNumPartitions(), numPartitions) });
+}
+
+/** At most `numPartitions` groups of contiguous partitions of `n`, as even as can be. */
+export function evenGroups(n: number, numPartitions: number): number[][] {
   const k = Math.min(numPartitions, Math.max(n, 1));
   const groups: number[][] = [];
   for (let i = 0; i < k; i++) {
@@ -63,7 +67,7 @@ export function coalesce<T>(rdd: RDD<T>, numPartitions: number): RDD<T> {
     for (let p = Math.floor((i * n) / k); p < Math.floor(((i + 1) * n) / k); p++) group.push(p);
     groups.push(group);
   }
-  return rdd.derive<T>({ kind: 'coalesce', parent: rdd, groups });
+  return groups;
 }
 
 export function zip<T, U>(rdd: RDD<T>, other: RDD<U>): RDD<Pair<T, U>> {
@@ -115,4 +119,24 @@ export function requirePositive(n: number, operation: string): void {
 /** An element-wise step running a runtime function. */
 export function runtimeElement<U>(rdd: RDD<unknown>, op: ElementOp['op'], name: Parameters<typeof runtimeFn>[0], env?: Record<string, unknown>): RDD<U> {
   return rdd.derive<U>({ kind: 'elementwise', parent: rdd, step: { op, fn: runtimeFn(name, env) } });
+}
+
+/**
+ * The same mapPartitions RDD with a pre-job step (see plan/prepare.ts): before the first job over
+ * it, `beforeJob` may run jobs and return the node to compute instead (the SQL layer's adaptive
+ * execution re-plans the reader of a shuffle once the shuffle's map outputs are measured).
+ */
+export function withPreJobStep<T>(rdd: RDD<T>, beforeJob: (node: MapPartitionsNode) => Promise<MapPartitionsNode>): RDD<T> {
+  const node = rdd.node;
+  if (node.kind !== 'mapPartitions') throw new Error(`withPreJobStep: expects a mapPartitions RDD, got ${node.kind}`);
+  return rdd.derive<T>({ ...node, beforeJob });
+}
+
+/** Partition i is the concatenation of the parent's partitions `groups[i]` (Spark's CoalescedRDD with given groups). */
+export function coalesceGroups<T>(rdd: RDD<T>, groups: readonly (readonly number[])[]): RDD<T> {
+  const n = rdd.getNumPartitions();
+  if (groups.some((group) => group.some((p) => !Number.isInteger(p) || p < 0 || p >= n))) {
+    throw new RangeError(`coalesceGroups: every group must list partitions of the parent (0 to ${n - 1})`);
+  }
+  return rdd.derive<T>({ kind: 'coalesce', parent: rdd, groups });
 }

@@ -1,7 +1,8 @@
 /**
  * Pre-job steps. Some nodes need data before they can be computed, as in Spark: a range
  * partitioner samples its bounds, and a mapPartitions node may carry a step of its own (`beforeJob`:
- * zipWithIndex counts the records of every partition; the SQL layer re-plans after a shuffle).
+ * zipWithIndex counts the records of every partition; the SQL layer re-plans after a shuffle, which
+ * may change a node's partition count — a coalesce over such a node then groups the new count).
  * The driver calls `prepare` on an RDD before running a job over it. For every ancestor, parents
  * first, the hook of its kind runs the jobs it needs and returns the node to compute instead; the
  * RDD then points to that node. Nodes are never changed in place.
@@ -11,7 +12,7 @@ import type { NodeOf, PlanKind } from './plan-node.js';
 import { boundsFromSamples } from '../partitioner/partitioner.js';
 import { dependencies } from './node-properties.js';
 import { lineage } from './lineage.js';
-import { runtimePartitions } from '../ops/narrow.js';
+import { evenGroups, runtimePartitions } from '../ops/narrow.js';
 
 /** Spark samples about 20 keys per output partition, oversampled 3x to cope with skew. */
 const SAMPLES_PER_PARTITION = 60;
@@ -27,7 +28,7 @@ const PREPARE_HOOKS: { readonly [K in PlanKind]: PrepareHook<K> | undefined } = 
   elementwise: undefined,
   mapPartitions: (node) => node.beforeJob?.(node),
   union: undefined,
-  coalesce: undefined,
+  coalesce: regroupAfterReplanning,
   zip: undefined,
   cartesian: undefined,
   pipe: undefined,
@@ -60,4 +61,15 @@ function sampleRangeBounds(node: NodeOf<'shuffled'>): Promise<NodeOf<'shuffled'>
     ...node,
     partitioner: { ...partitioner, bounds: boundsFromSamples(partials.flat(), partitioner.numPartitions) },
   }));
+}
+
+/**
+ * A coalesce whose groups no longer cover its parent's partitions (the parent was re-planned into
+ * another count, see the SQL layer's adaptive execution) groups them again, as many groups as before at most.
+ */
+function regroupAfterReplanning(node: NodeOf<'coalesce'>): Promise<NodeOf<'coalesce'>> | undefined {
+  const n = node.parent.getNumPartitions();
+  const covered = node.groups.reduce((count, group) => count + group.length, 0);
+  if (covered === n && node.groups.every((group) => group.every((p) => p < n))) return undefined;
+  return Promise.resolve({ ...node, groups: evenGroups(n, node.groups.length) });
 }

@@ -14,6 +14,8 @@ import { rowsToUser } from './rdd-conversion.js';
 import { rowsToArrow } from '../interop/arrow.js';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataFrame } from './dataframe.js';
+import { AdaptiveExecution } from '../physical/adaptive/adaptive-execution.js';
+import { adaptiveOptions } from '../physical/adaptive/adaptive-options.js';
 
 export function defaultStorageLevel(): StorageLevel {
   return StorageLevel.MEMORY_AND_DISK;
@@ -29,17 +31,23 @@ interface Execution {
 export function execute(df: DataFrame, action: string): Execution {
   const site = `${action} at ${callSite()}`;
   const { shufflePartitions, broadcastThreshold } = df.session;
-  const planner = new PhysicalPlanner(df.session.host, { shufflePartitions, broadcastThreshold, site });
+  const adaptive = new AdaptiveExecution(adaptiveOptions(df.session.conf, df.session.host.defaultParallelism), broadcastThreshold);
+  const enabled = adaptive.options.enabled;
+  const planner = new PhysicalPlanner(df.session.host, { shufflePartitions, broadcastThreshold, site, adaptive: enabled ? adaptive : undefined });
   const optimized = optimize(df.plan);
   const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   return { rdd: planner.rows(optimized), description };
 }
 
+/** Runs a job over the DataFrame's rows (or an RDD computed from them). */
+function submitJob<R>(df: DataFrame, execution: Execution, rdd: RDD<unknown> = execution.rdd): Promise<R[][]> {
+  return df.session.host.submitJob<R>(rdd, { description: execution.description, source: execution.rdd });
+}
+
 /** Runs the DataFrame's job and returns its engine rows in partition order. */
 async function run(df: DataFrame, action: string): Promise<unknown[][]> {
-  const { rdd, description } = execute(df, action);
-  return (await df.session.host.submitJob<unknown[]>(rdd, { description, source: rdd })).flat();
+  return (await submitJob<unknown[]>(df, execute(df, action))).flat();
 }
 
 export async function collect(df: DataFrame): Promise<Record<string, unknown>[]> {
@@ -47,9 +55,9 @@ export async function collect(df: DataFrame): Promise<Record<string, unknown>[]>
 }
 
 export async function count(df: DataFrame): Promise<number> {
-  const { rdd, description } = execute(df, 'count');
-  const counts = mapPartitionsGenerated<number>(rdd, new CodegenContext(), 'let n = 0;\nfor (const row of input) n++;\nreturn [n];', 'count');
-  const perPartition = await df.session.host.submitJob<number>(counts, { description, source: rdd });
+  const execution = execute(df, 'count');
+  const counts = mapPartitionsGenerated<number>(execution.rdd, new CodegenContext(), 'let n = 0;\nfor (const row of input) n++;\nreturn [n];', 'count');
+  const perPartition = await submitJob<number>(df, execution, counts);
   return perPartition.flat().reduce((a, b) => a + b, 0);
 }
 

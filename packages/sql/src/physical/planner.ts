@@ -20,6 +20,8 @@ import { sortRows, takeOrdered } from './sort.js';
 import { windowRows } from './window.js';
 import { scanColumns } from './scan-columns.js';
 import { splitConjuncts } from '../expr/predicates.js';
+import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
+import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
 
 export interface PlannerOptions {
   /** Partitions after a shuffle (`flint.sql.shuffle.partitions`). */
@@ -28,6 +30,8 @@ export interface PlannerOptions {
   readonly site: string;
   /** Largest estimated size of a join side that is broadcast (`flint.sql.autoBroadcastJoinThreshold`); -1: never. */
   readonly broadcastThreshold: number;
+  /** Re-plans shuffle readers once their map stage is measured (adaptive/adaptive-execution.ts); absent: the plan is final. */
+  readonly adaptive?: AdaptiveExecution;
 }
 
 export class PhysicalPlanner {
@@ -65,10 +69,10 @@ export class PhysicalPlanner {
       case 'subqueryAlias':
         return this.pipeline(plan.child);
       case 'aggregate':
-        return fresh(hashAggregate(this.pipeline(plan.child), plan.groupBy, plan.aggregates as readonly NamedExpr[], n, site));
+        return fresh(this.shuffleRead(plan, hashAggregate(this.pipeline(plan.child), plan.groupBy, plan.aggregates as readonly NamedExpr[], n, site)));
       case 'distinct': {
         const output = outputOf(plan.child);
-        return fresh(hashAggregate(this.pipeline(plan.child), output, output, n, site));
+        return fresh(this.shuffleRead(plan, hashAggregate(this.pipeline(plan.child), output, output, n, site)));
       }
       case 'join':
         return fresh(this.join(plan));
@@ -101,7 +105,15 @@ export class PhysicalPlanner {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
       return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site);
     }
-    return shuffledHashJoin(left, right, plan.joinType, plan.condition, this.options.shufflePartitions, this.options.site);
+    const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, this.options.shufflePartitions, this.options.site);
+    if (!this.options.adaptive) return joined;
+    const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
+    return this.options.adaptive.joinRead(plan, joined, adaptiveJoin(left, right, plan.joinType, keys, this.options.site));
+  }
+
+  /** The reader of an aggregation's shuffle, coalesced by adaptive execution when it is on. */
+  private shuffleRead(plan: LogicalPlan, reader: RDD<unknown[]>): RDD<unknown[]> {
+    return this.options.adaptive ? this.options.adaptive.shuffleRead(plan, reader) : reader;
   }
 
   private sort(plan: PlanOf<'sort'>): RDD<unknown[]> {

@@ -1,0 +1,96 @@
+/**
+ * Adaptive query execution (Spark 3's AQE), on the RDD core's pre-job hook: the reader of each
+ * shuffle the planner builds (the final phase of an aggregation, the join of a shuffled hash join)
+ * carries a step that runs before the query's job. The step runs the shuffle's map stage on its
+ * own (query-stage.ts), measures its outputs, and re-plans the reader with what it learnt:
+ *  - small reduce partitions are coalesced into partitions of about the target size
+ *    (partition-coalescing.ts), so fewer tasks read them;
+ *  - a shuffled join whose one side turned out no larger than the broadcast threshold becomes a
+ *    broadcast hash join: the other side's rows are read from the shuffle already written, and
+ *    the small side is built into a hash table in every task.
+ * Each decision is recorded against its logical plan node (`decisions`), for the final plan's
+ * text (not printed by explain() yet). Mapreduce mode keeps no shuffle outputs between jobs, so there the plan stays as it is.
+ */
+import { coalesceGroups, withPreJobStep, type MapPartitionsNode, type RDD } from '@flint/rdd';
+import type { JoinType, LogicalPlan } from '../../plan/logical-plan.js';
+import { broadcastableSides } from '../broadcast-join.js';
+import type { AdaptiveOptions } from './adaptive-options.js';
+import { coalescedGroups, targetPartitionSize } from './partition-coalescing.js';
+import { materializeShuffle, reduceSizes } from './query-stage.js';
+
+export type AdaptiveDecision =
+  /** The shuffle ran as query stage `stage`; its `from` partitions are read as `to`. */
+  | { readonly kind: 'shuffleRead'; readonly stage: number; readonly from: number; readonly to: number }
+  /** The shuffled join became a broadcast join building the `build` side. */
+  | { readonly kind: 'broadcastJoin'; readonly stage: number; readonly from: number; readonly to: number; readonly build: 'left' | 'right' };
+
+/** What a join's re-planning needs: how its shuffle's map tasks divide between the sides, and the broadcast plan to switch to. */
+export interface AdaptiveJoin {
+  readonly joinType: JoinType;
+  readonly hasEquiKeys: boolean;
+  /** The map tasks of the left side (they come first in the shuffle). */
+  leftMapTasks(): number;
+  /** The broadcast hash join building `build`, streaming the other side's rows from `shuffleRead`. */
+  broadcast(build: 'left' | 'right', shuffleRead: RDD<unknown>): RDD<unknown[]>;
+}
+
+export class AdaptiveExecution {
+  private stages = 0;
+  readonly decisions = new Map<LogicalPlan, AdaptiveDecision>();
+
+  constructor(
+    readonly options: AdaptiveOptions,
+    private readonly broadcastThreshold: number,
+  ) {}
+
+  /** `reader` (a mapPartitions over a shuffle) with its partitions coalesced once the shuffle is measured. */
+  shuffleRead(plan: LogicalPlan, reader: RDD<unknown[]>): RDD<unknown[]> {
+    if (!this.options.enabled) return reader;
+    return withPreJobStep(reader, async (node) => {
+      const measured = await this.measure(node);
+      if (!measured) return settled(node);
+      const { stage, totals, read } = measured;
+      this.decisions.set(plan, { kind: 'shuffleRead', stage, from: totals.length, to: read.getNumPartitions() });
+      return { ...settled(node), parent: read };
+    });
+  }
+
+  /** A shuffled hash join's reader: coalesced, or switched to a broadcast join when one side is small. */
+  joinRead(plan: LogicalPlan, reader: RDD<unknown[]>, join: AdaptiveJoin): RDD<unknown[]> {
+    if (!this.options.enabled) return reader;
+    return withPreJobStep(reader, async (node) => {
+      const measured = await this.measure(node);
+      if (!measured) return settled(node);
+      const { stage, sizes, totals, read } = measured;
+      const decision = { stage, from: totals.length, to: read.getNumPartitions() };
+      const leftMaps = join.leftMapTasks();
+      const sideBytes = { left: sum(reduceSizes(sizes, totals.length, 0, leftMaps)), right: sum(reduceSizes(sizes, totals.length, leftMaps)) };
+      const build = join.hasEquiKeys && this.broadcastThreshold >= 0
+        ? broadcastableSides(join.joinType).filter((side) => sideBytes[side] <= this.broadcastThreshold).sort((a, b) => sideBytes[a] - sideBytes[b])[0]
+        : undefined;
+      if (build === undefined) {
+        this.decisions.set(plan, { kind: 'shuffleRead', ...decision });
+        return { ...settled(node), parent: read };
+      }
+      this.decisions.set(plan, { kind: 'broadcastJoin', ...decision, build });
+      return join.broadcast(build, read).node as MapPartitionsNode;
+    });
+  }
+
+  /** Runs the map stage under the reader; the shuffle as coalesced partitions (or as it is). */
+  private async measure(node: MapPartitionsNode) {
+    const shuffled = node.parent;
+    if (shuffled.context.mode === 'mapreduce') return undefined;
+    const stage = this.stages++;
+    const sizes = await materializeShuffle(shuffled, stage);
+    if (!sizes) return undefined;
+    const totals = reduceSizes(sizes, shuffled.getNumPartitions());
+    const groups = coalescedGroups(totals, targetPartitionSize(sum(totals), this.options));
+    const read = groups.length < totals.length ? coalesceGroups(shuffled, groups) : shuffled;
+    return { stage, sizes, totals, read };
+  }
+}
+
+const settled = (node: MapPartitionsNode): MapPartitionsNode => ({ ...node, beforeJob: undefined });
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -1,0 +1,29 @@
+/**
+ * The broadcast hash join a shuffled hash join turns into when adaptive execution finds one side
+ * small (Spark's AQE demoting a shuffle join to a broadcast join): the stream side's rows are read
+ * from the shuffle already written — each shuffled record is `[key, [side, row]]` — and the small
+ * side is computed again from its own plan and built into a hash table in every task.
+ */
+import type { RDD } from '@flint/rdd';
+import type { JoinType } from '../../plan/logical-plan.js';
+import { broadcastHashJoin } from '../broadcast-join.js';
+import { CodegenContext } from '../codegen/codegen-context.js';
+import type { EquiJoinKeys } from '../join.js';
+import { outputAfter, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
+import type { AdaptiveJoin } from './adaptive-execution.js';
+
+export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType, keys: EquiJoinKeys, site: string): AdaptiveJoin {
+  return {
+    joinType,
+    hasEquiKeys: keys.leftKeys.length > 0,
+    leftMapTasks: () => left.base.getNumPartitions(),
+    broadcast: (build: 'left' | 'right', shuffleRead: RDD<unknown>) => {
+      const streamSide = build === 'right' ? 0 : 1;
+      const rows = streamPartitionsGenerated<unknown[]>(shuffleRead, new CodegenContext(), `for (const record of input) if (record[1][0] === ${streamSide}) yield record[1][1];`, site);
+      const stream = pipelineOf(rows, outputAfter(build === 'right' ? left : right));
+      return build === 'right'
+        ? broadcastHashJoin(stream, right, build, joinType, keys, keys.residual, site)
+        : broadcastHashJoin(left, stream, build, joinType, keys, keys.residual, site);
+    },
+  };
+}

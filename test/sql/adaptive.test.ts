@@ -1,0 +1,114 @@
+/**
+ * Adaptive query execution on local[2]: after each shuffle's map stage the reader is re-planned —
+ * small shuffle partitions are coalesced (fewer tasks in the job's stage, seen in the job
+ * history) and a shuffled join whose measured side is small becomes a broadcast join (its build
+ * side's job shows in the job history). Answers are compared with a sequential reference, and with the
+ * same queries run with adaptive execution off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext } from '@flint/driver';
+
+const N = 5000;
+const ids = Array.from({ length: N }, (_, id) => id);
+const byJson = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+describe('adaptive query execution', () => {
+  let fc: FlintContext;
+  beforeAll(async () => {
+    fc = await FlintContext.create({ master: 'local[2]', appName: 'adaptive' });
+    fc.conf.set('spark.sql.shuffle.partitions', 8);
+    fc.sql(`SELECT id, id % 10 AS k, id % 7 AS g FROM range(0, ${N}, 1, 4)`).createOrReplaceTempView('t');
+    // Ten keys with a label each, but only keys 0 to 4: inner joins drop, outer joins keep with nulls.
+    fc.createDataFrame(Array.from({ length: 5 }, (_, k) => ({ k, label: `key ${k}` }))).createOrReplaceTempView('labels');
+  }, 60_000);
+  afterAll(async () => {
+    await fc.stop();
+  });
+
+  const lastJob = () => fc.jobHistory[fc.jobHistory.length - 1];
+  /** The broadcast joins' build-side jobs the action ran. */
+  const buildJobsDuring = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+    const before = fc.jobHistory.length;
+    const result = await run();
+    return [result, fc.jobHistory.slice(before).filter((job) => job.description.startsWith('broadcast join: build side')).length];
+  };
+  const withAdaptive = async <T>(enabled: boolean, run: () => Promise<T>): Promise<T> => {
+    fc.conf.set('flint.sql.adaptive.enabled', enabled);
+    try {
+      return await run();
+    } finally {
+      fc.conf.unset('flint.sql.adaptive.enabled');
+    }
+  };
+
+  it('coalesces the small partitions of an aggregation shuffle into fewer tasks', async () => {
+    const query = 'SELECT k, count(*) AS n, sum(id) AS s FROM t GROUP BY k';
+    const expected = Array.from({ length: 10 }, (_, k) => {
+      const members = ids.filter((id) => id % 10 === k);
+      return { k, n: members.length, s: members.reduce((a, b) => a + b, 0) };
+    });
+
+    const df = fc.sql(query);
+    const rows = await df.collect();
+    expect(byJson(rows)).toEqual(byJson(expected));
+    // The map stage ran as its own job first; the query's job skipped it and read the 8 partitions (a few KB) with one task.
+    const job = lastJob();
+    expect(job.stages.filter((s) => s.skipped)).toHaveLength(1);
+    expect(job.stages.find((s) => !s.skipped)?.numTasks).toBe(1);
+    expect(fc.jobHistory[fc.jobHistory.length - 2].description).toMatch(/^ShuffleQueryStage 0: /);
+
+    const staticRows = await withAdaptive(false, () => fc.sql(query).collect());
+    expect(byJson(staticRows)).toEqual(byJson(expected));
+    expect(lastJob().stages.find((s) => !s.skipped && s.numTasks !== 4)?.numTasks).toBe(8);
+  }, 60_000);
+
+  it('keeps partitions apart when each is as large as the target', async () => {
+    fc.conf.set('flint.sql.adaptive.coalescePartitions.parallelismFirst', false);
+    fc.conf.set('flint.sql.adaptive.coalescePartitions.minPartitionSize', 1);
+    fc.conf.set('flint.sql.adaptive.advisoryPartitionSizeInBytes', 1);
+    try {
+      const rows = await fc.sql('SELECT g, count(*) AS n FROM t GROUP BY g').collect();
+      expect(byJson(rows)).toEqual(byJson(Array.from({ length: 7 }, (_, g) => ({ g, n: ids.filter((id) => id % 7 === g).length }))));
+      expect(lastJob().stages.find((s) => !s.skipped)?.numTasks).toBe(8);
+    } finally {
+      for (const key of ['coalescePartitions.parallelismFirst', 'coalescePartitions.minPartitionSize', 'advisoryPartitionSizeInBytes']) fc.conf.unset(`flint.sql.adaptive.${key}`);
+    }
+  }, 60_000);
+
+  it('switches a shuffled join to a broadcast join when the measured side is small', async () => {
+    // Both sides are aggregates, whose size the planner cannot estimate: it plans a shuffled hash join.
+    const query = `SELECT a.k, a.n, b.m FROM (SELECT k, count(*) AS n FROM t GROUP BY k) a
+      LEFT JOIN (SELECT k, max(id) AS m FROM t WHERE k < 5 GROUP BY k) b ON a.k = b.k`;
+    const expected = Array.from({ length: 10 }, (_, k) => ({
+      k,
+      n: N / 10,
+      m: k < 5 ? Math.max(...ids.filter((id) => id % 10 === k)) : null,
+    }));
+    expect(fc.sql(query).explainString()).toContain('ShuffledHashJoin');
+    const [rows, builds] = await buildJobsDuring(() => fc.sql(query).collect());
+    expect(byJson(rows)).toEqual(byJson(expected));
+    expect(builds).toBe(1);
+
+    const [staticRows, staticBuilds] = await buildJobsDuring(() => withAdaptive(false, () => fc.sql(query).collect()));
+    expect(byJson(staticRows)).toEqual(byJson(expected));
+    expect(staticBuilds).toBe(0);
+  }, 60_000);
+
+  it('does not broadcast when the threshold is off, nor the kept side of an outer join', async () => {
+    const query = `SELECT l.k, l.label, c.n FROM labels l FULL JOIN (SELECT k, count(*) AS n FROM t GROUP BY k) c ON l.k = c.k`;
+    const [rows, builds] = await buildJobsDuring(() => fc.sql(query).collect());
+    const expected = Array.from({ length: 10 }, (_, k) => ({ k: k < 5 ? k : null, label: k < 5 ? `key ${k}` : null, n: N / 10 }));
+    expect(byJson(rows)).toEqual(byJson(expected));
+    expect(builds).toBe(0);
+
+    fc.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
+    try {
+      const [inner, innerBuilds] = await buildJobsDuring(() => fc.sql('SELECT a.k, b.label FROM (SELECT k FROM t GROUP BY k) a JOIN labels b ON a.k = b.k').collect());
+      expect(byJson(inner)).toEqual(byJson(Array.from({ length: 5 }, (_, k) => ({ k, label: `key ${k}` }))));
+      expect(innerBuilds).toBe(0);
+    } finally {
+      fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+    }
+  }, 60_000);
+});
+
