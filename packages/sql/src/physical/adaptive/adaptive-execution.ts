@@ -80,7 +80,8 @@ export class AdaptiveExecution {
   /** Runs the map stage under the reader; the shuffle as coalesced partitions (or as it is). */
   private async measure(node: MapPartitionsNode) {
     const shuffled = node.parent;
-    if (shuffled.context.mode === 'mapreduce') return undefined;
+    // One partition (a global aggregate, a join without equality keys): nothing to coalesce or broadcast.
+    if (shuffled.context.mode === 'mapreduce' || shuffled.getNumPartitions() <= 1) return undefined;
     const stage = this.stages++;
     const sizes = await materializeShuffle(shuffled, stage);
     if (!sizes) return undefined;
