@@ -7,7 +7,7 @@
  *    (partition-coalescing.ts), so fewer tasks read them;
  *  - a shuffled join whose one side turned out no larger than the broadcast threshold becomes a
  *    broadcast hash join: the other side's rows are read from the shuffle already written, and
- *    the small side is built into a hash table in every task.
+ *    the small side is collected into a hash table that every task gets as a broadcast.
  * Each decision is recorded against its logical plan node (`decisions`), for the final plan's
  * text (not printed by explain() yet). Mapreduce mode keeps no shuffle outputs between jobs, so there the plan stays as it is.
  */
@@ -73,7 +73,9 @@ export class AdaptiveExecution {
         return { ...settled(node), parent: read };
       }
       this.decisions.set(plan, { kind: 'broadcastJoin', ...decision, build });
-      return join.broadcast(build, read).node as MapPartitionsNode;
+      // The broadcast join has a pre-job step of its own (it collects and broadcasts its hash table): run it now.
+      const switched = join.broadcast(build, read).node as MapPartitionsNode;
+      return switched.beforeJob ? switched.beforeJob(switched) : switched;
     });
   }
 

@@ -2,7 +2,7 @@
  * The broadcast hash join a shuffled hash join turns into when adaptive execution finds one side
  * small (Spark's AQE demoting a shuffle join to a broadcast join): the stream side's rows are read
  * from the shuffle already written — each shuffled record is `[key, [side, row]]` — and the small
- * side is computed again from its own plan and built into a hash table in every task.
+ * side is computed again from its own plan, collected and broadcast as a hash table (broadcast-join.ts).
  */
 import type { RDD } from '@flint/rdd';
 import type { JoinType } from '../../plan/logical-plan.js';
