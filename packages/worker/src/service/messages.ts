@@ -62,7 +62,7 @@ const taskRequest: Schema<TaskRequest> = object({
 });
 
 const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });
-const taskMetrics: Schema<TaskMetrics> = object({ fetchMs: number, readMs: number, parseMs: number, decodeMs: number, threadMs: number });
+const taskMetrics: Schema<TaskMetrics> = object({ fetchMs: number, readMs: number, parseMs: number, decodeMs: number, threadMs: number, memoryBytesSpilled: number, diskBytesSpilled: number });
 const cachedBlockReport: Schema<CachedBlockReport> = object({
   rddId: count,
   split: count,
