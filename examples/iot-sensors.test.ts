@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FlintContext } from '@flint/driver';
 import { useTestBed } from './shared/test-bed.js';
 import { generateReadings } from './iot-sensors/generate.js';
 import { sensorAverages } from './iot-sensors/job.js';
@@ -9,7 +10,7 @@ import { sensorAveragesSequential } from './iot-sensors/reference.js';
 
 // Each version of the job, and how it names a malformed reading.
 describe.each([
-  ['RDD', (fc, input) => sensorAverages(fc, input, 6), /malformed reading .*: 2024-03-01T00:01:00Z,sensor-01,hot/],
+  ['RDD', (fc: FlintContext, input: string) => sensorAverages(fc, input, 6), /malformed reading .*: 2024-03-01T00:01:00Z,sensor-01,hot/],
   ['DataFrame', sensorAveragesDataFrame, /bad\.csv at line 2: field 'value' \(column 3\) has 'hot'/],
   ['SQL', sensorAveragesSql, /bad\.csv at line 2: field 'value' \(column 3\) has 'hot'/],
 ] as const)('IoT sensor averages example, %s version', (_, averagesOf, malformed) => {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FlintContext } from '@flint/driver';
 import { useTestBed } from './shared/test-bed.js';
 import { generateTweets } from './tweets/generate.js';
 import { tweetStats } from './tweets/job.js';
@@ -11,7 +12,7 @@ import { tweetStatsSequential } from './tweets/reference.js';
 // fields, the DataFrame and SQL versions read with a schema in FAILFAST mode (bad JSON fails).
 const NOT_JSON = '{"user": "bob", "text": ';
 describe.each([
-  ['RDD', (fc, input, n) => tweetStats(fc, input, n, 7), '{"user": 7, "text": "#no"}', /malformed tweet .*: \{"user": 7, "text": "#no"\}/],
+  ['RDD', (fc: FlintContext, input: string, n: number) => tweetStats(fc, input, n, 7), '{"user": 7, "text": "#no"}', /malformed tweet .*: \{"user": 7, "text": "#no"\}/],
   ['DataFrame', tweetStatsDataFrame, NOT_JSON, /bad\.jsonl.*line 2/],
   ['SQL', tweetStatsSql, NOT_JSON, /bad\.jsonl.*line 2/],
 ] as const)('tweets example, %s version', (_, stats, badLine, malformed) => {
