@@ -4,8 +4,6 @@
  * Every job's result is checked against a sequential reference, and at the end every DFS file
  * written before the chaos is read back and compared byte for byte, and fsck must be healthy.
  * Bounded in time and in jobs; loopback only; not part of `npm test`. Exits 1 on any mismatch.
- * Run with tsconfig.base.json: the root tsconfig maps @flint/* to the sources, where the
- * local-cluster finds no built `flint` CLI to start its processes with.
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';

@@ -15,7 +15,7 @@ function compilerOptions(): ts.CompilerOptions {
   if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
   // No ambient @types and no checking of the default lib: the file imports what it uses, and this
-  // keeps the compile to a couple of seconds. Without the root's `paths`, @flint/* resolve to the
+  // keeps the compile to a couple of seconds. Without `paths` (only tsconfig.typecheck.json has them), @flint/* resolve to the
   // packages' declaration files rather than their sources (which need @types/node).
   return { ...parsed.options, paths: undefined, noEmit: true, types: [], skipDefaultLibCheck: true };
 }
