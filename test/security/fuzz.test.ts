@@ -27,6 +27,7 @@ beforeAll(async () => {
   cluster = await DfsTestCluster.start({ datanodes: 1 });
   const client = await cluster.client();
   await client.writeFile('/kept/file.bin', fileBytes, { replication: 1, blockSize: 128 * 1024 });
+  await heartbeatCounts(Math.ceil(fileBytes.length / (128 * 1024)));
   ports = await clusterPorts(cluster);
   const executor = await dialWithSecret(ports.executor, process.env.FLINT_SECRET);
   await executor.send({ type: 'putBlock', requestId: 1, key: 'app_rdd_1_0', storageLevel: 'DISK_ONLY', block: { lz4: false, bytes: Buffer.from('kept') } });
@@ -37,6 +38,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
+
+/** A node's block count reaches the namenode with its next heartbeat: wait for it before taking the state to compare. */
+async function heartbeatCounts(blocks: number): Promise<void> {
+  const client = await cluster.client();
+  const deadline = Date.now() + 30_000;
+  while ((await client.liveNodes())[0]?.blockCount !== blocks) {
+    if (Date.now() > deadline) throw new Error(`the datanode's heartbeat did not report ${blocks} blocks within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** What must not change: the namespace, the blocks and where they are, the nodes, the executor's blocks. */
 async function clusterState() {
