@@ -134,30 +134,52 @@ describe('flint submit options', () => {
     return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as JobReport;
   }
 
-  it('hands --master, --name, --mode, --executor-memory and --conf to the context', async () => {
+  // One submit per test: each is a whole Node process start, which takes 10-20 s on a loaded machine.
+  it('hands --master, --name, --mode and --conf to the context, and the arguments after -- to the job', async () => {
     const report = await submit(['--master', 'local[2]', '--name', 'cli-test', '--mode', 'memory', '--conf', 'maxFailures=2', '--', 'a', '--b']);
     expect(report).toMatchObject({ master: 'local[2]', appName: 'cli-test', mode: 'memory', args: ['a', '--b'] });
     expect(report.cachedPartitions).toBe(2);
     expect(report.failure).toMatch(/failed 2 times/);
+  });
+
+  it('hands --executor-memory and --conf mode to the context', async () => {
     const small = await submit(['--master', 'local[1]', '--executor-memory', '1k', '--conf', 'mode=mapreduce']);
     expect(small).toMatchObject({ master: 'local[1]', mode: 'mapreduce', cachedPartitions: 0 });
     expect(small.failure).toMatch(/failed 4 times/);
+  });
+
+  it('hands --conf executorMemory to the context', async () => {
     const tight = await submit(['--master', 'local[1]', '--conf', 'executorMemory=1k']);
     expect(tight.cachedPartitions).toBe(0);
   });
 
-  it("lets the job's own options win, --conf win over the properties file, and flags over --conf", async () => {
-    const properties = join(dir, 'flint.conf');
-    writeFileSync(properties, '# defaults for this test\nmaster local[2]\nappName=from-file\nmaxFailures 3\n\n');
-    const fromFile = await submit(['--properties-file', properties]);
-    expect(fromFile).toMatchObject({ master: 'local[2]', appName: 'from-file' });
-    expect(fromFile.failure).toMatch(/failed 3 times/);
-    const overridden = await submit(['--properties-file', properties, '--conf', 'appName=from-conf', '--master', 'local[1]']);
-    expect(overridden).toMatchObject({ master: 'local[1]', appName: 'from-conf' });
-    const flagOverConf = await submit(['--conf', 'appName=from-conf', '--name', 'from-flag']);
-    expect(flagOverConf.appName).toBe('from-flag');
-    const code = await submit(['--name', 'from-flag', '--', 'code-name']);
-    expect(code.appName).toBe('from-code');
+  describe('precedence', () => {
+    let properties: string;
+    beforeAll(() => {
+      properties = join(dir, 'flint.conf');
+      writeFileSync(properties, '# defaults for this test\nmaster local[2]\nappName=from-file\nmaxFailures 3\n\n');
+    });
+
+    it('reads the properties file', async () => {
+      const fromFile = await submit(['--properties-file', properties]);
+      expect(fromFile).toMatchObject({ master: 'local[2]', appName: 'from-file' });
+      expect(fromFile.failure).toMatch(/failed 3 times/);
+    });
+
+    it('lets --conf win over the properties file, and flags over both', async () => {
+      const overridden = await submit(['--properties-file', properties, '--conf', 'appName=from-conf', '--master', 'local[1]']);
+      expect(overridden).toMatchObject({ master: 'local[1]', appName: 'from-conf' });
+    });
+
+    it('lets a flag win over --conf', async () => {
+      const flagOverConf = await submit(['--conf', 'appName=from-conf', '--name', 'from-flag']);
+      expect(flagOverConf.appName).toBe('from-flag');
+    });
+
+    it("lets the job's own options win over flags", async () => {
+      const code = await submit(['--name', 'from-flag', '--', 'code-name']);
+      expect(code.appName).toBe('from-code');
+    });
   });
 
   it("exits with the job's exit code", async () => {
