@@ -5,6 +5,7 @@ export { JobFailedError, JobCancelledError, type SchedulerListener, type ActiveJ
 export type { StatusTracker, SparkJobInfo, SparkStageInfo, JobExecutionStatus } from './context/status-tracker.js';
 export type { Stage, ShuffleMapStage, ResultStage } from './scheduler/stage.js';
 export type { TaskEnd, Locality } from './scheduler/task-scheduler.js';
+export type * from './scheduler/events.js';
 export type { ExecutorId, TaskMetrics } from '@flint/worker';
 export { LocalCluster, type LocalWorker } from './backend/local-cluster.js';
 export { RDD, RDDBarrier, StorageLevel, capture, Broadcast, Accumulator, StatCounter, TaskContext, BarrierTaskContext, BoundedFloat, SparkFiles } from '@flint/rdd';

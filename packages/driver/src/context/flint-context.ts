@@ -13,9 +13,12 @@ import { sqlSession } from './sql-entry.js';
 import { localTextSplits } from './text-input.js';
 import { JobHistory, type JobSummary } from './job-history.js';
 import { DagScheduler } from '../scheduler/dag-scheduler.js';
-import { TaskScheduler } from '../scheduler/task-scheduler.js';
+import { TaskScheduler, nodeOf } from '../scheduler/task-scheduler.js';
 import type { ActiveJob, SchedulerListener } from '../scheduler/job.js';
 import { ListenerBus } from '../scheduler/listener-bus.js';
+import { EventBus } from '../scheduler/event-bus.js';
+import type { SchedulerEventListener } from '../scheduler/events.js';
+import { effectiveConf } from './effective-conf.js';
 import { SPECULATION_DEFAULTS, type SpeculationOptions } from '../scheduler/speculation.js';
 import { localBackend } from '../backend/local-backend.js';
 import { clusterBackend } from '../backend/cluster-backend.js';
@@ -91,6 +94,8 @@ export class FlintContext implements RddContext {
   private readonly givenOptions: Readonly<Record<string, unknown>>;
   private readonly history = new JobHistory();
   private readonly listeners = new ListenerBus();
+  /** The scheduler's events as plain data, delivered asynchronously (fc.addListener). */
+  private readonly events = new EventBus((line) => this.driverLog.warn(line));
   private readonly broadcasts: Broadcasts;
   private readonly files: ShippedFiles;
   private readonly accumulators = new Map<number, Accumulator>();
@@ -104,8 +109,10 @@ export class FlintContext implements RddContext {
 
   private constructor(
     options: FlintContextOptions,
+    /** The options as the program gave them, before `flint submit`'s and the environment's. */
+    private readonly programOptions: FlintContextOptions,
     master: string,
-    maxFailures: number,
+    private readonly maxFailures: number,
     private readonly backend: Backend,
     /** The processes of a `local-cluster` master, for tests and demos that kill workers. */
     readonly localCluster: LocalCluster | undefined,
@@ -152,6 +159,7 @@ export class FlintContext implements RddContext {
   private async connectExecutors(): Promise<void> {
     await this.backend.start({
       executorAdded: (executor) => {
+        this.events.post({ type: 'executorAdded', executorId: executor.id, host: nodeOf(executor.id), slots: executor.slots });
         this.tasks.addExecutor(executor);
         this.workerWait.executorAdded(executor.id);
       },
@@ -172,14 +180,14 @@ export class FlintContext implements RddContext {
     const maxFailures = options.maxFailures ?? (parsed.kind === 'local' ? parsed.maxFailures : undefined) ?? DEFAULT_MAX_FAILURES;
     switch (parsed.kind) {
       case 'local':
-        return FlintContext.started(new FlintContext(options, master, maxFailures, localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY, options.threadHeap), undefined));
+        return FlintContext.started(new FlintContext(options, programOptions, master, maxFailures, localBackend(parsed.threads, options.executorMemory ?? DEFAULT_EXECUTOR_MEMORY, options.threadHeap), undefined));
       case 'cluster':
-        return FlintContext.started(new FlintContext(options, master, maxFailures, await clusterBackend(`${parsed.host}:${parsed.port}`), undefined));
+        return FlintContext.started(new FlintContext(options, programOptions, master, maxFailures, await clusterBackend(`${parsed.host}:${parsed.port}`), undefined));
       case 'local-cluster': {
         const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker, options.executorMemory, options.threadHeap);
         try {
           const backend = await clusterBackend(cluster.namenode, { minExecutors: parsed.workers });
-          return await FlintContext.started(new FlintContext(options, master, maxFailures, backend, cluster));
+          return await FlintContext.started(new FlintContext(options, programOptions, master, maxFailures, backend, cluster));
         } catch (error) {
           await cluster.stop();
           throw error;
@@ -189,6 +197,7 @@ export class FlintContext implements RddContext {
   }
 
   private static async started(context: FlintContext): Promise<FlintContext> {
+    context.postApplicationStart();
     await context.connectExecutors();
     FlintContext.running.push(context);
     return context;
@@ -253,9 +262,22 @@ export class FlintContext implements RddContext {
     return this.history.jobs;
   }
 
-  /** Subscribes to scheduler events (jobs, stages, tasks, lost executors); returns an unsubscribe function. */
-  addListener(listener: SchedulerListener): () => void {
-    return this.listeners.add(listener);
+  /**
+   * Subscribes to the scheduler's events (events.ts: application, jobs, stages, tasks, executors,
+   * blocks, fetch failures) as plain data, delivered asynchronously; returns an unsubscribe
+   * function. Events posted before the call are not replayed. (An object with methods is the
+   * older, synchronous listener form, kept until its users move to events.)
+   */
+  addListener(listener: SchedulerEventListener): () => void;
+  addListener(listener: SchedulerListener): () => void;
+  addListener(listener: SchedulerEventListener | SchedulerListener): () => void {
+    return typeof listener === 'function' ? this.events.add(listener) : this.listeners.add(listener);
+  }
+
+  private postApplicationStart(): void {
+    const { master, appName, mode, appId, startTime } = this;
+    const conf = effectiveConf({ ...this.givenOptions, maxFailures: this.maxFailures }, this.programOptions);
+    this.events.post({ type: 'applicationStart', appId, appName, master, mode, user: sparkUser(), startTime, flintVersion: FLINT_VERSION, conf });
   }
 
   newRddId(): number {
@@ -520,6 +542,8 @@ export class FlintContext implements RddContext {
     await this.localCluster?.stop();
     this.jobs.deleteStoredOutputs();
     this.files.removeDirectory();
+    this.events.post({ type: 'applicationEnd', appId: this.appId });
+    this.events.flush();
   }
 
   private applyAccumulators(updates: readonly (readonly [number, number])[]): void {

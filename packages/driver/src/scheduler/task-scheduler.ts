@@ -306,7 +306,7 @@ function timedOutEnd(request: TaskRequest, timeoutMs: number): TaskEnd {
 }
 
 /** The node an executor runs on (its datanode id); the local executor is its own node. */
-function nodeOf(id: ExecutorId): string {
+export function nodeOf(id: ExecutorId): string {
   try {
     return parseExecutorId(id).nodeId;
   } catch {

@@ -1,0 +1,45 @@
+/**
+ * The context's effective configuration and where each value came from, as Spark's Environment
+ * page shows it: options set in the program, then `flint submit` (--conf, --master, ...), then
+ * FLINT_MASTER / FLINT_MODE, then the defaults (same precedence as submitted-options.ts).
+ */
+import type { ConfEntry, ConfSource } from '../scheduler/events.js';
+import type { FlintContextOptions } from './flint-context.js';
+import { submittedOptions } from './submitted-options.js';
+
+/** The defaults of the options that have one regardless of the machine. */
+export const OPTION_DEFAULTS: Readonly<Partial<Record<keyof FlintContextOptions, unknown>>> = {
+  master: 'local[*]',
+  appName: 'flint',
+  mode: 'memory',
+  maxFailures: 4,
+  executorMemory: 512 * 1024 * 1024,
+  maxResultSize: 1024 * 1024 * 1024,
+  workerWaitMs: 30_000,
+  speculation: false,
+};
+
+const ENVIRONMENT_KEYS: Partial<Record<keyof FlintContextOptions, string>> = { master: 'FLINT_MASTER', mode: 'FLINT_MODE' };
+
+/**
+ * One entry per option with a value: `effective` holds the values the context runs with (options
+ * resolved, defaults filled in), `program` the options as the program gave them.
+ */
+export function effectiveConf(effective: Readonly<Record<string, unknown>>, program: FlintContextOptions, env: NodeJS.ProcessEnv = process.env): ConfEntry[] {
+  const submitted = submittedOptions(env);
+  const sourceOf = (key: string): ConfSource => {
+    if (given(program, key)) return 'FlintContext option';
+    if (given(submitted, key)) return 'flint submit --conf';
+    const variable = ENVIRONMENT_KEYS[key as keyof FlintContextOptions];
+    if (variable && env[variable]) return 'environment';
+    return 'default';
+  };
+  return Object.entries({ ...OPTION_DEFAULTS, ...effective })
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({ key, value: typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value), source: sourceOf(key) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function given(options: object, key: string): boolean {
+  return Object.hasOwn(options, key) && (options as Record<string, unknown>)[key] !== undefined;
+}
