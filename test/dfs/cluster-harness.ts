@@ -33,6 +33,7 @@ export interface NodeProcess {
   dataDir: string;
   /** The datanode id (datanodes only). */
   nodeId: string;
+  stdout: string[];
   stderr: string[];
 }
 
@@ -96,6 +97,16 @@ export class DfsTestCluster {
     await exited;
   }
 
+  /** The namenode's cluster UI, from the line it prints after its RPC address. */
+  async clusterUiUrl(): Promise<string> {
+    let url: string | undefined;
+    await waitFor('the namenode to print its cluster UI address', () => {
+      url = this.namenode?.stdout.map((line) => /^cluster UI on (\S+)$/.exec(line)?.[1]).find((found) => found !== undefined);
+      return url !== undefined;
+    });
+    return url!;
+  }
+
   liveDatanodes(): NodeProcess[] {
     return this.datanodes.filter((node) => node.child.exitCode === null && node.child.signalCode === null);
   }
@@ -141,13 +152,15 @@ export class DfsTestCluster {
         clearTimeout(timer);
         reject(new Error(`flint ${args[0]} exited with ${code}: ${stderr.join('\n')}`));
       });
+      const stdout: string[] = [];
       const lines = createInterface({ input: child.stdout! });
+      lines.on('line', (line) => stdout.push(line));
       lines.once('line', (line) => {
         clearTimeout(timer);
         const match = banner.exec(line);
         if (!match) return reject(new Error(`unexpected first line from flint ${args[0]}: ${line}`));
         const [nodeId, address] = match.length === 3 ? [match[1], match[2]] : ['', match[1]];
-        resolvePromise({ child, address, dataDir, nodeId, stderr });
+        resolvePromise({ child, address, dataDir, nodeId, stdout, stderr });
       });
     });
   }

@@ -39,6 +39,8 @@ export { startDatanode, type DatanodeHandle, type DatanodeOptions } from './data
 export { namenodeConfig, type NamenodeConfig } from './namenode/config.js';
 export { expiryMs as deadNodeTimeoutMs } from './namenode/datanode-manager.js';
 export { startNamenode, type NamenodeHandle } from './namenode/namenode.js';
+/** The shapes of the cluster UI's JSON API (`/api/workers`, `/api/files`, `/api/blocks`, `/api/namenode`). */
+export type { BlocksView, BlockView, FilesView, NamenodeView, WorkerView } from './namenode/ui/cluster-views.js';
 
 export { DFS_USAGE, runDfsCommand } from './cli/dfs-command.js';
 export type { CommandIo } from './cli/dfs-context.js';

@@ -1,4 +1,4 @@
-/** `flint namenode [--host H] [--port P] [--ui-port P] [--data DIR] [--secret-file F | --insecure] [timing flags]` */
+/** `flint namenode [--host H] [--port P] [--http-port P] [--data DIR] [--secret-file F | --insecure] [timing flags]` */
 import { formatAddress } from '../address.js';
 import { namenodeConfig, type NamenodeConfig } from '../namenode/config.js';
 import { startNamenode, type NamenodeHandle } from '../namenode/namenode.js';
@@ -6,12 +6,13 @@ import { parseCommandLine, UsageError, type ParsedCommandLine } from './command-
 import { fractionFlag, integerFlag } from './flags.js';
 import { applySecretFlags, secretArgOptions, SECRET_USAGE } from './secret-flags.js';
 
-export const NAMENODE_USAGE = `usage: flint namenode [--host 127.0.0.1] [--port 9000] [--ui-port 9870] [--data DIR]
+export const NAMENODE_USAGE = `usage: flint namenode [--host 127.0.0.1] [--port 9000] [--http-port 9870] [--data DIR]
        [--heartbeat-ms MS] [--recheck-ms MS] [--block-report-ms MS] [--replication-interval-ms MS]
        [--checkpoint-interval-ms MS] [--safe-mode-threshold F] [--safe-mode-extension-ms MS]
        [--max-component-length 255] [--max-directory-items 1048576] [--max-path-depth 1000]
 ${SECRET_USAGE}
-  Starts the DFS namenode and cluster membership service (default data directory flint-data/namenode).
+  Starts the DFS namenode and cluster membership service (default data directory flint-data/namenode),
+  with its cluster UI and JSON API on --http-port (--ui-port is the same flag; 0 picks a free port).
   A datanode is declared dead after 2 × recheck + 10 × heartbeat without heartbeats.
   FLINT_DFS_HEARTBEAT_MS and FLINT_DFS_RECHECK_MS set the defaults of the two timing flags.`;
 
@@ -20,6 +21,7 @@ const NAMENODE_COMMAND = {
   options: {
     host: { type: 'string' },
     port: { type: 'string' },
+    'http-port': { type: 'string' },
     'ui-port': { type: 'string' },
     data: { type: 'string' },
     'heartbeat-ms': { type: 'string' },
@@ -45,7 +47,7 @@ function namenodeConfigFrom(values: ParsedCommandLine<typeof NAMENODE_COMMAND.op
   const overrides: Partial<NamenodeConfig> = {
     host: values.host,
     port: integerFlag('port', values.port),
-    uiPort: integerFlag('ui-port', values['ui-port'], 9870),
+    uiPort: httpPort(values),
     heartbeatIntervalMs,
     recheckIntervalMs: integerFlag('recheck-ms', values['recheck-ms'] ?? env.FLINT_DFS_RECHECK_MS),
     blockReportIntervalMs: integerFlag('block-report-ms', values['block-report-ms']),
@@ -59,6 +61,11 @@ function namenodeConfigFrom(values: ParsedCommandLine<typeof NAMENODE_COMMAND.op
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   return namenodeConfig({ dataDir: values.data ?? 'flint-data/namenode', ...defined });
+}
+
+function httpPort(values: { 'http-port'?: string; 'ui-port'?: string }): number | undefined {
+  if (values['http-port'] !== undefined && values['ui-port'] !== undefined) throw new UsageError('give --http-port or --ui-port, not both');
+  return values['ui-port'] !== undefined ? integerFlag('ui-port', values['ui-port']) : integerFlag('http-port', values['http-port'], 9870);
 }
 
 function positive(flag: string, value: number | undefined): number | undefined {
@@ -77,6 +84,6 @@ export async function runNamenodeCommand(argv: string[]): Promise<NamenodeHandle
     onFatal: () => process.exit(1),
   });
   process.stdout.write(`namenode listening on ${formatAddress(namenode.address)}\n`);
-  if (namenode.uiAddress) process.stdout.write(`namenode ui on http://${formatAddress(namenode.uiAddress)}/\n`);
+  if (namenode.uiAddress) process.stdout.write(`cluster UI on http://${formatAddress(namenode.uiAddress)}/\n`);
   return namenode;
 }

@@ -24,6 +24,8 @@ export interface DatanodeOptions {
   port?: number;
   /** Other services of this worker (e.g. its executor's address), published through the namenode. */
   services?: Record<string, string>;
+  /** How many tasks this worker runs now, reported with each heartbeat (for the cluster UI). */
+  runningTasks?: () => number;
   timeouts?: TransferTimeouts;
   log?: (line: string) => void;
 }
@@ -82,6 +84,7 @@ async function startOnLockedDirectory(options: DatanodeOptions, dataDir: string,
     store,
     services: { ...options.services },
     activeTransfers: () => transferServer.activeTransfers,
+    runningTasks: options.runningTasks,
     execute,
     log,
   });

@@ -24,6 +24,7 @@ export interface NamenodeLinkOptions {
   store: BlockStore;
   services: Record<string, string>;
   activeTransfers(): number;
+  runningTasks?(): number;
   execute(command: DatanodeCommand): Promise<void>;
   log(line: string): void;
 }
@@ -120,6 +121,7 @@ export class NamenodeLink {
       usedBytes: store.usedBytes,
       blockCount: store.blockCount,
       activeTransfers: this.options.activeTransfers(),
+      runningTasks: this.options.runningTasks?.(),
     };
   }
 

@@ -17,6 +17,8 @@ export interface DatanodeStats {
   usedBytes: number;
   blockCount: number;
   activeTransfers: number;
+  /** Tasks the worker's executor runs, as of its last heartbeat. */
+  runningTasks?: number;
 }
 
 export interface DatanodeDescriptor extends DatanodeStats {
@@ -40,6 +42,7 @@ function pickStats(stats: DatanodeStats): DatanodeStats {
     usedBytes: stats.usedBytes,
     blockCount: stats.blockCount,
     activeTransfers: stats.activeTransfers,
+    runningTasks: stats.runningTasks,
   };
 }
 

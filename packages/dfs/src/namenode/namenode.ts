@@ -23,9 +23,9 @@ import { EditLog } from './edit-log.js';
 import { applyEdit } from './edits.js';
 import { loadImage, saveImage } from './fsimage.js';
 import { Namesystem } from './namesystem.js';
-import { clusterReport } from './reports.js';
 import { namenodeRpcHandler } from './rpc-handlers.js';
-import { startStatusPage } from './status-page.js';
+import { startClusterUi } from './ui/cluster-ui-server.js';
+import type { CheckpointStatus } from './ui/cluster-views.js';
 
 export interface NamenodeHandle {
   readonly address: NodeAddress;
@@ -70,15 +70,17 @@ async function startOnLockedDirectory(
     hooks.onFatal?.(error);
   });
   let lastCheckpoint = Date.now();
+  const checkpointStatus: CheckpointStatus = { lastCheckpointTime: null, lastCheckpointTxid: lastTxid };
   const checkpoint = () => {
     saveImage(dataDir, system.namespace, editLog.lastWrittenTxid);
     editLog.truncate();
     lastCheckpoint = Date.now();
+    Object.assign(checkpointStatus, { lastCheckpointTime: lastCheckpoint, lastCheckpointTxid: editLog.lastWrittenTxid });
   };
   if (replay.length > 0) checkpoint();
 
   const rpc = await serveRpc({ name: 'namenode', host: config.host, port: config.port, log }, namenodeRpcHandler(system));
-  const ui = config.uiPort === undefined ? undefined : await startStatusPage(config.host, config.uiPort, () => clusterReport(system), log);
+  const ui = config.uiPort === undefined ? undefined : await startClusterUi({ host: config.host, port: config.uiPort, system, checkpoint: () => ({ ...checkpointStatus }), log });
 
   const recheck = setInterval(() => {
     for (const node of system.datanodes.expire()) {

@@ -31,7 +31,7 @@ export class Namesystem {
 
   constructor(
     readonly namespace: Namespace,
-    private readonly editLog: EditLog,
+    readonly editLog: EditLog,
     readonly config: NamenodeConfig,
     /** Called when the edit log cannot be written: the namenode must not go on. */
     private readonly onFatal: (error: unknown) => void,

@@ -4,9 +4,10 @@
  * answers, and its orders (copy a block, delete blocks) ride on heartbeat responses.
  */
 import { datanodeLocation, emptyResponse } from './common.js';
-import { array, count, message, object, record, string, union, type Infer } from '@flint/net';
+import { array, count, message, object, optional, record, string, union, type Infer } from '@flint/net';
 
-const nodeStats = { capacityBytes: count, usedBytes: count, blockCount: count, activeTransfers: count };
+/** `runningTasks`: tasks the worker's executor is running (absent from a bare datanode). */
+const nodeStats = { capacityBytes: count, usedBytes: count, blockCount: count, activeTransfers: count, runningTasks: optional(count) };
 
 export const datanodeNamenodeRequest = union(
   message('registerDatanode', { nodeId: string, host: string, dataPort: count, services: record(string), ...nodeStats }),

@@ -29,6 +29,8 @@ export class LocalCluster {
 
   private constructor(
     readonly namenode: string,
+    /** The namenode's cluster UI, e.g. http://127.0.0.1:40123/ (a free port, not 9870). */
+    readonly uiUrl: string,
     readonly namenodeProcess: ChildProcess,
     readonly workers: LocalWorker[],
     private readonly workerOptions: string[],
@@ -55,7 +57,7 @@ export class LocalCluster {
     try {
       const namenodeProcess = launch(['namenode', '--port', '0', '--ui-port', '0', '--data', join(root, 'namenode'), ...NAMENODE_TIMING]);
       children.push(namenodeProcess);
-      const namenode = (await firstLine(namenodeProcess, /listening on (\S+)/))[1];
+      const [[, namenode], [, uiUrl]] = await matchLines(namenodeProcess, [/listening on (\S+)/, /^cluster UI on (\S+)/]);
       const workers: LocalWorker[] = [];
       for (let index = 0; index < workerCount; index++) {
         const dataDir = join(root, `worker-${index}`);
@@ -63,8 +65,8 @@ export class LocalCluster {
         children.push(worker.process);
         workers.push(worker);
       }
-      for (const worker of workers) worker.executorId = (await firstLine(worker.process, /executor (\S+)/))[1];
-      const cluster = new LocalCluster(namenode, namenodeProcess, workers, workerOptions, root);
+      for (const worker of workers) worker.executorId = (await matchLines(worker.process, [/executor (\S+)/]))[0][1];
+      const cluster = new LocalCluster(namenode, uiUrl, namenodeProcess, workers, workerOptions, root);
       process.off('exit', killAll);
       process.once('exit', cluster.killNow);
       return cluster;
@@ -84,7 +86,7 @@ export class LocalCluster {
   async restartWorker(index: number): Promise<string> {
     const worker = this.workers[index];
     worker.process = launch(workerArgs(this.namenode, worker.dataDir, this.workerOptions));
-    worker.executorId = (await firstLine(worker.process, /executor (\S+)/))[1];
+    worker.executorId = (await matchLines(worker.process, [/executor (\S+)/]))[0][1];
     return worker.executorId;
   }
 
@@ -115,8 +117,8 @@ function launch(args: string[]): ChildProcess {
   });
 }
 
-/** Waits for the first stdout line matching `pattern`; fails with the process's stderr if it exits first. */
-function firstLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+/** Waits for stdout lines matching each pattern (the first match of each); fails with the process's stderr if it exits first. */
+function matchLines(child: ChildProcess, patterns: RegExp[], timeoutMs = 30_000): Promise<RegExpExecArray[]> {
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -124,11 +126,12 @@ function firstLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Pr
     });
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error(`process ${child.pid} did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    const matches: (RegExpExecArray | undefined)[] = patterns.map(() => undefined);
     lines.on('line', (line) => {
-      const match = pattern.exec(line);
-      if (match) {
+      patterns.forEach((pattern, i) => (matches[i] ??= pattern.exec(line) ?? undefined));
+      if (matches.every((match) => match !== undefined)) {
         clearTimeout(timer);
-        resolve(match);
+        resolve(matches as RegExpExecArray[]);
       }
     });
     child.once('exit', (code) => {

@@ -187,7 +187,9 @@ export class FlintContext implements RddContext {
         const cluster = await LocalCluster.start(parsed.workers, parsed.threadsPerWorker, options.executorMemory, options.threadHeap);
         try {
           const backend = await clusterBackend(cluster.namenode, { minExecutors: parsed.workers });
-          return await FlintContext.started(new FlintContext(options, programOptions, master, maxFailures, backend, cluster));
+          const context = await FlintContext.started(new FlintContext(options, programOptions, master, maxFailures, backend, cluster));
+          context.driverLog.warn(`[flint] cluster UI (namenode) at ${cluster.uiUrl}`);
+          return context;
         } catch (error) {
           await cluster.stop();
           throw error;

@@ -95,6 +95,22 @@ export class Executor {
    * barrier task's barrier() calls go to the driver through `barrierSync`.
    */
   async runTask(request: TaskRequest, signal?: AbortSignal, barrierSync?: BarrierSync): Promise<TaskOutcome> {
+    this.running++;
+    try {
+      return await this.runCountedTask(request, signal, barrierSync);
+    } finally {
+      this.running--;
+    }
+  }
+
+  /** Tasks in runTask now (fetching inputs, on a thread, or storing outputs). */
+  get runningTasks(): number {
+    return this.running;
+  }
+
+  private running = 0;
+
+  private async runCountedTask(request: TaskRequest, signal?: AbortSignal, barrierSync?: BarrierSync): Promise<TaskOutcome> {
     const started = performance.now();
     // Before any await: a later task of the same broadcast or added file (sent without its bytes) may overtake this one.
     const app = request.appId;

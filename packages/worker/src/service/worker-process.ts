@@ -31,7 +31,9 @@ export interface WorkerHandle {
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
-  const datanode = await startDatanode(options);
+  // The executor starts after the datanode, whose heartbeats report its running tasks from then on.
+  let runningTasks = () => 0;
+  const datanode = await startDatanode({ ...options, runningTasks: () => runningTasks() });
   const peers = new PeerClient();
   let id = '';
   const executor = new Executor(
@@ -48,6 +50,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const service = await startExecutorService(executor, host, options.executorPort ?? 0, log);
   id = executorId(datanode.nodeId, host, service.port);
   executor.assignId(id);
+  runningTasks = () => executor.runningTasks;
   datanode.setServices({ executor: id, executorThreads: String(executor.options.threads) });
   return {
     executorId: id,
