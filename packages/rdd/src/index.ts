@@ -7,6 +7,7 @@ export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChan
 export { isBarrier } from './plan/barrier.js';
 export { BoundedFloat } from './ops/approximate.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
+export { setPromptScope } from './fn/globals.js';
 export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
 export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, RangeSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';

@@ -5,11 +5,13 @@
  *   flint worker ...     a worker node: datanode and executor (@flint/worker)
  *   flint dfs ...        file system commands (@flint/dfs)
  *   flint submit ...     run a job file against a master (@flint/driver)
+ *   flint shell ...      an interactive shell with a FlintContext as `fc` (@flint/driver)
  * Every command parses its line with parseCommandLine (@flint/dfs): --help/-h and --version
  * everywhere, usage errors as one line with exit code 2, failures as one line with exit code 1.
  */
 import { FLINT_VERSION, HelpOrVersion, NAMENODE_USAGE, reportCommandEnd, runDfsCommand, runNamenodeCommand, UsageError } from '@flint/dfs';
 import { WORKER_USAGE, runWorkerCommand } from '@flint/worker';
+import { SHELL_USAGE, runShellCommand } from './shell-command.js';
 import { SUBMIT_USAGE, runSubmitCommand } from './submit-command.js';
 
 const USAGE = `usage: flint <command> [args]
@@ -17,9 +19,10 @@ const USAGE = `usage: flint <command> [args]
   worker     start a worker node         (flint worker --help)
   dfs        file system commands        (flint dfs --help)
   submit     run a job file              (flint submit --help)
+  shell      an interactive shell        (flint shell --help)
   help [command], --help, --version`;
 
-const HELP: Record<string, string> = { namenode: NAMENODE_USAGE, worker: WORKER_USAGE, submit: SUBMIT_USAGE };
+const HELP: Record<string, string> = { namenode: NAMENODE_USAGE, worker: WORKER_USAGE, submit: SUBMIT_USAGE, shell: SHELL_USAGE };
 
 const io = { stdout: process.stdout, stderr: process.stderr };
 
@@ -55,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return runDfsCommand(args);
     case 'submit':
       return runSubmitCommand(args);
+    case 'shell':
+      return runShellCommand(args);
     case 'help':
       if (args.length === 0) return answer(USAGE);
       if (args[0] === 'dfs') return runDfsCommand(['help', ...args.slice(1)]);
@@ -76,7 +81,7 @@ function answer(text: string): never {
   throw new HelpOrVersion(text);
 }
 
-const command = ['namenode', 'worker', 'dfs', 'submit'].includes(process.argv[2]) ? process.argv[2] : '';
+const command = ['namenode', 'worker', 'dfs', 'submit', 'shell'].includes(process.argv[2]) ? process.argv[2] : '';
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
