@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   port: number;
   log?: (line: string) => void;
   handle: HttpHandler;
+  /** Neither the server nor its connections keep the process alive (a driver's UI must not outlive its program). */
+  unref?: boolean;
 }
 
 export interface HttpServer {
@@ -38,7 +40,9 @@ export async function listenHttp(options: HttpServerOptions): Promise<HttpServer
     }
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  if (options.unref) server.on('connection', (socket) => socket.unref());
   await listenOn(server, options.host, options.port);
+  if (options.unref) server.unref();
   const bound = server.address();
   if (bound === null || typeof bound === 'string') throw new Error(`${options.name} has no TCP address`);
   return {

@@ -7,6 +7,7 @@ export { FramedConnection, type Frame } from './framed-connection.js';
 export { dialFrames } from './dial.js';
 export { listenFrames, type FrameServerOptions, type ListeningServer } from './listen.js';
 export { listenHttp, type HttpHandler, type HttpServer } from './http.js';
+export { openEventStream, type EventStream } from './sse.js';
 export { connectionLimits, type ConnectionLimits } from './limits.js';
 export { PendingRequests } from './pending-requests.js';
 export { RpcClient, serveRpc, type RemoteErrorFactory, type RpcConnection, type RpcHandler } from './rpc.js';

@@ -6,6 +6,7 @@
  *   flint dfs ...        file system commands (@flint/dfs)
  *   flint submit ...     run a job file against a master (@flint/driver)
  *   flint shell ...      an interactive shell with a FlintContext as `fc` (@flint/driver)
+ *   flint history DIR    the web UI over event logs (@flint/driver)
  * Every command parses its line with parseCommandLine (@flint/dfs): --help/-h and --version
  * everywhere, usage errors as one line with exit code 2, failures as one line with exit code 1.
  */
@@ -13,6 +14,7 @@ import { FLINT_VERSION, HelpOrVersion, NAMENODE_USAGE, reportCommandEnd, runDfsC
 import { WORKER_USAGE, runWorkerCommand } from '@flint/worker';
 import { SHELL_USAGE, runShellCommand } from './shell-command.js';
 import { SUBMIT_USAGE, runSubmitCommand } from './submit-command.js';
+import { HISTORY_USAGE, runHistoryCommand } from './history-command.js';
 
 const USAGE = `usage: flint <command> [args]
   namenode   start a namenode            (flint namenode --help)
@@ -20,9 +22,10 @@ const USAGE = `usage: flint <command> [args]
   dfs        file system commands        (flint dfs --help)
   submit     run a job file              (flint submit --help)
   shell      an interactive shell        (flint shell --help)
+  history    web UI over event logs      (flint history --help)
   help [command], --help, --version`;
 
-const HELP: Record<string, string> = { namenode: NAMENODE_USAGE, worker: WORKER_USAGE, submit: SUBMIT_USAGE, shell: SHELL_USAGE };
+const HELP: Record<string, string> = { namenode: NAMENODE_USAGE, worker: WORKER_USAGE, submit: SUBMIT_USAGE, shell: SHELL_USAGE, history: HISTORY_USAGE };
 
 const io = { stdout: process.stdout, stderr: process.stderr };
 
@@ -60,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       return runSubmitCommand(args);
     case 'shell':
       return runShellCommand(args);
+    case 'history':
+      stopOnSignal(await runHistoryCommand(args));
+      return 0;
     case 'help':
       if (args.length === 0) return answer(USAGE);
       if (args[0] === 'dfs') return runDfsCommand(['help', ...args.slice(1)]);
@@ -81,7 +87,7 @@ function answer(text: string): never {
   throw new HelpOrVersion(text);
 }
 
-const command = ['namenode', 'worker', 'dfs', 'submit', 'shell'].includes(process.argv[2]) ? process.argv[2] : '';
+const command = ['namenode', 'worker', 'dfs', 'submit', 'shell', 'history'].includes(process.argv[2]) ? process.argv[2] : '';
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

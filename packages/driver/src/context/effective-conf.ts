@@ -17,6 +17,8 @@ export const OPTION_DEFAULTS: Readonly<Partial<Record<keyof FlintContextOptions,
   maxResultSize: 1024 * 1024 * 1024,
   workerWaitMs: 30_000,
   speculation: false,
+  ui: true,
+  uiPort: 4040,
 };
 
 const ENVIRONMENT_KEYS: Partial<Record<keyof FlintContextOptions, string>> = { master: 'FLINT_MASTER', mode: 'FLINT_MODE' };

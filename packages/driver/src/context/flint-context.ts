@@ -40,6 +40,7 @@ import { FlintConf } from './flint-conf.js';
 import { fixedLengthSplits, objectFileSplits, type SplitSizing } from './record-files.js';
 import { ShippedFiles } from './shipped-files.js';
 import { withOwnNamenode } from './dfs-paths.js';
+import { DEFAULT_UI_PORT, startDriverUi, type DriverUi } from '../ui/driver-ui.js';
 
 export interface FlintContextOptions {
   /** `local[*]` by default, or the FLINT_MASTER environment variable (all options: or `flint submit`'s). */
@@ -68,6 +69,10 @@ export interface FlintContextOptions {
    * to storage and read back by the next job, and cache()/persist() have no effect.
    */
   readonly mode?: ExecutionMode;
+  /** The driver's web UI (jobs, stages, tasks, executors; Spark's :4040); on by default. `flint.ui.enabled=false` with flint submit. */
+  readonly ui?: boolean;
+  /** The UI's port: 4040 by default, else the next free one; 0 for any free port. */
+  readonly uiPort?: number;
 }
 
 const DEFAULT_MAX_FAILURES = 4;
@@ -106,6 +111,7 @@ export class FlintContext implements RddContext {
   private readonly status = new StatusTracker();
   private readonly barriers = new BarrierCoordinator();
   private readonly workerWait: WorkerWait;
+  private driverUi: DriverUi | undefined;
 
   private constructor(
     options: FlintContextOptions,
@@ -200,9 +206,22 @@ export class FlintContext implements RddContext {
 
   private static async started(context: FlintContext): Promise<FlintContext> {
     context.postApplicationStart();
-    await context.connectExecutors();
+    await context.startUi();
+    try {
+      await context.connectExecutors();
+    } catch (error) {
+      await context.driverUi?.close();
+      throw error;
+    }
     FlintContext.running.push(context);
     return context;
+  }
+
+  private async startUi(): Promise<void> {
+    if (this.givenOptions.ui === false) return;
+    const port = (this.givenOptions.uiPort as number | undefined) ?? DEFAULT_UI_PORT;
+    this.driverUi = await startDriverUi(port, (listener) => this.events.add(listener), (line) => this.driverLog.warn(line));
+    this.driverLog.warn(`Flint driver UI available at ${this.driverUi.url}`);
   }
 
   /** The context created last and not stopped yet, else a new one with `options` (PySpark's SparkContext.getOrCreate). */
@@ -235,9 +254,9 @@ export class FlintContext implements RddContext {
     return FLINT_VERSION;
   }
 
-  /** The URL of the job web UI: none yet, so null (PySpark's value when the UI is off). */
+  /** The URL of the driver's web UI, or null when it is off (`ui: false`), as PySpark's. */
   get uiWebUrl(): string | null {
-    return null;
+    return this.driverUi?.url ?? null;
   }
 
   /** Resources (GPUs, ...) assigned to the driver, by name (PySpark's `sc.resources`): Flint assigns none. */
@@ -538,6 +557,7 @@ export class FlintContext implements RddContext {
     const index = FlintContext.running.indexOf(this);
     if (index >= 0) FlintContext.running.splice(index, 1);
     this.jobs.refuseJobs();
+    await this.driverUi?.close();
     this.workerWait.stop();
     this.tasks.stop();
     await this.backend.stop();

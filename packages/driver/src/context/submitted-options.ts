@@ -49,18 +49,35 @@ const PARSERS = {
     if (!bytes || bytes < 16 * 1024 * 1024) throw new Error(`must be a size of at least 16m (e.g. 512m), got '${value}'`);
     return bytes;
   },
-  speculation: (value: string) => {
-    if (value === 'true' || value === 'false') return value === 'true';
-    throw new Error(`must be true or false, got '${value}'`);
+  speculation: booleanOption,
+  ui: booleanOption,
+  uiPort: (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new Error(`must be a port number (0 for any free port), got '${value}'`);
+    return n;
   },
 } satisfies { [K in keyof FlintContextOptions]-?: (value: string) => FlintContextOptions[K] };
 
+function booleanOption(value: string): boolean {
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`must be true or false, got '${value}'`);
+}
+
 type OptionKey = keyof typeof PARSERS;
+
+/** Spark's property names for options that have one (`--conf flint.ui.enabled=false`). */
+const PROPERTY_NAMES: Record<string, OptionKey> = {
+  'flint.ui.enabled': 'ui',
+  'spark.ui.enabled': 'ui',
+  'flint.ui.port': 'uiPort',
+  'spark.ui.port': 'uiPort',
+};
 
 export const OPTION_KEYS = Object.keys(PARSERS) as OptionKey[];
 
 /** Parses one `key=value` entry; the error names the key and says what it expects. */
-export function parseOption(key: string, value: string): Partial<FlintContextOptions> {
+export function parseOption(name: string, value: string): Partial<FlintContextOptions> {
+  const key = Object.hasOwn(PROPERTY_NAMES, name) ? PROPERTY_NAMES[name] : name;
   if (!Object.hasOwn(PARSERS, key)) throw new Error(`unknown option '${key}' (known: ${OPTION_KEYS.join(', ')})`);
   try {
     return { [key]: PARSERS[key as OptionKey](value) };

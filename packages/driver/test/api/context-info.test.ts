@@ -41,9 +41,17 @@ describe('SparkContext properties', () => {
     expect(fc.startTime).toBeLessThanOrEqual(Date.now());
   });
 
-  it('sparkUser() is SPARK_USER or the OS user; uiWebUrl is null (no UI yet)', () => {
+  it('sparkUser() is SPARK_USER or the OS user; uiWebUrl is the driver UI, null with ui: false', async () => {
     expect(fc.sparkUser()).toBe(process.env.SPARK_USER ?? os.userInfo().username);
-    expect(fc.uiWebUrl).toBeNull();
+    expect(fc.uiWebUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const apps = (await (await fetch(`${fc.uiWebUrl}/api/v1/applications`)).json()) as { id: string }[];
+    expect(apps.map((app) => app.id)).toEqual([fc.applicationId]);
+    const withoutUi = await FlintContext.create({ master: 'local[1]', ui: false });
+    try {
+      expect(withoutUi.uiWebUrl).toBeNull();
+    } finally {
+      await withoutUi.stop();
+    }
   });
 
   it('getCheckpointDir() is null until setCheckpointDir', () => {
