@@ -31,24 +31,31 @@ function executor(id: string, endsAlone: (partition: number) => boolean = () => 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('delay scheduling', () => {
-  it('waits the whole locality wait for a busy executor that holds a cached partition, as for a node-local block', async () => {
+  it("waits Spark's whole 3 s locality wait for a busy executor that holds a cached partition, a few task durations for one that stores a DFS block", async () => {
     const scheduler = new TaskScheduler(() => undefined, new Broadcasts(() => undefined), { ...SPECULATION_DEFAULTS, enabled: false });
     const a = executor('exec-a', (partition) => partition < 100);
     const b = executor('exec-b', (partition) => partition < 100);
-    scheduler.addExecutor(a);
-    scheduler.addExecutor(b);
-    // Two 200 ms tasks make the typical duration 200 ms: the wait is 400 ms.
-    scheduler.submit([0, 1].map((p) => ({ request: taskRequest(p), preferred: { executors: [], nodes: [] } })));
+    const c = executor('exec-c', (partition) => partition < 100);
+    for (const each of [a, b, c]) scheduler.addExecutor(each);
+    // Three 200 ms tasks make the typical duration 200 ms: a DFS block's wait is 400 ms.
+    scheduler.submit([0, 1, 2].map((p) => ({ request: taskRequest(p), preferred: { executors: [], nodes: [] } })));
     await sleep(400);
-    // exec-a gets a task that never ends; then a task over a partition cached on exec-a waits for it.
+    // exec-a gets a task that never ends; then a task over a partition cached on exec-a and one over
+    // a block stored on exec-a's node wait for it.
     scheduler.submit([{ request: taskRequest(100), preferred: { executors: ['exec-a'], nodes: [] } }]);
+    scheduler.submit([{ request: taskRequest(101), preferred: { executors: [], nodes: ['exec-a'] } }]);
     scheduler.submit([{ request: taskRequest(102), preferred: { executors: ['exec-a'], nodes: [] } }]);
     await sleep(250);
-    expect(b.received.filter((p) => p >= 100)).toEqual([]);
+    const elsewhere = () => [...b.received, ...c.received].filter((p) => p >= 100).sort();
+    expect(elsewhere()).toEqual([]);
     await sleep(400);
+    expect(elsewhere()).toEqual([101]);
+    await sleep(2000);
+    expect(elsewhere()).toEqual([101]);
+    await sleep(600);
     scheduler.stop();
     expect(a.received.filter((p) => p >= 100)).toEqual([100]);
-    expect(b.received.filter((p) => p >= 100)).toEqual([102]);
+    expect(elsewhere()).toEqual([101, 102]);
   });
 
   it('offers a freed executor its own cached partition before one whose executor is still busy', async () => {
@@ -60,8 +67,8 @@ describe('delay scheduling', () => {
     const cachedOn = (executor: string) => ({ executors: [executor], nodes: [] });
     // Partitions 0 and 2 are cached on exec-a, 1 and 3 on exec-b; the queue holds them in that order.
     scheduler.submit([0, 1, 2, 3].map((p) => ({ request: taskRequest(p), preferred: cachedOn(p % 2 === 0 ? 'exec-a' : 'exec-b') })));
-    // Long past every locality wait: partition 2, first in the queue, may now run anywhere.
-    await sleep(300);
+    // Past a cached partition's 3 s locality wait: partition 2, first in the queue, may now run anywhere.
+    await sleep(3_100);
     b.finish(1);
     await sleep(20);
     a.finish(0);

@@ -3,12 +3,16 @@
  *   PROCESS_LOCAL — the executor holds the task's cached input partition;
  *   NODE_LOCAL    — the executor's node stores the DFS block the task reads;
  *   ANY           — anywhere.
- * Delay scheduling: a task with preferences waits up to `localityWaitMs` for a slot where its data
- * is before it runs elsewhere. The wait adapts to the work: it is a few times the typical task
- * duration seen so far (short tasks, short wait), within [MIN, MAX]_LOCALITY_WAIT_MS. A task over
- * a cached partition waits as long as one over a DFS block: run elsewhere, it fetches the partition
- * and decodes it there, where its holder's task thread keeps it decoded (an iterative job's
- * iteration took several times the usual on local-cluster[2,1] whenever a holder ran late).
+ * Delay scheduling: a task with preferences waits for a slot where its data is before it runs
+ * elsewhere. A task over a DFS block waits `localityWaitMs`, which adapts to the work: a few times
+ * the typical task duration seen so far (short tasks, short wait), within
+ * [MIN, MAX]_LOCALITY_WAIT_MS. A task over a cached partition waits Spark's whole locality wait
+ * (MAX_LOCALITY_WAIT_MS, spark.locality.wait's 3 s) for a busy holder: run elsewhere, it fetches
+ * the whole partition and decodes it there, where its holder's task thread keeps it decoded, which
+ * costs several of its tasks (with two tasks per slot an iteration's second task waits about one
+ * task duration, so a wait of two durations let any late holder lose its partition; under load
+ * that fetch and decode cost 2.7 s against 0.2 s tasks, and then the thread held more partitions
+ * than fit).
  * Outcomes go back to the DAG scheduler's event loop; no job state is kept here.
  */
 import { parseExecutorId, type ExecutorId, type TaskOutcome, type TaskRequest } from '@flint/worker';
@@ -47,6 +51,11 @@ export interface FileShipper {
 
 const MIN_LOCALITY_WAIT_MS = 20;
 const MAX_LOCALITY_WAIT_MS = 3_000;
+
+/** How long a task waits for its data's slot: a cached partition the whole of Spark's wait, a DFS block the adaptive `wait`. */
+function localityWaitOf(task: PendingTask, wait: number): number {
+  return task.preferred.executors.length > 0 ? MAX_LOCALITY_WAIT_MS : wait;
+}
 
 interface ExecutorState {
   readonly backend: ExecutorBackend;
@@ -170,7 +179,7 @@ export class TaskScheduler {
     }
     const waiting = this.queue.filter(({ task, queuedAt }) => !this.mayRunAnywhere(task, now - queuedAt, wait));
     if (waiting.length > 0) {
-      const earliestExpiry = Math.min(...waiting.map(({ task, queuedAt }) => queuedAt + wait));
+      const earliestExpiry = Math.min(...waiting.map(({ task, queuedAt }) => queuedAt + localityWaitOf(task, wait)));
       this.wakeUp = setTimeout(() => this.dispatch(), Math.max(1, earliestExpiry - now));
       this.wakeUp.unref();
     }
@@ -225,7 +234,7 @@ export class TaskScheduler {
     const { executors, nodes } = task.preferred;
     if (executors.length === 0 && nodes.length === 0) return true;
     const preferredAlive = [...this.executors.values()].some((e) => executors.includes(e.backend.id) || nodes.includes(e.node));
-    return !preferredAlive || waitedMs >= wait;
+    return !preferredAlive || waitedMs >= localityWaitOf(task, wait);
   }
 
   /**

@@ -19,6 +19,8 @@ export function estimateSize(value: unknown): number {
       if (value === null) return 0;
       if (Array.isArray(value)) {
         let size = OBJECT_HEADER + SLOT * value.length;
+        // V8 stores an array of numbers only unboxed (8 bytes each): its items take no more room.
+        if (value.every((item) => typeof item === 'number')) return size;
         for (const item of value) size += estimateSize(item);
         return size;
       }

@@ -3,17 +3,24 @@
  * MEMORY_ONLY partitions as objects: a later task over the same cached partition on this thread
  * skips decoding it (and the garbage that makes). The executor's block manager still owns the
  * partition: a decoded copy is used only when the executor sent the block with the task, so a
- * partition evicted or unpersisted there is never read from here. LRU within a byte budget,
- * estimated from the encoded size. Tasks must not mutate the records of a cached partition.
- * The budget is a quarter of the thread's heap: it must hold every partition an iterative job
- * sends this thread, or each pass over the cached RDD decodes again what the last one evicted.
+ * partition evicted or unpersisted there is never read from here. Tasks must not mutate the
+ * records of a cached partition.
+ *
+ * LRU within a byte budget (a quarter of the thread's heap), with the records' heap size
+ * estimated from a sample of them. As Spark's MemoryStore does, a partition never evicts another
+ * partition of the same RDD: an iterative job that passes over more partitions than fit would
+ * otherwise evict, in a cycle, exactly the partition it needs next, and decode every one of them
+ * on every pass; this way the partitions kept stay and only the rest are decoded again.
  */
 import { getHeapStatistics } from 'node:v8';
-import { blockKeys } from '../block-keys.js';
+import { estimateSize } from '@flint/rdd';
+import { blockKeys, cachedRddKey } from '../block-keys.js';
 
-/** Decoded records take about this many times their encoded size (objects of numbers: 2; short strings more). */
-const DECODED_SIZE_FACTOR = 4;
 const DEFAULT_BUDGET_BYTES = getHeapStatistics().heap_size_limit / 4;
+/** Records measured to estimate a partition's size: enough for a steady average, few enough to be cheap. */
+const SAMPLED_RECORDS = 64;
+/** The partition array's slot that holds each record. */
+const SLOT_BYTES = 8;
 
 const blocks = new Map<string, { records: unknown[]; size: number }>();
 let used = 0;
@@ -28,18 +35,37 @@ export function decodedBlock(appId: string, block: string): unknown[] | undefine
   return entry.records;
 }
 
-export function keepDecoded(appId: string, block: string, records: unknown[], encodedBytes: number): void {
+export function keepDecoded(appId: string, block: string, records: unknown[]): void {
   const key = blockKeys.inApp(appId, block);
-  const size = encodedBytes * DECODED_SIZE_FACTOR;
-  if (size > budget) return;
   const existing = blocks.get(key);
-  if (existing) used -= existing.size;
-  blocks.delete(key);
-  blocks.set(key, { records, size });
-  used += size;
+  if (existing) {
+    blocks.delete(key);
+    used -= existing.size;
+  }
+  const size = estimatedHeapBytes(records);
+  const rdd = cachedRddKey(key);
+  let evictable = 0;
+  for (const [other, entry] of blocks) if (cachedRddKey(other) !== rdd) evictable += entry.size;
+  if (used - evictable + size > budget) return;
   for (const [oldest, entry] of blocks) {
-    if (used <= budget) break;
+    if (used + size <= budget) break;
+    if (cachedRddKey(oldest) === rdd) continue;
     blocks.delete(oldest);
     used -= entry.size;
   }
+  blocks.set(key, { records, size });
+  used += size;
+}
+
+/** The records' heap bytes, from an even sample of them. */
+function estimatedHeapBytes(records: unknown[]): number {
+  if (records.length === 0) return 0;
+  const step = Math.max(1, Math.floor(records.length / SAMPLED_RECORDS));
+  let sampled = 0;
+  let bytes = 0;
+  for (let i = 0; i < records.length; i += step) {
+    bytes += estimateSize(records[i]) + SLOT_BYTES;
+    sampled++;
+  }
+  return (bytes / sampled) * records.length;
 }

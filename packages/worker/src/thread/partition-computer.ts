@@ -41,7 +41,7 @@ export class PartitionComputer {
     const records = recordsToArray(await this.computeNode(node, split));
     const bytes = encode(records);
     this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes });
-    keepDecoded(this.appId, blockKeys.cached(id, split), records, bytes.length);
+    keepDecoded(this.appId, blockKeys.cached(id, split), records);
     return records;
   }
 

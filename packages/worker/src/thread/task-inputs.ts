@@ -37,7 +37,7 @@ export class TaskInputs {
     let records = decodedBlock(this.appId, key);
     if (!records) {
       records = this.decoded(chunks[0]);
-      keepDecoded(this.appId, key, records, chunks[0].length);
+      keepDecoded(this.appId, key, records);
     }
     return this.count(records);
   }
