@@ -43,15 +43,28 @@ export function recordOrigins(site: string, source: string, fns: readonly Functi
   for (const fn of fns) {
     const text = Function.prototype.toString.call(fn);
     const start = source.indexOf(text);
-    const location = start < 0 ? undefined : functionLocation(fn);
-    const offset = location && locationOffset(text);
-    if (location && offset !== undefined && offset <= location.column) functions.push({ start, text, ...location, column: location.column - offset });
+    const written = start < 0 ? undefined : whereWritten(fn, text);
+    if (written) functions.push({ start, text, ...written });
   }
   const name = shippedSourceUrl(site);
   placedBySourceUrl.delete(name);
   if (functions.length === 0) return;
   if (placedBySourceUrl.size >= MAX_SOURCES) placedBySourceUrl.delete(placedBySourceUrl.keys().next().value!);
   placedBySourceUrl.set(name, { source, functions });
+}
+
+/** Where each function was written, asked of V8 once per function (an iterative job ships the same one every iteration). */
+const written = new WeakMap<Function, Omit<Placed, 'start' | 'text'> | null>();
+
+function whereWritten(fn: Function, text: string): Omit<Placed, 'start' | 'text'> | undefined {
+  let place = written.get(fn);
+  if (place === undefined) {
+    const location = functionLocation(fn);
+    const offset = location && locationOffset(text);
+    place = location && offset !== undefined && offset <= location.column ? { ...location, column: location.column - offset } : null;
+    written.set(fn, place);
+  }
+  return place ?? undefined;
 }
 
 /**
