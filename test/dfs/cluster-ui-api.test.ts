@@ -4,6 +4,7 @@
  * `flint dfs fsck`), block health, the namenode's edit log, and a SIGKILLed worker turning dead
  * while its blocks are re-replicated. Also the server-sent snapshot stream and bad requests.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlocksView, FilesView, NamenodeView, WorkerView } from '@flint/dfs';
 import { DfsTestCluster, fullyReplicated, pseudoRandomBytes, waitFor } from './cluster-harness.js';
@@ -97,6 +98,18 @@ describe('cluster UI JSON API', () => {
     expect(snapshot.workers).toHaveLength(3);
     expect(snapshot.blocks.totalBlocks).toBe(4);
     expect(snapshot.namenode.safeMode.on).toBe(false);
+  });
+
+  it('ends a HEAD request of the event stream instead of holding it open', async () => {
+    const { hostname, port } = new URL(ui);
+    const socket = connect(Number(port), hostname);
+    socket.write('HEAD /api/events HTTP/1.1\r\nHost: namenode\r\nConnection: close\r\n\r\n');
+    let reply = '';
+    // Connection: close — the namenode closes the socket once the response has ended.
+    for await (const chunk of socket) reply += String(chunk);
+    expect(reply).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(reply).toContain('content-type: text/event-stream');
+    expect(reply).not.toContain('event: snapshot');
   });
 
   it('answers bad requests with one-line errors and refuses anything but reads', async () => {

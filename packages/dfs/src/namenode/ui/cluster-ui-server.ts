@@ -50,7 +50,8 @@ export async function startClusterUi(options: ClusterUiOptions): Promise<HttpSer
   timer.unref();
 
   const openStream = (request: IncomingMessage, response: ServerResponse) => {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    if (request.method === 'HEAD') return void response.end();
     response.write(`event: snapshot\ndata: ${JSON.stringify(snapshot())}\n\n`);
     streams.add(response);
     request.on('close', () => streams.delete(response));
