@@ -24,14 +24,20 @@ const since = (): number => Math.round(performance.now() - started);
 const emit = (event: Record<string, unknown>): void => console.log(`event ${JSON.stringify({ ms: since(), ...event })}`);
 
 const fc = await FlintContext.create({ appName: 'docker-test' });
-fc.addListener({
-  stageSubmitted: (stage, numTasks) => emit({ type: 'stageSubmitted', stage: stage.id, attempt: stage.attempts, numTasks }),
-  stageCompleted: (stage) => emit({ type: 'stageCompleted', stage: stage.id }),
-  stageResubmitted: (stage, reason) => emit({ type: 'stageResubmitted', stage: stage.id, reason }),
-  taskEnded: (request, executor, end) =>
-    emit({ type: 'taskEnded', stage: request.stageId, partition: request.partition, attempt: request.attempt, executor, outcome: end.kind }),
-  executorLost: (executor, lostMapOutputs, lostCachedPartitions) =>
-    emit({ type: 'executorLost', executor, lostMapOutputs, lostCachedPartitions }),
+fc.addListener((event) => {
+  switch (event.type) {
+    case 'stageSubmitted':
+      return emit({ type: 'stageSubmitted', stage: event.stageId, attempt: event.attempt, numTasks: event.numTasks });
+    case 'stageCompleted':
+      // Only attempts that finished, as the checks in test-docker/job.ts count them.
+      return event.failureReason === undefined ? emit({ type: 'stageCompleted', stage: event.stageId }) : undefined;
+    case 'stageResubmitted':
+      return emit({ type: 'stageResubmitted', stage: event.stageId, reason: event.reason });
+    case 'taskEnd':
+      return emit({ type: 'taskEnded', stage: event.stageId, partition: event.partition, attempt: event.attempt, executor: event.executorId, outcome: event.status });
+    case 'executorLost':
+      return emit({ type: 'executorLost', executor: event.executorId, lostMapOutputs: event.lostMapOutputs, lostCachedPartitions: event.lostCachedPartitions });
+  }
 });
 
 try {

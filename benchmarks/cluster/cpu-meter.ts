@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { FlintContext, SchedulerListener } from '@flint/driver';
+import type { FlintContext, SchedulerEvent } from '@flint/driver';
 
 /**
  * /proc reports CPU time in USER_HZ ticks, which Linux fixes at 100 per second for user space
@@ -13,7 +13,7 @@ const TICKS_PER_SECOND = 100;
  * steadier than wall time on a shared machine. The workers are read again at every task end, so
  * a worker SIGKILLed by a listener registered after this one counts up to its death. Linux only.
  */
-export class CpuMeter implements SchedulerListener {
+export class CpuMeter {
   private readonly ownAtStart = ownCpuMs();
   private readonly atStart = new Map<number, number>();
   private readonly latest = new Map<number, number>();
@@ -22,9 +22,10 @@ export class CpuMeter implements SchedulerListener {
     this.read(this.atStart);
   }
 
-  taskEnded(): void {
-    this.read(this.latest);
-  }
+  /** The listener to pass to fc.addListener. */
+  readonly onEvent = (event: SchedulerEvent): void => {
+    if (event.type === 'taskEnd') this.read(this.latest);
+  };
 
   /** CPU ms used since the meter was created. */
   usedMs(): number {

@@ -1,5 +1,5 @@
 /** One timed word count, plain or with a worker killed halfway through its map stage. */
-import type { FlintContext, Locality, SchedulerListener } from '@flint/driver';
+import type { FlintContext, Locality, SchedulerEventListener } from '@flint/driver';
 import { wordCounts } from '../../examples/wordcount/job.js';
 import { KillSwitch, type Kill } from '../../examples/fault-tolerance/kill-switch.js';
 import { Recorder } from '../../examples/fault-tolerance/recorder.js';
@@ -23,11 +23,11 @@ export interface KilledRun extends JobRun {
   readonly lostMapOutputs: number;
 }
 
-export async function timedWordCount(fc: FlintContext, input: string, extra: SchedulerListener[] = []): Promise<JobRun> {
+export async function timedWordCount(fc: FlintContext, input: string, extra: SchedulerEventListener[] = []): Promise<JobRun> {
   const locality = new InputLocality();
   const cpu = new CpuMeter(fc);
   // The meter goes first: it reads the workers' CPU before a KillSwitch among `extra` kills one.
-  const removers = [cpu, locality, ...extra].map((listener) => fc.addListener(listener));
+  const removers = [cpu.onEvent, locality.onEvent, ...extra].map((listener) => fc.addListener(listener));
   try {
     const started = performance.now();
     const counts = await wordCounts(fc, input).collect();
@@ -43,10 +43,10 @@ export async function timedWordCountWithKill(fc: FlintContext, input: string): P
   const now = (): number => performance.now() - started;
   const recorder = new Recorder(now);
   const killSwitch = new KillSwitch(fc.localCluster!, now, {
-    inStage: (stage) => stage.parents.length === 0,
+    inStage: (stage) => stage.parentStageIds.length === 0,
     afterTasks: (numTasks) => Math.ceil(numTasks / 2),
   });
-  const run = await timedWordCount(fc, input, [killSwitch, recorder]);
+  const run = await timedWordCount(fc, input, [killSwitch.onEvent, recorder.onEvent]);
   if (!killSwitch.kill) throw new Error('no worker was killed: the map stage ended before half of its tasks had succeeded');
   const recovery = recoveryOf({ events: recorder.events, stages: recorder.stages, kill: killSwitch.kill });
   return { ...run, kill: killSwitch.kill, rerunTasks: recovery.rerun.length, lostMapOutputs: recovery.lostMapOutputs.length };

@@ -90,12 +90,11 @@ interface CachedSizes {
 function watchCachedSizes(fc: FlintContext): () => CachedSizes {
   let cachedBytes = 0;
   let workerShareBytes = 0;
-  fc.addListener({
-    jobEnded: () => {
-      const cached = fc.getPersistentRDDs();
-      cachedBytes = Math.max(cachedBytes, cached.reduce((total, entry) => total + entry.bytes, 0));
-      workerShareBytes = Math.max(workerShareBytes, cached.reduce((total, entry) => total + largestShare(entry.partitions.map((p) => p.bytes)), 0));
-    },
+  fc.addListener((event) => {
+    if (event.type !== 'jobEnd') return;
+    const cached = fc.getPersistentRDDs();
+    cachedBytes = Math.max(cachedBytes, cached.reduce((total, entry) => total + entry.bytes, 0));
+    workerShareBytes = Math.max(workerShareBytes, cached.reduce((total, entry) => total + largestShare(entry.partitions.map((p) => p.bytes)), 0));
   });
   return () => ({ cachedBytes, workerShareBytes });
 }

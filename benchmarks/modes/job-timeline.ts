@@ -4,7 +4,7 @@
  * `fc.jobHistory` by time; and how long its successful tasks spent in their executors outside
  * the task thread and the input gathering (dispatch to the thread, storing outputs, replying).
  */
-import type { ActiveJob, ExecutorId, FlintContext, JobSummary, SchedulerListener, TaskEnd } from '@flint/driver';
+import type { FlintContext, JobSummary, SchedulerEvent } from '@flint/driver';
 
 export interface TimedJob {
   readonly summary: JobSummary;
@@ -14,27 +14,22 @@ export interface TimedJob {
   readonly executorOutsideThreadMs: number;
 }
 
-export class JobTimeline implements SchedulerListener {
+export class JobTimeline {
   private readonly started = new Map<number, number>();
   private readonly ended = new Map<number, number>();
   private readonly outsideThread = new Map<number, number>();
 
   constructor(private readonly fc: FlintContext) {
-    fc.addListener(this);
+    fc.addListener((event) => this.onEvent(event));
   }
 
-  jobStarted(job: ActiveJob): void {
-    this.started.set(job.id, performance.now());
-  }
-
-  jobEnded(job: ActiveJob): void {
-    this.ended.set(job.id, performance.now());
-  }
-
-  taskEnded(request: { readonly jobId: number }, _executor: ExecutorId, end: TaskEnd): void {
-    if (end.kind !== 'success') return;
-    const outside = end.durationMs - end.metrics.threadMs - end.metrics.fetchMs;
-    this.outsideThread.set(request.jobId, (this.outsideThread.get(request.jobId) ?? 0) + outside);
+  private onEvent(event: SchedulerEvent): void {
+    if (event.type === 'jobStart') this.started.set(event.jobId, performance.now());
+    if (event.type === 'jobEnd') this.ended.set(event.jobId, performance.now());
+    if (event.type === 'taskEnd' && event.metrics) {
+      const outside = event.metrics.executorMs - event.metrics.threadMs - event.metrics.fetchMs;
+      this.outsideThread.set(event.jobId, (this.outsideThread.get(event.jobId) ?? 0) + outside);
+    }
   }
 
   /** Every finished job with its times, in the order they started. */

@@ -108,10 +108,10 @@ async function demoOn(
   const now = (): number => performance.now() - jobStarted;
   const recorder = new Recorder(now);
   const killSwitch = new KillSwitch(cluster, now, {
-    inStage: (stage) => stage.parents.length > 0,
+    inStage: (stage) => stage.parentStageIds.length > 0,
     afterTasks: () => options.killAfterTasks,
   });
-  const removeListeners = [fc.addListener(killSwitch), fc.addListener(recorder)];
+  const removeListeners = [fc.addListener(killSwitch.onEvent), fc.addListener(recorder.onEvent)];
   const rows = await runJob();
   const jobMs = now();
   removeListeners.forEach((remove) => remove());

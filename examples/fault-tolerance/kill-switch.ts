@@ -1,9 +1,9 @@
-import type { LocalCluster, SchedulerListener, Stage, TaskEnd } from '@flint/driver';
+import type { LocalCluster, SchedulerEvent, StageInfo } from '@flint/driver';
 
 /** When to kill: in which stage, and after how many of its tasks have succeeded. */
 export interface KillPlan {
   /** The first submitted stage this accepts is the one to kill a worker in. */
-  readonly inStage: (stage: Stage) => boolean;
+  readonly inStage: (stage: StageInfo) => boolean;
   /** How many of that stage's tasks succeed before the kill, given its number of tasks. */
   readonly afterTasks: (numTasks: number) => number;
 }
@@ -26,10 +26,11 @@ export interface Kill {
  * its tasks have succeeded, the worker that ran the last of them dies. That worker has just been
  * given another task of the stage, and it holds map outputs.
  */
-export class KillSwitch implements SchedulerListener {
+export class KillSwitch {
   kill: Kill | undefined;
   private target: { readonly stageId: number; readonly numTasks: number; readonly killAfter: number } | undefined;
   private succeeded = 0;
+  private readonly stages = new Map<number, StageInfo>();
 
   constructor(
     private readonly cluster: LocalCluster,
@@ -37,18 +38,25 @@ export class KillSwitch implements SchedulerListener {
     private readonly plan: KillPlan,
   ) {}
 
-  stageSubmitted(stage: Stage, numTasks: number): void {
-    if (this.target === undefined && this.plan.inStage(stage)) {
-      this.target = { stageId: stage.id, numTasks, killAfter: this.plan.afterTasks(numTasks) };
+  /** The listener to pass to fc.addListener. */
+  readonly onEvent = (event: SchedulerEvent): void => {
+    if (event.type === 'jobStart') for (const stage of event.stages) this.stages.set(stage.stageId, stage);
+    if (event.type === 'stageSubmitted') this.stageSubmitted(event.stageId, event.numTasks);
+    if (event.type === 'taskEnd' && event.status === 'success') this.taskSucceeded(event.stageId, event.executorId);
+  };
+
+  private stageSubmitted(stageId: number, numTasks: number): void {
+    const stage = this.stages.get(stageId);
+    if (this.target === undefined && stage && this.plan.inStage(stage)) {
+      this.target = { stageId, numTasks, killAfter: this.plan.afterTasks(numTasks) };
     }
   }
 
-  taskEnded(request: { stageId: number }, executor: string, end: TaskEnd): void {
+  private taskSucceeded(stageId: number, executor: string): void {
     const target = this.target;
-    if (this.kill || request.stageId !== target?.stageId || end.kind !== 'success') return;
+    if (this.kill || stageId !== target?.stageId) return;
     if (++this.succeeded < target.killAfter) return;
-    // Listeners run inside the scheduler's event loop, so this must not throw: an unknown
-    // executor just means no kill, which the caller reports.
+    // An unknown executor just means no kill, which the caller reports.
     const worker = this.cluster.workers.find((each) => each.executorId === executor);
     if (!worker) return;
     this.cluster.killWorker(worker.index);

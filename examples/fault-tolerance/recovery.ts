@@ -47,7 +47,7 @@ export function recoveryOf(report: Pick<FaultDemoReport, 'events' | 'stages' | '
         return 'running on the dead worker';
       case 'fetchFailed':
         return 'fetch failed';
-      case 'failure':
+      case 'failed':
         return 'task failed';
       case 'success':
         return earlier.executor === dead ? 'output lost' : 'stage resubmitted';

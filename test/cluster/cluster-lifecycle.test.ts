@@ -84,7 +84,7 @@ describe('cluster lifecycle', () => {
   it('a worker restarted on its data directory rejoins and is used again', async () => {
     const fc = await context('local-cluster[2,1]');
     const log = new TaskLog();
-    fc.addListener(log);
+    fc.addListener(log.onEvent);
     const cluster = fc.localCluster!;
     const before = cluster.workers[0].executorId;
     cluster.killWorker(0);

@@ -1,34 +1,43 @@
 /** Shared pieces of the cluster end-to-end tests: a task log listener and sequential references. */
 import { readFileSync } from 'node:fs';
-import type { ExecutorId, SchedulerListener, Stage, TaskEnd } from '@flint/driver';
+import type { ExecutorId, SchedulerEvent, TaskStatus } from '@flint/driver';
 
 export interface LoggedTask {
   readonly jobId: number;
   readonly stageId: number;
   readonly partition: number;
   readonly executor: ExecutorId;
-  readonly end: TaskEnd['kind'];
+  readonly end: TaskStatus;
 }
 
-/** Records every task end and lost executor, so tests can count what was recomputed. */
-export class TaskLog implements SchedulerListener {
+/** Records every task end and lost executor from the scheduler's events, so tests can count what was recomputed. */
+export class TaskLog {
   readonly tasks: LoggedTask[] = [];
-  readonly lost: { executor: ExecutorId; lostMapOutputs: [number, number][]; lostCachedPartitions: number }[] = [];
+  readonly lost: { executor: ExecutorId; lostMapOutputs: readonly (readonly [number, number])[]; lostCachedPartitions: number }[] = [];
+  /** Shuffle map stages seen submitted: stage id to shuffle id. */
   readonly mapStages = new Map<number, number>();
+  private readonly shuffleOfStage = new Map<number, number>();
   private readonly waiters: { predicate: () => boolean; resolve: () => void }[] = [];
 
-  taskEnded(request: { jobId: number; stageId: number; partition: number }, executor: ExecutorId, end: TaskEnd): void {
-    this.tasks.push({ jobId: request.jobId, stageId: request.stageId, partition: request.partition, executor, end: end.kind });
-    this.check();
-  }
-
-  stageSubmitted(stage: Stage): void {
-    if (stage.kind === 'shuffleMap') this.mapStages.set(stage.id, stage.shuffleId);
-  }
-
-  executorLost(executor: ExecutorId, lostMapOutputs: [number, number][], lostCachedPartitions: number): void {
-    this.lost.push({ executor, lostMapOutputs, lostCachedPartitions });
-  }
+  /** The listener to pass to fc.addListener. */
+  readonly onEvent = (event: SchedulerEvent): void => {
+    switch (event.type) {
+      case 'jobStart':
+        for (const stage of event.stages) if (stage.shuffleId !== undefined) this.shuffleOfStage.set(stage.stageId, stage.shuffleId);
+        return;
+      case 'stageSubmitted': {
+        const shuffleId = this.shuffleOfStage.get(event.stageId);
+        if (shuffleId !== undefined) this.mapStages.set(event.stageId, shuffleId);
+        return;
+      }
+      case 'taskEnd':
+        this.tasks.push({ jobId: event.jobId, stageId: event.stageId, partition: event.partition, executor: event.executorId, end: event.status });
+        return this.check();
+      case 'executorLost':
+        this.lost.push({ executor: event.executorId, lostMapOutputs: event.lostMapOutputs, lostCachedPartitions: event.lostCachedPartitions });
+        return;
+    }
+  };
 
   successes(stageId: number): LoggedTask[] {
     return this.tasks.filter((t) => t.stageId === stageId && t.end === 'success');

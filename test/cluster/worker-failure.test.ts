@@ -23,7 +23,7 @@ let log: TaskLog;
 beforeEach(async () => {
   fc = await FlintContext.create({ master: 'local-cluster[3,1]' });
   log = new TaskLog();
-  fc.addListener(log);
+  fc.addListener(log.onEvent);
 });
 
 afterEach(async () => {

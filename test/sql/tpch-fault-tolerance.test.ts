@@ -58,7 +58,7 @@ describe('TPC-H on local-cluster[3,1] with a worker SIGKILLed mid-query', () => 
   it.each(QUERIES)('q%i returns DuckDB’s answer although a worker dies', async (n) => {
     fc = await FlintContext.create({ master: 'local-cluster[3,1]' });
     const log = new TaskLog();
-    fc.addListener(log);
+    fc.addListener(log.onEvent);
     registerTables(fc);
     const query = fc.sql(tpchQuery(n)).collect();
     // Kill the worker that ran one of the query's first successful tasks, while the rest still run.

@@ -1,7 +1,7 @@
 export { FlintContext, type FlintContextOptions, type PersistedRddInfo } from './context/flint-context.js';
 export type { JobSummary, StageSummary } from './context/job-history.js';
 export { parseMaster, type Master } from './context/master-url.js';
-export { JobFailedError, JobCancelledError, type SchedulerListener, type ActiveJob } from './scheduler/job.js';
+export { JobFailedError, JobCancelledError, type ActiveJob } from './scheduler/job.js';
 export type { StatusTracker, SparkJobInfo, SparkStageInfo, JobExecutionStatus } from './context/status-tracker.js';
 export type { Stage, ShuffleMapStage, ResultStage } from './scheduler/stage.js';
 export type { TaskEnd, Locality } from './scheduler/task-scheduler.js';

@@ -97,7 +97,7 @@ export class FakeCluster implements TaskSink {
   }
 
   loseExecutor(executor: ExecutorId): void {
-    this.dag.post({ type: 'executorLost', executor });
+    this.dag.post({ type: 'executorLost', executor, reason: 'lost in the test' });
     this.dag.drain();
   }
 }

@@ -53,6 +53,10 @@ export interface JobOptions {
   readonly partitions?: number[];
   readonly output?: JobOutput;
   readonly description?: string;
+  /** Where the user's program called the action (`path:line:column`); taken from the stack when not given. */
+  readonly callSite?: string;
+  /** The SQL text of the query the job runs for (event logs and the UI show it). */
+  readonly sqlText?: string;
   /** The RDD the user called the action on (the job's RDD may wrap it). */
   readonly source?: RDD<unknown>;
   /** Runs the job in this job group, whatever group the context has set (collectWithJobGroup). */

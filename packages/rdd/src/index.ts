@@ -9,6 +9,7 @@ export { BoundedFloat } from './ops/approximate.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';
 export { setPromptScope } from './fn/globals.js';
 export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
+export { userCallSite } from './fn/call-site.js';
 export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, RangeSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';
 export { lineage, allDependencies, narrowDependencies } from './plan/lineage.js';

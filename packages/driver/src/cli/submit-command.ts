@@ -20,6 +20,7 @@ export const SUBMIT_USAGE = `usage: flint submit JOB [options] [-- job arguments
                            e.g. 512m or 2g (local and local-cluster masters)
   --conf KEY=VALUE         any context option (repeatable): ${OPTION_KEYS.join(', ')}
   --properties-file FILE   options as KEY VALUE (or KEY=VALUE) lines; # starts a comment
+  --quiet                  no console progress bar (progress=false)
   Options set in the job's code win over these, as in spark-submit; --conf wins over the file.`;
 
 const SUBMIT_COMMAND = {
@@ -31,6 +32,7 @@ const SUBMIT_COMMAND = {
     'executor-memory': { type: 'string' },
     conf: { type: 'string', multiple: true },
     'properties-file': { type: 'string' },
+    quiet: { type: 'boolean' },
   },
   args: { min: 1, max: 1 },
 } as const;
@@ -49,7 +51,7 @@ export function runSubmitCommand(argv: string[]): Promise<number> {
   const entries: [string, string][] = [
     ...(values['properties-file'] === undefined ? [] : propertiesFile(values['properties-file'])),
     ...(values.conf ?? []).map(confEntry),
-    ...flagEntries({ master: values.master, mode: values.mode, appName: values.name, executorMemory: values['executor-memory'] }),
+    ...flagEntries({ master: values.master, mode: values.mode, appName: values.name, executorMemory: values['executor-memory'], progress: values.quiet ? 'false' : undefined }),
   ];
   for (const [key, value] of entries) {
     try {

@@ -14,11 +14,13 @@ import { localTextSplits } from './text-input.js';
 import { JobHistory, type JobSummary } from './job-history.js';
 import { DagScheduler } from '../scheduler/dag-scheduler.js';
 import { TaskScheduler, nodeOf } from '../scheduler/task-scheduler.js';
-import type { ActiveJob, SchedulerListener } from '../scheduler/job.js';
-import { ListenerBus } from '../scheduler/listener-bus.js';
+import type { ActiveJob } from '../scheduler/job.js';
 import { EventBus } from '../scheduler/event-bus.js';
 import type { SchedulerEventListener } from '../scheduler/events.js';
 import { effectiveConf } from './effective-conf.js';
+import { ConsoleProgress } from '../console/console-progress.js';
+import { EventLogWriter } from '../event-log/event-log-writer.js';
+import { openLogFile } from '../event-log/log-files.js';
 import { SPECULATION_DEFAULTS, type SpeculationOptions } from '../scheduler/speculation.js';
 import { localBackend } from '../backend/local-backend.js';
 import { clusterBackend } from '../backend/cluster-backend.js';
@@ -73,6 +75,18 @@ export interface FlintContextOptions {
   readonly ui?: boolean;
   /** The UI's port: 4040 by default, else the next free one; 0 for any free port. */
   readonly uiPort?: number;
+  /**
+   * The console progress bar on stderr while stages run (only when stderr is a terminal); default
+   * true. `flint submit --quiet` turns it off. Notices of lost executors, fetch failures and
+   * resubmitted stages are written either way (as WARN lines: setLogLevel('ERROR') silences them).
+   */
+  readonly progress?: boolean;
+  /**
+   * A directory (local, or dfs://) to write the application's event log in, as Spark's
+   * spark.eventLog.dir: every scheduler event as JSON lines, in `APP_ID.inprogress`, renamed to
+   * `APP_ID` when the context stops (`flint history DIR` serves them). Off by default.
+   */
+  readonly eventLog?: string;
 }
 
 const DEFAULT_MAX_FAILURES = 4;
@@ -98,9 +112,10 @@ export class FlintContext implements RddContext {
   /** The options as given (in the program or by `flint submit`), for getConf(). */
   private readonly givenOptions: Readonly<Record<string, unknown>>;
   private readonly history = new JobHistory();
-  private readonly listeners = new ListenerBus();
   /** The scheduler's events as plain data, delivered asynchronously (fc.addListener). */
   private readonly events = new EventBus((line) => this.driverLog.warn(line));
+  private readonly console: ConsoleProgress;
+  private eventLog: EventLogWriter | undefined;
   private readonly broadcasts: Broadcasts;
   private readonly files: ShippedFiles;
   private readonly accumulators = new Map<number, Accumulator>();
@@ -137,6 +152,7 @@ export class FlintContext implements RddContext {
       speculationOptions(options.speculation),
       this.files,
       options.taskTimeoutMs,
+      (event) => this.events.post(event),
     );
     this.dag = new DagScheduler(this.tasks, {
       appId: this.appId,
@@ -144,12 +160,14 @@ export class FlintContext implements RddContext {
       maxResultSize: options.maxResultSize ?? DEFAULT_MAX_RESULT_SIZE,
       autoDrain: true,
       applyAccumulators: (updates) => this.applyAccumulators(updates),
-      listener: this.listeners,
+      events: (event) => this.events.post(event),
       shuffleOnDisk: this.mode === 'mapreduce',
       totalSlots: () => this.tasks.totalSlots,
     });
-    this.listeners.add(this.history);
-    this.listeners.add(this.status);
+    this.console = new ConsoleProgress((line) => this.driverLog.warn(line), options.progress !== false && process.stderr.isTTY ? stderrTerminal : undefined);
+    this.events.add(this.console.onEvent);
+    this.events.add(this.history.onEvent);
+    this.events.add(this.status.onEvent);
     this.jobs = new JobRunner(this.dag, backend, this.appId, this.mode, this.localProperties);
     this.workerWait = new WorkerWait({
       namenode: backend.namenode,
@@ -158,7 +176,7 @@ export class FlintContext implements RddContext {
       failJobs: (error) => this.dag.post({ type: 'jobsAborted', error }),
       log: (line) => this.driverLog.warn(line),
     });
-    this.listeners.add({ jobStarted: () => this.workerWait.jobStarted() });
+    this.events.add((event) => event.type === 'jobStart' && this.workerWait.jobStarted());
   }
 
   /** Connects the scheduler to the backend's executors; done once, by create(). */
@@ -169,9 +187,9 @@ export class FlintContext implements RddContext {
         this.tasks.addExecutor(executor);
         this.workerWait.executorAdded(executor.id);
       },
-      executorLost: (id) => {
+      executorLost: (id, reason) => {
         // The DAG scheduler forgets the executor's outputs before its tasks' ends are handled.
-        this.dag.post({ type: 'executorLost', executor: id });
+        this.dag.post({ type: 'executorLost', executor: id, reason });
         this.tasks.removeExecutor(id);
         this.workerWait.executorLost(id);
       },
@@ -205,6 +223,12 @@ export class FlintContext implements RddContext {
   }
 
   private static async started(context: FlintContext): Promise<FlintContext> {
+    try {
+      await context.openEventLog();
+    } catch (error) {
+      await context.stop();
+      throw error;
+    }
     context.postApplicationStart();
     await context.startUi();
     try {
@@ -286,13 +310,19 @@ export class FlintContext implements RddContext {
   /**
    * Subscribes to the scheduler's events (events.ts: application, jobs, stages, tasks, executors,
    * blocks, fetch failures) as plain data, delivered asynchronously; returns an unsubscribe
-   * function. Events posted before the call are not replayed. (An object with methods is the
-   * older, synchronous listener form, kept until its users move to events.)
+   * function. A listener joining late first gets the application's start and its live executors.
    */
-  addListener(listener: SchedulerEventListener): () => void;
-  addListener(listener: SchedulerListener): () => void;
-  addListener(listener: SchedulerEventListener | SchedulerListener): () => void {
-    return typeof listener === 'function' ? this.events.add(listener) : this.listeners.add(listener);
+  addListener(listener: SchedulerEventListener): () => void {
+    return this.events.add(listener);
+  }
+
+  /** Subscribes the event log writer, if asked for, before the first event. */
+  private async openEventLog(): Promise<void> {
+    const dir = this.givenOptions.eventLog;
+    if (typeof dir !== 'string') return;
+    const file = await openLogFile(dir.startsWith('dfs://') ? withOwnNamenode(dir, this.namenode) : dir, this.appId);
+    this.eventLog = new EventLogWriter(file, (line) => this.driverLog.warn(line));
+    this.events.add(this.eventLog.onEvent);
   }
 
   private postApplicationStart(): void {
@@ -560,12 +590,16 @@ export class FlintContext implements RddContext {
     await this.driverUi?.close();
     this.workerWait.stop();
     this.tasks.stop();
+    // The application ends before its executors go: their loss is no news, and a log on the
+    // local cluster's own DFS must be finished while the DFS runs.
+    this.events.post({ type: 'applicationEnd', appId: this.appId });
+    this.events.close();
+    this.console.stop();
+    await this.eventLog?.finish();
     await this.backend.stop();
     await this.localCluster?.stop();
     this.jobs.deleteStoredOutputs();
     this.files.removeDirectory();
-    this.events.post({ type: 'applicationEnd', appId: this.appId });
-    this.events.flush();
   }
 
   private applyAccumulators(updates: readonly (readonly [number, number])[]): void {
@@ -601,3 +635,8 @@ function speculationOptions(setting: FlintContextOptions['speculation']): Specul
 function requireSlices(n: number, operation: string): void {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`${operation}: numSlices must be a positive integer, got ${n}`);
 }
+
+const stderrTerminal = {
+  write: (text: string) => process.stderr.write(text),
+  columns: () => process.stderr.columns || Number(process.env.COLUMNS) || 80,
+};

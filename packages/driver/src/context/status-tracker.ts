@@ -3,12 +3,7 @@
  * group or tag, and a snapshot of one job or stage. It listens to the scheduler's events and
  * keeps the last RETAINED_JOBS jobs, as Spark's UI store keeps `spark.ui.retainedJobs`.
  */
-import type { ExecutorId, TaskRequest } from '@flint/worker';
-import type { ActiveJob, SchedulerListener } from '../scheduler/job.js';
-import type { Stage } from '../scheduler/stage.js';
-import type { TaskEnd } from '../scheduler/task-scheduler.js';
-import { JOB_GROUP_ID, tagsOf } from './local-properties.js';
-import { stagesOf } from './job-history.js';
+import type { EventOf, SchedulerEvent, StageInfo } from '../scheduler/events.js';
 
 export type JobExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'UNKNOWN';
 
@@ -37,10 +32,12 @@ interface TrackedJob {
 
 const RETAINED_JOBS = 1000;
 
-export class StatusTracker implements SchedulerListener {
+export class StatusTracker {
   private readonly jobs = new Map<number, TrackedJob>();
   private readonly stages = new Map<number, SparkStageInfo>();
   private readonly activeStages = new Set<number>();
+  /** Stage names, from their jobs' start events. */
+  private readonly stageNames = new Map<number, string>();
 
   /** Ids of the jobs (running or ended) of a job group; without a group, of the jobs submitted outside any group. */
   getJobIdsForGroup(jobGroup: string | null = null): number[] {
@@ -68,44 +65,56 @@ export class StatusTracker implements SchedulerListener {
     return this.stages.get(stageId) ?? null;
   }
 
-  jobStarted(job: ActiveJob): void {
-    const properties = job.properties ?? new Map<string, string>();
-    const stageIds = job.finalStage ? stagesOf(job.finalStage).map((stage) => stage.id) : [];
-    this.jobs.set(job.id, { info: { jobId: job.id, stageIds, status: 'RUNNING' }, group: properties.get(JOB_GROUP_ID) ?? null, tags: tagsOf(properties) });
+  /** Takes one event of the scheduler's stream (the context subscribes it). */
+  readonly onEvent = (event: SchedulerEvent): void => {
+    switch (event.type) {
+      case 'jobStart':
+        return this.jobStarted(event);
+      case 'jobEnd':
+        return this.jobEnded(event);
+      case 'stageSubmitted':
+        return this.stageSubmitted(event);
+      case 'stageCompleted':
+        this.activeStages.delete(event.stageId);
+        return;
+      case 'taskEnd':
+        return this.taskEnded(event);
+    }
+  };
+
+  private jobStarted(start: EventOf<'jobStart'>): void {
+    for (const stage of start.stages) this.stageNames.set(stage.stageId, stageName(stage));
+    this.jobs.set(start.jobId, { info: { jobId: start.jobId, stageIds: [...start.stageIds], status: 'RUNNING' }, group: start.jobGroup ?? null, tags: start.jobTags ?? [] });
     for (const id of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - RETAINED_JOBS))) this.jobs.delete(id);
   }
 
-  jobEnded(job: ActiveJob, error: Error | undefined): void {
-    const tracked = this.jobs.get(job.id);
-    if (tracked) tracked.info = { ...tracked.info, status: error ? 'FAILED' : 'SUCCEEDED' };
+  private jobEnded(end: EventOf<'jobEnd'>): void {
+    const tracked = this.jobs.get(end.jobId);
+    if (tracked) tracked.info = { ...tracked.info, status: end.result === 'succeeded' ? 'SUCCEEDED' : 'FAILED' };
     // Stages that no running job needs any more are no longer active (a cancelled or failed job's).
     const needed = new Set([...this.jobs.values()].filter((j) => j.info.status === 'RUNNING').flatMap((j) => j.info.stageIds));
     for (const stageId of this.activeStages) if (!needed.has(stageId)) this.activeStages.delete(stageId);
   }
 
-  stageSubmitted(stage: Stage, numTasks: number): void {
-    this.activeStages.add(stage.id);
-    this.stages.set(stage.id, {
-      stageId: stage.id,
-      currentAttemptId: stage.attempts - 1,
-      submissionTime: Date.now(),
-      name: stageName(stage),
-      numTasks,
-      numActiveTasks: numTasks,
+  private stageSubmitted(event: EventOf<'stageSubmitted'>): void {
+    this.activeStages.add(event.stageId);
+    this.stages.set(event.stageId, {
+      stageId: event.stageId,
+      currentAttemptId: event.attempt - 1,
+      submissionTime: event.time,
+      name: this.stageNames.get(event.stageId) ?? event.name,
+      numTasks: event.numTasks,
+      numActiveTasks: event.numTasks,
       numCompletedTasks: 0,
       numFailedTasks: 0,
     });
   }
 
-  stageCompleted(stage: Stage): void {
-    this.activeStages.delete(stage.id);
-  }
-
-  taskEnded(request: TaskRequest, _executor: ExecutorId, end: TaskEnd): void {
-    const stage = this.stages.get(request.stageId);
-    if (!stage || stage.currentAttemptId !== request.stageAttempt - 1) return;
-    const succeeded = end.kind === 'success';
-    this.stages.set(request.stageId, {
+  private taskEnded(end: EventOf<'taskEnd'>): void {
+    const stage = this.stages.get(end.stageId);
+    if (!stage || stage.currentAttemptId !== end.stageAttempt - 1) return;
+    const succeeded = end.status === 'success';
+    this.stages.set(end.stageId, {
       ...stage,
       numActiveTasks: Math.max(0, stage.numActiveTasks - (succeeded ? 1 : 0)),
       numCompletedTasks: stage.numCompletedTasks + (succeeded ? 1 : 0),
@@ -114,6 +123,8 @@ export class StatusTracker implements SchedulerListener {
   }
 }
 
-function stageName(stage: Stage): string {
-  return stage.kind === 'result' ? `result stage over RDD ${stage.rdd.id()}` : `shuffle ${stage.shuffleId} map stage over RDD ${stage.rdd.id()}`;
+/** PySpark's stage names: the stage's kind and its last RDD. */
+function stageName(stage: StageInfo): string {
+  const rddId = stage.rdds[0]?.id;
+  return stage.kind === 'result' ? `result stage over RDD ${rddId}` : `shuffle ${stage.shuffleId} map stage over RDD ${rddId}`;
 }

@@ -11,6 +11,11 @@ import { parseMaster } from './master-url.js';
 
 export const SUBMITTED_OPTIONS_ENV = 'FLINT_CONF';
 
+function booleanOption(value: string): boolean {
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`must be true or false, got '${value}'`);
+}
+
 /** One parser per context option: the `satisfies` makes a new option without a parser a type error. */
 const PARSERS = {
   master: (value: string) => (parseMaster(value), value),
@@ -56,6 +61,11 @@ const PARSERS = {
     if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new Error(`must be a port number (0 for any free port), got '${value}'`);
     return n;
   },
+  progress: booleanOption,
+  eventLog: (value: string) => {
+    if (value.trim() === '') throw new Error('must be a directory (a path or dfs:// URL)');
+    return value;
+  },
 } satisfies { [K in keyof FlintContextOptions]-?: (value: string) => FlintContextOptions[K] };
 
 function booleanOption(value: string): boolean {
@@ -71,6 +81,10 @@ const PROPERTY_NAMES: Record<string, OptionKey> = {
   'spark.ui.enabled': 'ui',
   'flint.ui.port': 'uiPort',
   'spark.ui.port': 'uiPort',
+  'flint.eventLog.dir': 'eventLog',
+  'spark.eventLog.dir': 'eventLog',
+  'flint.ui.showConsoleProgress': 'progress',
+  'spark.ui.showConsoleProgress': 'progress',
 };
 
 export const OPTION_KEYS = Object.keys(PARSERS) as OptionKey[];

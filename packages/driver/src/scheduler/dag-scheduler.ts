@@ -38,7 +38,10 @@ import { CacheTracker, forgetMapOutputs } from './block-locations.js';
 import { buildTask, encodeStage } from './task-builder.js';
 import { isActive, isAvailable, missingMapPartitions, moveTo, type ResultStage, type ShuffleMapStage, type EncodedStage, type Stage, type StageAttempt, type TaskCounts } from './stage.js';
 import type { Locality, PendingTask, TaskEnd } from './task-scheduler.js';
-import type { ActiveJob, SchedulerListener } from './job.js';
+import type { ActiveJob } from './job.js';
+import type { EventSink } from './event-bus.js';
+import { stageInfo, stageName, stagesOf } from './event-data.js';
+import { JOB_GROUP_ID, tagsOf } from '../context/local-properties.js';
 import { ResultSizeLimit } from './result-size-limit.js';
 import { JobCancelledError, JobFailedError } from './job.js';
 
@@ -63,7 +66,7 @@ export interface JobCancellation {
 export type DagEvent =
   | { readonly type: 'jobSubmitted'; readonly job: ActiveJob }
   | { readonly type: 'taskEnded'; readonly request: TaskRequest; readonly executor: ExecutorId; readonly end: TaskEnd; readonly locality: Locality }
-  | { readonly type: 'executorLost'; readonly executor: ExecutorId }
+  | { readonly type: 'executorLost'; readonly executor: ExecutorId; readonly reason: string }
   | { readonly type: 'jobsCancelled'; readonly cancellation: JobCancellation }
   /** Fails every active job with `error` (no worker is left to run them). */
   | { readonly type: 'jobsAborted'; readonly error: Error };
@@ -77,7 +80,8 @@ export interface DagSchedulerOptions {
   /** False in tests: events then wait for an explicit drain(). */
   readonly autoDrain: boolean;
   readonly applyAccumulators: (updates: readonly (readonly [number, number])[]) => void;
-  readonly listener?: SchedulerListener;
+  /** Where the scheduler's events go (the context's listener bus). */
+  readonly events?: EventSink;
   /** Mapreduce mode: map tasks write their buckets to local disk. */
   readonly shuffleOnDisk?: boolean;
   /** Task slots in the cluster now: a barrier stage needs one per task, all at once. */
@@ -94,6 +98,8 @@ export class DagScheduler {
   /** The stages jobs are waiting for or running, by id (see the lifecycle in stage.ts). */
   private readonly active = new Map<number, Stage>();
   private readonly resultSizes: ResultSizeLimit;
+  /** The storage level of each persisted RDD a stage computed, for blockUpdated events. */
+  private readonly storageLevels = new Map<number, string>();
 
   constructor(
     private readonly tasks: TaskSink,
@@ -148,7 +154,7 @@ export class DagScheduler {
       case 'taskEnded':
         return this.taskEnded(event);
       case 'executorLost':
-        return this.executorLost(event.executor);
+        return this.executorLost(event.executor, event.reason);
       case 'jobsCancelled':
         return this.jobsCancelled(event.cancellation);
       case 'jobsAborted':
@@ -171,8 +177,30 @@ export class DagScheduler {
     this.jobs.set(job.id, job);
     if (job.partitions.length === 0) return this.finishJob(job);
     job.finalStage = this.planner.createResultStage(job.rdd, job.id);
-    this.options.listener?.jobStarted?.(job);
+    this.postJobStart(job, job.finalStage);
     this.submitStage(job.finalStage);
+  }
+
+  private postJobStart(job: ActiveJob, finalStage: ResultStage): void {
+    const stages = stagesOf(finalStage).map(stageInfo);
+    const group = job.properties?.get(JOB_GROUP_ID);
+    const tags = job.properties ? tagsOf(job.properties) : [];
+    this.emit({
+      type: 'jobStart',
+      jobId: job.id,
+      description: job.description,
+      ...(job.callSite ? { callSite: job.callSite } : {}),
+      ...(job.sqlText ? { sqlText: job.sqlText } : {}),
+      ...(group ? { jobGroup: group } : {}),
+      ...(tags.length > 0 ? { jobTags: tags } : {}),
+      stageIds: stages.map((stage) => stage.stageId),
+      stages,
+    });
+  }
+
+  /** Hands a scheduler event to the listener bus (not to be confused with post(), the loop's own queue). */
+  private emit(event: Parameters<EventSink>[0]): void {
+    this.options.events?.(event);
   }
 
   private submitStage(stage: Stage): void {
@@ -188,11 +216,26 @@ export class DagScheduler {
       return;
     }
     this.setState(stage, 'waiting');
-    for (const parent of missing) this.submitStage(parent);
+    for (const parent of missing) {
+      // A parent that ran before and is not running now lost outputs: its lineage is recomputed.
+      if (parent.attempts > 0 && !isActive(parent)) this.resubmitting(parent, `map outputs of partitions ${missingMapPartitions(parent).join(', ')} were lost`);
+      this.submitStage(parent);
+    }
   }
 
-  /** Every change of a stage's state goes through here: the active map follows the lifecycle. */
+  private resubmitting(stage: Stage, reason: string): void {
+    this.emit({ type: 'stageResubmitted', stageId: stage.id, reason });
+  }
+
+  /**
+   * Every change of a stage's state goes through here: the active map follows the lifecycle, and
+   * an attempt that stops running is reported completed (with why, when it did not finish).
+   */
   private setState(stage: Stage, state: Stage['state']): void {
+    if (stage.state === 'running') {
+      const failureReason = state === 'finished' ? undefined : state === 'abandoned' ? 'no job needs the stage any more' : 'the attempt was aborted; the stage runs again';
+      this.emit({ type: 'stageCompleted', stageId: stage.id, attempt: stage.currentAttempt?.encoded.attempt ?? stage.attempts, ...(failureReason ? { failureReason } : {}) });
+    }
     moveTo(stage, state);
     if (state !== 'running') stage.currentAttempt = undefined;
     if (isActive(stage)) this.active.set(stage.id, stage);
@@ -222,7 +265,16 @@ export class DagScheduler {
     }
     this.setState(stage, 'running');
     stage.currentAttempt = { encoded, pending: new Set(partitions) };
-    this.options.listener?.stageSubmitted?.(stage, partitions.length);
+    for (const rdd of encoded.rdds.values()) if (rdd.isCached) this.storageLevels.set(rdd.id(), String(rdd.storageLevel));
+    this.emit({
+      type: 'stageSubmitted',
+      stageId: stage.id,
+      attempt: stage.attempts,
+      name: stageName(stage),
+      numTasks: partitions.length,
+      jobIds: [...stage.jobIds],
+      reason: stage.attempts === 1 ? 'first' : 'resubmitted',
+    });
     this.tasks.submit(partitions.map((partition) => this.task(encoded, partition)));
   }
 
@@ -247,7 +299,6 @@ export class DagScheduler {
     const { request, executor, end } = event;
     const stage = this.active.get(request.stageId);
     const attempt = stage?.currentAttempt;
-    this.options.listener?.taskEnded?.(request, executor, end, event.locality);
     // A task of an attempt that was since resubmitted or finished: its stage no longer waits for it,
     // but its work is still good — a map output is registered, a missing result partition is kept.
     if (!stage || !attempt || attempt.encoded.attempt !== request.stageAttempt) {
@@ -265,8 +316,8 @@ export class DagScheduler {
         return this.fetchFailed(stage, end);
       case 'missingCachedBlock':
         // Neither the executor that ran the task nor the holder it read from has the partition any more.
-        this.cache.unregister(end.rddId, end.split, executor);
-        this.cache.unregister(end.rddId, end.split, end.executor);
+        this.dropBlock(end.rddId, end.split, executor);
+        this.dropBlock(end.rddId, end.split, end.executor);
         return this.retry(stage, attempt, request.partition);
       case 'executorLost':
         return this.retry(stage, attempt, request.partition);
@@ -296,9 +347,22 @@ export class DagScheduler {
     for (const block of outcome.cachedBlocks) {
       if (block.copy) this.cache.addCopy(block.rddId, block.split, executor);
       else this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
+      this.postBlock(block.rddId, block.split, executor, block.bytes);
+      if (block.replica && !block.copy) this.postBlock(block.rddId, block.split, block.replica, block.bytes);
     }
     // After registering: a block this very task stored may already have been dropped again.
-    for (const block of outcome.droppedBlocks ?? []) this.cache.unregister(block.rddId, block.split, executor);
+    for (const block of outcome.droppedBlocks ?? []) this.dropBlock(block.rddId, block.split, executor);
+  }
+
+  private dropBlock(rddId: number, split: number, executor: ExecutorId): void {
+    this.cache.unregister(rddId, split, executor);
+    this.postBlock(rddId, split, executor, 0);
+  }
+
+  /** A cached partition stored on an executor, or dropped there (0 bytes). Where it spills is the worker's: all counted in memory. */
+  private postBlock(rddId: number, partition: number, executorId: ExecutorId, bytes: number): void {
+    const storageLevel = this.storageLevels.get(rddId) ?? 'unknown';
+    this.emit({ type: 'blockUpdated', rddId, partition, executorId, storageLevel, memBytes: bytes, diskBytes: 0 });
   }
 
   /** Keeps a result partition the first time it arrives (and its accumulator updates, only then). */
@@ -338,6 +402,7 @@ export class DagScheduler {
   private mapStageAttemptDone(stage: ShuffleMapStage): void {
     if (!isAvailable(stage)) {
       // An executor died during the attempt and took outputs with it: run again what is missing.
+      this.resubmitting(stage, `map outputs of partitions ${missingMapPartitions(stage).join(', ')} were lost while the stage ran`);
       this.runOrWait(stage);
       return;
     }
@@ -346,11 +411,9 @@ export class DagScheduler {
     this.stageFinished(stage);
   }
 
-  /** Listeners hear of a stage's completion only when an attempt of it ran. */
+  /** Listeners hear of a stage's completion only when an attempt of it ran (setState). */
   private markFinished(stage: Stage): void {
-    const wasRunning = stage.state === 'running';
     this.setState(stage, 'finished');
-    if (wasRunning) this.options.listener?.stageCompleted?.(stage);
   }
 
   private stageFinished(stage: Stage): void {
@@ -388,7 +451,7 @@ export class DagScheduler {
   private barrierTaskEnded(stage: Stage, request: TaskRequest, end: Exclude<TaskEnd, { kind: 'success' }>): void {
     this.tasks.killTasks?.([stage.id]);
     if (end.kind === 'fetchFailed') return this.fetchFailed(stage, end);
-    if (end.kind === 'missingCachedBlock') this.cache.unregister(end.rddId, end.split, end.executor);
+    if (end.kind === 'missingCachedBlock') this.dropBlock(end.rddId, end.split, end.executor);
     if (stage.kind === 'shuffleMap') stage.outputs.fill(undefined);
     else this.forgetResults(stage);
     if (end.kind === 'failure') {
@@ -399,7 +462,7 @@ export class DagScheduler {
         return this.failJobsOf(stage, error);
       }
     }
-    this.options.listener?.stageResubmitted?.(stage, `barrier task for partition ${request.partition} ended: ${end.kind}`);
+    this.resubmitting(stage, `barrier task for partition ${request.partition} ended: ${end.kind}`);
     this.runOrWait(stage);
   }
 
@@ -414,6 +477,8 @@ export class DagScheduler {
     // As Spark does without an external shuffle service: the executor that could not serve one
     // bucket is taken to have lost all its map outputs, so one resubmission reruns them all.
     forgetMapOutputs(this.planner.shuffleStages.values(), failure.executor);
+    const { shuffleId, mapPartition, executor: executorId, message } = failure;
+    this.emit({ type: 'fetchFailed', stageId: stage.id, shuffleId, mapPartition, executorId, message });
     if (stage.state !== 'running') return;
     const attempts = ++stage.fetchFailures;
     if (attempts >= MAX_STAGE_ATTEMPTS) {
@@ -421,14 +486,14 @@ export class DagScheduler {
       this.failJobsOf(stage, error);
       return;
     }
-    this.options.listener?.stageResubmitted?.(stage, failure.message);
+    this.resubmitting(stage, `fetch failure: ${failure.message}`);
     this.runOrWait(stage);
   }
 
-  private executorLost(executor: ExecutorId): void {
-    const lostOutputs = forgetMapOutputs(this.planner.shuffleStages.values(), executor);
-    const lostCached = this.cache.forgetExecutor(executor);
-    this.options.listener?.executorLost?.(executor, lostOutputs, lostCached);
+  private executorLost(executorId: ExecutorId, reason: string): void {
+    const lostMapOutputs = forgetMapOutputs(this.planner.shuffleStages.values(), executorId);
+    const lostCachedPartitions = this.cache.forgetExecutor(executorId);
+    this.emit({ type: 'executorLost', executorId, reason, lostMapOutputs, lostCachedPartitions });
   }
 
   private failJobsOf(stage: Stage, error: Error): void {
@@ -453,7 +518,10 @@ export class DagScheduler {
     for (const stage of [...this.planner.shuffleStages.values(), job.finalStage]) {
       if (stage && !isActive(stage)) stage.taskCounts.clear();
     }
-    this.options.listener?.jobEnded?.(job, error);
+    if (job.finalStage) {
+      const result = error === undefined ? 'succeeded' : error instanceof JobCancelledError ? 'cancelled' : 'failed';
+      this.emit({ type: 'jobEnd', jobId: job.id, result, ...(error ? { error: error.message } : {}) });
+    }
     if (error) job.reject(error);
     else job.resolve(job.results as unknown[][]);
   }

@@ -11,6 +11,9 @@
  */
 import type { EventBody, SchedulerEvent, SchedulerEventListener } from './events.js';
 
+/** Where a poster sends events: the bus stamps their time. */
+export type EventSink = (body: EventBody) => void;
+
 interface Joining {
   readonly listener: SchedulerEventListener;
   readonly replay: readonly SchedulerEvent[];
@@ -22,6 +25,7 @@ export class EventBus {
   private readonly failed = new WeakSet<SchedulerEventListener>();
   private queue: SchedulerEvent[] = [];
   private scheduled = false;
+  private closed = false;
   /** The events delivered so far that still describe the application (see above). */
   private standing: SchedulerEvent[] = [];
 
@@ -39,6 +43,7 @@ export class EventBus {
 
   /** Queues an event, stamped with the current time unless it carries one. */
   post(body: EventBody & { readonly time?: number }): void {
+    if (this.closed) return;
     this.queue.push({ time: Date.now(), ...body } as SchedulerEvent);
     this.schedule();
   }
@@ -53,6 +58,12 @@ export class EventBus {
       for (const listener of this.listeners) this.deliver(listener, event);
       this.admitJoining();
     }
+  }
+
+  /** Delivers what is queued and takes no more events (the application has ended). */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 
   private schedule(): void {
@@ -80,7 +91,7 @@ export class EventBus {
       if (this.failed.has(listener)) return;
       this.failed.add(listener);
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.logError(`WARN a scheduler event listener threw on a ${event.type} event (${message}); its later errors are not logged`);
+      this.logError(`WARN a scheduler event listener threw on event ${event.type} (${message}); its later errors are not logged`);
     }
   }
 }

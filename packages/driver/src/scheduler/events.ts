@@ -41,12 +41,20 @@ export interface StageInfo {
   readonly rdds: readonly RddInfo[];
 }
 
-export type TaskStatus = 'success' | 'failed' | 'killed' | 'executorLost' | 'fetchFailed';
+/**
+ * How a task attempt ended. `missingCachedBlock`: its cached input was gone (evicted, or its
+ * executor died) and the partition is recomputed from lineage; not counted as a failure.
+ * `killed`: stopped by cancellation, a barrier stage's failure, a timeout, or because another
+ * (speculative) attempt of the partition succeeded first.
+ */
+export type TaskStatus = 'success' | 'failed' | 'killed' | 'executorLost' | 'fetchFailed' | 'missingCachedBlock';
 
 export type TaskLocality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'ANY';
 
 /** A task's metrics: where its time went (TaskMetrics) and the data it moved, where known. */
 export interface TaskEndMetrics extends TaskMetrics {
+  /** The task's time on its executor, as the executor measured it (durationMs is the driver's, launch to end). */
+  readonly executorMs: number;
   readonly recordsIn: number;
   /** Records a result task brought back (shuffle map tasks: unknown, absent). */
   readonly recordsOut?: number;
@@ -133,6 +141,8 @@ export interface StageResubmitted extends Timed {
 export interface TaskAttempt {
   /** Negative for a speculative copy. */
   readonly taskId: number;
+  /** The job the task runs for (of the jobs sharing its stage, the first). */
+  readonly jobId: number;
   readonly stageId: number;
   readonly stageAttempt: number;
   readonly partition: number;

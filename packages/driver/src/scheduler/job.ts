@@ -1,12 +1,15 @@
-/** A job as the scheduler tracks it, the error a failed job rejects with, and scheduler events for listeners. */
+/** A job as the scheduler tracks it, and the errors a failed or cancelled job rejects with. */
 import { placeShippedFrames, type RDD } from '@flint/rdd';
 import type { ExecutorId, StageOutput, TaskError, TaskRequest } from '@flint/worker';
-import type { ResultStage, Stage } from './stage.js';
-import type { Locality, TaskEnd } from './task-scheduler.js';
+import type { ResultStage } from './stage.js';
 
 export interface ActiveJob {
   readonly id: number;
   readonly description: string;
+  /** Where the user's program called the action (`file:line:column`), when known. */
+  readonly callSite?: string;
+  /** The SQL text of the query a job runs for, if any. */
+  readonly sqlText?: string;
   readonly rdd: RDD<unknown>;
   readonly partitions: readonly number[];
   readonly output: StageOutput;
@@ -18,17 +21,6 @@ export interface ActiveJob {
   finalStage?: ResultStage;
   readonly resolve: (results: unknown[][]) => void;
   readonly reject: (error: Error) => void;
-}
-
-/** Everything the scheduler reports as it goes; the job history and the fault-tolerance demo listen. */
-export interface SchedulerListener {
-  jobStarted?(job: ActiveJob): void;
-  jobEnded?(job: ActiveJob, error: Error | undefined): void;
-  stageSubmitted?(stage: Stage, numTasks: number): void;
-  stageCompleted?(stage: Stage): void;
-  stageResubmitted?(stage: Stage, reason: string): void;
-  taskEnded?(request: TaskRequest, executor: ExecutorId, end: TaskEnd, locality: Locality): void;
-  executorLost?(executor: ExecutorId, lostMapOutputs: [number, number][], lostCachedPartitions: number): void;
 }
 
 /** The error the action of a cancelled job rejects with (cancelJobGroup, cancelJobsWithTag, cancelAllJobs). */

@@ -18,6 +18,8 @@
 import { parseExecutorId, type ExecutorId, type TaskOutcome, type TaskRequest } from '@flint/worker';
 import type { Preferences } from './task-builder.js';
 import { SPECULATION_DEFAULTS, SpeculationTracker, type RunningAttempt, type SpeculationOptions } from './speculation.js';
+import type { EventSink } from './event-bus.js';
+import { taskEndData } from './event-data.js';
 
 export interface ExecutorBackend {
   readonly id: ExecutorId;
@@ -86,6 +88,8 @@ export class TaskScheduler {
     private readonly files?: FileShipper,
     /** Attempts running longer are killed and fail (the `taskTimeoutMs` option); undefined: no limit. */
     private readonly taskTimeoutMs?: number,
+    /** Where taskStart and taskEnd events go: every attempt's, also those whose end the DAG scheduler never sees. */
+    private readonly events: EventSink = () => undefined,
   ) {
     this.speculation = new SpeculationTracker(speculation);
     if (speculation.enabled) {
@@ -107,11 +111,13 @@ export class TaskScheduler {
     this.broadcasts.executorRemoved(id);
     this.files?.executorRemoved(id);
     for (const taskId of executor.running) {
-      const { request } = this.runningRequests.get(taskId)!;
+      const { request, startedAt } = this.runningRequests.get(taskId)!;
       this.running.delete(taskId);
       this.runningRequests.delete(taskId);
+      const end: TaskEnd = { kind: 'executorLost', executor: id };
+      this.postTaskEnd(request, id, end, performance.now() - startedAt);
       if (!this.speculation.isDone(request) && !this.speculation.hasCopy(request, this.runningRequests.values())) {
-        this.onTaskEnd(request, id, { kind: 'executorLost', executor: id }, 'ANY');
+        this.onTaskEnd(request, id, end, 'ANY');
       }
     }
     executor.running.clear();
@@ -279,6 +285,8 @@ export class TaskScheduler {
     this.running.set(request.taskId, executor.backend.id);
     this.runningRequests.set(request.taskId, { request, startedAt: started });
     const timeout = this.startTimeout(request, executor.backend);
+    const { taskId, jobId, stageId, stageAttempt, partition, attempt } = request;
+    this.events({ type: 'taskStart', taskId, jobId, stageId, stageAttempt, partition, attempt, executorId: executor.backend.id, host: executor.node, locality, speculative: taskId < 0 });
     const finish = (reported: TaskEnd): void => {
       clearTimeout(timeout?.timer);
       if (this.running.get(request.taskId) !== executor.backend.id) return;
@@ -286,12 +294,21 @@ export class TaskScheduler {
       this.running.delete(request.taskId);
       this.runningRequests.delete(request.taskId);
       executor.running.delete(request.taskId);
-      if (this.reportable(request, end, performance.now() - started)) this.onTaskEnd(request, executor.backend.id, end, locality);
+      const durationMs = performance.now() - started;
+      const reportable = this.reportable(request, end, durationMs);
+      // An attempt whose partition another attempt already finished ended only because it lost the race.
+      this.postTaskEnd(request, executor.backend.id, !reportable && end.kind !== 'success' && this.speculation.isDone(request) ? lostRace(request) : end, durationMs);
+      if (reportable) this.onTaskEnd(request, executor.backend.id, end, locality);
       this.dispatch();
     };
     executor.backend.runTask({ ...request, broadcasts, files, replicateTo: this.replicaTarget(executor.backend.id) }).then(finish, (error: unknown) =>
       finish({ kind: 'failure', error: { name: 'ExecutorError', message: error instanceof Error ? error.message : String(error), stack: '' } }),
     );
+  }
+
+  private postTaskEnd(request: TaskRequest, executorId: ExecutorId, end: TaskEnd, durationMs: number): void {
+    const { taskId, jobId, stageId, stageAttempt, partition, attempt } = request;
+    this.events({ type: 'taskEnd', taskId, jobId, stageId, stageAttempt, partition, attempt, executorId, durationMs: Math.round(durationMs), ...taskEndData(request, end) });
   }
 
   /** Kills the attempt when it outlives taskTimeoutMs; `fired` tells its end apart from other kills. */
@@ -312,6 +329,10 @@ export class TaskScheduler {
 function timedOutEnd(request: TaskRequest, timeoutMs: number): TaskEnd {
   const message = `task ${request.taskId} (partition ${request.partition} of stage ${request.stageId}, attempt ${request.attempt}) ran longer than taskTimeoutMs (${timeoutMs} ms); its thread was terminated`;
   return { kind: 'failure', error: { name: 'TaskTimedOut', message, stack: '' } };
+}
+
+function lostRace(request: TaskRequest): TaskEnd {
+  return { kind: 'failure', error: { name: 'TaskKilled', message: `another attempt of partition ${request.partition} of stage ${request.stageId} succeeded first`, stack: '' } };
 }
 
 /** The node an executor runs on (its datanode id); the local executor is its own node. */

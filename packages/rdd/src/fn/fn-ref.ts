@@ -7,6 +7,7 @@ import { functionSource, parsesAsExpression, type FunctionSource } from './funct
 import { unboundNames } from './globals.js';
 import { shippableEnv } from './captured-helpers.js';
 import { recordOrigins } from './function-origin.js';
+import { userCallSite } from './call-site.js';
 
 /** A function with values bound to it by `capture`; the env is passed as the function's last argument. */
 export class Captured<F extends Function = Function> {
@@ -75,7 +76,8 @@ export function capture<
 
 export function toFnRef(fn: unknown, operation: string): FnRef {
   if (fn instanceof FnRef) return fn;
-  const site = `${operation} at ${callSite()}`;
+  // The SQL planner's own calls keep their sql/ frames: its generated functions are named after them.
+  const site = `${operation} at ${userCallSite(['rdd', 'driver'])}`;
   const captured = fn instanceof Captured ? fn : undefined;
   const target = captured ? captured.fn : fn;
   if (typeof target !== 'function') {
@@ -115,15 +117,4 @@ function analysed(fn: Function): { source: FunctionSource; free: string[] } {
 
 function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
-
-/** The first stack frame outside Flint's own packages: where the user called the RDD method. */
-function callSite(): string {
-  const frames = (new Error().stack ?? '').split('\n').slice(1);
-  for (const frame of frames) {
-    if (/[\\/]packages[\\/](rdd|driver)[\\/](dist|src)[\\/]|node:internal|[\\/]node_modules[\\/]/.test(frame)) continue;
-    const location = /\(?((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/.exec(frame);
-    if (location) return location[1].replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '');
-  }
-  return 'unknown location';
 }

@@ -2,7 +2,7 @@
  * Running a DataFrame: optimize its plan, compile it to RDD lineage, run a job, and turn engine
  * rows into the user's row objects. Every action goes through `execute`.
  */
-import { StorageLevel, type RDD } from '@flint/rdd';
+import { StorageLevel, userCallSite, type RDD } from '@flint/rdd';
 import { showString as formatShowString } from '../format/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { PhysicalPlanner } from '../physical/planner.js';
@@ -25,11 +25,15 @@ interface Execution {
   readonly rdd: RDD<unknown[]>;
   /** What the job shows in fc.jobHistory: the action and its call site, the SQL text, the physical plan. */
   readonly description: string;
+  /** Where the user called the action, and the query's SQL text, for the scheduler's events. */
+  readonly callSite: string;
+  readonly sqlText?: string;
 }
 
 /** The RDD of engine rows that computes the DataFrame. */
 export function execute(df: DataFrame, action: string): Execution {
-  const site = `${action} at ${callSite()}`;
+  const callSite = userCallSite();
+  const site = `${action} at ${callSite}`;
   const { shufflePartitions, broadcastThreshold } = df.session;
   const adaptive = new AdaptiveExecution(adaptiveOptions(df.session.conf, df.session.host.defaultParallelism), broadcastThreshold);
   const enabled = adaptive.options.enabled;
@@ -37,12 +41,13 @@ export function execute(df: DataFrame, action: string): Execution {
   const optimized = optimize(df.plan);
   const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
-  return { rdd: planner.rows(optimized), description };
+  return { rdd: planner.rows(optimized), description, callSite, ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
 }
 
 /** Runs a job over the DataFrame's rows (or an RDD computed from them). */
 function submitJob<R>(df: DataFrame, execution: Execution, rdd: RDD<unknown> = execution.rdd): Promise<R[][]> {
-  return df.session.host.submitJob<R>(rdd, { description: execution.description, source: execution.rdd });
+  const { description, callSite, sqlText } = execution;
+  return df.session.host.submitJob<R>(rdd, { description, callSite, sqlText, source: execution.rdd });
 }
 
 /** Runs the DataFrame's job and returns its engine rows in partition order. */
@@ -92,15 +97,4 @@ export async function* toLocalIterator(df: DataFrame): AsyncIterable<Record<stri
 
 export function toRdd(df: DataFrame): RDD<Record<string, unknown>> {
   return execute(df, 'rdd').rdd.mapPartitions(rowsToUser(df.schema));
-}
-
-/** The first stack frame outside Flint's packages: where the user called the action. */
-function callSite(): string {
-  const frames = (new Error().stack ?? '').split('\n').slice(1);
-  for (const frame of frames) {
-    if (/[\\/]packages[\\/](sql|rdd|driver)[\\/](dist|src)[\\/]|node:internal|[\\/]node_modules[\\/]/.test(frame)) continue;
-    const location = /\(?((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/.exec(frame);
-    if (location) return location[1].replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '');
-  }
-  return 'unknown location';
 }
