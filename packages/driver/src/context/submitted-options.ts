@@ -68,11 +68,6 @@ const PARSERS = {
   },
 } satisfies { [K in keyof FlintContextOptions]-?: (value: string) => FlintContextOptions[K] };
 
-function booleanOption(value: string): boolean {
-  if (value === 'true' || value === 'false') return value === 'true';
-  throw new Error(`must be true or false, got '${value}'`);
-}
-
 type OptionKey = keyof typeof PARSERS;
 
 /** Spark's property names for options that have one (`--conf flint.ui.enabled=false`). */

@@ -11,15 +11,15 @@ import { answerApi } from '../../src/ui/api/status-api.js';
 import { quantile } from '../../src/ui/status/task-summary.js';
 
 const APP = 'app-1';
-const metrics = { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 0, memoryBytesSpilled: 0, diskBytesSpilled: 0, recordsIn: 10, recordsOut: 2, shuffleReadBytes: 100, shuffleWriteBytes: 50 };
+const metrics = { executorMs: 0, fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 0, memoryBytesSpilled: 0, diskBytesSpilled: 0, recordsIn: 10, recordsOut: 2, shuffleReadBytes: 100, shuffleWriteBytes: 50 };
 const mapStage: StageInfo = { stageId: 0, name: 'reduceByKey at job.ts:3', numTasks: 2, parentStageIds: [], kind: 'shuffleMap', shuffleId: 0, rdds: [{ id: 1, name: 'map at job.ts:2', kind: 'map', numPartitions: 2, parentIds: [0] }, { id: 0, name: 'parallelize', kind: 'parallelize', numPartitions: 2, parentIds: [] }] };
 const resultStage: StageInfo = { stageId: 1, name: 'collect at job.ts:4', numTasks: 2, parentStageIds: [0], kind: 'result', rdds: [{ id: 2, name: 'reduceByKey', kind: 'shuffled', numPartitions: 2, parentIds: [1], storageLevel: 'Memory Serialized 1x Replicated' }] };
 
 function task(type: 'taskStart', time: number, taskId: number, stageId: number, stageAttempt: number, partition: number, attempt: number, executorId: string, speculative = false): SchedulerEvent {
-  return { type, time, taskId, stageId, stageAttempt, partition, attempt, executorId, host: executorId, locality: 'ANY', speculative };
+  return { type, time, taskId, jobId: 0, stageId, stageAttempt, partition, attempt, executorId, host: executorId, locality: 'ANY', speculative };
 }
 function end(time: number, taskId: number, stageId: number, stageAttempt: number, partition: number, attempt: number, executorId: string, durationMs: number, status: 'success' | 'failed' | 'executorLost' = 'success'): SchedulerEvent {
-  return { type: 'taskEnd', time, taskId, stageId, stageAttempt, partition, attempt, executorId, durationMs, status, ...(status === 'success' ? { metrics } : { reason: `${status} reason` }) };
+  return { type: 'taskEnd', time, taskId, jobId: 0, stageId, stageAttempt, partition, attempt, executorId, durationMs, status, ...(status === 'success' ? { metrics } : { reason: `${status} reason` }) };
 }
 
 const EVENTS: SchedulerEvent[] = [
