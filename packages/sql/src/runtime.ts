@@ -1,3 +1,4 @@
 /** What a worker imports to run SQL tasks: the readers' and writers' functions and the spilling operators' (the `sql` runtime namespace). */
 import './io/io-runtime.js';
 import './physical/spill/spillable-groups.js';
+import './physical/runtime/sort-batches.js';

@@ -114,7 +114,7 @@ function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: Aggr
     !nestedKeys
       ? `const groups = new Map();\n${body}\nreturn groups.entries();`
       : `const groups = new Map();\nconst buffers = [];\n${body}\nreturn buffers.map((b) => [${groupKey(bufferKeySlots(groupBy.length, 'b'))}, b]);`;
-  return mapPartitionsGenerated(child.base, ctx, source, site);
+  return mapPartitionsGenerated(child, ctx, source, site);
 }
 
 function finalAggregate(

@@ -5,16 +5,18 @@
  * @flint/rdd's plan/prepare.ts) that runs when the join's first job starts. Every task of the
  * other side (the stream side) probes that table with its rows, as they stream, in the stream
  * side's stage; the big side is never shuffled, and the small side is computed once (a task
- * thread decodes the table once and reuses it for all its tasks).
+ * thread decodes the table once and reuses it for all its tasks). An inner join is fused into the
+ * stream side's pipeline instead (fusedBroadcastJoin, broadcast-probe.ts).
  */
-import { FnRef, type MapPartitionsNode, type RDD } from '@flint/rdd';
+import { FnRef, type Broadcast, type RDD } from '@flint/rdd';
 import type { Expr } from '../expr/expression.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import type { EquiJoinKeys } from './join.js';
-import { genLoop, outputAfter, rowOf, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { addPreJobStep, genLoop, outputAfter, rowOf, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
+import type { BroadcastProbe } from './broadcast-probe.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -83,9 +85,31 @@ export function broadcastHashJoin(
   }
   ${after}`;
   });
-  const probe = streamPartitionsGenerated<unknown[]>(stream.base, ctx, `const table = env.buildTable.value;\n${body}`, site);
+  const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `const table = env.buildTable.value;\n${body}`, site);
   const buildRows = keyedBuildRows(small, buildKeys, keys.nullSafe, site);
-  return probe.derive<unknown[]>({ ...(probe.node as MapPartitionsNode), beforeJob: (node) => withBuildTable(node, buildRows, site) });
+  return addPreJobStep(probe, async (node) => {
+    const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: await loadBuildTable(buildRows, site) }, node.fn.site);
+    return { ...node, fn, beforeJob: undefined };
+  });
+}
+
+/**
+ * An inner broadcast hash join as a step of the stream side's pipeline (broadcast-probe.ts):
+ * `stream` with the probe, whose table is built from `small` when the first job needs it.
+ */
+export function fusedBroadcastJoin(stream: Pipeline, small: Pipeline, build: 'left' | 'right', keys: EquiJoinKeys, site: string): Pipeline {
+  const buildRows = keyedBuildRows(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, site);
+  let table: Promise<Broadcast<Map<unknown, unknown[][]>>> | undefined;
+  const buildOutput = outputAfter(small);
+  const probe: BroadcastProbe = {
+    streamKeys: build === 'right' ? keys.leftKeys : keys.rightKeys,
+    nullSafe: keys.nullSafe,
+    buildOutput,
+    output: build === 'right' ? [...outputAfter(stream), ...buildOutput] : [...buildOutput, ...outputAfter(stream)],
+    residual: keys.residual,
+    table: () => (table ??= loadBuildTable(buildRows, site)),
+  };
+  return withStep(stream, { kind: 'probe', probe });
 }
 
 /** `[key, row]` for each row of the small side whose key can match (no null in a key compared with `=`). */
@@ -100,11 +124,11 @@ function keyedBuildRows(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[],
     lines.push(`${anyNull === '' ? '' : `if (!(${anyNull})) `}yield [${key}, ${rowOf(output, vars)}];`);
     return lines.join('\n  ');
   });
-  return streamPartitionsGenerated(small.base, ctx, body, site);
+  return streamPartitionsGenerated(small, ctx, body, site);
 }
 
-/** The pre-job step: collects the small side, groups its rows by key and broadcasts the table to the probe's tasks. */
-async function withBuildTable(node: MapPartitionsNode, buildRows: RDD<[unknown, unknown[]]>, site: string): Promise<MapPartitionsNode> {
+/** Collects the small side, groups its rows by key and broadcasts the table to the probe's tasks. */
+async function loadBuildTable(buildRows: RDD<[unknown, unknown[]]>, site: string): Promise<Broadcast<Map<unknown, unknown[][]>>> {
   const partitions = await buildRows.context.submitJob<[unknown, unknown[]]>(buildRows, { description: `broadcast join: build side (${site})` });
   const table = new Map<unknown, unknown[][]>();
   for (const partition of partitions) {
@@ -114,7 +138,5 @@ async function withBuildTable(node: MapPartitionsNode, buildRows: RDD<[unknown, 
       else rows.push(row);
     }
   }
-  const host = buildRows.context as SqlHost;
-  const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: host.broadcast(table) }, node.fn.site);
-  return { ...node, fn, beforeJob: undefined };
+  return (buildRows.context as SqlHost).broadcast(table);
 }

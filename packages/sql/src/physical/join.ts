@@ -86,7 +86,7 @@ function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, ke
     else lines.push(`if (!(${anyNull})) yield [${key}, [${side}, ${row}]];`);
     return lines.join('\n  ');
   });
-  return streamPartitionsGenerated(p.base, ctx, body, site);
+  return streamPartitionsGenerated(p, ctx, body, site);
 }
 
 function joinPartitions(

@@ -4,17 +4,20 @@
  * hash-aggregation buffer update, a join key), into ONE generated loop: each projected column is
  * a local variable, each filter a `continue`, so a stage runs as one tight function per partition.
  */
-import type { RDD } from '@flint/rdd';
+import { FnRef, withPreJobStep, type MapPartitionsNode, type RDD } from '@flint/rdd';
 import type { Attr, Expr, NamedExpr } from '../expr/expression.js';
 import { namedToAttr } from '../plan/output.js';
 import { CodegenContext, generatedFunction } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
+import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe.js';
 
 export type Step =
   | { readonly kind: 'filter'; readonly condition: Expr }
   /** Each row yields one row per element of an array (or entry of a map): a nested loop in the generated code. */
   | { readonly kind: 'generate'; readonly generator: Extract<Expr, { kind: 'call' }>; readonly outer: boolean; readonly output: readonly Attr[] }
-  | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] };
+  | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] }
+  /** An inner broadcast hash join, probed row by row (broadcast-probe.ts): a nested loop over the matches. */
+  | { readonly kind: 'probe'; readonly probe: BroadcastProbe };
 
 export interface Pipeline {
   readonly base: RDD<unknown[]>;
@@ -27,6 +30,7 @@ export function outputAfter(p: Pipeline): readonly Attr[] {
   for (const step of p.steps) {
     if (step.kind === 'project') output = step.exprs.map(namedToAttr);
     if (step.kind === 'generate') output = [...output, ...step.output];
+    if (step.kind === 'probe') output = step.probe.output;
   }
   return output;
 }
@@ -42,8 +46,10 @@ export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [
 export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
   let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, `row[${i}]`]));
   const lines: string[] = [];
+  const hoisted: string[] = [];
   let column = 0;
   let loops = 0;
+  let probes = 0;
   for (const step of p.steps) {
     if (step.kind === 'filter') {
       lines.push(`if (${genExpr(step.condition, vars, ctx)} !== true) continue;`);
@@ -51,6 +57,11 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     }
     if (step.kind === 'generate') {
       vars = genGenerate(step, vars, ctx, loops++, lines);
+      continue;
+    }
+    if (step.kind === 'probe') {
+      vars = genProbe(step.probe, probes++, vars, ctx, hoisted, lines);
+      loops++;
       continue;
     }
     const next = new Map<number, string>();
@@ -68,7 +79,7 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     vars = next;
   }
   lines.push(sink(vars));
-  return `for (const row of input) {\n  ${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
+  return `${hoisted.map((h) => `${h}\n`).join('')}for (const row of input) {\n  ${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
 }
 
 /**
@@ -101,19 +112,43 @@ export function materialize(p: Pipeline, site: string): RDD<unknown[]> {
   if (p.steps.length === 0) return p.base;
   const ctx = new CodegenContext();
   const output = outputAfter(p);
-  return streamPartitionsGenerated(p.base, ctx, genLoop(p, ctx, (vars) => `yield ${rowOf(output, vars)};`), site);
+  return streamPartitionsGenerated(p, ctx, genLoop(p, ctx, (vars) => `yield ${rowOf(output, vars)};`), site);
 }
+
+/** What generated code runs over: a pipeline (its base's partitions, with its probes' tables) or an RDD. */
+export type GeneratedInput = Pipeline | RDD<unknown>;
 
 /**
  * Runs generated code `body` that yields its output rows: a generator, so rows flow to the
  * consumer (the next operator, a shuffle write) one at a time instead of being kept in an array
  * until the partition ends — retained arrays of small rows cost far more in garbage collection.
  */
-export function streamPartitionsGenerated<T>(rdd: RDD<unknown>, ctx: CodegenContext, body: string, site: string): RDD<T> {
-  return rdd.mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site, true));
+export function streamPartitionsGenerated<T>(input: GeneratedInput, ctx: CodegenContext, body: string, site: string): RDD<T> {
+  return withProbeTables(input, baseOf(input).mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site, true)));
 }
 
-/** Runs generated code `body` (over `input`, with `env`) on each partition of `rdd`. */
-export function mapPartitionsGenerated<T>(rdd: RDD<unknown>, ctx: CodegenContext, body: string, site: string): RDD<T> {
-  return rdd.mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site));
+/** Runs generated code `body` (over `input`, with `env`) on each partition. */
+export function mapPartitionsGenerated<T>(input: GeneratedInput, ctx: CodegenContext, body: string, site: string): RDD<T> {
+  return withProbeTables(input, baseOf(input).mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site)));
+}
+
+const isPipeline = (input: GeneratedInput): input is Pipeline => 'steps' in input && 'baseOutput' in input;
+
+const baseOf = (input: GeneratedInput): RDD<unknown> => (isPipeline(input) ? input.base : input);
+
+/** The generated map with a pre-job step that puts the tables of the pipeline's broadcast probes in its env (genProbe reads them there). */
+function withProbeTables<T>(input: GeneratedInput, generated: RDD<T>): RDD<T> {
+  const probes = isPipeline(input) ? input.steps.flatMap((step) => (step.kind === 'probe' ? [step.probe] : [])) : [];
+  if (probes.length === 0) return generated;
+  return withPreJobStep(generated, async (node) => {
+    const tables = await Promise.all(probes.map((probe) => probe.table()));
+    const env = { ...node.fn.env, ...Object.fromEntries(tables.map((table, i) => [probeTableName(i), table])) };
+    return { ...node, fn: new FnRef(node.fn.source, env, node.fn.site), beforeJob: undefined };
+  });
+}
+
+/** `rdd` (a mapPartitions) with `step` run before its jobs, after the pre-job step it already has (a probe's tables). */
+export function addPreJobStep<T>(rdd: RDD<T>, step: (node: MapPartitionsNode) => Promise<MapPartitionsNode>): RDD<T> {
+  const before = (rdd.node as MapPartitionsNode).beforeJob;
+  return withPreJobStep(rdd, async (node) => step(before === undefined ? node : await before(node)));
 }

@@ -11,12 +11,13 @@ import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
 import { hashAggregate } from './aggregate.js';
 import { equiJoinKeys, shuffledHashJoin } from './join.js';
-import { broadcastHashJoin } from './broadcast-join.js';
+import { broadcastHashJoin, fusedBroadcastJoin } from './broadcast-join.js';
 import { chooseJoin } from './join-selection.js';
 import { limitRows } from './limit.js';
 import { materialize, outputAfter, pipelineOf, withStep, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
-import { sortRows, takeOrdered } from './sort.js';
+import { takeOrdered } from './sort.js';
+import { sortRows } from './range-sort.js';
 import { windowRows } from './window.js';
 import { scanColumns } from './scan-columns.js';
 import { splitConjuncts } from '../expr/predicates.js';
@@ -75,7 +76,7 @@ export class PhysicalPlanner {
         return fresh(this.shuffleRead(plan, hashAggregate(this.pipeline(plan.child), output, output, n, site)));
       }
       case 'join':
-        return fresh(this.join(plan));
+        return this.fusedJoin(plan) ?? fresh(this.join(plan));
       case 'sort':
         return fresh(this.sort(plan));
       case 'limit':
@@ -95,6 +96,18 @@ export class PhysicalPlanner {
       case 'unresolvedRelation':
         throw new Error(`internal error: ${plan.kind} reached the physical planner`);
     }
+  }
+
+  /** An inner broadcast join as a step of the stream side's pipeline; undefined for other joins. */
+  private fusedJoin(plan: PlanOf<'join'>): Pipeline | undefined {
+    if (plan.joinType !== 'inner') return undefined;
+    const strategy = chooseJoin(plan, this.options.broadcastThreshold);
+    if (strategy.kind !== 'broadcast') return undefined;
+    const left = this.pipeline(plan.left);
+    const right = this.pipeline(plan.right);
+    const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
+    const [stream, small] = strategy.build === 'right' ? [left, right] : [right, left];
+    return fusedBroadcastJoin(stream, small, strategy.build, keys, this.options.site);
   }
 
   private join(plan: PlanOf<'join'>): RDD<unknown[]> {

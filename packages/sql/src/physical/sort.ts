@@ -1,17 +1,17 @@
 /**
- * Global sort: rows are keyed by an encoding of their sort columns that orders correctly under
- * Flint's generic key order (compareKeys), then range-partitioned and sorted by the RDD layer's
- * sortByKey (sampled bounds, one sort per partition). The encoding gives each column a null rank
+ * Sort keys for windows (ordered by compareKeys) and the first n rows of a sort (TakeOrderedAndProject).
+ * The window's key encoding gives each column a null rank
  * (0 before values, 2 after, per NULLS FIRST/LAST) and a value: as is when ascending, negated
  * when descending (numbers; strings become arrays of negated char codes, ending with 1 so a
- * prefix sorts after the longer string).
+ * prefix sorts after the longer string). The global sort is range-sort.ts.
  */
 import type { RDD } from '@flint/rdd';
 import type { SortOrderExpr } from '../expr/expression.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
-import { genLoop, mapPartitionsGenerated, outputAfter, rowOf, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { genSortComparison, genSortValues, keyOperands } from './codegen/sort-order-codegen.js';
+import { genLoop, mapPartitionsGenerated, outputAfter, rowOf, type Pipeline } from './pipeline.js';
 
 const DESCENDING_STRING = `function sqlDescendingString(s) {
   const out = new Array(s.length + 1);
@@ -38,14 +38,6 @@ export function genSortKey(orders: readonly SortOrderExpr[], vars: Bindings, ctx
   return `[${parts.join(', ')}]`;
 }
 
-export function sortRows(child: Pipeline, orders: readonly SortOrderExpr[], numPartitions: number, site: string): RDD<unknown[]> {
-  const ctx = new CodegenContext();
-  const output = outputAfter(child);
-  const body = genLoop(child, ctx, (vars) => `yield [${genSortKey(orders, vars, ctx)}, ${rowOf(output, vars)}];`);
-  const keyed = streamPartitionsGenerated<[unknown[], unknown[]]>(child.base, ctx, body, site);
-  return keyed.sortByKey(true, numPartitions).values();
-}
-
 /**
  * The first `n` rows in sort order without a full sort (Spark's TakeOrderedAndProject): each
  * task keeps its best n rows in a small sorted buffer as the stage's loop produces them (most
@@ -53,18 +45,15 @@ export function sortRows(child: Pipeline, orders: readonly SortOrderExpr[], numP
  */
 export function takeOrdered(child: Pipeline, orders: readonly SortOrderExpr[], n: number, site: string): RDD<unknown[]> {
   const ctx = new CodegenContext();
-  ctx.addHelper('compareSortValues', compareSortValues(orders));
+  addCompareSortValues(orders, ctx);
   const output = outputAfter(child);
   const keep = `best.length < ${n} || compareSortValues(k, best[best.length - 1][0]) < 0`;
-  const body = genLoop(child, ctx, (vars) => {
-    const keys = `[${orders.map((o) => genExpr(o.child, vars, ctx)).join(', ')}]`;
-    return `const k = ${keys};
-  if (${keep}) insertBest(best, [k, ${rowOf(output, vars)}]);`;
-  });
+  const body = genLoop(child, ctx, (vars) => `const k = ${genSortValues(orders, vars, ctx)};
+  if (${keep}) insertBest(best, [k, ${rowOf(output, vars)}]);`);
   ctx.addHelper('insertBest', insertBest(n));
-  const perPartition = mapPartitionsGenerated<[unknown[], unknown[]]>(child.base, ctx, `const best = [];\n${body}\nreturn best;`, site);
+  const perPartition = mapPartitionsGenerated<[unknown, unknown[]]>(child, ctx, `const best = [];\n${body}\nreturn best;`, site);
   const merge = new CodegenContext();
-  merge.addHelper('compareSortValues', compareSortValues(orders));
+  addCompareSortValues(orders, merge);
   merge.addHelper('insertBest', insertBest(n));
   const mergeBody = `const best = [];\nfor (const pair of input) {\n  const k = pair[0];\n  if (${keep}) insertBest(best, pair);\n}\nreturn best.map((pair) => pair[1]);`;
   return mapPartitionsGenerated(perPartition.coalesce(1), merge, mergeBody, site);
@@ -80,20 +69,9 @@ function insertBest(n: number): string {
 }`;
 }
 
-/** A comparator of sort-key value arrays with each column's direction and null placement. */
-function compareSortValues(orders: readonly SortOrderExpr[]): string {
-  const columns = orders.map((o, i) => {
-    const nullFirst = o.nullsFirst ? -1 : 1;
-    const direction = o.ascending ? 1 : -1;
-    return `  x = a[${i}]; y = b[${i}];
-  if (x !== y) {
-    if (x === null) return ${nullFirst};
-    if (y === null) return ${-nullFirst};
-    if (x < y) return ${-direction};
-    if (x > y) return ${direction};
-  }`;
-  });
-  return `function compareSortValues(a, b) {\n  let x, y;\n${columns.join('\n')}\n  return 0;\n}`;
+/** The comparator of sort keys as a helper function `compareSortValues` of the generated code in `ctx`. */
+function addCompareSortValues(orders: readonly SortOrderExpr[], ctx: CodegenContext): void {
+  ctx.addHelper('compareSortValues', `function compareSortValues(a, b) {\n  ${genSortComparison(orders, keyOperands(orders), ctx)}\n  return 0;\n}`);
 }
 
 /** The same order as @flint/rdd's compareKeys over the values sort keys contain (null, booleans, numbers, strings, arrays). */

@@ -39,7 +39,7 @@ export function windowRows(child: Pipeline, windowExprs: readonly NamedExpr[], n
 function genProjection(p: Pipeline, site: string): RDD<unknown[]> {
   const ctx = new CodegenContext();
   const output = outputAfter(p);
-  return streamPartitionsGenerated(p.base, ctx, genLoop(p, ctx, (vars) => `yield [${output.map((a) => vars.get(a.id)).join(', ')}];`), site);
+  return streamPartitionsGenerated(p, ctx, genLoop(p, ctx, (vars) => `yield [${output.map((a) => vars.get(a.id)).join(', ')}];`), site);
 }
 
 function windowForSpec(child: Pipeline, exprs: Alias[], numPartitions: number, site: string): RDD<unknown[]> {
@@ -84,7 +84,7 @@ function keyByPartition(child: Pipeline, spec: WindowSpecExpr, site: string): RD
     const key = keys.length === 0 ? '0' : keys.length === 1 ? keys[0] : `JSON.stringify([${keys.join(', ')}])`;
     return `yield [${key}, [${output.map((a) => vars.get(a.id)).join(', ')}]];`;
   });
-  return streamPartitionsGenerated(child.base, ctx, body, site);
+  return streamPartitionsGenerated(child, ctx, body, site);
 }
 
 /** Code filling array `w` with the function's value for each sorted row `i` of the partition. */

@@ -1,0 +1,115 @@
+/**
+ * The reduce side of the columnar range sort (range-sort.ts), run on workers: the partition's
+ * column batches are concatenated and an index array is sorted, so no object per row is kept
+ * while sorting; rows are built only as they are yielded. Keys that are all numbers (no nulls)
+ * are radix sorted (radix-order.ts); others go through the comparator generated for the order. Past the task's memory budget the rows go, as [key, row]
+ * records, to the RDD layer's spilling sort instead.
+ */
+import { TaskContext, estimateSize, registerRuntime, sortWithinBudget, type TaskMemory } from '@flint/rdd';
+import { RADIX_ORDER_WORKS, radixOrder } from './radix-order.js';
+
+type Columns = unknown[][];
+type Order = (a: unknown, b: unknown) => number;
+
+export interface SortBatchesEnv {
+  /** Columns of a row (the batch's first columns; computed keys follow them). */
+  readonly outputWidth: number;
+  /** The batch column of each sort key. */
+  readonly keyColumns: readonly number[];
+  /** Per sort key: whether it is descending (for the radix order; nulls never reach it). */
+  readonly descending: readonly boolean[];
+  /** From the key columns, the order of two row positions. */
+  readonly indexOrder: (keys: readonly ArrayLike<unknown>[]) => (i: number, j: number) => number;
+  /** The order of two keys (a value, or an array of values for several sort columns). */
+  readonly keyOrder: Order;
+}
+
+function* sortBatches(records: Iterable<[number, Columns]>, env: SortBatchesEnv): Generator<unknown[]> {
+  const memory = TaskContext.get()?.taskMemory();
+  const iterator = records[Symbol.iterator]();
+  const gathered = gatherWithinBudget(iterator, memory);
+  if (gathered.overflow === undefined) yield* inIndexOrder(gathered.columns, env);
+  else yield* spillingSort([gathered.columns, gathered.overflow], iterator, env, memory as TaskMemory);
+}
+
+/**
+ * Appends the batches to one set of columns while they fit the budget; `overflow` is the batch
+ * that did not (the rest stay in `iterator`).
+ */
+function gatherWithinBudget(iterator: Iterator<[number, Columns]>, memory: TaskMemory | undefined): { columns: Columns; overflow?: Columns } {
+  const parts: Columns[] = [];
+  let bytes = 0;
+  for (let next = iterator.next(); !next.done; next = iterator.next()) {
+    const batch = next.value[1];
+    bytes += batchBytes(batch);
+    if (memory !== undefined && bytes > memory.budgetBytes) return { columns: concatenated(parts), overflow: batch };
+    parts.push(batch);
+  }
+  return { columns: concatenated(parts) };
+}
+
+/** The batches' columns end to end. */
+function concatenated(batches: readonly Columns[]): Columns {
+  if (batches.length === 0) return [];
+  return batches[0].map((_, c) => ([] as unknown[]).concat(...batches.map((batch) => batch[c])));
+}
+
+/** Heap bytes of a batch, estimated from a few of its rows. */
+function batchBytes(batch: Columns): number {
+  const count = batch.length === 0 ? 0 : batch[0].length;
+  const sampled = Math.min(count, 8);
+  let bytes = 0;
+  for (let s = 0; s < sampled; s++) {
+    const i = Math.floor((s * count) / sampled);
+    for (const column of batch) bytes += 8 + estimateSize(column[i]);
+  }
+  return sampled === 0 ? 0 : (bytes / sampled) * count;
+}
+
+function* inIndexOrder(columns: Columns, env: SortBatchesEnv): Generator<unknown[]> {
+  const count = columns.length === 0 ? 0 : columns[0].length;
+  if (count === 0) return;
+  const keys = env.keyColumns.map((c) => numericOrAsIs(columns[c]));
+  const index = RADIX_ORDER_WORKS && keys.every((k) => k instanceof Float64Array) ? radixOrder(keys as Float64Array[], env.descending) : comparedOrder(keys, count, env);
+  const width = env.outputWidth;
+  for (let n = 0; n < count; n++) {
+    const i = index[n];
+    const row = new Array<unknown>(width);
+    for (let c = 0; c < width; c++) row[c] = columns[c][i];
+    yield row;
+  }
+}
+
+function comparedOrder(keys: ArrayLike<unknown>[], count: number, env: SortBatchesEnv): Uint32Array {
+  const index = new Uint32Array(count);
+  for (let i = 0; i < count; i++) index[i] = i;
+  return index.sort(env.indexOrder(keys));
+}
+
+/** A Float64Array of a column of numbers (no nulls): the comparator reads it without checking each value's type. */
+function numericOrAsIs(column: unknown[]): ArrayLike<unknown> {
+  for (const value of column) if (typeof value !== 'number') return column;
+  return Float64Array.from(column as number[]);
+}
+
+/** All rows as [key, row] records through sortWithinBudget, which spills sorted runs past the budget. */
+function* spillingSort(read: Columns[], iterator: Iterator<[number, Columns]>, env: SortBatchesEnv, memory: TaskMemory): Generator<unknown[]> {
+  function* keyedRows(): Generator<[unknown, unknown[]]> {
+    for (const columns of read) yield* keyedRowsOf(columns, env);
+    for (let next = iterator.next(); !next.done; next = iterator.next()) yield* keyedRowsOf(next.value[1], env);
+  }
+  for (const record of sortWithinBudget(keyedRows(), (a, b) => env.keyOrder(a[0], b[0]), memory)) yield record[1];
+}
+
+function* keyedRowsOf(columns: Columns, env: SortBatchesEnv): Generator<[unknown, unknown[]]> {
+  const count = columns.length === 0 ? 0 : columns[0].length;
+  const { keyColumns, outputWidth } = env;
+  for (let i = 0; i < count; i++) {
+    const row = new Array<unknown>(outputWidth);
+    for (let c = 0; c < outputWidth; c++) row[c] = columns[c][i];
+    const key = keyColumns.length === 1 ? columns[keyColumns[0]][i] : keyColumns.map((c) => columns[c][i]);
+    yield [key, row];
+  }
+}
+
+export const SORT_RUNTIME = registerRuntime('sql', { sortBatches });
