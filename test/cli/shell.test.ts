@@ -65,6 +65,7 @@ describe('flint shell', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Flint \S+ shell: TypeScript or JavaScript, top-level await/);
     expect(run.stdout).toMatch(/Flint context available as 'fc' \(master = local\[\*\], app id = flint-shell-\w+\)/);
+    expect(run.stderr).toMatch(/UI available at http:\/\/127\.0\.0\.1:\d+/);
     expect(run.stdout).toContain(`'${JSON.stringify(wordCountReference(TEXT))}'`);
     expect(run.stdout).toContain('flint> 45\n');
     expect(run.stdout).toMatch(/flint> MapPartitionsRDD\[\d+\] map \[\]\n/);

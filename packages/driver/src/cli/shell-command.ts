@@ -1,7 +1,8 @@
 /**
  * `flint shell [--master URL] [--name NAME]`: an interactive TypeScript/JavaScript shell with a
  * FlintContext ready as `fc`, as spark-shell and pyspark give `sc`. The context stops when the
- * shell ends (`.exit`, Ctrl-D, or the end of piped input).
+ * shell ends (`.exit`, Ctrl-D, or the end of piped input). The context itself prints its UI's
+ * address (and a local-cluster's cluster UI) as it starts.
  */
 import { parseCommandLine } from '@flint/dfs';
 import { StorageLevel, capture } from '@flint/rdd';
@@ -30,7 +31,6 @@ export async function runShellCommand(argv: string[]): Promise<number> {
     const out = process.stdout;
     out.write(`Flint ${fc.version} shell: TypeScript or JavaScript, top-level await, Tab to complete, .exit or Ctrl-D to leave.\n`);
     out.write(`Flint context available as 'fc' (master = ${fc.master}, app id = ${fc.applicationId}).\n`);
-    if (fc.uiWebUrl !== null) out.write(`Flint context Web UI available at ${fc.uiWebUrl}\n`);
     const terminal = process.stdin.isTTY === true && out.isTTY === true;
     await runShell(fc, { fc, capture, StorageLevel, FlintContext }, { input: process.stdin, output: out, terminal });
   } finally {
