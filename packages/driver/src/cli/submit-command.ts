@@ -9,7 +9,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError } from '@flint/dfs';
-import { OPTION_KEYS, parseOption, SUBMITTED_OPTIONS_ENV } from '../context/submitted-options.js';
+import { OPTION_KEYS, parseOption, SUBMITTED_OPTIONS_ENV, SUBMITTED_SOURCES_ENV } from '../context/submitted-options.js';
+import type { ConfSource } from '../scheduler/events.js';
 
 export const SUBMIT_USAGE = `usage: flint submit JOB [options] [-- job arguments]
   Runs JOB (.ts, .js or .mjs, anywhere on disk) with its FlintContext configured by:
@@ -48,25 +49,31 @@ export function runSubmitCommand(argv: string[]): Promise<number> {
   const job = resolve(positionals[0]);
   if (!existsSync(job)) throw new UsageError(`job file not found: ${job}`);
   if (!statSync(job).isFile()) throw new UsageError(`not a job file: ${job}`);
-  const entries: [string, string][] = [
-    ...(values['properties-file'] === undefined ? [] : propertiesFile(values['properties-file'])),
-    ...(values.conf ?? []).map(confEntry),
-    ...flagEntries({ master: values.master, mode: values.mode, appName: values.name, executorMemory: values['executor-memory'], progress: values.quiet ? 'false' : undefined }),
+  // Later entries win: the file, then --conf, then the flags.
+  const entries: [string, string, ConfSource][] = [
+    ...(values['properties-file'] === undefined ? [] : propertiesFile(values['properties-file'])).map(from('properties file')),
+    ...(values.conf ?? []).map(confEntry).map(from('flint submit --conf')),
+    ...flagEntries({ master: values.master, mode: values.mode, appName: values.name, executorMemory: values['executor-memory'], progress: values.quiet ? 'false' : undefined }).map(from('flint submit flag')),
   ];
-  for (const [key, value] of entries) {
+  const sources: Record<string, ConfSource> = {};
+  for (const [key, value, source] of entries) {
     try {
-      parseOption(key, value);
+      for (const option of Object.keys(parseOption(key, value))) sources[option] = source;
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
   }
-  return runJob(job, jobArgs, Object.fromEntries(entries));
+  return runJob(job, jobArgs, Object.fromEntries(entries.map(([key, value]) => [key, value])), sources);
 }
 
-function runJob(job: string, jobArgs: string[], options: Record<string, string>): Promise<number> {
+function from(source: ConfSource): (entry: [string, string]) => [string, string, ConfSource] {
+  return ([key, value]) => [key, value, source];
+}
+
+function runJob(job: string, jobArgs: string[], options: Record<string, string>, sources: Record<string, ConfSource>): Promise<number> {
   const child = spawn(process.execPath, ['--import', JOB_PRELOAD, job, ...jobArgs], {
     stdio: 'inherit',
-    env: { ...process.env, [SUBMITTED_OPTIONS_ENV]: JSON.stringify(options) },
+    env: { ...process.env, [SUBMITTED_OPTIONS_ENV]: JSON.stringify(options), [SUBMITTED_SOURCES_ENV]: JSON.stringify(sources) },
   });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);

@@ -5,7 +5,7 @@
  */
 import type { ConfEntry, ConfSource } from '../scheduler/events.js';
 import type { FlintContextOptions } from './flint-context.js';
-import { submittedOptions } from './submitted-options.js';
+import { SUBMITTED_SOURCES_ENV, submittedOptions } from './submitted-options.js';
 
 /** The defaults of the options that have one regardless of the machine. */
 export const OPTION_DEFAULTS: Readonly<Partial<Record<keyof FlintContextOptions, unknown>>> = {
@@ -29,9 +29,10 @@ const ENVIRONMENT_KEYS: Partial<Record<keyof FlintContextOptions, string>> = { m
  */
 export function effectiveConf(effective: Readonly<Record<string, unknown>>, program: FlintContextOptions, env: NodeJS.ProcessEnv = process.env): ConfEntry[] {
   const submitted = submittedOptions(env);
+  const submittedSources = parseSources(env[SUBMITTED_SOURCES_ENV]);
   const sourceOf = (key: string): ConfSource => {
     if (given(program, key)) return 'FlintContext option';
-    if (given(submitted, key)) return 'flint submit --conf';
+    if (given(submitted, key)) return submittedSources[key] ?? 'flint submit --conf';
     const variable = ENVIRONMENT_KEYS[key as keyof FlintContextOptions];
     if (variable && env[variable]) return 'environment';
     return 'default';
@@ -40,6 +41,15 @@ export function effectiveConf(effective: Readonly<Record<string, unknown>>, prog
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => ({ key, value: typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value), source: sourceOf(key) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** flint submit's record of where each option came from; a job started otherwise has none. */
+function parseSources(text: string | undefined): Record<string, ConfSource> {
+  try {
+    return text ? (JSON.parse(text) as Record<string, ConfSource>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function given(options: object, key: string): boolean {

@@ -10,6 +10,8 @@ import type { FlintContextOptions } from './flint-context.js';
 import { parseMaster } from './master-url.js';
 
 export const SUBMITTED_OPTIONS_ENV = 'FLINT_CONF';
+/** Where each submitted option came from (the properties file, --conf or a flag), for the configuration's report. */
+export const SUBMITTED_SOURCES_ENV = 'FLINT_CONF_SOURCES';
 
 function booleanOption(value: string): boolean {
   if (value === 'true' || value === 'false') return value === 'true';

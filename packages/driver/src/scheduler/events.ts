@@ -8,7 +8,7 @@
 import type { TaskMetrics } from '@flint/worker';
 
 /** Where an effective configuration value came from. */
-export type ConfSource = 'default' | 'FlintContext option' | 'flint submit --conf' | 'properties file' | 'environment';
+export type ConfSource = 'default' | 'FlintContext option' | 'flint submit --conf' | 'flint submit flag' | 'properties file' | 'environment';
 
 export interface ConfEntry {
   readonly key: string;

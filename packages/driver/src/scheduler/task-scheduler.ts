@@ -255,6 +255,15 @@ export class TaskScheduler {
     return !this.speculation.isDone(request) && !this.speculation.hasCopy(request, this.runningRequests.values());
   }
 
+  /** As Spark: once one attempt of a partition succeeds, the others still running are killed. */
+  private killOtherCopies(request: TaskRequest): void {
+    for (const { request: other } of this.runningRequests.values()) {
+      if (other.taskId === request.taskId || other.stageId !== request.stageId || other.stageAttempt !== request.stageAttempt || other.partition !== request.partition) continue;
+      const executorId = this.running.get(other.taskId);
+      if (executorId !== undefined) this.executors.get(executorId)?.backend.killTask?.(other.taskId);
+    }
+  }
+
   /** Another executor, for the second copy of `_2` cached partitions (round-robin over the others). */
   private replicaTarget(executor: ExecutorId): ExecutorId | undefined {
     const others = [...this.executors.keys()].filter((id) => id !== executor);
@@ -299,6 +308,7 @@ export class TaskScheduler {
       // An attempt whose partition another attempt already finished ended only because it lost the race.
       this.postTaskEnd(request, executor.backend.id, !reportable && end.kind !== 'success' && this.speculation.isDone(request) ? lostRace(request) : end, durationMs);
       if (reportable) this.onTaskEnd(request, executor.backend.id, end, locality);
+      if (reportable && end.kind === 'success') this.killOtherCopies(request);
       this.dispatch();
     };
     executor.backend.runTask({ ...request, broadcasts, files, replicateTo: this.replicaTarget(executor.backend.id) }).then(finish, (error: unknown) =>
