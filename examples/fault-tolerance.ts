@@ -2,7 +2,8 @@
  * The fault-tolerance demo (`npm run demo:fault`): on `local-cluster[3,1]`, word count joined
  * with a lexicon over text in DFS (replication 2); one worker is SIGKILLed while the stage that
  * reads the shuffle runs. Prints what the scheduler and the namenode did about it, the result,
- * and whether it equals the same job's result without a failure; exits 1 if not.
+ * and whether it equals the same job's result without a failure; exits 1 if not. It prints the
+ * driver UI's address at start-up and, at a terminal, keeps the UIs up until Enter is pressed.
  *
  *   npx tsx examples/fault-tolerance.ts [--size-mb N] [--block-kib N] [--top N]
  */
@@ -27,7 +28,8 @@ async function main(): Promise<boolean> {
     return true;
   }
   const started = performance.now();
-  const report = await runFaultDemo(
+  let ok = false;
+  await runFaultDemo(
     {
       dataDir: exampleDataPath('fault-tolerance'),
       textBytes: positive('--size-mb', values['size-mb']) * 2 ** 20,
@@ -38,12 +40,29 @@ async function main(): Promise<boolean> {
       replicationTimeoutMs: 20_000,
     },
     (line) => console.log(line),
+    async (report, fc) => {
+      console.log();
+      narrate(report, positive('--top', values.top));
+      ok = checkResult(report) && report.kill !== undefined;
+      console.log(`\ntime taken: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      // Someone at a terminal can look at the job in the UIs before the cluster goes away; CI and tests (no TTY) go on.
+      if (process.stdin.isTTY) await waitForEnter(`\nThe driver UI stays up at ${fc.uiWebUrl} (cluster UI: ${fc.localCluster!.uiUrl}); press Enter to stop. `);
+    },
   );
-  console.log();
-  narrate(report, positive('--top', values.top));
-  const ok = checkResult(report) && report.kill !== undefined;
-  console.log(`\ntime taken: ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return ok;
+}
+
+function waitForEnter(prompt: string): Promise<void> {
+  process.stdout.write(prompt);
+  return new Promise((resolve) => {
+    const done = () => {
+      process.stdin.pause();
+      resolve();
+    };
+    process.stdin.once('data', done);
+    process.stdin.once('end', done);
+    process.stdin.resume();
+  });
 }
 
 function positive(option: string, value: string): number {

@@ -65,17 +65,26 @@ export interface FaultDemoReport {
   readonly replication: ReReplication | undefined;
 }
 
-export async function runFaultDemo(options: FaultDemoOptions, log: (line: string) => void): Promise<FaultDemoReport> {
+/** `beforeStop` runs once the report is ready, while the cluster and its UIs are still up (the CLI waits for Enter there). */
+export async function runFaultDemo(
+  options: FaultDemoOptions,
+  log: (line: string) => void,
+  beforeStop?: (report: FaultDemoReport, fc: FlintContext) => Promise<void>,
+): Promise<FaultDemoReport> {
   const inputs = demoInputs(options, log);
   log(`starting ${MASTER}...`);
   const fc = await FlintContext.create({ master: MASTER, appName: 'fault-tolerance' });
+  log(`driver UI: ${fc.uiWebUrl ?? 'off'}   cluster UI: ${fc.localCluster!.uiUrl}`);
   try {
     const client = await DfsClient.connect(fc.localCluster!.namenode);
+    let report: FaultDemoReport;
     try {
-      return await demoOn(fc, client, inputs, options, log);
+      report = await demoOn(fc, client, inputs, options, log);
     } finally {
       client.close();
     }
+    await beforeStop?.(report, fc);
+    return report;
   } finally {
     await fc.stop();
   }

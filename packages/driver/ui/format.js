@@ -48,8 +48,23 @@ export function progress(done, running, total, failed = 0) {
   return `<div class="progress" title="${esc(label)}"><div class="done" style="width:${pct(done)}%"></div><div class="running" style="left:${pct(done)}%;width:${pct(running)}%"></div><span>${esc(label)}</span></div>`;
 }
 
+/** A header: `#Name` is a number column, `~Name` one hidden on a phone (its cells carry `hide-narrow` too). */
+function headerCell(header) {
+  const classes = [];
+  let name = header;
+  if (name.startsWith('~')) {
+    classes.push('hide-narrow');
+    name = name.slice(1);
+  }
+  if (name.startsWith('#')) {
+    classes.push('num');
+    name = name.slice(1);
+  }
+  return `<th${classes.length ? ` class="${classes.join(' ')}"` : ''}>${esc(name)}</th>`;
+}
+
 export function table(headers, rows, empty = 'None yet.') {
   if (rows.length === 0) return `<p class="muted">${esc(empty)}</p>`;
-  const head = headers.map((h) => (h.startsWith('#') ? `<th class="num">${esc(h.slice(1))}</th>` : `<th>${esc(h)}</th>`)).join('');
+  const head = headers.map(headerCell).join('');
   return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

@@ -25,7 +25,7 @@ function jobRow(base, job) {
 
 export async function jobsPage({ appId, base }) {
   const jobs = await getJson(`/applications/${encodeURIComponent(appId)}/jobs`);
-  const headers = ['Job', 'Description', 'Status', 'Submitted', '#Duration', 'Stages', 'Tasks'];
+  const headers = ['Job', 'Description', 'Status', '~Submitted', '#Duration', 'Stages', 'Tasks'];
   const running = jobs.filter((j) => j.status === 'RUNNING').map((j) => jobRow(base, j));
   const done = jobs.filter((j) => j.status !== 'RUNNING').map((j) => jobRow(base, j));
   return `<h1>Jobs</h1><h2>Active jobs (${running.length})</h2>${table(headers, running, 'No job is running.')}<h2>Completed jobs (${done.length})</h2>${table(headers, done, 'No job has finished yet.')}`;
@@ -41,7 +41,7 @@ export function stageRow(base, s) {
     `<td class="num hide-narrow">${bytes(s.shuffleReadBytes)}</td><td class="num hide-narrow">${bytes(s.shuffleWriteBytes)}</td></tr>`;
 }
 
-const STAGE_HEADERS = ['Stage', 'Description', 'Status', '#Duration', 'Tasks', '#Shuffle read', '#Shuffle write'];
+const STAGE_HEADERS = ['Stage', 'Description', 'Status', '#Duration', 'Tasks', '~#Shuffle read', '~#Shuffle write'];
 
 export async function jobPage({ appId, base, params }) {
   const app = `/applications/${encodeURIComponent(appId)}`;
@@ -82,7 +82,7 @@ export async function executorsPage({ appId }) {
   });
   const alive = executors.filter((e) => e.isActive).length;
   return `<h1>Executors</h1><p>${alive} alive, ${executors.length - alive} lost.</p>` +
-    table(['Executor', 'State', '#Threads', '#Memory', '#RDD blocks', '#Cached', '#Active', '#Failed', '#Completed', '#Task time', '#Shuffle read', '#Shuffle write'], rows);
+    table(['Executor', 'State', '#Threads', '~#Memory', '#RDD blocks', '#Cached', '#Active', '#Failed', '#Completed', '~#Task time', '~#Shuffle read', '~#Shuffle write'], rows);
 }
 
 export async function storagePage({ appId, base, params }) {

@@ -48,5 +48,5 @@ export async function stagePage({ appId, base, params }) {
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
     `<h2>DAG</h2>${dagSvg(stage.rdds)}<h2>Task durations</h2>${distribution(stage.taskDurations)}` +
     `<h2>Timeline</h2>${timelineSvg(executors, stage.timeline)}` +
-    `<h2>Tasks (${tasks.length})</h2>${table(['#Partition', '#Task', '#Attempt', 'Status', 'Executor', 'Locality', '#Duration', '#Records in', '#Records out', '#Shuffle read', '#Shuffle write', '#Spill'], tasks.map(taskRow))}`;
+    `<h2>Tasks (${tasks.length})</h2>${table(['#Partition', '#Task', '#Attempt', 'Status', 'Executor', 'Locality', '#Duration', '~#Records in', '~#Records out', '~#Shuffle read', '~#Shuffle write', '~#Spill'], tasks.map(taskRow))}`;
 }

@@ -34,6 +34,11 @@ export async function startHistoryServer(options: HistoryServerOptions): Promise
   const dir = await openEventLogDir(options.dir);
   const logs = new Map<string, Loaded>();
   const reported = new Set<string>();
+  const reportOnce = (line: string) => {
+    if (reported.has(line)) return;
+    reported.add(line);
+    options.log(line);
+  };
   const stores = () => new Map([...logs.values()].flatMap(({ store }) => (store.application ? [[store.application.id, store] as const] : [])));
   const server = await startUiServer({ mode: 'history', host: options.host, port: options.port, portRetries: 0, stores, log: options.log, unref: false });
   const refresh = async () => {
@@ -41,14 +46,20 @@ export async function startHistoryServer(options: HistoryServerOptions): Promise
     for (const name of logs.keys()) if (!files.some((f) => f.name === name)) logs.delete(name);
     for (const file of files) {
       if (logs.get(file.name)?.version === file.version) continue;
-      const { store, badLines } = replayEventLog(await dir.read(file.name));
+      const text = await dir.read(file.name).catch(() => undefined);
+      // Gone since the listing: an in-progress log renamed to its final name as its application ended.
+      if (text === undefined) continue;
+      let store: AppStatusStore;
+      try {
+        store = replayEventLog(text, file.name);
+      } catch (error) {
+        logs.delete(file.name);
+        reportOnce(`history: skipping ${(error as Error).message}`);
+        continue;
+      }
       logs.set(file.name, { version: file.version, store });
       if (store.application) server.changed(store.application.id);
-      const problem = !store.application ? 'no applicationStart event' : badLines > 0 ? `${badLines} lines that are not events were skipped` : undefined;
-      if (problem && !reported.has(`${file.name}:${problem}`)) {
-        reported.add(`${file.name}:${problem}`);
-        options.log(`history: ${file.name}: ${problem}`);
-      }
+      else reportOnce(`history: skipping ${file.name}: it has no applicationStart event`);
     }
   };
   try {

@@ -71,6 +71,16 @@ export class AppStatusStore {
 
 const SQL_PLAN_MARKER = '\n== Physical Plan ==\n';
 
+/** Spark's task states; a task whose cached input was gone is not a failure (its partition is recomputed), so it counts as killed. */
+const TASK_STATUS: Record<EventOf<'taskEnd'>['status'], TaskData['status']> = {
+  success: 'SUCCESS',
+  failed: 'FAILED',
+  executorLost: 'FAILED',
+  fetchFailed: 'FAILED',
+  killed: 'KILLED',
+  missingCachedBlock: 'KILLED',
+};
+
 const HANDLERS: Handlers = {
   applicationStart(store, e) {
     store.application = { id: e.appId, name: e.appName, master: e.master, mode: e.mode, sparkUser: e.user, flintVersion: e.flintVersion, startTime: e.startTime, endTime: undefined, lastUpdated: e.time };
@@ -173,7 +183,7 @@ const HANDLERS: Handlers = {
     const started = store.tasks.get(e.taskId);
     const wasRunning = started?.status === 'RUNNING';
     const task: TaskData = started ?? { taskId: e.taskId, stageId: e.stageId, stageAttemptId: e.stageAttempt, index: e.partition, attempt: e.attempt, launchTime: e.time - e.durationMs, executorId: e.executorId, host: e.executorId, status: 'RUNNING', taskLocality: 'ANY', speculative: false };
-    task.status = e.status === 'success' ? 'SUCCESS' : e.status === 'killed' ? 'KILLED' : 'FAILED';
+    task.status = TASK_STATUS[e.status];
     task.duration = e.durationMs;
     if (e.status !== 'success') task.endReason = e.status;
     if (e.reason !== undefined) task.errorMessage = e.reason;

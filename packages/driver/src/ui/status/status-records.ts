@@ -75,7 +75,7 @@ export function newExecutor(id: string, host: string, slots: number, memoryBytes
 
 export function taskMetricsOf(metrics: TaskEndMetrics, durationMs: number): TaskMetricsData {
   return {
-    executorRunTime: metrics.threadMs || durationMs,
+    executorRunTime: metrics.executorMs || metrics.threadMs || durationMs,
     fetchMs: metrics.fetchMs,
     readMs: metrics.readMs,
     decodeMs: metrics.decodeMs,

@@ -1,0 +1,110 @@
+/**
+ * The driver UI's JSON API against real jobs on local-cluster[2,1]: the jobs, stages and tasks it
+ * lists are the ones the jobs' shapes imply (4 map tasks and 3 reduce tasks; a stage skipped
+ * when its shuffle is reused), both executors are listed, and a task that throws shows as failed
+ * with its error, in a failed job and a failed stage.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capture, FlintContext } from '@flint/driver';
+
+let fc: FlintContext;
+let api: (path: string) => Promise<any>;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local-cluster[2,1]', appName: 'ui-api', maxFailures: 2, uiPort: 0 });
+  api = async (path) => {
+    const response = await fetch(`${fc.uiWebUrl}/api/v1/applications/${fc.applicationId}${path}`);
+    return response.json();
+  };
+  const sums = fc
+    .parallelize(Array.from({ length: 100 }, (_, i) => i), 4)
+    .map((x) => [x % 3, x] as [number, number])
+    .reduceByKey((a, b) => a + b, 3);
+  expect(new Map(await sums.collect())).toEqual(new Map([[0, 1683], [1, 1617], [2, 1650]]));
+  expect(await sums.count()).toBe(3);
+  const failing = fc.parallelize([1, 2, 3, 4], 2).map(
+    capture({ bad: 3 }, (x: number, { bad }) => {
+      if (x === bad) throw new Error(`bad record ${x}`);
+      return x;
+    }),
+  );
+  await expect(failing.collect()).rejects.toThrow('bad record 3');
+}, 60_000);
+
+afterAll(async () => {
+  await fc?.stop();
+});
+
+describe('driver UI JSON API on a real cluster', () => {
+  it('lists the application', async () => {
+    const apps = await (await fetch(`${fc.uiWebUrl}/api/v1/applications`)).json();
+    expect(apps).toMatchObject([{ id: fc.applicationId, name: 'ui-api', attempts: [{ completed: false }] }]);
+  });
+
+  it('counts the jobs, stages and tasks that ran', async () => {
+    const jobs = await api('/jobs');
+    expect(jobs.map((j: { jobId: number; status: string }) => [j.jobId, j.status])).toEqual([
+      [2, 'FAILED'],
+      [1, 'SUCCEEDED'],
+      [0, 'SUCCEEDED'],
+    ]);
+    const [failed, counted, collected] = jobs;
+    expect(collected).toMatchObject({ numTasks: 7, numCompletedTasks: 7, numFailedTasks: 0, numCompletedStages: 2, numSkippedStages: 0, numActiveTasks: 0 });
+    expect(collected.callSite).toMatch(/driver-ui-api\.test\.ts:\d+/);
+    expect(counted).toMatchObject({ numTasks: 3, numCompletedTasks: 3, numCompletedStages: 1, numSkippedStages: 1 });
+    expect(failed).toMatchObject({ numFailedTasks: 2, numFailedStages: 1 });
+    expect(failed.errorMessage).toContain('bad record 3');
+
+    const [mapStage, reduceStage] = collected.stageIds;
+    const map = await api(`/stages/${mapStage}`);
+    expect(map).toHaveLength(1);
+    expect(map[0]).toMatchObject({ status: 'COMPLETE', kind: 'shuffleMap', numTasks: 4, numCompleteTasks: 4 });
+    expect(Object.keys(map[0].tasks)).toHaveLength(4);
+    expect(map[0].shuffleWriteBytes).toBeGreaterThan(0);
+    expect(map[0].taskDurations.count).toBe(4);
+    expect(map[0].rdds.map((r: { kind: string }) => r.kind)).toContain('parallelize');
+    const reduce = await api(`/stages/${reduceStage}/1`);
+    expect(reduce).toMatchObject({ status: 'COMPLETE', kind: 'result', numTasks: 3, numCompleteTasks: 3 });
+    expect(reduce.shuffleReadBytes).toBe(map[0].shuffleWriteBytes);
+  });
+
+  it('lists both executors with the tasks they ran', async () => {
+    const executors = await api('/executors');
+    expect(executors).toHaveLength(2);
+    expect(executors.every((e: { isActive: boolean; totalCores: number }) => e.isActive && e.totalCores === 1)).toBe(true);
+    const jobs = await api('/jobs');
+    const tasksRun = executors.reduce((sum: number, e: { completedTasks: number; failedTasks: number }) => sum + e.completedTasks + e.failedTasks, 0);
+    const tasksCounted = jobs.reduce((sum: number, j: { numCompletedTasks: number; numFailedTasks: number }) => sum + j.numCompletedTasks + j.numFailedTasks, 0);
+    expect(tasksRun).toBe(tasksCounted);
+  });
+
+  it('shows the failed task with its error', async () => {
+    const [failed] = await api('/jobs');
+    const [stage] = await api(`/stages/${failed.stageIds[0]}`);
+    expect(stage.status).toBe('FAILED');
+    const tasks = Object.values(stage.tasks) as { index: number; status: string; errorMessage?: string; attempt: number }[];
+    const failures = tasks.filter((t) => t.status === 'FAILED');
+    expect(failures.map((t) => [t.index, t.attempt])).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(failures[0].errorMessage).toContain('bad record 3');
+    const timeline = await api(`/timeline?jobId=${failed.jobId}`);
+    expect(timeline.tasks.filter((t: { category: string }) => t.category === 'failed')).toHaveLength(2);
+  });
+});
+
+describe('a SQL job in the driver UI', () => {
+  it('carries its SQL text and physical plan', async () => {
+    const before = (await api('/jobs')).length;
+    fc.createDataFrame([{ k: 'a' }, { k: 'b' }, { k: 'a' }]).createOrReplaceTempView('letters');
+    const rows = await fc.sql('SELECT k, count(*) AS n FROM letters GROUP BY k ORDER BY k').collect();
+    expect(rows).toEqual([{ k: 'a', n: 2 }, { k: 'b', n: 1 }]);
+    const jobs = await api('/jobs');
+    const sqlJobs = jobs.slice(0, jobs.length - before).filter((job: { sqlText?: string }) => job.sqlText !== undefined);
+    expect(sqlJobs.length).toBeGreaterThan(0);
+    expect(sqlJobs[0].sqlText).toBe('SELECT k, count(*) AS n FROM letters GROUP BY k ORDER BY k');
+    expect(sqlJobs[0].physicalPlan).toMatch(/Aggregate/);
+    expect(sqlJobs[0].callSite).toMatch(/driver-ui-api\.test\.ts:\d+/);
+  });
+});
