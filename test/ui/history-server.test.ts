@@ -65,6 +65,7 @@ describe('history server', () => {
       expect(replayed.status, path).toBe(200);
       expect(JSON.parse(JSON.stringify(replayed.body)), path).toEqual(answer);
     }
+    expect(live.get('/storage/rdd')).toMatchObject([{ numCachedPartitions: 2, storageLevel: expect.stringContaining('Memory') }]);
     const jobs = live.get('/jobs') as { status: string }[];
     expect(jobs.map((job) => job.status)).toEqual(['FAILED', 'SUCCEEDED', 'SUCCEEDED']);
   });
