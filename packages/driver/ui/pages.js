@@ -67,7 +67,8 @@ export async function stagesPage({ appId, base }) {
 
 export async function timelinePage({ appId }) {
   const timeline = await getJson(`/applications/${encodeURIComponent(appId)}/timeline`);
-  return `<h1>Task timeline</h1><p class="muted">Every task of the application on its executor's row.</p>${timelineSvg(timeline.executors, timeline.tasks)}`;
+  const note = timeline.omitted > 0 ? `The latest ${timeline.tasks.length} tasks (${timeline.omitted} earlier ones not drawn)` : 'Every task of the application';
+  return `<h1>Task timeline</h1><p class="muted">${note}, each on its executor's row.</p>${timelineSvg(timeline.executors, timeline.tasks)}`;
 }
 
 export async function executorsPage({ appId }) {

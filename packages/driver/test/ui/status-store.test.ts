@@ -132,6 +132,18 @@ describe('AppStatusStore and the JSON API', () => {
     expect(api(folded(), '/timeline?jobId=9').status).toBe(404);
   });
 
+  it('draws the latest 5000 tasks of a long application and says how many it left out', () => {
+    const store = folded();
+    for (let i = 0; i <= 5000; i++) {
+      store.apply(task('taskStart', 10_000 + i, 1000 + i, 2, 1, 0, 10 + i, 'e1'));
+      store.apply(end(10_001 + i, 1000 + i, 2, 1, 0, 10 + i, 'e1', 1));
+    }
+    const timeline = api(store, '/timeline').body as { tasks: { taskId: number }[]; omitted: number };
+    expect(timeline.omitted).toBe(11);
+    expect(timeline.tasks).toHaveLength(5000);
+    expect([timeline.tasks[0].taskId, timeline.tasks.at(-1)!.taskId]).toEqual([1001, 6000]);
+  });
+
   it('lists executors alive and lost with their task counts and cached bytes', () => {
     const all = api(folded(), '/allexecutors').body as Record<string, unknown>[];
     expect(all.map((e) => [e.id, e.isActive, e.completedTasks, e.failedTasks, e.totalCores, e.removeReason])).toEqual([

@@ -8,7 +8,7 @@
  *   /applications/{id}/executors                active executors; /allexecutors also the lost ones
  *   /applications/{id}/storage/rdd              cached RDDs; /storage/rdd/{rddId} with partitions
  *   /applications/{id}/environment              runtime facts and each configuration value with its source
- *   /applications/{id}/timeline[?jobId=N]       Flint's own: every task as a bar on its executor's row
+ *   /applications/{id}/timeline[?jobId=N]       Flint's own: the tasks (the latest 5000) as bars on their executors' rows
  * Unknown paths and ids answer 404 with a one-line message.
  */
 import type { AppStatusStore } from '../status/app-status-store.js';
@@ -22,6 +22,9 @@ export interface ApiAnswer {
 }
 
 export type StoreLookup = () => ReadonlyMap<string, AppStatusStore>;
+
+/** The latest tasks a timeline draws; a page of more bars than this is no longer readable (or fast). */
+const TIMELINE_MAX_TASKS = 5000;
 
 const notFound = (message: string): ApiAnswer => ({ status: 404, body: { message } });
 const ok = (body: unknown): ApiAnswer => ({ status: 200, body });
@@ -133,7 +136,9 @@ function timeline(store: AppStatusStore, query: URLSearchParams, now: number): A
   const stageIds = job ? new Set(job.stageIds) : undefined;
   const bars = [...store.tasks.values()]
     .filter((t) => !stageIds || stageIds.has(t.stageId))
-    .map((t) => timelineBar(t, store.stageAttempt(t.stageId, t.stageAttemptId), now));
+    .map((t) => timelineBar(t, store.stageAttempt(t.stageId, t.stageAttemptId), now))
+    .sort((a, b) => a.start - b.start);
+  const omitted = Math.max(0, bars.length - TIMELINE_MAX_TASKS);
   const executors = [...store.executors.values()].map((e) => ({ id: e.id, isActive: e.isActive, removeTime: e.removeTime }));
-  return ok({ executors, tasks: bars });
+  return ok({ executors, tasks: bars.slice(omitted), omitted });
 }
