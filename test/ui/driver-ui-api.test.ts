@@ -49,9 +49,9 @@ describe('driver UI JSON API on a real cluster', () => {
       [0, 'SUCCEEDED'],
     ]);
     const [failed, counted, collected] = jobs;
-    expect(collected).toMatchObject({ numTasks: 7, numCompletedTasks: 7, numFailedTasks: 0, numCompletedStages: 2, numSkippedStages: 0, numActiveTasks: 0 });
+    expect(collected).toMatchObject({ numTasks: 7, numCompletedTasks: 7, numCompletedIndices: 7, numFailedTasks: 0, numCompletedStages: 2, numSkippedStages: 0, numActiveTasks: 0 });
     expect(collected.callSite).toMatch(/driver-ui-api\.test\.ts:\d+/);
-    expect(counted).toMatchObject({ numTasks: 3, numCompletedTasks: 3, numCompletedStages: 1, numSkippedStages: 1 });
+    expect(counted).toMatchObject({ numTasks: 7, numCompletedTasks: 3, numCompletedIndices: 3, numCompletedStages: 1, numSkippedStages: 1, numSkippedTasks: 4 });
     expect(failed).toMatchObject({ numFailedTasks: 2, numFailedStages: 1 });
     expect(failed.errorMessage).toContain('bad record 3');
 

@@ -20,7 +20,7 @@ function jobRow(base, job) {
     `<td class="wrap"><a href="${base}/jobs/${job.jobId}">${esc(job.name)}</a><br><span class="muted">${esc(label.split('\n')[0].slice(0, 160))}</span></td>` +
     `<td>${status(job.status)}</td><td class="hide-narrow">${esc(time(job.submissionTime))}</td><td class="num">${esc(span(job.submissionTime, job.completionTime))}</td>` +
     `<td>${job.numCompletedStages}/${job.stageIds.length - job.numSkippedStages}${job.numSkippedStages ? ` (${job.numSkippedStages} skipped)` : ''}</td>` +
-    `<td>${progress(job.numCompletedTasks, job.numActiveTasks, job.numTasks, job.numFailedTasks)}</td></tr>`;
+    `<td>${progress(job.numCompletedIndices + job.numSkippedTasks, job.numActiveTasks, job.numTasks, job.numFailedTasks)}</td></tr>`;
 }
 
 export async function jobsPage({ appId, base }) {

@@ -81,7 +81,7 @@ describe('AppStatusStore and the JSON API', () => {
       [1, 'FAILED', 'job.ts:5'],
       [0, 'SUCCEEDED', 'job.ts:4'],
     ]);
-    expect(jobs[1]).toMatchObject({ numCompletedTasks: 5, numFailedTasks: 3, numActiveTasks: 0, numCompletedStages: 3, numFailedStages: 0, numSkippedStages: 0, numTasks: 5 });
+    expect(jobs[1]).toMatchObject({ numCompletedTasks: 5, numFailedTasks: 3, numActiveTasks: 0, numCompletedStages: 3, numFailedStages: 0, numSkippedStages: 0, numTasks: 4, numCompletedIndices: 4 });
     expect(jobs[0]).toMatchObject({ numCompletedTasks: 1, numFailedTasks: 1, numSkippedStages: 0, numFailedStages: 1, errorMessage: 'Job aborted: boom' });
     expect(api(folded(), '/jobs?status=failed').body).toHaveLength(1);
   });
@@ -94,7 +94,7 @@ describe('AppStatusStore and the JSON API', () => {
     store.apply({ type: 'stageCompleted', time: 4002, stageId: 4, attempt: 1 });
     store.apply({ type: 'jobEnd', time: 4003, jobId: 2, result: 'succeeded' });
     expect(api(store, '/stages/3').body).toMatchObject([{ status: 'SKIPPED' }]);
-    expect(api(store, '/jobs/2').body).toMatchObject({ numSkippedStages: 1, numSkippedTasks: 2, numCompletedStages: 1 });
+    expect(api(store, '/jobs/2').body).toMatchObject({ numTasks: 4, numSkippedStages: 1, numSkippedTasks: 2, numCompletedStages: 1 });
   });
 
   it('keeps each stage attempt, the recomputed one with its reason', () => {

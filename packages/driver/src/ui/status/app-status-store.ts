@@ -27,6 +27,8 @@ export class AppStatusStore {
   /** Cached blocks: rdd id → partition → executor → block. */
   readonly blocks = new Map<number, Map<number, Map<string, CachedBlock>>>();
   readonly rddNames = new Map<number, { name: string; storageLevel?: string }>();
+  /** Per job, the `stageId:partition`s with a successful task (JobData.numCompletedIndices). */
+  readonly completedIndices = new Map<number, Set<string>>();
   /** Stages whose next attempt recomputes lost outputs, and why. */
   readonly pendingResubmits = new Map<number, string>();
   private readonly changeListeners = new Set<() => void>();
@@ -97,7 +99,9 @@ const HANDLERS: Handlers = {
     if (e.sqlText !== undefined) job.sqlText = e.sqlText;
     if (e.jobGroup !== undefined) job.jobGroup = e.jobGroup;
     job.stageIds = [...e.stageIds];
+    job.numTasks = e.stages.reduce((sum, stage) => sum + stage.numTasks, 0);
     store.jobs.set(e.jobId, job);
+    store.completedIndices.set(e.jobId, new Set());
     for (const info of e.stages) {
       store.stageInfos.set(info.stageId, info);
       for (const rdd of info.rdds) store.rddNames.set(rdd.id, { name: rdd.name, storageLevel: rdd.storageLevel });
@@ -129,6 +133,7 @@ const HANDLERS: Handlers = {
     }
     job.numActiveStages = 0;
     job.numActiveTasks = 0;
+    store.completedIndices.delete(e.jobId);
   },
   stageSubmitted(store, e) {
     store.stages.delete(`${e.stageId}/0`);
@@ -145,7 +150,6 @@ const HANDLERS: Handlers = {
       const job = store.jobs.get(jobId);
       if (!job) continue;
       job.numActiveStages++;
-      job.numTasks += e.numTasks;
     }
   },
   stageCompleted(store, e) {
@@ -197,7 +201,12 @@ const HANDLERS: Handlers = {
     if (stage && wasRunning) stage.numActiveTasks = Math.max(0, stage.numActiveTasks - 1);
     for (const job of jobsOf(store, stage)) {
       if (wasRunning) job.numActiveTasks = Math.max(0, job.numActiveTasks - 1);
-      if (task.status === 'SUCCESS') job.numCompletedTasks++;
+      if (task.status === 'SUCCESS') {
+        job.numCompletedTasks++;
+        const done = store.completedIndices.get(job.jobId);
+        done?.add(`${task.stageId}:${task.index}`);
+        job.numCompletedIndices = done?.size ?? job.numCompletedIndices;
+      }
       else if (task.status === 'KILLED') job.numKilledTasks++;
       else job.numFailedTasks++;
     }

@@ -35,9 +35,12 @@ export interface JobData {
   stageIds: number[];
   status: JobStatus;
   errorMessage?: string;
+  /** Tasks of all the job's stages as planned (skipped ones included), as Spark counts them. */
   numTasks: number;
   numActiveTasks: number;
   numCompletedTasks: number;
+  /** Partitions with a successful task: what the progress bar shows (a recomputed partition counts once). */
+  numCompletedIndices: number;
   numSkippedTasks: number;
   numFailedTasks: number;
   numKilledTasks: number;

@@ -14,6 +14,7 @@ export function newJob(jobId: number, callSite: string, time: number): JobData {
     numTasks: 0,
     numActiveTasks: 0,
     numCompletedTasks: 0,
+    numCompletedIndices: 0,
     numSkippedTasks: 0,
     numFailedTasks: 0,
     numKilledTasks: 0,
