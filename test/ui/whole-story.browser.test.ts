@@ -80,7 +80,7 @@ it('shows a job surviving a killed worker, live in both UIs, then in the history
     .mapPartitions(sleepy(300))
     .map((word) => [word, 1] as [string, number])
     .reduceByKey((a, b) => a + b, 6)
-    .mapPartitions(sleepy(1500))
+    .mapPartitions(sleepy(2500))
     .collect();
   const result = counted.then(
     (rows) => ({ rows }),
