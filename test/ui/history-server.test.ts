@@ -100,4 +100,12 @@ describe('history server', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`flint history: event log directory not found: ${missing}\n`);
   });
+
+  it('has its help in the flint command', async () => {
+    const result = await runFlint(['help', 'history']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^usage: flint history DIR \[options\]\n/);
+    const usage = await runFlint(['history']);
+    expect([usage.code, usage.stderr]).toEqual([2, "flint history: expected 1 argument, got 0 (see 'flint history --help')\n"]);
+  });
 });
