@@ -10,7 +10,10 @@ export type StoredFormat = 'binary' | 'json';
 /** What the tasks of a job do with the records of their partition. */
 export type JobOutput =
   | { readonly kind: 'collect' }
-  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec }
+  /** `keyValue`: [key, value] records as Hadoop's TextOutputFormat writes them, `key<TAB>value`. */
+  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec; readonly keyValue?: boolean }
+  /** Hadoop SequenceFiles of [key, value] records; classes are Writable class names (absent: from the values). */
+  | { readonly kind: 'saveSequence'; readonly dir: string; readonly compression: 'NONE' | 'RECORD' | 'BLOCK'; readonly codec?: string; readonly keyClass?: string; readonly valueClass?: string }
   /** saveAsPickleFile: part files of msgpack batches of `batchSize` records (Flint's object files). */
   | { readonly kind: 'saveObjects'; readonly dir: string; readonly batchSize: number }
   | { readonly kind: 'store'; readonly dir: string; readonly format: StoredFormat };

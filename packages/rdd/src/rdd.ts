@@ -20,6 +20,7 @@ import * as aggregates from './ops/aggregates.js';
 import * as numeric from './ops/numeric.js';
 import * as byKeySampling from './ops/by-key-sampling.js';
 import * as approximate from './ops/approximate.js';
+import { outputFromConf, refuseConverters, saveAsHadoop, type HadoopConf } from './ops/hadoop-output.js';
 import type { StatCounter } from './runtime/stat-counter.js';
 import { RDDBarrier } from './rdd-barrier.js';
 import { isBarrier } from './plan/barrier.js';
@@ -388,6 +389,30 @@ export class RDD<T> {
    */
   saveAsPickleFile(path: string, batchSize = 10): Promise<void> {
     return actions.saveAsPickleFile(this, path, batchSize);
+  }
+  /** [key, value] records as Hadoop SequenceFiles, record-compressed with a codec if one is given. Read them back with `fc.sequenceFile`. */
+  saveAsSequenceFile(path: string, compressionCodecClass?: string): Promise<void> {
+    return saveAsHadoop(this, { path, outputFormatClass: 'org.apache.hadoop.mapred.SequenceFileOutputFormat', compressionCodecClass }, 'saveAsSequenceFile');
+  }
+  /** [key, value] records through a Hadoop output format: TextOutputFormat or SequenceFileOutputFormat (old or new API name). */
+  saveAsHadoopFile(path: string, outputFormatClass: string, keyClass?: string, valueClass?: string, keyConverter?: string, valueConverter?: string, conf?: HadoopConf, compressionCodecClass?: string): Promise<void> {
+    refuseConverters('saveAsHadoopFile', keyConverter, valueConverter);
+    const compressionType = conf?.['mapreduce.output.fileoutputformat.compress.type'] ?? conf?.['mapred.output.compression.type'];
+    return saveAsHadoop(this, { path, outputFormatClass, keyClass, valueClass, compressionCodecClass, compressionType }, 'saveAsHadoopFile');
+  }
+  saveAsNewAPIHadoopFile(path: string, outputFormatClass: string, keyClass?: string, valueClass?: string, keyConverter?: string, valueConverter?: string, conf?: HadoopConf): Promise<void> {
+    refuseConverters('saveAsNewAPIHadoopFile', keyConverter, valueConverter);
+    const { compressionCodecClass, compressionType } = conf ? outputFromConf({ 'mapreduce.output.fileoutputformat.outputdir': path, 'mapreduce.job.outputformat.class': outputFormatClass, ...conf }, 'saveAsNewAPIHadoopFile') : {};
+    return saveAsHadoop(this, { path, outputFormatClass, keyClass, valueClass, compressionCodecClass, compressionType }, 'saveAsNewAPIHadoopFile');
+  }
+  /** As saveAsHadoopFile, with the output directory, format and classes from a Hadoop job conf. */
+  saveAsHadoopDataset(conf: HadoopConf, keyConverter?: string, valueConverter?: string): Promise<void> {
+    refuseConverters('saveAsHadoopDataset', keyConverter, valueConverter);
+    return saveAsHadoop(this, outputFromConf(conf, 'saveAsHadoopDataset'), 'saveAsHadoopDataset');
+  }
+  saveAsNewAPIHadoopDataset(conf: HadoopConf, keyConverter?: string, valueConverter?: string): Promise<void> {
+    refuseConverters('saveAsNewAPIHadoopDataset', keyConverter, valueConverter);
+    return saveAsHadoop(this, outputFromConf(conf, 'saveAsNewAPIHadoopDataset'), 'saveAsNewAPIHadoopDataset');
   }
   /** @deprecated As in PySpark (3.1): use fc.setJobGroup, then collect(). Collects in the given job group. */
   collectWithJobGroup(groupId: string, description: string, interruptOnCancel = false): Promise<T[]> {

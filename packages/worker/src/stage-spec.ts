@@ -3,7 +3,8 @@ import type { Partitioner, StoredFormat, TaskPlan, TextCodec } from '@flint/rdd'
 
 export type StageOutput =
   | { readonly kind: 'collect' }
-  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec }
+  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec; readonly keyValue?: boolean }
+  | { readonly kind: 'saveSequence'; readonly dir: string; readonly compression: 'NONE' | 'RECORD' | 'BLOCK'; readonly codec?: string; readonly keyClass?: string; readonly valueClass?: string }
   | { readonly kind: 'saveObjects'; readonly dir: string; readonly batchSize: number }
   /** Saves each partition as a part file (checkpoints, and job outputs in mapreduce mode). */
   | { readonly kind: 'store'; readonly dir: string; readonly format: StoredFormat; readonly replication: number }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Accumulator, Broadcast, RDD, SparkFiles, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
+import { Accumulator, Broadcast, RDD, SparkFiles, refuseConverters, type HadoopConf, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
 import type { DataFrame, DataFrameInput, DataFrameReader, SqlSession, StructType } from '@flint/sql';
 import { sqlSession } from './sql-entry.js';
@@ -39,7 +39,7 @@ import { withSubmittedOptions } from './submitted-options.js';
 import { DEFAULT_WORKER_WAIT_MS, WorkerWait } from './worker-wait.js';
 import { DriverLog } from './driver-log.js';
 import { FlintConf } from './flint-conf.js';
-import { fixedLengthSplits, objectFileSplits, type SplitSizing } from './record-files.js';
+import { fixedLengthSplits, hadoopInputSplits, inputPathFromConf, objectFileSplits, type SplitSizing } from './record-files.js';
 import { ShippedFiles } from './shipped-files.js';
 import { withOwnNamenode } from './dfs-paths.js';
 import { DEFAULT_UI_PORT, startDriverUi, type DriverUi } from '../ui/driver-ui.js';
@@ -391,6 +391,35 @@ export class FlintContext implements RddContext {
   pickleFile<T = unknown>(path: string, minPartitions: number = this.defaultMinPartitions): RDD<T> {
     requireSlices(minPartitions, 'pickleFile');
     return new RDD<T>(this, { kind: 'textFile', splits: objectFileSplits(path, this.splitSizing(minPartitions)) });
+  }
+
+  /** [key, value] pairs of Hadoop SequenceFiles (Writables as JS values: Text a string, IntWritable a number, BytesWritable bytes, ...). */
+  sequenceFile<K = unknown, V = unknown>(path: string, keyClass?: string, valueClass?: string, keyConverter?: string, valueConverter?: string, minSplits: number = this.defaultMinPartitions): RDD<[K, V]> {
+    return this.hadoopInput('sequenceFile', path, 'org.apache.hadoop.mapred.SequenceFileInputFormat', [keyConverter, valueConverter], minSplits);
+  }
+
+  /** [key, value] pairs through a Hadoop input format: SequenceFileInputFormat, or TextInputFormat ([byte offset, line]). */
+  hadoopFile<K = unknown, V = unknown>(path: string, inputFormatClass: string, keyClass: string, valueClass: string, keyConverter?: string, valueConverter?: string, conf?: HadoopConf): RDD<[K, V]> {
+    return this.hadoopInput('hadoopFile', path, inputFormatClass, [keyConverter, valueConverter]);
+  }
+
+  newAPIHadoopFile<K = unknown, V = unknown>(path: string, inputFormatClass: string, keyClass: string, valueClass: string, keyConverter?: string, valueConverter?: string, conf?: HadoopConf): RDD<[K, V]> {
+    return this.hadoopInput('newAPIHadoopFile', path, inputFormatClass, [keyConverter, valueConverter]);
+  }
+
+  /** As hadoopFile, with the input directory from a Hadoop job conf (mapreduce.input.fileinputformat.inputdir). */
+  hadoopRDD<K = unknown, V = unknown>(inputFormatClass: string, keyClass: string, valueClass: string, keyConverter?: string, valueConverter?: string, conf?: HadoopConf): RDD<[K, V]> {
+    return this.hadoopInput('hadoopRDD', inputPathFromConf(conf, 'hadoopRDD'), inputFormatClass, [keyConverter, valueConverter]);
+  }
+
+  newAPIHadoopRDD<K = unknown, V = unknown>(inputFormatClass: string, keyClass: string, valueClass: string, keyConverter?: string, valueConverter?: string, conf?: HadoopConf): RDD<[K, V]> {
+    return this.hadoopInput('newAPIHadoopRDD', inputPathFromConf(conf, 'newAPIHadoopRDD'), inputFormatClass, [keyConverter, valueConverter]);
+  }
+
+  private hadoopInput<T>(operation: string, path: string, inputFormatClass: string, converters: unknown[], minSplits = this.defaultMinPartitions): RDD<T> {
+    refuseConverters(operation, ...converters);
+    requireSlices(minSplits, operation);
+    return new RDD<T>(this, { kind: 'textFile', splits: hadoopInputSplits(path, inputFormatClass, this.splitSizing(minSplits), operation) });
   }
 
   private splitSizing(minPartitions: number): SplitSizing {

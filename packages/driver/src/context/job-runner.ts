@@ -98,7 +98,7 @@ export class JobRunner {
       };
       this.dag.post({ type: 'jobSubmitted', job });
     });
-    if ((output.kind === 'saveText' || output.kind === 'saveObjects') && !output.dir.startsWith('dfs://')) writeFileSync(join(output.dir, '_SUCCESS'), '');
+    if ((output.kind === 'saveText' || output.kind === 'saveObjects' || output.kind === 'saveSequence') && !output.dir.startsWith('dfs://')) writeFileSync(join(output.dir, '_SUCCESS'), '');
     // Hadoop keeps no intermediate data between jobs: the next job recomputes from stored outputs.
     if (this.mode === 'mapreduce') this.forgetShuffles();
     return results as R[][];

@@ -47,3 +47,28 @@ function fileSizes(splits: readonly TextSplit[]): Map<string, number> {
 function roundUp(offset: number, multiple: number): number {
   return Math.ceil(offset / multiple) * multiple;
 }
+
+const INPUT_FORMATS: Record<string, 'sequence' | 'offsetLines'> = {
+  'org.apache.hadoop.mapred.TextInputFormat': 'offsetLines',
+  'org.apache.hadoop.mapreduce.lib.input.TextInputFormat': 'offsetLines',
+  'org.apache.hadoop.mapred.SequenceFileInputFormat': 'sequence',
+  'org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat': 'sequence',
+};
+
+/**
+ * Splits read through a Hadoop input format: SequenceFileInputFormat ([key, value] pairs, whose
+ * readers find their first record by the file's sync marker) or TextInputFormat ([byte offset,
+ * line] pairs).
+ */
+export function hadoopInputSplits(path: string, inputFormatClass: string, sizing: SplitSizing, operation: string): TextSplit[] {
+  const format = INPUT_FORMATS[inputFormatClass];
+  if (!format) throw new Error(`${operation}: input format ${inputFormatClass} is not supported: use one of ${Object.keys(INPUT_FORMATS).join(', ')}`);
+  return byteRangeSplits(path, sizing).map((split) => ({ ...split, format }));
+}
+
+/** The input directory a Hadoop job conf names (new-API name, or the old mapred one). */
+export function inputPathFromConf(conf: Readonly<Record<string, string>> | undefined, operation: string): string {
+  const path = conf?.['mapreduce.input.fileinputformat.inputdir'] ?? conf?.['mapred.input.dir'];
+  if (path === undefined) throw new Error(`${operation}: the conf names no input directory (mapreduce.input.fileinputformat.inputdir)`);
+  return path;
+}

@@ -37,7 +37,8 @@ export interface TextSplit {
  * Formats read from a byte range, whose records are not lines: fixed-length records (binaryRecords)
  * and the msgpack batches of Flint's object files (pickleFile). A record belongs to the split it starts in.
  */
-export type RangeSplitFormat = 'fixedLength' | 'objects';
+/** `sequence`: Hadoop SequenceFiles; `offsetLines`: [byte offset, line] pairs (Hadoop's TextInputFormat). */
+export type RangeSplitFormat = 'fixedLength' | 'objects' | 'sequence' | 'offsetLines';
 
 export type TextSplitFormat = 'gzip' | 'deflate' | 'wholeText' | 'wholeBinary' | RangeSplitFormat;
 

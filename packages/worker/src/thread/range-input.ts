@@ -7,11 +7,23 @@ import { localFileRangeReader, parseDfsUrl, type RangeReader } from '@flint/dfs/
 import type { RangeSplitFormat, TextSplit } from '@flint/rdd';
 import { dfsClientFor } from './dfs-input.js';
 import { readObjectFileSplit } from './object-file.js';
+import { readSequenceFileSplit } from './sequence-file/sequence-file.js';
 
 export async function readRangeSplit(split: TextSplit, format: RangeSplitFormat): Promise<unknown[]> {
   const reader = await openRange(split.path);
   try {
-    return format === 'objects' ? await readObjectFileSplit(reader, split.path, split.start, split.length) : await readFixedLength(reader, split);
+    switch (format) {
+      case 'objects':
+        return await readObjectFileSplit(reader, split.path, split.start, split.length);
+      case 'fixedLength':
+        return await readFixedLength(reader, split);
+      case 'sequence':
+        return readSequenceFileSplit(Buffer.from(await reader.read(0, reader.size)), split.path, split.start, split.length);
+      case 'offsetLines':
+        return await readOffsetLines(reader, split);
+      default:
+        throw new Error(`unknown range split format ${String(format)}`);
+    }
   } finally {
     await reader.close?.();
   }
@@ -32,6 +44,35 @@ async function readFixedLength(reader: RangeReader, split: TextSplit): Promise<U
   for (let offset = 0; offset < bytes.length; offset += recordLength) records.push(bytes.subarray(offset, offset + recordLength));
   return records;
 }
+
+/**
+ * Hadoop's TextInputFormat: [byte offset, line] for each line that starts in the split (the
+ * first line of a later split starts after a newline), the last one read past the split's end.
+ */
+async function readOffsetLines(reader: RangeReader, split: TextSplit): Promise<[number, string][]> {
+  const from = Math.max(0, split.start - 1);
+  let bytes = Buffer.from(await reader.read(from, split.start + split.length - from));
+  // Past the split's end up to the newline that ends the last line starting in it.
+  for (let end = from + bytes.length; end < reader.size && bytes.lastIndexOf(NEWLINE) < split.start + split.length - from - 1; end = from + bytes.length) {
+    bytes = Buffer.concat([bytes, Buffer.from(await reader.read(end, Math.min(TAIL_BYTES, reader.size - end)))]);
+  }
+  const splitEnd = split.start + split.length;
+  // Reading from the byte before the split: a line starts in it right after any newline.
+  let at = split.start === 0 ? 0 : bytes.indexOf(NEWLINE) + 1;
+  if (split.start !== 0 && at === 0) return [];
+  const lines: [number, string][] = [];
+  while (at < bytes.length && from + at < splitEnd) {
+    const newline = bytes.indexOf(NEWLINE, at);
+    const lineEnd = newline < 0 ? bytes.length : newline;
+    lines.push([from + at, bytes.toString('utf8', at, lineEnd > at && bytes[lineEnd - 1] === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd)]);
+    at = lineEnd + 1;
+  }
+  return lines;
+}
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const TAIL_BYTES = 64 * 1024;
 
 async function openRange(path: string): Promise<RangeReader & { close?(): Promise<void> }> {
   if (path.startsWith('dfs://')) {

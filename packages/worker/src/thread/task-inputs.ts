@@ -60,7 +60,7 @@ export class TaskInputs {
   async text(split: TextSplit): Promise<unknown[]> {
     const started = performance.now();
     try {
-      if (split.format === 'fixedLength' || split.format === 'objects') return this.count(await readRangeSplit(split, split.format));
+      if (split.format === 'fixedLength' || split.format === 'objects' || split.format === 'sequence' || split.format === 'offsetLines') return this.count(await readRangeSplit(split, split.format));
       if (split.format) return this.count(await readWholeFileSplit(split, split.format));
       if (split.path.startsWith('dfs://')) return this.count(await readDfsSplit(split));
       const reader = await localFileRangeReader(split.path).catch((error: NodeJS.ErrnoException) => {

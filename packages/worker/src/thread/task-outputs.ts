@@ -4,6 +4,7 @@ import type { StageOutput } from '../stage-spec.js';
 import { writePartFile } from './part-files.js';
 import { CODEC_EXTENSIONS, compress } from './compression.js';
 import { encodeObjectFile } from './object-file.js';
+import { encodeSequenceFile, type SequenceCodec } from './sequence-file/sequence-file.js';
 
 export interface WrittenOutput {
   result?: Uint8Array;
@@ -19,11 +20,14 @@ export async function writeOutput(output: StageOutput, records: Iterable<unknown
     case 'shuffle':
       return { buckets: bucketize(records, output.partitioner) };
     case 'saveText': {
-      const text = textLines(records, String);
+      const text = textLines(records, output.keyValue ? keyValueLine : String);
       if (output.codec) await writePartFile(output.dir, partition, attempt, compress(text, output.codec), undefined, CODEC_EXTENSIONS[output.codec]);
       else await writePartFile(output.dir, partition, attempt, text);
       return { result: NOTHING };
     }
+    case 'saveSequence':
+      await writePartFile(output.dir, partition, attempt, encodeSequenceFile(records, sequenceOptions(output)));
+      return { result: NOTHING };
     case 'saveObjects':
       await writePartFile(output.dir, partition, attempt, encodeObjectFile(records, output.batchSize));
       return { result: NOTHING };
@@ -54,4 +58,16 @@ function bucketize(records: Iterable<unknown>, partitioner: Parameters<typeof pa
     buckets[partitionOf(record[0])].push(record);
   });
   return buckets.map((bucket) => encode(bucket));
+}
+
+/** A [key, value] record as Hadoop's TextOutputFormat writes it: `key<TAB>value`, leaving out a null side. */
+function keyValueLine(record: unknown): string {
+  if (!Array.isArray(record) || record.length !== 2) throw new TypeError(`TextOutputFormat writes [key, value] pairs, got ${typeof record}`);
+  const [key, value] = record as [unknown, unknown];
+  if (key === null || key === undefined) return value === null || value === undefined ? '' : String(value);
+  return value === null || value === undefined ? String(key) : `${String(key)}\t${String(value)}`;
+}
+
+function sequenceOptions(output: Extract<StageOutput, { kind: 'saveSequence' }>): Parameters<typeof encodeSequenceFile>[1] {
+  return { compression: output.compression, codec: output.codec as SequenceCodec | undefined, keyClass: output.keyClass, valueClass: output.valueClass };
 }

@@ -1,0 +1,217 @@
+/**
+ * Hadoop's SequenceFile (org.apache.hadoop.io.SequenceFile, version 6), written and read byte for
+ * byte as Hadoop does, so that Hadoop and Spark read Flint's files and Flint reads theirs:
+ *
+ *   header: "SEQ" 6 | key class | value class (Text.writeString: vint length, UTF-8) |
+ *           compressed? | block-compressed? (1 byte each) | [codec class] | metadata count (int32,
+ *           0 here) | sync hash (16 random bytes)
+ *   NONE/RECORD: record = total length (int32) | key length (int32) | key | value (RECORD: the
+ *           value compressed by the codec); a sync (int32 -1, then the hash) every 100 KiB
+ *   BLOCK:  sync | record count (vint) | then key lengths, keys, value lengths, values: each a
+ *           vint size and that many bytes compressed by the codec (lengths are vints); a block
+ *           is cut after 1,000,000 bytes of keys and values
+ *
+ * A split owns the records from its first sync at or after its start (the header, for the first)
+ * up to the first sync at or after its end, as Hadoop's SequenceFileRecordReader reads them.
+ */
+import { randomBytes } from 'node:crypto';
+import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { eachRecord } from '@flint/rdd';
+import { isWritableClass, readVLong, readWritable, supportedWritables, writableClassFor, writeVLong, writeWritable, type WritableClass } from './writables.js';
+
+export type SequenceCompression = 'NONE' | 'RECORD' | 'BLOCK';
+
+export const SEQUENCE_CODECS = {
+  'org.apache.hadoop.io.compress.DefaultCodec': { compress: deflateSync, decompress: inflateSync },
+  'org.apache.hadoop.io.compress.GzipCodec': { compress: gzipSync, decompress: gunzipSync },
+} as const;
+export type SequenceCodec = keyof typeof SEQUENCE_CODECS;
+
+export interface SequenceFileOptions {
+  readonly keyClass?: string;
+  readonly valueClass?: string;
+  readonly compression: SequenceCompression;
+  readonly codec?: SequenceCodec;
+}
+
+const MAGIC = Buffer.from('SEQ');
+const VERSION = 6;
+const SYNC_ESCAPE = -1;
+const SYNC_HASH_BYTES = 16;
+const SYNC_INTERVAL = 5 * 1024 * (4 + SYNC_HASH_BYTES);
+const BLOCK_BYTES = 1_000_000;
+
+/** A partition of [key, value] pairs as one SequenceFile. */
+export function encodeSequenceFile(records: Iterable<unknown>, options: SequenceFileOptions): Uint8Array {
+  const pairs: [unknown, unknown][] = [];
+  eachRecord(records, (record) => {
+    if (!Array.isArray(record) || record.length !== 2) throw new TypeError(`a SequenceFile stores [key, value] pairs, got ${Array.isArray(record) ? `an array of ${record.length}` : typeof record}`);
+    pairs.push(record as [unknown, unknown]);
+  });
+  const keyClass = chosenClass(options.keyClass, pairs, 0);
+  const valueClass = chosenClass(options.valueClass, pairs, 1);
+  const codec = options.compression === 'NONE' ? undefined : SEQUENCE_CODECS[options.codec ?? 'org.apache.hadoop.io.compress.DefaultCodec'];
+  const sync = randomBytes(SYNC_HASH_BYTES);
+  const out = new Output();
+  out.push(MAGIC, Uint8Array.of(VERSION), text(keyClass), text(valueClass), Uint8Array.of(codec ? 1 : 0, options.compression === 'BLOCK' ? 1 : 0));
+  if (codec) out.push(text(options.codec ?? 'org.apache.hadoop.io.compress.DefaultCodec'));
+  out.push(int32(0), sync);
+  const writeSync = (): void => {
+    if (out.lastSync === out.length) return;
+    out.push(int32(SYNC_ESCAPE), sync);
+    out.lastSync = out.length;
+  };
+  if (options.compression === 'BLOCK') {
+    for (let first = 0; first < pairs.length; ) {
+      const block: Uint8Array[][] = [[], [], [], []];
+      let bytes = 0;
+      let last = first;
+      for (; last < pairs.length && bytes < BLOCK_BYTES; last++) {
+        const key = writeWritable(keyClass, pairs[last][0]);
+        const value = writeWritable(valueClass, pairs[last][1]);
+        block[0].push(writeVLong(key.length));
+        block[1].push(key);
+        block[2].push(writeVLong(value.length));
+        block[3].push(value);
+        bytes += key.length + value.length;
+      }
+      writeSync();
+      out.push(writeVLong(last - first));
+      for (const part of block) {
+        const compressed = codec!.compress(Buffer.concat(part));
+        out.push(writeVLong(compressed.length), compressed);
+      }
+      first = last;
+    }
+  } else {
+    for (const [key, value] of pairs) {
+      const keyBytes = writeWritable(keyClass, key);
+      const valueBytes = codec ? codec.compress(writeWritable(valueClass, value)) : writeWritable(valueClass, value);
+      if (out.length >= out.lastSync + SYNC_INTERVAL) writeSync();
+      out.push(int32(keyBytes.length + valueBytes.length), int32(keyBytes.length), keyBytes, valueBytes);
+    }
+  }
+  return out.bytes();
+}
+
+/** The [key, value] pairs of the split [start, start + length) of the SequenceFile `bytes`. */
+export function readSequenceFileSplit(bytes: Buffer, path: string, start: number, length: number): [unknown, unknown][] {
+  const header = readHeader(bytes, path);
+  const { sync, keyClass, valueClass } = header;
+  const end = start + length;
+  const marker = Buffer.concat([int32(SYNC_ESCAPE), sync]);
+  let position = start === 0 ? header.end : bytes.indexOf(marker, start);
+  const pairs: [unknown, unknown][] = [];
+  while (position >= 0 && position < bytes.length) {
+    if (bytes.readInt32BE(position) === SYNC_ESCAPE) {
+      if (position >= end) break;
+      if (!bytes.subarray(position + 4, position + 4 + SYNC_HASH_BYTES).equals(sync)) throw new Error(`${path} is corrupt: a sync escape at byte ${position} is not followed by the file's sync hash`);
+      position += marker.length;
+      if (header.block) position = readBlock(bytes, position, header, pairs);
+      continue;
+    }
+    if (header.block) throw new Error(`${path} is corrupt: no sync before the block at byte ${position}`);
+    const recordLength = bytes.readInt32BE(position);
+    const keyLength = bytes.readInt32BE(position + 4);
+    const keyStart = position + 8;
+    const valueBytes = bytes.subarray(keyStart + keyLength, keyStart + recordLength);
+    const value = header.codec ? header.codec.decompress(valueBytes) : valueBytes;
+    pairs.push([readWritable(keyClass, bytes.subarray(keyStart, keyStart + keyLength)), readWritable(valueClass, value)]);
+    position = keyStart + recordLength;
+  }
+  return pairs;
+}
+
+interface Header {
+  readonly keyClass: WritableClass;
+  readonly valueClass: WritableClass;
+  readonly block: boolean;
+  readonly codec?: (typeof SEQUENCE_CODECS)[SequenceCodec];
+  readonly sync: Buffer;
+  readonly end: number;
+}
+
+function readHeader(bytes: Buffer, path: string): Header {
+  if (bytes.length < 4 || !bytes.subarray(0, 3).equals(MAGIC)) throw new Error(`${path} is not a SequenceFile (it does not start with "SEQ")`);
+  if (bytes[3] !== VERSION) throw new Error(`${path}: SequenceFile version ${bytes[3]} is not supported (Flint reads version ${VERSION}, what Hadoop 0.20 and later write)`);
+  let position = 4;
+  const readText = (): string => {
+    const [length, start] = readVLong(bytes, position);
+    position = start + length;
+    return bytes.toString('utf8', start, position);
+  };
+  const [keyClass, valueClass] = [readText(), readText()];
+  for (const name of [keyClass, valueClass]) {
+    if (!isWritableClass(name)) throw new Error(`${path}: Flint reads SequenceFiles of ${supportedWritables()}; this one holds ${name}`);
+  }
+  const [compressed, block] = [bytes[position] !== 0, bytes[position + 1] !== 0];
+  position += 2;
+  let codec: Header['codec'];
+  if (compressed) {
+    const name = readText();
+    if (!Object.hasOwn(SEQUENCE_CODECS, name)) throw new Error(`${path}: compression codec ${name} is not supported: use one of ${Object.keys(SEQUENCE_CODECS).join(', ')}`);
+    codec = SEQUENCE_CODECS[name as SequenceCodec];
+  }
+  const entries = bytes.readInt32BE(position);
+  position += 4;
+  for (let i = 0; i < 2 * entries; i++) readText();
+  const sync = bytes.subarray(position, position + SYNC_HASH_BYTES);
+  return { keyClass: keyClass as WritableClass, valueClass: valueClass as WritableClass, block, codec, sync, end: position + SYNC_HASH_BYTES };
+}
+
+/** Reads the block after a sync into `pairs`; the position after it. */
+function readBlock(bytes: Buffer, position: number, header: Header, pairs: [unknown, unknown][]): number {
+  const [count, afterCount] = readVLong(bytes, position);
+  position = afterCount;
+  const parts: Buffer[] = [];
+  for (let i = 0; i < 4; i++) {
+    const [size, start] = readVLong(bytes, position);
+    parts.push(header.codec!.decompress(bytes.subarray(start, start + size)));
+    position = start + size;
+  }
+  const [keyLengths, keys, valueLengths, values] = parts;
+  let [keyLengthAt, keyAt, valueLengthAt, valueAt] = [0, 0, 0, 0];
+  for (let i = 0; i < count; i++) {
+    const [keyLength, nextKeyLength] = readVLong(keyLengths, keyLengthAt);
+    const [valueLength, nextValueLength] = readVLong(valueLengths, valueLengthAt);
+    pairs.push([readWritable(header.keyClass, keys.subarray(keyAt, keyAt + keyLength)), readWritable(header.valueClass, values.subarray(valueAt, valueAt + valueLength))]);
+    [keyLengthAt, keyAt, valueLengthAt, valueAt] = [nextKeyLength, keyAt + keyLength, nextValueLength, valueAt + valueLength];
+  }
+  return position;
+}
+
+function chosenClass(given: string | undefined, pairs: readonly [unknown, unknown][], column: 0 | 1): WritableClass {
+  const name = column === 0 ? 'key' : 'value';
+  if (given === undefined) return writableClassFor(pairs.map((pair) => pair[column]), name);
+  if (!isWritableClass(given)) throw new Error(`${name} class ${given} is not supported: Flint writes ${supportedWritables()}`);
+  return given;
+}
+
+function text(value: string): Buffer {
+  const bytes = Buffer.from(value, 'utf8');
+  return Buffer.concat([writeVLong(bytes.length), bytes]);
+}
+
+function int32(value: number): Buffer {
+  const out = Buffer.alloc(4);
+  out.writeInt32BE(value);
+  return out;
+}
+
+/** Pieces of the file, and its length so far. */
+class Output {
+  private readonly pieces: Uint8Array[] = [];
+  length = 0;
+  lastSync = 0;
+
+  push(...pieces: Uint8Array[]): void {
+    for (const piece of pieces) {
+      this.pieces.push(piece);
+      this.length += piece.length;
+    }
+  }
+
+  bytes(): Uint8Array {
+    return Buffer.concat(this.pieces);
+  }
+}
