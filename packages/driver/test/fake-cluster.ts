@@ -22,6 +22,7 @@ export function planningContext(): RddContext {
     newShuffleId: () => shuffleIds++,
     submitJob: () => Promise.reject(new Error('planning context cannot run jobs')),
     unpersist: () => undefined,
+    cleanShuffle: () => undefined,
   };
 }
 

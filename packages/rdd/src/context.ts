@@ -50,6 +50,8 @@ export interface RddContext {
   mapOutputSizes?(shuffleId: number): number[][] | undefined;
   /** Forgets the cached blocks of an RDD on every worker. */
   unpersist(rdd: RDD<unknown>): void;
+  /** Forgets a shuffle's map outputs, on the driver and every worker: a later job computes them again. */
+  cleanShuffle(shuffleId: number): void;
 }
 
 export interface JobOptions {

@@ -2,6 +2,7 @@ export { RDD, type Iter as PartitionOutput } from './rdd.js';
 export { refuseConverters, type HadoopConf } from './ops/hadoop-output.js';
 export type { RddContext, JobOutput, JobOptions, JobGroup, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
 export { StorageLevel } from './storage-level.js';
+export { ResourceProfile, type ResourceRequest } from './resource-profile.js';
 export { RDDBarrier } from './rdd-barrier.js';
 export { SparkFiles } from './spark-files.js';
 export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChannel } from './task-context.js';

@@ -9,6 +9,9 @@ import type { RddContext, StoredPartitions } from './context.js';
 import type { PlanNode } from './plan/plan-node.js';
 import type { Partitioner } from './partitioner/partitioner.js';
 import { StorageLevel } from './storage-level.js';
+import { ResourceProfile } from './resource-profile.js';
+import { lineage } from './plan/lineage.js';
+import type { Dependency } from './plan/node-properties.js';
 import { nodeNumPartitions, nodePartitioner } from './plan/node-properties.js';
 import { toDebugString } from './plan/debug-string.js';
 import * as narrow from './ops/narrow.js';
@@ -38,6 +41,7 @@ export class RDD<T> {
   private localCheckpointRequested = false;
   private locallyCheckpointed = false;
   private stored: StoredPartitions | undefined;
+  private resourceProfile: ResourceProfile | null = null;
 
   constructor(
     readonly context: RddContext,
@@ -95,9 +99,26 @@ export class RDD<T> {
   getStorageLevel(): StorageLevel {
     return this.level;
   }
-  /** No resource profiles in Flint: every stage runs on the executors' task threads. */
-  getResourceProfile(): null {
-    return null;
+  /** The ResourceProfile given to withResources, else null (recorded only: see resource-profile.ts). */
+  getResourceProfile(): ResourceProfile | null {
+    return this.resourceProfile;
+  }
+  /** Records a ResourceProfile for this RDD (PySpark's withResources); Flint does not schedule by it. Returns the RDD. */
+  withResources(profile: ResourceProfile): this {
+    if (!(profile instanceof ResourceProfile)) throw new TypeError(`withResources expects a ResourceProfile, got ${profile === null ? 'null' : typeof profile}`);
+    this.resourceProfile = profile;
+    return this;
+  }
+  /**
+   * Removes the map outputs of this RDD's shuffles and of its non-persisted ancestors' (PySpark's
+   * cleanShuffleDependencies): a later job over the RDD computes those shuffles again. `blocking`
+   * is accepted for PySpark's signature; the outputs are dropped before this returns.
+   */
+  cleanShuffleDependencies(_blocking = false): void {
+    const throughUnpersisted = (dependency: Dependency): boolean => dependency.rdd.getStorageLevel() === StorageLevel.NONE;
+    for (const ancestor of lineage(this, throughUnpersisted)) {
+      if (ancestor.node.kind === 'shuffled') this.context.cleanShuffle(ancestor.node.shuffleId);
+    }
   }
   /** @internal Where this RDD's partitions were saved, once they were: its lineage is cut there. */
   get storedPartitions(): StoredPartitions | undefined {

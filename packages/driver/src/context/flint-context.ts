@@ -610,6 +610,11 @@ export class FlintContext implements RddContext {
     this.backend.forgetRdd(this.appId, rdd.id());
   }
 
+  cleanShuffle(shuffleId: number): void {
+    this.dag.forgetMapOutputs(shuffleId);
+    this.backend.forgetShuffle(this.appId, shuffleId);
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;

@@ -125,6 +125,11 @@ export class DagScheduler {
   }
 
   /** Unregisters every map output (mapreduce mode keeps nothing between jobs); returns the shuffle ids. */
+  /** Forgets one shuffle's map outputs (cleanShuffleDependencies): its map stage runs again when next needed. */
+  forgetMapOutputs(shuffleId: number): void {
+    this.planner.shuffleStages.get(shuffleId)?.outputs.fill(undefined);
+  }
+
   forgetAllMapOutputs(): number[] {
     for (const stage of this.planner.shuffleStages.values()) stage.outputs.fill(undefined);
     return [...this.planner.shuffleStages.keys()];
