@@ -9,7 +9,8 @@ const TICKS_PER_SECOND = 100;
 
 /**
  * Measures the CPU time (user + system, all threads) a context's processes use from its
- * creation on: this driver, and for a local cluster its namenode and workers. CPU time is
+ * creation on: this driver, and for a local cluster its namenode and workers (with their
+ * executor processes). CPU time is
  * steadier than wall time on a shared machine. The workers are read again at every task end, so
  * a worker SIGKILLed by a listener registered after this one counts up to its death. Linux only.
  */
@@ -38,9 +39,10 @@ export class CpuMeter {
   private read(into: Map<number, number>): void {
     const cluster = this.fc.localCluster;
     const children = cluster ? [cluster.namenodeProcess, ...cluster.workers.map((worker) => worker.process)] : [];
-    for (const { pid } of children) {
-      const ms = pid === undefined ? undefined : processCpuMs(pid);
-      if (pid !== undefined && ms !== undefined) into.set(pid, ms);
+    const pids = children.flatMap(({ pid }) => (pid === undefined ? [] : [pid, ...childrenOf(pid)]));
+    for (const pid of pids) {
+      const ms = processCpuMs(pid);
+      if (ms !== undefined) into.set(pid, ms);
     }
   }
 }
@@ -48,6 +50,15 @@ export class CpuMeter {
 function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+
+/** A process's children (a worker's executor process), from /proc; none once it is gone. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** A process's CPU ms so far, or undefined once it is gone (a killed one keeps its last reading). */

@@ -75,8 +75,9 @@ export function generateLines(lines: number, seed = 7): string[] {
   return Array.from({ length: lines }, () => Array.from({ length: 8 }, () => `w${Math.floor(next() ** 3 * 500)}`).join(' '));
 }
 
-/** CPU seconds a process has used so far (user + system), from /proc. */
+/** CPU seconds a process and its children (a worker's executor process) have used so far (user + system), from /proc. */
 export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return (Number(fields[11]) + Number(fields[12])) / 100 + children.reduce((sum, child) => sum + cpuSeconds(child), 0);
 }

@@ -1,8 +1,10 @@
 /**
  * Fuzzes each framed server of a real cluster (namenode RPC, datanode transfer, executor service)
- * with 5,000 seeded hostile inputs, half of them after authenticating, and checks afterwards that
- * every process is alive, its resident memory grew less than a bound, and the cluster's state is
- * what it was: the same files and blocks, the same registered nodes, the executor's stored block.
+ * with 5,000 seeded hostile inputs, half of them after authenticating, and each HTTP server (the
+ * namenode's cluster UI) with 5,000 malformed requests and a few hundred half-sent ones, and
+ * checks afterwards that every process is alive, its resident memory grew less than a bound, and
+ * the cluster's state is what it was: the same files and blocks, the same registered nodes, the
+ * executor's stored block.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetAddress } from '@flint/net';
 import { DfsTestCluster, pseudoRandomBytes } from '../dfs/cluster-harness.js';
 import { SeededRandom, hostileFrame, type Protocol } from './frame-fuzzer.js';
-import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, rawConnection, rawSocket, residentBytes } from './security-harness.js';
+import { fuzzHttp } from './http-fuzzer.js';
+import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, executorPid, rawConnection, rawSocket, residentBytes } from './security-harness.js';
 
 process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
 process.env.FLINT_NET_HANDSHAKE_TIMEOUT_MS = '1500';
@@ -81,7 +84,8 @@ describe('fuzzing every framed server', () => {
   for (const server of ['namenode', 'datanode', 'executor'] as const) {
     it(`${server}: ${INPUTS_PER_SERVER} hostile inputs leave it alive, within its memory bound, and its state unchanged`, async () => {
       const before = await clusterState();
-      const pid = (server === 'namenode' ? cluster.namenode! : cluster.datanodes[0]).child.pid!;
+      const executor = executorPid(cluster.datanodes[0]);
+      const pid = server === 'executor' ? executor : (server === 'namenode' ? cluster.namenode! : cluster.datanodes[0]).child.pid!;
       const memoryBefore = residentBytes(pid);
       const random = new SeededRandom(0x5eed + server.length);
       let next = 0;
@@ -94,10 +98,36 @@ describe('fuzzing every framed server', () => {
         }),
       );
       expect([cluster.namenode!, cluster.datanodes[0]].every(alive)).toBe(true);
+      expect(executorPid(cluster.datanodes[0])).toBe(executor);
       expect(residentBytes(pid) - memoryBefore).toBeLessThan(MEMORY_BOUND);
       expect(await clusterState()).toEqual(before);
       const client = await cluster.client();
       expect(Buffer.from(await client.readFile('/kept/file.bin')).equals(fileBytes)).toBe(true);
+    }, 300_000);
+  }
+});
+
+describe('fuzzing every HTTP server', () => {
+  const clusterUi = () => /cluster UI on (\S+)/.exec(cluster.namenode!.stdout.join('\n'))![1];
+  // Known pages, so that some requests reach the handlers (not /api/events: a stream stays open).
+  const clusterUiPaths = ['/', '/assets/cluster-ui.js', '/api/workers', '/api/files?path=/kept', '/api/files?path=/../../etc', '/api/files?path=%00', '/api/blocks', '/api/namenode', '/api/snapshot'];
+  const servers = [{ name: 'namenode cluster UI', url: clusterUi, pid: () => cluster.namenode!.child.pid!, paths: clusterUiPaths, check: '/api/workers' }];
+  for (const server of servers) {
+    it(`${server.name}: ${INPUTS_PER_SERVER} malformed requests and ${INPUTS_PER_SERVER / 25} half-sent ones leave it alive, bounded and unchanged; half-sent ones time out`, async () => {
+      const before = await clusterState();
+      const memoryBefore = residentBytes(server.pid());
+      const report = await fuzzHttp(server.url(), server.paths, { requests: INPUTS_PER_SERVER, seed: 0x4774, halfSentEvery: 25 });
+      expect([cluster.namenode!, cluster.datanodes[0]].every(alive)).toBe(true);
+      expect(residentBytes(server.pid()) - memoryBefore).toBeLessThan(MEMORY_BOUND);
+      expect(report.leaks).toBe(0);
+      // Bad input is the client's error (4xx) or a closed connection, never the server's (5xx).
+      expect([...report.statuses.keys()].filter((status) => status >= 500)).toEqual([]);
+      expect(report.statuses.get(413)).toBeGreaterThan(0);
+      expect(report.halfSentClosed).toBe(report.halfSent);
+      expect(await clusterState()).toEqual(before);
+      const page = await fetch(new URL(server.check, server.url()));
+      expect(page.status).toBe(200);
+      await page.json();
     }, 300_000);
   }
 });

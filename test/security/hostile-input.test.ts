@@ -2,16 +2,18 @@
  * Regression tests for the issue's findings on a real cluster (separate processes on loopback):
  * frames claiming 4 GiB allocate nothing, half-sent frames and idle handshakes are timed out,
  * hundreds of idle connections do not stop service, garbage and WebSocket handshakes on the
- * executor port crash nothing, and putBlock keys that could name a path are refused without a
- * file written outside the block directory. After each, the processes are alive and serving.
+ * executor port crash nothing, putBlock keys that could name a path are refused without a
+ * file written outside the block directory, and a block write cannot make the datanode connect
+ * to an address that is not a registered datanode. After each, the processes are alive and serving.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DfsClient } from '@flint/dfs';
 import { frameHeader, type NetAddress } from '@flint/net';
 import { DfsTestCluster } from '../dfs/cluster-harness.js';
-import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, rawConnection, rawSocket, residentBytes, type PortName } from './security-harness.js';
+import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, executorPid, rawConnection, rawSocket, residentBytes, type PortName } from './security-harness.js';
 
 // Short limits for the processes this file starts (they inherit the environment).
 process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
@@ -21,12 +23,15 @@ process.env.FLINT_NET_MAX_CONNECTIONS_PER_PEER = String(CONNECTIONS_PER_PEER);
 
 let cluster: DfsTestCluster;
 let ports: Record<PortName, NetAddress>;
+/** The executor process at the start: a crash would show as a new one (its worker restarts it). */
+let executorAtStart: number;
 const SERVERS = ['namenode', 'datanode', 'executor'] as const;
 
 beforeAll(async () => {
   cluster = await DfsTestCluster.start({ datanodes: 1 });
   await (await cluster.client()).mkdirs('/kept');
   ports = await clusterPorts(cluster);
+  executorAtStart = executorPid(cluster.datanodes[0]);
 });
 
 afterAll(async () => {
@@ -34,10 +39,11 @@ afterAll(async () => {
 });
 
 const processes = () => [cluster.namenode!, cluster.datanodes[0]];
-const pidOf = (server: PortName) => (server === 'namenode' ? cluster.namenode! : cluster.datanodes[0]).child.pid!;
+const pidOf = (server: PortName) => (server === 'executor' ? executorAtStart : (server === 'namenode' ? cluster.namenode! : cluster.datanodes[0]).child.pid!);
 
 async function stillServing(): Promise<void> {
   expect(processes().every(alive)).toBe(true);
+  expect(executorPid(cluster.datanodes[0])).toBe(executorAtStart);
   const client = await DfsClient.connect(cluster.namenodeAddress, { rpcTimeoutMs: 5_000 });
   try {
     expect((await client.stat('/kept')).kind).toBe('directory');
@@ -137,6 +143,37 @@ describe('hostile input on every port', () => {
     expect(Buffer.from(fetched.value.block.bytes).toString()).toBe('replica bytes');
     expect(readdirSync(blockDir)).toContain('app_rdd_1_0');
     good.destroy();
+    await stillServing();
+  });
+
+  it('datanode: a write whose downstream is not a registered datanode is refused, and nothing is dialed', async () => {
+    let dialed = 0;
+    const bait = createServer((socket) => {
+      dialed++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => bait.listen(0, '127.0.0.1', resolve));
+    const baitPort = (bait.address() as AddressInfo).port;
+    const [node] = await (await cluster.client()).liveNodes();
+    // A made-up node, and a real node's id at an address that is not where it registered.
+    const strangers = [
+      { nodeId: 'dn-made-up', host: '127.0.0.1', port: baitPort },
+      { nodeId: node.nodeId, host: '127.0.0.1', port: baitPort },
+    ];
+    try {
+      for (const stranger of strangers) {
+        const connection = await dialWithSecret(ports.datanode, process.env.FLINT_SECRET);
+        await connection.send({ type: 'writeBlock', blockId: 'blk_1_1', downstream: [stranger] });
+        expect(await connection.receive(10_000)).toEqual({
+          kind: 'message',
+          value: { type: 'error', code: 'INVALID_ARGUMENT', message: `downstream ${stranger.nodeId} at 127.0.0.1:${baitPort} is not a registered datanode: the write is refused` },
+        });
+        connection.destroy();
+      }
+    } finally {
+      bait.close();
+    }
+    expect(dialed).toBe(0);
     await stillServing();
   });
 });

@@ -77,6 +77,13 @@ export function alive(node: NodeProcess): boolean {
   return node.child.exitCode === null && node.child.signalCode === null;
 }
 
+/** The worker's executor process: its one child (the worker's supervisor replaces it if it dies, under a new PID). */
+export function executorPid(worker: NodeProcess): number {
+  const children = readFileSync(`/proc/${worker.child.pid}/task/${worker.child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  if (children.length !== 1) throw new Error(`worker ${worker.child.pid} has ${children.length} child processes, expected its executor alone`);
+  return Number(children[0]);
+}
+
 /** Resident memory of a process, from /proc. */
 export function residentBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

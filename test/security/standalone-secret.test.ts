@@ -1,7 +1,9 @@
 /**
  * `flint namenode` and `flint worker` refuse to start without the cluster secret unless given
  * `--insecure` (which they say loudly); `--secret-file` must be private (mode 0600), and a
- * cluster started from one serves the `flint dfs` commands of a user with the same secret.
+ * cluster started from one serves the `flint dfs` commands and `flint submit` jobs of a user with
+ * the same secret, given by FLINT_SECRET or by their own `--secret-file`. A client that has a
+ * secret refuses a server that announces no authentication (a downgrade).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,10 +46,17 @@ describe('starting a standalone server', () => {
     expect(worker.stderr).toMatch(/^flint worker: no cluster secret: set FLINT_SECRET or pass --secret-file FILE/);
   });
 
-  it('starts with --insecure and says so loudly', async () => {
+  it('starts with --insecure and says so loudly; a client with a secret refuses it', async () => {
     const { line, stderr } = await startServer(['namenode', '--port', '0', '--ui-port', '0', '--data', join(root, 'nn-insecure'), '--insecure'], NO_SECRET);
     expect(line).toMatch(/^namenode listening on 127\.0\.0\.1:\d+$/);
     expect(stderr.join('\n')).toMatch(/WARNING: the namenode runs with --insecure/);
+    const address = line.split(' ').pop()!;
+    const insecureClient = await runCli(['dfs', 'mkdir', '/open', '--namenode', address], { env: NO_SECRET });
+    expect(insecureClient).toMatchObject({ code: 0, stderr: '' });
+    const downgraded = await runCli(['dfs', 'ls', '/', '--namenode', address], { env: { FLINT_SECRET: 'a-secret-from-a-file-0123456789' } });
+    expect(downgraded.code).toBe(1);
+    expect(downgraded.stderr).toMatch(/^flint dfs ls: namenode 127\.0\.0\.1:\d+ announces no authentication, but we have a cluster secret: refusing it/);
+    expect(downgraded.stdout).toBe('');
   });
 
   it('refuses a secret file others can read, and serves with a private one', async () => {
@@ -71,5 +80,31 @@ describe('starting a standalone server', () => {
     const wrongSecret = await runCli(['dfs', 'ls', '/', '--namenode', address], { env: { FLINT_SECRET: 'some-other-secret-0123456789' } });
     expect(wrongSecret.code).toBe(1);
     expect(wrongSecret.stderr).toMatch(/refused our secret/);
+
+    const fromFile = await runCli(['dfs', '--secret-file', file, 'ls', '/', '--namenode', address], { env: NO_SECRET });
+    expect(fromFile).toMatchObject({ code: 0, stderr: '' });
+    expect(fromFile.stdout).toContain('/from-a-user');
+    const openFile = join(root, 'open-secret');
+    writeFileSync(openFile, 'a-secret-from-a-file-0123456789\n', { mode: 0o640 });
+    const fromOpenFile = await runCli(['dfs', 'ls', '/', '--secret-file', openFile, '--namenode', address], { env: NO_SECRET });
+    expect(fromOpenFile.code).toBe(1);
+    expect(fromOpenFile.stderr).toBe(`flint dfs: the secret file ${openFile} is readable by others (mode 640): run chmod 600 ${openFile}\n`);
+
+    // A job submitted with the secret file runs on the cluster; without a secret it cannot reach it.
+    const job = join(root, 'job.mjs');
+    writeFileSync(
+      job,
+      `import { FlintContext } from '@flint/driver';
+const fc = await FlintContext.create();
+console.log('sum', await fc.parallelize([1, 2, 3, 4], 2).map((x) => x * x).reduce((a, b) => a + b));
+await fc.stop();
+`,
+    );
+    const submitted = await runCli(['submit', job, '--master', `flint://${address}`, '--secret-file', file], { env: NO_SECRET });
+    expect(submitted.stdout, submitted.stderr).toBe('sum 30\n');
+    expect(submitted.code).toBe(0);
+    const unauthenticated = await runCli(['submit', job, '--master', `flint://${address}`], { env: NO_SECRET });
+    expect(unauthenticated.code).toBe(1);
+    expect(unauthenticated.stderr).toMatch(/requires authentication: set FLINT_SECRET/);
   });
 });

@@ -7,7 +7,8 @@
  *
  * Both nonces are fresh random bytes, so a proof is good for one connection only: a recorded
  * exchange replayed on a new connection meets a new server nonce. The secret never travels.
- * A server without a secret says `auth: false` and skips the proofs.
+ * A server without a secret says `auth: false` and skips the proofs; a client that has a secret
+ * refuses such a server (else anyone between them could pose as an insecure one: a downgrade).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { NetError } from './errors.js';
@@ -54,13 +55,16 @@ export async function offerHandshake(connection: FramedConnection, secret: Buffe
   if (greeting.auth && !secret) {
     throw new NetError('UNAUTHENTICATED', `${connection.peer} requires authentication: set FLINT_SECRET (or pass --secret-file)`);
   }
+  if (!greeting.auth && secret) {
+    throw new NetError('UNAUTHENTICATED', `${connection.peer} announces no authentication, but we have a cluster secret: refusing it (unset FLINT_SECRET to talk to an --insecure cluster)`);
+  }
   const clientNonce = randomBytes(NONCE_BYTES);
-  const proof = greeting.auth && secret ? proofOf(secret, 'client', greeting.nonce, clientNonce) : undefined;
+  const proof = secret ? proofOf(secret, 'client', greeting.nonce, clientNonce) : undefined;
   await connection.send({ type: 'prove', nonce: clientNonce, proof });
   const reply = await connection.receiveMessage(welcome, 'handshake', timeoutMs).catch((error: Error) => {
     throw greeting.auth ? new NetError('UNAUTHENTICATED', `${connection.peer} refused our secret`) : error;
   });
-  if (greeting.auth && secret && !sameProof(proofOf(secret, 'server', greeting.nonce, clientNonce), reply.proof)) {
+  if (secret && !sameProof(proofOf(secret, 'server', greeting.nonce, clientNonce), reply.proof)) {
     throw new NetError('UNAUTHENTICATED', `${connection.peer} does not know the cluster secret`);
   }
 }

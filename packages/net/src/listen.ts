@@ -10,6 +10,7 @@ import { FramedConnection } from './framed-connection.js';
 import { HANDSHAKE_MAX_FRAME_BYTES, acceptHandshake } from './handshake.js';
 import { connectionLimits, type ConnectionLimits } from './limits.js';
 import { clusterSecret } from './secret.js';
+import { PeerConnections } from './peer-connections.js';
 
 export interface FrameServerOptions {
   /** What the server is, for logs: 'namenode', 'datanode', 'executor'. */
@@ -34,25 +35,13 @@ export async function listenFrames(options: FrameServerOptions): Promise<Listeni
   const secret = clusterSecret();
   const log = options.log ?? (() => undefined);
   const sockets = new Set<Socket>();
-  const perPeer = new Map<string, number>();
+  const peers = new PeerConnections(options.name, limits.maxConnectionsPerPeer, log);
 
   const server = createServer((socket) => {
-    const peerAddress = socket.remoteAddress ?? 'unknown';
-    const open = perPeer.get(peerAddress) ?? 0;
-    if (open >= limits.maxConnectionsPerPeer) {
-      log(`${options.name}: refused a connection from ${peerAddress}: it already has ${open} open (the limit)`);
-      socket.destroy();
-      return;
-    }
-    perPeer.set(peerAddress, open + 1);
+    if (!peers.admit(socket)) return;
     sockets.add(socket);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      const left = (perPeer.get(peerAddress) ?? 1) - 1;
-      if (left === 0) perPeer.delete(peerAddress);
-      else perPeer.set(peerAddress, left);
-    });
-    const peer = `${peerAddress}:${socket.remotePort}`;
+    socket.once('close', () => sockets.delete(socket));
+    const peer = `${socket.remoteAddress ?? 'unknown'}:${socket.remotePort}`;
     const connection = new FramedConnection(socket, `client ${peer}`, HANDSHAKE_MAX_FRAME_BYTES, {
       frameTimeoutMs: limits.frameTimeoutMs,
       idleTimeoutMs: limits.idleTimeoutMs,

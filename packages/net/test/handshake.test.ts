@@ -107,7 +107,16 @@ describe('authentication', () => {
     expect(served).toEqual([]);
   });
 
-  it('a server without a secret lets anyone in and says so loudly', async () => {
+  it('a client with a secret refuses a server that announces no authentication (no downgrade)', async () => {
+    const { server, served } = await echoServer(undefined);
+    process.env.FLINT_SECRET = SECRET;
+    await expect(dialFrames(server.address, 'echo', 2_000)).rejects.toThrow(
+      /echo 127\.0\.0\.1:\d+ announces no authentication, but we have a cluster secret: refusing it/,
+    );
+    expect(served).toEqual([]);
+  });
+
+  it('a server without a secret lets in anyone without one, and says so loudly', async () => {
     const { server, served, log } = await echoServer(undefined);
     const client = await dialFrames(server.address, 'echo', 2_000);
     await client.send({ n: 2 });

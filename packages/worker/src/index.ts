@@ -8,4 +8,5 @@ export { startWorker, type WorkerHandle, type WorkerOptions } from './service/wo
 export { runWorkerCommand, WORKER_USAGE } from './service/worker-command.js';
 export { toDriver, toExecutor, type ToDriver, type ToExecutor } from './service/messages.js';
 export { executorId, parseExecutorId } from './service/executor-id.js';
+export { lostExecutorReason } from './service/lost-executor.js';
 export { packBlock, unpackBlock, type WireBlock } from './service/block-transfer.js';

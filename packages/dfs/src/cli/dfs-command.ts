@@ -1,33 +1,37 @@
 /**
  * `flint dfs <command>`: put, get, cat, ls, rm, mkdir, du, setrep, fsck, report.
  * The namenode comes from `--namenode HOST:PORT` (anywhere on the line), a dfs://host:port URL
- * argument, or FLINT_NAMENODE. `flint dfs help CMD` and `flint dfs CMD --help` give a command's help.
+ * argument, or FLINT_NAMENODE; the cluster secret from `--secret-file FILE` (anywhere on the line)
+ * or FLINT_SECRET. `flint dfs help CMD` and `flint dfs CMD --help` give a command's help.
  */
 import { cat, get, put } from './dfs-file-commands.js';
 import { fsck, report } from './dfs-admin-commands.js';
 import { parseCommandLine, reportCommandEnd, UsageError } from './command-line.js';
 import { DfsCommandContext, type CommandIo } from './dfs-context.js';
+import { useSecretFile } from '@flint/net';
 import { du, ls, mkdir, rm, setrep } from './dfs-namespace-commands.js';
 
 type Subcommand = (argv: string[], context: DfsCommandContext) => Promise<number>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = { put, get, cat, ls, rm, mkdir, du, setrep, fsck, report };
 
-export const DFS_USAGE = `usage: flint dfs [--namenode HOST:PORT] <command> [args]
+export const DFS_USAGE = `usage: flint dfs [--namenode HOST:PORT] [--secret-file FILE] <command> [args]
   put LOCAL PATH [--replication N] [--block-size BYTES] [--overwrite]
   get PATH LOCAL [--overwrite]        cat PATH...
   ls [-R] [PATH...]                   rm [-r] [-f] PATH...
   mkdir [-p] PATH...                  du [-s] [PATH...]
   setrep N PATH [--wait]              fsck [PATH] [--json]
   report [--json]
-The namenode also comes from a dfs://HOST:PORT/path argument or FLINT_NAMENODE.
+The namenode also comes from a dfs://HOST:PORT/path argument or FLINT_NAMENODE, the cluster
+secret (a file of mode 0600) from FLINT_SECRET.
 flint dfs help <command> (or flint dfs <command> --help) describes one command.`;
 
 export async function runDfsCommand(argv: string[], io: CommandIo = processIo()): Promise<number> {
   let command = 'dfs';
   let context: DfsCommandContext | undefined;
   try {
-    const { namenode, rest } = extractNamenodeFlag(argv);
+    const { namenode, secretFile, rest } = extractConnectionFlags(argv);
+    if (secretFile !== undefined) useSecretFile(secretFile);
     const [name, ...args] = rest;
     if (name === undefined) throw new UsageError('missing command');
     if (name === 'help') return await runDfsCommand(args.length === 0 ? ['--help'] : [args[0], '--help'], io);
@@ -47,23 +51,27 @@ export async function runDfsCommand(argv: string[], io: CommandIo = processIo())
   }
 }
 
-function extractNamenodeFlag(argv: string[]): { namenode: string | undefined; rest: string[] } {
+/** `--namenode HOST:PORT` and `--secret-file FILE`, which every subcommand takes anywhere on its line. */
+function extractConnectionFlags(argv: string[]): { namenode: string | undefined; secretFile: string | undefined; rest: string[] } {
+  const flags: Record<string, string | undefined> = { namenode: undefined, 'secret-file': undefined };
+  const hints: Record<string, string> = { namenode: 'HOST:PORT', 'secret-file': 'FILE' };
   const rest: string[] = [];
-  let namenode: string | undefined;
   for (let i = 0; i < argv.length; i++) {
+    const name = Object.keys(flags).find((flag) => argv[i] === `--${flag}` || argv[i].startsWith(`--${flag}=`));
     if (argv[i] === '--') {
       rest.push(...argv.slice(i));
       break;
-    } else if (argv[i] === '--namenode') {
-      namenode = argv[++i];
-      if (namenode === undefined || namenode.startsWith('-')) throw new UsageError("option '--namenode' needs a value (HOST:PORT)");
-    } else if (argv[i].startsWith('--namenode=')) {
-      namenode = argv[i].slice('--namenode='.length);
-    } else {
+    } else if (name === undefined) {
       rest.push(argv[i]);
+    } else if (argv[i] === `--${name}`) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('-')) throw new UsageError(`option '--${name}' needs a value (${hints[name]})`);
+      flags[name] = value;
+    } else {
+      flags[name] = argv[i].slice(`--${name}=`.length);
     }
   }
-  return { namenode, rest };
+  return { namenode: flags.namenode, secretFile: flags['secret-file'], rest };
 }
 
 function processIo(): CommandIo {

@@ -12,6 +12,7 @@ import { PipelineWriter } from '../transfer/pipeline-writer.js';
 import { DEFAULT_TRANSFER_TIMEOUTS, type TransferTimeouts } from '../transfer/timeouts.js';
 import { BlockStore } from './block-store.js';
 import { NamenodeLink } from './namenode-link.js';
+import { PipelinePeers } from './pipeline-peers.js';
 import { loadOrCreateNodeId } from './node-id.js';
 import { startTransferServer } from './transfer-server.js';
 
@@ -59,11 +60,13 @@ async function startOnLockedDirectory(options: DatanodeOptions, dataDir: string,
   const store = await BlockStore.open(dataDir);
 
   let link: NamenodeLink | undefined;
+  const pipelinePeers = new PipelinePeers(() => link?.registeredDatanodes() ?? Promise.resolve([]));
   const transferServer = await startTransferServer(host, options.port ?? 0, {
     nodeId,
     store,
     timeouts,
     blockReceived: (block) => link?.blockReceived(block) ?? Promise.resolve(),
+    checkDownstream: (downstream) => (downstream.length === 0 ? Promise.resolve() : pipelinePeers.check(downstream)),
     corruptReplicaFound: (blockId) => link?.reportCorruptReplica(blockId),
     log,
   });

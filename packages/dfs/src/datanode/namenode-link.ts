@@ -11,6 +11,8 @@ import { DfsError, errorFromWire, errorMessage } from '../errors.js';
 import {
   commandsResponse, emptyResponse, registerResponse, type DatanodeCommand, type DatanodeNamenodeRequest,
 } from '../protocol/datanode-namenode.js';
+import { liveNodesResponse } from '../protocol/client-namenode.js';
+import type { DatanodeLocation } from '../protocol/common.js';
 import type { BlockStore, StoredBlock } from './block-store.js';
 
 const UNREGISTERED_RETRY_MS = 500;
@@ -38,6 +40,9 @@ export class NamenodeLink {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastError = '';
+  private ticking = false;
+  /** A heartbeat was asked for while one was under way: send the next one at once. */
+  private heartbeatSoon = false;
 
   constructor(private readonly options: NamenodeLinkOptions) {}
 
@@ -51,8 +56,16 @@ export class NamenodeLink {
     this.dropConnection();
   }
 
+  /** Replaces the published services and heartbeats at once, so the namenode's clients see them now. */
   setServices(services: Record<string, string>): void {
     this.options.services = { ...services };
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.heartbeatSoon = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    void this.tick();
   }
 
   /** Tells the namenode about a newly stored replica; best effort, block reports catch up. */
@@ -60,11 +73,18 @@ export class NamenodeLink {
     await this.send({ type: 'blockReceived', nodeId: this.options.nodeId, ...block }).catch(() => undefined);
   }
 
+  /** The datanodes the namenode has registered now, where they serve block data. */
+  async registeredDatanodes(): Promise<DatanodeLocation[]> {
+    const { nodes } = await this.call({ type: 'liveNodes' }, liveNodesResponse);
+    return nodes.map((node) => ({ nodeId: node.nodeId, host: node.host, port: node.dataPort }));
+  }
+
   reportCorruptReplica(blockId: string): void {
     void this.send({ type: 'reportCorruptReplica', nodeId: this.options.nodeId, blockId }).catch(() => undefined);
   }
 
   private async tick(): Promise<void> {
+    this.ticking = true;
     try {
       if (!this.registered) await this.register();
       const { commands } = await this.call(this.heartbeatRequest(), commandsResponse);
@@ -78,7 +98,10 @@ export class NamenodeLink {
         this.logFailure(error);
       }
     }
-    if (!this.stopped) this.timer = setTimeout(() => void this.tick(), this.registered ? this.heartbeatIntervalMs : UNREGISTERED_RETRY_MS);
+    this.ticking = false;
+    const delay = this.heartbeatSoon ? 0 : this.registered ? this.heartbeatIntervalMs : UNREGISTERED_RETRY_MS;
+    this.heartbeatSoon = false;
+    if (!this.stopped) this.timer = setTimeout(() => void this.tick(), delay);
   }
 
   private async register(): Promise<void> {
@@ -135,7 +158,7 @@ export class NamenodeLink {
     await this.call(request, emptyResponse);
   }
 
-  private async call<T>(request: DatanodeNamenodeRequest | Promise<DatanodeNamenodeRequest>, schema: { parse(value: unknown, where: string): T }): Promise<T> {
+  private async call<T>(request: DatanodeNamenodeRequest | { type: 'liveNodes' } | Promise<DatanodeNamenodeRequest>, schema: { parse(value: unknown, where: string): T }): Promise<T> {
     let rpc = await (this.rpc ??= RpcClient.connect(this.options.namenode, 'namenode', RPC_TIMEOUT_MS, errorFromWire));
     if (rpc.closed) {
       this.rpc = RpcClient.connect(this.options.namenode, 'namenode', RPC_TIMEOUT_MS, errorFromWire);

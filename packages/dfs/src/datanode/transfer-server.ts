@@ -6,6 +6,7 @@
  */
 import { listenFrames, type FramedConnection } from '@flint/net';
 import type { NodeAddress } from '../address.js';
+import type { DatanodeLocation } from '../protocol/common.js';
 import { DfsError, errorMessage } from '../errors.js';
 import { transferRequest, writeEnd, type TransferError, type TransferRequest } from '../protocol/data-transfer.js';
 import { PipelineWriter } from '../transfer/pipeline-writer.js';
@@ -17,6 +18,8 @@ export interface TransferServerContext {
   store: BlockStore;
   timeouts: TransferTimeouts;
   blockReceived(block: StoredBlock): Promise<void>;
+  /** Refuses a write whose downstream is not a registered datanode (pipeline-peers.ts). */
+  checkDownstream(downstream: readonly DatanodeLocation[]): Promise<void>;
   corruptReplicaFound(blockId: string): void;
   log(line: string): void;
 }
@@ -86,6 +89,7 @@ async function serveWrite(
   request: Extract<TransferRequest, { type: 'writeBlock' }>,
   context: TransferServerContext,
 ): Promise<void> {
+  await context.checkDownstream(request.downstream);
   const writer = await context.store.createWriter(request.blockId);
   let downstream: PipelineWriter | undefined;
   if (request.downstream.length > 0) {

@@ -8,7 +8,8 @@ import type { ExecutorBackend } from '../scheduler/task-scheduler.js';
 
 export interface BackendListener {
   executorAdded(executor: ExecutorBackend): void;
-  executorLost(id: string, reason: string): void;
+  /** `exitCausedByApp`: the executor process died under its tasks (they count it as a failure), not its whole worker. */
+  executorLost(id: string, reason: string, exitCausedByApp: boolean): void;
   /** Where barrier tasks' barrier() calls go: the driver's barrier coordinator. */
   barrierSync: BarrierSync;
 }

@@ -2,13 +2,15 @@
  * `flint://host:port`: executors are found through the namenode, which every worker registers
  * and heartbeats with. The backend polls the live-node list: a new (or restarted) worker's
  * executor is connected and offered to the scheduler; an executor whose connection drops, or whose
- * node the namenode declares dead, is reported lost.
+ * node the namenode declares dead, is reported lost, with why (executor-loss.ts): it takes no new
+ * tasks at once, and its running tasks end once the cause is known.
  */
 import { liveNodes, type LiveNode } from '@flint/dfs';
 import { parseExecutorId } from '@flint/worker';
 import type { Backend, BackendListener } from './backend.js';
 import type { BarrierSync } from '@flint/worker';
 import { RemoteExecutor } from './remote-executor.js';
+import { explainExecutorLoss, type ExecutorLoss } from './executor-loss.js';
 
 const MEMBERSHIP_POLL_MS = 500;
 
@@ -16,27 +18,38 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
   const initial = await waitForExecutors(namenode, options.minExecutors ?? 1, options.waitMs ?? 30_000);
   const connected = new Map<string, RemoteExecutor>();
   const connecting = new Set<string>();
+  /** Executors whose loss is being explained: a replacement with the same id (a fixed port) waits for it. */
+  const losing = new Set<string>();
   let listener: BackendListener | undefined;
   let stopped = false;
   let poll: NodeJS.Timeout | undefined;
 
-  const lose = (id: string, reason: string): void => {
+  const lose = (id: string, reason: string, connectionDropped: boolean): void => {
     const executor = connected.get(id);
     if (!executor) return;
     connected.delete(id);
     executor.close();
-    listener?.executorLost(id, reason);
+    const report = (loss: ExecutorLoss): void => {
+      if (!stopped) listener?.executorLost(id, loss.reason, loss.exitCausedByApp);
+      executor.endRunningTasks();
+    };
+    if (!connectionDropped) return report({ reason, exitCausedByApp: false });
+    losing.add(id);
+    void explainExecutorLoss(namenode, id, reason).then((loss) => {
+      losing.delete(id);
+      report(loss);
+    });
   };
 
   const connect = async (node: LiveNode): Promise<void> => {
     const id = node.services.executor;
-    if (!id || connected.has(id) || connecting.has(id) || stopped) return;
+    if (!id || connected.has(id) || connecting.has(id) || losing.has(id) || stopped) return;
     connecting.add(id);
     try {
       const { host, port } = parseExecutorId(id);
       const slots = Number(node.services.executorThreads ?? 1);
       const barrierSync: BarrierSync = (request) => listener?.barrierSync(request) ?? Promise.reject(new Error('the driver is not running'));
-      const executor = await RemoteExecutor.connect(id, slots, `${host}:${port}`, (reason) => lose(id, reason), barrierSync);
+      const executor = await RemoteExecutor.connect(id, slots, `${host}:${port}`, (reason) => lose(id, reason, true), barrierSync);
       if (stopped) return executor.close();
       connected.set(id, executor);
       listener?.executorAdded(executor);
@@ -51,7 +64,7 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
     const nodes = await liveNodes(namenode, { rpcTimeoutMs: 5_000 }).catch(() => undefined);
     if (!nodes || stopped) return;
     const live = new Set(nodes.map((n) => n.services.executor).filter((id): id is string => id !== undefined));
-    for (const id of [...connected.keys()]) if (!live.has(id)) lose(id, 'its node stopped heartbeating');
+    for (const id of [...connected.keys()]) if (!live.has(id)) lose(id, 'its node stopped heartbeating', false);
     await Promise.all(nodes.map(connect));
   };
 
@@ -74,7 +87,10 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
     async stop() {
       stopped = true;
       clearTimeout(poll);
-      for (const executor of connected.values()) executor.close();
+      for (const executor of connected.values()) {
+        executor.close();
+        executor.endRunningTasks();
+      }
       connected.clear();
     },
   };

@@ -65,7 +65,7 @@ export class LocalCluster {
         children.push(worker.process);
         workers.push(worker);
       }
-      for (const worker of workers) worker.executorId = (await matchLines(worker.process, [/executor (\S+)/]))[0][1];
+      for (const worker of workers) await followExecutor(worker);
       const cluster = new LocalCluster(namenode, uiUrl, namenodeProcess, workers, workerOptions, root);
       process.off('exit', killAll);
       process.once('exit', cluster.killNow);
@@ -86,7 +86,7 @@ export class LocalCluster {
   async restartWorker(index: number): Promise<string> {
     const worker = this.workers[index];
     worker.process = launch(workerArgs(this.namenode, worker.dataDir, this.workerOptions));
-    worker.executorId = (await matchLines(worker.process, [/executor (\S+)/]))[0][1];
+    await followExecutor(worker);
     return worker.executorId;
   }
 
@@ -108,6 +108,20 @@ export class LocalCluster {
 
 function workerArgs(namenode: string, dataDir: string, options: string[]): string[] {
   return ['worker', '--namenode', namenode, '--data', dataDir, ...options];
+}
+
+/**
+ * Waits for the worker's executor and keeps `executorId` current: a worker replaces an executor
+ * that died (a task aborted its process) and says so with the same kind of line.
+ */
+async function followExecutor(worker: LocalWorker): Promise<void> {
+  const pattern = /executor (\S+)/;
+  worker.executorId = (await matchLines(worker.process, [pattern]))[0][1];
+  const current = worker.process;
+  createInterface({ input: current.stdout! }).on('line', (line) => {
+    const match = pattern.exec(line);
+    if (match && worker.process === current) worker.executorId = match[1];
+  });
 }
 
 function launch(args: string[]): ChildProcess {

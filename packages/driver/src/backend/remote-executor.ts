@@ -12,12 +12,20 @@ export class RemoteExecutor implements ExecutorBackend {
 
   private constructor(
     readonly id: string,
-    readonly slots: number,
+    private readonly threads: number,
     private readonly connection: FramedConnection,
     private readonly barrierSync: BarrierSync,
   ) {}
 
-  /** Connects; `onLost` is called once if the connection drops (the worker died or left). */
+  /** Task slots: none once the executor is lost or closed, so it is offered no new task. */
+  get slots(): number {
+    return this.closed ? 0 : this.threads;
+  }
+
+  /**
+   * Connects; `onLost` is called once if the connection drops (the executor or its worker died).
+   * The tasks running then stay unsettled until endRunningTasks(): the backend first finds out why.
+   */
   static async connect(id: string, slots: number, address: string, onLost: (reason: string) => void, barrierSync: BarrierSync): Promise<RemoteExecutor> {
     const separator = address.lastIndexOf(':');
     const connection = await dialFrames({ host: address.slice(0, separator), port: Number(address.slice(separator + 1)) }, `executor ${id}`, CONNECT_TIMEOUT_MS);
@@ -49,9 +57,15 @@ export class RemoteExecutor implements ExecutorBackend {
     this.send({ type: 'forgetBroadcast', appId, broadcastId });
   }
 
+  /** Closes the connection; the executor takes no new tasks. */
   close(): void {
     this.closed = true;
     this.connection.destroy();
+  }
+
+  /** Settles the tasks still running here (after their loss has been reported to the scheduler). */
+  endRunningTasks(): void {
+    this.running.rejectAll(new Error(`lost connection to executor ${this.id}`));
   }
 
   private send(message: ToExecutor): void {
@@ -73,7 +87,6 @@ export class RemoteExecutor implements ExecutorBackend {
     }
     const wasOpen = !this.closed;
     this.closed = true;
-    this.running.rejectAll(new Error(`lost connection to executor ${this.id}`));
     if (wasOpen) onLost(reason);
   }
 

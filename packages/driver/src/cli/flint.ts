@@ -11,7 +11,8 @@
  * everywhere, usage errors as one line with exit code 2, failures as one line with exit code 1.
  */
 import { FLINT_VERSION, HelpOrVersion, NAMENODE_USAGE, reportCommandEnd, runDfsCommand, runNamenodeCommand, UsageError } from '@flint/dfs';
-import { WORKER_USAGE, runWorkerCommand } from '@flint/worker';
+// The command alone, not the executor: the worker process runs its executor in a child process.
+import { WORKER_USAGE, runWorkerCommand } from '@flint/worker/command';
 import { SHELL_USAGE, runShellCommand } from './shell-command.js';
 import { SUBMIT_USAGE, runSubmitCommand } from './submit-command.js';
 import { HISTORY_USAGE, runHistoryCommand } from './history-command.js';

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError } from '@flint/dfs';
+import { useSecretFile } from '@flint/net';
 import { OPTION_KEYS, parseOption, SUBMITTED_OPTIONS_ENV, SUBMITTED_SOURCES_ENV } from '../context/submitted-options.js';
 import type { ConfSource } from '../scheduler/events.js';
 
@@ -22,6 +23,7 @@ export const SUBMIT_USAGE = `usage: flint submit JOB [options] [-- job arguments
   --conf KEY=VALUE         any context option (repeatable): ${OPTION_KEYS.join(', ')}
   --properties-file FILE   options as KEY VALUE (or KEY=VALUE) lines; # starts a comment
   --quiet                  no console progress bar (progress=false)
+  --secret-file FILE       the cluster secret (mode 0600) for a flint:// master; FLINT_SECRET also sets it
   Options set in the job's code win over these, as in spark-submit; --conf wins over the file.`;
 
 const SUBMIT_COMMAND = {
@@ -34,6 +36,7 @@ const SUBMIT_COMMAND = {
     conf: { type: 'string', multiple: true },
     'properties-file': { type: 'string' },
     quiet: { type: 'boolean' },
+    'secret-file': { type: 'string' },
   },
   args: { min: 1, max: 1 },
 } as const;
@@ -63,6 +66,8 @@ export function runSubmitCommand(argv: string[]): Promise<number> {
       throw new UsageError((error as Error).message);
     }
   }
+  // The secret reaches the job through its environment (FLINT_SECRET), never its command line.
+  if (values['secret-file'] !== undefined) useSecretFile(values['secret-file']);
   return runJob(job, jobArgs, Object.fromEntries(entries.map(([key, value]) => [key, value])), sources);
 }
 

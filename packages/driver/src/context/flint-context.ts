@@ -187,10 +187,10 @@ export class FlintContext implements RddContext {
         this.tasks.addExecutor(executor);
         this.workerWait.executorAdded(executor.id);
       },
-      executorLost: (id, reason) => {
+      executorLost: (id, reason, exitCausedByApp) => {
         // The DAG scheduler forgets the executor's outputs before its tasks' ends are handled.
         this.dag.post({ type: 'executorLost', executor: id, reason });
-        this.tasks.removeExecutor(id);
+        this.tasks.removeExecutor(id, { reason, exitCausedByApp });
         this.workerWait.executorLost(id);
       },
       barrierSync: (request) => this.barriers.sync(request),

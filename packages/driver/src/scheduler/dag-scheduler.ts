@@ -19,9 +19,11 @@
  *    (fetchFailed); after MAX_STAGE_ATTEMPTS consecutive fetch failures the job fails;
  *  - a task whose cached input partition has gone (evicted, or its executor died) is rerun at
  *    once, computing the partition from lineage instead (missingCachedBlock); not a failure;
- *  - a lost executor takes its running tasks (rerun elsewhere, not counted as failures), its map
- *    outputs and its cached partitions with it (executorLost); stages that need the lost outputs
- *    rerun just the missing map partitions.
+ *  - a lost executor takes its running tasks (rerun elsewhere), its map outputs and its cached
+ *    partitions with it (executorLost); stages that need the lost outputs rerun just the missing
+ *    map partitions. As in Spark, the loss counts as a failure of the tasks running on it when
+ *    the executor process died under them while its worker lived (exitCausedByApp: one of them
+ *    aborted it), and not when the whole worker went away.
  * Accumulator updates from a ResultStage task are applied once per partition, from its first
  * successful attempt only, so retries never count twice.
  *
@@ -325,6 +327,7 @@ export class DagScheduler {
         this.dropBlock(end.rddId, end.split, end.executor);
         return this.retry(stage, attempt, request.partition);
       case 'executorLost':
+        if (end.exitCausedByApp) return this.taskFailed(stage, attempt, request, executorLostFailure(end.executor, end.reason ?? 'unknown'));
         return this.retry(stage, attempt, request.partition);
     }
   }
@@ -556,4 +559,10 @@ function barrierProblem(stage: Stage, totalSlots: number, job: ActiveJob | undef
     );
   }
   return undefined;
+}
+
+/** Spark's ExecutorLostFailure, as the failure of a task whose executor died under it. */
+function executorLostFailure(executor: ExecutorId, reason: string): Extract<TaskOutcome, { kind: 'failure' }> {
+  const message = `executor ${executor} exited caused by one of the running tasks. Reason: ${reason}`;
+  return { kind: 'failure', error: { name: 'ExecutorLostFailure', message, stack: '' } };
 }

@@ -34,8 +34,14 @@ export interface PendingTask {
   readonly preferred: Preferences;
 }
 
+/** Why an executor was lost; `exitCausedByApp`: its process died under its tasks, which count it as their failure. */
+export interface ExecutorLossCause {
+  readonly reason: string;
+  readonly exitCausedByApp: boolean;
+}
+
 /** What ended a task: its outcome, or the loss of the executor it ran on. */
-export type TaskEnd = TaskOutcome | { readonly kind: 'executorLost'; readonly executor: ExecutorId };
+export type TaskEnd = TaskOutcome | ({ readonly kind: 'executorLost'; readonly executor: ExecutorId } & Partial<ExecutorLossCause>);
 
 export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'ANY';
 
@@ -104,7 +110,7 @@ export class TaskScheduler {
   }
 
   /** Drops an executor; its running tasks end as lost. */
-  removeExecutor(id: ExecutorId): void {
+  removeExecutor(id: ExecutorId, cause?: ExecutorLossCause): void {
     const executor = this.executors.get(id);
     if (!executor) return;
     this.executors.delete(id);
@@ -114,7 +120,7 @@ export class TaskScheduler {
       const { request, startedAt } = this.runningRequests.get(taskId)!;
       this.running.delete(taskId);
       this.runningRequests.delete(taskId);
-      const end: TaskEnd = { kind: 'executorLost', executor: id };
+      const end: TaskEnd = { kind: 'executorLost', executor: id, ...cause };
       this.postTaskEnd(request, id, end, performance.now() - startedAt);
       if (!this.speculation.isDone(request) && !this.speculation.hasCopy(request, this.runningRequests.values())) {
         this.onTaskEnd(request, id, end, 'ANY');

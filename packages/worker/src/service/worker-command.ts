@@ -32,6 +32,8 @@ export async function runWorkerCommand(argv: string[]): Promise<WorkerHandle> {
     executorMemory,
     threadHeap,
     log,
+    // Said like the start-up line, so whoever reads it (local-cluster) follows the replacement.
+    executorRestarted: (id: string) => void process.stdout.write(`executor ${id} replaces the one that died\n`),
   };
   applySecretFlags('the worker', values, log);
   const worker = await startWorker(options);

@@ -1,15 +1,15 @@
 /**
- * A worker node: the datanode (blocks on disk) and the executor (task threads, block manager,
- * executor service) in one process. The executor's address is published through the namenode,
- * with the datanode's registration, so drivers find executors by asking the namenode.
+ * A worker node: the datanode (blocks on disk), in this process, and the executor (task threads,
+ * block manager, executor service) in a child process kept running by a supervisor: an executor
+ * that dies (a task aborted it) is replaced, and the datanode never goes down with it. The
+ * executor's address is published through the namenode with the datanode's registration, so
+ * drivers find executors by asking the namenode; so is why the last executor died.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { startDatanode, type DatanodeOptions } from '@flint/dfs';
-import { Executor } from '../executor/executor.js';
-import { startExecutorService } from './executor-service.js';
-import { PeerClient } from './peer-client.js';
-import { executorId } from './executor-id.js';
+import { startDatanode, type DatanodeHandle, type DatanodeOptions } from '@flint/dfs';
+import { ExecutorSupervisor, type RunningExecutor } from './executor-supervisor.js';
+import { lostExecutorServices } from './lost-executor.js';
 
 export interface WorkerOptions extends DatanodeOptions {
   /** Task threads; default one per core. */
@@ -20,9 +20,12 @@ export interface WorkerOptions extends DatanodeOptions {
   readonly executorMemory?: number;
   /** Heap limit of each task thread in bytes; default from executorMemory / threads. */
   readonly threadHeap?: number;
+  /** Called with each executor that starts after the first (a replacement for one that died). */
+  readonly executorRestarted?: (executorId: string) => void;
 }
 
 export interface WorkerHandle {
+  /** The executor running now. */
   readonly executorId: string;
   readonly nodeId: string;
   stop(): Promise<void>;
@@ -31,35 +34,61 @@ export interface WorkerHandle {
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
-  // The executor starts after the datanode, whose heartbeats report its running tasks from then on.
-  let runningTasks = () => 0;
-  const datanode = await startDatanode({ ...options, runningTasks: () => runningTasks() });
-  const peers = new PeerClient();
-  let id = '';
-  const executor = new Executor(
-    {
-      id: 'pending',
+  // The datanode's heartbeats report the tasks the executor runs (it tells its supervisor).
+  const datanodeStarted = startDatanode({ ...options, runningTasks: () => (current ? supervisor?.runningTasks ?? 0 : 0) });
+  let supervisor: ExecutorSupervisor | undefined;
+  let datanode: DatanodeHandle | undefined;
+  let current: RunningExecutor | undefined;
+  let lost: Record<string, string> = {};
+  let starts = 0;
+  const publish = (): void => {
+    const executor: Record<string, string> = current ? { executor: current.id, executorThreads: String(current.threads) } : {};
+    datanode?.setServices({ ...executor, ...lost });
+  };
+  // The executor process is forked at once; it gets its settings when the datanode (its id) is up.
+  const config = datanodeStarted.then((started) => {
+    datanode = started;
+    return {
+      nodeId: started.nodeId,
+      host,
+      port: options.executorPort ?? 0,
       threads: options.threads ?? availableParallelism(),
       memoryBudget: options.executorMemory ?? 1024 * 1024 * 1024,
-      directory: join(datanode.dataDir, 'executor-blocks'),
+      directory: join(started.dataDir, 'executor-blocks'),
       threadHeap: options.threadHeap,
-      log,
+    };
+  });
+  const supervisorStarted = ExecutorSupervisor.start(
+    config,
+    {
+      started(executor) {
+        current = executor;
+        publish();
+        if (starts++ > 0) options.executorRestarted?.(executor.id);
+      },
+      died(id, reason) {
+        current = undefined;
+        lost = lostExecutorServices(id, reason);
+        publish();
+      },
     },
-    { fetch: (peer, key) => peers.fetch(peer, key), replicate: (peer, key, level, bytes) => peers.replicate(peer, key, level, bytes) },
+    log,
   );
-  const service = await startExecutorService(executor, host, options.executorPort ?? 0, log);
-  id = executorId(datanode.nodeId, host, service.port);
-  executor.assignId(id);
-  runningTasks = () => executor.runningTasks;
-  datanode.setServices({ executor: id, executorThreads: String(executor.options.threads) });
+  const [datanodeResult, supervisorResult] = await Promise.allSettled([datanodeStarted, supervisorStarted]);
+  if (datanodeResult.status === 'rejected') throw datanodeResult.reason;
+  if (supervisorResult.status === 'rejected') {
+    await datanodeResult.value.stop();
+    throw supervisorResult.reason;
+  }
+  supervisor = supervisorResult.value;
   return {
-    executorId: id,
-    nodeId: datanode.nodeId,
+    get executorId() {
+      return current?.id ?? '';
+    },
+    nodeId: datanodeResult.value.nodeId,
     async stop() {
-      peers.close();
-      await service.close();
-      await executor.stop();
-      await datanode.stop();
+      await supervisor?.stop();
+      await datanodeResult.value.stop();
     },
   };
 }
