@@ -1,5 +1,7 @@
-/** The only place Flint opens connections: connect, then authenticate with the cluster secret. */
+/** The only place Flint opens connections: connect (over TLS when it is on, tls.ts), then authenticate with the cluster secret. */
 import { connect } from 'node:net';
+import { connect as connectTls } from 'node:tls';
+import { clientTls } from './tls.js';
 import { formatNetAddress, type NetAddress } from './address.js';
 import { NetError, errorMessage } from './errors.js';
 import { FramedConnection } from './framed-connection.js';
@@ -11,13 +13,15 @@ import { clusterSecret } from './secret.js';
 export async function dialFrames(address: NetAddress, what: string, timeoutMs: number): Promise<FramedConnection> {
   const peer = `${what} ${formatNetAddress(address)}`;
   const limits = connectionLimits();
+  const tls = clientTls();
   const socket = await new Promise<import('node:net').Socket>((resolve, reject) => {
-    const socket = connect({ host: address.host, port: address.port });
+    // With TLS, the server's certificate must chain to our CA and name the host we dial.
+    const socket = tls ? connectTls({ host: address.host, port: address.port, ca: tls.ca }) : connect({ host: address.host, port: address.port });
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new NetError('UNAVAILABLE', `cannot reach ${peer}: no answer within ${timeoutMs} ms`));
     }, timeoutMs);
-    socket.once('connect', () => {
+    socket.once(tls ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');
       resolve(socket);

@@ -14,6 +14,8 @@ import { errorMessage } from './errors.js';
 import { connectionLimits, type ConnectionLimits } from './limits.js';
 import { listenOn } from './listen.js';
 import { PeerConnections } from './peer-connections.js';
+import { serverTls } from './tls.js';
+import { createServer as createHttpsServer } from 'node:https';
 
 export type HttpHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
@@ -32,6 +34,8 @@ export interface HttpServerOptions {
 
 export interface HttpServer {
   readonly address: NetAddress;
+  /** `http` or `https` (TLS on). */
+  readonly scheme: 'http' | 'https';
   close(): Promise<void>;
 }
 
@@ -44,32 +48,33 @@ export async function listenHttp(options: HttpServerOptions): Promise<HttpServer
   const limits = connectionLimits(options.limits);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const headersTimeout = Math.min(MAX_HEADERS_TIMEOUT_MS, limits.frameTimeoutMs);
-  const server = createServer(
-    {
-      headersTimeout,
-      requestTimeout: limits.frameTimeoutMs,
-      // How often Node looks for requests past those timeouts (its default is 30 s).
-      connectionsCheckingInterval: Math.max(100, Math.min(1_000, headersTimeout / 2)),
-      maxHeaderSize: MAX_HEADER_BYTES,
-    },
-    (request, response) => {
-      const failed = (error: unknown) => {
-        log(`${options.name}: ${request.method} ${request.url} failed: ${errorMessage(error)}`);
-        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
-        response.end('internal error\n');
-      };
-      if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) {
-        response.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
-        response.end(`request body larger than ${maxBodyBytes} bytes\n`);
-        return;
-      }
-      try {
-        Promise.resolve(options.handle(request, response)).catch(failed);
-      } catch (error) {
-        failed(error);
-      }
-    },
-  );
+  const tls = serverTls();
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const failed = (error: unknown) => {
+      log(`${options.name}: ${request.method} ${request.url} failed: ${errorMessage(error)}`);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end('internal error\n');
+    };
+    if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) {
+      response.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
+      response.end(`request body larger than ${maxBodyBytes} bytes\n`);
+      return;
+    }
+    try {
+      Promise.resolve(options.handle(request, response)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  };
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout: limits.frameTimeoutMs,
+    // How often Node looks for requests past those timeouts (its default is 30 s).
+    connectionsCheckingInterval: Math.max(100, Math.min(1_000, headersTimeout / 2)),
+    maxHeaderSize: MAX_HEADER_BYTES,
+  };
+  // HTTPS when TLS is on (tls.ts); a client that does not finish its TLS handshake in time is dropped.
+  const server = tls ? createHttpsServer({ ...serverOptions, ...tls, handshakeTimeout: limits.handshakeTimeoutMs }, handle) : createServer(serverOptions, handle);
   server.timeout = limits.idleTimeoutMs;
   server.on('timeout', (socket: Socket) => socket.destroy());
   server.on('clientError', (_error, socket) => socket.destroy());
@@ -83,6 +88,7 @@ export async function listenHttp(options: HttpServerOptions): Promise<HttpServer
   if (bound === null || typeof bound === 'string') throw new Error(`${options.name} has no TCP address`);
   return {
     address: { host: options.host, port: bound.port },
+    scheme: tls ? 'https' : 'http',
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -12,5 +12,6 @@ export { connectionLimits, type ConnectionLimits } from './limits.js';
 export { PendingRequests } from './pending-requests.js';
 export { RpcClient, serveRpc, type RemoteErrorFactory, type RpcConnection, type RpcHandler } from './rpc.js';
 export { clusterSecret, ensureRunSecret, readSecretFile, useSecretFile, SECRET_ENV } from './secret.js';
+export { clientTls, requireServerTlsIfOn, serverTls, useTlsFiles, TLS_ENV } from './tls.js';
 export { proofOf } from './handshake.js';
 export * from './schema.js';

@@ -11,6 +11,8 @@ import { HANDSHAKE_MAX_FRAME_BYTES, acceptHandshake } from './handshake.js';
 import { connectionLimits, type ConnectionLimits } from './limits.js';
 import { clusterSecret } from './secret.js';
 import { PeerConnections } from './peer-connections.js';
+import { serverTls } from './tls.js';
+import { createServer as createTlsServer } from 'node:tls';
 
 export interface FrameServerOptions {
   /** What the server is, for logs: 'namenode', 'datanode', 'executor'. */
@@ -37,10 +39,14 @@ export async function listenFrames(options: FrameServerOptions): Promise<Listeni
   const sockets = new Set<Socket>();
   const peers = new PeerConnections(options.name, limits.maxConnectionsPerPeer, log);
 
-  const server = createServer((socket) => {
-    if (!peers.admit(socket)) return;
+  const tls = serverTls();
+  const admit = (socket: Socket): boolean => {
+    if (!peers.admit(socket)) return false;
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
+    return true;
+  };
+  const serveSocket = (socket: Socket): void => {
     const peer = `${socket.remoteAddress ?? 'unknown'}:${socket.remotePort}`;
     const connection = new FramedConnection(socket, `client ${peer}`, HANDSHAKE_MAX_FRAME_BYTES, {
       frameTimeoutMs: limits.frameTimeoutMs,
@@ -62,7 +68,17 @@ export async function listenFrames(options: FrameServerOptions): Promise<Listeni
         connection.destroy();
       }
     })();
-  });
+  };
+  // With TLS the cap counts raw connections, before their TLS handshake (which has the handshake timeout).
+  const server = tls
+    ? createTlsServer({ ...tls, handshakeTimeout: limits.handshakeTimeoutMs }, serveSocket)
+    : createServer((socket) => void (admit(socket) && serveSocket(socket)));
+  if (tls) {
+    server.on('connection', (socket: Socket) => void admit(socket));
+    server.on('tlsClientError', (error: Error, socket: Socket) => {
+      log(`${options.name}: refused connection from ${socket.remoteAddress ?? 'unknown'}:${socket.remotePort}: TLS: ${errorMessage(error)}`);
+    });
+  }
   await listenOn(server, options.host, options.port);
   const bound = server.address();
   if (bound === null || typeof bound === 'string') throw new Error(`${options.name} has no TCP address`);
@@ -81,7 +97,7 @@ export async function listenFrames(options: FrameServerOptions): Promise<Listeni
 }
 
 /** Binds `server`; a port in use or a bad host is one clear error. */
-export function listenOn(server: Server | import('node:http').Server, host: string, port: number): Promise<void> {
+export function listenOn(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? 'address already in use' : errorMessage(error);

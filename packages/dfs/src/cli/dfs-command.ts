@@ -8,14 +8,14 @@ import { cat, get, put } from './dfs-file-commands.js';
 import { fsck, report } from './dfs-admin-commands.js';
 import { parseCommandLine, reportCommandEnd, UsageError } from './command-line.js';
 import { DfsCommandContext, type CommandIo } from './dfs-context.js';
-import { useSecretFile } from '@flint/net';
+import { useSecretFile, useTlsFiles } from '@flint/net';
 import { du, ls, mkdir, rm, setrep } from './dfs-namespace-commands.js';
 
 type Subcommand = (argv: string[], context: DfsCommandContext) => Promise<number>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = { put, get, cat, ls, rm, mkdir, du, setrep, fsck, report };
 
-export const DFS_USAGE = `usage: flint dfs [--namenode HOST:PORT] [--secret-file FILE] <command> [args]
+export const DFS_USAGE = `usage: flint dfs [--namenode HOST:PORT] [--secret-file FILE] [--tls-ca FILE] <command> [args]
   put LOCAL PATH [--replication N] [--block-size BYTES] [--overwrite]
   get PATH LOCAL [--overwrite]        cat PATH...
   ls [-R] [PATH...]                   rm [-r] [-f] PATH...
@@ -23,15 +23,16 @@ export const DFS_USAGE = `usage: flint dfs [--namenode HOST:PORT] [--secret-file
   setrep N PATH [--wait]              fsck [PATH] [--json]
   report [--json]
 The namenode also comes from a dfs://HOST:PORT/path argument or FLINT_NAMENODE, the cluster
-secret (a file of mode 0600) from FLINT_SECRET.
+secret (a file of mode 0600) from FLINT_SECRET; --tls-ca (or FLINT_TLS_CA) for a cluster on TLS.
 flint dfs help <command> (or flint dfs <command> --help) describes one command.`;
 
 export async function runDfsCommand(argv: string[], io: CommandIo = processIo()): Promise<number> {
   let command = 'dfs';
   let context: DfsCommandContext | undefined;
   try {
-    const { namenode, secretFile, rest } = extractConnectionFlags(argv);
+    const { namenode, secretFile, tlsCa, rest } = extractConnectionFlags(argv);
     if (secretFile !== undefined) useSecretFile(secretFile);
+    useTlsFiles({ ca: tlsCa });
     const [name, ...args] = rest;
     if (name === undefined) throw new UsageError('missing command');
     if (name === 'help') return await runDfsCommand(args.length === 0 ? ['--help'] : [args[0], '--help'], io);
@@ -51,10 +52,10 @@ export async function runDfsCommand(argv: string[], io: CommandIo = processIo())
   }
 }
 
-/** `--namenode HOST:PORT` and `--secret-file FILE`, which every subcommand takes anywhere on its line. */
-function extractConnectionFlags(argv: string[]): { namenode: string | undefined; secretFile: string | undefined; rest: string[] } {
-  const flags: Record<string, string | undefined> = { namenode: undefined, 'secret-file': undefined };
-  const hints: Record<string, string> = { namenode: 'HOST:PORT', 'secret-file': 'FILE' };
+/** `--namenode HOST:PORT`, `--secret-file FILE` and `--tls-ca FILE`, which every subcommand takes anywhere on its line. */
+function extractConnectionFlags(argv: string[]): { namenode: string | undefined; secretFile: string | undefined; tlsCa: string | undefined; rest: string[] } {
+  const flags: Record<string, string | undefined> = { namenode: undefined, 'secret-file': undefined, 'tls-ca': undefined };
+  const hints: Record<string, string> = { namenode: 'HOST:PORT', 'secret-file': 'FILE', 'tls-ca': 'FILE' };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const name = Object.keys(flags).find((flag) => argv[i] === `--${flag}` || argv[i].startsWith(`--${flag}=`));
@@ -71,7 +72,7 @@ function extractConnectionFlags(argv: string[]): { namenode: string | undefined;
       flags[name] = argv[i].slice(`--${name}=`.length);
     }
   }
-  return { namenode: flags.namenode, secretFile: flags['secret-file'], rest };
+  return { namenode: flags.namenode, secretFile: flags['secret-file'], tlsCa: flags['tls-ca'], rest };
 }
 
 function processIo(): CommandIo {

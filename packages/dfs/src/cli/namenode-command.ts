@@ -84,6 +84,6 @@ export async function runNamenodeCommand(argv: string[]): Promise<NamenodeHandle
     onFatal: () => process.exit(1),
   });
   process.stdout.write(`namenode listening on ${formatAddress(namenode.address)}\n`);
-  if (namenode.uiAddress) process.stdout.write(`cluster UI on http://${formatAddress(namenode.uiAddress)}/\n`);
+  if (namenode.uiAddress) process.stdout.write(`cluster UI on ${namenode.uiScheme}://${formatAddress(namenode.uiAddress)}/\n`);
   return namenode;
 }

@@ -30,6 +30,8 @@ import type { CheckpointStatus } from './ui/cluster-views.js';
 export interface NamenodeHandle {
   readonly address: NodeAddress;
   readonly uiAddress: NodeAddress | undefined;
+  /** `http` or `https` (TLS on). */
+  readonly uiScheme: string | undefined;
   readonly system: Namesystem;
   /** Writes a checkpoint now (also done periodically). */
   checkpoint(): void;
@@ -108,6 +110,7 @@ async function startOnLockedDirectory(
   return {
     address: rpc.address,
     uiAddress: ui?.address,
+    uiScheme: ui?.scheme,
     system,
     checkpoint,
     stop: () =>

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError } from '@flint/dfs';
-import { useSecretFile } from '@flint/net';
+import { useSecretFile, useTlsFiles } from '@flint/net';
 import { OPTION_KEYS, parseOption, SUBMITTED_OPTIONS_ENV, SUBMITTED_SOURCES_ENV } from '../context/submitted-options.js';
 import type { ConfSource } from '../scheduler/events.js';
 
@@ -24,6 +24,7 @@ export const SUBMIT_USAGE = `usage: flint submit JOB [options] [-- job arguments
   --properties-file FILE   options as KEY VALUE (or KEY=VALUE) lines; # starts a comment
   --quiet                  no console progress bar (progress=false)
   --secret-file FILE       the cluster secret (mode 0600) for a flint:// master; FLINT_SECRET also sets it
+  --tls-ca FILE            the CA of a flint:// cluster on TLS (FLINT_TLS_CA also sets it)
   Options set in the job's code win over these, as in spark-submit; --conf wins over the file.`;
 
 const SUBMIT_COMMAND = {
@@ -37,6 +38,7 @@ const SUBMIT_COMMAND = {
     'properties-file': { type: 'string' },
     quiet: { type: 'boolean' },
     'secret-file': { type: 'string' },
+    'tls-ca': { type: 'string' },
   },
   args: { min: 1, max: 1 },
 } as const;
@@ -66,8 +68,9 @@ export function runSubmitCommand(argv: string[]): Promise<number> {
       throw new UsageError((error as Error).message);
     }
   }
-  // The secret reaches the job through its environment (FLINT_SECRET), never its command line.
+  // The secret and the CA's path reach the job through its environment (FLINT_SECRET, FLINT_TLS_CA), never its command line.
   if (values['secret-file'] !== undefined) useSecretFile(values['secret-file']);
+  useTlsFiles({ ca: values['tls-ca'] });
   return runJob(job, jobArgs, Object.fromEntries(entries.map(([key, value]) => [key, value])), sources);
 }
 

@@ -90,6 +90,7 @@ export async function startClusterUi(options: ClusterUiOptions): Promise<HttpSer
   });
   return {
     address: server.address,
+    scheme: server.scheme,
     close: async () => {
       clearInterval(timer);
       for (const stream of streams) stream.end();

@@ -70,7 +70,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     batch ??= setTimeout(flush, CHANGE_BATCH_MS);
   };
   return {
-    url: `http://${server.address.host}:${server.address.port}`,
+    url: `${server.scheme}://${server.address.host}:${server.address.port}`,
     watch(store) {
       unwatch.push(store.onChange(() => store.application && markChanged(store.application.id)));
     },
