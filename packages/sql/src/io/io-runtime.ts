@@ -8,14 +8,15 @@
 import { registerRuntime } from '@flint/rdd';
 import { dataTypeFromJson, type StructType } from '../types/index.js';
 import { parseCsvOptions, type CsvOptions } from './csv/csv-options.js';
-import { fastCsvRows, fitsFastCsvPath } from './csv/csv-fast-reader.js';
+import { fastCsvBatches, fastCsvRows, fitsFastCsvPath } from './csv/csv-fast-reader.js';
+import { ColumnBatchBuilder, type ColumnBatch } from './column-batch.js';
 import { CsvRowConverter } from './csv/csv-row-converter.js';
 import { forEachCsvRecord } from './csv/csv-tokenizer.js';
 import { lineNumberAt, splitText, type ByteSplit } from './files/byte-splits.js';
 import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
-import { localParquetFile, parquetFooter, readParquetRows } from './parquet/parquet-read.js';
+import { localParquetFile, parquetFooter, readParquetColumns, readParquetRows } from './parquet/parquet-read.js';
 import { writePartition } from './write/write-partition.js';
 // The casts that generated code calls (CAST, TRY_CAST) must be installed on every task thread.
 import '../physical/codegen/cast-runtime.js';
@@ -65,14 +66,19 @@ function withFileLine<T>(split: ByteSplit, read: (text: string) => T): T {
   }
 }
 
+/** What reading CSV splits needs: the files' schema, the asked-for columns, the options and the row converter. */
+function csvReading(env: ReadEnv) {
+  const { schema, columns } = fileColumns(env);
+  const options = parseCsvOptions(env.options);
+  return { schema, columns, options, converter: new CsvRowConverter(schema, options, columns) };
+}
+
 /**
  * A split's rows, streamed: lines of the common simple form go through the fast reader
  * (csv/csv-fast-reader.ts), any other text through the tokenizer and the row converter.
  */
 function* readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
-  const { schema, columns } = fileColumns(env);
-  const options = parseCsvOptions(env.options);
-  const converter = new CsvRowConverter(schema, options, columns);
+  const { schema, columns, options, converter } = csvReading(env);
   for (const split of splits) {
     const { text, offset } = splitText(split);
     const skipHeader = options.header && split.start === 0;
@@ -81,6 +87,26 @@ function* readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<un
       : tokenizedCsvRows(text, options, converter, split.path, skipHeader);
     try {
       for (const row of rows) yield withPartitionValues(row, split.partitionValues);
+    } catch (e) {
+      throw withLineFromFileStart(e, split, offset);
+    }
+  }
+}
+
+/** readCsvSplits' rows as column batches (column-batch.ts): the fast path fills the columns without an array per row. */
+function* readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<ColumnBatch> {
+  const { schema, columns, options, converter } = csvReading(env);
+  for (const split of splits) {
+    const { text, offset } = splitText(split);
+    const trailing = split.partitionValues ?? [];
+    try {
+      if (fitsFastCsvPath(text, schema, options)) {
+        yield* fastCsvBatches(trailing, text, schema, options, columns, converter, split.path, options.header && split.start === 0);
+        continue;
+      }
+      const builder = new ColumnBatchBuilder(schema.fields.length, trailing);
+      for (const row of tokenizedCsvRows(text, options, converter, split.path, options.header && split.start === 0)) builder.push(row);
+      if (builder.size > 0) yield builder.take();
     } catch (e) {
       throw withLineFromFileStart(e, split, offset);
     }
@@ -179,11 +205,28 @@ async function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env:
   return rows;
 }
 
+/** One column batch per row group (readParquetRowGroups' rows, column by column). */
+async function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Promise<ColumnBatch[]> {
+  const { schema, columns } = fileColumns(env);
+  const batches: ColumnBatch[] = [];
+  for (const split of splits) {
+    const file = await localParquetFile(split.path);
+    const footer = await parquetFooter(file, split.path);
+    const length = split.rowEnd - split.rowStart;
+    const values = await readParquetColumns(file, footer, split, columns, schema);
+    const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
+    batches.push({ length, columns: [...values, ...trailing] });
+  }
+  return batches;
+}
+
 export const IO_RUNTIME = registerRuntime('sql', {
   readCsvSplits,
+  readCsvSplitBatches,
   readJsonSplits,
   readCsvLines,
   readJsonLines,
   readParquetRowGroups,
+  readParquetRowGroupBatches,
   writePartition,
 });

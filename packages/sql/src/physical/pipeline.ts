@@ -10,6 +10,7 @@ import { namedToAttr } from '../plan/output.js';
 import { CodegenContext, generatedFunction } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe.js';
+import type { ColumnBatch } from '../io/column-batch.js';
 
 export type Step =
   | { readonly kind: 'filter'; readonly condition: Expr }
@@ -20,9 +21,11 @@ export type Step =
   | { readonly kind: 'probe'; readonly probe: BroadcastProbe };
 
 export interface Pipeline {
-  readonly base: RDD<unknown[]>;
+  /** Rows as arrays, or (when `columnar`) column batches of a file scan (io/column-batch.ts). */
+  readonly base: RDD<unknown>;
   readonly baseOutput: readonly Attr[];
   readonly steps: readonly Step[];
+  readonly columnar?: boolean;
 }
 
 export function outputAfter(p: Pipeline): readonly Attr[] {
@@ -37,6 +40,9 @@ export function outputAfter(p: Pipeline): readonly Attr[] {
 
 export const pipelineOf = (base: RDD<unknown[]>, baseOutput: readonly Attr[]): Pipeline => ({ base, baseOutput, steps: [] });
 
+/** A pipeline over a scan's column batches. */
+export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly Attr[]): Pipeline => ({ base, baseOutput, steps: [], columnar: true });
+
 export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [...p.steps, step] });
 
 /**
@@ -44,7 +50,7 @@ export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [
  * `sink` with the bindings of the pipeline's output columns.
  */
 export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
-  let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, `row[${i}]`]));
+  let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? `col${i}[scanRow]` : `row[${i}]`]));
   const lines: string[] = [];
   const hoisted: string[] = [];
   let column = 0;
@@ -68,7 +74,7 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     for (const e of step.exprs) {
       const attr = namedToAttr(e);
       const code = genExpr(e, vars, ctx);
-      if (/^(row\[\d+\]|c\d+)$/.test(code)) {
+      if (/^(row\[\d+\]|col\d+\[scanRow\]|c\d+)$/.test(code)) {
         next.set(attr.id, code);
       } else {
         const name = `c${column++}`;
@@ -79,7 +85,12 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     vars = next;
   }
   lines.push(sink(vars));
-  return `${hoisted.map((h) => `${h}\n`).join('')}for (const row of input) {\n  ${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
+  const prelude = hoisted.map((h) => `${h}\n`).join('');
+  const body = `${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
+  if (!p.columnar) return `${prelude}for (const row of input) {\n  ${body}`;
+  // Over column batches: a counted loop over each batch's rows, its columns in locals.
+  const columns = p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`).join(' ');
+  return `${prelude}for (const scanBatch of input) {\n${columns}\nfor (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}}`;
 }
 
 /**
@@ -109,7 +120,7 @@ export function rowOf(output: readonly Attr[], vars: Bindings): string {
 
 /** The rows of a pipeline as an RDD: its base when it has no steps, else one generated map over partitions. */
 export function materialize(p: Pipeline, site: string): RDD<unknown[]> {
-  if (p.steps.length === 0) return p.base;
+  if (p.steps.length === 0 && !p.columnar) return p.base as RDD<unknown[]>;
   const ctx = new CodegenContext();
   const output = outputAfter(p);
   return streamPartitionsGenerated(p, ctx, genLoop(p, ctx, (vars) => `yield ${rowOf(output, vars)};`), site);

@@ -5,7 +5,7 @@
  * that need a shuffle (aggregate, join, sort, set operations, windows) end a stage.
  */
 import type { RDD } from '@flint/rdd';
-import type { NamedExpr } from '../expr/expression.js';
+import type { Expr, NamedExpr } from '../expr/expression.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
@@ -14,7 +14,7 @@ import { equiJoinKeys, shuffledHashJoin } from './join.js';
 import { broadcastHashJoin, fusedBroadcastJoin } from './broadcast-join.js';
 import { chooseJoin } from './join-selection.js';
 import { limitRows } from './limit.js';
-import { materialize, outputAfter, pipelineOf, withStep, type Pipeline } from './pipeline.js';
+import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withStep, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
 import { takeOrdered } from './sort.js';
 import { sortRows } from './range-sort.js';
@@ -56,15 +56,13 @@ export class PhysicalPlanner {
     const fresh = (rdd: RDD<unknown[]>) => pipelineOf(rdd, outputOf(plan));
     switch (plan.kind) {
       case 'relation':
-        return fresh(plan.source.toRdd(this.host, this.scanColumns.get(plan)));
+        return this.scan(plan);
       case 'project':
         return withStep(this.pipeline(plan.child), { kind: 'project', exprs: plan.exprs as readonly NamedExpr[] });
       case 'filter': {
         const child = plan.child;
         // A filter right above a scan is also handed to the source, which may skip data by it.
-        const input = child.kind === 'relation'
-          ? pipelineOf(child.source.toRdd(this.host, this.scanColumns.get(child), splitConjuncts(plan.condition)), outputOf(child))
-          : this.pipeline(child);
+        const input = child.kind === 'relation' ? this.scan(child, splitConjuncts(plan.condition)) : this.pipeline(child);
         return withStep(input, { kind: 'filter', condition: plan.condition });
       }
       case 'subqueryAlias':
@@ -96,6 +94,14 @@ export class PhysicalPlanner {
       case 'unresolvedRelation':
         throw new Error(`internal error: ${plan.kind} reached the physical planner`);
     }
+  }
+
+  /** A relation's rows: column batches when its source reads them so. */
+  private scan(plan: PlanOf<'relation'>, filters?: readonly Expr[]): Pipeline {
+    const columns = this.scanColumns.get(plan);
+    const batches = plan.source.toColumnBatches?.(this.host, columns, filters);
+    if (batches !== undefined) return columnarPipelineOf(batches, plan.output);
+    return pipelineOf(plan.source.toRdd(this.host, columns, filters), plan.output);
   }
 
   /** An inner broadcast join as a step of the stream side's pipeline; undefined for other joins. */

@@ -66,9 +66,9 @@ function partitionIntoBatches(child: Pipeline, orders: readonly SortOrderExpr[],
     return `${lines.join('\n  ')}
   let lo = 0, hi = bounds.length;
   while (lo < hi) { const mid = (lo + hi) >>> 1; if (compareToBound(${keys}, bounds[mid]) > 0) lo = mid + 1; else hi = mid; }
-  let batch = batches[lo];
-  if (batch === undefined) batch = batches[lo] = [${values.map(() => '[]').join(', ')}];
-  ${values.map((_, i) => `batch[${i}].push(s${i});`).join(' ')}`;
+  let target = batches[lo];
+  if (target === undefined) target = batches[lo] = [${values.map(() => '[]').join(', ')}];
+  ${values.map((_, i) => `target[${i}].push(s${i});`).join(' ')}`;
   });
   const source = `const bounds = env.bounds;
 const batches = new Array(bounds.length + 1);

@@ -7,6 +7,7 @@
 import type { RDD, StorageLevel } from '@flint/rdd';
 import type { Attr, Expr, NamedExpr, SortOrderExpr } from '../expr/expression.js';
 import type { SqlHost } from '../session-host.js';
+import type { ColumnBatch } from '../io/column-batch.js';
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
 
@@ -23,6 +24,8 @@ export interface RowSource {
    * a source skip data no row of which can pass them (Parquet row groups); the filter still runs.
    */
   toRdd(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<unknown[]>;
+  /** The same rows as column batches (io/column-batch.ts), for sources that read them so; the planner prefers them. */
+  toColumnBatches?(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<ColumnBatch> | undefined;
   /** Estimated size, for join selection (undefined: unknown, assumed large). */
   readonly sizeInBytes?: number;
 }

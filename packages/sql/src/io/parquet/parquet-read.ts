@@ -56,7 +56,17 @@ function toEngine(value: unknown): unknown {
  * file's own), whose columns are found in the file by name; only `columns` (positions in
  * `schema`, default all) are read, the others are null.
  */
-export async function readParquetRows(
+export async function readParquetRows(...args: Parameters<typeof readParquetColumns>): Promise<unknown[][]> {
+  const values = await readParquetColumns(...args);
+  const range = args[2];
+  const rowCount = range.rowEnd - range.rowStart;
+  const rows: unknown[][] = new Array(rowCount);
+  for (let r = 0; r < rowCount; r++) rows[r] = values.map((column) => column[r]);
+  return rows;
+}
+
+/** The same values as readParquetRows, column by column (`columns[c][r]`), without an array per row. */
+export async function readParquetColumns(
   file: AsyncBuffer,
   footer: ParquetFooter,
   range: { rowStart: number; rowEnd: number },
@@ -66,9 +76,8 @@ export async function readParquetRows(
   const inFile = new Set(footer.schema.fieldNames());
   const wanted = (columns ?? schema.fields.map((_, i) => i)).filter((i) => inFile.has(schema.fields[i].name));
   const rowCount = range.rowEnd - range.rowStart;
-  const rows: unknown[][] = new Array(rowCount);
-  for (let i = 0; i < rowCount; i++) rows[i] = new Array<unknown>(schema.fields.length).fill(null);
-  if (wanted.length === 0 || rowCount === 0) return rows;
+  const values = schema.fields.map(() => new Array<unknown>(rowCount).fill(null));
+  if (wanted.length === 0 || rowCount === 0) return values;
   const positionOf = new Map(wanted.map((i) => [schema.fields[i].name, i]));
   await parquetRead({
     file,
@@ -83,8 +92,9 @@ export async function readParquetRows(
       const from = Math.max(chunk.rowStart, range.rowStart);
       const to = Math.min(chunk.rowEnd, range.rowEnd);
       const data = chunk.columnData;
-      for (let r = from; r < to; r++) rows[r - range.rowStart][position] = toEngine(data[r - chunk.rowStart]);
+      const column = values[position];
+      for (let r = from; r < to; r++) column[r - range.rowStart] = toEngine(data[r - chunk.rowStart]);
     },
   });
-  return rows;
+  return values;
 }

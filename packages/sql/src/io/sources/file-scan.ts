@@ -8,6 +8,7 @@ import type { RowSource } from '../../plan/logical-plan.js';
 import type { SqlHost } from '../../session-host.js';
 import type { StructType } from '../../types/index.js';
 import { IO_RUNTIME, type LinesEnv, type ReadEnv } from '../io-runtime.js';
+import type { ColumnBatch } from '../column-batch.js';
 
 export type ReaderFunction = 'readCsvSplits' | 'readJsonSplits' | 'readParquetRowGroups';
 export type LinesReaderFunction = 'readCsvLines' | 'readJsonLines';
@@ -29,13 +30,30 @@ export class FileScan<Split> implements RowSource {
   }
 
   toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {
-    if (this.splits.length === 0) return host.emptyRDD<unknown[]>();
+    return this.read<unknown[]>(host, this.reader, columns);
+  }
+
+  toColumnBatches(host: SqlHost, columns?: readonly number[]): RDD<ColumnBatch> | undefined {
+    const reader = BATCH_READERS[this.reader];
+    return reader === undefined ? undefined : this.read<ColumnBatch>(host, reader, columns);
+  }
+
+  private read<T>(host: SqlHost, reader: ReaderFunction | BatchReaderFunction, columns: readonly number[] | undefined): RDD<T> {
+    if (this.splits.length === 0) return host.emptyRDD<T>();
     const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, columns: columns ? [...columns] : undefined };
     return host
       .parallelize([...this.splits], this.splits.length)
-      .mapPartitions(IO_RUNTIME.ref(this.reader, env as unknown as Record<string, unknown>) as unknown as (s: Iterable<Split>) => Promise<unknown[][]>);
+      .mapPartitions(IO_RUNTIME.ref(reader, env as unknown as Record<string, unknown>) as unknown as (s: Iterable<Split>) => Promise<T[]>);
   }
 }
+
+type BatchReaderFunction = 'readCsvSplitBatches' | 'readParquetRowGroupBatches';
+
+/** The readers that have a column-batch form. */
+const BATCH_READERS: Partial<Record<ReaderFunction, BatchReaderFunction>> = {
+  readCsvSplits: 'readCsvSplitBatches',
+  readParquetRowGroups: 'readParquetRowGroupBatches',
+};
 
 /** CSV or JSON lines in Flint DFS: the lines of textFile's block splits, parsed by a task function. */
 export class DfsLinesScan implements RowSource {

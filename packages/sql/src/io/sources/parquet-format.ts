@@ -17,6 +17,7 @@ import { StructType } from '../../types/index.js';
 import { discoverPartitions } from '../files/partition-discovery.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import type { ParquetRowGroupSplit } from '../io-runtime.js';
+import type { ColumnBatch } from '../column-batch.js';
 import { ENGINE_PARSERS, rowGroupRanges } from '../parquet/parquet-read.js';
 import { sparkSchemaOfParquet } from '../parquet/parquet-schema.js';
 import { FileScan } from './file-scan.js';
@@ -51,11 +52,19 @@ class ParquetScan implements RowSource {
   }
 
   toRdd(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<unknown[]> {
+    return this.scan(filters).toRdd(host, columns);
+  }
+
+  toColumnBatches(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<ColumnBatch> | undefined {
+    return this.scan(filters).toColumnBatches(host, columns);
+  }
+
+  private scan(filters: readonly Expr[] | undefined): FileScan<ParquetRowGroupSplit> {
     const predicates = columnPredicates(filters);
     const splits: ParquetRowGroupSplit[] = this.files.flatMap((f) =>
       rowGroupsToRead(f.metadata, predicates).map((g) => ({ path: f.path, ...f.ranges[g], partitionValues: f.partitionValues })),
     );
-    return new FileScan('parquet', this.paths, this.fileSchema, splits, 'readParquetRowGroups', this.options, this.sizeInBytes).toRdd(host, columns);
+    return new FileScan('parquet', this.paths, this.fileSchema, splits, 'readParquetRowGroups', this.options, this.sizeInBytes);
   }
 }
 

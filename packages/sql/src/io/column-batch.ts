@@ -1,0 +1,56 @@
+/**
+ * Rows of a file scan as columns, the form in which the readers hand them to a stage's generated
+ * loop (pipeline.ts): `columns[c][r]` is row r's value of column c, every column holds `length`
+ * values, and a column the query does not read holds nulls. A batch is one record of the scan's
+ * RDD, so the loop pays one iterator step per batch instead of one row array and one step per row.
+ */
+export interface ColumnBatch {
+  readonly length: number;
+  readonly columns: unknown[][];
+}
+
+/** Rows a CSV reader puts in one batch. */
+export const BATCH_ROWS = 8192;
+
+/** Collects rows column by column; `take` hands them over as a batch and starts again. */
+export class ColumnBatchBuilder {
+  private columns: unknown[][];
+  private rows = 0;
+  /** The positions collected: the columns a query reads (the others are all null). */
+  private readonly collected: readonly number[];
+
+  constructor(
+    private readonly width: number,
+    /** Values every row ends with (Hive-style partition columns). */
+    private readonly trailing: readonly unknown[] = [],
+    read?: readonly number[],
+  ) {
+    this.collected = read ?? Array.from({ length: width }, (_, i) => i);
+    this.columns = this.empty();
+  }
+
+  /** Appends a row from its first `width` values. */
+  push(values: ArrayLike<unknown>): void {
+    const collected = this.collected;
+    for (let i = 0; i < collected.length; i++) this.columns[i].push(values[collected[i]]);
+    this.rows++;
+  }
+
+  get size(): number {
+    return this.rows;
+  }
+
+  take(): ColumnBatch {
+    const columns = new Array<unknown[] | undefined>(this.width).fill(undefined);
+    this.collected.forEach((c, i) => (columns[c] = this.columns[i]));
+    const filled = (value: unknown) => new Array<unknown>(this.rows).fill(value);
+    const batch = { length: this.rows, columns: [...columns.map((column) => column ?? filled(null)), ...this.trailing.map(filled)] };
+    this.columns = this.empty();
+    this.rows = 0;
+    return batch;
+  }
+
+  private empty(): unknown[][] {
+    return this.collected.map(() => []);
+  }
+}
