@@ -606,7 +606,10 @@ export class FlintContext implements RddContext {
   }
 
   unpersist(rdd: RDD<unknown>): void {
-    this.dag.cache.forgetRdd(rdd.id());
+    const rddId = rdd.id();
+    for (const [partition, executorId] of this.dag.cache.forgetRdd(rddId)) {
+      this.events.post({ type: 'blockUpdated', rddId, partition, executorId, storageLevel: String(rdd.storageLevel), memBytes: 0, diskBytes: 0 });
+    }
     this.backend.forgetRdd(this.appId, rdd.id());
   }
 

@@ -40,8 +40,16 @@ export class CacheTracker {
     if (remaining.length > 0) this.holders.set(key, remaining);
     else this.holders.delete(key);
   }
-  forgetRdd(rddId: number): void {
-    for (const key of [...this.holders.keys()]) if (key.startsWith(`${rddId}:`)) this.holders.delete(key);
+  /** Forgets every partition of an RDD; returns the copies there were, as [split, executor]. */
+  forgetRdd(rddId: number): [number, ExecutorId][] {
+    const forgotten: [number, ExecutorId][] = [];
+    for (const [key, executors] of [...this.holders]) {
+      if (!key.startsWith(`${rddId}:`)) continue;
+      const split = Number(key.slice(key.indexOf(':') + 1));
+      for (const executor of executors) forgotten.push([split, executor]);
+      this.holders.delete(key);
+    }
+    return forgotten;
   }
   /** Forgets every copy an executor held; returns how many partitions have no copy left. */
   forgetExecutor(executor: ExecutorId): number {

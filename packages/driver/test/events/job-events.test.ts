@@ -111,6 +111,18 @@ describe('events of a two-stage job', () => {
     expect(start.stageIds).toHaveLength(2);
     expect(ofType(again, 'stageSubmitted').map((s) => s.stageId)).toEqual([start.stageIds[1]]);
   });
+
+  it('report each cached partition dropped (0 bytes) when the RDD is unpersisted', async () => {
+    const stored = ofType(events, 'blockUpdated').map((block) => `${block.partition}@${block.executorId}`).sort();
+    const seen: SchedulerEvent[] = [];
+    const remove = fc.addListener((event) => seen.push(event));
+    counted.unpersist();
+    await new Promise((resolve) => setImmediate(resolve));
+    remove();
+    const dropped = ofType(seen, 'blockUpdated');
+    expect(dropped.map((block) => `${block.partition}@${block.executorId}`).sort()).toEqual(stored);
+    expect(dropped.every((block) => block.rddId === counted.id() && block.memBytes === 0 && block.diskBytes === 0)).toBe(true);
+  });
 });
 
 describe('events of a failing job', () => {
