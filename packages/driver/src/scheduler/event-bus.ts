@@ -91,7 +91,7 @@ export class EventBus {
       if (this.failed.has(listener)) return;
       this.failed.add(listener);
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.logError(`WARN a scheduler event listener threw on event ${event.type} (${message}); its later errors are not logged`);
+      this.logError(`flint: a scheduler event listener threw on event ${event.type} (${message}); its later errors are not logged`);
     }
   }
 }
