@@ -13,6 +13,7 @@ import type { NetAddress } from '@flint/net';
 import { DfsTestCluster, pseudoRandomBytes } from '../dfs/cluster-harness.js';
 import { SeededRandom, hostileFrame, type Protocol } from './frame-fuzzer.js';
 import { fuzzHttp } from './http-fuzzer.js';
+import { FlintContext } from '@flint/driver';
 import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, executorPid, rawConnection, rawSocket, residentBytes } from './security-harness.js';
 
 process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
@@ -107,16 +108,32 @@ describe('fuzzing every framed server', () => {
   }
 });
 
+let driver: FlintContext;
+const driverUiPaths = () => {
+  const app = `/api/v1/applications/${driver.applicationId}`;
+  return ['/', '/index.html', '/api/v1/ui', '/api/v1/applications', app, `${app}/jobs`, `${app}/jobs/0`, `${app}/stages`, `${app}/executors`, `${app}/storage/rdd`, `${app}/environment`, `${app}/timeline`, `${app}/jobs/%E0%A4%A`];
+};
+
 describe('fuzzing every HTTP server', () => {
+  beforeAll(async () => {
+    driver = await FlintContext.create({ master: 'local[1]', uiPort: 0, progress: false });
+    await driver.parallelize([1, 2, 3], 2).map((x) => x * 2).collect();
+  });
+  afterAll(() => driver?.stop());
+
   const clusterUi = () => /cluster UI on (\S+)/.exec(cluster.namenode!.stdout.join('\n'))![1];
   // Known pages, so that some requests reach the handlers (not /api/events: a stream stays open).
   const clusterUiPaths = ['/', '/assets/cluster-ui.js', '/api/workers', '/api/files?path=/kept', '/api/files?path=/../../etc', '/api/files?path=%00', '/api/blocks', '/api/namenode', '/api/snapshot'];
-  const servers = [{ name: 'namenode cluster UI', url: clusterUi, pid: () => cluster.namenode!.child.pid!, paths: clusterUiPaths, check: '/api/workers' }];
+  const servers = [
+    { name: 'namenode cluster UI', url: clusterUi, pid: () => cluster.namenode!.child.pid!, paths: () => clusterUiPaths, check: '/api/workers' },
+    // The driver UI runs in this process (its driver is this test).
+    { name: 'driver UI', url: () => driver.uiWebUrl!, pid: () => process.pid, paths: driverUiPaths, check: '/api/v1/applications' },
+  ];
   for (const server of servers) {
     it(`${server.name}: ${INPUTS_PER_SERVER} malformed requests and ${INPUTS_PER_SERVER / 25} half-sent ones leave it alive, bounded and unchanged; half-sent ones time out`, async () => {
-      const before = await clusterState();
+      const before = { cluster: await clusterState(), jobs: driver.statusTracker().getJobIdsForGroup() };
       const memoryBefore = residentBytes(server.pid());
-      const report = await fuzzHttp(server.url(), server.paths, { requests: INPUTS_PER_SERVER, seed: 0x4774, halfSentEvery: 25 });
+      const report = await fuzzHttp(server.url(), server.paths(), { requests: INPUTS_PER_SERVER, seed: 0x4774, halfSentEvery: 25 });
       expect([cluster.namenode!, cluster.datanodes[0]].every(alive)).toBe(true);
       expect(residentBytes(server.pid()) - memoryBefore).toBeLessThan(MEMORY_BOUND);
       expect(report.leaks).toBe(0);
@@ -124,7 +141,7 @@ describe('fuzzing every HTTP server', () => {
       expect([...report.statuses.keys()].filter((status) => status >= 500)).toEqual([]);
       expect(report.statuses.get(413)).toBeGreaterThan(0);
       expect(report.halfSentClosed).toBe(report.halfSent);
-      expect(await clusterState()).toEqual(before);
+      expect({ cluster: await clusterState(), jobs: driver.statusTracker().getJobIdsForGroup() }).toEqual(before);
       const page = await fetch(new URL(server.check, server.url()));
       expect(page.status).toBe(200);
       await page.json();

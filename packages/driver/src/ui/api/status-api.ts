@@ -30,7 +30,13 @@ const notFound = (message: string): ApiAnswer => ({ status: 404, body: { message
 const ok = (body: unknown): ApiAnswer => ({ status: 200, body });
 
 export function answerApi(path: string, query: URLSearchParams, stores: StoreLookup, now = Date.now()): ApiAnswer {
-  const parts = path.replace(/^\/api\/v1\/?/, '').split('/').filter((p) => p !== '').map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.replace(/^\/api\/v1\/?/, '').split('/').filter((p) => p !== '').map(decodeURIComponent);
+  } catch {
+    // A malformed percent-encoding (found by the HTTP fuzzer: it answered 500) is the client's error.
+    return { status: 400, body: { message: `malformed percent-encoding in ${path}` } };
+  }
   if (parts[0] !== 'applications') return notFound(`no API endpoint /api/v1/${parts.join('/')}`);
   const all = stores();
   if (parts.length === 1) return ok([...all.values()].flatMap((store) => applicationJson(store) ?? []));
