@@ -139,6 +139,8 @@ describe('fuzzing every HTTP server', () => {
       expect(report.leaks).toBe(0);
       // Bad input is the client's error (4xx) or a closed connection, never the server's (5xx).
       expect([...report.statuses.keys()].filter((status) => status >= 500)).toEqual([]);
+      // No upgrade is ever accepted: a WebSocket handshake gets an ordinary answer or a closed connection.
+      expect(report.statuses.has(101)).toBe(false);
       expect(report.statuses.get(413)).toBeGreaterThan(0);
       expect(report.halfSentClosed).toBe(report.halfSent);
       expect({ cluster: await clusterState(), jobs: driver.statusTracker().getJobIdsForGroup() }).toEqual(before);

@@ -2,7 +2,9 @@
  * Fuzzes any Flint HTTP server, given its URL (the namenode's status page today; the cluster UI
  * and the driver UI can be handed to it the same way): seeded malformed requests over raw TCP —
  * bad request lines, bad methods, oversized header blocks, path traversal, bad percent-encoding,
- * request smuggling headers, oversized and lying bodies, pipelined garbage — plus slowloris
+ * request smuggling headers, oversized and lying bodies, pipelined garbage, WebSocket upgrades
+ * followed by malformed frames and a second handshake (the servers speak no WebSocket: they must
+ * answer or close, never switch protocols) — plus slowloris
  * connections that send half a request and stop. It reports what came back; the caller checks the
  * server's process and state.
  */
@@ -77,9 +79,32 @@ export function hostileHttpRequest(random: SeededRandom, known: readonly string[
     // Pipelined: a good request, then garbage, then another.
     () => `GET ${random.pick(known)} HTTP/1.1${crlf}Host: x${crlf}${crlf}${random.bytes(random.int(300)).toString('latin1')}${crlf}GET / HTTP/1.1${crlf}Host: x${crlf}${crlf}`,
     () => Array.from({ length: 2 + random.int(30) }, () => `GET ${random.pick(known)} HTTP/1.1${crlf}Host: x${crlf}${crlf}`).join(''),
+    // A WebSocket upgrade, then malformed frames, then a second handshake on the same connection.
+    () => Buffer.concat([webSocketUpgrade(p), malformedWebSocketFrame(random), malformedWebSocketFrame(random), webSocketUpgrade(p)]),
   ];
   const request = random.pick(kinds)();
   return typeof request === 'string' ? Buffer.from(request, 'latin1') : request;
+}
+
+function webSocketUpgrade(path: string): Buffer {
+  const crlf = '\r\n';
+  const headers = ['Host: x', 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13'];
+  return Buffer.from(`GET ${path} HTTP/1.1${crlf}${headers.join(crlf)}${crlf}${crlf}`, 'latin1');
+}
+
+/** RFC 6455 frames a server must reject: unmasked, reserved bits set, unknown opcodes, oversized control frames, bad close codes, lying lengths. */
+function malformedWebSocketFrame(random: SeededRandom): Buffer {
+  const payload = random.bytes(random.int(64));
+  const kinds: (() => Buffer)[] = [
+    () => Buffer.concat([Buffer.from([0x81, payload.length]), payload]),
+    () => Buffer.concat([Buffer.from([0x81 | (0x10 << random.int(3)), 0x80 | payload.length]), random.bytes(4), payload]),
+    () => Buffer.concat([Buffer.from([0x80 | random.pick([3, 4, 5, 6, 7, 11, 12, 13, 14, 15]), 0x80 | payload.length]), random.bytes(4), payload]),
+    () => Buffer.concat([Buffer.from([0x89, 0x80 | 126, 0x01, 0x00]), random.bytes(4), random.bytes(256)]),
+    () => Buffer.concat([Buffer.from([0x88, 0x82]), random.bytes(4), Buffer.from([random.pick([0, 999, 1004, 1005, 1006, 2999, 5000]) >> 8, 0x07])]),
+    () => Buffer.concat([Buffer.from([0x82, 0xff, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]), random.bytes(4)]),
+    () => Buffer.from([0x01, 0x80, 0, 0, 0, 0, 0x00, 0x80, 0, 0, 0, 0]),
+  ];
+  return random.pick(kinds)();
 }
 
 /** Half of a request's header block: the server must time it out (slowloris). */
