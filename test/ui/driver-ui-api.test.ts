@@ -6,12 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture, FlintContext } from '@flint/driver';
+import { encode } from '@flint/rdd';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const EXECUTOR_MEMORY = 64 * 1024 * 1024;
 
 let fc: FlintContext;
 let api: (path: string) => Promise<any>;
 
 beforeAll(async () => {
-  fc = await FlintContext.create({ master: 'local-cluster[2,1]', appName: 'ui-api', maxFailures: 2, uiPort: 0 });
+  fc = await FlintContext.create({ master: 'local-cluster[2,1]', appName: 'ui-api', maxFailures: 2, uiPort: 0, executorMemory: EXECUTOR_MEMORY });
   api = async (path) => {
     const response = await fetch(`${fc.uiWebUrl}/api/v1/applications/${fc.applicationId}${path}`);
     return response.json();
@@ -66,6 +72,12 @@ describe('driver UI JSON API on a real cluster', () => {
     const reduce = await api(`/stages/${reduceStage}/1`);
     expect(reduce).toMatchObject({ status: 'COMPLETE', kind: 'result', numTasks: 3, numCompleteTasks: 3 });
     expect(reduce.shuffleReadBytes).toBe(map[0].shuffleWriteBytes);
+    // Records written: each map task combines its 25 records into one per key (3) in its buckets; the 3 sums go back to the driver.
+    expect(map[0].outputRecords).toBe(12);
+    expect(map[0].outputBytes).toBe(map[0].shuffleWriteBytes);
+    expect(Object.values(map[0].tasks).map((t: any) => t.taskMetrics.recordsOut)).toEqual([3, 3, 3, 3]);
+    expect(reduce.outputRecords).toBe(3);
+    expect(Object.values(reduce.tasks).map((t: any) => t.taskMetrics.recordsOut)).toEqual([1, 1, 1]);
   });
 
   it('lists both executors with the tasks they ran', async () => {
@@ -78,8 +90,37 @@ describe('driver UI JSON API on a real cluster', () => {
     expect(tasksRun).toBe(tasksCounted);
   });
 
+  it('counts the records and bytes a saving task wrote as its output, as the part files hold them', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'flint-ui-out-')), 'out');
+    try {
+      await fc.parallelize(Array.from({ length: 30 }, (_, i) => `line ${i}`), 3).filter((line) => !line.endsWith('7')).saveAsTextFile(dir);
+      const parts = readdirSync(dir).filter((name) => name.startsWith('part-')).map((name) => readFileSync(join(dir, name), 'utf8'));
+      const saveJob = (await api('/jobs'))[0];
+      const [stage] = await api(`/stages/${saveJob.stageIds.at(-1)}`);
+      expect(stage.outputRecords).toBe(parts.join('').split('\n').filter((line) => line !== '').length);
+      expect(stage.outputRecords).toBe(27);
+      expect(stage.outputBytes).toBe(parts.reduce((sum, text) => sum + Buffer.byteLength(text), 0));
+    } finally {
+      rmSync(dirname(dir), { recursive: true, force: true });
+    }
+  });
+
+  it("shows each executor's memory budget and the bytes its cached blocks use", async () => {
+    const data = Array.from({ length: 200 }, (_, i) => `record ${i}`);
+    const cached = fc.parallelize(data, 2).cache();
+    expect(await cached.count()).toBe(200);
+    // A cached partition is stored as its encoded records.
+    const expectedBytes = encode(data.slice(0, 100)).length + encode(data.slice(100)).length;
+    const executors = await api('/executors');
+    expect(executors.map((e: any) => e.maxMemory)).toEqual([EXECUTOR_MEMORY, EXECUTOR_MEMORY]);
+    expect(executors.reduce((sum: number, e: any) => sum + e.memoryUsed, 0)).toBe(expectedBytes);
+    expect(executors.reduce((sum: number, e: any) => sum + e.rddBlocks, 0)).toBe(2);
+    cached.unpersist();
+    await expect.poll(async () => (await api('/executors')).reduce((sum: number, e: any) => sum + e.memoryUsed, 0)).toBe(0);
+  });
+
   it('shows the failed task with its error', async () => {
-    const [failed] = await api('/jobs');
+    const failed = (await api('/jobs')).find((job: { status: string }) => job.status === 'FAILED');
     const [stage] = await api(`/stages/${failed.stageIds[0]}`);
     expect(stage.status).toBe('FAILED');
     const tasks = Object.values(stage.tasks) as { index: number; status: string; errorMessage?: string; attempt: number }[];

@@ -4,7 +4,7 @@ import type { TaskOutcome, TaskRequest } from '@flint/worker';
 /** A successful outcome with nothing in it but `extra`. */
 export function taskSuccess(extra: Partial<Extract<TaskOutcome, { kind: 'success' }>> = {}): TaskOutcome {
   const metrics = { fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 1, memoryBytesSpilled: 0, diskBytesSpilled: 0 };
-  return { kind: 'success', cachedBlocks: [], accumulators: [], recordsRead: 0, durationMs: 1, metrics, ...extra };
+  return { kind: 'success', cachedBlocks: [], accumulators: [], recordsRead: 0, recordsWritten: 0, bytesWritten: 0, durationMs: 1, metrics, ...extra };
 }
 
 /** A request for `partition` of stage 0 whose task id is the partition. */

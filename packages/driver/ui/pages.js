@@ -77,13 +77,13 @@ export async function executorsPage({ appId }) {
     const state = e.isActive ? 'alive' : 'lost';
     const lostNote = e.isActive ? '' : `<br><span class="muted">${esc(time(e.removeTime))}: ${esc(e.removeReason ?? '')}</span>`;
     return `<tr data-executor-id="${esc(e.id)}" data-state="${state}"><td>${esc(e.id)}</td><td class="wrap">${status(state)}${lostNote}</td><td class="num">${e.totalCores}</td>` +
-      `<td class="num hide-narrow">${e.maxMemory ? bytes(e.maxMemory) : ''}</td><td class="num">${e.rddBlocks}</td><td class="num">${bytes(e.memoryUsed + e.diskUsed)}</td>` +
+      `<td class="num" data-storage-memory>${bytes(e.memoryUsed)} / ${e.maxMemory ? bytes(e.maxMemory) : '?'}</td><td class="num">${e.rddBlocks}</td><td class="num">${bytes(e.memoryUsed + e.diskUsed)}</td>` +
       `<td class="num">${e.activeTasks}</td><td class="num">${e.failedTasks}</td><td class="num">${e.completedTasks}</td><td class="num hide-narrow">${esc(duration(e.totalDuration))}</td>` +
       `<td class="num hide-narrow">${bytes(e.totalShuffleRead)}</td><td class="num hide-narrow">${bytes(e.totalShuffleWrite)}</td></tr>`;
   });
   const alive = executors.filter((e) => e.isActive).length;
   return `<h1>Executors</h1><p>${alive} alive, ${executors.length - alive} lost.</p>` +
-    table(['Executor', 'State', '#Threads', '~#Memory', '#RDD blocks', '#Cached', '#Active', '#Failed', '#Completed', '~#Task time', '~#Shuffle read', '~#Shuffle write'], rows);
+    table(['Executor', 'State', '#Threads', '#Storage memory (used / total)', '#RDD blocks', '#Cached', '#Active', '#Failed', '#Completed', '~#Task time', '~#Shuffle read', '~#Shuffle write'], rows);
 }
 
 export async function storagePage({ appId, base, params }) {

@@ -37,7 +37,7 @@ export async function stagePage({ appId, base, params }) {
     ['Jobs', jobs],
     ['Duration', esc(span(stage.submissionTime, stage.completionTime))],
     ['Tasks', progress(stage.numCompleteTasks, stage.numActiveTasks, stage.numTasks, stage.numFailedTasks)],
-    ['Records in / out', `${stage.inputRecords} / ${stage.outputRecords}`],
+    ['Records in / out', `<span data-records-out="${stage.outputRecords}">${stage.inputRecords} / ${stage.outputRecords}</span> <span class="muted">(${bytes(stage.outputBytes)} written)</span>`],
     ['Shuffle read / write', `${bytes(stage.shuffleReadBytes)} / ${bytes(stage.shuffleWriteBytes)}`],
     ['Spill (memory / disk)', `${bytes(stage.memoryBytesSpilled)} / ${bytes(stage.diskBytesSpilled)}`],
     ['Locality', esc(locality)],

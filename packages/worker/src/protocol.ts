@@ -87,6 +87,10 @@ export type TaskOutcome =
       readonly droppedBlocks?: readonly { readonly rddId: number; readonly split: number }[];
       readonly accumulators: readonly (readonly [number, number])[];
       readonly recordsRead: number;
+      /** Records the task wrote: returned to the driver, into shuffle buckets, or to files. */
+      readonly recordsWritten: number;
+      /** Bytes of those records as written (encoded result, buckets, file data). */
+      readonly bytesWritten: number;
       readonly durationMs: number;
       readonly metrics: TaskMetrics;
     }

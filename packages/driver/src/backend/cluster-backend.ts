@@ -48,8 +48,9 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
     try {
       const { host, port } = parseExecutorId(id);
       const slots = Number(node.services.executorThreads ?? 1);
+      const memoryBytes = node.services.executorMemory === undefined ? undefined : Number(node.services.executorMemory);
       const barrierSync: BarrierSync = (request) => listener?.barrierSync(request) ?? Promise.reject(new Error('the driver is not running'));
-      const executor = await RemoteExecutor.connect(id, slots, `${host}:${port}`, (reason) => lose(id, reason, true), barrierSync);
+      const executor = await RemoteExecutor.connect(id, { slots, memoryBytes }, `${host}:${port}`, (reason) => lose(id, reason, true), barrierSync);
       if (stopped) return executor.close();
       connected.set(id, executor);
       listener?.executorAdded(executor);

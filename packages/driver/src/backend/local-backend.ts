@@ -38,7 +38,7 @@ export function localBackend(threads: number, memoryBudget: number, threadHeap?:
     namenode: undefined,
     start: async (listener) => {
       barrierSync = listener.barrierSync;
-      listener.executorAdded({ id: executor.id, slots: threads, runTask, killTask: (taskId) => running.get(taskId)?.abort() });
+      listener.executorAdded({ id: executor.id, slots: threads, memoryBytes: memoryBudget, runTask, killTask: (taskId) => running.get(taskId)?.abort() });
     },
     forgetShuffle: (appId, id) => executor.removeShuffle(appId, id),
     forgetRdd: (appId, id) => executor.removeRdd(appId, id),

@@ -13,6 +13,7 @@ export class RemoteExecutor implements ExecutorBackend {
   private constructor(
     readonly id: string,
     private readonly threads: number,
+    readonly memoryBytes: number | undefined,
     private readonly connection: FramedConnection,
     private readonly barrierSync: BarrierSync,
   ) {}
@@ -26,10 +27,10 @@ export class RemoteExecutor implements ExecutorBackend {
    * Connects; `onLost` is called once if the connection drops (the executor or its worker died).
    * The tasks running then stay unsettled until endRunningTasks(): the backend first finds out why.
    */
-  static async connect(id: string, slots: number, address: string, onLost: (reason: string) => void, barrierSync: BarrierSync): Promise<RemoteExecutor> {
+  static async connect(id: string, capacity: { slots: number; memoryBytes?: number }, address: string, onLost: (reason: string) => void, barrierSync: BarrierSync): Promise<RemoteExecutor> {
     const separator = address.lastIndexOf(':');
     const connection = await dialFrames({ host: address.slice(0, separator), port: Number(address.slice(separator + 1)) }, `executor ${id}`, CONNECT_TIMEOUT_MS);
-    const executor = new RemoteExecutor(id, slots, connection, barrierSync);
+    const executor = new RemoteExecutor(id, capacity.slots, capacity.memoryBytes, connection, barrierSync);
     void executor.receive(onLost);
     return executor;
   }

@@ -183,7 +183,7 @@ export class FlintContext implements RddContext {
   private async connectExecutors(): Promise<void> {
     await this.backend.start({
       executorAdded: (executor) => {
-        this.events.post({ type: 'executorAdded', executorId: executor.id, host: nodeOf(executor.id), slots: executor.slots });
+        this.events.post({ type: 'executorAdded', executorId: executor.id, host: nodeOf(executor.id), slots: executor.slots, memoryBytes: executor.memoryBytes });
         this.tasks.addExecutor(executor);
         this.workerWait.executorAdded(executor.id);
       },

@@ -73,6 +73,8 @@ function successMetrics(request: TaskRequest, end: Extract<TaskEnd, { kind: 'suc
     ...end.metrics,
     executorMs: end.durationMs,
     recordsIn: end.recordsRead,
+    recordsOut: end.recordsWritten,
+    bytesOut: end.bytesWritten,
     ...(end.result ? { resultBytes: end.result.length } : {}),
     ...(end.bucketSizes ? { shuffleWriteBytes: end.bucketSizes.reduce((sum, size) => sum + size, 0) } : {}),
     ...(shuffleReadBytes === undefined ? {} : { shuffleReadBytes }),

@@ -56,8 +56,10 @@ export interface TaskEndMetrics extends TaskMetrics {
   /** The task's time on its executor, as the executor measured it (durationMs is the driver's, launch to end). */
   readonly executorMs: number;
   readonly recordsIn: number;
-  /** Records a result task brought back (shuffle map tasks: unknown, absent). */
-  readonly recordsOut?: number;
+  /** Records the task wrote: brought back to the driver, into its shuffle buckets, or to files (Spark's recordsWritten). */
+  readonly recordsOut: number;
+  /** Bytes of what it wrote, encoded (Spark's bytesWritten). */
+  readonly bytesOut: number;
   /** Bytes of result records a result task sent to the driver. */
   readonly resultBytes?: number;
   readonly shuffleReadBytes?: number;
@@ -173,6 +175,7 @@ export interface ExecutorAdded extends Timed {
   readonly executorId: string;
   readonly host: string;
   readonly slots: number;
+  /** The executor's memory budget (cached blocks, shuffle buffers): Spark's "Storage Memory" total. */
   readonly memoryBytes?: number;
 }
 

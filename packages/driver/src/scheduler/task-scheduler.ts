@@ -24,6 +24,8 @@ import { taskEndData } from './event-data.js';
 export interface ExecutorBackend {
   readonly id: ExecutorId;
   readonly slots: number;
+  /** The executor's memory budget for cached blocks and shuffle buffers (Spark's "Storage Memory" total), when known. */
+  readonly memoryBytes?: number;
   runTask(request: TaskRequest): Promise<TaskOutcome>;
   /** Stops a running task: its thread is terminated and the task ends as a failure (TaskKilled). */
   killTask?(taskId: number): void;

@@ -11,7 +11,7 @@ import { answerApi } from '../../src/ui/api/status-api.js';
 import { quantile } from '../../src/ui/status/task-summary.js';
 
 const APP = 'app-1';
-const metrics = { executorMs: 0, fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 0, memoryBytesSpilled: 0, diskBytesSpilled: 0, recordsIn: 10, recordsOut: 2, shuffleReadBytes: 100, shuffleWriteBytes: 50 };
+const metrics = { executorMs: 0, fetchMs: 0, readMs: 0, parseMs: 0, decodeMs: 0, threadMs: 0, memoryBytesSpilled: 0, diskBytesSpilled: 0, recordsIn: 10, recordsOut: 2, bytesOut: 50, shuffleReadBytes: 100, shuffleWriteBytes: 50 };
 const mapStage: StageInfo = { stageId: 0, name: 'reduceByKey at job.ts:3', numTasks: 2, parentStageIds: [], kind: 'shuffleMap', shuffleId: 0, rdds: [{ id: 1, name: 'map at job.ts:2', kind: 'map', numPartitions: 2, parentIds: [0] }, { id: 0, name: 'parallelize', kind: 'parallelize', numPartitions: 2, parentIds: [] }] };
 const resultStage: StageInfo = { stageId: 1, name: 'collect at job.ts:4', numTasks: 2, parentStageIds: [0], kind: 'result', rdds: [{ id: 2, name: 'reduceByKey', kind: 'shuffled', numPartitions: 2, parentIds: [1], storageLevel: 'Memory Serialized 1x Replicated' }] };
 
@@ -24,8 +24,8 @@ function end(time: number, taskId: number, stageId: number, stageAttempt: number
 
 const EVENTS: SchedulerEvent[] = [
   { type: 'applicationStart', time: 1000, appId: APP, appName: 'demo', master: 'local-cluster[2,1]', mode: 'memory', user: 'ana', startTime: 1000, flintVersion: '0.1.0', conf: [{ key: 'master', value: 'local-cluster[2,1]', source: 'FlintContext option' }, { key: 'maxFailures', value: '4', source: 'default' }] },
-  { type: 'executorAdded', time: 1001, executorId: 'e1', host: 'h1', slots: 1 },
-  { type: 'executorAdded', time: 1002, executorId: 'e2', host: 'h2', slots: 1 },
+  { type: 'executorAdded', time: 1001, executorId: 'e1', host: 'h1', slots: 1, memoryBytes: 4096 },
+  { type: 'executorAdded', time: 1002, executorId: 'e2', host: 'h2', slots: 1, memoryBytes: 2048 },
   { type: 'jobStart', time: 1100, jobId: 0, description: 'collect at job.ts:4', callSite: 'job.ts:4', stageIds: [0, 1], stages: [mapStage, resultStage] },
   { type: 'stageSubmitted', time: 1101, stageId: 0, attempt: 1, name: mapStage.name, numTasks: 2, jobIds: [0], reason: 'first' },
   task('taskStart', 1102, 0, 0, 1, 0, 0, 'e1'),
@@ -150,7 +150,8 @@ describe('AppStatusStore and the JSON API', () => {
       ['e1', true, 5, 3, 1, undefined],
       ['e2', false, 1, 1, 1, 'worker process exited'],
     ]);
-    expect(all[0]).toMatchObject({ rddBlocks: 1, memoryUsed: 400, activeTasks: 0 });
+    expect(all[0]).toMatchObject({ rddBlocks: 1, memoryUsed: 400, maxMemory: 4096, activeTasks: 0 });
+    expect(all[1]).toMatchObject({ rddBlocks: 0, memoryUsed: 0, maxMemory: 2048 });
     expect((api(folded(), '/executors').body as unknown[]).length).toBe(1);
   });
 

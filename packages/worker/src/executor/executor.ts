@@ -177,6 +177,8 @@ export class Executor {
       droppedBlocks: this.droppedCachedBlocks(app),
       accumulators: result.accumulators,
       recordsRead: result.recordsRead,
+      recordsWritten: result.recordsWritten,
+      bytesWritten: result.bytesWritten,
       durationMs: performance.now() - started,
       metrics: { ...result.metrics, fetchMs },
     };

@@ -79,6 +79,8 @@ const taskOutcome: Schema<TaskOutcome> = variants(
     droppedBlocks: optional(array(object({ rddId: count, split: count }))),
     accumulators: array(tuple(integer, number)),
     recordsRead: count,
+    recordsWritten: count,
+    bytesWritten: count,
     durationMs: number,
     metrics: taskMetrics,
   }),

@@ -41,8 +41,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   let current: RunningExecutor | undefined;
   let lost: Record<string, string> = {};
   let starts = 0;
+  const memoryBudget = options.executorMemory ?? 1024 * 1024 * 1024;
   const publish = (): void => {
-    const executor: Record<string, string> = current ? { executor: current.id, executorThreads: String(current.threads) } : {};
+    const executor: Record<string, string> = current ? { executor: current.id, executorThreads: String(current.threads), executorMemory: String(memoryBudget) } : {};
     datanode?.setServices({ ...executor, ...lost });
   };
   // The executor process is forked at once; it gets its settings when the datanode (its id) is up.
@@ -53,7 +54,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       host,
       port: options.executorPort ?? 0,
       threads: options.threads ?? availableParallelism(),
-      memoryBudget: options.executorMemory ?? 1024 * 1024 * 1024,
+      memoryBudget,
       directory: join(started.dataDir, 'executor-blocks'),
       threadHeap: options.threadHeap,
     };

@@ -9,55 +9,77 @@ import { encodeSequenceFile, type SequenceCodec } from './sequence-file/sequence
 export interface WrittenOutput {
   result?: Uint8Array;
   buckets?: Uint8Array[];
+  /** Records the task wrote (to the driver, shuffle buckets or files): the task's recordsOut. */
+  recordsWritten: number;
+  /** Bytes of what it wrote: the encoded result, the buckets, or the part file's data. */
+  bytesWritten: number;
 }
 
 const NOTHING = encode([]);
 
 export async function writeOutput(output: StageOutput, records: Iterable<unknown>, partition: number, attempt: number): Promise<WrittenOutput> {
   switch (output.kind) {
-    case 'collect':
-      return { result: encode(recordsToArray(records)) };
-    case 'shuffle':
-      return { buckets: bucketize(records, output.partitioner) };
-    case 'saveText': {
-      const text = textLines(records, output.keyValue ? keyValueLine : String);
-      if (output.codec) await writePartFile(output.dir, partition, attempt, compress(text, output.codec), undefined, CODEC_EXTENSIONS[output.codec]);
-      else await writePartFile(output.dir, partition, attempt, text);
-      return { result: NOTHING };
+    case 'collect': {
+      const all = recordsToArray(records);
+      const result = encode(all);
+      return { result, recordsWritten: all.length, bytesWritten: result.length };
     }
-    case 'saveSequence':
-      await writePartFile(output.dir, partition, attempt, encodeSequenceFile(records, sequenceOptions(output)));
-      return { result: NOTHING };
-    case 'saveObjects':
-      await writePartFile(output.dir, partition, attempt, encodeObjectFile(records, output.batchSize));
-      return { result: NOTHING };
+    case 'shuffle': {
+      const { buckets, recordsWritten } = bucketize(records, output.partitioner);
+      return { buckets, recordsWritten, bytesWritten: buckets.reduce((sum, bucket) => sum + bucket.length, 0) };
+    }
+    case 'saveText': {
+      const { text, lines } = textLines(records, output.keyValue ? keyValueLine : String);
+      const data = output.codec ? compress(text, output.codec) : text;
+      if (output.codec) await writePartFile(output.dir, partition, attempt, data, undefined, CODEC_EXTENSIONS[output.codec]);
+      else await writePartFile(output.dir, partition, attempt, data);
+      return { result: NOTHING, recordsWritten: lines, bytesWritten: data.length };
+    }
+    case 'saveSequence': {
+      const all = recordsToArray(records);
+      return savedPart(output.dir, partition, attempt, all.length, encodeSequenceFile(all, sequenceOptions(output)));
+    }
+    case 'saveObjects': {
+      const all = recordsToArray(records);
+      return savedPart(output.dir, partition, attempt, all.length, encodeObjectFile(all, output.batchSize));
+    }
     case 'store': {
-      const data = output.format === 'binary' ? encode(recordsToArray(records)) : textLines(records, recordToJson);
-      await writePartFile(output.dir, partition, attempt, data, output.replication);
-      return { result: NOTHING };
+      if (output.format === 'binary') {
+        const all = recordsToArray(records);
+        return savedPart(output.dir, partition, attempt, all.length, encode(all), output.replication);
+      }
+      const { text, lines } = textLines(records, recordToJson);
+      return savedPart(output.dir, partition, attempt, lines, text, output.replication);
     }
   }
 }
 
-function textLines(records: Iterable<unknown>, format: (record: unknown) => string): Uint8Array {
+async function savedPart(dir: string, partition: number, attempt: number, records: number, data: Uint8Array, replication?: number): Promise<WrittenOutput> {
+  await writePartFile(dir, partition, attempt, data, replication);
+  return { result: NOTHING, recordsWritten: records, bytesWritten: data.length };
+}
+
+function textLines(records: Iterable<unknown>, format: (record: unknown) => string): { text: Uint8Array; lines: number } {
   const lines: string[] = [];
   eachRecord(records, (record) => {
     lines.push(format(record));
   });
-  return Buffer.from(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  return { text: Buffer.from(lines.length === 0 ? '' : `${lines.join('\n')}\n`), lines: lines.length };
 }
 
 /** Splits a map task's [key, value] records into one encoded bucket per reduce partition. */
-function bucketize(records: Iterable<unknown>, partitioner: Parameters<typeof partitionFunction>[0]): Uint8Array[] {
+function bucketize(records: Iterable<unknown>, partitioner: Parameters<typeof partitionFunction>[0]): { buckets: Uint8Array[]; recordsWritten: number } {
   const partitionOf = partitionFunction(partitioner);
   const buckets: unknown[][] = Array.from({ length: partitioner.numPartitions }, () => []);
+  let recordsWritten = 0;
   eachRecord(records, (record) => {
+    recordsWritten++;
     if (!Array.isArray(record)) {
       throw new TypeError(`a shuffle needs [key, value] pairs, got ${typeof record}: ${String(record).slice(0, 60)}`);
     }
     buckets[partitionOf(record[0])].push(record);
   });
-  return buckets.map((bucket) => encode(bucket));
+  return { buckets: buckets.map((bucket) => encode(bucket)), recordsWritten };
 }
 
 /** A [key, value] record as Hadoop's TextOutputFormat writes it: `key<TAB>value`, leaving out a null side. */

@@ -32,6 +32,8 @@ export type ThreadResult =
       readonly blocks: ProducedBlock[];
       readonly accumulators: [number, number][];
       readonly recordsRead: number;
+      readonly recordsWritten: number;
+      readonly bytesWritten: number;
       readonly metrics: Omit<TaskMetrics, 'fetchMs'>;
     }
   | { readonly kind: 'failure'; readonly error: TaskError };

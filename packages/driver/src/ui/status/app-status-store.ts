@@ -224,6 +224,7 @@ const HANDLERS: Handlers = {
     stage.executorRunTime += metrics.executorRunTime;
     stage.inputRecords += metrics.recordsIn;
     stage.outputRecords += metrics.recordsOut;
+    stage.outputBytes += metrics.bytesOut;
     stage.shuffleReadBytes += metrics.shuffleReadBytes;
     stage.shuffleWriteBytes += metrics.shuffleWriteBytes;
     stage.memoryBytesSpilled += metrics.memoryBytesSpilled;

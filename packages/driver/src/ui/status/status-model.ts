@@ -75,6 +75,7 @@ export interface StageData {
   executorRunTime: number;
   inputRecords: number;
   outputRecords: number;
+  outputBytes: number;
   shuffleReadBytes: number;
   shuffleWriteBytes: number;
   memoryBytesSpilled: number;
@@ -96,6 +97,7 @@ export interface TaskMetricsData {
   decodeMs: number;
   recordsIn: number;
   recordsOut: number;
+  bytesOut: number;
   shuffleReadBytes: number;
   shuffleWriteBytes: number;
   memoryBytesSpilled: number;
