@@ -1,9 +1,11 @@
 /**
- * On local-cluster[2,1] (real worker processes): a file added with fc.addFile is read inside tasks
- * on each executor through SparkFiles, object files are saved to and read from Flint DFS
+ * On local-cluster[2,1] (real worker processes): a file added with fc.addFile (local, or from DFS,
+ * a directory too) and an archive added with fc.addArchive (unpacked by each executor) are read
+ * inside tasks on each executor through SparkFiles, object files are saved to and read from Flint DFS
  * (re-split into more partitions than were saved), and binaryRecords reads a DFS file whose
  * blocks end inside records.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,9 +28,16 @@ describe('added files and record files on a local cluster', () => {
     fc = await FlintContext.create({ master: 'local-cluster[2,1]', appName: 'files-and-records' });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flint-cluster-files-'));
     for (let i = 0; i < 20_000; i++) records.write(`#${String(i).padStart(10, '0')}.`, i * RECORD_LENGTH);
+    fs.mkdirSync(path.join(tmp, 'model/weights'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'model/weights/w.txt'), '0.25');
+    // The archive is made by the system's tar, not by Flint.
+    execFileSync('tar', ['-czf', path.join(tmp, 'model.tgz'), '-C', path.join(tmp, 'model'), '.']);
     const client = await DfsClient.connect(fc.localCluster!.namenode);
     try {
       await client.writeFile('/records.bin', records, { replication: 2, blockSize: BLOCK_SIZE });
+      await client.writeFile('/lookup/factors.json', Buffer.from(JSON.stringify({ a: 5, b: 7 })));
+      await client.writeFile('/lookup/conf/nested/level.txt', Buffer.from('deep'));
+      await client.writeFile('/deps/model.tgz', fs.readFileSync(path.join(tmp, 'model.tgz')));
     } finally {
       client.close();
     }
@@ -55,6 +64,36 @@ describe('added files and record files on a local cluster', () => {
     const roots = new Map(out.map(([, , root, pid]) => [pid, root]));
     expect(roots.has(process.pid)).toBe(false);
     expect(new Set(roots.values()).size).toBe(roots.size);
+  });
+
+  it('unpacks an added archive in each worker process and reads a file inside it in a map', async () => {
+    fc.addArchive(path.join(tmp, 'model.tgz'));
+    const out = await fc
+      .parallelize([1, 2, 3, 4, 5, 6, 7, 8], 8)
+      .map((x) => [x * Number(process.getBuiltinModule('node:fs').readFileSync(`${SparkFiles.get('model.tgz')}/weights/w.txt`, 'utf8')), process.pid] as const)
+      .collect();
+    expect(out.map(([value]) => value)).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
+    expect(out.some(([, pid]) => pid === process.pid)).toBe(false);
+  });
+
+  it('adds a file, a directory (recursive) and an archive from DFS, each read in tasks on the workers', async () => {
+    const namenode = fc.localCluster!.namenode;
+    fc.addFile('dfs:///lookup/factors.json');
+    fc.addFile(`dfs://${namenode}/lookup/conf`, true);
+    fc.addArchive('dfs:///deps/model.tgz#model');
+    expect(fc.listFiles).toEqual(expect.arrayContaining([`dfs://${namenode}/lookup/factors.json`, `dfs://${namenode}/lookup/conf`]));
+    expect(fc.listArchives).toContain(`dfs://${namenode}/deps/model.tgz#model`);
+    const out = await fc
+      .parallelize(['a', 'b', 'a', 'b'], 4)
+      .map((key) => {
+        const fs = process.getBuiltinModule('node:fs');
+        const factors = JSON.parse(fs.readFileSync(SparkFiles.get('factors.json'), 'utf8')) as Record<string, number>;
+        return [key, factors[key], fs.readFileSync(`${SparkFiles.get('conf')}/nested/level.txt`, 'utf8'), fs.readFileSync(`${SparkFiles.get('model')}/weights/w.txt`, 'utf8')];
+      })
+      .collect();
+    expect(out).toEqual(['a', 'b', 'a', 'b'].map((key) => [key, key === 'a' ? 5 : 7, 'deep', '0.25']));
+    expect(() => fc.addFile('dfs:///lookup/missing.json')).toThrow(`File dfs://${namenode}/lookup/missing.json does not exist`);
+    expect(() => fc.addFile('dfs:///lookup')).toThrow(`Added file dfs://${namenode}/lookup is a directory and recursive is not turned on.`);
   });
 
   it('saves object files to DFS and reads them back in more partitions than were saved', async () => {

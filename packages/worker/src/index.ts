@@ -2,6 +2,7 @@ export { Executor, type ExecutorOptions, type Peers } from './executor/executor.
 export { BlockManager, type BlockPolicy, type BlockManagerStats } from './executor/block-manager.js';
 export * from './protocol.js';
 export type { StageSpec, StageOutput } from './stage-spec.js';
+export { archiveFormatOf, unpackArchive } from './executor/archives.js';
 export { blockKeys } from './block-keys.js';
 export { partFileName } from './thread/part-files.js';
 export { startWorker, type WorkerHandle, type WorkerOptions } from './service/worker-process.js';

@@ -53,11 +53,18 @@ export interface TaskRequest {
   readonly files?: readonly AddedFile[];
 }
 
-/** A file added with fc.addFile: its path under the SparkFiles directory (a name, or `dir/...` for a directory) and its bytes. */
+/**
+ * A file added with fc.addFile: its path under the SparkFiles directory (a name, or `dir/...` for a
+ * directory) and its bytes; or an archive added with fc.addArchive, unpacked into the directory `name`.
+ */
 export interface AddedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  readonly archive?: ArchiveFormat;
 }
+
+/** How an added archive is unpacked: `.zip`/`.jar` files are zip, `.tar`/`.tar.gz`/`.tgz` tar. */
+export type ArchiveFormat = 'zip' | 'tar';
 
 export interface CachedBlockReport {
   readonly rddId: number;

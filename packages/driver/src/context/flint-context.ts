@@ -144,7 +144,7 @@ export class FlintContext implements RddContext {
     this.appId = `${this.appName.replace(/[^A-Za-z0-9-]/g, '-')}-${randomBytes(6).toString('hex')}`;
     this.givenOptions = { ...options, master, appName: this.appName, mode: this.mode };
     this.broadcasts = new Broadcasts((id) => backend.forgetBroadcast(this.appId, id));
-    this.files = new ShippedFiles(this.appId);
+    this.files = new ShippedFiles(this.appId, backend.namenode, (line) => this.driverLog.warn(`[flint] ${line}`));
     SparkFiles.setRootDirectory(this.files.rootDirectory);
     this.tasks = new TaskScheduler(
       (request, executor, end, locality) => this.dag.post({ type: 'taskEnded', request, executor, end, locality }),
@@ -465,16 +465,30 @@ export class FlintContext implements RddContext {
   }
 
   /**
-   * Sends a local file (or, with `recursive`, a directory) to every executor, once each: tasks find
-   * it at `SparkFiles.get(name)` (the name is the path's last part), the driver too.
+   * Sends a file (or, with `recursive`, a directory), local or `dfs://`, to every executor, once
+   * each: tasks find it at `SparkFiles.get(name)` (the name is the path's last part), the driver too.
    */
   addFile(path: string, recursive = false): void {
-    this.files.add(path, recursive);
+    this.files.addFile(path, recursive);
   }
 
-  /** The paths added with addFile, as `file:` URIs. */
+  /** The paths added with addFile, as `file:` (or `dfs://`) URIs. */
   get listFiles(): string[] {
-    return this.files.list();
+    return this.files.list('file');
+  }
+
+  /**
+   * Sends an archive (`.zip`, `.jar`, `.tar`, `.tar.gz`, `.tgz`; local or `dfs://`) to every
+   * executor, once each, unpacked into the directory `SparkFiles.get(name)`: the archive's file
+   * name, or the fragment of `path#name`. The driver unpacks its own copy too.
+   */
+  addArchive(path: string): void {
+    this.files.addArchive(path);
+  }
+
+  /** The paths added with addArchive, as URIs. */
+  get listArchives(): string[] {
+    return this.files.list('archive');
   }
 
   /** A number tasks add to with `.add(v)`; only the driver reads `.value`. */

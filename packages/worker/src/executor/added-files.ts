@@ -1,12 +1,14 @@
 /**
- * The files added with fc.addFile, as an executor keeps them: one directory per application
- * (SparkFiles.getRootDirectory() in its tasks). The driver sends each file once per executor,
- * with the first task that executor runs after the file was added; every later task of the
+ * The files added with fc.addFile and the archives added with fc.addArchive, as an executor keeps
+ * them: one directory per application (SparkFiles.getRootDirectory() in its tasks), where each
+ * archive is unpacked into a directory of its name. The driver sends each once per executor,
+ * with the first task that executor runs after it was added; every later task of the
  * application waits until the files sent so far are written, whichever task carried them.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AddedFile } from '../protocol.js';
+import { joinInside, unpackArchive } from './archives.js';
 
 export class AddedFiles {
   private readonly written = new Map<string, Promise<void>>();
@@ -29,9 +31,8 @@ export class AddedFiles {
 }
 
 async function writeAdded(root: string, file: AddedFile): Promise<void> {
-  const relative = normalize(file.name);
-  if (relative.startsWith(`..${sep}`) || relative === '..' || relative.startsWith(sep)) throw new Error(`added file name ${file.name} is not a path under the files directory`);
-  const target = join(root, relative);
+  const target = joinInside(root, file.name);
+  if (file.archive) return unpackArchive(file.bytes, file.archive, target, file.name);
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, file.bytes);
 }

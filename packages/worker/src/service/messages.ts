@@ -9,7 +9,7 @@
  * encoded bytes here: only the task thread decodes it.
  */
 import {
-  array, boolean, bytes, count, integer, message, nullable, number, object, optional, shortString, string, tuple, union, variant, variants,
+  array, boolean, bytes, count, integer, message, nullable, number, object, oneOfStrings, optional, shortString, string, tuple, union, variant, variants,
   ProtocolError, type Infer, type Schema,
 } from '@flint/net';
 import { isBlockKey } from '../block-keys.js';
@@ -57,8 +57,8 @@ const taskRequest: Schema<TaskRequest> = object({
   stage: bytes,
   inputs: array(taskInput),
   broadcasts: array(object({ id: count, bytes: optional(bytes) })),
-  /** Added files; the executor refuses a name that leaves its files directory. */
-  files: optional(array(object({ name: shortString(4096), bytes }))),
+  /** Added files and archives; the executor refuses a name that leaves its files directory. */
+  files: optional(array(object({ name: shortString(4096), bytes, archive: optional(oneOfStrings('zip', 'tar')) }))),
 });
 
 const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });
