@@ -70,7 +70,8 @@ describe('CAST and TRY_CAST in queries match types/cast.ts', () => {
       `[CAST_INVALID_INPUT] The value 'a' of the type "STRING" cannot be cast to "INT" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. SQLSTATE: 22018`,
     );
     const rows = await fc.sql("SELECT try_cast(v AS INT) FROM strings WHERE v IN ('a', '12')").collect();
-    expect(rows).toEqual([{ 'TRY_CAST(v AS INT)': 12 }, { 'TRY_CAST(v AS INT)': null }]);
+    // Spark's ResolveAliases names a top-level cast of a column after the column.
+    expect(rows).toEqual([{ v: 12 }, { v: null }]);
   });
 
   it('the DataFrame API casts the same way: Column.cast raises, Column.try_cast gives null', async () => {

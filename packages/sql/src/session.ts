@@ -72,11 +72,12 @@ export class SqlSession implements Catalog {
    * Rows as plain objects (or arrays), with an optional schema: a StructType, a DDL string
    * (`'age INT, name STRING'`), or a list of column names (types inferred as PySpark does).
    */
-  createDataFrame(data: DataFrameInput, schema?: StructType | string | readonly string[]): DataFrame {
-    if (isArrowTable(data)) return this.fromArrow(data, schema);
-    if (!Array.isArray(data)) return this.fromRdd(data as RDD<unknown>, schema);
-    const rows = data as readonly unknown[];
-    const struct = resolveSchema(rows, schema);
+  createDataFrame(data: DataFrameInput, schema?: StructType | DataType | string | readonly string[]): DataFrame {
+    if (isArrowTable(data)) return this.fromArrow(data, schema as StructType | string | undefined);
+    if (!Array.isArray(data)) return this.fromRdd(data as RDD<unknown>, schema as StructType | string | undefined);
+    const atomic = atomicSchema(schema);
+    const rows = atomic ? (data as readonly unknown[]).map((value) => [value]) : (data as readonly unknown[]);
+    const struct = atomic ?? resolveSchema(rows, schema as StructType | string | readonly string[] | undefined);
     const internal = rows.map((row) => rowToInternal(row, struct));
     return this.relation(struct, new LocalRows(internal));
   }
@@ -136,6 +137,13 @@ export class SqlSession implements Catalog {
     tableExists: (name: string): boolean => this.views.has(name.toLowerCase()),
     dropTempView: (name: string): boolean => this.views.delete(name.toLowerCase()),
   };
+}
+
+/** PySpark wraps a schema that is a plain type (`'STRING'`) into one column named `value`; each row is a value. */
+function atomicSchema(schema: StructType | DataType | string | readonly string[] | undefined): StructType | undefined {
+  if (schema === undefined || schema instanceof StructType || Array.isArray(schema)) return undefined;
+  const type = typeof schema === 'string' ? parseDataType(schema as string) : (schema as DataType);
+  return type instanceof StructType ? undefined : new StructType([new StructField('value', type, true)]);
 }
 
 function resolveSchema(rows: readonly unknown[], schema: StructType | string | readonly string[] | undefined): StructType {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Accumulator, Broadcast, RDD, SparkFiles, refuseConverters, type HadoopConf, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
-import type { DataFrame, DataFrameInput, DataFrameReader, SqlSession, StructType } from '@flint/sql';
+import type { DataFrame, DataFrameInput, DataFrameReader, DataType, SqlSession, StructType } from '@flint/sql';
 import { sqlSession } from './sql-entry.js';
 import { localTextSplits } from './text-input.js';
 import { JobHistory, type JobSummary } from './job-history.js';
@@ -446,7 +446,7 @@ export class FlintContext implements RddContext {
   sql(text: string): DataFrame {
     return sqlSession(this).sql(text);
   }
-  createDataFrame(data: DataFrameInput, schema?: StructType | string | readonly string[]): DataFrame {
+  createDataFrame(data: DataFrameInput, schema?: StructType | DataType | string | readonly string[]): DataFrame {
     return sqlSession(this).createDataFrame(data, schema);
   }
   table(name: string): DataFrame {

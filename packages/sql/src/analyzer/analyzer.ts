@@ -131,9 +131,15 @@ export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[], sco
     }
     const resolved = resolveExpression(e, input, scope);
     if (resolved.kind === 'attr' || resolved.kind === 'alias') out.push(resolved);
-    else out.push(aliasOf(resolved, prettyName(namingForm(e, input))));
+    else out.push(aliasOf(resolved, generatedName(namingForm(e, input))));
   }
   return out;
+}
+
+/** Spark's ResolveAliases names a top-level cast of a column after the column: `CAST(age AS INT)` is `age`. */
+function generatedName(e: Expr): string {
+  if (e.kind === 'cast' && (e.child.kind === 'attr' || e.child.kind === 'alias')) return e.child.name;
+  return prettyName(e);
 }
 
 /** The expression as Spark names it: columns resolved (their real names), no implicit casts yet. */
@@ -237,6 +243,13 @@ function dedupRight(left: LogicalPlan, right: LogicalPlan): LogicalPlan {
   const leftIds = new Set(outputOf(left).map((a) => a.id));
   const rightOut = outputOf(right);
   if (!rightOut.some((a) => leftIds.has(a.id))) return right;
+  // `df.alias('b')`: the fresh columns stay under the alias, so `b.name` still resolves.
+  if (right.kind === 'subqueryAlias') return { ...right, child: freshColumns(right.child) };
+  return freshColumns(right);
+}
+
+function freshColumns(right: LogicalPlan): LogicalPlan {
+  const rightOut = outputOf(right);
   return { kind: 'project', child: right, exprs: rightOut.map((a) => ({ kind: 'alias', child: a, name: a.name, id: newExprId() }) as Alias) };
 }
 

@@ -4,7 +4,7 @@
  * differ (Spark's TypeCoercion, simplified: numbers widen, strings compared with numbers or
  * dates are cast to them, `/` is always double).
  */
-import type { DataType } from '../types/index.js';
+import { parseDataType, type DataType } from '../types/index.js';
 import { aliasOf, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
@@ -94,9 +94,15 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
   }
 }
 
+/** Spark's cast functions: `int(x)` is `CAST(x AS INT)`, and so on for each of these types. */
+const CAST_FUNCTIONS = new Set(['boolean', 'tinyint', 'smallint', 'int', 'bigint', 'float', 'double', 'decimal', 'date', 'timestamp', 'binary', 'string']);
+
 export function resolveCall(name: string, args: readonly Expr[], distinct: boolean): Expr {
   const lookupName = distinct && name.toLowerCase() === 'count' ? 'count_distinct' : name;
   const def = lookupFunction(lookupName);
+  if (!def && args.length === 1 && CAST_FUNCTIONS.has(name.toLowerCase())) {
+    return { kind: 'cast', child: args[0], to: parseDataType(name) };
+  }
   if (!def) {
     throw new AnalysisException(
       'UNRESOLVED_ROUTINE',

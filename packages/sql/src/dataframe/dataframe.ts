@@ -11,7 +11,7 @@ import { Column, columnExpr, nameToExpr } from '../column.js';
 import { aliasOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
 import { outputOf } from '../plan/output.js';
 import type { JoinType, LogicalPlan } from '../plan/logical-plan.js';
-import { resolveColumn } from '../analyzer/resolve-expression.js';
+import { findAttr, resolveColumn } from '../analyzer/resolve-expression.js';
 import { sqlFrontEnd } from '../sql-front-end.js';
 import { toSortOrder } from '../window.js';
 import type { SqlSession } from '../session.js';
@@ -25,6 +25,9 @@ import { joinType } from './join-types.js';
 
 export type ColumnArg = Column | string;
 type ColumnArgs = (ColumnArg | ColumnArg[])[];
+/** A column, a column name, or (in groupBy and sorts, as PySpark 4) a 1-based column ordinal. */
+export type ColumnOrOrdinal = ColumnArg | number;
+type SortArgs = (ColumnOrOrdinal | ColumnOrOrdinal[] | { ascending?: boolean | boolean[] })[];
 
 const flat = <T>(args: (T | T[])[]): T[] => args.flat() as T[];
 
@@ -107,8 +110,10 @@ export class DataFrame {
       if (typeof c === 'string') this.output.filter((a) => a.name.toLowerCase() === c.toLowerCase()).forEach((a) => dropIds.add(a.id));
       else if (c.expr.kind === 'attr') dropIds.add(c.expr.id);
       else if (c.expr.kind === 'column') {
-        const name = (c.expr as { name: string }).name.toLowerCase();
-        this.output.filter((a) => a.name.toLowerCase() === name).forEach((a) => dropIds.add(a.id));
+        // A Column is resolved as an expression (ambiguous is an error, unknown a no-op); a name is taken literally.
+        const matches = findAttr(c.expr.name, c.expr.qualifier, this.output);
+        if (matches.length > 1) resolveColumn(c.expr.name, c.expr.qualifier, this.output);
+        matches.forEach((a) => dropIds.add(a.id));
       }
     }
     return this.derive({ kind: 'project', child: this.plan, exprs: this.output.filter((a) => !dropIds.has(a.id)) });
@@ -132,14 +137,15 @@ export class DataFrame {
   where(condition: Column | string): DataFrame {
     return this.filter(condition);
   }
-  orderBy(...args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): DataFrame {
-    return this.derive({ kind: 'sort', child: this.plan, orders: sortOrders(args), global: true });
+  /** Sorts by columns, names or ordinals (`-1`: the first column descending), with `{ ascending }` last. */
+  orderBy(...args: SortArgs): DataFrame {
+    return this.derive({ kind: 'sort', child: this.plan, orders: sortOrders(args, (i) => this.ordinal(i)), global: true });
   }
-  sort(...args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): DataFrame {
+  sort(...args: SortArgs): DataFrame {
     return this.orderBy(...args);
   }
-  sortWithinPartitions(...args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): DataFrame {
-    return this.derive({ kind: 'sort', child: this.plan, orders: sortOrders(args), global: false });
+  sortWithinPartitions(...args: SortArgs): DataFrame {
+    return this.derive({ kind: 'sort', child: this.plan, orders: sortOrders(args, (i) => this.ordinal(i)), global: false });
   }
   limit(num: number): DataFrame {
     return this.derive({ kind: 'limit', child: this.plan, n: num, offset: 0 });
@@ -150,24 +156,25 @@ export class DataFrame {
   distinct(): DataFrame {
     return this.derive({ kind: 'distinct', child: this.plan });
   }
-  /** Keeps the first row of each group of rows equal on `subset` (all columns by default). */
-  dropDuplicates(subset?: string[]): DataFrame {
-    if (subset === undefined || subset.length === 0) return this.distinct();
+  /** Keeps the first row of each group of rows equal on `subset` (all columns by default; a list or names). */
+  dropDuplicates(...subsetArgs: (string | string[])[]): DataFrame {
+    const subset = flat(subsetArgs);
+    if (subset.length === 0) return this.distinct();
     const keys = subset.map((name) => resolveColumn(name, undefined, this.output) as Attr);
     const keyIds = new Set(keys.map((k) => k.id));
     const aggregates: NamedExpr[] = this.output.map((a) => (keyIds.has(a.id) ? a : aliasOf({ kind: 'call', name: 'first', args: [a] }, a.name)));
     const grouped = this.derive({ kind: 'aggregate', child: this.plan, groupBy: keys, aggregates });
     return grouped;
   }
-  drop_duplicates(subset?: string[]): DataFrame {
-    return this.dropDuplicates(subset);
+  drop_duplicates(...subset: (string | string[])[]): DataFrame {
+    return this.dropDuplicates(...subset);
   }
 
   // ---- aggregation --------------------------------------------------------------------------
-  groupBy(...cols: ColumnArgs): GroupedData {
-    return new GroupedData(this, flat(cols).map(columnExpr));
+  groupBy(...cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): GroupedData {
+    return new GroupedData(this, flat(cols).map((c) => (typeof c === 'number' ? this.ordinal(c).expr : columnExpr(c))));
   }
-  groupby(...cols: ColumnArgs): GroupedData {
+  groupby(...cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): GroupedData {
     return this.groupBy(...cols);
   }
   agg(...exprs: AggSpec[]): DataFrame {
@@ -339,20 +346,32 @@ export class DataFrame {
     const chosen = typeof extended === 'string' ? extended : mode ?? (extended ? 'extended' : 'simple');
     return explainText(this, chosen);
   }
+  /** PySpark's `transform(func, *args)`: chains a function of DataFrames. */
+  transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    return func(this, ...args);
+  }
+  /** The column at a 1-based ordinal; a negative one sorts that column descending (PySpark 4). */
+  private ordinal(i: number): Column {
+    if (!Number.isInteger(i) || i === 0 || Math.abs(i) > this.output.length) {
+      throw new Error(i === 0 ? '[ZERO_INDEX] Index must be non-zero.' : `[INDEX_OUT_OF_RANGE] Column ordinal ${i} is out of range: the DataFrame has ${this.output.length} columns.`);
+    }
+    const c = new Column(this.output[Math.abs(i) - 1]);
+    return i > 0 ? c : c.desc();
+  }
   toString(): string {
     return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`;
   }
 }
 
 /** Sort columns with PySpark's `ascending` keyword (a boolean or one per column). */
-function sortOrders(args: (ColumnArg | ColumnArg[] | { ascending?: boolean | boolean[] })[]): SortOrderExpr[] {
+function sortOrders(args: SortArgs, ordinal: (i: number) => Column): SortOrderExpr[] {
   const last = args[args.length - 1];
   const options = last !== undefined && typeof last === 'object' && !(last instanceof Column) && !Array.isArray(last) ? (last as { ascending?: boolean | boolean[] }) : undefined;
-  const cols = flat((options ? args.slice(0, -1) : args) as (ColumnArg | ColumnArg[])[]);
+  const cols = flat((options ? args.slice(0, -1) : args) as (ColumnOrOrdinal | ColumnOrOrdinal[])[]);
   if (cols.length === 0) throw new Error('[CANNOT_BE_EMPTY] At least one column must be specified.');
   const ascending = options?.ascending;
   return cols.map((c, i) => {
-    const order = toSortOrder(columnExpr(c));
+    const order = toSortOrder(typeof c === 'number' ? ordinal(c).expr : columnExpr(c));
     const asc = Array.isArray(ascending) ? ascending[i] : ascending;
     if (asc === undefined || asc === true) return order;
     return { kind: 'sortOrder', child: order.child, ascending: false, nullsFirst: false };

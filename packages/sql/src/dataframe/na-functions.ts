@@ -61,7 +61,7 @@ export class DataFrameNaFunctions {
     return this.df.select(...exprs.map((e) => new Column(e)));
   }
 
-  /** Drops rows with nulls: `how` 'any' or 'all', or fewer than `thresh` non-null values, among `subset`. */
+  /** Drops rows with nulls (or NaN, as Spark 4): `how` 'any' or 'all', or fewer than `thresh` present values, among `subset`. */
   drop(how: 'any' | 'all' = 'any', thresh?: number, subset?: string | string[]): DataFrame {
     if (how !== 'any' && how !== 'all') throw new Error(`[VALUE_NOT_ANY_OR_ALL] Value for \`how\` must be 'any' or 'all', got '${how}'.`);
     const output = this.df.output;
@@ -69,10 +69,17 @@ export class DataFrameNaFunctions {
     const attrs = names.map((n) => resolveColumn(n, undefined, output) as Attr);
     const needed = thresh ?? (how === 'any' ? attrs.length : 1);
     const nonNulls = attrs
-      .map((a): Expr => ({ kind: 'caseWhen', branches: [[{ kind: 'unary', op: 'IS NOT NULL', child: a }, literalExpr(1)]], otherwise: literalExpr(0) }))
+      .map((a): Expr => ({ kind: 'caseWhen', branches: [[present(a), literalExpr(1)]], otherwise: literalExpr(0) }))
       .reduce<Expr>((acc, e) => ({ kind: 'binary', op: '+', left: acc, right: e }), literalExpr(0));
     return this.df.filter(new Column({ kind: 'binary', op: '>=', left: nonNulls, right: literalExpr(needed) }));
   }
+}
+
+/** A value that is neither null nor, in a float or double column, NaN. */
+function present(a: Attr): Expr {
+  const notNull: Expr = { kind: 'unary', op: 'IS NOT NULL', child: a };
+  if (a.dataType.typeName() !== 'double' && a.dataType.typeName() !== 'float') return notNull;
+  return { kind: 'binary', op: 'AND', left: notNull, right: { kind: 'unary', op: 'NOT', child: callOf('isnan', [a]) } };
 }
 
 /** A fill value applies to columns of its kind only, as in PySpark. */

@@ -16,7 +16,7 @@ import { chooseJoin } from './join-selection.js';
 import { limitRows } from './limit.js';
 import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withStep, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
-import { takeOrdered } from './sort.js';
+import { sortEachPartition, takeOrdered } from './sort.js';
 import { sortRows } from './range-sort.js';
 import { windowRows } from './window.js';
 import { scanColumns } from './scan-columns.js';
@@ -137,7 +137,7 @@ export class PhysicalPlanner {
 
   private sort(plan: PlanOf<'sort'>): RDD<unknown[]> {
     const child = this.pipeline(plan.child);
-    if (!plan.global) return materialize(child, this.options.site);
+    if (!plan.global) return sortEachPartition(child, plan.orders, this.options.site);
     return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site);
   }
 

@@ -59,6 +59,15 @@ export function takeOrdered(child: Pipeline, orders: readonly SortOrderExpr[], n
   return mapPartitionsGenerated(perPartition.coalesce(1), merge, mergeBody, site);
 }
 
+/** Each partition sorted on its own (sortWithinPartitions): rows with their sort values, stably sorted. */
+export function sortEachPartition(child: Pipeline, orders: readonly SortOrderExpr[], site: string): RDD<unknown[]> {
+  const ctx = new CodegenContext();
+  addCompareSortValues(orders, ctx);
+  const output = outputAfter(child);
+  const body = genLoop(child, ctx, (vars) => `rows.push([${genSortValues(orders, vars, ctx)}, ${rowOf(output, vars)}]);`);
+  return mapPartitionsGenerated(child, ctx, `const rows = [];\n${body}\nrows.sort((a, b) => compareSortValues(a[0], b[0]));\nreturn rows.map((pair) => pair[1]);`, site);
+}
+
 /** Binary insertion into the sorted buffer, dropping its last entry beyond n (stable: after equal keys). */
 function insertBest(n: number): string {
   return `function insertBest(best, pair) {

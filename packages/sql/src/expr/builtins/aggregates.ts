@@ -162,11 +162,12 @@ function moments(name: string, result: (n: string, m2: string) => string): Aggre
     returnType: () => Types.double,
     slots: 3,
     init: () => ['0', '0', '0'],
+    // Spark's exact floating-point steps, so results agree with Spark's to the last digit.
     update: ([n, mean, m2], [x]) =>
-      `if (${x} !== null) { ${n}++; const d = ${x} - ${mean}; ${mean} += d / ${n}; ${m2} += d * (${x} - ${mean}); }`,
+      `if (${x} !== null) { ${n}++; const d = ${x} - ${mean}; const dN = d / ${n}; ${mean} += dN; ${m2} += d * (d - dN); }`,
     merge: ([n, mean, m2], [n2, mean2, m22]) =>
-      `if (${n2} > 0) { const t = ${n} + ${n2}; const d = ${mean2} - ${mean}; ` +
-      `${m2} += ${m22} + d * d * ${n} * ${n2} / t; ${mean} += d * ${n2} / t; ${n} = t; }`,
+      `if (${n2} > 0) { const t = ${n} + ${n2}; const d = ${mean2} - ${mean}; const dN = d / t; ` +
+      `${m2} = ${m2} + ${m22} + d * dN * ${n} * ${n2}; ${mean} += dN * ${n2}; ${n} = t; }`,
     finish: ([n, , m2]) => result(n, m2),
   };
 }
