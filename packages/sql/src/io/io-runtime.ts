@@ -16,7 +16,7 @@ import { lineNumberAt, splitText, type ByteSplit } from './files/byte-splits.js'
 import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
-import { localParquetFile, parquetFooter, readParquetColumns, readParquetRows } from './parquet/parquet-read.js';
+import { readParquetFooter, readRowGroupColumns, readRowGroupRows } from './parquet/parquet-read.js';
 import { writePartition } from './write/write-partition.js';
 // The casts that generated code calls (CAST, TRY_CAST) must be installed on every task thread.
 import '../physical/codegen/cast-runtime.js';
@@ -31,6 +31,8 @@ export interface ReadEnv {
 
 export interface ParquetRowGroupSplit {
   path: string;
+  /** The row group's index in the file, and its rows. */
+  rowGroup: number;
   rowStart: number;
   rowEnd: number;
   partitionValues?: unknown[];
@@ -194,30 +196,27 @@ function readJsonLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
   return rows;
 }
 
-async function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Promise<unknown[][]> {
+/** The rows of each split's row group, with the split's partition values. */
+function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): unknown[][] {
   const { schema, columns } = fileColumns(env);
   const rows: unknown[][] = [];
   for (const split of splits) {
-    const file = await localParquetFile(split.path);
-    const footer = await parquetFooter(file, split.path);
-    for (const row of await readParquetRows(file, footer, split, columns, schema)) rows.push(withPartitionValues(row, split.partitionValues));
+    const footer = readParquetFooter(split.path);
+    for (const row of readRowGroupRows(split.path, footer, split.rowGroup, columns, schema)) rows.push(withPartitionValues(row, split.partitionValues));
   }
   return rows;
 }
 
-/** One column batch per row group (readParquetRowGroups' rows, column by column). */
-async function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Promise<ColumnBatch[]> {
+/** One column batch per row group (readParquetRowGroups' rows, column by column; numbers in typed arrays). */
+function* readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns } = fileColumns(env);
-  const batches: ColumnBatch[] = [];
   for (const split of splits) {
-    const file = await localParquetFile(split.path);
-    const footer = await parquetFooter(file, split.path);
+    const footer = readParquetFooter(split.path);
     const length = split.rowEnd - split.rowStart;
-    const values = await readParquetColumns(file, footer, split, columns, schema);
+    const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema);
     const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
-    batches.push({ length, columns: [...values, ...trailing] });
+    yield { length, columns: [...values, ...trailing] };
   }
-  return batches;
 }
 
 export const IO_RUNTIME = registerRuntime('sql', {

@@ -1,7 +1,7 @@
 /** Whole local Parquet files: read (only some columns, skipping row groups by statistics) and write. */
 import { writeFileSync } from 'node:fs';
 import type { StructType } from '../../types/index.js';
-import { localParquetFile, parquetFooter, readParquetRows, rowGroupRanges } from './parquet-read.js';
+import { readParquetFooter, readRowGroupRows } from './parquet-read.js';
 import { rowGroupsToRead, type ColumnPredicate } from './row-group-filter.js';
 import { writeParquetBuffer } from './parquet-write.js';
 
@@ -17,13 +17,11 @@ export async function readParquetFile(
   columns?: readonly number[],
   predicates: readonly ColumnPredicate[] = [],
 ): Promise<ParquetReadResult> {
-  const file = await localParquetFile(path);
-  const footer = await parquetFooter(file, path);
-  const ranges = rowGroupRanges(footer.metadata);
+  const footer = readParquetFooter(path);
   const groups = rowGroupsToRead(footer.metadata, predicates);
   const rows: unknown[][] = [];
-  for (const g of groups) rows.push(...(await readParquetRows(file, footer, ranges[g], columns)));
-  return { schema: footer.schema, rows, skippedRowGroups: ranges.length - groups.length };
+  for (const g of groups) for (const row of readRowGroupRows(path, footer, g, columns)) rows.push(row);
+  return { schema: footer.schema, rows, skippedRowGroups: footer.metadata.row_groups.length - groups.length };
 }
 
 export function writeParquetFile(path: string, schema: StructType, rows: readonly unknown[][], rowGroupSize?: number): void {

@@ -1,40 +1,63 @@
 /**
- * Reading Parquet with hyparquet: the footer (schema, row groups, statistics), and the rows of
- * one row group — Flint's unit of a Parquet split — for only the columns a query uses. Values
- * come out in the engine's form: integers (64-bit too) and decimals as numbers, dates as day
- * numbers, timestamps as epoch milliseconds, strings, binary as Uint8Array.
+ * Reading local Parquet files: the footer (schema, row groups, statistics), and the columns of
+ * one row group — Flint's unit of a Parquet split — for only the columns a query uses, each
+ * column chunk read with one system call and decoded by column-chunk.ts. Values come out in the
+ * engine's form: integers (64-bit too) and decimals as numbers, dates as day numbers,
+ * timestamps as epoch milliseconds, strings, binary as Uint8Array.
  */
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { parquetMetadata, type FileMetaData } from 'hyparquet';
 import type { StructType } from '../../types/index.js';
+import { decodeColumnChunk, ENGINE_PARSERS, type EngineColumn } from './column-chunk.js';
 import { sparkSchemaOfParquet } from './parquet-schema.js';
-
-/** hyparquet's value parsers, set to produce the engine's form. */
-export const ENGINE_PARSERS = {
-  timestampFromMilliseconds: (ms: bigint) => Number(ms),
-  timestampFromMicroseconds: (us: bigint) => Number(us / 1000n),
-  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
-  dateFromDays: (days: number) => days,
-};
 
 export interface ParquetFooter {
   metadata: FileMetaData;
   schema: StructType;
+  /** The file's size in bytes. */
+  size: number;
 }
 
-/** A local file's bytes, read in the slices hyparquet asks for. */
-export function localParquetFile(path: string): Promise<AsyncBuffer> {
-  return asyncBufferFromFile(path);
+function readBytes(fd: number, start: number, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, bytes, done, length - done, start + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? bytes : bytes.subarray(0, done);
 }
 
-/** Reads and parses a Parquet footer (schema, row groups, statistics). */
-export async function parquetFooter(file: AsyncBuffer, path: string): Promise<ParquetFooter> {
+/** The footer of an open Parquet file. */
+function footerOf(fd: number, path: string): ParquetFooter {
+  const size = fstatSync(fd).size;
+  const tail = Buffer.from(readBytes(fd, Math.max(0, size - 8), Math.min(size, 8)));
+  if (size < 12 || tail.toString('latin1', 4) !== 'PAR1') throw new Error(`${path} is not a Parquet file (no PAR1 footer)`);
+  const footerLength = Math.min(size, tail.readUInt32LE(0) + 8);
+  const bytes = readBytes(fd, size - footerLength, footerLength);
   let metadata: FileMetaData;
   try {
-    metadata = await parquetMetadataAsync(file, { parsers: ENGINE_PARSERS });
+    metadata = parquetMetadata(bytes.buffer as ArrayBuffer, { parsers: ENGINE_PARSERS });
   } catch (e) {
     throw new Error(`${path} is not a Parquet file (${(e as Error).message})`);
   }
-  return { metadata, schema: sparkSchemaOfParquet(metadata.schema, path) };
+  return { metadata, schema: sparkSchemaOfParquet(metadata.schema, path), size };
+}
+
+/** Calls `read` with the open file, and closes it. */
+function withFile<T>(path: string, read: (fd: number) => T): T {
+  const fd = openSync(path, 'r');
+  try {
+    return read(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and parses a Parquet footer (schema, row groups, statistics). */
+export function readParquetFooter(path: string): ParquetFooter {
+  return withFile(path, (fd) => footerOf(fd, path));
 }
 
 /** The first row and the end (exclusive) of each row group. */
@@ -47,54 +70,40 @@ export function rowGroupRanges(metadata: FileMetaData): { rowStart: number; rowE
   });
 }
 
-function toEngine(value: unknown): unknown {
-  return typeof value === 'bigint' ? Number(value) : value === undefined ? null : value;
+/**
+ * Row group `rowGroup` of a Parquet file, column by column (`columns[c][r]`) in the order of
+ * `schema` (default the file's own), whose columns are found in the file by name; only
+ * `columns` (positions in `schema`, default all) are read, the others hold nulls (one shared array).
+ */
+export function readRowGroupColumns(
+  path: string,
+  footer: ParquetFooter,
+  rowGroup: number,
+  columns?: readonly number[],
+  schema: StructType = footer.schema,
+): EngineColumn[] {
+  const group = footer.metadata.row_groups[rowGroup];
+  const rows = Number(group.num_rows);
+  const elements = new Map(footer.metadata.schema.slice(1).map((e) => [e.name, e]));
+  const chunks = new Map(group.columns.map((c) => [c.meta_data?.path_in_schema[0], c.meta_data]));
+  const wanted = new Set(columns ?? schema.fields.map((_, i) => i));
+  const nulls = new Array<unknown>(rows).fill(null);
+  return withFile(path, (fd) =>
+    schema.fields.map((field, i) => {
+      const element = elements.get(field.name);
+      const meta = chunks.get(field.name);
+      if (!wanted.has(i) || element === undefined || meta === undefined || rows === 0) return nulls;
+      const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+      return decodeColumnChunk(readBytes(fd, start, Number(meta.total_compressed_size)), element, meta, rows);
+    }),
+  );
 }
 
-/**
- * Rows [rowStart, rowEnd) of a Parquet file as arrays in the order of `schema` (default the
- * file's own), whose columns are found in the file by name; only `columns` (positions in
- * `schema`, default all) are read, the others are null.
- */
-export async function readParquetRows(...args: Parameters<typeof readParquetColumns>): Promise<unknown[][]> {
-  const values = await readParquetColumns(...args);
-  const range = args[2];
-  const rowCount = range.rowEnd - range.rowStart;
+/** The same values as readRowGroupColumns, as an array per row. */
+export function readRowGroupRows(...args: Parameters<typeof readRowGroupColumns>): unknown[][] {
+  const values = readRowGroupColumns(...args);
+  const rowCount = Number(args[1].metadata.row_groups[args[2]].num_rows);
   const rows: unknown[][] = new Array(rowCount);
   for (let r = 0; r < rowCount; r++) rows[r] = values.map((column) => column[r]);
   return rows;
-}
-
-/** The same values as readParquetRows, column by column (`columns[c][r]`), without an array per row. */
-export async function readParquetColumns(
-  file: AsyncBuffer,
-  footer: ParquetFooter,
-  range: { rowStart: number; rowEnd: number },
-  columns?: readonly number[],
-  schema: StructType = footer.schema,
-): Promise<unknown[][]> {
-  const inFile = new Set(footer.schema.fieldNames());
-  const wanted = (columns ?? schema.fields.map((_, i) => i)).filter((i) => inFile.has(schema.fields[i].name));
-  const rowCount = range.rowEnd - range.rowStart;
-  const values = schema.fields.map(() => new Array<unknown>(rowCount).fill(null));
-  if (wanted.length === 0 || rowCount === 0) return values;
-  const positionOf = new Map(wanted.map((i) => [schema.fields[i].name, i]));
-  await parquetRead({
-    file,
-    metadata: footer.metadata,
-    columns: wanted.map((i) => schema.fields[i].name),
-    rowStart: range.rowStart,
-    rowEnd: range.rowEnd,
-    parsers: ENGINE_PARSERS,
-    onChunk: (chunk) => {
-      const position = positionOf.get(chunk.columnName);
-      if (position === undefined) return;
-      const from = Math.max(chunk.rowStart, range.rowStart);
-      const to = Math.min(chunk.rowEnd, range.rowEnd);
-      const data = chunk.columnData;
-      const column = values[position];
-      for (let r = from; r < to; r++) column[r - range.rowStart] = toEngine(data[r - chunk.rowStart]);
-    },
-  });
-  return values;
 }

@@ -4,8 +4,7 @@
  * above the scan; tasks read only the columns the query uses. Hive-style partition directories
  * add their columns.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parquetMetadata, type FileMetaData } from 'hyparquet';
+import type { FileMetaData } from 'hyparquet';
 import type { RDD } from '@flint/rdd';
 import type { Expr } from '../../expr/expression.js';
 import type { RowSource } from '../../plan/logical-plan.js';
@@ -18,8 +17,7 @@ import { discoverPartitions } from '../files/partition-discovery.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import type { ParquetRowGroupSplit } from '../io-runtime.js';
 import type { ColumnBatch } from '../column-batch.js';
-import { ENGINE_PARSERS, rowGroupRanges } from '../parquet/parquet-read.js';
-import { sparkSchemaOfParquet } from '../parquet/parquet-schema.js';
+import { readParquetFooter, rowGroupRanges } from '../parquet/parquet-read.js';
 import { FileScan } from './file-scan.js';
 
 interface FileFooter {
@@ -62,7 +60,7 @@ class ParquetScan implements RowSource {
   private scan(filters: readonly Expr[] | undefined): FileScan<ParquetRowGroupSplit> {
     const predicates = columnPredicates(filters);
     const splits: ParquetRowGroupSplit[] = this.files.flatMap((f) =>
-      rowGroupsToRead(f.metadata, predicates).map((g) => ({ path: f.path, ...f.ranges[g], partitionValues: f.partitionValues })),
+      rowGroupsToRead(f.metadata, predicates).map((g) => ({ path: f.path, rowGroup: g, ...f.ranges[g], partitionValues: f.partitionValues })),
     );
     return new FileScan('parquet', this.paths, this.fileSchema, splits, 'readParquetRowGroups', this.options, this.sizeInBytes);
   }
@@ -70,20 +68,8 @@ class ParquetScan implements RowSource {
 
 /** The footer of a local Parquet file, read synchronously (the reader API is synchronous). */
 function footerOf(path: string): Omit<FileFooter, 'path' | 'partitionValues'> {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const tail = Buffer.alloc(Math.min(size, 8));
-    readSync(fd, tail, 0, tail.length, size - tail.length);
-    if (size < 12 || tail.toString('latin1', 4) !== 'PAR1') throw new Error(`${path} is not a Parquet file (no PAR1 footer)`);
-    const footerLength = tail.readUInt32LE(0) + 8;
-    const bytes = Buffer.alloc(Math.min(size, footerLength));
-    readSync(fd, bytes, 0, bytes.length, size - bytes.length);
-    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { parsers: ENGINE_PARSERS });
-    return { schema: sparkSchemaOfParquet(metadata.schema, path), metadata, ranges: rowGroupRanges(metadata), size };
-  } finally {
-    closeSync(fd);
-  }
+  const { schema, metadata, size } = readParquetFooter(path);
+  return { schema, metadata, ranges: rowGroupRanges(metadata), size };
 }
 
 registerFormatReader('parquet', (session, paths, options, userSchema) => {

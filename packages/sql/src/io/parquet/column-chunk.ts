@@ -1,0 +1,179 @@
+/**
+ * Decoding one flat column chunk of a row group straight into the engine's column form, page by
+ * page with hyparquet's page decoders. Numbers land in a typed array (Int32Array for 8–32-bit
+ * integers and dates, Float64Array for floats, doubles, 64-bit integers and timestamps in epoch
+ * milliseconds); a chunk with a null, and every other type, becomes a plain array with `null`s.
+ * This replaces hyparquet's row-assembly step (assembleLists), which rebuilt every nullable
+ * column value by value into a generic array: for a flat column the definition levels are only
+ * "null or not", so values are copied (or looked up in the dictionary) in one loop.
+ */
+import type { ColumnMetaData, DecodedArray, ParquetParsers, SchemaElement } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
+import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { decompressPage } from 'hyparquet/src/datapage.js';
+import { readPlain } from 'hyparquet/src/plain.js';
+import { readPageValues, type PageDecoder } from './data-page.js';
+
+/** A column of one row group: typed when every value is a number, else values and nulls. */
+export type EngineColumn = Int32Array | Float64Array | unknown[];
+
+/** hyparquet's value parsers, set to produce the engine's form (used for the types decoded generically). */
+export const ENGINE_PARSERS: Partial<ParquetParsers> = {
+  timestampFromMilliseconds: (ms: bigint) => Number(ms),
+  timestampFromMicroseconds: (us: bigint) => Number(us / 1000n),
+  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
+  dateFromDays: (days: number) => days,
+};
+
+/**
+ * How a physical column becomes engine values: `int32` as is, `float64` as is (FLOAT widens),
+ * `int64` as a double, `timestamp` as a double divided to milliseconds, `generic` through
+ * hyparquet's converters (strings, binary, booleans, decimals, unsigned and INT96 values).
+ */
+type Kind = { kind: 'int32' } | { kind: 'float64' } | { kind: 'int64'; divisor: number } | { kind: 'generic' };
+
+function kindOf(e: SchemaElement): Kind {
+  const converted = e.converted_type;
+  const logical = e.logical_type;
+  if (converted === 'DECIMAL' || logical?.type === 'DECIMAL') return { kind: 'generic' };
+  if (logical?.type === 'INTEGER' && !logical.isSigned) return { kind: 'generic' };
+  if (converted?.startsWith('UINT')) return { kind: 'generic' };
+  switch (e.type) {
+    case 'INT32':
+      return converted === undefined || converted === 'INT_8' || converted === 'INT_16' || converted === 'INT_32' || converted === 'DATE'
+        ? { kind: 'int32' }
+        : { kind: 'generic' };
+    case 'FLOAT':
+    case 'DOUBLE':
+      return { kind: 'float64' };
+    case 'INT64': {
+      const unit = logical?.type === 'TIMESTAMP' ? logical.unit : converted === 'TIMESTAMP_MICROS' ? 'MICROS' : converted === 'TIMESTAMP_MILLIS' ? 'MILLIS' : undefined;
+      if (unit !== undefined) return { kind: 'int64', divisor: unit === 'NANOS' ? 1_000_000 : unit === 'MICROS' ? 1000 : 1 };
+      return converted === undefined || converted === 'INT_64' ? { kind: 'int64', divisor: 1 } : { kind: 'generic' };
+    }
+    default:
+      return { kind: 'generic' };
+  }
+}
+
+/** Signed 64-bit integers as doubles (exact below 2^53), divided by `divisor` towards zero (as BigInt division). */
+function int64ToNumbers(values: BigInt64Array, divisor: number): Float64Array {
+  const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = words[2 * i + 1] * 4294967296 + (words[2 * i] >>> 0);
+    out[i] = divisor === 1 ? v : Math.trunc(v / divisor) + 0; // + 0: no -0, as BigInt has none
+  }
+  return out;
+}
+
+/** Raw decoded values (a page's or the dictionary's) in the engine's form for `kind`. */
+function engineValues(raw: DecodedArray, kind: Kind, decoder: PageDecoder): ArrayLike<unknown> {
+  switch (kind.kind) {
+    case 'int32':
+      return raw;
+    case 'float64':
+      return raw instanceof Float32Array ? Float64Array.from(raw) : raw;
+    case 'int64':
+      return int64ToNumbers(raw as BigInt64Array, kind.divisor);
+    case 'generic': {
+      const converted = convert(raw, decoder);
+      const out = new Array<unknown>(converted.length);
+      for (let i = 0; i < out.length; i++) {
+        const v = converted[i];
+        out[i] = typeof v === 'bigint' ? Number(v) : v === undefined ? null : v;
+      }
+      return out;
+    }
+  }
+}
+
+/** Appends a chunk's pages to one column, typed until a null arrives. */
+class ColumnBuilder {
+  private column: EngineColumn;
+  private at = 0;
+
+  constructor(kind: Kind, rows: number) {
+    this.column = kind.kind === 'int32' ? new Int32Array(rows) : kind.kind === 'generic' ? new Array<unknown>(rows) : new Float64Array(rows);
+  }
+
+  /** Appends a page without nulls: its values, or (with `dictionary`) their indices into it. */
+  appendDefined(values: ArrayLike<unknown>, dictionary: ArrayLike<unknown> | undefined): void {
+    const column = this.column as unknown[];
+    let at = this.at;
+    if (dictionary === undefined && !Array.isArray(column) && !Array.isArray(values)) {
+      (column as unknown as Float64Array).set(values as ArrayLike<number>, at);
+      at += values.length;
+    } else if (dictionary === undefined) {
+      for (let r = 0; r < values.length; r++) column[at++] = values[r];
+    } else {
+      const indices = values as ArrayLike<number>;
+      for (let r = 0; r < indices.length; r++) column[at++] = dictionary[indices[r]];
+    }
+    this.at = at;
+  }
+
+  /** Appends a page with nulls: `defined` has a definition level per row (0: null), `values` (or indices) one per non-null row. */
+  appendWithNulls(values: ArrayLike<unknown>, dictionary: ArrayLike<unknown> | undefined, defined: ArrayLike<number>): void {
+    if (!Array.isArray(this.column)) this.column = Array.from(this.column.subarray(0, this.at)) as unknown[];
+    const column = this.column as unknown[];
+    let v = 0;
+    let at = this.at;
+    for (let r = 0; r < defined.length; r++) {
+      if (defined[r] === 0) column[at++] = null;
+      else column[at++] = dictionary === undefined ? values[v++] : dictionary[(values as ArrayLike<number>)[v++]];
+    }
+    this.at = at;
+  }
+
+  get size(): number {
+    return this.at;
+  }
+
+  finish(rows: number, name: string): EngineColumn {
+    if (this.at !== rows) throw new Error(`Parquet column '${name}' has ${this.at} values in a row group of ${rows} rows`);
+    return this.column;
+  }
+}
+
+/**
+ * The `rows` values of a flat column chunk (`bytes`: the chunk from its first page on), decoded
+ * as `element` (the column's schema element) and `meta` (its chunk metadata) say.
+ */
+export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, meta: ColumnMetaData, rows: number): EngineColumn {
+  const decoder: PageDecoder = {
+    pathInSchema: meta.path_in_schema,
+    type: meta.type,
+    element,
+    // The root and the column: a flat column's definition level is 1 when it is optional.
+    schemaPath: [
+      { element: { name: 'root', num_children: 1 }, children: [], count: 1, path: [] },
+      { element, children: [], count: 1, path: [element.name] },
+    ],
+    codec: meta.codec,
+    parsers: { ...DEFAULT_PARSERS, ...ENGINE_PARSERS },
+  };
+  const kind = kindOf(element);
+  const builder = new ColumnBuilder(kind, rows);
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  let dictionary: ArrayLike<unknown> | undefined;
+  while (builder.size < rows && reader.offset < bytes.byteLength) {
+    const header = parquetHeader(reader);
+    const compressed = bytes.subarray(reader.offset, reader.offset + header.compressed_page_size);
+    reader.offset += header.compressed_page_size;
+    if (header.type === 'DICTIONARY_PAGE') {
+      const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, undefined);
+      const count = header.dictionary_page_header?.num_values ?? 0;
+      dictionary = engineValues(readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, decoder.type, count, element.type_length), kind, decoder);
+      continue;
+    }
+    const page = readPageValues(header, compressed, decoder);
+    if (page === undefined) continue;
+    if (page.dictionaryIndices && dictionary === undefined) throw new Error(`Parquet column '${element.name}' has a dictionary-encoded page but no dictionary`);
+    const values = page.dictionaryIndices ? page.values : engineValues(page.values, kind, decoder);
+    const lookup = page.dictionaryIndices ? dictionary : undefined;
+    if (page.defined !== undefined) builder.appendWithNulls(values, lookup, page.defined);
+    else builder.appendDefined(values, lookup);
+  }
+  return builder.finish(rows, element.name);
+}

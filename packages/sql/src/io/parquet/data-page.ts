@@ -1,0 +1,82 @@
+/**
+ * One data page of a flat column: its non-null values (or their dictionary indices) and, when it
+ * has nulls, a definition level per row. Version 1 pages in PLAIN or dictionary encoding — what
+ * DuckDB, Spark and hyparquet-writer write — are decoded here into typed arrays: the definition
+ * levels into bytes (a page whose levels are one run of "defined" skips them), the indices into
+ * an Int32Array. Other encodings and version 2 pages go through hyparquet's page readers.
+ */
+import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
+import { readPlain } from 'hyparquet/src/plain.js';
+import type { parquetHeader } from 'hyparquet/src/column.js';
+import { readVarInt } from 'hyparquet/src/thrift.js';
+
+export type PageDecoder = Parameters<typeof readDataPage>[2];
+type PageHeader = ReturnType<typeof parquetHeader>;
+type DecodedArray = ReturnType<typeof readPlain>;
+
+export interface PageValues {
+  /** The non-null values, or (when `dictionaryIndices`) their positions in the chunk's dictionary. */
+  values: DecodedArray;
+  dictionaryIndices: boolean;
+  /** A definition level per row (0 = null) when the page has a null; else undefined. */
+  defined: ArrayLike<number> | undefined;
+}
+
+type Reader = { view: DataView; offset: number };
+
+/**
+ * The definition levels of an optional column's page (4-byte length, then the RLE/bit-packed
+ * hybrid), or undefined when every row is defined. Leaves the reader after them.
+ */
+function readDefinedLevels(reader: Reader, rows: number): Uint8Array | undefined {
+  const length = reader.view.getUint32(reader.offset, true);
+  const start = reader.offset + 4;
+  reader.offset = start;
+  const header = readVarInt(reader);
+  // One RLE run (an even header) of the value 1 over all rows: no null.
+  const allDefined = (header & 1) === 0 && header >>> 1 >= rows && reader.view.getUint8(reader.offset) === 1;
+  reader.offset = start;
+  let levels: Uint8Array | undefined;
+  if (!allDefined) {
+    levels = new Uint8Array(rows);
+    readRleBitPackedHybrid(reader, 1, levels, length);
+    if (levels.indexOf(0) < 0) levels = undefined;
+  }
+  reader.offset = start + length;
+  return levels;
+}
+
+/** A version 1 page's values, when it is PLAIN or dictionary-encoded; else undefined. */
+function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: string, decoder: PageDecoder): PageValues | undefined {
+  const dictionary = encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY';
+  if ((encoding !== 'PLAIN' && !dictionary) || decoder.type === 'BOOLEAN') return undefined;
+  const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+  const optional = decoder.element.repetition_type !== 'REQUIRED';
+  const defined = optional ? readDefinedLevels(reader, rows) : undefined;
+  let count = rows;
+  if (defined !== undefined) for (let r = 0; r < rows; r++) count -= defined[r] === 0 ? 1 : 0;
+  if (!dictionary) return { values: readPlain(reader, decoder.type, count, decoder.element.type_length), dictionaryIndices: false, defined };
+  const bitWidth = reader.view.getUint8(reader.offset++);
+  const indices = new Int32Array(count);
+  if (bitWidth > 0) readRleBitPackedHybrid(reader, bitWidth, indices, page.byteLength - reader.offset);
+  return { values: indices, dictionaryIndices: true, defined };
+}
+
+/** A data page's values; undefined for a page that holds none (an index page). */
+export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder): PageValues | undefined {
+  if (header.type === 'DATA_PAGE' && header.data_page_header) {
+    const daph = header.data_page_header;
+    const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, undefined);
+    const fast = readPlainOrDictionaryPage(page, daph.num_values, daph.encoding, decoder);
+    if (fast !== undefined) return fast;
+    const { dataPage, definitionLevels } = readDataPage(page, daph, decoder);
+    return { values: dataPage, dictionaryIndices: daph.encoding.endsWith('_DICTIONARY'), defined: definitionLevels?.length ? definitionLevels : undefined };
+  }
+  if (header.type === 'DATA_PAGE_V2' && header.data_page_header_v2) {
+    const daph2 = header.data_page_header_v2;
+    const { dataPage, definitionLevels } = readDataPageV2(compressed, header, decoder);
+    return { values: dataPage, dictionaryIndices: daph2.encoding.endsWith('_DICTIONARY'), defined: daph2.num_nulls > 0 ? definitionLevels : undefined };
+  }
+  return undefined;
+}

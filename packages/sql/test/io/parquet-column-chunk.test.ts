@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parquetReadObjects, type SchemaElement } from 'hyparquet';
+import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
+import { readParquetFooter, readRowGroupColumns } from '../../src/io/parquet/parquet-read.js';
+import { ENGINE_PARSERS } from '../../src/io/parquet/column-chunk.js';
+
+const ROWS = 5000;
+const dir = mkdtempSync(join(tmpdir(), 'flint-parquet-chunk-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes columns with hyparquet-writer in small pages, so a row group spans many of them. */
+function writeFile(name: string, columns: ColumnSource[], rowGroupSize = ROWS, schema?: SchemaElement[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, new Uint8Array(parquetWriteBuffer({ columnData: columns, rowGroupSize, pageSize: 2048, schema })));
+  return path;
+}
+
+/** The reference: hyparquet's own row reader, its values in the engine's form (bigints as numbers). */
+async function referenceColumns(path: string, names: string[]): Promise<unknown[][]> {
+  const { asyncBufferFromFile } = await import('hyparquet');
+  const rows = await parquetReadObjects({ file: await asyncBufferFromFile(path), parsers: ENGINE_PARSERS });
+  return names.map((name) => rows.map((row) => (typeof row[name] === 'bigint' ? Number(row[name]) : row[name] ?? null)));
+}
+
+const ints = Array.from({ length: ROWS }, (_, i) => (i * 7919) % 1000);
+// Nulls only in the last rows: the first pages have none, so the column starts typed and must turn into an array.
+const lateNulls = ints.map((v, i) => (i >= ROWS - 300 && i % 3 === 0 ? null : v));
+const doubles = ints.map((v, i) => v / 8 - i);
+const longs = ints.map((v, i) => BigInt(v) * 9_000_000_000n - BigInt(i));
+const strings = ints.map((v, i) => (i % 11 === 0 ? null : `s${v % 13}`));
+const flags = ints.map((v) => v % 2 === 0);
+
+describe('Parquet column chunks decoded into the engine form', () => {
+  it('gives the values of hyparquet\'s row reader over many pages, plain and dictionary-encoded, with and without nulls', async () => {
+    const path = writeFile('mixed.parquet', [
+      { name: 'n', data: Int32Array.from(ints), type: 'INT32', nullable: false },
+      { name: 'late', data: lateNulls, type: 'INT32' },
+      { name: 'd', data: Float64Array.from(doubles), type: 'DOUBLE' },
+      { name: 'l', data: longs, type: 'INT64' },
+      { name: 's', data: strings, type: 'STRING' },
+      { name: 'b', data: flags, type: 'BOOLEAN' },
+    ]);
+    const footer = readParquetFooter(path);
+    const pages = footer.metadata.row_groups[0].columns.map((c) => c.meta_data!.encoding_stats?.length ?? 0);
+    expect(Math.min(...pages)).toBeGreaterThan(0);
+    const columns = readRowGroupColumns(path, footer, 0);
+    const reference = await referenceColumns(path, ['n', 'late', 'd', 'l', 's', 'b']);
+    expect(columns.map((c) => Array.from(c))).toEqual(reference);
+    expect(reference[1].filter((v) => v === null).length).toBe(100);
+    // Numbers without nulls stay in typed arrays; a column with a null is an array.
+    expect(columns.map((c) => c.constructor.name)).toEqual(['Int32Array', 'Array', 'Float64Array', 'Float64Array', 'Array', 'Array']);
+  });
+
+  it('reads one row group of several, only the columns asked for, in the order of a given schema', async () => {
+    const path = writeFile('groups.parquet', [
+      { name: 'a', data: Int32Array.from(ints), type: 'INT32' },
+      { name: 'b', data: Float64Array.from(doubles), type: 'DOUBLE' },
+    ], 1000);
+    const footer = readParquetFooter(path);
+    expect(footer.metadata.row_groups).toHaveLength(5);
+    const columns = readRowGroupColumns(path, footer, 3, [1]);
+    expect(Array.from(columns[1])).toEqual(doubles.slice(3000, 4000));
+    expect(Array.from(columns[0])).toEqual(new Array(1000).fill(null));
+  });
+
+  it('converts timestamps to epoch milliseconds and 64-bit integers to numbers as BigInt division would', async () => {
+    const micros = [-1_500n, -1n, 0n, 999n, 1_700_000_000_123_456n, 9_007_199_254_740_991n];
+    const path = writeFile('time.parquet', [{ name: 't', data: micros }], ROWS, [
+      { name: 'root', num_children: 1 },
+      { name: 't', type: 'INT64', repetition_type: 'OPTIONAL', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MICROS' } },
+    ]);
+    const footer = readParquetFooter(path);
+    const [t] = readRowGroupColumns(path, footer, 0);
+    expect(Array.from(t)).toEqual(micros.map((us) => ENGINE_PARSERS.timestampFromMicroseconds!(us)));
+    expect(Array.from(t)).toEqual([-1, 0, 0, 0, 1_700_000_000_123, 9_007_199_254_740]);
+  });
+});
