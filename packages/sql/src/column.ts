@@ -73,6 +73,15 @@ export class Column {
   or(other: ColumnOrValue): Column {
     return this.binary('OR', other);
   }
+  bitwiseOR(other: ColumnOrValue): Column {
+    return this.call('bitwise_or', other);
+  }
+  bitwiseAND(other: ColumnOrValue): Column {
+    return this.call('bitwise_and', other);
+  }
+  bitwiseXOR(other: ColumnOrValue): Column {
+    return this.call('bitwise_xor', other);
+  }
   not(): Column {
     return new Column(unaryOf('NOT', this.expr));
   }

@@ -4,9 +4,9 @@ import { callOf } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
 import { fn, fnWithValues, flat, type ColumnOrName } from './call.js';
 
-/** `count('*')` counts rows and is named `count(1)`, as in Spark. */
+/** `count('*')` (or `count(expr('*'))`) counts rows and is named `count(1)`, as in Spark. */
 export function count(c: ColumnOrName): Column {
-  if (c === '*') return new Column(callOf('count', [literalExpr(1)]));
+  if (c === '*' || (c instanceof Column && c.expr.kind === 'star' && c.expr.qualifier === undefined)) return new Column(callOf('count', [literalExpr(1)]));
   return fn('count', c);
 }
 export function count_distinct(first: ColumnOrName | ColumnOrName[], ...rest: ColumnOrName[]): Column {
@@ -15,7 +15,8 @@ export function count_distinct(first: ColumnOrName | ColumnOrName[], ...rest: Co
 export const countDistinct = count_distinct;
 export const sum = (c: ColumnOrName): Column => fn('sum', c);
 export const avg = (c: ColumnOrName): Column => fn('avg', c);
-export const mean = (c: ColumnOrName): Column => fn('mean', c);
+/** Scala's functions.mean is avg, so the column is named `avg(x)` (SQL's mean(x) keeps its name). */
+export const mean = (c: ColumnOrName): Column => fn('avg', c);
 export const min = (c: ColumnOrName): Column => fn('min', c);
 export const max = (c: ColumnOrName): Column => fn('max', c);
 export const first = (c: ColumnOrName, ignorenulls = false): Column => (ignorenulls ? fnWithValues('first', c, true) : fn('first', c));
@@ -28,3 +29,9 @@ export const stddev_pop = (c: ColumnOrName): Column => fn('stddev_pop', c);
 export const variance = (c: ColumnOrName): Column => fn('variance', c);
 export const var_samp = (c: ColumnOrName): Column => fn('var_samp', c);
 export const var_pop = (c: ColumnOrName): Column => fn('var_pop', c);
+export const max_by = (c: ColumnOrName, ord: ColumnOrName): Column => fn('max_by', c, ord);
+export const min_by = (c: ColumnOrName, ord: ColumnOrName): Column => fn('min_by', c, ord);
+export const product = (c: ColumnOrName): Column => fn('product', c);
+export const sum_distinct = (c: ColumnOrName): Column => fn('sum_distinct', c);
+export const sumDistinct = sum_distinct;
+export const median = (c: ColumnOrName): Column => fn('median', c);

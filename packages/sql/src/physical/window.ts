@@ -3,7 +3,8 @@
  * rows per window partition, sorts them by the ORDER BY key, and computes every function of the
  * window over the sorted rows: ranking functions from peer groups (rows with equal order keys),
  * lag/lead by offset, aggregates over their frame (incrementally when the frame starts at
- * UNBOUNDED PRECEDING, which is the default, else row by row).
+ * UNBOUNDED PRECEDING, which is the default, else row by row); RANGE frames with value offsets
+ * find their bounds from the ORDER BY values.
  */
 import type { RDD } from '@flint/rdd';
 import type { Alias, Attr, Expr, NamedExpr, WindowSpecExpr } from '../expr/expression.js';
@@ -121,8 +122,11 @@ function genWindowFunction(window: Extract<Expr, { kind: 'window' }>, w: string,
     if (b <= UNBOUNDED_PRECEDING) return '0';
     if (b >= UNBOUNDED_FOLLOWING) return 'n - 1';
     if (frame.type === 'range') {
-      if (b !== 0) throw new Error('RANGE frames with value offsets are not supported yet; use rowsBetween');
-      return side === 'start' ? 'peerStart[i]' : 'peerEnd[i]';
+      if (b === 0) return side === 'start' ? 'peerStart[i]' : 'peerEnd[i]';
+      const order = window.spec.orderBy;
+      if (order.length !== 1) throw new Error('A RANGE frame with a value offset needs exactly one ORDER BY expression');
+      ctx.addHelper('rangeBound', RANGE_BOUND);
+      return `rangeBound(ov, i, ${b}, ${!order[0].ascending}, ${side === 'start'}, peerStart, peerEnd)`;
     }
     return `i + ${b}`;
   };
@@ -130,7 +134,8 @@ function genWindowFunction(window: Extract<Expr, { kind: 'window' }>, w: string,
   const args = fn.args.map((_, k) => `a${k}[j]`);
   const argTypes = fn.args.map(dataTypeOf);
   ctx.addHelpers(def.helpers);
-  const declareArgs = argArrays.map((code, k) => `const a${k} = ${code};`).join(' ');
+  const orderValues = frame.type === 'range' && window.spec.orderBy.length === 1 ? `const ov = rows.map((row) => ${genExpr(window.spec.orderBy[0].child, rowVars, ctx)});` : '';
+  const declareArgs = [orderValues, ...argArrays.map((code, k) => `const a${k} = ${code};`)].join(' ');
   const update = def.update(slots, args, argTypes);
   const finish = def.finish(slots, argTypes);
   if (frame.start <= UNBOUNDED_PRECEDING) {
@@ -141,3 +146,27 @@ function genWindowFunction(window: Extract<Expr, { kind: 'window' }>, w: string,
     for (let i = 0; i < n; i++) { const b = [${def.init().join(', ')}]; const hi = Math.min(${bound(frame.end, 'end')}, n - 1);
       for (let j = Math.max(${bound(frame.start, 'start')}, 0); j <= hi; j++) { ${update} } ${w}[i] = ${finish}; } }`;
 }
+
+/**
+ * A RANGE frame bound with a value offset: the first (start) or last (end) row whose ORDER BY
+ * value is within `offset` of row i's, in sort direction (descending: preceding rows hold larger
+ * values). The values are sorted with nulls together at one end; a null row's frame is its peers.
+ */
+const RANGE_BOUND = `function rangeBound(ov, i, offset, descending, start, peerStart, peerEnd) {
+  const v = ov[i];
+  if (v === null) return start ? peerStart[i] : peerEnd[i];
+  const limit = descending ? v - offset : v + offset;
+  const before = (x) => x !== null && (descending ? x > limit : x < limit);
+  const after = (x) => x !== null && (descending ? x < limit : x > limit);
+  const n = ov.length;
+  if (start) {
+    let j = peerStart[i];
+    if (before(ov[j])) while (j < n && ov[j] !== null && before(ov[j])) j++;
+    else while (j > 0 && ov[j - 1] !== null && !before(ov[j - 1])) j--;
+    return j;
+  }
+  let j = peerEnd[i];
+  if (after(ov[j])) while (j >= 0 && ov[j] !== null && after(ov[j])) j--;
+  else while (j < n - 1 && ov[j + 1] !== null && !after(ov[j + 1])) j++;
+  return j;
+}`;

@@ -110,13 +110,59 @@ const aggregates: AggregateFunction[] = [
     finish: ([values, p]) =>
       `(${values}.length === 0 ? null : ${values}.sort((a, b) => a - b)[Math.max(Math.ceil(${p} * ${values}.length) - 1, 0)])`,
   },
+  byExtreme('max_by', '>'),
+  byExtreme('min_by', '<'),
+  {
+    type: 'aggregate',
+    name: 'product',
+    ...one,
+    nullableResult: true,
+    coerceArgs: () => [Types.double],
+    returnType: () => Types.double,
+    slots: 1,
+    init: () => ['null'],
+    update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : ${a} * ${x};`,
+    merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${a} * ${b};`,
+    finish: ([a]) => a,
+  },
+  {
+    type: 'aggregate',
+    name: 'sum_distinct',
+    pretty: ([x]) => `sum(DISTINCT ${x})`,
+    ...one,
+    nullableResult: true,
+    coerceArgs: ([t]) => [isNumeric(t) ? undefined : Types.double],
+    returnType: ([t]) => sumType(t),
+    slots: 1,
+    init: () => ['new Map()'],
+    update: ([a], [x]) => `if (${x} !== null) ${a}.set(${x}, ${x});`,
+    merge: ([a], [b]) => `for (const v of ${b}.values()) ${a}.set(v, v);`,
+    finish: ([a]) => `(${a}.size === 0 ? null : [...${a}.values()].reduce((s, v) => s + v))`,
+  },
+  {
+    // Spark's median is the exact percentile 0.5, interpolated between the two middle values.
+    type: 'aggregate',
+    name: 'median',
+    ...one,
+    nullableResult: true,
+    coerceArgs: () => [Types.double],
+    returnType: () => Types.double,
+    slots: 1,
+    init: () => ['[]'],
+    update: ([values], [x]) => `if (${x} !== null) ${values}.push(${x});`,
+    merge: ([values], [other]) => `for (const v of ${other}) ${values}.push(v);`,
+    finish: ([values]) =>
+      `(${values}.length === 0 ? null : ((s) => { const p = (s.length - 1) / 2, lo = Math.floor(p); return s[lo] + (p - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]); })(${values}.sort((a, b) => a - b)))`,
+  },
   moments('var_samp', (n, m2) => `(${n} < 2 ? null : ${m2} / (${n} - 1))`),
   moments('var_pop', (n, m2) => `(${n} === 0 ? null : ${m2} / ${n})`),
   moments('stddev_samp', (n, m2) => `(${n} < 2 ? null : Math.sqrt(${m2} / (${n} - 1)))`),
   moments('stddev_pop', (n, m2) => `(${n} === 0 ? null : Math.sqrt(${m2} / ${n}))`),
 ];
 
+/** min/max; NaN is larger than any other number, as in Spark. */
 function extreme(name: string, better: '<' | '>'): AggregateFunction {
+  const beats = (x: string, a: string) => (better === '>' ? `(${x} > ${a} || (${x} !== ${x} && ${a} === ${a}))` : `(${x} < ${a} || (${a} !== ${a} && ${x} === ${x}))`);
   return {
     type: 'aggregate',
     name,
@@ -125,8 +171,8 @@ function extreme(name: string, better: '<' | '>'): AggregateFunction {
     returnType: ([t]) => t,
     slots: 1,
     init: () => ['null'],
-    update: ([a], [x]) => `if (${x} !== null && (${a} === null || ${x} ${better} ${a})) ${a} = ${x};`,
-    merge: ([a], [b]) => `if (${b} !== null && (${a} === null || ${b} ${better} ${a})) ${a} = ${b};`,
+    update: ([a], [x]) => `if (${x} !== null && (${a} === null || ${beats(x, a)})) ${a} = ${x};`,
+    merge: ([a], [b]) => `if (${b} !== null && (${a} === null || ${beats(b, a)})) ${a} = ${b};`,
     finish: ([a]) => a,
   };
 }
@@ -147,6 +193,23 @@ function firstOrLast(name: string, last: boolean): AggregateFunction {
       return `if (${skipNull}${last ? 'true' : `!${seen}`}) { ${v} = ${x}; ${seen} = true; }`;
     },
     merge: ([v, seen], [v2, seen2]) => `if (${seen2} && ${last ? 'true' : `!${seen}`}) { ${v} = ${v2}; ${seen} = true; }`,
+    finish: ([v]) => v,
+  };
+}
+
+/** max_by/min_by(x, ord): the x of the row with the largest (smallest) ord; a later row wins ties, as in Spark. */
+function byExtreme(name: string, better: '<' | '>'): AggregateFunction {
+  return {
+    type: 'aggregate',
+    name,
+    minArgs: 2,
+    maxArgs: 2,
+    nullableResult: true,
+    returnType: ([t]) => t,
+    slots: 2,
+    init: () => ['null', 'null'],
+    update: ([v, o], [x, ord]) => `if (${ord} !== null && (${o} === null || !(${o} ${better} ${ord}))) { ${v} = ${x}; ${o} = ${ord}; }`,
+    merge: ([v, o], [v2, o2]) => `if (${o2} !== null && (${o} === null || !(${o} ${better} ${o2}))) { ${v} = ${v2}; ${o} = ${o2}; }`,
     finish: ([v]) => v,
   };
 }

@@ -1,7 +1,7 @@
 /** Math functions. Spark names the unary math functions in upper case in column names (`SQRT(4)`). */
 import type { DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
-import { isIntegral, isNumeric } from '../type-rules.js';
+import { isIntegral, isNumeric, widerNumeric } from '../type-rules.js';
 import { all, scalar } from './define.js';
 
 const D = Types.double;
@@ -33,10 +33,29 @@ const unaryMath: [string, string, string?][] = [
   ['acos', 'Math.acos', 'ACOS'],
   ['atan', 'Math.atan', 'ATAN'],
   ['signum', 'Math.sign', 'SIGNUM'],
+  ['sign', 'Math.sign', 'sign'],
+  ['acosh', 'Math.acosh', 'ACOSH'],
+  ['asinh', 'Math.asinh', 'ASINH'],
+  ['atanh', 'Math.atanh', 'ATANH'],
+  ['cosh', 'Math.cosh', 'COSH'],
+  ['sinh', 'Math.sinh', 'SINH'],
+  ['tanh', 'Math.tanh', 'TANH'],
+  ['cot', '1 / Math.tan', 'COT'],
+  ['csc', '1 / Math.sin', 'CSC'],
+  ['sec', '1 / Math.cos', 'SEC'],
+  ['expm1', 'Math.expm1', 'EXPM1'],
+  ['log1p', 'Math.log1p', 'LOG1P'],
+  ['degrees', '(180 / Math.PI) * ', 'DEGREES'],
+  ['radians', '(Math.PI / 180) * ', 'RADIANS'],
+  // Java's Math.rint: to the nearest integer, halves to the even one.
+  ['rint', 'sqlRint', 'rint'],
 ];
+const RINT = `function sqlRint(x) { const r = Math.round(x); return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r; }`;
 for (const [name, fn, pretty] of unaryMath) {
-  scalar(name, { args: 1, returns: D, coerce: all(D), gen: ([x]) => `${fn}(${x})`, prettyName: pretty });
+  scalar(name, { args: 1, returns: D, coerce: all(D), gen: ([x]) => `${fn}(${x})`, prettyName: pretty, helpers: fn === 'sqlRint' ? { sqlRint: RINT } : undefined });
 }
+scalar('pi', { args: 0, returns: D, gen: () => 'Math.PI', prettyName: 'PI' });
+scalar('e', { args: 0, returns: D, gen: () => 'Math.E', prettyName: 'E' });
 
 scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `Math.abs(${x})` });
 scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `(-${x})` });
@@ -81,3 +100,26 @@ scalar('least', {
   gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v < m) ? v : m), null)`,
 });
 scalar('rand', { args: [0, 1], returns: D, nullTolerant: true, gen: () => `Math.random()` });
+
+/** Bitwise operators on integral columns (Column.bitwiseOR/AND/XOR, F.bitwise_not); longs go through BigInt. */
+const integralPair = ([a, b]: DataType[]) => {
+  const t = isIntegral(a) && isIntegral(b) ? widerNumeric(a, b) : Types.long;
+  return [t, t];
+};
+const isLong = (t: DataType) => t.typeName() === 'long';
+for (const [name, op] of [['bitwise_or', '|'], ['bitwise_and', '&'], ['bitwise_xor', '^']] as const) {
+  scalar(name, {
+    args: 2,
+    returns: (types) => integralPair(types)[0],
+    coerce: integralPair,
+    gen: ([a, b], types) => (isLong(integralPair(types)[0]) ? `Number(BigInt(${a}) ${op} BigInt(${b}))` : `(${a} ${op} ${b})`),
+    pretty: ([a, b]) => `(${a} ${op} ${b})`,
+  });
+}
+scalar('bitwise_not', {
+  args: 1,
+  returns: ([t]) => (isIntegral(t) ? t : Types.long),
+  coerce: ([t]) => [isIntegral(t) ? undefined : Types.long],
+  gen: ([a], [t]) => (isLong(t) ? `Number(~BigInt(${a}))` : `(~${a})`),
+  pretty: ([a]) => `~${a}`,
+});

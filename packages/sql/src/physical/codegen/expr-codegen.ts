@@ -95,12 +95,13 @@ function genBinary(op: string, left: string, right: string, ctx: CodegenContext)
     case 'OR':
       return `((${l} = ${left}) === true ? true : (${r} = ${right}) === true ? true : ${l} === null || ${r} === null ? null : false)`;
     case '<=>':
-      return `(${left} === ${right})`;
+      return `((${l} = ${left}) === (${r} = ${right}) || (${l} !== ${l} && ${r} !== ${r}))`;
   }
   const both = `(${l} = ${left}) === null || (${r} = ${right}) === null ? null`;
   switch (op) {
     case '=':
-      return `(${both} : ${l} === ${r})`;
+      // Spark's NaN semantics: NaN equals NaN (x !== x only for NaN).
+      return `(${both} : ${l} === ${r} || (${l} !== ${l} && ${r} !== ${r}))`;
     case '/':
     case '%':
       // Division by zero is null (Spark with spark.sql.ansi.enabled=false).
