@@ -611,4 +611,267 @@ describe('math', () => {
       |            1.0|
       +---------------+`);
   });
+
+  it('tan, tanh, degrees, radians, atan2, hypot, pow, bitwise_not', async () => {
+    await showsPrefix(range(1).select(sf.tan(sf.pi().divide(4))), `
+      +------------------+
+      |   TAN((PI() / 4))|
+      +------------------+
+      |0.9999999999999...|
+      +------------------+`);
+    await shows(range(1).select(sf.tanh(sf.pi().divide(2))), `
+      +------------------+
+      |  TANH((PI() / 2))|
+      +------------------+
+      |0.9171523356672744|
+      +------------------+`);
+    await shows(range(1).select(sf.degrees(sf.pi())), `
+      +-------------+
+      |DEGREES(PI())|
+      +-------------+
+      |        180.0|
+      +-------------+`);
+    expect(String((await range(1).select(sf.radians(sf.lit(180))).first())!['RADIANS(180)'])).toMatch(/^3\.14159/);
+    expect(String((await range(1).select(sf.atan2(sf.lit(1), sf.lit(2))).first())!['ATAN2(1, 2)'])).toMatch(/^0\.46364/);
+    expect(String((await range(1).select(sf.hypot(sf.lit(1), sf.lit(2))).first())!['HYPOT(1, 2)'])).toMatch(/^2\.23606/);
+    expect(await range(1).select(sf.pow(sf.lit(3), sf.lit(2))).first()).toEqual({ 'POWER(3, 2)': 9.0 });
+    await shows(range(1).select(sf.bitwise_not(sf.lit(0))), `
+      +---+
+      | ~0|
+      +---+
+      | -1|
+      +---+`);
+    await shows(range(1).select(sf.bitwise_not(sf.lit(1))), `
+      +---+
+      | ~1|
+      +---+
+      | -2|
+      +---+`);
+  });
+});
+
+describe('more aggregates', () => {
+  it('stddev, std, stddev_samp, stddev_pop, variance, var_samp, var_pop', async () => {
+    for (const [f, name] of [[sf.stddev, 'stddev(id)'], [sf.std, 'std(id)'], [sf.stddev_samp, 'stddev_samp(id)']] as const) {
+      const [row] = await range(6).select(f('id')).collect();
+      expect.soft(String(row[name])).toMatch(/^1\.8708286933869/);
+    }
+    expect(String((await range(6).select(sf.stddev_pop('id')).first())!['stddev_pop(id)'])).toMatch(/^1\.707825127659/);
+    const df = range(6);
+    await shows(df.select(sf.variance(df.col('id'))), `
+      +------------+
+      |variance(id)|
+      +------------+
+      |         3.5|
+      +------------+`);
+    await shows(df.select(sf.var_samp(df.col('id'))), `
+      +------------+
+      |var_samp(id)|
+      +------------+
+      |         3.5|
+      +------------+`);
+    expect(String((await df.select(sf.var_pop(df.col('id'))).first())!['var_pop(id)'])).toMatch(/^2\.91666/);
+  });
+
+  it('every, bool_and, some, bool_or', async () => {
+    const flags = (values: boolean[]) => fc.createDataFrame(values.map((v) => [v]), ['flag']);
+    const cases: [boolean[], boolean, boolean][] = [
+      [[true, true, true], true, true],
+      [[true, false, true], false, true],
+      [[false, false, false], false, false],
+    ];
+    for (const [values, all, any] of cases) {
+      await shows(flags(values).select(sf.every('flag')), `
+        +-----------+
+        |every(flag)|
+        +-----------+
+        |${String(all).padStart(11)}|
+        +-----------+`);
+      await shows(flags(values).select(sf.bool_and('flag')), `
+        +--------------+
+        |bool_and(flag)|
+        +--------------+
+        |${String(all).padStart(14)}|
+        +--------------+`);
+      await shows(flags(values).select(sf.some('flag')), `
+        +----------+
+        |some(flag)|
+        +----------+
+        |${String(any).padStart(10)}|
+        +----------+`);
+      await shows(flags(values).select(sf.bool_or('flag')), `
+        +-------------+
+        |bool_or(flag)|
+        +-------------+
+        |${String(any).padStart(13)}|
+        +-------------+`);
+    }
+  });
+
+  it('bit_and, bit_or, bit_xor', async () => {
+    const table = (name: string, value: string) => `
+      +${'-'.repeat(name.length)}+
+      |${name}|
+      +${'-'.repeat(name.length)}+
+      |${value.padStart(name.length)}|
+      +${'-'.repeat(name.length)}+`;
+    const c = (rows: (number | null)[]) => fc.createDataFrame(rows.map((v) => [v]), 'c INT');
+    const expected: [(col: string) => ReturnType<typeof sf.bit_and>, string, string[]][] = [
+      [sf.bit_and, 'bit_and(c)', ['0', '0', 'NULL', '5']],
+      [sf.bit_or, 'bit_or(c)', ['3', '3', 'NULL', '5']],
+      [sf.bit_xor, 'bit_xor(c)', ['2', '3', 'NULL', '5']],
+    ];
+    for (const [f, name, [allValues, someNull, allNull, single]] of expected) {
+      await shows(c([1, 1, 2]).select(f('c')), table(name, allValues));
+      await shows(c([1, null, 2]).select(f('c')), table(name, someNull));
+      await shows(c([null, null, null]).select(f('c')), table(name, allNull));
+      await shows(c([5]).select(f('c')), table(name, single));
+    }
+  });
+
+  it('collect_list, array_agg, collect_set (sorted with sort_array)', async () => {
+    const values = fc.createDataFrame([[1], [2], [2]], ['value']);
+    await shows(values.select(sf.sort_array(sf.collect_list('value')).alias('sorted_list')), `
+      +-----------+
+      |sorted_list|
+      +-----------+
+      |  [1, 2, 2]|
+      +-----------+`);
+    const ages = fc.createDataFrame([[2], [5], [5]], ['age']);
+    await shows(ages.select(sf.sort_array(sf.collect_list('age'), false).alias('sorted_list')), `
+      +-----------+
+      |sorted_list|
+      +-----------+
+      |  [5, 5, 2]|
+      +-----------+`);
+    const names = fc.createDataFrame([[1, 'John'], [2, 'John'], [3, 'Ana']], ['id', 'name']);
+    await shows(names.groupBy('name').agg(sf.sort_array(sf.collect_list('id')).alias('sorted_list')).orderBy(sf.desc('name')), `
+      +----+-----------+
+      |name|sorted_list|
+      +----+-----------+
+      |John|     [1, 2]|
+      | Ana|        [3]|
+      +----+-----------+`);
+    const c = fc.createDataFrame([[1], [1], [2]], ['c']);
+    await shows(c.agg(sf.sort_array(sf.array_agg('c'))), `
+      +---------------------------------+
+      |sort_array(collect_list(c), true)|
+      +---------------------------------+
+      |                        [1, 1, 2]|
+      +---------------------------------+`);
+    const fruit = fc.createDataFrame([['apple'], ['apple'], ['banana']], ['c']);
+    expect.soft(await fruit.agg(sf.sort_array(sf.array_agg('c'))).showString(20, false)).toBe(docText(`
+      +---------------------------------+
+      |sort_array(collect_list(c), true)|
+      +---------------------------------+
+      |[apple, apple, banana]           |
+      +---------------------------------+`));
+    const withNull = fc.createDataFrame([[1], [null], [2]], 'c BIGINT');
+    await shows(withNull.agg(sf.sort_array(sf.array_agg('c'))), `
+      +---------------------------------+
+      |sort_array(collect_list(c), true)|
+      +---------------------------------+
+      |                           [1, 2]|
+      +---------------------------------+`);
+    await shows(values.select(sf.sort_array(sf.collect_set('value')).alias('sorted_set')), `
+      +----------+
+      |sorted_set|
+      +----------+
+      |    [1, 2]|
+      +----------+`);
+    await shows(ages.select(sf.sort_array(sf.collect_set('age'), false).alias('sorted_set')), `
+      +----------+
+      |sorted_set|
+      +----------+
+      |    [5, 2]|
+      +----------+`);
+    await shows(names.groupBy('name').agg(sf.sort_array(sf.collect_set('id')).alias('sorted_set')).orderBy(sf.desc('name')), `
+      +----+----------+
+      |name|sorted_set|
+      +----+----------+
+      |John|    [1, 2]|
+      | Ana|       [3]|
+      +----+----------+`);
+  });
+});
+
+describe('null-ordering sort helpers', () => {
+  it('asc_nulls_first, asc_nulls_last, desc_nulls_first, desc_nulls_last', async () => {
+    const firstNull = fc.createDataFrame([[1, 'Bob'], [0, null], [2, 'Alice']], ['age', 'name']);
+    const lastNull = fc.createDataFrame([[0, null], [1, 'Bob'], [2, 'Alice']], ['age', 'name']);
+    const gradesA = fc.createDataFrame([[1, 'Bob', null], [0, null, 'Z'], [2, 'Alice', 'Y']], ['age', 'name', 'grade']);
+    const gradesB = fc.createDataFrame([[0, null, 'Z'], [1, 'Bob', null], [2, 'Alice', 'Y']], ['age', 'name', 'grade']);
+    const ascFirst = `
+      +---+-----+
+      |age| name|
+      +---+-----+
+      |  0| NULL|
+      |  2|Alice|
+      |  1|  Bob|
+      +---+-----+`;
+    await shows(firstNull.sort(sf.asc_nulls_first(firstNull.col('name'))), ascFirst);
+    await shows(firstNull.sort(sf.asc_nulls_first('name')), ascFirst);
+    await shows(gradesA.sort(sf.asc_nulls_first(gradesA.col('name')), sf.asc_nulls_first(gradesA.col('grade'))), `
+      +---+-----+-----+
+      |age| name|grade|
+      +---+-----+-----+
+      |  0| NULL|    Z|
+      |  2|Alice|    Y|
+      |  1|  Bob| NULL|
+      +---+-----+-----+`);
+    const ascLast = `
+      +---+-----+
+      |age| name|
+      +---+-----+
+      |  2|Alice|
+      |  1|  Bob|
+      |  0| NULL|
+      +---+-----+`;
+    await shows(lastNull.sort(sf.asc_nulls_last(lastNull.col('name'))), ascLast);
+    await shows(lastNull.sort(sf.asc_nulls_last('name')), ascLast);
+    await shows(gradesB.sort(sf.asc_nulls_last(gradesB.col('name')), sf.asc_nulls_last(gradesB.col('grade'))), `
+      +---+-----+-----+
+      |age| name|grade|
+      +---+-----+-----+
+      |  2|Alice|    Y|
+      |  1|  Bob| NULL|
+      |  0| NULL|    Z|
+      +---+-----+-----+`);
+    const descFirst = `
+      +---+-----+
+      |age| name|
+      +---+-----+
+      |  0| NULL|
+      |  1|  Bob|
+      |  2|Alice|
+      +---+-----+`;
+    await shows(firstNull.sort(sf.desc_nulls_first(firstNull.col('name'))), descFirst);
+    await shows(firstNull.sort(sf.desc_nulls_first('name')), descFirst);
+    await shows(gradesA.sort(sf.desc_nulls_first(gradesA.col('name')), sf.desc_nulls_first(gradesA.col('grade'))), `
+      +---+-----+-----+
+      |age| name|grade|
+      +---+-----+-----+
+      |  0| NULL|    Z|
+      |  1|  Bob| NULL|
+      |  2|Alice|    Y|
+      +---+-----+-----+`);
+    const descLast = `
+      +---+-----+
+      |age| name|
+      +---+-----+
+      |  1|  Bob|
+      |  2|Alice|
+      |  0| NULL|
+      +---+-----+`;
+    await shows(lastNull.sort(sf.desc_nulls_last(lastNull.col('name'))), descLast);
+    await shows(lastNull.sort(sf.desc_nulls_last('name')), descLast);
+    await shows(gradesB.sort(sf.desc_nulls_last(gradesB.col('name')), sf.desc_nulls_last(gradesB.col('grade'))), `
+      +---+-----+-----+
+      |age| name|grade|
+      +---+-----+-----+
+      |  1|  Bob| NULL|
+      |  2|Alice|    Y|
+      |  0| NULL|    Z|
+      +---+-----+-----+`);
+  });
 });

@@ -35,3 +35,13 @@ export const product = (c: ColumnOrName): Column => fn('product', c);
 export const sum_distinct = (c: ColumnOrName): Column => fn('sum_distinct', c);
 export const sumDistinct = sum_distinct;
 export const median = (c: ColumnOrName): Column => fn('median', c);
+export const every = (c: ColumnOrName): Column => fn('every', c);
+export const bool_and = (c: ColumnOrName): Column => fn('bool_and', c);
+export const some = (c: ColumnOrName): Column => fn('some', c);
+export const bool_or = (c: ColumnOrName): Column => fn('bool_or', c);
+export const bit_and = (c: ColumnOrName): Column => fn('bit_and', c);
+export const bit_or = (c: ColumnOrName): Column => fn('bit_or', c);
+export const bit_xor = (c: ColumnOrName): Column => fn('bit_xor', c);
+export const std = (c: ColumnOrName): Column => fn('std', c);
+/** array_agg is collect_list (Spark names its column collect_list(x)). */
+export const array_agg = (c: ColumnOrName): Column => fn('collect_list', c);

@@ -49,3 +49,8 @@ export const rint = (c: ColumnOrName): Column => fn('rint', c);
 export const pi = (): Column => fn('pi');
 export const e = (): Column => fn('e');
 export const negative = (c: ColumnOrName): Column => fn('negative', c);
+export const atan2 = (y: ColumnOrName | number, x: ColumnOrName | number): Column =>
+  new Column(callOf('atan2', [typeof y === 'number' ? literalExpr(y) : columnExpr(y), typeof x === 'number' ? literalExpr(x) : columnExpr(x)]));
+export const hypot = (a: ColumnOrName | number, b: ColumnOrName | number): Column =>
+  new Column(callOf('hypot', [typeof a === 'number' ? literalExpr(a) : columnExpr(a), typeof b === 'number' ? literalExpr(b) : columnExpr(b)]));
+export const power = pow;

@@ -154,6 +154,8 @@ const aggregates: AggregateFunction[] = [
     finish: ([values]) =>
       `(${values}.length === 0 ? null : ((s) => { const p = (s.length - 1) / 2, lo = Math.floor(p); return s[lo] + (p - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]); })(${values}.sort((a, b) => a - b)))`,
   },
+  ...booleanAggregates(),
+  ...bitAggregates(),
   moments('var_samp', (n, m2) => `(${n} < 2 ? null : ${m2} / (${n} - 1))`),
   moments('var_pop', (n, m2) => `(${n} === 0 ? null : ${m2} / ${n})`),
   moments('stddev_samp', (n, m2) => `(${n} < 2 ? null : Math.sqrt(${m2} / (${n} - 1)))`),
@@ -214,6 +216,42 @@ function byExtreme(name: string, better: '<' | '>'): AggregateFunction {
   };
 }
 
+/** every/bool_and (and `some`/`any`/bool_or): whether all (any) non-null values are true. */
+function booleanAggregates(): AggregateFunction[] {
+  const make = (name: string, all: boolean): AggregateFunction => ({
+    type: 'aggregate',
+    name,
+    ...one,
+    nullableResult: true,
+    coerceArgs: () => [Types.boolean],
+    returnType: () => Types.boolean,
+    slots: 1,
+    init: () => ['null'],
+    update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : ${all ? `${a} && ${x}` : `${a} || ${x}`};`,
+    merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${all ? `${a} && ${b}` : `${a} || ${b}`};`,
+    finish: ([a]) => a,
+  });
+  return [make('every', true), make('bool_and', true), make('some', false), make('bool_or', false), make('any', false)];
+}
+
+/** bit_and/bit_or/bit_xor over integral values (BigInt, so longs keep every bit). */
+function bitAggregates(): AggregateFunction[] {
+  const make = (name: string, op: string): AggregateFunction => ({
+    type: 'aggregate',
+    name,
+    ...one,
+    nullableResult: true,
+    coerceArgs: ([t]) => [isIntegral(t) ? undefined : Types.long],
+    returnType: ([t]) => t,
+    slots: 1,
+    init: () => ['null'],
+    update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : Number(BigInt(${a}) ${op} BigInt(${x}));`,
+    merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : Number(BigInt(${a}) ${op} BigInt(${b}));`,
+    finish: ([a]) => a,
+  });
+  return [make('bit_and', '&'), make('bit_or', '|'), make('bit_xor', '^')];
+}
+
 /** Variance family: Welford's count, mean and M2, merged with Chan's formula (as Spark's CentralMomentAgg). */
 function moments(name: string, result: (n: string, m2: string) => string): AggregateFunction {
   return {
@@ -235,5 +273,5 @@ function moments(name: string, result: (n: string, m2: string) => string): Aggre
   };
 }
 
-const aliases: Record<string, string[]> = { avg: ['mean'], first: ['first_value'], last: ['last_value'], stddev_samp: ['stddev', 'std'], var_samp: ['variance'], percentile_approx: ['approx_percentile'] };
+const aliases: Record<string, string[]> = { avg: ['mean'], first: ['first_value'], last: ['last_value'], stddev_samp: ['stddev', 'std'], var_samp: ['variance'], collect_list: ['array_agg'], percentile_approx: ['approx_percentile'] };
 for (const def of aggregates) registerFunction(def, ...(aliases[def.name] ?? []));

@@ -123,3 +123,5 @@ scalar('bitwise_not', {
   gen: ([a], [t]) => (isLong(t) ? `Number(~BigInt(${a}))` : `(~${a})`),
   pretty: ([a]) => `~${a}`,
 });
+scalar('atan2', { args: 2, returns: D, coerce: all(D), gen: ([y, x]) => `Math.atan2(${y}, ${x})`, prettyName: 'ATAN2' });
+scalar('hypot', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.hypot(${a}, ${b})`, prettyName: 'HYPOT' });
