@@ -9,8 +9,8 @@ export function col(name: string): Column {
 }
 export const column = col;
 
-/** A literal: an integer in int range is `int`, a larger one `bigint`, other numbers `double`. */
-export function lit(value: ColumnOrValue): Column {
+/** A literal: an integer in int range is `int`, a larger one `bigint`, other numbers `double`; a list is an array. */
+export function lit(value: ColumnOrValue | readonly unknown[]): Column {
   return value instanceof Column ? value : new Column(literalExpr(value));
 }
 
