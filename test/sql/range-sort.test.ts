@@ -1,9 +1,13 @@
 /**
  * ORDER BY over all rows (the columnar range sort) on local[2] with 3 and 1 shuffle partitions:
  * numeric keys (the radix path: NaN, -0.0, infinities, ties), keys with nulls and strings (the
- * generated comparator), a computed key the query does not select, and an empty input. Each
- * answer is compared with a sequential sort of the same rows under Spark's ordering.
+ * generated comparator), a computed key the query does not select, and an empty input; and a
+ * CSV file of two 2.5 MB splits, whose range bounds come from a sample of each split's chunks.
+ * Each answer is compared with a sequential sort of the same rows under Spark's ordering.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
 
@@ -91,5 +95,39 @@ describe.each([3, 1])('ORDER BY with %i shuffle partition(s)', (partitions) => {
 
   it('gives no rows for an empty input', async () => {
     expect(await fc.sql('SELECT id FROM items WHERE id < 0 ORDER BY price').collect()).toEqual([]);
+  });
+});
+
+describe('ORDER BY over a CSV file of two 2.5 MB splits (bounds sampled from chunks of each split)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flint-range-sort-'));
+  const rows = items(110_000).map((i) => ({ ...i, price: i.price === null || !Number.isFinite(i.price) ? 1.5 : i.price === 0 ? 0 : i.price }));
+  beforeAll(() => {
+    const path = join(dir, 'items.csv');
+    writeFileSync(path, ['id,price,label,qty', ...rows.map((i) => `${i.id},${i.price},${i.label ?? ''},${i.qty}`)].join('\n') + '\n');
+    fc.conf.set('spark.sql.shuffle.partitions', 2);
+    // Without the 4 MB open cost, the 5 MB file is cut in two (Spark's split sizing).
+    fc.conf.set('spark.sql.files.openCostInBytes', '1k');
+    const csv = fc.read.csv(path, { header: true, schema: 'id INT, price DOUBLE, label STRING, qty INT' });
+    expect(csv.rdd.getNumPartitions()).toBe(2);
+    csv.createOrReplaceTempView('items_csv');
+  });
+  afterAll(() => {
+    fc.conf.unset('spark.sql.files.openCostInBytes');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sorts by (price DESC, id) into partitions of about the same size, carrying only the selected column', async () => {
+    const sorted = fc.sql('SELECT id FROM items_csv ORDER BY price DESC, id');
+    const expected = reference([[(i) => i.price, true, false], [(i) => i.id, false, true]], rows as Item[]);
+    expect(ids(await sorted.collect())).toEqual(expected.map((i) => i.id));
+    const sizes = await sorted.rdd.mapPartitions((part: Iterable<unknown>) => [[...part].length]).collect();
+    expect(sizes).toHaveLength(2);
+    for (const size of sizes) expect(size).toBeGreaterThan(rows.length * 0.4);
+  });
+
+  it('keeps every column of the rows it sorts by a string key', async () => {
+    const sorted = await fc.sql('SELECT * FROM items_csv ORDER BY label NULLS FIRST, id DESC').collect();
+    const expected = reference([[(i) => (i.label === '' ? null : i.label), false, true], [(i) => i.id, true, true]], rows as Item[]);
+    expect(sorted).toEqual(expected.map((i) => ({ id: i.id, price: i.price, label: i.label === '' ? null : i.label, qty: i.qty })));
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,26 @@ describe('fc.read on local[2]: CSV, JSON lines and Parquet against DuckDB', () =
       expect(rowsDifference(await summarise(lineitem), await db.query(lineitemSummary), { ordered: true })).toBeNull();
     } finally {
       fc.conf.unset('spark.sql.files.maxPartitionBytes');
+    }
+  });
+
+  it("sizes CSV splits as Spark does: the bytes and each file's open cost spread over the cores, within maxPartitionBytes", async () => {
+    const path = join(data.dir, 'lineitem.csv');
+    const size = statSync(path).size;
+    const MiB = 1024 * 1024;
+    // Spark's FilePartition.maxSplitBytes on local[2] with its defaults (4 MB open cost, Flint's 32 MiB maximum).
+    const splitBytes = Math.min(32 * MiB, Math.max(4 * MiB, Math.ceil((size + 4 * MiB) / 2)));
+    const lineitem = fc.read.csv(path, { header: true, inferSchema: true });
+    expect(lineitem.rdd.getNumPartitions()).toBe(Math.ceil(size / splitBytes));
+    fc.conf.set('spark.sql.files.openCostInBytes', '1k');
+    try {
+      const halves = fc.read.csv(path, { header: true, inferSchema: true });
+      const counts = await halves.rdd.mapPartitions((rows: Iterable<unknown>) => [[...rows].length]).collect();
+      expect(counts).toHaveLength(2);
+      expect(Math.abs(counts[0] - counts[1])).toBeLessThan(counts[0] / 50);
+      expect(rowsDifference(await summarise(halves), await db.query(lineitemSummary), { ordered: true })).toBeNull();
+    } finally {
+      fc.conf.unset('spark.sql.files.openCostInBytes');
     }
   });
 

@@ -12,7 +12,7 @@ import { fastCsvBatches, fastCsvRows, fitsFastCsvPath } from './csv/csv-fast-rea
 import { ColumnBatchBuilder, type ColumnBatch } from './column-batch.js';
 import { CsvRowConverter } from './csv/csv-row-converter.js';
 import { forEachCsvRecord } from './csv/csv-tokenizer.js';
-import { lineNumberAt, splitText, type ByteSplit } from './files/byte-splits.js';
+import { lineNumberAt, sampleChunks, splitText, type ByteSplit } from './files/byte-splits.js';
 import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
@@ -27,6 +27,8 @@ export interface ReadEnv {
   options: Record<string, string>;
   /** Positions the query reads (undefined: all). */
   columns?: number[];
+  /** Read only a sample of each split, for a sort's range bounds (CSV: byte-splits.ts sampleChunks). */
+  sample?: { chunks: number; chunkBytes: number };
 }
 
 export interface ParquetRowGroupSplit {
@@ -99,6 +101,13 @@ function* readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<un
 function* readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns, options, converter } = csvReading(env);
   for (const split of splits) {
+    if (env.sample !== undefined) {
+      const sampled = sampledCsvBatches(split, env.sample, env);
+      if (sampled !== undefined) {
+        yield* sampled;
+        continue;
+      }
+    }
     const { text, offset } = splitText(split);
     const trailing = split.partitionValues ?? [];
     try {
@@ -113,6 +122,22 @@ function* readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Genera
       throw withLineFromFileStart(e, split, offset);
     }
   }
+}
+
+/**
+ * The rows of a sample of the split's lines (see ReadEnv.sample), read by the fast path with
+ * malformed lines dropped whatever the mode: a sample only steers the range bounds, and the full
+ * read that follows applies the mode. Undefined when a chunk needs the general parser (quotes,
+ * `\r`), as a chunk may then start inside a quoted field: the caller reads the whole split.
+ */
+function sampledCsvBatches(split: ByteSplit, sample: NonNullable<ReadEnv['sample']>, env: ReadEnv): ColumnBatch[] | undefined {
+  const { schema, columns, options } = csvReading(env);
+  if (options.multiLine) return undefined;
+  const lenient = { ...options, mode: 'DROPMALFORMED' as const };
+  const converter = new CsvRowConverter(schema, lenient, columns);
+  const chunks = sampleChunks(split, sample.chunks, sample.chunkBytes);
+  if (!chunks.every((chunk) => fitsFastCsvPath(chunk.text, schema, options))) return undefined;
+  return chunks.flatMap((chunk) => [...fastCsvBatches(split.partitionValues ?? [], chunk.text, schema, lenient, columns, converter, split.path, options.header && chunk.fileStart)]);
 }
 
 function tokenizedCsvRows(text: string, options: CsvOptions, converter: CsvRowConverter, file: string, skipHeader: boolean): unknown[][] {

@@ -26,6 +26,8 @@ export interface Pipeline {
   readonly baseOutput: readonly Attr[];
   readonly steps: readonly Step[];
   readonly columnar?: boolean;
+  /** Column batches of a sample of `base`'s rows, when its source can read one cheaply (a CSV scan). */
+  readonly sampleBase?: RDD<unknown>;
 }
 
 export function outputAfter(p: Pipeline): readonly Attr[] {
@@ -41,7 +43,13 @@ export function outputAfter(p: Pipeline): readonly Attr[] {
 export const pipelineOf = (base: RDD<unknown[]>, baseOutput: readonly Attr[]): Pipeline => ({ base, baseOutput, steps: [] });
 
 /** A pipeline over a scan's column batches. */
-export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly Attr[]): Pipeline => ({ base, baseOutput, steps: [], columnar: true });
+export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly Attr[], sampleBase?: RDD<ColumnBatch>): Pipeline => ({
+  base,
+  baseOutput,
+  steps: [],
+  columnar: true,
+  sampleBase,
+});
 
 export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [...p.steps, step] });
 

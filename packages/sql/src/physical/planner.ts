@@ -19,7 +19,7 @@ import { intersectOrExcept } from './set-ops.js';
 import { sortEachPartition, takeOrdered } from './sort.js';
 import { sortRows } from './range-sort.js';
 import { windowRows } from './window.js';
-import { scanColumns } from './scan-columns.js';
+import { readIds, scanColumns } from './scan-columns.js';
 import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
 import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
@@ -38,6 +38,8 @@ export interface PlannerOptions {
 export class PhysicalPlanner {
   /** The columns each scan must read (the outermost plan's answer wins: it sees every reader). */
   private readonly scanColumns = new Map<LogicalPlan, number[]>();
+  /** The ids some operator of the outermost plan reads (undefined: all count as read); null before the first plan. */
+  private read: ReadonlySet<number> | undefined | null = null;
 
   constructor(
     private readonly host: SqlHost,
@@ -47,6 +49,7 @@ export class PhysicalPlanner {
   /** The plan's rows as an RDD of positional arrays (in the order of the plan's output). */
   rows(plan: LogicalPlan): RDD<unknown[]> {
     for (const [relation, columns] of scanColumns(plan)) if (!this.scanColumns.has(relation)) this.scanColumns.set(relation, columns);
+    if (this.read === null) this.read = readIds(plan);
     return materialize(this.pipeline(plan), this.options.site);
   }
 
@@ -100,7 +103,7 @@ export class PhysicalPlanner {
   private scan(plan: PlanOf<'relation'>, filters?: readonly Expr[]): Pipeline {
     const columns = this.scanColumns.get(plan);
     const batches = plan.source.toColumnBatches?.(this.host, columns, filters);
-    if (batches !== undefined) return columnarPipelineOf(batches, plan.output);
+    if (batches !== undefined) return columnarPipelineOf(batches, plan.output, plan.source.toColumnBatchSample?.(this.host, columns));
     return pipelineOf(plan.source.toRdd(this.host, columns, filters), plan.output);
   }
 
@@ -138,7 +141,8 @@ export class PhysicalPlanner {
   private sort(plan: PlanOf<'sort'>): RDD<unknown[]> {
     const child = this.pipeline(plan.child);
     if (!plan.global) return sortEachPartition(child, plan.orders, this.options.site);
-    return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site);
+    const read = this.read ?? undefined;
+    return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site, (id) => read === undefined || read.has(id));
   }
 
   private limit(plan: PlanOf<'limit'>): RDD<unknown[]> {

@@ -2,9 +2,11 @@
  * ORDER BY over all rows (Spark's range-partitioned sort), with column batches instead of one
  * record per row through the shuffle:
  *  1. a pre-job step samples the sort keys of the input and picks range bounds, as Spark's
- *     RangePartitioner does (sampleRangeBounds);
+ *     RangePartitioner does (sampleRangeBounds); a CSV scan is sampled from a few chunks of
+ *     each split rather than read whole twice;
  *  2. each map task finds each row's reduce partition by a binary search of its key among the
- *     bounds and appends the row's values to that partition's column batch;
+ *     bounds and appends the values of the columns read above the sort to that partition's
+ *     column batch (a column of numbers travels as a Float64Array);
  *  3. each reduce task sorts its rows as an index array under a comparator generated for the
  *     order over the key columns (runtime/sort-batches.ts), spilling when over its memory.
  * Every comparison (bounds, partitioning, sort) is code generated for the order's types.
@@ -17,18 +19,26 @@ import { genSortComparison, genSortValues, keyOperands, type SortOperands } from
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, type Pipeline } from './pipeline.js';
 import { SORT_RUNTIME, type SortBatchesEnv } from './runtime/sort-batches.js';
 
-/** Spark samples about 20 keys per output partition, oversampled 3x against skew (as @flint/rdd's sortByKey). */
-const SAMPLES_PER_PARTITION = 60;
+/**
+ * Keys sampled per output partition. Spark takes 60 (20, oversampled 3x), which leaves the
+ * partitions of a 2-way sort 10 % apart in size (the bounds' sampling error); samples cost
+ * little beside reading the rows they come from, so Flint takes more, up to 100,000 in all.
+ */
+const SAMPLES_PER_PARTITION = 500;
+const MAX_SAMPLES = 100_000;
 
-export function sortRows(child: Pipeline, orders: readonly SortOrderExpr[], numPartitions: number, site: string): RDD<unknown[]> {
+export function sortRows(child: Pipeline, orders: readonly SortOrderExpr[], numPartitions: number, site: string, isRead: (id: number) => boolean = () => true): RDD<unknown[]> {
   const output = outputAfter(child);
-  const keyColumns = keyColumnLayout(orders, output);
-  const batches = addPreJobStep(partitionIntoBatches(child, orders, keyColumns, site), async (node) => {
+  // Only the columns something above reads travel through the shuffle; the others come out null.
+  const carried = output.flatMap((a, i) => (isRead(a.id) ? [i] : []));
+  const keyColumns = keyColumnLayout(orders, output, carried);
+  const batches = addPreJobStep(partitionIntoBatches(child, orders, carried, keyColumns, site), async (node) => {
     const bounds = numPartitions === 1 ? [] : await sampleRangeBounds(child, orders, numPartitions, site);
     return { ...node, fn: new FnRef(node.fn.source, { ...node.fn.env, bounds }, node.fn.site), beforeJob: undefined };
   });
   const env: SortBatchesEnv = {
     outputWidth: output.length,
+    carried,
     keyColumns: keyColumns.map((k) => k.column),
     descending: orders.map((o) => !o.ascending),
     indexOrder: indexOrder(orders, site) as unknown as SortBatchesEnv['indexOrder'],
@@ -39,28 +49,42 @@ export function sortRows(child: Pipeline, orders: readonly SortOrderExpr[], numP
 }
 
 /**
- * Where each sort key is in a batch: a key that is an output column is read from it; any other
- * key gets a column of its own after the output's.
+ * Where each sort key is in a batch (whose columns are the carried output columns, then the
+ * computed keys): a key that is a carried output column is read from it; any other key gets a
+ * column of its own after them.
  */
-function keyColumnLayout(orders: readonly SortOrderExpr[], output: readonly Attr[]): { column: number; computed: boolean }[] {
-  let extra = output.length;
+function keyColumnLayout(orders: readonly SortOrderExpr[], output: readonly Attr[], carried: readonly number[]): { column: number; computed: boolean }[] {
+  let extra = carried.length;
   return orders.map((o) => {
     const child = o.child;
-    const position = child.kind === 'attr' ? output.findIndex((a) => a.id === child.id) : -1;
+    const position = child.kind === 'attr' ? carried.findIndex((p) => output[p].id === child.id) : -1;
     return position >= 0 ? { column: position, computed: false } : { column: extra++, computed: true };
   });
 }
 
-/** The map side: [reduce partition, columns] records, the columns being the output's then the computed keys'. */
-function partitionIntoBatches(child: Pipeline, orders: readonly SortOrderExpr[], keyColumns: readonly { column: number; computed: boolean }[], site: string): RDD<unknown[]> {
+/** A column of numbers only goes through the shuffle as a Float64Array: bytes copied, no object per value. */
+const TYPED_COLUMN = `function typedColumn(values) {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return values;
+  return Float64Array.from(values);
+}`;
+
+/** The map side: [reduce partition, columns] records, the columns being the carried output columns' then the computed keys'. */
+function partitionIntoBatches(
+  child: Pipeline,
+  orders: readonly SortOrderExpr[],
+  carried: readonly number[],
+  keyColumns: readonly { column: number; computed: boolean }[],
+  site: string,
+): RDD<unknown[]> {
   const ctx = new CodegenContext();
   const output = outputAfter(child);
   const boundOperands: SortOperands = (i) => [`v${i}`, orders.length === 1 ? 'bound' : `bound[${i}]`];
   const params = orders.map((_, i) => `v${i}`).join(', ');
   ctx.addHelper('compareToBound', `function compareToBound(${params}, bound) {\n  ${genSortComparison(orders, boundOperands, ctx)}\n  return 0;\n}`);
-  const width = output.length + keyColumns.filter((k) => k.computed).length;
+  ctx.addHelper('typedColumn', TYPED_COLUMN);
+  const width = carried.length + keyColumns.filter((k) => k.computed).length;
   const body = genLoop(child, ctx, (vars) => {
-    const values = [...output.map((a) => vars.get(a.id) as string), ...orders.filter((_, i) => keyColumns[i].computed).map((o) => genExpr(o.child, vars, ctx))];
+    const values = [...carried.map((p) => vars.get(output[p].id) as string), ...orders.filter((_, i) => keyColumns[i].computed).map((o) => genExpr(o.child, vars, ctx))];
     const lines = values.map((v, i) => `const s${i} = ${v};`);
     const keys = keyColumns.map((k) => `s${k.column}`).join(', ');
     return `${lines.join('\n  ')}
@@ -74,16 +98,18 @@ function partitionIntoBatches(child: Pipeline, orders: readonly SortOrderExpr[],
 const batches = new Array(bounds.length + 1);
 ${body}
 const out = [];
-for (let p = 0; p < batches.length; p++) if (batches[p] !== undefined) out.push([p, batches[p]]);
+for (let p = 0; p < batches.length; p++) if (batches[p] !== undefined) out.push([p, batches[p].map(typedColumn)]);
 return out;`;
   if (width === 0) throw new Error('internal error: a sort without columns');
   return mapPartitionsGenerated(child, ctx, source, site);
 }
 
 /** Runs a job sampling the input's sort keys (a reservoir per partition) and picks numPartitions - 1 bounds. */
-async function sampleRangeBounds(child: Pipeline, orders: readonly SortOrderExpr[], numPartitions: number, site: string): Promise<unknown[]> {
+async function sampleRangeBounds(pipeline: Pipeline, orders: readonly SortOrderExpr[], numPartitions: number, site: string): Promise<unknown[]> {
+  // A scan that can read a sample of its rows cheaply (CSV) is sampled from that.
+  const child = pipeline.sampleBase === undefined ? pipeline : { ...pipeline, base: pipeline.sampleBase };
   const ctx = new CodegenContext();
-  const perPartition = Math.ceil((SAMPLES_PER_PARTITION * numPartitions) / Math.max(child.base.getNumPartitions(), 1));
+  const perPartition = Math.ceil(Math.min(SAMPLES_PER_PARTITION * numPartitions, MAX_SAMPLES) / Math.max(child.base.getNumPartitions(), 1));
   // A fixed xorshift seed: the same input gives the same bounds on every run.
   const body = genLoop(child, ctx, (vars: Bindings) => `const key = ${genSortValues(orders, vars, ctx)};
   seen++;

@@ -1,6 +1,7 @@
 /**
  * Column pruning at the scans: for each relation in a plan, the positions of the columns some
- * operator above it reads, so a file reader converts only those (the others stay null).
+ * operator above it reads, so a file reader converts only those (the others stay null); and,
+ * from the same walk, which columns a sort's shuffle must carry.
  * An id counts as read when an expression references it, when it is in the plan's output, or
  * when an operator consumes its child's rows whole (set operations, distinct, cached plans,
  * USING joins). A projection's expression counts only when something above reads its output
@@ -32,12 +33,14 @@ function consumesWholeRows(p: LogicalPlan): boolean {
   return p.kind === 'setOp' || p.kind === 'distinct' || p.kind === 'cached' || (p.kind === 'join' && p.using !== undefined);
 }
 
-export function scanColumns(root: LogicalPlan): Map<PlanOf<'relation'>, number[]> {
+/**
+ * The ids some operator of the plan reads (see the file comment); undefined when the plan holds
+ * subquery expressions, whose plans are not walked: then every column counts as read.
+ */
+export function readIds(root: LogicalPlan): ReadonlySet<number> | undefined {
   const read = new Set(outputOf(root).map((a) => a.id));
-  const relations: PlanOf<'relation'>[] = [];
   let hasSubquery = false;
   const visit = (p: LogicalPlan): void => {
-    if (p.kind === 'relation') relations.push(p);
     for (const e of expressionsOf(p)) {
       if (exists(e, (x) => x.kind === 'subquery')) hasSubquery = true;
       if (p.kind === 'project' && !read.has(namedToAttr(e).id)) continue;
@@ -47,6 +50,17 @@ export function scanColumns(root: LogicalPlan): Map<PlanOf<'relation'>, number[]
     planChildren(p).forEach(visit);
   };
   visit(root);
-  if (hasSubquery) return new Map();
+  return hasSubquery ? undefined : read;
+}
+
+export function scanColumns(root: LogicalPlan): Map<PlanOf<'relation'>, number[]> {
+  const read = readIds(root);
+  if (read === undefined) return new Map();
+  const relations: PlanOf<'relation'>[] = [];
+  const collect = (p: LogicalPlan): void => {
+    if (p.kind === 'relation') relations.push(p);
+    planChildren(p).forEach(collect);
+  };
+  collect(root);
   return new Map(relations.map((r) => [r, r.output.flatMap((a, i) => (read.has(a.id) ? [i] : []))]));
 }

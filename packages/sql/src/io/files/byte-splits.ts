@@ -86,3 +86,26 @@ export function lineNumberAt(path: string, offset: number): number {
     closeSync(fd);
   }
 }
+
+/**
+ * A sample of the split for a sort's range bounds (range-sort.ts): the text of the whole lines in
+ * `count` chunks of `chunkBytes` spread evenly over it, each chunk's first partial line dropped
+ * (and its last one cut off), with whether a chunk starts the file (its header line). The whole
+ * split when it is not much bigger than the chunks together.
+ */
+export function sampleChunks(split: ByteSplit, count: number, chunkBytes: number): { text: string; fileStart: boolean }[] {
+  if (split.length <= 2 * count * chunkBytes) return [{ text: splitText(split).text, fileStart: split.start === 0 }];
+  const fd = openSync(split.path, 'r');
+  try {
+    const stride = Math.floor(split.length / count);
+    return Array.from({ length: count }, (_, i) => {
+      const start = split.start + i * stride;
+      const bytes = readBytes(fd, start === 0 ? 0 : start - 1, chunkBytes);
+      const first = start === 0 ? 0 : bytes.indexOf(0x0a) + 1;
+      const last = bytes.lastIndexOf(0x0a);
+      return { text: first > 0 || start === 0 ? bytes.toString('utf8', first, Math.max(first, last)) : '', fileStart: start === 0 };
+    });
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -38,14 +38,25 @@ export class FileScan<Split> implements RowSource {
     return reader === undefined ? undefined : this.read<ColumnBatch>(host, reader, columns);
   }
 
-  private read<T>(host: SqlHost, reader: ReaderFunction | BatchReaderFunction, columns: readonly number[] | undefined): RDD<T> {
+  /**
+   * Column batches of a sample of each CSV split (SAMPLE_CHUNKS chunks spread over it), for the
+   * range bounds of a sort; undefined for the other formats.
+   */
+  toColumnBatchSample(host: SqlHost, columns?: readonly number[]): RDD<ColumnBatch> | undefined {
+    return this.reader === 'readCsvSplits' ? this.read<ColumnBatch>(host, 'readCsvSplitBatches', columns, SAMPLE_CHUNKS) : undefined;
+  }
+
+  private read<T>(host: SqlHost, reader: ReaderFunction | BatchReaderFunction, columns: readonly number[] | undefined, sample?: ReadEnv['sample']): RDD<T> {
     if (this.splits.length === 0) return host.emptyRDD<T>();
-    const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, columns: columns ? [...columns] : undefined };
+    const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, columns: columns ? [...columns] : undefined, sample };
     return host
       .parallelize([...this.splits], this.splits.length)
       .mapPartitions(IO_RUNTIME.ref(reader, env as unknown as Record<string, unknown>) as unknown as (s: Iterable<Split>) => Promise<T[]>);
   }
 }
+
+/** 16 chunks of 64 KiB: 1 MiB of each split (a thousand lines or so per chunk) for the sort's samples. */
+const SAMPLE_CHUNKS = { chunks: 16, chunkBytes: 64 * 1024 };
 
 type BatchReaderFunction = 'readCsvSplitBatches' | 'readParquetRowGroupBatches';
 

@@ -9,17 +9,33 @@ import { registerFormatReader, type ReaderOptions } from '../../dataframe/data-s
 import { StructType } from '../../types/index.js';
 import { discoverPartitions } from '../files/partition-discovery.js';
 import { csvSchema } from '../csv/csv-reader.js';
-import { byteSplits } from '../files/byte-splits.js';
+import { byteSplits, SPLIT_BYTES } from '../files/byte-splits.js';
+import type { SqlSession } from '../../session.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import { jsonSchema } from '../json/json-reader.js';
 import { DfsLinesScan, FileScan, type LinesReaderFunction, type ReaderFunction } from './file-scan.js';
 
-/** `spark.sql.files.maxPartitionBytes` (bytes, or with a b/k/m/g suffix), else Flint's 32 MiB. */
-function maxSplitBytes(setting: string | undefined): number | undefined {
-  if (setting === undefined) return undefined;
+/** A size setting (bytes, or with a b/k/m/g suffix), else `fallback`. */
+function sizeSetting(name: string, setting: string | undefined, fallback: number): number {
+  if (setting === undefined) return fallback;
   const m = /^(\d+)\s*([bkmg]?)b?$/i.exec(setting.trim());
-  if (!m || Number(m[1]) === 0) throw new Error(`spark.sql.files.maxPartitionBytes must be a positive size such as 134217728 or 128m, got '${setting}'`);
+  if (!m || Number(m[1]) === 0) throw new Error(`${name} must be a positive size such as 134217728 or 128m, got '${setting}'`);
   return Number(m[1]) * 1024 ** 'bkmg'.indexOf((m[2] || 'b').toLowerCase());
+}
+
+/**
+ * Spark's FilePartition.maxSplitBytes: the input's bytes (each file counted with an open cost)
+ * spread over the parallelism, at least the open cost and at most `spark.sql.files.maxPartitionBytes`
+ * (Flint's default 32 MiB), so that a file of a few dozen MB gives every core a task of about
+ * the same size instead of one full split and a short remainder.
+ */
+function maxSplitBytes(session: SqlSession, sizes: readonly number[]): number {
+  const conf = (key: string) => session.conf.get(key);
+  const maxPartitionBytes = sizeSetting('spark.sql.files.maxPartitionBytes', conf('spark.sql.files.maxPartitionBytes'), SPLIT_BYTES);
+  const openCost = sizeSetting('spark.sql.files.openCostInBytes', conf('spark.sql.files.openCostInBytes'), 4 * 1024 * 1024);
+  const totalBytes = sizes.reduce((n, size) => n + size + openCost, 0);
+  const bytesPerCore = Math.ceil(totalBytes / Math.max(1, session.host.defaultParallelism));
+  return Math.min(maxPartitionBytes, Math.max(openCost, bytesPerCore));
 }
 
 type SchemaOf = (files: { path: string; text: string }[], options: ReaderOptions) => StructType;
@@ -43,9 +59,10 @@ function register(format: string, reader: ReaderFunction, linesReader: LinesRead
       : inferSchema(files.map((path) => ({ path, text: readFileSync(path, 'utf8') })), options);
     // multiLine records may cross any byte boundary, so each file is then one split.
     const whole = String(options.multiLine ?? options.multiline ?? 'false').toLowerCase() === 'true';
-    const splits = byteSplits(files, whole ? Number.MAX_SAFE_INTEGER : maxSplitBytes(session.conf.get('spark.sql.files.maxPartitionBytes')))
+    const sizes = files.map((f) => statSync(f).size);
+    const splits = byteSplits(files, whole ? Number.MAX_SAFE_INTEGER : maxSplitBytes(session, sizes))
       .map((split) => ({ ...split, partitionValues: partitioning.valuesOf(split.path) }));
-    const size = files.reduce((n, f) => n + statSync(f).size, 0);
+    const size = sizes.reduce((n, s) => n + s, 0);
     const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
     return session.relation(schema, new FileScan(format, paths, fileSchema, splits, reader, { ...options }, size));
   });

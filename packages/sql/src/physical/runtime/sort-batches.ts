@@ -8,12 +8,15 @@
 import { TaskContext, estimateSize, registerRuntime, sortWithinBudget, type TaskMemory } from '@flint/rdd';
 import { RADIX_ORDER_WORKS, radixOrder } from './radix-order.js';
 
-type Columns = unknown[][];
+/** A batch's columns: plain arrays, or Float64Arrays for columns of numbers (range-sort.ts typedColumn). */
+type Columns = ArrayLike<unknown>[];
 type Order = (a: unknown, b: unknown) => number;
 
 export interface SortBatchesEnv {
-  /** Columns of a row (the batch's first columns; computed keys follow them). */
+  /** Columns of an output row. */
   readonly outputWidth: number;
+  /** The output position of each of a batch's first columns (computed keys follow them); the other positions are null. */
+  readonly carried: readonly number[];
   /** The batch column of each sort key. */
   readonly keyColumns: readonly number[];
   /** Per sort key: whether it is descending (for the radix order; nulls never reach it). */
@@ -48,10 +51,31 @@ function gatherWithinBudget(iterator: Iterator<[number, Columns]>, memory: TaskM
   return { columns: concatenated(parts) };
 }
 
-/** The batches' columns end to end. */
+/** The batches' columns end to end (a Float64Array where every batch has one). */
 function concatenated(batches: readonly Columns[]): Columns {
   if (batches.length === 0) return [];
-  return batches[0].map((_, c) => ([] as unknown[]).concat(...batches.map((batch) => batch[c])));
+  return batches[0].map((_, c) => {
+    const parts = batches.map((batch) => batch[c]);
+    const length = parts.reduce((n, part) => n + part.length, 0);
+    if (parts.every((part) => part instanceof Float64Array)) {
+      const joined = new Float64Array(length);
+      let at = 0;
+      for (const part of parts as Float64Array[]) joined.set(part, (at += part.length) - part.length);
+      return joined;
+    }
+    const joined = new Array<unknown>(length);
+    let at = 0;
+    for (const part of parts) for (let i = 0; i < part.length; i++) joined[at++] = part[i];
+    return joined;
+  });
+}
+
+/** Row `i` of the batch columns as an output row (null where a column was not carried). */
+function rowAt(columns: Columns, i: number, env: SortBatchesEnv): unknown[] {
+  const { carried } = env;
+  const row = new Array<unknown>(env.outputWidth).fill(null);
+  for (let c = 0; c < carried.length; c++) row[carried[c]] = columns[c][i];
+  return row;
 }
 
 /** Heap bytes of a batch, estimated from a few of its rows. */
@@ -71,13 +95,7 @@ function* inIndexOrder(columns: Columns, env: SortBatchesEnv): Generator<unknown
   if (count === 0) return;
   const keys = env.keyColumns.map((c) => numericOrAsIs(columns[c]));
   const index = RADIX_ORDER_WORKS && keys.every((k) => k instanceof Float64Array) ? radixOrder(keys as Float64Array[], env.descending) : comparedOrder(keys, count, env);
-  const width = env.outputWidth;
-  for (let n = 0; n < count; n++) {
-    const i = index[n];
-    const row = new Array<unknown>(width);
-    for (let c = 0; c < width; c++) row[c] = columns[c][i];
-    yield row;
-  }
+  for (let n = 0; n < count; n++) yield rowAt(columns, index[n], env);
 }
 
 function comparedOrder(keys: ArrayLike<unknown>[], count: number, env: SortBatchesEnv): Uint32Array {
@@ -87,9 +105,10 @@ function comparedOrder(keys: ArrayLike<unknown>[], count: number, env: SortBatch
 }
 
 /** A Float64Array of a column of numbers (no nulls): the comparator reads it without checking each value's type. */
-function numericOrAsIs(column: unknown[]): ArrayLike<unknown> {
-  for (const value of column) if (typeof value !== 'number') return column;
-  return Float64Array.from(column as number[]);
+function numericOrAsIs(column: ArrayLike<unknown>): ArrayLike<unknown> {
+  if (column instanceof Float64Array) return column;
+  for (let i = 0; i < column.length; i++) if (typeof column[i] !== 'number') return column;
+  return Float64Array.from(column as ArrayLike<number>);
 }
 
 /** All rows as [key, row] records through sortWithinBudget, which spills sorted runs past the budget. */
@@ -103,12 +122,10 @@ function* spillingSort(read: Columns[], iterator: Iterator<[number, Columns]>, e
 
 function* keyedRowsOf(columns: Columns, env: SortBatchesEnv): Generator<[unknown, unknown[]]> {
   const count = columns.length === 0 ? 0 : columns[0].length;
-  const { keyColumns, outputWidth } = env;
+  const { keyColumns } = env;
   for (let i = 0; i < count; i++) {
-    const row = new Array<unknown>(outputWidth);
-    for (let c = 0; c < outputWidth; c++) row[c] = columns[c][i];
     const key = keyColumns.length === 1 ? columns[keyColumns[0]][i] : keyColumns.map((c) => columns[c][i]);
-    yield [key, row];
+    yield [key, rowAt(columns, i, env)];
   }
 }
 
