@@ -7,11 +7,17 @@ import type { RDD } from './rdd.js';
 /** How saved partitions are encoded: Flint's binary codec, or one JSON value per line of text. */
 export type StoredFormat = 'binary' | 'json';
 
+/** The Writable classes TextOutputFormat's [key, value] lines print numbers as (a DoubleWritable 1 is `1.0`). */
+export interface KeyValueClasses {
+  readonly keyClass?: string;
+  readonly valueClass?: string;
+}
+
 /** What the tasks of a job do with the records of their partition. */
 export type JobOutput =
   | { readonly kind: 'collect' }
   /** `keyValue`: [key, value] records as Hadoop's TextOutputFormat writes them, `key<TAB>value`. */
-  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec; readonly keyValue?: boolean }
+  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec; readonly keyValue?: KeyValueClasses }
   /** Hadoop SequenceFiles of [key, value] records; classes are Writable class names (absent: from the values). */
   | { readonly kind: 'saveSequence'; readonly dir: string; readonly compression: 'NONE' | 'RECORD' | 'BLOCK'; readonly codec?: string; readonly keyClass?: string; readonly valueClass?: string }
   /** saveAsPickleFile: part files of msgpack batches of `batchSize` records (Flint's object files). */

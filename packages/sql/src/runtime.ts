@@ -1,4 +1,8 @@
-/** What a worker imports to run SQL tasks: the readers' and writers' functions and the spilling operators' (the `sql` runtime namespace). */
+/**
+ * What a worker imports to run SQL tasks: the readers' and writers' functions and the spilling
+ * operators' (the `sql` runtime namespace); and Java's number printing, which Writables print with.
+ */
 import './io/io-runtime.js';
 import './physical/spill/spillable-groups.js';
 import './physical/runtime/sort-batches.js';
+export { doubleToJavaString, floatToJavaString } from './format/java-number.js';

@@ -1,9 +1,9 @@
 /** What every task of one stage does: the narrow plan to compute and where its output goes. */
-import type { Partitioner, StoredFormat, TaskPlan, TextCodec } from '@flint/rdd';
+import type { KeyValueClasses, Partitioner, StoredFormat, TaskPlan, TextCodec } from '@flint/rdd';
 
 export type StageOutput =
   | { readonly kind: 'collect' }
-  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec; readonly keyValue?: boolean }
+  | { readonly kind: 'saveText'; readonly dir: string; readonly codec?: TextCodec; readonly keyValue?: KeyValueClasses }
   | { readonly kind: 'saveSequence'; readonly dir: string; readonly compression: 'NONE' | 'RECORD' | 'BLOCK'; readonly codec?: string; readonly keyClass?: string; readonly valueClass?: string }
   | { readonly kind: 'saveObjects'; readonly dir: string; readonly batchSize: number }
   /** Saves each partition as a part file (checkpoints, and job outputs in mapreduce mode). */

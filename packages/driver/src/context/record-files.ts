@@ -33,9 +33,13 @@ export function objectFileSplits(path: string, sizing: SplitSizing): TextSplit[]
 }
 
 /** Byte ranges of every file under `path`, whatever its extension (no codec is applied). */
-function byteRangeSplits(path: string, { namenode, minPartitions, taskSlots }: SplitSizing): TextSplit[] {
-  const splits = path.startsWith('dfs://') ? dfsTextSplits(path, namenode, minPartitions) : localTextSplits(path, minPartitions, taskSlots);
-  return splits.map(({ format: _codec, ...split }) => split);
+function byteRangeSplits(path: string, sizing: SplitSizing): TextSplit[] {
+  return textSplits(path, sizing).map(({ format: _codec, ...split }) => split);
+}
+
+/** textFile's splits: byte ranges, and one whole split per compressed file. */
+function textSplits(path: string, { namenode, minPartitions, taskSlots }: SplitSizing): TextSplit[] {
+  return path.startsWith('dfs://') ? dfsTextSplits(path, namenode, minPartitions) : localTextSplits(path, minPartitions, taskSlots);
 }
 
 function fileSizes(splits: readonly TextSplit[]): Map<string, number> {
@@ -63,7 +67,9 @@ const INPUT_FORMATS: Record<string, 'sequence' | 'offsetLines'> = {
 export function hadoopInputSplits(path: string, inputFormatClass: string, sizing: SplitSizing, operation: string): TextSplit[] {
   const format = INPUT_FORMATS[inputFormatClass];
   if (!format) throw new Error(`${operation}: input format ${inputFormatClass} is not supported: use one of ${Object.keys(INPUT_FORMATS).join(', ')}`);
-  return byteRangeSplits(path, sizing).map((split) => ({ ...split, format }));
+  if (format === 'sequence') return byteRangeSplits(path, sizing).map((split) => ({ ...split, format }));
+  // TextInputFormat reads a .gz or .deflate file whole, as textFile does: one split per file.
+  return textSplits(path, sizing).map(({ format: codec, ...split }) => ({ ...split, format, ...((codec === 'gzip' || codec === 'deflate') && { compression: codec }) }));
 }
 
 /** The input directory a Hadoop job conf names (new-API name, or the old mapred one). */

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
 
@@ -210,6 +210,46 @@ describe('saveAsHadoopFile, saveAsNewAPIHadoopDataset and the Hadoop readers', (
     const conf = { 'mapreduce.input.fileinputformat.inputdir': out('text-in') };
     const rdd = fc.newAPIHadoopRDD<number, string>('org.apache.hadoop.mapreduce.lib.input.TextInputFormat', 'org.apache.hadoop.io.LongWritable', TEXT, undefined, undefined, conf);
     expect((await rdd.collect()).sort((a, b) => a[0] - b[0])).toEqual(expected);
+  });
+
+  it('TextInputFormat reads a .gz or .deflate file whole, one partition per file, offsets into its decompressed text', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `gz line ${i}`);
+    const text = lines.join('\n') + '\n';
+    fs.mkdirSync(out('text-gz'));
+    fs.writeFileSync(out('text-gz/a.txt.gz'), gzipSync(text));
+    fs.writeFileSync(out('text-gz/b.txt.deflate'), deflateSync('only\nthese two\n'));
+    const expected: [number, string][] = [];
+    let offset = 0;
+    for (const line of lines) {
+      expected.push([offset, line]);
+      offset += line.length + 1;
+    }
+    for (const rdd of [
+      fc.hadoopFile<number, string>(out('text-gz'), 'org.apache.hadoop.mapred.TextInputFormat', 'org.apache.hadoop.io.LongWritable', TEXT),
+      fc.newAPIHadoopFile<number, string>(out('text-gz'), 'org.apache.hadoop.mapreduce.lib.input.TextInputFormat', 'org.apache.hadoop.io.LongWritable', TEXT),
+    ]) {
+      expect(rdd.getNumPartitions()).toBe(2);
+      expect(await rdd.glom().collect()).toEqual([
+        expected,
+        [
+          [0, 'only'],
+          [5, 'these two'],
+        ],
+      ]);
+    }
+  });
+
+  it('TextOutputFormat prints numbers as their Writables print (Java): a DoubleWritable 1 as 1.0, bytes as hex', async () => {
+    const DOUBLE = 'org.apache.hadoop.io.DoubleWritable';
+    const values: [string, number][] = [['one', 1], ['half', 2.5], ['big', 1e7], ['small', 1e-4], ['third', 1 / 3]];
+    await fc.parallelize(values, 1).saveAsHadoopFile(out('text-double'), 'org.apache.hadoop.mapred.TextOutputFormat', TEXT, DOUBLE);
+    // Java's Double.toString of each value.
+    expect(partFiles(out('text-double'))[0].toString()).toBe('one\t1.0\nhalf\t2.5\nbig\t1.0E7\nsmall\t1.0E-4\nthird\t0.3333333333333333\n');
+    await fc.parallelize([[3, 1 / 3]], 1).saveAsHadoopFile(out('text-float'), 'org.apache.hadoop.mapred.TextOutputFormat', INT, 'org.apache.hadoop.io.FloatWritable');
+    expect(partFiles(out('text-float'))[0].toString()).toBe('3\t0.33333334\n');
+    // Without classes, as PySpark converts: integers are IntWritable/LongWritable, other numbers DoubleWritable.
+    await fc.parallelize([[7, 1e21], [2 ** 40, 0.5], [new Uint8Array([10, 255]), 'bytes']], 1).saveAsHadoopFile(out('text-plain'), 'org.apache.hadoop.mapred.TextOutputFormat');
+    expect(partFiles(out('text-plain'))[0].toString()).toBe('7\t1.0E21\n1099511627776\t0.5\n0a ff\tbytes\n');
   });
 
   it('names what is supported when a format, codec or class is not', async () => {

@@ -38,7 +38,8 @@ export async function saveAsHadoop(rdd: RDD<unknown>, output: HadoopOutput, oper
   if (codecClass !== undefined && !CODECS[codecClass]) throw new Error(`${operation}: compression codec ${codecClass} is not available: use one of ${Object.keys(CODECS).join(', ')}`);
   let job: JobOutput;
   if (format === 'text') {
-    job = codecClass ? { kind: 'saveText', dir: output.path, codec: CODECS[codecClass], keyValue: true } : { kind: 'saveText', dir: output.path, keyValue: true };
+    const keyValue = { ...(output.keyClass && { keyClass: output.keyClass }), ...(output.valueClass && { valueClass: output.valueClass }) };
+    job = codecClass ? { kind: 'saveText', dir: output.path, codec: CODECS[codecClass], keyValue } : { kind: 'saveText', dir: output.path, keyValue };
   } else {
     const compression = codecClass === undefined ? 'NONE' : (output.compressionType ?? 'RECORD').toUpperCase();
     if (compression !== 'NONE' && compression !== 'RECORD' && compression !== 'BLOCK') throw new Error(`${operation}: compression type ${output.compressionType} is not one of NONE, RECORD, BLOCK`);

@@ -31,6 +31,8 @@ export interface TextSplit {
   readonly format?: TextSplitFormat;
   /** For `fixedLength` splits: the bytes of each record. */
   readonly recordLength?: number;
+  /** For `offsetLines` splits of a gzip or deflate file: the whole file, decompressed (offsets are into the decompressed text, as Hadoop's). */
+  readonly compression?: 'gzip' | 'deflate';
 }
 
 /**

@@ -7,7 +7,8 @@ import { localFileRangeReader, parseDfsUrl, type RangeReader } from '@flint/dfs/
 import type { RangeSplitFormat, TextSplit } from '@flint/rdd';
 import { dfsClientFor } from './dfs-input.js';
 import { readObjectFileSplit } from './object-file.js';
-import { readSequenceFileSplit } from './sequence-file/sequence-file.js';
+import { readSequenceFileSplit } from './sequence-file/sequence-reader.js';
+import { decompress } from './compression.js';
 
 export async function readRangeSplit(split: TextSplit, format: RangeSplitFormat): Promise<unknown[]> {
   const reader = await openRange(split.path);
@@ -18,7 +19,7 @@ export async function readRangeSplit(split: TextSplit, format: RangeSplitFormat)
       case 'fixedLength':
         return await readFixedLength(reader, split);
       case 'sequence':
-        return readSequenceFileSplit(Buffer.from(await reader.read(0, reader.size)), split.path, split.start, split.length);
+        return await readSequenceFileSplit(reader, split.path, split.start, split.length);
       case 'offsetLines':
         return await readOffsetLines(reader, split);
       default:
@@ -48,20 +49,26 @@ async function readFixedLength(reader: RangeReader, split: TextSplit): Promise<U
 /**
  * Hadoop's TextInputFormat: [byte offset, line] for each line that starts in the split (the
  * first line of a later split starts after a newline), the last one read past the split's end.
+ * A compressed file is one split, read whole: its offsets are into the decompressed text.
  */
 async function readOffsetLines(reader: RangeReader, split: TextSplit): Promise<[number, string][]> {
+  if (split.compression) return offsetLinesIn(decompress(await reader.read(0, reader.size), split.compression, split.path), 0, 0, Number.POSITIVE_INFINITY);
   const from = Math.max(0, split.start - 1);
   let bytes = Buffer.from(await reader.read(from, split.start + split.length - from));
   // Past the split's end up to the newline that ends the last line starting in it.
   for (let end = from + bytes.length; end < reader.size && bytes.lastIndexOf(NEWLINE) < split.start + split.length - from - 1; end = from + bytes.length) {
     bytes = Buffer.concat([bytes, Buffer.from(await reader.read(end, Math.min(TAIL_BYTES, reader.size - end)))]);
   }
-  const splitEnd = split.start + split.length;
+  return offsetLinesIn(bytes, from, split.start, split.start + split.length);
+}
+
+/** The lines of `bytes` (file bytes from offset `from`) that start in [start, end). */
+function offsetLinesIn(bytes: Buffer, from: number, start: number, end: number): [number, string][] {
   // Reading from the byte before the split: a line starts in it right after any newline.
-  let at = split.start === 0 ? 0 : bytes.indexOf(NEWLINE) + 1;
-  if (split.start !== 0 && at === 0) return [];
+  let at = start === 0 ? 0 : bytes.indexOf(NEWLINE) + 1;
+  if (start !== 0 && at === 0) return [];
   const lines: [number, string][] = [];
-  while (at < bytes.length && from + at < splitEnd) {
+  while (at < bytes.length && from + at < end) {
     const newline = bytes.indexOf(NEWLINE, at);
     const lineEnd = newline < 0 ? bytes.length : newline;
     lines.push([from + at, bytes.toString('utf8', at, lineEnd > at && bytes[lineEnd - 1] === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd)]);

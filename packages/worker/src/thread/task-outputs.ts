@@ -1,10 +1,11 @@
 /** What a task does with its computed records, by the kind of stage it belongs to. */
-import { eachRecord, encode, partitionFunction, recordsToArray, recordToJson } from '@flint/rdd';
+import { eachRecord, encode, partitionFunction, recordsToArray, recordToJson, type KeyValueClasses } from '@flint/rdd';
 import type { StageOutput } from '../stage-spec.js';
 import { writePartFile } from './part-files.js';
 import { CODEC_EXTENSIONS, compress } from './compression.js';
 import { encodeObjectFile } from './object-file.js';
 import { encodeSequenceFile, type SequenceCodec } from './sequence-file/sequence-file.js';
+import { writableText } from './sequence-file/writables.js';
 
 export interface WrittenOutput {
   result?: Uint8Array;
@@ -29,7 +30,7 @@ export async function writeOutput(output: StageOutput, records: Iterable<unknown
       return { buckets, recordsWritten, bytesWritten: buckets.reduce((sum, bucket) => sum + bucket.length, 0) };
     }
     case 'saveText': {
-      const { text, lines } = textLines(records, output.keyValue ? keyValueLine : String);
+      const { text, lines } = textLines(records, output.keyValue ? keyValueLine(output.keyValue) : String);
       const data = output.codec ? compress(text, output.codec) : text;
       if (output.codec) await writePartFile(output.dir, partition, attempt, data, undefined, CODEC_EXTENSIONS[output.codec]);
       else await writePartFile(output.dir, partition, attempt, data);
@@ -82,12 +83,14 @@ function bucketize(records: Iterable<unknown>, partitioner: Parameters<typeof pa
   return { buckets: buckets.map((bucket) => encode(bucket)), recordsWritten };
 }
 
-/** A [key, value] record as Hadoop's TextOutputFormat writes it: `key<TAB>value`, leaving out a null side. */
-function keyValueLine(record: unknown): string {
-  if (!Array.isArray(record) || record.length !== 2) throw new TypeError(`TextOutputFormat writes [key, value] pairs, got ${typeof record}`);
-  const [key, value] = record as [unknown, unknown];
-  if (key === null || key === undefined) return value === null || value === undefined ? '' : String(value);
-  return value === null || value === undefined ? String(key) : `${String(key)}\t${String(value)}`;
+/** [key, value] records as Hadoop's TextOutputFormat writes them: `key<TAB>value`, leaving out a null side, each as its Writable prints. */
+function keyValueLine({ keyClass, valueClass }: KeyValueClasses): (record: unknown) => string {
+  return (record) => {
+    if (!Array.isArray(record) || record.length !== 2) throw new TypeError(`TextOutputFormat writes [key, value] pairs, got ${typeof record}`);
+    const [key, value] = record as [unknown, unknown];
+    if (key === null || key === undefined) return value === null || value === undefined ? '' : writableText(value, valueClass);
+    return value === null || value === undefined ? writableText(key, keyClass) : `${writableText(key, keyClass)}\t${writableText(value, valueClass)}`;
+  };
 }
 
 function sequenceOptions(output: Extract<StageOutput, { kind: 'saveSequence' }>): Parameters<typeof encodeSequenceFile>[1] {

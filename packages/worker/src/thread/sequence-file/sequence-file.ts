@@ -11,13 +11,12 @@
  *           vint size and that many bytes compressed by the codec (lengths are vints); a block
  *           is cut after 1,000,000 bytes of keys and values
  *
- * A split owns the records from its first sync at or after its start (the header, for the first)
- * up to the first sync at or after its end, as Hadoop's SequenceFileRecordReader reads them.
+ * sequence-reader.ts reads a split of such a file.
  */
 import { randomBytes } from 'node:crypto';
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { eachRecord } from '@flint/rdd';
-import { isWritableClass, readVLong, readWritable, supportedWritables, writableClassFor, writeVLong, writeWritable, type WritableClass } from './writables.js';
+import { isWritableClass, supportedWritables, writableClassFor, writeVLong, writeWritable, type WritableClass } from './writables.js';
 
 export type SequenceCompression = 'NONE' | 'RECORD' | 'BLOCK';
 
@@ -34,10 +33,10 @@ export interface SequenceFileOptions {
   readonly codec?: SequenceCodec;
 }
 
-const MAGIC = Buffer.from('SEQ');
-const VERSION = 6;
-const SYNC_ESCAPE = -1;
-const SYNC_HASH_BYTES = 16;
+export const MAGIC = Buffer.from('SEQ');
+export const VERSION = 6;
+export const SYNC_ESCAPE = -1;
+export const SYNC_HASH_BYTES = 16;
 const SYNC_INTERVAL = 5 * 1024 * (4 + SYNC_HASH_BYTES);
 const BLOCK_BYTES = 1_000_000;
 
@@ -94,92 +93,6 @@ export function encodeSequenceFile(records: Iterable<unknown>, options: Sequence
   return out.bytes();
 }
 
-/** The [key, value] pairs of the split [start, start + length) of the SequenceFile `bytes`. */
-export function readSequenceFileSplit(bytes: Buffer, path: string, start: number, length: number): [unknown, unknown][] {
-  const header = readHeader(bytes, path);
-  const { sync, keyClass, valueClass } = header;
-  const end = start + length;
-  const marker = Buffer.concat([int32(SYNC_ESCAPE), sync]);
-  let position = start === 0 ? header.end : bytes.indexOf(marker, start);
-  const pairs: [unknown, unknown][] = [];
-  while (position >= 0 && position < bytes.length) {
-    if (bytes.readInt32BE(position) === SYNC_ESCAPE) {
-      if (position >= end) break;
-      if (!bytes.subarray(position + 4, position + 4 + SYNC_HASH_BYTES).equals(sync)) throw new Error(`${path} is corrupt: a sync escape at byte ${position} is not followed by the file's sync hash`);
-      position += marker.length;
-      if (header.block) position = readBlock(bytes, position, header, pairs);
-      continue;
-    }
-    if (header.block) throw new Error(`${path} is corrupt: no sync before the block at byte ${position}`);
-    const recordLength = bytes.readInt32BE(position);
-    const keyLength = bytes.readInt32BE(position + 4);
-    const keyStart = position + 8;
-    const valueBytes = bytes.subarray(keyStart + keyLength, keyStart + recordLength);
-    const value = header.codec ? header.codec.decompress(valueBytes) : valueBytes;
-    pairs.push([readWritable(keyClass, bytes.subarray(keyStart, keyStart + keyLength)), readWritable(valueClass, value)]);
-    position = keyStart + recordLength;
-  }
-  return pairs;
-}
-
-interface Header {
-  readonly keyClass: WritableClass;
-  readonly valueClass: WritableClass;
-  readonly block: boolean;
-  readonly codec?: (typeof SEQUENCE_CODECS)[SequenceCodec];
-  readonly sync: Buffer;
-  readonly end: number;
-}
-
-function readHeader(bytes: Buffer, path: string): Header {
-  if (bytes.length < 4 || !bytes.subarray(0, 3).equals(MAGIC)) throw new Error(`${path} is not a SequenceFile (it does not start with "SEQ")`);
-  if (bytes[3] !== VERSION) throw new Error(`${path}: SequenceFile version ${bytes[3]} is not supported (Flint reads version ${VERSION}, what Hadoop 0.20 and later write)`);
-  let position = 4;
-  const readText = (): string => {
-    const [length, start] = readVLong(bytes, position);
-    position = start + length;
-    return bytes.toString('utf8', start, position);
-  };
-  const [keyClass, valueClass] = [readText(), readText()];
-  for (const name of [keyClass, valueClass]) {
-    if (!isWritableClass(name)) throw new Error(`${path}: Flint reads SequenceFiles of ${supportedWritables()}; this one holds ${name}`);
-  }
-  const [compressed, block] = [bytes[position] !== 0, bytes[position + 1] !== 0];
-  position += 2;
-  let codec: Header['codec'];
-  if (compressed) {
-    const name = readText();
-    if (!Object.hasOwn(SEQUENCE_CODECS, name)) throw new Error(`${path}: compression codec ${name} is not supported: use one of ${Object.keys(SEQUENCE_CODECS).join(', ')}`);
-    codec = SEQUENCE_CODECS[name as SequenceCodec];
-  }
-  const entries = bytes.readInt32BE(position);
-  position += 4;
-  for (let i = 0; i < 2 * entries; i++) readText();
-  const sync = bytes.subarray(position, position + SYNC_HASH_BYTES);
-  return { keyClass: keyClass as WritableClass, valueClass: valueClass as WritableClass, block, codec, sync, end: position + SYNC_HASH_BYTES };
-}
-
-/** Reads the block after a sync into `pairs`; the position after it. */
-function readBlock(bytes: Buffer, position: number, header: Header, pairs: [unknown, unknown][]): number {
-  const [count, afterCount] = readVLong(bytes, position);
-  position = afterCount;
-  const parts: Buffer[] = [];
-  for (let i = 0; i < 4; i++) {
-    const [size, start] = readVLong(bytes, position);
-    parts.push(header.codec!.decompress(bytes.subarray(start, start + size)));
-    position = start + size;
-  }
-  const [keyLengths, keys, valueLengths, values] = parts;
-  let [keyLengthAt, keyAt, valueLengthAt, valueAt] = [0, 0, 0, 0];
-  for (let i = 0; i < count; i++) {
-    const [keyLength, nextKeyLength] = readVLong(keyLengths, keyLengthAt);
-    const [valueLength, nextValueLength] = readVLong(valueLengths, valueLengthAt);
-    pairs.push([readWritable(header.keyClass, keys.subarray(keyAt, keyAt + keyLength)), readWritable(header.valueClass, values.subarray(valueAt, valueAt + valueLength))]);
-    [keyLengthAt, keyAt, valueLengthAt, valueAt] = [nextKeyLength, keyAt + keyLength, nextValueLength, valueAt + valueLength];
-  }
-  return position;
-}
-
 function chosenClass(given: string | undefined, pairs: readonly [unknown, unknown][], column: 0 | 1): WritableClass {
   const name = column === 0 ? 'key' : 'value';
   if (given === undefined) return writableClassFor(pairs.map((pair) => pair[column]), name);
@@ -192,7 +105,7 @@ function text(value: string): Buffer {
   return Buffer.concat([writeVLong(bytes.length), bytes]);
 }
 
-function int32(value: number): Buffer {
+export function int32(value: number): Buffer {
   const out = Buffer.alloc(4);
   out.writeInt32BE(value);
   return out;

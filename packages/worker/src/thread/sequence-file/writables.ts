@@ -4,6 +4,7 @@
  * (LongWritable past 32 bits), any other number DoubleWritable, a boolean BooleanWritable, bytes
  * BytesWritable, null NullWritable. Numbers are big-endian, as Java's DataOutput writes them.
  */
+import { doubleToJavaString, floatToJavaString } from '@flint/sql/runtime';
 
 export const WRITABLES = {
   'org.apache.hadoop.io.Text': 'text',
@@ -51,6 +52,19 @@ function kindOf(value: unknown): Kind {
   if (value instanceof Uint8Array) return 'bytes';
   if (typeof value === 'number') return !Number.isInteger(value) ? 'double' : value >= -(2 ** 31) && value < 2 ** 31 ? 'int' : 'long';
   throw new TypeError(`a SequenceFile stores strings, numbers, booleans, bytes and null, not ${Array.isArray(value) ? 'an array' : typeof value}`);
+}
+
+/**
+ * `value` as the Writable it is written as prints itself (its toString), as TextOutputFormat
+ * writes it: a DoubleWritable as Java prints a double (`1.0`, `1.0E7`), a FloatWritable as a
+ * float, a BytesWritable as hex bytes (`0a ff`). `className` is the declared class, if any.
+ */
+export function writableText(value: unknown, className: string | undefined): string {
+  if (value instanceof Uint8Array) return Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join(' ');
+  if (typeof value !== 'number') return String(value);
+  const kind = className !== undefined && isWritableClass(className) ? WRITABLES[className] : kindOf(value);
+  if (kind === 'float') return floatToJavaString(value);
+  return kind === 'double' || !Number.isSafeInteger(value) ? doubleToJavaString(value) : String(value);
 }
 
 /** `value` serialized as an instance of `className`. */
