@@ -2,9 +2,15 @@
  * The cluster UI in headless chromium against a real namenode and three workers: the page
  * browses to a file's blocks, then a worker is SIGKILLed and the same page (never reloaded)
  * shows it dead and the file's blocks re-replicated onto the other workers. Every request stays
- * on the namenode (no CDN), and at a phone's 390 px nothing scrolls sideways.
+ * on the namenode (no CDN), and at a phone's 390 px nothing scrolls sideways. Then each block
+ * problem is made real (a replica's bytes corrupted on disk, the only holder of a block killed,
+ * a holder of replication-3 blocks killed) and the page and the API both show it, with the
+ * checkpoint written and, after a namenode restart, safe mode.
  */
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BlocksView, NamenodeView } from '@flint/dfs';
 import { DfsTestCluster, fullyReplicated, pseudoRandomBytes, waitFor } from '../dfs/cluster-harness.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
 
@@ -16,7 +22,7 @@ let browser: TestBrowser;
 let ui: string;
 
 beforeAll(async () => {
-  cluster = await DfsTestCluster.start({ datanodes: 3 });
+  cluster = await DfsTestCluster.start({ datanodes: 3, namenodeFlags: ['--checkpoint-interval-ms', '1000'] });
   browser = await launchBrowser();
   ui = await cluster.clusterUiUrl();
   const client = await cluster.client();
@@ -80,3 +86,87 @@ it('fits a phone-sized screen without sideways scrolling', async () => {
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await browser.screenshot(page, 'cluster-ui-phone');
 });
+
+/** Records, from the page's own updates, which block-problem tables it has shown (some states last about a second). */
+const RECORD_PROBLEM_TABLES = `window.problemTables = new Set();
+new MutationObserver(() => document.querySelectorAll('#blocks .problems').forEach((table) => window.problemTables.add(table.id)))
+  .observe(document.getElementById('blocks'), { childList: true, subtree: true });`;
+
+it('shows corrupt, missing and under-replicated blocks, copies in flight, the checkpoint and safe mode, as the API does', async () => {
+  const api = async <T>(path: string): Promise<T> => (await fetch(new URL(path, ui))).json() as Promise<T>;
+  const blocks = () => api<BlocksView>('/api/blocks');
+  await cluster.startDatanode();
+  await cluster.startDatanode();
+  await cluster.waitForLiveDatanodes(4);
+  const page = await browser.newPage({ width: 1280, height: 900 });
+  await page.goto(ui);
+  await page.evaluate(RECORD_PROBLEM_TABLES);
+  const client = await cluster.client();
+  const holderOf = async (path: string) => {
+    const holder = (await cluster.fsck(path)).files[0].blocks[0].live[0].nodeId;
+    return cluster.datanodes.find((node) => node.nodeId === holder)!;
+  };
+
+  // Corrupt: the only replica of a block, its bytes flipped on disk, then read (the read fails and reports it).
+  await client.writeFile('/states/corrupt.bin', pseudoRandomBytes(BLOCK, 3), { blockSize: BLOCK, replication: 1 });
+  const corruptId = (await cluster.fsck('/states/corrupt.bin')).files[0].blocks[0].blockId;
+  const corruptHolder = await holderOf('/states/corrupt.bin');
+  const handle = await open(join(corruptHolder.dataDir, 'current', corruptId), 'r+');
+  await handle.write(Buffer.from('flipped bytes!'), 0, 14, 100);
+  await handle.close();
+  await expect((await client.open('/states/corrupt.bin')).read(0, BLOCK)).rejects.toThrow();
+  await waitFor('the corrupt replica in /api/blocks', async () => (await blocks()).corrupt.some((b) => b.blockId === corruptId && b.corruptReplicas.includes(corruptHolder.nodeId)));
+  await page.locator(`#corrupt tr[data-block="${corruptId}"] .chip.corrupt`, { hasText: corruptHolder.nodeId }).waitFor({ timeout: UPDATE_TIMEOUT_MS });
+
+  // Missing: a replication-1 block whose only holder is SIGKILLed.
+  await client.writeFile('/states/single.bin', pseudoRandomBytes(BLOCK, 4), { blockSize: BLOCK, replication: 1 });
+  const singleId = (await cluster.fsck('/states/single.bin')).files[0].blocks[0].blockId;
+  const singleHolder = await holderOf('/states/single.bin');
+  await cluster.killAndWait(singleHolder);
+  await waitFor('the block in /api/blocks missing', async () => (await blocks()).missing.some((b) => b.blockId === singleId && b.liveReplicas.length === 0), UPDATE_TIMEOUT_MS);
+  await page.locator(`#missing tr[data-block="${singleId}"]`).waitFor({ timeout: UPDATE_TIMEOUT_MS });
+
+  // Under-replicated, then copied: 40 replication-2 blocks, a holder SIGKILLed; the monitor copies a few per heartbeat.
+  await client.writeFile('/states/many.bin', pseudoRandomBytes(40 * 16 * 1024, 5), { blockSize: 16 * 1024, replication: 2 });
+  await waitFor('/states/many.bin fully replicated', async () => fullyReplicated(await cluster.fsck('/states/many.bin'), 2));
+  const apiSeen = new Set<string>();
+  const manyHolder = await holderOf('/states/many.bin');
+  await cluster.killAndWait(manyHolder);
+  const watchCopies = async () => {
+    const now = await blocks();
+    if (now.underReplicated.some((b) => b.path === '/states/many.bin')) apiSeen.add('under-replicated');
+    if (now.replicating.some((b) => b.path === '/states/many.bin' && b.pendingCopies > 0)) apiSeen.add('replicating');
+    return now;
+  };
+  // Until the namenode declares the holder dead, its replicas still count.
+  await waitFor('the blocks of the killed holder under-replicated', async () => (await watchCopies()).underReplicated.length > 0, UPDATE_TIMEOUT_MS);
+  await waitFor('every block of /states/many.bin back to 2 live replicas', async () => {
+    const now = await watchCopies();
+    return !now.underReplicated.some((b) => b.path === '/states/many.bin') && fullyReplicated(await cluster.fsck('/states/many.bin'), 2);
+  }, UPDATE_TIMEOUT_MS);
+  expect([...apiSeen].sort()).toEqual(['replicating', 'under-replicated']);
+  expect((await page.evaluate('[...window.problemTables]')) as string[]).toEqual(expect.arrayContaining(['corrupt', 'missing', 'under-replicated', 'replicating']));
+  await browser.screenshot(page, 'cluster-ui-problems');
+
+  // The checkpoint the namenode writes a second after the edits, on the page as in the API.
+  await waitFor('a checkpoint of every edit', async () => {
+    const { editLog } = await api<NamenodeView>('/api/namenode');
+    return editLog.lastCheckpointTime !== null && editLog.editsSinceCheckpoint === 0;
+  });
+  const { editLog } = await api<NamenodeView>('/api/namenode');
+  expect(editLog.lastCheckpointTxid).toBe(editLog.lastTxid);
+  await expect.poll(async () => (await page.locator('#namenode').textContent()) ?? '', { timeout: UPDATE_TIMEOUT_MS }).toContain(`at txid ${editLog.lastTxid}`);
+
+  // Safe mode: the namenode restarted on its port with every worker stopped waits for block reports.
+  for (const node of cluster.liveDatanodes()) await cluster.killAndWait(node);
+  await cluster.killAndWait(cluster.namenode!);
+  await cluster.startNamenode(Number(new URL(`tcp://${cluster.namenodeAddress}`).port));
+  ui = await cluster.clusterUiUrl();
+  const restarted = await api<NamenodeView>('/api/namenode');
+  expect(restarted.safeMode).toMatchObject({ on: true });
+  expect(restarted.safeMode.reason).toMatch(/^safe mode is on: /);
+  await page.goto(ui);
+  await expect.poll(() => page.locator('#safe-mode').textContent(), { timeout: UPDATE_TIMEOUT_MS }).toBe('safe mode');
+  expect(await page.locator('#namenode').textContent()).toContain(restarted.safeMode.reason);
+  await browser.screenshot(page, 'cluster-ui-safe-mode');
+}, 120_000);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture, FlintContext } from '@flint/driver';
 import { encode } from '@flint/rdd';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -147,5 +147,33 @@ describe('a SQL job in the driver UI', () => {
     expect(sqlJobs[0].sqlText).toBe('SELECT k, count(*) AS n FROM letters GROUP BY k ORDER BY k');
     expect(sqlJobs[0].physicalPlan).toMatch(/Aggregate/);
     expect(sqlJobs[0].callSite).toMatch(/driver-ui-api\.test\.ts:\d+/);
+  });
+
+  it("shows each operator's number of output rows, as an independent count over the same rows gives them", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ k: `key${i % 13}`, v: (i * 37) % 101 }));
+    const dir = mkdtempSync(join(tmpdir(), 'flint-ui-sql-'));
+    try {
+      writeFileSync(join(dir, 'numbers.csv'), `k,v\n${rows.map((r) => `${r.k},${r.v}`).join('\n')}\n`);
+      fc.read.csv(join(dir, 'numbers.csv'), { header: true, inferSchema: true }).createOrReplaceTempView('numbers');
+      const query = 'SELECT k, count(*) AS n FROM numbers WHERE v % 7 = 3 GROUP BY k ORDER BY k';
+      const answer = await fc.sql(query).collect();
+      const passing = rows.filter((r) => r.v % 7 === 3);
+      expect(answer.reduce((sum, r) => sum + Number(r.n), 0)).toBe(passing.length);
+
+      const job = (await api('/jobs')).find((j: { sqlText?: string; status: string }) => j.sqlText === query && j.status === 'SUCCEEDED');
+      const operators: { nodeName: string; rows?: number }[] = [];
+      const visit = (node: any): void => {
+        operators.push({ nodeName: node.nodeName, rows: node.metrics.find((m: { name: string }) => m.name === 'number of output rows')?.value });
+        node.children.forEach(visit);
+      };
+      visit(job.sqlPlan);
+      const rowsOf = (name: string) => operators.filter((o) => o.nodeName.startsWith(name) && o.rows !== undefined).map((o) => o.rows);
+      expect(rowsOf('Scan')).toEqual([rows.length]);
+      expect(rowsOf('Filter')).toEqual([passing.length]);
+      // The final aggregate's groups, counted by the sort that reads them.
+      expect(rowsOf('HashAggregate')).toEqual([new Set(passing.map((r) => r.k)).size]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

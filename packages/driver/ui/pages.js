@@ -2,6 +2,7 @@
 import { getJson } from './api.js';
 import { bytes, duration, esc, progress, span, status, table, time } from './format.js';
 import { timelineSvg } from './timeline.js';
+import { sqlPlanTree } from './sql-plan.js';
 
 export async function applicationsPage() {
   const apps = await getJson('/applications');
@@ -49,7 +50,9 @@ export async function jobPage({ appId, base, params }) {
   const [stages, timeline] = await Promise.all([getJson(`${app}/stages`), getJson(`${app}/timeline?jobId=${job.jobId}`)]);
   const rows = stages.filter((s) => job.stageIds.includes(s.stageId) && (s.jobIds.includes(job.jobId) || s.status === 'SKIPPED')).map((s) => stageRow(base, s));
   const sql = job.sqlText ? `<h2>SQL</h2><pre>${esc(job.sqlText)}</pre>` : '';
-  const plan = job.physicalPlan ? `<h2>Physical plan</h2><pre data-physical-plan>${esc(job.physicalPlan)}</pre>` : '';
+  const plan = job.sqlPlan
+    ? `<h2>Physical plan</h2><p class="muted">Each operator with its number of output rows, where the generated code counts them.</p>${sqlPlanTree(job.sqlPlan)}`
+    : job.physicalPlan ? `<h2>Physical plan</h2><pre data-physical-plan>${esc(job.physicalPlan)}</pre>` : '';
   const error = job.errorMessage ? `<h2>Error</h2><pre class="error">${esc(job.errorMessage)}</pre>` : '';
   return `<h1>Job ${job.jobId} ${status(job.status)}</h1><dl class="facts"><dt>Call site</dt><dd>${esc(job.callSite)}</dd>` +
     `<dt>Description</dt><dd>${esc(job.description)}</dd>${job.jobGroup ? `<dt>Job group</dt><dd>${esc(job.jobGroup)}</dd>` : ''}` +

@@ -68,10 +68,20 @@ export interface JobOptions {
   readonly callSite?: string;
   /** The SQL text of the query the job runs for (event logs and the UI show it). */
   readonly sqlText?: string;
+  /** The physical plan of the SQL query the job runs for, with the metric ids of its operators' row counts. */
+  readonly sqlPlan?: SqlPlanNode;
   /** The RDD the user called the action on (the job's RDD may wrap it). */
   readonly source?: RDD<unknown>;
   /** Runs the job in this job group, whatever group the context has set (collectWithJobGroup). */
   readonly jobGroup?: JobGroup;
+}
+
+/** One operator of a SQL query's physical plan, as plain data: its name, its arguments, and (when counted) the accumulator id of its "number of output rows". */
+export interface SqlPlanNode {
+  readonly name: string;
+  readonly args: string;
+  readonly rowsMetric?: number;
+  readonly children: readonly SqlPlanNode[];
 }
 
 export interface JobGroup {

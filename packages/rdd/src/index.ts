@@ -1,6 +1,6 @@
 export { RDD, type Iter as PartitionOutput } from './rdd.js';
 export { refuseConverters, type HadoopConf } from './ops/hadoop-output.js';
-export type { RddContext, JobOutput, JobOptions, JobGroup, KeyValueClasses, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
+export type { RddContext, JobOutput, JobOptions, JobGroup, SqlPlanNode, KeyValueClasses, StoredPartitions, StoredFormat, ExecutionMode, TextCodec } from './context.js';
 export { StorageLevel } from './storage-level.js';
 export { ResourceProfile, type ResourceRequest } from './resource-profile.js';
 export { RDDBarrier } from './rdd-barrier.js';

@@ -87,6 +87,7 @@ export class JobRunner {
         description: properties.get(JOB_DESCRIPTION) ?? options.description ?? 'job',
         callSite: options.callSite,
         sqlText: options.sqlText,
+        sqlPlan: options.sqlPlan,
         properties,
         rdd,
         partitions,

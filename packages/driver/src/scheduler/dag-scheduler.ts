@@ -198,6 +198,7 @@ export class DagScheduler {
       description: job.description,
       ...(job.callSite ? { callSite: job.callSite } : {}),
       ...(job.sqlText ? { sqlText: job.sqlText } : {}),
+      ...(job.sqlPlan ? { sqlPlan: job.sqlPlan } : {}),
       ...(group ? { jobGroup: group } : {}),
       ...(tags.length > 0 ? { jobTags: tags } : {}),
       stageIds: stages.map((stage) => stage.stageId),

@@ -78,6 +78,7 @@ function successMetrics(request: TaskRequest, end: Extract<TaskEnd, { kind: 'suc
     ...(end.result ? { resultBytes: end.result.length } : {}),
     ...(end.bucketSizes ? { shuffleWriteBytes: end.bucketSizes.reduce((sum, size) => sum + size, 0) } : {}),
     ...(shuffleReadBytes === undefined ? {} : { shuffleReadBytes }),
+    ...(end.accumulators.length > 0 ? { accumulatorUpdates: end.accumulators } : {}),
   };
 }
 

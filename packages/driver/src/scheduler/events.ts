@@ -6,6 +6,7 @@
  * Listeners subscribe with `fc.addListener(event => ...)`; delivery is asynchronous (listener-bus.ts).
  */
 import type { TaskMetrics } from '@flint/worker';
+import type { SqlPlanNode } from '@flint/rdd';
 
 /** Where an effective configuration value came from. */
 export type ConfSource = 'default' | 'FlintContext option' | 'flint submit --conf' | 'flint submit flag' | 'properties file' | 'environment';
@@ -64,6 +65,8 @@ export interface TaskEndMetrics extends TaskMetrics {
   readonly resultBytes?: number;
   readonly shuffleReadBytes?: number;
   readonly shuffleWriteBytes?: number;
+  /** What the task added to accumulators, as [accumulator id, amount]: user accumulators and SQL operators' row counts. */
+  readonly accumulatorUpdates?: readonly (readonly [number, number])[];
 }
 
 interface Timed {
@@ -97,6 +100,8 @@ export interface JobStart extends Timed {
   readonly callSite?: string;
   /** The SQL text, for a job a SQL query started. */
   readonly sqlText?: string;
+  /** For a SQL job: its physical plan, each counted operator with the accumulator id of its output rows. */
+  readonly sqlPlan?: SqlPlanNode;
   readonly jobGroup?: string;
   readonly jobTags?: readonly string[];
   /** Every stage of the job, parents first; ones whose outputs already exist are later skipped. */

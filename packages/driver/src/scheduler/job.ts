@@ -1,5 +1,5 @@
 /** A job as the scheduler tracks it, and the errors a failed or cancelled job rejects with. */
-import { placeShippedFrames, type RDD } from '@flint/rdd';
+import { placeShippedFrames, type RDD, type SqlPlanNode } from '@flint/rdd';
 import type { ExecutorId, StageOutput, TaskError, TaskRequest } from '@flint/worker';
 import type { ResultStage } from './stage.js';
 
@@ -10,6 +10,8 @@ export interface ActiveJob {
   readonly callSite?: string;
   /** The SQL text of the query a job runs for, if any. */
   readonly sqlText?: string;
+  /** Its physical plan with the operators' row-count metric ids. */
+  readonly sqlPlan?: SqlPlanNode;
   readonly rdd: RDD<unknown>;
   readonly partitions: readonly number[];
   readonly output: StageOutput;

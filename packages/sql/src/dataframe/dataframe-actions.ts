@@ -2,11 +2,12 @@
  * Running a DataFrame: optimize its plan, compile it to RDD lineage, run a job, and turn engine
  * rows into the user's row objects. Every action goes through `execute`.
  */
-import { StorageLevel, userCallSite, type RDD } from '@flint/rdd';
+import { StorageLevel, userCallSite, type RDD, type SqlPlanNode } from '@flint/rdd';
 import { showString as formatShowString } from '../format/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { PhysicalPlanner } from '../physical/planner.js';
 import { physicalPlanString } from '../physical/explain-physical.js';
+import { describePhysical, type PhysicalNode } from '../physical/physical-description.js';
 import { CodegenContext } from '../physical/codegen/codegen-context.js';
 import { mapPartitionsGenerated } from '../physical/pipeline.js';
 import { toExternal, rowsToObjects } from './row-conversion.js';
@@ -28,6 +29,8 @@ interface Execution {
   /** Where the user called the action, and the query's SQL text, for the scheduler's events. */
   readonly callSite: string;
   readonly sqlText?: string;
+  /** The physical plan with its operators' row-count metrics, for the UI. */
+  readonly sqlPlan: SqlPlanNode;
 }
 
 /** The RDD of engine rows that computes the DataFrame. */
@@ -41,13 +44,20 @@ export function execute(df: DataFrame, action: string): Execution {
   const optimized = optimize(df.plan);
   const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
-  return { rdd: planner.rows(optimized), description, callSite, ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
+  const rdd = planner.rows(optimized);
+  const sqlPlan = sqlPlanNode(describePhysical(optimized, shufflePartitions, broadcastThreshold, planner.rowsMetrics()));
+  return { rdd, description, callSite, sqlPlan, ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
+}
+
+function sqlPlanNode(node: PhysicalNode): SqlPlanNode {
+  const children = node.children.map(sqlPlanNode);
+  return node.rowsMetric === undefined ? { name: node.name, args: node.args.trim(), children } : { name: node.name, args: node.args.trim(), rowsMetric: node.rowsMetric, children };
 }
 
 /** Runs a job over the DataFrame's rows (or an RDD computed from them). */
 function submitJob<R>(df: DataFrame, execution: Execution, rdd: RDD<unknown> = execution.rdd): Promise<R[][]> {
-  const { description, callSite, sqlText } = execution;
-  return df.session.host.submitJob<R>(rdd, { description, callSite, sqlText, source: execution.rdd });
+  const { description, callSite, sqlText, sqlPlan } = execution;
+  return df.session.host.submitJob<R>(rdd, { description, callSite, sqlText, sqlPlan, source: execution.rdd });
 }
 
 /** Runs the DataFrame's job and returns its engine rows in partition order. */

@@ -26,6 +26,8 @@ export interface PhysicalNode {
   /** A shuffle (or broadcast) that ends the stages below it. */
   readonly exchange: boolean;
   readonly children: readonly PhysicalNode[];
+  /** The accumulator id of its "number of output rows" metric, when the planner counts them (row-counter.ts). */
+  readonly rowsMetric?: number;
 }
 
 const list = (exprs: readonly Expr[]) => `[${exprs.map(planString).join(', ')}]`;
@@ -83,8 +85,15 @@ function hashAggregate(groupBy: readonly Expr[], aggregates: readonly Expr[], ch
   }, exchange(partitioning, child, partial));
 }
 
-export function describePhysical(p: LogicalPlan, n: number, threshold: number): PhysicalNode {
-  const describe = (x: LogicalPlan): PhysicalNode => describePhysical(x, n, threshold);
+/** `rowsMetrics`: the planner's row-counter ids by logical operator, put on the operators described from them. */
+export function describePhysical(p: LogicalPlan, n: number, threshold: number, rowsMetrics?: ReadonlyMap<LogicalPlan, number>): PhysicalNode {
+  const node = describeOperator(p, n, threshold, rowsMetrics);
+  const rowsMetric = rowsMetrics?.get(p);
+  return rowsMetric === undefined ? node : { ...node, rowsMetric };
+}
+
+function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetrics?: ReadonlyMap<LogicalPlan, number>): PhysicalNode {
+  const describe = (x: LogicalPlan): PhysicalNode => describePhysical(x, n, threshold, rowsMetrics);
   switch (p.kind) {
     case 'relation':
       return op(`Scan ${p.source.description}`, { args: ` ${list(p.output)}`, details: [listField('Output', p.output)], generated: false });

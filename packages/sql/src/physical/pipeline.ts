@@ -11,11 +11,13 @@ import { CodegenContext, generatedFunction } from './codegen/codegen-context.js'
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe.js';
 import type { ColumnBatch } from '../io/column-batch.js';
+import { LoopRowCounts, type RowCounter } from './row-counter.js';
 
+/** `rows`: counts the rows out of the step (a filter's passing rows, a generator's items), row-counter.ts. */
 export type Step =
-  | { readonly kind: 'filter'; readonly condition: Expr }
+  | { readonly kind: 'filter'; readonly condition: Expr; readonly rows?: RowCounter }
   /** Each row yields one row per element of an array (or entry of a map): a nested loop in the generated code. */
-  | { readonly kind: 'generate'; readonly generator: Extract<Expr, { kind: 'call' }>; readonly outer: boolean; readonly output: readonly Attr[] }
+  | { readonly kind: 'generate'; readonly generator: Extract<Expr, { kind: 'call' }>; readonly outer: boolean; readonly output: readonly Attr[]; readonly rows?: RowCounter }
   | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] }
   /** An inner broadcast hash join, probed row by row (broadcast-probe.ts): a nested loop over the matches. */
   | { readonly kind: 'probe'; readonly probe: BroadcastProbe };
@@ -28,6 +30,8 @@ export interface Pipeline {
   readonly columnar?: boolean;
   /** Column batches of a sample of `base`'s rows, when its source can read one cheaply (a CSV scan). */
   readonly sampleBase?: RDD<unknown>;
+  /** Counts the base's rows as the loop reads them: the output rows of the operator that made the base. */
+  readonly baseRows?: RowCounter;
 }
 
 export function outputAfter(p: Pipeline): readonly Attr[] {
@@ -53,6 +57,9 @@ export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly 
 
 export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [...p.steps, step] });
 
+/** The pipeline without its row counters: for a job that reads the rows only to plan the query (a sort's sampling). */
+export const withoutRowCounts = (p: Pipeline): Pipeline => ({ ...p, baseRows: undefined, steps: p.steps.map((step) => (step.kind === 'filter' || step.kind === 'generate' ? { ...step, rows: undefined } : step)) });
+
 /**
  * The body of a loop over the partition's rows (`row`), running the pipeline's steps, then
  * `sink` with the bindings of the pipeline's output columns.
@@ -64,13 +71,16 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
   let column = 0;
   let loops = 0;
   let probes = 0;
+  const counts = new LoopRowCounts(ctx);
+  if (!p.columnar) lines.push(...counts.add(p.baseRows));
   for (const step of p.steps) {
     if (step.kind === 'filter') {
-      lines.push(`if (${genExpr(step.condition, vars, ctx)} !== true) continue;`);
+      lines.push(`if (${genExpr(step.condition, vars, ctx)} !== true) continue;`, ...counts.add(step.rows));
       continue;
     }
     if (step.kind === 'generate') {
       vars = genGenerate(step, vars, ctx, loops++, lines);
+      lines.push(...counts.add(step.rows));
       continue;
     }
     if (step.kind === 'probe') {
@@ -95,10 +105,10 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
   lines.push(sink(vars));
   const prelude = hoisted.map((h) => `${h}\n`).join('');
   const body = `${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
-  if (!p.columnar) return `${prelude}for (const row of input) {\n  ${body}`;
+  if (!p.columnar) return prelude + counts.around(`for (const row of input) {\n  ${body}`);
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
-  const columns = p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`).join(' ');
-  return `${prelude}for (const scanBatch of input) {\n${columns}\nfor (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}}`;
+  const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
+  return prelude + counts.around(`for (const scanBatch of input) {\n${columns}\nfor (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}}`);
 }
 
 /**

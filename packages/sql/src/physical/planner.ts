@@ -23,6 +23,7 @@ import { readIds, scanColumns } from './scan-columns.js';
 import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
 import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
+import { RowCounter } from './row-counter.js';
 
 export interface PlannerOptions {
   /** Partitions after a shuffle (`flint.sql.shuffle.partitions`). */
@@ -40,11 +41,24 @@ export class PhysicalPlanner {
   private readonly scanColumns = new Map<LogicalPlan, number[]>();
   /** The ids some operator of the outermost plan reads (undefined: all count as read); null before the first plan. */
   private read: ReadonlySet<number> | undefined | null = null;
+  /** Output-row counters of the operators the generated loops count (row-counter.ts). */
+  private readonly rowCounters = new Map<LogicalPlan, RowCounter>();
 
   constructor(
     private readonly host: SqlHost,
     private readonly options: PlannerOptions,
   ) {}
+
+  /** The metric id of each counted operator: what the UI's plan shows "number of output rows" for. */
+  rowsMetrics(): ReadonlyMap<LogicalPlan, number> {
+    return new Map([...this.rowCounters].map(([plan, counter]) => [plan, counter.metricId]));
+  }
+
+  private rowCounter(plan: LogicalPlan): RowCounter {
+    let counter = this.rowCounters.get(plan);
+    if (!counter) this.rowCounters.set(plan, (counter = new RowCounter()));
+    return counter;
+  }
 
   /** The plan's rows as an RDD of positional arrays (in the order of the plan's output). */
   rows(plan: LogicalPlan): RDD<unknown[]> {
@@ -56,7 +70,7 @@ export class PhysicalPlanner {
   private pipeline(plan: LogicalPlan): Pipeline {
     const site = this.options.site;
     const n = this.options.shufflePartitions;
-    const fresh = (rdd: RDD<unknown[]>) => pipelineOf(rdd, outputOf(plan));
+    const fresh = (rdd: RDD<unknown[]>): Pipeline => ({ ...pipelineOf(rdd, outputOf(plan)), baseRows: this.rowCounter(plan) });
     switch (plan.kind) {
       case 'relation':
         return this.scan(plan);
@@ -66,7 +80,7 @@ export class PhysicalPlanner {
         const child = plan.child;
         // A filter right above a scan is also handed to the source, which may skip data by it.
         const input = child.kind === 'relation' ? this.scan(child, splitConjuncts(plan.condition)) : this.pipeline(child);
-        return withStep(input, { kind: 'filter', condition: plan.condition });
+        return withStep(input, { kind: 'filter', condition: plan.condition, rows: this.rowCounter(plan) });
       }
       case 'subqueryAlias':
         return this.pipeline(plan.child);
@@ -93,7 +107,7 @@ export class PhysicalPlanner {
       case 'cached':
         return fresh(this.cached(plan));
       case 'generate':
-        return withStep(this.pipeline(plan.child), { kind: 'generate', generator: plan.generator as Extract<typeof plan.generator, { kind: 'call' }>, outer: plan.outer, output: plan.output });
+        return withStep(this.pipeline(plan.child), { kind: 'generate', generator: plan.generator as Extract<typeof plan.generator, { kind: 'call' }>, outer: plan.outer, output: plan.output, rows: this.rowCounter(plan) });
       case 'unresolvedRelation':
         throw new Error(`internal error: ${plan.kind} reached the physical planner`);
     }
@@ -103,8 +117,9 @@ export class PhysicalPlanner {
   private scan(plan: PlanOf<'relation'>, filters?: readonly Expr[]): Pipeline {
     const columns = this.scanColumns.get(plan);
     const batches = plan.source.toColumnBatches?.(this.host, columns, filters);
-    if (batches !== undefined) return columnarPipelineOf(batches, plan.output, plan.source.toColumnBatchSample?.(this.host, columns));
-    return pipelineOf(plan.source.toRdd(this.host, columns, filters), plan.output);
+    const baseRows = this.rowCounter(plan);
+    if (batches !== undefined) return { ...columnarPipelineOf(batches, plan.output, plan.source.toColumnBatchSample?.(this.host, columns)), baseRows };
+    return { ...pipelineOf(plan.source.toRdd(this.host, columns, filters), plan.output), baseRows };
   }
 
   /** An inner broadcast join as a step of the stream side's pipeline; undefined for other joins. */

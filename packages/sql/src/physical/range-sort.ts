@@ -16,7 +16,7 @@ import type { Attr, SortOrderExpr } from '../expr/expression.js';
 import { CodegenContext, functionSource, generatedFunction } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { genSortComparison, genSortValues, keyOperands, type SortOperands } from './codegen/sort-order-codegen.js';
-import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, type Pipeline } from './pipeline.js';
+import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, withoutRowCounts, type Pipeline } from './pipeline.js';
 import { SORT_RUNTIME, type SortBatchesEnv } from './runtime/sort-batches.js';
 
 /**
@@ -111,7 +111,7 @@ async function sampleRangeBounds(pipeline: Pipeline, orders: readonly SortOrderE
   const ctx = new CodegenContext();
   const perPartition = Math.ceil(Math.min(SAMPLES_PER_PARTITION * numPartitions, MAX_SAMPLES) / Math.max(child.base.getNumPartitions(), 1));
   // A fixed xorshift seed: the same input gives the same bounds on every run.
-  const body = genLoop(child, ctx, (vars: Bindings) => `const key = ${genSortValues(orders, vars, ctx)};
+  const body = genLoop(withoutRowCounts(child), ctx, (vars: Bindings) => `const key = ${genSortValues(orders, vars, ctx)};
   seen++;
   if (sample.length < ${perPartition}) sample.push(key);
   else {

@@ -2,7 +2,7 @@
  * The JSON API under `/api/v1`, in Spark's REST shape (docs: "Monitoring and Instrumentation"):
  *   /applications                               the applications this server shows
  *   /applications/{id}                          one of them
- *   /applications/{id}/jobs[?status=running]    jobs; /jobs/{jobId} one job
+ *   /applications/{id}/jobs[?status=running]    jobs; /jobs/{jobId} one job (a SQL job's with `sqlPlan`: operators and row counts)
  *   /applications/{id}/stages[?status=active]   every stage attempt; /stages/{stageId} its attempts with
  *                                               tasks and the task duration summary; /stages/{stageId}/{attempt}
  *   /applications/{id}/executors                active executors; /allexecutors also the lost ones
@@ -12,9 +12,10 @@
  * Unknown paths and ids answer 404 with a one-line message.
  */
 import type { AppStatusStore } from '../status/app-status-store.js';
-import { sparkDate, type StageData } from '../status/status-model.js';
+import { sparkDate, type JobData, type StageData } from '../status/status-model.js';
 import { durationSummary, timelineBar } from '../status/task-summary.js';
 import { storageDetail, storageList } from './storage-views.js';
+import { sqlPlanView } from './sql-plan-view.js';
 
 export interface ApiAnswer {
   readonly status: number;
@@ -94,10 +95,15 @@ function jobs(store: AppStatusStore, rest: string[], query: URLSearchParams): Ap
   if (rest.length === 0) {
     const wanted = query.getAll('status').map((s) => s.toUpperCase());
     const list = [...store.jobs.values()].filter((job) => wanted.length === 0 || wanted.includes(job.status));
-    return ok(list.sort((a, b) => b.jobId - a.jobId));
+    return ok(list.sort((a, b) => b.jobId - a.jobId).map((job) => jobJson(store, job)));
   }
   const job = rest.length === 1 ? store.jobs.get(Number(rest[0])) : undefined;
-  return job ? ok(job) : notFound(`unknown job ${rest.join('/')}`);
+  return job ? ok(jobJson(store, job)) : notFound(`unknown job ${rest.join('/')}`);
+}
+
+/** A job; a SQL job's plan with its operators' row counts so far. */
+function jobJson(store: AppStatusStore, job: JobData): unknown {
+  return job.sqlPlan ? { ...job, sqlPlan: sqlPlanView(store, job.sqlPlan) } : job;
 }
 
 function stages(store: AppStatusStore, rest: string[], query: URLSearchParams, now: number): ApiAnswer {

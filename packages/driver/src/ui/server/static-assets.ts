@@ -14,7 +14,7 @@ const CONTENT_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
 };
 
-export const ASSET_NAMES = ['index.html', 'app.js', 'api.js', 'format.js', 'pages.js', 'stage-page.js', 'dag.js', 'timeline.js', 'style.css', 'favicon.svg'] as const;
+export const ASSET_NAMES = ['index.html', 'app.js', 'api.js', 'format.js', 'pages.js', 'stage-page.js', 'sql-plan.js', 'dag.js', 'timeline.js', 'style.css', 'favicon.svg'] as const;
 
 export interface Asset {
   readonly contentType: string;

@@ -31,6 +31,12 @@ export class AppStatusStore {
   readonly completedIndices = new Map<number, Set<string>>();
   /** Stages whose next attempt recomputes lost outputs, and why. */
   readonly pendingResubmits = new Map<number, string>();
+  /**
+   * SQL operators' output rows by metric id, summed over successful tasks. The SQL layer's metric
+   * ids are negative (user accumulators' are not); their tasks may run before the query's job
+   * starts (adaptive execution measures shuffle map stages in jobs of their own).
+   */
+  readonly sqlRowCounts = new Map<number, number>();
   private readonly changeListeners = new Set<() => void>();
 
   apply(event: SchedulerEvent): void {
@@ -97,6 +103,7 @@ const HANDLERS: Handlers = {
     job.description = planAt < 0 ? e.description : e.description.slice(0, planAt);
     if (planAt >= 0) job.physicalPlan = e.description.slice(planAt + SQL_PLAN_MARKER.length);
     if (e.sqlText !== undefined) job.sqlText = e.sqlText;
+    if (e.sqlPlan !== undefined) job.sqlPlan = e.sqlPlan;
     if (e.jobGroup !== undefined) job.jobGroup = e.jobGroup;
     job.stageIds = [...e.stageIds];
     job.numTasks = e.stages.reduce((sum, stage) => sum + stage.numTasks, 0);
@@ -219,6 +226,7 @@ const HANDLERS: Handlers = {
       stage.numCompleteTasks++;
       stage.locality[task.taskLocality as keyof StageData['locality']] = (stage.locality[task.taskLocality as keyof StageData['locality']] ?? 0) + 1;
     }
+    if (task.status === 'SUCCESS') addSqlRowCounts(store, e.metrics?.accumulatorUpdates);
     const metrics = task.taskMetrics;
     if (!metrics || task.status !== 'SUCCESS') return;
     stage.executorRunTime += metrics.executorRunTime;
@@ -259,6 +267,10 @@ const HANDLERS: Handlers = {
     // The failed fetch reaches the UI as its task's end (status fetchFailed) and the stage's resubmission.
   },
 };
+
+function addSqlRowCounts(store: AppStatusStore, updates: readonly (readonly [number, number])[] | undefined): void {
+  for (const [id, amount] of updates ?? []) if (id < 0) store.sqlRowCounts.set(id, (store.sqlRowCounts.get(id) ?? 0) + amount);
+}
 
 function jobsOf(store: AppStatusStore, stage: StageData | undefined): JobData[] {
   return (stage?.jobIds ?? []).flatMap((id) => store.jobs.get(id) ?? []);

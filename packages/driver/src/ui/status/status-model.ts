@@ -4,6 +4,7 @@
  * strings. Flint's extras (call site, SQL text, stage lineage, locality counts, task categories)
  * are added fields. Every record here is plain data, so the API sends it as it is.
  */
+import type { SqlPlanNode } from '@flint/rdd';
 import type { RddInfo } from '../../scheduler/events.js';
 
 export interface ApplicationInfo {
@@ -29,6 +30,8 @@ export interface JobData {
   callSite: string;
   sqlText?: string;
   physicalPlan?: string;
+  /** The plan's operators with their row-count metric ids (the API shows it with the counts, sql-plan-view.ts). */
+  sqlPlan?: SqlPlanNode;
   jobGroup?: string;
   submissionTime: string;
   completionTime?: string;
