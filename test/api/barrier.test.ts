@@ -68,6 +68,44 @@ for (const master of ['local[4]', 'local-cluster[2,2]']) {
       await expect(fc.range(2).map(() => BarrierTaskContext.get()).collect()).rejects.toThrow('It is not in a barrier stage.');
     });
 
+    it("BarrierTaskContext.getTaskInfos gives every task's executor address, by partition, the same in each task", async () => {
+      const started = new Map<number, string>();
+      const stop = fc.addListener((event) => {
+        if (event.type === 'taskStart') started.set(event.partition, event.executorId);
+      });
+      const infos = await fc
+        .parallelize(range(4), 4)
+        .barrier()
+        .mapPartitions(() => [BarrierTaskContext.get()!.getTaskInfos().map((info) => info.address)])
+        .collect();
+      stop();
+      // The executor each partition's task started on, from the scheduler's events: `node@host:port`, or the local executor.
+      const expected = range(4).map((partition) => started.get(partition)!.split('@')[1] ?? 'localhost');
+      expect(infos).toEqual(range(4).map(() => expected));
+      if (master.startsWith('local-cluster')) expect(expected.every((address) => /^127\.0\.0\.1:\d+$/.test(address))).toBe(true);
+    });
+
+    it("TaskContext.getLocalProperty gives the job's local properties as submitted, in map and result tasks; cpus() is 1, resources() empty", async () => {
+      fc.setLocalProperty('pool', 'nightly');
+      fc.setJobGroup('group-7', 'described');
+      const seen = await fc
+        .parallelize(range(4), 2)
+        .map((x) => [x % 2, TaskContext.get()!.getLocalProperty('pool')] as [number, string | null])
+        .groupByKey(2)
+        .map(([key, pools]) => {
+          const context = TaskContext.get()!;
+          return [key, [...pools], context.getLocalProperty('pool'), context.getLocalProperty('spark.jobGroup.id'), context.getLocalProperty('unset'), context.cpus(), context.resources().size];
+        })
+        .collect();
+      expect(seen.sort()).toEqual([
+        [0, ['nightly', 'nightly'], 'nightly', 'group-7', null, 1, 0],
+        [1, ['nightly', 'nightly'], 'nightly', 'group-7', null, 1, 0],
+      ]);
+      fc.setLocalProperty('pool', null);
+      fc.clearJobGroup();
+      expect(await fc.parallelize([0], 1).map(() => TaskContext.get()!.getLocalProperty('pool')).collect()).toEqual([null]);
+    });
+
     it('a failed barrier task reruns the whole stage: every task runs again, and the job succeeds', async () => {
       const dir = fs.mkdtempSync(path.join(tmp, 'retry-'));
       const result = await fc

@@ -5,7 +5,7 @@ export { StorageLevel } from './storage-level.js';
 export { ResourceProfile, type ResourceRequest } from './resource-profile.js';
 export { RDDBarrier } from './rdd-barrier.js';
 export { SparkFiles } from './spark-files.js';
-export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChannel } from './task-context.js';
+export { TaskContext, BarrierTaskContext, type TaskContextInfo, type BarrierChannel, type BarrierTaskInfo } from './task-context.js';
 export { isBarrier } from './plan/barrier.js';
 export { BoundedFloat } from './ops/approximate.js';
 export { capture, Captured, FnRef, toFnRef } from './fn/fn-ref.js';

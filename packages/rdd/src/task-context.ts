@@ -16,6 +16,10 @@ export interface TaskContextInfo {
   readonly partitionId: number;
   readonly attemptNumber: number;
   readonly taskAttemptId: number;
+  /** In a barrier stage: the address of each task's executor, by partition. */
+  readonly barrierAddresses?: readonly string[];
+  /** The local properties of the job the task belongs to (fc.setLocalProperty, job group, tags). */
+  readonly localProperties?: Readonly<Record<string, string>>;
   /** The task's memory budget and spill store (absent outside a worker's task). */
   readonly memory?: TaskMemory;
 }
@@ -52,6 +56,18 @@ export class TaskContext {
   taskAttemptId(): number {
     return this.info.taskAttemptId;
   }
+  /** A local property of the job this task belongs to, as the driver had it when the job was submitted; null if unset. */
+  getLocalProperty(key: string): string | null {
+    return this.info.localProperties?.[key] ?? null;
+  }
+  /** CPUs given to this task: Spark's spark.task.cpus, always 1 in Flint (a task runs on one thread). */
+  cpus(): number {
+    return 1;
+  }
+  /** Resources (GPUs, ...) given to this task, by name: Flint assigns none. */
+  resources(): Map<string, never> {
+    return new Map<string, never>();
+  }
   /** Flint's: the memory this task may use before it spills, and where spills go (for operators, not PySpark's API). */
   taskMemory(): TaskMemory | undefined {
     return this.info.memory;
@@ -68,13 +84,23 @@ export class TaskContext {
   }
 }
 
+/** PySpark's BarrierTaskInfo: where one task of a barrier stage runs (its executor's host:port). */
+export interface BarrierTaskInfo {
+  readonly address: string;
+}
+
 export class BarrierTaskContext extends TaskContext {
   /** @internal */
   constructor(
-    info: TaskContextInfo,
+    private readonly barrierInfo: TaskContextInfo,
     private readonly channel: BarrierChannel,
   ) {
-    super(info);
+    super(barrierInfo);
+  }
+
+  /** Where every task of this barrier stage runs, ordered by partition id. */
+  getTaskInfos(): BarrierTaskInfo[] {
+    return (this.barrierInfo.barrierAddresses ?? []).map((address) => ({ address }));
   }
 
   /** The running barrier task's context; an error in a task outside a barrier stage, null on the driver. */

@@ -42,8 +42,11 @@ export interface TaskRequest {
   readonly shuffleOnDisk?: boolean;
   /** Where a second copy of partitions cached at a `_2` storage level goes, if there is another executor. */
   readonly replicateTo?: ExecutorId;
-  /** Set for the tasks of a barrier stage: how many tasks meet at each barrier() call. */
-  readonly barrier?: { readonly numTasks: number };
+  /**
+   * Set for the tasks of a barrier stage: how many tasks meet at each barrier() call, and (once
+   * launched) the address of each task's executor, by partition (BarrierTaskContext.getTaskInfos).
+   */
+  readonly barrier?: { readonly numTasks: number; readonly addresses?: readonly string[] };
   /** The encoded StageSpec, shared by every task of the stage attempt. */
   readonly stage: Uint8Array;
   readonly inputs: readonly TaskInput[];
@@ -51,6 +54,8 @@ export interface TaskRequest {
   readonly broadcasts: readonly { readonly id: number; readonly bytes?: Uint8Array }[];
   /** Files added with fc.addFile that this executor has not been sent yet. */
   readonly files?: readonly AddedFile[];
+  /** The job's local properties (fc.setLocalProperty, job group, tags), for TaskContext.getLocalProperty. */
+  readonly localProperties?: Readonly<Record<string, string>>;
 }
 
 /**

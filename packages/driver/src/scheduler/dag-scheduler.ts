@@ -290,7 +290,10 @@ export class DagScheduler {
     const attempt = taskCountsOf(encoded.stage, partition).launched++;
     const jobId = encoded.stage.kind === 'result' ? encoded.stage.jobId : Math.min(...encoded.stage.jobIds);
     const task = buildTask(encoded, { appId: this.options.appId, taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
-    return this.options.shuffleOnDisk ? { ...task, request: { ...task.request, shuffleOnDisk: true } } : task;
+    // As Spark's TaskSet, a stage's tasks carry the local properties of the job that submitted it.
+    const properties = this.jobs.get(jobId)?.properties;
+    const localProperties = properties && properties.size > 0 ? Object.fromEntries(properties) : undefined;
+    return { ...task, request: { ...task.request, ...(localProperties && { localProperties }), ...(this.options.shuffleOnDisk && { shuffleOnDisk: true }) } };
   }
 
   private stageOutput(stage: Stage): StageOutput {

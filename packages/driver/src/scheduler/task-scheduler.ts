@@ -239,7 +239,9 @@ export class TaskScheduler {
       const free = [...this.executors.values()].flatMap((e) => Array.from({ length: Math.max(0, e.backend.slots - e.running.size) }, () => e));
       if (group.length < group[0].task.request.barrier!.numTasks || free.length < group.length) continue;
       this.queue = this.queue.filter((queued) => !group.includes(queued));
-      group.forEach((queued, i) => this.launch(queued.task, free[i], 'ANY'));
+      group.sort((a, b) => a.task.request.partition - b.task.request.partition);
+      const addresses = group.map((_, i) => executorAddress(free[i].backend.id));
+      group.forEach(({ task }, i) => this.launch({ ...task, request: { ...task.request, barrier: { ...task.request.barrier!, addresses } } }, free[i], 'ANY'));
     }
   }
 
@@ -359,5 +361,15 @@ export function nodeOf(id: ExecutorId): string {
     return parseExecutorId(id).nodeId;
   } catch {
     return id;
+  }
+}
+
+/** Where an executor listens, `host:port` (BarrierTaskInfo.address); the local executor is `localhost`. */
+function executorAddress(id: ExecutorId): string {
+  try {
+    const { host, port } = parseExecutorId(id);
+    return `${host}:${port}`;
+  } catch {
+    return 'localhost';
   }
 }

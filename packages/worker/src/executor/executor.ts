@@ -139,6 +139,8 @@ export class Executor {
       broadcasts,
       droppedBroadcasts: this.droppedBroadcasts.get(app) ?? [],
       filesRoot: this.addedFiles.rootFor(app),
+      localProperties: request.localProperties,
+      barrierAddresses: request.barrier?.addresses,
       memory: {
         // Each running task gets an equal share of the executor's memory (Spark gives 1/2N to 1/N).
         budgetBytes: Math.floor(this.options.memoryBudget / this.options.threads),

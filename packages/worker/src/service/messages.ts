@@ -9,7 +9,7 @@
  * encoded bytes here: only the task thread decodes it.
  */
 import {
-  array, boolean, bytes, count, integer, message, nullable, number, object, oneOfStrings, optional, shortString, string, tuple, union, variant, variants,
+  array, boolean, bytes, count, integer, message, nullable, number, object, oneOfStrings, optional, record, shortString, string, tuple, union, variant, variants,
   ProtocolError, type Infer, type Schema,
 } from '@flint/net';
 import { isBlockKey } from '../block-keys.js';
@@ -53,12 +53,13 @@ const taskRequest: Schema<TaskRequest> = object({
   shuffleId: optional(count),
   shuffleOnDisk: optional(boolean),
   replicateTo: optional(executorRef),
-  barrier: optional(object({ numTasks: count })),
+  barrier: optional(object({ numTasks: count, addresses: optional(array(shortString(MAX_ID_LENGTH))) })),
   stage: bytes,
   inputs: array(taskInput),
   broadcasts: array(object({ id: count, bytes: optional(bytes) })),
   /** Added files and archives; the executor refuses a name that leaves its files directory. */
   files: optional(array(object({ name: shortString(4096), bytes, archive: optional(oneOfStrings('zip', 'tar')) }))),
+  localProperties: optional(record(string)),
 });
 
 const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });

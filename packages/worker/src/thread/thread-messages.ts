@@ -20,6 +20,10 @@ export interface ThreadTask {
   readonly droppedBroadcasts: readonly number[];
   /** Where this executor keeps the application's added files (SparkFiles.getRootDirectory()). */
   readonly filesRoot: string;
+  /** A barrier task's: the address of each task's executor, by partition (BarrierTaskContext.getTaskInfos). */
+  readonly barrierAddresses?: readonly string[];
+  /** The job's local properties (TaskContext.getLocalProperty). */
+  readonly localProperties?: Readonly<Record<string, string>>;
   /** Execution memory of this task (its share of the executor's) and the directory it spills to. */
   readonly memory: { readonly budgetBytes: number; readonly spillDirectory: string };
 }
