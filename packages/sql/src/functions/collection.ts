@@ -37,3 +37,4 @@ export const lag = (c: ColumnOrName, offset = 1, defaultValue: unknown = null): 
   new Column(callOf('lag', [columnExpr(c), literalExpr(offset), literalExpr(defaultValue)]));
 export const lead = (c: ColumnOrName, offset = 1, defaultValue: unknown = null): Column =>
   new Column(callOf('lead', [columnExpr(c), literalExpr(offset), literalExpr(defaultValue)]));
+export const named_struct = (...cols: ColumnOrName[]): Column => fn('named_struct', ...cols);

@@ -23,8 +23,8 @@ export function log(a: ColumnOrName | number, b?: ColumnOrName): Column {
   if (b === undefined) return fn('ln', a as ColumnOrName);
   return new Column(callOf('log', [typeof a === 'number' ? literalExpr(a) : columnExpr(a), columnExpr(b)]));
 }
-export const round = (c: ColumnOrName, scale = 0): Column => fnWithValues('round', c, scale);
-export const bround = (c: ColumnOrName, scale = 0): Column => fnWithValues('bround', c, scale);
+export const round = (c: ColumnOrName, scale: number | Column = 0): Column => fnWithValues('round', c, scale);
+export const bround = (c: ColumnOrName, scale: number | Column = 0): Column => fnWithValues('bround', c, scale);
 export const rand = (): Column => fn('rand');
 export const bitwise_not = (c: ColumnOrName): Column => fn('bitwise_not', c);
 export const bitwiseNOT = bitwise_not;
@@ -54,3 +54,10 @@ export const atan2 = (y: ColumnOrName | number, x: ColumnOrName | number): Colum
 export const hypot = (a: ColumnOrName | number, b: ColumnOrName | number): Column =>
   new Column(callOf('hypot', [typeof a === 'number' ? literalExpr(a) : columnExpr(a), typeof b === 'number' ? literalExpr(b) : columnExpr(b)]));
 export const power = pow;
+export const ln = (c: ColumnOrName): Column => fn('ln', c);
+export const pmod = (a: ColumnOrName | number, b: ColumnOrName | number): Column =>
+  new Column(callOf('pmod', [typeof a === 'number' ? literalExpr(a) : columnExpr(a), typeof b === 'number' ? literalExpr(b) : columnExpr(b)]));
+export const shiftleft = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftleft', c, numBits);
+export const shiftright = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftright', c, numBits);
+export const shiftrightunsigned = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftrightunsigned', c, numBits);
+export const factorial = (c: ColumnOrName): Column => fn('factorial', c);

@@ -184,6 +184,8 @@ function firstOrLast(name: string, last: boolean): AggregateFunction {
   return {
     type: 'aggregate',
     name,
+    // Spark names first(x, true) `first(x)`: the ignoreNulls flag is not part of the name.
+    pretty: ([x]) => `${name}(${x})`,
     minArgs: 1,
     maxArgs: 2,
     nullableResult: true,

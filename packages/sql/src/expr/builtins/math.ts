@@ -125,3 +125,32 @@ scalar('bitwise_not', {
 });
 scalar('atan2', { args: 2, returns: D, coerce: all(D), gen: ([y, x]) => `Math.atan2(${y}, ${x})`, prettyName: 'ATAN2' });
 scalar('hypot', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.hypot(${a}, ${b})`, prettyName: 'HYPOT' });
+
+/** pmod: the remainder made non-negative by adding the divisor once (Spark's Pmod); a zero divisor gives null. */
+scalar('pmod', {
+  args: 2,
+  returns: ([a, b]) => (isNumeric(a) && isNumeric(b) ? widerNumeric(a, b) : D),
+  coerce: ([a, b]) => {
+    const t = isNumeric(a) && isNumeric(b) ? widerNumeric(a, b) : D;
+    return [t, t];
+  },
+  nullableResult: true,
+  gen: ([a, b]) => `(${b} === 0 ? null : ((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b}))`,
+});
+const shift = (name: string, gen: (a: string, n: string, long: boolean) => string) =>
+  scalar(name, {
+    args: 2,
+    returns: ([t]) => (isLong(t) ? Types.long : Types.int),
+    coerce: ([t]) => [isLong(t) ? undefined : Types.int, Types.int],
+    gen: ([a, n], [t]) => gen(a, n, isLong(t)),
+  });
+shift('shiftleft', (a, n, long) => (long ? `Number(BigInt.asIntN(64, BigInt(${a}) << BigInt(${n} & 63)))` : `(${a} << ${n})`));
+shift('shiftright', (a, n, long) => (long ? `Number(BigInt(${a}) >> BigInt(${n} & 63))` : `(${a} >> ${n})`));
+shift('shiftrightunsigned', (a, n, long) => (long ? `Number(BigInt.asUintN(64, BigInt(${a})) >> BigInt(${n} & 63))` : `(${a} >>> ${n} | 0)`));
+scalar('factorial', {
+  args: 1,
+  returns: Types.long,
+  coerce: () => [Types.int],
+  nullableResult: true,
+  gen: ([n]) => `(${n} < 0 || ${n} > 20 ? null : ((k) => { let f = 1; for (let i = 2; i <= k; i++) f *= i; return f; })(${n}))`,
+});
