@@ -29,3 +29,17 @@ export const current_date = (): Column => fn('current_date');
 export const current_timestamp = (): Column => fn('current_timestamp');
 export const unix_timestamp = (c: ColumnOrName): Column => fn('unix_timestamp', c);
 export const from_unixtime = (c: ColumnOrName, format?: string): Column => fnWithValues('from_unixtime', c, format);
+export const day = (c: ColumnOrName): Column => fn('day', c);
+export const weekofyear = (c: ColumnOrName): Column => fn('weekofyear', c);
+export const weekday = (c: ColumnOrName): Column => fn('weekday', c);
+export const monthname = (c: ColumnOrName): Column => fn('monthname', c);
+export const dayname = (c: ColumnOrName): Column => fn('dayname', c);
+export const make_date = (y: ColumnOrName, m: ColumnOrName, d: ColumnOrName): Column => fn('make_date', y, m, d);
+export const date_diff = (end: ColumnOrName, start: ColumnOrName): Column => fn('date_diff', end, start);
+export const dateadd = date_add;
+export const date_from_unix_date = (c: ColumnOrName): Column => fn('date_from_unix_date', c);
+export const unix_date = (c: ColumnOrName): Column => fn('unix_date', c);
+export const next_day = (c: ColumnOrName, dayOfWeek: string): Column => fnWithValues('next_day', c, dayOfWeek);
+export const months_between = (date1: ColumnOrName, date2: ColumnOrName, roundOff = true): Column =>
+  new Column(callOf('months_between', [columnExpr(date1), columnExpr(date2), literalExpr(roundOff)]));
+export const now = (): Column => fn('now');

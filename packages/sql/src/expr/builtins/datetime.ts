@@ -113,7 +113,7 @@ scalar('date_format', {
   gen: ([x, f]) => `sqlFormatDate(${x}, ${f})`,
   helpers: { sqlFormatDate: FORMAT },
 });
-scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})` });
+scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})`, aliases: ['date_diff'] });
 scalar('date_add', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} + ${n})`, aliases: ['dateadd'] });
 scalar('date_sub', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} - ${n})` });
 scalar('add_months', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `sqlAddMonths(${d}, ${n})`, helpers: { sqlAddMonths: ADD_MONTHS } });

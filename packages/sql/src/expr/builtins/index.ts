@@ -7,3 +7,4 @@ import './datetime.js';
 import './collections.js';
 import './window-functions.js';
 import './generators.js';
+import './calendar.js';
