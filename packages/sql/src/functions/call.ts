@@ -1,6 +1,7 @@
 /** Building `call` expressions for the F.* functions: a string argument names a column. */
 import { Column, columnExpr, operand, type ColumnOrValue } from '../column.js';
-import { callOf } from '../expr/expression.js';
+import { callOf, type Expr } from '../expr/expression.js';
+import { literalExpr } from '../expr/literal.js';
 
 export type ColumnOrName = Column | string;
 
@@ -18,4 +19,9 @@ export function fnWithValues(name: string, col: ColumnOrName, ...values: (Column
 /** Variadic columns also come as one array, as PySpark accepts a list. */
 export function flat<T>(args: (T | T[])[]): T[] {
   return args.length === 1 && Array.isArray(args[0]) ? (args[0] as T[]) : (args as T[]);
+}
+
+/** A number is a literal, a string names a column (PySpark's `Union[ColumnOrName, int]` parameters). */
+export function numberOrColumn(a: ColumnOrName | number): Expr {
+  return typeof a === 'number' ? literalExpr(a) : columnExpr(a);
 }

@@ -2,7 +2,7 @@
 import { Column, columnExpr } from '../column.js';
 import { callOf } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
-import { fn, fnWithValues, type ColumnOrName } from './call.js';
+import { fn, fnWithValues, numberOrColumn, type ColumnOrName } from './call.js';
 
 export const abs = (c: ColumnOrName): Column => fn('abs', c);
 export const sqrt = (c: ColumnOrName): Column => fn('sqrt', c);
@@ -49,14 +49,11 @@ export const rint = (c: ColumnOrName): Column => fn('rint', c);
 export const pi = (): Column => fn('pi');
 export const e = (): Column => fn('e');
 export const negative = (c: ColumnOrName): Column => fn('negative', c);
-export const atan2 = (y: ColumnOrName | number, x: ColumnOrName | number): Column =>
-  new Column(callOf('atan2', [typeof y === 'number' ? literalExpr(y) : columnExpr(y), typeof x === 'number' ? literalExpr(x) : columnExpr(x)]));
-export const hypot = (a: ColumnOrName | number, b: ColumnOrName | number): Column =>
-  new Column(callOf('hypot', [typeof a === 'number' ? literalExpr(a) : columnExpr(a), typeof b === 'number' ? literalExpr(b) : columnExpr(b)]));
+export const atan2 = (y: ColumnOrName | number, x: ColumnOrName | number): Column => new Column(callOf('atan2', [numberOrColumn(y), numberOrColumn(x)]));
+export const hypot = (a: ColumnOrName | number, b: ColumnOrName | number): Column => new Column(callOf('hypot', [numberOrColumn(a), numberOrColumn(b)]));
 export const power = pow;
 export const ln = (c: ColumnOrName): Column => fn('ln', c);
-export const pmod = (a: ColumnOrName | number, b: ColumnOrName | number): Column =>
-  new Column(callOf('pmod', [typeof a === 'number' ? literalExpr(a) : columnExpr(a), typeof b === 'number' ? literalExpr(b) : columnExpr(b)]));
+export const pmod = (a: ColumnOrName | number, b: ColumnOrName | number): Column => new Column(callOf('pmod', [numberOrColumn(a), numberOrColumn(b)]));
 export const shiftleft = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftleft', c, numBits);
 export const shiftright = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftright', c, numBits);
 export const shiftrightunsigned = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftrightunsigned', c, numBits);

@@ -1,8 +1,8 @@
 /** String functions (pyspark.sql.functions' string family). */
-import { Column, columnExpr } from '../column.js';
+import { Column, columnExpr, operand } from '../column.js';
 import { callOf } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
-import { fn, fnWithValues, flat, type ColumnOrName } from './call.js';
+import { fn, fnWithValues, flat, numberOrColumn, type ColumnOrName } from './call.js';
 
 export const lower = (c: ColumnOrName): Column => fn('lower', c);
 export const upper = (c: ColumnOrName): Column => fn('upper', c);
@@ -12,8 +12,9 @@ export const ltrim = (c: ColumnOrName): Column => fn('ltrim', c);
 export const rtrim = (c: ColumnOrName): Column => fn('rtrim', c);
 export const reverse = (c: ColumnOrName): Column => fn('reverse', c);
 export const initcap = (c: ColumnOrName): Column => fn('initcap', c);
-export const repeat = (c: ColumnOrName, n: number): Column => fnWithValues('repeat', c, n);
-export const substring = (c: ColumnOrName, pos: number, len: number): Column => fnWithValues('substring', c, pos, len);
+export const repeat = (c: ColumnOrName, n: ColumnOrName | number): Column => new Column(callOf('repeat', [columnExpr(c), numberOrColumn(n)]));
+export const substring = (c: ColumnOrName, pos: ColumnOrName | number, len: ColumnOrName | number): Column =>
+  new Column(callOf('substring', [columnExpr(c), numberOrColumn(pos), numberOrColumn(len)]));
 export const concat = (...cols: (ColumnOrName | ColumnOrName[])[]): Column => fn('concat', ...flat(cols));
 export function concat_ws(sep: string, ...cols: (ColumnOrName | ColumnOrName[])[]): Column {
   return new Column(callOf('concat_ws', [literalExpr(sep), ...flat(cols).map(columnExpr)]));
@@ -24,10 +25,35 @@ export function locate(substr: string, str: ColumnOrName, pos = 1): Column {
 export const instr = (c: ColumnOrName, substr: string): Column => fnWithValues('instr', c, substr);
 export const lpad = (c: ColumnOrName, len: number, pad: string): Column => fnWithValues('lpad', c, len, pad);
 export const rpad = (c: ColumnOrName, len: number, pad: string): Column => fnWithValues('rpad', c, len, pad);
-export const split = (c: ColumnOrName, pattern: string, limit?: number): Column => fnWithValues('split', c, pattern, limit);
+/** split(str, pattern, limit?): a string pattern is a regex literal; limit a number or a column. */
+export const split = (c: ColumnOrName, pattern: string | Column, limit?: ColumnOrName | number): Column =>
+  new Column(callOf('split', [columnExpr(c), operand(pattern), ...(limit === undefined ? [] : [numberOrColumn(limit)])]));
 export const regexp_extract = (c: ColumnOrName, pattern: string, idx: number): Column => fnWithValues('regexp_extract', c, pattern, idx);
 /** PySpark's regexp_extract_all(str, regexp, idx=1): `regexp` is a Column (use F.lit for a pattern) or a column name. */
 export const regexp_extract_all = (c: ColumnOrName, regexp: ColumnOrName, idx?: number): Column =>
   idx === undefined ? fn('regexp_extract_all', c, regexp) : new Column(callOf('regexp_extract_all', [columnExpr(c), columnExpr(regexp), literalExpr(idx)]));
-export const regexp_replace = (c: ColumnOrName, pattern: string, replacement: string): Column =>
+export const regexp_replace = (c: ColumnOrName, pattern: string | Column, replacement: string | Column): Column =>
   fnWithValues('regexp_replace', c, pattern, replacement);
+export const ascii = (c: ColumnOrName): Column => fn('ascii', c);
+export const base64 = (c: ColumnOrName): Column => fn('base64', c);
+export const octet_length = (c: ColumnOrName): Column => fn('octet_length', c);
+export const bit_length = (c: ColumnOrName): Column => fn('bit_length', c);
+export const substring_index = (c: ColumnOrName, delim: string, count: number): Column => fnWithValues('substring_index', c, delim, count);
+export const levenshtein = (left: ColumnOrName, right: ColumnOrName, threshold?: number): Column =>
+  threshold === undefined ? fn('levenshtein', left, right) : new Column(callOf('levenshtein', [columnExpr(left), columnExpr(right), literalExpr(threshold)]));
+export const translate = (c: ColumnOrName, matching: string, replace: string): Column => fnWithValues('translate', c, matching, replace);
+export const format_number = (c: ColumnOrName, d: number): Column => fnWithValues('format_number', c, d);
+export function format_string(format: string, ...cols: (ColumnOrName | ColumnOrName[])[]): Column {
+  return new Column(callOf('format_string', [literalExpr(format), ...flat(cols).map(columnExpr)]));
+}
+/** overlay(src, replace, pos, len = -1): pos and len are numbers (literals) or columns / names. */
+export function overlay(src: ColumnOrName, replace: ColumnOrName, pos: ColumnOrName | number, len: ColumnOrName | number = -1): Column {
+  return new Column(callOf('overlay', [columnExpr(src), columnExpr(replace), numberOrColumn(pos), numberOrColumn(len)]));
+}
+export const regexp_count = (c: ColumnOrName, regexp: ColumnOrName): Column => fn('regexp_count', c, regexp);
+export const regexp_substr = (c: ColumnOrName, regexp: ColumnOrName): Column => fn('regexp_substr', c, regexp);
+export const regexp = (c: ColumnOrName, pattern: ColumnOrName): Column => fn('regexp', c, pattern);
+export const regexp_like = (c: ColumnOrName, pattern: ColumnOrName): Column => fn('regexp_like', c, pattern);
+export const rlike = (c: ColumnOrName, pattern: ColumnOrName): Column => fn('rlike', c, pattern);
+export const bin = (c: ColumnOrName): Column => fn('bin', c);
+export const hex = (c: ColumnOrName): Column => fn('hex', c);

@@ -172,3 +172,87 @@ scalar('rlike', {
 scalar('startswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.startsWith(${p})` });
 scalar('endswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.endsWith(${p})` });
 scalar('contains', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.includes(${p})` });
+
+/** Java's Formatter for format_string: %s, %d, %f with an optional precision, %% (the common forms). */
+const FORMAT_STRING = `function sqlFormatString(format, args) {
+  let i = 0;
+  return format.replace(/%(\\.(\\d+))?([sdf%])/g, (m, p, digits, kind) => {
+    if (kind === '%') return '%';
+    const v = args[i++];
+    if (v === null || v === undefined) return 'null';
+    if (kind === 'd') return String(Math.trunc(v));
+    if (kind === 'f') return Number(v).toFixed(digits === undefined ? 6 : Number(digits));
+    return String(v);
+  });
+}`;
+
+/** Levenshtein distance; with a threshold, -1 beyond it (Spark's levenshtein(l, r, threshold)). */
+const LEVENSHTEIN = `function sqlLevenshtein(a, b, threshold) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  const d = prev[b.length];
+  return threshold !== undefined && d > threshold ? -1 : d;
+}`;
+
+const SUBSTRING_INDEX = `function sqlSubstringIndex(s, delim, count) {
+  if (count === 0 || delim === '') return '';
+  const parts = s.split(delim);
+  return count > 0 ? parts.slice(0, count).join(delim) : parts.slice(Math.max(parts.length + count, 0)).join(delim);
+}`;
+
+const TRANSLATE = `function sqlTranslate(s, matching, replace) {
+  const map = new Map();
+  [...matching].forEach((c, i) => { if (!map.has(c)) map.set(c, i < replace.length ? [...replace][i] : ''); });
+  return [...s].map((c) => (map.has(c) ? map.get(c) : c)).join('');
+}`;
+
+/** format_number(x, d): grouped thousands, d decimals, HALF_EVEN as Java's DecimalFormat. */
+const FORMAT_NUMBER = `function sqlFormatNumber(x, d) {
+  if (d < 0) return null;
+  return new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, roundingMode: 'halfEven' }).format(x);
+}`;
+
+const utf8 = (s: string) => `Buffer.from(${s}, 'utf8')`;
+scalar('ascii', { args: 1, returns: Types.int, coerce: all(S), gen: ([s]) => `(${s}.length === 0 ? 0 : ${s}.codePointAt(0))` });
+scalar('base64', { args: 1, returns: S, gen: ([s]) => `Buffer.from(${s}).toString('base64')` });
+scalar('octet_length', { args: 1, returns: Types.int, coerce: all(S), gen: ([s]) => `${utf8(s)}.length` });
+scalar('bit_length', { args: 1, returns: Types.int, coerce: all(S), gen: ([s]) => `(${utf8(s)}.length * 8)` });
+scalar('substring_index', { args: 3, returns: S, coerce: () => [S, S, Types.int], gen: ([s, d, n]) => `sqlSubstringIndex(${s}, ${d}, ${n})`, helpers: { sqlSubstringIndex: SUBSTRING_INDEX } });
+scalar('levenshtein', {
+  args: [2, 3],
+  returns: Types.int,
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  gen: ([a, b, t]) => `sqlLevenshtein(${a}, ${b}, ${t ?? 'undefined'})`,
+  helpers: { sqlLevenshtein: LEVENSHTEIN },
+});
+scalar('translate', { args: 3, returns: S, coerce: all(S), gen: ([s, m, r]) => `sqlTranslate(${s}, ${m}, ${r})`, helpers: { sqlTranslate: TRANSLATE } });
+scalar('format_number', { args: 2, returns: S, nullableResult: true, coerce: () => [Types.double, Types.int], gen: ([x, d]) => `sqlFormatNumber(${x}, ${d})`, helpers: { sqlFormatNumber: FORMAT_NUMBER } });
+scalar('format_string', {
+  args: [1, Infinity],
+  returns: S,
+  nullTolerant: true,
+  gen: ([f, ...rest]) => `(${f} === null ? null : sqlFormatString(${f}, [${rest.join(', ')}]))`,
+  helpers: { sqlFormatString: FORMAT_STRING },
+  aliases: ['printf'],
+});
+scalar('overlay', {
+  args: [3, 4],
+  returns: S,
+  coerce: (t) => [S, S, Types.int, Types.int].slice(0, t.length),
+  gen: ([s, r, pos, len]) => `((l) => ${s}.substring(0, ${pos} - 1) + ${r} + ${s}.substring(${pos} - 1 + l))(${len ?? '-1'} < 0 ? ${r}.length : ${len})`,
+});
+scalar('regexp_count', { args: 2, returns: Types.int, coerce: all(S), gen: ([s, p]) => `(${s}.match(new RegExp(${p}, 'g')) ?? []).length` });
+scalar('regexp_substr', { args: 2, returns: S, nullableResult: true, coerce: all(S), gen: ([s, p]) => `(sqlRegex(${p}).exec(${s})?.[0] ?? null)`, helpers: { sqlRegex: REGEX } });
+for (const name of ['regexp', 'regexp_like']) {
+  scalar(name, { args: 2, returns: Types.boolean, coerce: all(S), pretty: ([a, b]) => `${name.toUpperCase()}(${a}, ${b})`, gen: ([s, p]) => `sqlRegex(${p}).test(${s})`, helpers: { sqlRegex: REGEX } });
+}
+scalar('bin', { args: 1, returns: S, coerce: () => [Types.long], gen: ([n]) => `BigInt.asUintN(64, BigInt(${n})).toString(2)` });
+scalar('hex', {
+  args: 1,
+  returns: S,
+  gen: ([v], [t]) => (t.typeName() === 'string' || t.typeName() === 'binary' ? `Buffer.from(${v}).toString('hex').toUpperCase()` : `BigInt.asUintN(64, BigInt(${v})).toString(16).toUpperCase()`),
+});
