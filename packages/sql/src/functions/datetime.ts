@@ -2,7 +2,7 @@
 import { Column, columnExpr } from '../column.js';
 import { callOf } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
-import { fn, fnWithValues, type ColumnOrName } from './call.js';
+import { fn, fnWithValues, numberOrColumn, type ColumnOrName } from './call.js';
 
 export const year = (c: ColumnOrName): Column => fn('year', c);
 export const month = (c: ColumnOrName): Column => fn('month', c);
@@ -22,7 +22,7 @@ export const date_add = (c: ColumnOrName, days: number | ColumnOrName): Column =
   typeof days === 'number' ? fnWithValues('date_add', c, days) : fn('date_add', c, days);
 export const date_sub = (c: ColumnOrName, days: number | ColumnOrName): Column =>
   typeof days === 'number' ? fnWithValues('date_sub', c, days) : fn('date_sub', c, days);
-export const add_months = (c: ColumnOrName, months: number): Column => fnWithValues('add_months', c, months);
+export const add_months = (c: ColumnOrName, months: ColumnOrName | number): Column => new Column(callOf('add_months', [columnExpr(c), numberOrColumn(months)]));
 export const date_trunc = (format: string, c: ColumnOrName): Column => new Column(callOf('date_trunc', [literalExpr(format), columnExpr(c)]));
 export const trunc = (c: ColumnOrName, format: string): Column => fnWithValues('trunc', c, format);
 export const current_date = (): Column => fn('current_date');
