@@ -9,20 +9,26 @@ import { join } from 'node:path';
 import { DfsClient, parseDfsUrl } from '@flint/dfs';
 
 const [urlText, localDir, flag] = process.argv.slice(2);
-const url = parseDfsUrl(urlText);
-const client = await DfsClient.connect(url.namenode, { rpcTimeoutMs: 10_000 });
 try {
-  const status = await client.stat(url.path).catch(() => undefined);
-  if (!status) throw new Error(`File ${urlText} does not exist`);
-  if (status.kind === 'directory' && flag !== '--recursive') throw new Error(`Added file ${urlText} is a directory and recursive is not turned on.`);
-  const copy = join(localDir, url.path.split('/').pop() || 'root');
-  await copyTree(client, url.path, copy);
-  process.stdout.write(copy);
+  process.stdout.write(await fetch(urlText, localDir, flag === '--recursive'));
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exitCode = 1;
-} finally {
-  client.close();
+}
+
+async function fetch(urlText: string, localDir: string, recursive: boolean): Promise<string> {
+  const url = parseDfsUrl(urlText);
+  const client = await DfsClient.connect(url.namenode, { rpcTimeoutMs: 10_000 });
+  try {
+    const status = await client.stat(url.path).catch(() => undefined);
+    if (!status) throw new Error(`File ${urlText} does not exist`);
+    if (status.kind === 'directory' && !recursive) throw new Error(`Added file ${urlText} is a directory and recursive is not turned on.`);
+    const copy = join(localDir, url.path.split('/').pop() || 'root');
+    await copyTree(client, url.path, copy);
+    return copy;
+  } finally {
+    client.close();
+  }
 }
 
 async function copyTree(client: DfsClient, path: string, target: string): Promise<void> {

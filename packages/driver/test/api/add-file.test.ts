@@ -92,11 +92,13 @@ describe('addFile and SparkFiles', () => {
     ]);
   });
 
-  it("refuses a missing file, a directory without recursive and a second file of the same name, with Spark's messages", () => {
+  it("refuses a missing file, a directory without recursive, an unreachable DFS and a second file of the same name, with Spark's messages", () => {
     const missing = path.join(tmp, 'nope.txt');
     expect(() => fc.addFile(missing)).toThrow(`File file:${missing} does not exist`);
     fs.mkdirSync(path.join(tmp, 'plain-dir'));
     expect(() => fc.addFile(path.join(tmp, 'plain-dir'))).toThrow(`Added file file:${path.join(tmp, 'plain-dir')} is a directory and recursive is not turned on.`);
+    expect(() => fc.addFile('dfs:///lookup.json')).toThrow('dfs:///lookup.json: there is no namenode in local mode; give dfs://host:port/path');
+    expect(() => fc.addFile('dfs://127.0.0.1:1/lookup.json')).toThrow(/^cannot reach namenode 127\.0\.0\.1:1/);
     const other = write('other/test1.txt', 'x');
     expect(() => fc.addFile(other)).toThrow(
       `File test1.txt was already registered with a different path (old path = file:${path.join(tmp, 'test1.txt')}, new path = file:${other})`,
