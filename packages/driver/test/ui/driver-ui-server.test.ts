@@ -53,7 +53,7 @@ describe('driver UI server', () => {
     const url = fc.uiWebUrl!;
     const index = await (await fetch(`${url}/`)).text();
     expect(index).toContain('<script type="module" src="/app.js">');
-    for (const name of ['app.js', 'pages.js', 'stage-page.js', 'dag.js', 'timeline.js', 'style.css']) {
+    for (const name of ['app.js', 'pages.js', 'stage-page.js', 'sql-plan.js', 'dag.js', 'timeline.js', 'style.css']) {
       const response = await fetch(`${url}/${name}`);
       expect(response.status, name).toBe(200);
       expect(await response.text(), name).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[a-z]/i);
