@@ -136,6 +136,25 @@ for (const mode of ['memory', 'mapreduce'] as const) {
       expect(await joined.count()).toBe(referenceJoin('inner').length);
     });
 
+    it('a broadcast join on two keys, with repeated and null build keys, matches the nested-loop reference (inner fused, left)', async () => {
+      const bonuses = [0, 1, 2, 3].flatMap((product) =>
+        ['north', 'south', null].flatMap((region, r) => [1, 2].map((copy) => ({ product, region, bonus: product * 10 + r + copy / 4, note: `n${product}${copy}` }))),
+      );
+      const bonusDf = fc.createDataFrame(bonuses, 'product BIGINT, region STRING, bonus DOUBLE, note STRING');
+      for (const how of ['inner', 'left'] as const) {
+        const joined = salesDf
+          .join(bonusDf, salesDf.col('product').equalTo(bonusDf.col('product')).and(salesDf.col('region').equalTo(bonusDf.col('region'))), how)
+          .select(salesDf.col('id'), bonusDf.col('bonus'));
+        expect(joined.explainString()).toContain('BroadcastHashJoin');
+        const expected = SALES.flatMap((s): Record<string, unknown>[] => {
+          const matches = bonuses.filter((b) => b.product === s.product && s.region !== null && b.region === s.region);
+          return matches.length === 0 && how === 'left' ? [{ id: s.id, bonus: null }] : matches.map((b) => ({ id: s.id, bonus: b.bonus }));
+        });
+        const key = (r: Record<string, unknown>) => `${String(r.id).padStart(4)}/${r.bonus}`;
+        expect(byKey(await joined.collect(), key)).toEqual(byKey(expected, key));
+      }
+    });
+
     it('sorts globally by several keys with directions', async () => {
       const rows = await salesDf.orderBy(col('region').desc(), col('price').asc(), 'id').select('id').collect();
       const cmp = (a: Sale, b: Sale) => {

@@ -1,7 +1,7 @@
 /**
  * Broadcast hash join (Spark's BroadcastHashJoinExec): when one side is small, its rows are
- * keyed in its own tasks (generated key code), collected, grouped by key into a hash table on
- * the driver and sent to the workers once as a broadcast, in a pre-job step of the join (see
+ * keyed in its own tasks (generated key code) into columns (broadcast-probe.ts BuildTable),
+ * collected, put end to end on the driver and sent to the workers once as a broadcast, in a pre-job step of the join (see
  * @flint/rdd's plan/prepare.ts) that runs when the join's first job starts. Every task of the
  * other side (the stream side) probes that table with its rows, as they stream, in the stream
  * side's stage; the big side is never shuffled, and the small side is computed once (a task
@@ -15,8 +15,9 @@ import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import type { EquiJoinKeys } from './join.js';
-import { addPreJobStep, genLoop, outputAfter, rowOf, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
-import type { BroadcastProbe } from './broadcast-probe.js';
+import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
+import { genTableParts, type BroadcastProbe, type BuildTable } from './broadcast-probe.js';
+import { concatColumns, TYPED_COLUMN } from './runtime/typed-columns.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -43,11 +44,13 @@ export function broadcastHashJoin(
   keys: EquiJoinKeys,
   residual: Expr | undefined,
   site: string,
+  isRead: (id: number) => boolean = () => true,
 ): RDD<unknown[]> {
   const [stream, small] = build === 'right' ? [left, right] : [right, left];
   const streamKeys = build === 'right' ? keys.leftKeys : keys.rightKeys;
   const buildKeys = build === 'right' ? keys.rightKeys : keys.leftKeys;
   const smallOutput = outputAfter(small);
+  const carried = smallOutput.map((a) => isRead(a.id));
 
   const ctx = new CodegenContext();
   const keyOf = (exprs: Expr[], vars: ReadonlyMap<number, string>) => {
@@ -57,14 +60,16 @@ export function broadcastHashJoin(
     return { key, anyNull: nullable.join(' || ') || 'false' };
   };
   const streamOutput = outputAfter(stream);
+  const parts = genTableParts('bt', 'env.buildTable.value', carried, ctx);
+  const smallValues = smallOutput.map((_, i) => parts.column(i, 'r'));
   const body = genLoop(stream, ctx, (vars) => {
     const probe = keyOf(streamKeys, vars);
     const streamValues = streamOutput.map((a) => vars.get(a.id)!);
-    const pairVars = new Map<number, string>([...streamOutput.map((a) => [a.id, vars.get(a.id)!] as const), ...smallOutput.map((a, i) => [a.id, `m[${i}]`] as const)]);
+    const pairVars = new Map<number, string>([...streamOutput.map((a) => [a.id, vars.get(a.id)!] as const), ...smallOutput.map((a, i) => [a.id, smallValues[i]] as const)]);
     const test = residual ? `if (${genExpr(residual, pairVars, ctx)} !== true) continue;` : '';
     // Output rows are built as one array literal each (no intermediate stream-row array to concat).
     const rowWith = (smallValues: string[]) => `[${(build === 'right' ? [...streamValues, ...smallValues] : [...smallValues, ...streamValues]).join(', ')}]`;
-    const joined = rowWith(smallOutput.map((_, i) => `m[${i}]`));
+    const joined = rowWith(smallValues);
     const unmatched = rowWith(smallOutput.map(() => 'null'));
     const s = `[${streamValues.join(', ')}]`;
     const onMatch = joinType === 'left_semi' || joinType === 'left_anti' ? 'break;' : `yield ${joined};`;
@@ -76,17 +81,17 @@ export function broadcastHashJoin(
           : joinType === 'left_anti'
             ? `if (!matched) yield ${s};`
             : '';
-    return `const candidates = ${probe.anyNull} ? undefined : table.get(${probe.key});
+    return `const first = ${probe.anyNull} ? undefined : btindex.get(${probe.key});
   let matched = false;
-  if (candidates !== undefined) for (const m of candidates) {
+  if (first !== undefined) for (let r = first; r !== -1; r = btnext[r]) {
     ${test}
     matched = true;
     ${onMatch}
   }
   ${after}`;
   });
-  const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `const table = env.buildTable.value;\n${body}`, site);
-  const buildRows = keyedBuildRows(small, buildKeys, keys.nullSafe, site);
+  const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `${parts.declarations}\n${body}`, site);
+  const buildRows = buildColumns(small, buildKeys, keys.nullSafe, carried, site);
   return addPreJobStep(probe, async (node) => {
     const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: await loadBuildTable(buildRows, site) }, node.fn.site);
     return { ...node, fn, beforeJob: undefined };
@@ -97,14 +102,23 @@ export function broadcastHashJoin(
  * An inner broadcast hash join as a step of the stream side's pipeline (broadcast-probe.ts):
  * `stream` with the probe, whose table is built from `small` when the first job needs it.
  */
-export function fusedBroadcastJoin(stream: Pipeline, small: Pipeline, build: 'left' | 'right', keys: EquiJoinKeys, site: string): Pipeline {
-  const buildRows = keyedBuildRows(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, site);
-  let table: Promise<Broadcast<Map<unknown, unknown[][]>>> | undefined;
+export function fusedBroadcastJoin(
+  stream: Pipeline,
+  small: Pipeline,
+  build: 'left' | 'right',
+  keys: EquiJoinKeys,
+  site: string,
+  isRead: (id: number) => boolean = () => true,
+): Pipeline {
   const buildOutput = outputAfter(small);
+  const carried = buildOutput.map((a) => isRead(a.id));
+  const buildRows = buildColumns(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, carried, site);
+  let table: Promise<Broadcast<BuildTable>> | undefined;
   const probe: BroadcastProbe = {
     streamKeys: build === 'right' ? keys.leftKeys : keys.rightKeys,
     nullSafe: keys.nullSafe,
     buildOutput,
+    carried,
     output: build === 'right' ? [...outputAfter(stream), ...buildOutput] : [...buildOutput, ...outputAfter(stream)],
     residual: keys.residual,
     table: () => (table ??= loadBuildTable(buildRows, site)),
@@ -112,31 +126,39 @@ export function fusedBroadcastJoin(stream: Pipeline, small: Pipeline, build: 'le
   return withStep(stream, { kind: 'probe', probe });
 }
 
-/** `[key, row]` for each row of the small side whose key can match (no null in a key compared with `=`). */
-function keyedBuildRows(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], site: string): RDD<[unknown, unknown[]]> {
+/**
+ * One record per partition of the small side: the keys of its rows whose key can match (no null
+ * in a key compared with `=`) and, per column, the rows' values (null for a column not carried).
+ */
+function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string): RDD<[ArrayLike<unknown>, (ArrayLike<unknown> | null)[]]> {
   const ctx = new CodegenContext();
+  ctx.addHelper('typedColumn', TYPED_COLUMN);
   const output = outputAfter(small);
+  const kept = output.flatMap((_, i) => (carried[i] ? [i] : []));
   const body = genLoop(small, ctx, (vars) => {
     const codes = buildKeys.map((k) => genExpr(k, vars, ctx));
     const lines = codes.map((c, i) => `const k${i} = ${c};`);
     const anyNull = codes.map((_, i) => (nullSafe[i] ? '' : `k${i} === null`)).filter((t) => t !== '').join(' || ');
     const key = codes.length === 1 ? 'k0' : `JSON.stringify([${codes.map((_, i) => `k${i}`).join(', ')}])`;
-    lines.push(`${anyNull === '' ? '' : `if (!(${anyNull})) `}yield [${key}, ${rowOf(output, vars)}];`);
+    const pushes = [`bk.push(${key});`, ...kept.map((i) => `bc${i}.push(${vars.get(output[i].id)});`)].join(' ');
+    lines.push(anyNull === '' ? pushes : `if (!(${anyNull})) { ${pushes} }`);
     return lines.join('\n  ');
   });
-  return streamPartitionsGenerated(small, ctx, body, site);
+  const columns = output.map((_, i) => (carried[i] ? `typedColumn(bc${i})` : 'null')).join(', ');
+  const source = `const bk = [];${kept.map((i) => ` const bc${i} = [];`).join('')}
+${body}
+return [[typedColumn(bk), [${columns}]]];`;
+  return mapPartitionsGenerated(small, ctx, source, site);
 }
 
-/** Collects the small side, groups its rows by key and broadcasts the table to the probe's tasks. */
-async function loadBuildTable(buildRows: RDD<[unknown, unknown[]]>, site: string): Promise<Broadcast<Map<unknown, unknown[][]>>> {
-  const partitions = await buildRows.context.submitJob<[unknown, unknown[]]>(buildRows, { description: `broadcast join: build side (${site})` });
-  const table = new Map<unknown, unknown[][]>();
-  for (const partition of partitions) {
-    for (const [key, row] of partition) {
-      const rows = table.get(key);
-      if (rows === undefined) table.set(key, [row]);
-      else rows.push(row);
-    }
-  }
+/** Collects the small side's columns, puts its partitions end to end and broadcasts them as the probe's table. */
+async function loadBuildTable(buildRows: RDD<[ArrayLike<unknown>, (ArrayLike<unknown> | null)[]]>, site: string): Promise<Broadcast<BuildTable>> {
+  const partitions = (await buildRows.context.submitJob<[ArrayLike<unknown>, (ArrayLike<unknown> | null)[]]>(buildRows, { description: `broadcast join: build side (${site})` })).flat();
+  const width = partitions.length === 0 ? 0 : partitions[0][1].length;
+  const table: BuildTable = {
+    keys: concatColumns(partitions.map((p) => p[0])),
+    columns: Array.from({ length: width }, (_, c) => (partitions[0][1][c] === null ? null : concatColumns(partitions.map((p) => p[1][c] as ArrayLike<unknown>)))),
+  };
   return (buildRows.context as SqlHost).broadcast(table);
 }
+

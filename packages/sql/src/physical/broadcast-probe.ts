@@ -5,6 +5,10 @@
  * matching build row, in a nested loop. No joined row is built as an array and no generator
  * hands rows from the join to the next operator (Spark's BroadcastHashJoinExec under
  * whole-stage codegen). The table reaches the stage's function in a pre-job step.
+ *
+ * The table travels as columns (BuildTable): the build rows' keys and the columns read above
+ * the join, numbers as Float64Arrays, so sending and decoding it copies bytes instead of
+ * rebuilding a Map of row arrays; each task thread indexes the keys once (probeIndex).
  */
 import type { Broadcast } from '@flint/rdd';
 import type { Attr, Expr } from '../expr/expression.js';
@@ -16,13 +20,51 @@ export interface BroadcastProbe {
   readonly streamKeys: readonly Expr[];
   /** Per key: `<=>` (nulls match) rather than `=`. */
   readonly nullSafe: readonly boolean[];
-  /** The build side's columns, in the order of the table's rows. */
+  /** The build side's columns, in the order of the table's columns. */
   readonly buildOutput: readonly Attr[];
+  /** Per build column: whether the table carries it (something above the join reads it). */
+  readonly carried: readonly boolean[];
   /** The join's output: both sides' columns, left first. */
   readonly output: readonly Attr[];
   readonly residual: Expr | undefined;
-  /** The broadcast table (key → build rows); loaded once, by the first job that needs it. */
-  readonly table: () => Promise<Broadcast<Map<unknown, unknown[][]>>>;
+  /** The broadcast table; loaded once, by the first job that needs it. */
+  readonly table: () => Promise<Broadcast<BuildTable>>;
+}
+
+/** The build side of a broadcast join: row r has key `keys[r]` and values `columns[c][r]` (null: a column nothing reads). */
+export interface BuildTable {
+  readonly keys: ArrayLike<unknown>;
+  readonly columns: readonly (ArrayLike<unknown> | null)[];
+}
+
+/**
+ * Generated code's helper: the table with `index` (key → its first row) and `next` (row → the
+ * key's next row, -1 after the last), built once per thread on the decoded broadcast value.
+ */
+export const PROBE_INDEX = `function probeIndex(table) {
+  if (table.index !== undefined) return table;
+  const keys = table.keys;
+  const index = new Map();
+  const next = new Int32Array(keys.length);
+  for (let r = keys.length - 1; r >= 0; r--) {
+    const first = index.get(keys[r]);
+    next[r] = first === undefined ? -1 : first;
+    index.set(keys[r], r);
+  }
+  table.index = index;
+  table.next = next;
+  return table;
+}`;
+
+/**
+ * Hoisted declarations of a table's parts under `name` (`${name}index`, `${name}next`,
+ * `${name}c<i>`), and the code of build column i of row `row` (null for a column not carried).
+ */
+export function genTableParts(name: string, table: string, carried: readonly boolean[], ctx: CodegenContext): { declarations: string; column: (i: number, row: string) => string } {
+  ctx.addHelper('probeIndex', PROBE_INDEX);
+  const columns = carried.flatMap((kept, i) => (kept ? [`${name}c${i} = ${name}t.columns[${i}]`] : []));
+  const declarations = `const ${name}t = probeIndex(${table}), ${name}index = ${name}t.index, ${name}next = ${name}t.next${columns.map((c) => `, ${c}`).join('')};`;
+  return { declarations, column: (i, row) => (carried[i] ? `${name}c${i}[${row}]` : 'null') };
 }
 
 /** The env name of the table of the pipeline's `index`-th probe. */
@@ -38,14 +80,14 @@ export function genProbe(probe: BroadcastProbe, index: number, vars: Bindings, c
   const keys = codes.map((code, i) => `const ${name}k${i} = ${code};`);
   const anyNull = codes.map((_, i) => (probe.nullSafe[i] ? '' : `${name}k${i} === null`)).filter((t) => t !== '');
   const key = codes.length === 1 ? `${name}k0` : `JSON.stringify([${codes.map((_, i) => `${name}k${i}`).join(', ')}])`;
-  hoisted.push(`const ${name}table = env.${probeTableName(index)}.value;`);
+  const parts = genTableParts(name, `env.${probeTableName(index)}.value`, probe.carried, ctx);
+  hoisted.push(parts.declarations);
   lines.push(...keys);
-  lines.push(`const ${name}rows = ${anyNull.length === 0 ? '' : `${anyNull.join(' || ')} ? undefined : `}${name}table.get(${key});`);
-  lines.push(`if (${name}rows === undefined) continue;`);
-  lines.push(`for (let ${name}i = 0; ${name}i < ${name}rows.length; ${name}i++) {`);
-  lines.push(`const ${name}m = ${name}rows[${name}i];`);
+  lines.push(`const ${name}first = ${anyNull.length === 0 ? '' : `${anyNull.join(' || ')} ? undefined : `}${name}index.get(${key});`);
+  lines.push(`if (${name}first === undefined) continue;`);
+  lines.push(`for (let ${name}r = ${name}first; ${name}r !== -1; ${name}r = ${name}next[${name}r]) {`);
   const next = new Map(vars);
-  probe.buildOutput.forEach((a, i) => next.set(a.id, `${name}m[${i}]`));
+  probe.buildOutput.forEach((a, i) => next.set(a.id, parts.column(i, `${name}r`)));
   if (probe.residual !== undefined) lines.push(`if (${genExpr(probe.residual, next, ctx)} !== true) continue;`);
   return next;
 }

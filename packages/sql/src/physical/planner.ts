@@ -43,6 +43,8 @@ export class PhysicalPlanner {
   private read: ReadonlySet<number> | undefined | null = null;
   /** Output-row counters of the operators the generated loops count (row-counter.ts). */
   private readonly rowCounters = new Map<LogicalPlan, RowCounter>();
+  /** Whether an operator reads column `id`: the columns none reads need not go through a shuffle or a broadcast. */
+  private readonly isRead = (id: number): boolean => this.read === null || this.read === undefined || this.read.has(id);
 
   constructor(
     private readonly host: SqlHost,
@@ -131,7 +133,7 @@ export class PhysicalPlanner {
     const right = this.pipeline(plan.right);
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
     const [stream, small] = strategy.build === 'right' ? [left, right] : [right, left];
-    return fusedBroadcastJoin(stream, small, strategy.build, keys, this.options.site);
+    return fusedBroadcastJoin(stream, small, strategy.build, keys, this.options.site, this.isRead);
   }
 
   private join(plan: PlanOf<'join'>): RDD<unknown[]> {
@@ -140,7 +142,7 @@ export class PhysicalPlanner {
     const strategy = chooseJoin(plan, this.options.broadcastThreshold);
     if (strategy.kind === 'broadcast') {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
-      return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site);
+      return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead);
     }
     const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, this.options.shufflePartitions, this.options.site);
     if (!this.options.adaptive) return joined;
@@ -156,8 +158,7 @@ export class PhysicalPlanner {
   private sort(plan: PlanOf<'sort'>): RDD<unknown[]> {
     const child = this.pipeline(plan.child);
     if (!plan.global) return sortEachPartition(child, plan.orders, this.options.site);
-    const read = this.read ?? undefined;
-    return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site, (id) => read === undefined || read.has(id));
+    return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site, this.isRead);
   }
 
   private limit(plan: PlanOf<'limit'>): RDD<unknown[]> {

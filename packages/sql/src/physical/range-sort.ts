@@ -18,6 +18,7 @@ import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { genSortComparison, genSortValues, keyOperands, type SortOperands } from './codegen/sort-order-codegen.js';
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, withoutRowCounts, type Pipeline } from './pipeline.js';
 import { SORT_RUNTIME, type SortBatchesEnv } from './runtime/sort-batches.js';
+import { TYPED_COLUMN } from './runtime/typed-columns.js';
 
 /**
  * Keys sampled per output partition. Spark takes 60 (20, oversampled 3x), which leaves the
@@ -61,12 +62,6 @@ function keyColumnLayout(orders: readonly SortOrderExpr[], output: readonly Attr
     return position >= 0 ? { column: position, computed: false } : { column: extra++, computed: true };
   });
 }
-
-/** A column of numbers only goes through the shuffle as a Float64Array: bytes copied, no object per value. */
-const TYPED_COLUMN = `function typedColumn(values) {
-  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return values;
-  return Float64Array.from(values);
-}`;
 
 /** The map side: [reduce partition, columns] records, the columns being the carried output columns' then the computed keys'. */
 function partitionIntoBatches(

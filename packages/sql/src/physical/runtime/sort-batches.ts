@@ -7,6 +7,7 @@
  */
 import { TaskContext, estimateSize, registerRuntime, sortWithinBudget, type TaskMemory } from '@flint/rdd';
 import { RADIX_ORDER_WORKS, radixOrder } from './radix-order.js';
+import { concatColumns } from './typed-columns.js';
 
 /** A batch's columns: plain arrays, or Float64Arrays for columns of numbers (range-sort.ts typedColumn). */
 type Columns = ArrayLike<unknown>[];
@@ -53,21 +54,7 @@ function gatherWithinBudget(iterator: Iterator<[number, Columns]>, memory: TaskM
 
 /** The batches' columns end to end (a Float64Array where every batch has one). */
 function concatenated(batches: readonly Columns[]): Columns {
-  if (batches.length === 0) return [];
-  return batches[0].map((_, c) => {
-    const parts = batches.map((batch) => batch[c]);
-    const length = parts.reduce((n, part) => n + part.length, 0);
-    if (parts.every((part) => part instanceof Float64Array)) {
-      const joined = new Float64Array(length);
-      let at = 0;
-      for (const part of parts as Float64Array[]) joined.set(part, (at += part.length) - part.length);
-      return joined;
-    }
-    const joined = new Array<unknown>(length);
-    let at = 0;
-    for (const part of parts) for (let i = 0; i < part.length; i++) joined[at++] = part[i];
-    return joined;
-  });
+  return batches.length === 0 ? [] : batches[0].map((_, c) => concatColumns(batches.map((batch) => batch[c])));
 }
 
 /** Row `i` of the batch columns as an output row (null where a column was not carried). */
