@@ -1,8 +1,8 @@
 /**
  * Rows of a file scan as columns, the form in which the readers hand them to a stage's generated
  * loop (pipeline.ts): `columns[c][r]` is row r's value of column c, every column holds `length`
- * values, and a column the query does not read holds nulls. A column of numbers without nulls may
- * be a typed array (the Parquet reader's). A batch is one record of the scan's
+ * values, and a column the query does not read holds nulls (the Parquet reader's: a shared array,
+ * possibly longer). A column of numbers without nulls may be a typed array (the Parquet reader's). A batch is one record of the scan's
  * RDD, so the loop pays one iterator step per batch instead of one row array and one step per row.
  */
 export interface ColumnBatch {

@@ -54,16 +54,22 @@ describe('Parquet column chunks decoded into the engine form', () => {
     expect(columns.map((c) => c.constructor.name)).toEqual(['Int32Array', 'Array', 'Float64Array', 'Float64Array', 'Array', 'Array']);
   });
 
-  it('reads one row group of several, only the columns asked for, in the order of a given schema', async () => {
-    const path = writeFile('groups.parquet', [
-      { name: 'a', data: Int32Array.from(ints), type: 'INT32' },
-      { name: 'b', data: Float64Array.from(doubles), type: 'DOUBLE' },
+  it.each(['SNAPPY', 'UNCOMPRESSED'] as const)('reads one row group of several, only the columns asked for; a later read leaves it intact (%s)', (codec) => {
+    const path = writeFile(`groups-${codec}.parquet`, [
+      { name: 'a', data: Int32Array.from(ints), type: 'INT32', codec },
+      { name: 'b', data: Float64Array.from(doubles), type: 'DOUBLE', codec },
+      { name: 'c', data: longs, type: 'INT64', codec },
     ], 1000);
     const footer = readParquetFooter(path);
     expect(footer.metadata.row_groups).toHaveLength(5);
-    const columns = readRowGroupColumns(path, footer, 3, [1]);
-    expect(Array.from(columns[1])).toEqual(doubles.slice(3000, 4000));
-    expect(Array.from(columns[0])).toEqual(new Array(1000).fill(null));
+    const third = readRowGroupColumns(path, footer, 3, [1, 2]);
+    const fourth = readRowGroupColumns(path, footer, 4, [0, 1, 2]);
+    const rows = (column: ArrayLike<unknown>) => Array.from({ length: 1000 }, (_, r) => column[r]);
+    expect(rows(third[0])).toEqual(new Array(1000).fill(null));
+    expect(rows(third[1])).toEqual(doubles.slice(3000, 4000));
+    expect(rows(third[2])).toEqual(longs.slice(3000, 4000).map(Number));
+    expect(rows(fourth[0])).toEqual(ints.slice(4000, 5000));
+    expect(rows(fourth[1])).toEqual(doubles.slice(4000, 5000));
   });
 
   it('converts timestamps to epoch milliseconds and 64-bit integers to numbers as BigInt division would', async () => {

@@ -32,6 +32,11 @@ export const ENGINE_PARSERS: Partial<ParquetParsers> = {
  */
 type Kind = { kind: 'int32' } | { kind: 'float64' } | { kind: 'int64'; divisor: number } | { kind: 'generic' };
 
+/** Whether the column's values land in a typed array, copied out of the page bytes (which may then be reused). */
+export function isNumericColumn(e: SchemaElement): boolean {
+  return kindOf(e).kind !== 'generic';
+}
+
 function kindOf(e: SchemaElement): Kind {
   const converted = e.converted_type;
   const logical = e.logical_type;
@@ -167,7 +172,8 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
       dictionary = engineValues(readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, decoder.type, count, element.type_length), kind, decoder);
       continue;
     }
-    const page = readPageValues(header, compressed, decoder);
+    // A numeric column's values are copied into its typed array, so its page bytes may be reused.
+    const page = readPageValues(header, compressed, decoder, kind.kind !== 'generic');
     if (page === undefined) continue;
     if (page.dictionaryIndices && dictionary === undefined) throw new Error(`Parquet column '${element.name}' has a dictionary-encoded page but no dictionary`);
     const values = page.dictionaryIndices ? page.values : engineValues(page.values, kind, decoder);

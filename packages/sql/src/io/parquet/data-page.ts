@@ -5,18 +5,20 @@
  * levels into bytes (a page whose levels are one run of "defined" skips them), the indices into
  * an Int32Array. Other encodings and version 2 pages go through hyparquet's page readers.
  */
+import { snappyUncompress } from 'hyparquet';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import type { parquetHeader } from 'hyparquet/src/column.js';
 import { readVarInt } from 'hyparquet/src/thrift.js';
+import { decodeRleHybrid } from './rle-hybrid.js';
 
 export type PageDecoder = Parameters<typeof readDataPage>[2];
 type PageHeader = ReturnType<typeof parquetHeader>;
 type DecodedArray = ReturnType<typeof readPlain>;
 
 export interface PageValues {
-  /** The non-null values, or (when `dictionaryIndices`) their positions in the chunk's dictionary. */
+  /** The non-null values, or (when `dictionaryIndices`) their positions in the chunk's dictionary (valid until the next page is read). */
   values: DecodedArray;
   dictionaryIndices: boolean;
   /** A definition level per row (0 = null) when the page has a null; else undefined. */
@@ -24,6 +26,37 @@ export interface PageValues {
 }
 
 type Reader = { view: DataView; offset: number };
+
+/**
+ * A byte buffer reused from call to call (grown when short): fresh multi-megabyte buffers cost
+ * more in page faults than decoding them does. Only for bytes whose values are copied out before
+ * the next call.
+ */
+export class ScratchBuffer {
+  private bytes = new Uint8Array(0);
+
+  take(length: number): Uint8Array {
+    if (this.bytes.length < length) this.bytes = new Uint8Array(Math.max(length, this.bytes.length * 2));
+    return this.bytes.subarray(0, length);
+  }
+}
+
+const pageScratch = new ScratchBuffer();
+let indexScratch = new Int32Array(0);
+
+/** Room for a page's dictionary indices, reused: they are looked up before the next page is read. */
+function dictionaryIndices(count: number): Int32Array {
+  if (indexScratch.length < count) indexScratch = new Int32Array(Math.max(count, indexScratch.length * 2));
+  return indexScratch.subarray(0, count);
+}
+
+/** A data page's bytes, uncompressed: into the scratch buffer when `reusable` (its values are copied out) and Snappy-compressed. */
+function uncompressedPage(compressed: Uint8Array, size: number, decoder: PageDecoder, reusable: boolean): Uint8Array {
+  if (!reusable || decoder.codec !== 'SNAPPY') return decompressPage(compressed, size, decoder.codec, undefined);
+  const page = pageScratch.take(size);
+  snappyUncompress(compressed, page);
+  return page;
+}
 
 /**
  * The definition levels of an optional column's page (4-byte length, then the RLE/bit-packed
@@ -58,16 +91,20 @@ function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: str
   if (defined !== undefined) for (let r = 0; r < rows; r++) count -= defined[r] === 0 ? 1 : 0;
   if (!dictionary) return { values: readPlain(reader, decoder.type, count, decoder.element.type_length), dictionaryIndices: false, defined };
   const bitWidth = reader.view.getUint8(reader.offset++);
-  const indices = new Int32Array(count);
-  if (bitWidth > 0) readRleBitPackedHybrid(reader, bitWidth, indices, page.byteLength - reader.offset);
+  const indices = dictionaryIndices(count);
+  if (bitWidth > 0) decodeRleHybrid(page, reader.offset, page.byteLength, bitWidth, indices);
+  else indices.fill(0);
   return { values: indices, dictionaryIndices: true, defined };
 }
 
-/** A data page's values; undefined for a page that holds none (an index page). */
-export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder): PageValues | undefined {
+/**
+ * A data page's values; undefined for a page that holds none (an index page). With `reusable`,
+ * the values may be a view of a buffer the next call overwrites.
+ */
+export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder, reusable: boolean): PageValues | undefined {
   if (header.type === 'DATA_PAGE' && header.data_page_header) {
     const daph = header.data_page_header;
-    const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, undefined);
+    const page = uncompressedPage(compressed, Number(header.uncompressed_page_size), decoder, reusable);
     const fast = readPlainOrDictionaryPage(page, daph.num_values, daph.encoding, decoder);
     if (fast !== undefined) return fast;
     const { dataPage, definitionLevels } = readDataPage(page, daph, decoder);

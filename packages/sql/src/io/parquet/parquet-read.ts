@@ -8,7 +8,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
 import type { StructType } from '../../types/index.js';
-import { decodeColumnChunk, ENGINE_PARSERS, type EngineColumn } from './column-chunk.js';
+import { decodeColumnChunk, ENGINE_PARSERS, isNumericColumn, type EngineColumn } from './column-chunk.js';
+import { ScratchBuffer } from './data-page.js';
 import { sparkSchemaOfParquet } from './parquet-schema.js';
 
 export interface ParquetFooter {
@@ -18,8 +19,8 @@ export interface ParquetFooter {
   size: number;
 }
 
-function readBytes(fd: number, start: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
+function readBytes(fd: number, start: number, length: number, into: Uint8Array = new Uint8Array(length)): Uint8Array {
+  const bytes = into;
   let done = 0;
   while (done < length) {
     const n = readSync(fd, bytes, done, length - done, start + done);
@@ -70,6 +71,18 @@ export function rowGroupRanges(metadata: FileMetaData): { rowStart: number; rowE
   });
 }
 
+const chunkScratch = new ScratchBuffer();
+let nullColumn: unknown[] = [];
+
+/**
+ * At least `rows` nulls, one array shared by this thread's batches (nothing writes to a batch;
+ * row groups differ in length, so it may be longer than the batch).
+ */
+function nulls(rows: number): unknown[] {
+  if (nullColumn.length < rows) nullColumn = new Array<unknown>(rows).fill(null);
+  return nullColumn;
+}
+
 /**
  * Row group `rowGroup` of a Parquet file, column by column (`columns[c][r]`) in the order of
  * `schema` (default the file's own), whose columns are found in the file by name; only
@@ -87,14 +100,16 @@ export function readRowGroupColumns(
   const elements = new Map(footer.metadata.schema.slice(1).map((e) => [e.name, e]));
   const chunks = new Map(group.columns.map((c) => [c.meta_data?.path_in_schema[0], c.meta_data]));
   const wanted = new Set(columns ?? schema.fields.map((_, i) => i));
-  const nulls = new Array<unknown>(rows).fill(null);
   return withFile(path, (fd) =>
     schema.fields.map((field, i) => {
       const element = elements.get(field.name);
       const meta = chunks.get(field.name);
-      if (!wanted.has(i) || element === undefined || meta === undefined || rows === 0) return nulls;
+      if (!wanted.has(i) || element === undefined || meta === undefined || rows === 0) return nulls(rows);
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
-      return decodeColumnChunk(readBytes(fd, start, Number(meta.total_compressed_size)), element, meta, rows);
+      const length = Number(meta.total_compressed_size);
+      // A numeric chunk's values are all copied out while decoding, so its bytes may go in the scratch buffer.
+      const bytes = isNumericColumn(element) ? readBytes(fd, start, length, chunkScratch.take(length)) : readBytes(fd, start, length);
+      return decodeColumnChunk(bytes, element, meta, rows);
     }),
   );
 }
