@@ -3,14 +3,14 @@ import { Column, columnExpr } from '../column.js';
 import { callOf, type Expr } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
 import { prettyName } from '../expr/names.js';
-import { fn, fnWithValues, flat, type ColumnOrName } from './call.js';
+import { fn, fnWithValues, flat, numberOrColumn, type ColumnOrName } from './call.js';
 
 export const array = (...cols: (ColumnOrName | ColumnOrName[])[]): Column => fn('array', ...flat(cols));
 export const size = (c: ColumnOrName): Column => fn('size', c);
-export const array_contains = (c: ColumnOrName, value: unknown): Column => new Column(callOf('array_contains', [columnExpr(c), literalExpr(value)]));
+export const array_contains = (c: ColumnOrName, value: unknown): Column => new Column(callOf('array_contains', [columnExpr(c), valueOrColumn(value)]));
 export const sort_array = (c: ColumnOrName, asc = true): Column => fnWithValues('sort_array', c, asc);
 export const array_distinct = (c: ColumnOrName): Column => fn('array_distinct', c);
-export const element_at = (c: ColumnOrName, key: unknown): Column => new Column(callOf('element_at', [columnExpr(c), literalExpr(key)]));
+export const element_at = (c: ColumnOrName, key: unknown): Column => new Column(callOf('element_at', [columnExpr(c), valueOrColumn(key)]));
 
 /** `struct(a, b)`: a struct whose fields are named after the columns. */
 export function struct(...cols: (ColumnOrName | ColumnOrName[])[]): Column {
@@ -38,3 +38,24 @@ export const lag = (c: ColumnOrName, offset = 1, defaultValue: unknown = null): 
 export const lead = (c: ColumnOrName, offset = 1, defaultValue: unknown = null): Column =>
   new Column(callOf('lead', [columnExpr(c), literalExpr(offset), literalExpr(defaultValue)]));
 export const named_struct = (...cols: ColumnOrName[]): Column => fn('named_struct', ...cols);
+export function create_map(...cols: (ColumnOrName | ColumnOrName[])[]): Column {
+  return fn('map', ...flat(cols));
+}
+export const map_from_arrays = (keys: ColumnOrName, values: ColumnOrName): Column => fn('map_from_arrays', keys, values);
+export const arrays_overlap = (a1: ColumnOrName, a2: ColumnOrName): Column => fn('arrays_overlap', a1, a2);
+export const slice = (x: ColumnOrName, start: ColumnOrName | number, length: ColumnOrName | number): Column =>
+  new Column(callOf('slice', [columnExpr(x), numberOrColumn(start), numberOrColumn(length)]));
+export function array_join(c: ColumnOrName, delimiter: string, nullReplacement?: string): Column {
+  return fnWithValues('array_join', c, delimiter, nullReplacement);
+}
+export const array_position = (c: ColumnOrName, value: unknown): Column => new Column(callOf('array_position', [columnExpr(c), valueOrColumn(value)]));
+export const get = (c: ColumnOrName, index: ColumnOrName | number): Column => new Column(callOf('get', [columnExpr(c), numberOrColumn(index)]));
+export const array_prepend = (c: ColumnOrName, value: unknown): Column => new Column(callOf('array_prepend', [columnExpr(c), valueOrColumn(value)]));
+export const array_append = (c: ColumnOrName, value: unknown): Column => new Column(callOf('array_append', [columnExpr(c), valueOrColumn(value)]));
+export const array_remove = (c: ColumnOrName, element: unknown): Column => new Column(callOf('array_remove', [columnExpr(c), valueOrColumn(element)]));
+export const array_compact = (c: ColumnOrName): Column => fn('array_compact', c);
+
+/** A Column as it is, any other value a literal (PySpark's `lit(value)` parameters). */
+function valueOrColumn(v: unknown): Expr {
+  return v instanceof Column ? v.expr : literalExpr(v);
+}

@@ -8,3 +8,4 @@ import './collections.js';
 import './window-functions.js';
 import './generators.js';
 import './calendar.js';
+import './array-functions.js';

@@ -1,4 +1,5 @@
 /** String functions (pyspark.sql.functions' string family), compiled to JavaScript string operations. */
+import type { DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { all, scalar } from './define.js';
 
@@ -88,7 +89,14 @@ scalar('substring', {
   helpers: { sqlSubstring: SUBSTRING },
   aliases: ['substr'],
 });
-scalar('concat', { args: [0, Infinity], returns: S, coerce: (t) => t.map(() => S), gen: (a) => (a.length === 0 ? `''` : `(${a.map((x) => `'' + ${x}`).join(' + ')})`) });
+/** concat of strings (other types cast to string), or of arrays when every argument is one. */
+const allArrays = (t: DataType[]) => t.length > 0 && t.every((x) => x.typeName() === 'array');
+scalar('concat', {
+  args: [0, Infinity],
+  returns: (t) => (allArrays(t) ? t[0] : S),
+  coerce: (t) => (allArrays(t) ? t.map(() => undefined) : t.map(() => S)),
+  gen: (a, t) => (allArrays(t) ? `[].concat(${a.join(', ')})` : a.length === 0 ? `''` : `(${a.map((x) => `'' + ${x}`).join(' + ')})`),
+});
 scalar('concat_ws', {
   args: [1, Infinity],
   returns: S,
