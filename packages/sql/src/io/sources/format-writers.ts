@@ -1,5 +1,5 @@
 /**
- * `df.write` for csv, json and parquet to a local directory, as Spark writes one: each task
+ * `df.write` for csv, json, parquet and text to a local directory, as Spark writes one: each task
  * writes its part files (write/write-partition.ts), then the driver marks the output complete
  * with `_SUCCESS`. Modes: `error` (the default: an existing path is an error), `ignore` (do
  * nothing if it exists), `overwrite` (replace it), `append` (add part files).
@@ -31,6 +31,10 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   if (partitionColumns.length === schema.fields.length && schema.fields.length > 0) {
     throw new Error('[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.');
   }
+  const dataColumns = schema.fields.filter((_, i) => !partitionColumns.includes(i));
+  if (format === 'text' && (dataColumns.length !== 1 || dataColumns[0].dataType.typeName() !== 'string')) {
+    throw new Error(`[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] Text data source supports only a single string column, and you have ${dataColumns.map((f) => `${f.name} ${f.dataType.simpleString()}`).join(', ')}.`);
+  }
   mkdirSync(dir, { recursive: true });
   const env: WriteEnv = { dir, format, schema: schema.json(), options: { ...request.options }, partitionColumns, jobId: randomUUID() };
   const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
@@ -40,4 +44,4 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   writeFileSync(join(dir, '_SUCCESS'), '');
 }
 
-for (const format of ['csv', 'json', 'parquet'] as const) registerFormatWriter(format, (request) => save(request, format));
+for (const format of ['csv', 'json', 'parquet', 'text'] as const) registerFormatWriter(format, (request) => save(request, format));

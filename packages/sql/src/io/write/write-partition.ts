@@ -11,7 +11,7 @@ import { rowsToCsv } from './csv-writer.js';
 import { rowsToJsonLines } from './json-writer.js';
 import { scalarText } from './value-text.js';
 
-export type OutputFormat = 'csv' | 'json' | 'parquet';
+export type OutputFormat = 'csv' | 'json' | 'parquet' | 'text';
 
 export interface WriteEnv {
   dir: string;
@@ -46,6 +46,7 @@ function fileBytes(format: OutputFormat, schema: StructType, rows: unknown[][], 
     case 'csv': return rowsToCsv(schema, rows, options);
     case 'json': return rowsToJsonLines(schema, rows);
     case 'parquet': return writeParquetBuffer(schema, rows);
+    case 'text': return rows.map((r) => `${r[0] ?? ''}\n`).join('');
   }
 }
 
@@ -65,7 +66,7 @@ export function writePartition(task: number, rows: Iterable<unknown[]>, env: Wri
   for (const [dir, group] of byDirectory) {
     const target = join(env.dir, dir);
     mkdirSync(target, { recursive: true });
-    const file = join(target, `part-${String(task).padStart(5, '0')}-${env.jobId}.c000.${env.format}`);
+    const file = join(target, `part-${String(task).padStart(5, '0')}-${env.jobId}.c000.${env.format === 'text' ? 'txt' : env.format}`);
     writeFileSync(file, fileBytes(env.format, dataSchema, group, env.options));
     written.push(file);
   }
