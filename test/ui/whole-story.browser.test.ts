@@ -120,6 +120,8 @@ it('shows a job surviving a killed worker, live in both UIs, then in the history
   await driverPage.locator(`tr[data-executor-id="${victimExecutor}"][data-state="lost"]`).waitFor({ timeout: UPDATE_TIMEOUT_MS });
   // Each worker's executor has the workers' default memory budget, 1 GiB, and caches nothing here.
   expect(await driverPage.locator('tr[data-executor-id] [data-storage-memory]').allTextContents()).toEqual(['0 B / 1.0 GiB', '0 B / 1.0 GiB', '0 B / 1.0 GiB']);
+  const environment = await api('/environment');
+  expect(environment.flintProperties.find((entry: { key: string }) => entry.key === 'executorMemory')).toEqual({ key: 'executorMemory', value: String(1024 ** 3), source: 'default' });
   await browser.screenshot(driverPage, 'driver-ui-executor-lost');
 
   const outcome = await result;

@@ -5,7 +5,7 @@ export type { StageSpec, StageOutput } from './stage-spec.js';
 export { archiveFormatOf, unpackArchive } from './executor/archives.js';
 export { blockKeys } from './block-keys.js';
 export { partFileName } from './thread/part-files.js';
-export { startWorker, type WorkerHandle, type WorkerOptions } from './service/worker-process.js';
+export { startWorker, WORKER_EXECUTOR_MEMORY, type WorkerHandle, type WorkerOptions } from './service/worker-process.js';
 export { runWorkerCommand, WORKER_USAGE } from './service/worker-command.js';
 export { toDriver, toExecutor, type ToDriver, type ToExecutor } from './service/messages.js';
 export { executorId, parseExecutorId } from './service/executor-id.js';

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Accumulator, Broadcast, RDD, SparkFiles, refuseConverters, type HadoopConf, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
+import { WORKER_EXECUTOR_MEMORY } from '@flint/worker';
 import type { DataFrame, DataFrameInput, DataFrameReader, DataType, SqlSession, StructType } from '@flint/sql';
 import { sqlSession } from './sql-entry.js';
 import { localTextSplits } from './text-input.js';
@@ -325,9 +326,20 @@ export class FlintContext implements RddContext {
     this.events.add(this.eventLog.onEvent);
   }
 
+  /**
+   * The executors' memory budget as the Environment page shows it: the option, else the default of
+   * whoever starts the executors (local-cluster's workers have their own); none for flint://, where
+   * each worker was started with its own --executor-memory (the Executors page shows it).
+   */
+  private executorMemoryInEffect(): unknown {
+    if (this.givenOptions.executorMemory !== undefined) return this.givenOptions.executorMemory;
+    const kind = parseMaster(this.master).kind;
+    return kind === 'local' ? DEFAULT_EXECUTOR_MEMORY : kind === 'local-cluster' ? WORKER_EXECUTOR_MEMORY : undefined;
+  }
+
   private postApplicationStart(): void {
     const { master, appName, mode, appId, startTime } = this;
-    const conf = effectiveConf({ ...this.givenOptions, maxFailures: this.maxFailures }, this.programOptions);
+    const conf = effectiveConf({ ...this.givenOptions, maxFailures: this.maxFailures, executorMemory: this.executorMemoryInEffect() }, this.programOptions);
     this.events.post({ type: 'applicationStart', appId, appName, master, mode, user: sparkUser(), startTime, flintVersion: FLINT_VERSION, conf });
   }
 

@@ -167,4 +167,30 @@ describe('AppStatusStore and the JSON API', () => {
     const apps = answerApi('/api/v1/applications', new URLSearchParams(), () => new Map([[APP, store]])).body as { id: string; attempts: { completed: boolean; sparkUser: string }[] }[];
     expect(apps).toMatchObject([{ id: APP, attempts: [{ completed: false, sparkUser: 'ana' }] }]);
   });
+
+  it("sums a SQL plan's row counts over successful tasks, also of tasks that ran before the query's job started", () => {
+    const store = new AppStatusStore();
+    const sqlStage: StageInfo = { stageId: 7, name: 'collect at q.ts:1', numTasks: 3, parentStageIds: [], kind: 'result', rdds: [] };
+    const taskEnd = (time: number, taskId: number, status: 'success' | 'failed', accumulatorUpdates: [number, number][]): SchedulerEvent => ({
+      type: 'taskEnd', time, taskId, jobId: 3, stageId: 7, stageAttempt: 1, partition: taskId % 3, attempt: 0, executorId: 'e1', durationMs: 5, status,
+      ...(status === 'success' ? { metrics: { ...metrics, accumulatorUpdates } } : { reason: 'failed reason' }),
+    });
+    // An adaptive pre-job's task counted the scan before the query's job started.
+    store.apply(taskEnd(100, 20, 'success', [[-1, 40]]));
+    store.apply({
+      type: 'jobStart', time: 200, jobId: 3, description: 'collect', callSite: 'q.ts:1', stageIds: [7], stages: [sqlStage],
+      sqlPlan: { name: 'Filter', args: '(v > 2)', rowsMetric: -2, children: [{ name: 'Scan csv', args: '[v#1]', rowsMetric: -1, children: [{ name: 'Unmeasured', args: '', children: [] }] }] },
+    });
+    store.apply(taskEnd(300, 21, 'success', [[-1, 60], [-2, 25], [5, 1000]]));
+    store.apply(taskEnd(301, 22, 'failed', []));
+    store.apply(taskEnd(302, 23, 'success', [[-2, 0]]));
+    expect(api(store, '/jobs/3').body).toMatchObject({
+      sqlPlan: {
+        nodeName: 'Filter', args: '(v > 2)', metrics: [{ name: 'number of output rows', value: 25 }],
+        children: [{ nodeName: 'Scan csv', metrics: [{ name: 'number of output rows', value: 100 }], children: [{ nodeName: 'Unmeasured', metrics: [] }] }],
+      },
+    });
+    // A user accumulator's id (not negative) is not a row count.
+    expect([...store.sqlRowCounts.keys()].sort((a, b) => a - b)).toEqual([-2, -1]);
+  });
 });

@@ -24,6 +24,9 @@ export interface WorkerOptions extends DatanodeOptions {
   readonly executorRestarted?: (executorId: string) => void;
 }
 
+/** A worker's executor memory budget when `--executor-memory` is not given. */
+export const WORKER_EXECUTOR_MEMORY = 1024 * 1024 * 1024;
+
 export interface WorkerHandle {
   /** The executor running now. */
   readonly executorId: string;
@@ -41,7 +44,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   let current: RunningExecutor | undefined;
   let lost: Record<string, string> = {};
   let starts = 0;
-  const memoryBudget = options.executorMemory ?? 1024 * 1024 * 1024;
+  const memoryBudget = options.executorMemory ?? WORKER_EXECUTOR_MEMORY;
   const publish = (): void => {
     const executor: Record<string, string> = current ? { executor: current.id, executorThreads: String(current.threads), executorMemory: String(memoryBudget) } : {};
     datanode?.setServices({ ...executor, ...lost });

@@ -219,6 +219,7 @@ const HANDLERS: Handlers = {
     }
     if (task.status === 'SUCCESS') executor.completedTasks++;
     else executor.failedTasks++;
+    if (task.status === 'SUCCESS') addSqlRowCounts(store, e.metrics?.accumulatorUpdates);
     if (!stage) return;
     if (task.status === 'KILLED') stage.numKilledTasks++;
     else if (task.status === 'FAILED') stage.numFailedTasks++;
@@ -226,7 +227,6 @@ const HANDLERS: Handlers = {
       stage.numCompleteTasks++;
       stage.locality[task.taskLocality as keyof StageData['locality']] = (stage.locality[task.taskLocality as keyof StageData['locality']] ?? 0) + 1;
     }
-    if (task.status === 'SUCCESS') addSqlRowCounts(store, e.metrics?.accumulatorUpdates);
     const metrics = task.taskMetrics;
     if (!metrics || task.status !== 'SUCCESS') return;
     stage.executorRunTime += metrics.executorRunTime;
