@@ -90,9 +90,11 @@ export class Column {
   }
 
   // ---- naming and types -------------------------------------------------------------------
+  /** One name, or several for a generator's columns (`explode(map).alias('key', 'value')`). */
   alias(...names: string[]): Column {
-    if (names.length !== 1) throw new Error(`alias() takes exactly one name here, got ${names.length}`);
-    return new Column(aliasOf(this.expr, names[0]));
+    if (names.length === 0) throw new Error('alias() needs at least one name');
+    const alias = aliasOf(this.expr, names[0]);
+    return new Column(names.length === 1 ? alias : { ...alias, names });
   }
   name(name: string): Column {
     return this.alias(name);

@@ -23,7 +23,7 @@ import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
 import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
-import { castTo, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame, type OuterScope } from './resolve-expression.js';
+import { castTo, findAttr, resolveCall, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame, type OuterScope } from './resolve-expression.js';
 import { hasGenerator, planGenerator } from './generators.js';
 import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
 import { planHasSubquery, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
@@ -31,6 +31,8 @@ import { dataTypeOf } from './type-of.js';
 import { commonType, sameType } from '../expr/type-rules.js';
 import { binaryOf, callOf } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
+import { literalExpr } from '../expr/literal.js';
+import { StructType } from '../types/index.js';
 
 /** Temp views and tables, by name. */
 export interface Catalog {
@@ -123,6 +125,11 @@ export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[], sco
   for (const e of exprs) {
     if (e.kind === 'star') {
       const attrs = e.qualifier ? input.filter((a) => a.qualifier?.toLowerCase() === e.qualifier!.toLowerCase()) : input;
+      const struct = e.qualifier && attrs.length === 0 ? structFields(e.qualifier, input) : undefined;
+      if (struct) {
+        out.push(...struct);
+        continue;
+      }
       if (e.qualifier && attrs.length === 0) {
         throw new AnalysisException('CANNOT_RESOLVE_STAR_EXPAND', `Cannot resolve \`${e.qualifier}\`.* given input columns ${input.map((a) => `\`${a.name}\``).join(', ')}. SQLSTATE: 42704`);
       }
@@ -134,6 +141,14 @@ export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[], sco
     else out.push(aliasOf(resolved, generatedName(namingForm(e, input))));
   }
   return out;
+}
+
+/** `s.*` on a struct column `s`: one column per field, named after it (Spark's star over a struct). */
+function structFields(name: string, input: readonly Attr[]): NamedExpr[] | undefined {
+  const matches = findAttr(name, undefined, input);
+  if (matches.length !== 1 || !(matches[0].dataType instanceof StructType)) return undefined;
+  const struct = matches[0];
+  return (struct.dataType as StructType).fields.map((f) => aliasOf(resolveCall('get_field', [struct, literalExpr(f.name)], false), f.name));
 }
 
 /** Spark's ResolveAliases names a top-level cast of a column after the column: `CAST(age AS INT)` is `age`. */

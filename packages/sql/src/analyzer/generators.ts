@@ -33,7 +33,15 @@ export function planGenerator(child: LogicalPlan, exprs: readonly NamedExpr[]): 
   const call = (item.kind === 'alias' ? item.child : item) as Extract<Expr, { kind: 'call' }>;
   // An unnamed generator was given its generated name by resolveNamed; only a user's alias renames the columns.
   const alias = item.kind === 'alias' && item.name !== prettyName(call) ? item.name : undefined;
-  const output = generatorOutput(def, dataTypeOf(call.args[0]), alias);
+  const names = item.kind === 'alias' ? item.names : undefined;
+  const generated = generatorOutput(def, dataTypeOf(call.args[0]), names ? undefined : alias);
+  if (names && names.length !== generated.length) {
+    throw new AnalysisException(
+      'MULTI_ALIAS_WITHOUT_GENERATOR',
+      `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF: expected ${generated.length} aliases, got ${names.join(', ')}. SQLSTATE: 42K0E`,
+    );
+  }
+  const output = names ? generated.map((a, i) => ({ ...a, name: names[i] })) : generated;
   const generate: LogicalPlan = { kind: 'generate', child, generator: call, outer: def.outer, output };
   return { kind: 'project', child: generate, exprs: [...exprs.slice(0, index), ...output, ...exprs.slice(index + 1)] };
 }

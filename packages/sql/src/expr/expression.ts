@@ -57,7 +57,8 @@ export type Expr =
       readonly qualifier?: string;
     }
   | { readonly kind: 'literal'; readonly value: unknown; readonly dataType: DataType }
-  | { readonly kind: 'alias'; readonly child: Expr; readonly name: string; readonly id: number }
+  /** `names`: a generator's columns named at once (`explode(m).alias('k', 'v')`, Spark's MultiAlias). */
+  | { readonly kind: 'alias'; readonly child: Expr; readonly name: string; readonly id: number; readonly names?: readonly string[] }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly distinct?: boolean }
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }

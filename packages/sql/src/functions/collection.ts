@@ -59,3 +59,8 @@ export const array_compact = (c: ColumnOrName): Column => fn('array_compact', c)
 function valueOrColumn(v: unknown): Expr {
   return v instanceof Column ? v.expr : literalExpr(v);
 }
+export const array_min = (c: ColumnOrName): Column => fn('array_min', c);
+export const array_max = (c: ColumnOrName): Column => fn('array_max', c);
+export const array_size = (c: ColumnOrName): Column => fn('array_size', c);
+export const cardinality = (c: ColumnOrName): Column => fn('cardinality', c);
+export const flatten = (c: ColumnOrName): Column => fn('flatten', c);

@@ -51,3 +51,16 @@ scalar('map', {
   gen: (a) => `new Map([${Array.from({ length: a.length / 2 }, (_, i) => `[${a[2 * i]}, ${a[2 * i + 1]}]`).join(', ')}])`,
 });
 scalar('map_from_arrays', { args: 2, returns: ([k, v]) => new MapType(elementOf(k), elementOf(v), true), gen: ([k, v]) => `new Map(${k}.map((key, i) => [key, ${v}[i]]))` });
+/** array_min/array_max skip nulls; an empty (or all-null) array gives null. */
+for (const [name, better] of [['array_min', '<'], ['array_max', '>']] as const) {
+  scalar(name, {
+    args: 1,
+    returns: ([t]) => elementOf(t),
+    nullableResult: true,
+    gen: ([a]) => `${a}.reduce((m, v) => (v !== null && (m === null || v ${better} m) ? v : m), null)`,
+  });
+}
+scalar('array_size', { args: 1, returns: Types.int, gen: ([a]) => `${a}.length` });
+scalar('cardinality', { args: 1, returns: Types.int, nullTolerant: true, gen: ([a]) => `(${a} === null ? -1 : ${a} instanceof Map ? ${a}.size : ${a}.length)` });
+/** flatten: one level of nesting removed; null when any inner array is null. */
+scalar('flatten', { args: 1, returns: ([t]) => elementOf(t), nullableResult: true, gen: ([a]) => `(${a}.includes(null) ? null : [].concat(...${a}))` });

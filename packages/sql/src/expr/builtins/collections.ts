@@ -21,7 +21,12 @@ scalar('size', {
 });
 /** Spark's three-valued answer: true when found, else null when the array holds a null, else false. */
 scalar('array_contains', { args: 2, returns: Types.boolean, nullableResult: true, gen: ([a, v]) => `(${a}.includes(${v}) ? true : ${a}.includes(null) ? null : false)` });
-scalar('sort_array', { args: [1, 2], returns: ([t]) => t, gen: ([a, asc]) => `[...${a}].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0) * (${asc ?? 'true'} ? 1 : -1))` });
+/** sort_array: nulls first when ascending, last when descending (Spark's rule). */
+scalar('sort_array', {
+  args: [1, 2],
+  returns: ([t]) => t,
+  gen: ([a, asc]) => `[...${a}].sort((x, y) => (x === null ? (y === null ? 0 : -1) : y === null ? 1 : x < y ? -1 : x > y ? 1 : 0) * (${asc ?? 'true'} ? 1 : -1))`,
+});
 scalar('array_distinct', { args: 1, returns: ([t]) => t, gen: ([a]) => `[...new Set(${a})]` });
 /** `a[i]` on an array (0-based), `m[key]` on a map, as Column.getItem. */
 scalar('get_item', {

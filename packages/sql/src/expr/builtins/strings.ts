@@ -78,7 +78,13 @@ scalar('length', { args: 1, returns: Types.int, coerce: all(S), gen: ([s]) => `[
 scalar('trim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/^ +| +$/g, '')` });
 scalar('ltrim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/^ +/, '')` });
 scalar('rtrim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/ +$/, '')` });
-scalar('reverse', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `[...${s}].reverse().join('')` });
+/** reverse of a string, or of an array's elements. */
+scalar('reverse', {
+  args: 1,
+  returns: ([t]) => (t.typeName() === 'array' ? t : S),
+  coerce: ([t]) => [t.typeName() === 'array' ? undefined : S],
+  gen: ([s], [t]) => (t.typeName() === 'array' ? `[...${s}].reverse()` : `[...${s}].reverse().join('')`),
+});
 scalar('initcap', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `sqlInitcap(${s})`, helpers: { sqlInitcap: INITCAP } });
 scalar('repeat', { args: 2, returns: S, coerce: () => [S, Types.int], gen: ([s, n]) => `${s}.repeat(Math.max(${n}, 0))` });
 scalar('substring', {
