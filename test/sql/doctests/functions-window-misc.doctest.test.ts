@@ -7,6 +7,7 @@
 //   count_min_sketch, input_file_name, monotonically_increasing_id, percentile, randn/rand with
 //   a seed (Spark's generator), spark_partition_id, conv/try_conv: not in Flint (see the report).
 // - percentile_approx/approx_percentile examples: they draw their data from randn(42).
+// - udf with keyword arguments at the call (`calc(b=..., a=...)`) and asNondeterministic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, Window, functions as sf, type DataFrame } from '@flint/driver';
 import { docText } from './doctest-text.js';
@@ -343,5 +344,26 @@ describe('expressions and structs', () => {
     expect(await df.select(sf.struct([df.col('age'), df.col('name')]).alias('struct')).collect()).toEqual(expected);
     const abc = fc.createDataFrame([[1, 2, 3]], ['a', 'b', 'c']);
     expect(await abc.select(sf.named_struct(sf.lit('x'), abc.col('a'), sf.lit('y'), abc.col('b')).alias('r')).collect()).toEqual([{ r: { x: 1, y: 2 } }]);
+  });
+});
+
+describe('udf', () => {
+  it('a lambda with a return type, a function named after itself, an int result', async () => {
+    const slen = sf.udf((s: string) => s.length, 'int');
+    function to_upper(s: string | null): string | null {
+      return s === null ? null : s.toUpperCase();
+    }
+    function add_one(x: number | null): number | null {
+      return x === null ? null : x + 1;
+    }
+    const toUpper = sf.udf(to_upper);
+    const addOne = sf.udf(add_one, 'int');
+    const df = fc.createDataFrame([[1, 'John Doe', 21]], ['id', 'name', 'age']);
+    await shows(df.select(slen('name').alias('slen(name)'), toUpper('name'), addOne('age')), `
+      +----------+--------------+------------+
+      |slen(name)|to_upper(name)|add_one(age)|
+      +----------+--------------+------------+
+      |         8|      JOHN DOE|          22|
+      +----------+--------------+------------+`);
   });
 });
