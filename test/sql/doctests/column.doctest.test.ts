@@ -10,7 +10,7 @@
 //   built, before any job runs); the example with values is ported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, Window, functions as F, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
 let df: DataFrame;
@@ -24,9 +24,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(frame: DataFrame, expected: string): Promise<void> {
-  expect.soft(await frame.showString()).toBe(docText(expected));
-}
 
 describe('Column operators', () => {
   it('eqNullSafe', async () => {

@@ -17,7 +17,7 @@
 // - foreach/foreachPartition print from the workers (nothing to compare).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as F, col, lit, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { docText, shows } from './doctest-support.js';
 
 let fc: FlintContext;
 
@@ -29,9 +29,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(df: DataFrame, expected: string, n?: number, truncate?: boolean | number, vertical?: boolean): Promise<void> {
-  expect.soft(await df.showString(n, truncate, vertical)).toBe(docText(expected));
-}
 
 const tomAliceBob = () => fc.createDataFrame([[14, 'Tom'], [23, 'Alice'], [16, 'Bob']], ['age', 'name']);
 const aliceBob = () => fc.createDataFrame([[2, 'Alice'], [5, 'Bob']], ['age', 'name']);

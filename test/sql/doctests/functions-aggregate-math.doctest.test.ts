@@ -9,7 +9,7 @@
 // - Row reprs with an ellipsis (`Row(COSH(1)=1.54308...)`): checked to the shown digits instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { docText, shows } from './doctest-support.js';
 
 let fc: FlintContext;
 
@@ -21,9 +21,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(frame: DataFrame, expected: string): Promise<void> {
-  expect.soft(await frame.showString()).toBe(docText(expected));
-}
 
 /** The doctest's `...`: the shown text matches the expected one up to the ellipsis. */
 async function showsPrefix(frame: DataFrame, expected: string): Promise<void> {

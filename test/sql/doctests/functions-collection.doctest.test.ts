@@ -6,7 +6,7 @@
 // (bytearray): not in Flint (see the report of issue 11).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
 
@@ -18,9 +18,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(frame: DataFrame, expected: string, truncate?: boolean): Promise<void> {
-  expect.soft(await frame.showString(20, truncate)).toBe(docText(expected));
-}
 
 describe('maps', () => {
   it('create_map', async () => {
@@ -41,7 +38,7 @@ describe('maps', () => {
       +---------------------------------+
       |{name -> Alice, gender -> female}|
       |{name -> Bob, gender -> male}    |
-      +---------------------------------+`, false);
+      +---------------------------------+`, 20, false);
     const w = fc.createDataFrame([['Alice', 2, 22.2], ['Bob', 5, 36.1]], ['name', 'age', 'weight']);
     await shows(w.select(sf.create_map(sf.lit('age'), w.col('age'), sf.lit('weight'), w.col('weight'))), `
       +-----------------------------+
@@ -49,7 +46,7 @@ describe('maps', () => {
       +-----------------------------+
       |{age -> 2.0, weight -> 22.2} |
       |{age -> 5.0, weight -> 36.1} |
-      +-----------------------------+`, false);
+      +-----------------------------+`, 20, false);
   });
 
   it('map_from_arrays', async () => {

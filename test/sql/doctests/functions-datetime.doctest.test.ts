@@ -12,7 +12,7 @@
 //   values are the clock's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, Window, functions as sf, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
 
@@ -25,9 +25,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(frame: DataFrame, expected: string): Promise<void> {
-  expect.soft(await frame.showString()).toBe(docText(expected));
-}
 
 const date = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const range = (n: number) => fc.sql(`SELECT * FROM range(${n})`);

@@ -7,7 +7,7 @@
 // of array_min/array_max/array_size on mixed-type Python lists (not a valid array in Flint).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
 
@@ -19,9 +19,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(frame: DataFrame, expected: string): Promise<void> {
-  expect.soft(await frame.showString()).toBe(docText(expected));
-}
 
 describe('explode', () => {
   it('arrays and maps, one and several rows', async () => {

@@ -6,7 +6,7 @@
 // to_char, regexp_instr, current_user/user/session_user (their docstrings skip them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
 
@@ -18,9 +18,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(frame: DataFrame, expected: string): Promise<void> {
-  expect.soft(await frame.showString()).toBe(docText(expected));
-}
 
 const words = () => fc.createDataFrame(['Spark', 'PySpark', 'Pandas API'], 'STRING');
 const padded = () => fc.createDataFrame(['   Spark', 'Spark  ', ' Spark'], 'STRING');

@@ -10,7 +10,7 @@
 // - udf with keyword arguments at the call (`calc(b=..., a=...)`) and asNondeterministic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, Window, functions as sf, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
 
@@ -22,9 +22,6 @@ afterAll(async () => {
   await fc.stop();
 });
 
-async function shows(frame: DataFrame, expected: string): Promise<void> {
-  expect.soft(await frame.showString()).toBe(docText(expected));
-}
 
 const range = (n: number) => fc.sql(`SELECT * FROM range(${n})`);
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf, type DataFrame } from '@flint/driver';
-import { docText } from './doctest-text.js';
+import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
 let root: string;
@@ -29,9 +29,6 @@ let dirs = 0;
 /** A directory path that does not exist yet (Spark's writers create it). */
 const dir = (prefix: string) => join(root, `${prefix}${dirs++}`);
 
-async function shows(frame: DataFrame, expected: string): Promise<void> {
-  expect.soft(await frame.showString()).toBe(docText(expected));
-}
 
 const hyukjin = () => fc.createDataFrame([{ age: 100, name: 'Hyukjin Kwon' }]);
 const hyukjinTable = `
