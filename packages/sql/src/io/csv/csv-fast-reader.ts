@@ -10,7 +10,7 @@ import type { StructType } from '../../types/index.js';
 import { INVALID, makeValueParser, type ValueParser } from '../values/parse-value.js';
 import type { CsvOptions } from './csv-options.js';
 import type { CsvRowConverter } from './csv-row-converter.js';
-import { BATCH_ROWS, ColumnBatchBuilder, type ColumnBatch } from '../column-batch.js';
+import { BATCH_ROWS, type ColumnBatch } from '../column-batch.js';
 
 /** Whether `text` can be read by `fastCsvRows` under these options. */
 export function fitsFastCsvPath(text: string, schema: StructType, options: CsvOptions): boolean {
@@ -41,66 +41,76 @@ type FastCsvInput = [
   skipFirstLine: boolean,
 ];
 
-/** The rows of the text. */
+/** The rows of the text (the values of fastCsvBatches' batches, row by row). */
 export function* fastCsvRows(...input: FastCsvInput): Generator<unknown[]> {
-  const width = input[1].fields.length;
-  const lines = lineReader(...input);
-  for (let row = new Array<unknown>(width).fill(null); lines.next(row); row = new Array<unknown>(width).fill(null)) yield row;
-}
-
-/** The same rows as fastCsvRows, in column batches of BATCH_ROWS (the last one smaller), each row followed by `trailing`. */
-export function* fastCsvBatches(trailing: readonly unknown[], ...input: FastCsvInput): Generator<ColumnBatch> {
-  const [, schema, , columns] = input;
-  const width = schema.fields.length;
-  const lines = lineReader(...input);
-  const builder = new ColumnBatchBuilder(width, trailing, columns?.filter((c) => c < width));
-  // One scratch row for every line: the builder copies its values into the columns.
-  const row = new Array<unknown>(width).fill(null);
-  while (lines.next(row)) {
-    builder.push(row);
-    if (builder.size === BATCH_ROWS) yield builder.take();
+  for (const batch of fastCsvBatches([], ...input)) {
+    const { columns, length } = batch;
+    for (let r = 0; r < length; r++) {
+      const row = new Array<unknown>(columns.length);
+      for (let c = 0; c < columns.length; c++) row[c] = columns[c][r];
+      yield row;
+    }
   }
-  if (builder.size > 0) yield builder.take();
-}
-
-/** Reads the lines one at a time: `next(row)` fills `row` with the next row's values, or returns false at the end. */
-function lineReader(...[text, schema, options, columns, fallback, file, skipFirstLine]: FastCsvInput): { next(row: unknown[]): boolean } {
-  const width = schema.fields.length;
-  const asked = new Set(columns ?? schema.fields.map((_, i) => i));
-  const parsers: (ValueParser | undefined)[] = schema.fields.map((f, i) => (asked.has(i) ? makeValueParser(f.dataType, options) : undefined));
-  const { sep, nullValue } = options;
-  const length = text.length;
-  let line = 0;
-  let skip = skipFirstLine;
-  let start = 0;
-  return {
-    next(row: unknown[]): boolean {
-      while (start < length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0) end = length;
-        line++;
-        const lineStart = start;
-        start = end + 1;
-        if (end === lineStart || skip) {
-          skip = skip && end === lineStart;
-          continue;
-        }
-        if (lineValues(text, lineStart, end, width, sep, nullValue, parsers, row)) return true;
-        const lineText = text.slice(lineStart, end);
-        const converted = fallback.convert({ fields: lineText.split(sep), line, text: lineText }, file);
-        if (converted !== null) {
-          for (let i = 0; i < width; i++) row[i] = converted[i];
-          return true;
-        }
-      }
-      return false;
-    },
-  };
 }
 
 /**
- * Puts the values of the line [start, end) into `row` (the columns not parsed are left as they
- * are); false when its field count or a value is wrong.
+ * The rows of the text in column batches of BATCH_ROWS (the last one smaller), each row followed
+ * by `trailing`. Each line's values go straight into the columns at the batch's next position: a
+ * line that turns out malformed halfway leaves values there that the next line overwrites.
+ */
+export function* fastCsvBatches(trailing: readonly unknown[], ...[text, schema, options, columns, fallback, file, skipFirstLine]: FastCsvInput): Generator<ColumnBatch> {
+  const width = schema.fields.length;
+  const asked = new Set(columns ?? schema.fields.map((_, i) => i));
+  const parsers: (ValueParser | undefined)[] = schema.fields.map((f, i) => (asked.has(i) ? makeValueParser(f.dataType, options) : undefined));
+  const read = parsers.flatMap((p, i) => (p === undefined ? [] : [i]));
+  const { sep, nullValue } = options;
+  const length = text.length;
+  let target = emptyColumns(parsers);
+  let size = 0;
+  let line = 0;
+  let skip = skipFirstLine;
+  for (let start = 0; start < length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = length;
+    line++;
+    const lineStart = start;
+    start = end + 1;
+    if (end === lineStart || skip) {
+      skip = skip && end === lineStart;
+      continue;
+    }
+    if (!lineValues(text, lineStart, end, width, sep, nullValue, parsers, target, size)) {
+      const lineText = text.slice(lineStart, end);
+      const converted = fallback.convert({ fields: lineText.split(sep), line, text: lineText }, file);
+      if (converted === null) continue;
+      for (const i of read) target[i]![size] = converted[i];
+    }
+    if (++size === BATCH_ROWS) {
+      yield batchOf(target, size, trailing);
+      target = emptyColumns(parsers);
+      size = 0;
+    }
+  }
+  if (size > 0) yield batchOf(target, size, trailing);
+}
+
+/** An array for each column read (undefined for the others). */
+const emptyColumns = (parsers: readonly (ValueParser | undefined)[]): (unknown[] | undefined)[] => parsers.map((p) => (p === undefined ? undefined : []));
+
+/** The first `size` values of the columns read, nulls in the others, and the trailing values. */
+function batchOf(target: readonly (unknown[] | undefined)[], size: number, trailing: readonly unknown[]): ColumnBatch {
+  const filled = (value: unknown) => new Array<unknown>(size).fill(value);
+  const columns = target.map((column) => {
+    if (column === undefined) return filled(null);
+    column.length = size;
+    return column;
+  });
+  return { length: size, columns: [...columns, ...trailing.map(filled)] };
+}
+
+/**
+ * Puts the values of the line [start, end) into the columns read, at position `at`; false when
+ * its field count or a value is wrong.
  */
 function lineValues(
   text: string,
@@ -110,7 +120,8 @@ function lineValues(
   sep: string,
   nullValue: string,
   parsers: readonly (ValueParser | undefined)[],
-  row: unknown[],
+  target: readonly (unknown[] | undefined)[],
+  at: number,
 ): boolean {
   let fieldStart = start;
   for (let i = 0; i < width; i++) {
@@ -124,11 +135,11 @@ function lineValues(
     const parse = parsers[i];
     if (parse !== undefined) {
       const field = text.slice(fieldStart, fieldEnd);
-      if (field === nullValue) row[i] = null;
+      if (field === nullValue) target[i]![at] = null;
       else {
         const value = parse(field);
         if (value === INVALID) return false;
-        row[i] = value;
+        target[i]![at] = value;
       }
     }
     fieldStart = fieldEnd + 1;

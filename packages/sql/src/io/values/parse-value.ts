@@ -41,8 +41,42 @@ const INTEGRAL_NUMBER_RANGE: Record<string, [number, number]> = Object.fromEntri
   Object.entries(INTEGRAL_RANGE).map(([name, [low, high]]) => [name, [Number(low), Number(high)]]),
 );
 
+/**
+ * The value of a plain decimal text, the common case checked without a regular expression: an
+ * optional '-' and at most 15 characters of digits (exact in a double, read digit by digit) or,
+ * unless `integral`, digits, '.' and digits. Undefined for any other text (a '+', an exponent,
+ * spaces, NaN, more digits), which the general parsers read.
+ */
+function plainNumber(text: string, integral: boolean): number | undefined {
+  const n = text.length;
+  const first = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (n === first || n - first > 15) return undefined;
+  let value = 0;
+  let i = first;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+  }
+  if (i === n) return first === 1 ? -value : value;
+  if (integral || i === first || i === n - 1 || text.charCodeAt(i) !== 46) return undefined;
+  for (let j = i + 1; j < n; j++) {
+    const d = text.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return undefined;
+  }
+  // Digits with a point: Number rounds the text to the nearest double as Java's parseDouble does.
+  return Number(text);
+}
+
 /** Java's Integer/Long.parseLong: an optional sign and digits, within the type's range. */
 export function parseIntegral(text: string, typeName: string): ParsedValue {
+  if (text.length < 16) {
+    const plain = plainNumber(text, true);
+    if (plain !== undefined) {
+      const [low, high] = INTEGRAL_NUMBER_RANGE[typeName];
+      return plain >= low && plain <= high ? plain : INVALID;
+    }
+  }
   if (!INTEGER_TEXT.test(text)) return INVALID;
   if (text.length < 16) {
     const [low, high] = INTEGRAL_NUMBER_RANGE[typeName];
@@ -59,6 +93,8 @@ export function parseDouble(text: string, options: Pick<ValueParseOptions, 'nanV
   if (text === options.nanValue) return NaN;
   if (text === options.positiveInf) return Infinity;
   if (text === options.negativeInf) return -Infinity;
+  const plain = plainNumber(text, false);
+  if (plain !== undefined) return plain;
   const trimmed = text.trim();
   if (!DOUBLE_TEXT.test(trimmed)) return INVALID;
   const last = trimmed.charCodeAt(trimmed.length - 1);
