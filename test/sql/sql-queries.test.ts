@@ -167,6 +167,19 @@ describe('fc.sql: joins, set operations, CTEs and subqueries in FROM', () => {
     expect(left).toEqual(EMPS.map((e) => ({ id: e.id, floor: DEPTS.find((d) => d.dept === e.dept)?.floor ?? null })));
   });
 
+  it('orders comma joins so that each join has a condition (Spark\'s ReorderJoin): no cartesian product of depts and bosses', async () => {
+    const text =
+      'SELECT e.id, d.floor, b.name AS boss FROM depts d, emps b, emps e WHERE e.dept = d.dept AND e.boss = b.id AND d.floor > 1 ORDER BY e.id';
+    const plan = fc.sql(text).explainString('extended');
+    const optimized = plan.slice(plan.indexOf('== Optimized Logical Plan =='), plan.indexOf('== Physical Plan =='));
+    expect(optimized).not.toMatch(/Join (Inner|Cross)\n/);
+    expect(optimized.match(/Join Inner, \(/g)).toHaveLength(2);
+    const expected = EMPS.flatMap((e) =>
+      DEPTS.filter((d) => d.dept === e.dept && d.floor > 1).flatMap((d) => EMPS.filter((b) => b.id === e.boss).map((b) => ({ id: e.id, floor: d.floor, boss: b.name }))),
+    );
+    expect(await sql(text)).toEqual(expected);
+  });
+
   it('runs LEFT SEMI and LEFT ANTI joins', async () => {
     const semi = await sql('SELECT dept, floor FROM depts LEFT SEMI JOIN emps USING (dept) ORDER BY dept');
     expect(semi).toEqual(DEPTS.filter((d) => EMPS.some((e) => e.dept === d.dept)).sort((a, b) => cmp(a.dept, b.dept)));

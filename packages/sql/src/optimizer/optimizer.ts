@@ -6,6 +6,7 @@ import type { LogicalPlan } from '../plan/logical-plan.js';
 import { foldConstants } from './constant-folding.js';
 import { simplifyBooleans } from './boolean-simplification.js';
 import { pushDownFilters } from './push-filters.js';
+import { reorderJoins } from './reorder-joins.js';
 
 export interface Rule {
   readonly name: string;
@@ -16,6 +17,7 @@ const RULES: readonly Rule[] = [
   { name: 'ConstantFolding', apply: foldConstants },
   { name: 'BooleanSimplification', apply: simplifyBooleans },
   { name: 'PushDownPredicates', apply: pushDownFilters },
+  { name: 'ReorderJoin', apply: reorderJoins },
 ];
 
 const MAX_ITERATIONS = 20;

@@ -44,7 +44,7 @@ function pushFilter(f: PlanOf<'filter'>): LogicalPlan {
 const NON_DETERMINISTIC = new Set(['rand', 'current_date', 'current_timestamp', 'now']);
 
 /** Only deterministic row-level expressions move: no UDFs (they may count calls), no random values. */
-function isDeterministic(e: Expr): boolean {
+export function isDeterministic(e: Expr): boolean {
   return !exists(
     e,
     (x) => x.kind === 'udf' || x.kind === 'window' || (x.kind === 'call' && (NON_DETERMINISTIC.has(x.name) || lookupFunction(x.name)?.type !== 'scalar')),
