@@ -172,6 +172,18 @@ describe('a SQL job in the driver UI', () => {
       expect(rowsOf('Filter')).toEqual([passing.length]);
       // The final aggregate's groups, counted by the sort that reads them.
       expect(rowsOf('HashAggregate')).toEqual([new Set(passing.map((r) => r.k)).size]);
+
+      // A broadcast join's output rows, counted in the loop that probes its table.
+      const chosen = ['key1', 'key4', 'key12'];
+      fc.createDataFrame(chosen.map((k) => ({ k }))).createOrReplaceTempView('chosen');
+      const joinQuery = 'SELECT count(*) AS c FROM numbers n JOIN chosen c ON n.k = c.k WHERE n.v > 50';
+      const matching = rows.filter((r) => chosen.includes(r.k) && r.v > 50).length;
+      expect(await fc.sql(joinQuery).collect()).toEqual([{ c: matching }]);
+      const joinJob = (await api('/jobs')).find((j: { sqlText?: string; status: string }) => j.sqlText === joinQuery && j.status === 'SUCCEEDED');
+      const joinNode = (function find(node: any): any {
+        return node.nodeName === 'BroadcastHashJoin' ? node : node.children.map(find).find((n: unknown) => n !== undefined);
+      })(joinJob.sqlPlan);
+      expect(joinNode.metrics).toEqual([{ name: 'number of output rows', value: matching }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -20,7 +20,7 @@ export type Step =
   | { readonly kind: 'generate'; readonly generator: Extract<Expr, { kind: 'call' }>; readonly outer: boolean; readonly output: readonly Attr[]; readonly rows?: RowCounter }
   | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] }
   /** An inner broadcast hash join, probed row by row (broadcast-probe.ts): a nested loop over the matches. */
-  | { readonly kind: 'probe'; readonly probe: BroadcastProbe };
+  | { readonly kind: 'probe'; readonly probe: BroadcastProbe; readonly rows?: RowCounter };
 
 export interface Pipeline {
   /** Rows as arrays, or (when `columnar`) column batches of a file scan (io/column-batch.ts). */
@@ -58,7 +58,13 @@ export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly 
 export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [...p.steps, step] });
 
 /** The pipeline without its row counters: for a job that reads the rows only to plan the query (a sort's sampling). */
-export const withoutRowCounts = (p: Pipeline): Pipeline => ({ ...p, baseRows: undefined, steps: p.steps.map((step) => (step.kind === 'filter' || step.kind === 'generate' ? { ...step, rows: undefined } : step)) });
+export const withoutRowCounts = (p: Pipeline): Pipeline => ({ ...p, baseRows: undefined, steps: p.steps.map((step) => (step.kind === 'project' ? step : { ...step, rows: undefined })) });
+
+/** The pipeline with its last step, a broadcast join's probe, counting the join's output rows. */
+export function withProbeRowsCounted(p: Pipeline, rows: RowCounter): Pipeline {
+  const last = p.steps.at(-1);
+  return last?.kind === 'probe' ? { ...p, steps: [...p.steps.slice(0, -1), { ...last, rows }] } : p;
+}
 
 /**
  * The body of a loop over the partition's rows (`row`), running the pipeline's steps, then
@@ -85,6 +91,7 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     }
     if (step.kind === 'probe') {
       vars = genProbe(step.probe, probes++, vars, ctx, hoisted, lines);
+      lines.push(...counts.add(step.rows));
       loops++;
       continue;
     }

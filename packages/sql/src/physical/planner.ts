@@ -14,7 +14,7 @@ import { equiJoinKeys, shuffledHashJoin } from './join.js';
 import { broadcastHashJoin, fusedBroadcastJoin } from './broadcast-join.js';
 import { chooseJoin } from './join-selection.js';
 import { limitRows } from './limit.js';
-import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withStep, type Pipeline } from './pipeline.js';
+import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withProbeRowsCounted, withStep, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
 import { sortEachPartition, takeOrdered } from './sort.js';
 import { sortRows } from './range-sort.js';
@@ -133,7 +133,7 @@ export class PhysicalPlanner {
     const right = this.pipeline(plan.right);
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
     const [stream, small] = strategy.build === 'right' ? [left, right] : [right, left];
-    return fusedBroadcastJoin(stream, small, strategy.build, keys, this.options.site, this.isRead);
+    return withProbeRowsCounted(fusedBroadcastJoin(stream, small, strategy.build, keys, this.options.site, this.isRead), this.rowCounter(plan));
   }
 
   private join(plan: PlanOf<'join'>): RDD<unknown[]> {
