@@ -150,6 +150,17 @@ it('shows a job surviving a killed worker, live in both UIs, then in the history
   expect(await clusterPage.evaluate('window.notReloaded')).toBe(true);
   await browser.screenshot(clusterPage, 'cluster-ui-after-kill');
 
+  // A SQL job's page: the plan with each counted operator's rows, here a filter's, counted independently.
+  const values = Array.from({ length: 300 }, (_, i) => ({ word: WORDS[i % WORDS.length], n: i }));
+  fc.createDataFrame(values).createOrReplaceTempView('story_values');
+  await fc.sql('SELECT word, count(*) AS c FROM story_values WHERE n % 4 = 1 GROUP BY word').collect();
+  const [sqlJob] = (await api('/jobs')) as { jobId: number }[];
+  await driverPage.goto(`${fc.uiWebUrl}/#/app/${fc.applicationId}/jobs/${sqlJob.jobId}`);
+  const filterRows = driverPage.locator('ul.sql-plan li[data-operator="Filter"] > .rows');
+  await filterRows.waitFor({ timeout: UPDATE_TIMEOUT_MS });
+  expect(Number(await filterRows.getAttribute('data-rows'))).toBe(values.filter((v) => v.n % 4 === 1).length);
+  await browser.screenshot(driverPage, 'driver-ui-sql-plan');
+
   const liveJobs = (await (await fetch(`${fc.uiWebUrl}/api/v1/applications/${fc.applicationId}/jobs`)).json()) as { jobId: number; status: string; numTasks: number }[];
   const appId = fc.applicationId;
   await fc.stop();
