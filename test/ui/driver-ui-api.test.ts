@@ -169,6 +169,7 @@ describe('a SQL job in the driver UI', () => {
       visit(job.sqlPlan);
       const rowsOf = (name: string) => operators.filter((o) => o.nodeName.startsWith(name) && o.rows !== undefined).map((o) => o.rows);
       expect(rowsOf('Scan')).toEqual([rows.length]);
+      expect(operators.find((o) => o.nodeName.startsWith('Scan'))?.nodeName).toBe(`Scan csv ${join(dir, 'numbers.csv')}`);
       expect(rowsOf('Filter')).toEqual([passing.length]);
       // The final aggregate's groups, counted by the sort that reads them.
       expect(rowsOf('HashAggregate')).toEqual([new Set(passing.map((r) => r.k)).size]);

@@ -96,7 +96,8 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetr
   const describe = (x: LogicalPlan): PhysicalNode => describePhysical(x, n, threshold, rowsMetrics);
   switch (p.kind) {
     case 'relation':
-      return op(`Scan ${p.source.description}`, { args: ` ${list(p.output)}`, details: [listField('Output', p.output)], generated: false });
+      // A file source's description already says `Scan csv <path>`; a local relation's is `LocalRelation`.
+      return op(p.source.description.startsWith('Scan ') ? p.source.description : `Scan ${p.source.description}`, { args: ` ${list(p.output)}`, details: [listField('Output', p.output)], generated: false });
     case 'project':
       return op('Project', { args: ` ${list(p.exprs)}`, details: [listField('Output', p.exprs), inputOf(p.child)] }, describe(p.child));
     case 'filter':
