@@ -48,15 +48,17 @@ async function readFixedLength(reader: RangeReader, split: TextSplit): Promise<U
 
 /**
  * Hadoop's TextInputFormat: [byte offset, line] for each line that starts in the split (the
- * first line of a later split starts after a newline), the last one read past the split's end.
- * A compressed file is one split, read whole: its offsets are into the decompressed text.
+ * first line of a later split starts after a line terminator), the last one read past the split's
+ * end. Lines end at LF, CR or CR LF, as Hadoop's LineReader ends them. A compressed file is one
+ * split, read whole: its offsets are into the decompressed text.
  */
 async function readOffsetLines(reader: RangeReader, split: TextSplit): Promise<[number, string][]> {
   if (split.compression) return offsetLinesIn(decompress(await reader.read(0, reader.size), split.compression, split.path), 0, 0, Number.POSITIVE_INFINITY);
   const from = Math.max(0, split.start - 1);
   let bytes = Buffer.from(await reader.read(from, split.start + split.length - from));
-  // Past the split's end up to the newline that ends the last line starting in it.
-  for (let end = from + bytes.length; end < reader.size && bytes.lastIndexOf(NEWLINE) < split.start + split.length - from - 1; end = from + bytes.length) {
+  // Past the split's end up to the terminator of the last line starting in it.
+  const lastTerminator = () => Math.max(bytes.lastIndexOf(LF), bytes.lastIndexOf(CR));
+  for (let end = from + bytes.length; end < reader.size && lastTerminator() < split.start + split.length - from - 1; end = from + bytes.length) {
     bytes = Buffer.concat([bytes, Buffer.from(await reader.read(end, Math.min(TAIL_BYTES, reader.size - end)))]);
   }
   return offsetLinesIn(bytes, from, split.start, split.start + split.length);
@@ -64,21 +66,39 @@ async function readOffsetLines(reader: RangeReader, split: TextSplit): Promise<[
 
 /** The lines of `bytes` (file bytes from offset `from`) that start in [start, end). */
 function offsetLinesIn(bytes: Buffer, from: number, start: number, end: number): [number, string][] {
-  // Reading from the byte before the split: a line starts in it right after any newline.
-  let at = start === 0 ? 0 : bytes.indexOf(NEWLINE) + 1;
-  if (start !== 0 && at === 0) return [];
+  const terminators = new LineTerminators(bytes);
+  // Reading from the byte before the split: a line starts in it right after any terminator.
+  let at = start === 0 ? 0 : terminators.after(0)[1];
+  if (start !== 0 && at >= bytes.length) return [];
   const lines: [number, string][] = [];
   while (at < bytes.length && from + at < end) {
-    const newline = bytes.indexOf(NEWLINE, at);
-    const lineEnd = newline < 0 ? bytes.length : newline;
-    lines.push([from + at, bytes.toString('utf8', at, lineEnd > at && bytes[lineEnd - 1] === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd)]);
-    at = lineEnd + 1;
+    const [lineEnd, next] = terminators.after(at);
+    lines.push([from + at, bytes.toString('utf8', at, lineEnd)]);
+    at = next;
   }
   return lines;
 }
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
+/** Finds line terminators (LF, CR, CR LF) in order, remembering where the next CR and LF are so the scan stays linear. */
+class LineTerminators {
+  private nextLf = -2;
+  private nextCr = -2;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  /** [end of the line starting at `at`, start of the line after it]. */
+  after(at: number): [number, number] {
+    if (this.nextLf !== -1 && this.nextLf < at) this.nextLf = this.bytes.indexOf(LF, at);
+    if (this.nextCr !== -1 && this.nextCr < at) this.nextCr = this.bytes.indexOf(CR, at);
+    const [lf, cr] = [this.nextLf < 0 ? Infinity : this.nextLf, this.nextCr < 0 ? Infinity : this.nextCr];
+    if (lf === Infinity && cr === Infinity) return [this.bytes.length, this.bytes.length];
+    if (lf < cr) return [lf, lf + 1];
+    return [cr, this.bytes[cr + 1] === LF ? cr + 2 : cr + 1];
+  }
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
 const TAIL_BYTES = 64 * 1024;
 
 async function openRange(path: string): Promise<RangeReader & { close?(): Promise<void> }> {
