@@ -58,6 +58,7 @@ export function shuffledHashJoin(
   condition: Expr | undefined,
   numPartitions: number,
   site: string,
+  isRead: (id: number) => boolean = () => true,
 ): RDD<unknown[]> {
   const leftOut = outputAfter(left);
   const rightOut = outputAfter(right);
@@ -65,22 +66,46 @@ export function shuffledHashJoin(
   const partitions = keys.leftKeys.length === 0 ? 1 : numPartitions;
   const keepNullKeys = (side: 0 | 1) =>
     side === 0 ? ['left', 'full', 'left_anti'].includes(joinType) : ['right', 'full'].includes(joinType);
-  const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), site);
-  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site);
+  const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), site, isRead);
+  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site, isRead);
   const shuffled = (leftTagged.union(rightTagged) as unknown as RDD<[unknown, unknown]>).partitionBy(partitions);
-  return joinPartitions(shuffled, leftOut, rightOut, joinType, keys.residual, site);
+  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, isRead), joinType, keys.residual, site);
 }
 
-/** `[key, [side, row]]` for each row of one side. */
-function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, site: string): RDD<unknown> {
+/**
+ * Which of a side's columns its shuffled rows carry (those an operator reads; the others are
+ * null in the joined rows): `positions` in the side's output, and per output column its place in
+ * a shuffled row, -1 when not carried.
+ */
+export interface CarriedLayout {
+  readonly output: readonly Attr[];
+  readonly positions: readonly number[];
+  readonly slot: readonly number[];
+}
+
+export function carriedLayout(output: readonly Attr[], isRead: (id: number) => boolean): CarriedLayout {
+  const positions = output.flatMap((a, i) => (isRead(a.id) ? [i] : []));
+  const slot = output.map((_, i) => positions.indexOf(i));
+  return { output, positions, slot };
+}
+
+/** The code of a side's column i in its shuffled row `row` (null when not carried). */
+export const carriedColumn = (layout: CarriedLayout, row: string, i: number): string => (layout.slot[i] < 0 ? 'null' : `${row}[${layout.slot[i]}]`);
+
+/** The code of the side's full-width row (every output column) from its shuffled row `row`. */
+export const fullRow = (layout: CarriedLayout, row: string): string => `[${layout.output.map((_, i) => carriedColumn(layout, row, i)).join(', ')}]`;
+
+/** `[key, [side, row]]` for each row of one side, the row holding only the columns something reads. */
+function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, site: string, isRead: (id: number) => boolean): RDD<unknown> {
   const ctx = new CodegenContext();
   const output = outputAfter(p);
+  const { positions } = carriedLayout(output, isRead);
   const body = genLoop(p, ctx, (vars) => {
     const lines = keys.map((k, i) => `const k${i} = ${genExpr(k, vars, ctx)};`);
     const nullable = keys.map((_, i) => i).filter((i) => !nullSafe[i]);
     const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : `JSON.stringify([${keys.map((_, i) => `k${i}`).join(', ')}])`;
     const anyNull = nullable.map((i) => `k${i} === null`).join(' || ');
-    const row = `[${output.map((a) => vars.get(a.id)).join(', ')}]`;
+    const row = `[${positions.map((i) => vars.get(output[i].id)).join(', ')}]`;
     if (anyNull === '') lines.push(`yield [${key}, [${side}, ${row}]];`);
     else if (keepNullKeys) lines.push(`yield [(${anyNull}) ? '${NULL_KEY}' : ${key}, [${side}, ${row}]];`);
     else lines.push(`if (!(${anyNull})) yield [${key}, [${side}, ${row}]];`);
@@ -91,35 +116,42 @@ function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, ke
 
 function joinPartitions(
   shuffled: RDD<unknown>,
-  leftOut: readonly Attr[],
-  rightOut: readonly Attr[],
+  left: CarriedLayout,
+  right: CarriedLayout,
   joinType: JoinType,
   residual: Expr | undefined,
   site: string,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
-  const vars = new Map<number, string>([...leftOut.map((a, i) => [a.id, `l[${i}]`] as const), ...rightOut.map((a, i) => [a.id, `r[${i}]`] as const)]);
+  const vars = new Map<number, string>([
+    ...left.output.map((a, i) => [a.id, carriedColumn(left, 'l', i)] as const),
+    ...right.output.map((a, i) => [a.id, carriedColumn(right, 'r', i)] as const),
+  ]);
   const test = residual ? `if (${genExpr(residual, vars, ctx)} !== true) continue;` : '';
-  const nullsLeft = `[${leftOut.map(() => 'null').join(', ')}]`;
-  const nullsRight = `[${rightOut.map(() => 'null').join(', ')}]`;
+  const leftColumns = left.output.map((_, i) => carriedColumn(left, 'l', i));
+  const rightColumns = right.output.map((_, i) => carriedColumn(right, 'r', i));
+  const nullsLeft = left.output.map(() => 'null');
+  const nullsRight = right.output.map(() => 'null');
+  const joined = (l: string[], r: string[]) => `yield [${[...l, ...r].join(', ')}];`;
   const tracksRight = joinType === 'right' || joinType === 'full';
+  const pair = joined(leftColumns, rightColumns);
   const emitPair: Record<JoinType, string> = {
-    inner: 'yield l.concat(r);',
-    cross: 'yield l.concat(r);',
-    left: 'yield l.concat(r);',
-    right: 'yield l.concat(r);',
-    full: 'yield l.concat(r);',
+    inner: pair,
+    cross: pair,
+    left: pair,
+    right: pair,
+    full: pair,
     left_semi: 'break;',
     left_anti: 'break;',
   };
   const afterLeft: Record<JoinType, string> = {
     inner: '',
     cross: '',
-    left: `if (!matched) yield l.concat(${nullsRight});`,
+    left: `if (!matched) ${joined(leftColumns, nullsRight)}`,
     right: '',
-    full: `if (!matched) yield l.concat(${nullsRight});`,
-    left_semi: 'if (matched) yield l;',
-    left_anti: 'if (!matched) yield l;',
+    full: `if (!matched) ${joined(leftColumns, nullsRight)}`,
+    left_semi: `if (matched) ${joined(leftColumns, [])}`,
+    left_anti: `if (!matched) ${joined(leftColumns, [])}`,
   };
   if (!tracksRight) return streamPartitionsGenerated(shuffled, ctx, probeLeftRows(test, emitPair[joinType], afterLeft[joinType]), site);
   const source = `const table = new Map();
@@ -144,7 +176,7 @@ for (const [key, group] of table) {
     ${afterLeft[joinType]}
   }
   ${tracksRight ? `const unmatched = key === '${NULL_KEY}' ? group[1] : group[1].filter((_, j) => rightMatched[j] === 0);
-  for (const r of unmatched) yield ${nullsLeft}.concat(r);` : ''}
+  for (const r of unmatched) ${joined(nullsLeft, rightColumns)}` : ''}
 }`;
   return streamPartitionsGenerated(shuffled, ctx, source, site);
 }

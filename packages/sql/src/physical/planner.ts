@@ -144,10 +144,10 @@ export class PhysicalPlanner {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
       return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead);
     }
-    const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, this.options.shufflePartitions, this.options.site);
+    const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, this.options.shufflePartitions, this.options.site, this.isRead);
     if (!this.options.adaptive) return joined;
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
-    return this.options.adaptive.joinRead(plan, joined, adaptiveJoin(left, right, plan.joinType, keys, this.options.site));
+    return this.options.adaptive.joinRead(plan, joined, adaptiveJoin(left, right, plan.joinType, keys, this.options.site, this.isRead));
   }
 
   /** The reader of an aggregation's shuffle, coalesced by adaptive execution when it is on. */

@@ -8,22 +8,25 @@ import type { RDD } from '@flint/rdd';
 import type { JoinType } from '../../plan/logical-plan.js';
 import { broadcastHashJoin } from '../broadcast-join.js';
 import { CodegenContext } from '../codegen/codegen-context.js';
-import type { EquiJoinKeys } from '../join.js';
+import { carriedLayout, fullRow, type EquiJoinKeys } from '../join.js';
 import { outputAfter, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
 import type { AdaptiveJoin } from './adaptive-execution.js';
 
-export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType, keys: EquiJoinKeys, site: string): AdaptiveJoin {
+export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType, keys: EquiJoinKeys, site: string, isRead: (id: number) => boolean = () => true): AdaptiveJoin {
   return {
     joinType,
     hasEquiKeys: keys.leftKeys.length > 0,
     leftMapTasks: () => left.base.getNumPartitions(),
     broadcast: (build: 'left' | 'right', shuffleRead: RDD<unknown>) => {
       const streamSide = build === 'right' ? 0 : 1;
-      const rows = streamPartitionsGenerated<unknown[]>(shuffleRead, new CodegenContext(), `for (const record of input) if (record[1][0] === ${streamSide}) yield record[1][1];`, site);
-      const stream = pipelineOf(rows, outputAfter(build === 'right' ? left : right));
+      // A shuffled row holds the columns something reads (join.ts carriedLayout): back to full width.
+      const layout = carriedLayout(outputAfter(build === 'right' ? left : right), isRead);
+      const body = `for (const record of input) if (record[1][0] === ${streamSide}) { const row = record[1][1]; yield ${fullRow(layout, 'row')}; }`;
+      const rows = streamPartitionsGenerated<unknown[]>(shuffleRead, new CodegenContext(), body, site);
+      const stream = pipelineOf(rows, layout.output);
       return build === 'right'
-        ? broadcastHashJoin(stream, right, build, joinType, keys, keys.residual, site)
-        : broadcastHashJoin(left, stream, build, joinType, keys, keys.residual, site);
+        ? broadcastHashJoin(stream, right, build, joinType, keys, keys.residual, site, isRead)
+        : broadcastHashJoin(left, stream, build, joinType, keys, keys.residual, site, isRead);
     },
   };
 }
