@@ -12,8 +12,8 @@
 //   the same facts are checked through dtypes and simpleString().
 // - sample(0.5, 3), randomSplit, sampleBy: results depend on Spark's random number generator.
 // - coalesce/repartition/repartitionByRange examples: they read spark_partition_id().
-// - rollup, cube, groupingSets, unpivot/melt, approxQuantile, corr, cov, crosstab: not in Flint
-//   yet (see the report of issue 11).
+// - rollup, cube, groupingSets, unpivot/melt, approxQuantile, crosstab: not in Flint yet (see the
+//   report of issue 11).
 // - foreach/foreachPartition print from the workers (nothing to compare).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as F, col, lit, type DataFrame } from '@flint/driver';
@@ -1177,5 +1177,17 @@ describe('withColumn(s), renames, drop, toDF, transform', () => {
       | 12| 12.0|
       | 13| 13.0|
       +---+-----+`);
+  });
+});
+
+describe('statistics', () => {
+  // As for describe(): the doctests run on local[4], so these three rows sit in their own slices.
+  const pairs = (rows: number[][], names: [string, string]) => fc.createDataFrame(fc.parallelize(rows, 4), `${names[0]} BIGINT, ${names[1]} BIGINT`);
+
+  it('corr and cov', async () => {
+    expect(await pairs([[1, 12], [10, 1], [19, 8]], ['c1', 'c2']).corr('c1', 'c2')).toBe(-0.3592106040535498);
+    expect(await pairs([[11, 12], [10, 11], [9, 10]], ['small', 'bigger']).corr('small', 'bigger')).toBe(1.0);
+    expect(await pairs([[1, 12], [10, 1], [19, 8]], ['c1', 'c2']).cov('c1', 'c2')).toBe(-18.0);
+    expect(await pairs([[11, 12], [10, 11], [9, 10]], ['small', 'bigger']).cov('small', 'bigger')).toBe(1.0);
   });
 });

@@ -3,7 +3,7 @@
 // Flint user writes them; expected text copied from the docstrings.
 //
 // Not ported:
-// - width_bucket, approx_count_distinct, corr/covar_pop/covar_samp, grouping/grouping_id (cube),
+// - width_bucket, approx_count_distinct, grouping/grouping_id (cube),
 //   count_min_sketch, input_file_name, monotonically_increasing_id, percentile, randn/rand with
 //   a seed (Spark's generator), spark_partition_id, conv/try_conv: not in Flint (see the report).
 // - percentile_approx/approx_percentile examples: they draw their data from randn(42).
@@ -231,6 +231,16 @@ describe('aggregates over groups', () => {
       |Alice|        2|
       |  Bob|        5|
       +-----+---------+`);
+  });
+});
+
+describe('corr, covar_pop, covar_samp', () => {
+  it('a perfect correlation and constant columns', async () => {
+    const ab = fc.createDataFrame(Array.from({ length: 20 }, (_, x) => [x, 2 * x]), ['a', 'b']);
+    expect(await ab.agg(sf.corr('a', 'b').alias('c')).collect()).toEqual([{ c: 1.0 }]);
+    const ones = fc.createDataFrame(Array.from({ length: 10 }, () => [1, 1]), ['a', 'b']);
+    expect(await ones.agg(sf.covar_pop('a', 'b').alias('c')).collect()).toEqual([{ c: 0.0 }]);
+    expect(await ones.agg(sf.covar_samp('a', 'b').alias('c')).collect()).toEqual([{ c: 0.0 }]);
   });
 });
 

@@ -8,7 +8,7 @@ import type { RDD, StorageLevel } from '@flint/rdd';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { StructField, StructType } from '../types/index.js';
 import { Column, columnExpr, nameToExpr } from '../column.js';
-import { aliasOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
+import { aliasOf, callOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
 import { outputOf } from '../plan/output.js';
 import type { JoinType, LogicalPlan } from '../plan/logical-plan.js';
 import { findAttr, resolveColumn } from '../analyzer/resolve-expression.js';
@@ -291,6 +291,20 @@ export class DataFrame {
   }
   summary(...statistics: (string | string[])[]): DataFrame {
     return summaryStats(this, flat(statistics));
+  }
+
+  /** PySpark's `corr(col1, col2, method = 'pearson')`: the Pearson correlation of two columns (a job). */
+  corr(col1: string, col2: string, method = 'pearson'): Promise<number | null> {
+    if (method !== 'pearson') throw new Error(`[VALUE_NOT_PEARSON] Value for \`method\` only supports 'pearson', got '${method}'.`);
+    return this.statistic('corr', col1, col2);
+  }
+  /** PySpark's `cov(col1, col2)`: the sample covariance of two columns (a job). */
+  cov(col1: string, col2: string): Promise<number | null> {
+    return this.statistic('covar_samp', col1, col2);
+  }
+  private async statistic(fn: string, col1: string, col2: string): Promise<number | null> {
+    const [row] = await this.agg(new Column(aliasOf(callOf(fn, [nameToExpr(col1), nameToExpr(col2)]), 'value'))).collect();
+    return row.value as number | null;
   }
 
   // ---- actions ------------------------------------------------------------------------------

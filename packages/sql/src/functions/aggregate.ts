@@ -45,3 +45,6 @@ export const bit_xor = (c: ColumnOrName): Column => fn('bit_xor', c);
 export const std = (c: ColumnOrName): Column => fn('std', c);
 /** array_agg is collect_list (Spark names its column collect_list(x)). */
 export const array_agg = (c: ColumnOrName): Column => fn('collect_list', c);
+export const corr = (c1: ColumnOrName, c2: ColumnOrName): Column => fn('corr', c1, c2);
+export const covar_samp = (c1: ColumnOrName, c2: ColumnOrName): Column => fn('covar_samp', c1, c2);
+export const covar_pop = (c1: ColumnOrName, c2: ColumnOrName): Column => fn('covar_pop', c1, c2);

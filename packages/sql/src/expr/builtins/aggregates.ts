@@ -156,10 +156,6 @@ const aggregates: AggregateFunction[] = [
   },
   ...booleanAggregates(),
   ...bitAggregates(),
-  moments('var_samp', (n, m2) => `(${n} < 2 ? null : ${m2} / (${n} - 1))`),
-  moments('var_pop', (n, m2) => `(${n} === 0 ? null : ${m2} / ${n})`),
-  moments('stddev_samp', (n, m2) => `(${n} < 2 ? null : Math.sqrt(${m2} / (${n} - 1)))`),
-  moments('stddev_pop', (n, m2) => `(${n} === 0 ? null : Math.sqrt(${m2} / ${n}))`),
 ];
 
 /** min/max; NaN is larger than any other number, as in Spark. */
@@ -254,26 +250,5 @@ function bitAggregates(): AggregateFunction[] {
   return [make('bit_and', '&'), make('bit_or', '|'), make('bit_xor', '^')];
 }
 
-/** Variance family: Welford's count, mean and M2, merged with Chan's formula (as Spark's CentralMomentAgg). */
-function moments(name: string, result: (n: string, m2: string) => string): AggregateFunction {
-  return {
-    type: 'aggregate',
-    name,
-    ...one,
-    nullableResult: true,
-    coerceArgs: () => [Types.double],
-    returnType: () => Types.double,
-    slots: 3,
-    init: () => ['0', '0', '0'],
-    // Spark's exact floating-point steps, so results agree with Spark's to the last digit.
-    update: ([n, mean, m2], [x]) =>
-      `if (${x} !== null) { ${n}++; const d = ${x} - ${mean}; const dN = d / ${n}; ${mean} += dN; ${m2} += d * (d - dN); }`,
-    merge: ([n, mean, m2], [n2, mean2, m22]) =>
-      `if (${n2} > 0) { const t = ${n} + ${n2}; const d = ${mean2} - ${mean}; const dN = d / t; ` +
-      `${m2} = ${m2} + ${m22} + d * dN * ${n} * ${n2}; ${mean} += dN * ${n2}; ${n} = t; }`,
-    finish: ([n, , m2]) => result(n, m2),
-  };
-}
-
-const aliases: Record<string, string[]> = { avg: ['mean'], first: ['first_value'], last: ['last_value'], stddev_samp: ['stddev', 'std'], var_samp: ['variance'], collect_list: ['array_agg'], percentile_approx: ['approx_percentile'] };
+const aliases: Record<string, string[]> = { avg: ['mean'], first: ['first_value'], last: ['last_value'], collect_list: ['array_agg'], percentile_approx: ['approx_percentile'] };
 for (const def of aggregates) registerFunction(def, ...(aliases[def.name] ?? []));

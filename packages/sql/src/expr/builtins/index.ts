@@ -9,3 +9,4 @@ import './window-functions.js';
 import './generators.js';
 import './calendar.js';
 import './array-functions.js';
+import './statistics.js';
