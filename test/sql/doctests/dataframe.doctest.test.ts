@@ -12,8 +12,8 @@
 //   the same facts are checked through dtypes and simpleString().
 // - sample(0.5, 3), randomSplit, sampleBy: results depend on Spark's random number generator.
 // - coalesce/repartition/repartitionByRange examples: they read spark_partition_id().
-// - rollup, cube, groupingSets, unpivot/melt, approxQuantile, crosstab: not in Flint yet (see the
-//   report of issue 11).
+// - rollup, cube, groupingSets, approxQuantile, crosstab: not in Flint yet (see the report of
+//   issue 11).
 // - foreach/foreachPartition print from the workers (nothing to compare).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as F, col, lit, type DataFrame } from '@flint/driver';
@@ -1189,5 +1189,29 @@ describe('statistics', () => {
     expect(await pairs([[11, 12], [10, 11], [9, 10]], ['small', 'bigger']).corr('small', 'bigger')).toBe(1.0);
     expect(await pairs([[1, 12], [10, 1], [19, 8]], ['c1', 'c2']).cov('c1', 'c2')).toBe(-18.0);
     expect(await pairs([[11, 12], [10, 11], [9, 10]], ['small', 'bigger']).cov('small', 'bigger')).toBe(1.0);
+  });
+});
+
+describe('unpivot and melt', () => {
+  it('ids, value columns widened to their common type, per input row', async () => {
+    const df = fc.createDataFrame([[1, 11, 1.1], [2, 12, 1.2]], ['id', 'int', 'double']);
+    await shows(df, `
+      +---+---+------+
+      | id|int|double|
+      +---+---+------+
+      |  1| 11|   1.1|
+      |  2| 12|   1.2|
+      +---+---+------+`);
+    const long = `
+      +---+------+----+
+      | id|   var| val|
+      +---+------+----+
+      |  1|   int|11.0|
+      |  1|double| 1.1|
+      |  2|   int|12.0|
+      |  2|double| 1.2|
+      +---+------+----+`;
+    await shows(df.unpivot('id', ['int', 'double'], 'var', 'val'), long);
+    await shows(df.melt('id', undefined, 'var', 'val'), long);
   });
 });

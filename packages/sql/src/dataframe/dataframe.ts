@@ -20,6 +20,7 @@ import { DataFrameNaFunctions } from './na-functions.js';
 import { DataFrameWriter } from './writer.js';
 import * as actions from './dataframe-actions.js';
 import { describeColumns, summaryStats } from './describe.js';
+import { unpivotColumns } from './unpivot.js';
 import { explainText } from './explain.js';
 import { joinType } from './join-types.js';
 
@@ -179,6 +180,17 @@ export class DataFrame {
   }
   agg(...exprs: AggSpec[]): DataFrame {
     return this.groupBy().agg(...exprs);
+  }
+
+  /**
+   * PySpark's unpivot/melt: one row per input row and value column, holding the id columns, the
+   * value column's name and its value (cast to the value columns' common type), in input order.
+   */
+  unpivot(ids: ColumnArg | ColumnArg[], values: ColumnArg | ColumnArg[] | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    return unpivotColumns(this, [ids].flat(), values === undefined ? undefined : [values].flat(), variableColumnName, valueColumnName);
+  }
+  melt(ids: ColumnArg | ColumnArg[], values: ColumnArg | ColumnArg[] | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
   }
 
   // ---- joins and set operations -------------------------------------------------------------
