@@ -155,6 +155,21 @@ for (const mode of ['memory', 'mapreduce'] as const) {
       }
     });
 
+    it('shuffled semi and anti joins keep the left rows whose key is (not) on the right, null keys never matching', async () => {
+      fc.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
+      try {
+        const regions = fc.createDataFrame([{ region: 'north' }, { region: null }, { region: 'east' }, { region: 'north' }], 'region STRING');
+        for (const how of ['left_semi', 'left_anti'] as const) {
+          const kept = salesDf.join(regions, salesDf.col('region').equalTo(regions.col('region')), how).select('id', 'region');
+          expect(kept.explainString()).toContain('ShuffledHashJoin');
+          const expected = SALES.filter((s) => (s.region === 'north' || s.region === 'east') === (how === 'left_semi')).map((s) => ({ id: s.id, region: s.region }));
+          expect(byKey(await kept.collect(), (r) => String(r.id).padStart(4))).toEqual(expected);
+        }
+      } finally {
+        fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+      }
+    });
+
     it('sorts globally by several keys with directions', async () => {
       const rows = await salesDf.orderBy(col('region').desc(), col('price').asc(), 'id').select('id').collect();
       const cmp = (a: Sale, b: Sale) => {

@@ -66,10 +66,33 @@ export function shuffledHashJoin(
   const partitions = keys.leftKeys.length === 0 ? 1 : numPartitions;
   const keepNullKeys = (side: 0 | 1) =>
     side === 0 ? ['left', 'full', 'left_anti'].includes(joinType) : ['right', 'full'].includes(joinType);
+  // A semi or anti join without a residual condition needs only the right side's keys.
+  const keysOnly = (joinType === 'left_semi' || joinType === 'left_anti') && keys.residual === undefined;
+  const rightRead = keysOnly ? () => false : isRead;
   const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), site, isRead);
-  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site, isRead);
+  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site, rightRead);
   const shuffled = (leftTagged.union(rightTagged) as unknown as RDD<[unknown, unknown]>).partitionBy(partitions);
-  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, isRead), joinType, keys.residual, site);
+  if (keysOnly) return streamPartitionsGenerated(shuffled, new CodegenContext(), semiOrAntiByKeys(carriedLayout(leftOut, isRead), joinType === 'left_semi'), site);
+  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, rightRead), joinType, keys.residual, site);
+}
+
+/**
+ * The reduce side of a semi (`semi`) or anti join with no residual condition: the right side's
+ * keys go into a Set (no row is kept for them), then each left row is kept when its key is in
+ * it (semi) or is not (anti).
+ */
+function semiOrAntiByKeys(left: CarriedLayout, semi: boolean): string {
+  return `const keys = new Set();
+const lefts = [];
+for (const record of input) {
+  if (record[1][0] === 0) lefts.push(record);
+  else if (record[0] !== '${NULL_KEY}') keys.add(record[0]);
+}
+for (const record of lefts) {
+  const l = record[1][1];
+  const matched = record[0] !== '${NULL_KEY}' && keys.has(record[0]);
+  if (${semi ? 'matched' : '!matched'}) yield ${fullRow(left, 'l')};
+}`;
 }
 
 /**
