@@ -223,6 +223,7 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
   const input = outputOf(p.child);
   const groupBy = p.groupBy.map((g) => resolveExpression(g, input, scope));
   const aggregates = resolveNamed(p.aggregates, input, scope);
+  checkGroupingCalls(aggregates, groupBy, p.groupingSets !== undefined);
   for (const a of aggregates) checkGrouped(a, groupBy);
   return { ...p, groupBy, aggregates };
 }
@@ -242,6 +243,26 @@ function checkGrouped(e: Expr, groupBy: readonly Expr[]): void {
     children(x).forEach(visit);
   };
   visit(e);
+}
+
+/** grouping()/grouping_id() need grouping sets, and read grouping columns only (Spark's messages). */
+function checkGroupingCalls(aggregates: readonly Expr[], groupBy: readonly Expr[], withGroupingSets: boolean): void {
+  const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
+  const columns = groupBy.map(prettyName).join(',');
+  const visit = (x: Expr): void => {
+    if (x.kind === 'call' && (x.name === 'grouping' || x.name === 'grouping_id')) {
+      if (!withGroupingSets) throw new AnalysisException('UNSUPPORTED_GROUPING_EXPRESSION', 'grouping()/grouping_id() can only be used with GroupingSets/Cube/Rollup. SQLSTATE: 42K0E');
+      if (x.name === 'grouping' && !groupBy.some((g) => same(g, x.args[0]!))) {
+        throw new AnalysisException('GROUPING_COLUMN_MISMATCH', `Column of grouping (${prettyName(x.args[0]!)}) can't be found in grouping columns ${columns}. SQLSTATE: 42803`);
+      }
+      if (x.name === 'grouping_id' && x.args.length > 0 && (x.args.length !== groupBy.length || x.args.some((a, i) => !same(a, groupBy[i]!)))) {
+        throw new AnalysisException('GROUPING_ID_COLUMN_MISMATCH', `Columns of grouping_id (${x.args.map(prettyName).join(',')}) does not match grouping columns (${columns}). SQLSTATE: 42803`);
+      }
+      return;
+    }
+    children(x).forEach(visit);
+  };
+  aggregates.forEach(visit);
 }
 
 function resolveJoin(p: PlanOf<'join'>, scope: OuterScope): LogicalPlan {

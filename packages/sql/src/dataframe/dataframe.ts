@@ -23,6 +23,8 @@ import { describeColumns, summaryStats } from './describe.js';
 import { unpivotColumns } from './unpivot.js';
 import { explainText } from './explain.js';
 import { joinType } from './join-types.js';
+import { AnalysisException } from '../analyzer/analysis-error.js';
+import { cubeSets, rollupSets } from '../plan/grouping-sets.js';
 
 export type ColumnArg = Column | string;
 type ColumnArgs = (ColumnArg | ColumnArg[])[];
@@ -173,10 +175,36 @@ export class DataFrame {
 
   // ---- aggregation --------------------------------------------------------------------------
   groupBy(...cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): GroupedData {
-    return new GroupedData(this, flat(cols).map((c) => (typeof c === 'number' ? this.ordinal(c).expr : columnExpr(c))));
+    return new GroupedData(this, this.groupingKeys(cols));
   }
   groupby(...cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): GroupedData {
     return this.groupBy(...cols);
+  }
+  /** Groups by each prefix of `cols`, down to the grand total (SQL's ROLLUP). */
+  rollup(...cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): GroupedData {
+    const keys = this.groupingKeys(cols);
+    return new GroupedData(this, keys, undefined, rollupSets(keys.map((_, i) => [i])));
+  }
+  /** Groups by every subset of `cols` (SQL's CUBE). */
+  cube(...cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): GroupedData {
+    const keys = this.groupingKeys(cols);
+    return new GroupedData(this, keys, undefined, cubeSets(keys.map((_, i) => [i])));
+  }
+  /** PySpark 4's groupingSets(sets, *cols): each set lists columns among `cols` (SQL's GROUPING SETS). */
+  groupingSets(sets: ColumnArg[][], ...cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): GroupedData {
+    const keys = this.groupingKeys(cols);
+    const positions = sets.map((set) =>
+      set.map((c) => {
+        const key = JSON.stringify(columnExpr(c));
+        const i = keys.findIndex((k) => JSON.stringify(k) === key);
+        if (i < 0) throw new AnalysisException('GROUPING_COLUMN_MISMATCH', `Column of grouping set (${typeof c === 'string' ? c : String(c)}) is not among the grouping columns.`);
+        return i;
+      }),
+    );
+    return new GroupedData(this, keys, undefined, positions);
+  }
+  private groupingKeys(cols: (ColumnOrOrdinal | ColumnOrOrdinal[])[]): Expr[] {
+    return flat(cols).map((c) => (typeof c === 'number' ? this.ordinal(c).expr : columnExpr(c)));
   }
   agg(...exprs: AggSpec[]): DataFrame {
     return this.groupBy().agg(...exprs);

@@ -1,5 +1,5 @@
 /**
- * GroupedData (`df.groupBy(...)`): aggregations per group — `agg` with Columns or PySpark's
+ * GroupedData (`df.groupBy(...)`, `df.rollup(...)`, `df.cube(...)`, `df.groupingSets(...)`): aggregations per group — `agg` with Columns or PySpark's
  * dict form (`{ age: 'max' }`), and the shorthands count, sum, avg/mean, min, max.
  */
 import { Column } from '../column.js';
@@ -19,6 +19,8 @@ export class GroupedData {
     private readonly df: DataFrame,
     private readonly groupingExprs: readonly Expr[],
     private readonly pivotBy?: { readonly column: Expr; readonly values: readonly unknown[] },
+    /** rollup / cube / groupingSets: positions in groupingExprs per set (plan/grouping-sets.ts). */
+    private readonly groupingSets?: readonly (readonly number[])[],
   ) {}
 
   /**
@@ -30,6 +32,7 @@ export class GroupedData {
     if (values === undefined) {
       throw new Error(`pivot('${pivotCol}') needs its values here, e.g. pivot('${pivotCol}', [...]); collect them first with df.select('${pivotCol}').distinct().collect()`);
     }
+    if (this.groupingSets) throw new Error('[UNSUPPORTED_FEATURE] pivot after rollup, cube or groupingSets is not supported; pivot after groupBy.');
     return new GroupedData(this.df, this.groupingExprs, { column: { kind: 'column', name: pivotCol }, values });
   }
 
@@ -68,7 +71,8 @@ export class GroupedData {
     const groupOutputs = this.groupingExprs.filter((g) => g.kind !== 'literal');
     // `groupBy(expr.alias('p'))` groups by the expression and outputs it as `p` (Spark's CleanupAliases).
     const groupBy = this.groupingExprs.map(stripAlias);
-    return this.df.session.dataFrame({ kind: 'aggregate', child: this.df.plan, groupBy, aggregates: [...groupOutputs, ...aggregates] });
+    const plan = { kind: 'aggregate', child: this.df.plan, groupBy, aggregates: [...groupOutputs, ...aggregates] } as const;
+    return this.df.session.dataFrame(this.groupingSets ? { ...plan, groupingSets: this.groupingSets } : plan);
   }
 
   /** `{ age: 'max' }` is `max(age)`; `'*': 'count'` counts rows (`count(1)`). */

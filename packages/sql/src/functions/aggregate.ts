@@ -48,3 +48,7 @@ export const array_agg = (c: ColumnOrName): Column => fn('collect_list', c);
 export const corr = (c1: ColumnOrName, c2: ColumnOrName): Column => fn('corr', c1, c2);
 export const covar_samp = (c1: ColumnOrName, c2: ColumnOrName): Column => fn('covar_samp', c1, c2);
 export const covar_pop = (c1: ColumnOrName, c2: ColumnOrName): Column => fn('covar_pop', c1, c2);
+/** Whether a row of rollup / cube / groupingSets aggregates over `c` (1) or groups by it (0). */
+export const grouping = (c: ColumnOrName): Column => fn('grouping', c);
+/** The bits of grouping() over `cols` (all grouping columns when none are given), first column highest. */
+export const grouping_id = (...cols: (ColumnOrName | ColumnOrName[])[]): Column => fn('grouping_id', ...flat(cols));

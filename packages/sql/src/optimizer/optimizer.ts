@@ -7,6 +7,7 @@ import { foldConstants } from './constant-folding.js';
 import { simplifyBooleans } from './boolean-simplification.js';
 import { pushDownFilters } from './push-filters.js';
 import { reorderJoins } from './reorder-joins.js';
+import { expandGroupingSets } from './expand-grouping-sets.js';
 
 export interface Rule {
   readonly name: string;
@@ -14,6 +15,7 @@ export interface Rule {
 }
 
 const RULES: readonly Rule[] = [
+  { name: 'ExpandGroupingSets', apply: expandGroupingSets },
   { name: 'ConstantFolding', apply: foldConstants },
   { name: 'BooleanSimplification', apply: simplifyBooleans },
   { name: 'PushDownPredicates', apply: pushDownFilters },

@@ -19,6 +19,7 @@ import { formatExpr } from './ast-text.js';
 import { someExpr, transformExpr } from './ast-transform.js';
 import { exprScopeOf, fromToPlan, type CteScope } from './to-plan.js';
 import { sortOrder, toExpr, unsupported, type ExprScope } from './to-expr.js';
+import { crossSets, cubeSets, rollupSets } from '../plan/grouping-sets.js';
 
 /** The name a select item's column gets when it can be told from the text (an alias or a column). */
 export function selectItemName(item: SelectItem): string | null {
@@ -29,6 +30,8 @@ export function selectItemName(item: SelectItem): string | null {
 const isAggregateCall = (e: Expr): boolean =>
   e.kind === 'function' && e.over === null && lookupFunction(e.name.toLowerCase())?.type === 'aggregate';
 const hasAggregate = (e: Expr): boolean => someExpr(e, isAggregateCall);
+/** grouping()/grouping_id() are computed by the aggregate, like aggregate functions. */
+const isGroupingCall = (e: Expr): boolean => e.kind === 'function' && ['grouping', 'grouping_id'].includes(e.name.toLowerCase());
 
 export function selectToPlan(s: Select, ctes: CteScope, orderBy: readonly SortItem[], names: readonly string[] | null): LogicalPlan {
   const windows = new Map<string, WindowSpec>(s.windows.map((w) => [w.name.toLowerCase(), w.spec]));
@@ -101,14 +104,15 @@ function substituteAliases(e: Expr, items: readonly SelectItem[]): Expr {
 const distinctIf = (distinct: boolean, plan: LogicalPlan): LogicalPlan => (distinct ? { kind: 'distinct', child: plan } : plan);
 
 function aggregatePlan(s: Select, items: readonly SelectItem[], child: LogicalPlan, orderBy: readonly SortItem[], scope: ExprScope): LogicalPlan {
-  const groupBy = groupingExprs(s, items).map((g) => toExpr(g, scope));
+  const grouping = groupingOf(s, items);
+  const groupBy = grouping.exprs.map((g) => toExpr(g, scope));
   const hidden: NamedExpr[] = [];
   // Select items that HAVING or ORDER BY refer to but whose name the text does not tell are named now.
   const visible = items.map((item) => ({ item, name: selectItemName(item) }));
   const refer = (e: Expr, clause: string, byOrdinal: boolean): Expr | undefined => {
     const target = designatedItem(e, items, clause, byOrdinal);
     if (target >= 0 && visible[target]!.name !== null) return { kind: 'column', name: [visible[target]!.name!] };
-    if (isAggregateCall(e) || e.kind === 'column' || target >= 0) {
+    if (isAggregateCall(e) || isGroupingCall(e) || e.kind === 'column' || target >= 0) {
       const name = `__${clause.toLowerCase()}_${hidden.length}`;
       hidden.push(aliasOf(toExpr(e, scope), name));
       return { kind: 'column', name: [name] };
@@ -125,7 +129,7 @@ function aggregatePlan(s: Select, items: readonly SelectItem[], child: LogicalPl
     // With hidden columns to drop later, every selected column needs a name to be kept by.
     return hidden.length > 0 && name === null ? aliasOf(expr, prettyName(expr)) : expr;
   });
-  let plan: LogicalPlan = { kind: 'aggregate', child, groupBy, aggregates: [...selected, ...hidden] };
+  let plan: LogicalPlan = { kind: 'aggregate', child, groupBy, aggregates: [...selected, ...hidden], ...(grouping.sets ? { groupingSets: grouping.sets } : {}) };
   if (having) plan = { kind: 'filter', child: plan, condition: having };
   if (hidden.length > 0 && s.distinct) throw unsupported('SELECT DISTINCT with HAVING or ORDER BY on columns it does not select');
   plan = distinctIf(s.distinct, plan);
@@ -138,19 +142,39 @@ function aggregatePlan(s: Select, items: readonly SelectItem[], child: LogicalPl
 const isGroupingAnalytics = (item: GroupingItem): item is GroupingAnalytics =>
   item.kind === 'rollup' || item.kind === 'cube' || item.kind === 'groupingSets';
 
+/**
+ * GROUP BY items as distinct grouping expressions and, with ROLLUP / CUBE / GROUPING SETS among
+ * them, the grouping sets over those expressions' positions (plain items are in every set).
+ */
+function groupingOf(s: Select, items: readonly SelectItem[]): { exprs: Expr[]; sets?: number[][] } {
+  if (!s.groupBy || !s.groupBy.items.some(isGroupingAnalytics)) return { exprs: groupingExprs(s, items) };
+  const exprs: Expr[] = [];
+  const positionOf = (e: Expr): number => {
+    const g = groupingExpr(e, items);
+    const i = exprs.findIndex((x) => sameExpr(x, g));
+    return i >= 0 ? i : exprs.push(g) - 1;
+  };
+  const perItem = s.groupBy.items.map((item): number[][] => {
+    if (!isGroupingAnalytics(item)) return [[positionOf(item)]];
+    const elements = item.sets.map((set) => set.map(positionOf));
+    return item.kind === 'rollup' ? rollupSets(elements) : item.kind === 'cube' ? cubeSets(elements) : elements;
+  });
+  return { exprs, sets: crossSets(perItem) };
+}
+
 /** GROUP BY items: ordinals and aliases stand for select items; GROUP BY ALL takes the non-aggregates. */
 function groupingExprs(s: Select, items: readonly SelectItem[]): Expr[] {
   if (!s.groupBy) return [];
   if (s.groupBy.all) return items.filter((i) => !hasAggregate(i.expr)).map((i) => i.expr);
-  return s.groupBy.items.map((grouping: GroupingItem) => {
-    if (isGroupingAnalytics(grouping)) throw unsupported('ROLLUP, CUBE and GROUPING SETS');
-    const g = grouping;
-    const target = designatedItem(g, items, 'GROUP_BY', true);
-    if (target < 0) return g;
-    const item = items[target]!;
-    if (hasAggregate(item.expr)) {
-      throw new Error(`[GROUP_BY_POS_AGGREGATE] GROUP BY ${formatExpr(g)} refers to an expression ${formatExpr(item.expr)} that contains an aggregate function.`);
-    }
-    return item.expr;
-  });
+  return s.groupBy.items.map((grouping: GroupingItem) => groupingExpr(grouping as Expr, items));
+}
+
+function groupingExpr(g: Expr, items: readonly SelectItem[]): Expr {
+  const target = designatedItem(g, items, 'GROUP_BY', true);
+  if (target < 0) return g;
+  const item = items[target]!;
+  if (hasAggregate(item.expr)) {
+    throw new Error(`[GROUP_BY_POS_AGGREGATE] GROUP BY ${formatExpr(g)} refers to an expression ${formatExpr(item.expr)} that contains an aggregate function.`);
+  }
+  return item.expr;
 }

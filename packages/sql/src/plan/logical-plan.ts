@@ -37,7 +37,17 @@ export type LogicalPlan =
   | { readonly kind: 'unresolvedRelation'; readonly name: string }
   | { readonly kind: 'project'; readonly child: LogicalPlan; readonly exprs: readonly Expr[] }
   | { readonly kind: 'filter'; readonly child: LogicalPlan; readonly condition: Expr }
-  | { readonly kind: 'aggregate'; readonly child: LogicalPlan; readonly groupBy: readonly Expr[]; readonly aggregates: readonly Expr[] }
+  | {
+      readonly kind: 'aggregate';
+      readonly child: LogicalPlan;
+      readonly groupBy: readonly Expr[];
+      readonly aggregates: readonly Expr[];
+      /**
+       * ROLLUP / CUBE / GROUPING SETS: each set lists the positions in `groupBy` it groups by; the
+       * other grouping columns are null in its rows (see optimizer/expand-grouping-sets.ts).
+       */
+      readonly groupingSets?: readonly (readonly number[])[];
+    }
   | {
       readonly kind: 'join';
       readonly left: LogicalPlan;

@@ -12,7 +12,7 @@ export function outputOf(p: LogicalPlan): readonly Attr[] {
     case 'project':
       return p.exprs.map(namedToAttr);
     case 'aggregate':
-      return p.aggregates.map(namedToAttr);
+      return p.groupingSets ? p.aggregates.map((e) => groupingSetOutput(e, p.groupBy)) : p.aggregates.map(namedToAttr);
     case 'filter':
     case 'sort':
     case 'limit':
@@ -55,6 +55,13 @@ export function namedToAttr(e: Expr): Attr {
   if (e.kind === 'attr') return e;
   if (e.kind !== 'alias') throw new Error(`expected a named expression, got ${e.kind}`);
   return { kind: 'attr', id: e.id, name: e.name, dataType: dataTypeOf(e.child), nullable: nullableOf(e.child) };
+}
+
+/** Under grouping sets a grouping column is null in the rows of the sets that leave it out. */
+function groupingSetOutput(e: Expr, groupBy: readonly Expr[]): Attr {
+  const attr = namedToAttr(e);
+  const value = JSON.stringify(e.kind === 'alias' ? e.child : attr);
+  return groupBy.some((g) => JSON.stringify(g) === value) ? asNullable(attr) : attr;
 }
 
 const asNullable = (a: Attr): Attr => (a.nullable ? a : { ...a, nullable: true });

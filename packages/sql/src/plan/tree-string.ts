@@ -29,7 +29,9 @@ export function nodeText(p: LogicalPlan): string {
     case 'filter':
       return `Filter ${planString(p.condition)}`;
     case 'aggregate':
-      return `Aggregate ${list(p.groupBy)}, ${list(p.aggregates)}`;
+      return p.groupingSets
+        ? `Aggregate [GROUPING SETS (${p.groupingSets.map((set) => `(${set.map((i) => planString(p.groupBy[i]!)).join(', ')})`).join(', ')})], ${list(p.aggregates)}`
+        : `Aggregate ${list(p.groupBy)}, ${list(p.aggregates)}`;
     case 'join':
       return `Join ${JOIN_NAMES[p.joinType]}${p.condition ? `, ${planString(p.condition)}` : ''}`;
     case 'sort':

@@ -10,3 +10,4 @@ import './generators.js';
 import './calendar.js';
 import './array-functions.js';
 import './statistics.js';
+import './grouping.js';
