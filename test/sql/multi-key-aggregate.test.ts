@@ -14,6 +14,13 @@ function reference(rows: [number | null, string | null, boolean | null, number][
   return [...groups.values()];
 }
 
+/** Sums in another order differ in the last bits. */
+function closeOrNull(actual: unknown, expected: number | null): void {
+  if (expected === null) expect(actual).toBeNull();
+  else if (Number.isNaN(expected)) expect(actual).toBeNaN();
+  else expect(actual as number).toBeCloseTo(expected, 6);
+}
+
 const sortKey = (r: Record<string, unknown>) => JSON.stringify([r.a, r.b, r.c]);
 
 describe('hash aggregation by several key columns (local[2])', () => {
@@ -39,5 +46,51 @@ describe('hash aggregation by several key columns (local[2])', () => {
     expect([...actual].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))).toEqual(
       [...expected].sort((x, y) => sortKey(x).localeCompare(sortKey(y))),
     );
+  });
+  it('keeps each aggregate exact in typed slots: all-null and negative groups, NaN, mixed with a generic aggregate', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i): [number, number | null, number | null] => [
+      i % 6,
+      // group 0 sees only nulls; group 1 only negative values; group 2 a NaN among its values
+      i % 6 === 0 ? null : i % 6 === 1 ? -1 - (i % 17) : i % 6 === 2 && i % 100 === 2 ? NaN : i % 17 === 0 ? null : (i % 41) - 20.5,
+      i % 9 === 0 ? null : i,
+    ]);
+    const df = fc.createDataFrame(rows, 'g INT, x DOUBLE, n INT').repartition(3);
+    const actual = await df
+      .groupBy('g')
+      .agg(F.sum('x').alias('s'), F.min('x').alias('lo'), F.max('x').alias('hi'), F.avg('x').alias('mean'), F.count('x').alias('c'), F.sum('n').alias('sn'), F.max('n').alias('hn'))
+      .collect();
+    const withList = await df.groupBy('g').agg(F.sum('x').alias('s'), F.collect_list('n').alias('ns')).collect();
+    const expected = new Map<number, { xs: number[]; ns: number[] }>();
+    for (const [g, x, n] of rows) {
+      const e = expected.get(g) ?? { xs: [], ns: [] };
+      if (x !== null) e.xs.push(x);
+      if (n !== null) e.ns.push(n);
+      expected.set(g, e);
+    }
+    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+    // Spark orders NaN above every number: max is NaN, min ignores it.
+    const extreme = (v: number[], max: boolean) => (v.length === 0 ? null : v.some(Number.isNaN) && max ? NaN : (max ? Math.max : Math.min)(...v.filter((y) => !Number.isNaN(y))));
+    expect(actual.length).toBe(6);
+    for (const r of actual) {
+      const { xs, ns } = expected.get(r.g as number)!;
+      closeOrNull(r.s, xs.length === 0 ? null : sum(xs));
+      expect(r.lo).toEqual(extreme(xs, false));
+      expect(r.hi).toEqual(extreme(xs, true));
+      closeOrNull(r.mean, xs.length === 0 ? null : sum(xs) / xs.length);
+      expect(r.c).toBe(xs.length);
+      expect(r.sn).toBe(sum(ns));
+      expect(r.hn).toBe(Math.max(...ns));
+    }
+    for (const r of withList) {
+      const { xs, ns } = expected.get(r.g as number)!;
+      closeOrNull(r.s, xs.length === 0 ? null : sum(xs));
+      expect([...(r.ns as number[])].sort((a, b) => a - b)).toEqual([...ns].sort((a, b) => a - b));
+    }
+  });
+
+  it('aggregates an empty input to one row without groups and none with them', async () => {
+    const empty = fc.createDataFrame([[1, 2.5]], 'g INT, x DOUBLE').where('g > 1');
+    expect(await empty.agg(F.sum('x').alias('s'), F.count('*').alias('n'), F.min('x').alias('lo')).collect()).toEqual([{ s: null, n: 0, lo: null }]);
+    expect(await empty.groupBy('g').agg(F.sum('x').alias('s')).collect()).toEqual([]);
   });
 });

@@ -53,6 +53,21 @@ export interface AggregateFunction extends FunctionBase {
   merge(acc: string[], other: string[]): string;
   finish(acc: string[], argTypes: DataType[]): string;
   readonly helpers?: Readonly<Record<string, string>>;
+  /** The same partial aggregation over slots of a Float64Array, for the argument types it accepts. */
+  readonly typed?: TypedAccumulator;
+}
+
+/**
+ * An aggregate's map-side form with every slot a number in a Float64Array (each starts at 0), so
+ * that a group costs no buffer object and an update allocates nothing. `update` is as above;
+ * `buffer` gives the values of the generic buffer's slots from the typed ones (what is merged
+ * after the shuffle).
+ */
+export interface TypedAccumulator {
+  readonly slots: number;
+  accepts(argTypes: DataType[]): boolean;
+  update(acc: string[], args: string[]): string;
+  buffer(acc: string[]): string[];
 }
 
 /** A function that only exists over a window (row_number, rank, lag, ...): see physical/window. */

@@ -8,6 +8,11 @@
 export interface ColumnBatch {
   readonly length: number;
   readonly columns: ArrayLike<unknown>[];
+  /**
+   * Where a string column is kept dictionary-encoded (the Parquet reader's), its dictionary:
+   * `columns[c]` then holds codes, and row r's value is `dictionaries[c][columns[c][r]]`.
+   */
+  readonly dictionaries?: readonly (readonly unknown[] | undefined)[];
 }
 
 /** Rows a CSV reader puts in one batch. */

@@ -17,6 +17,7 @@ import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
 import { readParquetFooter, readRowGroupColumns, readRowGroupRows } from './parquet/parquet-read.js';
+import type { DictionaryColumn, EngineColumn } from './parquet/column-chunk.js';
 import { writePartition } from './write/write-partition.js';
 // The casts that generated code calls (CAST, TRY_CAST) must be installed on every task thread.
 import '../physical/codegen/cast-runtime.js';
@@ -232,15 +233,23 @@ function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadE
   return rows;
 }
 
-/** One column batch per row group (readParquetRowGroups' rows, column by column; numbers in typed arrays). */
+/**
+ * One column batch per row group (readParquetRowGroups' rows, column by column; numbers in typed
+ * arrays, dictionary-encoded strings as codes and their dictionary).
+ */
 function* readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns } = fileColumns(env);
   for (const split of splits) {
     const footer = readParquetFooter(split.path);
     const length = split.rowEnd - split.rowStart;
-    const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema);
+    const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema, true);
     const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
-    yield { length, columns: [...values, ...trailing] };
+    const encoded = (c: EngineColumn | DictionaryColumn): c is DictionaryColumn => 'codes' in c;
+    yield {
+      length,
+      columns: [...values.map((c) => (encoded(c) ? c.codes : c)), ...trailing],
+      dictionaries: values.map((c) => (encoded(c) ? c.dictionary : undefined)),
+    };
   }
 }
 

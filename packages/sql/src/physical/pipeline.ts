@@ -71,7 +71,7 @@ export function withProbeRowsCounted(p: Pipeline, rows: RowCounter): Pipeline {
  * `sink` with the bindings of the pipeline's output columns.
  */
 export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
-  let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? `col${i}[scanRow]` : `row[${i}]`]));
+  let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? batchValue(a, i) : `row[${i}]`]));
   const lines: string[] = [];
   const hoisted: string[] = [];
   let column = 0;
@@ -114,8 +114,17 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
   const body = `${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
   if (!p.columnar) return prelude + counts.around(`for (const row of input) {\n  ${body}`);
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
-  const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
+  const dictionaries = p.baseOutput.flatMap((a, i) => (mayBeEncoded(a) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
+  const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
   return prelude + counts.around(`for (const scanBatch of input) {\n${columns}\nfor (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}}`);
+}
+
+/** Whether a scan may hand the column over dictionary-encoded (io/column-batch.ts): strings only. */
+const mayBeEncoded = (a: Attr) => a.dataType.typeName() === 'string';
+
+/** Column i's value in the current row of a column batch. */
+function batchValue(a: Attr, i: number): string {
+  return mayBeEncoded(a) ? `(dict${i} === undefined ? col${i}[scanRow] : dict${i}[col${i}[scanRow]])` : `col${i}[scanRow]`;
 }
 
 /**

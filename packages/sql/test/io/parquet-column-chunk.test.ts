@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parquetReadObjects, type SchemaElement } from 'hyparquet';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import { readParquetFooter, readRowGroupColumns } from '../../src/io/parquet/parquet-read.js';
-import { ENGINE_PARSERS } from '../../src/io/parquet/column-chunk.js';
+import { ENGINE_PARSERS, type DictionaryColumn, type EngineColumn } from '../../src/io/parquet/column-chunk.js';
 
 const ROWS = 5000;
 const dir = mkdtempSync(join(tmpdir(), 'flint-parquet-chunk-'));
@@ -70,6 +70,26 @@ describe('Parquet column chunks decoded into the engine form', () => {
     expect(rows(third[2])).toEqual(longs.slice(3000, 4000).map(Number));
     expect(rows(fourth[0])).toEqual(ints.slice(4000, 5000));
     expect(rows(fourth[1])).toEqual(doubles.slice(4000, 5000));
+  });
+
+  it('keeps dictionary-encoded strings as codes into their dictionary when asked, nulls included; other columns as values', async () => {
+    const uniques = ints.map((_, i) => `row ${i}`);
+    const path = writeFile('strings.parquet', [
+      { name: 's', data: strings, type: 'STRING' },
+      { name: 'u', data: uniques, type: 'STRING' },
+      { name: 'n', data: Int32Array.from(ints), type: 'INT32', nullable: false },
+    ]);
+    const footer = readParquetFooter(path);
+    const [s, u, n] = readRowGroupColumns(path, footer, 0, undefined, undefined, true);
+    const values = (c: EngineColumn | DictionaryColumn) => ('codes' in c ? Array.from(c.codes, (code) => c.dictionary[code]) : Array.from(c));
+    expect('codes' in s && s.codes).toBeInstanceOf(Int32Array);
+    expect((s as DictionaryColumn).dictionary.length).toBe(14); // s0..s12 and null
+    expect(values(s)).toEqual(strings);
+    expect(values(u)).toEqual(uniques);
+    expect(n).toBeInstanceOf(Int32Array);
+    expect(values(n)).toEqual(ints);
+    // Without asking, the same column comes as values.
+    expect(readRowGroupColumns(path, footer, 0, [0])[0]).toEqual(strings);
   });
 
   it('converts timestamps to epoch milliseconds and 64-bit integers to numbers as BigInt division would', async () => {

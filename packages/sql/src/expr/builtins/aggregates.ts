@@ -3,7 +3,7 @@
  * aggregate over no non-null values is null (count is 0).
  */
 import type { DataType } from '../../types/index.js';
-import { registerFunction, type AggregateFunction } from '../registry.js';
+import { registerFunction, type AggregateFunction, type TypedAccumulator } from '../registry.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
 
@@ -14,6 +14,20 @@ const DISTINCT_KEY = `function distinctKey(v) { return typeof v === 'string' ? '
 
 const sumType = (t: DataType): DataType => (isIntegral(t) ? Types.long : t.typeName() === 'decimal' ? t : Types.double);
 
+/** Numbers that a Float64Array holds exactly as the engine does (decimals excepted). */
+const numbersOnly = ([t]: DataType[]) => t !== undefined && isNumeric(t) && t.typeName() !== 'decimal';
+
+const countUpdate = ([a]: string[], args: string[]) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`;
+const avgUpdate = ([s, n]: string[], [x]: string[]) => `if (${x} !== null) { ${s} += ${x}; ${n}++; }`;
+
+/** A value and whether any row set it: the typed form of an aggregate whose buffer starts null. */
+const typedOptional = (update: (v: string, x: string, n: string) => string): TypedAccumulator => ({
+  slots: 2,
+  accepts: numbersOnly,
+  update: ([v, n], [x]) => `if (${x} !== null) { ${update(v, x, n)} ${n} = 1; }`,
+  buffer: ([v, n]) => [`(${n} === 0 ? null : ${v})`],
+});
+
 const aggregates: AggregateFunction[] = [
   {
     type: 'aggregate',
@@ -23,9 +37,10 @@ const aggregates: AggregateFunction[] = [
     returnType: () => Types.long,
     slots: 1,
     init: () => ['0'],
-    update: ([a], args) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`,
+    update: countUpdate,
     merge: ([a], [b]) => `${a} += ${b};`,
     finish: ([a]) => a,
+    typed: { slots: 1, accepts: () => true, update: countUpdate, buffer: ([a]) => [a] },
   },
   {
     type: 'aggregate',
@@ -54,6 +69,7 @@ const aggregates: AggregateFunction[] = [
     update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : ${a} + ${x};`,
     merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${a} + ${b};`,
     finish: ([a]) => a,
+    typed: typedOptional((v, x) => `${v} += ${x};`),
   },
   {
     type: 'aggregate',
@@ -64,9 +80,10 @@ const aggregates: AggregateFunction[] = [
     returnType: () => Types.double,
     slots: 2,
     init: () => ['0', '0'],
-    update: ([s, n], [x]) => `if (${x} !== null) { ${s} += ${x}; ${n}++; }`,
+    update: avgUpdate,
     merge: ([s, n], [s2, n2]) => `${s} += ${s2}; ${n} += ${n2};`,
     finish: ([s, n]) => `(${n} === 0 ? null : ${s} / ${n})`,
+    typed: { slots: 2, accepts: numbersOnly, update: avgUpdate, buffer: ([s, n]) => [s, n] },
   },
   extreme('min', '<'),
   extreme('max', '>'),
@@ -172,6 +189,7 @@ function extreme(name: string, better: '<' | '>'): AggregateFunction {
     update: ([a], [x]) => `if (${x} !== null && (${a} === null || ${beats(x, a)})) ${a} = ${x};`,
     merge: ([a], [b]) => `if (${b} !== null && (${a} === null || ${beats(b, a)})) ${a} = ${b};`,
     finish: ([a]) => a,
+    typed: typedOptional((v, x, n) => `if (${n} === 0 || ${beats(x, v)}) ${v} = ${x};`),
   };
 }
 

@@ -17,6 +17,16 @@ import { readPageValues, type PageDecoder } from './data-page.js';
 /** A column of one row group: typed when every value is a number, else values and nulls. */
 export type EngineColumn = Int32Array | Float64Array | unknown[];
 
+/**
+ * A dictionary-encoded string column kept encoded: row r's value is `dictionary[codes[r]]`; a
+ * null's code is the last one, whose entry is null. Reading it costs one Int32Array per row group
+ * instead of an array of a million references to the same few strings.
+ */
+export interface DictionaryColumn {
+  readonly codes: Int32Array;
+  readonly dictionary: readonly unknown[];
+}
+
 /** hyparquet's value parsers, set to produce the engine's form (used for the types decoded generically). */
 export const ENGINE_PARSERS: Partial<ParquetParsers> = {
   timestampFromMilliseconds: (ms: bigint) => Number(ms),
@@ -93,6 +103,50 @@ function engineValues(raw: DecodedArray, kind: Kind, decoder: PageDecoder): Arra
   }
 }
 
+/** Whether the column holds strings (a BYTE_ARRAY annotated as text). */
+function isStringColumn(e: SchemaElement): boolean {
+  return e.type === 'BYTE_ARRAY' && (e.converted_type === 'UTF8' || e.logical_type?.type === 'STRING');
+}
+
+/**
+ * The codes of a chunk's dictionary-encoded pages (nulls get the code after the dictionary's
+ * last), until a page of plain values arrives: then `builder` takes the values so far.
+ */
+class DictionaryCodes {
+  private readonly codes: Int32Array;
+  private at = 0;
+
+  constructor(rows: number) {
+    this.codes = new Int32Array(rows);
+  }
+
+  append(indices: ArrayLike<number>, defined: ArrayLike<number> | undefined, nullCode: number): void {
+    const codes = this.codes;
+    let at = this.at;
+    if (defined === undefined) {
+      codes.set(indices, at);
+      at += indices.length;
+    } else {
+      let v = 0;
+      for (let r = 0; r < defined.length; r++) codes[at++] = defined[r] === 0 ? nullCode : indices[v++];
+    }
+    this.at = at;
+  }
+
+  /** The values so far, appended to `builder` (decoding goes on there). */
+  decodeInto(builder: ColumnBuilder, dictionary: readonly unknown[]): void {
+    builder.appendDefined(this.codes.subarray(0, this.at), [...dictionary, null]);
+  }
+
+  get size(): number {
+    return this.at;
+  }
+
+  finish(dictionary: readonly unknown[]): DictionaryColumn {
+    return { codes: this.codes, dictionary: [...dictionary, null] };
+  }
+}
+
 /** Appends a chunk's pages to one column, typed until a null arrives. */
 class ColumnBuilder {
   private column: EngineColumn;
@@ -143,9 +197,10 @@ class ColumnBuilder {
 
 /**
  * The `rows` values of a flat column chunk (`bytes`: the chunk from its first page on), decoded
- * as `element` (the column's schema element) and `meta` (its chunk metadata) say.
+ * as `element` (the column's schema element) and `meta` (its chunk metadata) say. With
+ * `keepDictionary`, a string column whose pages are all dictionary-encoded stays encoded.
  */
-export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, meta: ColumnMetaData, rows: number): EngineColumn {
+export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, meta: ColumnMetaData, rows: number, keepDictionary = false): EngineColumn | DictionaryColumn {
   const decoder: PageDecoder = {
     pathInSchema: meta.path_in_schema,
     type: meta.type,
@@ -160,9 +215,10 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
   };
   const kind = kindOf(element);
   const builder = new ColumnBuilder(kind, rows);
+  let codes = keepDictionary && isStringColumn(element) ? new DictionaryCodes(rows) : undefined;
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
   let dictionary: ArrayLike<unknown> | undefined;
-  while (builder.size < rows && reader.offset < bytes.byteLength) {
+  while ((codes?.size ?? builder.size) < rows && reader.offset < bytes.byteLength) {
     const header = parquetHeader(reader);
     const compressed = bytes.subarray(reader.offset, reader.offset + header.compressed_page_size);
     reader.offset += header.compressed_page_size;
@@ -176,10 +232,20 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
     const page = readPageValues(header, compressed, decoder, kind.kind !== 'generic');
     if (page === undefined) continue;
     if (page.dictionaryIndices && dictionary === undefined) throw new Error(`Parquet column '${element.name}' has a dictionary-encoded page but no dictionary`);
+    if (codes !== undefined && page.dictionaryIndices) {
+      codes.append(page.values as Int32Array, page.defined, (dictionary as unknown[]).length);
+      continue;
+    }
+    if (codes !== undefined) {
+      codes.decodeInto(builder, (dictionary ?? []) as unknown[]);
+      codes = undefined;
+    }
     const values = page.dictionaryIndices ? page.values : engineValues(page.values, kind, decoder);
     const lookup = page.dictionaryIndices ? dictionary : undefined;
     if (page.defined !== undefined) builder.appendWithNulls(values, lookup, page.defined);
     else builder.appendDefined(values, lookup);
   }
+  if (codes !== undefined && dictionary !== undefined && codes.size === rows) return codes.finish(dictionary as unknown[]);
+  if (codes !== undefined) codes.decodeInto(builder, (dictionary ?? []) as unknown[]);
   return builder.finish(rows, element.name);
 }

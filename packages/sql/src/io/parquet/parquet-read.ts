@@ -8,7 +8,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
 import type { StructType } from '../../types/index.js';
-import { decodeColumnChunk, ENGINE_PARSERS, isNumericColumn, type EngineColumn } from './column-chunk.js';
+import { decodeColumnChunk, ENGINE_PARSERS, isNumericColumn, type DictionaryColumn, type EngineColumn } from './column-chunk.js';
 import { ScratchBuffer } from './data-page.js';
 import { sparkSchemaOfParquet } from './parquet-schema.js';
 
@@ -76,10 +76,11 @@ let nullColumn: unknown[] = [];
 
 /**
  * At least `rows` nulls, one array shared by this thread's batches (nothing writes to a batch;
- * row groups differ in length, so it may be longer than the batch).
+ * row groups differ in length, so it may be longer than the batch). It grows with room to spare:
+ * filling a million nulls again for each slightly longer row group cost more than reading a column.
  */
 function nulls(rows: number): unknown[] {
-  if (nullColumn.length < rows) nullColumn = new Array<unknown>(rows).fill(null);
+  if (nullColumn.length < rows) nullColumn = new Array<unknown>(Math.max(rows + (rows >> 3), nullColumn.length * 2)).fill(null);
   return nullColumn;
 }
 
@@ -87,14 +88,32 @@ function nulls(rows: number): unknown[] {
  * Row group `rowGroup` of a Parquet file, column by column (`columns[c][r]`) in the order of
  * `schema` (default the file's own), whose columns are found in the file by name; only
  * `columns` (positions in `schema`, default all) are read, the others hold nulls (one shared array).
+ * With `keepDictionaries`, dictionary-encoded string columns stay encoded (column-chunk.ts).
  */
 export function readRowGroupColumns(
   path: string,
   footer: ParquetFooter,
   rowGroup: number,
   columns?: readonly number[],
+  schema?: StructType,
+  keepDictionaries?: false,
+): EngineColumn[];
+export function readRowGroupColumns(
+  path: string,
+  footer: ParquetFooter,
+  rowGroup: number,
+  columns: readonly number[] | undefined,
+  schema: StructType | undefined,
+  keepDictionaries: boolean,
+): (EngineColumn | DictionaryColumn)[];
+export function readRowGroupColumns(
+  path: string,
+  footer: ParquetFooter,
+  rowGroup: number,
+  columns?: readonly number[],
   schema: StructType = footer.schema,
-): EngineColumn[] {
+  keepDictionaries = false,
+): (EngineColumn | DictionaryColumn)[] {
   const group = footer.metadata.row_groups[rowGroup];
   const rows = Number(group.num_rows);
   const elements = new Map(footer.metadata.schema.slice(1).map((e) => [e.name, e]));
@@ -109,15 +128,15 @@ export function readRowGroupColumns(
       const length = Number(meta.total_compressed_size);
       // A numeric chunk's values are all copied out while decoding, so its bytes may go in the scratch buffer.
       const bytes = isNumericColumn(element) ? readBytes(fd, start, length, chunkScratch.take(length)) : readBytes(fd, start, length);
-      return decodeColumnChunk(bytes, element, meta, rows);
+      return decodeColumnChunk(bytes, element, meta, rows, keepDictionaries);
     }),
   );
 }
 
 /** The same values as readRowGroupColumns, as an array per row. */
-export function readRowGroupRows(...args: Parameters<typeof readRowGroupColumns>): unknown[][] {
-  const values = readRowGroupColumns(...args);
-  const rowCount = Number(args[1].metadata.row_groups[args[2]].num_rows);
+export function readRowGroupRows(path: string, footer: ParquetFooter, rowGroup: number, columns?: readonly number[], schema?: StructType): unknown[][] {
+  const values = readRowGroupColumns(path, footer, rowGroup, columns, schema);
+  const rowCount = Number(footer.metadata.row_groups[rowGroup].num_rows);
   const rows: unknown[][] = new Array(rowCount);
   for (let r = 0; r < rowCount; r++) rows[r] = values.map((column) => column[r]);
   return rows;

@@ -1,0 +1,159 @@
+/**
+ * The map side of a hash aggregation (aggregate.ts), generated into the stage's loop: each row
+ * finds its group's number in a hash table keyed by the group values, and updates the group's
+ * slots. When every aggregate has a typed form (count, sum, avg, min, max over numbers) the
+ * slots of all groups live in one Float64Array (group g at g * width), so an update allocates
+ * nothing; otherwise each group has a buffer array. At the end the groups go out as one column
+ * batch per reduce partition (the group values' columns, then the buffer slots' columns), not as
+ * a record per group: what the shuffle writes and reads is a few arrays per map task.
+ */
+import type { RDD } from '@flint/rdd';
+import type { Expr } from '../expr/expression.js';
+import type { AggregateFunction, TypedAccumulator } from '../expr/registry.js';
+import { dataTypeOf } from '../analyzer/type-of.js';
+import { CodegenContext } from './codegen/codegen-context.js';
+import { genExpr } from './codegen/expr-codegen.js';
+import { genLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
+import { TYPED_COLUMN } from './runtime/typed-columns.js';
+
+export interface AggregateCall {
+  readonly call: Extract<Expr, { kind: 'call' }>;
+  readonly def: AggregateFunction;
+  /** Index of its first buffer slot (after the group values). */
+  readonly offset: number;
+}
+
+/** A map task's groups for one reduce partition: their count and the buffers' columns (`columns[slot][group]`). */
+export type GroupBatch = [groups: number, columns: ArrayLike<unknown>[]];
+
+/** The key a group is hashed and looked up by: the value itself for one column, else a JSON text. */
+export function groupKey(values: string[]): string {
+  if (values.length === 0) return '0';
+  if (values.length === 1) return values[0];
+  return `JSON.stringify([${values.join(', ')}])`;
+}
+
+const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'integer', 'long', 'float', 'double', 'decimal', 'date', 'timestamp', 'timestamp_ntz']);
+
+/**
+ * Finds the group number `g` of the row's key values, or makes a new group (`onNew` runs then).
+ * One key column is the Map key itself; with more, maps nest one level per column when every
+ * key is a primitive value (Map compares objects by identity), so a row costs a few lookups
+ * instead of building a key text.
+ */
+function groupLookup(keyVars: string[], nested: boolean, onNew: string): string[] {
+  const create = (map: string, key: string) => `if (g === undefined) { g = groupCount++; ${map}.set(${key}, g); ${onNew} }`;
+  if (!nested) return [`const key = ${groupKey(keyVars)};`, `let g = groups.get(key);`, create('groups', 'key')];
+  const lines: string[] = [];
+  let map = 'groups';
+  keyVars.slice(0, -1).forEach((k, i) => {
+    lines.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
+    map = `m${i}`;
+  });
+  const last = keyVars[keyVars.length - 1];
+  lines.push(`let g = ${map}.get(${last});`, create(map, last));
+  return lines;
+}
+
+/** Each call's typed form when every call has one for its argument types; else undefined. */
+function typedForms(calls: readonly AggregateCall[]): TypedAccumulator[] | undefined {
+  const forms = calls.map((c) => (c.def.typed?.accepts(c.call.args.map(dataTypeOf)) ? c.def.typed : undefined));
+  return forms.every((f) => f !== undefined) ? (forms as TypedAccumulator[]) : undefined;
+}
+
+/** How the generated code keeps each group's slots: slot expressions for the update, and for the emitted buffer. */
+interface SlotLayout {
+  /** Declarations before the loop. */
+  readonly setup: string;
+  /** Statements when a group is made (its number in `g`). */
+  readonly onNew: string;
+  /** Statements before the row's updates. */
+  readonly locate: string;
+  /** Call `i`'s update-time slot expressions. */
+  updateSlots(i: number): string[];
+  /** The buffer slot values of group `g` (after its key values), as expressions. */
+  bufferSlots(): string[];
+}
+
+function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[]): SlotLayout {
+  const starts: number[] = [];
+  let width = 0;
+  for (const f of forms) {
+    starts.push(width);
+    width += f.slots;
+  }
+  const slot = (i: number) => Array.from({ length: forms[i].slots }, (_, j) => `acc[o + ${starts[i] + j}]`);
+  const at = (i: number) => Array.from({ length: forms[i].slots }, (_, j) => `acc[${width} * g + ${starts[i] + j}]`);
+  return {
+    // Room for 64 groups to start, doubled as groups come.
+    setup: `let acc = new Float64Array(${64 * width});`,
+    onNew: `if (acc.length < groupCount * ${width}) { const grown = new Float64Array(acc.length * 2); grown.set(acc); acc = grown; }`,
+    locate: `const o = ${width} * g;`,
+    updateSlots: slot,
+    bufferSlots: () => calls.flatMap((_, i) => forms[i].buffer(at(i))),
+  };
+}
+
+function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotLayout {
+  const slot = (buffer: string, i: number) => Array.from({ length: calls[i].def.slots }, (_, j) => `${buffer}[${calls[i].offset - keyCount + j}]`);
+  return {
+    setup: 'const buffers = [];',
+    onNew: `buffers.push([${calls.flatMap((c) => c.def.init()).join(', ')}]);`,
+    locate: 'const b = buffers[g];',
+    updateSlots: (i) => slot('b', i),
+    bufferSlots: () => calls.flatMap((_, i) => slot('buffers[g]', i)),
+  };
+}
+
+/**
+ * The partial aggregation of the pipeline's rows: [reduce partition, GroupBatch] records. A
+ * group's partition is the hash partition of its key (group-partition.ts), as the RDD layer's
+ * hash partitioner would place it.
+ */
+export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: readonly AggregateCall[], numPartitions: number, site: string): RDD<[number, GroupBatch]> {
+  const ctx = new CodegenContext();
+  const nestedKeys = groupBy.length >= 2 && groupBy.every((g) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(g).typeName()));
+  for (const c of calls) ctx.addHelpers(c.def.helpers);
+  ctx.addHelper('typedColumn', TYPED_COLUMN);
+  ctx.env.groupPartition = AGGREGATE_RUNTIME.ref('groupPartition');
+  const forms = typedForms(calls);
+  const layout = forms ? typedLayout(calls, forms) : genericLayout(calls, groupBy.length);
+  const keyColumns = groupBy.map((_, i) => `keys${i}`);
+  const body = genLoop(child, ctx, (vars) => {
+    const lines: string[] = [];
+    const keys = groupBy.map((g, i) => {
+      lines.push(`const k${i} = ${genExpr(g, vars, ctx)};`);
+      return `k${i}`;
+    });
+    lines.push(...groupLookup(keys, nestedKeys, `${keys.map((k, i) => `${keyColumns[i]}.push(${k});`).join(' ')} ${layout.onNew}`), layout.locate);
+    calls.forEach((c, ci) => {
+      const args = c.call.args.map((a, ai) => {
+        lines.push(`const a${ci}_${ai} = ${genExpr(a, vars, ctx)};`);
+        return `a${ci}_${ai}`;
+      });
+      const update = forms ? forms[ci].update(layout.updateSlots(ci), args) : c.def.update(layout.updateSlots(ci), args, c.call.args.map(dataTypeOf));
+      lines.push(`{ ${update} }`);
+    });
+    return lines.join('\n  ');
+  });
+  const values = [...keyColumns.map((k) => `${k}[g]`), ...layout.bufferSlots()];
+  const source = `const groups = new Map();
+let groupCount = 0;
+${keyColumns.map((k) => `const ${k} = [];`).join(' ')}
+${layout.setup}
+${body}
+const partitions = new Array(${numPartitions});
+const sizes = new Array(${numPartitions}).fill(0);
+for (let g = 0; g < groupCount; g++) {
+  const p = ${numPartitions === 1 ? '0' : `env.groupPartition(${groupKey(keyColumns.map((k) => `${k}[g]`))}, ${numPartitions})`};
+  let columns = partitions[p];
+  if (columns === undefined) columns = partitions[p] = [${values.map(() => '[]').join(', ')}];
+  sizes[p]++;
+  ${values.map((v, i) => `columns[${i}].push(${v});`).join(' ')}
+}
+const out = [];
+for (let p = 0; p < partitions.length; p++) if (partitions[p] !== undefined) out.push([p, [sizes[p], partitions[p].map(typedColumn)]]);
+return out;`;
+  return mapPartitionsGenerated(child, ctx, source, site);
+}
