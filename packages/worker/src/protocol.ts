@@ -56,6 +56,8 @@ export interface TaskRequest {
   readonly files?: readonly AddedFile[];
   /** The job's local properties (fc.setLocalProperty, job group, tags), for TaskContext.getLocalProperty. */
   readonly localProperties?: Readonly<Record<string, string>>;
+  /** Take a V8 CPU profile of the task on its thread (the context's `profile` option). */
+  readonly profile?: boolean;
 }
 
 /**
@@ -105,6 +107,8 @@ export type TaskOutcome =
       readonly bytesWritten: number;
       readonly durationMs: number;
       readonly metrics: TaskMetrics;
+      /** The task's V8 CPU profile as `.cpuprofile` JSON (UTF-8), when the request asked for one. */
+      readonly profile?: Uint8Array;
     }
   | { readonly kind: 'failure'; readonly error: TaskError }
   | { readonly kind: 'fetchFailed'; readonly shuffleId: number; readonly mapPartition: number; readonly executor: ExecutorId; readonly message: string }

@@ -1,11 +1,12 @@
 /**
  * The context's effective configuration and where each value came from, as Spark's Environment
- * page shows it: options set in the program, then `flint submit` (--conf, --master, ...), then
- * FLINT_MASTER / FLINT_MODE, then the defaults (same precedence as submitted-options.ts).
+ * page shows it: options set in the program, then FlintContext.setSystemProperty, then `flint submit`
+ * (--conf, --master, ...), then FLINT_MASTER / FLINT_MODE, then the defaults (same precedence as
+ * submitted-options.ts).
  */
 import type { ConfEntry, ConfSource } from '../scheduler/events.js';
 import type { FlintContextOptions } from './flint-context.js';
-import { SUBMITTED_SOURCES_ENV, submittedOptions } from './submitted-options.js';
+import { SUBMITTED_SOURCES_ENV, submittedOptions, systemPropertyOptions } from './submitted-options.js';
 
 /** The defaults of the options that have one regardless of the machine. */
 export const OPTION_DEFAULTS: Readonly<Partial<Record<keyof FlintContextOptions, unknown>>> = {
@@ -32,6 +33,7 @@ export function effectiveConf(effective: Readonly<Record<string, unknown>>, prog
   const submittedSources = parseSources(env[SUBMITTED_SOURCES_ENV]);
   const sourceOf = (key: string): ConfSource => {
     if (given(program, key)) return 'FlintContext option';
+    if (given(systemPropertyOptions(), key)) return 'system property';
     if (given(submitted, key)) return submittedSources[key] ?? 'flint submit --conf';
     const variable = ENVIRONMENT_KEYS[key as keyof FlintContextOptions];
     if (variable && env[variable]) return 'environment';

@@ -36,7 +36,8 @@ import { StatusTracker } from './status-tracker.js';
 import { BarrierCoordinator } from '../scheduler/barrier-coordinator.js';
 import { Broadcasts } from './broadcasts.js';
 import { JobRunner } from './job-runner.js';
-import { withSubmittedOptions } from './submitted-options.js';
+import { setSystemProperty, withSubmittedOptions } from './submitted-options.js';
+import { RddProfiles } from './rdd-profiles.js';
 import { DEFAULT_WORKER_WAIT_MS, WorkerWait } from './worker-wait.js';
 import { DriverLog } from './driver-log.js';
 import { FlintConf } from './flint-conf.js';
@@ -88,6 +89,13 @@ export interface FlintContextOptions {
    * `APP_ID` when the context stops (`flint history DIR` serves them). Off by default.
    */
   readonly eventLog?: string;
+  /**
+   * PySpark's spark.python.profile: a V8 CPU profile of every task, kept per RDD for
+   * fc.showProfiles() and fc.dumpProfiles(dir). Off by default (profiling slows tasks).
+   */
+  readonly profile?: boolean;
+  /** PySpark's spark.python.profile.dump: with `profile`, stop() writes the profiles into this directory instead of printing them. */
+  readonly profileDump?: string;
 }
 
 const DEFAULT_MAX_FAILURES = 4;
@@ -128,6 +136,7 @@ export class FlintContext implements RddContext {
   private readonly barriers = new BarrierCoordinator();
   private readonly workerWait: WorkerWait;
   private driverUi: DriverUi | undefined;
+  private readonly profiles: RddProfiles | undefined;
 
   private constructor(
     options: FlintContextOptions,
@@ -144,6 +153,7 @@ export class FlintContext implements RddContext {
     this.mode = executionMode(options.mode ?? process.env.FLINT_MODE);
     this.appId = `${this.appName.replace(/[^A-Za-z0-9-]/g, '-')}-${randomBytes(6).toString('hex')}`;
     this.givenOptions = { ...options, master, appName: this.appName, mode: this.mode };
+    this.profiles = options.profile ? new RddProfiles() : undefined;
     this.broadcasts = new Broadcasts((id) => backend.forgetBroadcast(this.appId, id));
     this.files = new ShippedFiles(this.appId, backend.namenode, (line) => this.driverLog.warn(`[flint] ${line}`));
     SparkFiles.setRootDirectory(this.files.rootDirectory);
@@ -164,6 +174,7 @@ export class FlintContext implements RddContext {
       events: (event) => this.events.post(event),
       shuffleOnDisk: this.mode === 'mapreduce',
       totalSlots: () => this.tasks.totalSlots,
+      taskProfiled: this.profiles && ((rddId, profile) => this.profiles!.add(rddId, profile)),
     });
     this.console = new ConsoleProgress((line) => this.driverLog.warn(line), options.progress !== false && process.stderr.isTTY ? stderrTerminal : undefined);
     this.events.add(this.console.onEvent);
@@ -631,6 +642,29 @@ export class FlintContext implements RddContext {
     return this.status;
   }
 
+  /** Prints the task profile of each RDD not shown yet to stdout (PySpark's show_profiles); needs the `profile` option. */
+  showProfiles(): void {
+    process.stdout.write(this.profilesOn('showProfiles').report());
+  }
+
+  /** Writes each RDD's task profile as `rdd_<id>.cpuprofile` into `path` and forgets them (PySpark's dump_profiles); needs the `profile` option. */
+  dumpProfiles(path: string): void {
+    this.profilesOn('dumpProfiles').dump(path);
+  }
+
+  private profilesOn(method: string): RddProfiles {
+    if (!this.profiles) throw new Error(`${method}: profiling is off; create the context with profile: true (flint submit --conf spark.python.profile=true)`);
+    return this.profiles;
+  }
+
+  /**
+   * PySpark's SparkContext.setSystemProperty: sets a context option (`executorMemory`, `spark.ui.enabled`, ...)
+   * for the contexts this process creates afterwards, below the options a program passes to create().
+   */
+  static setSystemProperty(key: string, value: string): void {
+    setSystemProperty(key, value);
+  }
+
   unpersist(rdd: RDD<unknown>): void {
     const rddId = rdd.id();
     for (const [partition, executorId] of this.dag.cache.forgetRdd(rddId)) {
@@ -650,6 +684,7 @@ export class FlintContext implements RddContext {
     const index = FlintContext.running.indexOf(this);
     if (index >= 0) FlintContext.running.splice(index, 1);
     this.jobs.refuseJobs();
+    this.finishProfiles();
     await this.driverUi?.close();
     this.workerWait.stop();
     this.tasks.stop();
@@ -663,6 +698,18 @@ export class FlintContext implements RddContext {
     await this.localCluster?.stop();
     this.jobs.deleteStoredOutputs();
     this.files.removeDirectory();
+  }
+
+  /** As PySpark at exit: the profiles go to the profileDump directory, else the ones not shown yet to stdout. */
+  private finishProfiles(): void {
+    const dumpDir = this.givenOptions.profileDump as string | undefined;
+    if (dumpDir !== undefined) this.profiles?.dump(dumpDir);
+    else if (this.profiles) process.stdout.write(this.profiles.report());
+  }
+
+  /** `await using fc = await FlintContext.create()` stops the context at the end of the block (PySpark's `with SparkContext() as sc`). */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
   }
 
   private applyAccumulators(updates: readonly (readonly [number, number])[]): void {

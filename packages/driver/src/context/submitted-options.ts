@@ -2,8 +2,8 @@
  * FlintContext options given from outside the program, as spark-submit hands SparkConf entries to
  * an application: `flint submit --conf key=value` (and --master, --name, --mode,
  * --executor-memory, --properties-file) reach FlintContext.create() through the FLINT_CONF
- * environment variable. Precedence, as in Spark: options set in the program's code, then FLINT_CONF,
- * then FLINT_MASTER / FLINT_MODE, then the defaults.
+ * environment variable. Precedence, as in Spark: options set in the program's code, then
+ * FlintContext.setSystemProperty, then FLINT_CONF, then FLINT_MASTER / FLINT_MODE, then the defaults.
  */
 import { parseByteSize } from '@flint/dfs';
 import type { FlintContextOptions } from './flint-context.js';
@@ -68,6 +68,11 @@ const PARSERS = {
     if (value.trim() === '') throw new Error('must be a directory (a path or dfs:// URL)');
     return value;
   },
+  profile: booleanOption,
+  profileDump: (value: string) => {
+    if (value.trim() === '') throw new Error('must be a directory');
+    return value;
+  },
 } satisfies { [K in keyof FlintContextOptions]-?: (value: string) => FlintContextOptions[K] };
 
 type OptionKey = keyof typeof PARSERS;
@@ -82,6 +87,8 @@ const PROPERTY_NAMES: Record<string, OptionKey> = {
   'spark.eventLog.dir': 'eventLog',
   'flint.ui.showConsoleProgress': 'progress',
   'spark.ui.showConsoleProgress': 'progress',
+  'spark.python.profile': 'profile',
+  'spark.python.profile.dump': 'profileDump',
 };
 
 export const OPTION_KEYS = Object.keys(PARSERS) as OptionKey[];
@@ -114,8 +121,26 @@ export function submittedOptions(env: NodeJS.ProcessEnv = process.env): Partial<
   }
 }
 
-/** The program's own options over the submitted ones; an option given as undefined counts as not given. */
+/** Options set with FlintContext.setSystemProperty, for every context the process creates afterwards. */
+let systemProperties: Partial<FlintContextOptions> = {};
+
+/** Checks and keeps one option, as Spark's setSystemProperty sets a JVM system property that SparkConf reads. */
+export function setSystemProperty(key: string, value: string): void {
+  if (typeof key !== 'string' || typeof value !== 'string') throw new TypeError('setSystemProperty(key, value) takes two strings');
+  systemProperties = { ...systemProperties, ...parseOption(key, value) };
+}
+
+/** The options set with setSystemProperty so far. */
+export function systemPropertyOptions(): Partial<FlintContextOptions> {
+  return systemProperties;
+}
+
+/**
+ * The program's own options over those set with setSystemProperty, over the submitted ones
+ * (flint submit sets Spark's system properties before the program runs; the program's calls
+ * come later and win). An option given as undefined counts as not given.
+ */
 export function withSubmittedOptions(options: FlintContextOptions, env: NodeJS.ProcessEnv = process.env): FlintContextOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  return { ...submittedOptions(env), ...given };
+  return { ...submittedOptions(env), ...systemProperties, ...given };
 }

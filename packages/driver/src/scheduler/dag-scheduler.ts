@@ -88,6 +88,8 @@ export interface DagSchedulerOptions {
   readonly shuffleOnDisk?: boolean;
   /** Task slots in the cluster now: a barrier stage needs one per task, all at once. */
   readonly totalSlots?: () => number;
+  /** Set when profiling (the context's `profile` option): tasks send a CPU profile, given here with the stage's RDD. */
+  readonly taskProfiled?: (rddId: number, profile: Uint8Array) => void;
 }
 
 export class DagScheduler {
@@ -293,7 +295,8 @@ export class DagScheduler {
     // As Spark's TaskSet, a stage's tasks carry the local properties of the job that submitted it.
     const properties = this.jobs.get(jobId)?.properties;
     const localProperties = properties && properties.size > 0 ? Object.fromEntries(properties) : undefined;
-    return { ...task, request: { ...task.request, ...(localProperties && { localProperties }), ...(this.options.shuffleOnDisk && { shuffleOnDisk: true }) } };
+    const flags = { ...(this.options.shuffleOnDisk && { shuffleOnDisk: true }), ...(this.options.taskProfiled && { profile: true }) };
+    return { ...task, request: { ...task.request, ...(localProperties && { localProperties }), ...flags } };
   }
 
   private stageOutput(stage: Stage): StageOutput {
@@ -344,6 +347,7 @@ export class DagScheduler {
     outcome: Extract<TaskOutcome, { kind: 'success' }>,
   ): void {
     this.registerCachedBlocks(executor, outcome);
+    if (outcome.profile) this.options.taskProfiled?.(stage.rdd.id(), outcome.profile);
     attempt.pending.delete(request.partition);
     if (stage.kind === 'shuffleMap') {
       this.options.applyAccumulators(outcome.accumulators);

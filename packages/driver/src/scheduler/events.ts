@@ -9,7 +9,7 @@ import type { TaskMetrics } from '@flint/worker';
 import type { SqlPlanNode } from '@flint/rdd';
 
 /** Where an effective configuration value came from. */
-export type ConfSource = 'default' | 'FlintContext option' | 'flint submit --conf' | 'flint submit flag' | 'properties file' | 'environment';
+export type ConfSource = 'default' | 'FlintContext option' | 'system property' | 'flint submit --conf' | 'flint submit flag' | 'properties file' | 'environment';
 
 export interface ConfEntry {
   readonly key: string;

@@ -1,5 +1,6 @@
 // PySpark's SparkContext properties: defaultParallelism, defaultMinPartitions, applicationId,
-// version, startTime, sparkUser(), uiWebUrl, getCheckpointDir(), resources and getOrCreate().
+// version, startTime, sparkUser(), uiWebUrl, getCheckpointDir(), resources, getOrCreate(),
+// setSystemProperty and `await using` (PySpark's `with SparkContext() as sc`).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,5 +78,31 @@ describe('getOrCreate and resources', () => {
 
   it('resources is empty: Flint assigns no GPUs or other resources to the driver', () => {
     expect(fc.resources.size).toBe(0);
+  });
+});
+
+// Last in the file: a system property stays set for every context the process creates afterwards.
+describe('setSystemProperty and await using', () => {
+  it('a system property is an option of later contexts, below the options the program gives', async () => {
+    FlintContext.setSystemProperty('appName', 'from-system-property');
+    FlintContext.setSystemProperty('spark.ui.enabled', 'false');
+    FlintContext.setSystemProperty('maxFailures', '2');
+    let used: FlintContext | undefined;
+    {
+      await using later = await FlintContext.create({ master: 'local[1]', maxFailures: 3 });
+      used = later;
+      expect(later.appName).toBe('from-system-property');
+      expect(later.uiWebUrl).toBeNull();
+      expect(later.getConf().get('maxFailures')).toBe('3');
+      expect(await later.parallelize([1, 2, 3]).count()).toBe(3);
+    }
+    // The block's end stopped the context: it is no longer the one getOrCreate returns.
+    expect(await FlintContext.getOrCreate()).toBe(fc);
+    await expect(used.parallelize([1]).count()).rejects.toThrow(/stopped/);
+  });
+
+  it('an unknown key or a bad value is a one-line error naming the key', () => {
+    expect(() => FlintContext.setSystemProperty('spark.executor.bogus', '1')).toThrow(/unknown option 'spark.executor.bogus'/);
+    expect(() => FlintContext.setSystemProperty('maxFailures', 'many')).toThrow(/maxFailures: must be a positive integer, got 'many'/);
   });
 });

@@ -1,5 +1,8 @@
-// Shared variables and function shipping: broadcast (broadcast.py doctest), accumulators
+// Shared variables and function shipping: broadcast (broadcast.py doctests, dump/load included), accumulators
 // (accumulators.py doctest), capture(env, fn), and the free-variable check at the call site.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, capture } from '@flint/driver';
 
@@ -65,6 +68,30 @@ describe('broadcast', () => {
     await expect(scaled.collect()).rejects.toThrow(`Attempted to use Broadcast(${b.id}) after it was destroyed`);
     expect(() => b.unpersist()).toThrow(/after it was destroyed/);
     expect(await fc.parallelize([1, 2], 2).map((x) => x + 1).collect()).toEqual([2, 3]);
+  });
+
+  it('dump writes a value that load and loadFromPath read back (broadcast.py doctests)', () => {
+    const b = fc.broadcast([1, 2, 3, 4, 5]);
+    const c = fc.broadcast(1);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flint-broadcast-dump-'));
+    try {
+      const file = path.join(dir, 'test.txt');
+      const out = fs.openSync(file, 'w');
+      b.dump(b.value, out);
+      fs.closeSync(out);
+      expect(c.loadFromPath(file)).toEqual([1, 2, 3, 4, 5]);
+      const input = fs.openSync(file, 'r');
+      expect(c.load(input)).toEqual([1, 2, 3, 4, 5]);
+      fs.closeSync(input);
+      const richer = new Map<string, unknown>([['when', new Date(0)], ['big', 2n ** 70n], ['bytes', new Uint8Array([7, 8])]]);
+      fs.writeFileSync(file, '');
+      const again = fs.openSync(file, 'w');
+      b.dump(richer as never, again);
+      fs.closeSync(again);
+      expect(c.loadFromPath(file)).toEqual(richer);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('cannot be unpersisted inside a task', async () => {

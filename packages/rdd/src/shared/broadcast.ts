@@ -1,3 +1,6 @@
+import { readFileSync, writeSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+
 /**
  * A read-only value sent to each worker once, not with every task: tasks carry only its id, and a
  * worker decodes the value the first time a task uses it. On the driver, unpersist() drops the
@@ -42,6 +45,24 @@ export class Broadcast<T> {
     this.destroyed = true;
     this.resolved = false;
     this.resolvedValue = undefined;
+  }
+
+  /**
+   * PySpark's Broadcast.dump: writes `value` to the open file descriptor `fd` in Node's own
+   * serialization (v8.serialize: Maps, Sets, Dates, typed arrays and bigints round-trip), as PySpark pickles it.
+   */
+  dump(value: T, fd: number): void {
+    writeSync(fd, serialize(value));
+  }
+
+  /** PySpark's Broadcast.load: the value written by dump, read from the open file descriptor `fd` to its end. */
+  load(fd: number): T {
+    return deserialize(readFileSync(fd)) as T;
+  }
+
+  /** PySpark's Broadcast.load_from_path: the value written by dump into the file at `path`. */
+  loadFromPath(path: string): T {
+    return deserialize(readFileSync(path)) as T;
   }
 
   /** Throws Spark's error for a destroyed broadcast. */

@@ -140,6 +140,7 @@ export class Executor {
       droppedBroadcasts: this.droppedBroadcasts.get(app) ?? [],
       filesRoot: this.addedFiles.rootFor(app),
       localProperties: request.localProperties,
+      profile: request.profile,
       barrierAddresses: request.barrier?.addresses,
       memory: {
         // Each running task gets an equal share of the executor's memory (Spark gives 1/2N to 1/N).
@@ -183,6 +184,7 @@ export class Executor {
       bytesWritten: result.bytesWritten,
       durationMs: performance.now() - started,
       metrics: { ...result.metrics, fetchMs },
+      ...(result.profile && { profile: result.profile }),
     };
   }
 

@@ -60,6 +60,7 @@ const taskRequest: Schema<TaskRequest> = object({
   /** Added files and archives; the executor refuses a name that leaves its files directory. */
   files: optional(array(object({ name: shortString(4096), bytes, archive: optional(oneOfStrings('zip', 'tar')) }))),
   localProperties: optional(record(string)),
+  profile: optional(boolean),
 });
 
 const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });
@@ -84,6 +85,7 @@ const taskOutcome: Schema<TaskOutcome> = variants(
     bytesWritten: count,
     durationMs: number,
     metrics: taskMetrics,
+    profile: optional(bytes),
   }),
   variant('kind', 'failure', { error: taskError }),
   variant('kind', 'fetchFailed', { shuffleId: count, mapPartition: count, executor: executorRef, message: string }),

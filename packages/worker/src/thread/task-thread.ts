@@ -16,6 +16,7 @@ import { writeOutput } from './task-outputs.js';
 import { describeError } from './describe-error.js';
 import { runInTaskContext } from './task-context.js';
 import { TaskSpillStore } from './spill-store.js';
+import { profiled } from './task-profiler.js';
 
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
 
@@ -30,10 +31,12 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
     const stage = decode<StageSpec>(task.stage);
     const inputs = new TaskInputs(task.inputs, task.appId);
     const computer = new PartitionComputer(stage.plan, inputs, task.appId);
-    const written = await runInTaskContext(task, { budgetBytes: task.memory.budgetBytes, spill }, async () => {
-      const records = await computer.computeRoot(task.partition);
-      return writeOutput(stage.output, records, task.partition, task.attempt);
-    });
+    const { value: written, profile } = await profiled(task.profile === true, () =>
+      runInTaskContext(task, { budgetBytes: task.memory.budgetBytes, spill }, async () => {
+        const records = await computer.computeRoot(task.partition);
+        return writeOutput(stage.output, records, task.partition, task.attempt);
+      }),
+    );
     await timersAlreadyDue();
     return {
       kind: 'success',
@@ -41,6 +44,7 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
       blocks: computer.producedBlocks,
       accumulators: accumulatorTotals(),
       recordsRead: inputs.recordsRead,
+      ...(profile && { profile }),
       metrics: { ...inputs.timings, threadMs: performance.now() - started, memoryBytesSpilled: spill.metrics.memoryBytesSpilled, diskBytesSpilled: spill.metrics.diskBytesSpilled },
     };
   } catch (error) {

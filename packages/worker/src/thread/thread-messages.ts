@@ -24,6 +24,8 @@ export interface ThreadTask {
   readonly barrierAddresses?: readonly string[];
   /** The job's local properties (TaskContext.getLocalProperty). */
   readonly localProperties?: Readonly<Record<string, string>>;
+  /** Take a CPU profile of the task (the context's `profile` option). */
+  readonly profile?: boolean;
   /** Execution memory of this task (its share of the executor's) and the directory it spills to. */
   readonly memory: { readonly budgetBytes: number; readonly spillDirectory: string };
 }
@@ -38,6 +40,8 @@ export type ThreadResult =
       readonly recordsRead: number;
       readonly recordsWritten: number;
       readonly bytesWritten: number;
+      /** The task's CPU profile (`.cpuprofile` JSON), when asked for. */
+      readonly profile?: Uint8Array;
       readonly metrics: Omit<TaskMetrics, 'fetchMs'>;
     }
   | { readonly kind: 'failure'; readonly error: TaskError };
