@@ -5,8 +5,8 @@
  * with its error, in a failed job and a failed stage.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capture, FlintContext } from '@flint/driver';
-import { encode } from '@flint/rdd';
+import { capture, FlintContext, StorageLevel } from '@flint/driver';
+import { encode, estimateSize } from '@flint/rdd';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -107,16 +107,25 @@ describe('driver UI JSON API on a real cluster', () => {
 
   it("shows each executor's memory budget and the bytes its cached blocks use", async () => {
     const data = Array.from({ length: 200 }, (_, i) => `record ${i}`);
-    const cached = fc.parallelize(data, 2).cache();
-    expect(await cached.count()).toBe(200);
-    // A cached partition is stored as its encoded records.
+    const memoryUsed = async (): Promise<number> => (await api('/executors')).reduce((sum: number, e: any) => sum + e.memoryUsed, 0);
+    const stored = fc.parallelize(data, 2).persist(StorageLevel.MEMORY_AND_DISK);
+    expect(await stored.count()).toBe(200);
+    // A MEMORY_AND_DISK partition is stored as its encoded records.
     const expectedBytes = encode(data.slice(0, 100)).length + encode(data.slice(100)).length;
     const executors = await api('/executors');
     expect(executors.map((e: any) => e.maxMemory)).toEqual([EXECUTOR_MEMORY, EXECUTOR_MEMORY]);
-    expect(executors.reduce((sum: number, e: any) => sum + e.memoryUsed, 0)).toBe(expectedBytes);
+    expect(await memoryUsed()).toBe(expectedBytes);
     expect(executors.reduce((sum: number, e: any) => sum + e.rddBlocks, 0)).toBe(2);
+    stored.unpersist();
+    await expect.poll(memoryUsed).toBe(0);
+
+    // A MEMORY_ONLY partition stays as objects on the one-thread worker's task thread: the
+    // records' estimated heap size (every record measured at this size), plus a slot each.
+    const cached = fc.parallelize(data, 2).cache();
+    expect(await cached.count()).toBe(200);
+    expect(await memoryUsed()).toBe(data.reduce((sum, record) => sum + estimateSize(record) + 8, 0));
     cached.unpersist();
-    await expect.poll(async () => (await api('/executors')).reduce((sum: number, e: any) => sum + e.memoryUsed, 0)).toBe(0);
+    await expect.poll(memoryUsed).toBe(0);
   });
 
   it('shows the failed task with its error', async () => {

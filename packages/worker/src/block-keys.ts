@@ -23,6 +23,12 @@ export function isBlockKey(key: string): boolean {
   return key.length <= 255 && BLOCK_KEY.test(key);
 }
 
+/** A block manager's key split into its application and the block's name (app ids have no underscore). */
+export function parseInApp(key: string): { appId: string; block: string } {
+  const at = key.indexOf('_');
+  return { appId: key.slice(0, at), block: key.slice(at + 1) };
+}
+
 const CACHED = /(?:^|_)rdd_(\d+)_(\d+)$/;
 
 /** The RDD and split of a cached partition's key, with or without its app prefix; undefined for other blocks. */

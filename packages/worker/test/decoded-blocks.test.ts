@@ -41,6 +41,16 @@ describe('decoded cached partitions on a task thread', () => {
     expect(pass('app-b', 1, [0])).toEqual([]);
   });
 
+  it('reports a held partition (kept nowhere else) once it is evicted, so the executor forgets it', () => {
+    expect(cache.keepDecoded('app-c', 'rdd_1_0', partition(), true)).toBeGreaterThan(0);
+    expect(cache.keepDecoded('app-c', 'rdd_1_1', partition(), true)).toBeGreaterThan(0);
+    expect(cache.takeDroppedHeld()).toEqual([]);
+    // A third partition of another RDD evicts the least recently used one: held, so lost.
+    cache.keepDecoded('app-c', 'rdd_2_0', partition());
+    expect(cache.takeDroppedHeld()).toEqual(['app-c_rdd_1_0']);
+    expect(cache.takeDroppedHeld()).toEqual([]);
+  });
+
   it('estimates an array of numbers at 8 bytes an item, as V8 stores it unboxed', () => {
     expect(estimateSize([0.5, 1.5, 2.5])).toBe(estimateSize([]) + 3 * 8);
     expect(estimateSize(['a', 0.5])).toBeGreaterThan(estimateSize([]) + 2 * 8);

@@ -6,6 +6,8 @@
  * are dropped (they are recomputed from lineage when needed, as in Spark).
  * Dropped keys are kept until the executor reports them (`takeDropped`), so the driver learns of
  * evictions with the next task's outcome rather than only when a task finds a partition missing.
+ * A MEMORY_ONLY partition a task thread holds as objects (thread/held-blocks.ts) is a block
+ * without bytes here: its estimated size counts against the budget, and leaving memory drops it.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,8 @@ interface Block {
   size: number;
   bytes?: Uint8Array;
   onDisk: boolean;
+  /** Kept as objects by the task thread, not here. */
+  held?: boolean;
 }
 
 export interface BlockManagerStats {
@@ -57,12 +61,35 @@ export class BlockManager {
     this.enforceBudget(key);
   }
 
+  /** A MEMORY_ONLY partition that the task thread holds as records of about `size` bytes. */
+  putHeld(key: string, size: number): void {
+    this.remove(key);
+    this.droppedKeys.delete(key);
+    this.blocks.set(key, { policy: 'memoryOnly', size, onDisk: false, held: true });
+    this.memoryBytes += size;
+    this.enforceBudget(key);
+  }
+
+  /** The block's bytes; undefined if it is not here or is held by the task thread (see isHeld). */
   get(key: string): Uint8Array | undefined {
     const block = this.blocks.get(key);
     if (!block) return undefined;
     this.blocks.delete(key);
     this.blocks.set(key, block);
+    if (block.held) return undefined;
     return block.bytes ?? readFileSync(this.path(key));
+  }
+
+  isHeld(key: string): boolean {
+    return this.blocks.get(key)?.held === true;
+  }
+
+  /** Forgets a block that was lost (a held partition its thread no longer has), reporting it as dropped. */
+  drop(key: string): void {
+    if (!this.blocks.has(key)) return;
+    this.remove(key);
+    this.dropped++;
+    this.droppedKeys.add(key);
   }
 
   /** The keys starting with `prefix` that were dropped since the last call, forgotten once returned. */
@@ -84,7 +111,7 @@ export class BlockManager {
   remove(key: string): void {
     const block = this.blocks.get(key);
     if (!block) return;
-    if (block.bytes) this.memoryBytes -= block.size;
+    if (inMemory(block)) this.memoryBytes -= block.size;
     if (block.onDisk) rmSync(this.path(key), { force: true });
     this.blocks.delete(key);
   }
@@ -115,11 +142,11 @@ export class BlockManager {
     const newRdd = cachedRddKey(newKey);
     for (const [key, block] of this.blocks) {
       if (this.memoryBytes <= this.memoryBudget) return;
-      if (!block.bytes || key === newKey || (newRdd !== undefined && cachedRddKey(key) === newRdd)) continue;
+      if (!inMemory(block) || key === newKey || (newRdd !== undefined && cachedRddKey(key) === newRdd)) continue;
       this.leaveMemory(key, block);
     }
     const block = this.blocks.get(newKey);
-    if (this.memoryBytes > this.memoryBudget && block?.bytes) this.leaveMemory(newKey, block);
+    if (this.memoryBytes > this.memoryBudget && block && inMemory(block)) this.leaveMemory(newKey, block);
   }
 
   /** Drops a MEMORY_ONLY block; spills any other to disk. */
@@ -149,5 +176,9 @@ export class BlockManager {
     }
     return join(this.directory, key);
   }
+}
+
+function inMemory(block: Block): boolean {
+  return block.bytes !== undefined || block.held === true;
 }
 

@@ -10,8 +10,8 @@ import { Piscina } from 'piscina';
 import { BlockManager, type BlockPolicy } from './block-manager.js';
 import type { BarrierSync, CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import { relayBarrier } from './barrier-relay.js';
-import type { ThreadResult, ThreadTask } from '../thread/thread-messages.js';
-import { blockKeys, parseCachedKey } from '../block-keys.js';
+import type { HeldBlockRequest, ThreadInput, ThreadResult, ThreadTask } from '../thread/thread-messages.js';
+import { blockKeys, parseCachedKey, parseInApp } from '../block-keys.js';
 import { boundedInFlight } from './bounded-in-flight.js';
 import { AddedFiles } from './added-files.js';
 import { threadDeathError, threadHeapMb } from './thread-faults.js';
@@ -116,7 +116,7 @@ export class Executor {
     const app = request.appId;
     const broadcasts = request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(app, id, bytes) }));
     const filesWritten = this.addedFiles.install(app, request.files);
-    let inputs: ThreadTask['inputs'];
+    let inputs: ThreadInput[];
     const copies: CachedBlockReport[] = [];
     try {
       [inputs] = await Promise.all([Promise.all(request.inputs.map((input) => this.gather(app, input, copies))), filesWritten]);
@@ -136,6 +136,8 @@ export class Executor {
       barrierPort: barrier?.threadPort,
       stage: request.stage,
       inputs,
+      // With one thread, every task over a partition the thread holds runs where its records are.
+      holdPartitions: this.options.threads === 1,
       broadcasts,
       droppedBroadcasts: this.droppedBroadcasts.get(app) ?? [],
       filesRoot: this.addedFiles.rootFor(app),
@@ -163,9 +165,14 @@ export class Executor {
       const key = blockKeys.inApp(app, blockKeys.shuffleBucket(shuffleIdOf(request), request.partition, reduce));
       this.blocks.put(key, bucket, request.shuffleOnDisk ? 'diskOnly' : 'memoryAndDisk');
     });
+    for (const key of result.droppedHeld) this.blocks.drop(key);
     const cachedBlocks = await Promise.all(
       result.blocks.map(async (block) => {
         const key = blockKeys.inApp(app, blockKeys.cached(block.rddId, block.split));
+        if (block.bytes === undefined) {
+          this.blocks.putHeld(key, block.heldSize);
+          return { rddId: block.rddId, split: block.split, bytes: block.heldSize };
+        }
         // Shared memory: later tasks over the cached partition get it without a copy per task.
         this.blocks.put(key, shared(block.bytes), blockPolicy(block.storageLevel));
         const replica = block.storageLevel.endsWith('_2') ? await this.replicate(request.replicateTo, key, block.storageLevel, block.bytes) : undefined;
@@ -213,12 +220,13 @@ export class Executor {
    * finds it local in its next iteration instead of waiting for the one executor that holds it or
    * fetching it again.
    */
-  private async gather(app: string, input: TaskInput, copies: CachedBlockReport[]): Promise<{ key: string; chunks: Uint8Array[] }> {
+  private async gather(app: string, input: TaskInput, copies: CachedBlockReport[]): Promise<ThreadInput> {
     switch (input.kind) {
       case 'bytes':
         return { key: input.key, chunks: [input.bytes] };
       case 'cached': {
         const key = blockKeys.inApp(app, input.key);
+        if (this.blocks.isHeld(key)) return { key: input.key, chunks: [], held: true };
         // A replica or copy here is as good as the first copy the driver named.
         const local = this.blocks.get(key);
         if (local) return { key: input.key, chunks: [local] };
@@ -247,9 +255,21 @@ export class Executor {
   }
 
   private async readBlock(executor: ExecutorId, key: string): Promise<Uint8Array | undefined> {
-    if (executor === this.id) return this.blocks.get(key);
+    if (executor === this.id) return this.localBlock(key);
     if (!this.peers) return undefined;
     return this.peers.fetch(executor, key).catch(() => undefined);
+  }
+
+  /**
+   * The bytes of a block here, for another executor: a partition the task thread holds as
+   * objects is encoded there now (after the task it may be running); one it no longer has is lost.
+   */
+  async localBlock(key: string): Promise<Uint8Array | undefined> {
+    if (!this.blocks.isHeld(key)) return this.blocks.get(key);
+    const request: HeldBlockRequest = { kind: 'heldBlockBytes', ...parseInApp(key) };
+    const bytes = (await this.pool.run(request)) as Uint8Array | undefined;
+    if (!bytes && this.blocks.isHeld(key)) this.blocks.drop(key);
+    return bytes;
   }
 
   /** Sends the second copy of a `_2` level partition; the executor that has it, if it took it. */

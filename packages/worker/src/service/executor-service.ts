@@ -75,8 +75,10 @@ async function serveConnection(executor: Executor, connection: FramedConnection,
         return send({ type: 'blockStored', requestId: message.requestId });
       }
       case 'fetchBlock': {
-        const bytes = executor.blocks.get(message.key);
-        return send({ type: 'block', requestId: message.requestId, block: bytes ? packBlock(bytes) : null });
+        // A partition held by a task thread is encoded there first: answer when it is.
+        const reply = (bytes: Uint8Array | undefined) => send({ type: 'block', requestId: message.requestId, block: bytes ? packBlock(bytes) : null });
+        void executor.localBlock(message.key).then(reply, () => reply(undefined));
+        return;
       }
     }
   };

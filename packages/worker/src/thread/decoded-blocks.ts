@@ -2,9 +2,12 @@
  * Cached partitions kept decoded on the task thread that last used them, as Spark keeps
  * MEMORY_ONLY partitions as objects: a later task over the same cached partition on this thread
  * skips decoding it (and the garbage that makes). The executor's block manager still owns the
- * partition: a decoded copy is used only when the executor sent the block with the task, so a
- * partition evicted or unpersisted there is never read from here. Tasks must not mutate the
- * records of a cached partition.
+ * partition: a decoded copy is used only when the executor sent the block (or said the thread
+ * holds it) with the task, so a partition evicted or unpersisted there is never read from here.
+ * Tasks must not mutate the records of a cached partition.
+ *
+ * A partition kept `held` exists only here (held-blocks.ts): evicting it loses it, so its key is
+ * remembered until the next task reports it to the executor (`takeDroppedHeld`).
  *
  * LRU within a byte budget (a quarter of the thread's heap), with the records' heap size
  * estimated from a sample of them. As Spark's MemoryStore does, a partition never evicts another
@@ -22,8 +25,10 @@ const SAMPLED_RECORDS = 64;
 /** The partition array's slot that holds each record. */
 const SLOT_BYTES = 8;
 
-const blocks = new Map<string, { records: unknown[]; size: number }>();
+const blocks = new Map<string, { records: unknown[]; size: number; held: boolean }>();
 let used = 0;
+/** Keys of held partitions evicted since the last task reported them. */
+let droppedHeld: string[] = [];
 const budget = Number(process.env.FLINT_THREAD_CACHE_BYTES ?? DEFAULT_BUDGET_BYTES);
 
 export function decodedBlock(appId: string, block: string): unknown[] | undefined {
@@ -35,7 +40,11 @@ export function decodedBlock(appId: string, block: string): unknown[] | undefine
   return entry.records;
 }
 
-export function keepDecoded(appId: string, block: string, records: unknown[]): void {
+/**
+ * Keeps the records if they fit (evicting other RDDs' partitions, least recently used first);
+ * their estimated heap size if kept, undefined if not.
+ */
+export function keepDecoded(appId: string, block: string, records: unknown[], held = false): number | undefined {
   const key = blockKeys.inApp(appId, block);
   const existing = blocks.get(key);
   if (existing) {
@@ -46,15 +55,24 @@ export function keepDecoded(appId: string, block: string, records: unknown[]): v
   const rdd = cachedRddKey(key);
   let evictable = 0;
   for (const [other, entry] of blocks) if (cachedRddKey(other) !== rdd) evictable += entry.size;
-  if (used - evictable + size > budget) return;
+  if (used - evictable + size > budget) return undefined;
   for (const [oldest, entry] of blocks) {
     if (used + size <= budget) break;
     if (cachedRddKey(oldest) === rdd) continue;
     blocks.delete(oldest);
     used -= entry.size;
+    if (entry.held) droppedHeld.push(oldest);
   }
-  blocks.set(key, { records, size });
+  blocks.set(key, { records, size, held });
   used += size;
+  return size;
+}
+
+/** The held partitions evicted since the last call (keys with their application), forgotten once returned. */
+export function takeDroppedHeld(): string[] {
+  const keys = droppedHeld;
+  droppedHeld = [];
+  return keys;
 }
 
 /** The records' heap bytes, from an even sample of them. */

@@ -2,7 +2,8 @@
  * Computes one partition of a stage's plan on a task thread: a recursive walk over the wire
  * nodes, one handler per kind (exhaustive), reading leaves from the task's inputs. Chains of
  * element-wise nodes are fused into one loop. A persisted node's computed partition is kept as an
- * encoded block that the executor stores once the task succeeds.
+ * encoded block that the executor stores once the task succeeds, or (MEMORY_ONLY, where allowed)
+ * held on this thread as objects (held-blocks.ts).
  */
 import { encode, parentSplits, recordsToArray, type WireNode, type TaskPlan, type FnRef } from '@flint/rdd';
 import { runFused } from './fused-pipeline.js';
@@ -12,6 +13,7 @@ import { runPipe } from './pipe.js';
 import type { TaskInputs } from './task-inputs.js';
 import type { ProducedBlock } from './thread-messages.js';
 import { keepDecoded } from './decoded-blocks.js';
+import { holdPartition } from './held-blocks.js';
 
 type Records = Iterable<unknown>;
 type Fn = (...args: unknown[]) => unknown;
@@ -25,6 +27,7 @@ export class PartitionComputer {
     private readonly plan: TaskPlan,
     private readonly inputs: TaskInputs,
     private readonly appId: string,
+    private readonly holdPartitions: boolean,
   ) {
     this.byId = new Map(plan.nodes.map((n) => [n.id, n]));
   }
@@ -39,9 +42,14 @@ export class PartitionComputer {
     const cached = this.inputs.cached(id, split);
     if (cached) return cached;
     const records = recordsToArray(await this.computeNode(node, split));
-    const bytes = encode(records);
-    this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes });
-    keepDecoded(this.appId, blockKeys.cached(id, split), records);
+    const block = blockKeys.cached(id, split);
+    const heldSize = this.holdPartitions ? holdPartition(this.appId, block, node.storageLevel, records) : undefined;
+    if (heldSize !== undefined) {
+      this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, heldSize });
+    } else {
+      this.producedBlocks.push({ rddId: id, split, storageLevel: node.storageLevel, bytes: encode(records) });
+      keepDecoded(this.appId, block, records);
+    }
     return records;
   }
 

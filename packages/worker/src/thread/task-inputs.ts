@@ -11,17 +11,20 @@ import { readWholeFileSplit } from './whole-file-input.js';
 import { readRangeSplit } from './range-input.js';
 import { decodedBlock, keepDecoded } from './decoded-blocks.js';
 import { blockKeys } from '../block-keys.js';
+import type { ThreadInput } from './thread-messages.js';
 
 export class TaskInputs {
   private readonly chunks: Map<string, readonly Uint8Array[]>;
+  private readonly held: Set<string>;
   recordsRead = 0;
   readonly timings = { readMs: 0, parseMs: 0, decodeMs: 0 };
 
   constructor(
-    inputs: readonly { key: string; chunks: readonly Uint8Array[] }[],
+    inputs: readonly ThreadInput[],
     private readonly appId: string,
   ) {
     this.chunks = new Map(inputs.map((i) => [i.key, i.chunks]));
+    this.held = new Set(inputs.filter((i) => i.held).map((i) => i.key));
   }
 
   required(key: string): unknown[] {
@@ -30,8 +33,13 @@ export class TaskInputs {
     return this.count(this.decoded(chunks[0]));
   }
 
+  /** A cached partition the executor sent or says this thread holds; undefined (to be recomputed) if neither. */
   cached(rddId: number, split: number): unknown[] | undefined {
     const key = blockKeys.cached(rddId, split);
+    if (this.held.has(key)) {
+      const held = decodedBlock(this.appId, key);
+      return held && this.count(held);
+    }
     const chunks = this.chunks.get(key);
     if (!chunks) return undefined;
     let records = decodedBlock(this.appId, key);

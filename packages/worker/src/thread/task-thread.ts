@@ -6,7 +6,7 @@ import { decode, installDecodeHooks } from '@flint/rdd';
 // Registers the SQL readers' and writers' task functions (runtime:sql.*) on this thread.
 import '@flint/sql/runtime';
 import type { StageSpec } from '../stage-spec.js';
-import type { ThreadResult, ThreadTask } from './thread-messages.js';
+import type { HeldBlockRequest, ThreadResult, ThreadTask } from './thread-messages.js';
 import { compileFunction } from './compile-function.js';
 import { accumulatorRef, applyBroadcastDrops, beginTaskAccumulators, broadcastRef, registerBroadcast } from './shared-variables.js';
 import { useApplication } from './application.js';
@@ -17,10 +17,16 @@ import { describeError } from './describe-error.js';
 import { runInTaskContext } from './task-context.js';
 import { TaskSpillStore } from './spill-store.js';
 import { profiled } from './task-profiler.js';
+import { takeDroppedHeld } from './decoded-blocks.js';
+import { heldBlockBytes } from './held-blocks.js';
 
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
 
-export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
+export default async function runOnThread(message: ThreadTask | HeldBlockRequest): Promise<ThreadResult | Uint8Array | undefined> {
+  return 'kind' in message ? heldBlockBytes(message.appId, message.block) : runTask(message);
+}
+
+async function runTask(task: ThreadTask): Promise<ThreadResult> {
   const started = performance.now();
   const spill = new TaskSpillStore(task.memory.spillDirectory);
   try {
@@ -30,7 +36,7 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
     const accumulatorTotals = beginTaskAccumulators();
     const stage = decode<StageSpec>(task.stage);
     const inputs = new TaskInputs(task.inputs, task.appId);
-    const computer = new PartitionComputer(stage.plan, inputs, task.appId);
+    const computer = new PartitionComputer(stage.plan, inputs, task.appId, task.holdPartitions);
     const { value: written, profile } = await profiled(task.profile === true, () =>
       runInTaskContext(task, { budgetBytes: task.memory.budgetBytes, spill }, async () => {
         const records = await computer.computeRoot(task.partition);
@@ -42,6 +48,7 @@ export default async function runTask(task: ThreadTask): Promise<ThreadResult> {
       kind: 'success',
       ...written,
       blocks: computer.producedBlocks,
+      droppedHeld: takeDroppedHeld(),
       accumulators: accumulatorTotals(),
       recordsRead: inputs.recordsRead,
       ...(profile && { profile }),

@@ -13,8 +13,13 @@ export interface ThreadTask {
   /** A barrier task's line to the executor, which relays its barrier() calls to the driver. */
   readonly barrierPort?: MessagePort;
   readonly stage: Uint8Array;
-  /** Input blocks by key; a shuffle input has one chunk per map bucket, in map order. */
-  readonly inputs: readonly { readonly key: string; readonly chunks: readonly Uint8Array[] }[];
+  /**
+   * Input blocks by key; a shuffle input has one chunk per map bucket, in map order. A cached
+   * partition this thread holds as objects (held-blocks.ts) comes with no chunks and `held`.
+   */
+  readonly inputs: readonly ThreadInput[];
+  /** Whether a MEMORY_ONLY partition the task computes may stay on this thread as objects only. */
+  readonly holdPartitions: boolean;
   readonly broadcasts: readonly { readonly id: number; readonly bytes: Uint8Array }[];
   /** The application's broadcasts the executor has dropped, in order: the thread drops its copies too. */
   readonly droppedBroadcasts: readonly number[];
@@ -30,12 +35,27 @@ export interface ThreadTask {
   readonly memory: { readonly budgetBytes: number; readonly spillDirectory: string };
 }
 
+export interface ThreadInput {
+  readonly key: string;
+  readonly chunks: readonly Uint8Array[];
+  readonly held?: boolean;
+}
+
+/** The executor asks the thread for the bytes of a partition it holds (another executor reads it). */
+export interface HeldBlockRequest {
+  readonly kind: 'heldBlockBytes';
+  readonly appId: string;
+  readonly block: string;
+}
+
 export type ThreadResult =
   | {
       readonly kind: 'success';
       readonly result?: Uint8Array;
       readonly buckets?: Uint8Array[];
       readonly blocks: ProducedBlock[];
+      /** Held partitions this thread evicted (keys with their application): lost, the executor forgets them. */
+      readonly droppedHeld: string[];
       readonly accumulators: [number, number][];
       readonly recordsRead: number;
       readonly recordsWritten: number;
@@ -46,10 +66,8 @@ export type ThreadResult =
     }
   | { readonly kind: 'failure'; readonly error: TaskError };
 
-/** A partition of a persisted RDD computed by the task, for the executor's block manager. */
-export interface ProducedBlock {
-  readonly rddId: number;
-  readonly split: number;
-  readonly storageLevel: string;
-  readonly bytes: Uint8Array;
-}
+/** A partition of a persisted RDD computed by the task: its bytes for the executor's block manager, or the size of the records the thread holds. */
+export type ProducedBlock = { readonly rddId: number; readonly split: number; readonly storageLevel: string } & (
+  | { readonly bytes: Uint8Array; readonly heldSize?: undefined }
+  | { readonly heldSize: number; readonly bytes?: undefined }
+);
