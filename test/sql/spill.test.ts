@@ -1,7 +1,7 @@
 /**
- * Sorts and hash aggregations larger than the executor's memory spill to disk and still give the
- * right answers: `executorMemory` is a few MB, so each task's share (executorMemory / threads) is
- * far below what its sort buffer or aggregation table would hold. Answers are compared with a
+ * Sorts, hash aggregations and shuffled joins larger than the executor's memory spill to disk and
+ * still give the right answers: `executorMemory` is a few MB, so each task's share (executorMemory
+ * / threads) is far below what its sort buffer, aggregation table or join table would hold. Answers are compared with a
  * sequential reference over the same rows; the task metrics show bytes written to spill files,
  * and on local-cluster the workers' spill directories are empty afterwards.
  */
@@ -53,16 +53,71 @@ async function runBoth(fc: FlintContext): Promise<void> {
   expect(spilledBytes(fc)).toBeGreaterThan(afterAggregation);
 }
 
-describe('spilling sort and aggregation', () => {
+/** The joins read the first JOIN_ROWS rows of t (view j), with k = id % JOIN_KEYS. */
+const JOIN_ROWS = 80_000;
+const JOIN_KEYS = 30_000;
+const joinRows = rows.filter((r) => r.id < JOIN_ROWS).map((r) => ({ ...r, k: r.id % JOIN_KEYS }));
+
+/** Per k, the rows of j joined with the rows of j whose id < 30000 (the inner join's reference). */
+function referenceInnerJoin(): { k: number; n: number; s: number }[] {
+  const small = new Map<number, Row[]>();
+  for (const r of joinRows) if (r.id < 30_000) small.set(r.k, [...(small.get(r.k) ?? []), r]);
+  const out = new Map<number, { k: number; n: number; s: number }>();
+  for (const a of joinRows) {
+    for (const b of small.get(a.k) ?? []) {
+      const g = out.get(a.k) ?? { k: a.k, n: 0, s: 0 };
+      g.n++;
+      g.s += b.v;
+      out.set(a.k, g);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.k - b.k);
+}
+
+function referenceFullJoin(): Record<string, number> {
+  const evens = joinRows.filter((r) => r.id % 2 === 0).map((r) => r.id);
+  const thirds = new Set(joinRows.filter((r) => r.id % 3 === 0).map((r) => r.id));
+  const matched = evens.filter((id) => thirds.has(id - 1));
+  const sum = (ids: Iterable<number>) => [...ids].reduce((a, b) => a + b, 0);
+  return { l: evens.length, r: thirds.size, n: evens.length + thirds.size - matched.length, ls: sum(evens), rs: sum(thirds) };
+}
+
+async function joins(fc: FlintContext): Promise<void> {
+  fc.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
+  // Each reduce task then joins half of the rows (by default a join hashes into 200 partitions).
+  fc.conf.set('flint.sql.adaptive.coalescePartitions.initialPartitionNum', 2);
+  fc.sql(`SELECT id, id % ${JOIN_KEYS} AS k, v FROM t WHERE id < ${JOIN_ROWS}`).createOrReplaceTempView('j');
+  const before = spilledBytes(fc);
+  const inner = await fc.sql('SELECT a.k, count(*) AS n, sum(b.v) AS s FROM j a JOIN j b ON a.k = b.k AND b.id < 30000 GROUP BY a.k').collect();
+  expect(inner.sort((a, b) => (a.k as number) - (b.k as number))).toEqual(referenceInnerJoin());
+
+  const afterInner = spilledBytes(fc);
+  // A full outer join groups both sides by key; its global aggregate does not spill, the join does.
+  const full = await fc.sql(`SELECT count(a.id) AS l, count(b.id) AS r, count(*) AS n, sum(a.id) AS ls, sum(b.id) AS rs
+    FROM (SELECT id FROM j WHERE id % 2 = 0) a FULL JOIN (SELECT id FROM j WHERE id % 3 = 0) b ON a.id = b.id + 1`).collect();
+  expect(full).toEqual([referenceFullJoin()]);
+  const afterFull = spilledBytes(fc);
+  expect(afterFull).toBeGreaterThan(afterInner);
+
+  // An anti join without a residual condition keeps only the right side's keys.
+  const anti = await fc.sql('SELECT count(*) AS n, sum(id) AS s FROM j a WHERE NOT EXISTS (SELECT 1 FROM j b WHERE b.id = a.id * 2)').collect();
+  const kept = joinRows.filter((r) => r.id * 2 >= JOIN_ROWS);
+  expect(anti).toEqual([{ n: kept.length, s: kept.reduce((sum, r) => sum + r.id, 0) }]);
+  expect(spilledBytes(fc)).toBeGreaterThan(afterFull);
+  expect(afterInner).toBeGreaterThan(before);
+}
+
+describe('spilling sort, aggregation and join', () => {
   const open: FlintContext[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((fc) => fc.stop()));
   });
 
-  it('finish with a small executorMemory on local[2], spilling to disk', async () => {
+  it('finish with a small executorMemory on local[2], spilling to disk (joins too)', async () => {
     const fc = await FlintContext.create({ master: 'local[2]', appName: 'spill-local', executorMemory: 2 * 1024 * 1024 });
     open.push(fc);
     await runBoth(fc);
+    await joins(fc);
   }, 120_000);
 
   it('finish on local-cluster[2,1] and leave no spill files behind', async () => {

@@ -4,6 +4,7 @@
  */
 import './io/io-runtime.js';
 import './physical/spill/spillable-groups.js';
+import './physical/spill/spillable-join.js';
 import './physical/runtime/sort-batches.js';
 import './physical/runtime/group-partition.js';
 export { doubleToJavaString, floatToJavaString } from './format/java-number.js';

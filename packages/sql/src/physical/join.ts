@@ -14,6 +14,7 @@ import type { JoinType } from '../plan/logical-plan.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import { genLoop, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { JOIN_SPILL_RUNTIME } from './spill/spillable-join.js';
 
 /** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
 const NULL_KEY = '\\u0000null';
@@ -71,29 +72,18 @@ export function shuffledHashJoin(
   const rightRead = keysOnly ? () => false : isRead;
   const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), site, isRead);
   const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site, rightRead);
-  const shuffled = (leftTagged.union(rightTagged) as unknown as RDD<[unknown, unknown]>).partitionBy(partitions);
-  if (keysOnly) return streamPartitionsGenerated(shuffled, new CodegenContext(), semiOrAntiByKeys(carriedLayout(leftOut, isRead), joinType === 'left_semi'), site);
-  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, rightRead), joinType, keys.residual, site);
+  // A join that streams its left rows reads each reduce partition's right rows first (see rightSideFirst).
+  const tagged = rightSideFirst(joinType) ? rightTagged.union(leftTagged) : leftTagged.union(rightTagged);
+  const shuffled = (tagged as unknown as RDD<[unknown, unknown]>).partitionBy(partitions);
+  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, rightRead), joinType, keys.residual, keysOnly, site);
 }
 
 /**
- * The reduce side of a semi (`semi`) or anti join with no residual condition: the right side's
- * keys go into a Set (no row is kept for them), then each left row is kept when its key is in
- * it (semi) or is not (anti).
+ * Whether the join's shuffle has the right side's map tasks first, so that a reduce task reads
+ * all right rows of its partition (the hash table) before the left rows, which then stream: every
+ * join that keeps no unmatched right rows. (A reduce partition is its map tasks' buckets in order.)
  */
-function semiOrAntiByKeys(left: CarriedLayout, semi: boolean): string {
-  return `const keys = new Set();
-const lefts = [];
-for (const record of input) {
-  if (record[1][0] === 0) lefts.push(record);
-  else if (record[0] !== '${NULL_KEY}') keys.add(record[0]);
-}
-for (const record of lefts) {
-  const l = record[1][1];
-  const matched = record[0] !== '${NULL_KEY}' && keys.has(record[0]);
-  if (${semi ? 'matched' : '!matched'}) yield ${fullRow(left, 'l')};
-}`;
-}
+export const rightSideFirst = (joinType: JoinType): boolean => joinType !== 'right' && joinType !== 'full';
 
 /**
  * Which of a side's columns its shuffled rows carry (those an operator reads; the others are
@@ -143,6 +133,7 @@ function joinPartitions(
   right: CarriedLayout,
   joinType: JoinType,
   residual: Expr | undefined,
+  keysOnly: boolean,
   site: string,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
@@ -156,7 +147,6 @@ function joinPartitions(
   const nullsLeft = left.output.map(() => 'null');
   const nullsRight = right.output.map(() => 'null');
   const joined = (l: string[], r: string[]) => `yield [${[...l, ...r].join(', ')}];`;
-  const tracksRight = joinType === 'right' || joinType === 'full';
   const pair = joined(leftColumns, rightColumns);
   const emitPair: Record<JoinType, string> = {
     inner: pair,
@@ -176,53 +166,68 @@ function joinPartitions(
     left_semi: `if (matched) ${joined(leftColumns, [])}`,
     left_anti: `if (!matched) ${joined(leftColumns, [])}`,
   };
-  if (!tracksRight) return streamPartitionsGenerated(shuffled, ctx, probeLeftRows(test, emitPair[joinType], afterLeft[joinType]), site);
-  const source = `const table = new Map();
-for (const record of input) {
-  let group = table.get(record[0]);
-  if (group === undefined) { group = [[], []]; table.set(record[0], group); }
-  group[record[1][0]].push(record[1][1]);
-}
-for (const [key, group] of table) {
+  if (rightSideFirst(joinType)) {
+    ctx.env.newHashJoin = JOIN_SPILL_RUNTIME.ref('newHashJoin');
+    const probe = (table: string) =>
+      keysOnly
+        ? `const l = record[1][1];
+  const matched = record[0] !== '${NULL_KEY}' && ${table}.has(record[0]);
+  ${afterLeft[joinType]}`
+        : probeOne(table, test, emitPair[joinType], afterLeft[joinType]);
+    return streamPartitionsGenerated(shuffled, ctx, streamLeftRows(keysOnly, probe), site);
+  }
+  ctx.env.newJoinGroups = JOIN_SPILL_RUNTIME.ref('newJoinGroups');
+  const source = `for (const table of env.newJoinGroups().tables(input)) for (const [key, group] of table) {
   const ls = group[0];
   const rs = key === '${NULL_KEY}' ? [] : group[1];
-  ${tracksRight ? 'const rightMatched = new Uint8Array(rs.length);' : ''}
+  const rightMatched = new Uint8Array(rs.length);
   for (const l of ls) {
     let matched = false;
     for (let j = 0; j < rs.length; j++) {
       const r = rs[j];
       ${test}
       matched = true;
-      ${tracksRight ? 'rightMatched[j] = 1;' : ''}
+      rightMatched[j] = 1;
       ${emitPair[joinType]}
     }
     ${afterLeft[joinType]}
   }
-  ${tracksRight ? `const unmatched = key === '${NULL_KEY}' ? group[1] : group[1].filter((_, j) => rightMatched[j] === 0);
-  for (const r of unmatched) ${joined(nullsLeft, rightColumns)}` : ''}
+  const unmatched = key === '${NULL_KEY}' ? group[1] : group[1].filter((_, j) => rightMatched[j] === 0);
+  for (const r of unmatched) ${joined(nullsLeft, rightColumns)}
 }`;
   return streamPartitionsGenerated(shuffled, ctx, source, site);
 }
 
 /**
- * The reduce side of a join that keeps no unmatched right rows: only the right rows go into the
- * hash table; the left rows wait in one list and probe it once the input is read (no per-key
- * group of left rows to build).
+ * The reduce side of a join that keeps no unmatched right rows: the right rows (first in each
+ * reduce partition) go into the hash table, and each left row probes it as it comes. Past the
+ * task's memory budget the table spills, the left rows wait in their buckets, and each bucket is
+ * joined at the end (spill/spillable-join.ts).
  */
-function probeLeftRows(test: string, emitPair: string, afterLeft: string): string {
-  return `const table = new Map();
-const lefts = [];
-for (const record of input) {
-  const tagged = record[1];
-  if (tagged[0] === 0) { lefts.push(record); continue; }
-  if (record[0] === '${NULL_KEY}') continue;
-  const rs = table.get(record[0]);
-  if (rs === undefined) table.set(record[0], [tagged[1]]); else rs.push(tagged[1]);
-}
+function streamLeftRows(keysOnly: boolean, probe: (table: string) => string): string {
+  return `const join = env.newHashJoin(${keysOnly});
 const none = [];
-for (const record of lefts) {
-  const l = record[1][1];
-  const rs = record[0] === '${NULL_KEY}' ? none : table.get(record[0]) ?? none;
+for (const record of input) {
+  if (record[1][0] === 1) {
+    if (record[0] !== '${NULL_KEY}') join.addBuild(record);
+    continue;
+  }
+  if (join.spilling) {
+    join.deferProbe(record);
+    continue;
+  }
+  join.probed();
+  ${probe('join.table')}
+}
+for (const [table, probes] of join.spilledTables()) for (const record of probes) {
+  ${probe('table')}
+}`;
+}
+
+/** One left row (`record`) probing the right rows of its key in `table`. */
+function probeOne(table: string, test: string, emitPair: string, afterLeft: string): string {
+  return `const l = record[1][1];
+  const rs = record[0] === '${NULL_KEY}' ? none : ${table}.get(record[0]) ?? none;
   let matched = false;
   for (let j = 0; j < rs.length; j++) {
     const r = rs[j];
@@ -230,6 +235,5 @@ for (const record of lefts) {
     matched = true;
     ${emitPair}
   }
-  ${afterLeft}
-}`;
+  ${afterLeft}`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coalescedGroups, targetPartitionSize } from '../../src/physical/adaptive/partition-coalescing.js';
 
 const MB = 1024 * 1024;
-const options = { enabled: true, advisoryPartitionSize: 64 * MB, minPartitionSize: MB, parallelismFirst: true, parallelism: 4 };
+const options = { enabled: true, advisoryPartitionSize: 64 * MB, minPartitionSize: MB, parallelismFirst: true, parallelism: 4, initialPartitionNum: 200 };
 
 describe('coalescing shuffle partitions (Spark ShufflePartitionsUtil)', () => {
   it('packs contiguous partitions while their total stays within the target', () => {

@@ -145,8 +145,10 @@ export class Executor {
       profile: request.profile,
       barrierAddresses: request.barrier?.addresses,
       memory: {
-        // Each running task gets an equal share of the executor's memory (Spark gives 1/2N to 1/N).
-        budgetBytes: Math.floor(this.options.memoryBudget / this.options.threads),
+        // Each running task gets an equal share of the executor's memory (Spark gives 1/2N to 1/N),
+        // at most half its thread's heap: the estimates are rough and the task needs room besides
+        // what it measures (Spark's spark.memory.fraction keeps 40 % of the heap out of it too).
+        budgetBytes: Math.floor(Math.min(this.options.memoryBudget / this.options.threads, (this.threadHeapMb * 1024 * 1024) / 2)),
         spillDirectory: join(this.options.directory, 'spill', `${app.replace(/[^\w.-]/g, '_')}-task-${request.taskId}`),
       },
     };

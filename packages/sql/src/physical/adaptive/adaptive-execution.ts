@@ -11,7 +11,7 @@
  * Each decision is recorded against its logical plan node (`decisions`), for the final plan's
  * text (not printed by explain() yet). Mapreduce mode keeps no shuffle outputs between jobs, so there the plan stays as it is.
  */
-import { coalesceGroups, withPreJobStep, type MapPartitionsNode, type RDD } from '@flint/rdd';
+import { coalesceGroups, withPreJobStep, type MapPartitionsNode, type RDD, type RddContext } from '@flint/rdd';
 import type { JoinType, LogicalPlan } from '../../plan/logical-plan.js';
 import { broadcastableSides } from '../broadcast-join.js';
 import type { AdaptiveOptions } from './adaptive-options.js';
@@ -28,8 +28,8 @@ export type AdaptiveDecision =
 export interface AdaptiveJoin {
   readonly joinType: JoinType;
   readonly hasEquiKeys: boolean;
-  /** The map tasks of the left side (they come first in the shuffle). */
-  leftMapTasks(): number;
+  /** The map tasks of each side in the shuffle, as [first, end) ranges (join.ts decides which side comes first). */
+  mapTasks(): { readonly left: readonly [number, number]; readonly right: readonly [number, number] };
   /** The broadcast hash join building `build`, streaming the other side's rows from `shuffleRead`. */
   broadcast(build: 'left' | 'right', shuffleRead: RDD<unknown>): RDD<unknown[]>;
 }
@@ -42,6 +42,15 @@ export class AdaptiveExecution {
     readonly options: AdaptiveOptions,
     private readonly broadcastThreshold: number,
   ) {}
+
+  /**
+   * The partitions a shuffled join hashes into: initialPartitionNum where the shuffle will be
+   * measured and coalesced (not in mapreduce mode, which keeps no shuffle outputs), else `n`.
+   */
+  joinPartitions(context: RddContext, n: number): number {
+    const coalesces = this.options.enabled && context.mode !== 'mapreduce' && context.mapOutputSizes !== undefined;
+    return coalesces ? Math.max(n, this.options.initialPartitionNum) : n;
+  }
 
   /** `reader` (a mapPartitions over a shuffle) with its partitions coalesced once the shuffle is measured. */
   shuffleRead(plan: LogicalPlan, reader: RDD<unknown[]>): RDD<unknown[]> {
@@ -63,8 +72,8 @@ export class AdaptiveExecution {
       if (!measured) return settled(node);
       const { stage, sizes, totals, read } = measured;
       const decision = { stage, from: totals.length, to: read.getNumPartitions() };
-      const leftMaps = join.leftMapTasks();
-      const sideBytes = { left: sum(reduceSizes(sizes, totals.length, 0, leftMaps)), right: sum(reduceSizes(sizes, totals.length, leftMaps)) };
+      const maps = join.mapTasks();
+      const sideBytes = { left: sum(reduceSizes(sizes, totals.length, ...maps.left)), right: sum(reduceSizes(sizes, totals.length, ...maps.right)) };
       const build = join.hasEquiKeys && this.broadcastThreshold >= 0
         ? broadcastableSides(join.joinType).filter((side) => sideBytes[side] <= this.broadcastThreshold).sort((a, b) => sideBytes[a] - sideBytes[b])[0]
         : undefined;

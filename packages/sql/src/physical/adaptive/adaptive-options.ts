@@ -7,13 +7,23 @@ import type { RuntimeConfig } from '../../session.js';
 export interface AdaptiveOptions {
   /** `adaptive.enabled` (default true): re-plan the reader of each shuffle once its map outputs are measured. */
   readonly enabled: boolean;
-  /** `adaptive.advisoryPartitionSizeInBytes` (64 MB): the size coalesced shuffle partitions aim at. */
+  /**
+   * `adaptive.advisoryPartitionSizeInBytes` (16 MB; Spark's is 64 MB): the size coalesced shuffle
+   * partitions aim at. Smaller than Spark's because rows decoded into JavaScript arrays take about
+   * four times their encoded size, and a task thread's heap is 256 MB by default.
+   */
   readonly advisoryPartitionSize: number;
   /** `adaptive.coalescePartitions.minPartitionSize` (1 MB): no coalesced partition is aimed smaller. */
   readonly minPartitionSize: number;
   /** `adaptive.coalescePartitions.parallelismFirst` (true): aim at no fewer partitions than the default parallelism. */
   readonly parallelismFirst: boolean;
   readonly parallelism: number;
+  /**
+   * `adaptive.coalescePartitions.initialPartitionNum` (200, Spark's shuffle partitions): the
+   * partitions a shuffled join hashes into before coalescing, so that no reduce task of a big join
+   * holds more than its share (Flint's default shuffle partitions are only the parallelism).
+   */
+  readonly initialPartitionNum: number;
 }
 
 const MB = 1024 * 1024;
@@ -24,7 +34,7 @@ export function adaptiveOptions(conf: RuntimeConfig, parallelism: number): Adapt
     const value = setting(key);
     if (value === undefined) return fallback;
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`flint.sql.adaptive.${key} must be a positive number of bytes, got '${value}'`);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`flint.sql.adaptive.${key} must be a positive number, got '${value}'`);
     return n;
   };
   const flag = (key: string, fallback: boolean) => {
@@ -35,9 +45,10 @@ export function adaptiveOptions(conf: RuntimeConfig, parallelism: number): Adapt
   };
   return {
     enabled: flag('enabled', true),
-    advisoryPartitionSize: bytes('advisoryPartitionSizeInBytes', 64 * MB),
+    advisoryPartitionSize: bytes('advisoryPartitionSizeInBytes', 16 * MB),
     minPartitionSize: bytes('coalescePartitions.minPartitionSize', MB),
     parallelismFirst: flag('coalescePartitions.parallelismFirst', true),
     parallelism,
+    initialPartitionNum: Math.round(bytes('coalescePartitions.initialPartitionNum', 200)),
   };
 }

@@ -8,7 +8,7 @@ import type { RDD } from '@flint/rdd';
 import type { JoinType } from '../../plan/logical-plan.js';
 import { broadcastHashJoin } from '../broadcast-join.js';
 import { CodegenContext } from '../codegen/codegen-context.js';
-import { carriedLayout, fullRow, type EquiJoinKeys } from '../join.js';
+import { carriedLayout, fullRow, rightSideFirst, type EquiJoinKeys } from '../join.js';
 import { outputAfter, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
 import type { AdaptiveJoin } from './adaptive-execution.js';
 
@@ -16,7 +16,12 @@ export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType
   return {
     joinType,
     hasEquiKeys: keys.leftKeys.length > 0,
-    leftMapTasks: () => left.base.getNumPartitions(),
+    mapTasks: () => {
+      const [leftMaps, rightMaps] = [left.base.getNumPartitions(), right.base.getNumPartitions()];
+      return rightSideFirst(joinType)
+        ? { left: [rightMaps, rightMaps + leftMaps], right: [0, rightMaps] }
+        : { left: [0, leftMaps], right: [leftMaps, leftMaps + rightMaps] };
+    },
     broadcast: (build: 'left' | 'right', shuffleRead: RDD<unknown>) => {
       const streamSide = build === 'right' ? 0 : 1;
       // A shuffled row holds the columns something reads (join.ts carriedLayout): back to full width.

@@ -7,6 +7,7 @@
  * of the groups are in memory at once. Without a spill the table is used as it is.
  */
 import { SampledSize, TaskContext, registerRuntime, type SpillFile, type TaskMemory } from '@flint/rdd';
+import { spillBucket } from './spilled-buckets.js';
 
 const SPILL_PARTITIONS = 8;
 
@@ -68,7 +69,7 @@ export class SpillableGroups {
 
   private spill(memory: TaskMemory): void {
     const byPartition: [unknown, Buffer][][] = Array.from({ length: SPILL_PARTITIONS }, () => []);
-    for (const entry of this.table) byPartition[spillPartition(entry[0])].push(entry);
+    for (const entry of this.table) byPartition[spillBucket(entry[0], SPILL_PARTITIONS)].push(entry);
     const spilled = (this.spilled ??= byPartition.map(() => []));
     const share = this.size.bytes / Math.max(this.table.size, 1);
     byPartition.forEach((entries, p) => {
@@ -77,17 +78,6 @@ export class SpillableGroups {
     this.table = new Map();
     this.size.reset();
   }
-}
-
-/**
- * A hash of the group key that is independent of the shuffle's (all keys of this reduce
- * partition share their shuffle hash modulo the partition count, so that hash would not spread them).
- */
-function spillPartition(key: unknown): number {
-  const text = typeof key === 'string' ? key : String(key);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % SPILL_PARTITIONS;
 }
 
 /** Generated final-aggregation code gets its table from here (`env.newGroups(merge)`), with the running task's memory. */
