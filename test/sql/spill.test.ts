@@ -54,14 +54,14 @@ async function runBoth(fc: FlintContext): Promise<void> {
 }
 
 /** The joins read the first JOIN_ROWS rows of t (view j), with k = id % JOIN_KEYS. */
-const JOIN_ROWS = 80_000;
-const JOIN_KEYS = 30_000;
+const JOIN_ROWS = 40_000;
+const JOIN_KEYS = 15_000;
 const joinRows = rows.filter((r) => r.id < JOIN_ROWS).map((r) => ({ ...r, k: r.id % JOIN_KEYS }));
 
-/** Per k, the rows of j joined with the rows of j whose id < 30000 (the inner join's reference). */
+/** Per k, the rows of j joined with the rows of j whose id < 15000 (the inner join's reference). */
 function referenceInnerJoin(): { k: number; n: number; s: number }[] {
   const small = new Map<number, Row[]>();
-  for (const r of joinRows) if (r.id < 30_000) small.set(r.k, [...(small.get(r.k) ?? []), r]);
+  for (const r of joinRows) if (r.id < 15_000) small.set(r.k, [...(small.get(r.k) ?? []), r]);
   const out = new Map<number, { k: number; n: number; s: number }>();
   for (const a of joinRows) {
     for (const b of small.get(a.k) ?? []) {
@@ -88,7 +88,7 @@ async function joins(fc: FlintContext): Promise<void> {
   fc.conf.set('flint.sql.adaptive.coalescePartitions.initialPartitionNum', 2);
   fc.sql(`SELECT id, id % ${JOIN_KEYS} AS k, v FROM t WHERE id < ${JOIN_ROWS}`).createOrReplaceTempView('j');
   const before = spilledBytes(fc);
-  const inner = await fc.sql('SELECT a.k, count(*) AS n, sum(b.v) AS s FROM j a JOIN j b ON a.k = b.k AND b.id < 30000 GROUP BY a.k').collect();
+  const inner = await fc.sql('SELECT a.k, count(*) AS n, sum(b.v) AS s FROM j a JOIN j b ON a.k = b.k AND b.id < 15000 GROUP BY a.k').collect();
   expect(inner.sort((a, b) => (a.k as number) - (b.k as number))).toEqual(referenceInnerJoin());
 
   const afterInner = spilledBytes(fc);

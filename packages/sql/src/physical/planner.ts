@@ -144,7 +144,7 @@ export class PhysicalPlanner {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
       return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead);
     }
-    const partitions = this.options.adaptive?.joinPartitions(this.host, this.options.shufflePartitions) ?? this.options.shufflePartitions;
+    const partitions = this.options.adaptive?.joinPartitions(this.host, plan, this.options.shufflePartitions) ?? this.options.shufflePartitions;
     const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead);
     if (!this.options.adaptive) return joined;
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));

@@ -12,7 +12,8 @@
  * text (not printed by explain() yet). Mapreduce mode keeps no shuffle outputs between jobs, so there the plan stays as it is.
  */
 import { coalesceGroups, withPreJobStep, type MapPartitionsNode, type RDD, type RddContext } from '@flint/rdd';
-import type { JoinType, LogicalPlan } from '../../plan/logical-plan.js';
+import type { JoinType, LogicalPlan, PlanOf } from '../../plan/logical-plan.js';
+import { initialJoinPartitions } from './initial-partitions.js';
 import { broadcastableSides } from '../broadcast-join.js';
 import type { AdaptiveOptions } from './adaptive-options.js';
 import { coalescedGroups, targetPartitionSize } from './partition-coalescing.js';
@@ -44,12 +45,13 @@ export class AdaptiveExecution {
   ) {}
 
   /**
-   * The partitions a shuffled join hashes into: initialPartitionNum where the shuffle will be
-   * measured and coalesced (not in mapreduce mode, which keeps no shuffle outputs), else `n`.
+   * The partitions a shuffled join hashes into: sized by its input (initial-partitions.ts) where
+   * the shuffle will be measured and coalesced (not in mapreduce mode, which keeps no shuffle
+   * outputs), else `n`.
    */
-  joinPartitions(context: RddContext, n: number): number {
+  joinPartitions(context: RddContext, join: PlanOf<'join'>, n: number): number {
     const coalesces = this.options.enabled && context.mode !== 'mapreduce' && context.mapOutputSizes !== undefined;
-    return coalesces ? Math.max(n, this.options.initialPartitionNum) : n;
+    return coalesces ? initialJoinPartitions(join, n, this.options) : n;
   }
 
   /** `reader` (a mapPartitions over a shuffle) with its partitions coalesced once the shuffle is measured. */
