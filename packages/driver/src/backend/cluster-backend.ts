@@ -5,7 +5,7 @@
  * node the namenode declares dead, is reported lost, with why (executor-loss.ts): it takes no new
  * tasks at once, and its running tasks end once the cause is known.
  */
-import { liveNodes, type LiveNode } from '@flint/dfs';
+import { DfsClient, liveNodes, type LiveNode } from '@flint/dfs';
 import { parseExecutorId } from '@flint/worker';
 import type { Backend, BackendListener } from './backend.js';
 import type { BarrierSync } from '@flint/worker';
@@ -16,6 +16,9 @@ const MEMBERSHIP_POLL_MS = 500;
 
 export async function clusterBackend(namenode: string, options: { minExecutors?: number; waitMs?: number } = {}): Promise<Backend> {
   const initial = await waitForExecutors(namenode, options.minExecutors ?? 1, options.waitMs ?? 30_000);
+  // One connection for every poll (re-opened if it drops): a new one each time cost the driver and
+  // the namenode a TCP connection and a handshake twice a second, during every job.
+  const membership = await DfsClient.connect(namenode, { rpcTimeoutMs: 5_000 });
   const connected = new Map<string, RemoteExecutor>();
   const connecting = new Set<string>();
   /** Executors whose loss is being explained: a replacement with the same id (a fixed port) waits for it. */
@@ -62,7 +65,7 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
   };
 
   const refresh = async (): Promise<void> => {
-    const nodes = await liveNodes(namenode, { rpcTimeoutMs: 5_000 }).catch(() => undefined);
+    const nodes = await membership.liveNodes().catch(() => undefined);
     if (!nodes || stopped) return;
     const live = new Set(nodes.map((n) => n.services.executor).filter((id): id is string => id !== undefined));
     for (const id of [...connected.keys()]) if (!live.has(id)) lose(id, 'its node stopped heartbeating', false);
@@ -88,6 +91,7 @@ export async function clusterBackend(namenode: string, options: { minExecutors?:
     async stop() {
       stopped = true;
       clearTimeout(poll);
+      membership.close();
       for (const executor of connected.values()) {
         executor.close();
         executor.endRunningTasks();
