@@ -118,6 +118,15 @@ describe.each(setups)('on $name', (setup) => {
     expect(joined.sort(comparePairs)).toEqual(joinReference());
   });
 
+  it('merges a custom accumulator (AccumulatorParam) from every task', async () => {
+    const histogram = fc.accumulator([0, 0, 0], {
+      zero: () => [0, 0, 0],
+      addInPlace: (a: number[], b: number[]) => a.map((v, i) => v + b[i]),
+    });
+    await fc.parallelize(numbers, 6).foreach(capture({ histogram }, (x, { histogram }) => histogram.add([x % 3 === 0 ? 1 : 0, x % 3 === 1 ? 1 : 0, x % 3 === 2 ? 1 : 0])));
+    expect(histogram.value).toEqual([0, 1, 2].map((r) => numbers.filter((x) => x % 3 === r).length));
+  });
+
   it('sorts across partitions', async () => {
     const sorted = await fc.parallelize(numbers, 5).sortBy((x) => x, true, 4).collect();
     expect(sorted).toEqual([...numbers].sort((a, b) => a - b));

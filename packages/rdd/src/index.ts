@@ -28,7 +28,7 @@ export { seededRandom } from './runtime/seeded-random.js';
 export { encode, decode, encodeWithBroadcasts, installDecodeHooks, type DecodeHooks } from './codec/codec.js';
 export { recordToJson, recordFromJson } from './codec/json-records.js';
 export { Broadcast } from './shared/broadcast.js';
-export { Accumulator } from './shared/accumulator.js';
+export { Accumulator, type AccumulatorParam, type ShippedAccumulator } from './shared/accumulator.js';
 export type { StorageLevel as StorageLevelType } from './storage-level.js';
 export { eachRecord, recordsToArray } from './runtime/each-record.js';
 export type { TaskMemory, SpillStore, SpillFile } from './memory/task-memory.js';

@@ -100,6 +100,8 @@ export type TaskOutcome =
       /** Cached partitions this executor dropped from memory (MEMORY_ONLY, over budget) since its last report. */
       readonly droppedBlocks?: readonly { readonly rddId: number; readonly split: number }[];
       readonly accumulators: readonly (readonly [number, number])[];
+      /** Custom accumulators' (AccumulatorParam) task totals, encoded `[id, value][]`. */
+      readonly customAccumulators?: Uint8Array;
       readonly recordsRead: number;
       /** Records the task wrote: returned to the driver, into shuffle buckets, or to files. */
       readonly recordsWritten: number;

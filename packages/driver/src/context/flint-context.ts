@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Accumulator, Broadcast, RDD, SparkFiles, refuseConverters, type HadoopConf, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
+import { Accumulator, Broadcast, RDD, SparkFiles, decode, refuseConverters, toFnRef, type AccumulatorParam, type HadoopConf, type ExecutionMode, type JobOptions, type PartitionOutput, type RddContext } from '@flint/rdd';
 import { parseMaster } from './master-url.js';
 import { WORKER_EXECUTOR_MEMORY } from '@flint/worker';
 import type { DataFrame, DataFrameInput, DataFrameReader, DataType, SqlSession, StructType } from '@flint/sql';
@@ -127,7 +127,7 @@ export class FlintContext implements RddContext {
   private eventLog: EventLogWriter | undefined;
   private readonly broadcasts: Broadcasts;
   private readonly files: ShippedFiles;
-  private readonly accumulators = new Map<number, Accumulator>();
+  private readonly accumulators = new Map<number, Accumulator<unknown>>();
   private readonly dag: DagScheduler;
   private readonly tasks: TaskScheduler;
   private readonly jobs: JobRunner;
@@ -170,7 +170,7 @@ export class FlintContext implements RddContext {
       maxFailures,
       maxResultSize: options.maxResultSize ?? DEFAULT_MAX_RESULT_SIZE,
       autoDrain: true,
-      applyAccumulators: (updates) => this.applyAccumulators(updates),
+      applyAccumulators: (updates, custom) => this.applyAccumulators(updates, custom),
       events: (event) => this.events.post(event),
       shuffleOnDisk: this.mode === 'mapreduce',
       totalSlots: () => this.tasks.totalSlots,
@@ -514,12 +514,28 @@ export class FlintContext implements RddContext {
     return this.files.list('archive');
   }
 
-  /** A number tasks add to with `.add(v)`; only the driver reads `.value`. */
-  accumulator(initialValue = 0): Accumulator {
-    const accumulator = new Accumulator(this.nextAccumulatorId++, initialValue, true);
-    this.accumulators.set(accumulator.id, accumulator);
-    return accumulator;
+  /**
+   * A value tasks add to with `.add(v)`; only the driver reads `.value`. Numbers are summed; any
+   * other value needs an AccumulatorParam (`{ zero(value), addInPlace(value1, value2) }`), as in PySpark.
+   */
+  accumulator(initialValue?: number): Accumulator;
+  accumulator<T>(initialValue: T, param: AccumulatorParam<T>): Accumulator<T>;
+  accumulator<T>(initialValue: T | number = 0, param?: AccumulatorParam<T>): Accumulator<T> | Accumulator {
+    const id = this.nextAccumulatorId++;
+    let accumulator: Accumulator<unknown>;
+    if (param === undefined) {
+      if (typeof initialValue !== 'number') throw new TypeError(`No default accumulator param for type ${initialValue === null ? 'null' : Array.isArray(initialValue) ? 'array' : typeof initialValue}: pass an AccumulatorParam ({ zero(value), addInPlace(value1, value2) })`);
+      accumulator = new Accumulator<unknown>(id, initialValue, true);
+    } else {
+      const addInPlace = toFnRef(param.addInPlace, 'accumulator (AccumulatorParam.addInPlace)');
+      if (typeof param.zero !== 'function') throw new TypeError('accumulator: the AccumulatorParam has no zero(value) method');
+      const merge = (a: unknown, b: unknown) => param.addInPlace(a as T, b as T);
+      accumulator = new Accumulator<unknown>(id, initialValue, true, merge, { param: param as AccumulatorParam<unknown>, addInPlace });
+    }
+    this.accumulators.set(id, accumulator);
+    return accumulator as Accumulator<T>;
   }
+
 
   /** A local directory, or a `dfs://` one on a cluster (`dfs:///path` is the context's own namenode). */
   setCheckpointDir(dir: string): void {
@@ -712,12 +728,14 @@ export class FlintContext implements RddContext {
     await this.stop();
   }
 
-  private applyAccumulators(updates: readonly (readonly [number, number])[]): void {
+  private applyAccumulators(updates: readonly (readonly [number, number])[], custom: Uint8Array | undefined): void {
     for (const [id, amount] of updates) {
       const accumulator = this.accumulators.get(id);
-      if (accumulator) accumulator.value += amount;
+      if (accumulator) accumulator.value = (accumulator.value as number) + amount;
     }
+    for (const [id, value] of custom ? decode<[number, unknown][]>(custom) : []) this.accumulators.get(id)?.add(value);
   }
+
 }
 
 function executionMode(mode: string | undefined): ExecutionMode {

@@ -81,7 +81,8 @@ export interface DagSchedulerOptions {
   readonly maxResultSize?: number;
   /** False in tests: events then wait for an explicit drain(). */
   readonly autoDrain: boolean;
-  readonly applyAccumulators: (updates: readonly (readonly [number, number])[]) => void;
+  /** A task's accumulator totals: numbers, and custom accumulators' values encoded `[id, value][]`. */
+  readonly applyAccumulators: (updates: readonly (readonly [number, number])[], custom?: Uint8Array) => void;
   /** Where the scheduler's events go (the context's listener bus). */
   readonly events?: EventSink;
   /** Mapreduce mode: map tasks write their buckets to local disk. */
@@ -350,7 +351,7 @@ export class DagScheduler {
     if (outcome.profile) this.options.taskProfiled?.(stage.rdd.id(), outcome.profile);
     attempt.pending.delete(request.partition);
     if (stage.kind === 'shuffleMap') {
-      this.options.applyAccumulators(outcome.accumulators);
+      this.options.applyAccumulators(outcome.accumulators, outcome.customAccumulators);
       this.registerMapOutput(stage, request.partition, executor, outcome);
       if (attempt.pending.size === 0) this.mapStageAttemptDone(stage);
       return;
@@ -387,7 +388,7 @@ export class DagScheduler {
     if (index < 0 || job.results[index] !== undefined) return;
     const tooLarge = this.resultSizes.add(job.id, outcome.result!.length);
     if (tooLarge) return this.endJob(job, tooLarge);
-    this.options.applyAccumulators(outcome.accumulators);
+    this.options.applyAccumulators(outcome.accumulators, outcome.customAccumulators);
     job.results[index] = decode<unknown[]>(outcome.result!);
     job.remaining--;
     if (job.remaining === 0) {

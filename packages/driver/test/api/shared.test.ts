@@ -141,6 +141,48 @@ describe('accumulators', () => {
     );
     expect(perPartition.value).toBe(600);
   });
+
+  it('a custom AccumulatorParam (accumulators.py doctest: VectorAccumulatorParam)', async () => {
+    const vectorAccumulatorParam = {
+      zero: (value: number[]) => value.map(() => 0),
+      addInPlace(val1: number[], val2: number[]) {
+        for (let i = 0; i < val1.length; i++) val1[i] += val2[i];
+        return val1;
+      },
+    };
+    const va = fc.accumulator([1.0, 2.0, 3.0], vectorAccumulatorParam);
+    expect(va.value).toEqual([1.0, 2.0, 3.0]);
+    await fc.parallelize([1, 2, 3]).foreach(capture({ va }, (x, { va }) => va.add([x, x, x])));
+    expect(va.value).toEqual([7.0, 8.0, 9.0]);
+    va.add([1, 1, 1]);
+    expect(va.value).toEqual([8.0, 9.0, 10.0]);
+  });
+
+  it('a custom accumulator of Maps, used twice in one task, counts each task once', async () => {
+    const counts = fc.accumulator(new Map<string, number>(), {
+      zero: () => new Map<string, number>(),
+      addInPlace(m1: Map<string, number>, m2: Map<string, number>) {
+        for (const [k, n] of m2) m1.set(k, (m1.get(k) ?? 0) + n);
+        return m1;
+      },
+    });
+    const words = ['a', 'b', 'a', 'c', 'a', 'b', 'd'];
+    const lengths = await fc
+      .parallelize(words, 3)
+      .map(capture({ counts }, (w, { counts }) => (counts.add(new Map([[w, 1]])), w)))
+      .map(capture({ counts }, (w, { counts }) => (counts.add(new Map([[`${w}!`, 1]])), w.length)))
+      .collect();
+    expect(lengths).toEqual(words.map((w) => w.length));
+    const expected = new Map<string, number>();
+    for (const w of words) for (const k of [w, `${w}!`]) expected.set(k, (expected.get(k) ?? 0) + 1);
+    expect(new Map([...counts.value].sort())).toEqual(new Map([...expected].sort()));
+  });
+
+  it('a value other than a number needs an AccumulatorParam; addInPlace is checked like a shipped function', () => {
+    expect(() => fc.accumulator([1.0, 2.0, 3.0] as never)).toThrow(/^No default accumulator param for type array: pass an AccumulatorParam/);
+    const offset = 1;
+    expect(() => fc.accumulator(0, { zero: () => 0, addInPlace: (a: number, b: number) => a + b + offset })).toThrow(/uses 'offset' from its enclosing scope/);
+  });
 });
 
 describe('capture', () => {

@@ -7,18 +7,19 @@
 import { Packr, addExtension } from 'msgpackr';
 import { FnRef } from '../fn/fn-ref.js';
 import { Broadcast } from '../shared/broadcast.js';
-import { Accumulator } from '../shared/accumulator.js';
+import { Accumulator, type ShippedAccumulator } from '../shared/accumulator.js';
 
 export interface DecodeHooks {
   fn(ref: FnRef): unknown;
   broadcast(id: number): unknown;
-  accumulator(id: number): unknown;
+  /** A number accumulator's id, or a custom accumulator's [id, zero value, addInPlace] (see Accumulator.shipped). */
+  accumulator(shipped: number | ShippedAccumulator): unknown;
 }
 
 const plainHooks: DecodeHooks = {
   fn: (ref) => ref,
   broadcast: (id) => ({ broadcastId: id }),
-  accumulator: (id) => ({ accumulatorId: id }),
+  accumulator: (shipped) => ({ accumulatorId: typeof shipped === 'number' ? shipped : shipped[0] }),
 };
 
 let hooks: DecodeHooks = plainHooks;
@@ -48,8 +49,8 @@ addExtension({
 addExtension({
   Class: Accumulator,
   type: 0x41,
-  write: (a: Accumulator) => a.id,
-  read: (id: number) => hooks.accumulator(id),
+  write: (a: Accumulator<unknown>) => a.shipped(),
+  read: (shipped: number | ShippedAccumulator) => hooks.accumulator(shipped),
 });
 
 const packr = new Packr({ mapsAsObjects: false, useRecords: true, moreTypes: true });

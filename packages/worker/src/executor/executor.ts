@@ -188,6 +188,7 @@ export class Executor {
       cachedBlocks: [...cachedBlocks, ...copies],
       droppedBlocks: this.droppedCachedBlocks(app),
       accumulators: result.accumulators,
+      ...(result.customAccumulators && { customAccumulators: result.customAccumulators }),
       recordsRead: result.recordsRead,
       recordsWritten: result.recordsWritten,
       bytesWritten: result.bytesWritten,

@@ -80,6 +80,7 @@ const taskOutcome: Schema<TaskOutcome> = variants(
     cachedBlocks: array(cachedBlockReport),
     droppedBlocks: optional(array(object({ rddId: count, split: count }))),
     accumulators: array(tuple(integer, number)),
+    customAccumulators: optional(bytes),
     recordsRead: count,
     recordsWritten: count,
     bytesWritten: count,

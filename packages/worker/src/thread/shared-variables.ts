@@ -3,7 +3,7 @@
  * worker (shared memory in-process) and are decoded once per thread, on first use. Each task gets
  * fresh accumulators starting at zero; their totals go back with the task's result.
  */
-import { Accumulator, Broadcast, decode } from '@flint/rdd';
+import { Accumulator, Broadcast, decode, encode, type ShippedAccumulator } from '@flint/rdd';
 import { applicationKey } from './application.js';
 
 const broadcastBytes = new Map<string, Uint8Array>();
@@ -43,21 +43,38 @@ export function broadcastRef(id: number): Broadcast<unknown> {
   });
 }
 
-let taskAccumulators: Accumulator[] = [];
+let taskAccumulators: Accumulator<unknown>[] = [];
 
-export function accumulatorRef(id: number): Accumulator {
-  const accumulator = new Accumulator(id, 0, false);
+/** A task's copy of an accumulator: a number starting at 0, or a custom one starting at its zero value. */
+export function accumulatorRef(shipped: number | ShippedAccumulator): Accumulator<unknown> {
+  const accumulator =
+    typeof shipped === 'number'
+      ? new Accumulator<unknown>(shipped, 0, false)
+      : new Accumulator<unknown>(shipped[0], shipped[1], false, shipped[2] as unknown as (a: unknown, b: unknown) => unknown);
   taskAccumulators.push(accumulator);
   return accumulator;
 }
 
+/** What a task added to its accumulators: number totals, and custom ones' values encoded (they may be any data). */
+export interface AccumulatorTotals {
+  readonly accumulators: [number, number][];
+  readonly customAccumulators?: Uint8Array;
+}
+
 /** Starts a task's accumulator scope; returns a function reading the totals added during it. */
-export function beginTaskAccumulators(): () => [number, number][] {
+export function beginTaskAccumulators(): () => AccumulatorTotals {
   taskAccumulators = [];
   const mine = taskAccumulators;
   return () => {
-    const totals = new Map<number, number>();
-    for (const a of mine) totals.set(a.id, (totals.get(a.id) ?? 0) + a.localTotal);
-    return [...totals];
+    const numbers = new Map<number, number>();
+    // Copies of one custom accumulator (one per function that captured it) merge with its own addInPlace.
+    const custom = new Map<number, Accumulator<unknown>>();
+    for (const a of mine) {
+      if (!a.isCustom) numbers.set(a.id, (numbers.get(a.id) ?? 0) + (a.localTotal as number));
+      else if (custom.has(a.id)) custom.get(a.id)!.add(a.localTotal);
+      else custom.set(a.id, a);
+    }
+    const customTotals = [...custom].map(([id, a]) => [id, a.localTotal]);
+    return { accumulators: [...numbers], ...(customTotals.length > 0 && { customAccumulators: encode(customTotals) }) };
   };
 }

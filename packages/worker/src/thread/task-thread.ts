@@ -49,7 +49,7 @@ async function runTask(task: ThreadTask): Promise<ThreadResult> {
       ...written,
       blocks: computer.producedBlocks,
       droppedHeld: takeDroppedHeld(),
-      accumulators: accumulatorTotals(),
+      ...accumulatorTotals(),
       recordsRead: inputs.recordsRead,
       ...(profile && { profile }),
       metrics: { ...inputs.timings, threadMs: performance.now() - started, memoryBytesSpilled: spill.metrics.memoryBytesSpilled, diskBytesSpilled: spill.metrics.diskBytesSpilled },

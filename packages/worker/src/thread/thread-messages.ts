@@ -57,6 +57,8 @@ export type ThreadResult =
       /** Held partitions this thread evicted (keys with their application): lost, the executor forgets them. */
       readonly droppedHeld: string[];
       readonly accumulators: [number, number][];
+      /** Custom accumulators' task totals, encoded `[id, value][]`. */
+      readonly customAccumulators?: Uint8Array;
       readonly recordsRead: number;
       readonly recordsWritten: number;
       readonly bytesWritten: number;
