@@ -147,34 +147,51 @@ class DictionaryCodes {
   }
 }
 
+function lookUpInt32(column: Int32Array, at: number, indices: Int32Array, dictionary: Int32Array): void {
+  for (let r = 0; r < indices.length; r++) column[at + r] = dictionary[indices[r]];
+}
+
+function lookUpFloat64(column: Float64Array, at: number, indices: Int32Array, dictionary: Float64Array): void {
+  for (let r = 0; r < indices.length; r++) column[at + r] = dictionary[indices[r]];
+}
+
+function lookUpValues(column: unknown[], at: number, indices: Int32Array, dictionary: ArrayLike<unknown>): void {
+  for (let r = 0; r < indices.length; r++) column[at + r] = dictionary[indices[r]];
+}
+
 /** Appends a chunk's pages to one column, typed until a null arrives. */
 class ColumnBuilder {
-  private column: EngineColumn;
+  /** Made at the first page (a chunk kept as dictionary codes never needs it). */
+  private column: EngineColumn | undefined;
   private at = 0;
 
-  constructor(kind: Kind, rows: number) {
-    this.column = kind.kind === 'int32' ? new Int32Array(rows) : kind.kind === 'generic' ? new Array<unknown>(rows) : new Float64Array(rows);
+  constructor(
+    private readonly kind: Kind,
+    private readonly rows: number,
+  ) {}
+
+  private target(): EngineColumn {
+    const kind = this.kind.kind;
+    return (this.column ??= kind === 'int32' ? new Int32Array(this.rows) : kind === 'generic' ? new Array<unknown>(this.rows) : new Float64Array(this.rows));
   }
 
   /** Appends a page without nulls: its values, or (with `dictionary`) their indices into it. */
   appendDefined(values: ArrayLike<unknown>, dictionary: ArrayLike<unknown> | undefined): void {
-    const column = this.column as unknown[];
-    let at = this.at;
-    if (dictionary === undefined && !Array.isArray(column) && !Array.isArray(values)) {
-      (column as unknown as Float64Array).set(values as ArrayLike<number>, at);
-      at += values.length;
-    } else if (dictionary === undefined) {
-      for (let r = 0; r < values.length; r++) column[at++] = values[r];
-    } else {
-      const indices = values as ArrayLike<number>;
-      for (let r = 0; r < indices.length; r++) column[at++] = dictionary[indices[r]];
-    }
-    this.at = at;
+    const column = this.target();
+    const at = this.at;
+    if (dictionary === undefined && !Array.isArray(column) && !Array.isArray(values)) column.set(values as ArrayLike<number>, at);
+    else if (dictionary === undefined) for (let r = 0; r < values.length; r++) (column as unknown[])[at + r] = values[r];
+    // One loop per column type, so that each stays monomorphic (a shared one ran at a third of the speed).
+    else if (column instanceof Int32Array) lookUpInt32(column, at, values as Int32Array, dictionary as Int32Array);
+    else if (column instanceof Float64Array) lookUpFloat64(column, at, values as Int32Array, dictionary as Float64Array);
+    else lookUpValues(column, at, values as Int32Array, dictionary);
+    this.at = at + values.length;
   }
 
   /** Appends a page with nulls: `defined` has a definition level per row (0: null), `values` (or indices) one per non-null row. */
   appendWithNulls(values: ArrayLike<unknown>, dictionary: ArrayLike<unknown> | undefined, defined: ArrayLike<number>): void {
-    if (!Array.isArray(this.column)) this.column = Array.from(this.column.subarray(0, this.at)) as unknown[];
+    const target = this.target();
+    if (!Array.isArray(target)) this.column = Array.from(target.subarray(0, this.at)) as unknown[];
     const column = this.column as unknown[];
     let v = 0;
     let at = this.at;
@@ -191,7 +208,7 @@ class ColumnBuilder {
 
   finish(rows: number, name: string): EngineColumn {
     if (this.at !== rows) throw new Error(`Parquet column '${name}' has ${this.at} values in a row group of ${rows} rows`);
-    return this.column;
+    return this.target();
   }
 }
 
