@@ -12,7 +12,7 @@ import { fastCsvBatches, fastCsvRows, fitsFastCsvPath } from './csv/csv-fast-rea
 import { ColumnBatchBuilder, type ColumnBatch } from './column-batch.js';
 import { CsvRowConverter } from './csv/csv-row-converter.js';
 import { forEachCsvRecord } from './csv/csv-tokenizer.js';
-import { lineNumberAt, sampleChunks, splitText, type ByteSplit } from './files/byte-splits.js';
+import { lineNumberAt, sampleChunks, splitText, splitTextPieces, type ByteSplit } from './files/byte-splits.js';
 import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
@@ -85,16 +85,27 @@ function csvReading(env: ReadEnv) {
 function* readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns, options, converter } = csvReading(env);
   for (const split of splits) {
-    const { text, offset } = splitText(split);
-    const skipHeader = options.header && split.start === 0;
-    const rows = fitsFastCsvPath(text, schema, options)
-      ? fastCsvRows(text, schema, options, columns, converter, split.path, skipHeader)
-      : tokenizedCsvRows(text, options, converter, split.path, skipHeader);
-    try {
-      for (const row of rows) yield withPartitionValues(row, split.partitionValues);
-    } catch (e) {
-      throw withLineFromFileStart(e, split, offset);
+    for (const { text, offset, fast, skipHeader } of csvPieces(split, schema, options)) {
+      const rows = fast
+        ? fastCsvRows(text, schema, options, columns, converter, split.path, skipHeader)
+        : tokenizedCsvRows(text, options, converter, split.path, skipHeader);
+      try {
+        for (const row of rows) yield withPartitionValues(row, split.partitionValues);
+      } catch (e) {
+        throw withLineFromFileStart(e, split, offset);
+      }
     }
+  }
+}
+
+/**
+ * A CSV split's text in pieces of whole lines (byte-splits.ts splitTextPieces): while the text
+ * fits the fast path (no quote, so no record spans lines) it is cut every few megabytes; from a
+ * piece that does not, the rest of the split is one piece for the general parser.
+ */
+function* csvPieces(split: ByteSplit, schema: StructType, options: CsvOptions): Generator<{ text: string; offset: number; fast: boolean; skipHeader: boolean }> {
+  for (const { text, offset } of splitTextPieces(split, (piece) => !fitsFastCsvPath(piece, schema, options))) {
+    yield { text, offset, fast: fitsFastCsvPath(text, schema, options), skipHeader: options.header && offset === 0 };
   }
 }
 
@@ -109,18 +120,19 @@ function* readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Genera
         continue;
       }
     }
-    const { text, offset } = splitText(split);
     const trailing = split.partitionValues ?? [];
-    try {
-      if (fitsFastCsvPath(text, schema, options)) {
-        yield* fastCsvBatches(trailing, text, schema, options, columns, converter, split.path, options.header && split.start === 0);
-        continue;
+    for (const { text, offset, fast, skipHeader } of csvPieces(split, schema, options)) {
+      try {
+        if (fast) {
+          yield* fastCsvBatches(trailing, text, schema, options, columns, converter, split.path, skipHeader);
+          continue;
+        }
+        const builder = new ColumnBatchBuilder(schema.fields.length, trailing);
+        for (const row of tokenizedCsvRows(text, options, converter, split.path, skipHeader)) builder.push(row);
+        if (builder.size > 0) yield builder.take();
+      } catch (e) {
+        throw withLineFromFileStart(e, split, offset);
       }
-      const builder = new ColumnBatchBuilder(schema.fields.length, trailing);
-      for (const row of tokenizedCsvRows(text, options, converter, split.path, options.header && split.start === 0)) builder.push(row);
-      if (builder.size > 0) yield builder.take();
-    } catch (e) {
-      throw withLineFromFileStart(e, split, offset);
     }
   }
 }

@@ -27,14 +27,7 @@ export function byteSplits(files: readonly string[], splitBytes = SPLIT_BYTES): 
 }
 
 function readBytes(fd: number, start: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buffer, done, length - done, start + done);
-    if (n === 0) break;
-    done += n;
-  }
-  return buffer.subarray(0, done);
+  return readInto(fd, Buffer.allocUnsafe(length), start, length);
 }
 
 /** The offset just past the newline that ends the line running through `offset` (or the file's end). */
@@ -69,6 +62,57 @@ export function splitText(split: ByteSplit): { text: string; offset: number } {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The text of the split's lines in pieces of about this many bytes (whole lines each). */
+export const TEXT_PIECE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The split's text (as splitText cuts it) piece by piece, each piece whole lines of about
+ * `pieceBytes` with its byte offset in the file, read through one reused buffer. A task reading
+ * a 128 MB split this way never holds the split's bytes and its decoded text at once: page
+ * faults on those fresh buffers and the decoding of one huge string cost more than parsing it.
+ * `whole(piece)` says whether a piece must instead run to the split's end (text whose records
+ * may span lines); that piece is then the last.
+ */
+export function* splitTextPieces(split: ByteSplit, whole: (text: string) => boolean, pieceBytes = TEXT_PIECE_BYTES): Generator<{ text: string; offset: number }> {
+  const fd = openSync(split.path, 'r');
+  try {
+    const size = statSync(split.path).size;
+    const end = lineEndAfter(fd, split.start + split.length, size);
+    // A split after the first skips its partial first line.
+    let pos = split.start === 0 ? 0 : Math.min(lineEndAfter(fd, split.start, size), end);
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(pieceBytes, end - pos)));
+    while (pos < end) {
+      const bytes = readInto(fd, buffer, pos, Math.min(buffer.length, end - pos));
+      if (bytes.length === 0) return;
+      const last = pos + bytes.length >= end ? bytes.length - 1 : bytes.lastIndexOf(0x0a);
+      if (last < 0) {
+        // A line longer than the buffer: read again with room for it.
+        buffer = Buffer.allocUnsafe(buffer.length * 2);
+        continue;
+      }
+      const text = bytes.toString('utf8', 0, last + 1);
+      if (pos + last + 1 < end && whole(text)) {
+        yield { text: readBytes(fd, pos, end - pos).toString('utf8'), offset: pos };
+        return;
+      }
+      yield { text, offset: pos };
+      pos += last + 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readInto(fd: number, buffer: Buffer, start: number, length: number): Buffer {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, start + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buffer.subarray(0, done);
 }
 
 /** The 1-based line number at byte `offset` (for error messages only: it reads the file's prefix). */

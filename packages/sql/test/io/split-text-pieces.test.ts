@@ -1,0 +1,48 @@
+/**
+ * A split's text read piece by piece (byte-splits.ts splitTextPieces): the pieces, end to end,
+ * are exactly splitText's text for every way of cutting the file into splits; each piece is whole
+ * lines starting at its stated byte offset; a line longer than a piece still comes whole; and
+ * from a piece that must not be cut (a quote), the rest of the split is one piece.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { byteSplits, splitText, splitTextPieces } from '../../src/io/files/byte-splits.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'flint-split-pieces-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Lines of varying length, multi-byte characters, and one line far longer than a piece.
+const lines = Array.from({ length: 3000 }, (_, i) => (i === 1700 ? 'y'.repeat(5000) : `${i},${'é'.repeat(i % 7)}${'x'.repeat(i % 31)}`));
+const path = join(dir, 'data.csv');
+writeFileSync(path, `${lines.join('\n')}\n`);
+const bytes = readFileSync(path);
+
+const never = () => false;
+
+describe('splitTextPieces', () => {
+  it.each([1 << 20, 7_001, 20_000])('pieces of every split add up to splitText, whole lines at their offsets (splits of %i bytes)', (splitBytes) => {
+    const texts: string[] = [];
+    for (const split of byteSplits([path], splitBytes)) {
+      const pieces = [...splitTextPieces(split, never, 1024)];
+      expect(pieces.map((p) => p.text).join('')).toBe(splitText(split).text);
+      for (const piece of pieces) {
+        expect(piece.text.endsWith('\n')).toBe(true);
+        expect(bytes.subarray(piece.offset, piece.offset + Buffer.byteLength(piece.text)).toString('utf8')).toBe(piece.text);
+      }
+      texts.push(...pieces.map((p) => p.text));
+    }
+    expect(texts.join('')).toBe(bytes.toString('utf8'));
+  });
+
+  it('cuts a split into many pieces, and reads the rest of the split whole from a piece that must not be cut', () => {
+    const [split] = byteSplits([path], 1 << 20);
+    expect([...splitTextPieces(split, never, 1024)].length).toBeGreaterThan(40);
+    const pieces = [...splitTextPieces(split, (text) => text.includes('\n1000,'), 1024)];
+    const uncut = pieces.findIndex((p) => p.text.includes('\n1000,'));
+    expect(uncut).toBe(pieces.length - 1);
+    expect(pieces[uncut].text.endsWith(`${lines.at(-1)}\n`)).toBe(true);
+    expect(pieces.map((p) => p.text).join('')).toBe(bytes.toString('utf8'));
+  });
+});
