@@ -155,6 +155,22 @@ export class Column {
   getField(name: string): Column {
     return this.call('get_field', name);
   }
+  /** A struct with field `fieldName` (a dotted path reaches into nested structs) set to `col`. */
+  withField(fieldName: string, col: Column): Column {
+    const [head, ...rest] = fieldName.split('.');
+    const value = rest.length === 0 ? col : this.getField(head!).withField(rest.join('.'), col);
+    return new Column(callOf('with_field', [this.expr, literalExpr(head), value.expr]));
+  }
+  /** A struct without the named fields (dotted paths reach into nested structs). */
+  dropFields(...fieldNames: string[]): Column {
+    const top = fieldNames.filter((n) => !n.includes('.'));
+    let result: Column = top.length === 0 ? this : new Column(callOf('drop_fields', [this.expr, ...top.map(literalExpr)]));
+    for (const path of fieldNames.filter((n) => n.includes('.'))) {
+      const [head, ...rest] = path.split('.');
+      result = result.withField(head!, result.getField(head!).dropFields(rest.join('.')));
+    }
+    return result;
+  }
 
   // ---- ordering ---------------------------------------------------------------------------
   asc(): Column {

@@ -8,6 +8,7 @@ import { analyze, type Catalog } from './analyzer/analyzer.js';
 import type { LogicalPlan, RowSource } from './plan/logical-plan.js';
 import type { SqlHost } from './session-host.js';
 import { sqlFrontEnd } from './sql-front-end.js';
+import { defaultTimeZone } from './format/index.js';
 import { DEFAULT_BROADCAST_THRESHOLD } from './physical/join-selection.js';
 import { DataFrame } from './dataframe/dataframe.js';
 import { LocalRows, RddRows } from './dataframe/sources.js';
@@ -52,6 +53,11 @@ export class SqlSession implements Catalog {
   get broadcastThreshold(): number {
     const value = this.conf.get('flint.sql.autoBroadcastJoinThreshold') ?? this.conf.get('spark.sql.autoBroadcastJoinThreshold');
     return value === undefined ? DEFAULT_BROADCAST_THRESHOLD : Number(value);
+  }
+
+  /** `flint.sql.session.timeZone` (or Spark's name), default the process's: how timestamps read, print and split into fields. */
+  get timeZone(): string {
+    return this.conf.get('flint.sql.session.timeZone') ?? this.conf.get('spark.sql.session.timeZone') ?? defaultTimeZone();
   }
 
   lookupTable(name: string): LogicalPlan | undefined {

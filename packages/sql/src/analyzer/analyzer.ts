@@ -23,7 +23,7 @@ import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
 import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
-import { castTo, findAttr, resolveCall, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame, type OuterScope } from './resolve-expression.js';
+import { castTo, expandStarArguments, findAttr, resolveCall, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame, type OuterScope } from './resolve-expression.js';
 import { hasGenerator, planGenerator } from './generators.js';
 import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
 import { planHasSubquery, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
@@ -159,7 +159,7 @@ function generatedName(e: Expr): string {
 
 /** The expression as Spark names it: columns resolved (their real names), no implicit casts yet. */
 function namingForm(e: Expr, input: readonly Attr[]): Expr {
-  return transformUp(e, (x) => {
+  return transformUp(expandStarArguments(e, input), (x) => {
     if (x.kind === 'column') return resolveColumn(x.name, x.qualifier, input);
     if (x.kind === 'window') return { ...x, spec: withDefaultFrame(x.fn, x.spec) };
     return x;

@@ -5,10 +5,10 @@
  * dates are cast to them, `/` is always double).
  */
 import { parseDataType, type DataType } from '../types/index.js';
-import { aliasOf, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
+import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
-import { commonType, isBoolean, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
+import { commonType, isBoolean, isIntegral, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from './analysis-error.js';
@@ -51,7 +51,19 @@ export interface OuterScope {
 }
 
 export function resolveExpression(e: Expr, input: readonly Attr[], outer?: OuterScope): Expr {
-  return transformUp(e, (node) => resolveNode(node, input, outer));
+  return transformUp(expandStarArguments(e, input), (node) => resolveNode(node, input, outer));
+}
+
+/** `hash(*)`, `concat(t.*)`: a star among a function's arguments stands for the input columns, as in Spark. */
+export function expandStarArguments(e: Expr, input: readonly Attr[]): Expr {
+  return transformDown(e, (x) => {
+    if (x.kind !== 'call' || !x.args.some((a) => a.kind === 'star')) return undefined;
+    const args = x.args.flatMap((a): readonly Expr[] => {
+      if (a.kind !== 'star') return [expandStarArguments(a, input)];
+      return a.qualifier === undefined ? input : input.filter((c) => same(c.qualifier, a.qualifier));
+    });
+    return { ...x, args };
+  });
 }
 
 function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefined): Expr {
@@ -97,7 +109,26 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
 /** Spark's cast functions: `int(x)` is `CAST(x AS INT)`, and so on for each of these types. */
 const CAST_FUNCTIONS = new Set(['boolean', 'tinyint', 'smallint', 'int', 'bigint', 'float', 'double', 'decimal', 'date', 'timestamp', 'binary', 'string']);
 
+/** SQL's struct(a, b, 1): fields named after columns and aliases, `col<i>` otherwise (Spark's CreateStruct). */
+function structFields(args: readonly Expr[]): Expr[] {
+  return args.flatMap((a, i) => {
+    const name = a.kind === 'attr' || a.kind === 'alias' ? a.name : `col${i + 1}`;
+    return [{ kind: 'literal', value: name, dataType: Types.string } as Expr, a.kind === 'alias' ? a.child : a];
+  });
+}
+
+/** The try_ forms of the arithmetic operators (see expr/builtins/try-functions.ts). */
+const TRY_OPERATORS: Record<string, '+' | '-' | '*' | '/' | '%'> = { try_add: '+', try_subtract: '-', try_multiply: '*', try_divide: '/', try_mod: '%' };
+
 export function resolveCall(name: string, args: readonly Expr[], distinct: boolean): Expr {
+  const tryOperator = TRY_OPERATORS[name.toLowerCase()];
+  if (tryOperator !== undefined) {
+    if (args.length !== 2) throw new AnalysisException('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`${name}\` requires 2 parameters but the actual number is ${args.length}. SQLSTATE: 42605`);
+    const operation = coerceBinary({ kind: 'binary', op: tryOperator, left: args[0]!, right: args[1]! });
+    // `/` and `%` already give null for a zero divisor.
+    return tryOperator === '/' || tryOperator === '%' ? operation : { kind: 'call', name: 'null_on_overflow', args: [operation] };
+  }
+  if (name.toLowerCase() === 'struct') return resolveCall('named_struct', structFields(args), false);
   const lookupName = distinct && name.toLowerCase() === 'count' ? 'count_distinct' : name;
   const def = lookupFunction(lookupName);
   if (!def && args.length === 1 && CAST_FUNCTIONS.has(name.toLowerCase())) {
@@ -137,6 +168,8 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
     case '%': {
       const datetime = datetimeArithmetic(e, l, r);
       if (datetime) return datetime;
+      const days = dateDayArithmetic(e, l, r);
+      if (days) return days;
       if (isDateArithmetic(e.op, l, r)) return e;
       const target = isNumeric(l) && isNumeric(r) ? widerNumeric(l, r) : isNumeric(l) && isNull(r) ? l : isNumeric(r) && isNull(l) ? r : Types.double;
       return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
@@ -174,7 +207,16 @@ function datetimeArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r
   return undefined;
 }
 
-/** `date + int` / `date - int` add days; `date - date` is a day count (kept as plain arithmetic on day numbers). */
+/** `date + n`, `n + date`, `date - n` (n integral): date_add / date_sub, as Spark's analyzer rewrites them. */
+function dateDayArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr | undefined {
+  const isDate = (t: DataType) => t.typeName() === 'date';
+  if (e.op === '+' && isDate(l) && isIntegral(r)) return resolveCall('date_add', [e.left, e.right], false);
+  if (e.op === '+' && isIntegral(l) && isDate(r)) return resolveCall('date_add', [e.right, e.left], false);
+  if (e.op === '-' && isDate(l) && isIntegral(r)) return resolveCall('date_sub', [e.left, e.right], false);
+  return undefined;
+}
+
+/** `date - date` is a day count (kept as plain arithmetic on day numbers). */
 function isDateArithmetic(op: string, l: DataType, r: DataType): boolean {
   return (op === '+' || op === '-') && l.typeName() === 'date' && (isNumeric(r) || (op === '-' && r.typeName() === 'date'));
 }

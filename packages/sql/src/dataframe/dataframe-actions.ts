@@ -41,7 +41,7 @@ export function execute(df: DataFrame, action: string): Execution {
   const adaptive = new AdaptiveExecution(adaptiveOptions(df.session.conf, df.session.host.defaultParallelism), broadcastThreshold);
   const enabled = adaptive.options.enabled;
   const planner = new PhysicalPlanner(df.session.host, { shufflePartitions, broadcastThreshold, site, adaptive: enabled ? adaptive : undefined });
-  const optimized = optimize(df.plan);
+  const optimized = optimize(df.plan, df.session.timeZone);
   const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   const rdd = planner.rows(optimized);
@@ -91,8 +91,7 @@ export async function showString(df: DataFrame, n: number, truncate: boolean | n
   const rows = await run(firstRows(df, Math.max(n, 0) + 1), 'showString');
   const fields = df.schema.fields;
   const external = rows.map((row) => row.map((v, i) => toExternal(v, fields[i].dataType)));
-  const timeZone = df.session.conf.get('flint.sql.session.timeZone') ?? df.session.conf.get('spark.sql.session.timeZone');
-  return formatShowString(external, df.schema, n, truncate, vertical, timeZone ? { timeZone } : {}).replace(/\n$/, '');
+  return formatShowString(external, df.schema, n, truncate, vertical, { timeZone: df.session.timeZone }).replace(/\n$/, '');
 }
 
 /** The rows as an Apache Arrow table (interop/arrow.ts maps the types). */

@@ -21,6 +21,7 @@ import { DataFrameWriter } from './writer.js';
 import * as actions from './dataframe-actions.js';
 import { describeColumns, summaryStats } from './describe.js';
 import { unpivotColumns } from './unpivot.js';
+import { DataFrameStatFunctions, approxQuantile } from './stat-functions.js';
 import { explainText } from './explain.js';
 import { joinType } from './join-types.js';
 import { AnalysisException } from '../analyzer/analysis-error.js';
@@ -264,6 +265,15 @@ export class DataFrame {
     if (fraction === undefined || fraction < 0) throw new Error(`sample(): fraction must be a non-negative number, got ${fraction}`);
     return this.derive({ kind: 'sample', child: this.plan, fraction, withReplacement, seed: seed ?? Math.floor(Math.random() * 2 ** 31) });
   }
+  /**
+   * PySpark's randomSplit: disjoint DataFrames with about `weights` (normalized) of the rows each,
+   * from one seeded pass (RDD.randomSplit). Rows are sorted within partitions first, as Spark
+   * does, so the splits, computed by separate jobs, see the rows in the same order.
+   */
+  randomSplit(weights: number[], seed?: number): DataFrame[] {
+    const sorted = this.sortWithinPartitions(this.output.map((a) => new Column(a)));
+    return sorted.rdd.randomSplit(weights, seed).map((part) => this.session.createDataFrame(part, this.schema));
+  }
   repartition(numPartitions?: number | ColumnArg, ...cols: ColumnArg[]): DataFrame {
     const n = typeof numPartitions === 'number' ? numPartitions : undefined;
     const exprs = [...(typeof numPartitions === 'number' || numPartitions === undefined ? [] : [numPartitions]), ...cols].map(columnExpr);
@@ -337,6 +347,16 @@ export class DataFrame {
   corr(col1: string, col2: string, method = 'pearson'): Promise<number | null> {
     if (method !== 'pearson') throw new Error(`[VALUE_NOT_PEARSON] Value for \`method\` only supports 'pearson', got '${method}'.`);
     return this.statistic('corr', col1, col2);
+  }
+  /** PySpark's approxQuantile: per column (one name, or a list), the value at each probability (see stat-functions.ts). */
+  approxQuantile(col: string, probabilities: number[], relativeError: number): Promise<number[]>;
+  approxQuantile(col: string[], probabilities: number[], relativeError: number): Promise<number[][]>;
+  approxQuantile(col: string | string[], probabilities: number[], relativeError: number): Promise<number[] | number[][]> {
+    return approxQuantile(this, col, probabilities, relativeError);
+  }
+  /** `df.stat`: approxQuantile, corr, cov (PySpark's DataFrameStatFunctions). */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
   }
   /** PySpark's `cov(col1, col2)`: the sample covariance of two columns (a job). */
   cov(col1: string, col2: string): Promise<number | null> {

@@ -59,12 +59,13 @@ export type Expr =
   | { readonly kind: 'literal'; readonly value: unknown; readonly dataType: DataType }
   /** `names`: a generator's columns named at once (`explode(m).alias('k', 'v')`, Spark's MultiAlias). */
   | { readonly kind: 'alias'; readonly child: Expr; readonly name: string; readonly id: number; readonly names?: readonly string[] }
-  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly distinct?: boolean }
+  /** `timeZone`: the session time zone, set before planning on the functions that read one (optimizer/session-time-zone.ts). */
+  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly distinct?: boolean; readonly timeZone?: string }
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
   | { readonly kind: 'caseWhen'; readonly branches: readonly (readonly [Expr, Expr])[]; readonly otherwise: Expr | undefined }
   /** `try`: TRY_CAST, null where CAST raises an error. */
-  | { readonly kind: 'cast'; readonly child: Expr; readonly to: DataType; readonly try?: boolean }
+  | { readonly kind: 'cast'; readonly child: Expr; readonly to: DataType; readonly try?: boolean; readonly timeZone?: string }
   | { readonly kind: 'in'; readonly child: Expr; readonly list: readonly Expr[] }
   | SortOrderExpr
   | { readonly kind: 'window'; readonly fn: Expr; readonly spec: WindowSpecExpr }

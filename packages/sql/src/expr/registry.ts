@@ -34,7 +34,9 @@ interface FunctionBase {
 export interface ScalarFunction extends FunctionBase {
   readonly type: 'scalar';
   readonly nullIntolerant: boolean;
-  gen(args: string[], argTypes: DataType[]): string;
+  /** Whether the result depends on the session time zone, which `gen` then receives (Spark's TimeZoneAwareExpression). */
+  readonly timeZoneAware?: boolean;
+  gen(args: string[], argTypes: DataType[], timeZone: string): string;
   /** Helper function sources the generated code needs, by name; inlined once per stage. */
   readonly helpers?: Readonly<Record<string, string>>;
 }

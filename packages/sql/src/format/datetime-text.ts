@@ -58,8 +58,20 @@ function utcFields(date: Date): Fields {
   };
 }
 
+/**
+ * A zone given as a fixed offset (`+08:00`, `-0530`, `UTC+8`, `GMT-5`, `Z`), which Spark accepts
+ * and Intl does not: its offset in milliseconds; undefined for a region id.
+ */
+export function fixedOffsetMillis(timeZone: string): number | undefined {
+  const m = /^(?:UTC|GMT|Z)?(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(timeZone);
+  if (m === null) return undefined;
+  return m[1] === undefined ? 0 : (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60000;
+}
+
 function zonedFields(date: Date, timeZone: string): Fields {
   if (timeZone === 'UTC') return utcFields(date);
+  const fixed = fixedOffsetMillis(timeZone);
+  if (fixed !== undefined) return utcFields(new Date(date.getTime() + fixed));
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
   const year = Number(parts.year);

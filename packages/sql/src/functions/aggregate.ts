@@ -52,3 +52,16 @@ export const covar_pop = (c1: ColumnOrName, c2: ColumnOrName): Column => fn('cov
 export const grouping = (c: ColumnOrName): Column => fn('grouping', c);
 /** The bits of grouping() over `cols` (all grouping columns when none are given), first column highest. */
 export const grouping_id = (...cols: (ColumnOrName | ColumnOrName[])[]): Column => fn('grouping_id', ...flat(cols));
+/** sum and avg with null on overflow. */
+export const try_sum = (c: ColumnOrName): Column => fn('try_sum', c);
+export const try_avg = (c: ColumnOrName): Column => fn('try_avg', c);
+export const any_value = (c: ColumnOrName): Column => fn('any_value', c);
+export const count_if = (c: ColumnOrName): Column => fn('count_if', c);
+/** The distinct count (exact here: within any `rsd`). */
+export const approx_count_distinct = (c: ColumnOrName): Column => fn('approx_count_distinct', c);
+export const skewness = (c: ColumnOrName): Column => fn('skewness', c);
+export const kurtosis = (c: ColumnOrName): Column => fn('kurtosis', c);
+export const first_value = (c: ColumnOrName): Column => fn('first_value', c);
+export const last_value = (c: ColumnOrName): Column => fn('last_value', c);
+/** percentile_approx(col, percentage): the value of rank ceil(percentage * n) (a single percentage). */
+export const percentile_approx = (c: ColumnOrName, percentage: number): Column => fnWithValues('percentile_approx', c, percentage);

@@ -64,3 +64,16 @@ export const array_max = (c: ColumnOrName): Column => fn('array_max', c);
 export const array_size = (c: ColumnOrName): Column => fn('array_size', c);
 export const cardinality = (c: ColumnOrName): Column => fn('cardinality', c);
 export const flatten = (c: ColumnOrName): Column => fn('flatten', c);
+/** element_at with null for an index past either end. */
+export const try_element_at = (c: ColumnOrName, key: unknown): Column => new Column(callOf('try_element_at', [columnExpr(c), valueOrColumn(key)]));
+export const array_union = (a: ColumnOrName, b: ColumnOrName): Column => fn('array_union', a, b);
+export const array_intersect = (a: ColumnOrName, b: ColumnOrName): Column => fn('array_intersect', a, b);
+export const array_except = (a: ColumnOrName, b: ColumnOrName): Column => fn('array_except', a, b);
+export const array_repeat = (c: ColumnOrName, count: ColumnOrName | number): Column => new Column(callOf('array_repeat', [columnExpr(c), numberOrColumn(count)]));
+export const sequence = (start: ColumnOrName, stop: ColumnOrName, step?: ColumnOrName): Column => (step === undefined ? fn('sequence', start, stop) : fn('sequence', start, stop, step));
+export const map_keys = (c: ColumnOrName): Column => fn('map_keys', c);
+export const map_values = (c: ColumnOrName): Column => fn('map_values', c);
+export const map_entries = (c: ColumnOrName): Column => fn('map_entries', c);
+export const map_contains_key = (c: ColumnOrName, value: unknown): Column => new Column(callOf('map_contains_key', [columnExpr(c), valueOrColumn(value)]));
+export const map_from_entries = (c: ColumnOrName): Column => fn('map_from_entries', c);
+export const map_concat = (...cols: (ColumnOrName | ColumnOrName[])[]): Column => fn('map_concat', ...flat(cols));

@@ -53,3 +53,7 @@ export const desc_nulls_last = (c: ColumnOrName): Column => asColumn(c).desc_nul
 
 /** A join hint in Spark; here the planner decides by size, so it marks nothing. */
 export const broadcast = <T>(df: T): T => df;
+export const ifnull = (a: ColumnOrName, b: ColumnOrName): Column => fn('ifnull', a, b);
+export const nvl2 = (a: ColumnOrName, b: ColumnOrName, c: ColumnOrName): Column => fn('nvl2', a, b, c);
+export const equal_null = (a: ColumnOrName, b: ColumnOrName): Column => fn('equal_null', a, b);
+export const isnotnull = (c: ColumnOrName): Column => fn('isnotnull', c);

@@ -43,3 +43,9 @@ export const next_day = (c: ColumnOrName, dayOfWeek: string): Column => fnWithVa
 export const months_between = (date1: ColumnOrName, date2: ColumnOrName, roundOff = true): Column =>
   new Column(callOf('months_between', [columnExpr(date1), columnExpr(date2), literalExpr(roundOff)]));
 export const now = (): Column => fn('now');
+export const timestamp_seconds = (c: ColumnOrName): Column => fn('timestamp_seconds', c);
+export const timestamp_millis = (c: ColumnOrName): Column => fn('timestamp_millis', c);
+export const timestamp_micros = (c: ColumnOrName): Column => fn('timestamp_micros', c);
+export const unix_seconds = (c: ColumnOrName): Column => fn('unix_seconds', c);
+export const unix_millis = (c: ColumnOrName): Column => fn('unix_millis', c);
+export const unix_micros = (c: ColumnOrName): Column => fn('unix_micros', c);

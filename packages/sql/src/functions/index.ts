@@ -6,4 +6,5 @@ export * from './strings.js';
 export * from './math.js';
 export * from './datetime.js';
 export * from './collection.js';
+export * from './hashing.js';
 export { udf, type UserDefinedFunction } from './udf.js';

@@ -58,3 +58,11 @@ export const shiftleft = (c: ColumnOrName, numBits: number): Column => fnWithVal
 export const shiftright = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftright', c, numBits);
 export const shiftrightunsigned = (c: ColumnOrName, numBits: number): Column => fnWithValues('shiftrightunsigned', c, numBits);
 export const factorial = (c: ColumnOrName): Column => fn('factorial', c);
+/** The operators with null instead of an overflow (try_add/subtract/multiply) or a zero divisor (try_divide/mod). */
+export const try_add = (left: ColumnOrName, right: ColumnOrName): Column => fn('try_add', left, right);
+export const try_subtract = (left: ColumnOrName, right: ColumnOrName): Column => fn('try_subtract', left, right);
+export const try_multiply = (left: ColumnOrName, right: ColumnOrName): Column => fn('try_multiply', left, right);
+export const try_divide = (left: ColumnOrName, right: ColumnOrName): Column => fn('try_divide', left, right);
+export const try_mod = (left: ColumnOrName, right: ColumnOrName): Column => fn('try_mod', left, right);
+export const positive = (c: ColumnOrName): Column => fn('positive', c);
+export const ceiling = ceil;

@@ -57,3 +57,23 @@ export const regexp_like = (c: ColumnOrName, pattern: ColumnOrName): Column => f
 export const rlike = (c: ColumnOrName, pattern: ColumnOrName): Column => fn('rlike', c, pattern);
 export const bin = (c: ColumnOrName): Column => fn('bin', c);
 export const hex = (c: ColumnOrName): Column => fn('hex', c);
+export const char_length = (c: ColumnOrName): Column => fn('char_length', c);
+export const character_length = (c: ColumnOrName): Column => fn('character_length', c);
+export const lcase = (c: ColumnOrName): Column => fn('lcase', c);
+export const ucase = (c: ColumnOrName): Column => fn('ucase', c);
+export const left = (c: ColumnOrName, len: ColumnOrName): Column => fn('left', c, len);
+export const right = (c: ColumnOrName, len: ColumnOrName): Column => fn('right', c, len);
+export const btrim = (c: ColumnOrName, trim?: ColumnOrName): Column => (trim === undefined ? fn('btrim', c) : fn('btrim', c, trim));
+export const char = (c: ColumnOrName): Column => fn('char', c);
+export const find_in_set = (c: ColumnOrName, strArray: ColumnOrName): Column => fn('find_in_set', c, strArray);
+export const split_part = (src: ColumnOrName, delimiter: ColumnOrName, partNum: ColumnOrName): Column => fn('split_part', src, delimiter, partNum);
+export const elt = (...inputs: (ColumnOrName | ColumnOrName[])[]): Column => fn('elt', ...flat(inputs));
+export const unhex = (c: ColumnOrName): Column => fn('unhex', c);
+export const unbase64 = (c: ColumnOrName): Column => fn('unbase64', c);
+/** PySpark 3.5's string predicates as functions: both arguments are columns (F.lit for a value). */
+export const contains = (left: ColumnOrName, right: ColumnOrName): Column => fn('contains', left, right);
+export const startswith = (str: ColumnOrName, prefix: ColumnOrName): Column => fn('startswith', str, prefix);
+export const endswith = (str: ColumnOrName, suffix: ColumnOrName): Column => fn('endswith', str, suffix);
+export const substr = (str: ColumnOrName, pos: ColumnOrName, len?: ColumnOrName): Column => (len === undefined ? fn('substr', str, pos) : fn('substr', str, pos, len));
+export const like = (str: ColumnOrName, pattern: ColumnOrName): Column => fn('like', str, pattern);
+export const ilike = (str: ColumnOrName, pattern: ColumnOrName): Column => fn('ilike', str, pattern);

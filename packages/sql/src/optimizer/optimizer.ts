@@ -8,6 +8,7 @@ import { simplifyBooleans } from './boolean-simplification.js';
 import { pushDownFilters } from './push-filters.js';
 import { reorderJoins } from './reorder-joins.js';
 import { expandGroupingSets } from './expand-grouping-sets.js';
+import { withSessionTimeZone } from './session-time-zone.js';
 
 export interface Rule {
   readonly name: string;
@@ -24,8 +25,9 @@ const RULES: readonly Rule[] = [
 
 const MAX_ITERATIONS = 20;
 
-export function optimize(plan: LogicalPlan): LogicalPlan {
-  let current = plan;
+/** `timeZone`: the session's, given to the expressions that read one before the rules run. */
+export function optimize(plan: LogicalPlan, timeZone?: string): LogicalPlan {
+  let current = timeZone === undefined ? plan : withSessionTimeZone(plan, timeZone);
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     const next = RULES.reduce((p, rule) => rule.apply(p), current);
     if (next === current) return next;

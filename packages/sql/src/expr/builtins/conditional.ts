@@ -29,3 +29,12 @@ scalar('if', {
   gen: ([c, a, b]) => `(${c} === true ? ${a} : ${b})`,
   aliases: ['iff'],
 });
+scalar('nvl2', { args: 3, returns: ([, a, b]) => widest([a!, b!]), nullTolerant: true, nullableResult: true, gen: ([x, a, b]) => `(${x} !== null ? ${a} : ${b})` });
+/** equal_null(a, b): a <=> b (true for two nulls, NaN equal to NaN). */
+scalar('equal_null', {
+  args: 2,
+  returns: Types.boolean,
+  coerce: toWidest,
+  nullTolerant: true,
+  gen: ([a, b]) => `(${a} === ${b} || (${a} !== ${a} && ${b} !== ${b}))`,
+});

@@ -1,9 +1,12 @@
 /**
  * Date and time functions. Inside the engine a `date` is a day number (days since 1970-01-01) and
- * a `timestamp` is milliseconds since the epoch; calendar fields are taken in UTC.
+ * a `timestamp` is milliseconds since the epoch. A timestamp's calendar fields are read in the
+ * session time zone (`timeZoneAware` functions): `sqlZone.wall` turns an instant into its wall
+ * clock there (as UTC milliseconds, read with getUTC*), `sqlZone.instant` goes back.
  */
 import { Types } from '../types-used.js';
 import { all, scalar } from './define.js';
+import { ZONE } from './time-zone-codegen.js';
 
 const DATE = Types.date;
 const TS = Types.timestamp;
@@ -76,6 +79,8 @@ const ADD_MONTHS = `function sqlAddMonths(days, n) {
 }`;
 
 const utc = (days: string) => `new Date(${days} * ${DAY_MS})`;
+const wall = (ms: string, tz: string) => `sqlZone.wall(${ms}, ${JSON.stringify(tz)})`;
+const instant = (ms: string, tz: string) => `sqlZone.instant(${ms}, ${JSON.stringify(tz)})`;
 const field = (name: string, getter: (d: string) => string, arg = DATE) =>
   scalar(name, { args: 1, returns: I, coerce: all(arg), gen: ([x]) => getter(x) });
 
@@ -86,9 +91,18 @@ field('day', (x) => `${utc(x)}.getUTCDate()`);
 field('dayofweek', (x) => `(${utc(x)}.getUTCDay() + 1)`);
 field('dayofyear', (x) => `(${x} - Math.floor(Date.UTC(${utc(x)}.getUTCFullYear(), 0, 1) / ${DAY_MS}) + 1)`);
 field('quarter', (x) => `(Math.floor(${utc(x)}.getUTCMonth() / 3) + 1)`);
-field('hour', (x) => `new Date(${x}).getUTCHours()`, TS);
-field('minute', (x) => `new Date(${x}).getUTCMinutes()`, TS);
-field('second', (x) => `new Date(${x}).getUTCSeconds()`, TS);
+const clockField = (name: string, getter: string) =>
+  scalar(name, {
+    args: 1,
+    returns: I,
+    coerce: all(TS),
+    timeZoneAware: true,
+    gen: ([x], _, tz) => `new Date(${wall(x!, tz)}).${getter}()`,
+    helpers: { sqlZone: ZONE },
+  });
+clockField('hour', 'getUTCHours');
+clockField('minute', 'getUTCMinutes');
+clockField('second', 'getUTCSeconds');
 
 scalar('to_date', {
   args: [1, 2],
@@ -103,15 +117,17 @@ scalar('to_timestamp', {
   returns: TS,
   nullableResult: true,
   coerce: (t) => (t.length === 1 ? [TS] : [Types.string, Types.string]),
-  gen: ([x, f]) => (f === undefined ? x : `sqlParseWithPattern(${x}, ${f})`),
-  helpers: { sqlParseWithPattern: PARSE },
+  timeZoneAware: true,
+  gen: ([x, f], _, tz) => (f === undefined ? x! : `((w) => w === null ? null : ${instant('w', tz)})(sqlParseWithPattern(${x}, ${f}))`),
+  helpers: { sqlParseWithPattern: PARSE, sqlZone: ZONE },
 });
 scalar('date_format', {
   args: 2,
   returns: Types.string,
   coerce: () => [TS, Types.string],
-  gen: ([x, f]) => `sqlFormatDate(${x}, ${f})`,
-  helpers: { sqlFormatDate: FORMAT },
+  timeZoneAware: true,
+  gen: ([x, f], _, tz) => `sqlFormatDate(${wall(x!, tz)}, ${f})`,
+  helpers: { sqlFormatDate: FORMAT, sqlZone: ZONE },
 });
 scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})`, aliases: ['date_diff'] });
 scalar('date_add', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} + ${n})`, aliases: ['dateadd'] });
@@ -128,8 +144,9 @@ scalar('date_trunc', {
   returns: TS,
   nullableResult: true,
   coerce: () => [Types.string, TS],
-  gen: ([unit, ts]) => `sqlTruncTimestamp(${unit}, ${ts})`,
-  helpers: { sqlTruncTimestamp: TRUNC },
+  timeZoneAware: true,
+  gen: ([unit, ts], _, tz) => `((w) => w === null ? null : ${instant('w', tz)})(sqlTruncTimestamp(${unit}, ${wall(ts!, tz)}))`,
+  helpers: { sqlTruncTimestamp: TRUNC, sqlZone: ZONE },
 });
 scalar('trunc', {
   args: 2,
@@ -139,15 +156,24 @@ scalar('trunc', {
   gen: ([d, unit]) => `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(sqlTruncTimestamp(${unit}, ${d} * ${DAY_MS}))`,
   helpers: { sqlTruncTimestamp: TRUNC },
 });
-scalar('current_date', { args: 0, returns: DATE, pretty: () => 'current_date()', gen: () => `Math.floor(Date.now() / ${DAY_MS})` });
+scalar('current_date', {
+  args: 0,
+  returns: DATE,
+  pretty: () => 'current_date()',
+  timeZoneAware: true,
+  gen: (_, __, tz) => `Math.floor(${wall('Date.now()', tz)} / ${DAY_MS})`,
+  helpers: { sqlZone: ZONE },
+});
 scalar('current_timestamp', { args: 0, returns: TS, pretty: () => 'current_timestamp()', gen: () => `Date.now()`, aliases: ['now'] });
 scalar('unix_timestamp', { args: 1, returns: Types.long, coerce: all(TS), gen: ([t]) => `Math.floor(${t} / 1000)` });
 scalar('from_unixtime', {
   args: [1, 2],
   returns: Types.string,
   coerce: (t) => [Types.long, Types.string].slice(0, t.length),
-  gen: ([s, f]) => `sqlFormatDate(${s} * 1000, ${f ?? `'yyyy-MM-dd HH:mm:ss'`})`,
-  helpers: { sqlFormatDate: FORMAT },
+  timeZoneAware: true,
+  pretty: ([s, f]) => `from_unixtime(${s}, ${f ?? 'yyyy-MM-dd HH:mm:ss'})`,
+  gen: ([s, f], _, tz) => `sqlFormatDate(${wall(`${s} * 1000`, tz)}, ${f ?? `'yyyy-MM-dd HH:mm:ss'`})`,
+  helpers: { sqlFormatDate: FORMAT, sqlZone: ZONE },
 });
 
 /*
@@ -157,9 +183,23 @@ scalar('from_unixtime', {
 const MICROS_PER_DAY = 86400000000;
 scalar('date_add_interval', { args: 2, returns: DATE, gen: ([d, micros]) => `(${d} + Math.trunc(${micros} / ${MICROS_PER_DAY}))`, pretty: ([a, b]) => `${a} + ${b}` });
 scalar('timestamp_add_interval', { args: 2, returns: TS, gen: ([t, micros]) => `(${t} + Math.trunc(${micros} / 1000))`, pretty: ([a, b]) => `${a} + ${b}` });
+/** Months are added to the wall clock in the session time zone, the day clamped to the month's last. */
 scalar('timestamp_add_months', {
   args: 2,
   returns: TS,
-  gen: ([t, n]) => `((d) => new Date(d.getFullYear(), d.getMonth() + ${n}, Math.min(d.getDate(), new Date(d.getFullYear(), d.getMonth() + ${n} + 1, 0).getDate()), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()).getTime())(new Date(${t}))`,
+  timeZoneAware: true,
+  gen: ([t, n], _, tz) => {
+    const shifted = `Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n}, Math.min(d.getUTCDate(), new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n} + 1, 0)).getUTCDate()), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds())`;
+    return `((d) => ${instant(shifted, tz)})(new Date(${wall(t!, tz)}))`;
+  },
+  helpers: { sqlZone: ZONE },
   pretty: ([a, b]) => `${a} + ${b}`,
 });
+
+/** Timestamps from and to epoch seconds, milliseconds and microseconds (engine timestamps are milliseconds). */
+scalar('timestamp_seconds', { args: 1, returns: TS, coerce: () => [Types.double], gen: ([s]) => `Math.floor(${s} * 1000)` });
+scalar('timestamp_millis', { args: 1, returns: TS, coerce: () => [Types.long], gen: ([ms]) => ms! });
+scalar('timestamp_micros', { args: 1, returns: TS, coerce: () => [Types.long], gen: ([us]) => `Math.floor(${us} / 1000)` });
+scalar('unix_seconds', { args: 1, returns: Types.long, coerce: all(TS), gen: ([t]) => `Math.floor(${t} / 1000)` });
+scalar('unix_millis', { args: 1, returns: Types.long, coerce: all(TS), gen: ([t]) => t! });
+scalar('unix_micros', { args: 1, returns: Types.long, coerce: all(TS), gen: ([t]) => `(${t} * 1000)` });

@@ -5,7 +5,9 @@ import { registerFunction, type ScalarFunction } from '../registry.js';
 export interface ScalarSpec {
   args: number | [number, number];
   returns: DataType | ((argTypes: DataType[], literals: unknown[]) => DataType);
-  gen: (args: string[], argTypes: DataType[]) => string;
+  gen: (args: string[], argTypes: DataType[], timeZone: string) => string;
+  /** The result depends on the session time zone (passed to `gen`). */
+  timeZoneAware?: boolean;
   coerce?: (argTypes: DataType[]) => (DataType | undefined)[];
   /** Null-tolerant functions see null arguments (coalesce, concat_ws, ...). */
   nullTolerant?: boolean;
@@ -30,6 +32,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     coerceArgs: spec.coerce,
     nullIntolerant: !spec.nullTolerant,
     nullableResult: spec.nullableResult,
+    timeZoneAware: spec.timeZoneAware,
     gen: spec.gen,
     helpers: spec.helpers,
   };

@@ -58,6 +58,7 @@ scalar('pi', { args: 0, returns: D, gen: () => 'Math.PI', prettyName: 'PI' });
 scalar('e', { args: 0, returns: D, gen: () => 'Math.E', prettyName: 'E' });
 
 scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `Math.abs(${x})` });
+scalar('positive', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => x!, pretty: ([x]) => `(+ ${x})` });
 scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `(-${x})` });
 scalar('floor', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.floor(${x})`, prettyName: 'FLOOR' });
 scalar('ceil', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.ceil(${x})`, prettyName: 'CEIL', aliases: ['ceiling'] });
@@ -90,14 +91,15 @@ scalar('greatest', {
   returns: ([t, ...rest]) => rest.reduce((a, b) => (isNumeric(a) && isNumeric(b) && b.typeName() === 'double' ? b : a), t),
   nullTolerant: true,
   nullableResult: true,
-  gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v > m) ? v : m), null)`,
+  // NaN is the greatest number, as in Spark's ordering.
+  gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v > m || (v !== v && m === m)) ? v : m), null)`,
 });
 scalar('least', {
   args: [2, Infinity],
   returns: ([t, ...rest]) => rest.reduce((a, b) => (isNumeric(a) && isNumeric(b) && b.typeName() === 'double' ? b : a), t),
   nullTolerant: true,
   nullableResult: true,
-  gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v < m) ? v : m), null)`,
+  gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v < m || (m !== m && v === v)) ? v : m), null)`,
 });
 scalar('rand', { args: [0, 1], returns: D, nullTolerant: true, gen: () => `Math.random()` });
 

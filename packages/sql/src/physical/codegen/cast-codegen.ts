@@ -7,6 +7,7 @@ import { canCast, type DataType } from '../../types/index.js';
 import { cannotCast } from '../../types/cast-errors.js';
 import type { CodegenContext } from './codegen-context.js';
 import { CAST_RUNTIME_SYMBOL, type CastMode } from './cast-runtime.js';
+import { defaultTimeZone } from '../../format/index.js';
 
 /** Integral types by width: a cast to a wider one (or to a floating type) cannot fail. */
 const INTEGRAL_RANK: Record<string, number> = { byte: 1, short: 2, integer: 3, long: 4 };
@@ -17,7 +18,7 @@ const INTEGRAL_RANK: Record<string, number> = { byte: 1, short: 2, integer: 3, l
  * calls types/cast.ts through cast-runtime.ts, so generated code casts exactly as the rest of
  * Flint does: ANSI errors, or null for try_cast.
  */
-export function genCast(code: string, from: DataType, to: DataType, ctx: CodegenContext, mode: CastMode = 'ansi'): string {
+export function genCast(code: string, from: DataType, to: DataType, ctx: CodegenContext, mode: CastMode = 'ansi', timeZone = defaultTimeZone()): string {
   const f = from.typeName();
   const t = to.typeName();
   if (f === 'void') return 'null';
@@ -30,8 +31,11 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   if (t === 'string' && (f in INTEGRAL_RANK || f === 'boolean')) return guarded(`String(${v})`);
   // An impossible cast (a date to an int under ANSI) fails here, while planning, as Spark's analyzer does.
   if (!canCast(from, to)) throw cannotCast(from, to);
-  const name = `sqlCast_${mode}_${typeKey(from)}_${typeKey(to)}`;
-  ctx.addHelper(name, `const ${name} = globalThis[Symbol.for(${JSON.stringify(CAST_RUNTIME_SYMBOL)})](${JSON.stringify(from.json())}, ${JSON.stringify(to.json())}, '${mode}');`);
+  const zoned = [from, to].some((x) => ['timestamp', 'string'].includes(x.typeName())) && [from, to].some((x) => x.typeName().startsWith('date') || x.typeName().startsWith('timestamp'));
+  const zone = zoned ? timeZone : 'UTC';
+  const name = `sqlCast_${mode}_${typeKey(from)}_${typeKey(to)}${zoned ? `_${zone.replace(/[^A-Za-z0-9]/g, '_')}` : ''}`;
+  const args = [JSON.stringify(from.json()), JSON.stringify(to.json()), `'${mode}'`, JSON.stringify(zone)].join(', ');
+  ctx.addHelper(name, `const ${name} = globalThis[Symbol.for(${JSON.stringify(CAST_RUNTIME_SYMBOL)})](${args});`);
   return guarded(`${name}(${v})`);
 }
 

@@ -13,11 +13,11 @@ export const CAST_RUNTIME_SYMBOL = 'flint.sql.cast';
 
 export type CastMode = 'ansi' | 'try';
 
-/** The cast from `from` to `to` (types as JSON) as a function of one non-null engine value. */
-export function engineCast(fromJson: string, toJson: string, mode: CastMode): (value: unknown) => unknown {
+/** The cast from `from` to `to` (types as JSON) in a session time zone, as a function of one non-null engine value. */
+export function engineCast(fromJson: string, toJson: string, mode: CastMode, timeZone: string): (value: unknown) => unknown {
   const from = dataTypeFromJson(fromJson);
   const to = dataTypeFromJson(toJson);
-  const cast = mode === 'try' ? tryCastFunction(from, to) : castFunction(from, to);
+  const cast = mode === 'try' ? tryCastFunction(from, to, { timeZone }) : castFunction(from, to, { timeZone });
   return (value) => toInternal(cast(toExternal(value, from)), to);
 }
 

@@ -9,6 +9,7 @@ import { lookupFunction } from '../../expr/registry.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
+import { defaultTimeZone } from '../../format/index.js';
 
 /** Where each attribute's value is, as JavaScript (`row[2]`, `v3`), by attribute id. */
 export type Bindings = ReadonlyMap<number, string>;
@@ -27,11 +28,11 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'sortOrder':
       return gen(e.child);
     case 'cast':
-      return genCast(gen(e.child), dataTypeOf(e.child), e.to, ctx, e.try ? 'try' : 'ansi');
+      return genCast(gen(e.child), dataTypeOf(e.child), e.to, ctx, e.try ? 'try' : 'ansi', e.timeZone);
     case 'unary':
       return genUnary(e.op, gen(e.child), ctx);
     case 'binary':
-      return genBinary(e.op, gen(e.left), gen(e.right), ctx);
+      return genBinary(e.op, gen(e.left), gen(e.right), ctx, [e.left, e.right].some((x) => FLOATING.has(dataTypeOf(x).typeName())));
     case 'caseWhen': {
       const otherwise = e.otherwise ? gen(e.otherwise) : 'null';
       return `(${e.branches.map(([c, v]) => `${gen(c)} === true ? ${gen(v)} : `).join('')}${otherwise})`;
@@ -44,7 +45,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
       return `((${t} = ${gen(e.child)}) === null ? null : (${tests}) ? true : ${hasNull ? 'null' : 'false'})`;
     }
     case 'call':
-      return genCall(e.name, e.args.map(gen), e.args.map(dataTypeOf), ctx);
+      return genCall(e.name, e.args.map(gen), e.args.map(dataTypeOf), ctx, e.timeZone);
     case 'udf': {
       const fn = ctx.addUdf(e.udf);
       const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
@@ -66,6 +67,11 @@ export function literalCode(value: unknown): string {
     if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
     return Object.is(value, -0) ? '-0' : String(value);
   }
+  // A folded constant may be a map, a binary or hold them (JSON would turn a Map into {}).
+  if (value instanceof Map) return `new Map([${[...value].map(([k, v]) => `[${literalCode(k)}, ${literalCode(v)}]`).join(', ')}])`;
+  if (value instanceof Uint8Array) return `new Uint8Array([${value.join(', ')}])`;
+  if (Array.isArray(value)) return `[${value.map(literalCode).join(', ')}]`;
+  if (typeof value === 'object') return `({ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${literalCode(v)}`).join(', ')} })`;
   return JSON.stringify(value);
 }
 
@@ -86,7 +92,17 @@ function genUnary(op: string, child: string, ctx: CodegenContext): string {
   }
 }
 
-function genBinary(op: string, left: string, right: string, ctx: CodegenContext): string {
+const FLOATING = new Set(['double', 'float']);
+
+/** Spark orders NaN above every other number, and NaN = NaN (SQLOrderingUtil.compareDoubles). */
+const NAN_COMPARISONS: Record<string, (l: string, r: string) => string> = {
+  '<': (l, r) => `(${l} < ${r} || (${r} !== ${r} && ${l} === ${l}))`,
+  '<=': (l, r) => `(${l} <= ${r} || ${r} !== ${r})`,
+  '>': (l, r) => `(${l} > ${r} || (${l} !== ${l} && ${r} === ${r}))`,
+  '>=': (l, r) => `(${l} >= ${r} || ${l} !== ${l})`,
+};
+
+function genBinary(op: string, left: string, right: string, ctx: CodegenContext, floating = false): string {
   const l = ctx.temp();
   const r = ctx.temp();
   switch (op) {
@@ -106,18 +122,23 @@ function genBinary(op: string, left: string, right: string, ctx: CodegenContext)
     case '%':
       // Division by zero is null (Spark with spark.sql.ansi.enabled=false).
       return `(${both} : ${r} === 0 ? null : ${l} ${op} ${r})`;
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return floating ? `(${both} : ${NAN_COMPARISONS[op]!(l, r)})` : `(${both} : ${l} ${op} ${r})`;
     default:
       return `(${both} : ${l} ${op} ${r})`;
   }
 }
 
-function genCall(name: string, args: string[], argTypes: ReturnType<typeof dataTypeOf>[], ctx: CodegenContext): string {
+function genCall(name: string, args: string[], argTypes: ReturnType<typeof dataTypeOf>[], ctx: CodegenContext, timeZone = defaultTimeZone()): string {
   const def = lookupFunction(name);
   if (!def || def.type !== 'scalar') throw new Error(`internal error: ${name} is not a row-level function`);
   ctx.addHelpers(def.helpers);
   const temps = args.map(() => ctx.temp());
   const assign = args.map((a, i) => `(${temps[i]} = ${a})`);
-  const body = def.gen(temps, argTypes);
+  const body = def.gen(temps, argTypes, timeZone);
   if (args.length === 0) return `(${body})`;
   if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
   return `(${assign.map((a) => `${a} === null`).join(' || ')} ? null : ${body})`;

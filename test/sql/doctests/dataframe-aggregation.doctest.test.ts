@@ -1,6 +1,7 @@
-// PySpark 4's docstring examples of DataFrame.rollup/cube/groupingSets and functions.grouping/
-// grouping_id (expected text copied from the docstrings), and the same queries in SQL
-// (GROUP BY ROLLUP/CUBE/GROUPING SETS, WITH ROLLUP), which must give the DataFrame's rows.
+// PySpark 4's docstring examples of DataFrame.rollup/cube/groupingSets, functions.grouping/
+// grouping_id and DataFrame.approxQuantile (expected text copied from the docstrings), and the
+// same grouping queries in SQL (GROUP BY ROLLUP/CUBE/GROUPING SETS, WITH ROLLUP), which must give
+// the DataFrame's rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf } from '@flint/driver';
 import { shows } from './doctest-support.js';
@@ -8,7 +9,7 @@ import { shows } from './doctest-support.js';
 let fc: FlintContext;
 
 beforeAll(async () => {
-  fc = await FlintContext.create({ master: 'local[2]', appName: 'doctest-grouping-sets' });
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'doctest-dataframe-aggregation' });
 });
 
 afterAll(async () => {
@@ -156,5 +157,25 @@ describe('grouping and grouping_id', () => {
     expect(() => df.groupBy('c2').agg(sf.grouping('c2'))).toThrow(/UNSUPPORTED_GROUPING_EXPRESSION/);
     expect(() => df.cube('c2').agg(sf.grouping('c1'))).toThrow(/GROUPING_COLUMN_MISMATCH.*\(c1\).*c2/);
     expect(() => df.cube('c2').agg(sf.grouping_id('c1'))).toThrow(/GROUPING_ID_COLUMN_MISMATCH/);
+  });
+});
+
+describe('approxQuantile', () => {
+  it("PySpark's examples", async () => {
+    const five = fc.createDataFrame([[1], [2], [3], [4], [5]], ['values']);
+    expect(await five.approxQuantile('values', [0.0, 0.5, 1.0], 0.05)).toEqual([1.0, 3.0, 5.0]);
+    const two = fc.createDataFrame([[1, 10], [2, 20], [3, 30], [4, 40], [5, 50]], ['col1', 'col2']);
+    expect(await two.approxQuantile(['col1', 'col2'], [0.0, 0.5, 1.0], 0.05)).toEqual([[1.0, 3.0, 5.0], [10.0, 30.0, 50.0]]);
+    const withNulls = fc.createDataFrame([[1], [null], [3], [4], [null]], ['values']);
+    expect(await withNulls.approxQuantile('values', [0.0, 0.5, 1.0], 0.05)).toEqual([1.0, 3.0, 4.0]);
+    expect(await five.approxQuantile('values', [0.0, 0.2, 1.0], 0.1)).toEqual([1.0, 1.0, 5.0]);
+    expect(await five.stat.approxQuantile('values', [0.5], 0)).toEqual([3.0]);
+  });
+
+  it('a column of only nulls gives an empty list; bad arguments are one-line errors', async () => {
+    const df = fc.createDataFrame([[null], [null]], 'v DOUBLE');
+    expect(await df.approxQuantile('v', [0.5], 0.01)).toEqual([]);
+    await expect(df.approxQuantile('v', [1.5], 0.01)).rejects.toThrow(/INVALID_PROBABILITY/);
+    await expect(df.approxQuantile('v', [0.5], -1)).rejects.toThrow(/NEGATIVE_VALUE/);
   });
 });

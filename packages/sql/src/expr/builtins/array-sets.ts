@@ -1,0 +1,67 @@
+/**
+ * Arrays as sets and generated arrays: array_union, array_intersect, array_except (distinct
+ * elements in first-seen order; null and NaN count as one value each, as in Spark),
+ * array_repeat and sequence.
+ */
+import { ArrayType, type DataType } from '../../types/index.js';
+import { commonType } from '../type-rules.js';
+import { Types } from '../types-used.js';
+import { scalar } from './define.js';
+
+/** A key under which equal elements meet: numbers and strings as they are, nested values as JSON. */
+const SET_KEY = `function sqlSetKey(v) { return v !== null && typeof v === 'object' ? 'j' + JSON.stringify(v instanceof Map ? [...v] : v) : v; }`;
+const SET_OPS = `function sqlArraySet(a, b, keep) {
+  const inB = new Set(b.map(sqlSetKey));
+  const seen = new Set();
+  const out = [];
+  for (const v of keep === 'union' ? a.concat(b) : a) {
+    const k = sqlSetKey(v);
+    if (seen.has(k) || (keep === 'intersect' && !inB.has(k)) || (keep === 'except' && inB.has(k))) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}`;
+
+const bothAs = ([a, b]: DataType[]) => {
+  const t = commonType(a!, b!) ?? a!;
+  return [t, t];
+};
+for (const op of ['union', 'intersect', 'except']) {
+  scalar(`array_${op}`, {
+    args: 2,
+    returns: (t) => bothAs(t)[0]!,
+    coerce: bothAs,
+    gen: ([a, b]) => `sqlArraySet(${a}, ${b}, '${op}')`,
+    helpers: { sqlSetKey: SET_KEY, sqlArraySet: SET_OPS },
+  });
+}
+
+/** array_repeat(x, n): n copies of x (x may be null; a null count gives null). */
+scalar('array_repeat', {
+  args: 2,
+  returns: ([t]) => new ArrayType(t!, true),
+  coerce: ([t]) => [t, Types.int],
+  nullTolerant: true,
+  nullableResult: true,
+  gen: ([x, n]) => `(${n} === null ? null : new Array(Math.max(${n}, 0)).fill(${x}))`,
+});
+
+/** sequence(start, stop[, step]): integers from start to stop by step (default 1 or -1). */
+const SEQUENCE = `function sqlSequence(start, stop, step) {
+  if (step === undefined) step = start <= stop ? 1 : -1;
+  if (step === 0 ? start !== stop : (stop - start) / step < 0) {
+    throw new Error('[INVALID_PARAMETER_VALUE.SEQUENCE_WRONG_INPUT_TYPES] Illegal sequence boundaries: ' + start + ' to ' + stop + ' by ' + step);
+  }
+  const out = [];
+  if (step === 0) return [start];
+  for (let v = start; step > 0 ? v <= stop : v >= stop; v += step) out.push(v);
+  return out;
+}`;
+scalar('sequence', {
+  args: [2, 3],
+  returns: (t) => new ArrayType(t.some((x) => x.typeName() === 'long') ? Types.long : Types.int, false),
+  coerce: (t) => t.map(() => (t.some((x) => x.typeName() === 'long') ? Types.long : Types.int)),
+  gen: ([a, b, s]) => `sqlSequence(${a}, ${b}, ${s ?? 'undefined'})`,
+  helpers: { sqlSequence: SEQUENCE },
+});
