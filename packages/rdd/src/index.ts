@@ -32,6 +32,6 @@ export { Accumulator, type AccumulatorParam, type ShippedAccumulator } from './s
 export type { StorageLevel as StorageLevelType } from './storage-level.js';
 export { eachRecord, recordsToArray } from './runtime/each-record.js';
 export type { TaskMemory, SpillStore, SpillFile } from './memory/task-memory.js';
-export { sortWithinBudget } from './memory/external-sort.js';
+export { mergeSpilledRuns, sortWithinBudget } from './memory/external-sort.js';
 export { estimateSize, SampledSize } from './memory/size-estimate.js';
 export { withPreJobStep, coalesceGroups } from './ops/narrow.js';

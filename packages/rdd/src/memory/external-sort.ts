@@ -34,6 +34,11 @@ interface Cursor<T> {
   head: T;
 }
 
+/** The records of sorted spilled runs in `compare` order (equal records in run order); deletes the files once read. */
+export function mergeSpilledRuns<T>(runs: readonly SpillFile[], compare: Compare<T>): Iterable<T> {
+  return mergeRuns(runs.map((run) => ({ records: run.read(), file: run })), compare);
+}
+
 /** Merges sorted sequences; deletes their spill files once read (or when the consumer stops early). */
 function* mergeRuns<T>(runs: { records: Iterable<unknown>; file: SpillFile | undefined }[], compare: Compare<T>): Generator<T> {
   const before = (a: Cursor<T>, b: Cursor<T>) => {

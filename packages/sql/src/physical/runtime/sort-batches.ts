@@ -2,10 +2,11 @@
  * The reduce side of the columnar range sort (range-sort.ts), run on workers: the partition's
  * column batches are concatenated and an index array is sorted, so no object per row is kept
  * while sorting; rows are built only as they are yielded. Keys that are all numbers (no nulls)
- * are radix sorted (radix-order.ts); others go through the comparator generated for the order. Past the task's memory budget the rows go, as [key, row]
- * records, to the RDD layer's spilling sort instead.
+ * are radix sorted (radix-order.ts); others go through the comparator generated for the order.
+ * Past the task's memory budget, each budget's worth of batches is sorted so and spilled as a run
+ * of [key, row] records, and the runs are merged (the RDD layer's mergeSpilledRuns).
  */
-import { TaskContext, estimateSize, registerRuntime, sortWithinBudget, type TaskMemory } from '@flint/rdd';
+import { TaskContext, estimateSize, mergeSpilledRuns, registerRuntime, type SpillFile, type TaskMemory } from '@flint/rdd';
 import { RADIX_ORDER_WORKS, radixOrder } from './radix-order.js';
 import { concatColumns } from './typed-columns.js';
 
@@ -31,25 +32,37 @@ export interface SortBatchesEnv {
 function* sortBatches(records: Iterable<[number, Columns]>, env: SortBatchesEnv): Generator<unknown[]> {
   const memory = TaskContext.get()?.taskMemory();
   const iterator = records[Symbol.iterator]();
-  const gathered = gatherWithinBudget(iterator, memory);
-  if (gathered.overflow === undefined) yield* inIndexOrder(gathered.columns, env);
-  else yield* spillingSort([gathered.columns, gathered.overflow], iterator, env, memory as TaskMemory);
+  let gathered = gatherWithinBudget(iterator, memory);
+  if (gathered.overflow === undefined || memory === undefined) {
+    yield* inIndexOrder(gathered.columns, env);
+    return;
+  }
+  // Past the budget: each budget's worth of batches is sorted as columns and written as a run of
+  // [key, row] records, and the runs are merged (only the batches being sorted are in memory).
+  const runs: SpillFile[] = [];
+  for (;;) {
+    runs.push(memory.spill.write(keyedInIndexOrder(gathered.columns, env), gathered.bytes));
+    if (gathered.overflow === undefined) break;
+    gathered = gatherWithinBudget(iterator, memory, gathered.overflow);
+  }
+  for (const record of mergeSpilledRuns<[unknown, unknown[]]>(runs, (a, b) => env.keyOrder(a[0], b[0]))) yield record[1];
 }
 
 /**
- * Appends the batches to one set of columns while they fit the budget; `overflow` is the batch
- * that did not (the rest stay in `iterator`).
+ * Appends the batches (`first`, then the iterator's) to one set of columns while they fit the
+ * budget; `overflow` is the batch that did not (the rest stay in `iterator`). `first` is always taken.
  */
-function gatherWithinBudget(iterator: Iterator<[number, Columns]>, memory: TaskMemory | undefined): { columns: Columns; overflow?: Columns } {
-  const parts: Columns[] = [];
-  let bytes = 0;
+function gatherWithinBudget(iterator: Iterator<[number, Columns]>, memory: TaskMemory | undefined, first?: Columns): { columns: Columns; bytes: number; overflow?: Columns } {
+  const parts: Columns[] = first === undefined ? [] : [first];
+  let bytes = first === undefined ? 0 : batchBytes(first);
   for (let next = iterator.next(); !next.done; next = iterator.next()) {
     const batch = next.value[1];
-    bytes += batchBytes(batch);
-    if (memory !== undefined && bytes > memory.budgetBytes) return { columns: concatenated(parts), overflow: batch };
+    const more = batchBytes(batch);
+    if (memory !== undefined && bytes + more > memory.budgetBytes && parts.length > 0) return { columns: concatenated(parts), bytes, overflow: batch };
     parts.push(batch);
+    bytes += more;
   }
-  return { columns: concatenated(parts) };
+  return { columns: concatenated(parts), bytes };
 }
 
 /** The batches' columns end to end (a Float64Array where every batch has one). */
@@ -78,11 +91,27 @@ function batchBytes(batch: Columns): number {
 }
 
 function* inIndexOrder(columns: Columns, env: SortBatchesEnv): Generator<unknown[]> {
+  const index = sortedIndex(columns, env);
+  for (let n = 0; n < index.length; n++) yield rowAt(columns, index[n], env);
+}
+
+/** The rows as [key, row] records in sorted order (a spilled run). */
+function* keyedInIndexOrder(columns: Columns, env: SortBatchesEnv): Generator<[unknown, unknown[]]> {
+  const index = sortedIndex(columns, env);
+  const { keyColumns } = env;
+  for (let n = 0; n < index.length; n++) {
+    const i = index[n];
+    const key = keyColumns.length === 1 ? columns[keyColumns[0]][i] : keyColumns.map((c) => columns[c][i]);
+    yield [key, rowAt(columns, i, env)];
+  }
+}
+
+/** Row positions in sort order. */
+function sortedIndex(columns: Columns, env: SortBatchesEnv): ArrayLike<number> {
   const count = columns.length === 0 ? 0 : columns[0].length;
-  if (count === 0) return;
+  if (count === 0) return [];
   const keys = env.keyColumns.map((c) => numericOrAsIs(columns[c]));
-  const index = RADIX_ORDER_WORKS && keys.every((k) => k instanceof Float64Array) ? radixOrder(keys as Float64Array[], env.descending) : comparedOrder(keys, count, env);
-  for (let n = 0; n < count; n++) yield rowAt(columns, index[n], env);
+  return RADIX_ORDER_WORKS && keys.every((k) => k instanceof Float64Array) ? radixOrder(keys as Float64Array[], env.descending) : comparedOrder(keys, count, env);
 }
 
 function comparedOrder(keys: ArrayLike<unknown>[], count: number, env: SortBatchesEnv): Uint32Array {
@@ -96,24 +125,6 @@ function numericOrAsIs(column: ArrayLike<unknown>): ArrayLike<unknown> {
   if (column instanceof Float64Array) return column;
   for (let i = 0; i < column.length; i++) if (typeof column[i] !== 'number') return column;
   return Float64Array.from(column as ArrayLike<number>);
-}
-
-/** All rows as [key, row] records through sortWithinBudget, which spills sorted runs past the budget. */
-function* spillingSort(read: Columns[], iterator: Iterator<[number, Columns]>, env: SortBatchesEnv, memory: TaskMemory): Generator<unknown[]> {
-  function* keyedRows(): Generator<[unknown, unknown[]]> {
-    for (const columns of read) yield* keyedRowsOf(columns, env);
-    for (let next = iterator.next(); !next.done; next = iterator.next()) yield* keyedRowsOf(next.value[1], env);
-  }
-  for (const record of sortWithinBudget(keyedRows(), (a, b) => env.keyOrder(a[0], b[0]), memory)) yield record[1];
-}
-
-function* keyedRowsOf(columns: Columns, env: SortBatchesEnv): Generator<[unknown, unknown[]]> {
-  const count = columns.length === 0 ? 0 : columns[0].length;
-  const { keyColumns } = env;
-  for (let i = 0; i < count; i++) {
-    const key = keyColumns.length === 1 ? columns[keyColumns[0]][i] : keyColumns.map((c) => columns[c][i]);
-    yield [key, rowAt(columns, i, env)];
-  }
 }
 
 export const SORT_RUNTIME = registerRuntime('sql', { sortBatches });
