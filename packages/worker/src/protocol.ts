@@ -58,6 +58,8 @@ export interface TaskRequest {
   readonly localProperties?: Readonly<Record<string, string>>;
   /** Take a V8 CPU profile of the task on its thread (the context's `profile` option). */
   readonly profile?: boolean;
+  /** Environment variables the task runs with (the context's `executorEnv`). */
+  readonly executorEnv?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -96,6 +96,11 @@ export interface FlintContextOptions {
   readonly profile?: boolean;
   /** PySpark's spark.python.profile.dump: with `profile`, stop() writes the profiles into this directory instead of printing them. */
   readonly profileDump?: string;
+  /**
+   * Environment variables of the tasks (PySpark's SparkContext `environment`, Spark's
+   * spark.executorEnv.NAME): set in `process.env` on every task thread, not in the driver's.
+   */
+  readonly executorEnv?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_MAX_FAILURES = 4;
@@ -175,6 +180,7 @@ export class FlintContext implements RddContext {
       shuffleOnDisk: this.mode === 'mapreduce',
       totalSlots: () => this.tasks.totalSlots,
       taskProfiled: this.profiles && ((rddId, profile) => this.profiles!.add(rddId, profile)),
+      executorEnv: options.executorEnv,
     });
     this.console = new ConsoleProgress((line) => this.driverLog.warn(line), options.progress !== false && process.stderr.isTTY ? stderrTerminal : undefined);
     this.events.add(this.console.onEvent);

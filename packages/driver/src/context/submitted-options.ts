@@ -68,6 +68,13 @@ const PARSERS = {
     if (value.trim() === '') throw new Error('must be a directory (a path or dfs:// URL)');
     return value;
   },
+  executorEnv: (value: string) => {
+    const env = JSON.parse(value) as unknown;
+    if (typeof env !== 'object' || env === null || Array.isArray(env) || !Object.values(env).every((v) => typeof v === 'string')) {
+      throw new Error(`must be a JSON object of strings (or spark.executorEnv.NAME=value), got '${value}'`);
+    }
+    return env as Record<string, string>;
+  },
   profile: booleanOption,
   profileDump: (value: string) => {
     if (value.trim() === '') throw new Error('must be a directory');
@@ -93,8 +100,12 @@ const PROPERTY_NAMES: Record<string, OptionKey> = {
 
 export const OPTION_KEYS = Object.keys(PARSERS) as OptionKey[];
 
+/** Spark's per-variable keys of the executors' environment: `spark.executorEnv.NAME=value`. */
+const EXECUTOR_ENV_PREFIX = 'spark.executorEnv.';
+
 /** Parses one `key=value` entry; the error names the key and says what it expects. */
 export function parseOption(name: string, value: string): Partial<FlintContextOptions> {
+  if (name.startsWith(EXECUTOR_ENV_PREFIX) && name.length > EXECUTOR_ENV_PREFIX.length) return { executorEnv: { [name.slice(EXECUTOR_ENV_PREFIX.length)]: value } };
   const key = Object.hasOwn(PROPERTY_NAMES, name) ? PROPERTY_NAMES[name] : name;
   if (!Object.hasOwn(PARSERS, key)) throw new Error(`unknown option '${key}' (known: ${OPTION_KEYS.join(', ')})`);
   try {
@@ -115,7 +126,7 @@ export function submittedOptions(env: NodeJS.ProcessEnv = process.env): Partial<
     throw new Error(`${SUBMITTED_OPTIONS_ENV} must be a JSON object of option strings, got ${text.slice(0, 60)}`);
   }
   try {
-    return Object.assign({}, ...Object.entries(entries).map(([key, value]) => parseOption(key, String(value))));
+    return Object.entries(entries).map(([key, value]) => parseOption(key, String(value))).reduce(mergeOptions, {});
   } catch (error) {
     throw new Error(`${SUBMITTED_OPTIONS_ENV}: ${(error as Error).message}`);
   }
@@ -127,7 +138,7 @@ let systemProperties: Partial<FlintContextOptions> = {};
 /** Checks and keeps one option, as Spark's setSystemProperty sets a JVM system property that SparkConf reads. */
 export function setSystemProperty(key: string, value: string): void {
   if (typeof key !== 'string' || typeof value !== 'string') throw new TypeError('setSystemProperty(key, value) takes two strings');
-  systemProperties = { ...systemProperties, ...parseOption(key, value) };
+  systemProperties = mergeOptions(systemProperties, parseOption(key, value));
 }
 
 /** The options set with setSystemProperty so far. */
@@ -142,5 +153,11 @@ export function systemPropertyOptions(): Partial<FlintContextOptions> {
  */
 export function withSubmittedOptions(options: FlintContextOptions, env: NodeJS.ProcessEnv = process.env): FlintContextOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  return { ...submittedOptions(env), ...systemProperties, ...given };
+  return [submittedOptions(env), systemProperties, given].reduce(mergeOptions, {});
+}
+
+/** `later` over `earlier`, the executors' environment variable by variable (each layer may set some). */
+function mergeOptions(earlier: Partial<FlintContextOptions>, later: Partial<FlintContextOptions>): Partial<FlintContextOptions> {
+  const executorEnv = earlier.executorEnv && later.executorEnv ? { ...earlier.executorEnv, ...later.executorEnv } : (later.executorEnv ?? earlier.executorEnv);
+  return { ...earlier, ...later, ...(executorEnv && { executorEnv }) };
 }

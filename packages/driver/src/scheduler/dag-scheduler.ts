@@ -91,6 +91,8 @@ export interface DagSchedulerOptions {
   readonly totalSlots?: () => number;
   /** Set when profiling (the context's `profile` option): tasks send a CPU profile, given here with the stage's RDD. */
   readonly taskProfiled?: (rddId: number, profile: Uint8Array) => void;
+  /** Environment variables every task runs with (the context's `executorEnv`). */
+  readonly executorEnv?: Readonly<Record<string, string>>;
 }
 
 export class DagScheduler {
@@ -296,7 +298,8 @@ export class DagScheduler {
     // As Spark's TaskSet, a stage's tasks carry the local properties of the job that submitted it.
     const properties = this.jobs.get(jobId)?.properties;
     const localProperties = properties && properties.size > 0 ? Object.fromEntries(properties) : undefined;
-    const flags = { ...(this.options.shuffleOnDisk && { shuffleOnDisk: true }), ...(this.options.taskProfiled && { profile: true }) };
+    const { shuffleOnDisk, taskProfiled, executorEnv } = this.options;
+    const flags = { ...(shuffleOnDisk && { shuffleOnDisk: true }), ...(taskProfiled && { profile: true }), ...(executorEnv && { executorEnv }) };
     return { ...task, request: { ...task.request, ...(localProperties && { localProperties }), ...flags } };
   }
 

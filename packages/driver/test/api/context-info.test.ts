@@ -1,6 +1,6 @@
 // PySpark's SparkContext properties: defaultParallelism, defaultMinPartitions, applicationId,
 // version, startTime, sparkUser(), uiWebUrl, getCheckpointDir(), resources, getOrCreate(),
-// setSystemProperty and `await using` (PySpark's `with SparkContext() as sc`).
+// setSystemProperty, executorEnv (PySpark's `environment`) and `await using` (`with SparkContext() as sc`).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,14 +87,20 @@ describe('setSystemProperty and await using', () => {
     FlintContext.setSystemProperty('appName', 'from-system-property');
     FlintContext.setSystemProperty('spark.ui.enabled', 'false');
     FlintContext.setSystemProperty('maxFailures', '2');
+    FlintContext.setSystemProperty('spark.executorEnv.FLINT_FROM_PROPERTY', 'p');
     let used: FlintContext | undefined;
     {
-      await using later = await FlintContext.create({ master: 'local[1]', maxFailures: 3 });
+      await using later = await FlintContext.create({ master: 'local[1]', maxFailures: 3, executorEnv: { FLINT_FROM_OPTION: 'o' } });
       used = later;
       expect(later.appName).toBe('from-system-property');
       expect(later.uiWebUrl).toBeNull();
       expect(later.getConf().get('maxFailures')).toBe('3');
       expect(await later.parallelize([1, 2, 3]).count()).toBe(3);
+      // The executors' environment merges variable by variable; tasks and their piped commands see it, the driver does not.
+      const seen = await later.parallelize([1, 2], 2).map(() => `${process.env.FLINT_FROM_PROPERTY}/${process.env.FLINT_FROM_OPTION}`).collect();
+      expect(seen).toEqual(['p/o', 'p/o']);
+      expect(await later.parallelize(['x'], 1).pipe('printenv FLINT_FROM_OPTION').collect()).toEqual(['o']);
+      expect(process.env.FLINT_FROM_OPTION).toBeUndefined();
     }
     // The block's end stopped the context: it is no longer the one getOrCreate returns.
     expect(await FlintContext.getOrCreate()).toBe(fc);

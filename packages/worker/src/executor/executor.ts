@@ -143,6 +143,7 @@ export class Executor {
       filesRoot: this.addedFiles.rootFor(app),
       localProperties: request.localProperties,
       profile: request.profile,
+      executorEnv: request.executorEnv,
       barrierAddresses: request.barrier?.addresses,
       memory: {
         // Each running task gets an equal share of the executor's memory (Spark gives 1/2N to 1/N),

@@ -61,6 +61,7 @@ const taskRequest: Schema<TaskRequest> = object({
   files: optional(array(object({ name: shortString(4096), bytes, archive: optional(oneOfStrings('zip', 'tar')) }))),
   localProperties: optional(record(string)),
   profile: optional(boolean),
+  executorEnv: optional(record(string)),
 });
 
 const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });

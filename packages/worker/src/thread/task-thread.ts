@@ -29,8 +29,10 @@ export default async function runOnThread(message: ThreadTask | HeldBlockRequest
 async function runTask(task: ThreadTask): Promise<ThreadResult> {
   const started = performance.now();
   const spill = new TaskSpillStore(task.memory.spillDirectory);
+  let restoreEnv = () => {};
   try {
     useApplication(task.appId);
+    restoreEnv = withTaskEnv(task.executorEnv);
     applyBroadcastDrops(task.droppedBroadcasts);
     for (const { id, bytes } of task.broadcasts) registerBroadcast(id, bytes);
     const accumulatorTotals = beginTaskAccumulators();
@@ -57,8 +59,26 @@ async function runTask(task: ThreadTask): Promise<ThreadResult> {
   } catch (error) {
     return { kind: 'failure', error: describeError(error) };
   } finally {
+    restoreEnv();
     spill.removeAll();
   }
+}
+
+/**
+ * Sets the task's environment variables (the context's executorEnv) and returns how to undo it: a
+ * thread's process.env is its own copy (worker_threads), so the driver's is untouched, and the
+ * next task on the thread, maybe another application's, sees the thread's own again.
+ */
+function withTaskEnv(env: Readonly<Record<string, string>> | undefined): () => void {
+  if (!env) return () => {};
+  const before = Object.keys(env).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, env);
+  return () => {
+    for (const [name, value] of before) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ThreadTask {
   readonly localProperties?: Readonly<Record<string, string>>;
   /** Take a CPU profile of the task (the context's `profile` option). */
   readonly profile?: boolean;
+  /** Set in this thread's process.env before the task runs (the context's `executorEnv`). */
+  readonly executorEnv?: Readonly<Record<string, string>>;
   /** Execution memory of this task (its share of the executor's) and the directory it spills to. */
   readonly memory: { readonly budgetBytes: number; readonly spillDirectory: string };
 }
