@@ -155,6 +155,25 @@ for (const mode of ['memory', 'mapreduce'] as const) {
       }
     });
 
+    it('a broadcast join on integer-valued keys (a dense index) matches only equal keys: negative, fractional, past the largest, null', async () => {
+      const stream = [-1, 0, 0.5, 5, 999, 1000, 1001, 1e9, null].map((k, id) => ({ id, k }));
+      const build = [0, 5, 5, 1000].map((k, copy) => ({ k, tag: `t${copy}` }));
+      const streamDf = fc.createDataFrame(stream, 'id BIGINT, k DOUBLE');
+      const buildDf = fc.createDataFrame(build, 'k DOUBLE, tag STRING');
+      for (const how of ['inner', 'left_anti'] as const) {
+        const joined = streamDf.join(buildDf, streamDf.col('k').equalTo(buildDf.col('k')), how);
+        const projected = how === 'inner' ? joined.select(streamDf.col('id'), buildDf.col('tag')) : joined.select('id');
+        expect(projected.explainString()).toContain('BroadcastHashJoin');
+        const expected = stream.flatMap((s): Record<string, unknown>[] => {
+          const matches = build.filter((b) => s.k !== null && b.k === s.k);
+          if (how === 'left_anti') return matches.length === 0 ? [{ id: s.id }] : [];
+          return matches.map((b) => ({ id: s.id, tag: b.tag }));
+        });
+        const key = (r: Record<string, unknown>) => `${String(r.id).padStart(2)}/${r.tag}`;
+        expect(byKey(await projected.collect(), key)).toEqual(byKey(expected, key));
+      }
+    });
+
     it('shuffled semi and anti joins keep the left rows whose key is (not) on the right, null keys never matching', async () => {
       fc.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
       try {

@@ -38,20 +38,50 @@ export interface BuildTable {
 }
 
 /**
- * Generated code's helper: the table with `index` (key → its first row) and `next` (row → the
- * key's next row, -1 after the last), built once per thread on the decoded broadcast value.
+ * Generated code's helper: the table with `index` (key → its first row, by `get`) and `next` (row
+ * → the key's next row, -1 after the last), built once per thread on the decoded broadcast value.
+ * Keys that are all small non-negative integers (ids: customer_id 1..100,000) are indexed by an
+ * Int32Array of first rows instead of a Map: a probe is then one array read, where a Map of a
+ * million number keys cost a cache miss or more per row (1.8 µs per row at 10M sales rows).
  */
-export const PROBE_INDEX = `function probeIndex(table) {
+export const PROBE_INDEX = `class DenseKeyIndex {
+  constructor(first) { this.first = first; }
+  get(key) {
+    if ((key >>> 0) !== key || key >= this.first.length) return undefined;
+    const row = this.first[key];
+    return row === -1 ? undefined : row;
+  }
+}
+function denseKeyLimit(keys) {
+  let max = -1;
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r];
+    if (typeof key !== 'number' || (key >>> 0) !== key) return -1;
+    if (key > max) max = key;
+  }
+  return max < 2 * keys.length + 1024 ? max + 1 : -1;
+}
+function probeIndex(table) {
   if (table.index !== undefined) return table;
   const keys = table.keys;
-  const index = new Map();
   const next = new Int32Array(keys.length);
-  for (let r = keys.length - 1; r >= 0; r--) {
-    const first = index.get(keys[r]);
-    next[r] = first === undefined ? -1 : first;
-    index.set(keys[r], r);
+  const limit = denseKeyLimit(keys);
+  if (limit >= 0) {
+    const first = new Int32Array(limit).fill(-1);
+    for (let r = keys.length - 1; r >= 0; r--) {
+      next[r] = first[keys[r]];
+      first[keys[r]] = r;
+    }
+    table.index = new DenseKeyIndex(first);
+  } else {
+    const index = new Map();
+    for (let r = keys.length - 1; r >= 0; r--) {
+      const first = index.get(keys[r]);
+      next[r] = first === undefined ? -1 : first;
+      index.set(keys[r], r);
+    }
+    table.index = index;
   }
-  table.index = index;
   table.next = next;
   return table;
 }`;
