@@ -124,6 +124,6 @@ describe('flint shell', () => {
     shell.child.stdin!.write('fc.range(3).map((x) => x).countByV\t');
     await waitForOutput(/\.countByValue/);
     shell.child.stdin!.write('\x15.exit\n');
-    expect((await shell.exited).code).toBe(0);
+    expect((await shell.exited).code, shell.output()).toBe(0);
   }, 60_000);
 });
