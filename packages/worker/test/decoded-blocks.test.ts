@@ -51,6 +51,14 @@ describe('decoded cached partitions on a task thread', () => {
     expect(cache.takeDroppedHeld()).toEqual([]);
   });
 
+  it('estimates a partition from a sample of its records in whole bytes, as the driver is told', () => {
+    const records = Array.from({ length: 1000 }, (_, i) => 'x'.repeat(i % 7));
+    const size = cache.keepDecoded('app-d', 'rdd_1_0', records)!;
+    expect(Number.isInteger(size)).toBe(true);
+    const exact = records.reduce<number>((total, record) => total + estimateSize(record) + 8, 0);
+    expect(Math.abs(size - exact) / exact).toBeLessThan(0.05);
+  });
+
   it('estimates an array of numbers at 8 bytes an item, as V8 stores it unboxed', () => {
     expect(estimateSize([0.5, 1.5, 2.5])).toBe(estimateSize([]) + 3 * 8);
     expect(estimateSize(['a', 0.5])).toBeGreaterThan(estimateSize([]) + 2 * 8);

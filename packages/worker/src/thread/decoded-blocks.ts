@@ -85,5 +85,6 @@ function estimatedHeapBytes(records: unknown[]): number {
     bytes += estimateSize(records[i]) + SLOT_BYTES;
     sampled++;
   }
-  return (bytes / sampled) * records.length;
+  // Whole bytes: the size travels to the driver as the partition's memory size, an integer.
+  return Math.ceil((bytes / sampled) * records.length);
 }
