@@ -58,20 +58,13 @@ const JOIN_ROWS = 40_000;
 const JOIN_KEYS = 15_000;
 const joinRows = rows.filter((r) => r.id < JOIN_ROWS).map((r) => ({ ...r, k: r.id % JOIN_KEYS }));
 
-/** Per k, the rows of j joined with the rows of j whose id < 15000 (the inner join's reference). */
+/** Per k, the number of pairs of rows of j and c with that k, and the sum of j's v over them (the inner join's reference). */
 function referenceInnerJoin(): { k: number; n: number; s: number }[] {
-  const small = new Map<number, Row[]>();
-  for (const r of joinRows) if (r.id < 15_000) small.set(r.k, [...(small.get(r.k) ?? []), r]);
-  const out = new Map<number, { k: number; n: number; s: number }>();
-  for (const a of joinRows) {
-    for (const b of small.get(a.k) ?? []) {
-      const g = out.get(a.k) ?? { k: a.k, n: 0, s: 0 };
-      g.n++;
-      g.s += b.v;
-      out.set(a.k, g);
-    }
-  }
-  return [...out.values()].sort((a, b) => a.k - b.k);
+  const byKey = new Map<number, Row[]>();
+  for (const r of joinRows) byKey.set(r.k, [...(byKey.get(r.k) ?? []), r]);
+  return [...byKey]
+    .map(([k, group]) => ({ k, n: group.length * group.length, s: group.length * group.reduce((sum, r) => sum + r.v, 0) }))
+    .sort((a, b) => a.k - b.k);
 }
 
 function referenceFullJoin(): Record<string, number> {
@@ -87,8 +80,13 @@ async function joins(fc: FlintContext): Promise<void> {
   // Each reduce task then joins half of the rows (by default a join hashes into 200 partitions).
   fc.conf.set('flint.sql.adaptive.coalescePartitions.initialPartitionNum', 2);
   fc.sql(`SELECT id, id % ${JOIN_KEYS} AS k, v FROM t WHERE id < ${JOIN_ROWS}`).createOrReplaceTempView('j');
+  // c holds j's rows with other values of v, so that the answer tells the sides apart.
+  fc.createDataFrame(joinRows.map((r) => ({ ...r, v: r.v + 1000 }))).createOrReplaceTempView('c');
   const before = spilledBytes(fc);
-  const inner = await fc.sql('SELECT a.k, count(*) AS n, sum(b.v) AS s FROM j a JOIN j b ON a.k = b.k AND b.id < 15000 GROUP BY a.k').collect();
+  // j (a range, 8 bytes a row estimated) is smaller than c (local rows, 64): the join builds its left side.
+  const innerJoin = fc.sql('SELECT a.k, count(*) AS n, sum(b.v) AS s FROM j b JOIN c a ON a.k = b.k GROUP BY a.k');
+  expect(innerJoin.explainString()).toMatch(/ShuffledHashJoin .*BuildLeft/);
+  const inner = await innerJoin.collect();
   expect(inner.sort((a, b) => (a.k as number) - (b.k as number))).toEqual(referenceInnerJoin());
 
   const afterInner = spilledBytes(fc);

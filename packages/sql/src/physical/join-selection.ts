@@ -9,6 +9,7 @@ import type { LogicalPlan } from '../plan/logical-plan.js';
 import { outputOf } from '../plan/output.js';
 import { broadcastableSides } from './broadcast-join.js';
 import { equiJoinKeys } from './join.js';
+import { producedBytes } from './adaptive/initial-partitions.js';
 
 export const DEFAULT_BROADCAST_THRESHOLD = 10 * 1024 * 1024;
 
@@ -44,4 +45,16 @@ export function chooseJoin(p: Extract<LogicalPlan, { kind: 'join' }>, threshold:
     .filter((c): c is { side: 'left' | 'right'; size: number } => c.size !== undefined && c.size <= threshold)
     .sort((a, b) => a.size - b.size);
   return candidates.length === 0 ? { kind: 'shuffle' } : { kind: 'broadcast', build: candidates[0].side };
+}
+
+/**
+ * The side a shuffled join keeps in its hash table: the smaller one by produced bytes for an inner
+ * join (Spark's ShuffledHashJoin builds the smaller side), else the right side (a join that keeps
+ * unmatched left rows streams them; with unknown or equal sizes, the right side too).
+ */
+export function shuffledBuildSide(p: Extract<LogicalPlan, { kind: 'join' }>): 'left' | 'right' {
+  if (p.joinType !== 'inner') return 'right';
+  const left = producedBytes(p.left);
+  const right = producedBytes(p.right);
+  return left !== undefined && right !== undefined && left < right ? 'left' : 'right';
 }

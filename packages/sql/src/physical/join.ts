@@ -60,6 +60,7 @@ export function shuffledHashJoin(
   numPartitions: number,
   site: string,
   isRead: (id: number) => boolean = () => true,
+  build: 'left' | 'right' = 'right',
 ): RDD<unknown[]> {
   const leftOut = outputAfter(left);
   const rightOut = outputAfter(right);
@@ -72,18 +73,24 @@ export function shuffledHashJoin(
   const rightRead = keysOnly ? () => false : isRead;
   const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), site, isRead);
   const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site, rightRead);
-  // A join that streams its left rows reads each reduce partition's right rows first (see rightSideFirst).
-  const tagged = rightSideFirst(joinType) ? rightTagged.union(leftTagged) : leftTagged.union(rightTagged);
+  // A join that streams one side reads each reduce partition's build rows first (see firstSide).
+  const tagged = firstSide(joinType, build) === 'right' ? rightTagged.union(leftTagged) : leftTagged.union(rightTagged);
   const shuffled = (tagged as unknown as RDD<[unknown, unknown]>).partitionBy(partitions);
-  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, rightRead), joinType, keys.residual, keysOnly, site);
+  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, rightRead), joinType, keys.residual, keysOnly, build, site);
 }
 
 /**
- * Whether the join's shuffle has the right side's map tasks first, so that a reduce task reads
- * all right rows of its partition (the hash table) before the left rows, which then stream: every
- * join that keeps no unmatched right rows. (A reduce partition is its map tasks' buckets in order.)
+ * Whether the join streams one side through a hash table of the other (`build`): every join that
+ * keeps no unmatched right rows (only an inner join builds its left side, join-selection.ts).
  */
-export const rightSideFirst = (joinType: JoinType): boolean => joinType !== 'right' && joinType !== 'full';
+export const streams = (joinType: JoinType): boolean => joinType !== 'right' && joinType !== 'full';
+
+/**
+ * The side whose map tasks come first in the join's shuffle: the build side of a streaming join,
+ * so that a reduce task reads all build rows of its partition (the hash table) before the rows
+ * that probe it (a reduce partition is its map tasks' buckets in order); else the left side.
+ */
+export const firstSide = (joinType: JoinType, build: 'left' | 'right'): 'left' | 'right' => (streams(joinType) ? build : 'left');
 
 /**
  * Which of a side's columns its shuffled rows carry (those an operator reads; the others are
@@ -134,16 +141,19 @@ function joinPartitions(
   joinType: JoinType,
   residual: Expr | undefined,
   keysOnly: boolean,
+  build: 'left' | 'right',
   site: string,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
+  // In the generated code `l` is a streamed row and `r` a row of the hash table.
+  const [leftRow, rightRow] = build === 'left' && streams(joinType) ? ['r', 'l'] : ['l', 'r'];
   const vars = new Map<number, string>([
-    ...left.output.map((a, i) => [a.id, carriedColumn(left, 'l', i)] as const),
-    ...right.output.map((a, i) => [a.id, carriedColumn(right, 'r', i)] as const),
+    ...left.output.map((a, i) => [a.id, carriedColumn(left, leftRow, i)] as const),
+    ...right.output.map((a, i) => [a.id, carriedColumn(right, rightRow, i)] as const),
   ]);
   const test = residual ? `if (${genExpr(residual, vars, ctx)} !== true) continue;` : '';
-  const leftColumns = left.output.map((_, i) => carriedColumn(left, 'l', i));
-  const rightColumns = right.output.map((_, i) => carriedColumn(right, 'r', i));
+  const leftColumns = left.output.map((_, i) => carriedColumn(left, leftRow, i));
+  const rightColumns = right.output.map((_, i) => carriedColumn(right, rightRow, i));
   const nullsLeft = left.output.map(() => 'null');
   const nullsRight = right.output.map(() => 'null');
   const joined = (l: string[], r: string[]) => `yield [${[...l, ...r].join(', ')}];`;
@@ -166,7 +176,7 @@ function joinPartitions(
     left_semi: `if (matched) ${joined(leftColumns, [])}`,
     left_anti: `if (!matched) ${joined(leftColumns, [])}`,
   };
-  if (rightSideFirst(joinType)) {
+  if (streams(joinType)) {
     ctx.env.newHashJoin = JOIN_SPILL_RUNTIME.ref('newHashJoin');
     const probe = (table: string) =>
       keysOnly
@@ -174,7 +184,7 @@ function joinPartitions(
   const matched = record[0] !== '${NULL_KEY}' && ${table}.has(record[0]);
   ${afterLeft[joinType]}`
         : probeOne(table, test, emitPair[joinType], afterLeft[joinType]);
-    return streamPartitionsGenerated(shuffled, ctx, streamLeftRows(keysOnly, probe), site);
+    return streamPartitionsGenerated(shuffled, ctx, streamRows(keysOnly, build === 'left' ? 0 : 1, probe), site);
   }
   ctx.env.newJoinGroups = JOIN_SPILL_RUNTIME.ref('newJoinGroups');
   const source = `for (const table of env.newJoinGroups().tables(input)) for (const [key, group] of table) {
@@ -199,16 +209,16 @@ function joinPartitions(
 }
 
 /**
- * The reduce side of a join that keeps no unmatched right rows: the right rows (first in each
- * reduce partition) go into the hash table, and each left row probes it as it comes. Past the
- * task's memory budget the table spills, the left rows wait in their buckets, and each bucket is
- * joined at the end (spill/spillable-join.ts).
+ * The reduce side of a join that keeps no unmatched right rows: the build side's rows (tagged
+ * `buildTag`, first in each reduce partition) go into the hash table, and each row of the other
+ * side probes it as it comes. Past the task's memory budget the table spills, the probing rows
+ * wait in their buckets, and each bucket is joined at the end (spill/spillable-join.ts).
  */
-function streamLeftRows(keysOnly: boolean, probe: (table: string) => string): string {
+function streamRows(keysOnly: boolean, buildTag: 0 | 1, probe: (table: string) => string): string {
   return `const join = env.newHashJoin(${keysOnly});
 const none = [];
 for (const record of input) {
-  if (record[1][0] === 1) {
+  if (record[1][0] === ${buildTag}) {
     if (record[0] !== '${NULL_KEY}') join.addBuild(record);
     continue;
   }

@@ -12,7 +12,7 @@ import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { equiJoinKeys } from './join.js';
-import { chooseJoin } from './join-selection.js';
+import { chooseJoin, shuffledBuildSide } from './join-selection.js';
 
 export interface PhysicalNode {
   /** The operator, as Spark names it: `HashAggregate`, `Exchange`, `Scan LocalRelation`. */
@@ -154,7 +154,7 @@ function describeJoin(p: Extract<LogicalPlan, { kind: 'join' }>, n: number, thre
   const keys = equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right));
   const residual = keys.residual ? `, ${planString(keys.residual)}` : '';
   const strategy = chooseJoin(p, threshold);
-  const build = strategy.kind === 'broadcast' ? strategy.build : 'right';
+  const build = strategy.kind === 'broadcast' ? strategy.build : shuffledBuildSide(p);
   const details = [
     listField('Left keys', keys.leftKeys),
     listField('Right keys', keys.rightKeys),

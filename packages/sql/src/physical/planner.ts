@@ -12,7 +12,7 @@ import type { SqlHost } from '../session-host.js';
 import { hashAggregate } from './aggregate.js';
 import { equiJoinKeys, shuffledHashJoin } from './join.js';
 import { broadcastHashJoin, fusedBroadcastJoin } from './broadcast-join.js';
-import { chooseJoin } from './join-selection.js';
+import { chooseJoin, shuffledBuildSide } from './join-selection.js';
 import { limitRows } from './limit.js';
 import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withProbeRowsCounted, withStep, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
@@ -145,10 +145,11 @@ export class PhysicalPlanner {
       return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead);
     }
     const partitions = this.options.adaptive?.joinPartitions(this.host, plan, this.options.shufflePartitions) ?? this.options.shufflePartitions;
-    const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead);
+    const build = shuffledBuildSide(plan);
+    const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead, build);
     if (!this.options.adaptive) return joined;
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
-    return this.options.adaptive.joinRead(plan, joined, adaptiveJoin(left, right, plan.joinType, keys, this.options.site, this.isRead));
+    return this.options.adaptive.joinRead(plan, joined, adaptiveJoin(left, right, plan.joinType, keys, build, this.options.site, this.isRead));
   }
 
   /** The reader of an aggregation's shuffle, coalesced by adaptive execution when it is on. */

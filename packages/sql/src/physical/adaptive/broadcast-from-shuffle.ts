@@ -8,17 +8,18 @@ import type { RDD } from '@flint/rdd';
 import type { JoinType } from '../../plan/logical-plan.js';
 import { broadcastHashJoin } from '../broadcast-join.js';
 import { CodegenContext } from '../codegen/codegen-context.js';
-import { carriedLayout, fullRow, rightSideFirst, type EquiJoinKeys } from '../join.js';
+import { carriedLayout, firstSide, fullRow, type EquiJoinKeys } from '../join.js';
 import { outputAfter, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
 import type { AdaptiveJoin } from './adaptive-execution.js';
 
-export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType, keys: EquiJoinKeys, site: string, isRead: (id: number) => boolean = () => true): AdaptiveJoin {
+/** `shuffledBuild`: the side the shuffled join builds its hash table of (its map tasks may come first in the shuffle). */
+export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType, keys: EquiJoinKeys, shuffledBuild: 'left' | 'right', site: string, isRead: (id: number) => boolean = () => true): AdaptiveJoin {
   return {
     joinType,
     hasEquiKeys: keys.leftKeys.length > 0,
     mapTasks: () => {
       const [leftMaps, rightMaps] = [left.base.getNumPartitions(), right.base.getNumPartitions()];
-      return rightSideFirst(joinType)
+      return firstSide(joinType, shuffledBuild) === 'right'
         ? { left: [rightMaps, rightMaps + leftMaps], right: [0, rightMaps] }
         : { left: [0, leftMaps], right: [leftMaps, leftMaps + rightMaps] };
     },

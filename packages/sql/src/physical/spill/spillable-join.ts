@@ -13,14 +13,14 @@ import { SPILL_BUCKETS, SpilledBuckets } from './spilled-buckets.js';
 type JoinRecord = [unknown, [0 | 1, unknown]];
 
 /**
- * The build side (right rows) of a join that streams its left rows: the reduce input has each
- * reduce partition's right rows before its left rows (join.ts), so left rows probe the table as
- * they come. A read of coalesced partitions has several such runs: a right row after left rows
+ * The build side of a join that streams its other side: the reduce input has each reduce
+ * partition's build rows before the rows that probe them (join.ts), so those probe the table as
+ * they come. A read of coalesced partitions has several such runs: a build row after probing rows
  * starts the next partition, whose keys are all new, so the table starts afresh. With `keysOnly`
  * the table keeps only keys (a semi or anti join without a residual condition).
  */
 export class SpillableHashJoin {
-  /** Key → the right rows with that key (or true when keys only). */
+  /** Key → the build rows with that key (or true when keys only). */
   table = new Map<unknown, unknown>();
   private probing = false;
   private readonly size = new SampledSize();
@@ -32,7 +32,7 @@ export class SpillableHashJoin {
     private readonly keysOnly: boolean,
   ) {}
 
-  /** Whether the join spilled: left rows then wait in their buckets (deferProbe). */
+  /** Whether the join spilled: streamed rows then wait in their buckets (deferProbe). */
   get spilling(): boolean {
     return this.build !== undefined;
   }
@@ -48,7 +48,7 @@ export class SpillableHashJoin {
     if (this.memory !== undefined && this.size.add(record) > this.memory.budgetBytes) this.startSpilling(this.memory);
   }
 
-  /** A left row is about to probe the in-memory table. */
+  /** A streamed row is about to probe the in-memory table. */
   probed(): void {
     this.probing = true;
   }
@@ -57,7 +57,7 @@ export class SpillableHashJoin {
     this.probes!.add(record[0], record);
   }
 
-  /** After the input: each spilled bucket's table and its left rows to probe it (nothing if the join did not spill). */
+  /** After the input: each spilled bucket's table and its streamed rows to probe it (nothing if the join did not spill). */
   *spilledTables(): Generator<[Map<unknown, unknown>, Iterable<unknown>]> {
     const { build, probes } = this;
     if (build === undefined || probes === undefined) return;
