@@ -3,6 +3,7 @@
  * Hadoop's line rule: a line belongs to the range it starts in, so a range after the first skips
  * its partial first line and every range reads its last line to the end.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 export interface ByteSplit {
@@ -24,6 +25,14 @@ export function byteSplits(files: readonly string[], splitBytes = SPLIT_BYTES): 
     for (let start = 0; start < size; start += splitBytes) out.push({ path, start, length: Math.min(splitBytes, size - start) });
   }
   return out;
+}
+
+/**
+ * Bytes as text: UTF-8, through the ASCII decoder when every byte is ASCII (the same text):
+ * Node's UTF-8 decoding ran at about 50 MB/s on CSV text, the ASCII one over ten times faster.
+ */
+function decodeText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('ascii') : bytes.toString('utf8');
 }
 
 function readBytes(fd: number, start: number, length: number): Buffer {
@@ -55,17 +64,21 @@ export function splitText(split: ByteSplit): { text: string; offset: number } {
     const from = split.start === 0 ? 0 : split.start - 1;
     const end = lineEndAfter(fd, split.start + split.length, size);
     const bytes = readBytes(fd, from, end - from);
-    if (split.start === 0) return { text: bytes.toString('utf8'), offset: 0 };
+    if (split.start === 0) return { text: decodeText(bytes), offset: 0 };
     const firstNewline = bytes.indexOf(0x0a);
     if (firstNewline < 0) return { text: '', offset: end };
-    return { text: bytes.subarray(firstNewline + 1).toString('utf8'), offset: from + firstNewline + 1 };
+    return { text: decodeText(bytes.subarray(firstNewline + 1)), offset: from + firstNewline + 1 };
   } finally {
     closeSync(fd);
   }
 }
 
-/** The text of the split's lines in pieces of about this many bytes (whole lines each). */
-export const TEXT_PIECE_BYTES = 4 * 1024 * 1024;
+/**
+ * The text of a split's lines in pieces of about this many bytes (whole lines each): under V8's
+ * largest regular object (128 KiB), so each piece's string is a young object that dies young
+ * rather than a fresh large-object page (4 MiB pieces: 13 % more CPU, 67 MiB more peak).
+ */
+export const TEXT_PIECE_BYTES = 120 * 1024;
 
 /**
  * The split's text (as splitText cuts it) piece by piece, each piece whole lines of about
@@ -92,9 +105,9 @@ export function* splitTextPieces(split: ByteSplit, whole: (text: string) => bool
         buffer = Buffer.allocUnsafe(buffer.length * 2);
         continue;
       }
-      const text = bytes.toString('utf8', 0, last + 1);
+      const text = decodeText(bytes.subarray(0, last + 1));
       if (pos + last + 1 < end && whole(text)) {
-        yield { text: readBytes(fd, pos, end - pos).toString('utf8'), offset: pos };
+        yield { text: decodeText(readBytes(fd, pos, end - pos)), offset: pos };
         return;
       }
       yield { text, offset: pos };
@@ -147,7 +160,7 @@ export function sampleChunks(split: ByteSplit, count: number, chunkBytes: number
       const bytes = readBytes(fd, start === 0 ? 0 : start - 1, chunkBytes);
       const first = start === 0 ? 0 : bytes.indexOf(0x0a) + 1;
       const last = bytes.lastIndexOf(0x0a);
-      return { text: first > 0 || start === 0 ? bytes.toString('utf8', first, Math.max(first, last)) : '', fileStart: start === 0 };
+      return { text: first > 0 || start === 0 ? decodeText(bytes.subarray(first, Math.max(first, last))) : '', fileStart: start === 0 };
     });
   } finally {
     closeSync(fd);
