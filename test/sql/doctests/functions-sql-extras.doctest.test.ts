@@ -1,8 +1,10 @@
 // The examples of Spark SQL's function reference (each function's ExpressionDescription) for the
 // functions added after the first doctest ports: strings, nulls, arrays as sets, maps, epoch
 // conversions and higher-moment aggregates (expected values are Spark's documented answers); and
-// PySpark 4's docstrings of Column.withField/dropFields and DataFrame.randomSplit (whose counts
-// come from Spark's random numbers: here the splits are checked to partition the rows).
+// PySpark 4's docstrings of the higher-order functions (transform, filter, exists, forall,
+// aggregate, zip_with, map_filter, transform_keys, transform_values; also as SQL lambdas),
+// Column.withField/dropFields and DataFrame.randomSplit (whose counts come from Spark's random
+// numbers: here the splits are checked to partition the rows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf } from '@flint/driver';
 import { shows } from './doctest-support.js';
@@ -144,5 +146,105 @@ describe('DataFrame.randomSplit', () => {
     expect(a!.length).toBeGreaterThan(30);
     expect(a!.length).toBeLessThan(110);
     expect(await ids(df.randomSplit([1.0, 2.0], 24))).toEqual([a, b]);
+  });
+});
+
+describe('higher-order functions', () => {
+  it('transform, exists, forall, filter', async () => {
+    const df = fc.createDataFrame([[1, [1, 2, 3, 4]]], ['key', 'values']);
+    await shows(df.select(sf.transform('values', (x) => x.multiply(2)).alias('doubled')), `
+      +------------+
+      |     doubled|
+      +------------+
+      |[2, 4, 6, 8]|
+      +------------+`);
+    const alternate = (x: sf.LambdaColumn, i: sf.LambdaColumn) => sf.when(i.mod(2).equalTo(0), x).otherwise(sf.negate(x));
+    await shows(df.select(sf.transform('values', alternate).alias('alternated')), `
+      +--------------+
+      |    alternated|
+      +--------------+
+      |[1, -2, 3, -4]|
+      +--------------+`);
+    const signs = fc.createDataFrame([[1, [1, 2, 3, 4]], [2, [3, -1, 0]]], ['key', 'values']);
+    await shows(signs.select(sf.exists('values', (x) => x.lt(0)).alias('any_negative')), `
+      +------------+
+      |any_negative|
+      +------------+
+      |       false|
+      |        true|
+      +------------+`);
+    const words = fc.createDataFrame([[1, ['bar']], [2, ['foo', 'bar']], [3, ['foobar', 'foo']]], ['key', 'values']);
+    await shows(words.select(sf.forall('values', (x) => x.rlike('foo')).alias('all_foo')), `
+      +-------+
+      |all_foo|
+      +-------+
+      |  false|
+      |  false|
+      |   true|
+      +-------+`);
+    const dates = fc.createDataFrame([[1, ['2018-09-20', '2019-02-03', '2019-07-01', '2020-06-01']]], ['key', 'values']);
+    const afterSecondQuarter = (x: sf.LambdaColumn) => sf.month(sf.to_date(x)).gt(6);
+    await shows(dates.select(sf.filter('values', afterSecondQuarter).alias('after_second_quarter')), `
+      +------------------------+
+      |after_second_quarter    |
+      +------------------------+
+      |[2018-09-20, 2019-07-01]|
+      +------------------------+`, undefined, false);
+  });
+
+  it('aggregate and zip_with', async () => {
+    const df = fc.createDataFrame([[1, [20.0, 4.0, 2.0, 6.0, 10.0]]], 'id BIGINT, values ARRAY<DOUBLE>');
+    await shows(df.select(sf.aggregate('values', sf.lit(0.0).cast('double'), (acc, x) => acc.plus(x)).alias('sum')), `
+      +----+
+      | sum|
+      +----+
+      |42.0|
+      +----+`);
+    const merge = (acc: sf.LambdaColumn, x: sf.LambdaColumn) =>
+      sf.struct(acc.getField('count').plus(1).alias('count'), acc.getField('sum').plus(x).alias('sum'));
+    const zero = sf.struct(sf.lit(0).alias('count'), sf.lit(0.0).cast('double').alias('sum'));
+    await shows(df.select(sf.aggregate('values', zero, merge, (acc) => acc.getField('sum').divide(acc.getField('count'))).alias('mean')), `
+      +----+
+      |mean|
+      +----+
+      | 8.4|
+      +----+`);
+    const xy = fc.createDataFrame([[1, [1, 3, 5, 8], [0, 2, 4, 6]]], ['id', 'xs', 'ys']);
+    await shows(xy.select(sf.zip_with('xs', 'ys', (x, y) => sf.pow(x, y)).alias('powers')), `
+      +---------------------------+
+      |powers                     |
+      +---------------------------+
+      |[1.0, 9.0, 625.0, 262144.0]|
+      +---------------------------+`, undefined, false);
+    const uneven = fc.createDataFrame([[1, ['foo', 'bar'], [1, 2, 3]]], ['id', 'xs', 'ys']);
+    await shows(uneven.select(sf.zip_with('xs', 'ys', (x, y) => sf.concat_ws('_', x, y)).alias('xs_ys')), `
+      +-----------------+
+      |            xs_ys|
+      +-----------------+
+      |[foo_1, bar_2, 3]|
+      +-----------------+`);
+  });
+
+  it('map_filter, transform_keys, transform_values', async () => {
+    const sorted = (m: unknown) => [...(m as Map<string, number>)].sort(([a], [b]) => a.localeCompare(b));
+    const prices = fc.createDataFrame([[1, new Map([['foo', 42.0], ['bar', 1.0], ['baz', 32.0]])]], 'id BIGINT, data MAP<STRING, DOUBLE>');
+    const [filtered] = await prices.select(sf.map_filter('data', (_, v) => v.gt(30.0)).alias('data_filtered')).collect();
+    expect(sorted(filtered!.data_filtered)).toEqual([['baz', 32.0], ['foo', 42.0]]);
+    const signed = fc.createDataFrame([[1, new Map([['foo', -2.0], ['bar', 2.0]])]], 'id BIGINT, data MAP<STRING, DOUBLE>');
+    const [upper] = await signed.select(sf.transform_keys('data', (k) => sf.upper(k)).alias('data_upper')).collect();
+    expect(sorted(upper!.data_upper)).toEqual([['BAR', 2.0], ['FOO', -2.0]]);
+    const depts = fc.createDataFrame([[1, new Map([['IT', 10.0], ['SALES', 2.0], ['OPS', 24.0]])]], 'id BIGINT, data MAP<STRING, DOUBLE>');
+    const raised = (k: sf.LambdaColumn, v: sf.LambdaColumn) => sf.when(k.isin('IT', 'OPS'), v.plus(10.0)).otherwise(v);
+    const [row] = await depts.select(sf.transform_values('data', raised).alias('new_data')).collect();
+    expect(sorted(row!.new_data)).toEqual([['IT', 20.0], ['OPS', 34.0], ['SALES', 2.0]]);
+  });
+
+  it('as SQL lambdas, reading outer columns and nesting', async () => {
+    expect(await values('SELECT transform(array(1, 2, 3), x -> x + 1), transform(array(1, 2, 3), (x, i) -> x + i), filter(array(1, 2, 3), x -> x % 2 = 1)')).toEqual([[2, 3, 4], [1, 3, 5], [1, 3]]);
+    expect(await values('SELECT exists(array(1, 2, 3), x -> x % 2 = 0), exists(array(1, NULL, 3), x -> x % 2 = 0), forall(array(2, 4), x -> x % 2 = 0)')).toEqual([true, null, true]);
+    expect(await values('SELECT aggregate(array(1, 2, 3), 0, (acc, x) -> acc + x), aggregate(array(1, 2, 3), 0, (acc, x) -> acc + x, acc -> acc * 10)')).toEqual([6, 60]);
+    expect(await values('SELECT transform(vs, x -> x + key) FROM VALUES (10, array(1, 2)) AS v(key, vs)')).toEqual([[11, 12]]);
+    expect(await values('SELECT transform(array(array(1, 2), array(3)), a -> transform(a, x -> x * 10))')).toEqual([[[10, 20], [30]]]);
+    expect(() => fc.sql('SELECT upper(x -> x)')).toThrow(/INVALID_LAMBDA_FUNCTION_CALL/);
   });
 });

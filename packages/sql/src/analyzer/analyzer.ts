@@ -25,6 +25,7 @@ import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../pl
 import { AnalysisException } from './analysis-error.js';
 import { castTo, expandStarArguments, findAttr, resolveCall, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame, type OuterScope } from './resolve-expression.js';
 import { hasGenerator, planGenerator } from './generators.js';
+import { resolveLambdas } from './lambdas.js';
 import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
 import { planHasSubquery, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
 import { dataTypeOf } from './type-of.js';
@@ -159,7 +160,7 @@ function generatedName(e: Expr): string {
 
 /** The expression as Spark names it: columns resolved (their real names), no implicit casts yet. */
 function namingForm(e: Expr, input: readonly Attr[]): Expr {
-  return transformUp(expandStarArguments(e, input), (x) => {
+  return transformUp(resolveLambdas(expandStarArguments(e, input), input, namingForm), (x) => {
     if (x.kind === 'column') return resolveColumn(x.name, x.qualifier, input);
     if (x.kind === 'window') return { ...x, spec: withDefaultFrame(x.fn, x.spec) };
     return x;

@@ -13,6 +13,7 @@ import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from './analysis-error.js';
 import { dataTypeOf } from './type-of.js';
+import { resolveLambdas } from './lambdas.js';
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -51,7 +52,8 @@ export interface OuterScope {
 }
 
 export function resolveExpression(e: Expr, input: readonly Attr[], outer?: OuterScope): Expr {
-  return transformUp(expandStarArguments(e, input), (node) => resolveNode(node, input, outer));
+  const withLambdas = resolveLambdas(expandStarArguments(e, input), input, (x, scope) => resolveExpression(x, scope, outer));
+  return transformUp(withLambdas, (node) => resolveNode(node, input, outer));
 }
 
 /** `hash(*)`, `concat(t.*)`: a star among a function's arguments stands for the input columns, as in Spark. */

@@ -7,4 +7,5 @@ export * from './math.js';
 export * from './datetime.js';
 export * from './collection.js';
 export * from './hashing.js';
+export * from './higher-order.js';
 export { udf, type UserDefinedFunction } from './udf.js';

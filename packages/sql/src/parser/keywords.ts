@@ -14,4 +14,4 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Reserved words that are still function names when a parenthesis follows: `left(s, 2)`. */
-export const RESERVED_FUNCTION_NAMES: ReadonlySet<string> = new Set(['LEFT', 'RIGHT', 'WINDOW']);
+export const RESERVED_FUNCTION_NAMES: ReadonlySet<string> = new Set(['LEFT', 'RIGHT', 'WINDOW', 'EXISTS']);

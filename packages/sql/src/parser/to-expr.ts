@@ -106,7 +106,7 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
     case 'row':
       return callOf('struct', e.items.map(x));
     case 'lambda':
-      throw unsupported('lambda functions');
+      return callOf('lambdafunction', [toExpr(e.body, scope), ...e.params.map((p) => ({ kind: 'column', name: p }) as PlanExpr)]);
   }
   throw unsupported(formatExpr(e));
 }

@@ -19,3 +19,4 @@ import './substrings.js';
 import './array-sets.js';
 import './maps.js';
 import './struct-fields.js';
+import './higher-order.js';

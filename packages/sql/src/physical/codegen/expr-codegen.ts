@@ -10,6 +10,7 @@ import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
 import { defaultTimeZone } from '../../format/index.js';
+import { LAMBDA } from '../../analyzer/lambdas.js';
 
 /** Where each attribute's value is, as JavaScript (`row[2]`, `v3`), by attribute id. */
 export type Bindings = ReadonlyMap<number, string>;
@@ -45,7 +46,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
       return `((${t} = ${gen(e.child)}) === null ? null : (${tests}) ? true : ${hasNull ? 'null' : 'false'})`;
     }
     case 'call':
-      return genCall(e.name, e.args.map(gen), e.args.map(dataTypeOf), ctx, e.timeZone);
+      return genCall(e.name, e.args.map((a) => (a.kind === 'call' && a.name === LAMBDA ? genLambda(a.args, vars, ctx) : gen(a))), e.args.map(dataTypeOf), ctx, e.timeZone);
     case 'udf': {
       const fn = ctx.addUdf(e.udf);
       const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
@@ -58,6 +59,14 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'star':
       throw new Error(`internal error: ${e.kind} expression reached code generation`);
   }
+}
+
+/** A lambda argument as a JavaScript arrow function: its parameters bound to the arrow's. */
+function genLambda([body, ...params]: readonly Expr[], vars: Bindings, ctx: CodegenContext): string {
+  const names = params.map(() => ctx.temp());
+  const bound = new Map(vars);
+  params.forEach((p, i) => bound.set((p as Extract<Expr, { kind: 'attr' }>).id, names[i]!));
+  return `((${names.join(', ')}) => ${genExpr(body!, bound, ctx)})`;
 }
 
 export function literalCode(value: unknown): string {
