@@ -3,6 +3,8 @@
  * ThreadResult. Everything arrives and leaves as bytes, exactly as over the network.
  */
 import { decode, installDecodeHooks } from '@flint/rdd';
+// Registers the SQL readers' and writers' task functions (runtime:sql.*) on this thread.
+import '@flint/sql/runtime';
 import type { StageSpec } from '../stage-spec.js';
 import type { HeldBlockRequest, ThreadResult, ThreadTask } from './thread-messages.js';
 import { compileFunction } from './compile-function.js';
@@ -17,7 +19,6 @@ import { TaskSpillStore } from './spill-store.js';
 import { profiled } from './task-profiler.js';
 import { takeDroppedHeld } from './decoded-blocks.js';
 import { heldBlockBytes } from './held-blocks.js';
-import { sqlRuntimeFor } from './sql-runtime.js';
 
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
 
@@ -35,7 +36,6 @@ async function runTask(task: ThreadTask): Promise<ThreadResult> {
     applyBroadcastDrops(task.droppedBroadcasts);
     for (const { id, bytes } of task.broadcasts) registerBroadcast(id, bytes);
     const accumulatorTotals = beginTaskAccumulators();
-    await sqlRuntimeFor(task.stage);
     const stage = decode<StageSpec>(task.stage);
     const inputs = new TaskInputs(task.inputs, task.appId);
     const computer = new PartitionComputer(stage.plan, inputs, task.appId, task.holdPartitions);

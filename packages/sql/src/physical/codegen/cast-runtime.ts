@@ -4,9 +4,7 @@
  * (dates as day numbers, timestamps as epoch milliseconds). Generated code may name only
  * JavaScript globals, so the factory is installed on globalThis under a registered symbol; this
  * module is imported wherever generated code runs (the driver through @flint/sql, task threads
- * through @flint/sql/runtime). Task threads load that runtime when a stage's bytes name
- * 'runtime:sql.' or 'flint.sql.' (worker's thread/sql-runtime.ts): a new global for generated
- * code keeps the 'flint.sql.' prefix.
+ * through @flint/sql/runtime).
  */
 import { castFunction, dataTypeFromJson, tryCastFunction } from '../../types/index.js';
 import { toExternal, toInternal } from '../../dataframe/row-conversion.js';
