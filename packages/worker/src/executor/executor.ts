@@ -44,7 +44,7 @@ class MissingInput extends Error {
 /** Reducers fetch buckets in parallel, but hold at most this many bytes of fetches in flight. */
 const MAX_BYTES_IN_FLIGHT = 48 * 1024 * 1024;
 
-const TASK_THREAD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'thread', 'task-thread.js');
+const TASK_THREAD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'thread', 'task-thread-entry.cjs');
 
 export class Executor {
   readonly blocks: BlockManager;
