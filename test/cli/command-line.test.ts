@@ -42,52 +42,64 @@ await fc.stop();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function expectUsageError(args: string[], message: RegExp): Promise<void> {
+/**
+ * Runs every bad command line at once (each its own process) and expects from each one line on
+ * stderr matching its message, exit code 2, and no job run.
+ */
+async function expectUsageErrors(cases: Array<[args: string[], message: RegExp]>): Promise<void> {
   rmSync(marker, { force: true });
-  const result = await runFlint(args, { cwd: dir });
-  expect(result.code, result.stderr).toBe(2);
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
+  const results = await Promise.all(cases.map(([args]) => runFlint(args, { cwd: dir })));
+  cases.forEach(([args, message], i) => {
+    const result = results[i];
+    expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
   expect(existsSync(marker)).toBe(false);
 }
 
 describe('flint usage errors', () => {
   it('gives one line and exit code 2 for a bad submit line, and runs nothing', async () => {
-    await expectUsageError(['submit'], /^flint submit: expected 1 argument, got 0 \(see 'flint submit --help'\)$/);
-    await expectUsageError(['submit', join(dir, 'missing.ts')], /^flint submit: job file not found: .*missing\.ts/);
-    await expectUsageError(['submit', job, '--mode', 'fast'], /^flint submit: mode: must be memory or mapreduce, got 'fast'/);
-    await expectUsageError(['submit', job, '--bogus'], /^flint submit: unknown option '--bogus'/);
-    await expectUsageError(['submit', job, '--master'], /^flint submit: option '--master' needs a value/);
-    await expectUsageError(['submit', job, '--master', 'spark://host:7077'], /^flint submit: master: Could not parse master URL 'spark:\/\/host:7077'/);
-    await expectUsageError(['submit', job, '--conf', 'threads=2'], /^flint submit: unknown option 'threads' \(known: master, appName/);
-    await expectUsageError(['submit', job, '--conf', 'maxFailures'], /^flint submit: --conf needs KEY=VALUE, got 'maxFailures'/);
-    await expectUsageError(['submit', job, '--executor-memory', 'lots'], /^flint submit: executorMemory: must be a positive size/);
-    await expectUsageError(['submit', job, '--properties-file', join(dir, 'nope.conf')], /^flint submit: properties file not found/);
-    await expectUsageError(['submit', job, 'extra'], /^flint submit: unexpected argument 'extra'/);
+    await expectUsageErrors([
+      [['submit'], /^flint submit: expected 1 argument, got 0 \(see 'flint submit --help'\)$/],
+      [['submit', join(dir, 'missing.ts')], /^flint submit: job file not found: .*missing\.ts/],
+      [['submit', job, '--mode', 'fast'], /^flint submit: mode: must be memory or mapreduce, got 'fast'/],
+      [['submit', job, '--bogus'], /^flint submit: unknown option '--bogus'/],
+      [['submit', job, '--master'], /^flint submit: option '--master' needs a value/],
+      [['submit', job, '--master', 'spark://host:7077'], /^flint submit: master: Could not parse master URL 'spark:\/\/host:7077'/],
+      [['submit', job, '--conf', 'threads=2'], /^flint submit: unknown option 'threads' \(known: master, appName/],
+      [['submit', job, '--conf', 'maxFailures'], /^flint submit: --conf needs KEY=VALUE, got 'maxFailures'/],
+      [['submit', job, '--executor-memory', 'lots'], /^flint submit: executorMemory: must be a positive size/],
+      [['submit', job, '--properties-file', join(dir, 'nope.conf')], /^flint submit: properties file not found/],
+      [['submit', job, 'extra'], /^flint submit: unexpected argument 'extra'/],
+    ]);
   });
 
   it('gives one line and exit code 2 for the other commands', async () => {
-    await expectUsageError(['frobnicate'], /^flint: unknown command 'frobnicate' \(see 'flint --help'\)$/);
-    await expectUsageError(['--bogus'], /^flint: unknown option '--bogus'/);
-    await expectUsageError(['help', 'frobnicate'], /^flint: unknown command 'frobnicate'/);
-    await expectUsageError(['dfs'], /^flint dfs: missing command/);
-    await expectUsageError(['dfs', 'frobnicate'], /^flint dfs: unknown command 'frobnicate'/);
-    await expectUsageError(['dfs', 'put', 'only-one'], /^flint dfs put: expected 2 arguments, got 1 \(see 'flint dfs put --help'\)$/);
-    await expectUsageError(['dfs', 'ls', '--bogus'], /^flint dfs ls: unknown option '--bogus'/);
-    await expectUsageError(['dfs', 'ls', '--namenode'], /^flint dfs: option '--namenode' needs a value/);
-    await expectUsageError(['namenode', '--port'], /^flint namenode: option '--port' needs a value/);
-    await expectUsageError(['namenode', '--port', 'http'], /^flint namenode: --port must be a non-negative integer, got "http"/);
-    await expectUsageError(['worker', '--namenode', '127.0.0.1:1', '--threads', 'many'], /^flint worker: --threads must be a positive integer/);
+    await expectUsageErrors([
+      [['frobnicate'], /^flint: unknown command 'frobnicate' \(see 'flint --help'\)$/],
+      [['--bogus'], /^flint: unknown option '--bogus'/],
+      [['help', 'frobnicate'], /^flint: unknown command 'frobnicate'/],
+      [['dfs'], /^flint dfs: missing command/],
+      [['dfs', 'frobnicate'], /^flint dfs: unknown command 'frobnicate'/],
+      [['dfs', 'put', 'only-one'], /^flint dfs put: expected 2 arguments, got 1 \(see 'flint dfs put --help'\)$/],
+      [['dfs', 'ls', '--bogus'], /^flint dfs ls: unknown option '--bogus'/],
+      [['dfs', 'ls', '--namenode'], /^flint dfs: option '--namenode' needs a value/],
+      [['namenode', '--port'], /^flint namenode: option '--port' needs a value/],
+      [['namenode', '--port', 'http'], /^flint namenode: --port must be a non-negative integer, got "http"/],
+      [['worker', '--namenode', '127.0.0.1:1', '--threads', 'many'], /^flint worker: --threads must be a positive integer/],
+    ]);
   });
 });
 
 describe('flint help and version', () => {
+  /** Each command line in its own process, all at once. */
+  const runAll = (lines: string[][]) => Promise.all(lines.map((args) => runFlint(args)));
   const commands = ['namenode', 'worker', 'dfs', 'submit'];
 
   it('prints the overview for --help, -h and help', async () => {
-    for (const args of [['--help'], ['-h'], ['help']]) {
-      const result = await runFlint(args);
+    for (const result of await runAll([['--help'], ['-h'], ['help']])) {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^usage: flint <command>/);
       for (const command of commands) expect(result.stdout).toContain(`flint ${command} --help`);
@@ -95,30 +107,26 @@ describe('flint help and version', () => {
   });
 
   it("prints each command's help for every spelling", async () => {
-    for (const command of commands) {
-      for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
-        const result = await runFlint(args);
-        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
-        expect(result.stdout).toMatch(new RegExp(`^usage: flint ${command}`));
-      }
-    }
-    for (const args of [['dfs', 'put', '--help'], ['dfs', 'help', 'put'], ['dfs', 'put', '-h'], ['help', 'dfs', 'put']]) {
-      const result = await runFlint(args);
+    const spellings = commands.flatMap((command) => [[command, '--help'], [command, '-h'], ['help', command]]);
+    (await runAll(spellings)).forEach((result, i) => {
+      expect(result.code, `${spellings[i].join(' ')}: ${result.stderr}`).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^usage: flint ${spellings[i].find((word) => commands.includes(word))}`));
+    });
+    for (const result of await runAll([['dfs', 'put', '--help'], ['dfs', 'help', 'put'], ['dfs', 'put', '-h'], ['help', 'dfs', 'put']])) {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^usage: flint dfs put LOCAL PATH/);
     }
   });
 
   it('prints the version everywhere', async () => {
-    for (const args of [['--version'], ['submit', '--version'], ['dfs', '--version'], ['dfs', 'ls', '--version'], ['namenode', '--version'], ['worker', '--version']]) {
-      const result = await runFlint(args);
+    for (const result of await runAll([['--version'], ['submit', '--version'], ['dfs', '--version'], ['dfs', 'ls', '--version'], ['namenode', '--version'], ['worker', '--version']])) {
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(`flint ${VERSION}\n`);
     }
   });
 });
 
-describe('flint submit options', () => {
+describe.concurrent('flint submit options', () => {
   interface JobReport {
     master: string;
     appName: string;
@@ -134,7 +142,7 @@ describe('flint submit options', () => {
     return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as JobReport;
   }
 
-  // One submit per test: each is a whole Node process start, which takes 10-20 s on a loaded machine.
+  // One submit per test, the tests side by side: each is a whole Node process running a job.
   it('hands --master, --name, --mode and --conf to the context, and the arguments after -- to the job', async () => {
     const report = await submit(['--master', 'local[2]', '--name', 'cli-test', '--mode', 'memory', '--conf', 'maxFailures=2', '--', 'a', '--b']);
     expect(report).toMatchObject({ master: 'local[2]', appName: 'cli-test', mode: 'memory', args: ['a', '--b'] });
