@@ -17,7 +17,7 @@ import { DataFrameReader } from './dataframe/reader.js';
 import { RangeRows } from './dataframe/range-source.js';
 import type { RDD } from '@flint/rdd';
 import type { Table as ArrowTable } from 'apache-arrow';
-import { arrowToRows, isArrowTable } from './interop/arrow.js';
+import { arrowToRows, isArrowTable } from './interop/arrow-to-rows.js';
 import { rowsToEngine } from './dataframe/rdd-conversion.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
@@ -88,7 +88,7 @@ export class SqlSession implements Catalog {
     return this.relation(struct, new LocalRows(internal));
   }
 
-  /** An Arrow table's columns, typed by its schema (interop/arrow-types.ts), into rows held by the driver. */
+  /** An Arrow table's columns, typed by its schema (interop/arrow-to-flint-types.ts), into rows held by the driver. */
   private fromArrow(table: ArrowTable, schema: StructType | string | readonly string[] | undefined): DataFrame {
     if (schema !== undefined) throw new Error('createDataFrame(arrowTable) takes its schema from the table; cast the columns afterwards to change it');
     const { schema: struct, rows } = arrowToRows(table);

@@ -12,7 +12,6 @@ import { CodegenContext } from '../physical/codegen/codegen-context.js';
 import { mapPartitionsGenerated } from '../physical/pipeline.js';
 import { toExternal, rowsToObjects } from './row-conversion.js';
 import { rowsToUser } from './rdd-conversion.js';
-import { rowsToArrow } from '../interop/arrow.js';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataFrame } from './dataframe.js';
 import { AdaptiveExecution } from '../physical/adaptive/adaptive-execution.js';
@@ -94,8 +93,9 @@ export async function showString(df: DataFrame, n: number, truncate: boolean | n
   return formatShowString(external, df.schema, n, truncate, vertical, { timeZone: df.session.timeZone }).replace(/\n$/, '');
 }
 
-/** The rows as an Apache Arrow table (interop/arrow.ts maps the types). */
+/** The rows as an Apache Arrow table (interop/rows-to-arrow.ts, imported here so that only toArrow loads Arrow). */
 export async function toArrow(df: DataFrame): Promise<ArrowTable> {
+  const { rowsToArrow } = await import('../interop/rows-to-arrow.js');
   return rowsToArrow(df.schema, await run(df, 'toArrow'));
 }
 
