@@ -34,7 +34,9 @@ export function planGenerator(child: LogicalPlan, exprs: readonly NamedExpr[]): 
   // An unnamed generator was given its generated name by resolveNamed; only a user's alias renames the columns.
   const alias = item.kind === 'alias' && item.name !== prettyName(call) ? item.name : undefined;
   const names = item.kind === 'alias' ? item.names : undefined;
-  const generated = generatorOutput(def, dataTypeOf(call.args[0]), names ? undefined : alias);
+  const generated = def.columns
+    ? def.columns(call.args.map(dataTypeOf)).map((c) => ({ kind: 'attr' as const, id: newExprId(), name: c.name, dataType: c.dataType, nullable: true }))
+    : generatorOutput(def, dataTypeOf(call.args[0]), names ? undefined : alias);
   if (names && names.length !== generated.length) {
     throw new AnalysisException(
       'MULTI_ALIAS_WITHOUT_GENERATOR',

@@ -31,7 +31,7 @@ export function dataTypeOf(e: Expr): DataType {
     case 'call': {
       const def = lookupFunction(e.name);
       if (!def) throw new Error(`function ${e.name} is not resolved`);
-      return def.returnType(e.args.map(dataTypeOf), e.args.map((a) => (a.kind === 'literal' ? a.value : undefined)));
+      return def.returnType(e.args.map(dataTypeOf), e.args.map(constantValueOf));
     }
     case 'udf':
       return e.udf.returnType;
@@ -43,6 +43,20 @@ export function dataTypeOf(e: Expr): DataType {
     case 'star':
       throw new Error(`expression ${e.kind} is not resolved`);
   }
+}
+
+/**
+ * An argument's value when planning knows it: a literal's, a map of literals' (options), or a
+ * constant call's whose function computes it (schema_of_json('...')); else undefined.
+ */
+function constantValueOf(e: Expr): unknown {
+  if (e.kind === 'literal') return e.value;
+  if (e.kind !== 'call') return undefined;
+  const args = e.args.map(constantValueOf);
+  if (args.some((a) => a === undefined)) return undefined;
+  if (e.name === 'map') return new Map(args.flatMap((a, i) => (i % 2 === 0 ? [[a, args[i + 1]] as const] : [])));
+  const def = lookupFunction(e.name);
+  return def?.type === 'scalar' && def.constantValue ? def.constantValue(args) : undefined;
 }
 
 function binaryType(op: string, l: DataType, r: DataType): DataType {

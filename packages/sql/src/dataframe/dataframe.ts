@@ -9,6 +9,7 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import { StructField, StructType } from '../types/index.js';
 import { Column, columnExpr, nameToExpr } from '../column.js';
 import { aliasOf, callOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
+import { literalExpr } from '../expr/literal.js';
 import { outputOf } from '../plan/output.js';
 import type { JoinType, LogicalPlan } from '../plan/logical-plan.js';
 import { findAttr, resolveColumn } from '../analyzer/resolve-expression.js';
@@ -408,6 +409,11 @@ export class DataFrame {
   }
   foreach(f: (row: Record<string, unknown>) => unknown): Promise<void> {
     return this.rdd.foreach(f);
+  }
+  /** The rows as JSON text, one string per row (PySpark's toJSON): to_json of the row, so null fields are left out. */
+  toJSON(): RDD<string> {
+    const row = callOf('named_struct', this.output.flatMap((a) => [literalExpr(a.name), a]));
+    return actions.toRdd(this.select(new Column(callOf('to_json', [row])).alias('value'))).map((r) => r.value as string);
   }
   /** The rows as an RDD of row objects (converted on the workers). */
   get rdd(): RDD<Record<string, unknown>> {

@@ -39,6 +39,11 @@ export interface ScalarFunction extends FunctionBase {
   gen(args: string[], argTypes: DataType[], timeZone: string): string;
   /** Helper function sources the generated code needs, by name; inlined once per stage. */
   readonly helpers?: Readonly<Record<string, string>>;
+  /**
+   * The value for constant arguments, computed while planning, for a function whose value another
+   * function's result type depends on (schema_of_json as from_json's schema).
+   */
+  constantValue?(args: unknown[]): unknown;
 }
 
 /**
@@ -88,6 +93,11 @@ export interface GeneratorFunction extends FunctionBase {
   /** Yields zero rows for an empty or null input unless outer (then one row of nulls). */
   readonly outer: boolean;
   readonly withPosition: boolean;
+  /** Generators that are not explode's kind (json_tuple): their columns from the argument types... */
+  columns?(argTypes: DataType[]): { name: string; dataType: DataType }[];
+  /** ...and code giving an input row's rows, each an array of those columns' values. */
+  genRows?(args: string[]): string;
+  readonly helpers?: Readonly<Record<string, string>>;
 }
 
 export type FunctionDef = ScalarFunction | AggregateFunction | WindowFunction | GeneratorFunction;

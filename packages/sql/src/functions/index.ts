@@ -8,4 +8,5 @@ export * from './datetime.js';
 export * from './collection.js';
 export * from './hashing.js';
 export * from './higher-order.js';
+export * from './json-csv.js';
 export { udf, type UserDefinedFunction } from './udf.js';

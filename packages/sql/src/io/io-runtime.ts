@@ -21,6 +21,8 @@ import type { DictionaryColumn, EngineColumn } from './parquet/column-chunk.js';
 import { writePartition } from './write/write-partition.js';
 // The casts that generated code calls (CAST, TRY_CAST) must be installed on every task thread.
 import '../physical/codegen/cast-runtime.js';
+// And the JSON/CSV column functions' parsers and writers.
+import './format-functions-runtime.js';
 
 export interface ReadEnv {
   /** The files' columns as `StructType.json()` (partition columns follow them in each row). */

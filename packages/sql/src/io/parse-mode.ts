@@ -35,3 +35,23 @@ export class MalformedRecordError extends Error {
     this.name = 'MalformedRecordError';
   }
 }
+
+/**
+ * FAILFAST in from_json/from_csv: Spark's error, naming the partial row (`[1,null]`) and, for a
+ * JSON array read as a struct, why.
+ */
+export function malformedRecordError(partial: readonly unknown[], subclass = 'WITHOUT_SUGGESTION'): Error {
+  const row = `[${partial.map((v) => (v === null || v === undefined ? 'null' : String(v))).join(',')}]`;
+  const why = subclass === 'CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS' ? ' Parsing JSON arrays as structs is forbidden.' : '';
+  return new Error(
+    `[MALFORMED_RECORD_IN_PARSING.${subclass}] Malformed records are detected in record parsing: ${row}. Parse Mode: FAILFAST. ` +
+      `To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.${why} SQLSTATE: 22023`,
+  );
+}
+
+/** from_json and from_csv read PERMISSIVE or FAILFAST only. */
+export function unsupportedParseMode(functionName: string, mode: ParseMode): Error {
+  return new Error(
+    `[PARSE_MODE_UNSUPPORTED] The function \`${functionName}\` doesn't support the ${mode} mode. Acceptable modes are PERMISSIVE and FAILFAST. SQLSTATE: 42601`,
+  );
+}

@@ -9,6 +9,7 @@ import type { Attr, Expr, NamedExpr } from '../expr/expression.js';
 import { namedToAttr } from '../plan/output.js';
 import { CodegenContext, generatedFunction } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
+import { lookupFunction, type GeneratorFunction } from '../expr/registry.js';
 import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe.js';
 import type { ColumnBatch } from '../io/column-batch.js';
 import { LoopRowCounts, type RowCounter } from './row-counter.js';
@@ -133,6 +134,8 @@ function batchValue(a: Attr, i: number): string {
  */
 function genGenerate(step: Extract<Step, { kind: 'generate' }>, vars: Bindings, ctx: CodegenContext, n: number, lines: string[]): Map<number, string> {
   const g = `g${n}`;
+  const def = lookupFunction(step.generator.name);
+  if (def?.type === 'generator' && def.genRows) return genGeneratedRows(def, step, vars, ctx, g, lines);
   lines.push(`const ${g}in = ${genExpr(step.generator.args[0], vars, ctx)};`);
   lines.push(`const ${g}items = ${g}in === null ? [] : ${g}in instanceof Map ? [...${g}in] : ${g}in;`);
   lines.push(`const ${g}len = ${g}items.length === 0 && ${step.outer} ? 1 : ${g}items.length;`);
@@ -144,6 +147,17 @@ function genGenerate(step: Extract<Step, { kind: 'generate' }>, vars: Bindings, 
   else values.push(g);
   const next = new Map(vars);
   step.output.forEach((a, i) => next.set(a.id, values[i]));
+  return next;
+}
+
+/** A generator that gives its rows as arrays of its columns' values (json_tuple): a loop over them. */
+function genGeneratedRows(def: GeneratorFunction, step: Extract<Step, { kind: 'generate' }>, vars: Bindings, ctx: CodegenContext, g: string, lines: string[]): Map<number, string> {
+  ctx.addHelpers(def.helpers);
+  lines.push(`const ${g}items = ${def.genRows!(step.generator.args.map((a) => genExpr(a, vars, ctx)))};`);
+  lines.push(`for (let ${g}i = 0; ${g}i < ${g}items.length; ${g}i++) {`);
+  lines.push(`const ${g} = ${g}items[${g}i];`);
+  const next = new Map(vars);
+  step.output.forEach((a, i) => next.set(a.id, `${g}[${i}]`));
   return next;
 }
 

@@ -7,35 +7,15 @@
 import { Types } from '../types-used.js';
 import { all, scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
+import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
 
 const DATE = Types.date;
 const TS = Types.timestamp;
 const I = Types.int;
 const DAY_MS = 86400000;
 
-/** Java DateTimeFormatter patterns (the common letters) applied to a UTC instant. */
-const FORMAT = `function sqlFormatDate(ms, pattern) {
-  const d = new Date(ms);
-  const pad = (n, w) => String(n).padStart(w, '0');
-  const months = ['January','February','March','April','May','June','July','August','September','October','November','December'];
-  const days = ['Sunday','Monday','Tuesday','Wednesday','Thursday','Friday','Saturday'];
-  return pattern.replace(/'([^']*)'|y+|M+|d+|H+|h+|m+|s+|S+|E+|a/g, (t, quoted) => {
-    if (quoted !== undefined) return quoted;
-    const w = t.length;
-    switch (t[0]) {
-      case 'y': return w === 2 ? pad(d.getUTCFullYear() % 100, 2) : pad(d.getUTCFullYear(), w);
-      case 'M': return w >= 4 ? months[d.getUTCMonth()] : w === 3 ? months[d.getUTCMonth()].slice(0, 3) : pad(d.getUTCMonth() + 1, w);
-      case 'd': return pad(d.getUTCDate(), w);
-      case 'H': return pad(d.getUTCHours(), w);
-      case 'h': return pad(d.getUTCHours() % 12 || 12, w);
-      case 'm': return pad(d.getUTCMinutes(), w);
-      case 's': return pad(d.getUTCSeconds(), w);
-      case 'S': return pad(d.getUTCMilliseconds(), 3).slice(0, w).padEnd(w, '0');
-      case 'E': return w >= 4 ? days[d.getUTCDay()] : days[d.getUTCDay()].slice(0, 3);
-      default: return d.getUTCHours() < 12 ? 'AM' : 'PM';
-    }
-  });
-}`;
+/** Java DateTimeFormatter patterns applied to a wall clock given as UTC milliseconds (io/values/datetime-format.ts). */
+const FORMAT = `const sqlFormatDate = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].formatWallClock;`;
 
 /** Parses with a Java pattern (digits for y, M, d, H, m, s, S); null when the text does not match. */
 const PARSE = `function sqlParseWithPattern(s, pattern) {

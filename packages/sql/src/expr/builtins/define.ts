@@ -16,6 +16,7 @@ export interface ScalarSpec {
   pretty?: (args: string[]) => string;
   helpers?: Record<string, string>;
   aliases?: string[];
+  constantValue?: (args: unknown[]) => unknown;
 }
 
 export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
@@ -35,6 +36,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     timeZoneAware: spec.timeZoneAware,
     gen: spec.gen,
     helpers: spec.helpers,
+    constantValue: spec.constantValue,
   };
   registerFunction(def, ...(spec.aliases ?? []));
   return def;

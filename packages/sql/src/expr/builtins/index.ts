@@ -20,3 +20,4 @@ import './array-sets.js';
 import './maps.js';
 import './struct-fields.js';
 import './higher-order.js';
+import './format-functions.js';

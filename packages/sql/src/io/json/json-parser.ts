@@ -14,11 +14,24 @@ export class JsonFraction {
 
 export class JsonSyntaxError extends Error {}
 
+/** Jackson's leniencies that Spark's JSON options turn on (JSONOptions: allowSingleQuotes, allowUnquotedFieldNames). */
+export interface JsonSyntax {
+  /** Strings and field names in single quotes. */
+  singleQuotes: boolean;
+  /** Field names without quotes (letters, digits, `_` and `$`). */
+  unquotedFieldNames: boolean;
+}
+
+export const STRICT_JSON: JsonSyntax = { singleQuotes: false, unquotedFieldNames: false };
+
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 class Parser {
   pos = 0;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly syntax: JsonSyntax,
+  ) {}
 
   fail(what: string): never {
     const found = this.pos < this.text.length ? `'${this.text[this.pos]}'` : 'the end of the text';
@@ -36,6 +49,7 @@ class Parser {
       case '{': return this.object();
       case '[': return this.array();
       case '"': return this.string();
+      case "'": return this.syntax.singleQuotes ? this.string() : this.fail('expected a JSON value');
       case 't': return this.literal('true', true);
       case 'f': return this.literal('false', false);
       case 'n': return this.literal('null', null);
@@ -66,9 +80,9 @@ class Parser {
   }
 
   string(): string {
-    this.pos++;
+    const quote = this.text[this.pos++];
     const start = this.pos;
-    const end = this.text.indexOf('"', start);
+    const end = this.text.indexOf(quote, start);
     if (end < 0) this.fail('unterminated string');
     const raw = this.text.slice(start, end);
     if (!raw.includes('\\')) {
@@ -79,7 +93,7 @@ class Parser {
     for (;;) {
       if (this.pos >= this.text.length) this.fail('unterminated string');
       const c = this.text[this.pos++];
-      if (c === '"') return out;
+      if (c === quote) return out;
       if (c !== '\\') {
         out += c;
         continue;
@@ -87,6 +101,13 @@ class Parser {
       const e = this.text[this.pos++];
       switch (e) {
         case '"': case '\\': case '/': out += e; break;
+        case "'":
+          if (!this.syntax.singleQuotes) {
+            this.pos--;
+            this.fail('bad escape');
+          }
+          out += e;
+          break;
         case 'b': out += '\b'; break;
         case 'f': out += '\f'; break;
         case 'n': out += '\n'; break;
@@ -126,6 +147,21 @@ class Parser {
     }
   }
 
+  fieldName(): string {
+    const c = this.text[this.pos];
+    if (c === '"' || (c === "'" && this.syntax.singleQuotes)) return this.string();
+    if (this.syntax.unquotedFieldNames) {
+      const name = /[A-Za-z_$][\w$]*/y;
+      name.lastIndex = this.pos;
+      const match = name.exec(this.text);
+      if (match) {
+        this.pos = name.lastIndex;
+        return match[0];
+      }
+    }
+    return this.fail('expected a field name');
+  }
+
   object(): Record<string, unknown> {
     this.pos++;
     const out: Record<string, unknown> = {};
@@ -136,8 +172,7 @@ class Parser {
     }
     for (;;) {
       this.skipSpace();
-      if (this.text[this.pos] !== '"') this.fail('expected a field name');
-      const key = this.string();
+      const key = this.fieldName();
       this.skipSpace();
       if (this.text[this.pos++] !== ':') {
         this.pos--;
@@ -156,8 +191,8 @@ class Parser {
 }
 
 /** Parses one JSON document; throws JsonSyntaxError. */
-export function parseJsonDocument(text: string): unknown {
-  const parser = new Parser(text);
+export function parseJsonDocument(text: string, syntax: JsonSyntax = STRICT_JSON): unknown {
+  const parser = new Parser(text, syntax);
   const value = parser.value();
   parser.skipSpace();
   if (parser.pos < text.length) parser.fail('unexpected text after the JSON value');

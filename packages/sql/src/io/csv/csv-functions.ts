@@ -1,0 +1,93 @@
+/**
+ * The CSV column functions over one value, as Spark 4 evaluates them (CsvToStructs,
+ * StructsToCsv, SchemaOfCsv): one record read with the CSV reader's options and conversions,
+ * a struct written as Spark's CSV writer writes a row. Generated code reaches these through
+ * format-functions-runtime.ts.
+ */
+import { ArrayType, DecimalType, MapType, StructType, type DataType } from '../../types/index.js';
+import { cellText } from '../../format/cell-text.js';
+import { decimalToString, doubleToJavaString, floatToJavaString } from '../../format/index.js';
+import { toExternal } from '../../dataframe/row-conversion.js';
+import { sqlTypeText } from '../../types/sql-type-text.js';
+import { MalformedRecordError, malformedRecordError, unsupportedParseMode } from '../parse-mode.js';
+import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
+import { formatDayWithPattern, formatInstantWithPattern } from '../values/datetime-format.js';
+import { CsvSchemaInferrer, csvColumnNames } from './csv-infer.js';
+import { parseCsvOptions } from './csv-options.js';
+import { CsvRowConverter } from './csv-row-converter.js';
+import { csvRecords, type CsvRecord } from './csv-tokenizer.js';
+
+function oneRecord(text: string, options: ReturnType<typeof parseCsvOptions>): CsvRecord {
+  return csvRecords(text, { ...options, multiLine: true })[0] ?? { fields: [''], line: 1, text };
+}
+
+/** from_csv's parser for a struct schema: bad fields null (PERMISSIVE) or Spark's FAILFAST error. */
+export function csvToStructs(schema: StructType, options: ReaderOptions, timeZone: string): (text: string) => Record<string, unknown> {
+  const parsed = parseCsvOptions({ timeZone, ...options });
+  if (parsed.mode === 'DROPMALFORMED') throw unsupportedParseMode('from_csv', parsed.mode);
+  const converter = new CsvRowConverter(schema, parsed);
+  return (text) => {
+    let row: unknown[] | null;
+    try {
+      row = converter.convert(oneRecord(text, parsed), 'from_csv');
+    } catch (e) {
+      if (!(e instanceof MalformedRecordError)) throw e;
+      row = new CsvRowConverter(schema, { ...parsed, mode: 'PERMISSIVE' }).convert(oneRecord(text, parsed), 'from_csv');
+      throw malformedRecordError(row ?? []);
+    }
+    return Object.fromEntries(schema.fields.map((f, i) => [f.name, row?.[i] ?? null]));
+  };
+}
+
+/** schema_of_csv: the inferred struct of one record, fields `_c0`, `_c1`, ... */
+export function schemaOfCsv(text: string, options: ReaderOptions): string {
+  const parsed = parseCsvOptions({ ...options, inferSchema: true });
+  const record = oneRecord(text, parsed);
+  const inferrer = new CsvSchemaInferrer(csvColumnNames(undefined, record.fields.length), parsed);
+  inferrer.add(record.fields);
+  return sqlTypeText(inferrer.schema());
+}
+
+/** to_csv's writer for a struct: Spark's CSV writer options (sep, quote, escape, nullValue, formats, whitespace trimming). */
+export function structsToCsv(schema: StructType, options: ReaderOptions, timeZone: string): (row: Record<string, unknown>) => string {
+  const parsed = parseCsvOptions(options);
+  const o = readerOptionLookup(options);
+  const dateFormat = o.string('dateFormat') ?? 'yyyy-MM-dd';
+  const timestampFormat = o.string('timestampFormat') ?? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+  const zone = o.string('timeZone') ?? timeZone;
+  const trimLeading = o.boolean('ignoreLeadingWhiteSpace', true);
+  const trimTrailing = o.boolean('ignoreTrailingWhiteSpace', true);
+  const emptyValue = o.string('emptyValue') ?? `${parsed.quote}${parsed.quote}`;
+  const quoteAll = o.boolean('quoteAll', false);
+  const { sep, quote, escape, nullValue } = parsed;
+  const text = (value: unknown, type: DataType): string => {
+    switch (type.typeName()) {
+      case 'double': return doubleToJavaString(value as number);
+      case 'float': return floatToJavaString(value as number);
+      case 'decimal': return decimalToString(value as number, (type as DecimalType).scale);
+      case 'date': return formatDayWithPattern(value as number, dateFormat);
+      case 'timestamp': return formatInstantWithPattern(value as number, timestampFormat, zone);
+      default:
+        if (type instanceof StructType || type instanceof ArrayType || type instanceof MapType) {
+          return cellText(toExternal(value, type), type, { timeZone: zone, nullText: 'null', binaryAsUtf8: true });
+        }
+        return String(value);
+    }
+  };
+  const quoted = (value: string): string => {
+    let v = value;
+    if (trimLeading) v = v.replace(/^\s+/, '');
+    if (trimTrailing) v = v.replace(/\s+$/, '');
+    if (v === '') return emptyValue;
+    const needsQuotes = quoteAll || v.includes(sep) || v.includes('\n') || v.includes('\r') || (quote !== '' && v.includes(quote));
+    if (!needsQuotes || quote === '') return v;
+    return `${quote}${v.split(quote).join(`${escape}${quote}`)}${quote}`;
+  };
+  return (row) =>
+    schema.fields
+      .map((f) => {
+        const v = row[f.name];
+        return v === null || v === undefined ? nullValue : quoted(text(v, f.dataType));
+      })
+      .join(sep);
+}
