@@ -34,9 +34,7 @@ export function planGenerator(child: LogicalPlan, exprs: readonly NamedExpr[]): 
   // An unnamed generator was given its generated name by resolveNamed; only a user's alias renames the columns.
   const alias = item.kind === 'alias' && item.name !== prettyName(call) ? item.name : undefined;
   const names = item.kind === 'alias' ? item.names : undefined;
-  const generated = def.columns
-    ? def.columns(call.args.map(dataTypeOf)).map((c) => ({ kind: 'attr' as const, id: newExprId(), name: c.name, dataType: c.dataType, nullable: true }))
-    : generatorOutput(def, dataTypeOf(call.args[0]), names ? undefined : alias);
+  const generated = generatorOutput(def, call.args, names ? undefined : alias);
   if (names && names.length !== generated.length) {
     throw new AnalysisException(
       'MULTI_ALIAS_WITHOUT_GENERATOR',
@@ -48,8 +46,13 @@ export function planGenerator(child: LogicalPlan, exprs: readonly NamedExpr[]): 
   return { kind: 'project', child: generate, exprs: [...exprs.slice(0, index), ...output, ...exprs.slice(index + 1)] };
 }
 
-function generatorOutput(def: GeneratorFunction, input: DataType, alias: string | undefined): Attr[] {
+function generatorOutput(def: GeneratorFunction, args: readonly Expr[], alias: string | undefined): Attr[] {
   const attr = (name: string, dataType: DataType): Attr => ({ kind: 'attr', id: newExprId(), name, dataType, nullable: true });
+  if (def.columns) {
+    const columns = def.columns(args.map(dataTypeOf), args.map((a) => (a.kind === 'literal' ? a.value : undefined)));
+    return columns.map((c) => attr(columns.length === 1 ? (alias ?? c.name) : c.name, c.dataType));
+  }
+  const input = dataTypeOf(args[0]!);
   const position = def.withPosition ? [attr('pos', Types.int)] : [];
   if (input instanceof ArrayType) return [...position, attr(alias ?? 'col', input.elementType)];
   if (input instanceof MapType) return [...position, attr('key', input.keyType), attr(alias ?? 'value', input.valueType)];

@@ -119,6 +119,11 @@ function structFields(args: readonly Expr[]): Expr[] {
   });
 }
 
+/** arrays_zip's struct fields: named after columns and aliases, by position (`0`, `1`, ...) otherwise (Spark's ArraysZip). */
+function zipFields(args: readonly Expr[]): Expr[] {
+  return args.flatMap((a, i) => [{ kind: 'literal', value: a.kind === 'attr' || a.kind === 'alias' ? a.name : String(i), dataType: Types.string } as Expr, a]);
+}
+
 /** The try_ forms of the arithmetic operators (see expr/builtins/try-functions.ts). */
 const TRY_OPERATORS: Record<string, '+' | '-' | '*' | '/' | '%'> = { try_add: '+', try_subtract: '-', try_multiply: '*', try_divide: '/', try_mod: '%' };
 
@@ -131,6 +136,7 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
     return tryOperator === '/' || tryOperator === '%' ? operation : { kind: 'call', name: 'null_on_overflow', args: [operation] };
   }
   if (name.toLowerCase() === 'struct') return resolveCall('named_struct', structFields(args), false);
+  if (name.toLowerCase() === 'arrays_zip') return resolveCall('arrays_zip_named', zipFields(args), false);
   const lookupName = distinct && name.toLowerCase() === 'count' ? 'count_distinct' : name;
   const def = lookupFunction(lookupName);
   if (!def && args.length === 1 && CAST_FUNCTIONS.has(name.toLowerCase())) {

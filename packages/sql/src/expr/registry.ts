@@ -36,7 +36,10 @@ export interface ScalarFunction extends FunctionBase {
   readonly nullIntolerant: boolean;
   /** Whether the result depends on the session time zone, which `gen` then receives (Spark's TimeZoneAwareExpression). */
   readonly timeZoneAware?: boolean;
-  gen(args: string[], argTypes: DataType[], timeZone: string): string;
+  /** The result may differ between evaluations with the same arguments (rand, uuid, partition ids): never folded or moved. */
+  readonly nondeterministic?: boolean;
+  /** `state` gives a per-partition variable (undefined at first) for functions that count rows. */
+  gen(args: string[], argTypes: DataType[], timeZone: string, state: GenState): string;
   /** Helper function sources the generated code needs, by name; inlined once per stage. */
   readonly helpers?: Readonly<Record<string, string>>;
   /**
@@ -93,11 +96,19 @@ export interface GeneratorFunction extends FunctionBase {
   /** Yields zero rows for an empty or null input unless outer (then one row of nulls). */
   readonly outer: boolean;
   readonly withPosition: boolean;
-  /** Generators that are not explode's kind (json_tuple): their columns from the argument types... */
-  columns?(argTypes: DataType[]): { name: string; dataType: DataType }[];
-  /** ...and code giving an input row's rows, each an array of those columns' values. */
-  genRows?(args: string[]): string;
+  /** Generators that are not explode's kind (stack, inline, json_tuple): their columns from the arguments' types and literal values... */
+  columns?(argTypes: DataType[], literals: unknown[]): { name: string; dataType: DataType }[];
+  /** ...and code giving an input row's rows, each an array of those columns' values (null: a row of nulls). */
+  genRows?(args: string[], argTypes: DataType[]): string;
   readonly helpers?: Readonly<Record<string, string>>;
+}
+
+/** What a scalar function's code generation may ask of the generated function. */
+export interface GenState {
+  /** A fresh variable of the generated function, declared once per partition (undefined at first). */
+  temp(): string;
+  /** The index of the partition the code runs over. */
+  partitionIndex(): string;
 }
 
 export type FunctionDef = ScalarFunction | AggregateFunction | WindowFunction | GeneratorFunction;

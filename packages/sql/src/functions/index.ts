@@ -10,3 +10,4 @@ export * from './hashing.js';
 export * from './higher-order.js';
 export * from './json-csv.js';
 export { udf, type UserDefinedFunction } from './udf.js';
+export * from './misc.js';

@@ -19,6 +19,7 @@ import { MalformedRecordError } from './parse-mode.js';
 import { readParquetFooter, readRowGroupColumns, readRowGroupRows } from './parquet/parquet-read.js';
 import type { DictionaryColumn, EngineColumn } from './parquet/column-chunk.js';
 import { writePartition } from './write/write-partition.js';
+import { readingFiles } from './input-file.js';
 // The casts that generated code calls (CAST, TRY_CAST) must be installed on every task thread.
 import '../physical/codegen/cast-runtime.js';
 // And the JSON/CSV column functions' parsers and writers.
@@ -84,9 +85,9 @@ function csvReading(env: ReadEnv) {
  * A split's rows, streamed: lines of the common simple form go through the fast reader
  * (csv/csv-fast-reader.ts), any other text through the tokenizer and the row converter.
  */
-function* readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
+function readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns, options, converter } = csvReading(env);
-  for (const split of splits) {
+  return readingFiles(splits, function* (split) {
     for (const { text, offset, fast, skipHeader } of csvPieces(split, schema, options)) {
       const rows = fast
         ? fastCsvRows(text, schema, options, columns, converter, split.path, skipHeader)
@@ -97,7 +98,7 @@ function* readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<un
         throw withLineFromFileStart(e, split, offset);
       }
     }
-  }
+  });
 }
 
 /**
@@ -112,14 +113,14 @@ function* csvPieces(split: ByteSplit, schema: StructType, options: CsvOptions): 
 }
 
 /** readCsvSplits' rows as column batches (column-batch.ts): the fast path fills the columns without an array per row. */
-function* readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<ColumnBatch> {
+function readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns, options, converter } = csvReading(env);
-  for (const split of splits) {
+  return readingFiles(splits, function* (split) {
     if (env.sample !== undefined) {
       const sampled = sampledCsvBatches(split, env.sample, env);
       if (sampled !== undefined) {
         yield* sampled;
-        continue;
+        return;
       }
     }
     const trailing = split.partitionValues ?? [];
@@ -136,7 +137,7 @@ function* readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Genera
         throw withLineFromFileStart(e, split, offset);
       }
     }
-  }
+  });
 }
 
 /**
@@ -169,11 +170,11 @@ function tokenizedCsvRows(text: string, options: CsvOptions, converter: CsvRowCo
   return rows;
 }
 
-function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): unknown[][] {
+function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
   const converter = new JsonRowConverter(schema, parseJsonOptions(env.options), columns);
-  const rows: unknown[][] = [];
-  for (const split of splits) {
+  return readingFiles(splits, (split) => {
+    const rows: unknown[][] = [];
     withFileLine(split, (text) => {
       text.split(/\r?\n/).forEach((line, i) => {
         if (line.trim() === '') return;
@@ -182,8 +183,8 @@ function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): unknown[][] 
         }
       });
     });
-  }
-  return rows;
+    return rows;
+  });
 }
 
 export interface LinesEnv extends ReadEnv {
@@ -237,23 +238,20 @@ function readJsonLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
 }
 
 /** The rows of each split's row group, with the split's partition values. */
-function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): unknown[][] {
+function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
-  const rows: unknown[][] = [];
-  for (const split of splits) {
-    const footer = readParquetFooter(split.path);
-    for (const row of readRowGroupRows(split.path, footer, split.rowGroup, columns, schema)) rows.push(withPartitionValues(row, split.partitionValues));
-  }
-  return rows;
+  return readingFiles(splits, (split) =>
+    readRowGroupRows(split.path, readParquetFooter(split.path), split.rowGroup, columns, schema).map((row) => withPartitionValues(row, split.partitionValues)),
+  );
 }
 
 /**
  * One column batch per row group (readParquetRowGroups' rows, column by column; numbers in typed
  * arrays, dictionary-encoded strings as codes and their dictionary).
  */
-function* readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
+function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns } = fileColumns(env);
-  for (const split of splits) {
+  return readingFiles(splits, function* (split) {
     const footer = readParquetFooter(split.path);
     const length = split.rowEnd - split.rowStart;
     const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema, true);
@@ -264,7 +262,7 @@ function* readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env
       columns: [...values.map((c) => (encoded(c) ? c.codes : c)), ...trailing],
       dictionaries: values.map((c) => (encoded(c) ? c.dictionary : undefined)),
     };
-  }
+  });
 }
 
 export const IO_RUNTIME = registerRuntime('sql', {

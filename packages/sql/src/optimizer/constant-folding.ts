@@ -31,7 +31,7 @@ function isFoldable(e: Expr): boolean {
       return children(e).every((c) => c.kind === 'literal');
     case 'call': {
       const def = lookupFunction(e.name);
-      return def?.type === 'scalar' && !NON_DETERMINISTIC.has(e.name) && e.args.every((c) => c.kind === 'literal');
+      return def?.type === 'scalar' && !def.nondeterministic && !NON_DETERMINISTIC.has(e.name) && e.args.every((c) => c.kind === 'literal');
     }
     default:
       return false;

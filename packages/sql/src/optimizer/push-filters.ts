@@ -47,8 +47,13 @@ const NON_DETERMINISTIC = new Set(['rand', 'current_date', 'current_timestamp', 
 export function isDeterministic(e: Expr): boolean {
   return !exists(
     e,
-    (x) => x.kind === 'udf' || x.kind === 'window' || (x.kind === 'call' && (NON_DETERMINISTIC.has(x.name) || lookupFunction(x.name)?.type !== 'scalar')),
+    (x) => x.kind === 'udf' || x.kind === 'window' || (x.kind === 'call' && (NON_DETERMINISTIC.has(x.name) || !isDeterministicScalar(x.name))),
   );
+}
+
+function isDeterministicScalar(name: string): boolean {
+  const def = lookupFunction(name);
+  return def?.type === 'scalar' && !def.nondeterministic;
 }
 
 function pushThroughProject(f: PlanOf<'filter'>, project: PlanOf<'project'>): LogicalPlan {

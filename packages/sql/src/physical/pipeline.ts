@@ -13,6 +13,7 @@ import { lookupFunction, type GeneratorFunction } from '../expr/registry.js';
 import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe.js';
 import type { ColumnBatch } from '../io/column-batch.js';
 import { LoopRowCounts, type RowCounter } from './row-counter.js';
+import { dataTypeOf } from '../analyzer/type-of.js';
 
 /** `rows`: counts the rows out of the step (a filter's passing rows, a generator's items), row-counter.ts. */
 export type Step =
@@ -150,14 +151,16 @@ function genGenerate(step: Extract<Step, { kind: 'generate' }>, vars: Bindings, 
   return next;
 }
 
-/** A generator that gives its rows as arrays of its columns' values (json_tuple): a loop over them. */
+/** A generator that gives its rows as arrays of its columns' values (stack, inline, json_tuple): a loop over them; a null row is all nulls. */
 function genGeneratedRows(def: GeneratorFunction, step: Extract<Step, { kind: 'generate' }>, vars: Bindings, ctx: CodegenContext, g: string, lines: string[]): Map<number, string> {
   ctx.addHelpers(def.helpers);
-  lines.push(`const ${g}items = ${def.genRows!(step.generator.args.map((a) => genExpr(a, vars, ctx)))};`);
-  lines.push(`for (let ${g}i = 0; ${g}i < ${g}items.length; ${g}i++) {`);
-  lines.push(`const ${g} = ${g}items[${g}i];`);
+  const args = step.generator.args;
+  lines.push(`const ${g}items = ${def.genRows!(args.map((a) => genExpr(a, vars, ctx)), args.map(dataTypeOf))};`);
+  lines.push(`const ${g}len = ${g}items.length === 0 && ${step.outer} ? 1 : ${g}items.length;`);
+  lines.push(`for (let ${g}i = 0; ${g}i < ${g}len; ${g}i++) {`);
+  lines.push(`const ${g} = ${g}items[${g}i] ?? null;`);
   const next = new Map(vars);
-  step.output.forEach((a, i) => next.set(a.id, `${g}[${i}]`));
+  step.output.forEach((a, i) => next.set(a.id, `(${g} === null ? null : ${g}[${i}])`));
   return next;
 }
 
@@ -183,12 +186,18 @@ export type GeneratedInput = Pipeline | RDD<unknown>;
  * until the partition ends — retained arrays of small rows cost far more in garbage collection.
  */
 export function streamPartitionsGenerated<T>(input: GeneratedInput, ctx: CodegenContext, body: string, site: string): RDD<T> {
-  return withProbeTables(input, baseOf(input).mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site, true)));
+  return withProbeTables(input, overPartitions(baseOf(input), ctx, body, site, true));
 }
 
 /** Runs generated code `body` (over `input`, with `env`) on each partition. */
 export function mapPartitionsGenerated<T>(input: GeneratedInput, ctx: CodegenContext, body: string, site: string): RDD<T> {
-  return withProbeTables(input, baseOf(input).mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site)));
+  return withProbeTables(input, overPartitions(baseOf(input), ctx, body, site, false));
+}
+
+/** The generated function over each partition of `base`, given the partition's index when its code reads it. */
+function overPartitions<T>(base: RDD<unknown>, ctx: CodegenContext, body: string, site: string, generator: boolean): RDD<T> {
+  if (!ctx.usesPartitionIndex) return base.mapPartitions(generatedFunction(ctx, ['input', 'env'], body, site, generator));
+  return base.mapPartitionsWithIndex(generatedFunction(ctx, ['partitionIndex', 'input', 'env'], body, site, generator));
 }
 
 const isPipeline = (input: GeneratedInput): input is Pipeline => 'steps' in input && 'baseOutput' in input;

@@ -1,13 +1,15 @@
 /** Shorthands for defining scalar functions in the family files. */
 import type { DataType } from '../../types/index.js';
-import { registerFunction, type ScalarFunction } from '../registry.js';
+import { registerFunction, type GenState, type ScalarFunction } from '../registry.js';
 
 export interface ScalarSpec {
   args: number | [number, number];
   returns: DataType | ((argTypes: DataType[], literals: unknown[]) => DataType);
-  gen: (args: string[], argTypes: DataType[], timeZone: string) => string;
+  gen: (args: string[], argTypes: DataType[], timeZone: string, state: GenState) => string;
   /** The result depends on the session time zone (passed to `gen`). */
   timeZoneAware?: boolean;
+  /** Different results for the same arguments (rand, uuid, partition ids): never folded or moved. */
+  nondeterministic?: boolean;
   coerce?: (argTypes: DataType[]) => (DataType | undefined)[];
   /** Null-tolerant functions see null arguments (coalesce, concat_ws, ...). */
   nullTolerant?: boolean;
@@ -34,6 +36,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     nullIntolerant: !spec.nullTolerant,
     nullableResult: spec.nullableResult,
     timeZoneAware: spec.timeZoneAware,
+    nondeterministic: spec.nondeterministic,
     gen: spec.gen,
     helpers: spec.helpers,
     constantValue: spec.constantValue,

@@ -12,6 +12,14 @@ export class CodegenContext {
   private readonly udfs: string[] = [];
   /** Values the generated function reads from its env argument (`env.<name>`). */
   readonly env: Record<string, unknown> = {};
+  /** Whether the code reads the index of the partition it runs over (then a parameter before `input`). */
+  usesPartitionIndex = false;
+
+  /** The index of the partition the generated function runs over (spark_partition_id, monotonically_increasing_id). */
+  partitionIndex(): string {
+    this.usesPartitionIndex = true;
+    return 'partitionIndex';
+  }
 
   /** A fresh temporary variable, declared at the top of the function. */
   temp(): string {

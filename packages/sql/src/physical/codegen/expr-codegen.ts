@@ -147,7 +147,7 @@ function genCall(name: string, args: string[], argTypes: ReturnType<typeof dataT
   ctx.addHelpers(def.helpers);
   const temps = args.map(() => ctx.temp());
   const assign = args.map((a, i) => `(${temps[i]} = ${a})`);
-  const body = def.gen(temps, argTypes, timeZone);
+  const body = def.gen(temps, argTypes, timeZone, ctx);
   if (args.length === 0) return `(${body})`;
   if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
   return `(${assign.map((a) => `${a} === null`).join(' || ')} ? null : ${body})`;

@@ -1,0 +1,76 @@
+/**
+ * Aggregates over every value's frequency: mode (the most frequent value; with `deterministic`,
+ * the smallest of those tied) and percentile (exact, with an optional frequency per row, and
+ * Spark's interpolation between the two closest ranks; a percentage array gives an array).
+ */
+import type { DataType } from '../../types/index.js';
+import { AnalysisException } from '../../analyzer/analysis-error.js';
+import { registerFunction } from '../registry.js';
+import { Types } from '../types-used.js';
+
+/** A key per distinct value: strings and numbers must not collide ('1' vs 1), arrays compare by content. */
+const VALUE_KEY = `function valueKey(v) { return typeof v === 'string' ? 's' + v : JSON.stringify(v); }`;
+
+registerFunction({
+  type: 'aggregate',
+  name: 'mode',
+  minArgs: 1,
+  maxArgs: 2,
+  nullableResult: true,
+  pretty: ([x, deterministic]) => (deterministic === 'true' ? `mode() WITHIN GROUP (ORDER BY ${x} DESC)` : `mode(${x})`),
+  returnType: ([t]) => t!,
+  slots: 1,
+  init: () => ['new Map()'],
+  update: ([counts], [x]) => `if (${x} !== null) { const k = valueKey(${x}); const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [${x}, 1]); else e[1]++; }`,
+  merge: ([counts], [other]) => `for (const [k, [v, n]] of ${other}) { const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [v, n]); else e[1] += n; }`,
+  finish: ([counts]) => `[...${counts}.values()].reduce((best, e) => (best === null || e[1] > best[1] || (e[1] === best[1] && e[0] < best[0]) ? e : best), null)?.[0] ?? null`,
+  helpers: { valueKey: VALUE_KEY },
+});
+
+/**
+ * Spark's Percentile.getPercentiles over (value, count) pairs sorted by value: the position
+ * p * (total - 1) between ranks, interpolated as (higher - pos) * lowerValue + (pos - lower) * higherValue.
+ */
+const PERCENTILES = `function sqlPercentiles(counts, percentages) {
+  const sorted = [...counts].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  const ends = sorted.map(([, n]) => (total += n));
+  const at = (rank) => { let lo = 0, hi = ends.length - 1; while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid] > rank) hi = mid; else lo = mid + 1; } return sorted[lo][0]; };
+  return percentages.map((p) => {
+    const position = (total - 1) * p;
+    const lower = Math.floor(position), higher = Math.ceil(position);
+    const low = at(lower), high = at(higher);
+    return lower === higher || low === high ? low : (higher - position) * low + (position - lower) * high;
+  });
+}`;
+
+const checkPercentage = (p: unknown) => {
+  const ps = Array.isArray(p) ? p : [p];
+  if (!ps.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) {
+    throw new AnalysisException('DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE', `Cannot resolve "percentile" due to data type mismatch: The percentage must be between 0.0 and 1.0, but got ${JSON.stringify(p)}. SQLSTATE: 42K09`);
+  }
+};
+
+registerFunction({
+  type: 'aggregate',
+  name: 'percentile',
+  minArgs: 2,
+  maxArgs: 3,
+  nullableResult: true,
+  pretty: ([x, p, frequency]) => `percentile(${x}, ${p}, ${frequency ?? 1})`,
+  coerceArgs: (t) => [Types.double, t[1]!.typeName() === 'array' ? Types.array(Types.double) : Types.double, Types.long].slice(0, t.length),
+  returnType: ([, p]: DataType[], [, percentage]) => {
+    if (percentage !== undefined) checkPercentage(percentage);
+    return p!.typeName() === 'array' ? Types.array(Types.double) : Types.double;
+  },
+  slots: 2,
+  init: () => ['new Map()', 'null'],
+  update: ([counts, p], [x, percentage, frequency]) => {
+    const n = frequency ?? '1';
+    return `if (${x} !== null && ${n} !== null) { if (${n} < 0) throw new Error('[INVALID_PARAMETER_VALUE.FREQUENCY] Negative values found in ' + ${n}); ${counts}.set(${x}, (${counts}.get(${x}) ?? 0) + ${n}); } ${p} = ${percentage};`;
+  },
+  merge: ([counts, p], [other, p2]) => `for (const [v, n] of ${other}) ${counts}.set(v, (${counts}.get(v) ?? 0) + n); if (${p} === null) ${p} = ${p2};`,
+  finish: ([counts, p]) =>
+    `(${counts}.size === 0 || ${p} === null ? null : Array.isArray(${p}) ? sqlPercentiles(${counts}, ${p}) : sqlPercentiles(${counts}, [${p}])[0])`,
+  helpers: { sqlPercentiles: PERCENTILES },
+});

@@ -1,0 +1,52 @@
+/** soundex and regexp_instr, as Spark computes them. */
+import { Types } from '../types-used.js';
+import { all, scalar } from './define.js';
+
+const S = Types.string;
+
+/**
+ * Spark's UTF8String.soundex: the first letter and three digits; H and W neither count nor
+ * separate equal codes, any other non-letter does; a string not starting with a letter is returned as is.
+ */
+const SOUNDEX = `function sqlSoundex(s) {
+  const codes = '01230127022455012623017202';
+  const letter = (c) => (/[A-Za-z]/.test(c) ? c.toUpperCase() : undefined);
+  if (s.length === 0) return s;
+  const first = letter(s[0]);
+  if (first === undefined) return s;
+  let out = first;
+  let last = codes[first.charCodeAt(0) - 65];
+  for (let i = 1; i < s.length && out.length < 4; i++) {
+    const u = letter(s[i]);
+    if (u === undefined) { last = '0'; continue; }
+    const code = codes[u.charCodeAt(0) - 65];
+    if (code === '7') continue;
+    if (code !== '0' && code !== last) out += code;
+    last = code;
+  }
+  return out.padEnd(4, '0');
+}`;
+
+/** The 1-based position where the first match starts, 0 when none (Spark's RegExpInStr: `idx` is only checked). */
+const REGEXP_INSTR = `function sqlRegexpInstr(s, pattern, idx) {
+  let re = sqlRegexpInstr.cache.get(pattern);
+  if (re === undefined) { re = new RegExp(pattern); sqlRegexpInstr.cache.set(pattern, re); }
+  const m = re.exec(s);
+  if (m === null) return 0;
+  if (idx < 0 || idx >= m.length) {
+    throw new Error('[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) \`idx\` in \`regexp_instr\` is invalid: Expects group index between 0 and ' + (m.length - 1) + ', but got ' + idx + '.');
+  }
+  return m.index + 1;
+}
+sqlRegexpInstr.cache = new Map();`;
+
+scalar('soundex', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `sqlSoundex(${s})`, helpers: { sqlSoundex: SOUNDEX } });
+scalar('regexp_instr', {
+  args: [2, 3],
+  returns: Types.int,
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  // Spark's column name shows the default group index: regexp_instr(str, regexp, 0).
+  pretty: ([s, p, i]) => `regexp_instr(${s}, ${p}, ${i ?? 0})`,
+  gen: ([s, p, i]) => `sqlRegexpInstr(${s}, ${p}, ${i ?? 0})`,
+  helpers: { sqlRegexpInstr: REGEXP_INSTR },
+});

@@ -1,0 +1,87 @@
+/**
+ * Moving timestamps between time zones and building them from fields: from_utc_timestamp,
+ * to_utc_timestamp, convert_timezone (a timestamp_ntz's wall clock from one zone to another),
+ * make_timestamp, and the ANSI interval builders make_dt_interval and make_ym_interval.
+ * Zone arguments take region ids, offsets and Java's short ids (`PST`, `JST`, ...).
+ */
+import { DayTimeIntervalType, TimestampNTZType, YearMonthIntervalType, type DataType } from '../../types/index.js';
+import { Types } from '../types-used.js';
+import { scalar } from './define.js';
+import { ZONE } from './time-zone-codegen.js';
+
+const TS = Types.timestamp;
+const NTZ = new TimestampNTZType();
+const S = Types.string;
+
+/** java.time.ZoneId.SHORT_IDS, which Spark accepts for a zone argument. */
+const SHORT_IDS: Record<string, string> = {
+  ACT: 'Australia/Darwin', AET: 'Australia/Sydney', AGT: 'America/Argentina/Buenos_Aires', ART: 'Africa/Cairo', AST: 'America/Anchorage',
+  BET: 'America/Sao_Paulo', BST: 'Asia/Dhaka', CAT: 'Africa/Harare', CNT: 'America/St_Johns', CST: 'America/Chicago', CTT: 'Asia/Shanghai',
+  EAT: 'Africa/Addis_Ababa', ECT: 'Europe/Paris', IET: 'America/Indiana/Indianapolis', IST: 'Asia/Kolkata', JST: 'Asia/Tokyo', MIT: 'Pacific/Apia',
+  NET: 'Asia/Yerevan', NST: 'Pacific/Auckland', PLT: 'Asia/Karachi', PNT: 'America/Phoenix', PRT: 'America/Puerto_Rico', PST: 'America/Los_Angeles',
+  SST: 'Pacific/Guadalcanal', VST: 'Asia/Ho_Chi_Minh', EST: '-05:00', MST: '-07:00', HST: '-10:00',
+};
+const ZONE_ID = `const sqlZoneId = (tz) => (${JSON.stringify(SHORT_IDS)})[tz] ?? tz;`;
+const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID };
+
+/** from_utc_timestamp: the UTC wall clock of `ts` read in `tz`; to_utc_timestamp the other way. */
+scalar('from_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], gen: ([t, tz]) => `sqlZone.wall(${t}, sqlZoneId(${tz}))`, helpers });
+scalar('to_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], gen: ([t, tz]) => `sqlZone.instant(${t}, sqlZoneId(${tz}))`, helpers });
+
+/** convert_timezone([sourceTz, ]targetTz, sourceTs): a timestamp_ntz; a timestamp argument gives its wall clock in the session zone. */
+scalar('convert_timezone', {
+  args: [2, 3],
+  returns: NTZ,
+  coerce: (t) => [...t.slice(0, -1).map(() => S), t.at(-1)!.typeName() === 'timestamp' ? TS : NTZ],
+  timeZoneAware: true,
+  gen: (args, types, session) => {
+    const [from, to, ts] = args.length === 3 ? args : [JSON.stringify(session), args[0], args[1]];
+    const wall = types.at(-1)!.typeName() === 'timestamp' ? `sqlZone.wall(${ts}, ${JSON.stringify(session)})` : ts;
+    return `sqlZone.wall(sqlZone.instant(${wall}, sqlZoneId(${from})), sqlZoneId(${to}))`;
+  },
+  helpers,
+});
+
+/** The wall clock of the fields as UTC milliseconds, with Spark's (ANSI) errors for a field out of range; 60 seconds is the next minute. */
+const MAKE_WALL = `function sqlMakeWall(y, mo, d, h, mi, sec) {
+  const check = (value, name, low, high) => {
+    if (!(value >= low && value <= high)) throw new Error('[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid value for ' + name + ' (valid values ' + low + ' - ' + high + '): ' + value + '. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22023');
+  };
+  check(mo, 'MonthOfYear', 1, 12);
+  check(d, 'DayOfMonth', 1, 31);
+  check(h, 'HourOfDay', 0, 23);
+  check(mi, 'MinuteOfHour', 0, 59);
+  if (sec !== 60) check(Math.floor(sec), 'SecondOfMinute', 0, 59);
+  const day = Date.UTC(y, mo - 1, d);
+  if (new Date(day).getUTCDate() !== d) throw new Error("[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid date '" + new Date(Date.UTC(2000, mo - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }).toUpperCase() + ' ' + d + "'. If necessary set \\"spark.sql.ansi.enabled\\" to \\"false\\" to bypass this error. SQLSTATE: 22023");
+  const wall = new Date(day);
+  wall.setUTCFullYear(y);
+  return wall.getTime() + h * 3600000 + mi * 60000 + Math.round(sec * 1000);
+}`;
+
+scalar('make_timestamp', {
+  args: [6, 7],
+  returns: TS,
+  coerce: (t) => [Types.int, Types.int, Types.int, Types.int, Types.int, Types.double, S].slice(0, t.length),
+  timeZoneAware: true,
+  gen: ([y, mo, d, h, mi, sec, tz], _types, session) => `sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${sec}), ${tz === undefined ? JSON.stringify(session) : `sqlZoneId(${tz})`})`,
+  helpers: { ...helpers, sqlMakeWall: MAKE_WALL },
+});
+
+const MICROS_PER_MINUTE = 60_000_000;
+/** make_dt_interval(days, hours, mins, secs): microseconds; absent fields are 0. */
+scalar('make_dt_interval', {
+  args: [0, 4],
+  returns: new DayTimeIntervalType(),
+  coerce: (t) => [Types.int, Types.int, Types.int, Types.double].slice(0, t.length),
+  pretty: (a) => `make_dt_interval(${[...a, ...['0', '0', '0', '0.000000'].slice(a.length)].join(', ')})`,
+  gen: ([d = '0', h = '0', mi = '0', s = '0']) => `((${d} * 24 + ${h}) * 60 + ${mi}) * ${MICROS_PER_MINUTE} + Math.round(${s} * 1e6)`,
+});
+/** make_ym_interval(years, months): months. */
+scalar('make_ym_interval', {
+  args: [0, 2],
+  returns: new YearMonthIntervalType() as DataType,
+  coerce: (t) => [Types.int, Types.int].slice(0, t.length),
+  pretty: (a) => `make_ym_interval(${[...a, ...['0', '0'].slice(a.length)].join(', ')})`,
+  gen: ([y = '0', m = '0']) => `(${y} * 12 + ${m})`,
+});

@@ -1,0 +1,459 @@
+// PySpark 4's docstring examples (functions/builtin.py) of the functions added last: partition
+// ids and monotonically_increasing_id, input_file_name, uuid, the stack and inline generators,
+// arrays_zip, array_insert, regexp_instr, soundex, conv, typeof, width_bucket, mode, percentile,
+// the regr_* aggregates, time zone conversions, make_timestamp and the interval builders; and the
+// examples of Spark SQL's function reference for the same functions in SQL text. Expected text is
+// Spark's; where a docstring draws its data from randn(42) (percentile, regr_*), small data with
+// hand-computed answers (exact in binary) stands in.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext, functions as sf } from '@flint/driver';
+import { shows } from './doctest-support.js';
+
+let fc: FlintContext;
+let dir: string;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'doctest-functions-misc' });
+  fc.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');
+  dir = mkdtempSync(join(tmpdir(), 'flint-misc-'));
+});
+
+afterAll(async () => {
+  await fc.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The one row of a SELECT, as its values in column order. */
+const values = async (sql: string): Promise<unknown[]> => Object.values((await fc.sql(sql).collect())[0]!);
+
+describe('where rows come from', () => {
+  it('spark_partition_id and monotonically_increasing_id', async () => {
+    await shows(
+      fc.sql('SELECT * FROM range(0, 10, 1, 2)').select('*', sf.spark_partition_id(), sf.monotonically_increasing_id()),
+      `
+      +---+--------------------+-----------------------------+
+      | id|SPARK_PARTITION_ID()|monotonically_increasing_id()|
+      +---+--------------------+-----------------------------+
+      |  0|                   0|                            0|
+      |  1|                   0|                            1|
+      |  2|                   0|                            2|
+      |  3|                   0|                            3|
+      |  4|                   0|                            4|
+      |  5|                   1|                   8589934592|
+      |  6|                   1|                   8589934593|
+      |  7|                   1|                   8589934594|
+      |  8|                   1|                   8589934595|
+      |  9|                   1|                   8589934596|
+      +---+--------------------+-----------------------------+`,
+    );
+    // Counted after the filter, per partition; the same in SQL.
+    expect(await fc.sql('SELECT id, monotonically_increasing_id() AS m FROM range(0, 6, 1, 3) WHERE id % 2 = 1').collect()).toEqual([
+      { id: 1, m: 0 },
+      { id: 3, m: 8589934592 },
+      { id: 5, m: 17179869184 },
+    ]);
+  });
+
+  it('input_file_name: the file of each row as a URI, empty after a shuffle', async () => {
+    writeFileSync(join(dir, 'a.csv'), '1\n2\n');
+    writeFileSync(join(dir, 'b.csv'), '3\n');
+    const rows = await fc.read.csv(dir).select('_c0', sf.input_file_name().alias('f')).orderBy('_c0').collect();
+    expect(rows).toEqual([
+      { _c0: '1', f: `file://${join(dir, 'a.csv')}` },
+      { _c0: '2', f: `file://${join(dir, 'a.csv')}` },
+      { _c0: '3', f: `file://${join(dir, 'b.csv')}` },
+    ]);
+    expect(await fc.read.csv(dir).groupBy('_c0').count().select(sf.input_file_name().alias('f')).distinct().collect()).toEqual([{ f: '' }]);
+    expect(await values('SELECT input_file_name()')).toEqual(['']);
+  });
+
+  it('uuid: a fresh version-4 UUID per row', async () => {
+    const ids = (await fc.sql('SELECT uuid() AS u FROM range(5)').collect()).map((r) => r.u as string);
+    expect(new Set(ids).size).toBe(5);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('generators', () => {
+  it('stack', async () => {
+    const df = fc.createDataFrame([[1, 2, 3]], ['a', 'b', 'c']);
+    await shows(
+      df.select('*', sf.stack(sf.lit(2), df.col('a'), df.col('b'), 'c')),
+      `
+      +---+---+---+----+----+
+      |  a|  b|  c|col0|col1|
+      +---+---+---+----+----+
+      |  1|  2|  3|   1|   2|
+      |  1|  2|  3|   3|NULL|
+      +---+---+---+----+----+`,
+    );
+    await shows(
+      df.select('*', sf.stack(sf.lit(2), df.col('a'), df.col('b'), 'c').alias('x', 'y')),
+      `
+      +---+---+---+---+----+
+      |  a|  b|  c|  x|   y|
+      +---+---+---+---+----+
+      |  1|  2|  3|  1|   2|
+      |  1|  2|  3|  3|NULL|
+      +---+---+---+---+----+`,
+    );
+    await shows(
+      df.select('*', sf.stack(sf.lit(4), df.col('a'), df.col('b'), 'c')),
+      `
+      +---+---+---+----+
+      |  a|  b|  c|col0|
+      +---+---+---+----+
+      |  1|  2|  3|   1|
+      |  1|  2|  3|   2|
+      |  1|  2|  3|   3|
+      |  1|  2|  3|NULL|
+      +---+---+---+----+`,
+    );
+    expect(await fc.sql('SELECT stack(2, 1, 2, 3)').collect()).toEqual([{ col0: 1, col1: 2 }, { col0: 3, col1: null }]);
+    expect(() => fc.sql("SELECT stack(2, 1, 'a', 2, 3)")).toThrow(/STACK_COLUMN_DIFF_TYPES/);
+  });
+
+  it('inline and inline_outer', async () => {
+    const df = fc.createDataFrame([{ structlist: [{ a: 1, b: 2 }, { a: 3, b: 4 }] }]);
+    await shows(
+      df.select('*', sf.inline(df.col('structlist'))),
+      `
+      +----------------+---+---+
+      |      structlist|  a|  b|
+      +----------------+---+---+
+      |[{1, 2}, {3, 4}]|  1|  2|
+      |[{1, 2}, {3, 4}]|  3|  4|
+      +----------------+---+---+`,
+    );
+    const withEmpty = fc.createDataFrame([
+      { id: 1, structlist: [{ a: 1, b: 2 }, { a: 3, b: 4 }] },
+      { id: 2, structlist: [] },
+    ]);
+    await shows(
+      withEmpty.select('id', 'structlist', sf.inline_outer(withEmpty.col('structlist'))),
+      `
+      +---+----------------+----+----+
+      | id|      structlist|   a|   b|
+      +---+----------------+----+----+
+      |  1|[{1, 2}, {3, 4}]|   1|   2|
+      |  1|[{1, 2}, {3, 4}]|   3|   4|
+      |  2|              []|NULL|NULL|
+      +---+----------------+----+----+`,
+    );
+    expect(await fc.sql("SELECT inline(array(struct(1, 'a'), struct(2, 'b')))").collect()).toEqual([{ col1: 1, col2: 'a' }, { col1: 2, col2: 'b' }]);
+    expect(await fc.sql('SELECT inline(array(struct(1, 2), NULL))').collect()).toEqual([{ col1: 1, col2: 2 }, { col1: null, col2: null }]);
+  });
+});
+
+describe('arrays and strings', () => {
+  it('arrays_zip', async () => {
+    const df = fc.createDataFrame([[[1, 2, 3], [2, 4, 6], [3, 6]]], ['vals1', 'vals2', 'vals3']).select(sf.arrays_zip('vals1', 'vals2', 'vals3').alias('zipped'));
+    await shows(
+      df,
+      `
+      +------------------------------------+
+      |zipped                              |
+      +------------------------------------+
+      |[{1, 2, 3}, {2, 4, 6}, {3, 6, NULL}]|
+      +------------------------------------+`,
+      20,
+      false,
+    );
+    expect(df.schema.treeString()).toBe(
+      [
+        'root',
+        ' |-- zipped: array (nullable = true)',
+        ' |    |-- element: struct (containsNull = false)',
+        ' |    |    |-- vals1: long (nullable = true)',
+        ' |    |    |-- vals2: long (nullable = true)',
+        ' |    |    |-- vals3: long (nullable = true)',
+        '',
+      ].join('\n'),
+    );
+    expect(await values('SELECT arrays_zip(array(1, 2), array(2, 3, 4))')).toEqual([[{ 0: 1, 1: 2 }, { 0: 2, 1: 3 }, { 0: null, 1: 4 }]]);
+  });
+
+  it('array_insert', async () => {
+    const df = fc.createDataFrame([[['a', 'b', 'c']]], ['data']);
+    await shows(
+      df.select(sf.array_insert(df.col('data'), 2, 'd')),
+      `
+      +------------------------+
+      |array_insert(data, 2, d)|
+      +------------------------+
+      |            [a, d, b, c]|
+      +------------------------+`,
+    );
+    await shows(
+      df.select(sf.array_insert(df.col('data'), -2, 'd')),
+      `
+      +-------------------------+
+      |array_insert(data, -2, d)|
+      +-------------------------+
+      |             [a, b, d, c]|
+      +-------------------------+`,
+    );
+    await shows(
+      df.select(sf.array_insert(df.col('data'), 5, 'e')),
+      `
+      +------------------------+
+      |array_insert(data, 5, e)|
+      +------------------------+
+      |      [a, b, c, NULL, e]|
+      +------------------------+`,
+    );
+    expect(await values('SELECT array_insert(array(1, 2, 3, 4), 5, 5), array_insert(array(5, 4, 3, 2), -1, 1), array_insert(array(5, 3, 2, 1), -4, 4), array_insert(array(1), -3, 0)')).toEqual([
+      [1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1],
+      [5, 4, 3, 2, 1],
+      [0, null, 1],
+    ]);
+    await expect(fc.sql('SELECT array_insert(array(1), 0, 2)').collect()).rejects.toThrow(/INVALID_INDEX_OF_ZERO/);
+  });
+
+  it('regexp_instr', async () => {
+    const df = fc.createDataFrame([['1a 2b 14m', '\\d+(a|b|m)']], ['str', 'regexp']);
+    await shows(
+      df.select('*', sf.regexp_instr('str', sf.lit('\\d+(a|b|m)'))),
+      `
+      +---------+----------+--------------------------------+
+      |      str|    regexp|regexp_instr(str, \\d+(a|b|m), 0)|
+      +---------+----------+--------------------------------+
+      |1a 2b 14m|\\d+(a|b|m)|                               1|
+      +---------+----------+--------------------------------+`,
+    );
+    await shows(
+      df.select('*', sf.regexp_instr('str', sf.col('regexp'), sf.lit(1))),
+      `
+      +---------+----------+----------------------------+
+      |      str|    regexp|regexp_instr(str, regexp, 1)|
+      +---------+----------+----------------------------+
+      |1a 2b 14m|\\d+(a|b|m)|                           1|
+      +---------+----------+----------------------------+`,
+    );
+    expect(await values("SELECT regexp_instr('user@spark.apache.org', '@[^.]*'), regexp_instr('abc', 'x')")).toEqual([5, 0]);
+  });
+
+  it('soundex and conv', async () => {
+    await shows(
+      fc.createDataFrame([['Peters'], ['Uhrbach']], ['s']).select('*', sf.soundex('s')),
+      `
+      +-------+----------+
+      |      s|soundex(s)|
+      +-------+----------+
+      | Peters|      P362|
+      |Uhrbach|      U612|
+      +-------+----------+`,
+    );
+    await shows(
+      fc.createDataFrame([['010101'], ['101'], ['001']], ['n']).select('*', sf.conv('n', 2, 16)),
+      `
+      +------+--------------+
+      |     n|conv(n, 2, 16)|
+      +------+--------------+
+      |010101|            15|
+      |   101|             5|
+      |   001|             1|
+      +------+--------------+`,
+    );
+    expect(await values("SELECT soundex('Miller'), conv('100', 2, 10), conv(-10, 16, -10), conv('-1', 10, 16), conv('zz', 36, 10), conv('12x', 10, 2)")).toEqual([
+      'M460', '4', '-16', 'FFFFFFFFFFFFFFFF', '1295', '1100',
+    ]);
+  });
+});
+
+describe('typeof and width_bucket', () => {
+  it('typeof', async () => {
+    // PySpark infers c from 1.0 as double; a JS 1.0 is an integer, so the schema says so.
+    const df = fc.createDataFrame([[true, 1, 1.0, 'xyz']], 'a BOOLEAN, b BIGINT, c DOUBLE, d STRING');
+    await shows(
+      df.select(sf.typeof(df.col('a')), sf.typeof(df.col('b')), sf.typeof('c'), sf.typeof('d')),
+      `
+      +---------+---------+---------+---------+
+      |typeof(a)|typeof(b)|typeof(c)|typeof(d)|
+      +---------+---------+---------+---------+
+      |  boolean|   bigint|   double|   string|
+      +---------+---------+---------+---------+`,
+    );
+    expect(await values('SELECT typeof(1), typeof(array(1)), typeof(NULL)')).toEqual(['int', 'array<int>', 'void']);
+  });
+
+  it('width_bucket', async () => {
+    const df = fc.createDataFrame(
+      [
+        [5.3, 0.2, 10.6, 5],
+        [-2.1, 1.3, 3.4, 3],
+        [8.1, 0.0, 5.7, 4],
+        [-0.9, 5.2, 0.5, 2],
+      ],
+      ['v', 'min', 'max', 'n'],
+    );
+    await shows(
+      df.select('*', sf.width_bucket('v', 'min', 'max', 'n')),
+      `
+      +----+---+----+---+----------------------------+
+      |   v|min| max|  n|width_bucket(v, min, max, n)|
+      +----+---+----+---+----------------------------+
+      | 5.3|0.2|10.6|  5|                           3|
+      |-2.1|1.3| 3.4|  3|                           0|
+      | 8.1|0.0| 5.7|  4|                           5|
+      |-0.9|5.2| 0.5|  2|                           3|
+      +----+---+----+---+----------------------------+`,
+    );
+  });
+});
+
+describe('frequency aggregates', () => {
+  it('mode', async () => {
+    const df = fc.createDataFrame(
+      [
+        ['Java', 2012, 20000],
+        ['dotNET', 2012, 5000],
+        ['Java', 2012, 20000],
+        ['dotNET', 2012, 5000],
+        ['dotNET', 2013, 48000],
+        ['Java', 2013, 30000],
+      ],
+      ['course', 'year', 'earnings'],
+    );
+    await shows(
+      df.groupBy('course').agg(sf.mode('year')).sort('course'),
+      `
+      +------+----------+
+      |course|mode(year)|
+      +------+----------+
+      |  Java|      2012|
+      |dotNET|      2012|
+      +------+----------+`,
+    );
+    await shows(
+      fc.createDataFrame([[-10], [0], [10]], ['col']).select(sf.mode('col', true)),
+      `
+      +---------------------------------------+
+      |mode() WITHIN GROUP (ORDER BY col DESC)|
+      +---------------------------------------+
+      |                                    -10|
+      +---------------------------------------+`,
+    );
+    expect(await values('SELECT mode(col) FROM VALUES (NULL), (1), (NULL), (2), (NULL), (3), (3) AS tab(col)')).toEqual([3]);
+    expect(await values('SELECT mode(col) FROM VALUES (array(1, 2)), (array(1, 2)), (array(2, 3)) AS tab(col)')).toEqual([[1, 2]]);
+    expect(await values('SELECT mode(col) FROM VALUES (NULL), (NULL) AS tab(col)')).toEqual([null]);
+  });
+
+  it('percentile: exact, interpolated, with frequencies', async () => {
+    expect(await values('SELECT percentile(col, 0.3), percentile(col, array(0.25, 0.75)) FROM VALUES (0), (10) AS tab(col)')).toEqual([3, [2.5, 7.5]]);
+    // Values 1, 2, 2, 2, 4 (2 with frequency 3): ranks 0..4; p = 0.1 lies at 0.4 between 1 and 2.
+    const df = fc.createDataFrame([[1, 1], [2, 3], [4, 1], [null, 5]], ['v', 'f']);
+    const [row] = await df.select(sf.percentile('v', 0.1, 'f'), sf.percentile('v', [0, 0.5, 1], sf.col('f')), sf.percentile('v', 0.875)).collect();
+    expect(row).toEqual({ 'percentile(v, 0.1, f)': 1.4, 'percentile(v, array(0, 0.5, 1), f)': [1, 2, 4], 'percentile(v, 0.875, 1)': 3.5 });
+    expect(await values('SELECT percentile(col, 0.5) FROM VALUES (CAST(NULL AS INT)) AS tab(col)')).toEqual([null]);
+  });
+
+  it('regr_*: over the pairs where both are non-null', async () => {
+    // y, x pairs (1, 2), (2, 2), (2, 3), (2, 4); (NULL, 1) and (3, NULL) are left out.
+    const df = fc.sql('SELECT * FROM VALUES (1, 2), (2, 2), (2, 3), (2, 4), (NULL, 1), (3, NULL) AS tab(y, x)');
+    const [row] = await df
+      .select(
+        sf.regr_count('y', 'x'), sf.regr_avgx('y', 'x'), sf.regr_avgy('y', 'x'), sf.regr_sxx('y', 'x'), sf.regr_syy('y', 'x'),
+        sf.regr_sxy('y', 'x'), sf.regr_slope('y', 'x'), sf.regr_intercept('y', 'x'), sf.regr_r2('y', 'x'),
+      )
+      .collect();
+    // avg x 2.75, avg y 1.75; sxx = 2.75, syy = 0.75, sxy = 0.75; slope = sxy / sxx, intercept = 1.75 - slope * 2.75, r2 = sxy^2 / (sxx * syy)
+    // (the running means divide by 3, so the last digits differ from these exact values).
+    const expected = [4, 2.75, 1.75, 2.75, 0.75, 0.75, 0.75 / 2.75, 1.75 - (0.75 / 2.75) * 2.75, (0.75 * 0.75) / (2.75 * 0.75)];
+    Object.values(row!).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 12));
+    expect(Object.keys(row!)[0]).toBe('regr_count(y, x)');
+    expect(await values('SELECT regr_slope(y, x), regr_r2(y, x), regr_count(y, x), regr_avgx(y, x) FROM VALUES (1, 2), (2, 2) AS tab(y, x)')).toEqual([null, null, 2, 2]);
+    expect(await values('SELECT regr_r2(y, x) FROM VALUES (1, 2), (1, 3) AS tab(y, x)')).toEqual([1]);
+  });
+});
+
+describe('time zones and constructors', () => {
+  it('from_utc_timestamp and to_utc_timestamp (session zone America/Los_Angeles)', async () => {
+    const df = fc.createDataFrame([['1997-02-28 10:30:00', 'JST']], ['ts', 'tz']);
+    const shown = async (c: ReturnType<typeof sf.col>) => (await df.select(c.cast('string').alias('t')).collect())[0]!.t;
+    expect(await shown(sf.from_utc_timestamp(df.col('ts'), 'PST'))).toBe('1997-02-28 02:30:00');
+    expect(await shown(sf.from_utc_timestamp(df.col('ts'), df.col('tz')))).toBe('1997-02-28 19:30:00');
+    expect(await shown(sf.to_utc_timestamp(df.col('ts'), 'PST'))).toBe('1997-02-28 18:30:00');
+    expect(await shown(sf.to_utc_timestamp(df.col('ts'), df.col('tz')))).toBe('1997-02-28 01:30:00');
+    expect((await values("SELECT CAST(from_utc_timestamp('2016-08-31', 'Asia/Seoul') AS STRING), CAST(to_utc_timestamp('2016-08-31', 'Asia/Seoul') AS STRING)"))).toEqual([
+      '2016-08-31 09:00:00',
+      '2016-08-30 15:00:00',
+    ]);
+  });
+
+  it('convert_timezone', async () => {
+    expect(await values("SELECT CAST(convert_timezone('Europe/Brussels', 'America/Los_Angeles', timestamp_ntz'2021-12-06 00:00:00') AS STRING), CAST(convert_timezone('Europe/Brussels', timestamp_ntz'2021-12-05 15:00:00') AS STRING)")).toEqual([
+      '2021-12-05 15:00:00',
+      '2021-12-06 00:00:00',
+    ]);
+  });
+
+  it('make_timestamp', async () => {
+    const df = fc.createDataFrame([[2014, 12, 28, 6, 30, 45.887, 'CET']], ['year', 'month', 'day', 'hour', 'min', 'sec', 'tz']);
+    await shows(
+      df.select(sf.make_timestamp(df.col('year'), df.col('month'), df.col('day'), 'hour', df.col('min'), df.col('sec'), 'tz')),
+      `
+      +----------------------------------------------------+
+      |make_timestamp(year, month, day, hour, min, sec, tz)|
+      +----------------------------------------------------+
+      |2014-12-27 21:30:45.887                             |
+      +----------------------------------------------------+`,
+      20,
+      false,
+    );
+    await shows(
+      df.select(sf.make_timestamp('year', 'month', 'day', 'hour', 'min', 'sec')),
+      `
+      +------------------------------------------------+
+      |make_timestamp(year, month, day, hour, min, sec)|
+      +------------------------------------------------+
+      |2014-12-28 06:30:45.887                         |
+      +------------------------------------------------+`,
+      20,
+      false,
+    );
+    expect(await values("SELECT CAST(make_timestamp(2019, 6, 30, 23, 59, 60) AS STRING)")).toEqual(['2019-07-01 00:00:00']);
+    await expect(fc.sql('SELECT make_timestamp(2019, 13, 1, 10, 11, 12)').collect()).rejects.toThrow(/DATETIME_FIELD_OUT_OF_BOUNDS.*MonthOfYear/);
+  });
+
+  it('make_dt_interval and make_ym_interval', async () => {
+    const df = fc.createDataFrame([[1, 12, 30, 1.001001]], ['day', 'hour', 'min', 'sec']);
+    await shows(
+      df.select('*', sf.make_dt_interval(df.col('day'), df.col('hour'), df.col('min'), df.col('sec'))),
+      `
+      +---+----+---+--------+------------------------------------------+
+      |day|hour|min|sec     |make_dt_interval(day, hour, min, sec)     |
+      +---+----+---+--------+------------------------------------------+
+      |1  |12  |30 |1.001001|INTERVAL '1 12:30:01.001001' DAY TO SECOND|
+      +---+----+---+--------+------------------------------------------+`,
+      20,
+      false,
+    );
+    await shows(
+      df.select('*', sf.make_dt_interval(df.col('day'), 'hour', df.col('min'))),
+      `
+      +---+----+---+--------+------------------------------------------+
+      |day|hour|min|sec     |make_dt_interval(day, hour, min, 0.000000)|
+      +---+----+---+--------+------------------------------------------+
+      |1  |12  |30 |1.001001|INTERVAL '1 12:30:00' DAY TO SECOND       |
+      +---+----+---+--------+------------------------------------------+`,
+      20,
+      false,
+    );
+    await shows(
+      fc.createDataFrame([[2014, 12]], ['year', 'month']).select('*', sf.make_ym_interval('year', sf.col('month'))),
+      `
+      +----+-----+-------------------------------+
+      |year|month|make_ym_interval(year, month)  |
+      +----+-----+-------------------------------+
+      |2014|12   |INTERVAL '2015-0' YEAR TO MONTH|
+      +----+-----+-------------------------------+`,
+      20,
+      false,
+    );
+  });
+});
