@@ -176,6 +176,8 @@ describe('CSV functions', () => {
       +---------------+`;
     await shows(df.select(sf.from_csv(df.col('value'), 'a INT, b INT, c INT')), expected);
     await shows(df.select(sf.from_csv(df.col('value'), sf.schema_of_csv('1,2,3'))), expected);
+    // PySpark 3's form of the same example names the inferred fields.
+    expect(await df.select(sf.from_csv(df.col('value'), sf.schema_of_csv('1,2,3')).alias('csv')).collect()).toEqual([{ csv: { _c0: 1, _c1: 2, _c2: 3 } }]);
     const spaced = fc.createDataFrame([['   abc']], ['value']);
     await shows(spaced.select(sf.from_csv(spaced.col('value'), 's string', { ignoreLeadingWhiteSpace: true })), `
       +---------------+
@@ -263,8 +265,23 @@ describe('as SQL text (Spark SQL function reference examples)', () => {
     ).toEqual(['{"a":1,"b":2}', '{"time":"26/08/2015"}', '[{"a":1,"b":2}]', '{"a":{"b":1}}', '{"a":1}', '[{"a":1}]']);
     // Timestamps in the session time zone with the default format; doubles as Java prints them; null fields left out.
     expect(await values("SELECT to_json(named_struct('t', TIMESTAMP '2015-08-26 10:20:30.123', 'd', 1.0D, 'n', CAST(NULL AS INT)))")).toEqual(['{"t":"2015-08-26T10:20:30.123Z","d":1.0}']);
+    const zoned = fc.sql("SELECT named_struct('t', TIMESTAMP '2015-08-26 10:20:30') AS s").select(sf.to_json('s', { timeZone: 'America/Los_Angeles' }).alias('la'), sf.to_json('s', { timestampFormat: 'dd/MM/yyyy HH:mm XXX', timeZone: '+05:30' }).alias('ist'));
+    expect(Object.values((await zoned.collect())[0]!)).toEqual(['{"t":"2015-08-26T03:20:30.000-07:00"}', '{"t":"26/08/2015 15:50 +05:30"}']);
     expect(await values(`SELECT schema_of_json('[{"col":0}]'), schema_of_json('{"a": [1.5, null], "b": {"c": "x"}, "d": null}')`)).toEqual(['ARRAY<STRUCT<col: BIGINT>>', 'STRUCT<a: ARRAY<DOUBLE>, b: STRUCT<c: STRING>, d: STRING>']);
     expect(await values(`SELECT from_json('{"a":1}', schema_of_json('{"a":0}')).a`)).toEqual([1]);
+    // Spark's sql-tests (json-functions.sql): arrays, a lone object as an array of structs, options of schema_of_json, struct map keys.
+    expect(await values(`SELECT from_json('[null, {"a":2}]', 'array<struct<a:int>>'), from_json('{"a": 1}', 'array<struct<a:int>>'), from_json('[1, "2", 3]', 'array<int>'), from_json('[{"a": 1}, 2]', 'array<map<string,int>>')`)).toEqual([
+      [null, { a: 2 }],
+      [{ a: 1 }],
+      null,
+      null,
+    ]);
+    expect(await values(`SELECT schema_of_json('{"c1":1}', map('primitivesAsString', 'true')), schema_of_json('{"c1":01, "c2":0.1}', map('allowNumericLeadingZeros', 'true', 'prefersDecimal', 'true'))`)).toEqual([
+      'STRUCT<c1: STRING>',
+      'STRUCT<c1: BIGINT, c2: DECIMAL(1,1)>',
+    ]);
+    expect(await values(`SELECT to_json(map(named_struct('a', 1, 'b', 2), named_struct('a', 1, 'b', 2))), to_json(array(array(1, 2, 3), array(4)))`)).toEqual(['{"[1,2]":{"a":1,"b":2}}', '[[1,2,3],[4]]']);
+    expect(() => fc.sql('SELECT schema_of_json(s) FROM VALUES (\'{"a": 1}\') AS t(s)').schema).toThrow(/NON_FOLDABLE_INPUT.*the input `json` should be a foldable "STRING" expression/);
   });
 
   it('get_json_object, json_tuple, json_array_length, json_object_keys', async () => {
@@ -285,6 +302,7 @@ describe('as SQL text (Spark SQL function reference examples)', () => {
       { k: 1, c0: '{"x":1}', c1: null },
       { k: 2, c0: null, c1: null },
     ]);
+    expect(Object.values((await fc.sql(`SELECT json_tuple('{"a" : 1, "b" : 2}', CAST(NULL AS STRING), 'b', CAST(NULL AS STRING), 'a')`).collect())[0]!)).toEqual([null, '2', null, '1']);
     expect(await values(`SELECT json_array_length('[1,2,3,4]'), json_array_length('[1,2,3,{"f1":1,"f2":[5,6]},4]'), json_array_length('[1,2')`)).toEqual([4, 5, null]);
     expect(await values(`SELECT json_object_keys('{}'), json_object_keys('{"key": "value"}'), json_object_keys('{"f1":"abc","f2":{"f3":"a", "f4":"b"}}')`)).toEqual([[], ['key'], ['f1', 'f2']]);
   });

@@ -410,8 +410,11 @@ export class DataFrame {
   foreach(f: (row: Record<string, unknown>) => unknown): Promise<void> {
     return this.rdd.foreach(f);
   }
-  /** The rows as JSON text, one string per row (PySpark's toJSON): to_json of the row, so null fields are left out. */
-  toJSON(): RDD<string> {
+  /**
+   * The rows as JSON text, one string per row (PySpark's toJSON): to_json of the row, so null
+   * fields are left out. `_useUnicode` is PySpark's parameter; JavaScript strings are always Unicode.
+   */
+  toJSON(_useUnicode = true): RDD<string> {
     const row = callOf('named_struct', this.output.flatMap((a) => [literalExpr(a.name), a]));
     return actions.toRdd(this.select(new Column(callOf('to_json', [row])).alias('value'))).map((r) => r.value as string);
   }

@@ -16,6 +16,7 @@ import { CsvSchemaInferrer, csvColumnNames } from './csv-infer.js';
 import { parseCsvOptions } from './csv-options.js';
 import { CsvRowConverter } from './csv-row-converter.js';
 import { csvRecords, type CsvRecord } from './csv-tokenizer.js';
+import { DEFAULT_TIMESTAMP_FORMAT, DEFAULT_TIMESTAMP_NTZ_FORMAT } from '../json/json-generator.js';
 
 function oneRecord(text: string, options: ReturnType<typeof parseCsvOptions>): CsvRecord {
   return csvRecords(text, { ...options, multiLine: true })[0] ?? { fields: [''], line: 1, text };
@@ -53,7 +54,8 @@ export function structsToCsv(schema: StructType, options: ReaderOptions, timeZon
   const parsed = parseCsvOptions(options);
   const o = readerOptionLookup(options);
   const dateFormat = o.string('dateFormat') ?? 'yyyy-MM-dd';
-  const timestampFormat = o.string('timestampFormat') ?? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+  const timestampFormat = o.string('timestampFormat') ?? DEFAULT_TIMESTAMP_FORMAT;
+  const timestampNTZFormat = o.string('timestampNTZFormat') ?? DEFAULT_TIMESTAMP_NTZ_FORMAT;
   const zone = o.string('timeZone') ?? timeZone;
   const trimLeading = o.boolean('ignoreLeadingWhiteSpace', true);
   const trimTrailing = o.boolean('ignoreTrailingWhiteSpace', true);
@@ -67,6 +69,7 @@ export function structsToCsv(schema: StructType, options: ReaderOptions, timeZon
       case 'decimal': return decimalToString(value as number, (type as DecimalType).scale);
       case 'date': return formatDayWithPattern(value as number, dateFormat);
       case 'timestamp': return formatInstantWithPattern(value as number, timestampFormat, zone);
+      case 'timestamp_ntz': return formatInstantWithPattern(value as number, timestampNTZFormat, 'UTC');
       default:
         if (type instanceof StructType || type instanceof ArrayType || type instanceof MapType) {
           return cellText(toExternal(value, type), type, { timeZone: zone, nullText: 'null', binaryAsUtf8: true });

@@ -21,10 +21,14 @@ export function parseSchemaArgument(text: string): DataType {
   return dataTypeFromJson(text);
 }
 
-/** Spark's JSONOptions syntax switches: single quotes are allowed unless turned off. */
+/** Spark's JSONOptions syntax switches (allowSingleQuotes is on unless turned off). */
 export function jsonSyntax(options: ReaderOptions): JsonSyntax {
   const o = readerOptionLookup(options);
-  return { singleQuotes: o.boolean('allowSingleQuotes', true), unquotedFieldNames: o.boolean('allowUnquotedFieldNames', false) };
+  return {
+    singleQuotes: o.boolean('allowSingleQuotes', true),
+    unquotedFieldNames: o.boolean('allowUnquotedFieldNames', false),
+    numericLeadingZeros: o.boolean('allowNumericLeadingZeros', false),
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

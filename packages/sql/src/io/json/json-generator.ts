@@ -4,12 +4,16 @@
  * (`ignoreNullFields`, default true), maps as objects (null values kept), arrays as arrays,
  * doubles as Java prints them (NaN and the infinities as strings), decimals with their scale,
  * binary as base64, dates with `dateFormat` (default yyyy-MM-dd) and timestamps with
- * `timestampFormat` (default yyyy-MM-dd'T'HH:mm:ss.SSSXXX) in the session time zone.
+ * `timestampFormat` (default yyyy-MM-dd'T'HH:mm:ss.SSS and the offset, Z for UTC) in the session time zone.
  */
 import { ArrayType, DecimalType, MapType, StructType, type DataType } from '../../types/index.js';
 import { decimalToString, doubleToJavaString, floatToJavaString } from '../../format/index.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { formatDayWithPattern, formatInstantWithPattern } from '../values/datetime-format.js';
+
+/** Spark 4's write patterns (JSONOptions/CSVOptions timestampFormatInWrite; offsets with seconds since SPARK-48776). */
+export const DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXXXX]";
+export const DEFAULT_TIMESTAMP_NTZ_FORMAT = "yyyy-MM-dd'T'HH:mm:ss[.SSS]";
 
 export interface JsonWriteOptions {
   ignoreNullFields: boolean;
@@ -24,8 +28,8 @@ export function parseJsonWriteOptions(options: ReaderOptions, sessionTimeZone: s
   return {
     ignoreNullFields: o.boolean('ignoreNullFields', true),
     dateFormat: o.string('dateFormat') ?? 'yyyy-MM-dd',
-    timestampFormat: o.string('timestampFormat') ?? "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]",
-    timestampNTZFormat: o.string('timestampNTZFormat') ?? "yyyy-MM-dd'T'HH:mm:ss[.SSS]",
+    timestampFormat: o.string('timestampFormat') ?? DEFAULT_TIMESTAMP_FORMAT,
+    timestampNTZFormat: o.string('timestampNTZFormat') ?? DEFAULT_TIMESTAMP_NTZ_FORMAT,
     timeZone: o.string('timeZone') ?? sessionTimeZone,
   };
 }
@@ -59,7 +63,8 @@ export function jsonWriter(type: DataType, options: JsonWriteOptions): Writer {
     }
     case 'map': {
       const value = nullableWriter((type as MapType).valueType, options);
-      return (v) => `{${Array.from(v as Map<unknown, unknown>, ([k, x]) => `${JSON.stringify(String(k))}:${value(x)}`).join(',')}}`;
+      const key = keyText((type as MapType).keyType);
+      return (v) => `{${Array.from(v as Map<unknown, unknown>, ([k, x]) => `${JSON.stringify(key(k))}:${value(x)}`).join(',')}}`;
     }
     case 'struct': {
       const fields = (type as StructType).fields.map((f) => ({ key: JSON.stringify(f.name), name: f.name, write: jsonWriter(f.dataType, options) }));
@@ -77,6 +82,13 @@ export function jsonWriter(type: DataType, options: JsonWriteOptions): Writer {
     default:
       return (v) => String(v);
   }
+}
+
+/** A map key as a field name: its internal value's text, a struct's as `[1,2]` (Spark writes the key's toString). */
+function keyText(type: DataType): (key: unknown) => string {
+  if (!(type instanceof StructType)) return String;
+  const fields = type.fields.map((f) => ({ name: f.name, text: keyText(f.dataType) }));
+  return (key) => `[${fields.map((f) => { const v = (key as Record<string, unknown>)[f.name]; return v === null || v === undefined ? 'null' : f.text(v); }).join(',')}]`;
 }
 
 function nullableWriter(type: DataType, options: JsonWriteOptions): Writer {

@@ -20,9 +20,11 @@ export interface JsonSyntax {
   singleQuotes: boolean;
   /** Field names without quotes (letters, digits, `_` and `$`). */
   unquotedFieldNames: boolean;
+  /** Integers written with leading zeros (`007`). */
+  numericLeadingZeros: boolean;
 }
 
-export const STRICT_JSON: JsonSyntax = { singleQuotes: false, unquotedFieldNames: false };
+export const STRICT_JSON: JsonSyntax = { singleQuotes: false, unquotedFieldNames: false, numericLeadingZeros: false };
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
@@ -66,12 +68,12 @@ class Parser {
   }
 
   number(): unknown {
-    const m = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    const m = this.syntax.numericLeadingZeros ? /-?\d+(\.\d+)?([eE][+-]?\d+)?/y : /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
     m.lastIndex = this.pos;
     const match = m.exec(this.text);
     if (!match) return this.fail('malformed number');
     this.pos = m.lastIndex;
-    const text = match[0];
+    const text = match[0].replace(/^(-?)0+(?=\d)/, '$1');
     if (match[1] === undefined && match[2] === undefined) {
       const n = Number(text);
       return Number.isSafeInteger(n) ? n : BigInt(text);

@@ -1,7 +1,7 @@
 /**
  * Dates and timestamps written with a Spark (Java DateTimeFormatter) pattern, as the JSON and CSV
  * generators write them (`dateFormat`, `timestampFormat`): letters y M d H h m s S E a, the
- * offsets X/XX/XXX (Z for UTC), x/xx/xxx and Z, quoted literals, and optional sections `[...]`,
+ * offsets X to XXXXX (Z for UTC), x to xxxxx and Z, quoted literals, and optional sections `[...]`,
  * which print whenever their fields exist (always, here).
  */
 import { timeZoneOffsetMillis } from '../../format/datetime-text.js';
@@ -12,15 +12,19 @@ const DAY_MS = 86_400_000;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+/** Java's offset letters: X (Z for zero) and x by width (1: +HH[mm], 2/4: +HHmm[ss], 3/5: +HH:mm[:ss]), Z as +HHmm. */
 function offsetText(offsetMs: number, letter: string, width: number): string {
-  const minutes = Math.round(offsetMs / 60000);
-  if (minutes === 0 && letter === 'X') return 'Z';
-  const sign = minutes < 0 ? '-' : '+';
-  const hh = pad(Math.floor(Math.abs(minutes) / 60), 2);
-  const mm = pad(Math.abs(minutes) % 60, 2);
+  const seconds = Math.round(offsetMs / 1000);
+  if (seconds === 0 && letter === 'X') return 'Z';
+  const sign = seconds < 0 ? '-' : '+';
+  const abs = Math.abs(seconds);
+  const hh = pad(Math.floor(abs / 3600), 2);
+  const mm = pad(Math.floor(abs / 60) % 60, 2);
+  const ss = abs % 60 === 0 ? '' : pad(abs % 60, 2);
   if (letter === 'Z') return `${sign}${hh}${mm}`;
   if (width === 1) return mm === '00' ? `${sign}${hh}` : `${sign}${hh}${mm}`;
-  return width === 2 ? `${sign}${hh}${mm}` : `${sign}${hh}:${mm}`;
+  if (width === 3 || width === 5) return `${sign}${hh}:${mm}${width === 5 && ss ? `:${ss}` : ''}`;
+  return `${sign}${hh}${mm}${width === 4 ? ss : ''}`;
 }
 
 /** `wallMs`: the local wall clock as UTC milliseconds; `offsetMs`: the zone's offset at that instant (for X, x, Z). */
