@@ -1,13 +1,16 @@
-// Barrier execution (RDD.barrier(), RDDBarrier.mapPartitions[WithIndex], BarrierTaskContext) on
-// local[4] and on local-cluster[2,2] (tasks in two worker processes): PySpark's doctest, all tasks
-// meeting at barrier() (each sees every task's message from allGather, which it could only get if
-// all were running at once), TaskContext inside tasks, a failed task rerunning the whole stage,
-// and Spark's refusals (more tasks than slots, first()/take()).
+// Stage-level scheduling on local[4] and on local-cluster[2,2] (tasks in two worker processes).
+// Barrier execution (RDD.barrier(), RDDBarrier.mapPartitions[WithIndex], BarrierTaskContext):
+// PySpark's doctest, all tasks meeting at barrier() (each sees every task's message from
+// allGather, which it could only get if all were running at once), TaskContext inside tasks, a
+// failed task rerunning the whole stage, and Spark's refusals (more tasks than slots,
+// first()/take()). Resource profiles (withResources): a stage whose tasks ask 2 cpus runs at most
+// half as many of them at once per executor as the executor has threads, seen from the tasks'
+// own start and end times; more cpus than any executor has is refused with Spark's message.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext, TaskContext as DriverTaskContext, capture } from '@flint/driver';
+import { FlintContext, ResourceProfileBuilder, TaskContext as DriverTaskContext, TaskResourceRequests, capture } from '@flint/driver';
 
 // Shipped functions name TaskContext and BarrierTaskContext as globals, which task threads define.
 // (A job run with tsx may import them from @flint/driver; vitest renames imported bindings, so
@@ -17,7 +20,18 @@ declare const BarrierTaskContext: typeof import('@flint/driver').BarrierTaskCont
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-for (const master of ['local[4]', 'local-cluster[2,2]']) {
+/** The most intervals [start, end] that overlap at one instant (one ending when another starts does not overlap it). */
+function mostAtOnce(intervals: readonly (readonly [number, number])[]): number {
+  const edges = intervals.flatMap(([start, end]) => [[start, 1], [end, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let running = 0;
+  let most = 0;
+  for (const [, change] of edges) most = Math.max(most, (running += change));
+  return most;
+}
+
+const cpusProfile = (cpus: number) => new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(cpus)).build;
+
+for (const [master, threadsPerExecutor] of [['local[4]', 4], ['local-cluster[2,2]', 2]] as const) {
   describe(`barrier stages on ${master}`, () => {
     let fc: FlintContext;
     let tmp: string;
@@ -142,5 +156,35 @@ for (const master of ['local[4]', 'local-cluster[2,2]']) {
       await expect(fc.parallelize(range(4), 2).barrier().mapPartitions((it) => it).first()).rejects.toThrow('[SPARK-24820][SPARK-24821]');
       expect(await fc.parallelize(range(4), 2).barrier().mapPartitions((it) => it).collect()).toEqual(range(4));
     }, 30_000);
+  
+    it('a stage whose ResourceProfile asks 2 cpus per task runs at most threads / 2 of its tasks at once on an executor', async () => {
+      const profile = cpusProfile(2);
+      expect(profile.taskResources.cpus).toEqual({ resourceName: 'cpus', amount: 2 });
+      const profiled = fc.parallelize(range(8), 8).withResources(profile);
+      expect(profiled.getResourceProfile()).toBe(profile);
+      // Each task holds its slots for 100 ms and reports its executor's process, its start and end, and TaskContext.cpus().
+      const runs = await profiled
+        .mapPartitions(() => {
+          const start = Date.now();
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+          return [[process.pid, start, Date.now(), TaskContext.get()!.cpus()] as const];
+        })
+        .collect();
+      expect(runs.map((run) => run[3])).toEqual(range(8).map(() => 2));
+      const executors = [...new Set(runs.map(([pid]) => pid))];
+      expect(executors.length).toBe(master.startsWith('local-cluster') ? 2 : 1);
+      for (const executor of executors) {
+        const intervals = runs.filter(([pid]) => pid === executor).map(([, start, end]) => [start, end] as const);
+        expect(mostAtOnce(intervals)).toBeLessThanOrEqual(threadsPerExecutor / 2);
+      }
+    }, 30_000);
+
+    it("refuses a profile asking more cpus per task than any executor has, with Spark's message", async () => {
+      const tooMany = fc.parallelize(range(2), 2).withResources(cpusProfile(threadsPerExecutor + 1));
+      await expect(tooMany.collect()).rejects.toThrow(`The number of cores per executor (=${threadsPerExecutor}) has to be >= the number of cpus per task = ${threadsPerExecutor + 1}.`);
+      const twoProfiles = fc.parallelize(range(2), 2).withResources(cpusProfile(1)).map((x) => x).withResources(cpusProfile(2));
+      await expect(twoProfiles.collect()).rejects.toThrow('Multiple ResourceProfiles specified in the RDDs for this stage');
+      expect(() => new TaskResourceRequests().cpus(0)).toThrow('TaskResourceRequests.cpus must be a positive integer, got 0');
+    });
   });
 }

@@ -99,11 +99,11 @@ export class RDD<T> {
   getStorageLevel(): StorageLevel {
     return this.level;
   }
-  /** The ResourceProfile given to withResources, else null (recorded only: see resource-profile.ts). */
+  /** The ResourceProfile given to withResources, else null. */
   getResourceProfile(): ResourceProfile | null {
     return this.resourceProfile;
   }
-  /** Records a ResourceProfile for this RDD (PySpark's withResources); Flint does not schedule by it. Returns the RDD. */
+  /** Gives the stage that computes this RDD a ResourceProfile (PySpark's withResources): its task cpus are scheduled by (resource-profile.ts). Returns the RDD. */
   withResources(profile: ResourceProfile): this {
     if (!(profile instanceof ResourceProfile)) throw new TypeError(`withResources expects a ResourceProfile, got ${profile === null ? 'null' : typeof profile}`);
     this.resourceProfile = profile;

@@ -18,6 +18,8 @@ export interface TaskContextInfo {
   readonly taskAttemptId: number;
   /** In a barrier stage: the address of each task's executor, by partition. */
   readonly barrierAddresses?: readonly string[];
+  /** The executor slots the task takes, from its stage's ResourceProfile; 1 when absent. */
+  readonly cpus?: number;
   /** The local properties of the job the task belongs to (fc.setLocalProperty, job group, tags). */
   readonly localProperties?: Readonly<Record<string, string>>;
   /** The task's memory budget and spill store (absent outside a worker's task). */
@@ -60,9 +62,9 @@ export class TaskContext {
   getLocalProperty(key: string): string | null {
     return this.info.localProperties?.[key] ?? null;
   }
-  /** CPUs given to this task: Spark's spark.task.cpus, always 1 in Flint (a task runs on one thread). */
+  /** CPUs given to this task: its stage's ResourceProfile task cpus (executor slots it takes), else 1. */
   cpus(): number {
-    return 1;
+    return this.info.cpus ?? 1;
   }
   /** Resources (GPUs, ...) given to this task, by name: Flint assigns none. */
   resources(): Map<string, never> {

@@ -47,6 +47,8 @@ export interface TaskRequest {
    * launched) the address of each task's executor, by partition (BarrierTaskContext.getTaskInfos).
    */
   readonly barrier?: { readonly numTasks: number; readonly addresses?: readonly string[] };
+  /** Executor slots the task takes: its stage's ResourceProfile task cpus (TaskContext.cpus()); 1 when absent. */
+  readonly cpus?: number;
   /** The encoded StageSpec, shared by every task of the stage attempt. */
   readonly stage: Uint8Array;
   readonly inputs: readonly TaskInput[];

@@ -178,7 +178,7 @@ export class FlintContext implements RddContext {
       applyAccumulators: (updates, custom) => this.applyAccumulators(updates, custom),
       events: (event) => this.events.post(event),
       shuffleOnDisk: this.mode === 'mapreduce',
-      totalSlots: () => this.tasks.totalSlots,
+      executorSlots: () => this.tasks.executorSlots,
       taskProfiled: this.profiles && ((rddId, profile) => this.profiles!.add(rddId, profile)),
       executorEnv: options.executorEnv,
     });

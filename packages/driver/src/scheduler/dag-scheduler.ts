@@ -45,6 +45,7 @@ import type { EventSink } from './event-bus.js';
 import { stageInfo, stageName, stagesOf } from './event-data.js';
 import { JOB_GROUP_ID, tagsOf } from '../context/local-properties.js';
 import { ResultSizeLimit } from './result-size-limit.js';
+import { stageRefusal } from './stage-refusals.js';
 import { JobCancelledError, JobFailedError } from './job.js';
 
 export const MAX_STAGE_ATTEMPTS = 4;
@@ -87,8 +88,8 @@ export interface DagSchedulerOptions {
   readonly events?: EventSink;
   /** Mapreduce mode: map tasks write their buckets to local disk. */
   readonly shuffleOnDisk?: boolean;
-  /** Task slots in the cluster now: a barrier stage needs one per task, all at once. */
-  readonly totalSlots?: () => number;
+  /** The task slots of each executor now: a barrier stage needs one per task at once, a task with cpus > 1 that many on one executor. */
+  readonly executorSlots?: () => readonly number[];
   /** Set when profiling (the context's `profile` option): tasks send a CPU profile, given here with the stage's RDD. */
   readonly taskProfiled?: (rddId: number, profile: Uint8Array) => void;
   /** Environment variables every task runs with (the context's `executorEnv`). */
@@ -270,9 +271,9 @@ export class DagScheduler {
       this.failJobsOf(stage, error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    const refusal = stageRefusal(encoded, this.options.executorSlots?.(), stage.kind === 'result' ? this.jobs.get(stage.jobId) : undefined);
+    if (refusal) return this.failJobsOf(stage, new Error(refusal));
     if (encoded.barrier) {
-      const problem = barrierProblem(stage, this.options.totalSlots?.() ?? Infinity, stage.kind === 'result' ? this.jobs.get(stage.jobId) : undefined);
-      if (problem) return this.failJobsOf(stage, new Error(problem));
       // A barrier stage always runs all its tasks together, never just the missing ones.
       partitions = Array.from({ length: stage.numPartitions }, (_, i) => i);
     }
@@ -551,26 +552,6 @@ function taskCountsOf(stage: Stage, partition: number): TaskCounts {
   let counts = stage.taskCounts.get(partition);
   if (!counts) stage.taskCounts.set(partition, (counts = { launched: 0, failures: 0 }));
   return counts;
-}
-
-/**
- * Why a barrier stage cannot run, in Spark's words: it needs more task slots than the cluster has,
- * or its job computes only some of its partitions (first(), take(), ...).
- */
-function barrierProblem(stage: Stage, totalSlots: number, job: ActiveJob | undefined): string | undefined {
-  if (stage.numPartitions > totalSlots) {
-    return (
-      `[SPARK-24819]: Barrier execution mode does not allow run a barrier stage that requires more slots than the total number of slots in the cluster currently ` +
-      `(stage ${stage.id} needs ${stage.numPartitions}, the cluster has ${totalSlots}). Please init a new cluster with more resources or repartition the input RDD(s) to reduce the number of slots required to run this barrier stage.`
-    );
-  }
-  if (job && job.partitions.length !== stage.numPartitions) {
-    return (
-      '[SPARK-24820][SPARK-24821]: Barrier execution mode does not allow the following pattern of RDD chain within a barrier stage: ' +
-      'ancestor RDDs that have different number of partitions from the resulting RDD (e.g. first()/take()). A workaround for first()/take() is barrierRdd.collect()[0].'
-    );
-  }
-  return undefined;
 }
 
 /** Spark's ExecutorLostFailure, as the failure of a task whose executor died under it. */

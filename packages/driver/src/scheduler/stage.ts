@@ -53,6 +53,8 @@ export interface EncodedStage {
   readonly rdds: Map<number, RDD<unknown>>;
   /** A barrier stage: its tasks start together, wait for each other at barrier(), and fail together. */
   readonly barrier: boolean;
+  /** Executor slots each task takes: the task cpus of the stage's ResourceProfile, else 1. */
+  readonly taskCpus: number;
 }
 
 /** One run of a stage's missing tasks. */

@@ -3,7 +3,7 @@
  * and the partition's inputs — parallelized slices sent inline, cached partitions and shuffle
  * buckets named with the executor that holds them — plus the executors the task would rather run on.
  */
-import { encode, encodeWithBroadcasts, isBarrier, lineage, narrowDependencies, stagePlan, taskLeaves, type RDD } from '@flint/rdd';
+import { encode, encodeWithBroadcasts, isBarrier, lineage, narrowDependencies, stagePlan, stageResourceProfile, taskLeaves, type RDD } from '@flint/rdd';
 import { blockKeys, type ExecutorId, type StageOutput, type TaskInput, type TaskRequest } from '@flint/worker';
 import type { CacheTracker } from './block-locations.js';
 import type { EncodedStage, ShuffleMapStage, Stage } from './stage.js';
@@ -11,7 +11,8 @@ import type { EncodedStage, ShuffleMapStage, Stage } from './stage.js';
 export function encodeStage(stage: Stage, output: StageOutput): EncodedStage {
   const plan = stagePlan(stage.rdd);
   const { bytes, broadcasts } = encodeWithBroadcasts({ plan, output });
-  return { stage, attempt: stage.attempts, plan, bytes, broadcasts, rdds: narrowLineage(stage.rdd), barrier: isBarrier(stage.rdd) };
+  const taskCpus = stageResourceProfile(stage.rdd)?.taskCpus ?? 1;
+  return { stage, attempt: stage.attempts, plan, bytes, broadcasts, rdds: narrowLineage(stage.rdd), barrier: isBarrier(stage.rdd), taskCpus };
 }
 
 function narrowLineage(root: RDD<unknown>): Map<number, RDD<unknown>> {
@@ -71,6 +72,7 @@ export function buildTask(
       attempt: ids.attempt,
       shuffleId: stage.kind === 'shuffleMap' ? stage.shuffleId : undefined,
       barrier: encoded.barrier ? { numTasks: stage.numPartitions } : undefined,
+      ...(encoded.taskCpus > 1 && { cpus: encoded.taskCpus }),
       stage: encoded.bytes,
       inputs,
       broadcasts: encoded.broadcasts.map((id) => ({ id })),

@@ -1,5 +1,6 @@
 /**
- * Places tasks on executor slots (one slot per task thread), with Spark's locality levels:
+ * Places tasks on executor slots (one slot per task thread; a task of a stage whose ResourceProfile
+ * asks `cpus` takes that many of one executor's slots), with Spark's locality levels:
  *   PROCESS_LOCAL — the executor holds the task's cached input partition;
  *   NODE_LOCAL    — the executor's node stores the DFS block the task reads;
  *   ANY           — anywhere.
@@ -71,7 +72,14 @@ interface ExecutorState {
   readonly backend: ExecutorBackend;
   readonly node: string;
   readonly running: Set<number>;
+  /** Slots the running tasks take (each its request's cpus). */
+  busySlots: number;
 }
+
+/** The executor slots a task takes. */
+const cpusOf = (request: TaskRequest): number => request.cpus ?? 1;
+
+const freeSlots = (executor: ExecutorState): number => executor.backend.slots - executor.busySlots;
 
 interface Queued {
   readonly task: PendingTask;
@@ -107,7 +115,7 @@ export class TaskScheduler {
   }
 
   addExecutor(backend: ExecutorBackend): void {
-    this.executors.set(backend.id, { backend, node: nodeOf(backend.id), running: new Set() });
+    this.executors.set(backend.id, { backend, node: nodeOf(backend.id), running: new Set(), busySlots: 0 });
     this.dispatch();
   }
 
@@ -184,7 +192,7 @@ export class TaskScheduler {
     const wait = this.localityWaitMs;
     this.launchBarrierStages();
     for (const executor of this.executors.values()) {
-      while (executor.running.size < executor.backend.slots) {
+      while (freeSlots(executor) > 0) {
         const offer = this.bestTaskFor(executor, now, wait);
         if (!offer) break;
         this.queue.splice(offer.index, 1);
@@ -203,9 +211,10 @@ export class TaskScheduler {
   private bestTaskFor(executor: ExecutorState, now: number, wait: number): { index: number; task: PendingTask; locality: Locality } | undefined {
     let nodeLocal = -1;
     let anywhere = -1;
+    const free = freeSlots(executor);
     for (let index = 0; index < this.queue.length; index++) {
       const { task, queuedAt } = this.queue[index];
-      if (task.request.barrier) continue;
+      if (task.request.barrier || cpusOf(task.request) > free) continue;
       if (task.preferred.executors.includes(executor.backend.id)) return { index, task, locality: 'PROCESS_LOCAL' };
       if (nodeLocal < 0 && task.preferred.nodes.includes(executor.node)) nodeLocal = index;
       else if (anywhere < 0 && this.mayRunAnywhere(task, now - queuedAt, wait)) anywhere = index;
@@ -215,11 +224,9 @@ export class TaskScheduler {
     return undefined;
   }
 
-  /** Task slots over all executors. */
-  get totalSlots(): number {
-    let slots = 0;
-    for (const executor of this.executors.values()) slots += executor.backend.slots;
-    return slots;
+  /** The task slots of each executor. */
+  get executorSlots(): number[] {
+    return [...this.executors.values()].map((executor) => executor.backend.slots);
   }
 
   /**
@@ -236,7 +243,8 @@ export class TaskScheduler {
       groups.set(key, [...(groups.get(key) ?? []), queued]);
     }
     for (const group of groups.values()) {
-      const free = [...this.executors.values()].flatMap((e) => Array.from({ length: Math.max(0, e.backend.slots - e.running.size) }, () => e));
+      const cpus = cpusOf(group[0].task.request);
+      const free = [...this.executors.values()].flatMap((e) => Array.from({ length: Math.max(0, Math.floor(freeSlots(e) / cpus)) }, () => e));
       if (group.length < group[0].task.request.barrier!.numTasks || free.length < group.length) continue;
       this.queue = this.queue.filter((queued) => !group.includes(queued));
       group.sort((a, b) => a.task.request.partition - b.task.request.partition);
@@ -288,7 +296,7 @@ export class TaskScheduler {
       // A barrier task must not run twice: its copy would meet the others at barrier() too.
       if (straggler.barrier) continue;
       const original = this.running.get(straggler.taskId);
-      const free = [...this.executors.values()].find((e) => e.backend.id !== original && e.running.size < e.backend.slots);
+      const free = [...this.executors.values()].find((e) => e.backend.id !== original && freeSlots(e) >= cpusOf(straggler));
       if (!free) continue;
       // Copies get negative task ids, which the DAG scheduler never hands out.
       this.launch({ request: { ...straggler, taskId: -straggler.taskId - 1 }, preferred: { executors: [], nodes: [] } }, free, 'ANY');
@@ -301,6 +309,7 @@ export class TaskScheduler {
     const files = this.files?.forExecutor(executor.backend.id);
     const started = performance.now();
     executor.running.add(request.taskId);
+    executor.busySlots += cpusOf(request);
     this.running.set(request.taskId, executor.backend.id);
     this.runningRequests.set(request.taskId, { request, startedAt: started });
     const timeout = this.startTimeout(request, executor.backend);
@@ -313,6 +322,7 @@ export class TaskScheduler {
       this.running.delete(request.taskId);
       this.runningRequests.delete(request.taskId);
       executor.running.delete(request.taskId);
+      executor.busySlots -= cpusOf(request);
       const durationMs = performance.now() - started;
       const reportable = this.reportable(request, end, durationMs);
       // An attempt whose partition another attempt already finished ended only because it lost the race.

@@ -1,7 +1,7 @@
-// rdd.cleanShuffleDependencies, and rdd.withResources / getResourceProfile (recorded, not
-// scheduled by), as PySpark 4 has them.
+// rdd.cleanShuffleDependencies, and rdd.withResources / getResourceProfile and the profile
+// builder, as PySpark 4 has them (scheduling by task cpus: test/api/barrier.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext, ResourceProfile } from '@flint/driver';
+import { ExecutorResourceRequests, FlintContext, ResourceProfile, ResourceProfileBuilder, TaskResourceRequests } from '@flint/driver';
 
 let fc: FlintContext;
 
@@ -39,5 +39,23 @@ describe('withResources and getResourceProfile', () => {
     expect(rdd.getResourceProfile()).toBe(profile);
     expect((await rdd.collect()).sort()).toEqual([[0, 34], [1, 33], [2, 33]]);
     expect(() => rdd.withResources({} as ResourceProfile)).toThrow('withResources expects a ResourceProfile, got object');
+  });
+});
+
+describe('ResourceProfileBuilder', () => {
+  it('collects task and executor requests (memory in MiB), later ones replacing earlier, and builds a new profile each time', () => {
+    const builder = new ResourceProfileBuilder()
+      .require(new ExecutorResourceRequests().cores(2).memory('6g').resource('gpu', 1))
+      .require(new TaskResourceRequests().cpus(1).resource('gpu', 1))
+      .require(new TaskResourceRequests().cpus(2));
+    const profile = builder.build;
+    expect(profile.executorResources).toEqual({ cores: { resourceName: 'cores', amount: 2 }, memory: { resourceName: 'memory', amount: 6144 }, gpu: { resourceName: 'gpu', amount: 1 } });
+    expect(profile.taskResources).toEqual({ cpus: { resourceName: 'cpus', amount: 2 }, gpu: { resourceName: 'gpu', amount: 1 } });
+    expect(profile.taskCpus).toBe(2);
+    expect(builder.build.id).not.toBe(profile.id);
+    builder.clearTaskResourceRequests();
+    expect(builder.build.taskCpus).toBe(1);
+    expect(builder.taskResources).toEqual({});
+    expect(() => new ExecutorResourceRequests().memory('lots')).toThrow("ExecutorResourceRequests.memory: cannot read 'lots' as a size");
   });
 });

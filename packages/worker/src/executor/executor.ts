@@ -145,6 +145,7 @@ export class Executor {
       profile: request.profile,
       executorEnv: request.executorEnv,
       barrierAddresses: request.barrier?.addresses,
+      cpus: request.cpus,
       memory: {
         // Each running task gets an equal share of the executor's memory (Spark gives 1/2N to 1/N),
         // at most half its thread's heap: the estimates are rough and the task needs room besides

@@ -54,6 +54,7 @@ const taskRequest: Schema<TaskRequest> = object({
   shuffleOnDisk: optional(boolean),
   replicateTo: optional(executorRef),
   barrier: optional(object({ numTasks: count, addresses: optional(array(shortString(MAX_ID_LENGTH))) })),
+  cpus: optional(count),
   stage: bytes,
   inputs: array(taskInput),
   broadcasts: array(object({ id: count, bytes: optional(bytes) })),

@@ -11,7 +11,7 @@ Object.assign(globalThis, { TaskContext, BarrierTaskContext, SparkFiles });
 
 export function runInTaskContext<R>(task: ThreadTask, memory: TaskMemory, run: () => Promise<R>): Promise<R> {
   SparkFiles.setRootDirectory(task.filesRoot);
-  const info = { stageId: task.stageId, stageAttemptNumber: task.stageAttempt - 1, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId, localProperties: task.localProperties, barrierAddresses: task.barrierAddresses, memory };
+  const info = { stageId: task.stageId, stageAttemptNumber: task.stageAttempt - 1, partitionId: task.partition, attemptNumber: task.attempt, taskAttemptId: task.taskId, localProperties: task.localProperties, barrierAddresses: task.barrierAddresses, cpus: task.cpus, memory };
   return TaskContext.runWithTaskContext(info, task.barrierPort ? barrierChannel(task.barrierPort) : undefined, run);
 }
 

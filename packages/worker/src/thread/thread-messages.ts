@@ -27,6 +27,8 @@ export interface ThreadTask {
   readonly filesRoot: string;
   /** A barrier task's: the address of each task's executor, by partition (BarrierTaskContext.getTaskInfos). */
   readonly barrierAddresses?: readonly string[];
+  /** The executor slots the task takes (its stage's ResourceProfile task cpus), when more than 1. */
+  readonly cpus?: number;
   /** The job's local properties (TaskContext.getLocalProperty). */
   readonly localProperties?: Readonly<Record<string, string>>;
   /** Take a CPU profile of the task (the context's `profile` option). */
