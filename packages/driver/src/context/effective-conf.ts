@@ -5,7 +5,7 @@
  * submitted-options.ts).
  */
 import type { ConfEntry, ConfSource } from '../scheduler/events.js';
-import type { FlintContextOptions } from './flint-context.js';
+import type { FlintContextOptions } from './context-options.js';
 import { SUBMITTED_SOURCES_ENV, submittedOptions, systemPropertyOptions } from './submitted-options.js';
 
 /** The defaults of the options that have one regardless of the machine. */

@@ -6,7 +6,7 @@
  * FlintContext.setSystemProperty, then FLINT_CONF, then FLINT_MASTER / FLINT_MODE, then the defaults.
  */
 import { parseByteSize } from '@flint/dfs';
-import type { FlintContextOptions } from './flint-context.js';
+import type { FlintContextOptions } from './context-options.js';
 import { parseMaster } from './master-url.js';
 
 export const SUBMITTED_OPTIONS_ENV = 'FLINT_CONF';
