@@ -7,4 +7,5 @@ import './physical/spill/spillable-groups.js';
 import './physical/spill/spillable-join.js';
 import './physical/runtime/sort-batches.js';
 import './physical/runtime/group-partition.js';
+import './physical/runtime/join-batches.js';
 export { doubleToJavaString, floatToJavaString } from './format/java-number.js';

@@ -13,8 +13,11 @@ import { conjunction, splitConjuncts } from '../expr/predicates.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
-import { genLoop, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 import { JOIN_SPILL_RUNTIME } from './spill/spillable-join.js';
+import { AGGREGATE_RUNTIME, KEY_IS_PARTITION } from './runtime/group-partition.js';
+import { JOIN_BATCH_RUNTIME, type JoinBatch } from './runtime/join-batches.js';
+import { TYPED_COLUMN } from './runtime/typed-columns.js';
 
 /** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
 const NULL_KEY = '\\u0000null';
@@ -71,11 +74,11 @@ export function shuffledHashJoin(
   // A semi or anti join without a residual condition needs only the right side's keys.
   const keysOnly = (joinType === 'left_semi' || joinType === 'left_anti') && keys.residual === undefined;
   const rightRead = keysOnly ? () => false : isRead;
-  const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), site, isRead);
-  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), site, rightRead);
+  const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), partitions, site, isRead);
+  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead);
   // A join that streams one side reads each reduce partition's build rows first (see firstSide).
   const tagged = firstSide(joinType, build) === 'right' ? rightTagged.union(leftTagged) : leftTagged.union(rightTagged);
-  const shuffled = (tagged as unknown as RDD<[unknown, unknown]>).partitionBy(partitions);
+  const shuffled = tagged.partitionBy(partitions, KEY_IS_PARTITION as unknown as (p: number) => number);
   return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, rightRead), joinType, keys.residual, keysOnly, build, site);
 }
 
@@ -115,9 +118,14 @@ export const carriedColumn = (layout: CarriedLayout, row: string, i: number): st
 /** The code of the side's full-width row (every output column) from its shuffled row `row`. */
 export const fullRow = (layout: CarriedLayout, row: string): string => `[${layout.output.map((_, i) => carriedColumn(layout, row, i)).join(', ')}]`;
 
-/** `[key, [side, row]]` for each row of one side, the row holding only the columns something reads. */
-function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, site: string, isRead: (id: number) => boolean): RDD<unknown> {
+/**
+ * One side's rows as join batches (runtime/join-batches.ts): per reduce partition, the rows' keys
+ * and the columns something reads, hashed into `numPartitions` by key.
+ */
+function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, numPartitions: number, site: string, isRead: (id: number) => boolean): RDD<[number, JoinBatch]> {
   const ctx = new CodegenContext();
+  ctx.addHelper('typedColumn', TYPED_COLUMN);
+  ctx.env.joinPartition = AGGREGATE_RUNTIME.ref('groupPartition');
   const output = outputAfter(p);
   const { positions } = carriedLayout(output, isRead);
   const body = genLoop(p, ctx, (vars) => {
@@ -125,13 +133,26 @@ function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, ke
     const nullable = keys.map((_, i) => i).filter((i) => !nullSafe[i]);
     const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : `JSON.stringify([${keys.map((_, i) => `k${i}`).join(', ')}])`;
     const anyNull = nullable.map((i) => `k${i} === null`).join(' || ');
-    const row = `[${positions.map((i) => vars.get(output[i].id)).join(', ')}]`;
-    if (anyNull === '') lines.push(`yield [${key}, [${side}, ${row}]];`);
-    else if (keepNullKeys) lines.push(`yield [(${anyNull}) ? '${NULL_KEY}' : ${key}, [${side}, ${row}]];`);
-    else lines.push(`if (!(${anyNull})) yield [${key}, [${side}, ${row}]];`);
+    const add = [
+      `const jp = ${numPartitions === 1 ? '0' : `env.joinPartition(jkey, ${numPartitions})`};`,
+      `let jb = joinBatches[jp];`,
+      `if (jb === undefined) jb = joinBatches[jp] = [${['[]', ...positions.map(() => '[]')].join(', ')}];`,
+      `jb[0].push(jkey); ${positions.map((i, c) => `jb[${c + 1}].push(${vars.get(output[i].id)});`).join(' ')}`,
+    ].join('\n  ');
+    if (anyNull === '') lines.push(`{ const jkey = ${key};\n  ${add} }`);
+    else if (keepNullKeys) lines.push(`{ const jkey = (${anyNull}) ? '${NULL_KEY}' : ${key};\n  ${add} }`);
+    else lines.push(`if (!(${anyNull})) { const jkey = ${key};\n  ${add} }`);
     return lines.join('\n  ');
   });
-  return streamPartitionsGenerated(p, ctx, body, site);
+  const source = `const joinBatches = new Array(${numPartitions});
+${body}
+const out = [];
+for (let p = 0; p < joinBatches.length; p++) {
+  const b = joinBatches[p];
+  if (b !== undefined) out.push([p, [${side}, typedColumn(b[0]), b.slice(1).map(typedColumn)]]);
+}
+return out;`;
+  return mapPartitionsGenerated(p, ctx, source, site);
 }
 
 function joinPartitions(
@@ -145,6 +166,7 @@ function joinPartitions(
   site: string,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
+  ctx.env.joinRecords = JOIN_BATCH_RUNTIME.ref('joinRecords');
   // In the generated code `l` is a streamed row and `r` a row of the hash table.
   const [leftRow, rightRow] = build === 'left' && streams(joinType) ? ['r', 'l'] : ['l', 'r'];
   const vars = new Map<number, string>([
@@ -187,7 +209,7 @@ function joinPartitions(
     return streamPartitionsGenerated(shuffled, ctx, streamRows(keysOnly, build === 'left' ? 0 : 1, probe), site);
   }
   ctx.env.newJoinGroups = JOIN_SPILL_RUNTIME.ref('newJoinGroups');
-  const source = `for (const table of env.newJoinGroups().tables(input)) for (const [key, group] of table) {
+  const source = `for (const table of env.newJoinGroups().tables(env.joinRecords(input))) for (const [key, group] of table) {
   const ls = group[0];
   const rs = key === '${NULL_KEY}' ? [] : group[1];
   const rightMatched = new Uint8Array(rs.length);
@@ -217,7 +239,7 @@ function joinPartitions(
 function streamRows(keysOnly: boolean, buildTag: 0 | 1, probe: (table: string) => string): string {
   return `const join = env.newHashJoin(${keysOnly});
 const none = [];
-for (const record of input) {
+for (const record of env.joinRecords(input)) {
   if (record[1][0] === ${buildTag}) {
     if (record[0] !== '${NULL_KEY}') join.addBuild(record);
     continue;

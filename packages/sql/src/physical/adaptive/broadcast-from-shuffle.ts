@@ -1,7 +1,7 @@
 /**
  * The broadcast hash join a shuffled hash join turns into when adaptive execution finds one side
  * small (Spark's AQE demoting a shuffle join to a broadcast join): the stream side's rows are read
- * from the shuffle already written — each shuffled record is `[key, [side, row]]` — and the small
+ * from the shuffle already written (join batches, runtime/join-batches.ts) and the small
  * side is computed again from its own plan, collected and broadcast as a hash table (broadcast-join.ts).
  */
 import type { RDD } from '@flint/rdd';
@@ -11,6 +11,7 @@ import { CodegenContext } from '../codegen/codegen-context.js';
 import { carriedLayout, firstSide, fullRow, type EquiJoinKeys } from '../join.js';
 import { outputAfter, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
 import type { AdaptiveJoin } from './adaptive-execution.js';
+import { JOIN_BATCH_RUNTIME } from '../runtime/join-batches.js';
 
 /** `shuffledBuild`: the side the shuffled join builds its hash table of (its map tasks may come first in the shuffle). */
 export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType, keys: EquiJoinKeys, shuffledBuild: 'left' | 'right', site: string, isRead: (id: number) => boolean = () => true): AdaptiveJoin {
@@ -27,8 +28,10 @@ export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType
       const streamSide = build === 'right' ? 0 : 1;
       // A shuffled row holds the columns something reads (join.ts carriedLayout): back to full width.
       const layout = carriedLayout(outputAfter(build === 'right' ? left : right), isRead);
-      const body = `for (const record of input) if (record[1][0] === ${streamSide}) { const row = record[1][1]; yield ${fullRow(layout, 'row')}; }`;
-      const rows = streamPartitionsGenerated<unknown[]>(shuffleRead, new CodegenContext(), body, site);
+      const ctx = new CodegenContext();
+      ctx.env.joinRecords = JOIN_BATCH_RUNTIME.ref('joinRecords');
+      const body = `for (const record of env.joinRecords(input)) if (record[1][0] === ${streamSide}) { const row = record[1][1]; yield ${fullRow(layout, 'row')}; }`;
+      const rows = streamPartitionsGenerated<unknown[]>(shuffleRead, ctx, body, site);
       const stream = pipelineOf(rows, layout.output);
       return build === 'right'
         ? broadcastHashJoin(stream, right, build, joinType, keys, keys.residual, site, isRead)

@@ -5,7 +5,7 @@
  * written to the spill store in hash buckets of their key (spilled-buckets.ts), and each bucket is
  * then joined on its own, so only about 1/SPILL_BUCKETS of the rows are in memory at once.
  *
- * Records are the shuffle's `[key, [side, row]]` (side 0 left, 1 right).
+ * Records are `[key, [side, row]]` (side 0 left, 1 right), as runtime/join-batches.ts reads them from the shuffle.
  */
 import { SampledSize, TaskContext, registerRuntime, type TaskMemory } from '@flint/rdd';
 import { SPILL_BUCKETS, SpilledBuckets } from './spilled-buckets.js';
