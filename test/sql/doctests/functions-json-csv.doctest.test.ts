@@ -265,6 +265,10 @@ describe('as SQL text (Spark SQL function reference examples)', () => {
     ).toEqual(['{"a":1,"b":2}', '{"time":"26/08/2015"}', '[{"a":1,"b":2}]', '{"a":{"b":1}}', '{"a":1}', '[{"a":1}]']);
     // Timestamps in the session time zone with the default format; doubles as Java prints them; null fields left out.
     expect(await values("SELECT to_json(named_struct('t', TIMESTAMP '2015-08-26 10:20:30.123', 'd', 1.0D, 'n', CAST(NULL AS INT)))")).toEqual(['{"t":"2015-08-26T10:20:30.123Z","d":1.0}']);
+    // PySpark's docstring: "the function supports the `pretty` option" (Jackson's DefaultPrettyPrinter layout).
+    expect(await values("SELECT to_json(named_struct('a', 1, 'b', array(1, 2), 'c', named_struct('d', 'x'), 'e', array()), map('pretty', 'true'))")).toEqual([
+      '{\n  "a" : 1,\n  "b" : [ 1, 2 ],\n  "c" : {\n    "d" : "x"\n  },\n  "e" : [ ]\n}',
+    ]);
     const zoned = fc.sql("SELECT named_struct('t', TIMESTAMP '2015-08-26 10:20:30') AS s").select(sf.to_json('s', { timeZone: 'America/Los_Angeles' }).alias('la'), sf.to_json('s', { timestampFormat: 'dd/MM/yyyy HH:mm XXX', timeZone: '+05:30' }).alias('ist'));
     expect(Object.values((await zoned.collect())[0]!)).toEqual(['{"t":"2015-08-26T03:20:30.000-07:00"}', '{"t":"26/08/2015 15:50 +05:30"}']);
     expect(await values(`SELECT schema_of_json('[{"col":0}]'), schema_of_json('{"a": [1.5, null], "b": {"c": "x"}, "d": null}')`)).toEqual(['ARRAY<STRUCT<col: BIGINT>>', 'STRUCT<a: ARRAY<DOUBLE>, b: STRUCT<c: STRING>, d: STRING>']);
@@ -323,12 +327,18 @@ describe('as SQL text (Spark SQL function reference examples)', () => {
 
 describe('parse modes', () => {
   it('PERMISSIVE keeps the good fields and the corrupt record; FAILFAST raises Spark error; DROPMALFORMED is refused', async () => {
-    expect(await values(`SELECT from_json('{"a":1,"b":"x"}', 'a INT, b INT'), from_json('{"a" 1}', 'a INT, _corrupt_record STRING'), from_json('[1,', 'ARRAY<INT>'), from_json('', 'a INT')`)).toEqual([
+    expect(await values(`SELECT from_json('{"a":1,"b":"x"}', 'a INT, b INT'), from_json('{"a" 1}', 'a INT, _corrupt_record STRING'), from_json('[1,', 'ARRAY<INT>'), from_json('', 'a INT'), from_json('null', 'a INT'), from_json('[{"a":1}]', 'a INT')`)).toEqual([
       { a: 1, b: null },
       { a: null, _corrupt_record: '{"a" 1}' },
       null,
       null,
+      null,
+      { a: null },
     ]);
+    await expect(fc.sql(`SELECT from_json('{"a":1,"b":"x"}', 'a INT, b INT', map('mode', 'FAILFAST'))`).collect()).rejects.toThrow('Malformed records are detected in record parsing: [1,null]');
+    await expect(fc.sql(`SELECT from_json('[{"a":1}]', 'a INT', map('mode', 'FAILFAST'))`).collect()).rejects.toThrow(
+      '[MALFORMED_RECORD_IN_PARSING.CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS] Malformed records are detected in record parsing: [{"a":1}].',
+    );
     await expect(fc.sql(`SELECT from_json('{"a" 1}', 'a INT', map('mode', 'FAILFAST'))`).collect()).rejects.toThrow(
       "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: [null]. Parse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.",
     );

@@ -37,16 +37,20 @@ export class MalformedRecordError extends Error {
 }
 
 /**
- * FAILFAST in from_json/from_csv: Spark's error, naming the partial row (`[1,null]`) and, for a
- * JSON array read as a struct, why.
+ * FAILFAST in from_json/from_csv: Spark's error, naming the bad record (the partial row as
+ * `rowText` prints it, or a JSON array's text) and, for a JSON array read as a struct, why.
  */
-export function malformedRecordError(partial: readonly unknown[], subclass = 'WITHOUT_SUGGESTION'): Error {
-  const row = `[${partial.map((v) => (v === null || v === undefined ? 'null' : String(v))).join(',')}]`;
+export function malformedRecordError(badRecord: string, subclass = 'WITHOUT_SUGGESTION'): Error {
   const why = subclass === 'CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS' ? ' Parsing JSON arrays as structs is forbidden.' : '';
   return new Error(
-    `[MALFORMED_RECORD_IN_PARSING.${subclass}] Malformed records are detected in record parsing: ${row}. Parse Mode: FAILFAST. ` +
+    `[MALFORMED_RECORD_IN_PARSING.${subclass}] Malformed records are detected in record parsing: ${badRecord}. Parse Mode: FAILFAST. ` +
       `To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.${why} SQLSTATE: 22023`,
   );
+}
+
+/** A partial row as Spark's InternalRow prints it: `[1,null]`. */
+export function rowText(values: readonly unknown[]): string {
+  return `[${values.map((v) => (v === null || v === undefined ? 'null' : String(v))).join(',')}]`;
 }
 
 /** from_json and from_csv read PERMISSIVE or FAILFAST only. */

@@ -9,7 +9,7 @@ import { cellText } from '../../format/cell-text.js';
 import { decimalToString, doubleToJavaString, floatToJavaString } from '../../format/index.js';
 import { toExternal } from '../../dataframe/row-conversion.js';
 import { sqlTypeText } from '../../types/sql-type-text.js';
-import { MalformedRecordError, malformedRecordError, unsupportedParseMode } from '../parse-mode.js';
+import { MalformedRecordError, malformedRecordError, rowText, unsupportedParseMode } from '../parse-mode.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { formatDayWithPattern, formatInstantWithPattern } from '../values/datetime-format.js';
 import { CsvSchemaInferrer, csvColumnNames } from './csv-infer.js';
@@ -34,7 +34,7 @@ export function csvToStructs(schema: StructType, options: ReaderOptions, timeZon
     } catch (e) {
       if (!(e instanceof MalformedRecordError)) throw e;
       row = new CsvRowConverter(schema, { ...parsed, mode: 'PERMISSIVE' }).convert(oneRecord(text, parsed), 'from_csv');
-      throw malformedRecordError(row ?? []);
+      throw malformedRecordError(rowText(row ?? []));
     }
     return Object.fromEntries(schema.fields.map((f, i) => [f.name, row?.[i] ?? null]));
   };

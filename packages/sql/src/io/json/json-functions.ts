@@ -5,7 +5,7 @@
  * through format-functions-runtime.ts.
  */
 import { ArrayType, MapType, StructType, dataTypeFromJson, type DataType } from '../../types/index.js';
-import { malformedRecordError, parseMode, unsupportedParseMode } from '../parse-mode.js';
+import { malformedRecordError, parseMode, rowText, unsupportedParseMode } from '../parse-mode.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { INVALID } from '../values/parse-value.js';
 import { jsonWriter, parseJsonWriteOptions } from './json-generator.js';
@@ -13,6 +13,7 @@ import { canonicalJsonType, inferJsonValueType } from './json-infer.js';
 import { parseJsonOptions } from './json-options.js';
 import { JsonFraction, JsonSyntaxError, STRICT_JSON, parseJsonDocument, type JsonSyntax } from './json-parser.js';
 import { jacksonText, jsonPathText, parseJsonPath } from './json-path.js';
+import { prettyJson } from './json-pretty.js';
 import { makeJsonConverter } from './json-value-converter.js';
 import { sqlTypeText } from '../../types/sql-type-text.js';
 
@@ -55,16 +56,13 @@ export function jsonToStructs(schema: DataType, options: ReaderOptions, timeZone
   const mode = parseMode(readerOptionLookup(options).string('mode'));
   if (mode === 'DROPMALFORMED') throw unsupportedParseMode('from_json', mode);
   const syntax = jsonSyntax(options);
-  const fail = (partial: unknown[], subclass?: string): never => {
-    throw malformedRecordError(partial, subclass);
-  };
   if (schema instanceof StructType) {
     const corrupt = parsed.columnNameOfCorruptRecord;
     const fields = schema.fields.filter((f) => f.name !== corrupt).map((f) => ({ name: f.name, convert: makeJsonConverter(f.dataType, parsed) }));
     const hasCorrupt = schema.fields.some((f) => f.name === corrupt);
     return (text) => {
       const doc = parseOrInvalid(text, syntax);
-      if (doc === undefined) return null;
+      if (doc === undefined || doc === null) return null;
       const row: Record<string, unknown> = Object.fromEntries(schema.fields.map((f) => [f.name, null]));
       let malformed = !isObject(doc);
       if (isObject(doc)) {
@@ -76,7 +74,9 @@ export function jsonToStructs(schema: DataType, options: ReaderOptions, timeZone
         }
       }
       if (!malformed) return row;
-      if (mode === 'FAILFAST') fail(schema.fields.map((f) => row[f.name]), Array.isArray(doc) ? 'CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS' : undefined);
+      if (mode === 'FAILFAST') {
+        throw Array.isArray(doc) ? malformedRecordError(text, 'CANNOT_PARSE_JSON_ARRAYS_AS_STRUCTS') : malformedRecordError(rowText(schema.fields.map((f) => row[f.name])));
+      }
       if (hasCorrupt) row[corrupt] = text;
       return row;
     };
@@ -89,13 +89,15 @@ export function jsonToStructs(schema: DataType, options: ReaderOptions, timeZone
     if (doc === undefined) return null;
     const value = doc === INVALID ? INVALID : convert(wrapsObject && isObject(doc) ? [doc] : doc);
     if (value !== INVALID) return value;
-    return mode === 'FAILFAST' ? fail([null]) : null;
+    if (mode === 'FAILFAST') throw malformedRecordError(rowText([null]));
+    return null;
   };
 }
 
-/** to_json's writer for values of `type` (a struct, an array or a map). */
+/** to_json's writer for values of `type` (a struct, an array or a map); `pretty` lays it out as Jackson does. */
 export function structsToJson(type: DataType, options: ReaderOptions, timeZone: string): (value: unknown) => string {
-  return jsonWriter(type, parseJsonWriteOptions(options, timeZone));
+  const write = jsonWriter(type, parseJsonWriteOptions(options, timeZone));
+  return readerOptionLookup(options).boolean('pretty', false) ? (value) => prettyJson(write(value)) : write;
 }
 
 /** schema_of_json: the type of one document, as Spark's SQL type text (`STRUCT<a: BIGINT>`). */
