@@ -11,6 +11,35 @@ import { INVALID, makeValueParser, type ValueParser } from '../values/parse-valu
 import type { CsvOptions } from './csv-options.js';
 import type { CsvRowConverter } from './csv-row-converter.js';
 import { BATCH_ROWS, type ColumnBatch } from '../column-batch.js';
+import { isoDateAt, plainNumberAt } from '../values/parse-in-place.js';
+
+/** How a column's fields are read: sliced out and parsed, or (numbers, dates) in place in the line. */
+const enum FieldRead {
+  Sliced,
+  Integral,
+  Double,
+  Date,
+}
+
+const INTEGRAL_LIMITS: Record<string, number> = { byte: 127, short: 32767, integer: 2147483647, long: Number.MAX_SAFE_INTEGER };
+
+/** A number text that a user's NaN or infinity text could be: then doubles go through their parser, which checks those first. */
+const NUMBER_LIKE = /^-?[0-9.]+$/;
+
+/** Per column, how the fast path reads its fields (parsed columns only; see lineValues). */
+function fieldReads(schema: StructType, options: CsvOptions, parsers: readonly (ValueParser | undefined)[]): { reads: FieldRead[]; limits: number[] } {
+  const plainSpecials = ![options.nanValue, options.positiveInf, options.negativeInf].some((t) => NUMBER_LIKE.test(t));
+  const isoDates = options.dateFormat === undefined || options.dateFormat === 'yyyy-MM-dd';
+  const reads = schema.fields.map((f, i) => {
+    const name = f.dataType.typeName();
+    if (parsers[i] === undefined) return FieldRead.Sliced;
+    if (name in INTEGRAL_LIMITS) return FieldRead.Integral;
+    if ((name === 'double' || name === 'float') && plainSpecials) return FieldRead.Double;
+    if (name === 'date' && isoDates) return FieldRead.Date;
+    return FieldRead.Sliced;
+  });
+  return { reads, limits: schema.fields.map((f) => INTEGRAL_LIMITS[f.dataType.typeName()] ?? 0) };
+}
 
 /** Whether `text` can be read by `fastCsvRows` under these options. */
 export function fitsFastCsvPath(text: string, schema: StructType, options: CsvOptions): boolean {
@@ -63,6 +92,7 @@ export function* fastCsvBatches(trailing: readonly unknown[], ...[text, schema, 
   const asked = new Set(columns ?? schema.fields.map((_, i) => i));
   const parsers: (ValueParser | undefined)[] = schema.fields.map((f, i) => (asked.has(i) ? makeValueParser(f.dataType, options) : undefined));
   const read = parsers.flatMap((p, i) => (p === undefined ? [] : [i]));
+  const { reads, limits } = fieldReads(schema, options, parsers);
   const { sep, nullValue } = options;
   const length = text.length;
   let target = emptyColumns(parsers);
@@ -79,7 +109,7 @@ export function* fastCsvBatches(trailing: readonly unknown[], ...[text, schema, 
       skip = skip && end === lineStart;
       continue;
     }
-    if (!lineValues(text, lineStart, end, width, sep, nullValue, parsers, target, size)) {
+    if (!lineValues(text, lineStart, end, width, sep, nullValue, parsers, reads, limits, target, size)) {
       const lineText = text.slice(lineStart, end);
       const converted = fallback.convert({ fields: lineText.split(sep), line, text: lineText }, file);
       if (converted === null) continue;
@@ -110,7 +140,8 @@ function batchOf(target: readonly (unknown[] | undefined)[], size: number, trail
 
 /**
  * Puts the values of the line [start, end) into the columns read, at position `at`; false when
- * its field count or a value is wrong.
+ * its field count or a value is wrong. Number and date fields in their plain forms are read
+ * where they stand; any other text is sliced out for the column's parser.
  */
 function lineValues(
   text: string,
@@ -120,6 +151,8 @@ function lineValues(
   sep: string,
   nullValue: string,
   parsers: readonly (ValueParser | undefined)[],
+  reads: readonly FieldRead[],
+  limits: readonly number[],
   target: readonly (unknown[] | undefined)[],
   at: number,
 ): boolean {
@@ -134,15 +167,32 @@ function lineValues(
     }
     const parse = parsers[i];
     if (parse !== undefined) {
-      const field = text.slice(fieldStart, fieldEnd);
-      if (field === nullValue) target[i]![at] = null;
+      const isNull = fieldEnd - fieldStart === nullValue.length && (nullValue === '' || text.startsWith(nullValue, fieldStart));
+      const value = isNull ? null : inPlace(text, fieldStart, fieldEnd, reads[i], limits[i]);
+      if (value !== undefined) target[i]![at] = value;
       else {
-        const value = parse(field);
-        if (value === INVALID) return false;
-        target[i]![at] = value;
+        const parsed = parse(text.slice(fieldStart, fieldEnd));
+        if (parsed === INVALID) return false;
+        target[i]![at] = parsed;
       }
     }
     fieldStart = fieldEnd + 1;
   }
   return true;
+}
+
+/** The field's value read in place, or undefined when it must be sliced and parsed (not a plain form, or out of an integral type's range). */
+function inPlace(text: string, start: number, end: number, read: FieldRead, limit: number): number | undefined {
+  switch (read) {
+    case FieldRead.Integral: {
+      const value = plainNumberAt(text, start, end, true);
+      return value !== undefined && value <= limit && value >= -limit - 1 ? value : undefined;
+    }
+    case FieldRead.Double:
+      return plainNumberAt(text, start, end, false);
+    case FieldRead.Date:
+      return isoDateAt(text, start, end);
+    default:
+      return undefined;
+  }
 }

@@ -9,6 +9,7 @@ import type { DataType, DecimalType } from '../../types/index.js';
 import {
   DateTimePattern, fieldsToDay, fieldsToEpochMs, parseDefaultDate, parseDefaultTimestamp, type DateTimeFields,
 } from './datetime-pattern.js';
+import { isoDateAt, plainNumberAt } from './parse-in-place.js';
 
 export const INVALID: unique symbol = Symbol('invalid value');
 export type ParsedValue = unknown | typeof INVALID;
@@ -41,32 +42,8 @@ const INTEGRAL_NUMBER_RANGE: Record<string, [number, number]> = Object.fromEntri
   Object.entries(INTEGRAL_RANGE).map(([name, [low, high]]) => [name, [Number(low), Number(high)]]),
 );
 
-/**
- * The value of a plain decimal text, the common case checked without a regular expression: an
- * optional '-' and at most 15 characters of digits (exact in a double, read digit by digit) or,
- * unless `integral`, digits, '.' and digits. Undefined for any other text (a '+', an exponent,
- * spaces, NaN, more digits), which the general parsers read.
- */
-function plainNumber(text: string, integral: boolean): number | undefined {
-  const n = text.length;
-  const first = text.charCodeAt(0) === 45 ? 1 : 0;
-  if (n === first || n - first > 15) return undefined;
-  let value = 0;
-  let i = first;
-  for (; i < n; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    value = value * 10 + d;
-  }
-  if (i === n) return first === 1 ? -value : value;
-  if (integral || i === first || i === n - 1 || text.charCodeAt(i) !== 46) return undefined;
-  for (let j = i + 1; j < n; j++) {
-    const d = text.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) return undefined;
-  }
-  // Digits with a point: Number rounds the text to the nearest double as Java's parseDouble does.
-  return Number(text);
-}
+/** A plain decimal text's value (parse-in-place.ts), undefined for other forms. */
+const plainNumber = (text: string, integral: boolean): number | undefined => plainNumberAt(text, 0, text.length, integral);
 
 /** Java's Integer/Long.parseLong: an optional sign and digits, within the type's range. */
 export function parseIntegral(text: string, typeName: string): ParsedValue {
@@ -125,24 +102,8 @@ function parseBoolean(text: string): ParsedValue {
   return lower === 'true' ? true : lower === 'false' ? false : INVALID;
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digit(text: string, i: number): number {
-  const d = text.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : NaN;
-}
-
-/** The common `yyyy-MM-dd` as a day number, without regular expressions or field objects (undefined: not that form). */
-function isoDate(text: string): number | undefined {
-  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return undefined;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1])) return undefined;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined;
-  // Date.UTC reads years 0..99 as 1900..1999; the general path handles those.
-  return year < 100 ? undefined : Date.UTC(year, month - 1, day) / 86_400_000;
-}
+/** The common `yyyy-MM-dd` as a day number (undefined: not that form). */
+const isoDate = (text: string): number | undefined => isoDateAt(text, 0, text.length);
 
 /** Parses with the pattern when one is set, else Spark's pattern-less forms. */
 function fieldsParser(pattern: string | undefined, fallback: (text: string) => DateTimeFields | undefined) {
