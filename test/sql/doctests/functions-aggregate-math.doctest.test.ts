@@ -3,8 +3,8 @@
 // the docstrings. `spark.range(n)` is `SELECT * FROM range(n)` here.
 //
 // Not ported:
-// - try_add/try_avg/try_divide/try_mod/try_multiply/try_subtract/try_sum, mode, ceil/floor with a
-//   scale, make_interval: not in Flint (see the report of issue 11).
+// - try_add/try_avg/try_divide/try_mod/try_multiply/try_subtract/try_sum, ceil/floor with a
+//   scale, make_interval: not in Flint (see the report of issue 11). mode: in functions-misc.
 // - Examples on decimals of 38 digits (Flint's decimals are doubles) and Python's sys.maxsize.
 // - Row reprs with an ellipsis (`Row(COSH(1)=1.54308...)`): checked to the shown digits instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

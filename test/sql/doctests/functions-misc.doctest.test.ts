@@ -68,6 +68,9 @@ describe('where rows come from', () => {
     ]);
     expect(await fc.read.csv(dir).groupBy('_c0').count().select(sf.input_file_name().alias('f')).distinct().collect()).toEqual([{ f: '' }]);
     expect(await values('SELECT input_file_name()')).toEqual(['']);
+    // The docstring's example: read.text(path).select(input_file_name()).first().
+    expect(await fc.read.text(join(dir, 'b.csv')).select(sf.input_file_name()).first()).toEqual({ 'input_file_name()': `file://${join(dir, 'b.csv')}` });
+    expect((await fc.read.text(dir).select(sf.input_file_name().alias('f')).collect()).map((r) => r.f)).toEqual([`file://${join(dir, 'a.csv')}`, `file://${join(dir, 'a.csv')}`, `file://${join(dir, 'b.csv')}`]);
   });
 
   it('uuid: a fresh version-4 UUID per row', async () => {
@@ -350,6 +353,21 @@ describe('frequency aggregates', () => {
     const [row] = await df.select(sf.percentile('v', 0.1, 'f'), sf.percentile('v', [0, 0.5, 1], sf.col('f')), sf.percentile('v', 0.875)).collect();
     expect(row).toEqual({ 'percentile(v, 0.1, f)': 1.4, 'percentile(v, array(0, 0.5, 1), f)': [1, 2, 4], 'percentile(v, 0.875, 1)': 3.5 });
     expect(await values('SELECT percentile(col, 0.5) FROM VALUES (CAST(NULL AS INT)) AS tab(col)')).toEqual([null]);
+  });
+
+  it('percentile_cont, percentile_disc and mode WITHIN GROUP (ORDER BY ...)', async () => {
+    const sql = (f: string) => `SELECT ${f} FROM VALUES (0), (10) AS tab(col)`;
+    expect(await values(sql('percentile_cont(0.25) WITHIN GROUP (ORDER BY col), percentile_cont(0.25) WITHIN GROUP (ORDER BY col DESC)'))).toEqual([2.5, 7.5]);
+    expect(await values(sql('percentile_disc(0.25) WITHIN GROUP (ORDER BY col), percentile_disc(0.25) WITHIN GROUP (ORDER BY col DESC)'))).toEqual([0, 10]);
+    expect(fc.sql(sql('percentile_cont(0.5) WITHIN GROUP (ORDER BY col DESC)')).columns).toEqual(['percentile_cont(0.5) WITHIN GROUP (ORDER BY col DESC)']);
+    expect(await values('SELECT mode() WITHIN GROUP (ORDER BY col) FROM VALUES (0), (10), (10), (NULL), (NULL), (NULL) AS tab(col)')).toEqual([10]);
+    expect(await values('SELECT mode() WITHIN GROUP (ORDER BY col), mode() WITHIN GROUP (ORDER BY col DESC) FROM VALUES (-10), (0), (10) AS tab(col)')).toEqual([10, -10]);
+    expect(fc.sql('SELECT mode(col, true) FROM VALUES (-10), (0), (10) AS tab(col)').columns).toEqual(['mode() WITHIN GROUP (ORDER BY col DESC)']);
+    // Grouped, as any aggregate.
+    expect(await fc.sql('SELECT k, percentile_disc(0.5) WITHIN GROUP (ORDER BY v) AS m FROM VALUES (1, 3), (1, 1), (1, 2), (2, 5) AS t(k, v) GROUP BY k ORDER BY k').collect()).toEqual([
+      { k: 1, m: 2 },
+      { k: 2, m: 5 },
+    ]);
   });
 
   it('regr_*: over the pairs where both are non-null', async () => {

@@ -3,9 +3,9 @@
 // Flint user writes them; expected text copied from the docstrings.
 //
 // Not ported:
-// - width_bucket, approx_count_distinct, grouping/grouping_id (cube),
-//   count_min_sketch, input_file_name, monotonically_increasing_id, percentile, randn/rand with
-//   a seed (Spark's generator), spark_partition_id, conv/try_conv: not in Flint (see the report).
+// - approx_count_distinct, grouping/grouping_id (cube), count_min_sketch, randn/rand with a seed
+//   (Spark's generator), try_conv: not in Flint (see the report). width_bucket, input_file_name,
+//   monotonically_increasing_id, percentile, spark_partition_id and conv: in functions-misc.
 // - percentile_approx/approx_percentile examples: they draw their data from randn(42).
 // - udf with keyword arguments at the call (`calc(b=..., a=...)`) and asNondeterministic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

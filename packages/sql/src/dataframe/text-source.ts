@@ -6,16 +6,22 @@ import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from '../physical/codegen/codegen-context.js';
 import { streamPartitionsGenerated } from '../physical/pipeline.js';
 import { registerFormatReader } from './data-sources.js';
+import { expandLocalPaths } from '../io/files/local-paths.js';
+import { whileReadingCode } from '../io/input-file.js';
 
 class TextLines implements RowSource {
   constructor(readonly paths: readonly string[]) {}
   get description(): string {
     return `Scan text ${this.paths.join(', ')}`;
   }
+  /** Local paths are read file by file, each file the input file of its rows (input_file_name). */
   toRdd(host: SqlHost): RDD<unknown[]> {
-    const lines = this.paths.map((p) => host.textFile(p));
-    const all = lines.length === 1 ? lines[0] : lines.reduce((a, b) => a.union(b));
-    return streamPartitionsGenerated(all, new CodegenContext(), `for (const line of input) yield [line];`, 'read.text');
+    const local = this.paths.every((p) => !p.startsWith('dfs://'));
+    const rows = (local ? expandLocalPaths(this.paths) : this.paths).map((path) => {
+      const body = `for (const line of input) yield [line];`;
+      return streamPartitionsGenerated<unknown[]>(host.textFile(path), new CodegenContext(), local ? whileReadingCode(path, body) : body, 'read.text');
+    });
+    return rows.length === 1 ? rows[0]! : rows.reduce((a, b) => a.union(b));
   }
 }
 

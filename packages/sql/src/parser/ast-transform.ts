@@ -47,7 +47,7 @@ export function transformExpr(e: Expr, f: (e: Expr) => Expr | undefined): Expr {
       const over = e.over?.kind === 'windowSpec'
         ? ({ ...e.over, partitionBy: e.over.partitionBy.map(t), orderBy: e.over.orderBy.map(sort) } satisfies WindowSpec)
         : e.over;
-      return { ...e, args: e.args.map(t), filter: e.filter && t(e.filter), over };
+      return { ...e, args: e.args.map(t), filter: e.filter && t(e.filter), over, ...(e.withinGroup && { withinGroup: sort(e.withinGroup) }) };
     }
     case 'extract':
       return { ...e, source: t(e.source) };

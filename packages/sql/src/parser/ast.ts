@@ -377,6 +377,8 @@ export interface FunctionCall {
   /** true for IGNORE NULLS, false for RESPECT NULLS, null when not given. */
   readonly ignoreNulls: boolean | null;
   readonly over: WindowSpec | WindowRef | null;
+  /** `WITHIN GROUP (ORDER BY x)` of percentile_cont, percentile_disc and mode. */
+  readonly withinGroup?: SortItem;
 }
 
 /** EXTRACT(field FROM source); `field` is upper-case (YEAR, MONTH, DAY, ...). */

@@ -1,14 +1,14 @@
 /**
  * Function calls: `f(args)`, `count(*)`, `count(DISTINCT x)`, `first(x) IGNORE NULLS`,
- * `sum(x) FILTER (WHERE c)`, `f(x) OVER (...)`, and the functions with SQL's own argument
+ * `sum(x) FILTER (WHERE c)`, `f(x) OVER (...)`, `percentile_cont(p) WITHIN GROUP (ORDER BY x)`, and the functions with SQL's own argument
  * syntax: CAST(x AS t), TRY_CAST, EXTRACT(f FROM x), SUBSTRING(s FROM i FOR n),
  * TRIM([BOTH|LEADING|TRAILING] [c] FROM s), POSITION(a IN b).
  */
-import type { Expr, FunctionCall } from './ast.js';
+import type { Expr, FunctionCall, SortItem } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { parseDataType } from './data-types.js';
 import { parseExpr, parseValue } from './expressions.js';
-import { parseOver } from './windows.js';
+import { parseOver, parseSortItems } from './windows.js';
 
 export function parseFunctionCall(c: Cursor): FunctionCall {
   const name = c.next().text;
@@ -23,6 +23,7 @@ export function parseFunctionCall(c: Cursor): FunctionCall {
   }
   let ignoreNulls = parseNullsOption(c);
   c.expectOp(')');
+  const withinGroup = parseWithinGroup(c);
   let filter: Expr | null = null;
   if (c.isWord('FILTER') && c.isOp('(', 1)) {
     c.next();
@@ -33,7 +34,21 @@ export function parseFunctionCall(c: Cursor): FunctionCall {
   }
   ignoreNulls = parseNullsOption(c) ?? ignoreNulls;
   const over = c.acceptWord('OVER') ? parseOver(c) : null;
-  return { kind: 'function', name, args, distinct, filter, ignoreNulls, over };
+  return { kind: 'function', name, args, distinct, filter, ignoreNulls, over, ...(withinGroup && { withinGroup }) };
+}
+
+/** WITHIN GROUP (ORDER BY x [ASC|DESC]): the ordered input of an inverse distribution function. */
+function parseWithinGroup(c: Cursor): SortItem | undefined {
+  if (!c.isWord('WITHIN') || !c.isWord('GROUP', 1)) return undefined;
+  c.next();
+  c.next();
+  c.expectOp('(');
+  c.expectWord('ORDER');
+  c.expectWord('BY');
+  const [item, ...more] = parseSortItems(c);
+  if (more.length > 0) throw c.error('WITHIN GROUP takes one ORDER BY expression');
+  c.expectOp(')');
+  return item;
 }
 
 /** IGNORE NULLS / RESPECT NULLS, inside the parentheses or after them. */

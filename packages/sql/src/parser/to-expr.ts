@@ -287,6 +287,8 @@ function functionCall(e: FunctionCall, scope: ExprScope): PlanExpr {
   const written = e.name.toLowerCase();
   const name = SQL_SYNONYMS[written] ?? written;
   let args = e.args.map((a) => (a.kind === 'star' && !a.qualifier ? lit(1, Types.int) : toExpr(a, scope)));
+  // f(p) WITHIN GROUP (ORDER BY x [DESC]) is f(x, p, descending) (mode: mode(x, true, descending)).
+  if (e.withinGroup) args = [toExpr(e.withinGroup.expr, scope), ...(name === 'mode' ? [lit(true, Types.boolean)] : args), lit(!e.withinGroup.ascending, Types.boolean)];
   if (e.filter) {
     // agg(x) FILTER (WHERE c) aggregates only the rows where c holds: agg(CASE WHEN c THEN x END).
     const condition = toExpr(e.filter, scope);

@@ -11,19 +11,25 @@ import { Types } from '../types-used.js';
 /** A key per distinct value: strings and numbers must not collide ('1' vs 1), arrays compare by content. */
 const VALUE_KEY = `function valueKey(v) { return typeof v === 'string' ? 's' + v : JSON.stringify(v); }`;
 
+/** mode(x, deterministic?, descending?): mode(x, true) is SQL's `mode() WITHIN GROUP (ORDER BY x DESC)`, the smallest tied value; ascending, the largest. */
 registerFunction({
   type: 'aggregate',
   name: 'mode',
   minArgs: 1,
-  maxArgs: 2,
+  maxArgs: 3,
   nullableResult: true,
-  pretty: ([x, deterministic]) => (deterministic === 'true' ? `mode() WITHIN GROUP (ORDER BY ${x} DESC)` : `mode(${x})`),
+  pretty: ([x, deterministic, descending]) =>
+    deterministic === 'true' ? `mode() WITHIN GROUP (ORDER BY ${x}${descending === 'false' ? '' : ' DESC'})` : `mode(${x})`,
   returnType: ([t]) => t!,
-  slots: 1,
-  init: () => ['new Map()'],
-  update: ([counts], [x]) => `if (${x} !== null) { const k = valueKey(${x}); const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [${x}, 1]); else e[1]++; }`,
-  merge: ([counts], [other]) => `for (const [k, [v, n]] of ${other}) { const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [v, n]); else e[1] += n; }`,
-  finish: ([counts]) => `[...${counts}.values()].reduce((best, e) => (best === null || e[1] > best[1] || (e[1] === best[1] && e[0] < best[0]) ? e : best), null)?.[0] ?? null`,
+  slots: 2,
+  init: () => ['new Map()', 'false'],
+  update: ([counts, largest], [x, , descending]) =>
+    `if (${x} !== null) { const k = valueKey(${x}); const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [${x}, 1]); else e[1]++; }` +
+    (descending === undefined ? '' : ` ${largest} = ${descending} === false;`),
+  merge: ([counts, largest], [other, largest2]) =>
+    `for (const [k, [v, n]] of ${other}) { const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [v, n]); else e[1] += n; } ${largest} = ${largest} || ${largest2};`,
+  finish: ([counts, largest]) =>
+    `[...${counts}.values()].reduce((best, e) => (best === null || e[1] > best[1] || (e[1] === best[1] && (${largest} ? e[0] > best[0] : e[0] < best[0])) ? e : best), null)?.[0] ?? null`,
   helpers: { valueKey: VALUE_KEY },
 });
 
@@ -31,12 +37,14 @@ registerFunction({
  * Spark's Percentile.getPercentiles over (value, count) pairs sorted by value: the position
  * p * (total - 1) between ranks, interpolated as (higher - pos) * lowerValue + (pos - lower) * higherValue.
  */
-const PERCENTILES = `function sqlPercentiles(counts, percentages) {
-  const sorted = [...counts].sort((a, b) => a[0] - b[0]);
+const PERCENTILES = `function sqlPercentiles(counts, percentages, discrete = false, descending = false) {
+  const sorted = [...counts].sort((a, b) => (descending ? b[0] - a[0] : a[0] - b[0]));
   let total = 0;
   const ends = sorted.map(([, n]) => (total += n));
   const at = (rank) => { let lo = 0, hi = ends.length - 1; while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid] > rank) hi = mid; else lo = mid + 1; } return sorted[lo][0]; };
   return percentages.map((p) => {
+    // percentile_disc: the first value whose cumulative share reaches p (Spark 4's calculation).
+    if (discrete) return at(Math.max(Math.ceil(total * p) - 1, 0));
     const position = (total - 1) * p;
     const lower = Math.floor(position), higher = Math.ceil(position);
     const low = at(lower), high = at(higher);
@@ -74,3 +82,29 @@ registerFunction({
     `(${counts}.size === 0 || ${p} === null ? null : Array.isArray(${p}) ? sqlPercentiles(${counts}, ${p}) : sqlPercentiles(${counts}, [${p}])[0])`,
   helpers: { sqlPercentiles: PERCENTILES },
 });
+
+/** percentile_cont(x, p, descending) and percentile_disc(...): SQL's `percentile_cont(p) WITHIN GROUP (ORDER BY x [DESC])`. */
+for (const discrete of [false, true]) {
+  const name = discrete ? 'percentile_disc' : 'percentile_cont';
+  registerFunction({
+    type: 'aggregate',
+    name,
+    minArgs: 3,
+    maxArgs: 3,
+    nullableResult: true,
+    pretty: ([x, p, descending]) => `${name}(${p}) WITHIN GROUP (ORDER BY ${x}${descending === 'true' ? ' DESC' : ''})`,
+    coerceArgs: () => [Types.double, Types.double, Types.boolean],
+    returnType: (_types, [, percentage]) => {
+      if (percentage !== undefined) checkPercentage(percentage);
+      return Types.double;
+    },
+    slots: 3,
+    init: () => ['new Map()', 'null', 'false'],
+    update: ([counts, p, descending], [x, percentage, desc]) =>
+      `if (${x} !== null) ${counts}.set(${x}, (${counts}.get(${x}) ?? 0) + 1); ${p} = ${percentage}; ${descending} = ${desc};`,
+    merge: ([counts, p, descending], [other, p2, descending2]) =>
+      `for (const [v, n] of ${other}) ${counts}.set(v, (${counts}.get(v) ?? 0) + n); if (${p} === null) ${p} = ${p2}; ${descending} = ${descending} || ${descending2};`,
+    finish: ([counts, p, descending]) => `(${counts}.size === 0 || ${p} === null ? null : sqlPercentiles(${counts}, [${p}], ${discrete}, ${descending})[0])`,
+    helpers: { sqlPercentiles: PERCENTILES },
+  });
+}
