@@ -27,3 +27,4 @@ import './string-codes.js';
 import './misc-scalars.js';
 import './zone-conversions.js';
 import './frequencies.js';
+import './regression.js';

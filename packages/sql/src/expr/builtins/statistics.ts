@@ -12,7 +12,7 @@ const one = { minArgs: 1, maxArgs: 1 };
  * Covariance and Pearson correlation of pairs with both values non-null: count, both means, the
  * co-moment and both second moments, updated and merged with Spark's exact steps (PearsonCorrelation).
  */
-function coMoments(name: string, result: (n: string, ck: string, xMk: string, yMk: string, xAvg: string, yAvg: string) => string, returns = Types.double): AggregateFunction {
+function coMoments(name: string, result: (n: string, ck: string, xMk: string, yMk: string) => string): AggregateFunction {
   return {
     type: 'aggregate',
     name,
@@ -20,7 +20,7 @@ function coMoments(name: string, result: (n: string, ck: string, xMk: string, yM
     maxArgs: 2,
     nullableResult: true,
     coerceArgs: () => [Types.double, Types.double],
-    returnType: () => returns,
+    returnType: () => Types.double,
     slots: 6,
     init: () => ['0', '0', '0', '0', '0', '0'],
     update: ([n, xAvg, yAvg, ck, xMk, yMk], [x, y]) =>
@@ -30,7 +30,7 @@ function coMoments(name: string, result: (n: string, ck: string, xMk: string, yM
       `if (${n2} > 0) { const t = ${n} + ${n2}; const dx = ${xAvg2} - ${xAvg}; const dy = ${yAvg2} - ${yAvg}; const dxN = dx / t; const dyN = dy / t; ` +
       `${xAvg} += dxN * ${n2}; ${yAvg} += dyN * ${n2}; ${ck} = ${ck} + ${ck2} + dx * dyN * ${n} * ${n2}; ` +
       `${xMk} = ${xMk} + ${xMk2} + dx * dxN * ${n} * ${n2}; ${yMk} = ${yMk} + ${yMk2} + dy * dyN * ${n} * ${n2}; ${n} = t; }`,
-    finish: ([n, xAvg, yAvg, ck, xMk, yMk]) => result(n, ck, xMk, yMk, xAvg, yAvg),
+    finish: ([n, , , ck, xMk, yMk]) => result(n, ck, xMk, yMk),
   };
 }
 
@@ -59,18 +59,6 @@ const statistics: AggregateFunction[] = [
   coMoments('corr', (n, ck, xMk, yMk) => `(${n} < 2 ? null : ${ck} / Math.sqrt(${xMk} * ${yMk}))`),
   coMoments('covar_samp', (n, ck) => `(${n} < 2 ? null : ${ck} / (${n} - 1))`),
   coMoments('covar_pop', (n, ck) => `(${n} === 0 ? null : ${ck} / ${n})`),
-  // regr_*(y, x): over the pairs where both are non-null; the first argument is y, so here "x" moments are y's.
-  coMoments('regr_count', (n) => n, Types.long),
-  coMoments('regr_avgx', (n, _ck, _yMk, _xMk, _yAvg, xAvg) => `(${n} === 0 ? null : ${xAvg})`),
-  coMoments('regr_avgy', (n, _ck, _yMk, _xMk, yAvg) => `(${n} === 0 ? null : ${yAvg})`),
-  coMoments('regr_sxx', (n, _ck, _yMk, xMk) => `(${n} === 0 ? null : ${xMk})`),
-  coMoments('regr_syy', (n, _ck, yMk) => `(${n} === 0 ? null : ${yMk})`),
-  coMoments('regr_sxy', (n, ck) => `(${n} === 0 ? null : ${ck})`),
-  // Spark's RegrSlope and RegrIntercept: covar_pop(y, x) / var_pop(x), null when var_pop(x) is 0.
-  coMoments('regr_slope', (n, ck, _yMk, xMk) => `(${n} === 0 || ${xMk} === 0 ? null : (${ck} / ${n}) / (${xMk} / ${n}))`),
-  coMoments('regr_intercept', (n, ck, _yMk, xMk, yAvg, xAvg) => `(${n} === 0 || ${xMk} === 0 ? null : ${yAvg} - ((${ck} / ${n}) / (${xMk} / ${n})) * ${xAvg})`),
-  // RegrR2: null when var_pop(x) is 0, 1 when var_pop(y) is 0, else corr(y, x) squared.
-  coMoments('regr_r2', (n, ck, yMk, xMk) => `(${n} === 0 || ${xMk} === 0 ? null : ${yMk} === 0 ? 1 : Math.pow(${ck} / Math.sqrt(${yMk} * ${xMk}), 2))`),
   moments('var_samp', (n, m2) => `(${n} < 2 ? null : ${m2} / (${n} - 1))`),
   moments('var_pop', (n, m2) => `(${n} === 0 ? null : ${m2} / ${n})`),
   moments('stddev_samp', (n, m2) => `(${n} < 2 ? null : Math.sqrt(${m2} / (${n} - 1)))`),
