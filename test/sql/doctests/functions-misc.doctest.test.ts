@@ -238,6 +238,8 @@ describe('arrays and strings', () => {
       +---------+----------+----------------------------+`,
     );
     expect(await values("SELECT regexp_instr('user@spark.apache.org', '@[^.]*'), regexp_instr('abc', 'x')")).toEqual([5, 0]);
+    // PySpark 3.5's docstring: any group index gives the match's position.
+    expect((await df.select(sf.regexp_instr('str', sf.lit('\\d+(a|b|m)'), 2).alias('d'), sf.regexp_instr(sf.col('str'), 'regexp').alias('e')).collect())[0]).toEqual({ d: 1, e: 1 });
   });
 
   it('soundex and conv', async () => {

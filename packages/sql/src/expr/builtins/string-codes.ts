@@ -27,16 +27,12 @@ const SOUNDEX = `function sqlSoundex(s) {
   return out.padEnd(4, '0');
 }`;
 
-/** The 1-based position where the first match starts, 0 when none (Spark's RegExpInStr: `idx` is only checked). */
-const REGEXP_INSTR = `function sqlRegexpInstr(s, pattern, idx) {
+/** The 1-based position where the first match starts, 0 when none (Spark's RegExpInStr, which does not read `idx`). */
+const REGEXP_INSTR = `function sqlRegexpInstr(s, pattern) {
   let re = sqlRegexpInstr.cache.get(pattern);
   if (re === undefined) { re = new RegExp(pattern); sqlRegexpInstr.cache.set(pattern, re); }
   const m = re.exec(s);
-  if (m === null) return 0;
-  if (idx < 0 || idx >= m.length) {
-    throw new Error('[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) \`idx\` in \`regexp_instr\` is invalid: Expects group index between 0 and ' + (m.length - 1) + ', but got ' + idx + '.');
-  }
-  return m.index + 1;
+  return m === null ? 0 : m.index + 1;
 }
 sqlRegexpInstr.cache = new Map();`;
 
@@ -47,6 +43,6 @@ scalar('regexp_instr', {
   coerce: (t) => [S, S, Types.int].slice(0, t.length),
   // Spark's column name shows the default group index: regexp_instr(str, regexp, 0).
   pretty: ([s, p, i]) => `regexp_instr(${s}, ${p}, ${i ?? 0})`,
-  gen: ([s, p, i]) => `sqlRegexpInstr(${s}, ${p}, ${i ?? 0})`,
+  gen: ([s, p]) => `sqlRegexpInstr(${s}, ${p})`,
   helpers: { sqlRegexpInstr: REGEXP_INSTR },
 });
