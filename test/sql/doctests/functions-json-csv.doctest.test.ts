@@ -325,6 +325,34 @@ describe('as SQL text (Spark SQL function reference examples)', () => {
   });
 });
 
+describe('LATERAL VIEW (Spark SQL reference, SELECT ... LATERAL VIEW)', () => {
+  const person = "SELECT * FROM VALUES (100, 'John', 30), (200, 'Mary', NULL), (300, 'Mike', 80), (400, 'Dan', 50) AS person(id, name, age)";
+
+  it('explode, OUTER, and json_tuple with a qualified alias', async () => {
+    const rows = await fc.sql(`SELECT id, c_age, d_age FROM (${person}) LATERAL VIEW EXPLODE(ARRAY(30, 60)) tableName AS c_age LATERAL VIEW EXPLODE(ARRAY(40, 80)) AS d_age`).collect();
+    expect(rows).toHaveLength(16);
+    expect(rows.slice(0, 4)).toEqual([
+      { id: 100, c_age: 30, d_age: 40 },
+      { id: 100, c_age: 30, d_age: 80 },
+      { id: 100, c_age: 60, d_age: 40 },
+      { id: 100, c_age: 60, d_age: 80 },
+    ]);
+    await shows(fc.sql(`SELECT c_age, COUNT(1) FROM (${person}) LATERAL VIEW EXPLODE(ARRAY(30, 60)) AS c_age LATERAL VIEW EXPLODE(ARRAY(40, 80)) AS d_age GROUP BY c_age ORDER BY c_age`), `
+      +-----+--------+
+      |c_age|count(1)|
+      +-----+--------+
+      |   30|       8|
+      |   60|       8|
+      +-----+--------+`);
+    expect(await fc.sql(`SELECT * FROM (${person}) LATERAL VIEW EXPLODE(ARRAY()) tableName AS c_age`).count()).toBe(0);
+    expect(await fc.sql(`SELECT id, c_age FROM (${person}) LATERAL VIEW OUTER EXPLODE(ARRAY()) tableName AS c_age`).collect()).toEqual([100, 200, 300, 400].map((id) => ({ id, c_age: null })));
+    expect(await fc.sql(`SELECT t.k, jt.* FROM VALUES (1, '{"a": 1, "b": "x"}'), (2, 'bad') AS t(k, js) LATERAL VIEW json_tuple(t.js, 'a', 'b') jt AS a, b`).collect()).toEqual([
+      { k: 1, a: '1', b: 'x' },
+      { k: 2, a: null, b: null },
+    ]);
+  });
+});
+
 describe('parse modes', () => {
   it('PERMISSIVE keeps the good fields and the corrupt record; FAILFAST raises Spark error; DROPMALFORMED is refused', async () => {
     expect(await values(`SELECT from_json('{"a":1,"b":"x"}', 'a INT, b INT'), from_json('{"a" 1}', 'a INT, _corrupt_record STRING'), from_json('[1,', 'ARRAY<INT>'), from_json('', 'a INT'), from_json('null', 'a INT'), from_json('[{"a":1}]', 'a INT')`)).toEqual([

@@ -41,7 +41,8 @@ export function planGenerator(child: LogicalPlan, exprs: readonly NamedExpr[]): 
       `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF: expected ${generated.length} aliases, got ${names.join(', ')}. SQLSTATE: 42K0E`,
     );
   }
-  const output = names ? generated.map((a, i) => ({ ...a, name: names[i] })) : generated;
+  const qualifier = item.kind === 'alias' ? item.qualifier : undefined;
+  const output = generated.map((a, i) => ({ ...a, name: names ? names[i]! : a.name, ...(qualifier === undefined ? {} : { qualifier }) }));
   const generate: LogicalPlan = { kind: 'generate', child, generator: call, outer: def.outer, output };
   return { kind: 'project', child: generate, exprs: [...exprs.slice(0, index), ...output, ...exprs.slice(index + 1)] };
 }

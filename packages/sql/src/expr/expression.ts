@@ -57,8 +57,11 @@ export type Expr =
       readonly qualifier?: string;
     }
   | { readonly kind: 'literal'; readonly value: unknown; readonly dataType: DataType }
-  /** `names`: a generator's columns named at once (`explode(m).alias('k', 'v')`, Spark's MultiAlias). */
-  | { readonly kind: 'alias'; readonly child: Expr; readonly name: string; readonly id: number; readonly names?: readonly string[] }
+  /**
+   * `names`: a generator's columns named at once (`explode(m).alias('k', 'v')`, Spark's MultiAlias);
+   * `qualifier`: the table name they answer to (a LATERAL VIEW's alias).
+   */
+  | { readonly kind: 'alias'; readonly child: Expr; readonly name: string; readonly id: number; readonly names?: readonly string[]; readonly qualifier?: string }
   /** `timeZone`: the session time zone, set before planning on the functions that read one (optimizer/session-time-zone.ts). */
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly distinct?: boolean; readonly timeZone?: string }
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr }

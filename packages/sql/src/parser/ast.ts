@@ -107,6 +107,16 @@ export interface Select {
   readonly groupBy: GroupBy | null;
   readonly having: Expr | null;
   readonly windows: readonly NamedWindow[];
+  /** `LATERAL VIEW`s after the FROM items (parser/lateral-views.ts). */
+  readonly lateralViews?: readonly LateralView[];
+}
+
+/** `LATERAL VIEW [OUTER] generator(args) [alias] [AS] columns`. */
+export interface LateralView {
+  readonly outer: boolean;
+  readonly generator: Expr;
+  readonly alias: string | undefined;
+  readonly columns: readonly string[];
 }
 
 /** One item of the select list: an expression (a `*` is a `star` expression) and its alias. */

@@ -7,6 +7,7 @@ import type { Cte, Expr, GroupBy, GroupingItem, NamedWindow, Query, QueryBody, S
 import type { Cursor } from './cursor.js';
 import { parseExpr, startsQuery } from './expressions.js';
 import { parseFromList } from './relations.js';
+import { parseLateralViews } from './lateral-views.js';
 import { parseSortItems, parseWindowSpec } from './windows.js';
 
 /**
@@ -107,11 +108,12 @@ function parseSelect(c: Cursor): Select {
   const items = [parseSelectItem(c)];
   while (c.acceptOp(',')) items.push(parseSelectItem(c));
   const from = c.acceptWord('FROM') ? parseFromList(c) : [];
+  const lateralViews = parseLateralViews(c);
   const where = c.acceptWord('WHERE') ? parseExpr(c) : null;
   const groupBy = c.isWord('GROUP') && c.isWord('BY', 1) ? parseGroupBy(c) : null;
   const having = c.acceptWord('HAVING') ? parseExpr(c) : null;
   const windows = c.acceptWord('WINDOW') ? parseNamedWindows(c) : [];
-  return { kind: 'select', distinct, items, from, where, groupBy, having, windows };
+  return { kind: 'select', distinct, items, from, where, groupBy, having, windows, ...(lateralViews.length > 0 ? { lateralViews } : {}) };
 }
 
 /** expr [[AS] alias]; also what `df.selectExpr` reads. */

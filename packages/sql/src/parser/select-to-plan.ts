@@ -12,6 +12,7 @@
  */
 import { aliasOf, type Expr as PlanExpr, type NamedExpr } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
+import { lateralViewsToPlan } from './lateral-views.js';
 import { lookupFunction } from '../expr/registry.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import type { Expr, GroupingAnalytics, GroupingItem, Select, SelectItem, SortItem, WindowSpec } from './ast.js';
@@ -37,7 +38,7 @@ export function selectToPlan(s: Select, ctes: CteScope, orderBy: readonly SortIt
   const windows = new Map<string, WindowSpec>(s.windows.map((w) => [w.name.toLowerCase(), w.spec]));
   const scope = exprScopeOf(ctes, windows);
   const items = renamed(s.items, names);
-  let child = fromToPlan(s.from, ctes);
+  let child = lateralViewsToPlan(fromToPlan(s.from, ctes), s.lateralViews ?? [], (e) => toExpr(e, scope));
   if (s.where) child = { kind: 'filter', child, condition: toExpr(s.where, scope) };
   const aggregated = s.groupBy !== null || s.having !== null || items.some((i) => hasAggregate(i.expr));
   const plan = aggregated ? aggregatePlan(s, items, child, orderBy, scope) : projectPlan(s, items, child, orderBy, scope);
