@@ -288,7 +288,7 @@ export class FlintContext extends JobControl implements RddContext {
 
   /** What is cached now: for each persisted RDD, its partitions, their bytes and which executors hold them. */
   getPersistentRDDs(): PersistedRddInfo[] {
-    return this.runtime.dag.cache.report().map((entry) => ({ ...entry, rdd: this.runtime.jobs.persistedRdd(entry.rddId) }));
+    return this.runtime.dag.blocks.tracker.report().map((entry) => ({ ...entry, rdd: this.runtime.jobs.persistedRdd(entry.rddId) }));
   }
 
   // ---- jobs ----------------------------------------------------------------------------------
@@ -345,10 +345,7 @@ export class FlintContext extends JobControl implements RddContext {
   }
 
   unpersist(rdd: RDD<unknown>): void {
-    const rddId = rdd.id();
-    for (const [partition, executorId] of this.runtime.dag.cache.forgetRdd(rddId)) {
-      this.runtime.events.post({ type: 'blockUpdated', rddId, partition, executorId, storageLevel: String(rdd.storageLevel), memBytes: 0, diskBytes: 0 });
-    }
+    this.runtime.dag.blocks.forgetRdd(rdd.id(), String(rdd.storageLevel));
     this.runtime.backend.forgetRdd(this.appId, rdd.id());
   }
 

@@ -36,69 +36,27 @@
 import { decode } from '@flint/rdd';
 import type { ExecutorId, StageOutput, TaskOutcome, TaskRequest } from '@flint/worker';
 import { StagePlanner } from './stage-planner.js';
-import { CacheTracker, forgetMapOutputs } from './block-locations.js';
+import { forgetMapOutputs } from './block-locations.js';
+import { CachedBlocks } from './cached-blocks.js';
 import { buildTask, encodeStage } from './task-builder.js';
-import { isActive, isAvailable, missingMapPartitions, moveTo, type ResultStage, type ShuffleMapStage, type EncodedStage, type Stage, type StageAttempt, type TaskCounts } from './stage.js';
-import type { Locality, PendingTask, TaskEnd } from './task-scheduler.js';
+import { isActive, isAvailable, missingMapPartitions, moveTo, taskCountsOf, type ResultStage, type ShuffleMapStage, type EncodedStage, type Stage, type StageAttempt } from './stage.js';
+import type { PendingTask, TaskEnd } from './task-scheduler.js';
 import type { ActiveJob } from './job.js';
 import type { EventSink } from './event-bus.js';
-import { stageInfo, stageName, stagesOf } from './event-data.js';
-import { JOB_GROUP_ID, tagsOf } from '../context/local-properties.js';
+import { jobStartEvent, stageName } from './event-data.js';
 import { ResultSizeLimit } from './result-size-limit.js';
 import { stageRefusal } from './stage-refusals.js';
-import { JobCancelledError, JobFailedError } from './job.js';
+import { JobCancelledError, JobFailedError, executorLostFailure } from './job.js';
+import type { DagEvent, DagSchedulerOptions, JobCancellation, TaskSink } from './dag-contract.js';
 
 export const MAX_STAGE_ATTEMPTS = 4;
 
-/** The task scheduler as the DAG scheduler sees it: somewhere to send tasks. */
-export interface TaskSink {
-  submit(tasks: readonly PendingTask[]): void;
-  cancelJob(jobId: number): void;
-  /** Forgets the queued tasks of one partition of a stage. */
-  dropQueued(stageId: number, partition: number): void;
-  /** Stops the running tasks of these stages (their jobs were cancelled). */
-  killTasks?(stageIds: readonly number[]): void;
-}
-
-/** Which jobs to cancel, and the message each one's action rejects with. */
-export interface JobCancellation {
-  readonly select: (job: ActiveJob) => boolean;
-  readonly reason: (jobId: number) => string;
-}
-
-export type DagEvent =
-  | { readonly type: 'jobSubmitted'; readonly job: ActiveJob }
-  | { readonly type: 'taskEnded'; readonly request: TaskRequest; readonly executor: ExecutorId; readonly end: TaskEnd; readonly locality: Locality }
-  | { readonly type: 'executorLost'; readonly executor: ExecutorId; readonly reason: string }
-  | { readonly type: 'jobsCancelled'; readonly cancellation: JobCancellation }
-  /** Fails every active job with `error` (no worker is left to run them). */
-  | { readonly type: 'jobsAborted'; readonly error: Error };
-
-export interface DagSchedulerOptions {
-  /** The driver application's id, carried by every task. */
-  readonly appId: string;
-  readonly maxFailures: number;
-  /** Bytes of task results one job may bring back (Spark's spark.driver.maxResultSize); 0: no limit. */
-  readonly maxResultSize?: number;
-  /** False in tests: events then wait for an explicit drain(). */
-  readonly autoDrain: boolean;
-  /** A task's accumulator totals: numbers, and custom accumulators' values encoded `[id, value][]`. */
-  readonly applyAccumulators: (updates: readonly (readonly [number, number])[], custom?: Uint8Array) => void;
-  /** Where the scheduler's events go (the context's listener bus). */
-  readonly events?: EventSink;
-  /** Mapreduce mode: map tasks write their buckets to local disk. */
-  readonly shuffleOnDisk?: boolean;
-  /** The task slots of each executor now: a barrier stage needs one per task at once, a task with cpus > 1 that many on one executor. */
-  readonly executorSlots?: () => readonly number[];
-  /** Set when profiling (the context's `profile` option): tasks send a CPU profile, given here with the stage's RDD. */
-  readonly taskProfiled?: (rddId: number, profile: Uint8Array) => void;
-  /** Environment variables every task runs with (the context's `executorEnv`). */
-  readonly executorEnv?: Readonly<Record<string, string>>;
-}
+export type { DagEvent, DagSchedulerOptions, JobCancellation, TaskSink } from './dag-contract.js';
 
 export class DagScheduler {
   readonly planner = new StagePlanner();
-  readonly cache = new CacheTracker();
+  /** Where cached partitions are, and the blockUpdated events of their changes. */
+  readonly blocks: CachedBlocks;
   private readonly events: DagEvent[] = [];
   private draining = false;
   private nextTaskId = 0;
@@ -106,14 +64,13 @@ export class DagScheduler {
   /** The stages jobs are waiting for or running, by id (see the lifecycle in stage.ts). */
   private readonly active = new Map<number, Stage>();
   private readonly resultSizes: ResultSizeLimit;
-  /** The storage level of each persisted RDD a stage computed, for blockUpdated events. */
-  private readonly storageLevels = new Map<number, string>();
 
   constructor(
     private readonly tasks: TaskSink,
     private readonly options: DagSchedulerOptions,
   ) {
     this.resultSizes = new ResultSizeLimit(options.maxResultSize ?? 0);
+    this.blocks = new CachedBlocks((event) => this.emit(event));
   }
 
   post(event: DagEvent): void {
@@ -190,26 +147,8 @@ export class DagScheduler {
     this.jobs.set(job.id, job);
     if (job.partitions.length === 0) return this.finishJob(job);
     job.finalStage = this.planner.createResultStage(job.rdd, job.id);
-    this.postJobStart(job, job.finalStage);
+    this.emit(jobStartEvent(job, job.finalStage));
     this.submitStage(job.finalStage);
-  }
-
-  private postJobStart(job: ActiveJob, finalStage: ResultStage): void {
-    const stages = stagesOf(finalStage).map(stageInfo);
-    const group = job.properties?.get(JOB_GROUP_ID);
-    const tags = job.properties ? tagsOf(job.properties) : [];
-    this.emit({
-      type: 'jobStart',
-      jobId: job.id,
-      description: job.description,
-      ...(job.callSite ? { callSite: job.callSite } : {}),
-      ...(job.sqlText ? { sqlText: job.sqlText } : {}),
-      ...(job.sqlPlan ? { sqlPlan: job.sqlPlan } : {}),
-      ...(group ? { jobGroup: group } : {}),
-      ...(tags.length > 0 ? { jobTags: tags } : {}),
-      stageIds: stages.map((stage) => stage.stageId),
-      stages,
-    });
   }
 
   /** Hands a scheduler event to the listener bus (not to be confused with post(), the loop's own queue). */
@@ -279,7 +218,7 @@ export class DagScheduler {
     }
     this.setState(stage, 'running');
     stage.currentAttempt = { encoded, pending: new Set(partitions) };
-    for (const rdd of encoded.rdds.values()) if (rdd.isCached) this.storageLevels.set(rdd.id(), String(rdd.storageLevel));
+    this.blocks.stageStarted(encoded.rdds.values());
     this.emit({
       type: 'stageSubmitted',
       stageId: stage.id,
@@ -295,7 +234,7 @@ export class DagScheduler {
   private task(encoded: EncodedStage, partition: number): PendingTask {
     const attempt = taskCountsOf(encoded.stage, partition).launched++;
     const jobId = encoded.stage.kind === 'result' ? encoded.stage.jobId : Math.min(...encoded.stage.jobIds);
-    const task = buildTask(encoded, { appId: this.options.appId, taskId: this.nextTaskId++, jobId, attempt }, partition, this.cache, this.planner.shuffleStages);
+    const task = buildTask(encoded, { appId: this.options.appId, taskId: this.nextTaskId++, jobId, attempt }, partition, this.blocks.tracker, this.planner.shuffleStages);
     // As Spark's TaskSet, a stage's tasks carry the local properties of the job that submitted it.
     const properties = this.jobs.get(jobId)?.properties;
     const localProperties = properties && properties.size > 0 ? Object.fromEntries(properties) : undefined;
@@ -335,8 +274,8 @@ export class DagScheduler {
         return this.fetchFailed(stage, end);
       case 'missingCachedBlock':
         // Neither the executor that ran the task nor the holder it read from has the partition any more.
-        this.dropBlock(end.rddId, end.split, executor);
-        this.dropBlock(end.rddId, end.split, end.executor);
+        this.blocks.drop(end.rddId, end.split, executor);
+        this.blocks.drop(end.rddId, end.split, end.executor);
         return this.retry(stage, attempt, request.partition);
       case 'executorLost':
         if (end.exitCausedByApp) return this.taskFailed(stage, attempt, request, executorLostFailure(end.executor, end.reason ?? 'unknown'));
@@ -351,7 +290,7 @@ export class DagScheduler {
     executor: ExecutorId,
     outcome: Extract<TaskOutcome, { kind: 'success' }>,
   ): void {
-    this.registerCachedBlocks(executor, outcome);
+    this.blocks.taskSucceeded(executor, outcome);
     if (outcome.profile) this.options.taskProfiled?.(stage.rdd.id(), outcome.profile);
     attempt.pending.delete(request.partition);
     if (stage.kind === 'shuffleMap') {
@@ -362,28 +301,6 @@ export class DagScheduler {
     }
     const job = this.jobs.get(stage.jobId);
     if (job) this.recordResult(job, stage, request.partition, outcome);
-  }
-
-  private registerCachedBlocks(executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
-    for (const block of outcome.cachedBlocks) {
-      if (block.copy) this.cache.addCopy(block.rddId, block.split, executor);
-      else this.cache.register(block.rddId, block.split, executor, block.bytes, block.replica);
-      this.postBlock(block.rddId, block.split, executor, block.bytes);
-      if (block.replica && !block.copy) this.postBlock(block.rddId, block.split, block.replica, block.bytes);
-    }
-    // After registering: a block this very task stored may already have been dropped again.
-    for (const block of outcome.droppedBlocks ?? []) this.dropBlock(block.rddId, block.split, executor);
-  }
-
-  private dropBlock(rddId: number, split: number, executor: ExecutorId): void {
-    this.cache.unregister(rddId, split, executor);
-    this.postBlock(rddId, split, executor, 0);
-  }
-
-  /** A cached partition stored on an executor, or dropped there (0 bytes). Where it spills is the worker's: all counted in memory. */
-  private postBlock(rddId: number, partition: number, executorId: ExecutorId, bytes: number): void {
-    const storageLevel = this.storageLevels.get(rddId) ?? 'unknown';
-    this.emit({ type: 'blockUpdated', rddId, partition, executorId, storageLevel, memBytes: bytes, diskBytes: 0 });
   }
 
   /** Keeps a result partition the first time it arrives (and its accumulator updates, only then). */
@@ -402,7 +319,7 @@ export class DagScheduler {
   }
 
   private lateSuccess(request: TaskRequest, executor: ExecutorId, outcome: Extract<TaskOutcome, { kind: 'success' }>): void {
-    this.registerCachedBlocks(executor, outcome);
+    this.blocks.taskSucceeded(executor, outcome);
     if (request.shuffleId !== undefined) {
       const mapStage = this.planner.shuffleStages.get(request.shuffleId);
       if (mapStage) this.registerMapOutput(mapStage, request.partition, executor, outcome);
@@ -472,7 +389,7 @@ export class DagScheduler {
   private barrierTaskEnded(stage: Stage, request: TaskRequest, end: Exclude<TaskEnd, { kind: 'success' }>): void {
     this.tasks.killTasks?.([stage.id]);
     if (end.kind === 'fetchFailed') return this.fetchFailed(stage, end);
-    if (end.kind === 'missingCachedBlock') this.dropBlock(end.rddId, end.split, end.executor);
+    if (end.kind === 'missingCachedBlock') this.blocks.drop(end.rddId, end.split, end.executor);
     if (stage.kind === 'shuffleMap') stage.outputs.fill(undefined);
     else this.forgetResults(stage);
     if (end.kind === 'failure') {
@@ -513,7 +430,7 @@ export class DagScheduler {
 
   private executorLost(executorId: ExecutorId, reason: string): void {
     const lostMapOutputs = forgetMapOutputs(this.planner.shuffleStages.values(), executorId);
-    const lostCachedPartitions = this.cache.forgetExecutor(executorId);
+    const lostCachedPartitions = this.blocks.tracker.forgetExecutor(executorId);
     this.emit({ type: 'executorLost', executorId, reason, lostMapOutputs, lostCachedPartitions });
   }
 
@@ -546,16 +463,4 @@ export class DagScheduler {
     if (error) job.reject(error);
     else job.resolve(job.results as unknown[][]);
   }
-}
-
-function taskCountsOf(stage: Stage, partition: number): TaskCounts {
-  let counts = stage.taskCounts.get(partition);
-  if (!counts) stage.taskCounts.set(partition, (counts = { launched: 0, failures: 0 }));
-  return counts;
-}
-
-/** Spark's ExecutorLostFailure, as the failure of a task whose executor died under it. */
-function executorLostFailure(executor: ExecutorId, reason: string): Extract<TaskOutcome, { kind: 'failure' }> {
-  const message = `executor ${executor} exited caused by one of the running tasks. Reason: ${reason}`;
-  return { kind: 'failure', error: { name: 'ExecutorLostFailure', message, stack: '' } };
 }

@@ -4,9 +4,30 @@
  */
 import { dependencies, describeRdd, lineage, narrowDependencies, type RDD } from '@flint/rdd';
 import type { TaskRequest } from '@flint/worker';
-import type { RddInfo, StageInfo, TaskEndMetrics, TaskStatus } from './events.js';
-import type { Stage } from './stage.js';
+import type { EventBody, RddInfo, StageInfo, TaskEndMetrics, TaskStatus } from './events.js';
+import type { ResultStage, Stage } from './stage.js';
+import type { ActiveJob } from './job.js';
+import { JOB_GROUP_ID, tagsOf } from '../context/local-properties.js';
 import type { TaskEnd } from './task-scheduler.js';
+
+/** A job's start: what it runs for (call site, SQL), its group and tags, and all its stages, parents first. */
+export function jobStartEvent(job: ActiveJob, finalStage: ResultStage): EventBody<'jobStart'> {
+  const stages = stagesOf(finalStage).map(stageInfo);
+  const group = job.properties?.get(JOB_GROUP_ID);
+  const tags = job.properties ? tagsOf(job.properties) : [];
+  return {
+    type: 'jobStart',
+    jobId: job.id,
+    description: job.description,
+    ...(job.callSite ? { callSite: job.callSite } : {}),
+    ...(job.sqlText ? { sqlText: job.sqlText } : {}),
+    ...(job.sqlPlan ? { sqlPlan: job.sqlPlan } : {}),
+    ...(group ? { jobGroup: group } : {}),
+    ...(tags.length > 0 ? { jobTags: tags } : {}),
+    stageIds: stages.map((stage) => stage.stageId),
+    stages,
+  };
+}
 
 /** A job's stages, parents first. */
 export function stagesOf(root: Stage): Stage[] {

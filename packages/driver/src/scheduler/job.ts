@@ -1,6 +1,6 @@
 /** A job as the scheduler tracks it, and the errors a failed or cancelled job rejects with. */
 import { placeShippedFrames, type RDD, type SqlPlanNode } from '@flint/rdd';
-import type { ExecutorId, StageOutput, TaskError, TaskRequest } from '@flint/worker';
+import type { ExecutorId, StageOutput, TaskError, TaskOutcome } from '@flint/worker';
 import type { ResultStage } from './stage.js';
 
 export interface ActiveJob {
@@ -53,4 +53,10 @@ function indent(stack: string): string {
     .split('\n')
     .map((line) => `    ${line.trim()}`)
     .join('\n');
+}
+
+/** Spark's ExecutorLostFailure, as the failure of a task whose executor died under it. */
+export function executorLostFailure(executor: ExecutorId, reason: string): Extract<TaskOutcome, { kind: 'failure' }> {
+  const message = `executor ${executor} exited caused by one of the running tasks. Reason: ${reason}`;
+  return { kind: 'failure', error: { name: 'ExecutorLostFailure', message, stack: '' } };
 }

@@ -129,3 +129,10 @@ export function missingMapPartitions(stage: ShuffleMapStage): number[] {
   stage.outputs.forEach((o, i) => o === undefined && missing.push(i));
   return missing;
 }
+
+/** The launch and failure counts of one partition of the stage, created at its first task. */
+export function taskCountsOf(stage: Stage, partition: number): TaskCounts {
+  let counts = stage.taskCounts.get(partition);
+  if (!counts) stage.taskCounts.set(partition, (counts = { launched: 0, failures: 0 }));
+  return counts;
+}
