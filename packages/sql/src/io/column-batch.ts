@@ -1,7 +1,7 @@
 /**
  * Rows of a file scan as columns, the form in which the readers hand them to a stage's generated
  * loop (pipeline.ts): `columns[c][r]` is row r's value of column c, every column holds `length`
- * values, and a column the query does not read holds nulls (the Parquet reader's: a shared array,
+ * values, and a column the query does not read holds nulls (sharedNulls: one array of the thread's,
  * possibly longer). A column of numbers without nulls may be a typed array (the Parquet reader's). A batch is one record of the scan's
  * RDD, so the loop pays one iterator step per batch instead of one row array and one step per row.
  */
@@ -17,6 +17,19 @@ export interface ColumnBatch {
 
 /** Rows a CSV reader puts in one batch. */
 export const BATCH_ROWS = 8192;
+
+let nullColumn: unknown[] = [];
+
+/**
+ * At least `rows` nulls, one array shared by this thread's batches for the columns a query does
+ * not read (nothing writes to a batch; it may be longer than the batch). It grows with room to
+ * spare: filling a million nulls again for each slightly longer Parquet row group cost more than
+ * reading a column, and a fresh array per CSV piece was most of a lineitem scan's garbage.
+ */
+export function sharedNulls(rows: number): unknown[] {
+  if (nullColumn.length < rows) nullColumn = new Array<unknown>(Math.max(rows + (rows >> 3), nullColumn.length * 2)).fill(null);
+  return nullColumn;
+}
 
 /** Collects rows column by column; `take` hands them over as a batch and starts again. */
 export class ColumnBatchBuilder {
@@ -50,7 +63,7 @@ export class ColumnBatchBuilder {
     const columns = new Array<unknown[] | undefined>(this.width).fill(undefined);
     this.collected.forEach((c, i) => (columns[c] = this.columns[i]));
     const filled = (value: unknown) => new Array<unknown>(this.rows).fill(value);
-    const batch = { length: this.rows, columns: [...columns.map((column) => column ?? filled(null)), ...this.trailing.map(filled)] };
+    const batch = { length: this.rows, columns: [...columns.map((column) => column ?? sharedNulls(this.rows)), ...this.trailing.map(filled)] };
     this.columns = this.empty();
     this.rows = 0;
     return batch;

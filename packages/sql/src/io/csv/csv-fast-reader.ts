@@ -10,7 +10,7 @@ import type { StructType } from '../../types/index.js';
 import { INVALID, makeValueParser, type ValueParser } from '../values/parse-value.js';
 import type { CsvOptions } from './csv-options.js';
 import type { CsvRowConverter } from './csv-row-converter.js';
-import { BATCH_ROWS, type ColumnBatch } from '../column-batch.js';
+import { BATCH_ROWS, sharedNulls, type ColumnBatch } from '../column-batch.js';
 import { isoDateAt, plainNumberAt } from '../values/parse-in-place.js';
 
 /** How a column's fields are read: sliced out and parsed, or (numbers, dates) in place in the line. */
@@ -127,15 +127,14 @@ export function* fastCsvBatches(trailing: readonly unknown[], ...[text, schema, 
 /** An array for each column read (undefined for the others). */
 const emptyColumns = (parsers: readonly (ValueParser | undefined)[]): (unknown[] | undefined)[] => parsers.map((p) => (p === undefined ? undefined : []));
 
-/** The first `size` values of the columns read, nulls in the others, and the trailing values. */
+/** The first `size` values of the columns read, the thread's shared nulls for the others (column-batch.ts), and the trailing values. */
 function batchOf(target: readonly (unknown[] | undefined)[], size: number, trailing: readonly unknown[]): ColumnBatch {
-  const filled = (value: unknown) => new Array<unknown>(size).fill(value);
   const columns = target.map((column) => {
-    if (column === undefined) return filled(null);
+    if (column === undefined) return sharedNulls(size);
     column.length = size;
     return column;
   });
-  return { length: size, columns: [...columns, ...trailing.map(filled)] };
+  return { length: size, columns: [...columns, ...trailing.map((value) => new Array<unknown>(size).fill(value))] };
 }
 
 /**

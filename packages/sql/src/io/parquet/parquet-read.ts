@@ -11,6 +11,7 @@ import type { StructType } from '../../types/index.js';
 import { decodeColumnChunk, ENGINE_PARSERS, isNumericColumn, type DictionaryColumn, type EngineColumn } from './column-chunk.js';
 import { ScratchBuffer } from './data-page.js';
 import { sparkSchemaOfParquet } from './parquet-schema.js';
+import { sharedNulls } from '../column-batch.js';
 
 export interface ParquetFooter {
   metadata: FileMetaData;
@@ -72,18 +73,6 @@ export function rowGroupRanges(metadata: FileMetaData): { rowStart: number; rowE
 }
 
 const chunkScratch = new ScratchBuffer();
-let nullColumn: unknown[] = [];
-
-/**
- * At least `rows` nulls, one array shared by this thread's batches (nothing writes to a batch;
- * row groups differ in length, so it may be longer than the batch). It grows with room to spare:
- * filling a million nulls again for each slightly longer row group cost more than reading a column.
- */
-function nulls(rows: number): unknown[] {
-  if (nullColumn.length < rows) nullColumn = new Array<unknown>(Math.max(rows + (rows >> 3), nullColumn.length * 2)).fill(null);
-  return nullColumn;
-}
-
 /**
  * Row group `rowGroup` of a Parquet file, column by column (`columns[c][r]`) in the order of
  * `schema` (default the file's own), whose columns are found in the file by name; only
@@ -123,7 +112,7 @@ export function readRowGroupColumns(
     schema.fields.map((field, i) => {
       const element = elements.get(field.name);
       const meta = chunks.get(field.name);
-      if (!wanted.has(i) || element === undefined || meta === undefined || rows === 0) return nulls(rows);
+      if (!wanted.has(i) || element === undefined || meta === undefined || rows === 0) return sharedNulls(rows);
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       const length = Number(meta.total_compressed_size);
       // A numeric chunk's values are all copied out while decoding, so its bytes may go in the scratch buffer.
