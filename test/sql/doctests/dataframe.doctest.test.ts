@@ -11,7 +11,8 @@
 // - repr of a schema (`StructType([StructField('age', LongType(), True), ...])`): Python repr;
 //   the same facts are checked through dtypes and simpleString().
 // - sample(0.5, 3), randomSplit, sampleBy: results depend on Spark's random number generator.
-// - coalesce/repartition/repartitionByRange examples: they read spark_partition_id().
+// - repartition/repartitionByRange examples: they read spark_partition_id() of Spark's own hash and
+//   range partitioning (coalesce's examples are in functions-misc).
 // - rollup, cube, groupingSets, approxQuantile, crosstab: not in Flint yet (see the report of
 //   issue 11).
 // - foreach/foreachPartition print from the workers (nothing to compare).

@@ -49,6 +49,29 @@ describe('where rows come from', () => {
       |  9|                   1|                   8589934596|
       +---+--------------------+-----------------------------+`,
     );
+    await shows(
+      fc.sql('SELECT * FROM range(0, 10, 1, 5)').select('*', sf.spark_partition_id()),
+      `
+      +---+--------------------+
+      | id|SPARK_PARTITION_ID()|
+      +---+--------------------+
+      |  0|                   0|
+      |  1|                   0|
+      |  2|                   1|
+      |  3|                   1|
+      |  4|                   2|
+      |  5|                   2|
+      |  6|                   3|
+      |  7|                   3|
+      |  8|                   4|
+      |  9|                   4|
+      +---+--------------------+`,
+    );
+    // DataFrame.coalesce's docstring: the partitions before and after coalesce(1).
+    const partitions = (df: ReturnType<typeof fc.sql>) => df.select(sf.spark_partition_id().alias('partition')).distinct().sort('partition').collect();
+    expect(await partitions(fc.sql('SELECT * FROM range(0, 10, 1, 3)'))).toEqual([{ partition: 0 }, { partition: 1 }, { partition: 2 }]);
+    expect(await partitions(fc.sql('SELECT * FROM range(0, 10, 1, 3)').coalesce(1))).toEqual([{ partition: 0 }]);
+    expect(await fc.sql('SELECT * FROM range(2)').repartition(1).select(sf.spark_partition_id().alias('pid')).collect()).toEqual([{ pid: 0 }, { pid: 0 }]);
     // Counted after the filter, per partition; the same in SQL.
     expect(await fc.sql('SELECT id, monotonically_increasing_id() AS m FROM range(0, 6, 1, 3) WHERE id % 2 = 1').collect()).toEqual([
       { id: 1, m: 0 },
