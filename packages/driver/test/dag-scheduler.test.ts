@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RDD } from '@flint/rdd';
+import { RDD, ResourceProfileBuilder, TaskResourceRequests } from '@flint/rdd';
 import { JobFailedError } from '../src/scheduler/job.js';
 import { FakeCluster, emptyState, mapSuccess, planningContext, resultSuccess, userFailure } from './fake-cluster.js';
 
@@ -181,5 +181,32 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     cluster.finish(reuse0, resultSuccess([1]));
     cluster.finish(recompute, resultSuccess([5]), 'exec-b');
     await expect(second.result).resolves.toEqual([[1], [5]]);
+  });
+});
+
+describe('DAG scheduler: a stage whose ResourceProfile asks 2 cpus per task', () => {
+  const profiled = () => parallelize([1, 2, 3, 4], 2).withResources(new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(2)).build);
+
+  it('gives each task 2 cpus when an executor has 2 slots; closing executors (0 slots) are not counted', () => {
+    const cluster = new FakeCluster(4, () => [2, 0]);
+    cluster.runJob(profiled());
+    cluster.dag.drain();
+    expect(cluster.submitted.map((task) => task.request.cpus)).toEqual([2, 2]);
+  });
+
+  it('waits for workers when no executor has slots, as any stage does', () => {
+    const cluster = new FakeCluster(4, () => [0]);
+    const job = cluster.runJob(profiled());
+    cluster.dag.drain();
+    expect(cluster.submitted).toHaveLength(2);
+    expect(job.settled()).toBe('pending');
+  });
+
+  it("fails the job with Spark's message when every executor has fewer slots", async () => {
+    const cluster = new FakeCluster(4, () => [1, 1]);
+    const job = cluster.runJob(profiled());
+    cluster.dag.drain();
+    await expect(job.result).rejects.toThrow('The number of cores per executor (=1) has to be >= the number of cpus per task = 2.');
+    expect(cluster.submitted).toHaveLength(0);
   });
 });

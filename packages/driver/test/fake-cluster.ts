@@ -32,11 +32,13 @@ export class FakeCluster implements TaskSink {
   readonly dag: DagScheduler;
   private nextJobId = 0;
 
-  constructor(maxFailures = 4) {
+  /** `executorSlots`: the slots of each executor the DAG scheduler is told of (none: not known). */
+  constructor(maxFailures = 4, executorSlots?: () => readonly number[]) {
     this.dag = new DagScheduler(this, {
       appId: 'test-app',
       maxFailures,
       autoDrain: false,
+      executorSlots,
       applyAccumulators: (updates) => this.accumulatorUpdates.push(...updates),
     });
   }

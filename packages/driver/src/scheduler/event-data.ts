@@ -8,7 +8,7 @@ import type { EventBody, RddInfo, StageInfo, TaskEndMetrics, TaskStatus } from '
 import type { ResultStage, Stage } from './stage.js';
 import type { ActiveJob } from './job.js';
 import { JOB_GROUP_ID, tagsOf } from '../context/local-properties.js';
-import type { TaskEnd } from './task-scheduler.js';
+import type { TaskEnd } from './task-end.js';
 
 /** A job's start: what it runs for (call site, SQL), its group and tags, and all its stages, parents first. */
 export function jobStartEvent(job: ActiveJob, finalStage: ResultStage): EventBody<'jobStart'> {

@@ -14,11 +14,13 @@ export function stageRefusal(encoded: EncodedStage, executorSlots: readonly numb
 
 /**
  * A ResourceProfile asking more cpus per task than any executor has slots (Spark's check of
- * executor cores against task cpus). No executor at all is not a refusal: jobs wait for workers.
+ * executor cores against task cpus). No live executor (none yet, or only closing ones, with no
+ * slots) is not a refusal: jobs wait for workers.
  */
 function taskCpusRefusal(taskCpus: number, executorSlots: readonly number[]): string | undefined {
-  if (executorSlots.length === 0) return undefined;
-  const cores = Math.max(...executorSlots);
+  const live = executorSlots.filter((slots) => slots > 0);
+  if (taskCpus === 1 || live.length === 0) return undefined;
+  const cores = Math.max(...live);
   if (taskCpus <= cores) return undefined;
   return `The number of cores per executor (=${cores}) has to be >= the number of cpus per task = ${taskCpus}.`;
 }

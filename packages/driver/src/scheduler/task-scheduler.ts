@@ -21,6 +21,7 @@ import type { Preferences } from './task-builder.js';
 import { SPECULATION_DEFAULTS, SpeculationTracker, type RunningAttempt, type SpeculationOptions } from './speculation.js';
 import type { EventSink } from './event-bus.js';
 import { taskEndData } from './event-data.js';
+import type { ExecutorLossCause, Locality, TaskEnd } from './task-end.js';
 
 export interface ExecutorBackend {
   readonly id: ExecutorId;
@@ -37,16 +38,7 @@ export interface PendingTask {
   readonly preferred: Preferences;
 }
 
-/** Why an executor was lost; `exitCausedByApp`: its process died under its tasks, which count it as their failure. */
-export interface ExecutorLossCause {
-  readonly reason: string;
-  readonly exitCausedByApp: boolean;
-}
-
-/** What ended a task: its outcome, or the loss of the executor it ran on. */
-export type TaskEnd = TaskOutcome | ({ readonly kind: 'executorLost'; readonly executor: ExecutorId } & Partial<ExecutorLossCause>);
-
-export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'ANY';
+export type { ExecutorLossCause, Locality, TaskEnd } from './task-end.js';
 
 /** Gives each launched task the broadcast bytes its executor lacks (context/broadcasts.ts). */
 export interface BroadcastShipper {
