@@ -162,6 +162,14 @@ describe('JSON functions', () => {
     expect(await df.toJSON().first()).toBe('{"age":2,"name":"Alice"}');
     const sparse = fc.createDataFrame([[null, 'x', [1.0, null]]], 'a INT, b STRING, c ARRAY<DOUBLE>');
     expect(await sparse.toJSON().collect()).toEqual(['{"b":"x","c":[1.0,null]}']);
+    // And back: read.json takes an RDD of JSON strings, as PySpark's does.
+    expect(await fc.read.schema('age BIGINT, name STRING').json(df.toJSON()).collect()).toEqual(await df.collect());
+    const strings = fc.parallelize(['{"a": 1, "b": [1.5]}', '', '{"a": "x"}', '{"a": 3, "c": {"d": true}}', 'not json']);
+    expect(fc.read.json(strings).schema.simpleString()).toBe('struct<_corrupt_record:string,a:string,b:array<double>,c:struct<d:boolean>>');
+    expect(await fc.read.json(strings, { mode: 'DROPMALFORMED', schema: 'a BIGINT, c STRUCT<d: BOOLEAN>' }).collect()).toEqual([
+      { a: 1, c: null },
+      { a: 3, c: { d: true } },
+    ]);
   });
 });
 

@@ -6,6 +6,8 @@ import { StructType } from '../types/index.js';
 import type { SqlSession } from '../session.js';
 import type { DataFrame } from './dataframe.js';
 import { formatReader } from './data-sources.js';
+import { RDD } from '@flint/rdd';
+import { jsonFromRdd } from './json-rdd-source.js';
 
 type OptionValue = string | number | boolean | StructType | null | undefined;
 
@@ -46,7 +48,12 @@ export class DataFrameReader {
   csv(path: string | string[], options: Record<string, OptionValue> = {}): DataFrame {
     return this.load(path, 'csv', undefined, options);
   }
-  json(path: string | string[], options: Record<string, OptionValue> = {}): DataFrame {
+  /** JSON lines files, or an RDD of JSON strings (`df.toJSON()`), as PySpark's `read.json` takes either. */
+  json(path: string | string[] | RDD<string>, options: Record<string, OptionValue> = {}): DataFrame {
+    if (path instanceof RDD) {
+      this.options(options);
+      return jsonFromRdd(path, { ...this.extraOptions }, this.userSchema);
+    }
     return this.load(path, 'json', undefined, options);
   }
   text(path: string | string[], options: Record<string, OptionValue> = {}): DataFrame {
