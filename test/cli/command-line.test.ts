@@ -126,7 +126,7 @@ describe('flint help and version', () => {
   });
 });
 
-describe.concurrent('flint submit options', () => {
+describe('flint submit options', () => {
   interface JobReport {
     master: string;
     appName: string;
@@ -142,7 +142,7 @@ describe.concurrent('flint submit options', () => {
     return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as JobReport;
   }
 
-  // One submit per test, the tests side by side: each is a whole Node process running a job.
+  // One submit per test, one at a time: each is a whole Node process running a job on local[N].
   it('hands --master, --name, --mode and --conf to the context, and the arguments after -- to the job', async () => {
     const report = await submit(['--master', 'local[2]', '--name', 'cli-test', '--mode', 'memory', '--conf', 'maxFailures=2', '--', 'a', '--b']);
     expect(report).toMatchObject({ master: 'local[2]', appName: 'cli-test', mode: 'memory', args: ['a', '--b'] });
