@@ -472,6 +472,51 @@ describe('time zones and constructors', () => {
     await expect(fc.sql('SELECT make_timestamp(2019, 13, 1, 10, 11, 12)').collect()).rejects.toThrow(/DATETIME_FIELD_OUT_OF_BOUNDS.*MonthOfYear/);
   });
 
+  it('make_interval: a calendar interval, and a date or timestamp plus one', async () => {
+    const df = fc.createDataFrame([[100, 11, 1, 1, 12, 30, 1.001001]], ['year', 'month', 'week', 'day', 'hour', 'min', 'sec']);
+    await shows(
+      df.select(sf.make_interval(df.col('year'), df.col('month'), 'week', df.col('day'), df.col('hour'), df.col('min'), df.col('sec'))),
+      `
+      +---------------------------------------------------------------+
+      |make_interval(year, month, week, day, hour, min, sec)          |
+      +---------------------------------------------------------------+
+      |100 years 11 months 8 days 12 hours 30 minutes 1.001001 seconds|
+      +---------------------------------------------------------------+`,
+      20,
+      false,
+    );
+    await shows(
+      df.select(sf.make_interval(df.col('year'), df.col('month'), 'week', df.col('day'), df.col('hour'), df.col('min'))),
+      `
+      +----------------------------------------------------------+
+      |make_interval(year, month, week, day, hour, min, 0.000000)|
+      +----------------------------------------------------------+
+      |100 years 11 months 8 days 12 hours 30 minutes            |
+      +----------------------------------------------------------+`,
+      20,
+      false,
+    );
+    await shows(
+      df.select(sf.make_interval()),
+      `
+      +-----------------------------------------+
+      |make_interval(0, 0, 0, 0, 0, 0, 0.000000)|
+      +-----------------------------------------+
+      |0 seconds                                |
+      +-----------------------------------------+`,
+      20,
+      false,
+    );
+    expect(df.select(sf.make_interval('year').alias('i')).schema.simpleString()).toBe('struct<i:interval>');
+    // Months first (a month end clamps), then days on the wall clock, then the time.
+    expect(await values("SELECT CAST(TIMESTAMP'2020-01-31 10:00:00' + make_interval(0, 1, 0, 1, 2) AS STRING), DATE'2020-01-31' - make_interval(0, 1), CAST(make_interval(0, 0, 0, 0, 0, 0, -1.5) AS STRING)")).toEqual([
+      '2020-03-01 12:00:00',
+      new Date(Date.UTC(2019, 11, 31)),
+      '-1.5 seconds',
+    ]);
+    await expect(fc.sql("SELECT DATE'2020-01-31' + make_interval(0, 0, 0, 0, 1)").collect()).rejects.toThrow(/INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION/);
+  });
+
   it('make_dt_interval and make_ym_interval', async () => {
     const df = fc.createDataFrame([[1, 12, 30, 1.001001]], ['day', 'hour', 'min', 'sec']);
     await shows(

@@ -4,7 +4,7 @@
  * differ (Spark's TypeCoercion, simplified: numbers widen, strings compared with numbers or
  * dates are cast to them, `/` is always double).
  */
-import { parseDataType, type DataType } from '../types/index.js';
+import { CalendarIntervalType, parseDataType, type DataType } from '../types/index.js';
 import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
@@ -204,6 +204,7 @@ function datetimeArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r
   if (e.op !== '+' && e.op !== '-') return undefined;
   const [value, interval, valueType, intervalType] = isInterval(r) ? [e.left, e.right, l, r] : e.op === '+' && isInterval(l) ? [e.right, e.left, r, l] : [];
   if (!value || !interval || !valueType || !intervalType) return undefined;
+  if (intervalType instanceof CalendarIntervalType) return calendarArithmetic(value, valueType, interval, e.op === '-' ? -1 : 1);
   const amount: Expr = e.op === '-' ? { kind: 'unary', op: '-', child: interval } : interval;
   const yearMonth = intervalType.typeName().includes('year') || intervalType.typeName().includes('month');
   const typeName = valueType.typeName();
@@ -212,6 +213,14 @@ function datetimeArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r
     return { kind: 'call', name: yearMonth ? 'timestamp_add_months' : 'timestamp_add_interval', args: [value, amount] };
   }
   if (isString(valueType)) return datetimeArithmetic({ ...e, left: castTo(value, Types.date), right: interval }, Types.date, intervalType);
+  return undefined;
+}
+
+/** A date or timestamp ± a calendar interval (make_interval): the calls in expr/builtins/zone-conversions.ts. */
+function calendarArithmetic(value: Expr, valueType: DataType, interval: Expr, sign: number): Expr | undefined {
+  const signed = [interval, { kind: 'literal', value: sign, dataType: Types.int } as Expr];
+  if (valueType.typeName() === 'date') return { kind: 'call', name: 'date_add_calendar_interval', args: [value, ...signed] };
+  if (valueType.typeName() === 'timestamp' || isString(valueType)) return { kind: 'call', name: 'timestamp_add_calendar_interval', args: [castTo(value, Types.timestamp), ...signed] };
   return undefined;
 }
 

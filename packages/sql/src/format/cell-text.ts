@@ -23,6 +23,7 @@ import {
   dayTimeIntervalText,
   yearMonthIntervalText,
 } from '../types/interval-types.js';
+import { CalendarIntervalType, calendarIntervalText, type CalendarInterval } from '../types/calendar-interval.js';
 import { doubleToJavaString, floatToJavaString } from './java-number.js';
 import { formatDate, formatTimestamp } from './datetime-text.js';
 import { decimalToString } from './decimal-text.js';
@@ -48,6 +49,7 @@ export function cellText(value: unknown, type: DataType, options: CellTextOption
   if (type instanceof TimestampNTZType) return value instanceof Date ? formatTimestamp(value, 'UTC') : String(value);
   if (type instanceof DayTimeIntervalType) return dayTimeIntervalText(Number(value), type);
   if (type instanceof YearMonthIntervalType) return yearMonthIntervalText(Number(value), type);
+  if (type instanceof CalendarIntervalType) return calendarIntervalText(value as CalendarInterval);
   if (type instanceof BinaryType && value instanceof Uint8Array) {
     return options.binaryAsUtf8 ? new TextDecoder().decode(value) : binaryText(value);
   }

@@ -2,7 +2,8 @@
  * Where rows come from (spark_partition_id, monotonically_increasing_id, input_file_name, uuid),
  * the stack and inline generators, and functions of several families added together: arrays_zip,
  * array_insert, regexp_instr, soundex, conv, typeof, width_bucket, mode, percentile, the regr_*
- * aggregates, time zone conversions, make_timestamp and the interval builders.
+ * aggregates, time zone conversions, make_timestamp and the interval builders (make_interval,
+ * make_dt_interval, make_ym_interval).
  */
 import { Column, columnExpr, operand } from '../column.js';
 import { callOf } from '../expr/expression.js';
@@ -65,7 +66,8 @@ export const convert_timezone = (sourceTz: Column | null | undefined, targetTz: 
 export const make_timestamp = (
   years: ColumnOrName, months: ColumnOrName, days: ColumnOrName, hours: ColumnOrName, mins: ColumnOrName, secs: ColumnOrName, timezone?: ColumnOrName,
 ): Column => fn('make_timestamp', ...[years, months, days, hours, mins, secs, ...(timezone === undefined ? [] : [timezone])]);
-/** make_dt_interval(days?, hours?, mins?, secs?) and make_ym_interval(years?, months?): fields left out are 0. */
+/** make_interval(years?, months?, weeks?, days?, hours?, mins?, secs?), make_dt_interval(days?, hours?, mins?, secs?) and make_ym_interval(years?, months?): fields left out are 0. */
+export const make_interval = (...fields: (ColumnOrName | undefined)[]): Column => fn('make_interval', ...given(fields));
 export const make_dt_interval = (...fields: (ColumnOrName | undefined)[]): Column => fn('make_dt_interval', ...given(fields));
 export const make_ym_interval = (...fields: (ColumnOrName | undefined)[]): Column => fn('make_ym_interval', ...given(fields));
 

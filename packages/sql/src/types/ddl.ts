@@ -23,6 +23,7 @@ import {
 } from './data-type.js';
 import { ArrayType, MapType, StructField, StructType, type FieldMetadata } from './complex-types.js';
 import { DAY_TIME_FIELDS, DayTimeIntervalType, YEAR_MONTH_FIELDS, YearMonthIntervalType } from './interval-types.js';
+import { CalendarIntervalType } from './calendar-interval.js';
 
 type TokenKind = 'word' | 'quotedName' | 'string' | 'number' | 'punct' | 'end';
 interface Token {
@@ -223,8 +224,11 @@ class Parser {
     return simple();
   }
 
-  /** `interval day`, `interval day to second`, `interval year to month`, ... */
+  /** `interval day`, `interval day to second`, `interval year to month`, ...; a bare `interval` is a calendar interval. */
   private intervalType(): DataType {
+    const next = this.tokens[this.i];
+    const word = next?.kind === 'word' ? next.text.toLowerCase() : '';
+    if (!(DAY_TIME_FIELDS as readonly string[]).includes(word) && !(YEAR_MONTH_FIELDS as readonly string[]).includes(word)) return new CalendarIntervalType();
     const fieldIndex = (): { index: number; yearMonth: boolean } => {
       const t = this.next();
       const word = t.kind === 'word' ? t.text.toLowerCase() : '';

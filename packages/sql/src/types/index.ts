@@ -28,6 +28,7 @@ export {
   dayTimeIntervalText,
   yearMonthIntervalText,
 } from './interval-types.js';
+export { CalendarIntervalType, calendarIntervalText, type CalendarInterval } from './calendar-interval.js';
 export { parseDataType } from './ddl.js';
 export { dataTypeFromJson } from './from-json.js';
 export { inferType, inferSchema, mergeTypes, hasNullType, isPlainObject } from './infer.js';

@@ -1,10 +1,11 @@
 /**
  * Moving timestamps between time zones and building them from fields: from_utc_timestamp,
  * to_utc_timestamp, convert_timezone (a timestamp_ntz's wall clock from one zone to another),
- * make_timestamp, and the ANSI interval builders make_dt_interval and make_ym_interval.
+ * make_timestamp, the ANSI interval builders make_dt_interval and make_ym_interval, and
+ * make_interval (a calendar interval) with the addition of one to a date or timestamp.
  * Zone arguments take region ids, offsets and Java's short ids (`PST`, `JST`, ...).
  */
-import { DayTimeIntervalType, TimestampNTZType, YearMonthIntervalType, type DataType } from '../../types/index.js';
+import { CalendarIntervalType, DayTimeIntervalType, TimestampNTZType, YearMonthIntervalType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
@@ -84,4 +85,46 @@ scalar('make_ym_interval', {
   coerce: (t) => [Types.int, Types.int].slice(0, t.length),
   pretty: (a) => `make_ym_interval(${[...a, ...['0', '0'].slice(a.length)].join(', ')})`,
   gen: ([y = '0', m = '0']) => `(${y} * 12 + ${m})`,
+});
+
+/** make_interval(years, months, weeks, days, hours, mins, secs): a calendar interval; absent fields are 0. */
+scalar('make_interval', {
+  args: [0, 7],
+  returns: new CalendarIntervalType(),
+  coerce: (t) => [Types.int, Types.int, Types.int, Types.int, Types.int, Types.int, Types.double].slice(0, t.length),
+  pretty: (a) => `make_interval(${[...a, ...['0', '0', '0', '0', '0', '0', '0.000000'].slice(a.length)].join(', ')})`,
+  gen: ([y = '0', mo = '0', w = '0', d = '0', h = '0', mi = '0', s = '0']) =>
+    `({ months: ${y} * 12 + ${mo}, days: ${w} * 7 + ${d}, microseconds: (${h} * 60 + ${mi}) * ${MICROS_PER_MINUTE} + Math.round(${s} * 1e6) })`,
+});
+
+/**
+ * A timestamp plus `sign` times a calendar interval (Spark's timestampAddInterval): months and
+ * days move the wall clock in the session zone (a month end clamps), microseconds the instant.
+ */
+const ADD_CALENDAR = `function sqlAddCalendar(ms, iv, sign, tz) {
+  const d = new Date(sqlZone.wall(ms, tz));
+  const m = d.getUTCMonth() + sign * iv.months;
+  const last = new Date(Date.UTC(d.getUTCFullYear(), m + 1, 0)).getUTCDate();
+  const wall = Date.UTC(d.getUTCFullYear(), m, Math.min(d.getUTCDate(), last) + sign * iv.days, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return sqlZone.instant(wall, tz) + sign * Math.trunc(iv.microseconds / 1000);
+}`;
+
+scalar('timestamp_add_calendar_interval', {
+  args: 3,
+  returns: TS,
+  timeZoneAware: true,
+  pretty: ([t, iv, sign]) => `${t} ${sign === '-1' ? '-' : '+'} ${iv}`,
+  gen: ([t, iv, sign], _types, tz) => `sqlAddCalendar(${t}, ${iv}, ${sign}, ${JSON.stringify(tz)})`,
+  helpers: { sqlZone: ZONE, sqlAddCalendar: ADD_CALENDAR },
+});
+
+/** A date plus a calendar interval without microseconds (Spark's DateAddInterval in ANSI mode). */
+scalar('date_add_calendar_interval', {
+  args: 3,
+  returns: Types.date,
+  pretty: ([d, iv, sign]) => `${d} ${sign === '-1' ? '-' : '+'} ${iv}`,
+  gen: ([d, iv, sign]) =>
+    `(${iv}.microseconds !== 0 ? (() => { throw new Error('[INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION] Cannot add an interval to a date because its microseconds part is not 0. SQLSTATE: 22006'); })() : ` +
+    `Math.floor(sqlAddCalendar(${d} * 86400000, ${iv}, ${sign}, 'UTC') / 86400000))`,
+  helpers: { sqlZone: ZONE, sqlAddCalendar: ADD_CALENDAR },
 });
