@@ -2,6 +2,9 @@
  * CAST and TRY_CAST in generated code follow types/cast.ts (Spark 4's ANSI default): for every
  * input below, a query's TRY_CAST equals `tryCast`, its CAST equals `cast` where that succeeds,
  * and fails with cast's own error (CAST_INVALID_INPUT, CAST_OVERFLOW, ...) where it throws.
+ * Arithmetic follows Spark 4's ANSI mode too (a zero divisor and int/bigint overflow are errors,
+ * try_* give null), and spark.sql.ansi.enabled=false gives Spark's legacy results (null, wrapping),
+ * whose values Java's int and long arithmetic defines (checked here with BigInt).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, col, parseDataType, cast, tryCast, type DataType } from '@flint/driver';
@@ -91,5 +94,67 @@ describe('CAST and TRY_CAST in queries match types/cast.ts', () => {
       '[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve "CAST(date AS INT)" due to data type mismatch: cannot cast "DATE" to "INT".',
     );
     expect(fc.jobHistory.length).toBe(jobs);
+  });
+});
+
+const DIVIDE_BY_ZERO =
+  '[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22012';
+const overflow = (type: string, hint?: string) =>
+  `[ARITHMETIC_OVERFLOW] ${type} overflow.${hint ? ` Use '${hint}' to tolerate overflow and return NULL instead.` : ''} If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003`;
+const failure = (query: string) => fc.sql(query).collect().then(() => 'no error', (error: Error) => error.message);
+/** Java's two's-complement result of an int (32) or long (64) operation. */
+const wrapped = (bits: number, value: bigint) => Number(BigInt.asIntN(bits, value));
+
+describe('ANSI arithmetic (spark.sql.ansi.enabled=true, the default)', () => {
+  it.each([
+    ['SELECT 1 / 0', DIVIDE_BY_ZERO],
+    ['SELECT 1.5D / 0', DIVIDE_BY_ZERO],
+    ['SELECT 5 % 0', DIVIDE_BY_ZERO],
+    ['SELECT pmod(5, 0)', DIVIDE_BY_ZERO],
+    ['SELECT 7 div 0', DIVIDE_BY_ZERO],
+    ['SELECT id / (id - 1) FROM range(3)', DIVIDE_BY_ZERO],
+    ['SELECT 2147483647 + CAST(id AS INT) FROM range(2)', overflow('integer', 'try_add')],
+    ['SELECT -2147483647 - 2', overflow('integer', 'try_subtract')],
+    ['SELECT 65536 * 65536', overflow('integer', 'try_multiply')],
+    ['SELECT 9223372036854775807L + 1', overflow('long', 'try_add')],
+    ['SELECT abs(-2147483648)', overflow('integer')],
+    ['SELECT -(-2147483648)', overflow('integer')],
+    ['SELECT CAST(127 AS TINYINT) + CAST(5 AS TINYINT)', '[BINARY_ARITHMETIC_OVERFLOW] 127S + 5S caused overflow. SQLSTATE: 22003'],
+  ])('%s fails the query', async (query, message) => {
+    expect(await failure(query)).toContain(message);
+  });
+
+  it('try_ functions give null instead; a branch not taken never divides; the DataFrame API fails the same way', async () => {
+    const [row] = await fc.sql(`SELECT try_divide(1, 0) AS a, try_mod(5, 0) AS b, try_add(2147483647, 1) AS c, try_subtract(-2147483648, 1) AS d,
+      try_multiply(9223372036854775807L, 2) AS e, try_add(2147483646, 1) AS f, CASE WHEN false THEN 1 / 0 ELSE 2 END AS g`).collect();
+    expect(row).toEqual({ a: null, b: null, c: null, d: null, e: null, f: 2147483647, g: 2 });
+    const ints = fc.createDataFrame([[2147483647, 0]], 'a INT, z INT');
+    await expect(ints.select(col('a').plus(1)).collect()).rejects.toThrow(overflow('integer', 'try_add'));
+    await expect(ints.select(col('a').divide(col('z'))).collect()).rejects.toThrow(DIVIDE_BY_ZERO);
+  });
+
+  it('date - date is an INTERVAL DAY, and a timestamp plus months a TIMESTAMP', async () => {
+    const df = fc.sql("SELECT DATE '2024-03-01' - DATE '2024-01-01' AS d, TIMESTAMP '2024-01-31 10:30:00' + INTERVAL 1 MONTH AS t, DATE '2024-01-31' + INTERVAL 1 MONTH AS m");
+    expect(df.dtypes).toEqual([['d', 'interval day'], ['t', 'timestamp'], ['m', 'date']]);
+    expect((await df.showString()).split('\n')[3]).toMatch(/^\|INTERVAL '60' DAY\|2024-02-29 10:30:00\|2024-02-29\|$/);
+  });
+});
+
+describe('legacy arithmetic (spark.sql.ansi.enabled=false)', () => {
+  it('a zero divisor gives null, integers wrap as in Java, a bad cast gives null', async () => {
+    fc.conf.set('spark.sql.ansi.enabled', false);
+    try {
+      const [row] = await fc.sql(`SELECT 1 / 0 AS a, 5 % 0 AS b, pmod(5, 0) AS c, 2147483647 + 1 AS d, 65537 * 65537 AS e, -2147483647 - 2 AS f,
+        9223372036854775807L + 1 AS g, abs(-2147483648) AS h, CAST(127 AS TINYINT) + CAST(1 AS TINYINT) AS i, CAST('x' AS INT) AS j`).collect();
+      expect(row).toEqual({
+        a: null, b: null, c: null,
+        d: wrapped(32, 2147483647n + 1n), e: wrapped(32, 65537n * 65537n), f: wrapped(32, -2147483647n - 2n),
+        g: wrapped(64, 9223372036854775807n + 1n), h: -2147483648, i: -128, j: null,
+      });
+      expect(await fc.sql('SELECT id / (id - 1) AS q FROM range(3)').collect()).toEqual([{ q: 0 }, { q: null }, { q: 2 }]);
+    } finally {
+      fc.conf.unset('spark.sql.ansi.enabled');
+    }
+    expect(await failure('SELECT 1 / 0')).toContain(DIVIDE_BY_ZERO);
   });
 });

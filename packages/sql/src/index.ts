@@ -23,6 +23,8 @@ export { GroupedData } from './dataframe/grouped-data.js';
 export { DataFrameReader } from './dataframe/reader.js';
 export { DataFrameWriter } from './dataframe/writer.js';
 export { DataFrameNaFunctions } from './dataframe/na-functions.js';
+export { DataFrameStatFunctions } from './dataframe/stat-functions.js';
+export { Observation } from './dataframe/observation.js';
 export { SqlSession, RuntimeConfig, type DataFrameInput } from './session.js';
 export { sessionFor } from './session-registry.js';
 export type { SqlHost } from './session-host.js';

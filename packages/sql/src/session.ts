@@ -60,6 +60,12 @@ export class SqlSession implements Catalog {
     return this.conf.get('flint.sql.session.timeZone') ?? this.conf.get('spark.sql.session.timeZone') ?? defaultTimeZone();
   }
 
+  /** `spark.sql.ansi.enabled` (or `flint.sql.ansi.enabled`), default true as in Spark 4: arithmetic and casts fail on bad values. */
+  get ansiEnabled(): boolean {
+    const value = this.conf.get('flint.sql.ansi.enabled') ?? this.conf.get('spark.sql.ansi.enabled');
+    return value === undefined || value.toLowerCase() !== 'false';
+  }
+
   lookupTable(name: string): LogicalPlan | undefined {
     return this.views.get(name.toLowerCase());
   }

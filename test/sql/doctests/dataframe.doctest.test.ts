@@ -3,18 +3,18 @@
 //
 // Not ported (Python-only or outside DESIGN.md §8):
 // - sparkSession, rdd type, toJSON, registerTempTable, createGlobalTempView and the global_temp
-//   database, writeStream, withWatermark, isStreaming, isLocal, hint, storageLevel, checkpoint,
-//   localCheckpoint, semanticHash, sameSemantics, inputFiles, writeTo, mergeInto, pandas_api,
-//   mapInPandas, mapInArrow, toPandas, observe, _joinAsOf, __dir__, _ipython_key_completions_,
-//   executionInfo, withMetadata, colRegex, to(schema), freqItems (its docstring skips it too).
+//   database, writeStream, withWatermark, isStreaming, isLocal, storageLevel, semanticHash,
+//   sameSemantics, writeTo, mergeInto, pandas_api, mapInPandas, mapInArrow, toPandas, _joinAsOf,
+//   __dir__, _ipython_key_completions_, executionInfo, withMetadata, to(schema).
+// - hint, colRegex, crosstab, freqItems, sampleBy, checkpoint, localCheckpoint, repartitionByRange,
+//   observe and inputFiles: in dataframe-extras.doctest.test.ts.
 // - explain(): plan text is Flint's own (test/sql/plan-golden.test.ts); the doctests elide it.
 // - repr of a schema (`StructType([StructField('age', LongType(), True), ...])`): Python repr;
 //   the same facts are checked through dtypes and simpleString().
-// - sample(0.5, 3), randomSplit, sampleBy: results depend on Spark's random number generator.
+// - sample(0.5, 3), randomSplit: results depend on Spark's random number generator.
 // - repartition/repartitionByRange examples: they read spark_partition_id() of Spark's own hash and
 //   range partitioning (coalesce's examples are in functions-misc).
-// - rollup, cube, groupingSets, approxQuantile, crosstab: not in Flint yet (see the report of
-//   issue 11).
+// - rollup, cube, groupingSets, approxQuantile: not in Flint yet (see the report of issue 11).
 // - foreach/foreachPartition print from the workers (nothing to compare).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as F, col, lit, type DataFrame } from '@flint/driver';

@@ -6,6 +6,7 @@
  * joins and unions with projections. DataFrames analyze eagerly, so errors surface where the
  * user called the method, as in PySpark.
  */
+import { javaRegex } from '../expr/java-regex.js';
 import {
   aliasOf,
   children,
@@ -87,6 +88,8 @@ function resolveNode(p: LogicalPlan, catalog: Catalog, scope: OuterScope): Logic
       return resolveSetOp(p);
     case 'repartition':
       return { ...p, partitionExprs: p.partitionExprs.map((e) => resolveExpression(e, outputOf(p.child))) };
+    case 'collectMetrics':
+      return { ...p, metrics: resolveNamed(p.metrics, outputOf(p.child)) };
     default:
       return p;
   }
@@ -125,13 +128,15 @@ export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[], sco
   const out: NamedExpr[] = [];
   for (const e of exprs) {
     if (e.kind === 'star') {
-      const attrs = e.qualifier ? input.filter((a) => a.qualifier?.toLowerCase() === e.qualifier!.toLowerCase()) : input;
-      const struct = e.qualifier && attrs.length === 0 ? structFields(e.qualifier, input) : undefined;
+      const qualified = e.qualifier ? input.filter((a) => a.qualifier?.toLowerCase() === e.qualifier!.toLowerCase()) : input;
+      const pattern = e.regex === undefined ? undefined : javaRegex(e.regex, 'i', true);
+      const attrs = pattern ? qualified.filter((a) => pattern.test(a.name)) : qualified;
+      const struct = e.qualifier && qualified.length === 0 ? structFields(e.qualifier, input) : undefined;
       if (struct) {
         out.push(...struct);
         continue;
       }
-      if (e.qualifier && attrs.length === 0) {
+      if (e.qualifier && qualified.length === 0) {
         throw new AnalysisException('CANNOT_RESOLVE_STAR_EXPAND', `Cannot resolve \`${e.qualifier}\`.* given input columns ${input.map((a) => `\`${a.name}\``).join(', ')}. SQLSTATE: 42704`);
       }
       out.push(...attrs);

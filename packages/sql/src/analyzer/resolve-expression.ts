@@ -4,7 +4,7 @@
  * differ (Spark's TypeCoercion, simplified: numbers widen, strings compared with numbers or
  * dates are cast to them, `/` is always double).
  */
-import { CalendarIntervalType, parseDataType, type DataType } from '../types/index.js';
+import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
 import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
@@ -132,8 +132,8 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
   if (tryOperator !== undefined) {
     if (args.length !== 2) throw new AnalysisException('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`${name}\` requires 2 parameters but the actual number is ${args.length}. SQLSTATE: 42605`);
     const operation = coerceBinary({ kind: 'binary', op: tryOperator, left: args[0]!, right: args[1]! });
-    // `/` and `%` already give null for a zero divisor.
-    return tryOperator === '/' || tryOperator === '%' ? operation : { kind: 'call', name: 'null_on_overflow', args: [operation] };
+    // The operator in Spark's TRY mode: null for a zero divisor or an overflow (arithmetic-codegen.ts).
+    return operation.kind === 'binary' ? { ...operation, evalMode: 'try' } : operation;
   }
   if (name.toLowerCase() === 'struct') return resolveCall('named_struct', structFields(args), false);
   if (name.toLowerCase() === 'arrays_zip') return resolveCall('arrays_zip_named', zipFields(args), false);
@@ -178,6 +178,8 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
       if (datetime) return datetime;
       const days = dateDayArithmetic(e, l, r);
       if (days) return days;
+      // date - date is an `interval day` (Spark 4's SubtractDates with ANSI intervals).
+      if (e.op === '-' && l.typeName() === 'date' && r.typeName() === 'date') return { kind: 'call', name: 'subtract_dates', args: [e.left, e.right] };
       if (isDateArithmetic(e.op, l, r)) return e;
       const target = isNumeric(l) && isNumeric(r) ? widerNumeric(l, r) : isNumeric(l) && isNull(r) ? l : isNumeric(r) && isNull(l) ? r : Types.double;
       return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
@@ -206,9 +208,14 @@ function datetimeArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r
   if (!value || !interval || !valueType || !intervalType) return undefined;
   if (intervalType instanceof CalendarIntervalType) return calendarArithmetic(value, valueType, interval, e.op === '-' ? -1 : 1);
   const amount: Expr = e.op === '-' ? { kind: 'unary', op: '-', child: interval } : interval;
-  const yearMonth = intervalType.typeName().includes('year') || intervalType.typeName().includes('month');
+  const yearMonth = intervalType instanceof YearMonthIntervalType;
   const typeName = valueType.typeName();
-  if (typeName === 'date') return { kind: 'call', name: yearMonth ? 'add_months' : 'date_add_interval', args: [value, amount] };
+  if (typeName === 'date') {
+    if (yearMonth) return { kind: 'call', name: 'add_months', args: [value, amount] };
+    // A day-time interval with a time part makes a date a timestamp (Spark's ResolveBinaryArithmetic).
+    const days = (intervalType as DayTimeIntervalType).endField === DayTimeIntervalType.DAY;
+    return days ? { kind: 'call', name: 'date_add_interval', args: [value, amount] } : { kind: 'call', name: 'timestamp_add_interval', args: [castTo(value, Types.timestamp), amount] };
+  }
   if (typeName === 'timestamp' || typeName === 'timestamp_ntz') {
     return { kind: 'call', name: yearMonth ? 'timestamp_add_months' : 'timestamp_add_interval', args: [value, amount] };
   }
@@ -233,9 +240,9 @@ function dateDayArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r:
   return undefined;
 }
 
-/** `date - date` is a day count (kept as plain arithmetic on day numbers). */
+/** `date ± number` that is not an integral day count (kept as plain arithmetic on day numbers). */
 function isDateArithmetic(op: string, l: DataType, r: DataType): boolean {
-  return (op === '+' || op === '-') && l.typeName() === 'date' && (isNumeric(r) || (op === '-' && r.typeName() === 'date'));
+  return (op === '+' || op === '-') && l.typeName() === 'date' && isNumeric(r);
 }
 
 function widest(types: DataType[], what: string): DataType {

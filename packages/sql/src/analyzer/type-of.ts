@@ -97,7 +97,7 @@ export function nullableOf(e: Expr): boolean {
       return e.op === 'IS NULL' || e.op === 'IS NOT NULL' ? false : nullableOf(e.child);
     case 'binary':
       if (e.op === '<=>') return false;
-      return e.op === '/' || e.op === '%' || nullableOf(e.left) || nullableOf(e.right);
+      return e.op === '/' || e.op === '%' || e.evalMode === 'try' || nullableOf(e.left) || nullableOf(e.right);
     case 'caseWhen':
       return e.otherwise === undefined || e.branches.some(([, v]) => nullableOf(v)) || nullableOf(e.otherwise);
     case 'in':

@@ -16,6 +16,7 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataFrame } from './dataframe.js';
 import { AdaptiveExecution } from '../physical/adaptive/adaptive-execution.js';
 import { adaptiveOptions } from '../physical/adaptive/adaptive-options.js';
+import { reportObservations } from './observation.js';
 
 export function defaultStorageLevel(): StorageLevel {
   return StorageLevel.MEMORY_AND_DISK;
@@ -40,7 +41,7 @@ export function execute(df: DataFrame, action: string): Execution {
   const adaptive = new AdaptiveExecution(adaptiveOptions(df.session.conf, df.session.host.defaultParallelism), broadcastThreshold);
   const enabled = adaptive.options.enabled;
   const planner = new PhysicalPlanner(df.session.host, { shufflePartitions, broadcastThreshold, site, adaptive: enabled ? adaptive : undefined });
-  const optimized = optimize(df.plan, df.session.timeZone);
+  const optimized = optimize(df.plan, df.session.timeZone, df.session.ansiEnabled);
   const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   const rdd = planner.rows(optimized);
@@ -53,10 +54,12 @@ function sqlPlanNode(node: PhysicalNode): SqlPlanNode {
   return node.rowsMetric === undefined ? { name: node.name, args: node.args.trim(), children } : { name: node.name, args: node.args.trim(), rowsMetric: node.rowsMetric, children };
 }
 
-/** Runs a job over the DataFrame's rows (or an RDD computed from them). */
-function submitJob<R>(df: DataFrame, execution: Execution, rdd: RDD<unknown> = execution.rdd): Promise<R[][]> {
+/** Runs a job over the DataFrame's rows (or an RDD computed from them); then the metrics of its Observations. */
+async function submitJob<R>(df: DataFrame, execution: Execution, rdd: RDD<unknown> = execution.rdd): Promise<R[][]> {
   const { description, callSite, sqlText, sqlPlan } = execution;
-  return df.session.host.submitJob<R>(rdd, { description, callSite, sqlText, sqlPlan, source: execution.rdd });
+  const result = await df.session.host.submitJob<R>(rdd, { description, callSite, sqlText, sqlPlan, source: execution.rdd });
+  await reportObservations(df);
+  return result;
 }
 
 /** Runs the DataFrame's job and returns its engine rows in partition order. */

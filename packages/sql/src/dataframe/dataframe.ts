@@ -27,6 +27,11 @@ import { explainText } from './explain.js';
 import { joinType } from './join-types.js';
 import { AnalysisException } from '../analyzer/analysis-error.js';
 import { cubeSets, rollupSets } from '../plan/grouping-sets.js';
+import { applyHint, type HintParameter } from './hints.js';
+import { checkpointed } from './checkpoint.js';
+import { observe, type Observation } from './observation.js';
+import { crosstab, freqItems, sampleBy, type SampleFractions } from './frequency-stats.js';
+import { inputFilesOf } from './input-files.js';
 
 export type ColumnArg = Column | string;
 type ColumnArgs = (ColumnArg | ColumnArg[])[];
@@ -70,6 +75,16 @@ export class DataFrame {
     process.stdout.write(`${this.schema.treeString(level)}\n`);
   }
   /** `df.col('a')` / PySpark's `df['a']`: a column bound to this DataFrame. */
+  /**
+   * PySpark's colRegex: a backquoted name (`` `(Col1)?+.+` ``) is a Java regular expression, and
+   * the Column selects every column whose whole name it matches (any case); any other name is `col`.
+   */
+  colRegex(colName: string): Column {
+    if (typeof colName !== 'string') throw new TypeError(`[NOT_STR] Argument \`colName\` should be a str, got ${typeof colName}.`);
+    const quoted = /^(?:(.+)\.)?`(.+)`$/s.exec(colName);
+    if (!quoted) return this.col(colName);
+    return new Column({ kind: 'star', regex: quoted[2]!, ...(quoted[1] === undefined ? {} : { qualifier: quoted[1] }) });
+  }
   col(name: string): Column {
     if (name === '*') return new Column({ kind: 'star' });
     const e = nameToExpr(name);
@@ -283,6 +298,40 @@ export class DataFrame {
   coalesce(numPartitions: number): DataFrame {
     return this.derive({ kind: 'repartition', child: this.plan, numPartitions, shuffle: false, partitionExprs: [] });
   }
+  /** Partitions holding ranges of the columns' values (ascending unless a Column says desc), from a sample of them. */
+  repartitionByRange(numPartitions?: number | ColumnArg, ...cols: ColumnArg[]): DataFrame {
+    if (typeof numPartitions !== 'number' && typeof numPartitions !== 'string' && !(numPartitions instanceof Column)) {
+      throw new TypeError(`[NOT_COLUMN_OR_INT_OR_STR] Argument \`numPartitions\` should be a Column, int or str, got ${typeof numPartitions}.`);
+    }
+    const all = typeof numPartitions === 'number' ? cols : [numPartitions, ...cols];
+    if (all.length === 0) throw new Error('[CANNOT_BE_EMPTY] At least one partition-by expression must be specified.');
+    const partitionExprs = all.map((c) => toSortOrder(columnExpr(c)));
+    return this.derive({ kind: 'repartition', child: this.plan, numPartitions: typeof numPartitions === 'number' ? numPartitions : undefined, shuffle: true, partitionExprs, range: true });
+  }
+  /** Spark's hints: BROADCAST (and the other join strategies), REPARTITION, COALESCE, REPARTITION_BY_RANGE, REBALANCE (see hints.ts). */
+  hint(name: string, ...parameters: HintParameter[]): DataFrame {
+    return applyHint(this, name, parameters);
+  }
+  /** The rows computed and saved under fc's checkpoint directory, behind a plan that starts there; eager (the default) saves them now. */
+  checkpoint(eager?: true): Promise<DataFrame>;
+  checkpoint(eager: false): DataFrame;
+  checkpoint(eager = true): DataFrame | Promise<DataFrame> {
+    return checkpointed(this, eager, true);
+  }
+  /** As checkpoint, with the rows kept by the executors (no checkpoint directory needed). */
+  localCheckpoint(eager?: true, storageLevel?: StorageLevel): Promise<DataFrame>;
+  localCheckpoint(eager: false, storageLevel?: StorageLevel): DataFrame;
+  localCheckpoint(eager = true, storageLevel?: StorageLevel): DataFrame | Promise<DataFrame> {
+    return checkpointed(this, eager, false, storageLevel);
+  }
+  /** Aggregates of this DataFrame's rows, known to `observation` (`observation.get`) once an action on the result has run. */
+  observe(observation: Observation | string, ...exprs: Column[]): DataFrame {
+    return observe(this, observation, exprs);
+  }
+  /** The files the DataFrame reads (sorted, each once). */
+  inputFiles(): string[] {
+    return inputFilesOf(this.plan);
+  }
 
   // ---- caching ------------------------------------------------------------------------------
   private cachedPlan: LogicalPlan | undefined;
@@ -355,7 +404,19 @@ export class DataFrame {
   approxQuantile(col: string | string[], probabilities: number[], relativeError: number): Promise<number[] | number[][]> {
     return approxQuantile(this, col, probabilities, relativeError);
   }
-  /** `df.stat`: approxQuantile, corr, cov (PySpark's DataFrameStatFunctions). */
+  /** A contingency table of two columns (see frequency-stats.ts); its columns depend on the data, so it runs a job. */
+  crosstab(col1: string, col2: string): Promise<DataFrame> {
+    return crosstab(this, col1, col2);
+  }
+  /** Per column, `<col>_freqItems`: values that may be in more than `support` (default 1%) of the rows. */
+  freqItems(cols: string[], support?: number): DataFrame {
+    return freqItems(this, cols, support);
+  }
+  /** A sample with a rate per value of `col` (0 for values not in `fractions`). */
+  sampleBy(col: ColumnArg, fractions: SampleFractions, seed?: number): DataFrame {
+    return sampleBy(this, col, fractions, seed);
+  }
+  /** `df.stat`: approxQuantile, corr, cov, crosstab, freqItems, sampleBy (PySpark's DataFrameStatFunctions). */
   get stat(): DataFrameStatFunctions {
     return new DataFrameStatFunctions(this);
   }

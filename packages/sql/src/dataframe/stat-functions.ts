@@ -23,6 +23,15 @@ export class DataFrameStatFunctions {
   cov(col1: string, col2: string): Promise<number | null> {
     return this.df.cov(col1, col2);
   }
+  crosstab(col1: string, col2: string): Promise<DataFrame> {
+    return this.df.crosstab(col1, col2);
+  }
+  freqItems(cols: string[], support?: number): DataFrame {
+    return this.df.freqItems(cols, support);
+  }
+  sampleBy(col: Parameters<DataFrame['sampleBy']>[0], fractions: Parameters<DataFrame['sampleBy']>[1], seed?: number): DataFrame {
+    return this.df.sampleBy(col, fractions, seed);
+  }
 }
 
 export async function approxQuantile(df: DataFrame, col: string | string[], probabilities: number[], relativeError: number): Promise<number[] | number[][]> {

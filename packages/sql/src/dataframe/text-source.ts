@@ -14,6 +14,9 @@ class TextLines implements RowSource {
   get description(): string {
     return `Scan text ${this.paths.join(', ')}`;
   }
+  get inputFiles(): readonly string[] {
+    return this.paths.every((p) => !p.startsWith('dfs://')) ? expandLocalPaths(this.paths) : this.paths;
+  }
   /** Local paths are read file by file, each file the input file of its rows (input_file_name). */
   toRdd(host: SqlHost): RDD<unknown[]> {
     const local = this.paths.every((p) => !p.startsWith('dfs://'));

@@ -16,6 +16,14 @@ export type BinaryOp =
 
 export type UnaryOp = 'NOT' | '-' | 'IS NULL' | 'IS NOT NULL';
 
+/**
+ * How arithmetic, casts and a few math functions treat a zero divisor or an overflow (Spark's
+ * EvalMode). Absent is ANSI, Spark 4's default: an error. `legacy` (spark.sql.ansi.enabled=false,
+ * stamped before planning by optimizer/session-ansi-mode.ts): null for a zero divisor, integers
+ * wrap. `try` (try_add, try_divide, ...): null for both.
+ */
+export type EvalMode = 'legacy' | 'try';
+
 export interface SortOrderExpr {
   readonly kind: 'sortOrder';
   readonly child: Expr;
@@ -47,7 +55,8 @@ export interface UdfRef {
 
 export type Expr =
   | { readonly kind: 'column'; readonly name: string; readonly qualifier?: string }
-  | { readonly kind: 'star'; readonly qualifier?: string }
+  /** `*`, `t.*`, or (`regex`, from df.colRegex) the columns whose whole name matches a Java regex, any case. */
+  | { readonly kind: 'star'; readonly qualifier?: string; readonly regex?: string }
   | {
       readonly kind: 'attr';
       readonly id: number;
@@ -63,12 +72,19 @@ export type Expr =
    */
   | { readonly kind: 'alias'; readonly child: Expr; readonly name: string; readonly id: number; readonly names?: readonly string[]; readonly qualifier?: string }
   /** `timeZone`: the session time zone, set before planning on the functions that read one (optimizer/session-time-zone.ts). */
-  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly distinct?: boolean; readonly timeZone?: string }
-  | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr }
-  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
+  | {
+      readonly kind: 'call';
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly distinct?: boolean;
+      readonly timeZone?: string;
+      readonly evalMode?: EvalMode;
+    }
+  | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr; readonly evalMode?: EvalMode }
+  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly evalMode?: EvalMode }
   | { readonly kind: 'caseWhen'; readonly branches: readonly (readonly [Expr, Expr])[]; readonly otherwise: Expr | undefined }
-  /** `try`: TRY_CAST, null where CAST raises an error. */
-  | { readonly kind: 'cast'; readonly child: Expr; readonly to: DataType; readonly try?: boolean; readonly timeZone?: string }
+  /** `try`: TRY_CAST, null where CAST raises an error; `evalMode` legacy: CAST with spark.sql.ansi.enabled=false. */
+  | { readonly kind: 'cast'; readonly child: Expr; readonly to: DataType; readonly try?: boolean; readonly timeZone?: string; readonly evalMode?: 'legacy' }
   | { readonly kind: 'in'; readonly child: Expr; readonly list: readonly Expr[] }
   | SortOrderExpr
   | { readonly kind: 'window'; readonly fn: Expr; readonly spec: WindowSpecExpr }

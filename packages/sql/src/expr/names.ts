@@ -36,6 +36,8 @@ function render(e: Expr, withIds: boolean): string {
     case 'unary':
       return unaryName(e.op, prettyName(e.child));
     case 'binary':
+      // A datetime ± an interval literal is Spark's DateAddYMInterval, TimestampAddInterval, ...: no parentheses.
+      if (isIntervalLiteral(e.left) !== isIntervalLiteral(e.right)) return `${prettyName(e.left)} ${e.op} ${prettyName(e.right)}`;
       return `(${prettyName(e.left)} ${e.op} ${prettyName(e.right)})`;
     case 'caseWhen': {
       const branches = e.branches.map(([c, v]) => ` WHEN ${prettyName(c)} THEN ${prettyName(v)}`).join('');
@@ -54,6 +56,8 @@ function render(e: Expr, withIds: boolean): string {
       return e.mode === 'exists' ? 'exists(subquery)' : e.mode === 'in' ? `(${prettyName(e.child!)} IN (listquery()))` : 'scalarsubquery()';
   }
 }
+
+const isIntervalLiteral = (e: Expr): boolean => e.kind === 'literal' && e.dataType.typeName().startsWith('interval');
 
 function unaryName(op: string, child: string): string {
   switch (op) {

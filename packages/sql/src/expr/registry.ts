@@ -5,6 +5,7 @@
  * expressions by name; the analyzer and the code generator look the definition up.
  */
 import type { DataType } from '../types/index.js';
+import type { EvalMode } from './expression.js';
 
 interface FunctionBase {
   /** The lookup name, lower case (SQL function names are case-insensitive). */
@@ -38,8 +39,10 @@ export interface ScalarFunction extends FunctionBase {
   readonly timeZoneAware?: boolean;
   /** The result may differ between evaluations with the same arguments (rand, uuid, partition ids): never folded or moved. */
   readonly nondeterministic?: boolean;
+  /** Whether overflow or a zero divisor fails under ANSI (abs, pmod, ...): `gen` then receives the call's EvalMode. */
+  readonly ansiAware?: boolean;
   /** `state` gives a per-partition variable (undefined at first) for functions that count rows. */
-  gen(args: string[], argTypes: DataType[], timeZone: string, state: GenState): string;
+  gen(args: string[], argTypes: DataType[], timeZone: string, state: GenState, evalMode?: EvalMode): string;
   /** Helper function sources the generated code needs, by name; inlined once per stage. */
   readonly helpers?: Readonly<Record<string, string>>;
   /**

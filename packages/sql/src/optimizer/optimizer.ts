@@ -9,6 +9,8 @@ import { pushDownFilters } from './push-filters.js';
 import { reorderJoins } from './reorder-joins.js';
 import { expandGroupingSets } from './expand-grouping-sets.js';
 import { withSessionTimeZone } from './session-time-zone.js';
+import { withLegacyArithmetic } from './session-ansi-mode.js';
+import { dropHints, moveHintsToJoins } from './join-hints.js';
 
 export interface Rule {
   readonly name: string;
@@ -25,9 +27,14 @@ const RULES: readonly Rule[] = [
 
 const MAX_ITERATIONS = 20;
 
-/** `timeZone`: the session's, given to the expressions that read one before the rules run. */
-export function optimize(plan: LogicalPlan, timeZone?: string): LogicalPlan {
-  let current = timeZone === undefined ? plan : withSessionTimeZone(plan, timeZone);
+/**
+ * `timeZone`: the session's, given to the expressions that read one before the rules run;
+ * `ansi` false (spark.sql.ansi.enabled=false) puts arithmetic and casts in Spark's legacy mode.
+ */
+export function optimize(plan: LogicalPlan, timeZone?: string, ansi = true): LogicalPlan {
+  const hinted = dropHints(moveHintsToJoins(plan));
+  const zoned = timeZone === undefined ? hinted : withSessionTimeZone(hinted, timeZone);
+  let current = ansi ? zoned : withLegacyArithmetic(zoned);
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     const next = RULES.reduce((p, rule) => rule.apply(p), current);
     if (next === current) return next;

@@ -44,7 +44,8 @@ const movable = (e: Expr) => isDeterministic(e) && !exists(e, (x) => x.kind === 
 
 /** The leaves and conditions of the inner joins (and filters right on them) at the root; undefined when the root is neither. */
 function innerJoinTree(p: LogicalPlan): InnerJoinTree | undefined {
-  if (p.kind === 'join' && (p.joinType === 'inner' || p.joinType === 'cross') && p.using === undefined) {
+  // A join with a strategy hint keeps its sides, as Spark's ReorderJoin leaves hinted joins alone.
+  if (p.kind === 'join' && (p.joinType === 'inner' || p.joinType === 'cross') && p.using === undefined && p.hints === undefined) {
     const conditions = splitConjuncts(p.condition);
     if (!conditions.every(movable)) return undefined;
     const left = innerJoinTree(p.left) ?? { leaves: [p.left], conditions: [], joinType: 'inner' as const };

@@ -109,6 +109,8 @@ export interface Select {
   readonly windows: readonly NamedWindow[];
   /** `LATERAL VIEW`s after the FROM items (parser/lateral-views.ts). */
   readonly lateralViews?: readonly LateralView[];
+  /** `SELECT /*+ BROADCAST(t), REPARTITION(4) *\/ ...`: each hint's name and parameters. */
+  readonly hints?: readonly SqlHint[];
 }
 
 /** `LATERAL VIEW [OUTER] generator(args) [alias] [AS] columns`. */
@@ -117,6 +119,11 @@ export interface LateralView {
   readonly generator: Expr;
   readonly alias: string | undefined;
   readonly columns: readonly string[];
+}
+
+export interface SqlHint {
+  readonly name: string;
+  readonly parameters: readonly (string | number)[];
 }
 
 /** One item of the select list: an expression (a `*` is a `star` expression) and its alias. */

@@ -50,6 +50,10 @@ class Lexer {
   private next(): Token {
     const start = this.pos;
     const c = this.sql[start]!;
+    if (this.sql.startsWith('/*+', start)) {
+      this.blockComment();
+      return this.make('hint', start, this.sql.slice(start + 3, this.pos - 2));
+    }
     if ((c === 'x' || c === 'X') && this.sql[start + 1] === "'") return this.binaryString(start);
     if (isDigit(c) || (c === '.' && isDigit(this.sql[start + 1] ?? ''))) return this.number(start);
     if (isWordStart(c)) return this.word(start);
@@ -184,6 +188,8 @@ class Lexer {
       } else if (this.sql.startsWith('--', this.pos)) {
         while (this.pos < this.sql.length && this.sql[this.pos] !== '\n') this.pos++;
       } else if (this.sql.startsWith('/*', this.pos)) {
+        // `SELECT /*+ BROADCAST(t) */`: a hint, the only comment that is a token (as in Spark's grammar).
+        if (this.sql.startsWith('/*+', this.pos) && this.tokens[this.tokens.length - 1]?.upper === 'SELECT') return;
         this.blockComment();
       } else {
         return;

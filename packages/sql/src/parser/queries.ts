@@ -3,7 +3,7 @@
  * are left-associative among themselves, as in Spark), SELECT blocks with their clauses, VALUES,
  * TABLE t, parenthesized queries, and the ORDER BY / LIMIT / OFFSET of the whole query.
  */
-import type { Cte, Expr, GroupBy, GroupingItem, NamedWindow, Query, QueryBody, Select, SelectItem, SetOperator } from './ast.js';
+import type { Cte, Expr, GroupBy, GroupingItem, NamedWindow, Query, QueryBody, Select, SelectItem, SetOperator, SqlHint } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { parseExpr, startsQuery } from './expressions.js';
 import { parseFromList } from './relations.js';
@@ -102,6 +102,7 @@ export function parseValuesRows(c: Cursor): Expr[][] {
 
 function parseSelect(c: Cursor): Select {
   c.expectWord('SELECT');
+  const hints = c.peek().kind === 'hint' ? parseHints(c.next().value) : undefined;
   let distinct = false;
   if (c.acceptWord('DISTINCT')) distinct = true;
   else c.acceptWord('ALL');
@@ -113,7 +114,15 @@ function parseSelect(c: Cursor): Select {
   const groupBy = c.isWord('GROUP') && c.isWord('BY', 1) ? parseGroupBy(c) : null;
   const having = c.acceptWord('HAVING') ? parseExpr(c) : null;
   const windows = c.acceptWord('WINDOW') ? parseNamedWindows(c) : [];
-  return { kind: 'select', distinct, items, from, where, groupBy, having, windows, ...(lateralViews.length > 0 ? { lateralViews } : {}) };
+  return { kind: 'select', distinct, items, from, where, groupBy, having, windows, ...(lateralViews.length > 0 ? { lateralViews } : {}), ...(hints && { hints }) };
+}
+
+/** The hints of a `/*+ ... *\/` comment: `NAME` or `NAME(param, ...)`, separated by spaces or commas. */
+function parseHints(text: string): SqlHint[] {
+  return [...text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?/g)].map(([, name, params]) => ({
+    name: name!,
+    parameters: (params ?? '').split(',').map((p) => p.trim().replace(/^`(.*)`$/, '$1')).filter((p) => p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+  }));
 }
 
 /** expr [[AS] alias]; also what `df.selectExpr` reads. */

@@ -21,6 +21,7 @@ import { someExpr, transformExpr } from './ast-transform.js';
 import { exprScopeOf, fromToPlan, type CteScope } from './to-plan.js';
 import { sortOrder, toExpr, unsupported, type ExprScope } from './to-expr.js';
 import { crossSets, cubeSets, rollupSets } from '../plan/grouping-sets.js';
+import { withSqlJoinHints, withSqlPartitioningHints } from './sql-hints.js';
 
 /** The name a select item's column gets when it can be told from the text (an alias or a column). */
 export function selectItemName(item: SelectItem): string | null {
@@ -38,11 +39,11 @@ export function selectToPlan(s: Select, ctes: CteScope, orderBy: readonly SortIt
   const windows = new Map<string, WindowSpec>(s.windows.map((w) => [w.name.toLowerCase(), w.spec]));
   const scope = exprScopeOf(ctes, windows);
   const items = renamed(s.items, names);
-  let child = lateralViewsToPlan(fromToPlan(s.from, ctes), s.lateralViews ?? [], (e) => toExpr(e, scope));
+  let child = lateralViewsToPlan(withSqlJoinHints(fromToPlan(s.from, ctes), s.hints ?? []), s.lateralViews ?? [], (e) => toExpr(e, scope));
   if (s.where) child = { kind: 'filter', child, condition: toExpr(s.where, scope) };
   const aggregated = s.groupBy !== null || s.having !== null || items.some((i) => hasAggregate(i.expr));
   const plan = aggregated ? aggregatePlan(s, items, child, orderBy, scope) : projectPlan(s, items, child, orderBy, scope);
-  return plan;
+  return withSqlPartitioningHints(plan, s.hints ?? []);
 }
 
 /** Column aliases given from outside (`AS t(a, b)`, `WITH t(a, b) AS`) rename the select items. */

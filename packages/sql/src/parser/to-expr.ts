@@ -9,7 +9,7 @@
 import { binaryOf, callOf, unaryOf, type Expr as PlanExpr, type SortOrderExpr, type WindowFrame, type WindowSpecExpr } from '../expr/expression.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import { Types } from '../expr/types-used.js';
-import { BinaryType, ByteType, DecimalType, FloatType, ShortType, parseDataType } from '../types/index.js';
+import { BinaryType, ByteType, DayTimeIntervalType, DecimalType, FloatType, ShortType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
 import type { Expr, FrameBound, FunctionCall, IntervalLiteral, Literal, SortItem, WindowRef, WindowSpec } from './ast.js';
 import { formatExpr } from './ast-text.js';
 import type { Query } from './ast.js';
@@ -200,8 +200,7 @@ function binary(op: Extract<Expr, { kind: 'binary' }>['op'], left: Expr, right: 
     case '||':
       return callOf('concat', [x(left), x(right)]);
     case 'div':
-      // Integral division: the quotient truncated toward zero, a bigint.
-      return { kind: 'cast', child: binaryOf('/', x(left), x(right)), to: Types.long };
+      return callOf('div', [x(left), x(right)]);
     case '&':
       return callOf('bitwise_and', [x(left), x(right)]);
     case '|':
@@ -255,30 +254,35 @@ function scaledDecimal(e: Expr): { digits: bigint; scale: number } | null {
   return { digits: e.value.startsWith('-') ? -digits : digits, scale: fraction.length };
 }
 
-/** date ± INTERVAL n DAY|WEEK|MONTH|YEAR, as date_add and add_months. */
-function addInterval(date: PlanExpr, interval: IntervalLiteral, subtract: boolean): PlanExpr {
-  let result = date;
+/**
+ * `x ± INTERVAL n unit ...`: x plus or minus each part as an ANSI interval literal (a year-month
+ * interval in months, a day-time interval in microseconds); the analyzer picks the operation by
+ * x's type, so a timestamp stays a timestamp (resolve-expression.ts, datetimeArithmetic).
+ */
+function addInterval(value: PlanExpr, interval: IntervalLiteral, subtract: boolean): PlanExpr {
+  let result = value;
   for (const part of interval.parts) {
     const amount = Number(part.value.trim());
-    if (!Number.isInteger(amount) || part.unit === null || interval.to !== null) {
-      throw unsupported(`${formatExpr(interval)} in date arithmetic (use whole days, weeks, months or years)`);
+    const unit = part.unit === null || interval.to !== null ? undefined : INTERVAL_UNITS[part.unit];
+    if (unit === undefined || !Number.isFinite(amount) || (unit.whole && !Number.isInteger(amount))) {
+      throw unsupported(`${formatExpr(interval)} in datetime arithmetic (use whole years, months, weeks or days, or hours, minutes and seconds)`);
     }
-    const sign = subtract ? -1 : 1;
-    switch (part.unit) {
-      case 'day':
-      case 'week':
-        result = callOf('date_add', [result, lit(sign * amount * (part.unit === 'week' ? 7 : 1), Types.int)]);
-        break;
-      case 'month':
-      case 'year':
-        result = callOf('add_months', [result, lit(sign * amount * (part.unit === 'year' ? 12 : 1), Types.int)]);
-        break;
-      default:
-        throw unsupported(`${formatExpr(interval)} in date arithmetic (use whole days, weeks, months or years)`);
-    }
+    result = binaryOf(subtract ? '-' : '+', result, lit(amount * unit.scale, unit.type));
   }
   return result;
 }
+
+const MICROS_PER_SECOND = 1_000_000;
+const dayTime = (field: number) => new DayTimeIntervalType(field, field);
+const INTERVAL_UNITS: Readonly<Record<string, { type: DataType; scale: number; whole: boolean }>> = {
+  year: { type: new YearMonthIntervalType(YearMonthIntervalType.YEAR, YearMonthIntervalType.YEAR), scale: 12, whole: true },
+  month: { type: new YearMonthIntervalType(YearMonthIntervalType.MONTH, YearMonthIntervalType.MONTH), scale: 1, whole: true },
+  week: { type: dayTime(DayTimeIntervalType.DAY), scale: 7 * 86400 * MICROS_PER_SECOND, whole: true },
+  day: { type: dayTime(DayTimeIntervalType.DAY), scale: 86400 * MICROS_PER_SECOND, whole: true },
+  hour: { type: dayTime(DayTimeIntervalType.HOUR), scale: 3600 * MICROS_PER_SECOND, whole: false },
+  minute: { type: dayTime(DayTimeIntervalType.MINUTE), scale: 60 * MICROS_PER_SECOND, whole: false },
+  second: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_SECOND, whole: false },
+};
 
 /** SQL spellings of registered functions: `position(a IN b)` is Spark's locate(a, b). */
 const SQL_SYNONYMS: Readonly<Record<string, string>> = { position: 'locate' };

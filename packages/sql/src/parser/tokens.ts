@@ -13,6 +13,7 @@ export type TokenKind =
   | 'typedNumber' // 1L, 1S, 1Y, 1.5D, 1.5F, 1.5BD: `suffix` holds the upper-case suffix
   | 'binaryString' // X'0AFF', value is the hex digits
   | 'operator' // punctuation and operators: ( ) , . ; [ ] + - * / % ...
+  | 'hint' // a /*+ ... */ comment right after SELECT; value holds the text between /*+ and */
   | 'eof';
 
 export interface Token {

@@ -27,6 +27,8 @@ export function estimatedSize(p: LogicalPlan): number | undefined {
     case 'distinct':
     case 'repartition':
     case 'cached':
+    case 'hint':
+    case 'collectMetrics':
       return estimatedSize(p.child);
     case 'limit': {
       const child = estimatedSize(p.child);
@@ -38,13 +40,32 @@ export function estimatedSize(p: LogicalPlan): number | undefined {
 }
 
 export function chooseJoin(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number): JoinStrategy {
-  if (threshold < 0) return { kind: 'shuffle' };
   if (equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length === 0) return { kind: 'shuffle' };
+  const hinted = hintedJoin(p);
+  if (hinted) return hinted;
+  if (threshold < 0) return { kind: 'shuffle' };
   const candidates = broadcastableSides(p.joinType)
     .map((side) => ({ side, size: estimatedSize(side === 'left' ? p.left : p.right) }))
     .filter((c): c is { side: 'left' | 'right'; size: number } => c.size !== undefined && c.size <= threshold)
     .sort((a, b) => a.size - b.size);
   return candidates.length === 0 ? { kind: 'shuffle' } : { kind: 'broadcast', build: candidates[0].side };
+}
+
+/**
+ * Spark's join strategy hints: a side hinted BROADCAST is broadcast whatever its size and the
+ * threshold, if the join type lets it be built (both hinted: the smaller); any other hint
+ * (MERGE, SHUFFLE_HASH, SHUFFLE_REPLICATE_NL) asks for a shuffled join. Unusable hints are ignored.
+ */
+function hintedJoin(p: Extract<LogicalPlan, { kind: 'join' }>): JoinStrategy | undefined {
+  const hints = p.hints;
+  if (hints === undefined) return undefined;
+  const sides = broadcastableSides(p.joinType).filter((side) => hints[side] === 'broadcast');
+  if (sides.length > 0) {
+    const size = (side: 'left' | 'right') => estimatedSize(side === 'left' ? p.left : p.right) ?? Infinity;
+    return { kind: 'broadcast', build: sides.reduce((a, b) => (size(b) < size(a) ? b : a)) };
+  }
+  const shuffleHinted = [hints.left, hints.right].some((h) => h !== undefined && h !== 'broadcast');
+  return shuffleHinted ? { kind: 'shuffle' } : undefined;
 }
 
 /**

@@ -103,7 +103,10 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetr
     case 'filter':
       return op('Filter', { args: ` ${planString(p.condition)}`, details: [inputOf(p.child), `Condition : ${planString(p.condition)}`] }, describe(p.child));
     case 'subqueryAlias':
+    case 'hint':
       return describe(p.child);
+    case 'collectMetrics':
+      return op('CollectMetrics', { args: ` ${p.name}, ${list(p.metrics)}`, details: [inputOf(p.child)], generated: false }, describe(p.child));
     case 'aggregate':
       return hashAggregate(p.groupBy, p.aggregates, p.child, n, describe(p.child));
     case 'distinct':
@@ -138,6 +141,7 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetr
       return op('Sample', { args: ` ${args}`, details: [inputOf(p.child), `Arguments: ${args}`], generated: false }, describe(p.child));
     }
     case 'repartition': {
+      if (p.range) return exchange(`rangepartitioning(${p.partitionExprs.map(planString).join(', ')}, ${p.numPartitions ?? n})`, p.child, describe(p.child));
       if (!p.shuffle) return op('Coalesce', { args: ` ${p.numPartitions}`, details: [inputOf(p.child), `Arguments: ${p.numPartitions}`], generated: false }, describe(p.child));
       return exchange(`RoundRobinPartitioning(${p.numPartitions ?? n})`, p.child, describe(p.child));
     }

@@ -5,7 +5,7 @@
  * that need a shuffle (aggregate, join, sort, set operations, windows) end a stage.
  */
 import type { RDD } from '@flint/rdd';
-import type { Expr, NamedExpr } from '../expr/expression.js';
+import type { Expr, NamedExpr, SortOrderExpr } from '../expr/expression.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
@@ -85,6 +85,9 @@ export class PhysicalPlanner {
         return withStep(input, { kind: 'filter', condition: plan.condition, rows: this.rowCounter(plan) });
       }
       case 'subqueryAlias':
+      case 'hint':
+      case 'collectMetrics':
+        // Observed metrics are computed by a job of their own after the action (dataframe/observation.ts).
         return this.pipeline(plan.child);
       case 'aggregate':
         return fresh(this.shuffleRead(plan, hashAggregate(this.pipeline(plan.child), plan.groupBy, plan.aggregates as readonly NamedExpr[], n, site)));
@@ -179,8 +182,10 @@ export class PhysicalPlanner {
   }
 
   private repartition(plan: PlanOf<'repartition'>): RDD<unknown[]> {
-    const rows = this.rows(plan.child);
     const n = plan.numPartitions ?? this.options.shufflePartitions;
+    // Range partitions as a sort makes them (rows also come out sorted within each, which Spark leaves unspecified).
+    if (plan.range) return sortRows(this.pipeline(plan.child), plan.partitionExprs as SortOrderExpr[], n, this.options.site, this.isRead);
+    const rows = this.rows(plan.child);
     if (!plan.shuffle) return rows.coalesce(n);
     return rows.repartition(n);
   }

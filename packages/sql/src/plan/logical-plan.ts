@@ -11,6 +11,16 @@ import type { ColumnBatch } from '../io/column-batch.js';
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
 
+/** A join strategy hint (`df.hint('broadcast')`, Spark's JoinStrategyHint): broadcast this side, or shuffle it. */
+export type JoinStrategyHint = 'broadcast' | 'shuffle_merge' | 'shuffle_hash' | 'shuffle_replicate_nl';
+
+/** Where `df.observe(observation, ...)` reports its metrics after an action (the Observation class). */
+export interface MetricsSink {
+  /** Whether an action has reported metrics already (an observation is filled once, as Spark's). */
+  readonly filled: boolean;
+  report(metrics: Record<string, unknown>): void;
+}
+
 /**
  * Where a leaf's rows come from: in-memory rows, an RDD, a file reader. Rows are positional
  * arrays in the order of the relation's output. `columns`, when given, are the positions the
@@ -30,6 +40,8 @@ export interface RowSource {
   toColumnBatchSample?(host: SqlHost, columns?: readonly number[]): RDD<ColumnBatch> | undefined;
   /** Estimated size, for join selection (undefined: unknown, assumed large). */
   readonly sizeInBytes?: number;
+  /** The files a file source reads (`df.inputFiles()`). */
+  readonly inputFiles?: readonly string[];
 }
 
 export type LogicalPlan =
@@ -56,6 +68,8 @@ export type LogicalPlan =
       readonly condition: Expr | undefined;
       /** `USING (a, b)` / `df.join(other, ['a', 'b'])`: resolved into a condition and a projection. */
       readonly using?: readonly string[];
+      /** Strategy hints of each side, moved here from `hint` nodes by the optimizer (optimizer/join-hints.ts). */
+      readonly hints?: { readonly left?: JoinStrategyHint; readonly right?: JoinStrategyHint };
     }
   | { readonly kind: 'sort'; readonly child: LogicalPlan; readonly orders: readonly SortOrderExpr[]; readonly global: boolean }
   | { readonly kind: 'limit'; readonly child: LogicalPlan; readonly n: number; readonly offset: number }
@@ -84,6 +98,8 @@ export type LogicalPlan =
       readonly numPartitions: number | undefined;
       readonly shuffle: boolean;
       readonly partitionExprs: readonly Expr[];
+      /** repartitionByRange: `partitionExprs` are sort orders, and partitions hold ranges of them. */
+      readonly range?: boolean;
     }
   | { readonly kind: 'subqueryAlias'; readonly child: LogicalPlan; readonly alias: string }
   /** `explode`-like generators: each input row yields zero or more rows with the generated columns. */
@@ -94,6 +110,13 @@ export type LogicalPlan =
       readonly outer: boolean;
       readonly output: readonly Attr[];
     }
+  /** `df.hint('broadcast')` (Spark's ResolvedHint): the strategy of the joins above; the optimizer moves it onto them. */
+  | { readonly kind: 'hint'; readonly child: LogicalPlan; readonly strategy: JoinStrategyHint }
+  /**
+   * `df.observe(name, ...metrics)` (Spark's CollectMetrics): the rows pass through unchanged; after
+   * an action, the aggregates `metrics` of those rows go to `sink` (dataframe/observation.ts).
+   */
+  | { readonly kind: 'collectMetrics'; readonly child: LogicalPlan; readonly name: string; readonly metrics: readonly Expr[]; readonly sink?: MetricsSink }
   /** A plan whose rows were computed and cached: `df.cache()` (see physical/). */
   | { readonly kind: 'cached'; readonly child: LogicalPlan; readonly cache: { rdd?: RDD<unknown[]>; readonly level: StorageLevel } };
 

@@ -20,6 +20,8 @@ export function outputOf(p: LogicalPlan): readonly Attr[] {
     case 'sample':
     case 'repartition':
     case 'cached':
+    case 'hint':
+    case 'collectMetrics':
       return outputOf(p.child);
     case 'join': {
       const left = outputOf(p.left);

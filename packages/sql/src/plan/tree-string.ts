@@ -32,8 +32,14 @@ export function nodeText(p: LogicalPlan): string {
       return p.groupingSets
         ? `Aggregate [GROUPING SETS (${p.groupingSets.map((set) => `(${set.map((i) => planString(p.groupBy[i]!)).join(', ')})`).join(', ')})], ${list(p.aggregates)}`
         : `Aggregate ${list(p.groupBy)}, ${list(p.aggregates)}`;
-    case 'join':
-      return `Join ${JOIN_NAMES[p.joinType]}${p.condition ? `, ${planString(p.condition)}` : ''}`;
+    case 'join': {
+      const hints = (['left', 'right'] as const).filter((side) => p.hints?.[side]).map((side) => `, ${side}Hint=(strategy=${p.hints![side]})`);
+      return `Join ${JOIN_NAMES[p.joinType]}${p.condition ? `, ${planString(p.condition)}` : ''}${hints.join('')}`;
+    }
+    case 'hint':
+      return `ResolvedHint (strategy=${p.strategy})`;
+    case 'collectMetrics':
+      return `CollectMetrics ${p.name}, ${list(p.metrics)}`;
     case 'sort':
       return `Sort ${list(p.orders)}, ${p.global}`;
     case 'limit':
@@ -47,6 +53,7 @@ export function nodeText(p: LogicalPlan): string {
     case 'sample':
       return `Sample 0.0, ${p.fraction}, ${p.withReplacement}, ${p.seed}`;
     case 'repartition':
+      if (p.range) return `RepartitionByExpression ${list(p.partitionExprs)}, ${p.numPartitions ?? 'default'}`;
       return `Repartition ${p.numPartitions ?? 'default'}, ${p.shuffle}`;
     case 'subqueryAlias':
       return `SubqueryAlias ${p.alias}`;

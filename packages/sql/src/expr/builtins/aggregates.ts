@@ -10,7 +10,7 @@ import { isIntegral, isNumeric } from '../type-rules.js';
 const one = { minArgs: 1, maxArgs: 1 };
 
 /** A distinct-value key: strings and numbers must not collide (`'1'` vs `1`). */
-const DISTINCT_KEY = `function distinctKey(v) { return typeof v === 'string' ? 's' + v : JSON.stringify(v); }`;
+export const DISTINCT_KEY = `function distinctKey(v) { return typeof v === 'string' ? 's' + v : JSON.stringify(v); }`;
 
 const sumType = (t: DataType): DataType => (isIntegral(t) ? Types.long : t.typeName() === 'decimal' ? t : Types.double);
 

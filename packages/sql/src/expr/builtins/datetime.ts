@@ -5,6 +5,7 @@
  * clock there (as UTC milliseconds, read with getUTC*), `sqlZone.instant` goes back.
  */
 import { Types } from '../types-used.js';
+import { DayTimeIntervalType } from '../../types/index.js';
 import { all, scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
@@ -161,6 +162,8 @@ scalar('from_unixtime', {
  * these): a day-time interval is microseconds, a year-month interval months.
  */
 const MICROS_PER_DAY = 86400000000;
+/** date - date (Spark 4's SubtractDates): the days between them as an `interval day`. */
+scalar('subtract_dates', { args: 2, returns: new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.DAY), gen: ([a, b]) => `((${a} - ${b}) * ${MICROS_PER_DAY})`, pretty: ([a, b]) => `(${a} - ${b})` });
 scalar('date_add_interval', { args: 2, returns: DATE, gen: ([d, micros]) => `(${d} + Math.trunc(${micros} / ${MICROS_PER_DAY}))`, pretty: ([a, b]) => `${a} + ${b}` });
 scalar('timestamp_add_interval', { args: 2, returns: TS, gen: ([t, micros]) => `(${t} + Math.trunc(${micros} / 1000))`, pretty: ([a, b]) => `${a} + ${b}` });
 /** Months are added to the wall clock in the session time zone, the day clamped to the month's last. */

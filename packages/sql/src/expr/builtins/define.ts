@@ -1,15 +1,18 @@
 /** Shorthands for defining scalar functions in the family files. */
 import type { DataType } from '../../types/index.js';
 import { registerFunction, type GenState, type ScalarFunction } from '../registry.js';
+import type { EvalMode } from '../expression.js';
 
 export interface ScalarSpec {
   args: number | [number, number];
   returns: DataType | ((argTypes: DataType[], literals: unknown[]) => DataType);
-  gen: (args: string[], argTypes: DataType[], timeZone: string, state: GenState) => string;
+  gen: (args: string[], argTypes: DataType[], timeZone: string, state: GenState, evalMode: EvalMode | undefined) => string;
   /** The result depends on the session time zone (passed to `gen`). */
   timeZoneAware?: boolean;
   /** Different results for the same arguments (rand, uuid, partition ids): never folded or moved. */
   nondeterministic?: boolean;
+  /** Overflow or a zero divisor fails under ANSI (the call's EvalMode is passed to `gen`). */
+  ansiAware?: boolean;
   coerce?: (argTypes: DataType[]) => (DataType | undefined)[];
   /** Null-tolerant functions see null arguments (coalesce, concat_ws, ...). */
   nullTolerant?: boolean;
@@ -37,6 +40,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     nullableResult: spec.nullableResult,
     timeZoneAware: spec.timeZoneAware,
     nondeterministic: spec.nondeterministic,
+    ansiAware: spec.ansiAware,
     gen: spec.gen,
     helpers: spec.helpers,
     constantValue: spec.constantValue,

@@ -28,3 +28,4 @@ import './misc-scalars.js';
 import './zone-conversions.js';
 import './frequencies.js';
 import './regression.js';
+import './frequent-items.js';

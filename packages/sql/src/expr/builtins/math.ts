@@ -3,6 +3,7 @@ import type { DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric, widerNumeric } from '../type-rules.js';
 import { all, scalar } from './define.js';
+import { ARITHMETIC_HELPERS, negateCode, zeroDivisorCode } from '../ansi-arithmetic.js';
 
 const D = Types.double;
 const sameAsArg = ([t]: DataType[]) => (isNumeric(t) ? t : D);
@@ -57,9 +58,11 @@ for (const [name, fn, pretty] of unaryMath) {
 scalar('pi', { args: 0, returns: D, gen: () => 'Math.PI', prettyName: 'PI' });
 scalar('e', { args: 0, returns: D, gen: () => 'Math.E', prettyName: 'E' });
 
-scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `Math.abs(${x})` });
+/** abs and negative of the most negative int or bigint overflow (an error under ANSI, see ansi-arithmetic.ts). */
+const overflowing = { ansiAware: true, helpers: ARITHMETIC_HELPERS } as const;
+scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => `(${x} < 0 ? ${negateCode(x!, t!, mode)} : ${x})`, ...overflowing });
 scalar('positive', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => x!, pretty: ([x]) => `(+ ${x})` });
-scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x]) => `(-${x})` });
+scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => negateCode(x!, t!, mode), ...overflowing });
 scalar('floor', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.floor(${x})`, prettyName: 'FLOOR' });
 scalar('ceil', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.ceil(${x})`, prettyName: 'CEIL', aliases: ['ceiling'] });
 scalar('pow', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.pow(${a}, ${b})`, prettyName: 'POWER', aliases: ['power'] });
@@ -128,7 +131,7 @@ scalar('bitwise_not', {
 scalar('atan2', { args: 2, returns: D, coerce: all(D), gen: ([y, x]) => `Math.atan2(${y}, ${x})`, prettyName: 'ATAN2' });
 scalar('hypot', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.hypot(${a}, ${b})`, prettyName: 'HYPOT' });
 
-/** pmod: the remainder made non-negative by adding the divisor once (Spark's Pmod); a zero divisor gives null. */
+/** pmod: the remainder made non-negative by adding the divisor once (Spark's Pmod); a zero divisor fails under ANSI, else gives null. */
 scalar('pmod', {
   args: 2,
   returns: ([a, b]) => (isNumeric(a) && isNumeric(b) ? widerNumeric(a, b) : D),
@@ -137,7 +140,18 @@ scalar('pmod', {
     return [t, t];
   },
   nullableResult: true,
-  gen: ([a, b]) => `(${b} === 0 ? null : ((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b}))`,
+  gen: ([a, b], _, __, ___, mode) => `(${zeroDivisorCode(b!, `((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b})`, mode)})`,
+  ...overflowing,
+});
+/** `a div b` (Spark's IntegralDivide): the quotient truncated toward zero, a bigint; a zero divisor as for `/`. */
+scalar('div', {
+  args: 2,
+  returns: Types.long,
+  coerce: (types) => types.map((t) => (t.typeName() === 'decimal' ? undefined : Types.long)),
+  nullableResult: true,
+  gen: ([a, b], _, __, ___, mode) => `(${zeroDivisorCode(b!, `Math.trunc(${a} / ${b})`, mode)})`,
+  pretty: ([a, b]) => `(${a} div ${b})`,
+  ...overflowing,
 });
 const shift = (name: string, gen: (a: string, n: string, long: boolean) => string) =>
   scalar(name, {

@@ -13,7 +13,7 @@ import type { ColumnBatch } from '../column-batch.js';
 export type ReaderFunction = 'readCsvSplits' | 'readJsonSplits' | 'readParquetRowGroups';
 export type LinesReaderFunction = 'readCsvLines' | 'readJsonLines';
 
-export class FileScan<Split> implements RowSource {
+export class FileScan<Split extends { readonly path: string }> implements RowSource {
   constructor(
     private readonly format: string,
     private readonly paths: readonly string[],
@@ -27,6 +27,10 @@ export class FileScan<Split> implements RowSource {
 
   get description(): string {
     return `Scan ${this.format} ${this.paths.join(', ')}`;
+  }
+
+  get inputFiles(): string[] {
+    return [...new Set(this.splits.map((s) => s.path))];
   }
 
   toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {
@@ -78,6 +82,10 @@ export class DfsLinesScan implements RowSource {
 
   get description(): string {
     return `Scan ${this.format} ${this.paths.join(', ')}`;
+  }
+
+  get inputFiles(): readonly string[] {
+    return this.paths;
   }
 
   toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {

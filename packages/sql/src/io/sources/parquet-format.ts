@@ -49,6 +49,10 @@ class ParquetScan implements RowSource {
     return this.files.reduce((n, f) => n + f.size, 0);
   }
 
+  get inputFiles(): string[] {
+    return this.files.map((f) => f.path);
+  }
+
   toRdd(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<unknown[]> {
     return this.scan(filters).toRdd(host, columns);
   }

@@ -76,7 +76,9 @@ export class AdaptiveExecution {
       const decision = { stage, from: totals.length, to: read.getNumPartitions() };
       const maps = join.mapTasks();
       const sideBytes = { left: sum(reduceSizes(sizes, totals.length, ...maps.left)), right: sum(reduceSizes(sizes, totals.length, ...maps.right)) };
-      const build = join.hasEquiKeys && this.broadcastThreshold >= 0
+      // A join hinted to shuffle (MERGE, SHUFFLE_HASH, ...) stays a shuffled join, as in Spark's AQE.
+      const shuffleHinted = plan.kind === 'join' && Object.values(plan.hints ?? {}).some((h) => h !== 'broadcast');
+      const build = join.hasEquiKeys && this.broadcastThreshold >= 0 && !shuffleHinted
         ? broadcastableSides(join.joinType).filter((side) => sideBytes[side] <= this.broadcastThreshold).sort((a, b) => sideBytes[a] - sideBytes[b])[0]
         : undefined;
       if (build === undefined) {

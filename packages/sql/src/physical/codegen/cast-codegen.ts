@@ -30,7 +30,7 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   if (f in INTEGRAL_RANK && t === 'float') return guarded(`Math.fround(${v})`);
   if (t === 'string' && (f in INTEGRAL_RANK || f === 'boolean')) return guarded(`String(${v})`);
   // An impossible cast (a date to an int under ANSI) fails here, while planning, as Spark's analyzer does.
-  if (!canCast(from, to)) throw cannotCast(from, to);
+  if (!canCast(from, to, mode !== 'legacy')) throw cannotCast(from, to);
   const zoned = [from, to].some((x) => ['timestamp', 'string'].includes(x.typeName())) && [from, to].some((x) => x.typeName().startsWith('date') || x.typeName().startsWith('timestamp'));
   const zone = zoned ? timeZone : 'UTC';
   const name = `sqlCast_${mode}_${typeKey(from)}_${typeKey(to)}${zoned ? `_${zone.replace(/[^A-Za-z0-9]/g, '_')}` : ''}`;

@@ -11,13 +11,14 @@ import { toExternal, toInternal } from '../../dataframe/row-conversion.js';
 
 export const CAST_RUNTIME_SYMBOL = 'flint.sql.cast';
 
-export type CastMode = 'ansi' | 'try';
+/** `legacy`: CAST with spark.sql.ansi.enabled=false (null for bad input, integral overflow wraps). */
+export type CastMode = 'ansi' | 'try' | 'legacy';
 
 /** The cast from `from` to `to` (types as JSON) in a session time zone, as a function of one non-null engine value. */
 export function engineCast(fromJson: string, toJson: string, mode: CastMode, timeZone: string): (value: unknown) => unknown {
   const from = dataTypeFromJson(fromJson);
   const to = dataTypeFromJson(toJson);
-  const cast = mode === 'try' ? tryCastFunction(from, to, { timeZone }) : castFunction(from, to, { timeZone });
+  const cast = mode === 'try' ? tryCastFunction(from, to, { timeZone }) : castFunction(from, to, { timeZone, ansi: mode === 'ansi' });
   return (value) => toInternal(cast(toExternal(value, from)), to);
 }
 

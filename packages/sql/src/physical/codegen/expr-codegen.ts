@@ -4,11 +4,13 @@
  * null-intolerant operators test their operands once, through temporaries (`(t1 = a) === null ? ...`),
  * so the generated code is straight-line, with no closures or calls per row.
  */
-import type { Expr } from '../../expr/expression.js';
+import type { Expr, ExprOf } from '../../expr/expression.js';
 import { lookupFunction } from '../../expr/registry.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
+import { genArithmetic } from './arithmetic-codegen.js';
+import { ARITHMETIC_HELPERS, negateCode } from '../../expr/ansi-arithmetic.js';
 import { defaultTimeZone } from '../../format/index.js';
 import { LAMBDA } from '../../analyzer/lambdas.js';
 
@@ -29,11 +31,11 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'sortOrder':
       return gen(e.child);
     case 'cast':
-      return genCast(gen(e.child), dataTypeOf(e.child), e.to, ctx, e.try ? 'try' : 'ansi', e.timeZone);
+      return genCast(gen(e.child), dataTypeOf(e.child), e.to, ctx, e.try ? 'try' : e.evalMode ?? 'ansi', e.timeZone);
     case 'unary':
-      return genUnary(e.op, gen(e.child), ctx);
+      return genUnary(e, gen(e.child), ctx);
     case 'binary':
-      return genBinary(e.op, gen(e.left), gen(e.right), ctx, [e.left, e.right].some((x) => FLOATING.has(dataTypeOf(x).typeName())));
+      return genBinary(e, gen(e.left), gen(e.right), ctx);
     case 'caseWhen': {
       const otherwise = e.otherwise ? gen(e.otherwise) : 'null';
       return `(${e.branches.map(([c, v]) => `${gen(c)} === true ? ${gen(v)} : `).join('')}${otherwise})`;
@@ -46,7 +48,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
       return `((${t} = ${gen(e.child)}) === null ? null : (${tests}) ? true : ${hasNull ? 'null' : 'false'})`;
     }
     case 'call':
-      return genCall(e.name, e.args.map((a) => (a.kind === 'call' && a.name === LAMBDA ? genLambda(a.args, vars, ctx) : gen(a))), e.args.map(dataTypeOf), ctx, e.timeZone);
+      return genCall(e, e.args.map((a) => (a.kind === 'call' && a.name === LAMBDA ? genLambda(a.args, vars, ctx) : gen(a))), ctx);
     case 'udf': {
       const fn = ctx.addUdf(e.udf);
       const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
@@ -84,8 +86,8 @@ export function literalCode(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function genUnary(op: string, child: string, ctx: CodegenContext): string {
-  switch (op) {
+function genUnary(e: ExprOf<'unary'>, child: string, ctx: CodegenContext): string {
+  switch (e.op) {
     case 'IS NULL':
       return `(${child} === null)`;
     case 'IS NOT NULL':
@@ -96,7 +98,8 @@ function genUnary(op: string, child: string, ctx: CodegenContext): string {
     }
     default: {
       const t = ctx.temp();
-      return `((${t} = ${child}) === null ? null : -${t})`;
+      ctx.addHelpers(ARITHMETIC_HELPERS);
+      return `((${t} = ${child}) === null ? null : ${negateCode(t, dataTypeOf(e), e.evalMode)})`;
     }
   }
 }
@@ -111,7 +114,8 @@ const NAN_COMPARISONS: Record<string, (l: string, r: string) => string> = {
   '>=': (l, r) => `(${l} >= ${r} || ${l} !== ${l})`,
 };
 
-function genBinary(op: string, left: string, right: string, ctx: CodegenContext, floating = false): string {
+function genBinary(e: ExprOf<'binary'>, left: string, right: string, ctx: CodegenContext): string {
+  const op = e.op;
   const l = ctx.temp();
   const r = ctx.temp();
   switch (op) {
@@ -127,27 +131,29 @@ function genBinary(op: string, left: string, right: string, ctx: CodegenContext,
     case '=':
       // Spark's NaN semantics: NaN equals NaN (x !== x only for NaN).
       return `(${both} : ${l} === ${r} || (${l} !== ${l} && ${r} !== ${r}))`;
+    case '+':
+    case '-':
+    case '*':
     case '/':
     case '%':
-      // Division by zero is null (Spark with spark.sql.ansi.enabled=false).
-      return `(${both} : ${r} === 0 ? null : ${l} ${op} ${r})`;
+      return `(${both} : ${genArithmetic(op, l, r, dataTypeOf(e), e.evalMode, ctx)})`;
     case '<':
     case '<=':
     case '>':
-    case '>=':
+    case '>=': {
+      const floating = [e.left, e.right].some((x) => FLOATING.has(dataTypeOf(x).typeName()));
       return floating ? `(${both} : ${NAN_COMPARISONS[op]!(l, r)})` : `(${both} : ${l} ${op} ${r})`;
-    default:
-      return `(${both} : ${l} ${op} ${r})`;
+    }
   }
 }
 
-function genCall(name: string, args: string[], argTypes: ReturnType<typeof dataTypeOf>[], ctx: CodegenContext, timeZone = defaultTimeZone()): string {
-  const def = lookupFunction(name);
-  if (!def || def.type !== 'scalar') throw new Error(`internal error: ${name} is not a row-level function`);
+function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string {
+  const def = lookupFunction(e.name);
+  if (!def || def.type !== 'scalar') throw new Error(`internal error: ${e.name} is not a row-level function`);
   ctx.addHelpers(def.helpers);
   const temps = args.map(() => ctx.temp());
   const assign = args.map((a, i) => `(${temps[i]} = ${a})`);
-  const body = def.gen(temps, argTypes, timeZone, ctx);
+  const body = def.gen(temps, e.args.map(dataTypeOf), e.timeZone ?? defaultTimeZone(), ctx, e.evalMode);
   if (args.length === 0) return `(${body})`;
   if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
   return `(${assign.map((a) => `${a} === null`).join(' || ')} ? null : ${body})`;

@@ -1,0 +1,12 @@
+/** `df.inputFiles()`: the files the file scans of a plan read, sorted, each once (Spark's best-effort snapshot). */
+import { planChildren, type LogicalPlan } from '../plan/logical-plan.js';
+
+export function inputFilesOf(plan: LogicalPlan): string[] {
+  const files = new Set<string>();
+  const visit = (p: LogicalPlan): void => {
+    if (p.kind === 'relation') p.source.inputFiles?.forEach((f) => files.add(f));
+    planChildren(p).forEach(visit);
+  };
+  visit(plan);
+  return [...files].sort();
+}

@@ -1,0 +1,40 @@
+/**
+ * `+ - * / %` as generated code (expr/ansi-arithmetic.ts has the ANSI errors): by default a zero
+ * divisor and int or bigint overflow fail, as in Spark 4; EvalMode `legacy`
+ * (spark.sql.ansi.enabled=false) gives null for a zero divisor and wraps integers as Java does;
+ * `try` (try_add, try_divide, ...) gives null for both.
+ */
+import type { DataType } from '../../types/index.js';
+import type { EvalMode } from '../../expr/expression.js';
+import { ARITHMETIC_HELPERS, arithmeticOverflowMessage, integralRange, zeroDivisorCode, type IntegralRange } from '../../expr/ansi-arithmetic.js';
+import type { CodegenContext } from './codegen-context.js';
+
+const TRY_FUNCTION: Readonly<Record<string, string>> = { '+': 'try_add', '-': 'try_subtract', '*': 'try_multiply' };
+
+/** `l op r` for non-null operands held in temporaries; `type` is the result type. */
+export function genArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string, r: string, type: DataType, evalMode: EvalMode | undefined, ctx: CodegenContext): string {
+  ctx.addHelpers(ARITHMETIC_HELPERS);
+  if (op === '/' || op === '%') return zeroDivisorCode(r, `${l} ${op} ${r}`, evalMode);
+  const range = integralRange(type);
+  if (range === undefined) return `${l} ${op} ${r}`;
+  const t = ctx.temp();
+  const outside = `(${t} = ${l} ${op} ${r}) < ${range.min} || ${t} >= ${range.end}`;
+  switch (evalMode) {
+    case 'try':
+      return `${outside} ? null : ${t}`;
+    case 'legacy':
+      // Longs wrap exactly through BigInt; Math.imul keeps an int product's low bits exact.
+      if (range.name === 'long') return `${outside} ? Number(BigInt.asIntN(64, BigInt(${l}) ${op} BigInt(${r}))) : ${t}`;
+      return op === '*' && range.name === 'integer' ? `Math.imul(${l}, ${r})` : `${outside} ? ${range.wrap(t)} : ${t}`;
+    default:
+      return `${outside} ? sqlOverflow(${overflowMessageCode(op, l, r, range)}) : ${t}`;
+  }
+}
+
+/** The ANSI error text for an overflowing `l op r`, as code (tinyint and smallint name their operands, as Spark). */
+function overflowMessageCode(op: string, l: string, r: string, range: IntegralRange): string {
+  if (range.name === 'tinyint' || range.name === 'smallint') {
+    return `\`[BINARY_ARITHMETIC_OVERFLOW] \${${l}}S ${op} \${${r}}S caused overflow. SQLSTATE: 22003\``;
+  }
+  return JSON.stringify(arithmeticOverflowMessage(`${range.name} overflow`, TRY_FUNCTION[op]));
+}
