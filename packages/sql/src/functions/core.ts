@@ -51,8 +51,8 @@ export const asc_nulls_last = (c: ColumnOrName): Column => asColumn(c).asc_nulls
 export const desc_nulls_first = (c: ColumnOrName): Column => asColumn(c).desc_nulls_first();
 export const desc_nulls_last = (c: ColumnOrName): Column => asColumn(c).desc_nulls_last();
 
-/** A join hint in Spark; here the planner decides by size, so it marks nothing. */
-export const broadcast = <T>(df: T): T => df;
+/** Marks a DataFrame to be broadcast in the joins it is part of: `df.hint('broadcast')`. */
+export const broadcast = <T extends { hint(name: string): T }>(df: T): T => df.hint('broadcast');
 export const ifnull = (a: ColumnOrName, b: ColumnOrName): Column => fn('ifnull', a, b);
 export const nvl2 = (a: ColumnOrName, b: ColumnOrName, c: ColumnOrName): Column => fn('nvl2', a, b, c);
 export const equal_null = (a: ColumnOrName, b: ColumnOrName): Column => fn('equal_null', a, b);
