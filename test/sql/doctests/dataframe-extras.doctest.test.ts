@@ -178,6 +178,12 @@ describe('observe and Observation', () => {
     const later = new Observation();
     await df.observe(later, F.sum('age').alias('total')).filter(col('age').gt(3)).collect();
     expect(later.get).toEqual({ total: 7 });
+    const written = new Observation();
+    await df.observe(written, F.min('age')).write.mode('overwrite').json(join(dir, 'observed'));
+    expect(written.get).toEqual({ 'min(age)': 2 });
+    const iterated = new Observation();
+    for await (const _ of df.observe(iterated, F.count('name').alias('n')).toLocalIterator()) void _;
+    expect(iterated.get).toEqual({ n: 2 });
   });
 });
 

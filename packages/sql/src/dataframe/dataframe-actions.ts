@@ -105,6 +105,7 @@ export async function toArrow(df: DataFrame): Promise<ArrowTable> {
 export async function* toLocalIterator(df: DataFrame): AsyncIterable<Record<string, unknown>> {
   const convert = rowsToObjects(df.schema);
   for await (const row of execute(df, 'toLocalIterator').rdd.toLocalIterator()) yield convert(row);
+  await reportObservations(df);
 }
 
 export function toRdd(df: DataFrame): RDD<Record<string, unknown>> {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execute } from '../../dataframe/dataframe-actions.js';
+import { reportObservations } from '../../dataframe/observation.js';
 import { registerFormatWriter, type WriteRequest } from '../../dataframe/data-sources.js';
 import { localPath } from '../files/local-paths.js';
 import { IO_RUNTIME } from '../io-runtime.js';
@@ -42,6 +43,7 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   const writes = rdd.mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[]);
   await request.df.session.host.submitJob(writes, { description, source: rdd });
   writeFileSync(join(dir, '_SUCCESS'), '');
+  await reportObservations(request.df);
 }
 
 for (const format of ['csv', 'json', 'parquet', 'text'] as const) registerFormatWriter(format, (request) => save(request, format));
