@@ -4,8 +4,8 @@
  * Values are in the engine's form (dataframe/row-conversion.ts). Generated code reaches these
  * through format-functions-runtime.ts.
  */
-import { ArrayType, MapType, StructType, dataTypeFromJson, type DataType } from '../../types/index.js';
-import { malformedRecordError, parseMode, rowText, unsupportedParseMode } from '../parse-mode.js';
+import { ArrayType, StructType, type DataType } from '../../types/index.js';
+import { malformedRecordError, rowText, unsupportedParseMode } from '../parse-mode.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { INVALID } from '../values/parse-value.js';
 import { jsonWriter, parseJsonWriteOptions } from './json-generator.js';
@@ -16,11 +16,6 @@ import { jacksonText, jsonPathText, parseJsonPath } from './json-path.js';
 import { prettyJson } from './json-pretty.js';
 import { makeJsonConverter } from './json-value-converter.js';
 import { sqlTypeText } from '../../types/sql-type-text.js';
-
-/** A schema argument: DDL (`a INT`, `MAP<STRING, INT>`) or a type's JSON (PySpark sends `schema.json()`). */
-export function parseSchemaArgument(text: string): DataType {
-  return dataTypeFromJson(text);
-}
 
 /** Spark's JSONOptions syntax switches (allowSingleQuotes is on unless turned off). */
 export function jsonSyntax(options: ReaderOptions): JsonSyntax {
@@ -53,7 +48,7 @@ function parseOrInvalid(text: string, syntax: JsonSyntax): unknown {
  */
 export function jsonToStructs(schema: DataType, options: ReaderOptions, timeZone: string): (text: string) => unknown {
   const parsed = parseJsonOptions({ timeZone, ...options });
-  const mode = parseMode(readerOptionLookup(options).string('mode'));
+  const mode = parsed.mode;
   if (mode === 'DROPMALFORMED') throw unsupportedParseMode('from_json', mode);
   const syntax = jsonSyntax(options);
   if (schema instanceof StructType) {
@@ -144,9 +139,4 @@ export function jsonArrayLength(text: string): number | null {
 export function jsonObjectKeys(text: string): string[] | null {
   const doc = strictDocument(text);
   return isObject(doc) ? Object.keys(doc) : null;
-}
-
-/** The types to_json writes (Spark 4 also writes variants, which Flint does not have). */
-export function isJsonWritable(type: DataType): boolean {
-  return type instanceof StructType || type instanceof ArrayType || type instanceof MapType;
 }
