@@ -112,8 +112,11 @@ export function carriedLayout(output: readonly Attr[], isRead: (id: number) => b
   return { output, positions, slot };
 }
 
+/** The code of a side's column i through `access` (its place in a shuffled row to code; null when not carried). */
+const columnVia = (layout: CarriedLayout, i: number, access: (slot: number) => string): string => (layout.slot[i] < 0 ? 'null' : access(layout.slot[i]));
+
 /** The code of a side's column i in its shuffled row `row` (null when not carried). */
-export const carriedColumn = (layout: CarriedLayout, row: string, i: number): string => (layout.slot[i] < 0 ? 'null' : `${row}[${layout.slot[i]}]`);
+export const carriedColumn = (layout: CarriedLayout, row: string, i: number): string => columnVia(layout, i, (slot) => `${row}[${slot}]`);
 
 /** The code of the side's full-width row (every output column) from its shuffled row `row`. */
 export const fullRow = (layout: CarriedLayout, row: string): string => `[${layout.output.map((_, i) => carriedColumn(layout, row, i)).join(', ')}]`;
@@ -155,6 +158,15 @@ return out;`;
   return mapPartitionsGenerated(p, ctx, source, site);
 }
 
+/** Statements of a join's reduce side for one way of reading the streamed row's columns. */
+interface RowCode {
+  readonly test: string;
+  readonly emitPair: string;
+  readonly afterLeft: string;
+  /** Emits a table row `r` with nulls for the other side (unmatched right rows). */
+  readonly unmatchedRight: string;
+}
+
 function joinPartitions(
   shuffled: RDD<unknown>,
   left: CarriedLayout,
@@ -166,48 +178,48 @@ function joinPartitions(
   site: string,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
-  ctx.env.joinRecords = JOIN_BATCH_RUNTIME.ref('joinRecords');
-  // In the generated code `l` is a streamed row and `r` a row of the hash table.
-  const [leftRow, rightRow] = build === 'left' && streams(joinType) ? ['r', 'l'] : ['l', 'r'];
-  const vars = new Map<number, string>([
-    ...left.output.map((a, i) => [a.id, carriedColumn(left, leftRow, i)] as const),
-    ...right.output.map((a, i) => [a.id, carriedColumn(right, rightRow, i)] as const),
-  ]);
-  const test = residual ? `if (${genExpr(residual, vars, ctx)} !== true) continue;` : '';
-  const leftColumns = left.output.map((_, i) => carriedColumn(left, leftRow, i));
-  const rightColumns = right.output.map((_, i) => carriedColumn(right, rightRow, i));
-  const nullsLeft = left.output.map(() => 'null');
-  const nullsRight = right.output.map(() => 'null');
-  const joined = (l: string[], r: string[]) => `yield [${[...l, ...r].join(', ')}];`;
-  const pair = joined(leftColumns, rightColumns);
-  const emitPair: Record<JoinType, string> = {
-    inner: pair,
-    cross: pair,
-    left: pair,
-    right: pair,
-    full: pair,
-    left_semi: 'break;',
-    left_anti: 'break;',
-  };
-  const afterLeft: Record<JoinType, string> = {
-    inner: '',
-    cross: '',
-    left: `if (!matched) ${joined(leftColumns, nullsRight)}`,
-    right: '',
-    full: `if (!matched) ${joined(leftColumns, nullsRight)}`,
-    left_semi: `if (matched) ${joined(leftColumns, [])}`,
-    left_anti: `if (!matched) ${joined(leftColumns, [])}`,
+  // The streamed row is `l` (or a batch's row, see streamRows); `r` is a row of the hash table.
+  const streamedIsLeft = !(build === 'left' && streams(joinType));
+  const rowCode = (streamed: (slot: number) => string): RowCode => {
+    const table = (slot: number) => `r[${slot}]`;
+    const [leftAccess, rightAccess] = streamedIsLeft ? [streamed, table] : [table, streamed];
+    const leftColumns = left.output.map((_, i) => columnVia(left, i, leftAccess));
+    const rightColumns = right.output.map((_, i) => columnVia(right, i, rightAccess));
+    const vars = new Map<number, string>([...left.output.map((a, i) => [a.id, leftColumns[i]] as const), ...right.output.map((a, i) => [a.id, rightColumns[i]] as const)]);
+    const nullsRight = right.output.map(() => 'null');
+    const joined = (l: string[], r: string[]) => `yield [${[...l, ...r].join(', ')}];`;
+    const pair = joinType === 'left_semi' || joinType === 'left_anti' ? 'break;' : joined(leftColumns, rightColumns);
+    const afterLeft: Record<JoinType, string> = {
+      inner: '',
+      cross: '',
+      left: `if (!matched) ${joined(leftColumns, nullsRight)}`,
+      right: '',
+      full: `if (!matched) ${joined(leftColumns, nullsRight)}`,
+      left_semi: `if (matched) ${joined(leftColumns, [])}`,
+      left_anti: `if (!matched) ${joined(leftColumns, [])}`,
+    };
+    return {
+      test: residual ? `if (${genExpr(residual, vars, ctx)} !== true) continue;` : '',
+      emitPair: pair,
+      afterLeft: afterLeft[joinType],
+      unmatchedRight: joined(left.output.map(() => 'null'), rightColumns),
+    };
   };
   if (streams(joinType)) {
     ctx.env.newHashJoin = JOIN_SPILL_RUNTIME.ref('newHashJoin');
-    const probe = (table: string) =>
+    const probe = (table: string, key: string, code: RowCode) =>
       keysOnly
-        ? `const l = record[1][1];
-  const matched = record[0] !== '${NULL_KEY}' && ${table}.has(record[0]);
-  ${afterLeft[joinType]}`
-        : probeOne(table, test, emitPair[joinType], afterLeft[joinType]);
-    return streamPartitionsGenerated(shuffled, ctx, streamRows(keysOnly, build === 'left' ? 0 : 1, probe), site);
+        ? `const matched = ${key} !== '${NULL_KEY}' && ${table}.has(${key});
+  ${code.afterLeft}`
+        : probeOne(table, key, code);
+    const [buildLayout, streamedLayout] = streamedIsLeft ? [right, left] : [left, right];
+    const batchRow = rowCode((slot) => `sc${slot}[si]`);
+    const recordRow = rowCode((slot) => `l[${slot}]`);
+    const source = streamRows(keysOnly, build === 'left' ? 0 : 1, buildLayout.positions.length, streamedLayout.positions.length, probe('join.table', 'key', batchRow), probe('table', 'record[0]', recordRow));
+    return streamPartitionsGenerated(shuffled, ctx, source, site);
   }
+  const code = rowCode((slot) => `l[${slot}]`);
+  ctx.env.joinRecords = JOIN_BATCH_RUNTIME.ref('joinRecords');
   ctx.env.newJoinGroups = JOIN_SPILL_RUNTIME.ref('newJoinGroups');
   const source = `for (const table of env.newJoinGroups().tables(env.joinRecords(input))) for (const [key, group] of table) {
   const ls = group[0];
@@ -217,55 +229,66 @@ function joinPartitions(
     let matched = false;
     for (let j = 0; j < rs.length; j++) {
       const r = rs[j];
-      ${test}
+      ${code.test}
       matched = true;
       rightMatched[j] = 1;
-      ${emitPair[joinType]}
+      ${code.emitPair}
     }
-    ${afterLeft[joinType]}
+    ${code.afterLeft}
   }
   const unmatched = key === '${NULL_KEY}' ? group[1] : group[1].filter((_, j) => rightMatched[j] === 0);
-  for (const r of unmatched) ${joined(nullsLeft, rightColumns)}
+  for (const r of unmatched) ${code.unmatchedRight}
 }`;
   return streamPartitionsGenerated(shuffled, ctx, source, site);
 }
 
+/** A row of a join batch's columns `columns` at `i`, `width` columns wide, as code. */
+const batchRowAt = (columns: string, i: string, width: number): string => `[${Array.from({ length: width }, (_, c) => `${columns}[${c}][${i}]`).join(', ')}]`;
+
 /**
  * The reduce side of a join that keeps no unmatched right rows: the build side's rows (tagged
  * `buildTag`, first in each reduce partition) go into the hash table, and each row of the other
- * side probes it as it comes. Past the task's memory budget the table spills, the probing rows
- * wait in their buckets, and each bucket is joined at the end (spill/spillable-join.ts).
+ * side probes it as it comes, read from its batch's columns where it stands (`probeBatchRow`:
+ * no record per streamed row). Past the task's memory budget the table spills, the probing rows
+ * wait in their buckets as records, and each bucket is joined at the end (`probeRecord`,
+ * spill/spillable-join.ts).
  */
-function streamRows(keysOnly: boolean, buildTag: 0 | 1, probe: (table: string) => string): string {
+function streamRows(keysOnly: boolean, buildTag: 0 | 1, buildWidth: number, streamedWidth: number, probeBatchRow: string, probeRecord: string): string {
+  const streamedColumns = Array.from({ length: streamedWidth }, (_, c) => `const sc${c} = columns[${c}];`).join(' ');
   return `const join = env.newHashJoin(${keysOnly});
 const none = [];
-for (const record of env.joinRecords(input)) {
-  if (record[1][0] === ${buildTag}) {
-    if (record[0] !== '${NULL_KEY}') join.addBuild(record);
+for (const batch of input) {
+  const [side, keys, columns] = batch[1];
+  if (side === ${buildTag}) {
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== '${NULL_KEY}') join.addBuild([keys[i], [side, ${batchRowAt('columns', 'i', buildWidth)}]]);
     continue;
   }
-  if (join.spilling) {
-    join.deferProbe(record);
-    continue;
+  ${streamedColumns}
+  for (let si = 0; si < keys.length; si++) {
+    const key = keys[si];
+    if (join.spilling) {
+      join.deferProbe([key, [side, ${batchRowAt('columns', 'si', streamedWidth)}]]);
+      continue;
+    }
+    join.probed();
+    ${probeBatchRow}
   }
-  join.probed();
-  ${probe('join.table')}
 }
 for (const [table, probes] of join.spilledTables()) for (const record of probes) {
-  ${probe('table')}
+  const l = record[1][1];
+  ${probeRecord}
 }`;
 }
 
-/** One left row (`record`) probing the right rows of its key in `table`. */
-function probeOne(table: string, test: string, emitPair: string, afterLeft: string): string {
-  return `const l = record[1][1];
-  const rs = record[0] === '${NULL_KEY}' ? none : ${table}.get(record[0]) ?? none;
+/** One streamed row with join key `key` probing the table rows of its key in `table`. */
+function probeOne(table: string, key: string, code: RowCode): string {
+  return `const rs = ${key} === '${NULL_KEY}' ? none : ${table}.get(${key}) ?? none;
   let matched = false;
   for (let j = 0; j < rs.length; j++) {
     const r = rs[j];
-    ${test}
+    ${code.test}
     matched = true;
-    ${emitPair}
+    ${code.emitPair}
   }
-  ${afterLeft}`;
+  ${code.afterLeft}`;
 }

@@ -3,8 +3,9 @@
  * `[partition, [side, keys, columns]]`, the rows' join keys and carried columns as columns
  * (numbers as Float64Arrays, typed-columns.ts), instead of a `[key, [side, row]]` record per row:
  * encoding, decoding and garbage collection then cost per batch, not per row (TPC-H q03 at SF 1
- * shuffles 3.4M lineitem rows). The reduce side reads the batches back as those per-row records
- * (`joinRecords`), the shape the join's hash tables and spill buckets keep.
+ * shuffles 3.4M lineitem rows). A streaming join's reduce side probes with the streamed rows
+ * where they stand in their batches (join.ts streamRows); the rest reads the batches back as
+ * those per-row records (`joinRecords`), the shape the join's hash tables and spill buckets keep.
  */
 import { registerRuntime } from '@flint/rdd';
 
