@@ -180,6 +180,20 @@ describe('fc.sql: joins, set operations, CTEs and subqueries in FROM', () => {
     expect(await sql(text)).toEqual(expected);
   });
 
+  it('moves an outer join\'s ON conjuncts over the inner side into that side (PushPredicateThroughJoin), keeping every outer row', async () => {
+    const text = 'SELECT d.dept, d.floor, e.id FROM depts d LEFT JOIN emps e ON d.dept = e.dept AND e.salary > 4000 AND d.floor > 1';
+    const plan = fc.sql(text).explainString('extended');
+    const optimized = plan.slice(plan.indexOf('== Optimized Logical Plan =='), plan.indexOf('== Physical Plan =='));
+    // The emps side is filtered below the join; the condition on depts (the preserved side) stays in the join.
+    expect(optimized).toMatch(/Join LeftOuter, \(\(dept#\d+ = dept#\d+\) AND \(floor#\d+ > 1\)\)/);
+    expect(optimized).toMatch(/Filter \(salary#\d+ > 4000\)/);
+    const expected = DEPTS.flatMap((d): { dept: string; floor: number; id: number | null }[] => {
+      const matches = d.floor > 1 ? EMPS.filter((e) => e.dept === d.dept && e.salary !== null && e.salary > 4000) : [];
+      return matches.length === 0 ? [{ dept: d.dept, floor: d.floor, id: null }] : matches.map((e) => ({ dept: d.dept, floor: d.floor, id: e.id }));
+    });
+    expect(sortRows((await sql(text)) as Record<string, unknown>[], 'dept', 'id')).toEqual(sortRows(expected, 'dept', 'id'));
+  });
+
   it('runs LEFT SEMI and LEFT ANTI joins', async () => {
     const semi = await sql('SELECT dept, floor FROM depts LEFT SEMI JOIN emps USING (dept) ORDER BY dept');
     expect(semi).toEqual(DEPTS.filter((d) => EMPS.some((e) => e.dept === d.dept)).sort((a, b) => cmp(a.dept, b.dept)));

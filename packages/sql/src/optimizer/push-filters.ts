@@ -3,7 +3,10 @@
  * shuffles. A filter merges with the filter below it, moves below projections (column aliases
  * replaced by their definitions), sorts and aggregates (conjuncts on grouping columns only),
  * into both sides of a union, and into the side of a join whose columns it reads (never into the
- * side an outer join preserves with nulls).
+ * side an outer join preserves with nulls). A join's own condition gives its conjuncts over one
+ * side to that side where the join type allows (Spark's PushPredicateThroughJoin): TPC-H q13's
+ * `LEFT JOIN orders ON ... AND o_comment NOT LIKE ...` then filters orders in their scan instead of
+ * shuffling every comment to the join.
  */
 import { binaryOf, exists, referencedIds, transformUp, type Attr, type Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
@@ -13,7 +16,33 @@ import { conjunction, splitConjuncts } from '../expr/predicates.js';
 
 
 export function pushDownFilters(plan: LogicalPlan): LogicalPlan {
-  return transformPlanUp(plan, (p) => (p.kind === 'filter' ? pushFilter(p) : p));
+  return transformPlanUp(plan, (p) => (p.kind === 'filter' ? pushFilter(p) : p.kind === 'join' ? pushJoinCondition(p) : p));
+}
+
+/**
+ * The conjuncts of a join's condition that read one side only, moved into that side: either side
+ * of an inner or semi join, the right side of a left outer or anti join, the left side of a right
+ * outer join (the side whose unmatched rows the join keeps must see every row).
+ */
+function pushJoinCondition(join: PlanOf<'join'>): LogicalPlan {
+  if (join.condition === undefined || join.using !== undefined) return join;
+  const leftOk = ['inner', 'cross', 'left_semi', 'right'].includes(join.joinType);
+  const rightOk = ['inner', 'cross', 'left_semi', 'left', 'left_anti'].includes(join.joinType);
+  if (!leftOk && !rightOk) return join;
+  const leftIds = new Set(outputOf(join.left).map((a) => a.id));
+  const rightIds = new Set(outputOf(join.right).map((a) => a.id));
+  const only = (e: Expr, ids: Set<number>) => referencedIds(e).size > 0 && [...referencedIds(e)].every((id) => ids.has(id));
+  const toLeft: Expr[] = [];
+  const toRight: Expr[] = [];
+  const stay: Expr[] = [];
+  for (const c of splitConjuncts(join.condition)) {
+    if (!isDeterministic(c)) stay.push(c);
+    else if (leftOk && only(c, leftIds)) toLeft.push(c);
+    else if (rightOk && only(c, rightIds)) toRight.push(c);
+    else stay.push(c);
+  }
+  if (toLeft.length === 0 && toRight.length === 0) return join;
+  return { ...join, condition: conjunction(stay), left: filterOver(join.left, conjunction(toLeft)), right: filterOver(join.right, conjunction(toRight)) };
 }
 
 const filterOver = (child: LogicalPlan, condition: Expr | undefined): LogicalPlan =>
