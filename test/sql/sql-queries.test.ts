@@ -292,6 +292,23 @@ describe('fc.sql statements other than queries', () => {
     expect(fc.catalog.listTables().map((t) => t.name)).toEqual(['depts', 'emps']);
   });
 
+  it('SET shows and changes the session configuration, SET TIME ZONE the time zone, RESET forgets them (as Spark)', async () => {
+    expect(await fc.sql('SET spark.sql.shuffle.partitions').collect()).toEqual([{ key: 'spark.sql.shuffle.partitions', value: '<undefined>' }]);
+    expect(await fc.sql('SET spark.sql.ansi.enabled = false;').collect()).toEqual([{ key: 'spark.sql.ansi.enabled', value: 'false' }]);
+    expect(await fc.sql('SELECT 1 / 0 AS q').collect()).toEqual([{ q: null }]);
+    expect(await fc.sql("SET TIME ZONE 'America/Los_Angeles'").collect()).toEqual([{ key: 'spark.sql.session.timeZone', value: 'America/Los_Angeles' }]);
+    expect(await fc.sql("SELECT hour(TIMESTAMP '2024-01-01 00:00:00Z') AS h").collect()).toEqual([{ h: 16 }]);
+    expect(await fc.sql('SET').collect()).toEqual([
+      { key: 'spark.sql.ansi.enabled', value: 'false' },
+      { key: 'spark.sql.session.timeZone', value: 'America/Los_Angeles' },
+    ]);
+    expect(await fc.sql('RESET spark.sql.ansi.enabled').collect()).toEqual([]);
+    await expect(fc.sql('SELECT 1 / 0').collect()).rejects.toThrow(/DIVIDE_BY_ZERO/);
+    fc.sql('RESET');
+    expect(await fc.sql('SET').collect()).toEqual([]);
+    expect(() => fc.sql('SET a b=c')).toThrow('[INVALID_PROPERTY_KEY] a b is an invalid property key, please use quotes');
+  });
+
   it('EXPLAIN returns the plan text as one row', async () => {
     const [row] = await fc.sql('EXPLAIN EXTENDED SELECT dept, count(*) FROM emps GROUP BY dept').collect();
     expect(row!.plan).toMatch(/== Parsed Logical Plan ==[\s\S]*== Physical Plan ==/);

@@ -35,6 +35,14 @@ export class RuntimeConfig {
   unset(key: string): void {
     this.values.delete(key);
   }
+  /** Every key set in this session, with its value (SQL's SET lists them). */
+  entries(): IterableIterator<[string, string]> {
+    return this.values.entries();
+  }
+  /** Forgets every key set in this session (SQL's RESET). */
+  clear(): void {
+    this.values.clear();
+  }
 }
 
 export class SqlSession implements Catalog {

@@ -30,6 +30,10 @@ export function formatStatement(statement: Statement): string {
     case 'showTables':
       return ['SHOW TABLES', statement.database === null ? '' : `IN ${quoteName(statement.database)}`,
         statement.pattern === null ? '' : `LIKE ${quoteString(statement.pattern)}`].filter(Boolean).join(' ');
+    case 'set':
+      return ['SET', statement.key ?? '', statement.value === null ? '' : `= ${statement.value}`].filter(Boolean).join(' ');
+    case 'reset':
+      return statement.key === null ? 'RESET' : `RESET ${statement.key}`;
   }
 }
 

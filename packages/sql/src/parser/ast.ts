@@ -7,7 +7,20 @@
 
 // ---------------------------------------------------------------- statements
 
-export type Statement = Query | CreateView | DropView | Describe | ShowTables | Explain;
+export type Statement = Query | CreateView | DropView | Describe | ShowTables | Explain | SetStatement | ResetStatement;
+
+/** SET [key[=value]] (key null: list what is set; value null: show the key), SET TIME ZONE. */
+export interface SetStatement {
+  readonly kind: 'set';
+  readonly key: string | null;
+  readonly value: string | null;
+}
+
+/** RESET [key]: key null resets every key set in the session. */
+export interface ResetStatement {
+  readonly kind: 'reset';
+  readonly key: string | null;
+}
 
 /** CREATE [OR REPLACE] [GLOBAL] TEMP[ORARY] VIEW [IF NOT EXISTS] name [(cols)] AS query */
 export interface CreateView {

@@ -2,7 +2,8 @@
  * The statements of fc.sql that are not queries, run against the session as Spark runs them:
  * CREATE [OR REPLACE] TEMPORARY VIEW and DROP VIEW return an empty result; SHOW TABLES lists
  * `namespace, tableName, isTemporary`; DESCRIBE lists `col_name, data_type, comment`; EXPLAIN
- * returns one `plan` row with the text `df.explain(mode)` prints.
+ * returns one `plan` row with the text `df.explain(mode)` prints; SET lists `key, value` rows
+ * (`<undefined>` for a key never set) and RESET returns an empty result.
  */
 import type { DataFrame } from '../dataframe/dataframe.js';
 import type { SqlSession } from '../session.js';
@@ -52,8 +53,26 @@ export function runCommand(statement: Statement, session: SqlSession): DataFrame
       const text = explained.explainString(statement.mode);
       return session.createDataFrame([{ plan: text }], 'plan STRING');
     }
+    case 'set':
+      return runSet(statement.key, statement.value, session);
+    case 'reset':
+      if (statement.key === null) session.conf.clear();
+      else session.conf.unset(statement.key);
+      return noRows(session);
   }
 }
+
+function runSet(key: string | null, value: string | null, session: SqlSession): DataFrame {
+  if (key !== null && value !== null) session.conf.set(key, value);
+  const rows =
+    key === null
+      ? [...session.conf.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => ({ key: k, value: v }))
+      : [{ key, value: value ?? session.conf.get(key) ?? UNDEFINED }];
+  return session.createDataFrame(rows, 'key STRING, value STRING');
+}
+
+/** What Spark's SET prints for a key that has no value. */
+const UNDEFINED = '<undefined>';
 
 /** Temp views live in no database: `v` (Spark's `global_temp.v` is read as `v`). */
 function viewName(parts: readonly string[]): string {

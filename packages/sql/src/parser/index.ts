@@ -8,6 +8,7 @@ import { Cursor } from './cursor.js';
 import { parseExpr } from './expressions.js';
 import { tokenize } from './lexer.js';
 import { parseSelectItem } from './queries.js';
+import { parseSetCommand } from './set-commands.js';
 import { parseStatement } from './statements.js';
 
 export type * from './ast.js';
@@ -16,6 +17,8 @@ export { formatExpr, formatQuery, formatStatement, quoteName } from './ast-text.
 
 /** One SQL statement (a trailing `;` is allowed): what `fc.sql(text)` runs. */
 export function parseSql(sql: string): Statement {
+  const setCommand = parseSetCommand(sql);
+  if (setCommand) return setCommand;
   return parseWhole(sql, (c) => {
     const statement = parseStatement(c);
     while (c.acceptOp(';'));

@@ -20,7 +20,7 @@ export function parseStatement(c: Cursor): Statement {
   if (c.isWord(['DESCRIBE', 'DESC'])) return parseDescribe(c);
   if (c.isWord('SHOW')) return parseShowTables(c);
   if (startsQuery(c) || c.isWord('WITH') || c.isOp('(')) return parseQuery(c);
-  throw c.error('expected a statement: SELECT, WITH, VALUES, TABLE, EXPLAIN, CREATE TEMPORARY VIEW, DROP VIEW, DESCRIBE or SHOW TABLES');
+  throw c.error('expected a statement: SELECT, WITH, VALUES, TABLE, EXPLAIN, CREATE TEMPORARY VIEW, DROP VIEW, DESCRIBE, SHOW TABLES, SET or RESET');
 }
 
 function parseCreateView(c: Cursor): Statement {
