@@ -180,6 +180,20 @@ describe('fc.sql: joins, set operations, CTEs and subqueries in FROM', () => {
     expect(await sql(text)).toEqual(expected);
   });
 
+  it('takes a conjunct every OR branch repeats out of the OR (BooleanSimplification), so a comma join gets its key (TPC-H q19)', async () => {
+    const text = `SELECT e.id, d.floor FROM emps e, depts d
+      WHERE (e.dept = d.dept AND d.floor = 3 AND e.salary > 3000) OR (d.dept = e.dept AND d.floor = 1 AND e.salary < 2000) OR (e.dept = d.dept AND e.id < 5)
+      ORDER BY e.id, d.floor`;
+    const physical = fc.sql(text).explainString('simple');
+    expect(physical).toMatch(/HashJoin \[dept#\d+\], \[dept#\d+\], inner/);
+    const expected = EMPS.flatMap((e) =>
+      DEPTS.filter(
+        (d) => e.dept === d.dept && ((d.floor === 3 && e.salary !== null && e.salary > 3000) || (d.floor === 1 && e.salary !== null && e.salary < 2000) || e.id < 5),
+      ).map((d) => ({ id: e.id, floor: d.floor })),
+    ).sort((a, b) => a.id - b.id || a.floor - b.floor);
+    expect(await sql(text)).toEqual(expected);
+  });
+
   it('moves an outer join\'s ON conjuncts over the inner side into that side (PushPredicateThroughJoin), keeping every outer row', async () => {
     const text = 'SELECT d.dept, d.floor, e.id FROM depts d LEFT JOIN emps e ON d.dept = e.dept AND e.salary > 4000 AND d.floor > 1';
     const plan = fc.sql(text).explainString('extended');
