@@ -72,6 +72,14 @@ describe('where rows come from', () => {
     expect(await partitions(fc.sql('SELECT * FROM range(0, 10, 1, 3)'))).toEqual([{ partition: 0 }, { partition: 1 }, { partition: 2 }]);
     expect(await partitions(fc.sql('SELECT * FROM range(0, 10, 1, 3)').coalesce(1))).toEqual([{ partition: 0 }]);
     expect(await fc.sql('SELECT * FROM range(2)').repartition(1).select(sf.spark_partition_id().alias('pid')).collect()).toEqual([{ pid: 0 }, { pid: 0 }]);
+    // repartition(n, cols) is Spark's HashPartitioning: partition pmod(hash(cols), n). PySpark's hash
+    // docstring gives hash('ABC') = -757602832, so 'ABC' lands in partition 2 of 3 (and 3 of 5).
+    const byName = (n: number) =>
+      fc.createDataFrame([{ name: 'ABC' }, { name: 'ABC' }]).repartition(n, 'name').select('name', sf.spark_partition_id().alias('p')).collect();
+    expect(await byName(3)).toEqual([{ name: 'ABC', p: 2 }, { name: 'ABC', p: 2 }]);
+    expect(await byName(5)).toEqual([{ name: 'ABC', p: 3 }, { name: 'ABC', p: 3 }]);
+    const keyed = await fc.sql('SELECT id % 7 AS k FROM range(0, 70, 1, 4)').repartition(3, 'k').select('k', sf.spark_partition_id().alias('p'), sf.hash('k').alias('h')).collect();
+    expect(keyed.every((row) => row.p === ((((row.h as number) % 3) + 3) % 3))).toBe(true);
     // Counted after the filter, per partition; the same in SQL.
     expect(await fc.sql('SELECT id, monotonically_increasing_id() AS m FROM range(0, 6, 1, 3) WHERE id % 2 = 1').collect()).toEqual([
       { id: 1, m: 0 },

@@ -143,6 +143,7 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetr
     case 'repartition': {
       if (p.range) return exchange(`rangepartitioning(${p.partitionExprs.map(planString).join(', ')}, ${p.numPartitions ?? n})`, p.child, describe(p.child));
       if (!p.shuffle) return op('Coalesce', { args: ` ${p.numPartitions}`, details: [inputOf(p.child), `Arguments: ${p.numPartitions}`], generated: false }, describe(p.child));
+      if (p.partitionExprs.length > 0) return exchange(`hashpartitioning(${p.partitionExprs.map(planString).join(', ')}, ${p.numPartitions ?? n})`, p.child, describe(p.child));
       return exchange(`RoundRobinPartitioning(${p.numPartitions ?? n})`, p.child, describe(p.child));
     }
     case 'cached':

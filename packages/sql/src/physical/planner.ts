@@ -19,6 +19,7 @@ import { intersectOrExcept } from './set-ops.js';
 import { sortEachPartition, takeOrdered } from './sort.js';
 import { sortRows } from './range-sort.js';
 import { windowRows } from './window.js';
+import { hashRepartition } from './hash-repartition.js';
 import { readIds, scanColumns } from './scan-columns.js';
 import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
@@ -185,6 +186,7 @@ export class PhysicalPlanner {
     const n = plan.numPartitions ?? this.options.shufflePartitions;
     // Range partitions as a sort makes them (rows also come out sorted within each, which Spark leaves unspecified).
     if (plan.range) return sortRows(this.pipeline(plan.child), plan.partitionExprs as SortOrderExpr[], n, this.options.site, this.isRead);
+    if (plan.shuffle && plan.partitionExprs.length > 0) return hashRepartition(this.pipeline(plan.child), plan.partitionExprs, n, this.options.site);
     const rows = this.rows(plan.child);
     if (!plan.shuffle) return rows.coalesce(n);
     return rows.repartition(n);
