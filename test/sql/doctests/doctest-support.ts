@@ -15,3 +15,16 @@ export function docText(block: string): string {
 export async function shows(df: DataFrame, expected: string, n?: number, truncate?: boolean | number, vertical?: boolean): Promise<void> {
   expect.soft(await df.showString(n, truncate, vertical)).toBe(docText(expected));
 }
+
+/** The doctest's `...`: the shown text matches the expected one up to the ellipsis. */
+export async function showsPrefix(frame: DataFrame, expected: string): Promise<void> {
+  const actual = (await frame.showString()).split('\n');
+  const wanted = docText(expected).split('\n');
+  expect.soft(actual.length).toBe(wanted.length);
+  wanted.forEach((line, i) => {
+    const [head, ...rest] = line.split('...');
+    if (rest.length === 0) expect.soft(actual[i]).toBe(line);
+    else expect.soft(actual[i]?.replace(/\|\s*/g, '|')).toMatch(new RegExp(`^${escape(head.replace(/\|\s*/g, '|'))}\\d*${escape(rest.join('...'))}$`));
+  });
+}
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
