@@ -304,3 +304,46 @@ describe('math', () => {
       +---+`);
   });
 });
+
+describe('rand, randn (Spark 4 docstrings: spark.range(0, 2, 1, 1), seed 42)', () => {
+  const onePartition = () => fc.sql('SELECT * FROM range(0, 2, 1, 1)');
+
+  it('rand(seed) gives the numbers Spark gives', async () => {
+    await shows(onePartition().withColumn('rand', sf.rand(42).multiply(3)), `
+      +---+------------------+
+      | id|              rand|
+      +---+------------------+
+      |  0|1.8575681106759028|
+      |  1|1.5288056527339444|
+      +---+------------------+`);
+  });
+
+  it('randn(seed) gives the numbers Spark gives', async () => {
+    await shows(onePartition().withColumn('randn', sf.randn(42)), `
+      +---+------------------+
+      | id|             randn|
+      +---+------------------+
+      |  0| 2.384479054241165|
+      |  1|0.1920934041293524|
+      +---+------------------+`);
+  });
+
+  it('each partition draws from seed + its index; SQL rand, random and randn take the seed too', async () => {
+    const rows = await fc
+      .sql('SELECT id, spark_partition_id() AS p, rand(41) AS r, random(41) AS r2, randn(7) AS g FROM range(0, 4, 1, 2)')
+      .collect();
+    // Partition 1 of a query seeded 41 draws what partition 0 of a query seeded 42 draws.
+    expect(rows.filter((r) => r.p === 1).map((r) => (r.r as number) * 3)).toEqual([1.8575681106759028, 1.5288056527339444]);
+    expect(rows.map((r) => r.r2)).toEqual(rows.map((r) => r.r));
+    const again = await fc.sql('SELECT randn(7) AS g FROM range(0, 4, 1, 2)').collect();
+    expect(again.map((r) => r.g)).toEqual(rows.map((r) => r.g));
+  });
+
+  it('without a seed: uniform values in [0, 1), different between queries', async () => {
+    const draw = async () => (await fc.sql('SELECT rand() AS r FROM range(0, 1000, 1, 2)').collect()).map((r) => r.r as number);
+    const [a, b] = [await draw(), await draw()];
+    expect(a.every((v) => v >= 0 && v < 1)).toBe(true);
+    expect(a.reduce((s, v) => s + v, 0) / a.length).toBeCloseTo(0.5, 1);
+    expect(a).not.toEqual(b);
+  });
+});

@@ -25,7 +25,10 @@ export function log(a: ColumnOrName | number, b?: ColumnOrName): Column {
 }
 export const round = (c: ColumnOrName, scale: number | Column = 0): Column => fnWithValues('round', c, scale);
 export const bround = (c: ColumnOrName, scale: number | Column = 0): Column => fnWithValues('bround', c, scale);
-export const rand = (): Column => fn('rand');
+/** Uniform doubles in [0, 1) from Spark's generator: the same seed and partitioning give Spark's values. */
+export const rand = (seed?: number): Column => new Column(callOf('rand', seed === undefined ? [] : [literalExpr(seed)]));
+/** Standard normal doubles from Spark's generator (java.util.Random's nextGaussian over XORShiftRandom). */
+export const randn = (seed?: number): Column => new Column(callOf('randn', seed === undefined ? [] : [literalExpr(seed)]));
 export const bitwise_not = (c: ColumnOrName): Column => fn('bitwise_not', c);
 export const bitwiseNOT = bitwise_not;
 export const sign = (c: ColumnOrName): Column => fn('sign', c);

@@ -11,7 +11,7 @@ import { genExpr } from '../physical/codegen/expr-codegen.js';
 import { transformPlanUp, type LogicalPlan } from '../plan/logical-plan.js';
 import { mapPlanExpressions } from './plan-expressions.js';
 
-const NON_DETERMINISTIC = new Set(['rand', 'current_date', 'current_timestamp', 'now']);
+const NON_DETERMINISTIC = new Set(['current_date', 'current_timestamp', 'now']);
 
 export function foldConstants(plan: LogicalPlan): LogicalPlan {
   return transformPlanUp(plan, (p) => mapPlanExpressions(p, foldExpression));

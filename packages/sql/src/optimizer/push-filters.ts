@@ -70,7 +70,7 @@ function pushFilter(f: PlanOf<'filter'>): LogicalPlan {
   }
 }
 
-const NON_DETERMINISTIC = new Set(['rand', 'current_date', 'current_timestamp', 'now']);
+const NON_DETERMINISTIC = new Set(['current_date', 'current_timestamp', 'now']);
 
 /** Only deterministic row-level expressions move: no UDFs (they may count calls), no random values. */
 export function isDeterministic(e: Expr): boolean {

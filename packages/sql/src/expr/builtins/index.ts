@@ -22,6 +22,7 @@ import './struct-fields.js';
 import './higher-order.js';
 import './format-functions.js';
 import './row-origin.js';
+import './random-numbers.js';
 import './array-edits.js';
 import './string-codes.js';
 import './misc-scalars.js';

@@ -104,7 +104,6 @@ scalar('least', {
   nullableResult: true,
   gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v < m || (m !== m && v === v)) ? v : m), null)`,
 });
-scalar('rand', { args: [0, 1], returns: D, nullTolerant: true, gen: () => `Math.random()` });
 
 /** Bitwise operators on integral columns (Column.bitwiseOR/AND/XOR, F.bitwise_not); longs go through BigInt. */
 const integralPair = ([a, b]: DataType[]) => {

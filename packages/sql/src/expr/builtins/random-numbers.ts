@@ -1,0 +1,28 @@
+/**
+ * rand([seed]) and randn([seed]), as Spark's Rand and Randn: each partition draws from its own
+ * XORShiftRandom seeded with seed + partition index, so a seeded query gives Spark's numbers on
+ * the same partitioning. Without a seed one is chosen while planning (Spark picks it during
+ * analysis), so a retried task draws the same numbers again. A null seed is 0, as in Spark.
+ */
+import { Types } from '../types-used.js';
+import { scalar } from './define.js';
+import { XORSHIFT_RANDOM_SOURCE } from './xorshift-random.js';
+
+const randomSeed = () => String(Math.floor(Math.random() * Number.MAX_SAFE_INTEGER));
+
+for (const [name, draw] of [['rand', 'nextDouble'], ['randn', 'nextGaussian']] as const) {
+  scalar(name, {
+    args: [0, 1],
+    returns: Types.double,
+    coerce: () => [Types.long],
+    nullTolerant: true,
+    nondeterministic: true,
+    aliases: name === 'rand' ? ['random'] : [],
+    gen: ([seed], _types, _tz, state) => {
+      const generator = state.temp();
+      const start = `xorShiftRandom((${seed ?? randomSeed()} ?? 0) + ${state.partitionIndex()})`;
+      return `(${generator} === undefined ? (${generator} = ${start}) : ${generator}).${draw}()`;
+    },
+    helpers: { xorShiftRandom: XORSHIFT_RANDOM_SOURCE },
+  });
+}
