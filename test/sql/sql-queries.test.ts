@@ -270,6 +270,34 @@ describe('SQL text in the DataFrame API', () => {
   });
 });
 
+describe('fc.sql: generators and structs in the select list', () => {
+  it('names a generator\'s columns with AS (a, b) (Spark\'s MultiAlias), also in selectExpr', async () => {
+    const rows = await sql("SELECT id, posexplode(array(id, id * 10)) AS (p, v) FROM range(0, 3, 1, 2)");
+    const expected = [0, 1, 2].flatMap((id) => [id, id * 10].map((v, p) => ({ id, p, v })));
+    expect(sortRows(rows, 'id', 'p')).toEqual(expected);
+    const boss = await fc.table('emps').filter('id < 5').selectExpr('id', "json_tuple(to_json(named_struct('n', name, 'b', boss)), 'n', 'b') AS (n, b)").collect();
+    expect(sortRows(boss, 'id')).toEqual(EMPS.slice(0, 5).map((e) => ({ id: e.id, n: e.name, b: e.boss === null ? null : String(e.boss) })));
+  });
+
+  it('refuses AS (a, b) on a non-generator or with the wrong number of names, with Spark\'s errors', () => {
+    expect(() => fc.sql('SELECT salary AS (a, b) FROM emps')).toThrow(
+      '[MULTI_ALIAS_WITHOUT_GENERATOR] Multi part aliasing (a, b) is not supported with salary as it is not a generator function. SQLSTATE: 42K0E',
+    );
+    expect(() => fc.sql('SELECT explode(array(1)) AS (a, b)')).toThrow(
+      '[UDTF_ALIAS_NUMBER_MISMATCH] The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected 1 aliases, but got a, b. SQLSTATE: 42802',
+    );
+  });
+
+  it('reads struct(x AS name, ...) with named fields; the others are named after their column or col<n>', async () => {
+    const df = fc.sql("SELECT struct(id, salary * 2 AS twice, 'k' AS tag, 7) AS s FROM emps WHERE id < 3");
+    expect(df.schema.simpleString()).toBe('struct<s:struct<id:int,twice:int,tag:string,col4:int>>');
+    const rows = await df.collect();
+    expect(sortRows(rows.map((r) => r.s as Record<string, unknown>), 'id')).toEqual(
+      EMPS.slice(0, 3).map((e) => ({ id: e.id, twice: e.salary === null ? null : e.salary * 2, tag: 'k', col4: 7 })),
+    );
+  });
+});
+
 describe('fc.sql errors', () => {
   it('reports a syntax error with its line and column', () => {
     expect(() => fc.sql('SELECT name\nFROM emps\nWHERE salary >')).toThrow(/Syntax error at or near end of input at line 3, column 15/);

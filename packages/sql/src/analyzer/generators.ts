@@ -19,6 +19,13 @@ const generatorOf = (e: Expr): GeneratorFunction | undefined => {
 };
 
 export function hasGenerator(exprs: readonly NamedExpr[]): boolean {
+  const multiAliased = exprs.find((e) => e.kind === 'alias' && e.names !== undefined && generatorOf(e) === undefined);
+  if (multiAliased?.kind === 'alias') {
+    throw new AnalysisException(
+      'MULTI_ALIAS_WITHOUT_GENERATOR',
+      `Multi part aliasing (${multiAliased.names!.join(', ')}) is not supported with ${prettyName(multiAliased.child)} as it is not a generator function. SQLSTATE: 42K0E`,
+    );
+  }
   return exprs.some((e) => generatorOf(e) !== undefined);
 }
 
@@ -37,8 +44,8 @@ export function planGenerator(child: LogicalPlan, exprs: readonly NamedExpr[]): 
   const generated = generatorOutput(def, call.args, names ? undefined : alias);
   if (names && names.length !== generated.length) {
     throw new AnalysisException(
-      'MULTI_ALIAS_WITHOUT_GENERATOR',
-      `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF: expected ${generated.length} aliases, got ${names.join(', ')}. SQLSTATE: 42K0E`,
+      'UDTF_ALIAS_NUMBER_MISMATCH',
+      `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected ${generated.length} aliases, but got ${names.join(', ')}. SQLSTATE: 42802`,
     );
   }
   const qualifier = item.kind === 'alias' ? item.qualifier : undefined;

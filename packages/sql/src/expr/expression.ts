@@ -113,6 +113,9 @@ export const columnRef = (name: string, qualifier?: string): Expr =>
   qualifier === undefined ? { kind: 'column', name } : { kind: 'column', name, qualifier };
 export const literalOf = (value: unknown, dataType: DataType): Expr => ({ kind: 'literal', value, dataType });
 export const aliasOf = (child: Expr, name: string): Alias => ({ kind: 'alias', child, name, id: newExprId() });
+/** A select item's expression named by its alias, or by its list of aliases for a generator's columns. */
+export const namedBy = (child: Expr, alias: string | null, aliases?: readonly string[]): Expr =>
+  alias === null ? child : aliases === undefined ? aliasOf(child, alias) : { ...aliasOf(child, alias), names: aliases };
 export const callOf = (name: string, args: readonly Expr[], distinct = false): Expr =>
   distinct ? { kind: 'call', name, args, distinct } : { kind: 'call', name, args };
 export const binaryOf = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right });

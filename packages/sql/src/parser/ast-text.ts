@@ -83,6 +83,7 @@ function formatOperand(body: QueryBody): string {
 }
 
 function formatSelectItem(item: SelectItem): string {
+  if (item.aliases !== undefined) return `${formatExpr(item.expr)} AS (${item.aliases.map(quoteName).join(', ')})`;
   return item.alias === null ? formatExpr(item.expr) : `${formatExpr(item.expr)} AS ${quoteName(item.alias)}`;
 }
 

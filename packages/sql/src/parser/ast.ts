@@ -143,6 +143,8 @@ export interface SqlHint {
 export interface SelectItem {
   readonly expr: Expr;
   readonly alias: string | null;
+  /** `AS (a, b)`: names for each column of a generator (Spark's MultiAlias); `alias` is the first. */
+  readonly aliases?: readonly string[];
 }
 
 /** GROUP BY items, or GROUP BY ALL (`all` true and no items). */

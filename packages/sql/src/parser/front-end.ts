@@ -2,7 +2,7 @@
  * Plugs the parser into the DataFrame API (sql-front-end.ts): `fc.sql(text)` plans a query or
  * runs another statement, and `F.expr`, `df.selectExpr` and `df.filter(text)` read one expression.
  */
-import { aliasOf, type Expr as PlanExpr } from '../expr/expression.js';
+import { namedBy, type Expr as PlanExpr } from '../expr/expression.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { registerSqlFrontEnd } from '../sql-front-end.js';
 import { formatStatement } from './ast-text.js';
@@ -18,9 +18,8 @@ export function sqlToPlan(text: string): LogicalPlan {
 }
 
 export function sqlToExpression(text: string): PlanExpr {
-  const { expr, alias } = parseNamedExpression(text);
-  const converted = toExpr(expr, NO_SCOPE);
-  return alias === null ? converted : aliasOf(converted, alias);
+  const { expr, alias, aliases } = parseNamedExpression(text);
+  return namedBy(toExpr(expr, NO_SCOPE), alias, aliases);
 }
 
 registerSqlFrontEnd({

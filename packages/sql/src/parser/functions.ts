@@ -11,15 +11,22 @@ import { parseExpr, parseValue } from './expressions.js';
 import { parseOver, parseSortItems } from './windows.js';
 
 export function parseFunctionCall(c: Cursor): FunctionCall {
-  const name = c.next().text;
+  let name = c.next().text;
   c.expectOp('(');
   let distinct = false;
   if (c.acceptWord('DISTINCT')) distinct = true;
   else c.acceptWord('ALL');
-  const args: Expr[] = [];
+  let args: Expr[] = [];
+  const aliases: (string | null)[] = [];
   if (!c.isOp(')')) {
-    do args.push(parseExpr(c));
-    while (c.acceptOp(','));
+    do {
+      args.push(parseExpr(c));
+      aliases.push(name.toLowerCase() === 'struct' && c.acceptWord('AS') ? c.identifier('a field name after AS') : null);
+    } while (c.acceptOp(','));
+  }
+  if (aliases.some((a) => a !== null)) {
+    args = namedStructArgs(args, aliases);
+    name = 'named_struct';
   }
   let ignoreNulls = parseNullsOption(c);
   c.expectOp(')');
@@ -35,6 +42,15 @@ export function parseFunctionCall(c: Cursor): FunctionCall {
   ignoreNulls = parseNullsOption(c) ?? ignoreNulls;
   const over = c.acceptWord('OVER') ? parseOver(c) : null;
   return { kind: 'function', name, args, distinct, filter, ignoreNulls, over, ...(withinGroup && { withinGroup }) };
+}
+
+/**
+ * `struct(1 AS a, x)` (Spark's grammar lets struct's arguments be named): named_struct's
+ * name/value pairs; an unnamed argument is named after its column, else `col<n>`, as struct() names it.
+ */
+function namedStructArgs(args: readonly Expr[], aliases: readonly (string | null)[]): Expr[] {
+  const nameOf = (e: Expr, i: number) => aliases[i] ?? (e.kind === 'column' ? e.name[e.name.length - 1]! : `col${i + 1}`);
+  return args.flatMap((e, i) => [{ kind: 'literal', type: 'string', value: nameOf(e, i) } as Expr, e]);
 }
 
 /** WITHIN GROUP (ORDER BY x [ASC|DESC]): the ordered input of an inverse distribution function. */

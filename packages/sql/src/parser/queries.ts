@@ -128,7 +128,11 @@ function parseHints(text: string): SqlHint[] {
 /** expr [[AS] alias]; also what `df.selectExpr` reads. */
 export function parseSelectItem(c: Cursor): SelectItem {
   const expr = parseExpr(c);
-  if (c.acceptWord('AS')) return { expr, alias: c.identifier('an alias after AS') };
+  if (c.acceptWord('AS')) {
+    if (!c.isOp('(')) return { expr, alias: c.identifier('an alias after AS') };
+    const aliases = c.identifierList();
+    return { expr, alias: aliases[0]!, aliases };
+  }
   return { expr, alias: c.isIdentifier() ? c.identifier() : null };
 }
 

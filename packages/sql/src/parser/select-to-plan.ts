@@ -10,7 +10,7 @@
  * - ORDER BY in a plain SELECT may sort by columns that are not selected: then the sort runs
  *   below the projection, with select aliases replaced by what they stand for.
  */
-import { aliasOf, type Expr as PlanExpr, type NamedExpr } from '../expr/expression.js';
+import { aliasOf, namedBy, type Expr as PlanExpr, type NamedExpr } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
 import { lateralViewsToPlan } from './lateral-views.js';
 import { lookupFunction } from '../expr/registry.js';
@@ -57,7 +57,7 @@ function renamed(items: readonly SelectItem[], names: readonly string[] | null):
 }
 
 const named = (item: SelectItem, scope: ExprScope): PlanExpr =>
-  item.alias === null ? toExpr(item.expr, scope) : aliasOf(toExpr(item.expr, scope), item.alias);
+  namedBy(toExpr(item.expr, scope), item.alias, item.aliases);
 
 const sameExpr = (a: Expr, b: Expr): boolean => formatExpr(a) === formatExpr(b);
 
