@@ -53,16 +53,18 @@ describe('a fresh clone', () => {
     expect(JSON.parse(job.stdout)).toEqual([1, 4, 9, 16]);
   }, INSTALL_TIMEOUT_MS);
 
-  it('packs each package with its dist/ and types only', async () => {
+  it('packs each package with its dist/ and types only (and the driver its bin and UI assets)', async () => {
     mkdirSync(tarballs);
     await npm(['pack', '--workspaces', '--pack-destination', tarballs], clone);
     const packed = readdirSync(tarballs).sort();
-    expect(packed).toEqual(['flint-dfs-0.1.0.tgz', 'flint-driver-0.1.0.tgz', 'flint-rdd-0.1.0.tgz', 'flint-sql-0.1.0.tgz', 'flint-worker-0.1.0.tgz']);
+    expect(packed).toEqual(['flint-dfs-0.1.0.tgz', 'flint-driver-0.1.0.tgz', 'flint-net-0.1.0.tgz', 'flint-rdd-0.1.0.tgz', 'flint-sql-0.1.0.tgz', 'flint-worker-0.1.0.tgz']);
     for (const tarball of packed) {
       const files = execFileSync('tar', ['tzf', join(tarballs, tarball)], { encoding: 'utf8' }).trim().split('\n');
       expect(files).toContain('package/dist/index.js');
       expect(files).toContain('package/dist/index.d.ts');
-      expect(files.filter((file) => !/^package\/(dist\/|bin\/flint\.js$|package\.json$)/.test(file))).toEqual([]);
+      const allowed = tarball.startsWith('flint-driver-') ? /^package\/(dist\/|bin\/flint\.js$|ui\/[\w.-]+$|package\.json$)/ : /^package\/(dist\/|package\.json$)/;
+      expect(files.filter((file) => !allowed.test(file))).toEqual([]);
+      expect(files.some((file) => /\.test\.|\/src\/|\.tsbuildinfo$/.test(file))).toBe(false);
     }
   }, INSTALL_TIMEOUT_MS);
 });
