@@ -124,6 +124,8 @@ describe('local properties, descriptions and the status tracker', () => {
     expect(fc.getLocalProperty('spark.jobGroup.id')).toBe('g1');
     expect(fc.getLocalProperty('spark.job.description')).toBe('the group');
     expect(fc.getLocalProperty('spark.job.interruptOnCancel')).toBe('true');
+    fc.setInterruptOnCancel(false);
+    expect(fc.getLocalProperty('spark.job.interruptOnCancel')).toBe('false');
     fc.clearJobGroup();
     expect(fc.getLocalProperty('spark.jobGroup.id')).toBeNull();
   });

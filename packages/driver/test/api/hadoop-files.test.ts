@@ -167,6 +167,21 @@ describe('saveAsHadoopFile, saveAsNewAPIHadoopDataset and the Hadoop readers', (
     expect(sortPairs(await fc.newAPIHadoopFile(out('new-api-file'), 'org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat', INT, TEXT).collect())).toEqual([[1, ''], [1, 'a'], [3, 'x']]);
   });
 
+  it('the old API with everything in the conf: TextOutputFormat, read with hadoopRDD (saveAsHadoopDataset doctest)', async () => {
+    const writeConf = {
+      'mapred.output.format.class': 'org.apache.hadoop.mapred.TextOutputFormat',
+      'mapreduce.job.output.key.class': INT,
+      'mapreduce.job.output.value.class': TEXT,
+      'mapreduce.output.fileoutputformat.outputdir': out('old-api-dataset'),
+    };
+    // One record per part file, as in the doctest: each line is at offset 0 of its file.
+    await fc.parallelize([[1, ''], [1, 'a'], [3, 'x']] as [number, string][], 3).saveAsHadoopDataset(writeConf);
+    const readConf = { 'mapreduce.input.fileinputformat.inputdir': out('old-api-dataset') };
+    const loaded = fc.hadoopRDD<number, string>('org.apache.hadoop.mapred.TextInputFormat', INT, TEXT, undefined, undefined, readConf);
+    expect(sortPairs(await loaded.collect())).toEqual([[0, '1\t'], [0, '1\ta'], [0, '3\tx']]);
+    expect(() => fc.hadoopRDD('org.apache.hadoop.mapred.TextInputFormat', INT, TEXT)).toThrow(/hadoopRDD/);
+  });
+
   it('record- and block-compressed SequenceFiles (DefaultCodec, GzipCodec) read back, with the header saying so', async () => {
     const pairs = Array.from({ length: 5000 }, (_, i) => [i, `v${i % 7}`] as [number, string]);
     await fc.parallelize(pairs, 2).saveAsSequenceFile(out('seq-record'), 'org.apache.hadoop.io.compress.DefaultCodec');
