@@ -132,6 +132,19 @@ describe('AppStatusStore and the JSON API', () => {
     expect(api(folded(), '/timeline?jobId=9').status).toBe(404);
   });
 
+  it('colours a retry that succeeded apart from a first attempt and from the failure before it', () => {
+    const store = new AppStatusStore();
+    for (const event of EVENTS.slice(0, 5)) store.apply(event);
+    store.apply(task('taskStart', 1102, 0, 0, 1, 0, 0, 'e1'));
+    store.apply(end(1150, 0, 0, 1, 0, 0, 'e1', 48, 'failed'));
+    store.apply(task('taskStart', 1151, 1, 0, 1, 0, 1, 'e1'));
+    store.apply(end(1250, 1, 0, 1, 0, 1, 'e1', 99));
+    store.apply(task('taskStart', 1102, 2, 0, 1, 1, 0, 'e2'));
+    store.apply(end(1300, 2, 0, 1, 1, 0, 'e2', 198));
+    const { tasks } = api(store, '/timeline?jobId=0').body as { tasks: { taskId: number; category: string }[] };
+    expect(Object.fromEntries(tasks.map((t) => [t.taskId, t.category]))).toEqual({ 0: 'failed', 1: 'retry', 2: 'succeeded' });
+  });
+
   it('draws the latest 5000 tasks of a long application and says how many it left out', () => {
     const store = folded();
     for (let i = 0; i <= 5000; i++) {
