@@ -128,6 +128,19 @@ describe('driver UI JSON API on a real cluster', () => {
     await expect.poll(memoryUsed).toBe(0);
   });
 
+  it('lists a cached DataFrame in storage under its physical plan, as Spark names it', async () => {
+    const df = fc.createDataFrame(Array.from({ length: 60 }, (_, i) => ({ k: i % 3, v: i }))).filter('v > 10').select('k');
+    const plan = df.explainString().replace(/^== Physical Plan ==\n/, '').trimEnd();
+    df.cache();
+    expect(await df.count()).toBe(49);
+    const named = async () => (await api('/storage/rdd')).filter((rdd: { name: string }) => rdd.name === plan);
+    await expect.poll(named).toMatchObject([{ numCachedPartitions: expect.any(Number), memoryUsed: expect.any(Number) }]);
+    const [entry] = await named();
+    expect(entry.numCachedPartitions).toBeGreaterThan(0);
+    df.unpersist();
+    await expect.poll(named).toEqual([]);
+  });
+
   it('shows the failed task with its error', async () => {
     const failed = (await api('/jobs')).find((job: { status: string }) => job.status === 'FAILED');
     const [stage] = await api(`/stages/${failed.stageIds[0]}`);

@@ -25,6 +25,7 @@ import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
 import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
 import { RowCounter } from './row-counter.js';
+import { physicalPlanString } from './explain-physical.js';
 
 export interface PlannerOptions {
   /** Partitions after a shuffle (`flint.sql.shuffle.partitions`). */
@@ -35,6 +36,13 @@ export interface PlannerOptions {
   readonly broadcastThreshold: number;
   /** Re-plans shuffle readers once their map stage is measured (adaptive/adaptive-execution.ts); absent: the plan is final. */
   readonly adaptive?: AdaptiveExecution;
+}
+
+/** Spark abbreviates a cached plan's name to 1,024 characters (commons-lang StringUtils.abbreviate). */
+const CACHED_NAME_MAX = 1024;
+
+function abbreviate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
 }
 
 export class PhysicalPlanner {
@@ -192,9 +200,15 @@ export class PhysicalPlanner {
     return rows.repartition(n);
   }
 
-  /** A cached plan computes its rows once per session: the RDD is built once and persisted. */
+  /**
+   * A cached plan computes its rows once per session: the RDD is built once and persisted, named
+   * after the plan it holds as Spark's CachedRDDBuilder names it (the UI's Storage page shows it).
+   */
   private cached(plan: PlanOf<'cached'>): RDD<unknown[]> {
-    if (!plan.cache.rdd) plan.cache.rdd = this.rows(plan.child).persist(plan.cache.level);
+    if (!plan.cache.rdd) {
+      const name = physicalPlanString(plan.child, this.options.shufflePartitions, this.options.broadcastThreshold);
+      plan.cache.rdd = this.rows(plan.child).persist(plan.cache.level).setName(abbreviate(name, CACHED_NAME_MAX));
+    }
     return plan.cache.rdd;
   }
 }
