@@ -55,6 +55,12 @@ describe('namespace limits', () => {
     expect((await client.list('/names')).map((s) => s.path)).toEqual([`/names/${'a'.repeat(255)}`]);
   });
 
+  it('refuses a NUL byte in a new name, for directories and files', async () => {
+    await expect(client.mkdirs('/nul/a\0b')).rejects.toThrow('path "/nul/a\\u0000b" must not contain a NUL byte');
+    await expect(client.writeFile('/nul\0/f', Buffer.from('x'))).rejects.toThrow('path "/nul\\u0000/f" must not contain a NUL byte');
+    expect(await client.exists('/nul')).toBe(false);
+  });
+
   it('refuses a new entry in a full directory (--max-directory-items), but not an overwrite', async () => {
     for (let i = 0; i < 4; i++) await client.writeFile(`/full/f${i}`, Buffer.from(`file ${i}`));
     await expect(client.writeFile('/full/f4', Buffer.from('one too many'))).rejects.toThrow(/The directory item limit of \/full is exceeded: limit=4 items=4/);

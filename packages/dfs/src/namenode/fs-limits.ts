@@ -1,7 +1,7 @@
 /**
  * HDFS's namespace limits (dfs.namenode.fs-limits.*), checked on every request that adds a name,
  * before anything changes: the length of one path component in UTF-8 bytes, the number of
- * entries in one directory, and the depth of a path. Edits already in the log or the fsimage are
+ * entries in one directory, and the depth of a path; and no new name may hold a NUL byte. Edits already in the log or the fsimage are
  * replayed without them, so a namespace written before a limit was lowered still loads.
  */
 import { DfsError } from '../errors.js';
@@ -20,6 +20,7 @@ export const DEFAULT_FS_LIMITS: FsLimits = { maxComponentLength: 255, maxDirecto
 
 /** Throws unless the normalized `path` may be created under `limits` (as a directory or a file). */
 export function checkNewPath(namespace: Namespace, path: string, limits: FsLimits): void {
+  if (path.includes('\0')) throw new DfsError('INVALID_ARGUMENT', `path ${JSON.stringify(shorten(path))} must not contain a NUL byte`);
   const names = path.split('/').filter((name) => name.length > 0);
   if (names.length > limits.maxPathDepth) {
     throw new DfsError('INVALID_ARGUMENT', `${shorten(path)} has ${names.length} components, more than the path depth limit of ${limits.maxPathDepth}`);
