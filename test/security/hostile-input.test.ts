@@ -1,7 +1,8 @@
 /**
  * Regression tests for the issue's findings on a real cluster (separate processes on loopback):
  * frames claiming 4 GiB allocate nothing, half-sent frames and idle handshakes are timed out,
- * hundreds of idle connections do not stop service, garbage and WebSocket handshakes on the
+ * a second handshake on an authenticated connection closes it, 500 idle or half-sent connections
+ * do not stop service, garbage and WebSocket handshakes on the
  * executor port crash nothing, putBlock keys that could name a path are refused without a
  * file written outside the block directory, and a block write cannot make the datanode connect
  * to an address that is not a registered datanode. After each, the processes are alive and serving.
@@ -18,7 +19,7 @@ import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, exec
 // Short limits for the processes this file starts (they inherit the environment).
 process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
 process.env.FLINT_NET_HANDSHAKE_TIMEOUT_MS = '1500';
-const CONNECTIONS_PER_PEER = 320;
+const CONNECTIONS_PER_PEER = 520;
 process.env.FLINT_NET_MAX_CONNECTIONS_PER_PEER = String(CONNECTIONS_PER_PEER);
 
 let cluster: DfsTestCluster;
@@ -69,6 +70,18 @@ describe('hostile input on every port', () => {
       await stillServing();
     });
 
+    it(`${server}: a second handshake on an authenticated connection closes only that connection`, async () => {
+      for (const secondHello of [false, true]) {
+        const connection = await rawConnection(ports[server]);
+        await authenticate(connection, process.env.FLINT_SECRET!);
+        const nonce = Buffer.alloc(32, 2);
+        if (secondHello) await connection.send({ type: 'hello', version: 'flint-1', nonce, auth: true });
+        await connection.send({ type: 'prove', nonce, proof: Buffer.alloc(32) });
+        expect(await closedByServer(connection.socket)).toBe(true);
+      }
+      await stillServing();
+    });
+
     it(`${server}: a half-sent frame is timed out, and so is a handshake that never comes`, async () => {
       const authenticated = await dialWithSecret(ports[server], process.env.FLINT_SECRET);
       authenticated.socket.write(Buffer.concat([frameHeader(1, 1000), Buffer.alloc(10)]));
@@ -79,8 +92,9 @@ describe('hostile input on every port', () => {
     });
   }
 
-  it('300 idle connections to the namenode do not stop service, and are closed', async () => {
-    const idle = await Promise.all(Array.from({ length: 300 }, () => rawSocket(ports.namenode)));
+  it('500 idle connections to the namenode, half of them with a half-sent frame, do not stop service, and are closed', async () => {
+    const idle = await Promise.all(Array.from({ length: 500 }, () => rawSocket(ports.namenode)));
+    idle.forEach((socket, i) => i % 2 === 1 && socket.write(Buffer.concat([frameHeader(0, 200), Buffer.alloc(10)])));
     await stillServing();
     const closed = await Promise.all(idle.map((socket) => closedByServer(socket, 10_000)));
     expect(closed.every(Boolean)).toBe(true);
