@@ -160,6 +160,25 @@ describe('hostile input on every port', () => {
     await stillServing();
   });
 
+  it("datanode: a write over a stored replica is refused, so its bytes cannot be swapped for others of the same length", async () => {
+    const client = await cluster.client();
+    const original = Buffer.from('the bytes the writer wrote');
+    await client.writeFile('/kept/replica.txt', original, { replication: 1 });
+    const [block] = (await client.fsck('/kept/replica.txt')).files[0].blocks;
+    const forged = Buffer.alloc(original.length, 'x');
+    const connection = await dialWithSecret(ports.datanode, process.env.FLINT_SECRET);
+    await connection.send({ type: 'writeBlock', blockId: block.blockId, downstream: [] });
+    await connection.sendData(forged);
+    await connection.send({ type: 'writeEnd', length: forged.length });
+    expect(await connection.receive(10_000)).toEqual({
+      kind: 'message',
+      value: { type: 'error', code: 'INVALID_ARGUMENT', message: `Block ${block.blockId} already exists in state FINALIZED and thus cannot be created.` },
+    });
+    connection.destroy();
+    expect(Buffer.from(await client.readFile('/kept/replica.txt')).equals(original)).toBe(true);
+    await stillServing();
+  });
+
   it('datanode: a write whose downstream is not a registered datanode is refused, and nothing is dialed', async () => {
     let dialed = 0;
     const bait = createServer((socket) => {

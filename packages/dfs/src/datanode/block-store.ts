@@ -95,8 +95,10 @@ export class BlockStore {
     return join(this.currentDir, blockId);
   }
 
+  /** A stored replica is never written again (as HDFS refuses to create a FINALIZED replica): it can only be deleted. */
   async createWriter(blockId: string): Promise<BlockWriter> {
     assertBlockId(blockId);
+    this.assertNotStored(blockId);
     const tmpData = join(this.tmpDir, `${blockId}.${this.nextTmpId++}`);
     const handle = await open(tmpData, 'w');
     return new BlockWriter(blockId, handle, tmpData, new ChecksumWriter(this.bytesPerChecksum), (length) => this.finalize(blockId, tmpData, length));
@@ -151,7 +153,17 @@ export class BlockStore {
     }
   }
 
+  private assertNotStored(blockId: string): void {
+    if (this.blocks.has(blockId)) throw new DfsError('INVALID_ARGUMENT', `Block ${blockId} already exists in state FINALIZED and thus cannot be created.`);
+  }
+
   private async finalize(blockId: string, tmpData: string, length: number): Promise<void> {
+    // Two writes of one block may run at once: the first to finish keeps its bytes.
+    if (this.blocks.has(blockId)) {
+      await rm(tmpData, { force: true });
+      await rm(`${tmpData}.meta`, { force: true });
+      this.assertNotStored(blockId);
+    }
     const target = this.dataPath(blockId);
     await rename(`${tmpData}.meta`, `${target}.meta`);
     await rename(tmpData, target);
