@@ -9,7 +9,8 @@
  * those names, which also keeps an arrow function's `name`), and use JS globals; anything else is
  * an error naming it. A helper that needs values is itself a `capture(...)`, with an env of its own.
  */
-import { Captured, FnRef } from './fn-ref.js';
+import { Captured } from './capture.js';
+import { FnRef } from './fn-ref.js';
 import { functionSource } from './function-source.js';
 import { recordOrigins } from './function-origin.js';
 import { unboundNames } from './globals.js';

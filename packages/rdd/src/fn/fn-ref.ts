@@ -1,21 +1,9 @@
 /**
  * A function as it travels to a worker: source text, the values captured with it, and where the
- * user created it (for error messages). Functions are checked here, on the driver, when an RDD is
- * built: a free variable is an error at the call site, not a ReferenceError on a worker later.
+ * user created it (for error messages). User functions become FnRefs in to-fn-ref.ts.
  */
-import { functionSource, parsesAsExpression, type FunctionSource } from './function-source.js';
+import { parsesAsExpression } from './function-source.js';
 import { unboundNames } from './globals.js';
-import { shippableEnv } from './captured-helpers.js';
-import { recordOrigins } from './function-origin.js';
-import { userCallSite } from './call-site.js';
-
-/** A function with values bound to it by `capture`; the env is passed as the function's last argument. */
-export class Captured<F extends Function = Function> {
-  constructor(
-    readonly env: Record<string, unknown>,
-    readonly fn: F,
-  ) {}
-}
 
 /** The serializable form of a user or internal function. */
 export class FnRef {
@@ -44,77 +32,4 @@ export class FnRef {
     }
     return new FnRef(expression, env, site);
   }
-}
-
-/** A function argument of an RDD method: a plain function, or one with captured values. */
-export type ShippableFn<F extends (...args: never[]) => unknown> = F | Captured;
-
-/** Marks the leading arguments of a captured function as not inferred from where it is passed. */
-declare const NOT_INFERRED: unique symbol;
-type NotInferred = [typeof NOT_INFERRED];
-type DropLast<P extends unknown[]> = P extends [...infer Init, unknown] ? Init : [];
-
-/**
- * Binds values to a function shipped to workers: `rdd.map(capture({ k }, (x, { k }) => x * k))`.
- * `env` holds plain data, broadcasts and accumulators; it is serialized with the task.
- *
- * The types work both ways round. Passed to an RDD method, the leading arguments `A` come from
- * the method (`x` above is the element type). Made on its own (`capture({ k }, (x: number, { k })
- * => x * k)`), `A` is not inferred and the function's own parameters `P` decide: its last
- * parameter still gets the env's type, the others their annotations, and the result takes all
- * but the last. (A variadic `[...A, E]` alone cannot do the second: TypeScript must fix `A` before
- * it can type the env parameter, and with nothing to infer it from, `A` became `unknown[]`.)
- */
-export function capture<
-  E extends Record<string, unknown>,
-  A extends unknown[] = NotInferred,
-  R = unknown,
-  P extends unknown[] = [...(A extends NotInferred ? [unknown] : A), E],
->(env: E, fn: (...args: P) => R): (...args: A extends NotInferred ? DropLast<P> : A) => R {
-  return new Captured(env, fn) as unknown as (...args: A extends NotInferred ? DropLast<P> : A) => R;
-}
-
-export function toFnRef(fn: unknown, operation: string): FnRef {
-  if (fn instanceof FnRef) return fn;
-  // The SQL planner's own calls keep their sql/ frames: its generated functions are named after them.
-  const site = `${operation} at ${userCallSite(['rdd', 'driver'])}`;
-  const captured = fn instanceof Captured ? fn : undefined;
-  const target = captured ? captured.fn : fn;
-  if (typeof target !== 'function') {
-    throw new TypeError(`${operation}() expects a function, got ${describe(target)}`);
-  }
-  const { source, free } = analysed(target);
-  const env = () => captured && shippableEnv(captured.env, { operation, site });
-  if (source.kind === 'builtin') return new FnRef(`builtin:${source.name}`, env(), site);
-  if (free.length > 0) {
-    const names = free.map((n) => `'${n}'`).join(', ');
-    const captureEnv = `{ ${free.join(', ')} }`;
-    throw new ReferenceError(
-      `The function passed to ${operation}() uses ${names} from its enclosing scope (${site}). ` +
-        `Functions run on workers and see only their arguments: pass values (and helper functions) with capture, ` +
-        `e.g. capture(${captureEnv}, (x, ${captureEnv}) => ...)`,
-    );
-  }
-  recordOrigins(site, source.expression, [target]);
-  return new FnRef(source.expression, env(), site);
-}
-
-/**
- * A function's source and free variables, found once per function: its text never changes, and an
- * iterative job ships the same function every iteration (parsing it each time took 2-8 ms).
- */
-const analyses = new WeakMap<Function, { source: FunctionSource; free: string[] }>();
-
-function analysed(fn: Function): { source: FunctionSource; free: string[] } {
-  let analysis = analyses.get(fn);
-  if (!analysis) {
-    const source = functionSource(fn);
-    analysis = { source, free: source.kind === 'builtin' ? [] : unboundNames(source.expression) };
-    analyses.set(fn, analysis);
-  }
-  return analysis;
-}
-
-function describe(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }

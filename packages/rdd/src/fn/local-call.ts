@@ -3,7 +3,7 @@
  * `reduce`). The captured env goes in the slot after the `arity` arguments the function is given,
  * whatever extra arguments the caller passes (Array.prototype.reduce passes four).
  */
-import { Captured } from './fn-ref.js';
+import { Captured } from './capture.js';
 
 export function localFunction<F extends (...args: never[]) => unknown>(f: unknown, arity: number): F {
   const fn = (f instanceof Captured ? f.fn : f) as (...a: unknown[]) => unknown;

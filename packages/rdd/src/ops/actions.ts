@@ -1,7 +1,7 @@
 /** Actions that return records: each runs one or more jobs through the context. */
 import type { RDD } from '../rdd.js';
 import type { JobGroup, JobOutput, TextCodec } from '../context.js';
-import { toFnRef } from '../fn/fn-ref.js';
+import { toFnRef } from '../fn/to-fn-ref.js';
 import { localFunction } from '../fn/local-call.js';
 import { compareKeys } from '../keys/compare-keys.js';
 import { hashPartition } from '../keys/portable-hash.js';

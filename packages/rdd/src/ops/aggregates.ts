@@ -3,7 +3,7 @@
  * the driver with the user's own function (or, for the tree variants, in further shuffle rounds).
  */
 import type { RDD } from '../rdd.js';
-import { toFnRef } from '../fn/fn-ref.js';
+import { toFnRef } from '../fn/to-fn-ref.js';
 import { runtimeFn } from '../runtime/core-runtime.js';
 import { localFunction } from '../fn/local-call.js';
 import { keyIdentity } from '../keys/key-identity.js';

@@ -1,7 +1,8 @@
 /** Narrow transformations: each output partition depends on a bounded set of parent partitions. */
 import type { RDD } from '../rdd.js';
 import type { ElementOp, MapPartitionsNode } from '../plan/plan-node.js';
-import { toFnRef, FnRef } from '../fn/fn-ref.js';
+import { FnRef } from '../fn/fn-ref.js';
+import { toFnRef } from '../fn/to-fn-ref.js';
 import { runtimeFn } from '../runtime/core-runtime.js';
 import { samePartitioner } from '../partitioner/partitioner.js';
 

@@ -5,7 +5,8 @@
  * combiners, then merges them in map-partition order on the reduce side.
  */
 import type { RDD } from '../rdd.js';
-import { toFnRef, type FnRef } from '../fn/fn-ref.js';
+import type { FnRef } from '../fn/fn-ref.js';
+import { toFnRef } from '../fn/to-fn-ref.js';
 import { runtimeFn } from '../runtime/core-runtime.js';
 import { samePartitioner, type Partitioner } from '../partitioner/partitioner.js';
 import { runtimePartitions, runtimeElement, requirePositive } from './narrow.js';
