@@ -2,12 +2,13 @@
  * Regression tests for the issue's findings on a real cluster (separate processes on loopback):
  * frames claiming 4 GiB allocate nothing, half-sent frames and idle handshakes are timed out,
  * a second handshake on an authenticated connection closes it, 500 idle or half-sent connections
- * do not stop service, garbage and WebSocket handshakes on the
+ * do not stop service, a replica cannot be overwritten and a false corruption report does not
+ * make a file unreadable, garbage and WebSocket handshakes on the
  * executor port crash nothing, putBlock keys that could name a path are refused without a
  * file written outside the block directory, and a block write cannot make the datanode connect
  * to an address that is not a registered datanode. After each, the processes are alive and serving.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +178,20 @@ describe('hostile input on every port', () => {
     connection.destroy();
     expect(Buffer.from(await client.readFile('/kept/replica.txt')).equals(original)).toBe(true);
     await stillServing();
+  });
+
+  it('namenode: a false corruption report on the only replica does not make its file unreadable', async () => {
+    const client = await cluster.client();
+    const bytes = Buffer.from('one replica, falsely reported corrupt');
+    await client.writeFile('/kept/reported.txt', bytes, { replication: 1 });
+    const [block] = (await client.fsck('/kept/reported.txt')).files[0].blocks;
+    await client.reportCorruptReplica(block.blockId, block.live[0].nodeId);
+    expect((await client.fsck('/kept/reported.txt')).files[0].blocks[0].corrupt.map((node) => node.nodeId)).toEqual([block.live[0].nodeId]);
+    expect(Buffer.from(await client.readFile('/kept/reported.txt')).equals(bytes)).toBe(true);
+    // A replica that is truly corrupt still fails its read, naming the checksum.
+    const blockFile = join(cluster.datanodes[0].dataDir, 'current', block.blockId);
+    writeFileSync(blockFile, Buffer.from(readFileSync(blockFile).toString().toUpperCase()));
+    await expect(client.readFile('/kept/reported.txt')).rejects.toThrow(/cannot read block .*: dn-\w+: .*checksum mismatch in block/);
   });
 
   it('datanode: a write whose downstream is not a registered datanode is refused, and nothing is dialed', async () => {

@@ -157,7 +157,12 @@ export class Namesystem {
     return summary;
   }
 
-  /** The blocks overlapping [start, start + length), each with its live, uncorrupted replicas. */
+  /**
+   * The blocks overlapping [start, start + length), each with its live, uncorrupted replicas; or,
+   * as HDFS does, its live replicas marked corrupt when every one is (those of the right length:
+   * datanodes verify every chunk they serve, so a truly corrupt replica still fails its read,
+   * while a false corruption report cannot make a file unreadable).
+   */
   blockLocations(path: string, start: number, length: number): BlockLocations {
     const file = this.namespace.getFile(normalizePath(path));
     const end = start + length;
@@ -166,8 +171,9 @@ export class Namesystem {
     for (const block of file.blocks) {
       if (offset < end && offset + block.length > start) {
         const record = this.blockMap.get(block.blockId);
-        const live = record ? countReplicas(record, this.datanodes).live : [];
-        const locations = shuffle(live).flatMap((nodeId) => {
+        const { live, corrupt } = record ? countReplicas(record, this.datanodes) : { live: [], corrupt: [] };
+        const readable = live.length > 0 ? live : corrupt.filter((nodeId) => record?.replicas.get(nodeId)?.length === block.length);
+        const locations = shuffle(readable).flatMap((nodeId) => {
           const node = this.datanodes.get(nodeId);
           return node ? [locationOf(node)] : [];
         });
