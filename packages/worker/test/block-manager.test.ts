@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlockManager } from '../src/executor/block-manager.js';
@@ -77,5 +77,21 @@ describe('block manager', () => {
     expect(blocks.get('d')).toEqual(Buffer.from(bytes(10, 9)));
     blocks.removeWhere((key) => key === 'd');
     expect(existsSync(join(dir, 'd'))).toBe(false);
+  });
+
+  it('never writes or reads through a symbolic link in its directory', () => {
+    const { blocks, dir } = manager(1_000);
+    const outside = join(dir, '..', `${dir.split('/').pop()}-outside`);
+    dirs.push(outside);
+    writeFileSync(outside, 'not a block');
+    symlinkSync(outside, join(dir, 'planted'));
+    blocks.put('planted', bytes(10, 7), 'diskOnly');
+    expect(readFileSync(outside, 'utf8')).toBe('not a block');
+    expect(lstatSync(join(dir, 'planted')).isFile()).toBe(true);
+    expect(blocks.get('planted')).toEqual(Buffer.from(bytes(10, 7)));
+    // A link put in place of a stored block is not followed on read.
+    rmSync(join(dir, 'planted'));
+    symlinkSync(outside, join(dir, 'planted'));
+    expect(() => blocks.get('planted')).toThrow(/ELOOP/);
   });
 });

@@ -8,8 +8,11 @@
  * A block becomes visible only when finalized: its meta file and then its data file are renamed
  * from tmp/ into current/, so a crash mid-write leaves nothing half-written in current/.
  * Reads verify every chunk they return; a mismatch is a CORRUPT_REPLICA error.
+ * No symbolic link is followed: a linked entry in current/ is not a block, block files are
+ * opened with O_NOFOLLOW, and a file about to be written is first unlinked, then created anew.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat, statfs, writeFile, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, rename, rm, statfs, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DfsError } from '../errors.js';
 import { BlockChecksums, ChecksumWriter, DEFAULT_BYTES_PER_CHECKSUM } from './checksum.js';
@@ -27,6 +30,13 @@ interface ReadBatch {
 
 const BLOCK_ID = /^blk_[0-9a-z]+$/;
 const READ_BATCH_CHUNKS = 32;
+const READ_NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW;
+
+/** A new, empty file at `path`: whatever was there (a link included) is unlinked, never written through. */
+async function createFresh(path: string): Promise<FileHandle> {
+  await rm(path, { force: true });
+  return open(path, 'wx');
+}
 
 export function assertBlockId(blockId: string): void {
   if (!BLOCK_ID.test(blockId)) throw new DfsError('INVALID_ARGUMENT', `invalid block id "${blockId}"`);
@@ -58,7 +68,8 @@ export class BlockStore {
         await rm(join(store.currentDir, name), { force: true });
         continue;
       }
-      store.blocks.set(name, (await stat(join(store.currentDir, name))).size);
+      const [data, meta] = await Promise.all([lstat(join(store.currentDir, name)), lstat(join(store.currentDir, `${name}.meta`))]);
+      if (data.isFile() && meta.isFile()) store.blocks.set(name, data.size);
     }
     return store;
   }
@@ -100,7 +111,7 @@ export class BlockStore {
     assertBlockId(blockId);
     this.assertNotStored(blockId);
     const tmpData = join(this.tmpDir, `${blockId}.${this.nextTmpId++}`);
-    const handle = await open(tmpData, 'w');
+    const handle = await createFresh(tmpData);
     return new BlockWriter(blockId, handle, tmpData, new ChecksumWriter(this.bytesPerChecksum), (length) => this.finalize(blockId, tmpData, length));
   }
 
@@ -113,7 +124,7 @@ export class BlockStore {
     if (offset >= end) return;
     const checksums = await this.readChecksums(blockId);
     const chunk = checksums.bytesPerChecksum;
-    const handle = await open(this.dataPath(blockId), 'r');
+    const handle = await open(this.dataPath(blockId), READ_NO_FOLLOW);
     const readBatch = async (batchStart: number): Promise<ReadBatch> => {
       const batch = Buffer.allocUnsafe(Math.min(READ_BATCH_CHUNKS * chunk, blockLength - batchStart));
       const { bytesRead } = await handle.read(batch, 0, batch.length, batchStart);
@@ -147,7 +158,12 @@ export class BlockStore {
 
   private async readChecksums(blockId: string): Promise<BlockChecksums> {
     try {
-      return BlockChecksums.parse(await readFile(`${this.dataPath(blockId)}.meta`));
+      const handle = await open(`${this.dataPath(blockId)}.meta`, READ_NO_FOLLOW);
+      try {
+        return BlockChecksums.parse(await handle.readFile());
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       throw new DfsError('CORRUPT_REPLICA', `unreadable checksums of block ${blockId}: ${(error as Error).message}`);
     }
@@ -200,7 +216,12 @@ export class BlockWriter {
   async finalize(): Promise<number> {
     this.done = true;
     await this.handle.close();
-    await writeFile(`${this.tmpData}.meta`, this.checksums.finish());
+    const meta = await createFresh(`${this.tmpData}.meta`);
+    try {
+      await meta.writeFile(this.checksums.finish());
+    } finally {
+      await meta.close();
+    }
     await this.publish(this.length);
     return this.length;
   }

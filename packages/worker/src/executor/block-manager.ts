@@ -9,7 +9,7 @@
  * A MEMORY_ONLY partition a task thread holds as objects (thread/held-blocks.ts) is a block
  * without bytes here: its estimated size counts against the budget, and leaving memory drops it.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachedRddKey } from '../block-keys.js';
 
@@ -77,7 +77,7 @@ export class BlockManager {
     this.blocks.delete(key);
     this.blocks.set(key, block);
     if (block.held) return undefined;
-    return block.bytes ?? readFileSync(this.path(key));
+    return block.bytes ?? readWithoutFollowing(this.path(key));
   }
 
   isHeld(key: string): boolean {
@@ -164,8 +164,11 @@ export class BlockManager {
     }
   }
 
+  /** A file left by an executor that crashed, or a link put there, is unlinked first, never written through. */
   private writeToDisk(key: string, block: Block, bytes: Uint8Array): void {
-    writeFileSync(this.path(key), bytes);
+    const path = this.path(key);
+    rmSync(path, { force: true });
+    writeFileSync(path, bytes, { flag: 'wx' });
     block.onDisk = true;
   }
 
@@ -175,6 +178,16 @@ export class BlockManager {
       throw new Error(`not a block key: ${JSON.stringify(key)}`);
     }
     return join(this.directory, key);
+  }
+}
+
+/** A block file's bytes; a symbolic link in its place is an error (ELOOP), never followed. */
+function readWithoutFollowing(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
