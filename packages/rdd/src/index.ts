@@ -33,7 +33,7 @@ export { recordToJson, recordFromJson } from './codec/json-records.js';
 export { Broadcast } from './shared/broadcast.js';
 export { Accumulator, type AccumulatorParam, type ShippedAccumulator } from './shared/accumulator.js';
 export type { StorageLevel as StorageLevelType } from './storage-level.js';
-export { eachRecord, recordsToArray } from './runtime/each-record.js';
+export { eachRecord, foldRecords, FOLD_RECORDS, recordsToArray, type FoldRecords } from './runtime/each-record.js';
 export type { TaskMemory, SpillStore, SpillFile } from './memory/task-memory.js';
 export { mergeSpilledRuns, sortWithinBudget } from './memory/external-sort.js';
 export { estimateSize, SampledSize } from './memory/size-estimate.js';

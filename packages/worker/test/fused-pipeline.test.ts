@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type FusedRecords, runFused } from '../src/thread/fused-pipeline.js';
 import type { LiveStep } from '../src/thread/live-step.js';
-import { FnRef } from '@flint/rdd';
+import { FnRef, foldRecords } from '@flint/rdd';
 import { compileFunction } from '../src/thread/compile-function.js';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -88,5 +88,44 @@ describe('fused chains give what the steps give one by one', () => {
       return x;
     })];
     expect(() => pushed(steps, [1, 2, 3])).toThrow('bad record 2');
+  });
+});
+
+describe('folding a fused chain gives what folding its records one by one gives', () => {
+  const folded = (steps: readonly LiveStep[], source: Iterable<unknown>, f: Fn, start: [] | [unknown]) => foldRecords(runFused(steps, source) as FusedRecords, f, start);
+  const sequentialFold = (records: unknown[], f: Fn, start: [] | [unknown]) => (start.length === 0 ? (records.length === 0 ? [] : [records.slice(1).reduce(f, records[0])]) : [records.reduce(f, start[0])]);
+  const concat: Fn = (acc, word) => `${acc as string}|${word as string}`;
+
+  for (const [name, steps] of Object.entries(chains)) {
+    it(name, () => {
+      const records = sequential(steps, lines);
+      for (const start of [[], ['start']] as ([] | [unknown])[]) {
+        expect(folded(steps, lines, concat, start)).toEqual(sequentialFold(records, concat, start));
+        expect(folded(steps, new Set(lines), concat, start)).toEqual(sequentialFold(records, concat, start));
+      }
+    });
+  }
+
+  it('no records: [] without a start, [start] with one', () => {
+    const none = [step('filter', () => false)];
+    expect(folded(none, lines, concat, [])).toEqual([]);
+    expect(folded(none, lines, concat, [0])).toEqual([0]);
+  });
+
+  it('the fold function gets its env where bindEnv puts it, by its arity', () => {
+    const fold = (source: string) => compileFunction(new FnRef(source, { k: 10 }, 'reduce at job.ts:5:1'));
+    const sum = [step('map', (x) => x)];
+    expect(folded(sum, [1, 2, 3], fold('((a, b, { k }) => a + b * k)'), [])).toEqual([51]);
+    expect(folded(sum, [1, 2, 3], fold('((a, b, c, { k }) => [a, b, c, k])'), [0])).toEqual([[[[0, 1, undefined, 10], 2, undefined, 10], 3, undefined, 10]]);
+    expect(folded(sum, [1, 2], fold('((a, { k }) => [a, k])'), [0])).toEqual([[[0, 10], 10]]);
+    expect(folded(sum, [1, 2], fold('((...args) => args)'), [0])).toEqual([[[0, 1, { k: 10 }], 2, { k: 10 }]]);
+  });
+
+  it("the fold function's error reaches the caller", () => {
+    const bad: Fn = (acc, x) => {
+      if (x === 3) throw new Error('bad record 3');
+      return (acc as number) + (x as number);
+    };
+    expect(() => folded([step('map', (x) => x)], [1, 2, 3], bad, [])).toThrow('bad record 3');
   });
 });

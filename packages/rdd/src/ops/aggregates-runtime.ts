@@ -1,27 +1,13 @@
 /** Worker-side functions of the aggregating actions: per-partition reduce/aggregate, tree rounds, counts. */
 import type { RuntimeFunctions } from '../runtime/registry.js';
 import { keyIdentity } from '../keys/key-identity.js';
-import { eachRecord } from '../runtime/each-record.js';
+import { eachRecord, foldRecords } from '../runtime/each-record.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
 export const AGGREGATES_RUNTIME = {
-  reducePartition: (records: Iterable<unknown>, env: { f: Fn }) => {
-    let acc: unknown;
-    let first = true;
-    eachRecord(records, (record) => {
-      acc = first ? record : env.f(acc, record);
-      first = false;
-    });
-    return first ? [] : [acc];
-  },
-  aggregatePartition: (records: Iterable<unknown>, env: { zero: unknown; seqOp: Fn }) => {
-    let acc = structuredClone(env.zero);
-    eachRecord(records, (record) => {
-      acc = env.seqOp(acc, record);
-    });
-    return [acc];
-  },
+  reducePartition: (records: Iterable<unknown>, env: { f: Fn }) => foldRecords(records, env.f, []),
+  aggregatePartition: (records: Iterable<unknown>, env: { zero: unknown; seqOp: Fn }) => foldRecords(records, env.seqOp, [structuredClone(env.zero)]),
   keyByPartitionModulo: (split: number, records: Iterable<unknown>, env: { modulo: number }) => {
     const key = split % env.modulo;
     return [...records].map((r) => [key, r]);

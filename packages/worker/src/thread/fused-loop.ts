@@ -6,6 +6,10 @@
  * The code is keyed by the compiled functions, not by their envs: every task of a stage (and
  * every iteration of an iterative job, whose envs differ) runs the same, already optimized loop,
  * made for it by the chain's factory from its functions and envs.
+ *
+ * A chain that ends in a fold (reduce, aggregate) gets the fold in its loop too: the accumulator
+ * is a local of the generated function, not a variable of a consumer closure, so the per-record
+ * fold does no closure-context reads and writes and its function is inlined like the steps'.
  */
 import { unbound } from './compile-function.js';
 import type { LiveStep as Step } from './live-step.js';
@@ -13,7 +17,9 @@ import { LruCache } from './lru-cache.js';
 
 type Fn = (...args: unknown[]) => unknown;
 export type FusedLoop = (source: Iterable<unknown>, consume: (record: unknown) => void) => void;
-type LoopFactory = (...fnsAndEnvs: unknown[]) => FusedLoop;
+/** Folds the chain's output: acc = f(acc, record), from start[0] or, if start is [], from the first record; [] if none. */
+export type FusedFold = (source: Iterable<unknown>, start: [] | [unknown]) => [] | [unknown];
+type LoopFactory = (...fnsAndEnvs: unknown[]) => FusedLoop | FusedFold;
 
 const MAX_CACHED_LOOPS = 64;
 const factories = new LruCache<string, LoopFactory>(MAX_CACHED_LOOPS);
@@ -21,7 +27,7 @@ const fnIds = new WeakMap<Fn, number>();
 let nextFnId = 0;
 
 interface Call {
-  readonly op: Step['op'];
+  readonly op: Step['op'] | 'fold';
   readonly fn: Fn;
   /** The env the function was bound to, passed as its last declared parameter. */
   readonly env?: unknown;
@@ -29,7 +35,19 @@ interface Call {
 
 /** The loop for these steps; tasks that run the same functions share its compiled code. */
 export function fusedLoop(steps: readonly Step[]): FusedLoop {
-  const calls: Call[] = steps.map((step) => ({ op: step.op, ...unbound(step.fn) }));
+  return loopOf(steps.map(callOf)) as FusedLoop;
+}
+
+/** The loop for these steps folding their output with `f` (its env bound as a step's is). */
+export function fusedFold(steps: readonly Step[], f: Fn): FusedFold {
+  return loopOf([...steps.map(callOf), { op: 'fold', ...unbound(f) }]) as FusedFold;
+}
+
+function callOf(step: Step): Call {
+  return { op: step.op, ...unbound(step.fn) };
+}
+
+function loopOf(calls: readonly Call[]): FusedLoop | FusedFold {
   const key = calls.map((call) => `${call.op}:${fnId(call.fn)}${'env' in call ? `:env${call.fn.length}` : ''}`).join(' ');
   let factory = factories.get(key);
   if (factory === undefined) {
@@ -46,45 +64,50 @@ function fnId(fn: Fn): number {
 }
 
 function compileFactory(calls: readonly Call[]): LoopFactory {
+  const folds = calls[calls.length - 1]?.op === 'fold';
   const body = stepCode(calls, 0);
-  const source =
-    `return function fusedLoop(source, consume) {\n` +
+  const loops =
     `  if (Array.isArray(source)) { for (let i = 0; i < source.length; i++) { const x0 = source[i]; ${body} } }\n` +
-    `  else { for (const x0 of source) { ${body} } }\n` +
-    `}`;
+    `  else { for (const x0 of source) { ${body} } }\n`;
+  const source = folds
+    ? `return function fusedFold(source, start) {\n  let empty = start.length === 0; let acc = start[0];\n${loops}  return empty ? [] : [acc];\n}`
+    : `return function fusedLoop(source, consume) {\n${loops}}`;
   const params = calls.flatMap((_, i) => [`f${i}`, `e${i}`]);
   return new Function(...params, source) as LoopFactory;
 }
 
 /**
- * The call of step i's function on `arg`. Steps call their function with one argument, so a
- * bound env goes where bindEnv puts it: the last declared parameter of a function of 3 or 4
- * parameters, else the second.
+ * The call of step i's function on `args`, as compileFunction's bindEnv would make it: a bound
+ * env goes in the last declared parameter of a function of 2 to 4 parameters (the call's own
+ * arguments fill the ones before it, missing ones undefined, extra ones dropped), else after the
+ * call's arguments.
  */
-function callCode(calls: readonly Call[], i: number, arg: string): string {
+function callCode(calls: readonly Call[], i: number, args: readonly string[]): string {
   const call = calls[i];
-  if (!('env' in call)) return `f${i}(${arg})`;
-  const padding = call.fn.length === 3 || call.fn.length === 4 ? 'undefined, '.repeat(call.fn.length - 2) : '';
-  return `f${i}(${arg}, ${padding}e${i})`;
+  if (!('env' in call)) return `f${i}(${args.join(', ')})`;
+  const arity = call.fn.length;
+  const own = arity >= 2 && arity <= 4 ? Array.from({ length: arity - 1 }, (_, j) => args[j] ?? 'undefined') : args;
+  return `f${i}(${[...own, `e${i}`].join(', ')})`;
 }
 
-/** The code that takes record `x<i>` through steps i.. and hands the result to `consume`. */
+/** The code that takes record `x<i>` through steps i.. and hands the result to `consume` (or folds it). */
 function stepCode(calls: readonly Call[], i: number): string {
   if (i === calls.length) return `consume(x${i});`;
   const [x, next] = [`x${i}`, `x${i + 1}`];
+  if (calls[i].op === 'fold') return `acc = empty ? ${x} : ${callCode(calls, i, ['acc', x])}; empty = false;`;
   const rest = stepCode(calls, i + 1);
   switch (calls[i].op) {
     case 'map':
-      return `const ${next} = ${callCode(calls, i, x)}; ${rest}`;
+      return `const ${next} = ${callCode(calls, i, [x])}; ${rest}`;
     case 'filter':
-      return `if (${callCode(calls, i, x)}) { const ${next} = ${x}; ${rest} }`;
+      return `if (${callCode(calls, i, [x])}) { const ${next} = ${x}; ${rest} }`;
     case 'flatMap':
-      return `for (const ${next} of ${callCode(calls, i, x)}) { ${rest} }`;
+      return `for (const ${next} of ${callCode(calls, i, [x])}) { ${rest} }`;
     case 'mapValues':
-      return `const ${next} = [${x}[0], ${callCode(calls, i, `${x}[1]`)}]; ${rest}`;
+      return `const ${next} = [${x}[0], ${callCode(calls, i, [`${x}[1]`])}]; ${rest}`;
     case 'flatMapValues':
-      return `for (const v${i} of ${callCode(calls, i, `${x}[1]`)}) { const ${next} = [${x}[0], v${i}]; ${rest} }`;
+      return `for (const v${i} of ${callCode(calls, i, [`${x}[1]`])}) { const ${next} = [${x}[0], v${i}]; ${rest} }`;
     case 'keyBy':
-      return `const ${next} = [${callCode(calls, i, x)}, ${x}]; ${rest}`;
+      return `const ${next} = [${callCode(calls, i, [x])}, ${x}]; ${rest}`;
   }
 }

@@ -5,8 +5,9 @@
  * records through the chain until its small buffer has output, so a partition's output is never
  * materialized as a whole. Steps with async functions get an awaiting (materializing) variant.
  */
+import { FOLD_RECORDS, type FoldRecords } from '@flint/rdd';
 import { ASYNC } from './compile-function.js';
-import { fusedLoop } from './fused-loop.js';
+import { fusedFold, fusedLoop } from './fused-loop.js';
 import type { LiveStep } from './live-step.js';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -20,7 +21,8 @@ export function runFused(steps: readonly LiveStep[], source: Iterable<unknown>):
 
 /**
  * The lazy output of a fused chain. Iterating it pulls; `forEach` pushes through a generated loop
- * (see fused-loop.ts), which is faster still, and is what Flint's own partition functions use.
+ * (see fused-loop.ts), which is faster still, and is what Flint's own partition functions use;
+ * folding it (reduce, aggregate) runs the fold in that loop too.
  */
 export class FusedRecords implements Iterable<unknown> {
   constructor(
@@ -35,6 +37,9 @@ export class FusedRecords implements Iterable<unknown> {
   forEach(consumer: (record: unknown) => void): void {
     fusedLoop(this.steps)(this.source, consumer);
   }
+
+  /** Folds the output in the chain's own generated loop (foldRecords in @flint/rdd). */
+  readonly [FOLD_RECORDS]: FoldRecords = (f, start) => fusedFold(this.steps, f as Fn)(this.source, start);
 }
 
 function fusedIterator(steps: readonly LiveStep[], source: Iterator<unknown>): Iterator<unknown> {
