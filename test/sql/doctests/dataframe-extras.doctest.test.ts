@@ -129,6 +129,36 @@ describe('sampleBy', () => {
   });
 });
 
+// Spark's own DataFrameStatSuite answers (SharedSparkSession runs local[2]): the same seeds and
+// partitioning give the same rows, as sample, sampleBy and randomSplit draw from Spark's XORShiftRandom.
+describe('sample, sampleBy and randomSplit draw Spark\'s rows', () => {
+  const oneToHundred = () => fc.sql('SELECT id + 1 AS id FROM range(0, 100, 1, 2)');
+
+  it('sample without replacement: parallelize(1 to 100, 2).sample(false, 0.05, 13) is 37, 8, 90', async () => {
+    const rows = await oneToHundred().sample(false, 0.05, 13).collect();
+    expect(rows.map((r) => r.id).sort((a, b) => (a as number) - (b as number))).toEqual([8, 37, 90]);
+  });
+
+  it('sampleBy: range(0, 100) keyed id % 3, fractions {0: 0.1, 1: 0.2}, seed 0 keeps 1 and 6 rows', async () => {
+    const dataset = fc.sql('SELECT id % 3 AS key FROM range(0, 100, 1, 2)');
+    const counts = await dataset.sampleBy('key', { 0: 0.1, 1: 0.2 }, 0).groupBy('key').count().orderBy('key').collect();
+    expect(counts).toEqual([{ key: 0, count: 1 }, { key: 1, count: 6 }]);
+  });
+
+  it('randomSplit: disjoint splits that together are every row, each the draws in its slice of [0, 1)', async () => {
+    const data = fc.sql('SELECT id + 1 AS id FROM range(0, 600, 1, 2)');
+    for (const seed of [1, 2, 3]) {
+      const splits = data.randomSplit([1, 2, 3], seed);
+      const ids = await Promise.all(splits.map(async (s) => (await s.collect()).map((r) => r.id as number)));
+      expect(ids.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+      // The first split is sample(false, 1/6, seed) of the same rows: the draws below 1/6.
+      expect(ids[0]!.sort((a, b) => a - b)).toEqual((await data.sample(false, 1 / 6, seed).collect()).map((r) => r.id as number).sort((a, b) => a - b));
+    }
+    expect(() => data.randomSplit([1, -1])).toThrow("[VALUE_NOT_POSITIVE] Value for `weights` must be positive, got '-1.0'.");
+    expect(() => data.randomSplit([0, 0])).toThrow('requirement failed: Sum of weights must be positive, but got [0.0,0.0]');
+  });
+});
+
 describe('checkpoint and localCheckpoint', () => {
   const df = () => fc.createDataFrame([[14, 'Tom'], [23, 'Alice'], [16, 'Bob']], ['age', 'name']);
 

@@ -14,7 +14,8 @@
 // - explain(): plan text is Flint's own (test/sql/plan-golden.test.ts); the doctests elide it.
 // - repr of a schema (`StructType([StructField('age', LongType(), True), ...])`): Python repr;
 //   the same facts are checked through dtypes and simpleString().
-// - sample(0.5, 3), randomSplit: results depend on Spark's random number generator.
+// - sample(0.5, 3), randomSplit: results depend on the partitioning of the docs' machine (the draws
+//   are Spark's: dataframe-extras checks them against Spark's own DataFrameStatSuite answers).
 // - repartition/repartitionByRange examples: their spark_partition_id() output (repartition by
 //   columns is checked against Spark's hash in functions-misc, with coalesce's examples).
 // - foreach/foreachPartition print from the workers (nothing to compare).

@@ -32,6 +32,7 @@ import { checkpointed } from './checkpoint.js';
 import { observe, type Observation } from './observation.js';
 import { crosstab, freqItems, sampleBy, type SampleFractions } from './frequency-stats.js';
 import { inputFilesOf } from './input-files.js';
+import { isOrderable, randomSeed, randomSplitBounds } from './sampling.js';
 
 export type ColumnArg = Column | string;
 type ColumnArgs = (ColumnArg | ColumnArg[])[];
@@ -279,16 +280,18 @@ export class DataFrame {
   sample(a: boolean | number | undefined, b?: number, c?: number): DataFrame {
     const [withReplacement, fraction, seed] = typeof a === 'number' ? [false, a, b] : [a ?? false, b, c];
     if (fraction === undefined || fraction < 0) throw new Error(`sample(): fraction must be a non-negative number, got ${fraction}`);
-    return this.derive({ kind: 'sample', child: this.plan, fraction, withReplacement, seed: seed ?? Math.floor(Math.random() * 2 ** 31) });
+    return this.derive({ kind: 'sample', child: this.plan, lowerBound: 0, upperBound: fraction, withReplacement, seed: seed ?? randomSeed() });
   }
   /**
-   * PySpark's randomSplit: disjoint DataFrames with about `weights` (normalized) of the rows each,
-   * from one seeded pass (RDD.randomSplit). Rows are sorted within partitions first, as Spark
-   * does, so the splits, computed by separate jobs, see the rows in the same order.
+   * Spark's randomSplit: one Sample per weight over the same seeded draws, each keeping the rows whose
+   * draw falls in its slice of [0, 1) (the normalized cumulative weights). Rows are sorted within
+   * partitions first, as Spark does, so the splits, computed by separate jobs, see the rows in the same order.
    */
   randomSplit(weights: number[], seed?: number): DataFrame[] {
-    const sorted = this.sortWithinPartitions(this.output.map((a) => new Column(a)));
-    return sorted.rdd.randomSplit(weights, seed).map((part) => this.session.createDataFrame(part, this.schema));
+    const bounds = randomSplitBounds(weights);
+    const sorted = this.sortWithinPartitions(this.output.filter((a) => isOrderable(a.dataType)).map((a) => new Column(a)));
+    const splitSeed = seed ?? randomSeed();
+    return bounds.map(([lowerBound, upperBound]) => sorted.derive({ kind: 'sample', child: sorted.plan, lowerBound, upperBound, withReplacement: false, seed: splitSeed }));
   }
   repartition(numPartitions?: number | ColumnArg, ...cols: ColumnArg[]): DataFrame {
     const n = typeof numPartitions === 'number' ? numPartitions : undefined;

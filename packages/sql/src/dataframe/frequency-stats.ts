@@ -12,6 +12,9 @@ import { resolveExpression } from '../analyzer/resolve-expression.js';
 import { Types } from '../expr/types-used.js';
 import { StructField, StructType } from '../types/index.js';
 import type { DataFrame } from './dataframe.js';
+import { lit, when } from '../functions/core.js';
+import { rand } from '../functions/math.js';
+import { randomSeed } from './sampling.js';
 
 /** A value as crosstab names and lists it: Java's toString, `null` for null. */
 const asText = (name: string): Expr => callOf('coalesce', [{ kind: 'cast', child: { kind: 'column', name }, to: Types.string }, literalExpr('null')]);
@@ -58,8 +61,8 @@ export type SampleFractions = Map<unknown, number> | Record<string, number>;
 
 /**
  * Spark's sampleBy: each row is kept with the probability its stratum (the value of `col`) has in
- * `fractions`, 0 for a stratum not listed or null. Each stratum is a seeded Bernoulli sample of
- * its rows (df.sample), so the same seed gives the same rows; the strata follow one another.
+ * `fractions`, 0 for a stratum not listed or null: `rand(seed) < fraction of the stratum`, one
+ * draw per row as Spark's, so a seed and partitioning give Spark's rows.
  */
 export function sampleBy(df: DataFrame, col: Column | string, fractions: SampleFractions, seed?: number): DataFrame {
   if (typeof col !== 'string' && !(col instanceof Column)) throw new TypeError(`[NOT_COLUMN_OR_STR] Argument \`col\` should be a Column or str, got ${typeof col}.`);
@@ -75,7 +78,9 @@ export function sampleBy(df: DataFrame, col: Column | string, fractions: SampleF
       throw new RangeError(`requirement failed: Fractions must be in [0, 1], but got ${JSON.stringify(Object.fromEntries(entries.map(([k, f]) => [String(k), f])))}.`);
     }
   }
-  const base = seed ?? Math.floor(Math.random() * 2 ** 31);
-  const strata = entries.map(([key, fraction], i) => df.filter(new Column(stratum).equalTo(key as string | number | boolean)).sample(false, fraction, base + i));
-  return strata.length === 0 ? df.limit(0) : strata.reduce((a, b) => a.union(b));
+  const fractionOfRow = entries.reduce(
+    (otherwise: Column, [key, fraction]) => when(new Column(stratum).equalTo(key as string | number | boolean), fraction).otherwise(otherwise),
+    lit(0.0),
+  );
+  return df.filter(rand(seed ?? randomSeed()).lt(fractionOfRow));
 }

@@ -137,7 +137,7 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetr
     case 'window':
       return op('Window', { args: ` ${list(p.windowExprs)}`, details: [inputOf(p.child), `Arguments: ${list(p.windowExprs)}`], exchange: true }, describe(p.child));
     case 'sample': {
-      const args = `${p.fraction}, ${p.withReplacement}, ${p.seed}`;
+      const args = `${p.lowerBound}, ${p.upperBound}, ${p.withReplacement}, ${p.seed}`;
       return op('Sample', { args: ` ${args}`, details: [inputOf(p.child), `Arguments: ${args}`], generated: false }, describe(p.child));
     }
     case 'repartition': {

@@ -25,6 +25,7 @@ import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
 import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
 import { RowCounter } from './row-counter.js';
+import { bernoulliCellCondition } from './sample-condition.js';
 import { physicalPlanString } from './explain-physical.js';
 
 export interface PlannerOptions {
@@ -115,7 +116,8 @@ export class PhysicalPlanner {
       case 'window':
         return fresh(windowRows(this.pipeline(plan.child), plan.windowExprs, n, site));
       case 'sample':
-        return fresh(this.rows(plan.child).sample(plan.withReplacement, plan.fraction, plan.seed));
+        if (plan.withReplacement) return fresh(this.rows(plan.child).sample(true, plan.upperBound - plan.lowerBound, plan.seed));
+        return withStep(this.pipeline(plan.child), { kind: 'filter', condition: bernoulliCellCondition(plan), rows: this.rowCounter(plan) });
       case 'repartition':
         return fresh(this.repartition(plan));
       case 'cached':

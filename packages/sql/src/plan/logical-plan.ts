@@ -88,7 +88,9 @@ export type LogicalPlan =
   | {
       readonly kind: 'sample';
       readonly child: LogicalPlan;
-      readonly fraction: number;
+      /** Spark's Sample: without replacement, rows whose draw falls in [lowerBound, upperBound). */
+      readonly lowerBound: number;
+      readonly upperBound: number;
       readonly withReplacement: boolean;
       readonly seed: number;
     }

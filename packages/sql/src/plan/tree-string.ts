@@ -3,6 +3,7 @@
  * under `+- ` / `:- `, attributes with their ids (`age#3L`).
  */
 import { planString } from '../expr/names.js';
+import { doubleToJavaString as javaDouble } from '../format/java-number.js';
 import { outputOf } from './output.js';
 import { planChildren, type LogicalPlan } from './logical-plan.js';
 
@@ -51,7 +52,7 @@ export function nodeText(p: LogicalPlan): string {
     case 'window':
       return `Window ${list(p.windowExprs)}`;
     case 'sample':
-      return `Sample 0.0, ${p.fraction}, ${p.withReplacement}, ${p.seed}`;
+      return `Sample ${javaDouble(p.lowerBound)}, ${javaDouble(p.upperBound)}, ${p.withReplacement}, ${p.seed}`;
     case 'repartition':
       if (p.range) return `RepartitionByExpression ${list(p.partitionExprs)}, ${p.numPartitions ?? 'default'}`;
       return `Repartition ${p.numPartitions ?? 'default'}, ${p.shuffle}`;

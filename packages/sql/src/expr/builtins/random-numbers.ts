@@ -26,3 +26,21 @@ for (const [name, draw] of [['rand', 'nextDouble'], ['randn', 'nextGaussian']] a
     helpers: { xorShiftRandom: XORSHIFT_RANDOM_SOURCE },
   });
 }
+
+/**
+ * Spark's BernoulliCellSampler as a filter condition (Sample without replacement, randomSplit):
+ * one draw per row from the partition's XORShiftRandom(seed + index), kept when it falls in
+ * [lowerBound, upperBound). Planned from a sample node, not called by users.
+ */
+scalar('bernoulli_cell_sample', {
+  args: 3,
+  returns: Types.boolean,
+  nondeterministic: true,
+  gen: ([seed, lowerBound, upperBound], _types, _tz, state) => {
+    const generator = state.temp();
+    const draw = state.temp();
+    const start = `xorShiftRandom(${seed} + ${state.partitionIndex()})`;
+    return `((${draw} = (${generator} === undefined ? (${generator} = ${start}) : ${generator}).nextDouble()) >= ${lowerBound} && ${draw} < ${upperBound})`;
+  },
+  helpers: { xorShiftRandom: XORSHIFT_RANDOM_SOURCE },
+});
