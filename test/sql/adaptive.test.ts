@@ -2,8 +2,9 @@
  * Adaptive query execution on local[2]: after each shuffle's map stage the reader is re-planned —
  * small shuffle partitions are coalesced (fewer tasks in the job's stage, seen in the job
  * history) and a shuffled join whose measured side is small becomes a broadcast join (its build
- * side's job shows in the job history). Answers are compared with a sequential reference, and with the
- * same queries run with adaptive execution off.
+ * side's job shows in the job history); a side that may be broadcast is measured first, alone, so that
+ * the other side need not be shuffled at all. Answers are compared with a sequential reference, and with
+ * the same queries run with adaptive execution off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
@@ -93,6 +94,48 @@ describe('adaptive query execution', () => {
     expect(byJson(staticRows)).toEqual(byJson(expected));
     expect(staticBuilds).toBe(0);
   }, 60_000);
+
+  describe('a join side that may be small runs first', () => {
+    // The big side: 20,000 ids in 9 partitions (160 KB by its estimate, over the threshold below).
+    const BIG = 20_000;
+    const bigIds = Array.from({ length: BIG }, (_, id) => id);
+    const counts = 'SELECT k, count(*) AS n FROM t GROUP BY k';
+    /** The shuffle map stages of the action's jobs that ran a task per partition of the big side (or more: a shuffle of both sides). */
+    const bigShuffles = (jobs: typeof fc.jobHistory) =>
+      jobs.flatMap((job) => job.stages).filter((s) => !s.skipped && /^shuffle \d+ map/.test(s.name) && s.numTasks >= 9).length;
+    const run = async (query: string) => {
+      const before = fc.jobHistory.length;
+      const rows = await fc.sql(query).collect();
+      return { rows, bigShuffles: bigShuffles(fc.jobHistory.slice(before)) };
+    };
+    beforeAll(() => {
+      fc.sql(`SELECT id FROM range(0, ${BIG}, 1, 9)`).createOrReplaceTempView('big');
+      // The counts' shuffle holds ten rows (a few hundred bytes): under 4 KB once measured.
+      fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 4096);
+    });
+    afterAll(() => fc.conf.unset('spark.sql.autoBroadcastJoinThreshold'));
+
+    it('broadcasts the small side measured alone and never shuffles the big side (inner and right join)', async () => {
+      const expected = bigIds.map((id) => ({ id, n: N / 10 }));
+      const inner = `SELECT b.id, c.n FROM big b JOIN (${counts}) c ON b.id % 10 = c.k`;
+      expect(fc.sql(inner).explainString()).toContain('ShuffledHashJoin');
+      const joined = await run(inner);
+      expect(byJson(joined.rows)).toEqual(byJson(expected));
+      expect(joined.bigShuffles).toBe(0);
+      // A right join may broadcast its left side: the counts, kept only where they match.
+      const right = await run(`SELECT b.id, c.n FROM (${counts}) c RIGHT JOIN big b ON b.id % 10 = c.k`);
+      expect(byJson(right.rows)).toEqual(byJson(expected));
+      expect(right.bigShuffles).toBe(0);
+    }, 60_000);
+
+    it('shuffles both sides when the side that may be broadcast is the big one', async () => {
+      // A left join keeps every count: only the big side could be built, and it is too big.
+      const query = `SELECT c.k, b.id FROM (${counts}) c LEFT JOIN big b ON b.id % 10 = c.k`;
+      const { rows, bigShuffles } = await run(query);
+      expect(byJson(rows)).toEqual(byJson(bigIds.map((id) => ({ k: id % 10, id }))));
+      expect(bigShuffles).toBe(1);
+    }, 60_000);
+  });
 
   it('does not broadcast when the threshold is off, nor the kept side of an outer join', async () => {
     const query = `SELECT l.k, l.label, c.n FROM labels l FULL JOIN (SELECT k, count(*) AS n FROM t GROUP BY k) c ON l.k = c.k`;

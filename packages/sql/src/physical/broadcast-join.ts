@@ -36,6 +36,16 @@ export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
   }
 }
 
+/** One part of a broadcast table per record: its rows' keys and, per column of the small side, their values (null: not carried). */
+type BuildPart = [ArrayLike<unknown>, (ArrayLike<unknown> | null)[]];
+
+/** Where a broadcast table's rows come from when not from the small side's plan (adaptive/broadcast-from-shuffle.ts). */
+export interface BuildRows {
+  readonly rows: RDD<BuildPart>;
+  /** Per column of the small side: whether its parts carry it. */
+  readonly carried: readonly boolean[];
+}
+
 export function broadcastHashJoin(
   left: Pipeline,
   right: Pipeline,
@@ -45,12 +55,13 @@ export function broadcastHashJoin(
   residual: Expr | undefined,
   site: string,
   isRead: (id: number) => boolean = () => true,
+  computed?: BuildRows,
 ): RDD<unknown[]> {
   const [stream, small] = build === 'right' ? [left, right] : [right, left];
   const streamKeys = build === 'right' ? keys.leftKeys : keys.rightKeys;
   const buildKeys = build === 'right' ? keys.rightKeys : keys.leftKeys;
   const smallOutput = outputAfter(small);
-  const carried = smallOutput.map((a) => isRead(a.id));
+  const carried = computed?.carried ?? smallOutput.map((a) => isRead(a.id));
 
   const ctx = new CodegenContext();
   const keyOf = (exprs: Expr[], vars: ReadonlyMap<number, string>) => {
@@ -91,7 +102,7 @@ export function broadcastHashJoin(
   ${after}`;
   });
   const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `${parts.declarations}\n${body}`, site);
-  const buildRows = buildColumns(small, buildKeys, keys.nullSafe, carried, site);
+  const buildRows = computed?.rows ?? buildColumns(small, buildKeys, keys.nullSafe, carried, site);
   return addPreJobStep(probe, async (node) => {
     const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: await loadBuildTable(buildRows, site) }, node.fn.site);
     return { ...node, fn, beforeJob: undefined };
@@ -130,7 +141,7 @@ export function fusedBroadcastJoin(
  * One record per partition of the small side: the keys of its rows whose key can match (no null
  * in a key compared with `=`) and, per column, the rows' values (null for a column not carried).
  */
-function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string): RDD<[ArrayLike<unknown>, (ArrayLike<unknown> | null)[]]> {
+function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string): RDD<BuildPart> {
   const ctx = new CodegenContext();
   ctx.addHelper('typedColumn', TYPED_COLUMN);
   const output = outputAfter(small);
@@ -152,8 +163,8 @@ return [[typedColumn(bk), [${columns}]]];`;
 }
 
 /** Collects the small side's columns, puts its partitions end to end and broadcasts them as the probe's table. */
-async function loadBuildTable(buildRows: RDD<[ArrayLike<unknown>, (ArrayLike<unknown> | null)[]]>, site: string): Promise<Broadcast<BuildTable>> {
-  const partitions = (await buildRows.context.submitJob<[ArrayLike<unknown>, (ArrayLike<unknown> | null)[]]>(buildRows, { description: `broadcast join: build side (${site})` })).flat();
+async function loadBuildTable(buildRows: RDD<BuildPart>, site: string): Promise<Broadcast<BuildTable>> {
+  const partitions = (await buildRows.context.submitJob<BuildPart>(buildRows, { description: `broadcast join: build side (${site})` })).flat();
   const width = partitions.length === 0 ? 0 : partitions[0][1].length;
   const table: BuildTable = {
     keys: concatColumns(partitions.map((p) => p[0])),

@@ -1,7 +1,9 @@
 /**
  * Shuffled hash join. The equality conjuncts of the join condition (`l.a = r.b`) become the join
  * key: both sides' rows are keyed by it in their own stages (fused with their filters and
- * projections), shuffled to the same partitions, and each reduce task builds a hash table of its
+ * projections), each side shuffled on its own (as Spark's two exchanges under a join, so that
+ * adaptive execution can run one side's map stage alone) into the same partitions, read together
+ * partition by partition (a partitioner-aware union), and each reduce task builds a hash table of its
  * partition's rows per key and emits the joined rows per join type; the rest of the condition is
  * checked on each candidate pair. A join with no equality keys sends every row to one partition
  * (a nested-loop join). Rows whose key has a null never match (unless compared with `<=>`).
@@ -55,6 +57,14 @@ export function equiJoinKeys(condition: Expr | undefined, left: readonly Attr[],
   return { ...keys, residual: conjunction(rest) };
 }
 
+/** A shuffled join's rows, and each side's shuffle (adaptive execution measures them one by one). */
+export interface ShuffledJoin {
+  readonly rows: RDD<unknown[]>;
+  readonly shuffles: { readonly left: RDD<unknown>; readonly right: RDD<unknown> };
+  /** Which columns each side's shuffled rows carry. */
+  readonly layouts: { readonly left: CarriedLayout; readonly right: CarriedLayout };
+}
+
 export function shuffledHashJoin(
   left: Pipeline,
   right: Pipeline,
@@ -64,7 +74,7 @@ export function shuffledHashJoin(
   site: string,
   isRead: (id: number) => boolean = () => true,
   build: 'left' | 'right' = 'right',
-): RDD<unknown[]> {
+): ShuffledJoin {
   const leftOut = outputAfter(left);
   const rightOut = outputAfter(right);
   const keys = equiJoinKeys(condition, leftOut, rightOut);
@@ -74,12 +84,15 @@ export function shuffledHashJoin(
   // A semi or anti join without a residual condition needs only the right side's keys.
   const keysOnly = (joinType === 'left_semi' || joinType === 'left_anti') && keys.residual === undefined;
   const rightRead = keysOnly ? () => false : isRead;
-  const leftTagged = keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), partitions, site, isRead);
-  const rightTagged = keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead);
+  const shuffle = (batches: RDD<[number, JoinBatch]>) => batches.partitionBy(partitions, KEY_IS_PARTITION as unknown as (p: number) => number);
+  const shuffles = {
+    left: shuffle(keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), partitions, site, isRead)),
+    right: shuffle(keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead)),
+  };
   // A join that streams one side reads each reduce partition's build rows first (see firstSide).
-  const tagged = firstSide(joinType, build) === 'right' ? rightTagged.union(leftTagged) : leftTagged.union(rightTagged);
-  const shuffled = tagged.partitionBy(partitions, KEY_IS_PARTITION as unknown as (p: number) => number);
-  return joinPartitions(shuffled, carriedLayout(leftOut, isRead), carriedLayout(rightOut, rightRead), joinType, keys.residual, keysOnly, build, site);
+  const both = firstSide(joinType, build) === 'right' ? shuffles.right.union(shuffles.left) : shuffles.left.union(shuffles.right);
+  const layouts = { left: carriedLayout(leftOut, isRead), right: carriedLayout(rightOut, rightRead) };
+  return { rows: joinPartitions(both, layouts.left, layouts.right, joinType, keys.residual, keysOnly, build, site), shuffles, layouts };
 }
 
 /**
@@ -89,11 +102,11 @@ export function shuffledHashJoin(
 export const streams = (joinType: JoinType): boolean => joinType !== 'right' && joinType !== 'full';
 
 /**
- * The side whose map tasks come first in the join's shuffle: the build side of a streaming join,
- * so that a reduce task reads all build rows of its partition (the hash table) before the rows
- * that probe it (a reduce partition is its map tasks' buckets in order); else the left side.
+ * The side whose shuffle a reduce partition reads first: the build side of a streaming join, so
+ * that a reduce task reads all build rows of its partition (the hash table) before the rows that
+ * probe it; else the left side.
  */
-export const firstSide = (joinType: JoinType, build: 'left' | 'right'): 'left' | 'right' => (streams(joinType) ? build : 'left');
+const firstSide = (joinType: JoinType, build: 'left' | 'right'): 'left' | 'right' => (streams(joinType) ? build : 'left');
 
 /**
  * Which of a side's columns its shuffled rows carry (those an operator reads; the others are

@@ -161,9 +161,9 @@ export class PhysicalPlanner {
     const partitions = this.options.adaptive?.joinPartitions(this.host, plan, this.options.shufflePartitions) ?? this.options.shufflePartitions;
     const build = shuffledBuildSide(plan);
     const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead, build);
-    if (!this.options.adaptive) return joined;
+    if (!this.options.adaptive) return joined.rows;
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
-    return this.options.adaptive.joinRead(plan, joined, adaptiveJoin(left, right, plan.joinType, keys, build, this.options.site, this.isRead));
+    return this.options.adaptive.joinRead(plan, joined.rows, adaptiveJoin(left, right, plan, keys, joined, this.options.site, this.isRead));
   }
 
   /** The reader of an aggregation's shuffle, coalesced by adaptive execution when it is on. */

@@ -1,41 +1,78 @@
 /**
  * The broadcast hash join a shuffled hash join turns into when adaptive execution finds one side
- * small (Spark's AQE demoting a shuffle join to a broadcast join): the stream side's rows are read
- * from the shuffle already written (join batches, runtime/join-batches.ts) and the small
- * side is computed again from its own plan, collected and broadcast as a hash table (broadcast-join.ts).
+ * small (Spark's AQE demoting a shuffle join to a broadcast join): the small side's hash table is
+ * made of the batches its shuffle already wrote (no second computation of that side), and the
+ * other side streams past it from its own shuffle when that ran too, else straight from its plan,
+ * fused with its scan and filters and never shuffled (broadcast-join.ts).
  */
 import type { RDD } from '@flint/rdd';
-import type { JoinType } from '../../plan/logical-plan.js';
-import { broadcastHashJoin } from '../broadcast-join.js';
+import type { JoinType, PlanOf } from '../../plan/logical-plan.js';
+import { broadcastHashJoin, type BuildRows } from '../broadcast-join.js';
 import { CodegenContext } from '../codegen/codegen-context.js';
-import { carriedLayout, firstSide, fullRow, type EquiJoinKeys } from '../join.js';
-import { outputAfter, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
-import type { AdaptiveJoin } from './adaptive-execution.js';
+import { fullRow, type CarriedLayout, type EquiJoinKeys, type ShuffledJoin } from '../join.js';
+import { mapPartitionsGenerated, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
 import { JOIN_BATCH_RUNTIME } from '../runtime/join-batches.js';
+import { producedBytes } from './initial-partitions.js';
 
-/** `shuffledBuild`: the side the shuffled join builds its hash table of (its map tasks may come first in the shuffle). */
-export function adaptiveJoin(left: Pipeline, right: Pipeline, joinType: JoinType, keys: EquiJoinKeys, shuffledBuild: 'left' | 'right', site: string, isRead: (id: number) => boolean = () => true): AdaptiveJoin {
+export type JoinSide = 'left' | 'right';
+
+/** What adaptive execution needs to re-plan a shuffled join. */
+export interface AdaptiveJoin {
+  readonly joinType: JoinType;
+  readonly hasEquiKeys: boolean;
+  /** Each side's shuffle, to run and measure on its own. */
+  readonly shuffles: { readonly [side in JoinSide]: RDD<unknown> };
+  /** Each side's bytes at most, from its leaves (undefined: unknown): the likelier small side is measured first. */
+  readonly upperBounds: { readonly [side in JoinSide]: number | undefined };
+  /**
+   * The broadcast hash join building `build` from its shuffle's partitions `buildRead`; the other
+   * side streams from `streamRead` (its shuffle, when it ran) or else from its own plan.
+   */
+  broadcast(build: JoinSide, buildRead: RDD<unknown>, streamRead: RDD<unknown> | undefined): RDD<unknown[]>;
+}
+
+export function adaptiveJoin(left: Pipeline, right: Pipeline, plan: PlanOf<'join'>, keys: EquiJoinKeys, joined: ShuffledJoin, site: string, isRead: (id: number) => boolean): AdaptiveJoin {
   return {
-    joinType,
+    joinType: plan.joinType,
     hasEquiKeys: keys.leftKeys.length > 0,
-    mapTasks: () => {
-      const [leftMaps, rightMaps] = [left.base.getNumPartitions(), right.base.getNumPartitions()];
-      return firstSide(joinType, shuffledBuild) === 'right'
-        ? { left: [rightMaps, rightMaps + leftMaps], right: [0, rightMaps] }
-        : { left: [0, leftMaps], right: [leftMaps, leftMaps + rightMaps] };
-    },
-    broadcast: (build: 'left' | 'right', shuffleRead: RDD<unknown>) => {
-      const streamSide = build === 'right' ? 0 : 1;
-      // A shuffled row holds the columns something reads (join.ts carriedLayout): back to full width.
-      const layout = carriedLayout(outputAfter(build === 'right' ? left : right), isRead);
-      const ctx = new CodegenContext();
-      ctx.env.joinRecords = JOIN_BATCH_RUNTIME.ref('joinRecords');
-      const body = `for (const record of env.joinRecords(input)) if (record[1][0] === ${streamSide}) { const row = record[1][1]; yield ${fullRow(layout, 'row')}; }`;
-      const rows = streamPartitionsGenerated<unknown[]>(shuffleRead, ctx, body, site);
-      const stream = pipelineOf(rows, layout.output);
+    shuffles: joined.shuffles,
+    upperBounds: { left: producedBytes(plan.left), right: producedBytes(plan.right) },
+    broadcast: (build, buildRead, streamRead) => {
+      const streamSide: JoinSide = build === 'right' ? 'left' : 'right';
+      const planned = { left, right };
+      const stream = streamRead === undefined ? planned[streamSide] : shuffledRows(streamRead, joined.layouts[streamSide], site);
+      const table = shuffledBuildRows(buildRead, joined.layouts[build], site);
+      // The small side's pipeline only names its columns here: its rows come from the shuffle.
       return build === 'right'
-        ? broadcastHashJoin(stream, right, build, joinType, keys, keys.residual, site, isRead)
-        : broadcastHashJoin(left, stream, build, joinType, keys, keys.residual, site, isRead);
+        ? broadcastHashJoin(stream, right, build, plan.joinType, keys, keys.residual, site, isRead, table)
+        : broadcastHashJoin(left, stream, build, plan.joinType, keys, keys.residual, site, isRead, table);
     },
   };
+}
+
+/** A side's rows read back from its shuffle, full width (a shuffled row holds only the carried columns). */
+function shuffledRows(read: RDD<unknown>, layout: CarriedLayout, site: string): Pipeline {
+  const ctx = new CodegenContext();
+  ctx.env.joinRecords = JOIN_BATCH_RUNTIME.ref('joinRecords');
+  const body = `for (const record of env.joinRecords(input)) { const row = record[1][1]; yield ${fullRow(layout, 'row')}; }`;
+  return pipelineOf(streamPartitionsGenerated<unknown[]>(read, ctx, body, site), layout.output);
+}
+
+/**
+ * The broadcast table's parts from a side's shuffle: each join batch already holds its rows' keys
+ * and carried columns, so it is one part as it stands. (A side that may be broadcast drops the rows
+ * whose key has a null before its shuffle: only a kept side keeps them, join.ts.)
+ */
+function shuffledBuildRows(read: RDD<unknown>, layout: CarriedLayout, site: string): BuildRows {
+  const columns = layout.slot.map((slot) => (slot < 0 ? 'null' : `columns[${slot}]`)).join(', ');
+  const empty = layout.slot.map((slot) => (slot < 0 ? 'null' : '[]')).join(', ');
+  // A task with no rows still sends an empty part: the table's width is read from the first part.
+  const source = `const parts = [];
+for (const record of input) {
+  const [, keys, columns] = record[1];
+  parts.push([keys, [${columns}]]);
+}
+if (parts.length === 0) parts.push([[], [${empty}]]);
+return parts;`;
+  return { rows: mapPartitionsGenerated(read, new CodegenContext(), source, site), carried: layout.slot.map((slot) => slot >= 0) };
 }
