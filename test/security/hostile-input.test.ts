@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DfsClient } from '@flint/dfs';
 import { frameHeader, type NetAddress } from '@flint/net';
-import { DfsTestCluster } from '../dfs/cluster-harness.js';
+import { DfsTestCluster, pseudoRandomBytes } from '../dfs/cluster-harness.js';
 import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, executorPid, rawConnection, rawSocket, residentBytes, type PortName } from './security-harness.js';
 
 // Short limits for the processes this file starts (they inherit the environment).
@@ -192,6 +192,24 @@ describe('hostile input on every port', () => {
     const blockFile = join(cluster.datanodes[0].dataDir, 'current', block.blockId);
     writeFileSync(blockFile, Buffer.from(readFileSync(blockFile).toString().toUpperCase()));
     await expect(client.readFile('/kept/reported.txt')).rejects.toThrow(/cannot read block .*: dn-\w+: .*checksum mismatch in block/);
+  });
+
+  it('executor: a peer that asks for a block again and again and reads no answer makes it buffer a bounded amount', async () => {
+    const BLOCK_BYTES = 3 * 2 ** 20;
+    const REQUESTS = 50;
+    const owner = await dialWithSecret(ports.executor, process.env.FLINT_SECRET);
+    await owner.send({ type: 'putBlock', requestId: 1, key: 'app_rdd_7_0', storageLevel: 'MEMORY_ONLY', block: { lz4: false, bytes: pseudoRandomBytes(BLOCK_BYTES, 3) } });
+    expect(await owner.receive(10_000)).toEqual({ kind: 'message', value: { type: 'blockStored', requestId: 1 } });
+    owner.destroy();
+    const before = residentBytes(executorAtStart);
+    const greedy = await dialWithSecret(ports.executor, process.env.FLINT_SECRET);
+    greedy.socket.pause();
+    for (let requestId = 0; requestId < REQUESTS; requestId++) await greedy.send({ type: 'fetchBlock', requestId, key: 'app_rdd_7_0' });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Unbounded, the executor would hold every answer: 150 MiB.
+    expect(residentBytes(executorAtStart) - before).toBeLessThan(48 * 2 ** 20);
+    greedy.destroy();
+    await stillServing();
   });
 
   it('datanode: a write whose downstream is not a registered datanode is refused, and nothing is dialed', async () => {

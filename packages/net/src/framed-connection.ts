@@ -120,6 +120,20 @@ export class FramedConnection {
     }
   }
 
+  /** Resolves once at most `maxBytes` written to this connection wait to be sent (or it has closed). */
+  whenUnsentBelow(maxBytes: number): Promise<void> {
+    if (this.socket.writableLength <= maxBytes || this.closedError) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.socket.off('drain', done);
+        this.socket.off('close', done);
+        resolve();
+      };
+      this.socket.once('drain', done);
+      this.socket.once('close', done);
+    });
+  }
+
   /** Half-closes after flushing what was written. */
   end(): void {
     this.socket.end();

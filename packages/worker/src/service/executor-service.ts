@@ -3,12 +3,18 @@
  * @flint/net's authenticated frames. Each message is validated whole before it is acted on; one
  * that does not fit (or whose handling throws) closes that connection with a logged reason.
  * Tasks of a driver connection that closes are aborted: a dead driver leaves no orphaned tasks.
+ * A connection's next message is read only once its block answers are on their way (at most
+ * MAX_FETCHES_IN_FLIGHT being read, MAX_UNSENT_BYTES not yet sent): a peer that asks for blocks
+ * and reads none of them cannot make the executor buffer without bound.
  */
 import { listenFrames, PendingRequests, ProtocolError, errorMessage, type FramedConnection } from '@flint/net';
 import type { Executor } from '../executor/executor.js';
 import { toExecutor, type ToDriver, type ToExecutor, type ToPeer } from './messages.js';
 import { packBlock, unpackBlock } from './block-transfer.js';
 import { killedOutcome, type BarrierSync } from '../protocol.js';
+
+const MAX_FETCHES_IN_FLIGHT = 4;
+const MAX_UNSENT_BYTES = 16 * 2 ** 20;
 
 export interface ExecutorService {
   readonly port: number;
@@ -24,6 +30,8 @@ async function serveConnection(executor: Executor, connection: FramedConnection,
   const running = new Map<number, AbortController>();
   /** Barrier calls sent to the driver on this connection, waiting for its answer. */
   const barrierCalls = new PendingRequests<string[]>();
+  let fetching = 0;
+  let fetchEnded: (() => void) | undefined;
   const send = (message: ToDriver | ToPeer): void => {
     connection.send(message).catch(() => undefined);
   };
@@ -77,7 +85,14 @@ async function serveConnection(executor: Executor, connection: FramedConnection,
       case 'fetchBlock': {
         // A partition held by a task thread is encoded there first: answer when it is.
         const reply = (bytes: Uint8Array | undefined) => send({ type: 'block', requestId: message.requestId, block: bytes ? packBlock(bytes) : null });
-        void executor.localBlock(message.key).then(reply, () => reply(undefined));
+        fetching++;
+        void executor
+          .localBlock(message.key)
+          .then(reply, () => reply(undefined))
+          .finally(() => {
+            fetching--;
+            fetchEnded?.();
+          });
         return;
       }
     }
@@ -85,6 +100,8 @@ async function serveConnection(executor: Executor, connection: FramedConnection,
 
   try {
     for (;;) {
+      while (fetching >= MAX_FETCHES_IN_FLIGHT) await new Promise<void>((resolve) => (fetchEnded = resolve));
+      await connection.whenUnsentBelow(MAX_UNSENT_BYTES);
       const message = await connection.nextMessage(toExecutor, 'executor message');
       if (!message) return;
       handle(message);
