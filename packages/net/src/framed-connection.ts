@@ -19,6 +19,7 @@ export interface FrameTimeouts {
 }
 
 const PAUSE_AT_QUEUED_BYTES = 8 * 1024 * 1024;
+const MAX_UNSENT_BYTES = 16 * 2 ** 20;
 /** What a queued control message counts for, so many small ones also pause the socket. */
 const MESSAGE_WEIGHT = 64;
 
@@ -120,8 +121,11 @@ export class FramedConnection {
     }
   }
 
-  /** Resolves once at most `maxBytes` written to this connection wait to be sent (or it has closed). */
-  whenUnsentBelow(maxBytes: number): Promise<void> {
+  /**
+   * Resolves once at most `maxBytes` written to this connection wait to be sent (or it has closed):
+   * a server awaits it before reading the next request, so a peer that does not read pushes back.
+   */
+  whenUnsentBelow(maxBytes = MAX_UNSENT_BYTES): Promise<void> {
     if (this.socket.writableLength <= maxBytes || this.closedError) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {

@@ -2,6 +2,8 @@
  * Request/response calls over one framed connection, many in flight at once, matched by id.
  * Every call has a timeout; a lost connection fails every call in flight with a clear error.
  * A failure travels as a code and a message; `toError` turns it back into the caller's error type.
+ * A server reads a connection's next request only while at most 16 MiB of its answers wait to
+ * be sent: a client that asks and does not read pushes back instead of filling memory.
  */
 import type { NetAddress } from './address.js';
 import { dialFrames } from './dial.js';
@@ -90,6 +92,7 @@ export async function serveRpc<Request>(
       const connection: RpcConnection = { id: nextConnectionId++, remote: socket.peer };
       try {
         for (;;) {
+          await socket.whenUnsentBelow();
           const envelope = await socket.nextMessage(requestEnvelope, 'request');
           if (!envelope) return;
           // A malformed request closes the connection before anything runs.

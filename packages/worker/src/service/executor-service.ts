@@ -4,7 +4,7 @@
  * that does not fit (or whose handling throws) closes that connection with a logged reason.
  * Tasks of a driver connection that closes are aborted: a dead driver leaves no orphaned tasks.
  * A connection's next message is read only once its block answers are on their way (at most
- * MAX_FETCHES_IN_FLIGHT being read, MAX_UNSENT_BYTES not yet sent): a peer that asks for blocks
+ * MAX_FETCHES_IN_FLIGHT being read, 16 MiB not yet sent): a peer that asks for blocks
  * and reads none of them cannot make the executor buffer without bound.
  */
 import { listenFrames, PendingRequests, ProtocolError, errorMessage, type FramedConnection } from '@flint/net';
@@ -14,7 +14,6 @@ import { packBlock, unpackBlock } from './block-transfer.js';
 import { killedOutcome, type BarrierSync } from '../protocol.js';
 
 const MAX_FETCHES_IN_FLIGHT = 4;
-const MAX_UNSENT_BYTES = 16 * 2 ** 20;
 
 export interface ExecutorService {
   readonly port: number;
@@ -101,7 +100,7 @@ async function serveConnection(executor: Executor, connection: FramedConnection,
   try {
     for (;;) {
       while (fetching >= MAX_FETCHES_IN_FLIGHT) await new Promise<void>((resolve) => (fetchEnded = resolve));
-      await connection.whenUnsentBelow(MAX_UNSENT_BYTES);
+      await connection.whenUnsentBelow();
       const message = await connection.nextMessage(toExecutor, 'executor message');
       if (!message) return;
       handle(message);
