@@ -169,6 +169,9 @@ describe('a SQL job in the driver UI', () => {
     expect(sqlJobs[0].sqlText).toBe('SELECT k, count(*) AS n FROM letters GROUP BY k ORDER BY k');
     expect(sqlJobs[0].physicalPlan).toMatch(/Aggregate/);
     expect(sqlJobs[0].callSite).toMatch(/driver-ui-api\.test\.ts:\d+/);
+    // Its stages are named as Spark names a query's: the action and where the user called it (its RDDs are made deep in the planner).
+    const stages = (await Promise.all(sqlJobs[0].stageIds.map((id: number) => api(`/stages/${id}`)))).flat();
+    expect(new Set(stages.map((stage: { name: string }) => stage.name))).toEqual(new Set([`collect at ${sqlJobs[0].callSite}`]));
   });
 
   it("shows each operator's number of output rows, as an independent count over the same rows gives them", async () => {

@@ -15,7 +15,7 @@ function wordCount(): RDD<[string, number]> {
 
 function resultStage(): ResultStage {
   const rdd = new RDD<number>(ctx, { kind: 'empty' });
-  return { kind: 'result', id: 7, rdd, jobId: 0, parents: [], numPartitions: 0, jobIds: new Set([0]), ...initialStageFields() };
+  return { kind: 'result', id: 7, name: 'collect at job.ts:1', rdd, jobId: 0, parents: [], numPartitions: 0, jobIds: new Set([0]), ...initialStageFields() };
 }
 
 describe('stage lifecycle', () => {

@@ -66,6 +66,8 @@ export interface JobOptions {
   readonly description?: string;
   /** Where the user's program called the action (`path:line:column`); taken from the stack when not given. */
   readonly callSite?: string;
+  /** Spark's short call site, the action and where (`collect at job.ts:12:5`): names the job's result stage; taken from the stack when not given. */
+  readonly shortCallSite?: string;
   /** The SQL text of the query the job runs for (event logs and the UI show it). */
   readonly sqlText?: string;
   /** The physical plan of the SQL query the job runs for, with the metric ids of its operators' row counts. */

@@ -14,7 +14,7 @@ export { FnRef } from './fn/fn-ref.js';
 export { toFnRef } from './fn/to-fn-ref.js';
 export { setPromptScope } from './fn/globals.js';
 export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
-export { userCallSite } from './fn/call-site.js';
+export { userCallSite, userCallSiteShort } from './fn/call-site.js';
 export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, RangeSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';
 export { lineage, allDependencies, narrowDependencies } from './plan/lineage.js';

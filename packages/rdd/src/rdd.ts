@@ -27,6 +27,7 @@ import { outputFromConf, refuseConverters, saveAsHadoop, type HadoopConf } from 
 import type { StatCounter } from './runtime/stat-counter.js';
 import { RDDBarrier } from './rdd-barrier.js';
 import { isBarrier } from './plan/barrier.js';
+import { userCallSiteShort } from './fn/call-site.js';
 
 type Fn<A extends unknown[], R> = (...args: A) => R;
 type Pair<K, V> = [K, V];
@@ -42,12 +43,19 @@ export class RDD<T> {
   private locallyCheckpointed = false;
   private stored: StoredPartitions | undefined;
   private resourceProfile: ResourceProfile | null = null;
+  /**
+   * @internal A shuffle's: the Flint method the user's code called to make it, and where
+   * (`reduceByKey at job.ts:4:21`), which names its map stage. Only shuffles keep one: finding
+   * it walks the stack, tens of microseconds that every RDD would pay.
+   */
+  readonly creationSite: string | undefined;
 
   constructor(
     readonly context: RddContext,
     private currentNode: PlanNode,
   ) {
     this.rddId = context.newRddId();
+    this.creationSite = currentNode.kind === 'shuffled' ? userCallSiteShort() : undefined;
   }
 
   /** A unique id for this RDD within its context (PySpark's `rdd.id()`). */

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dependencies, lineage, prepare, userCallSite, type ExecutionMode, type JobOptions, type JobOutput, type RDD } from '@flint/rdd';
+import { dependencies, lineage, prepare, userCallSite, userCallSiteShort, type ExecutionMode, type JobOptions, type JobOutput, type RDD } from '@flint/rdd';
 import type { StageOutput } from '@flint/worker';
 import type { DagScheduler } from '../scheduler/dag-scheduler.js';
 import type { ActiveJob } from '../scheduler/job.js';
@@ -36,7 +36,7 @@ export class JobRunner {
     // Taken when the action is called: the jobs it runs belong to the group set at that moment.
     const properties = this.localProperties.snapshot(options.jobGroup);
     // Before any await, while the user's frame is still on the stack.
-    options = { ...options, callSite: options.callSite ?? userCallSite() };
+    options = { ...options, callSite: options.callSite ?? userCallSite(), shortCallSite: options.shortCallSite ?? userCallSiteShort() };
     if (this.mode === 'mapreduce' && options.source) await this.storeJobOutput(options.source, properties);
     const results = await this.submitJob<R>(rdd, options, properties);
     await this.writeCheckpoints(rdd, properties);
@@ -86,6 +86,7 @@ export class JobRunner {
         id: this.nextJobId++,
         description: properties.get(JOB_DESCRIPTION) ?? options.description ?? 'job',
         callSite: options.callSite,
+        shortCallSite: options.shortCallSite,
         sqlText: options.sqlText,
         sqlPlan: options.sqlPlan,
         properties,

@@ -41,15 +41,10 @@ export function stagesOf(root: Stage): Stage[] {
   return [...stages.values()];
 }
 
-export function stageName(stage: Stage): string {
-  const what = stage.kind === 'result' ? 'result' : `shuffle ${stage.shuffleId} map`;
-  return `${what} over ${stage.rdd.name() ?? `RDD ${stage.rdd.id()}`}`;
-}
-
 export function stageInfo(stage: Stage): StageInfo {
   return {
     stageId: stage.id,
-    name: stageName(stage),
+    name: stage.name,
     numTasks: stage.numPartitions,
     parentStageIds: stage.parents.map((parent) => parent.id),
     kind: stage.kind,

@@ -8,6 +8,8 @@ export interface ActiveJob {
   readonly description: string;
   /** Where the user's program called the action (`file:line:column`), when known. */
   readonly callSite?: string;
+  /** The action and where (`collect at job.ts:12:5`): its result stage's name, as Spark's CallSite.shortForm. */
+  readonly shortCallSite?: string;
   /** The SQL text of the query a job runs for, if any. */
   readonly sqlText?: string;
   /** Its physical plan with the operators' row-count metric ids. */

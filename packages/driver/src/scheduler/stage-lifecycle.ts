@@ -19,7 +19,7 @@ import { isActive, isAvailable, missingMapPartitions, moveTo, taskCountsOf, type
 import type { PendingTask } from './task-scheduler.js';
 import type { ActiveJob } from './job.js';
 import type { EventSink } from './event-bus.js';
-import { jobStartEvent, stageName } from './event-data.js';
+import { jobStartEvent } from './event-data.js';
 import { ResultSizeLimit } from './result-size-limit.js';
 import { stageRefusal } from './stage-refusals.js';
 import { JobCancelledError } from './job.js';
@@ -67,7 +67,7 @@ export abstract class StageLifecycle {
   protected jobSubmitted(job: ActiveJob): void {
     this.jobs.set(job.id, job);
     if (job.partitions.length === 0) return this.finishJob(job);
-    job.finalStage = this.planner.createResultStage(job.rdd, job.id);
+    job.finalStage = this.planner.createResultStage(job.rdd, job.id, job.shortCallSite);
     this.emit(jobStartEvent(job, job.finalStage));
     this.submitStage(job.finalStage);
   }
@@ -144,7 +144,7 @@ export abstract class StageLifecycle {
       type: 'stageSubmitted',
       stageId: stage.id,
       attempt: stage.attempts,
-      name: stageName(stage),
+      name: stage.name,
       numTasks: partitions.length,
       jobIds: [...stage.jobIds],
       reason: stage.attempts === 1 ? 'first' : 'resubmitted',

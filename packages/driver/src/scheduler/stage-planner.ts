@@ -11,10 +11,12 @@ export class StagePlanner {
   /** Shuffle map stages by shuffle id: they outlive jobs so their outputs can be reused. */
   readonly shuffleStages = new Map<number, ShuffleMapStage>();
 
-  createResultStage(rdd: RDD<unknown>, jobId: number): ResultStage {
+  /** `name`: the job's action and where the user called it (`collect at job.ts:5:3`). */
+  createResultStage(rdd: RDD<unknown>, jobId: number, name = `result of RDD ${rdd.id()}`): ResultStage {
     return {
       kind: 'result',
       id: this.nextStageId++,
+      name,
       rdd,
       jobId,
       parents: this.parentStages(rdd, jobId),
@@ -42,6 +44,8 @@ export class StagePlanner {
     const stage: ShuffleMapStage = {
       kind: 'shuffleMap',
       id: this.nextStageId++,
+      // Named after the user's call that made the shuffle (Spark: that made its map-side RDD, here the same call when it combines map-side).
+      name: shuffled.creationSite ?? `shuffle ${node.shuffleId}`,
       rdd: mapSide,
       shuffleId: node.shuffleId,
       partitioner: node.partitioner,

@@ -73,6 +73,8 @@ export interface TaskCounts {
 
 interface StageBase {
   readonly id: number;
+  /** Spark's stage name: the user's call that made it, `reduceByKey at job.ts:3:8` (a result stage: the job's action). */
+  readonly name: string;
   readonly rdd: RDD<unknown>;
   readonly parents: ShuffleMapStage[];
   readonly numPartitions: number;

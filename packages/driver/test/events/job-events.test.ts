@@ -1,6 +1,8 @@
 // The events of real jobs on local[2]: their order and content for a two-stage job (cached map
 // side, a shuffle, a result), a second action that skips the map stage, a failing job, and a
 // listener that throws.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, type EventOf, type SchedulerEvent, type SchedulerEventType } from '@flint/driver';
 
@@ -17,6 +19,14 @@ async function eventsOf(action: () => Promise<unknown>): Promise<SchedulerEvent[
   await action().catch(() => undefined);
   remove();
   return seen.filter((event) => event.type !== 'applicationStart' && event.type !== 'executorAdded');
+}
+
+/** `path:line:column` of the method called in `call`, found in this file's text: where V8 places that call. */
+function whereInThisFile(call: string): string {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.includes(call));
+  const column = lines[line].indexOf(call) + call.indexOf('.') + 2;
+  return `packages/driver/test/events/job-events.test.ts:${line + 1}:${column}`;
 }
 
 const ofType = <T extends SchedulerEventType>(events: SchedulerEvent[], type: T): EventOf<T>[] => events.filter((e): e is EventOf<T> => e.type === type);
@@ -77,6 +87,14 @@ describe('events of a two-stage job', () => {
     // The result stage's lineage goes down to the shuffled RDD, whose parent is the map stage's last RDD.
     expect(reduce.rdds.filter((rdd) => rdd.parentIds.includes(map.rdds[0].id))).toEqual([expect.objectContaining({ kind: 'shuffled' })]);
     expect(JSON.parse(JSON.stringify(events))).toEqual(events);
+  });
+
+  it("name each stage after the user's call that made it, as Spark does: the map side's transformation, the result's action", () => {
+    const [start] = ofType(events, 'jobStart');
+    const [map, reduce] = start.stages;
+    expect([map.name, reduce.name]).toEqual([`reduceByKey at ${whereInThisFile('counted.reduceByKey(')}`, `collectAsMap at ${whereInThisFile('reduced.collectAsMap(')}`]);
+    const submitted = ofType(events, 'stageSubmitted').map((e) => [e.stageId, e.name]);
+    expect(submitted).toEqual([[map.stageId, map.name], [reduce.stageId, reduce.name]]);
   });
 
   it('report each task with its place, status and metrics; shuffle bytes read equal bytes written', () => {

@@ -28,6 +28,8 @@ interface Execution {
   readonly description: string;
   /** Where the user called the action, and the query's SQL text, for the scheduler's events. */
   readonly callSite: string;
+  /** The action and where: `collect at job.ts:12:5`. */
+  readonly shortCallSite: string;
   readonly sqlText?: string;
   /** The physical plan with its operators' row-count metrics, for the UI. */
   readonly sqlPlan: SqlPlanNode;
@@ -46,7 +48,7 @@ export function execute(df: DataFrame, action: string): Execution {
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   const rdd = planner.rows(optimized);
   const sqlPlan = sqlPlanNode(describePhysical(optimized, shufflePartitions, broadcastThreshold, planner.rowsMetrics()));
-  return { rdd, description, callSite, sqlPlan, ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
+  return { rdd, description, callSite, shortCallSite: site, sqlPlan, ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
 }
 
 function sqlPlanNode(node: PhysicalNode): SqlPlanNode {
@@ -56,8 +58,8 @@ function sqlPlanNode(node: PhysicalNode): SqlPlanNode {
 
 /** Runs a job over the DataFrame's rows (or an RDD computed from them); then the metrics of its Observations. */
 async function submitJob<R>(df: DataFrame, execution: Execution, rdd: RDD<unknown> = execution.rdd): Promise<R[][]> {
-  const { description, callSite, sqlText, sqlPlan } = execution;
-  const result = await df.session.host.submitJob<R>(rdd, { description, callSite, sqlText, sqlPlan, source: execution.rdd });
+  const { description, callSite, shortCallSite, sqlText, sqlPlan } = execution;
+  const result = await df.session.host.submitJob<R>(rdd, { description, callSite, shortCallSite, sqlText, sqlPlan, source: execution.rdd });
   await reportObservations(df);
   return result;
 }
