@@ -82,10 +82,15 @@ function withTaskEnv(env: Readonly<Record<string, string>> | undefined): () => v
 }
 
 /**
- * Lets the timers the task set for "now" (setTimeout(f) or setTimeout(f, 0)) run before its result
- * is sent: one that throws then ends the thread while the task is still on it, so that task fails
- * with the error (thread-faults.ts) instead of succeeding and leaving the error to no one.
+ * Lets the timers the task set for "now" (setTimeout(f) or setTimeout(f, 0), setImmediate) run
+ * before its result is sent: one that throws then ends the thread while the task is still on it,
+ * so that task fails with the error (thread-faults.ts) instead of succeeding and leaving the error
+ * to no one. Most tasks set none, and then the result goes at once: the wait is a millisecond or
+ * more (a timer's least delay, then the thread's turn to run), twice per iteration of a job of two
+ * waves. A timer unref()ed by the task is not seen here and may fire after the result.
  */
-function timersAlreadyDue(): Promise<void> {
+function timersAlreadyDue(): Promise<void> | undefined {
+  const pending = process.getActiveResourcesInfo();
+  if (!pending.includes('Timeout') && !pending.includes('Immediate')) return undefined;
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
