@@ -128,6 +128,25 @@ describe('driver UI JSON API on a real cluster', () => {
     await expect.poll(memoryUsed).toBe(0);
   });
 
+  it("counts each stage's locality levels: a cached partition read where its block is, PROCESS_LOCAL", async () => {
+    const stored = fc.parallelize(Array.from({ length: 100 }, (_, i) => i), 4).persist(StorageLevel.MEMORY_AND_DISK);
+    expect(await stored.count()).toBe(100);
+    expect(await stored.count()).toBe(100);
+    const [second, first] = (await api('/jobs')).slice(0, 2).map((job: { stageIds: number[] }) => job.stageIds.at(-1));
+    const holders = new Map<number, string[]>();
+    for (const part of (await api(`/storage/rdd/${stored.id()}`)).partitions) holders.set(Number(/_(\d+)$/.exec(part.blockName)![1]), part.executors);
+    // A parallelized collection prefers no executor: its tasks run at ANY.
+    expect((await api(`/stages/${first}/1`)).locality).toEqual({ PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 4 });
+    const reread = await api(`/stages/${second}/1`);
+    const tasks = Object.values(reread.tasks) as { index: number; executorId: string; taskLocality: string }[];
+    const tally = { PROCESS_LOCAL: 0, NODE_LOCAL: 0, ANY: 0 } as Record<string, number>;
+    for (const task of tasks) tally[task.taskLocality]++;
+    expect(reread.locality).toEqual(tally);
+    expect(tally.PROCESS_LOCAL).toBeGreaterThan(0);
+    for (const task of tasks.filter((t) => t.taskLocality === 'PROCESS_LOCAL')) expect(holders.get(task.index)).toContain(task.executorId);
+    stored.unpersist();
+  });
+
   it('lists a cached DataFrame in storage under its physical plan, as Spark names it', async () => {
     const df = fc.createDataFrame(Array.from({ length: 60 }, (_, i) => ({ k: i % 3, v: i }))).filter('v > 10').select('k');
     const plan = df.explainString().replace(/^== Physical Plan ==\n/, '').trimEnd();

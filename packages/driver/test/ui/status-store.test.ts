@@ -5,7 +5,7 @@
  * block, and a second job that skips the shuffle map stage.
  */
 import { describe, expect, it } from 'vitest';
-import type { SchedulerEvent, StageInfo } from '../../src/scheduler/events.js';
+import type { EventOf, SchedulerEvent, StageInfo } from '../../src/scheduler/events.js';
 import { AppStatusStore } from '../../src/ui/status/app-status-store.js';
 import { answerApi } from '../../src/ui/api/status-api.js';
 import { quantile } from '../../src/ui/status/task-summary.js';
@@ -130,6 +130,18 @@ describe('AppStatusStore and the JSON API', () => {
     expect(category).toEqual({ 0: 'succeeded', 1: 'succeeded', 2: 'succeeded', 3: 'failed', 4: 'recomputed', 5: 'failed', 6: 'failed', [-7]: 'speculative' });
     expect(tasks.find((t) => t.taskId === 2)).toMatchObject({ start: 1302, end: 1600 });
     expect(api(folded(), '/timeline?jobId=9').status).toBe(404);
+  });
+
+  it("sums a stage's spill and counts its locality levels over its successful tasks", () => {
+    const store = new AppStatusStore();
+    for (const event of EVENTS.slice(0, 5)) store.apply(event);
+    const levels = ['PROCESS_LOCAL', 'NODE_LOCAL', 'NODE_LOCAL', 'ANY'] as const;
+    levels.forEach((locality, i) => {
+      store.apply({ ...(task('taskStart', 1102, i, 0, 1, i % 2, i >> 1, 'e1') as EventOf<'taskStart'>), locality });
+      const spilled = { ...metrics, memoryBytesSpilled: 1000 * (i + 1), diskBytesSpilled: 10 * (i + 1) };
+      store.apply(i === 3 ? end(1200, i, 0, 1, i % 2, i >> 1, 'e1', 98, 'failed') : { ...(end(1200, i, 0, 1, i % 2, i >> 1, 'e1', 98) as EventOf<'taskEnd'>), metrics: spilled });
+    });
+    expect(api(store, '/stages/0/1').body).toMatchObject({ memoryBytesSpilled: 6000, diskBytesSpilled: 60, locality: { PROCESS_LOCAL: 1, NODE_LOCAL: 2, ANY: 0 } });
   });
 
   it('colours a retry that succeeded apart from a first attempt and from the failure before it', () => {
