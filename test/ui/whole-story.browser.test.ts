@@ -63,6 +63,12 @@ it('shows a job surviving a killed worker, live in both UIs, then in the history
 
   const driverPage = await browser.newPage({ width: 1280, height: 900 });
   const clusterPage = await browser.newPage({ width: 1280, height: 900 });
+  // Every script, style and API call comes from the driver itself: no CDN, no internet needed.
+  const foreignRequests: string[] = [];
+  const driverUi = `${fc.uiWebUrl}/`;
+  driverPage.on('request', (request) => {
+    if (!request.url().startsWith(driverUi)) foreignRequests.push(request.url());
+  });
   await driverPage.goto(fc.uiWebUrl!);
   await clusterPage.goto(`${cluster.uiUrl.replace(/\/$/, '')}/#/story/text.txt`);
   await driverPage.evaluate('window.notReloaded = true');
@@ -138,6 +144,7 @@ it('shows a job surviving a killed worker, live in both UIs, then in the history
   await driverPage.locator('svg.dag g[data-rdd-id]').first().waitFor({ timeout: UPDATE_TIMEOUT_MS });
   await browser.screenshot(driverPage, 'driver-ui-stage');
   expect(await driverPage.evaluate('window.notReloaded')).toBe(true);
+  expect(foreignRequests).toEqual([]);
 
   // The cluster UI: the worker dead, and every block of the file back to two live replicas elsewhere.
   const victimNode = parseExecutorId(victimExecutor).nodeId;
