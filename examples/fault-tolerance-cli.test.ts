@@ -1,7 +1,8 @@
 /**
  * `npm run demo:fault`'s script as a user runs it: it prints the driver UI's address; at a
- * terminal (a pseudo-terminal from util-linux `script`) it keeps the UI up, answering, until
- * Enter is pressed; without a terminal (CI, pipes) it ends on its own.
+ * terminal (a pseudo-terminal from util-linux `script`) it draws the progress bar and keeps the UI up, answering, until
+ * Enter is pressed; without a terminal (CI, pipes) it ends on its own, with the driver's notices
+ * of the lost executor and the resubmitted stage but no progress bar.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,6 +52,10 @@ describe('npm run demo:fault', () => {
       expect(await demo.exited, demo.output()).toBe(0);
       expect(demo.output()).toMatch(/driver UI: http:\/\/127\.0\.0\.1:\d+ {3}cluster UI: http:\/\//);
       expect(demo.output()).not.toContain('press Enter');
+      // No terminal, so no progress bar; the driver's one-line notices of the loss and its recovery still come.
+      expect(demo.output()).not.toContain('[Stage ');
+      expect(demo.output()).toMatch(/^flint: lost executor \S+ \(/m);
+      expect(demo.output()).toMatch(/^flint: resubmitting stage \d+: /m);
     } finally {
       demo.kill();
     }
@@ -60,6 +65,9 @@ describe('npm run demo:fault', () => {
     const demo = startDemo('script', ['-qfec', tsxDemo.join(' '), '/dev/null']);
     try {
       await expect.poll(() => demo.output(), { timeout: 100_000, interval: 200 }).toContain('press Enter to stop');
+      // At a terminal the driver draws Spark's progress bar as well as its notices.
+      expect(demo.output()).toMatch(/\[Stage \d+:[=> ]*\(\d+ \+ \d+\) \/ \d+\]/);
+      expect(demo.output()).toMatch(/flint: lost executor \S+ \(/);
       const url = /stays up at (http:\/\/\S+)/.exec(demo.output())![1];
       const apps = (await (await fetch(`${url}/api/v1/applications`)).json()) as { id: string; name: string }[];
       expect(apps.map((app) => app.name)).toEqual(['fault-tolerance']);
