@@ -208,6 +208,31 @@ describe('fc.sql: joins, set operations, CTEs and subqueries in FROM', () => {
     expect(sortRows((await sql(text)) as Record<string, unknown>[], 'dept', 'id')).toEqual(sortRows(expected, 'dept', 'id'));
   });
 
+  it('moves a semi or anti join into the side of a join its condition reads (PushLeftSemiLeftAntiThroughJoin), never into an outer join\'s null side', async () => {
+    const rich = 'SELECT id FROM emps WHERE salary > 5000';
+    const richIds = new Set(EMPS.filter((e) => e.salary !== null && e.salary > 5000).map((e) => e.id));
+    const optimized = (text: string) => {
+      const plan = fc.sql(text).explainString('extended');
+      return plan.slice(plan.indexOf('== Optimized Logical Plan =='), plan.indexOf('== Physical Plan =='));
+    };
+    const joined = (keep: (e: Emp) => boolean) =>
+      sortRows(EMPS.filter(keep).flatMap((e) => DEPTS.filter((d) => d.dept === e.dept).map((d) => ({ id: e.id, floor: d.floor }))), 'id', 'floor');
+    const check = async (text: string, outer: string, inner: string, expected: Record<string, unknown>[]) => {
+      const plan = optimized(text);
+      expect(plan.indexOf(`Join ${outer},`)).toBeGreaterThan(0);
+      expect(plan.indexOf(`Join ${inner},`)).toBeGreaterThan(plan.indexOf(`Join ${outer},`));
+      expect(sortRows((await sql(text)) as Record<string, unknown>[], 'id', 'floor')).toEqual(expected);
+    };
+    const from = 'SELECT e.id, d.floor FROM emps e JOIN depts d ON e.dept = d.dept';
+    // The subquery filters emps before they meet depts.
+    await check(`${from} WHERE e.boss IN (${rich})`, 'Inner', 'LeftSemi', joined((e) => e.boss !== null && richIds.has(e.boss)));
+    const richBosses = new Set(EMPS.filter((e) => richIds.has(e.id) && e.boss !== null).map((e) => e.boss));
+    await check(`${from} WHERE e.id NOT IN (SELECT boss FROM emps WHERE salary > 5000 AND boss IS NOT NULL)`, 'Inner', 'LeftAnti', joined((e) => !richBosses.has(e.id)));
+    // depts is the null side of the left join: the semi join stays above it.
+    const floors = EMPS.map((e) => ({ id: e.id, floor: DEPTS.find((d) => d.dept === e.dept)?.floor ?? null })).filter((r) => r.floor === 1 || r.floor === 2);
+    await check(`SELECT e.id, d.floor FROM emps e LEFT JOIN depts d ON e.dept = d.dept WHERE d.floor IN (SELECT floor FROM depts WHERE dept <> 'eng')`, 'LeftSemi', 'LeftOuter', sortRows(floors, 'id', 'floor'));
+  });
+
   it('runs LEFT SEMI and LEFT ANTI joins', async () => {
     const semi = await sql('SELECT dept, floor FROM depts LEFT SEMI JOIN emps USING (dept) ORDER BY dept');
     expect(semi).toEqual(DEPTS.filter((d) => EMPS.some((e) => e.dept === d.dept)).sort((a, b) => cmp(a.dept, b.dept)));

@@ -6,6 +6,7 @@ import type { LogicalPlan } from '../plan/logical-plan.js';
 import { foldConstants } from './constant-folding.js';
 import { simplifyBooleans } from './boolean-simplification.js';
 import { pushDownFilters } from './push-filters.js';
+import { pushSemiJoins } from './push-semi-joins.js';
 import { reorderJoins } from './reorder-joins.js';
 import { expandGroupingSets } from './expand-grouping-sets.js';
 import { withSessionTimeZone } from './session-time-zone.js';
@@ -22,6 +23,7 @@ const RULES: readonly Rule[] = [
   { name: 'ConstantFolding', apply: foldConstants },
   { name: 'BooleanSimplification', apply: simplifyBooleans },
   { name: 'PushDownPredicates', apply: pushDownFilters },
+  { name: 'PushLeftSemiLeftAntiThroughJoin', apply: pushSemiJoins },
   { name: 'ReorderJoin', apply: reorderJoins },
 ];
 

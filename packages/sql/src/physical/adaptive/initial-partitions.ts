@@ -17,7 +17,7 @@ export function initialJoinPartitions(join: PlanOf<'join'>, shufflePartitions: n
 
 /**
  * The bytes a plan produces, roughly: its leaves' sizes passed up through every operator, a join or
- * a union as the sum of its sides (an overestimate after filters and projections, which is what a
+ * a union as the sum of its sides, a semi or anti join as its left side (an overestimate after filters and projections, which is what a
  * partition count wants: coalescing then merges the partitions that turn out small).
  */
 export function producedBytes(p: LogicalPlan): number | undefined {
@@ -28,6 +28,8 @@ export function producedBytes(p: LogicalPlan): number | undefined {
       return undefined;
     case 'join':
     case 'setOp': {
+      // A semi or anti join keeps some of its left side's rows.
+      if (p.kind === 'join' && (p.joinType === 'left_semi' || p.joinType === 'left_anti')) return producedBytes(p.left);
       const left = producedBytes(p.left);
       const right = producedBytes(p.right);
       return left === undefined || right === undefined ? undefined : left + right;
