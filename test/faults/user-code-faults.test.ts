@@ -1,8 +1,9 @@
 /**
  * User code that misbehaves beyond throwing — fills its thread's heap, throws from a timer, calls
- * process.exit, loops forever — on local-cluster[2,1]: the job fails (or succeeds on a retry) as
- * maxFailures says, with a message naming the cause, and the worker processes stay up: same
- * PIDs, their datanodes still serve the file written before, and the next job runs.
+ * process.exit, loops forever, or just runs longer than the connections' idle timeout — on
+ * local-cluster[2,1]: the job fails (or succeeds on a retry) as maxFailures says, with a message
+ * naming the cause, and the worker processes stay up: same PIDs, their datanodes still serve the
+ * file written before, and the next job runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DfsClient } from '@flint/dfs';
@@ -12,6 +13,8 @@ import { FlintContext, type TaskContext as DriverTaskContext } from '@flint/driv
 // imported bindings, so this file declares it instead of importing it).
 declare const TaskContext: typeof DriverTaskContext;
 
+// Connections idle this long are closed (the workers inherit it): a quiet connection is a dead one.
+process.env.FLINT_NET_IDLE_TIMEOUT_MS = '1000';
 const THREAD_HEAP = 64 * 1024 * 1024;
 // The timeout tests run on a context of their own, so that this bound does not race the threads
 // that fill their heap in the other tests.
@@ -118,6 +121,21 @@ describe('a task that calls process.exit', () => {
     await expect(job).rejects.toThrow(/TaskThreadExited: task thread exited with code 3/);
     await expectWorkersUp();
   });
+});
+
+describe('a task that runs longer than the idle timeout', () => {
+  it('is not cut off: the driver keeps its executor connection alive, and the first attempt ends the job', async () => {
+    const attempts = await fc
+      .parallelize([1], 1)
+      .map(() => {
+        const end = Date.now() + 2_500;
+        while (Date.now() < end);
+        return TaskContext.get()!.attemptNumber();
+      })
+      .collect();
+    expect(attempts).toEqual([0]);
+    await expectWorkersUp();
+  }, 20_000);
 });
 
 describe('taskTimeoutMs', () => {

@@ -1,4 +1,8 @@
-/** The only place Flint opens connections: connect (over TLS when it is on, tls.ts), then authenticate with the cluster secret. */
+/**
+ * The only place Flint opens connections: connect (over TLS when it is on, tls.ts), authenticate
+ * with the cluster secret, then keep the connection alive (a keepalive frame every third of the
+ * idle timeout, at most a minute apart) for as long as it is open.
+ */
 import { connect } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { clientTls } from './tls.js';
@@ -8,6 +12,8 @@ import { FramedConnection } from './framed-connection.js';
 import { offerHandshake } from './handshake.js';
 import { connectionLimits } from './limits.js';
 import { clusterSecret } from './secret.js';
+
+const MAX_KEEPALIVE_INTERVAL_MS = 60_000;
 
 /** Connects to `what` (e.g. 'namenode') at `address`; fails within `timeoutMs` with one clear line. */
 export async function dialFrames(address: NetAddress, what: string, timeoutMs: number): Promise<FramedConnection> {
@@ -40,5 +46,6 @@ export async function dialFrames(address: NetAddress, what: string, timeoutMs: n
     if (error instanceof NetError && error.code === 'UNAUTHENTICATED') throw error;
     throw new NetError('UNAVAILABLE', `cannot reach ${peer}: ${errorMessage(error)}`);
   }
+  connection.keepAlive(Math.min(MAX_KEEPALIVE_INTERVAL_MS, Math.ceil(limits.idleTimeoutMs / 3)));
   return connection;
 }

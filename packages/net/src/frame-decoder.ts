@@ -1,7 +1,8 @@
 /**
  * The one framing of Flint's connections: `[u32 length][u8 kind][payload]`, where length counts
  * the kind byte and the payload. Kind 0 is a msgpack control message, kind 1 raw bulk bytes
- * (block data, never re-encoded). The length is checked against the limit before a byte of the
+ * (block data, never re-encoded), kind 2 a keepalive with no payload (a dialing side sends one
+ * now and then, so that the server's idle timeout closes only peers that went silent). The length is checked against the limit before a byte of the
  * frame is kept beyond what already arrived, so a 4 GiB claim allocates nothing.
  */
 import { ProtocolError } from './errors.js';
@@ -9,9 +10,10 @@ import { ProtocolError } from './errors.js';
 export const FRAME_HEADER_BYTES = 5;
 export const KIND_MESSAGE = 0;
 export const KIND_DATA = 1;
+export const KIND_KEEPALIVE = 2;
 
 export interface RawFrame {
-  kind: typeof KIND_MESSAGE | typeof KIND_DATA;
+  kind: typeof KIND_MESSAGE | typeof KIND_DATA | typeof KIND_KEEPALIVE;
   payload: Buffer;
 }
 
@@ -45,7 +47,8 @@ export class FrameDecoder {
       if (length < 1 || length > this.maxFrameBytes + 1) {
         throw new ProtocolError(`a frame of ${length} bytes exceeds the limit of ${this.maxFrameBytes}`);
       }
-      if (kind !== KIND_MESSAGE && kind !== KIND_DATA) throw new ProtocolError(`unknown frame kind ${kind}`);
+      if (kind !== KIND_MESSAGE && kind !== KIND_DATA && kind !== KIND_KEEPALIVE) throw new ProtocolError(`unknown frame kind ${kind}`);
+      if (kind === KIND_KEEPALIVE && length !== 1) throw new ProtocolError('a keepalive frame carries no payload');
       if (this.buffered < 4 + length) break;
       const frame = this.take(4 + length);
       frames.push({ kind, payload: frame.subarray(FRAME_HEADER_BYTES) });

@@ -7,7 +7,7 @@
 import type { Socket } from 'node:net';
 import { decodeMessage, encodeMessage } from './codec.js';
 import { NetError, ProtocolError, errorMessage } from './errors.js';
-import { FrameDecoder, KIND_DATA, KIND_MESSAGE, frameHeader } from './frame-decoder.js';
+import { FrameDecoder, KIND_DATA, KIND_KEEPALIVE, KIND_MESSAGE, frameHeader } from './frame-decoder.js';
 import type { Schema } from './schema.js';
 
 export type Frame = { kind: 'message'; value: unknown } | { kind: 'data'; bytes: Buffer };
@@ -36,6 +36,7 @@ export class FramedConnection {
   private readonly waiters: Waiter[] = [];
   private closedError: NetError | undefined;
   private frameTimer: NodeJS.Timeout | undefined;
+  private keepAliveTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: Socket,
@@ -138,6 +139,18 @@ export class FramedConnection {
     });
   }
 
+  /**
+   * Sends a keepalive frame every `intervalMs` (dialing sides do, a third of the idle timeout):
+   * the server's idle timeout then closes only a peer that went silent, never one that is
+   * waiting, say, for a long task to end. The timer does not keep the process alive.
+   */
+  keepAlive(intervalMs: number): void {
+    clearInterval(this.keepAliveTimer);
+    const keepalive = frameHeader(KIND_KEEPALIVE, 0);
+    this.keepAliveTimer = setInterval(() => this.closedError || this.socket.write(keepalive), intervalMs);
+    this.keepAliveTimer.unref();
+  }
+
   /** Half-closes after flushing what was written. */
   end(): void {
     this.socket.end();
@@ -174,14 +187,15 @@ export class FramedConnection {
     if (this.closedError) return;
     let frames;
     try {
-      frames = this.decoder.push(chunk).map((raw): Frame =>
-        raw.kind === KIND_DATA ? { kind: 'data', bytes: raw.payload } : { kind: 'message', value: decodeMessage(raw.payload) },
-      );
+      const raws = this.decoder.push(chunk);
+      if (raws.length > 0) this.clearFrameTimer();
+      frames = raws
+        .filter((raw) => raw.kind !== KIND_KEEPALIVE)
+        .map((raw): Frame => (raw.kind === KIND_DATA ? { kind: 'data', bytes: raw.payload } : { kind: 'message', value: decodeMessage(raw.payload) }));
     } catch (error) {
       this.destroy(error instanceof NetError ? error : new ProtocolError(errorMessage(error)));
       return;
     }
-    if (frames.length > 0) this.clearFrameTimer();
     if (this.decoder.midFrame && !this.frameTimer) {
       this.frameTimer = setTimeout(
         () => this.destroy(new NetError('TIMEOUT', `${this.peer} left a frame half-sent for ${this.timeouts.frameTimeoutMs} ms`)),
@@ -217,6 +231,7 @@ export class FramedConnection {
     if (this.closedError) return;
     this.closedError = error;
     this.clearFrameTimer();
+    clearInterval(this.keepAliveTimer);
     for (const waiter of this.waiters.splice(0)) {
       clearTimeout(waiter.timer);
       waiter.reject(error);

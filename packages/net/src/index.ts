@@ -2,7 +2,7 @@
 export { formatNetAddress, type NetAddress } from './address.js';
 export { decodeMessage, encodeMessage } from './codec.js';
 export { NetError, ProtocolError, errorMessage, type NetErrorCode } from './errors.js';
-export { FrameDecoder, frameHeader, FRAME_HEADER_BYTES, KIND_DATA, KIND_MESSAGE } from './frame-decoder.js';
+export { FrameDecoder, frameHeader, FRAME_HEADER_BYTES, KIND_DATA, KIND_KEEPALIVE, KIND_MESSAGE } from './frame-decoder.js';
 export { FramedConnection, type Frame } from './framed-connection.js';
 export { dialFrames } from './dial.js';
 export { listenFrames, type FrameServerOptions, type ListeningServer } from './listen.js';

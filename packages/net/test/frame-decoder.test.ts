@@ -25,6 +25,11 @@ describe('the frame decoder', () => {
     expect(new FrameDecoder(1024).push(frameHeader(0, 1024))).toEqual([]);
   });
 
+  it('reads a keepalive frame (kind 2, no payload) and refuses one that carries bytes', () => {
+    expect(new FrameDecoder(1024).push(frameHeader(2, 0))).toEqual([{ kind: 2, payload: Buffer.alloc(0) }]);
+    expect(() => new FrameDecoder(1024).push(frame(2, Buffer.from('x')))).toThrow('a keepalive frame carries no payload');
+  });
+
   it('refuses an empty frame and an unknown kind', () => {
     expect(() => new FrameDecoder(1024).push(Buffer.from([0, 0, 0, 0, 0]))).toThrow(ProtocolError);
     expect(() => new FrameDecoder(1024).push(frame(7, Buffer.from('x')))).toThrow(/unknown frame kind 7/);
