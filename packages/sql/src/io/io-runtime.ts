@@ -16,7 +16,7 @@ import { lineNumberAt, sampleChunks, splitText, splitTextPieces, type ByteSplit 
 import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
-import { readParquetFooter, readRowGroupColumns, readRowGroupRows } from './parquet/parquet-read.js';
+import { cachedParquetFooter, readRowGroupColumns, readRowGroupRows } from './parquet/parquet-read.js';
 import type { DictionaryColumn, EngineColumn } from './parquet/column-chunk.js';
 import { writePartition } from './write/write-partition.js';
 import { readingFiles } from './input-file.js';
@@ -241,7 +241,7 @@ function readJsonLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
 function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
   return readingFiles(splits, (split) =>
-    readRowGroupRows(split.path, readParquetFooter(split.path), split.rowGroup, columns, schema).map((row) => withPartitionValues(row, split.partitionValues)),
+    readRowGroupRows(split.path, cachedParquetFooter(split.path), split.rowGroup, columns, schema).map((row) => withPartitionValues(row, split.partitionValues)),
   );
 }
 
@@ -252,7 +252,7 @@ function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadE
 function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns } = fileColumns(env);
   return readingFiles(splits, function* (split) {
-    const footer = readParquetFooter(split.path);
+    const footer = cachedParquetFooter(split.path);
     const length = split.rowEnd - split.rowStart;
     const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema, true);
     const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parquetReadObjects, type SchemaElement } from 'hyparquet';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
-import { readParquetFooter, readRowGroupColumns } from '../../src/io/parquet/parquet-read.js';
+import { cachedParquetFooter, readParquetFooter, readRowGroupColumns } from '../../src/io/parquet/parquet-read.js';
 import { ENGINE_PARSERS, type DictionaryColumn, type EngineColumn } from '../../src/io/parquet/column-chunk.js';
 
 const ROWS = 5000;
@@ -90,6 +90,15 @@ describe('Parquet column chunks decoded into the engine form', () => {
     expect(values(n)).toEqual(ints);
     // Without asking, the same column comes as values.
     expect(readRowGroupColumns(path, footer, 0, [0])[0]).toEqual(strings);
+  });
+
+  it('remembers a footer until the file changes', () => {
+    const path = writeFile('footer.parquet', [{ name: 'a', data: Int32Array.from(ints), type: 'INT32' }], 1000);
+    const footer = cachedParquetFooter(path);
+    expect(cachedParquetFooter(path)).toBe(footer);
+    expect(footer.metadata.row_groups).toHaveLength(5);
+    writeFile('footer.parquet', [{ name: 'a', data: Int32Array.from(ints), type: 'INT32' }], 2500);
+    expect(cachedParquetFooter(path).metadata.row_groups).toHaveLength(2);
   });
 
   it('converts timestamps to epoch milliseconds and 64-bit integers to numbers as BigInt division would', async () => {

@@ -25,7 +25,7 @@ function encoded(data: number[], width: number): Uint8Array {
 }
 
 describe('the RLE / bit-packed hybrid decoder', () => {
-  it.each([1, 2, 3, 5, 7, 8, 9, 12, 16, 17, 20, 24])('gives what was encoded, as hyparquet decodes it, at %i bits', (width) => {
+  it.each(Array.from({ length: 24 }, (_, i) => i + 1))('gives what was encoded, as hyparquet decodes it, at %i bits', (width) => {
     for (const count of [1, 7, 8, 1000, 4099]) {
       const data = values(width, count, width * 7919 + count);
       const bytes = encoded(data, width);

@@ -3,13 +3,21 @@
  * require() of an ES module (require(esm)) aborts the whole process with a V8 fatal error when the thread is
  * terminated while the module graph instantiates ("v8::Module::IsGraphAsync must be used on an instantiated
  * module"): a pool stopped while its threads start. This CommonJS entry loads the task thread with import() only.
+ *
+ * The handler is exported as a promise, which piscina awaits before the thread reports ready: the
+ * import then finishes while the driver plans the first job. Exported as a plain function, the
+ * thread went idle at once in piscina's Atomics.wait loop, which blocks its event loop, so the
+ * import (a few hundred milliseconds of module loading) only went on when the first task arrived.
  */
 type TaskThread = typeof import('./task-thread.js');
+type Handler = TaskThread['default'];
 
-const taskThread: Promise<TaskThread> = import('./task-thread.js');
-// A failed load is reported by the first task that awaits it; until then it must not count as unhandled.
-taskThread.catch(() => {});
+const handler: Promise<Handler> = import('./task-thread.js').then(
+  (taskThread) => taskThread.default,
+  // A failed load is reported by each task, not by a thread that fails to start (and is started again).
+  (error: unknown): Handler => async () => {
+    throw error;
+  },
+);
 
-export = async function runOnThread(message: Parameters<TaskThread['default']>[0]): ReturnType<TaskThread['default']> {
-  return (await taskThread).default(message);
-};
+export = { __esModule: true, default: handler };

@@ -13,6 +13,7 @@ import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { readPageValues, type PageDecoder } from './data-page.js';
+import { snappyDecompress } from './snappy.js';
 
 /** A column of one row group: typed when every value is a number, else values and nulls. */
 export type EngineColumn = Int32Array | Float64Array | unknown[];
@@ -228,6 +229,7 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
       { element, children: [], count: 1, path: [element.name] },
     ],
     codec: meta.codec,
+    compressors: { SNAPPY: snappyDecompress },
     parsers: { ...DEFAULT_PARSERS, ...ENGINE_PARSERS },
   };
   const kind = kindOf(element);
@@ -240,7 +242,7 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
     const compressed = bytes.subarray(reader.offset, reader.offset + header.compressed_page_size);
     reader.offset += header.compressed_page_size;
     if (header.type === 'DICTIONARY_PAGE') {
-      const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, undefined);
+      const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
       const count = header.dictionary_page_header?.num_values ?? 0;
       dictionary = engineValues(readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, decoder.type, count, element.type_length), kind, decoder);
       continue;

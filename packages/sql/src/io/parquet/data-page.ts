@@ -5,13 +5,13 @@
  * levels into bytes (a page whose levels are one run of "defined" skips them), the indices into
  * an Int32Array. Other encodings and version 2 pages go through hyparquet's page readers.
  */
-import { snappyUncompress } from 'hyparquet';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import type { parquetHeader } from 'hyparquet/src/column.js';
 import { readVarInt } from 'hyparquet/src/thrift.js';
 import { decodeRleHybrid } from './rle-hybrid.js';
+import { snappyUncompress } from './snappy.js';
 
 export type PageDecoder = Parameters<typeof readDataPage>[2];
 type PageHeader = ReturnType<typeof parquetHeader>;
@@ -52,7 +52,7 @@ function dictionaryIndices(count: number): Int32Array {
 
 /** A data page's bytes, uncompressed: into the scratch buffer when `reusable` (its values are copied out) and Snappy-compressed. */
 function uncompressedPage(compressed: Uint8Array, size: number, decoder: PageDecoder, reusable: boolean): Uint8Array {
-  if (!reusable || decoder.codec !== 'SNAPPY') return decompressPage(compressed, size, decoder.codec, undefined);
+  if (!reusable || decoder.codec !== 'SNAPPY') return decompressPage(compressed, size, decoder.codec, decoder.compressors);
   const page = pageScratch.take(size);
   snappyUncompress(compressed, page);
   return page;

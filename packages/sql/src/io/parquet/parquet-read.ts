@@ -5,7 +5,7 @@
  * engine's form: integers (64-bit too) and decimals as numbers, dates as day numbers,
  * timestamps as epoch milliseconds, strings, binary as Uint8Array.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
 import type { StructType } from '../../types/index.js';
 import { decodeColumnChunk, ENGINE_PARSERS, isNumericColumn, type DictionaryColumn, type EngineColumn } from './column-chunk.js';
@@ -60,6 +60,26 @@ function withFile<T>(path: string, read: (fd: number) => T): T {
 /** Reads and parses a Parquet footer (schema, row groups, statistics). */
 export function readParquetFooter(path: string): ParquetFooter {
   return withFile(path, (fd) => footerOf(fd, path));
+}
+
+/** Footers read on this thread, by path, with the file identity they were read from. */
+const footers = new Map<string, { identity: string; footer: ParquetFooter }>();
+const FOOTERS_KEPT = 64;
+
+/**
+ * readParquetFooter, remembered while the file stays the same (inode, size, modification time):
+ * a task reads one row group per split, and parsing a footer's statistics again for each of a
+ * file's row groups cost as much as decoding a column.
+ */
+export function cachedParquetFooter(path: string): ParquetFooter {
+  const stat = statSync(path, { bigint: true });
+  const identity = `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  const cached = footers.get(path);
+  if (cached?.identity === identity) return cached.footer;
+  const footer = readParquetFooter(path);
+  if (footers.size >= FOOTERS_KEPT) footers.delete(footers.keys().next().value!);
+  footers.set(path, { identity, footer });
+  return footer;
 }
 
 /** The first row and the end (exclusive) of each row group. */
