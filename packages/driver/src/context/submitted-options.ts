@@ -98,6 +98,19 @@ const PROPERTY_NAMES: Record<string, OptionKey> = {
   'spark.python.profile.dump': 'profileDump',
 };
 
+/** Options whose property takes Spark's time strings (`60s`, `5min`, `500ms`; a bare number is seconds), in milliseconds. */
+const TIME_PROPERTIES: Record<string, OptionKey> = {
+  'flint.task.timeout': 'taskTimeoutMs',
+};
+
+const TIME_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+function timeStringMs(value: string): string {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?\s*$/i.exec(value);
+  if (!match) throw new Error(`must be a time such as 60s, 5min or 500ms, got '${value}'`);
+  return String(Math.round(Number(match[1]) * TIME_UNITS_MS[(match[2] ?? 's').toLowerCase()]!));
+}
+
 export const OPTION_KEYS = Object.keys(PARSERS) as OptionKey[];
 
 /** Spark's per-variable keys of the executors' environment: `spark.executorEnv.NAME=value`. */
@@ -106,6 +119,13 @@ const EXECUTOR_ENV_PREFIX = 'spark.executorEnv.';
 /** Parses one `key=value` entry; the error names the key and says what it expects. */
 export function parseOption(name: string, value: string): Partial<FlintContextOptions> {
   if (name.startsWith(EXECUTOR_ENV_PREFIX) && name.length > EXECUTOR_ENV_PREFIX.length) return { executorEnv: { [name.slice(EXECUTOR_ENV_PREFIX.length)]: value } };
+  if (Object.hasOwn(TIME_PROPERTIES, name)) {
+    try {
+      return { [TIME_PROPERTIES[name]!]: PARSERS[TIME_PROPERTIES[name]!](timeStringMs(value)) };
+    } catch (error) {
+      throw new Error(`${name}: ${(error as Error).message}`);
+    }
+  }
   const key = Object.hasOwn(PROPERTY_NAMES, name) ? PROPERTY_NAMES[name] : name;
   if (!Object.hasOwn(PARSERS, key)) throw new Error(`unknown option '${key}' (known: ${OPTION_KEYS.join(', ')})`);
   try {
@@ -153,7 +173,18 @@ export function systemPropertyOptions(): Partial<FlintContextOptions> {
  */
 export function withSubmittedOptions(options: FlintContextOptions, env: NodeJS.ProcessEnv = process.env): FlintContextOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  for (const [key, value] of Object.entries(given)) checkGivenValue(key, value);
   return [submittedOptions(env), systemProperties, given].reduce(mergeOptions, {});
+}
+
+/** An option given in code is checked as its --conf form is: a bad value fails with one line naming it. */
+function checkGivenValue(key: string, value: unknown): void {
+  if (!Object.hasOwn(PARSERS, key) || !['number', 'string', 'boolean'].includes(typeof value)) return;
+  try {
+    PARSERS[key as OptionKey](String(value));
+  } catch (error) {
+    throw new Error(`FlintContext option ${key} ${(error as Error).message}`);
+  }
 }
 
 /** `later` over `earlier`, the executors' environment variable by variable (each layer may set some). */

@@ -110,5 +110,19 @@ describe('setSystemProperty and await using', () => {
   it('an unknown key or a bad value is a one-line error naming the key', () => {
     expect(() => FlintContext.setSystemProperty('spark.executor.bogus', '1')).toThrow(/unknown option 'spark.executor.bogus'/);
     expect(() => FlintContext.setSystemProperty('maxFailures', 'many')).toThrow(/maxFailures: must be a positive integer, got 'many'/);
+    expect(() => FlintContext.setSystemProperty('flint.task.timeout', 'soon')).toThrow("flint.task.timeout: must be a time such as 60s, 5min or 500ms, got 'soon'");
+  });
+
+  it('flint.task.timeout takes Spark\'s time strings (a bare number is seconds) and sets taskTimeoutMs', async () => {
+    for (const [text, ms] of [['2min', '120000'], ['90', '90000'], ['1500ms', '1500']] as const) {
+      FlintContext.setSystemProperty('flint.task.timeout', text);
+      await using timed = await FlintContext.create({ master: 'local[1]' });
+      expect(timed.getConf().get('taskTimeoutMs')).toBe(ms);
+    }
+  });
+
+  it('an option given in code with a bad value fails with one line naming it, before anything starts', async () => {
+    await expect(FlintContext.create({ master: 'local[1]', uiPort: -1 })).rejects.toThrow("FlintContext option uiPort must be a port number (0 for any free port), got '-1'");
+    await expect(FlintContext.create({ master: 'local[1]', maxFailures: 1.5 })).rejects.toThrow("FlintContext option maxFailures must be a positive integer, got '1.5'");
   });
 });
