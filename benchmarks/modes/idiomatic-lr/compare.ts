@@ -57,17 +57,17 @@ export function ratioLine({ flint, handWritten }: IdiomaticLrResult): string {
     `two threads ${ms(handWritten.laterMedianMs)} (${ms(handWritten.laterMaxMs)}); ` +
     `Flint / two threads ${ratio.toFixed(2)}× (target ≤ ${IDIOMATIC_LR_TARGET}×: ${ratio <= IDIOMATIC_LR_TARGET ? 'met' : 'not met'}); ` +
     `median CPU time: Flint ${ms(flint.laterMedianCpuMs)}, two threads ${ms(handWritten.laterMedianCpuMs)}, ${cpuRatio.toFixed(2)}×; ` +
-    `CPU ratio round by round ${roundRatios(flint, handWritten)}`
+    `ratio round by round: CPU ${roundRatios(flint.roundsCpuMs, handWritten.roundsCpuMs)}, wall ${roundRatios(flint.roundsWallMs, handWritten.roundsWallMs)}`
   );
 }
 
 /**
- * Flint's later-iteration CPU median over the hand-written program's, within each round, and
- * their median: the two programs of a round run back to back, so a change of the machine's load
+ * Flint's later-iteration median over the hand-written program's, within each round, and their
+ * median: the two programs of a round run back to back, so a change of the machine's load
  * between rounds (which stretches CPU time too) does not tilt the ratio as pooled medians can.
  */
-function roundRatios(flint: LaterIterations, handWritten: LaterIterations): string {
-  const ratios = flint.roundsCpuMs.map((cpu, round) => median(cpu.slice(1)) / median(handWritten.roundsCpuMs[round].slice(1)));
+function roundRatios(flintRounds: number[][], handWrittenRounds: number[][]): string {
+  const ratios = flintRounds.map((times, round) => median(times.slice(1)) / median(handWrittenRounds[round].slice(1)));
   if (ratios.some((ratio) => !Number.isFinite(ratio))) return 'not measured';
   return `${ratios.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')} (median ${median(ratios).toFixed(2)}×)`;
 }
