@@ -2,7 +2,7 @@
  * The driver UI's JSON API against real jobs on local-cluster[2,1]: the jobs, stages and tasks it
  * lists are the ones the jobs' shapes imply (4 map tasks and 3 reduce tasks; a stage skipped
  * when its shuffle is reused), both executors are listed, and a task that throws shows as failed
- * with its error, in a failed job and a failed stage.
+ * with its error, in a failed job and a failed stage; a task still running shows its time so far.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture, FlintContext, StorageLevel } from '@flint/driver';
@@ -232,5 +232,34 @@ describe('a SQL job in the driver UI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a task running long in the driver UI', () => {
+  it("shows the running task with its time so far, growing from one poll to the next", async () => {
+    // One task busy for ~2.5 s (it does not sleep: a stuck task keeps its thread busy).
+    const running = fc.parallelize([2500], 1).map((ms) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until);
+      return ms;
+    }).collect();
+    const runningTask = async (): Promise<any> => {
+      const [stage] = await api('/stages?status=active');
+      if (!stage) return undefined;
+      const [detail] = await api(`/stages/${stage.stageId}`);
+      return Object.values(detail.tasks).find((t: any) => t.status === 'RUNNING');
+    };
+    await expect.poll(runningTask, { interval: 50, timeout: 2000 }).toBeDefined();
+    const first = await runningTask();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const second = await runningTask();
+    expect(second.taskId).toBe(first.taskId);
+    expect(first.duration).toBeGreaterThanOrEqual(0);
+    expect(second.duration - first.duration).toBeGreaterThanOrEqual(400);
+    expect(await running).toEqual([2500]);
+    const [stage] = await api(`/stages/${(await api('/jobs'))[0].stageIds[0]}`);
+    // Once ended, its duration is the one the executor reported, at least the time it was busy.
+    expect(stage.tasks[first.taskId]).toMatchObject({ status: 'SUCCESS' });
+    expect(stage.tasks[first.taskId].duration).toBeGreaterThanOrEqual(2500);
   });
 });

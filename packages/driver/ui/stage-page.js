@@ -19,7 +19,7 @@ function taskRow(t) {
   const error = t.errorMessage ? `<br><span class="error">${esc(t.errorMessage.split('\n')[0].slice(0, 200))}</span>` : '';
   return `<tr data-task-id="${t.taskId}" data-status="${t.status}"><td class="num">${t.index}</td><td class="num">${t.taskId}</td><td class="num">${t.attempt}${t.speculative ? ' (speculative)' : ''}</td>` +
     `<td class="wrap">${status(t.status)}${t.endReason ? ` <span class="muted">${esc(t.endReason)}</span>` : ''}${error}</td><td>${esc(t.executorId)}</td><td>${esc(t.taskLocality)}</td>` +
-    `<td class="num">${esc(duration(t.duration ?? Date.now() - t.launchTime))}</td><td class="num hide-narrow">${m.recordsIn ?? ''}</td><td class="num hide-narrow">${m.recordsOut ?? ''}</td>` +
+    `<td class="num">${esc(duration(t.duration))}</td><td class="num hide-narrow">${m.recordsIn ?? ''}</td><td class="num hide-narrow">${m.recordsOut ?? ''}</td>` +
     `<td class="num hide-narrow">${m.shuffleReadBytes === undefined ? '' : bytes(m.shuffleReadBytes)}</td><td class="num hide-narrow">${m.shuffleWriteBytes === undefined ? '' : bytes(m.shuffleWriteBytes)}</td>` +
     `<td class="num hide-narrow">${m.diskBytesSpilled ? bytes(m.diskBytesSpilled) : ''}</td></tr>`;
 }

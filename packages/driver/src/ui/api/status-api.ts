@@ -4,7 +4,8 @@
  *   /applications/{id}                          one of them
  *   /applications/{id}/jobs[?status=running]    jobs; /jobs/{jobId} one job (a SQL job's with `sqlPlan`: operators and row counts)
  *   /applications/{id}/stages[?status=active]   every stage attempt; /stages/{stageId} its attempts with
- *                                               tasks and the task duration summary; /stages/{stageId}/{attempt}
+ *                                               tasks (a running one's duration so far) and the task duration
+ *                                               summary; /stages/{stageId}/{attempt}
  *   /applications/{id}/executors                active executors; /allexecutors also the lost ones
  *   /applications/{id}/storage/rdd              cached RDDs; /storage/rdd/{rddId} with partitions
  *   /applications/{id}/environment              runtime facts and each configuration value with its source
@@ -12,7 +13,7 @@
  * Unknown paths and ids answer 404 with a one-line message.
  */
 import type { AppStatusStore } from '../status/app-status-store.js';
-import { sparkDate, type JobData, type StageData } from '../status/status-model.js';
+import { sparkDate, type JobData, type StageData, type TaskData } from '../status/status-model.js';
 import { durationSummary, timelineBar } from '../status/task-summary.js';
 import { storageDetail, storageList } from './storage-views.js';
 import { sqlPlanView } from './sql-plan-view.js';
@@ -126,10 +127,15 @@ function stageDetail(store: AppStatusStore, stage: StageData, now: number): unkn
   const tasks = [...store.tasks.values()].filter((t) => t.stageId === stage.stageId && t.stageAttemptId === stage.attemptId);
   return {
     ...stage,
-    tasks: Object.fromEntries(tasks.map((t) => [String(t.taskId), t])),
+    tasks: Object.fromEntries(tasks.map((t) => [String(t.taskId), withDurationSoFar(t, store.application?.endTime ?? now)])),
     taskDurations: durationSummary(tasks),
     timeline: tasks.map((t) => timelineBar(t, stage, now)),
   };
+}
+
+/** As Spark's API gives it, a running task's `duration` is its time so far (up to its application's end, if it ended). */
+function withDurationSoFar(task: TaskData, now: number): TaskData {
+  return task.duration === undefined ? { ...task, duration: Math.max(0, now - task.launchTime) } : task;
 }
 
 function environment(store: AppStatusStore): unknown {
