@@ -13,25 +13,44 @@ const DIGIT_BITS = 16;
 export const RADIX_ORDER_WORKS = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const BUCKETS = 1 << DIGIT_BITS;
 
-/** Row positions 0..n-1 in the order of `keys` (most significant first); `descending` per key. */
+/**
+ * Row positions 0..n-1 in the order of `keys` (most significant first); `descending` per key.
+ * Each pass moves the words still to be sorted on along with the positions, so every pass reads
+ * its digits in order: reading them through the positions (row by row, in the order so far) was
+ * a cache miss per row once the words outgrew the cache, and took most of a large sort's time.
+ */
 export function radixOrder(keys: readonly Float64Array[], descending: readonly boolean[]): Uint32Array {
   const count = keys.length === 0 ? 0 : keys[0].length;
-  let index = new Uint32Array(count);
+  let index: Uint32Array = new Uint32Array(count);
   for (let i = 0; i < count; i++) index[i] = i;
-  let spare = new Uint32Array(count);
+  // The words from the least significant on: the last key's low word, its high word, ..., the first key's high word.
+  const words: Uint32Array[] = [];
+  for (let k = keys.length - 1; k >= 0; k--) words.push(...orderedWords(keys[k], descending[k]).reverse());
   const buckets = new Uint32Array(BUCKETS);
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const [high, low] = orderedWords(keys[k], descending[k]);
-    for (const word of [low, high]) {
-      for (const shift of [0, DIGIT_BITS]) {
-        if (!radixPass(word, shift, index, spare, buckets)) continue;
-        const sorted = spare;
-        spare = index;
-        index = sorted;
+  const target = new Uint32Array(count);
+  // Each move writes into the spare array, and the array moved from becomes the spare.
+  let spare: Uint32Array = new Uint32Array(count);
+  for (let w = 0; w < words.length; w++) {
+    for (const shift of [0, DIGIT_BITS]) {
+      if (!targets(words[w], shift, buckets, target)) continue;
+      const unsorted = index;
+      index = moved(unsorted, target, spare);
+      spare = unsorted;
+      // The words sorted on later move too (this one only before its high digit's pass).
+      for (let later = shift === 0 ? w : w + 1; later < words.length; later++) {
+        const from = words[later];
+        words[later] = moved(from, target, spare);
+        spare = from;
       }
     }
   }
   return index;
+}
+
+/** `values` moved to the `target` positions, into `into` (returned). */
+function moved(values: Uint32Array, target: Uint32Array, into: Uint32Array): Uint32Array {
+  for (let n = 0; n < values.length; n++) into[target[n]] = values[n];
+  return into;
 }
 
 /** The high and low words of each value, ordered as unsigned integers in the key's order. */
@@ -56,21 +75,21 @@ function orderedWords(values: Float64Array, descending: boolean): [Uint32Array, 
   return [high, low];
 }
 
-/** One stable counting pass on the digit at `shift` of `word`, from `index` into `out`; false (nothing moved) when every row has the same digit. */
-function radixPass(word: Uint32Array, shift: number, index: Uint32Array, out: Uint32Array, buckets: Uint32Array): boolean {
-  const count = index.length;
+/**
+ * Where one stable counting pass on the digit at `shift` of `word` puts each row, into `target`;
+ * false (no pass needed) when every row has the same digit.
+ */
+function targets(word: Uint32Array, shift: number, buckets: Uint32Array, target: Uint32Array): boolean {
+  const count = word.length;
   buckets.fill(0);
-  for (let n = 0; n < count; n++) buckets[(word[index[n]] >>> shift) & (BUCKETS - 1)]++;
-  if (count === 0 || buckets[(word[index[0]] >>> shift) & (BUCKETS - 1)] === count) return false;
+  for (let n = 0; n < count; n++) buckets[(word[n] >>> shift) & (BUCKETS - 1)]++;
+  if (count === 0 || buckets[(word[0] >>> shift) & (BUCKETS - 1)] === count) return false;
   let start = 0;
   for (let b = 0; b < BUCKETS; b++) {
     const size = buckets[b];
     buckets[b] = start;
     start += size;
   }
-  for (let n = 0; n < count; n++) {
-    const i = index[n];
-    out[buckets[(word[i] >>> shift) & (BUCKETS - 1)]++] = i;
-  }
+  for (let n = 0; n < count; n++) target[n] = buckets[(word[n] >>> shift) & (BUCKETS - 1)]++;
   return true;
 }
