@@ -1,7 +1,9 @@
 /**
  * Speculation on a real cluster (local-cluster[2,1]): a straggler's copy is launched on the other
  * worker, wins, and the straggler is killed; the executors stay up, the answer is the sequential
- * one, and the driver UI's timeline shows the copy in its own colour and the original killed.
+ * one, and the driver UI's timeline shows the copy in its own colour and the original killed. As in
+ * Spark, the copy is the partition's next attempt (its TaskContext.attemptNumber() is 1) with a
+ * task id of its own.
  * The straggler is whichever attempt of the last partition starts first (it claims a marker
  * file); the copy finds the file taken and finishes at once.
  */
@@ -9,7 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FlintContext, capture, type EventOf, type SchedulerEvent } from '@flint/driver';
+import { FlintContext, capture, type EventOf, type SchedulerEvent, type TaskContext as DriverTaskContext } from '@flint/driver';
+
+// Shipped functions name TaskContext as a global, which task threads define (see test/faults/user-code-faults.test.ts).
+declare const TaskContext: typeof DriverTaskContext;
 
 const STRAGGLER_MS = 4_000;
 let fc: FlintContext;
@@ -40,12 +45,14 @@ it("runs a straggler's speculative copy on the other worker, keeps the copy's re
         }
       }
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, straggler ? ms : 20);
-      return x * 2;
+      const context = TaskContext.get()!;
+      return [x * 2, context.attemptNumber(), context.taskAttemptId()];
     }),
   );
   const started = Date.now();
-  expect(await doubled.collect()).toEqual(values.map((x) => x * 2));
+  const answers = await doubled.collect();
   expect(Date.now() - started).toBeLessThan(STRAGGLER_MS);
+  expect(answers.map(([doubledValue]) => doubledValue)).toEqual(values.map((x) => x * 2));
 
   await expect.poll(() => events.filter((e) => e.type === 'taskEnd' && e.partition === values.length - 1).length).toBe(2);
   expect(events.filter((e) => e.type === 'executorLost')).toEqual([]);
@@ -56,6 +63,13 @@ it("runs a straggler's speculative copy on the other worker, keeps the copy's re
   expect(copy.executorId).not.toBe(original.executorId);
   const ends = new Map(last.filter((e): e is EventOf<'taskEnd'> => e.type === 'taskEnd').map((e) => [e.taskId, e.status]));
   expect(ends).toEqual(new Map([[copy.taskId, 'success'], [original.taskId, 'killed']]));
+  // As in Spark, the copy is the partition's next attempt, with a task id of its own after the stage's others.
+  expect([original.attempt, copy.attempt]).toEqual([0, 1]);
+  const firstIds = events.filter((e): e is EventOf<'taskStart'> => e.type === 'taskStart' && !e.speculative).map((e) => e.taskId);
+  expect(copy.taskId).toBeGreaterThan(Math.max(...firstIds));
+  // The winning copy's answer came from its own TaskContext: attempt 1, its task id.
+  expect(answers[values.length - 1]).toEqual([(values.length - 1) * 2, 1, copy.taskId]);
+  expect(answers.slice(0, -1).map(([, attempt]) => attempt)).toEqual([0, 0, 0, 0, 0]);
 
   const api = async (path: string): Promise<any> => (await fetch(`${fc.uiWebUrl}/api/v1/applications/${fc.applicationId}${path}`)).json();
   const [job] = await api('/jobs');

@@ -45,6 +45,25 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     expect(cluster.dag.state()).toEqual(emptyState());
   });
 
+  it("gives a straggler's speculative copy its own task id and the partition's next attempt number, as Spark's TaskSetManager does", async () => {
+    const cluster = new FakeCluster(3);
+    const job = cluster.runJob(parallelize([1, 2], 2).map((x) => x));
+    const [first, straggler] = cluster.take(0);
+    const copy = cluster.dag.speculativeCopy(straggler)!;
+    expect(copy).toEqual({ ...straggler, taskId: copy.taskId, attempt: 1 });
+    expect(copy.taskId).toBeGreaterThan(Math.max(first.taskId, straggler.taskId));
+    // The copy fails (the task scheduler reports it once no other attempt runs): the retry is attempt 2, with an id of its own.
+    cluster.finish(copy, userFailure('bad record'));
+    const [retry] = cluster.take(0);
+    expect([retry.partition, retry.attempt]).toEqual([1, 2]);
+    expect(retry.taskId).toBeGreaterThan(copy.taskId);
+    cluster.finish(first, resultSuccess([1]));
+    cluster.finish(retry, resultSuccess([2]));
+    await expect(job.result).resolves.toEqual([[1], [2]]);
+    // No copy once the stage has finished.
+    expect(cluster.dag.speculativeCopy(straggler)).toBeUndefined();
+  });
+
   it('on a fetch failure reruns only the lost map partition, then the reduce stage', async () => {
     const cluster = new FakeCluster();
     const job = cluster.runJob(wordCount());

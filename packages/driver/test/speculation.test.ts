@@ -7,6 +7,9 @@ import { taskRequest, taskSuccess } from './task-fixtures.js';
 
 const success = taskSuccess();
 
+/** The DAG scheduler's part (a fresh task id and the next attempt number), stood in for. */
+const copyOf = (original: TaskRequest): TaskRequest => ({ ...original, taskId: 100 + original.partition, attempt: original.attempt + 1 });
+
 /** An executor that finishes every task after `delayMs`, except the partitions it is told to hang on. */
 function executor(id: string, delayMs: number, hangOn: number[] = []): ExecutorBackend & { received: TaskRequest[] } {
   const received: TaskRequest[] = [];
@@ -28,6 +31,10 @@ async function run(speculation: boolean): Promise<{ ends: { partition: number; e
     (req, exec, end) => ends.push({ partition: req.partition, executor: exec, end }),
     new Broadcasts(() => undefined),
     { ...SPECULATION_DEFAULTS, enabled: speculation, intervalMs: 5, minRuntimeMs: 30 },
+    undefined,
+    undefined,
+    undefined,
+    copyOf,
   );
   const slow = executor('slow', 2, [3]);
   const fast = executor('fast', 2);
@@ -45,7 +52,8 @@ describe('speculative execution', () => {
     expect(ends.map((e) => e.partition).sort()).toEqual([0, 1, 2, 3]);
     expect(ends.every((e) => e.end.kind === 'success')).toBe(true);
     expect(ends.find((e) => e.partition === 3)!.executor).toBe('fast');
-    expect(fast.received.filter((r) => r.partition === 3).map((r) => r.taskId)).toEqual([-4]);
+    // The copy the DAG scheduler made (a fresh id, the next attempt) is the one launched.
+    expect(fast.received.filter((r) => r.partition === 3).map((r) => [r.taskId, r.attempt])).toEqual([[103, 1]]);
   });
 
   it('is off by default: the straggler is left alone', async () => {

@@ -78,6 +78,7 @@ export class DriverRuntime {
       this.files,
       options.taskTimeoutMs,
       (event) => this.events.post(event),
+      (original) => this.dag.speculativeCopy(original),
     );
     this.dag = new DagScheduler(this.tasks, {
       appId,

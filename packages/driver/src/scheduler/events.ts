@@ -146,14 +146,13 @@ export interface StageResubmitted extends Timed {
 
 /** Which task attempt an event is about, and where it runs. */
 export interface TaskAttempt {
-  /** Negative for a speculative copy. */
   readonly taskId: number;
   /** The job the task runs for (of the jobs sharing its stage, the first). */
   readonly jobId: number;
   readonly stageId: number;
   readonly stageAttempt: number;
   readonly partition: number;
-  /** 0 for the first attempt of the partition. */
+  /** 0 for the first attempt of the partition; a retry or a speculative copy takes the next. */
   readonly attempt: number;
   readonly executorId: string;
 }

@@ -11,7 +11,7 @@
  * Cancellation (job groups, tags, all): the selected jobs end with Spark's message and the running
  * tasks of the stages only they needed are killed (jobsCancelled).
  */
-import type { StageOutput } from '@flint/worker';
+import type { StageOutput, TaskRequest } from '@flint/worker';
 import { StagePlanner } from './stage-planner.js';
 import { CachedBlocks } from './cached-blocks.js';
 import { buildTask, encodeStage } from './task-builder.js';
@@ -150,6 +150,18 @@ export abstract class StageLifecycle {
       reason: stage.attempts === 1 ? 'first' : 'resubmitted',
     });
     this.tasks.submit(partitions.map((partition) => this.task(encoded, partition)));
+  }
+
+  /**
+   * A copy of a straggling task, as Spark's TaskSetManager makes one: its own task id and the
+   * partition's next attempt number (its TaskContext.attemptNumber() is 1 beside an attempt 0);
+   * none once the task's stage attempt no longer runs. The task scheduler asks from its speculation
+   * timer, outside the event loop: this only counts, it changes no stage.
+   */
+  speculativeCopy(original: TaskRequest): TaskRequest | undefined {
+    const stage = this.active.get(original.stageId);
+    if (!stage || stage.currentAttempt?.encoded.attempt !== original.stageAttempt) return undefined;
+    return { ...original, taskId: this.nextTaskId++, attempt: taskCountsOf(stage, original.partition).launched++ };
   }
 
   protected task(encoded: EncodedStage, partition: number): PendingTask {

@@ -36,7 +36,12 @@ export interface ExecutorBackend {
 export interface PendingTask {
   readonly request: TaskRequest;
   readonly preferred: Preferences;
+  /** A copy of a straggler (Spark's TaskInfo.speculative). */
+  readonly speculative?: boolean;
 }
+
+/** A straggler's copy as the DAG scheduler makes it (a fresh task id, the partition's next attempt); none if its stage attempt no longer runs. */
+export type CopyMaker = (original: TaskRequest) => TaskRequest | undefined;
 
 export type { ExecutorLossCause, Locality, TaskEnd } from './task-end.js';
 
@@ -98,6 +103,8 @@ export class TaskScheduler {
     private readonly taskTimeoutMs?: number,
     /** Where taskStart and taskEnd events go: every attempt's, also those whose end the DAG scheduler never sees. */
     private readonly events: EventSink = () => undefined,
+    /** Makes the copies speculation launches; without it none is launched. */
+    private readonly copyOf: CopyMaker = () => undefined,
   ) {
     this.speculation = new SpeculationTracker(speculation);
     if (speculation.enabled) {
@@ -290,8 +297,8 @@ export class TaskScheduler {
       const original = this.running.get(straggler.taskId);
       const free = [...this.executors.values()].find((e) => e.backend.id !== original && freeSlots(e) >= cpusOf(straggler));
       if (!free) continue;
-      // Copies get negative task ids, which the DAG scheduler never hands out.
-      this.launch({ request: { ...straggler, taskId: -straggler.taskId - 1 }, preferred: { executors: [], nodes: [] } }, free, 'ANY');
+      const copy = this.copyOf(straggler);
+      if (copy) this.launch({ request: copy, preferred: { executors: [], nodes: [] }, speculative: true }, free, 'ANY');
     }
   }
 
@@ -306,7 +313,7 @@ export class TaskScheduler {
     this.runningRequests.set(request.taskId, { request, startedAt: started });
     const timeout = this.startTimeout(request, executor.backend);
     const { taskId, jobId, stageId, stageAttempt, partition, attempt } = request;
-    this.events({ type: 'taskStart', taskId, jobId, stageId, stageAttempt, partition, attempt, executorId: executor.backend.id, host: executor.node, locality, speculative: taskId < 0 });
+    this.events({ type: 'taskStart', taskId, jobId, stageId, stageAttempt, partition, attempt, executorId: executor.backend.id, host: executor.node, locality, speculative: task.speculative === true });
     const finish = (reported: TaskEnd): void => {
       clearTimeout(timeout?.timer);
       if (this.running.get(request.taskId) !== executor.backend.id) return;

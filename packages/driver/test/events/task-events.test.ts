@@ -25,7 +25,7 @@ function executor(id: string, delayMs: number, hangOn: number[] = []): ExecutorB
 describe('task events with speculation', () => {
   it('flag the copy as speculative, and report the original killed once the copy has won', async () => {
     const events: EventBody[] = [];
-    const scheduler = new TaskScheduler(() => undefined, new Broadcasts(() => undefined), { ...SPECULATION_DEFAULTS, enabled: true, intervalMs: 5, minRuntimeMs: 30 }, undefined, undefined, (event) => events.push(event));
+    const scheduler = new TaskScheduler(() => undefined, new Broadcasts(() => undefined), { ...SPECULATION_DEFAULTS, enabled: true, intervalMs: 5, minRuntimeMs: 30 }, undefined, undefined, (event) => events.push(event), (original) => ({ ...original, taskId: 100 + original.partition, attempt: original.attempt + 1 }));
     scheduler.addExecutor(executor('slow', 2, [3]));
     scheduler.addExecutor(executor('fast', 2));
     scheduler.submit([0, 1, 2, 3].map((p) => ({ request: taskRequest(p), preferred: { executors: p === 3 ? ['slow'] : [], nodes: [] } })));
@@ -35,8 +35,8 @@ describe('task events with speculation', () => {
     const partition3 = events.filter((e) => (e.type === 'taskStart' || e.type === 'taskEnd') && e.partition === 3);
     expect(partition3).toEqual([
       expect.objectContaining({ type: 'taskStart', executorId: 'slow', speculative: false, locality: 'PROCESS_LOCAL' }),
-      expect.objectContaining({ type: 'taskStart', executorId: 'fast', speculative: true, taskId: -4 }),
-      expect.objectContaining({ type: 'taskEnd', executorId: 'fast', taskId: -4, status: 'success' }),
+      expect.objectContaining({ type: 'taskStart', executorId: 'fast', speculative: true, taskId: 103, attempt: 1 }),
+      expect.objectContaining({ type: 'taskEnd', executorId: 'fast', taskId: 103, attempt: 1, status: 'success' }),
       expect.objectContaining({ type: 'taskEnd', executorId: 'slow', status: 'killed', reason: expect.stringContaining('TaskKilled') }),
     ]);
     expect(events.filter((e) => e.type === 'taskEnd' && e.status === 'success').map((e) => e.type === 'taskEnd' && e.partition).sort()).toEqual([0, 1, 2, 3]);

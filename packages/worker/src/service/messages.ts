@@ -42,12 +42,9 @@ const taskInput: Schema<TaskInput> = variants(
   }),
 );
 
-/** The DAG scheduler's task ids count up from 0; a speculative copy's is negative (the driver's task-scheduler.ts). */
-const taskId = integer;
-
 const taskRequest: Schema<TaskRequest> = object({
   appId,
-  taskId,
+  taskId: count,
   jobId: count,
   stageId: count,
   stageAttempt: count,
@@ -108,14 +105,14 @@ const barrierRequest: Schema<BarrierRequest> = object({
 });
 
 const runTask = message('runTask', { request: taskRequest });
-const killTask = message('killTask', { taskId });
+const killTask = message('killTask', { taskId: count });
 const barrierReply = message('barrierReply', { requestId: count, messages: optional(array(string)), error: optional(string) });
 const forgetShuffle = message('forgetShuffle', { appId, shuffleId: count });
 const forgetRdd = message('forgetRdd', { appId, rddId: count });
 const forgetBroadcast = message('forgetBroadcast', { appId, broadcastId: count });
 const fetchBlock = message('fetchBlock', { requestId: count, key: blockKey });
 const putBlock = message('putBlock', { requestId: count, key: blockKey, storageLevel, block: wireBlock });
-const taskEnded = message('taskEnded', { taskId, outcome: taskOutcome });
+const taskEnded = message('taskEnded', { taskId: count, outcome: taskOutcome });
 const barrierSync = message('barrierSync', { requestId: count, request: barrierRequest });
 const block = message('block', { requestId: count, block: nullable(wireBlock) });
 const blockStored = message('blockStored', { requestId: count });
