@@ -57,6 +57,8 @@ describe('driver UI JSON API on a real cluster', () => {
     const [failed, counted, collected] = jobs;
     expect(collected).toMatchObject({ numTasks: 7, numCompletedTasks: 7, numCompletedIndices: 7, numFailedTasks: 0, numCompletedStages: 2, numSkippedStages: 0, numActiveTasks: 0 });
     expect(collected.callSite).toMatch(/driver-ui-api\.test\.ts:\d+/);
+    // Named as Spark names a job: its action and call site, the same as its result stage.
+    expect([collected.name, counted.name, failed.name]).toEqual([`collect at ${collected.callSite}`, `count at ${counted.callSite}`, `collect at ${failed.callSite}`]);
     expect(counted).toMatchObject({ numTasks: 7, numCompletedTasks: 3, numCompletedIndices: 3, numCompletedStages: 1, numSkippedStages: 1, numSkippedTasks: 4 });
     expect(failed).toMatchObject({ numFailedTasks: 2, numFailedStages: 1 });
     expect(failed.errorMessage).toContain('bad record 3');
@@ -191,6 +193,7 @@ describe('a SQL job in the driver UI', () => {
     // Its stages are named as Spark names a query's: the action and where the user called it (its RDDs are made deep in the planner).
     const stages = (await Promise.all(sqlJobs[0].stageIds.map((id: number) => api(`/stages/${id}`)))).flat();
     expect(new Set(stages.map((stage: { name: string }) => stage.name))).toEqual(new Set([`collect at ${sqlJobs[0].callSite}`]));
+    expect(sqlJobs[0].name).toBe(`collect at ${sqlJobs[0].callSite}`);
   });
 
   it("shows each operator's number of output rows, as an independent count over the same rows gives them", async () => {

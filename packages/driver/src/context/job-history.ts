@@ -16,6 +16,8 @@ export interface StageSummary {
 
 export interface JobSummary {
   readonly jobId: number;
+  /** The action and where the user called it, `collect at job.ts:12:5`: its result stage's name, as Spark names a job. */
+  readonly name: string;
   readonly description: string;
   readonly durationMs: number;
   readonly succeeded: boolean;
@@ -108,6 +110,7 @@ export class JobHistory {
     this.running.delete(event.jobId);
     this.jobs.push({
       jobId: event.jobId,
+      name: run.start.stages.at(-1)?.name ?? run.start.description,
       description: run.start.description,
       durationMs: event.time - run.start.time,
       succeeded: event.result === 'succeeded',

@@ -97,6 +97,13 @@ describe('events of a two-stage job', () => {
     expect(submitted).toEqual([[map.stageId, map.name], [reduce.stageId, reduce.name]]);
   });
 
+  it('name the job as Spark does, after its action and call site (its result stage), in fc.jobHistory', () => {
+    const [start] = ofType(events, 'jobStart');
+    const job = fc.jobHistory.find((j) => j.jobId === start.jobId);
+    expect(job?.name).toBe(`collectAsMap at ${whereInThisFile('reduced.collectAsMap(')}`);
+    expect(start.callSite).toBe(whereInThisFile('reduced.collectAsMap('));
+  });
+
   it('report each task with its place, status and metrics; shuffle bytes read equal bytes written', () => {
     const [start] = ofType(events, 'jobStart');
     const [mapStage] = start.stageIds;

@@ -26,7 +26,7 @@ const EVENTS: SchedulerEvent[] = [
   { type: 'applicationStart', time: 1000, appId: APP, appName: 'demo', master: 'local-cluster[2,1]', mode: 'memory', user: 'ana', startTime: 1000, flintVersion: '0.1.0', conf: [{ key: 'master', value: 'local-cluster[2,1]', source: 'FlintContext option' }, { key: 'maxFailures', value: '4', source: 'default' }] },
   { type: 'executorAdded', time: 1001, executorId: 'e1', host: 'h1', slots: 1, memoryBytes: 4096 },
   { type: 'executorAdded', time: 1002, executorId: 'e2', host: 'h2', slots: 1, memoryBytes: 2048 },
-  { type: 'jobStart', time: 1100, jobId: 0, description: 'collect at job.ts:4', callSite: 'job.ts:4', stageIds: [0, 1], stages: [mapStage, resultStage] },
+  { type: 'jobStart', time: 1100, jobId: 0, description: 'collect', callSite: 'job.ts:4', stageIds: [0, 1], stages: [mapStage, resultStage] },
   { type: 'stageSubmitted', time: 1101, stageId: 0, attempt: 1, name: mapStage.name, numTasks: 2, jobIds: [0], reason: 'first' },
   task('taskStart', 1102, 0, 0, 1, 0, 0, 'e1'),
   task('taskStart', 1102, 1, 0, 1, 1, 0, 'e2'),
@@ -53,7 +53,7 @@ const EVENTS: SchedulerEvent[] = [
   { type: 'blockUpdated', time: 2502, rddId: 2, partition: 0, executorId: 'e1', storageLevel: 'Memory Serialized 1x Replicated', memBytes: 400, diskBytes: 0 },
   { type: 'stageCompleted', time: 2502, stageId: 1, attempt: 1 },
   { type: 'jobEnd', time: 2503, jobId: 0, result: 'succeeded' },
-  { type: 'jobStart', time: 3000, jobId: 1, description: 'count at job.ts:5', callSite: 'job.ts:5', stageIds: [0, 2], stages: [mapStage, { ...resultStage, stageId: 2, name: 'count at job.ts:5' }] },
+  { type: 'jobStart', time: 3000, jobId: 1, description: 'count', callSite: 'job.ts:5', stageIds: [0, 2], stages: [mapStage, { ...resultStage, stageId: 2, name: 'count at job.ts:5' }] },
   { type: 'stageSubmitted', time: 3001, stageId: 2, attempt: 1, name: 'count at job.ts:5', numTasks: 2, jobIds: [1], reason: 'first' },
   task('taskStart', 3002, 8, 2, 1, 0, 0, 'e1'),
   end(3100, 8, 2, 1, 0, 0, 'e1', 98),
@@ -77,9 +77,10 @@ function folded(): AppStatusStore {
 describe('AppStatusStore and the JSON API', () => {
   it("counts each job's tasks and stages as they ran", () => {
     const jobs = api(folded(), '/jobs').body as Record<string, unknown>[];
-    expect(jobs.map((j) => [j.jobId, j.status, j.name])).toEqual([
-      [1, 'FAILED', 'job.ts:5'],
-      [0, 'SUCCEEDED', 'job.ts:4'],
+    // Named as Spark names a job, after its result stage: the action and its call site.
+    expect(jobs.map((j) => [j.jobId, j.status, j.name, j.callSite])).toEqual([
+      [1, 'FAILED', 'count at job.ts:5', 'job.ts:5'],
+      [0, 'SUCCEEDED', 'collect at job.ts:4', 'job.ts:4'],
     ]);
     expect(jobs[1]).toMatchObject({ numCompletedTasks: 5, numFailedTasks: 3, numActiveTasks: 0, numCompletedStages: 3, numFailedStages: 0, numSkippedStages: 0, numTasks: 4, numCompletedIndices: 4 });
     expect(jobs[0]).toMatchObject({ numCompletedTasks: 1, numFailedTasks: 1, numSkippedStages: 0, numFailedStages: 1, errorMessage: 'Job aborted: boom' });

@@ -99,7 +99,9 @@ const HANDLERS: Handlers = {
   },
   jobStart(store, e) {
     const planAt = e.description.indexOf(SQL_PLAN_MARKER);
-    const job = newJob(e.jobId, e.callSite ?? e.description.split('\n')[0], e.time);
+    // As Spark's listener does, a job is named after its last stage, the result stage: `collect at job.ts:12:5`.
+    const callSite = e.callSite ?? e.description.split('\n')[0];
+    const job = newJob(e.jobId, e.stages.at(-1)?.name ?? callSite, callSite, e.time);
     job.description = planAt < 0 ? e.description : e.description.slice(0, planAt);
     if (planAt >= 0) job.physicalPlan = e.description.slice(planAt + SQL_PLAN_MARKER.length);
     if (e.sqlText !== undefined) job.sqlText = e.sqlText;

@@ -24,9 +24,10 @@ export type JobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
 export interface JobData {
   jobId: number;
-  /** The action and where the user called it (Spark's job name is its call site). */
+  /** The action and where the user called it, `collect at job.ts:12:5`: its result stage's name, as Spark names a job. */
   name: string;
   description: string;
+  /** Where the user called the action, `job.ts:12:5`. */
   callSite: string;
   sqlText?: string;
   physicalPlan?: string;

@@ -2,10 +2,10 @@
 import type { TaskEndMetrics, StageInfo } from '../../scheduler/events.js';
 import { sparkDate, type ExecutorData, type JobData, type StageData, type TaskMetricsData } from './status-model.js';
 
-export function newJob(jobId: number, callSite: string, time: number): JobData {
+export function newJob(jobId: number, name: string, callSite: string, time: number): JobData {
   return {
     jobId,
-    name: callSite,
+    name,
     description: '',
     callSite,
     submissionTime: sparkDate(time),
