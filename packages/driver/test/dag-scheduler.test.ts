@@ -16,11 +16,11 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
   it('runs the map stage, then the result stage, and resolves with each partition in order', async () => {
     const cluster = new FakeCluster();
     const job = cluster.runJob(wordCount());
-    const mapTasks = cluster.take(1);
+    const mapTasks = cluster.take(0);
     expect(mapTasks.map((t) => t.partition)).toEqual([0, 1]);
     expect(cluster.submitted).toHaveLength(0);
     for (const task of mapTasks) cluster.finish(task, mapSuccess(2));
-    const resultTasks = cluster.take(0);
+    const resultTasks = cluster.take(1);
     expect(resultTasks.map((t) => t.partition)).toEqual([0, 1]);
     expect(resultTasks[0].inputs[0]).toMatchObject({ kind: 'shuffle', buckets: [{ mapPartition: 0 }, { mapPartition: 1 }] });
     cluster.finish(resultTasks[1], resultSuccess([['b', 1]]));
@@ -67,15 +67,15 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
   it('on a fetch failure reruns only the lost map partition, then the reduce stage', async () => {
     const cluster = new FakeCluster();
     const job = cluster.runJob(wordCount());
-    const [map0, map1] = cluster.take(1);
+    const [map0, map1] = cluster.take(0);
     cluster.finish(map0, mapSuccess(2), 'exec-a');
     cluster.finish(map1, mapSuccess(2), 'exec-b');
-    const [reduce0] = cluster.take(0);
+    const [reduce0] = cluster.take(1);
     cluster.finish(reduce0, { kind: 'fetchFailed', shuffleId: map1.shuffleId!, mapPartition: 1, executor: 'exec-b', message: 'peer gone' });
-    const rerun = cluster.take(1);
+    const rerun = cluster.take(0);
     expect(rerun.map((t) => t.partition)).toEqual([1]);
     cluster.finish(rerun[0], mapSuccess(2), 'exec-a');
-    const reduces = cluster.take(0);
+    const reduces = cluster.take(1);
     expect(reduces.map((t) => t.partition)).toEqual([0, 1]);
     for (const task of reduces) cluster.finish(task, resultSuccess([task.partition]));
     await expect(job.result).resolves.toEqual([[0], [1]]);
@@ -85,18 +85,18 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
   it('drops the queued copy of a result partition that a task of the older attempt finished meanwhile', async () => {
     const cluster = new FakeCluster();
     const job = cluster.runJob(wordCount());
-    const [map0, map1] = cluster.take(1);
+    const [map0, map1] = cluster.take(0);
     cluster.finish(map0, mapSuccess(2), 'exec-a');
     cluster.finish(map1, mapSuccess(2), 'exec-b');
-    const [reduce0, reduce1] = cluster.take(0);
+    const [reduce0, reduce1] = cluster.take(1);
     cluster.finish(reduce0, { kind: 'fetchFailed', shuffleId: map1.shuffleId!, mapPartition: 1, executor: 'exec-b', message: 'peer gone' });
-    const [rerun] = cluster.take(1);
+    const [rerun] = cluster.take(0);
     cluster.finish(rerun, mapSuccess(2), 'exec-a');
     expect(cluster.submitted.map((task) => task.request.partition)).toEqual([0, 1]);
     // The first attempt's reduce of partition 1 was still running, and ends well now.
     cluster.finish(reduce1, resultSuccess([1]));
     expect(cluster.submitted.map((task) => task.request.partition)).toEqual([0]);
-    const [reduce0Again] = cluster.take(0);
+    const [reduce0Again] = cluster.take(1);
     cluster.finish(reduce0Again, resultSuccess([0]));
     await expect(job.result).resolves.toEqual([[0], [1]]);
     expect(cluster.dag.state()).toEqual(emptyState());
@@ -106,20 +106,20 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     const cluster = new FakeCluster();
     const counts = wordCount();
     const first = cluster.runJob(counts);
-    const [map0, map1] = cluster.take(1);
+    const [map0, map1] = cluster.take(0);
     cluster.finish(map0, mapSuccess(2), 'exec-a');
     cluster.finish(map1, mapSuccess(2), 'exec-b');
-    for (const task of cluster.take(0)) cluster.finish(task, resultSuccess([]));
+    for (const task of cluster.take(1)) cluster.finish(task, resultSuccess([]));
     await first.result;
 
     const second = cluster.runJob(counts);
-    expect(cluster.take(1)).toHaveLength(0);
+    expect(cluster.take(0)).toHaveLength(0);
     for (const task of cluster.take(2)) cluster.finish(task, resultSuccess([]));
     await second.result;
 
     cluster.loseExecutor('exec-b');
     const third = cluster.runJob(counts);
-    const rerun = cluster.take(1);
+    const rerun = cluster.take(0);
     expect(rerun.map((t) => t.partition)).toEqual([1]);
     expect(cluster.submitted).toHaveLength(0);
     cluster.finish(rerun[0], mapSuccess(2), 'exec-a');

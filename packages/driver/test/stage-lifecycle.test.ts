@@ -38,10 +38,10 @@ describe('stage lifecycle', () => {
   it('shows a running job’s stages, attempts and task counts in state(), and lets them go when it ends', async () => {
     const cluster = new FakeCluster();
     const job = cluster.runJob(wordCount());
-    const maps = cluster.take(1);
+    const maps = cluster.take(0);
     expect(cluster.dag.state()).toEqual({ ...emptyState(), jobs: 1, waitingStages: 1, runningStages: 1, stageAttempts: 1, taskCounts: 2 });
     for (const task of maps) cluster.finish(task, mapSuccess(2));
-    const reduces = cluster.take(0);
+    const reduces = cluster.take(1);
     // The finished map stage keeps its task counts until the job ends: 2 map + 2 reduce partitions.
     expect(cluster.dag.state()).toEqual({ ...emptyState(), jobs: 1, runningStages: 1, stageAttempts: 1, taskCounts: 4 });
     for (const task of reduces) cluster.finish(task, resultSuccess([task.partition]));
@@ -53,14 +53,14 @@ describe('stage lifecycle', () => {
     const cluster = new FakeCluster(1);
     const counts = wordCount();
     const failing = cluster.runJob(counts);
-    for (const task of cluster.take(1)) cluster.finish(task, mapSuccess(2));
-    const [reduce0] = cluster.take(0);
+    for (const task of cluster.take(0)) cluster.finish(task, mapSuccess(2));
+    const [reduce0] = cluster.take(1);
     cluster.finish(reduce0, userFailure('bad record'));
     await expect(failing.result).rejects.toThrow(/failed 1 times/);
     expect(cluster.dag.state()).toEqual(emptyState());
 
     const second = cluster.runJob(counts);
-    expect(cluster.take(1)).toHaveLength(0);
+    expect(cluster.take(0)).toHaveLength(0);
     const reduces = cluster.take(2); // the second job's result stage
     expect(reduces.map((task) => task.attempt)).toEqual([0, 0]);
     for (const task of reduces) cluster.finish(task, resultSuccess([task.partition]));

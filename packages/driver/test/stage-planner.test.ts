@@ -21,8 +21,16 @@ describe('stage planner', () => {
     const mapSide = counts.node.kind === 'mapPartitions' ? counts.node.parent : undefined;
     const combiner = mapSide?.node.kind === 'shuffled' ? mapSide.node.parent : undefined;
     expect(describeStages(stage)).toBe(
-      [`ResultStage 0: 3 tasks over RDD ${counts.id()}`, `  ShuffleMapStage(shuffle 0) 1: 2 tasks over RDD ${combiner?.id()}`].join('\n'),
+      [`ResultStage 1: 3 tasks over RDD ${counts.id()}`, `  ShuffleMapStage(shuffle 0) 0: 2 tasks over RDD ${combiner?.id()}`].join('\n'),
     );
+  });
+
+  it('numbers stages as Spark does: parents before the stages that read them, the result stage last', () => {
+    const pairs = parallelize([['a', 1], ['b', 2]] as [string, number][], 2);
+    const result = new StagePlanner().createResultStage(pairs.reduceByKey((a, b) => a + b).sortByKey(), 0);
+    const sortStage = result.parents[0]!;
+    const aggregateStage = sortStage.parents[0]!;
+    expect([aggregateStage.id, sortStage.id, result.id]).toEqual([0, 1, 2]);
   });
 
   it('plans a sort after an aggregation as three stages, and shares a shuffle stage between jobs', () => {

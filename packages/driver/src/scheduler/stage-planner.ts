@@ -13,13 +13,15 @@ export class StagePlanner {
 
   /** `name`: the job's action and where the user called it (`collect at job.ts:5:3`). */
   createResultStage(rdd: RDD<unknown>, jobId: number, name = `result of RDD ${rdd.id()}`): ResultStage {
+    // Parents first, as Spark's DAGScheduler creates them: a job's stage ids grow towards its result stage.
+    const parents = this.parentStages(rdd, jobId);
     return {
       kind: 'result',
       id: this.nextStageId++,
       name,
       rdd,
       jobId,
-      parents: this.parentStages(rdd, jobId),
+      parents,
       numPartitions: rdd.getNumPartitions(),
       ...initialStageFields(),
       jobIds: new Set([jobId]),
@@ -41,6 +43,7 @@ export class StagePlanner {
       return existing;
     }
     const mapSide = node.parent;
+    const parents = this.parentStages(mapSide, jobId);
     const stage: ShuffleMapStage = {
       kind: 'shuffleMap',
       id: this.nextStageId++,
@@ -49,7 +52,7 @@ export class StagePlanner {
       rdd: mapSide,
       shuffleId: node.shuffleId,
       partitioner: node.partitioner,
-      parents: this.parentStages(mapSide, jobId),
+      parents,
       numPartitions: mapSide.getNumPartitions(),
       outputs: new Array(mapSide.getNumPartitions()).fill(undefined),
       ...initialStageFields(),
