@@ -9,9 +9,7 @@
 import type { SchedulerEvent, EventOf, StageInfo } from '../../scheduler/events.js';
 import { sparkDate, type ApplicationInfo, type CachedBlock, type ExecutorData, type JobData, type StageData, type TaskData } from './status-model.js';
 import { newExecutor, newJob, newStageAttempt, taskMetricsOf } from './status-records.js';
-
-/** Past this many, the oldest finished tasks are forgotten (their counts stay in stages, jobs and executors). */
-const RETAINED_TASKS = 100_000;
+import { numberToRemove, oldestFinished, SPARK_RETENTION, type RetentionLimits } from './status-retention.js';
 
 type Handlers = { [T in SchedulerEvent['type']]: (store: AppStatusStore, event: EventOf<T>) => void };
 
@@ -21,6 +19,8 @@ export class AppStatusStore {
   readonly jobs = new Map<number, JobData>();
   /** Stage attempts by `stageId/attemptId` (attempt 0: submitted by no attempt yet). */
   readonly stages = new Map<string, StageData>();
+  /** The same attempts by stage id then attempt id, so a stage's attempts are found without a scan. */
+  private readonly attemptsByStage = new Map<number, Map<number, StageData>>();
   readonly stageInfos = new Map<number, StageInfo>();
   readonly tasks = new Map<number, TaskData>();
   readonly executors = new Map<string, ExecutorData>();
@@ -39,8 +39,14 @@ export class AppStatusStore {
   readonly sqlRowCounts = new Map<number, number>();
   private readonly changeListeners = new Set<() => void>();
 
+  /** Past these, the oldest finished jobs, stages and tasks are forgotten (their counts stay in jobs, stages and executors). */
+  constructor(readonly limits: RetentionLimits = SPARK_RETENTION) {}
+
   apply(event: SchedulerEvent): void {
     (HANDLERS[event.type] as (store: AppStatusStore, event: SchedulerEvent) => void)(this, event);
+    this.forgetOldJobs();
+    this.forgetOldStages();
+    this.forgetOldTasks();
     if (this.application) this.application.lastUpdated = event.time;
     for (const listener of this.changeListeners) listener();
   }
@@ -56,7 +62,21 @@ export class AppStatusStore {
 
   /** The attempts of a stage, first to last. */
   attemptsOf(stageId: number): StageData[] {
-    return [...this.stages.values()].filter((s) => s.stageId === stageId).sort((a, b) => a.attemptId - b.attemptId);
+    return [...(this.attemptsByStage.get(stageId)?.values() ?? [])].sort((a, b) => a.attemptId - b.attemptId);
+  }
+
+  putStageAttempt(stage: StageData): void {
+    this.stages.set(`${stage.stageId}/${stage.attemptId}`, stage);
+    let attempts = this.attemptsByStage.get(stage.stageId);
+    if (!attempts) this.attemptsByStage.set(stage.stageId, (attempts = new Map()));
+    attempts.set(stage.attemptId, stage);
+  }
+
+  deleteStageAttempt(stageId: number, attemptId: number): void {
+    this.stages.delete(`${stageId}/${attemptId}`);
+    const attempts = this.attemptsByStage.get(stageId);
+    attempts?.delete(attemptId);
+    if (attempts?.size === 0) this.attemptsByStage.delete(stageId);
   }
 
   executor(id: string, host = id, time = Date.now()): ExecutorData {
@@ -68,12 +88,26 @@ export class AppStatusStore {
     return executor;
   }
 
-  forgetOldTasks(): void {
-    if (this.tasks.size <= RETAINED_TASKS) return;
-    for (const [taskId, task] of this.tasks) {
-      if (this.tasks.size <= RETAINED_TASKS) return;
-      if (task.status !== 'RUNNING') this.tasks.delete(taskId);
-    }
+  private forgetOldJobs(): void {
+    const count = numberToRemove(this.jobs.size, this.limits.jobs);
+    for (const job of oldestFinished(this.jobs.values(), count, (j) => j.status !== 'RUNNING', (j) => j.completionTime ?? '')) this.jobs.delete(job.jobId);
+  }
+
+  /** A forgotten stage attempt takes its tasks with it, and its lineage once no attempt or running job needs it. */
+  private forgetOldStages(): void {
+    const count = numberToRemove(this.stages.size, this.limits.stages);
+    const forgotten = oldestFinished(this.stages.values(), count, (s) => s.status !== 'ACTIVE' && s.status !== 'PENDING', (s) => s.completionTime ?? '');
+    if (forgotten.length === 0) return;
+    for (const stage of forgotten) this.deleteStageAttempt(stage.stageId, stage.attemptId);
+    const keys = new Set(forgotten.map((s) => `${s.stageId}/${s.attemptId}`));
+    for (const [taskId, task] of this.tasks) if (keys.has(`${task.stageId}/${task.stageAttemptId}`)) this.tasks.delete(taskId);
+    const running = new Set([...this.jobs.values()].flatMap((j) => (j.status === 'RUNNING' ? j.stageIds : [])));
+    for (const { stageId } of forgotten) if (!this.attemptsByStage.has(stageId) && !running.has(stageId)) this.stageInfos.delete(stageId);
+  }
+
+  private forgetOldTasks(): void {
+    const count = numberToRemove(this.tasks.size, this.limits.tasks);
+    for (const task of oldestFinished(this.tasks.values(), count, (t) => t.status !== 'RUNNING', (t) => t.launchTime + (t.duration ?? 0))) this.tasks.delete(task.taskId);
   }
 }
 
@@ -117,7 +151,7 @@ const HANDLERS: Handlers = {
       const attempts = store.attemptsOf(info.stageId);
       const pending = attempts.find((s) => s.attemptId === 0);
       if (pending) Object.assign(pending, { status: 'PENDING', jobIds: [...new Set([...pending.jobIds, e.jobId])] });
-      else if (!attempts.some((s) => s.status === 'ACTIVE')) store.stages.set(`${info.stageId}/0`, newStageAttempt(info, 0, [e.jobId]));
+      else if (!attempts.some((s) => s.status === 'ACTIVE')) store.putStageAttempt(newStageAttempt(info, 0, [e.jobId]));
     }
   },
   jobEnd(store, e) {
@@ -138,14 +172,14 @@ const HANDLERS: Handlers = {
       if (pending.jobIds.length > 0) continue;
       const neverRan = store.attemptsOf(stageId).length === 1;
       if (neverRan && e.result === 'succeeded') Object.assign(pending, { status: 'SKIPPED', jobIds: [e.jobId] });
-      else store.stages.delete(`${stageId}/0`);
+      else store.deleteStageAttempt(stageId, 0);
     }
     job.numActiveStages = 0;
     job.numActiveTasks = 0;
     store.completedIndices.delete(e.jobId);
   },
   stageSubmitted(store, e) {
-    store.stages.delete(`${e.stageId}/0`);
+    store.deleteStageAttempt(e.stageId, 0);
     const info = store.stageInfos.get(e.stageId) ?? { stageId: e.stageId, name: e.name, numTasks: e.numTasks, parentStageIds: [], kind: 'result' as const, rdds: [] };
     const stage = newStageAttempt({ ...info, name: e.name }, e.attempt, [...e.jobIds]);
     stage.status = 'ACTIVE';
@@ -154,7 +188,7 @@ const HANDLERS: Handlers = {
     const resubmit = store.pendingResubmits.get(e.stageId);
     if (resubmit !== undefined || e.reason === 'resubmitted') stage.resubmitReason = resubmit ?? 'resubmitted';
     store.pendingResubmits.delete(e.stageId);
-    store.stages.set(`${e.stageId}/${e.attempt}`, stage);
+    store.putStageAttempt(stage);
     for (const jobId of e.jobIds) {
       const job = store.jobs.get(jobId);
       if (!job) continue;
@@ -190,7 +224,6 @@ const HANDLERS: Handlers = {
     const executor = store.executor(e.executorId, e.host, e.time);
     executor.activeTasks++;
     executor.totalTasks++;
-    store.forgetOldTasks();
   },
   taskEnd(store, e) {
     const started = store.tasks.get(e.taskId);
