@@ -3,7 +3,8 @@
  *
  *   WHERE EXISTS (q)          -> left semi join with q on q's correlated predicates
  *   WHERE NOT EXISTS (q)      -> left anti join
- *   WHERE x [NOT] IN (q)      -> left semi [anti] join on x = q's column (and the correlation)
+ *   WHERE x [NOT] IN (q)      -> left semi [anti] join on x = q's column (and the correlation);
+ *                                uncorrelated NOT IN a null-aware anti join
  *   (q) as a value            -> left join with q (one row; or, when q is correlated through an
  *                                aggregate, q grouped by its correlation columns), then the column
  *
@@ -41,7 +42,9 @@ export function rewriteFilterSubqueries(f: PlanOf<'filter'>): LogicalPlan {
         const column = outputOf(plan)[0];
         conditions.unshift(resolveExpression(binaryOf('=', sub.child!, column), [...outputOf(child), ...outputOf(plan)]));
       }
-      child = { kind: 'join', left: child, right: plan, joinType: negated ? 'left_anti' : 'left_semi', condition: conjunction(conditions) };
+      // Correlated NOT IN keeps the plain anti join (null keys never match).
+      const nullAware = negated && sub.mode === 'in' && predicates.length === 0;
+      child = { kind: 'join', left: child, right: plan, joinType: negated ? 'left_anti' : 'left_semi', condition: conjunction(conditions), ...(nullAware ? { nullAware } : {}) };
       continue;
     }
     remaining.push(c);

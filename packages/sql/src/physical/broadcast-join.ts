@@ -14,7 +14,7 @@ import type { JoinType } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
-import type { EquiJoinKeys } from './join.js';
+import { NULL_KEY, type EquiJoinKeys } from './join.js';
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
 import { genTableParts, type BroadcastProbe, type BuildTable } from './broadcast-probe.js';
 import { concatColumns, TYPED_COLUMN } from './runtime/typed-columns.js';
@@ -56,8 +56,11 @@ export function broadcastHashJoin(
   site: string,
   isRead: (id: number) => boolean = () => true,
   computed?: BuildRows,
+  nullAware = false,
 ): RDD<unknown[]> {
   const [stream, small] = build === 'right' ? [left, right] : [right, left];
+  // Null-aware only on one key and no other condition, as the shuffled join (join.ts).
+  const nullAwareKey = nullAware && keys.leftKeys.length === 1 && residual === undefined;
   const streamKeys = build === 'right' ? keys.leftKeys : keys.rightKeys;
   const buildKeys = build === 'right' ? keys.rightKeys : keys.leftKeys;
   const smallOutput = outputAfter(small);
@@ -92,6 +95,7 @@ export function broadcastHashJoin(
           : joinType === 'left_anti'
             ? `if (!matched) yield ${s};`
             : '';
+    if (nullAwareKey) return nullAwareProbe(probe, s);
     return `const first = ${probe.anyNull} ? undefined : btindex.get(${probe.key});
   let matched = false;
   if (first !== undefined) for (let r = first; r !== -1; r = btnext[r]) {
@@ -101,12 +105,23 @@ export function broadcastHashJoin(
   }
   ${after}`;
   });
-  const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `${parts.declarations}\n${body}`, site);
-  const buildRows = computed?.rows ?? buildColumns(small, buildKeys, keys.nullSafe, carried, site);
+  // What a null-aware probe asks of the whole table, once per task.
+  const tableFacts = nullAwareKey ? `\nconst btempty = btt.keys.length === 0, btnull = btindex.get('${NULL_KEY}') !== undefined;` : '';
+  const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `${parts.declarations}${tableFacts}\n${body}`, site);
+  const buildRows = computed?.rows ?? buildColumns(small, buildKeys, keys.nullSafe, carried, site, nullAwareKey);
   return addPreJobStep(probe, async (node) => {
     const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: await loadBuildTable(buildRows, site) }, node.fn.site);
     return { ...node, fn, beforeJob: undefined };
   });
+}
+
+/**
+ * The probe of a null-aware anti join (`x NOT IN (q)`, Spark's isNullAwareAntiJoin): the stream row
+ * `row` is kept when the table is empty (btempty), else only when its key is not null, the table
+ * holds no null key (btnull: the build side keeps those as NULL_KEY) and no row of its key.
+ */
+function nullAwareProbe(probe: { key: string; anyNull: string }, row: string): string {
+  return `if (btempty || (!(${probe.anyNull}) && !btnull && btindex.get(${probe.key}) === undefined)) yield ${row};`;
 }
 
 /**
@@ -139,9 +154,10 @@ export function fusedBroadcastJoin(
 
 /**
  * One record per partition of the small side: the keys of its rows whose key can match (no null
- * in a key compared with `=`) and, per column, the rows' values (null for a column not carried).
+ * in a key compared with `=`; a null-aware join keeps the others under NULL_KEY) and, per column,
+ * the rows' values (null for a column not carried).
  */
-function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string): RDD<BuildPart> {
+function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string, nullAware = false): RDD<BuildPart> {
   const ctx = new CodegenContext();
   ctx.addHelper('typedColumn', TYPED_COLUMN);
   const output = outputAfter(small);
@@ -152,7 +168,8 @@ function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], c
     const anyNull = codes.map((_, i) => (nullSafe[i] ? '' : `k${i} === null`)).filter((t) => t !== '').join(' || ');
     const key = codes.length === 1 ? 'k0' : `JSON.stringify([${codes.map((_, i) => `k${i}`).join(', ')}])`;
     const pushes = [`bk.push(${key});`, ...kept.map((i) => `bc${i}.push(${vars.get(output[i].id)});`)].join(' ');
-    lines.push(anyNull === '' ? pushes : `if (!(${anyNull})) { ${pushes} }`);
+    const nullPushes = [`bk.push('${NULL_KEY}');`, ...kept.map((i) => `bc${i}.push(null);`)].join(' ');
+    lines.push(anyNull === '' ? pushes : `if (!(${anyNull})) { ${pushes} }${nullAware ? ` else { ${nullPushes} }` : ''}`);
     return lines.join('\n  ');
   });
   const columns = output.map((_, i) => (carried[i] ? `typedColumn(bc${i})` : 'null')).join(', ');

@@ -22,7 +22,14 @@ import { JOIN_BATCH_RUNTIME, type JoinBatch } from './runtime/join-batches.js';
 import { TYPED_COLUMN } from './runtime/typed-columns.js';
 
 /** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
-const NULL_KEY = '\\u0000null';
+export const NULL_KEY = '\\u0000null';
+
+/**
+ * The key a null-aware anti join's right side sends to every reduce partition from each of its map
+ * tasks that had rows (with NULL_KEY too when one of them had a null key): a reduce task then
+ * knows whether the whole right side is empty or holds a null, not only its own partition.
+ */
+const ROWS_KEY = '\\u0000rows';
 
 export interface EquiJoinKeys {
   readonly leftKeys: Expr[];
@@ -74,6 +81,7 @@ export function shuffledHashJoin(
   site: string,
   isRead: (id: number) => boolean = () => true,
   build: 'left' | 'right' = 'right',
+  nullAware = false,
 ): ShuffledJoin {
   const leftOut = outputAfter(left);
   const rightOut = outputAfter(right);
@@ -83,16 +91,18 @@ export function shuffledHashJoin(
     side === 0 ? ['left', 'full', 'left_anti'].includes(joinType) : ['right', 'full'].includes(joinType);
   // A semi or anti join without a residual condition needs only the right side's keys.
   const keysOnly = (joinType === 'left_semi' || joinType === 'left_anti') && keys.residual === undefined;
+  // Null-aware only as a hash join on its one key (else null keys just never match, as before).
+  const nullAwareKeys = nullAware && keysOnly && keys.leftKeys.length === 1;
   const rightRead = keysOnly ? () => false : isRead;
   const shuffle = (batches: RDD<[number, JoinBatch]>) => batches.partitionBy(partitions, KEY_IS_PARTITION as unknown as (p: number) => number);
   const shuffles = {
     left: shuffle(keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), partitions, site, isRead)),
-    right: shuffle(keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead)),
+    right: shuffle(keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead, nullAwareKeys)),
   };
   // A join that streams one side reads each reduce partition's build rows first (see firstSide).
   const both = firstSide(joinType, build) === 'right' ? shuffles.right.union(shuffles.left) : shuffles.left.union(shuffles.right);
   const layouts = { left: carriedLayout(leftOut, isRead), right: carriedLayout(rightOut, rightRead) };
-  return { rows: joinPartitions(both, layouts.left, layouts.right, joinType, keys.residual, keysOnly, build, site), shuffles, layouts };
+  return { rows: joinPartitions(both, layouts.left, layouts.right, joinType, keys.residual, keysOnly, build, site, nullAwareKeys), shuffles, layouts };
 }
 
 /**
@@ -138,7 +148,7 @@ export const fullRow = (layout: CarriedLayout, row: string): string => `[${layou
  * One side's rows as join batches (runtime/join-batches.ts): per reduce partition, the rows' keys
  * and the columns something reads, hashed into `numPartitions` by key.
  */
-function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, numPartitions: number, site: string, isRead: (id: number) => boolean): RDD<[number, JoinBatch]> {
+function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, numPartitions: number, site: string, isRead: (id: number) => boolean, markers = false): RDD<[number, JoinBatch]> {
   const ctx = new CodegenContext();
   ctx.addHelper('typedColumn', TYPED_COLUMN);
   ctx.env.joinPartition = AGGREGATE_RUNTIME.ref('groupPartition');
@@ -155,13 +165,19 @@ function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, ke
       `if (jb === undefined) jb = joinBatches[jp] = [${['[]', ...positions.map(() => '[]')].join(', ')}];`,
       `jb[0].push(jkey); ${positions.map((i, c) => `jb[${c + 1}].push(${vars.get(output[i].id)});`).join(' ')}`,
     ].join('\n  ');
+    if (markers) lines.push(anyNull === '' ? 'sawRows = true;' : `sawRows = true; if (${anyNull}) sawNull = true;`);
     if (anyNull === '') lines.push(`{ const jkey = ${key};\n  ${add} }`);
     else if (keepNullKeys) lines.push(`{ const jkey = (${anyNull}) ? '${NULL_KEY}' : ${key};\n  ${add} }`);
     else lines.push(`if (!(${anyNull})) { const jkey = ${key};\n  ${add} }`);
     return lines.join('\n  ');
   });
+  const sendMarkers = `if (sawRows) for (let p = 0; p < ${numPartitions}; p++) {
+  const jb = joinBatches[p] ??= [${['[]', ...positions.map(() => '[]')].join(', ')}];
+  const keys = sawNull ? ['${ROWS_KEY}', '${NULL_KEY}'] : ['${ROWS_KEY}'];
+  for (const key of keys) { jb[0].push(key); ${positions.map((_, c) => `jb[${c + 1}].push(null);`).join(' ')} }
+}`;
   const source = `const joinBatches = new Array(${numPartitions});
-${body}
+${markers ? `let sawRows = false, sawNull = false;\n${body}\n${sendMarkers}` : body}
 const out = [];
 for (let p = 0; p < joinBatches.length; p++) {
   const b = joinBatches[p];
@@ -189,6 +205,7 @@ function joinPartitions(
   keysOnly: boolean,
   build: 'left' | 'right',
   site: string,
+  nullAware: boolean,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
   // The streamed row is `l` (or a batch's row, see streamRows); `r` is a row of the hash table.
@@ -220,15 +237,18 @@ function joinPartitions(
   };
   if (streams(joinType)) {
     ctx.env.newHashJoin = JOIN_SPILL_RUNTIME.ref('newHashJoin');
+    // A null-aware probe matches every row once the right side has rows and a null, a null key once it has rows.
+    const matches = (table: string, key: string) =>
+      nullAware ? `buildRows && (${key} === '${NULL_KEY}' || buildNull || ${table}.has(${key}))` : `${key} !== '${NULL_KEY}' && ${table}.has(${key})`;
     const probe = (table: string, key: string, code: RowCode) =>
       keysOnly
-        ? `const matched = ${key} !== '${NULL_KEY}' && ${table}.has(${key});
+        ? `const matched = ${matches(table, key)};
   ${code.afterLeft}`
         : probeOne(table, key, code);
     const [buildLayout, streamedLayout] = streamedIsLeft ? [right, left] : [left, right];
     const batchRow = rowCode((slot) => `sc${slot}[si]`);
     const recordRow = rowCode((slot) => `l[${slot}]`);
-    const source = streamRows(keysOnly, build === 'left' ? 0 : 1, buildLayout.positions.length, streamedLayout.positions.length, probe('join.table', 'key', batchRow), probe('table', 'record[0]', recordRow));
+    const source = streamRows(keysOnly, nullAware, build === 'left' ? 0 : 1, buildLayout.positions.length, streamedLayout.positions.length, probe('join.table', 'key', batchRow), probe('table', 'record[0]', recordRow));
     return streamPartitionsGenerated(shuffled, ctx, source, site);
   }
   const code = rowCode((slot) => `l[${slot}]`);
@@ -266,14 +286,20 @@ const batchRowAt = (columns: string, i: string, width: number): string => `[${Ar
  * wait in their buckets as records, and each bucket is joined at the end (`probeRecord`,
  * spill/spillable-join.ts).
  */
-function streamRows(keysOnly: boolean, buildTag: 0 | 1, buildWidth: number, streamedWidth: number, probeBatchRow: string, probeRecord: string): string {
+function streamRows(keysOnly: boolean, nullAware: boolean, buildTag: 0 | 1, buildWidth: number, streamedWidth: number, probeBatchRow: string, probeRecord: string): string {
   const streamedColumns = Array.from({ length: streamedWidth }, (_, c) => `const sc${c} = columns[${c}];`).join(' ');
+  const addBuild = `join.addBuild([keys[i], [side, ${batchRowAt('columns', 'i', buildWidth)}]])`;
+  // A null-aware join's markers (ROWS_KEY, NULL_KEY) become flags: a spilled table keeps each key in one bucket only.
+  const buildRow = nullAware
+    ? `if (keys[i] === '${ROWS_KEY}') buildRows = true; else if (keys[i] === '${NULL_KEY}') buildNull = true; else ${addBuild};`
+    : `if (keys[i] !== '${NULL_KEY}') ${addBuild};`;
   return `const join = env.newHashJoin(${keysOnly});
 const none = [];
+let buildRows = false, buildNull = false;
 for (const batch of input) {
   const [side, keys, columns] = batch[1];
   if (side === ${buildTag}) {
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== '${NULL_KEY}') join.addBuild([keys[i], [side, ${batchRowAt('columns', 'i', buildWidth)}]]);
+    for (let i = 0; i < keys.length; i++) ${buildRow}
     continue;
   }
   ${streamedColumns}

@@ -156,11 +156,11 @@ export class PhysicalPlanner {
     const strategy = chooseJoin(plan, this.options.broadcastThreshold);
     if (strategy.kind === 'broadcast') {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
-      return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead);
+      return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead, undefined, plan.nullAware);
     }
     const partitions = this.options.adaptive?.joinPartitions(this.host, plan, this.options.shufflePartitions) ?? this.options.shufflePartitions;
     const build = shuffledBuildSide(plan);
-    const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead, build);
+    const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead, build, plan.nullAware);
     if (!this.options.adaptive) return joined.rows;
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
     return this.options.adaptive.joinRead(plan, joined.rows, adaptiveJoin(left, right, plan, keys, joined, this.options.site, this.isRead));

@@ -70,6 +70,12 @@ export type LogicalPlan =
       readonly using?: readonly string[];
       /** Strategy hints of each side, moved here from `hint` nodes by the optimizer (optimizer/join-hints.ts). */
       readonly hints?: { readonly left?: JoinStrategyHint; readonly right?: JoinStrategyHint };
+      /**
+       * A left anti join from `x NOT IN (q)` (Spark's null-aware anti join): every left row is kept
+       * when the right side is empty; otherwise a row whose key is null, or any row once the right
+       * side has a null key, is dropped.
+       */
+      readonly nullAware?: boolean;
     }
   | { readonly kind: 'sort'; readonly child: LogicalPlan; readonly orders: readonly SortOrderExpr[]; readonly global: boolean }
   | { readonly kind: 'limit'; readonly child: LogicalPlan; readonly n: number; readonly offset: number }

@@ -44,8 +44,8 @@ export function adaptiveJoin(left: Pipeline, right: Pipeline, plan: PlanOf<'join
       const table = shuffledBuildRows(buildRead, joined.layouts[build], site);
       // The small side's pipeline only names its columns here: its rows come from the shuffle.
       return build === 'right'
-        ? broadcastHashJoin(stream, right, build, plan.joinType, keys, keys.residual, site, isRead, table)
-        : broadcastHashJoin(left, stream, build, plan.joinType, keys, keys.residual, site, isRead, table);
+        ? broadcastHashJoin(stream, right, build, plan.joinType, keys, keys.residual, site, isRead, table, plan.nullAware)
+        : broadcastHashJoin(left, stream, build, plan.joinType, keys, keys.residual, site, isRead, table, plan.nullAware);
     },
   };
 }
