@@ -39,6 +39,14 @@ export interface FlintContextOptions {
   /** The UI's port: 4040 by default, else the next free one; 0 for any free port. */
   readonly uiPort?: number;
   /**
+   * How many finished jobs, stage attempts and tasks the UI keeps before it forgets those that
+   * finished first (Spark's spark.ui.retainedJobs, retainedStages, retainedTasks): 1000, 1000 and
+   * 100000 by default. Running ones are always kept.
+   */
+  readonly uiRetainedJobs?: number;
+  readonly uiRetainedStages?: number;
+  readonly uiRetainedTasks?: number;
+  /**
    * The console progress bar on stderr while stages run (only when stderr is a terminal); default
    * true. `flint submit --quiet` turns it off. Notices of lost executors, fetch failures and
    * resubmitted stages are written either way (as WARN lines: setLogLevel('ERROR') silences them).

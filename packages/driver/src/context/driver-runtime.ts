@@ -17,6 +17,7 @@ import { openLogFile } from '../event-log/log-files.js';
 import type { Backend } from '../backend/backend.js';
 import type { LocalCluster } from '../backend/local-cluster.js';
 import { DEFAULT_UI_PORT, startDriverUi, type DriverUi } from '../ui/driver-ui.js';
+import { SPARK_RETENTION } from '../ui/status/status-retention.js';
 import { DEFAULT_MAX_RESULT_SIZE, speculationOptions, type FlintContextOptions } from './context-options.js';
 import { JobHistory } from './job-history.js';
 import { StatusTracker } from './status-tracker.js';
@@ -164,7 +165,8 @@ export class DriverRuntime {
   private async startUi(): Promise<void> {
     const { options, driverLog } = this.settings;
     if (options.ui === false) return;
-    this.driverUi = await startDriverUi(options.uiPort ?? DEFAULT_UI_PORT, (listener) => this.events.add(listener), (line) => driverLog.warn(line));
+    const retention = { jobs: options.uiRetainedJobs ?? SPARK_RETENTION.jobs, stages: options.uiRetainedStages ?? SPARK_RETENTION.stages, tasks: options.uiRetainedTasks ?? SPARK_RETENTION.tasks };
+    this.driverUi = await startDriverUi(options.uiPort ?? DEFAULT_UI_PORT, (listener) => this.events.add(listener), (line) => driverLog.warn(line), retention);
     driverLog.warn(`Flint driver UI available at ${this.driverUi.url}`);
   }
 

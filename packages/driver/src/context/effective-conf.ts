@@ -6,6 +6,7 @@
  */
 import type { ConfEntry, ConfSource } from '../scheduler/events.js';
 import type { FlintContextOptions } from './context-options.js';
+import { SPARK_RETENTION } from '../ui/status/status-retention.js';
 import { SUBMITTED_SOURCES_ENV, submittedOptions, systemPropertyOptions } from './submitted-options.js';
 
 /** The defaults of the options that have one regardless of the machine. */
@@ -20,6 +21,9 @@ export const OPTION_DEFAULTS: Readonly<Partial<Record<keyof FlintContextOptions,
   speculation: false,
   ui: true,
   uiPort: 4040,
+  uiRetainedJobs: SPARK_RETENTION.jobs,
+  uiRetainedStages: SPARK_RETENTION.stages,
+  uiRetainedTasks: SPARK_RETENTION.tasks,
 };
 
 const ENVIRONMENT_KEYS: Partial<Record<keyof FlintContextOptions, string>> = { master: 'FLINT_MASTER', mode: 'FLINT_MODE' };

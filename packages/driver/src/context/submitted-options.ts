@@ -13,6 +13,12 @@ export const SUBMITTED_OPTIONS_ENV = 'FLINT_CONF';
 /** Where each submitted option came from (the properties file, --conf or a flag), for the configuration's report. */
 export const SUBMITTED_SOURCES_ENV = 'FLINT_CONF_SOURCES';
 
+function countOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`must be a non-negative integer, got '${value}'`);
+  return n;
+}
+
 function booleanOption(value: string): boolean {
   if (value === 'true' || value === 'false') return value === 'true';
   throw new Error(`must be true or false, got '${value}'`);
@@ -63,6 +69,9 @@ const PARSERS = {
     if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new Error(`must be a port number (0 for any free port), got '${value}'`);
     return n;
   },
+  uiRetainedJobs: countOption,
+  uiRetainedStages: countOption,
+  uiRetainedTasks: countOption,
   progress: booleanOption,
   eventLog: (value: string) => {
     if (value.trim() === '') throw new Error('must be a directory (a path or dfs:// URL)');
@@ -90,6 +99,12 @@ const PROPERTY_NAMES: Record<string, OptionKey> = {
   'spark.ui.enabled': 'ui',
   'flint.ui.port': 'uiPort',
   'spark.ui.port': 'uiPort',
+  'flint.ui.retainedJobs': 'uiRetainedJobs',
+  'spark.ui.retainedJobs': 'uiRetainedJobs',
+  'flint.ui.retainedStages': 'uiRetainedStages',
+  'spark.ui.retainedStages': 'uiRetainedStages',
+  'flint.ui.retainedTasks': 'uiRetainedTasks',
+  'spark.ui.retainedTasks': 'uiRetainedTasks',
   'flint.eventLog.dir': 'eventLog',
   'spark.eventLog.dir': 'eventLog',
   'flint.ui.showConsoleProgress': 'progress',

@@ -5,6 +5,7 @@
  */
 import type { SchedulerEventListener } from '../scheduler/events.js';
 import { AppStatusStore } from './status/app-status-store.js';
+import type { RetentionLimits } from './status/status-retention.js';
 import { startUiServer, type UiServer } from './server/ui-server.js';
 
 export const DEFAULT_UI_PORT = 4040;
@@ -22,8 +23,9 @@ export async function startDriverUi(
   port: number,
   subscribe: (listener: SchedulerEventListener) => () => void,
   log: (line: string) => void,
+  retention?: RetentionLimits,
 ): Promise<DriverUi> {
-  const store = new AppStatusStore();
+  const store = new AppStatusStore(retention);
   const stores = () => (store.application ? new Map([[store.application.id, store]]) : new Map<string, AppStatusStore>());
   const listen = (at: number, portRetries: number) => startUiServer({ mode: 'driver', host: UI_HOST, port: at, portRetries, stores, log, unref: true });
   let server: UiServer;

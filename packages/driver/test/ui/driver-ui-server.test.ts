@@ -1,6 +1,6 @@
 /**
  * The driver UI's server: the next port when the asked one is taken, off with `ui: false` or
- * `flint.ui.enabled=false` from flint submit, the pages' assets served locally, closed by
+ * `flint.ui.enabled=false` from flint submit, spark.ui.retainedJobs, the pages' assets served locally, closed by
  * fc.stop(), and the stream that tells open pages which application changed.
  */
 import { createServer, type Server } from 'node:net';
@@ -46,6 +46,21 @@ describe('driver UI server', () => {
     const submitted = await create({});
     expect(submitted.uiWebUrl).toBeNull();
     expect(submitted.getConf().get('ui')).toBe('false');
+  });
+
+  it('keeps as many finished jobs as spark.ui.retainedJobs given by flint submit says', async () => {
+    process.env.FLINT_CONF = JSON.stringify({ 'spark.ui.retainedJobs': '2' });
+    const fc = await create({ uiPort: 0 });
+    expect(fc.getConf().get('uiRetainedJobs')).toBe('2');
+    for (let i = 0; i < 4; i++) await fc.parallelize([1, 2, 3]).count();
+    const jobsUrl = `${fc.uiWebUrl}/api/v1/applications/${fc.applicationId}/jobs`;
+    let jobs: { jobId: number; status: string }[] = [];
+    for (let polls = 0; polls < 50 && !(jobs[0]?.jobId === 3 && jobs[0].status === 'SUCCEEDED'); polls++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      jobs = (await (await fetch(jobsUrl)).json()) as typeof jobs;
+    }
+    expect(jobs.map((j) => [j.jobId, j.status])).toEqual([[3, 'SUCCEEDED'], [2, 'SUCCEEDED']]);
+    await expect(create({ uiRetainedTasks: -1 })).rejects.toThrow("FlintContext option uiRetainedTasks must be a non-negative integer, got '-1'");
   });
 
   it('serves its pages and scripts itself and closes with fc.stop()', async () => {

@@ -1,8 +1,8 @@
 /**
  * How much finished history the status store keeps: Spark's spark.ui.retainedJobs,
- * spark.ui.retainedStages and spark.ui.retainedTasks with Spark's defaults. Constants, not context
- * options: the history server replays logs with no context, and Spark's history server applies the
- * same defaults. Running jobs, and active or pending stages, are never dropped.
+ * spark.ui.retainedStages and spark.ui.retainedTasks, with Spark's defaults. The driver takes them
+ * from its context's options; the history server keeps the defaults. Running jobs, active or
+ * pending stages and running tasks are never dropped.
  */
 export interface RetentionLimits {
   readonly jobs: number;
