@@ -1,13 +1,14 @@
 /**
  * Fuzzes each framed server of a real cluster (namenode RPC, datanode transfer, executor service)
  * with seeded hostile inputs (2,000 each in `npm test`; `npm run fuzz` sends 20,000), half of them after
- * authenticating, and each HTTP server (the namenode's cluster UI, the driver UI) with as many malformed
- * requests and one half-sent request in 25, and
+ * authenticating, and each HTTP server (the namenode's cluster UI, the driver UI, the history server
+ * over the driver's event log) with as many malformed requests and one half-sent request in 25, and
  * checks afterwards that every process is alive, its resident memory grew less than a bound, and
  * the cluster's state is what it was: the same files and blocks, the same registered nodes, the
  * executor's stored block.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetAddress } from '@flint/net';
@@ -15,6 +16,7 @@ import { DfsTestCluster, pseudoRandomBytes } from '../dfs/cluster-harness.js';
 import { SeededRandom, hostileFrame, type Protocol } from './frame-fuzzer.js';
 import { fuzzHttp } from './http-fuzzer.js';
 import { FlintContext } from '@flint/driver';
+import { startHistoryServer, type HistoryServer } from '../../packages/driver/src/ui/history/history-server.js';
 import { alive, authenticate, closedByServer, clusterPorts, dialWithSecret, executorPid, rawConnection, rawSocket, residentBytes } from './security-harness.js';
 
 process.env.FLINT_NET_FRAME_TIMEOUT_MS = '1500';
@@ -110,6 +112,8 @@ describe('fuzzing every framed server', () => {
 });
 
 let driver: FlintContext;
+let eventLogDir: string;
+let history: HistoryServer;
 const driverUiPaths = () => {
   const app = `/api/v1/applications/${driver.applicationId}`;
   return ['/', '/index.html', '/api/v1/ui', '/api/v1/applications', app, `${app}/jobs`, `${app}/jobs/0`, `${app}/stages`, `${app}/executors`, `${app}/storage/rdd`, `${app}/environment`, `${app}/timeline`, `${app}/jobs/%E0%A4%A`];
@@ -117,22 +121,44 @@ const driverUiPaths = () => {
 
 describe('fuzzing every HTTP server', () => {
   beforeAll(async () => {
-    driver = await FlintContext.create({ master: 'local[1]', uiPort: 0, progress: false });
+    eventLogDir = mkdtempSync(join(tmpdir(), 'flint-fuzz-history-'));
+    driver = await FlintContext.create({ master: 'local[1]', uiPort: 0, progress: false, eventLog: eventLogDir });
     await driver.parallelize([1, 2, 3], 2).map((x) => x * 2).collect();
+    // The history server (`flint history`'s) over the driver's event log, in this process as the driver UI is.
+    history = await startHistoryServer({ dir: eventLogDir, host: '127.0.0.1', port: 0, refreshMs: 60_000, log: () => undefined });
+    // The job's end reaches the log after collect() answers: read it again until the history server has it.
+    const jobStatuses = async () => {
+      await history.refresh();
+      const jobs = (await (await fetch(`${history.url}/api/v1/applications/${driver.applicationId}/jobs`)).json()) as { status: string }[];
+      return jobs.map((job) => job.status);
+    };
+    for (const deadline = Date.now() + 10_000; (await jobStatuses()).join() !== 'SUCCEEDED'; ) {
+      if (Date.now() > deadline) throw new Error("the history server did not read the job's end from the event log within 10 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
-  afterAll(() => driver?.stop());
+  afterAll(async () => {
+    await history?.stop();
+    await driver?.stop();
+    rmSync(eventLogDir, { recursive: true, force: true });
+  });
 
   const clusterUi = () => /cluster UI on (\S+)/.exec(cluster.namenode!.stdout.join('\n'))![1];
   // Known pages, so that some requests reach the handlers (not /api/events: a stream stays open).
   const clusterUiPaths = ['/', '/assets/cluster-ui.js', '/api/workers', '/api/files?path=/kept', '/api/files?path=/../../etc', '/api/files?path=%00', '/api/blocks', '/api/namenode', '/api/snapshot'];
   const servers = [
-    { name: 'namenode cluster UI', url: clusterUi, pid: () => cluster.namenode!.child.pid!, paths: () => clusterUiPaths, check: '/api/workers' },
+    { name: 'namenode cluster UI', url: clusterUi, pid: () => cluster.namenode!.child.pid!, paths: () => clusterUiPaths, check: '/api/workers', servesJobs: false },
     // The driver UI runs in this process (its driver is this test).
-    { name: 'driver UI', url: () => driver.uiWebUrl!, pid: () => process.pid, paths: driverUiPaths, check: '/api/v1/applications' },
+    { name: 'driver UI', url: () => driver.uiWebUrl!, pid: () => process.pid, paths: driverUiPaths, check: '/api/v1/applications', servesJobs: true },
+    { name: 'history server', url: () => history.url, pid: () => process.pid, paths: driverUiPaths, check: '/api/v1/applications', servesJobs: true },
   ];
   for (const server of servers) {
     it(`${server.name}: ${INPUTS_PER_SERVER} malformed requests and ${INPUTS_PER_SERVER / 25} half-sent ones leave it alive, bounded and unchanged; half-sent ones time out`, async () => {
-      const before = { cluster: await clusterState(), jobs: driver.statusTracker().getJobIdsForGroup() };
+      const served = async () => (server.servesJobs ? ((await (await fetch(new URL(`/api/v1/applications/${driver.applicationId}/jobs`, server.url()))).json()) as { jobId: number; status: string }[]) : undefined);
+      const state = async () => ({ cluster: await clusterState(), jobs: driver.statusTracker().getJobIdsForGroup(), served: await served() });
+      const before = await state();
+      // The driver UI and the history server both know the driver's one job (the history server from its event log).
+      if (server.servesJobs) expect(before.served?.map((job) => [job.jobId, job.status])).toEqual([[0, 'SUCCEEDED']]);
       const memoryBefore = residentBytes(server.pid());
       const report = await fuzzHttp(server.url(), server.paths(), { requests: INPUTS_PER_SERVER, seed: 0x4774, halfSentEvery: 25 });
       expect([cluster.namenode!, cluster.datanodes[0]].every(alive)).toBe(true);
@@ -144,7 +170,7 @@ describe('fuzzing every HTTP server', () => {
       expect(report.statuses.has(101)).toBe(false);
       expect(report.statuses.get(413)).toBeGreaterThan(0);
       expect(report.halfSentClosed).toBe(report.halfSent);
-      expect({ cluster: await clusterState(), jobs: driver.statusTracker().getJobIdsForGroup() }).toEqual(before);
+      expect(await state()).toEqual(before);
       const page = await fetch(new URL(server.check, server.url()));
       expect(page.status).toBe(200);
       await page.json();
