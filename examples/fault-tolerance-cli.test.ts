@@ -62,7 +62,10 @@ describe('npm run demo:fault', () => {
   }, 120_000);
 
   it('at a terminal keeps the UI up until Enter', async () => {
-    const demo = startDemo('script', ['-qfec', tsxDemo.join(' '), '/dev/null']);
+    // Spark's bar shows a stage once it has run 500 ms: 8 MB keeps the first stage running ~2 s on an idle
+    // machine (with 2 MB every stage ended before the bar was due, and the test failed when the machine was quiet).
+    const atTerminal = [join(ROOT, 'node_modules/.bin/tsx'), 'examples/fault-tolerance.ts', '--size-mb', '8', '--block-kib', '512', '--top', '3'];
+    const demo = startDemo('script', ['-qfec', atTerminal.join(' '), '/dev/null']);
     try {
       await expect.poll(() => demo.output(), { timeout: 100_000, interval: 200 }).toContain('press Enter to stop');
       // At a terminal the driver draws Spark's progress bar as well as its notices.
