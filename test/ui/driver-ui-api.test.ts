@@ -261,8 +261,9 @@ describe('a task running long in the driver UI', () => {
     expect(second.duration - first.duration).toBeGreaterThanOrEqual(400);
     expect(await running).toEqual([2500]);
     const [stage] = await api(`/stages/${(await api('/jobs'))[0].stageIds[0]}`);
-    // Once ended, its duration is the one the executor reported, at least the time it was busy.
+    // Once ended, its duration is the one the executor reported: about the time it was busy (the executor's
+    // monotonic clock against the task's Date.now(): a fresh-clone CI run saw 2490 ms for the 2500 ms loop).
     expect(stage.tasks[first.taskId]).toMatchObject({ status: 'SUCCESS' });
-    expect(stage.tasks[first.taskId].duration).toBeGreaterThanOrEqual(2500);
+    expect(stage.tasks[first.taskId].duration).toBeGreaterThanOrEqual(2400);
   });
 });
