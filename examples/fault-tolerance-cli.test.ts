@@ -62,14 +62,12 @@ describe('npm run demo:fault', () => {
   }, 120_000);
 
   it('at a terminal keeps the UI up until Enter', async () => {
-    // Spark's bar shows a stage once it has run 500 ms: 8 MB keeps the first stage running ~2 s on an idle
-    // machine (with 2 MB every stage ended before the bar was due, and the test failed when the machine was quiet).
-    const atTerminal = [join(ROOT, 'node_modules/.bin/tsx'), 'examples/fault-tolerance.ts', '--size-mb', '8', '--block-kib', '512', '--top', '3'];
-    const demo = startDemo('script', ['-qfec', atTerminal.join(' '), '/dev/null']);
+    const demo = startDemo('script', ['-qfec', tsxDemo.join(' '), '/dev/null']);
     try {
       await expect.poll(() => demo.output(), { timeout: 100_000, interval: 200 }).toContain('press Enter to stop');
-      // At a terminal the driver draws Spark's progress bar as well as its notices.
-      expect(demo.output()).toMatch(/\[Stage \d+:[=> ]*\(\d+ \+ \d+\) \/ \d+\]/);
+      // At a terminal the driver prints its notices. (Whether Spark's bar shows depends on a stage outlasting
+      // its 500 ms delay, which this small demo's stages may not on a fast machine: test/cli/console-progress
+      // checks the bar under a pseudo-terminal with a stage that does.)
       expect(demo.output()).toMatch(/flint: lost executor \S+ \(/);
       const url = /stays up at (http:\/\/\S+)/.exec(demo.output())![1];
       const apps = (await (await fetch(`${url}/api/v1/applications`)).json()) as { id: string; name: string }[];
