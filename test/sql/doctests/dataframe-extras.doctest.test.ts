@@ -139,6 +139,30 @@ describe('sample, sampleBy and randomSplit draw Spark\'s rows', () => {
     expect(rows.map((r) => r.id).sort((a, b) => (a as number) - (b as number))).toEqual([8, 37, 90]);
   });
 
+  // Spark's DatasetSuite/DataFrameStatSuite answers, and the PySpark docstring's count (its doctests
+  // run local[4], so spark.range(10) has 4 partitions); the draws are Spark's PoissonSampler's.
+  it('sample with replacement: parallelize(1 to 100, 2).sample(true, 0.05, 13) is 5, 10, 52, 73', async () => {
+    const rows = await oneToHundred().sample(true, 0.05, 13).collect();
+    expect(rows.map((r) => r.id).sort((a, b) => (a as number) - (b as number))).toEqual([5, 10, 52, 73]);
+    const oneTwo = fc.sql('SELECT id + 1 AS id FROM range(0, 2, 1, 1)');
+    expect((await oneTwo.sample(true, 1.05, 13).collect()).map((r) => r.id)).toEqual([1, 2]);
+    expect(await fc.sql('SELECT * FROM range(0, 10, 1, 4)').sample(true, 0.5, 3).count()).toBe(1);
+  });
+
+  it('sample with replacement of a fraction of 40 and more keeps that many copies on average', async () => {
+    const rows = fc.sql('SELECT * FROM range(0, 2000, 1, 2)');
+    const n = await rows.sample(true, 45, 7).count();
+    expect(Math.abs(n - 90_000)).toBeLessThan(2_700); // 9 standard deviations (300)
+  });
+
+  it('sample fractions outside Spark\'s ranges fail as Spark\'s Sample does', () => {
+    const rows = fc.sql('SELECT * FROM range(0, 2, 1, 1)');
+    expect(() => rows.sample(true, -0.1, 0)).toThrow('requirement failed: Sampling fraction (-0.1) must be nonnegative with replacement');
+    expect(() => rows.sample(false, -0.1, 0)).toThrow('requirement failed: Sampling fraction (-0.1) must be on interval [0, 1] without replacement');
+    expect(() => rows.sample(false, 1.1, 0)).toThrow('requirement failed: Sampling fraction (1.1) must be on interval [0, 1] without replacement');
+    expect(() => rows.sample(-1.0)).toThrow('requirement failed: Sampling fraction (-1.0) must be on interval [0, 1] without replacement');
+  });
+
   it('sampleBy: range(0, 100) keyed id % 3, fractions {0: 0.1, 1: 0.2}, seed 0 keeps 1 and 6 rows', async () => {
     const dataset = fc.sql('SELECT id % 3 AS key FROM range(0, 100, 1, 2)');
     const counts = await dataset.sampleBy('key', { 0: 0.1, 1: 0.2 }, 0).groupBy('key').count().orderBy('key').collect();

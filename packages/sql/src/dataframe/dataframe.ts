@@ -32,7 +32,7 @@ import { checkpointed } from './checkpoint.js';
 import { observe, type Observation } from './observation.js';
 import { crosstab, freqItems, sampleBy, type SampleFractions } from './frequency-stats.js';
 import { inputFilesOf } from './input-files.js';
-import { isOrderable, randomSeed, randomSplitBounds } from './sampling.js';
+import { checkSampleFraction, isOrderable, randomSeed, randomSplitBounds } from './sampling.js';
 
 export type ColumnArg = Column | string;
 type ColumnArgs = (ColumnArg | ColumnArg[])[];
@@ -279,7 +279,8 @@ export class DataFrame {
   /** `sample(fraction, seed?)` or `sample(withReplacement, fraction, seed?)`, as PySpark. */
   sample(a: boolean | number | undefined, b?: number, c?: number): DataFrame {
     const [withReplacement, fraction, seed] = typeof a === 'number' ? [false, a, b] : [a ?? false, b, c];
-    if (fraction === undefined || fraction < 0) throw new Error(`sample(): fraction must be a non-negative number, got ${fraction}`);
+    if (typeof fraction !== 'number') throw new TypeError(`sample(): fraction must be a number, got ${fraction}`);
+    checkSampleFraction(fraction, withReplacement);
     return this.derive({ kind: 'sample', child: this.plan, lowerBound: 0, upperBound: fraction, withReplacement, seed: seed ?? randomSeed() });
   }
   /**

@@ -21,6 +21,8 @@ export type Step =
   /** Each row yields one row per element of an array (or entry of a map): a nested loop in the generated code. */
   | { readonly kind: 'generate'; readonly generator: Extract<Expr, { kind: 'call' }>; readonly outer: boolean; readonly output: readonly Attr[]; readonly rows?: RowCounter }
   | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] }
+  /** Each row runs the steps after it `count` times (a sample with replacement): a loop in the generated code. */
+  | { readonly kind: 'repeat'; readonly count: Expr; readonly rows?: RowCounter }
   /** An inner broadcast hash join, probed row by row (broadcast-probe.ts): a nested loop over the matches. */
   | { readonly kind: 'probe'; readonly probe: BroadcastProbe; readonly rows?: RowCounter };
 
@@ -89,6 +91,11 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     if (step.kind === 'generate') {
       vars = genGenerate(step, vars, ctx, loops++, lines);
       lines.push(...counts.add(step.rows));
+      continue;
+    }
+    if (step.kind === 'repeat') {
+      lines.push(`for (let copy${loops} = ${genExpr(step.count, vars, ctx)}; copy${loops} > 0; copy${loops}--) {`, ...counts.add(step.rows));
+      loops++;
       continue;
     }
     if (step.kind === 'probe') {

@@ -25,7 +25,7 @@ import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
 import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
 import { RowCounter } from './row-counter.js';
-import { bernoulliCellCondition } from './sample-condition.js';
+import { bernoulliCellCondition, poissonCopies } from './sample-condition.js';
 import { physicalPlanString } from './explain-physical.js';
 
 export interface PlannerOptions {
@@ -116,7 +116,7 @@ export class PhysicalPlanner {
       case 'window':
         return fresh(windowRows(this.pipeline(plan.child), plan.windowExprs, n, site));
       case 'sample':
-        if (plan.withReplacement) return fresh(this.rows(plan.child).sample(true, plan.upperBound - plan.lowerBound, plan.seed));
+        if (plan.withReplacement) return withStep(this.pipeline(plan.child), { kind: 'repeat', count: poissonCopies(plan), rows: this.rowCounter(plan) });
         return withStep(this.pipeline(plan.child), { kind: 'filter', condition: bernoulliCellCondition(plan), rows: this.rowCounter(plan) });
       case 'repartition':
         return fresh(this.repartition(plan));

@@ -7,6 +7,7 @@
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { XORSHIFT_RANDOM_SOURCE } from './xorshift-random.js';
+import { POISSON_SAMPLER_SOURCE } from './poisson-sampler.js';
 
 const randomSeed = () => String(Math.floor(Math.random() * Number.MAX_SAFE_INTEGER));
 
@@ -43,4 +44,20 @@ scalar('bernoulli_cell_sample', {
     return `((${draw} = (${generator} === undefined ? (${generator} = ${start}) : ${generator}).nextDouble()) >= ${lowerBound} && ${draw} < ${upperBound})`;
   },
   helpers: { xorShiftRandom: XORSHIFT_RANDOM_SOURCE },
+});
+
+/**
+ * Spark's PoissonSampler (Sample with replacement): how many copies of the row to keep, one draw
+ * per row from the partition's sampler (poisson-sampler.ts). Planned from a sample node, not called by users.
+ */
+scalar('poisson_sample', {
+  args: 2,
+  returns: Types.int,
+  nondeterministic: true,
+  gen: ([seed, fraction], _types, _tz, state) => {
+    const sampler = state.temp();
+    const start = `poissonSampler(${seed}, ${state.partitionIndex()}, ${fraction})`;
+    return `(${sampler} === undefined ? (${sampler} = ${start}) : ${sampler}).sample()`;
+  },
+  helpers: { poissonSampler: POISSON_SAMPLER_SOURCE },
 });
