@@ -346,4 +346,19 @@ describe('rand, randn (Spark 4 docstrings: spark.range(0, 2, 1, 1), seed 42)', (
     expect(a.reduce((s, v) => s + v, 0) / a.length).toBeCloseTo(0.5, 1);
     expect(a).not.toEqual(b);
   });
+
+  // Spark's functions.rand()/randn() pick the seed when called and name the column after it
+  // (`rand(-158884697681280011)`); SQL's rand() hides it (Rand(UnresolvedSeed, hideSeed = true)).
+  it('F.rand() and F.randn() without a seed are named after the seed they picked, and draw its numbers', async () => {
+    const df = onePartition();
+    const unseeded = df.select(sf.rand(), sf.randn());
+    const [randName, randnName] = unseeded.columns;
+    expect(randName).toMatch(/^rand\(-?\d+\)$/);
+    expect(randnName).toMatch(/^randn\(-?\d+\)$/);
+    const seedOf = (name: string) => Number(/\((-?\d+)\)/.exec(name)![1]);
+    const seeded = df.select(sf.rand(seedOf(randName!)).alias(randName!), sf.randn(seedOf(randnName!)).alias(randnName!));
+    expect(await unseeded.collect()).toEqual(await seeded.collect());
+    expect((await unseeded.showString()).split('\n')[1]).toContain(`|${randName}|`);
+    expect(fc.sql('SELECT rand(), randn() FROM range(1)').columns).toEqual(['rand()', 'randn()']);
+  });
 });

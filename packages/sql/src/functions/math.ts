@@ -25,10 +25,16 @@ export function log(a: ColumnOrName | number, b?: ColumnOrName): Column {
 }
 export const round = (c: ColumnOrName, scale: number | Column = 0): Column => fnWithValues('round', c, scale);
 export const bround = (c: ColumnOrName, scale: number | Column = 0): Column => fnWithValues('bround', c, scale);
+/**
+ * Without a seed, Spark's functions.rand()/randn() pick one when called (Utils.random.nextLong), so
+ * the column is named after it (`rand(-3128546784287489)`); here any safe integer, as literals hold
+ * JS numbers. SQL's rand() keeps the name `rand()` (its seed is picked while planning).
+ */
+const randomLongSeed = (): number => Math.floor(Math.random() * 2 ** 53) * (Math.random() < 0.5 ? -1 : 1);
 /** Uniform doubles in [0, 1) from Spark's generator: the same seed and partitioning give Spark's values. */
-export const rand = (seed?: number): Column => new Column(callOf('rand', seed === undefined ? [] : [literalExpr(seed)]));
+export const rand = (seed: number = randomLongSeed()): Column => new Column(callOf('rand', [literalExpr(seed)]));
 /** Standard normal doubles from Spark's generator (java.util.Random's nextGaussian over XORShiftRandom). */
-export const randn = (seed?: number): Column => new Column(callOf('randn', seed === undefined ? [] : [literalExpr(seed)]));
+export const randn = (seed: number = randomLongSeed()): Column => new Column(callOf('randn', [literalExpr(seed)]));
 export const bitwise_not = (c: ColumnOrName): Column => fn('bitwise_not', c);
 export const bitwiseNOT = bitwise_not;
 export const sign = (c: ColumnOrName): Column => fn('sign', c);
