@@ -2,7 +2,8 @@
 // kept when the subquery is empty; otherwise a null x is dropped, an x the subquery returns is
 // dropped, and every x is dropped once the subquery returns a null. Each case runs as a broadcast
 // hash join, a shuffled hash join, and a shuffled join that adaptive execution turns into a
-// broadcast one (its build side read from the shuffle), and is checked against DuckDB.
+// broadcast one (its build side read from the shuffle), and is checked against DuckDB; correlated
+// NOT IN too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
 import { DuckDbReference } from './duckdb-reference.js';
@@ -69,4 +70,45 @@ describe('NOT IN over a subquery with nulls', () => {
       });
     }
   }
+});
+
+// Correlated NOT IN is Spark's anti join on `(x = y OR isnull(x = y)) AND correlation`: the rows of
+// the subquery the correlation selects decide, as an uncorrelated subquery's rows do above.
+describe('correlated NOT IN with nulls', () => {
+  // Group 1: {1, 2}; group 2: {5, null}; group 3 and a null group: no rows; group 4: {null}.
+  const OUTER: [number | null, number | null][] = [[1, 1], [1, 3], [1, null], [2, 3], [2, null], [3, 1], [3, null], [4, 9], [null, 1], [null, null]];
+  const INNER: [number, number | null][] = [[1, 1], [1, 2], [2, 5], [2, null], [4, null]];
+  const value = (v: number | null) => (v === null ? 'NULL' : String(v));
+
+  beforeAll(async () => {
+    fc.createDataFrame(OUTER.map(([g, x], id) => ({ id, g, x })), 'id INT, g INT, x INT').createOrReplaceTempView('outer_rows');
+    fc.createDataFrame(INNER.map(([g, y]) => ({ g, y })), 'g INT, y INT').createOrReplaceTempView('inner_rows');
+    await duck.query('CREATE TABLE outer_rows (id INTEGER, g INTEGER, x INTEGER); CREATE TABLE inner_rows (g INTEGER, y INTEGER)');
+    await duck.query(`INSERT INTO outer_rows VALUES ${OUTER.map(([g, x], id) => `(${id}, ${value(g)}, ${value(x)})`).join(', ')}`);
+    await duck.query(`INSERT INTO inner_rows VALUES ${INNER.map(([g, y]) => `(${value(g)}, ${value(y)})`).join(', ')}`);
+  });
+
+  const queries = [
+    // An equality correlation: a hash join on g, the null handling as its condition.
+    { name: 'correlated by equality', where: 'inner_rows.g = outer_rows.g', kept: [1, 5, 6, 8, 9] },
+    { name: 'correlated by equality, the subquery filtered too', where: 'inner_rows.g = outer_rows.g AND inner_rows.y > 1', kept: [0, 1, 3, 5, 6, 7, 8, 9] },
+    // No equality: a join without keys.
+    { name: 'correlated by an inequality', where: 'inner_rows.g > outer_rows.g', kept: [7, 8, 9] },
+  ];
+  for (const q of queries) {
+    it(`${q.name}: the rows DuckDB keeps`, async () => {
+      const query = `SELECT id FROM outer_rows WHERE x NOT IN (SELECT y FROM inner_rows WHERE ${q.where}) ORDER BY id`;
+      const reference = await duck.query(query);
+      expect(reference.map((r) => r.id)).toEqual(q.kept);
+      expect(await fc.sql(query).collect()).toEqual(reference);
+    });
+  }
+
+  it('explain() prints the joins as Spark does: the null-aware flag, or the null handling as the condition', () => {
+    const uncorrelated = fc.sql('SELECT id FROM lhs WHERE x NOT IN (SELECT y FROM rhs)').explainString('extended');
+    expect(uncorrelated).toMatch(/Join LeftAnti, \(\(x#(\d+) = y#(\d+)\) OR isnull\(\(x#\1 = y#\2\)\)\)/);
+    expect(uncorrelated).toMatch(/BroadcastHashJoin \[x#\d+\], \[y#\d+\], LeftAnti, BuildRight, true\n/);
+    const correlated = fc.sql('SELECT id FROM outer_rows WHERE x NOT IN (SELECT y FROM inner_rows WHERE inner_rows.g = outer_rows.g)').explainString();
+    expect(correlated).toMatch(/BroadcastHashJoin \[g#\d+\], \[g#\d+\], LeftAnti, BuildRight, \(\(x#(\d+) = y#(\d+)\) OR isnull\(\(x#\1 = y#\2\)\)\), false\n/);
+  });
 });

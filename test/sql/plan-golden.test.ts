@@ -200,7 +200,7 @@ Arguments: [total#7 DESC NULLS LAST], true
     expect(shuffled).toContain(`(7) ShuffledHashJoin [codegen id : 3]
 Left keys [1]: [b#5]
 Right keys [1]: [b#9]
-Join type: inner
+Join type: Inner
 Build side: BuildRight
 Join condition: None`);
     expect(renumberIds(join().explainString('formatted')).split('\n\n\n')[0]).toBe(`== Physical Plan ==

@@ -185,7 +185,7 @@ describe('fc.sql: joins, set operations, CTEs and subqueries in FROM', () => {
       WHERE (e.dept = d.dept AND d.floor = 3 AND e.salary > 3000) OR (d.dept = e.dept AND d.floor = 1 AND e.salary < 2000) OR (e.dept = d.dept AND e.id < 5)
       ORDER BY e.id, d.floor`;
     const physical = fc.sql(text).explainString('simple');
-    expect(physical).toMatch(/HashJoin \[dept#\d+\], \[dept#\d+\], inner/);
+    expect(physical).toMatch(/HashJoin \[dept#\d+\], \[dept#\d+\], Inner/);
     const expected = EMPS.flatMap((e) =>
       DEPTS.filter(
         (d) => e.dept === d.dept && ((d.floor === 3 && e.salary !== null && e.salary > 3000) || (d.floor === 1 && e.salary !== null && e.salary < 2000) || e.id < 5),

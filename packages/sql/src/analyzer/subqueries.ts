@@ -4,7 +4,8 @@
  *   WHERE EXISTS (q)          -> left semi join with q on q's correlated predicates
  *   WHERE NOT EXISTS (q)      -> left anti join
  *   WHERE x [NOT] IN (q)      -> left semi [anti] join on x = q's column (and the correlation);
- *                                uncorrelated NOT IN a null-aware anti join
+ *                                uncorrelated NOT IN a null-aware anti join, correlated NOT IN
+ *                                an anti join on (x = y OR isnull(x = y)) and the correlation
  *   (q) as a value            -> left join with q (one row; or, when q is correlated through an
  *                                aggregate, q grouped by its correlation columns), then the column
  *
@@ -12,7 +13,7 @@
  * subquery's filters, up through projections (which then keep the columns those predicates read)
  * and aggregates (which then group by them), so they can become the join condition.
  */
-import { binaryOf, collect, referencedIds, transformDown, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
+import { binaryOf, collect, referencedIds, transformDown, unaryOf, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { conjunction, splitConjuncts } from '../expr/predicates.js';
@@ -38,12 +39,16 @@ export function rewriteFilterSubqueries(f: PlanOf<'filter'>): LogicalPlan {
     if (sub.kind === 'subquery' && sub.mode !== 'scalar') {
       const { plan, predicates } = decorrelate(sub.plan, outerIds(child));
       const conditions = [...predicates];
+      // Uncorrelated NOT IN is a null-aware anti join on x = y (the join knows whether the subquery
+      // is empty or holds a null); correlated, it is Spark's anti join on
+      // `(x = y OR isnull(x = y)) AND correlation`: a null x, or a null y among the rows the
+      // correlation selects, drops the row unless the correlation selects none.
+      const nullAware = negated && sub.mode === 'in' && predicates.length === 0;
       if (sub.mode === 'in') {
         const column = outputOf(plan)[0];
-        conditions.unshift(resolveExpression(binaryOf('=', sub.child!, column), [...outputOf(child), ...outputOf(plan)]));
+        const equal = resolveExpression(binaryOf('=', sub.child!, column), [...outputOf(child), ...outputOf(plan)]);
+        conditions.unshift(negated && !nullAware ? binaryOf('OR', equal, unaryOf('IS NULL', equal)) : equal);
       }
-      // Correlated NOT IN keeps the plain anti join (null keys never match).
-      const nullAware = negated && sub.mode === 'in' && predicates.length === 0;
       child = { kind: 'join', left: child, right: plan, joinType: negated ? 'left_anti' : 'left_semi', condition: conjunction(conditions), ...(nullAware ? { nullAware } : {}) };
       continue;
     }

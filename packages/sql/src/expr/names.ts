@@ -34,6 +34,8 @@ function render(e: Expr, withIds: boolean): string {
     case 'udf':
       return `${e.udf.name}(${e.args.map(prettyName).join(', ')})`;
     case 'unary':
+      // In plans Spark prints IsNull/IsNotNull by their toString: isnull(x#1), isnotnull(x#1).
+      if (withIds && (e.op === 'IS NULL' || e.op === 'IS NOT NULL')) return `${e.op === 'IS NULL' ? 'isnull' : 'isnotnull'}(${prettyName(e.child)})`;
       return unaryName(e.op, prettyName(e.child));
     case 'binary':
       // A datetime ± an interval literal is Spark's DateAddYMInterval, TimestampAddInterval, ...: no parentheses.

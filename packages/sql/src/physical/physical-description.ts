@@ -7,6 +7,7 @@
  * explain-formatted.ts.
  */
 import { planString } from '../expr/names.js';
+import { JOIN_NAMES } from '../plan/tree-string.js';
 import { collect, type Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
@@ -163,14 +164,16 @@ function describeJoin(p: Extract<LogicalPlan, { kind: 'join' }>, n: number, thre
   const details = [
     listField('Left keys', keys.leftKeys),
     listField('Right keys', keys.rightKeys),
-    `Join type: ${p.joinType}`,
+    `Join type: ${JOIN_NAMES[p.joinType]}`,
     `Build side: ${build === 'left' ? 'BuildLeft' : 'BuildRight'}`,
     `Join condition: ${keys.residual ? planString(keys.residual) : 'None'}`,
   ];
-  const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${p.joinType}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
+  const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${JOIN_NAMES[p.joinType]}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
   if (strategy.kind === 'broadcast') {
+    // Spark's BroadcastHashJoinExec prints its isNullAwareAntiJoin flag last (true: x NOT IN (subquery)).
+    const broadcastArgs = `${args}, ${p.nullAware === true}`;
     const broadcast = (side: LogicalPlan) => op('BroadcastExchange', { details: [inputOf(side)], generated: false, exchange: true }, describe(side));
-    return op('BroadcastHashJoin', { args, details },
+    return op('BroadcastHashJoin', { args: broadcastArgs, details },
       build === 'left' ? broadcast(p.left) : describe(p.left),
       build === 'right' ? broadcast(p.right) : describe(p.right));
   }

@@ -3,11 +3,13 @@
  * under `+- ` / `:- `, attributes with their ids (`age#3L`).
  */
 import { planString } from '../expr/names.js';
+import { binaryOf, unaryOf } from '../expr/expression.js';
 import { doubleToJavaString as javaDouble } from '../format/java-number.js';
 import { outputOf } from './output.js';
 import { planChildren, type LogicalPlan } from './logical-plan.js';
 
-const JOIN_NAMES: Record<string, string> = {
+/** Spark's names of the join types (Inner, LeftAnti, ...), as its plans print them. */
+export const JOIN_NAMES: Record<string, string> = {
   inner: 'Inner',
   cross: 'Cross',
   left: 'LeftOuter',
@@ -35,7 +37,9 @@ export function nodeText(p: LogicalPlan): string {
         : `Aggregate ${list(p.groupBy)}, ${list(p.aggregates)}`;
     case 'join': {
       const hints = (['left', 'right'] as const).filter((side) => p.hints?.[side]).map((side) => `, ${side}Hint=(strategy=${p.hints![side]})`);
-      return `Join ${JOIN_NAMES[p.joinType]}${p.condition ? `, ${planString(p.condition)}` : ''}${hints.join('')}`;
+      // A null-aware anti join (x NOT IN (subquery)) joins on x = y; Spark's plan spells out the null handling.
+      const condition = p.condition && p.nullAware ? binaryOf('OR', p.condition, unaryOf('IS NULL', p.condition)) : p.condition;
+      return `Join ${JOIN_NAMES[p.joinType]}${condition ? `, ${planString(condition)}` : ''}${hints.join('')}`;
     }
     case 'hint':
       return `ResolvedHint (strategy=${p.strategy})`;
