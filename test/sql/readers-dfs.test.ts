@@ -48,6 +48,18 @@ describe('reading CSV and JSON lines from Flint DFS', () => {
     await expect(df.collect()).rejects.toThrow(/Malformed CSV record in dfs:\/\/\/people-bad\/a\.csv at line 19 of a DFS split: field 'age' \(column 3\) has 'old', not a int/);
   });
 
+  // Spark's input_file_name() is the full URI of the file a row was read from (hdfs://namenode/path).
+  it('input_file_name() is each row\'s file as a dfs:// URI with the namenode, for CSV, JSON and text', async () => {
+    const uri = (path: string) => `dfs://${fc.namenode}${path}`;
+    const csv = fc.read.csv('dfs:///people', { header: true, schema: 'id INT, name STRING, age INT' });
+    const files = await csv.groupBy(F.input_file_name().alias('file')).count().orderBy('file').collect();
+    expect(files).toEqual([{ file: uri('/people/a.csv'), count: people.length }, { file: uri('/people/b.json'), count: people.length }]);
+    const json = fc.read.schema('id BIGINT').json('dfs:///people/b.json');
+    expect(await json.select(F.input_file_name().alias('file')).distinct().collect()).toEqual([{ file: uri('/people/b.json') }]);
+    const text = fc.read.text('dfs:///people/a.csv');
+    expect(await text.select(F.input_file_name().alias('file')).distinct().collect()).toEqual([{ file: uri('/people/a.csv') }]);
+  });
+
   it('asks for a schema, since it infers schemas from local files only', () => {
     expect(() => fc.read.csv('dfs:///people/a.csv', { header: true, inferSchema: true })).toThrow(
       "read.csv from dfs:// needs a schema (.schema('a INT, b STRING') or the schema option): Flint infers schemas from local files only",

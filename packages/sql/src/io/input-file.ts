@@ -5,6 +5,7 @@
  * thread (a global) is enough.
  */
 import { pathToFileURL } from 'node:url';
+import type { RDD } from '@flint/rdd';
 
 const HOLDER = 'flint.sql.inputFileName';
 
@@ -16,9 +17,17 @@ export const INPUT_FILE_NAME_CODE = `(${HOLDER_CODE} ?? '')`;
 /** A local path or URI as the URI input_file_name() shows (`file:///...` for a local file). */
 export const fileUri = (path: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : pathToFileURL(path).href);
 
-/** Generated statements that run `body` with `path` as the input file. */
-export function whileReadingCode(path: string, body: string): string {
-  return `${HOLDER_CODE} = ${JSON.stringify(fileUri(path))};\ntry {\n${body}\n} finally {\n${HOLDER_CODE} = '';\n}`;
+/** Generated statements that run `body` with the URI `uriCode` (a JavaScript expression) as the input file. */
+export function whileReadingCode(uriCode: string, body: string): string {
+  return `${HOLDER_CODE} = ${uriCode};\ntry {\n${body}\n} finally {\n${HOLDER_CODE} = '';\n}`;
+}
+
+/** The URI of the file each partition of a textFile RDD (or a union of them) reads: a DFS block split's file is `dfs://namenode/path`. */
+export function partitionFileUris(lines: RDD<unknown>): string[] {
+  const node = lines.node;
+  if (node.kind === 'textFile') return node.splits.map((split) => fileUri(split.path));
+  if (node.kind === 'union' && !node.partitionerAware) return node.parents.flatMap(partitionFileUris);
+  throw new Error(`internal error: no input files for a ${node.kind} RDD`);
 }
 
 /** Reads the splits one by one, each split's file (as a URI, like Spark's) the input file while its rows are read. */

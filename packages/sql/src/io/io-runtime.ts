@@ -190,6 +190,8 @@ function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<un
 export interface LinesEnv extends ReadEnv {
   /** Shown in error messages. */
   paths: string[];
+  /** The URI of the file each partition's lines come from (input_file_name). */
+  files: string[];
 }
 
 /** Re-raises a FAILFAST error saying its line is counted within a DFS split. */
@@ -206,7 +208,7 @@ function inDfsSplit<T>(paths: string[], read: () => T): T {
  * CSV from the lines of a DFS text split. A file's header is dropped wherever it appears,
  * recognised as a record whose fields are the schema's names (splits do not know where files start).
  */
-function readCsvLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
+function readCsvLines(partition: number, lines: Iterable<string>, env: LinesEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
   const options = parseCsvOptions(env.options);
   const converter = new CsvRowConverter(schema, options, columns);
@@ -219,10 +221,10 @@ function readCsvLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
       if (row) rows.push(row);
     }),
   );
-  return rows;
+  return readingFiles([{ path: env.files[partition]! }], () => rows);
 }
 
-function readJsonLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
+function readJsonLines(partition: number, lines: Iterable<string>, env: LinesEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
   const converter = new JsonRowConverter(schema, parseJsonOptions(env.options), columns);
   const rows: unknown[][] = [];
@@ -234,7 +236,7 @@ function readJsonLines(lines: Iterable<string>, env: LinesEnv): unknown[][] {
       for (const row of converter.convertLine({ file: env.paths.join(', '), line: i, text: line }, parseJsonLine(line))) rows.push(row);
     }
   });
-  return rows;
+  return readingFiles([{ path: env.files[partition]! }], () => rows);
 }
 
 /** The rows of each split's row group, with the split's partition values. */
