@@ -174,6 +174,31 @@ for (const mode of ['memory', 'mapreduce'] as const) {
       }
     });
 
+    it('a broadcast join on unique integer keys (rows at their key positions, strings as a dictionary) matches only equal keys and reads the right values', async () => {
+      const stream = [-1, 0, -0, 0.5, 3, 4, 5, 999, 1000, 1001, 1e9, null].map((k, id) => ({ id, k }));
+      const build = [
+        { k: 1000, tag: 'b', weight: 1.5, count: 7 },
+        { k: 3, tag: null, weight: 2.25, count: null },
+        { k: 0, tag: 'a', weight: -4, count: 1 },
+        { k: 5, tag: 'b', weight: 0, count: 2 },
+      ];
+      const streamDf = fc.createDataFrame(stream, 'id BIGINT, k DOUBLE');
+      const buildDf = fc.createDataFrame(build, 'k DOUBLE, tag STRING, weight DOUBLE, count BIGINT');
+      for (const how of ['inner', 'left'] as const) {
+        const joined = streamDf
+          .join(buildDf, streamDf.col('k').equalTo(buildDf.col('k')), how)
+          .select(streamDf.col('id'), buildDf.col('tag'), buildDf.col('weight'), buildDf.col('count'));
+        expect(joined.explainString()).toContain('BroadcastHashJoin');
+        const expected = stream.flatMap((s): Record<string, unknown>[] => {
+          const match = build.find((b) => s.k !== null && b.k === s.k);
+          if (match === undefined) return how === 'left' ? [{ id: s.id, tag: null, weight: null, count: null }] : [];
+          return [{ id: s.id, tag: match.tag, weight: match.weight, count: match.count }];
+        });
+        const key = (r: Record<string, unknown>) => String(r.id).padStart(2);
+        expect(byKey(await joined.collect(), key)).toEqual(byKey(expected, key));
+      }
+    });
+
     it('shuffled semi and anti joins keep the left rows whose key is (not) on the right, null keys never matching', async () => {
       fc.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
       try {

@@ -98,7 +98,7 @@ export function broadcastHashJoin(
     if (nullAwareKey) return nullAwareProbe(probe, s);
     return `const first = ${probe.anyNull} ? undefined : btindex.get(${probe.key});
   let matched = false;
-  if (first !== undefined) for (let r = first; r !== -1; r = btnext[r]) {
+  if (first !== undefined) for (let r = first; r !== -1; r = ${parts.nextRow('r')}) {
     ${test}
     matched = true;
     ${onMatch}

@@ -8,12 +8,14 @@
  *
  * The table travels as columns (BuildTable): the build rows' keys and the columns read above
  * the join, numbers as Float64Arrays, so sending and decoding it copies bytes instead of
- * rebuilding a Map of row arrays; each task thread indexes the keys once (probeIndex).
+ * rebuilding a Map of row arrays; each task thread indexes the keys and lays the columns out for
+ * probing once (runtime/probe-index.ts).
  */
 import type { Broadcast } from '@flint/rdd';
 import type { Attr, Expr } from '../expr/expression.js';
 import type { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
+import { PROBE_INDEX } from './runtime/probe-index.js';
 
 export interface BroadcastProbe {
   /** The stream side's key expressions (over the rows before this step). */
@@ -37,82 +39,26 @@ export interface BuildTable {
   readonly columns: readonly (ArrayLike<unknown> | null)[];
 }
 
-/**
- * Generated code's helper: the table with `index` (key → its first row, by `get`) and `next` (row
- * → the key's next row, -1 after the last), built once per thread on the decoded broadcast value.
- * Keys that are all small non-negative integers (ids: customer_id 1..100,000) are indexed by an
- * Int32Array of first rows instead of a Map: a probe is then one array read, where a Map of a
- * million number keys cost a cache miss or more per row (1.8 µs per row at 10M sales rows).
- * A string column of few distinct values gets one string object per value (sharedStrings): the
- * decoded broadcast has a string object per row, so grouping or comparing a probed row's value
- * read a different object each time, a cache miss and a hash (1.4 s for 5M probes of a million
- * rows of 5 segments, 0.35 s shared; it stops sharing past a sixteenth of the rows distinct).
- */
-export const PROBE_INDEX = `class DenseKeyIndex {
-  constructor(first) { this.first = first; }
-  get(key) {
-    if ((key >>> 0) !== key || key >= this.first.length) return undefined;
-    const row = this.first[key];
-    return row === -1 ? undefined : row;
-  }
+/** A table's parts as generated code (genTableParts). */
+export interface TableParts {
+  /** Hoisted declarations of the parts under the table's name (`<name>index`, `<name>next`, `<name>c<i>`, ...). */
+  readonly declarations: string;
+  /** The code of build column i of row `row` (null for a column not carried). */
+  column(i: number, row: string): string;
+  /** The code of the row after `row` with the same key, -1 after the last. */
+  nextRow(row: string): string;
 }
-function denseKeyLimit(keys) {
-  let max = -1;
-  for (let r = 0; r < keys.length; r++) {
-    const key = keys[r];
-    if (typeof key !== 'number' || (key >>> 0) !== key) return -1;
-    if (key > max) max = key;
-  }
-  return max < 2 * keys.length + 1024 ? max + 1 : -1;
-}
-function sharedStrings(column) {
-  if (!Array.isArray(column)) return;
-  const seen = new Map();
-  const most = Math.max(64, column.length >> 4);
-  for (let r = 0; r < column.length; r++) {
-    const value = column[r];
-    if (typeof value !== 'string') continue;
-    const shared = seen.get(value);
-    if (shared !== undefined) column[r] = shared;
-    else if (seen.size < most) seen.set(value, value);
-    else return;
-  }
-}
-function probeIndex(table) {
-  if (table.index !== undefined) return table;
-  for (const column of table.columns) sharedStrings(column);
-  const keys = table.keys;
-  const next = new Int32Array(keys.length);
-  const limit = denseKeyLimit(keys);
-  if (limit >= 0) {
-    const first = new Int32Array(limit).fill(-1);
-    for (let r = keys.length - 1; r >= 0; r--) {
-      next[r] = first[keys[r]];
-      first[keys[r]] = r;
-    }
-    table.index = new DenseKeyIndex(first);
-  } else {
-    const index = new Map();
-    for (let r = keys.length - 1; r >= 0; r--) {
-      const first = index.get(keys[r]);
-      next[r] = first === undefined ? -1 : first;
-      index.set(keys[r], r);
-    }
-    table.index = index;
-  }
-  table.next = next;
-  return table;
-}`;
 
-/**
- * Hoisted declarations of a table's parts under `name` (`${name}index`, `${name}next`,
- * `${name}c<i>`), and the code of build column i of row `row` (null for a column not carried).
- */
-export function genTableParts(name: string, table: string, carried: readonly boolean[], ctx: CodegenContext): { declarations: string; column: (i: number, row: string) => string } {
+/** The parts of the table `table` (code of a BuildTable) under `name`, the probe index built once per thread (runtime/probe-index.ts). */
+export function genTableParts(name: string, table: string, carried: readonly boolean[], ctx: CodegenContext): TableParts {
   ctx.addHelper('probeIndex', PROBE_INDEX);
-  const columns = carried.flatMap((kept, i) => (kept ? [`${name}c${i} = ${name}t.columns[${i}]`] : []));
-  const declarations = `const ${name}t = probeIndex(${table}), ${name}index = ${name}t.index, ${name}next = ${name}t.next${columns.map((c) => `, ${c}`).join('')};`;
-  return { declarations, column: (i, row) => (carried[i] ? `${name}c${i}[${row}]` : 'null') };
+  const columns = carried.flatMap((kept, i) => (kept ? [`${name}c${i} = ${name}t.probeColumns[${i}], ${name}d${i} = ${name}t.dictionaries[${i}]`] : []));
+  const declarations = `const ${name}t = probeIndex(${table}), ${name}index = ${name}t.index, ${name}next = ${name}t.next, ${name}unique = ${name}t.unique${columns.map((c) => `, ${c}`).join('')};`;
+  return {
+    declarations,
+    column: (i, row) => (carried[i] ? `(${name}d${i} === undefined ? ${name}c${i}[${row}] : ${name}d${i}[${name}c${i}[${row}]])` : 'null'),
+    nextRow: (row) => `(${name}unique ? -1 : ${name}next[${row}])`,
+  };
 }
 
 /** The env name of the table of the pipeline's `index`-th probe. */
@@ -133,7 +79,7 @@ export function genProbe(probe: BroadcastProbe, index: number, vars: Bindings, c
   lines.push(...keys);
   lines.push(`const ${name}first = ${anyNull.length === 0 ? '' : `${anyNull.join(' || ')} ? undefined : `}${name}index.get(${key});`);
   lines.push(`if (${name}first === undefined) continue;`);
-  lines.push(`for (let ${name}r = ${name}first; ${name}r !== -1; ${name}r = ${name}next[${name}r]) {`);
+  lines.push(`for (let ${name}r = ${name}first; ${name}r !== -1; ${name}r = ${parts.nextRow(`${name}r`)}) {`);
   const next = new Map(vars);
   probe.buildOutput.forEach((a, i) => next.set(a.id, parts.column(i, `${name}r`)));
   if (probe.residual !== undefined) lines.push(`if (${genExpr(probe.residual, next, ctx)} !== true) continue;`);
