@@ -9,4 +9,5 @@ export type * from './scheduler/events.js';
 export type { ExecutorId, TaskMetrics } from '@flint/worker';
 export { LocalCluster, type LocalWorker } from './backend/local-cluster.js';
 export { RDD, RDDBarrier, StorageLevel, capture, Broadcast, Accumulator, type AccumulatorParam, StatCounter, TaskContext, BarrierTaskContext, BoundedFloat, SparkFiles, ResourceProfile, ResourceProfileBuilder, TaskResourceRequests, ExecutorResourceRequests } from '@flint/rdd';
-export * from '@flint/sql';
+export * from './sql/sql-exports.js';
+import './sql/lazy-to-df.js';

@@ -26,7 +26,7 @@ export { portableHash, hashPartition } from './keys/portable-hash.js';
 export { compareKeys } from './keys/compare-keys.js';
 export { keyIdentity } from './keys/key-identity.js';
 export { StatCounter } from './runtime/stat-counter.js';
-export { runtimeFunction, registerRuntime, RuntimeNamespace, type RuntimeFunctions } from './runtime/registry.js';
+export { runtimeFunction, registerRuntime, RuntimeNamespace, runtimeNamespaces, provideRuntime, loadRuntimes, type RuntimeFunctions } from './runtime/registry.js';
 export { seededRandom } from './runtime/seeded-random.js';
 export { encode, decode, encodeWithBroadcasts, installDecodeHooks, type DecodeHooks } from './codec/codec.js';
 export { recordToJson, recordFromJson } from './codec/json-records.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerRuntime, runtimeFunction } from '../src/index.js';
+import { loadRuntimes, provideRuntime, registerRuntime, runtimeFunction, runtimeNamespaces } from '../src/index.js';
 
 describe('the runtime registry', () => {
   it('keeps the core functions under their bare names', () => {
@@ -34,5 +34,21 @@ describe('the runtime registry', () => {
 
   it('says which reference is unknown', () => {
     expect(() => runtimeFunction('nowhere.kernel')).toThrow("Unknown Flint runtime function 'nowhere.kernel'");
+  });
+
+  it('lists the namespaces registered besides core, and loads a provided namespace once, when asked for it', async () => {
+    let loads = 0;
+    provideRuntime('lazyKernels', async () => {
+      loads++;
+      registerRuntime('lazyKernels', { twice: (x: number) => 2 * x });
+    });
+    expect(runtimeNamespaces()).not.toContain('lazyKernels');
+    expect(runtimeNamespaces()).not.toContain('core');
+    expect(() => runtimeFunction('lazyKernels.twice')).toThrow("Unknown Flint runtime function 'lazyKernels.twice'");
+    await Promise.all([loadRuntimes(['lazyKernels', 'noProvider']), loadRuntimes(['lazyKernels'])]);
+    await loadRuntimes(['lazyKernels']);
+    expect(loads).toBe(1);
+    expect(runtimeFunction('lazyKernels.twice')(21)).toBe(42);
+    expect(runtimeNamespaces()).toContain('lazyKernels');
   });
 });

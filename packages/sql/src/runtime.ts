@@ -1,6 +1,6 @@
 /**
  * What a worker imports to run SQL tasks: the readers' and writers' functions and the spilling
- * operators' (the `sql` runtime namespace); and Java's number printing, which Writables print with.
+ * operators' (the `sql` runtime namespace), when the first task of a driver that loaded SQL arrives.
  */
 import './io/io-runtime.js';
 import './physical/spill/spillable-groups.js';
@@ -8,4 +8,3 @@ import './physical/spill/spillable-join.js';
 import './physical/runtime/sort-batches.js';
 import './physical/runtime/group-partition.js';
 import './physical/runtime/join-batches.js';
-export { doubleToJavaString, floatToJavaString } from './format/java-number.js';

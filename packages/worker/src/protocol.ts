@@ -62,6 +62,8 @@ export interface TaskRequest {
   readonly profile?: boolean;
   /** Environment variables the task runs with (the context's `executorEnv`). */
   readonly executorEnv?: Readonly<Record<string, string>>;
+  /** The runtime namespaces registered on the driver besides core (`sql`), which the task thread loads first. */
+  readonly runtimes?: readonly string[];
 }
 
 /**

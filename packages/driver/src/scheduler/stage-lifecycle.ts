@@ -11,6 +11,7 @@
  * Cancellation (job groups, tags, all): the selected jobs end with Spark's message and the running
  * tasks of the stages only they needed are killed (jobsCancelled).
  */
+import { runtimeNamespaces } from '@flint/rdd';
 import type { StageOutput, TaskRequest } from '@flint/worker';
 import { StagePlanner } from './stage-planner.js';
 import { CachedBlocks } from './cached-blocks.js';
@@ -172,7 +173,13 @@ export abstract class StageLifecycle {
     const properties = this.jobs.get(jobId)?.properties;
     const localProperties = properties && properties.size > 0 ? Object.fromEntries(properties) : undefined;
     const { shuffleOnDisk, taskProfiled, executorEnv } = this.options;
-    const flags = { ...(shuffleOnDisk && { shuffleOnDisk: true }), ...(taskProfiled && { profile: true }), ...(executorEnv && { executorEnv }) };
+    const runtimes = runtimeNamespaces();
+    const flags = {
+      ...(shuffleOnDisk && { shuffleOnDisk: true }),
+      ...(taskProfiled && { profile: true }),
+      ...(executorEnv && { executorEnv }),
+      ...(runtimes.length > 0 && { runtimes }),
+    };
     return { ...task, request: { ...task.request, ...(localProperties && { localProperties }), ...flags } };
   }
 

@@ -144,6 +144,7 @@ export class Executor {
       localProperties: request.localProperties,
       profile: request.profile,
       executorEnv: request.executorEnv,
+      runtimes: request.runtimes,
       barrierAddresses: request.barrier?.addresses,
       cpus: request.cpus,
       memory: {

@@ -63,6 +63,7 @@ const taskRequest: Schema<TaskRequest> = object({
   localProperties: optional(record(string)),
   profile: optional(boolean),
   executorEnv: optional(record(string)),
+  runtimes: optional(array(shortString(MAX_ID_LENGTH))),
 });
 
 const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });

@@ -2,9 +2,7 @@
  * The task thread's entry point (a piscina worker): it only turns a ThreadTask into a
  * ThreadResult. Everything arrives and leaves as bytes, exactly as over the network.
  */
-import { decode, installDecodeHooks } from '@flint/rdd';
-// Registers the SQL readers' and writers' task functions (runtime:sql.*) on this thread.
-import '@flint/sql/runtime';
+import { decode, installDecodeHooks, loadRuntimes, provideRuntime } from '@flint/rdd';
 import type { StageSpec } from '../stage-spec.js';
 import type { HeldBlockRequest, ThreadResult, ThreadTask } from './thread-messages.js';
 import { compileFunction } from './compile-function.js';
@@ -21,6 +19,9 @@ import { takeDroppedHeld } from './decoded-blocks.js';
 import { heldBlockBytes } from './held-blocks.js';
 
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
+// The SQL layer's task functions (runtime:sql.*) and the globals its generated code reads, loaded
+// by the first task of a driver that loaded SQL: an RDD job's threads never load it.
+provideRuntime('sql', () => import('@flint/sql/runtime'));
 
 export default async function runOnThread(message: ThreadTask | HeldBlockRequest): Promise<ThreadResult | Uint8Array | undefined> {
   return 'kind' in message ? heldBlockBytes(message.appId, message.block) : runTask(message);
@@ -36,6 +37,7 @@ async function runTask(task: ThreadTask): Promise<ThreadResult> {
     applyBroadcastDrops(task.droppedBroadcasts);
     for (const { id, bytes } of task.broadcasts) registerBroadcast(id, bytes);
     const accumulatorTotals = beginTaskAccumulators();
+    if (task.runtimes) await loadRuntimes(task.runtimes);
     const stage = decode<StageSpec>(task.stage);
     const inputs = new TaskInputs(task.inputs, task.appId);
     const computer = new PartitionComputer(stage.plan, inputs, task.appId, task.holdPartitions);

@@ -35,6 +35,8 @@ export interface ThreadTask {
   readonly profile?: boolean;
   /** Set in this thread's process.env before the task runs (the context's `executorEnv`). */
   readonly executorEnv?: Readonly<Record<string, string>>;
+  /** Runtime namespaces the task's functions may use, loaded on the thread before its stage is decoded. */
+  readonly runtimes?: readonly string[];
   /** Execution memory of this task (its share of the executor's) and the directory it spills to. */
   readonly memory: { readonly budgetBytes: number; readonly spillDirectory: string };
 }

@@ -4,7 +4,7 @@
  * (LongWritable past 32 bits), any other number DoubleWritable, a boolean BooleanWritable, bytes
  * BytesWritable, null NullWritable. Numbers are big-endian, as Java's DataOutput writes them.
  */
-import { doubleToJavaString, floatToJavaString } from '@flint/sql/runtime';
+import { doubleToJavaString, floatToJavaString } from '@flint/sql/java-number';
 
 export const WRITABLES = {
   'org.apache.hadoop.io.Text': 'text',

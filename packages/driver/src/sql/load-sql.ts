@@ -1,0 +1,54 @@
+/**
+ * The SQL layer (@flint/sql) is loaded on first use, not when @flint/driver is imported: an RDD
+ * program never pays for it (its import was two to four times @flint/driver's own). FlintContext's
+ * DataFrame methods are synchronous, so the layer is loaded with require(), which loads an ES module
+ * synchronously on Node 20.19+ and returns the same module instance an import would.
+ */
+import { createRequire } from 'node:module';
+import { REQUIRE_PROBE } from './require-probe.js';
+
+export type SqlLayer = typeof import('@flint/sql');
+
+const require = createRequire(import.meta.url);
+let layer: SqlLayer | undefined;
+
+// Under a require() hook that compiles ES modules itself (tsx's CommonJS loader: `tsx job.ts`),
+// require() would give a second copy of the layer and of @flint/rdd, with classes of their own:
+// there, the layer is imported now, with @flint/driver.
+if ((require('./require-probe.js') as typeof import('./require-probe.js')).REQUIRE_PROBE !== REQUIRE_PROBE) {
+  layer = await import('@flint/sql');
+}
+
+export function loadSql(): SqlLayer {
+  return (layer ??= require('@flint/sql') as SqlLayer);
+}
+
+/**
+ * A stand-in for one of the SQL layer's exported values that loads the layer when first used:
+ * called, constructed (`new` gives the real class's instance), read from (statics, `instanceof`),
+ * subclassed or enumerated, it acts as the real value. `shell` fixes what `typeof` answers before
+ * the load: a function for classes and functions, an object for namespaces.
+ */
+export function lazySqlValue<K extends keyof SqlLayer>(name: K, shell: 'function' | 'object'): SqlLayer[K] {
+  type Real = ((...args: unknown[]) => unknown) & (new (...args: unknown[]) => object);
+  const real = (): Real => loadSql()[name] as Real;
+  const target = shell === 'function' ? function lazySqlExport() {} : {};
+  const proxy: object = new Proxy(target, {
+    get: (_, key) => Reflect.get(real(), key),
+    set: (_, key, value) => Reflect.set(real(), key, value),
+    has: (_, key) => Reflect.has(real(), key),
+    deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+    apply: (_, self, args) => Reflect.apply(real(), self, args),
+    construct: (_, args, newTarget) => Reflect.construct(real(), args, newTarget === proxy ? real() : newTarget),
+    // Proxy invariants: the shell's own non-configurable `prototype` is always reported, as
+    // non-configurable and writable; every other property as configurable (a module namespace's are not).
+    ownKeys: () => [...new Set([...Reflect.ownKeys(real()), ...(Object.hasOwn(target, 'prototype') ? ['prototype'] : [])])],
+    getOwnPropertyDescriptor: (_, key) => {
+      const own = Reflect.getOwnPropertyDescriptor(real(), key);
+      if (key === 'prototype' && Object.hasOwn(target, 'prototype')) return { value: own?.value, writable: true, enumerable: false, configurable: false };
+      return own && { ...own, configurable: true };
+    },
+  });
+  return proxy as SqlLayer[K];
+}
