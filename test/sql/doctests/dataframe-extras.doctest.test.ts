@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext, Observation, functions as F, col, lit } from '@flint/driver';
+import { FlintContext, Observation, functions as F, col, lit, type DataFrame } from '@flint/driver';
 import { shows } from './doctest-support.js';
 
 let fc: FlintContext;
@@ -238,6 +238,25 @@ describe('observe and Observation', () => {
     const iterated = new Observation();
     for await (const _ of df.observe(iterated, F.count('name').alias('n')).toLocalIterator()) void _;
     expect(iterated.get).toEqual({ n: 2 });
+  });
+
+  // Spark computes the metrics in the action's own job (CollectMetricsExec and an accumulator).
+  it('computes the metrics in the action\'s own job, equal to the same aggregates run as a query', async () => {
+    const rows = fc.sql('SELECT id, id % 7 AS k, CAST(id AS DOUBLE) / 4 AS v, IF(id % 5 = 0, NULL, id) AS n FROM range(0, 1000, 1, 4)');
+    const metrics = () => [F.count(lit(1)).alias('rows'), F.sum('k').plus(1).alias('k1'), F.avg('v'), F.max('n'), F.countDistinct('k').alias('ks'), F.first('id')];
+    const jobsOf = async (df: DataFrame) => {
+      const before = fc.jobHistory.length;
+      expect(await df.groupBy('k').count().collect()).toHaveLength(7);
+      return fc.jobHistory.slice(before).map((job) => job.name);
+    };
+    const observation = new Observation();
+    expect(await jobsOf(rows.observe(observation, ...metrics()))).toEqual(await jobsOf(rows));
+    const [expected] = await rows.agg(...metrics()).collect();
+    expect(observation.get).toEqual(expected);
+    // No rows: the aggregates of nothing (count 0, the others null).
+    const none = new Observation();
+    await rows.filter(col('id').lt(0)).observe(none, F.count(lit(1)).alias('rows'), F.max('v')).collect();
+    expect(none.get).toEqual({ rows: 0, 'max(v)': null });
   });
 });
 

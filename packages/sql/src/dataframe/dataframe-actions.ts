@@ -17,6 +17,7 @@ import type { DataFrame } from './dataframe.js';
 import { AdaptiveExecution } from '../physical/adaptive/adaptive-execution.js';
 import { adaptiveOptions } from '../physical/adaptive/adaptive-options.js';
 import { reportObservations } from './observation.js';
+import type { ObservedMetrics } from '../physical/observed-metrics.js';
 
 export function defaultStorageLevel(): StorageLevel {
   return StorageLevel.MEMORY_AND_DISK;
@@ -33,6 +34,8 @@ interface Execution {
   readonly sqlText?: string;
   /** The physical plan with its operators' row-count metrics, for the UI. */
   readonly sqlPlan: SqlPlanNode;
+  /** The Observations the job fills (reportObservations once it has run). */
+  readonly observed: readonly ObservedMetrics[];
 }
 
 /** The RDD of engine rows that computes the DataFrame. */
@@ -48,7 +51,7 @@ export function execute(df: DataFrame, action: string): Execution {
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   const rdd = planner.rows(optimized);
   const sqlPlan = sqlPlanNode(describePhysical(optimized, shufflePartitions, broadcastThreshold, planner.rowsMetrics()));
-  return { rdd, description, callSite, shortCallSite: site, sqlPlan, ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
+  return { rdd, description, callSite, shortCallSite: site, sqlPlan, observed: planner.observations(), ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
 }
 
 function sqlPlanNode(node: PhysicalNode): SqlPlanNode {
@@ -56,11 +59,11 @@ function sqlPlanNode(node: PhysicalNode): SqlPlanNode {
   return node.rowsMetric === undefined ? { name: node.name, args: node.args.trim(), children } : { name: node.name, args: node.args.trim(), rowsMetric: node.rowsMetric, children };
 }
 
-/** Runs a job over the DataFrame's rows (or an RDD computed from them); then the metrics of its Observations. */
+/** Runs a job over the DataFrame's rows (or an RDD computed from them); then fills the Observations it computed. */
 async function submitJob<R>(df: DataFrame, execution: Execution, rdd: RDD<unknown> = execution.rdd): Promise<R[][]> {
   const { description, callSite, shortCallSite, sqlText, sqlPlan } = execution;
   const result = await df.session.host.submitJob<R>(rdd, { description, callSite, shortCallSite, sqlText, sqlPlan, source: execution.rdd });
-  await reportObservations(df);
+  reportObservations(execution.observed);
   return result;
 }
 
@@ -106,8 +109,9 @@ export async function toArrow(df: DataFrame): Promise<ArrowTable> {
 
 export async function* toLocalIterator(df: DataFrame): AsyncIterable<Record<string, unknown>> {
   const convert = rowsToObjects(df.schema);
-  for await (const row of execute(df, 'toLocalIterator').rdd.toLocalIterator()) yield convert(row);
-  await reportObservations(df);
+  const execution = execute(df, 'toLocalIterator');
+  for await (const row of execution.rdd.toLocalIterator()) yield convert(row);
+  reportObservations(execution.observed);
 }
 
 export function toRdd(df: DataFrame): RDD<Record<string, unknown>> {

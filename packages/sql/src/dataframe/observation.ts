@@ -1,14 +1,14 @@
 /**
  * `df.observe(observation | name, ...metrics)` and PySpark's Observation: aggregates of the rows
  * of a DataFrame (`count(lit(1)).alias('count')`, `max('age')`), made known once an action on it
- * (or on a DataFrame built from it) has run. Spark computes them alongside the action; here a
- * second job aggregates the observed plan right after the action's job (the same rows for a
- * deterministic plan), and fills the Observation with the first answer.
+ * (or on a DataFrame built from it) has run. As in Spark, the action's own job computes them from
+ * the rows it reads (physical/observed-metrics.ts); the first action's answer fills the Observation.
  */
 import { randomUUID } from 'node:crypto';
 import { Column } from '../column.js';
 import type { LogicalPlan, MetricsSink } from '../plan/logical-plan.js';
-import { planChildren } from '../plan/logical-plan.js';
+import type { ObservedMetrics } from '../physical/observed-metrics.js';
+import { rowsToObjects } from './row-conversion.js';
 import type { DataFrame } from './dataframe.js';
 
 export class Observation implements MetricsSink {
@@ -58,18 +58,7 @@ export function observe(df: DataFrame, observation: Observation | string, metric
   return observed;
 }
 
-/** After an action on `df`: computes the metrics of each Observation in its plan that has none yet. */
-export async function reportObservations(df: DataFrame): Promise<void> {
-  for (const node of pendingObservations(df.plan)) {
-    const metrics = df.session.dataFrame(node.child).agg(...node.metrics.map((m) => new Column(m)));
-    const [row] = await metrics.collect();
-    node.sink!.report(row!);
-  }
-}
-
-type CollectMetrics = Extract<LogicalPlan, { kind: 'collectMetrics' }>;
-
-function pendingObservations(plan: LogicalPlan): CollectMetrics[] {
-  const found = plan.kind === 'collectMetrics' && plan.sink !== undefined && !plan.sink.filled ? [plan] : [];
-  return [...found, ...planChildren(plan).flatMap(pendingObservations)];
+/** After an action's jobs: fills each Observation they observed with its metrics (physical/observed-metrics.ts). */
+export function reportObservations(observed: readonly ObservedMetrics[]): void {
+  for (const metrics of observed) metrics.node.sink?.report(rowsToObjects(metrics.schema)(metrics.result()));
 }

@@ -31,7 +31,7 @@ export function hashAggregate(
   return finalAggregate(shuffled, groupBy, aggregates, calls, site);
 }
 
-function aggregateCalls(aggregates: readonly NamedExpr[], groupCount: number): AggregateCall[] {
+export function aggregateCalls(aggregates: readonly NamedExpr[], groupCount: number): AggregateCall[] {
   const calls: AggregateCall[] = [];
   const seen = new Set<string>();
   let offset = groupCount;
@@ -51,7 +51,7 @@ function aggregateCalls(aggregates: readonly NamedExpr[], groupCount: number): A
   return calls;
 }
 
-const slots = (buffer: string, c: AggregateCall) => Array.from({ length: c.def.slots }, (_, i) => `${buffer}[${c.offset + i}]`);
+export const slots = (buffer: string, c: AggregateCall) => Array.from({ length: c.def.slots }, (_, i) => `${buffer}[${c.offset + i}]`);
 
 function finalAggregate(
   shuffled: RDD<[number, GroupBatch]>,
@@ -94,10 +94,10 @@ for (const b of groups.buffers()) {
   return streamPartitionsGenerated(shuffled, ctx, source, site);
 }
 
-const placeholderId = (i: number) => -1 - i;
+export const placeholderId = (i: number) => -1 - i;
 
 /** Output expressions over the buffer: grouping expressions and aggregate calls become placeholders. */
-function withPlaceholders(e: Expr, groupBy: readonly Expr[], calls: AggregateCall[]): Expr {
+export function withPlaceholders(e: Expr, groupBy: readonly Expr[], calls: AggregateCall[]): Expr {
   const groupKeys = groupBy.map(exprKey);
   const callKeys = calls.map((c) => exprKey(c.call));
   return transformDown(e, (x) => {

@@ -21,6 +21,8 @@ export type Step =
   /** Each row yields one row per element of an array (or entry of a map): a nested loop in the generated code. */
   | { readonly kind: 'generate'; readonly generator: Extract<Expr, { kind: 'call' }>; readonly outer: boolean; readonly output: readonly Attr[]; readonly rows?: RowCounter }
   | { readonly kind: 'project'; readonly exprs: readonly NamedExpr[] }
+  /** Statements each row runs, its columns in `vars` (df.observe's metrics: physical/observed-metrics.ts). */
+  | { readonly kind: 'observe'; readonly update: (vars: Bindings, ctx: CodegenContext) => string }
   /** Each row runs the steps after it `count` times (a sample with replacement): a loop in the generated code. */
   | { readonly kind: 'repeat'; readonly count: Expr; readonly rows?: RowCounter }
   /** An inner broadcast hash join, probed row by row (broadcast-probe.ts): a nested loop over the matches. */
@@ -61,8 +63,12 @@ export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly 
 
 export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [...p.steps, step] });
 
-/** The pipeline without its row counters: for a job that reads the rows only to plan the query (a sort's sampling). */
-export const withoutRowCounts = (p: Pipeline): Pipeline => ({ ...p, baseRows: undefined, steps: p.steps.map((step) => (step.kind === 'project' ? step : { ...step, rows: undefined })) });
+/** The pipeline without its row counters and observed metrics: for a job that reads the rows only to plan the query (a sort's sampling). */
+export const withoutRowCounts = (p: Pipeline): Pipeline => ({
+  ...p,
+  baseRows: undefined,
+  steps: p.steps.flatMap((step): Step[] => (step.kind === 'observe' ? [] : step.kind === 'project' ? [step] : [{ ...step, rows: undefined }])),
+});
 
 /** The pipeline with its last step, a broadcast join's probe, counting the join's output rows. */
 export function withProbeRowsCounted(p: Pipeline, rows: RowCounter): Pipeline {
@@ -91,6 +97,10 @@ export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings)
     if (step.kind === 'generate') {
       vars = genGenerate(step, vars, ctx, loops++, lines);
       lines.push(...counts.add(step.rows));
+      continue;
+    }
+    if (step.kind === 'observe') {
+      lines.push(step.update(vars, ctx));
       continue;
     }
     if (step.kind === 'repeat') {

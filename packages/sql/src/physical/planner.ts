@@ -27,6 +27,7 @@ import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
 import { RowCounter } from './row-counter.js';
 import { bernoulliCellCondition, poissonCopies } from './sample-condition.js';
 import { physicalPlanString } from './explain-physical.js';
+import { ObservedMetrics } from './observed-metrics.js';
 
 export interface PlannerOptions {
   /** Partitions after a shuffle (`flint.sql.shuffle.partitions`). */
@@ -53,6 +54,7 @@ export class PhysicalPlanner {
   private read: ReadonlySet<number> | undefined | null = null;
   /** Output-row counters of the operators the generated loops count (row-counter.ts). */
   private readonly rowCounters = new Map<LogicalPlan, RowCounter>();
+  private readonly observed: ObservedMetrics[] = [];
   /** Whether an operator reads column `id`: the columns none reads need not go through a shuffle or a broadcast. */
   private readonly isRead = (id: number): boolean => this.read === null || this.read === undefined || this.read.has(id);
 
@@ -60,6 +62,11 @@ export class PhysicalPlanner {
     private readonly host: SqlHost,
     private readonly options: PlannerOptions,
   ) {}
+
+  /** The Observations the planned jobs fill: each one's metrics, known once the jobs have run. */
+  observations(): readonly ObservedMetrics[] {
+    return this.observed;
+  }
 
   /** The metric id of each counted operator: what the UI's plan shows "number of output rows" for. */
   rowsMetrics(): ReadonlyMap<LogicalPlan, number> {
@@ -96,9 +103,14 @@ export class PhysicalPlanner {
       }
       case 'subqueryAlias':
       case 'hint':
-      case 'collectMetrics':
-        // Observed metrics are computed by a job of their own after the action (dataframe/observation.ts).
         return this.pipeline(plan.child);
+      case 'collectMetrics': {
+        // An Observation not yet filled gets its metrics from this job's rows (observed-metrics.ts).
+        if (plan.sink === undefined || plan.sink.filled) return this.pipeline(plan.child);
+        const metrics = new ObservedMetrics(this.host, plan);
+        this.observed.push(metrics);
+        return withStep(this.pipeline(plan.child), { kind: 'observe', update: (vars, ctx) => metrics.genUpdate(vars, ctx) });
+      }
       case 'aggregate':
         return fresh(this.shuffleRead(plan, hashAggregate(this.pipeline(plan.child), plan.groupBy, plan.aggregates as readonly NamedExpr[], n, site)));
       case 'distinct': {

@@ -39,11 +39,11 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   mkdirSync(dir, { recursive: true });
   const env: WriteEnv = { dir, format, schema: schema.json(), options: { ...request.options }, partitionColumns, jobId: randomUUID() };
   const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
-  const { rdd, description } = execute(request.df, `save ${format}`);
+  const { rdd, description, observed } = execute(request.df, `save ${format}`);
   const writes = rdd.mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[]);
   await request.df.session.host.submitJob(writes, { description, source: rdd });
   writeFileSync(join(dir, '_SUCCESS'), '');
-  await reportObservations(request.df);
+  reportObservations(observed);
 }
 
 for (const format of ['csv', 'json', 'parquet', 'text'] as const) registerFormatWriter(format, (request) => save(request, format));
