@@ -118,6 +118,19 @@ describe('spilling sort, aggregation and join', () => {
     await joins(fc);
   }, 120_000);
 
+  it('sort in memory when the sorted columns fit the task budget: a number column counts 8 bytes a row', async () => {
+    // Each of the 2 reduce tasks sorts about 50,000 rows of two number columns (800 KB as
+    // Float64Arrays) within a 1.2 MB budget (executorMemory 2.4 MB / 2 threads): no run is spilled.
+    const fc = await FlintContext.create({ master: 'local[2]', appName: 'sort-fits', executorMemory: 2_400_000 });
+    open.push(fc);
+    fc.conf.set('spark.sql.shuffle.partitions', 2);
+    const n = 100_000;
+    const sorted = await fc.sql(`SELECT id, (id * 7919) % 1000 / 7 AS price FROM range(0, ${n}, 1, 4) ORDER BY price DESC, id`).collect();
+    const expected = Array.from({ length: n }, (_, id) => ({ id, price: ((id * 7919) % 1000) / 7 })).sort((a, b) => b.price - a.price || a.id - b.id);
+    expect(sorted).toEqual(expected);
+    expect(spilledBytes(fc)).toBe(0);
+  }, 60_000);
+
   it('finish on local-cluster[2,1] and leave no spill files behind', async () => {
     const fc = await FlintContext.create({ master: 'local-cluster[2,1]', appName: 'spill-cluster', executorMemory: 1024 * 1024 });
     open.push(fc);

@@ -11,7 +11,7 @@ import { describePhysical, type PhysicalNode } from '../physical/physical-descri
 import { CodegenContext } from '../physical/codegen/codegen-context.js';
 import { mapPartitionsGenerated } from '../physical/pipeline.js';
 import { toExternal, rowsToObjects } from './row-conversion.js';
-import { rowsToUser } from './rdd-conversion.js';
+import { rowToUser } from './rdd-conversion.js';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataFrame } from './dataframe.js';
 import { AdaptiveExecution } from '../physical/adaptive/adaptive-execution.js';
@@ -115,5 +115,5 @@ export async function* toLocalIterator(df: DataFrame): AsyncIterable<Record<stri
 }
 
 export function toRdd(df: DataFrame): RDD<Record<string, unknown>> {
-  return execute(df, 'rdd').rdd.mapPartitions(rowsToUser(df.schema));
+  return execute(df, 'rdd').rdd.map(rowToUser(df.schema));
 }

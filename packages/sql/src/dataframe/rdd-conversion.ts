@@ -45,9 +45,8 @@ return out;`;
   return generatedFunction(new CodegenContext(), ['input', 'env'], body, 'toDF');
 }
 
-export function rowsToUser(schema: StructType): (rows: Iterable<unknown[]>) => Record<string, unknown>[] {
-  const fields = schema.fields;
-  const entries = fields.map((f, i) => `${JSON.stringify(f.name)}: ${toUser(`row[${i}]`, f.dataType.typeName())}`).join(', ');
-  const body = `const out = [];\nfor (const row of input) out.push({ ${entries} });\nreturn out;`;
-  return generatedFunction(new CodegenContext(), ['input', 'env'], body, 'df.rdd');
+/** One engine row as a user row object: an element-wise step, so a partition's rows stream through it. */
+export function rowToUser(schema: StructType): (row: unknown[]) => Record<string, unknown> {
+  const entries = schema.fields.map((f, i) => `${JSON.stringify(f.name)}: ${toUser(`row[${i}]`, f.dataType.typeName())}`).join(', ');
+  return generatedFunction(new CodegenContext(), ['row', 'env'], `return { ${entries} };`, 'df.rdd');
 }

@@ -78,15 +78,21 @@ function rowAt(columns: Columns, i: number, env: SortBatchesEnv): unknown[] {
   return row;
 }
 
-/** Heap bytes of a batch, estimated from a few of its rows. */
+/**
+ * Bytes a batch holds: a typed column its elements' bytes (8 a double), a column of values a
+ * slot each plus their size, estimated from a few of its rows.
+ */
 function batchBytes(batch: Columns): number {
-  const count = batch.length === 0 ? 0 : batch[0].length;
+  let bytes = 0;
+  for (const column of batch) bytes += ArrayBuffer.isView(column) ? column.byteLength : sampledColumnBytes(column);
+  return bytes;
+}
+
+function sampledColumnBytes(column: ArrayLike<unknown>): number {
+  const count = column.length;
   const sampled = Math.min(count, 8);
   let bytes = 0;
-  for (let s = 0; s < sampled; s++) {
-    const i = Math.floor((s * count) / sampled);
-    for (const column of batch) bytes += 8 + estimateSize(column[i]);
-  }
+  for (let s = 0; s < sampled; s++) bytes += 8 + estimateSize(column[Math.floor((s * count) / sampled)]);
   return sampled === 0 ? 0 : (bytes / sampled) * count;
 }
 
