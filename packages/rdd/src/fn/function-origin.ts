@@ -4,10 +4,12 @@
  * at the user's own file, line and column as their editor shows them (`job.ts:4:12`), through the
  * file's source map when tsx compiled it from TypeScript.
  *
- * The driver records, per compiled source, where each function's text sits in it and where that
- * function starts in its script; V8 knows the latter ([[FunctionLocation]]), and an in-process
- * inspector session asks it synchronously, in well under a millisecond. A frame that cannot be
- * placed keeps its flint-fn form, which still names the transformation and its call site.
+ * The driver records, per compiled source, where each function's text sits in it, and asks where
+ * that function starts in its script only when a frame in it is to be placed: V8 knows it
+ * ([[FunctionLocation]]) and an in-process inspector session asks it synchronously, but the first
+ * ask enables the debugger, which replays every loaded script (~100 ms of a program's start-up when
+ * it was asked for each function shipped). A frame that cannot be placed keeps its flint-fn form,
+ * which still names the transformation and its call site.
  */
 import { Session } from 'node:inspector';
 import { findSourceMap } from 'node:module';
@@ -24,10 +26,15 @@ export function shippedSourceUrl(site: string): string {
 const BODY_FIRST_LINE = 3;
 const BODY_PREFIX = 'return '.length;
 
-interface Placed {
+interface Shipped {
   /** Offset of the function's text in the compiled source. */
   readonly start: number;
   readonly text: string;
+  /** Held weakly: a function no job refers to any more has no frames to place. */
+  readonly fn: WeakRef<Function>;
+}
+
+interface Written {
   readonly scriptUrl: string;
   /** 0-based line and column of the start of the function's text in its script. */
   readonly line: number;
@@ -35,16 +42,15 @@ interface Placed {
 }
 
 const MAX_SOURCES = 2_000;
-const placedBySourceUrl = new Map<string, { source: string; functions: Placed[] }>();
+const placedBySourceUrl = new Map<string, { source: string; functions: Shipped[] }>();
 
-/** Remembers where `fns` (whose texts appear in `source`, compiled under `site`) were written. */
+/** Remembers that `fns` (whose texts appear in `source`, compiled under `site`) were shipped. */
 export function recordOrigins(site: string, source: string, fns: readonly Function[]): void {
-  const functions: Placed[] = [];
+  const functions: Shipped[] = [];
   for (const fn of fns) {
     const text = Function.prototype.toString.call(fn);
     const start = source.indexOf(text);
-    const written = start < 0 ? undefined : whereWritten(fn, text);
-    if (written) functions.push({ start, text, ...written });
+    if (start >= 0) functions.push({ start, text, fn: new WeakRef(fn) });
   }
   const name = shippedSourceUrl(site);
   placedBySourceUrl.delete(name);
@@ -54,9 +60,9 @@ export function recordOrigins(site: string, source: string, fns: readonly Functi
 }
 
 /** Where each function was written, asked of V8 once per function (an iterative job ships the same one every iteration). */
-const written = new WeakMap<Function, Omit<Placed, 'start' | 'text'> | null>();
+const written = new WeakMap<Function, Written | null>();
 
-function whereWritten(fn: Function, text: string): Omit<Placed, 'start' | 'text'> | undefined {
+function whereWritten(fn: Function, text: string): Written | undefined {
   let place = written.get(fn);
   if (place === undefined) {
     const location = functionLocation(fn);
@@ -96,12 +102,14 @@ function placeFrame(name: string, line: number, column: number): string | undefi
   const sourceLine = line - BODY_FIRST_LINE;
   if (sourceLine < 0 || sourceLine >= lines.length) return undefined;
   const offset = lines.slice(0, sourceLine).reduce((sum, text) => sum + text.length + 1, 0) + column - 1 - (sourceLine === 0 ? BODY_PREFIX : 0);
-  const fn = compiled.functions.find((f) => offset >= f.start && offset < f.start + f.text.length);
-  if (!fn) return undefined;
-  const before = fn.text.slice(0, offset - fn.start).split('\n');
-  const generatedLine = fn.line + before.length - 1;
-  const generatedColumn = before.length === 1 ? fn.column + before[0].length : before.at(-1)!.length;
-  return originalPosition(fn.scriptUrl, generatedLine, generatedColumn);
+  const shipped = compiled.functions.find((f) => offset >= f.start && offset < f.start + f.text.length);
+  const fn = shipped?.fn.deref();
+  const place = fn && whereWritten(fn, shipped!.text);
+  if (!place) return undefined;
+  const before = shipped!.text.slice(0, offset - shipped!.start).split('\n');
+  const generatedLine = place.line + before.length - 1;
+  const generatedColumn = before.length === 1 ? place.column + before[0].length : before.at(-1)!.length;
+  return originalPosition(place.scriptUrl, generatedLine, generatedColumn);
 }
 
 /** `file:line:col` (1-based) in the user's own source, through the script's source map if it has one. */
