@@ -112,3 +112,43 @@ describe('correlated NOT IN with nulls', () => {
     expect(correlated).toMatch(/BroadcastHashJoin \[g#\d+\], \[g#\d+\], LeftAnti, BuildRight, \(\(x#(\d+) = y#(\d+)\) OR isnull\(\(x#\1 = y#\2\)\)\), false\n/);
   });
 });
+
+// Spark's own answers: sql-tests/results/subquery/in-subquery/not-in-unit-tests-single-column.sql.out
+// and not-in-unit-tests-multi-column.sql.out (b and d are decimal(2,1) there, double here).
+describe("Spark's NOT IN unit tests, single and multiple columns", () => {
+  // Sorted as the golden files list them (NULL printed as text).
+  const text = (row: unknown[]) => row.map((v) => (v === null ? 'NULL' : String(v))).join('\t');
+  const rows = async (query: string) => (await fc.sql(query).collect()).map((r) => [r.a, r.b]).sort((x, y) => text(x).localeCompare(text(y)));
+
+  it('single column, correlated and not', async () => {
+    fc.createDataFrame([[null, 1.0], [2, 3.0], [4, 5.0]], 'a INT, b DOUBLE').createOrReplaceTempView('m');
+    fc.createDataFrame([[null, 1.0], [2, 3.0], [6, 7.0]], 'c INT, d DOUBLE').createOrReplaceTempView('s');
+    const notIn = (where: string, sub: string) => rows(`SELECT * FROM m WHERE ${where} a NOT IN (SELECT c FROM s WHERE ${sub})`);
+    expect(await notIn('', 'd > 10.0')).toEqual([[2, 3], [4, 5], [null, 1]]);
+    expect(await notIn('', 'd = 1.0')).toEqual([]);
+    expect(await notIn('b = 1.0 AND', 'd = 3.0')).toEqual([]);
+    expect(await notIn('b = 3.0 AND', 'd = 3.0')).toEqual([]);
+    expect(await notIn('b = 3.0 AND', 'd = 7.0')).toEqual([[2, 3]]);
+    expect(await notIn('', 'd = b + 10')).toEqual([[2, 3], [4, 5], [null, 1]]);
+    expect(await notIn('b = 1.0 AND', 'd = b + 10')).toEqual([[null, 1]]);
+    expect(await notIn('b = 3.0 AND', 'd = b + 10')).toEqual([[2, 3]]);
+  });
+
+  it('multiple columns: (a, b) NOT IN compares column by column, a null in a pair matching anything', async () => {
+    fc.createDataFrame([[null, null], [null, 1.0], [2, 3.0], [4, 5.0]], 'a INT, b DOUBLE').createOrReplaceTempView('m');
+    fc.createDataFrame([[null, null], [0, 1.0], [2, 3.0], [4, null]], 'c INT, d DOUBLE').createOrReplaceTempView('s');
+    const notIn = (where: string, sub: string) => rows(`SELECT * FROM m WHERE ${where} (a, b) NOT IN (SELECT * FROM s WHERE ${sub})`);
+    expect(await notIn('', 'd > 5.0')).toEqual([[2, 3], [4, 5], [null, 1], [null, null]]);
+    expect(await notIn('', 'c IS NULL AND d IS NULL')).toEqual([]);
+    expect(await notIn('a IS NULL AND b IS NULL AND', 'c IS NOT NULL')).toEqual([]);
+    expect(await notIn('b = 1.0 AND', 'c IS NOT NULL')).toEqual([]);
+    expect(await notIn('b = 1.0 AND', 'c = 2')).toEqual([[null, 1]]);
+    expect(await notIn('b = 3.0 AND', 'c = 2')).toEqual([]);
+    expect(await notIn('b = 5.0 AND', 'c = 2')).toEqual([[4, 5]]);
+    // IN keeps the pairs the subquery returns (nulls match nothing).
+    expect(await rows('SELECT * FROM m WHERE (a, b) IN (SELECT c, d FROM s)')).toEqual([[2, 3]]);
+    expect(() => fc.sql('SELECT * FROM m WHERE a IN (SELECT c, d FROM s)')).toThrow(
+      /\[DATATYPE_MISMATCH\.IN_SUBQUERY_LENGTH_MISMATCH\] .*Left hand side columns\(length: 1\): \["a"\], right hand side columns\(length: 2\): \["c", "d"\]/,
+    );
+  });
+});

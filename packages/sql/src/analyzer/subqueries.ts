@@ -18,6 +18,7 @@ import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { conjunction, splitConjuncts } from '../expr/predicates.js';
 import { AnalysisException } from './analysis-error.js';
+import { prettyName } from '../expr/names.js';
 import { resolveExpression } from './resolve-expression.js';
 
 type Subquery = Extract<Expr, { kind: 'subquery' }>;
@@ -43,12 +44,11 @@ export function rewriteFilterSubqueries(f: PlanOf<'filter'>): LogicalPlan {
       // is empty or holds a null); correlated, it is Spark's anti join on
       // `(x = y OR isnull(x = y)) AND correlation`: a null x, or a null y among the rows the
       // correlation selects, drops the row unless the correlation selects none.
-      const nullAware = negated && sub.mode === 'in' && predicates.length === 0;
-      if (sub.mode === 'in') {
-        const column = outputOf(plan)[0];
-        const equal = resolveExpression(binaryOf('=', sub.child!, column), [...outputOf(child), ...outputOf(plan)]);
-        conditions.unshift(negated && !nullAware ? binaryOf('OR', equal, unaryOf('IS NULL', equal)) : equal);
-      }
+      // `(a, b) IN (q)` compares column by column; NOT IN then needs the condition form too.
+      const values = sub.mode === 'in' ? inValues(sub, outputOf(sub.plan)) : [];
+      const nullAware = negated && values.length === 1 && predicates.length === 0;
+      const equalities = values.map((value, i) => resolveExpression(binaryOf('=', value, outputOf(plan)[i]), [...outputOf(child), ...outputOf(plan)]));
+      conditions.unshift(...(negated && !nullAware ? equalities.map((equal) => binaryOf('OR', equal, unaryOf('IS NULL', equal))) : equalities));
       child = { kind: 'join', left: child, right: plan, joinType: negated ? 'left_anti' : 'left_semi', condition: conjunction(conditions), ...(nullAware ? { nullAware } : {}) };
       continue;
     }
@@ -58,6 +58,23 @@ export function rewriteFilterSubqueries(f: PlanOf<'filter'>): LogicalPlan {
   const condition = conjunction(scalar.exprs);
   const filtered: LogicalPlan = condition ? { kind: 'filter', child: scalar.plan, condition } : scalar.plan;
   return sameOutput(filtered, originalOutput) ? filtered : { kind: 'project', child: filtered, exprs: originalOutput };
+}
+
+/**
+ * The values an IN subquery compares with its columns: the items of a row `(a, b)` when the
+ * subquery has as many columns, else the one value; any other count is Spark's analysis error.
+ */
+function inValues(sub: Subquery, columns: readonly Attr[]): Expr[] {
+  const child = sub.child!;
+  // The row is a struct of its items (resolved: named_struct(name1, item1, name2, item2, ...)).
+  const items = child.kind !== 'call' ? [] : child.name === 'struct' ? child.args : child.name === 'named_struct' ? child.args.filter((_, i) => i % 2 === 1) : [];
+  const row = items.length > 1 && columns.length > 1 ? items : [child];
+  if (row.length === columns.length) return [...row];
+  const quoted = (e: Expr) => `"${prettyName(e)}"`;
+  throw new AnalysisException(
+    'DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH',
+    `Cannot resolve "${prettyName(sub)}" due to data type mismatch: The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: ${row.length}): [${row.map(quoted).join(', ')}], right hand side columns(length: ${columns.length}): [${columns.map(quoted).join(', ')}]. SQLSTATE: 42K09`,
+  );
 }
 
 /** A projection holding scalar subqueries, over left joins with them. */
