@@ -1,6 +1,7 @@
 /**
  * The SQL layer is loaded only by a program that uses it: an RDD job loads no module of @flint/sql
- * on the driver or on its task threads (Writables' Java number printing aside), and the same
+ * on the driver or on its task threads (Writables' Java number printing aside), nor the DFS
+ * servers' modules, and the same
  * program's first DataFrame then loads it on both. The job runs as its own process with module
  * hooks that log, per thread, every module imported (sql-layer-loading/); the driver's require()
  * of the layer is read from require's cache. @flint/driver's stand-ins
@@ -47,6 +48,9 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     expect(taskThreads.has('0')).toBe(false);
 
     expect(sqlModules(rddPart, driverThread)).toEqual([]);
+    // Nor does a local driver load the DFS servers (a worker process's datanode, the namenode).
+    const dfsServers = rddPart.filter((line) => /\/packages\/dfs\/dist\/(datanode\/|namenode\/namenode\.js)/.test(line));
+    expect(dfsServers).toEqual([]);
     const onThreads = sqlModules(rddPart, (id) => taskThreads.has(id));
     expect(onThreads.filter((url) => !url.endsWith(JAVA_NUMBER))).toEqual([]);
 

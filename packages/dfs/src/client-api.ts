@@ -6,5 +6,7 @@
 export { formatAddress, parseAddress, type NodeAddress } from './address.js';
 export { DfsError } from './errors.js';
 export { localFileRangeReader, type RangeReader } from './splits/line-reader.js';
-export { DfsClient } from './client/dfs-client.js';
+export { DfsClient, liveNodes } from './client/dfs-client.js';
+export type { DfsOutputStream } from './client/output-stream.js';
+export type { LiveNode } from './protocol/client-namenode.js';
 export { formatDfsUrl, isDfsUrl, parseDfsUrl, type DfsUrl } from './client/dfs-url.js';

@@ -5,7 +5,7 @@
  * node the namenode declares dead, is reported lost, with why (executor-loss.ts): it takes no new
  * tasks at once, and its running tasks end once the cause is known.
  */
-import { DfsClient, liveNodes, type LiveNode } from '@flint/dfs';
+import { DfsClient, liveNodes, type LiveNode } from '@flint/dfs/client';
 import { parseExecutorId } from '@flint/worker';
 import type { Backend, BackendListener } from './backend.js';
 import type { BarrierSync } from '@flint/worker';

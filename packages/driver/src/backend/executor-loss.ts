@@ -8,7 +8,7 @@
  * nothing of the task is to blame: its tasks are rerun without counting.
  */
 import { dialFrames } from '@flint/net';
-import { liveNodes, type LiveNode } from '@flint/dfs';
+import { liveNodes, type LiveNode } from '@flint/dfs/client';
 import { lostExecutorReason, parseExecutorId } from '@flint/worker';
 
 /** The worker publishes the cause with a heartbeat sent at once; this bounds the wait on a slow machine. */

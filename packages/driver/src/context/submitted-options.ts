@@ -5,7 +5,7 @@
  * environment variable. Precedence, as in Spark: options set in the program's code, then
  * FlintContext.setSystemProperty, then FLINT_CONF, then FLINT_MASTER / FLINT_MODE, then the defaults.
  */
-import { parseByteSize } from '@flint/dfs';
+import { parseByteSize } from '@flint/dfs/flags';
 import type { FlintContextOptions } from './context-options.js';
 import { parseMaster } from './master-url.js';
 

@@ -6,7 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { DfsClient, isDfsUrl, parseDfsUrl, type DfsOutputStream } from '@flint/dfs';
+import { DfsClient, isDfsUrl, parseDfsUrl, type DfsOutputStream } from '@flint/dfs/client';
 
 export const IN_PROGRESS_SUFFIX = '.inprogress';
 

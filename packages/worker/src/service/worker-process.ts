@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startDatanode, type DatanodeHandle, type DatanodeOptions } from '@flint/dfs';
 import { ExecutorSupervisor, type RunningExecutor } from './executor-supervisor.js';
 import { lostExecutorServices } from './lost-executor.js';
+import { WORKER_EXECUTOR_MEMORY } from './worker-memory.js';
 
 export interface WorkerOptions extends DatanodeOptions {
   /** Task threads; default one per core. */
@@ -23,9 +24,6 @@ export interface WorkerOptions extends DatanodeOptions {
   /** Called with each executor that starts after the first (a replacement for one that died). */
   readonly executorRestarted?: (executorId: string) => void;
 }
-
-/** A worker's executor memory budget when `--executor-memory` is not given. */
-export const WORKER_EXECUTOR_MEMORY = 1024 * 1024 * 1024;
 
 export interface WorkerHandle {
   /** The executor running now. */

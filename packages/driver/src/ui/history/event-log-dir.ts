@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DfsClient, isDfsUrl, parseDfsUrl } from '@flint/dfs';
+import { DfsClient, isDfsUrl, parseDfsUrl } from '@flint/dfs/client';
 
 export interface LogFile {
   readonly name: string;
