@@ -149,6 +149,12 @@ describe('sample, sampleBy and randomSplit draw Spark\'s rows', () => {
     expect(await fc.sql('SELECT * FROM range(0, 10, 1, 4)').sample(true, 0.5, 3).count()).toBe(1);
   });
 
+  it('explain() shows Sample as Spark\'s SampleExec: its bounds as doubles, inside the generated stage', () => {
+    const sampled = oneToHundred().sample(true, 0.5, 3);
+    expect(sampled.explainString()).toContain('\nSample 0.0, 0.5, true, 3\n');
+    expect(sampled.explainString('formatted')).toMatch(/\n\* Sample \(\d+\)\n/);
+  });
+
   it('sample with replacement of a fraction of 40 and more keeps that many copies on average', async () => {
     const rows = fc.sql('SELECT * FROM range(0, 2000, 1, 2)');
     const n = await rows.sample(true, 45, 7).count();

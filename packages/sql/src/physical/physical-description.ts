@@ -7,6 +7,7 @@
  * explain-formatted.ts.
  */
 import { planString } from '../expr/names.js';
+import { doubleToJavaString } from '../format/java-number.js';
 import { JOIN_NAMES } from '../plan/tree-string.js';
 import { collect, type Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
@@ -138,8 +139,8 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetr
     case 'window':
       return op('Window', { args: ` ${list(p.windowExprs)}`, details: [inputOf(p.child), `Arguments: ${list(p.windowExprs)}`], exchange: true }, describe(p.child));
     case 'sample': {
-      const args = `${p.lowerBound}, ${p.upperBound}, ${p.withReplacement}, ${p.seed}`;
-      return op('Sample', { args: ` ${args}`, details: [inputOf(p.child), `Arguments: ${args}`], generated: false }, describe(p.child));
+      const args = `${doubleToJavaString(p.lowerBound)}, ${doubleToJavaString(p.upperBound)}, ${p.withReplacement}, ${p.seed}`;
+      return op('Sample', { args: ` ${args}`, details: [inputOf(p.child), `Arguments: ${args}`] }, describe(p.child));
     }
     case 'repartition': {
       if (p.range) return exchange(`rangepartitioning(${p.partitionExprs.map(planString).join(', ')}, ${p.numPartitions ?? n})`, p.child, describe(p.child));
