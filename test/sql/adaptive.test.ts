@@ -131,6 +131,30 @@ describe('adaptive query execution', () => {
       expect(right.bigShuffles).toBe(0);
     }, 60_000);
 
+    it('measures a side of integer ids and few strings in its compact shuffle form, and broadcasts it', async () => {
+      const SEGMENTS = ['AUTOMOBILE', 'BUILDING', 'FURNITURE', 'HOUSEHOLD', 'MACHINERY'];
+      const DIMS = 2000;
+      // An aggregate (the planner cannot estimate it): 2,000 (cid, segment) rows shuffle as about
+      // 18 KB of 4-byte ids, 4-byte keys and 1-byte segment codes; as doubles and strings, 54 KB.
+      const dims = `SELECT id AS cid, max(CASE id % 5 ${SEGMENTS.map((s, i) => `WHEN ${i} THEN '${s}'`).join(' ')} END) AS segment FROM range(0, ${DIMS}, 1, 2) GROUP BY id`;
+      const query = `SELECT d.segment, count(*) AS n, sum(b.id) AS s FROM big b JOIN (${dims}) d ON b.id % ${DIMS} = d.cid GROUP BY d.segment`;
+      const expected = SEGMENTS.map((segment, i) => {
+        const members = bigIds.filter((id) => (id % DIMS) % 5 === i);
+        return { segment, n: members.length, s: members.reduce((a, b) => a + b, 0) };
+      });
+      fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 30_000);
+      try {
+        expect(fc.sql(query).explainString()).toContain('ShuffledHashJoin');
+        const [joined, builds] = await buildJobsDuring(() => run(query));
+        expect(byJson(joined.rows)).toEqual(byJson(expected));
+        expect(builds).toBe(1);
+        // The grouping's own map stage over the big side; a shuffle of it for the join would be a second.
+        expect(joined.bigShuffles).toBe(1);
+      } finally {
+        fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 4096);
+      }
+    }, 60_000);
+
     it('shuffles both sides when the side that may be broadcast is the big one', async () => {
       // A left join keeps every count: only the big side could be built, and it is too big.
       const query = `SELECT c.k, b.id FROM (${counts}) c LEFT JOIN big b ON b.id % 10 = c.k`;

@@ -17,7 +17,7 @@ import { genExpr } from './codegen/expr-codegen.js';
 import { NULL_KEY, type EquiJoinKeys } from './join.js';
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
 import { genTableParts, type BroadcastProbe, type BuildTable } from './broadcast-probe.js';
-import { concatColumns, TYPED_COLUMN } from './runtime/typed-columns.js';
+import { concatJoinColumns, JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -37,7 +37,7 @@ export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
 }
 
 /** One part of a broadcast table per record: its rows' keys and, per column of the small side, their values (null: not carried). */
-type BuildPart = [ArrayLike<unknown>, (ArrayLike<unknown> | null)[]];
+type BuildPart = [ArrayLike<unknown>, (JoinColumn | null)[]];
 
 /** Where a broadcast table's rows come from when not from the small side's plan (adaptive/broadcast-from-shuffle.ts). */
 export interface BuildRows {
@@ -159,7 +159,7 @@ export function fusedBroadcastJoin(
  */
 function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string, nullAware = false): RDD<BuildPart> {
   const ctx = new CodegenContext();
-  ctx.addHelper('typedColumn', TYPED_COLUMN);
+  ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   const output = outputAfter(small);
   const kept = output.flatMap((_, i) => (carried[i] ? [i] : []));
   const body = genLoop(small, ctx, (vars) => {
@@ -172,10 +172,10 @@ function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], c
     lines.push(anyNull === '' ? pushes : `if (!(${anyNull})) { ${pushes} }${nullAware ? ` else { ${nullPushes} }` : ''}`);
     return lines.join('\n  ');
   });
-  const columns = output.map((_, i) => (carried[i] ? `typedColumn(bc${i})` : 'null')).join(', ');
+  const columns = output.map((_, i) => (carried[i] ? `env.compactColumn(bc${i}, true)` : 'null')).join(', ');
   const source = `const bk = [];${kept.map((i) => ` const bc${i} = [];`).join('')}
 ${body}
-return [[typedColumn(bk), [${columns}]]];`;
+return [[env.compactColumn(bk, false), [${columns}]]];`;
   return mapPartitionsGenerated(small, ctx, source, site);
 }
 
@@ -184,8 +184,8 @@ async function loadBuildTable(buildRows: RDD<BuildPart>, site: string): Promise<
   const partitions = (await buildRows.context.submitJob<BuildPart>(buildRows, { description: `broadcast join: build side (${site})` })).flat();
   const width = partitions.length === 0 ? 0 : partitions[0][1].length;
   const table: BuildTable = {
-    keys: concatColumns(partitions.map((p) => p[0])),
-    columns: Array.from({ length: width }, (_, c) => (partitions[0][1][c] === null ? null : concatColumns(partitions.map((p) => p[1][c] as ArrayLike<unknown>)))),
+    keys: concatJoinColumns(partitions.map((p) => p[0])) as ArrayLike<unknown>,
+    columns: Array.from({ length: width }, (_, c) => (partitions[0][1][c] === null ? null : concatJoinColumns(partitions.map((p) => p[1][c] as JoinColumn)))),
   };
   return (buildRows.context as SqlHost).broadcast(table);
 }

@@ -16,6 +16,7 @@ import type { Attr, Expr } from '../expr/expression.js';
 import type { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { PROBE_INDEX } from './runtime/probe-index.js';
+import type { JoinColumn } from './runtime/join-columns.js';
 
 export interface BroadcastProbe {
   /** The stream side's key expressions (over the rows before this step). */
@@ -36,7 +37,7 @@ export interface BroadcastProbe {
 /** The build side of a broadcast join: row r has key `keys[r]` and values `columns[c][r]` (null: a column nothing reads). */
 export interface BuildTable {
   readonly keys: ArrayLike<unknown>;
-  readonly columns: readonly (ArrayLike<unknown> | null)[];
+  readonly columns: readonly (JoinColumn | null)[];
 }
 
 /** A table's parts as generated code (genTableParts). */

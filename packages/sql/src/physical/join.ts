@@ -19,7 +19,7 @@ import { genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated
 import { JOIN_SPILL_RUNTIME } from './spill/spillable-join.js';
 import { AGGREGATE_RUNTIME, KEY_IS_PARTITION } from './runtime/group-partition.js';
 import { JOIN_BATCH_RUNTIME, type JoinBatch } from './runtime/join-batches.js';
-import { TYPED_COLUMN } from './runtime/typed-columns.js';
+import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
 
 /** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
 export const NULL_KEY = '\\u0000null';
@@ -150,7 +150,7 @@ export const fullRow = (layout: CarriedLayout, row: string): string => `[${layou
  */
 function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, numPartitions: number, site: string, isRead: (id: number) => boolean, markers = false): RDD<[number, JoinBatch]> {
   const ctx = new CodegenContext();
-  ctx.addHelper('typedColumn', TYPED_COLUMN);
+  ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   ctx.env.joinPartition = AGGREGATE_RUNTIME.ref('groupPartition');
   const output = outputAfter(p);
   const { positions } = carriedLayout(output, isRead);
@@ -181,7 +181,7 @@ ${markers ? `let sawRows = false, sawNull = false;\n${body}\n${sendMarkers}` : b
 const out = [];
 for (let p = 0; p < joinBatches.length; p++) {
   const b = joinBatches[p];
-  if (b !== undefined) out.push([p, [${side}, typedColumn(b[0]), b.slice(1).map(typedColumn)]]);
+  if (b !== undefined) out.push([p, [${side}, env.compactColumn(b[0], false), b.slice(1).map((column) => env.compactColumn(column, true))]]);
 }
 return out;`;
   return mapPartitionsGenerated(p, ctx, source, site);
@@ -237,6 +237,7 @@ function joinPartitions(
   };
   if (streams(joinType)) {
     ctx.env.newHashJoin = JOIN_SPILL_RUNTIME.ref('newHashJoin');
+    ctx.env.plainColumn = JOIN_COLUMN_RUNTIME.ref('plainColumn');
     // A null-aware probe matches every row once the right side has rows and a null, a null key once it has rows.
     const matches = (table: string, key: string) =>
       nullAware ? `buildRows && (${key} === '${NULL_KEY}' || buildNull || ${table}.has(${key}))` : `${key} !== '${NULL_KEY}' && ${table}.has(${key})`;
@@ -297,7 +298,8 @@ function streamRows(keysOnly: boolean, nullAware: boolean, buildTag: 0 | 1, buil
 const none = [];
 let buildRows = false, buildNull = false;
 for (const batch of input) {
-  const [side, keys, columns] = batch[1];
+  const [side, keys, packed] = batch[1];
+  const columns = packed.map(env.plainColumn);
   if (side === ${buildTag}) {
     for (let i = 0; i < keys.length; i++) ${buildRow}
     continue;

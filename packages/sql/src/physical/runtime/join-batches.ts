@@ -8,13 +8,15 @@
  * those per-row records (`joinRecords`), the shape the join's hash tables and spill buckets keep.
  */
 import { registerRuntime } from '@flint/rdd';
+import { plainColumn, type JoinColumn } from './join-columns.js';
 
-export type JoinBatch = [side: 0 | 1, keys: ArrayLike<unknown>, columns: ArrayLike<unknown>[]];
+export type JoinBatch = [side: 0 | 1, keys: ArrayLike<unknown>, columns: JoinColumn[]];
 
 /** The rows of a reduce partition's join batches as `[key, [side, row]]` records, in order. */
 export function* joinRecords(batches: Iterable<unknown>): Generator<[unknown, [0 | 1, unknown[]]]> {
   for (const record of batches as Iterable<[number, JoinBatch]>) {
-    const [side, keys, columns] = record[1];
+    const [side, keys, packed] = record[1];
+    const columns = packed.map(plainColumn);
     const width = columns.length;
     for (let i = 0; i < keys.length; i++) {
       const row = new Array<unknown>(width);

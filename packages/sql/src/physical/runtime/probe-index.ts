@@ -14,9 +14,9 @@
  *  - when those keys are also unique, the rows are laid out at their key's position: `get` is a
  *    test of one bit (a bitmap of 1M keys is 128 KB) and the row is the key itself, so a probe
  *    reads the bitmap and the values it needs, no first-row or next-row array;
- *  - a string column of few distinct values becomes one-byte (or two-byte) codes into a
- *    dictionary of its values: a probe reads one byte, and every row of a value yields the same
- *    string object (grouping by it hashes one object, not a million copies).
+ *  - a string column of few distinct values arrives as one-byte (or two-byte) codes into a
+ *    dictionary of its values (join-columns.ts): a probe reads one byte, and every row of a value
+ *    yields the same string object (grouping by it hashes one object, not a million copies).
  */
 export const PROBE_INDEX = `class DenseKeyIndex {
   constructor(first) { this.first = first; }
@@ -42,24 +42,8 @@ function denseKeyLimit(keys) {
   }
   return max < 2 * keys.length + 1024 ? max + 1 : -1;
 }
-function stringDictionary(column) {
-  if (!Array.isArray(column)) return undefined;
-  const codeOf = new Map();
-  const most = Math.min(65535, Math.max(64, column.length >> 4));
-  for (let r = 0; r < column.length; r++) {
-    const value = column[r];
-    if (value !== null && typeof value !== 'string') return undefined;
-    if (!codeOf.has(value)) {
-      if (codeOf.size === most) return undefined;
-      codeOf.set(value, codeOf.size);
-    }
-  }
-  const codes = codeOf.size <= 256 ? new Uint8Array(column.length) : new Uint16Array(column.length);
-  for (let r = 0; r < column.length; r++) codes[r] = codeOf.get(column[r]);
-  return { codes, values: [...codeOf.keys()] };
-}
 function atKeyPositions(column, keys, limit) {
-  const placed = column instanceof Float64Array ? new Float64Array(limit) : column instanceof Uint8Array ? new Uint8Array(limit) : column instanceof Uint16Array ? new Uint16Array(limit) : new Array(limit).fill(null);
+  const placed = ArrayBuffer.isView(column) ? new column.constructor(limit) : new Array(limit).fill(null);
   for (let r = 0; r < keys.length; r++) placed[keys[r]] = column[r];
   return placed;
 }
@@ -68,9 +52,9 @@ function probeIndex(table) {
   const keys = table.keys;
   const columns = [], dictionaries = [];
   for (const column of table.columns) {
-    const dictionary = stringDictionary(column);
-    columns.push(dictionary === undefined ? column : dictionary.codes);
-    dictionaries.push(dictionary?.values);
+    const dictionary = column !== null && column.codes !== undefined;
+    columns.push(dictionary ? column.codes : column);
+    dictionaries.push(dictionary ? column.values : undefined);
   }
   const next = new Int32Array(keys.length);
   let unique = true;
