@@ -1,7 +1,7 @@
 /**
  * The SQL layer is loaded only by a program that uses it: an RDD job loads no module of @flint/sql
  * on the driver or on its task threads (Writables' Java number printing aside), nor the DFS
- * servers' modules, and the same
+ * servers' modules (nor, on the threads of a job of local files, the DFS client), and the same
  * program's first DataFrame then loads it on both. The job runs as its own process with module
  * hooks that log, per thread, every module imported (sql-layer-loading/); the driver's require()
  * of the layer is read from require's cache. @flint/driver's stand-ins
@@ -53,6 +53,9 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     expect(dfsServers).toEqual([]);
     const onThreads = sqlModules(rddPart, (id) => taskThreads.has(id));
     expect(onThreads.filter((url) => !url.endsWith(JAVA_NUMBER))).toEqual([]);
+    // Its threads read no DFS file: neither the DFS client nor the network layer (but its errors).
+    const network = rddPart.filter((line) => taskThreads.has(line.split(' ')[0]!) && /\/packages\/(net\/dist\/(?!errors\.js)|dfs\/dist\/client\/dfs-client\.js)/.test(line));
+    expect(network).toEqual([]);
 
     const runtimeLoads = sqlModules(sqlPart, (id) => taskThreads.has(id)).filter((url) => url.endsWith('/packages/sql/dist/runtime.js'));
     expect(runtimeLoads.length).toBeGreaterThan(0);

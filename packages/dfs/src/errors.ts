@@ -1,5 +1,5 @@
 /** Errors that cross process boundaries carry a code so the receiver can react to the kind. */
-import { NetError } from '@flint/net';
+import { NetError } from '@flint/net/errors';
 
 export const ERROR_CODES = [
   'NOT_FOUND',
@@ -31,7 +31,7 @@ export class DfsError extends Error {
   }
 }
 
-export { errorMessage } from '@flint/net';
+export { errorMessage } from '@flint/net/errors';
 
 /** The code of an error as it should travel on the wire; the connection layer's codes are DFS codes too. */
 export function errorCode(error: unknown): ErrorCode {

@@ -4,7 +4,7 @@
  * line rule as @flint/dfs's readLineSplit — a split owns the lines that start in (start, end], the
  * split at 0 also the one at 0 — but without a per-line await, which matters for large inputs.
  */
-import type { RangeReader } from '@flint/dfs/client';
+import type { RangeReader } from '@flint/dfs/paths';
 
 const LF = 0x0a;
 const CR = 0x0d;

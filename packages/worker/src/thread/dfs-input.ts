@@ -1,5 +1,9 @@
-/** DFS access from a task thread: one namenode connection per thread and namenode. */
-import { DfsClient, formatAddress, parseDfsUrl, type DfsUrl } from '@flint/dfs/client';
+/**
+ * DFS access from a task thread: one namenode connection per thread and namenode. The client (and
+ * the network layer) is loaded by the first task that reads a DFS file.
+ */
+import { formatAddress, parseDfsUrl, type DfsUrl } from '@flint/dfs/paths';
+import type { DfsClient } from '@flint/dfs/client';
 import type { TextSplit } from '@flint/rdd';
 import { readLinesInBulk } from './bulk-line-split.js';
 
@@ -9,7 +13,7 @@ export function dfsClientFor(url: DfsUrl): Promise<DfsClient> {
   const key = formatAddress(url.namenode);
   let client = clients.get(key);
   if (!client) {
-    client = DfsClient.connect(url.namenode);
+    client = import('@flint/dfs/client').then(({ DfsClient }) => DfsClient.connect(url.namenode));
     client.catch(() => clients.delete(key));
     clients.set(key, client);
   }

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { decode, eachRecord, encode } from '@flint/rdd';
-import type { RangeReader } from '@flint/dfs/client';
+import type { RangeReader } from '@flint/dfs/paths';
 
 const MAGIC = Buffer.from('FLINTOBJ');
 const VERSION = 1;

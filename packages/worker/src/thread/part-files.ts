@@ -5,7 +5,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDfsUrl } from '@flint/dfs/client';
+import { parseDfsUrl } from '@flint/dfs/paths';
 import { dfsClientFor } from './dfs-input.js';
 
 /** `part-00000`, plus a compression codec's extension (`.gz`) when there is one. */

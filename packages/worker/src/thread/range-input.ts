@@ -3,7 +3,7 @@
  * records (binaryRecords) and Flint's object files (pickleFile). A record belongs to the split
  * it starts in, and the last one is read past the split's end.
  */
-import { localFileRangeReader, parseDfsUrl, type RangeReader } from '@flint/dfs/client';
+import { localFileRangeReader, parseDfsUrl, type RangeReader } from '@flint/dfs/paths';
 import type { RangeSplitFormat, TextSplit } from '@flint/rdd';
 import { dfsClientFor } from './dfs-input.js';
 import { readObjectFileSplit } from './object-file.js';

@@ -3,7 +3,7 @@
  * or read from files (text input, stored partitions). Times its reading, parsing and decoding.
  */
 import { decode, recordFromJson, type StoredFormat, type TextSplit } from '@flint/rdd';
-import { localFileRangeReader } from '@flint/dfs/client';
+import { localFileRangeReader } from '@flint/dfs/paths';
 import { readLinesInBulk } from './bulk-line-split.js';
 import { readDfsSplit } from './dfs-input.js';
 import { readPartFile } from './part-files.js';

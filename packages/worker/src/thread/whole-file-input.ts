@@ -4,7 +4,7 @@
  * each one record `[path, content]` with Hadoop's path (`file:/abs/path`, or the dfs:// URL).
  */
 import { readFile } from 'node:fs/promises';
-import { parseDfsUrl } from '@flint/dfs/client';
+import { parseDfsUrl } from '@flint/dfs/paths';
 import type { RangeSplitFormat, TextSplit, TextSplitFormat } from '@flint/rdd';
 import { dfsClientFor } from './dfs-input.js';
 import { decompress } from './compression.js';

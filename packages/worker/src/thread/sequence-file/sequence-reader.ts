@@ -5,7 +5,7 @@
  * header and the split's own bytes (plus the tail of its last record or block) are read, so a
  * file read with N splits is read about once, not N times.
  */
-import type { RangeReader } from '@flint/dfs/client';
+import type { RangeReader } from '@flint/dfs/paths';
 import { readVLong, readWritable, isWritableClass, supportedWritables, type WritableClass } from './writables.js';
 import { MAGIC, SEQUENCE_CODECS, SYNC_ESCAPE, SYNC_HASH_BYTES, VERSION, int32, type SequenceCodec } from './sequence-file.js';
 
