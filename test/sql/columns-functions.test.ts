@@ -50,6 +50,20 @@ describe('Column methods', () => {
     ]);
   });
 
+  // Spark compares structs, arrays and binary values by content (its ordering's equiv: null equals
+  // null and NaN equals NaN inside them), and keeps (1, 1) of the four records (Spark's in-basic.sql.out).
+  it('= and <=> compare structs, arrays and binary values by content', async () => {
+    const records = fc.sql('SELECT struct(col1 AS a, col2 AS b) AS record FROM VALUES (1, 1), (1, 2), (2, 1), (2, 2)');
+    expect(await records.filter("record = named_struct('a', 1, 'b', 1)").count()).toBe(1);
+    expect(await records.filter(col('record').eqNullSafe(F.struct(lit(2).alias('a'), lit(2).alias('b')))).count()).toBe(1);
+    const [row] = await fc
+      .sql(`SELECT array(1, 2) = array(1, 2) AS same, array(1, 2) = array(1, 3) AS other, array(1, 2) = array(1, 2, 3) AS longer,
+        array(1, NULL) <=> array(1, NULL) AS nulls, struct(1, 'x') = struct(1, 'x') AS struct_, CAST('ab' AS BINARY) = CAST('ab' AS BINARY) AS bytes,
+        array(1) = NULL AS unknown, array(CAST('NaN' AS DOUBLE)) = array(CAST('NaN' AS DOUBLE)) AS nan`)
+      .collect();
+    expect(row).toEqual({ same: true, other: false, longer: false, nulls: true, struct_: true, bytes: true, unknown: null, nan: true });
+  });
+
   it('getField reads a struct field', async () => {
     const d = fc.createDataFrame([{ p: { x: 1, y: 'a' } }]);
     expect(await d.select(col('p').getField('y')).collect()).toEqual([{ 'p.y': 'a' }]);

@@ -48,7 +48,7 @@ export function parseFunctionCall(c: Cursor): FunctionCall {
  * `struct(1 AS a, x)` (Spark's grammar lets struct's arguments be named): named_struct's
  * name/value pairs; an unnamed argument is named after its column, else `col<n>`, as struct() names it.
  */
-function namedStructArgs(args: readonly Expr[], aliases: readonly (string | null)[]): Expr[] {
+export function namedStructArgs(args: readonly Expr[], aliases: readonly (string | null)[]): Expr[] {
   const nameOf = (e: Expr, i: number) => aliases[i] ?? (e.kind === 'column' ? e.name[e.name.length - 1]! : `col${i + 1}`);
   return args.flatMap((e, i) => [{ kind: 'literal', type: 'string', value: nameOf(e, i) } as Expr, e]);
 }

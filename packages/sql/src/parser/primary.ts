@@ -6,7 +6,7 @@ import type { Expr, Literal } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { parseDataType } from './data-types.js';
 import { parseExpr, parseValue, startsQuery } from './expressions.js';
-import { parseFunctionCall, parseSpecialForm } from './functions.js';
+import { namedStructArgs, parseFunctionCall, parseSpecialForm } from './functions.js';
 import { RESERVED_FUNCTION_NAMES, RESERVED_WORDS } from './keywords.js';
 import { parseIntervalLiteral, parseNumberLiteral, parseStringLiteral, startsIntervalLiteral } from './literals.js';
 import { parseQuery, tryParenthesizedQuery } from './queries.js';
@@ -119,10 +119,20 @@ function parseParenthesized(c: Cursor): Expr {
   }
   c.next();
   const items = [parseExpr(c)];
-  while (c.acceptOp(',')) items.push(parseExpr(c));
+  // A row's items may be named, `(a AS x, b AS y)`: then it is named_struct('x', a, 'y', b), as in
+  // Spark (the first item's name only when a second item follows: `(a AS x)` is not a row).
+  const aliases = [c.isWord('AS') && c.isOp(',', 2) ? acceptFieldAlias(c) : null];
+  while (c.acceptOp(',')) {
+    items.push(parseExpr(c));
+    aliases.push(acceptFieldAlias(c));
+  }
   c.expectOp(')');
-  return items.length === 1 ? items[0]! : { kind: 'row', items };
+  if (items.length === 1) return items[0]!;
+  if (aliases.some((a) => a !== null)) return { kind: 'function', name: 'named_struct', args: namedStructArgs(items, aliases), distinct: false, filter: null, ignoreNulls: null, over: null };
+  return { kind: 'row', items };
 }
+
+const acceptFieldAlias = (c: Cursor): string | null => (c.acceptWord('AS') ? c.identifier('a field name after AS') : null);
 
 function isLambdaParameterList(c: Cursor): boolean {
   let i = 1;

@@ -37,6 +37,15 @@ describe('operator precedence (Spark’s SqlBaseParser, docs/sql-ref-operators.m
   });
 });
 
+describe('rows', () => {
+  it('(a, b) is a row; named items make it a named struct, as Spark; (a AS x) alone is not a row', () => {
+    expect(tree('(a, b)')).toBe('(a, b)');
+    expect(tree('(a AS x, b AS y)')).toBe("named_struct('x', a, 'y', b)");
+    expect(tree('(a, b AS y)')).toBe("named_struct('a', a, 'y', b)");
+    expect(() => parseExpression('(a AS x)')).toThrow(/Syntax error at or near 'AS'/);
+  });
+});
+
 describe('predicates', () => {
   it.each([
     ['a NOT BETWEEN 1 AND 10', '(a NOT BETWEEN 1 AND 10)'],

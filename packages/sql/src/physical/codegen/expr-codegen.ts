@@ -10,6 +10,7 @@ import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
 import { genArithmetic } from './arithmetic-codegen.js';
+import { isComplexType, SQL_EQUALS } from './complex-equality.js';
 import { ARITHMETIC_HELPERS, negateCode } from '../../expr/ansi-arithmetic.js';
 import { defaultTimeZone } from '../../format/index.js';
 import { LAMBDA } from '../../analyzer/lambdas.js';
@@ -118,17 +119,21 @@ function genBinary(e: ExprOf<'binary'>, left: string, right: string, ctx: Codege
   const op = e.op;
   const l = ctx.temp();
   const r = ctx.temp();
+  const complex = (op === '=' || op === '<=>') && isComplexType(dataTypeOf(e.left));
+  if (complex) ctx.addHelper('sqlEquals', SQL_EQUALS);
   switch (op) {
     case 'AND':
       return `((${l} = ${left}) === false ? false : (${r} = ${right}) === false ? false : ${l} === null || ${r} === null ? null : true)`;
     case 'OR':
       return `((${l} = ${left}) === true ? true : (${r} = ${right}) === true ? true : ${l} === null || ${r} === null ? null : false)`;
     case '<=>':
+      if (complex) return `sqlEquals(${left}, ${right})`;
       return `((${l} = ${left}) === (${r} = ${right}) || (${l} !== ${l} && ${r} !== ${r}))`;
   }
   const both = `(${l} = ${left}) === null || (${r} = ${right}) === null ? null`;
   switch (op) {
     case '=':
+      if (complex) return `(${both} : sqlEquals(${l}, ${r}))`;
       // Spark's NaN semantics: NaN equals NaN (x !== x only for NaN).
       return `(${both} : ${l} === ${r} || (${l} !== ${l} && ${r} !== ${r}))`;
     case '+':
