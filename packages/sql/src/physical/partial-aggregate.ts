@@ -13,7 +13,8 @@ import type { AggregateFunction, TypedAccumulator } from '../expr/registry.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
-import { genLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { encodedBatchColumn, genLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { wordTableApplies, wordTableLookup, type GroupLookupCode, type GroupTableKey } from './codegen/group-table-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
 import { TYPED_COLUMN } from './runtime/typed-columns.js';
 
@@ -40,20 +41,25 @@ const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'inte
  * Finds the group number `g` of the row's key values, or makes a new group (`onNew` runs then).
  * One key column is the Map key itself; with more, maps nest one level per column when every
  * key is a primitive value (Map compares objects by identity), so a row costs a few lookups
- * instead of building a key text.
+ * instead of building a key text. Integer and dictionary-encoded keys go through a table of
+ * words instead (group-table-codegen.ts).
  */
-function groupLookup(keyVars: string[], nested: boolean, onNew: string): string[] {
-  const create = (map: string, key: string) => `if (g === undefined) { g = groupCount++; ${map}.set(${key}, g); ${onNew} }`;
-  if (!nested) return [`const key = ${groupKey(keyVars)};`, `let g = groups.get(key);`, create('groups', 'key')];
-  const lines: string[] = [];
+function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew: (values: string[]) => string): GroupLookupCode {
+  const primitive = keys.every((k) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(k.expr).typeName()));
+  if (primitive && wordTableApplies(keys)) return wordTableLookup(keys, ctx, onNew);
+  const keyVars = keys.map((_, i) => `k${i}`);
+  const row = keys.map((k, i) => `const k${i} = ${k.code};`);
+  const create = (map: string, key: string) => `if (g === undefined) { g = groupCount++; ${map}.set(${key}, g); ${onNew(keyVars)} }`;
+  const setup = 'const groups = new Map();';
+  if (!primitive || keys.length < 2) return { setup, row: [...row, `const key = ${groupKey(keyVars)};`, `let g = groups.get(key);`, create('groups', 'key')] };
   let map = 'groups';
   keyVars.slice(0, -1).forEach((k, i) => {
-    lines.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
+    row.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
     map = `m${i}`;
   });
   const last = keyVars[keyVars.length - 1];
-  lines.push(`let g = ${map}.get(${last});`, create(map, last));
-  return lines;
+  row.push(`let g = ${map}.get(${last});`, create(map, last));
+  return { setup, row };
 }
 
 /** Each call's typed form when every call has one for its argument types; else undefined. */
@@ -113,20 +119,22 @@ function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotL
  */
 export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: readonly AggregateCall[], numPartitions: number, site: string): RDD<[number, GroupBatch]> {
   const ctx = new CodegenContext();
-  const nestedKeys = groupBy.length >= 2 && groupBy.every((g) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(g).typeName()));
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   ctx.addHelper('typedColumn', TYPED_COLUMN);
   ctx.env.groupPartition = AGGREGATE_RUNTIME.ref('groupPartition');
   const forms = typedForms(calls);
   const layout = forms ? typedLayout(calls, forms) : genericLayout(calls, groupBy.length);
   const keyColumns = groupBy.map((_, i) => `keys${i}`);
+  let lookupSetup = '';
   const body = genLoop(child, ctx, (vars) => {
     const lines: string[] = [];
-    const keys = groupBy.map((g, i) => {
-      lines.push(`const k${i} = ${genExpr(g, vars, ctx)};`);
-      return `k${i}`;
+    const keys = groupBy.map((expr): GroupTableKey => {
+      const code = genExpr(expr, vars, ctx);
+      return { expr, code, encodedColumn: encodedBatchColumn(code) };
     });
-    lines.push(...groupLookup(keys, nestedKeys, `${keys.map((k, i) => `${keyColumns[i]}.push(${k});`).join(' ')} ${layout.onNew}`), layout.locate);
+    const lookup = groupLookup(keys, ctx, (values) => `${values.map((v, i) => `${keyColumns[i]}.push(${v});`).join(' ')} ${layout.onNew}`);
+    lookupSetup = lookup.setup;
+    lines.push(...lookup.row, layout.locate);
     calls.forEach((c, ci) => {
       const args = c.call.args.map((a, ai) => {
         lines.push(`const a${ci}_${ai} = ${genExpr(a, vars, ctx)};`);
@@ -138,7 +146,7 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
     return lines.join('\n  ');
   });
   const values = [...keyColumns.map((k) => `${k}[g]`), ...layout.bufferSlots()];
-  const source = `const groups = new Map();
+  const source = `${lookupSetup}
 let groupCount = 0;
 ${keyColumns.map((k) => `const ${k} = [];`).join(' ')}
 ${layout.setup}

@@ -24,7 +24,7 @@ const DESCENDING_STRING = `function sqlDescendingString(s) {
 export function genSortKey(orders: readonly SortOrderExpr[], vars: Bindings, ctx: CodegenContext): string {
   const parts: string[] = [];
   for (const o of orders) {
-    const t = ctx.temp();
+    const t = ctx.scratch();
     const value = `(${t} = ${genExpr(o.child, vars, ctx)})`;
     const nullRank = o.nullsFirst ? 0 : 2;
     let encoded: string;

@@ -17,7 +17,7 @@ export function genArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string, r: str
   if (op === '/' || op === '%') return zeroDivisorCode(r, `${l} ${op} ${r}`, evalMode);
   const range = integralRange(type);
   if (range === undefined) return `${l} ${op} ${r}`;
-  const t = ctx.temp();
+  const t = ctx.scratch();
   const outside = `(${t} = ${l} ${op} ${r}) < ${range.min} || ${t} >= ${range.end}`;
   switch (evalMode) {
     case 'try':

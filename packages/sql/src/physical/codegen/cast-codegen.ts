@@ -23,7 +23,7 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   const t = to.typeName();
   if (f === 'void') return 'null';
   if (from.equals(to)) return code;
-  const v = ctx.temp();
+  const v = ctx.scratch();
   const guarded = (conversion: string) => `((${v} = ${code}) === null ? null : ${conversion})`;
   if (f in INTEGRAL_RANK && t in INTEGRAL_RANK && INTEGRAL_RANK[f] <= INTEGRAL_RANK[t]) return code;
   if ((f in INTEGRAL_RANK || f === 'float' || f === 'decimal') && t === 'double') return code;

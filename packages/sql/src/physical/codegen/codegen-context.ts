@@ -8,6 +8,7 @@ import type { UdfRef } from '../../expr/expression.js';
 
 export class CodegenContext {
   private temps = 0;
+  private scratches = 0;
   private readonly helpers = new Map<string, string>();
   private readonly udfs: string[] = [];
   /** Values the generated function reads from its env argument (`env.<name>`). */
@@ -21,9 +22,23 @@ export class CodegenContext {
     return 'partitionIndex';
   }
 
-  /** A fresh temporary variable, declared at the top of the function. */
+  /** A fresh variable of the function, declared at its top: it keeps its value from row to row (a partition's random generator, a row count). */
   temp(): string {
     return `t${++this.temps}`;
+  }
+
+  /**
+   * A fresh variable for one expression's evaluation, which no row reads after its own: declared
+   * at the function's top and again in each row's scope of a generated loop (genLoop), so that V8
+   * keeps it in a register (see scratchNames).
+   */
+  scratch(): string {
+    return `tmp${++this.scratches}`;
+  }
+
+  /** The scratch variables made so far. */
+  scratchNames(): string[] {
+    return Array.from({ length: this.scratches }, (_, i) => `tmp${i + 1}`);
   }
 
   addHelper(name: string, source: string): void {
@@ -47,10 +62,10 @@ export class CodegenContext {
     return [...this.helpers.values(), ...this.udfs].join('\n');
   }
 
-  /** `let t1, t2, ...;` for the temporaries used so far. */
+  /** `let t1, ..., tmp1, ...;` for the variables made so far. */
   tempDeclarations(): string {
-    if (this.temps === 0) return '';
-    return `let ${Array.from({ length: this.temps }, (_, i) => `t${i + 1}`).join(', ')};`;
+    const names = [...Array.from({ length: this.temps }, (_, i) => `t${i + 1}`), ...this.scratchNames()];
+    return names.length === 0 ? '' : `let ${names.join(', ')};`;
   }
 }
 

@@ -42,7 +42,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
       return `(${e.branches.map(([c, v]) => `${gen(c)} === true ? ${gen(v)} : `).join('')}${otherwise})`;
     }
     case 'in': {
-      const t = ctx.temp();
+      const t = ctx.scratch();
       const list = e.list.filter((x) => !(x.kind === 'literal' && x.value === null));
       const hasNull = list.length !== e.list.length;
       const tests = list.map((x) => `${t} === ${gen(x)}`).join(' || ') || 'false';
@@ -53,7 +53,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'udf': {
       const fn = ctx.addUdf(e.udf);
       const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
-      const t = ctx.temp();
+      const t = ctx.scratch();
       return `((${t} = ${call}) === undefined ? null : ${t})`;
     }
     case 'window':
@@ -66,7 +66,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
 
 /** A lambda argument as a JavaScript arrow function: its parameters bound to the arrow's. */
 function genLambda([body, ...params]: readonly Expr[], vars: Bindings, ctx: CodegenContext): string {
-  const names = params.map(() => ctx.temp());
+  const names = params.map(() => ctx.scratch());
   const bound = new Map(vars);
   params.forEach((p, i) => bound.set((p as Extract<Expr, { kind: 'attr' }>).id, names[i]!));
   return `((${names.join(', ')}) => ${genExpr(body!, bound, ctx)})`;
@@ -94,11 +94,11 @@ function genUnary(e: ExprOf<'unary'>, child: string, ctx: CodegenContext): strin
     case 'IS NOT NULL':
       return `(${child} !== null)`;
     case 'NOT': {
-      const t = ctx.temp();
+      const t = ctx.scratch();
       return `((${t} = ${child}) === null ? null : !${t})`;
     }
     default: {
-      const t = ctx.temp();
+      const t = ctx.scratch();
       ctx.addHelpers(ARITHMETIC_HELPERS);
       return `((${t} = ${child}) === null ? null : ${negateCode(t, dataTypeOf(e), e.evalMode)})`;
     }
@@ -117,8 +117,8 @@ const NAN_COMPARISONS: Record<string, (l: string, r: string) => string> = {
 
 function genBinary(e: ExprOf<'binary'>, left: string, right: string, ctx: CodegenContext): string {
   const op = e.op;
-  const l = ctx.temp();
-  const r = ctx.temp();
+  const l = ctx.scratch();
+  const r = ctx.scratch();
   const complex = (op === '=' || op === '<=>') && isComplexType(dataTypeOf(e.left));
   if (complex) ctx.addHelper('sqlEquals', SQL_EQUALS);
   switch (op) {
@@ -156,7 +156,7 @@ function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string
   const def = lookupFunction(e.name);
   if (!def || def.type !== 'scalar') throw new Error(`internal error: ${e.name} is not a row-level function`);
   ctx.addHelpers(def.helpers);
-  const temps = args.map(() => ctx.temp());
+  const temps = args.map(() => ctx.scratch());
   const assign = args.map((a, i) => `(${temps[i]} = ${a})`);
   const body = def.gen(temps, e.args.map(dataTypeOf), e.timeZone ?? defaultTimeZone(), ctx, e.evalMode);
   if (args.length === 0) return `(${body})`;

@@ -1,0 +1,151 @@
+/**
+ * A partial aggregation's group lookup by 32-bit words (partial-aggregate.ts): each group key
+ * becomes one integer — an integer key itself, a dictionary-encoded scan column's code remapped
+ * once per batch to the task's own numbering, any other value numbered through a Map — and the
+ * row's words are found in an open-addressing table over Int32Arrays. A row then costs one probe
+ * of typed arrays instead of one Map lookup per key (a Parquet group-by spent 35–45% of its task
+ * time in two nested Map lookups), and no string of a dictionary column is read per row.
+ */
+import type { Expr } from '../../expr/expression.js';
+import { dataTypeOf, nullableOf } from '../../analyzer/type-of.js';
+import type { CodegenContext } from './codegen-context.js';
+
+/** How a key becomes its word: a scan column's dictionary code, the integer itself, or a number given per distinct value. */
+type KeyWord = { kind: 'encoded'; column: number } | { kind: 'int'; nullable: boolean } | { kind: 'numbered' };
+
+/** Types whose values are 32-bit integers in the engine (dates are day numbers). */
+const INT_KEY_TYPES = new Set(['byte', 'short', 'integer', 'date']);
+
+/** Numbers values as they come (Map compares primitives by value), and a dictionary's entries all at once. */
+const NUMBERING_HELPERS = {
+  numberOf: `function numberOf(numbers, v) {
+  let n = numbers.get(v);
+  if (n === undefined) { n = numbers.size; numbers.set(v, n); }
+  return n;
+}`,
+  numbersOfDictionary: `function numbersOfDictionary(numbers, dictionary) {
+  const out = new Int32Array(dictionary.length);
+  for (let i = 0; i < dictionary.length; i++) out[i] = numberOf(numbers, dictionary[i]);
+  return out;
+}`,
+};
+
+const HASH_SEED = '0x2545f491';
+const HASH_MULTIPLIER = '0x85ebca6b';
+const HASH_FINAL = '0xc2b2ae35';
+
+/** Growing the table: every group's slot in a table of `size` slots (the row loop's hash, over the stored words), and room for more words. */
+const TABLE_HELPERS = {
+  groupTableSlots: `function groupTableSlots(words, groups, width, size) {
+  const slots = new Int32Array(size).fill(-1);
+  for (let g = 0; g < groups; g++) {
+    let h = ${HASH_SEED};
+    for (let j = 0; j < width; j++) { h = Math.imul(h ^ words[width * g + j], ${HASH_MULTIPLIER}); h ^= h >>> 13; }
+    let s = (Math.imul(h, ${HASH_FINAL}) ^ (h >>> 16)) & (size - 1);
+    while (slots[s] !== -1) s = (s + 1) & (size - 1);
+    slots[s] = g;
+  }
+  return slots;
+}`,
+  grownGroupWords: `function grownGroupWords(words) {
+  const grown = new Int32Array(words.length * 2);
+  grown.set(words);
+  return grown;
+}`,
+};
+
+export interface GroupTableKey {
+  readonly expr: Expr;
+  /** The key's value code in the row loop (genExpr's). */
+  readonly code: string;
+  /** When `code` reads a possibly dictionary-encoded scan column: its position (codes in col<i>, dictionary in dict<i>). */
+  readonly encodedColumn: number | undefined;
+}
+
+/** Whether the word table pays: a key is an integer or a scan column that may be dictionary-encoded (else Maps of the values do as well). */
+export function wordTableApplies(keys: readonly GroupTableKey[]): boolean {
+  return keys.some((k) => k.encodedColumn !== undefined || INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName()));
+}
+
+function keyWord(k: GroupTableKey): KeyWord {
+  if (k.encodedColumn !== undefined) return { kind: 'encoded', column: k.encodedColumn };
+  if (INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName())) return { kind: 'int', nullable: nullableOf(k.expr) };
+  return { kind: 'numbered' };
+}
+
+export interface GroupLookupCode {
+  /** Declarations before the row loop. */
+  readonly setup: string;
+  /** Statements per row that leave the row's group number in `g`, making the group (and running `onNew`) when it is new. */
+  readonly row: string[];
+}
+
+/**
+ * The lookup of `keys` into groups numbered from 0 in the order they first appear
+ * (`groupCount`, declared by the caller); `onNew(values)` gets each key's value expression.
+ */
+export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew: (values: string[]) => string): GroupLookupCode {
+  ctx.addHelpers(NUMBERING_HELPERS);
+  ctx.addHelpers(TABLE_HELPERS);
+  const words = keys.map(keyWord);
+  const setup: string[] = [];
+  const row: string[] = [];
+  const values: string[] = [];
+  const nullBits: string[] = [];
+  words.forEach((word, i) => {
+    const k = keys[i];
+    if (word.kind === 'encoded') {
+      const c = word.column;
+      // A batch's dictionary is numbered once; a batch without one (plain pages) numbers its values row by row.
+      setup.push(`const numbers${i} = new Map(); let numbered${i} = null; let remap${i};`);
+      row.push(
+        `if (dict${c} !== numbered${i}) { numbered${i} = dict${c}; remap${i} = dict${c} === undefined ? undefined : numbersOfDictionary(numbers${i}, dict${c}); }`,
+        `const w${i} = remap${i} === undefined ? numberOf(numbers${i}, col${c}[scanRow]) : remap${i}[col${c}[scanRow]];`,
+      );
+      values.push(k.code);
+      return;
+    }
+    row.push(`const k${i} = ${k.code};`);
+    values.push(`k${i}`);
+    if (word.kind === 'int') {
+      row.push(word.nullable ? `const w${i} = k${i} === null ? 0 : k${i};` : `const w${i} = k${i};`);
+      if (word.nullable) nullBits.push(`(k${i} === null ? ${1 << nullBits.length} : 0)`);
+      return;
+    }
+    setup.push(`const numbers${i} = new Map();`);
+    row.push(`const w${i} = numberOf(numbers${i}, k${i});`);
+  });
+  const ws = words.map((_, i) => `w${i}`);
+  if (nullBits.length > 0) {
+    row.push(`const wNull = ${nullBits.join(' | ')};`);
+    ws.push('wNull');
+  }
+  const width = ws.length;
+  const stored = ws.map((_, j) => `groupWords[${width} * g + ${j}]`);
+  setup.push(
+    'let groupSlots = new Int32Array(1024).fill(-1);',
+    // A group's words at width * g: room for as many groups as slots, more than the table holds before it grows.
+    `let groupWords = new Int32Array(${1024 * width});`,
+  );
+  // Inline, and the table in locals of the function (no closure over them): the probe runs in registers.
+  row.push(
+    `let slot = ${HASH_SEED};`,
+    ...ws.map((w) => `slot = Math.imul(slot ^ ${w}, ${HASH_MULTIPLIER}); slot ^= slot >>> 13;`),
+    `slot = (Math.imul(slot, ${HASH_FINAL}) ^ (slot >>> 16)) & (groupSlots.length - 1);`,
+    `let g;`,
+    `for (;;) {
+    g = groupSlots[slot];
+    if (g === -1) {
+      g = groupCount++;
+      groupSlots[slot] = g;
+      ${ws.map((w, j) => `groupWords[${width} * g + ${j}] = ${w};`).join(' ')}
+      ${onNew(values)}
+      if (groupCount * 2 > groupSlots.length) { groupSlots = groupTableSlots(groupWords, groupCount, ${width}, groupSlots.length * 2); groupWords = grownGroupWords(groupWords); }
+      break;
+    }
+    if (${ws.map((w, j) => `${stored[j]} === ${w}`).join(' && ')}) break;
+    slot = (slot + 1) & (groupSlots.length - 1);
+  }`,
+  );
+  return { setup: setup.join('\n'), row };
+}
