@@ -151,4 +151,23 @@ describe("Spark's NOT IN unit tests, single and multiple columns", () => {
       /\[DATATYPE_MISMATCH\.IN_SUBQUERY_LENGTH_MISMATCH\] .*Left hand side columns\(length: 1\): \["a"\], right hand side columns\(length: 2\): \["c", "d"\]/,
     );
   });
+
+  // sql-tests/results/subquery/in-subquery/in-basic.sql.out: a struct column IN / NOT IN a subquery of
+  // named rows; the join keys are structs, matched by content (broadcast and shuffled alike).
+  it('a struct IN and NOT IN a subquery of structs, and joins on struct and array keys', async () => {
+    fc.createDataFrame([[1, 1]], 'a2 INT, b2 INT').createOrReplaceTempView('tab_b');
+    const records = '(SELECT struct(col1 AS a, col2 AS b) AS record, col1 AS k FROM VALUES (1, 1), (1, 2), (2, 1), (2, 2))';
+    const count = async (query: string) => ((await fc.sql(query).collect())[0] as Record<string, number>)['count(1)'];
+    for (const threshold of [10 * 1024 * 1024, -1]) {
+      fc.conf.set('spark.sql.autoBroadcastJoinThreshold', threshold);
+      try {
+        expect(await count(`SELECT count(*) FROM ${records} WHERE record IN (SELECT (a2 AS a, b2 AS b) FROM tab_b)`)).toBe(1);
+        expect(await count(`SELECT count(*) FROM ${records} WHERE record NOT IN (SELECT (a2 AS a, b2 AS b) FROM tab_b)`)).toBe(3);
+        expect(await count(`SELECT count(*) FROM ${records} x JOIN ${records} y ON x.record = y.record`)).toBe(4);
+        expect(await count(`SELECT count(*) FROM ${records} x JOIN ${records} y ON array(x.k) = array(y.k)`)).toBe(8);
+      } finally {
+        fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+      }
+    }
+  });
 });

@@ -10,7 +10,9 @@
  */
 import type { RDD } from '@flint/rdd';
 import type { Attr, Expr } from '../expr/expression.js';
-import { referencedIds } from '../expr/expression.js';
+import { callOf, referencedIds } from '../expr/expression.js';
+import { dataTypeOf } from '../analyzer/type-of.js';
+import { isComplexType } from './codegen/complex-equality.js';
 import { conjunction, splitConjuncts } from '../expr/predicates.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import { CodegenContext } from './codegen/codegen-context.js';
@@ -38,6 +40,9 @@ export interface EquiJoinKeys {
   readonly residual: Expr | undefined;
 }
 
+/** A struct, array, map or binary key as its content's text (expr/builtins/join-keys.ts): hash tables compare objects by identity. */
+const hashable = (key: Expr): Expr => (isComplexType(dataTypeOf(key)) ? callOf('join_key', [key]) : key);
+
 export function equiJoinKeys(condition: Expr | undefined, left: readonly Attr[], right: readonly Attr[]): EquiJoinKeys {
   const leftIds = new Set(left.map((a) => a.id));
   const rightIds = new Set(right.map((a) => a.id));
@@ -47,14 +52,14 @@ export function equiJoinKeys(condition: Expr | undefined, left: readonly Attr[],
   for (const c of splitConjuncts(condition)) {
     if (c.kind === 'binary' && (c.op === '=' || c.op === '<=>')) {
       if (within(c.left, leftIds) && within(c.right, rightIds)) {
-        keys.leftKeys.push(c.left);
-        keys.rightKeys.push(c.right);
+        keys.leftKeys.push(hashable(c.left));
+        keys.rightKeys.push(hashable(c.right));
         keys.nullSafe.push(c.op === '<=>');
         continue;
       }
       if (within(c.left, rightIds) && within(c.right, leftIds)) {
-        keys.leftKeys.push(c.right);
-        keys.rightKeys.push(c.left);
+        keys.leftKeys.push(hashable(c.right));
+        keys.rightKeys.push(hashable(c.left));
         keys.nullSafe.push(c.op === '<=>');
         continue;
       }

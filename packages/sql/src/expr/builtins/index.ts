@@ -30,3 +30,4 @@ import './zone-conversions.js';
 import './frequencies.js';
 import './regression.js';
 import './frequent-items.js';
+import './join-keys.js';
