@@ -64,6 +64,16 @@ describe('Column methods', () => {
     expect(row).toEqual({ same: true, other: false, longer: false, nulls: true, struct_: true, bytes: true, unknown: null, nan: true });
   });
 
+  // Spark's interpreted ordering: element by element (null first, NaN last), then the shorter first; unsigned bytes.
+  it('<, <=, >, >= order structs, arrays and binary values as Spark does', async () => {
+    const [row] = await fc
+      .sql(`SELECT array(10) < array(9) AS a, struct(2, 1) > struct(1, 5) AS b, array(1, 2) < array(1, 2, 0) AS c,
+        array(1, NULL) < array(1, 0) AS d, array(CAST('NaN' AS DOUBLE)) > array(1.0D) AS e, CAST('b' AS BINARY) > CAST('ab' AS BINARY) AS f,
+        array(1) <= array(1) AS g, array(2) >= NULL AS h`)
+      .collect();
+    expect(row).toEqual({ a: false, b: true, c: true, d: true, e: true, f: true, g: true, h: null });
+  });
+
   it('getField reads a struct field', async () => {
     const d = fc.createDataFrame([{ p: { x: 1, y: 'a' } }]);
     expect(await d.select(col('p').getField('y')).collect()).toEqual([{ 'p.y': 'a' }]);

@@ -1,9 +1,10 @@
 /**
- * `=` and `<=>` over structs, arrays, maps and binary values, as Spark compares them (its
- * ordering's equiv): field by field, element by element, byte by byte; inside them null equals
- * null and NaN equals NaN. Plain `===` compared such values by identity, so
- * `record = named_struct('a', 1)` was never true. Structs are plain objects (fields in order),
- * arrays arrays, maps Maps, binary Uint8Arrays.
+ * `=`, `<=>`, `<`, `<=`, `>`, `>=` over structs, arrays, maps and binary values, as Spark compares
+ * them (its interpreted ordering): field by field, element by element, unsigned byte by byte, a
+ * shorter prefix first; inside them null equals null and sorts first, NaN equals NaN and sorts
+ * last. Plain JavaScript compared such values by identity (=) or as text (<), so
+ * `record = named_struct('a', 1)` was never true and `array(10) < array(9)` was. Structs are
+ * plain objects (fields in order), arrays arrays, maps Maps, binary Uint8Arrays.
  */
 import type { DataType } from '../../types/index.js';
 
@@ -20,4 +21,16 @@ export const SQL_EQUALS = `function sqlEquals(a, b) {
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (!sqlEquals(x[i], y[i])) return false;
   return true;
+}`;
+
+export const SQL_COMPARE = `function sqlCompare(a, b) {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  if (typeof a === 'number') return a < b ? -1 : a > b ? 1 : a === b ? 0 : a !== a ? (b !== b ? 0 : 1) : -1;
+  if (typeof a !== 'object') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Date) return sqlCompare(a.getTime(), b.getTime());
+  const items = (v) => (Array.isArray(v) || ArrayBuffer.isView(v) ? v : Object.values(v));
+  const x = items(a), y = items(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) { const c = sqlCompare(x[i], y[i]); if (c !== 0) return c; }
+  return x.length - y.length;
 }`;

@@ -10,7 +10,7 @@ import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
 import { genArithmetic } from './arithmetic-codegen.js';
-import { isComplexType, SQL_EQUALS } from './complex-equality.js';
+import { isComplexType, SQL_COMPARE, SQL_EQUALS } from './complex-equality.js';
 import { ARITHMETIC_HELPERS, negateCode } from '../../expr/ansi-arithmetic.js';
 import { defaultTimeZone } from '../../format/index.js';
 import { LAMBDA } from '../../analyzer/lambdas.js';
@@ -119,8 +119,9 @@ function genBinary(e: ExprOf<'binary'>, left: string, right: string, ctx: Codege
   const op = e.op;
   const l = ctx.scratch();
   const r = ctx.scratch();
-  const complex = (op === '=' || op === '<=>') && isComplexType(dataTypeOf(e.left));
+  const complex = ['=', '<=>', '<', '<=', '>', '>='].includes(op) && isComplexType(dataTypeOf(e.left));
   if (complex) ctx.addHelper('sqlEquals', SQL_EQUALS);
+  if (complex) ctx.addHelper('sqlCompare', SQL_COMPARE);
   switch (op) {
     case 'AND':
       return `((${l} = ${left}) === false ? false : (${r} = ${right}) === false ? false : ${l} === null || ${r} === null ? null : true)`;
@@ -146,6 +147,7 @@ function genBinary(e: ExprOf<'binary'>, left: string, right: string, ctx: Codege
     case '<=':
     case '>':
     case '>=': {
+      if (complex) return `(${both} : sqlCompare(${l}, ${r}) ${op} 0)`;
       const floating = [e.left, e.right].some((x) => FLOATING.has(dataTypeOf(x).typeName()));
       return floating ? `(${both} : ${NAN_COMPARISONS[op]!(l, r)})` : `(${both} : ${l} ${op} ${r})`;
     }
