@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { radixOrder } from '../../src/physical/runtime/radix-order.js';
+import { radixOrder, radixSort } from '../../src/physical/runtime/radix-order.js';
 
 /** Spark's order of doubles: NaN above everything, -0.0 equal to 0.0. */
 function compareDoubles(x: number, y: number): number {
@@ -44,6 +44,34 @@ describe('radix order of numeric sort keys', () => {
     for (const descending of [[false, false, false], [true, false, true], [false, true, false]]) {
       expect([...radixOrder(keys, descending)]).toEqual(referenceOrder(keys, descending));
     }
+  });
+
+  it('orders decimals and integers (sorted as scaled integers) as a comparison sort does', () => {
+    const n = 20000;
+    let s = 5;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31);
+    const cents = Float64Array.from({ length: n }, () => Number(((next() % 200001) / 100 - 1000).toFixed(2)));
+    const ids = Float64Array.from({ length: n }, () => next() % 5000);
+    const fourPlaces = Float64Array.from({ length: n }, () => (next() % 30001) / 10000 - 1.5);
+    const withZeros = Float64Array.from({ length: n }, () => [-0, 0, 3, -3, 0.5][next() % 5]);
+    const wide = Float64Array.from({ length: n }, () => (next() % 3 === 0 ? 2 ** 40 : 0) + (next() % 100));
+    const fivePlaces = Float64Array.from({ length: n }, () => (next() % 1000) / 100000);
+    const beyondSafe = Float64Array.from({ length: n }, () => 2 ** 60 + (next() % 4) * 2 ** 10);
+    for (const keys of [[cents, ids], [fourPlaces, withZeros], [ids, wide], [fivePlaces, ids], [beyondSafe, cents]]) {
+      for (const descending of [[true, false], [false, true]]) {
+        expect([...radixOrder(keys, descending)]).toEqual(referenceOrder(keys, descending));
+      }
+    }
+  });
+
+  it('moves payload columns into the sorted order with the positions', () => {
+    const keys = [column(10000, 6), column(10000, 7)];
+    const payload = Float64Array.from({ length: 10000 }, (_, i) => i * 1.5);
+    const order = referenceOrder(keys, [true, false]);
+    const { index, payloads } = radixSort(keys, [true, false], [payload.slice(), keys[1].slice()]);
+    expect([...index]).toEqual(order);
+    expect([...payloads[0]]).toEqual(order.map((i) => payload[i]));
+    expect([...payloads[1]]).toEqual(order.map((i) => keys[1][i]));
   });
 
   it('handles no rows and one row', () => {

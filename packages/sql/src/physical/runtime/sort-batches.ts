@@ -7,7 +7,7 @@
  * of [key, row] records, and the runs are merged (the RDD layer's mergeSpilledRuns).
  */
 import { TaskContext, estimateSize, mergeSpilledRuns, registerRuntime, type SpillFile, type TaskMemory } from '@flint/rdd';
-import { RADIX_ORDER_WORKS, radixOrder } from './radix-order.js';
+import { RADIX_ORDER_WORKS, radixSort } from './radix-order.js';
 import { concatColumns } from './typed-columns.js';
 
 /** A batch's columns: plain arrays, or Float64Arrays for columns of numbers (range-sort.ts typedColumn). */
@@ -97,27 +97,54 @@ function sampledColumnBytes(column: ArrayLike<unknown>): number {
 }
 
 function* inIndexOrder(columns: Columns, env: SortBatchesEnv): Generator<unknown[]> {
-  const index = sortedIndex(columns, env);
-  for (let n = 0; n < index.length; n++) yield rowAt(columns, index[n], env);
+  const count = columns.length === 0 ? 0 : columns[0].length;
+  const sorted = sortedColumns(columns, env.carried.map((_, c) => c), env);
+  for (let n = 0; n < count; n++) yield rowAt(sorted, n, env);
 }
 
 /** The rows as [key, row] records in sorted order (a spilled run). */
 function* keyedInIndexOrder(columns: Columns, env: SortBatchesEnv): Generator<[unknown, unknown[]]> {
-  const index = sortedIndex(columns, env);
+  const count = columns.length === 0 ? 0 : columns[0].length;
   const { keyColumns } = env;
-  for (let n = 0; n < index.length; n++) {
-    const i = index[n];
-    const key = keyColumns.length === 1 ? columns[keyColumns[0]][i] : keyColumns.map((c) => columns[c][i]);
-    yield [key, rowAt(columns, i, env)];
+  const sorted = sortedColumns(columns, [...new Set([...env.carried.map((_, c) => c), ...keyColumns])], env);
+  for (let n = 0; n < count; n++) {
+    const key = keyColumns.length === 1 ? sorted[keyColumns[0]][n] : keyColumns.map((c) => sorted[c][n]);
+    yield [key, rowAt(sorted, n, env)];
   }
 }
 
-/** Row positions in sort order. */
-function sortedIndex(columns: Columns, env: SortBatchesEnv): ArrayLike<number> {
+/**
+ * The batch columns at positions `wanted` in sort order (the other positions empty), so rows are
+ * then read in order. Under the radix order the columns of numbers move along with the row
+ * positions in every pass (the batch's own arrays serve as its scratch space); the others, and
+ * all under the comparator, are gathered through the sorted positions.
+ */
+function sortedColumns(columns: Columns, wanted: readonly number[], env: SortBatchesEnv): Columns {
   const count = columns.length === 0 ? 0 : columns[0].length;
-  if (count === 0) return [];
+  const sorted: Columns = new Array(columns.length).fill([]);
+  if (count === 0) return sorted;
   const keys = env.keyColumns.map((c) => numericOrAsIs(columns[c]));
-  return RADIX_ORDER_WORKS && keys.every((k) => k instanceof Float64Array) ? radixOrder(keys as Float64Array[], env.descending) : comparedOrder(keys, count, env);
+  let index: ArrayLike<number>;
+  const moved = new Set<number>();
+  if (RADIX_ORDER_WORKS && keys.every((k) => k instanceof Float64Array)) {
+    const typed = wanted.filter((c) => columns[c] instanceof Float64Array);
+    const result = radixSort(keys as Float64Array[], env.descending, typed.map((c) => columns[c] as Float64Array));
+    typed.forEach((c, i) => {
+      sorted[c] = result.payloads[i];
+      moved.add(c);
+    });
+    index = result.index;
+  } else index = comparedOrder(keys, count, env);
+  for (const c of wanted) if (!moved.has(c)) sorted[c] = gathered(columns[c], index);
+  return sorted;
+}
+
+/** The column's values at the sorted positions, in one tight loop (the processor overlaps its reads at random positions). */
+function gathered(column: ArrayLike<unknown>, index: ArrayLike<number>): ArrayLike<unknown> {
+  const count = index.length;
+  const out = new Array<unknown>(count);
+  for (let n = 0; n < count; n++) out[n] = column[index[n]];
+  return out;
 }
 
 function comparedOrder(keys: ArrayLike<unknown>[], count: number, env: SortBatchesEnv): Uint32Array {
