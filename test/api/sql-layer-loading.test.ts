@@ -66,6 +66,11 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     const { counts, rows, sum } = JSON.parse(stdout);
     expect({ counts, rows, sum }).toEqual(EXPECTED);
   });
+
+  it("a CommonJS job require()s @flint/driver (no top-level await on that path) and runs SQL", async () => {
+    const { stdout } = await run(process.execPath, [new URL('required-sql-job.cjs', fixtures).pathname]);
+    expect(JSON.parse(stdout)).toEqual(EXPECTED.sum);
+  });
 });
 
 describe("@flint/driver's stand-ins for @flint/sql's exports", () => {

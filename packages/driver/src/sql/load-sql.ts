@@ -5,22 +5,18 @@
  * synchronously on Node 20.19+ and returns the same module instance an import would.
  */
 import { createRequire } from 'node:module';
-import { REQUIRE_PROBE } from './require-probe.js';
 
 export type SqlLayer = typeof import('@flint/sql');
 
-const require = createRequire(import.meta.url);
 let layer: SqlLayer | undefined;
 
-// Under a require() hook that compiles ES modules itself (tsx's CommonJS loader: `tsx job.ts`),
-// require() would give a second copy of the layer and of @flint/rdd, with classes of their own:
-// there, the layer is imported now, with @flint/driver.
-if ((require('./require-probe.js') as typeof import('./require-probe.js')).REQUIRE_PROBE !== REQUIRE_PROBE) {
-  layer = await import('@flint/sql');
+export function loadSql(): SqlLayer {
+  return (layer ??= createRequire(import.meta.url)('@flint/sql') as SqlLayer);
 }
 
-export function loadSql(): SqlLayer {
-  return (layer ??= require('@flint/sql') as SqlLayer);
+/** The layer as imported where require() would not give this process's instance (sql-under-require-hooks.ts). */
+export function useImportedSql(imported: SqlLayer): void {
+  layer = imported;
 }
 
 /**
