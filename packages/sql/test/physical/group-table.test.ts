@@ -1,8 +1,9 @@
 /**
  * The partial aggregation's word-table lookup (group-table-codegen.ts) run over column batches
  * as a scan hands them over: a string column whose batches carry different dictionaries (the
- * same value under different codes), a batch of plain strings, integer keys with nulls, and
- * enough groups to grow the table. Reference: groups numbered by first appearance of the
+ * same value under different codes), a batch of plain strings, integer keys with nulls and with
+ * values no 32-bit integer (an INT column may hold them unchecked), and enough groups to grow the
+ * table. Reference: groups numbered by first appearance of the
  * key values' JSON text.
  */
 import { describe, expect, it } from 'vitest';
@@ -53,7 +54,9 @@ describe('word-table group lookup', () => {
     const rowsOf = (from: number, to: number) =>
       Array.from({ length: to - from }, (_, j): [string | null, number | null] => {
         const i = from + j;
-        return [i % 11 === 0 ? null : ['a', 'b', 'c'][i % 3], i % 7 === 0 ? null : i % 1500];
+        // Values an INT column should not hold but may (no reader checks): each its own group.
+        const odd = i % 500 === 1 ? 1.5 : i % 500 === 2 ? 2 ** 33 : undefined;
+        return [i % 11 === 0 ? null : ['a', 'b', 'c'][i % 3], i % 7 === 0 ? null : (odd ?? i % 1500)];
       });
     const rows = [rowsOf(0, 3000), rowsOf(3000, 5000), rowsOf(5000, 8000)];
     const batches = [batchOf(rows[0], ['a', 'b', 'c', null]), batchOf(rows[1], [null, 'c', 'a', 'b']), batchOf(rows[2])];

@@ -7,11 +7,11 @@
  * time in two nested Map lookups), and no string of a dictionary column is read per row.
  */
 import type { Expr } from '../../expr/expression.js';
-import { dataTypeOf, nullableOf } from '../../analyzer/type-of.js';
+import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 
 /** How a key becomes its word: a scan column's dictionary code, the integer itself, or a number given per distinct value. */
-type KeyWord = { kind: 'encoded'; column: number } | { kind: 'int'; nullable: boolean } | { kind: 'numbered' };
+type KeyWord = { kind: 'encoded'; column: number } | { kind: 'int' } | { kind: 'numbered' };
 
 /** Types whose values are 32-bit integers in the engine (dates are day numbers). */
 const INT_KEY_TYPES = new Set(['byte', 'short', 'integer', 'date']);
@@ -64,12 +64,14 @@ export interface GroupTableKey {
 
 /** Whether the word table pays: a key is an integer or a scan column that may be dictionary-encoded (else Maps of the values do as well). */
 export function wordTableApplies(keys: readonly GroupTableKey[]): boolean {
-  return keys.some((k) => k.encodedColumn !== undefined || INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName()));
+  const ints = keys.filter((k) => INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName())).length;
+  // At most 16 integer keys: their flags share one word, two bits each.
+  return ints <= 16 && (ints > 0 || keys.some((k) => k.encodedColumn !== undefined));
 }
 
 function keyWord(k: GroupTableKey): KeyWord {
   if (k.encodedColumn !== undefined) return { kind: 'encoded', column: k.encodedColumn };
-  if (INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName())) return { kind: 'int', nullable: nullableOf(k.expr) };
+  if (INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName())) return { kind: 'int' };
   return { kind: 'numbered' };
 }
 
@@ -91,7 +93,8 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
   const setup: string[] = [];
   const row: string[] = [];
   const values: string[] = [];
-  const nullBits: string[] = [];
+  // Two bits per integer key in one more word: null, or a value that is no 32-bit integer.
+  const flags: string[] = [];
   words.forEach((word, i) => {
     const k = keys[i];
     if (word.kind === 'encoded') {
@@ -107,18 +110,20 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
     }
     row.push(`const k${i} = ${k.code};`);
     values.push(`k${i}`);
+    setup.push(`const numbers${i} = new Map();`);
     if (word.kind === 'int') {
-      row.push(word.nullable ? `const w${i} = k${i} === null ? 0 : k${i};` : `const w${i} = k${i};`);
-      if (word.nullable) nullBits.push(`(k${i} === null ? ${1 << nullBits.length} : 0)`);
+      // Only a well-typed value is its own word: a reader does not check that an INT column holds
+      // integers (createDataFrame([[1.5]], 'a INT')), and 1.5 must not join 1's group.
+      row.push(`const w${i} = k${i} === null ? 0 : (k${i} | 0) === k${i} ? k${i} : numberOf(numbers${i}, k${i});`);
+      flags.push(`(k${i} === null ? ${1 << (2 * flags.length)} : (k${i} | 0) === k${i} ? 0 : ${2 << (2 * flags.length)})`);
       return;
     }
-    setup.push(`const numbers${i} = new Map();`);
     row.push(`const w${i} = numberOf(numbers${i}, k${i});`);
   });
   const ws = words.map((_, i) => `w${i}`);
-  if (nullBits.length > 0) {
-    row.push(`const wNull = ${nullBits.join(' | ')};`);
-    ws.push('wNull');
+  if (flags.length > 0) {
+    row.push(`const wFlags = ${flags.join(' | ')};`);
+    ws.push('wFlags');
   }
   const width = ws.length;
   const stored = ws.map((_, j) => `groupWords[${width} * g + ${j}]`);
