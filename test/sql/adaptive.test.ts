@@ -7,7 +7,7 @@
  * the same queries run with adaptive execution off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext } from '@flint/driver';
+import { FlintContext, type EventOf } from '@flint/driver';
 
 const N = 5000;
 const ids = Array.from({ length: N }, (_, id) => id);
@@ -145,11 +145,18 @@ describe('adaptive query execution', () => {
       fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 30_000);
       try {
         expect(fc.sql(query).explainString()).toContain('ShuffledHashJoin');
+        const stages: EventOf<'jobStart'>['stages'][number][] = [];
+        const remove = fc.addListener((event) => void (event.type === 'jobStart' && stages.push(...event.stages)));
         const [joined, builds] = await buildJobsDuring(() => run(query));
+        remove();
         expect(byJson(joined.rows)).toEqual(byJson(expected));
         expect(builds).toBe(1);
         // The grouping's own map stage over the big side; a shuffle of it for the join would be a second.
         expect(joined.bigShuffles).toBe(1);
+        // That stage probes in the grouping's own loop, straight over the big side's range (no RDD of joined rows between).
+        const bigStage = stages.filter((stage) => stage.numTasks === 9).at(-1)!;
+        const range = bigStage.rdds.find((rdd) => rdd.kind === 'range');
+        expect(bigStage.rdds[0].parentIds).toEqual([range?.id]);
       } finally {
         fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 4096);
       }

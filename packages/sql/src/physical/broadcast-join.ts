@@ -37,13 +37,21 @@ export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
 }
 
 /** One part of a broadcast table per record: its rows' keys and, per column of the small side, their values (null: not carried). */
-type BuildPart = [ArrayLike<unknown>, (JoinColumn | null)[]];
+export type BuildPart = [ArrayLike<unknown>, (JoinColumn | null)[]];
 
 /** Where a broadcast table's rows come from when not from the small side's plan (adaptive/broadcast-from-shuffle.ts). */
 export interface BuildRows {
   readonly rows: RDD<BuildPart>;
   /** Per column of the small side: whether its parts carry it. */
   readonly carried: readonly boolean[];
+  /** The table made of them, collected and broadcast once for every join that probes it. */
+  readonly table: () => Promise<Broadcast<BuildTable>>;
+}
+
+/** The table of `rows`, loaded by the first call only. */
+export function onceLoaded(rows: RDD<BuildPart>, site: string): () => Promise<Broadcast<BuildTable>> {
+  let table: Promise<Broadcast<BuildTable>> | undefined;
+  return () => (table ??= loadBuildTable(rows, site));
 }
 
 export function broadcastHashJoin(
@@ -108,9 +116,9 @@ export function broadcastHashJoin(
   // What a null-aware probe asks of the whole table, once per task.
   const tableFacts = nullAwareKey ? `\nconst btempty = btt.keys.length === 0, btnull = btindex.get('${NULL_KEY}') !== undefined;` : '';
   const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `${parts.declarations}${tableFacts}\n${body}`, site);
-  const buildRows = computed?.rows ?? buildColumns(small, buildKeys, keys.nullSafe, carried, site, nullAwareKey);
+  const table = computed?.table ?? onceLoaded(buildColumns(small, buildKeys, keys.nullSafe, carried, site, nullAwareKey), site);
   return addPreJobStep(probe, async (node) => {
-    const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: await loadBuildTable(buildRows, site) }, node.fn.site);
+    const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: await table() }, node.fn.site);
     return { ...node, fn, beforeJob: undefined };
   });
 }
@@ -136,20 +144,23 @@ export function fusedBroadcastJoin(
   site: string,
   isRead: (id: number) => boolean = () => true,
 ): Pipeline {
+  const carried = outputAfter(small).map((a) => isRead(a.id));
+  const table = onceLoaded(buildColumns(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, carried, site), site);
+  return withStep(stream, { kind: 'probe', probe: broadcastProbe(stream, small, build, keys, isRead, table) });
+}
+
+/** The probe of `stream`'s rows into the table of `small`'s rows (`table`), the columns something reads carried. */
+export function broadcastProbe(stream: Pipeline, small: Pipeline, build: 'left' | 'right', keys: EquiJoinKeys, isRead: (id: number) => boolean, table: () => Promise<Broadcast<BuildTable>>): BroadcastProbe {
   const buildOutput = outputAfter(small);
-  const carried = buildOutput.map((a) => isRead(a.id));
-  const buildRows = buildColumns(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, carried, site);
-  let table: Promise<Broadcast<BuildTable>> | undefined;
-  const probe: BroadcastProbe = {
+  return {
     streamKeys: build === 'right' ? keys.leftKeys : keys.rightKeys,
     nullSafe: keys.nullSafe,
     buildOutput,
-    carried,
+    carried: buildOutput.map((a) => isRead(a.id)),
     output: build === 'right' ? [...outputAfter(stream), ...buildOutput] : [...buildOutput, ...outputAfter(stream)],
     residual: keys.residual,
-    table: () => (table ??= loadBuildTable(buildRows, site)),
+    table,
   };
-  return withStep(stream, { kind: 'probe', probe });
 }
 
 /**

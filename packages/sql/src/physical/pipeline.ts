@@ -38,7 +38,20 @@ export interface Pipeline {
   readonly sampleBase?: RDD<unknown>;
   /** Counts the base's rows as the loop reads them: the output rows of the operator that made the base. */
   readonly baseRows?: RowCounter;
+  /** Rows of a shuffled join that adaptive execution may switch to a broadcast join fused into the stream side (adaptive/fused-switch.ts). */
+  readonly adaptiveProbe?: AdaptiveProbe;
 }
+
+/** The fused form of a shuffled join's rows (adaptive/fused-switch.ts). */
+export interface AdaptiveProbe {
+  /** The stream side's pipeline with the probe as its last step: what the loop runs over once switched. */
+  readonly stream: Pipeline;
+  /** Whether adaptive execution made the switch (the probe's table is then ready to load). */
+  readonly switched: () => boolean;
+}
+
+/** The env flag that makes a generated function run its fused loop (genLoop). */
+const FUSED_FLAG = 'adaptiveFused';
 
 export function outputAfter(p: Pipeline): readonly Attr[] {
   let output = p.baseOutput;
@@ -67,6 +80,7 @@ export const withStep = (p: Pipeline, step: Step): Pipeline => ({ ...p, steps: [
 export const withoutRowCounts = (p: Pipeline): Pipeline => ({
   ...p,
   baseRows: undefined,
+  adaptiveProbe: undefined,
   steps: p.steps.flatMap((step): Step[] => (step.kind === 'observe' ? [] : step.kind === 'project' ? [step] : [{ ...step, rows: undefined }])),
 });
 
@@ -78,9 +92,24 @@ export function withProbeRowsCounted(p: Pipeline, rows: RowCounter): Pipeline {
 
 /**
  * The body of a loop over the partition's rows (`row`), running the pipeline's steps, then
- * `sink` with the bindings of the pipeline's output columns.
+ * `sink` with the bindings of the pipeline's output columns. Over a shuffled join's rows that
+ * adaptive execution may switch to a fused broadcast join, the loop is generated both ways and
+ * the env flag picks one (withFusedSwitch sets it and the input).
  */
 export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
+  const fused = fusedAlternative(p);
+  if (fused === undefined) return genOneLoop(p, ctx, sink);
+  return `if (env.${FUSED_FLAG} === true) {\n${genOneLoop(fused, ctx, sink)}\n} else {\n${genOneLoop(p, ctx, sink)}\n}`;
+}
+
+/** The pipeline's steps over the fused join instead of its rows (none over a pipeline with probes of its own: their tables' names would clash). */
+function fusedAlternative(p: Pipeline): Pipeline | undefined {
+  if (p.adaptiveProbe === undefined || p.steps.some((step) => step.kind === 'probe')) return undefined;
+  const stream = p.adaptiveProbe.stream;
+  return { ...stream, steps: [...stream.steps, ...p.steps] };
+}
+
+function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
   let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? batchValue(a, i) : `row[${i}]`]));
   const lines: string[] = [];
   const hoisted: string[] = [];
@@ -215,12 +244,12 @@ export type GeneratedInput = Pipeline | RDD<unknown>;
  * until the partition ends — retained arrays of small rows cost far more in garbage collection.
  */
 export function streamPartitionsGenerated<T>(input: GeneratedInput, ctx: CodegenContext, body: string, site: string): RDD<T> {
-  return withProbeTables(input, overPartitions(baseOf(input), ctx, body, site, true));
+  return withFusedSwitch(input, withProbeTables(input, overPartitions(baseOf(input), ctx, body, site, true)));
 }
 
 /** Runs generated code `body` (over `input`, with `env`) on each partition. */
 export function mapPartitionsGenerated<T>(input: GeneratedInput, ctx: CodegenContext, body: string, site: string): RDD<T> {
-  return withProbeTables(input, overPartitions(baseOf(input), ctx, body, site, false));
+  return withFusedSwitch(input, withProbeTables(input, overPartitions(baseOf(input), ctx, body, site, false)));
 }
 
 /** The generated function over each partition of `base`, given the partition's index when its code reads it. */
@@ -235,12 +264,32 @@ const baseOf = (input: GeneratedInput): RDD<unknown> => (isPipeline(input) ? inp
 
 /** The generated map with a pre-job step that puts the tables of the pipeline's broadcast probes in its env (genProbe reads them there). */
 function withProbeTables<T>(input: GeneratedInput, generated: RDD<T>): RDD<T> {
-  const probes = isPipeline(input) ? input.steps.flatMap((step) => (step.kind === 'probe' ? [step.probe] : [])) : [];
-  if (probes.length === 0) return generated;
+  if (!isPipeline(input) || !input.steps.some((step) => step.kind === 'probe')) return generated;
   return withPreJobStep(generated, async (node) => {
-    const tables = await Promise.all(probes.map((probe) => probe.table()));
-    const env = { ...node.fn.env, ...Object.fromEntries(tables.map((table, i) => [probeTableName(i), table])) };
+    const env = { ...node.fn.env, ...(await probeTables(input)) };
     return { ...node, fn: new FnRef(node.fn.source, env, node.fn.site), beforeJob: undefined };
+  });
+}
+
+/** The tables of the pipeline's probes, under the env names genProbe reads. */
+async function probeTables(p: Pipeline): Promise<Record<string, unknown>> {
+  const probes = p.steps.flatMap((step) => (step.kind === 'probe' ? [step.probe] : []));
+  const tables = await Promise.all(probes.map((probe) => probe.table()));
+  return Object.fromEntries(tables.map((table, i) => [probeTableName(i), table]));
+}
+
+/**
+ * The generated map over a shuffled join's rows with a pre-job step that, once adaptive execution
+ * has switched the join to a broadcast join over the unshuffled stream side (its own pre-job step,
+ * run first: parents are prepared first), runs the fused loop over the stream side's partitions.
+ */
+function withFusedSwitch<T>(input: GeneratedInput, generated: RDD<T>): RDD<T> {
+  const fused = isPipeline(input) ? fusedAlternative(input) : undefined;
+  if (fused === undefined) return generated;
+  return addPreJobStep(generated, async (node) => {
+    if (!(input as Pipeline).adaptiveProbe!.switched()) return { ...node, beforeJob: undefined };
+    const env = { ...node.fn.env, ...(await probeTables(fused)), [FUSED_FLAG]: true };
+    return { ...node, parent: fused.base, fn: new FnRef(node.fn.source, env, node.fn.site), beforeJob: undefined };
   });
 }
 

@@ -14,7 +14,7 @@ import { equiJoinKeys, shuffledHashJoin } from './join.js';
 import { broadcastHashJoin, fusedBroadcastJoin } from './broadcast-join.js';
 import { chooseJoin, shuffledBuildSide } from './join-selection.js';
 import { limitRows } from './limit.js';
-import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withProbeRowsCounted, withStep, type Pipeline } from './pipeline.js';
+import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withProbeRowsCounted, withStep, type AdaptiveProbe, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
 import { sortEachPartition, takeOrdered } from './sort.js';
 import { sortRows } from './range-sort.js';
@@ -24,6 +24,7 @@ import { readIds, scanColumns } from './scan-columns.js';
 import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
 import { adaptiveJoin } from './adaptive/broadcast-from-shuffle.js';
+import { fusedSwitch } from './adaptive/fused-switch.js';
 import { RowCounter } from './row-counter.js';
 import { bernoulliCellCondition, poissonCopies } from './sample-condition.js';
 import { physicalPlanString } from './explain-physical.js';
@@ -117,8 +118,12 @@ export class PhysicalPlanner {
         const output = outputOf(plan.child);
         return fresh(this.shuffleRead(plan, hashAggregate(this.pipeline(plan.child), output, output, n, site)));
       }
-      case 'join':
-        return this.fusedJoin(plan) ?? fresh(this.join(plan));
+      case 'join': {
+        const fused = this.fusedJoin(plan);
+        if (fused !== undefined) return fused;
+        const { rows, adaptiveProbe } = this.join(plan);
+        return { ...fresh(rows), adaptiveProbe };
+      }
       case 'sort':
         return fresh(this.sort(plan));
       case 'limit':
@@ -162,20 +167,23 @@ export class PhysicalPlanner {
     return withProbeRowsCounted(fusedBroadcastJoin(stream, small, strategy.build, keys, this.options.site, this.isRead), this.rowCounter(plan));
   }
 
-  private join(plan: PlanOf<'join'>): RDD<unknown[]> {
+  /** A join's rows; a shuffled inner join's also in the fused form adaptive execution may switch it to. */
+  private join(plan: PlanOf<'join'>): { rows: RDD<unknown[]>; adaptiveProbe?: AdaptiveProbe } {
     const left = this.pipeline(plan.left);
     const right = this.pipeline(plan.right);
     const strategy = chooseJoin(plan, this.options.broadcastThreshold);
     if (strategy.kind === 'broadcast') {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
-      return broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead, undefined, plan.nullAware);
+      return { rows: broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead, undefined, plan.nullAware) };
     }
     const partitions = this.options.adaptive?.joinPartitions(this.host, plan, this.options.shufflePartitions) ?? this.options.shufflePartitions;
     const build = shuffledBuildSide(plan);
     const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead, build, plan.nullAware);
-    if (!this.options.adaptive) return joined.rows;
+    if (!this.options.adaptive) return { rows: joined.rows };
     const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
-    return this.options.adaptive.joinRead(plan, joined.rows, adaptiveJoin(left, right, plan, keys, joined, this.options.site, this.isRead));
+    const fused = plan.joinType === 'inner' && keys.leftKeys.length > 0 ? fusedSwitch(plan, left, right, keys, this.isRead, this.rowCounter(plan)) : undefined;
+    const rows = this.options.adaptive.joinRead(plan, joined.rows, adaptiveJoin(left, right, plan, keys, joined, this.options.site, this.isRead, fused?.state));
+    return { rows, adaptiveProbe: fused?.probe };
   }
 
   /** The reader of an aggregation's shuffle, coalesced by adaptive execution when it is on. */

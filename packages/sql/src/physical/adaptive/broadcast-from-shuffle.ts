@@ -7,12 +7,13 @@
  */
 import type { RDD } from '@flint/rdd';
 import type { JoinType, PlanOf } from '../../plan/logical-plan.js';
-import { broadcastHashJoin, type BuildRows } from '../broadcast-join.js';
+import { broadcastHashJoin, onceLoaded, type BuildPart, type BuildRows } from '../broadcast-join.js';
 import { CodegenContext } from '../codegen/codegen-context.js';
 import { fullRow, type CarriedLayout, type EquiJoinKeys, type ShuffledJoin } from '../join.js';
 import { mapPartitionsGenerated, pipelineOf, streamPartitionsGenerated, type Pipeline } from '../pipeline.js';
 import { JOIN_BATCH_RUNTIME } from '../runtime/join-batches.js';
 import { producedBytes } from './initial-partitions.js';
+import type { FusedSwitch } from './fused-switch.js';
 
 export type JoinSide = 'left' | 'right';
 
@@ -31,7 +32,16 @@ export interface AdaptiveJoin {
   broadcast(build: JoinSide, buildRead: RDD<unknown>, streamRead: RDD<unknown> | undefined): RDD<unknown[]>;
 }
 
-export function adaptiveJoin(left: Pipeline, right: Pipeline, plan: PlanOf<'join'>, keys: EquiJoinKeys, joined: ShuffledJoin, site: string, isRead: (id: number) => boolean): AdaptiveJoin {
+export function adaptiveJoin(
+  left: Pipeline,
+  right: Pipeline,
+  plan: PlanOf<'join'>,
+  keys: EquiJoinKeys,
+  joined: ShuffledJoin,
+  site: string,
+  isRead: (id: number) => boolean,
+  fused?: FusedSwitch,
+): AdaptiveJoin {
   return {
     joinType: plan.joinType,
     hasEquiKeys: keys.leftKeys.length > 0,
@@ -42,6 +52,8 @@ export function adaptiveJoin(left: Pipeline, right: Pipeline, plan: PlanOf<'join
       const planned = { left, right };
       const stream = streamRead === undefined ? planned[streamSide] : shuffledRows(streamRead, joined.layouts[streamSide], site);
       const table = shuffledBuildRows(buildRead, joined.layouts[build], site);
+      // The consumer of the join's rows runs its fused loop over the stream side instead (fused-switch.ts).
+      if (fused !== undefined && streamRead === undefined && build === fused.build) fused.table = table.table;
       // The small side's pipeline only names its columns here: its rows come from the shuffle.
       return build === 'right'
         ? broadcastHashJoin(stream, right, build, plan.joinType, keys, keys.residual, site, isRead, table, plan.nullAware)
@@ -74,5 +86,6 @@ for (const record of input) {
 }
 if (parts.length === 0) parts.push([[], [${empty}]]);
 return parts;`;
-  return { rows: mapPartitionsGenerated(read, new CodegenContext(), source, site), carried: layout.slot.map((slot) => slot >= 0) };
+  const rows = mapPartitionsGenerated<BuildPart>(read, new CodegenContext(), source, site);
+  return { rows, carried: layout.slot.map((slot) => slot >= 0), table: onceLoaded(rows, site) };
 }
