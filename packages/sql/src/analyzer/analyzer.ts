@@ -28,7 +28,7 @@ import { castTo, expandStarArguments, findAttr, resolveCall, resolveColumn, reso
 import { hasGenerator, planGenerator } from './generators.js';
 import { resolveLambdas } from './lambdas.js';
 import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
-import { planHasSubquery, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
+import { planHasSubquery, rewriteAggregateSubqueries, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
 import { dataTypeOf } from './type-of.js';
 import { commonType, sameType } from '../expr/type-rules.js';
 import { binaryOf, callOf } from '../expr/expression.js';
@@ -231,7 +231,8 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
   const aggregates = resolveNamed(p.aggregates, input, scope);
   checkGroupingCalls(aggregates, groupBy, p.groupingSets !== undefined);
   for (const a of aggregates) checkGrouped(a, groupBy);
-  return { ...p, groupBy, aggregates };
+  const resolved = { ...p, groupBy, aggregates };
+  return planHasSubquery(aggregates) && !planHasSubquery(groupBy) ? rewriteAggregateSubqueries(resolved, isAggregateCall) : resolved;
 }
 
 /** Every column outside an aggregate function must be a grouping expression (Spark's MISSING_AGGREGATION). */

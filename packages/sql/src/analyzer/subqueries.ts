@@ -8,12 +8,15 @@
  *                                an anti join on (x = y OR isnull(x = y)) and the correlation
  *   (q) as a value            -> left join with q (one row; or, when q is correlated through an
  *                                aggregate, q grouped by its correlation columns), then the column
+ *   [NOT] IN / EXISTS elsewhere -> existence join adding a boolean `exists` column (under OR, in
+ *                                SELECT, in CASE: Spark's ExistenceJoin)
  *
  * Decorrelation pulls the predicates that read the enclosing query's columns out of the
  * subquery's filters, up through projections (which then keep the columns those predicates read)
  * and aggregates (which then group by them), so they can become the join condition.
  */
-import { binaryOf, collect, referencedIds, transformDown, unaryOf, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
+import { binaryOf, callOf, collect, newExprId, referencedIds, transformDown, unaryOf, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
+import { Types } from '../expr/types-used.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { conjunction, splitConjuncts } from '../expr/predicates.js';
@@ -77,18 +80,53 @@ function inValues(sub: Subquery, columns: readonly Attr[]): Expr[] {
   );
 }
 
+/**
+ * An aggregate whose expressions hold subqueries, over the joins with them. A joined column read
+ * outside an aggregate function is read through first(), as Spark's RewritePredicateSubquery
+ * wraps an exists flag (spark.sql.optimizer.wrapExistsInAggregateFunction): within a group its
+ * value is one.
+ */
+export function rewriteAggregateSubqueries(p: PlanOf<'aggregate'>, isAggregateCall: (e: Expr) => boolean): LogicalPlan {
+  const { plan, exprs } = joinScalarSubqueries(p.child, p.aggregates);
+  const before = new Set(outputOf(p.child).map((a) => a.id));
+  const joined = outputOf(plan);
+  const wrap = (e: Expr) =>
+    transformDown(e, (x) => {
+      if (isAggregateCall(x)) return x;
+      return x.kind === 'attr' && !before.has(x.id) ? resolveExpression(callOf('first', [x]), joined) : undefined;
+    });
+  return { ...p, child: plan, aggregates: exprs.map(wrap) };
+}
+
 /** A projection holding scalar subqueries, over left joins with them. */
 export function rewriteProjectSubqueries(p: PlanOf<'project'>): LogicalPlan {
   const { plan, exprs } = joinScalarSubqueries(p.child, p.exprs);
   return { kind: 'project', child: plan, exprs: exprs as NamedExpr[] };
 }
 
+/**
+ * Subqueries as values: a scalar one becomes a left join and its column; an IN or EXISTS one
+ * (under OR, in SELECT, in CASE) an existence join and its `exists` column, as Spark's
+ * RewritePredicateSubquery does. `x NOT IN (q)` is the existence join on
+ * `(x = y OR isnull(x = y))` (null-aware), negated: false when x or a y is null, as in Spark.
+ */
 function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { plan: LogicalPlan; exprs: Expr[] } {
   let plan = child;
+  const existenceJoin = (sub: Subquery, negated: boolean): Expr => {
+    const { plan: right, predicates } = decorrelate(sub.plan, outerIds(plan));
+    const values = sub.mode === 'in' ? inValues(sub, outputOf(sub.plan)) : [];
+    const nullAware = negated && values.length === 1 && predicates.length === 0;
+    const equalities = values.map((value, i) => resolveExpression(binaryOf('=', value, outputOf(right)[i]), [...outputOf(plan), ...outputOf(right)]));
+    const keys = negated && !nullAware ? equalities.map((equal) => binaryOf('OR', equal, unaryOf('IS NULL', equal))) : equalities;
+    const exists: Attr = { kind: 'attr', id: newExprId(), name: 'exists', dataType: Types.boolean, nullable: false };
+    plan = { kind: 'join', left: plan, right, joinType: 'existence', condition: conjunction([...keys, ...predicates]), exists, ...(nullAware ? { nullAware } : {}) };
+    return negated ? unaryOf('NOT', exists) : exists;
+  };
   const rewritten = exprs.map((e) =>
     transformDown(e, (x) => {
+      if (x.kind === 'unary' && x.op === 'NOT' && x.child.kind === 'subquery' && x.child.mode === 'in') return existenceJoin(x.child, true);
       if (x.kind !== 'subquery') return undefined;
-      if (x.mode !== 'scalar') throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'IN/EXISTS subqueries are supported only as conditions of WHERE and HAVING. SQLSTATE: 0A000');
+      if (x.mode !== 'scalar') return existenceJoin(x, false);
       const { plan: sub, predicates } = decorrelate(x.plan, outerIds(plan));
       const value = outputOf(sub)[0];
       plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };

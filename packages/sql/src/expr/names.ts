@@ -36,6 +36,8 @@ function render(e: Expr, withIds: boolean): string {
     case 'unary':
       // In plans Spark prints IsNull/IsNotNull by their toString: isnull(x#1), isnotnull(x#1).
       if (withIds && (e.op === 'IS NULL' || e.op === 'IS NOT NULL')) return `${e.op === 'IS NULL' ? 'isnull' : 'isnotnull'}(${prettyName(e.child)})`;
+      // and Not by its toString too, without the parentheses of its column name: NOT exists#12.
+      if (withIds && e.op === 'NOT') return `NOT ${prettyName(e.child)}`;
       return unaryName(e.op, prettyName(e.child));
     case 'binary':
       // A datetime ± an interval literal is Spark's DateAddYMInterval, TimestampAddInterval, ...: no parentheses.

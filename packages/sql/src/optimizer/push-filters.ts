@@ -27,7 +27,7 @@ export function pushDownFilters(plan: LogicalPlan): LogicalPlan {
 function pushJoinCondition(join: PlanOf<'join'>): LogicalPlan {
   if (join.condition === undefined || join.using !== undefined) return join;
   const leftOk = ['inner', 'cross', 'left_semi', 'right'].includes(join.joinType);
-  const rightOk = ['inner', 'cross', 'left_semi', 'left', 'left_anti'].includes(join.joinType);
+  const rightOk = ['inner', 'cross', 'left_semi', 'left', 'left_anti', 'existence'].includes(join.joinType);
   if (!leftOk && !rightOk) return join;
   const leftIds = new Set(outputOf(join.left).map((a) => a.id));
   const rightIds = new Set(outputOf(join.right).map((a) => a.id));
@@ -100,7 +100,7 @@ function pushIntoJoin(f: PlanOf<'filter'>, join: PlanOf<'join'>): LogicalPlan {
   const toLeft: Expr[] = [];
   const toRight: Expr[] = [];
   const stay: Expr[] = [];
-  const leftOk = ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(join.joinType);
+  const leftOk = ['inner', 'cross', 'left', 'left_semi', 'left_anti', 'existence'].includes(join.joinType);
   const rightOk = ['inner', 'cross', 'right'].includes(join.joinType);
   // An inner join evaluates a predicate over both sides as its condition (so that the comma joins
   // of SQL, `FROM a, b WHERE a.k = b.k`, become equi-joins instead of cartesian products).

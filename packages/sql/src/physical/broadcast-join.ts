@@ -28,6 +28,7 @@ export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
     case 'left':
     case 'left_semi':
     case 'left_anti':
+    case 'existence':
       return ['right'];
     case 'right':
       return ['left'];
@@ -94,7 +95,9 @@ export function broadcastHashJoin(
     const joined = rowWith(smallValues);
     const unmatched = rowWith(smallOutput.map(() => 'null'));
     const s = `[${streamValues.join(', ')}]`;
-    const onMatch = joinType === 'left_semi' || joinType === 'left_anti' ? 'break;' : `yield ${joined};`;
+    const onMatch = joinType === 'left_semi' || joinType === 'left_anti' || joinType === 'existence' ? 'break;' : `yield ${joined};`;
+    // An existence join's row: the stream row and whether it matched.
+    const flagged = (matched: string) => `[${[...streamValues, matched].join(', ')}]`;
     const after =
       joinType === 'left' || joinType === 'right'
         ? `if (!matched) yield ${unmatched};`
@@ -102,8 +105,10 @@ export function broadcastHashJoin(
           ? `if (matched) yield ${s};`
           : joinType === 'left_anti'
             ? `if (!matched) yield ${s};`
-            : '';
-    if (nullAwareKey) return nullAwareProbe(probe, s);
+            : joinType === 'existence'
+              ? `yield ${flagged('matched')};`
+              : '';
+    if (nullAwareKey) return joinType === 'existence' ? `yield ${flagged(`!(${nullAwareKept(probe)})`)};` : `if (${nullAwareKept(probe)}) yield ${s};`;
     return `const first = ${probe.anyNull} ? undefined : btindex.get(${probe.key});
   let matched = false;
   if (first !== undefined) for (let r = first; r !== -1; r = ${parts.nextRow('r')}) {
@@ -124,12 +129,13 @@ export function broadcastHashJoin(
 }
 
 /**
- * The probe of a null-aware anti join (`x NOT IN (q)`, Spark's isNullAwareAntiJoin): the stream row
- * `row` is kept when the table is empty (btempty), else only when its key is not null, the table
- * holds no null key (btnull: the build side keeps those as NULL_KEY) and no row of its key.
+ * The test of a null-aware anti join (`x NOT IN (q)`, Spark's isNullAwareAntiJoin): the stream row
+ * is kept when the table is empty (btempty), else only when its key is not null, the table holds
+ * no null key (btnull: the build side keeps those as NULL_KEY) and no row of its key. A null-aware
+ * existence join's flag is its negation.
  */
-function nullAwareProbe(probe: { key: string; anyNull: string }, row: string): string {
-  return `if (btempty || (!(${probe.anyNull}) && !btnull && btindex.get(${probe.key}) === undefined)) yield ${row};`;
+function nullAwareKept(probe: { key: string; anyNull: string }): string {
+  return `btempty || (!(${probe.anyNull}) && !btnull && btindex.get(${probe.key}) === undefined)`;
 }
 
 /**

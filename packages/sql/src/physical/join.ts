@@ -93,9 +93,9 @@ export function shuffledHashJoin(
   const keys = equiJoinKeys(condition, leftOut, rightOut);
   const partitions = keys.leftKeys.length === 0 ? 1 : numPartitions;
   const keepNullKeys = (side: 0 | 1) =>
-    side === 0 ? ['left', 'full', 'left_anti'].includes(joinType) : ['right', 'full'].includes(joinType);
-  // A semi or anti join without a residual condition needs only the right side's keys.
-  const keysOnly = (joinType === 'left_semi' || joinType === 'left_anti') && keys.residual === undefined;
+    side === 0 ? ['left', 'full', 'left_anti', 'existence'].includes(joinType) : ['right', 'full'].includes(joinType);
+  // A semi, anti or existence join without a residual condition needs only the right side's keys.
+  const keysOnly = (joinType === 'left_semi' || joinType === 'left_anti' || joinType === 'existence') && keys.residual === undefined;
   // Null-aware only as a hash join on its one key (else null keys just never match, as before).
   const nullAwareKeys = nullAware && keysOnly && keys.leftKeys.length === 1;
   const rightRead = keysOnly ? () => false : isRead;
@@ -223,7 +223,7 @@ function joinPartitions(
     const vars = new Map<number, string>([...left.output.map((a, i) => [a.id, leftColumns[i]] as const), ...right.output.map((a, i) => [a.id, rightColumns[i]] as const)]);
     const nullsRight = right.output.map(() => 'null');
     const joined = (l: string[], r: string[]) => `yield [${[...l, ...r].join(', ')}];`;
-    const pair = joinType === 'left_semi' || joinType === 'left_anti' ? 'break;' : joined(leftColumns, rightColumns);
+    const pair = joinType === 'left_semi' || joinType === 'left_anti' || joinType === 'existence' ? 'break;' : joined(leftColumns, rightColumns);
     const afterLeft: Record<JoinType, string> = {
       inner: '',
       cross: '',
@@ -232,6 +232,7 @@ function joinPartitions(
       full: `if (!matched) ${joined(leftColumns, nullsRight)}`,
       left_semi: `if (matched) ${joined(leftColumns, [])}`,
       left_anti: `if (!matched) ${joined(leftColumns, [])}`,
+      existence: joined(leftColumns, ['matched']),
     };
     return {
       test: residual ? `if (${genExpr(residual, vars, ctx)} !== true) continue;` : '',

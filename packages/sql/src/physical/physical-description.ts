@@ -8,7 +8,7 @@
  */
 import { planString } from '../expr/names.js';
 import { doubleToJavaString } from '../format/java-number.js';
-import { JOIN_NAMES } from '../plan/tree-string.js';
+import { joinName } from '../plan/tree-string.js';
 import { collect, type Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
@@ -165,11 +165,11 @@ function describeJoin(p: Extract<LogicalPlan, { kind: 'join' }>, n: number, thre
   const details = [
     listField('Left keys', keys.leftKeys),
     listField('Right keys', keys.rightKeys),
-    `Join type: ${JOIN_NAMES[p.joinType]}`,
+    `Join type: ${joinName(p)}`,
     `Build side: ${build === 'left' ? 'BuildLeft' : 'BuildRight'}`,
     `Join condition: ${keys.residual ? planString(keys.residual) : 'None'}`,
   ];
-  const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${JOIN_NAMES[p.joinType]}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
+  const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${joinName(p)}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
   if (strategy.kind === 'broadcast') {
     // Spark's BroadcastHashJoinExec prints its isNullAwareAntiJoin flag last (true: x NOT IN (subquery)).
     const broadcastArgs = `${args}, ${p.nullAware === true}`;

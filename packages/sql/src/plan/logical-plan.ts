@@ -9,7 +9,11 @@ import type { Attr, Expr, NamedExpr, SortOrderExpr } from '../expr/expression.js
 import type { SqlHost } from '../session-host.js';
 import type { ColumnBatch } from '../io/column-batch.js';
 
-export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
+/**
+ * `existence`: Spark's ExistenceJoin, made only from an IN/EXISTS subquery that is not a WHERE
+ * conjunct (under OR, in SELECT, in CASE): every left row once, with the join's `exists` column.
+ */
+export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross' | 'existence';
 
 /** A join strategy hint (`df.hint('broadcast')`, Spark's JoinStrategyHint): broadcast this side, or shuffle it. */
 export type JoinStrategyHint = 'broadcast' | 'shuffle_merge' | 'shuffle_hash' | 'shuffle_replicate_nl';
@@ -76,6 +80,12 @@ export type LogicalPlan =
        * side has a null key, is dropped.
        */
       readonly nullAware?: boolean;
+      /**
+       * An existence join's boolean column: whether some right row matched the left row (with
+       * nullAware, whether `x NOT IN (q)` is not true: a match, or a null key on either side of a
+       * non-empty right side).
+       */
+      readonly exists?: Attr;
     }
   | { readonly kind: 'sort'; readonly child: LogicalPlan; readonly orders: readonly SortOrderExpr[]; readonly global: boolean }
   | { readonly kind: 'limit'; readonly child: LogicalPlan; readonly n: number; readonly offset: number }

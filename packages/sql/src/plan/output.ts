@@ -30,6 +30,8 @@ export function outputOf(p: LogicalPlan): readonly Attr[] {
         case 'left_semi':
         case 'left_anti':
           return left;
+        case 'existence':
+          return [...left, p.exists!];
         case 'left':
           return [...left, ...right.map(asNullable)];
         case 'right':

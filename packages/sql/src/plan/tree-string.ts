@@ -19,6 +19,10 @@ export const JOIN_NAMES: Record<string, string> = {
   left_anti: 'LeftAnti',
 };
 
+/** A join's type as Spark prints it: an existence join names its column, `ExistenceJoin(exists#12)`. */
+export const joinName = (p: Extract<LogicalPlan, { kind: 'join' }>): string =>
+  p.joinType === 'existence' ? `ExistenceJoin(${planString(p.exists!)})` : JOIN_NAMES[p.joinType];
+
 const list = (exprs: readonly Parameters<typeof planString>[0][]) => `[${exprs.map(planString).join(', ')}]`;
 
 export function nodeText(p: LogicalPlan): string {
@@ -39,7 +43,7 @@ export function nodeText(p: LogicalPlan): string {
       const hints = (['left', 'right'] as const).filter((side) => p.hints?.[side]).map((side) => `, ${side}Hint=(strategy=${p.hints![side]})`);
       // A null-aware anti join (x NOT IN (subquery)) joins on x = y; Spark's plan spells out the null handling.
       const condition = p.condition && p.nullAware ? binaryOf('OR', p.condition, unaryOf('IS NULL', p.condition)) : p.condition;
-      return `Join ${JOIN_NAMES[p.joinType]}${condition ? `, ${planString(condition)}` : ''}${hints.join('')}`;
+      return `Join ${joinName(p)}${condition ? `, ${planString(condition)}` : ''}${hints.join('')}`;
     }
     case 'hint':
       return `ResolvedHint (strategy=${p.strategy})`;

@@ -28,8 +28,8 @@ export function producedBytes(p: LogicalPlan): number | undefined {
       return undefined;
     case 'join':
     case 'setOp': {
-      // A semi or anti join keeps some of its left side's rows.
-      if (p.kind === 'join' && (p.joinType === 'left_semi' || p.joinType === 'left_anti')) return producedBytes(p.left);
+      // A semi or anti join keeps some of its left side's rows (an existence join each, and a flag).
+      if (p.kind === 'join' && (p.joinType === 'left_semi' || p.joinType === 'left_anti' || p.joinType === 'existence')) return producedBytes(p.left);
       const left = producedBytes(p.left);
       const right = producedBytes(p.right);
       return left === undefined || right === undefined ? undefined : left + right;

@@ -1,0 +1,134 @@
+// IN and EXISTS subqueries that are not WHERE conjuncts (under OR, in SELECT, in CASE, in HAVING)
+// become Spark's ExistenceJoin: each left row once, with a boolean `exists` column. Checked against
+// DuckDB on the same rows, as a broadcast and as a shuffled hash join, and against Spark's own
+// sql-tests answers. Where Spark and DuckDB differ it is said: Spark's `x IN (q)` as a value is its
+// exists flag, false where DuckDB's is NULL (a null x, or a null among q's rows), and
+// `x NOT IN (q)` is NOT of a null-aware flag, false where DuckDB's is NULL
+// (RewritePredicateSubquery), so a SELECT-list value is compared with DuckDB's COALESCE(v, false).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext } from '@flint/driver';
+import { DuckDbReference } from './duckdb-reference.js';
+
+// id, x, g
+const LHS: [number, number | null, number | null][] = [[0, 1, 1], [1, 2, 1], [2, 3, 2], [3, null, 2], [4, 4, 3], [5, 5, null]];
+// y, tag, g
+const RHS: [number | null, string, number | null][] = [[1, 'a', 1], [5, 'a', 2], [null, 'b', 2], [2, 'c', 1], [7, 'c', 3], [null, 'd', null]];
+
+let fc: FlintContext;
+let duck: DuckDbReference;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'sql-existence-join' });
+  fc.conf.set('spark.sql.shuffle.partitions', 3);
+  fc.createDataFrame(LHS, 'id INT, x INT, g INT').createOrReplaceTempView('lhs');
+  fc.createDataFrame(RHS, 'y INT, tag STRING, g INT').createOrReplaceTempView('rhs');
+  duck = await DuckDbReference.open(1);
+  const value = (v: number | string | null) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : String(v));
+  const rows = (table: readonly (number | string | null)[][]) => table.map((r) => `(${r.map(value).join(', ')})`).join(', ');
+  await duck.query(`CREATE TABLE lhs (id INTEGER, x INTEGER, g INTEGER); INSERT INTO lhs VALUES ${rows(LHS)}`);
+  await duck.query(`CREATE TABLE rhs (y INTEGER, tag VARCHAR, g INTEGER); INSERT INTO rhs VALUES ${rows(RHS)}`);
+}, 60_000);
+
+afterAll(async () => {
+  duck?.close();
+  await fc?.stop();
+});
+
+// Subqueries over: no rows, rows without a null, rows with a null.
+const TAGS = ["'none'", "'c'", "'a', 'b'"];
+// `grouped`: an aggregate, whose size is unknown when planning (adaptive execution measures it).
+const subquery = (grouped: boolean) => (tags: string) => `SELECT y FROM rhs WHERE tag IN (${tags})${grouped ? ' GROUP BY y' : ''}`;
+const sub = subquery(false);
+
+// [Flint's query, DuckDB's query (differs only where Spark's answer differs from DuckDB's)]
+const queries = (sub: (tags: string) => string): [string, string][] => TAGS.flatMap((tags): [string, string][] => {
+  const same = (q: string): [string, string] => [q, q];
+  return [
+    same(`SELECT id FROM lhs WHERE id = 0 OR x IN (${sub(tags)}) ORDER BY id`),
+    same(`SELECT id FROM lhs WHERE id = 0 OR x NOT IN (${sub(tags)}) ORDER BY id`),
+    same(`SELECT id FROM lhs WHERE x > 3 OR NOT EXISTS (SELECT 1 FROM rhs WHERE tag IN (${tags}) AND y = x) ORDER BY id`),
+    same(`SELECT id, CASE WHEN x IN (${sub(tags)}) THEN 'in' WHEN x NOT IN (${sub(tags)}) THEN 'out' ELSE 'unknown' END AS c FROM lhs ORDER BY id`),
+    [
+      `SELECT id, x IN (${sub(tags)}) AS i, x NOT IN (${sub(tags)}) AS n FROM lhs ORDER BY id`,
+      `SELECT id, COALESCE(x IN (${sub(tags)}), false) AS i, COALESCE(x NOT IN (${sub(tags)}), false) AS n FROM lhs ORDER BY id`,
+    ],
+  ];
+});
+const correlated: [string, string][] = [
+  'SELECT id FROM lhs WHERE id = 0 OR EXISTS (SELECT 1 FROM rhs WHERE rhs.g = lhs.g AND y > x) ORDER BY id',
+  'SELECT id FROM lhs WHERE id = 5 OR x IN (SELECT y FROM rhs WHERE rhs.g = lhs.g) ORDER BY id',
+  'SELECT id FROM lhs WHERE id = 5 OR x NOT IN (SELECT y FROM rhs WHERE rhs.g = lhs.g) ORDER BY id',
+  'SELECT id, EXISTS (SELECT 1 FROM rhs WHERE rhs.g = lhs.g) AS e, NOT EXISTS (SELECT 1 FROM rhs WHERE rhs.g = lhs.g AND y IS NULL) AS f FROM lhs ORDER BY id',
+  'SELECT g, count(*) AS n FROM lhs GROUP BY g HAVING count(*) > 1 OR g IN (SELECT g FROM rhs WHERE tag = \'c\') ORDER BY g',
+  // In an aggregate: the joins go below it; a flag outside an aggregate function is read through first().
+  'SELECT sum(CASE WHEN x IN (SELECT y FROM rhs) THEN 1 ELSE 0 END) AS s, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM rhs WHERE y = x + 1)) AS f FROM lhs',
+  'SELECT g, sum(x) AS s, (SELECT max(y) FROM rhs) AS m, EXISTS (SELECT 1 FROM rhs WHERE rhs.g = lhs.g AND y > 4) AS e FROM lhs GROUP BY g ORDER BY g NULLS FIRST',
+].map((q): [string, string] => [q, q]);
+
+const strategies = [
+  { name: 'broadcast hash join', plan: 'BroadcastHashJoin', queries: [...queries(sub), ...correlated], builds: true, conf: {} },
+  { name: 'shuffled hash join', plan: 'ShuffledHashJoin', queries: [...queries(sub), ...correlated], builds: false, conf: { 'spark.sql.autoBroadcastJoinThreshold': -1 } },
+  { name: 'adaptive broadcast from the shuffle', plan: 'ShuffledHashJoin', queries: queries(subquery(true)).filter(([q]) => q.includes('GROUP BY')), builds: true, conf: {} },
+];
+
+describe('IN / EXISTS subqueries as values: ExistenceJoin', () => {
+  for (const strategy of strategies) {
+    it(`uncorrelated and correlated, nulls and empty subqueries, against DuckDB (${strategy.name})`, async () => {
+      for (const [key, value] of Object.entries(strategy.conf)) fc.conf.set(key, value as number);
+      try {
+        for (const [query, reference] of strategy.queries) {
+          const df = fc.sql(query);
+          expect(df.explainString(), query).toMatch(new RegExp(`${strategy.plan} .*ExistenceJoin\\(exists#\\d+\\)`));
+          const before = fc.jobHistory.length;
+          expect(await df.collect(), query).toEqual(await duck.query(reference));
+          const builds = fc.jobHistory.slice(before).filter((job) => job.description.startsWith('broadcast join: build side'));
+          expect(builds.length > 0, query).toBe(strategy.builds);
+        }
+      } finally {
+        for (const key of Object.keys(strategy.conf)) fc.conf.unset(key);
+      }
+    });
+  }
+
+  it('explains as Spark: Join ExistenceJoin(exists#n), the flag read by the filter; NOT IN with its null-aware condition', () => {
+    const plan = fc.sql(`SELECT id FROM lhs WHERE id = 0 OR x NOT IN (${sub("'c'")})`).explainString('extended');
+    expect(plan).toMatch(/Filter \(\(id#\d+ = 0\) OR NOT exists#(\d+)\)\n\s+\+- Join ExistenceJoin\(exists#\1\), \(\(x#\d+ = y#\d+\) OR isnull\(\(x#\d+ = y#\d+\)\)\)/);
+    expect(plan).toMatch(/BroadcastHashJoin \[x#\d+\], \[y#\d+\], ExistenceJoin\(exists#\d+\), BuildRight, true/);
+  });
+});
+
+// sql-tests/results/subquery/exists-subquery/exists-within-and-or.sql.out (Spark's answers) and
+// in-subquery/in-null-semantics.sql.out (an empty subquery: IN false, NOT IN true, a null too).
+describe("Spark's golden answers", () => {
+  it('exists-within-and-or', async () => {
+    fc.createDataFrame([
+      [100, 'emp 1', 100.0, 10], [100, 'emp 1', 100.0, 10], [200, 'emp 2', 200.0, 10], [300, 'emp 3', 300.0, 20], [400, 'emp 4', 400.0, 30],
+      [500, 'emp 5', 400.0, null], [600, 'emp 6 - no dept', 400.0, 100], [700, 'emp 7', 400.0, 100], [800, 'emp 8', 150.0, 70],
+    ], 'id INT, emp_name STRING, salary DOUBLE, dept_id INT').createOrReplaceTempView('emp');
+    fc.createDataFrame([[10, 'dept 1', 'CA'], [20, 'dept 2', 'NY'], [30, 'dept 3', 'TX'], [40, 'dept 4 - unassigned', 'OR'], [50, 'dept 5 - unassigned', 'NJ'], [70, 'dept 7', 'FL']],
+      'dept_id INT, dept_name STRING, state STRING').createOrReplaceTempView('dept');
+    fc.createDataFrame([['emp 1', 10.0], ['emp 1', 20.0], ['emp 2', 300.0], ['emp 2', 100.0], ['emp 3', 300.0], ['emp 4', 100.0], ['emp 5', 1000.0], ['emp 6 - no dept', 500.0]],
+      'emp_name STRING, bonus_amt DOUBLE').createOrReplaceTempView('bonus');
+    const rows = async (query: string) => (await fc.sql(query).collect()).map((r) => Object.values(r).map((v) => (v === null ? 'NULL' : String(v))).join('\t')).sort();
+    expect(await rows('SELECT emp.emp_name FROM emp WHERE EXISTS (SELECT dept.state FROM dept WHERE emp.dept_id = dept.dept_id) OR emp.id > 200')).toEqual(
+      ['emp 1', 'emp 1', 'emp 2', 'emp 3', 'emp 4', 'emp 5', 'emp 6 - no dept', 'emp 7', 'emp 8']);
+    expect(await rows('SELECT id, dept_id FROM emp WHERE EXISTS (SELECT dept.dept_name FROM dept WHERE emp.dept_id = dept.dept_id) OR emp.dept_id IS NULL')).toEqual(
+      ['100\t10', '100\t10', '200\t10', '300\t20', '400\t30', '500\tNULL', '800\t70']);
+    expect(await rows(`SELECT emp.emp_name FROM emp WHERE EXISTS (SELECT dept.state FROM dept WHERE emp.dept_id = dept.dept_id AND dept.dept_id = 20)
+      OR EXISTS (SELECT dept.state FROM dept WHERE emp.dept_id = dept.dept_id AND dept.dept_id = 30)`)).toEqual(['emp 3', 'emp 4']);
+    expect(await rows(`SELECT * FROM bonus WHERE (NOT EXISTS (SELECT * FROM emp WHERE emp.emp_name = emp_name AND bonus_amt > emp.salary)
+      OR EXISTS (SELECT * FROM emp WHERE emp.emp_name = emp_name OR bonus_amt < emp.salary))`)).toEqual(
+      ['emp 1\t10', 'emp 1\t20', 'emp 2\t100', 'emp 2\t300', 'emp 3\t300', 'emp 4\t100', 'emp 5\t1000', 'emp 6 - no dept\t500']);
+  });
+
+  it('in-null-semantics: an empty subquery', async () => {
+    fc.createDataFrame([[1], [null]], 'c INT').createOrReplaceTempView('t');
+    fc.createDataFrame([], 'e INT').createOrReplaceTempView('t_empty');
+    expect(await fc.sql('SELECT c, c IN (SELECT e FROM t_empty) FROM t ORDER BY c NULLS LAST').collect()).toEqual([
+      { c: 1, '(c IN (listquery()))': false }, { c: null, '(c IN (listquery()))': false }]);
+    expect(await fc.sql('SELECT c, c NOT IN (SELECT e FROM t_empty) FROM t ORDER BY c NULLS LAST').collect()).toEqual([
+      { c: 1, '(NOT (c IN (listquery())))': true }, { c: null, '(NOT (c IN (listquery())))': true }]);
+    expect(await fc.sql('SELECT null IN (SELECT e FROM t_empty)').collect()).toEqual([{ '(NULL IN (listquery()))': false }]);
+    expect(await fc.sql('SELECT null NOT IN (SELECT e FROM t_empty)').collect()).toEqual([{ '(NOT (NULL IN (listquery())))': true }]);
+  });
+});
