@@ -68,10 +68,13 @@ describe('radix order of numeric sort keys', () => {
     const keys = [column(10000, 6), column(10000, 7)];
     const payload = Float64Array.from({ length: 10000 }, (_, i) => i * 1.5);
     const order = referenceOrder(keys, [true, false]);
-    const { index, payloads } = radixSort(keys, [true, false], [payload.slice(), keys[1].slice()]);
-    expect([...index]).toEqual(order);
+    const { index, payloads } = radixSort(keys, [true, false], [payload.slice(), keys[1].slice()], true);
+    expect([...index!]).toEqual(order);
     expect([...payloads[0]]).toEqual(order.map((i) => payload[i]));
     expect([...payloads[1]]).toEqual(order.map((i) => keys[1][i]));
+    const withoutIndex = radixSort(keys, [true, false], [payload.slice()], false);
+    expect(withoutIndex.index).toBeUndefined();
+    expect([...withoutIndex.payloads[0]]).toEqual(order.map((i) => payload[i]));
   });
 
   it('handles no rows and one row', () => {

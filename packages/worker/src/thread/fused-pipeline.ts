@@ -43,22 +43,30 @@ export class FusedRecords implements Iterable<unknown> {
 }
 
 function fusedIterator(steps: readonly LiveStep[], source: Iterator<unknown>): Iterator<unknown> {
+  // The buffer is refilled from its start: `filled` counts its live entries (setting the array's
+  // length on every pull was a runtime call per record). Entries past `filled` are stale.
   const buffer: unknown[] = [];
+  let filled = 0;
   let position = 0;
   let sink: Sink = (record) => {
-    buffer.push(record);
+    buffer[filled++] = record;
   };
   for (let i = steps.length - 1; i >= 0; i--) sink = stepSink(steps[i], sink);
   return {
     next(): IteratorResult<unknown> {
-      while (position >= buffer.length) {
-        buffer.length = 0;
+      while (position >= filled) {
+        filled = 0;
         position = 0;
         const input = source.next();
-        if (input.done) return { done: true, value: undefined };
+        if (input.done) {
+          buffer.length = 0;
+          return { done: true, value: undefined };
+        }
         sink(input.value);
       }
-      return { done: false, value: buffer[position++] };
+      const value = buffer[position];
+      buffer[position++] = undefined;
+      return { done: false, value };
     },
   };
 }

@@ -30,18 +30,24 @@ interface KeyWords {
  * a cache miss per row once the words outgrew the cache, and took most of a large sort's time.
  */
 export function radixOrder(keys: readonly Float64Array[], descending: readonly boolean[]): Uint32Array {
-  return radixSort(keys, descending, []).index;
+  return radixSort(keys, descending, [], true).index!;
 }
 
 /**
  * `radixOrder`, with `payloads` (columns of the same rows) moved along with the positions in
  * every pass: they come out in sorted order without reading them at random positions afterwards.
- * The payload arrays given serve as scratch space: their contents are lost.
+ * The payload arrays given serve as scratch space: their contents are lost. The positions are
+ * sorted and returned only when `withIndex`.
  */
-export function radixSort(keys: readonly Float64Array[], descending: readonly boolean[], payloads: readonly Float64Array[]): { index: Uint32Array; payloads: Float64Array[] } {
+export function radixSort(
+  keys: readonly Float64Array[],
+  descending: readonly boolean[],
+  payloads: readonly Float64Array[],
+  withIndex: boolean,
+): { index: Uint32Array | undefined; payloads: Float64Array[] } {
   const count = keys.length === 0 ? 0 : keys[0].length;
-  let index: Uint32Array = new Uint32Array(count);
-  for (let i = 0; i < count; i++) index[i] = i;
+  let index: Uint32Array = new Uint32Array(withIndex ? count : 0);
+  for (let i = 0; i < index.length; i++) index[i] = i;
   // The words from the least significant on: the last key's low word, ..., the first key's high word.
   const words: Uint32Array[] = [];
   const bits: number[] = [];
@@ -61,9 +67,11 @@ export function radixSort(keys: readonly Float64Array[], descending: readonly bo
     const digitBits = Math.ceil(bits[w] / passes);
     for (let pass = 0; pass < passes; pass++) {
       if (!targets(words[w], pass * digitBits, (1 << digitBits) - 1, buckets, target)) continue;
-      const unsorted = index;
-      index = moved(unsorted, target, spare);
-      spare = unsorted;
+      if (withIndex) {
+        const unsorted = index;
+        index = moved(unsorted, target, spare);
+        spare = unsorted;
+      }
       // The words sorted on later move too (this one only before its last pass).
       for (let later = pass === passes - 1 ? w + 1 : w; later < words.length; later++) {
         const from = words[later];
@@ -77,7 +85,7 @@ export function radixSort(keys: readonly Float64Array[], descending: readonly bo
       }
     }
   }
-  return { index, payloads: sorted };
+  return { index: withIndex ? index : undefined, payloads: sorted };
 }
 
 function keyWords(values: Float64Array, descending: boolean): KeyWords {
@@ -93,20 +101,20 @@ function keyWords(values: Float64Array, descending: boolean): KeyWords {
 function scaledIntegerWords(values: Float64Array, descending: boolean): KeyWords | undefined {
   const count = values.length;
   let scale = 1;
+  let smallest = Infinity;
+  let largest = -Infinity;
   for (let i = 0; i < count; i++) {
     const v = values[i];
     while (Math.round(v * scale) / scale !== v) {
       if (scale === MAX_SCALE) return undefined;
       scale *= 10;
     }
+    if (v < smallest) smallest = v;
+    if (v > largest) largest = v;
   }
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const scaled = Math.round(values[i] * scale);
-    if (scaled < min) min = scaled;
-    if (scaled > max) max = scaled;
-  }
+  // Scaling keeps order, so the extremes scale to the extremes.
+  const min = Math.round(smallest * scale);
+  const max = Math.round(largest * scale);
   // Infinities pass the scale check; integers past 2^53 are not exact.
   if (!(max - min < 2 ** 32 && Math.max(-min, max) <= Number.MAX_SAFE_INTEGER)) return undefined;
   const word = new Uint32Array(count);

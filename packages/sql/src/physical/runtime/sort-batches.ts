@@ -124,18 +124,18 @@ function sortedColumns(columns: Columns, wanted: readonly number[], env: SortBat
   const sorted: Columns = new Array(columns.length).fill([]);
   if (count === 0) return sorted;
   const keys = env.keyColumns.map((c) => numericOrAsIs(columns[c]));
-  let index: ArrayLike<number>;
+  let index: ArrayLike<number> | undefined;
   const moved = new Set<number>();
   if (RADIX_ORDER_WORKS && keys.every((k) => k instanceof Float64Array)) {
     const typed = wanted.filter((c) => columns[c] instanceof Float64Array);
-    const result = radixSort(keys as Float64Array[], env.descending, typed.map((c) => columns[c] as Float64Array));
+    const result = radixSort(keys as Float64Array[], env.descending, typed.map((c) => columns[c] as Float64Array), typed.length < wanted.length);
     typed.forEach((c, i) => {
       sorted[c] = result.payloads[i];
       moved.add(c);
     });
     index = result.index;
   } else index = comparedOrder(keys, count, env);
-  for (const c of wanted) if (!moved.has(c)) sorted[c] = gathered(columns[c], index);
+  for (const c of wanted) if (!moved.has(c)) sorted[c] = gathered(columns[c], index!);
   return sorted;
 }
 
