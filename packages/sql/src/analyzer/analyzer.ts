@@ -28,6 +28,7 @@ import { castTo, expandStarArguments, findAttr, resolveCall, resolveColumn, reso
 import { hasGenerator, planGenerator } from './generators.js';
 import { resolveLambdas } from './lambdas.js';
 import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
+import { extractAggregateWindows, windowedAggregates } from './aggregate-windows.js';
 import { planHasSubquery, rewriteAggregateSubqueries, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
 import { dataTypeOf } from './type-of.js';
 import { commonType, sameType } from '../expr/type-rules.js';
@@ -99,6 +100,8 @@ const booleanType = () => Types.boolean;
 
 /** A filter; over an aggregate (HAVING) it may read aggregate functions and the aggregate's input. */
 function resolveFilter(p: PlanOf<'filter'>, scope: OuterScope): LogicalPlan {
+  const windowed = windowedAggregates.get(p.child);
+  if (windowed) return windowed.over(resolveFilter({ ...p, child: windowed.aggregate }, scope));
   const overAggregate = resolveAgainstAggregate(p.child, [p.condition], scope);
   const child = overAggregate?.child ?? p.child;
   const resolved = overAggregate?.exprs[0] ?? resolveExpression(p.condition, outputOf(p.child), scope);
@@ -232,6 +235,8 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
   checkGroupingCalls(aggregates, groupBy, p.groupingSets !== undefined);
   for (const a of aggregates) checkGrouped(a, groupBy);
   const resolved = { ...p, groupBy, aggregates };
+  const windowed = extractAggregateWindows(resolved, isAggregateCall);
+  if (windowed !== resolved) return windowed;
   return planHasSubquery(aggregates) && !planHasSubquery(groupBy) ? rewriteAggregateSubqueries(resolved, isAggregateCall) : resolved;
 }
 

@@ -1,0 +1,145 @@
+// The constructs TPC-DS's queries are built from (ROLLUP/CUBE/GROUPING SETS with grouping(),
+// windows over aggregates, set operations, date arithmetic, scalar subqueries, CTEs read twice,
+// full outer joins, ...), each in a short query over small TPC-DS-shaped tables, through fc.sql
+// and through DuckDB on the same rows. Where Spark and DuckDB differ, the query says so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext } from '@flint/driver';
+import { rowsDifference } from './compare-rows.js';
+import { DuckDbReference } from './duckdb-reference.js';
+
+type Value = number | string | Date | null;
+interface Table { readonly name: string; readonly columns: [string, string, string][]; readonly rows: Value[][] }
+
+// A fixed pseudo-random sequence (an LCG), so both engines get the same rows on every run.
+let seed = 12345;
+const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+const money = (max: number) => Math.round(next(max * 100)) / 100;
+
+const DAY = 86_400_000;
+const CATEGORIES = ['Books', 'Music', 'Sports', 'Home', null];
+const tables: Table[] = [
+  {
+    name: 'date_dim',
+    columns: [['d_date_sk', 'INT', 'INTEGER'], ['d_date', 'DATE', 'DATE'], ['d_year', 'INT', 'INTEGER'], ['d_moy', 'INT', 'INTEGER']],
+    rows: Array.from({ length: 90 }, (_, i) => {
+      const d = new Date(Date.UTC(2000, 0, 1) + i * DAY);
+      return [2451545 + i, d, d.getUTCFullYear(), d.getUTCMonth() + 1];
+    }),
+  },
+  {
+    name: 'item',
+    columns: [['i_item_sk', 'INT', 'INTEGER'], ['i_item_id', 'STRING', 'VARCHAR'], ['i_category', 'STRING', 'VARCHAR'], ['i_class', 'STRING', 'VARCHAR'], ['i_brand', 'STRING', 'VARCHAR'], ['i_current_price', 'DOUBLE', 'DOUBLE']],
+    rows: Array.from({ length: 14 }, (_, i) => [i + 1, `AAAAAAAA${String.fromCharCode(65 + i)}`, CATEGORIES[i % 5], `class${i % 3}`, `brand${i % 4}station`.slice(0, 6 + (i % 3) * 4), money(90) + 1]),
+  },
+  {
+    name: 'customer',
+    columns: [['c_customer_sk', 'INT', 'INTEGER'], ['c_first_name', 'STRING', 'VARCHAR'], ['c_last_name', 'STRING', 'VARCHAR'], ['c_birth_year', 'INT', 'INTEGER']],
+    rows: Array.from({ length: 12 }, (_, i) => [i + 1, `First${i}`, `Last${String.fromCharCode(76 - i)}`, i % 4 === 3 ? null : 1950 + next(40)]),
+  },
+  {
+    name: 'store',
+    columns: [['s_store_sk', 'INT', 'INTEGER'], ['s_state', 'STRING', 'VARCHAR']],
+    rows: [[1, 'TN'], [2, 'TN'], [3, 'GA'], [4, null]],
+  },
+  {
+    name: 'store_sales',
+    columns: [['ss_sold_date_sk', 'INT', 'INTEGER'], ['ss_item_sk', 'INT', 'INTEGER'], ['ss_customer_sk', 'INT', 'INTEGER'], ['ss_store_sk', 'INT', 'INTEGER'], ['ss_quantity', 'INT', 'INTEGER'], ['ss_sales_price', 'DOUBLE', 'DOUBLE'], ['ss_net_profit', 'DOUBLE', 'DOUBLE']],
+    rows: Array.from({ length: 300 }, () => [2451545 + next(90), 1 + next(14), next(10) === 0 ? null : 1 + next(12), 1 + next(4), 1 + next(20), money(200), money(100) - 30]),
+  },
+  {
+    name: 'web_sales',
+    columns: [['ws_sold_date_sk', 'INT', 'INTEGER'], ['ws_item_sk', 'INT', 'INTEGER'], ['ws_bill_customer_sk', 'INT', 'INTEGER'], ['ws_quantity', 'INT', 'INTEGER'], ['ws_sales_price', 'DOUBLE', 'DOUBLE']],
+    rows: Array.from({ length: 120 }, () => [2451545 + next(90), 1 + next(14), next(8) === 0 ? null : 1 + next(12), 1 + next(20), money(200)]),
+  },
+];
+
+let fc: FlintContext;
+let duck: DuckDbReference;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'sql-tpcds-features' });
+  fc.conf.set('spark.sql.shuffle.partitions', 3);
+  duck = await DuckDbReference.open(1);
+  const literal = (v: Value) => (v === null ? 'NULL' : v instanceof Date ? `DATE '${v.toISOString().slice(0, 10)}'` : typeof v === 'string' ? `'${v}'` : String(v));
+  for (const t of tables) {
+    fc.createDataFrame(t.rows, t.columns.map(([n, type]) => `${n} ${type}`).join(', ')).createOrReplaceTempView(t.name);
+    await duck.query(`CREATE TABLE ${t.name} (${t.columns.map(([n, , type]) => `${n} ${type}`).join(', ')})`);
+    await duck.query(`INSERT INTO ${t.name} VALUES ${t.rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  duck?.close();
+  await fc?.stop();
+});
+
+const SALES_ITEMS = 'store_sales JOIN item ON ss_item_sk = i_item_sk';
+
+/** [what it exercises, the query, whether its ORDER BY fixes the row order, DuckDB's spelling where it differs] */
+const QUERIES: [string, string, boolean, string?][] = [
+  ['ROLLUP with grouping() and grouping_id()',
+    `SELECT i_category, i_class, sum(ss_quantity) AS q, grouping(i_category) AS g1, grouping_id(i_category, i_class) AS gid FROM ${SALES_ITEMS} GROUP BY ROLLUP(i_category, i_class)`, false],
+  ['CUBE', `SELECT s_state, i_category, count(*) AS n, sum(ss_sales_price) AS s FROM ${SALES_ITEMS} JOIN store ON ss_store_sk = s_store_sk GROUP BY CUBE(s_state, i_category)`, false],
+  // Spark's grouping_id() with no arguments reads every grouping column; DuckDB wants them named.
+  ['GROUPING SETS', `SELECT i_category, i_class, avg(ss_quantity) AS a, grouping_id() AS gid FROM ${SALES_ITEMS} GROUP BY GROUPING SETS ((i_category), (i_class), ())`, false,
+    `SELECT i_category, i_class, avg(ss_quantity) AS a, grouping_id(i_category, i_class) AS gid FROM ${SALES_ITEMS} GROUP BY GROUPING SETS ((i_category), (i_class), ())`],
+  ['rank() over an aggregate', `SELECT i_category, i_brand, sum(ss_sales_price) AS s, rank() OVER (PARTITION BY i_category ORDER BY sum(ss_sales_price) DESC) AS rk FROM ${SALES_ITEMS} GROUP BY i_category, i_brand`, false],
+  ['q36: rank() over a rollup, partitioned by grouping()',
+    `SELECT sum(ss_net_profit) / sum(ss_sales_price) AS gross_margin, i_category, i_class, grouping(i_category) + grouping(i_class) AS lochierarchy,
+       rank() OVER (PARTITION BY grouping(i_category) + grouping(i_class), CASE WHEN grouping(i_class) = 0 THEN i_category END ORDER BY sum(ss_net_profit) / sum(ss_sales_price) ASC) AS rank_within_parent
+     FROM store_sales, item, store WHERE i_item_sk = ss_item_sk AND s_store_sk = ss_store_sk AND s_state IN ('TN', 'GA')
+     GROUP BY ROLLUP(i_category, i_class)
+     ORDER BY lochierarchy DESC, CASE WHEN lochierarchy = 0 THEN i_category END, rank_within_parent LIMIT 100`, false],
+  ['HAVING filters the groups before the windows rank them',
+    `SELECT i_category, sum(ss_quantity) AS q, rank() OVER (ORDER BY sum(ss_quantity) DESC) AS rk, count(*) AS n FROM ${SALES_ITEMS} GROUP BY i_category HAVING sum(ss_quantity) < 700 AND q > 10`, false],
+  ['a window over the one group of an aggregate without GROUP BY', 'SELECT sum(ss_quantity) AS q, rank() OVER (ORDER BY sum(ss_quantity)) AS rk, sum(sum(ss_quantity)) OVER () AS t FROM store_sales', false],
+  ['INTERSECT', 'SELECT ss_customer_sk AS c FROM store_sales INTERSECT SELECT ws_bill_customer_sk FROM web_sales', false],
+  ['EXCEPT', 'SELECT ss_item_sk AS i FROM store_sales WHERE ss_quantity > 15 EXCEPT SELECT ws_item_sk FROM web_sales WHERE ws_quantity > 10', false],
+  ['INTERSECT ALL', 'SELECT ss_store_sk AS k FROM store_sales WHERE ss_quantity < 4 INTERSECT ALL SELECT ws_item_sk % 4 FROM web_sales', false],
+  ['EXCEPT ALL', 'SELECT ss_store_sk AS k FROM store_sales WHERE ss_quantity < 6 EXCEPT ALL SELECT ws_item_sk % 4 FROM web_sales', false],
+  ['substr and coalesce', `SELECT substr(i_item_id, 1, 9) AS p, coalesce(i_category, 'none') AS c, count(*) AS n FROM ${SALES_ITEMS} GROUP BY substr(i_item_id, 1, 9), coalesce(i_category, 'none')`, false],
+  ['stddev_samp (null for one row), q39 style ratio',
+    `SELECT ss_item_sk, ss_store_sk, stddev_samp(ss_quantity) AS sd, avg(ss_quantity) AS mean, CASE WHEN avg(ss_quantity) = 0 THEN NULL ELSE stddev_samp(ss_quantity) / avg(ss_quantity) END AS cov FROM store_sales GROUP BY ss_item_sk, ss_store_sk`, false],
+  ['date + INTERVAL n DAYS and BETWEEN dates',
+    `SELECT count(*) AS n, sum(ss_quantity) AS q FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk WHERE d_date BETWEEN cast('2000-01-10' AS date) AND (cast('2000-01-10' AS date) + INTERVAL 30 DAYS)`, false],
+  ['date + an integer', `SELECT d_date_sk, cast('2000-01-01' AS date) + 30 AS d30, d_date - 7 AS back FROM date_dim WHERE d_date = cast('2000-01-01' AS date) + 30`, false],
+  // Spark's datediff(end, start) is DuckDB's datediff('day', start, end).
+  ['datediff and date_add', `SELECT d_date_sk, datediff(d_date, cast('2000-01-01' AS date)) AS dd, date_add(d_date, 5) AS plus5 FROM date_dim WHERE d_moy = 2 AND d_date_sk % 7 = 0`, false,
+    `SELECT d_date_sk, datediff('day', cast('2000-01-01' AS date), d_date) AS dd, date_add(d_date, 5) AS plus5 FROM date_dim WHERE d_moy = 2 AND d_date_sk % 7 = 0`],
+  ['a scalar subquery in HAVING', `SELECT i_category, sum(ss_sales_price) AS s FROM ${SALES_ITEMS} GROUP BY i_category HAVING sum(ss_sales_price) > (SELECT avg(ss_sales_price) * 50 FROM store_sales)`, false],
+  ['a correlated scalar subquery in SELECT', 'SELECT ss_item_sk, ss_quantity, (SELECT max(ws_quantity) FROM web_sales WHERE ws_item_sk = ss_item_sk) AS m FROM store_sales WHERE ss_store_sk = 1', false],
+  ['WITH read twice', 'WITH t AS (SELECT ss_customer_sk AS c, sum(ss_net_profit) AS p FROM store_sales GROUP BY ss_customer_sk) SELECT a.c, a.p FROM t a WHERE a.p > (SELECT avg(p) FROM t)', false],
+  ['WITH of WITH, joined to itself', 'WITH s AS (SELECT ss_item_sk AS i, ss_store_sk AS st, sum(ss_quantity) AS q FROM store_sales GROUP BY ss_item_sk, ss_store_sk), m AS (SELECT i, max(q) AS mq FROM s GROUP BY i) SELECT s.i, s.st, s.q FROM s JOIN m ON s.i = m.i AND s.q = m.mq', false],
+  ['ORDER BY NULLS FIRST, LIMIT', 'SELECT c_last_name, c_birth_year FROM customer ORDER BY c_birth_year NULLS FIRST, c_last_name LIMIT 6', true],
+  ['ORDER BY DESC NULLS LAST, LIMIT', `SELECT i_category, i_item_sk FROM item ORDER BY i_category DESC NULLS LAST, i_item_sk LIMIT 100`, true],
+  ['CASE inside aggregates',
+    `SELECT ss_store_sk, sum(CASE WHEN d_moy = 1 THEN ss_sales_price ELSE 0 END) AS jan, sum(CASE WHEN d_moy = 2 THEN ss_sales_price ELSE 0 END) AS feb, count(CASE WHEN ss_quantity > 10 THEN 1 END) AS big FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk GROUP BY ss_store_sk`, false],
+  ['count(DISTINCT) with other aggregates', 'SELECT ss_store_sk, count(DISTINCT ss_customer_sk) AS dc, count(DISTINCT ss_item_sk) AS di, sum(ss_quantity) AS q, max(ss_sales_price) AS mx FROM store_sales GROUP BY ss_store_sk', false],
+  ['count(DISTINCT) alone, no grouping', 'SELECT count(DISTINCT ss_customer_sk) AS dc, count(*) AS n FROM store_sales', false],
+  ['sum() OVER () and avg() OVER (PARTITION BY)', 'SELECT i_item_sk, i_current_price, avg(i_current_price) OVER (PARTITION BY i_category) AS a, sum(i_current_price) OVER () AS t FROM item', false],
+  ['window over aggregates: share of the total', `SELECT i_class, sum(ss_sales_price) AS s, sum(ss_sales_price) * 100 / sum(sum(ss_sales_price)) OVER () AS pct, avg(sum(ss_sales_price)) OVER (PARTITION BY i_category) AS cat_avg, i_category FROM ${SALES_ITEMS} GROUP BY i_category, i_class`, false],
+  ['q97: FULL OUTER JOIN of two CTEs',
+    `WITH s AS (SELECT DISTINCT ss_customer_sk AS c, ss_item_sk AS i FROM store_sales), w AS (SELECT DISTINCT ws_bill_customer_sk AS c, ws_item_sk AS i FROM web_sales)
+     SELECT sum(CASE WHEN s.c IS NOT NULL AND w.c IS NULL THEN 1 ELSE 0 END) AS store_only, sum(CASE WHEN s.c IS NULL AND w.c IS NOT NULL THEN 1 ELSE 0 END) AS web_only,
+            sum(CASE WHEN s.c IS NOT NULL AND w.c IS NOT NULL THEN 1 ELSE 0 END) AS both_ FROM s FULL OUTER JOIN w ON s.c = w.c AND s.i = w.i`, false],
+  ['UNION ALL of aggregates', "SELECT 'store' AS channel, sum(ss_sales_price) AS s, count(*) AS n FROM store_sales UNION ALL SELECT 'web', sum(ws_sales_price), count(*) FROM web_sales", false],
+  ['UNION ALL under an aggregate with ROLLUP', `SELECT channel, id, sum(s) AS s FROM (SELECT 'store' AS channel, ss_item_sk AS id, ss_sales_price AS s FROM store_sales UNION ALL SELECT 'web', ws_item_sk, ws_sales_price FROM web_sales) x GROUP BY ROLLUP(channel, id)`, false],
+  ['IN a list of strings, LIKE', "SELECT count(*) AS n FROM item WHERE i_category IN ('Books', 'Music') OR i_brand LIKE '%ation%'", false],
+  ['q45: OR an IN subquery', `SELECT i_item_id, sum(ss_sales_price) AS s FROM ${SALES_ITEMS} WHERE i_category IN ('Books', 'Home') OR i_item_id IN (SELECT i_item_id FROM item WHERE i_item_sk IN (2, 3, 5, 7)) GROUP BY i_item_id`, false],
+  ['q10: AND (EXISTS OR EXISTS)',
+    `SELECT c_birth_year, count(*) AS n FROM customer c WHERE EXISTS (SELECT * FROM store_sales WHERE c.c_customer_sk = ss_customer_sk AND ss_quantity > 15)
+       AND (EXISTS (SELECT * FROM web_sales WHERE c.c_customer_sk = ws_bill_customer_sk AND ws_quantity > 12) OR EXISTS (SELECT * FROM store_sales WHERE c.c_customer_sk = ss_customer_sk AND ss_store_sk = 4))
+     GROUP BY c_birth_year`, false],
+  ['row_number() and count() OVER (PARTITION BY)', 'SELECT ss_item_sk, ss_sold_date_sk, ss_quantity, row_number() OVER (PARTITION BY ss_item_sk ORDER BY ss_sold_date_sk, ss_quantity, ss_sales_price) AS rn, count(*) OVER (PARTITION BY ss_item_sk) AS n FROM store_sales WHERE ss_store_sk = 2', false],
+  ['string concatenation, nullif, abs', "SELECT c_first_name || ' ' || c_last_name AS name, nullif(c_birth_year, 1960) AS y, abs(c_birth_year - 1980) AS dist FROM customer", false],
+  ['integer / integer is a double, cast to decimal', 'SELECT ss_store_sk, sum(ss_quantity) / count(*) AS avg_q, cast(sum(ss_sales_price) AS decimal(15, 2)) AS total FROM store_sales GROUP BY ss_store_sk', false],
+  ['CASE WHEN with BETWEEN on numbers, GROUP BY the CASE', 'SELECT CASE WHEN ss_quantity BETWEEN 1 AND 5 THEN \'small\' WHEN ss_quantity BETWEEN 6 AND 15 THEN \'medium\' ELSE \'large\' END AS bucket, count(*) AS n, avg(ss_net_profit) AS p FROM store_sales GROUP BY 1', false],
+];
+
+describe('TPC-DS constructs through fc.sql, compared with DuckDB', () => {
+  it.each(QUERIES)('%s', async (_name, query, ordered, duckQuery) => {
+    const actual = await fc.sql(query).collect();
+    const expected = await duck.query(duckQuery ?? query);
+    expect(rowsDifference(actual, expected, { ordered, relativeTolerance: 1e-9 })).toBeNull();
+  });
+});
