@@ -144,7 +144,7 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
       lines.push(`{ ${update} }`);
     });
     return lines.join('\n  ');
-  });
+  }, true);
   const values = [...keyColumns.map((k) => `${k}[g]`), ...layout.bufferSlots()];
   const source = `${lookupSetup}
 let groupCount = 0;

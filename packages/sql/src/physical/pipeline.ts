@@ -96,10 +96,10 @@ export function withProbeRowsCounted(p: Pipeline, rows: RowCounter): Pipeline {
  * adaptive execution may switch to a fused broadcast join, the loop is generated both ways and
  * the env flag picks one (withFusedSwitch sets it and the input).
  */
-export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
+export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string, batchFunction = false): string {
   const fused = fusedAlternative(p);
-  if (fused === undefined) return genOneLoop(p, ctx, sink);
-  return `if (env.${FUSED_FLAG} === true) {\n${genOneLoop(fused, ctx, sink)}\n} else {\n${genOneLoop(p, ctx, sink)}\n}`;
+  if (fused === undefined) return genOneLoop(p, ctx, sink, batchFunction);
+  return `if (env.${FUSED_FLAG} === true) {\n${genOneLoop(fused, ctx, sink, batchFunction)}\n} else {\n${genOneLoop(p, ctx, sink, batchFunction)}\n}`;
 }
 
 /** The pipeline's steps over the fused join instead of its rows (none over a pipeline with probes of its own: their tables' names would clash). */
@@ -109,7 +109,7 @@ function fusedAlternative(p: Pipeline): Pipeline | undefined {
   return { ...stream, steps: [...stream.steps, ...p.steps] };
 }
 
-function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string): string {
+function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string, batchFunction: boolean): string {
   let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? batchValue(a, i) : `row[${i}]`]));
   const lines: string[] = [];
   const hoisted: string[] = [];
@@ -170,7 +170,12 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => 
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
   const dictionaries = p.baseOutput.flatMap((a, i) => (mayBeEncoded(a) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
   const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
-  return prelude + counts.around(`for (const scanBatch of input) {\n${columns}\nfor (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}}`);
+  const rows = `${columns}\nfor (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
+  if (!batchFunction) return prelude + counts.around(`for (const scanBatch of input) {\n${rows}}`);
+  // The row loop in a function of its own, called per batch: V8 optimizes it once for the thread's
+  // tasks, where a loop inside the task's function was deoptimized at the end of every batch (on
+  // code after it that had not run yet) and ran slow again through the next tasks' first rows.
+  return prelude + counts.around(`const scanBatchRows = (scanBatch) => {\n${rows}\n};\nfor (const scanBatch of input) scanBatchRows(scanBatch);`);
 }
 
 /** Whether a scan may hand the column over dictionary-encoded (io/column-batch.ts): strings only. */
