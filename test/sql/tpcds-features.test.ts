@@ -12,7 +12,7 @@ interface Table { readonly name: string; readonly columns: [string, string, stri
 
 // A fixed pseudo-random sequence (an LCG), so both engines get the same rows on every run.
 let seed = 12345;
-const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+const next = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
 const money = (max: number) => Math.round(next(max * 100)) / 100;
 
 const DAY = 86_400_000;
@@ -134,6 +134,37 @@ const QUERIES: [string, string, boolean, string?][] = [
   ['string concatenation, nullif, abs', "SELECT c_first_name || ' ' || c_last_name AS name, nullif(c_birth_year, 1960) AS y, abs(c_birth_year - 1980) AS dist FROM customer", false],
   ['integer / integer is a double, cast to decimal', 'SELECT ss_store_sk, sum(ss_quantity) / count(*) AS avg_q, cast(sum(ss_sales_price) AS decimal(15, 2)) AS total FROM store_sales GROUP BY ss_store_sk', false],
   ['CASE WHEN with BETWEEN on numbers, GROUP BY the CASE', 'SELECT CASE WHEN ss_quantity BETWEEN 1 AND 5 THEN \'small\' WHEN ss_quantity BETWEEN 6 AND 15 THEN \'medium\' ELSE \'large\' END AS bucket, count(*) AS n, avg(ss_net_profit) AS p FROM store_sales GROUP BY 1', false],
+  ['q41: a correlated count(*) compared with 0 (no matching row counts 0)', 'SELECT i_item_sk FROM item i1 WHERE (SELECT count(*) FROM store_sales WHERE ss_item_sk = i1.i_item_sk AND ss_quantity > 16) = 0', false],
+  ['a correlated count(*) in SELECT: 0 where no row matches, count(*) + 1 too', 'SELECT i_item_sk, (SELECT count(*) FROM store_sales WHERE ss_item_sk = i_item_sk AND ss_quantity > 16) AS c, (SELECT count(*) + 1 FROM web_sales WHERE ws_item_sk = i_item_sk AND ws_quantity > 17) AS c1 FROM item', false],
+  ['q9: CASE over uncorrelated scalar subqueries',
+    `SELECT CASE WHEN (SELECT count(*) FROM store_sales WHERE ss_quantity BETWEEN 1 AND 5) > 50 THEN (SELECT avg(ss_sales_price) FROM store_sales WHERE ss_quantity BETWEEN 1 AND 5)
+       ELSE (SELECT avg(ss_net_profit) FROM store_sales WHERE ss_quantity BETWEEN 1 AND 5) END AS bucket1 FROM store WHERE s_store_sk = 1`, false],
+  ['q83: a date IN a list of strings', "SELECT d_date_sk FROM date_dim WHERE d_date IN ('2000-01-05', '2000-02-10', '2000-03-01')", false],
+  ['q38: parenthesized INTERSECTs of DISTINCT selects',
+    `SELECT count(*) AS n FROM ((SELECT DISTINCT ss_customer_sk AS c FROM store_sales WHERE ss_quantity > 5) INTERSECT (SELECT DISTINCT ws_bill_customer_sk FROM web_sales) INTERSECT (SELECT DISTINCT ss_customer_sk FROM store_sales WHERE ss_store_sk = 2)) hot`, false],
+  ['q51: running sums over aggregates (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), full outer join',
+    `WITH w AS (SELECT ws_item_sk AS item_sk, d_date, sum(sum(ws_sales_price)) OVER (PARTITION BY ws_item_sk ORDER BY d_date ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cume FROM web_sales JOIN date_dim ON ws_sold_date_sk = d_date_sk GROUP BY ws_item_sk, d_date),
+          s AS (SELECT ss_item_sk AS item_sk, d_date, sum(sum(ss_sales_price)) OVER (PARTITION BY ss_item_sk ORDER BY d_date ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cume FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk GROUP BY ss_item_sk, d_date)
+     SELECT CASE WHEN w.item_sk IS NOT NULL THEN w.item_sk ELSE s.item_sk END AS item_sk, CASE WHEN w.d_date IS NOT NULL THEN w.d_date ELSE s.d_date END AS d, w.cume AS web, s.cume AS store
+     FROM w FULL OUTER JOIN s ON w.item_sk = s.item_sk AND w.d_date = s.d_date WHERE w.item_sk < 4 OR s.item_sk < 4`, false],
+  ['q16: correlated EXISTS and NOT EXISTS with an inequality',
+    `SELECT count(DISTINCT s1.ss_item_sk) AS items, sum(s1.ss_quantity) AS q FROM store_sales s1 WHERE EXISTS (SELECT * FROM store_sales s2 WHERE s1.ss_item_sk = s2.ss_item_sk AND s1.ss_store_sk <> s2.ss_store_sk)
+       AND NOT EXISTS (SELECT * FROM web_sales WHERE ws_item_sk = s1.ss_item_sk AND ws_quantity > s1.ss_quantity)`, false],
+  ["date + INTERVAL '60' DAY, date_add", "SELECT count(*) AS n FROM date_dim WHERE d_date BETWEEN cast('2000-01-20' AS date) AND (cast('2000-01-20' AS date) + INTERVAL '20' DAY) AND d_date <> date_add(cast('2000-01-20' AS date), 3)", false],
+  ['q72: date > date + n across a self-join', 'SELECT count(*) AS n FROM store_sales JOIN date_dim d1 ON ss_sold_date_sk = d1.d_date_sk JOIN web_sales ON ws_item_sk = ss_item_sk JOIN date_dim d2 ON ws_sold_date_sk = d2.d_date_sk WHERE d2.d_date > d1.d_date + 5', false],
+  ['q47: a CTE with windows over aggregates joined to itself on rn = rn + 1',
+    `WITH v1 AS (SELECT i_category, d_moy, sum(ss_sales_price) AS sum_sales, avg(sum(ss_sales_price)) OVER (PARTITION BY i_category) AS avg_monthly_sales, rank() OVER (PARTITION BY i_category ORDER BY d_moy) AS rn
+       FROM ${SALES_ITEMS} JOIN date_dim ON ss_sold_date_sk = d_date_sk GROUP BY i_category, d_moy)
+     SELECT v1.i_category, v1.d_moy, v1.sum_sales, v1.avg_monthly_sales, v1_lag.sum_sales AS psum, v1_lead.sum_sales AS nsum
+     FROM v1, v1 v1_lag, v1 v1_lead WHERE v1.i_category = v1_lag.i_category AND v1.i_category = v1_lead.i_category AND v1.rn = v1_lag.rn + 1 AND v1.rn = v1_lead.rn - 1`, false],
+  ['q28: a cross join of one-row aggregate subqueries',
+    `SELECT * FROM (SELECT avg(ss_sales_price) AS b1_lp, count(ss_sales_price) AS b1_cnt, count(DISTINCT ss_sales_price) AS b1_cntd FROM store_sales WHERE ss_quantity BETWEEN 0 AND 5) b1,
+       (SELECT avg(ss_sales_price) AS b2_lp, count(ss_sales_price) AS b2_cnt, count(DISTINCT ss_sales_price) AS b2_cntd FROM store_sales WHERE ss_quantity BETWEEN 6 AND 10) b2`, false],
+  ["q84: concat of coalesce, round of a ratio", "SELECT coalesce(c_last_name, '') || ', ' || coalesce(c_first_name, '') AS customername, round(c_customer_sk / 7, 2) AS r FROM customer", false],
+  ['q49: decimal casts divided', 'SELECT ss_store_sk, cast(sum(ss_quantity) AS decimal(15, 4)) / cast(count(*) AS decimal(15, 4)) AS ratio FROM store_sales GROUP BY ss_store_sk', false],
+  ['q14: IN a subquery of INTERSECT', 'SELECT count(*) AS n, sum(ss_quantity) AS q FROM store_sales WHERE ss_item_sk IN (SELECT ss_item_sk FROM store_sales WHERE ss_store_sk = 1 INTERSECT SELECT ws_item_sk FROM web_sales WHERE ws_quantity > 15)', false],
+  ['q70: IN a subquery ranking aggregates', `SELECT s_state, count(*) AS n FROM store_sales JOIN store ON ss_store_sk = s_store_sk WHERE s_state IN (SELECT s_state FROM (SELECT s_state, rank() OVER (PARTITION BY s_state ORDER BY sum(ss_net_profit) DESC) AS ranking FROM store_sales JOIN store ON ss_store_sk = s_store_sk GROUP BY s_state) tmp WHERE ranking <= 5) GROUP BY s_state`, false],
+  ['q93: CASE over a left join', 'SELECT ss_customer_sk, sum(CASE WHEN ws_quantity IS NOT NULL THEN (ss_quantity - ws_quantity) * ss_sales_price ELSE ss_quantity * ss_sales_price END) AS act FROM store_sales LEFT JOIN web_sales ON ss_item_sk = ws_item_sk AND ss_sold_date_sk = ws_sold_date_sk GROUP BY ss_customer_sk', false],
 ];
 
 describe('TPC-DS constructs through fc.sql, compared with DuckDB', () => {
