@@ -6,6 +6,9 @@
  * the other side need not be shuffled at all. Answers are compared with a sequential reference, and with
  * the same queries run with adaptive execution off.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, type EventOf } from '@flint/driver';
 
@@ -159,6 +162,28 @@ describe('adaptive query execution', () => {
         expect(bigStage.rdds[0].parentIds).toEqual([range?.id]);
       } finally {
         fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 4096);
+      }
+    }, 60_000);
+
+    it('groups the switched join by a string column of the stream side scan (its dictionary read in the fused loop)', async () => {
+      // A CSV scan (about 300 KB, over the 4 KB threshold and larger than the counts: planned as a shuffled join, the counts measured first) grouped by its own string column.
+      const dir = mkdtempSync(join(tmpdir(), 'flint-adaptive-'));
+      const MODES = ['AIR', 'MAIL', 'RAIL', 'SHIP', 'TRUCK'];
+      const lines = Array.from({ length: 30_000 }, (_, id) => `${id},${MODES[(id * 7) % 5]}`);
+      writeFileSync(join(dir, 'items.csv'), `id,mode\n${lines.join('\n')}\n`);
+      try {
+        fc.read.csv(join(dir, 'items.csv'), { header: true, schema: 'id INT, mode STRING' }).createOrReplaceTempView('items');
+        const query = `SELECT i.mode, count(*) AS n, sum(c.n) AS s FROM items i JOIN (${counts}) c ON i.id % 10 = c.k GROUP BY i.mode`;
+        expect(fc.sql(query).explainString()).toContain('ShuffledHashJoin');
+        const [rows, builds] = await buildJobsDuring(() => fc.sql(query).collect());
+        const expected = MODES.map((mode) => {
+          const n = lines.filter((line) => line.endsWith(`,${mode}`)).length;
+          return { mode, n, s: n * (N / 10) };
+        });
+        expect(byJson(rows)).toEqual(byJson(expected));
+        expect(builds).toBe(1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     }, 60_000);
 

@@ -125,7 +125,6 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
   const forms = typedForms(calls);
   const layout = forms ? typedLayout(calls, forms) : genericLayout(calls, groupBy.length);
   const keyColumns = groupBy.map((_, i) => `keys${i}`);
-  let lookupSetup = '';
   const body = genLoop(child, ctx, (vars) => {
     const lines: string[] = [];
     const keys = groupBy.map((expr): GroupTableKey => {
@@ -133,7 +132,6 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
       return { expr, code, encodedColumn: encodedBatchColumn(code) };
     });
     const lookup = groupLookup(keys, ctx, (values) => `${values.map((v, i) => `${keyColumns[i]}.push(${v});`).join(' ')} ${layout.onNew}`);
-    lookupSetup = lookup.setup;
     lines.push(...lookup.row, layout.locate);
     calls.forEach((c, ci) => {
       const args = c.call.args.map((a, ai) => {
@@ -143,11 +141,11 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
       const update = forms ? forms[ci].update(layout.updateSlots(ci), args) : c.def.update(layout.updateSlots(ci), args, c.call.args.map(dataTypeOf));
       lines.push(`{ ${update} }`);
     });
-    return lines.join('\n  ');
+    // The lookup's table goes before the loop (in each branch when the loop is generated twice, see genLoop).
+    return { before: lookup.setup, each: lines.join('\n  ') };
   }, true);
   const values = [...keyColumns.map((k) => `${k}[g]`), ...layout.bufferSlots()];
-  const source = `${lookupSetup}
-let groupCount = 0;
+  const source = `let groupCount = 0;
 ${keyColumns.map((k) => `const ${k} = [];`).join(' ')}
 ${layout.setup}
 ${body}

@@ -92,11 +92,13 @@ export function withProbeRowsCounted(p: Pipeline, rows: RowCounter): Pipeline {
 
 /**
  * The body of a loop over the partition's rows (`row`), running the pipeline's steps, then
- * `sink` with the bindings of the pipeline's output columns. Over a shuffled join's rows that
- * adaptive execution may switch to a fused broadcast join, the loop is generated both ways and
- * the env flag picks one (withFusedSwitch sets it and the input).
+ * `sink` with the bindings of the pipeline's output columns: the statements each row runs, or
+ * those and the declarations they need before the loop (`before`). Over a shuffled join's rows
+ * that adaptive execution may switch to a fused broadcast join, the loop is generated both ways
+ * (the sink called for each, its declarations in each branch) and the env flag picks one
+ * (withFusedSwitch sets it and the input).
  */
-export function genLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string, batchFunction = false): string {
+export function genLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction = false): string {
   const fused = fusedAlternative(p);
   if (fused === undefined) return genOneLoop(p, ctx, sink, batchFunction);
   return `if (env.${FUSED_FLAG} === true) {\n${genOneLoop(fused, ctx, sink, batchFunction)}\n} else {\n${genOneLoop(p, ctx, sink, batchFunction)}\n}`;
@@ -109,7 +111,10 @@ function fusedAlternative(p: Pipeline): Pipeline | undefined {
   return { ...stream, steps: [...stream.steps, ...p.steps] };
 }
 
-function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => string, batchFunction: boolean): string {
+/** What a loop runs per row, given the row's bindings (genLoop). */
+export type Sink = (vars: Bindings) => string | { readonly before: string; readonly each: string };
+
+function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction: boolean): string {
   let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? batchValue(a, i) : `row[${i}]`]));
   const lines: string[] = [];
   const hoisted: string[] = [];
@@ -158,7 +163,12 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: (vars: Bindings) => 
     }
     vars = next;
   }
-  lines.push(sink(vars));
+  const sunk = sink(vars);
+  if (typeof sunk === 'string') lines.push(sunk);
+  else {
+    hoisted.push(sunk.before);
+    lines.push(sunk.each);
+  }
   // The scratch variables again in each row's scope: assigned in a hot loop inside the row
   // counters' try block, the function-level ones halved a group-by's speed (V8 keeps variables
   // that the finally block could see in memory, not registers).
