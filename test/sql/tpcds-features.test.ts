@@ -94,7 +94,7 @@ const QUERIES: [string, string, boolean, string?][] = [
     `SELECT i_category, sum(ss_quantity) AS q, rank() OVER (ORDER BY sum(ss_quantity) DESC) AS rk, count(*) AS n FROM ${SALES_ITEMS} GROUP BY i_category HAVING sum(ss_quantity) < 700 AND q > 10`, false],
   ['a window over the one group of an aggregate without GROUP BY', 'SELECT sum(ss_quantity) AS q, rank() OVER (ORDER BY sum(ss_quantity)) AS rk, sum(sum(ss_quantity)) OVER () AS t FROM store_sales', false],
   ['INTERSECT', 'SELECT ss_customer_sk AS c FROM store_sales INTERSECT SELECT ws_bill_customer_sk FROM web_sales', false],
-  ['EXCEPT', 'SELECT ss_item_sk AS i FROM store_sales WHERE ss_quantity > 15 EXCEPT SELECT ws_item_sk FROM web_sales WHERE ws_quantity > 10', false],
+  ['EXCEPT', 'SELECT ss_item_sk AS i FROM store_sales WHERE ss_quantity > 15 EXCEPT SELECT ws_item_sk FROM web_sales WHERE ws_quantity > 18', false],
   ['INTERSECT ALL', 'SELECT ss_store_sk AS k FROM store_sales WHERE ss_quantity < 4 INTERSECT ALL SELECT ws_item_sk % 4 FROM web_sales', false],
   ['EXCEPT ALL', 'SELECT ss_store_sk AS k FROM store_sales WHERE ss_quantity < 6 EXCEPT ALL SELECT ws_item_sk % 4 FROM web_sales', false],
   ['substr and coalesce', `SELECT substr(i_item_id, 1, 9) AS p, coalesce(i_category, 'none') AS c, count(*) AS n FROM ${SALES_ITEMS} GROUP BY substr(i_item_id, 1, 9), coalesce(i_category, 'none')`, false],
@@ -165,6 +165,43 @@ const QUERIES: [string, string, boolean, string?][] = [
   ['q14: IN a subquery of INTERSECT', 'SELECT count(*) AS n, sum(ss_quantity) AS q FROM store_sales WHERE ss_item_sk IN (SELECT ss_item_sk FROM store_sales WHERE ss_store_sk = 1 INTERSECT SELECT ws_item_sk FROM web_sales WHERE ws_quantity > 15)', false],
   ['q70: IN a subquery ranking aggregates', `SELECT s_state, count(*) AS n FROM store_sales JOIN store ON ss_store_sk = s_store_sk WHERE s_state IN (SELECT s_state FROM (SELECT s_state, rank() OVER (PARTITION BY s_state ORDER BY sum(ss_net_profit) DESC) AS ranking FROM store_sales JOIN store ON ss_store_sk = s_store_sk GROUP BY s_state) tmp WHERE ranking <= 5) GROUP BY s_state`, false],
   ['q93: CASE over a left join', 'SELECT ss_customer_sk, sum(CASE WHEN ws_quantity IS NOT NULL THEN (ss_quantity - ws_quantity) * ss_sales_price ELSE ss_quantity * ss_sales_price END) AS act FROM store_sales LEFT JOIN web_sales ON ss_item_sk = ws_item_sk AND ss_sold_date_sk = ws_sold_date_sk GROUP BY ss_customer_sk', false],
+  ['q23: HAVING against a scalar subquery reading a CTE with SELECT *',
+    `WITH totals AS (SELECT ss_customer_sk AS c, sum(ss_quantity * ss_sales_price) AS csales FROM store_sales GROUP BY ss_customer_sk), best AS (SELECT max(csales) AS tpcds_cmax FROM totals)
+     SELECT c, sum(ss_quantity * ss_sales_price) AS ssales FROM store_sales JOIN totals ON ss_customer_sk = c GROUP BY c HAVING sum(ss_quantity * ss_sales_price) > (95 / 100.0) * (SELECT * FROM best) / 2`, false],
+  ['q23: IN a CTE, UNION ALL of two filtered joins, summed',
+    `WITH frequent AS (SELECT ss_item_sk AS item_sk, count(*) AS cnt FROM store_sales GROUP BY ss_item_sk HAVING count(*) > 20)
+     SELECT sum(sales) AS total FROM (SELECT ws_quantity * ws_sales_price AS sales FROM web_sales WHERE ws_item_sk IN (SELECT item_sk FROM frequent)
+       UNION ALL SELECT ss_quantity * ss_sales_price FROM store_sales WHERE ss_item_sk IN (SELECT item_sk FROM frequent) AND ss_store_sk = 3) x`, false],
+  ['q4: a CTE of UNION ALL with a literal type column, self-joined three times',
+    `WITH year_total AS (SELECT ss_customer_sk AS customer_id, d_moy AS m, 's' AS sale_type, sum(ss_sales_price) AS year_total FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk GROUP BY ss_customer_sk, d_moy
+       UNION ALL SELECT ws_bill_customer_sk, d_moy, 'w', sum(ws_sales_price) FROM web_sales JOIN date_dim ON ws_sold_date_sk = d_date_sk GROUP BY ws_bill_customer_sk, d_moy)
+     SELECT t_s_first.customer_id, t_s_secyear.year_total AS s2, t_w_first.year_total AS w1
+     FROM year_total t_s_first, year_total t_s_secyear, year_total t_w_first
+     WHERE t_s_secyear.customer_id = t_s_first.customer_id AND t_s_first.customer_id = t_w_first.customer_id AND t_s_first.sale_type = 's' AND t_w_first.sale_type = 'w' AND t_s_secyear.sale_type = 's'
+       AND t_s_first.m = 1 AND t_s_secyear.m = 2 AND t_w_first.m = 1
+       AND CASE WHEN t_w_first.year_total > 0 THEN t_s_secyear.year_total / t_w_first.year_total ELSE NULL END > 0.5`, false],
+  ['UNION ALL ordered by position, LIMIT', 'SELECT ss_item_sk AS k, ss_quantity AS q FROM store_sales WHERE ss_store_sk = 1 UNION ALL SELECT ws_item_sk, ws_quantity FROM web_sales ORDER BY 1, 2 DESC LIMIT 25', true],
+  ['q54: BETWEEN two scalar subqueries with DISTINCT',
+    'SELECT count(*) AS n FROM date_dim WHERE d_date_sk BETWEEN (SELECT DISTINCT d_date_sk + 1 FROM date_dim WHERE d_moy = 1 AND d_date_sk % 31 = 0) AND (SELECT DISTINCT d_date_sk + 20 FROM date_dim WHERE d_moy = 1 AND d_date_sk % 31 = 0)', false],
+  ["q58: a date compared with a string, = a scalar subquery", "SELECT count(*) AS n FROM date_dim WHERE d_moy = (SELECT d_moy FROM date_dim WHERE d_date = '2000-02-03')", false],
+  ['q21: CASE ratio BETWEEN fractions', 'SELECT ss_item_sk, sum(CASE WHEN d_moy = 1 THEN ss_quantity ELSE 0 END) AS before_, sum(CASE WHEN d_moy = 2 THEN ss_quantity ELSE 0 END) AS after_ FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk GROUP BY ss_item_sk HAVING CASE WHEN sum(CASE WHEN d_moy = 1 THEN ss_quantity ELSE 0 END) > 0 THEN sum(CASE WHEN d_moy = 2 THEN ss_quantity ELSE 0 END) / sum(CASE WHEN d_moy = 1 THEN ss_quantity ELSE 0 END) ELSE NULL END BETWEEN 2.0 / 3.0 AND 3.0 / 2.0', false],
+  ['q89: a ratio over avg(sum()) OVER, filtered in the outer query',
+    `SELECT * FROM (SELECT i_category, i_brand, d_moy, sum(ss_sales_price) AS sum_sales, avg(sum(ss_sales_price)) OVER (PARTITION BY i_category, i_brand) AS avg_monthly_sales FROM ${SALES_ITEMS} JOIN date_dim ON ss_sold_date_sk = d_date_sk GROUP BY i_category, i_brand, d_moy) tmp1
+     WHERE CASE WHEN (avg_monthly_sales <> 0) THEN (abs(sum_sales - avg_monthly_sales) / avg_monthly_sales) ELSE NULL END > 0.1 ORDER BY sum_sales - avg_monthly_sales, i_brand, d_moy LIMIT 100`, false],
+  ['q39: join on d_moy = 1 + 1, stddev_samp ratio in a CTE',
+    `WITH inv AS (SELECT ss_item_sk AS i, d_moy, stddev_samp(ss_quantity) AS stdev, avg(ss_quantity) AS mean FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk GROUP BY ss_item_sk, d_moy)
+     SELECT inv1.i, inv1.mean, inv1.stdev / inv1.mean AS cov1, inv2.mean AS mean2 FROM inv inv1, inv inv2 WHERE inv1.i = inv2.i AND inv1.d_moy = 1 AND inv2.d_moy = 1 + 1 AND inv1.stdev / inv1.mean > 0.3`, false],
+  ["q66: string literals concatenated, year() and month() of a date", "SELECT 'DHL' || ',' || 'BARIAN' AS ship_carriers, year(d_date) AS y, month(d_date) AS m, count(*) AS n FROM date_dim GROUP BY year(d_date), month(d_date)", false],
+  ['q8: IN a long list of substr, INTERSECT of HAVING count', "SELECT substr(i_item_id, 8, 2) AS z FROM item WHERE substr(i_item_id, 9, 1) IN ('A', 'C', 'E', 'G', 'I', 'K', 'M') INTERSECT SELECT substr(i_item_id, 8, 2) FROM store_sales JOIN item ON ss_item_sk = i_item_sk GROUP BY substr(i_item_id, 8, 2) HAVING count(*) > 15", false],
+  ['LEFT JOIN with a right-side filter in ON, coalesce of the missing side', 'SELECT i_item_sk, coalesce(sum(ws_quantity), 0) AS q FROM item LEFT JOIN web_sales ON ws_item_sk = i_item_sk AND ws_quantity > 15 GROUP BY i_item_sk', false],
+  ['q94: a backquoted alias with a space, cast with a space before its parenthesis',
+    "SELECT count(DISTINCT ss_item_sk) AS `order count`, sum(ss_net_profit) AS `total net profit` FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk WHERE d_date < cast ('2000-02-01' as date)", false,
+    "SELECT count(DISTINCT ss_item_sk) AS \"order count\", sum(ss_net_profit) AS \"total net profit\" FROM store_sales JOIN date_dim ON ss_sold_date_sk = d_date_sk WHERE d_date < cast ('2000-02-01' as date)"],
+  ['q2: a parenthesized UNION ALL operand', 'SELECT count(*) AS n, sum(p) AS s FROM (SELECT ss_sold_date_sk AS d, ss_sales_price AS p FROM store_sales UNION ALL (SELECT ws_sold_date_sk, ws_sales_price FROM web_sales)) x', false],
+  ['q49: UNION of three selects ordered by ordinals', 'SELECT \'a\' AS channel, ss_item_sk AS item, ss_store_sk AS st FROM store_sales WHERE ss_quantity = 3 UNION SELECT \'b\', ws_item_sk, 0 FROM web_sales WHERE ws_quantity = 3 UNION SELECT \'a\', ss_item_sk, ss_store_sk FROM store_sales WHERE ss_quantity = 4 ORDER BY 1, 3, 2', true],
+  ['a trailing semicolon', 'SELECT count(*) AS n FROM item;', false],
+  ['q44: HAVING against a scalar subquery that groups to one row',
+    'SELECT ss_item_sk, avg(ss_net_profit) AS rank_col FROM store_sales WHERE ss_store_sk = 2 GROUP BY ss_item_sk HAVING avg(ss_net_profit) > 0.9 * (SELECT avg(ss_net_profit) FROM store_sales WHERE ss_store_sk = 2 AND ss_customer_sk IS NULL GROUP BY ss_store_sk)', false],
 ];
 
 describe('TPC-DS constructs through fc.sql, compared with DuckDB', () => {
