@@ -13,6 +13,12 @@ import { concatColumns } from './typed-columns.js';
 /** A batch's columns: plain arrays, or Float64Arrays for columns of numbers (range-sort.ts typedColumn). */
 type Columns = ArrayLike<unknown>[];
 type Order = (a: unknown, b: unknown) => number;
+/** Batches concatenated within the budget, and the batch that did not fit. */
+interface Gathered {
+  columns: Columns;
+  bytes: number;
+  overflow?: Columns;
+}
 
 export interface SortBatchesEnv {
   /** Columns of an output row. */
@@ -29,21 +35,28 @@ export interface SortBatchesEnv {
   readonly keyOrder: Order;
 }
 
-function* sortBatches(records: Iterable<[number, Columns]>, env: SortBatchesEnv): Generator<unknown[]> {
+/** The partition's rows in sort order, sorted when first iterated. */
+function sortBatches(records: Iterable<[number, Columns]>, env: SortBatchesEnv): Iterable<unknown[]> {
+  return { [Symbol.iterator]: () => sortedRows(records, env) };
+}
+
+function sortedRows(records: Iterable<[number, Columns]>, env: SortBatchesEnv): Iterator<unknown[]> {
   const memory = TaskContext.get()?.taskMemory();
   const iterator = records[Symbol.iterator]();
-  let gathered = gatherWithinBudget(iterator, memory);
-  if (gathered.overflow === undefined || memory === undefined) {
-    yield* inIndexOrder(gathered.columns, env);
-    return;
-  }
-  // Past the budget: each budget's worth of batches is sorted as columns and written as a run of
-  // [key, row] records, and the runs are merged (only the batches being sorted are in memory).
+  const gathered = gatherWithinBudget(iterator, memory);
+  if (gathered.overflow === undefined || memory === undefined) return inIndexOrder(gathered.columns, env);
+  return mergedRuns(iterator, gathered, memory, env);
+}
+
+/**
+ * Past the budget: each budget's worth of batches is sorted as columns and written as a run of
+ * [key, row] records, and the runs are merged (only the batches being sorted are in memory).
+ */
+function* mergedRuns(iterator: Iterator<[number, Columns]>, first: Gathered, memory: TaskMemory, env: SortBatchesEnv): Generator<unknown[]> {
   const runs: SpillFile[] = [];
-  for (;;) {
+  for (let gathered = first; ; gathered = gatherWithinBudget(iterator, memory, gathered.overflow)) {
     runs.push(memory.spill.write(keyedInIndexOrder(gathered.columns, env), gathered.bytes));
     if (gathered.overflow === undefined) break;
-    gathered = gatherWithinBudget(iterator, memory, gathered.overflow);
   }
   for (const record of mergeSpilledRuns<[unknown, unknown[]]>(runs, (a, b) => env.keyOrder(a[0], b[0]))) yield record[1];
 }
@@ -52,7 +65,7 @@ function* sortBatches(records: Iterable<[number, Columns]>, env: SortBatchesEnv)
  * Appends the batches (`first`, then the iterator's) to one set of columns while they fit the
  * budget; `overflow` is the batch that did not (the rest stay in `iterator`). `first` is always taken.
  */
-function gatherWithinBudget(iterator: Iterator<[number, Columns]>, memory: TaskMemory | undefined, first?: Columns): { columns: Columns; bytes: number; overflow?: Columns } {
+function gatherWithinBudget(iterator: Iterator<[number, Columns]>, memory: TaskMemory | undefined, first?: Columns): Gathered {
   const parts: Columns[] = first === undefined ? [] : [first];
   let bytes = first === undefined ? 0 : batchBytes(first);
   for (let next = iterator.next(); !next.done; next = iterator.next()) {
@@ -96,10 +109,12 @@ function sampledColumnBytes(column: ArrayLike<unknown>): number {
   return sampled === 0 ? 0 : (bytes / sampled) * count;
 }
 
-function* inIndexOrder(columns: Columns, env: SortBatchesEnv): Generator<unknown[]> {
+/** The rows in sorted order, through a plain iterator (a generator costs a resumption per row). */
+function inIndexOrder(columns: Columns, env: SortBatchesEnv): Iterator<unknown[]> {
   const count = columns.length === 0 ? 0 : columns[0].length;
   const sorted = sortedColumns(columns, env.carried.map((_, c) => c), env);
-  for (let n = 0; n < count; n++) yield rowAt(sorted, n, env);
+  let n = 0;
+  return { next: () => (n < count ? { done: false, value: rowAt(sorted, n++, env) } : { done: true, value: undefined }) };
 }
 
 /** The rows as [key, row] records in sorted order (a spilled run). */
