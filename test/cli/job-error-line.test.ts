@@ -22,17 +22,39 @@ await fc.parallelize([1, 2, 3], 1).map((x: number) => {
 }).collect();
 `;
 
+// An action not awaited when the job stops the context.
+const NOT_AWAITED = `import { FlintContext } from '@flint/driver';
+const fc = await FlintContext.create({ master: 'local[1]', ui: false });
+fc.range(0, 2, 1, 2).count();
+await fc.stop();
+`;
+
+// An action whose job runs when the context stops.
+const STOPPED_WHILE_RUNNING = `import { FlintContext } from '@flint/driver';
+const fc = await FlintContext.create({ master: 'local[1]', ui: false });
+const slow = fc.range(0, 2, 1, 2).map((x) => { const end = Date.now() + 20_000; while (Date.now() < end); return x; });
+const running = slow.count().then(() => 'finished', (error: Error) => \`\${error.name}: \${error.message}\`);
+while (fc.statusTracker().getActiveJobsIds().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+await fc.stop();
+console.log(await running);
+`;
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'flint-error-line-'));
   writeFileSync(join(dir, 'column.ts'), MISSPELLED_COLUMN);
   writeFileSync(join(dir, 'task.ts'), THROWING_TASK);
+  writeFileSync(join(dir, 'not-awaited.ts'), NOT_AWAITED);
+  writeFileSync(join(dir, 'stopped.ts'), STOPPED_WHILE_RUNNING);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const JOBS = ['column.ts', 'task.ts', 'not-awaited.ts', 'stopped.ts'];
+
 describe('an uncaught error in a submitted job', () => {
-  it('is one line with the error and the job line, exit code 1', async () => {
-    const [column, task] = await Promise.all([runFlint(['submit', 'column.ts'], { cwd: dir }), runFlint(['submit', 'task.ts'], { cwd: dir })]);
+  it('is one line with the error and the job line, exit code 1; an action not awaited before fc.stop() says so', async () => {
+    // The four jobs run at once, to keep the test short.
+    const [column, task, notAwaited, stopped] = await Promise.all(JOBS.map((job) => runFlint(['submit', job], { cwd: dir })));
     expect(column.code, column.stderr).toBe(1);
     expect(column.stderr).toBe(
       'flint submit: AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `regoin` cannot be resolved. ' +
@@ -43,5 +65,10 @@ describe('an uncaught error in a submitted job', () => {
     expect(task.stderr).toMatch(
       /^flint submit: JobFailedError: Job aborted: task for partition 0 in stage 0 failed 1 times; most recent failure \(attempt 0\): RangeError: bad record 2 \(at task\.ts:(4:22|3:\d+)\)\n$/,
     );
+    expect(notAwaited.code, notAwaited.stderr).toBe(1);
+    expect(notAwaited.stderr).toBe('flint submit: Error: Cannot run a job: this FlintContext was stopped before the job started (an action not awaited before fc.stop()?)\n');
+    // A job already running is cancelled with Spark's message, its task thread ended (the task would spin 20 s).
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stdout).toBe('JobCancelledError: Job 0 cancelled because FlintContext was shut down\n');
   }, 30_000);
 });

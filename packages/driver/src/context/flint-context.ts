@@ -360,6 +360,7 @@ export class FlintContext extends JobControl implements RddContext {
     const index = FlintContext.running.indexOf(this);
     if (index >= 0) FlintContext.running.splice(index, 1);
     this.finishProfiles();
+    this.cancelJobsAtStop();
     await this.runtime.stop();
   }
 

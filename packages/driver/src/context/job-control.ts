@@ -71,6 +71,11 @@ export abstract class JobControl extends RddInputs {
   cancelAllJobs(): void {
     this.cancelJobs(CANCEL_ALL);
   }
+
+  /** As Spark's DAGScheduler when its context stops: the actions still running reject (an action not awaited, say). */
+  protected cancelJobsAtStop(): void {
+    this.cancelJobs(SHUT_DOWN);
+  }
 }
 
 function cancelGroup(groupId: string): JobCancellation {
@@ -90,4 +95,9 @@ function cancelTag(tag: string): JobCancellation {
 const CANCEL_ALL: JobCancellation = {
   select: () => true,
   reason: (jobId) => `Job ${jobId} cancelled as part of cancellation of all jobs`,
+};
+
+const SHUT_DOWN: JobCancellation = {
+  select: () => true,
+  reason: (jobId) => `Job ${jobId} cancelled because FlintContext was shut down`,
 };

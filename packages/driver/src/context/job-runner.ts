@@ -78,6 +78,7 @@ export class JobRunner {
   private async submitJob<R>(rdd: RDD<unknown>, options: JobOptions, properties: ReadonlyMap<string, string>): Promise<R[][]> {
     if (this.stopped) throw new Error('Cannot run a job: this FlintContext has been stopped');
     await prepare(rdd);
+    if (this.stopped) throw new Error('Cannot run a job: this FlintContext was stopped before the job started (an action not awaited before fc.stop()?)');
     this.trackPersisted(rdd);
     const partitions = options.partitions ?? Array.from({ length: rdd.getNumPartitions() }, (_, i) => i);
     const output = stageOutput(options.output, this.backend.namenode);
