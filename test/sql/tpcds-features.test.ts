@@ -211,3 +211,21 @@ describe('TPC-DS constructs through fc.sql, compared with DuckDB', () => {
     expect(rowsDifference(actual, expected, { ordered, relativeTolerance: 1e-9 })).toBeNull();
   });
 });
+
+// sql-tests/results/group-analytics.sql.out (Spark's answers; compared as sorted lines, Spark's
+// file lists them in its own order where the query has no ORDER BY).
+describe("Spark's group-analytics golden answers", () => {
+  const lines = async (query: string) =>
+    (await fc.sql(query).collect()).map((r) => Object.values(r).map((v) => (v === null ? 'NULL' : String(v))).join('\t')).sort();
+  const sorted = (text: string) => text.trim().split('\n').sort();
+
+  it('CUBE and ROLLUP over a grouping expression keep the columns inside it', async () => {
+    fc.createDataFrame([[1, 1], [1, 2], [2, 1], [2, 2], [3, 1], [3, 2]], 'a INT, b INT').createOrReplaceTempView('testData');
+    const cube = sorted('2\t1\t0\n2\tNULL\t0\n3\t1\t1\n3\t2\t-1\n3\tNULL\t0\n4\t1\t2\n4\t2\t0\n4\tNULL\t2\n5\t2\t1\n5\tNULL\t1\nNULL\t1\t3\nNULL\t2\t0\nNULL\tNULL\t3');
+    expect(await lines('SELECT a + b, b, SUM(a - b) FROM testData GROUP BY a + b, b WITH CUBE')).toEqual(cube);
+    expect(await lines('SELECT a + b AS k1, b AS k2, SUM(a - b) FROM testData GROUP BY CUBE(k1, k2)')).toEqual(cube);
+    const rollup = sorted('2\t1\t0\n2\tNULL\t0\n3\t1\t1\n3\t2\t-1\n3\tNULL\t0\n4\t1\t2\n4\t2\t0\n4\tNULL\t2\n5\t2\t1\n5\tNULL\t1\nNULL\tNULL\t3');
+    expect(await lines('SELECT a + b, b, SUM(a - b) FROM testData GROUP BY a + b, b WITH ROLLUP')).toEqual(rollup);
+    expect(await lines('SELECT a + b AS k, b, SUM(a - b) FROM testData GROUP BY ROLLUP(k, b)')).toEqual(rollup);
+  });
+});

@@ -46,8 +46,11 @@ function inSet(e: Expr, groupBy: readonly Expr[], set: readonly number[]): Expr 
     }
     // An aggregate's arguments read the input rows, where no grouping column is null.
     if (x.kind === 'call' && lookupFunction(x.name)?.type === 'aggregate') return x;
+    // A grouping expression the set groups by is the group's value as a whole: a grouping column
+    // inside it that the set leaves out (b in a + b, set (a + b)) still reads its row's value.
     const i = groupBy.findIndex((g) => same(g, x));
-    return i >= 0 && !set.includes(i) ? constant(null, dataTypeOf(x)) : undefined;
+    if (i < 0) return undefined;
+    return set.includes(i) ? x : constant(null, dataTypeOf(x));
   });
 }
 
