@@ -5,13 +5,14 @@
  * imported: the library itself is loaded by the user who built the table.
  */
 import type * as Arrow from 'apache-arrow';
-import { Precision, Type } from 'apache-arrow/enum';
+import { arrowEnums } from './arrow-enums.js';
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType,
   LongType, MapType, NullType, ShortType, StringType, StructField, StructType, TimestampNTZType, TimestampType,
 } from '../types/index.js';
 
 export function fromArrowType(type: Arrow.DataType): DataType {
+  const { Precision, Type } = arrowEnums();
   switch (type.typeId) {
     case Type.Null: return new NullType();
     case Type.Bool: return new BooleanType();

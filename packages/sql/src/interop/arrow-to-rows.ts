@@ -5,9 +5,9 @@
  * not by `instanceof`, so that Arrow is loaded only by the user who built the table.
  */
 import type * as Arrow from 'apache-arrow';
-import { Type } from 'apache-arrow/enum';
 import { StructType } from '../types/index.js';
 import { schemaFields } from './arrow-to-flint-types.js';
+import { arrowEnums } from './arrow-enums.js';
 
 const DAY_MS = 86_400_000;
 
@@ -32,6 +32,7 @@ export function arrowToRows(table: Arrow.Table): { schema: StructType; rows: unk
 
 /** A reader of one Arrow column's values (as `vector.get` returns them) into engine values. */
 function fromArrowValue(type: Arrow.DataType, where: string): (value: unknown) => unknown {
+  const { Type } = arrowEnums();
   switch (type.typeId) {
     case Type.Int: {
       const { bitWidth, isSigned } = type as Arrow.Int;

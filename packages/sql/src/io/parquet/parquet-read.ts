@@ -6,7 +6,8 @@
  * timestamps as epoch milliseconds, strings, binary as Uint8Array.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { parquetMetadata, type FileMetaData } from 'hyparquet';
+import type { FileMetaData } from 'hyparquet';
+import { parquetMetadata } from 'hyparquet/src/metadata.js';
 import type { StructType } from '../../types/index.js';
 import { decodeColumnChunk, ENGINE_PARSERS, isNumericColumn, type DictionaryColumn, type EngineColumn } from './column-chunk.js';
 import { ScratchBuffer } from './data-page.js';

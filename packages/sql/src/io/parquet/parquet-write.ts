@@ -3,9 +3,17 @@
  * parquetSchemaOf, Snappy compression, statistics on (so readers, Flint's included, can skip
  * row groups), row groups of `rowGroupSize` rows.
  */
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { createRequire } from 'node:module';
 import type { StructType } from '../../types/index.js';
 import { parquetSchemaOf } from './parquet-schema.js';
+
+type ParquetWriter = typeof import('hyparquet-writer');
+let writer: ParquetWriter | undefined;
+
+/** hyparquet-writer, loaded by the first write: a query that only reads never pays its start-up. */
+function parquetWriter(): ParquetWriter {
+  return (writer ??= createRequire(import.meta.url)('hyparquet-writer') as ParquetWriter);
+}
 
 export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][], rowGroupSize = 100_000): Uint8Array {
   const columnData = schema.fields.map((f, i) => {
@@ -19,7 +27,7 @@ export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][
     });
     return { name: f.name, data, nullable: f.nullable };
   });
-  const buffer = parquetWriteBuffer({
+  const buffer = parquetWriter().parquetWriteBuffer({
     columnData,
     schema: parquetSchemaOf(schema),
     rowGroupSize,
