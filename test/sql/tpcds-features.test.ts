@@ -219,13 +219,27 @@ describe("Spark's group-analytics golden answers", () => {
     (await fc.sql(query).collect()).map((r) => Object.values(r).map((v) => (v === null ? 'NULL' : String(v))).join('\t')).sort();
   const sorted = (text: string) => text.trim().split('\n').sort();
 
+  beforeAll(() => fc.createDataFrame([[1, 1], [1, 2], [2, 1], [2, 2], [3, 1], [3, 2]], 'a INT, b INT').createOrReplaceTempView('testData'));
+
   it('CUBE and ROLLUP over a grouping expression keep the columns inside it', async () => {
-    fc.createDataFrame([[1, 1], [1, 2], [2, 1], [2, 2], [3, 1], [3, 2]], 'a INT, b INT').createOrReplaceTempView('testData');
     const cube = sorted('2\t1\t0\n2\tNULL\t0\n3\t1\t1\n3\t2\t-1\n3\tNULL\t0\n4\t1\t2\n4\t2\t0\n4\tNULL\t2\n5\t2\t1\n5\tNULL\t1\nNULL\t1\t3\nNULL\t2\t0\nNULL\tNULL\t3');
     expect(await lines('SELECT a + b, b, SUM(a - b) FROM testData GROUP BY a + b, b WITH CUBE')).toEqual(cube);
     expect(await lines('SELECT a + b AS k1, b AS k2, SUM(a - b) FROM testData GROUP BY CUBE(k1, k2)')).toEqual(cube);
     const rollup = sorted('2\t1\t0\n2\tNULL\t0\n3\t1\t1\n3\t2\t-1\n3\tNULL\t0\n4\t1\t2\n4\t2\t0\n4\tNULL\t2\n5\t2\t1\n5\tNULL\t1\nNULL\tNULL\t3');
     expect(await lines('SELECT a + b, b, SUM(a - b) FROM testData GROUP BY a + b, b WITH ROLLUP')).toEqual(rollup);
     expect(await lines('SELECT a + b AS k, b, SUM(a - b) FROM testData GROUP BY ROLLUP(k, b)')).toEqual(rollup);
+  });
+
+  it("Hive's GROUP BY a, b GROUPING SETS (...): the listed columns no set names are null", async () => {
+    fc.createDataFrame([['dotNET', 2012, 10000], ['Java', 2012, 20000], ['dotNET', 2012, 5000], ['dotNET', 2013, 48000], ['Java', 2013, 30000]], 'course STRING, year INT, earnings INT')
+      .createOrReplaceTempView('courseSales');
+    const sets = (list: string) => lines(`SELECT course, year, SUM(earnings) FROM courseSales GROUP BY course, year GROUPING SETS(${list})`);
+    expect(await sets('course, year')).toEqual(sorted('Java\tNULL\t50000\nNULL\t2012\t35000\nNULL\t2013\t78000\ndotNET\tNULL\t63000'));
+    expect(await sets('course, year, ()')).toEqual(sorted('Java\tNULL\t50000\nNULL\t2012\t35000\nNULL\t2013\t78000\nNULL\tNULL\t113000\ndotNET\tNULL\t63000'));
+    expect(await sets('course')).toEqual(sorted('Java\tNULL\t50000\ndotNET\tNULL\t63000'));
+    expect(await sets('year')).toEqual(sorted('NULL\t2012\t35000\nNULL\t2013\t78000'));
+    expect(await lines('SELECT course, SUM(earnings) AS sum, GROUPING_ID(course, earnings) FROM courseSales GROUP BY course, earnings GROUPING SETS((), (course), (course, earnings))')).toEqual(
+      sorted('NULL\t113000\t3\nJava\t20000\t0\nJava\t30000\t0\nJava\t50000\t1\ndotNET\t5000\t0\ndotNET\t10000\t0\ndotNET\t48000\t0\ndotNET\t63000\t1'));
+    expect(await lines('SELECT a + b, b AS k, SUM(a - b) FROM testData GROUP BY a + b, k GROUPING SETS(k)')).toEqual(sorted('NULL\t1\t3\nNULL\t2\t0'));
   });
 });

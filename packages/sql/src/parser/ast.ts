@@ -159,6 +159,8 @@ export type GroupingItem = Expr | GroupingAnalytics;
 export interface GroupingAnalytics {
   readonly kind: 'rollup' | 'cube' | 'groupingSets';
   readonly sets: readonly (readonly Expr[])[];
+  /** Hive's `GROUP BY a, b GROUPING SETS (...)`: the grouping columns, those no set names too (always null). */
+  readonly columns?: readonly Expr[];
 }
 
 export interface NamedWindow {

@@ -149,8 +149,16 @@ function parseGroupBy(c: Cursor): GroupBy {
     const kind = c.next().upper === 'ROLLUP' ? 'rollup' : 'cube';
     return { items: [{ kind, sets: items.map((item) => [item as Expr]) }], all: false };
   }
+  // GROUP BY a, b GROUPING SETS ((a), ()) (Hive's spelling): the sets over the columns listed.
+  if (c.isWord('GROUPING') && c.isWord('SETS', 1) && !items.some(isAnalytics)) {
+    c.next();
+    c.next();
+    return { items: [{ kind: 'groupingSets', sets: parseGroupingSetList(c), columns: items as Expr[] }], all: false };
+  }
   return { items, all: false };
 }
+
+const isAnalytics = (item: GroupingItem) => item.kind === 'rollup' || item.kind === 'cube' || item.kind === 'groupingSets';
 
 function parseGroupingItem(c: Cursor): GroupingItem {
   if (c.isWord(['ROLLUP', 'CUBE']) && c.isOp('(', 1)) {

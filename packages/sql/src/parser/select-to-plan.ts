@@ -158,6 +158,7 @@ function groupingOf(s: Select, items: readonly SelectItem[]): { exprs: Expr[]; s
   };
   const perItem = s.groupBy.items.map((item): number[][] => {
     if (!isGroupingAnalytics(item)) return [[positionOf(item)]];
+    item.columns?.forEach(positionOf);
     const elements = item.sets.map((set) => set.map(positionOf));
     return item.kind === 'rollup' ? rollupSets(elements) : item.kind === 'cube' ? cubeSets(elements) : elements;
   });
