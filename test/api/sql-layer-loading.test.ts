@@ -67,6 +67,13 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     expect({ counts, rows, sum }).toEqual(EXPECTED);
   });
 
+  it("the SQL runtime, which a SQL program's task threads import, loads no JavaScript parser (acorn: the driver's alone)", async () => {
+    const script = "import { createRequire } from 'node:module'; await import('@flint/sql/runtime'); " +
+      "console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache).filter((path) => path.includes('/node_modules/acorn/'))));";
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('../..', import.meta.url).pathname });
+    expect(JSON.parse(stdout)).toEqual([]);
+  });
+
   it("a CommonJS job require()s @flint/driver (no top-level await on that path) and runs SQL", async () => {
     const { stdout } = await run(process.execPath, [new URL('required-sql-job.cjs', fixtures).pathname]);
     expect(JSON.parse(stdout)).toEqual(EXPECTED.sum);

@@ -16,7 +16,7 @@ import { exprKey } from './expr-key.js';
 import { SPILL_RUNTIME } from './spill/spillable-groups.js';
 import { streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 import { groupKey, partialAggregate, type AggregateCall, type GroupBatch } from './partial-aggregate.js';
-import { KEY_IS_PARTITION } from './runtime/group-partition.js';
+import { keyIsPartition } from './runtime/group-partition.js';
 
 export function hashAggregate(
   child: Pipeline,
@@ -27,7 +27,7 @@ export function hashAggregate(
 ): RDD<unknown[]> {
   const calls = aggregateCalls(aggregates, groupBy.length);
   const partitions = groupBy.length === 0 ? 1 : numPartitions;
-  const shuffled = partialAggregate(child, groupBy, calls, partitions, site).partitionBy(partitions, KEY_IS_PARTITION as unknown as (p: number) => number);
+  const shuffled = partialAggregate(child, groupBy, calls, partitions, site).partitionBy(partitions, keyIsPartition());
   return finalAggregate(shuffled, groupBy, aggregates, calls, site);
 }
 

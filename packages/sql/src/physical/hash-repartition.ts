@@ -8,7 +8,7 @@ import { callOf, type Expr } from '../expr/expression.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import { genLoop, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
-import { KEY_IS_PARTITION } from './runtime/group-partition.js';
+import { keyIsPartition } from './runtime/group-partition.js';
 
 export function hashRepartition(child: Pipeline, partitionExprs: readonly Expr[], numPartitions: number, site: string): RDD<unknown[]> {
   const ctx = new CodegenContext();
@@ -19,5 +19,5 @@ export function hashRepartition(child: Pipeline, partitionExprs: readonly Expr[]
     return `{ const h = ${hash} % ${numPartitions}; yield [h < 0 ? h + ${numPartitions} : h, ${row}]; }`;
   });
   const keyed = streamPartitionsGenerated(child, ctx, body, site) as unknown as RDD<[number, unknown[]]>;
-  return keyed.partitionBy(numPartitions, KEY_IS_PARTITION as unknown as (p: number) => number).values();
+  return keyed.partitionBy(numPartitions, keyIsPartition()).values();
 }

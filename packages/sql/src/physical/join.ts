@@ -19,7 +19,7 @@ import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
 import { genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 import { JOIN_SPILL_RUNTIME } from './spill/spillable-join.js';
-import { AGGREGATE_RUNTIME, KEY_IS_PARTITION } from './runtime/group-partition.js';
+import { AGGREGATE_RUNTIME, keyIsPartition } from './runtime/group-partition.js';
 import { JOIN_BATCH_RUNTIME, type JoinBatch } from './runtime/join-batches.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
 
@@ -99,7 +99,7 @@ export function shuffledHashJoin(
   // Null-aware only as a hash join on its one key (else null keys just never match, as before).
   const nullAwareKeys = nullAware && keysOnly && keys.leftKeys.length === 1;
   const rightRead = keysOnly ? () => false : isRead;
-  const shuffle = (batches: RDD<[number, JoinBatch]>) => batches.partitionBy(partitions, KEY_IS_PARTITION as unknown as (p: number) => number);
+  const shuffle = (batches: RDD<[number, JoinBatch]>) => batches.partitionBy(partitions, keyIsPartition());
   const shuffles = {
     left: shuffle(keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), partitions, site, isRead)),
     right: shuffle(keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead, nullAwareKeys)),

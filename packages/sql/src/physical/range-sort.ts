@@ -19,7 +19,7 @@ import { genSortComparison, genSortValues, keyOperands, type SortOperands } from
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, withoutRowCounts, type Pipeline } from './pipeline.js';
 import { SORT_RUNTIME, type SortBatchesEnv } from './runtime/sort-batches.js';
 import { TYPED_COLUMN } from './runtime/typed-columns.js';
-import { KEY_IS_PARTITION } from './runtime/group-partition.js';
+import { keyIsPartition } from './runtime/group-partition.js';
 
 /**
  * Keys sampled per output partition. Spark takes 60 (20, oversampled 3x), which leaves the
@@ -46,7 +46,7 @@ export function sortRows(child: Pipeline, orders: readonly SortOrderExpr[], numP
     indexOrder: indexOrder(orders, site) as unknown as SortBatchesEnv['indexOrder'],
     keyOrder: keyOrder(orders, site) as unknown as SortBatchesEnv['keyOrder'],
   };
-  const shuffled = (batches as unknown as RDD<[number, unknown[][]]>).partitionBy(numPartitions, KEY_IS_PARTITION as unknown as (p: number) => number);
+  const shuffled = (batches as unknown as RDD<[number, unknown[][]]>).partitionBy(numPartitions, keyIsPartition());
   return shuffled.mapPartitions(SORT_RUNTIME.ref('sortBatches', env as unknown as Record<string, unknown>) as unknown as (b: Iterable<[number, unknown[][]]>) => Iterable<unknown[]>);
 }
 
