@@ -18,7 +18,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { cpus, loadavg, platform } from 'node:os';
 import { writeResultFiles } from './results-files.js';
-import { parseArgs } from 'node:util';
+import { benchOptions } from './bench-options.js';
 import { FlintContext } from '@flint/driver';
 import { DfsClient } from '@flint/dfs';
 import { assertSameCounts } from './wordcount/same-counts.js';
@@ -35,12 +35,13 @@ const DFS_PATH = '/bench/words.txt';
 const DEFAULT_MEGABYTES = 500;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'size-mb': { type: 'string', default: String(DEFAULT_MEGABYTES) },
-      'block-mb': { type: 'string', default: '32' },
-      runs: { type: 'string', default: '1' },
-    },
+  const values = benchOptions('cluster', `[--size-mb N] [--block-mb N] [--runs N]
+  --size-mb N    size of the generated text (default ${DEFAULT_MEGABYTES})
+  --block-mb N   DFS block size (default 32)
+  --runs N       interleaved rounds (default 1)`, {
+    'size-mb': { type: 'string', default: String(DEFAULT_MEGABYTES) },
+    'block-mb': { type: 'string', default: '32' },
+    runs: { type: 'string', default: '1' },
   });
   const megabytes = positiveInteger('--size-mb', values['size-mb']);
   const blockSize = positiveInteger('--block-mb', values['block-mb']) * 2 ** 20;

@@ -18,8 +18,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ensureRunSecret } from '@flint/net';
+import { benchOptions } from './bench-options.js';
 
 const FLINT = fileURLToPath(new URL('../packages/driver/dist/cli/flint.js', import.meta.url));
 const DATA_DIR = fileURLToPath(new URL('data/', import.meta.url));
@@ -31,7 +31,9 @@ type Operation = 'cp' | 'put r=1' | 'get r=1' | 'put r=3' | 'get r=3';
 const OPERATIONS: Operation[] = ['cp', 'put r=1', 'get r=1', 'put r=3', 'get r=3'];
 
 function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'size-mb': { type: 'string', default: '500' }, runs: { type: 'string', default: '1' } } });
+  const values = benchOptions('dfs', `[--size-mb N] [--runs N]
+  --size-mb N   size of the file cp, put and get move (default 500)
+  --runs N      rounds (default 1)`, { 'size-mb': { type: 'string', default: '500' }, runs: { type: 'string', default: '1' } });
   const sizeMb = Number(values['size-mb']);
   const runs = Number(values.runs);
   if (!(sizeMb > 0) || !(runs >= 1)) throw new Error('--size-mb and --runs must be positive numbers');

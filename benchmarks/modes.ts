@@ -14,8 +14,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { MASTER } from './modes/bench-cluster.js';
+import { benchOptions } from './bench-options.js';
 import { broadcastRaceRetries } from './modes/broadcast-race.js';
 import { batchJobs, runBatchJobs } from './modes/batch-jobs.js';
 import { degradationChart, iterationChart, type Chart } from './modes/charts.js';
@@ -87,7 +87,9 @@ const QUICK: Settings = {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  const values = benchOptions('modes', `[--quick] [--only lr]
+  --quick     small sizes, to check the benchmark itself (results modes-quick-<date>.*)
+  --only lr   only the idiomatic logistic regression part`, { quick: { type: 'boolean', default: false }, only: { type: 'string' } });
   if (values.only !== undefined && values.only !== 'lr') throw new Error(`--only takes lr (the idiomatic logistic regression part), got ${values.only}`);
   const settings = values.quick ? QUICK : FULL;
   const started = performance.now();

@@ -17,6 +17,10 @@ const BENCHMARKS: Record<string, string> = {
 function main(): number {
   const [name, ...args] = process.argv.slice(2);
   const available = Object.keys(BENCHMARKS).join(', ');
+  if (name === '--help' || name === 'help') {
+    console.log(`usage: npm run bench [-- NAME [options]]: runs one benchmark, or all of them in turn\n  benchmarks: ${available}\n  npm run bench -- NAME --help describes one`);
+    return 0;
+  }
   if (name !== undefined && !(name in BENCHMARKS)) {
     console.error(`unknown benchmark "${name}"; the benchmarks are: ${available}`);
     return 2;

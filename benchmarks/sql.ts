@@ -20,8 +20,8 @@ import { cpus, loadavg, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { writeResultFiles } from './results-files.js';
+import { benchOptions } from './bench-options.js';
 import { generateTpch } from './tpch/generate.js';
 import { TPCH_QUERY_NUMBERS, tpchQuery } from './tpch/queries.js';
 import { TPCH_TABLE_NAMES } from './tpch/schema.js';
@@ -37,19 +37,25 @@ const DEFAULT_ROWS = 10_000_000;
 const DEFAULT_TPCH_SCALE = 1;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      rows: { type: 'string', default: String(DEFAULT_ROWS) },
-      'tpch-scale': { type: 'string', default: String(DEFAULT_TPCH_SCALE) },
-      parts: { type: 'string', default: 'sales,tpch' },
-      engines: { type: 'string', default: Object.keys(ENGINES).join(',') },
-      queries: { type: 'string', default: SALES_QUERIES.join(',') },
-      'tpch-queries': { type: 'string', default: TPCH_QUERY_NUMBERS.join(',') },
-      formats: { type: 'string', default: 'csv,parquet' },
-      runs: { type: 'string', default: '1' },
-      timeout: { type: 'string', default: '900' },
-      'cpu-prof': { type: 'string' },
-    },
+  const values = benchOptions('sql', `[options]
+  --rows N            sales rows (default ${DEFAULT_ROWS.toLocaleString('en')}; customers are a tenth of that)
+  --tpch-scale SF     TPC-H scale factor (default ${DEFAULT_TPCH_SCALE})
+  --parts sales,tpch  which parts to run (default both)
+  --engines a,b       sales engines (default all: ${Object.keys(ENGINES).join(', ')})
+  --queries a,b       sales queries (${SALES_QUERIES.join(', ')}); --tpch-queries 1,3,5 for TPC-H
+  --formats csv,parquet
+  --runs N            runs of each (default 1), --timeout S per run (default 900)
+  --cpu-prof DIR      write V8 CPU profiles of every run (task threads too) into DIR`, {
+    rows: { type: 'string', default: String(DEFAULT_ROWS) },
+    'tpch-scale': { type: 'string', default: String(DEFAULT_TPCH_SCALE) },
+    parts: { type: 'string', default: 'sales,tpch' },
+    engines: { type: 'string', default: Object.keys(ENGINES).join(',') },
+    queries: { type: 'string', default: SALES_QUERIES.join(',') },
+    'tpch-queries': { type: 'string', default: TPCH_QUERY_NUMBERS.join(',') },
+    formats: { type: 'string', default: 'csv,parquet' },
+    runs: { type: 'string', default: '1' },
+    timeout: { type: 'string', default: '900' },
+    'cpu-prof': { type: 'string' },
   });
   const rows = positiveNumber('--rows', values.rows, Number.isInteger);
   const tpchScale = positiveNumber('--tpch-scale', values['tpch-scale']);

@@ -16,7 +16,7 @@ import { statSync } from 'node:fs';
 import { cpus, loadavg, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { writeResultFiles } from './results-files.js';
-import { parseArgs } from 'node:util';
+import { benchOptions } from './bench-options.js';
 import { cachedPath } from '../examples/shared/generated-file.js';
 import { generateText } from '../examples/wordcount/generate.js';
 import { compilePrograms, runProgram } from './wordcount/run-program.js';
@@ -37,8 +37,11 @@ const MEMORY_LIMIT_MB = 1000;
 const DEFAULT_MEGABYTES = 100;
 
 function main(): void {
-  const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '3' }, mb: { type: 'string', default: String(DEFAULT_MEGABYTES) } },
+  const values = benchOptions('wordcount', `[--runs N] [--mb N]
+  --runs N   interleaved rounds of the four programs (default 3)
+  --mb N     size of the generated text in MB (default ${DEFAULT_MEGABYTES})`, {
+    runs: { type: 'string', default: '3' },
+    mb: { type: 'string', default: String(DEFAULT_MEGABYTES) },
   });
   const runs = positiveInteger('--runs', values.runs);
   const megabytes = positiveInteger('--mb', values.mb);
