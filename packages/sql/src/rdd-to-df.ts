@@ -7,7 +7,7 @@ import { RDD } from '@flint/rdd';
 import { StructField, StructType, inferSchema } from './types/index.js';
 import type { DataFrame } from './dataframe/dataframe.js';
 import { RddRows } from './dataframe/sources.js';
-import { rowsToEngine } from './dataframe/rdd-conversion.js';
+import { rowToEngine } from './dataframe/rdd-conversion.js';
 import { sessionFor } from './session-registry.js';
 import type { SqlHost } from './session-host.js';
 
@@ -21,7 +21,7 @@ declare module '@flint/rdd' {
 function toDF(this: RDD<unknown>, schema?: StructType | string | readonly string[]): DataFrame {
   const session = sessionFor(this.context as SqlHost);
   const struct = schema instanceof StructType ? schema : typeof schema === 'string' ? StructType.fromDDL(schema) : inferFromDriverData(this, schema);
-  return session.relation(struct, new RddRows(this.mapPartitions(rowsToEngine(struct)) as RDD<unknown[]>));
+  return session.relation(struct, new RddRows(this.map(rowToEngine(struct)) as RDD<unknown[]>));
 }
 
 function inferFromDriverData(rdd: RDD<unknown>, names: readonly string[] | undefined): StructType {

@@ -18,7 +18,7 @@ import { RangeRows } from './dataframe/range-source.js';
 import type { RDD } from '@flint/rdd';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { arrowToRows, isArrowTable } from './interop/arrow-to-rows.js';
-import { rowsToEngine } from './dataframe/rdd-conversion.js';
+import { rowToEngine } from './dataframe/rdd-conversion.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
 export type DataFrameInput = readonly unknown[] | RDD<unknown> | ArrowTable;
@@ -194,5 +194,5 @@ function checked(value: unknown, name: string, type: DataType, nullable: boolean
 
 /** Converts an RDD of user rows (objects or arrays) to engine rows on the workers. */
 function rowsOfRdd(rdd: RDD<unknown>, schema: StructType): RDD<unknown[]> {
-  return rdd.mapPartitions(rowsToEngine(schema)) as RDD<unknown[]>;
+  return rdd.map(rowToEngine(schema)) as RDD<unknown[]>;
 }

@@ -32,17 +32,17 @@ function toUser(value: string, typeName: string): string {
   }
 }
 
-export function rowsToEngine(schema: StructType): (rows: Iterable<unknown>) => unknown[][] {
+/**
+ * One user row (an array or an object) as an engine row: an element-wise step, so a partition's
+ * rows stream through it rather than being held in one array (`rdd.toDF`, `createDataFrame(rdd)`).
+ */
+export function rowToEngine(schema: StructType): (row: unknown) => unknown[] {
   const fields = schema.fields;
   const fromArray = fields.map((f, i) => toEngine(`row[${i}]`, f.dataType.typeName())).join(', ');
   const fromObject = fields.map((f) => toEngine(`row[${JSON.stringify(f.name)}]`, f.dataType.typeName())).join(', ');
-  const body = `const out = [];
-for (const row of input) {
-  if (row === null || typeof row !== 'object') throw new Error('toDF: each element must be an array or an object, got ' + typeof row);
-  out.push(Array.isArray(row) ? [${fromArray}] : [${fromObject}]);
-}
-return out;`;
-  return generatedFunction(new CodegenContext(), ['input', 'env'], body, 'toDF');
+  const body = `if (row === null || typeof row !== 'object') throw new Error('toDF: each element must be an array or an object, got ' + typeof row);
+return Array.isArray(row) ? [${fromArray}] : [${fromObject}];`;
+  return generatedFunction(new CodegenContext(), ['row', 'env'], body, 'toDF');
 }
 
 /** One engine row as a user row object: an element-wise step, so a partition's rows stream through it. */
