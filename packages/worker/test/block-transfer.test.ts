@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { encode } from '@flint/rdd';
 import { packBlock, unpackBlock } from '../src/service/block-transfer.js';
@@ -20,6 +22,17 @@ describe('blocks on the wire', () => {
       expect(packed.lz4).toBe(false);
       expect(Buffer.from(unpackBlock(packed))).toEqual(Buffer.from(bytes));
     }
+  });
+
+  it('are the only reason to load lz4-napi: a local job, which sends none, never loads it', async () => {
+    const job = "import { createRequire } from 'node:module'; import { FlintContext } from '@flint/driver'; " +
+      "const fc = await FlintContext.create({ master: 'local[2]', ui: false }); " +
+      "const sum = await fc.parallelize([1, 2, 3, 4], 2).map((x) => [x % 2, x]).reduceByKey((a, b) => a + b).collect(); await fc.stop(); " +
+      "console.log(JSON.stringify({ sum, lz4: Object.keys(createRequire(import.meta.url).cache).filter((path) => path.includes('lz4-napi')) }));";
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', job], { cwd: new URL('../../..', import.meta.url).pathname });
+    const { sum, lz4 } = JSON.parse(stdout);
+    expect(new Map(sum)).toEqual(new Map([[0, 6], [1, 4]]));
+    expect(lz4).toEqual([]);
   });
 
   it('handles an empty block', () => {

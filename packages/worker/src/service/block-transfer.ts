@@ -4,7 +4,15 @@
  * compressing a record: cached partitions of floating-point numbers compress only ~1.6×, and
  * lz4-napi takes longer (~80 ms for 9 MB here, both ways) than sending them raw over loopback.
  */
-import { compressSync, uncompressSync } from 'lz4-napi';
+import { createRequire } from 'node:module';
+
+type Lz4 = typeof import('lz4-napi');
+let lz4: Lz4 | undefined;
+
+/** lz4-napi (a native addon), loaded by the first block sent: a local job, SQL or RDD, never sends one. */
+function lz4Napi(): Lz4 {
+  return (lz4 ??= createRequire(import.meta.url)('lz4-napi') as Lz4);
+}
 
 export interface WireBlock {
   readonly lz4: boolean;
@@ -17,7 +25,7 @@ const WORTHWHILE_RATIO = 0.5;
 
 export function packBlock(bytes: Uint8Array): WireBlock {
   if (!compressionPays(bytes)) return { lz4: false, bytes };
-  return { lz4: true, bytes: compressSync(asBuffer(bytes)) };
+  return { lz4: true, bytes: lz4Napi().compressSync(asBuffer(bytes)) };
 }
 
 /** LZ4 cannot expand data more than about 255 times; a block claiming more is not LZ4 output. */
@@ -32,13 +40,13 @@ export function unpackBlock(block: WireBlock): Uint8Array {
   if (compressed.length < 4 || claimed > (compressed.length - 4) * MAX_LZ4_RATIO + 16) {
     throw new Error(`an lz4 block of ${compressed.length} bytes cannot hold the ${claimed} bytes it claims`);
   }
-  return uncompressSync(compressed);
+  return lz4Napi().uncompressSync(compressed);
 }
 
 function compressionPays(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (sample.length === 0) return false;
-  return compressSync(asBuffer(sample)).length <= sample.length * WORTHWHILE_RATIO;
+  return lz4Napi().compressSync(asBuffer(sample)).length <= sample.length * WORTHWHILE_RATIO;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
