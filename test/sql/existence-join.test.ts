@@ -90,6 +90,18 @@ describe('IN / EXISTS subqueries as values: ExistenceJoin', () => {
     });
   }
 
+  it("in an inner join's condition: the join filtered by it; an outer join's is an error", async () => {
+    for (const query of [
+      "SELECT l.id, r.tag FROM lhs l JOIN rhs r ON l.x = r.y AND l.x IN (SELECT y FROM rhs WHERE tag = 'a') ORDER BY l.id, r.tag",
+      "SELECT l.id, r.tag FROM lhs l JOIN rhs r ON l.g = r.g AND (l.id = 1 OR EXISTS (SELECT 1 FROM rhs r2 WHERE r2.y = l.x AND r2.tag <> r.tag)) ORDER BY l.id, r.tag",
+    ]) {
+      expect(await fc.sql(query).collect(), query).toEqual(await duck.query(query));
+    }
+    expect(() => fc.sql('SELECT l.id FROM lhs l LEFT JOIN rhs r ON l.x = r.y AND l.x IN (SELECT y FROM rhs)')).toThrow(
+      '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY] A subquery in the condition of a LeftOuter join is not supported',
+    );
+  });
+
   it('explains as Spark: Join ExistenceJoin(exists#n), the flag read by the filter; NOT IN with its null-aware condition', () => {
     const plan = fc.sql(`SELECT id FROM lhs WHERE id = 0 OR x NOT IN (${sub("'c'")})`).explainString('extended');
     expect(plan).toMatch(/Filter \(\(id#\d+ = 0\) OR NOT exists#(\d+)\)\n\s+\+- Join ExistenceJoin\(exists#\1\), \(\(x#\d+ = y#\d+\) OR isnull\(\(x#\d+ = y#\d+\)\)\)/);
