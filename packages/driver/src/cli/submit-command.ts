@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError } from '@flint/dfs';
@@ -86,7 +87,8 @@ function runJob(job: string, jobArgs: string[], options: Record<string, string>,
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
-  return new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0))));
+  // A job ended by a signal exits as a shell reports it: 128 + the signal's number (Ctrl-C: 130).
+  return new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 + constants.signals[signal] : 0))));
 }
 
 function confEntry(text: string): [string, string] {
