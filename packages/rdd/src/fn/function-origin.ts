@@ -30,8 +30,11 @@ interface Shipped {
   /** Offset of the function's text in the compiled source. */
   readonly start: number;
   readonly text: string;
-  /** Held weakly: a function no job refers to any more has no frames to place. */
-  readonly fn: WeakRef<Function>;
+  /**
+   * Held strongly (as the sources are, up to MAX_SOURCES): a job's plan keeps only the function's
+   * text, so a weak reference was often collected before its task failed and the frame stayed unplaced.
+   */
+  readonly fn: Function;
 }
 
 interface Written {
@@ -50,7 +53,7 @@ export function recordOrigins(site: string, source: string, fns: readonly Functi
   for (const fn of fns) {
     const text = Function.prototype.toString.call(fn);
     const start = source.indexOf(text);
-    if (start >= 0) functions.push({ start, text, fn: new WeakRef(fn) });
+    if (start >= 0) functions.push({ start, text, fn });
   }
   const name = shippedSourceUrl(site);
   placedBySourceUrl.delete(name);
@@ -103,7 +106,7 @@ function placeFrame(name: string, line: number, column: number): string | undefi
   if (sourceLine < 0 || sourceLine >= lines.length) return undefined;
   const offset = lines.slice(0, sourceLine).reduce((sum, text) => sum + text.length + 1, 0) + column - 1 - (sourceLine === 0 ? BODY_PREFIX : 0);
   const shipped = compiled.functions.find((f) => offset >= f.start && offset < f.start + f.text.length);
-  const fn = shipped?.fn.deref();
+  const fn = shipped?.fn;
   const place = fn && whereWritten(fn, shipped!.text);
   if (!place) return undefined;
   const before = shipped!.text.slice(0, offset - shipped!.start).split('\n');
