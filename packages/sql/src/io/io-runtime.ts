@@ -31,8 +31,11 @@ export interface ReadEnv {
   options: Record<string, string>;
   /** Positions the query reads (undefined: all). */
   columns?: number[];
-  /** Read only a sample of each split, for a sort's range bounds (CSV: byte-splits.ts sampleChunks). */
-  sample?: { chunks: number; chunkBytes: number };
+  /**
+   * Read only a sample of each split, for a sort's range bounds: `chunks` of `chunkBytes` of a CSV
+   * split (byte-splits.ts sampleChunks), the first `rowGroupRows` rows of a Parquet row group.
+   */
+  sample?: { chunks: number; chunkBytes: number; rowGroupRows: number };
 }
 
 export interface ParquetRowGroupSplit {
@@ -249,14 +252,14 @@ function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadE
 
 /**
  * One column batch per row group (readParquetRowGroups' rows, column by column; numbers in typed
- * arrays, dictionary-encoded strings as codes and their dictionary).
+ * arrays, dictionary-encoded strings as codes and their dictionary); of its first rows only for a sample.
  */
 function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns } = fileColumns(env);
   return readingFiles(splits, function* (split) {
     const footer = cachedParquetFooter(split.path);
-    const length = split.rowEnd - split.rowStart;
-    const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema, true);
+    const length = Math.min(split.rowEnd - split.rowStart, env.sample?.rowGroupRows ?? Infinity);
+    const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema, true, length);
     const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
     const encoded = (c: EngineColumn | DictionaryColumn): c is DictionaryColumn => 'codes' in c;
     yield {

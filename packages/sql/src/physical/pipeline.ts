@@ -34,7 +34,7 @@ export interface Pipeline {
   readonly baseOutput: readonly Attr[];
   readonly steps: readonly Step[];
   readonly columnar?: boolean;
-  /** Column batches of a sample of `base`'s rows, when its source can read one cheaply (a CSV scan). */
+  /** Column batches of a sample of `base`'s rows, when its source can read one cheaply (a CSV or Parquet scan). */
   readonly sampleBase?: RDD<unknown>;
   /** Counts the base's rows as the loop reads them: the output rows of the operator that made the base. */
   readonly baseRows?: RowCounter;

@@ -2,8 +2,8 @@
  * ORDER BY over all rows (Spark's range-partitioned sort), with column batches instead of one
  * record per row through the shuffle:
  *  1. a pre-job step samples the sort keys of the input and picks range bounds, as Spark's
- *     RangePartitioner does (sampleRangeBounds); a CSV scan is sampled from a few chunks of
- *     each split rather than read whole twice;
+ *     RangePartitioner does (sampleRangeBounds); a CSV or Parquet scan is sampled from a few
+ *     chunks of each split or the first rows of each row group rather than read whole twice;
  *  2. each map task finds each row's reduce partition by a binary search of its key among the
  *     bounds and appends the values of the columns read above the sort to that partition's
  *     column batch (a column of numbers travels as a Float64Array);
@@ -102,7 +102,7 @@ return out;`;
 
 /** Runs a job sampling the input's sort keys (a reservoir per partition) and picks numPartitions - 1 bounds. */
 async function sampleRangeBounds(pipeline: Pipeline, orders: readonly SortOrderExpr[], numPartitions: number, site: string): Promise<unknown[]> {
-  // A scan that can read a sample of its rows cheaply (CSV) is sampled from that.
+  // A scan that can read a sample of its rows cheaply (CSV, Parquet) is sampled from that.
   const child = pipeline.sampleBase === undefined ? pipeline : { ...pipeline, base: pipeline.sampleBase };
   const ctx = new CodegenContext();
   const perPartition = Math.ceil(Math.min(SAMPLES_PER_PARTITION * numPartitions, MAX_SAMPLES) / Math.max(child.base.getNumPartitions(), 1));

@@ -41,7 +41,7 @@ export interface RowSource {
   /** The same rows as column batches (io/column-batch.ts), for sources that read them so; the planner prefers them. */
   toColumnBatches?(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<ColumnBatch> | undefined;
   /** Batches of a sample of those rows, read at a fraction of the cost (a sort's range bounds need no more). */
-  toColumnBatchSample?(host: SqlHost, columns?: readonly number[]): RDD<ColumnBatch> | undefined;
+  toColumnBatchSample?(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<ColumnBatch> | undefined;
   /** Estimated size, for join selection (undefined: unknown, assumed large). */
   readonly sizeInBytes?: number;
   /** The files a file source reads (`df.inputFiles()`). */

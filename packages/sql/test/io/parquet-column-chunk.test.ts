@@ -92,6 +92,24 @@ describe('Parquet column chunks decoded into the engine form', () => {
     expect(readRowGroupColumns(path, footer, 0, [0])[0]).toEqual(strings);
   });
 
+  it.each([2048, 1 << 20])('decodes only a row group\'s first rows when asked (pages of %i bytes), nulls and dictionaries included', (pageSize) => {
+    const path = join(dir, `first-rows-${pageSize}.parquet`);
+    const columns: ColumnSource[] = [
+      { name: 'late', data: lateNulls, type: 'INT32' },
+      { name: 'd', data: Float64Array.from(doubles), type: 'DOUBLE' },
+      { name: 's', data: strings, type: 'STRING' },
+      { name: 'b', data: flags, type: 'BOOLEAN' },
+    ];
+    writeFileSync(path, new Uint8Array(parquetWriteBuffer({ columnData: columns, rowGroupSize: ROWS, pageSize })));
+    const footer = readParquetFooter(path);
+    const values = (c: EngineColumn | DictionaryColumn) => ('codes' in c ? Array.from(c.codes, (code) => c.dictionary[code]) : Array.from(c));
+    // 4800 rows reach past the first nulls of `late` (row 4700 on).
+    for (const rows of [1, 777, 4800, ROWS]) {
+      const first = readRowGroupColumns(path, footer, 0, undefined, undefined, true, rows);
+      expect(first.map(values)).toEqual([lateNulls, doubles, strings, flags].map((column) => column.slice(0, rows)));
+    }
+  });
+
   it('remembers a footer until the file changes', () => {
     const path = writeFile('footer.parquet', [{ name: 'a', data: Int32Array.from(ints), type: 'INT32' }], 1000);
     const footer = cachedParquetFooter(path);

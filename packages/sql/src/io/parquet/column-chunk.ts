@@ -12,7 +12,7 @@ import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
-import { readPageValues, type PageDecoder } from './data-page.js';
+import { readPageValues, type PageDecoder, type PageValues } from './data-page.js';
 import { snappyDecompress } from './snappy.js';
 
 /** A column of one row group: typed when every value is a number, else values and nulls. */
@@ -213,10 +213,18 @@ class ColumnBuilder {
   }
 }
 
+/** The page's first `rows` rows (a page may hold more than the rows still wanted). */
+function firstRows(page: PageValues, rows: number): PageValues {
+  const { values, defined } = page;
+  if (defined !== undefined) return defined.length <= rows ? page : { ...page, defined: Array.prototype.slice.call(defined, 0, rows) as number[] };
+  return values.length <= rows ? page : { ...page, values: values.slice(0, rows) as typeof values };
+}
+
 /**
- * The `rows` values of a flat column chunk (`bytes`: the chunk from its first page on), decoded
- * as `element` (the column's schema element) and `meta` (its chunk metadata) say. With
- * `keepDictionary`, a string column whose pages are all dictionary-encoded stays encoded.
+ * The first `rows` values of a flat column chunk (`bytes`: the chunk from its first page on): all
+ * of them, or fewer for a sort's sample. Decoded as `element` (the column's schema element) and
+ * `meta` (its chunk metadata) say. With `keepDictionary`, a string column whose pages are all
+ * dictionary-encoded stays encoded.
  */
 export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, meta: ColumnMetaData, rows: number, keepDictionary = false): EngineColumn | DictionaryColumn {
   const decoder: PageDecoder = {
@@ -248,8 +256,9 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
       continue;
     }
     // A numeric column's values are copied into its typed array, so its page bytes may be reused.
-    const page = readPageValues(header, compressed, decoder, kind.kind !== 'generic');
-    if (page === undefined) continue;
+    const read = readPageValues(header, compressed, decoder, kind.kind !== 'generic', rows - (codes?.size ?? builder.size));
+    if (read === undefined) continue;
+    const page = firstRows(read, rows - (codes?.size ?? builder.size));
     if (page.dictionaryIndices && dictionary === undefined) throw new Error(`Parquet column '${element.name}' has a dictionary-encoded page but no dictionary`);
     if (codes !== undefined && page.dictionaryIndices) {
       codes.append(page.values as Int32Array, page.defined, (dictionary as unknown[]).length);

@@ -80,15 +80,20 @@ function readDefinedLevels(reader: Reader, rows: number): Uint8Array | undefined
   return levels;
 }
 
-/** A version 1 page's values, when it is PLAIN or dictionary-encoded; else undefined. */
-function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: string, decoder: PageDecoder): PageValues | undefined {
+/**
+ * A version 1 page's values, when it is PLAIN or dictionary-encoded; else undefined. Values past
+ * the first `limit` rows are not decoded (their levels are).
+ */
+function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: string, decoder: PageDecoder, limit: number): PageValues | undefined {
   const dictionary = encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY';
   if ((encoding !== 'PLAIN' && !dictionary) || decoder.type === 'BOOLEAN') return undefined;
   const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
   const optional = decoder.element.repetition_type !== 'REQUIRED';
-  const defined = optional ? readDefinedLevels(reader, rows) : undefined;
-  let count = rows;
-  if (defined !== undefined) for (let r = 0; r < rows; r++) count -= defined[r] === 0 ? 1 : 0;
+  const levels = optional ? readDefinedLevels(reader, rows) : undefined;
+  const kept = Math.min(rows, limit);
+  const defined = levels !== undefined && kept < rows ? levels.subarray(0, kept) : levels;
+  let count = kept;
+  if (defined !== undefined) for (let r = 0; r < kept; r++) count -= defined[r] === 0 ? 1 : 0;
   if (!dictionary) return { values: readPlain(reader, decoder.type, count, decoder.element.type_length), dictionaryIndices: false, defined };
   const bitWidth = reader.view.getUint8(reader.offset++);
   const indices = dictionaryIndices(count);
@@ -99,13 +104,15 @@ function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: str
 
 /**
  * A data page's values; undefined for a page that holds none (an index page). With `reusable`,
- * the values may be a view of a buffer the next call overwrites.
+ * the values may be a view of a buffer the next call overwrites. `limit`: the rows wanted from the
+ * page's start; a PLAIN or dictionary-encoded page decodes no more values than those (the others may
+ * return more: the caller keeps the first `limit` rows).
  */
-export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder, reusable: boolean): PageValues | undefined {
+export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder, reusable: boolean, limit = Infinity): PageValues | undefined {
   if (header.type === 'DATA_PAGE' && header.data_page_header) {
     const daph = header.data_page_header;
     const page = uncompressedPage(compressed, Number(header.uncompressed_page_size), decoder, reusable);
-    const fast = readPlainOrDictionaryPage(page, daph.num_values, daph.encoding, decoder);
+    const fast = readPlainOrDictionaryPage(page, daph.num_values, daph.encoding, decoder, limit);
     if (fast !== undefined) return fast;
     const { dataPage, definitionLevels } = readDataPage(page, daph, decoder);
     return { values: dataPage, dictionaryIndices: daph.encoding.endsWith('_DICTIONARY'), defined: definitionLevels?.length ? definitionLevels : undefined };

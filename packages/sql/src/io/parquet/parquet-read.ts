@@ -98,7 +98,8 @@ const chunkScratch = new ScratchBuffer();
  * Row group `rowGroup` of a Parquet file, column by column (`columns[c][r]`) in the order of
  * `schema` (default the file's own), whose columns are found in the file by name; only
  * `columns` (positions in `schema`, default all) are read, the others hold nulls (one shared array).
- * With `keepDictionaries`, dictionary-encoded string columns stay encoded (column-chunk.ts).
+ * With `keepDictionaries`, dictionary-encoded string columns stay encoded (column-chunk.ts); with
+ * `firstRows`, only the row group's first rows are decoded (a sort's sample).
  */
 export function readRowGroupColumns(
   path: string,
@@ -115,6 +116,7 @@ export function readRowGroupColumns(
   columns: readonly number[] | undefined,
   schema: StructType | undefined,
   keepDictionaries: boolean,
+  firstRows?: number,
 ): (EngineColumn | DictionaryColumn)[];
 export function readRowGroupColumns(
   path: string,
@@ -123,9 +125,10 @@ export function readRowGroupColumns(
   columns?: readonly number[],
   schema: StructType = footer.schema,
   keepDictionaries = false,
+  firstRows = Infinity,
 ): (EngineColumn | DictionaryColumn)[] {
   const group = footer.metadata.row_groups[rowGroup];
-  const rows = Number(group.num_rows);
+  const rows = Math.min(Number(group.num_rows), firstRows);
   const elements = new Map(footer.metadata.schema.slice(1).map((e) => [e.name, e]));
   const chunks = new Map(group.columns.map((c) => [c.meta_data?.path_in_schema[0], c.meta_data]));
   const wanted = new Set(columns ?? schema.fields.map((_, i) => i));

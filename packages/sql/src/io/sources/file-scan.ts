@@ -44,11 +44,12 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
   }
 
   /**
-   * Column batches of a sample of each CSV split (SAMPLE_CHUNKS chunks spread over it), for the
-   * range bounds of a sort; undefined for the other formats.
+   * Column batches of a sample of each split, for the range bounds of a sort (SORT_SAMPLE: a few
+   * chunks spread over a CSV split, the first rows of a Parquet row group); undefined for JSON.
    */
   toColumnBatchSample(host: SqlHost, columns?: readonly number[]): RDD<ColumnBatch> | undefined {
-    return this.reader === 'readCsvSplits' ? this.read<ColumnBatch>(host, 'readCsvSplitBatches', columns, SAMPLE_CHUNKS) : undefined;
+    const reader = BATCH_READERS[this.reader];
+    return reader === undefined ? undefined : this.read<ColumnBatch>(host, reader, columns, SORT_SAMPLE);
   }
 
   private read<T>(host: SqlHost, reader: ReaderFunction | BatchReaderFunction, columns: readonly number[] | undefined, sample?: ReadEnv['sample']): RDD<T> {
@@ -60,8 +61,12 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
   }
 }
 
-/** 16 chunks of 64 KiB: 1 MiB of each split (a thousand lines or so per chunk) for the sort's samples. */
-const SAMPLE_CHUNKS = { chunks: 16, chunkBytes: 64 * 1024 };
+/**
+ * What a sort's sample reads: of a CSV split, 16 chunks of 64 KiB (1 MiB, a thousand lines or so
+ * per chunk); of a Parquet row group, its first 64Ki rows (its pages hold up to all of its rows,
+ * so a page is no unit to spread over: only the first rows' values are decoded).
+ */
+const SORT_SAMPLE = { chunks: 16, chunkBytes: 64 * 1024, rowGroupRows: 64 * 1024 };
 
 type BatchReaderFunction = 'readCsvSplitBatches' | 'readParquetRowGroupBatches';
 

@@ -61,6 +61,10 @@ class ParquetScan implements RowSource {
     return this.scan(filters).toColumnBatches(host, columns);
   }
 
+  toColumnBatchSample(host: SqlHost, columns?: readonly number[], filters?: readonly Expr[]): RDD<ColumnBatch> | undefined {
+    return this.scan(filters).toColumnBatchSample(host, columns);
+  }
+
   private scan(filters: readonly Expr[] | undefined): FileScan<ParquetRowGroupSplit> {
     const predicates = columnPredicates(filters);
     const splits: ParquetRowGroupSplit[] = this.files.flatMap((f) =>
