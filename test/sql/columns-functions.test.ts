@@ -74,6 +74,18 @@ describe('Column methods', () => {
     expect(row).toEqual({ a: false, b: true, c: true, d: true, e: true, f: true, g: true, h: null });
   });
 
+  // The sort's comparator uses the same ordering; sorting a struct column came back in input order.
+  it('ORDER BY a struct or array column sorts as Spark orders them', async () => {
+    const structs = await fc
+      .sql(`SELECT s FROM VALUES (named_struct('a', 10, 'b', 1)), (named_struct('a', 9, 'b', 2)), (NULL), (named_struct('a', 9, 'b', 1)) AS t(s) ORDER BY s`)
+      .collect();
+    expect(structs.map((r) => r.s)).toEqual([null, { a: 9, b: 1 }, { a: 9, b: 2 }, { a: 10, b: 1 }]);
+    const arrays = await fc
+      .sql(`SELECT a FROM VALUES (array(1.0D)), (array(CAST('NaN' AS DOUBLE))), (array(1.0D, 0.0D)), (NULL) AS t(a) ORDER BY a DESC NULLS FIRST`)
+      .collect();
+    expect(arrays.map((r) => r.a)).toEqual([null, [NaN], [1, 0], [1]]);
+  });
+
   it('getField reads a struct field', async () => {
     const d = fc.createDataFrame([{ p: { x: 1, y: 'a' } }]);
     expect(await d.select(col('p').getField('y')).collect()).toEqual([{ 'p.y': 'a' }]);

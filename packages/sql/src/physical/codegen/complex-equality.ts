@@ -28,7 +28,7 @@ export const SQL_COMPARE = `function sqlCompare(a, b) {
   if (typeof a === 'number') return a < b ? -1 : a > b ? 1 : a === b ? 0 : a !== a ? (b !== b ? 0 : 1) : -1;
   if (typeof a !== 'object') return a < b ? -1 : a > b ? 1 : 0;
   if (a instanceof Date) return sqlCompare(a.getTime(), b.getTime());
-  const items = (v) => (Array.isArray(v) || ArrayBuffer.isView(v) ? v : Object.values(v));
+  const items = (v) => (v instanceof Map ? [...v].flat() : Array.isArray(v) || ArrayBuffer.isView(v) ? v : Object.values(v));
   const x = items(a), y = items(b);
   const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) { const c = sqlCompare(x[i], y[i]); if (c !== 0) return c; }

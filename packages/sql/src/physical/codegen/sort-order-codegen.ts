@@ -9,6 +9,7 @@ import type { SortOrderExpr } from '../../expr/expression.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genExpr, type Bindings } from './expr-codegen.js';
+import { SQL_COMPARE } from './complex-equality.js';
 
 /** Types whose values (numbers, strings, booleans) JavaScript's `<` orders as Spark does. */
 const DIRECTLY_ORDERED = new Set(['boolean', 'byte', 'short', 'integer', 'long', 'decimal', 'string', 'date', 'timestamp', 'timestamp_ntz']);
@@ -20,16 +21,6 @@ const COMPARE_FLOATING = `function compareFloating(x, y) {
   if (x > y) return 1;
   if (x === y) return 0;
   return x !== x ? (y !== y ? 0 : 1) : -1;
-}`;
-
-/** Arrays, structs, maps and binary: element by element, as compareKeys (a copy: generated code is self-contained). */
-const COMPARE_NESTED = `function compareNested(a, b) {
-  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  if (typeof a !== 'object' || typeof b !== 'object') return a < b ? -1 : a > b ? 1 : 0;
-  if (a instanceof Map) return compareNested([...a], [...b]);
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) { const c = compareNested(a[i], b[i]); if (c !== 0) return c; }
-  return a.length - b.length;
 }`;
 
 /** The code of the sort key of the current row (see the file comment). */
@@ -60,8 +51,9 @@ export function genSortComparison(orders: readonly SortOrderExpr[], operands: So
     if (DIRECTLY_ORDERED.has(typeName)) {
       compare = `if (x < y) return ${-direction};\n    if (x > y) return ${direction};`;
     } else {
-      const helper = FLOATING.has(typeName) ? 'compareFloating' : 'compareNested';
-      ctx.addHelper(helper, helper === 'compareFloating' ? COMPARE_FLOATING : COMPARE_NESTED);
+      // Arrays, structs and binary: Spark's interpreted ordering, as `<` on them (complex-equality.ts).
+      const helper = FLOATING.has(typeName) ? 'compareFloating' : 'sqlCompare';
+      ctx.addHelper(helper, helper === 'compareFloating' ? COMPARE_FLOATING : SQL_COMPARE);
       compare = `c = ${helper}(x, y);\n    if (c !== 0) return ${direction} * c;`;
     }
     return `x = ${first}; y = ${second};
