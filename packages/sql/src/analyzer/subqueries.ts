@@ -15,7 +15,7 @@
  * subquery's filters, up through projections (which then keep the columns those predicates read)
  * and aggregates (which then group by them), so they can become the join condition.
  */
-import { aliasOf, binaryOf, callOf, collect, literalOf, newExprId, referencedIds, transformDown, unaryOf, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
+import { binaryOf, callOf, collect, newExprId, referencedIds, transformDown, unaryOf, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
@@ -23,7 +23,7 @@ import { conjunction, splitConjuncts } from '../expr/predicates.js';
 import { AnalysisException } from './analysis-error.js';
 import { prettyName } from '../expr/names.js';
 import { resolveExpression } from './resolve-expression.js';
-import { valueOnNoRows } from './count-bug.js';
+import { joinCountingNoRows, valueOnNoRows } from './count-bug.js';
 
 type Subquery = Extract<Expr, { kind: 'subquery' }>;
 
@@ -129,18 +129,15 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
       if (x.kind !== 'subquery') return undefined;
       if (x.mode !== 'scalar') return existenceJoin(x, false);
       const { plan: sub, predicates } = decorrelate(x.plan, outerIds(plan));
-      const value = outputOf(sub)[0];
-      const onNoRows = predicates.length > 0 ? valueOnNoRows(x.plan) : undefined;
+      const onNoRows = predicates.length > 0 ? valueOnNoRows(x.plan, sub) : undefined;
       if (onNoRows === undefined) {
         plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };
-        return value;
+        return outputOf(sub)[0];
       }
       // The COUNT bug (count-bug.ts): no inner row, the no-rows value.
-      const alwaysTrue = aliasOf(literalOf(true, Types.boolean), 'alwaysTrue');
-      const right: LogicalPlan = { kind: 'project', child: sub, exprs: [...outputOf(sub), alwaysTrue] };
-      plan = { kind: 'join', left: plan, right, joinType: 'left', condition: conjunction(predicates) };
-      const noRow = unaryOf('IS NULL', outputOf(right).at(-1)!);
-      return resolveExpression({ kind: 'caseWhen', branches: [[noRow, onNoRows]], otherwise: value }, outputOf(plan));
+      const joined = joinCountingNoRows(plan, sub, predicates, onNoRows);
+      plan = joined.plan;
+      return joined.value;
     }),
   );
   return { plan, exprs: rewritten };

@@ -3,8 +3,8 @@
  * `upper('a')`, `CAST('1' AS INT)`) is evaluated once, here, by the same generated code a task
  * would run, and replaced by its literal.
  */
-import { children, transformUp, type Expr } from '../expr/expression.js';
-import { lookupFunction } from '../expr/registry.js';
+import { children, literalOf, transformUp, type Expr, type ExprOf } from '../expr/expression.js';
+import { lookupFunction, type AggregateFunction } from '../expr/registry.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { CodegenContext, functionSource } from '../physical/codegen/codegen-context.js';
 import { genExpr } from '../physical/codegen/expr-codegen.js';
@@ -40,12 +40,29 @@ function isFoldable(e: Expr): boolean {
 
 function evaluate(e: Expr): Expr {
   const ctx = new CodegenContext();
-  const body = `return ${genExpr(e, new Map(), ctx)};`;
   try {
-    const value = new Function(`return ${functionSource(ctx, ['env'], body)}`)()(ctx.env) as unknown;
-    return { kind: 'literal', value: value === undefined ? null : value, dataType: dataTypeOf(e) };
+    return literalOf(run(ctx, `return ${genExpr(e, new Map(), ctx)};`), dataTypeOf(e));
   } catch {
     // Leave expressions that fail (e.g. a bad regex) to fail in the task, with its error report.
     return e;
   }
+}
+
+/**
+ * An aggregate call's value over no rows (Spark's AggregateFunction.defaultResult, as a global
+ * aggregate of an empty input gives it): its buffer's initial slots, finished. 0 for count,
+ * an empty array for collect_list, null for sum.
+ */
+export function aggregateOnNoRows(call: ExprOf<'call'>, def: AggregateFunction): Expr {
+  const ctx = new CodegenContext();
+  ctx.addHelpers(def.helpers);
+  const slots = Array.from({ length: def.slots }, (_, i) => `b[${i}]`);
+  const body = `const b = [${def.init().join(', ')}]; return ${def.finish(slots, call.args.map(dataTypeOf))};`;
+  return literalOf(run(ctx, body), dataTypeOf(call));
+}
+
+/** Runs generated statements once, outside any task; undefined is SQL's null. */
+function run(ctx: CodegenContext, body: string): unknown {
+  const value = new Function(`return ${functionSource(ctx, ['env'], body)}`)()(ctx.env) as unknown;
+  return value === undefined ? null : value;
 }
