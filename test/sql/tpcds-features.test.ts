@@ -219,7 +219,11 @@ describe("Spark's group-analytics golden answers", () => {
     (await fc.sql(query).collect()).map((r) => Object.values(r).map((v) => (v === null ? 'NULL' : String(v))).join('\t')).sort();
   const sorted = (text: string) => text.trim().split('\n').sort();
 
-  beforeAll(() => fc.createDataFrame([[1, 1], [1, 2], [2, 1], [2, 2], [3, 1], [3, 2]], 'a INT, b INT').createOrReplaceTempView('testData'));
+  beforeAll(() => {
+    fc.createDataFrame([[1, 1], [1, 2], [2, 1], [2, 2], [3, 1], [3, 2]], 'a INT, b INT').createOrReplaceTempView('testData');
+    fc.createDataFrame([['dotNET', 2012, 10000], ['Java', 2012, 20000], ['dotNET', 2012, 5000], ['dotNET', 2013, 48000], ['Java', 2013, 30000]], 'course STRING, year INT, earnings INT')
+      .createOrReplaceTempView('courseSales');
+  });
 
   it('CUBE and ROLLUP over a grouping expression keep the columns inside it', async () => {
     const cube = sorted('2\t1\t0\n2\tNULL\t0\n3\t1\t1\n3\t2\t-1\n3\tNULL\t0\n4\t1\t2\n4\t2\t0\n4\tNULL\t2\n5\t2\t1\n5\tNULL\t1\nNULL\t1\t3\nNULL\t2\t0\nNULL\tNULL\t3');
@@ -231,8 +235,6 @@ describe("Spark's group-analytics golden answers", () => {
   });
 
   it("Hive's GROUP BY a, b GROUPING SETS (...): the listed columns no set names are null", async () => {
-    fc.createDataFrame([['dotNET', 2012, 10000], ['Java', 2012, 20000], ['dotNET', 2012, 5000], ['dotNET', 2013, 48000], ['Java', 2013, 30000]], 'course STRING, year INT, earnings INT')
-      .createOrReplaceTempView('courseSales');
     const sets = (list: string) => lines(`SELECT course, year, SUM(earnings) FROM courseSales GROUP BY course, year GROUPING SETS(${list})`);
     expect(await sets('course, year')).toEqual(sorted('Java\tNULL\t50000\nNULL\t2012\t35000\nNULL\t2013\t78000\ndotNET\tNULL\t63000'));
     expect(await sets('course, year, ()')).toEqual(sorted('Java\tNULL\t50000\nNULL\t2012\t35000\nNULL\t2013\t78000\nNULL\tNULL\t113000\ndotNET\tNULL\t63000'));
@@ -241,5 +243,19 @@ describe("Spark's group-analytics golden answers", () => {
     expect(await lines('SELECT course, SUM(earnings) AS sum, GROUPING_ID(course, earnings) FROM courseSales GROUP BY course, earnings GROUPING SETS((), (course), (course, earnings))')).toEqual(
       sorted('NULL\t113000\t3\nJava\t20000\t0\nJava\t30000\t0\nJava\t50000\t1\ndotNET\t5000\t0\ndotNET\t10000\t0\ndotNET\t48000\t0\ndotNET\t63000\t1'));
     expect(await lines('SELECT a + b, b AS k, SUM(a - b) FROM testData GROUP BY a + b, k GROUPING SETS(k)')).toEqual(sorted('NULL\t1\t3\nNULL\t2\t0'));
+  });
+
+  it("grouping__id, Hive's virtual column, is grouping_id() in SELECT, HAVING and ORDER BY", async () => {
+    const ordered = async (query: string) => (await fc.sql(query).collect()).map((r) => Object.values(r).map((v) => (v === null ? 'NULL' : String(v))).join('\t'));
+    const df = fc.sql('SELECT course, year, grouping__id FROM courseSales GROUP BY CUBE(course, year) ORDER BY grouping__id, course, year');
+    expect(df.columns).toEqual(['course', 'year', 'grouping__id']);
+    expect(await ordered('SELECT course, year, grouping__id FROM courseSales GROUP BY CUBE(course, year) ORDER BY grouping__id, course, year')).toEqual(
+      'Java\t2012\t0\nJava\t2013\t0\ndotNET\t2012\t0\ndotNET\t2013\t0\nJava\tNULL\t1\ndotNET\tNULL\t1\nNULL\t2012\t2\nNULL\t2013\t2\nNULL\tNULL\t3'.split('\n'));
+    expect(await lines('SELECT course, year FROM courseSales GROUP BY CUBE(course, year) HAVING grouping__id > 0')).toEqual(sorted('Java\tNULL\nNULL\t2012\nNULL\t2013\nNULL\tNULL\ndotNET\tNULL'));
+    expect(await ordered('SELECT course, year FROM courseSales GROUP BY CUBE(course, year) ORDER BY grouping__id, course, year')).toEqual(
+      'Java\t2012\nJava\t2013\ndotNET\t2012\ndotNET\t2013\nJava\tNULL\ndotNET\tNULL\nNULL\t2012\nNULL\t2013\nNULL\tNULL'.split('\n'));
+    // Without grouping sets it is grouping_id()'s error; a column of that name is read as the column.
+    expect(() => fc.sql('SELECT course, grouping__id FROM courseSales GROUP BY course')).toThrow('[UNSUPPORTED_GROUPING_EXPRESSION]');
+    expect(await lines('SELECT grouping__id FROM (SELECT 7 AS grouping__id)')).toEqual(['7']);
   });
 });

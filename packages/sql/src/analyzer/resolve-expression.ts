@@ -26,11 +26,15 @@ export function findAttr(name: string, qualifier: string | undefined, input: rea
   return [...unique.values()];
 }
 
+const HIVE_GROUPING_ID = 'grouping__id';
+
 export function resolveColumn(name: string, qualifier: string | undefined, input: readonly Attr[]): Expr {
   const matches = findAttr(name, qualifier, input);
   if (matches.length === 1) return matches[0];
   const fullName = qualifier ? `${qualifier}.${name}` : name;
   if (matches.length > 1) throw ambiguousReference(fullName, matches.map(displayName));
+  // Hive's virtual column, which Spark reads (when no column has the name) as grouping_id().
+  if (qualifier === undefined && same(name, HIVE_GROUPING_ID)) return aliasOf(resolveCall('grouping_id', [], false), HIVE_GROUPING_ID);
   if (qualifier !== undefined) {
     // `a.b` where `a` is a struct column: a field access.
     const struct = findAttr(qualifier, undefined, input);
