@@ -57,7 +57,7 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     const network = rddPart.filter((line) => taskThreads.has(line.split(' ')[0]!) && /\/packages\/(net\/dist\/(?!errors\.js)|dfs\/dist\/client\/dfs-client\.js)/.test(line));
     expect(network).toEqual([]);
 
-    const runtimeLoads = sqlModules(sqlPart, (id) => taskThreads.has(id)).filter((url) => url.endsWith('/packages/sql/dist/runtime.js'));
+    const runtimeLoads = sqlModules(sqlPart, (id) => taskThreads.has(id)).filter((url) => url.endsWith('/packages/sql/dist/runtime-entry.js'));
     expect(runtimeLoads.length).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,43 @@
+/**
+ * Bundles @flint/sql's compiled modules (dist/index.js, dist/runtime.js and what they import of the
+ * package, ~270 files) into dist/bundle/: a process then loads a few files instead of ~270, which
+ * was most of the SQL layer's start-up (module resolution and compiling many small files).
+ * Bare imports (@flint/rdd, apache-arrow, hyparquet, ...) stay imports. The two entries share
+ * chunks, so a thread that loads both still has one copy of each class.
+ *
+ * The bundle records the dist/.tsbuildinfo it was made from (bundle/built-from); the package's
+ * entries use it only while that file is unchanged (src/bundle-freshness.cts), so after a
+ * `tsc -b` alone they load the plain modules. Run by `npm run build` after tsc;
+ * `node scripts/bundle-sql.mjs [DIST]` bundles another copy of the package's dist.
+ */
+import { build } from 'esbuild';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtFromStamp } from '../packages/sql/dist/bundle-freshness.cjs';
+
+const dist = resolve(process.argv[2] ?? fileURLToPath(new URL('../packages/sql/dist', import.meta.url)));
+const target = join(dist, 'bundle');
+// Built beside and renamed into place, so that a process starting meanwhile sees no half-written bundle.
+const staging = join(dist, `bundle-${process.pid}`);
+const stamp = builtFromStamp(statSync(join(dist, '.tsbuildinfo')));
+
+await build({
+  entryPoints: [join(dist, 'index.js'), join(dist, 'runtime.js')],
+  outdir: staging,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  // Classes and functions keep their names (error names, constructor.name) where the bundle renames them.
+  keepNames: true,
+  // Chained through tsc's maps, so positions map back to src/*.ts under --enable-source-maps.
+  sourcemap: 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+});
+writeFileSync(join(staging, 'built-from'), stamp);
+if (existsSync(target)) rmSync(target, { recursive: true, force: true });
+renameSync(staging, target);
