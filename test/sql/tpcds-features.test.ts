@@ -258,4 +258,12 @@ describe("Spark's group-analytics golden answers", () => {
     expect(() => fc.sql('SELECT course, grouping__id FROM courseSales GROUP BY course')).toThrow('[UNSUPPORTED_GROUPING_EXPRESSION]');
     expect(await lines('SELECT grouping__id FROM (SELECT 7 AS grouping__id)')).toEqual(['7']);
   });
+
+  it('an empty set inside ROLLUP or CUBE is a parse error, with the position Spark gives', () => {
+    for (const kind of ['ROLLUP', 'CUBE']) {
+      const query = `SELECT course, year, SUM(earnings) FROM courseSales GROUP BY ${kind}(course, year, (course, year), ()) ORDER BY course, year`;
+      expect(() => fc.sql(query)).toThrow(
+        `Empty set in ${kind} grouping sets is not supported.(line 1, pos 61)\n\n== SQL ==\n${query}\n${'-'.repeat(61)}^^^`);
+    }
+  });
 });

@@ -121,6 +121,11 @@ export class Cursor {
     this.tokens.splice(this.index, 1, first, rest);
   }
 
+  /** Spark's ParseException of a legacy error class (a message, no class shown) at `token`, underlined as Spark does (`^^^`). */
+  legacyError(errorClass: string, message: string, token: Token): ParseError {
+    return new ParseError(errorClass, describeToken(token), token.line, token.column, message, this.sql, 3);
+  }
+
   /** A syntax error at the current token (or the one given). */
   error(hint: string, token: Token = this.peek()): ParseError {
     return new ParseError('PARSE_SYNTAX_ERROR', describeToken(token), token.line, token.column, hint, this.sql, Math.max(1, token.text.length));

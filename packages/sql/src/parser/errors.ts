@@ -8,8 +8,12 @@
  *   -------^^^^
  *
  * The first line is complete on its own; `column` is 1-based as editors count, `pos` is Spark's
- * 0-based position in the line.
+ * 0-based position in the line. A legacy error class's first line is Spark's message alone:
+ *
+ *   Empty set in ROLLUP grouping sets is not supported.(line 1, pos 61)
  */
+
+const LEGACY = '_LEGACY_ERROR_TEMP_';
 
 export class ParseError extends Error {
   override readonly name = 'ParseError';
@@ -46,7 +50,8 @@ function formatMessage(
 ): string {
   const where = `at line ${line}, column ${column} (line ${line}, pos ${column - 1})`;
   const what = errorClass === 'PARSE_SYNTAX_ERROR' ? `Syntax error at or near ${near} ${where}` : `${near} ${where}`;
-  const first = `[${errorClass}] ${what}${hint ? `: ${hint}` : ''}.`;
+  // Spark prints a legacy error class's message as it is, without the class.
+  const first = errorClass.startsWith(LEGACY) ? `${hint}(line ${line}, pos ${column - 1})` : `[${errorClass}] ${what}${hint ? `: ${hint}` : ''}.`;
   const sourceLine = sql.split(/\r\n|\r|\n/)[line - 1] ?? '';
   const caret = '-'.repeat(column - 1) + '^'.repeat(Math.max(1, caretWidth));
   return `${first}\n\n== SQL ==\n${sourceLine}\n${caret}`;

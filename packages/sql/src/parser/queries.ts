@@ -162,8 +162,11 @@ const isAnalytics = (item: GroupingItem) => item.kind === 'rollup' || item.kind 
 
 function parseGroupingItem(c: Cursor): GroupingItem {
   if (c.isWord(['ROLLUP', 'CUBE']) && c.isOp('(', 1)) {
-    const kind = c.next().upper === 'ROLLUP' ? 'rollup' : 'cube';
-    return { kind, sets: parseGroupingSetList(c) };
+    const token = c.next();
+    const sets = parseGroupingSetList(c);
+    // ROLLUP(a, ()) and CUBE(a, ()) are Spark's parse error (AstBuilder.visitGroupingAnalytics).
+    if (sets.some((set) => set.length === 0)) throw c.legacyError('_LEGACY_ERROR_TEMP_0051', `Empty set in ${token.upper} grouping sets is not supported.`, token);
+    return { kind: token.upper === 'ROLLUP' ? 'rollup' : 'cube', sets };
   }
   if (c.isWord('GROUPING') && c.isWord('SETS', 1)) {
     c.next();
