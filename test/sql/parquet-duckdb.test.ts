@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readParquetFile, StructType, writeParquetFile } from '@flint/sql';
+import { readParquetFooter, readRowGroupColumns, rowGroupRanges } from '../../packages/sql/src/io/parquet/parquet-read.js';
 import { DuckDbReference } from './duckdb-reference.js';
 
 const DAY_MS = 86_400_000;
@@ -75,6 +76,51 @@ describe('Parquet files between Flint and DuckDB', () => {
     expect(rows).toEqual(expected.map((r) => Object.values(r)));
     expect(rows.filter((r) => r[1] === null)).toHaveLength(600);
   });
+
+  it.each(['snappy', 'uncompressed'])(
+    "decodes DuckDB's dictionary-encoded and plain column chunks, with and without nulls, into the scan's columns (%s)",
+    async (codec) => {
+      const path = join(dir, `chunks-${codec}.parquet`);
+      await db.query(
+        `copy (select i::int as id, (i % 50)::int as k, case when i % 9 = 0 then null else (i % 40)::int end as kn, ` +
+          `(i % 70)::bigint * 3000000000 as big, (i % 300) / 8 as d, case when i % 11 = 0 then null else (i % 30) * 0.5 end as dn, ` +
+          `(i % 20)::float / 4 as f, 'r' || (i % 6) as s, case when i % 5 = 0 then null else 's' || (i % 4) end as sn, ` +
+          `timestamp '2020-01-01' + to_seconds((i % 90) * 7) as ts, date '2021-03-01' + (i % 25)::int as day, ` +
+          `case when i < 4096 then 1 else null end as late from range(0, 5000) t(i)) ` +
+          `to '${path}' (format parquet, row_group_size 2048, compression ${codec})`,
+      );
+      const encodings = await db.query(`select distinct encodings from parquet_metadata('${path}')`);
+      expect(encodings.map((e) => e.encodings).sort()).toEqual(['PLAIN', 'PLAIN_DICTIONARY']);
+      const expected = await db.query(
+        `select id, k, kn, big, d, dn, f, s, sn, epoch_ms(ts) as ts, (day - date '2020-01-01')::int + 18262 as day, late from '${path}'`,
+      );
+      const footer = readParquetFooter(path);
+      const ranges = rowGroupRanges(footer.metadata);
+      expect(ranges.map((g) => g.rowEnd - g.rowStart)).toEqual([2048, 2048, 904]);
+      // The scan's form (dictionary strings as codes), whole row groups and their first rows.
+      const decoded: unknown[][] = [];
+      for (const [g, { rowStart, rowEnd }] of ranges.entries()) {
+        for (const rows of [777, Infinity]) {
+          const columns = readRowGroupColumns(path, footer, g, undefined, undefined, true, rows);
+          const values = columns.map((c) => ('codes' in c ? Array.from(c.codes, (code) => c.dictionary[code]) : Array.from(c)));
+          const want = expected.slice(rowStart, Math.min(rowEnd, rowStart + rows));
+          expect(values.map((column) => column.length)).toEqual(values.map(() => want.length));
+          const asRows = want.map((_, r) => values.map((column) => column[r]));
+          expect(asRows).toEqual(want.map((row) => Object.values(row)));
+          if (rows === Infinity) {
+            decoded.push(...asRows);
+            // Numbers without a null in the row group stay typed, strings stay codes.
+            const kinds = columns.map((c) => ('codes' in c ? 'codes' : c.constructor.name));
+            expect(kinds.slice(0, 2)).toEqual(['Int32Array', 'Int32Array']);
+            expect(kinds.slice(3, 5)).toEqual(['Float64Array', 'Float64Array']);
+            expect(kinds.slice(6, 9)).toEqual(['Float64Array', 'codes', 'codes']);
+            expect(kinds[11]).toBe(g < 2 ? 'Int32Array' : 'Array');
+          }
+        }
+      }
+      expect(decoded).toHaveLength(5000);
+    },
+  );
 
   it('reads only the columns asked for, and skips row groups whose statistics exclude the filter', async () => {
     const path = join(dir, 'sorted.parquet');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
+import { decodeIndices } from '../../src/io/parquet/data-page.js';
 import { decodeRleHybrid } from '../../src/io/parquet/rle-hybrid.js';
 
 /** Values of `width` bits with runs (RLE) and noise (bit-packed groups), from a seeded generator. */
@@ -44,5 +45,31 @@ describe('the RLE / bit-packed hybrid decoder', () => {
     const out = new Int32Array(data.length);
     decodeRleHybrid(bytes, 0, bytes.length, 3, out);
     expect(Array.from(out)).toEqual(data);
+  });
+
+  it.each([1, 5, 12, 17])('looks values up in an Int32Array or Float64Array dictionary as it decodes them, at an offset, %i bits', (width) => {
+    const count = 3001;
+    const data = values(width, count, width * 104729);
+    const bytes = encoded(data, width);
+    const size = 2 ** width;
+    const ints = Int32Array.from({ length: size }, (_, i) => i * 3 - 7);
+    const doubles = Float64Array.from({ length: size }, (_, i) => i / 4 - 0.5);
+    const intsOut = new Int32Array(count + 10).fill(-1);
+    expect(decodeRleHybrid(bytes, 0, bytes.length, width, intsOut, 10, count, ints)).toBe(count);
+    expect(Array.from(intsOut.subarray(10))).toEqual(data.map((v) => ints[v]));
+    expect(Array.from(intsOut.subarray(0, 10))).toEqual(new Array(10).fill(-1));
+    const doublesOut = new Float64Array(count + 3);
+    expect(decodeRleHybrid(bytes, 0, bytes.length, width, doublesOut, 3, count, doubles)).toBe(count);
+    expect(Array.from(doublesOut.subarray(3))).toEqual(data.map((v) => doubles[v]));
+  });
+
+  it('says how many values the bytes held when they end before the count asked for', () => {
+    const data = values(7, 100, 17);
+    const bytes = encoded(data, 7);
+    expect(decodeRleHybrid(bytes, 0, bytes.length, 7, new Int32Array(200), 0, 200)).toBe(104); // 100 and the last group's padding
+    expect(decodeRleHybrid(bytes, 0, 0, 7, new Int32Array(200), 0, 200)).toBe(0);
+    // A page's indices that end before its count are an error, not rows left unwritten.
+    const page = { encoded: { bytes, start: 0, end: bytes.length, bitWidth: 7, count: 200, column: 'k' } };
+    expect(() => decodeIndices(page, new Int32Array(200), 0)).toThrow("Parquet column 'k' has a page of 200 values whose dictionary indices hold 104");
   });
 });

@@ -12,7 +12,7 @@ import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
-import { readPageValues, type PageDecoder, type PageValues } from './data-page.js';
+import { decodeIndices, indicesOf, readPageValues, type EncodedIndices, type PageDecoder, type PageValues } from './data-page.js';
 import { snappyDecompress } from './snappy.js';
 
 /** A column of one row group: typed when every value is a number, else values and nulls. */
@@ -134,6 +134,12 @@ class DictionaryCodes {
     this.at = at;
   }
 
+  /** Appends a page without nulls whose indices are still encoded. */
+  appendEncoded(page: EncodedIndices): void {
+    decodeIndices(page, this.codes, this.at);
+    this.at += page.encoded.count;
+  }
+
   /** The values so far, appended to `builder` (decoding goes on there). */
   decodeInto(builder: ColumnBuilder, dictionary: readonly unknown[]): void {
     builder.appendDefined(this.codes.subarray(0, this.at), [...dictionary, null]);
@@ -187,6 +193,15 @@ class ColumnBuilder {
     else if (column instanceof Float64Array) lookUpFloat64(column, at, values as Int32Array, dictionary as Float64Array);
     else lookUpValues(column, at, values as Int32Array, dictionary);
     this.at = at + values.length;
+  }
+
+  /** Appends a page without nulls whose dictionary indices are still encoded: looked up as they are decoded into a typed column. */
+  appendEncoded(page: EncodedIndices, dictionary: ArrayLike<unknown>): void {
+    const column = this.target();
+    if (column instanceof Int32Array && dictionary instanceof Int32Array) decodeIndices(page, column, this.at, dictionary);
+    else if (column instanceof Float64Array && dictionary instanceof Float64Array) decodeIndices(page, column, this.at, dictionary);
+    else return this.appendDefined(indicesOf(page), dictionary);
+    this.at += page.encoded.count;
   }
 
   /** Appends a page with nulls: `defined` has a definition level per row (0: null), `values` (or indices) one per non-null row. */
@@ -258,8 +273,13 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
     // A numeric column's values are copied into its typed array, so its page bytes may be reused.
     const read = readPageValues(header, compressed, decoder, kind.kind !== 'generic', rows - (codes?.size ?? builder.size));
     if (read === undefined) continue;
+    if (('encoded' in read || read.dictionaryIndices) && dictionary === undefined) throw new Error(`Parquet column '${element.name}' has a dictionary-encoded page but no dictionary`);
+    if ('encoded' in read) {
+      if (codes !== undefined) codes.appendEncoded(read);
+      else builder.appendEncoded(read, dictionary!);
+      continue;
+    }
     const page = firstRows(read, rows - (codes?.size ?? builder.size));
-    if (page.dictionaryIndices && dictionary === undefined) throw new Error(`Parquet column '${element.name}' has a dictionary-encoded page but no dictionary`);
     if (codes !== undefined && page.dictionaryIndices) {
       codes.append(page.values as Int32Array, page.defined, (dictionary as unknown[]).length);
       continue;

@@ -3,14 +3,15 @@
  * has nulls, a definition level per row. Version 1 pages in PLAIN or dictionary encoding — what
  * DuckDB, Spark and hyparquet-writer write — are decoded here into typed arrays: the definition
  * levels into bytes (a page whose levels are one run of "defined" skips them), the indices into
- * an Int32Array. Other encodings and version 2 pages go through hyparquet's page readers.
+ * an Int32Array, or, on a page without nulls, left encoded for the caller to decode straight into
+ * its column. Other encodings and version 2 pages go through hyparquet's page readers.
  */
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import type { parquetHeader } from 'hyparquet/src/column.js';
 import { readVarInt } from 'hyparquet/src/thrift.js';
-import { decodeRleHybrid } from './rle-hybrid.js';
+import { decodeRleHybrid, type NumberDictionary } from './rle-hybrid.js';
 import { snappyUncompress } from './snappy.js';
 
 export type PageDecoder = Parameters<typeof readDataPage>[2];
@@ -23,6 +24,14 @@ export interface PageValues {
   dictionaryIndices: boolean;
   /** A definition level per row (0 = null) when the page has a null; else undefined. */
   defined: ArrayLike<number> | undefined;
+}
+
+/**
+ * A page without nulls whose dictionary indices are still RLE/bit-packed (valid until the next
+ * page is read): decodeIndices decodes them where they go, looked up or as codes.
+ */
+export interface EncodedIndices {
+  readonly encoded: { bytes: Uint8Array; start: number; end: number; bitWidth: number; count: number; column: string };
 }
 
 type Reader = { view: DataView; offset: number };
@@ -48,6 +57,26 @@ let indexScratch = new Int32Array(0);
 function dictionaryIndices(count: number): Int32Array {
   if (indexScratch.length < count) indexScratch = new Int32Array(Math.max(count, indexScratch.length * 2));
   return indexScratch.subarray(0, count);
+}
+
+/**
+ * Decodes a page's encoded indices into out[at..): the indices themselves, or with `dictionary`
+ * the entries they index. A page whose runs hold fewer values than it counts is an error (its
+ * rows would be left unwritten).
+ */
+export function decodeIndices(page: EncodedIndices, out: Int32Array, at: number, dictionary?: Int32Array): void;
+export function decodeIndices(page: EncodedIndices, out: Float64Array, at: number, dictionary: Float64Array): void;
+export function decodeIndices(page: EncodedIndices, out: Int32Array | Float64Array, at: number, dictionary?: NumberDictionary): void {
+  const { bytes, start, end, bitWidth, count, column } = page.encoded;
+  const decoded = decodeRleHybrid(bytes, start, end, bitWidth, out as Float64Array, at, count, dictionary as Float64Array);
+  if (decoded < count) throw new Error(`Parquet column '${column}' has a page of ${count} values whose dictionary indices hold ${decoded}`);
+}
+
+/** A page's encoded indices as an array (reused by the next page). */
+export function indicesOf(page: EncodedIndices): Int32Array {
+  const indices = dictionaryIndices(page.encoded.count);
+  decodeIndices(page, indices, 0);
+  return indices;
 }
 
 /** A data page's bytes, uncompressed: into the scratch buffer when `reusable` (its values are copied out) and Snappy-compressed. */
@@ -82,9 +111,10 @@ function readDefinedLevels(reader: Reader, rows: number): Uint8Array | undefined
 
 /**
  * A version 1 page's values, when it is PLAIN or dictionary-encoded; else undefined. Values past
- * the first `limit` rows are not decoded (their levels are).
+ * the first `limit` rows are not decoded (their levels are). The indices of a dictionary-encoded
+ * page without nulls are left encoded.
  */
-function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: string, decoder: PageDecoder, limit: number): PageValues | undefined {
+function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: string, decoder: PageDecoder, limit: number): PageValues | EncodedIndices | undefined {
   const dictionary = encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY';
   if ((encoding !== 'PLAIN' && !dictionary) || decoder.type === 'BOOLEAN') return undefined;
   const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
@@ -96,19 +126,19 @@ function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: str
   if (defined !== undefined) for (let r = 0; r < kept; r++) count -= defined[r] === 0 ? 1 : 0;
   if (!dictionary) return { values: readPlain(reader, decoder.type, count, decoder.element.type_length), dictionaryIndices: false, defined };
   const bitWidth = reader.view.getUint8(reader.offset++);
-  const indices = dictionaryIndices(count);
-  if (bitWidth > 0) decodeRleHybrid(page, reader.offset, page.byteLength, bitWidth, indices);
-  else indices.fill(0);
-  return { values: indices, dictionaryIndices: true, defined };
+  const encoded: EncodedIndices = { encoded: { bytes: page, start: reader.offset, end: page.byteLength, bitWidth, count, column: decoder.element.name } };
+  if (defined === undefined) return encoded;
+  return { values: indicesOf(encoded), dictionaryIndices: true, defined };
 }
 
 /**
- * A data page's values; undefined for a page that holds none (an index page). With `reusable`,
+ * A data page's values (a dictionary-encoded one without nulls: its indices, encoded); undefined
+ * for a page that holds none (an index page). With `reusable`,
  * the values may be a view of a buffer the next call overwrites. `limit`: the rows wanted from the
  * page's start; a PLAIN or dictionary-encoded page decodes no more values than those (the others may
  * return more: the caller keeps the first `limit` rows).
  */
-export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder, reusable: boolean, limit = Infinity): PageValues | undefined {
+export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder, reusable: boolean, limit = Infinity): PageValues | EncodedIndices | undefined {
   if (header.type === 'DATA_PAGE' && header.data_page_header) {
     const daph = header.data_page_header;
     const page = uncompressedPage(compressed, Number(header.uncompressed_page_size), decoder, reusable);

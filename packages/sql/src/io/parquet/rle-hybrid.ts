@@ -1,24 +1,46 @@
 /**
  * Parquet's RLE / bit-packed hybrid encoding (dictionary indices, definition levels), decoded
- * from the bytes directly into an Int32Array: runs of one value are filled, bit-packed groups
- * of eight values unpacked by code made for their width. Widths over 24 bits, which the accumulator cannot
- * hold, go to hyparquet's general decoder.
+ * from the bytes directly into a typed array: runs of one value are filled, bit-packed groups
+ * of eight values unpacked by code made for their width. Dictionary indices may be looked up as
+ * they are unpacked, so that a page's values land in the column in one pass, without an array
+ * of indices written and read again. Widths over 24 bits, which the accumulator cannot hold, go
+ * to hyparquet's general decoder.
  */
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 
+/** A dictionary of numbers, looked up by the decoded values (an Int32Array into an Int32Array, a Float64Array into a Float64Array). */
+export type NumberDictionary = Int32Array | Float64Array;
+
 /**
- * Fills `out` with the values of the hybrid-encoded run that starts at `bytes[start]` and ends
- * before `end`, each `width` bits wide.
+ * Decodes `count` values of the hybrid-encoded run that starts at `bytes[start]` and ends before
+ * `end`, each `width` bits wide, into out[at..at + count): the values themselves, or with
+ * `dictionary` the entries they index. Returns how many values the bytes held, up to `count`
+ * (fewer when their runs end early; a bit-packed run cut short reads zeros, as hyparquet's does).
  */
-export function decodeRleHybrid(bytes: Uint8Array, start: number, end: number, width: number, out: Int32Array): void {
-  if (width > 24) {
-    readRleBitPackedHybrid({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: start }, width, out, end - start);
-    return;
+export function decodeRleHybrid(bytes: Uint8Array, start: number, end: number, width: number, out: Int32Array): number;
+export function decodeRleHybrid(bytes: Uint8Array, start: number, end: number, width: number, out: Int32Array, at: number, count: number, dictionary?: Int32Array): number;
+export function decodeRleHybrid(bytes: Uint8Array, start: number, end: number, width: number, out: Float64Array, at: number, count: number, dictionary: Float64Array): number;
+export function decodeRleHybrid(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  width: number,
+  out: Int32Array | Float64Array,
+  at = 0,
+  count = out.length - at,
+  dictionary?: NumberDictionary,
+): number {
+  // Width 0 (a dictionary of one entry): every value is 0, whatever the bytes say.
+  if (width === 0) {
+    out.fill(dictionary === undefined ? 0 : dictionary[0], at, at + count);
+    return count;
   }
+  if (width > 24) return decodeWide(bytes, start, end, width, out, at, count, dictionary);
+  const unpack = unpackerOf(width, dictionary === undefined ? 'values' : dictionary instanceof Float64Array ? 'float64' : 'int32');
   const valueBytes = (width + 7) >> 3;
   let pos = start;
   let seen = 0;
-  while (seen < out.length && pos < end) {
+  while (seen < count && pos < end) {
     let header = 0;
     let shift = 0;
     let byte: number;
@@ -31,25 +53,39 @@ export function decodeRleHybrid(bytes: Uint8Array, start: number, end: number, w
       // A run: one value (little-endian, in whole bytes) repeated.
       let value = 0;
       for (let i = 0; i < valueBytes; i++) value |= bytes[pos++] << (8 * i);
-      const stop = Math.min(out.length, seen + (header >>> 1));
-      out.fill(value, seen, stop);
+      const stop = Math.min(count, seen + (header >>> 1));
+      out.fill(dictionary === undefined ? value : dictionary[value], at + seen, at + stop);
       seen = stop;
       continue;
     }
     // Bit-packed: header >> 1 groups of eight values, least significant bits first.
     const groupBytes = (header >>> 1) * width;
-    const stop = Math.min(out.length, seen + (header >>> 1) * 8);
-    seen = unpackByGroups(bytes, pos, end, width, out, seen, stop);
+    const stop = Math.min(count, seen + (header >>> 1) * 8);
+    const groups = Math.min((stop - seen) >> 3, Math.floor((end - pos) / width));
+    unpack(bytes, pos, out, at + seen, groups, dictionary);
+    seen = unpackByBytes(bytes, pos + groups * width, end, width, out, at, seen + groups * 8, stop, dictionary);
     pos += groupBytes;
   }
+  return seen;
 }
+
+/** Widths over 24 bits: hyparquet's decoder, then the lookup. */
+function decodeWide(bytes: Uint8Array, start: number, end: number, width: number, out: Int32Array | Float64Array, at: number, count: number, dictionary?: NumberDictionary): number {
+  const values = new Int32Array(count);
+  readRleBitPackedHybrid({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: start }, width, values, end - start);
+  for (let i = 0; i < count; i++) out[at + i] = dictionary === undefined ? values[i] : dictionary[values[i]];
+  return count;
+}
+
+/** What an unpacker writes: the values, or the entries of an Int32Array or Float64Array dictionary they index. */
+type UnpackInto = 'values' | 'int32' | 'float64';
 
 /**
  * The source of an unpacker of `width`-bit values, eight at a time: a group of eight takes
  * exactly `width` bytes, each read once, and each value is the OR of its bytes shifted by
  * constants — what Parquet's C++ readers do with one routine per width.
  */
-function unpackerSource(width: number): string {
+function unpackerSource(width: number, into: UnpackInto): string {
   const mask = (1 << width) - 1;
   const lines: string[] = [];
   for (let b = 0; b < width; b++) lines.push(`const b${b} = bytes[pos + ${b}];`);
@@ -59,32 +95,45 @@ function unpackerSource(width: number): string {
     const shift = (v * width) & 7;
     const parts = [`(b${first} >>> ${shift})`];
     for (let b = first + 1; b <= last; b++) parts.push(`(b${b} << ${8 * (b - first) - shift})`);
-    lines.push(`out[at + ${v}] = (${parts.join(' | ')}) & ${mask};`);
+    const value = `(${parts.join(' | ')}) & ${mask}`;
+    lines.push(`out[at + ${v}] = ${into === 'values' ? value : `dictionary[${value}]`};`);
   }
   return `for (let g = 0; g < groups; g++, pos += ${width}, at += 8) {\n${lines.join('\n')}\n}`;
 }
 
-type Unpacker = (bytes: Uint8Array, pos: number, out: Int32Array, at: number, groups: number) => void;
+type Unpacker = (bytes: Uint8Array, pos: number, out: Int32Array | Float64Array, at: number, groups: number, dictionary?: NumberDictionary) => void;
 
-/** One unpacker per width, 1 to 24 bits, made when first needed. */
-const unpackers: Unpacker[] = [];
+/**
+ * One unpacker per width (1 to 24 bits) and output, made when first needed: each its own
+ * function, so that each sees one kind of array and stays monomorphic.
+ */
+const unpackers = new Map<string, Unpacker>();
 
-function unpackerOf(width: number): Unpacker {
-  return (unpackers[width] ??= new Function('bytes', 'pos', 'out', 'at', 'groups', unpackerSource(width)) as Unpacker);
+function unpackerOf(width: number, into: UnpackInto): Unpacker {
+  const key = `${width} ${into}`;
+  let unpacker = unpackers.get(key);
+  if (unpacker === undefined) {
+    unpacker = new Function('bytes', 'pos', 'out', 'at', 'groups', 'dictionary', unpackerSource(width, into)) as Unpacker;
+    unpackers.set(key, unpacker);
+  }
+  return unpacker;
 }
 
 /**
- * Bit-packed values into out[seen..stop): whole groups of eight through the width's unpacker,
- * the rest (a group cut by `stop`) by the byte accumulator. Returns `stop`.
+ * Bit-packed values into out[at + seen..at + stop) through an accumulator fed byte by byte, bytes
+ * past `end` read as 0: a group cut by `stop` or by the end of the bytes. Returns `stop`.
  */
-function unpackByGroups(bytes: Uint8Array, pos: number, end: number, width: number, out: Int32Array, seen: number, stop: number): number {
-  const groups = Math.min((stop - seen) >> 3, Math.floor((end - pos) / width));
-  unpackerOf(width)(bytes, pos, out, seen, groups);
-  return unpackByBytes(bytes, pos + groups * width, end, width, out, seen + groups * 8, stop);
-}
-
-/** The same near the end of the bytes: through an accumulator fed byte by byte, bytes past `end` read as 0. */
-function unpackByBytes(bytes: Uint8Array, pos: number, end: number, width: number, out: Int32Array, seen: number, stop: number): number {
+function unpackByBytes(
+  bytes: Uint8Array,
+  pos: number,
+  end: number,
+  width: number,
+  out: Int32Array | Float64Array,
+  at: number,
+  seen: number,
+  stop: number,
+  dictionary: NumberDictionary | undefined,
+): number {
   const mask = (1 << width) - 1;
   let buffer = 0;
   let bits = 0;
@@ -94,7 +143,7 @@ function unpackByBytes(bytes: Uint8Array, pos: number, end: number, width: numbe
       pos++;
       bits += 8;
     }
-    out[i] = buffer & mask;
+    out[at + i] = dictionary === undefined ? buffer & mask : dictionary[buffer & mask];
     buffer >>>= width;
     bits -= width;
   }
