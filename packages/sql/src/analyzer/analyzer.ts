@@ -30,14 +30,13 @@ import { resolveLambdas } from './lambdas.js';
 import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
 import { extractAggregateWindows, windowedAggregates } from './aggregate-windows.js';
 import { planHasSubquery, rewriteAggregateSubqueries, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
+import { rewriteJoinConditionSubqueries } from './join-condition-subqueries.js';
 import { dataTypeOf } from './type-of.js';
 import { commonType, sameType } from '../expr/type-rules.js';
 import { binaryOf, callOf } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
 import { literalExpr } from '../expr/literal.js';
 import { StructType } from '../types/index.js';
-import { conjunction, splitConjuncts } from '../expr/predicates.js';
-import { JOIN_NAMES } from '../plan/tree-string.js';
 
 /** Temp views and tables, by name. */
 export interface Catalog {
@@ -286,23 +285,13 @@ function resolveJoin(p: PlanOf<'join'>, scope: OuterScope): LogicalPlan {
   if (p.using) return resolveUsingJoin({ ...p, right }, p.using, leftOut, rightOut);
   const condition = p.condition && castTo(resolveExpression(p.condition, [...leftOut, ...rightOut], scope), booleanType());
   if (!condition || !planHasSubquery([condition])) return { ...p, right, condition };
-  return joinWithSubqueries({ ...p, right, condition });
+  return rewriteJoinConditionSubqueries({ ...p, right, condition });
 }
 
 /**
  * An inner join whose condition holds subqueries: the join on the other conjuncts, filtered by
  * those (the same rows for an inner join), the filter's subqueries becoming joins as a WHERE's do.
  */
-function joinWithSubqueries(p: PlanOf<'join'>): LogicalPlan {
-  if (p.joinType !== 'inner' && p.joinType !== 'cross') {
-    throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', `A subquery in the condition of a ${JOIN_NAMES[p.joinType]} join is not supported; only an inner join's condition may hold one. SQLSTATE: 0A000`);
-  }
-  const conjuncts = splitConjuncts(p.condition!);
-  const withSubquery = conjuncts.filter((c) => planHasSubquery([c]));
-  const join: PlanOf<'join'> = { ...p, condition: conjunction(conjuncts.filter((c) => !planHasSubquery([c]))) };
-  return rewriteFilterSubqueries({ kind: 'filter', child: join, condition: conjunction(withSubquery)! });
-}
-
 /** A self-join sees the same attribute ids on both sides: the right side gets fresh ids (Spark's dedupRight). */
 function dedupRight(left: LogicalPlan, right: LogicalPlan): LogicalPlan {
   const leftIds = new Set(outputOf(left).map((a) => a.id));

@@ -106,6 +106,15 @@ export function rewriteProjectSubqueries(p: PlanOf<'project'>): LogicalPlan {
 }
 
 /**
+ * One subquery (or `NOT (x IN (q))`) as a value over `plan`: `plan` with the join that computes
+ * it, and the expression that replaces it (see joinScalarSubqueries).
+ */
+export function subqueryAsValue(plan: LogicalPlan, subquery: Expr): { plan: LogicalPlan; value: Expr } {
+  const joined = joinScalarSubqueries(plan, [subquery]);
+  return { plan: joined.plan, value: joined.exprs[0] };
+}
+
+/**
  * Subqueries as values: a scalar one becomes a left join and its column; an IN or EXISTS one
  * (under OR, in SELECT, in CASE) an existence join and its `exists` column, as Spark's
  * RewritePredicateSubquery does. `x NOT IN (q)` is the existence join on
