@@ -74,6 +74,15 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     expect(JSON.parse(stdout)).toEqual([]);
   });
 
+  it('a SQL query is planned and run without loading a JavaScript parser on the driver: V8 checks the generated code', async () => {
+    const script = "import { createRequire } from 'node:module'; import { FlintContext } from '@flint/driver'; " +
+      "const fc = await FlintContext.create({ master: 'local[1]', ui: false }); " +
+      "const rows = await fc.sql('SELECT id % 3 AS k, sum(id) AS s FROM range(10) GROUP BY id % 3 ORDER BY k').collect(); await fc.stop(); " +
+      "console.log(JSON.stringify({ rows, acorn: Object.keys(createRequire(import.meta.url).cache).filter((path) => path.includes('/node_modules/acorn/')) }));";
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('../..', import.meta.url).pathname });
+    expect(JSON.parse(stdout)).toEqual({ rows: [{ k: 0, s: 18 }, { k: 1, s: 12 }, { k: 2, s: 15 }], acorn: [] });
+  });
+
   it("a CommonJS job require()s @flint/driver (no top-level await on that path) and runs SQL", async () => {
     const { stdout } = await run(process.execPath, [new URL('required-sql-job.cjs', fixtures).pathname]);
     expect(JSON.parse(stdout)).toEqual(EXPECTED.sum);

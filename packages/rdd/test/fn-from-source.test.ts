@@ -35,3 +35,24 @@ describe('FnRef.fromSource', () => {
     expect(() => FnRef.fromSource('') ).toThrow(/not one JavaScript expression/);
   });
 });
+
+describe('FnRef.generated (Flint\'s own generated code)', () => {
+  it('makes the same function as fromSource, with its env as the last argument', () => {
+    const source = `(() => {
+      const square = (v) => v * v;
+      return function* (rows, env) { for (const row of rows) yield square(row) + env.k; };
+    })() // generated`;
+    const ref = FnRef.generated(source, { k: 1 }, 'project at query 2');
+    expect(ref.site).toBe('project at query 2');
+    expect(ref.source).toBe(FnRef.fromSource(source, { k: 1 }).source);
+    expect([...(evaluate(ref)([1, 2, 3]) as Iterable<number>)]).toEqual([2, 5, 10]);
+  });
+
+  it('refuses text that is not one expression, a syntax error inside a function body too, without running it', () => {
+    expect(() => FnRef.generated('x => x; y => y', {}, 'filter at q')).toThrow(/^FnRef\.generated \(filter at q\): the source is not one JavaScript expression \(/);
+    expect(() => FnRef.generated('(x => x')).toThrow(/not one JavaScript expression/);
+    expect(() => FnRef.generated('')).toThrow(/not one JavaScript expression/);
+    expect(() => FnRef.generated('(rows) => { for (const r of rows) { yield r; } }')).toThrow(/not one JavaScript expression/);
+    expect(() => FnRef.generated('(() => { throw new Error("ran"); })()')).not.toThrow();
+  });
+});

@@ -46,7 +46,7 @@ export function execute(df: DataFrame, action: string): Execution {
   const adaptive = new AdaptiveExecution(adaptiveOptions(df.session.conf, df.session.host.defaultParallelism), broadcastThreshold);
   const enabled = adaptive.options.enabled;
   const planner = new PhysicalPlanner(df.session.host, { shufflePartitions, broadcastThreshold, site, adaptive: enabled ? adaptive : undefined });
-  const optimized = optimize(df.plan, df.session.timeZone, df.session.ansiEnabled);
+  const optimized = optimize(df.plan, () => df.session.timeZone, df.session.ansiEnabled);
   const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
   const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   const rdd = planner.rows(optimized);

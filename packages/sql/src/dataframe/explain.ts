@@ -22,7 +22,7 @@ export function explainText(df: DataFrame, mode: string): string {
   if (!MODES.includes(m)) {
     throw new Error(`Unknown explain mode: ${mode}. Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.`);
   }
-  const optimized = optimize(df.plan, df.session.timeZone, df.session.ansiEnabled);
+  const optimized = optimize(df.plan, () => df.session.timeZone, df.session.ansiEnabled);
   const physical = describePhysical(optimized, df.session.shufflePartitions, df.session.broadcastThreshold);
   const physicalText = treeLines(physical, (node) => node.name + node.args).join('\n');
   switch (m) {

@@ -32,6 +32,6 @@ export class RangeRows implements RowSource {
     for (let i = from; i < to; i++) yield [${this.start} + i * ${this.step}];
   }
 }`;
-    return indices.mapPartitions(FnRef.fromSource(source, {}, 'range') as unknown as (input: Iterable<number>) => Iterable<unknown[]>);
+    return indices.mapPartitions(FnRef.generated(source, {}, 'range') as unknown as (input: Iterable<number>) => Iterable<unknown[]>);
   }
 }

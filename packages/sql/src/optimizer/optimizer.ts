@@ -30,10 +30,11 @@ const RULES: readonly Rule[] = [
 const MAX_ITERATIONS = 20;
 
 /**
- * `timeZone`: the session's, given to the expressions that read one before the rules run;
+ * `timeZone`: the session's (asked for only if an expression reads it), given to the expressions
+ * that read one before the rules run;
  * `ansi` false (spark.sql.ansi.enabled=false) puts arithmetic and casts in Spark's legacy mode.
  */
-export function optimize(plan: LogicalPlan, timeZone?: string, ansi = true): LogicalPlan {
+export function optimize(plan: LogicalPlan, timeZone?: () => string, ansi = true): LogicalPlan {
   const hinted = dropHints(moveHintsToJoins(plan));
   const zoned = timeZone === undefined ? hinted : withSessionTimeZone(hinted, timeZone);
   let current = ansi ? zoned : withLegacyArithmetic(zoned);

@@ -6,6 +6,7 @@ import { StructType } from '../../types/index.js';
 import { parseMode, type ParseMode } from '../parse-mode.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { checkTimeZone } from '../values/time-zone.js';
+import { defaultTimeZone } from '../../format/datetime-text.js';
 import type { ValueParseOptions } from '../values/parse-value.js';
 
 export interface CsvOptions extends ValueParseOptions {
@@ -42,8 +43,9 @@ export function parseCsvOptions(options: ReaderOptions = {}): CsvOptions {
     if (value.length > 1) throw new Error(`option '${name}' must be one character, got '${value}'`);
     return value;
   };
-  const timeZone = o.string('timeZone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  checkTimeZone(timeZone);
+  const given = o.string('timeZone');
+  if (given !== undefined) checkTimeZone(given);
+  const timeZone = given ?? defaultTimeZone();
   return {
     header: o.boolean('header', false),
     inferSchema: o.boolean('inferSchema', false),

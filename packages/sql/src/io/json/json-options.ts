@@ -3,6 +3,7 @@ import type { StructType } from '../../types/index.js';
 import { parseMode, type ParseMode } from '../parse-mode.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { checkTimeZone } from '../values/time-zone.js';
+import { defaultTimeZone } from '../../format/datetime-text.js';
 import type { ValueParseOptions } from '../values/parse-value.js';
 
 export interface JsonOptions extends ValueParseOptions {
@@ -17,8 +18,9 @@ export interface JsonOptions extends ValueParseOptions {
 
 export function parseJsonOptions(options: ReaderOptions = {}): JsonOptions {
   const o = readerOptionLookup(options);
-  const timeZone = o.string('timeZone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  checkTimeZone(timeZone);
+  const given = o.string('timeZone');
+  if (given !== undefined) checkTimeZone(given);
+  const timeZone = given ?? defaultTimeZone();
   return {
     schema: o.schema(),
     mode: parseMode(o.string('mode')),

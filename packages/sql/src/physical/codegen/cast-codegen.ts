@@ -18,7 +18,7 @@ const INTEGRAL_RANK: Record<string, number> = { byte: 1, short: 2, integer: 3, l
  * calls types/cast.ts through cast-runtime.ts, so generated code casts exactly as the rest of
  * Flint does: ANSI errors, or null for try_cast.
  */
-export function genCast(code: string, from: DataType, to: DataType, ctx: CodegenContext, mode: CastMode = 'ansi', timeZone = defaultTimeZone()): string {
+export function genCast(code: string, from: DataType, to: DataType, ctx: CodegenContext, mode: CastMode = 'ansi', timeZone?: string): string {
   const f = from.typeName();
   const t = to.typeName();
   if (f === 'void') return 'null';
@@ -31,12 +31,22 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   if (t === 'string' && (f in INTEGRAL_RANK || f === 'boolean')) return guarded(`String(${v})`);
   // An impossible cast (a date to an int under ANSI) fails here, while planning, as Spark's analyzer does.
   if (!canCast(from, to, mode !== 'legacy')) throw cannotCast(from, to);
-  const zoned = [from, to].some((x) => ['timestamp', 'string'].includes(x.typeName())) && [from, to].some((x) => x.typeName().startsWith('date') || x.typeName().startsWith('timestamp'));
-  const zone = zoned ? timeZone : 'UTC';
+  const zoned = castUsesTimeZone(from, to);
+  const zone = zoned ? (timeZone ?? defaultTimeZone()) : 'UTC';
   const name = `sqlCast_${mode}_${typeKey(from)}_${typeKey(to)}${zoned ? `_${zone.replace(/[^A-Za-z0-9]/g, '_')}` : ''}`;
   const args = [JSON.stringify(from.json()), JSON.stringify(to.json()), `'${mode}'`, JSON.stringify(zone)].join(', ');
   ctx.addHelper(name, `const ${name} = globalThis[Symbol.for(${JSON.stringify(CAST_RUNTIME_SYMBOL)})](${args});`);
   return guarded(`${name}(${v})`);
+}
+
+/**
+ * Whether a cast reads the session time zone: between a timestamp or text and a date or
+ * timestamp. Any other cast computes in UTC, and its zone is never looked up (Intl's first use
+ * in a process costs ~12 ms).
+ */
+export function castUsesTimeZone(from: DataType, to: DataType): boolean {
+  const types = [from.typeName(), to.typeName()];
+  return types.some((t) => t === 'timestamp' || t === 'string') && types.some((t) => t.startsWith('date') || t.startsWith('timestamp'));
 }
 
 /** A type's SQL name as identifier characters, for a helper's name. */

@@ -78,7 +78,7 @@ export function functionSource(ctx: CodegenContext, params: string[], body: stri
   return `(() => {\n${ctx.preamble()}\nreturn ${keyword} (${params.join(', ')}) {\n${ctx.tempDeclarations()}\n${body}\n};\n})()`;
 }
 
-/** The generated function as a checked FnRef (one expression, no free variables), with the context's env. */
+/** The generated function as a FnRef checked for syntax (one expression), with the context's env. */
 export function generatedFunction<F>(ctx: CodegenContext, params: string[], body: string, site: string, generator = false): F {
-  return FnRef.fromSource(functionSource(ctx, params, body, generator), ctx.env, site) as unknown as F;
+  return FnRef.generated(functionSource(ctx, params, body, generator), ctx.env, site) as unknown as F;
 }

@@ -160,7 +160,9 @@ function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string
   ctx.addHelpers(def.helpers);
   const temps = args.map(() => ctx.scratch());
   const assign = args.map((a, i) => `(${temps[i]} = ${a})`);
-  const body = def.gen(temps, e.args.map(dataTypeOf), e.timeZone ?? defaultTimeZone(), ctx, e.evalMode);
+  // Only a time-zone-aware function reads the zone: the others are spared Intl's first use.
+  const timeZone = e.timeZone ?? (def.timeZoneAware ? defaultTimeZone() : 'UTC');
+  const body = def.gen(temps, e.args.map(dataTypeOf), timeZone, ctx, e.evalMode);
   if (args.length === 0) return `(${body})`;
   if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
   return `(${assign.map((a) => `${a} === null`).join(' || ')} ? null : ${body})`;

@@ -15,9 +15,8 @@ let keyIsPartitionFn: FnRef | undefined;
  * The partition function of a shuffle whose records' keys are their reduce partitions already
  * (a partial aggregation's, a range sort's): made from source, since turning a JavaScript
  * function into a shippable one looks up where it was written (0.3 s of inspector calls the first time).
- * Made on the driver's first use, not at import: making it parses the source with acorn, which
- * a task thread (this module is part of @flint/sql/runtime) would otherwise load for nothing.
+ * One instance, made on the driver's first use (a task thread imports this module too).
  */
 export function keyIsPartition(): (p: number) => number {
-  return (keyIsPartitionFn ??= FnRef.fromSource('(p) => p', {}, 'key is the partition')) as unknown as (p: number) => number;
+  return (keyIsPartitionFn ??= FnRef.generated('(p) => p', {}, 'key is the partition')) as unknown as (p: number) => number;
 }
