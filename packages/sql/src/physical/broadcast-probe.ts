@@ -16,6 +16,7 @@ import type { Attr, Expr } from '../expr/expression.js';
 import type { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { PROBE_INDEX } from './runtime/probe-index.js';
+import { encodedValue } from './codegen/encoded-read.js';
 import type { JoinColumn } from './runtime/join-columns.js';
 
 export interface BroadcastProbe {
@@ -57,7 +58,7 @@ export function genTableParts(name: string, table: string, carried: readonly boo
   const declarations = `const ${name}t = probeIndex(${table}), ${name}index = ${name}t.index, ${name}next = ${name}t.next, ${name}unique = ${name}t.unique${columns.map((c) => `, ${c}`).join('')};`;
   return {
     declarations,
-    column: (i, row) => (carried[i] ? `(${name}d${i} === undefined ? ${name}c${i}[${row}] : ${name}d${i}[${name}c${i}[${row}]])` : 'null'),
+    column: (i, row) => (carried[i] ? encodedValue(`${name}d${i}`, `${name}c${i}`, row) : 'null'),
     nextRow: (row) => `(${name}unique ? -1 : ${name}next[${row}])`,
   };
 }

@@ -13,7 +13,8 @@ import type { AggregateFunction, TypedAccumulator } from '../expr/registry.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
-import { encodedBatchColumn, genLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { genLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { encodedRead } from './codegen/encoded-read.js';
 import { wordTableApplies, wordTableLookup, type GroupLookupCode, type GroupTableKey } from './codegen/group-table-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
 import { TYPED_COLUMN } from './runtime/typed-columns.js';
@@ -129,7 +130,7 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
     const lines: string[] = [];
     const keys = groupBy.map((expr): GroupTableKey => {
       const code = genExpr(expr, vars, ctx);
-      return { expr, code, encodedColumn: encodedBatchColumn(code) };
+      return { expr, code, encoded: encodedRead(code) };
     });
     const lookup = groupLookup(keys, ctx, (values) => `${values.map((v, i) => `${keyColumns[i]}.push(${v});`).join(' ')} ${layout.onNew}`);
     lines.push(...lookup.row, layout.locate);

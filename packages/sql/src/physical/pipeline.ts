@@ -14,6 +14,7 @@ import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe
 import type { ColumnBatch } from '../io/column-batch.js';
 import { LoopRowCounts, type RowCounter } from './row-counter.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
+import { encodedRead, encodedValue } from './codegen/encoded-read.js';
 
 /** `rows`: counts the rows out of the step (a filter's passing rows, a generator's items), row-counter.ts. */
 export type Step =
@@ -152,8 +153,8 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
     for (const e of step.exprs) {
       const attr = namedToAttr(e);
       const code = genExpr(e, vars, ctx);
-      // A column read stays as its read (a dictionary column's too: a consumer may use its codes, encodedBatchColumn).
-      if (/^(row\[\d+\]|col\d+\[scanRow\]|c\d+)$/.test(code) || encodedBatchColumn(code) !== undefined) {
+      // A column read stays as its read (a dictionary column's too: a consumer may use its codes, encodedRead).
+      if (/^(row\[\d+\]|col\d+\[scanRow\]|c\d+)$/.test(code) || encodedRead(code) !== undefined) {
         next.set(attr.id, code);
       } else {
         const name = `c${column++}`;
@@ -193,13 +194,7 @@ const mayBeEncoded = (a: Attr) => a.dataType.typeName() === 'string';
 
 /** Column i's value in the current row of a column batch. */
 function batchValue(a: Attr, i: number): string {
-  return mayBeEncoded(a) ? `(dict${i} === undefined ? col${i}[scanRow] : dict${i}[col${i}[scanRow]])` : `col${i}[scanRow]`;
-}
-
-/** When `code` is batchValue's read of a column that may be dictionary-encoded, the column's position (its codes in col<i>, dictionary in dict<i>). */
-export function encodedBatchColumn(code: string): number | undefined {
-  const match = /^\(dict(\d+) === undefined \? col\1\[scanRow\] : dict\1\[col\1\[scanRow\]\]\)$/.exec(code);
-  return match === null ? undefined : Number(match[1]);
+  return mayBeEncoded(a) ? encodedValue(`dict${i}`, `col${i}`, 'scanRow') : `col${i}[scanRow]`;
 }
 
 /**

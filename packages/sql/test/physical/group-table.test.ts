@@ -20,20 +20,19 @@ interface Batch {
 
 const attr = (id: number, name: string, dataType: typeof Types.int | typeof Types.string): Expr => ({ kind: 'attr', id, name, dataType, nullable: true });
 
+const stringKey: GroupTableKey = { expr: attr(1, 's', Types.string), code: '(dict0 === undefined ? col0[scanRow] : dict0[col0[scanRow]])', encoded: { codes: 'col0[scanRow]', dictionary: 'dict0' } };
+const intKey = (column: number): GroupTableKey => ({ expr: attr(2 + column, `k${column}`, Types.int), code: `col${column}[scanRow]`, encoded: undefined });
+
 /** A function over batches that returns each row's group number and each group's key values. */
-function groupNumbering(): (batches: Batch[]) => { rowGroups: number[]; keys: unknown[][] } {
+function groupNumbering(keys: GroupTableKey[] = [stringKey, intKey(1)]): (batches: Batch[]) => { rowGroups: number[]; keys: unknown[][] } {
   const ctx = new CodegenContext();
-  const keys: GroupTableKey[] = [
-    { expr: attr(1, 's', Types.string), code: '(dict0 === undefined ? col0[scanRow] : dict0[col0[scanRow]])', encodedColumn: 0 },
-    { expr: attr(2, 'k', Types.int), code: 'col1[scanRow]', encodedColumn: undefined },
-  ];
   const lookup = wordTableLookup(keys, ctx, (values) => `groupKeys.push([${values.join(', ')}]);`);
   const body = `${lookup.setup}
 let groupCount = 0;
 const groupKeys = [];
 const rowGroups = [];
 for (const scanBatch of input) {
-  const col0 = scanBatch.columns[0]; const col1 = scanBatch.columns[1]; const dict0 = scanBatch.dictionaries[0];
+  const col0 = scanBatch.columns[0]; const col1 = scanBatch.columns[1]; const col2 = scanBatch.columns[2]; const dict0 = scanBatch.dictionaries[0];
   for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {
     ${lookup.row.join('\n    ')}
     rowGroups.push(g);
@@ -49,6 +48,17 @@ function batchOf(rows: [string | null, number | null][], dictionary?: (string | 
   return { length: rows.length, columns: [strings, rows.map((r) => r[1])], dictionaries: [dictionary, undefined] };
 }
 
+/** Each row's group: keys numbered by the first appearance of their JSON text (-0 is 0's, as the engine's integer words have it). */
+function referenceNumbering(rows: readonly unknown[][]): { rowGroups: number[]; keys: string[] } {
+  const numbers = new Map<string, number>();
+  const rowGroups = rows.map((r) => {
+    const key = JSON.stringify(r);
+    if (!numbers.has(key)) numbers.set(key, numbers.size);
+    return numbers.get(key)!;
+  });
+  return { rowGroups, keys: [...numbers.keys()] };
+}
+
 describe('word-table group lookup', () => {
   it('gives equal keys one group across dictionaries, plain batches, nulls and table growth', () => {
     const rowsOf = (from: number, to: number) =>
@@ -61,14 +71,30 @@ describe('word-table group lookup', () => {
     const rows = [rowsOf(0, 3000), rowsOf(3000, 5000), rowsOf(5000, 8000)];
     const batches = [batchOf(rows[0], ['a', 'b', 'c', null]), batchOf(rows[1], [null, 'c', 'a', 'b']), batchOf(rows[2])];
     const { rowGroups, keys } = groupNumbering()(batches);
-    const numbers = new Map<string, number>();
-    const expected = rows.flat().map((r) => {
-      const key = JSON.stringify(r);
-      if (!numbers.has(key)) numbers.set(key, numbers.size);
-      return numbers.get(key)!;
-    });
-    expect(numbers.size).toBeGreaterThan(1024);
-    expect(rowGroups).toEqual(expected);
-    expect(keys.map((k) => JSON.stringify(k))).toEqual([...numbers.keys()]);
+    const expected = referenceNumbering(rows.flat());
+    expect(expected.keys.length).toBeGreaterThan(1024);
+    expect(rowGroups).toEqual(expected.rowGroups);
+    expect(keys.map((k) => JSON.stringify(k))).toEqual(expected.keys);
+  });
+
+  it('keeps the groups of the direct index (direct-group-codegen.ts) as ranges widen, go negative, and outgrow it', () => {
+    // Two int keys over three phases of 40,000 rows: small ranges (the index is built), ranges
+    // that widen below zero (rebuilt at new bases), then one key spread far (too many cells: the
+    // hash table alone). Nulls, -0, 1.5 and 2^33 (flags != 0) never enter the index.
+    const phases: ((i: number) => [number | null, number | null])[] = [
+      (i) => [i % 7, i % 11 === 0 ? null : i % 300],
+      (i) => [(i % 61) - 40, i % 500 === 3 ? 1.5 : i % 500 === 4 ? -0 : (i % 900) - 450],
+      (i) => [i % 5, i % 250 === 7 ? 2 ** 33 : Math.imul(i, 2654435761) % 1000000],
+    ];
+    const rows = phases.flatMap((phase, p) => Array.from({ length: 40_000 }, (_, j) => phase(p * 40_000 + j)));
+    const batches: Batch[] = [];
+    for (let from = 0; from < rows.length; from += 8192) {
+      const part = rows.slice(from, from + 8192);
+      batches.push({ length: part.length, columns: [[], part.map((r) => r[0]), part.map((r) => r[1])], dictionaries: [undefined, undefined, undefined] });
+    }
+    const { rowGroups, keys } = groupNumbering([intKey(1), intKey(2)])(batches);
+    const expected = referenceNumbering(rows);
+    expect(rowGroups).toEqual(expected.rowGroups);
+    expect(keys.map((k) => JSON.stringify(k))).toEqual(expected.keys);
   });
 });

@@ -9,9 +9,11 @@
 import type { Expr } from '../../expr/expression.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
+import { directGroupIndex } from './direct-group-codegen.js';
+import type { EncodedRead } from './encoded-read.js';
 
-/** How a key becomes its word: a scan column's dictionary code, the integer itself, or a number given per distinct value. */
-type KeyWord = { kind: 'encoded'; column: number } | { kind: 'int' } | { kind: 'numbered' };
+/** How a key becomes its word: a dictionary code, the integer itself, or a number given per distinct value. */
+type KeyWord = { kind: 'encoded'; read: EncodedRead } | { kind: 'int' } | { kind: 'numbered' };
 
 /** Types whose values are 32-bit integers in the engine (dates are day numbers). */
 const INT_KEY_TYPES = new Set(['byte', 'short', 'integer', 'date']);
@@ -58,19 +60,19 @@ export interface GroupTableKey {
   readonly expr: Expr;
   /** The key's value code in the row loop (genExpr's). */
   readonly code: string;
-  /** When `code` reads a possibly dictionary-encoded scan column: its position (codes in col<i>, dictionary in dict<i>). */
-  readonly encodedColumn: number | undefined;
+  /** When `code` reads a possibly dictionary-encoded column (encodedRead). */
+  readonly encoded: EncodedRead | undefined;
 }
 
-/** Whether the word table pays: a key is an integer or a scan column that may be dictionary-encoded (else Maps of the values do as well). */
+/** Whether the word table pays: a key is an integer or a column that may be dictionary-encoded (else Maps of the values do as well). */
 export function wordTableApplies(keys: readonly GroupTableKey[]): boolean {
   const ints = keys.filter((k) => INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName())).length;
   // At most 16 integer keys: their flags share one word, two bits each.
-  return ints <= 16 && (ints > 0 || keys.some((k) => k.encodedColumn !== undefined));
+  return ints <= 16 && (ints > 0 || keys.some((k) => k.encoded !== undefined));
 }
 
 function keyWord(k: GroupTableKey): KeyWord {
-  if (k.encodedColumn !== undefined) return { kind: 'encoded', column: k.encodedColumn };
+  if (k.encoded !== undefined) return { kind: 'encoded', read: k.encoded };
   if (INT_KEY_TYPES.has(dataTypeOf(k.expr).typeName())) return { kind: 'int' };
   return { kind: 'numbered' };
 }
@@ -98,12 +100,12 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
   words.forEach((word, i) => {
     const k = keys[i];
     if (word.kind === 'encoded') {
-      const c = word.column;
-      // A batch's dictionary is numbered once; a batch without one (plain pages) numbers its values row by row.
+      const { codes, dictionary } = word.read;
+      // A dictionary is numbered once (a batch's, a broadcast table's); a batch without one (plain pages) numbers its values row by row.
       setup.push(`const numbers${i} = new Map(); let numbered${i} = null; let remap${i};`);
       row.push(
-        `if (dict${c} !== numbered${i}) { numbered${i} = dict${c}; remap${i} = dict${c} === undefined ? undefined : numbersOfDictionary(numbers${i}, dict${c}); }`,
-        `const w${i} = remap${i} === undefined ? numberOf(numbers${i}, col${c}[scanRow]) : remap${i}[col${c}[scanRow]];`,
+        `if (${dictionary} !== numbered${i}) { numbered${i} = ${dictionary}; remap${i} = ${dictionary} === undefined ? undefined : numbersOfDictionary(numbers${i}, ${dictionary}); }`,
+        `const w${i} = remap${i} === undefined ? numberOf(numbers${i}, ${codes}) : remap${i}[${codes}];`,
       );
       values.push(k.code);
       return;
@@ -126,30 +128,36 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
     ws.push('wFlags');
   }
   const width = ws.length;
+  const direct = directGroupIndex(ws.slice(0, words.length), flags.length > 0 ? 'wFlags' : undefined, width);
   const stored = ws.map((_, j) => `groupWords[${width} * g + ${j}]`);
   setup.push(
     'let groupSlots = new Int32Array(1024).fill(-1);',
     // A group's words at width * g: room for as many groups as slots, more than the table holds before it grows.
     `let groupWords = new Int32Array(${1024 * width});`,
+    direct.setup,
   );
   // Inline, and the table in locals of the function (no closure over them): the probe runs in registers.
   row.push(
-    `let slot = ${HASH_SEED};`,
-    ...ws.map((w) => `slot = Math.imul(slot ^ ${w}, ${HASH_MULTIPLIER}); slot ^= slot >>> 13;`),
-    `slot = (Math.imul(slot, ${HASH_FINAL}) ^ (slot >>> 16)) & (groupSlots.length - 1);`,
-    `let g;`,
-    `for (;;) {
-    g = groupSlots[slot];
-    if (g === -1) {
-      g = groupCount++;
-      groupSlots[slot] = g;
-      ${ws.map((w, j) => `groupWords[${width} * g + ${j}] = ${w};`).join(' ')}
-      ${onNew(values)}
-      if (groupCount * 2 > groupSlots.length) { groupSlots = groupTableSlots(groupWords, groupCount, ${width}, groupSlots.length * 2); groupWords = grownGroupWords(groupWords); }
-      break;
+    direct.find,
+    `if (g === -1) {
+    let slot = ${HASH_SEED};
+    ${ws.map((w) => `slot = Math.imul(slot ^ ${w}, ${HASH_MULTIPLIER}); slot ^= slot >>> 13;`).join('\n    ')}
+    slot = (Math.imul(slot, ${HASH_FINAL}) ^ (slot >>> 16)) & (groupSlots.length - 1);
+    for (;;) {
+      g = groupSlots[slot];
+      if (g === -1) {
+        g = groupCount++;
+        groupSlots[slot] = g;
+        ${ws.map((w, j) => `groupWords[${width} * g + ${j}] = ${w};`).join(' ')}
+        ${direct.onNewGroup}
+        ${onNew(values)}
+        if (groupCount * 2 > groupSlots.length) { groupSlots = groupTableSlots(groupWords, groupCount, ${width}, groupSlots.length * 2); groupWords = grownGroupWords(groupWords); }
+        break;
+      }
+      if (${ws.map((w, j) => `${stored[j]} === ${w}`).join(' && ')}) break;
+      slot = (slot + 1) & (groupSlots.length - 1);
     }
-    if (${ws.map((w, j) => `${stored[j]} === ${w}`).join(' && ')}) break;
-    slot = (slot + 1) & (groupSlots.length - 1);
+    ${direct.learn}
   }`,
   );
   return { setup: setup.join('\n'), row };
