@@ -5,7 +5,7 @@
 // examples of Spark SQL's function reference for the same functions in SQL text. Expected text is
 // Spark's; where a docstring draws its data from randn(42) (percentile), small data with
 // hand-computed answers stands in; the regr_* docstrings' data are checked against hand-computed values.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,47 @@ describe('where rows come from', () => {
     // The docstring's example: read.text(path).select(input_file_name()).first().
     expect(await fc.read.text(join(dir, 'b.csv')).select(sf.input_file_name()).first()).toEqual({ 'input_file_name()': `file://${join(dir, 'b.csv')}` });
     expect((await fc.read.text(dir).select(sf.input_file_name().alias('f')).collect()).map((r) => r.f)).toEqual([`file://${join(dir, 'a.csv')}`, `file://${join(dir, 'a.csv')}`, `file://${join(dir, 'b.csv')}`]);
+  });
+
+  it("input_file_block_start/length: the byte range of the split a row's line starts in; -1 where no file is read", async () => {
+    const sub = join(dir, 'blocks');
+    const lines = Array.from({ length: 9 }, (_, i) => `${i},${'x'.repeat(i)}`);
+    const text = lines.join('\n') + '\n';
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'c.csv'), text);
+    // Splits of 16 bytes: a line belongs to the split its first byte is in (Spark's line reader).
+    fc.conf.set('spark.sql.files.maxPartitionBytes', '16');
+    fc.conf.set('spark.sql.files.openCostInBytes', '1');
+    try {
+      const rows = await fc.read.csv(sub).select('_c0', sf.input_file_block_start().alias('s'), sf.input_file_block_length().alias('n')).collect();
+      let offset = 0;
+      const expected = lines.map((line, i) => {
+        const start = Math.floor(offset / 16) * 16;
+        offset += line.length + 1;
+        return { _c0: String(i), s: start, n: Math.min(16, text.length - start) };
+      });
+      expect([...rows].sort((a, b) => Number(a._c0) - Number(b._c0))).toEqual(expected);
+    } finally {
+      fc.conf.unset('spark.sql.files.maxPartitionBytes');
+      fc.conf.unset('spark.sql.files.openCostInBytes');
+    }
+    // read.text reads the file's textFile splits: each line is in the block its first byte is in,
+    // and the blocks tile the file.
+    const read = await fc.read.text(join(sub, 'c.csv')).select('value', sf.input_file_block_start().alias('s'), sf.input_file_block_length().alias('n')).collect();
+    for (const { value, s, n } of read) {
+      const offset = text.indexOf(`${value}\n`);
+      expect(offset >= (s as number) && offset < (s as number) + (n as number), `${value} at ${offset} in [${s}, +${n})`).toBe(true);
+    }
+    const tiles = [...new Set(read.map((r) => `${r.s},${r.n}`))].map((b) => b.split(',').map(Number)).sort((a, b) => a[0]! - b[0]!);
+    expect(tiles.reduce((end, [start, length]) => (start === end ? end + length! : NaN), 0)).toBe(text.length);
+    // A small Parquet file is one block, the whole file (Spark's test: start 0, length > 0).
+    const parquet = join(sub, 'p.parquet');
+    await fc.createDataFrame([[1], [2]], 'id INT').write.parquet(parquet);
+    const [file] = readdirSync(parquet).filter((f) => f.endsWith('.parquet'));
+    const blocks = await fc.read.parquet(join(parquet, file!)).select(sf.input_file_block_start().alias('s'), sf.input_file_block_length().alias('n')).distinct().collect();
+    expect(blocks).toEqual([{ s: 0, n: statSync(join(parquet, file!)).size }]);
+    expect(await values('SELECT input_file_name(), input_file_block_start(), input_file_block_length()')).toEqual(['', -1, -1]);
+    expect(await fc.read.csv(sub).groupBy('_c0').count().select(sf.input_file_block_start().alias('s')).distinct().collect()).toEqual([{ s: -1 }]);
   });
 
   it('uuid: a fresh version-4 UUID per row', async () => {

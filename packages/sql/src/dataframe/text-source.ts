@@ -7,7 +7,7 @@ import { CodegenContext } from '../physical/codegen/codegen-context.js';
 import { streamPartitionsGenerated } from '../physical/pipeline.js';
 import { registerFormatReader } from './data-sources.js';
 import { expandLocalPaths } from '../io/files/local-paths.js';
-import { partitionFileUris, whileReadingCode } from '../io/input-file.js';
+import { partitionFileBlocks, whileReadingCode } from '../io/input-file.js';
 
 class TextLines implements RowSource {
   constructor(readonly paths: readonly string[]) {}
@@ -17,14 +17,14 @@ class TextLines implements RowSource {
   get inputFiles(): readonly string[] {
     return this.paths.every((p) => !p.startsWith('dfs://')) ? expandLocalPaths(this.paths) : this.paths;
   }
-  /** Each partition's lines come from one file (a DFS block split's too): its URI is the input file of its rows (input_file_name). */
+  /** Each partition's lines come from one block of a file (a DFS block split's too): the input file block of its rows (input_file_name). */
   toRdd(host: SqlHost): RDD<unknown[]> {
     const local = this.paths.every((p) => !p.startsWith('dfs://'));
     const rows = (local ? expandLocalPaths(this.paths) : this.paths).map((path) => {
       const lines = host.textFile(path);
       const ctx = new CodegenContext();
-      ctx.env.inputFiles = partitionFileUris(lines);
-      const body = whileReadingCode(`env.inputFiles[${ctx.partitionIndex()}]`, `for (const line of input) yield [line];`);
+      ctx.env.inputBlocks = partitionFileBlocks(lines);
+      const body = whileReadingCode(`env.inputBlocks[${ctx.partitionIndex()}]`, `for (const line of input) yield [line];`);
       return streamPartitionsGenerated<unknown[]>(lines, ctx, body, 'read.text');
     });
     return rows.length === 1 ? rows[0]! : rows.reduce((a, b) => a.union(b));

@@ -16,6 +16,8 @@ type Cols = (ColumnOrName | ColumnOrName[])[];
 export const spark_partition_id = (): Column => fn('spark_partition_id');
 export const monotonically_increasing_id = (): Column => fn('monotonically_increasing_id');
 export const input_file_name = (): Column => fn('input_file_name');
+export const input_file_block_start = (): Column => fn('input_file_block_start');
+export const input_file_block_length = (): Column => fn('input_file_block_length');
 export const uuid = (): Column => fn('uuid');
 
 /** stack(n, v1, v2, ...): a number is a literal here (PySpark passes lit(n)). */

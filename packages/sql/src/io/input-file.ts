@@ -1,45 +1,69 @@
 /**
- * The file a task is reading, for `input_file_name()` (Spark's InputFileBlockHolder): a reader
- * sets it while it reads each split's rows and clears it when it is done, so rows read after a
- * shuffle, or from no file, see ''. A task thread runs one task at a time, so one holder per
- * thread (a global) is enough.
+ * The file block a task is reading, for `input_file_name()`, `input_file_block_start()` and
+ * `input_file_block_length()` (Spark's InputFileBlockHolder): a reader sets it while it reads
+ * each split's rows and clears it when it is done, so rows read after a shuffle, or from no file,
+ * see '', -1 and -1. A task thread runs one task at a time, so one holder per thread (a global) is
+ * enough.
  */
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { RDD } from '@flint/rdd';
 
-const HOLDER = 'flint.sql.inputFileName';
+/** A file's URI and the byte range of it being read (-1, -1 when unknown). */
+export type FileBlock = readonly [uri: string, start: number, length: number];
+
+const HOLDER = 'flint.sql.inputFileBlock';
 
 const HOLDER_CODE = `globalThis[Symbol.for('${HOLDER}')]`;
 
-/** Generated code's expression for the current input file ('' when none). */
-export const INPUT_FILE_NAME_CODE = `(${HOLDER_CODE} ?? '')`;
+/** Generated code's expressions for the current input file ('' when none) and its block's start and length (-1 when none). */
+export const INPUT_FILE_NAME_CODE = `(${HOLDER_CODE}?.[0] ?? '')`;
+export const INPUT_FILE_BLOCK_START_CODE = `(${HOLDER_CODE}?.[1] ?? -1)`;
+export const INPUT_FILE_BLOCK_LENGTH_CODE = `(${HOLDER_CODE}?.[2] ?? -1)`;
 
 /** A local path or URI as the URI input_file_name() shows (`file:///...` for a local file). */
 export const fileUri = (path: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : pathToFileURL(path).href);
 
-/** Generated statements that run `body` with the URI `uriCode` (a JavaScript expression) as the input file. */
-export function whileReadingCode(uriCode: string, body: string): string {
-  return `${HOLDER_CODE} = ${uriCode};\ntry {\n${body}\n} finally {\n${HOLDER_CODE} = '';\n}`;
+/** Generated statements that run `body` with the block `blockCode` (a JavaScript expression of a FileBlock) as the input file's. */
+export function whileReadingCode(blockCode: string, body: string): string {
+  return `${HOLDER_CODE} = ${blockCode};\ntry {\n${body}\n} finally {\n${HOLDER_CODE} = undefined;\n}`;
 }
 
-/** The URI of the file each partition of a textFile RDD (or a union of them) reads: a DFS block split's file is `dfs://namenode/path`. */
-export function partitionFileUris(lines: RDD<unknown>): string[] {
+/** The block each partition of a textFile RDD (or a union of them) reads: a DFS block split's file is `dfs://namenode/path`. */
+export function partitionFileBlocks(lines: RDD<unknown>): FileBlock[] {
   const node = lines.node;
-  if (node.kind === 'textFile') return node.splits.map((split) => fileUri(split.path));
-  if (node.kind === 'union' && !node.partitionerAware) return node.parents.flatMap(partitionFileUris);
+  if (node.kind === 'textFile') return node.splits.map((split): FileBlock => [fileUri(split.path), split.start, split.length]);
+  if (node.kind === 'union' && !node.partitionerAware) return node.parents.flatMap(partitionFileBlocks);
   throw new Error(`internal error: no input files for a ${node.kind} RDD`);
 }
 
-/** Reads the splits one by one, each split's file (as a URI, like Spark's) the input file while its rows are read. */
-export function* readingFiles<S extends { path: string }, T>(splits: Iterable<S>, read: (split: S) => Iterable<T>): Generator<T> {
+/** A split of a file: a byte range of it, or (a Parquet row group) a part of no byte range. */
+interface FileSplit {
+  readonly path: string;
+  readonly start?: number;
+  readonly length?: number;
+}
+
+/**
+ * The block a split reads: its byte range; for a Parquet row group's split the whole file, as
+ * Spark's split of a file smaller than spark.sql.files.maxPartitionBytes (128 MiB).
+ */
+function splitBlock(split: FileSplit): FileBlock {
+  if (split.start !== undefined && split.length !== undefined) return [fileUri(split.path), split.start, split.length];
+  const size = /^[a-z][a-z0-9+.-]*:\/\//i.test(split.path) ? undefined : statSync(split.path, { throwIfNoEntry: false })?.size;
+  return size === undefined ? [fileUri(split.path), -1, -1] : [fileUri(split.path), 0, size];
+}
+
+/** Reads the splits one by one, each split's block (its file as a URI, like Spark's) the input file's while its rows are read. */
+export function* readingFiles<S, T>(splits: Iterable<S>, read: (split: S) => Iterable<T>, blockOf: (split: S) => FileBlock = splitBlock as (split: S) => FileBlock): Generator<T> {
   const holder = globalThis as Record<symbol, unknown>;
   const key = Symbol.for(HOLDER);
   try {
     for (const split of splits) {
-      holder[key] = fileUri(split.path);
+      holder[key] = blockOf(split);
       yield* read(split);
     }
   } finally {
-    holder[key] = '';
+    holder[key] = undefined;
   }
 }

@@ -19,7 +19,7 @@ import { MalformedRecordError } from './parse-mode.js';
 import { cachedParquetFooter, readRowGroupColumns, readRowGroupRows } from './parquet/parquet-read.js';
 import type { DictionaryColumn, EngineColumn } from './parquet/column-chunk.js';
 import { writePartition } from './write/write-partition.js';
-import { readingFiles } from './input-file.js';
+import { readingFiles, type FileBlock } from './input-file.js';
 // The casts that generated code calls (CAST, TRY_CAST) must be installed on every task thread.
 import '../physical/codegen/cast-runtime.js';
 // And the JSON/CSV column functions' parsers and writers.
@@ -193,8 +193,8 @@ function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<un
 export interface LinesEnv extends ReadEnv {
   /** Shown in error messages. */
   paths: string[];
-  /** The URI of the file each partition's lines come from (input_file_name). */
-  files: string[];
+  /** The file block each partition's lines come from (input_file_name, input_file_block_start/length). */
+  files: FileBlock[];
 }
 
 /** Re-raises a FAILFAST error saying its line is counted within a DFS split. */
@@ -224,7 +224,7 @@ function readCsvLines(partition: number, lines: Iterable<string>, env: LinesEnv)
       if (row) rows.push(row);
     }),
   );
-  return readingFiles([{ path: env.files[partition]! }], () => rows);
+  return readingFiles([env.files[partition]!], () => rows, (block) => block);
 }
 
 function readJsonLines(partition: number, lines: Iterable<string>, env: LinesEnv): Generator<unknown[]> {
@@ -239,7 +239,7 @@ function readJsonLines(partition: number, lines: Iterable<string>, env: LinesEnv
       for (const row of converter.convertLine({ file: env.paths.join(', '), line: i, text: line }, parseJsonLine(line))) rows.push(row);
     }
   });
-  return readingFiles([{ path: env.files[partition]! }], () => rows);
+  return readingFiles([env.files[partition]!], () => rows, (block) => block);
 }
 
 /** The rows of each split's row group, with the split's partition values. */

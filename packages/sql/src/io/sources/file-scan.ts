@@ -9,7 +9,7 @@ import type { SqlHost } from '../../session-host.js';
 import type { StructType } from '../../types/index.js';
 import { IO_RUNTIME, type LinesEnv, type ReadEnv } from '../io-runtime.js';
 import type { ColumnBatch } from '../column-batch.js';
-import { partitionFileUris } from '../input-file.js';
+import { partitionFileBlocks } from '../input-file.js';
 
 export type ReaderFunction = 'readCsvSplits' | 'readJsonSplits' | 'readParquetRowGroups';
 export type LinesReaderFunction = 'readCsvLines' | 'readJsonLines';
@@ -97,7 +97,7 @@ export class DfsLinesScan implements RowSource {
   toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {
     const lines = this.paths.map((p) => host.textFile(p));
     const all = lines.length === 1 ? lines[0] : lines.reduce((a, b) => a.union(b));
-    const env: LinesEnv = { schema: this.schema.json(), options: this.options, columns: columns ? [...columns] : undefined, paths: [...this.paths], files: partitionFileUris(all) };
+    const env: LinesEnv = { schema: this.schema.json(), options: this.options, columns: columns ? [...columns] : undefined, paths: [...this.paths], files: partitionFileBlocks(all) };
     return all.mapPartitionsWithIndex(IO_RUNTIME.ref(this.reader, env as unknown as Record<string, unknown>) as unknown as (i: number, l: Iterable<string>) => Iterable<unknown[]>);
   }
 }
