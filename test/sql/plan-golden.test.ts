@@ -89,9 +89,9 @@ Sort [total#1 DESC NULLS LAST], true
    +- HashAggregate(keys=[b#2], functions=[sum(c#3)])
       +- Exchange hashpartitioning(b#2, 4)
          +- HashAggregate(keys=[b#2], functions=[partial_sum(c#3)])
-            +- Project [a#4L AS a#5, b#6 AS b#2, c#7 AS c#3]
+            +- Project [b#2, c#3]
                +- Filter (a#4L > 1)
-                  +- Scan LocalRelation [a#4L, b#6, c#7]
+                  +- Scan LocalRelation [a#4L, b#2, c#3]
 `);
   });
 
@@ -113,24 +113,23 @@ Sort [total#1 DESC NULLS LAST], true
 
 == Optimized Logical Plan ==
 Sort [total#1 DESC NULLS LAST], true
-+- Aggregate [b#2], [b#2, sum(c#3) AS total#1]
-   +- SubqueryAlias t
-      +- Project [a#5L AS a#4, b#6 AS b#2, c#7 AS c#3]
-         +- Filter (a#5L > 1)
-            +- LocalRelation [a#5L, b#6, c#7]
++- Aggregate [b#6], [b#6, sum(c#7) AS total#1]
+   +- Project [b#6, c#7]
+      +- Filter (a#5L > 1)
+         +- LocalRelation [a#5L, b#6, c#7]
 
 == Physical Plan ==
 Sort [total#1 DESC NULLS LAST], true
 +- Exchange rangepartitioning(total#1 DESC NULLS LAST, 4)
-   +- HashAggregate(keys=[b#2], functions=[sum(c#3)])
-      +- Exchange hashpartitioning(b#2, 4)
-         +- HashAggregate(keys=[b#2], functions=[partial_sum(c#3)])
-            +- Project [a#5L AS a#4, b#6 AS b#2, c#7 AS c#3]
+   +- HashAggregate(keys=[b#6], functions=[sum(c#7)])
+      +- Exchange hashpartitioning(b#6, 4)
+         +- HashAggregate(keys=[b#6], functions=[partial_sum(c#7)])
+            +- Project [b#6, c#7]
                +- Filter (a#5L > 1)
                   +- Scan LocalRelation [a#5L, b#6, c#7]
 
 == Stages ==
-Stage 1 (shuffle map, hashpartitioning(b#2, 4)): Scan LocalRelation -> Filter -> Project -> HashAggregate
+Stage 1 (shuffle map, hashpartitioning(b#6, 4)): Scan LocalRelation -> Filter -> Project -> HashAggregate
 Stage 2 (shuffle map, rangepartitioning(total#1 DESC NULLS LAST, 4)): HashAggregate; reads stage 1
 Stage 3 (result): Sort; reads stage 2
 `);
@@ -156,30 +155,30 @@ Input [3]: [a#1L, b#2, c#3]
 Condition : (a#1L > 1)
 
 (3) Project [codegen id : 1]
-Output [3]: [a#1L AS a#4, b#2 AS b#5, c#3 AS c#6]
+Output [2]: [b#2, c#3]
 Input [3]: [a#1L, b#2, c#3]
 
 (4) HashAggregate [codegen id : 1]
-Input [3]: [a#4L, b#5, c#6]
-Keys [1]: [b#5]
-Functions [1]: [partial_sum(c#6)]
+Input [2]: [b#2, c#3]
+Keys [1]: [b#2]
+Functions [1]: [partial_sum(c#3)]
 
 (5) Exchange
-Input [3]: [a#4L, b#5, c#6]
-Arguments: hashpartitioning(b#5, 4)
+Input [2]: [b#2, c#3]
+Arguments: hashpartitioning(b#2, 4)
 
 (6) HashAggregate [codegen id : 2]
-Keys [1]: [b#5]
-Functions [1]: [sum(c#6)]
-Results [2]: [b#5, sum(c#6) AS total#7]
+Keys [1]: [b#2]
+Functions [1]: [sum(c#3)]
+Results [2]: [b#2, sum(c#3) AS total#4]
 
 (7) Exchange
-Input [2]: [b#5, total#7]
-Arguments: rangepartitioning(total#7 DESC NULLS LAST, 4)
+Input [2]: [b#2, total#4]
+Arguments: rangepartitioning(total#4 DESC NULLS LAST, 4)
 
 (8) Sort [codegen id : 3]
-Input [2]: [b#5, total#7]
-Arguments: [total#7 DESC NULLS LAST], true
+Input [2]: [b#2, total#4]
+Arguments: [total#4 DESC NULLS LAST], true
 `);
   });
 
@@ -189,28 +188,28 @@ Arguments: [total#7 DESC NULLS LAST], true
     const shuffled = renumberIds(join().explainString('formatted'));
     fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
     expect(shuffled.split('\n\n\n')[0]).toBe(`== Physical Plan ==
-* Project (8)
-+- * ShuffledHashJoin (7)
+* Project (7)
++- * ShuffledHashJoin (6)
    :- Exchange (3)
    :  +- * Project (2)
    :     +- Scan LocalRelation (1)
-   +- Exchange (6)
-      +- * Project (5)
-         +- Scan LocalRelation (4)`);
-    expect(shuffled).toContain(`(7) ShuffledHashJoin [codegen id : 3]
-Left keys [1]: [b#5]
-Right keys [1]: [b#9]
+   +- Exchange (5)
+      +- Scan LocalRelation (4)`);
+    // Only t's columns the query reads (a, and the key b) are scanned; u's are all read.
+    expect(shuffled).toContain('(1) Scan LocalRelation\nOutput [2]: [a#1L, b#2]\n');
+    expect(shuffled).toContain(`(6) ShuffledHashJoin [codegen id : 2]
+Left keys [1]: [b#2]
+Right keys [1]: [b#3]
 Join type: Inner
 Build side: BuildRight
 Join condition: None`);
     expect(renumberIds(join().explainString('formatted')).split('\n\n\n')[0]).toBe(`== Physical Plan ==
-* Project (7)
-+- * BroadcastHashJoin (6)
+* Project (6)
++- * BroadcastHashJoin (5)
    :- * Project (2)
    :  +- Scan LocalRelation (1)
-   +- BroadcastExchange (5)
-      +- * Project (4)
-         +- Scan LocalRelation (3)`);
+   +- BroadcastExchange (4)
+      +- Scan LocalRelation (3)`);
   });
 
   it('cost: the optimized plan with the size estimates join selection uses', () => {
@@ -218,10 +217,9 @@ Join condition: None`);
     expect(text.split('\n\n')[0]).toBe(`== Optimized Logical Plan ==
 Sort [total#1 DESC NULLS LAST], true, Statistics(sizeInBytes=unknown)
 +- Aggregate [b#2], [b#2, sum(c#3) AS total#1], Statistics(sizeInBytes=unknown)
-   +- SubqueryAlias t, Statistics(sizeInBytes=128.0 B)
-      +- Project [a#4L AS a#5, b#6 AS b#2, c#7 AS c#3], Statistics(sizeInBytes=128.0 B)
-         +- Filter (a#4L > 1), Statistics(sizeInBytes=128.0 B)
-            +- LocalRelation [a#4L, b#6, c#7], Statistics(sizeInBytes=128.0 B)`);
+   +- Project [b#2, c#3], Statistics(sizeInBytes=128.0 B)
+      +- Filter (a#4L > 1), Statistics(sizeInBytes=128.0 B)
+         +- LocalRelation [a#4L, b#2, c#3], Statistics(sizeInBytes=128.0 B)`);
     expect(text).toContain('== Physical Plan ==\nSort [total#1 DESC NULLS LAST], true\n');
   });
 

@@ -12,6 +12,11 @@ import { expandGroupingSets } from './expand-grouping-sets.js';
 import { withSessionTimeZone } from './session-time-zone.js';
 import { withLegacyArithmetic } from './session-ansi-mode.js';
 import { dropHints, moveHintsToJoins } from './join-hints.js';
+import { eliminateSubqueryAliases } from './eliminate-subquery-aliases.js';
+import { pruneColumns } from './column-pruning.js';
+import { collapseProjects } from './collapse-project.js';
+import { removeNoopOperators } from './remove-noop-operators.js';
+import { removeRedundantAliases } from './remove-redundant-aliases.js';
 
 export interface Rule {
   readonly name: string;
@@ -27,6 +32,17 @@ const RULES: readonly Rule[] = [
   { name: 'ReorderJoin', apply: reorderJoins },
 ];
 
+/**
+ * Run once the rules above are done, so that the projections they add do not stand between the
+ * filters and joins those rules move.
+ */
+const PRUNING_RULES: readonly Rule[] = [
+  { name: 'ColumnPruning', apply: pruneColumns },
+  { name: 'CollapseProject', apply: collapseProjects },
+  { name: 'RemoveNoopOperators', apply: removeNoopOperators },
+  { name: 'RemoveRedundantAliases', apply: removeRedundantAliases },
+];
+
 const MAX_ITERATIONS = 20;
 
 /**
@@ -35,11 +51,15 @@ const MAX_ITERATIONS = 20;
  * `ansi` false (spark.sql.ansi.enabled=false) puts arithmetic and casts in Spark's legacy mode.
  */
 export function optimize(plan: LogicalPlan, timeZone?: () => string, ansi = true): LogicalPlan {
-  const hinted = dropHints(moveHintsToJoins(plan));
+  const hinted = eliminateSubqueryAliases(dropHints(moveHintsToJoins(plan)));
   const zoned = timeZone === undefined ? hinted : withSessionTimeZone(hinted, timeZone);
-  let current = ansi ? zoned : withLegacyArithmetic(zoned);
+  return toFixedPoint(PRUNING_RULES, toFixedPoint(RULES, ansi ? zoned : withLegacyArithmetic(zoned)));
+}
+
+function toFixedPoint(rules: readonly Rule[], plan: LogicalPlan): LogicalPlan {
+  let current = plan;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
-    const next = RULES.reduce((p, rule) => rule.apply(p), current);
+    const next = rules.reduce((p, rule) => rule.apply(p), current);
     if (next === current) return next;
     current = next;
   }

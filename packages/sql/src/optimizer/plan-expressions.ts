@@ -37,3 +37,23 @@ export function mapPlanExpressions(p: LogicalPlan, f: (e: Expr) => Expr): Logica
       return p;
   }
 }
+
+/** As mapPlanExpressions, also through generators, metrics and partitioning expressions (for rules that rename attributes). */
+export function mapEveryPlanExpression(p: LogicalPlan, f: (e: Expr) => Expr): LogicalPlan {
+  switch (p.kind) {
+    case 'generate': {
+      const generator = f(p.generator);
+      return generator === p.generator ? p : { ...p, generator };
+    }
+    case 'collectMetrics': {
+      const metrics = p.metrics.map(f);
+      return metrics.every((e, i) => e === p.metrics[i]) ? p : { ...p, metrics };
+    }
+    case 'repartition': {
+      const partitionExprs = p.partitionExprs.map(f);
+      return partitionExprs.every((e, i) => e === p.partitionExprs[i]) ? p : { ...p, partitionExprs };
+    }
+    default:
+      return mapPlanExpressions(p, f);
+  }
+}

@@ -15,6 +15,7 @@ import { outputOf } from '../plan/output.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { equiJoinKeys } from './join.js';
 import { chooseJoin, shuffledBuildSide } from './join-selection.js';
+import { scanColumns, scanOutput } from './scan-columns.js';
 
 export interface PhysicalNode {
   /** The operator, as Spark names it: `HashAggregate`, `Exchange`, `Scan LocalRelation`. */
@@ -87,23 +88,33 @@ function hashAggregate(groupBy: readonly Expr[], aggregates: readonly Expr[], ch
   }, exchange(partitioning, child, partial));
 }
 
-/** `rowsMetrics`: the planner's row-counter ids by logical operator, put on the operators described from them. */
-export function describePhysical(p: LogicalPlan, n: number, threshold: number, rowsMetrics?: ReadonlyMap<LogicalPlan, number>): PhysicalNode {
-  const node = describeOperator(p, n, threshold, rowsMetrics);
+type ScanColumns = ReadonlyMap<LogicalPlan, readonly number[]>;
+
+/**
+ * `rowsMetrics`: the planner's row-counter ids by logical operator, put on the operators described
+ * from them; `scans`: the columns each scan reads, as the planner computes them for the whole plan.
+ */
+export function describePhysical(p: LogicalPlan, n: number, threshold: number, rowsMetrics?: ReadonlyMap<LogicalPlan, number>, scans: ScanColumns = scanColumns(p)): PhysicalNode {
+  const node = describeOperator(p, n, threshold, scans, rowsMetrics);
   const rowsMetric = rowsMetrics?.get(p);
   return rowsMetric === undefined ? node : { ...node, rowsMetric };
 }
 
-function describeOperator(p: LogicalPlan, n: number, threshold: number, rowsMetrics?: ReadonlyMap<LogicalPlan, number>): PhysicalNode {
-  const describe = (x: LogicalPlan): PhysicalNode => describePhysical(x, n, threshold, rowsMetrics);
+function describeOperator(p: LogicalPlan, n: number, threshold: number, scans: ScanColumns, rowsMetrics?: ReadonlyMap<LogicalPlan, number>): PhysicalNode {
+  const describe = (x: LogicalPlan): PhysicalNode => describePhysical(x, n, threshold, rowsMetrics, scans);
+  // A scan outputs only the columns it reads; the filters and projection over it list those as input.
+  const scanned = (x: LogicalPlan): readonly Expr[] => (x.kind === 'relation' ? scanOutput(x, scans) : x.kind === 'filter' ? scanned(x.child) : outputOf(x));
+  const scanInput = (x: LogicalPlan) => listField('Input', scanned(x));
   switch (p.kind) {
-    case 'relation':
+    case 'relation': {
       // A file source's description already says `Scan csv <path>`; a local relation's is `LocalRelation`.
-      return op(p.source.description.startsWith('Scan ') ? p.source.description : `Scan ${p.source.description}`, { args: ` ${list(p.output)}`, details: [listField('Output', p.output)], generated: false });
+      const output = scanOutput(p, scans);
+      return op(p.source.description.startsWith('Scan ') ? p.source.description : `Scan ${p.source.description}`, { args: ` ${list(output)}`, details: [listField('Output', output)], generated: false });
+    }
     case 'project':
-      return op('Project', { args: ` ${list(p.exprs)}`, details: [listField('Output', p.exprs), inputOf(p.child)] }, describe(p.child));
+      return op('Project', { args: ` ${list(p.exprs)}`, details: [listField('Output', p.exprs), scanInput(p.child)] }, describe(p.child));
     case 'filter':
-      return op('Filter', { args: ` ${planString(p.condition)}`, details: [inputOf(p.child), `Condition : ${planString(p.condition)}`] }, describe(p.child));
+      return op('Filter', { args: ` ${planString(p.condition)}`, details: [scanInput(p.child), `Condition : ${planString(p.condition)}`] }, describe(p.child));
     case 'subqueryAlias':
     case 'hint':
       return describe(p.child);

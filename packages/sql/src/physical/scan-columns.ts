@@ -1,48 +1,26 @@
 /**
- * Column pruning at the scans: for each relation in a plan, the positions of the columns some
- * operator above it reads, so a file reader converts only those (the others stay null); and,
- * from the same walk, which columns a sort's shuffle must carry.
- * An id counts as read when an expression references it, when it is in the plan's output, or
- * when an operator consumes its child's rows whole (set operations, distinct, cached plans,
- * USING joins). A projection's expression counts only when something above reads its output
- * (a view's re-aliasing projection lists every column, and most are never read); the plan is
- * walked from the root down, so every reader of an id is seen before the projection that makes
- * it. Operators such as filter, sort and limit pass rows through with their ids, so
- * reads above them reach the relation. A plan that still holds subquery expressions is not
- * pruned at all (their plans are not walked here).
+ * Column pruning at the scans. The optimizer's ColumnPruning has put a projection over every
+ * relation whose columns are not all read (optimizer/column-pruning.ts), so a scan reads what the
+ * projection over it (and the filters between them) reads, as Spark's FileSourceStrategy does; a
+ * relation with no projection above it reads every column. The same walk tells which columns
+ * any operator reads at all, so a sort's shuffle or a join's broadcast can leave the others out.
  */
-import { exists, referencedIds, type Expr } from '../expr/expression.js';
 import { planChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
 import { namedToAttr, outputOf } from '../plan/output.js';
-
-function expressionsOf(p: LogicalPlan): readonly Expr[] {
-  switch (p.kind) {
-    case 'project': return p.exprs;
-    case 'filter': return [p.condition];
-    case 'aggregate': return [...p.groupBy, ...p.aggregates];
-    case 'join': return p.condition ? [p.condition] : [];
-    case 'sort': return p.orders;
-    case 'window': return p.windowExprs;
-    case 'repartition': return p.partitionExprs;
-    case 'generate': return [p.generator];
-    default: return [];
-  }
-}
-
-function consumesWholeRows(p: LogicalPlan): boolean {
-  return p.kind === 'setOp' || p.kind === 'distinct' || p.kind === 'cached' || (p.kind === 'join' && p.using !== undefined);
-}
+import type { Attr } from '../expr/expression.js';
+import { consumesWholeRows, expressionsOf, holdsSubqueries, referencesOf } from '../plan/references.js';
+import { referencedIds } from '../expr/expression.js';
 
 /**
- * The ids some operator of the plan reads (see the file comment); undefined when the plan holds
- * subquery expressions, whose plans are not walked: then every column counts as read.
+ * The ids some operator of the plan reads: the plan's output, the references of every expression
+ * (a projection's only when something reads its output) and whole rows where an operator consumes
+ * them; undefined when the plan holds subquery expressions, whose plans are not walked.
  */
 export function readIds(root: LogicalPlan): ReadonlySet<number> | undefined {
+  if (holdsSubqueries(root)) return undefined;
   const read = new Set(outputOf(root).map((a) => a.id));
-  let hasSubquery = false;
   const visit = (p: LogicalPlan): void => {
     for (const e of expressionsOf(p)) {
-      if (exists(e, (x) => x.kind === 'subquery')) hasSubquery = true;
       if (p.kind === 'project' && !read.has(namedToAttr(e).id)) continue;
       for (const id of referencedIds(e)) read.add(id);
     }
@@ -50,17 +28,32 @@ export function readIds(root: LogicalPlan): ReadonlySet<number> | undefined {
     planChildren(p).forEach(visit);
   };
   visit(root);
-  return hasSubquery ? undefined : read;
+  return read;
 }
 
+/** The positions of each relation's columns that its scan reads (a relation met twice reads what either place needs). */
 export function scanColumns(root: LogicalPlan): Map<PlanOf<'relation'>, number[]> {
-  const read = readIds(root);
-  if (read === undefined) return new Map();
-  const relations: PlanOf<'relation'>[] = [];
-  const collect = (p: LogicalPlan): void => {
-    if (p.kind === 'relation') relations.push(p);
-    planChildren(p).forEach(collect);
+  const columns = new Map<PlanOf<'relation'>, number[]>();
+  if (holdsSubqueries(root)) return columns;
+  const visit = (p: LogicalPlan, read: ReadonlySet<number> | undefined): void => {
+    if (p.kind === 'relation') {
+      const positions = p.output.flatMap((a, i) => (read === undefined || read.has(a.id) ? [i] : []));
+      const before = columns.get(p);
+      columns.set(p, before === undefined ? positions : [...new Set([...before, ...positions])].sort((a, b) => a - b));
+    } else if (p.kind === 'project') {
+      visit(p.child, referencesOf(p));
+    } else if (p.kind === 'filter') {
+      visit(p.child, read && new Set([...read, ...referencesOf(p)]));
+    } else {
+      for (const child of planChildren(p)) visit(child, undefined);
+    }
   };
-  collect(root);
-  return new Map(relations.map((r) => [r, r.output.flatMap((a, i) => (read.has(a.id) ? [i] : []))]));
+  visit(root, undefined);
+  return columns;
+}
+
+/** The columns a relation's scan outputs (all of them when `columns` has no entry for it). */
+export function scanOutput(relation: PlanOf<'relation'>, columns: ReadonlyMap<LogicalPlan, readonly number[]>): readonly Attr[] {
+  const positions = columns.get(relation);
+  return positions === undefined ? relation.output : positions.map((i) => relation.output[i]);
 }
