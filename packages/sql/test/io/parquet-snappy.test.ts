@@ -12,6 +12,14 @@ function bytes(length: number, seed: number, random: boolean): Uint8Array {
   return out;
 }
 
+/** Doubles of few digits, as a Parquet dictionary page of prices holds: short copies of their common bytes between short literals. */
+function prices(length: number, seed: number): Uint8Array {
+  let state = seed;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8;
+  const values = Float64Array.from({ length: Math.ceil(length / 8) }, () => (next() % 100_000) / 100);
+  return new Uint8Array(values.buffer, 0, length);
+}
+
 describe('Snappy decompression with block copies', () => {
   it.each([
     ['noise (long literals)', true],
@@ -27,6 +35,21 @@ describe('Snappy decompression with block copies', () => {
       expect(Buffer.from(ours).equals(Buffer.from(data))).toBe(true);
       expect(Buffer.from(theirs).equals(Buffer.from(ours))).toBe(true);
       expect(Buffer.from(snappyDecompress(compressed, length)).equals(Buffer.from(data))).toBe(true);
+    }
+  });
+
+  it('gives the bytes compressed for short copies and literals (a dictionary page of doubles), up to the last byte', () => {
+    for (const length of [9, 13, 100, 4099, 800_000]) {
+      const data = prices(length, length);
+      const compressed = snappyCompress(data);
+      const ours = new Uint8Array(length);
+      snappyUncompress(compressed, ours);
+      expect(Buffer.from(ours).equals(Buffer.from(data))).toBe(true);
+      // Inside a larger buffer: the words moved past a run's end stay inside the output.
+      const padded = new Uint8Array(length + 16).fill(0xee);
+      snappyUncompress(compressed, padded.subarray(8, 8 + length));
+      expect(Buffer.from(padded.subarray(8, 8 + length)).equals(Buffer.from(data))).toBe(true);
+      expect([...padded.subarray(0, 8), ...padded.subarray(8 + length)]).toEqual(new Array(16).fill(0xee));
     }
   });
 

@@ -3,7 +3,9 @@
  * is one `set` of its bytes and a back reference that does not overlap its own output one
  * `copyWithin`, where hyparquet's decoder copies byte by byte. DuckDB's pages of bit-packed
  * dictionary indices are mostly long literals (packed bits barely compress), so this decoded
- * them at several times the speed.
+ * them at several times the speed. A run of at most 8 bytes (most of a dictionary page of
+ * doubles: copies of 5-8 bytes between literals of 1-2) moves as two 4-byte words, bytes past
+ * its end included: the runs after it overwrite those.
  */
 
 /** Runs this short are copied byte by byte: a call to set/copyWithin costs more. */
@@ -12,6 +14,9 @@ const SHORT_COPY = 16;
 /** Decompresses `input` into `output`, which must have exactly the uncompressed length. */
 export function snappyUncompress(input: Uint8Array, output: Uint8Array): void {
   const end = input.length;
+  const outEnd = output.length;
+  const inWords = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const outWords = new DataView(output.buffer, output.byteOffset, output.byteLength);
   let pos = 0;
   // The preamble: the uncompressed length as a varint.
   while (pos < end && input[pos++] & 0x80);
@@ -31,7 +36,10 @@ export function snappyUncompress(input: Uint8Array, output: Uint8Array): void {
         pos += bytes;
       }
       if (length <= 0 || pos + length > end) throw new Error('Snappy: literal past the end of the input');
-      if (length <= SHORT_COPY) for (let i = 0; i < length; i++) output[out + i] = input[pos + i];
+      if (length <= 8 && pos + 8 <= end && out + 8 <= outEnd) {
+        outWords.setUint32(out, inWords.getUint32(pos, true), true);
+        outWords.setUint32(out + 4, inWords.getUint32(pos + 4, true), true);
+      } else if (length <= SHORT_COPY) for (let i = 0; i < length; i++) output[out + i] = input[pos + i];
       else output.set(input.subarray(pos, pos + length), out);
       pos += length;
       out += length;
@@ -54,7 +62,11 @@ export function snappyUncompress(input: Uint8Array, output: Uint8Array): void {
     if (pos > end) throw new Error('Snappy: copy past the end of the input');
     if (offset <= 0 || offset > out) throw new Error(`Snappy: invalid copy (offset ${offset} at ${out})`);
     const from = out - offset;
-    if (length > SHORT_COPY && offset >= length) output.copyWithin(out, from, from + length);
+    // At least 8 bytes back: the 8 read are all written already.
+    if (length <= 8 && offset >= 8 && out + 8 <= outEnd) {
+      outWords.setUint32(out, outWords.getUint32(from, true), true);
+      outWords.setUint32(out + 4, outWords.getUint32(from + 4, true), true);
+    } else if (length > SHORT_COPY && offset >= length) output.copyWithin(out, from, from + length);
     else for (let i = 0; i < length; i++) output[out + i] = output[from + i];
     out += length;
   }
