@@ -89,6 +89,20 @@ describe('the SQL layer is loaded when a program first uses it', () => {
   });
 });
 
+describe('a SQL program on local[N]', () => {
+  it('has every task thread import the SQL runtime as the driver loads the SQL layer, before any task arrives', async () => {
+    const log = join(scratch, 'prefetch-modules.log');
+    const { stdout } = await run(process.execPath, ['--import', new URL('log-module-loads.mjs', fixtures).pathname, new URL('sql-prefetch-job.mjs', fixtures).pathname], {
+      env: { ...process.env, FLINT_TEST_MODULE_LOG: log },
+    });
+    const { beforeAnyTask, taskThreads, jobsBeforeAction, sum } = JSON.parse(stdout);
+    expect(sum).toEqual(EXPECTED.sum);
+    expect(jobsBeforeAction).toBe(0);
+    expect(taskThreads).toHaveLength(2);
+    expect(beforeAnyTask).toEqual(taskThreads);
+  });
+});
+
 describe("@flint/driver's stand-ins for @flint/sql's exports", () => {
   it('are every value @flint/sql exports, and its constants', () => {
     expect(Object.keys(driver).filter((name) => name in sql).sort()).toEqual(Object.keys(sql).sort());

@@ -21,6 +21,8 @@ export interface Backend {
   readonly namenode: string | undefined;
   /** Connects to the executors there are now, reporting them to `listener`; later ones follow as they come. */
   start(listener: BackendListener): Promise<void>;
+  /** Has the executors' task threads load these runtime namespaces now, ahead of the first task that needs them (local[N] only). */
+  prepareRuntimes?(namespaces: readonly string[]): void;
   forgetShuffle(appId: string, shuffleId: number): void;
   forgetRdd(appId: string, rddId: number): void;
   forgetBroadcast(appId: string, broadcastId: number): void;

@@ -40,6 +40,7 @@ export function localBackend(threads: number, memoryBudget: number, threadHeap?:
       barrierSync = listener.barrierSync;
       listener.executorAdded({ id: executor.id, slots: threads, memoryBytes: memoryBudget, runTask, killTask: (taskId) => running.get(taskId)?.abort() });
     },
+    prepareRuntimes: (namespaces) => executor.prepareRuntimes(namespaces),
     forgetShuffle: (appId, id) => executor.removeShuffle(appId, id),
     forgetRdd: (appId, id) => executor.removeRdd(appId, id),
     forgetBroadcast: (appId, id) => executor.removeBroadcast(appId, id),

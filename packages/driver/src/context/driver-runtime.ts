@@ -30,6 +30,7 @@ import { RddProfiles } from './rdd-profiles.js';
 import { DEFAULT_WORKER_WAIT_MS, WorkerWait } from './worker-wait.js';
 import type { DriverLog } from './driver-log.js';
 import { withOwnNamenode } from './dfs-paths.js';
+import { whenSqlLoads } from '../sql/load-sql.js';
 
 export interface DriverRuntimeSettings {
   readonly appId: string;
@@ -63,6 +64,7 @@ export class DriverRuntime {
   private readonly workerWait: WorkerWait;
   private eventLog: EventLogWriter | undefined;
   private driverUi: DriverUi | undefined;
+  private unwatchSql = () => {};
 
   constructor(private readonly settings: DriverRuntimeSettings) {
     const { appId, mode, maxFailures, options, backend, driverLog } = settings;
@@ -133,10 +135,13 @@ export class DriverRuntime {
       await this.driverUi?.close();
       throw error;
     }
+    // The SQL layer's task functions and its generated code's globals (the `sql` runtime namespace).
+    this.unwatchSql = whenSqlLoads(() => this.backend.prepareRuntimes?.(['sql']));
   }
 
   /** Stops every service, the application's end event going out before its executors go. */
   async stop(): Promise<void> {
+    this.unwatchSql();
     this.jobs.refuseJobs();
     await this.driverUi?.close();
     this.workerWait.stop();

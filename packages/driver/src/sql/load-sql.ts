@@ -9,14 +9,40 @@ import { createRequire } from 'node:module';
 export type SqlLayer = typeof import('@flint/sql');
 
 let layer: SqlLayer | undefined;
+const loadListeners = new Set<() => void>();
 
 export function loadSql(): SqlLayer {
-  return (layer ??= createRequire(import.meta.url)('@flint/sql') as SqlLayer);
+  if (layer === undefined) {
+    loading();
+    layer = createRequire(import.meta.url)('@flint/sql') as SqlLayer;
+  }
+  return layer;
 }
 
 /** The layer as imported where require() would not give this process's instance (sql-under-require-hooks.ts). */
 export function useImportedSql(imported: SqlLayer): void {
+  loading();
   layer = imported;
+}
+
+/**
+ * Calls `listener` once, when the SQL layer starts loading (at once if it has loaded), unless the
+ * returned function is called first: a local context's task threads then load the layer's
+ * runtime while the driver loads the layer and plans, not after its first task arrives.
+ */
+export function whenSqlLoads(listener: () => void): () => void {
+  if (layer !== undefined) {
+    listener();
+    return () => {};
+  }
+  loadListeners.add(listener);
+  return () => loadListeners.delete(listener);
+}
+
+function loading(): void {
+  const listeners = [...loadListeners];
+  loadListeners.clear();
+  for (const listener of listeners) listener();
 }
 
 /**

@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import { BlockManager, type BlockPolicy } from './block-manager.js';
 import type { BarrierSync, CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import { relayBarrier } from './barrier-relay.js';
-import type { HeldBlockRequest, ThreadInput, ThreadResult, ThreadTask } from '../thread/thread-messages.js';
+import type { HeldBlockRequest, RuntimesRequest, ThreadInput, ThreadResult, ThreadTask } from '../thread/thread-messages.js';
 import { blockKeys, parseCachedKey, parseInApp } from '../block-keys.js';
 import { boundedInFlight } from './bounded-in-flight.js';
 import { AddedFiles } from './added-files.js';
@@ -101,6 +101,16 @@ export class Executor {
     } finally {
       this.running--;
     }
+  }
+
+  /**
+   * Has each task thread load these runtime namespaces (`sql`) now, while the driver still plans,
+   * instead of after the first task that needs them arrives. A thread then busy takes its request
+   * after its task. A load that fails is left for the first task needing it to report.
+   */
+  prepareRuntimes(namespaces: readonly string[]): void {
+    const request: RuntimesRequest = { kind: 'loadRuntimes', namespaces };
+    for (let i = 0; i < this.options.threads; i++) this.pool.run(request).catch(() => {});
   }
 
   /** Tasks in runTask now (fetching inputs, on a thread, or storing outputs). */

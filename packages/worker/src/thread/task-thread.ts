@@ -4,7 +4,7 @@
  */
 import { decode, installDecodeHooks, loadRuntimes, provideRuntime } from '@flint/rdd';
 import type { StageSpec } from '../stage-spec.js';
-import type { HeldBlockRequest, ThreadResult, ThreadTask } from './thread-messages.js';
+import type { HeldBlockRequest, RuntimesRequest, ThreadResult, ThreadTask } from './thread-messages.js';
 import { compileFunction } from './compile-function.js';
 import { accumulatorRef, applyBroadcastDrops, beginTaskAccumulators, broadcastRef, registerBroadcast } from './shared-variables.js';
 import { useApplication } from './application.js';
@@ -23,8 +23,13 @@ installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: 
 // by the first task of a driver that loaded SQL: an RDD job's threads never load it.
 provideRuntime('sql', () => import('@flint/sql/runtime'));
 
-export default async function runOnThread(message: ThreadTask | HeldBlockRequest): Promise<ThreadResult | Uint8Array | undefined> {
-  return 'kind' in message ? heldBlockBytes(message.appId, message.block) : runTask(message);
+export default async function runOnThread(message: ThreadTask | HeldBlockRequest | RuntimesRequest): Promise<ThreadResult | Uint8Array | undefined> {
+  if (!('kind' in message)) return runTask(message);
+  if (message.kind === 'loadRuntimes') {
+    await loadRuntimes(message.namespaces);
+    return undefined;
+  }
+  return heldBlockBytes(message.appId, message.block);
 }
 
 async function runTask(task: ThreadTask): Promise<ThreadResult> {

@@ -54,6 +54,12 @@ export interface HeldBlockRequest {
   readonly block: string;
 }
 
+/** The executor asks the thread to load runtime namespaces now, before a task needs them (Executor.prepareRuntimes). */
+export interface RuntimesRequest {
+  readonly kind: 'loadRuntimes';
+  readonly namespaces: readonly string[];
+}
+
 export type ThreadResult =
   | {
       readonly kind: 'success';
