@@ -66,6 +66,12 @@ export class DuckDbReference {
     );
   }
 
+  /** Creates table `name` (`columns`: DuckDB's column list, `id INTEGER, tag VARCHAR`) holding `rows`. */
+  async createTable(name: string, columns: string, rows: readonly (readonly (number | string | null)[])[]): Promise<void> {
+    const value = (v: number | string | null) => (v === null ? 'NULL' : typeof v === 'string' ? sqlString(v) : String(v));
+    await this.connection.run(`CREATE TABLE ${name} (${columns}); INSERT INTO ${name} VALUES ${rows.map((r) => `(${r.map(value).join(', ')})`).join(', ')}`);
+  }
+
   async query(sql: string): Promise<ReferenceRow[]> {
     const reader = await this.connection.runAndReadAll(sql);
     const names = reader.columnNames();

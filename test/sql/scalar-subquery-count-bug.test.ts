@@ -21,9 +21,8 @@ beforeAll(async () => {
   fc.createDataFrame(LHS, 'id INT, x INT, g INT').createOrReplaceTempView('lhs');
   fc.createDataFrame(RHS, 'y INT, g INT').createOrReplaceTempView('rhs');
   duck = await DuckDbReference.open(1);
-  const rows = (table: readonly (number | null)[][]) => table.map((r) => `(${r.map((v) => (v === null ? 'NULL' : String(v))).join(', ')})`).join(', ');
-  await duck.query(`CREATE TABLE lhs (id INTEGER, x INTEGER, g INTEGER); INSERT INTO lhs VALUES ${rows(LHS)}`);
-  await duck.query(`CREATE TABLE rhs (y INTEGER, g INTEGER); INSERT INTO rhs VALUES ${rows(RHS)}`);
+  await duck.createTable('lhs', 'id INTEGER, x INTEGER, g INTEGER', LHS);
+  await duck.createTable('rhs', 'y INTEGER, g INTEGER', RHS);
 }, 60_000);
 
 afterAll(async () => {

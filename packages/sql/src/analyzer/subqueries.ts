@@ -42,7 +42,7 @@ export function rewriteFilterSubqueries(f: PlanOf<'filter'>): LogicalPlan {
     const negated = c.kind === 'unary' && c.op === 'NOT' && c.child.kind === 'subquery' && c.child.mode !== 'scalar';
     const sub = negated ? (c as { child: Expr }).child : c;
     if (sub.kind === 'subquery' && sub.mode !== 'scalar') {
-      const { plan, predicates } = decorrelate(sub.plan, outerIds(child));
+      const { plan, predicates } = decorrelatedPredicate(sub, outerIds(child));
       const conditions = [...predicates];
       // Uncorrelated NOT IN is a null-aware anti join on x = y (the join knows whether the subquery
       // is empty or holds a null); correlated, it is Spark's anti join on
@@ -123,7 +123,7 @@ export function subqueryAsValue(plan: LogicalPlan, subquery: Expr): { plan: Logi
 function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { plan: LogicalPlan; exprs: Expr[] } {
   let plan = child;
   const existenceJoin = (sub: Subquery, negated: boolean): Expr => {
-    const { plan: right, predicates } = decorrelate(sub.plan, outerIds(plan));
+    const { plan: right, predicates } = decorrelatedPredicate(sub, outerIds(plan));
     const values = sub.mode === 'in' ? inValues(sub, outputOf(sub.plan)) : [];
     const nullAware = negated && values.length === 1 && predicates.length === 0;
     const equalities = values.map((value, i) => resolveExpression(binaryOf('=', value, outputOf(right)[i]), [...outputOf(plan), ...outputOf(right)]));
@@ -155,6 +155,17 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
 /** The ids of the enclosing plan's columns (those a correlated subquery may read). */
 function outerIds(outer: LogicalPlan): Set<number> {
   return new Set(outputOf(outer).map((a) => a.id));
+}
+
+/**
+ * An IN or EXISTS subquery's plan and correlation. An uncorrelated EXISTS needs one row at most
+ * (Spark's RewriteNonCorrelatedExists puts a LIMIT 1 on it): the join with it then has a side of
+ * one row, which is broadcast rather than both sides gathered into one partition.
+ */
+function decorrelatedPredicate(sub: Subquery, outer: Set<number>): Decorrelated {
+  const decorrelated = decorrelate(sub.plan, outer);
+  if (sub.mode !== 'exists' || decorrelated.predicates.length > 0) return decorrelated;
+  return { plan: { kind: 'limit', child: decorrelated.plan, n: 1, offset: 0 }, predicates: [] };
 }
 
 interface Decorrelated {

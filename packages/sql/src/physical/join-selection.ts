@@ -6,9 +6,7 @@
  * pass through filters and projections as upper bounds; aggregates and joins are unknown.
  */
 import type { LogicalPlan } from '../plan/logical-plan.js';
-import { outputOf } from '../plan/output.js';
 import { broadcastableSides } from './broadcast-join.js';
-import { equiJoinKeys } from './join.js';
 import { producedBytes } from './adaptive/initial-partitions.js';
 
 export const DEFAULT_BROADCAST_THRESHOLD = 10 * 1024 * 1024;
@@ -39,8 +37,12 @@ export function estimatedSize(p: LogicalPlan): number | undefined {
   }
 }
 
+/**
+ * A join without equality keys (a condition of other kinds, or none) is broadcast the same way
+ * when a side is small: every row of the other side is tested against all its rows, where it is
+ * (Spark's BroadcastNestedLoopJoin); shuffled, both sides go to one partition.
+ */
 export function chooseJoin(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number): JoinStrategy {
-  if (equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length === 0) return { kind: 'shuffle' };
   const hinted = hintedJoin(p);
   if (hinted) return hinted;
   if (threshold < 0) return { kind: 'shuffle' };

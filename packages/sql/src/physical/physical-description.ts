@@ -181,10 +181,18 @@ function describeJoin(p: Extract<LogicalPlan, { kind: 'join' }>, n: number, thre
     `Join condition: ${keys.residual ? planString(keys.residual) : 'None'}`,
   ];
   const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${joinName(p)}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
+  const broadcast = (side: LogicalPlan) => op('BroadcastExchange', { details: [inputOf(side)], generated: false, exchange: true }, describe(side));
+  if (strategy.kind === 'broadcast' && keys.leftKeys.length === 0) {
+    // Spark's BroadcastNestedLoopJoinExec: no keys, the condition tested on every pair.
+    const nestedArgs = ` Build${build === 'left' ? 'Left' : 'Right'}, ${joinName(p)}${p.condition ? `, ${planString(p.condition)}` : ''}`;
+    const nestedDetails = [`Join type: ${joinName(p)}`, `Join condition: ${p.condition ? planString(p.condition) : 'None'}`];
+    return op('BroadcastNestedLoopJoin', { args: nestedArgs, details: nestedDetails },
+      build === 'left' ? broadcast(p.left) : describe(p.left),
+      build === 'right' ? broadcast(p.right) : describe(p.right));
+  }
   if (strategy.kind === 'broadcast') {
     // Spark's BroadcastHashJoinExec prints its isNullAwareAntiJoin flag last (true: x NOT IN (subquery)).
     const broadcastArgs = `${args}, ${p.nullAware === true}`;
-    const broadcast = (side: LogicalPlan) => op('BroadcastExchange', { details: [inputOf(side)], generated: false, exchange: true }, describe(side));
     return op('BroadcastHashJoin', { args: broadcastArgs, details },
       build === 'left' ? broadcast(p.left) : describe(p.left),
       build === 'right' ? broadcast(p.right) : describe(p.right));

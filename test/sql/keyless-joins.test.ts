@@ -1,0 +1,63 @@
+// Joins without equality keys: an uncorrelated EXISTS (a join with no condition, its subquery
+// limited to one row as Spark's RewriteNonCorrelatedExists does) and theta joins broadcast their
+// small side and test every pair where the other side's rows are (Spark's
+// BroadcastNestedLoopJoin), instead of gathering both sides into one partition. Rows are compared
+// with DuckDB's on the same data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext } from '@flint/driver';
+import { DuckDbReference } from './duckdb-reference.js';
+import { rowsDifference } from './compare-rows.js';
+
+// id, x
+const LHS: [number, number | null][] = Array.from({ length: 40 }, (_, i) => [i, i % 7 === 3 ? null : (i * 13) % 29]);
+// y, tag
+const RHS: [number | null, string][] = [[3, 'a'], [17, 'a'], [null, 'b'], [25, 'c']];
+
+let fc: FlintContext;
+let duck: DuckDbReference;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'sql-keyless-joins' });
+  fc.createDataFrame(LHS, 'id INT, x INT').repartition(4).createOrReplaceTempView('lhs');
+  fc.createDataFrame(RHS, 'y INT, tag STRING').createOrReplaceTempView('rhs');
+  duck = await DuckDbReference.open(1);
+  await duck.createTable('lhs', 'id INTEGER, x INTEGER', LHS);
+  await duck.createTable('rhs', 'y INTEGER, tag VARCHAR', RHS);
+}, 60_000);
+
+afterAll(async () => {
+  duck?.close();
+  await fc?.stop();
+});
+
+describe('joins without keys', () => {
+  it('uncorrelated EXISTS / NOT EXISTS: a broadcast nested loop join, the big side left where it is', async () => {
+    for (const tags of ["'a'", "'none'"]) {
+      for (const query of [
+        `SELECT id FROM lhs WHERE EXISTS (SELECT 1 FROM rhs WHERE tag = ${tags}) ORDER BY id`,
+        `SELECT id FROM lhs WHERE NOT EXISTS (SELECT 1 FROM rhs WHERE tag = ${tags}) ORDER BY id`,
+        `SELECT id, EXISTS (SELECT 1 FROM rhs WHERE tag = ${tags}) AS e FROM lhs WHERE id < 5 ORDER BY id`,
+      ]) {
+        expect(rowsDifference(await fc.sql(query).collect(), await duck.query(query), { ordered: true }), query).toBeNull();
+      }
+    }
+    const df = fc.sql("SELECT id FROM lhs WHERE EXISTS (SELECT 1 FROM rhs WHERE tag = 'a')");
+    const plan = df.explainString('simple');
+    expect(plan).toMatch(/BroadcastNestedLoopJoin BuildRight, LeftSemi\n/);
+    expect(plan).toMatch(/BroadcastExchange\n\s+\+- GlobalLimit 1\n/);
+    expect(plan).not.toContain('Exchange SinglePartition\n   :');
+    expect(df.rdd.getNumPartitions()).toBe(4);
+  });
+
+  it('theta joins of every broadcastable type, a small side broadcast', async () => {
+    for (const join of ['JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN', 'LEFT SEMI JOIN', 'LEFT ANTI JOIN', 'CROSS JOIN']) {
+      const on = join === 'CROSS JOIN' ? '' : ' ON l.x > r.y + 10';
+      const columns = join.startsWith('LEFT SEMI') || join.startsWith('LEFT ANTI') ? 'l.id, l.x' : 'l.id, l.x, r.y, r.tag';
+      const query = `SELECT ${columns} FROM lhs l ${join} rhs r${on}`;
+      // DuckDB spells Spark's LEFT SEMI/ANTI JOIN as SEMI/ANTI JOIN.
+      const reference = query.replace('LEFT SEMI', 'SEMI').replace('LEFT ANTI', 'ANTI');
+      expect(rowsDifference(await fc.sql(query).collect(), await duck.query(reference)), query).toBeNull();
+    }
+    expect(fc.sql('SELECT l.id, r.y FROM lhs l LEFT JOIN rhs r ON l.x > r.y + 10').explainString('simple')).toContain('BroadcastNestedLoopJoin BuildRight, LeftOuter, (x#');
+  });
+});
