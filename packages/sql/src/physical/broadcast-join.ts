@@ -18,6 +18,7 @@ import { NULL_KEY, type EquiJoinKeys } from './join.js';
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
 import { genTableParts, type BroadcastProbe, type BuildTable } from './broadcast-probe.js';
 import { concatJoinColumns, JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
+import { bulkBuildPrologue } from './bulk-build-parts.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -170,7 +171,7 @@ export function broadcastProbe(stream: Pipeline, small: Pipeline, build: 'left' 
 }
 
 /**
- * One record per partition of the small side: the keys of its rows whose key can match (no null
+ * Records of each partition of the small side (one per batch taken whole, then one of the rows): the keys of its rows whose key can match (no null
  * in a key compared with `=`; a null-aware join keeps the others under NULL_KEY) and, per column,
  * the rows' values (null for a column not carried).
  */
@@ -188,11 +189,12 @@ function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], c
     const nullPushes = [`bk.push('${NULL_KEY}');`, ...kept.map((i) => `bc${i}.push(null);`)].join(' ');
     lines.push(anyNull === '' ? pushes : `if (!(${anyNull})) { ${pushes} }${nullAware ? ` else { ${nullPushes} }` : ''}`);
     return lines.join('\n  ');
-  });
+  }, true, bulkBuildPrologue(small, buildKeys, carried, ctx, 'bparts'));
   const columns = output.map((_, i) => (carried[i] ? `env.compactColumn(bc${i}, true)` : 'null')).join(', ');
-  const source = `const bk = [];${kept.map((i) => ` const bc${i} = [];`).join('')}
+  // Batches taken whole (bparts, bulk-build-parts.ts), then the rows of the others.
+  const source = `const bparts = []; const bk = [];${kept.map((i) => ` const bc${i} = [];`).join('')}
 ${body}
-return [[env.compactColumn(bk, false), [${columns}]]];`;
+return [...bparts, [env.compactColumn(bk, false), [${columns}]]];`;
   return mapPartitionsGenerated(small, ctx, source, site);
 }
 

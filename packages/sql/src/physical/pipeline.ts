@@ -99,9 +99,9 @@ export function withProbeRowsCounted(p: Pipeline, rows: RowCounter): Pipeline {
  * (the sink called for each, its declarations in each branch) and the env flag picks one
  * (withFusedSwitch sets it and the input).
  */
-export function genLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction = false): string {
+export function genLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction = false, batchPrologue?: BatchPrologue): string {
   const fused = fusedAlternative(p);
-  if (fused === undefined) return genOneLoop(p, ctx, sink, batchFunction);
+  if (fused === undefined) return genOneLoop(p, ctx, sink, batchFunction, batchPrologue);
   return `if (env.${FUSED_FLAG} === true) {\n${genOneLoop(fused, ctx, sink, batchFunction)}\n} else {\n${genOneLoop(p, ctx, sink, batchFunction)}\n}`;
 }
 
@@ -115,7 +115,14 @@ function fusedAlternative(p: Pipeline): Pipeline | undefined {
 /** What a loop runs per row, given the row's bindings (genLoop). */
 export type Sink = (vars: Bindings) => string | { readonly before: string; readonly each: string };
 
-function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction: boolean): string {
+/**
+ * Statements each column batch runs before its rows, given the bindings of the pipeline's output
+ * (for a loop over a scan's batches in a batch function, without the fused alternative: genLoop
+ * drops it otherwise); a `return` skips the batch's rows.
+ */
+export type BatchPrologue = (vars: Bindings) => string;
+
+function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction: boolean, batchPrologue?: BatchPrologue): string {
   let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? batchValue(a, i) : `row[${i}]`]));
   const lines: string[] = [];
   const hoisted: string[] = [];
@@ -165,6 +172,7 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
     vars = next;
   }
   const sunk = sink(vars);
+  const prologue = p.columnar && batchFunction && batchPrologue !== undefined ? `${batchPrologue(vars)}\n` : '';
   if (typeof sunk === 'string') lines.push(sunk);
   else {
     hoisted.push(sunk.before);
@@ -181,7 +189,7 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
   const dictionaries = p.baseOutput.flatMap((a, i) => (mayBeEncoded(a) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
   const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
-  const rows = `${columns}\nfor (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
+  const rows = `${columns}\n${prologue}for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
   if (!batchFunction) return prelude + counts.around(`for (const scanBatch of input) {\n${rows}}`);
   // The row loop in a function of its own, called per batch: V8 optimizes it once for the thread's
   // tasks, where a loop inside the task's function was deoptimized at the end of every batch (on

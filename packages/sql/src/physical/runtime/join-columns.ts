@@ -47,6 +47,20 @@ function dictionaryColumn(values: readonly unknown[]): DictionaryColumn | undefi
   });
 }
 
+/**
+ * The first `length` rows of a scan batch's column as a join column: a dictionary-encoded one
+ * (`codes` into `dictionary`, the Parquet reader's) as a dictionary column of the same entries
+ * while they fit two-byte codes, a typed array as it is, other values compacted.
+ */
+export function batchJoinColumn(column: ArrayLike<unknown>, dictionary: readonly unknown[] | undefined, length: number): JoinColumn {
+  const rows = ArrayBuffer.isView(column) ? (column as Int32Array | Float64Array).subarray(0, length) : (Array.prototype.slice.call(column, 0, length) as unknown[]);
+  if (dictionary === undefined) return ArrayBuffer.isView(rows) ? rows : compactColumn(rows, true);
+  if (dictionary.length > 65536) return compactColumn(Array.from(rows as ArrayLike<number>, (code) => dictionary[code]), true);
+  const codes = dictionary.length <= 256 ? new Uint8Array(length) : new Uint16Array(length);
+  codes.set(rows as ArrayLike<number>);
+  return { codes, values: dictionary };
+}
+
 /** A column's values by index (a dictionary column decoded: every row of a value gets the same string). */
 export function plainColumn(column: JoinColumn): ArrayLike<unknown> {
   if (!isDictionaryColumn(column)) return column;
@@ -57,7 +71,7 @@ export function plainColumn(column: JoinColumn): ArrayLike<unknown> {
 }
 
 /** Generated code reads join columns through `env.compactColumn` and `env.plainColumn`. */
-export const JOIN_COLUMN_RUNTIME = registerRuntime('sql', { compactColumn, plainColumn });
+export const JOIN_COLUMN_RUNTIME = registerRuntime('sql', { compactColumn, plainColumn, batchJoinColumn });
 
 /**
  * Parts of a column end to end: an Int32Array or Float64Array when every part is a typed array of
