@@ -6,7 +6,7 @@ import { StorageLevel, userCallSite, type RDD, type SqlPlanNode } from '@flint/r
 import { showString as formatShowString } from '../format/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { PhysicalPlanner } from '../physical/planner.js';
-import { physicalPlanString } from '../physical/explain-physical.js';
+import { physicalTreeString } from '../physical/explain-physical.js';
 import { describePhysical, type PhysicalNode } from '../physical/physical-description.js';
 import { CodegenContext } from '../physical/codegen/codegen-context.js';
 import { mapPartitionsGenerated } from '../physical/pipeline.js';
@@ -47,10 +47,12 @@ export function execute(df: DataFrame, action: string): Execution {
   const enabled = adaptive.options.enabled;
   const planner = new PhysicalPlanner(df.session.host, { shufflePartitions, broadcastThreshold, site, adaptive: enabled ? adaptive : undefined });
   const optimized = optimize(df.plan, () => df.session.timeZone, df.session.ansiEnabled);
-  const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
-  const description = `${site}${sql}\n== Physical Plan ==\n${physicalPlanString(optimized, shufflePartitions, broadcastThreshold)}`;
   const rdd = planner.rows(optimized);
-  const sqlPlan = sqlPlanNode(describePhysical(optimized, shufflePartitions, broadcastThreshold, planner.rowsMetrics()));
+  // One description of the physical plan serves the job's text and the UI's plan with row counts.
+  const physical = describePhysical(optimized, shufflePartitions, broadcastThreshold, planner.rowsMetrics());
+  const sql = df.sqlText === undefined ? '' : `\n${df.sqlText}`;
+  const description = `${site}${sql}\n== Physical Plan ==\n${physicalTreeString(physical)}`;
+  const sqlPlan = sqlPlanNode(physical);
   return { rdd, description, callSite, shortCallSite: site, sqlPlan, observed: planner.observations(), ...(df.sqlText === undefined ? {} : { sqlText: df.sqlText }) };
 }
 

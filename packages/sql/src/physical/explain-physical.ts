@@ -20,5 +20,10 @@ export function treeLines(root: PhysicalNode, text: (node: PhysicalNode) => stri
 }
 
 export function physicalPlanString(p: LogicalPlan, shufflePartitions: number, broadcastThreshold: number): string {
-  return treeLines(describePhysical(p, shufflePartitions, broadcastThreshold), (node) => node.name + node.args).join('\n');
+  return physicalTreeString(describePhysical(p, shufflePartitions, broadcastThreshold));
+}
+
+/** A described physical plan as explain() prints it. */
+export function physicalTreeString(root: PhysicalNode): string {
+  return treeLines(root, (node) => node.name + node.args).join('\n');
 }
