@@ -1,5 +1,6 @@
 // Joins without equality keys: an uncorrelated EXISTS (a join with no condition, its subquery
-// limited to one row as Spark's RewriteNonCorrelatedExists does) and theta joins broadcast their
+// limited to one row as Spark's RewriteNonCorrelatedExists does), an uncorrelated scalar subquery
+// (a left join with its one-row aggregate) and theta joins broadcast their
 // small side and test every pair where the other side's rows are (Spark's
 // BroadcastNestedLoopJoin), instead of gathering both sides into one partition. Rows are compared
 // with DuckDB's on the same data.
@@ -46,6 +47,15 @@ describe('joins without keys', () => {
     expect(plan).toMatch(/BroadcastNestedLoopJoin BuildRight, LeftSemi\n/);
     expect(plan).toMatch(/BroadcastExchange\n\s+\+- GlobalLimit 1\n/);
     expect(plan).not.toContain('Exchange SinglePartition\n   :');
+    expect(df.rdd.getNumPartitions()).toBe(4);
+  });
+
+  it('an uncorrelated scalar subquery: its aggregate, one row, is broadcast', async () => {
+    for (const query of ['SELECT id FROM lhs WHERE x > (SELECT avg(y) FROM rhs) ORDER BY id', 'SELECT id, x - (SELECT max(y) FROM rhs WHERE tag = \'a\') AS d FROM lhs ORDER BY id']) {
+      expect(rowsDifference(await fc.sql(query).collect(), await duck.query(query), { ordered: true }), query).toBeNull();
+    }
+    const df = fc.sql('SELECT id FROM lhs WHERE x > (SELECT avg(y) FROM rhs)');
+    expect(df.explainString('simple')).toMatch(/BroadcastNestedLoopJoin BuildRight, LeftOuter\n[^]*BroadcastExchange\n\s+\+- HashAggregate\(keys=\[\]/);
     expect(df.rdd.getNumPartitions()).toBe(4);
   });
 

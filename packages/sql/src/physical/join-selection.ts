@@ -3,13 +3,17 @@
  * whose estimated size is at most `flint.sql.autoBroadcastJoinThreshold` (10 MB by default, -1
  * turns it off) and that the join type allows (not the side whose unmatched rows are kept);
  * otherwise both sides are shuffled. Sizes come from the leaves (in-memory rows, files) and
- * pass through filters and projections as upper bounds; aggregates and joins are unknown.
+ * pass through filters and projections as upper bounds; a global aggregate is one row, a limit
+ * its rows; grouped aggregates and joins are unknown.
  */
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { broadcastableSides } from './broadcast-join.js';
 import { producedBytes } from './adaptive/initial-partitions.js';
 
 export const DEFAULT_BROADCAST_THRESHOLD = 10 * 1024 * 1024;
+
+/** The size taken for a row whose size is not known from its source. */
+const ROW_BYTES = 64;
 
 export type JoinStrategy = { readonly kind: 'broadcast'; readonly build: 'left' | 'right' } | { readonly kind: 'shuffle' };
 
@@ -30,8 +34,11 @@ export function estimatedSize(p: LogicalPlan): number | undefined {
       return estimatedSize(p.child);
     case 'limit': {
       const child = estimatedSize(p.child);
-      return child === undefined ? p.n * 64 : Math.min(child, p.n * 64);
+      return child === undefined ? p.n * ROW_BYTES : Math.min(child, p.n * ROW_BYTES);
     }
+    case 'aggregate':
+      // Without grouping, one row (an uncorrelated scalar subquery's aggregate, Spark's estimate too).
+      return p.groupBy.length === 0 && p.groupingSets === undefined ? ROW_BYTES : undefined;
     default:
       return undefined;
   }
