@@ -5,7 +5,7 @@
  * imported side by side share one copy of the layer's classes.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,11 @@ describe("@flint/sql's bundle", () => {
     const log = join(scratch, 'modules.log');
     const fresh = { imported: 'bundle', required: 'bundle', runtime: 'bundle', sqlPackage: ['@flint/sql', '@flint/sql'], oneCopy: true };
     expect(await whichCopy(dist, log)).toEqual(fresh);
+    // tsx's loader rewrites a file that holds an import(): the bundle keeps each in a small chunk.
+    const holdingImport = readdirSync(join(dist, 'bundle'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js') && readFileSync(join(dist, 'bundle', file), 'utf8').includes('import('));
+    expect(holdingImport.length).toBeGreaterThan(0);
+    expect(holdingImport.filter((file) => statSync(join(dist, 'bundle', file)).size > 20_000)).toEqual([]);
 
     // An installed package has no .tsbuildinfo (package.json's files leave it out): its bundle is current.
     const info = join(dist, '.tsbuildinfo');

@@ -18,6 +18,7 @@ import { AdaptiveExecution } from '../physical/adaptive/adaptive-execution.js';
 import { adaptiveOptions } from '../physical/adaptive/adaptive-options.js';
 import { reportObservations } from './observation.js';
 import type { ObservedMetrics } from '../physical/observed-metrics.js';
+import { loadRowsToArrow } from '../interop/load-rows-to-arrow.js';
 
 export function defaultStorageLevel(): StorageLevel {
   return StorageLevel.MEMORY_AND_DISK;
@@ -105,7 +106,7 @@ export async function showString(df: DataFrame, n: number, truncate: boolean | n
 
 /** The rows as an Apache Arrow table (interop/rows-to-arrow.ts, imported here so that only toArrow loads Arrow). */
 export async function toArrow(df: DataFrame): Promise<ArrowTable> {
-  const { rowsToArrow } = await import('../interop/rows-to-arrow.js');
+  const { rowsToArrow } = await loadRowsToArrow();
   return rowsToArrow(df.schema, await run(df, 'toArrow'));
 }
 
