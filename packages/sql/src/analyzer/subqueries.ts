@@ -24,6 +24,7 @@ import { AnalysisException } from './analysis-error.js';
 import { prettyName } from '../expr/names.js';
 import { resolveExpression } from './resolve-expression.js';
 import { joinCountingNoRows, valueOnNoRows } from './count-bug.js';
+import { correlatedPredicateError, domainAggregate, pullsUpOverAggregate } from './domain-join.js';
 
 type Subquery = Extract<Expr, { kind: 'subquery' }>;
 
@@ -137,7 +138,7 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
       if (x.kind === 'unary' && x.op === 'NOT' && x.child.kind === 'subquery' && x.child.mode === 'in') return existenceJoin(x.child, true);
       if (x.kind !== 'subquery') return undefined;
       if (x.mode !== 'scalar') return existenceJoin(x, false);
-      const { plan: sub, predicates } = decorrelate(x.plan, outerIds(plan));
+      const { plan: sub, predicates } = decorrelate(x.plan, outerIds(plan), plan);
       const onNoRows = predicates.length > 0 ? valueOnNoRows(x.plan, sub) : undefined;
       if (onNoRows === undefined) {
         plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };
@@ -173,11 +174,12 @@ interface Decorrelated {
   readonly predicates: Expr[];
 }
 
-function decorrelate(p: LogicalPlan, outerIds: Set<number>): Decorrelated {
+/** `outer`: the plan a scalar subquery's rows join, for a domain join (domain-join.ts). */
+function decorrelate(p: LogicalPlan, outerIds: Set<number>, outer?: LogicalPlan): Decorrelated {
   const readsOuter = (e: Expr) => [...referencedIds(e)].some((id) => outerIds.has(id));
   switch (p.kind) {
     case 'filter': {
-      const below = decorrelate(p.child, outerIds);
+      const below = decorrelate(p.child, outerIds, outer);
       const local: Expr[] = [];
       const correlated: Expr[] = [];
       for (const c of splitConjuncts(p.condition)) (readsOuter(c) ? correlated : local).push(c);
@@ -185,19 +187,24 @@ function decorrelate(p: LogicalPlan, outerIds: Set<number>): Decorrelated {
       return { plan: condition ? { ...p, child: below.plan, condition } : below.plan, predicates: [...below.predicates, ...correlated] };
     }
     case 'subqueryAlias': {
-      const below = decorrelate(p.child, outerIds);
+      const below = decorrelate(p.child, outerIds, outer);
       return { plan: { ...p, child: below.plan }, predicates: below.predicates };
     }
     case 'project': {
-      const below = decorrelate(p.child, outerIds);
+      const below = decorrelate(p.child, outerIds, outer);
       if (below.predicates.length === 0) return { plan: p, predicates: [] };
       const kept = new Set(outputOf(p).map((a) => a.id));
       const needed = innerAttrs(below.predicates, below.plan).filter((a) => !kept.has(a.id));
       return { plan: { ...p, child: below.plan, exprs: [...p.exprs, ...needed] }, predicates: below.predicates };
     }
     case 'aggregate': {
-      const below = decorrelate(p.child, outerIds);
+      const below = decorrelate(p.child, outerIds, outer);
       if (below.predicates.length === 0) return { plan: p, predicates: [] };
+      const unsupported = below.predicates.filter((c) => !pullsUpOverAggregate(c, outerIds));
+      if (unsupported.length > 0) {
+        if (outer === undefined) throw correlatedPredicateError(unsupported, p);
+        return domainAggregate(p, below.plan, below.predicates, outer);
+      }
       const keys = innerAttrs(below.predicates, below.plan);
       return { plan: { ...p, child: below.plan, groupBy: [...p.groupBy, ...keys], aggregates: [...p.aggregates, ...keys] }, predicates: below.predicates };
     }
