@@ -68,6 +68,40 @@ describe('subqueries in a join condition', () => {
     expect(await rows('select * from x inner join y on x1 = y1 and x2 IN (select z1 from z where z1 = x1) order by x1, x2, y1, y2')).toBe('');
   });
 
+  it("EXISTS and NOT EXISTS correlated with either side, alone and under OR: Spark's answers (exists-in-join-condition.sql.out)", async () => {
+    const N = 'NULL NULL';
+    const answers: Record<string, string[]> = {
+      inner: ['1 1 1 4', '', '', '1 1 1 4'],
+      left: [`1 1 1 4|2 1 ${N}|3 4 ${N}`, `1 1 ${N}|2 1 ${N}|3 4 ${N}`, `1 1 ${N}|2 1 ${N}|3 4 ${N}`, `1 1 1 4|2 1 ${N}|3 4 ${N}`],
+      right: [`${N} 0 2|${N} 4 11|1 1 1 4`, `${N} 0 2|${N} 1 4|${N} 4 11`, `${N} 0 2|${N} 1 4|${N} 4 11`, `${N} 0 2|${N} 4 11|1 1 1 4`],
+      'left semi': ['1 1', '', '', '1 1'],
+      'left anti': ['2 1|3 4', '1 1|2 1|3 4', '1 1|2 1|3 4', '2 1|3 4'],
+      'full outer': [
+        `${N} 0 2|${N} 4 11|1 1 1 4|2 1 ${N}|3 4 ${N}`,
+        `${N} 0 2|${N} 1 4|${N} 4 11|1 1 ${N}|2 1 ${N}|3 4 ${N}`,
+        `${N} 0 2|${N} 1 4|${N} 4 11|1 1 ${N}|2 1 ${N}|3 4 ${N}`,
+        `${N} 0 2|${N} 4 11|1 1 1 4|2 1 ${N}|3 4 ${N}`,
+      ],
+    };
+    for (const join of JOINS) {
+      const order = join.startsWith('left semi') || join.startsWith('left anti') ? 'x1, x2' : 'x1, x2, y1, y2';
+      for (const [i, predicate] of ['exists (select * from z where z2 = x2)', 'not exists (select * from z where z2 = x2)', 'exists (select * from z where z2 = y2)', 'not exists (select * from z where z2 = y2)'].entries()) {
+        const query = `select * from x ${join} join y on x1 = y1 and ${predicate} order by ${order}`;
+        expect(await rows(query), query).toBe(answers[join]![i]);
+      }
+    }
+    const underOr: [string, string, string][] = [
+      ['exists (select * from z where z1 = x1)', '1 1 1 4|3 4 0 2|3 4 1 4|3 4 4 11', `1 1 1 4|2 1 ${N}|3 4 0 2|3 4 1 4|3 4 4 11`],
+      ['not exists (select * from z where z1 = x1)', '1 1 0 2|1 1 1 4|1 1 4 11|2 1 0 2|2 1 1 4|2 1 4 11', `1 1 0 2|1 1 1 4|1 1 4 11|2 1 0 2|2 1 1 4|2 1 4 11|3 4 ${N}`],
+      ['exists (select * from z where z1 = y1)', '1 1 1 4|1 1 4 11|2 1 4 11|3 4 4 11', '1 1 1 4|1 1 4 11|2 1 4 11|3 4 4 11'],
+      ['not exists (select * from z where z1 = y1)', '1 1 0 2|1 1 1 4|2 1 0 2|2 1 1 4|3 4 0 2|3 4 1 4', '1 1 0 2|1 1 1 4|2 1 0 2|2 1 1 4|3 4 0 2|3 4 1 4'],
+    ];
+    for (const [predicate, inner, left] of underOr) {
+      expect(await rows(`select * from x inner join y on x1 = y1 or ${predicate} order by x1, x2, y1, y2`), predicate).toBe(inner);
+      expect(await rows(`select * from x left join y on x1 = y1 or ${predicate} order by x1, x2, y1, y2`), predicate).toBe(left);
+    }
+  });
+
   it('uncorrelated subqueries hold for every row; a scalar one too', async () => {
     expect(await rows('select * from x left join y on x1 = y1 and exists (select 1 from z where z1 = 8) order by x1')).toBe('1 1 1 4|2 1 NULL NULL|3 4 NULL NULL');
     expect(await rows('select * from x left join y on x1 = y1 and not exists (select 1 from z where z1 = 8) order by x1')).toBe('1 1 NULL NULL|2 1 NULL NULL|3 4 NULL NULL');
