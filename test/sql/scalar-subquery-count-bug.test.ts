@@ -65,6 +65,12 @@ describe('correlated scalar subqueries over no matching rows', () => {
     );
   });
 
+  it("a scalar subquery of two columns is Spark's analysis error", () => {
+    expect(() => fc.sql('SELECT id, (SELECT y, g FROM rhs LIMIT 1) AS s FROM lhs')).toThrow(
+      '[INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN] Invalid subquery: Scalar subquery must return only one column, but got 2. SQLSTATE: 42823',
+    );
+  });
+
   it('collect_list over no rows is an empty array (Spark: Collect.defaultResult), sum is null', async () => {
     const rows = await fc.sql('SELECT id, (SELECT collect_list(y) FROM rhs WHERE rhs.g = lhs.g) AS l, (SELECT sum(y) FROM rhs WHERE rhs.g = lhs.g) AS s FROM lhs ORDER BY id').collect();
     expect(rows.map((r) => [r.l, r.s])).toEqual([[[10, 20], 30], [[10, 20], 30], [[], null], [[30], 30], [[], null], [[], null]]);

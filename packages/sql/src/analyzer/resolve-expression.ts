@@ -11,6 +11,7 @@ import { Types } from '../expr/types-used.js';
 import { commonType, isBoolean, isIntegral, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
+import { outputOf } from '../plan/output.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from './analysis-error.js';
 import { dataTypeOf } from './type-of.js';
 import { resolveLambdas } from './lambdas.js';
@@ -82,7 +83,15 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
       return resolveColumn(e.name, e.qualifier, input);
     case 'subquery': {
       if (!outer) throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'A subquery is not supported here. SQLSTATE: 0A000');
-      return { ...e, plan: outer.analyzeSubquery(e.plan, [...input, ...outer.attrs]) };
+      const plan = outer.analyzeSubquery(e.plan, [...input, ...outer.attrs]);
+      const columns = outputOf(plan).length;
+      if (e.mode === 'scalar' && columns !== 1) {
+        throw new AnalysisException(
+          'INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN',
+          `Invalid subquery: Scalar subquery must return only one column, but got ${columns}. SQLSTATE: 42823`,
+        );
+      }
+      return { ...e, plan };
     }
     case 'star':
       throw new AnalysisException('INVALID_USAGE_OF_STAR_OR_REGEX', `Invalid usage of '*' in expression.`);
