@@ -3,7 +3,8 @@
  * column arrives as a typed array (physical/bulk-build-parts.ts) and row by row where it holds
  * nulls: a dictionary string column whose row groups number its values differently (nulls
  * among them), a plain-encoded string column, a double column with nulls, a key repeated, build
- * rows no sales row matches. Each answer is DuckDB's on the same files.
+ * rows no fact row matches, and build keys read above the join (bound to the stream keys they
+ * equal, not carried in the table). Each answer is DuckDB's on the same files.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,10 +35,10 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
     await db.query(
       `copy (select case when i >= ${2 * ROW_GROUP} and i % 9 = 0 then null else (case when i >= 6000 then (i - 6000) * 100 else i end) end::int as id, ` +
         `case when i % 13 = 0 then null else 's' || ((i + i // ${ROW_GROUP}) % 5) end as seg, ` +
-        `case when i % 7 = 0 then null else i / 8 end::double as w, 'name' || i as name ` +
+        `case when i % 7 = 0 then null else i / 8 end::double as w, 'name' || i as name, (i % 3)::int as id2 ` +
         `from range(0, 6060) t(i)) to '${paths.dim}' (format parquet, row_group_size ${ROW_GROUP})`,
     );
-    await db.query(`copy (select ((i * 7919) % 6500)::int as k, (i % 40) / 4 as x from range(0, 20000) t(i)) to '${paths.fact}' (format parquet)`);
+    await db.query(`copy (select ((i * 7919) % 6500)::int as k, (i % 40) / 4 as x, (i % 3)::int as k2 from range(0, 20000) t(i)) to '${paths.fact}' (format parquet)`);
     fc = await FlintContext.create({ master: 'local[2]' });
     fc.read.parquet(paths.dim).createOrReplaceTempView('dim');
     fc.read.parquet(paths.fact).createOrReplaceTempView('fact');
@@ -51,6 +52,8 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
   const queries: Record<string, string> = {
     'an inner join grouped by a build-side dictionary string': 'select d.seg, sum(f.x) as s, count(*) as n from fact f join dim d on f.k = d.id group by d.seg',
     'an inner join carrying every build column': 'select f.k, f.x, d.id, d.seg, d.w, d.name from fact f join dim d on f.k = d.id',
+    // The build keys' values come from the stream keys they equal (broadcastProbe's keyBound): each its own.
+    'an inner join on two integer keys carrying both': 'select f.k, f.k2, f.x, d.id, d.id2, d.seg from fact f join dim d on f.k = d.id and f.k2 = d.id2',
     'a left join grouped by build-side columns': 'select d.seg, d.w is null as nw, count(*) as n, sum(f.x) as s from fact f left join dim d on f.k = d.id group by d.seg, d.w is null',
   };
   for (const [name, sql] of Object.entries(queries)) {

@@ -9,7 +9,8 @@
  * stream side's pipeline instead (fusedBroadcastJoin, broadcast-probe.ts).
  */
 import { FnRef, type Broadcast, type RDD } from '@flint/rdd';
-import type { Expr } from '../expr/expression.js';
+import type { Attr, Expr } from '../expr/expression.js';
+import { dataTypeOf } from '../analyzer/type-of.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from './codegen/codegen-context.js';
@@ -151,23 +152,42 @@ export function fusedBroadcastJoin(
   site: string,
   isRead: (id: number) => boolean = () => true,
 ): Pipeline {
-  const carried = outputAfter(small).map((a) => isRead(a.id));
-  const table = onceLoaded(buildColumns(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, carried, site), site);
-  return withStep(stream, { kind: 'probe', probe: broadcastProbe(stream, small, build, keys, isRead, table) });
+  const probe = broadcastProbe(stream, small, build, keys, isRead, () => table());
+  const table = onceLoaded(buildColumns(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, probe.carried, site), site);
+  return withStep(stream, { kind: 'probe', probe });
 }
 
-/** The probe of `stream`'s rows into the table of `small`'s rows (`table`), the columns something reads carried. */
+/** The probe of `stream`'s rows into the table of `small`'s rows (`table`), the columns something reads carried (but those bound to a stream key). */
 export function broadcastProbe(stream: Pipeline, small: Pipeline, build: 'left' | 'right', keys: EquiJoinKeys, isRead: (id: number) => boolean, table: () => Promise<Broadcast<BuildTable>>): BroadcastProbe {
   const buildOutput = outputAfter(small);
+  const streamKeys = build === 'right' ? keys.leftKeys : keys.rightKeys;
+  const keyBound = streamKeyValues(buildOutput, build === 'right' ? keys.rightKeys : keys.leftKeys, streamKeys, keys.nullSafe);
   return {
-    streamKeys: build === 'right' ? keys.leftKeys : keys.rightKeys,
+    streamKeys,
     nullSafe: keys.nullSafe,
     buildOutput,
-    carried: buildOutput.map((a) => isRead(a.id)),
+    carried: buildOutput.map((a, i) => isRead(a.id) && keyBound[i] === undefined),
+    keyBound,
     output: build === 'right' ? [...outputAfter(stream), ...buildOutput] : [...buildOutput, ...outputAfter(stream)],
     residual: keys.residual,
     table,
   };
+}
+
+/** Integer types: equal keys are equal values (no -0, no two spellings of one number). */
+const INTEGRAL_KEY_TYPES = new Set(['byte', 'short', 'integer', 'long', 'date']);
+
+/**
+ * Per build column: the index of the stream key whose value the column has in every matching row
+ * — a build key that is the column itself, compared with `=` to a stream key of the same integer
+ * type — else undefined. The probe binds such a column to the stream key, and the table need not
+ * carry it (the sales join's customer_id: 4 of the table's 9 MB).
+ */
+function streamKeyValues(buildOutput: readonly Attr[], buildKeys: readonly Expr[], streamKeys: readonly Expr[], nullSafe: readonly boolean[]): (number | undefined)[] {
+  return buildOutput.map((a) => {
+    const k = buildKeys.findIndex((key, i) => key.kind === 'attr' && key.id === a.id && !nullSafe[i] && INTEGRAL_KEY_TYPES.has(dataTypeOf(key).typeName()) && dataTypeOf(streamKeys[i]).typeName() === dataTypeOf(key).typeName());
+    return k === -1 ? undefined : k;
+  });
 }
 
 /**

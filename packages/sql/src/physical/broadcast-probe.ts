@@ -26,8 +26,10 @@ export interface BroadcastProbe {
   readonly nullSafe: readonly boolean[];
   /** The build side's columns, in the order of the table's columns. */
   readonly buildOutput: readonly Attr[];
-  /** Per build column: whether the table carries it (something above the join reads it). */
+  /** Per build column: whether the probe reads it from the table (something above the join reads it, and it is not key-bound). */
   readonly carried: readonly boolean[];
+  /** Per build column: the index of the stream key whose value it has in every match (the probe binds it to that key), else undefined. */
+  readonly keyBound?: readonly (number | undefined)[];
   /** The join's output: both sides' columns, left first. */
   readonly output: readonly Attr[];
   readonly residual: Expr | undefined;
@@ -83,7 +85,7 @@ export function genProbe(probe: BroadcastProbe, index: number, vars: Bindings, c
   lines.push(`if (${name}first === undefined) continue;`);
   lines.push(`for (let ${name}r = ${name}first; ${name}r !== -1; ${name}r = ${parts.nextRow(`${name}r`)}) {`);
   const next = new Map(vars);
-  probe.buildOutput.forEach((a, i) => next.set(a.id, parts.column(i, `${name}r`)));
+  probe.buildOutput.forEach((a, i) => next.set(a.id, probe.keyBound?.[i] === undefined ? parts.column(i, `${name}r`) : `${name}k${probe.keyBound[i]}`));
   if (probe.residual !== undefined) lines.push(`if (${genExpr(probe.residual, next, ctx)} !== true) continue;`);
   return next;
 }
