@@ -1,8 +1,9 @@
 /**
  * The process's time zone, the session's default, is looked up through Intl, whose first use in a
- * process costs ~12 ms: the driver looks it up only for a query that reads it (a cast between text,
- * dates and timestamps, a time-zone-aware function), and once per process, not once per CSV read.
- * The job runs as its own process, counting the Intl.DateTimeFormat objects its driver makes.
+ * thread costs ~12 ms: the driver looks it up only for a query that reads it (a cast between text,
+ * dates and timestamps, a time-zone-aware function), and once per process, not once per CSV read;
+ * a task thread reading CSV only when it parses a timestamp (not for a timestamp column it skips). The job runs as its own process (TZ=UTC),
+ * counting the Intl.DateTimeFormat objects each of its threads makes.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,10 +16,15 @@ const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'flint-time-zone-lookup-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-it('is looked up for the first query that reads it, and not again for CSV reads', async () => {
-  const csv = join(scratch, 'people.csv');
-  writeFileSync(csv, 'name,age\nAnn,31\n');
-  const { stdout } = await run(process.execPath, [new URL('./time-zone-lookup/lookup-job.mjs', import.meta.url).pathname, csv]);
+it('is looked up for the first query that reads it, not again for CSV reads, and on a task thread for its first timestamp', async () => {
+  const [people, visits, log] = [join(scratch, 'people.csv'), join(scratch, 'visits.csv'), join(scratch, 'intl.log')];
+  writeFileSync(people, 'name,age\nAnn,31\n');
+  writeFileSync(visits, 'name,seen\nAnn,2024-03-01 12:00:00\n');
+  writeFileSync(log, '');
+  const fixture = (name: string) => new URL(`./time-zone-lookup/${name}`, import.meta.url).pathname;
+  const { stdout } = await run(process.execPath, ['--import', fixture('count-intl.mjs'), fixture('lookup-job.mjs'), people, visits], {
+    env: { ...process.env, TZ: 'UTC', FLINT_TEST_INTL_LOG: log },
+  });
   const outcome = JSON.parse(stdout);
   expect(outcome.numbers).toEqual([
     { k: 'a', s: 4, m: 2, u: 'A' },
@@ -29,4 +35,8 @@ it('is looked up for the first query that reads it, and not again for CSV reads'
   expect(outcome.madeForTimestamps).toBe(1);
   expect(outcome.csv).toEqual([[{ name: 'Ann', age: '31' }], [{ name: 'Ann', age: '31' }]]);
   expect(outcome.madeForCsv).toBe(0);
+  expect(outcome.names).toEqual([{ name: 'Ann' }]);
+  expect(outcome.madeOnThreadsForCsv).toBe(0);
+  expect(outcome.stamped).toEqual([{ name: 'Ann', seen: '2024-03-01 12:00:00' }]);
+  expect(outcome.madeOnThreadsForTimestamps).toBeGreaterThan(0);
 });

@@ -5,8 +5,7 @@
 import { StructType } from '../../types/index.js';
 import { parseMode, type ParseMode } from '../parse-mode.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
-import { checkTimeZone } from '../values/time-zone.js';
-import { defaultTimeZone } from '../../format/datetime-text.js';
+import { readerTimeZone } from '../values/time-zone.js';
 import type { ValueParseOptions } from '../values/parse-value.js';
 
 export interface CsvOptions extends ValueParseOptions {
@@ -43,9 +42,7 @@ export function parseCsvOptions(options: ReaderOptions = {}): CsvOptions {
     if (value.length > 1) throw new Error(`option '${name}' must be one character, got '${value}'`);
     return value;
   };
-  const given = o.string('timeZone');
-  if (given !== undefined) checkTimeZone(given);
-  const timeZone = given ?? defaultTimeZone();
+  const timeZone = readerTimeZone(o.string('timeZone'));
   return {
     header: o.boolean('header', false),
     inferSchema: o.boolean('inferSchema', false),
@@ -61,7 +58,9 @@ export function parseCsvOptions(options: ReaderOptions = {}): CsvOptions {
     negativeInf: o.string('negativeInf') ?? '-Inf',
     dateFormat: o.string('dateFormat'),
     timestampFormat: o.string('timestampFormat'),
-    timeZone,
+    get timeZone() {
+      return timeZone();
+    },
     mode: parseMode(o.string('mode')),
     columnNameOfCorruptRecord: o.string('columnNameOfCorruptRecord') ?? '_corrupt_record',
     multiLine: o.boolean('multiLine', false),

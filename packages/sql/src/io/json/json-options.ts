@@ -2,8 +2,7 @@
 import type { StructType } from '../../types/index.js';
 import { parseMode, type ParseMode } from '../parse-mode.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
-import { checkTimeZone } from '../values/time-zone.js';
-import { defaultTimeZone } from '../../format/datetime-text.js';
+import { readerTimeZone } from '../values/time-zone.js';
 import type { ValueParseOptions } from '../values/parse-value.js';
 
 export interface JsonOptions extends ValueParseOptions {
@@ -18,9 +17,7 @@ export interface JsonOptions extends ValueParseOptions {
 
 export function parseJsonOptions(options: ReaderOptions = {}): JsonOptions {
   const o = readerOptionLookup(options);
-  const given = o.string('timeZone');
-  if (given !== undefined) checkTimeZone(given);
-  const timeZone = given ?? defaultTimeZone();
+  const timeZone = readerTimeZone(o.string('timeZone'));
   return {
     schema: o.schema(),
     mode: parseMode(o.string('mode')),
@@ -32,6 +29,8 @@ export function parseJsonOptions(options: ReaderOptions = {}): JsonOptions {
     negativeInf: '-Infinity',
     dateFormat: o.string('dateFormat'),
     timestampFormat: o.string('timestampFormat'),
-    timeZone,
+    get timeZone() {
+      return timeZone();
+    },
   };
 }

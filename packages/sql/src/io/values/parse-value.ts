@@ -140,11 +140,12 @@ export function makeValueParser(type: DataType, options: ValueParseOptions): Val
     }
     case 'timestamp':
     case 'timestamp_ntz': {
-      const zone = name === 'timestamp_ntz' ? 'UTC' : options.timeZone;
+      // The zone is asked for at the first timestamp parsed: a column never read costs no lookup.
+      let zone: string | undefined;
       const parse = fieldsParser(options.timestampFormat, parseDefaultTimestamp);
       return (text) => {
         const f = parse(text);
-        return f ? fieldsToEpochMs(f, zone) : INVALID;
+        return f ? fieldsToEpochMs(f, (zone ??= name === 'timestamp_ntz' ? 'UTC' : options.timeZone)) : INVALID;
       };
     }
     default:

@@ -4,6 +4,8 @@
  * offset at the naive guess and correcting once (enough outside the hour of a DST change).
  */
 
+import { defaultTimeZone } from '../../format/datetime-text.js';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -17,6 +19,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatters.set(timeZone, f);
   }
   return f;
+}
+
+/**
+ * A reader's zone for timestamps whose text carries none: its `timeZone` option (checked now), else
+ * the process's, looked up when first asked for: Intl's first use costs a task thread ~12 ms, and
+ * most files have no timestamp to parse.
+ */
+export function readerTimeZone(given: string | undefined): () => string {
+  if (given !== undefined) checkTimeZone(given);
+  return () => given ?? defaultTimeZone();
 }
 
 /** Throws a one-line error for a zone name Intl does not know. */
