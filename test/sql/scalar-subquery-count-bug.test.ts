@@ -65,6 +65,18 @@ describe('correlated scalar subqueries over no matching rows', () => {
     );
   });
 
+  it("a scalar subquery of one row at most has its value (DuckDB's); a second row is Spark's SCALAR_SUBQUERY_TOO_MANY_ROWS", async () => {
+    await expectDuckDbAnswers([
+      'SELECT id, (SELECT y FROM rhs WHERE g = 3) AS s FROM lhs ORDER BY id',
+      'SELECT id, (SELECT y FROM rhs WHERE g = 5) AS s FROM lhs ORDER BY id',
+      'SELECT id, (SELECT y FROM rhs WHERE rhs.g = lhs.g AND y IS NULL) AS s FROM lhs ORDER BY id',
+      'SELECT id, (SELECT y FROM rhs WHERE rhs.g = lhs.g) AS s FROM lhs WHERE g > 1 ORDER BY id',
+    ]);
+    for (const query of ['SELECT id, (SELECT y FROM rhs) AS s FROM lhs', 'SELECT id, (SELECT y FROM rhs WHERE rhs.g = lhs.g) AS s FROM lhs']) {
+      await expect(fc.sql(query).collect(), query).rejects.toThrow('[SCALAR_SUBQUERY_TOO_MANY_ROWS] More than one row returned by a subquery used as an expression. SQLSTATE: 21000');
+    }
+  });
+
   it("a scalar subquery of two columns is Spark's analysis error", () => {
     expect(() => fc.sql('SELECT id, (SELECT y, g FROM rhs LIMIT 1) AS s FROM lhs')).toThrow(
       '[INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN] Invalid subquery: Scalar subquery must return only one column, but got 2. SQLSTATE: 42823',

@@ -15,7 +15,7 @@
  * subquery's filters, up through projections (which then keep the columns those predicates read)
  * and aggregates (which then group by them), so they can become the join condition.
  */
-import { binaryOf, callOf, collect, newExprId, referencedIds, transformDown, unaryOf, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
+import { aliasOf, binaryOf, callOf, collect, literalOf, newExprId, referencedIds, transformDown, unaryOf, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
@@ -138,11 +138,12 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
       if (x.kind === 'unary' && x.op === 'NOT' && x.child.kind === 'subquery' && x.child.mode === 'in') return existenceJoin(x.child, true);
       if (x.kind !== 'subquery') return undefined;
       if (x.mode !== 'scalar') return existenceJoin(x, false);
-      const { plan: sub, predicates } = decorrelate(x.plan, outerIds(plan), plan);
+      const single = atMostOneRow(x.plan);
+      const { plan: sub, predicates } = decorrelate(single.plan, outerIds(plan), plan);
       const onNoRows = predicates.length > 0 ? valueOnNoRows(x.plan, sub) : undefined;
       if (onNoRows === undefined) {
         plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };
-        return outputOf(sub)[0];
+        return single.value(outputOf(sub));
       }
       // The COUNT bug (count-bug.ts): no inner row, the no-rows value.
       const joined = joinCountingNoRows(plan, sub, predicates, onNoRows);
@@ -151,6 +152,40 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
     }),
   );
   return { plan, exprs: rewritten };
+}
+
+/**
+ * A scalar subquery's plan as one row: a plan that may return several (not an aggregate without
+ * grouping, not LIMIT 1) is aggregated to its first value and its row count, and its value is
+ * scalar_subquery_value(count, value), Spark's SCALAR_SUBQUERY_TOO_MANY_ROWS for a second row, as
+ * Spark's scalar subquery (and its LeftSingle join, when correlated) fails. Correlated, the
+ * aggregate groups by the correlation as any subquery aggregate: one row per outer row, and only
+ * an outer row that meets several fails.
+ */
+function atMostOneRow(plan: LogicalPlan): { plan: LogicalPlan; value: (columns: readonly Attr[]) => Expr } {
+  if (returnsOneRow(plan)) return { plan, value: (columns) => columns[0] };
+  const [value] = outputOf(plan);
+  const first = aliasOf(resolveExpression(callOf('first', [value]), [value]), value.name);
+  const rows = aliasOf(resolveExpression(callOf('count', [literalOf(1, Types.int)]), [value]), 'rows');
+  return {
+    plan: { kind: 'aggregate', child: plan, groupBy: [], aggregates: [first, rows] },
+    value: (columns) => resolveExpression(callOf('scalar_subquery_value', [columns[1], columns[0]]), columns),
+  };
+}
+
+function returnsOneRow(p: LogicalPlan): boolean {
+  switch (p.kind) {
+    case 'subqueryAlias':
+    case 'project':
+    case 'filter':
+      return returnsOneRow(p.child);
+    case 'aggregate':
+      return p.groupBy.length === 0 && p.groupingSets === undefined;
+    case 'limit':
+      return p.n <= 1;
+    default:
+      return false;
+  }
 }
 
 /** The ids of the enclosing plan's columns (those a correlated subquery may read). */

@@ -38,3 +38,17 @@ scalar('equal_null', {
   nullTolerant: true,
   gen: ([a, b]) => `(${a} === ${b} || (${a} !== ${a} && ${b} !== ${b}))`,
 });
+
+/**
+ * A scalar subquery's value given how many rows it returned (the analyzer's, analyzer/subqueries.ts):
+ * Spark's SCALAR_SUBQUERY_TOO_MANY_ROWS for more than one, the value otherwise (null for none).
+ */
+scalar('scalar_subquery_value', {
+  args: 2,
+  returns: (types) => types[1]!,
+  nullTolerant: true,
+  gen: ([rows, value]) => `(${rows} > 1 ? tooManySubqueryRows() : ${value})`,
+  helpers: {
+    tooManySubqueryRows: `function tooManySubqueryRows() { throw new Error('[SCALAR_SUBQUERY_TOO_MANY_ROWS] More than one row returned by a subquery used as an expression. SQLSTATE: 21000'); }`,
+  },
+});
