@@ -3,10 +3,9 @@
  * from the bytes directly into a typed array: runs of one value are filled, bit-packed groups
  * of eight values unpacked by code made for their width. Dictionary indices may be looked up as
  * they are unpacked, so that a page's values land in the column in one pass, without an array
- * of indices written and read again. Widths over 24 bits, which the accumulator cannot hold, go
- * to hyparquet's general decoder.
+ * of indices written and read again. Widths over 24 bits, which the accumulator cannot hold, are
+ * unpacked value by value.
  */
-import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 
 /** A dictionary of numbers, looked up by the decoded values (an Int32Array into an Int32Array, a Float64Array into a Float64Array). */
 export type NumberDictionary = Int32Array | Float64Array;
@@ -35,8 +34,7 @@ export function decodeRleHybrid(
     out.fill(dictionary === undefined ? 0 : dictionary[0], at, at + count);
     return count;
   }
-  if (width > 24) return decodeWide(bytes, start, end, width, out, at, count, dictionary);
-  const unpack = unpackerOf(width, dictionary === undefined ? 'values' : dictionary instanceof Float64Array ? 'float64' : 'int32');
+  const unpack = width > 24 ? undefined : unpackerOf(width, dictionary === undefined ? 'values' : dictionary instanceof Float64Array ? 'float64' : 'int32');
   const valueBytes = (width + 7) >> 3;
   let pos = start;
   let seen = 0;
@@ -53,6 +51,7 @@ export function decodeRleHybrid(
       // A run: one value (little-endian, in whole bytes) repeated.
       let value = 0;
       for (let i = 0; i < valueBytes; i++) value |= bytes[pos++] << (8 * i);
+      value >>>= 0; // unsigned past 31 bits
       const stop = Math.min(count, seen + (header >>> 1));
       out.fill(dictionary === undefined ? value : dictionary[value], at + seen, at + stop);
       seen = stop;
@@ -62,19 +61,32 @@ export function decodeRleHybrid(
     const groupBytes = (header >>> 1) * width;
     const stop = Math.min(count, seen + (header >>> 1) * 8);
     const groups = Math.min((stop - seen) >> 3, Math.floor((end - pos) / width));
-    unpack(bytes, pos, out, at + seen, groups, dictionary);
-    seen = unpackByBytes(bytes, pos + groups * width, end, width, out, at, seen + groups * 8, stop, dictionary);
+    if (unpack === undefined) seen = unpackWide(bytes, pos, end, width, out, at, seen, stop, dictionary);
+    else {
+      unpack(bytes, pos, out, at + seen, groups, dictionary);
+      seen = unpackByBytes(bytes, pos + groups * width, end, width, out, at, seen + groups * 8, stop, dictionary);
+    }
     pos += groupBytes;
   }
   return seen;
 }
 
-/** Widths over 24 bits: hyparquet's decoder, then the lookup. */
-function decodeWide(bytes: Uint8Array, start: number, end: number, width: number, out: Int32Array | Float64Array, at: number, count: number, dictionary?: NumberDictionary): number {
-  const values = new Int32Array(count);
-  readRleBitPackedHybrid({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: start }, width, values, end - start);
-  for (let i = 0; i < count; i++) out[at + i] = dictionary === undefined ? values[i] : dictionary[values[i]];
-  return count;
+/**
+ * Bit-packed values over 24 bits wide (indices into a dictionary of over 16M entries), one at a
+ * time in double arithmetic (a value and its bit offset span up to 5 bytes, past what 32-bit
+ * integer operations hold; hyparquet's decoder loses the high bits there), bytes past `end` read
+ * as 0. Returns `stop`.
+ */
+function unpackWide(bytes: Uint8Array, pos: number, end: number, width: number, out: Int32Array | Float64Array, at: number, seen: number, stop: number, dictionary: NumberDictionary | undefined): number {
+  const range = 2 ** width;
+  for (let i = seen, bit = 0; i < stop; i++, bit += width) {
+    const first = pos + Math.floor(bit / 8);
+    let word = 0;
+    for (let b = 4; b >= 0; b--) word = word * 256 + (first + b < end ? bytes[first + b] : 0);
+    const value = Math.floor(word / 2 ** (bit % 8)) % range;
+    out[at + i] = dictionary === undefined ? value : dictionary[value];
+  }
+  return stop;
 }
 
 /** What an unpacker writes: the values, or the entries of an Int32Array or Float64Array dictionary they index. */
