@@ -102,6 +102,9 @@ describe('correlated scalar subqueries over no matching rows', () => {
     expect(await values('select (count(*)) is null from r where l.a = r.c group by r.c')).toEqual(spark('1 2 null', '1 2 null', '2 1 false', '2 1 false', '3 3 false', '6 null false', 'null 5 null', 'null null null'));
     expect(await values('select count(*) from r where l.a = r.c having count(*) <= 1')).toEqual(spark('1 2 0', '1 2 0', '2 1 null', '2 1 null', '3 3 1', '6 null 1', 'null 5 0', 'null null 0'));
     expect(await values('select count(*) from r where l.a = r.c having count(*) >= 2')).toEqual(spark('1 2 null', '1 2 null', '2 1 2', '2 1 2', '3 3 null', '6 null null', 'null 5 null', 'null null null'));
+    // Spark names the column after the outer columns the subquery reads (its schema line).
+    expect(fc.sql('select *, (select count(*) from r where l.a = r.c) from l').columns).toEqual(['a', 'b', 'scalarsubquery(a)']);
+    expect(fc.sql('select a, (select max(d) from r) from l').columns).toEqual(['a', 'scalarsubquery()']);
     const nullView = 'SELECT COUNT(null_view.a) AS result FROM null_view WHERE null_view.a = l.a';
     expect(await values(nullView)).toEqual(spark(...['1 2', '1 2', '2 1', '2 1', '3 3', '6 null', 'null 5', 'null null'].map((r) => `${r} 0`)));
     expect(await values(`${nullView} having count(*) > -1`)).toEqual(spark(...['1 2', '1 2', '2 1', '2 1', '3 3', '6 null', 'null 5', 'null null'].map((r) => `${r} 0`)));

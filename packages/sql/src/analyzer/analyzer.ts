@@ -148,7 +148,7 @@ export function resolveNamed(exprs: readonly Expr[], input: readonly Attr[], sco
     }
     const resolved = resolveExpression(e, input, scope);
     if (resolved.kind === 'attr' || resolved.kind === 'alias') out.push(resolved);
-    else out.push(aliasOf(resolved, generatedName(namingForm(e, input))));
+    else out.push(aliasOf(resolved, generatedName(namingForm(e, input, scope))));
   }
   return out;
 }
@@ -167,10 +167,11 @@ function generatedName(e: Expr): string {
   return prettyName(e);
 }
 
-/** The expression as Spark names it: columns resolved (their real names), no implicit casts yet. */
-function namingForm(e: Expr, input: readonly Attr[]): Expr {
-  return transformUp(resolveLambdas(expandStarArguments(e, input), input, namingForm), (x) => {
+/** The expression as Spark names it: columns resolved (their real names), no implicit casts yet; subqueries resolved (for the outer columns they read). */
+function namingForm(e: Expr, input: readonly Attr[], scope?: OuterScope): Expr {
+  return transformUp(resolveLambdas(expandStarArguments(e, input), input, (x, attrs) => namingForm(x, attrs)), (x) => {
     if (x.kind === 'column') return resolveColumn(x.name, x.qualifier, input);
+    if (x.kind === 'subquery' && x.mode === 'scalar' && scope) return resolveExpression(x, input, scope);
     if (x.kind === 'window') return { ...x, spec: withDefaultFrame(x.fn, x.spec) };
     return x;
   });

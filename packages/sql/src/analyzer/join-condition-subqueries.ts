@@ -8,14 +8,14 @@
  * Spark's CheckAnalysis, a subquery that reads both sides and a correlated scalar subquery are
  * analysis errors.
  */
-import { collect, referencedIds, transformDown, type Expr } from '../expr/expression.js';
+import { referencedIds, transformDown, type Expr } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
-import { mapPlanExpressions } from '../optimizer/plan-expressions.js';
 import { outputOf } from '../plan/output.js';
-import { planChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
+import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { planTreeString } from '../plan/tree-string.js';
 import { AnalysisException } from './analysis-error.js';
 import { subqueryAsValue } from './subqueries.js';
+import { attrsReadBy } from './plan-reads.js';
 
 type Subquery = Extract<Expr, { kind: 'subquery' }>;
 
@@ -53,17 +53,5 @@ export function rewriteJoinConditionSubqueries(p: PlanOf<'join'>): LogicalPlan {
 
 /** The column ids a subquery reads: its IN values and every column its plan mentions. */
 function idsReadBy(sub: Subquery): Set<number> {
-  const ids = new Set(sub.child ? referencedIds(sub.child) : []);
-  const visit = (plan: LogicalPlan): void => {
-    mapPlanExpressions(plan, (e) => {
-      for (const x of collect(e, (n): n is Expr => n.kind === 'attr' || n.kind === 'subquery')) {
-        if (x.kind === 'attr') ids.add(x.id);
-        else if (x.kind === 'subquery') visit(x.plan);
-      }
-      return e;
-    });
-    planChildren(plan).forEach(visit);
-  };
-  visit(sub.plan);
-  return ids;
+  return new Set([...(sub.child ? referencedIds(sub.child) : []), ...attrsReadBy(sub.plan).map((a) => a.id)]);
 }

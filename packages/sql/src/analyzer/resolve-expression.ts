@@ -12,6 +12,7 @@ import { commonType, isBoolean, isIntegral, isNull, isNumeric, isString, sameTyp
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { outputOf } from '../plan/output.js';
+import { attrsReadBy } from './plan-reads.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from './analysis-error.js';
 import { dataTypeOf } from './type-of.js';
 import { resolveLambdas } from './lambdas.js';
@@ -83,7 +84,8 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
       return resolveColumn(e.name, e.qualifier, input);
     case 'subquery': {
       if (!outer) throw new AnalysisException('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'A subquery is not supported here. SQLSTATE: 0A000');
-      const plan = outer.analyzeSubquery(e.plan, [...input, ...outer.attrs]);
+      const visible = [...input, ...outer.attrs];
+      const plan = outer.analyzeSubquery(e.plan, visible);
       const columns = outputOf(plan).length;
       if (e.mode === 'scalar' && columns !== 1) {
         throw new AnalysisException(
@@ -91,7 +93,8 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
           `Invalid subquery: Scalar subquery must return only one column, but got ${columns}. SQLSTATE: 42823`,
         );
       }
-      return { ...e, plan };
+      const visibleIds = new Set(visible.map((a) => a.id));
+      return { ...e, plan, outerNames: attrsReadBy(plan).filter((a) => visibleIds.has(a.id)).map((a) => a.name) };
     }
     case 'star':
       throw new AnalysisException('INVALID_USAGE_OF_STAR_OR_REGEX', `Invalid usage of '*' in expression.`);

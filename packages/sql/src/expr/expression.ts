@@ -94,7 +94,14 @@ export type Expr =
    * `EXISTS (...)`. Its plan may read columns of the enclosing query (a correlated subquery);
    * the analyzer rewrites subqueries into joins (analyzer/subqueries.ts).
    */
-  | { readonly kind: 'subquery'; readonly mode: 'scalar' | 'exists' | 'in'; readonly plan: LogicalPlan; readonly child?: Expr };
+  | {
+      readonly kind: 'subquery';
+      readonly mode: 'scalar' | 'exists' | 'in';
+      readonly plan: LogicalPlan;
+      readonly child?: Expr;
+      /** Once resolved: the names of the enclosing queries' columns it reads (Spark names a scalar subquery `scalarsubquery(a)` by them). */
+      readonly outerNames?: readonly string[];
+    };
 
 export type ExprKind = Expr['kind'];
 export type ExprOf<K extends ExprKind> = Extract<Expr, { kind: K }>;

@@ -57,7 +57,7 @@ function render(e: Expr, withIds: boolean): string {
     case 'window':
       return `${prettyName(e.fn)} OVER (${windowSpecName(e.spec, prettyName)})`;
     case 'subquery':
-      return e.mode === 'exists' ? 'exists(subquery)' : e.mode === 'in' ? `(${prettyName(e.child!)} IN (listquery()))` : 'scalarsubquery()';
+      return e.mode === 'exists' ? 'exists(subquery)' : e.mode === 'in' ? `(${prettyName(e.child!)} IN (listquery()))` : `scalarsubquery(${(e.outerNames ?? []).join(', ')})`;
   }
 }
 
