@@ -29,6 +29,8 @@ export interface ReadEnv {
   /** The files' columns as `StructType.json()` (partition columns follow them in each row). */
   schema: string;
   options: Record<string, string>;
+  /** The session's time zone, for timestamps without one when the options give no `timeZone` (sent only if a read column holds timestamps). */
+  sessionTimeZone?: string;
   /** Positions the query reads (undefined: all). */
   columns?: number[];
   /**
@@ -80,7 +82,7 @@ function withFileLine<T>(split: ByteSplit, read: (text: string) => T): T {
 /** What reading CSV splits needs: the files' schema, the asked-for columns, the options and the row converter. */
 function csvReading(env: ReadEnv) {
   const { schema, columns } = fileColumns(env);
-  const options = parseCsvOptions(env.options);
+  const options = parseCsvOptions(env.options, env.sessionTimeZone);
   return { schema, columns, options, converter: new CsvRowConverter(schema, options, columns) };
 }
 
@@ -175,7 +177,7 @@ function tokenizedCsvRows(text: string, options: CsvOptions, converter: CsvRowCo
 
 function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
-  const converter = new JsonRowConverter(schema, parseJsonOptions(env.options), columns);
+  const converter = new JsonRowConverter(schema, parseJsonOptions(env.options, env.sessionTimeZone), columns);
   return readingFiles(splits, (split) => {
     const rows: unknown[][] = [];
     withFileLine(split, (text) => {
@@ -213,7 +215,7 @@ function inDfsSplit<T>(paths: string[], read: () => T): T {
  */
 function readCsvLines(partition: number, lines: Iterable<string>, env: LinesEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
-  const options = parseCsvOptions(env.options);
+  const options = parseCsvOptions(env.options, env.sessionTimeZone);
   const converter = new CsvRowConverter(schema, options, columns);
   const header = schema.fieldNames().map((n) => n.toLowerCase()).join('\u0000');
   const rows: unknown[][] = [];
@@ -229,7 +231,7 @@ function readCsvLines(partition: number, lines: Iterable<string>, env: LinesEnv)
 
 function readJsonLines(partition: number, lines: Iterable<string>, env: LinesEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
-  const converter = new JsonRowConverter(schema, parseJsonOptions(env.options), columns);
+  const converter = new JsonRowConverter(schema, parseJsonOptions(env.options, env.sessionTimeZone), columns);
   const rows: unknown[][] = [];
   inDfsSplit(env.paths, () => {
     let i = 0;

@@ -99,6 +99,12 @@ describe('CSV reader: options', () => {
     expect(rows).toEqual([[Date.UTC(2024, 6, 1, 16, 0, 0)]]);
   });
 
+  it('takes a fixed-offset timeZone as Spark does', () => {
+    for (const [timeZone, utcHour, utcMinute] of [['+05:30', 6, 30], ['UTC-3', 15, 0], ['GMT+8', 4, 0]] as const) {
+      expect(read('2024-07-01 12:00:00\n', { schema: 't TIMESTAMP', timeZone }).rows).toEqual([[Date.UTC(2024, 6, 1, utcHour, utcMinute, 0)]]);
+    }
+  });
+
   it('rejects bad option values with one line', () => {
     expect(() => read('a', { header: 'yes' })).toThrow("header flag can be true or false, got 'yes'");
     expect(() => read('a', { mode: 'LENIENT' })).toThrow("mode must be PERMISSIVE, DROPMALFORMED or FAILFAST, got 'LENIENT'");

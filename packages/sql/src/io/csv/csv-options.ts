@@ -35,14 +35,14 @@ function delimiter(text: string): string {
     .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-export function parseCsvOptions(options: ReaderOptions = {}): CsvOptions {
+export function parseCsvOptions(options: ReaderOptions = {}, sessionTimeZone?: string): CsvOptions {
   const o = readerOptionLookup(options);
   const char = (name: string, fallback: string): string => {
     const value = o.string(name) ?? fallback;
     if (value.length > 1) throw new Error(`option '${name}' must be one character, got '${value}'`);
     return value;
   };
-  const timeZone = readerTimeZone(o.string('timeZone'));
+  const timeZone = readerTimeZone(o.string('timeZone'), sessionTimeZone);
   return {
     header: o.boolean('header', false),
     inferSchema: o.boolean('inferSchema', false),

@@ -15,9 +15,9 @@ export interface JsonOptions extends ValueParseOptions {
   primitivesAsString: boolean;
 }
 
-export function parseJsonOptions(options: ReaderOptions = {}): JsonOptions {
+export function parseJsonOptions(options: ReaderOptions = {}, sessionTimeZone?: string): JsonOptions {
   const o = readerOptionLookup(options);
-  const timeZone = readerTimeZone(o.string('timeZone'));
+  const timeZone = readerTimeZone(o.string('timeZone'), sessionTimeZone);
   return {
     schema: o.schema(),
     mode: parseMode(o.string('mode')),

@@ -10,6 +10,7 @@ import type { StructType } from '../../types/index.js';
 import { IO_RUNTIME, type LinesEnv, type ReadEnv } from '../io-runtime.js';
 import type { ColumnBatch } from '../column-batch.js';
 import { partitionFileBlocks } from '../input-file.js';
+import { scanTimeZone } from './scan-time-zone.js';
 
 export type ReaderFunction = 'readCsvSplits' | 'readJsonSplits' | 'readParquetRowGroups';
 export type LinesReaderFunction = 'readCsvLines' | 'readJsonLines';
@@ -24,6 +25,8 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
     private readonly reader: ReaderFunction,
     private readonly options: Record<string, string>,
     readonly sizeInBytes: number,
+    /** The session's time zone, the CSV and JSON readers' default (scan-time-zone.ts). */
+    private readonly sessionTimeZone?: () => string,
   ) {}
 
   get description(): string {
@@ -54,7 +57,8 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
 
   private read<T>(host: SqlHost, reader: ReaderFunction | BatchReaderFunction, columns: readonly number[] | undefined, sample?: ReadEnv['sample']): RDD<T> {
     if (this.splits.length === 0) return host.emptyRDD<T>();
-    const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, columns: columns ? [...columns] : undefined, sample };
+    const sessionTimeZone = this.sessionTimeZone && scanTimeZone(this.fileSchema, columns, this.options, this.sessionTimeZone);
+    const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, sessionTimeZone, columns: columns ? [...columns] : undefined, sample };
     return host
       .parallelize([...this.splits], this.splits.length)
       .mapPartitions(IO_RUNTIME.ref(reader, env as unknown as Record<string, unknown>) as unknown as (s: Iterable<Split>) => Promise<T[]>);
@@ -84,6 +88,7 @@ export class DfsLinesScan implements RowSource {
     private readonly schema: StructType,
     private readonly reader: LinesReaderFunction,
     private readonly options: Record<string, string>,
+    private readonly sessionTimeZone: () => string,
   ) {}
 
   get description(): string {
@@ -97,7 +102,14 @@ export class DfsLinesScan implements RowSource {
   toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {
     const lines = this.paths.map((p) => host.textFile(p));
     const all = lines.length === 1 ? lines[0] : lines.reduce((a, b) => a.union(b));
-    const env: LinesEnv = { schema: this.schema.json(), options: this.options, columns: columns ? [...columns] : undefined, paths: [...this.paths], files: partitionFileBlocks(all) };
+    const env: LinesEnv = {
+      schema: this.schema.json(),
+      options: this.options,
+      sessionTimeZone: scanTimeZone(this.schema, columns, this.options, this.sessionTimeZone),
+      columns: columns ? [...columns] : undefined,
+      paths: [...this.paths],
+      files: partitionFileBlocks(all),
+    };
     return all.mapPartitionsWithIndex(IO_RUNTIME.ref(this.reader, env as unknown as Record<string, unknown>) as unknown as (i: number, l: Iterable<string>) => Iterable<unknown[]>);
   }
 }

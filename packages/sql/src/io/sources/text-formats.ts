@@ -49,7 +49,7 @@ function register(format: string, reader: ReaderFunction, linesReader: LinesRead
       if (!userSchema) {
         throw new Error(`read.${format} from dfs:// needs a schema (.schema('a INT, b STRING') or the schema option): Flint infers schemas from local files only`);
       }
-      return session.relation(userSchema, new DfsLinesScan(format, paths, userSchema, linesReader, { ...options }));
+      return session.relation(userSchema, new DfsLinesScan(format, paths, userSchema, linesReader, { ...options }, () => session.timeZone));
     }
     const files = expandLocalPaths(paths);
     const partitioning = discoverPartitions(paths, files);
@@ -64,7 +64,7 @@ function register(format: string, reader: ReaderFunction, linesReader: LinesRead
       .map((split) => ({ ...split, partitionValues: partitioning.valuesOf(split.path) }));
     const size = sizes.reduce((n, s) => n + s, 0);
     const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
-    return session.relation(schema, new FileScan(format, paths, fileSchema, splits, reader, { ...options }, size));
+    return session.relation(schema, new FileScan(format, paths, fileSchema, splits, reader, { ...options }, size, () => session.timeZone));
   });
 }
 
