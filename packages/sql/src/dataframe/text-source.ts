@@ -10,6 +10,7 @@ import { expandLocalPaths } from '../io/files/local-paths.js';
 import { partitionFileBlocks, whileReadingCode } from '../io/input-file.js';
 
 class TextLines implements RowSource {
+  readonly format = 'text';
   constructor(readonly paths: readonly string[]) {}
   get description(): string {
     return `Scan text ${this.paths.join(', ')}`;

@@ -109,7 +109,9 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, scans: S
     case 'relation': {
       // A file source's description already says `Scan csv <path>`; a local relation's is `LocalRelation`.
       const output = scanOutput(p, scans);
-      return op(p.source.description.startsWith('Scan ') ? p.source.description : `Scan ${p.source.description}`, { args: ` ${list(output)}`, details: [listField('Output', output)], generated: false });
+      // A file scan also names the schema it reads, as Spark's FileSourceScanExec does.
+      const readSchema = p.source.inputFiles === undefined ? [] : [`ReadSchema: struct<${output.map((a) => `${a.name}:${a.dataType.simpleString()}`).join(',')}>`];
+      return op(p.source.description.startsWith('Scan ') ? p.source.description : `Scan ${p.source.description}`, { args: ` ${list(output)}`, details: [listField('Output', output), ...readSchema], generated: false });
     }
     case 'project':
       return op('Project', { args: ` ${list(p.exprs)}`, details: [listField('Output', p.exprs), scanInput(p.child)] }, describe(p.child));

@@ -33,6 +33,8 @@ export interface MetricsSink {
 export interface RowSource {
   /** How the source shows in explain(): `LocalRelation`, `Scan csv /data/sales.csv`. */
   readonly description: string;
+  /** A file source's format (`parquet`, `csv`): a logical plan shows it as Spark's `Relation [a#1,b#2] parquet`. */
+  readonly format?: string;
   /**
    * `filters`, when given, are the conjuncts of a filter right above the scan: a hint that lets
    * a source skip data no row of which can pass them (Parquet row groups); the filter still runs.

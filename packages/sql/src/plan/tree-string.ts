@@ -28,7 +28,8 @@ const list = (exprs: readonly Parameters<typeof planString>[0][]) => `[${exprs.m
 export function nodeText(p: LogicalPlan): string {
   switch (p.kind) {
     case 'relation':
-      return `${p.source.description} ${list(p.output)}`;
+      // Spark's LogicalRelation lists its columns without spaces.
+      return p.source.format === undefined ? `${p.source.description} ${list(p.output)}` : `Relation [${p.output.map(planString).join(',')}] ${p.source.format}`;
     case 'unresolvedRelation':
       return `'UnresolvedRelation [${p.name}]`;
     case 'project':

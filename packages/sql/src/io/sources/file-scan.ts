@@ -17,7 +17,7 @@ export type LinesReaderFunction = 'readCsvLines' | 'readJsonLines';
 
 export class FileScan<Split extends { readonly path: string }> implements RowSource {
   constructor(
-    private readonly format: string,
+    readonly format: string,
     private readonly paths: readonly string[],
     /** The files' own columns (partition columns, if any, follow them in each row). */
     private readonly fileSchema: StructType,
@@ -83,7 +83,7 @@ const BATCH_READERS: Partial<Record<ReaderFunction, BatchReaderFunction>> = {
 /** CSV or JSON lines in Flint DFS: the lines of textFile's block splits, parsed by a task function. */
 export class DfsLinesScan implements RowSource {
   constructor(
-    private readonly format: string,
+    readonly format: string,
     private readonly paths: readonly string[],
     private readonly schema: StructType,
     private readonly reader: LinesReaderFunction,

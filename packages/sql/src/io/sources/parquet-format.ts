@@ -34,6 +34,7 @@ interface FileFooter {
  * right above the scan drop the row groups whose statistics exclude them.
  */
 class ParquetScan implements RowSource {
+  readonly format = 'parquet';
   constructor(
     private readonly paths: readonly string[],
     private readonly fileSchema: StructType,
