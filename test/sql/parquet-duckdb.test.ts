@@ -77,9 +77,16 @@ describe('Parquet files between Flint and DuckDB', () => {
     expect(rows.filter((r) => r[1] === null)).toHaveLength(600);
   });
 
-  it.each(['snappy', 'uncompressed'])(
+  it.each([
+    ['snappy', 'SNAPPY'],
+    ['uncompressed', 'UNCOMPRESSED'],
+    ['zstd', 'ZSTD'],
+    ['gzip', 'GZIP'],
+    ['brotli', 'BROTLI'],
+    ['lz4', 'LZ4_RAW'],
+  ])(
     "decodes DuckDB's dictionary-encoded and plain column chunks, with and without nulls, into the scan's columns (%s)",
-    async (codec) => {
+    async (codec, codecInFile) => {
       const path = join(dir, `chunks-${codec}.parquet`);
       await db.query(
         `copy (select i::int as id, (i % 50)::int as k, case when i % 9 = 0 then null else (i % 40)::int end as kn, ` +
@@ -89,6 +96,8 @@ describe('Parquet files between Flint and DuckDB', () => {
           `case when i < 4096 then 1 else null end as late from range(0, 5000) t(i)) ` +
           `to '${path}' (format parquet, row_group_size 2048, compression ${codec})`,
       );
+      const codecs = await db.query(`select distinct compression from parquet_metadata('${path}')`);
+      expect(codecs.map((c) => c.compression)).toEqual([codecInFile]);
       const encodings = await db.query(`select distinct encodings from parquet_metadata('${path}')`);
       expect(encodings.map((e) => e.encodings).sort()).toEqual(['PLAIN', 'PLAIN_DICTIONARY']);
       const expected = await db.query(

@@ -13,7 +13,7 @@ import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { decodeIndices, indicesOf, readPageValues, type EncodedIndices, type PageDecoder, type PageValues } from './data-page.js';
-import { snappyDecompress } from './snappy.js';
+import { PAGE_DECOMPRESSORS } from './page-decompressors.js';
 
 /** A column of one row group: typed when every value is a number, else values and nulls. */
 export type EngineColumn = Int32Array | Float64Array | unknown[];
@@ -262,7 +262,7 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
       { element, children: [], count: 1, path: [element.name] },
     ],
     codec: meta.codec,
-    compressors: { SNAPPY: snappyDecompress },
+    compressors: PAGE_DECOMPRESSORS,
     parsers: { ...DEFAULT_PARSERS, ...ENGINE_PARSERS },
   };
   const kind = kindOf(element);
