@@ -24,7 +24,7 @@ function oneRecord(text: string, options: ReturnType<typeof parseCsvOptions>): C
 
 /** from_csv's parser for a struct schema: bad fields null (PERMISSIVE) or Spark's FAILFAST error. */
 export function csvToStructs(schema: StructType, options: ReaderOptions, timeZone: string): (text: string) => Record<string, unknown> {
-  const parsed = parseCsvOptions({ timeZone, ...options });
+  const parsed = parseCsvOptions(options, timeZone);
   if (parsed.mode === 'DROPMALFORMED') throw unsupportedParseMode('from_csv', parsed.mode);
   const converter = new CsvRowConverter(schema, parsed);
   return (text) => {

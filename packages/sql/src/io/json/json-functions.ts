@@ -47,7 +47,7 @@ function parseOrInvalid(text: string, syntax: JsonSyntax): unknown {
  * type: that field null), an array or a map its value or null. FAILFAST raises Spark's error.
  */
 export function jsonToStructs(schema: DataType, options: ReaderOptions, timeZone: string): (text: string) => unknown {
-  const parsed = parseJsonOptions({ timeZone, ...options });
+  const parsed = parseJsonOptions(options, timeZone);
   const mode = parsed.mode;
   if (mode === 'DROPMALFORMED') throw unsupportedParseMode('from_json', mode);
   const syntax = jsonSyntax(options);

@@ -10,7 +10,7 @@ import type { StructType } from '../../types/index.js';
 import { IO_RUNTIME, type LinesEnv, type ReadEnv } from '../io-runtime.js';
 import type { ColumnBatch } from '../column-batch.js';
 import { partitionFileBlocks } from '../input-file.js';
-import { scanTimeZone } from './scan-time-zone.js';
+import { shippedTimeZone } from './shipped-time-zone.js';
 
 export type ReaderFunction = 'readCsvSplits' | 'readJsonSplits' | 'readParquetRowGroups';
 export type LinesReaderFunction = 'readCsvLines' | 'readJsonLines';
@@ -25,7 +25,7 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
     private readonly reader: ReaderFunction,
     private readonly options: Record<string, string>,
     readonly sizeInBytes: number,
-    /** The session's time zone, the CSV and JSON readers' default (scan-time-zone.ts). */
+    /** The session's time zone, the CSV and JSON readers' default (shipped-time-zone.ts). */
     private readonly sessionTimeZone?: () => string,
   ) {}
 
@@ -57,7 +57,7 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
 
   private read<T>(host: SqlHost, reader: ReaderFunction | BatchReaderFunction, columns: readonly number[] | undefined, sample?: ReadEnv['sample']): RDD<T> {
     if (this.splits.length === 0) return host.emptyRDD<T>();
-    const sessionTimeZone = this.sessionTimeZone && scanTimeZone(this.fileSchema, columns, this.options, this.sessionTimeZone);
+    const sessionTimeZone = this.sessionTimeZone && shippedTimeZone(this.fileSchema, columns, this.options, this.sessionTimeZone);
     const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, sessionTimeZone, columns: columns ? [...columns] : undefined, sample };
     return host
       .parallelize([...this.splits], this.splits.length)
@@ -105,7 +105,7 @@ export class DfsLinesScan implements RowSource {
     const env: LinesEnv = {
       schema: this.schema.json(),
       options: this.options,
-      sessionTimeZone: scanTimeZone(this.schema, columns, this.options, this.sessionTimeZone),
+      sessionTimeZone: shippedTimeZone(this.schema, columns, this.options, this.sessionTimeZone),
       columns: columns ? [...columns] : undefined,
       paths: [...this.paths],
       files: partitionFileBlocks(all),

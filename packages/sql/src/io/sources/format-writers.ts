@@ -13,6 +13,8 @@ import { registerFormatWriter, type WriteRequest } from '../../dataframe/data-so
 import { localPath } from '../files/local-paths.js';
 import { IO_RUNTIME } from '../io-runtime.js';
 import type { OutputFormat, WriteEnv } from '../write/write-partition.js';
+import { StructType } from '../../types/index.js';
+import { shippedTimeZone } from './shipped-time-zone.js';
 
 async function save(request: WriteRequest, format: OutputFormat): Promise<void> {
   const dir = resolve(localPath(request.path));
@@ -37,7 +39,10 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
     throw new Error(`[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] Text data source supports only a single string column, and you have ${dataColumns.map((f) => `${f.name} ${f.dataType.simpleString()}`).join(', ')}.`);
   }
   mkdirSync(dir, { recursive: true });
-  const env: WriteEnv = { dir, format, schema: schema.json(), options: { ...request.options }, partitionColumns, jobId: randomUUID() };
+  const options = { ...request.options };
+  const textual = format === 'csv' || format === 'json';
+  const sessionTimeZone = textual ? shippedTimeZone(new StructType(dataColumns), undefined, options, () => request.df.session.timeZone) : undefined;
+  const env: WriteEnv = { dir, format, schema: schema.json(), options, sessionTimeZone, partitionColumns, jobId: randomUUID() };
   const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
   const { rdd, description, observed } = execute(request.df, `save ${format}`);
   const writes = rdd.mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[]);

@@ -2,14 +2,28 @@
  * Rows as CSV text, as Spark's CSV writer writes them: `header` (default false), `sep`, `quote`,
  * `escape` and `nullValue` options; a field is quoted when it holds the separator, the quote, a
  * line break, or leading/trailing spaces; quotes inside are escaped with the escape character;
- * an empty string is written `""` so it reads back as empty, not null.
+ * an empty string is written `""` so it reads back as empty, not null. Dates and timestamps take
+ * the `dateFormat`/`timestampFormat`/`timestampNTZFormat` patterns (Spark's defaults, as to_csv),
+ * timestamps in the `timeZone` option's zone, else the session's.
  */
-import type { StructType } from '../../types/index.js';
+import type { DataType, StructType } from '../../types/index.js';
+import { parseJsonWriteOptions } from '../json/json-generator.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
+import { formatDayWithPattern, formatInstantWithPattern } from '../values/datetime-format.js';
 import { scalarText } from './value-text.js';
 
-export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOptions: ReaderOptions): string {
+export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOptions: ReaderOptions, sessionTimeZone: string): string {
   const o = readerOptionLookup(rawOptions);
+  // Spark's CSV and JSON writers share these options and their defaults.
+  const formats = parseJsonWriteOptions(rawOptions, sessionTimeZone);
+  const text = (value: unknown, type: DataType): string => {
+    switch (type.typeName()) {
+      case 'date': return formatDayWithPattern(value as number, formats.dateFormat);
+      case 'timestamp': return formatInstantWithPattern(value as number, formats.timestampFormat, formats.timeZone);
+      case 'timestamp_ntz': return formatInstantWithPattern(value as number, formats.timestampNTZFormat, 'UTC');
+      default: return scalarText(value, type);
+    }
+  };
   const sep = o.string('sep') ?? o.string('delimiter') ?? ',';
   const quote = o.string('quote') ?? '"';
   const escape = o.string('escape') ?? '\\';
@@ -29,7 +43,7 @@ export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOpti
   const lines: string[] = [];
   if (o.boolean('header', false)) lines.push(schema.fields.map((f) => field(f.name)).join(sep));
   for (const row of rows) {
-    lines.push(row.map((v, i) => (v === null || v === undefined ? nullValue : field(scalarText(v, types[i])))).join(sep));
+    lines.push(row.map((v, i) => (v === null || v === undefined ? nullValue : field(text(v, types[i])))).join(sep));
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }

@@ -19,6 +19,8 @@ export interface WriteEnv {
   /** The DataFrame's schema as `StructType.json()`. */
   schema: string;
   options: Record<string, string>;
+  /** The session's time zone, where timestamps are written (sent only if a column holds timestamps and the options name no zone). */
+  sessionTimeZone?: string;
   /** Positions of the partitionBy columns. */
   partitionColumns: number[];
   jobId: string;
@@ -41,10 +43,12 @@ function partitionDirectory(row: unknown[], columns: readonly number[], schema: 
     .join('/');
 }
 
-function fileBytes(format: OutputFormat, schema: StructType, rows: unknown[][], options: Record<string, string>): string | Uint8Array {
+function fileBytes(format: OutputFormat, schema: StructType, rows: unknown[][], env: WriteEnv): string | Uint8Array {
+  // No zone sent: no timestamp to write, or the options name the zone.
+  const timeZone = env.sessionTimeZone ?? 'UTC';
   switch (format) {
-    case 'csv': return rowsToCsv(schema, rows, options);
-    case 'json': return rowsToJsonLines(schema, rows);
+    case 'csv': return rowsToCsv(schema, rows, env.options, timeZone);
+    case 'json': return rowsToJsonLines(schema, rows, env.options, timeZone);
     case 'parquet': return writeParquetBuffer(schema, rows);
     case 'text': return rows.map((r) => `${r[0] ?? ''}\n`).join('');
   }
@@ -67,7 +71,7 @@ export function writePartition(task: number, rows: Iterable<unknown[]>, env: Wri
     const target = join(env.dir, dir);
     mkdirSync(target, { recursive: true });
     const file = join(target, `part-${String(task).padStart(5, '0')}-${env.jobId}.c000.${env.format === 'text' ? 'txt' : env.format}`);
-    writeFileSync(file, fileBytes(env.format, dataSchema, group, env.options));
+    writeFileSync(file, fileBytes(env.format, dataSchema, group, env));
     written.push(file);
   }
   return written;
