@@ -93,6 +93,14 @@ describe.each([3, 1])('ORDER BY with %i shuffle partition(s)', (partitions) => {
     expect(rows).toEqual(expected.map((i) => ({ label: i.label, id: i.id })));
   });
 
+  it('carries a sort key that an operator above the sort reads, and not one only the sort reads', async () => {
+    const above = await fc.sql('SELECT id, price + 1 AS next FROM (SELECT id, price FROM items ORDER BY price DESC, id) WHERE id >= 0').collect();
+    const expected = reference([[(i) => i.price, true, false], [(i) => i.id, false, true]]);
+    expect(above).toEqual(expected.map((i) => ({ id: i.id, next: i.price === null ? null : i.price + 1 })));
+    const only = await fc.sql('SELECT id FROM items ORDER BY price DESC, id').collect();
+    expect(ids(only)).toEqual(expected.map((i) => i.id));
+  });
+
   it('gives no rows for an empty input', async () => {
     expect(await fc.sql('SELECT id FROM items WHERE id < 0 ORDER BY price').collect()).toEqual([]);
   });

@@ -53,6 +53,8 @@ export class PhysicalPlanner {
   private readonly scanColumns = new Map<LogicalPlan, number[]>();
   /** The ids some operator of the outermost plan reads (undefined: all count as read); null before the first plan. */
   private read: ReadonlySet<number> | undefined | null = null;
+  /** The outermost plan (null before the first). */
+  private root: LogicalPlan | null = null;
   /** Output-row counters of the operators the generated loops count (row-counter.ts). */
   private readonly rowCounters = new Map<LogicalPlan, RowCounter>();
   private readonly observed: ObservedMetrics[] = [];
@@ -83,7 +85,10 @@ export class PhysicalPlanner {
   /** The plan's rows as an RDD of positional arrays (in the order of the plan's output). */
   rows(plan: LogicalPlan): RDD<unknown[]> {
     for (const [relation, columns] of scanColumns(plan)) if (!this.scanColumns.has(relation)) this.scanColumns.set(relation, columns);
-    if (this.read === null) this.read = readIds(plan);
+    if (this.read === null) {
+      this.read = readIds(plan);
+      this.root = plan;
+    }
     return materialize(this.pipeline(plan), this.options.site);
   }
 
@@ -194,7 +199,16 @@ export class PhysicalPlanner {
   private sort(plan: PlanOf<'sort'>): RDD<unknown[]> {
     const child = this.pipeline(plan.child);
     if (!plan.global) return sortEachPartition(child, plan.orders, this.options.site);
-    return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site, this.isRead);
+    return sortRows(child, plan.orders, this.options.shufflePartitions, this.options.site, this.isReadBesides(plan));
+  }
+
+  /**
+   * Whether an operator other than `plan` reads column `id`: a sort key nothing else reads travels
+   * through the sort's shuffle as a key only, and is not moved along with the rows as they are sorted.
+   */
+  private isReadBesides(plan: LogicalPlan): (id: number) => boolean {
+    const read = this.root === null || this.read === undefined ? undefined : readIds(this.root, plan);
+    return (id) => read === undefined || read.has(id);
   }
 
   private limit(plan: PlanOf<'limit'>): RDD<unknown[]> {

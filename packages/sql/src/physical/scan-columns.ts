@@ -14,13 +14,14 @@ import { referencedIds } from '../expr/expression.js';
 /**
  * The ids some operator of the plan reads: the plan's output, the references of every expression
  * (a projection's only when something reads its output) and whole rows where an operator consumes
- * them; undefined when the plan holds subquery expressions, whose plans are not walked.
+ * them; undefined when the plan holds subquery expressions, whose plans are not walked. The
+ * expressions of `besides` do not count: what a sort reads only as its key need not come out of it.
  */
-export function readIds(root: LogicalPlan): ReadonlySet<number> | undefined {
+export function readIds(root: LogicalPlan, besides?: LogicalPlan): ReadonlySet<number> | undefined {
   if (holdsSubqueries(root)) return undefined;
   const read = new Set(outputOf(root).map((a) => a.id));
   const visit = (p: LogicalPlan): void => {
-    for (const e of expressionsOf(p)) {
+    for (const e of p === besides ? [] : expressionsOf(p)) {
       if (p.kind === 'project' && !read.has(namedToAttr(e).id)) continue;
       for (const id of referencedIds(e)) read.add(id);
     }
