@@ -39,6 +39,41 @@ describe('df.write on local[2]: directories of part files that DuckDB and Flint 
     expect(rowsDifference(back, expected, { ordered: true })).toBeNull();
   });
 
+  it.each([
+    [undefined, 'SNAPPY'],
+    ['none', 'UNCOMPRESSED'],
+    ['uncompressed', 'UNCOMPRESSED'],
+    ['snappy', 'SNAPPY'],
+    ['GZIP', 'GZIP'],
+    ['brotli', 'BROTLI'],
+    ['zstd', 'ZSTD'],
+  ])("writes Parquet with option('compression', %s): DuckDB reads the codec %s and the same rows", async (name, codec) => {
+    const out = join(dir, `codec-${name}`);
+    const writer = ordersCsv().where(F.col('o_orderkey').lt(3000)).repartition(2).write;
+    await (name === undefined ? writer : writer.option('compression', name)).parquet(out);
+    const codecs = await db.query(`select distinct compression from parquet_metadata('${out}/*.parquet')`);
+    expect(codecs.map((c) => c.compression)).toEqual([codec]);
+    const back = await db.query(`select * from '${out}/*.parquet' order by o_orderkey`);
+    const expected = await db.query('select * from orders where o_orderkey < 3000 order by o_orderkey');
+    expect(back).toHaveLength(expected.length);
+    expect(expected.length).toBeGreaterThan(500);
+    expect(rowsDifference(back, expected, { ordered: true })).toBeNull();
+  });
+
+  it("takes Spark's parquet.compression when compression is not set, and fails on a codec it cannot write with Spark's error", async () => {
+    const small = ordersCsv().where(F.col('o_orderkey').lt(100));
+    const out = join(dir, 'codec-option-order');
+    await small.write.option('parquet.compression', 'gzip').parquet(out);
+    await small.write.mode('append').option('parquet.compression', 'gzip').option('compression', 'zstd').parquet(out);
+    const codecs = await db.query(`select distinct compression from parquet_metadata('${out}/*.parquet') order by 1`);
+    expect(codecs.map((c) => c.compression)).toEqual(['GZIP', 'ZSTD']);
+    await expect(small.write.option('compression', 'aa').parquet(join(dir, 'codec-aa'))).rejects.toThrow(
+      '[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The codec aa is not available. Available codecs are brotli, uncompressed, lzo, snappy, lz4_raw, none, zstd, lz4, gzip. SQLSTATE: 56038',
+    );
+    await expect(small.write.option('compression', 'lzo').parquet(join(dir, 'codec-lzo'))).rejects.toThrow("Flint does not write Parquet compressed with LZO (compression 'lzo')");
+    expect(existsSync(join(dir, 'codec-aa'))).toBe(false);
+  });
+
   it('follows the save modes: error, ignore, append, overwrite', async () => {
     const out = join(dir, 'modes');
     const small = ordersCsv().where(F.col('o_orderkey').lt(100));

@@ -1,10 +1,11 @@
 /**
  * Writing rows (engine form) as a Parquet file with hyparquet-writer: the schema from
- * parquetSchemaOf, Snappy compression, statistics on (so readers, Flint's included, can skip
+ * parquetSchemaOf, Snappy compression unless told another codec (page-compressors.ts), statistics on (so readers, Flint's included, can skip
  * row groups), row groups of `rowGroupSize` rows.
  */
 import { createRequire } from 'node:module';
 import type { StructType } from '../../types/index.js';
+import { pageCompressors, type WriteCodec } from './page-compressors.js';
 import { parquetSchemaOf } from './parquet-schema.js';
 
 type ParquetWriter = typeof import('hyparquet-writer');
@@ -15,7 +16,7 @@ function parquetWriter(): ParquetWriter {
   return (writer ??= createRequire(import.meta.url)('hyparquet-writer') as ParquetWriter);
 }
 
-export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][], rowGroupSize = 100_000): Uint8Array {
+export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][], rowGroupSize = 100_000, codec: WriteCodec = 'SNAPPY'): Uint8Array {
   const columnData = schema.fields.map((f, i) => {
     const type = f.dataType.typeName();
     const data = rows.map((r) => {
@@ -31,6 +32,8 @@ export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][
     columnData,
     schema: parquetSchemaOf(schema),
     rowGroupSize,
+    codec,
+    compressors: pageCompressors(codec),
     statisticsTruncateLength: Infinity,
     createdBy: 'Flint (hyparquet-writer)',
   });

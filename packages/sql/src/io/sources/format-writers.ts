@@ -12,11 +12,13 @@ import { reportObservations } from '../../dataframe/observation.js';
 import { registerFormatWriter, type WriteRequest } from '../../dataframe/data-sources.js';
 import { localPath } from '../files/local-paths.js';
 import { IO_RUNTIME } from '../io-runtime.js';
+import { parquetWriteCodec } from '../parquet/page-compressors.js';
 import type { OutputFormat, WriteEnv } from '../write/write-partition.js';
 import { StructType } from '../../types/index.js';
 import { shippedTimeZone } from './shipped-time-zone.js';
 
 async function save(request: WriteRequest, format: OutputFormat): Promise<void> {
+  const parquetCodec = format === 'parquet' ? parquetWriteCodec(request.options, request.df.session.conf.get('spark.sql.parquet.compression.codec')) : undefined;
   const dir = resolve(localPath(request.path));
   if (existsSync(dir)) {
     if (request.mode === 'ignore') return;
@@ -42,7 +44,7 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   const options = { ...request.options };
   const textual = format === 'csv' || format === 'json';
   const sessionTimeZone = textual ? shippedTimeZone(new StructType(dataColumns), undefined, options, () => request.df.session.timeZone) : undefined;
-  const env: WriteEnv = { dir, format, schema: schema.json(), options, sessionTimeZone, partitionColumns, jobId: randomUUID() };
+  const env: WriteEnv = { dir, format, schema: schema.json(), options, sessionTimeZone, partitionColumns, jobId: randomUUID(), ...(parquetCodec && { parquetCodec }) };
   const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
   const { rdd, description, observed } = execute(request.df, `save ${format}`);
   const writes = rdd.mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[]);

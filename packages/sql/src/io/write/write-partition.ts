@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataTypeFromJson, StructType, type DataType } from '../../types/index.js';
+import { readyToCompress, type WriteCodec } from '../parquet/page-compressors.js';
 import { writeParquetBuffer } from '../parquet/parquet-write.js';
 import { rowsToCsv } from './csv-writer.js';
 import { rowsToJsonLines } from './json-writer.js';
@@ -24,6 +25,8 @@ export interface WriteEnv {
   /** Positions of the partitionBy columns. */
   partitionColumns: number[];
   jobId: string;
+  /** Parquet's page codec, resolved from the options on the driver. */
+  parquetCodec?: WriteCodec;
 }
 
 export const HIVE_DEFAULT_PARTITION = '__HIVE_DEFAULT_PARTITION__';
@@ -49,12 +52,18 @@ function fileBytes(format: OutputFormat, schema: StructType, rows: unknown[][], 
   switch (format) {
     case 'csv': return rowsToCsv(schema, rows, env.options, timeZone);
     case 'json': return rowsToJsonLines(schema, rows, env.options, timeZone);
-    case 'parquet': return writeParquetBuffer(schema, rows);
+    case 'parquet': return writeParquetBuffer(schema, rows, undefined, env.parquetCodec);
     case 'text': return rows.map((r) => `${r[0] ?? ''}\n`).join('');
   }
 }
 
-export function writePartition(task: number, rows: Iterable<unknown[]>, env: WriteEnv): string[] {
+/** Writes the task's part files; a promise first when the codec's compressor still loads on this thread. */
+export function writePartition(task: number, rows: Iterable<unknown[]>, env: WriteEnv): string[] | Promise<string[]> {
+  const ready = env.parquetCodec === undefined ? undefined : readyToCompress(env.parquetCodec);
+  return ready === undefined ? writeFiles(task, rows, env) : ready.then(() => writeFiles(task, rows, env));
+}
+
+function writeFiles(task: number, rows: Iterable<unknown[]>, env: WriteEnv): string[] {
   const schema = dataTypeFromJson(env.schema) as StructType;
   const partitioned = new Set(env.partitionColumns);
   const dataPositions = schema.fields.map((_, i) => i).filter((i) => !partitioned.has(i));
