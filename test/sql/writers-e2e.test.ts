@@ -87,7 +87,7 @@ describe('df.write on local[2]: directories of part files that DuckDB and Flint 
     expect(await fc.read.parquet(out).count()).toBe(8);
   });
 
-  it('writes CSV that reads back the same, quoting separators, quotes, empty strings and nulls', async () => {
+  it('writes CSV that reads back the same, quoting separators, quotes, empty strings and nulls, trimming spaces', async () => {
     const out = join(dir, 'people.csv');
     const rows = [
       { id: 1, name: 'plain', note: 'a, b' },
@@ -96,10 +96,11 @@ describe('df.write on local[2]: directories of part files that DuckDB and Flint 
     ];
     await fc.createDataFrame(rows, 'id INT, name STRING, note STRING').coalesce(1).write.option('header', true).csv(out);
     const [part] = readdirSync(out).filter((n) => n.endsWith('.csv'));
-    expect(readFileSync(join(out, part), 'utf8')).toBe('id,name,note\n1,plain,"a, b"\n2,"say \\"hi\\"",""\n3,," padded "\n');
+    expect(readFileSync(join(out, part), 'utf8')).toBe('id,name,note\n1,plain,"a, b"\n2,"say \\"hi\\"",""\n3,,padded\n');
     const back = await fc.read.csv(out, { header: true, schema: 'id INT, name STRING, note STRING' }).orderBy('id').collect();
-    // As in Spark, the reader's nullValue and emptyValue are both '' by default, so "" reads back as null.
-    expect(back).toEqual([rows[0], { ...rows[1], note: null }, rows[2]]);
+    // As in Spark, the reader's nullValue and emptyValue are both '' by default, so "" reads back as null;
+    // the writer trims white space by default (ignoreLeading/TrailingWhiteSpace are true in write).
+    expect(back).toEqual([rows[0], { ...rows[1], note: null }, { ...rows[2], note: 'padded' }]);
   });
 
   it('writes JSON lines that DuckDB reads, leaving null fields out', async () => {

@@ -1,15 +1,14 @@
 /**
- * Rows as CSV text, as Spark's CSV writer writes them: `header` (default false), `sep`, `quote`,
- * `escape` and `nullValue` options; a field is quoted when it holds the separator, the quote, a
- * line break, or leading/trailing spaces; quotes inside are escaped with the escape character;
- * an empty string is written `""` so it reads back as empty, not null. Dates and timestamps take
- * the `dateFormat`/`timestampFormat`/`timestampNTZFormat` patterns (Spark's defaults, as to_csv),
+ * Rows as CSV text, as Spark's CSV writer writes them: a `header` line (default false), fields
+ * spelled by csvFieldWriter, each line ended by `lineSep`. Dates and timestamps take the
+ * `dateFormat`/`timestampFormat`/`timestampNTZFormat` patterns (Spark's defaults, as to_csv),
  * timestamps in the `timeZone` option's zone, else the session's.
  */
 import type { DataType, StructType } from '../../types/index.js';
 import { parseJsonWriteOptions } from '../json/json-generator.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { formatDayWithPattern, formatInstantWithPattern } from '../values/datetime-format.js';
+import { csvFieldWriter } from './csv-field-writer.js';
 import { scalarText } from './value-text.js';
 
 export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOptions: ReaderOptions, sessionTimeZone: string): string {
@@ -24,10 +23,7 @@ export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOpti
       default: return scalarText(value, type);
     }
   };
-  const sep = o.string('sep') ?? o.string('delimiter') ?? ',';
-  const quote = o.string('quote') ?? '"';
-  const escape = o.string('escape') ?? '\\';
-  const nullValue = o.string('nullValue') ?? '';
+  const csv = csvFieldWriter(rawOptions);
   const types = schema.fields.map((f) => {
     const name = f.dataType.typeName();
     if (name === 'array' || name === 'map' || name === 'struct' || name === 'binary') {
@@ -35,15 +31,10 @@ export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOpti
     }
     return f.dataType;
   });
-  const field = (text: string): string => {
-    if (text === '') return quote + quote;
-    const needsQuotes = text.includes(sep) || text.includes(quote) || /[\r\n]/.test(text) || /^\s|\s$/.test(text);
-    return needsQuotes ? quote + text.split(quote).join(escape + quote) + quote : text;
-  };
   const lines: string[] = [];
-  if (o.boolean('header', false)) lines.push(schema.fields.map((f) => field(f.name)).join(sep));
+  if (o.boolean('header', false)) lines.push(schema.fields.map((f) => csv.field(f.name)).join(csv.sep));
   for (const row of rows) {
-    lines.push(row.map((v, i) => (v === null || v === undefined ? nullValue : field(text(v, types[i])))).join(sep));
+    lines.push(row.map((v, i) => (v === null || v === undefined ? csv.nullField() : csv.field(text(v, types[i])))).join(csv.sep));
   }
-  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+  return lines.length === 0 ? '' : lines.join(csv.lineSep) + csv.lineSep;
 }

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StructType } from '@flint/sql';
+import { rowsToCsv } from '../../packages/sql/src/io/write/csv-writer.js';
+import type { ReaderOptions } from '../../packages/sql/src/io/reader-options.js';
+import { DuckDbReference } from './duckdb-reference.js';
+
+const strings = (...names: string[]) => StructType.fromDDL(names.map((n) => `\`${n}\` STRING`).join(', '));
+const csv = (schema: StructType, rows: unknown[][], options: ReaderOptions = {}) => rowsToCsv(schema, rows, options, 'UTC');
+
+// Expected bytes are those Spark's CSVSuite asserts for DataFrameWriter.csv (univocity's writer).
+describe('CSV writer options, byte for byte as Spark writes them', () => {
+  it('trims leading and trailing white space by default (ignoreLeading/TrailingWhiteSpace are true in write)', () => {
+    const rows = [[' a'], ['b  '], [' c '], ['\t d e \t']];
+    expect(csv(strings('v'), rows)).toBe('a\nb\nc\nd e\n');
+    const kept = { ignoreLeadingWhiteSpace: false, ignoreTrailingWhiteSpace: 'false' };
+    expect(csv(strings('v'), rows, kept)).toBe(' a\nb  \n c \n\t d e \t\n');
+    expect(csv(strings('v'), rows, { ignoreTrailingWhiteSpace: false })).toBe('a\nb  \nc \nd e \t\n');
+    // Only white space left: written as the empty value; inside quotes the trimmed text stays quoted.
+    expect(csv(strings('a', 'b'), [['   ', 'x, ']])).toBe('"","x,"\n');
+  });
+
+  it('escapes quotes by default and quotes a value that starts with one even with escapeQuotes off', () => {
+    const schema = StructType.fromDDL('a STRING, b INT, c STRING, d STRING');
+    const row = ['test "quote"', 123, 'it "works"!', '"very" well'];
+    expect(csv(schema, [row])).toBe('"test \\"quote\\"",123,"it \\"works\\"!","\\"very\\" well"\n');
+    expect(csv(schema, [row], { escapeQuotes: false })).toBe('test "quote",123,it "works"!,"\\"very\\" well"\n');
+    expect(csv(schema, [row], { quoteAll: true })).toBe('"test \\"quote\\"","123","it \\"works\\"!","\\"very\\" well"\n');
+  });
+
+  it('escapes the escape character inside quotes with charToEscapeQuoteEscaping (default: the escape itself)', () => {
+    const rows = [['You are "beautiful"'], ['Yes, \\"in the inside"\\']];
+    expect(csv(strings('v'), rows, { charToEscapeQuoteEscaping: '#' })).toBe('"You are \\"beautiful\\""\n"Yes, #\\\\"in the inside\\"#\\"\n');
+    expect(csv(strings('v'), rows)).toBe('"You are \\"beautiful\\""\n"Yes, \\\\\\"in the inside\\"\\\\"\n');
+    // Outside quotes an escape character is written as it is.
+    expect(csv(strings('v'), [['a\\b']])).toBe('a\\b\n');
+  });
+
+  it('takes quote, escape, sep, nullValue, emptyValue, header and lineSep', () => {
+    const schema = strings('first name', 'b', 'c');
+    const rows = [["it's", null, ''], ['x;y', 'z', 'w']];
+    const options = { quote: "'", escape: "'", sep: ';', nullValue: 'NULL', emptyValue: 'EMPTY', header: true, lineSep: '\r\n' };
+    expect(csv(schema, rows, options)).toBe("first name;b;c\r\n'it''s';NULL;EMPTY\r\n'x;y';z;w\r\n");
+    expect(csv(strings('a', 'b'), [[null, '']])).toBe(',""\n');
+    expect(csv(strings('a', 'b'), [[null, '']], { quoteAll: true })).toBe('"",""\n');
+  });
+
+  it('refuses options Spark refuses, with its messages', () => {
+    expect(() => csv(strings('a'), [], { quote: '""' })).toThrow('quote cannot be more than one character');
+    expect(() => csv(strings('a'), [], { lineSep: '' })).toThrow("'lineSep' cannot be an empty string.");
+    expect(() => csv(strings('a'), [], { escapeQuotes: 'yes' })).toThrow('escapeQuotes flag can be true or false');
+  });
+});
+
+describe('CSV written with options reads back in DuckDB', () => {
+  let db: DuckDbReference;
+  let dir: string;
+  beforeAll(async () => {
+    db = await DuckDbReference.open(1);
+    dir = mkdtempSync(join(tmpdir(), 'flint-csv-write-'));
+  });
+  afterAll(() => {
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads separators, doubled quotes, line breaks, nulls and trimmed values', async () => {
+    const path = join(dir, 'values.csv');
+    const rows = [['a, b', 'say "hi"'], ['two\nlines', null], ['  padded  ', 'plain']];
+    writeFileSync(path, csv(strings('a', 'b'), rows, { escape: '"', header: true, sep: '|', lineSep: '\r\n' }));
+    const back = await db.query(`SELECT a, b FROM read_csv('${path}', header = true, delim = '|', quote = '"', escape = '"', all_varchar = true)`);
+    expect(back).toEqual([
+      { a: 'a, b', b: 'say "hi"' },
+      { a: 'two\nlines', b: null },
+      { a: 'padded', b: 'plain' },
+    ]);
+  });
+});
