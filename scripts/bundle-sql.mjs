@@ -2,7 +2,7 @@
  * Bundles @flint/sql's compiled modules (dist/index.js, dist/runtime.js and what they import of the
  * package, ~270 files) into dist/bundle/: a process then loads a few files instead of ~270, which
  * was most of the SQL layer's start-up (module resolution and compiling many small files).
- * Bare imports (@flint/rdd, apache-arrow, hyparquet, ...) stay imports. The two entries share
+ * Bare imports (@flint/rdd, apache-arrow, ...) stay imports, but for BUNDLED_PACKAGES. The two entries share
  * chunks, so a thread that loads both still has one copy of each class.
  *
  * The bundle records the dist/.tsbuildinfo it was made from (bundle/built-from); the package's
@@ -31,6 +31,25 @@ const stamp = builtFromStamp(statSync(join(dist, '.tsbuildinfo')));
 const LAZY_LOADERS = ['interop/load-rows-to-arrow.js'];
 const LARGE_CHUNK = 20_000;
 
+/**
+ * Third-party packages compiled into the bundle: pure JS that only @flint/sql imports and whose
+ * objects no other package or user code checks by identity (hyparquet's decoders, fzstd). Each
+ * of hyparquet's ~10 modules was otherwise resolved and compiled one by one on every task thread.
+ * Every other package stays an import: @flint/rdd's classes must be the ones the other packages
+ * load, users pass apache-arrow tables in, and @bokuweb/zstd-wasm reads its .wasm file beside it.
+ */
+const BUNDLED_PACKAGES = /^(hyparquet|fzstd)(\/|$)/;
+
+/** `packages: 'external'`, except for the bare imports that `bundled` matches. */
+function externalPackagesBut(bundled) {
+  return {
+    name: 'external-packages-but',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) ? undefined : { path: args.path, external: true }));
+    },
+  };
+}
+
 const { metafile } = await build({
   entryPoints: ['index.js', 'runtime.js', ...LAZY_LOADERS].map((module) => join(dist, module)),
   entryNames: '[dir]/[name]',
@@ -41,7 +60,7 @@ const { metafile } = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [externalPackagesBut(BUNDLED_PACKAGES)],
   // Classes and functions keep their names (error names, constructor.name) where the bundle renames them.
   keepNames: true,
   // Chained through tsc's maps, so positions map back to src/*.ts under --enable-source-maps.

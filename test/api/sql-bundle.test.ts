@@ -2,13 +2,15 @@
  * @flint/sql's bundle (scripts/bundle-sql.mjs, run by `npm run build` after tsc): its entries load
  * it only while it was made from the compiled modules now in dist/ (a `tsc -b` alone after an edit
  * leaves it stale: the plain modules are loaded then), and with it @flint/driver and @flint/sql
- * imported side by side share one copy of the layer's classes.
+ * imported side by side share one copy of the layer's classes, and a Parquet scan loads no module
+ * of hyparquet or fzstd from node_modules (the bundle holds them).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
@@ -62,5 +64,24 @@ describe("@flint/sql's bundle", () => {
       thrownIn: 'bundle', dataFrame: true, schema: true, column: true, required: true,
       rows: [{ id: 1, s: '1' }, { id: 2, s: '2' }],
     });
+  });
+
+  it('holds the Parquet decoders: a zstd Parquet read on local[2] loads no module of hyparquet or fzstd, on the driver or its task threads', async () => {
+    const file = join(scratch, 'zstd.parquet');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await db.run(`copy (select i::bigint as id, 'k' || (i % 5) as k from range(0, 1000) t(i)) to '${file}' (format parquet, compression zstd)`);
+    db.closeSync();
+    const log = join(scratch, 'parquet-modules.log');
+    writeFileSync(log, '');
+    const job = join(scratch, 'parquet-job.mjs');
+    writeFileSync(job, "import { FlintContext } from '@flint/driver'; const fc = await FlintContext.create({ master: 'local[2]', ui: false }); " +
+      `const rows = await fc.read.parquet(${JSON.stringify(file)}).groupBy('k').count().orderBy('k').collect(); await fc.stop(); console.log(JSON.stringify(rows));`);
+    const { stdout } = await run(process.execPath, ['--import', join(root, 'test/api/sql-layer-loading/log-module-loads.mjs'), job], {
+      cwd: root, env: { ...process.env, FLINT_TEST_MODULE_LOG: log },
+    });
+    expect(JSON.parse(stdout)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4'].map((k) => ({ k, count: 200 })));
+    const modules = readFileSync(log, 'utf8').trim().split('\n');
+    expect(modules.some((line) => line.includes('/packages/sql/dist/bundle/'))).toBe(true);
+    expect(modules.filter((line) => /\/node_modules\/(hyparquet|fzstd)\//.test(line))).toEqual([]);
   });
 });
