@@ -18,7 +18,7 @@ import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { genSortComparison, genSortValues, keyOperands, type SortOperands } from './codegen/sort-order-codegen.js';
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, withoutRowCounts, type Pipeline } from './pipeline.js';
 import { SORT_RUNTIME, type SortBatchesEnv } from './runtime/sort-batches.js';
-import { TYPED_COLUMN } from './runtime/typed-columns.js';
+import { COLUMN_BUILDER } from './runtime/typed-columns.js';
 import { keyIsPartition } from './runtime/group-partition.js';
 
 /**
@@ -77,7 +77,7 @@ function partitionIntoBatches(
   const boundOperands: SortOperands = (i) => [`v${i}`, orders.length === 1 ? 'bound' : `bound[${i}]`];
   const params = orders.map((_, i) => `v${i}`).join(', ');
   ctx.addHelper('compareToBound', `function compareToBound(${params}, bound) {\n  ${genSortComparison(orders, boundOperands, ctx)}\n  return 0;\n}`);
-  ctx.addHelper('typedColumn', TYPED_COLUMN);
+  ctx.addHelper('ColumnBuilder', COLUMN_BUILDER);
   const width = carried.length + keyColumns.filter((k) => k.computed).length;
   const body = genLoop(child, ctx, (vars) => {
     const values = [...carried.map((p) => vars.get(output[p].id) as string), ...orders.filter((_, i) => keyColumns[i].computed).map((o) => genExpr(o.child, vars, ctx))];
@@ -87,14 +87,14 @@ function partitionIntoBatches(
   let lo = 0, hi = bounds.length;
   while (lo < hi) { const mid = (lo + hi) >>> 1; if (compareToBound(${keys}, bounds[mid]) > 0) lo = mid + 1; else hi = mid; }
   let target = batches[lo];
-  if (target === undefined) target = batches[lo] = [${values.map(() => '[]').join(', ')}];
-  ${values.map((_, i) => `target[${i}].push(s${i});`).join(' ')}`;
+  if (target === undefined) target = batches[lo] = [${values.map(() => 'new ColumnBuilder()').join(', ')}];
+  ${values.map((_, i) => `target[${i}].add(s${i});`).join(' ')}`;
   });
   const source = `const bounds = env.bounds;
 const batches = new Array(bounds.length + 1);
 ${body}
 const out = [];
-for (let p = 0; p < batches.length; p++) if (batches[p] !== undefined) out.push([p, batches[p].map(typedColumn)]);
+for (let p = 0; p < batches.length; p++) if (batches[p] !== undefined) out.push([p, batches[p].map((builder) => builder.column())]);
 return out;`;
   if (width === 0) throw new Error('internal error: a sort without columns');
   return mapPartitionsGenerated(child, ctx, source, site);

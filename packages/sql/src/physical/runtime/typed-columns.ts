@@ -9,6 +9,30 @@ export const TYPED_COLUMN = `function typedColumn(values) {
   return Float64Array.from(values);
 }`;
 
+/**
+ * Generated code's helper: a column appended to value by value, held in a Float64Array while
+ * every value is a number (no array of boxed-or-not numbers to convert afterwards), in a plain
+ * array from the first other value on. \`column()\` is typedColumn's answer for the same values.
+ */
+export const COLUMN_BUILDER = `class ColumnBuilder {
+  constructor() { this.numbers = new Float64Array(1024); this.length = 0; this.values = undefined; }
+  add(v) {
+    if (this.values !== undefined) this.values.push(v);
+    else if (typeof v !== 'number') {
+      this.values = Array.from(this.numbers.subarray(0, this.length));
+      this.values.push(v);
+    } else {
+      if (this.length === this.numbers.length) {
+        const grown = new Float64Array(this.length * 2);
+        grown.set(this.numbers);
+        this.numbers = grown;
+      }
+      this.numbers[this.length++] = v;
+    }
+  }
+  column() { return this.values ?? this.numbers.slice(0, this.length); }
+}`;
+
 /** Parts of a column end to end: a Float64Array when every part is one, else an array. */
 export function concatColumns(parts: readonly ArrayLike<unknown>[]): ArrayLike<unknown> {
   const length = parts.reduce((n, part) => n + part.length, 0);
