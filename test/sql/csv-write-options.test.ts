@@ -8,7 +8,9 @@ import type { ReaderOptions } from '../../packages/sql/src/io/reader-options.js'
 import { DuckDbReference } from './duckdb-reference.js';
 
 const strings = (...names: string[]) => StructType.fromDDL(names.map((n) => `\`${n}\` STRING`).join(', '));
-const csv = (schema: StructType, rows: unknown[][], options: ReaderOptions = {}) => rowsToCsv(schema, rows, options, 'UTC');
+const bytes = (schema: StructType, rows: unknown[][], options: ReaderOptions = {}) => rowsToCsv(schema, rows, options, 'UTC');
+const csv = (schema: StructType, rows: unknown[][], options: ReaderOptions = {}) => new TextDecoder().decode(bytes(schema, rows, options));
+const hex = (data: Uint8Array) => Buffer.from(data).toString('hex');
 
 // Expected bytes are those Spark's CSVSuite asserts for DataFrameWriter.csv (univocity's writer).
 describe('CSV writer options, byte for byte as Spark writes them', () => {
@@ -47,6 +49,17 @@ describe('CSV writer options, byte for byte as Spark writes them', () => {
     expect(csv(strings('a', 'b'), [[null, '']], { quoteAll: true })).toBe('"",""\n');
   });
 
+  it('writes the encoding (charset) option as Java encodes it: ? for what the charset cannot hold, UTF-16 with a BOM', () => {
+    const rows = [['é', '€😀']];
+    expect(hex(bytes(strings('a', 'b'), rows))).toBe(Buffer.from('é,€😀\n').toString('hex'));
+    expect(hex(bytes(strings('a', 'b'), rows, { encoding: 'ISO-8859-1' }))).toBe('e92c3f3f0a');
+    expect(hex(bytes(strings('a', 'b'), rows, { charset: 'us-ascii' }))).toBe('3f2c3f3f0a');
+    expect(hex(bytes(strings('a', 'b'), [['é', '€']], { encoding: 'UTF-16' }))).toBe('feff00e9002c20ac000a');
+    expect(hex(bytes(strings('a', 'b'), [['é', '€']], { encoding: 'UTF-16LE' }))).toBe('e9002c00ac200a00');
+    expect(new TextDecoder('utf-16be').decode(bytes(strings('a'), [['x 😀']], { encoding: 'UTF-16BE' }))).toBe('x 😀\n');
+    expect(() => bytes(strings('a'), [], { encoding: 'EBCDIC-XYZ' })).toThrow('UnsupportedCharsetException: EBCDIC-XYZ');
+  });
+
   it('refuses options Spark refuses, with its messages', () => {
     expect(() => csv(strings('a'), [], { quote: '""' })).toThrow('quote cannot be more than one character');
     expect(() => csv(strings('a'), [], { lineSep: '' })).toThrow("'lineSep' cannot be an empty string.");
@@ -69,7 +82,7 @@ describe('CSV written with options reads back in DuckDB', () => {
   it('reads separators, doubled quotes, line breaks, nulls and trimmed values', async () => {
     const path = join(dir, 'values.csv');
     const rows = [['a, b', 'say "hi"'], ['two\nlines', null], ['  padded  ', 'plain']];
-    writeFileSync(path, csv(strings('a', 'b'), rows, { escape: '"', header: true, sep: '|', lineSep: '\r\n' }));
+    writeFileSync(path, bytes(strings('a', 'b'), rows, { escape: '"', header: true, sep: '|', lineSep: '\r\n' }));
     const back = await db.query(`SELECT a, b FROM read_csv('${path}', header = true, delim = '|', quote = '"', escape = '"', all_varchar = true)`);
     expect(back).toEqual([
       { a: 'a, b', b: 'say "hi"' },

@@ -103,6 +103,14 @@ describe('df.write on local[2]: directories of part files that DuckDB and Flint 
     expect(back).toEqual([rows[0], { ...rows[1], note: null }, { ...rows[2], note: 'padded' }]);
   });
 
+  it('writes CSV in the encoding option\'s charset, trimmed and quoted as Spark writes it', async () => {
+    const out = join(dir, 'latin1.csv');
+    await fc.createDataFrame([{ city: ' Köln ', note: 'a;b' }], 'city STRING, note STRING').coalesce(1).write
+      .options({ encoding: 'ISO-8859-1', sep: ';', quoteAll: true }).csv(out);
+    const [part] = readdirSync(out).filter((n) => n.endsWith('.csv'));
+    expect(readFileSync(join(out, part))).toEqual(Buffer.from('"K\xf6ln";"a;b"\n', 'latin1'));
+  });
+
   it('writes JSON lines that DuckDB reads, leaving null fields out', async () => {
     const out = join(dir, 'orders.json');
     await ordersCsv().where(F.col('o_orderkey').lt(40)).select('o_orderkey', 'o_orderdate', 'o_totalprice', 'o_comment').write.json(out);

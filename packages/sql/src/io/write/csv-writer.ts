@@ -1,6 +1,6 @@
 /**
  * Rows as CSV text, as Spark's CSV writer writes them: a `header` line (default false), fields
- * spelled by csvFieldWriter, each line ended by `lineSep`. Dates and timestamps take the
+ * spelled by csvFieldWriter, each line ended by `lineSep`, in the `encoding` charset. Dates and timestamps take the
  * `dateFormat`/`timestampFormat`/`timestampNTZFormat` patterns (Spark's defaults, as to_csv),
  * timestamps in the `timeZone` option's zone, else the session's.
  */
@@ -8,11 +8,13 @@ import type { DataType, StructType } from '../../types/index.js';
 import { parseJsonWriteOptions } from '../json/json-generator.js';
 import { readerOptionLookup, type ReaderOptions } from '../reader-options.js';
 import { formatDayWithPattern, formatInstantWithPattern } from '../values/datetime-format.js';
+import { csvCharsetEncoder } from './csv-charset.js';
 import { csvFieldWriter } from './csv-field-writer.js';
 import { scalarText } from './value-text.js';
 
-export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOptions: ReaderOptions, sessionTimeZone: string): string {
+export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOptions: ReaderOptions, sessionTimeZone: string): Uint8Array {
   const o = readerOptionLookup(rawOptions);
+  const encode = csvCharsetEncoder(rawOptions);
   // Spark's CSV and JSON writers share these options and their defaults.
   const formats = parseJsonWriteOptions(rawOptions, sessionTimeZone);
   const text = (value: unknown, type: DataType): string => {
@@ -36,5 +38,5 @@ export function rowsToCsv(schema: StructType, rows: Iterable<unknown[]>, rawOpti
   for (const row of rows) {
     lines.push(row.map((v, i) => (v === null || v === undefined ? csv.nullField() : csv.field(text(v, types[i])))).join(csv.sep));
   }
-  return lines.length === 0 ? '' : lines.join(csv.lineSep) + csv.lineSep;
+  return encode(lines.length === 0 ? '' : lines.join(csv.lineSep) + csv.lineSep);
 }
