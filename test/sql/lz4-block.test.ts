@@ -22,10 +22,10 @@ describe('LZ4 block decompression (Parquet LZ4_RAW)', () => {
   it('says in one line that a block is corrupt or its size is not the header size', () => {
     const data = Buffer.from('hello world, '.repeat(100));
     const block = rawBlock(data);
-    expect(() => lz4BlockDecompress(block, data.length - 1)).toThrow(/^Parquet LZ4_RAW page is corrupt/);
-    expect(() => lz4BlockDecompress(block, data.length + 1)).toThrow(`Parquet LZ4_RAW page decompressed to ${data.length} bytes, its header says ${data.length + 1}`);
-    expect(() => lz4BlockDecompress(Uint8Array.of(0xf0), 100)).toThrow('Parquet LZ4_RAW page is corrupt: it ends inside a length');
+    expect(() => lz4BlockDecompress(block, data.length - 1)).toThrow(/^Parquet LZ4 block is corrupt/);
+    expect(() => lz4BlockDecompress(block, data.length + 1)).toThrow(`Parquet LZ4 page decompressed to ${data.length} bytes, its header says ${data.length + 1}`);
+    expect(() => lz4BlockDecompress(Uint8Array.of(0xf0), 100)).toThrow('Parquet LZ4 block is corrupt: it ends inside a length');
     // A match whose offset points before the start of the output.
-    expect(() => lz4BlockDecompress(Uint8Array.of(0x10, 0x61, 0x05, 0x00), 10)).toThrow('Parquet LZ4_RAW page is corrupt: a match reaches outside the page');
+    expect(() => lz4BlockDecompress(Uint8Array.of(0x10, 0x61, 0x05, 0x00), 10)).toThrow('Parquet LZ4 block is corrupt: a match reaches outside the page');
   });
 });
