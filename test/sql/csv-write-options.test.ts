@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StructType } from '@flint/sql';
 import { rowsToCsv } from '../../packages/sql/src/io/write/csv-writer.js';
+import { structsToCsv } from '../../packages/sql/src/io/csv/csv-functions.js';
 import type { ReaderOptions } from '../../packages/sql/src/io/reader-options.js';
 import { DuckDbReference } from './duckdb-reference.js';
 
@@ -58,6 +59,18 @@ describe('CSV writer options, byte for byte as Spark writes them', () => {
     expect(hex(bytes(strings('a', 'b'), [['é', '€']], { encoding: 'UTF-16LE' }))).toBe('e9002c00ac200a00');
     expect(new TextDecoder('utf-16be').decode(bytes(strings('a'), [['x 😀']], { encoding: 'UTF-16BE' }))).toBe('x 😀\n');
     expect(() => bytes(strings('a'), [], { encoding: 'EBCDIC-XYZ' })).toThrow('UnsupportedCharsetException: EBCDIC-XYZ');
+  });
+
+  it("reads sep as Spark's toDelimiterStr does (\\t, \\u0001)", () => {
+    expect(csv(strings('a', 'b', 'c'), [['x', 'y z', 'w']], { sep: '\\t' })).toBe('x\ty z\tw\n');
+    expect(csv(strings('a', 'b'), [['x', 'y']], { delimiter: '\\u0001' })).toBe('x\u0001y\n');
+  });
+
+  it('to_csv spells fields as the writer does (both are Spark\'s UnivocityGenerator)', () => {
+    const schema = StructType.fromDDL('a STRING, b INT, c STRING, d STRING');
+    const row = { a: ' test "quote" ', b: 123, c: 'it "works"!', d: '"very" well' };
+    expect(structsToCsv(schema, {}, 'UTC')(row)).toBe('"test \\"quote\\"",123,"it \\"works\\"!","\\"very\\" well"');
+    expect(structsToCsv(schema, { escapeQuotes: 'false' }, 'UTC')(row)).toBe('test "quote",123,it "works"!,"\\"very\\" well"');
   });
 
   it('refuses options Spark refuses, with its messages', () => {

@@ -15,6 +15,7 @@ import { formatDayWithPattern, formatInstantWithPattern } from '../values/dateti
 import { CsvSchemaInferrer, csvColumnNames } from './csv-infer.js';
 import { parseCsvOptions } from './csv-options.js';
 import { CsvRowConverter } from './csv-row-converter.js';
+import { csvFieldWriter } from '../write/csv-field-writer.js';
 import { csvRecords, type CsvRecord } from './csv-tokenizer.js';
 import { DEFAULT_TIMESTAMP_FORMAT, DEFAULT_TIMESTAMP_NTZ_FORMAT } from '../json/json-generator.js';
 
@@ -49,19 +50,15 @@ export function schemaOfCsv(text: string, options: ReaderOptions): string {
   return sqlTypeText(inferrer.schema());
 }
 
-/** to_csv's writer for a struct: Spark's CSV writer options (sep, quote, escape, nullValue, formats, whitespace trimming). */
+/** to_csv's writer for a struct: df.write.csv's field options (csvFieldWriter) and date/timestamp formats. */
 export function structsToCsv(schema: StructType, options: ReaderOptions, timeZone: string): (row: Record<string, unknown>) => string {
-  const parsed = parseCsvOptions(options);
   const o = readerOptionLookup(options);
+  // to_csv is Spark's UnivocityGenerator with the writer's settings: fields as df.write.csv spells them.
+  const csv = csvFieldWriter(options);
   const dateFormat = o.string('dateFormat') ?? 'yyyy-MM-dd';
   const timestampFormat = o.string('timestampFormat') ?? DEFAULT_TIMESTAMP_FORMAT;
   const timestampNTZFormat = o.string('timestampNTZFormat') ?? DEFAULT_TIMESTAMP_NTZ_FORMAT;
   const zone = o.string('timeZone') ?? timeZone;
-  const trimLeading = o.boolean('ignoreLeadingWhiteSpace', true);
-  const trimTrailing = o.boolean('ignoreTrailingWhiteSpace', true);
-  const emptyValue = o.string('emptyValue') ?? `${parsed.quote}${parsed.quote}`;
-  const quoteAll = o.boolean('quoteAll', false);
-  const { sep, quote, escape, nullValue } = parsed;
   const text = (value: unknown, type: DataType): string => {
     switch (type.typeName()) {
       case 'double': return doubleToJavaString(value as number);
@@ -77,20 +74,11 @@ export function structsToCsv(schema: StructType, options: ReaderOptions, timeZon
         return String(value);
     }
   };
-  const quoted = (value: string): string => {
-    let v = value;
-    if (trimLeading) v = v.replace(/^\s+/, '');
-    if (trimTrailing) v = v.replace(/\s+$/, '');
-    if (v === '') return emptyValue;
-    const needsQuotes = quoteAll || v.includes(sep) || v.includes('\n') || v.includes('\r') || (quote !== '' && v.includes(quote));
-    if (!needsQuotes || quote === '') return v;
-    return `${quote}${v.split(quote).join(`${escape}${quote}`)}${quote}`;
-  };
   return (row) =>
     schema.fields
       .map((f) => {
         const v = row[f.name];
-        return v === null || v === undefined ? nullValue : quoted(text(v, f.dataType));
+        return v === null || v === undefined ? csv.nullField() : csv.field(text(v, f.dataType));
       })
-      .join(sep);
+      .join(csv.sep);
 }

@@ -28,7 +28,7 @@ export interface CsvOptions extends ValueParseOptions {
 }
 
 /** `\t`, `\u0001` and friends as Spark's CSVExprUtils.toDelimiterStr reads them. */
-function delimiter(text: string): string {
+export function csvDelimiter(text: string): string {
   if (text.length === 0) throw new Error("Delimiter cannot be empty string (option 'sep')");
   return text
     .replace(/\\t/g, '\t')
@@ -47,7 +47,7 @@ export function parseCsvOptions(options: ReaderOptions = {}, sessionTimeZone?: s
     header: o.boolean('header', false),
     inferSchema: o.boolean('inferSchema', false),
     schema: o.schema(),
-    sep: delimiter(o.string('sep') ?? o.string('delimiter') ?? ','),
+    sep: csvDelimiter(o.string('sep') ?? o.string('delimiter') ?? ','),
     quote: char('quote', '"'),
     escape: char('escape', '\\'),
     comment: char('comment', ''),

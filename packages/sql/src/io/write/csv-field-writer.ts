@@ -6,6 +6,7 @@
  * separator, a line break, or (with `escapeQuotes`, the default) the quote; inside quotes the
  * quote is preceded by `escape` and the escape by `charToEscapeQuoteEscaping`.
  */
+import { csvDelimiter } from '../csv/csv-options.js';
 import { readerOptionLookup, type ReaderOptionLookup, type ReaderOptions } from '../reader-options.js';
 
 export interface CsvFieldWriter {
@@ -36,7 +37,7 @@ const isWhiteSpace = (c: string): boolean => c <= ' ';
 
 export function csvFieldWriter(rawOptions: ReaderOptions): CsvFieldWriter {
   const o = readerOptionLookup(rawOptions);
-  const sep = o.string('sep') ?? o.string('delimiter') ?? ',';
+  const sep = csvDelimiter(o.string('sep') ?? o.string('delimiter') ?? ',');
   const quote = optionChar(o, 'quote', '"');
   const escape = optionChar(o, 'escape', '\\');
   // univocity's default: the escape escapes itself unless it is the quote.
