@@ -47,6 +47,7 @@ describe('df.write on local[2]: directories of part files that DuckDB and Flint 
     ['GZIP', 'GZIP'],
     ['brotli', 'BROTLI'],
     ['zstd', 'ZSTD'],
+    ['lz4_raw', 'LZ4_RAW'],
   ])("writes Parquet with option('compression', %s): DuckDB reads the codec %s and the same rows", async (name, codec) => {
     const out = join(dir, `codec-${name}`);
     const writer = ordersCsv().where(F.col('o_orderkey').lt(3000)).repartition(2).write;
@@ -71,6 +72,7 @@ describe('df.write on local[2]: directories of part files that DuckDB and Flint 
       '[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The codec aa is not available. Available codecs are brotli, uncompressed, lzo, snappy, lz4_raw, none, zstd, lz4, gzip. SQLSTATE: 56038',
     );
     await expect(small.write.option('compression', 'lzo').parquet(join(dir, 'codec-lzo'))).rejects.toThrow("Flint does not write Parquet compressed with LZO (compression 'lzo')");
+    await expect(small.write.option('compression', 'lz4').parquet(join(dir, 'codec-lz4'))).rejects.toThrow("Flint does not write Parquet compressed with LZ4 (compression 'lz4')");
     expect(existsSync(join(dir, 'codec-aa'))).toBe(false);
   });
 

@@ -4,21 +4,22 @@
  * `spark.sql.parquet.compression.codec`, snappy by default), and their page compressors.
  * SNAPPY is hyparquet-writer's; GZIP and BROTLI node:zlib's; ZSTD libzstd's, built to WebAssembly
  * (@bokuweb/zstd-wasm: Node 20's zlib has no zstd), whose module is compiled once per thread by
- * `readyToCompress` before a write uses it.
+ * `readyToCompress` before a write uses it; LZ4_RAW lz4_flex's (lz4-napi, native, the worker's
+ * shuffle codec), loaded by the first such write.
  */
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { CompressionCodec } from 'hyparquet';
 import type { ParquetWriteOptions } from 'hyparquet-writer';
 
-export type WriteCodec = Extract<CompressionCodec, 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI' | 'ZSTD'>;
+export type WriteCodec = Extract<CompressionCodec, 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI' | 'ZSTD' | 'LZ4_RAW'>;
 
 /** Spark's short names (ParquetCompressionCodec), in the order Spark lists them in its error. */
 const SPARK_CODECS: ReadonlyMap<string, CompressionCodec> = new Map([
   ['brotli', 'BROTLI'], ['uncompressed', 'UNCOMPRESSED'], ['lzo', 'LZO'], ['snappy', 'SNAPPY'],
   ['lz4_raw', 'LZ4_RAW'], ['none', 'UNCOMPRESSED'], ['zstd', 'ZSTD'], ['lz4', 'LZ4'], ['gzip', 'GZIP'],
 ]);
-const WRITTEN: readonly CompressionCodec[] = ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI', 'ZSTD'];
+const WRITTEN: readonly CompressionCodec[] = ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI', 'ZSTD', 'LZ4_RAW'];
 /** libzstd's default level, as parquet-mr's ZSTD codec writes. */
 const ZSTD_LEVEL = 3;
 
@@ -35,7 +36,7 @@ export function parquetWriteCodec(options: Record<string, string>, sessionDefaul
     throw new Error(`[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The codec ${name} is not available. Available codecs are ${[...SPARK_CODECS.keys()].join(', ')}. SQLSTATE: 56038`);
   }
   if (!WRITTEN.includes(codec)) {
-    throw new Error(`Flint does not write Parquet compressed with ${codec} (compression '${name}'); it writes ${['none', 'uncompressed', 'snappy', 'gzip', 'brotli', 'zstd'].join(', ')}`);
+    throw new Error(`Flint does not write Parquet compressed with ${codec} (compression '${name}'); it writes ${['none', 'uncompressed', 'snappy', 'gzip', 'brotli', 'zstd', 'lz4_raw'].join(', ')}`);
   }
   return codec as WriteCodec;
 }
@@ -65,6 +66,11 @@ export function pageCompressors(codec: WriteCodec): ParquetWriteOptions['compres
       if (zstd === undefined) throw new Error('Parquet ZSTD compression used before readyToCompress(ZSTD) resolved');
       const { compress } = zstd;
       return { ZSTD: (input) => compress(input, ZSTD_LEVEL) };
+    }
+    case 'LZ4_RAW': {
+      const { compressSync } = createRequire(import.meta.url)('lz4-napi') as { compressSync(data: Buffer): Buffer };
+      // lz4_flex prefixes the block with its uncompressed size (4 bytes); LZ4_RAW is the bare block.
+      return { LZ4_RAW: (input) => asBytes(compressSync(Buffer.from(input.buffer, input.byteOffset, input.byteLength)).subarray(4)) };
     }
     default: return {};
   }
