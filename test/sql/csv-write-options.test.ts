@@ -47,6 +47,8 @@ describe('CSV writer options, byte for byte as Spark writes them', () => {
     const options = { quote: "'", escape: "'", sep: ';', nullValue: 'NULL', emptyValue: 'EMPTY', header: true, lineSep: '\r\n' };
     expect(csv(schema, rows, options)).toBe("first name;b;c\r\n'it''s';NULL;EMPTY\r\n'x;y';z;w\r\n");
     expect(csv(strings('a', 'b'), [[null, '']])).toBe(',""\n');
+    // emptyValue's write default is "" whatever the quote: written as it is, not quoted with '.
+    expect(csv(strings('a', 'b'), [['', "it's"]], { quote: "'" })).toBe(`"",'it\\'s'\n`);
     expect(csv(strings('a', 'b'), [[null, '']], { quoteAll: true })).toBe('"",""\n');
   });
 

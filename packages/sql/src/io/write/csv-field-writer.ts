@@ -47,7 +47,8 @@ export function csvFieldWriter(rawOptions: ReaderOptions): CsvFieldWriter {
   const trimLeading = o.boolean('ignoreLeadingWhiteSpace', true);
   const trimTrailing = o.boolean('ignoreTrailingWhiteSpace', true);
   const nullValue = o.string('nullValue') ?? '';
-  const emptyValue = o.string('emptyValue') ?? quote + quote;
+  // CSVOptions.emptyValueInWrite: two double quotes whatever the quote character is.
+  const emptyValue = o.string('emptyValue') ?? '""';
   const lineSep = lineSeparator(o);
 
   const trimmed = (text: string): string => {
