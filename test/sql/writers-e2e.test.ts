@@ -61,13 +61,20 @@ describe('df.write on local[2]: directories of part files that DuckDB and Flint 
     expect(rowsDifference(back, expected, { ordered: true })).toBeNull();
   });
 
-  it("takes Spark's parquet.compression when compression is not set, and fails on a codec it cannot write with Spark's error", async () => {
+  it("takes Spark's parquet.compression when compression is not set, then the session's codec, and fails on a codec it cannot write with Spark's error", async () => {
     const small = ordersCsv().where(F.col('o_orderkey').lt(100));
     const out = join(dir, 'codec-option-order');
     await small.write.option('parquet.compression', 'gzip').parquet(out);
     await small.write.mode('append').option('parquet.compression', 'gzip').option('compression', 'zstd').parquet(out);
+    // The session's spark.sql.parquet.compression.codec applies when neither option is set.
+    fc.conf.set('spark.sql.parquet.compression.codec', 'brotli');
+    try {
+      await small.write.mode('append').parquet(out);
+    } finally {
+      fc.conf.unset('spark.sql.parquet.compression.codec');
+    }
     const codecs = await db.query(`select distinct compression from parquet_metadata('${out}/*.parquet') order by 1`);
-    expect(codecs.map((c) => c.compression)).toEqual(['GZIP', 'ZSTD']);
+    expect(codecs.map((c) => c.compression)).toEqual(['BROTLI', 'GZIP', 'ZSTD']);
     await expect(small.write.option('compression', 'aa').parquet(join(dir, 'codec-aa'))).rejects.toThrow(
       '[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The codec aa is not available. Available codecs are brotli, uncompressed, lzo, snappy, lz4_raw, none, zstd, lz4, gzip. SQLSTATE: 56038',
     );
