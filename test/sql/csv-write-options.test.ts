@@ -46,6 +46,8 @@ describe('CSV writer options, byte for byte as Spark writes them', () => {
     const rows = [["it's", null, ''], ['x;y', 'z', 'w']];
     const options = { quote: "'", escape: "'", sep: ';', nullValue: 'NULL', emptyValue: 'EMPTY', header: true, lineSep: '\r\n' };
     expect(csv(schema, rows, options)).toBe("first name;b;c\r\n'it''s';NULL;EMPTY\r\n'x;y';z;w\r\n");
+    // A line break inside a value is written as lineSep (univocity's WriterCharAppender).
+    expect(csv(strings('a'), [['one\ntwo']], { lineSep: '\r\n' })).toBe('"one\r\ntwo"\r\n');
     expect(csv(strings('a', 'b'), [[null, '']])).toBe(',""\n');
     // emptyValue's write default is "" whatever the quote: written as it is, not quoted with '.
     expect(csv(strings('a', 'b'), [['', "it's"]], { quote: "'" })).toBe(`"",'it\\'s'\n`);
@@ -101,7 +103,8 @@ describe('CSV written with options reads back in DuckDB', () => {
     const back = await db.query(`SELECT a, b FROM read_csv('${path}', header = true, delim = '|', quote = '"', escape = '"', all_varchar = true)`);
     expect(back).toEqual([
       { a: 'a, b', b: 'say "hi"' },
-      { a: 'two\nlines', b: null },
+      // Spark writes the line break inside quotes as lineSep.
+      { a: 'two\r\nlines', b: null },
       { a: 'padded', b: 'plain' },
     ]);
   });

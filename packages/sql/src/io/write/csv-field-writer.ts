@@ -4,7 +4,8 @@
  * trimmed, an empty string is written as `emptyValue` (`""`), a null as `nullValue` (empty).
  * A value is quoted when `quoteAll` is set, when it starts with the quote, or when it holds the
  * separator, a line break, or (with `escapeQuotes`, the default) the quote; inside quotes the
- * quote is preceded by `escape` and the escape by `charToEscapeQuoteEscaping`.
+ * quote is preceded by `escape`, the escape by `charToEscapeQuoteEscaping`, and `\n` is written
+ * as `lineSep`.
  */
 import { csvDelimiter } from '../csv/csv-options.js';
 import { readerOptionLookup, type ReaderOptionLookup, type ReaderOptions } from '../reader-options.js';
@@ -63,6 +64,11 @@ export function csvFieldWriter(rawOptions: ReaderOptions): CsvFieldWriter {
   const quoted = (body: string): string => {
     let out = quote;
     for (const c of body) {
+      // univocity writes a line break inside quotes as the line separator.
+      if (c === '\n') {
+        out += lineSep;
+        continue;
+      }
       if (c === quote) out += escape;
       else if (c === escape && escapeEscape !== '\u0000') out += escapeEscape;
       out += c;
