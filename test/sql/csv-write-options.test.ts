@@ -46,6 +46,8 @@ describe('CSV writer options, byte for byte as Spark writes them', () => {
     const rows = [["it's", null, ''], ['x;y', 'z', 'w']];
     const options = { quote: "'", escape: "'", sep: ';', nullValue: 'NULL', emptyValue: 'EMPTY', header: true, lineSep: '\r\n' };
     expect(csv(schema, rows, options)).toBe("first name;b;c\r\n'it''s';NULL;EMPTY\r\n'x;y';z;w\r\n");
+    // Only \n makes univocity quote a value: a lone \r is written as it is, as Spark writes it.
+    expect(csv(strings('a', 'b'), [['x\ry', 'z']])).toBe('x\ry,z\n');
     // A line break inside a value is written as lineSep (univocity's WriterCharAppender).
     expect(csv(strings('a'), [['one\ntwo']], { lineSep: '\r\n' })).toBe('"one\r\ntwo"\r\n');
     expect(csv(strings('a', 'b'), [[null, '']])).toBe(',""\n');

@@ -3,9 +3,9 @@
  * it. Write defaults differ from read: leading and trailing white space (any char <= ' ') is
  * trimmed, an empty string is written as `emptyValue` (`""`), a null as `nullValue` (empty).
  * A value is quoted when `quoteAll` is set, when it starts with the quote, or when it holds the
- * separator, a line break, or (with `escapeQuotes`, the default) the quote; inside quotes the
- * quote is preceded by `escape`, the escape by `charToEscapeQuoteEscaping`, and `\n` is written
- * as `lineSep`.
+ * separator, `\n` (not `\r`: univocity has no other quotation trigger by default), or (with
+ * `escapeQuotes`, the default) the quote; inside quotes the quote is preceded by `escape`, the
+ * escape by `charToEscapeQuoteEscaping`, and `\n` is written as `lineSep`.
  */
 import { csvDelimiter } from '../csv/csv-options.js';
 import { readerOptionLookup, type ReaderOptionLookup, type ReaderOptions } from '../reader-options.js';
@@ -60,7 +60,7 @@ export function csvFieldWriter(rawOptions: ReaderOptions): CsvFieldWriter {
     return text.slice(start, end);
   };
   const needsQuotes = (body: string): boolean =>
-    quoteAll || body.startsWith(quote) || body.includes(sep) || body.includes('\n') || body.includes('\r') || (escapeQuotes && body.includes(quote));
+    quoteAll || body.startsWith(quote) || body.includes(sep) || body.includes('\n') || (escapeQuotes && body.includes(quote));
   const quoted = (body: string): string => {
     let out = quote;
     for (const c of body) {
