@@ -16,6 +16,7 @@ import type { LogicalPlan } from '../plan/logical-plan.js';
 import { equiJoinKeys } from './join.js';
 import { chooseJoin, shuffledBuildSide } from './join-selection.js';
 import { scanColumns, scanOutput } from './scan-columns.js';
+import { takeOrderedParts } from './sort.js';
 
 export interface PhysicalNode {
   /** The operator, as Spark names it: `HashAggregate`, `Exchange`, `Scan LocalRelation`. */
@@ -135,10 +136,14 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, scans: S
       return sort(exchange(`rangepartitioning(${p.orders.map(planString).join(', ')}, ${n})`, p.child, describe(p.child)));
     }
     case 'limit': {
-      if (p.child.kind === 'sort' && p.child.global && p.offset === 0) {
-        const args = `limit=${p.n}, orderBy=${list(p.child.orders)}, output=${list(outputOf(p))}`;
-        const details = [inputOf(p.child.child), `Arguments: ${p.n}, ${list(p.child.orders)}, ${list(outputOf(p))}`];
-        return op('TakeOrderedAndProject', { args: `(${args})`, details }, describe(p.child.child));
+      const topN = takeOrderedParts(p);
+      if (topN !== undefined) {
+        // Spark's simpleString joins orderBy and output with a bare comma; Arguments lists the project list.
+        const bare = (exprs: readonly Expr[]) => `[${exprs.map(planString).join(',')}]`;
+        const args = `limit=${p.n}, orderBy=${bare(topN.sort.orders)}, output=${bare(outputOf(p))}`;
+        const projectList = topN.project?.exprs ?? outputOf(p);
+        const details = [inputOf(topN.sort.child), `Arguments: ${p.n}, ${list(topN.sort.orders)}, ${list(projectList)}`];
+        return op('TakeOrderedAndProject', { args: `(${args})`, details }, describe(topN.sort.child));
       }
       const global = `${p.n}${p.offset ? `, ${p.offset}` : ''}`;
       const local = op('LocalLimit', { args: ` ${p.n + p.offset}`, details: [inputOf(p.child), `Arguments: ${p.n + p.offset}`] }, describe(p.child));

@@ -16,7 +16,7 @@ import { chooseJoin, shuffledBuildSide } from './join-selection.js';
 import { limitRows } from './limit.js';
 import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withProbeRowsCounted, withStep, type AdaptiveProbe, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
-import { sortEachPartition, takeOrdered } from './sort.js';
+import { sortEachPartition, takeOrdered, takeOrderedParts } from './sort.js';
 import { sortRows } from './range-sort.js';
 import { windowRows } from './window.js';
 import { hashRepartition } from './hash-repartition.js';
@@ -213,8 +213,12 @@ export class PhysicalPlanner {
 
   private limit(plan: PlanOf<'limit'>): RDD<unknown[]> {
     const child = plan.child;
-    if (child.kind === 'sort' && child.global && plan.offset === 0) {
-      return takeOrdered(this.pipeline(child.child), child.orders, plan.n, this.options.site);
+    const topN = takeOrderedParts(plan);
+    if (topN !== undefined) {
+      const top = takeOrdered(this.pipeline(topN.sort.child), topN.sort.orders, plan.n, this.options.site);
+      if (topN.project === undefined) return top;
+      // Limit(Project(Sort)): the projection runs on the top n rows only, as Spark's TakeOrderedAndProject does.
+      return materialize(withStep(pipelineOf(top, outputOf(topN.sort)), { kind: 'project', exprs: topN.project.exprs as readonly NamedExpr[] }), this.options.site);
     }
     return limitRows(this.rows(child), plan.n, plan.offset, this.options.site);
   }

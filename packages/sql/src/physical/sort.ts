@@ -7,6 +7,7 @@
  */
 import type { RDD } from '@flint/rdd';
 import type { SortOrderExpr } from '../expr/expression.js';
+import type { PlanOf } from '../plan/logical-plan.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
@@ -39,6 +40,18 @@ export function genSortKey(orders: readonly SortOrderExpr[], vars: Bindings, ctx
 }
 
 /**
+ * The global sort (and the projection over it, if any) a limit takes its rows from as Spark's
+ * SpecialLimits plans TakeOrderedAndProject: Limit(Sort) and Limit(Project(Sort)), without offset.
+ */
+export function takeOrderedParts(limit: PlanOf<'limit'>): { sort: PlanOf<'sort'>; project?: PlanOf<'project'> } | undefined {
+  if (limit.offset !== 0) return undefined;
+  const child = limit.child;
+  if (child.kind === 'sort' && child.global) return { sort: child };
+  if (child.kind === 'project' && child.child.kind === 'sort' && child.child.global) return { sort: child.child, project: child };
+  return undefined;
+}
+
+/**
  * The first `n` rows in sort order without a full sort (Spark's TakeOrderedAndProject): each
  * task keeps its best n rows in a small sorted buffer as the stage's loop produces them (most
  * rows are rejected by one comparison with the buffer's last), and one task merges the buffers.
@@ -47,7 +60,8 @@ export function takeOrdered(child: Pipeline, orders: readonly SortOrderExpr[], n
   const ctx = new CodegenContext();
   addCompareSortValues(orders, ctx);
   const output = outputAfter(child);
-  const keep = `best.length < ${n} || compareSortValues(k, best[best.length - 1][0]) < 0`;
+  // LIMIT 0 keeps nothing (the buffer has no last row to compare with).
+  const keep = n === 0 ? 'false' : `best.length < ${n} || compareSortValues(k, best[best.length - 1][0]) < 0`;
   const body = genLoop(child, ctx, (vars) => `const k = ${genSortValues(orders, vars, ctx)};
   if (${keep}) insertBest(best, [k, ${rowOf(output, vars)}]);`);
   ctx.addHelper('insertBest', insertBest(n));
