@@ -46,7 +46,9 @@ async function save(request: WriteRequest, format: OutputFormat): Promise<void> 
   const sessionTimeZone = textual ? shippedTimeZone(new StructType(dataColumns), undefined, options, () => request.df.session.timeZone) : undefined;
   const env: WriteEnv = { dir, format, schema: schema.json(), options, sessionTimeZone, partitionColumns, jobId: randomUUID(), ...(parquetCodec && { parquetCodec }) };
   const writeTask = IO_RUNTIME.ref('writePartition', env as unknown as Record<string, unknown>);
-  const { rdd, description, observed } = execute(request.df, `save ${format}`);
+  const { rdd: planned, description, observed } = execute(request.df, `save ${format}`);
+  // A plan of no partitions runs no task; Spark then writes one empty partition so the output keeps its schema.
+  const rdd = planned.getNumPartitions() === 0 ? request.df.session.host.parallelize<unknown[]>([], 1) : planned;
   const writes = rdd.mapPartitionsWithIndex(writeTask as unknown as (task: number, rows: Iterable<unknown[]>) => string[]);
   await request.df.session.host.submitJob(writes, { description, source: rdd });
   writeFileSync(join(dir, '_SUCCESS'), '');

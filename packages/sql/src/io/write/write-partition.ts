@@ -75,6 +75,9 @@ function writeFiles(task: number, rows: Iterable<unknown[]>, env: WriteEnv): str
     if (!group) byDirectory.set(dir, (group = []));
     group.push(partitioned.size === 0 ? row : dataPositions.map((i) => row[i]));
   }
+  // As Spark's FileFormatWriter (SPARK-23271): task 0 writes its part file even with no rows, so an empty output
+  // keeps its schema (a CSV header, a Parquet footer); a partitioned write's empty tasks make no directory.
+  if (task === 0 && partitioned.size === 0 && byDirectory.size === 0) byDirectory.set('', []);
   const written: string[] = [];
   for (const [dir, group] of byDirectory) {
     const target = join(env.dir, dir);
