@@ -93,4 +93,13 @@ describe('hash aggregation by several key columns (local[2])', () => {
     expect(await empty.agg(F.sum('x').alias('s'), F.count('*').alias('n'), F.min('x').alias('lo')).collect()).toEqual([{ s: null, n: 0, lo: null }]);
     expect(await empty.groupBy('g').agg(F.sum('x').alias('s')).collect()).toEqual([]);
   });
+  it('groups by one struct or array key: equal values across partitions make one group', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => [i % 4, i]);
+    const df = fc.createDataFrame(rows, 'k INT, v INT').repartition(3);
+    const expected = [0, 1, 2, 3].map((k) => rows.filter(([g]) => g === k).reduce((n, [, v]) => n + v!, 0));
+    const byStruct = await df.groupBy(F.struct('k').alias('s')).agg(F.sum('v').alias('total')).orderBy('s').collect();
+    expect(byStruct).toEqual(expected.map((total, k) => ({ s: { k }, total })));
+    const byArray = await df.groupBy(F.array('k').alias('a')).agg(F.sum('v').alias('total')).orderBy('a').collect();
+    expect(byArray).toEqual(expected.map((total, k) => ({ a: [k], total })));
+  });
 });

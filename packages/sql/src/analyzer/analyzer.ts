@@ -26,6 +26,7 @@ import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../pl
 import { AnalysisException } from './analysis-error.js';
 import { castTo, expandStarArguments, findAttr, resolveCall, resolveColumn, resolveExpression, resolveSortOrder, withDefaultFrame, type OuterScope } from './resolve-expression.js';
 import { hasGenerator, planGenerator } from './generators.js';
+import { planTimeWindows } from './time-windows.js';
 import { resolveLambdas } from './lambdas.js';
 import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
 import { extractAggregateWindows, windowedAggregates } from './aggregate-windows.js';
@@ -77,11 +78,11 @@ function resolveNode(p: LogicalPlan, catalog: Catalog, scope: OuterScope): Logic
       return { kind: 'subqueryAlias', child: freshInstance(analyze(table, catalog)), alias: p.name };
     }
     case 'project':
-      return resolveProject(p, scope);
+      return resolveProject(planTimeWindows(p, scope), scope);
     case 'filter':
       return resolveFilter(p, scope);
     case 'aggregate':
-      return resolveAggregate(p, scope);
+      return resolveAggregate(planTimeWindows(p, scope), scope);
     case 'join':
       return resolveJoin(p, scope);
     case 'sort':

@@ -11,3 +11,4 @@ export * from './higher-order.js';
 export * from './json-csv.js';
 export { udf, type UserDefinedFunction } from './udf.js';
 export * from './misc.js';
+export * from './time-windows.js';

@@ -80,13 +80,16 @@ function parseWord(c: Cursor): Expr {
     c.next();
     return { kind: 'function', name: token.text, args: [], distinct: false, filter: null, ignoreNulls: null, over: null };
   }
-  if (!c.isIdentifier()) throw c.error('expected an expression');
+  if (!c.isIdentifier() && !isWindowColumn(c)) throw c.error('expected an expression');
   return parseName(c);
 }
 
+/** `window.start`: the `window` column of a time window (the clause word WINDOW is never followed by a dot). */
+const isWindowColumn = (c: Cursor) => c.isWord('WINDOW') && c.isOp('.', 1);
+
 /** A dotted name `a`, `t.a`, `s.f.g`, or a qualified star `t.*`. */
 function parseName(c: Cursor): Expr {
-  const parts = [c.identifier()];
+  const parts = [isWindowColumn(c) ? c.next().value : c.identifier()];
   while (c.isOp('.')) {
     if (c.isOp('*', 1)) {
       c.next();

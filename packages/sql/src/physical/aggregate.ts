@@ -15,7 +15,7 @@ import { genExpr } from './codegen/expr-codegen.js';
 import { exprKey } from './expr-key.js';
 import { SPILL_RUNTIME } from './spill/spillable-groups.js';
 import { streamPartitionsGenerated, type Pipeline } from './pipeline.js';
-import { groupKey, partialAggregate, type AggregateCall, type GroupBatch } from './partial-aggregate.js';
+import { groupKey, partialAggregate, primitiveKeys, type AggregateCall, type GroupBatch } from './partial-aggregate.js';
 import { keyIsPartition } from './runtime/group-partition.js';
 
 export function hashAggregate(
@@ -83,7 +83,7 @@ for (const record of input) {
   const columns = record[1][1];
   for (let r = 0; r < size; r++) {
     const b = [${Array.from({ length: bufferWidth }, (_, i) => `columns[${i}][r]`).join(', ')}];
-    groups.add(${groupKey(bufferKeySlots)}, b);
+    groups.add(${groupKey(bufferKeySlots, primitiveKeys(groupBy))}, b);
   }
 }
 ${emptyGlobal}

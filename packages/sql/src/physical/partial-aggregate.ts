@@ -29,14 +29,18 @@ export interface AggregateCall {
 /** A map task's groups for one reduce partition: their count and the buffers' columns (`columns[slot][group]`). */
 export type GroupBatch = [groups: number, columns: ArrayLike<unknown>[]];
 
-/** The key a group is hashed and looked up by: the value itself for one column, else a JSON text. */
-export function groupKey(values: string[]): string {
+/**
+ * The key a group is hashed and looked up by: the value itself for one primitive column, else a
+ * JSON text (a Map compares a struct or an array by identity, so equal ones would not meet).
+ */
+export function groupKey(values: string[], primitive: boolean): string {
   if (values.length === 0) return '0';
-  if (values.length === 1) return values[0];
+  if (values.length === 1) return primitive ? values[0] : `JSON.stringify(${values[0]})`;
   return `JSON.stringify([${values.join(', ')}])`;
 }
 
 const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'integer', 'long', 'float', 'double', 'decimal', 'date', 'timestamp', 'timestamp_ntz']);
+export const primitiveKeys = (keys: readonly Expr[]) => keys.every((k) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(k).typeName()));
 
 /**
  * Finds the group number `g` of the row's key values, or makes a new group (`onNew` runs then).
@@ -46,13 +50,13 @@ const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'inte
  * words instead (group-table-codegen.ts).
  */
 function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew: (values: string[]) => string): GroupLookupCode {
-  const primitive = keys.every((k) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(k.expr).typeName()));
+  const primitive = primitiveKeys(keys.map((k) => k.expr));
   if (primitive && wordTableApplies(keys)) return wordTableLookup(keys, ctx, onNew);
   const keyVars = keys.map((_, i) => `k${i}`);
   const row = keys.map((k, i) => `const k${i} = ${k.code};`);
   const create = (map: string, key: string) => `if (g === undefined) { g = groupCount++; ${map}.set(${key}, g); ${onNew(keyVars)} }`;
   const setup = 'const groups = new Map();';
-  if (!primitive || keys.length < 2) return { setup, row: [...row, `const key = ${groupKey(keyVars)};`, `let g = groups.get(key);`, create('groups', 'key')] };
+  if (!primitive || keys.length < 2) return { setup, row: [...row, `const key = ${groupKey(keyVars, primitive)};`, `let g = groups.get(key);`, create('groups', 'key')] };
   let map = 'groups';
   keyVars.slice(0, -1).forEach((k, i) => {
     row.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
@@ -153,7 +157,7 @@ ${body}
 const partitions = new Array(${numPartitions});
 const sizes = new Array(${numPartitions}).fill(0);
 for (let g = 0; g < groupCount; g++) {
-  const p = ${numPartitions === 1 ? '0' : `env.groupPartition(${groupKey(keyColumns.map((k) => `${k}[g]`))}, ${numPartitions})`};
+  const p = ${numPartitions === 1 ? '0' : `env.groupPartition(${groupKey(keyColumns.map((k) => `${k}[g]`), primitiveKeys(groupBy))}, ${numPartitions})`};
   let columns = partitions[p];
   if (columns === undefined) columns = partitions[p] = [${values.map(() => '[]').join(', ')}];
   sizes[p]++;

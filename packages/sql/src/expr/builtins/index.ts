@@ -31,3 +31,4 @@ import './frequencies.js';
 import './regression.js';
 import './frequent-items.js';
 import './join-keys.js';
+import './time-windows.js';

@@ -1,0 +1,159 @@
+// Time windows: PySpark 4's docstring examples of window and window_time (functions/builtin.py),
+// then tumbling windows checked against DuckDB's time_bucket, sliding windows against a
+// sequential assignment of each time to the windows that contain it, SQL's
+// `GROUP BY window(ts, ...)` with `window.start`, rows with a null time (dropped, as Spark's
+// TimeWindowing filters them) and Spark's errors for bad durations.
+//
+// One difference: engine timestamps are milliseconds, so window_time is the window's end less one
+// millisecond (Spark, with microseconds, prints 2016-03-11 09:00:09.999999; Flint 09:00:09.999).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext, functions as sf } from '@flint/driver';
+import { DuckDbReference } from '../duckdb-reference.js';
+import { docText, shows } from './doctest-support.js';
+
+let fc: FlintContext;
+let duck: DuckDbReference;
+
+/** 300 readings over two hours of 2024-05-01, a few seconds to minutes apart, with a null time every 50th. */
+const BASE = Date.UTC(2024, 4, 1, 10, 0, 0);
+const READINGS = Array.from({ length: 300 }, (_, i) => ({
+  sensor: `s${i % 3}`,
+  ts: i % 50 === 49 ? null : new Date(BASE + ((i * 79_193) % 7_200_000) + (i % 7) * 1000),
+  value: (i * 37) % 101,
+}));
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'doctest-functions-datetime-windows' });
+  fc.conf.set('spark.sql.session.timeZone', 'UTC');
+  fc.createDataFrame(READINGS, 'sensor STRING, ts TIMESTAMP, value INT').createOrReplaceTempView('readings');
+  duck = await DuckDbReference.open(1);
+  await duck.query("SET TimeZone = 'UTC'; CREATE TABLE readings (sensor VARCHAR, ts TIMESTAMP, value INTEGER)");
+  const value = (r: (typeof READINGS)[number]) => `('${r.sensor}', ${r.ts === null ? 'NULL' : `TIMESTAMP '${r.ts.toISOString().replace('T', ' ').replace('Z', '')}'`}, ${r.value})`;
+  await duck.query(`INSERT INTO readings VALUES ${READINGS.map(value).join(', ')}`);
+}, 60_000);
+
+afterAll(async () => {
+  duck?.close();
+  await fc?.stop();
+});
+
+describe('window and window_time (the docstrings)', () => {
+  const df = () => fc.createDataFrame([[new Date(Date.UTC(2016, 2, 11, 9, 0, 7)), 1]], ['dt', 'v']);
+
+  it('window groups into 5 second tumbling windows', async () => {
+    const df2 = df().groupBy(sf.window('dt', '5 seconds')).agg(sf.sum('v'));
+    await shows(df2, `
+      +------------------------------------------+------+
+      |window                                    |sum(v)|
+      +------------------------------------------+------+
+      |{2016-03-11 09:00:05, 2016-03-11 09:00:10}|1     |
+      +------------------------------------------+------+`, 20, false);
+    expect(df2.schema.treeString()).toBe(docText(`
+      root
+       |-- window: struct (nullable = false)
+       |    |-- start: timestamp (nullable = true)
+       |    |-- end: timestamp (nullable = true)
+       |-- sum(v): long (nullable = true)
+      `) + '\n');
+  });
+
+  it('window_time is the last instant of the window', async () => {
+    const df2 = df().groupBy(sf.window('dt', '5 seconds')).agg(sf.sum('v'));
+    await shows(df2.select('*', sf.window_time('window')), `
+      +------------------------------------------+------+-----------------------+
+      |window                                    |sum(v)|window_time(window)    |
+      +------------------------------------------+------+-----------------------+
+      |{2016-03-11 09:00:05, 2016-03-11 09:00:10}|1     |2016-03-11 09:00:09.999|
+      +------------------------------------------+------+-----------------------+`, 20, false);
+  });
+});
+
+type Row = { sensor: string; start: Date; n: number; total: number };
+const byKey = (a: Row, b: Row) => a.sensor.localeCompare(b.sensor) || a.start.getTime() - b.start.getTime();
+
+/** Every window [start, start + size) with start = startTime + k * slide that holds the time (the definition, not Spark's formula). */
+function referenceWindows(sizeMs: number, slideMs: number, startMs: number): Row[] {
+  const groups = new Map<string, Row>();
+  for (const r of READINGS) {
+    if (r.ts === null) continue;
+    const t = r.ts.getTime();
+    for (let k = Math.floor((t - startMs - sizeMs) / slideMs); k * slideMs + startMs <= t; k++) {
+      const start = k * slideMs + startMs;
+      if (t < start || t >= start + sizeMs) continue;
+      const key = `${r.sensor}|${start}`;
+      const g = groups.get(key) ?? { sensor: r.sensor, start: new Date(start), n: 0, total: 0 };
+      g.n++;
+      g.total += r.value;
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].sort(byKey);
+}
+
+async function flintWindows(size: string, slide?: string, startTime?: string): Promise<Row[]> {
+  const df = fc.table('readings')
+    .groupBy('sensor', sf.window('ts', size, slide, startTime))
+    .agg(sf.count('*').alias('n'), sf.sum('value').alias('total'))
+    .select('sensor', sf.col('window.start').alias('start'), 'n', 'total');
+  return ((await df.collect()) as Row[]).sort(byKey);
+}
+
+describe('tumbling and sliding windows over sensor readings', () => {
+  it('tumbling windows are DuckDB time_bucket buckets (with and without a start offset)', async () => {
+    for (const [size, startTime, origin] of [['10 minutes', undefined, '1970-01-01 00:00:00'], ['7 seconds', '3 seconds', '1970-01-01 00:00:03']] as const) {
+      const expected = await duck.query(
+        `SELECT sensor, time_bucket(INTERVAL '${size}', ts, TIMESTAMP '${origin}') AS start, count(*) AS n, sum(value) AS total ` +
+          'FROM readings WHERE ts IS NOT NULL GROUP BY ALL',
+      );
+      const actual = await flintWindows(size, startTime === undefined ? undefined : size, startTime);
+      expect(actual).toEqual((expected as unknown as Row[]).sort(byKey));
+    }
+  });
+
+  it('sliding windows hold every reading once per window that contains it', async () => {
+    expect(await flintWindows('10 minutes', '4 minutes')).toEqual(referenceWindows(600_000, 240_000, 0));
+    expect(await flintWindows('1 hour', '15 minutes', '-5 minutes')).toEqual(referenceWindows(3_600_000, 900_000, -300_000));
+  });
+
+  it("SQL: GROUP BY window(ts, '30 minutes') with window.start and window.end", async () => {
+    const df = fc.sql(
+      "SELECT window.start AS start, window.end AS stop, count(*) AS n FROM readings GROUP BY window(ts, '30 minutes') ORDER BY start",
+    );
+    const rows = (await df.collect()) as { start: Date; stop: Date; n: number }[];
+    expect(rows.map((r) => r.stop.getTime() - r.start.getTime())).toEqual(rows.map(() => 1_800_000));
+    const counts = new Map<number, number>();
+    for (const r of READINGS) {
+      if (r.ts === null) continue;
+      const start = Math.floor(r.ts.getTime() / 1_800_000) * 1_800_000;
+      counts.set(start, (counts.get(start) ?? 0) + 1);
+    }
+    expect(rows.map((r) => [r.start.getTime(), r.n])).toEqual([...counts].sort(([a], [b]) => a - b));
+  });
+
+  it('a select of window() drops the rows whose time is null', async () => {
+    const df = fc.createDataFrame([['2016-03-11 09:00:07', 1], [null, 2]], 'dt STRING, v INT').select(sf.window('dt', '1 minute'), 'v');
+    expect(df.columns).toEqual(['window', 'v']);
+    expect(await df.collect()).toEqual([{ window: { start: new Date(Date.UTC(2016, 2, 11, 9, 0)), end: new Date(Date.UTC(2016, 2, 11, 9, 1)) }, v: 1 }]);
+  });
+});
+
+describe('window errors', () => {
+  const windowOver = (args: string) => () => fc.sql(`SELECT window(ts, ${args}) FROM readings`);
+
+  it("bad durations fail with Spark's messages", () => {
+    expect(windowOver("'10 seconds', '20 seconds'")).toThrow(
+      '[DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION] Cannot resolve "window(ts, 10000000, 20000000, 0)" due to data type mismatch: The `slide_duration`(20000000L) must be <= the `window_duration`(10000000L). SQLSTATE: 42K09',
+    );
+    expect(windowOver("'10 seconds', '5 seconds', '5 seconds'")).toThrow('The `abs(start_time)`(5000000L) must be < the `slide_duration`(5000000L).');
+    expect(windowOver("'1 month'")).toThrow('[_LEGACY_ERROR_TEMP_3231] Intervals greater than a month is not supported (1 month).');
+    expect(windowOver("'2 fortnights'")).toThrow('[INVALID_INTERVAL_FORMAT.INVALID_UNIT]');
+    expect(windowOver('value')).toThrow('[_LEGACY_ERROR_TEMP_1207] The duration and time inputs to window must be an integer, long or string literal.');
+    expect(() => fc.sql("SELECT window(value, '1 minute') FROM readings")).toThrow('The first parameter requires the "TIMESTAMP" type, however "value" has the type "INT".');
+  });
+
+  it('two different windows in one aggregate are refused', () => {
+    expect(() => fc.table('readings').groupBy(sf.window('ts', '1 minute'), sf.window('ts', '2 minutes')).count()).toThrow(
+      'Multiple time/session window expressions would result in a cartesian product of rows',
+    );
+  });
+});
