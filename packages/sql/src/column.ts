@@ -18,7 +18,7 @@ import { literalExpr } from './expr/literal.js';
 import type { WindowSpec } from './window.js';
 
 /** What a Column method accepts as an operand: a Column or a plain value (a literal). */
-export type ColumnOrValue = Column | string | number | boolean | null | Date;
+export type ColumnOrValue = Column | string | number | boolean | null | Date | Uint8Array;
 
 export class Column {
   constructor(readonly expr: Expr) {}

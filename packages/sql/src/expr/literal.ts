@@ -1,9 +1,9 @@
 /**
  * Literals from JS values, typed as Spark types them (DESIGN.md §8): an integer in int range is
- * `int`, a larger one `bigint`, any other number `double`; a Date is a `timestamp`. Inside the
+ * `int`, a larger one `bigint`, any other number `double`; a Date is a `timestamp`, a Uint8Array `binary`. Inside the
  * engine a timestamp is epoch milliseconds and a date a day number.
  */
-import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import { BinaryType, DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
 import { dayTimeIntervalText, yearMonthIntervalText } from '../types/interval-types.js';
 import { doubleToJavaString } from '../format/index.js';
 import type { Expr } from './expression.js';
@@ -28,6 +28,7 @@ export function literalExpr(value: unknown): Expr {
       return { kind: 'literal', value, dataType: Types.boolean };
   }
   if (value instanceof Date) return { kind: 'literal', value: value.getTime(), dataType: Types.timestamp };
+  if (value instanceof Uint8Array) return { kind: 'literal', value, dataType: new BinaryType() };
   if (Array.isArray(value)) {
     return { kind: 'call', name: 'array', args: value.map(literalExpr) };
   }
@@ -48,6 +49,8 @@ export function literalText(value: unknown, dataType: DataType, sql: boolean): s
       return doubleToJavaString(value as number);
     case 'date':
       return `DATE '${new Date((value as number) * 86400000).toISOString().slice(0, 10)}'`;
+    case 'binary':
+      return `X'${Buffer.from(value as Uint8Array).toString('hex').toUpperCase()}'`;
     case 'timestamp':
       return `TIMESTAMP '${new Date(value as number).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '')}'`;
     default:

@@ -12,3 +12,4 @@ export * from './json-csv.js';
 export { udf, type UserDefinedFunction } from './udf.js';
 export * from './misc.js';
 export * from './time-windows.js';
+export * from './text.js';

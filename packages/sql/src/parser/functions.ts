@@ -120,13 +120,14 @@ export function parseSpecialForm(c: Cursor): Expr | null {
       break;
     }
     case 'POSITION': {
-      const name = c.next().text;
+      c.next();
       c.next();
       const needle = parseValue(c);
       if (c.acceptWord('IN')) {
         const haystack = parseValue(c);
         c.expectOp(')');
-        return { kind: 'function', name, args: [needle, haystack], distinct: false, filter: null, ignoreNulls: null, over: null };
+        // Spark's parser builds StringLocate, named locate(a, b, 1); position(a, b) keeps its own name.
+        return { kind: 'function', name: 'locate', args: [needle, haystack], distinct: false, filter: null, ignoreNulls: null, over: null };
       }
       break;
     }

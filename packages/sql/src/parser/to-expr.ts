@@ -284,12 +284,8 @@ const INTERVAL_UNITS: Readonly<Record<string, { type: DataType; scale: number; w
   second: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_SECOND, whole: false },
 };
 
-/** SQL spellings of registered functions: `position(a IN b)` is Spark's locate(a, b). */
-const SQL_SYNONYMS: Readonly<Record<string, string>> = { position: 'locate' };
-
 function functionCall(e: FunctionCall, scope: ExprScope): PlanExpr {
-  const written = e.name.toLowerCase();
-  const name = SQL_SYNONYMS[written] ?? written;
+  const name = e.name.toLowerCase();
   let args = e.args.map((a) => (a.kind === 'star' && !a.qualifier ? lit(1, Types.int) : toExpr(a, scope)));
   // f(p) WITHIN GROUP (ORDER BY x [DESC]) is f(x, p, descending) (mode: mode(x, true, descending)).
   if (e.withinGroup) args = [toExpr(e.withinGroup.expr, scope), ...(name === 'mode' ? [lit(true, Types.boolean)] : args), lit(!e.withinGroup.ascending, Types.boolean)];

@@ -166,7 +166,7 @@ describe('function calls and special forms', () => {
     ['trim(TRAILING FROM s)', 'TRIM(TRAILING FROM s)'],
     ["trim('x' FROM s)", "TRIM(BOTH 'x' FROM s)"],
     ['trim(s)', 'TRIM(BOTH FROM s)'],
-    ["position('a' IN s)", "position('a', s)"],
+    ["position('a' IN s)", "locate('a', s)"],
     ["position('a', s, 2)", "position('a', s, 2)"],
     ['transform(xs, x -> x + 1)', 'transform(xs, x -> (x + 1))'],
     ['aggregate(xs, 0, (acc, x) -> acc + x)', 'aggregate(xs, 0, (acc, x) -> (acc + x))'],

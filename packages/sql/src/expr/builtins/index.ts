@@ -32,3 +32,6 @@ import './regression.js';
 import './frequent-items.js';
 import './join-keys.js';
 import './time-windows.js';
+import './url-functions.js';
+import './charsets.js';
+import './string-edits.js';

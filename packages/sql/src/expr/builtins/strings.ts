@@ -112,12 +112,6 @@ scalar('concat_ws', {
   nullableResult: true,
 });
 scalar('instr', { args: 2, returns: Types.int, coerce: all(S), gen: ([s, sub]) => `(${s}.indexOf(${sub}) + 1)` });
-scalar('locate', {
-  args: [2, 3],
-  returns: Types.int,
-  coerce: (t) => [S, S, Types.int].slice(0, t.length),
-  gen: ([sub, s, pos]) => (pos === undefined ? `(${s}.indexOf(${sub}) + 1)` : `(${pos} < 1 ? 0 : ${s}.indexOf(${sub}, ${pos} - 1) + 1)`),
-});
 scalar('lpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, true)`, helpers: { sqlPad: PAD } });
 scalar('rpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, false)`, helpers: { sqlPad: PAD } });
 scalar('split', {
