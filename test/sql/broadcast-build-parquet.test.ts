@@ -3,8 +3,10 @@
  * column arrives as a typed array (physical/bulk-build-parts.ts) and row by row where it holds
  * nulls: a dictionary string column whose row groups number its values differently (nulls
  * among them), a plain-encoded string column, a double column with nulls, a key repeated, build
- * rows no fact row matches, and build keys read above the join (bound to the stream keys they
- * equal, not carried in the table). Each answer is DuckDB's on the same files.
+ * rows no fact row matches, build keys read above the join (bound to the stream keys they
+ * equal, not carried in the table), and build keys that are a run of consecutive ids through
+ * negative ones (probed by position, no index), fact keys below and past it. Each answer is
+ * DuckDB's on the same files.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,11 +25,12 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
   let dir: string;
   let db: DuckDbReference;
   let fc: FlintContext;
-  const paths = { dim: '', fact: '' };
+  const paths = { dim: '', fact: '', run: '' };
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'flint-broadcast-build-'));
     paths.dim = join(dir, 'dim.parquet');
     paths.fact = join(dir, 'fact.parquet');
+    paths.run = join(dir, 'run.parquet');
     db = await DuckDbReference.open(1);
     // dim: ids 0..5999, each once except every 100th twice (a second row with its own values);
     // the third row group's ids have nulls (a plain column there, read row by row); seg's values
@@ -39,9 +42,15 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
         `from range(0, 6060) t(i)) to '${paths.dim}' (format parquet, row_group_size ${ROW_GROUP})`,
     );
     await db.query(`copy (select ((i * 7919) % 6500)::int as k, (i % 40) / 4 as x, (i % 3)::int as k2 from range(0, 20000) t(i)) to '${paths.fact}' (format parquet)`);
+    // run: ids -100..2899 in order over two row groups, a run of consecutive keys (probed without an index).
+    await db.query(
+      `copy (select (i - 100)::int as id, 's' || (i % 5) as seg, case when i % 7 = 0 then null else i / 8 end::double as w from range(0, 3000) t(i) order by i) ` +
+        `to '${paths.run}' (format parquet, row_group_size ${ROW_GROUP})`,
+    );
     fc = await FlintContext.create({ master: 'local[2]' });
     fc.read.parquet(paths.dim).createOrReplaceTempView('dim');
     fc.read.parquet(paths.fact).createOrReplaceTempView('fact');
+    fc.read.parquet(paths.run).createOrReplaceTempView('run');
   });
   afterAll(async () => {
     await fc?.stop();
@@ -54,13 +63,16 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
     'an inner join carrying every build column': 'select f.k, f.x, d.id, d.seg, d.w, d.name from fact f join dim d on f.k = d.id',
     // The build keys' values come from the stream keys they equal (broadcastProbe's keyBound): each its own.
     'an inner join on two integer keys carrying both': 'select f.k, f.k2, f.x, d.id, d.id2, d.seg from fact f join dim d on f.k = d.id and f.k2 = d.id2',
+    'an inner join grouped by a build-side dictionary string, the build keys a run': 'select r.seg, sum(f.x) as s, count(*) as n from fact f join run r on f.k - 300 = r.id group by r.seg',
+    'a left join carrying build columns, the build keys a run': 'select f.k, f.x, r.id, r.seg, r.w from fact f left join run r on f.k - 300 = r.id',
+    'an anti join, the build keys a run': 'select f.k, f.x from fact f where not exists (select 1 from run r where r.id = f.k - 300)',
     'a left join grouped by build-side columns': 'select d.seg, d.w is null as nw, count(*) as n, sum(f.x) as s from fact f left join dim d on f.k = d.id group by d.seg, d.w is null',
   };
   for (const [name, sql] of Object.entries(queries)) {
     it(`answers ${name} as DuckDB does`, async () => {
       const df = fc.sql(sql);
       expect(df.explainString()).toContain('BroadcastHashJoin');
-      const expected = await db.query(sql.replace('from fact f', `from '${paths.fact}' f`).replace('join dim d', `join '${paths.dim}' d`));
+      const expected = await db.query(sql.replace('from fact f', `from '${paths.fact}' f`).replace('join dim d', `join '${paths.dim}' d`).replace(/(join|from) run r/, `$1 '${paths.run}' r`));
       const actual = await df.collect();
       expect(actual.length).toBe(expected.length);
       expect(sorted(actual)).toEqual(sorted(expected));
