@@ -13,7 +13,8 @@ import type { AggregateFunction, TypedAccumulator } from '../expr/registry.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
-import { genLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { genBatchLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
+import { loopVar, type LoopVar } from './codegen/loop-state.js';
 import { encodedRead } from './codegen/encoded-read.js';
 import { wordTableApplies, wordTableLookup, type GroupLookupCode, type GroupTableKey } from './codegen/group-table-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
@@ -55,8 +56,8 @@ function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew:
   const keyVars = keys.map((_, i) => `k${i}`);
   const row = keys.map((k, i) => `const k${i} = ${k.code};`);
   const create = (map: string, key: string) => `if (g === undefined) { g = groupCount++; ${map}.set(${key}, g); ${onNew(keyVars)} }`;
-  const setup = 'const groups = new Map();';
-  if (!primitive || keys.length < 2) return { setup, row: [...row, `const key = ${groupKey(keyVars, primitive)};`, `let g = groups.get(key);`, create('groups', 'key')] };
+  const state = [loopVar('groups', 'new Map()', false)];
+  if (!primitive || keys.length < 2) return { state, batch: [], row: [...row, `const key = ${groupKey(keyVars, primitive)};`, `let g = groups.get(key);`, create('groups', 'key')] };
   let map = 'groups';
   keyVars.slice(0, -1).forEach((k, i) => {
     row.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
@@ -64,7 +65,7 @@ function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew:
   });
   const last = keyVars[keyVars.length - 1];
   row.push(`let g = ${map}.get(${last});`, create(map, last));
-  return { setup, row };
+  return { state, batch: [], row };
 }
 
 /** Each call's typed form when every call has one for its argument types; else undefined. */
@@ -75,8 +76,8 @@ function typedForms(calls: readonly AggregateCall[]): TypedAccumulator[] | undef
 
 /** How the generated code keeps each group's slots: slot expressions for the update, and for the emitted buffer. */
 interface SlotLayout {
-  /** Declarations before the loop. */
-  readonly setup: string;
+  /** Variables of the loop. */
+  readonly state: readonly LoopVar[];
   /** Statements when a group is made (its number in `g`). */
   readonly onNew: string;
   /** Statements before the row's updates. */
@@ -98,7 +99,7 @@ function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[])
   const at = (i: number) => Array.from({ length: forms[i].slots }, (_, j) => `acc[${width} * g + ${starts[i] + j}]`);
   return {
     // Room for 64 groups to start, doubled as groups come.
-    setup: `let acc = new Float64Array(${64 * width});`,
+    state: [loopVar('acc', `new Float64Array(${64 * width})`)],
     onNew: `if (acc.length < groupCount * ${width}) { const grown = new Float64Array(acc.length * 2); grown.set(acc); acc = grown; }`,
     locate: `const o = ${width} * g;`,
     updateSlots: slot,
@@ -109,7 +110,7 @@ function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[])
 function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotLayout {
   const slot = (buffer: string, i: number) => Array.from({ length: calls[i].def.slots }, (_, j) => `${buffer}[${calls[i].offset - keyCount + j}]`);
   return {
-    setup: 'const buffers = [];',
+    state: [loopVar('buffers', '[]', false)],
     onNew: `buffers.push([${calls.flatMap((c) => c.def.init()).join(', ')}]);`,
     locate: 'const b = buffers[g];',
     updateSlots: (i) => slot('b', i),
@@ -130,7 +131,8 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
   const forms = typedForms(calls);
   const layout = forms ? typedLayout(calls, forms) : genericLayout(calls, groupBy.length);
   const keyColumns = groupBy.map((_, i) => `keys${i}`);
-  const body = genLoop(child, ctx, (vars) => {
+  const outer = [loopVar('groupCount', '0'), ...keyColumns.map((k) => loopVar(k, '[]', false)), ...layout.state];
+  const body = genBatchLoop(child, ctx, (vars) => {
     const lines: string[] = [];
     const keys = groupBy.map((expr): GroupTableKey => {
       const code = genExpr(expr, vars, ctx);
@@ -147,13 +149,10 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
       lines.push(`{ ${update} }`);
     });
     // The lookup's table goes before the loop (in each branch when the loop is generated twice, see genLoop).
-    return { before: lookup.setup, each: lines.join('\n  ') };
-  }, true);
+    return { state: lookup.state, batch: lookup.batch, each: lines.join('\n  ') };
+  }, outer);
   const values = [...keyColumns.map((k) => `${k}[g]`), ...layout.bufferSlots()];
-  const source = `let groupCount = 0;
-${keyColumns.map((k) => `const ${k} = [];`).join(' ')}
-${layout.setup}
-${body}
+  const source = `${body}
 const partitions = new Array(${numPartitions});
 const sizes = new Array(${numPartitions}).fill(0);
 for (let g = 0; g < groupCount; g++) {

@@ -15,6 +15,8 @@ import type { ColumnBatch } from '../io/column-batch.js';
 import { LoopRowCounts, type RowCounter } from './row-counter.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { encodedRead, encodedValue } from './codegen/encoded-read.js';
+import { declareVars, type LoopVar } from './codegen/loop-state.js';
+import { topLevelBatchLoop } from './batch-loop.js';
 
 /** `rows`: counts the rows out of the step (a filter's passing rows, a generator's items), row-counter.ts. */
 export type Step =
@@ -112,8 +114,20 @@ function fusedAlternative(p: Pipeline): Pipeline | undefined {
   return { ...stream, steps: [...stream.steps, ...p.steps] };
 }
 
-/** What a loop runs per row, given the row's bindings (genLoop). */
-export type Sink = (vars: Bindings) => string | { readonly before: string; readonly each: string };
+/**
+ * What a loop runs per row, given the row's bindings (genLoop): statements, or those and what they
+ * need before the loop — declarations (`before`), variables kept from row to row (`state`), and
+ * statements to run when a row may come from another batch than the previous row (`batch`: once
+ * per batch where the loop is a function of its own, genBatchLoop; else before each row).
+ */
+export type Sink = (vars: Bindings) => string | SinkCode;
+
+export interface SinkCode {
+  readonly before?: string;
+  readonly state?: readonly LoopVar[];
+  readonly batch?: readonly string[];
+  readonly each: string;
+}
 
 /**
  * Statements each column batch runs before its rows, given the bindings of the pipeline's output
@@ -122,7 +136,17 @@ export type Sink = (vars: Bindings) => string | { readonly before: string; reado
  */
 export type BatchPrologue = (vars: Bindings) => string;
 
-function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction: boolean, batchPrologue?: BatchPrologue): string {
+/**
+ * genLoop over a scan's column batches (else over rows) for a sink that keeps the variables
+ * `outer` (declared here, read after the loop): where nothing else is declared before the loop,
+ * the row loop is a function of the generated module (batch-loop.ts); else a loop in the task's function.
+ */
+export function genBatchLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, outer: readonly LoopVar[]): string {
+  if (fusedAlternative(p) !== undefined) return `${declareVars(outer)}\n${genLoop(p, ctx, sink, true)}`;
+  return genOneLoop(p, ctx, sink, true, undefined, outer);
+}
+
+function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction: boolean, batchPrologue?: BatchPrologue, outer?: readonly LoopVar[]): string {
   let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? batchValue(a, i) : `row[${i}]`]));
   const lines: string[] = [];
   const hoisted: string[] = [];
@@ -173,11 +197,14 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
   }
   const sunk = sink(vars);
   const prologue = p.columnar && batchFunction && batchPrologue !== undefined ? `${batchPrologue(vars)}\n` : '';
+  const topLevel = outer !== undefined && p.columnar === true && hoisted.length === 0 && typeof sunk !== 'string' && sunk.before === undefined;
   if (typeof sunk === 'string') lines.push(sunk);
   else {
-    hoisted.push(sunk.before);
-    lines.push(sunk.each);
+    if (sunk.before !== undefined) hoisted.push(sunk.before);
+    if (!topLevel && sunk.state !== undefined) hoisted.push(declareVars(sunk.state));
+    lines.push(...(topLevel ? [] : (sunk.batch ?? [])), sunk.each);
   }
+  if (outer !== undefined && !topLevel) hoisted.unshift(declareVars(outer));
   // The scratch variables again in each row's scope: assigned in a hot loop inside the row
   // counters' try block, the function-level ones halved a group-by's speed (V8 keeps variables
   // that the finally block could see in memory, not registers).
@@ -188,6 +215,12 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
   if (!p.columnar) return prelude + counts.around(`for (const row of input) {\n  ${body}`);
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
   const dictionaries = p.baseOutput.flatMap((a, i) => (mayBeEncoded(a) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
+  if (topLevel) {
+    const sunkCode = sunk as SinkCode;
+    const columnReads = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, '(batchTo - batchFrom)')].join(' ');
+    const rowLoop = `${columnReads}\nfor (let scanRow = batchFrom; scanRow < batchTo; scanRow++) {\n  ${body}`;
+    return topLevelBatchLoop(ctx, { outer: outer!, state: sunkCode.state ?? [], batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts });
+  }
   const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
   const rows = `${columns}\n${prologue}for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
   if (!batchFunction) return prelude + counts.around(`for (const scanBatch of input) {\n${rows}}`);

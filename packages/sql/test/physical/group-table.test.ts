@@ -11,6 +11,7 @@ import type { Expr } from '../../src/expr/expression.js';
 import { Types } from '../../src/expr/types-used.js';
 import { CodegenContext, functionSource } from '../../src/physical/codegen/codegen-context.js';
 import { wordTableLookup, type GroupTableKey } from '../../src/physical/codegen/group-table-codegen.js';
+import { declareVars } from '../../src/physical/codegen/loop-state.js';
 
 interface Batch {
   length: number;
@@ -27,12 +28,13 @@ const intKey = (column: number): GroupTableKey => ({ expr: attr(2 + column, `k${
 function groupNumbering(keys: GroupTableKey[] = [stringKey, intKey(1)]): (batches: Batch[]) => { rowGroups: number[]; keys: unknown[][] } {
   const ctx = new CodegenContext();
   const lookup = wordTableLookup(keys, ctx, (values) => `groupKeys.push([${values.join(', ')}]);`);
-  const body = `${lookup.setup}
+  const body = `${declareVars(lookup.state)}
 let groupCount = 0;
 const groupKeys = [];
 const rowGroups = [];
 for (const scanBatch of input) {
   const col0 = scanBatch.columns[0]; const col1 = scanBatch.columns[1]; const col2 = scanBatch.columns[2]; const dict0 = scanBatch.dictionaries[0];
+  ${lookup.batch.join('\n  ')}
   for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {
     ${lookup.row.join('\n    ')}
     rowGroups.push(g);

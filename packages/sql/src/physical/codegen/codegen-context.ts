@@ -36,6 +36,11 @@ export class CodegenContext {
     return `tmp${++this.scratches}`;
   }
 
+  /** The variables made by temp() so far. */
+  tempNames(): string[] {
+    return Array.from({ length: this.temps }, (_, i) => `t${i + 1}`);
+  }
+
   /** The scratch variables made so far. */
   scratchNames(): string[] {
     return Array.from({ length: this.scratches }, (_, i) => `tmp${i + 1}`);
@@ -64,7 +69,7 @@ export class CodegenContext {
 
   /** `let t1, ..., tmp1, ...;` for the variables made so far. */
   tempDeclarations(): string {
-    const names = [...Array.from({ length: this.temps }, (_, i) => `t${i + 1}`), ...this.scratchNames()];
+    const names = [...this.tempNames(), ...this.scratchNames()];
     return names.length === 0 ? '' : `let ${names.join(', ')};`;
   }
 }

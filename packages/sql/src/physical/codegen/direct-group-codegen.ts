@@ -13,6 +13,8 @@
  * the whole truth; the index only caches its answers.
  */
 
+import { loopVar, type LoopVar } from './loop-state.js';
+
 /** At most this many cells (16 MiB), and at most 16 per group (a small bound when there are few groups). */
 const MOST_CELLS = 1 << 22;
 const CELLS_PER_GROUP = 16;
@@ -27,8 +29,8 @@ const REBUILD_AFTER_ROWS = 1024;
 const REBUILD_AFTER_ROWS_PER_GROUP = 2;
 
 export interface DirectGroupCode {
-  /** Declarations before the row loop. */
-  readonly setup: string;
+  /** Variables of the row loop. */
+  readonly state: readonly LoopVar[];
   /** Statements that set `g` to the row's group from the index, or to -1 (then `directAt` is the cell to fill, or -1). */
   readonly find: string;
   /** Statements when a group is made from the row's words: the ranges grow. */
@@ -52,10 +54,13 @@ export function directGroupIndex(words: readonly string[], flags: string | undef
   const inRange = [...(flags === undefined ? [] : [`${flags} === 0`]), ...words.map((_, i) => `(x${i} >>> 0) < dSpan${i}`)].join(' && ');
   const span = (i: number) => `(dHigh${i} - dLow${i} + 1)`;
   return {
-    setup: [
-      `let direct = new Int32Array(0), directMisses = 0, directMissesToRebuild = ${FIRST_BUILD_AFTER_ROWS}, directStale = false;`,
-      each((i) => `let dLow${i} = 2147483647, dHigh${i} = -2147483648, dBase${i} = 0, dSpan${i} = 0;`, '\n'),
-    ].join('\n'),
+    state: [
+      loopVar('direct', 'new Int32Array(0)'),
+      loopVar('directMisses', '0'),
+      loopVar('directMissesToRebuild', `${FIRST_BUILD_AFTER_ROWS}`),
+      loopVar('directStale', 'false'),
+      ...words.flatMap((_, i) => [loopVar(`dLow${i}`, '2147483647'), loopVar(`dHigh${i}`, '-2147483648'), loopVar(`dBase${i}`, '0'), loopVar(`dSpan${i}`, '0')]),
+    ],
     find: `${each((i) => `const x${i} = ${words[i]} - dBase${i};`)}
   let g = -1, directAt = -1;
   if (${inRange}) { directAt = ${cellOf}; g = direct[directAt]; }`,

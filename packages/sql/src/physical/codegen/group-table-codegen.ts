@@ -11,6 +11,7 @@ import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { directGroupIndex } from './direct-group-codegen.js';
 import type { EncodedRead } from './encoded-read.js';
+import { loopVar, type LoopVar } from './loop-state.js';
 
 /** How a key becomes its word: a dictionary code, the integer itself, or a number given per distinct value. */
 type KeyWord = { kind: 'encoded'; read: EncodedRead } | { kind: 'int' } | { kind: 'numbered' };
@@ -78,8 +79,10 @@ function keyWord(k: GroupTableKey): KeyWord {
 }
 
 export interface GroupLookupCode {
-  /** Declarations before the row loop. */
-  readonly setup: string;
+  /** Variables of the row loop. */
+  readonly state: readonly LoopVar[];
+  /** Statements to run before a row whose dictionaries may differ from the previous row's: once per batch of a scan, else per row. */
+  readonly batch: string[];
   /** Statements per row that leave the row's group number in `g`, making the group (and running `onNew`) when it is new. */
   readonly row: string[];
 }
@@ -92,7 +95,8 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
   ctx.addHelpers(NUMBERING_HELPERS);
   ctx.addHelpers(TABLE_HELPERS);
   const words = keys.map(keyWord);
-  const setup: string[] = [];
+  const state: LoopVar[] = [];
+  const batch: string[] = [];
   const row: string[] = [];
   const values: string[] = [];
   // Two bits per integer key in one more word: null, or a value that is no 32-bit integer.
@@ -102,17 +106,15 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
     if (word.kind === 'encoded') {
       const { codes, dictionary } = word.read;
       // A dictionary is numbered once (a batch's, a broadcast table's); a batch without one (plain pages) numbers its values row by row.
-      setup.push(`const numbers${i} = new Map(); let numbered${i} = null; let remap${i};`);
-      row.push(
-        `if (${dictionary} !== numbered${i}) { numbered${i} = ${dictionary}; remap${i} = ${dictionary} === undefined ? undefined : numbersOfDictionary(numbers${i}, ${dictionary}); }`,
-        `const w${i} = remap${i} === undefined ? numberOf(numbers${i}, ${codes}) : remap${i}[${codes}];`,
-      );
+      state.push(loopVar(`numbers${i}`, 'new Map()', false), loopVar(`numbered${i}`, 'null'), loopVar(`remap${i}`, 'undefined'));
+      batch.push(`if (${dictionary} !== numbered${i}) { numbered${i} = ${dictionary}; remap${i} = ${dictionary} === undefined ? undefined : numbersOfDictionary(numbers${i}, ${dictionary}); }`);
+      row.push(`const w${i} = remap${i} === undefined ? numberOf(numbers${i}, ${codes}) : remap${i}[${codes}];`);
       values.push(k.code);
       return;
     }
     row.push(`const k${i} = ${k.code};`);
     values.push(`k${i}`);
-    setup.push(`const numbers${i} = new Map();`);
+    state.push(loopVar(`numbers${i}`, 'new Map()', false));
     if (word.kind === 'int') {
       // Only a well-typed value is its own word: a reader does not check that an INT column holds
       // integers (createDataFrame([[1.5]], 'a INT')), and 1.5 must not join 1's group.
@@ -130,11 +132,11 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
   const width = ws.length;
   const direct = directGroupIndex(ws.slice(0, words.length), flags.length > 0 ? 'wFlags' : undefined, width);
   const stored = ws.map((_, j) => `groupWords[${width} * g + ${j}]`);
-  setup.push(
-    'let groupSlots = new Int32Array(1024).fill(-1);',
+  state.push(
+    loopVar('groupSlots', 'new Int32Array(1024).fill(-1)'),
     // A group's words at width * g: room for as many groups as slots, more than the table holds before it grows.
-    `let groupWords = new Int32Array(${1024 * width});`,
-    direct.setup,
+    loopVar('groupWords', `new Int32Array(${1024 * width})`),
+    ...direct.state,
   );
   // Inline, and the table in locals of the function (no closure over them): the probe runs in registers.
   row.push(
@@ -160,5 +162,5 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
     ${direct.learn}
   }`,
   );
-  return { setup: setup.join('\n'), row };
+  return { state, batch, row };
 }
