@@ -5,9 +5,11 @@
 // this file) reads as the same wall-clock time.
 //
 // Not ported:
-// - nth_value, any_value, first_value/last_value with ignoreNulls, count_if, histogram_numeric,
-//   extract/date_part/datepart, unix_micros/unix_millis/unix_seconds, try_to_timestamp, xpath*,
-//   current_timezone: not in Flint (see the report of issue 11).
+// - any_value, first_value/last_value with ignoreNulls, count_if, histogram_numeric,
+//   unix_micros/unix_millis/unix_seconds, xpath*: not in Flint (see the report of issue 11);
+//   nth_value, extract/date_part/datepart, try_to_timestamp and current_timezone are in
+//   functions-datetime-parts.doctest.test.ts, window and window_time in
+//   functions-datetime-windows.doctest.test.ts.
 // - curdate/current_date/current_timestamp/now/localtimestamp: the docstrings skip them (the
 //   values are the clock's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

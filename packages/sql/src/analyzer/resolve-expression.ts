@@ -292,7 +292,7 @@ export function withDefaultFrame(fn: Expr, spec: WindowSpecExpr): WindowSpecExpr
     const at = fn.name === 'lag' ? -offset : offset;
     return { ...spec, frame: { type: 'rows', start: at, end: at } };
   }
-  if (def?.type === 'window') return { ...spec, frame: { type: 'rows', start: UNBOUNDED_PRECEDING, end: 0 } };
+  if (def?.type === 'window' && def.requiresOrder) return { ...spec, frame: { type: 'rows', start: UNBOUNDED_PRECEDING, end: 0 } };
   if (spec.orderBy.length > 0) return { ...spec, frame: { type: 'range', start: UNBOUNDED_PRECEDING, end: 0 } };
   return { ...spec, frame: { type: 'rows', start: UNBOUNDED_PRECEDING, end: UNBOUNDED_FOLLOWING } };
 }

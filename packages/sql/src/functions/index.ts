@@ -13,3 +13,4 @@ export { udf, type UserDefinedFunction } from './udf.js';
 export * from './misc.js';
 export * from './time-windows.js';
 export * from './text.js';
+export * from './datetime-parts.js';

@@ -415,7 +415,7 @@ export interface FunctionCall {
   readonly withinGroup?: SortItem;
 }
 
-/** EXTRACT(field FROM source); `field` is upper-case (YEAR, MONTH, DAY, ...). */
+/** EXTRACT(field FROM source); `field` as written (year, MONTH, D, ...). */
 export interface Extract {
   readonly kind: 'extract';
   readonly field: string;

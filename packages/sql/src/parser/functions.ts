@@ -2,7 +2,7 @@
  * Function calls: `f(args)`, `count(*)`, `count(DISTINCT x)`, `first(x) IGNORE NULLS`,
  * `sum(x) FILTER (WHERE c)`, `f(x) OVER (...)`, `percentile_cont(p) WITHIN GROUP (ORDER BY x)`, and the functions with SQL's own argument
  * syntax: CAST(x AS t), TRY_CAST, EXTRACT(f FROM x), SUBSTRING(s FROM i FOR n),
- * TRIM([BOTH|LEADING|TRAILING] [c] FROM s), POSITION(a IN b).
+ * TRIM([BOTH|LEADING|TRAILING] [c] FROM s), POSITION(a IN b), TIMESTAMPADD(unit, n, ts) and TIMESTAMPDIFF(unit, a, b).
  */
 import type { Expr, FunctionCall, SortItem } from './ast.js';
 import type { Cursor } from './cursor.js';
@@ -102,7 +102,7 @@ export function parseSpecialForm(c: Cursor): Expr | null {
         c.next();
         const source = parseExpr(c);
         c.expectOp(')');
-        return { kind: 'extract', field: field.upper, source };
+        return { kind: 'extract', field: field.text, source };
       }
       break;
     }
@@ -133,9 +133,33 @@ export function parseSpecialForm(c: Cursor): Expr | null {
     }
     case 'TRIM':
       return parseTrim(c);
+    case 'TIMESTAMPADD':
+    case 'DATEADD':
+    case 'DATE_ADD':
+    case 'TIMESTAMPDIFF':
+    case 'DATEDIFF':
+    case 'DATE_DIFF':
+      if (c.isWord(DATETIME_UNITS, 2) && c.isOp(',', 3)) return parseDatetimeUnitCall(c, word.endsWith('ADD') ? 'timestamp_add' : 'timestamp_diff');
+      break;
   }
   c.reset(start);
   return null;
+}
+
+/** Spark's datetimeUnit keywords, the first argument of TIMESTAMPADD and TIMESTAMPDIFF. */
+const DATETIME_UNITS = ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'DAYOFYEAR', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND'];
+
+/** TIMESTAMPADD(unit, n, ts) / TIMESTAMPDIFF(unit, start, end) (and DATEADD, DATEDIFF): the unit word becomes a string argument. */
+function parseDatetimeUnitCall(c: Cursor, name: string): Expr {
+  c.next();
+  c.next();
+  const unit = c.next().text;
+  c.expectOp(',');
+  const args: Expr[] = [{ kind: 'literal', type: 'string', value: unit }, parseExpr(c)];
+  c.expectOp(',');
+  args.push(parseExpr(c));
+  c.expectOp(')');
+  return { kind: 'function', name, args, distinct: false, filter: null, ignoreNulls: null, over: null };
 }
 
 function parseTrim(c: Cursor): Expr {

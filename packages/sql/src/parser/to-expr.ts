@@ -96,7 +96,7 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
     case 'function':
       return functionCall(e, scope);
     case 'extract':
-      return callOf(EXTRACT_FIELDS[e.field] ?? e.field.toLowerCase(), [x(e.source)]);
+      return callOf('extract', [lit(e.field), x(e.source)]);
     case 'trim':
       return trim(e, scope);
     case 'subscript':
@@ -129,13 +129,6 @@ function column(parts: readonly string[]): PlanExpr {
   const base: PlanExpr = parts.length === 1 ? { kind: 'column', name: parts[0]! } : { kind: 'column', name: parts[1]!, qualifier: parts[0]! };
   return parts.slice(2).reduce<PlanExpr>((struct, field) => callOf('get_field', [struct, lit(field)]), base);
 }
-
-/** Spark's field names of EXTRACT, as the functions that compute them. */
-const EXTRACT_FIELDS: Record<string, string> = {
-  YEAR: 'year', YEARS: 'year', Y: 'year', MONTH: 'month', MONTHS: 'month', MON: 'month',
-  DAY: 'dayofmonth', DAYS: 'dayofmonth', D: 'dayofmonth', QUARTER: 'quarter', WEEK: 'weekofyear',
-  DAYOFWEEK: 'dayofweek', DOW: 'dayofweek', DOY: 'dayofyear', HOUR: 'hour', MINUTE: 'minute', SECOND: 'second',
-};
 
 function literal(e: Literal): PlanExpr {
   switch (e.type) {

@@ -9,6 +9,7 @@
 import type { RDD } from '@flint/rdd';
 import type { Alias, Attr, Expr, NamedExpr, WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
+import { NTH_VALUE_IN_FRAME } from '../expr/builtins/nth-value.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { namedToAttr } from '../plan/output.js';
@@ -92,7 +93,7 @@ function keyByPartition(child: Pipeline, spec: WindowSpecExpr, site: string): RD
 function genWindowFunction(window: Extract<Expr, { kind: 'window' }>, w: string, rowVars: Bindings, ctx: CodegenContext): string {
   const fn = window.fn;
   if (fn.kind !== 'call') throw new Error(`unsupported window function ${fn.kind}`);
-  const def = lookupFunction(fn.name);
+  const def = fn.name === 'nth_value' ? NTH_VALUE_IN_FRAME : lookupFunction(fn.name);
   const argArrays = fn.args.map((a) => `rows.map((row) => ${genExpr(a, rowVars, ctx)})`);
   switch (fn.name) {
     case 'row_number':

@@ -157,7 +157,7 @@ describe('function calls and special forms', () => {
     ['cast(m AS map<string, array<struct<a: int, `b c`: string NOT NULL>>>)', 'CAST(m AS map<string,array<struct<a:int,`b c`:string not null>>>)'],
     ['cast(x AS interval day to second)', 'CAST(x AS interval day to second)'],
     ['x::array<array<bigint>>', 'CAST(x AS array<array<bigint>>)'],
-    ['extract(year FROM d)', 'EXTRACT(YEAR FROM d)'],
+    ['extract(year FROM d)', 'EXTRACT(year FROM d)'],
     ['substring(s FROM 1 FOR 3)', 'substring(s, 1, 3)'],
     ['SUBSTR(s FROM 2)', 'SUBSTR(s, 2)'],
     ['substring(s, 1, 2)', 'substring(s, 1, 2)'],

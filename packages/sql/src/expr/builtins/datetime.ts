@@ -19,7 +19,7 @@ const DAY_MS = 86400000;
 const FORMAT = `const sqlFormatDate = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].formatWallClock;`;
 
 /** Parses with a Java pattern (digits for y, M, d, H, m, s, S); null when the text does not match. */
-const PARSE = `function sqlParseWithPattern(s, pattern) {
+export const PARSE_WITH_PATTERN = `function sqlParseWithPattern(s, pattern) {
   const fields = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0 };
   let re = '^';
   const order = [];
@@ -91,7 +91,7 @@ scalar('to_date', {
   nullableResult: true,
   coerce: (t) => (t.length === 1 ? [DATE] : [Types.string, Types.string]),
   gen: ([x, f]) => (f === undefined ? x : `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(sqlParseWithPattern(${x}, ${f}))`),
-  helpers: { sqlParseWithPattern: PARSE },
+  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN },
 });
 scalar('to_timestamp', {
   args: [1, 2],
@@ -100,7 +100,7 @@ scalar('to_timestamp', {
   coerce: (t) => (t.length === 1 ? [TS] : [Types.string, Types.string]),
   timeZoneAware: true,
   gen: ([x, f], _, tz) => (f === undefined ? x! : `((w) => w === null ? null : ${instant('w', tz)})(sqlParseWithPattern(${x}, ${f}))`),
-  helpers: { sqlParseWithPattern: PARSE, sqlZone: ZONE },
+  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlZone: ZONE },
 });
 scalar('date_format', {
   args: 2,

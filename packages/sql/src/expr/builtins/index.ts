@@ -35,3 +35,8 @@ import './time-windows.js';
 import './url-functions.js';
 import './charsets.js';
 import './string-edits.js';
+import './date-parts.js';
+import './timestamp-units.js';
+import './timestamp-parsing.js';
+import './session-clock.js';
+import './nth-value.js';

@@ -1,0 +1,59 @@
+/**
+ * Parsing and reading timestamps, Spark 3.5's additions: try_to_timestamp (null for text that is
+ * no timestamp, whatever spark.sql.ansi.enabled), to_unix_timestamp (epoch seconds of a
+ * timestamp, a date, or text in a pattern, default 'yyyy-MM-dd HH:mm:ss', read in the session
+ * time zone), and the _ltz names of to_timestamp and make_timestamp (Flint's timestamp is Spark's
+ * TIMESTAMP_LTZ).
+ */
+import { CAST_RUNTIME_SYMBOL } from '../../physical/codegen/cast-runtime.js';
+import { lookupFunction, registerFunction } from '../registry.js';
+import { Types } from '../types-used.js';
+import { scalar } from './define.js';
+import { ZONE } from './time-zone-codegen.js';
+import { PARSE_WITH_PATTERN } from './datetime.js';
+
+/** TRY_CAST(text AS TIMESTAMP) in a zone, the cast functions made once per zone. */
+const TRY_TO_TIMESTAMP = `const sqlTryToTimestamp = (() => {
+  const casts = new Map();
+  return (text, tz) => {
+    let cast = casts.get(tz);
+    if (cast === undefined) casts.set(tz, (cast = globalThis[Symbol.for(${JSON.stringify(CAST_RUNTIME_SYMBOL)})](${JSON.stringify(Types.string.json())}, ${JSON.stringify(Types.timestamp.json())}, 'try', tz)));
+    return cast(text);
+  };
+})();`;
+
+const isText = (t: { typeName(): string } | undefined) => t?.typeName() === 'string';
+
+scalar('try_to_timestamp', {
+  args: [1, 2],
+  returns: Types.timestamp,
+  nullableResult: true,
+  coerce: (t) => (t.length === 2 ? [Types.string, Types.string] : [isText(t[0]) ? undefined : Types.timestamp]),
+  timeZoneAware: true,
+  gen: ([x, f], [t], tz) => {
+    if (f !== undefined) return `((w) => w === null ? null : sqlZone.instant(w, ${JSON.stringify(tz)}))(sqlParseWithPattern(${x}, ${f}))`;
+    return isText(t) ? `sqlTryToTimestamp(${x}, ${JSON.stringify(tz)})` : x!;
+  },
+  helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlTryToTimestamp: TRY_TO_TIMESTAMP },
+});
+
+const DEFAULT_PATTERN = 'yyyy-MM-dd HH:mm:ss';
+
+scalar('to_unix_timestamp', {
+  args: [1, 2],
+  returns: Types.long,
+  nullableResult: true,
+  coerce: (t) => [isText(t[0]) || t[0]?.typeName() === 'date' ? undefined : Types.timestamp, Types.string].slice(0, t.length),
+  timeZoneAware: true,
+  pretty: ([x, f]) => `to_unix_timestamp(${x}, ${f ?? DEFAULT_PATTERN})`,
+  gen: ([x, f], [t], tz) => {
+    const zone = JSON.stringify(tz);
+    if (t!.typeName() === 'date') return `Math.floor(sqlZone.instant(${x} * 86400000, ${zone}) / 1000)`;
+    if (!isText(t)) return `Math.floor(${x} / 1000)`;
+    return `((w) => w === null ? null : Math.floor(sqlZone.instant(w, ${zone}) / 1000))(sqlParseWithPattern(${x}, ${f ?? JSON.stringify(DEFAULT_PATTERN)}))`;
+  },
+  helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN },
+});
+
+registerFunction(lookupFunction('to_timestamp')!, 'to_timestamp_ltz');
+registerFunction(lookupFunction('make_timestamp')!, 'make_timestamp_ltz');
