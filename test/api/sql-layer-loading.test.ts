@@ -26,9 +26,14 @@ const EXPECTED = { counts: { a: 1, b: 3, c: 1 }, rows: [{ n: 3, word: 'b' }], su
 /** The one module of @flint/sql an RDD job's task threads load: Writables print doubles as Java does. */
 const JAVA_NUMBER = '/packages/sql/dist/format/java-number.js';
 
+/**
+ * Modules of @flint/sql: plain ones, or the SQL runtime's chunk of the task thread's bundle
+ * (scripts/bundle-task-thread.mjs, used while current), which holds @flint/sql's runtime.
+ */
 function sqlModules(lines: string[], thread: (id: string) => boolean): string[] {
-  return lines.filter((line) => line.includes('/packages/sql/') && thread(line.split(' ')[0]!)).map((line) => line.split(' ')[1]!);
+  return lines.filter((line) => /\/packages\/(sql\/|worker\/dist\/bundle\/runtime\.js)/.test(line) && thread(line.split(' ')[0]!)).map((line) => line.split(' ')[1]!);
 }
+const TASK_THREAD = /\/packages\/worker\/dist\/(thread|bundle)\/task-thread\.js$/;
 
 describe('the SQL layer is loaded when a program first uses it', () => {
   it('an RDD job loads none of it on the driver or its task threads; a DataFrame then loads it on both', async () => {
@@ -43,7 +48,7 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     const marker = lines.indexOf('SQL');
     const [rddPart, sqlPart] = [lines.slice(0, marker), lines.slice(marker + 1)];
     const driverThread = (id: string) => id === '0';
-    const taskThreads = new Set(rddPart.filter((line) => line.endsWith('/packages/worker/dist/thread/task-thread.js')).map((line) => line.split(' ')[0]));
+    const taskThreads = new Set(rddPart.filter((line) => TASK_THREAD.test(line)).map((line) => line.split(' ')[0]));
     expect(taskThreads.size).toBeGreaterThan(0);
     expect(taskThreads.has('0')).toBe(false);
 
@@ -54,10 +59,10 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     const onThreads = sqlModules(rddPart, (id) => taskThreads.has(id));
     expect(onThreads.filter((url) => !url.endsWith(JAVA_NUMBER))).toEqual([]);
     // Its threads read no DFS file: neither the DFS client nor the network layer (but its errors).
-    const network = rddPart.filter((line) => taskThreads.has(line.split(' ')[0]!) && /\/packages\/(net\/dist\/(?!errors\.js)|dfs\/dist\/client\/dfs-client\.js)/.test(line));
+    const network = rddPart.filter((line) => taskThreads.has(line.split(' ')[0]!) && /\/packages\/(net\/dist\/(?!errors\.js)|dfs\/dist\/client\/dfs-client\.js|worker\/dist\/bundle\/dfs-client\.js)/.test(line));
     expect(network).toEqual([]);
 
-    const runtimeLoads = sqlModules(sqlPart, (id) => taskThreads.has(id)).filter((url) => url.endsWith('/packages/sql/dist/runtime-entry.js'));
+    const runtimeLoads = sqlModules(sqlPart, (id) => taskThreads.has(id)).filter((url) => /\/packages\/(sql\/dist\/runtime-entry\.js|worker\/dist\/bundle\/runtime\.js)/.test(url));
     expect(runtimeLoads.length).toBeGreaterThan(0);
   });
 

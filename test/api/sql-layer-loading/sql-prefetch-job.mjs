@@ -6,15 +6,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FlintContext } from '@flint/driver';
 
 const log = process.env.FLINT_TEST_MODULE_LOG;
-const RUNTIME = '/packages/sql/dist/runtime-entry.js';
+// @flint/sql's runtime entry, or the runtime in the task thread's bundle (scripts/bundle-task-thread.mjs).
+const RUNTIME = /\/packages\/(sql\/dist\/runtime-entry|worker\/dist\/bundle\/runtime)\.js$/;
+const TASK_THREAD = /\/packages\/worker\/dist\/(thread|bundle)\/task-thread\.js$/;
 const fc = await FlintContext.create({ master: 'local[2]', ui: false });
 appendFileSync(log, 'SQL\n');
 const df = fc.sql('SELECT sum(id) AS total FROM range(10)');
-const threadsWith = (suffix) => new Set(readFileSync(log, 'utf8').split('\n').filter((line) => line.endsWith(suffix)).map((line) => line.split(' ')[0]));
+const threadsWith = (module) => new Set(readFileSync(log, 'utf8').split('\n').filter((line) => module.test(line)).map((line) => line.split(' ')[0]));
 const deadline = Date.now() + 20_000;
 while (threadsWith(RUNTIME).size < 2 && Date.now() < deadline) await sleep(20);
 const beforeAnyTask = [...threadsWith(RUNTIME)].sort();
 const jobsBeforeAction = fc.jobHistory.length;
 const sum = await df.collect();
 await fc.stop();
-console.log(JSON.stringify({ beforeAnyTask, taskThreads: [...threadsWith('/packages/worker/dist/thread/task-thread.js')].sort(), jobsBeforeAction, sum }));
+console.log(JSON.stringify({ beforeAnyTask, taskThreads: [...threadsWith(TASK_THREAD)].sort(), jobsBeforeAction, sum }));

@@ -8,11 +8,20 @@
  * import then finishes while the driver plans the first job. Exported as a plain function, the
  * thread went idle at once in piscina's Atomics.wait loop, which blocks its event loop, so the
  * import (a few hundred milliseconds of module loading) only went on when the first task arrived.
+ *
+ * It loads the task thread's bundle (scripts/bundle-task-thread.mjs: this package's thread modules,
+ * @flint/rdd, @flint/dfs, @flint/net and @flint/sql's runtime in a few files) while it is current,
+ * else the plain modules (bundle-freshness.cts).
  */
+import { join } from 'node:path';
+import { bundleIsFresh } from '@flint/sql/bundle-freshness';
+
 type TaskThread = typeof import('./task-thread.js');
 type Handler = TaskThread['default'];
 
-const handler: Promise<Handler> = import('./task-thread.js').then(
+const taskThreadModule = bundleIsFresh(join(__dirname, '..')) ? '../bundle/task-thread.js' : './task-thread.js';
+
+const handler: Promise<Handler> = (import(taskThreadModule) as Promise<TaskThread>).then(
   (taskThread) => taskThread.default,
   // A failed load is reported by each task, not by a thread that fails to start (and is started again).
   (error: unknown): Handler => async () => {

@@ -17,11 +17,10 @@ import { TaskSpillStore } from './spill-store.js';
 import { profiled } from './task-profiler.js';
 import { takeDroppedHeld } from './decoded-blocks.js';
 import { heldBlockBytes } from './held-blocks.js';
+import { importSqlRuntime } from './sql-runtime.js';
 
 installDecodeHooks({ fn: compileFunction, broadcast: broadcastRef, accumulator: accumulatorRef });
-// The SQL layer's task functions (runtime:sql.*) and the globals its generated code reads, loaded
-// by the first task of a driver that loaded SQL: an RDD job's threads never load it.
-provideRuntime('sql', () => import('@flint/sql/runtime'));
+provideRuntime('sql', importSqlRuntime);
 
 export default async function runOnThread(message: ThreadTask | HeldBlockRequest | RuntimesRequest): Promise<ThreadResult | Uint8Array | undefined> {
   if (!('kind' in message)) return runTask(message);
