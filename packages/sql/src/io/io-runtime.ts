@@ -10,6 +10,7 @@ import { dataTypeFromJson, type StructType } from '../types/index.js';
 import { parseCsvOptions, type CsvOptions } from './csv/csv-options.js';
 import { fastCsvBatches, fastCsvRows, fitsFastCsvPath } from './csv/csv-fast-reader.js';
 import { ColumnBatchBuilder, type ColumnBatch } from './column-batch.js';
+import { ownColumns, releaseBatch } from './column-pool.js';
 import { CsvRowConverter } from './csv/csv-row-converter.js';
 import { forEachCsvRecord } from './csv/csv-tokenizer.js';
 import { lineNumberAt, sampleChunks, splitText, splitTextPieces, type ByteSplit } from './files/byte-splits.js';
@@ -255,6 +256,8 @@ function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadE
 /**
  * One column batch per row group (readParquetRowGroups' rows, column by column; numbers in typed
  * arrays, dictionary-encoded strings as codes and their dictionary); of its first rows only for a sample.
+ * Its typed columns are the thread's column pool's: a consumer that releases the batch lets the
+ * next row group's values overwrite them (column-pool.ts).
  */
 function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns } = fileColumns(env);
@@ -264,11 +267,13 @@ function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env:
     const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema, true, length);
     const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
     const encoded = (c: EngineColumn | DictionaryColumn): c is DictionaryColumn => 'codes' in c;
-    yield {
+    const batch: ColumnBatch = {
       length,
       columns: [...values.map((c) => (encoded(c) ? c.codes : c)), ...trailing],
       dictionaries: values.map((c) => (encoded(c) ? c.dictionary : undefined)),
     };
+    ownColumns(batch);
+    yield batch;
   });
 }
 
@@ -280,5 +285,6 @@ export const IO_RUNTIME = registerRuntime('sql', {
   readJsonLines,
   readParquetRowGroups,
   readParquetRowGroupBatches,
+  releaseBatch,
   writePartition,
 });

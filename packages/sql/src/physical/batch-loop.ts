@@ -31,6 +31,8 @@ export interface BatchLoopParts {
   /** The loop over rows `batchFrom` to `batchTo` of `scanBatch`, its column reads before it. */
   readonly rowLoop: string;
   readonly counts: LoopRowCounts;
+  /** The statement after a batch's rows that hands it back to its scan (pipeline.ts). */
+  readonly release: string;
 }
 
 /** The task function's code: the state array, the calls per batch, then `outer` as its locals. */
@@ -49,7 +51,7 @@ for (const scanBatch of input) {
 ${perBatch}const firstRows = Math.min(${FIRST_CALL_ROWS}, scanBatch.length);
 ${call('0', 'firstRows')}
 if (firstRows < scanBatch.length) ${call('firstRows', 'scanBatch.length')}
-}
+${parts.release}}
 ${temps.map((t, i) => `${t} = ${tempSlot(i)};`).join(' ')}`;
   const outer = parts.outer.map((v, i) => `${v.assigned ? 'let' : 'const'} ${v.name} = ${STATE}[${i}];`).join(' ');
   return `const ${STATE} = [${vars.map((v) => v.init).join(', ')}];\n${parts.counts.around(loop)}\n${outer}`;

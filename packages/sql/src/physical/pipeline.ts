@@ -12,6 +12,7 @@ import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { lookupFunction, type GeneratorFunction } from '../expr/registry.js';
 import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe.js';
 import type { ColumnBatch } from '../io/column-batch.js';
+import { IO_RUNTIME } from '../io/io-runtime.js';
 import { LoopRowCounts, type RowCounter } from './row-counter.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { encodedRead, encodedValue } from './codegen/encoded-read.js';
@@ -118,7 +119,8 @@ function fusedAlternative(p: Pipeline): Pipeline | undefined {
  * What a loop runs per row, given the row's bindings (genLoop): statements, or those and what they
  * need before the loop — declarations (`before`), variables kept from row to row (`state`), and
  * statements to run when a row may come from another batch than the previous row (`batch`: once
- * per batch where the loop is a function of its own, genBatchLoop; else before each row).
+ * per batch where the loop is a function of its own, genBatchLoop; else before each row). It reads
+ * values, and keeps no column of a scan's batch.
  */
 export type Sink = (vars: Bindings) => string | SinkCode;
 
@@ -132,7 +134,8 @@ export interface SinkCode {
 /**
  * Statements each column batch runs before its rows, given the bindings of the pipeline's output
  * (for a loop over a scan's batches in a batch function, without the fused alternative: genLoop
- * drops it otherwise); a `return` skips the batch's rows.
+ * drops it otherwise); a `return` skips the batch's rows. A loop with a prologue may keep the
+ * batch's columns (a join's bulk build keeps views of them): it does not release its batches.
  */
 export type BatchPrologue = (vars: Bindings) => string;
 
@@ -219,15 +222,24 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
     const sunkCode = sunk as SinkCode;
     const columnReads = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, '(batchTo - batchFrom)')].join(' ');
     const rowLoop = `${columnReads}\nfor (let scanRow = batchFrom; scanRow < batchTo; scanRow++) {\n  ${body}`;
-    return topLevelBatchLoop(ctx, { outer: outer!, state: sunkCode.state ?? [], batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts });
+    return topLevelBatchLoop(ctx, { outer: outer!, state: sunkCode.state ?? [], batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts, release: releaseBatch(ctx) });
   }
   const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
   const rows = `${columns}\n${prologue}for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
-  if (!batchFunction) return prelude + counts.around(`for (const scanBatch of input) {\n${rows}}`);
+  // A batch whose rows are all read goes back to its scan for the next one (io/column-pool.ts): a
+  // sink reads values only, so only a prologue (a join's bulk build) may keep the batch's columns.
+  const release = prologue === '' ? releaseBatch(ctx) : '';
+  if (!batchFunction) return prelude + counts.around(`for (const scanBatch of input) {\n${rows}\n${release}}`);
   // The row loop in a function of its own, called per batch: V8 optimizes it once for the thread's
   // tasks, where a loop inside the task's function was deoptimized at the end of every batch (on
   // code after it that had not run yet) and ran slow again through the next tasks' first rows.
-  return prelude + counts.around(`const scanBatchRows = (scanBatch) => {\n${rows}\n};\nfor (const scanBatch of input) scanBatchRows(scanBatch);`);
+  return prelude + counts.around(`const scanBatchRows = (scanBatch) => {\n${rows}\n};\nfor (const scanBatch of input) {\nscanBatchRows(scanBatch);\n${release}}`);
+}
+
+/** The statement that hands the loop's current batch back to its scan. */
+function releaseBatch(ctx: CodegenContext): string {
+  ctx.env.releaseBatch = IO_RUNTIME.ref('releaseBatch');
+  return 'env.releaseBatch(scanBatch);\n';
 }
 
 /** Whether a scan may hand the column over dictionary-encoded (io/column-batch.ts): strings only. */

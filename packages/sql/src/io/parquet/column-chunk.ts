@@ -14,6 +14,7 @@ import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { decodeIndices, indicesOf, readPageValues, type EncodedIndices, type PageDecoder, type PageValues } from './data-page.js';
 import { PAGE_DECOMPRESSORS } from './page-decompressors.js';
+import { takeFloat64, takeInt32 } from '../column-pool.js';
 
 /** A column of one row group: typed when every value is a number, else values and nulls. */
 export type EngineColumn = Int32Array | Float64Array | unknown[];
@@ -118,7 +119,7 @@ class DictionaryCodes {
   private at = 0;
 
   constructor(rows: number) {
-    this.codes = unfilled(Int32Array, rows);
+    this.codes = takeInt32(rows);
   }
 
   append(indices: ArrayLike<number>, defined: ArrayLike<number> | undefined, nullCode: number): void {
@@ -154,16 +155,6 @@ class DictionaryCodes {
   }
 }
 
-/**
- * A typed array of `length` elements whose memory is not zeroed first (Buffer.allocUnsafeSlow's):
- * zeroing a row group's columns cost a tenth of decoding them. Only for arrays every element of
- * which is written before it is read: the builders hand over only what they wrote.
- */
-function unfilled<T extends Int32Array | Float64Array>(type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T {
-  const bytes = Buffer.allocUnsafeSlow(length * type.BYTES_PER_ELEMENT);
-  return new type(bytes.buffer as ArrayBuffer, bytes.byteOffset, length);
-}
-
 function lookUpInt32(column: Int32Array, at: number, indices: Int32Array, dictionary: Int32Array): void {
   for (let r = 0; r < indices.length; r++) column[at + r] = dictionary[indices[r]];
 }
@@ -189,7 +180,7 @@ class ColumnBuilder {
 
   private target(): EngineColumn {
     const kind = this.kind.kind;
-    return (this.column ??= kind === 'int32' ? unfilled(Int32Array, this.rows) : kind === 'generic' ? new Array<unknown>(this.rows) : unfilled(Float64Array, this.rows));
+    return (this.column ??= kind === 'int32' ? takeInt32(this.rows) : kind === 'generic' ? new Array<unknown>(this.rows) : takeFloat64(this.rows));
   }
 
   /** Appends a page without nulls: its values, or (with `dictionary`) their indices into it. */
