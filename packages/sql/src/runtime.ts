@@ -8,3 +8,4 @@ import './physical/spill/spillable-join.js';
 import './physical/runtime/sort-batches.js';
 import './physical/runtime/group-partition.js';
 import './physical/runtime/join-batches.js';
+import './physical/runtime/key-runs.js';

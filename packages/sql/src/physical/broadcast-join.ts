@@ -20,6 +20,7 @@ import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, streamPart
 import { genTableParts, type BroadcastProbe, type BuildTable } from './broadcast-probe.js';
 import { concatJoinColumns, JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 import { bulkBuildPrologue } from './bulk-build-parts.js';
+import { concatBuildKeys, KEY_RUN_RUNTIME, type BuildKeys } from './runtime/key-runs.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -40,7 +41,7 @@ export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
 }
 
 /** One part of a broadcast table per record: its rows' keys and, per column of the small side, their values (null: not carried). */
-export type BuildPart = [ArrayLike<unknown>, (JoinColumn | null)[]];
+export type BuildPart = [BuildKeys, (JoinColumn | null)[]];
 
 /** Where a broadcast table's rows come from when not from the small side's plan (adaptive/broadcast-from-shuffle.ts). */
 export interface BuildRows {
@@ -198,6 +199,7 @@ function streamKeyValues(buildOutput: readonly Attr[], buildKeys: readonly Expr[
 function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string, nullAware = false): RDD<BuildPart> {
   const ctx = new CodegenContext();
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
+  ctx.env.keyRunOf = KEY_RUN_RUNTIME.ref('keyRunOf');
   const output = outputAfter(small);
   const kept = output.flatMap((_, i) => (carried[i] ? [i] : []));
   const body = genLoop(small, ctx, (vars) => {
@@ -214,7 +216,7 @@ function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], c
   // Batches taken whole (bparts, bulk-build-parts.ts), then the rows of the others.
   const source = `const bparts = []; const bk = [];${kept.map((i) => ` const bc${i} = [];`).join('')}
 ${body}
-return [...bparts, [env.compactColumn(bk, false), [${columns}]]];`;
+return [...bparts, [env.keyRunOf(env.compactColumn(bk, false)), [${columns}]]];`;
   return mapPartitionsGenerated(small, ctx, source, site);
 }
 
@@ -223,7 +225,7 @@ async function loadBuildTable(buildRows: RDD<BuildPart>, site: string): Promise<
   const partitions = (await buildRows.context.submitJob<BuildPart>(buildRows, { description: `broadcast join: build side (${site})` })).flat();
   const width = partitions.length === 0 ? 0 : partitions[0][1].length;
   const table: BuildTable = {
-    keys: concatJoinColumns(partitions.map((p) => p[0])) as ArrayLike<unknown>,
+    keys: concatBuildKeys(partitions.map((p) => p[0])),
     columns: Array.from({ length: width }, (_, c) => (partitions[0][1][c] === null ? null : concatJoinColumns(partitions.map((p) => p[1][c] as JoinColumn)))),
   };
   return (buildRows.context as SqlHost).broadcast(table);

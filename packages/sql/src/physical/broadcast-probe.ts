@@ -18,6 +18,7 @@ import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { PROBE_INDEX } from './runtime/probe-index.js';
 import { encodedValue } from './codegen/encoded-read.js';
 import type { JoinColumn } from './runtime/join-columns.js';
+import type { BuildKeys } from './runtime/key-runs.js';
 
 export interface BroadcastProbe {
   /** The stream side's key expressions (over the rows before this step). */
@@ -37,9 +38,9 @@ export interface BroadcastProbe {
   readonly table: () => Promise<Broadcast<BuildTable>>;
 }
 
-/** The build side of a broadcast join: row r has key `keys[r]` and values `columns[c][r]` (null: a column nothing reads). */
+/** The build side of a broadcast join: row r has key `keys[r]` (or `keys.runFrom + r`, runtime/key-runs.ts) and values `columns[c][r]` (null: a column nothing reads). */
 export interface BuildTable {
-  readonly keys: ArrayLike<unknown>;
+  readonly keys: BuildKeys;
   readonly columns: readonly (JoinColumn | null)[];
 }
 

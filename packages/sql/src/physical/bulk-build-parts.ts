@@ -13,6 +13,7 @@ import { encodedRead } from './codegen/encoded-read.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { outputAfter, type BatchPrologue, type Pipeline } from './pipeline.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
+import { KEY_RUN_RUNTIME } from './runtime/key-runs.js';
 
 /** A plain read of batch column `col<i>` (the code genLoop binds a scan's column to). */
 const PLAIN_READ = /^col\d+\[scanRow\]$/;
@@ -29,9 +30,10 @@ export function bulkBuildPrologue(small: Pipeline, buildKeys: readonly Expr[], c
     const reads = outputAfter(small).map((a) => vars.get(a.id)!).map((code) => (PLAIN_READ.test(code) ? { column: code.slice(0, -'[scanRow]'.length), dictionary: 'undefined' } : batchRead(code)));
     if (!PLAIN_READ.test(key) || reads.some((read, i) => carried[i] && read === undefined)) return '';
     ctx.env.batchJoinColumn = JOIN_COLUMN_RUNTIME.ref('batchJoinColumn');
+    ctx.env.keyRunOf = KEY_RUN_RUNTIME.ref('keyRunOf');
     const keyColumn = key.slice(0, -'[scanRow]'.length);
     const values = reads.map((read, i) => (carried[i] ? `env.batchJoinColumn(${read!.column}, ${read!.dictionary}, scanBatch.length)` : 'null'));
-    return `if (ArrayBuffer.isView(${keyColumn})) { ${parts}.push([${keyColumn}.subarray(0, scanBatch.length), [${values.join(', ')}]]); return; }`;
+    return `if (ArrayBuffer.isView(${keyColumn})) { ${parts}.push([env.keyRunOf(${keyColumn}.subarray(0, scanBatch.length)), [${values.join(', ')}]]); return; }`;
   };
 }
 

@@ -52,5 +52,7 @@ describe('join columns', () => {
     expect(concatJoinColumns([compactColumn(first, true), ['w']])).toEqual([...first, 'w']);
     expect(concatJoinColumns([a, ['s']])).toEqual([1, 2, 's']);
     expect(values(concatJoinColumns([]))).toEqual([]);
+    // One part beside empty ones is that part.
+    expect(concatJoinColumns([empty, b])).toBe(b);
   });
 });

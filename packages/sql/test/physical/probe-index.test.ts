@@ -2,7 +2,8 @@
  * The probe index a task thread builds on a broadcast table (runtime/probe-index.ts), checked
  * against a Map of each key's rows: for every layout it picks (a run of consecutive keys, dense
  * unique keys at their positions, dense keys with repeats, a Map), every probed key finds exactly
- * the rows that hold it, in row order, and the values of its columns there.
+ * the rows that hold it, in row order, and the values of its columns there. A run's keys are
+ * given as a run (runtime/key-runs.ts), as a build task sends them.
  */
 import { describe, expect, it } from 'vitest';
 import { PROBE_INDEX } from '../../src/physical/runtime/probe-index.js';
@@ -49,16 +50,20 @@ function probes(keys: ArrayLike<unknown>): unknown[] {
   return [...near, 0, -0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 32, 1e9, NaN, null, undefined, '3', 3n, ...Array.from(keys)];
 }
 
-const cases: { name: string; keys: ArrayLike<unknown>; layout: string }[] = [
-  { name: 'a run of ids from 1 in row order', keys: Int32Array.from({ length: 300 }, (_, i) => i + 1), layout: 'KeyRunIndex' },
-  { name: 'a run through negative ids', keys: Int32Array.from({ length: 50 }, (_, i) => i - 20), layout: 'KeyRunIndex' },
-  { name: 'one key', keys: [7], layout: 'KeyRunIndex' },
-  { name: 'a run up to the largest int32', keys: [2 ** 31 - 3, 2 ** 31 - 2, 2 ** 31 - 1], layout: 'KeyRunIndex' },
-  // Past 2^31 the keys are no 32-bit integers: a run there must not be taken as one (2^31 must still find its row).
+const run = (runFrom: number, length: number) => ({ runFrom, length });
+/** Row r's key, whatever the form. */
+const keysOf = (keys: Keys): ArrayLike<unknown> => ('runFrom' in keys ? Array.from({ length: keys.length }, (_, r) => keys.runFrom + r) : keys);
+type Keys = ArrayLike<unknown> | { runFrom: number; length: number };
+
+const cases: { name: string; keys: Keys; layout: string }[] = [
+  { name: 'a run of ids from 1', keys: run(1, 300), layout: 'KeyRunIndex' },
+  { name: 'a run through negative ids', keys: run(-20, 50), layout: 'KeyRunIndex' },
+  { name: 'a run of one key', keys: run(7, 1), layout: 'KeyRunIndex' },
+  { name: 'a run up to the largest int32', keys: run(2 ** 31 - 3, 3), layout: 'KeyRunIndex' },
   { name: 'consecutive keys past the largest int32', keys: [2 ** 31 - 2, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1], layout: 'Map' },
-  { name: 'a run out of order', keys: [2, 1, 3, 4], layout: 'KeyPositionIndex' },
+  { name: 'consecutive ids as an array', keys: Int32Array.from({ length: 100 }, (_, i) => i), layout: 'KeyPositionIndex' },
   { name: 'dense unique ids with gaps, shuffled', keys: Int32Array.from({ length: 200 }, (_, i) => (i * 37) % 311), layout: 'KeyPositionIndex' },
-  { name: 'a run that repeats its last key', keys: [1, 2, 3, 3], layout: 'DenseKeyIndex' },
+  { name: 'dense ids, the last repeated', keys: [1, 2, 3, 3], layout: 'DenseKeyIndex' },
   { name: 'dense ids with repeats', keys: Int32Array.from({ length: 200 }, (_, i) => (i * 7) % 90), layout: 'DenseKeyIndex' },
   { name: 'negative ids out of order', keys: [-3, 5, -7, 0, 5], layout: 'Map' },
   { name: 'ids spread too far for an array of positions', keys: Int32Array.from({ length: 100 }, (_, i) => i * 100_000), layout: 'Map' },
@@ -68,13 +73,14 @@ const cases: { name: string; keys: ArrayLike<unknown>; layout: string }[] = [
 ];
 
 describe('probe index', () => {
-  for (const { name, keys, layout } of cases) {
+  for (const { name, keys: given, layout } of cases) {
     it(`finds every row of a key, and only those, for ${name}`, () => {
+      const keys = keysOf(given);
       const n = keys.length;
       const weights = Float64Array.from({ length: n }, (_, r) => r / 4);
       const segments = Array.from({ length: n }, (_, r) => ['x', 'y', 'z'][r % 3]);
       const names = Array.from({ length: n }, (_, r) => (r % 5 === 0 ? null : `name ${r}`));
-      const t = probeIndex({ keys, columns: [null, weights, dictionaryOf(segments), names] });
+      const t = probeIndex({ keys: given, columns: [null, weights, dictionaryOf(segments), names] });
       expect(t.index.constructor.name).toBe(layout);
       for (const key of probes(keys)) {
         expect(probed(t, key), `key ${String(key)}`).toEqual(expected(keys, [weights, segments, names], key));

@@ -81,6 +81,8 @@ export const JOIN_COLUMN_RUNTIME = registerRuntime('sql', { compactColumn, plain
 export function concatJoinColumns(all: readonly JoinColumn[]): JoinColumn {
   // An empty part (a task without rows) says nothing of the column's kind.
   const parts = all.filter((part) => columnLength(part) > 0);
+  // One part (a build side of one task, as a dimension table of one row group) is the column as it is.
+  if (parts.length === 1) return parts[0];
   const length = parts.reduce((n, part) => n + columnLength(part), 0);
   if (parts.every((part) => part instanceof Int32Array)) return concatTyped(new Int32Array(length), parts as Int32Array[]);
   if (parts.every((part) => part instanceof Int32Array || part instanceof Float64Array)) return concatTyped(new Float64Array(length), parts as Float64Array[]);

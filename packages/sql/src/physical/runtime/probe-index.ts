@@ -10,8 +10,8 @@
  * missed the cache (10M sales rows probing 1M customers for their segment: about 400 ns a row,
  * most of the query). So the layout keeps them few and small:
  *  - keys that are a run of consecutive 32-bit integers in row order (a dimension table in the
- *    order of its ids: 1M customers) need no index at all: key k is row k - low, and the table is
- *    probed as it came, after one pass that checks the keys;
+ *    order of its ids: 1M customers) arrive as a run (key-runs.ts) and need no index at all: key
+ *    k is row k - runFrom, and the table is probed as it came;
  *  - keys that are all small non-negative integers (ids) are indexed by an Int32Array of first
  *    rows instead of a Map (a Map of a million number keys cost 1.8 µs a row);
  *  - when those keys are also unique, the rows are laid out at their key's position: `get` is a
@@ -46,14 +46,6 @@ class KeyRunIndex {
     const row = key - this.low;
     return row >= 0 && row < this.count ? row : undefined;
   }
-}
-/** Whether the keys are the 32-bit integers low, low + 1, ... in that order (row r's key is low + r). */
-function isKeyRun(keys) {
-  if (keys.length === 0) return false;
-  const low = keys[0];
-  if (typeof low !== 'number' || (low | 0) !== low || low + keys.length - 1 > 2147483647) return false;
-  for (let r = 1; r < keys.length; r++) if (keys[r] !== low + r) return false;
-  return true;
 }
 function denseKeyLimit(keys) {
   let max = -1;
@@ -90,8 +82,8 @@ function probeIndex(table) {
     dictionaries.push(dictionary ? column.values : undefined);
   }
   table.dictionaries = dictionaries;
-  if (isKeyRun(keys)) {
-    table.index = new KeyRunIndex(keys[0], keys.length);
+  if (keys.runFrom !== undefined) {
+    table.index = new KeyRunIndex(keys.runFrom, keys.length);
     table.probeColumns = columns;
     table.next = NO_NEXT;
     table.unique = true;
