@@ -9,3 +9,4 @@ import './physical/runtime/sort-batches.js';
 import './physical/runtime/group-partition.js';
 import './physical/runtime/join-batches.js';
 import './physical/runtime/key-runs.js';
+import './physical/runtime/number-format.js';

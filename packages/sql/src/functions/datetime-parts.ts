@@ -1,7 +1,7 @@
 /**
  * Date and time functions of Spark 3.5 and 4: extract/date_part/datepart, timestamp_add/
  * timestamp_diff, try_to_timestamp, to_unix_timestamp, the _ltz forms, the session's clock and
- * zone, and the nth_value window function.
+ * zone, the nth_value window function, and to_char/to_number with their number formats.
  */
 import { Column, columnExpr } from '../column.js';
 import { callOf } from '../expr/expression.js';
@@ -37,3 +37,10 @@ export const curdate = (): Column => fn('curdate');
 /** nth_value(col, offset, ignoreNulls = false), over a window. */
 export const nth_value = (c: ColumnOrName, offset: number, ignoreNulls = false): Column =>
   new Column(callOf('nth_value', [columnExpr(c), literalExpr(offset), literalExpr(ignoreNulls)]));
+
+/** to_char(col, format) / to_varchar: a number through a number format, a date or timestamp through a datetime pattern. */
+export const to_char = (c: ColumnOrName, format: Column): Column => fn('to_char', c, format);
+export const to_varchar = (c: ColumnOrName, format: Column): Column => fn('to_varchar', c, format);
+/** to_number(col, format) / try_to_number: text in a number format as a decimal (try_: null when it does not match). */
+export const to_number = (c: ColumnOrName, format: Column): Column => fn('to_number', c, format);
+export const try_to_number = (c: ColumnOrName, format: Column): Column => fn('try_to_number', c, format);

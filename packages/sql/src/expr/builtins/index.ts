@@ -40,3 +40,4 @@ import './timestamp-units.js';
 import './timestamp-parsing.js';
 import './session-clock.js';
 import './nth-value.js';
+import './number-formats.js';

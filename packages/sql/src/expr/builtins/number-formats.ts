@@ -1,0 +1,59 @@
+/**
+ * to_number/try_to_number(text, format) (a decimal whose precision and scale the format gives)
+ * and to_char/to_varchar(value, format): a number through the same format, a date or timestamp
+ * through a datetime pattern (as date_format, in the session time zone). The formats are Spark's
+ * ToNumberParser's (physical/runtime/number-format.ts); they must be constants, as in Spark.
+ */
+import { AnalysisException } from '../../analyzer/analysis-error.js';
+import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
+import { NUMBER_FORMAT_SYMBOL, numberFormats } from '../../physical/runtime/number-format.js';
+import { DecimalType, type DataType } from '../../types/index.js';
+import { Types } from '../types-used.js';
+import { scalar } from './define.js';
+import { ZONE } from './time-zone-codegen.js';
+
+const NUMBER_FORMAT = `const sqlNumberFormat = globalThis[Symbol.for(${JSON.stringify(NUMBER_FORMAT_SYMBOL)})];`;
+const FORMAT_WALL_CLOCK = `const sqlFormatWallClock = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].formatWallClock;`;
+
+/** The constant format, or Spark's NON_FOLDABLE_INPUT. */
+function constantFormat(name: string, format: unknown): string {
+  if (typeof format !== 'string') {
+    throw new AnalysisException(
+      'DATATYPE_MISMATCH.NON_FOLDABLE_INPUT',
+      `Cannot resolve "${name}" due to data type mismatch: the input format should be a foldable "STRING" expression; however, got a column. SQLSTATE: 42K09`,
+    );
+  }
+  return format;
+}
+
+for (const [name, errorOnFail] of [['to_number', true], ['try_to_number', false]] as const) {
+  scalar(name, {
+    args: 2,
+    returns: (_, [, format]) => new DecimalType(...numberFormats.typeOf(constantFormat(name, format))),
+    nullableResult: !errorOnFail,
+    coerce: () => [Types.string, Types.string],
+    gen: ([text, format]) => `sqlNumberFormat.parse(${text}, ${format}, ${errorOnFail})`,
+    helpers: { sqlNumberFormat: NUMBER_FORMAT },
+  });
+}
+
+const isDatetime = (t: DataType) => t.typeName() === 'date' || t.typeName() === 'timestamp' || t.typeName() === 'timestamp_ntz';
+
+scalar('to_char', {
+  args: 2,
+  returns: ([value], [, format]) => {
+    if (!isDatetime(value!)) numberFormats.typeOf(constantFormat('to_char', format));
+    return Types.string;
+  },
+  coerce: ([value]) => [isDatetime(value!) ? undefined : Types.double, Types.string],
+  timeZoneAware: true,
+  gen: ([value, format], [type], tz) => {
+    const kind = type!.typeName();
+    if (kind === 'date') return `sqlFormatWallClock(${value} * 86400000, ${format})`;
+    if (kind === 'timestamp_ntz') return `sqlFormatWallClock(${value}, ${format})`;
+    if (kind === 'timestamp') return `sqlFormatWallClock(sqlZone.wall(${value}, ${JSON.stringify(tz)}), ${format})`;
+    return `sqlNumberFormat.format(${value}, ${format})`;
+  },
+  helpers: { sqlNumberFormat: NUMBER_FORMAT, sqlFormatWallClock: FORMAT_WALL_CLOCK, sqlZone: ZONE },
+  aliases: ['to_varchar'],
+});
