@@ -16,7 +16,7 @@ import { IO_RUNTIME } from '../io/io-runtime.js';
 import { LoopRowCounts, type RowCounter } from './row-counter.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { encodedRead, encodedValue } from './codegen/encoded-read.js';
-import { declareVars, type LoopVar } from './codegen/loop-state.js';
+import { declaredNames, declareVars, loopVar, type LoopVar } from './codegen/loop-state.js';
 import { topLevelBatchLoop } from './batch-loop.js';
 
 /** `rows`: counts the rows out of the step (a filter's passing rows, a generator's items), row-counter.ts. */
@@ -141,8 +141,9 @@ export type BatchPrologue = (vars: Bindings) => string;
 
 /**
  * genLoop over a scan's column batches (else over rows) for a sink that keeps the variables
- * `outer` (declared here, read after the loop): where nothing else is declared before the loop,
- * the row loop is a function of the generated module (batch-loop.ts); else a loop in the task's function.
+ * `outer` (declared here, read after the loop): the row loop is a function of the generated module
+ * (batch-loop.ts) unless the pipeline may switch to a fused join or declares more before the loop
+ * than plain declarations; then a loop in the task's function.
  */
 export function genBatchLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, outer: readonly LoopVar[]): string {
   if (fusedAlternative(p) !== undefined) return `${declareVars(outer)}\n${genLoop(p, ctx, sink, true)}`;
@@ -200,7 +201,9 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
   }
   const sunk = sink(vars);
   const prologue = p.columnar && batchFunction && batchPrologue !== undefined ? `${batchPrologue(vars)}\n` : '';
-  const topLevel = outer !== undefined && p.columnar === true && hoisted.length === 0 && typeof sunk !== 'string' && sunk.before === undefined;
+  // Declarations before the loop (a probe's table parts) reach a loop function through the state by name.
+  const hoistedNames = hoisted.map(declaredNames);
+  const topLevel = outer !== undefined && p.columnar === true && hoistedNames.every((n) => n !== undefined) && typeof sunk !== 'string' && sunk.before === undefined;
   if (typeof sunk === 'string') lines.push(sunk);
   else {
     if (sunk.before !== undefined) hoisted.push(sunk.before);
@@ -222,7 +225,9 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
     const sunkCode = sunk as SinkCode;
     const columnReads = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, '(batchTo - batchFrom)')].join(' ');
     const rowLoop = `${columnReads}\nfor (let scanRow = batchFrom; scanRow < batchTo; scanRow++) {\n  ${body}`;
-    return topLevelBatchLoop(ctx, { outer: outer!, state: sunkCode.state ?? [], batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts, release: releaseBatch(ctx) });
+    const shared = hoistedNames.flatMap((names) => names!.map((name) => loopVar(name, name, false)));
+    const state = [...(sunkCode.state ?? []), ...shared];
+    return prelude + topLevelBatchLoop(ctx, { outer: outer!, state, batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts, release: releaseBatch(ctx) });
   }
   const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
   const rows = `${columns}\n${prologue}for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
