@@ -1,6 +1,6 @@
 /**
  * Higher-order functions (transform, filter, exists, forall, aggregate, zip_with, map_filter,
- * transform_keys, transform_values): a lambda argument is a `lambdafunction(body, params...)`
+ * transform_keys, transform_values, array_sort, map_zip_with): a lambda argument is a `lambdafunction(body, params...)`
  * call whose parameters are columns by name until resolved. The parameters' types follow from
  * the function's other arguments (an array's element type, a map's key and value types), so
  * these calls are resolved before the rest of the expression (Spark's ResolveLambdaVariables):
@@ -39,6 +39,8 @@ const PARAMETER_TYPES: Record<string, (types: DataType[], i: number) => DataType
   map_filter: ([m]) => [mapOf(m, 'map_filter').keyType, mapOf(m, 'map_filter').valueType],
   transform_keys: ([m]) => [mapOf(m, 'transform_keys').keyType, mapOf(m, 'transform_keys').valueType],
   transform_values: ([m]) => [mapOf(m, 'transform_values').keyType, mapOf(m, 'transform_values').valueType],
+  array_sort: ([a]) => [elementOf(a, 'array_sort'), elementOf(a, 'array_sort')],
+  map_zip_with: ([m1, m2]) => [mapOf(m1, 'map_zip_with').keyType, mapOf(m1, 'map_zip_with').valueType, mapOf(m2, 'map_zip_with').valueType],
 };
 
 const isLambda = (e: Expr): e is Extract<Expr, { kind: 'call' }> => e.kind === 'call' && e.name === LAMBDA;

@@ -77,3 +77,6 @@ export const map_entries = (c: ColumnOrName): Column => fn('map_entries', c);
 export const map_contains_key = (c: ColumnOrName, value: unknown): Column => new Column(callOf('map_contains_key', [columnExpr(c), valueOrColumn(value)]));
 export const map_from_entries = (c: ColumnOrName): Column => fn('map_from_entries', c);
 export const map_concat = (...cols: (ColumnOrName | ColumnOrName[])[]): Column => fn('map_concat', ...flat(cols));
+/** str_to_map(text, pairDelim = ',', keyValueDelim = ':'): PySpark passes the defaults, so the name shows them. */
+export const str_to_map = (text: ColumnOrName, pairDelim?: ColumnOrName, keyValueDelim?: ColumnOrName): Column =>
+  fn('str_to_map', text, pairDelim ?? new Column(literalExpr(',')), keyValueDelim ?? new Column(literalExpr(':')));

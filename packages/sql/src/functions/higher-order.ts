@@ -40,3 +40,7 @@ export const zip_with = (left: ColumnOrName, right: ColumnOrName, f: Lambda): Co
 export const map_filter = (col: ColumnOrName, f: Lambda): Column => higherOrder('map_filter', [col], lambda(f, 2, 2));
 export const transform_keys = (col: ColumnOrName, f: Lambda): Column => higherOrder('transform_keys', [col], lambda(f, 2, 2));
 export const transform_values = (col: ColumnOrName, f: Lambda): Column => higherOrder('transform_values', [col], lambda(f, 2, 2));
+/** array_sort(col, comparator?): the comparator returns a negative, 0 or positive integer column. */
+export const array_sort = (col: ColumnOrName, comparator?: Lambda): Column =>
+  comparator === undefined ? higherOrder('array_sort', [col]) : higherOrder('array_sort', [col], lambda(comparator, 2, 2));
+export const map_zip_with = (col1: ColumnOrName, col2: ColumnOrName, f: Lambda): Column => higherOrder('map_zip_with', [col1, col2], lambda(f, 3, 3));

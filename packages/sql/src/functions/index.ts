@@ -14,3 +14,4 @@ export * from './misc.js';
 export * from './time-windows.js';
 export * from './text.js';
 export * from './datetime-parts.js';
+export * from './random.js';

@@ -7,6 +7,7 @@
 import { ArrayType, MapType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
+import { SQL_COMPARE } from '../../physical/codegen/complex-equality.js';
 
 scalar('lambdafunction', {
   args: [1, Infinity],
@@ -52,4 +53,33 @@ scalar('transform_values', {
   args: 2,
   returns: ([m, f]) => new MapType(mapParts(m!).keyType, f!, true),
   gen: ([m, f]) => `new Map(Array.from(${m}, ([k, v]) => [k, ${f}(k, v)]))`,
+});
+
+/**
+ * array_sort(array[, comparator]): without a comparator Spark's default one (ascending, NaN above
+ * numbers, nulls last), which its column name spells out; a comparator returning null is an error.
+ * Both sorts are stable, as Java's is.
+ */
+const DEFAULT_COMPARATOR_NAME =
+  'lambdafunction((IF(((left IS NULL) AND (right IS NULL)), 0, (IF((left IS NULL), 1, (IF((right IS NULL), -1, (IF((left < right), -1, (IF((left > right), 1, 0)))))))))), left, right)';
+const COMPARATOR_RETURNS_NULL = `function sqlComparatorReturnsNull(x, y) {
+  throw new Error('[COMPARATOR_RETURNS_NULL] The comparator has returned a NULL for a comparison between ' + x + ' and ' + y + '. It should return a positive integer for "greater than", 0 for "equal" and a negative integer for "less than". To revert to deprecated behavior where NULL is treated as 0 (equal), you must set "spark.sql.legacy.allowNullComparisonResultInArraySort" to "true". SQLSTATE: 22004');
+}`;
+scalar('array_sort', {
+  args: [1, 2],
+  returns: ([a]) => a!,
+  pretty: ([a, f]) => `array_sort(${a}, ${f ?? DEFAULT_COMPARATOR_NAME})`,
+  gen: ([a, f]) =>
+    f === undefined
+      ? `[...${a}].sort((x, y) => (x === null ? (y === null ? 0 : 1) : y === null ? -1 : sqlCompare(x, y)))`
+      : `[...${a}].sort((x, y) => { const c = ${f}(x, y); return c === null ? sqlComparatorReturnsNull(x, y) : c; })`,
+  helpers: { sqlCompare: SQL_COMPARE, sqlComparatorReturnsNull: COMPARATOR_RETURNS_NULL },
+});
+
+/** map_zip_with(m1, m2, f(k, v1, v2)): the keys of m1, then those only in m2; a missing value is null. */
+scalar('map_zip_with', {
+  args: 3,
+  returns: ([m, , f]) => new MapType(mapParts(m!).keyType, f!, true),
+  gen: ([m1, m2, f]) =>
+    `((a, b) => { const out = new Map(); for (const [k, v] of a) out.set(k, ${f}(k, v, b.has(k) ? b.get(k) : null)); for (const [k, v] of b) if (!a.has(k)) out.set(k, ${f}(k, null, v)); return out; })(${m1}, ${m2})`,
 });

@@ -41,3 +41,4 @@ import './timestamp-parsing.js';
 import './session-clock.js';
 import './nth-value.js';
 import './number-formats.js';
+import './random-values.js';

@@ -37,3 +37,17 @@ scalar('map_concat', {
   gen: (maps) => `((m) => { for (const x of [${maps.join(', ')}]) for (const [k, v] of x) sqlMapPut(m, k, v); return m; })(new Map())`,
   helpers: { sqlMapPut: PUT },
 });
+
+/**
+ * str_to_map(text, pairDelim = ',', keyValueDelim = ':'): both delimiters are regular expressions;
+ * text is split at every pairDelim, each pair at its first keyValueDelim (no delimiter: a null value).
+ */
+scalar('str_to_map', {
+  args: [1, 3],
+  returns: new MapType(Types.string, Types.string, true),
+  coerce: (t) => t.map(() => Types.string),
+  pretty: ([s, pairs, keyValue]) => `str_to_map(${s}, ${pairs ?? ','}, ${keyValue ?? ':'})`,
+  gen: ([s, pairs, keyValue]) =>
+    `((m, kv) => { for (const pair of ${s}.split(new RegExp(${pairs ?? `','`}))) { const at = kv.exec(pair); sqlMapPut(m, at === null ? pair : pair.substring(0, at.index), at === null ? null : pair.substring(at.index + at[0].length)); } return m; })(new Map(), new RegExp(${keyValue ?? `':'`}))`,
+  helpers: { sqlMapPut: PUT },
+});

@@ -8,6 +8,8 @@
 export interface XorShiftRandom {
   nextDouble(): number;
   nextGaussian(): number;
+  /** java.util.Random.nextInt(): 32 random bits as a signed int. */
+  nextInt(): number;
 }
 
 export function xorShiftRandom(seed: number | bigint): XorShiftRandom {
@@ -55,7 +57,8 @@ export function xorShiftRandom(seed: number | bigint): XorShiftRandom {
     nextNextGaussian = v2 * multiplier;
     return v1 * multiplier;
   };
-  return { nextDouble, nextGaussian };
+  const nextInt = () => next(32n) | 0;
+  return { nextDouble, nextGaussian, nextInt };
 }
 
 export const XORSHIFT_RANDOM_SOURCE = `const xorShiftRandom = ${xorShiftRandom.toString()};`;
