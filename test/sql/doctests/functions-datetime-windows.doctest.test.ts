@@ -1,6 +1,7 @@
-// Time windows: PySpark 4's docstring examples of window and window_time (functions/builtin.py),
-// then tumbling windows checked against DuckDB's time_bucket, sliding windows against a
-// sequential assignment of each time to the windows that contain it, SQL's
+// Time windows: PySpark 4's docstring examples of window, window_time and session_window
+// (functions/builtin.py), then tumbling windows checked against DuckDB's time_bucket, sliding
+// windows against a sequential assignment of each time to the windows that contain it, session
+// windows against a sequential merge of each sensor's sorted readings, SQL's
 // `GROUP BY window(ts, ...)` with `window.start`, rows with a null time (dropped, as Spark's
 // TimeWindowing filters them) and Spark's errors for bad durations.
 //
@@ -68,7 +69,7 @@ describe('window and window_time (the docstrings)', () => {
   });
 });
 
-type Row = { sensor: string; start: Date; n: number; total: number };
+type Row = { sensor: string; start: Date; stop?: Date; n: number; total: number };
 const byKey = (a: Row, b: Row) => a.sensor.localeCompare(b.sensor) || a.start.getTime() - b.start.getTime();
 
 /** Every window [start, start + size) with start = startTime + k * slide that holds the time (the definition, not Spark's formula). */
@@ -134,6 +135,58 @@ describe('tumbling and sliding windows over sensor readings', () => {
     const df = fc.createDataFrame([['2016-03-11 09:00:07', 1], [null, 2]], 'dt STRING, v INT').select(sf.window('dt', '1 minute'), 'v');
     expect(df.columns).toEqual(['window', 'v']);
     expect(await df.collect()).toEqual([{ window: { start: new Date(Date.UTC(2016, 2, 11, 9, 0)), end: new Date(Date.UTC(2016, 2, 11, 9, 1)) }, v: 1 }]);
+  });
+});
+
+describe('session_window', () => {
+  it('the docstring: one row, a session of 5 seconds', async () => {
+    const df2 = fc.createDataFrame([['2016-03-11 09:00:07', 1]], ['dt', 'v']).groupBy(sf.session_window('dt', '5 seconds')).agg(sf.sum('v'));
+    await shows(df2, `
+      +------------------------------------------+------+
+      |session_window                            |sum(v)|
+      +------------------------------------------+------+
+      |{2016-03-11 09:00:07, 2016-03-11 09:00:12}|1     |
+      +------------------------------------------+------+`, 20, false);
+    expect(df2.schema.treeString()).toBe(docText(`
+      root
+       |-- session_window: struct (nullable = false)
+       |    |-- start: timestamp (nullable = true)
+       |    |-- end: timestamp (nullable = true)
+       |-- sum(v): long (nullable = true)
+      `) + '\n');
+  });
+
+  /** Per sensor, readings sorted by time: a reading within the gap of the session's end (or at it) extends the session (Spark's MergingSessionsIterator). */
+  function referenceSessions(gapMs: number): Row[] {
+    const sessions: (Row & { end: number })[] = [];
+    const sorted = READINGS.filter((r) => r.ts !== null).sort((a, b) => a.sensor.localeCompare(b.sensor) || a.ts!.getTime() - b.ts!.getTime());
+    for (const r of sorted) {
+      const t = r.ts!.getTime();
+      const last = sessions.at(-1);
+      if (last && last.sensor === r.sensor && t <= last.end) {
+        last.end = Math.max(last.end, t + gapMs);
+        last.n++;
+        last.total += r.value;
+      } else sessions.push({ sensor: r.sensor, start: new Date(t), end: t + gapMs, n: 1, total: r.value });
+    }
+    return sessions.map(({ end, ...s }) => ({ ...s, stop: new Date(end) })).sort(byKey);
+  }
+
+  it('merges the sessions of each sensor as a sequential pass does', async () => {
+    for (const [gap, gapMs] of [['30 seconds', 30_000], ['2 minutes', 120_000]] as const) {
+      const df = fc.table('readings')
+        .groupBy('sensor', sf.session_window('ts', gap))
+        .agg(sf.count('*').alias('n'), sf.sum('value').alias('total'))
+        .select('sensor', sf.col('session_window.start').alias('start'), sf.col('session_window.end').alias('stop'), 'n', 'total');
+      expect(((await df.collect()) as Row[]).sort(byKey)).toEqual(referenceSessions(gapMs));
+    }
+  });
+
+  it("SQL's GROUP BY session_window(ts, ...) reads session_window.start; a select gives each row its own session", async () => {
+    const rows = await fc.sql("SELECT session_window.start AS start, count(*) AS n FROM readings WHERE sensor = 's1' GROUP BY session_window(ts, '1 minute') ORDER BY start").collect();
+    expect(rows).toEqual(referenceSessions(60_000).filter((s) => s.sensor === 's1').map((s) => ({ start: s.start, n: s.n })));
+    const own = fc.createDataFrame([['2016-03-11 09:00:07'], ['2016-03-11 09:00:09'], [null]], 'dt STRING').select(sf.session_window('dt', '5 seconds'));
+    expect((await own.collect()).map((r) => (r as { session_window: { start: Date } }).session_window.start.toISOString())).toEqual(['2016-03-11T09:00:07.000Z', '2016-03-11T09:00:09.000Z']);
   });
 });
 

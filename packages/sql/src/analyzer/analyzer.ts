@@ -78,11 +78,11 @@ function resolveNode(p: LogicalPlan, catalog: Catalog, scope: OuterScope): Logic
       return { kind: 'subqueryAlias', child: freshInstance(analyze(table, catalog)), alias: p.name };
     }
     case 'project':
-      return resolveProject(planTimeWindows(p, scope), scope);
+      return resolveProject(planTimeWindows(p, scope, (plan) => analyze(plan, catalog, scope.attrs)), scope);
     case 'filter':
       return resolveFilter(p, scope);
     case 'aggregate':
-      return resolveAggregate(planTimeWindows(p, scope), scope);
+      return resolveAggregate(planTimeWindows(p, scope, (plan) => analyze(plan, catalog, scope.attrs)), scope);
     case 'join':
       return resolveJoin(p, scope);
     case 'sort':

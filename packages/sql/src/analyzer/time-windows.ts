@@ -1,7 +1,7 @@
 /**
  * Spark's TimeWindowing rule: `window(ts, windowDuration[, slideDuration[, startTime]])` in a
  * projection or an aggregate becomes a `time_windows` generator under it, whose `window` column
- * the expressions then read. A row appears once per window its time falls in; a row with a null
+ * the expressions then read (session_window: session-windows.ts). A row appears once per window its time falls in; a row with a null
  * time is dropped, as Spark filters it. Durations are interval strings ('10 minutes',
  * '1 day 12 hours') or microseconds.
  */
@@ -14,17 +14,24 @@ import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
 import { durationMicros } from './interval-strings.js';
+import { sessionWindows } from './session-windows.js';
 import { castTo, resolveExpression, type OuterScope } from './resolve-expression.js';
 import { dataTypeOf } from './type-of.js';
 
 type Windowed = PlanOf<'project'> | PlanOf<'aggregate'>;
+type Call = Extract<Expr, { kind: 'call' }>;
 
-const isWindowCall = (e: Expr): e is Extract<Expr, { kind: 'call' }> => e.kind === 'call' && e.name.toLowerCase() === 'window';
+const WINDOW_FUNCTIONS = new Set(['window', 'session_window']);
+const isWindowCall = (e: Expr): e is Call => e.kind === 'call' && WINDOW_FUNCTIONS.has(e.name.toLowerCase());
 
-/** The plan with its window() calls reading the `window` column of a generate node under it; the plan itself when it has none. */
-export function planTimeWindows<P extends Windowed>(p: P, scope?: OuterScope): P {
+/**
+ * The plan with its window() or session_window() call reading a `window` / `session_window`
+ * column of a plan put under it; the plan itself when it has none. `analyzeNew` resolves the
+ * plan a session window builds (analyzer.ts's analyze).
+ */
+export function planTimeWindows<P extends Windowed>(p: P, scope: OuterScope | undefined, analyzeNew: (plan: LogicalPlan) => LogicalPlan): P {
   const exprs: readonly Expr[] = p.kind === 'project' ? p.exprs : [...p.groupBy, ...p.aggregates];
-  const calls = new Map<string, Extract<Expr, { kind: 'call' }>>();
+  const calls = new Map<string, Call>();
   for (const e of exprs) {
     transformDown(e, (x) => {
       if (isWindowCall(x)) calls.set(JSON.stringify(x), x);
@@ -39,15 +46,20 @@ export function planTimeWindows<P extends Windowed>(p: P, scope?: OuterScope): P
     );
   }
   const [call] = calls.values();
-  const generator = windowGenerator(call!, outputOf(p.child), scope);
-  const window: Attr = { kind: 'attr', id: newExprId(), name: 'window', dataType: WINDOW_TYPE, nullable: false };
-  const child: LogicalPlan = { kind: 'generate', child: p.child, generator, outer: false, output: [window] };
-  const replace = (e: Expr) => transformDown(e, (x) => (isWindowCall(x) ? window : undefined));
+  const { child, column } = call!.name.toLowerCase() === 'window' ? timeWindows(call!, p.child, scope) : sessionWindows(call!, p, scope, analyzeNew);
+  const replace = (e: Expr) => transformDown(e, (x) => (isWindowCall(x) ? column : undefined));
   if (p.kind === 'project') return { ...p, child, exprs: p.exprs.map(replace) };
   return { ...p, child, groupBy: p.groupBy.map(replace), aggregates: p.aggregates.map(replace) };
 }
 
-function windowGenerator(call: Extract<Expr, { kind: 'call' }>, input: readonly Attr[], scope?: OuterScope): Expr {
+/** A generate node yielding each row once per window holding its time, as the `window` column. */
+function timeWindows(call: Call, input: LogicalPlan, scope?: OuterScope): { child: LogicalPlan; column: Attr } {
+  const generator = windowGenerator(call, outputOf(input), scope);
+  const column: Attr = { kind: 'attr', id: newExprId(), name: 'window', dataType: WINDOW_TYPE, nullable: false };
+  return { child: { kind: 'generate', child: input, generator, outer: false, output: [column] }, column };
+}
+
+function windowGenerator(call: Call, input: readonly Attr[], scope?: OuterScope): Expr {
   const [time, ...durations] = call.args;
   if (time === undefined || durations.length < 1 || durations.length > 3) {
     throw new AnalysisException(

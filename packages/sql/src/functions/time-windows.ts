@@ -1,4 +1,4 @@
-/** Time windows for grouping by event time: window (tumbling and sliding) and window_time. */
+/** Time windows for grouping by event time: window (tumbling and sliding), session_window and window_time. */
 import { Column, columnExpr } from '../column.js';
 import { callOf } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
@@ -18,3 +18,10 @@ export function window(timeColumn: ColumnOrName, windowDuration: string, slideDu
 
 /** window_time(windowColumn): the last instant inside the window (its end less the smallest time step). */
 export const window_time = (windowColumn: ColumnOrName): Column => fn('window_time', windowColumn);
+
+/**
+ * session_window(timeColumn, gapDuration): a row's session is [time, time + gap); grouped by, the
+ * sessions of a group that overlap merge. `gapDuration` is an interval string ('5 minutes').
+ */
+export const session_window = (timeColumn: ColumnOrName, gapDuration: Column | string): Column =>
+  new Column(callOf('session_window', [columnExpr(timeColumn), typeof gapDuration === 'string' ? literalExpr(gapDuration) : gapDuration.expr]));
