@@ -8,13 +8,14 @@
  * SQL runtime included, as the plain runtime.js rather than @flint/sql's own bundle, which would
  * import @flint/rdd again), and a thread runs no other Flint code (users' functions are compiled
  * from their source, which imports nothing). Third-party packages stay imports but hyparquet and
- * fzstd, as in @flint/sql's bundle.
+ * fzstd, as in @flint/sql's bundle, and msgpackr (pure JS, and only Flint's code on a thread uses it).
  *
  * The bundle records the .tsbuildinfo of each package it holds (bundle/built-from); the thread's
  * entry (src/thread/task-thread-entry.cts) uses it only while all are unchanged. Run by
  * `npm run build` after tsc.
  */
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SQL_BUNDLED_PACKAGES, bundleInto, externalPackagesBut } from './bundle-common.mjs';
 
@@ -23,6 +24,14 @@ const dist = join(packages, 'worker', 'dist');
 const sqlDist = join(packages, 'sql', 'dist');
 const FLINT_PACKAGES = ['rdd', 'net', 'dfs', 'sql'];
 const BUNDLED = new RegExp(`^@flint/(${FLINT_PACKAGES.join('|')})(/|$)|${SQL_BUNDLED_PACKAGES.source}`);
+/** msgpackr's own directory (its package.json exports only its entries). */
+const msgpackr = join(dirname(createRequire(import.meta.url).resolve('msgpackr')), '..');
+/** msgpackr, with its native string extractor loaded on first need (task-thread-msgpackr.mjs); none of Flint's other code on a thread imports it. */
+const MSGPACKR_ALIASES = {
+  msgpackr: fileURLToPath(new URL('task-thread-msgpackr.mjs', import.meta.url)),
+  'msgpackr/pure': join(msgpackr, 'index.js'),
+  'msgpackr/unpack-module': join(msgpackr, 'unpack.js'),
+};
 
 /** @flint/sql's entries that choose its own bundle: a thread must load none of them (a second copy of @flint/rdd). */
 function refuseSqlEntries() {
@@ -47,6 +56,6 @@ await bundleInto(dist, {
     'dfs-input': join(dist, 'thread', 'dfs-input.js'),
     'load-rows-to-arrow': join(sqlDist, 'interop', 'load-rows-to-arrow.js'),
   },
-  plugins: [externalPackagesBut(BUNDLED, { '@flint/sql/runtime': join(sqlDist, 'runtime.js') }), refuseSqlEntries()],
+  plugins: [externalPackagesBut(BUNDLED, { '@flint/sql/runtime': join(sqlDist, 'runtime.js'), ...MSGPACKR_ALIASES }), refuseSqlEntries()],
   buildInfos: ['.tsbuildinfo', ...FLINT_PACKAGES.map((name) => join('..', '..', name, 'dist', '.tsbuildinfo'))],
 });

@@ -80,4 +80,20 @@ describe("the task thread's bundle", () => {
     expect(flint.filter((url) => url.endsWith('/packages/worker/dist/bundle/runtime.js')).length).toBeGreaterThan(0);
     expect(flint.filter((url) => !url.includes('/packages/worker/dist/bundle/'))).toEqual([]);
   });
+
+  it("loads msgpackr's native string extractor at a thread's first large message, not at its start", async () => {
+    const job = join(scratch, 'extractor-job.mjs');
+    // Inlined in each function: a shipped function sees only its arguments.
+    const loaded = "Object.keys(process.getBuiltinModule('module')._cache).some((path) => path.includes('/msgpackr-extract/'))";
+    writeFileSync(job, "import { FlintContext } from '@flint/driver'; const fc = await FlintContext.create({ master: 'local[1]', ui: false }); " +
+      `const small = await fc.parallelize([1, 2, 3], 1).map((x) => [x, ${loaded}]).collect(); ` +
+      "const words = Array.from({ length: 20000 }, (_, i) => `word ${i} of the large partition`); " +
+      `const large = await fc.parallelize(words, 1).mapPartitions((it) => { const all = [...it]; return [[all.length, all[0], all[all.length - 1], ${loaded}]]; }).collect(); ` +
+      'await fc.stop(); console.log(JSON.stringify({ small, large }));');
+    const { stdout } = await run(process.execPath, [job], { cwd: root });
+    expect(JSON.parse(stdout)).toEqual({
+      small: [[1, false], [2, false], [3, false]],
+      large: [[20000, 'word 0 of the large partition', 'word 19999 of the large partition', true]],
+    });
+  });
 });

@@ -7,7 +7,6 @@
  *   header:  "FLINTOBJ" | version (1 byte) | sync marker (16 bytes)
  *   batch:   sync marker | byte length (u32 LE) | msgpack array of up to batchSize records
  */
-import { randomBytes } from 'node:crypto';
 import { decode, eachRecord, encode } from '@flint/rdd';
 import type { RangeReader } from '@flint/dfs/paths';
 
@@ -20,7 +19,8 @@ const SCAN_BYTES = 64 * 1024;
 const READ_AHEAD_BYTES = 1024 * 1024;
 
 export function encodeObjectFile(records: Iterable<unknown>, batchSize: number): Uint8Array {
-  const sync = randomBytes(SYNC_BYTES);
+  // node:crypto loaded here, not by every task thread's start.
+  const sync = process.getBuiltinModule('node:crypto').randomBytes(SYNC_BYTES);
   const pieces: Uint8Array[] = [MAGIC, Uint8Array.of(VERSION), sync];
   let batch: unknown[] = [];
   const flush = (): void => {

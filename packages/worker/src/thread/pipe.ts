@@ -1,9 +1,8 @@
 /** `rdd.pipe(command)`: feeds a partition's elements, one per line, to a shell command and returns its output lines. */
-import { spawnSync } from 'node:child_process';
-
 export function runPipe(command: string, env: Readonly<Record<string, string>>, checkCode: boolean, records: Iterable<unknown>): string[] {
   const input = Array.from(records, (r) => `${String(r)}\n`).join('');
-  const result = spawnSync('/bin/sh', ['-c', command], {
+  // node:child_process (and net, dgram) loaded here, not by every task thread's start.
+  const result = process.getBuiltinModule('node:child_process').spawnSync('/bin/sh', ['-c', command], {
     input,
     env: { ...process.env, ...env },
     maxBuffer: 1 << 30,

@@ -13,16 +13,15 @@
  *
  * sequence-reader.ts reads a split of such a file.
  */
-import { randomBytes } from 'node:crypto';
-import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { eachRecord } from '@flint/rdd';
+import { deflate, gunzip, gzip, inflate } from '../compression.js';
 import { isWritableClass, supportedWritables, writableClassFor, writeVLong, writeWritable, type WritableClass } from './writables.js';
 
 export type SequenceCompression = 'NONE' | 'RECORD' | 'BLOCK';
 
 export const SEQUENCE_CODECS = {
-  'org.apache.hadoop.io.compress.DefaultCodec': { compress: deflateSync, decompress: inflateSync },
-  'org.apache.hadoop.io.compress.GzipCodec': { compress: gzipSync, decompress: gunzipSync },
+  'org.apache.hadoop.io.compress.DefaultCodec': { compress: deflate, decompress: inflate },
+  'org.apache.hadoop.io.compress.GzipCodec': { compress: gzip, decompress: gunzip },
 } as const;
 export type SequenceCodec = keyof typeof SEQUENCE_CODECS;
 
@@ -50,7 +49,8 @@ export function encodeSequenceFile(records: Iterable<unknown>, options: Sequence
   const keyClass = chosenClass(options.keyClass, pairs, 0);
   const valueClass = chosenClass(options.valueClass, pairs, 1);
   const codec = options.compression === 'NONE' ? undefined : SEQUENCE_CODECS[options.codec ?? 'org.apache.hadoop.io.compress.DefaultCodec'];
-  const sync = randomBytes(SYNC_HASH_BYTES);
+  // node:crypto loaded here, not by every task thread's start.
+  const sync = process.getBuiltinModule('node:crypto').randomBytes(SYNC_HASH_BYTES);
   const out = new Output();
   out.push(MAGIC, Uint8Array.of(VERSION), text(keyClass), text(valueClass), Uint8Array.of(codec ? 1 : 0, options.compression === 'BLOCK' ? 1 : 0));
   if (codec) out.push(text(options.codec ?? 'org.apache.hadoop.io.compress.DefaultCodec'));
