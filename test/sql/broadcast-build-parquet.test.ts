@@ -66,6 +66,9 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
     'an inner join grouped by a build-side dictionary string, the build keys a run': 'select r.seg, sum(f.x) as s, count(*) as n from fact f join run r on f.k - 300 = r.id group by r.seg',
     'a left join carrying build columns, the build keys a run': 'select f.k, f.x, r.id, r.seg, r.w from fact f left join run r on f.k - 300 = r.id',
     'an anti join, the build keys a run': 'select f.k, f.x from fact f where not exists (select 1 from run r where r.id = f.k - 300)',
+    // Null-aware: the table has no null key and is not empty, so only the fact keys in the run go.
+    'a NOT IN over a run of build keys': 'select f.k, f.x from fact f where f.k - 300 not in (select r.id from run r)',
+    'a semi join, the build keys a run': 'select f.k, f.x from fact f where f.k - 300 in (select r.id from run r)',
     'a left join grouped by build-side columns': 'select d.seg, d.w is null as nw, count(*) as n, sum(f.x) as s from fact f left join dim d on f.k = d.id group by d.seg, d.w is null',
   };
   for (const [name, sql] of Object.entries(queries)) {
