@@ -1,6 +1,7 @@
 // PySpark 4's docstring examples (functions/builtin.py) of extract/date_part/datepart,
-// timestamp_add/timestamp_diff, try_to_timestamp, to_unix_timestamp, to_timestamp_ltz,
-// and nth_value, written as a Flint user writes them; then SQL's
+// timestamp_add/timestamp_diff, try_to_timestamp, to_unix_timestamp, unix_timestamp,
+// to_timestamp_ltz/_ntz and nth_value, written as a Flint user writes them (make_timestamp_ntz and
+// the try_make_timestamp forms against hand-computed instants); then SQL's
 // EXTRACT/TIMESTAMPADD/TIMESTAMPDIFF and each function's results over generated timestamps
 // checked against DuckDB (date_part, date_sub's whole units, interval arithmetic, nth_value).
 //
@@ -224,6 +225,56 @@ describe('parsing timestamps (the docstrings)', () => {
     expect(row!['current_timezone()']).toBe('UTC');
     expect(row!['curdate()'].getTime()).toBe(Math.floor(before / 86_400_000) * 86_400_000);
     expect(Math.abs(row!['localtimestamp()'].getTime() - before)).toBeLessThan(60_000);
+  });
+});
+
+describe('unix_timestamp, to_timestamp_ntz, make_timestamp_ntz, the try_make_timestamp forms', () => {
+  it('unix_timestamp reads text with its pattern in the session time zone (the docstrings, America/Los_Angeles)', async () => {
+    fc.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');
+    try {
+      await shows(fc.createDataFrame([['2015-04-08 12:12:12']], ['ts']).select('*', sf.unix_timestamp('ts')), `
+        +-------------------+---------------------------------------+
+        |                 ts|unix_timestamp(ts, yyyy-MM-dd HH:mm:ss)|
+        +-------------------+---------------------------------------+
+        |2015-04-08 12:12:12|                             1428520332|
+        +-------------------+---------------------------------------+`);
+      expect(await fc.createDataFrame([['2015-04-08']], ['dt']).select(sf.unix_timestamp('dt', 'yyyy-MM-dd').alias('unix_time')).collect()).toEqual([{ unix_time: 1428476400 }]);
+      const now = fc.sql('SELECT 1').select(sf.unix_timestamp());
+      expect(now.columns).toEqual(['unix_timestamp(current_timestamp(), yyyy-MM-dd HH:mm:ss)']);
+      const [row] = (await now.collect()) as Record<string, number>[];
+      expect(Math.abs(Object.values(row!)[0]! - Date.now() / 1000)).toBeLessThan(60);
+    } finally {
+      fc.conf.set('spark.sql.session.timeZone', 'UTC');
+    }
+  });
+
+  it('to_timestamp_ntz (the docstrings)', async () => {
+    await shows(fc.createDataFrame([['2015-04-08 12:12:12']], ['ts']).select('*', sf.to_timestamp_ntz('ts')), `
+      +-------------------+--------------------+
+      |                 ts|to_timestamp_ntz(ts)|
+      +-------------------+--------------------+
+      |2015-04-08 12:12:12| 2015-04-08 12:12:12|
+      +-------------------+--------------------+`);
+    await shows(fc.createDataFrame([['2015-04-08', 'yyyy-MM-dd'], ['2025+01+09', 'yyyy+MM+dd']], ['dt', 'fmt']).select('*', sf.to_timestamp_ntz('dt', 'fmt')), `
+      +----------+----------+-------------------------+
+      |        dt|       fmt|to_timestamp_ntz(dt, fmt)|
+      +----------+----------+-------------------------+
+      |2015-04-08|yyyy-MM-dd|      2015-04-08 00:00:00|
+      |2025+01+09|yyyy+MM+dd|      2025-01-09 00:00:00|
+      +----------+----------+-------------------------+`);
+    expect(fc.sql("SELECT to_timestamp_ntz('2020-01-01 10:00:00') AS t").dtypes).toEqual([['t', 'timestamp_ntz']]);
+  });
+
+  it('make_timestamp_ntz is the wall clock; the try_ forms are null for a day the month lacks', async () => {
+    const df = fc.createDataFrame([[2014, 12, 28, 6, 30, 45.887], [2014, 2, 30, 6, 30, 45]], ['y', 'm', 'd', 'h', 'mi', 's']);
+    const fields = ['y', 'm', 'd', 'h', 'mi', 's'] as const;
+    expect(await df.where('d < 30').select(sf.make_timestamp_ntz(...fields).alias('t')).collect()).toEqual([{ t: utc(2014, 12, 28, 6, 30, 45, 887) }]);
+    const tried = df.select(sf.try_make_timestamp_ntz(...fields).alias('a'), sf.try_make_timestamp(...fields).alias('b'), sf.try_make_timestamp_ltz(...fields, sf.lit('CET')).alias('c'));
+    expect(await tried.collect()).toEqual([
+      { a: utc(2014, 12, 28, 6, 30, 45, 887), b: utc(2014, 12, 28, 6, 30, 45, 887), c: utc(2014, 12, 28, 5, 30, 45, 887) },
+      { a: null, b: null, c: null },
+    ]);
+    await expect(df.select(sf.make_timestamp_ntz(...fields)).collect()).rejects.toThrow("[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid date 'FEBRUARY 30'.");
   });
 });
 

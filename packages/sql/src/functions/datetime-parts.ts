@@ -30,6 +30,15 @@ export const make_timestamp_ltz = (
   years: ColumnOrName, months: ColumnOrName, days: ColumnOrName, hours: ColumnOrName, mins: ColumnOrName, secs: ColumnOrName, timezone?: ColumnOrName,
 ): Column => fn('make_timestamp_ltz', years, months, days, hours, mins, secs, ...optional(timezone));
 
+type Fields = [years: ColumnOrName, months: ColumnOrName, days: ColumnOrName, hours: ColumnOrName, mins: ColumnOrName, secs: ColumnOrName];
+export const make_timestamp_ntz = (...fields: Fields): Column => fn('make_timestamp_ntz', ...fields);
+export const try_make_timestamp_ntz = (...fields: Fields): Column => fn('try_make_timestamp_ntz', ...fields);
+/** try_make_timestamp(years, ..., secs, timezone?) and try_make_timestamp_ltz: null where make_timestamp fails. */
+export const try_make_timestamp = (...[y, mo, d, h, mi, s, timezone]: [...Fields, ColumnOrName?]): Column => fn('try_make_timestamp', y, mo, d, h, mi, s, ...optional(timezone));
+export const try_make_timestamp_ltz = (...[y, mo, d, h, mi, s, timezone]: [...Fields, ColumnOrName?]): Column => fn('try_make_timestamp_ltz', y, mo, d, h, mi, s, ...optional(timezone));
+/** to_timestamp_ntz(timestamp, format?): a wall clock without a zone; `format` a Column. */
+export const to_timestamp_ntz = (timestamp: ColumnOrName, format?: ColumnOrName): Column => fn('to_timestamp_ntz', timestamp, ...optional(format));
+
 export const current_timezone = (): Column => fn('current_timezone');
 export const localtimestamp = (): Column => fn('localtimestamp');
 export const curdate = (): Column => fn('curdate');

@@ -27,7 +27,9 @@ export const date_trunc = (format: string, c: ColumnOrName): Column => new Colum
 export const trunc = (c: ColumnOrName, format: string): Column => fnWithValues('trunc', c, format);
 export const current_date = (): Column => fn('current_date');
 export const current_timestamp = (): Column => fn('current_timestamp');
-export const unix_timestamp = (c: ColumnOrName): Column => fn('unix_timestamp', c);
+/** unix_timestamp(timestamp?, format = 'yyyy-MM-dd HH:mm:ss'): epoch seconds (of now without a timestamp); text is read with the format. */
+export const unix_timestamp = (timestamp?: ColumnOrName, format = 'yyyy-MM-dd HH:mm:ss'): Column =>
+  timestamp === undefined ? fn('unix_timestamp') : fnWithValues('unix_timestamp', timestamp, format);
 export const from_unixtime = (c: ColumnOrName, format?: string): Column => fnWithValues('from_unixtime', c, format);
 export const day = (c: ColumnOrName): Column => fn('day', c);
 export const weekofyear = (c: ColumnOrName): Column => fn('weekofyear', c);

@@ -146,7 +146,6 @@ scalar('current_date', {
   helpers: { sqlZone: ZONE },
 });
 scalar('current_timestamp', { args: 0, returns: TS, pretty: () => 'current_timestamp()', gen: () => `Date.now()`, aliases: ['now'] });
-scalar('unix_timestamp', { args: 1, returns: Types.long, coerce: all(TS), gen: ([t]) => `Math.floor(${t} / 1000)` });
 scalar('from_unixtime', {
   args: [1, 2],
   returns: Types.string,

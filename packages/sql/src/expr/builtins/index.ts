@@ -42,3 +42,4 @@ import './session-clock.js';
 import './nth-value.js';
 import './number-formats.js';
 import './random-values.js';
+import './timestamp-makers.js';

@@ -1,9 +1,9 @@
 /**
  * Parsing and reading timestamps, Spark 3.5's additions: try_to_timestamp (null for text that is
- * no timestamp, whatever spark.sql.ansi.enabled), to_unix_timestamp (epoch seconds of a
- * timestamp, a date, or text in a pattern, default 'yyyy-MM-dd HH:mm:ss', read in the session
- * time zone), and the _ltz names of to_timestamp and make_timestamp (Flint's timestamp is Spark's
- * TIMESTAMP_LTZ).
+ * no timestamp, whatever spark.sql.ansi.enabled), to_unix_timestamp and unix_timestamp (epoch
+ * seconds of a timestamp, a date, or text in a pattern, default 'yyyy-MM-dd HH:mm:ss', read in
+ * the session time zone), to_timestamp_ntz, and the _ltz names of to_timestamp and make_timestamp
+ * (Flint's timestamp is Spark's TIMESTAMP_LTZ).
  */
 import { CAST_RUNTIME_SYMBOL } from '../../physical/codegen/cast-runtime.js';
 import { lookupFunction, registerFunction } from '../registry.js';
@@ -11,6 +11,9 @@ import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
 import { PARSE_WITH_PATTERN } from './datetime.js';
+import { TimestampNTZType } from '../../types/index.js';
+
+const NTZ = new TimestampNTZType();
 
 /** TRY_CAST(text AS TIMESTAMP) in a zone, the cast functions made once per zone. */
 const TRY_TO_TIMESTAMP = `const sqlTryToTimestamp = (() => {
@@ -39,20 +42,39 @@ scalar('try_to_timestamp', {
 
 const DEFAULT_PATTERN = 'yyyy-MM-dd HH:mm:ss';
 
-scalar('to_unix_timestamp', {
+/**
+ * to_unix_timestamp(x[, pattern]) and unix_timestamp([x[, pattern]]) (without arguments, now): a
+ * timestamp's or date's epoch seconds, or text's read with the pattern; named with the pattern.
+ */
+for (const name of ['to_unix_timestamp', 'unix_timestamp']) {
+  scalar(name, {
+    args: name === 'unix_timestamp' ? [0, 2] : [1, 2],
+    returns: Types.long,
+    nullableResult: true,
+    coerce: (t) => [isText(t[0]) || t[0]?.typeName() === 'date' ? undefined : Types.timestamp, Types.string].slice(0, t.length),
+    timeZoneAware: true,
+    // Without arguments the clock's reading: never folded while planning.
+    nondeterministic: name === 'unix_timestamp',
+    pretty: ([x, f]) => `${name}(${x ?? 'current_timestamp()'}, ${f ?? DEFAULT_PATTERN})`,
+    gen: ([x, f], [t], tz) => {
+      const zone = JSON.stringify(tz);
+      if (x === undefined) return 'Math.floor(Date.now() / 1000)';
+      if (t!.typeName() === 'date') return `Math.floor(sqlZone.instant(${x} * 86400000, ${zone}) / 1000)`;
+      if (!isText(t)) return `Math.floor(${x} / 1000)`;
+      return `((w) => w === null ? null : Math.floor(sqlZone.instant(w, ${zone}) / 1000))(sqlParseWithPattern(${x}, ${f ?? JSON.stringify(DEFAULT_PATTERN)}))`;
+    },
+    helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN },
+  });
+}
+
+/** to_timestamp_ntz(x[, pattern]): the wall clock text spells (or a timestamp's in the session time zone), no zone applied. */
+scalar('to_timestamp_ntz', {
   args: [1, 2],
-  returns: Types.long,
+  returns: NTZ,
   nullableResult: true,
-  coerce: (t) => [isText(t[0]) || t[0]?.typeName() === 'date' ? undefined : Types.timestamp, Types.string].slice(0, t.length),
-  timeZoneAware: true,
-  pretty: ([x, f]) => `to_unix_timestamp(${x}, ${f ?? DEFAULT_PATTERN})`,
-  gen: ([x, f], [t], tz) => {
-    const zone = JSON.stringify(tz);
-    if (t!.typeName() === 'date') return `Math.floor(sqlZone.instant(${x} * 86400000, ${zone}) / 1000)`;
-    if (!isText(t)) return `Math.floor(${x} / 1000)`;
-    return `((w) => w === null ? null : Math.floor(sqlZone.instant(w, ${zone}) / 1000))(sqlParseWithPattern(${x}, ${f ?? JSON.stringify(DEFAULT_PATTERN)}))`;
-  },
-  helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN },
+  coerce: (t) => (t.length === 2 ? [Types.string, Types.string] : [NTZ]),
+  gen: ([x, f]) => (f === undefined ? x! : `sqlParseWithPattern(${x}, ${f})`),
+  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN },
 });
 
 registerFunction(lookupFunction('to_timestamp')!, 'to_timestamp_ltz');

@@ -22,7 +22,7 @@ const SHORT_IDS: Record<string, string> = {
   NET: 'Asia/Yerevan', NST: 'Pacific/Auckland', PLT: 'Asia/Karachi', PNT: 'America/Phoenix', PRT: 'America/Puerto_Rico', PST: 'America/Los_Angeles',
   SST: 'Pacific/Guadalcanal', VST: 'Asia/Ho_Chi_Minh', EST: '-05:00', MST: '-07:00', HST: '-10:00',
 };
-const ZONE_ID = `const sqlZoneId = (tz) => (${JSON.stringify(SHORT_IDS)})[tz] ?? tz;`;
+export const ZONE_ID = `const sqlZoneId = (tz) => (${JSON.stringify(SHORT_IDS)})[tz] ?? tz;`;
 const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID };
 
 /** from_utc_timestamp: the UTC wall clock of `ts` read in `tz`; to_utc_timestamp the other way. */
@@ -44,7 +44,7 @@ scalar('convert_timezone', {
 });
 
 /** The wall clock of the fields as UTC milliseconds, with Spark's (ANSI) errors for a field out of range; 60 seconds is the next minute. */
-const MAKE_WALL = `function sqlMakeWall(y, mo, d, h, mi, sec) {
+export const MAKE_WALL = `function sqlMakeWall(y, mo, d, h, mi, sec) {
   const check = (value, name, low, high) => {
     if (!(value >= low && value <= high)) throw new Error('[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid value for ' + name + ' (valid values ' + low + ' - ' + high + '): ' + value + '. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22023');
   };

@@ -1,0 +1,41 @@
+/**
+ * Spark 4's timestamps from fields besides make_timestamp (zone-conversions.ts):
+ * make_timestamp_ntz (the wall clock itself, a timestamp_ntz) and the try_ forms of the three,
+ * null where make_timestamp fails (a field out of range, a day the month does not have).
+ */
+import { TimestampNTZType } from '../../types/index.js';
+import { Types } from '../types-used.js';
+import { scalar } from './define.js';
+import { ZONE } from './time-zone-codegen.js';
+import { MAKE_WALL, ZONE_ID } from './zone-conversions.js';
+
+const FIELDS = [Types.int, Types.int, Types.int, Types.int, Types.int, Types.double, Types.string];
+const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID, sqlMakeWall: MAKE_WALL };
+const orNull = (code: string) => `(() => { try { return ${code}; } catch { return null; } })()`;
+
+for (const name of ['make_timestamp_ntz', 'try_make_timestamp_ntz']) {
+  scalar(name, {
+    args: 6,
+    returns: new TimestampNTZType(),
+    nullableResult: name.startsWith('try_'),
+    coerce: () => FIELDS.slice(0, 6),
+    gen: ([y, mo, d, h, mi, s]) => {
+      const wall = `sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${s})`;
+      return name.startsWith('try_') ? orNull(wall) : wall;
+    },
+    helpers,
+  });
+}
+
+for (const name of ['try_make_timestamp', 'try_make_timestamp_ltz']) {
+  scalar(name, {
+    args: [6, 7],
+    returns: Types.timestamp,
+    nullableResult: true,
+    coerce: (t) => FIELDS.slice(0, t.length),
+    timeZoneAware: true,
+    gen: ([y, mo, d, h, mi, s, tz], _, session) =>
+      orNull(`sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${s}), ${tz === undefined ? JSON.stringify(session) : `sqlZoneId(${tz})`})`),
+    helpers,
+  });
+}
