@@ -161,3 +161,27 @@ function unpackByBytes(
   }
   return stop;
 }
+
+/**
+ * Runs the decoder once per thread, at load, over tiny inputs of every kind its loop meets: a
+ * repeated run and bit-packed groups, whole and cut, into each output (values, an Int32Array or a
+ * Float64Array dictionary's entries), at more widths than V8 speculates on at one call site. V8
+ * then optimizes decodeRleHybrid, in a row group's first page, with type feedback for every branch
+ * and a call to the unpackers that is not speculated on one of them; without it, a task thread's
+ * first row group deoptimized and compiled it again at each new width, array kind or branch (five
+ * compilations of ~10 ms each).
+ */
+function primeDecoder(): void {
+  for (let width = 1; width <= 5; width++) {
+    // A run of two 1s, then one bit-packed group of all-ones values.
+    const bytes = Uint8Array.from([2 << 1, 1, (1 << 1) | 1, ...new Array<number>(width).fill(0xff)]);
+    const ints = Int32Array.from({ length: 2 ** width }, (_, i) => i);
+    const doubles = Float64Array.from(ints);
+    for (const count of [9, 10]) {
+      decodeRleHybrid(bytes, 0, bytes.length, width, new Int32Array(count), 0, count);
+      decodeRleHybrid(bytes, 0, bytes.length, width, new Int32Array(count), 0, count, ints);
+      decodeRleHybrid(bytes, 0, bytes.length, width, new Float64Array(count), 0, count, doubles);
+    }
+  }
+}
+primeDecoder();
