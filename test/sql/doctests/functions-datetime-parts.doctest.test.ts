@@ -278,6 +278,19 @@ describe('unix_timestamp, to_timestamp_ntz, make_timestamp_ntz, the try_make_tim
   });
 });
 
+describe('try_make_interval', () => {
+  it('is make_interval under its own name', async () => {
+    const df = fc.createDataFrame([[100, 11, 1, 1, 12, 30, 1.001001]], ['year', 'month', 'week', 'day', 'hour', 'min', 'sec']);
+    await shows(df.select(sf.try_make_interval(df.col('year'), df.col('month'), 'week', df.col('day'), 'hour', df.col('min'), df.col('sec'))), `
+      +---------------------------------------------------------------+
+      |try_make_interval(year, month, week, day, hour, min, sec)      |
+      +---------------------------------------------------------------+
+      |100 years 11 months 8 days 12 hours 30 minutes 1.001001 seconds|
+      +---------------------------------------------------------------+`, 20, false);
+    expect(df.select(sf.try_make_interval(df.col('year'), df.col('month'))).columns).toEqual(['try_make_interval(year, month, 0, 0, 0, 0, 0.000000)']);
+  });
+});
+
 describe('nth_value (the docstring)', () => {
   const df = () => fc.createDataFrame([['a', 1], ['a', 2], ['a', 3], ['b', 8], ['b', 2]], ['c1', 'c2']);
   const w = Window.partitionBy('c1').orderBy('c2');

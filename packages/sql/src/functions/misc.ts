@@ -72,6 +72,7 @@ export const make_timestamp = (
 export const make_interval = (...fields: (ColumnOrName | undefined)[]): Column => fn('make_interval', ...given(fields));
 export const make_dt_interval = (...fields: (ColumnOrName | undefined)[]): Column => fn('make_dt_interval', ...given(fields));
 export const make_ym_interval = (...fields: (ColumnOrName | undefined)[]): Column => fn('make_ym_interval', ...given(fields));
+export const try_make_interval = (...fields: (ColumnOrName | undefined)[]): Column => fn('try_make_interval', ...given(fields));
 
 /** The fields up to the last one given (PySpark's None for a field in between is 0). */
 function given(fields: (ColumnOrName | undefined)[]): ColumnOrName[] {

@@ -1,9 +1,11 @@
 /**
  * Spark 4's timestamps from fields besides make_timestamp (zone-conversions.ts):
  * make_timestamp_ntz (the wall clock itself, a timestamp_ntz) and the try_ forms of the three,
- * null where make_timestamp fails (a field out of range, a day the month does not have).
+ * null where make_timestamp fails (a field out of range, a day the month does not have); and
+ * try_make_interval.
  */
 import { TimestampNTZType } from '../../types/index.js';
+import { lookupFunction, registerFunction, type ScalarFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
@@ -39,3 +41,7 @@ for (const name of ['try_make_timestamp', 'try_make_timestamp_ltz']) {
     helpers,
   });
 }
+
+/** try_make_interval: make_interval under its own name (Flint's calendar intervals do not overflow, so never null for non-null fields). */
+const makeInterval = lookupFunction('make_interval') as ScalarFunction;
+registerFunction({ ...makeInterval, name: 'try_make_interval', pretty: (args) => `try_${makeInterval.pretty!(args)}` });
