@@ -33,13 +33,12 @@ const FIELD_OF = new Map(Object.entries(FIELDS).flatMap(([field, names]) => name
  */
 const EXTRACT = `function sqlExtract(field, ms) {
   const d = new Date(ms);
-  const isoThursday = () => { const t = new Date(ms); t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7) + 3); return t; };
   switch (field) {
     case 'YEAR': return d.getUTCFullYear();
-    case 'YEAROFWEEK': return isoThursday().getUTCFullYear();
+    case 'YEAROFWEEK': return sqlIsoThursday(ms).getUTCFullYear();
     case 'QUARTER': return Math.floor(d.getUTCMonth() / 3) + 1;
     case 'MONTH': return d.getUTCMonth() + 1;
-    case 'WEEK': { const t = isoThursday(); return Math.floor((t.getTime() - Date.UTC(t.getUTCFullYear(), 0, 1)) / 604800000) + 1; }
+    case 'WEEK': { const t = sqlIsoThursday(ms); return Math.floor((t.getTime() - Date.UTC(t.getUTCFullYear(), 0, 1)) / 604800000) + 1; }
     case 'DAY': return d.getUTCDate();
     case 'DAYOFWEEK': return d.getUTCDay() + 1;
     case 'DAYOFWEEK_ISO': return ((d.getUTCDay() + 6) % 7) + 1;
@@ -48,6 +47,11 @@ const EXTRACT = `function sqlExtract(field, ms) {
     case 'MINUTE': return d.getUTCMinutes();
     default: return d.getUTCSeconds() + d.getUTCMilliseconds() / 1000;
   }
+}
+function sqlIsoThursday(ms) {
+  const t = new Date(ms);
+  t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7) + 3);
+  return t;
 }`;
 
 /** The field a literal names, or Spark's INVALID_EXTRACT_FIELD. */
@@ -80,7 +84,9 @@ for (const [name, pretty] of [
     pretty: ([f, s]) => pretty(f!, s!),
     gen: ([field, source], [, type], tz) => {
       const wall = type!.typeName() === 'date' ? `${source} * 86400000` : type!.typeName() === 'timestamp_ntz' ? source! : `sqlZone.wall(${source}, ${JSON.stringify(tz)})`;
-      return `sqlExtract(sqlExtractFields[${field}.trim().toUpperCase()], ${wall})`;
+      // The field is a constant (returnType checked it): named in the code, not looked up per row.
+      const constant = /^"(?:[^"\\]|\\.)*"$/.test(field!) ? FIELD_OF.get((JSON.parse(field!) as string).trim().toUpperCase()) : undefined;
+      return `sqlExtract(${constant === undefined ? `sqlExtractFields[${field}.trim().toUpperCase()]` : JSON.stringify(constant)}, ${wall})`;
     },
     helpers: { sqlZone: ZONE, sqlExtract: EXTRACT, sqlExtractFields: `const sqlExtractFields = ${JSON.stringify(Object.fromEntries(FIELD_OF))};` },
   });
