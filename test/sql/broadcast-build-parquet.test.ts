@@ -5,8 +5,8 @@
  * among them), a plain-encoded string column, a double column with nulls, a key repeated, build
  * rows no fact row matches, build keys read above the join (bound to the stream keys they
  * equal, not carried in the table), and build keys that are a run of consecutive ids through
- * negative ones (probed by position, no index), fact keys below and past it. Each answer is
- * DuckDB's on the same files.
+ * negative ones (probed by position, no index), fact keys below and past it, and ids spread too
+ * wide for an array of positions (a Map), some repeated. Each answer is DuckDB's on the same files.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,12 +25,13 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
   let dir: string;
   let db: DuckDbReference;
   let fc: FlintContext;
-  const paths = { dim: '', fact: '', run: '' };
+  const paths = { dim: '', fact: '', run: '', sparse: '' };
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'flint-broadcast-build-'));
     paths.dim = join(dir, 'dim.parquet');
     paths.fact = join(dir, 'fact.parquet');
     paths.run = join(dir, 'run.parquet');
+    paths.sparse = join(dir, 'sparse.parquet');
     db = await DuckDbReference.open(1);
     // dim: ids 0..5999, each once except every 100th twice (a second row with its own values);
     // the third row group's ids have nulls (a plain column there, read row by row); seg's values
@@ -47,10 +48,15 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
       `copy (select (i - 100)::int as id, 's' || (i % 5) as seg, case when i % 7 = 0 then null else i / 8 end::double as w from range(0, 3000) t(i) order by i) ` +
         `to '${paths.run}' (format parquet, row_group_size ${ROW_GROUP})`,
     );
+    // sparse: ids spread over a range far wider than their count (negatives among them, every 50th twice).
+    await db.query(
+      `copy (select ((i % 3000) * 100003 - 500000)::int as id, 's' || (i % 4) as seg from range(0, 3060) t(i)) to '${paths.sparse}' (format parquet, row_group_size ${ROW_GROUP})`,
+    );
     fc = await FlintContext.create({ master: 'local[2]' });
     fc.read.parquet(paths.dim).createOrReplaceTempView('dim');
     fc.read.parquet(paths.fact).createOrReplaceTempView('fact');
     fc.read.parquet(paths.run).createOrReplaceTempView('run');
+    fc.read.parquet(paths.sparse).createOrReplaceTempView('sparse');
   });
   afterAll(async () => {
     await fc?.stop();
@@ -69,13 +75,14 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
     // Null-aware: the table has no null key and is not empty, so only the fact keys in the run go.
     'a NOT IN over a run of build keys': 'select f.k, f.x from fact f where f.k - 300 not in (select r.id from run r)',
     'a semi join, the build keys a run': 'select f.k, f.x from fact f where f.k - 300 in (select r.id from run r)',
+    'an inner join on ids spread too wide for an array, some repeated': 'select s.seg, sum(f.x) as s, count(*) as n from fact f join sparse s on f.k * 100003 - 500000 = s.id group by s.seg',
     'a left join grouped by build-side columns': 'select d.seg, d.w is null as nw, count(*) as n, sum(f.x) as s from fact f left join dim d on f.k = d.id group by d.seg, d.w is null',
   };
   for (const [name, sql] of Object.entries(queries)) {
     it(`answers ${name} as DuckDB does`, async () => {
       const df = fc.sql(sql);
       expect(df.explainString()).toContain('BroadcastHashJoin');
-      const expected = await db.query(sql.replace('from fact f', `from '${paths.fact}' f`).replace('join dim d', `join '${paths.dim}' d`).replace(/(join|from) run r/, `$1 '${paths.run}' r`));
+      const expected = await db.query(sql.replace('from fact f', `from '${paths.fact}' f`).replace('join dim d', `join '${paths.dim}' d`).replace(/(join|from) run r/, `$1 '${paths.run}' r`).replace('join sparse s', `join '${paths.sparse}' s`));
       const actual = await df.collect();
       expect(actual.length).toBe(expected.length);
       expect(sorted(actual)).toEqual(sorted(expected));
