@@ -1,9 +1,10 @@
 // PySpark 4's docstring examples of pyspark.sql.functions (functions/builtin.py): string
 // functions, written as a Flint user writes them; expected text copied from the docstrings.
 //
-// Not ported (not in Flint; see the report of issue 11): crc32, md5, sha1, sha2, hash, xxhash64,
-// assert_true, raise_error, unbase64, decode, encode, sentences, soundex, unhex, to_binary,
-// to_char, regexp_instr, current_user/user/session_user (their docstrings skip them).
+// Ported in files of their own: the hashes (functions-hash-try), soundex and regexp_instr
+// (functions-misc), to_char (functions-datetime-number-formats), decode, encode, sentences,
+// to_binary and the URL functions (functions-string-url), assert_true, raise_error and
+// current_user/user/session_user (functions-session-bits-aes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, functions as sf, type DataFrame } from '@flint/driver';
 import { shows } from './doctest-support.js';

@@ -9,7 +9,8 @@ import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrd
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
 import { commonType, isBoolean, isIntegral, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
-import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
+import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING, prettyName } from '../expr/names.js';
+import { literalExpr } from '../expr/literal.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { outputOf } from '../plan/output.js';
 import { attrsReadBy } from './plan-reads.js';
@@ -153,6 +154,8 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
   }
   if (name.toLowerCase() === 'struct') return resolveCall('named_struct', structFields(args), false);
   if (name.toLowerCase() === 'arrays_zip') return resolveCall('arrays_zip_named', zipFields(args), false);
+  // assert_true(c) is assert_true(c, "'<c>' is not true!"), Spark's AssertTrue message.
+  if (name.toLowerCase() === 'assert_true' && args.length === 1) return resolveCall(name, [args[0]!, literalExpr(`'${prettyName(args[0]!)}' is not true!`)], false);
   const lookupName = distinct && name.toLowerCase() === 'count' ? 'count_distinct' : name;
   const def = lookupFunction(lookupName);
   if (!def && args.length === 1 && CAST_FUNCTIONS.has(name.toLowerCase())) {

@@ -15,3 +15,4 @@ export * from './time-windows.js';
 export * from './text.js';
 export * from './datetime-parts.js';
 export * from './random.js';
+export * from './session-and-errors.js';

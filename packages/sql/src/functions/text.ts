@@ -1,7 +1,7 @@
 /**
  * The string functions PySpark 3.5 and 4 added (replace, position, printf, chr, mask, luhn_check,
- * sentences), strings to bytes and back (encode, decode, to_binary, the UTF-8 checks) and the URL
- * functions. Arguments typed `ColumnOrName` name a column when given as a string, as in PySpark
+ * sentences), strings to bytes and back (encode, decode, to_binary, the UTF-8 checks), the URL
+ * functions and AES encryption. Arguments typed `ColumnOrName` name a column when given as a string, as in PySpark
  * (use F.lit for a value); `charset` of encode/decode is a plain string, as PySpark's is.
  */
 import type { Column } from '../column.js';
@@ -40,3 +40,11 @@ export const url_decode = (str: ColumnOrName): Column => fn('url_decode', str);
 export const try_url_decode = (str: ColumnOrName): Column => fn('try_url_decode', str);
 export const parse_url = (url: ColumnOrName, partToExtract: ColumnOrName, key?: ColumnOrName): Column => fn('parse_url', ...upTo(url, partToExtract, key));
 export const try_parse_url = (url: ColumnOrName, partToExtract: ColumnOrName, key?: ColumnOrName): Column => fn('try_parse_url', ...upTo(url, partToExtract, key));
+
+/** aes_encrypt(input, key, mode = 'GCM', padding = 'DEFAULT', iv = '', aad = ''): PySpark passes the defaults, so the name shows them. */
+export const aes_encrypt = (input: ColumnOrName, key: ColumnOrName, mode?: ColumnOrName, padding?: ColumnOrName, iv?: ColumnOrName, aad?: ColumnOrName): Column =>
+  fn('aes_encrypt', input, key, mode ?? lit('GCM'), padding ?? lit('DEFAULT'), iv ?? lit(''), aad ?? lit(''));
+export const aes_decrypt = (input: ColumnOrName, key: ColumnOrName, mode?: ColumnOrName, padding?: ColumnOrName, aad?: ColumnOrName): Column =>
+  fn('aes_decrypt', input, key, mode ?? lit('GCM'), padding ?? lit('DEFAULT'), aad ?? lit(''));
+export const try_aes_decrypt = (input: ColumnOrName, key: ColumnOrName, mode?: ColumnOrName, padding?: ColumnOrName, aad?: ColumnOrName): Column =>
+  fn('try_aes_decrypt', input, key, mode ?? lit('GCM'), padding ?? lit('DEFAULT'), aad ?? lit(''));

@@ -17,6 +17,15 @@ scalar('coalesce', {
 });
 scalar('nvl', { args: 2, returns: widest, coerce: toWidest, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} !== null ? ${a} : ${b})`, aliases: ['ifnull'] });
 scalar('nullif', { args: 2, returns: ([t]) => t, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} === ${b} ? null : ${a})` });
+/** nullifzero(a) is nullif(a, 0); zeroifnull(a) is coalesce(a, 0), typed as coalesce types it. */
+scalar('nullifzero', { args: 1, returns: ([t]) => t!, nullableResult: true, gen: ([a]) => `(${a} === 0 ? null : ${a})` });
+scalar('zeroifnull', {
+  args: 1,
+  returns: ([t]) => widest([t!, Types.int]),
+  coerce: ([t]) => [widest([t!, Types.int])],
+  nullTolerant: true,
+  gen: ([a]) => `(${a} !== null ? ${a} : 0)`,
+});
 scalar('isnull', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} === null)` });
 scalar('isnotnull', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} !== null)` });
 scalar('isnan', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} !== null && Number.isNaN(${a}))` });

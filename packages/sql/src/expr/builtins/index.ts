@@ -43,3 +43,6 @@ import './nth-value.js';
 import './number-formats.js';
 import './random-values.js';
 import './timestamp-makers.js';
+import './bit-functions.js';
+import './session-and-errors.js';
+import './aes.js';

@@ -21,7 +21,8 @@ const INTEGRAL_RANK: Record<string, number> = { byte: 1, short: 2, integer: 3, l
 export function genCast(code: string, from: DataType, to: DataType, ctx: CodegenContext, mode: CastMode = 'ansi', timeZone?: string): string {
   const f = from.typeName();
   const t = to.typeName();
-  if (f === 'void') return 'null';
+  // A void value is null, but its code still runs: CAST(raise_error(...) AS INT) must raise.
+  if (f === 'void') return code;
   if (from.equals(to)) return code;
   const v = ctx.scratch();
   const guarded = (conversion: string) => `((${v} = ${code}) === null ? null : ${conversion})`;
