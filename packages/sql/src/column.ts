@@ -145,7 +145,7 @@ export class Column {
     return this.call('contains', other);
   }
   substr(startPos: ColumnOrValue, length: ColumnOrValue): Column {
-    return this.call('substring', startPos, length);
+    return this.call('substr', startPos, length);
   }
 
   // ---- nested values ----------------------------------------------------------------------

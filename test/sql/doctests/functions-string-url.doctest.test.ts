@@ -1,6 +1,7 @@
 // PySpark 4's docstring examples (functions/builtin.py) of the string functions added with
 // Spark 3.5 and 4: replace, position, printf, chr, mask, sentences, luhn_check, strings to bytes
-// and back (encode, decode, to_binary, try_to_binary, the UTF-8 checks) and the URL functions.
+// and back (encode, decode, to_binary, try_to_binary, the UTF-8 checks), the URL functions, and
+// PySpark 4's column parameters of trim/ltrim/rtrim, instr and lpad/rpad.
 // Expected text is the docstrings'; errors are Spark's; replace, position, to_binary and
 // url_decode are cross-checked with DuckDB over the same inputs where DuckDB's function agrees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,67 @@ describe('replace, position, printf, chr, mask, luhn_check, sentences', () => {
     await shows(df.select('*', sf.sentences(df.col('s'))), expected('sentences(s, , )'), 20, false);
     // The SQL reference's example: a sentence per array, punctuation dropped.
     expect(await values("SELECT sentences('Hi there! Good morning.')")).toEqual([[['Hi', 'there'], ['Good', 'morning']]]);
+  });
+});
+
+describe("PySpark 4's column parameters: trim characters, instr, lpad and rpad", () => {
+  it('trim, ltrim and rtrim with the characters to remove', async () => {
+    const stars = fc.createDataFrame(['***Spark', 'Spark**', '*Spark'], 'STRING');
+    await shows(stars.select('*', sf.trim('value', sf.lit('*'))), `
+      +--------+-----------------------+
+      |   value|TRIM(BOTH * FROM value)|
+      +--------+-----------------------+
+      |***Spark|                  Spark|
+      | Spark**|                  Spark|
+      |  *Spark|                  Spark|
+      +--------+-----------------------+`);
+    const perRow = fc.createDataFrame([['**Spark*', '*'], ['==Spark=', '=']], ['value', 't']);
+    await shows(perRow.select('*', sf.trim('value', 't')), `
+      +--------+---+-----------------------+
+      |   value|  t|TRIM(BOTH t FROM value)|
+      +--------+---+-----------------------+
+      |**Spark*|  *|                  Spark|
+      |==Spark=|  =|                  Spark|
+      +--------+---+-----------------------+`);
+    expect(await perRow.select(sf.ltrim('value', 't').alias('l'), sf.rtrim('value', 't').alias('r')).collect()).toEqual([
+      { l: 'Spark*', r: '**Spark' },
+      { l: 'Spark=', r: '==Spark' },
+    ]);
+    // SQL's TRIM(side chars FROM s), any expression as the characters, named as Spark names it.
+    const sql = fc.sql("SELECT trim(BOTH 'xy' FROM 'yxSparkxy'), trim(LEADING 'x' FROM 'xxSparkx'), trim(TRAILING FROM ' a '), trim('xxa', 'x')");
+    expect(sql.columns).toEqual(['TRIM(BOTH xy FROM yxSparkxy)', 'TRIM(LEADING x FROM xxSparkx)', 'rtrim( a )', 'TRIM(BOTH x FROM xxa)']);
+    expect(Object.values((await sql.collect())[0]!)).toEqual(['Spark', 'Sparkx', ' a', 'a']);
+  });
+
+  it('instr with a column substring (Column.substr is named substr, as in Spark 4)', async () => {
+    const df = fc.createDataFrame([['abcd'], ['xyz']], ['s']);
+    await shows(df.select('*', sf.instr('s', sf.lit('abc').substr(0, 2))), `
+      +----+---------------------------+
+      |   s|instr(s, substr(abc, 0, 2))|
+      +----+---------------------------+
+      |abcd|                          1|
+      | xyz|                          0|
+      +----+---------------------------+`);
+  });
+
+  it('lpad and rpad with a bytes pad', async () => {
+    const df = fc.createDataFrame([['abcd'], ['xyz'], ['12']], ['s']);
+    await shows(df.select('*', sf.lpad(df.col('s'), 6, sf.lit(bytes(0x75, 0x76)))), `
+      +----+-------------------+
+      |   s|lpad(s, 6, X'7576')|
+      +----+-------------------+
+      |abcd|             uvabcd|
+      | xyz|             uvuxyz|
+      |  12|             uvuv12|
+      +----+-------------------+`);
+    await shows(df.select('*', sf.rpad(df.col('s'), 6, sf.lit(bytes(0x75, 0x76)))), `
+      +----+-------------------+
+      |   s|rpad(s, 6, X'7576')|
+      +----+-------------------+
+      |abcd|             abcduv|
+      | xyz|             xyzuvu|
+      |  12|             12uvuv|
+      +----+-------------------+`);
   });
 });
 

@@ -7,9 +7,10 @@ import { fn, fnWithValues, flat, numberOrColumn, type ColumnOrName } from './cal
 export const lower = (c: ColumnOrName): Column => fn('lower', c);
 export const upper = (c: ColumnOrName): Column => fn('upper', c);
 export const length = (c: ColumnOrName): Column => fn('length', c);
-export const trim = (c: ColumnOrName): Column => fn('trim', c);
-export const ltrim = (c: ColumnOrName): Column => fn('ltrim', c);
-export const rtrim = (c: ColumnOrName): Column => fn('rtrim', c);
+/** trim / ltrim / rtrim(col, trim?): `trim` names a column of the characters to remove (PySpark 4's). */
+export const trim = (c: ColumnOrName, trim?: ColumnOrName): Column => (trim === undefined ? fn('trim', c) : fn('trim', c, trim));
+export const ltrim = (c: ColumnOrName, trim?: ColumnOrName): Column => (trim === undefined ? fn('ltrim', c) : fn('ltrim', c, trim));
+export const rtrim = (c: ColumnOrName, trim?: ColumnOrName): Column => (trim === undefined ? fn('rtrim', c) : fn('rtrim', c, trim));
 export const reverse = (c: ColumnOrName): Column => fn('reverse', c);
 export const initcap = (c: ColumnOrName): Column => fn('initcap', c);
 export const repeat = (c: ColumnOrName, n: ColumnOrName | number): Column => new Column(callOf('repeat', [columnExpr(c), numberOrColumn(n)]));
@@ -22,9 +23,10 @@ export function concat_ws(sep: string, ...cols: (ColumnOrName | ColumnOrName[])[
 export function locate(substr: string, str: ColumnOrName, pos = 1): Column {
   return new Column(callOf('locate', [literalExpr(substr), columnExpr(str), literalExpr(pos)]));
 }
-export const instr = (c: ColumnOrName, substr: string): Column => fnWithValues('instr', c, substr);
-export const lpad = (c: ColumnOrName, len: number, pad: string): Column => fnWithValues('lpad', c, len, pad);
-export const rpad = (c: ColumnOrName, len: number, pad: string): Column => fnWithValues('rpad', c, len, pad);
+/** instr(str, substr), lpad/rpad(col, len, pad): a plain value is a literal, a Column is read per row (PySpark 4). */
+export const instr = (c: ColumnOrName, substr: Column | string): Column => fnWithValues('instr', c, substr);
+export const lpad = (c: ColumnOrName, len: Column | number, pad: Column | string | Uint8Array): Column => fnWithValues('lpad', c, len, pad);
+export const rpad = (c: ColumnOrName, len: Column | number, pad: Column | string | Uint8Array): Column => fnWithValues('rpad', c, len, pad);
 /** split(str, pattern, limit?): a string pattern is a regex literal; limit a number or a column. */
 export const split = (c: ColumnOrName, pattern: string | Column, limit?: ColumnOrName | number): Column =>
   new Column(callOf('split', [columnExpr(c), operand(pattern), ...(limit === undefined ? [] : [numberOrColumn(limit)])]));

@@ -111,17 +111,10 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
   throw unsupported(formatExpr(e));
 }
 
-/**
- * TRIM([side] [chars] FROM s): without chars, trim/ltrim/rtrim of spaces; with a constant set of
- * characters, the run of them at the side(s) removed, as a regular expression replacement.
- */
+/** TRIM([side] [chars] FROM s): trim/ltrim/rtrim of spaces, or of any of the characters given. */
 function trim(e: Extract<Expr, { kind: 'trim' }>, scope: ExprScope): PlanExpr {
-  const source = toExpr(e.source, scope);
-  if (!e.chars) return callOf(e.side === 'both' ? 'trim' : e.side === 'leading' ? 'ltrim' : 'rtrim', [source]);
-  if (e.chars.kind !== 'literal' || e.chars.type !== 'string') throw unsupported(`TRIM with characters given by ${formatExpr(e.chars)} (use a string constant)`);
-  const set = `[${e.chars.value.replace(/[\]\\^-]/g, '\\$&')}]+`;
-  const pattern = e.side === 'leading' ? `^${set}` : e.side === 'trailing' ? `${set}$` : `^${set}|${set}$`;
-  return callOf('regexp_replace', [source, lit(pattern), lit('')]);
+  const name = e.side === 'both' ? 'trim' : e.side === 'leading' ? 'ltrim' : 'rtrim';
+  return callOf(name, [toExpr(e.source, scope), ...(e.chars ? [toExpr(e.chars, scope)] : [])]);
 }
 
 /** `a`, `t.a`; longer paths read struct fields of `t.a`. */

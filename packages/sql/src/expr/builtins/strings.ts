@@ -75,9 +75,32 @@ const INITCAP = `function sqlInitcap(s) {
 scalar('lower', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.toLowerCase()`, aliases: ['lcase'] });
 scalar('upper', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.toUpperCase()`, aliases: ['ucase'] });
 scalar('length', { args: 1, returns: Types.int, coerce: all(S), gen: ([s]) => `[...${s}].length`, aliases: ['char_length', 'character_length'] });
-scalar('trim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/^ +| +$/g, '')` });
-scalar('ltrim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/^ +/, '')` });
-scalar('rtrim', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `${s}.replace(/ +$/, '')` });
+/**
+ * trim / ltrim / rtrim(str[, trimStr]): spaces, or any of trimStr's characters, off both ends, the
+ * start or the end; with trimStr Spark names them TRIM(BOTH x FROM s), TRIM(LEADING ...), TRIM(TRAILING ...).
+ */
+const TRIM_CHARS = `function sqlTrimChars(s, chars, leading, trailing) {
+  const set = new Set(chars);
+  const cs = [...s];
+  let a = 0, b = cs.length;
+  while (leading && a < b && set.has(cs[a])) a++;
+  while (trailing && b > a && set.has(cs[b - 1])) b--;
+  return cs.slice(a, b).join('');
+}`;
+for (const [name, side, spaces, leading, trailing] of [
+  ['trim', 'BOTH', '/^ +| +$/g', true, true],
+  ['ltrim', 'LEADING', '/^ +/', true, false],
+  ['rtrim', 'TRAILING', '/ +$/', false, true],
+] as const) {
+  scalar(name, {
+    args: [1, 2],
+    returns: S,
+    coerce: all(S),
+    pretty: ([s, chars]) => (chars === undefined ? `${name}(${s})` : `TRIM(${side} ${chars} FROM ${s})`),
+    gen: ([s, chars]) => (chars === undefined ? `${s}.replace(${spaces}, '')` : `sqlTrimChars(${s}, ${chars}, ${leading}, ${trailing})`),
+    helpers: { sqlTrimChars: TRIM_CHARS },
+  });
+}
 /** reverse of a string, or of an array's elements. */
 scalar('reverse', {
   args: 1,
