@@ -40,9 +40,9 @@ describe('array_sort', () => {
     ]);
   });
 
-  it('the SQL reference examples (lambda parameters renamed: LEFT and RIGHT are join words in Flint)', async () => {
-    expect(await values('SELECT array_sort(array(5, 6, 1), (l, r) -> case when l < r then -1 when l > r then 1 else 0 end)')).toEqual([[1, 5, 6]]);
-    const descNullsFirst = "array_sort(array('bc', 'ab', 'dc'), (l, r) -> case when l is null and r is null then 0 when l is null then -1 when r is null then 1 when l < r then 1 when l > r then -1 else 0 end)";
+  it("the SQL reference examples (LEFT and RIGHT as lambda parameters, as Spark's examples name them)", async () => {
+    expect(await values('SELECT array_sort(array(5, 6, 1), (left, right) -> case when left < right then -1 when left > right then 1 else 0 end)')).toEqual([[1, 5, 6]]);
+    const descNullsFirst = "array_sort(array('bc', 'ab', 'dc'), (left, right) -> case when left is null and right is null then 0 when left is null then -1 when right is null then 1 when left < right then 1 when left > right then -1 else 0 end)";
     expect(await values(`SELECT ${descNullsFirst}, array_sort(array('b', 'd', null, 'c', 'a'))`)).toEqual([['dc', 'bc', 'ab'], ['a', 'b', 'c', 'd', null]]);
     // NaN sorts above every number, arrays compare element by element.
     expect(await values("SELECT array_sort(array(CAST('NaN' AS DOUBLE), 1.0D, NULL, -1.0D)), array_sort(array(array(2, 1), array(1, 9), array(1)))")).toEqual([[-1, 1, NaN, null], [[1], [1, 9], [2, 1]]]);

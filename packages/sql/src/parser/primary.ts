@@ -80,9 +80,15 @@ function parseWord(c: Cursor): Expr {
     c.next();
     return { kind: 'function', name: token.text, args: [], distinct: false, filter: null, ignoreNulls: null, over: null };
   }
+  // LEFT and RIGHT name columns and lambda parameters where a join cannot follow, as Spark's
+  // array_sort(a, (left, right) -> ...) needs.
+  if (c.isWord(JOIN_SIDES)) return { kind: 'column', name: [c.next().value] };
   if (!c.isIdentifier() && !isWindowColumn(c)) throw c.error('expected an expression');
   return parseName(c);
 }
+
+const JOIN_SIDES = ['LEFT', 'RIGHT'];
+const isLambdaParameter = (c: Cursor, ahead = 0) => c.isIdentifier(ahead) || c.isWord(JOIN_SIDES, ahead);
 
 /** `window.start`: the `window` column of a time window (the clause word WINDOW is never followed by a dot). */
 const isWindowColumn = (c: Cursor) => c.isWord('WINDOW') && c.isOp('.', 1);
@@ -114,8 +120,9 @@ function parseParenthesized(c: Cursor): Expr {
   if (query) return { kind: 'scalarSubquery', query };
   if (isLambdaParameterList(c)) {
     c.next();
-    const params = [c.identifier()];
-    while (c.acceptOp(',')) params.push(c.identifier());
+    const parameter = () => (c.isWord(JOIN_SIDES) ? c.next().value : c.identifier());
+    const params = [parameter()];
+    while (c.acceptOp(',')) params.push(parameter());
     c.expectOp(')');
     c.expectOp('->');
     return { kind: 'lambda', params, body: parseExpr(c) };
@@ -140,7 +147,7 @@ const acceptFieldAlias = (c: Cursor): string | null => (c.acceptWord('AS') ? c.i
 function isLambdaParameterList(c: Cursor): boolean {
   let i = 1;
   for (;;) {
-    if (!c.isIdentifier(i)) return false;
+    if (!isLambdaParameter(c, i)) return false;
     if (c.isOp(')', i + 1)) return c.isOp('->', i + 2);
     if (!c.isOp(',', i + 1)) return false;
     i += 2;
