@@ -70,6 +70,10 @@ describe('broadcast joins over a Parquet build side (local[2]) against DuckDB', 
     // The build keys' values come from the stream keys they equal (broadcastProbe's keyBound): each its own.
     'an inner join on two integer keys carrying both': 'select f.k, f.k2, f.x, d.id, d.id2, d.seg from fact f join dim d on f.k = d.id and f.k2 = d.id2',
     'an inner join grouped by a build-side dictionary string, the build keys a run': 'select r.seg, sum(f.x) as s, count(*) as n from fact f join run r on f.k - 300 = r.id group by r.seg',
+    // The probe of a run reads its one match without a loop (broadcast-probe.ts withUniqueMatches): a filter after it skips the row.
+    'an inner join filtered on a build column, the build keys a run': 'select f.k, f.x, r.seg, r.w from fact f join run r on f.k - 300 = r.id where r.w > 100 or r.w is null',
+    // Two probes in one loop: the run's without a loop, dim's (repeated ids) with one.
+    'two inner joins, one build side a run, the other with repeated keys': 'select r.seg, d.seg as dseg, count(*) as n, sum(f.x) as s from fact f join run r on f.k - 300 = r.id join dim d on f.k = d.id group by r.seg, d.seg',
     'a left join carrying build columns, the build keys a run': 'select f.k, f.x, r.id, r.seg, r.w from fact f left join run r on f.k - 300 = r.id',
     'an anti join, the build keys a run': 'select f.k, f.x from fact f where not exists (select 1 from run r where r.id = f.k - 300)',
     // Null-aware: the table has no null key and is not empty, so only the fact keys in the run go.

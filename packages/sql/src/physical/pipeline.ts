@@ -4,13 +4,13 @@
  * hash-aggregation buffer update, a join key), into ONE generated loop: each projected column is
  * a local variable, each filter a `continue`, so a stage runs as one tight function per partition.
  */
-import { FnRef, withPreJobStep, type MapPartitionsNode, type RDD } from '@flint/rdd';
+import { FnRef, withPreJobStep, type Broadcast, type MapPartitionsNode, type RDD } from '@flint/rdd';
 import type { Attr, Expr, NamedExpr } from '../expr/expression.js';
 import { namedToAttr } from '../plan/output.js';
 import { CodegenContext, generatedFunction } from './codegen/codegen-context.js';
 import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { lookupFunction, type GeneratorFunction } from '../expr/registry.js';
-import { genProbe, probeTableName, type BroadcastProbe } from './broadcast-probe.js';
+import { genProbe, probeTableName, withUniqueMatches, type BroadcastProbe, type BuildTable } from './broadcast-probe.js';
 import type { ColumnBatch } from '../io/column-batch.js';
 import { IO_RUNTIME } from '../io/io-runtime.js';
 import { LoopRowCounts, type RowCounter } from './row-counter.js';
@@ -334,13 +334,14 @@ const baseOf = (input: GeneratedInput): RDD<unknown> => (isPipeline(input) ? inp
 function withProbeTables<T>(input: GeneratedInput, generated: RDD<T>): RDD<T> {
   if (!isPipeline(input) || !input.steps.some((step) => step.kind === 'probe')) return generated;
   return withPreJobStep(generated, async (node) => {
-    const env = { ...node.fn.env, ...(await probeTables(input)) };
-    return { ...node, fn: new FnRef(node.fn.source, env, node.fn.site), beforeJob: undefined };
+    const tables = await probeTables(input);
+    const env = { ...node.fn.env, ...tables };
+    return { ...node, fn: new FnRef(withUniqueMatches(node.fn.source, Object.values(tables)), env, node.fn.site), beforeJob: undefined };
   });
 }
 
 /** The tables of the pipeline's probes, under the env names genProbe reads. */
-async function probeTables(p: Pipeline): Promise<Record<string, unknown>> {
+async function probeTables(p: Pipeline): Promise<Record<string, Broadcast<BuildTable>>> {
   const probes = p.steps.flatMap((step) => (step.kind === 'probe' ? [step.probe] : []));
   const tables = await Promise.all(probes.map((probe) => probe.table()));
   return Object.fromEntries(tables.map((table, i) => [probeTableName(i), table]));
