@@ -36,6 +36,15 @@ const queries = [
   'SELECT a FROM t ORDER BY b NULLS FIRST, a LIMIT 0',
   'SELECT * FROM t ORDER BY b NULLS FIRST, a LIMIT 0',
   'SELECT a FROM t ORDER BY b NULLS FIRST, a LIMIT 6 OFFSET 4',
+  'SELECT a, c FROM t ORDER BY b DESC NULLS LAST, a LIMIT 5 OFFSET 30',
+  'SELECT * FROM t ORDER BY c NULLS FIRST, a LIMIT 0 OFFSET 3',
+  'SELECT a FROM t ORDER BY b NULLS FIRST, a LIMIT 10 OFFSET 45',
+];
+
+// An offset alone (LIMIT ALL, or no LIMIT) sorts in full: Spark's GlobalLimit -1 with the offset.
+const offsetsAlone = [
+  'SELECT a FROM t ORDER BY b NULLS FIRST, a OFFSET 33',
+  'SELECT a FROM t ORDER BY b NULLS FIRST, a LIMIT ALL OFFSET 36',
 ];
 
 describe('ORDER BY a column not selected, with LIMIT', () => {
@@ -43,10 +52,43 @@ describe('ORDER BY a column not selected, with LIMIT', () => {
     it(query, async () => {
       const df = fc.sql(query);
       expect(rowsDifference(await df.collect(), await duck.query(query), { ordered: true }), query).toBeNull();
-      // An offset is planned as GlobalLimit over the sort, as before.
-      if (!query.includes('OFFSET') && !query.includes('LIMIT 0')) expect(df.explainString()).toMatch(/^== Physical Plan ==\nTakeOrderedAndProject\(/);
+      expect(df.explainString()).toMatch(/^== Physical Plan ==\nTakeOrderedAndProject\(/);
     });
   }
+
+  for (const query of offsetsAlone) {
+    it(query, async () => {
+      const df = fc.sql(query);
+      expect(rowsDifference(await df.collect(), await duck.query(query), { ordered: true }), query).toBeNull();
+      expect(df.explainString()).toMatch(/^== Physical Plan ==\nGlobalLimit -1, 3\d\n\+- Exchange SinglePartition\n {3}\+- Project/);
+    });
+  }
+
+  it('takes the top n + m rows and drops m for LIMIT n OFFSET m, as Spark\'s TakeOrderedAndProject with an offset', () => {
+    const df = fc.sql('SELECT a * 2 AS x FROM t ORDER BY b, a LIMIT 4 OFFSET 6');
+    expect(df.explainString().replace(/#\d+/g, '#N')).toBe(`== Physical Plan ==
+TakeOrderedAndProject(limit=10, offset=6, orderBy=[b#N ASC NULLS FIRST,a#N ASC NULLS FIRST], output=[x#N])
++- Exchange RoundRobinPartitioning(3)
+   +- Project [a#N, b#N]
+      +- Scan LocalRelation [a#N, b#N]
+`);
+    expect(df.explainString('formatted').replace(/#\d+/g, '#N')).toContain('Arguments: 10, [b#N ASC NULLS FIRST, a#N ASC NULLS FIRST], [(a#N * 2) AS x#N], 6');
+  });
+
+  it('merges DataFrame offset and limit in either order into one top-n', async () => {
+    const sorted = fc.table('t').orderBy('b', 'a');
+    const cases = [
+      { df: sorted.offset(5).limit(7), sql: 'LIMIT 7 OFFSET 5', plan: 'limit=12, offset=5' },
+      { df: sorted.limit(9).offset(4), sql: 'LIMIT 5 OFFSET 4', plan: 'limit=9, offset=4' },
+      { df: sorted.offset(2).offset(3).limit(20).limit(6), sql: 'LIMIT 6 OFFSET 5', plan: 'limit=11, offset=5' },
+      { df: sorted.limit(3).offset(8), sql: 'LIMIT 0 OFFSET 8', plan: 'limit=8, offset=8' },
+    ];
+    for (const { df, sql, plan } of cases) {
+      const query = `SELECT * FROM t ORDER BY b NULLS FIRST, a ${sql}`;
+      expect(rowsDifference(await df.collect(), await duck.query(query), { ordered: true }), query).toBeNull();
+      expect(df.explainString()).toContain(`TakeOrderedAndProject(${plan}, orderBy=`);
+    }
+  });
 
   it('prints Spark\'s TakeOrderedAndProject with the projection in its output', () => {
     const plan = fc.sql('SELECT a * 2 AS x, c FROM t ORDER BY b DESC, a LIMIT 3').explainString().replace(/#\d+/g, '#N');

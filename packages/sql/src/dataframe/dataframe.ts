@@ -172,7 +172,7 @@ export class DataFrame {
     return this.derive({ kind: 'limit', child: this.plan, n: num, offset: 0 });
   }
   offset(num: number): DataFrame {
-    return this.derive({ kind: 'limit', child: this.plan, n: Number.MAX_SAFE_INTEGER, offset: num });
+    return this.derive({ kind: 'limit', child: this.plan, n: Infinity, offset: num });
   }
   distinct(): DataFrame {
     return this.derive({ kind: 'distinct', child: this.plan });

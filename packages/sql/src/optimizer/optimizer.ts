@@ -17,6 +17,7 @@ import { pruneColumns } from './column-pruning.js';
 import { collapseProjects } from './collapse-project.js';
 import { removeNoopOperators } from './remove-noop-operators.js';
 import { removeRedundantAliases } from './remove-redundant-aliases.js';
+import { combineLimits } from './combine-limits.js';
 
 export interface Rule {
   readonly name: string;
@@ -25,6 +26,7 @@ export interface Rule {
 
 const RULES: readonly Rule[] = [
   { name: 'ExpandGroupingSets', apply: expandGroupingSets },
+  { name: 'EliminateLimits', apply: combineLimits },
   { name: 'ConstantFolding', apply: foldConstants },
   { name: 'BooleanSimplification', apply: simplifyBooleans },
   { name: 'PushDownPredicates', apply: pushDownFilters },

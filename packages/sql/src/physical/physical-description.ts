@@ -140,14 +140,19 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, scans: S
       if (topN !== undefined) {
         // Spark's simpleString joins orderBy and output with a bare comma; Arguments lists the project list.
         const bare = (exprs: readonly Expr[]) => `[${exprs.map(planString).join(',')}]`;
-        const args = `limit=${p.n}, orderBy=${bare(topN.sort.orders)}, output=${bare(outputOf(p))}`;
+        const offset = p.offset > 0 ? ` offset=${p.offset},` : '';
+        const args = `limit=${topN.limit},${offset} orderBy=${bare(topN.sort.orders)}, output=${bare(outputOf(p))}`;
         const projectList = topN.project?.exprs ?? outputOf(p);
-        const details = [inputOf(topN.sort.child), `Arguments: ${p.n}, ${list(topN.sort.orders)}, ${list(projectList)}`];
+        const offsetArg = p.offset > 0 ? `, ${p.offset}` : '';
+        const details = [inputOf(topN.sort.child), `Arguments: ${topN.limit}, ${list(topN.sort.orders)}, ${list(projectList)}${offsetArg}`];
         return op('TakeOrderedAndProject', { args: `(${args})`, details }, describe(topN.sort.child));
       }
-      const global = `${p.n}${p.offset ? `, ${p.offset}` : ''}`;
-      const local = op('LocalLimit', { args: ` ${p.n + p.offset}`, details: [inputOf(p.child), `Arguments: ${p.n + p.offset}`] }, describe(p.child));
-      return op('GlobalLimit', { args: ` ${global}`, details: [inputOf(p.child), `Arguments: ${global}`] }, exchange('SinglePartition', p.child, local));
+      // Spark's GlobalLimitExec: limit -1 for an offset alone, which has no LocalLimit below it.
+      const limited = Number.isFinite(p.n);
+      const global = `${limited ? p.n : -1}${p.offset ? `, ${p.offset}` : ''}`;
+      const take = p.n + p.offset;
+      const below = limited ? op('LocalLimit', { args: ` ${take}`, details: [inputOf(p.child), `Arguments: ${take}`] }, describe(p.child)) : describe(p.child);
+      return op('GlobalLimit', { args: ` ${global}`, details: [inputOf(p.child), `Arguments: ${global}`] }, exchange('SinglePartition', p.child, below));
     }
     case 'setOp': {
       if (p.op === 'union') return op('Union', { generated: false }, describe(p.left), describe(p.right));

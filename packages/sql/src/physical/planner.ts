@@ -215,9 +215,9 @@ export class PhysicalPlanner {
     const child = plan.child;
     const topN = takeOrderedParts(plan);
     if (topN !== undefined) {
-      const top = takeOrdered(this.pipeline(topN.sort.child), topN.sort.orders, plan.n, this.options.site);
+      const top = takeOrdered(this.pipeline(topN.sort.child), topN.sort.orders, topN.limit, plan.offset, this.options.site);
       if (topN.project === undefined) return top;
-      // Limit(Project(Sort)): the projection runs on the top n rows only, as Spark's TakeOrderedAndProject does.
+      // Limit(Project(Sort)): the projection runs on the top rows only, as Spark's TakeOrderedAndProject does.
       return materialize(withStep(pipelineOf(top, outputOf(topN.sort)), { kind: 'project', exprs: topN.project.exprs as readonly NamedExpr[] }), this.options.site);
     }
     return limitRows(this.rows(child), plan.n, plan.offset, this.options.site);

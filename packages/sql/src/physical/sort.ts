@@ -39,24 +39,31 @@ export function genSortKey(orders: readonly SortOrderExpr[], vars: Bindings, ctx
   return `[${parts.join(', ')}]`;
 }
 
+/** Spark's spark.sql.execution.topKSortFallbackThreshold default: larger limits sort in full. */
+const TOP_K_SORT_FALLBACK_THRESHOLD = 2147483632;
+
 /**
  * The global sort (and the projection over it, if any) a limit takes its rows from as Spark's
- * SpecialLimits plans TakeOrderedAndProject: Limit(Sort) and Limit(Project(Sort)), without offset.
+ * SpecialLimits plans TakeOrderedAndProject: Limit(Sort) and Limit(Project(Sort)), with or
+ * without an offset. `limit` is the number of rows taken in order (the offset's rows included),
+ * and the first `offset` of them are then dropped.
  */
-export function takeOrderedParts(limit: PlanOf<'limit'>): { sort: PlanOf<'sort'>; project?: PlanOf<'project'> } | undefined {
-  if (limit.offset !== 0) return undefined;
+export function takeOrderedParts(limit: PlanOf<'limit'>): { sort: PlanOf<'sort'>; project?: PlanOf<'project'>; limit: number } | undefined {
+  const take = limit.n + limit.offset;
+  if (!(take < TOP_K_SORT_FALLBACK_THRESHOLD)) return undefined;
   const child = limit.child;
-  if (child.kind === 'sort' && child.global) return { sort: child };
-  if (child.kind === 'project' && child.child.kind === 'sort' && child.child.global) return { sort: child.child, project: child };
+  if (child.kind === 'sort' && child.global) return { sort: child, limit: take };
+  if (child.kind === 'project' && child.child.kind === 'sort' && child.child.global) return { sort: child.child, project: child, limit: take };
   return undefined;
 }
 
 /**
  * The first `n` rows in sort order without a full sort (Spark's TakeOrderedAndProject): each
  * task keeps its best n rows in a small sorted buffer as the stage's loop produces them (most
- * rows are rejected by one comparison with the buffer's last), and one task merges the buffers.
+ * rows are rejected by one comparison with the buffer's last), and one task merges the buffers
+ * and drops the first `offset` of them.
  */
-export function takeOrdered(child: Pipeline, orders: readonly SortOrderExpr[], n: number, site: string): RDD<unknown[]> {
+export function takeOrdered(child: Pipeline, orders: readonly SortOrderExpr[], n: number, offset: number, site: string): RDD<unknown[]> {
   const ctx = new CodegenContext();
   addCompareSortValues(orders, ctx);
   const output = outputAfter(child);
@@ -69,7 +76,7 @@ export function takeOrdered(child: Pipeline, orders: readonly SortOrderExpr[], n
   const merge = new CodegenContext();
   addCompareSortValues(orders, merge);
   merge.addHelper('insertBest', insertBest(n));
-  const mergeBody = `const best = [];\nfor (const pair of input) {\n  const k = pair[0];\n  if (${keep}) insertBest(best, pair);\n}\nreturn best.map((pair) => pair[1]);`;
+  const mergeBody = `const best = [];\nfor (const pair of input) {\n  const k = pair[0];\n  if (${keep}) insertBest(best, pair);\n}\nreturn best.slice(${offset}).map((pair) => pair[1]);`;
   return mapPartitionsGenerated(perPartition.coalesce(1), merge, mergeBody, site);
 }
 

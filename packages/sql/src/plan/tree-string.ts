@@ -53,7 +53,7 @@ export function nodeText(p: LogicalPlan): string {
     case 'sort':
       return `Sort ${list(p.orders)}, ${p.global}`;
     case 'limit':
-      return p.offset > 0 ? `Offset ${p.offset}` + (p.n < Number.MAX_SAFE_INTEGER ? ` Limit ${p.n}` : '') : `GlobalLimit ${p.n}`;
+      return p.offset > 0 ? `Offset ${p.offset}` + (Number.isFinite(p.n) ? ` Limit ${p.n}` : '') : `GlobalLimit ${p.n}`;
     case 'distinct':
       return 'Distinct';
     case 'setOp':
