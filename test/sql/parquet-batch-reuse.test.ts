@@ -2,13 +2,15 @@
  * Queries over a Parquet file of several row groups on one task thread (local[1]), so that a
  * released batch's memory holds a later row group's values (io/column-pool.ts): what a query
  * keeps — collected rows, a cache()d DataFrame's rows, a broadcast join's build side, a sort's
- * rows — must not change when the next row groups are read. Each answer is DuckDB's on the file.
+ * rows, binary values (views of the bytes read) — must not change when the next row groups are
+ * read. Each answer is DuckDB's on the file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
+import { readParquetFooter, readRowGroupColumns } from '../../packages/sql/src/io/parquet/parquet-read.js';
 import { DuckDbReference } from './duckdb-reference.js';
 
 // DuckDB cuts row groups at multiples of its 2,048-row vectors; the last one is short.
@@ -61,6 +63,23 @@ describe('queries over a multi-row-group Parquet file on one thread (local[1]) a
     await fc.sql('select seg, sum(p) from facts group by seg').collect();
     expect(sorted(await cached.collect())).toEqual(sorted(await reference('select id, q, p, seg from facts')));
     cached.unpersist();
+  });
+
+  it('reads binary values as bytes, each row group\'s kept while the next ones are read', async () => {
+    const blobs = join(dir, 'blobs.parquet');
+    // A byte no UTF-8 text has (0xFF) before each row's digits; DuckDB writes BLOB as an unannotated BYTE_ARRAY.
+    await db.query(`copy (select i::int as id, '\\xFF'::blob || i::varchar::blob as b from range(0, ${ROWS}) t(i)) to '${blobs}' (format parquet, row_group_size ${ROW_GROUP})`);
+    const rows = await fc.read.parquet(blobs).collect();
+    expect(rows.length).toBe(ROWS);
+    for (const { id, b } of rows) expect([...(b as Uint8Array)]).toEqual([0xff, ...Buffer.from(String(id))]);
+    // The reader's own columns, every row group kept: a binary value is a view of its page's bytes,
+    // which must not be a buffer the next row group is decoded into.
+    const footer = readParquetFooter(blobs);
+    const groups = footer.metadata.row_groups.map((_, g) => readRowGroupColumns(blobs, footer, g));
+    const ids = groups.flatMap(([id]) => Array.from(id as ArrayLike<number>));
+    const bytes = groups.flatMap(([, b]) => Array.from(b as ArrayLike<Uint8Array>, (v) => [...v]));
+    expect(ids).toEqual(Array.from({ length: ROWS }, (_, i) => i));
+    expect(bytes).toEqual(ids.map((id) => [0xff, ...Buffer.from(String(id))]));
   });
 
   const queries: Record<string, string> = {

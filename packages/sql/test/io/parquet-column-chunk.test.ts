@@ -110,6 +110,24 @@ describe('Parquet column chunks decoded into the engine form', () => {
     }
   });
 
+  it('reads binary values as bytes, and keeps a row group\'s while the next row groups are read; text and numbers are copies', () => {
+    // Binary values stay views of the chunk's bytes: those must not be a buffer the next chunk is read into.
+    const blobs = ints.map((v, i) => Uint8Array.from([v & 0xff, v >> 8, i & 0xff]));
+    const path = writeFile('blobs.parquet', [
+      { name: 'bin', data: blobs, type: 'BYTE_ARRAY', nullable: false },
+      { name: 's', data: strings, type: 'STRING' },
+      { name: 'n', data: Int32Array.from(ints), type: 'INT32', nullable: false },
+    ], 1000);
+    const footer = readParquetFooter(path);
+    const groups = footer.metadata.row_groups.map((_, g) => readRowGroupColumns(path, footer, g));
+    expect(groups).toHaveLength(5);
+    const all = (c: number) => groups.flatMap((columns) => Array.from(columns[c] as ArrayLike<unknown>));
+    expect(all(0).every((b) => b instanceof Uint8Array)).toBe(true);
+    expect(all(0).map((b) => Array.from(b as Uint8Array))).toEqual(blobs.map((b) => Array.from(b)));
+    expect(all(1)).toEqual(strings);
+    expect(all(2)).toEqual(ints);
+  });
+
   it('remembers a footer until the file changes', () => {
     const path = writeFile('footer.parquet', [{ name: 'a', data: Int32Array.from(ints), type: 'INT32' }], 1000);
     const footer = cachedParquetFooter(path);

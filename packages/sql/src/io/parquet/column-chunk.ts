@@ -10,9 +10,8 @@
 import type { ColumnMetaData, DecodedArray, ParquetParsers, SchemaElement } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
-import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readPlain } from 'hyparquet/src/plain.js';
-import { decodeIndices, indicesOf, readPageValues, type EncodedIndices, type PageDecoder, type PageValues } from './data-page.js';
+import { decodeIndices, indicesOf, readPageValues, ScratchBuffer, uncompressedPage, type EncodedIndices, type PageDecoder, type PageValues } from './data-page.js';
 import { PAGE_DECOMPRESSORS } from './page-decompressors.js';
 import { takeFloat64, takeInt32 } from '../column-pool.js';
 
@@ -44,9 +43,13 @@ export const ENGINE_PARSERS: Partial<ParquetParsers> = {
  */
 type Kind = { kind: 'int32' } | { kind: 'float64' } | { kind: 'int64'; divisor: number } | { kind: 'generic' };
 
-/** Whether the column's values land in a typed array, copied out of the page bytes (which may then be reused). */
-export function isNumericColumn(e: SchemaElement): boolean {
-  return kindOf(e).kind !== 'generic';
+/**
+ * Whether decoding copies every value out of the column chunk's bytes — numbers into a typed
+ * array, text into strings — so that the bytes (the chunk's, its pages') may be reused once the
+ * chunk is decoded; not binary values, which stay views of them.
+ */
+export function copiesValuesOut(e: SchemaElement): boolean {
+  return kindOf(e).kind !== 'generic' || isStringColumn(e);
 }
 
 function kindOf(e: SchemaElement): Kind {
@@ -229,6 +232,9 @@ class ColumnBuilder {
   }
 }
 
+/** The bytes of the dictionary page of the chunk being decoded, when they may be reused (copiesValuesOut). */
+const dictionaryScratch = new ScratchBuffer();
+
 /** The page's first `rows` rows (a page may hold more than the rows still wanted). */
 function firstRows(page: PageValues, rows: number): PageValues {
   const { values, defined } = page;
@@ -255,8 +261,11 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
     codec: meta.codec,
     compressors: PAGE_DECOMPRESSORS,
     parsers: { ...DEFAULT_PARSERS, ...ENGINE_PARSERS },
+    // Only a column annotated as text is decoded into strings; other BYTE_ARRAY values are binary (Spark's binaryAsString=false).
+    utf8: false,
   };
   const kind = kindOf(element);
+  const reusable = copiesValuesOut(element);
   const builder = new ColumnBuilder(kind, rows);
   let codes = keepDictionary && isStringColumn(element) ? new DictionaryCodes(rows) : undefined;
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
@@ -266,13 +275,13 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
     const compressed = bytes.subarray(reader.offset, reader.offset + header.compressed_page_size);
     reader.offset += header.compressed_page_size;
     if (header.type === 'DICTIONARY_PAGE') {
-      const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
+      // A numeric dictionary's entries are looked up into the column, a text one's decoded into strings: its bytes may be reused.
+      const page = uncompressedPage(compressed, Number(header.uncompressed_page_size), decoder, reusable ? dictionaryScratch : undefined);
       const count = header.dictionary_page_header?.num_values ?? 0;
       dictionary = engineValues(readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, decoder.type, count, element.type_length), kind, decoder);
       continue;
     }
-    // A numeric column's values are copied into its typed array, so its page bytes may be reused.
-    const read = readPageValues(header, compressed, decoder, kind.kind !== 'generic', rows - (codes?.size ?? builder.size));
+    const read = readPageValues(header, compressed, decoder, reusable, rows - (codes?.size ?? builder.size));
     if (read === undefined) continue;
     if (('encoded' in read || read.dictionaryIndices) && dictionary === undefined) throw new Error(`Parquet column '${element.name}' has a dictionary-encoded page but no dictionary`);
     if ('encoded' in read) {

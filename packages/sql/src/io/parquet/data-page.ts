@@ -79,10 +79,10 @@ export function indicesOf(page: EncodedIndices): Int32Array {
   return indices;
 }
 
-/** A data page's bytes, uncompressed: into the scratch buffer when `reusable` (its values are copied out) and Snappy-compressed. */
-function uncompressedPage(compressed: Uint8Array, size: number, decoder: PageDecoder, reusable: boolean): Uint8Array {
-  if (!reusable || decoder.codec !== 'SNAPPY') return decompressPage(compressed, size, decoder.codec, decoder.compressors);
-  const page = pageScratch.take(size);
+/** A page's bytes, uncompressed: into `scratch` when given (its values are copied out before the scratch's next use) and Snappy-compressed. */
+export function uncompressedPage(compressed: Uint8Array, size: number, decoder: PageDecoder, scratch: ScratchBuffer | undefined): Uint8Array {
+  if (scratch === undefined || decoder.codec !== 'SNAPPY') return decompressPage(compressed, size, decoder.codec, decoder.compressors);
+  const page = scratch.take(size);
   snappyUncompress(compressed, page);
   return page;
 }
@@ -141,7 +141,7 @@ function readPlainOrDictionaryPage(page: Uint8Array, rows: number, encoding: str
 export function readPageValues(header: PageHeader, compressed: Uint8Array, decoder: PageDecoder, reusable: boolean, limit = Infinity): PageValues | EncodedIndices | undefined {
   if (header.type === 'DATA_PAGE' && header.data_page_header) {
     const daph = header.data_page_header;
-    const page = uncompressedPage(compressed, Number(header.uncompressed_page_size), decoder, reusable);
+    const page = uncompressedPage(compressed, Number(header.uncompressed_page_size), decoder, reusable ? pageScratch : undefined);
     const fast = readPlainOrDictionaryPage(page, daph.num_values, daph.encoding, decoder, limit);
     if (fast !== undefined) return fast;
     const { dataPage, definitionLevels } = readDataPage(page, daph, decoder);

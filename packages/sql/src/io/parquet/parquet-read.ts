@@ -9,7 +9,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { FileMetaData } from 'hyparquet';
 import { parquetMetadata } from 'hyparquet/src/metadata.js';
 import type { StructType } from '../../types/index.js';
-import { decodeColumnChunk, ENGINE_PARSERS, isNumericColumn, type DictionaryColumn, type EngineColumn } from './column-chunk.js';
+import { copiesValuesOut, decodeColumnChunk, ENGINE_PARSERS, type DictionaryColumn, type EngineColumn } from './column-chunk.js';
 import { ScratchBuffer } from './data-page.js';
 import { sparkSchemaOfParquet } from './parquet-schema.js';
 import { sharedNulls } from '../column-batch.js';
@@ -139,8 +139,8 @@ export function readRowGroupColumns(
       if (!wanted.has(i) || element === undefined || meta === undefined || rows === 0) return sharedNulls(rows);
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       const length = Number(meta.total_compressed_size);
-      // A numeric chunk's values are all copied out while decoding, so its bytes may go in the scratch buffer.
-      const bytes = isNumericColumn(element) ? readBytes(fd, start, length, chunkScratch.take(length)) : readBytes(fd, start, length);
+      // A chunk whose values are all copied out while decoding (numbers, text) may go in the scratch buffer.
+      const bytes = copiesValuesOut(element) ? readBytes(fd, start, length, chunkScratch.take(length)) : readBytes(fd, start, length);
       return decodeColumnChunk(bytes, element, meta, rows, keepDictionaries);
     }),
   );
