@@ -7,6 +7,7 @@
 import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
 import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
+import { distinctAggregate } from '../expr/distinct-aggregate.js';
 import { Types } from '../expr/types-used.js';
 import { commonType, isBoolean, isIntegral, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING, prettyName } from '../expr/names.js';
@@ -176,6 +177,8 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
   }
   const targets = def.coerceArgs?.(args.map(dataTypeOf)) ?? [];
   const coerced = args.map((a, i) => (targets[i] ? castTo(a, targets[i]!) : a));
+  // Any other aggregate over DISTINCT rows: its distinct form (sum(DISTINCT x) is sum_distinct).
+  if (distinct && def.type === 'aggregate' && lookupName !== 'count_distinct') return { kind: 'call', name: distinctAggregate(def).name, args: coerced };
   const resolvedName = lookupName === 'count_distinct' ? 'count_distinct' : name.toLowerCase();
   return { kind: 'call', name: resolvedName, args: coerced };
 }
