@@ -54,6 +54,17 @@ function sqlIsoThursday(ms) {
   return t;
 }`;
 
+/** The canonical field of the literal as written (`year`, `Y`, ...), remembered: the field is a constant, seen on every row. */
+const EXTRACT_FIELD = `const sqlExtractField = (() => {
+  const spellings = ${JSON.stringify(Object.fromEntries(FIELD_OF))};
+  const seen = new Map();
+  return (text) => {
+    let field = seen.get(text);
+    if (field === undefined) seen.set(text, (field = spellings[text.trim().toUpperCase()]));
+    return field;
+  };
+})();`;
+
 /** The field a literal names, or Spark's INVALID_EXTRACT_FIELD. */
 function fieldOf(literal: unknown, source: DataType): string {
   const field = typeof literal === 'string' ? FIELD_OF.get(literal.trim().toUpperCase()) : undefined;
@@ -84,10 +95,8 @@ for (const [name, pretty] of [
     pretty: ([f, s]) => pretty(f!, s!),
     gen: ([field, source], [, type], tz) => {
       const wall = type!.typeName() === 'date' ? `${source} * 86400000` : type!.typeName() === 'timestamp_ntz' ? source! : `sqlZone.wall(${source}, ${JSON.stringify(tz)})`;
-      // The field is a constant (returnType checked it): named in the code, not looked up per row.
-      const constant = /^"(?:[^"\\]|\\.)*"$/.test(field!) ? FIELD_OF.get((JSON.parse(field!) as string).trim().toUpperCase()) : undefined;
-      return `sqlExtract(${constant === undefined ? `sqlExtractFields[${field}.trim().toUpperCase()]` : JSON.stringify(constant)}, ${wall})`;
+      return `sqlExtract(sqlExtractField(${field}), ${wall})`;
     },
-    helpers: { sqlZone: ZONE, sqlExtract: EXTRACT, sqlExtractFields: `const sqlExtractFields = ${JSON.stringify(Object.fromEntries(FIELD_OF))};` },
+    helpers: { sqlZone: ZONE, sqlExtract: EXTRACT, sqlExtractField: EXTRACT_FIELD },
   });
 }
