@@ -77,6 +77,14 @@ describe('correlated scalar subqueries over no matching rows', () => {
     }
   });
 
+  it('an uncorrelated scalar subquery of several rows fails even when no outer row reads it, at its first attempt', async () => {
+    // Spark evaluates an uncorrelated scalar subquery before the plan that reads it.
+    for (const query of ['SELECT id, (SELECT y FROM rhs) AS s FROM lhs WHERE id > 100', 'SELECT id FROM lhs WHERE id < 0 AND x > (SELECT y FROM rhs WHERE g = 1)']) {
+      await expect(fc.sql(query).collect(), query).rejects.toThrow(/failed 1 times; .*\[SCALAR_SUBQUERY_TOO_MANY_ROWS\] More than one row returned by a subquery used as an expression\. SQLSTATE: 21000/);
+    }
+    await expectDuckDbAnswers(['SELECT id, (SELECT y FROM rhs WHERE g = 3) AS s FROM lhs WHERE id > 100']);
+  });
+
   it("a scalar subquery of two columns is Spark's analysis error", () => {
     expect(() => fc.sql('SELECT id, (SELECT y, g FROM rhs LIMIT 1) AS s FROM lhs')).toThrow(
       '[INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN] Invalid subquery: Scalar subquery must return only one column, but got 2. SQLSTATE: 42823',

@@ -45,6 +45,17 @@ describe('DAG scheduler (synchronous, fake cluster)', () => {
     expect(cluster.dag.state()).toEqual(emptyState());
   });
 
+  it('fails the job at the first failure of an error marked deterministic, which a retry would repeat', async () => {
+    const cluster = new FakeCluster(4);
+    const job = cluster.runJob(parallelize([1, 2], 2).map((x) => x));
+    const [task] = cluster.take(0).filter((t) => t.partition === 1);
+    cluster.finish(task, userFailure('too many rows', true));
+    const error = await job.result.catch((e: unknown) => e);
+    expect((error as JobFailedError).message).toMatch(/partition 1 in stage 0 failed 1 times; most recent failure \(attempt 0\): Error: too many rows/);
+    expect(cluster.submitted).toHaveLength(0);
+    expect(cluster.dag.state()).toEqual(emptyState());
+  });
+
   it("gives a straggler's speculative copy its own task id and the partition's next attempt number, as Spark's TaskSetManager does", async () => {
     const cluster = new FakeCluster(3);
     const job = cluster.runJob(parallelize([1, 2], 2).map((x) => x));

@@ -113,8 +113,8 @@ export function resultSuccess(records: unknown[], accumulators: [number, number]
   return taskSuccess({ result: encode(records), accumulators });
 }
 
-export function userFailure(message: string): TaskOutcome {
-  return { kind: 'failure', error: { name: 'Error', message, stack: `Error: ${message}\n    at eval (flint-fn:map_at_job.ts:3:10)` } };
+export function userFailure(message: string, deterministic?: true): TaskOutcome {
+  return { kind: 'failure', error: { name: 'Error', message, stack: `Error: ${message}\n    at eval (flint-fn:map_at_job.ts:3:10)`, ...(deterministic ? { deterministic } : {}) } };
 }
 
 export function emptyState(): ReturnType<DagScheduler['state']> {

@@ -93,6 +93,11 @@ export interface TaskError {
   readonly name: string;
   readonly message: string;
   readonly stack: string;
+  /**
+   * The task's input alone caused it (an Error thrown with `deterministic: true`, such as SQL's
+   * SCALAR_SUBQUERY_TOO_MANY_ROWS): another attempt would fail the same way, so the job fails at once.
+   */
+  readonly deterministic?: true;
 }
 
 export type TaskOutcome =

@@ -9,6 +9,7 @@
  *
  * Attempts and failures, and where each is handled:
  *  - a task that throws is retried, up to `maxFailures` attempts per partition; then the job fails
+ *    (at once for an error marked deterministic, which another attempt would only repeat)
  *    with the user's error, the stage, the partition and the attempt (taskFailed);
  *  - a task that cannot read a parent's shuffle bucket (fetch failure) marks every map output of
  *    that executor lost, and both the parent stage and this stage are resubmitted; only the lost
@@ -203,7 +204,7 @@ export class DagScheduler extends StageLifecycle {
 
   private taskFailed(stage: Stage, attempt: StageAttempt, request: TaskRequest, outcome: Extract<TaskOutcome, { kind: 'failure' }>): void {
     const failures = ++taskCountsOf(stage, request.partition).failures;
-    if (failures < this.options.maxFailures) {
+    if (failures < this.options.maxFailures && !outcome.error.deterministic) {
       this.retry(stage, attempt, request.partition);
       return;
     }

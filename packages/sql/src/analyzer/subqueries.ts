@@ -140,7 +140,14 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
       if (x.mode !== 'scalar') return existenceJoin(x, false);
       const single = atMostOneRow(x.plan);
       const { plan: sub, predicates } = decorrelate(single.plan, outerIds(plan), plan);
-      const onNoRows = predicates.length > 0 ? valueOnNoRows(x.plan, sub) : undefined;
+      if (predicates.length === 0) {
+        // Uncorrelated, the value (and its too-many-rows error) is computed on the subquery's side, so
+        // that it fails even when no outer row reads it, as Spark evaluates the subquery first.
+        const valued = single.counted ? valueOnOwnSide(sub, single.value) : sub;
+        plan = { kind: 'join', left: plan, right: valued, joinType: 'left', condition: undefined };
+        return outputOf(valued)[0];
+      }
+      const onNoRows = valueOnNoRows(x.plan, sub);
       if (onNoRows === undefined) {
         plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };
         return single.value(outputOf(sub));
@@ -162,13 +169,14 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
  * aggregate groups by the correlation as any subquery aggregate: one row per outer row, and only
  * an outer row that meets several fails.
  */
-function atMostOneRow(plan: LogicalPlan): { plan: LogicalPlan; value: (columns: readonly Attr[]) => Expr } {
-  if (returnsOneRow(plan)) return { plan, value: (columns) => columns[0] };
+function atMostOneRow(plan: LogicalPlan): { plan: LogicalPlan; counted: boolean; value: (columns: readonly Attr[]) => Expr } {
+  if (returnsOneRow(plan)) return { plan, counted: false, value: (columns) => columns[0] };
   const [value] = outputOf(plan);
   const first = aliasOf(resolveExpression(callOf('first', [value]), [value]), value.name);
   const rows = aliasOf(resolveExpression(callOf('count', [literalOf(1, Types.int)]), [value]), 'rows');
   return {
     plan: { kind: 'aggregate', child: plan, groupBy: [], aggregates: [first, rows] },
+    counted: true,
     value: (columns) => resolveExpression(callOf('scalar_subquery_value', [columns[1], columns[0]]), columns),
   };
 }
@@ -186,6 +194,12 @@ function returnsOneRow(p: LogicalPlan): boolean {
     default:
       return false;
   }
+}
+
+/** The counted subquery's value as the one column of a projection over its aggregate. */
+function valueOnOwnSide(counted: LogicalPlan, value: (columns: readonly Attr[]) => Expr): LogicalPlan {
+  const columns = outputOf(counted);
+  return { kind: 'project', child: counted, exprs: [aliasOf(value(columns), columns[0].name)] };
 }
 
 /** The ids of the enclosing plan's columns (those a correlated subquery may read). */

@@ -7,7 +7,8 @@ import type { TaskError } from '../protocol.js';
 
 export function describeError(error: unknown): TaskError {
   if (error instanceof Error) {
-    return { name: error.name, message: error.message, stack: userFrames(error.stack ?? '') };
+    const described = { name: error.name, message: error.message, stack: userFrames(error.stack ?? '') };
+    return (error as { deterministic?: unknown }).deterministic === true ? { ...described, deterministic: true } : described;
   }
   return { name: 'Error', message: `non-Error value thrown: ${safeString(error)}`, stack: '' };
 }

@@ -58,6 +58,9 @@ scalar('scalar_subquery_value', {
   nullTolerant: true,
   gen: ([rows, value]) => `(${rows} > 1 ? tooManySubqueryRows() : ${value})`,
   helpers: {
-    tooManySubqueryRows: `function tooManySubqueryRows() { throw new Error('[SCALAR_SUBQUERY_TOO_MANY_ROWS] More than one row returned by a subquery used as an expression. SQLSTATE: 21000'); }`,
+    // Deterministic: the scheduler does not retry the task (the same rows fail the same way).
+    tooManySubqueryRows: `function tooManySubqueryRows() {
+  throw Object.assign(new Error('[SCALAR_SUBQUERY_TOO_MANY_ROWS] More than one row returned by a subquery used as an expression. SQLSTATE: 21000'), { deterministic: true });
+}`,
   },
 });
