@@ -42,16 +42,19 @@ describe('Parquet column chunks decoded into the engine form', () => {
       { name: 'l', data: longs, type: 'INT64' },
       { name: 's', data: strings, type: 'STRING' },
       { name: 'b', data: flags, type: 'BOOLEAN' },
+      // Nulls in the middle: the pages after them append converted longs to an array.
+      { name: 'ml', data: longs.map((v, i) => (i >= 2000 && i < 2100 && i % 3 === 0 ? null : v)), type: 'INT64' },
     ]);
     const footer = readParquetFooter(path);
     const pages = footer.metadata.row_groups[0].columns.map((c) => c.meta_data!.encoding_stats?.length ?? 0);
     expect(Math.min(...pages)).toBeGreaterThan(0);
     const columns = readRowGroupColumns(path, footer, 0);
-    const reference = await referenceColumns(path, ['n', 'late', 'd', 'l', 's', 'b']);
+    const reference = await referenceColumns(path, ['n', 'late', 'd', 'l', 's', 'b', 'ml']);
     expect(columns.map((c) => Array.from(c))).toEqual(reference);
     expect(reference[1].filter((v) => v === null).length).toBe(100);
+    expect(reference[6].filter((v) => v === null).length).toBe(33);
     // Numbers without nulls stay in typed arrays; a column with a null is an array.
-    expect(columns.map((c) => c.constructor.name)).toEqual(['Int32Array', 'Array', 'Float64Array', 'Float64Array', 'Array', 'Array']);
+    expect(columns.map((c) => c.constructor.name)).toEqual(['Int32Array', 'Array', 'Float64Array', 'Float64Array', 'Array', 'Array', 'Array']);
   });
 
   it.each(['SNAPPY', 'UNCOMPRESSED'] as const)('reads one row group of several, only the columns asked for; a later read leaves it intact (%s)', (codec) => {

@@ -76,13 +76,15 @@ function kindOf(e: SchemaElement): Kind {
   }
 }
 
-/** Signed 64-bit integers as doubles (exact below 2^53), divided by `divisor` towards zero (as BigInt division). */
-function int64ToNumbers(values: BigInt64Array, divisor: number): Float64Array {
+/**
+ * Signed 64-bit integers as doubles (exact below 2^53), divided by `divisor` towards zero (as
+ * BigInt division), into out[at..] (default a new array).
+ */
+function int64ToNumbers(values: BigInt64Array, divisor: number, out: Float64Array = new Float64Array(values.length), at = 0): Float64Array {
   const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = words[2 * i + 1] * 4294967296 + (words[2 * i] >>> 0);
-    out[i] = divisor === 1 ? v : Math.trunc(v / divisor) + 0; // + 0: no -0, as BigInt has none
+    out[at + i] = divisor === 1 ? v : Math.trunc(v / divisor) + 0; // + 0: no -0, as BigInt has none
   }
   return out;
 }
@@ -208,6 +210,14 @@ class ColumnBuilder {
     this.at += page.encoded.count;
   }
 
+  /** Appends a page of 64-bit integers without nulls, converted straight into a typed column (no page-sized array between). */
+  appendInt64(values: BigInt64Array, divisor: number): void {
+    const column = this.target();
+    if (!(column instanceof Float64Array)) return this.appendDefined(int64ToNumbers(values, divisor), undefined);
+    int64ToNumbers(values, divisor, column, this.at);
+    this.at += values.length;
+  }
+
   /** Appends a page with nulls: `defined` has a definition level per row (0: null), `values` (or indices) one per non-null row. */
   appendWithNulls(values: ArrayLike<unknown>, dictionary: ArrayLike<unknown> | undefined, defined: ArrayLike<number>): void {
     const target = this.target();
@@ -297,6 +307,10 @@ export function decodeColumnChunk(bytes: Uint8Array, element: SchemaElement, met
     if (codes !== undefined) {
       codes.decodeInto(builder, (dictionary ?? []) as unknown[]);
       codes = undefined;
+    }
+    if (kind.kind === 'int64' && !page.dictionaryIndices && page.defined === undefined) {
+      builder.appendInt64(page.values as BigInt64Array, kind.divisor);
+      continue;
     }
     const values = page.dictionaryIndices ? page.values : engineValues(page.values, kind, decoder);
     const lookup = page.dictionaryIndices ? dictionary : undefined;
