@@ -131,6 +131,17 @@ describe('tumbling and sliding windows over sensor readings', () => {
     expect(rows.map((r) => [r.start.getTime(), r.n])).toEqual([...counts].sort(([a], [b]) => a - b));
   });
 
+  it('windows over a timestamp_ntz column are timestamp_ntz wall clocks, whatever the session time zone', async () => {
+    fc.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');
+    try {
+      const w = fc.sql("SELECT to_timestamp_ntz('2016-03-11 09:00:07') AS dt, 1 AS v").groupBy(sf.window('dt', '5 seconds')).agg(sf.sum('v'));
+      expect(w.schema.simpleString()).toBe('struct<window:struct<start:timestamp_ntz,end:timestamp_ntz>,sum(v):bigint>');
+      expect(await w.select(sf.col('window.start').cast('string').alias('s'), sf.window_time('window').cast('string').alias('t')).collect()).toEqual([{ s: '2016-03-11 09:00:05', t: '2016-03-11 09:00:09.999' }]);
+    } finally {
+      fc.conf.set('spark.sql.session.timeZone', 'UTC');
+    }
+  });
+
   it('a select of window() drops the rows whose time is null', async () => {
     const df = fc.createDataFrame([['2016-03-11 09:00:07', 1], [null, 2]], 'dt STRING, v INT').select(sf.window('dt', '1 minute'), 'v');
     expect(df.columns).toEqual(['window', 'v']);

@@ -9,7 +9,7 @@ import { callOf, newExprId, transformDown, type Attr, type Expr } from '../expr/
 import { literalExpr } from '../expr/literal.js';
 import { prettyName } from '../expr/names.js';
 import { Types } from '../expr/types-used.js';
-import { WINDOW_TYPE } from '../expr/builtins/time-windows.js';
+import { windowType } from '../expr/builtins/time-windows.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
@@ -55,7 +55,8 @@ export function planTimeWindows<P extends Windowed>(p: P, scope: OuterScope | un
 /** A generate node yielding each row once per window holding its time, as the `window` column. */
 function timeWindows(call: Call, input: LogicalPlan, scope?: OuterScope): { child: LogicalPlan; column: Attr } {
   const generator = windowGenerator(call, outputOf(input), scope);
-  const column: Attr = { kind: 'attr', id: newExprId(), name: 'window', dataType: WINDOW_TYPE, nullable: false };
+  // A timestamp_ntz column's windows are timestamp_ntz wall clocks (the arithmetic is the same).
+  const column: Attr = { kind: 'attr', id: newExprId(), name: 'window', dataType: windowType(dataTypeOf(generator.kind === 'call' ? generator.args[0]! : generator)), nullable: false };
   return { child: { kind: 'generate', child: input, generator, outer: false, output: [column] }, column };
 }
 
@@ -69,7 +70,7 @@ function windowGenerator(call: Call, input: readonly Attr[], scope?: OuterScope)
   }
   const timeColumn = resolveExpression(time, input, scope);
   const timeType = dataTypeOf(timeColumn);
-  if (!['timestamp', 'string', 'date', 'void'].includes(timeType.typeName())) {
+  if (!['timestamp', 'timestamp_ntz', 'string', 'date', 'void'].includes(timeType.typeName())) {
     throw new AnalysisException(
       'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
       `Cannot resolve "window(${prettyName(timeColumn)})" due to data type mismatch: The first parameter requires the "TIMESTAMP" type, however "${prettyName(timeColumn)}" has the type "${timeType.simpleString().toUpperCase()}". SQLSTATE: 42K09`,
@@ -78,7 +79,8 @@ function windowGenerator(call: Call, input: readonly Attr[], scope?: OuterScope)
   const [windowMicros, slideMicros = windowMicros, startMicros = 0] = durations.map(durationOf);
   checkDurations(`window(${prettyName(timeColumn)}, ${windowMicros}, ${slideMicros}, ${startMicros})`, windowMicros!, slideMicros!, startMicros!);
   const millis = (micros: number) => literalExpr(Math.trunc(micros / 1000));
-  return callOf('time_windows', [castTo(timeColumn, Types.timestamp), millis(windowMicros!), millis(slideMicros!), millis(startMicros!)]);
+  const instants = timeType.typeName() === 'timestamp_ntz' ? timeColumn : castTo(timeColumn, Types.timestamp);
+  return callOf('time_windows', [instants, millis(windowMicros!), millis(slideMicros!), millis(startMicros!)]);
 }
 
 /** A duration argument: an interval string, or an integer of microseconds (Spark's TimeWindow.parseExpression). */

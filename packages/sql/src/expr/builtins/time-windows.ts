@@ -13,8 +13,9 @@ import { scalar } from './define.js';
 import { AnalysisException } from '../../analyzer/analysis-error.js';
 import type { DataType } from '../../types/index.js';
 
-/** struct<start:timestamp,end:timestamp>, the type of a time window and of a session window. */
-export const WINDOW_TYPE = new StructType([new StructField('start', Types.timestamp, true), new StructField('end', Types.timestamp, true)]);
+/** struct<start:t,end:t>, the type of a time window over a column of type t (timestamp or timestamp_ntz). */
+export const windowType = (t: DataType = Types.timestamp) => new StructType([new StructField('start', t, true), new StructField('end', t, true)]);
+const WINDOW_TYPE = windowType();
 
 /**
  * Spark's getWindow for i = 0 until ceil(window / slide): the last window start at or before the
@@ -47,7 +48,7 @@ registerFunction({
 
 function checkWindowStruct(t: DataType): void {
   const fields = t instanceof StructType ? t.fields : [];
-  if (fields.length !== 2 || fields.some((f) => f.dataType.typeName() !== 'timestamp')) {
+  if (fields.length !== 2 || fields.some((f) => !['timestamp', 'timestamp_ntz'].includes(f.dataType.typeName()))) {
     throw new AnalysisException(
       'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
       `Cannot resolve "window_time" due to data type mismatch: the input should be a window column (struct<start:timestamp,end:timestamp>), got "${t.simpleString().toUpperCase()}". SQLSTATE: 42K09`,
@@ -59,7 +60,7 @@ scalar('window_time', {
   args: 1,
   returns: ([t]) => {
     checkWindowStruct(t!);
-    return Types.timestamp;
+    return (t as StructType).fields[1]!.dataType;
   },
   nullableResult: true,
   gen: ([w]) => `(${w}.end === null ? null : ${w}.end - 1)`,
