@@ -1,8 +1,9 @@
 // Aggregates over DISTINCT rows (sum, avg, stddev, collect_list, min, ... with DISTINCT) against
 // DuckDB over the same rows: before, DISTINCT was dropped for every aggregate but count, so
-// sum(DISTINCT x) summed the repeats too.
+// sum(DISTINCT x) summed the repeats too. And Spark 4's listagg / string_agg: the SQL reference's
+// examples, PySpark's F.listagg names, and WITHIN GROUP ordering against DuckDB's string_agg.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext } from '@flint/driver';
+import { FlintContext, functions as sf } from '@flint/driver';
 import { DuckDbReference } from './duckdb-reference.js';
 
 let fc: FlintContext;
@@ -36,5 +37,35 @@ describe('aggregates over DISTINCT rows', () => {
 
   it('are named f(DISTINCT x), as Spark names them', () => {
     expect(fc.sql('SELECT avg(DISTINCT x), collect_list(DISTINCT x), sum(DISTINCT x) FROM t').columns).toEqual(['avg(DISTINCT x)', 'collect_list(DISTINCT x)', 'sum(DISTINCT x)']);
+  });
+});
+
+describe('listagg and string_agg', () => {
+  const one = async (sql: string) => Object.values((await fc.sql(sql).collect())[0]!)[0];
+
+  it("the SQL reference's examples", async () => {
+    expect(await one("SELECT listagg(col) FROM VALUES ('a'), ('b'), ('c') AS tab(col)")).toBe('abc');
+    expect(await one("SELECT listagg(col) WITHIN GROUP (ORDER BY col DESC) FROM VALUES ('a'), ('b'), ('c') AS tab(col)")).toBe('cba');
+    expect(await one("SELECT listagg(col) FROM VALUES ('a'), (NULL), ('b') AS tab(col)")).toBe('ab');
+    expect(await one("SELECT listagg(col) FROM VALUES ('a'), ('a') AS tab(col)")).toBe('aa');
+    expect(await one("SELECT listagg(DISTINCT col) FROM VALUES ('a'), ('a'), ('b') AS tab(col)")).toBe('ab');
+    expect(await one("SELECT listagg(col, ', ') FROM VALUES ('a'), ('b'), ('c') AS tab(col)")).toBe('a, b, c');
+    expect(await one('SELECT listagg(col) FROM VALUES (NULL), (NULL) AS tab(col)')).toBe(null);
+  });
+
+  it('F.listagg, F.string_agg and their _distinct forms, named as Spark names them', async () => {
+    const df = fc.createDataFrame([['a'], ['b'], [null], ['b']], ['strings']);
+    const joined = df.select(sf.listagg('strings'), sf.string_agg('strings', ', '), sf.listagg_distinct('strings'), sf.string_agg_distinct('strings', '/'));
+    expect(joined.columns).toEqual(['listagg(strings, NULL)', 'string_agg(strings, , )', 'listagg(DISTINCT strings, NULL)', 'string_agg(DISTINCT strings, /)']);
+    const [row] = await joined.collect();
+    expect([...(row!['listagg(strings, NULL)'] as string)].sort().join('')).toBe('abb');
+    expect((row!['string_agg(strings, , )'] as string).split(', ').sort()).toEqual(['a', 'b', 'b']);
+    expect([...(row!['listagg(DISTINCT strings, NULL)'] as string)].sort().join('')).toBe('ab');
+    expect((row!['string_agg(DISTINCT strings, /)'] as string).split('/').sort()).toEqual(['a', 'b']);
+  });
+
+  it('WITHIN GROUP ordering agrees with DuckDB string_agg(... ORDER BY ...)', async () => {
+    const ours = await fc.sql("SELECT k, string_agg(CAST(x AS STRING), '-') WITHIN GROUP (ORDER BY x DESC) AS s FROM t GROUP BY k ORDER BY k").collect();
+    expect(ours).toEqual(await db.query("SELECT k, string_agg(CAST(x AS VARCHAR), '-' ORDER BY x DESC) AS s FROM t GROUP BY k ORDER BY k"));
   });
 });

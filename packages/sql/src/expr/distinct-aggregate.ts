@@ -14,7 +14,7 @@ export function distinctAggregate(def: AggregateFunction): AggregateFunction {
   const variant: AggregateFunction = {
     type: 'aggregate',
     name,
-    pretty: (args) => `${def.prettyName ?? def.name}(DISTINCT ${args.join(', ')})`,
+    pretty: (args) => (def.pretty ? def.pretty(args, true) : `${def.prettyName ?? def.name}(DISTINCT ${args.join(', ')})`),
     minArgs: def.minArgs,
     maxArgs: def.maxArgs,
     returnType: def.returnType,

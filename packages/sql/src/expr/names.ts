@@ -76,7 +76,7 @@ function unaryName(op: string, child: string): string {
 
 function callName(name: string, args: string[], distinct: boolean): string {
   const def = lookupFunction(name);
-  if (def?.pretty) return def.pretty(args);
+  if (def?.pretty) return def.pretty(args, distinct);
   const shown = def?.prettyName ?? name;
   return `${shown}(${distinct ? 'DISTINCT ' : ''}${args.join(', ')})`;
 }

@@ -12,8 +12,8 @@ interface FunctionBase {
   readonly name: string;
   /** How the function shows in generated column names, when not `name` (e.g. `SQRT`). */
   readonly prettyName?: string;
-  /** A custom column name from the arguments' names (e.g. `count(1)` for `count(*)`). */
-  readonly pretty?: (args: string[]) => string;
+  /** A custom column name from the arguments' names (e.g. `count(1)` for `count(*)`); `distinct` for an aggregate over DISTINCT rows. */
+  readonly pretty?: (args: string[], distinct?: boolean) => string;
   readonly minArgs: number;
   readonly maxArgs: number;
   /**

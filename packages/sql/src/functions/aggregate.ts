@@ -1,5 +1,5 @@
 /** Aggregate functions (pyspark.sql.functions' aggregate family). */
-import { Column, columnExpr } from '../column.js';
+import { Column, columnExpr, operand } from '../column.js';
 import { callOf } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
 import { fn, fnWithValues, flat, type ColumnOrName } from './call.js';
@@ -65,3 +65,10 @@ export const first_value = (c: ColumnOrName): Column => fn('first_value', c);
 export const last_value = (c: ColumnOrName): Column => fn('last_value', c);
 /** percentile_approx(col, percentage): the value of rank ceil(percentage * n) (a single percentage). */
 export const percentile_approx = (c: ColumnOrName, percentage: number): Column => fnWithValues('percentile_approx', c, percentage);
+/** listagg / string_agg(col, delimiter?): the non-null values joined; a plain delimiter is a literal (PySpark's lit(delimiter)). */
+const joined = (name: string, distinct: boolean) => (col: ColumnOrName, delimiter?: Column | string | Uint8Array): Column =>
+  new Column(callOf(name, [columnExpr(col), ...(delimiter === undefined ? [] : [operand(delimiter)])], distinct));
+export const listagg = joined('listagg', false);
+export const listagg_distinct = joined('listagg', true);
+export const string_agg = joined('string_agg', false);
+export const string_agg_distinct = joined('string_agg', true);

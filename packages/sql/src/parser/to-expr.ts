@@ -274,7 +274,10 @@ function functionCall(e: FunctionCall, scope: ExprScope): PlanExpr {
   const name = e.name.toLowerCase();
   let args = e.args.map((a) => (a.kind === 'star' && !a.qualifier ? lit(1, Types.int) : toExpr(a, scope)));
   // f(p) WITHIN GROUP (ORDER BY x [DESC]) is f(x, p, descending) (mode: mode(x, true, descending)).
-  if (e.withinGroup) args = [toExpr(e.withinGroup.expr, scope), ...(name === 'mode' ? [lit(true, Types.boolean)] : args), lit(!e.withinGroup.ascending, Types.boolean)];
+  // listagg(x[, d]) WITHIN GROUP (ORDER BY k [DESC]) is listagg(x, d, k, descending).
+  const joinsValues = name === 'listagg' || name === 'string_agg';
+  if (e.withinGroup && joinsValues) args = [args[0]!, args[1] ?? lit(null, Types.null), toExpr(e.withinGroup.expr, scope), lit(!e.withinGroup.ascending, Types.boolean)];
+  else if (e.withinGroup) args = [toExpr(e.withinGroup.expr, scope), ...(name === 'mode' ? [lit(true, Types.boolean)] : args), lit(!e.withinGroup.ascending, Types.boolean)];
   if (e.filter) {
     // agg(x) FILTER (WHERE c) aggregates only the rows where c holds: agg(CASE WHEN c THEN x END).
     const condition = toExpr(e.filter, scope);

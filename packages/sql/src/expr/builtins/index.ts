@@ -46,3 +46,4 @@ import './timestamp-makers.js';
 import './bit-functions.js';
 import './session-and-errors.js';
 import './aes.js';
+import './listagg.js';
