@@ -119,18 +119,23 @@ describe('IN / EXISTS subqueries as values: ExistenceJoin', () => {
   });
 });
 
+/** The EMP, DEPT and BONUS views of Spark's exists-subquery sql-tests (hiredate left out). */
+function createEmpDeptBonus(): void {
+  fc.createDataFrame([
+    [100, 'emp 1', 100.0, 10], [100, 'emp 1', 100.0, 10], [200, 'emp 2', 200.0, 10], [300, 'emp 3', 300.0, 20], [400, 'emp 4', 400.0, 30],
+    [500, 'emp 5', 400.0, null], [600, 'emp 6 - no dept', 400.0, 100], [700, 'emp 7', 400.0, 100], [800, 'emp 8', 150.0, 70],
+  ], 'id INT, emp_name STRING, salary DOUBLE, dept_id INT').createOrReplaceTempView('emp');
+  fc.createDataFrame([[10, 'dept 1', 'CA'], [20, 'dept 2', 'NY'], [30, 'dept 3', 'TX'], [40, 'dept 4 - unassigned', 'OR'], [50, 'dept 5 - unassigned', 'NJ'], [70, 'dept 7', 'FL']],
+    'dept_id INT, dept_name STRING, state STRING').createOrReplaceTempView('dept');
+  fc.createDataFrame([['emp 1', 10.0], ['emp 1', 20.0], ['emp 2', 300.0], ['emp 2', 100.0], ['emp 3', 300.0], ['emp 4', 100.0], ['emp 5', 1000.0], ['emp 6 - no dept', 500.0]],
+    'emp_name STRING, bonus_amt DOUBLE').createOrReplaceTempView('bonus');
+}
+
 // sql-tests/results/subquery/exists-subquery/exists-within-and-or.sql.out (Spark's answers) and
 // in-subquery/in-null-semantics.sql.out (an empty subquery: IN false, NOT IN true, a null too).
 describe("Spark's golden answers", () => {
   it('exists-within-and-or', async () => {
-    fc.createDataFrame([
-      [100, 'emp 1', 100.0, 10], [100, 'emp 1', 100.0, 10], [200, 'emp 2', 200.0, 10], [300, 'emp 3', 300.0, 20], [400, 'emp 4', 400.0, 30],
-      [500, 'emp 5', 400.0, null], [600, 'emp 6 - no dept', 400.0, 100], [700, 'emp 7', 400.0, 100], [800, 'emp 8', 150.0, 70],
-    ], 'id INT, emp_name STRING, salary DOUBLE, dept_id INT').createOrReplaceTempView('emp');
-    fc.createDataFrame([[10, 'dept 1', 'CA'], [20, 'dept 2', 'NY'], [30, 'dept 3', 'TX'], [40, 'dept 4 - unassigned', 'OR'], [50, 'dept 5 - unassigned', 'NJ'], [70, 'dept 7', 'FL']],
-      'dept_id INT, dept_name STRING, state STRING').createOrReplaceTempView('dept');
-    fc.createDataFrame([['emp 1', 10.0], ['emp 1', 20.0], ['emp 2', 300.0], ['emp 2', 100.0], ['emp 3', 300.0], ['emp 4', 100.0], ['emp 5', 1000.0], ['emp 6 - no dept', 500.0]],
-      'emp_name STRING, bonus_amt DOUBLE').createOrReplaceTempView('bonus');
+    createEmpDeptBonus();
     const rows = async (query: string) => (await fc.sql(query).collect()).map((r) => Object.values(r).map((v) => (v === null ? 'NULL' : String(v))).join('\t')).sort();
     expect(await rows('SELECT emp.emp_name FROM emp WHERE EXISTS (SELECT dept.state FROM dept WHERE emp.dept_id = dept.dept_id) OR emp.id > 200')).toEqual(
       ['emp 1', 'emp 1', 'emp 2', 'emp 3', 'emp 4', 'emp 5', 'emp 6 - no dept', 'emp 7', 'emp 8']);
@@ -141,6 +146,29 @@ describe("Spark's golden answers", () => {
     expect(await rows(`SELECT * FROM bonus WHERE (NOT EXISTS (SELECT * FROM emp WHERE emp.emp_name = emp_name AND bonus_amt > emp.salary)
       OR EXISTS (SELECT * FROM emp WHERE emp.emp_name = emp_name OR bonus_amt < emp.salary))`)).toEqual(
       ['emp 1\t10', 'emp 1\t20', 'emp 2\t100', 'emp 2\t300', 'emp 3\t300', 'emp 4\t100', 'emp 5\t1000', 'emp 6 - no dept\t500']);
+  });
+
+  it('exists-outside-filter: EXISTS and IN values are named exists(...) and (x IN (listquery(...))) by the outer columns they read', async () => {
+    createEmpDeptBonus();
+    const columnsAndRows = async (query: string) => {
+      const df = fc.sql(query);
+      return { columns: df.columns, rows: (await df.collect()).map((r) => Object.values(r).map(String).join('\t')).sort() };
+    };
+    // Spark's schemas and outputs (results/subquery/exists-subquery/exists-outside-filter.sql.out).
+    expect(await columnsAndRows('SELECT emp_name, EXISTS (SELECT 1 FROM dept WHERE dept.dept_id > 10 AND dept.dept_id < 30) FROM emp')).toEqual({
+      columns: ['emp_name', 'exists()'],
+      rows: ['emp 1', 'emp 1', 'emp 2', 'emp 3', 'emp 4', 'emp 5', 'emp 6 - no dept', 'emp 7', 'emp 8'].map((e) => `${e}\ttrue`),
+    });
+    expect(await columnsAndRows('SELECT emp_name, EXISTS (SELECT 1 FROM dept WHERE emp.dept_id = dept.dept_id) FROM emp')).toEqual({
+      columns: ['emp_name', 'exists(dept_id)'],
+      rows: ['emp 1\ttrue', 'emp 1\ttrue', 'emp 2\ttrue', 'emp 3\ttrue', 'emp 4\ttrue', 'emp 5\tfalse', 'emp 6 - no dept\tfalse', 'emp 7\tfalse', 'emp 8\ttrue'],
+    });
+    expect((await columnsAndRows('SELECT count(CASE WHEN EXISTS (SELECT 1 FROM dept WHERE emp.dept_id = dept.dept_id) THEN 1 END) FROM emp')).columns).toEqual(
+      ['count(CASE WHEN exists(dept_id) THEN 1 END)']);
+    // InSubquery.sql: (value IN (listquery(outer columns))), and NOT around it.
+    expect(fc.sql('SELECT dept_id IN (SELECT dept_id FROM dept WHERE dept.state <> emp.emp_name) FROM emp').columns).toEqual(['(dept_id IN (listquery(emp_name)))']);
+    expect(fc.sql('SELECT NOT EXISTS (SELECT 1 FROM bonus WHERE bonus.emp_name = emp.emp_name AND bonus_amt > salary) FROM emp').columns).toEqual(
+      ['(NOT exists(emp_name, salary))']);
   });
 
   it('in-null-semantics: an empty subquery', async () => {

@@ -172,7 +172,7 @@ function generatedName(e: Expr): string {
 function namingForm(e: Expr, input: readonly Attr[], scope?: OuterScope): Expr {
   return transformUp(resolveLambdas(expandStarArguments(e, input), input, (x, attrs) => namingForm(x, attrs)), (x) => {
     if (x.kind === 'column') return resolveColumn(x.name, x.qualifier, input);
-    if (x.kind === 'subquery' && x.mode === 'scalar' && scope) return resolveExpression(x, input, scope);
+    if (x.kind === 'subquery' && scope) return resolveExpression(x, input, scope);
     if (x.kind === 'window') return { ...x, spec: withDefaultFrame(x.fn, x.spec) };
     return x;
   });

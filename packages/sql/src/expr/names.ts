@@ -56,8 +56,12 @@ function render(e: Expr, withIds: boolean): string {
       return `${prettyName(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
     case 'window':
       return `${prettyName(e.fn)} OVER (${windowSpecName(e.spec, prettyName)})`;
-    case 'subquery':
-      return e.mode === 'exists' ? 'exists(subquery)' : e.mode === 'in' ? `(${prettyName(e.child!)} IN (listquery()))` : `scalarsubquery(${(e.outerNames ?? []).join(', ')})`;
+    case 'subquery': {
+      // Spark's exists(...), listquery(...) and scalarsubquery(...) list the outer columns the subquery reads.
+      const outer = (e.outerNames ?? []).join(', ');
+      if (e.mode === 'in') return `(${prettyName(e.child!)} IN (listquery(${outer})))`;
+      return `${e.mode === 'exists' ? 'exists' : 'scalarsubquery'}(${outer})`;
+    }
   }
 }
 
