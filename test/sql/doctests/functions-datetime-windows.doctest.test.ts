@@ -131,12 +131,15 @@ describe('tumbling and sliding windows over sensor readings', () => {
     expect(rows.map((r) => [r.start.getTime(), r.n])).toEqual([...counts].sort(([a], [b]) => a - b));
   });
 
-  it('windows over a timestamp_ntz column are timestamp_ntz wall clocks, whatever the session time zone', async () => {
+  it('time and session windows over a timestamp_ntz column are timestamp_ntz wall clocks, whatever the session time zone', async () => {
     fc.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');
     try {
       const w = fc.sql("SELECT to_timestamp_ntz('2016-03-11 09:00:07') AS dt, 1 AS v").groupBy(sf.window('dt', '5 seconds')).agg(sf.sum('v'));
       expect(w.schema.simpleString()).toBe('struct<window:struct<start:timestamp_ntz,end:timestamp_ntz>,sum(v):bigint>');
       expect(await w.select(sf.col('window.start').cast('string').alias('s'), sf.window_time('window').cast('string').alias('t')).collect()).toEqual([{ s: '2016-03-11 09:00:05', t: '2016-03-11 09:00:09.999' }]);
+      const sessions = fc.sql("SELECT to_timestamp_ntz('2016-03-11 09:00:07') AS dt, 1 AS v").groupBy(sf.session_window('dt', '5 seconds')).count();
+      expect(sessions.schema.simpleString()).toBe('struct<session_window:struct<start:timestamp_ntz,end:timestamp_ntz>,count:bigint>');
+      expect(await sessions.select(sf.col('session_window.end').cast('string').alias('e')).collect()).toEqual([{ e: '2016-03-11 09:00:12' }]);
     } finally {
       fc.conf.set('spark.sql.session.timeZone', 'UTC');
     }

@@ -16,7 +16,8 @@ import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
 import { durationMicros } from './interval-strings.js';
-import type { OuterScope } from './resolve-expression.js';
+import { resolveExpression, type OuterScope } from './resolve-expression.js';
+import { dataTypeOf } from './type-of.js';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -25,15 +26,17 @@ const END = '__session_end';
 const PREVIOUS_END = '__session_previous_end';
 const ID = '__session_id';
 
-export function sessionWindows(call: Call, p: PlanOf<'project'> | PlanOf<'aggregate'>, _scope: OuterScope | undefined, analyzeNew: (plan: LogicalPlan) => LogicalPlan): { child: LogicalPlan; column: Attr } {
+export function sessionWindows(call: Call, p: PlanOf<'project'> | PlanOf<'aggregate'>, scope: OuterScope | undefined, analyzeNew: (plan: LogicalPlan) => LogicalPlan): { child: LogicalPlan; column: Attr } {
   const [time, gap] = call.args;
   if (time === undefined || gap === undefined || call.args.length !== 2) {
     throw new AnalysisException('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`session_window\` requires 2 parameters but the actual number is ${call.args.length}. SQLSTATE: 42605`);
   }
   const gapMicros = gapOf(gap);
   const input = outputOf(p.child);
-  const start: Expr = { kind: 'cast', child: time, to: Types.timestamp };
-  const end = callOf('timestamp_add_interval', [start, literalExpr(gapMicros)]);
+  // A timestamp_ntz column's sessions are timestamp_ntz wall clocks; text and dates are read as timestamps.
+  const ntz = dataTypeOf(resolveExpression(time, input, scope)).typeName() === 'timestamp_ntz';
+  const start: Expr = ntz ? time : { kind: 'cast', child: time, to: Types.timestamp };
+  const end = callOf(ntz ? 'timestamp_ntz_add_micros' : 'timestamp_add_interval', [start, literalExpr(gapMicros)]);
   const kept: Expr = gapMicros > 0 ? { kind: 'unary', op: 'IS NOT NULL', child: time } : literalExpr(false);
   const filtered: LogicalPlan = { kind: 'filter', child: p.child, condition: kept };
   const struct = (s: Expr, e: Expr) => aliasOf(callOf('named_struct', [literalExpr('start'), s, literalExpr('end'), e]), 'session_window');
