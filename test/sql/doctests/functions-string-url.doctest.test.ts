@@ -93,6 +93,23 @@ describe('replace, position, printf, chr, mask, luhn_check, sentences', () => {
     await expect(fc.sql("SELECT mask('abc', 'XY')").collect()).rejects.toThrow(/INPUT_SIZE_NOT_ONE.*upperChar/);
   });
 
+  it('quote (Spark 4.1)', async () => {
+    await shows(fc.createDataFrame(["Don't"], 'STRING').select('*', sf.quote('value')), `
+      +-----+------------+
+      |value|quote(value)|
+      +-----+------------+
+      |Don't|    'Don\\'t'|
+      +-----+------------+`);
+  });
+
+  it("SQL's decode(expr, search, result, ..., default): the SQL reference's examples", async () => {
+    const cities = "1, 'Southlake', 2, 'San Francisco', 3, 'New Jersey', 4, 'Seattle'";
+    expect(await values(`SELECT decode(2, ${cities}, 'Non domestic'), decode(6, ${cities}, 'Non domestic'), decode(6, ${cities})`)).toEqual(['San Francisco', 'Non domestic', null]);
+    // NULL matches NULL.
+    expect(await values("SELECT decode(null, 6, 'Spark', NULL, 'SQL', 4, 'rocks')")).toEqual(['SQL']);
+    expect(fc.sql("SELECT decode(2, 1, 'a', 'b')").columns).toEqual(['decode(2, 1, a, b)']);
+  });
+
   it('luhn_check (the SQL reference examples)', async () => {
     expect(await values("SELECT luhn_check('8112189876'), luhn_check('79927398713'), luhn_check('79927398714'), luhn_check(''), luhn_check('8112a89876')"))
       .toEqual([true, true, false, false, false]);

@@ -22,6 +22,7 @@ export const chr = (n: ColumnOrName): Column => fn('chr', n);
 export const mask = (col: ColumnOrName, upperChar?: ColumnOrName, lowerChar?: ColumnOrName, digitChar?: ColumnOrName, otherChar?: ColumnOrName): Column =>
   fn('mask', col, upperChar ?? lit('X'), lowerChar ?? lit('x'), digitChar ?? lit('n'), otherChar ?? lit(null));
 export const luhn_check = (str: ColumnOrName): Column => fn('luhn_check', str);
+export const quote = (col: ColumnOrName): Column => fn('quote', col);
 /** sentences(string, language = '', country = ''): PySpark passes the empty defaults, so the name shows them. */
 export const sentences = (string: ColumnOrName, language?: ColumnOrName, country?: ColumnOrName): Column =>
   fn('sentences', string, language ?? lit(''), country ?? lit(''));

@@ -1,5 +1,5 @@
 /**
- * Strings to bytes and back: encode / decode in Spark 4's charsets (US-ASCII, ISO-8859-1, UTF-8,
+ * Strings to bytes and back: encode / decode (and SQL's CASE-like decode) in Spark 4's charsets (US-ASCII, ISO-8859-1, UTF-8,
  * UTF-16BE, UTF-16LE, UTF-16, UTF-32; an unmappable character or a malformed byte is an error, as
  * spark.sql.legacy.codingErrorAction=false reports it), to_binary / try_to_binary (hex, utf-8,
  * base64), and the UTF-8 validity functions. Strings are JavaScript strings inside the engine, so
@@ -7,11 +7,14 @@
  */
 import { BinaryType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
+import { commonType } from '../type-rules.js';
+import { SQL_EQUALS } from '../../physical/codegen/complex-equality.js';
 import { all, scalar } from './define.js';
 
 const S = Types.string;
 const BINARY = new BinaryType();
 const isBinary = (t: DataType | undefined) => t?.typeName() === 'binary';
+const widest = (types: DataType[]): DataType => types.reduce((a, b) => commonType(a, b) ?? a);
 
 const CHARSET = `function sqlCharset(name, fn) {
   const key = String(name).toLowerCase();
@@ -106,12 +109,33 @@ const TO_BINARY = `function sqlToBinary(s, format, lenient) {
 }`;
 
 scalar('encode', { args: 2, returns: BINARY, coerce: all(S), gen: ([s, c]) => `sqlEncode(${s}, ${c})`, helpers: { sqlCharset: CHARSET, sqlEncode: ENCODE } });
+/**
+ * decode(bin, charset), or SQL's decode(expr, search, result [, search, result] ... [, default]):
+ * the result of the first search equal to expr (null equal to null), else default (or null).
+ */
+const isDefault = (i: number, count: number) => count % 2 === 0 && i === count - 1;
+const decodeTypes = (t: DataType[]) => {
+  const searches = t.filter((_, i) => i % 2 === 1 && !isDefault(i, t.length));
+  const results = t.filter((_, i) => i > 0 && (i % 2 === 0 || isDefault(i, t.length)));
+  return { key: widest([t[0]!, ...searches]), value: widest(results) };
+};
 scalar('decode', {
-  args: 2,
-  returns: S,
-  coerce: ([t]) => [isBinary(t) ? undefined : S, S],
-  gen: ([b, c], [t]) => `sqlDecode(${isBinary(t) ? b : `new Uint8Array(Buffer.from(${b}, 'utf8'))`}, ${c})`,
-  helpers: { sqlCharset: CHARSET, sqlDecode: DECODE },
+  args: [2, Infinity],
+  returns: (t) => (t.length === 2 ? S : decodeTypes(t).value),
+  coerce: (t) => {
+    if (t.length === 2) return [isBinary(t[0]) ? undefined : S, S];
+    const { key, value } = decodeTypes(t);
+    return t.map((_, i) => (i === 0 || (i % 2 === 1 && !isDefault(i, t.length)) ? key : value));
+  },
+  nullTolerant: true,
+  nullableResult: true,
+  gen: ([expr, ...rest], [t]) => {
+    if (rest.length === 1) return `(${expr} === null || ${rest[0]} === null ? null : sqlDecode(${isBinary(t) ? expr : `new Uint8Array(Buffer.from(${expr}, 'utf8'))`}, ${rest[0]}))`;
+    const fallback = rest.length % 2 === 1 ? rest[rest.length - 1] : 'null';
+    const branches = Array.from({ length: Math.floor(rest.length / 2) }, (_, i) => [rest[2 * i]!, rest[2 * i + 1]!] as const);
+    return `((v) => ${branches.reduceRight((otherwise, [search, result]) => `(sqlEquals(v, ${search}) ? ${result} : ${otherwise})`, fallback)})(${expr})`;
+  },
+  helpers: { sqlCharset: CHARSET, sqlDecode: DECODE, sqlEquals: SQL_EQUALS },
 });
 for (const [name, lenient] of [['to_binary', false], ['try_to_binary', true]] as const) {
   scalar(name, {

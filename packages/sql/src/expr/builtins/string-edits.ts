@@ -1,4 +1,4 @@
-/** replace, locate/position, mask, luhn_check and sentences, as Spark computes them. */
+/** replace, locate/position, mask, luhn_check, sentences and quote, as Spark computes them. */
 import { Types } from '../types-used.js';
 import { all, scalar } from './define.js';
 
@@ -91,3 +91,6 @@ scalar('sentences', {
   gen: ([s, language, country]) => `(${s} === null ? null : sqlSentences(${s}, ${language ?? `''`}, ${country ?? `''`}))`,
   helpers: { sqlSentences: SENTENCES },
 });
+
+/** quote(str) (Spark 4.1): str in single quotes, each single quote in it escaped with a backslash. */
+scalar('quote', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `("'" + ${s}.replaceAll("'", "\\\\'") + "'")` });
