@@ -2,8 +2,9 @@
 // limited to one row as Spark's RewriteNonCorrelatedExists does), an uncorrelated scalar subquery
 // (a left join with its one-row aggregate) and theta joins broadcast their
 // small side and test every pair where the other side's rows are (Spark's
-// BroadcastNestedLoopJoin), instead of gathering both sides into one partition. Rows are compared
-// with DuckDB's on the same data.
+// BroadcastNestedLoopJoin), instead of gathering both sides into one partition; an inner or cross
+// join of two sides too big to broadcast pairs their partitions (Spark's CartesianProduct). Rows
+// are compared with DuckDB's on the same data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
 import { DuckDbReference } from './duckdb-reference.js';
@@ -69,5 +70,34 @@ describe('joins without keys', () => {
       expect(rowsDifference(await fc.sql(query).collect(), await duck.query(reference)), query).toBeNull();
     }
     expect(fc.sql('SELECT l.id, r.y FROM lhs l LEFT JOIN rhs r ON l.x > r.y + 10').explainString('simple')).toContain('BroadcastNestedLoopJoin BuildRight, LeftOuter, (x#');
+  });
+
+  it('an inner or cross join without keys of two sides above the broadcast threshold: a CartesianProduct of partition pairs', async () => {
+    fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 100);
+    try {
+      fc.createDataFrame(RHS, 'y INT, tag STRING').repartition(3).createOrReplaceTempView('rhs3');
+      for (const query of [
+        'SELECT l.id, l.x, r.y, r.tag FROM lhs l JOIN rhs3 r ON l.x > r.y + 10',
+        'SELECT l.id, r.tag FROM lhs l CROSS JOIN rhs3 r',
+        'SELECT l.id, r.y FROM lhs l, rhs3 r WHERE l.id + r.y = 30 OR r.y IS NULL AND l.x < 3',
+      ]) {
+        const df = fc.sql(query);
+        expect(rowsDifference(await df.collect(), await duck.query(query.replace('rhs3', 'rhs'))), query).toBeNull();
+        // 4 partitions of lhs by 3 of rhs3: one task per pair.
+        expect(df.rdd.getNumPartitions(), query).toBe(12);
+      }
+      expect(fc.sql('SELECT * FROM lhs l JOIN rhs3 r ON l.x > r.y').explainString('simple').replace(/#\d+/g, '#N')).toBe(`== Physical Plan ==
+CartesianProduct (x#N > y#N)
+:- Exchange RoundRobinPartitioning(4)
+:  +- Scan LocalRelation [id#N, x#N]
++- Exchange RoundRobinPartitioning(3)
+   +- Scan LocalRelation [y#N, tag#N]
+`);
+      expect(fc.sql('SELECT * FROM lhs CROSS JOIN rhs3').explainString('simple')).toMatch(/^== Physical Plan ==\nCartesianProduct\n:- /);
+      // A left join keeps its unmatched rows: not a cartesian product.
+      expect(fc.sql('SELECT * FROM lhs l LEFT JOIN rhs3 r ON l.x > r.y').explainString('simple')).not.toContain('CartesianProduct');
+    } finally {
+      fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+    }
   });
 });

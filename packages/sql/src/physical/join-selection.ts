@@ -9,13 +9,15 @@
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { broadcastableSides } from './broadcast-join.js';
 import { producedBytes } from './adaptive/initial-partitions.js';
+import { equiJoinKeys } from './join.js';
+import { outputOf } from '../plan/output.js';
 
 export const DEFAULT_BROADCAST_THRESHOLD = 10 * 1024 * 1024;
 
 /** The size taken for a row whose size is not known from its source. */
 const ROW_BYTES = 64;
 
-export type JoinStrategy = { readonly kind: 'broadcast'; readonly build: 'left' | 'right' } | { readonly kind: 'shuffle' };
+export type JoinStrategy = { readonly kind: 'broadcast'; readonly build: 'left' | 'right' } | { readonly kind: 'shuffle' } | { readonly kind: 'cartesian' };
 
 export function estimatedSize(p: LogicalPlan): number | undefined {
   switch (p.kind) {
@@ -47,11 +49,24 @@ export function estimatedSize(p: LogicalPlan): number | undefined {
 /**
  * A join without equality keys (a condition of other kinds, or none) is broadcast the same way
  * when a side is small: every row of the other side is tested against all its rows, where it is
- * (Spark's BroadcastNestedLoopJoin); shuffled, both sides go to one partition.
+ * (Spark's BroadcastNestedLoopJoin); not broadcast, an inner one is a cartesian product of the
+ * sides' partitions and any other sends both sides to one partition.
  */
 export function chooseJoin(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number): JoinStrategy {
-  const hinted = hintedJoin(p);
-  if (hinted) return hinted;
+  const strategy = hintedJoin(p) ?? joinBySize(p, threshold);
+  return strategy.kind === 'shuffle' && isCartesian(p) ? { kind: 'cartesian' } : strategy;
+}
+
+/**
+ * An inner (or cross) join without equality keys that is not broadcast: Spark's CartesianProduct,
+ * each partition of one side paired with each of the other (cartesian-product.ts).
+ */
+function isCartesian(p: Extract<LogicalPlan, { kind: 'join' }>): boolean {
+  if (p.joinType !== 'inner' && p.joinType !== 'cross') return false;
+  return equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length === 0;
+}
+
+function joinBySize(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number): JoinStrategy {
   if (threshold < 0) return { kind: 'shuffle' };
   const candidates = broadcastableSides(p.joinType)
     .map((side) => ({ side, size: estimatedSize(side === 'left' ? p.left : p.right) }))

@@ -194,6 +194,12 @@ function describeJoin(p: Extract<LogicalPlan, { kind: 'join' }>, n: number, thre
   ];
   const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${joinName(p)}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
   const broadcast = (side: LogicalPlan) => op('BroadcastExchange', { details: [inputOf(side)], generated: false, exchange: true }, describe(side));
+  if (strategy.kind === 'cartesian') {
+    // Spark's CartesianProductExec: its condition, if any, as its argument; no exchange below it.
+    const condition = p.condition ? planString(p.condition) : undefined;
+    const cartesianDetails = [`Join type: ${joinName(p)}`, `Join condition: ${condition ?? 'None'}`];
+    return op('CartesianProduct', { args: condition ? ` ${condition}` : '', details: cartesianDetails, generated: false }, describe(p.left), describe(p.right));
+  }
   if (strategy.kind === 'broadcast' && keys.leftKeys.length === 0) {
     // Spark's BroadcastNestedLoopJoinExec: no keys, the condition tested on every pair.
     const nestedArgs = ` Build${build === 'left' ? 'Left' : 'Right'}, ${joinName(p)}${p.condition ? `, ${planString(p.condition)}` : ''}`;

@@ -20,6 +20,7 @@ import { sortEachPartition, takeOrdered, takeOrderedParts } from './sort.js';
 import { sortRows } from './range-sort.js';
 import { windowRows } from './window.js';
 import { hashRepartition } from './hash-repartition.js';
+import { cartesianProduct } from './cartesian-product.js';
 import { readIds, scanColumns } from './scan-columns.js';
 import { splitConjuncts } from '../expr/predicates.js';
 import type { AdaptiveExecution } from './adaptive/adaptive-execution.js';
@@ -181,6 +182,7 @@ export class PhysicalPlanner {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
       return { rows: broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead, undefined, plan.nullAware) };
     }
+    if (strategy.kind === 'cartesian') return { rows: cartesianProduct(left, right, plan.condition, this.options.site) };
     const partitions = this.options.adaptive?.joinPartitions(this.host, plan, this.options.shufflePartitions) ?? this.options.shufflePartitions;
     const build = shuffledBuildSide(plan);
     const joined = shuffledHashJoin(left, right, plan.joinType, plan.condition, partitions, this.options.site, this.isRead, build, plan.nullAware);
