@@ -1,4 +1,4 @@
-// PySpark 4's docstring examples (functions/builtin.py) of bit_count, bit_get/getbit,
+// PySpark 4's docstring examples (functions/builtin.py) of bit_count, bit_get/getbit, the bitmap functions,
 // nullifzero/zeroifnull, the session functions (current_catalog, current_database/current_schema,
 // current_user/user/session_user, version), raise_error, assert_true and
 // aes_encrypt/aes_decrypt/try_aes_decrypt (the docstrings' ciphertexts, byte for byte). The
@@ -55,6 +55,33 @@ describe('bits, nullifzero and zeroifnull', () => {
     // A negative value counts the bits of its 64-bit two's complement, as Long.bitCount does.
     expect(await values('SELECT bit_count(-1), bit_count(true), bit_get(11, 3), typeof(getbit(11, 0))')).toEqual([64, 1, 1, 'tinyint']);
     await expect(fc.sql('SELECT bit_get(11, 32)').collect()).rejects.toThrow('[INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE] The value of parameter(s) `pos` in `bit_get` is invalid: expects an integer value in [0, 32), but got 32.');
+  });
+
+  it('the bitmap functions (PySpark 3.5 docstrings)', async () => {
+    const one = fc.createDataFrame([[123]], ['a']);
+    expect(await one.select(sf.bitmap_bit_position(one.col('a')).alias('r'), sf.bitmap_bucket_number(one.col('a')).alias('b')).collect()).toEqual([{ r: 122, b: 1 }]);
+    const three = fc.createDataFrame([[1], [2], [3]], ['a']);
+    expect(await three.select(sf.substring(sf.hex(sf.bitmap_construct_agg(sf.bitmap_bit_position(three.col('a')))), 0, 6).alias('r')).collect()).toEqual([{ r: '070000' }]);
+    const ffff = fc.createDataFrame([['FFFF']], ['a']);
+    expect(await ffff.select(sf.bitmap_count(sf.to_binary(ffff.col('a'), sf.lit('hex'))).alias('r')).collect()).toEqual([{ r: 16 }]);
+    const bytes = fc.createDataFrame([['10'], ['20'], ['40']], ['a']);
+    expect(await bytes.select(sf.substring(sf.hex(sf.bitmap_or_agg(sf.to_binary(bytes.col('a'), sf.lit('hex')))), 0, 6).alias('r')).collect()).toEqual([{ r: '700000' }]);
+    // Zero and negative values: bucket 0, position -v.
+    expect(await values('SELECT bitmap_bucket_number(0), bitmap_bucket_number(-1), bitmap_bucket_number(32769), bitmap_bit_position(-1), bitmap_bit_position(32769)')).toEqual([0, 0, 2, 1, 0]);
+    await expect(fc.sql('SELECT bitmap_construct_agg(40000)').collect()).rejects.toThrow(/\[INVALID_BITMAP_POSITION\] The 0-indexed bitmap position 40000 is out of bounds/);
+  });
+
+  it('bitmaps count distinct values as DuckDB count(DISTINCT) does', async () => {
+    const vs = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 70001) - 1000);
+    fc.createDataFrame(vs.map((v) => [v]), 'v BIGINT').repartition(3).createOrReplaceTempView('vs');
+    const [row] = await fc.sql('SELECT sum(n) AS n FROM (SELECT bitmap_bucket_number(v), bitmap_count(bitmap_construct_agg(bitmap_bit_position(v))) AS n FROM vs GROUP BY 1)').collect();
+    const db = await DuckDbReference.open(1);
+    try {
+      await db.createTable('vs', 'v BIGINT', vs.map((v) => [v]));
+      expect([row]).toEqual(await db.query('SELECT count(DISTINCT v) AS n FROM vs'));
+    } finally {
+      db.close();
+    }
   });
 
   it('nullifzero and zeroifnull', async () => {

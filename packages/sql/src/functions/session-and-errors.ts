@@ -1,7 +1,7 @@
 /**
  * Session facts (current_catalog, current_database, current_user, version, ...), the functions
  * that fail on purpose (raise_error, assert_true: a string message is a literal, as in PySpark),
- * bit_count / bit_get / getbit, and nullifzero / zeroifnull.
+ * bit_count / bit_get / getbit, the bitmap functions, and nullifzero / zeroifnull.
  */
 import { Column, columnExpr } from '../column.js';
 import { callOf } from '../expr/expression.js';
@@ -25,6 +25,11 @@ export const assert_true = (col: ColumnOrName, errMsg?: Column | string): Column
 export const bit_count = (col: ColumnOrName): Column => fn('bit_count', col);
 export const bit_get = (col: ColumnOrName, pos: ColumnOrName): Column => fn('bit_get', col, pos);
 export const getbit = (col: ColumnOrName, pos: ColumnOrName): Column => fn('getbit', col, pos);
+export const bitmap_bucket_number = (col: ColumnOrName): Column => fn('bitmap_bucket_number', col);
+export const bitmap_bit_position = (col: ColumnOrName): Column => fn('bitmap_bit_position', col);
+export const bitmap_count = (col: ColumnOrName): Column => fn('bitmap_count', col);
+export const bitmap_construct_agg = (col: ColumnOrName): Column => fn('bitmap_construct_agg', col);
+export const bitmap_or_agg = (col: ColumnOrName): Column => fn('bitmap_or_agg', col);
 
 export const nullifzero = (col: ColumnOrName): Column => fn('nullifzero', col);
 export const zeroifnull = (col: ColumnOrName): Column => fn('zeroifnull', col);

@@ -47,3 +47,4 @@ import './bit-functions.js';
 import './session-and-errors.js';
 import './aes.js';
 import './listagg.js';
+import './bitmaps.js';
