@@ -11,17 +11,24 @@ import { genExpr } from './codegen/expr-codegen.js';
 import { materialize, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 export function cartesianProduct(left: Pipeline, right: Pipeline, condition: Expr | undefined, site: string): RDD<unknown[]> {
-  const leftValues = outputAfter(left).map((a, i) => [a.id, `l[${i}]`] as const);
-  const rightValues = outputAfter(right).map((a, i) => [a.id, `r[${i}]`] as const);
+  // A left row's values as locals, the right partition's as columns (one array per column, read by index).
+  const leftValues = outputAfter(left).map((a, i) => [a.id, `lv${i}`] as const);
+  const rightValues = outputAfter(right).map((a, i) => [a.id, `rc${i}[j]`] as const);
   // Each side's partition as one array: a task's input is then one pair of partitions.
   const pairs = materialize(left, site).glom().cartesian(materialize(right, site).glom());
   const ctx = new CodegenContext();
   const test = condition ? `if (${genExpr(condition, new Map([...leftValues, ...rightValues]), ctx)} !== true) continue;` : '';
   const row = `[${[...leftValues, ...rightValues].map(([, value]) => value).join(', ')}]`;
+  const columns = rightValues.map((_, i) => `const rc${i} = rs.map((r) => r[${i}]);`).join('\n  ');
+  const locals = leftValues.map(([, name], i) => `${name} = l[${i}]`).join(', ');
   const body = `for (const [ls, rs] of input) {
-  for (const l of ls) for (const r of rs) {
-    ${test}
-    yield ${row};
+  ${columns}
+  for (const l of ls) {
+    ${locals ? `const ${locals};` : ''}
+    for (let j = 0; j < rs.length; j++) {
+      ${test}
+      yield ${row};
+    }
   }
 }`;
   return streamPartitionsGenerated(pairs, ctx, body, site);
