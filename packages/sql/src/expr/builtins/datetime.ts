@@ -5,7 +5,7 @@
  * clock there (as UTC milliseconds, read with getUTC*), `sqlZone.instant` goes back.
  */
 import { Types } from '../types-used.js';
-import { DayTimeIntervalType } from '../../types/index.js';
+import { DayTimeIntervalType, type DataType } from '../../types/index.js';
 import { all, scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
@@ -164,14 +164,21 @@ const MICROS_PER_DAY = 86400000000;
 /** date - date (Spark 4's SubtractDates): the days between them as an `interval day`. */
 scalar('subtract_dates', { args: 2, returns: new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.DAY), gen: ([a, b]) => `((${a} - ${b}) * ${MICROS_PER_DAY})`, pretty: ([a, b]) => `(${a} - ${b})` });
 scalar('date_add_interval', { args: 2, returns: DATE, gen: ([d, micros]) => `(${d} + Math.trunc(${micros} / ${MICROS_PER_DAY}))`, pretty: ([a, b]) => `${a} + ${b}` });
-scalar('timestamp_add_interval', { args: 2, returns: TS, gen: ([t, micros]) => `(${t} + Math.trunc(${micros} / 1000))`, pretty: ([a, b]) => `${a} + ${b}` });
-/** Months are added to the wall clock in the session time zone, the day clamped to the month's last. */
+/** A timestamp_ntz stays a timestamp_ntz (Spark's TimestampAddInterval and TimestampAddYMInterval keep the input's type). */
+const sameTimestampType = ([t]: DataType[]) => (t?.typeName() === 'timestamp_ntz' ? t : TS);
+const isNtz = (types: DataType[]) => types[0]?.typeName() === 'timestamp_ntz';
+scalar('timestamp_add_interval', { args: 2, returns: sameTimestampType, gen: ([t, micros]) => `(${t} + Math.trunc(${micros} / 1000))`, pretty: ([a, b]) => `${a} + ${b}` });
+/**
+ * Months are added to the wall clock in the session time zone (a timestamp_ntz is a wall clock
+ * already), the day clamped to the month's last.
+ */
 scalar('timestamp_add_months', {
   args: 2,
-  returns: TS,
+  returns: sameTimestampType,
   timeZoneAware: true,
-  gen: ([t, n], _, tz) => {
+  gen: ([t, n], types, tz) => {
     const shifted = `Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n}, Math.min(d.getUTCDate(), new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n} + 1, 0)).getUTCDate()), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds())`;
+    if (isNtz(types)) return `((d) => ${shifted})(new Date(${t}))`;
     return `((d) => ${instant(shifted, tz)})(new Date(${wall(t!, tz)}))`;
   },
   helpers: { sqlZone: ZONE },
