@@ -171,6 +171,21 @@ describe("Spark's golden answers", () => {
       ['(NOT exists(emp_name, salary))']);
   });
 
+  it("an aggregate's FILTER clause is named agg(x) FILTER (WHERE c) (exists-outside-filter, group-by-filter)", async () => {
+    createEmpDeptBonus();
+    const named = async (query: string) => {
+      const df = fc.sql(query);
+      return [df.columns.join(','), ...(await df.collect()).map((r) => Object.values(r).map(String).join('\t')).sort()];
+    };
+    expect(await named('SELECT sum(salary), sum(salary) FILTER (WHERE EXISTS (SELECT 1 FROM dept WHERE emp.dept_id = dept.dept_id)) FROM emp')).toEqual(
+      ['sum(salary),sum(salary) FILTER (WHERE exists(dept_id))', '2450\t1250']);
+    expect(await named('select dept_id, count(distinct emp_name) filter (where id + dept_id > 500), sum(salary) from emp group by dept_id')).toEqual([
+      'dept_id,count(DISTINCT emp_name) FILTER (WHERE ((id + dept_id) > 500)),sum(salary)',
+      '10\t0\t400', '100\t2\t800', '20\t0\t300', '30\t0\t400', '70\t1\t150', 'null\t0\t400']);
+    expect(fc.sql('SELECT COUNT(DISTINCT 2, 3) FILTER (WHERE dept_id = 40), count(*) FILTER (WHERE id > 1) FROM emp').columns).toEqual(
+      ['count(DISTINCT 2, 3) FILTER (WHERE (dept_id = 40))', 'count(1) FILTER (WHERE (id > 1))']);
+  });
+
   it('in-null-semantics: an empty subquery', async () => {
     fc.createDataFrame([[1], [null]], 'c INT').createOrReplaceTempView('t');
     fc.createDataFrame([], 'e INT').createOrReplaceTempView('t_empty');

@@ -77,6 +77,8 @@ export type Expr =
       readonly name: string;
       readonly args: readonly Expr[];
       readonly distinct?: boolean;
+      /** SQL's agg(x) FILTER (WHERE c), whose arguments are CASE WHEN c THEN x END: named `agg(x) FILTER (WHERE c)`, as Spark names it. */
+      readonly filtered?: boolean;
       readonly timeZone?: string;
       readonly evalMode?: EvalMode;
     }

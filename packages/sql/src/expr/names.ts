@@ -29,8 +29,12 @@ function render(e: Expr, withIds: boolean): string {
       return withIds ? `${prettyName(e.child)} AS ${e.name}#${e.id}` : e.name;
     case 'literal':
       return literalText(e.value, e.dataType, false);
-    case 'call':
-      return callName(e.name, e.args.map(prettyName), e.distinct ?? false);
+    case 'call': {
+      const condition = e.filtered ? filterCondition(e.args) : undefined;
+      if (condition === undefined) return callName(e.name, e.args.map(prettyName), e.distinct ?? false);
+      const values = e.args.map((a) => (a.kind === 'caseWhen' ? a.branches[0][1] : a));
+      return `${callName(e.name, values.map(prettyName), e.distinct ?? false)} FILTER (WHERE ${prettyName(condition)})`;
+    }
     case 'udf':
       return `${e.udf.name}(${e.args.map(prettyName).join(', ')})`;
     case 'unary':
@@ -106,4 +110,10 @@ function boundName(b: number): string {
   if (b === 0) return 'CURRENT ROW';
   // A literal bound prints as Spark's boundarySql does: `-1 FOLLOWING` for the DataFrame API's -1.
   return `${b} FOLLOWING`;
+}
+
+/** The condition of an aggregate's FILTER clause: its first argument's CASE WHEN c THEN x END. */
+function filterCondition(args: readonly Expr[]): Expr | undefined {
+  const first = args[0];
+  return first?.kind === 'caseWhen' && first.branches.length === 1 && first.otherwise === undefined ? first.branches[0][0] : undefined;
 }

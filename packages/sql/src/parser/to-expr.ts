@@ -284,7 +284,7 @@ function functionCall(e: FunctionCall, scope: ExprScope): PlanExpr {
     args = args.map((a) => ({ kind: 'caseWhen', branches: [[condition, a]], otherwise: undefined }));
   }
   if (e.ignoreNulls !== null) args = [...args, lit(e.ignoreNulls, Types.boolean)];
-  const call = callOf(name, args, e.distinct);
+  const call = e.filter ? { ...callOf(name, args, e.distinct), filtered: true } : callOf(name, args, e.distinct);
   if (!e.over) return call;
   return { kind: 'window', fn: call, spec: windowSpec(e.over, scope) };
 }
