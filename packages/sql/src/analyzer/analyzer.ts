@@ -10,6 +10,7 @@ import { javaRegex } from '../expr/java-regex.js';
 import {
   aliasOf,
   children,
+  collect,
   newExprId,
   transformDown,
   transformUp,
@@ -214,7 +215,7 @@ function extractWindows(p: PlanOf<'project'>, named: NamedExpr[]): LogicalPlan {
   const rewritten = named.map((n) =>
     transformDown(n, (x) => {
       if (x.kind !== 'window') return undefined;
-      checkWindowFunction(x.fn);
+      checkWindowFunction(x);
       const alias = n.kind === 'alias' && n.child === x ? n : aliasOf(x, prettyName(x));
       windows.push(alias);
       return { kind: 'attr', id: alias.id, name: alias.name, dataType: dataTypeOf(x), nullable: true } as Attr;
@@ -224,10 +225,17 @@ function extractWindows(p: PlanOf<'project'>, named: NamedExpr[]): LogicalPlan {
   return { kind: 'project', child: { kind: 'window', child: p.child, windowExprs: windows }, exprs: rewritten };
 }
 
-function checkWindowFunction(fn: Expr): void {
+type WindowExpr = Extract<Expr, { kind: 'window' }>;
+
+/** Spark's CheckAnalysis for a window: a window or aggregate function, and no DISTINCT aggregate. */
+function checkWindowFunction(w: WindowExpr): void {
+  const fn = w.fn;
   const def = fn.kind === 'call' ? lookupFunction(fn.name) : undefined;
   if (!def || def.type === 'scalar') {
     throw new AnalysisException('UNSUPPORTED_EXPR_FOR_WINDOW', `Expression "${prettyName(fn)}" not supported within a window function. SQLSTATE: 42P20`);
+  }
+  if (def.type === 'aggregate' && def.distinct) {
+    throw new AnalysisException('DISTINCT_WINDOW_FUNCTION_UNSUPPORTED', `Distinct window functions are not supported: "${prettyName(w)}". SQLSTATE: 0A000`);
   }
 }
 
@@ -237,6 +245,7 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
   const aggregates = resolveNamed(p.aggregates, input, scope);
   checkGroupingCalls(aggregates, groupBy, p.groupingSets !== undefined);
   for (const a of aggregates) checkGrouped(a, groupBy);
+  for (const w of aggregates.flatMap((a) => collect(a, (x): x is WindowExpr => x.kind === 'window'))) checkWindowFunction(w);
   const resolved = { ...p, groupBy, aggregates };
   const windowed = extractAggregateWindows(resolved, isAggregateCall);
   if (windowed !== resolved) return windowed;

@@ -14,6 +14,7 @@ export function distinctAggregate(def: AggregateFunction): AggregateFunction {
   const variant: AggregateFunction = {
     type: 'aggregate',
     name,
+    distinct: true,
     pretty: (args) => (def.pretty ? def.pretty(args, true) : `${def.prettyName ?? def.name}(DISTINCT ${args.join(', ')})`),
     minArgs: def.minArgs,
     maxArgs: def.maxArgs,

@@ -68,6 +68,8 @@ export interface AggregateFunction extends FunctionBase {
   readonly helpers?: Readonly<Record<string, string>>;
   /** The same partial aggregation over slots of a Float64Array, for the argument types it accepts. */
   readonly typed?: TypedAccumulator;
+  /** An aggregate over DISTINCT values (count(DISTINCT x), sum(DISTINCT x), ...): Spark refuses it over a window. */
+  readonly distinct?: boolean;
 }
 
 /**

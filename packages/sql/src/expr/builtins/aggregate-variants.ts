@@ -27,6 +27,7 @@ const countDistinct = lookupFunction('count_distinct') as AggregateFunction;
 registerFunction({
   ...countDistinct,
   name: 'approx_count_distinct',
+  distinct: false,
   maxArgs: 2,
   pretty: ([x]) => `approx_count_distinct(${x})`,
   update: (acc, [x], types) => countDistinct.update(acc, [x!], types.slice(0, 1)),

@@ -45,6 +45,7 @@ const aggregates: AggregateFunction[] = [
   {
     type: 'aggregate',
     name: 'count_distinct',
+    distinct: true,
     pretty: (args) => `count(DISTINCT ${args.join(', ')})`,
     minArgs: 1,
     maxArgs: Infinity,
@@ -145,6 +146,7 @@ const aggregates: AggregateFunction[] = [
   {
     type: 'aggregate',
     name: 'sum_distinct',
+    distinct: true,
     pretty: ([x]) => `sum(DISTINCT ${x})`,
     ...one,
     nullableResult: true,
