@@ -186,6 +186,20 @@ describe("Spark's golden answers", () => {
       ['count(DISTINCT 2, 3) FILTER (WHERE (dept_id = 40))', 'count(1) FILTER (WHERE (id > 1))']);
   });
 
+  it('exists-outside-filter: GROUP BY a subquery groups by its joined value (DuckDB and Spark answers)', async () => {
+    createEmpDeptBonus();
+    const rows = async (query: string) => (await fc.sql(query).collect()).map((r) => Object.values(r).map(String).join('\t')).sort();
+    // Spark's count(hiredate) there counts every row (no null hiredate): count(id) here.
+    expect(await rows('SELECT count(id), sum(salary) FROM emp GROUP BY EXISTS (SELECT 1 FROM dept WHERE emp.dept_id = dept.dept_id)')).toEqual(['3\t1200', '6\t1250']);
+    for (const query of [
+      'SELECT EXISTS (SELECT 1 FROM rhs WHERE rhs.g = lhs.g AND y > 1) AS e, count(*) AS n, sum(x) AS s FROM lhs GROUP BY 1 ORDER BY 1',
+      'SELECT NOT EXISTS (SELECT 1 FROM rhs WHERE rhs.y = lhs.x) AS e, max(id) AS m FROM lhs GROUP BY 1 ORDER BY 1',
+      'SELECT (SELECT max(y) FROM rhs WHERE rhs.g = lhs.g) AS m, count(*) AS n FROM lhs GROUP BY 1 ORDER BY 1 NULLS FIRST',
+    ]) {
+      expect(await fc.sql(query).collect(), query).toEqual(await duck.query(query));
+    }
+  });
+
   it('in-null-semantics: an empty subquery', async () => {
     fc.createDataFrame([[1], [null]], 'c INT').createOrReplaceTempView('t');
     fc.createDataFrame([], 'e INT').createOrReplaceTempView('t_empty');

@@ -249,7 +249,7 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
   const resolved = { ...p, groupBy, aggregates };
   const windowed = extractAggregateWindows(resolved, isAggregateCall);
   if (windowed !== resolved) return windowed;
-  return planHasSubquery(aggregates) && !planHasSubquery(groupBy) ? rewriteAggregateSubqueries(resolved, isAggregateCall) : resolved;
+  return planHasSubquery([...groupBy, ...aggregates]) ? rewriteAggregateSubqueries(resolved, isAggregateCall) : resolved;
 }
 
 /** Every column outside an aggregate function must be a grouping expression (Spark's MISSING_AGGREGATION). */

@@ -83,13 +83,13 @@ function inValues(sub: Subquery, columns: readonly Attr[]): Expr[] {
 }
 
 /**
- * An aggregate whose expressions hold subqueries, over the joins with them. A joined column read
- * outside an aggregate function is read through first(), as Spark's RewritePredicateSubquery
- * wraps an exists flag (spark.sql.optimizer.wrapExistsInAggregateFunction): within a group its
- * value is one.
+ * An aggregate whose grouping or output expressions hold subqueries, over the joins with them
+ * (GROUP BY EXISTS (...) groups by the joined flag). A joined column read in an output outside an
+ * aggregate function is read through first(), as Spark's RewritePredicateSubquery wraps an exists
+ * flag (spark.sql.optimizer.wrapExistsInAggregateFunction): within a group its value is one.
  */
 export function rewriteAggregateSubqueries(p: PlanOf<'aggregate'>, isAggregateCall: (e: Expr) => boolean): LogicalPlan {
-  const { plan, exprs } = joinScalarSubqueries(p.child, p.aggregates);
+  const { plan, exprs } = joinScalarSubqueries(p.child, [...p.groupBy, ...p.aggregates]);
   const before = new Set(outputOf(p.child).map((a) => a.id));
   const joined = outputOf(plan);
   const wrap = (e: Expr) =>
@@ -97,7 +97,7 @@ export function rewriteAggregateSubqueries(p: PlanOf<'aggregate'>, isAggregateCa
       if (isAggregateCall(x)) return x;
       return x.kind === 'attr' && !before.has(x.id) ? resolveExpression(callOf('first', [x]), joined) : undefined;
     });
-  return { ...p, child: plan, aggregates: exprs.map(wrap) };
+  return { ...p, child: plan, groupBy: exprs.slice(0, p.groupBy.length), aggregates: exprs.slice(p.groupBy.length).map(wrap) };
 }
 
 /** A projection holding scalar subqueries, over left joins with them. */
