@@ -200,6 +200,22 @@ describe("Spark's golden answers", () => {
     }
   });
 
+  it('exists-outside-filter: a window partitioned by EXISTS (...), named and answered as Spark', async () => {
+    createEmpDeptBonus();
+    const frame = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
+    const cases = [
+      { exists: 'dept.dept_id > 10 AND dept.dept_id < 30', name: 'exists()', sums: Array(9).fill(2450) },
+      { exists: 'emp.dept_id = dept.dept_id', name: 'exists(dept_id)', sums: [1250, 1250, 1250, 1250, 1250, 1200, 1200, 1200, 1250] },
+    ];
+    for (const { exists, name, sums } of cases) {
+      const df = fc.sql(`SELECT emp_name, sum(salary) OVER (PARTITION BY EXISTS (SELECT 1 FROM dept WHERE ${exists})) FROM emp`);
+      const column = `sum(salary) OVER (PARTITION BY ${name} ${frame})`;
+      expect(df.columns).toEqual(['emp_name', column]);
+      const names = ['emp 1', 'emp 1', 'emp 2', 'emp 3', 'emp 4', 'emp 5', 'emp 6 - no dept', 'emp 7', 'emp 8'];
+      expect((await df.collect()).map((r) => `${r.emp_name}\t${r[column]}`).sort()).toEqual(names.map((e, i) => `${e}\t${sums[i]}`));
+    }
+  });
+
   it('in-null-semantics: an empty subquery', async () => {
     fc.createDataFrame([[1], [null]], 'c INT').createOrReplaceTempView('t');
     fc.createDataFrame([], 'e INT').createOrReplaceTempView('t_empty');

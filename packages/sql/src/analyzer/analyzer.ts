@@ -193,7 +193,11 @@ function resolveProject(p: PlanOf<'project'>, scope: OuterScope): LogicalPlan {
   if (named.some((n) => n.kind === 'alias' && hasAggregate(n.child))) {
     return resolveAggregate({ kind: 'aggregate', child: p.child, groupBy: [], aggregates: named }, scope);
   }
-  if (planHasSubquery(named)) return rewriteProjectSubqueries({ ...p, exprs: named });
+  if (planHasSubquery(named)) {
+    // A window over a subquery's value (PARTITION BY EXISTS (...)) reads it from the join below.
+    const joined = rewriteProjectSubqueries({ ...p, exprs: named });
+    return joined.kind === 'project' ? extractWindows(joined, joined.exprs as NamedExpr[]) : joined;
+  }
   if (hasGenerator(named)) return planGenerator(p.child, named);
   return extractWindows({ ...p, exprs: named }, named);
 }
