@@ -85,8 +85,19 @@ export type Expr =
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr; readonly evalMode?: EvalMode }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly evalMode?: EvalMode }
   | { readonly kind: 'caseWhen'; readonly branches: readonly (readonly [Expr, Expr])[]; readonly otherwise: Expr | undefined }
-  /** `try`: TRY_CAST, null where CAST raises an error; `evalMode` legacy: CAST with spark.sql.ansi.enabled=false. */
-  | { readonly kind: 'cast'; readonly child: Expr; readonly to: DataType; readonly try?: boolean; readonly timeZone?: string; readonly evalMode?: 'legacy' }
+  /**
+   * `try`: TRY_CAST, null where CAST raises an error; `evalMode` legacy: CAST with spark.sql.ansi.enabled=false.
+   * `typedLiteral`: SQL's `TIMESTAMP '...'`, a cast read in the session time zone that names itself as Spark's literal does.
+   */
+  | {
+      readonly kind: 'cast';
+      readonly child: Expr;
+      readonly to: DataType;
+      readonly try?: boolean;
+      readonly timeZone?: string;
+      readonly evalMode?: 'legacy';
+      readonly typedLiteral?: string;
+    }
   | { readonly kind: 'in'; readonly child: Expr; readonly list: readonly Expr[] }
   | SortOrderExpr
   | { readonly kind: 'window'; readonly fn: Expr; readonly spec: WindowSpecExpr }

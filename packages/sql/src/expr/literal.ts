@@ -3,9 +3,10 @@
  * `int`, a larger one `bigint`, any other number `double`; a Date is a `timestamp`, a Uint8Array `binary`. Inside the
  * engine a timestamp is epoch milliseconds and a date a day number.
  */
-import { BinaryType, DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import { BinaryType, DayTimeIntervalType, DecimalType, YearMonthIntervalType, type DataType } from '../types/index.js';
 import { dayTimeIntervalText, yearMonthIntervalText } from '../types/interval-types.js';
-import { doubleToJavaString } from '../format/index.js';
+import { doubleToJavaString, floatToJavaString, formatDate, formatTimestamp } from '../format/index.js';
+import { javaBigDecimalString } from '../format/decimal-text.js';
 import type { Expr } from './expression.js';
 import { Types } from './types-used.js';
 
@@ -36,8 +37,10 @@ export function literalExpr(value: unknown): Expr {
 }
 
 /**
- * A literal as it shows in generated column names: strings bare, numbers as Spark prints them,
- * null as NULL. With `sql`, as SQL text (strings quoted).
+ * A literal as it shows in generated column names: strings bare, numbers as Spark prints them
+ * (Java's toString: `1.0` for a double, `1.2` for a float, `100.00` for a decimal(5,2)), null as
+ * NULL, other values as Spark's Literal.sql (`TIMESTAMP '2024-01-01 10:11:12.5'`, timestamps in
+ * UTC). With `sql`, as SQL text (strings quoted).
  */
 export function literalText(value: unknown, dataType: DataType, sql: boolean): string {
   if (value === null) return 'NULL';
@@ -45,15 +48,19 @@ export function literalText(value: unknown, dataType: DataType, sql: boolean): s
     case 'string':
       return sql ? `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value);
     case 'double':
-    case 'float':
       return doubleToJavaString(value as number);
+    case 'float':
+      return floatToJavaString(value as number);
     case 'date':
-      return `DATE '${new Date((value as number) * 86400000).toISOString().slice(0, 10)}'`;
+      return `DATE '${formatDate(new Date((value as number) * 86400000))}'`;
     case 'binary':
       return `X'${Buffer.from(value as Uint8Array).toString('hex').toUpperCase()}'`;
     case 'timestamp':
-      return `TIMESTAMP '${new Date(value as number).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '')}'`;
+      return `TIMESTAMP '${formatTimestamp(new Date(value as number), 'UTC')}'`;
+    case 'timestamp_ntz':
+      return `TIMESTAMP_NTZ '${formatTimestamp(new Date(value as number), 'UTC')}'`;
     default:
+      if (dataType instanceof DecimalType && typeof value === 'number') return javaBigDecimalString(value, dataType.scale);
       if (dataType instanceof DayTimeIntervalType) return dayTimeIntervalText(Number(value), dataType);
       if (dataType instanceof YearMonthIntervalType) return yearMonthIntervalText(Number(value), dataType);
       return String(value);

@@ -53,6 +53,7 @@ function render(e: Expr, withIds: boolean): string {
       return `CASE${branches}${otherwise} END`;
     }
     case 'cast':
+      if (e.typedLiteral !== undefined) return e.typedLiteral;
       return `${e.try ? 'TRY_CAST' : 'CAST'}(${prettyName(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
     case 'in':
       return `(${prettyName(e.child)} IN (${e.list.map(prettyName).join(', ')}))`;

@@ -34,3 +34,18 @@ export function roundDecimalString(text: string, scale: number): string {
   const plain = scale === 0 ? body : `${body.slice(0, -scale)}.${body.slice(-scale)}`;
   return sign === '-' && unscaled !== 0n ? `-${plain}` : plain;
 }
+
+/**
+ * A decimal as Java's BigDecimal.toString prints it, which is how Spark names a decimal literal
+ * (`100.00`, `0.000001`): plain while the exponent of its leading digit is -6 or more, else
+ * scientific with the digits it has (`1E-8`, `1.230E-26`, `0E-7`).
+ */
+export function javaBigDecimalString(value: number, scale: number): string {
+  const plain = decimalToString(value, scale);
+  const sign = plain.startsWith('-') ? '-' : '';
+  const coefficient = plain.replace(/^-/, '').replace('.', '').replace(/^0+(?=\d)/, '');
+  const exponent = coefficient.length - 1 - scale;
+  if (exponent >= -6) return plain;
+  const mantissa = coefficient.length > 1 ? `${coefficient[0]}.${coefficient.slice(1)}` : coefficient;
+  return `${sign}${mantissa}E${exponent}`;
+}

@@ -51,11 +51,28 @@ export function parseNumberLiteral(c: Cursor, negative: boolean): Literal {
         case 'F':
           return { kind: 'literal', type: 'float', value: Math.fround(Number(text)) };
         default:
-          return { kind: 'literal', type: 'decimal', value: text };
+          return { kind: 'literal', type: 'decimal', value: plainDecimalText(text) };
       }
     default:
       throw c.error('expected a number', token);
   }
+}
+
+/**
+ * `123.0E-28` (a BD literal with an exponent) in plain digits, as Java's BigDecimal reads it: the
+ * scale is the fraction's digits minus the exponent (29 here, so decimal(29,29)), and a negative
+ * scale becomes 0 (`1.5E3BD` is 1500, decimal(4,0)), as Spark without negative decimal scales.
+ */
+function plainDecimalText(text: string): string {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);
+  if (m === null) return text;
+  const [, sign, whole = '', fraction = '', exponent] = m;
+  let digits = whole + fraction;
+  let scale = fraction.length - Number(exponent);
+  if (scale < 0) [digits, scale] = [digits + '0'.repeat(-scale), 0];
+  digits = digits.padStart(scale + 1, '0');
+  const integral = digits.slice(0, digits.length - scale).replace(/^0+(?=\d)/, '');
+  return sign + integral + (scale > 0 ? `.${digits.slice(digits.length - scale)}` : '');
 }
 
 /** One or more adjacent string tokens, concatenated. */

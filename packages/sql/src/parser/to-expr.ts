@@ -12,6 +12,7 @@ import { Types } from '../expr/types-used.js';
 import { BinaryType, ByteType, DayTimeIntervalType, DecimalType, FloatType, ShortType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
 import type { Expr, FrameBound, FunctionCall, IntervalLiteral, Literal, SortItem, WindowRef, WindowSpec } from './ast.js';
 import { formatExpr } from './ast-text.js';
+import { invalidTypedLiteral, timestampLiteral } from './typed-literals.js';
 import type { Query } from './ast.js';
 
 /** What expression conversion needs from the query around it. */
@@ -148,12 +149,12 @@ function literal(e: Literal): PlanExpr {
     case 'date': {
       const match = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(e.value);
       const days = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000 : NaN;
-      if (!Number.isFinite(days)) throw new Error(`[INVALID_TYPED_LITERAL] The value of the typed literal "DATE" is invalid: '${e.value}'.`);
+      if (!Number.isFinite(days)) throw invalidTypedLiteral('DATE', e.value);
       return lit(days, Types.date);
     }
     case 'timestamp':
     case 'timestamp_ntz':
-      return { kind: 'cast', child: lit(e.value), to: e.type === 'timestamp' ? Types.timestamp : parseDataType('timestamp_ntz') };
+      return timestampLiteral(e.type, e.value);
     case 'binary':
       return lit(Uint8Array.from(e.value.match(/../g) ?? [], (h) => parseInt(h, 16)), new BinaryType());
   }
