@@ -9,6 +9,7 @@ import { DayTimeIntervalType, type DataType } from '../../types/index.js';
 import { all, scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
+import { REQUIRE_PARSED, parseWithPatternCode } from './pattern-parse-errors.js';
 
 const DATE = Types.date;
 const TS = Types.timestamp;
@@ -85,22 +86,27 @@ clockField('hour', 'getUTCHours');
 clockField('minute', 'getUTCMinutes');
 clockField('second', 'getUTCSeconds');
 
+/** With a pattern, text that does not parse is null with spark.sql.ansi.enabled=false, else an error (pattern-parse-errors.ts). */
 scalar('to_date', {
   args: [1, 2],
   returns: DATE,
   nullableResult: true,
+  ansiAware: true,
   coerce: (t) => (t.length === 1 ? [DATE] : [Types.string, Types.string]),
-  gen: ([x, f]) => (f === undefined ? x : `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(sqlParseWithPattern(${x}, ${f}))`),
-  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN },
+  gen: ([x, f], _t, _tz, _state, mode) =>
+    f === undefined ? x! : `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(${parseWithPatternCode(x!, f, 'try_to_date', mode)})`,
+  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
 });
 scalar('to_timestamp', {
   args: [1, 2],
   returns: TS,
   nullableResult: true,
+  ansiAware: true,
   coerce: (t) => (t.length === 1 ? [TS] : [Types.string, Types.string]),
   timeZoneAware: true,
-  gen: ([x, f], _, tz) => (f === undefined ? x! : `((w) => w === null ? null : ${instant('w', tz)})(sqlParseWithPattern(${x}, ${f}))`),
-  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlZone: ZONE },
+  gen: ([x, f], _, tz, _state, mode) =>
+    f === undefined ? x! : `((w) => w === null ? null : ${instant('w', tz)})(${parseWithPatternCode(x!, f, 'try_to_timestamp', mode)})`,
+  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED, sqlZone: ZONE },
 });
 scalar('date_format', {
   args: 2,

@@ -11,6 +11,7 @@ import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
 import { PARSE_WITH_PATTERN } from './datetime.js';
+import { REQUIRE_PARSED, parseWithPatternCode } from './pattern-parse-errors.js';
 import { TimestampNTZType } from '../../types/index.js';
 
 const NTZ = new TimestampNTZType();
@@ -53,17 +54,19 @@ for (const name of ['to_unix_timestamp', 'unix_timestamp']) {
     nullableResult: true,
     coerce: (t) => [isText(t[0]) || t[0]?.typeName() === 'date' ? undefined : Types.timestamp, Types.string].slice(0, t.length),
     timeZoneAware: true,
+    ansiAware: true,
     // Without arguments the clock's reading: never folded while planning.
     nondeterministic: name === 'unix_timestamp',
     pretty: ([x, f]) => `${name}(${x ?? 'current_timestamp()'}, ${f ?? DEFAULT_PATTERN})`,
-    gen: ([x, f], [t], tz) => {
+    gen: ([x, f], [t], tz, _state, mode) => {
       const zone = JSON.stringify(tz);
       if (x === undefined) return 'Math.floor(Date.now() / 1000)';
       if (t!.typeName() === 'date') return `Math.floor(sqlZone.instant(${x} * 86400000, ${zone}) / 1000)`;
       if (!isText(t)) return `Math.floor(${x} / 1000)`;
-      return `((w) => w === null ? null : Math.floor(sqlZone.instant(w, ${zone}) / 1000))(sqlParseWithPattern(${x}, ${f ?? JSON.stringify(DEFAULT_PATTERN)}))`;
+      const parsed = parseWithPatternCode(x, f ?? JSON.stringify(DEFAULT_PATTERN), 'try_to_timestamp', mode);
+      return `((w) => w === null ? null : Math.floor(sqlZone.instant(w, ${zone}) / 1000))(${parsed})`;
     },
-    helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN },
+    helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
   });
 }
 
@@ -72,9 +75,10 @@ scalar('to_timestamp_ntz', {
   args: [1, 2],
   returns: NTZ,
   nullableResult: true,
+  ansiAware: true,
   coerce: (t) => (t.length === 2 ? [Types.string, Types.string] : [NTZ]),
-  gen: ([x, f]) => (f === undefined ? x! : `sqlParseWithPattern(${x}, ${f})`),
-  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN },
+  gen: ([x, f], _t, _tz, _state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, 'try_to_timestamp', mode)),
+  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
 });
 
 registerFunction(lookupFunction('to_timestamp')!, 'to_timestamp_ltz');
