@@ -61,3 +61,12 @@ it('an invalid typed literal fails when parsed, with Spark error class and SQLST
   );
   expect(() => fc.sql("select date 'mar 11 2016'")).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "DATE" is invalid: 'mar 11 2016'. SQLSTATE: 42604`);
 });
+
+it('unary minus takes numbers and intervals only: the mismatch literals.sql.out shows for dates, timestamps and binary', () => {
+  const mismatch = (sql: string, type: string) =>
+    `[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "(- ${sql})" due to data type mismatch: The first parameter requires the ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL") type, however "${sql}" has the type "${type}". SQLSTATE: 42K09`;
+  expect(() => fc.sql("select -date '1999-01-01'")).toThrow(mismatch("DATE '1999-01-01'", 'DATE'));
+  expect(() => fc.sql("select -timestamp '1999-01-01'")).toThrow(mismatch("TIMESTAMP '1999-01-01 00:00:00'", 'TIMESTAMP'));
+  expect(() => fc.sql("select -x'2379ACFe'")).toThrow(mismatch("X'2379ACFE'", 'BINARY'));
+  expect(schemaOf("select -'1.5', -(1.5D)")).toBe('struct<(- 1.5):double,(- 1.5):double>');
+});

@@ -105,6 +105,7 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
     case 'binary':
       return coerceBinary(e);
     case 'unary':
+      if (e.op === '-') return { ...e, child: negatable(e) };
       return e.op === 'NOT' ? { ...e, child: castTo(e.child, Types.boolean) } : e;
     case 'caseWhen': {
       const valueTypes = [...e.branches.map(([, v]) => dataTypeOf(v)), ...(e.otherwise ? [dataTypeOf(e.otherwise)] : [])];
@@ -124,6 +125,21 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
     default:
       return e;
   }
+}
+
+/**
+ * Unary minus takes numbers and intervals (Spark's UnaryMinus); text and NULL become doubles, as
+ * its implicit casts make them; a date, timestamp, binary, boolean, ... is a type mismatch.
+ */
+function negatable(e: Extract<Expr, { kind: 'unary' }>): Expr {
+  const t = dataTypeOf(e.child);
+  if (isNumeric(t) || t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType || t instanceof CalendarIntervalType) return e.child;
+  if (isString(t) || isNull(t)) return castTo(e.child, Types.double);
+  const required = '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")';
+  throw new AnalysisException(
+    'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
+    `Cannot resolve "${prettyName(e)}" due to data type mismatch: The first parameter requires the ${required} type, however "${prettyName(e.child)}" has the type "${t.simpleString().toUpperCase()}". SQLSTATE: 42K09`,
+  );
 }
 
 /** Spark's cast functions: `int(x)` is `CAST(x AS INT)`, and so on for each of these types. */
