@@ -202,6 +202,7 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
 function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
   const l = dataTypeOf(e.left);
   const r = dataTypeOf(e.right);
+  if (ARITHMETIC_OPS.has(e.op) && (isAnsiInterval(l) || isAnsiInterval(r)) && !isDatetime(l) && !isDatetime(r)) return intervalArithmetic(e, l, r);
   switch (e.op) {
     case 'AND':
     case 'OR':
@@ -233,6 +234,24 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
       return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
     }
   }
+}
+
+const ARITHMETIC_OPS = new Set(['+', '-', '*', '/', '%']);
+const isAnsiInterval = (t: DataType) => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
+const isDatetime = (t: DataType) => ['date', 'timestamp', 'timestamp_ntz'].includes(t.typeName());
+
+/**
+ * Arithmetic on ANSI intervals without a date or timestamp: two intervals of one kind add and
+ * subtract (to the wider interval, Spark's result type); multiplying or dividing one is not
+ * supported yet, nor mixing kinds, and says so in one line.
+ */
+function intervalArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr {
+  const sameKind = (l instanceof DayTimeIntervalType && r instanceof DayTimeIntervalType) || (l instanceof YearMonthIntervalType && r instanceof YearMonthIntervalType);
+  if ((e.op === '+' || e.op === '-') && sameKind) return e;
+  throw new AnalysisException(
+    'UNSUPPORTED_FEATURE',
+    `The feature is not supported: "${l.simpleString().toUpperCase()}" ${e.op} "${r.simpleString().toUpperCase()}" (Flint adds and subtracts intervals of one kind only, yet). SQLSTATE: 0A000`,
+  );
 }
 
 /**

@@ -45,7 +45,7 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
     case 'literal':
       return literal(e);
     case 'interval':
-      throw unsupported(`${formatExpr(e)} outside of date arithmetic (date + INTERVAL ... DAY|MONTH|YEAR)`);
+      return intervalLiteral(e);
     case 'column':
       return column(e.name);
     case 'star':
@@ -257,6 +257,41 @@ function addInterval(value: PlanExpr, interval: IntervalLiteral, subtract: boole
     result = binaryOf(subtract ? '-' : '+', result, lit(amount * unit.scale, unit.type));
   }
   return result;
+}
+
+/**
+ * An interval literal on its own (`INTERVAL '1' DAY`, `INTERVAL 2 HOURS 30 MINUTES`): one ANSI
+ * interval spanning its units, as Spark types it (`interval hour to minute`, named
+ * `INTERVAL '02:30' HOUR TO MINUTE`). Year-month and day-time units together, `TO` forms and
+ * unit-less strings are not supported yet.
+ */
+function intervalLiteral(interval: IntervalLiteral): PlanExpr {
+  const refuse = () => unsupported(`${formatExpr(interval)} outside of date arithmetic (date + INTERVAL ... DAY|MONTH|YEAR)`);
+  if (interval.to !== null) throw refuse();
+  let total = 0;
+  const types: DataType[] = [];
+  for (const part of interval.parts) {
+    const unit = part.unit === null ? undefined : INTERVAL_UNITS[part.unit];
+    const amount = signedAmount(part.value);
+    if (unit === undefined || !Number.isFinite(amount) || (unit.whole && !Number.isInteger(amount))) throw refuse();
+    total += amount * unit.scale;
+    types.push(unit.type);
+  }
+  const yearMonth = types.filter((t) => t instanceof YearMonthIntervalType) as YearMonthIntervalType[];
+  const dayTime = types.filter((t) => t instanceof DayTimeIntervalType) as DayTimeIntervalType[];
+  if (yearMonth.length > 0 && dayTime.length > 0) throw refuse();
+  const fields = (yearMonth.length > 0 ? yearMonth : dayTime).map((t) => [t.startField, t.endField]).flat();
+  const [start, end] = [Math.min(...fields), Math.max(...fields)];
+  return lit(Math.round(total), yearMonth.length > 0 ? new YearMonthIntervalType(start, end) : new DayTimeIntervalType(start, end));
+}
+
+/** An interval value whose sign may come twice, outside and inside the quotes: -'-1' is 1. */
+function signedAmount(text: string): number {
+  const m = /^\s*([+-]*)\s*(.*)$/s.exec(text)!;
+  const negative = (m[1]!.match(/-/g)?.length ?? 0) % 2 === 1;
+  const digits = m[2]!.trim();
+  const amount = digits === '' ? Number.NaN : Number(digits);
+  return negative ? -amount : amount;
 }
 
 const MICROS_PER_SECOND = 1_000_000;

@@ -1,0 +1,44 @@
+/**
+ * Interval literals on their own (not added to a date or timestamp) are Spark 4's ANSI interval
+ * literals: one year-month or day-time interval spanning the units written, named as Literal.sql
+ * prints it. Expected schemas and values are Spark's sql-tests/results/interval.sql.out (a value
+ * `0-11` is 11 months, `0 23:00:59` is 82,859 seconds, collected here as months and microseconds).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FlintContext } from '@flint/driver';
+
+let fc: FlintContext;
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[1]' });
+});
+afterAll(async () => fc?.stop());
+
+const schemaOf = (query: string) => `struct<${fc.sql(query).dtypes.map(([name, type]) => `${name}:${type}`).join(',')}>`;
+
+it.each([
+  ['select interval 2 years 4 months', "struct<INTERVAL '2-4' YEAR TO MONTH:interval year to month>", 28],
+  ['select -interval -1 year 1 month', "struct<(- INTERVAL '-0-11' YEAR TO MONTH):interval year to month>", 11],
+  ['select -interval -1 day 1 hour -1 minute 1 second', "struct<(- INTERVAL '-0 23:00:59' DAY TO SECOND):interval day to second>", 82_859_000_000],
+  ["select interval -'1' year", "struct<INTERVAL '-1' YEAR:interval year>", -12],
+  ["select interval -'-11' month", "struct<INTERVAL '11' MONTH:interval month>", 11],
+  ["select interval -'1' day", "struct<INTERVAL '-1' DAY:interval day>", -86_400_000_000],
+  ["select interval -'-23' hour", "struct<INTERVAL '23' HOUR:interval hour>", 23 * 3_600_000_000],
+  ["select interval -'59' minute", "struct<INTERVAL '-59' MINUTE:interval minute>", -59 * 60_000_000],
+  ["select interval -'-59' second", "struct<INTERVAL '59' SECOND:interval second>", 59_000_000],
+])('%s', async (query, schema, value) => {
+  expect(schemaOf(query)).toBe(schema);
+  expect(Object.values((await fc.sql(query).collect())[0]!)).toEqual([value]);
+});
+
+it('two intervals of one kind add to the interval spanning both', async () => {
+  const df = fc.sql('select interval 1 day + interval 2 hours AS a, interval 1 year - interval 2 months AS b');
+  expect(df.dtypes).toEqual([['a', 'interval day to hour'], ['b', 'interval year to month']]);
+  expect(await df.collect()).toEqual([{ a: 26 * 3_600_000_000, b: 10 }]);
+});
+
+it('what is not supported yet says so in one line', () => {
+  expect(() => fc.sql('select interval 2 second * 2')).toThrow(/\[UNSUPPORTED_FEATURE\] The feature is not supported: "INTERVAL SECOND" \* "INT"/);
+  expect(() => fc.sql('select interval 1 month 2 days')).toThrow(/\[UNSUPPORTED_FEATURE\]/);
+  expect(() => fc.sql("select interval '' day")).toThrow(/\[UNSUPPORTED_FEATURE\]/);
+});
