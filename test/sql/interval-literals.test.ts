@@ -42,3 +42,22 @@ it('what is not supported yet says so in one line', () => {
   expect(() => fc.sql('select interval 1 month 2 days')).toThrow(/\[UNSUPPORTED_FEATURE\]/);
   expect(() => fc.sql("select interval '' day")).toThrow(/\[UNSUPPORTED_FEATURE\]/);
 });
+
+it("a date or timestamp ± an interval of several units of one kind adds one literal, as Spark; DuckDB's values", async () => {
+  const { DuckDbReference } = await import('./duckdb-reference.js');
+  const duckdb = await DuckDbReference.open(1);
+  try {
+    const cases = [
+      ["DATE '2024-01-31' + INTERVAL 1 MONTH 1 MONTH", "DATE '2024-01-31' + INTERVAL 2 MONTH", "DATE '2024-01-31' + INTERVAL '2' MONTH"],
+      ["DATE '2024-01-31' + INTERVAL 1 YEAR 1 MONTH", "DATE '2024-01-31' + INTERVAL 13 MONTH", "DATE '2024-01-31' + INTERVAL '1-1' YEAR TO MONTH"],
+      ["TIMESTAMP '2024-01-01 00:00:00' - INTERVAL 2 HOURS 30 MINUTES", "TIMESTAMP '2024-01-01 00:00:00' - INTERVAL 150 MINUTE", "TIMESTAMP '2024-01-01 00:00:00' - INTERVAL '02:30' HOUR TO MINUTE"],
+    ] as const;
+    const df = fc.sql(`SELECT ${cases.map(([flint]) => flint).join(', ')}`);
+    expect(df.columns).toEqual(cases.map(([, , name]) => name));
+    const flint = await fc.sql(`SELECT ${cases.map(([sql], i) => `CAST(${sql} AS STRING) AS c${i}`).join(', ')}`).collect();
+    const reference = await duckdb.query(`SELECT ${cases.map(([, sql], i) => `strftime(${sql}, ${i < 2 ? "'%Y-%m-%d'" : "'%Y-%m-%d %H:%M:%S'"}) AS c${i}`).join(', ')}`);
+    expect(flint).toEqual(reference);
+  } finally {
+    duckdb.close();
+  }
+});

@@ -247,6 +247,9 @@ function scaledDecimal(e: Expr): { digits: bigint; scale: number } | null {
  * x's type, so a timestamp stays a timestamp (resolve-expression.ts, datetimeArithmetic).
  */
 function addInterval(value: PlanExpr, interval: IntervalLiteral, subtract: boolean): PlanExpr {
+  // Units of one kind are one literal, as in Spark (d + INTERVAL '1-2' YEAR TO MONTH adds 14 months at once).
+  const single = ansiInterval(interval);
+  if (single !== undefined) return binaryOf(subtract ? '-' : '+', value, single);
   let result = value;
   for (const part of interval.parts) {
     const amount = Number(part.value.trim());
@@ -266,20 +269,26 @@ function addInterval(value: PlanExpr, interval: IntervalLiteral, subtract: boole
  * unit-less strings are not supported yet.
  */
 function intervalLiteral(interval: IntervalLiteral): PlanExpr {
-  const refuse = () => unsupported(`${formatExpr(interval)} outside of date arithmetic (date + INTERVAL ... DAY|MONTH|YEAR)`);
-  if (interval.to !== null) throw refuse();
+  const literal = ansiInterval(interval);
+  if (literal === undefined) throw unsupported(`${formatExpr(interval)} outside of date arithmetic (date + INTERVAL ... DAY|MONTH|YEAR)`);
+  return literal;
+}
+
+/** The ANSI interval literal an INTERVAL of units of one kind is; undefined for other forms. */
+function ansiInterval(interval: IntervalLiteral): PlanExpr | undefined {
+  if (interval.to !== null) return undefined;
   let total = 0;
   const types: DataType[] = [];
   for (const part of interval.parts) {
     const unit = part.unit === null ? undefined : INTERVAL_UNITS[part.unit];
     const amount = signedAmount(part.value);
-    if (unit === undefined || !Number.isFinite(amount) || (unit.whole && !Number.isInteger(amount))) throw refuse();
+    if (unit === undefined || !Number.isFinite(amount) || (unit.whole && !Number.isInteger(amount))) return undefined;
     total += amount * unit.scale;
     types.push(unit.type);
   }
   const yearMonth = types.filter((t) => t instanceof YearMonthIntervalType) as YearMonthIntervalType[];
   const dayTime = types.filter((t) => t instanceof DayTimeIntervalType) as DayTimeIntervalType[];
-  if (yearMonth.length > 0 && dayTime.length > 0) throw refuse();
+  if (yearMonth.length > 0 && dayTime.length > 0) return undefined;
   const fields = (yearMonth.length > 0 ? yearMonth : dayTime).map((t) => [t.startField, t.endField]).flat();
   const [start, end] = [Math.min(...fields), Math.max(...fields)];
   return lit(Math.round(total), yearMonth.length > 0 ? new YearMonthIntervalType(start, end) : new DayTimeIntervalType(start, end));
