@@ -19,6 +19,7 @@ const schemaOf = (query: string) => `struct<${fc.sql(query).dtypes.map(([name, t
 it.each([
   ['select interval 2 years 4 months', "struct<INTERVAL '2-4' YEAR TO MONTH:interval year to month>", 28],
   ['select -interval -1 year 1 month', "struct<(- INTERVAL '-0-11' YEAR TO MONTH):interval year to month>", 11],
+  ['select +interval -1 year 1 month', "struct<(+ INTERVAL '-0-11' YEAR TO MONTH):interval year to month>", -11],
   ['select -interval -1 day 1 hour -1 minute 1 second', "struct<(- INTERVAL '-0 23:00:59' DAY TO SECOND):interval day to second>", 82_859_000_000],
   ["select interval -'1' year", "struct<INTERVAL '-1' YEAR:interval year>", -12],
   ["select interval -'-11' month", "struct<INTERVAL '11' MONTH:interval month>", 11],

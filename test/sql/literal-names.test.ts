@@ -69,4 +69,8 @@ it('unary minus takes numbers and intervals only: the mismatch literals.sql.out 
   expect(() => fc.sql("select -timestamp '1999-01-01'")).toThrow(mismatch("TIMESTAMP '1999-01-01 00:00:00'", 'TIMESTAMP'));
   expect(() => fc.sql("select -x'2379ACFe'")).toThrow(mismatch("X'2379ACFE'", 'BINARY'));
   expect(schemaOf("select -'1.5', -(1.5D)")).toBe('struct<(- 1.5):double,(- 1.5):double>');
+  // Unary plus is Spark's UnaryPositive, with the same check (literals.sql.out's +date and +X'1').
+  const plus = (sql: string, type: string) => mismatch(sql, type).replace('"(- ', '"(+ ');
+  expect(() => fc.sql("select +date '1999-01-01'")).toThrow(plus("DATE '1999-01-01'", 'DATE'));
+  expect(() => fc.sql("select +X'1'")).toThrow(plus("X'01'", 'BINARY'));
 });

@@ -105,7 +105,7 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
     case 'binary':
       return coerceBinary(e);
     case 'unary':
-      if (e.op === '-') return { ...e, child: negatable(e) };
+      if (e.op === '-') return { ...e, child: signOperand(e.child, '-') };
       return e.op === 'NOT' ? { ...e, child: castTo(e.child, Types.boolean) } : e;
     case 'caseWhen': {
       const valueTypes = [...e.branches.map(([, v]) => dataTypeOf(v)), ...(e.otherwise ? [dataTypeOf(e.otherwise)] : [])];
@@ -128,17 +128,18 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
 }
 
 /**
- * Unary minus takes numbers and intervals (Spark's UnaryMinus); text and NULL become doubles, as
- * its implicit casts make them; a date, timestamp, binary, boolean, ... is a type mismatch.
+ * Unary minus and plus take numbers and intervals (Spark's UnaryMinus, UnaryPositive); text and
+ * NULL become doubles, as their implicit casts make them; a date, timestamp, binary, boolean, ...
+ * is a type mismatch.
  */
-function negatable(e: Extract<Expr, { kind: 'unary' }>): Expr {
-  const t = dataTypeOf(e.child);
-  if (isNumeric(t) || t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType || t instanceof CalendarIntervalType) return e.child;
-  if (isString(t) || isNull(t)) return castTo(e.child, Types.double);
+function signOperand(child: Expr, sign: '-' | '+'): Expr {
+  const t = dataTypeOf(child);
+  if (isNumeric(t) || t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType || t instanceof CalendarIntervalType) return child;
+  if (isString(t) || isNull(t)) return castTo(child, Types.double);
   const required = '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")';
   throw new AnalysisException(
     'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
-    `Cannot resolve "${prettyName(e)}" due to data type mismatch: The first parameter requires the ${required} type, however "${prettyName(e.child)}" has the type "${t.simpleString().toUpperCase()}". SQLSTATE: 42K09`,
+    `Cannot resolve "(${sign} ${prettyName(child)})" due to data type mismatch: The first parameter requires the ${required} type, however "${prettyName(child)}" has the type "${t.simpleString().toUpperCase()}". SQLSTATE: 42K09`,
   );
 }
 
@@ -169,6 +170,7 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
     // The operator in Spark's TRY mode: null for a zero divisor or an overflow (arithmetic-codegen.ts).
     return operation.kind === 'binary' ? { ...operation, evalMode: 'try' } : operation;
   }
+  if (name.toLowerCase() === 'positive' && args.length === 1) return { kind: 'call', name: 'positive', args: [signOperand(args[0]!, '+')] };
   if (name.toLowerCase() === 'struct') return resolveCall('named_struct', structFields(args), false);
   if (name.toLowerCase() === 'arrays_zip') return resolveCall('arrays_zip_named', zipFields(args), false);
   // assert_true(c) is assert_true(c, "'<c>' is not true!"), Spark's AssertTrue message.

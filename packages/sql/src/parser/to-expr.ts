@@ -57,7 +57,7 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
         case '-':
           return unaryOf('-', x(e.operand));
         case '+':
-          return x(e.operand);
+          return callOf('positive', [x(e.operand)]);
         case '~':
           return callOf('bitwise_not', [x(e.operand)]);
       }
@@ -156,7 +156,8 @@ function literal(e: Literal): PlanExpr {
     case 'timestamp_ntz':
       return timestampLiteral(e.type, e.value);
     case 'binary':
-      return lit(Uint8Array.from(e.value.match(/../g) ?? [], (h) => parseInt(h, 16)), new BinaryType());
+      // An odd number of digits reads as if a 0 led them (X'1' is X'01'), as Spark's hex parsing does.
+      return lit(Uint8Array.from((e.value.length % 2 === 1 ? `0${e.value}` : e.value).match(/../g) ?? [], (h) => parseInt(h, 16)), new BinaryType());
   }
 }
 
