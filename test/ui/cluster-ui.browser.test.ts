@@ -22,7 +22,9 @@ let browser: TestBrowser;
 let ui: string;
 
 beforeAll(async () => {
-  cluster = await DfsTestCluster.start({ datanodes: 3, namenodeFlags: ['--checkpoint-interval-ms', '1000'] });
+  // One copy per datanode per heartbeat keeps the copying of /states/many.bin going for seconds,
+  // so the page's once-a-second snapshots see its under-replicated and copying states.
+  cluster = await DfsTestCluster.start({ datanodes: 3, namenodeFlags: ['--checkpoint-interval-ms', '1000', '--replication-max-streams', '1'] });
   browser = await launchBrowser();
   ui = await cluster.clusterUiUrl();
   const client = await cluster.client();
@@ -126,8 +128,8 @@ it('shows corrupt, missing and under-replicated blocks, copies in flight, the ch
   await waitFor('the block in /api/blocks missing', async () => (await blocks()).missing.some((b) => b.blockId === singleId && b.liveReplicas.length === 0), UPDATE_TIMEOUT_MS);
   await page.locator(`#missing tr[data-block="${singleId}"]`).waitFor({ timeout: UPDATE_TIMEOUT_MS });
 
-  // Under-replicated, then copied: 40 replication-2 blocks, a holder SIGKILLed; the monitor copies a few per heartbeat.
-  await client.writeFile('/states/many.bin', pseudoRandomBytes(40 * 16 * 1024, 5), { blockSize: 16 * 1024, replication: 2 });
+  // Under-replicated, then copied: 120 replication-2 blocks, a holder SIGKILLed; the monitor copies one per node per heartbeat.
+  await client.writeFile('/states/many.bin', pseudoRandomBytes(120 * 16 * 1024, 5), { blockSize: 16 * 1024, replication: 2 });
   await waitFor('/states/many.bin fully replicated', async () => fullyReplicated(await cluster.fsck('/states/many.bin'), 2));
   const apiSeen = new Set<string>();
   const manyHolder = await holderOf('/states/many.bin');

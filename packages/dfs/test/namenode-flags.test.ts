@@ -14,3 +14,11 @@ describe('namenode --http-port', () => {
     expect(() => parseNamenodeArgs(['--http-port', 'web'], {})).toThrow('--http-port must be a non-negative integer, got "web"');
   });
 });
+
+describe('namenode --replication-max-streams', () => {
+  it('sets the copies a datanode is told to make per heartbeat (default 4) and refuses 0', () => {
+    expect(parseNamenodeArgs([], {}).maxTransfersPerHeartbeat).toBe(4);
+    expect(parseNamenodeArgs(['--replication-max-streams', '1'], {}).maxTransfersPerHeartbeat).toBe(1);
+    expect(() => parseNamenodeArgs(['--replication-max-streams', '0'], {})).toThrow('--replication-max-streams must be at least 1');
+  });
+});

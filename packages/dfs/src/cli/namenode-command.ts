@@ -8,12 +8,15 @@ import { applySecretFlags, secretArgOptions, SECRET_USAGE } from './secret-flags
 
 export const NAMENODE_USAGE = `usage: flint namenode [--host 127.0.0.1] [--port 9000] [--http-port 9870] [--data DIR]
        [--heartbeat-ms MS] [--recheck-ms MS] [--block-report-ms MS] [--replication-interval-ms MS]
+       [--replication-max-streams 4]
        [--checkpoint-interval-ms MS] [--safe-mode-threshold F] [--safe-mode-extension-ms MS]
        [--max-component-length 255] [--max-directory-items 1048576] [--max-path-depth 1000]
 ${SECRET_USAGE}
   Starts the DFS namenode and cluster membership service (default data directory flint-data/namenode),
   with its cluster UI and JSON API on --http-port (--ui-port is the same flag; 0 picks a free port).
   A datanode is declared dead after 2 × recheck + 10 × heartbeat without heartbeats.
+  --replication-max-streams is how many block copies one datanode is told to make per heartbeat
+  (HDFS's dfs.namenode.replication.max-streams).
   FLINT_DFS_HEARTBEAT_MS and FLINT_DFS_RECHECK_MS set the defaults of the two timing flags.`;
 
 const NAMENODE_COMMAND = {
@@ -28,6 +31,7 @@ const NAMENODE_COMMAND = {
     'recheck-ms': { type: 'string' },
     'block-report-ms': { type: 'string' },
     'replication-interval-ms': { type: 'string' },
+    'replication-max-streams': { type: 'string' },
     'checkpoint-interval-ms': { type: 'string' },
     'safe-mode-threshold': { type: 'string' },
     'safe-mode-extension-ms': { type: 'string' },
@@ -52,6 +56,7 @@ function namenodeConfigFrom(values: ParsedCommandLine<typeof NAMENODE_COMMAND.op
     recheckIntervalMs: integerFlag('recheck-ms', values['recheck-ms'] ?? env.FLINT_DFS_RECHECK_MS),
     blockReportIntervalMs: integerFlag('block-report-ms', values['block-report-ms']),
     replicationIntervalMs: integerFlag('replication-interval-ms', values['replication-interval-ms']),
+    maxTransfersPerHeartbeat: positive('replication-max-streams', integerFlag('replication-max-streams', values['replication-max-streams'])),
     checkpointIntervalMs: integerFlag('checkpoint-interval-ms', values['checkpoint-interval-ms']),
     safeModeThreshold: fractionFlag('safe-mode-threshold', values['safe-mode-threshold']),
     safeModeExtensionMs: integerFlag('safe-mode-extension-ms', values['safe-mode-extension-ms']),
