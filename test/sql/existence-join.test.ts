@@ -200,6 +200,38 @@ describe("Spark's golden answers", () => {
     }
   });
 
+  it('GROUP BY x IN (SELECT ...), also selected: one existence join, grouped by its flag (group-by-alias.sql.out, DuckDB)', async () => {
+    fc.sql(`CREATE OR REPLACE TEMPORARY VIEW testData AS SELECT * FROM VALUES
+      (1, 1), (1, 2), (2, 1), (2, 2), (3, 1), (3, 2), (null, 1), (3, null), (null, null) AS testData(a, b)`);
+    const rows = async (query: string) => (await fc.sql(query).collect()).map((r) => Object.values(r).map((v) => (v === null ? 'NULL' : String(v))).join('\t')).sort();
+    // Spark's schemas and outputs.
+    const golden = 'SELECT a, count(*) FROM testData GROUP BY a, b IN (SELECT a FROM testData)';
+    expect(fc.sql(golden).columns).toEqual(['a', 'count(1)']);
+    expect(await rows(golden)).toEqual(['1\t2', '2\t2', '3\t1', '3\t2', 'NULL\t1', 'NULL\t1']);
+    expect(await rows('SELECT a, count(*) FROM testData GROUP BY a, a IN (SELECT b FROM testData)')).toEqual(['1\t2', '2\t2', '3\t3', 'NULL\t2']);
+    // Selected too (by the same text, or GROUP BY its ordinal): Spark's name, and DuckDB's answer
+    // (its NULL flag is Spark's false).
+    const selected = fc.sql('SELECT a, b IN (SELECT a FROM testData), count(*) FROM testData GROUP BY a, b IN (SELECT a FROM testData)');
+    expect(selected.columns).toEqual(['a', '(b IN (listquery()))', 'count(1)']);
+    expect(selected.explainString().match(/ExistenceJoin/g)).toHaveLength(1);
+    for (const [query, reference] of [
+      [
+        'SELECT g, x IN (SELECT y FROM rhs) AS i, count(*) AS n FROM lhs GROUP BY g, x IN (SELECT y FROM rhs) ORDER BY g NULLS FIRST, i',
+        'SELECT g, COALESCE(x IN (SELECT y FROM rhs WHERE y IS NOT NULL), false) AS i, count(*) AS n FROM lhs GROUP BY ALL ORDER BY g NULLS FIRST, i',
+      ],
+      [
+        'SELECT x IN (SELECT y FROM rhs WHERE rhs.g = lhs.g) AS i, sum(id) AS s FROM lhs GROUP BY 1 ORDER BY 1',
+        'SELECT COALESCE(x IN (SELECT y FROM rhs WHERE rhs.g = lhs.g), false) AS i, sum(id) AS s FROM lhs GROUP BY 1 ORDER BY 1',
+      ],
+      [
+        "SELECT NOT (x NOT IN (SELECT y FROM rhs WHERE tag = 'c')) AS i, count(*) AS n FROM lhs GROUP BY x NOT IN (SELECT y FROM rhs WHERE tag = 'c') ORDER BY 1",
+        "SELECT NOT COALESCE(x NOT IN (SELECT y FROM rhs WHERE tag = 'c'), false) AS i, count(*) AS n FROM lhs GROUP BY 1 ORDER BY 1",
+      ],
+    ]) {
+      expect(await fc.sql(query!).collect(), query).toEqual(await duck.query(reference!));
+    }
+  });
+
   it('exists-outside-filter: a window partitioned by EXISTS (...), named and answered as Spark', async () => {
     createEmpDeptBonus();
     const frame = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';

@@ -33,6 +33,7 @@ import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-refer
 import { extractAggregateWindows, windowedAggregates } from './aggregate-windows.js';
 import { planHasSubquery, rewriteAggregateSubqueries, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
 import { rewriteJoinConditionSubqueries } from './join-condition-subqueries.js';
+import { shareGroupingSubqueries } from './grouping-subqueries.js';
 import { dataTypeOf } from './type-of.js';
 import { commonType, sameType } from '../expr/type-rules.js';
 import { binaryOf, callOf } from '../expr/expression.js';
@@ -246,7 +247,7 @@ function checkWindowFunction(w: WindowExpr): void {
 function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPlan {
   const input = outputOf(p.child);
   const groupBy = p.groupBy.map((g) => resolveExpression(g, input, scope));
-  const aggregates = resolveNamed(p.aggregates, input, scope);
+  const aggregates = shareGroupingSubqueries(resolveNamed(p.aggregates, input, scope), groupBy, input);
   checkGroupingCalls(aggregates, groupBy, p.groupingSets !== undefined);
   for (const a of aggregates) checkGrouped(a, groupBy);
   for (const w of aggregates.flatMap((a) => collect(a, (x): x is WindowExpr => x.kind === 'window'))) checkWindowFunction(w);

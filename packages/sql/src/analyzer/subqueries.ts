@@ -92,12 +92,14 @@ export function rewriteAggregateSubqueries(p: PlanOf<'aggregate'>, isAggregateCa
   const { plan, exprs } = joinScalarSubqueries(p.child, [...p.groupBy, ...p.aggregates]);
   const before = new Set(outputOf(p.child).map((a) => a.id));
   const joined = outputOf(plan);
+  const groupBy = exprs.slice(0, p.groupBy.length);
+  const grouped = new Set(groupBy.flatMap((g) => (g.kind === 'attr' ? [g.id] : [])));
   const wrap = (e: Expr) =>
     transformDown(e, (x) => {
       if (isAggregateCall(x)) return x;
-      return x.kind === 'attr' && !before.has(x.id) ? resolveExpression(callOf('first', [x]), joined) : undefined;
+      return x.kind === 'attr' && !before.has(x.id) && !grouped.has(x.id) ? resolveExpression(callOf('first', [x]), joined) : undefined;
     });
-  return { ...p, child: plan, groupBy: exprs.slice(0, p.groupBy.length), aggregates: exprs.slice(p.groupBy.length).map(wrap) };
+  return { ...p, child: plan, groupBy, aggregates: exprs.slice(p.groupBy.length).map(wrap) };
 }
 
 /** A projection holding scalar subqueries, over left joins with them. */
@@ -133,29 +135,40 @@ function joinScalarSubqueries(child: LogicalPlan, exprs: readonly Expr[]): { pla
     plan = { kind: 'join', left: plan, right, joinType: 'existence', condition: conjunction([...keys, ...predicates]), exists, ...(nullAware ? { nullAware } : {}) };
     return negated ? unaryOf('NOT', exists) : exists;
   };
+  // A subquery met again (a select item that is a grouping expression: the same node) reads the
+  // join made for it; NOT IN has its own (null-aware) join.
+  const joinedAlready = [new Map<Subquery, Expr>(), new Map<Subquery, Expr>()];
+  const once = (sub: Subquery, negated: boolean): Expr => {
+    const joined = joinedAlready[negated ? 1 : 0]!;
+    const value = joined.get(sub) ?? (negated ? existenceJoin(sub, true) : joinSubquery(sub));
+    joined.set(sub, value);
+    return value;
+  };
+  const joinSubquery = (x: Subquery): Expr => {
+    if (x.mode !== 'scalar') return existenceJoin(x, false);
+    const single = atMostOneRow(x.plan);
+    const { plan: sub, predicates } = decorrelate(single.plan, outerIds(plan), plan);
+    if (predicates.length === 0) {
+      // Uncorrelated, the value (and its too-many-rows error) is computed on the subquery's side, so
+      // that it fails even when no outer row reads it, as Spark evaluates the subquery first.
+      const valued = single.counted ? valueOnOwnSide(sub, single.value) : sub;
+      plan = { kind: 'join', left: plan, right: valued, joinType: 'left', condition: undefined };
+      return outputOf(valued)[0];
+    }
+    const onNoRows = valueOnNoRows(x.plan, sub);
+    if (onNoRows === undefined) {
+      plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };
+      return single.value(outputOf(sub));
+    }
+    // The COUNT bug (count-bug.ts): no inner row, the no-rows value.
+    const joined = joinCountingNoRows(plan, sub, predicates, onNoRows);
+    plan = joined.plan;
+    return joined.value;
+  };
   const rewritten = exprs.map((e) =>
     transformDown(e, (x) => {
-      if (x.kind === 'unary' && x.op === 'NOT' && x.child.kind === 'subquery' && x.child.mode === 'in') return existenceJoin(x.child, true);
-      if (x.kind !== 'subquery') return undefined;
-      if (x.mode !== 'scalar') return existenceJoin(x, false);
-      const single = atMostOneRow(x.plan);
-      const { plan: sub, predicates } = decorrelate(single.plan, outerIds(plan), plan);
-      if (predicates.length === 0) {
-        // Uncorrelated, the value (and its too-many-rows error) is computed on the subquery's side, so
-        // that it fails even when no outer row reads it, as Spark evaluates the subquery first.
-        const valued = single.counted ? valueOnOwnSide(sub, single.value) : sub;
-        plan = { kind: 'join', left: plan, right: valued, joinType: 'left', condition: undefined };
-        return outputOf(valued)[0];
-      }
-      const onNoRows = valueOnNoRows(x.plan, sub);
-      if (onNoRows === undefined) {
-        plan = { kind: 'join', left: plan, right: sub, joinType: 'left', condition: conjunction(predicates) };
-        return single.value(outputOf(sub));
-      }
-      // The COUNT bug (count-bug.ts): no inner row, the no-rows value.
-      const joined = joinCountingNoRows(plan, sub, predicates, onNoRows);
-      plan = joined.plan;
-      return joined.value;
+      if (x.kind === 'unary' && x.op === 'NOT' && x.child.kind === 'subquery' && x.child.mode === 'in') return once(x.child, true);
+      return x.kind === 'subquery' ? once(x, false) : undefined;
     }),
   );
   return { plan, exprs: rewritten };
