@@ -96,13 +96,23 @@ type ScanColumns = ReadonlyMap<LogicalPlan, readonly number[]>;
  * from them; `scans`: the columns each scan reads, as the planner computes them for the whole plan.
  */
 export function describePhysical(p: LogicalPlan, n: number, threshold: number, rowsMetrics?: ReadonlyMap<LogicalPlan, number>, scans: ScanColumns = scanColumns(p)): PhysicalNode {
-  const node = describeOperator(p, n, threshold, scans, rowsMetrics);
-  const rowsMetric = rowsMetrics?.get(p);
-  return rowsMetric === undefined ? node : { ...node, rowsMetric };
+  if (p.kind !== 'limit' || takeOrderedParts(p) !== undefined) return describeNode(p, n, threshold, rowsMetrics, scans);
+  // Spark plans the limit that returns the answer as CollectLimitExec(limit + offset, offset),
+  // which gathers the partitions itself: no exchange or local limit under it in the plan.
+  const limit = Number.isFinite(p.n) ? p.n + p.offset : -1;
+  const args = p.offset > 0 ? `${limit}, ${p.offset}` : `${limit}`;
+  const node = op('CollectLimit', { args: ` ${args}`, details: [inputOf(p.child), `Arguments: ${args}`], generated: false }, describeNode(p.child, n, threshold, rowsMetrics, scans));
+  return withRowsMetric(node, rowsMetrics?.get(p));
 }
 
+function describeNode(p: LogicalPlan, n: number, threshold: number, rowsMetrics: ReadonlyMap<LogicalPlan, number> | undefined, scans: ScanColumns): PhysicalNode {
+  return withRowsMetric(describeOperator(p, n, threshold, scans, rowsMetrics), rowsMetrics?.get(p));
+}
+
+const withRowsMetric = (node: PhysicalNode, rowsMetric: number | undefined): PhysicalNode => (rowsMetric === undefined ? node : { ...node, rowsMetric });
+
 function describeOperator(p: LogicalPlan, n: number, threshold: number, scans: ScanColumns, rowsMetrics?: ReadonlyMap<LogicalPlan, number>): PhysicalNode {
-  const describe = (x: LogicalPlan): PhysicalNode => describePhysical(x, n, threshold, rowsMetrics, scans);
+  const describe = (x: LogicalPlan): PhysicalNode => describeNode(x, n, threshold, rowsMetrics, scans);
   // A scan outputs only the columns it reads; the filters and projection over it list those as input.
   const scanned = (x: LogicalPlan): readonly Expr[] => (x.kind === 'relation' ? scanOutput(x, scans) : x.kind === 'filter' ? scanned(x.child) : outputOf(x));
   const scanInput = (x: LogicalPlan) => listField('Input', scanned(x));
@@ -112,7 +122,8 @@ function describeOperator(p: LogicalPlan, n: number, threshold: number, scans: S
       const output = scanOutput(p, scans);
       // A file scan also names the schema it reads, as Spark's FileSourceScanExec does.
       const readSchema = p.source.inputFiles === undefined ? [] : [`ReadSchema: struct<${output.map((a) => `${a.name}:${a.dataType.simpleString()}`).join(',')}>`];
-      return op(p.source.description.startsWith('Scan ') ? p.source.description : `Scan ${p.source.description}`, { args: ` ${list(output)}`, details: [listField('Output', output), ...readSchema], generated: false });
+      const name = p.source.physicalName ?? (p.source.description.startsWith('Scan ') ? p.source.description : `Scan ${p.source.description}`);
+      return op(name, { args: ` ${list(output)}`, details: [listField('Output', output), ...readSchema], generated: false });
     }
     case 'project':
       return op('Project', { args: ` ${list(p.exprs)}`, details: [listField('Output', p.exprs), scanInput(p.child)] }, describe(p.child));

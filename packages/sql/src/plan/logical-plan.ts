@@ -33,6 +33,8 @@ export interface MetricsSink {
 export interface RowSource {
   /** How the source shows in explain(): `LocalRelation`, `Scan csv /data/sales.csv`. */
   readonly description: string;
+  /** Its operator in a physical plan, when not `Scan <description>` (Spark's `LocalTableScan <empty>,`). */
+  readonly physicalName?: string;
   /** A file source's format (`parquet`, `csv`): a logical plan shows it as Spark's `Relation [a#1,b#2] parquet`. */
   readonly format?: string;
   /**
@@ -90,7 +92,20 @@ export type LogicalPlan =
       readonly exists?: Attr;
     }
   | { readonly kind: 'sort'; readonly child: LogicalPlan; readonly orders: readonly SortOrderExpr[]; readonly global: boolean }
-  | { readonly kind: 'limit'; readonly child: LogicalPlan; readonly n: number; readonly offset: number }
+  | {
+      readonly kind: 'limit';
+      readonly child: LogicalPlan;
+      /** Rows kept after the offset (Infinity: all). */
+      readonly n: number;
+      readonly offset: number;
+      /**
+       * Which of Spark's operators the optimizer made of it, for explain() (it runs the same):
+       * `pushed` GlobalLimit n / Offset m / LocalLimit n + m (LimitPushDown of LIMIT n OFFSET m),
+       * `offsetOverLimit` Offset m / GlobalLimit n + m / LocalLimit n + m (`df.limit(k).offset(m)`);
+       * none, as written: GlobalLimit n / LocalLimit n / Offset m.
+       */
+      readonly form?: 'pushed' | 'offsetOverLimit';
+    }
   | { readonly kind: 'distinct'; readonly child: LogicalPlan }
   | {
       readonly kind: 'setOp';

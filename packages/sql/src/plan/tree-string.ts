@@ -53,7 +53,7 @@ export function nodeText(p: LogicalPlan): string {
     case 'sort':
       return `Sort ${list(p.orders)}, ${p.global}`;
     case 'limit':
-      return p.offset > 0 ? `Offset ${p.offset}` + (Number.isFinite(p.n) ? ` Limit ${p.n}` : '') : `GlobalLimit ${p.n}`;
+      return limitNodes(p).join('\n');
     case 'distinct':
       return 'Distinct';
     case 'setOp':
@@ -74,11 +74,28 @@ export function nodeText(p: LogicalPlan): string {
   }
 }
 
+/** A limit as Spark's operators, each over the next (see the `form` of a limit node). */
+function limitNodes(p: Extract<LogicalPlan, { kind: 'limit' }>): string[] {
+  const offset = `Offset ${p.offset}`;
+  if (!Number.isFinite(p.n)) return [offset];
+  const limit = (n: number) => [`GlobalLimit ${n}`, `LocalLimit ${n}`];
+  if (p.offset === 0) return limit(p.n);
+  const taken = p.n + p.offset;
+  if (p.form === 'pushed') return [`GlobalLimit ${p.n}`, offset, `LocalLimit ${taken}`];
+  return p.form === 'offsetOverLimit' ? [offset, ...limit(taken)] : [...limit(p.n), offset];
+}
+
 /** The plan, one operator a line; `annotate` adds text after an operator (explain('cost') adds its statistics). */
 export function planTreeString(p: LogicalPlan, annotate: (node: LogicalPlan) => string = () => ''): string {
   const lines: string[] = [];
   const visit = (node: LogicalPlan, prefix: string, childPrefix: string) => {
-    lines.push(prefix + nodeText(node) + annotate(node));
+    // One node may print as a chain of Spark's operators (a limit with an offset), each under the one before.
+    const [first, ...chained] = nodeText(node).split('\n');
+    lines.push(prefix + first + annotate(node));
+    for (const text of chained) {
+      lines.push(`${childPrefix}+- ${text}`);
+      childPrefix += '   ';
+    }
     const kids = planChildren(node);
     kids.forEach((k, i) => {
       const last = i === kids.length - 1;
