@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TaskScheduler, type ExecutorBackend } from '../src/scheduler/task-scheduler.js';
 import { Broadcasts } from '../src/context/broadcasts.js';
 import { SPECULATION_DEFAULTS } from '../src/scheduler/speculation.js';
@@ -28,7 +28,17 @@ function executor(id: string, endsAlone: (partition: number) => boolean = () => 
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The scheduler's clock (performance.now) and timers are faked, so each step sees exactly the time it
+// names: on a loaded machine a real sleep overshoots, and a check meant for 250 ms ran after 400.
+const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('delay scheduling', () => {
   it("waits Spark's whole 3 s locality wait for a busy executor that holds a cached partition, a few task durations for one that stores a DFS block", async () => {
