@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskRequest } from '@flint/worker';
 import { TaskScheduler, type ExecutorBackend, type TaskEnd } from '../src/scheduler/task-scheduler.js';
 import { Broadcasts } from '../src/context/broadcasts.js';
@@ -41,10 +41,20 @@ async function run(speculation: boolean): Promise<{ ends: { partition: number; e
   scheduler.addExecutor(slow);
   scheduler.addExecutor(fast);
   scheduler.submit([0, 1, 2, 3].map((p) => ({ request: taskRequest(p), preferred: { executors: p === 3 ? ['slow'] : [], nodes: [] } })));
-  await new Promise((r) => setTimeout(r, 300));
+  await vi.advanceTimersByTimeAsync(300);
   scheduler.stop();
   return { ends, fast };
 }
+
+// The scheduler's clock and timers are faked: the 300 ms the test lets pass are 300 ms to the scheduler
+// however loaded the machine (with real timers a stalled process could see the copy launched late).
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('speculative execution', () => {
   it('launches a copy of a straggler elsewhere and reports the first success only', async () => {

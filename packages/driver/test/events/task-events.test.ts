@@ -1,6 +1,6 @@
 // The task scheduler's events around a speculative copy: the copy starts flagged speculative on
 // another executor, and once it wins, the original is killed and reported so.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskRequest } from '@flint/worker';
 import { TaskScheduler, type ExecutorBackend } from '../../src/scheduler/task-scheduler.js';
 import { Broadcasts } from '../../src/context/broadcasts.js';
@@ -22,6 +22,16 @@ function executor(id: string, delayMs: number, hangOn: number[] = []): ExecutorB
   };
 }
 
+// The scheduler's clock and timers are faked: the 300 ms the test lets pass are 300 ms to the scheduler
+// however loaded the machine (with real timers a stalled process could see the copy launched late).
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('task events with speculation', () => {
   it('flag the copy as speculative, and report the original killed once the copy has won', async () => {
     const events: EventBody[] = [];
@@ -29,7 +39,7 @@ describe('task events with speculation', () => {
     scheduler.addExecutor(executor('slow', 2, [3]));
     scheduler.addExecutor(executor('fast', 2));
     scheduler.submit([0, 1, 2, 3].map((p) => ({ request: taskRequest(p), preferred: { executors: p === 3 ? ['slow'] : [], nodes: [] } })));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.advanceTimersByTimeAsync(300);
     scheduler.stop();
 
     const partition3 = events.filter((e) => (e.type === 'taskStart' || e.type === 'taskEnd') && e.partition === 3);
