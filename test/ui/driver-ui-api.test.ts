@@ -240,26 +240,33 @@ describe('a SQL job in the driver UI', () => {
 
 describe('a task running long in the driver UI', () => {
   it("shows the running task with its time so far, growing from one poll to the next", async () => {
-    // One task busy for ~2.5 s (it does not sleep: a stuck task keeps its thread busy).
-    const running = fc.parallelize([2500], 1).map((ms) => {
-      const until = Date.now() + ms;
-      while (Date.now() < until);
-      return ms;
-    }).collect();
+    // One task busy for at least 2.5 s and until the test has polled it twice (it does not sleep: a stuck
+    // task keeps its thread busy). Ending by the clock alone, it could end between the polls on a loaded machine.
+    const release = join(mkdtempSync(join(tmpdir(), 'flint-ui-long-')), 'release');
+    const running = fc.parallelize([2500], 1).map(
+      capture({ release }, (ms, { release }) => {
+        const fs = process.getBuiltinModule('node:fs');
+        const until = Date.now() + ms;
+        while (Date.now() < until || !fs.existsSync(release));
+        return ms;
+      }),
+    ).collect();
     const runningTask = async (): Promise<any> => {
       const [stage] = await api('/stages?status=active');
       if (!stage) return undefined;
       const [detail] = await api(`/stages/${stage.stageId}`);
       return Object.values(detail.tasks).find((t: any) => t.status === 'RUNNING');
     };
-    await expect.poll(runningTask, { interval: 50, timeout: 2000 }).toBeDefined();
+    await expect.poll(runningTask, { interval: 50, timeout: 30_000 }).toBeDefined();
     const first = await runningTask();
     await new Promise((resolve) => setTimeout(resolve, 400));
     const second = await runningTask();
+    writeFileSync(release, '');
     expect(second.taskId).toBe(first.taskId);
     expect(first.duration).toBeGreaterThanOrEqual(0);
     expect(second.duration - first.duration).toBeGreaterThanOrEqual(400);
     expect(await running).toEqual([2500]);
+    rmSync(dirname(release), { recursive: true, force: true });
     const [stage] = await api(`/stages/${(await api('/jobs'))[0].stageIds[0]}`);
     // Once ended, its duration is the one the executor reported: about the time it was busy (the executor's
     // monotonic clock against the task's Date.now(): a fresh-clone CI run saw 2490 ms for the 2500 ms loop).
