@@ -54,12 +54,8 @@ describe('driver UI server', () => {
     expect(fc.getConf().get('uiRetainedJobs')).toBe('2');
     for (let i = 0; i < 4; i++) await fc.parallelize([1, 2, 3]).count();
     const jobsUrl = `${fc.uiWebUrl}/api/v1/applications/${fc.applicationId}/jobs`;
-    let jobs: { jobId: number; status: string }[] = [];
-    for (let polls = 0; polls < 50 && !(jobs[0]?.jobId === 3 && jobs[0].status === 'SUCCEEDED'); polls++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      jobs = (await (await fetch(jobsUrl)).json()) as typeof jobs;
-    }
-    expect(jobs.map((j) => [j.jobId, j.status])).toEqual([[3, 'SUCCEEDED'], [2, 'SUCCEEDED']]);
+    const jobs = async () => ((await (await fetch(jobsUrl)).json()) as { jobId: number; status: string }[]).map((j) => [j.jobId, j.status]);
+    await expect.poll(jobs, { interval: 20, timeout: 20_000 }).toEqual([[3, 'SUCCEEDED'], [2, 'SUCCEEDED']]);
     await expect(create({ uiRetainedTasks: -1 })).rejects.toThrow("FlintContext option uiRetainedTasks must be a non-negative integer, got '-1'");
   });
 
