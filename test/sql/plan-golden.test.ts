@@ -189,7 +189,7 @@ Arguments: [total#4 DESC NULLS LAST], true
     fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
     expect(shuffled.split('\n\n\n')[0]).toBe(`== Physical Plan ==
 * Project (7)
-+- * ShuffledHashJoin (6)
++- * ShuffledHashJoin Inner BuildRight (6)
    :- Exchange (3)
    :  +- * Project (2)
    :     +- Scan LocalRelation (1)
@@ -201,15 +201,44 @@ Arguments: [total#4 DESC NULLS LAST], true
 Left keys [1]: [b#2]
 Right keys [1]: [b#3]
 Join type: Inner
-Build side: BuildRight
 Join condition: None`);
     expect(renumberIds(join().explainString('formatted')).split('\n\n\n')[0]).toBe(`== Physical Plan ==
 * Project (6)
-+- * BroadcastHashJoin (5)
++- * BroadcastHashJoin Inner BuildRight (5)
    :- * Project (2)
    :  +- Scan LocalRelation (1)
    +- BroadcastExchange (4)
       +- Scan LocalRelation (3)`);
+  });
+
+  // Spark's BaseJoinExec.verboseStringWithOperatorId (keys only when there are) and the outline of
+  // simpleStringWithNodeId: `$nodeName $joinType $buildSide` for hash and broadcast nested loop
+  // joins, `CartesianProduct Inner` (sql-tests/results/explain.sql.out: `* BroadcastHashJoin Inner BuildRight (10)`).
+  it('formatted: each join names its type (and build side) in the outline, and lists keys, Join type and Join condition', () => {
+    const formatted = (query: string) => {
+      const [outline, details] = renumberIds(fc.sql(query).explainString('formatted')).trimEnd().split('\n\n\n');
+      const join = details!.split('\n\n').find((d) => /^\(\d+\) \w*(Join|Product)/.test(d))!;
+      return { outline: outline!.split('\n').filter((l) => /Join|Product/.test(l)).map((l) => l.trim()), join: join.split('\n').slice(1) };
+    };
+    expect(formatted('SELECT t.a, u.d FROM t RIGHT JOIN u ON t.b = u.b')).toEqual({
+      outline: ['+- * BroadcastHashJoin RightOuter BuildLeft (5)'],
+      join: ['Left keys [1]: [b#2]', 'Right keys [1]: [b#3]', 'Join type: RightOuter', 'Join condition: None'],
+    });
+    expect(formatted('SELECT t.a, u.d FROM t LEFT JOIN u ON t.a < u.d')).toEqual({
+      outline: ['* BroadcastNestedLoopJoin LeftOuter BuildRight (6)'],
+      join: ['Join type: LeftOuter', 'Join condition: (a#1L < d#2L)'],
+    });
+    fc.conf.set('spark.sql.autoBroadcastJoinThreshold', '-1');
+    try {
+      expect(formatted('SELECT t.a, u.d FROM t JOIN u ON t.a < u.d')).toEqual({
+        outline: ['CartesianProduct Inner (5)'],
+        join: ['Join type: Inner', 'Join condition: (a#1L < d#2L)'],
+      });
+      expect(formatted('SELECT t.a FROM t LEFT SEMI JOIN u ON t.b = u.b AND t.a < u.d').join).toEqual(
+        ['Left keys [1]: [b#2]', 'Right keys [1]: [b#3]', 'Join type: LeftSemi', 'Join condition: (a#1L < d#4L)']);
+    } finally {
+      fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+    }
   });
 
   it('cost: the optimized plan with the size estimates join selection uses', () => {

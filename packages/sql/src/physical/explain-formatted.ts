@@ -32,7 +32,7 @@ function numberOperators(root: PhysicalNode): Map<PhysicalNode, Numbered> {
 
 export function formattedPlanString(root: PhysicalNode): string {
   const numbers = numberOperators(root);
-  const outline = treeLines(root, (node) => `${node.generated ? '* ' : ''}${node.name} (${numbers.get(node)!.id})`);
+  const outline = treeLines(root, (node) => `${node.generated ? '* ' : ''}${node.outline ?? node.name} (${numbers.get(node)!.id})`);
   const details = [...numbers.entries()]
     .sort((a, b) => a[1].id - b[1].id)
     .map(([node, { id, codegenId }]) => {

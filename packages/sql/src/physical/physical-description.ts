@@ -30,6 +30,8 @@ export interface PhysicalNode {
   /** A shuffle (or broadcast) that ends the stages below it. */
   readonly exchange: boolean;
   readonly children: readonly PhysicalNode[];
+  /** Its line in explain('formatted')'s outline, when more than its name (a join adds its type and build side). */
+  readonly outline?: string;
   /** The accumulator id of its "number of output rows" metric, when the planner counts them (row-counter.ts). */
   readonly rowsMetric?: number;
 }
@@ -42,6 +44,7 @@ export function listField(label: string, exprs: readonly Expr[]): string {
 }
 
 interface Parts {
+  readonly outline?: string;
   readonly args?: string;
   readonly details?: readonly string[];
   readonly generated?: boolean;
@@ -55,6 +58,7 @@ const op = (name: string, parts: Parts, ...children: PhysicalNode[]): PhysicalNo
   generated: parts.generated ?? true,
   exchange: parts.exchange ?? false,
   children,
+  ...(parts.outline === undefined ? {} : { outline: parts.outline }),
 });
 
 const inputOf = (p: LogicalPlan) => listField('Input', outputOf(p));
@@ -196,37 +200,39 @@ function describeJoin(p: Extract<LogicalPlan, { kind: 'join' }>, n: number, thre
   const residual = keys.residual ? `, ${planString(keys.residual)}` : '';
   const strategy = chooseJoin(p, threshold);
   const build = strategy.kind === 'broadcast' ? strategy.build : shuffledBuildSide(p);
-  const details = [
-    listField('Left keys', keys.leftKeys),
-    listField('Right keys', keys.rightKeys),
+  const buildSide = build === 'left' ? 'BuildLeft' : 'BuildRight';
+  // Spark's BaseJoinExec: keys (when there are), join type and condition; the outline names the
+  // join type, and a hash or broadcast nested loop join its build side.
+  const joinDetails = (condition: Expr | undefined) => [
+    ...(keys.leftKeys.length > 0 ? [listField('Left keys', keys.leftKeys), listField('Right keys', keys.rightKeys)] : []),
     `Join type: ${joinName(p)}`,
-    `Build side: ${build === 'left' ? 'BuildLeft' : 'BuildRight'}`,
-    `Join condition: ${keys.residual ? planString(keys.residual) : 'None'}`,
+    `Join condition: ${condition ? planString(condition) : 'None'}`,
   ];
-  const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${joinName(p)}, Build${build === 'left' ? 'Left' : 'Right'}${residual}`;
+  const details = joinDetails(keys.residual);
+  const withBuildSide = (name: string) => `${name} ${joinName(p)} ${buildSide}`;
+  const args = ` ${list(keys.leftKeys)}, ${list(keys.rightKeys)}, ${joinName(p)}, ${buildSide}${residual}`;
   const broadcast = (side: LogicalPlan) => op('BroadcastExchange', { details: [inputOf(side)], generated: false, exchange: true }, describe(side));
   if (strategy.kind === 'cartesian') {
-    // Spark's CartesianProductExec: its condition, if any, as its argument; no exchange below it.
+    // Spark's CartesianProductExec: its condition, if any, as its argument; no exchange below it; an Inner join.
     const condition = p.condition ? planString(p.condition) : undefined;
-    const cartesianDetails = [`Join type: ${joinName(p)}`, `Join condition: ${condition ?? 'None'}`];
-    return op('CartesianProduct', { args: condition ? ` ${condition}` : '', details: cartesianDetails, generated: false }, describe(p.left), describe(p.right));
+    const cartesianDetails = ['Join type: Inner', `Join condition: ${condition ?? 'None'}`];
+    return op('CartesianProduct', { outline: 'CartesianProduct Inner', args: condition ? ` ${condition}` : '', details: cartesianDetails, generated: false }, describe(p.left), describe(p.right));
   }
   if (strategy.kind === 'broadcast' && keys.leftKeys.length === 0) {
     // Spark's BroadcastNestedLoopJoinExec: no keys, the condition tested on every pair.
-    const nestedArgs = ` Build${build === 'left' ? 'Left' : 'Right'}, ${joinName(p)}${p.condition ? `, ${planString(p.condition)}` : ''}`;
-    const nestedDetails = [`Join type: ${joinName(p)}`, `Join condition: ${p.condition ? planString(p.condition) : 'None'}`];
-    return op('BroadcastNestedLoopJoin', { args: nestedArgs, details: nestedDetails },
+    const nestedArgs = ` ${buildSide}, ${joinName(p)}${p.condition ? `, ${planString(p.condition)}` : ''}`;
+    return op('BroadcastNestedLoopJoin', { outline: withBuildSide('BroadcastNestedLoopJoin'), args: nestedArgs, details: joinDetails(p.condition) },
       build === 'left' ? broadcast(p.left) : describe(p.left),
       build === 'right' ? broadcast(p.right) : describe(p.right));
   }
   if (strategy.kind === 'broadcast') {
     // Spark's BroadcastHashJoinExec prints its isNullAwareAntiJoin flag last (true: x NOT IN (subquery)).
     const broadcastArgs = `${args}, ${p.nullAware === true}`;
-    return op('BroadcastHashJoin', { args: broadcastArgs, details },
+    return op('BroadcastHashJoin', { outline: withBuildSide('BroadcastHashJoin'), args: broadcastArgs, details },
       build === 'left' ? broadcast(p.left) : describe(p.left),
       build === 'right' ? broadcast(p.right) : describe(p.right));
   }
   const side = (plan: LogicalPlan, k: readonly Expr[]) =>
     exchange(k.length === 0 ? 'SinglePartition' : `hashpartitioning(${k.map(planString).join(', ')}, ${n})`, plan, describe(plan));
-  return op('ShuffledHashJoin', { args, details }, side(p.left, keys.leftKeys), side(p.right, keys.rightKeys));
+  return op('ShuffledHashJoin', { outline: withBuildSide('ShuffledHashJoin'), args, details }, side(p.left, keys.leftKeys), side(p.right, keys.rightKeys));
 }
