@@ -7,6 +7,9 @@ export default defineConfig({
     exclude: ['test/install/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll's default (1 s) is shorter than a loaded CI machine can take to deliver an event
+    // from another process (a killed task's end, an executor's storage report): wait for it longer.
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
     // Flint's built packages (what `@flint/driver` and the other workspace links resolve to) load
     // as native ES modules. By default vitest runs every file outside node_modules through its own
