@@ -100,4 +100,35 @@ CartesianProduct (x#N > y#N)
       fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
     }
   });
+
+  // Spark's JoinSelection broadcasts whichever side fits when there are no keys; building the side
+  // whose unmatched rows the join keeps (its BroadcastNestedLoopJoinExec.defaultJoin), the matches
+  // are known after all tasks of the other side.
+  it('outer, semi and anti joins whose only small side is the one they keep: a broadcast nested loop join building it', async () => {
+    // rhs (4 rows, 256 B) fits under 300 bytes; lhs (40 rows) does not.
+    fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 300);
+    try {
+      for (const [query, plan] of [
+        ['SELECT l.id, l.x, r.y, r.tag FROM rhs r LEFT JOIN lhs l ON l.x > r.y + 10', 'BuildLeft, LeftOuter'],
+        ['SELECT l.id, r.y FROM lhs l RIGHT JOIN rhs r ON l.x < r.y - 12 OR r.y IS NULL', 'BuildRight, RightOuter'],
+        ['SELECT l.id, l.x, r.y, r.tag FROM lhs l FULL JOIN rhs r ON l.x > r.y + 20', 'BuildRight, FullOuter'],
+        ['SELECT l.id, l.x, r.y, r.tag FROM rhs r FULL JOIN lhs l ON l.x > r.y + 20', 'BuildLeft, FullOuter'],
+        ['SELECT r.y, r.tag FROM rhs r LEFT SEMI JOIN lhs l ON l.x > r.y + 10', 'BuildLeft, LeftSemi'],
+        ['SELECT r.y, r.tag FROM rhs r LEFT ANTI JOIN lhs l ON l.x > r.y + 10', 'BuildLeft, LeftAnti'],
+        ['SELECT r.tag FROM rhs r LEFT ANTI JOIN lhs l', 'BuildLeft, LeftAnti'],
+      ]) {
+        const df = fc.sql(query!);
+        const reference = query!.replace('LEFT SEMI', 'SEMI').replace('LEFT ANTI', 'ANTI').replace(/ANTI JOIN lhs l$/, 'ANTI JOIN lhs l ON true');
+        expect(rowsDifference(await df.collect(), await duck.query(reference)), query).toBeNull();
+        const text = df.explainString('simple');
+        expect(text, query).toContain(`BroadcastNestedLoopJoin ${plan}`);
+        expect(text, query).not.toContain('SinglePartition');
+      }
+      // Both sides too big: still one task over both.
+      fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 100);
+      expect(fc.sql('SELECT * FROM rhs r LEFT JOIN lhs l ON l.x > r.y').explainString('simple')).toMatch(/ShuffledHashJoin \[\], \[\], LeftOuter, BuildRight, [^]*Exchange SinglePartition/);
+    } finally {
+      fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { LogicalPlan } from '../plan/logical-plan.js';
 import { broadcastableSides } from './broadcast-join.js';
 import { producedBytes } from './adaptive/initial-partitions.js';
 import { equiJoinKeys } from './join.js';
+import { buildsKeptSide } from './nested-loop-join.js';
 import { outputOf } from '../plan/output.js';
 
 export const DEFAULT_BROADCAST_THRESHOLD = 10 * 1024 * 1024;
@@ -48,9 +49,10 @@ export function estimatedSize(p: LogicalPlan): number | undefined {
 
 /**
  * A join without equality keys (a condition of other kinds, or none) is broadcast the same way
- * when a side is small: every row of the other side is tested against all its rows, where it is
- * (Spark's BroadcastNestedLoopJoin); not broadcast, an inner one is a cartesian product of the
- * sides' partitions and any other sends both sides to one partition.
+ * when a side is small, and also when only the side whose unmatched rows it keeps is: every row of
+ * the other side is tested against all its rows, where it is (Spark's BroadcastNestedLoopJoin);
+ * not broadcast, an inner one is a cartesian product of the sides' partitions and any other sends
+ * both sides to one partition.
  */
 export function chooseJoin(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number): JoinStrategy {
   const strategy = hintedJoin(p) ?? joinBySize(p, threshold);
@@ -68,11 +70,18 @@ function isCartesian(p: Extract<LogicalPlan, { kind: 'join' }>): boolean {
 
 function joinBySize(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number): JoinStrategy {
   if (threshold < 0) return { kind: 'shuffle' };
-  const candidates = broadcastableSides(p.joinType)
-    .map((side) => ({ side, size: estimatedSize(side === 'left' ? p.left : p.right) }))
-    .filter((c): c is { side: 'left' | 'right'; size: number } => c.size !== undefined && c.size <= threshold)
-    .sort((a, b) => a.size - b.size);
-  return candidates.length === 0 ? { kind: 'shuffle' } : { kind: 'broadcast', build: candidates[0].side };
+  const fitting = (sides: ('left' | 'right')[]) =>
+    sides
+      .map((side) => ({ side, size: estimatedSize(side === 'left' ? p.left : p.right) }))
+      .filter((c): c is { side: 'left' | 'right'; size: number } => c.size !== undefined && c.size <= threshold)
+      .sort((a, b) => a.size - b.size);
+  const candidates = fitting(broadcastableSides(p.joinType));
+  if (candidates.length > 0) return { kind: 'broadcast', build: candidates[0].side };
+  // Without keys, Spark broadcasts whichever side fits (BroadcastNestedLoopJoin building the side
+  // whose unmatched rows are kept: nested-loop-join.ts) rather than gather both into one task.
+  const keyless = equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length === 0;
+  const kept = keyless && p.joinType !== 'existence' ? fitting(['left', 'right']).filter((c) => buildsKeptSide(p.joinType, c.side)) : [];
+  return kept.length === 0 ? { kind: 'shuffle' } : { kind: 'broadcast', build: kept[0].side };
 }
 
 /**

@@ -13,6 +13,7 @@ import { hashAggregate } from './aggregate.js';
 import { equiJoinKeys, shuffledHashJoin } from './join.js';
 import { broadcastHashJoin, fusedBroadcastJoin } from './broadcast-join.js';
 import { chooseJoin, shuffledBuildSide } from './join-selection.js';
+import { buildsKeptSide, keptSideNestedLoopJoin } from './nested-loop-join.js';
 import { limitRows } from './limit.js';
 import { columnarPipelineOf, materialize, outputAfter, pipelineOf, withProbeRowsCounted, withStep, type AdaptiveProbe, type Pipeline } from './pipeline.js';
 import { intersectOrExcept } from './set-ops.js';
@@ -180,6 +181,9 @@ export class PhysicalPlanner {
     const strategy = chooseJoin(plan, this.options.broadcastThreshold);
     if (strategy.kind === 'broadcast') {
       const keys = equiJoinKeys(plan.condition, outputAfter(left), outputAfter(right));
+      if (keys.leftKeys.length === 0 && buildsKeptSide(plan.joinType, strategy.build)) {
+        return { rows: keptSideNestedLoopJoin(left, right, strategy.build, plan.joinType, plan.condition, this.options.site) };
+      }
       return { rows: broadcastHashJoin(left, right, strategy.build, plan.joinType, keys, keys.residual, this.options.site, this.isRead, undefined, plan.nullAware) };
     }
     if (strategy.kind === 'cartesian') return { rows: cartesianProduct(left, right, plan.condition, this.options.site) };
