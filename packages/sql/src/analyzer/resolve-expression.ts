@@ -244,12 +244,27 @@ const isDatetime = (t: DataType) => ['date', 'timestamp', 'timestamp_ntz'].inclu
 
 /**
  * Arithmetic on ANSI intervals without a date or timestamp: two intervals of one kind add and
- * subtract (to the wider interval, Spark's result type); multiplying or dividing one is not
- * supported yet, nor mixing kinds, and says so in one line.
+ * subtract (to the wider interval, Spark's result type); an interval times a number (either
+ * order) or divided by one is Spark's Multiply/Divide YM/DT Interval (expr/builtins/
+ * interval-arithmetic.ts), text and NULL taken as doubles; a number divided by an interval is
+ * Spark's type mismatch; mixing kinds is not supported yet, and says so in one line.
  */
 function intervalArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr {
   const sameKind = (l instanceof DayTimeIntervalType && r instanceof DayTimeIntervalType) || (l instanceof YearMonthIntervalType && r instanceof YearMonthIntervalType);
   if ((e.op === '+' || e.op === '-') && sameKind) return e;
+  const isNumber = (t: DataType) => isNumeric(t) || isNull(t) || isString(t);
+  if (e.op === '/' && isAnsiInterval(r) && isNumber(l)) {
+    throw new AnalysisException(
+      'DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES',
+      `Cannot resolve "${prettyName(e)}" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("${l.simpleString().toUpperCase()}" and "${r.simpleString().toUpperCase()}"). SQLSTATE: 42K09`,
+    );
+  }
+  const [interval, number, intervalType, numberType] = isAnsiInterval(l) ? [e.left, e.right, l, r] : [e.right, e.left, r, l];
+  if ((e.op === '*' || (e.op === '/' && interval === e.left)) && isNumber(numberType)) {
+    const n = isNumeric(numberType) ? number : castTo(number, Types.double);
+    const kind = intervalType instanceof YearMonthIntervalType ? 'ym' : 'dt';
+    return { kind: 'call', name: `${e.op === '*' ? 'multiply' : 'divide'}_${kind}_interval`, args: [interval, n] };
+  }
   throw new AnalysisException(
     'UNSUPPORTED_FEATURE',
     `The feature is not supported: "${l.simpleString().toUpperCase()}" ${e.op} "${r.simpleString().toUpperCase()}" (Flint adds and subtracts intervals of one kind only, yet). SQLSTATE: 0A000`,

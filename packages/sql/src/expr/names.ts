@@ -44,8 +44,12 @@ function render(e: Expr, withIds: boolean): string {
       if (withIds && e.op === 'NOT') return `NOT ${prettyName(e.child)}`;
       return unaryName(e.op, prettyName(e.child));
     case 'binary':
-      // A datetime ± an interval literal is Spark's DateAddYMInterval, TimestampAddInterval, ...: no parentheses.
-      if (isIntervalLiteral(e.left) !== isIntervalLiteral(e.right)) return `${prettyName(e.left)} ${e.op} ${prettyName(e.right)}`;
+      if (isIntervalLiteral(e.left) !== isIntervalLiteral(e.right)) {
+        // A datetime ± an interval literal is Spark's DateAddYMInterval, TimestampAddInterval, ...: no parentheses.
+        if (e.op === '+' || e.op === '-') return `${prettyName(e.left)} ${e.op} ${prettyName(e.right)}`;
+        // A number times one is Spark's MultiplyYMInterval / MultiplyDTInterval(interval, number).
+        if (e.op === '*' && isIntervalLiteral(e.right)) return `(${prettyName(e.right)} * ${prettyName(e.left)})`;
+      }
       return `(${prettyName(e.left)} ${e.op} ${prettyName(e.right)})`;
     case 'caseWhen': {
       const branches = e.branches.map(([c, v]) => ` WHEN ${prettyName(c)} THEN ${prettyName(v)}`).join('');

@@ -6,6 +6,7 @@
  * an INTERVAL of days or months is date_add / add_months. Subqueries become `subquery`
  * expressions over plans built by `toPlan`; the analyzer rewrites them into joins.
  */
+import { rangedInterval } from './interval-ranges.js';
 import { binaryOf, callOf, unaryOf, type Expr as PlanExpr, type SortOrderExpr, type WindowFrame, type WindowSpecExpr } from '../expr/expression.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import { Types } from '../expr/types-used.js';
@@ -266,8 +267,8 @@ function addInterval(value: PlanExpr, interval: IntervalLiteral, subtract: boole
 /**
  * An interval literal on its own (`INTERVAL '1' DAY`, `INTERVAL 2 HOURS 30 MINUTES`): one ANSI
  * interval spanning its units, as Spark types it (`interval hour to minute`, named
- * `INTERVAL '02:30' HOUR TO MINUTE`). Year-month and day-time units together, `TO` forms and
- * unit-less strings are not supported yet.
+ * `INTERVAL '02:30' HOUR TO MINUTE`), or the range a `TO` form names (interval-ranges.ts).
+ * Year-month and day-time units together and unit-less strings are not supported yet.
  */
 function intervalLiteral(interval: IntervalLiteral): PlanExpr {
   const literal = ansiInterval(interval);
@@ -277,7 +278,10 @@ function intervalLiteral(interval: IntervalLiteral): PlanExpr {
 
 /** The ANSI interval literal an INTERVAL of units of one kind is; undefined for other forms. */
 function ansiInterval(interval: IntervalLiteral): PlanExpr | undefined {
-  if (interval.to !== null) return undefined;
+  if (interval.to !== null) {
+    const ranged = interval.parts[0]!.unit === null ? undefined : rangedInterval(interval.parts[0]!.value, interval.parts[0]!.unit, interval.to);
+    return ranged && lit(ranged.value, ranged.type);
+  }
   let total = 0;
   const types: DataType[] = [];
   for (const part of interval.parts) {

@@ -4,6 +4,7 @@ import './strings.js';
 import './math.js';
 import './conditional.js';
 import './datetime.js';
+import './interval-arithmetic.js';
 import './collections.js';
 import './window-functions.js';
 import './generators.js';
