@@ -1,13 +1,14 @@
 /**
  * What scripts/bundle-sql.mjs and scripts/bundle-task-thread.mjs share: esbuild's options for a
- * bundle of compiled ES modules, and writing it beside dist/bundle/ and renaming it into place
- * with the `built-from` file that says which .tsbuildinfo files it was made from
- * (packages/sql/src/bundle-freshness.cts).
+ * bundle of compiled ES modules or for one CommonJS file with its V8 code cache, and writing it
+ * beside dist/bundle/ and renaming it into place with the `built-from` file that says which
+ * .tsbuildinfo files it was made from (packages/sql/src/bundle-freshness.cts).
  */
 import { build } from 'esbuild';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtFromText } from '../packages/sql/dist/bundle-freshness.cjs';
+import { writeCodeCache } from '../packages/sql/dist/cached-script.cjs';
 
 /**
  * tsx's loader (`tsx job.ts`) rewrites every file holding an import(), with a source map, and took
@@ -42,19 +43,29 @@ export function externalPackagesBut(bundled, aliases = {}) {
 }
 
 /**
- * Bundles `entryPoints` into `dist`/bundle/, made from the .tsbuildinfo files `buildInfos` names
- * (paths from `dist`). Built beside and renamed into place, so that a process starting meanwhile
- * sees no half-written bundle.
+ * Bundles `modules` ({ entryPoints, plugins }: ES modules sharing chunks) and `script` ({ name,
+ * entry, plugins, provided }: one CommonJS file `name` with its V8 code cache, made by running it
+ * with `provided` answering those require()s: packages/sql/src/cached-script.cts), each if given,
+ * into `dist`/bundle/, made from the .tsbuildinfo files `buildInfos` names (paths from `dist`).
+ * Built beside and renamed into place, so that a process starting meanwhile sees no half-written bundle.
  */
-export async function bundleInto(dist, { entryPoints, plugins, buildInfos }) {
+export async function bundleInto(dist, { modules, script, buildInfos }) {
   const target = join(dist, 'bundle');
   const staging = join(dist, `bundle-${process.pid}`);
   const builtFrom = builtFromText(dist, buildInfos);
+  if (modules) await bundleModules(staging, modules);
+  if (script) await bundleScript(join(staging, script.name), join(target, script.name), script);
+  writeFileSync(join(staging, 'built-from'), builtFrom);
+  if (existsSync(target)) rmSync(target, { recursive: true, force: true });
+  renameSync(staging, target);
+}
+
+async function bundleModules(outdir, { entryPoints, plugins }) {
   const { metafile } = await build({
     entryPoints,
     entryNames: '[dir]/[name]',
     metafile: true,
-    outdir: staging,
+    outdir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -73,8 +84,27 @@ export async function bundleInto(dist, { entryPoints, plugins, buildInfos }) {
       console.warn(`bundle: ${file} (${bytes} bytes) holds an import(): make the module holding it an entry point of its own`);
     }
   }
-  writeFileSync(join(staging, 'built-from'), builtFrom);
-  if (existsSync(target)) rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
-  return metafile;
+}
+
+/**
+ * One CommonJS file (a vm.Script: no chunks, no import()), whose import.meta.url is its own URL as
+ * in the ES module bundle, and its code cache, made for the file at `finalPath` (bundle/).
+ */
+async function bundleScript(outfile, finalPath, { entry, plugins, provided }) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    plugins,
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    keepNames: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    logLevel: 'warning',
+  });
+  writeCodeCache(outfile, provided, finalPath);
 }

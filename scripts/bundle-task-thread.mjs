@@ -46,16 +46,18 @@ function refuseSqlEntries() {
 }
 
 await bundleInto(dist, {
-  // Each module holding an import() is an entry of its own (bundle-common.mjs), and so is each
-  // module one imports, so that a thread's module log names what it loaded (runtime.js, dfs-client.js).
-  entryPoints: {
-    runtime: join(sqlDist, 'runtime.js'),
-    'dfs-client': join(packages, 'dfs', 'dist', 'client-api.js'),
-    'task-thread': join(dist, 'thread', 'task-thread.js'),
-    'sql-runtime': join(dist, 'thread', 'sql-runtime.js'),
-    'dfs-input': join(dist, 'thread', 'dfs-input.js'),
-    'load-rows-to-arrow': join(sqlDist, 'interop', 'load-rows-to-arrow.js'),
+  modules: {
+    // Each module holding an import() is an entry of its own (bundle-common.mjs), and so is each
+    // module one imports, so that a thread's module log names what it loaded (runtime.js, dfs-client.js).
+    entryPoints: {
+      runtime: join(sqlDist, 'runtime.js'),
+      'dfs-client': join(packages, 'dfs', 'dist', 'client-api.js'),
+      'task-thread': join(dist, 'thread', 'task-thread.js'),
+      'sql-runtime': join(dist, 'thread', 'sql-runtime.js'),
+      'dfs-input': join(dist, 'thread', 'dfs-input.js'),
+      'load-rows-to-arrow': join(sqlDist, 'interop', 'load-rows-to-arrow.js'),
+    },
+    plugins: [externalPackagesBut(BUNDLED, { '@flint/sql/runtime': join(sqlDist, 'runtime.js'), ...MSGPACKR_ALIASES }), refuseSqlEntries()],
   },
-  plugins: [externalPackagesBut(BUNDLED, { '@flint/sql/runtime': join(sqlDist, 'runtime.js'), ...MSGPACKR_ALIASES }), refuseSqlEntries()],
   buildInfos: ['.tsbuildinfo', ...FLINT_PACKAGES.map((name) => join('..', '..', name, 'dist', '.tsbuildinfo'))],
 });

@@ -47,8 +47,8 @@ export function bundleIsFresh(dist: string, bundle = 'bundle'): boolean {
 
 let chosen: boolean | undefined;
 
-/** The path, relative to dist/, of `module` (index.js, runtime.js) as this thread loads it. */
-export function layerModule(module: string): string {
+/** Whether this thread's entries load the bundle. */
+export function loadsBundle(): boolean {
   chosen ??= bundleIsFresh(__dirname);
-  return chosen ? `./bundle/${module}` : `./${module}`;
+  return chosen;
 }

@@ -1,11 +1,14 @@
 /**
  * `import '@flint/sql'`: the bundle when it is current, else the plain modules (bundle-freshness.cts).
- * An import rather than require-entry.cts's require(), which a require() hook that compiles ES
- * modules itself (tsx's) would answer with a second copy. Types come from index.d.ts (package.json).
+ * The bundle gets @flint/rdd as imported here, and the plain modules are imported rather than
+ * require()d: a require() hook that compiles ES modules itself (tsx's) would answer require() with a
+ * second copy. Types come from index.d.ts (package.json).
  */
-import { layerModule } from './bundle-freshness.cjs';
+import * as rdd from '@flint/rdd';
+import { loadsBundle } from './bundle-freshness.cjs';
+import { bundledLayer } from './bundled-layer.cjs';
 
-const layer = (await import(layerModule('index.js'))) as typeof import('./index.js');
+const layer = (loadsBundle() ? bundledLayer(rdd) : await import('./index.js')) as typeof import('./index.js');
 
 export const {
   AnalysisException, ArrayType, AtomicType, BinaryType, BooleanType, ByteType, CalendarIntervalType,

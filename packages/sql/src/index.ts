@@ -9,6 +9,8 @@ import './io/sources/text-formats.js';
 import './io/sources/parquet-format.js';
 import './io/sources/format-writers.js';
 import './parser/front-end.js';
+// The task threads' runtime too: the layer's bundle is then all a thread needs (runtime-entry.ts).
+import './runtime.js';
 
 export const SQL_PACKAGE = '@flint/sql';
 export * from './types/index.js';

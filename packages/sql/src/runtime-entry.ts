@@ -1,4 +1,10 @@
-/** `@flint/sql/runtime`, which task threads import: the bundle's runtime when it is current, else runtime.ts. */
-import { layerModule } from './bundle-freshness.cjs';
+/**
+ * `@flint/sql/runtime`, which task threads import: the layer's bundle when it is current (it holds
+ * the runtime, and a thread then has one copy of it whichever entry comes first), else runtime.ts.
+ */
+import * as rdd from '@flint/rdd';
+import { loadsBundle } from './bundle-freshness.cjs';
+import { bundledLayer } from './bundled-layer.cjs';
 
-await import(layerModule('runtime.js'));
+if (loadsBundle()) bundledLayer(rdd);
+else await import('./runtime.js');

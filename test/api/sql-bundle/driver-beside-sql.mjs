@@ -1,8 +1,11 @@
 // @flint/sql and @flint/driver imported side by side, as the repository's build leaves them: one
-// copy of the SQL layer (the driver's stand-ins, its require() and the import are the same classes).
+// copy of the SQL layer (the driver's stand-ins, its require() and the import are the same classes),
+// and toArrow's table is of the Apache Arrow this program imports (its prototype: Arrow answers
+// instanceof by a brand, which any copy has).
 import * as sql from '@flint/sql';
 import { FlintContext, StructType, col, functions } from '@flint/driver';
 import { createRequire } from 'node:module';
+import { Table } from 'apache-arrow';
 
 let thrownIn = 'nothing thrown';
 try {
@@ -19,6 +22,7 @@ console.log(JSON.stringify({
   schema: df.schema instanceof sql.StructType && df.schema instanceof StructType,
   column: col('id') instanceof sql.Column && functions.lit(1) instanceof sql.Column && sql.col('id') instanceof required.Column,
   required: required.StructType === sql.StructType && required.DataFrame === sql.DataFrame,
+  arrowTable: Object.getPrototypeOf(await df.toArrow()) === Table.prototype,
   rows: await df.collect(),
 }));
 await fc.stop();

@@ -1,0 +1,74 @@
+/**
+ * Runs a CommonJS bundle with a V8 code cache made for it at build time (scripts/bundle-common.mjs),
+ * so that V8 reads the bundle's compiled functions instead of parsing and compiling them again in
+ * every process. Node 20 keeps no code cache for ES modules (module.enableCompileCache is Node 22's),
+ * hence a CommonJS file run as a vm.Script, which takes one. The cache is written after the bundle's
+ * top level has run, so it holds the functions that compiled too.
+ *
+ * The cache file (`<bundle>.cache`) is the SHA-256 of the bundle's path and bytes, then V8's data. It
+ * is used only for that file: V8 itself checks only the source's length (and its own version and
+ * flags, rejecting a cache made by another Node, and then compiling as usual), and a function read
+ * from the cache names the path it was compiled at in stack traces.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire, wrap } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+const HASH_BYTES = 32;
+
+/** What `require(specifier)` in the bundle answers instead of loading the package (a vm script has no import()). */
+export type ProvidedModules = Readonly<Record<string, unknown>>;
+
+export interface CachedScriptRun {
+  readonly exports: unknown;
+  /** Whether V8 compiled the bundle from its cache. */
+  readonly cacheUsed: boolean;
+}
+
+export function codeCacheFile(bundle: string): string {
+  return `${bundle}.cache`;
+}
+
+/** Runs `bundle` (a CommonJS file) as require() would, with its code cache when it matches. */
+export function runCachedScript(bundle: string, provided: ProvidedModules = {}): CachedScriptRun {
+  const bytes = readFileSync(bundle);
+  const cachedData = matchingCache(bundle, bytes);
+  const script = compile(bundle, bytes, cachedData);
+  return { exports: run(script, bundle, provided), cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/** Runs `bundle` once as the file `at` (where it will be), then writes its code cache beside it. */
+export function writeCodeCache(bundle: string, provided: ProvidedModules = {}, at = bundle): void {
+  const bytes = readFileSync(bundle);
+  const script = compile(at, bytes, undefined);
+  run(script, at, provided);
+  writeFileSync(codeCacheFile(bundle), Buffer.concat([fileHash(at, bytes), script.createCachedData()]));
+}
+
+function matchingCache(bundle: string, bytes: Buffer): Buffer | undefined {
+  let cache: Buffer;
+  try {
+    cache = readFileSync(codeCacheFile(bundle));
+  } catch {
+    return undefined;
+  }
+  return cache.length > HASH_BYTES && cache.subarray(0, HASH_BYTES).equals(fileHash(bundle, bytes)) ? cache.subarray(HASH_BYTES) : undefined;
+}
+
+function compile(bundle: string, bytes: Buffer, cachedData: Buffer | undefined): Script {
+  return new Script(wrap(bytes.toString('utf8')), { filename: bundle, cachedData });
+}
+
+function run(script: Script, bundle: string, provided: ProvidedModules): unknown {
+  const load = createRequire(bundle);
+  const require = Object.assign((specifier: string) => (Object.hasOwn(provided, specifier) ? provided[specifier] : load(specifier)), load);
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, dirname(bundle));
+  return module.exports;
+}
+
+function fileHash(path: string, bytes: Buffer): Buffer {
+  return createHash('sha256').update(`${path}\n`).update(bytes).digest();
+}
