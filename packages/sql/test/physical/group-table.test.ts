@@ -100,3 +100,40 @@ describe('word-table group lookup', () => {
     expect(keys.map((k) => JSON.stringify(k))).toEqual(expected.keys);
   });
 });
+
+describe('direct index over dictionary codes (direct-group-codegen.ts)', () => {
+  it('finds groups by each batch its own codes: dictionaries in other orders, a repeated entry, plain batches between, int keys beyond the range', () => {
+    // 60,000 rows in batches of 6,000: the string's dictionary changes order from batch to batch
+    // (a batch's code for 'a' is another's for 'c'), one dictionary holds 'b' twice, every third
+    // batch is plain; the int key is small (the index holds it) except in one batch, far apart.
+    const values = ['a', 'b', 'c', 'd', null];
+    const orders: (string | null)[][] = [
+      ['a', 'b', 'c', 'd', null],
+      ['d', 'c', null, 'b', 'a'],
+      ['c', 'b', 'a', 'b', 'd', null],
+      [null, 'a', 'd', 'c', 'b'],
+    ];
+    const batches: Batch[] = [];
+    const rows: [string | null, number | null][] = [];
+    for (let b = 0; b < 10; b++) {
+      const part = Array.from({ length: 6000 }, (_, j): [string | null, number | null] => {
+        const i = b * 6000 + j;
+        const k = b === 7 ? Math.imul(i, 2654435761) % 100000 : i % 13 === 0 ? null : (i * 7) % 40;
+        return [values[(i * 3 + b) % values.length], k];
+      });
+      rows.push(...part);
+      if (b % 3 === 2) {
+        batches.push(batchOf(part));
+        continue;
+      }
+      const dictionary = orders[b % orders.length];
+      // The first code of a repeated entry in some rows, its second in others.
+      const codes = Int32Array.from(part, (r, j) => (r[0] === 'b' && j % 2 === 1 ? dictionary.lastIndexOf('b') : dictionary.indexOf(r[0])));
+      batches.push({ length: part.length, columns: [codes, part.map((r) => r[1])], dictionaries: [dictionary, undefined] });
+    }
+    const { rowGroups, keys } = groupNumbering()(batches);
+    const expected = referenceNumbering(rows);
+    expect(rowGroups).toEqual(expected.rowGroups);
+    expect(keys.map((k) => JSON.stringify(k))).toEqual(expected.keys);
+  });
+});

@@ -1,16 +1,22 @@
 /**
  * A direct index in front of the word table's hash lookup (group-table-codegen.ts): when the
- * groups' words span small ranges — dictionary codes and numbered values are dense from 0, and
- * integer keys such as ids often fill a range — a group is found at its words' position in one
- * Int32Array (`(w0 - base0) * span1 + (w1 - base1)`, ...), with no hashing and no probing. The
+ * groups' keys span small ranges — dictionary codes are dense from 0, numbered values too, and
+ * integer keys such as ids often fill a range — a group is found at its keys' position in one
+ * Int32Array (`(d0 - base0) * span1 + (d1 - base1)`, ...), with no hashing and no probing. The
  * sales group-by (5 regions x 1,000 products) spent half its row loop hashing and probing.
  *
- * The index is learned: each new group widens the ranges of its words, and once enough rows have
- * gone to the hash table since the ranges changed (so a rebuild costs little per row) the index is
- * rebuilt over every group when its cells stay within a bound. The rebuild is inline: a helper
- * called a few times had no type feedback when V8 inlined it, and deoptimized the loop. A row whose words fall outside the
- * ranges (or whose integer key is null or no int32, flags != 0) takes the hash table, which stays
- * the whole truth; the index only caches its answers.
+ * The index is keyed by each key's direct word `d`: a dictionary-encoded column's code in the
+ * current batch's dictionary (base 0, span the dictionary's length), so that a row reads no
+ * renumbering of its code (the table word, the task's own number of the value, is looked up only
+ * when the index misses); any other key's table word. A batch with another dictionary makes the
+ * index stale: the index is rebuilt for the new codes at the batch's first miss.
+ *
+ * The index is learned: each new group widens the ranges of its table words, and once enough rows
+ * have gone to the hash table since the ranges changed (so a rebuild costs little per row) the
+ * index is rebuilt over every group when its cells stay within a bound. The rebuild is inline: a
+ * helper called a few times had no type feedback when V8 inlined it, and deoptimized the loop. A
+ * row whose words fall outside the ranges (or whose integer key is null or no int32, flags != 0)
+ * takes the hash table, which stays the whole truth; the index only caches its answers.
  */
 
 import { loopVar, type LoopVar } from './loop-state.js';
@@ -28,6 +34,25 @@ const FIRST_BUILD_AFTER_ROWS = 256;
 const REBUILD_AFTER_ROWS = 1024;
 const REBUILD_AFTER_ROWS_PER_GROUP = 2;
 
+/** Each table word's code in a dictionary (whose code c has word remap[c]), -1 for words it lacks. */
+export const DICTIONARY_CODES_HELPER = {
+  dictionaryCodes: `function dictionaryCodes(remap, words) {
+  const codes = new Int32Array(words).fill(-1);
+  for (let c = 0; c < remap.length; c++) codes[remap[c]] = c;
+  return codes;
+}`,
+};
+
+/** One key of the index. */
+export interface DirectKey {
+  /** The row's table word (a local of the row: an int32). */
+  readonly word: string;
+  /** The row's direct word: the word itself, or for a dictionary key the row's code when `remap` is defined. */
+  readonly direct: string;
+  /** For a dictionary key: the batch's renumbering of its codes to table words (undefined without a dictionary) and the Map of the numbers. */
+  readonly dictionary?: { readonly remap: string; readonly numbers: string };
+}
+
 export interface DirectGroupCode {
   /** Variables of the row loop. */
   readonly state: readonly LoopVar[];
@@ -37,44 +62,57 @@ export interface DirectGroupCode {
   readonly onNewGroup: string;
   /** Statements after the hash table gave `g`: the index learns it, or is rebuilt once enough rows missed it. */
   readonly learn: string;
+  /** Statements after key `i`'s dictionary changed: its direct words mean other values, the index is rebuilt at the next miss. */
+  onDictionaryChange(i: number): string;
 }
 
 /**
- * The index over `words` (the value words, each a local of the row: an int32 per row) and
- * `flags` (the word of null / non-int32 flags, when there are integer keys; a row is indexed only
- * when it is 0); the group table is `groupWords` of `width` words per group, the flags at `width - 1`.
+ * The index over `keys` and `flags` (the word of null / non-int32 flags, when there are integer
+ * keys; a row is indexed only when it is 0); the group table is `groupWords` of `width` words per
+ * group (key i's table word at i), the flags at `width - 1`.
  */
-export function directGroupIndex(words: readonly string[], flags: string | undefined, width: number): DirectGroupCode {
-  const each = (f: (i: number) => string, sep = ' ') => words.map((_, i) => f(i)).join(sep);
-  // The cell of words x0, x1, ... (each less its base): row-major over the spans.
-  const cell = (x: (i: number) => string) => words.slice(1).reduce((at, _, j) => `(${at}) * dSpan${j + 1} + ${x(j + 1)}`, x(0));
+export function directGroupIndex(keys: readonly DirectKey[], flags: string | undefined, width: number): DirectGroupCode {
+  const each = (f: (i: number) => string, sep = ' ') => keys.map((_, i) => f(i)).join(sep);
+  // The cell of coordinates x0, x1, ... (each less its base): row-major over the spans.
+  const cell = (x: (i: number) => string) => keys.slice(1).reduce((at, _, j) => `(${at}) * dSpan${j + 1} + ${x(j + 1)}`, x(0));
   const cellOf = cell((i) => `x${i}`);
-  // A group's cell from its stored words (a group with flags 0 lies within the ranges: they grew with it).
-  const storedCell = cell((i) => `(groupWords[${width} * h + ${i}] - dBase${i})`);
-  const inRange = [...(flags === undefined ? [] : [`${flags} === 0`]), ...words.map((_, i) => `(x${i} >>> 0) < dSpan${i}`)].join(' && ');
-  const span = (i: number) => `(dHigh${i} - dLow${i} + 1)`;
+  const stored = (i: number) => `groupWords[${width} * h + ${i}]`;
+  // A group's coordinate from its stored word: a dictionary key's code in the batch's dictionary (-1 when it has none).
+  const storedAt = (i: number) => (keys[i].dictionary === undefined ? `(${stored(i)} - dBase${i})` : `(codes${i} === undefined ? ${stored(i)} - dBase${i} : codes${i}[${stored(i)}])`);
+  const storedCell = cell(storedAt);
+  const inRange = [...(flags === undefined ? [] : [`${flags} === 0`]), ...keys.map((_, i) => `(x${i} >>> 0) < dSpan${i}`)].join(' && ');
+  // A key's range of direct words: a dictionary's codes, or the table words seen.
+  const base = (i: number) => (keys[i].dictionary === undefined ? `dLow${i}` : `(${keys[i].dictionary!.remap} === undefined ? dLow${i} : 0)`);
+  const span = (i: number) => (keys[i].dictionary === undefined ? `(dHigh${i} - dLow${i} + 1)` : `(${keys[i].dictionary!.remap} === undefined ? dHigh${i} - dLow${i} + 1 : ${keys[i].dictionary!.remap}.length)`);
+  // Whether a key has a range: a dictionary, or a group seen (a rebuild at a new dictionary may come before any).
+  const ranged = (i: number) => (keys[i].dictionary === undefined ? `dHigh${i} >= dLow${i}` : `(${keys[i].dictionary!.remap} !== undefined || dHigh${i} >= dLow${i})`);
+  const codes = keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`const codes${i} = ${k.dictionary.remap} === undefined ? undefined : dictionaryCodes(${k.dictionary.remap}, ${k.dictionary.numbers}.size);`]));
+  const groupIndexed = [...(flags === undefined ? [] : [`${stored(width - 1)} === 0`]), ...keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`(codes${i} === undefined || codes${i}[${stored(i)}] !== -1)`]))];
   return {
     state: [
       loopVar('direct', 'new Int32Array(0)'),
       loopVar('directMisses', '0'),
       loopVar('directMissesToRebuild', `${FIRST_BUILD_AFTER_ROWS}`),
       loopVar('directStale', 'false'),
-      ...words.flatMap((_, i) => [loopVar(`dLow${i}`, '2147483647'), loopVar(`dHigh${i}`, '-2147483648'), loopVar(`dBase${i}`, '0'), loopVar(`dSpan${i}`, '0')]),
+      ...keys.flatMap((_, i) => [loopVar(`dLow${i}`, '2147483647'), loopVar(`dHigh${i}`, '-2147483648'), loopVar(`dBase${i}`, '0'), loopVar(`dSpan${i}`, '0')]),
     ],
-    find: `${each((i) => `const x${i} = ${words[i]} - dBase${i};`)}
+    find: `${each((i) => `const x${i} = ${keys[i].direct} - dBase${i};`)}
   let g = -1, directAt = -1;
   if (${inRange}) { directAt = ${cellOf}; g = direct[directAt]; }`,
-    onNewGroup: `${flags === undefined ? '' : `if (${flags} === 0) `}{ ${each((i) => `if (${words[i]} < dLow${i}) { dLow${i} = ${words[i]}; directStale = true; } if (${words[i]} > dHigh${i}) { dHigh${i} = ${words[i]}; directStale = true; }`)} }`,
+    onNewGroup: `${flags === undefined ? '' : `if (${flags} === 0) `}{ ${each((i) => `if (${keys[i].word} < dLow${i}) { dLow${i} = ${keys[i].word}; directStale = true; } if (${keys[i].word} > dHigh${i}) { dHigh${i} = ${keys[i].word}; directStale = true; }`)} }`,
     learn: `if (directAt !== -1) direct[directAt] = g;
     else if (directStale && ++directMisses > directMissesToRebuild) {
       directMisses = 0;
       directMissesToRebuild = ${REBUILD_AFTER_ROWS} + ${REBUILD_AFTER_ROWS_PER_GROUP} * groupCount;
       directStale = false;
-      if (${words.map((_, i) => span(i)).join(' * ')} <= Math.min(${MOST_CELLS}, Math.max(${FEWEST_CELLS}, ${CELLS_PER_GROUP} * groupCount))) {
-        ${each((i) => `dBase${i} = dLow${i}; dSpan${i} = ${span(i)};`)}
-        direct = new Int32Array(${words.map((_, i) => `dSpan${i}`).join(' * ')}).fill(-1);
-        for (let h = 0; h < groupCount; h++) ${flags === undefined ? '' : `if (groupWords[${width} * h + ${width - 1}] === 0) `}direct[${storedCell}] = h;
+      if (${each(ranged, ' && ')} && ${keys.map((_, i) => span(i)).join(' * ')} <= Math.min(${MOST_CELLS}, Math.max(${FEWEST_CELLS}, ${CELLS_PER_GROUP} * groupCount))) {
+        ${each((i) => `dBase${i} = ${base(i)}; dSpan${i} = ${span(i)};`)}
+        direct = new Int32Array(${keys.map((_, i) => `dSpan${i}`).join(' * ')}).fill(-1);
+        ${codes.join('\n        ')}
+        for (let h = 0; h < groupCount; h++) ${groupIndexed.length === 0 ? '' : `if (${groupIndexed.join(' && ')}) `}direct[${storedCell}] = h;
       }
     }`,
+    // No row finds the index through this key until it is rebuilt, at the next miss.
+    onDictionaryChange: (i) => `dSpan${i} = 0; directStale = true; directMisses = directMissesToRebuild;`,
   };
 }

@@ -4,12 +4,14 @@
  * once per batch to the task's own numbering, any other value numbered through a Map — and the
  * row's words are found in an open-addressing table over Int32Arrays. A row then costs one probe
  * of typed arrays instead of one Map lookup per key (a Parquet group-by spent 35–45% of its task
- * time in two nested Map lookups), and no string of a dictionary column is read per row.
+ * time in two nested Map lookups), and no string of a dictionary column is read per row. A
+ * direct index goes first (direct-group-codegen.ts); it reads a dictionary column's codes as they
+ * are, so a row's renumbering is looked up only when the index misses.
  */
 import type { Expr } from '../../expr/expression.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
-import { directGroupIndex } from './direct-group-codegen.js';
+import { DICTIONARY_CODES_HELPER, directGroupIndex, type DirectKey } from './direct-group-codegen.js';
 import type { EncodedRead } from './encoded-read.js';
 import { loopVar, type LoopVar } from './loop-state.js';
 
@@ -96,25 +98,29 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
   ctx.addHelpers(TABLE_HELPERS);
   const words = keys.map(keyWord);
   const state: LoopVar[] = [];
-  const batch: string[] = [];
   const row: string[] = [];
   const values: string[] = [];
+  const directKeys: DirectKey[] = [];
+  /** Table words of dictionary keys, found only when the direct index misses (a row's code is its direct word). */
+  const missWords: string[] = [];
   // Two bits per integer key in one more word: null, or a value that is no 32-bit integer.
   const flags: string[] = [];
   words.forEach((word, i) => {
     const k = keys[i];
     if (word.kind === 'encoded') {
-      const { codes, dictionary } = word.read;
+      const { codes } = word.read;
       // A dictionary is numbered once (a batch's, a broadcast table's); a batch without one (plain pages) numbers its values row by row.
       state.push(loopVar(`numbers${i}`, 'new Map()', false), loopVar(`numbered${i}`, 'null'), loopVar(`remap${i}`, 'undefined'));
-      batch.push(`if (${dictionary} !== numbered${i}) { numbered${i} = ${dictionary}; remap${i} = ${dictionary} === undefined ? undefined : numbersOfDictionary(numbers${i}, ${dictionary}); }`);
-      row.push(`const w${i} = remap${i} === undefined ? numberOf(numbers${i}, ${codes}) : remap${i}[${codes}];`);
+      row.push(`const c${i} = ${codes};`, `const d${i} = remap${i} === undefined ? numberOf(numbers${i}, c${i}) : c${i};`);
+      missWords.push(`const w${i} = remap${i} === undefined ? d${i} : remap${i}[d${i}];`);
+      directKeys.push({ word: `w${i}`, direct: `d${i}`, dictionary: { remap: `remap${i}`, numbers: `numbers${i}` } });
       values.push(k.code);
       return;
     }
     row.push(`const k${i} = ${k.code};`);
     values.push(`k${i}`);
     state.push(loopVar(`numbers${i}`, 'new Map()', false));
+    directKeys.push({ word: `w${i}`, direct: `w${i}` });
     if (word.kind === 'int') {
       // Only a well-typed value is its own word: a reader does not check that an INT column holds
       // integers (createDataFrame([[1.5]], 'a INT')), and 1.5 must not join 1's group.
@@ -130,7 +136,13 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
     ws.push('wFlags');
   }
   const width = ws.length;
-  const direct = directGroupIndex(ws.slice(0, words.length), flags.length > 0 ? 'wFlags' : undefined, width);
+  const direct = directGroupIndex(directKeys, flags.length > 0 ? 'wFlags' : undefined, width);
+  if (missWords.length > 0) ctx.addHelpers(DICTIONARY_CODES_HELPER);
+  const batch = words.flatMap((word, i) => {
+    if (word.kind !== 'encoded') return [];
+    const { dictionary } = word.read;
+    return [`if (${dictionary} !== numbered${i}) { numbered${i} = ${dictionary}; remap${i} = ${dictionary} === undefined ? undefined : numbersOfDictionary(numbers${i}, ${dictionary}); ${direct.onDictionaryChange(i)} }`];
+  });
   const stored = ws.map((_, j) => `groupWords[${width} * g + ${j}]`);
   state.push(
     loopVar('groupSlots', 'new Int32Array(1024).fill(-1)'),
@@ -142,6 +154,7 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
   row.push(
     direct.find,
     `if (g === -1) {
+    ${missWords.join('\n    ')}
     let slot = ${HASH_SEED};
     ${ws.map((w) => `slot = Math.imul(slot ^ ${w}, ${HASH_MULTIPLIER}); slot ^= slot >>> 13;`).join('\n    ')}
     slot = (Math.imul(slot, ${HASH_FINAL}) ^ (slot >>> 16)) & (groupSlots.length - 1);
