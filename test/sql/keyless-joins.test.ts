@@ -124,9 +124,12 @@ CartesianProduct (x#N > y#N)
         expect(text, query).toContain(`BroadcastNestedLoopJoin ${plan}`);
         expect(text, query).not.toContain('SinglePartition');
       }
-      // Both sides too big: still one task over both.
+      // Both sides too big: still one task over both, unless a BROADCAST hint names the kept side.
       fc.conf.set('spark.sql.autoBroadcastJoinThreshold', 100);
       expect(fc.sql('SELECT * FROM rhs r LEFT JOIN lhs l ON l.x > r.y').explainString('simple')).toMatch(/ShuffledHashJoin \[\], \[\], LeftOuter, BuildRight, [^]*Exchange SinglePartition/);
+      const hinted = 'SELECT /*+ BROADCAST(r) */ r.y, l.id FROM rhs r LEFT JOIN lhs l ON l.x > r.y + 10';
+      expect(fc.sql(hinted).explainString('simple')).toContain('BroadcastNestedLoopJoin BuildLeft, LeftOuter');
+      expect(rowsDifference(await fc.sql(hinted).collect(), await duck.query(hinted.replace('/*+ BROADCAST(r) */ ', ''))), hinted).toBeNull();
     } finally {
       fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
     }

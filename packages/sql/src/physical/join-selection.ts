@@ -79,20 +79,26 @@ function joinBySize(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number
   if (candidates.length > 0) return { kind: 'broadcast', build: candidates[0].side };
   // Without keys, Spark broadcasts whichever side fits (BroadcastNestedLoopJoin building the side
   // whose unmatched rows are kept: nested-loop-join.ts) rather than gather both into one task.
-  const keyless = equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length === 0;
-  const kept = keyless && p.joinType !== 'existence' ? fitting(['left', 'right']).filter((c) => buildsKeptSide(p.joinType, c.side)) : [];
+  const kept = fitting(keptSides(p));
   return kept.length === 0 ? { kind: 'shuffle' } : { kind: 'broadcast', build: kept[0].side };
+}
+
+/** The sides a keyless join may also build whose unmatched rows it keeps (none for an existence join, or a join with keys). */
+function keptSides(p: Extract<LogicalPlan, { kind: 'join' }>): ('left' | 'right')[] {
+  if (p.joinType === 'existence' || equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length > 0) return [];
+  return (['left', 'right'] as const).filter((side) => buildsKeptSide(p.joinType, side));
 }
 
 /**
  * Spark's join strategy hints: a side hinted BROADCAST is broadcast whatever its size and the
- * threshold, if the join type lets it be built (both hinted: the smaller); any other hint
+ * threshold, if the join type lets it be built (without keys, also the side the join keeps, as
+ * Spark's BroadcastNestedLoopJoin; both hinted: the smaller); any other hint
  * (MERGE, SHUFFLE_HASH, SHUFFLE_REPLICATE_NL) asks for a shuffled join. Unusable hints are ignored.
  */
 function hintedJoin(p: Extract<LogicalPlan, { kind: 'join' }>): JoinStrategy | undefined {
   const hints = p.hints;
   if (hints === undefined) return undefined;
-  const sides = broadcastableSides(p.joinType).filter((side) => hints[side] === 'broadcast');
+  const sides = [...broadcastableSides(p.joinType), ...keptSides(p)].filter((side) => hints[side] === 'broadcast');
   if (sides.length > 0) {
     const size = (side: 'left' | 'right') => estimatedSize(side === 'left' ? p.left : p.right) ?? Infinity;
     return { kind: 'broadcast', build: sides.reduce((a, b) => (size(b) < size(a) ? b : a)) };
