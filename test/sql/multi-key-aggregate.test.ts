@@ -102,4 +102,69 @@ describe('hash aggregation by several key columns (local[2])', () => {
     const byArray = await df.groupBy(F.array('k').alias('a')).agg(F.sum('v').alias('total')).orderBy('a').collect();
     expect(byArray).toEqual(expected.map((total, k) => ({ a: [k], total })));
   });
+  it('groups doubles as Spark does across partitions: NaN one group apart from null, -0.0 with 0.0; unicode text keys', async () => {
+    const doubles = [Number.NaN, null, -0, 0, 1.5, Number.NaN, -0];
+    const texts = ['é', 'e\u0301', '😀', null, '"', '[1]'];
+    const rows = Array.from({ length: 4200 }, (_, i): [number | null, string | null, number] => [doubles[i % 7], texts[i % 6], i]);
+    const df = fc.createDataFrame(rows, 'd DOUBLE, s STRING, v INT').repartition(4);
+    fc.conf.set('spark.sql.shuffle.partitions', 3);
+    const actual = await df.groupBy('d', 's').agg(F.count('*').alias('n'), F.sum('v').alias('total')).collect();
+    fc.conf.unset('spark.sql.shuffle.partitions');
+    // The reference folds sequentially with Spark's grouping of doubles (NaN equal to NaN, -0.0 to 0.0).
+    const name = (d: number | null) => (d === null ? 'null' : Number.isNaN(d) ? 'NaN' : String(d === 0 ? 0 : d));
+    const expected = new Map<string, { n: number; total: number }>();
+    for (const [d, t, v] of rows) {
+      const key = JSON.stringify([name(d), t]);
+      const e = expected.get(key) ?? { n: 0, total: 0 };
+      e.n++;
+      e.total += v;
+      expected.set(key, e);
+    }
+    const got = new Map(actual.map((r) => [JSON.stringify([name(r.d as number | null), r.s]), { n: r.n, total: r.total }]));
+    expect(actual.length).toBe(expected.size);
+    expect(got).toEqual(expected);
+  });
+
+  it('groups by decimal, date and timestamp keys across partitions as a sequential fold does', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i): [string, string | null, string, number] => [
+      ['1.10', '2.25', '-0.50'][i % 3],
+      i % 10 === 0 ? null : `2024-0${1 + (i % 4)}-15`,
+      `2024-03-0${1 + (i % 2)} 10:00:00`,
+      i,
+    ]);
+    const df = fc
+      .createDataFrame(rows, 'p STRING, d STRING, t STRING, v INT')
+      .select(F.col('p').cast('decimal(5,2)').alias('p'), F.col('d').cast('date').alias('d'), F.col('t').cast('timestamp').alias('t'), 'v')
+      .repartition(3);
+    const actual = await df.groupBy('p', 'd', 't').agg(F.sum('v').alias('total')).selectExpr('CAST(p AS STRING) AS p', 'CAST(d AS STRING) AS d', 'CAST(t AS STRING) AS t', 'total').collect();
+    const expected = new Map<string, number>();
+    for (const [p, d, t, v] of rows) {
+      const key = JSON.stringify([p, d, t]);
+      expected.set(key, (expected.get(key) ?? 0) + v);
+    }
+    expect(new Map(actual.map((r) => [JSON.stringify([r.p, r.d, r.t]), r.total]))).toEqual(expected);
+  });
+});
+
+describe('hash aggregation by several key columns past the task memory (local[2], spilling)', () => {
+  it('merges the groups spilled under their key values: NaN, null and text keys stay apart', async () => {
+    const fc = await FlintContext.create({ master: 'local[2]', appName: 'multi-key-spill', executorMemory: 1024 * 1024 });
+    try {
+      fc.conf.set('spark.sql.shuffle.partitions', 2);
+      const rows = Array.from({ length: 60_000 }, (_, i): [number | null, string, number] => [i % 5 === 0 ? Number.NaN : i % 5 === 1 ? null : i % 3, `k${i % 9_999}`, i % 100]);
+      const df = fc.createDataFrame(rows, 'd DOUBLE, s STRING, v INT').repartition(4);
+      const actual = await df.groupBy('d', 's').agg(F.sum('v').alias('total'), F.count('*').alias('n')).collect();
+      const name = (d: number | null) => (d === null ? 'null' : Number.isNaN(d) ? 'NaN' : String(d));
+      const expected = new Map<string, [number, number]>();
+      for (const [d, s, v] of rows) {
+        const key = `${name(d)}|${s}`;
+        const [total, n] = expected.get(key) ?? [0, 0];
+        expected.set(key, [total + v, n + 1]);
+      }
+      expect(new Map(actual.map((r) => [`${name(r.d as number | null)}|${r.s}`, [r.total, r.n]]))).toEqual(expected);
+      expect(fc.jobHistory.reduce((sum, job) => sum + job.taskTime.diskBytesSpilled, 0)).toBeGreaterThan(0);
+    } finally {
+      await fc.stop();
+    }
+  });
 });

@@ -71,27 +71,61 @@ function finalAggregate(
   groupBy.forEach((_, i) => vars.set(placeholderId(i), `b[${i}]`));
   const outputs = aggregates.map((a) => genExpr(withPlaceholders(a, groupBy, calls), vars, ctx));
   const bufferWidth = calls.reduce((n, c) => n + c.def.slots, groupBy.length);
-  const bufferKeySlots = groupBy.map((_, i) => `b[${i}]`);
-  const emptyGlobal = groupBy.length === 0 ? `if (groups.empty) groups.add(0, [${calls.flatMap((c) => c.def.init()).join(', ')}]);` : '';
+  const column = (i: number) => `c${i}[r]`;
+  const mergeRow = calls.map((c) => c.def.merge(slots('b', c), slots('', c).map((_, i) => column(c.offset + i)))).join('\n      ');
+  const lookup = tableLookup(groupBy, column);
+  const emptyGlobal = groupBy.length === 0 ? `if (groups.empty) { const b = [${calls.flatMap((c) => c.def.init()).join(', ')}]; groups.table.set(0, b); groups.added(b); }` : '';
   // The table spills to disk past the task's memory budget (physical/spill/spillable-groups.ts).
   ctx.env.newGroups = SPILL_RUNTIME.ref('newGroups');
+  ctx.env.spillText = SPILL_RUNTIME.ref('spillText');
+  // The merge loop is a plain function called per batch: V8 optimizes no loop inside a generator
+  // while it runs (no on-stack replacement there), so in the generator itself it ran interpreted.
+  ctx.addHelper(
+    'mergeGroupBatch',
+    `function mergeGroupBatch(groups, size, columns, env) {
+  ${Array.from({ length: bufferWidth }, (_, i) => `const c${i} = columns[${i}];`).join(' ')}
+  for (let r = 0; r < size; r++) {
+    ${lookup.find}
+    if (b === undefined) {
+      b = [${Array.from({ length: bufferWidth }, (_, i) => column(i)).join(', ')}];
+      ${lookup.leaf}.set(${lookup.last}, b);
+      groups.added(b);
+    } else {
+      ${mergeRow}
+    }
+  }
+}`,
+  );
   const source = `const groups = env.newGroups((b, b2) => {
   ${merges}
-});
-for (const record of input) {
-  const size = record[1][0];
-  const columns = record[1][1];
-  for (let r = 0; r < size; r++) {
-    const b = [${Array.from({ length: bufferWidth }, (_, i) => `columns[${i}][r]`).join(', ')}];
-    groups.add(${groupKey(bufferKeySlots, primitiveKeys(groupBy))}, b);
-  }
-}
+}, (b) => ${lookup.spillKey});
+for (const record of input) mergeGroupBatch(groups, record[1][0], record[1][1], env);
 ${emptyGlobal}
 for (const b of groups.buffers()) {
   ${finishes.join('\n  ')}
   yield [${outputs.join(', ')}];
 }`;
   return streamPartitionsGenerated(shuffled, ctx, source, site);
+}
+
+/**
+ * How the merge loop finds a record's group `b` in `groups.table`: through a Map level per key
+ * value when every key is a primitive value (compared by value), else by one key (a JSON text
+ * of structs and arrays, 0 without keys). `spillKey` is the group's one key in spill files, from its buffer `b`.
+ */
+function tableLookup(groupBy: readonly Expr[], column: (i: number) => string): { find: string; leaf: string; last: string; spillKey: string } {
+  const keySlots = groupBy.map((_, i) => `b[${i}]`);
+  if (groupBy.length < 2 || !primitiveKeys(groupBy)) {
+    const key = groupKey(groupBy.map((_, i) => column(i)), primitiveKeys(groupBy));
+    return { find: `const key = ${key}; let b = groups.table.get(key);`, leaf: 'groups.table', last: 'key', spillKey: groupKey(keySlots, primitiveKeys(groupBy)) };
+  }
+  const find = [`let m0 = groups.table;`];
+  for (let i = 0; i < groupBy.length - 1; i++) {
+    find.push(`let m${i + 1} = m${i}.get(${column(i)}); if (m${i + 1} === undefined) { m${i + 1} = new Map(); m${i}.set(${column(i)}, m${i + 1}); }`);
+  }
+  const last = groupBy.length - 1;
+  find.push(`let b = m${last}.get(${column(last)});`);
+  return { find: find.join('\n    '), leaf: `m${last}`, last: column(last), spillKey: `env.spillText([${keySlots.join(', ')}])` };
 }
 
 export const placeholderId = (i: number) => -1 - i;

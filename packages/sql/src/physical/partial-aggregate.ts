@@ -120,14 +120,13 @@ function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotL
 
 /**
  * The partial aggregation of the pipeline's rows: [reduce partition, GroupBatch] records. A
- * group's partition is the hash partition of its key (group-partition.ts), as the RDD layer's
- * hash partitioner would place it.
+ * group's partition is the hash partition of its key values (group-partition.ts), as the RDD
+ * layer's hash partitioner would place it.
  */
 export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: readonly AggregateCall[], numPartitions: number, site: string): RDD<[number, GroupBatch]> {
   const ctx = new CodegenContext();
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   ctx.addHelper('typedColumn', TYPED_COLUMN);
-  ctx.env.groupPartition = AGGREGATE_RUNTIME.ref('groupPartition');
   const forms = typedForms(calls);
   const layout = forms ? typedLayout(calls, forms) : genericLayout(calls, groupBy.length);
   const keyColumns = groupBy.map((_, i) => `keys${i}`);
@@ -151,12 +150,19 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
     // The lookup's table goes before the loop (in each branch when the loop is generated twice, see genLoop).
     return { state: lookup.state, batch: lookup.batch, each: lines.join('\n  ') };
   }, outer);
-  const values = [...keyColumns.map((k) => `${k}[g]`), ...layout.bufferSlots()];
+  const groupValues = keyColumns.map((k) => `${k}[g]`);
+  const values = [...groupValues, ...layout.bufferSlots()];
+  // A group's partition: from its primitive key values (group-partition.ts's rule), else from their JSON text.
+  const byKeyColumns = numPartitions > 1 && primitiveKeys(groupBy);
+  if (byKeyColumns) ctx.env.keyPartitions = AGGREGATE_RUNTIME.ref('keyPartitions');
+  else if (numPartitions > 1) ctx.env.groupPartition = AGGREGATE_RUNTIME.ref('groupPartition');
+  const partition = numPartitions === 1 ? '0' : byKeyColumns ? 'groupPartitions[g]' : `env.groupPartition(${groupKey(groupValues, false)}, ${numPartitions})`;
   const source = `${body}
 const partitions = new Array(${numPartitions});
 const sizes = new Array(${numPartitions}).fill(0);
+${byKeyColumns ? `const groupPartitions = env.keyPartitions([${keyColumns.join(', ')}], groupCount, ${numPartitions});` : ''}
 for (let g = 0; g < groupCount; g++) {
-  const p = ${numPartitions === 1 ? '0' : `env.groupPartition(${groupKey(keyColumns.map((k) => `${k}[g]`), primitiveKeys(groupBy))}, ${numPartitions})`};
+  const p = ${partition};
   let columns = partitions[p];
   if (columns === undefined) columns = partitions[p] = [${values.map(() => '[]').join(', ')}];
   sizes[p]++;

@@ -1,12 +1,52 @@
 /**
- * The reduce partition of a group in a partial aggregation's output (partial-aggregate.ts): the
- * RDD layer's hash partition of the group's key, so groups land where a hash-partitioned shuffle
- * of [key, buffer] records would put them.
+ * The reduce partition of a group in a partial aggregation's output (partial-aggregate.ts) and of
+ * a row in a shuffled join's (join.ts): the RDD layer's hash partition of the key, so groups land
+ * where a hash-partitioned shuffle of [key, buffer] records would put them. The rule: one primitive
+ * key value is hashed as it is; several (numbers, strings, booleans) as the array of them, Java's
+ * Arrays.hashCode over each value's hash (`keyPartitions`: no key text is built); other keys as
+ * their JSON text. Only a shuffle's own two sides must agree (each operator shuffles its input
+ * itself), and every NaN hashes alike (a NaN read from a file may carry other bits).
  */
-import { FnRef, hashPartition, registerRuntime } from '@flint/rdd';
+import { FnRef, hashPartition, portableHash, registerRuntime } from '@flint/rdd';
+
+const sameNaN = (value: unknown) => (value !== value ? NaN : value);
+
+/**
+ * The partitions of `count` groups whose key values are `columns[k][g]`: as hashPartition of the
+ * value (one column) or of the array of values (several), computed a column at a time so that
+ * each loop sees one kind of value.
+ */
+export function keyPartitions(columns: readonly ArrayLike<unknown>[], count: number, numPartitions: number): Int32Array {
+  const hashes = new Int32Array(count);
+  if (columns.length === 1) addHashes(hashes, columns[0], count, 0);
+  else {
+    hashes.fill(1);
+    for (const values of columns) addHashes(hashes, values, count, 31);
+  }
+  for (let g = 0; g < count; g++) {
+    const p = hashes[g] % numPartitions;
+    hashes[g] = p < 0 ? p + numPartitions : p;
+  }
+  return hashes;
+}
+
+/** hashes[g] = hashes[g] * factor + portableHash(values[g]); strings and int32s (most keys) are hashed here, as portableHash does. */
+function addHashes(hashes: Int32Array, values: ArrayLike<unknown>, count: number, factor: number): void {
+  for (let g = 0; g < count; g++) {
+    const v = values[g];
+    let h: number;
+    if (typeof v === 'string') {
+      h = 0;
+      for (let i = 0; i < v.length; i++) h = (Math.imul(31, h) + v.charCodeAt(i)) | 0;
+    } else if (typeof v === 'number' && (v | 0) === v && v !== -2147483648) h = v;
+    else h = portableHash(sameNaN(v));
+    hashes[g] = (Math.imul(factor, hashes[g]) + h) | 0;
+  }
+}
 
 export const AGGREGATE_RUNTIME = registerRuntime('sql', {
-  groupPartition: (key: unknown, numPartitions: number) => hashPartition(key, numPartitions),
+  groupPartition: (key: unknown, numPartitions: number) => hashPartition(sameNaN(key), numPartitions),
+  keyPartitions,
 });
 
 let keyIsPartitionFn: FnRef | undefined;

@@ -5,6 +5,11 @@
  * SPILL_PARTITIONS files and emptied. At the end, if anything was spilled, the rest is spilled
  * too and each hash partition is read back and merged on its own, so only about 1/SPILL_PARTITIONS
  * of the groups are in memory at once. Without a spill the table is used as it is.
+ *
+ * The generated merge loop (aggregate.ts) looks groups up in `table` itself: one Map level per
+ * key value (a Map compares numbers and strings by value, NaN equal to NaN and -0 to 0, as Spark
+ * groups them), so a record costs a Map lookup per key column and no key text; it tells the table
+ * of each group it puts in (`added`). Spill files, rarer, key each group by `spillKey(buffer)`.
  */
 import { SampledSize, TaskContext, registerRuntime, type SpillFile, type TaskMemory } from '@flint/rdd';
 import { spillBucket } from './spilled-buckets.js';
@@ -13,41 +18,41 @@ const SPILL_PARTITIONS = 8;
 
 type Buffer = unknown[];
 type Merge = (into: Buffer, from: Buffer) => void;
+type SpillKey = (buffer: Buffer) => unknown;
 
 export class SpillableGroups {
-  private table = new Map<unknown, Buffer>();
+  /** The groups by key values, a Map level per value; the last level's values are the buffers. */
+  table = new Map<unknown, unknown>();
+  /** The buffers in the order their groups came (the table's leaves). */
+  private groups: Buffer[] = [];
   private readonly size = new SampledSize();
   /** Spilled files per hash partition of the keys; undefined until the first spill. */
   private spilled: SpillFile[][] | undefined;
 
   constructor(
     private readonly merge: Merge,
+    private readonly spillKey: SpillKey,
     private readonly memory: TaskMemory | undefined,
   ) {}
 
-  /** Merges a partial buffer into its group's (the first one for a group becomes the group's). */
-  add(key: unknown, buffer: Buffer): void {
-    const existing = this.table.get(key);
-    if (existing !== undefined) {
-      this.merge(existing, buffer);
-      return;
-    }
-    this.table.set(key, buffer);
+  /** Counts a group's buffer the generated code has just put in the table (and spills past the budget). */
+  added(buffer: Buffer): void {
+    this.groups.push(buffer);
     if (this.memory !== undefined && this.size.add(buffer) > this.memory.budgetBytes) this.spill(this.memory);
   }
 
   /** Whether no group was added. */
   get empty(): boolean {
-    return this.table.size === 0 && this.spilled === undefined;
+    return this.groups.length === 0 && this.spilled === undefined;
   }
 
   /** Every group's merged buffer, once. */
   *buffers(): Generator<Buffer> {
     if (this.spilled === undefined || this.memory === undefined) {
-      yield* this.table.values();
+      yield* this.groups;
       return;
     }
-    if (this.table.size > 0) this.spill(this.memory);
+    if (this.groups.length > 0) this.spill(this.memory);
     const partitions = this.spilled;
     try {
       for (const files of partitions) {
@@ -69,18 +74,31 @@ export class SpillableGroups {
 
   private spill(memory: TaskMemory): void {
     const byPartition: [unknown, Buffer][][] = Array.from({ length: SPILL_PARTITIONS }, () => []);
-    for (const entry of this.table) byPartition[spillBucket(entry[0], SPILL_PARTITIONS)].push(entry);
+    for (const buffer of this.groups) {
+      const key = this.spillKey(buffer);
+      byPartition[spillBucket(key, SPILL_PARTITIONS)].push([key, buffer]);
+    }
     const spilled = (this.spilled ??= byPartition.map(() => []));
-    const share = this.size.bytes / Math.max(this.table.size, 1);
+    const share = this.size.bytes / Math.max(this.groups.length, 1);
     byPartition.forEach((entries, p) => {
       if (entries.length > 0) spilled[p].push(memory.spill.write(entries, share * entries.length));
     });
     this.table = new Map();
+    this.groups = [];
     this.size.reset();
   }
 }
 
-/** Generated final-aggregation code gets its table from here (`env.newGroups(merge)`), with the running task's memory. */
+/**
+ * The text a group of several key values is spilled under: their JSON, with NaN as "NaN" (JSON
+ * writes null, which would merge NaN's group into null's; a key column holds numbers or text, never both).
+ */
+export function spillText(values: unknown[]): string {
+  return JSON.stringify(values, (_, v: unknown) => (typeof v === 'number' && v !== v ? 'NaN' : v));
+}
+
+/** Generated final-aggregation code gets its table from here (`env.newGroups(merge, spillKey)`), with the running task's memory. */
 export const SPILL_RUNTIME = registerRuntime('sql', {
-  newGroups: (merge: Merge) => new SpillableGroups(merge, TaskContext.get()?.taskMemory()),
+  newGroups: (merge: Merge, spillKey: SpillKey) => new SpillableGroups(merge, spillKey, TaskContext.get()?.taskMemory()),
+  spillText,
 });
