@@ -46,6 +46,14 @@ export interface ScalarFunction extends FunctionBase {
   /** Helper function sources the generated code needs, by name; inlined once per stage. */
   readonly helpers?: Readonly<Record<string, string>>;
   /**
+   * Arguments `gen` receives prepared rather than raw (a regex compiled, a datetime pattern or a
+   * number format parsed, a zone id resolved): by argument index, the code that prepares one from
+   * its value. A literal argument is prepared once, in the generated function's prologue; any
+   * other argument row by row (a prepare function caches by value). Only for null-intolerant
+   * functions: `gen` sees non-null values.
+   */
+  readonly prepared?: Readonly<Record<number, (value: string, argTypes: DataType[]) => string>>;
+  /**
    * The value for constant arguments, computed while planning, for a function whose value another
    * function's result type depends on (schema_of_json as from_json's schema).
    */
@@ -112,6 +120,8 @@ export interface GeneratorFunction extends FunctionBase {
 export interface GenState {
   /** A fresh variable of the generated function, declared once per partition (undefined at first). */
   temp(): string;
+  /** A constant of the generated function: `source` evaluated once, in its prologue (after the helpers). */
+  constant(source: string): string;
   /** The index of the partition the code runs over. */
   partitionIndex(): string;
 }

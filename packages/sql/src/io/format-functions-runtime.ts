@@ -12,7 +12,8 @@ import {
   getJsonObject, jsonArrayLength, jsonObjectKeys, jsonToStructs, jsonTuple, schemaOfJson, structsToJson,
 } from './json/json-functions.js';
 import type { ReaderOptions } from './reader-options.js';
-import { formatWallClock } from './values/datetime-format.js';
+import { parseJsonPath } from './json/json-path.js';
+import { wallClockFormatter } from './values/datetime-format.js';
 
 export const FORMAT_FUNCTIONS_SYMBOL = 'flint.sql.formatFunctions';
 
@@ -42,6 +43,8 @@ export const formatFunctions = {
     once('toJson', typeJson, options, timeZone, (t, o) => structsToJson(dataTypeFromJson(t), o, timeZone))(value),
   schemaOfJson: (text: string, options: Options) => once('schemaOfJson', text, options, '', (t, o) => schemaOfJson(t, o)),
   getJsonObject,
+  /** get_json_object's path read once (prepared). */
+  jsonPath: parseJsonPath,
   jsonTuple,
   jsonArrayLength,
   jsonObjectKeys,
@@ -50,8 +53,8 @@ export const formatFunctions = {
   toCsv: (value: Record<string, unknown>, typeJson: string, options: Options, timeZone: string) =>
     once('toCsv', typeJson, options, timeZone, (t, o) => structsToCsv(struct(dataTypeFromJson(t), 'to_csv'), o, timeZone))(value),
   schemaOfCsv: (text: string, options: Options) => once('schemaOfCsv', text, options, '', (t, o) => schemaOfCsv(t, o)),
-  /** date_format's and from_unixtime's patterns. */
-  formatWallClock,
+  /** date_format's, from_unixtime's and to_char's patterns, compiled (and kept) once each. */
+  wallClockFormatter,
 };
 
 (globalThis as Record<symbol, unknown>)[Symbol.for(FORMAT_FUNCTIONS_SYMBOL)] = formatFunctions;

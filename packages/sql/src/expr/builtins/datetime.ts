@@ -16,12 +16,17 @@ const TS = Types.timestamp;
 const I = Types.int;
 const DAY_MS = 86400000;
 
-/** Java DateTimeFormatter patterns applied to a wall clock given as UTC milliseconds (io/values/datetime-format.ts). */
-const FORMAT = `const sqlFormatDate = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].formatWallClock;`;
+/**
+ * A Java DateTimeFormatter pattern compiled into a formatter of wall clocks given as UTC
+ * milliseconds (io/values/datetime-format.ts): prepared once for a literal pattern.
+ */
+export const WALL_CLOCK_FORMATTER = `const sqlWallClockFormatter = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].wallClockFormatter;`;
+export const wallClockFormatter = (pattern: string) => `sqlWallClockFormatter(${pattern})`;
 
-/** Parses with a Java pattern (digits for y, M, d, H, m, s, S); null when the text does not match. */
-export const PARSE_WITH_PATTERN = `function sqlParseWithPattern(s, pattern) {
-  const fields = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0 };
+/** A Java pattern read for parsing (digits for y, M, d, H, m, s, S): a RegExp and the fields of its groups, cached by pattern. */
+export const DATE_PATTERN = `function sqlDatePattern(pattern) {
+  let parser = sqlDatePattern.cache.get(pattern);
+  if (parser !== undefined) return parser;
   let re = '^';
   const order = [];
   pattern.replace(/'([^']*)'|y+|M+|d+|H+|m+|s+|S+|[^'yMdHmsS]+/g, (t, quoted) => {
@@ -30,7 +35,19 @@ export const PARSE_WITH_PATTERN = `function sqlParseWithPattern(s, pattern) {
     else re += t.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
     return t;
   });
-  const m = new RegExp(re + '$').exec(s.trim());
+  parser = { pattern, re: new RegExp(re + '$'), order };
+  if (sqlDatePattern.cache.size >= 1024) sqlDatePattern.cache.clear();
+  sqlDatePattern.cache.set(pattern, parser);
+  return parser;
+}
+sqlDatePattern.cache = new Map();`;
+export const datePattern = (pattern: string) => `sqlDatePattern(${pattern})`;
+
+/** Parses with a pattern from sqlDatePattern; null when the text does not match. */
+export const PARSE_WITH_PATTERN = `function sqlParseWithPattern(s, parser) {
+  const fields = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0 };
+  const order = parser.order;
+  const m = parser.re.exec(s.trim());
   if (m === null) return null;
   order.forEach((f, i) => { fields[f] = Number(m[i + 1]); });
   const ms = Date.UTC(fields.y, fields.M - 1, fields.d, fields.H, fields.m, fields.s, fields.S);
@@ -38,9 +55,12 @@ export const PARSE_WITH_PATTERN = `function sqlParseWithPattern(s, pattern) {
   return check.getUTCMonth() === fields.M - 1 && check.getUTCDate() === fields.d ? ms : null;
 }`;
 
+/** A truncation unit argument prepared: lower case, once when a literal. */
+const lowerCase = (unit: string) => `${unit}.toLowerCase()`;
+/** `ms` truncated to `unit` (lower case), or null for an unknown unit. */
 const TRUNC = `function sqlTruncTimestamp(unit, ms) {
   const d = new Date(ms);
-  switch (unit.toLowerCase()) {
+  switch (unit) {
     case 'year': case 'yyyy': case 'yy': return Date.UTC(d.getUTCFullYear(), 0, 1);
     case 'quarter': return Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
     case 'month': case 'mon': case 'mm': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
@@ -93,9 +113,10 @@ scalar('to_date', {
   nullableResult: true,
   ansiAware: true,
   coerce: (t) => (t.length === 1 ? [DATE] : [Types.string, Types.string]),
+  prepared: { 1: datePattern },
   gen: ([x, f], _t, _tz, _state, mode) =>
     f === undefined ? x! : `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(${parseWithPatternCode(x!, f, 'try_to_date', mode)})`,
-  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
+  helpers: { sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
 });
 scalar('to_timestamp', {
   args: [1, 2],
@@ -104,17 +125,19 @@ scalar('to_timestamp', {
   ansiAware: true,
   coerce: (t) => (t.length === 1 ? [TS] : [Types.string, Types.string]),
   timeZoneAware: true,
+  prepared: { 1: datePattern },
   gen: ([x, f], _, tz, _state, mode) =>
     f === undefined ? x! : `((w) => w === null ? null : ${instant('w', tz)})(${parseWithPatternCode(x!, f, 'try_to_timestamp', mode)})`,
-  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED, sqlZone: ZONE },
+  helpers: { sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED, sqlZone: ZONE },
 });
 scalar('date_format', {
   args: 2,
   returns: Types.string,
   coerce: () => [TS, Types.string],
   timeZoneAware: true,
-  gen: ([x, f], _, tz) => `sqlFormatDate(${wall(x!, tz)}, ${f})`,
-  helpers: { sqlFormatDate: FORMAT, sqlZone: ZONE },
+  prepared: { 1: wallClockFormatter },
+  gen: ([x, format], _, tz) => `${format}(${wall(x!, tz)})`,
+  helpers: { sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
 });
 scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})`, aliases: ['date_diff'] });
 scalar('date_add', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} + ${n})`, aliases: ['dateadd'] });
@@ -132,6 +155,7 @@ scalar('date_trunc', {
   nullableResult: true,
   coerce: () => [Types.string, TS],
   timeZoneAware: true,
+  prepared: { 0: lowerCase },
   gen: ([unit, ts], _, tz) => `((w) => w === null ? null : ${instant('w', tz)})(sqlTruncTimestamp(${unit}, ${wall(ts!, tz)}))`,
   helpers: { sqlTruncTimestamp: TRUNC, sqlZone: ZONE },
 });
@@ -140,6 +164,7 @@ scalar('trunc', {
   returns: DATE,
   nullableResult: true,
   coerce: () => [DATE, Types.string],
+  prepared: { 1: lowerCase },
   gen: ([d, unit]) => `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(sqlTruncTimestamp(${unit}, ${d} * ${DAY_MS}))`,
   helpers: { sqlTruncTimestamp: TRUNC },
 });
@@ -158,8 +183,9 @@ scalar('from_unixtime', {
   coerce: (t) => [Types.long, Types.string].slice(0, t.length),
   timeZoneAware: true,
   pretty: ([s, f]) => `from_unixtime(${s}, ${f ?? 'yyyy-MM-dd HH:mm:ss'})`,
-  gen: ([s, f], _, tz) => `sqlFormatDate(${wall(`${s} * 1000`, tz)}, ${f ?? `'yyyy-MM-dd HH:mm:ss'`})`,
-  helpers: { sqlFormatDate: FORMAT, sqlZone: ZONE },
+  prepared: { 1: wallClockFormatter },
+  gen: ([s, format], _, tz, state) => `${format ?? state.constant(wallClockFormatter(`'yyyy-MM-dd HH:mm:ss'`))}(${wall(`${s} * 1000`, tz)})`,
+  helpers: { sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
 });
 
 /*

@@ -20,6 +20,8 @@ export interface ScalarSpec {
   prettyName?: string;
   pretty?: (args: string[]) => string;
   helpers?: Record<string, string>;
+  /** See ScalarFunction.prepared. */
+  prepared?: Record<number, (value: string, argTypes: DataType[]) => string>;
   aliases?: string[];
   constantValue?: (args: unknown[]) => unknown;
 }
@@ -43,6 +45,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     ansiAware: spec.ansiAware,
     gen: spec.gen,
     helpers: spec.helpers,
+    prepared: spec.prepared,
     constantValue: spec.constantValue,
   };
   registerFunction(def, ...(spec.aliases ?? []));

@@ -118,7 +118,8 @@ scalar('get_json_object', {
   returns: Types.string,
   coerce: () => [Types.string, Types.string],
   nullableResult: true,
-  gen: ([text, path]) => `sqlFormats.getJsonObject(${text}, ${path})`,
+  prepared: { 1: (path) => `sqlFormats.jsonPath(${path})` },
+  gen: ([text, steps]) => `sqlFormats.getJsonObject(${text}, ${steps})`,
   helpers,
 });
 scalar('json_array_length', { args: 1, returns: Types.int, coerce: () => [Types.string], nullableResult: true, gen: ([t]) => `sqlFormats.jsonArrayLength(${t})`, helpers });

@@ -1,6 +1,7 @@
 /** Registers every built-in function family (each file registers its functions when loaded). */
 import './aggregates.js';
 import './strings.js';
+import './regex-functions.js';
 import './math.js';
 import './conditional.js';
 import './datetime.js';

@@ -2,6 +2,7 @@
 import { ArrayType, MapType, StructField, StructType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
+import { REGEX, regex } from './regex-functions.js';
 
 const asMap = (t: DataType) => t as MapType;
 const entryType = (m: MapType) => new StructType([new StructField('key', m.keyType, false), new StructField('value', m.valueType, true)]);
@@ -38,6 +39,7 @@ scalar('map_concat', {
   helpers: { sqlMapPut: PUT },
 });
 
+const delimiter = regex('str_to_map');
 /**
  * str_to_map(text, pairDelim = ',', keyValueDelim = ':'): both delimiters are regular expressions;
  * text is split at every pairDelim, each pair at its first keyValueDelim (no delimiter: a null value).
@@ -47,7 +49,8 @@ scalar('str_to_map', {
   returns: new MapType(Types.string, Types.string, true),
   coerce: (t) => t.map(() => Types.string),
   pretty: ([s, pairs, keyValue]) => `str_to_map(${s}, ${pairs ?? ','}, ${keyValue ?? ':'})`,
-  gen: ([s, pairs, keyValue]) =>
-    `((m, kv) => { for (const pair of ${s}.split(new RegExp(${pairs ?? `','`}))) { const at = kv.exec(pair); sqlMapPut(m, at === null ? pair : pair.substring(0, at.index), at === null ? null : pair.substring(at.index + at[0].length)); } return m; })(new Map(), new RegExp(${keyValue ?? `':'`}))`,
-  helpers: { sqlMapPut: PUT },
+  prepared: { 1: delimiter, 2: delimiter },
+  gen: ([s, pairs, keyValue], _types, _tz, state) =>
+    `((m, kv) => { for (const pair of ${s}.split(${pairs ?? state.constant(delimiter(`','`))})) { const at = kv.exec(pair); sqlMapPut(m, at === null ? pair : pair.substring(0, at.index), at === null ? null : pair.substring(at.index + at[0].length)); } return m; })(new Map(), ${keyValue ?? state.constant(delimiter(`':'`))})`,
+  helpers: { sqlMapPut: PUT, sqlRegex: REGEX },
 });

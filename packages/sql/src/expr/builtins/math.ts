@@ -9,10 +9,14 @@ const D = Types.double;
 const sameAsArg = ([t]: DataType[]) => (isNumeric(t) ? t : D);
 const numericArg = ([t]: DataType[]) => [isNumeric(t) ? undefined : D];
 
-/** Spark's round is HALF_UP on the decimal value; scaling by a power of ten first keeps 2.675 -> 2.68 right. */
-const ROUND = `function sqlRound(x, scale, halfEven) {
+/** round's and bround's scale argument prepared: the power of ten it scales by. */
+const scaleFactor = (scale: string) => `Math.pow(10, ${scale})`;
+/**
+ * x rounded at the scale whose power of ten is `f`, HALF_UP or HALF_EVEN. Spark's round is HALF_UP
+ * on the decimal value; scaling by a power of ten first keeps 2.675 -> 2.68 right.
+ */
+const ROUND = `function sqlRound(x, f, halfEven) {
   if (!Number.isFinite(x)) return x;
-  const f = Math.pow(10, scale);
   const scaled = Number((Math.abs(x) * f).toPrecision(15));
   let r = Math.floor(scaled);
   const diff = scaled - r;
@@ -80,7 +84,8 @@ scalar('round', {
   returns: sameAsArg,
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `round(${x}, ${s ?? 0})`,
-  gen: ([x, s], [t]) => (isIntegral(t) && s === undefined ? x : `sqlRound(${x}, ${s ?? 0}, false)`),
+  prepared: { 1: scaleFactor },
+  gen: ([x, f], [t]) => (isIntegral(t) && f === undefined ? x : `sqlRound(${x}, ${f ?? 1}, false)`),
   helpers: { sqlRound: ROUND },
 });
 scalar('bround', {
@@ -88,7 +93,8 @@ scalar('bround', {
   returns: sameAsArg,
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `bround(${x}, ${s ?? 0})`,
-  gen: ([x, s]) => `sqlRound(${x}, ${s ?? 0}, true)`,
+  prepared: { 1: scaleFactor },
+  gen: ([x, f]) => `sqlRound(${x}, ${f ?? 1}, true)`,
   helpers: { sqlRound: ROUND },
 });
 scalar('greatest', {

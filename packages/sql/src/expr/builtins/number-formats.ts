@@ -5,15 +5,16 @@
  * ToNumberParser's (physical/runtime/number-format.ts); they must be constants, as in Spark.
  */
 import { AnalysisException } from '../../analyzer/analysis-error.js';
-import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
 import { NUMBER_FORMAT_SYMBOL, numberFormats } from '../../physical/runtime/number-format.js';
 import { DecimalType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
+import { WALL_CLOCK_FORMATTER, wallClockFormatter } from './datetime.js';
 
 const NUMBER_FORMAT = `const sqlNumberFormat = globalThis[Symbol.for(${JSON.stringify(NUMBER_FORMAT_SYMBOL)})];`;
-const FORMAT_WALL_CLOCK = `const sqlFormatWallClock = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].formatWallClock;`;
+/** A format argument prepared: read once when a literal (a number format always is one, as Spark requires). */
+const numberFormat = (format: string) => `sqlNumberFormat.compile(${format})`;
 
 /** The constant format, or Spark's NON_FOLDABLE_INPUT. */
 function constantFormat(name: string, format: unknown): string {
@@ -32,7 +33,8 @@ for (const [name, errorOnFail] of [['to_number', true], ['try_to_number', false]
     returns: (_, [, format]) => new DecimalType(...numberFormats.typeOf(constantFormat(name, format))),
     nullableResult: !errorOnFail,
     coerce: () => [Types.string, Types.string],
-    gen: ([text, format]) => `sqlNumberFormat.parse(${text}, ${format}, ${errorOnFail})`,
+    prepared: { 1: numberFormat },
+    gen: ([text, format]) => `${format}.parse(${text}, ${errorOnFail})`,
     helpers: { sqlNumberFormat: NUMBER_FORMAT },
   });
 }
@@ -47,13 +49,14 @@ scalar('to_char', {
   },
   coerce: ([value]) => [isDatetime(value!) ? undefined : Types.double, Types.string],
   timeZoneAware: true,
+  prepared: { 1: (format, [type]) => (isDatetime(type!) ? wallClockFormatter(format) : numberFormat(format)) },
   gen: ([value, format], [type], tz) => {
     const kind = type!.typeName();
-    if (kind === 'date') return `sqlFormatWallClock(${value} * 86400000, ${format})`;
-    if (kind === 'timestamp_ntz') return `sqlFormatWallClock(${value}, ${format})`;
-    if (kind === 'timestamp') return `sqlFormatWallClock(sqlZone.wall(${value}, ${JSON.stringify(tz)}), ${format})`;
-    return `sqlNumberFormat.format(${value}, ${format})`;
+    if (kind === 'date') return `${format}(${value} * 86400000)`;
+    if (kind === 'timestamp_ntz') return `${format}(${value})`;
+    if (kind === 'timestamp') return `${format}(sqlZone.wall(${value}, ${JSON.stringify(tz)}))`;
+    return `${format}.formatNumber(${value}, true)`;
   },
-  helpers: { sqlNumberFormat: NUMBER_FORMAT, sqlFormatWallClock: FORMAT_WALL_CLOCK, sqlZone: ZONE },
+  helpers: { sqlNumberFormat: NUMBER_FORMAT, sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
   aliases: ['to_varchar'],
 });

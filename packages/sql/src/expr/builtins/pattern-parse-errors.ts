@@ -5,7 +5,7 @@
  * over, or the field value that is out of range), then the try_ function that gives null instead.
  */
 
-/** Generated code: `value` when the parse succeeded (not null), else throws for text `s` and `pattern`. */
+/** Generated code: `value` when the parse succeeded (not null), else throws for text `s` and `pattern` (its text). */
 export const REQUIRE_PARSED = `function sqlRequireParsed(value, s, pattern, tryFunction) {
   if (value !== null) return value;
   const text = s.trim();
@@ -40,10 +40,11 @@ function sqlInvalidField(f) {
 }`;
 
 /**
- * Generated code reading text `x` with pattern `f` (sqlParseWithPattern: a wall clock in UTC
- * milliseconds, or null); in ANSI mode (no legacy EvalMode) text that does not parse fails the query.
+ * Generated code reading text `x` with `parser`, a pattern from sqlDatePattern (sqlParseWithPattern:
+ * a wall clock in UTC milliseconds, or null); in ANSI mode (no legacy EvalMode) text that does not
+ * parse fails the query.
  */
-export function parseWithPatternCode(x: string, f: string, tryFunction: string, mode: string | undefined): string {
-  if (mode === 'legacy') return `sqlParseWithPattern(${x}, ${f})`;
-  return `((text, pattern) => sqlRequireParsed(sqlParseWithPattern(text, pattern), text, pattern, '${tryFunction}'))(${x}, ${f})`;
+export function parseWithPatternCode(x: string, parser: string, tryFunction: string, mode: string | undefined): string {
+  if (mode === 'legacy') return `sqlParseWithPattern(${x}, ${parser})`;
+  return `((text, parser) => sqlRequireParsed(sqlParseWithPattern(text, parser), text, parser.pattern, '${tryFunction}'))(${x}, ${parser})`;
 }

@@ -27,22 +27,5 @@ const SOUNDEX = `function sqlSoundex(s) {
   return out.padEnd(4, '0');
 }`;
 
-/** The 1-based position where the first match starts, 0 when none (Spark's RegExpInStr, which does not read `idx`). */
-const REGEXP_INSTR = `function sqlRegexpInstr(s, pattern) {
-  let re = sqlRegexpInstr.cache.get(pattern);
-  if (re === undefined) { re = new RegExp(pattern); sqlRegexpInstr.cache.set(pattern, re); }
-  const m = re.exec(s);
-  return m === null ? 0 : m.index + 1;
-}
-sqlRegexpInstr.cache = new Map();`;
 
 scalar('soundex', { args: 1, returns: S, coerce: all(S), gen: ([s]) => `sqlSoundex(${s})`, helpers: { sqlSoundex: SOUNDEX } });
-scalar('regexp_instr', {
-  args: [2, 3],
-  returns: Types.int,
-  coerce: (t) => [S, S, Types.int].slice(0, t.length),
-  // Spark's column name shows the default group index: regexp_instr(str, regexp, 0).
-  pretty: ([s, p, i]) => `regexp_instr(${s}, ${p}, ${i ?? 0})`,
-  gen: ([s, p]) => `sqlRegexpInstr(${s}, ${p})`,
-  helpers: { sqlRegexpInstr: REGEXP_INSTR },
-});

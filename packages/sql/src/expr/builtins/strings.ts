@@ -14,51 +14,6 @@ const SUBSTRING = `function sqlSubstring(s, pos, len) {
   return from >= end ? '' : s.substring(from, Math.min(end, n));
 }`;
 
-/** A SQL LIKE pattern (`%`, `_`, `\\` escapes) as a cached RegExp. */
-const LIKE = `function sqlLike(s, pattern) {
-  let re = sqlLike.cache.get(pattern);
-  if (re === undefined) {
-    let src = '';
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern[i];
-      if (c === '\\\\' && i + 1 < pattern.length) src += pattern[++i].replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
-      else if (c === '%') src += '[\\\\s\\\\S]*';
-      else if (c === '_') src += '[\\\\s\\\\S]';
-      else src += c.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
-    }
-    re = new RegExp('^' + src + '$');
-    sqlLike.cache.set(pattern, re);
-  }
-  return re.test(s);
-}
-sqlLike.cache = new Map();`;
-
-const REGEX = `function sqlRegex(pattern) {
-  let re = sqlRegex.cache.get(pattern);
-  if (re === undefined) { re = new RegExp(pattern); sqlRegex.cache.set(pattern, re); }
-  return re;
-}
-sqlRegex.cache = new Map();`;
-
-const REGEXP_EXTRACT = `function sqlRegexpExtract(s, pattern, idx) {
-  const m = sqlRegex(pattern).exec(s);
-  return m === null ? '' : m[idx] ?? '';
-}`;
-
-/** Spark's regexp_extract_all: group idx of every match, '' where the group did not take part. */
-const REGEXP_EXTRACT_ALL = `function sqlRegexpExtractAll(s, pattern, idx) {
-  let compiled = sqlRegexpExtractAll.cache.get(pattern);
-  if (compiled === undefined) {
-    compiled = { re: new RegExp(pattern, 'g'), groups: new RegExp(pattern + '|').exec('').length - 1 };
-    sqlRegexpExtractAll.cache.set(pattern, compiled);
-  }
-  if (idx < 0 || idx > compiled.groups) {
-    throw new Error('[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) \`idx\` in \`regexp_extract_all\` is invalid: Expects group index between 0 and ' + compiled.groups + ', but got ' + idx + '.');
-  }
-  return Array.from(s.matchAll(compiled.re), (m) => m[idx] ?? '');
-}
-sqlRegexpExtractAll.cache = new Map();`;
-
 const PAD = `function sqlPad(s, len, pad, left) {
   if (len <= s.length) return s.substring(0, Math.max(len, 0));
   if (pad.length === 0) return s;
@@ -137,69 +92,6 @@ scalar('concat_ws', {
 scalar('instr', { args: 2, returns: Types.int, coerce: all(S), gen: ([s, sub]) => `(${s}.indexOf(${sub}) + 1)` });
 scalar('lpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, true)`, helpers: { sqlPad: PAD } });
 scalar('rpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, false)`, helpers: { sqlPad: PAD } });
-scalar('split', {
-  args: [2, 3],
-  returns: Types.array(S),
-  coerce: (t) => [S, S, Types.int].slice(0, t.length),
-  gen: ([s, p, limit]) =>
-    limit === undefined ? `${s}.split(sqlRegex(${p}))` : `sqlSplitLimit(${s}, sqlRegex(${p}), ${limit})`,
-  helpers: {
-    sqlRegex: REGEX,
-    sqlSplitLimit: `function sqlSplitLimit(s, re, limit) {
-  const parts = s.split(re);
-  if (limit <= 0 || parts.length <= limit) return parts;
-  const head = parts.slice(0, limit - 1);
-  let rest = s;
-  for (let i = 0; i < limit - 1; i++) { const m = new RegExp(re.source).exec(rest); rest = rest.substring(m.index + m[0].length); }
-  return [...head, rest];
-}`,
-  },
-});
-scalar('regexp_extract', {
-  args: 3,
-  returns: S,
-  coerce: () => [S, S, Types.int],
-  gen: ([s, p, i]) => `sqlRegexpExtract(${s}, ${p}, ${i})`,
-  helpers: { sqlRegex: REGEX, sqlRegexpExtract: REGEXP_EXTRACT },
-});
-scalar('regexp_extract_all', {
-  args: [2, 3],
-  returns: Types.array(S),
-  coerce: (t) => [S, S, Types.int].slice(0, t.length),
-  gen: ([s, p, i]) => `sqlRegexpExtractAll(${s}, ${p}, ${i ?? 1})`,
-  helpers: { sqlRegexpExtractAll: REGEXP_EXTRACT_ALL },
-});
-scalar('regexp_replace', {
-  args: 3,
-  returns: S,
-  coerce: all(S),
-  gen: ([s, p, r]) => `${s}.replace(new RegExp(${p}, 'g'), ${r}.replace(/\\$(\\d)/g, '$$$1'))`,
-});
-scalar('like', {
-  args: 2,
-  returns: Types.boolean,
-  coerce: all(S),
-  pretty: ([a, b]) => `${a} LIKE ${b}`,
-  gen: ([s, p]) => `sqlLike(${s}, ${p})`,
-  helpers: { sqlLike: LIKE },
-});
-scalar('ilike', {
-  args: 2,
-  returns: Types.boolean,
-  coerce: all(S),
-  pretty: ([a, b]) => `ilike(${a}, ${b})`,
-  gen: ([s, p]) => `sqlLike(${s}.toLowerCase(), ${p}.toLowerCase())`,
-  helpers: { sqlLike: LIKE },
-});
-scalar('rlike', {
-  args: 2,
-  returns: Types.boolean,
-  coerce: all(S),
-  pretty: ([a, b]) => `RLIKE(${a}, ${b})`,
-  gen: ([s, p]) => `sqlRegex(${p}).test(${s})`,
-  helpers: { sqlRegex: REGEX },
-  aliases: ['regexp', 'regexp_like'],
-});
 scalar('startswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.startsWith(${p})` });
 scalar('endswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.endsWith(${p})` });
 scalar('contains', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.includes(${p})` });
@@ -241,11 +133,20 @@ const TRANSLATE = `function sqlTranslate(s, matching, replace) {
   return [...s].map((c) => (map.has(c) ? map.get(c) : c)).join('');
 }`;
 
-/** format_number(x, d): grouped thousands, d decimals, HALF_EVEN as Java's DecimalFormat. */
-const FORMAT_NUMBER = `function sqlFormatNumber(x, d) {
-  if (d < 0) return null;
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, roundingMode: 'halfEven' }).format(x);
-}`;
+/**
+ * format_number(x, d): grouped thousands, d decimals, HALF_EVEN as Java's DecimalFormat. `d` is
+ * prepared: its Intl formatter, made once when a literal (null when negative).
+ */
+const NUMBER_FORMATTER = `function sqlNumberFormatter(d) {
+  let f = sqlNumberFormatter.cache.get(d);
+  if (f === undefined) {
+    f = d < 0 ? null : new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, roundingMode: 'halfEven' });
+    if (sqlNumberFormatter.cache.size >= 1024) sqlNumberFormatter.cache.clear();
+    sqlNumberFormatter.cache.set(d, f);
+  }
+  return f;
+}
+sqlNumberFormatter.cache = new Map();`;
 
 const utf8 = (s: string) => `Buffer.from(${s}, 'utf8')`;
 scalar('ascii', { args: 1, returns: Types.int, coerce: all(S), gen: ([s]) => `(${s}.length === 0 ? 0 : ${s}.codePointAt(0))` });
@@ -261,7 +162,15 @@ scalar('levenshtein', {
   helpers: { sqlLevenshtein: LEVENSHTEIN },
 });
 scalar('translate', { args: 3, returns: S, coerce: all(S), gen: ([s, m, r]) => `sqlTranslate(${s}, ${m}, ${r})`, helpers: { sqlTranslate: TRANSLATE } });
-scalar('format_number', { args: 2, returns: S, nullableResult: true, coerce: () => [Types.double, Types.int], gen: ([x, d]) => `sqlFormatNumber(${x}, ${d})`, helpers: { sqlFormatNumber: FORMAT_NUMBER } });
+scalar('format_number', {
+  args: 2,
+  returns: S,
+  nullableResult: true,
+  coerce: () => [Types.double, Types.int],
+  prepared: { 1: (d) => `sqlNumberFormatter(${d})` },
+  gen: ([x, formatter]) => `((f) => f === null ? null : f.format(${x}))(${formatter})`,
+  helpers: { sqlNumberFormatter: NUMBER_FORMATTER },
+});
 scalar('format_string', {
   args: [1, Infinity],
   returns: S,
@@ -276,11 +185,6 @@ scalar('overlay', {
   coerce: (t) => [S, S, Types.int, Types.int].slice(0, t.length),
   gen: ([s, r, pos, len]) => `((l) => ${s}.substring(0, ${pos} - 1) + ${r} + ${s}.substring(${pos} - 1 + l))(${len ?? '-1'} < 0 ? ${r}.length : ${len})`,
 });
-scalar('regexp_count', { args: 2, returns: Types.int, coerce: all(S), gen: ([s, p]) => `(${s}.match(new RegExp(${p}, 'g')) ?? []).length` });
-scalar('regexp_substr', { args: 2, returns: S, nullableResult: true, coerce: all(S), gen: ([s, p]) => `(sqlRegex(${p}).exec(${s})?.[0] ?? null)`, helpers: { sqlRegex: REGEX } });
-for (const name of ['regexp', 'regexp_like']) {
-  scalar(name, { args: 2, returns: Types.boolean, coerce: all(S), pretty: ([a, b]) => `${name.toUpperCase()}(${a}, ${b})`, gen: ([s, p]) => `sqlRegex(${p}).test(${s})`, helpers: { sqlRegex: REGEX } });
-}
 scalar('bin', { args: 1, returns: S, coerce: () => [Types.long], gen: ([n]) => `BigInt.asUintN(64, BigInt(${n})).toString(2)` });
 scalar('hex', {
   args: 1,

@@ -9,7 +9,7 @@ import { lookupFunction, registerFunction, type ScalarFunction } from '../regist
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
-import { MAKE_WALL, ZONE_ID } from './zone-conversions.js';
+import { MAKE_WALL, ZONE_ID, zoneId } from './zone-conversions.js';
 
 const FIELDS = [Types.int, Types.int, Types.int, Types.int, Types.int, Types.double, Types.string];
 const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID, sqlMakeWall: MAKE_WALL };
@@ -36,8 +36,8 @@ for (const name of ['try_make_timestamp', 'try_make_timestamp_ltz']) {
     nullableResult: true,
     coerce: (t) => FIELDS.slice(0, t.length),
     timeZoneAware: true,
-    gen: ([y, mo, d, h, mi, s, tz], _, session) =>
-      orNull(`sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${s}), ${tz === undefined ? JSON.stringify(session) : `sqlZoneId(${tz})`})`),
+    prepared: { 6: zoneId },
+    gen: ([y, mo, d, h, mi, s, zone], _, session) => orNull(`sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${s}), ${zone ?? JSON.stringify(session)})`),
     helpers,
   });
 }

@@ -10,7 +10,7 @@ import { lookupFunction, registerFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE } from './time-zone-codegen.js';
-import { PARSE_WITH_PATTERN } from './datetime.js';
+import { DATE_PATTERN, PARSE_WITH_PATTERN, datePattern } from './datetime.js';
 import { REQUIRE_PARSED, parseWithPatternCode } from './pattern-parse-errors.js';
 import { TimestampNTZType } from '../../types/index.js';
 
@@ -34,11 +34,12 @@ scalar('try_to_timestamp', {
   nullableResult: true,
   coerce: (t) => (t.length === 2 ? [Types.string, Types.string] : [isText(t[0]) ? undefined : Types.timestamp]),
   timeZoneAware: true,
+  prepared: { 1: datePattern },
   gen: ([x, f], [t], tz) => {
     if (f !== undefined) return `((w) => w === null ? null : sqlZone.instant(w, ${JSON.stringify(tz)}))(sqlParseWithPattern(${x}, ${f}))`;
     return isText(t) ? `sqlTryToTimestamp(${x}, ${JSON.stringify(tz)})` : x!;
   },
-  helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlTryToTimestamp: TRY_TO_TIMESTAMP },
+  helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlTryToTimestamp: TRY_TO_TIMESTAMP },
 });
 
 const DEFAULT_PATTERN = 'yyyy-MM-dd HH:mm:ss';
@@ -58,15 +59,16 @@ for (const name of ['to_unix_timestamp', 'unix_timestamp']) {
     // Without arguments the clock's reading: never folded while planning.
     nondeterministic: name === 'unix_timestamp',
     pretty: ([x, f]) => `${name}(${x ?? 'current_timestamp()'}, ${f ?? DEFAULT_PATTERN})`,
-    gen: ([x, f], [t], tz, _state, mode) => {
+    prepared: { 1: datePattern },
+    gen: ([x, f], [t], tz, state, mode) => {
       const zone = JSON.stringify(tz);
       if (x === undefined) return 'Math.floor(Date.now() / 1000)';
       if (t!.typeName() === 'date') return `Math.floor(sqlZone.instant(${x} * 86400000, ${zone}) / 1000)`;
       if (!isText(t)) return `Math.floor(${x} / 1000)`;
-      const parsed = parseWithPatternCode(x, f ?? JSON.stringify(DEFAULT_PATTERN), 'try_to_timestamp', mode);
+      const parsed = parseWithPatternCode(x, f ?? state.constant(datePattern(JSON.stringify(DEFAULT_PATTERN))), 'try_to_timestamp', mode);
       return `((w) => w === null ? null : Math.floor(sqlZone.instant(w, ${zone}) / 1000))(${parsed})`;
     },
-    helpers: { sqlZone: ZONE, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
+    helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
   });
 }
 
@@ -77,8 +79,9 @@ scalar('to_timestamp_ntz', {
   nullableResult: true,
   ansiAware: true,
   coerce: (t) => (t.length === 2 ? [Types.string, Types.string] : [NTZ]),
+  prepared: { 1: datePattern },
   gen: ([x, f], _t, _tz, _state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, 'try_to_timestamp', mode)),
-  helpers: { sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
+  helpers: { sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
 });
 
 registerFunction(lookupFunction('to_timestamp')!, 'to_timestamp_ltz');

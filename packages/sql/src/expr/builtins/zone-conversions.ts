@@ -24,10 +24,12 @@ const SHORT_IDS: Record<string, string> = {
 };
 export const ZONE_ID = `const sqlZoneId = (tz) => (${JSON.stringify(SHORT_IDS)})[tz] ?? tz;`;
 const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID };
+/** A zone argument prepared: its id resolved once when a literal. */
+export const zoneId = (tz: string) => `sqlZoneId(${tz})`;
 
 /** from_utc_timestamp: the UTC wall clock of `ts` read in `tz`; to_utc_timestamp the other way. */
-scalar('from_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], gen: ([t, tz]) => `sqlZone.wall(${t}, sqlZoneId(${tz}))`, helpers });
-scalar('to_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], gen: ([t, tz]) => `sqlZone.instant(${t}, sqlZoneId(${tz}))`, helpers });
+scalar('from_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], prepared: { 1: zoneId }, gen: ([t, zone]) => `sqlZone.wall(${t}, ${zone})`, helpers });
+scalar('to_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], prepared: { 1: zoneId }, gen: ([t, zone]) => `sqlZone.instant(${t}, ${zone})`, helpers });
 
 /** convert_timezone([sourceTz, ]targetTz, sourceTs): a timestamp_ntz; a timestamp argument gives its wall clock in the session zone. */
 scalar('convert_timezone', {
@@ -35,10 +37,11 @@ scalar('convert_timezone', {
   returns: NTZ,
   coerce: (t) => [...t.slice(0, -1).map(() => S), t.at(-1)!.typeName() === 'timestamp' ? TS : NTZ],
   timeZoneAware: true,
-  gen: (args, types, session) => {
-    const [from, to, ts] = args.length === 3 ? args : [JSON.stringify(session), args[0], args[1]];
+  prepared: { 0: zoneId, 1: (tz, types) => (types.length === 3 ? zoneId(tz) : tz) },
+  gen: (args, types, session, state) => {
+    const [from, to, ts] = args.length === 3 ? args : [state.constant(zoneId(JSON.stringify(session))), args[0], args[1]];
     const wall = types.at(-1)!.typeName() === 'timestamp' ? `sqlZone.wall(${ts}, ${JSON.stringify(session)})` : ts;
-    return `sqlZone.wall(sqlZone.instant(${wall}, sqlZoneId(${from})), sqlZoneId(${to}))`;
+    return `sqlZone.wall(sqlZone.instant(${wall}, ${from}), ${to})`;
   },
   helpers,
 });
@@ -65,7 +68,8 @@ scalar('make_timestamp', {
   returns: TS,
   coerce: (t) => [Types.int, Types.int, Types.int, Types.int, Types.int, Types.double, S].slice(0, t.length),
   timeZoneAware: true,
-  gen: ([y, mo, d, h, mi, sec, tz], _types, session) => `sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${sec}), ${tz === undefined ? JSON.stringify(session) : `sqlZoneId(${tz})`})`,
+  prepared: { 6: zoneId },
+  gen: ([y, mo, d, h, mi, sec, zone], _types, session) => `sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${sec}), ${zone ?? JSON.stringify(session)})`,
   helpers: { ...helpers, sqlMakeWall: MAKE_WALL },
 });
 

@@ -12,7 +12,7 @@ import { jsonWriter, parseJsonWriteOptions } from './json-generator.js';
 import { canonicalJsonType, inferJsonValueType } from './json-infer.js';
 import { parseJsonOptions } from './json-options.js';
 import { JsonFraction, JsonSyntaxError, STRICT_JSON, parseJsonDocument, type JsonSyntax } from './json-parser.js';
-import { jacksonText, jsonPathText, parseJsonPath } from './json-path.js';
+import { jacksonText, jsonPathText, type PathStep } from './json-path.js';
 import { prettyJson } from './json-pretty.js';
 import { makeJsonConverter } from './json-value-converter.js';
 import { sqlTypeText } from '../../types/sql-type-text.js';
@@ -114,8 +114,8 @@ function strictDocument(text: string): unknown {
   return doc === INVALID ? undefined : doc;
 }
 
-export function getJsonObject(text: string, path: string): string | null {
-  const steps = parseJsonPath(path);
+/** get_json_object with its path read by jsonPath (undefined: not a path, the answer is null). */
+export function getJsonObject(text: string, steps: PathStep[] | undefined): string | null {
   const doc = steps && strictDocument(text);
   return steps === undefined || doc === undefined ? null : jsonPathText(doc, steps);
 }

@@ -8,7 +8,7 @@
 import { doubleToJavaString } from '../../format/java-number.js';
 import { JsonFraction } from './json-parser.js';
 
-type PathStep = { kind: 'field'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' };
+export type PathStep = { kind: 'field'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' };
 
 const STEP = /\.([^.[]+)|\['([^']*)'\]|\[(\d+)\]|\[\*\]/y;
 

@@ -11,6 +11,8 @@ export class CodegenContext {
   private scratches = 0;
   private readonly helpers = new Map<string, string>();
   private readonly udfs: string[] = [];
+  /** Constants of the function by their source: evaluated once, in the prologue. */
+  private readonly constants = new Map<string, string>();
   /** Values the generated function reads from its env argument (`env.<name>`). */
   readonly env: Record<string, unknown> = {};
   /** Whether the code reads the index of the partition it runs over (then a parameter before `input`). */
@@ -62,9 +64,24 @@ export class CodegenContext {
     return name;
   }
 
-  /** Declarations that go before the generated function's body (helpers, UDFs). */
+  /**
+   * A value computed once per compiled function rather than per row (a literal pattern's compiled
+   * form): `source` runs in the prologue, after the helpers it may call; the same source twice is
+   * one constant.
+   */
+  constant(source: string): string {
+    let name = this.constants.get(source);
+    if (name === undefined) {
+      name = `prepared${this.constants.size + 1}`;
+      this.constants.set(source, name);
+    }
+    return name;
+  }
+
+  /** Declarations that go before the generated function's body (helpers, UDFs, then constants). */
   preamble(): string {
-    return [...this.helpers.values(), ...this.udfs].join('\n');
+    const constants = [...this.constants].map(([source, name]) => `const ${name} = ${source};`);
+    return [...this.helpers.values(), ...this.udfs, ...constants].join('\n');
   }
 
   /** `let t1, ..., tmp1, ...;` for the variables made so far. */

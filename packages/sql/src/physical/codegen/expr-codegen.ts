@@ -5,7 +5,7 @@
  * so the generated code is straight-line, with no closures or calls per row.
  */
 import type { Expr, ExprOf } from '../../expr/expression.js';
-import { lookupFunction } from '../../expr/registry.js';
+import { lookupFunction, type ScalarFunction } from '../../expr/registry.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
@@ -158,12 +158,31 @@ function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string
   const def = lookupFunction(e.name);
   if (!def || def.type !== 'scalar') throw new Error(`internal error: ${e.name} is not a row-level function`);
   ctx.addHelpers(def.helpers);
-  const temps = args.map(() => ctx.scratch());
-  const assign = args.map((a, i) => `(${temps[i]} = ${a})`);
+  // A literal string, number or boolean is its own code: no temporary, no test for null (a
+  // number in parentheses, so that `-${x}` or `${x}.toFixed(2)` stay JavaScript).
+  const literalType = e.args.map((a) => (a.kind === 'literal' ? typeof a.value : undefined));
+  const inline = literalType.map((t) => t === 'string' || t === 'number' || t === 'boolean');
+  const temps = args.map((a, i) => (!inline[i] ? ctx.scratch() : literalType[i] === 'number' ? `(${a})` : a));
+  const assign = args.flatMap((a, i) => (inline[i] ? [] : [`(${temps[i]} = ${a})`]));
   // Only a time-zone-aware function reads the zone: the others are spared Intl's first use.
   const timeZone = e.timeZone ?? (def.timeZoneAware ? defaultTimeZone() : 'UTC');
-  const body = def.gen(temps, e.args.map(dataTypeOf), timeZone, ctx, e.evalMode);
-  if (args.length === 0) return `(${body})`;
+  const body = def.gen(preparedArgs(def, e.args, temps, ctx), e.args.map(dataTypeOf), timeZone, ctx, e.evalMode);
+  if (assign.length === 0) return `(${body})`;
   if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
   return `(${assign.map((a) => `${a} === null`).join(' || ')} ? null : ${body})`;
+}
+
+/**
+ * The arguments' code as `gen` takes it: an argument the function prepares (ScalarFunction.prepared)
+ * is, when a literal, prepared once as a constant of the generated function, else per row.
+ */
+function preparedArgs(def: ScalarFunction, args: readonly Expr[], temps: string[], ctx: CodegenContext): string[] {
+  if (def.prepared === undefined) return temps;
+  const types = args.map(dataTypeOf);
+  return temps.map((temp, i) => {
+    const prepare = def.prepared![i];
+    if (prepare === undefined) return temp;
+    const arg = args[i]!;
+    return arg.kind === 'literal' && arg.value !== null ? ctx.constant(prepare(literalCode(arg.value), types)) : prepare(temp, types);
+  });
 }

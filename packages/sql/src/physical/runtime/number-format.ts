@@ -324,8 +324,8 @@ export const numberFormats = {
     const f = numberFormat(format);
     return [f.precision, f.scale];
   },
-  parse: (text: string, format: string, errorOnFail: boolean) => numberFormat(format).parse(text, errorOnFail),
-  format: (value: number, format: string) => numberFormat(format).formatNumber(value, true),
+  /** A format read once, for parsing (`parse(text, errorOnFail)`) or formatting (`formatNumber(value, true)`) many values. */
+  compile: (format: string): NumberFormat => numberFormat(format),
 };
 
 (globalThis as Record<symbol, unknown>)[Symbol.for(NUMBER_FORMAT_SYMBOL)] = numberFormats;

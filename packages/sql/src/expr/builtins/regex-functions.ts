@@ -1,0 +1,190 @@
+/**
+ * The functions that take a regular expression (rlike, split, regexp_extract, regexp_replace, ...)
+ * or a LIKE pattern. The pattern argument is prepared (ScalarFunction.prepared): compiled into a
+ * RegExp once when it is a literal, through a cache per row when it is a column. A pattern that
+ * does not compile fails with Spark's INVALID_PARAMETER_VALUE.PATTERN when the query runs.
+ */
+import { Types } from '../types-used.js';
+import { all, scalar } from './define.js';
+
+const S = Types.string;
+
+/** A regular expression compiled with `flags`, cached by pattern, or Spark's error naming the function. */
+export const REGEX = `function sqlRegex(pattern, functionName, flags) {
+  const key = flags + '/' + pattern;
+  let re = sqlRegex.cache.get(key);
+  if (re === undefined) {
+    try {
+      re = new RegExp(pattern, flags);
+    } catch {
+      const value = "'" + pattern.replace(/\\\\/g, '\\\\\\\\').replace(/'/g, "\\\\'") + "'";
+      throw new Error('[INVALID_PARAMETER_VALUE.PATTERN] The value of parameter(s) \`regexp\` in \`' + functionName + '\` is invalid: ' + value + '. SQLSTATE: 22023');
+    }
+    if (sqlRegex.cache.size >= 1024) sqlRegex.cache.clear();
+    sqlRegex.cache.set(key, re);
+  }
+  return re;
+}
+sqlRegex.cache = new Map();`;
+
+/** Code preparing a pattern argument: its RegExp. */
+export const regex =
+  (functionName: string, flags = '') =>
+  (pattern: string) =>
+    `sqlRegex(${pattern}, '${functionName}', '${flags}')`;
+const helpers = { sqlRegex: REGEX };
+
+/**
+ * A SQL LIKE pattern (`%`, `_`, `\\` escapes) as a matcher of whole strings (`test`), cached by
+ * pattern: text with at most a leading and a trailing `%` is a string comparison (Spark's
+ * LikeSimplification: startsWith, endsWith, contains, equality), any other a RegExp.
+ */
+const LIKE = `function sqlLikePattern(pattern) {
+  let matcher = sqlLikePattern.cache.get(pattern);
+  if (matcher !== undefined) return matcher;
+  const simple = /^(%?)([^%_\\\\]*)(%?)$/s.exec(pattern);
+  if (simple !== null) {
+    const [, head, text, tail] = simple;
+    matcher = { test: head && tail ? (s) => s.includes(text) : head ? (s) => s.endsWith(text) : tail ? (s) => s.startsWith(text) : (s) => s === text };
+  } else {
+    let src = '';
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === '\\\\' && i + 1 < pattern.length) src += pattern[++i].replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+      else if (c === '%') src += '[\\\\s\\\\S]*';
+      else if (c === '_') src += '[\\\\s\\\\S]';
+      else src += c.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+    }
+    matcher = new RegExp('^' + src + '$');
+  }
+  if (sqlLikePattern.cache.size >= 1024) sqlLikePattern.cache.clear();
+  sqlLikePattern.cache.set(pattern, matcher);
+  return matcher;
+}
+sqlLikePattern.cache = new Map();`;
+
+scalar('like', {
+  args: 2,
+  returns: Types.boolean,
+  coerce: all(S),
+  pretty: ([a, b]) => `${a} LIKE ${b}`,
+  prepared: { 1: (p) => `sqlLikePattern(${p})` },
+  gen: ([s, re]) => `${re}.test(${s})`,
+  helpers: { sqlLikePattern: LIKE },
+});
+scalar('ilike', {
+  args: 2,
+  returns: Types.boolean,
+  coerce: all(S),
+  pretty: ([a, b]) => `ilike(${a}, ${b})`,
+  prepared: { 1: (p) => `sqlLikePattern(${p}.toLowerCase())` },
+  gen: ([s, re]) => `${re}.test(${s}.toLowerCase())`,
+  helpers: { sqlLikePattern: LIKE },
+});
+
+for (const [name, pretty] of [['rlike', 'RLIKE'], ['regexp', 'REGEXP'], ['regexp_like', 'REGEXP_LIKE']]) {
+  scalar(name!, {
+    args: 2,
+    returns: Types.boolean,
+    coerce: all(S),
+    pretty: ([a, b]) => `${pretty}(${a}, ${b})`,
+    prepared: { 1: regex(name!) },
+    gen: ([s, re]) => `${re}.test(${s})`,
+    helpers,
+  });
+}
+
+/** split with a limit: at most `limit` parts, the last one the rest of the string (limit <= 0: no limit). */
+const SPLIT_LIMIT = `function sqlSplitLimit(s, re, limit) {
+  const parts = s.split(re);
+  if (limit <= 0 || parts.length <= limit) return parts;
+  const head = parts.slice(0, limit - 1);
+  let rest = s;
+  for (let i = 0; i < limit - 1; i++) { const m = new RegExp(re.source).exec(rest); rest = rest.substring(m.index + m[0].length); }
+  return [...head, rest];
+}`;
+scalar('split', {
+  args: [2, 3],
+  returns: Types.array(S),
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  prepared: { 1: regex('split') },
+  gen: ([s, re, limit]) => (limit === undefined ? `${s}.split(${re})` : `sqlSplitLimit(${s}, ${re}, ${limit})`),
+  helpers: { ...helpers, sqlSplitLimit: SPLIT_LIMIT },
+});
+
+const REGEXP_EXTRACT = `function sqlRegexpExtract(s, re, idx) {
+  const m = re.exec(s);
+  return m === null ? '' : m[idx] ?? '';
+}`;
+scalar('regexp_extract', {
+  args: 3,
+  returns: S,
+  coerce: () => [S, S, Types.int],
+  prepared: { 1: regex('regexp_extract') },
+  gen: ([s, re, i]) => `sqlRegexpExtract(${s}, ${re}, ${i})`,
+  helpers: { ...helpers, sqlRegexpExtract: REGEXP_EXTRACT },
+});
+
+/** A global RegExp with its count of groups (what regexp_extract_all checks its index against). */
+const REGEX_GROUPS = `function sqlRegexGroups(re) {
+  let groups = sqlRegexGroups.cache.get(re);
+  if (groups === undefined) {
+    groups = new RegExp(re.source + '|').exec('').length - 1;
+    sqlRegexGroups.cache.set(re, groups);
+  }
+  return { re, groups };
+}
+sqlRegexGroups.cache = new WeakMap();`;
+/** Spark's regexp_extract_all: group idx of every match, '' where the group did not take part. */
+const REGEXP_EXTRACT_ALL = `function sqlRegexpExtractAll(s, compiled, idx) {
+  if (idx < 0 || idx > compiled.groups) {
+    throw new Error('[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) \`idx\` in \`regexp_extract_all\` is invalid: Expects group index between 0 and ' + compiled.groups + ', but got ' + idx + '.');
+  }
+  return Array.from(s.matchAll(compiled.re), (m) => m[idx] ?? '');
+}`;
+scalar('regexp_extract_all', {
+  args: [2, 3],
+  returns: Types.array(S),
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  prepared: { 1: (p) => `sqlRegexGroups(${regex('regexp_extract_all', 'g')(p)})` },
+  gen: ([s, compiled, i]) => `sqlRegexpExtractAll(${s}, ${compiled}, ${i ?? 1})`,
+  helpers: { ...helpers, sqlRegexGroups: REGEX_GROUPS, sqlRegexpExtractAll: REGEXP_EXTRACT_ALL },
+});
+
+scalar('regexp_replace', {
+  args: 3,
+  returns: S,
+  coerce: all(S),
+  prepared: { 1: regex('regexp_replace', 'g'), 2: (r) => `${r}.replace(/\\$(\\d)/g, '$$$1')` },
+  gen: ([s, re, r]) => `${s}.replace(${re}, ${r})`,
+  helpers,
+});
+scalar('regexp_count', {
+  args: 2,
+  returns: Types.int,
+  coerce: all(S),
+  prepared: { 1: regex('regexp_count', 'g') },
+  gen: ([s, re]) => `(${s}.match(${re}) ?? []).length`,
+  helpers,
+});
+scalar('regexp_substr', {
+  args: 2,
+  returns: S,
+  nullableResult: true,
+  coerce: all(S),
+  prepared: { 1: regex('regexp_substr') },
+  gen: ([s, re]) => `(${re}.exec(${s})?.[0] ?? null)`,
+  helpers,
+});
+
+/** The 1-based position where the first match starts, 0 when none (Spark's RegExpInStr, which does not read `idx`). */
+scalar('regexp_instr', {
+  args: [2, 3],
+  returns: Types.int,
+  coerce: (t) => [S, S, Types.int].slice(0, t.length),
+  // Spark's column name shows the default group index: regexp_instr(str, regexp, 0).
+  pretty: ([s, p, i]) => `regexp_instr(${s}, ${p}, ${i ?? 0})`,
+  prepared: { 1: regex('regexp_instr') },
+  gen: ([s, re]) => `((m) => m === null ? 0 : m.index + 1)(${re}.exec(${s}))`,
+  helpers,
+});
