@@ -116,6 +116,8 @@ CartesianProduct (x#N > y#N)
         ['SELECT r.y, r.tag FROM rhs r LEFT SEMI JOIN lhs l ON l.x > r.y + 10', 'BuildLeft, LeftSemi'],
         ['SELECT r.y, r.tag FROM rhs r LEFT ANTI JOIN lhs l ON l.x > r.y + 10', 'BuildLeft, LeftAnti'],
         ['SELECT r.tag FROM rhs r LEFT ANTI JOIN lhs l', 'BuildLeft, LeftAnti'],
+        // A subquery's flag: an existence join building its (left) side.
+        ['SELECT r.y, r.tag, EXISTS (SELECT 1 FROM lhs l WHERE l.x > r.y + 10) AS e FROM rhs r', 'BuildLeft, ExistenceJoin(exists#'],
       ]) {
         const df = fc.sql(query!);
         const reference = query!.replace('LEFT SEMI', 'SEMI').replace('LEFT ANTI', 'ANTI').replace(/ANTI JOIN lhs l$/, 'ANTI JOIN lhs l ON true');

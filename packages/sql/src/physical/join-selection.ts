@@ -83,9 +83,9 @@ function joinBySize(p: Extract<LogicalPlan, { kind: 'join' }>, threshold: number
   return kept.length === 0 ? { kind: 'shuffle' } : { kind: 'broadcast', build: kept[0].side };
 }
 
-/** The sides a keyless join may also build whose unmatched rows it keeps (none for an existence join, or a join with keys). */
+/** The sides a keyless join may also build whose unmatched rows it keeps (none for a join with keys). */
 function keptSides(p: Extract<LogicalPlan, { kind: 'join' }>): ('left' | 'right')[] {
-  if (p.joinType === 'existence' || equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length > 0) return [];
+  if (equiJoinKeys(p.condition, outputOf(p.left), outputOf(p.right)).leftKeys.length > 0) return [];
   return (['left', 'right'] as const).filter((side) => buildsKeptSide(p.joinType, side));
 }
 

@@ -1,13 +1,14 @@
 /**
  * Spark's BroadcastNestedLoopJoinExec when the broadcast side is one whose unmatched rows the join
- * keeps or decides on (its defaultJoin): LEFT OUTER, LEFT SEMI or LEFT ANTI building the left side,
+ * keeps or decides on (its defaultJoin): LEFT OUTER, LEFT SEMI, LEFT ANTI or an existence join
+ * (a subquery's flag) building the left side,
  * RIGHT OUTER building the right, FULL OUTER building either — a keyless join whose other side is
  * too big to broadcast. The small side's rows are collected and broadcast once; each task of the
  * big (stream) side tests its rows against all of them. Whether a small row matched is known only
  * after every stream task, so, as in Spark, the stream side is read twice: once for the joined
  * pairs (and, in a full join, the unmatched stream rows), once for which small rows matched, whose
- * flags one task merges to emit the small rows that matched (semi), did not (anti), or did not,
- * padded with nulls (outer).
+ * flags one task merges to emit the small rows that matched (semi), did not (anti), did not,
+ * padded with nulls (outer), or each with whether it matched (existence).
  */
 import { FnRef, type Broadcast, type RDD } from '@flint/rdd';
 import type { Expr } from '../expr/expression.js';
@@ -20,7 +21,7 @@ import { addPreJobStep, genLoop, materialize, mapPartitionsGenerated, outputAfte
 /** Whether a keyless join building `build` needs the small side's matches across all stream tasks. */
 export function buildsKeptSide(joinType: JoinType, build: 'left' | 'right'): boolean {
   if (joinType === 'full') return true;
-  if (build === 'left') return joinType === 'left' || joinType === 'left_semi' || joinType === 'left_anti';
+  if (build === 'left') return joinType === 'left' || joinType === 'left_semi' || joinType === 'left_anti' || joinType === 'existence';
   return joinType === 'right';
 }
 
@@ -57,8 +58,9 @@ export function keptSideNestedLoopJoin(left: Pipeline, right: Pipeline, build: '
 const seen = new Array(bs.length).fill(0);
 ${pairLoop(flagsCtx, 'seen[j] = 1;', '')}
 return [seen];`, site);
-  const keep = joinType === 'left_semi' ? 'seen[j] === 1' : 'seen[j] === 0';
-  const emitted = joinType === 'left_semi' || joinType === 'left_anti' ? 'b' : joined(nulls(streamWidth), smallValues);
+  // An existence join keeps every small row, with its flag.
+  const keep = joinType === 'left_semi' ? 'seen[j] === 1' : joinType === 'existence' ? 'true' : 'seen[j] === 0';
+  const emitted = joinType === 'left_semi' || joinType === 'left_anti' ? 'b' : joinType === 'existence' ? `[${[...smallValues, 'seen[j] === 1'].join(', ')}]` : joined(nulls(streamWidth), smallValues);
   const smallRows = streamPartitionsGenerated<unknown[]>(withRows(flags).coalesce(1), new CodegenContext(), `const bs = env.buildRows.value;
 const seen = new Array(bs.length).fill(0);
 for (const flagged of input) for (let j = 0; j < bs.length; j++) if (flagged[j] === 1) seen[j] = 1;
@@ -66,7 +68,7 @@ for (let j = 0; j < bs.length; j++) {
   const b = bs[j];
   if (${keep}) yield ${emitted};
 }`, site);
-  if (joinType === 'left_semi' || joinType === 'left_anti') return withRows(smallRows);
+  if (joinType === 'left_semi' || joinType === 'left_anti' || joinType === 'existence') return withRows(smallRows);
 
   const pairsCtx = new CodegenContext();
   const pairs = streamPartitionsGenerated<unknown[]>(stream, pairsCtx, `const bs = env.buildRows.value;
