@@ -61,6 +61,8 @@ describe('group-by over Parquet keys (local[2]) against DuckDB', () => {
     'a plain-encoded string and a date': 'select u, day, sum(x) as s from keys where k < 300 group by u, day',
     'a dictionary string and a long (numbered per value)': 'select region, big, count(*) as n, min(x) as m from keys group by region, big',
     'a dictionary string alone, filtered': "select region, sum(x) as s from keys where region <> 'r1' group by region",
+    // The subquery's computed column is a local of the row loop beside the string's code.
+    'a dictionary string and a computed column of a subquery': 'select region, m, count(*) as n, sum(x) as s from (select region, k % 7 as m, x from keys) t group by region, m',
   };
   for (const [name, sql] of Object.entries(queries)) {
     it(`groups by ${name} as DuckDB does`, async () => {

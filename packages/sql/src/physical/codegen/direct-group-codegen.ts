@@ -78,7 +78,7 @@ export function directGroupIndex(keys: readonly DirectKey[], flags: string | und
   const cellOf = cell((i) => `x${i}`);
   const stored = (i: number) => `groupWords[${width} * h + ${i}]`;
   // A group's coordinate from its stored word: a dictionary key's code in the batch's dictionary (-1 when it has none).
-  const storedAt = (i: number) => (keys[i].dictionary === undefined ? `(${stored(i)} - dBase${i})` : `(codes${i} === undefined ? ${stored(i)} - dBase${i} : codes${i}[${stored(i)}])`);
+  const storedAt = (i: number) => (keys[i].dictionary === undefined ? `(${stored(i)} - dBase${i})` : `(groupCodes${i} === undefined ? ${stored(i)} - dBase${i} : groupCodes${i}[${stored(i)}])`);
   const storedCell = cell(storedAt);
   const inRange = [...(flags === undefined ? [] : [`${flags} === 0`]), ...keys.map((_, i) => `(x${i} >>> 0) < dSpan${i}`)].join(' && ');
   // A key's range of direct words: a dictionary's codes, or the table words seen.
@@ -86,8 +86,8 @@ export function directGroupIndex(keys: readonly DirectKey[], flags: string | und
   const span = (i: number) => (keys[i].dictionary === undefined ? `(dHigh${i} - dLow${i} + 1)` : `(${keys[i].dictionary!.remap} === undefined ? dHigh${i} - dLow${i} + 1 : ${keys[i].dictionary!.remap}.length)`);
   // Whether a key has a range: a dictionary, or a group seen (a rebuild at a new dictionary may come before any).
   const ranged = (i: number) => (keys[i].dictionary === undefined ? `dHigh${i} >= dLow${i}` : `(${keys[i].dictionary!.remap} !== undefined || dHigh${i} >= dLow${i})`);
-  const codes = keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`const codes${i} = ${k.dictionary.remap} === undefined ? undefined : dictionaryCodes(${k.dictionary.remap}, ${k.dictionary.numbers}.size);`]));
-  const groupIndexed = [...(flags === undefined ? [] : [`${stored(width - 1)} === 0`]), ...keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`(codes${i} === undefined || codes${i}[${stored(i)}] !== -1)`]))];
+  const codes = keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`const groupCodes${i} = ${k.dictionary.remap} === undefined ? undefined : dictionaryCodes(${k.dictionary.remap}, ${k.dictionary.numbers}.size);`]));
+  const groupIndexed = [...(flags === undefined ? [] : [`${stored(width - 1)} === 0`]), ...keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`(groupCodes${i} === undefined || groupCodes${i}[${stored(i)}] !== -1)`]))];
   return {
     state: [
       loopVar('direct', 'new Int32Array(0)'),

@@ -111,9 +111,9 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
       const { codes } = word.read;
       // A dictionary is numbered once (a batch's, a broadcast table's); a batch without one (plain pages) numbers its values row by row.
       state.push(loopVar(`numbers${i}`, 'new Map()', false), loopVar(`numbered${i}`, 'null'), loopVar(`remap${i}`, 'undefined'));
-      row.push(`const c${i} = ${codes};`, `const d${i} = remap${i} === undefined ? numberOf(numbers${i}, c${i}) : c${i};`);
-      missWords.push(`const w${i} = remap${i} === undefined ? d${i} : remap${i}[d${i}];`);
-      directKeys.push({ word: `w${i}`, direct: `d${i}`, dictionary: { remap: `remap${i}`, numbers: `numbers${i}` } });
+      row.push(`const keyCode${i} = ${codes};`, `const directWord${i} = remap${i} === undefined ? numberOf(numbers${i}, keyCode${i}) : keyCode${i};`);
+      missWords.push(`const w${i} = remap${i} === undefined ? directWord${i} : remap${i}[directWord${i}];`);
+      directKeys.push({ word: `w${i}`, direct: `directWord${i}`, dictionary: { remap: `remap${i}`, numbers: `numbers${i}` } });
       values.push(k.code);
       return;
     }
