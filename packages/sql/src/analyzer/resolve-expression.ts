@@ -18,6 +18,7 @@ import { attrsReadBy } from './plan-reads.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from './analysis-error.js';
 import { dataTypeOf } from './type-of.js';
 import { resolveLambdas } from './lambdas.js';
+import { datetimeSubtraction } from './datetime-subtraction.js';
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -219,8 +220,8 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
       if (datetime) return datetime;
       const days = dateDayArithmetic(e, l, r);
       if (days) return days;
-      // date - date is an `interval day` (Spark 4's SubtractDates with ANSI intervals).
-      if (e.op === '-' && l.typeName() === 'date' && r.typeName() === 'date') return { kind: 'call', name: 'subtract_dates', args: [e.left, e.right] };
+      const difference = e.op === '-' ? datetimeSubtraction(e.left, e.right, l, r) : undefined;
+      if (difference) return difference;
       if (isDateArithmetic(e.op, l, r)) return e;
       const target = isNumeric(l) && isNumeric(r) ? widerNumeric(l, r) : isNumeric(l) && isNull(r) ? l : isNumeric(r) && isNull(l) ? r : Types.double;
       return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };

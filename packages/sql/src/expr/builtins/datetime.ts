@@ -201,6 +201,20 @@ const sameTimestampType = ([t]: DataType[]) => (t?.typeName() === 'timestamp_ntz
 const isNtz = (types: DataType[]) => types[0]?.typeName() === 'timestamp_ntz';
 scalar('timestamp_add_interval', { args: 2, returns: sameTimestampType, gen: ([t, micros]) => `(${t} + Math.trunc(${micros} / 1000))`, pretty: ([a, b]) => `${a} + ${b}` });
 /**
+ * timestamp - timestamp (Spark 4's SubtractTimestamps): the microseconds between the two wall
+ * clocks in the session time zone (Spark's DateTimeUtils.subtractTimestamps: a DST shift between
+ * them does not count), a timestamp_ntz's as they are; engine timestamps are milliseconds, so
+ * the result is a whole number of milliseconds.
+ */
+scalar('subtract_timestamps', {
+  args: 2,
+  returns: new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.SECOND),
+  timeZoneAware: true,
+  gen: ([a, b], types, tz) => (isNtz(types) ? `((${a} - ${b}) * 1000)` : `((${wall(a!, tz)} - ${wall(b!, tz)}) * 1000)`),
+  helpers: { sqlZone: ZONE },
+  pretty: ([a, b]) => `(${a} - ${b})`,
+});
+/**
  * Months are added to the wall clock in the session time zone (a timestamp_ntz is a wall clock
  * already), the day clamped to the month's last.
  */
