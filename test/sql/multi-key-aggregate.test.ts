@@ -125,6 +125,21 @@ describe('hash aggregation by several key columns (local[2])', () => {
     expect(got).toEqual(expected);
   });
 
+  it('shuffles a few-valued text key as one-byte codes and integer columns as 4-byte ones', async () => {
+    const regions = ['CENTRAL', 'WEST', 'EAST', 'NORTH', 'SOUTH'];
+    const rows = Array.from({ length: 20_000 }, (_, i): [string, number, number] => [regions[i % 5], i % 4000, i % 7]);
+    const df = fc.createDataFrame(rows, 's STRING, k INT, v INT').repartition(1);
+    const actual = await df.groupBy('s', 'k').agg(F.sum('v').alias('total'), F.count('*').alias('n')).collect();
+    expect(actual.length).toBe(4000);
+    const api = `${fc.uiWebUrl}/api/v1/applications/${fc.applicationId}`;
+    const stages = (await (await fetch(`${api}/stages`)).json()) as { stageId: number; kind: string; shuffleWriteBytes: number }[];
+    // The query's one shuffle is the latest map stage.
+    const written = stages.filter((s) => s.kind === 'shuffleMap').sort((a, b) => b.stageId - a.stageId)[0].shuffleWriteBytes;
+    // Per group: a code (1 byte), k, the sum and n as int32s (4 + 4 + 4): 13 bytes and the batches' framing.
+    // As a text and three doubles it was 30.
+    expect(written / 4000).toBeLessThan(16);
+  });
+
   it('groups by decimal, date and timestamp keys across partitions as a sequential fold does', async () => {
     const rows = Array.from({ length: 3000 }, (_, i): [string, string | null, string, number] => [
       ['1.10', '2.25', '-0.50'][i % 3],

@@ -17,6 +17,7 @@ import { SPILL_RUNTIME } from './spill/spillable-groups.js';
 import { streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 import { groupKey, partialAggregate, primitiveKeys, type AggregateCall, type GroupBatch } from './partial-aggregate.js';
 import { keyIsPartition } from './runtime/group-partition.js';
+import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
 
 export function hashAggregate(
   child: Pipeline,
@@ -78,12 +79,13 @@ function finalAggregate(
   // The table spills to disk past the task's memory budget (physical/spill/spillable-groups.ts).
   ctx.env.newGroups = SPILL_RUNTIME.ref('newGroups');
   ctx.env.spillText = SPILL_RUNTIME.ref('spillText');
+  ctx.env.plainColumn = JOIN_COLUMN_RUNTIME.ref('plainColumn');
   // The merge loop is a plain function called per batch: V8 optimizes no loop inside a generator
   // while it runs (no on-stack replacement there), so in the generator itself it ran interpreted.
   ctx.addHelper(
     'mergeGroupBatch',
     `function mergeGroupBatch(groups, size, columns, env) {
-  ${Array.from({ length: bufferWidth }, (_, i) => `const c${i} = columns[${i}];`).join(' ')}
+  ${Array.from({ length: bufferWidth }, (_, i) => `const c${i} = ${i < groupBy.length ? `env.plainColumn(columns[${i}])` : `columns[${i}]`};`).join(' ')}
   for (let r = 0; r < size; r++) {
     ${lookup.find}
     if (b === undefined) {

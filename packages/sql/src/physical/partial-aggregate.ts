@@ -18,7 +18,7 @@ import { loopVar, type LoopVar } from './codegen/loop-state.js';
 import { encodedRead } from './codegen/encoded-read.js';
 import { wordTableApplies, wordTableLookup, type GroupLookupCode, type GroupTableKey } from './codegen/group-table-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
-import { TYPED_COLUMN } from './runtime/typed-columns.js';
+import { JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 
 export interface AggregateCall {
   readonly call: Extract<Expr, { kind: 'call' }>;
@@ -27,8 +27,12 @@ export interface AggregateCall {
   readonly offset: number;
 }
 
-/** A map task's groups for one reduce partition: their count and the buffers' columns (`columns[slot][group]`). */
-export type GroupBatch = [groups: number, columns: ArrayLike<unknown>[]];
+/**
+ * A map task's groups for one reduce partition: their count and the buffers' columns
+ * (`columns[slot][group]`), compacted as a join's (runtime/join-columns.ts: Int32Arrays,
+ * Float64Arrays, and a key column of few strings as one-byte codes into its values).
+ */
+export type GroupBatch = [groups: number, columns: JoinColumn[]];
 
 /**
  * The key a group is hashed and looked up by: the value itself for one primitive column, else a
@@ -126,7 +130,7 @@ function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotL
 export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: readonly AggregateCall[], numPartitions: number, site: string): RDD<[number, GroupBatch]> {
   const ctx = new CodegenContext();
   for (const c of calls) ctx.addHelpers(c.def.helpers);
-  ctx.addHelper('typedColumn', TYPED_COLUMN);
+  ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   const forms = typedForms(calls);
   const layout = forms ? typedLayout(calls, forms) : genericLayout(calls, groupBy.length);
   const keyColumns = groupBy.map((_, i) => `keys${i}`);
@@ -169,7 +173,7 @@ for (let g = 0; g < groupCount; g++) {
   ${values.map((v, i) => `columns[${i}].push(${v});`).join(' ')}
 }
 const out = [];
-for (let p = 0; p < partitions.length; p++) if (partitions[p] !== undefined) out.push([p, [sizes[p], partitions[p].map(typedColumn)]]);
+for (let p = 0; p < partitions.length; p++) if (partitions[p] !== undefined) out.push([p, [sizes[p], partitions[p].map((column, i) => env.compactColumn(column, i < ${groupBy.length}))]]);
 return out;`;
   return mapPartitionsGenerated(child, ctx, source, site);
 }
