@@ -100,7 +100,8 @@ async function bundleScript(outfile, finalPath, { entry, plugins, provided }) {
     target: 'node20',
     plugins,
     define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // The directive first: the modules were strict, and esbuild's own "use strict" comes after a banner.
+    banner: { js: '"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     keepNames: true,
     sourcemap: 'linked',
     sourcesContent: false,

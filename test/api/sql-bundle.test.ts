@@ -59,7 +59,7 @@ describe("@flint/sql's bundle", () => {
   it('after `npm run build`, is what @flint/driver and @flint/sql load: one copy of the classes', async () => {
     const { stdout } = await run(process.execPath, [join(fixtures, 'driver-beside-sql.mjs')], { cwd: root });
     expect(JSON.parse(stdout)).toEqual({
-      thrownIn: 'bundle', dataFrame: true, schema: true, column: true, required: true, arrowTable: true,
+      thrownIn: 'bundle', dataFrame: true, schema: true, column: true, required: true, arrowTable: true, strict: true,
       rows: [{ id: 1, s: '1' }, { id: 2, s: '2' }],
     });
   });

@@ -1,12 +1,21 @@
 // @flint/sql and @flint/driver imported side by side, as the repository's build leaves them: one
 // copy of the SQL layer (the driver's stand-ins, its require() and the import are the same classes),
-// and toArrow's table is of the Apache Arrow this program imports (its prototype: Arrow answers
-// instanceof by a brand, which any copy has).
+// toArrow's table is of the Apache Arrow this program imports (its prototype: Arrow answers
+// instanceof by a brand, which any copy has), and the layer's functions are strict mode code, as the
+// modules it was bundled from (reading `caller` of a strict function throws).
 import * as sql from '@flint/sql';
 import { FlintContext, StructType, col, functions } from '@flint/driver';
 import { createRequire } from 'node:module';
 import { Table } from 'apache-arrow';
 
+const isStrict = (fn) => {
+  try {
+    void fn.caller;
+    return false;
+  } catch {
+    return true;
+  }
+};
 let thrownIn = 'nothing thrown';
 try {
   sql.parseDataType('no such type');
@@ -23,6 +32,7 @@ console.log(JSON.stringify({
   column: col('id') instanceof sql.Column && functions.lit(1) instanceof sql.Column && sql.col('id') instanceof required.Column,
   required: required.StructType === sql.StructType && required.DataFrame === sql.DataFrame,
   arrowTable: Object.getPrototypeOf(await df.toArrow()) === Table.prototype,
+  strict: [sql.functions.col, sql.parseDataType].every(isStrict),
   rows: await df.collect(),
 }));
 await fc.stop();
