@@ -1,11 +1,12 @@
 /**
  * The reduce partition of a group in a partial aggregation's output (partial-aggregate.ts) and of
- * a row in a shuffled join's (join.ts): the RDD layer's hash partition of the key, so groups land
- * where a hash-partitioned shuffle of [key, buffer] records would put them. The rule: one primitive
- * key value is hashed as it is; several (numbers, strings, booleans) as the array of them, Java's
- * Arrays.hashCode over each value's hash (`keyPartitions`: no key text is built); other keys as
- * their JSON text. Only a shuffle's own two sides must agree (each operator shuffles its input
- * itself), and every NaN hashes alike (a NaN read from a file may carry other bits).
+ * a row in a shuffled join's (join.ts): the RDD layer's hash partition of the key. The aggregation's
+ * rule: one primitive key value (number, string, boolean) is hashed as it is, several as the array
+ * of them, Java's Arrays.hashCode over each value's hash (`keyPartitions`: no key text is built),
+ * other keys (structs, arrays) as their JSON text; a join hashes its key as it matches it (one
+ * value, or the JSON text of several). Only a shuffle's own sides must agree: each operator
+ * shuffles its input itself, none reuses another's partitioning. Every NaN hashes alike (a NaN
+ * read from a file may carry other bits).
  */
 import { FnRef, hashPartition, portableHash, registerRuntime } from '@flint/rdd';
 
