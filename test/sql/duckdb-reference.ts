@@ -66,10 +66,11 @@ export class DuckDbReference {
     );
   }
 
-  /** Creates table `name` (`columns`: DuckDB's column list, `id INTEGER, tag VARCHAR`) holding `rows`. */
+  /** Creates table `name` (`columns`: DuckDB's column list, `id INTEGER, tag VARCHAR`) holding `rows` (none: an empty table). */
   async createTable(name: string, columns: string, rows: readonly (readonly (number | string | null)[])[]): Promise<void> {
     const value = (v: number | string | null) => (v === null ? 'NULL' : typeof v === 'string' ? sqlString(v) : String(v));
-    await this.connection.run(`CREATE TABLE ${name} (${columns}); INSERT INTO ${name} VALUES ${rows.map((r) => `(${r.map(value).join(', ')})`).join(', ')}`);
+    const insert = rows.length === 0 ? '' : `; INSERT INTO ${name} VALUES ${rows.map((r) => `(${r.map(value).join(', ')})`).join(', ')}`;
+    await this.connection.run(`CREATE TABLE ${name} (${columns})${insert}`);
   }
 
   async query(sql: string): Promise<ReferenceRow[]> {

@@ -136,4 +136,30 @@ CartesianProduct (x#N > y#N)
       fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
     }
   });
+
+  // The merge of the small side's flags runs as one task even when the stream side has no
+  // partition at all (an empty RDD), so every small row is still emitted or dropped.
+  it('building the kept side over a stream side of zero partitions: outer joins pad every kept row, anti keeps all, semi none', async () => {
+    fc.emptyRDD().toDF('id INT, x INT').createOrReplaceTempView('none');
+    await duck.createTable('none', 'id INTEGER, x INTEGER', []);
+    fc.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
+    try {
+      expect(fc.sql('SELECT * FROM none').rdd.getNumPartitions()).toBe(0);
+      for (const [query, plan] of [
+        ['SELECT /*+ BROADCAST(r) */ r.y, r.tag, l.id FROM rhs r LEFT JOIN none l ON l.x > r.y', 'BuildLeft, LeftOuter'],
+        ['SELECT /*+ BROADCAST(r) */ r.y, r.tag, l.id, l.x FROM rhs r FULL JOIN none l ON l.x > r.y', 'BuildLeft, FullOuter'],
+        ['SELECT /*+ BROADCAST(r) */ l.id, r.y, r.tag FROM none l RIGHT JOIN rhs r ON l.x > r.y', 'BuildRight, RightOuter'],
+        ['SELECT /*+ BROADCAST(r) */ r.y, r.tag FROM rhs r LEFT ANTI JOIN none l ON l.x > r.y', 'BuildLeft, LeftAnti'],
+        ['SELECT /*+ BROADCAST(r) */ r.y, r.tag FROM rhs r LEFT SEMI JOIN none l ON l.x > r.y', 'BuildLeft, LeftSemi'],
+        ['SELECT /*+ BROADCAST(r) */ r.y, r.tag, EXISTS (SELECT 1 FROM none l WHERE l.x > r.y) AS e FROM rhs r', 'BuildLeft, ExistenceJoin(exists#'],
+      ]) {
+        const df = fc.sql(query!);
+        expect(df.explainString('simple'), query).toContain(`BroadcastNestedLoopJoin ${plan}`);
+        const reference = query!.replace('/*+ BROADCAST(r) */ ', '').replace('LEFT SEMI', 'SEMI').replace('LEFT ANTI', 'ANTI');
+        expect(rowsDifference(await df.collect(), await duck.query(reference)), query).toBeNull();
+      }
+    } finally {
+      fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
+    }
+  });
 });
