@@ -81,10 +81,11 @@ describe('interval * number, interval / number', () => {
     expect(out.dtypes).toEqual([
       ['(d * 2)', 'interval day to second'],
       ['(ym / n)', 'interval year to month'],
-      ['(n * ym)', 'interval year to month'],
-      ['(1.5 * d)', 'interval day to second'],
+      // Named as Spark's MultiplyYMInterval / MultiplyDTInterval: the interval first, as in SQL.
+      ['(ym * n)', 'interval year to month'],
+      ['(d * 1.5)', 'interval day to second'],
     ]);
-    expect(await out.collect()).toEqual([{ '(d * 2)': 6 * DAY, '(ym / n)': 5, '(n * ym)': 42, '(1.5 * d)': 4.5 * DAY }]);
+    expect(await out.collect()).toEqual([{ '(d * 2)': 6 * DAY, '(ym / n)': 5, '(ym * n)': 42, '(d * 1.5)': 4.5 * DAY }]);
   });
 
   it("TO forms: INTERVAL '1-2' YEAR TO MONTH, INTERVAL '1 02:03:04.5' DAY TO SECOND (interval.sql.out's literals)", async () => {

@@ -21,6 +21,7 @@ import {
   type SortOrderExpr,
 } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
+import { datetimeNamingForm } from './datetime-names.js';
 import { lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
 import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
@@ -176,7 +177,7 @@ function namingForm(e: Expr, input: readonly Attr[], scope?: OuterScope): Expr {
     if (x.kind === 'column') return resolveColumn(x.name, x.qualifier, input);
     if (x.kind === 'subquery' && scope) return resolveExpression(x, input, scope);
     if (x.kind === 'window') return { ...x, spec: withDefaultFrame(x.fn, x.spec) };
-    return x;
+    return datetimeNamingForm(x);
   });
 }
 

@@ -309,9 +309,11 @@ function calendarArithmetic(value: Expr, valueType: DataType, interval: Expr, si
 /** `date + n`, `n + date`, `date - n` (n integral): date_add / date_sub, as Spark's analyzer rewrites them. */
 function dateDayArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr | undefined {
   const isDate = (t: DataType) => t.typeName() === 'date';
-  if (e.op === '+' && isDate(l) && isIntegral(r)) return resolveCall('date_add', [e.left, e.right], false);
-  if (e.op === '+' && isIntegral(l) && isDate(r)) return resolveCall('date_add', [e.right, e.left], false);
-  if (e.op === '-' && isDate(l) && isIntegral(r)) return resolveCall('date_sub', [e.left, e.right], false);
+  // NULL is a day count too: date + NULL is date_add(d, NULL), Spark's DateAdd.
+  const isDays = (t: DataType) => isIntegral(t) || isNull(t);
+  if (e.op === '+' && isDate(l) && isDays(r)) return resolveCall('date_add', [e.left, e.right], false);
+  if (e.op === '+' && isDays(l) && isDate(r)) return resolveCall('date_add', [e.right, e.left], false);
+  if (e.op === '-' && isDate(l) && isDays(r)) return resolveCall('date_sub', [e.left, e.right], false);
   return undefined;
 }
 

@@ -83,7 +83,8 @@ export type Expr =
       readonly evalMode?: EvalMode;
     }
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr; readonly evalMode?: EvalMode }
-  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly evalMode?: EvalMode }
+  /** `datetime`: a date or timestamp ± an interval, which Spark names without parentheses (its TimeAdd, DatetimeSub, ...). */
+  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly evalMode?: EvalMode; readonly datetime?: boolean }
   | { readonly kind: 'caseWhen'; readonly branches: readonly (readonly [Expr, Expr])[]; readonly otherwise: Expr | undefined }
   /**
    * `try`: TRY_CAST, null where CAST raises an error; `evalMode` legacy: CAST with spark.sql.ansi.enabled=false.

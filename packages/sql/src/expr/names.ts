@@ -44,6 +44,7 @@ function render(e: Expr, withIds: boolean): string {
       if (withIds && e.op === 'NOT') return `NOT ${prettyName(e.child)}`;
       return unaryName(e.op, prettyName(e.child));
     case 'binary':
+      if (e.datetime) return `${prettyName(e.left)} ${e.op} ${prettyName(e.right)}`;
       if (isIntervalLiteral(e.left) !== isIntervalLiteral(e.right)) {
         // A datetime ± an interval literal is Spark's DateAddYMInterval, TimestampAddInterval, ...: no parentheses.
         if (e.op === '+' || e.op === '-') return `${prettyName(e.left)} ${e.op} ${prettyName(e.right)}`;

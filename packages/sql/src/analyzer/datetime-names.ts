@@ -1,0 +1,65 @@
+/**
+ * The names Spark gives datetime arithmetic, which its analyzer (ResolveBinaryArithmetic) rewrites
+ * before the column is named: `d + 1` and `1 + d` on a date are DateAdd, named `date_add(d, 1)`;
+ * `d - 1` is `date_sub(d, 1)`; a date ± an `interval day` is DateAdd of ExtractANSIIntervalDays,
+ * `date_add(d, (- extractansiintervaldays(INTERVAL '2' DAY)))`; an interval + a date or
+ * timestamp puts the datetime first (`DATE '2012-01-01' + INTERVAL '02' MINUTE`), and a datetime ±
+ * an interval has no parentheses (`TIMESTAMP '2011-11-11 11:11:11' + (- INTERVAL '2' YEAR)`); a number
+ * times an interval names the interval first (`(i * 2)`). Names only:
+ * what runs is resolve-expression.ts's.
+ */
+import type { Expr } from '../expr/expression.js';
+import { isIntegral, isNull } from '../expr/type-rules.js';
+import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import { datetimeArithmeticType } from '../types/coercion.js';
+import { dataTypeOf } from './type-of.js';
+
+const isDate = (t: DataType) => t.typeName() === 'date';
+const isDatetime = (t: DataType) => isDate(t) || t.typeName() === 'timestamp' || t.typeName() === 'timestamp_ntz';
+/** Spark's DateAdd / DateSub take the day count as an integer (or NULL). */
+const isDayCount = (t: DataType) => isIntegral(t) || isNull(t);
+const isDayInterval = (t: DataType) => t instanceof DayTimeIntervalType && t.startField === DayTimeIntervalType.DAY && t.endField === DayTimeIntervalType.DAY;
+const isInterval = (t: DataType) => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
+
+const call = (name: string, args: Expr[]): Expr => ({ kind: 'call', name, args });
+const days = (interval: Expr) => call('extractansiintervaldays', [interval]);
+
+/** The expression Spark names in place of `e` when `e` is datetime arithmetic it rewrites; else `e`. */
+export function datetimeNamingForm(e: Expr): Expr {
+  if (e.kind !== 'binary' || (e.op !== '+' && e.op !== '-' && e.op !== '*')) return e;
+  const l = typeOrUndefined(e.left);
+  const r = typeOrUndefined(e.right);
+  if (!l || !r) return e;
+  // A number times an interval is MultiplyYMInterval / MultiplyDTInterval(interval, number).
+  if (e.op === '*') return isInterval(r) && !isInterval(l) ? { ...e, left: e.right, right: e.left } : e;
+  if (e.op === '-') {
+    if (isDate(l) && isDayCount(r)) return call('date_sub', [e.left, e.right]);
+    if (isDate(l) && isDayInterval(r)) return call('date_add', [e.left, { kind: 'unary', op: '-', child: days(e.right) }]);
+    return isDatetime(l) && isInterval(r) ? { ...e, datetime: true } : e;
+  }
+  if (isDate(l) && isDayCount(r)) return call('date_add', [e.left, e.right]);
+  if (isDayCount(l) && isDate(r)) return call('date_add', [e.right, e.left]);
+  if (isDate(l) && isDayInterval(r)) return call('date_add', [e.left, days(e.right)]);
+  if (isDayInterval(l) && isDate(r)) return call('date_add', [e.right, days(e.left)]);
+  if (isDatetime(l) && isInterval(r)) return { ...e, datetime: true };
+  if (isInterval(l) && isDatetime(r)) return { ...e, left: e.right, right: e.left, datetime: true };
+  return e;
+}
+
+/**
+ * An operand's type, or undefined where it has none yet (the name is then the operator's own).
+ * Arithmetic on datetimes and intervals is typed by Spark's rules (timestamp - date is an
+ * interval day to second), not yet rewritten into the calls that carry those types.
+ */
+function typeOrUndefined(e: Expr): DataType | undefined {
+  try {
+    if (e.kind === 'binary' && (e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/')) {
+      const [l, r] = [typeOrUndefined(e.left), typeOrUndefined(e.right)];
+      const datetime = l && r ? datetimeArithmeticType(e.op, l, r) : undefined;
+      if (datetime) return datetime;
+    }
+    return dataTypeOf(e);
+  } catch {
+    return undefined;
+  }
+}
