@@ -1,21 +1,16 @@
 /**
  * What scripts/bundle-sql.mjs and scripts/bundle-task-thread.mjs share: esbuild's options for a
- * bundle of compiled ES modules or for one CommonJS file with its V8 code cache, and writing it
- * beside dist/bundle/ and renaming it into place with the `built-from` file that says which
- * .tsbuildinfo files it was made from (packages/sql/src/bundle-freshness.cts).
+ * CommonJS file of compiled ES modules, run as a vm script with the V8 code cache made here (Node 20
+ * keeps none for ES modules), and writing the files beside dist/bundle/ and renaming them into place
+ * with the `built-from` file that says which .tsbuildinfo files they were made from
+ * (packages/sql/src/bundle-freshness.cts). A vm script has no import(): its lazy parts are bundled
+ * in (esbuild turns their import() into a require() on first use) or left to its host.
  */
 import { build } from 'esbuild';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtFromText } from '../packages/sql/dist/bundle-freshness.cjs';
 import { writeCodeCache } from '../packages/sql/dist/cached-script.cjs';
-
-/**
- * tsx's loader (`tsx job.ts`) rewrites every file holding an import(), with a source map, and took
- * 0.9 s and 160 MB to load one 570 KB chunk that held one: each module holding an import() is an
- * entry point too (a small chunk of its own), and a larger chunk holding one is reported.
- */
-const LARGE_CHUNK = 20_000;
 
 /**
  * Third-party packages compiled into the bundles: pure JS that only @flint/sql imports and whose
@@ -43,47 +38,20 @@ export function externalPackagesBut(bundled, aliases = {}) {
 }
 
 /**
- * Bundles `modules` ({ entryPoints, plugins }: ES modules sharing chunks) and `script` ({ name,
- * entry, plugins, provided }: one CommonJS file `name` with its V8 code cache, made by running it
- * with `provided` answering those require()s: packages/sql/src/cached-script.cts), each if given,
- * into `dist`/bundle/, made from the .tsbuildinfo files `buildInfos` names (paths from `dist`).
- * Built beside and renamed into place, so that a process starting meanwhile sees no half-written bundle.
+ * Bundles `scripts` (each { name, entry, plugins, provided }: one CommonJS file `name` with its V8
+ * code cache, made by running it with `provided` answering those require()s:
+ * packages/sql/src/cached-script.cts) into `dist`/bundle/, made from the .tsbuildinfo files
+ * `buildInfos` names (paths from `dist`). Built beside and renamed into place, so that a process
+ * starting meanwhile sees no half-written bundle.
  */
-export async function bundleInto(dist, { modules, script, buildInfos }) {
+export async function bundleInto(dist, { scripts, buildInfos }) {
   const target = join(dist, 'bundle');
   const staging = join(dist, `bundle-${process.pid}`);
   const builtFrom = builtFromText(dist, buildInfos);
-  if (modules) await bundleModules(staging, modules);
-  if (script) await bundleScript(join(staging, script.name), join(target, script.name), script);
+  for (const script of scripts) await bundleScript(join(staging, script.name), join(target, script.name), script);
   writeFileSync(join(staging, 'built-from'), builtFrom);
   if (existsSync(target)) rmSync(target, { recursive: true, force: true });
   renameSync(staging, target);
-}
-
-async function bundleModules(outdir, { entryPoints, plugins }) {
-  const { metafile } = await build({
-    entryPoints,
-    entryNames: '[dir]/[name]',
-    metafile: true,
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    plugins,
-    // Classes and functions keep their names (error names, constructor.name) where the bundle renames them.
-    keepNames: true,
-    // Chained through tsc's maps, so positions map back to src/*.ts under --enable-source-maps.
-    sourcemap: 'linked',
-    sourcesContent: false,
-    logLevel: 'warning',
-  });
-  for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
-    if (file.endsWith('.js') && bytes > LARGE_CHUNK && readFileSync(file, 'utf8').includes('import(')) {
-      console.warn(`bundle: ${file} (${bytes} bytes) holds an import(): make the module holding it an entry point of its own`);
-    }
-  }
 }
 
 /**

@@ -32,11 +32,11 @@ function rowsToArrowFromHost() {
 }
 
 await bundleInto(dist, {
-  script: {
+  scripts: [{
     name: 'layer.cjs',
     entry: join(dist, 'index.js'),
     plugins: [rowsToArrowFromHost(), externalPackagesBut(SQL_BUNDLED_PACKAGES)],
     provided: { [LAYER_HOST]: layerHost },
-  },
+  }],
   buildInfos: ['.tsbuildinfo'],
 });

@@ -80,7 +80,7 @@ describe("@flint/sql's bundle", () => {
     expect(JSON.parse(stdout)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4'].map((k) => ({ k, count: 200 })));
     const modules = readFileSync(log, 'utf8').trim().split('\n');
     // The threads read the file with the task thread's bundle (scripts/bundle-task-thread.mjs), which holds them too.
-    expect(modules.some((line) => line.includes('/packages/worker/dist/bundle/runtime.js'))).toBe(true);
+    expect(modules.some((line) => line.includes('/packages/worker/dist/bundle/runtime.cjs'))).toBe(true);
     expect(modules.filter((line) => /\/node_modules\/(hyparquet|fzstd)\//.test(line))).toEqual([]);
   });
 });

@@ -27,13 +27,13 @@ const EXPECTED = { counts: { a: 1, b: 3, c: 1 }, rows: [{ n: 3, word: 'b' }], su
 const JAVA_NUMBER = '/packages/sql/dist/format/java-number.js';
 
 /**
- * Modules of @flint/sql: plain ones, or the SQL runtime's chunk of the task thread's bundle
+ * Modules of @flint/sql: plain ones, or the SQL runtime's file of the task thread's bundle
  * (scripts/bundle-task-thread.mjs, used while current), which holds @flint/sql's runtime.
  */
 function sqlModules(lines: string[], thread: (id: string) => boolean): string[] {
-  return lines.filter((line) => /\/packages\/(sql\/|worker\/dist\/bundle\/runtime\.js)/.test(line) && thread(line.split(' ')[0]!)).map((line) => line.split(' ')[1]!);
+  return lines.filter((line) => /\/packages\/(sql\/|worker\/dist\/bundle\/runtime\.cjs)/.test(line) && thread(line.split(' ')[0]!)).map((line) => line.split(' ')[1]!);
 }
-const TASK_THREAD = /\/packages\/worker\/dist\/(thread|bundle)\/task-thread\.js$/;
+const TASK_THREAD = /\/packages\/worker\/dist\/(thread\/task-thread\.js|bundle\/task-thread\.cjs)$/;
 
 describe('the SQL layer is loaded when a program first uses it', () => {
   it('an RDD job loads none of it on the driver or its task threads; a DataFrame then loads it on both', async () => {
@@ -58,11 +58,12 @@ describe('the SQL layer is loaded when a program first uses it', () => {
     expect(dfsServers).toEqual([]);
     const onThreads = sqlModules(rddPart, (id) => taskThreads.has(id));
     expect(onThreads.filter((url) => !url.endsWith(JAVA_NUMBER))).toEqual([]);
-    // Its threads read no DFS file: neither the DFS client nor the network layer (but its errors).
-    const network = rddPart.filter((line) => taskThreads.has(line.split(' ')[0]!) && /\/packages\/(net\/dist\/(?!errors\.js)|dfs\/dist\/client\/dfs-client\.js|worker\/dist\/bundle\/dfs-client\.js)/.test(line));
+    // Its threads read no DFS file: they load no module of the DFS client or the network layer (but
+    // its errors); the task thread's bundle holds them, run on a thread's first DFS read.
+    const network = rddPart.filter((line) => taskThreads.has(line.split(' ')[0]!) && /\/packages\/(net\/dist\/(?!errors\.js)|dfs\/dist\/client\/dfs-client\.js)/.test(line));
     expect(network).toEqual([]);
 
-    const runtimeLoads = sqlModules(sqlPart, (id) => taskThreads.has(id)).filter((url) => /\/packages\/(sql\/dist\/runtime-entry\.js|worker\/dist\/bundle\/runtime\.js)/.test(url));
+    const runtimeLoads = sqlModules(sqlPart, (id) => taskThreads.has(id)).filter((url) => /\/packages\/(sql\/dist\/runtime-entry\.js|worker\/dist\/bundle\/runtime\.cjs)/.test(url));
     expect(runtimeLoads.length).toBeGreaterThan(0);
   });
 

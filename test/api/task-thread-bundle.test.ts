@@ -61,10 +61,10 @@ describe("the task thread's bundle", () => {
     writeFileSync(join(dist, 'bundle', 'built-from'), builtFromText(dist, ['../other.tsbuildinfo']));
     const log = join(scratch, 'thread-modules.log');
     const fresh = await threadModules(dist, log);
-    expect(fresh.filter((url) => url.endsWith('/task-thread.js'))).toEqual([`file://${dist}/bundle/task-thread.js`]);
+    expect(fresh.filter((url) => /\/task-thread\.c?js$/.test(url))).toEqual([`file://${dist}/bundle/task-thread.cjs`]);
     writeFileSync(info, 'compiled again');
     const stale = await threadModules(dist, log);
-    expect(stale.filter((url) => url.endsWith('/task-thread.js'))).toEqual([`file://${dist}/thread/task-thread.js`]);
+    expect(stale.filter((url) => /\/task-thread\.c?js$/.test(url))).toEqual([`file://${dist}/thread/task-thread.js`]);
   });
 
   it("after `npm run build`, is what a SQL job's task threads load, and no plain module of Flint's", async () => {
@@ -77,7 +77,7 @@ describe("the task thread's bundle", () => {
     expect(JSON.parse(stdout)).toEqual([{ k: 0, n: 50 }, { k: 1, n: 50 }]);
     const onThreads = readFileSync(log, 'utf8').trim().split('\n').filter((line) => !line.startsWith('0 ')).map((line) => line.split(' ')[1]!);
     const flint = onThreads.filter((url) => url.includes('/packages/'));
-    expect(flint.filter((url) => url.endsWith('/packages/worker/dist/bundle/runtime.js')).length).toBeGreaterThan(0);
+    expect(flint.filter((url) => url.endsWith('/packages/worker/dist/bundle/runtime.cjs')).length).toBeGreaterThan(0);
     expect(flint.filter((url) => !url.includes('/packages/worker/dist/bundle/'))).toEqual([]);
   });
 

@@ -11,12 +11,16 @@
  * from the cache names the path it was compiled at in stack traces.
  */
 import { createHash } from 'node:crypto';
+import { channel } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
 const HASH_BYTES = 32;
+
+/** Says `{ file }` as each bundle starts to run: what a module log sees of a file no module loader loads. */
+export const CACHED_SCRIPT_RUNS = channel('flint:cached-script');
 
 /** What `require(specifier)` in the bundle answers instead of loading the package (a vm script has no import()). */
 export type ProvidedModules = Readonly<Record<string, unknown>>;
@@ -36,6 +40,7 @@ export function runCachedScript(bundle: string, provided: ProvidedModules = {}):
   const bytes = readFileSync(bundle);
   const cachedData = matchingCache(bundle, bytes);
   const script = compile(bundle, bytes, cachedData);
+  if (CACHED_SCRIPT_RUNS.hasSubscribers) CACHED_SCRIPT_RUNS.publish({ file: bundle });
   return { exports: run(script, bundle, provided), cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 

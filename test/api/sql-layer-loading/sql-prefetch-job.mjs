@@ -7,8 +7,8 @@ import { FlintContext } from '@flint/driver';
 
 const log = process.env.FLINT_TEST_MODULE_LOG;
 // @flint/sql's runtime entry, or the runtime in the task thread's bundle (scripts/bundle-task-thread.mjs).
-const RUNTIME = /\/packages\/(sql\/dist\/runtime-entry|worker\/dist\/bundle\/runtime)\.js$/;
-const TASK_THREAD = /\/packages\/worker\/dist\/(thread|bundle)\/task-thread\.js$/;
+const RUNTIME = /\/packages\/(sql\/dist\/runtime-entry\.js|worker\/dist\/bundle\/runtime\.cjs)$/;
+const TASK_THREAD = /\/packages\/worker\/dist\/(thread\/task-thread\.js|bundle\/task-thread\.cjs)$/;
 const fc = await FlintContext.create({ master: 'local[2]', ui: false });
 appendFileSync(log, 'SQL\n');
 const df = fc.sql('SELECT sum(id) AS total FROM range(10)');
