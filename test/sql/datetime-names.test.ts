@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, col, lit } from '@flint/driver';
+import { schemaOf as querySchema } from './query-shape.js';
 
 let fc: FlintContext;
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => fc?.stop());
 
-const schemaOf = (query: string) => `struct<${fc.sql(query).dtypes.map(([name, type]) => `${name}:${type}`).join(',')}>`;
+const schemaOf = (query: string) => querySchema(fc, query);
 const cells = async (query: string) => (await fc.sql(query).showString(20, false)).split('\n')[3]!.split('|').slice(1, -1).map((cell) => cell.trim());
 
 describe('names of rewritten datetime arithmetic', () => {

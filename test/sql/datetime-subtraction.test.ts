@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, col } from '@flint/driver';
+import { schemaOf as querySchema, firstValue } from './query-shape.js';
 
 let fc: FlintContext;
 
@@ -18,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => fc?.stop());
 
-const schemaOf = (query: string) => `struct<${fc.sql(query).dtypes.map(([name, type]) => `${name}:${type}`).join(',')}>`;
-const valueOf = async (query: string) => Object.values((await fc.sql(query).collect())[0]!)[0];
+const schemaOf = (query: string) => querySchema(fc, query);
+const valueOf = (query: string) => firstValue(fc, query);
 
 const SECOND = 1_000_000;
 const MINUTE = 60 * SECOND;

@@ -7,6 +7,7 @@
  */
 import type { IntervalLiteral, IntervalUnit, Literal } from './ast.js';
 import type { Cursor } from './cursor.js';
+import { checkedUnits } from './interval-literals.js';
 
 const INTEGER_RANGES = {
   tinyint: [-(2n ** 7n), 2n ** 7n - 1n],
@@ -107,14 +108,20 @@ function unitAt(c: Cursor, ahead: number): IntervalUnit | undefined {
 }
 
 export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
-  c.expectWord('INTERVAL');
+  const start = c.expectWord('INTERVAL').offset;
+  // The literal as written, which Spark's MIXED_INTERVAL_UNITS quotes.
+  const source = () => {
+    const last = c.peek(-1);
+    return c.sql.slice(start, last.offset + last.text.length);
+  };
   const parts: { value: string; unit: IntervalUnit | null }[] = [];
   do {
-    const isString = c.peek(intervalValueLength(c, 0) - 1).kind === 'string';
+    // A unit-less string is Spark's typed literal INTERVAL '1 day 2 hours': a string, no sign.
+    const bareString = c.peek().kind === 'string';
     const value = readIntervalValue(c);
     const unit = unitAt(c, 0);
     if (!unit) {
-      if (parts.length === 0 && isString) return { kind: 'interval', parts: [{ value, unit: null }], to: null };
+      if (parts.length === 0 && bareString) return { kind: 'interval', parts: checkedUnits([{ value, unit: null }], source()), to: null };
       throw c.error('expected an interval unit (YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND)');
     }
     c.next();
@@ -127,7 +134,7 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
       return { kind: 'interval', parts, to };
     }
   } while (intervalValueLength(c, 0) > 0 && unitAt(c, intervalValueLength(c, 0)) !== undefined);
-  return { kind: 'interval', parts, to: null };
+  return { kind: 'interval', parts: checkedUnits(parts, source()), to: null };
 }
 
 function readIntervalValue(c: Cursor): string {

@@ -6,12 +6,12 @@
  * an INTERVAL of days or months is date_add / add_months. Subqueries become `subquery`
  * expressions over plans built by `toPlan`; the analyzer rewrites them into joins.
  */
-import { rangedInterval } from './interval-ranges.js';
+import { addInterval, intervalLiteral } from './interval-literals.js';
 import { binaryOf, callOf, unaryOf, type Expr as PlanExpr, type SortOrderExpr, type WindowFrame, type WindowSpecExpr } from '../expr/expression.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import { Types } from '../expr/types-used.js';
-import { BinaryType, ByteType, DayTimeIntervalType, DecimalType, FloatType, ShortType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
-import type { Expr, FrameBound, FunctionCall, IntervalLiteral, Literal, SortItem, WindowRef, WindowSpec } from './ast.js';
+import { BinaryType, ByteType, DecimalType, FloatType, ShortType, parseDataType } from '../types/index.js';
+import type { Expr, FrameBound, FunctionCall, Literal, SortItem, WindowRef, WindowSpec } from './ast.js';
 import { formatExpr } from './ast-text.js';
 import { invalidTypedLiteral, timestampLiteral } from './typed-literals.js';
 import type { Query } from './ast.js';
@@ -242,83 +242,6 @@ function scaledDecimal(e: Expr): { digits: bigint; scale: number } | null {
   const digits = BigInt((whole || '0') + fraction);
   return { digits: e.value.startsWith('-') ? -digits : digits, scale: fraction.length };
 }
-
-/**
- * `x ± INTERVAL n unit ...`: x plus or minus each part as an ANSI interval literal (a year-month
- * interval in months, a day-time interval in microseconds); the analyzer picks the operation by
- * x's type, so a timestamp stays a timestamp (resolve-expression.ts, datetimeArithmetic).
- */
-function addInterval(value: PlanExpr, interval: IntervalLiteral, subtract: boolean): PlanExpr {
-  // Units of one kind are one literal, as in Spark (d + INTERVAL '1-2' YEAR TO MONTH adds 14 months at once).
-  const single = ansiInterval(interval);
-  if (single !== undefined) return binaryOf(subtract ? '-' : '+', value, single);
-  let result = value;
-  for (const part of interval.parts) {
-    const amount = Number(part.value.trim());
-    const unit = part.unit === null || interval.to !== null ? undefined : INTERVAL_UNITS[part.unit];
-    if (unit === undefined || !Number.isFinite(amount) || (unit.whole && !Number.isInteger(amount))) {
-      throw unsupported(`${formatExpr(interval)} in datetime arithmetic (use whole years, months, weeks or days, or hours, minutes and seconds)`);
-    }
-    result = binaryOf(subtract ? '-' : '+', result, lit(amount * unit.scale, unit.type));
-  }
-  return result;
-}
-
-/**
- * An interval literal on its own (`INTERVAL '1' DAY`, `INTERVAL 2 HOURS 30 MINUTES`): one ANSI
- * interval spanning its units, as Spark types it (`interval hour to minute`, named
- * `INTERVAL '02:30' HOUR TO MINUTE`), or the range a `TO` form names (interval-ranges.ts).
- * Year-month and day-time units together and unit-less strings are not supported yet.
- */
-function intervalLiteral(interval: IntervalLiteral): PlanExpr {
-  const literal = ansiInterval(interval);
-  if (literal === undefined) throw unsupported(`${formatExpr(interval)} outside of date arithmetic (date + INTERVAL ... DAY|MONTH|YEAR)`);
-  return literal;
-}
-
-/** The ANSI interval literal an INTERVAL of units of one kind is; undefined for other forms. */
-function ansiInterval(interval: IntervalLiteral): PlanExpr | undefined {
-  if (interval.to !== null) {
-    const ranged = interval.parts[0]!.unit === null ? undefined : rangedInterval(interval.parts[0]!.value, interval.parts[0]!.unit, interval.to);
-    return ranged && lit(ranged.value, ranged.type);
-  }
-  let total = 0;
-  const types: DataType[] = [];
-  for (const part of interval.parts) {
-    const unit = part.unit === null ? undefined : INTERVAL_UNITS[part.unit];
-    const amount = signedAmount(part.value);
-    if (unit === undefined || !Number.isFinite(amount) || (unit.whole && !Number.isInteger(amount))) return undefined;
-    total += amount * unit.scale;
-    types.push(unit.type);
-  }
-  const yearMonth = types.filter((t) => t instanceof YearMonthIntervalType) as YearMonthIntervalType[];
-  const dayTime = types.filter((t) => t instanceof DayTimeIntervalType) as DayTimeIntervalType[];
-  if (yearMonth.length > 0 && dayTime.length > 0) return undefined;
-  const fields = (yearMonth.length > 0 ? yearMonth : dayTime).map((t) => [t.startField, t.endField]).flat();
-  const [start, end] = [Math.min(...fields), Math.max(...fields)];
-  return lit(Math.round(total), yearMonth.length > 0 ? new YearMonthIntervalType(start, end) : new DayTimeIntervalType(start, end));
-}
-
-/** An interval value whose sign may come twice, outside and inside the quotes: -'-1' is 1. */
-function signedAmount(text: string): number {
-  const m = /^\s*([+-]*)\s*(.*)$/s.exec(text)!;
-  const negative = (m[1]!.match(/-/g)?.length ?? 0) % 2 === 1;
-  const digits = m[2]!.trim();
-  const amount = digits === '' ? Number.NaN : Number(digits);
-  return negative ? -amount : amount;
-}
-
-const MICROS_PER_SECOND = 1_000_000;
-const dayTime = (field: number) => new DayTimeIntervalType(field, field);
-const INTERVAL_UNITS: Readonly<Record<string, { type: DataType; scale: number; whole: boolean }>> = {
-  year: { type: new YearMonthIntervalType(YearMonthIntervalType.YEAR, YearMonthIntervalType.YEAR), scale: 12, whole: true },
-  month: { type: new YearMonthIntervalType(YearMonthIntervalType.MONTH, YearMonthIntervalType.MONTH), scale: 1, whole: true },
-  week: { type: dayTime(DayTimeIntervalType.DAY), scale: 7 * 86400 * MICROS_PER_SECOND, whole: true },
-  day: { type: dayTime(DayTimeIntervalType.DAY), scale: 86400 * MICROS_PER_SECOND, whole: true },
-  hour: { type: dayTime(DayTimeIntervalType.HOUR), scale: 3600 * MICROS_PER_SECOND, whole: false },
-  minute: { type: dayTime(DayTimeIntervalType.MINUTE), scale: 60 * MICROS_PER_SECOND, whole: false },
-  second: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_SECOND, whole: false },
-};
 
 function functionCall(e: FunctionCall, scope: ExprScope): PlanExpr {
   const name = e.name.toLowerCase();
