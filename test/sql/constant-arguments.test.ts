@@ -119,6 +119,16 @@ describe('literal and column arguments', () => {
     expect(prologue).toContain(`sqlLikePattern("a%")`);
     for (const literal of ['"yyyy-MM"', '"[0-9]+"', '"a%"', '"dd/MM/yyyy"', '"$.a.b"']) expect(loop).not.toContain(literal);
   });
+
+  it('a zone, the session\'s or a literal, is made once before the row loop', async () => {
+    const query = "SELECT from_utc_timestamp(CAST(ts AS TIMESTAMP), 'Europe/Paris') AS paris, hour(CAST(ts AS TIMESTAMP)) AS h FROM t";
+    const code = String(Object.values((await fc.sql(`EXPLAIN CODEGEN ${query}`).collect())[0]!)[0]);
+    const [prologue, loop] = code.split('for (const row of input)');
+    expect(prologue).toContain('sqlZone.of(sqlZoneId("Europe/Paris"))');
+    expect(prologue).toContain('sqlZone.of("UTC")');
+    expect(loop).not.toContain('"Europe/Paris"');
+    expect(loop).not.toContain('"UTC"');
+  });
 });
 
 describe('a regular expression that does not compile', () => {

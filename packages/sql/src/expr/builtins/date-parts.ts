@@ -8,7 +8,7 @@ import { AnalysisException } from '../../analyzer/analysis-error.js';
 import { DecimalType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
 
 /** Spark's DatePart.parseExtractField spellings, by the field they read. */
 const FIELDS: Record<string, string[]> = {
@@ -93,9 +93,10 @@ for (const [name, pretty] of [
     coerce: ([, source]) => [Types.string, source?.typeName() === 'date' || source?.typeName() === 'timestamp_ntz' ? undefined : Types.timestamp],
     timeZoneAware: true,
     pretty: ([f, s]) => pretty(f!, s!),
-    gen: ([field, source], [, type], tz) => {
-      const wall = type!.typeName() === 'date' ? `${source} * 86400000` : type!.typeName() === 'timestamp_ntz' ? source! : `sqlZone.wall(${source}, ${JSON.stringify(tz)})`;
-      return `sqlExtract(sqlExtractField(${field}), ${wall})`;
+    prepared: { 0: (field) => `sqlExtractField(${field})` },
+    gen: ([field, source], [, type], tz, state) => {
+      const wall = type!.typeName() === 'date' ? `${source} * 86400000` : type!.typeName() === 'timestamp_ntz' ? source! : `${constantZone(state, tz)}.wall(${source})`;
+      return `sqlExtract(${field}, ${wall})`;
     },
     helpers: { sqlZone: ZONE, sqlExtract: EXTRACT, sqlExtractField: EXTRACT_FIELD },
   });

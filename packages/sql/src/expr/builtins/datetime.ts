@@ -7,7 +7,8 @@
 import { Types } from '../types-used.js';
 import { DayTimeIntervalType, type DataType } from '../../types/index.js';
 import { all, scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
+import type { GenState } from '../registry.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
 import { REQUIRE_PARSED, parseWithPatternCode } from './pattern-parse-errors.js';
 
@@ -81,8 +82,9 @@ const ADD_MONTHS = `function sqlAddMonths(days, n) {
 }`;
 
 const utc = (days: string) => `new Date(${days} * ${DAY_MS})`;
-const wall = (ms: string, tz: string) => `sqlZone.wall(${ms}, ${JSON.stringify(tz)})`;
-const instant = (ms: string, tz: string) => `sqlZone.instant(${ms}, ${JSON.stringify(tz)})`;
+/** The session zone's wall clock of an instant, and back (the zone made once, in the prologue). */
+const wall = (state: GenState, ms: string, tz: string) => `${constantZone(state, tz)}.wall(${ms})`;
+const instant = (state: GenState, ms: string, tz: string) => `${constantZone(state, tz)}.instant(${ms})`;
 const field = (name: string, getter: (d: string) => string, arg = DATE) =>
   scalar(name, { args: 1, returns: I, coerce: all(arg), gen: ([x]) => getter(x) });
 
@@ -99,7 +101,7 @@ const clockField = (name: string, getter: string) =>
     returns: I,
     coerce: all(TS),
     timeZoneAware: true,
-    gen: ([x], _, tz) => `new Date(${wall(x!, tz)}).${getter}()`,
+    gen: ([x], _, tz, state) => `new Date(${wall(state, x!, tz)}).${getter}()`,
     helpers: { sqlZone: ZONE },
   });
 clockField('hour', 'getUTCHours');
@@ -126,8 +128,8 @@ scalar('to_timestamp', {
   coerce: (t) => (t.length === 1 ? [TS] : [Types.string, Types.string]),
   timeZoneAware: true,
   prepared: { 1: datePattern },
-  gen: ([x, f], _, tz, _state, mode) =>
-    f === undefined ? x! : `((w) => w === null ? null : ${instant('w', tz)})(${parseWithPatternCode(x!, f, 'try_to_timestamp', mode)})`,
+  gen: ([x, f], _, tz, state, mode) =>
+    f === undefined ? x! : `((w) => w === null ? null : ${instant(state, 'w', tz)})(${parseWithPatternCode(x!, f, 'try_to_timestamp', mode)})`,
   helpers: { sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED, sqlZone: ZONE },
 });
 scalar('date_format', {
@@ -136,7 +138,7 @@ scalar('date_format', {
   coerce: () => [TS, Types.string],
   timeZoneAware: true,
   prepared: { 1: wallClockFormatter },
-  gen: ([x, format], _, tz) => `${format}(${wall(x!, tz)})`,
+  gen: ([x, format], _, tz, state) => `${format}(${wall(state, x!, tz)})`,
   helpers: { sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
 });
 scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})`, aliases: ['date_diff'] });
@@ -156,7 +158,7 @@ scalar('date_trunc', {
   coerce: () => [Types.string, TS],
   timeZoneAware: true,
   prepared: { 0: lowerCase },
-  gen: ([unit, ts], _, tz) => `((w) => w === null ? null : ${instant('w', tz)})(sqlTruncTimestamp(${unit}, ${wall(ts!, tz)}))`,
+  gen: ([unit, ts], _, tz, state) => `((w) => w === null ? null : ${instant(state, 'w', tz)})(sqlTruncTimestamp(${unit}, ${wall(state, ts!, tz)}))`,
   helpers: { sqlTruncTimestamp: TRUNC, sqlZone: ZONE },
 });
 scalar('trunc', {
@@ -173,7 +175,7 @@ scalar('current_date', {
   returns: DATE,
   pretty: () => 'current_date()',
   timeZoneAware: true,
-  gen: (_, __, tz) => `Math.floor(${wall('Date.now()', tz)} / ${DAY_MS})`,
+  gen: (_, __, tz, state) => `Math.floor(${wall(state, 'Date.now()', tz)} / ${DAY_MS})`,
   helpers: { sqlZone: ZONE },
 });
 scalar('current_timestamp', { args: 0, returns: TS, pretty: () => 'current_timestamp()', gen: () => `Date.now()`, aliases: ['now'] });
@@ -184,7 +186,7 @@ scalar('from_unixtime', {
   timeZoneAware: true,
   pretty: ([s, f]) => `from_unixtime(${s}, ${f ?? 'yyyy-MM-dd HH:mm:ss'})`,
   prepared: { 1: wallClockFormatter },
-  gen: ([s, format], _, tz, state) => `${format ?? state.constant(wallClockFormatter(`'yyyy-MM-dd HH:mm:ss'`))}(${wall(`${s} * 1000`, tz)})`,
+  gen: ([s, format], _, tz, state) => `${format ?? state.constant(wallClockFormatter(`'yyyy-MM-dd HH:mm:ss'`))}(${wall(state, `${s} * 1000`, tz)})`,
   helpers: { sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
 });
 
@@ -210,7 +212,7 @@ scalar('subtract_timestamps', {
   args: 2,
   returns: new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.SECOND),
   timeZoneAware: true,
-  gen: ([a, b], types, tz) => (isNtz(types) ? `((${a} - ${b}) * 1000)` : `((${wall(a!, tz)} - ${wall(b!, tz)}) * 1000)`),
+  gen: ([a, b], types, tz, state) => (isNtz(types) ? `((${a} - ${b}) * 1000)` : `((${wall(state, a!, tz)} - ${wall(state, b!, tz)}) * 1000)`),
   helpers: { sqlZone: ZONE },
   pretty: ([a, b]) => `(${a} - ${b})`,
 });
@@ -222,10 +224,10 @@ scalar('timestamp_add_months', {
   args: 2,
   returns: sameTimestampType,
   timeZoneAware: true,
-  gen: ([t, n], types, tz) => {
+  gen: ([t, n], types, tz, state) => {
     const shifted = `Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n}, Math.min(d.getUTCDate(), new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n} + 1, 0)).getUTCDate()), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds())`;
     if (isNtz(types)) return `((d) => ${shifted})(new Date(${t}))`;
-    return `((d) => ${instant(shifted, tz)})(new Date(${wall(t!, tz)}))`;
+    return `((d) => ${instant(state, shifted, tz)})(new Date(${wall(state, t!, tz)}))`;
   },
   helpers: { sqlZone: ZONE },
   pretty: ([a, b]) => `${a} + ${b}`,

@@ -9,7 +9,7 @@ import { NUMBER_FORMAT_SYMBOL, numberFormats } from '../../physical/runtime/numb
 import { DecimalType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
 import { WALL_CLOCK_FORMATTER, wallClockFormatter } from './datetime.js';
 
 const NUMBER_FORMAT = `const sqlNumberFormat = globalThis[Symbol.for(${JSON.stringify(NUMBER_FORMAT_SYMBOL)})];`;
@@ -50,11 +50,11 @@ scalar('to_char', {
   coerce: ([value]) => [isDatetime(value!) ? undefined : Types.double, Types.string],
   timeZoneAware: true,
   prepared: { 1: (format, [type]) => (isDatetime(type!) ? wallClockFormatter(format) : numberFormat(format)) },
-  gen: ([value, format], [type], tz) => {
+  gen: ([value, format], [type], tz, state) => {
     const kind = type!.typeName();
     if (kind === 'date') return `${format}(${value} * 86400000)`;
     if (kind === 'timestamp_ntz') return `${format}(${value})`;
-    if (kind === 'timestamp') return `${format}(sqlZone.wall(${value}, ${JSON.stringify(tz)}))`;
+    if (kind === 'timestamp') return `${format}(${constantZone(state, tz)}.wall(${value}))`;
     return `${format}.formatNumber(${value}, true)`;
   },
   helpers: { sqlNumberFormat: NUMBER_FORMAT, sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },

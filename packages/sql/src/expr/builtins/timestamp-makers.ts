@@ -8,8 +8,8 @@ import { TimestampNTZType } from '../../types/index.js';
 import { lookupFunction, registerFunction, type ScalarFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
-import { MAKE_WALL, ZONE_ID, zoneId } from './zone-conversions.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
+import { MAKE_WALL, ZONE_ID, zoneOf } from './zone-conversions.js';
 
 const FIELDS = [Types.int, Types.int, Types.int, Types.int, Types.int, Types.double, Types.string];
 const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID, sqlMakeWall: MAKE_WALL };
@@ -36,8 +36,8 @@ for (const name of ['try_make_timestamp', 'try_make_timestamp_ltz']) {
     nullableResult: true,
     coerce: (t) => FIELDS.slice(0, t.length),
     timeZoneAware: true,
-    prepared: { 6: zoneId },
-    gen: ([y, mo, d, h, mi, s, zone], _, session) => orNull(`sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${s}), ${zone ?? JSON.stringify(session)})`),
+    prepared: { 6: zoneOf },
+    gen: ([y, mo, d, h, mi, s, zone], _, session, state) => orNull(`${zone ?? constantZone(state, session)}.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${s}))`),
     helpers,
   });
 }

@@ -9,7 +9,7 @@ import { CAST_RUNTIME_SYMBOL } from '../../physical/codegen/cast-runtime.js';
 import { lookupFunction, registerFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
 import { DATE_PATTERN, PARSE_WITH_PATTERN, datePattern } from './datetime.js';
 import { REQUIRE_PARSED, parseWithPatternCode } from './pattern-parse-errors.js';
 import { TimestampNTZType } from '../../types/index.js';
@@ -35,8 +35,8 @@ scalar('try_to_timestamp', {
   coerce: (t) => (t.length === 2 ? [Types.string, Types.string] : [isText(t[0]) ? undefined : Types.timestamp]),
   timeZoneAware: true,
   prepared: { 1: datePattern },
-  gen: ([x, f], [t], tz) => {
-    if (f !== undefined) return `((w) => w === null ? null : sqlZone.instant(w, ${JSON.stringify(tz)}))(sqlParseWithPattern(${x}, ${f}))`;
+  gen: ([x, f], [t], tz, state) => {
+    if (f !== undefined) return `((w) => w === null ? null : ${constantZone(state, tz)}.instant(w))(sqlParseWithPattern(${x}, ${f}))`;
     return isText(t) ? `sqlTryToTimestamp(${x}, ${JSON.stringify(tz)})` : x!;
   },
   helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlTryToTimestamp: TRY_TO_TIMESTAMP },
@@ -61,12 +61,12 @@ for (const name of ['to_unix_timestamp', 'unix_timestamp']) {
     pretty: ([x, f]) => `${name}(${x ?? 'current_timestamp()'}, ${f ?? DEFAULT_PATTERN})`,
     prepared: { 1: datePattern },
     gen: ([x, f], [t], tz, state, mode) => {
-      const zone = JSON.stringify(tz);
       if (x === undefined) return 'Math.floor(Date.now() / 1000)';
-      if (t!.typeName() === 'date') return `Math.floor(sqlZone.instant(${x} * 86400000, ${zone}) / 1000)`;
+      const zone = constantZone(state, tz);
+      if (t!.typeName() === 'date') return `Math.floor(${zone}.instant(${x} * 86400000) / 1000)`;
       if (!isText(t)) return `Math.floor(${x} / 1000)`;
       const parsed = parseWithPatternCode(x, f ?? state.constant(datePattern(JSON.stringify(DEFAULT_PATTERN))), 'try_to_timestamp', mode);
-      return `((w) => w === null ? null : Math.floor(sqlZone.instant(w, ${zone}) / 1000))(${parsed})`;
+      return `((w) => w === null ? null : Math.floor(${zone}.instant(w) / 1000))(${parsed})`;
     },
     helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
   });

@@ -8,7 +8,7 @@
 import { CalendarIntervalType, DayTimeIntervalType, TimestampNTZType, YearMonthIntervalType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
 
 const TS = Types.timestamp;
 const NTZ = new TimestampNTZType();
@@ -24,12 +24,12 @@ const SHORT_IDS: Record<string, string> = {
 };
 export const ZONE_ID = `const sqlZoneId = (tz) => (${JSON.stringify(SHORT_IDS)})[tz] ?? tz;`;
 const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID };
-/** A zone argument prepared: its id resolved once when a literal. */
-export const zoneId = (tz: string) => `sqlZoneId(${tz})`;
+/** A zone argument prepared: the sqlZone of its id (short ids resolved), made once when a literal. */
+export const zoneOf = (tz: string) => `sqlZone.of(sqlZoneId(${tz}))`;
 
 /** from_utc_timestamp: the UTC wall clock of `ts` read in `tz`; to_utc_timestamp the other way. */
-scalar('from_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], prepared: { 1: zoneId }, gen: ([t, zone]) => `sqlZone.wall(${t}, ${zone})`, helpers });
-scalar('to_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], prepared: { 1: zoneId }, gen: ([t, zone]) => `sqlZone.instant(${t}, ${zone})`, helpers });
+scalar('from_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], prepared: { 1: zoneOf }, gen: ([t, zone]) => `${zone}.wall(${t})`, helpers });
+scalar('to_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], prepared: { 1: zoneOf }, gen: ([t, zone]) => `${zone}.instant(${t})`, helpers });
 
 /** convert_timezone([sourceTz, ]targetTz, sourceTs): a timestamp_ntz; a timestamp argument gives its wall clock in the session zone. */
 scalar('convert_timezone', {
@@ -37,11 +37,11 @@ scalar('convert_timezone', {
   returns: NTZ,
   coerce: (t) => [...t.slice(0, -1).map(() => S), t.at(-1)!.typeName() === 'timestamp' ? TS : NTZ],
   timeZoneAware: true,
-  prepared: { 0: zoneId, 1: (tz, types) => (types.length === 3 ? zoneId(tz) : tz) },
+  prepared: { 0: zoneOf, 1: (tz, types) => (types.length === 3 ? zoneOf(tz) : tz) },
   gen: (args, types, session, state) => {
-    const [from, to, ts] = args.length === 3 ? args : [state.constant(zoneId(JSON.stringify(session))), args[0], args[1]];
-    const wall = types.at(-1)!.typeName() === 'timestamp' ? `sqlZone.wall(${ts}, ${JSON.stringify(session)})` : ts;
-    return `sqlZone.wall(sqlZone.instant(${wall}, ${from}), ${to})`;
+    const [from, to, ts] = args.length === 3 ? args : [state.constant(zoneOf(JSON.stringify(session))), args[0], args[1]];
+    const wall = types.at(-1)!.typeName() === 'timestamp' ? `${constantZone(state, session)}.wall(${ts})` : ts;
+    return `${to}.wall(${from}.instant(${wall}))`;
   },
   helpers,
 });
@@ -68,8 +68,8 @@ scalar('make_timestamp', {
   returns: TS,
   coerce: (t) => [Types.int, Types.int, Types.int, Types.int, Types.int, Types.double, S].slice(0, t.length),
   timeZoneAware: true,
-  prepared: { 6: zoneId },
-  gen: ([y, mo, d, h, mi, sec, zone], _types, session) => `sqlZone.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${sec}), ${zone ?? JSON.stringify(session)})`,
+  prepared: { 6: zoneOf },
+  gen: ([y, mo, d, h, mi, sec, zone], _types, session, state) => `${zone ?? constantZone(state, session)}.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${sec}))`,
   helpers: { ...helpers, sqlMakeWall: MAKE_WALL },
 });
 
