@@ -39,6 +39,13 @@ describe('interval literal forms', () => {
     ['select interval 2 weeks 3 microseconds', "struct<INTERVAL '14 00:00:00.000003' DAY TO SECOND:interval day to second>", 14 * DAY + 3],
     ['select interval 1 week', "struct<INTERVAL '7' DAY:interval day>", 7 * DAY],
     ['select interval 5 milliseconds 7 microseconds', "struct<INTERVAL '00.005007' SECOND:interval second>", 5007],
+    // Digits past the microsecond are cut, not rounded (ansi/interval.sql.out).
+    ['select interval 13.123456789 seconds', "struct<INTERVAL '13.123456' SECOND:interval second>", 13_123_456],
+    ['select interval -13.123456789 second', "struct<INTERVAL '-13.123456' SECOND:interval second>", -13_123_456],
+    ["select interval '20 15:40:32.99899999' day to second", "struct<INTERVAL '20 15:40:32.998999' DAY TO SECOND:interval day to second>", 20 * DAY + (15 * 3600 + 40 * 60 + 32) * SECOND + 998_999],
+    ["select interval '-100' day '40' hour '80' minute '299.889987299' second", "struct<INTERVAL '-98 06:35:00.110013' DAY TO SECOND:interval day to second>", -8_490_900_110_013],
+    ["select interval 'interval 2 weeks 2 days 1 hour 3 minutes 2 seconds 100 millisecond 200 microseconds'", "struct<INTERVAL '16 01:03:02.1002' DAY TO SECOND:interval day to second>", 1_386_182_100_200],
+    ["select interval '3 year 1 month'", "struct<INTERVAL '3-1' YEAR TO MONTH:interval year to month>", 37],
   ])('%s', async (query, schema, value) => {
     expect(schemaOf(query)).toBe(schema);
     expect(await valueOf(query)).toBe(value);

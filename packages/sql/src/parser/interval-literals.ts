@@ -11,7 +11,7 @@ import { Types } from '../expr/types-used.js';
 import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
 import type { IntervalLiteral, IntervalUnit } from './ast.js';
 import { formatExpr } from './ast-text.js';
-import { rangedInterval } from './interval-ranges.js';
+import { rangedInterval, scaledDecimal } from './interval-ranges.js';
 import { invalidTypedLiteral } from './typed-literals.js';
 
 const lit = (value: unknown, dataType: DataType = Types.string): PlanExpr => ({ kind: 'literal', value, dataType });
@@ -60,9 +60,10 @@ function ansiInterval(interval: IntervalLiteral): PlanExpr | undefined {
   const types: DataType[] = [];
   for (const part of withUnits(interval.parts)) {
     const unit = part.unit === null ? undefined : INTERVAL_UNITS[part.unit];
-    const amount = signedAmount(part.value);
+    const { negative, digits } = signedDigits(part.value);
+    const amount = digits === '' ? Number.NaN : Number(digits);
     if (unit === undefined || !Number.isFinite(amount) || (unit.whole && !Number.isInteger(amount))) return undefined;
-    total += amount * unit.scale;
+    total += (negative ? -1 : 1) * scaledDecimal(digits, unit.scale);
     types.push(unit.type);
   }
   const yearMonth = types.filter((t) => t instanceof YearMonthIntervalType) as YearMonthIntervalType[];
@@ -74,12 +75,9 @@ function ansiInterval(interval: IntervalLiteral): PlanExpr | undefined {
 }
 
 /** An interval value whose sign may come twice, outside and inside the quotes: -'-1' is 1. */
-function signedAmount(text: string): number {
+function signedDigits(text: string): { negative: boolean; digits: string } {
   const m = /^\s*([+-]*)\s*(.*)$/s.exec(text)!;
-  const negative = (m[1]!.match(/-/g)?.length ?? 0) % 2 === 1;
-  const digits = m[2]!.trim();
-  const amount = digits === '' ? Number.NaN : Number(digits);
-  return negative ? -amount : amount;
+  return { negative: (m[1]!.match(/-/g)?.length ?? 0) % 2 === 1, digits: m[2]!.trim() };
 }
 
 const MICROS_PER_SECOND = 1_000_000;

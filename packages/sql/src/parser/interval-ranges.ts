@@ -43,7 +43,19 @@ export function rangedInterval(value: string, from: IntervalUnit, to: IntervalUn
     if (!(seconds ? /^\d+(\.\d{1,9})?$/ : /^\d+$/).test(fields[i]!)) return undefined;
     const amount = Number(fields[i]);
     if (i > 0 && amount >= unit.max + 1) return undefined;
-    micros += Math.round(amount * unit.micros);
+    micros += scaledDecimal(fields[i]!, unit.micros);
   }
   return { value: sign * micros, type: new DayTimeIntervalType(start, end) };
+}
+
+/**
+ * A non-negative decimal's text times `scale` (microseconds per unit), the digits past a
+ * second's sixth fractional one cut as Spark cuts them (it keeps microseconds): 32.99899999
+ * seconds is 32,998,999 microseconds, not the 32,999,000 a double's rounding gives.
+ */
+export function scaledDecimal(digits: string, scale: number): number {
+  const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(digits);
+  if (!m) return Number(digits) * scale;
+  const fraction = Number(`${m[2] ?? m[3] ?? ''}000000`.slice(0, 6));
+  return Number(m[1] ?? '0') * scale + Math.trunc((fraction * scale) / 1_000_000);
 }
