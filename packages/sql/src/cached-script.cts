@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { channel } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { Module, createRequire, wrap } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -35,12 +35,17 @@ export function codeCacheFile(bundle: string): string {
   return `${bundle}.cache`;
 }
 
-/** Runs `bundle` (a CommonJS file) as require() would, with its code cache when it matches. */
+/**
+ * Runs `bundle` (a CommonJS file) as require() would, with its code cache when it matches. Under
+ * --enable-source-maps it is compiled by the module loader instead, without the cache: Node maps
+ * stack positions (through the bundle's map to src/*.ts) only in files its loader compiled.
+ */
 export function runCachedScript(bundle: string, provided: ProvidedModules = {}): CachedScriptRun {
   const bytes = readFileSync(bundle);
+  if (CACHED_SCRIPT_RUNS.hasSubscribers) CACHED_SCRIPT_RUNS.publish({ file: bundle });
+  if (process.sourceMapsEnabled) return { exports: compileAsModule(bundle, bytes, provided), cacheUsed: false };
   const cachedData = matchingCache(bundle, bytes);
   const script = compile(bundle, bytes, cachedData);
-  if (CACHED_SCRIPT_RUNS.hasSubscribers) CACHED_SCRIPT_RUNS.publish({ file: bundle });
   return { exports: run(script, bundle, provided), cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
@@ -66,9 +71,22 @@ function compile(bundle: string, bytes: Buffer, cachedData: Buffer | undefined):
   return new Script(wrap(bytes.toString('utf8')), { filename: bundle, cachedData });
 }
 
-function run(script: Script, bundle: string, provided: ProvidedModules): unknown {
+function compileAsModule(bundle: string, bytes: Buffer, provided: ProvidedModules): unknown {
+  const module = new Module(bundle) as Module & { _compile(content: string, filename: string): void };
+  module.filename = bundle;
+  module.require = providing(bundle, provided);
+  module._compile(bytes.toString('utf8'), bundle);
+  return module.exports;
+}
+
+/** require() for the bundle: `provided`'s modules, else as from the bundle's own path. */
+function providing(bundle: string, provided: ProvidedModules): NodeJS.Require {
   const load = createRequire(bundle);
-  const require = Object.assign((specifier: string) => (Object.hasOwn(provided, specifier) ? provided[specifier] : load(specifier)), load);
+  return Object.assign((specifier: string) => (Object.hasOwn(provided, specifier) ? provided[specifier] : load(specifier)), load);
+}
+
+function run(script: Script, bundle: string, provided: ProvidedModules): unknown {
+  const require = providing(bundle, provided);
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, dirname(bundle));
   return module.exports;

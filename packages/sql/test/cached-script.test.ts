@@ -1,7 +1,8 @@
 /**
  * A CommonJS bundle run with its V8 code cache (src/cached-script.cts): the cache is used for the
- * file it was made for, and for nothing else (V8 checks only the source's length), and the build's
- * cache of the SQL layer's bundle is one this Node accepts.
+ * file it was made for, and for nothing else (V8 checks only the source's length), the build's
+ * cache of the SQL layer's bundle is one this Node accepts, and under --enable-source-maps the
+ * layer's stack positions are its sources'.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,5 +56,12 @@ describe('a bundle run with its code cache', () => {
       `import('@flint/rdd').then((rdd) => console.log(runCachedScript(${JSON.stringify(layer)}, { '@flint/rdd': rdd, '@flint/sql/layer-host': {} }).cacheUsed));`;
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script]);
     expect(stdout.trim()).toBe('true');
+  });
+
+  it('under --enable-source-maps, is compiled by the module loader, which maps its positions to src/', async () => {
+    const thrownAt = "try { require('@flint/sql').parseDataType('no such type'); } catch (error) { console.log(error.stack.split('\\n')[1]); }";
+    const at = async (flags: string[]) => (await promisify(execFile)(process.execPath, [...flags, '-e', thrownAt])).stdout;
+    expect(await at(['--enable-source-maps'])).toMatch(/\/packages\/sql\/src\/types\/ddl\.ts:\d+:\d+\)$/m);
+    expect(await at([])).toMatch(/\/packages\/sql\/dist\/bundle\/layer\.cjs:\d+:\d+\)$/m);
   });
 });
