@@ -46,6 +46,8 @@ describe('interval literal forms', () => {
     ["select interval '-100' day '40' hour '80' minute '299.889987299' second", "struct<INTERVAL '-98 06:35:00.110013' DAY TO SECOND:interval day to second>", -8_490_900_110_013],
     ["select interval 'interval 2 weeks 2 days 1 hour 3 minutes 2 seconds 100 millisecond 200 microseconds'", "struct<INTERVAL '16 01:03:02.1002' DAY TO SECOND:interval day to second>", 1_386_182_100_200],
     ["select interval '3 year 1 month'", "struct<INTERVAL '3-1' YEAR TO MONTH:interval year to month>", 37],
+    ["select interval '\t interval 1 day'", "struct<INTERVAL '1' DAY:interval day>", DAY],
+    ["select interval 'interval\t1\tday'", "struct<INTERVAL '1' DAY:interval day>", DAY],
   ])('%s', async (query, schema, value) => {
     expect(schemaOf(query)).toBe(schema);
     expect(await valueOf(query)).toBe(value);
@@ -63,6 +65,10 @@ describe('interval literal forms', () => {
     // stringToInterval takes a fraction for seconds only.
     expect(() => fc.sql("select interval '1.5 days'")).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "INTERVAL" is invalid: '1.5 days'.`);
     expect(() => fc.sql("select interval ''")).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "INTERVAL" is invalid: ''.`);
+    // ansi/interval.sql.out's texts that are no interval.
+    for (const text of ['中文 interval 1 day', 'interval中文 1 day', 'interval 1中文day', '+', '+.', '1', '1.2', '- 2', '1 day -', '1 day 1']) {
+      expect(() => fc.sql(`select interval '${text}'`), text).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "INTERVAL" is invalid: '${text}'. SQLSTATE: 42604`);
+    }
   });
 
   it('microseconds below a millisecond are kept in an interval but cut from a timestamp (Flint timestamps are milliseconds)', async () => {
