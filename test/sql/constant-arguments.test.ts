@@ -21,6 +21,7 @@ const ROWS: (number | string | null)[][] = [
 const ARGUMENTS: Record<string, string | number> = {
   digits: '[0-9]+', groups: '([a-z]+)([0-9]+)', comma: ',', starts: 'a%', ends: '%c', inside: '%b%', one: 'a_c', exact: 'ab',
   month: 'yyyy-MM', dmy: 'dd/MM/yyyy', path: '$.a.b', zone: 'Europe/Paris', unit: 'MONTH', pos: 2, len: 3, width: 6, pad: '0', scale: 2,
+  weekday: 'monday', key: 'k',
 };
 const argumentColumns = Object.entries(ARGUMENTS).map(([name, v]) => `${typeof v === 'number' ? v : `'${v}'`} AS ${name}`).join(', ');
 
@@ -97,17 +98,20 @@ describe('literal and column arguments', () => {
       paris: "CAST(from_utc_timestamp(CAST(ts AS TIMESTAMP), $zone) AS STRING)",
       formatted: 'format_number(x, $scale)',
       charred: 'to_char(CAST(ts AS TIMESTAMP), $month)',
+      monday: 'CAST(next_day(to_date(d, $dmy), $weekday) AS STRING)',
+      k: "parse_url(concat('https://h/p?a=1&k=', id), 'QUERY', $key)",
     };
     const query = (literal: boolean) => `SELECT ${Object.entries(calls).map(([alias, call]) => `${fill(call, literal)} AS ${alias}`).join(', ')} FROM t ORDER BY id`;
     const withLiterals = await fc.sql(query(true)).collect();
     expect(await fc.sql(query(false)).collect()).toEqual(withLiterals);
-    // Paris is UTC+1 in winter, UTC+2 in summer; Java's DecimalFormat groups thousands, HALF_EVEN.
+    // Paris is UTC+1 in winter, UTC+2 in summer; Java's DecimalFormat groups thousands, HALF_EVEN;
+    // 2024-03-05 is a Tuesday, 2024-02-29 a Thursday, 1999-12-31 a Friday, 2000-01-01 a Saturday.
     expect(withLiterals).toEqual([
-      { paris: '2024-01-15 11:30:00', formatted: '3.14', charred: '2024-01' },
-      { paris: '2024-01-01 00:59:59', formatted: '-2.72', charred: '2023-12' },
-      { paris: '2024-07-01 02:00:00', formatted: '1,234.57', charred: '2024-07' },
-      { paris: '1999-02-28 13:00:00', formatted: '0.00', charred: '1999-02' },
-      { paris: null, formatted: null, charred: null },
+      { paris: '2024-01-15 11:30:00', formatted: '3.14', charred: '2024-01', monday: '2024-03-11', k: '0' },
+      { paris: '2024-01-01 00:59:59', formatted: '-2.72', charred: '2023-12', monday: '2024-03-04', k: '1' },
+      { paris: '2024-07-01 02:00:00', formatted: '1,234.57', charred: '2024-07', monday: '2000-01-03', k: '2' },
+      { paris: '1999-02-28 13:00:00', formatted: '0.00', charred: '1999-02', monday: '2000-01-03', k: '3' },
+      { paris: null, formatted: null, charred: null, monday: null, k: '4' },
     ]);
   });
 

@@ -18,9 +18,10 @@ const ISO_WEEK = `function sqlIsoWeek(days) {
   return Math.floor((thursday - Math.floor(Date.UTC(year, 0, 1) / ${DAY_MS})) / 7) + 1;
 }`;
 
-/** The first date after \`days\` falling on the named weekday ('Mon', 'monday', ...); null for another name. */
-const NEXT_DAY = `function sqlNextDay(days, name) {
-  const target = ['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'].indexOf(name.trim().slice(0, 2).toLowerCase());
+/** next_day's weekday argument prepared ('Mon', 'monday', ...): its day of the week, Sunday 0; -1 for another name. */
+const weekday = (name: string) => `['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'].indexOf(${name}.trim().slice(0, 2).toLowerCase())`;
+/** The first date after \`days\` falling on weekday \`target\`; null for no weekday (-1). */
+const NEXT_DAY = `function sqlNextDay(days, target) {
   if (target < 0) return null;
   const dow = new Date(days * ${DAY_MS}).getUTCDay();
   return days + (((target - dow + 6) % 7) + 1);
@@ -56,7 +57,7 @@ scalar('make_date', {
 });
 scalar('date_from_unix_date', { args: 1, returns: DATE, coerce: all(I), gen: ([n]) => n });
 scalar('unix_date', { args: 1, returns: I, coerce: all(DATE), gen: ([d]) => d });
-scalar('next_day', { args: 2, returns: DATE, nullableResult: true, coerce: () => [DATE, Types.string], gen: ([d, n]) => `sqlNextDay(${d}, ${n})`, helpers: { sqlNextDay: NEXT_DAY } });
+scalar('next_day', { args: 2, returns: DATE, nullableResult: true, coerce: () => [DATE, Types.string], prepared: { 1: weekday }, gen: ([d, day]) => `sqlNextDay(${d}, ${day})`, helpers: { sqlNextDay: NEXT_DAY } });
 scalar('months_between', {
   args: [2, 3],
   returns: Types.double,

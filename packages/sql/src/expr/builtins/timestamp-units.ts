@@ -9,7 +9,7 @@
 import { AnalysisException } from '../../analyzer/analysis-error.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
 
 const ADD_UNITS = ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'DAYOFYEAR', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND'];
 const DIFF_UNITS = ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND'];
@@ -22,29 +22,32 @@ function checkUnit(unit: unknown, units: readonly string[], functionName: string
   );
 }
 
-const ADD = `function sqlTimestampAdd(unit, n, ms, tz) {
-  switch (unit.toUpperCase()) {
+/** The unit argument prepared: upper case (once, since Spark requires a literal). */
+const upperCase = (unit: string) => `${unit}.toUpperCase()`;
+
+/** `n` units (upper case) after `ms`, calendar units on the wall clock of \`zone\` (a sqlZone). */
+const ADD = `function sqlTimestampAdd(unit, n, ms, zone) {
+  switch (unit) {
     case 'MICROSECOND': return ms + Math.trunc(n / 1000);
     case 'MILLISECOND': return ms + n;
     case 'SECOND': return ms + n * 1000;
     case 'MINUTE': return ms + n * 60000;
     case 'HOUR': return ms + n * 3600000;
   }
-  const w = new Date(sqlZone.wall(ms, tz));
+  const w = new Date(zone.wall(ms));
   const at = (month, day) => Date.UTC(w.getUTCFullYear(), month, day, w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds());
-  const days = { DAY: 1, DAYOFYEAR: 1, WEEK: 7 }[unit.toUpperCase()];
-  if (days !== undefined) return sqlZone.instant(at(w.getUTCMonth(), w.getUTCDate() + n * days), tz);
-  const month = w.getUTCMonth() + n * { MONTH: 1, QUARTER: 3, YEAR: 12 }[unit.toUpperCase()];
+  const days = { DAY: 1, DAYOFYEAR: 1, WEEK: 7 }[unit];
+  if (days !== undefined) return zone.instant(at(w.getUTCMonth(), w.getUTCDate() + n * days));
+  const month = w.getUTCMonth() + n * { MONTH: 1, QUARTER: 3, YEAR: 12 }[unit];
   const last = new Date(Date.UTC(w.getUTCFullYear(), month + 1, 0)).getUTCDate();
-  return sqlZone.instant(at(month, Math.min(w.getUTCDate(), last)), tz);
+  return zone.instant(at(month, Math.min(w.getUTCDate(), last)));
 }`;
 
 /** Whole units from wall clock a to b (LocalDateTime.until): months count down when b's day and time fall before a's. */
-const DIFF = `function sqlTimestampDiff(unit, a, b, tz) {
-  const u = unit.toUpperCase();
+const DIFF = `function sqlTimestampDiff(u, a, b, zone) {
   const fixed = { MICROSECOND: 0.001, MILLISECOND: 1, SECOND: 1000, MINUTE: 60000, HOUR: 3600000 }[u];
   if (fixed !== undefined) return Math.trunc((b - a) / fixed);
-  const wa = sqlZone.wall(a, tz), wb = sqlZone.wall(b, tz);
+  const wa = zone.wall(a), wb = zone.wall(b);
   if (u === 'DAY' || u === 'WEEK') return Math.trunc((wb - wa) / (u === 'DAY' ? 86400000 : 604800000));
   const da = new Date(wa), db = new Date(wb);
   let months = (db.getUTCFullYear() - da.getUTCFullYear()) * 12 + db.getUTCMonth() - da.getUTCMonth();
@@ -63,7 +66,8 @@ scalar('timestamp_add', {
   coerce: () => [Types.string, Types.long, Types.timestamp],
   timeZoneAware: true,
   pretty: ([unit, n, ts]) => `timestampadd(${unit}, ${n}, ${ts})`,
-  gen: ([unit, n, ts], _, tz) => `sqlTimestampAdd(${unit}, ${n}, ${ts}, ${JSON.stringify(tz)})`,
+  prepared: { 0: upperCase },
+  gen: ([unit, n, ts], _, tz, state) => `sqlTimestampAdd(${unit}, ${n}, ${ts}, ${constantZone(state, tz)})`,
   helpers: { sqlZone: ZONE, sqlTimestampAdd: ADD },
   aliases: ['timestampadd'],
 });
@@ -77,7 +81,8 @@ scalar('timestamp_diff', {
   coerce: () => [Types.string, Types.timestamp, Types.timestamp],
   timeZoneAware: true,
   pretty: ([unit, a, b]) => `timestampdiff(${unit}, ${a}, ${b})`,
-  gen: ([unit, a, b], _, tz) => `sqlTimestampDiff(${unit}, ${a}, ${b}, ${JSON.stringify(tz)})`,
+  prepared: { 0: upperCase },
+  gen: ([unit, a, b], _, tz, state) => `sqlTimestampDiff(${unit}, ${a}, ${b}, ${constantZone(state, tz)})`,
   helpers: { sqlZone: ZONE, sqlTimestampDiff: DIFF },
   aliases: ['timestampdiff'],
 });

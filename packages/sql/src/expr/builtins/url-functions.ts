@@ -42,6 +42,9 @@ const URL_DECODE = `function sqlUrlDecode(s, lenient) {
   return out;
 }`;
 
+/** parse_url's key argument prepared: the RegExp of its query parameter (Spark's `(&|^)key=([^&]*)`), made once when a literal. */
+const queryKey = (key: string) => `new RegExp('(&|^)' + ${key} + '=([^&]*)')`;
+
 /**
  * A URL's parts as java.net.URI parses it: scheme, raw authority (user info, host, port), raw
  * path, query and fragment; `undefined` when java.net.URI would reject the text (a character
@@ -56,7 +59,7 @@ const PARSE_URL = `function sqlParseUrl(url, part, key, lenient) {
   }
   if (key !== undefined) {
     if (part !== 'QUERY' || parts.query === null) return null;
-    const m = new RegExp('(&|^)' + key + '=([^&]*)').exec(parts.query);
+    const m = key.exec(parts.query);
     return m === null ? null : m[2];
   }
   switch (part) {
@@ -120,6 +123,7 @@ scalar('parse_url', {
   coerce: all(S),
   ansiAware: true,
   nullableResult: true,
+  prepared: { 2: queryKey },
   gen: ([url, part, key], _t, _tz, _state, mode) => `sqlParseUrl(${url}, ${part}, ${key ?? 'undefined'}, ${mode === 'legacy'})`,
   helpers: { sqlParseUrl: PARSE_URL },
 });
@@ -128,6 +132,7 @@ scalar('try_parse_url', {
   returns: S,
   coerce: all(S),
   nullableResult: true,
+  prepared: { 2: queryKey },
   gen: ([url, part, key]) => `sqlParseUrl(${url}, ${part}, ${key ?? 'undefined'}, true)`,
   helpers: { sqlParseUrl: PARSE_URL },
 });
