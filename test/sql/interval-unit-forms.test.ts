@@ -39,6 +39,7 @@ describe('interval literal forms', () => {
     ['select interval 2 weeks 3 microseconds', "struct<INTERVAL '14 00:00:00.000003' DAY TO SECOND:interval day to second>", 14 * DAY + 3],
     ['select interval 1 week', "struct<INTERVAL '7' DAY:interval day>", 7 * DAY],
     ['select interval 5 milliseconds 7 microseconds', "struct<INTERVAL '00.005007' SECOND:interval second>", 5007],
+    ['select interval 1.5 seconds 2 hours', "struct<INTERVAL '02:00:01.5' HOUR TO SECOND:interval hour to second>", 7_201_500_000],
     // Digits past the microsecond are cut, not rounded (ansi/interval.sql.out).
     ['select interval 13.123456789 seconds', "struct<INTERVAL '13.123456' SECOND:interval second>", 13_123_456],
     ['select interval -13.123456789 second', "struct<INTERVAL '-13.123456' SECOND:interval second>", -13_123_456],
@@ -65,6 +66,12 @@ describe('interval literal forms', () => {
     // stringToInterval takes a fraction for seconds only.
     expect(() => fc.sql("select interval '1.5 days'")).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "INTERVAL" is invalid: '1.5 days'.`);
     expect(() => fc.sql("select interval ''")).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "INTERVAL" is invalid: ''.`);
+    // stringToInterval, which reads Spark's multi-unit literals too, takes a fraction for seconds only.
+    expect(() => fc.sql('select interval 2 days 1.5 HOURS')).toThrow(
+      "[INVALID_INTERVAL_FORMAT.INVALID_FRACTION] Error parsing ' 2 days 1.5 HOURS' to interval. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format. hours cannot have fractional part. SQLSTATE: 22006",
+    );
+    expect(() => fc.sql("select date'2020-01-01' + interval '1.5' day")).toThrow('day cannot have fractional part.');
+    expect(() => fc.sql('select interval 1.5 milliseconds')).toThrow('milliseconds cannot have fractional part.');
     // ansi/interval.sql.out's texts that are no interval.
     for (const text of ['中文 interval 1 day', 'interval中文 1 day', 'interval 1中文day', '+', '+.', '1', '1.2', '- 2', '1 day -', '1 day 1']) {
       expect(() => fc.sql(`select interval '${text}'`), text).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "INTERVAL" is invalid: '${text}'. SQLSTATE: 42604`);

@@ -87,8 +87,8 @@ const INTERVAL_UNITS: Readonly<Record<string, { type: DataType; scale: number; w
   month: { type: new YearMonthIntervalType(YearMonthIntervalType.MONTH, YearMonthIntervalType.MONTH), scale: 1, whole: true },
   week: { type: dayTime(DayTimeIntervalType.DAY), scale: 7 * 86400 * MICROS_PER_SECOND, whole: true },
   day: { type: dayTime(DayTimeIntervalType.DAY), scale: 86400 * MICROS_PER_SECOND, whole: true },
-  hour: { type: dayTime(DayTimeIntervalType.HOUR), scale: 3600 * MICROS_PER_SECOND, whole: false },
-  minute: { type: dayTime(DayTimeIntervalType.MINUTE), scale: 60 * MICROS_PER_SECOND, whole: false },
+  hour: { type: dayTime(DayTimeIntervalType.HOUR), scale: 3600 * MICROS_PER_SECOND, whole: true },
+  minute: { type: dayTime(DayTimeIntervalType.MINUTE), scale: 60 * MICROS_PER_SECOND, whole: true },
   second: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_SECOND, whole: false },
   millisecond: { type: dayTime(DayTimeIntervalType.SECOND), scale: 1000, whole: true },
   microsecond: { type: dayTime(DayTimeIntervalType.SECOND), scale: 1, whole: true },
@@ -118,6 +118,13 @@ export function checkedUnits(parts: IntervalParts, source: string): IntervalPart
     throw new Error(`[MIXED_INTERVAL_UNITS] Cannot mix year-month and day-time fields: ${source}. SQLSTATE: 22006`);
   }
   return parts;
+}
+
+/** Spark's stringToInterval takes a fraction for seconds only (INVALID_INTERVAL_FORMAT.INVALID_FRACTION). */
+export function invalidFraction(input: string, unit: string): Error {
+  return new Error(
+    `[INVALID_INTERVAL_FORMAT.INVALID_FRACTION] Error parsing '${input}' to interval. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format. ${unit} cannot have fractional part. SQLSTATE: 22006`,
+  );
 }
 
 /**

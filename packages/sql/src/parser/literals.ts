@@ -7,7 +7,7 @@
  */
 import type { IntervalLiteral, IntervalUnit, Literal } from './ast.js';
 import type { Cursor } from './cursor.js';
-import { checkedUnits } from './interval-literals.js';
+import { checkedUnits, invalidFraction } from './interval-literals.js';
 
 const INTEGER_RANGES = {
   tinyint: [-(2n ** 7n), 2n ** 7n - 1n],
@@ -115,6 +115,9 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
     return c.sql.slice(start, last.offset + last.text.length);
   };
   const parts: { value: string; unit: IntervalUnit | null }[] = [];
+  // Spark reads `1.5 hours ...` as the text ' 1.5 hours ...' (its units as written), which its messages quote.
+  let unitsText = '';
+  let fractionalUnit: string | undefined;
   do {
     // A unit-less string is Spark's typed literal INTERVAL '1 day 2 hours': a string, no sign.
     const bareString = c.peek().kind === 'string';
@@ -124,7 +127,9 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
       if (parts.length === 0 && bareString) return { kind: 'interval', parts: checkedUnits([{ value, unit: null }], source()), to: null };
       throw c.error('expected an interval unit (YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND)');
     }
-    c.next();
+    const unitText = c.next().text;
+    unitsText += ` ${value} ${unitText}`;
+    if (unit !== 'second' && value.includes('.')) fractionalUnit ??= unitText.toLowerCase();
     parts.push({ value, unit });
     if (parts.length === 1 && c.isWord('TO')) {
       c.next();
@@ -134,6 +139,7 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
       return { kind: 'interval', parts, to };
     }
   } while (intervalValueLength(c, 0) > 0 && unitAt(c, intervalValueLength(c, 0)) !== undefined);
+  if (fractionalUnit !== undefined) throw invalidFraction(unitsText, fractionalUnit);
   return { kind: 'interval', parts: checkedUnits(parts, source()), to: null };
 }
 
