@@ -84,13 +84,15 @@ export interface AggregateFunction extends FunctionBase {
  * An aggregate's map-side form with every slot a number in a Float64Array (each starts at 0), so
  * that a group costs no buffer object and an update allocates nothing. `update` is as above;
  * `buffer` gives the values of the generic buffer's slots from the typed ones (what is merged
- * after the shuffle).
+ * after the shuffle); `merge` adds the typed slots `other` (of rows the map side accumulated
+ * apart, see direct-group-codegen.ts) into `acc`.
  */
 export interface TypedAccumulator {
   readonly slots: number;
   accepts(argTypes: DataType[]): boolean;
   update(acc: string[], args: string[]): string;
   buffer(acc: string[]): string[];
+  merge(acc: string[], other: string[]): string;
 }
 
 /** A function that only exists over a window (row_number, rank, lag, ...): see physical/window. */

@@ -33,6 +33,8 @@ export interface BatchLoopParts {
   readonly counts: LoopRowCounts;
   /** The statement after a batch's rows that hands it back to its scan (pipeline.ts). */
   readonly release: string;
+  /** Statements once after the last batch (over the variables). */
+  readonly after: readonly string[];
 }
 
 /** The task function's code: the state array, the calls per batch, then `outer` as its locals. */
@@ -45,7 +47,8 @@ export function topLevelBatchLoop(ctx: CodegenContext, parts: BatchLoopParts): s
   const params = `${STATE}, env, partitionIndex, scanBatch, batchFrom, batchTo`;
   ctx.addHelper(LOOP_FUNCTION, `function ${LOOP_FUNCTION}(${params}) {\n${loadVars(vars, STATE)}\n${parts.rowLoop}\n${storeVars(vars, STATE)}\n}`);
   const call = (from: string, to: string) => `${LOOP_FUNCTION}(${STATE}, env, ${partitionIndex}, scanBatch, ${from}, ${to});`;
-  const perBatch = parts.batch.length === 0 ? '' : `{\n${loadVars(vars, STATE)}\n${parts.batch.join('\n')}\n${storeVars(vars, STATE)}\n}\n`;
+  const withVars = (statements: readonly string[]) => (statements.length === 0 ? '' : `{\n${loadVars(vars, STATE)}\n${statements.join('\n')}\n${storeVars(vars, STATE)}\n}\n`);
+  const perBatch = withVars(parts.batch);
   const loop = `${temps.map((t, i) => `${tempSlot(i)} = ${t};`).join(' ')}
 for (const scanBatch of input) {
 ${perBatch}const firstRows = Math.min(${FIRST_CALL_ROWS}, scanBatch.length);
@@ -54,5 +57,5 @@ if (firstRows < scanBatch.length) ${call('firstRows', 'scanBatch.length')}
 ${parts.release}}
 ${temps.map((t, i) => `${t} = ${tempSlot(i)};`).join(' ')}`;
   const outer = parts.outer.map((v, i) => `${v.assigned ? 'let' : 'const'} ${v.name} = ${STATE}[${i}];`).join(' ');
-  return `const ${STATE} = [${vars.map((v) => v.init).join(', ')}];\n${parts.counts.around(loop)}\n${outer}`;
+  return `const ${STATE} = [${vars.map((v) => v.init).join(', ')}];\n${parts.counts.around(loop)}\n${withVars(parts.after)}${outer}`;
 }

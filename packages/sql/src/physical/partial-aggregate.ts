@@ -17,6 +17,7 @@ import { genBatchLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.
 import { loopVar, type LoopVar } from './codegen/loop-state.js';
 import { encodedRead } from './codegen/encoded-read.js';
 import { wordTableApplies, wordTableLookup, type GroupLookupCode, type GroupTableKey } from './codegen/group-table-codegen.js';
+import type { DirectCells } from './codegen/direct-group-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 
@@ -54,14 +55,14 @@ export const primitiveKeys = (keys: readonly Expr[]) => keys.every((k) => PRIMIT
  * instead of building a key text. Integer and dictionary-encoded keys go through a table of
  * words instead (group-table-codegen.ts).
  */
-function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew: (values: string[]) => string): GroupLookupCode {
+function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew: (values: string[]) => string, cells: DirectCells | undefined): GroupLookupCode {
   const primitive = primitiveKeys(keys.map((k) => k.expr));
-  if (primitive && wordTableApplies(keys)) return wordTableLookup(keys, ctx, onNew);
+  if (primitive && wordTableApplies(keys)) return wordTableLookup(keys, ctx, onNew, cells);
   const keyVars = keys.map((_, i) => `k${i}`);
   const row = keys.map((k, i) => `const k${i} = ${k.code};`);
   const create = (map: string, key: string) => `if (g === undefined) { g = groupCount++; ${map}.set(${key}, g); ${onNew(keyVars)} }`;
   const state = [loopVar('groups', 'new Map()', false)];
-  if (!primitive || keys.length < 2) return { state, batch: [], row: [...row, `const key = ${groupKey(keyVars, primitive)};`, `let g = groups.get(key);`, create('groups', 'key')] };
+  if (!primitive || keys.length < 2) return { state, batch: [], row: [...row, `const key = ${groupKey(keyVars, primitive)};`, `let g = groups.get(key);`, create('groups', 'key')], after: [] };
   let map = 'groups';
   keyVars.slice(0, -1).forEach((k, i) => {
     row.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
@@ -69,7 +70,7 @@ function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew:
   });
   const last = keyVars[keyVars.length - 1];
   row.push(`let g = ${map}.get(${last});`, create(map, last));
-  return { state, batch: [], row };
+  return { state, batch: [], row, after: [] };
 }
 
 /** Each call's typed form when every call has one for its argument types; else undefined. */
@@ -90,9 +91,12 @@ interface SlotLayout {
   updateSlots(i: number): string[];
   /** The buffer slot values of group `g` (after its key values), as expressions. */
   bufferSlots(): string[];
+  /** Typed slots per cell of a direct index (direct-group-codegen.ts), and call `i`'s slots in array `slots` at `o` (a cell's or a group's). */
+  readonly cells?: DirectCells;
+  eitherSlots?(i: number): string[];
 }
 
-function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[]): SlotLayout {
+function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[], ctx: CodegenContext): SlotLayout {
   const starts: number[] = [];
   let width = 0;
   for (const f of forms) {
@@ -101,6 +105,16 @@ function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[])
   }
   const slot = (i: number) => Array.from({ length: forms[i].slots }, (_, j) => `acc[o + ${starts[i] + j}]`);
   const at = (i: number) => Array.from({ length: forms[i].slots }, (_, j) => `acc[${width} * g + ${starts[i] + j}]`);
+  const slotsAt = (array: string, offset: string, i: number) => Array.from({ length: forms[i].slots }, (_, j) => `${array}[${offset} + ${starts[i] + j}]`);
+  const flushCells = `function flushCells(direct, cells, acc) {
+  for (let c = 0; c < direct.length; c++) {
+    const g = direct[c];
+    if (g === -1) continue;
+    const oc = ${width} * c, o = ${width} * g;
+    ${forms.map((f, i) => f.merge(slotsAt('acc', 'o', i), slotsAt('cells', 'oc', i))).join('\n    ')}
+    ${forms.flatMap((_, i) => slotsAt('cells', 'oc', i).map((slot) => `${slot} = 0;`)).join(' ')}
+  }
+}`;
   return {
     // Room for 64 groups to start, doubled as groups come.
     state: [loopVar('acc', `new Float64Array(${64 * width})`)],
@@ -108,6 +122,14 @@ function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[])
     locate: `const o = ${width} * g;`,
     updateSlots: slot,
     bufferSlots: () => calls.flatMap((_, i) => forms[i].buffer(at(i))),
+    cells: {
+      width,
+      flush: (direct, cells) => {
+        ctx.addHelpers({ flushCells });
+        return `flushCells(${direct}, ${cells}, acc);`;
+      },
+    },
+    eitherSlots: (i) => slotsAt('slots', 'o', i),
   };
 }
 
@@ -132,7 +154,7 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   const forms = typedForms(calls);
-  const layout = forms ? typedLayout(calls, forms) : genericLayout(calls, groupBy.length);
+  const layout = forms ? typedLayout(calls, forms, ctx) : genericLayout(calls, groupBy.length);
   const keyColumns = groupBy.map((_, i) => `keys${i}`);
   const outer = [loopVar('groupCount', '0'), ...keyColumns.map((k) => loopVar(k, '[]', false)), ...layout.state];
   const body = genBatchLoop(child, ctx, (vars) => {
@@ -141,18 +163,23 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
       const code = genExpr(expr, vars, ctx);
       return { expr, code, encoded: encodedRead(code) };
     });
-    const lookup = groupLookup(keys, ctx, (values) => `${values.map((v, i) => `${keyColumns[i]}.push(${v});`).join(' ')} ${layout.onNew}`);
-    lines.push(...lookup.row, layout.locate);
-    calls.forEach((c, ci) => {
-      const args = c.call.args.map((a, ai) => {
+    const lookup = groupLookup(keys, ctx, (values) => `${values.map((v, i) => `${keyColumns[i]}.push(${v});`).join(' ')} ${layout.onNew}`, layout.cells);
+    lines.push(...lookup.row);
+    const args = calls.map((c, ci) =>
+      c.call.args.map((a, ai) => {
         lines.push(`const a${ci}_${ai} = ${genExpr(a, vars, ctx)};`);
         return `a${ci}_${ai}`;
-      });
-      const update = forms ? forms[ci].update(layout.updateSlots(ci), args) : c.def.update(layout.updateSlots(ci), args, c.call.args.map(dataTypeOf));
-      lines.push(`{ ${update} }`);
-    });
+      }),
+    );
+    const updates = (slots: (i: number) => string[]) =>
+      calls.map((c, ci) => `{ ${forms ? forms[ci].update(slots(ci), args[ci]) : c.def.update(slots(ci), args[ci], c.call.args.map(dataTypeOf))} }`).join('\n  ');
+    if (lookup.cells !== undefined && layout.eitherSlots !== undefined) {
+      // One update code for both: the cell's slots, else (a miss) the group's.
+      const width = layout.cells!.width;
+      lines.push(`let slots = cellAcc, o = ${width} * directAt;`, `if (!(${lookup.cells.hit})) {\n  ${lookup.cells.miss}\n  slots = acc; o = ${width} * g;\n  }`, updates(layout.eitherSlots));
+    } else lines.push(layout.locate, updates(layout.updateSlots));
     // The lookup's table goes before the loop (in each branch when the loop is generated twice, see genLoop).
-    return { state: lookup.state, batch: lookup.batch, each: lines.join('\n  ') };
+    return { state: lookup.state, batch: lookup.batch, each: lines.join('\n  '), after: lookup.after };
   }, outer);
   const groupValues = keyColumns.map((k) => `${k}[g]`);
   const values = [...groupValues, ...layout.bufferSlots()];

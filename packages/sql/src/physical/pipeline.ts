@@ -129,6 +129,8 @@ export interface SinkCode {
   readonly state?: readonly LoopVar[];
   readonly batch?: readonly string[];
   readonly each: string;
+  /** Statements once after the last row, over the variables (a group-by's cell accumulators merged into its groups). */
+  readonly after?: readonly string[];
 }
 
 /**
@@ -217,8 +219,9 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
   const scratch = ctx.scratchNames();
   if (scratch.length > 0) lines.unshift(`let ${scratch.join(', ')};`);
   const prelude = hoisted.map((h) => `${h}\n`).join('');
+  const after = typeof sunk === 'string' || sunk.after === undefined ? '' : `\n${sunk.after.join('\n')}`;
   const body = `${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
-  if (!p.columnar) return prelude + counts.around(`for (const row of input) {\n  ${body}`);
+  if (!p.columnar) return prelude + counts.around(`for (const row of input) {\n  ${body}`) + after;
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
   const dictionaries = p.baseOutput.flatMap((a, i) => (mayBeEncoded(a) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
   if (topLevel) {
@@ -227,18 +230,18 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
     const rowLoop = `${columnReads}\nfor (let scanRow = batchFrom; scanRow < batchTo; scanRow++) {\n  ${body}`;
     const shared = hoistedNames.flatMap((names) => names!.map((name) => loopVar(name, name, false)));
     const state = [...(sunkCode.state ?? []), ...shared];
-    return prelude + topLevelBatchLoop(ctx, { outer: outer!, state, batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts, release: releaseBatch(ctx) });
+    return prelude + topLevelBatchLoop(ctx, { outer: outer!, state, batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts, release: releaseBatch(ctx), after: sunkCode.after ?? [] });
   }
   const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
   const rows = `${columns}\n${prologue}for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
   // A batch whose rows are all read goes back to its scan for the next one (io/column-pool.ts): a
   // sink reads values only, so only a prologue (a join's bulk build) may keep the batch's columns.
   const release = prologue === '' ? releaseBatch(ctx) : '';
-  if (!batchFunction) return prelude + counts.around(`for (const scanBatch of input) {\n${rows}\n${release}}`);
+  if (!batchFunction) return prelude + counts.around(`for (const scanBatch of input) {\n${rows}\n${release}}`) + after;
   // The row loop in a function of its own, called per batch: V8 optimizes it once for the thread's
   // tasks, where a loop inside the task's function was deoptimized at the end of every batch (on
   // code after it that had not run yet) and ran slow again through the next tasks' first rows.
-  return prelude + counts.around(`const scanBatchRows = (scanBatch) => {\n${rows}\n};\nfor (const scanBatch of input) {\nscanBatchRows(scanBatch);\n${release}}`);
+  return prelude + counts.around(`const scanBatchRows = (scanBatch) => {\n${rows}\n};\nfor (const scanBatch of input) {\nscanBatchRows(scanBatch);\n${release}}`) + after;
 }
 
 /** The statement that hands the loop's current batch back to its scan. */

@@ -19,6 +19,8 @@ const numbersOnly = ([t]: DataType[]) => t !== undefined && isNumeric(t) && t.ty
 
 const countUpdate = ([a]: string[], args: string[]) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`;
 const avgUpdate = ([s, n]: string[], [x]: string[]) => `if (${x} !== null) { ${s} += ${x}; ${n}++; }`;
+/** Typed slots that are sums (counts, avg's sum and count) merge by adding. */
+const addSlots = (acc: string[], other: string[]) => acc.map((a, i) => `${a} += ${other[i]};`).join(' ');
 
 /** A value and whether any row set it: the typed form of an aggregate whose buffer starts null. */
 const typedOptional = (update: (v: string, x: string, n: string) => string): TypedAccumulator => ({
@@ -26,6 +28,7 @@ const typedOptional = (update: (v: string, x: string, n: string) => string): Typ
   accepts: numbersOnly,
   update: ([v, n], [x]) => `if (${x} !== null) { ${update(v, x, n)} ${n} = 1; }`,
   buffer: ([v, n]) => [`(${n} === 0 ? null : ${v})`],
+  merge: ([v, n], [v2, n2]) => `if (${n2} !== 0) { ${update(v, v2, n)} ${n} = 1; }`,
 });
 
 const aggregates: AggregateFunction[] = [
@@ -40,7 +43,7 @@ const aggregates: AggregateFunction[] = [
     update: countUpdate,
     merge: ([a], [b]) => `${a} += ${b};`,
     finish: ([a]) => a,
-    typed: { slots: 1, accepts: () => true, update: countUpdate, buffer: ([a]) => [a] },
+    typed: { slots: 1, accepts: () => true, update: countUpdate, buffer: ([a]) => [a], merge: addSlots },
   },
   {
     type: 'aggregate',
@@ -84,7 +87,7 @@ const aggregates: AggregateFunction[] = [
     update: avgUpdate,
     merge: ([s, n], [s2, n2]) => `${s} += ${s2}; ${n} += ${n2};`,
     finish: ([s, n]) => `(${n} === 0 ? null : ${s} / ${n})`,
-    typed: { slots: 2, accepts: numbersOnly, update: avgUpdate, buffer: ([s, n]) => [s, n] },
+    typed: { slots: 2, accepts: numbersOnly, update: avgUpdate, buffer: ([s, n]) => [s, n], merge: addSlots },
   },
   extreme('min', '<'),
   extreme('max', '>'),

@@ -17,6 +17,14 @@
  * helper called a few times had no type feedback when V8 inlined it, and deoptimized the loop. A
  * row whose words fall outside the ranges (or whose integer key is null or no int32, flags != 0)
  * takes the hash table, which stays the whole truth; the index only caches its answers.
+ *
+ * With cell accumulators (typed aggregates), a row found in the index accumulates at its cell's
+ * slots (`cellAcc`, `width` per cell, laid out as the index) instead of its group's: the slots'
+ * address then hangs on the row's keys only, not on a load of the group number from the index. The
+ * cells are merged into their groups (and zeroed) through the index that placed them, before it is
+ * rebuilt (its ranges grew, a batch brought another dictionary) and after the last row. They are
+ * kept only while the index is small (CELL_SLOTS); a larger index holds -2 - g, which no row takes
+ * for a cell.
  */
 
 import { loopVar, type LoopVar } from './loop-state.js';
@@ -25,6 +33,8 @@ import { loopVar, type LoopVar } from './loop-state.js';
 const MOST_CELLS = 1 << 22;
 const CELLS_PER_GROUP = 16;
 const FEWEST_CELLS = 1 << 16;
+/** At most this many cell accumulator slots (8 MiB). */
+const CELL_SLOTS = 1 << 20;
 /**
  * Rows that must miss the index (with the ranges changed) before a rebuild: a fixed part and a part
  * per group; the first build comes after a few hundred, so that the index's code runs (and V8 has seen its
@@ -53,6 +63,14 @@ export interface DirectKey {
   readonly dictionary?: { readonly remap: string; readonly numbers: string };
 }
 
+/** Accumulators per cell of the index, for typed slots. */
+export interface DirectCells {
+  /** Slots per cell. */
+  readonly width: number;
+  /** The statement that merges each indexed cell's slots (Float64Array `cells`) into its group's (group at `direct[cell]`, -1 for none), then zeroes them. */
+  flush(direct: string, cells: string): string;
+}
+
 export interface DirectGroupCode {
   /** Variables of the row loop. */
   readonly state: readonly LoopVar[];
@@ -64,6 +82,14 @@ export interface DirectGroupCode {
   readonly learn: string;
   /** Statements after key `i`'s dictionary changed: its direct words mean other values, the index is rebuilt at the next miss. */
   onDictionaryChange(i: number): string;
+  /**
+   * With cells: the condition for the row to accumulate at cell `directAt` (after `find`), and the
+   * statement that finds `g` of a row the index knows but whose cell has no accumulators, followed
+   * by `else` and the hash table's lookup.
+   */
+  readonly cellHit?: string;
+  readonly unindexed?: string;
+  readonly after: string[];
 }
 
 /**
@@ -71,7 +97,11 @@ export interface DirectGroupCode {
  * keys; a row is indexed only when it is 0); the group table is `groupWords` of `width` words per
  * group (key i's table word at i), the flags at `width - 1`.
  */
-export function directGroupIndex(keys: readonly DirectKey[], flags: string | undefined, width: number): DirectGroupCode {
+export function directGroupIndex(keys: readonly DirectKey[], flags: string | undefined, width: number, cells?: DirectCells): DirectGroupCode {
+  const flush = cells === undefined ? '' : `if (cellsOn) ${cells.flush('direct', 'cellAcc')}`;
+  // With cells, an index too large for them holds -2 - g: a row then finds g >= 0 only where it may accumulate at the cell.
+  const entry = (g: string) => (cells === undefined ? g : `(cellsOn ? ${g} : -2 - ${g})`);
+  const cellCount = keys.map((_, i) => `dSpan${i}`).join(' * ');
   const each = (f: (i: number) => string, sep = ' ') => keys.map((_, i) => f(i)).join(sep);
   // The cell of coordinates x0, x1, ... (each less its base): row-major over the spans.
   const cell = (x: (i: number) => string) => keys.slice(1).reduce((at, _, j) => `(${at}) * dSpan${j + 1} + ${x(j + 1)}`, x(0));
@@ -95,24 +125,30 @@ export function directGroupIndex(keys: readonly DirectKey[], flags: string | und
       loopVar('directMissesToRebuild', `${FIRST_BUILD_AFTER_ROWS}`),
       loopVar('directStale', 'false'),
       ...keys.flatMap((_, i) => [loopVar(`dLow${i}`, '2147483647'), loopVar(`dHigh${i}`, '-2147483648'), loopVar(`dBase${i}`, '0'), loopVar(`dSpan${i}`, '0')]),
+      ...(cells === undefined ? [] : [loopVar('cellAcc', 'new Float64Array(0)'), loopVar('cellsOn', 'false')]),
     ],
     find: `${each((i) => `const x${i} = ${keys[i].direct} - dBase${i};`)}
   let g = -1, directAt = -1;
   if (${inRange}) { directAt = ${cellOf}; g = direct[directAt]; }`,
     onNewGroup: `${flags === undefined ? '' : `if (${flags} === 0) `}{ ${each((i) => `if (${keys[i].word} < dLow${i}) { dLow${i} = ${keys[i].word}; directStale = true; } if (${keys[i].word} > dHigh${i}) { dHigh${i} = ${keys[i].word}; directStale = true; }`)} }`,
-    learn: `if (directAt !== -1) direct[directAt] = g;
+    learn: `if (directAt !== -1) direct[directAt] = ${entry('g')};
     else if (directStale && ++directMisses > directMissesToRebuild) {
       directMisses = 0;
       directMissesToRebuild = ${REBUILD_AFTER_ROWS} + ${REBUILD_AFTER_ROWS_PER_GROUP} * groupCount;
       directStale = false;
       if (${each(ranged, ' && ')} && ${keys.map((_, i) => span(i)).join(' * ')} <= Math.min(${MOST_CELLS}, Math.max(${FEWEST_CELLS}, ${CELLS_PER_GROUP} * groupCount))) {
+        ${flush}
         ${each((i) => `dBase${i} = ${base(i)}; dSpan${i} = ${span(i)};`)}
-        direct = new Int32Array(${keys.map((_, i) => `dSpan${i}`).join(' * ')}).fill(-1);
+        direct = new Int32Array(${cellCount}).fill(-1);
+        ${cells === undefined ? '' : `cellsOn = ${cellCount} * ${cells.width} <= ${CELL_SLOTS}; if (cellsOn && cellAcc.length !== ${cellCount} * ${cells.width}) cellAcc = new Float64Array(${cellCount} * ${cells.width});`}
         ${codes.join('\n        ')}
-        for (let h = 0; h < groupCount; h++) ${groupIndexed.length === 0 ? '' : `if (${groupIndexed.join(' && ')}) `}direct[${storedCell}] = h;
+        for (let h = 0; h < groupCount; h++) ${groupIndexed.length === 0 ? '' : `if (${groupIndexed.join(' && ')}) `}direct[${storedCell}] = ${entry('h')};
       }
     }`,
     // No row finds the index through this key until it is rebuilt, at the next miss.
     onDictionaryChange: (i) => `dSpan${i} = 0; directStale = true; directMisses = directMissesToRebuild;`,
+    cellHit: cells === undefined ? undefined : 'g >= 0',
+    unindexed: cells === undefined ? undefined : 'if (g < -1) g = -2 - g;',
+    after: cells === undefined ? [] : [flush],
   };
 }

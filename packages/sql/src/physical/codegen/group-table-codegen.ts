@@ -11,7 +11,7 @@
 import type { Expr } from '../../expr/expression.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
-import { DICTIONARY_CODES_HELPER, directGroupIndex, type DirectKey } from './direct-group-codegen.js';
+import { DICTIONARY_CODES_HELPER, directGroupIndex, type DirectCells, type DirectKey } from './direct-group-codegen.js';
 import type { EncodedRead } from './encoded-read.js';
 import { loopVar, type LoopVar } from './loop-state.js';
 
@@ -87,13 +87,21 @@ export interface GroupLookupCode {
   readonly batch: string[];
   /** Statements per row that leave the row's group number in `g`, making the group (and running `onNew`) when it is new. */
   readonly row: string[];
+  /**
+   * With cell accumulators: rows for which `hit` holds (after `row`) accumulate at cell `directAt`;
+   * the others run `miss`, which leaves their group in `g` (then `row` does not).
+   */
+  readonly cells?: { readonly hit: string; readonly miss: string };
+  /** Statements after the last row. */
+  readonly after: string[];
 }
 
 /**
  * The lookup of `keys` into groups numbered from 0 in the order they first appear
  * (`groupCount`, declared by the caller); `onNew(values)` gets each key's value expression.
+ * With `cells`, rows the direct index finds accumulate per cell (direct-group-codegen.ts).
  */
-export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew: (values: string[]) => string): GroupLookupCode {
+export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew: (values: string[]) => string, cells?: DirectCells): GroupLookupCode {
   ctx.addHelpers(NUMBERING_HELPERS);
   ctx.addHelpers(TABLE_HELPERS);
   const words = keys.map(keyWord);
@@ -136,7 +144,7 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
     ws.push('wFlags');
   }
   const width = ws.length;
-  const direct = directGroupIndex(directKeys, flags.length > 0 ? 'wFlags' : undefined, width);
+  const direct = directGroupIndex(directKeys, flags.length > 0 ? 'wFlags' : undefined, width, cells);
   if (missWords.length > 0) ctx.addHelpers(DICTIONARY_CODES_HELPER);
   const batch = words.flatMap((word, i) => {
     if (word.kind !== 'encoded') return [];
@@ -151,9 +159,8 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
     ...direct.state,
   );
   // Inline, and the table in locals of the function (no closure over them): the probe runs in registers.
-  row.push(
-    direct.find,
-    `if (g === -1) {
+  row.push(direct.find);
+  const hashLookup = `{
     ${missWords.join('\n    ')}
     let slot = ${HASH_SEED};
     ${ws.map((w) => `slot = Math.imul(slot ^ ${w}, ${HASH_MULTIPLIER}); slot ^= slot >>> 13;`).join('\n    ')}
@@ -173,7 +180,7 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
       slot = (slot + 1) & (groupSlots.length - 1);
     }
     ${direct.learn}
-  }`,
-  );
-  return { state, batch, row };
+  }`;
+  if (direct.cellHit === undefined) return { state, batch, row: [...row, `if (g === -1) ${hashLookup}`], after: direct.after };
+  return { state, batch, row, cells: { hit: direct.cellHit, miss: `${direct.unindexed} else ${hashLookup}` }, after: direct.after };
 }
