@@ -21,7 +21,7 @@ const ROWS: (number | string | null)[][] = [
 const ARGUMENTS: Record<string, string | number> = {
   digits: '[0-9]+', groups: '([a-z]+)([0-9]+)', comma: ',', starts: 'a%', ends: '%c', inside: '%b%', one: 'a_c', exact: 'ab',
   month: 'yyyy-MM', dmy: 'dd/MM/yyyy', path: '$.a.b', zone: 'Europe/Paris', unit: 'MONTH', pos: 2, len: 3, width: 6, pad: '0', scale: 2,
-  weekday: 'monday', key: 'k',
+  weekday: 'monday', key: 'k', matching: 'abc', replacement: 'xy',
 };
 const argumentColumns = Object.entries(ARGUMENTS).map(([name, v]) => `${typeof v === 'number' ? v : `'${v}'`} AS ${name}`).join(', ');
 
@@ -38,6 +38,8 @@ const CALLS: Record<string, string> = {
   exact: 's LIKE $exact',
   sub: 'substring(s, $pos, $len)',
   padded: 'lpad(s, $width, $pad)',
+  starred: "rpad(s, $width, '*')",
+  translated: 'translate(s, $matching, $replacement)',
   month: 'date_format(CAST(ts AS TIMESTAMP), $month)',
   day: 'CAST(to_date(d, $dmy) AS STRING)',
   truncated: 'CAST(date_trunc($unit, CAST(ts AS TIMESTAMP)) AS STRING)',
@@ -57,6 +59,8 @@ const DUCKDB: Record<string, string> = {
   exact: "s LIKE 'ab'",
   sub: 'substring(s, 2, 3)',
   padded: "lpad(s, 6, '0')",
+  starred: "rpad(s, 6, '*')",
+  translated: "translate(s, 'abc', 'xy')",
   month: "strftime(CAST(ts AS TIMESTAMP), '%Y-%m')",
   day: "strftime(strptime(d, '%d/%m/%Y'), '%Y-%m-%d')",
   truncated: "strftime(date_trunc('month', CAST(ts AS TIMESTAMP)), '%Y-%m-%d %H:%M:%S')",
@@ -121,6 +125,9 @@ describe('literal and column arguments', () => {
     expect(prologue).toContain(`sqlWallClockFormatter("yyyy-MM")`);
     expect(prologue).toContain(`sqlRegex("[0-9]+", 'regexp_replace', 'g')`);
     expect(prologue).toContain(`sqlLikePattern("a%")`);
+    // Prepared from two literal arguments: lpad's fill from its pad and length, translate's map.
+    expect(prologue).toContain(`sqlPadding("0", 6)`);
+    expect(prologue).toContain(`sqlTranslation("abc", "xy")`);
     for (const literal of ['"yyyy-MM"', '"[0-9]+"', '"a%"', '"dd/MM/yyyy"', '"$.a.b"']) expect(loop).not.toContain(literal);
   });
 

@@ -52,7 +52,12 @@ export interface ScalarFunction extends FunctionBase {
    * other argument row by row (a prepare function caches by value). Only for null-intolerant
    * functions: `gen` sees non-null values.
    */
-  readonly prepared?: Readonly<Record<number, (value: string, argTypes: DataType[]) => string>>;
+  readonly prepared?: Readonly<Record<number, Preparation>>;
+  /**
+   * Other arguments an argument's preparation reads (lpad's fill reads its length too): it is
+   * prepared once only when they are all literals (or absent).
+   */
+  readonly preparedWith?: Readonly<Record<number, readonly number[]>>;
   /**
    * The value for constant arguments, computed while planning, for a function whose value another
    * function's result type depends on (schema_of_json as from_json's schema).
@@ -127,6 +132,9 @@ export interface GenState {
   /** The index of the partition the code runs over. */
   partitionIndex(): string;
 }
+
+/** Code preparing an argument from its code (`value`); `args` holds every argument's code, for ScalarFunction.preparedWith. */
+export type Preparation = (value: string, argTypes: DataType[], args: readonly string[]) => string;
 
 export type FunctionDef = ScalarFunction | AggregateFunction | WindowFunction | GeneratorFunction;
 

@@ -1,6 +1,6 @@
 /** Shorthands for defining scalar functions in the family files. */
 import type { DataType } from '../../types/index.js';
-import { registerFunction, type GenState, type ScalarFunction } from '../registry.js';
+import { registerFunction, type GenState, type Preparation, type ScalarFunction } from '../registry.js';
 import type { EvalMode } from '../expression.js';
 
 export interface ScalarSpec {
@@ -21,7 +21,9 @@ export interface ScalarSpec {
   pretty?: (args: string[]) => string;
   helpers?: Record<string, string>;
   /** See ScalarFunction.prepared. */
-  prepared?: Record<number, (value: string, argTypes: DataType[]) => string>;
+  prepared?: Record<number, Preparation>;
+  /** See ScalarFunction.preparedWith. */
+  preparedWith?: Record<number, number[]>;
   aliases?: string[];
   constantValue?: (args: unknown[]) => unknown;
 }
@@ -46,6 +48,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     gen: spec.gen,
     helpers: spec.helpers,
     prepared: spec.prepared,
+    preparedWith: spec.preparedWith,
     constantValue: spec.constantValue,
   };
   registerFunction(def, ...(spec.aliases ?? []));

@@ -14,14 +14,18 @@ const SUBSTRING = `function sqlSubstring(s, pos, len) {
   return from >= end ? '' : s.substring(from, Math.min(end, n));
 }`;
 
-const PAD = `function sqlPad(s, len, pad, left) {
-  if (len <= s.length) return s.substring(0, Math.max(len, 0));
-  if (pad.length === 0) return s;
-  let fill = '';
-  while (fill.length < len - s.length) fill += pad;
-  fill = fill.substring(0, len - s.length);
-  return left ? fill + s : s + fill;
+/** lpad/rpad's pad argument prepared with the length: the pad repeated to that length ('' for an empty pad), made once when both are literals. */
+const PADDING = `function sqlPadding(pad, len) {
+  return pad.length === 0 || len <= 0 ? '' : pad.repeat(Math.ceil(len / pad.length)).substring(0, len);
 }`;
+/** s padded to `len` with the start of `fill` (sqlPadding), on the left or right; cut to `len` when longer. */
+const PAD = `function sqlPad(s, len, fill, left) {
+  if (len <= s.length) return s.substring(0, Math.max(len, 0));
+  if (fill.length === 0) return s;
+  const f = fill.substring(0, len - s.length);
+  return left ? f + s : s + f;
+}`;
+const padding = { prepared: { 2: (pad: string, _: DataType[], [, len]: readonly string[]) => `sqlPadding(${pad}, ${len})` }, preparedWith: { 2: [1] }, helpers: { sqlPad: PAD, sqlPadding: PADDING } };
 
 const INITCAP = `function sqlInitcap(s) {
   return s.toLowerCase().replace(/(^|\\s)(\\S)/g, (m, a, b) => a + b.toUpperCase());
@@ -90,8 +94,8 @@ scalar('concat_ws', {
   nullableResult: true,
 });
 scalar('instr', { args: 2, returns: Types.int, coerce: all(S), gen: ([s, sub]) => `(${s}.indexOf(${sub}) + 1)` });
-scalar('lpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, true)`, helpers: { sqlPad: PAD } });
-scalar('rpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, p]) => `sqlPad(${s}, ${n}, ${p}, false)`, helpers: { sqlPad: PAD } });
+scalar('lpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, fill]) => `sqlPad(${s}, ${n}, ${fill}, true)`, ...padding });
+scalar('rpad', { args: 3, returns: S, coerce: () => [S, Types.int, S], gen: ([s, n, fill]) => `sqlPad(${s}, ${n}, ${fill}, false)`, ...padding });
 scalar('startswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.startsWith(${p})` });
 scalar('endswith', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.endsWith(${p})` });
 scalar('contains', { args: 2, returns: Types.boolean, coerce: all(S), gen: ([s, p]) => `${s}.includes(${p})` });
@@ -127,9 +131,13 @@ const SUBSTRING_INDEX = `function sqlSubstringIndex(s, delim, count) {
   return count > 0 ? parts.slice(0, count).join(delim) : parts.slice(Math.max(parts.length + count, 0)).join(delim);
 }`;
 
-const TRANSLATE = `function sqlTranslate(s, matching, replace) {
+/** translate's matching argument prepared with the replacement: the Map of each character to its replacement, made once when both are literals. */
+const TRANSLATION = `function sqlTranslation(matching, replace) {
   const map = new Map();
   [...matching].forEach((c, i) => { if (!map.has(c)) map.set(c, i < replace.length ? [...replace][i] : ''); });
+  return map;
+}`;
+const TRANSLATE = `function sqlTranslate(s, map) {
   return [...s].map((c) => (map.has(c) ? map.get(c) : c)).join('');
 }`;
 
@@ -161,7 +169,15 @@ scalar('levenshtein', {
   gen: ([a, b, t]) => `sqlLevenshtein(${a}, ${b}, ${t ?? 'undefined'})`,
   helpers: { sqlLevenshtein: LEVENSHTEIN },
 });
-scalar('translate', { args: 3, returns: S, coerce: all(S), gen: ([s, m, r]) => `sqlTranslate(${s}, ${m}, ${r})`, helpers: { sqlTranslate: TRANSLATE } });
+scalar('translate', {
+  args: 3,
+  returns: S,
+  coerce: all(S),
+  prepared: { 1: (matching, _, [, , replace]) => `sqlTranslation(${matching}, ${replace})` },
+  preparedWith: { 1: [2] },
+  gen: ([s, map]) => `sqlTranslate(${s}, ${map})`,
+  helpers: { sqlTranslation: TRANSLATION, sqlTranslate: TRANSLATE },
+});
 scalar('format_number', {
   args: 2,
   returns: S,

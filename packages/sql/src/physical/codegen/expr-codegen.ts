@@ -174,15 +174,18 @@ function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string
 
 /**
  * The arguments' code as `gen` takes it: an argument the function prepares (ScalarFunction.prepared)
- * is, when a literal, prepared once as a constant of the generated function, else per row.
+ * is, when a literal (and the arguments its preparation reads too), prepared once as a constant of
+ * the generated function, else per row.
  */
 function preparedArgs(def: ScalarFunction, args: readonly Expr[], temps: string[], ctx: CodegenContext): string[] {
   if (def.prepared === undefined) return temps;
   const types = args.map(dataTypeOf);
+  const isLiteral = (i: number) => args[i] === undefined || (args[i]!.kind === 'literal' && (args[i] as ExprOf<'literal'>).value !== null);
+  const literals = args.map((a, i) => (isLiteral(i) ? literalCode((a as ExprOf<'literal'>).value) : temps[i]!));
   return temps.map((temp, i) => {
     const prepare = def.prepared![i];
     if (prepare === undefined) return temp;
-    const arg = args[i]!;
-    return arg.kind === 'literal' && arg.value !== null ? ctx.constant(prepare(literalCode(arg.value), types)) : prepare(temp, types);
+    const once = [i, ...(def.preparedWith?.[i] ?? [])].every(isLiteral);
+    return once ? ctx.constant(prepare(literals[i]!, types, literals)) : prepare(temp, types, temps);
   });
 }
