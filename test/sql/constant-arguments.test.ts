@@ -21,7 +21,7 @@ const ROWS: (number | string | null)[][] = [
 const ARGUMENTS: Record<string, string | number> = {
   digits: '[0-9]+', groups: '([a-z]+)([0-9]+)', comma: ',', starts: 'a%', ends: '%c', inside: '%b%', one: 'a_c', exact: 'ab',
   month: 'yyyy-MM', dmy: 'dd/MM/yyyy', path: '$.a.b', zone: 'Europe/Paris', unit: 'MONTH', pos: 2, len: 3, width: 6, pad: '0', scale: 2,
-  weekday: 'monday', key: 'k', matching: 'abc', replacement: 'xy',
+  weekday: 'monday', key: 'k', matching: 'abc', replacement: 'xy', mode: 'PERMISSIVE',
 };
 const argumentColumns = Object.entries(ARGUMENTS).map(([name, v]) => `${typeof v === 'number' ? v : `'${v}'`} AS ${name}`).join(', ');
 
@@ -75,6 +75,13 @@ const select = (literal: boolean) => `SELECT id, ${Object.entries(CALLS).map(([a
 let fc: FlintContext;
 let duckdb: DuckDbReference;
 
+/** A query's generated function (EXPLAIN CODEGEN) split into the code before its row loop and the loop. */
+async function generatedCode(query: string): Promise<[string, string]> {
+  const code = String(Object.values((await fc.sql(`EXPLAIN CODEGEN ${query}`).collect())[0]!)[0]);
+  const [prologue, loop] = code.split('for (const row of input)');
+  return [prologue!, loop!];
+}
+
 beforeAll(async () => {
   fc = await FlintContext.create({ master: 'local[1]' });
   fc.conf.set('spark.sql.session.timeZone', 'UTC');
@@ -104,24 +111,26 @@ describe('literal and column arguments', () => {
       charred: 'to_char(CAST(ts AS TIMESTAMP), $month)',
       monday: 'CAST(next_day(to_date(d, $dmy), $weekday) AS STRING)',
       k: "parse_url(concat('https://h/p?a=1&k=', id), 'QUERY', $key)",
+      parsed: "to_json(from_json(j, 'a STRUCT<b: STRING>', map('mode', $mode)))",
+      csv: "to_csv(named_struct('id', id, 's', s), map('sep', $comma))",
     };
     const query = (literal: boolean) => `SELECT ${Object.entries(calls).map(([alias, call]) => `${fill(call, literal)} AS ${alias}`).join(', ')} FROM t ORDER BY id`;
     const withLiterals = await fc.sql(query(true)).collect();
     expect(await fc.sql(query(false)).collect()).toEqual(withLiterals);
     // Paris is UTC+1 in winter, UTC+2 in summer; Java's DecimalFormat groups thousands, HALF_EVEN;
-    // 2024-03-05 is a Tuesday, 2024-02-29 a Thursday, 1999-12-31 a Friday, 2000-01-01 a Saturday.
+    // 2024-03-05 is a Tuesday, 2024-02-29 a Thursday, 1999-12-31 a Friday, 2000-01-01 a Saturday;
+    // a record that does not fit the schema is all nulls (PERMISSIVE), which to_json leaves out.
     expect(withLiterals).toEqual([
-      { paris: '2024-01-15 11:30:00', formatted: '3.14', charred: '2024-01', monday: '2024-03-11', k: '0' },
-      { paris: '2024-01-01 00:59:59', formatted: '-2.72', charred: '2023-12', monday: '2024-03-04', k: '1' },
-      { paris: '2024-07-01 02:00:00', formatted: '1,234.57', charred: '2024-07', monday: '2000-01-03', k: '2' },
-      { paris: '1999-02-28 13:00:00', formatted: '0.00', charred: '1999-02', monday: '2000-01-03', k: '3' },
-      { paris: null, formatted: null, charred: null, monday: null, k: '4' },
+      { paris: '2024-01-15 11:30:00', formatted: '3.14', charred: '2024-01', monday: '2024-03-11', k: '0', parsed: '{"a":{"b":"one"}}', csv: '0,abc12de345' },
+      { paris: '2024-01-01 00:59:59', formatted: '-2.72', charred: '2023-12', monday: '2024-03-04', k: '1', parsed: '{"a":{"b":"2"}}', csv: '1,a_c' },
+      { paris: '2024-07-01 02:00:00', formatted: '1,234.57', charred: '2024-07', monday: '2000-01-03', k: '2', parsed: '{}', csv: '2,"x,y,,z"' },
+      { paris: '1999-02-28 13:00:00', formatted: '0.00', charred: '1999-02', monday: '2000-01-03', k: '3', parsed: '{}', csv: '3,ab' },
+      { paris: null, formatted: null, charred: null, monday: null, k: '4', parsed: null, csv: '4,' },
     ]);
   });
 
   it('a literal is compiled once, in the generated code before the row loop', async () => {
-    const code = String(Object.values((await fc.sql(`EXPLAIN CODEGEN ${select(true)}`).collect())[0]!)[0]);
-    const [prologue, loop] = code.split('for (const row of input)');
+    const [prologue, loop] = await generatedCode(select(true));
     expect(prologue).toContain(`sqlWallClockFormatter("yyyy-MM")`);
     expect(prologue).toContain(`sqlRegex("[0-9]+", 'regexp_replace', 'g')`);
     expect(prologue).toContain(`sqlLikePattern("a%")`);
@@ -131,10 +140,15 @@ describe('literal and column arguments', () => {
     for (const literal of ['"yyyy-MM"', '"[0-9]+"', '"a%"', '"dd/MM/yyyy"', '"$.a.b"']) expect(loop).not.toContain(literal);
   });
 
+  it("from_json's parser and to_json's writer are made once before the row loop", async () => {
+    const [prologue, loop] = await generatedCode("SELECT to_json(from_json(j, 'a STRUCT<b: STRING>')) AS parsed FROM t");
+    expect(prologue).toContain('sqlFormats.jsonParser(');
+    expect(prologue).toContain('sqlFormats.jsonWriter(');
+    expect(loop).not.toMatch(/jsonParser|jsonWriter|STRUCT|struct/);
+  });
+
   it('a zone, the session\'s or a literal, is made once before the row loop', async () => {
-    const query = "SELECT from_utc_timestamp(CAST(ts AS TIMESTAMP), 'Europe/Paris') AS paris, hour(CAST(ts AS TIMESTAMP)) AS h FROM t";
-    const code = String(Object.values((await fc.sql(`EXPLAIN CODEGEN ${query}`).collect())[0]!)[0]);
-    const [prologue, loop] = code.split('for (const row of input)');
+    const [prologue, loop] = await generatedCode("SELECT from_utc_timestamp(CAST(ts AS TIMESTAMP), 'Europe/Paris') AS paris, hour(CAST(ts AS TIMESTAMP)) AS h FROM t");
     expect(prologue).toContain('sqlZone.of(sqlZoneId("Europe/Paris"))');
     expect(prologue).toContain('sqlZone.of("UTC")');
     expect(loop).not.toContain('"Europe/Paris"');

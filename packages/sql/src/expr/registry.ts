@@ -133,8 +133,11 @@ export interface GenState {
   partitionIndex(): string;
 }
 
-/** Code preparing an argument from its code (`value`); `args` holds every argument's code, for ScalarFunction.preparedWith. */
-export type Preparation = (value: string, argTypes: DataType[], args: readonly string[]) => string;
+/**
+ * Code preparing an argument from its code (`value`); `args` holds every argument's code, for
+ * ScalarFunction.preparedWith; `timeZone` is the one `gen` receives.
+ */
+export type Preparation = (value: string, argTypes: DataType[], args: readonly string[], timeZone: string) => string;
 
 export type FunctionDef = ScalarFunction | AggregateFunction | WindowFunction | GeneratorFunction;
 

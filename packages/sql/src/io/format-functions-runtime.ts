@@ -37,10 +37,11 @@ const struct = (type: DataType, name: string): StructType => {
 };
 
 export const formatFunctions = {
-  fromJson: (text: string, schema: string, options: Options, timeZone: string) =>
-    once('fromJson', schema, options, timeZone, (s, o) => jsonToStructs(dataTypeFromJson(s), o, timeZone))(text),
-  toJson: (value: unknown, typeJson: string, options: Options, timeZone: string) =>
-    once('toJson', typeJson, options, timeZone, (t, o) => structsToJson(dataTypeFromJson(t), o, timeZone))(value),
+  /** from_json's parser and to_json's writer of a type (its JSON) with options in a zone (prepared once per generated function for literals). */
+  jsonParser: (schema: string, options: Options, timeZone: string) =>
+    once('fromJson', schema, options, timeZone, (s, o) => jsonToStructs(dataTypeFromJson(s), o, timeZone)),
+  jsonWriter: (typeJson: string, options: Options, timeZone: string) =>
+    once('toJson', typeJson, options, timeZone, (t, o) => structsToJson(dataTypeFromJson(t), o, timeZone)),
   schemaOfJson: (text: string, options: Options) => once('schemaOfJson', text, options, '', (t, o) => schemaOfJson(t, o)),
   getJsonObject,
   /** get_json_object's path read once (prepared). */
@@ -48,10 +49,11 @@ export const formatFunctions = {
   jsonTuple,
   jsonArrayLength,
   jsonObjectKeys,
-  fromCsv: (text: string, schema: string, options: Options, timeZone: string) =>
-    once('fromCsv', schema, options, timeZone, (s, o) => csvToStructs(struct(dataTypeFromJson(s), 'from_csv'), o, timeZone))(text),
-  toCsv: (value: Record<string, unknown>, typeJson: string, options: Options, timeZone: string) =>
-    once('toCsv', typeJson, options, timeZone, (t, o) => structsToCsv(struct(dataTypeFromJson(t), 'to_csv'), o, timeZone))(value),
+  /** from_csv's parser and to_csv's writer, as jsonParser and jsonWriter. */
+  csvParser: (schema: string, options: Options, timeZone: string) =>
+    once('fromCsv', schema, options, timeZone, (s, o) => csvToStructs(struct(dataTypeFromJson(s), 'from_csv'), o, timeZone)),
+  csvWriter: (typeJson: string, options: Options, timeZone: string) =>
+    once('toCsv', typeJson, options, timeZone, (t, o) => structsToCsv(struct(dataTypeFromJson(t), 'to_csv'), o, timeZone)),
   schemaOfCsv: (text: string, options: Options) => once('schemaOfCsv', text, options, '', (t, o) => schemaOfCsv(t, o)),
   /** date_format's, from_unixtime's and to_char's patterns, compiled (and kept) once each. */
   wallClockFormatter,

@@ -9,13 +9,13 @@ import { ArrayType, MapType, StructField, StructType, dataTypeFromJson, type Dat
 import { sqlTypeText } from '../../types/sql-type-text.js';
 import { AnalysisException } from '../../analyzer/analysis-error.js';
 import { FORMAT_FUNCTIONS_SYMBOL, formatFunctions } from '../../io/format-functions-runtime.js';
-import { registerFunction } from '../registry.js';
+import { registerFunction, type GenState } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 
 const helpers = { sqlFormats: `const sqlFormats = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})];` };
 const firstArgument = (name: string) => (args: string[]) => `${name}(${args[0]})`;
-const optionsCode = (args: string[], at: number) => args[at] ?? 'null';
+const optionsCode = (args: readonly string[], at: number) => args[at] ?? 'null';
 
 /** Spark reads a schema's nested fields as nullable (`schema.asNullable`). */
 function asNullable(type: DataType): DataType {
@@ -49,7 +49,7 @@ function literalText(name: string, value: unknown): string {
 const optionsValue = (value: unknown): ReadonlyMap<string, string | null> | null => (value instanceof Map ? value : null);
 
 /** from_json/from_csv(text, schema[, options]): the schema is the result type, checked by `accepts`. */
-function parser(name: 'from_json' | 'from_csv', runtime: string, accepts: (schema: DataType) => void): void {
+function parser(name: 'from_json' | 'from_csv', runtime: 'jsonParser' | 'csvParser', accepts: (schema: DataType) => void): void {
   scalar(name, {
     args: [2, 3],
     returns: (argTypes, literals) => {
@@ -62,21 +62,37 @@ function parser(name: 'from_json' | 'from_csv', runtime: string, accepts: (schem
     timeZoneAware: true,
     nullableResult: true,
     pretty: firstArgument(name),
-    gen: (args, _types, tz) => `sqlFormats.${runtime}(${args[0]}, ${args[1]}, ${optionsCode(args, 2)}, ${JSON.stringify(tz)})`,
+    // The parser of the schema (always a literal) and the options, made once when they are literals.
+    prepared: { 1: (schema, _types, args, tz) => `sqlFormats.${runtime}(${schema}, ${optionsCode(args, 2)}, ${JSON.stringify(tz)})` },
+    preparedWith: { 1: [2] },
+    gen: ([text, parse]) => `${parse}(${text})`,
     helpers,
   });
 }
 
-parser('from_json', 'fromJson', (schema) => {
+parser('from_json', 'jsonParser', (schema) => {
   if (!(schema instanceof StructType || schema instanceof ArrayType || schema instanceof MapType)) {
     throw new AnalysisException('DATATYPE_MISMATCH.INVALID_JSON_SCHEMA', `Cannot resolve "from_json" due to data type mismatch: Input schema "${sqlTypeText(schema)}" must be a struct, an array, a map or a variant. SQLSTATE: 42K09`);
   }
 });
-parser('from_csv', 'fromCsv', (schema) => {
+parser('from_csv', 'csvParser', (schema) => {
   if (!(schema instanceof StructType)) {
     throw new AnalysisException('INVALID_SCHEMA.NON_STRUCT_TYPE', `The input schema "${sqlTypeText(schema)}" is not a struct type, as from_csv requires. SQLSTATE: 42K07`);
   }
 });
+
+/**
+ * to_json's and to_csv's code: the writer of the value's type with the options, made once (in the
+ * prologue) when there are none or they are a literal, else per row.
+ */
+function writer(runtime: 'jsonWriter' | 'csvWriter') {
+  const make = (types: DataType[], options: string, tz: string) => `sqlFormats.${runtime}(${JSON.stringify(types[0]!.json())}, ${options}, ${JSON.stringify(tz)})`;
+  return {
+    prepared: { 1: (options: string, types: DataType[], _: readonly string[], tz: string) => make(types, options, tz) },
+    gen: ([value, write]: string[], types: DataType[], tz: string, state: GenState) => `${write ?? state.constant(make(types, 'null', tz))}(${value})`,
+    helpers,
+  };
+}
 
 scalar('to_json', {
   args: [1, 2],
@@ -90,8 +106,7 @@ scalar('to_json', {
   },
   timeZoneAware: true,
   pretty: firstArgument('to_json'),
-  gen: (args, [t], tz) => `sqlFormats.toJson(${args[0]}, ${JSON.stringify(t!.json())}, ${optionsCode(args, 1)}, ${JSON.stringify(tz)})`,
-  helpers,
+  ...writer('jsonWriter'),
 });
 
 /** schema_of_json/schema_of_csv: computed while planning too, so that from_json can take one as its schema. */
@@ -143,8 +158,7 @@ scalar('to_csv', {
   },
   timeZoneAware: true,
   pretty: firstArgument('to_csv'),
-  gen: (args, [t], tz) => `sqlFormats.toCsv(${args[0]}, ${JSON.stringify(t!.json())}, ${optionsCode(args, 1)}, ${JSON.stringify(tz)})`,
-  helpers,
+  ...writer('csvWriter'),
 });
 
 /** json_tuple(json, 'f1', 'f2', ...): one row of string columns c0, c1, ... (null where a field is missing or the JSON is bad). */

@@ -166,7 +166,7 @@ function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string
   const assign = args.flatMap((a, i) => (inline[i] ? [] : [`(${temps[i]} = ${a})`]));
   // Only a time-zone-aware function reads the zone: the others are spared Intl's first use.
   const timeZone = e.timeZone ?? (def.timeZoneAware ? defaultTimeZone() : 'UTC');
-  const body = def.gen(preparedArgs(def, e.args, temps, ctx), e.args.map(dataTypeOf), timeZone, ctx, e.evalMode);
+  const body = def.gen(preparedArgs(def, e.args, temps, timeZone, ctx), e.args.map(dataTypeOf), timeZone, ctx, e.evalMode);
   if (assign.length === 0) return `(${body})`;
   if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
   return `(${assign.map((a) => `${a} === null`).join(' || ')} ? null : ${body})`;
@@ -177,7 +177,7 @@ function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string
  * is, when a literal (and the arguments its preparation reads too), prepared once as a constant of
  * the generated function, else per row.
  */
-function preparedArgs(def: ScalarFunction, args: readonly Expr[], temps: string[], ctx: CodegenContext): string[] {
+function preparedArgs(def: ScalarFunction, args: readonly Expr[], temps: string[], timeZone: string, ctx: CodegenContext): string[] {
   if (def.prepared === undefined) return temps;
   const types = args.map(dataTypeOf);
   const isLiteral = (i: number) => args[i] === undefined || (args[i]!.kind === 'literal' && (args[i] as ExprOf<'literal'>).value !== null);
@@ -186,6 +186,6 @@ function preparedArgs(def: ScalarFunction, args: readonly Expr[], temps: string[
     const prepare = def.prepared![i];
     if (prepare === undefined) return temp;
     const once = [i, ...(def.preparedWith?.[i] ?? [])].every(isLiteral);
-    return once ? ctx.constant(prepare(literals[i]!, types, literals)) : prepare(temp, types, temps);
+    return once ? ctx.constant(prepare(literals[i]!, types, literals, timeZone)) : prepare(temp, types, temps, timeZone);
   });
 }
