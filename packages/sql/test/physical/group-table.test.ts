@@ -24,8 +24,8 @@ const attr = (id: number, name: string, dataType: typeof Types.int | typeof Type
 const stringKey: GroupTableKey = { expr: attr(1, 's', Types.string), code: '(dict0 === undefined ? col0[scanRow] : dict0[col0[scanRow]])', encoded: { codes: 'col0[scanRow]', dictionary: 'dict0' } };
 const intKey = (column: number): GroupTableKey => ({ expr: attr(2 + column, `k${column}`, Types.int), code: `col${column}[scanRow]`, encoded: undefined });
 
-/** A function over batches that returns each row's group number and each group's key values. */
-function groupNumbering(keys: GroupTableKey[] = [stringKey, intKey(1)]): (batches: Batch[]) => { rowGroups: number[]; keys: unknown[][] } {
+/** A function over batches that returns each row's group number, each group's key values, and the direct index's cells at the end. */
+function groupNumbering(keys: GroupTableKey[] = [stringKey, intKey(1)]): (batches: Batch[]) => { rowGroups: number[]; keys: unknown[][]; directCells: number } {
   const ctx = new CodegenContext();
   const lookup = wordTableLookup(keys, ctx, (values) => `groupKeys.push([${values.join(', ')}]);`);
   const body = `${declareVars(lookup.state)}
@@ -40,7 +40,7 @@ for (const scanBatch of input) {
     rowGroups.push(g);
   }
 }
-return { rowGroups, keys: groupKeys };`;
+return { rowGroups, keys: groupKeys, directCells: direct.length };`;
   return new Function(`return ${functionSource(ctx, ['input'], body)}`)();
 }
 
@@ -98,6 +98,26 @@ describe('word-table group lookup', () => {
     const expected = referenceNumbering(rows);
     expect(rowGroups).toEqual(expected.rowGroups);
     expect(keys.map((k) => JSON.stringify(k))).toEqual(expected.keys);
+  });
+
+  it('builds the direct index once there are groups enough for cells that a first, smaller count refused', () => {
+    // 5 x 1,000 x 20 keys (100,000 cells, more than 16 per group at first): every range is seen in
+    // the first rows, the groups come later (30,000 of them, each twice), and the index must be
+    // built when their count admits its cells, though no range changes then.
+    const rows = Array.from({ length: 60_000 }, (_, i): [number, number, number] => {
+      const combination = ((i % 30_000) * 7919) % 100_000;
+      return [combination % 5, Math.floor(combination / 5) % 1000, Math.floor(combination / 5000)];
+    });
+    const batches: Batch[] = [];
+    for (let from = 0; from < rows.length; from += 8192) {
+      const part = rows.slice(from, from + 8192);
+      batches.push({ length: part.length, columns: [0, 1, 2].map((c) => part.map((r) => r[c])), dictionaries: [undefined, undefined, undefined] });
+    }
+    const { rowGroups, keys, directCells } = groupNumbering([intKey(0), intKey(1), intKey(2)])(batches);
+    const expected = referenceNumbering(rows);
+    expect(rowGroups).toEqual(expected.rowGroups);
+    expect(keys.map((k) => JSON.stringify(k))).toEqual(expected.keys);
+    expect(directCells).toBe(5 * 1000 * 20);
   });
 });
 
