@@ -4,7 +4,7 @@
  * added or subtracted. A unit-less string is read as Spark's IntervalUtils.stringToInterval reads
  * it (`'1 day 2 hours'`, `'interval -1 year 1 month'`), its units then typing the literal like a
  * multi-unit one's: WEEK is days, MILLISECOND and MICROSECOND are seconds. Year-month and
- * day-time units together fail as Spark's parser fails them (MIXED_INTERVAL_UNITS).
+ * day-time units together fail as Spark's parser fails them (_LEGACY_ERROR_TEMP_0029).
  */
 import { binaryOf, type Expr as PlanExpr } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
@@ -109,13 +109,13 @@ const withUnits = (parts: IntervalParts): IntervalParts => (parts.length === 1 &
 /**
  * The parts of an INTERVAL literal without TO, checked as Spark's parser checks them: a
  * unit-less string must read as stringToInterval reads it (INVALID_TYPED_LITERAL) and year-month
- * and day-time units do not mix (MIXED_INTERVAL_UNITS, quoting the literal as written).
+ * and day-time units do not mix (Spark 4's _LEGACY_ERROR_TEMP_0029, made by `mixedUnits`).
  */
-export function checkedUnits(parts: IntervalParts, source: string): IntervalParts {
+export function checkedUnits(parts: IntervalParts, mixedUnits: () => Error): IntervalParts {
   const units = withUnits(parts).map((p) => p.unit);
   const yearMonth = units.some((u) => u === 'year' || u === 'month');
   if (yearMonth && units.some((u) => u !== 'year' && u !== 'month')) {
-    throw new Error(`[MIXED_INTERVAL_UNITS] Cannot mix year-month and day-time fields: ${source}. SQLSTATE: 22006`);
+    throw mixedUnits();
   }
   return parts;
 }

@@ -108,11 +108,13 @@ function unitAt(c: Cursor, ahead: number): IntervalUnit | undefined {
 }
 
 export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
+  const intervalToken = c.peek();
   const start = c.expectWord('INTERVAL').offset;
-  // The literal as written, which Spark's MIXED_INTERVAL_UNITS quotes.
-  const source = () => {
+  // Spark's parser quotes the literal as written when it mixes year-month and day-time units.
+  const mixedUnits = () => {
     const last = c.peek(-1);
-    return c.sql.slice(start, last.offset + last.text.length);
+    const source = c.sql.slice(start, last.offset + last.text.length);
+    return c.legacyError('_LEGACY_ERROR_TEMP_0029', `Cannot mix year-month and day-time fields: ${source}.`, intervalToken);
   };
   const parts: { value: string; unit: IntervalUnit | null }[] = [];
   // Spark reads `1.5 hours ...` as the text ' 1.5 hours ...' (its units as written), which its messages quote.
@@ -124,7 +126,7 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
     const value = readIntervalValue(c);
     const unit = unitAt(c, 0);
     if (!unit) {
-      if (parts.length === 0 && bareString) return { kind: 'interval', parts: checkedUnits([{ value, unit: null }], source()), to: null };
+      if (parts.length === 0 && bareString) return { kind: 'interval', parts: checkedUnits([{ value, unit: null }], mixedUnits), to: null };
       throw c.error('expected an interval unit (YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND)');
     }
     const unitText = c.next().text;
@@ -140,7 +142,7 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
     }
   } while (intervalValueLength(c, 0) > 0 && unitAt(c, intervalValueLength(c, 0)) !== undefined);
   if (fractionalUnit !== undefined) throw invalidFraction(unitsText, fractionalUnit);
-  return { kind: 'interval', parts: checkedUnits(parts, source()), to: null };
+  return { kind: 'interval', parts: checkedUnits(parts, mixedUnits), to: null };
 }
 
 function readIntervalValue(c: Cursor): string {
