@@ -116,7 +116,7 @@ let eventLogDir: string;
 let history: HistoryServer;
 const driverUiPaths = () => {
   const app = `/api/v1/applications/${driver.applicationId}`;
-  return ['/', '/index.html', '/api/v1/ui', '/api/v1/applications', app, `${app}/jobs`, `${app}/jobs/0`, `${app}/stages`, `${app}/executors`, `${app}/storage/rdd`, `${app}/environment`, `${app}/timeline`, `${app}/jobs/%E0%A4%A`];
+  return ['/', '/index.html', '/api/v1/ui', '/api/v1/applications', app, `${app}/jobs`, `${app}/jobs/0`, `${app}/stages`, `${app}/executors`, `${app}/storage/rdd`, `${app}/environment`, `${app}/timeline`, `${app}/jobs/%E0%A4%A`, '//x:99999'];
 };
 
 describe('fuzzing every HTTP server', () => {
@@ -144,8 +144,9 @@ describe('fuzzing every HTTP server', () => {
   });
 
   const clusterUi = () => /cluster UI on (\S+)/.exec(cluster.namenode!.stdout.join('\n'))![1];
-  // Known pages, so that some requests reach the handlers (not /api/events: a stream stays open).
-  const clusterUiPaths = ['/', '/assets/cluster-ui.js', '/api/workers', '/api/files?path=/kept', '/api/files?path=/../../etc', '/api/files?path=%00', '/api/blocks', '/api/namenode', '/api/snapshot'];
+  // Known pages, so that some requests reach the handlers (not /api/events: a stream stays open), and a
+  // request target that is no URL (a 500 once, when a handler parsed it).
+  const clusterUiPaths = ['/', '/assets/cluster-ui.js', '/api/workers', '/api/files?path=/kept', '/api/files?path=/../../etc', '/api/files?path=%00', '//x:99999', '/api/blocks', '/api/namenode', '/api/snapshot'];
   const servers = [
     { name: 'namenode cluster UI', url: clusterUi, pid: () => cluster.namenode!.child.pid!, paths: () => clusterUiPaths, check: '/api/workers', servesJobs: false },
     // The driver UI runs in this process (its driver is this test).

@@ -4,8 +4,9 @@
  * 10 s), headers are capped at 16 KiB, an idle connection is closed after the idle timeout, one
  * address may hold at most maxConnectionsPerPeer connections, and a body declared larger than
  * `maxBodyBytes` is refused with 413 before any handler runs (a body a handler leaves unread is
- * discarded as it comes, within the request timeout). A handler that throws answers 500 and
- * keeps the server up. An endpoint that changes something must first check the cluster secret.
+ * discarded as it comes, within the request timeout), and a request target that is no URL
+ * (`//x:99999`, `//[`) gets 400 before any handler runs, so every handler may read
+ * `new URL(request.url, base)`. A handler that throws answers 500 and keeps the server up. An endpoint that changes something must first check the cluster secret.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -58,6 +59,11 @@ export async function listenHttp(options: HttpServerOptions): Promise<HttpServer
     if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) {
       response.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
       response.end(`request body larger than ${maxBodyBytes} bytes\n`);
+      return;
+    }
+    if (!URL.canParse(request.url ?? '/', 'http://host')) {
+      response.writeHead(400, { 'content-type': 'text/plain' });
+      response.end('malformed request target\n');
       return;
     }
     try {
