@@ -1,5 +1,5 @@
 /**
- * The JSON and CSV column functions (and datetime patterns) as generated code calls them. Generated code may name only
+ * The JSON and CSV column functions (and datetime and regex patterns) as generated code calls them. Generated code may name only
  * JavaScript globals, so this object is installed on globalThis under a registered symbol; this
  * module is imported wherever generated code runs (the driver through the function registry,
  * task threads through io-runtime.ts). A function's schema and options arrive as values (a
@@ -14,6 +14,7 @@ import {
 import type { ReaderOptions } from './reader-options.js';
 import { parseJsonPath } from './json/json-path.js';
 import { wallClockFormatter } from './values/datetime-format.js';
+import { javaRegex } from '../expr/java-regex.js';
 
 export const FORMAT_FUNCTIONS_SYMBOL = 'flint.sql.formatFunctions';
 
@@ -57,6 +58,8 @@ export const formatFunctions = {
   schemaOfCsv: (text: string, options: Options) => once('schemaOfCsv', text, options, '', (t, o) => schemaOfCsv(t, o)),
   /** date_format's, from_unixtime's and to_char's patterns, compiled (and kept) once each. */
   wallClockFormatter,
+  /** The regex functions' patterns: Java's dialect (inline flags, possessive quantifiers) as JavaScript RegExps. */
+  javaRegex,
 };
 
 (globalThis as Record<symbol, unknown>)[Symbol.for(FORMAT_FUNCTIONS_SYMBOL)] = formatFunctions;

@@ -4,18 +4,22 @@
  * RegExp once when it is a literal, through a cache per row when it is a column. A pattern that
  * does not compile fails with Spark's INVALID_PARAMETER_VALUE.PATTERN when the query runs.
  */
+import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
 import { Types } from '../types-used.js';
 import { all, scalar } from './define.js';
 
 const S = Types.string;
 
-/** A regular expression compiled with `flags`, cached by pattern, or Spark's error naming the function. */
+/**
+ * A regular expression in Java's dialect (what Spark takes: `(?i)abc`, `a++`; java-regex.ts) compiled
+ * with `flags`, cached by pattern, or Spark's error naming the function.
+ */
 export const REGEX = `function sqlRegex(pattern, functionName, flags) {
   const key = flags + '/' + pattern;
   let re = sqlRegex.cache.get(key);
   if (re === undefined) {
     try {
-      re = new RegExp(pattern, flags);
+      re = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].javaRegex(pattern, flags);
     } catch {
       const value = "'" + pattern.replace(/\\\\/g, '\\\\\\\\').replace(/'/g, "\\\\'") + "'";
       throw new Error('[INVALID_PARAMETER_VALUE.PATTERN] The value of parameter(s) \`regexp\` in \`' + functionName + '\` is invalid: ' + value + '. SQLSTATE: 22023');
