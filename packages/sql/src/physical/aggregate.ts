@@ -15,7 +15,7 @@ import { genExpr } from './codegen/expr-codegen.js';
 import { exprKey } from './expr-key.js';
 import { SPILL_RUNTIME } from './spill/spillable-groups.js';
 import { streamPartitionsGenerated, type Pipeline } from './pipeline.js';
-import { groupKey, partialAggregate, primitiveKeys, type AggregateCall, type GroupBatch } from './partial-aggregate.js';
+import { groupKey, nestedMapFind, partialAggregate, primitiveKeys, type AggregateCall, type GroupBatch } from './partial-aggregate.js';
 import { keyIsPartition } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
 
@@ -111,23 +111,16 @@ for (const b of groups.buffers()) {
 }
 
 /**
- * How the merge loop finds a record's group `b` in `groups.table`: through a Map level per key
- * value when every key is a primitive value (compared by value), else by one key (a JSON text
- * of structs and arrays, 0 without keys). `spillKey` is the group's one key in spill files, from its buffer `b`.
+ * How the merge loop finds a record's group `b` in `groups.table` (nestedMapFind). `spillKey` is
+ * the group's one key in spill files, from its buffer `b`: a JSON text of the key values when
+ * the table nests a Map per key value, else the table's own key.
  */
 function tableLookup(groupBy: readonly Expr[], column: (i: number) => string): { find: string; leaf: string; last: string; spillKey: string } {
   const keySlots = groupBy.map((_, i) => `b[${i}]`);
-  if (groupBy.length < 2 || !primitiveKeys(groupBy)) {
-    const key = groupKey(groupBy.map((_, i) => column(i)), primitiveKeys(groupBy));
-    return { find: `const key = ${key}; let b = groups.table.get(key);`, leaf: 'groups.table', last: 'key', spillKey: groupKey(keySlots, primitiveKeys(groupBy)) };
-  }
-  const find = [`let m0 = groups.table;`];
-  for (let i = 0; i < groupBy.length - 1; i++) {
-    find.push(`let m${i + 1} = m${i}.get(${column(i)}); if (m${i + 1} === undefined) { m${i + 1} = new Map(); m${i}.set(${column(i)}, m${i + 1}); }`);
-  }
-  const last = groupBy.length - 1;
-  find.push(`let b = m${last}.get(${column(last)});`);
-  return { find: find.join('\n    '), leaf: `m${last}`, last: column(last), spillKey: `env.spillText([${keySlots.join(', ')}])` };
+  const primitive = primitiveKeys(groupBy);
+  const { find, leaf, last } = nestedMapFind('groups.table', groupBy.map((_, i) => column(i)), primitive, 'b');
+  const nested = primitive && groupBy.length >= 2;
+  return { find: find.join('\n    '), leaf, last, spillKey: nested ? `env.spillText([${keySlots.join(', ')}])` : groupKey(keySlots, primitive) };
 }
 
 export const placeholderId = (i: number) => -1 - i;

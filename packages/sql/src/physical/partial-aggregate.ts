@@ -49,6 +49,24 @@ const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'inte
 export const primitiveKeys = (keys: readonly Expr[]) => keys.every((k) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(k).typeName()));
 
 /**
+ * Code that finds `found` in the Map `table` under the key values `keys` (expressions): through a
+ * Map level per key value when every key is primitive (compared by value; missing levels are
+ * made), else by one key (groupKey). A miss leaves `found` undefined; `leaf.set(last, ...)` adds it.
+ */
+export function nestedMapFind(table: string, keys: readonly string[], primitive: boolean, found: string): { find: string[]; leaf: string; last: string } {
+  if (!primitive || keys.length < 2) return { find: [`const key = ${groupKey([...keys], primitive)};`, `let ${found} = ${table}.get(key);`], leaf: table, last: 'key' };
+  const find: string[] = [];
+  let map = table;
+  keys.slice(0, -1).forEach((k, i) => {
+    find.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
+    map = `m${i}`;
+  });
+  const last = keys[keys.length - 1];
+  find.push(`let ${found} = ${map}.get(${last});`);
+  return { find, leaf: map, last };
+}
+
+/**
  * Finds the group number `g` of the row's key values, or makes a new group (`onNew` runs then).
  * One key column is the Map key itself; with more, maps nest one level per column when every
  * key is a primitive value (Map compares objects by identity), so a row costs a few lookups
@@ -59,18 +77,10 @@ function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew:
   const primitive = primitiveKeys(keys.map((k) => k.expr));
   if (primitive && wordTableApplies(keys)) return wordTableLookup(keys, ctx, onNew, cells);
   const keyVars = keys.map((_, i) => `k${i}`);
-  const row = keys.map((k, i) => `const k${i} = ${k.code};`);
-  const create = (map: string, key: string) => `if (g === undefined) { g = groupCount++; ${map}.set(${key}, g); ${onNew(keyVars)} }`;
-  const state = [loopVar('groups', 'new Map()', false)];
-  if (!primitive || keys.length < 2) return { state, batch: [], row: [...row, `const key = ${groupKey(keyVars, primitive)};`, `let g = groups.get(key);`, create('groups', 'key')], after: [] };
-  let map = 'groups';
-  keyVars.slice(0, -1).forEach((k, i) => {
-    row.push(`let m${i} = ${map}.get(${k});`, `if (m${i} === undefined) { m${i} = new Map(); ${map}.set(${k}, m${i}); }`);
-    map = `m${i}`;
-  });
-  const last = keyVars[keyVars.length - 1];
-  row.push(`let g = ${map}.get(${last});`, create(map, last));
-  return { state, batch: [], row, after: [] };
+  const { find, leaf, last } = nestedMapFind('groups', keyVars, primitive, 'g');
+  const create = `if (g === undefined) { g = groupCount++; ${leaf}.set(${last}, g); ${onNew(keyVars)} }`;
+  const row = [...keys.map((k, i) => `const k${i} = ${k.code};`), ...find, create];
+  return { state: [loopVar('groups', 'new Map()', false)], batch: [], row, after: [] };
 }
 
 /** Each call's typed form when every call has one for its argument types; else undefined. */
