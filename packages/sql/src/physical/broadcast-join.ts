@@ -54,8 +54,17 @@ export interface BuildRows {
 
 /** The table of `rows`, loaded by the first call only. */
 export function onceLoaded(rows: RDD<BuildPart>, site: string): () => Promise<Broadcast<BuildTable>> {
-  let table: Promise<Broadcast<BuildTable>> | undefined;
-  return () => (table ??= loadBuildTable(rows, site));
+  return onceBroadcastJob(rows, site, buildTableOf);
+}
+
+/** `combine` of the rows of `rows` (all partitions end to end), collected and broadcast by the first call only. */
+export function onceBroadcastJob<T, V>(rows: RDD<T>, site: string, combine: (parts: T[]) => V): () => Promise<Broadcast<V>> {
+  let loaded: Promise<Broadcast<V>> | undefined;
+  const load = async () => {
+    const partitions: T[][] = await rows.context.submitJob<T>(rows, { description: `broadcast join: build side (${site})` });
+    return (rows.context as SqlHost).broadcast(combine(partitions.flat() as T[]));
+  };
+  return () => (loaded ??= load());
 }
 
 export function broadcastHashJoin(
@@ -220,14 +229,11 @@ return [...bparts, [env.keyRunOf(env.compactColumn(bk, false)), [${columns}]]];`
   return mapPartitionsGenerated(small, ctx, source, site);
 }
 
-/** Collects the small side's columns, puts its partitions end to end and broadcasts them as the probe's table. */
-async function loadBuildTable(buildRows: RDD<BuildPart>, site: string): Promise<Broadcast<BuildTable>> {
-  const partitions = (await buildRows.context.submitJob<BuildPart>(buildRows, { description: `broadcast join: build side (${site})` })).flat();
+/** The probe's table: the small side's column parts put end to end. */
+function buildTableOf(partitions: BuildPart[]): BuildTable {
   const width = partitions.length === 0 ? 0 : partitions[0][1].length;
-  const table: BuildTable = {
+  return {
     keys: concatBuildKeys(partitions.map((p) => p[0])),
     columns: Array.from({ length: width }, (_, c) => (partitions[0][1][c] === null ? null : concatJoinColumns(partitions.map((p) => p[1][c] as JoinColumn)))),
   };
-  return (buildRows.context as SqlHost).broadcast(table);
 }
-

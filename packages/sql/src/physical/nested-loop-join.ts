@@ -10,12 +10,12 @@
  * flags one task merges to emit the small rows that matched (semi), did not (anti), did not,
  * padded with nulls (outer), or each with whether it matched (existence).
  */
-import { FnRef, type Broadcast, type RDD } from '@flint/rdd';
+import { FnRef, type RDD } from '@flint/rdd';
 import type { Expr } from '../expr/expression.js';
 import type { JoinType } from '../plan/logical-plan.js';
-import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
+import { onceBroadcastJob } from './broadcast-join.js';
 import { addPreJobStep, genLoop, materialize, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 
 /** Whether a keyless join building `build` needs the small side's matches across all stream tasks. */
@@ -27,7 +27,7 @@ export function buildsKeptSide(joinType: JoinType, build: 'left' | 'right'): boo
 
 export function keptSideNestedLoopJoin(left: Pipeline, right: Pipeline, build: 'left' | 'right', joinType: JoinType, condition: Expr | undefined, site: string): RDD<unknown[]> {
   const [stream, small] = build === 'left' ? [right, left] : [left, right];
-  const rows = onceBroadcast(materialize(small, site), site);
+  const rows = onceBroadcastJob(materialize(small, site), site, (parts) => parts);
   const smallWidth = outputAfter(small).length;
   const streamWidth = outputAfter(stream).length;
   // A joined row in the join's column order (left, then right).
@@ -74,14 +74,4 @@ for (let j = 0; j < bs.length; j++) {
   const pairs = streamPartitionsGenerated<unknown[]>(stream, pairsCtx, `const bs = env.buildRows.value;
 ${pairLoop(pairsCtx, 'yield $PAIR;', joinType === 'full' ? 'if (!matched) yield $UNMATCHED;' : '')}`, site);
   return withRows(pairs).union(withRows(smallRows));
-}
-
-/** The small side's rows, collected and broadcast by the first job that needs them. */
-function onceBroadcast(small: RDD<unknown[]>, site: string): () => Promise<Broadcast<unknown[][]>> {
-  let loaded: Promise<Broadcast<unknown[][]>> | undefined;
-  const load = async () => {
-    const partitions = await small.context.submitJob<unknown[]>(small, { description: `broadcast join: build side (${site})` });
-    return (small.context as SqlHost).broadcast(partitions.flat());
-  };
-  return () => (loaded ??= load());
 }
