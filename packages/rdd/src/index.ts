@@ -22,7 +22,7 @@ export { stagePlan, taskLeaves, parentSplits, type TaskPlan, type WireNode, type
 export { prepare, type PrepareHook } from './plan/prepare.js';
 export { describeRdd } from './plan/debug-string.js';
 export { partitionFunction, samePartitioner, type Partitioner } from './partitioner/partitioner.js';
-export { portableHash, hashPartition } from './keys/portable-hash.js';
+export { portableHash, hashPartition, hashString } from './keys/portable-hash.js';
 export { compareKeys } from './keys/compare-keys.js';
 export { keyIdentity } from './keys/key-identity.js';
 export { StatCounter } from './runtime/stat-counter.js';

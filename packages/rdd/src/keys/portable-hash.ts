@@ -31,7 +31,8 @@ export function hashPartition(key: unknown, numPartitions: number): number {
   return mod < 0 ? mod + numPartitions : mod;
 }
 
-function hashString(value: string): number {
+/** Java's String.hashCode. */
+export function hashString(value: string): number {
   let hash = 0;
   for (let i = 0; i < value.length; i++) hash = (Math.imul(31, hash) + value.charCodeAt(i)) | 0;
   return hash;

@@ -54,15 +54,10 @@ function sqlIsoThursday(ms) {
   return t;
 }`;
 
-/** The canonical field of the literal as written (`year`, `Y`, ...), remembered: the field is a constant, seen on every row. */
+/** The canonical field of the literal as written (`year`, `Y`, ...): the field is always a literal, prepared once. */
 const EXTRACT_FIELD = `const sqlExtractField = (() => {
   const spellings = ${JSON.stringify(Object.fromEntries(FIELD_OF))};
-  const seen = new Map();
-  return (text) => {
-    let field = seen.get(text);
-    if (field === undefined) seen.set(text, (field = spellings[text.trim().toUpperCase()]));
-    return field;
-  };
+  return (text) => spellings[text.trim().toUpperCase()];
 })();`;
 
 /** The field a literal names, or Spark's INVALID_EXTRACT_FIELD. */

@@ -23,43 +23,46 @@ function numberKind(t: DataType | undefined): string {
   return name === 'byte' || name === 'short' || name === 'integer' ? `'int'` : `'double'`;
 }
 
-const HELPER = `const sqlIntervalTimes = (months, divide, v, n, kind, scale) => {
+// The helpers are made once per generated function, not per row.
+const HELPER = `const sqlIntervalTimes = (() => {
   const overflow = (message) => { throw new Error(message); };
   const LONG = 9223372036854775808n;
-  const limit = months ? 2147483648n : LONG;
   const inRange = (x, end) => x >= -end && x < end;
   const halfUp = (a, b) => {
     if (b < 0n) { a = -a; b = -b; }
     const q = a / b, r = a % b;
     return 2n * (r < 0n ? -r : r) >= b ? (a < 0n ? q - 1n : q + 1n) : q;
   };
-  if (divide && (kind === 'decimal' ? Number(n) === 0 : n === 0)) overflow(${JSON.stringify(INTERVAL_DIVIDED_BY_ZERO)});
-  if (kind === 'double') {
-    const x = divide ? v / n : v * n;
-    if (!Number.isFinite(x)) overflow('input is infinite or NaN');
-    const r = x < 0 ? -Math.round(-x) : Math.round(x);
-    if (!(r >= -Number(limit) && r < Number(limit))) overflow('rounded value is out of range for input ' + x + ' and rounding mode HALF_UP');
-    return r + 0;
-  }
-  const a = BigInt(v);
-  if (kind === 'decimal') {
-    const m = /^(-?)(\\d*)(?:\\.(\\d*))?$/.exec(typeof n === 'number' ? n.toFixed(scale) : String(n));
-    const digits = BigInt((m[2] || '0') + (m[3] || '')) * (m[1] === '-' ? -1n : 1n);
-    const unit = 10n ** BigInt((m[3] || '').length);
-    const q = divide ? halfUp(a * unit, digits) : halfUp(a * digits, unit);
-    if (!inRange(q, limit)) overflow('Overflow');
-    return Number(q);
-  }
-  const b = BigInt(n);
-  if (divide) {
-    if (b === -1n && a === -limit) overflow(${JSON.stringify(arithmeticOverflowMessage('Overflow in integral divide', 'try_divide'))});
-    return Number(halfUp(a, b));
-  }
-  const p = a * b;
-  if (!months || kind === 'long') { if (!inRange(p, LONG)) overflow('long overflow'); }
-  if (months && !inRange(p, limit)) overflow('integer overflow');
-  return Number(p);
-};`;
+  return (months, divide, v, n, kind, scale) => {
+    const limit = months ? 2147483648n : LONG;
+    if (divide && (kind === 'decimal' ? Number(n) === 0 : n === 0)) overflow(${JSON.stringify(INTERVAL_DIVIDED_BY_ZERO)});
+    if (kind === 'double') {
+      const x = divide ? v / n : v * n;
+      if (!Number.isFinite(x)) overflow('input is infinite or NaN');
+      const r = x < 0 ? -Math.round(-x) : Math.round(x);
+      if (!(r >= -Number(limit) && r < Number(limit))) overflow('rounded value is out of range for input ' + x + ' and rounding mode HALF_UP');
+      return r + 0;
+    }
+    const a = BigInt(v);
+    if (kind === 'decimal') {
+      const m = /^(-?)(\\d*)(?:\\.(\\d*))?$/.exec(typeof n === 'number' ? n.toFixed(scale) : String(n));
+      const digits = BigInt((m[2] || '0') + (m[3] || '')) * (m[1] === '-' ? -1n : 1n);
+      const unit = 10n ** BigInt((m[3] || '').length);
+      const q = divide ? halfUp(a * unit, digits) : halfUp(a * digits, unit);
+      if (!inRange(q, limit)) overflow('Overflow');
+      return Number(q);
+    }
+    const b = BigInt(n);
+    if (divide) {
+      if (b === -1n && a === -limit) overflow(${JSON.stringify(arithmeticOverflowMessage('Overflow in integral divide', 'try_divide'))});
+      return Number(halfUp(a, b));
+    }
+    const p = a * b;
+    if (!months || kind === 'long') { if (!inRange(p, LONG)) overflow('long overflow'); }
+    if (months && !inRange(p, limit)) overflow('integer overflow');
+    return Number(p);
+  };
+})();`;
 
 const YEAR_TO_MONTH = new YearMonthIntervalType(YearMonthIntervalType.YEAR, YearMonthIntervalType.MONTH);
 const DAY_TO_SECOND = new DayTimeIntervalType(DayTimeIntervalType.DAY, DayTimeIntervalType.SECOND);

@@ -65,9 +65,8 @@ scalar('e', { args: 0, returns: D, gen: () => 'Math.E', prettyName: 'E' });
 /** abs and negative of the most negative int or bigint overflow (an error under ANSI, see ansi-arithmetic.ts). */
 const overflowing = { ansiAware: true, helpers: ARITHMETIC_HELPERS } as const;
 scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => `(${x} < 0 ? ${negateCode(x!, t!, mode)} : ${x})`, ...overflowing });
-// Unary plus keeps an interval as it is (the analyzer refuses other non-numbers: resolve-expression.ts, signOperand).
-const numericOrInterval = ([t]: DataType[]) => [isNumeric(t) || t?.typeName().startsWith('interval') ? undefined : D];
-scalar('positive', { args: 1, returns: ([t]) => (numericOrInterval([t])[0] === undefined ? t! : D), coerce: numericOrInterval, gen: ([x]) => x!, pretty: ([x]) => `(+ ${x})` });
+// Unary plus: the analyzer has already cast text to double and refused other non-numbers (resolve-expression.ts, signOperand).
+scalar('positive', { args: 1, returns: ([t]) => t!, gen: ([x]) => x!, pretty: ([x]) => `(+ ${x})` });
 scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => negateCode(x!, t!, mode), ...overflowing });
 scalar('floor', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.floor(${x})`, prettyName: 'FLOOR' });
 scalar('ceil', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.ceil(${x})`, prettyName: 'CEIL', aliases: ['ceiling'] });

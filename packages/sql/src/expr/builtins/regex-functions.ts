@@ -104,7 +104,7 @@ const SPLIT_LIMIT = `function sqlSplitLimit(s, re, limit) {
   if (limit <= 0 || parts.length <= limit) return parts;
   const head = parts.slice(0, limit - 1);
   let rest = s;
-  for (let i = 0; i < limit - 1; i++) { const m = new RegExp(re.source).exec(rest); rest = rest.substring(m.index + m[0].length); }
+  for (let i = 0; i < limit - 1; i++) { const m = re.exec(rest); rest = rest.substring(m.index + m[0].length); }
   return [...head, rest];
 }`;
 scalar('split', {

@@ -56,7 +56,7 @@ function piece(token: string): Piece | string {
 export type WallClockFormatter = (wallMs: number, offsetMs?: number) => string;
 
 /** A pattern read once into its pieces (literal text merged), for formatting many values. */
-export function compileWallClockFormat(pattern: string): WallClockFormatter {
+function compileWallClockFormat(pattern: string): WallClockFormatter {
   const pieces: (Piece | string)[] = [];
   for (const [token, quoted] of pattern.matchAll(/'([^']*)'|\[|\]|y+|M+|d+|H+|h+|m+|s+|S+|E+|a|X+|x+|Z+|[^'[\]yMdHhmsSEaXxZ]+|'/g)) {
     const next = quoted !== undefined ? (quoted === '' ? "'" : quoted) : /^[^[\]yMdHhmsSEaXxZ]/.test(token) ? token : piece(token);

@@ -8,7 +8,7 @@
  * shuffles its input itself, none reuses another's partitioning. Every NaN hashes alike (a NaN
  * read from a file may carry other bits).
  */
-import { FnRef, hashPartition, portableHash, registerRuntime } from '@flint/rdd';
+import { FnRef, hashPartition, hashString, portableHash, registerRuntime } from '@flint/rdd';
 
 const sameNaN = (value: unknown) => (value !== value ? NaN : value);
 
@@ -36,10 +36,8 @@ function addHashes(hashes: Int32Array, values: ArrayLike<unknown>, count: number
   for (let g = 0; g < count; g++) {
     const v = values[g];
     let h: number;
-    if (typeof v === 'string') {
-      h = 0;
-      for (let i = 0; i < v.length; i++) h = (Math.imul(31, h) + v.charCodeAt(i)) | 0;
-    } else if (typeof v === 'number' && (v | 0) === v && v !== -2147483648) h = v;
+    if (typeof v === 'string') h = hashString(v);
+    else if (typeof v === 'number' && (v | 0) === v && v !== -2147483648) h = v;
     else h = portableHash(sameNaN(v));
     hashes[g] = (Math.imul(factor, hashes[g]) + h) | 0;
   }

@@ -10,7 +10,7 @@ import { TaskContext, estimateSize, mergeSpilledRuns, registerRuntime, type Spil
 import { RADIX_ORDER_WORKS, radixSort } from './radix-order.js';
 import { concatColumns } from './typed-columns.js';
 
-/** A batch's columns: plain arrays, or Float64Arrays for columns of numbers (range-sort.ts typedColumn). */
+/** A batch's columns: plain arrays, or Float64Arrays for columns of numbers (a ColumnBuilder's column()). */
 type Columns = ArrayLike<unknown>[];
 type Order = (a: unknown, b: unknown) => number;
 /** Batches concatenated within the budget, and the batch that did not fit. */

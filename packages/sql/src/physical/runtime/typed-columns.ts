@@ -3,16 +3,10 @@
  * join's table): sending one copies its bytes, decoding it makes no object per value.
  */
 
-/** Generated code's helper: the values as a Float64Array when all are numbers (no null), else as they are. */
-export const TYPED_COLUMN = `function typedColumn(values) {
-  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return values;
-  return Float64Array.from(values);
-}`;
-
 /**
  * Generated code's helper: a column appended to value by value, held in a Float64Array while
  * every value is a number (no array of boxed-or-not numbers to convert afterwards), in a plain
- * array from the first other value on. \`column()\` is typedColumn's answer for the same values.
+ * array from the first other value on: \`column()\` is a Float64Array when every value was a number.
  */
 export const COLUMN_BUILDER = `class ColumnBuilder {
   constructor() { this.numbers = new Float64Array(1024); this.length = 0; this.values = undefined; }
