@@ -40,6 +40,26 @@ describe('aggregates over DISTINCT rows', () => {
   });
 });
 
+describe('DISTINCT over NaN, Infinity, -Infinity, NULL, -0.0 and 0.0', () => {
+  // Each group's values, repeated with their nulls last and first (JSON keyed NaN and ±Infinity as null before).
+  const groups: (number | null)[][] = [[NaN, null], [Infinity, null, 1], [Infinity, -Infinity, NaN, 1.5, 1.5], [-0, 0, 2], [-Infinity, null], [null, NaN, -Infinity]];
+  // DuckDB reads these doubles from text.
+  const special = (x: number | null) => (Object.is(x, -0) ? '-0.0' : x === null || Number.isFinite(x) ? x : String(x));
+  const valued = groups.flatMap((xs, k) => [...xs, ...[...xs].reverse()].map((x) => [k, x] as const));
+
+  it('agree with DuckDB: count, avg, min, max, count of pairs and collect_set', async () => {
+    fc.createDataFrame(valued.map(([k, x]) => [k, x]), 'k INT, x DOUBLE').repartition(3).createOrReplaceTempView('special');
+    await db.createTable('special', 'k INTEGER, x DOUBLE', valued.map(([k, x]) => [k, special(x)]));
+    const select = (setSize: string) =>
+      `SELECT k, count(DISTINCT x) AS n, avg(DISTINCT x) AS a, max(DISTINCT x) AS hi, ${setSize} AS sets FROM special GROUP BY k ORDER BY k`;
+    expect(await fc.sql(select('size(collect_set(x))')).collect()).toEqual(await db.query(select('count(DISTINCT x)')));
+    const lowest = 'SELECT k, min(DISTINCT x) AS lo FROM special WHERE k <> 3 GROUP BY k ORDER BY k';
+    expect(await fc.sql(lowest).collect()).toEqual(await db.query(lowest));
+    const pairs = await fc.sql('SELECT count(DISTINCT x, k % 2) AS n FROM special').collect();
+    expect(pairs).toEqual(await db.query('SELECT count(*) AS n FROM (SELECT DISTINCT x, k % 2 FROM special WHERE x IS NOT NULL)'));
+  });
+});
+
 describe('listagg and string_agg', () => {
   const one = async (sql: string) => Object.values((await fc.sql(sql).collect())[0]!)[0];
 

@@ -6,11 +6,17 @@ import type { DataType } from '../../types/index.js';
 import { registerFunction, type AggregateFunction, type TypedAccumulator } from '../registry.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
+import { KEY_TEXT } from '../key-text.js';
+import { distinctTupleKey } from '../distinct-aggregate.js';
 
 const one = { minArgs: 1, maxArgs: 1 };
 
-/** A distinct-value key: strings and numbers must not collide (`'1'` vs `1`). */
-export const DISTINCT_KEY = `function distinctKey(v) { return typeof v === 'string' ? 's' + v : JSON.stringify(v); }`;
+/**
+ * A distinct-value key where values of any type share one table: strings and numbers must not
+ * collide (`'1'` vs `1`), nor NaN, Infinity and -Infinity (key text keeps them apart). With KEY_TEXT.
+ */
+export const DISTINCT_KEY = `function distinctKey(v) { return typeof v === 'string' ? 's' + v : keyText(v); }`;
+const distinctKeyHelpers = { distinctKey: DISTINCT_KEY, keyText: KEY_TEXT };
 
 const sumType = (t: DataType): DataType => (isIntegral(t) ? Types.long : t.typeName() === 'decimal' ? t : Types.double);
 
@@ -54,12 +60,11 @@ const aggregates: AggregateFunction[] = [
     maxArgs: Infinity,
     returnType: () => Types.long,
     slots: 1,
-    init: () => ['{}'],
-    update: ([a], args) =>
-      `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}[${args.length === 1 ? `distinctKey(${args[0]})` : `JSON.stringify([${args.join(', ')}])`}] = 1;`,
-    merge: ([a], [b]) => `for (const k in ${b}) ${a}[k] = 1;`,
-    finish: ([a]) => `Object.keys(${a}).length`,
-    helpers: { distinctKey: DISTINCT_KEY },
+    init: () => ['new Set()'],
+    update: ([a], args, argTypes) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}.add(${distinctTupleKey(args, argTypes)});`,
+    merge: ([a], [b]) => `for (const k of ${b}) ${a}.add(k);`,
+    finish: ([a]) => `${a}.size`,
+    helpers: { keyText: KEY_TEXT },
   },
   {
     type: 'aggregate',
@@ -114,7 +119,7 @@ const aggregates: AggregateFunction[] = [
     update: ([a], [x]) => `if (${x} !== null) ${a}[distinctKey(${x})] = ${x};`,
     merge: ([a], [b]) => `Object.assign(${a}, ${b});`,
     finish: ([a]) => `Object.values(${a})`,
-    helpers: { distinctKey: DISTINCT_KEY },
+    helpers: distinctKeyHelpers,
   },
   {
     type: 'aggregate',

@@ -7,6 +7,7 @@
 import { registerFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { DISTINCT_KEY } from './aggregates.js';
+import { KEY_TEXT } from '../key-text.js';
 
 /** Spark's FreqItemCounter.add: a new item past `size` counters lowers every count by the smallest and drops the zeros. */
 const FREQ_ADD = `function sqlFreqAdd(counters, value, count, size) {
@@ -36,5 +37,5 @@ registerFunction({
   update: ([counters, size], [x, limit]) => `${size} = ${limit}; if (${x} !== null) sqlFreqAdd(${counters}, ${x}, 1, ${limit});`,
   merge: ([counters, size], [other, otherSize]) => `if (${size} === 0) ${size} = ${otherSize}; for (const [value, count] of ${other}.values()) sqlFreqAdd(${counters}, value, count, ${size});`,
   finish: ([counters]) => `[...${counters}.values()].map((entry) => entry[0])`,
-  helpers: { distinctKey: DISTINCT_KEY, sqlFreqAdd: FREQ_ADD },
+  helpers: { distinctKey: DISTINCT_KEY, keyText: KEY_TEXT, sqlFreqAdd: FREQ_ADD },
 });

@@ -13,6 +13,7 @@
  */
 import { SampledSize, TaskContext, registerRuntime, type SpillFile, type TaskMemory } from '@flint/rdd';
 import { spillBucket } from './spilled-buckets.js';
+import { keyText } from '../../expr/key-text.js';
 
 const SPILL_PARTITIONS = 8;
 
@@ -89,16 +90,8 @@ export class SpillableGroups {
   }
 }
 
-/**
- * The text a group of several key values is spilled under: their JSON, with NaN as "NaN" (JSON
- * writes null, which would merge NaN's group into null's; a key column holds numbers or text, never both).
- */
-export function spillText(values: unknown[]): string {
-  return JSON.stringify(values, (_, v: unknown) => (typeof v === 'number' && v !== v ? 'NaN' : v));
-}
-
 /** Generated final-aggregation code gets its table from here (`env.newGroups(merge, spillKey)`), with the running task's memory. */
 export const SPILL_RUNTIME = registerRuntime('sql', {
   newGroups: (merge: Merge, spillKey: SpillKey) => new SpillableGroups(merge, spillKey, TaskContext.get()?.taskMemory()),
-  spillText,
+  spillText: keyText,
 });
