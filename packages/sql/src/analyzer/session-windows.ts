@@ -36,7 +36,7 @@ export function sessionWindows(call: Call, p: PlanOf<'project'> | PlanOf<'aggreg
   // A timestamp_ntz column's sessions are timestamp_ntz wall clocks; text and dates are read as timestamps.
   const ntz = dataTypeOf(resolveExpression(time, input, scope)).typeName() === 'timestamp_ntz';
   const start: Expr = ntz ? time : { kind: 'cast', child: time, to: Types.timestamp };
-  const end = callOf(ntz ? 'timestamp_ntz_add_micros' : 'timestamp_add_interval', [start, literalExpr(gapMicros)]);
+  const end = callOf('timestamp_add_interval', [start, literalExpr(gapMicros)]);
   const kept: Expr = gapMicros > 0 ? { kind: 'unary', op: 'IS NOT NULL', child: time } : literalExpr(false);
   const filtered: LogicalPlan = { kind: 'filter', child: p.child, condition: kept };
   const struct = (s: Expr, e: Expr) => aliasOf(callOf('named_struct', [literalExpr('start'), s, literalExpr('end'), e]), 'session_window');

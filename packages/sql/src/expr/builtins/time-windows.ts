@@ -6,7 +6,7 @@
  * the durations arrive as milliseconds and window_time is `end` less one millisecond (Spark,
  * with microseconds, takes one microsecond).
  */
-import { StructField, StructType, TimestampNTZType } from '../../types/index.js';
+import { StructField, StructType } from '../../types/index.js';
 import { registerFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
@@ -65,6 +65,3 @@ scalar('window_time', {
   nullableResult: true,
   gen: ([w]) => `(${w}.end === null ? null : ${w}.end - 1)`,
 });
-
-/** A timestamp_ntz wall clock plus microseconds: the end of a session window over a timestamp_ntz column. */
-scalar('timestamp_ntz_add_micros', { args: 2, returns: new TimestampNTZType(), gen: ([t, micros]) => `(${t} + Math.trunc(${micros} / 1000))`, pretty: ([a, b]) => `${a} + ${b}` });
