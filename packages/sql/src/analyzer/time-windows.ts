@@ -9,7 +9,6 @@ import { callOf, newExprId, transformDown, type Attr, type Expr } from '../expr/
 import { literalExpr } from '../expr/literal.js';
 import { prettyName } from '../expr/names.js';
 import { Types } from '../expr/types-used.js';
-import { windowType } from '../expr/builtins/time-windows.js';
 import { outputOf } from '../plan/output.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
@@ -56,7 +55,7 @@ export function planTimeWindows<P extends Windowed>(p: P, scope: OuterScope | un
 function timeWindows(call: Call, input: LogicalPlan, scope?: OuterScope): { child: LogicalPlan; column: Attr } {
   const generator = windowGenerator(call, outputOf(input), scope);
   // A timestamp_ntz column's windows are timestamp_ntz wall clocks (the arithmetic is the same).
-  const column: Attr = { kind: 'attr', id: newExprId(), name: 'window', dataType: windowType(dataTypeOf(generator.kind === 'call' ? generator.args[0]! : generator)), nullable: false };
+  const column: Attr = { kind: 'attr', id: newExprId(), name: 'window', dataType: dataTypeOf(generator), nullable: false };
   return { child: { kind: 'generate', child: input, generator, outer: false, output: [column] }, column };
 }
 

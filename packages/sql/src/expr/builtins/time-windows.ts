@@ -14,8 +14,7 @@ import { AnalysisException } from '../../analyzer/analysis-error.js';
 import type { DataType } from '../../types/index.js';
 
 /** struct<start:t,end:t>, the type of a time window over a column of type t (timestamp or timestamp_ntz). */
-export const windowType = (t: DataType = Types.timestamp) => new StructType([new StructField('start', t, true), new StructField('end', t, true)]);
-const WINDOW_TYPE = windowType();
+const windowType = (t: DataType = Types.timestamp) => new StructType([new StructField('start', t, true), new StructField('end', t, true)]);
 
 /**
  * Spark's getWindow for i = 0 until ceil(window / slide): the last window start at or before the
@@ -40,8 +39,8 @@ registerFunction({
   maxArgs: 4,
   outer: false,
   withPosition: false,
-  returnType: () => WINDOW_TYPE,
-  columns: () => [{ name: 'window', dataType: WINDOW_TYPE }],
+  returnType: ([t]) => windowType(t),
+  columns: ([t]) => [{ name: 'window', dataType: windowType(t) }],
   genRows: ([t, size, slide, start]) => `(${t} === null ? [] : sqlTimeWindows(${t}, ${size}, ${slide}, ${start}))`,
   helpers: { sqlTimeWindows: TIME_WINDOWS },
 });
