@@ -9,17 +9,12 @@
  * what runs is resolve-expression.ts's.
  */
 import type { Expr } from '../expr/expression.js';
-import { isIntegral, isNull } from '../expr/type-rules.js';
-import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import { isAnsiInterval, isDate, isDateLike, isDayCount } from '../expr/type-rules.js';
+import { DayTimeIntervalType, type DataType } from '../types/index.js';
 import { datetimeArithmeticType } from '../types/coercion.js';
 import { dataTypeOf } from './type-of.js';
 
-const isDate = (t: DataType) => t.typeName() === 'date';
-const isDatetime = (t: DataType) => isDate(t) || t.typeName() === 'timestamp' || t.typeName() === 'timestamp_ntz';
-/** Spark's DateAdd / DateSub take the day count as an integer (or NULL). */
-const isDayCount = (t: DataType) => isIntegral(t) || isNull(t);
 const isDayInterval = (t: DataType) => t instanceof DayTimeIntervalType && t.startField === DayTimeIntervalType.DAY && t.endField === DayTimeIntervalType.DAY;
-const isInterval = (t: DataType) => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
 
 const call = (name: string, args: Expr[]): Expr => ({ kind: 'call', name, args });
 const days = (interval: Expr) => call('extractansiintervaldays', [interval]);
@@ -31,18 +26,18 @@ export function datetimeNamingForm(e: Expr): Expr {
   const r = typeOrUndefined(e.right);
   if (!l || !r) return e;
   // A number times an interval is MultiplyYMInterval / MultiplyDTInterval(interval, number).
-  if (e.op === '*') return isInterval(r) && !isInterval(l) ? { ...e, left: e.right, right: e.left } : e;
+  if (e.op === '*') return isAnsiInterval(r) && !isAnsiInterval(l) ? { ...e, left: e.right, right: e.left } : e;
   if (e.op === '-') {
     if (isDate(l) && isDayCount(r)) return call('date_sub', [e.left, e.right]);
     if (isDate(l) && isDayInterval(r)) return call('date_add', [e.left, { kind: 'unary', op: '-', child: days(e.right) }]);
-    return isDatetime(l) && isInterval(r) ? { ...e, datetime: true } : e;
+    return isDateLike(l) && isAnsiInterval(r) ? { ...e, datetime: true } : e;
   }
   if (isDate(l) && isDayCount(r)) return call('date_add', [e.left, e.right]);
   if (isDayCount(l) && isDate(r)) return call('date_add', [e.right, e.left]);
   if (isDate(l) && isDayInterval(r)) return call('date_add', [e.left, days(e.right)]);
   if (isDayInterval(l) && isDate(r)) return call('date_add', [e.right, days(e.left)]);
-  if (isDatetime(l) && isInterval(r)) return { ...e, datetime: true };
-  if (isInterval(l) && isDatetime(r)) return { ...e, left: e.right, right: e.left, datetime: true };
+  if (isDateLike(l) && isAnsiInterval(r)) return { ...e, datetime: true };
+  if (isAnsiInterval(l) && isDateLike(r)) return { ...e, left: e.right, right: e.left, datetime: true };
   return e;
 }
 

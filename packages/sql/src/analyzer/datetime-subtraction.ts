@@ -8,12 +8,11 @@
  */
 import type { Expr } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
-import { isNull, isString } from '../expr/type-rules.js';
+import { isDate, isNull, isString } from '../expr/type-rules.js';
 import { TimestampNTZType, type DataType } from '../types/index.js';
 import { castTo } from './resolve-expression.js';
 
 const isTimestampLike = (t: DataType) => t.typeName() === 'timestamp' || t.typeName() === 'timestamp_ntz';
-const isDate = (t: DataType) => t.typeName() === 'date';
 
 export function datetimeSubtraction(left: Expr, right: Expr, l: DataType, r: DataType): Expr | undefined {
   if (isTimestampLike(l) || isTimestampLike(r)) {

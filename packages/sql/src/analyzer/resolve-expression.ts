@@ -9,7 +9,7 @@ import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrd
 import { lookupFunction } from '../expr/registry.js';
 import { distinctAggregate } from '../expr/distinct-aggregate.js';
 import { Types } from '../expr/types-used.js';
-import { commonType, isBoolean, isIntegral, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
+import { commonType, isAnsiInterval, isBoolean, isDate, isDateLike, isDayCount, isIntegral, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING, prettyName } from '../expr/names.js';
 import { literalExpr } from '../expr/literal.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
@@ -135,7 +135,7 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
  */
 function signOperand(child: Expr, sign: '-' | '+'): Expr {
   const t = dataTypeOf(child);
-  if (isNumeric(t) || t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType || t instanceof CalendarIntervalType) return child;
+  if (isNumeric(t) || isAnsiInterval(t) || t instanceof CalendarIntervalType) return child;
   if (isString(t) || isNull(t)) return castTo(child, Types.double);
   const required = '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")';
   throw new AnalysisException(
@@ -205,7 +205,7 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
 function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
   const l = dataTypeOf(e.left);
   const r = dataTypeOf(e.right);
-  if (ARITHMETIC_OPS.has(e.op) && (isAnsiInterval(l) || isAnsiInterval(r)) && !isDatetime(l) && !isDatetime(r)) return intervalArithmetic(e, l, r);
+  if (ARITHMETIC_OPS.has(e.op) && (isAnsiInterval(l) || isAnsiInterval(r)) && !isDateLike(l) && !isDateLike(r)) return intervalArithmetic(e, l, r);
   switch (e.op) {
     case 'AND':
     case 'OR':
@@ -240,8 +240,6 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
 }
 
 const ARITHMETIC_OPS = new Set(['+', '-', '*', '/', '%']);
-const isAnsiInterval = (t: DataType) => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
-const isDatetime = (t: DataType) => ['date', 'timestamp', 'timestamp_ntz'].includes(t.typeName());
 
 /**
  * Arithmetic on ANSI intervals without a date or timestamp: two intervals of one kind add and
@@ -308,12 +306,10 @@ function calendarArithmetic(value: Expr, valueType: DataType, interval: Expr, si
 
 /** `date + n`, `n + date`, `date - n` (n integral): date_add / date_sub, as Spark's analyzer rewrites them. */
 function dateDayArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr | undefined {
-  const isDate = (t: DataType) => t.typeName() === 'date';
   // NULL is a day count too: date + NULL is date_add(d, NULL), Spark's DateAdd.
-  const isDays = (t: DataType) => isIntegral(t) || isNull(t);
-  if (e.op === '+' && isDate(l) && isDays(r)) return resolveCall('date_add', [e.left, e.right], false);
-  if (e.op === '+' && isDays(l) && isDate(r)) return resolveCall('date_add', [e.right, e.left], false);
-  if (e.op === '-' && isDate(l) && isDays(r)) return resolveCall('date_sub', [e.left, e.right], false);
+  if (e.op === '+' && isDate(l) && isDayCount(r)) return resolveCall('date_add', [e.left, e.right], false);
+  if (e.op === '+' && isDayCount(l) && isDate(r)) return resolveCall('date_add', [e.right, e.left], false);
+  if (e.op === '-' && isDate(l) && isDayCount(r)) return resolveCall('date_sub', [e.left, e.right], false);
   return undefined;
 }
 

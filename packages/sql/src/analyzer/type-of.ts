@@ -2,12 +2,12 @@
  * The type and nullability of a resolved expression. The analyzer has inserted the casts that
  * make operand types agree, so these are plain structural rules.
  */
-import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import type { DataType } from '../types/index.js';
 import { datetimeArithmeticType } from '../types/coercion.js';
 import type { Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
-import { arithmeticType } from '../expr/type-rules.js';
+import { arithmeticType, isAnsiInterval } from '../expr/type-rules.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { outputOf } from '../plan/output.js';
 
@@ -60,14 +60,12 @@ function constantValueOf(e: Expr): unknown {
   return def?.type === 'scalar' && def.constantValue ? def.constantValue(args) : undefined;
 }
 
-const isInterval = (t: DataType) => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
-
 function binaryType(op: string, l: DataType, r: DataType): DataType {
   switch (op) {
     case '+':
     case '-':
       // Two intervals of one kind: the interval spanning both (interval day + interval hour is day to hour).
-      if (isInterval(l) && isInterval(r)) return datetimeArithmeticType(op, l, r)!;
+      if (isAnsiInterval(l) && isAnsiInterval(r)) return datetimeArithmeticType(op, l, r)!;
       return arithmeticType(l, r);
     case '*':
     case '%':

@@ -12,7 +12,11 @@ export const isNumeric = (t: DataType): boolean => NUMERIC_ORDER.includes(t.type
 export const isIntegral = (t: DataType): boolean => INTEGRAL.includes(t.typeName());
 export const isString = (t: DataType): boolean => t.typeName() === 'string';
 export const isNull = (t: DataType): boolean => t.typeName() === 'void' || t.typeName() === 'null';
+export const isDate = (t: DataType): boolean => t.typeName() === 'date';
 export const isDateLike = (t: DataType): boolean => ['date', 'timestamp', 'timestamp_ntz'].includes(t.typeName());
+/** Spark's DateAdd / DateSub take the day count as an integer (or NULL). */
+export const isDayCount = (t: DataType): boolean => isIntegral(t) || isNull(t);
+export { isAnsiInterval } from '../types/interval-types.js';
 export const isBoolean = (t: DataType): boolean => t.typeName() === 'boolean';
 
 export function sameType(a: DataType, b: DataType): boolean {

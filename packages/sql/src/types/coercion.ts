@@ -26,7 +26,7 @@ import {
   DECIMAL_MAX_PRECISION,
 } from './data-type.js';
 import { ArrayType, MapType, StructField, StructType } from './complex-types.js';
-import { DayTimeIntervalType, YearMonthIntervalType } from './interval-types.js';
+import { DayTimeIntervalType, YearMonthIntervalType, isAnsiInterval } from './interval-types.js';
 
 /** Integral and floating types from narrowest to widest (decimal sits between long and float). */
 const NUMERIC_ORDER = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType];
@@ -207,8 +207,6 @@ export function arithmeticResultType(op: ArithmeticOperator, left: DataType, rig
   return new DoubleType();
 }
 
-const isInterval = (t: DataType): boolean => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
-
 /**
  * Spark's datetime arithmetic (ResolveBinaryArithmetic, with ANSI intervals, the default):
  * date ± integer and date ± a day or year-month interval is a date; a date plus an interval with
@@ -218,7 +216,7 @@ const isInterval = (t: DataType): boolean => t instanceof DayTimeIntervalType ||
  */
 export function datetimeArithmeticType(op: ArithmeticOperator, left: DataType, right: DataType): DataType | undefined {
   const timestampLike = (t: DataType): boolean => t instanceof TimestampType || t instanceof TimestampNTZType;
-  const involved = [left, right].some((t) => isDatetime(t) || isInterval(t));
+  const involved = [left, right].some((t) => isDatetime(t) || isAnsiInterval(t));
   if (!involved) return undefined;
   const additive = op === '+' || op === '-';
   if (additive) {
@@ -232,7 +230,7 @@ export function datetimeArithmeticType(op: ArithmeticOperator, left: DataType, r
       if (date instanceof DateType) {
         if (other instanceof IntegralType || other instanceof YearMonthIntervalType) return date;
         if (other instanceof DayTimeIntervalType) return other.endField === DayTimeIntervalType.DAY ? date : new TimestampType();
-      } else if (timestampLike(date) && isInterval(other)) {
+      } else if (timestampLike(date) && isAnsiInterval(other)) {
         return date;
       }
     }
@@ -242,9 +240,9 @@ export function datetimeArithmeticType(op: ArithmeticOperator, left: DataType, r
     if (left instanceof YearMonthIntervalType && right instanceof YearMonthIntervalType) {
       return new YearMonthIntervalType(Math.min(left.startField, right.startField), Math.max(left.endField, right.endField));
     }
-  } else if ((op === '*' || op === '/') && isInterval(left) && right instanceof NumericType) {
+  } else if ((op === '*' || op === '/') && isAnsiInterval(left) && right instanceof NumericType) {
     return left;
-  } else if (op === '*' && isInterval(right) && left instanceof NumericType) {
+  } else if (op === '*' && isAnsiInterval(right) && left instanceof NumericType) {
     return right;
   }
   throw new Error(

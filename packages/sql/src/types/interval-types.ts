@@ -4,7 +4,7 @@
  * and YearMonthIntervalType (a count of months). `interval day`, `interval year to month` are
  * their SQL names. Values are JS numbers (microseconds, months).
  */
-import { AtomicType, type JsonValue } from './data-type.js';
+import { AtomicType, type DataType, type JsonValue } from './data-type.js';
 
 export const DAY_TIME_FIELDS = ['day', 'hour', 'minute', 'second'] as const;
 export const YEAR_MONTH_FIELDS = ['year', 'month'] as const;
@@ -110,3 +110,6 @@ export function yearMonthIntervalText(months: number, type: YearMonthIntervalTyp
   if (type.startField !== type.endField) return `INTERVAL '${year}-${abs % 12}' YEAR TO MONTH`;
   return type.startField === YearMonthIntervalType.YEAR ? `INTERVAL '${year}' YEAR` : `INTERVAL '${months}' MONTH`;
 }
+
+/** An ANSI interval (day-time or year-month), not a calendar interval. */
+export const isAnsiInterval = (t: DataType): boolean => t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;

@@ -8,6 +8,7 @@ import { AnalysisException } from '../../analyzer/analysis-error.js';
 import { NUMBER_FORMAT_SYMBOL, numberFormats } from '../../physical/runtime/number-format.js';
 import { DecimalType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
+import { isDateLike } from '../type-rules.js';
 import { scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
 import { WALL_CLOCK_FORMATTER, wallClockFormatter } from './datetime.js';
@@ -39,17 +40,15 @@ for (const [name, errorOnFail] of [['to_number', true], ['try_to_number', false]
   });
 }
 
-const isDatetime = (t: DataType) => t.typeName() === 'date' || t.typeName() === 'timestamp' || t.typeName() === 'timestamp_ntz';
-
 scalar('to_char', {
   args: 2,
   returns: ([value], [, format]) => {
-    if (!isDatetime(value!)) numberFormats.typeOf(constantFormat('to_char', format));
+    if (!isDateLike(value!)) numberFormats.typeOf(constantFormat('to_char', format));
     return Types.string;
   },
-  coerce: ([value]) => [isDatetime(value!) ? undefined : Types.double, Types.string],
+  coerce: ([value]) => [isDateLike(value!) ? undefined : Types.double, Types.string],
   timeZoneAware: true,
-  prepared: { 1: (format, [type]) => (isDatetime(type!) ? wallClockFormatter(format) : numberFormat(format)) },
+  prepared: { 1: (format, [type]) => (isDateLike(type!) ? wallClockFormatter(format) : numberFormat(format)) },
   gen: ([value, format], [type], tz, state) => {
     const kind = type!.typeName();
     if (kind === 'date') return `${format}(${value} * 86400000)`;
