@@ -196,8 +196,8 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
   }
   const targets = def.coerceArgs?.(args.map(dataTypeOf)) ?? [];
   const coerced = args.map((a, i) => (targets[i] ? castTo(a, targets[i]!) : a));
-  // Any other aggregate over DISTINCT rows: its distinct form (sum(DISTINCT x) is sum_distinct).
-  if (distinct && def.type === 'aggregate' && lookupName !== 'count_distinct') return { kind: 'call', name: distinctAggregate(def).name, args: coerced };
+  // An aggregate over DISTINCT rows, unless it is a distinct form already: its distinct form (sum(DISTINCT x) is sum_distinct).
+  if (distinct && def.type === 'aggregate' && !def.distinct) return { kind: 'call', name: distinctAggregate(def).name, args: coerced };
   const resolvedName = lookupName === 'count_distinct' ? 'count_distinct' : name.toLowerCase();
   return { kind: 'call', name: resolvedName, args: coerced };
 }
