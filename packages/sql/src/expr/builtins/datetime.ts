@@ -1,8 +1,8 @@
 /**
  * Date and time functions. Inside the engine a `date` is a day number (days since 1970-01-01) and
  * a `timestamp` is milliseconds since the epoch. A timestamp's calendar fields are read in the
- * session time zone (`timeZoneAware` functions): `sqlZone.wall` turns an instant into its wall
- * clock there (as UTC milliseconds, read with getUTC*), `sqlZone.instant` goes back.
+ * session time zone (`timeZoneAware` functions): a zone's `wall` (`sqlZone.of(tz)`) turns an instant into
+ * its wall clock there (as UTC milliseconds, read with getUTC*), its `instant` goes back.
  */
 import { Types } from '../types-used.js';
 import { DayTimeIntervalType, type DataType } from '../../types/index.js';

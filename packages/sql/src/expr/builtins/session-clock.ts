@@ -6,7 +6,7 @@
 import { TimestampNTZType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE } from './time-zone-codegen.js';
+import { ZONE, constantZone } from './time-zone-codegen.js';
 
 scalar('current_timezone', { args: 0, returns: Types.string, timeZoneAware: true, pretty: () => 'current_timezone()', gen: (_, __, tz) => JSON.stringify(tz) });
 scalar('localtimestamp', {
@@ -16,7 +16,7 @@ scalar('localtimestamp', {
   pretty: () => 'localtimestamp()',
   // The clock's reading: never folded while planning (as current_date and now are not).
   nondeterministic: true,
-  gen: (_, __, tz) => `sqlZone.wall(Date.now(), ${JSON.stringify(tz)})`,
+  gen: (_, __, tz, state) => `${constantZone(state, tz)}.wall(Date.now())`,
   helpers: { sqlZone: ZONE },
 });
 scalar('curdate', {
@@ -25,6 +25,6 @@ scalar('curdate', {
   timeZoneAware: true,
   pretty: () => 'curdate()',
   nondeterministic: true,
-  gen: (_, __, tz) => `Math.floor(sqlZone.wall(Date.now(), ${JSON.stringify(tz)}) / 86400000)`,
+  gen: (_, __, tz, state) => `Math.floor(${constantZone(state, tz)}.wall(Date.now()) / 86400000)`,
   helpers: { sqlZone: ZONE },
 });

@@ -59,11 +59,7 @@ export const ZONE = `const sqlZone = (() => {
     }
     return z;
   };
-  return {
-    of,
-    wall: (ms, tz) => of(tz).wall(ms),
-    instant: (wall, tz) => of(tz).instant(wall),
-  };
+  return { of };
 })();`;
 
 /** Generated code for a zone known while generating (the session's): its sqlZone object, made once in the prologue. */

@@ -105,12 +105,12 @@ scalar('make_interval', {
  * A timestamp plus `sign` times a calendar interval (Spark's timestampAddInterval): months and
  * days move the wall clock in the session zone (a month end clamps), microseconds the instant.
  */
-const ADD_CALENDAR = `function sqlAddCalendar(ms, iv, sign, tz) {
-  const d = new Date(sqlZone.wall(ms, tz));
+const ADD_CALENDAR = `function sqlAddCalendar(ms, iv, sign, zone) {
+  const d = new Date(zone.wall(ms));
   const m = d.getUTCMonth() + sign * iv.months;
   const last = new Date(Date.UTC(d.getUTCFullYear(), m + 1, 0)).getUTCDate();
   const wall = Date.UTC(d.getUTCFullYear(), m, Math.min(d.getUTCDate(), last) + sign * iv.days, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
-  return sqlZone.instant(wall, tz) + sign * Math.trunc(iv.microseconds / 1000);
+  return zone.instant(wall) + sign * Math.trunc(iv.microseconds / 1000);
 }`;
 
 scalar('timestamp_add_calendar_interval', {
@@ -118,7 +118,7 @@ scalar('timestamp_add_calendar_interval', {
   returns: TS,
   timeZoneAware: true,
   pretty: ([t, iv, sign]) => `${t} ${sign === '-1' ? '-' : '+'} ${iv}`,
-  gen: ([t, iv, sign], _types, tz) => `sqlAddCalendar(${t}, ${iv}, ${sign}, ${JSON.stringify(tz)})`,
+  gen: ([t, iv, sign], _types, tz, state) => `sqlAddCalendar(${t}, ${iv}, ${sign}, ${constantZone(state, tz)})`,
   helpers: { sqlZone: ZONE, sqlAddCalendar: ADD_CALENDAR },
 });
 
@@ -127,8 +127,8 @@ scalar('date_add_calendar_interval', {
   args: 3,
   returns: Types.date,
   pretty: ([d, iv, sign]) => `${d} ${sign === '-1' ? '-' : '+'} ${iv}`,
-  gen: ([d, iv, sign]) =>
+  gen: ([d, iv, sign], _types, _tz, state) =>
     `(${iv}.microseconds !== 0 ? (() => { throw new Error('[INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION] Cannot add an interval to a date because its microseconds part is not 0. SQLSTATE: 22006'); })() : ` +
-    `Math.floor(sqlAddCalendar(${d} * 86400000, ${iv}, ${sign}, 'UTC') / 86400000))`,
+    `Math.floor(sqlAddCalendar(${d} * 86400000, ${iv}, ${sign}, ${constantZone(state, 'UTC')}) / 86400000))`,
   helpers: { sqlZone: ZONE, sqlAddCalendar: ADD_CALENDAR },
 });
