@@ -44,6 +44,9 @@ export function commonType(a: DataType, b: DataType): DataType | undefined {
   return undefined;
 }
 
+/** The common type of several (each next one widening what came before, kept where none is common); none: string, as array() and map() of nothing are. */
+export const widestType = (types: DataType[]): DataType => (types.length === 0 ? Types.string : types.reduce((a, b) => commonType(a, b) ?? a));
+
 /** The result type of `+ - * %` on two numbers (an integral result is the wider integral type). */
 export function arithmeticType(a: DataType, b: DataType): DataType {
   if (isNull(a) && isNull(b)) return Types.double;

@@ -3,11 +3,10 @@
  * and editing arrays, and building maps, with Spark's null rules.
  */
 import { MapType, type DataType } from '../../types/index.js';
-import { commonType } from '../type-rules.js';
+import { widestType } from '../type-rules.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 
-const widest = (types: DataType[]): DataType => (types.length === 0 ? Types.string : types.reduce((a, b) => commonType(a, b) ?? a));
 const elementOf = (t: DataType): DataType => ('elementType' in t ? (t as { elementType: DataType }).elementType : Types.null);
 
 /** Spark's slice: 1-based start (negative counts from the end), a length of elements. */
@@ -42,9 +41,9 @@ scalar('array_remove', { args: 2, returns: ([t]) => t, gen: ([a, v]) => `${a}.fi
 scalar('array_compact', { args: 1, returns: ([t]) => t, gen: ([a]) => `${a}.filter((x) => x !== null)` });
 scalar('map', {
   args: [0, Infinity],
-  returns: (t) => new MapType(widest(t.filter((_, i) => i % 2 === 0)), widest(t.filter((_, i) => i % 2 === 1)), true),
+  returns: (t) => new MapType(widestType(t.filter((_, i) => i % 2 === 0)), widestType(t.filter((_, i) => i % 2 === 1)), true),
   coerce: (t) => {
-    const [keys, values] = [widest(t.filter((_, i) => i % 2 === 0)), widest(t.filter((_, i) => i % 2 === 1))];
+    const [keys, values] = [widestType(t.filter((_, i) => i % 2 === 0)), widestType(t.filter((_, i) => i % 2 === 1))];
     return t.map((_, i) => (i % 2 === 0 ? keys : values));
   },
   nullTolerant: true,

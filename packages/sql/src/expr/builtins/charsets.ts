@@ -7,14 +7,13 @@
  */
 import { BinaryType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
-import { commonType } from '../type-rules.js';
+import { widestType } from '../type-rules.js';
 import { SQL_EQUALS } from '../../physical/codegen/complex-equality.js';
 import { all, scalar } from './define.js';
 
 const S = Types.string;
 const BINARY = new BinaryType();
 const isBinary = (t: DataType | undefined) => t?.typeName() === 'binary';
-const widest = (types: DataType[]): DataType => types.reduce((a, b) => commonType(a, b) ?? a);
 
 const CHARSET = `function sqlCharset(name, fn) {
   const key = String(name).toLowerCase();
@@ -117,7 +116,7 @@ const isDefault = (i: number, count: number) => count % 2 === 0 && i === count -
 const decodeTypes = (t: DataType[]) => {
   const searches = t.filter((_, i) => i % 2 === 1 && !isDefault(i, t.length));
   const results = t.filter((_, i) => i > 0 && (i % 2 === 0 || isDefault(i, t.length)));
-  return { key: widest([t[0]!, ...searches]), value: widest(results) };
+  return { key: widestType([t[0]!, ...searches]), value: widestType(results) };
 };
 scalar('decode', {
   args: [2, Infinity],

@@ -1,15 +1,14 @@
 /** Arrays, maps and structs: construction and access. */
 import { StructField, StructType, type DataType } from '../../types/index.js';
-import { commonType } from '../type-rules.js';
+import { widestType } from '../type-rules.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 
-const widest = (types: DataType[]): DataType => (types.length === 0 ? Types.string : types.reduce((a, b) => commonType(a, b) ?? a));
 
 scalar('array', {
   args: [0, Infinity],
-  returns: (t) => Types.array(widest(t)),
-  coerce: (t) => t.map(() => widest(t)),
+  returns: (t) => Types.array(widestType(t)),
+  coerce: (t) => t.map(() => widestType(t)),
   nullTolerant: true,
   gen: (a) => `[${a.join(', ')}]`,
 });

@@ -1,28 +1,27 @@
 /** Null handling and conditional functions (CASE WHEN itself is an expression kind of its own). */
 import { Types } from '../types-used.js';
-import { commonType } from '../type-rules.js';
+import { widestType } from '../type-rules.js';
 import type { DataType } from '../../types/index.js';
 import { scalar } from './define.js';
 
-const widest = (types: DataType[]): DataType => types.reduce((a, b) => commonType(a, b) ?? a);
-const toWidest = (types: DataType[]) => types.map(() => widest(types));
+const toWidest = (types: DataType[]) => types.map(() => widestType(types));
 
 scalar('coalesce', {
   args: [1, Infinity],
-  returns: widest,
+  returns: widestType,
   coerce: toWidest,
   nullTolerant: true,
   nullableResult: true,
   gen: (a) => a.reduceRight((rest, x) => `(${x} !== null ? ${x} : ${rest})`, 'null'),
 });
-scalar('nvl', { args: 2, returns: widest, coerce: toWidest, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} !== null ? ${a} : ${b})`, aliases: ['ifnull'] });
+scalar('nvl', { args: 2, returns: widestType, coerce: toWidest, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} !== null ? ${a} : ${b})`, aliases: ['ifnull'] });
 scalar('nullif', { args: 2, returns: ([t]) => t, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} === ${b} ? null : ${a})` });
 /** nullifzero(a) is nullif(a, 0); zeroifnull(a) is coalesce(a, 0), typed as coalesce types it. */
 scalar('nullifzero', { args: 1, returns: ([t]) => t!, nullableResult: true, gen: ([a]) => `(${a} === 0 ? null : ${a})` });
 scalar('zeroifnull', {
   args: 1,
-  returns: ([t]) => widest([t!, Types.int]),
-  coerce: ([t]) => [widest([t!, Types.int])],
+  returns: ([t]) => widestType([t!, Types.int]),
+  coerce: ([t]) => [widestType([t!, Types.int])],
   nullTolerant: true,
   gen: ([a]) => `(${a} !== null ? ${a} : 0)`,
 });
@@ -32,13 +31,13 @@ scalar('isnan', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]
 scalar('nanvl', { args: 2, returns: Types.double, gen: ([a, b]) => `(Number.isNaN(${a}) ? ${b} : ${a})` });
 scalar('if', {
   args: 3,
-  returns: ([, a, b]) => widest([a, b]),
+  returns: ([, a, b]) => widestType([a, b]),
   nullTolerant: true,
   nullableResult: true,
   gen: ([c, a, b]) => `(${c} === true ? ${a} : ${b})`,
   aliases: ['iff'],
 });
-scalar('nvl2', { args: 3, returns: ([, a, b]) => widest([a!, b!]), nullTolerant: true, nullableResult: true, gen: ([x, a, b]) => `(${x} !== null ? ${a} : ${b})` });
+scalar('nvl2', { args: 3, returns: ([, a, b]) => widestType([a!, b!]), nullTolerant: true, nullableResult: true, gen: ([x, a, b]) => `(${x} !== null ? ${a} : ${b})` });
 /** equal_null(a, b): a <=> b (true for two nulls, NaN equal to NaN). */
 scalar('equal_null', {
   args: 2,
