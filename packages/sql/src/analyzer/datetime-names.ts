@@ -9,9 +9,10 @@
  * what runs is resolve-expression.ts's.
  */
 import type { Expr } from '../expr/expression.js';
-import { isAnsiInterval, isDate, isDateLike, isDayCount } from '../expr/type-rules.js';
+import { isAnsiInterval, isDate, isDateLike } from '../expr/type-rules.js';
 import { DayTimeIntervalType, type DataType } from '../types/index.js';
 import { datetimeArithmeticType } from '../types/coercion.js';
+import { dayCountCall } from './resolve-expression.js';
 import { dataTypeOf } from './type-of.js';
 
 const isDayInterval = (t: DataType) => t instanceof DayTimeIntervalType && t.startField === DayTimeIntervalType.DAY && t.endField === DayTimeIntervalType.DAY;
@@ -27,13 +28,12 @@ export function datetimeNamingForm(e: Expr): Expr {
   if (!l || !r) return e;
   // A number times an interval is MultiplyYMInterval / MultiplyDTInterval(interval, number).
   if (e.op === '*') return isAnsiInterval(r) && !isAnsiInterval(l) ? { ...e, left: e.right, right: e.left } : e;
+  const dayCount = dayCountCall(e, l, r);
+  if (dayCount) return call(dayCount.name, dayCount.args);
   if (e.op === '-') {
-    if (isDate(l) && isDayCount(r)) return call('date_sub', [e.left, e.right]);
     if (isDate(l) && isDayInterval(r)) return call('date_add', [e.left, { kind: 'unary', op: '-', child: days(e.right) }]);
     return isDateLike(l) && isAnsiInterval(r) ? { ...e, datetime: true } : e;
   }
-  if (isDate(l) && isDayCount(r)) return call('date_add', [e.left, e.right]);
-  if (isDayCount(l) && isDate(r)) return call('date_add', [e.right, e.left]);
   if (isDate(l) && isDayInterval(r)) return call('date_add', [e.left, days(e.right)]);
   if (isDayInterval(l) && isDate(r)) return call('date_add', [e.right, days(e.left)]);
   if (isDateLike(l) && isAnsiInterval(r)) return { ...e, datetime: true };

@@ -304,13 +304,21 @@ function calendarArithmetic(value: Expr, valueType: DataType, interval: Expr, si
   return undefined;
 }
 
-/** `date + n`, `n + date`, `date - n` (n integral): date_add / date_sub, as Spark's analyzer rewrites them. */
-function dateDayArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr | undefined {
-  // NULL is a day count too: date + NULL is date_add(d, NULL), Spark's DateAdd.
-  if (e.op === '+' && isDate(l) && isDayCount(r)) return resolveCall('date_add', [e.left, e.right], false);
-  if (e.op === '+' && isDayCount(l) && isDate(r)) return resolveCall('date_add', [e.right, e.left], false);
-  if (e.op === '-' && isDate(l) && isDayCount(r)) return resolveCall('date_sub', [e.left, e.right], false);
+/**
+ * The call Spark's analyzer rewrites `date + n`, `n + date`, `date - n` into (n an integer day
+ * count or NULL: date + NULL is date_add(d, NULL), Spark's DateAdd), the date first; else undefined.
+ */
+export function dayCountCall(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): { name: 'date_add' | 'date_sub'; args: [Expr, Expr] } | undefined {
+  if (e.op === '+' && isDate(l) && isDayCount(r)) return { name: 'date_add', args: [e.left, e.right] };
+  if (e.op === '+' && isDayCount(l) && isDate(r)) return { name: 'date_add', args: [e.right, e.left] };
+  if (e.op === '-' && isDate(l) && isDayCount(r)) return { name: 'date_sub', args: [e.left, e.right] };
   return undefined;
+}
+
+/** Date ± a day count: date_add / date_sub, resolved. */
+function dateDayArithmetic(e: Extract<Expr, { kind: 'binary' }>, l: DataType, r: DataType): Expr | undefined {
+  const rewrite = dayCountCall(e, l, r);
+  return rewrite && resolveCall(rewrite.name, rewrite.args, false);
 }
 
 /** `date ± number` that is not an integral day count (kept as plain arithmetic on day numbers). */
