@@ -3,17 +3,10 @@
  * `[interval] <number> <unit> ...` with units week, day, hour, minute, second, millisecond and
  * microsecond (singular or plural); a month or a year is refused, as TimeWindow refuses it.
  */
+import { MICROS_PER_UNIT } from '../types/interval-types.js';
 import { AnalysisException } from './analysis-error.js';
 
-const MICROS: Record<string, number> = {
-  week: 7 * 86_400_000_000,
-  day: 86_400_000_000,
-  hour: 3_600_000_000,
-  minute: 60_000_000,
-  second: 1_000_000,
-  millisecond: 1_000,
-  microsecond: 1,
-};
+const MICROS: Record<string, number> = MICROS_PER_UNIT;
 
 /** The duration in microseconds. */
 export function durationMicros(text: string): number {

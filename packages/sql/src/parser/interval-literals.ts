@@ -9,6 +9,7 @@
 import { binaryOf, type Expr as PlanExpr } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
 import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import { MICROS_PER_UNIT } from '../types/interval-types.js';
 import type { IntervalLiteral, IntervalUnit } from './ast.js';
 import { formatExpr } from './ast-text.js';
 import { rangedInterval, scaledDecimal } from './interval-ranges.js';
@@ -80,18 +81,17 @@ function signedDigits(text: string): { negative: boolean; digits: string } {
   return { negative: (m[1]!.match(/-/g)?.length ?? 0) % 2 === 1, digits: m[2]!.trim() };
 }
 
-const MICROS_PER_SECOND = 1_000_000;
 const dayTime = (field: number) => new DayTimeIntervalType(field, field);
 const INTERVAL_UNITS: Readonly<Record<string, { type: DataType; scale: number; whole: boolean }>> = {
   year: { type: new YearMonthIntervalType(YearMonthIntervalType.YEAR, YearMonthIntervalType.YEAR), scale: 12, whole: true },
   month: { type: new YearMonthIntervalType(YearMonthIntervalType.MONTH, YearMonthIntervalType.MONTH), scale: 1, whole: true },
-  week: { type: dayTime(DayTimeIntervalType.DAY), scale: 7 * 86400 * MICROS_PER_SECOND, whole: true },
-  day: { type: dayTime(DayTimeIntervalType.DAY), scale: 86400 * MICROS_PER_SECOND, whole: true },
-  hour: { type: dayTime(DayTimeIntervalType.HOUR), scale: 3600 * MICROS_PER_SECOND, whole: true },
-  minute: { type: dayTime(DayTimeIntervalType.MINUTE), scale: 60 * MICROS_PER_SECOND, whole: true },
-  second: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_SECOND, whole: false },
-  millisecond: { type: dayTime(DayTimeIntervalType.SECOND), scale: 1000, whole: true },
-  microsecond: { type: dayTime(DayTimeIntervalType.SECOND), scale: 1, whole: true },
+  week: { type: dayTime(DayTimeIntervalType.DAY), scale: MICROS_PER_UNIT.week, whole: true },
+  day: { type: dayTime(DayTimeIntervalType.DAY), scale: MICROS_PER_UNIT.day, whole: true },
+  hour: { type: dayTime(DayTimeIntervalType.HOUR), scale: MICROS_PER_UNIT.hour, whole: true },
+  minute: { type: dayTime(DayTimeIntervalType.MINUTE), scale: MICROS_PER_UNIT.minute, whole: true },
+  second: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_UNIT.second, whole: false },
+  millisecond: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_UNIT.millisecond, whole: true },
+  microsecond: { type: dayTime(DayTimeIntervalType.SECOND), scale: MICROS_PER_UNIT.microsecond, whole: true },
 };
 
 const UNIT_WORDS: Readonly<Record<string, IntervalUnit>> = Object.fromEntries(

@@ -6,15 +6,16 @@
  * them (`-'-1-1'` is 1-1).
  */
 import { DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/index.js';
+import { MICROS_PER_UNIT } from '../types/interval-types.js';
 import type { IntervalUnit } from './ast.js';
 
 const DAY_TIME: readonly IntervalUnit[] = ['day', 'hour', 'minute', 'second'];
 /** Microseconds per unit, and the largest value the unit takes after the first field. */
 const DAY_TIME_UNITS = [
-  { micros: 86_400_000_000, max: Infinity },
-  { micros: 3_600_000_000, max: 23 },
-  { micros: 60_000_000, max: 59 },
-  { micros: 1_000_000, max: 59 },
+  { micros: MICROS_PER_UNIT.day, max: Infinity },
+  { micros: MICROS_PER_UNIT.hour, max: 23 },
+  { micros: MICROS_PER_UNIT.minute, max: 59 },
+  { micros: MICROS_PER_UNIT.second, max: 59 },
 ];
 
 /** The value (months or microseconds) and type of the literal, or undefined when the text does not fit the range. */

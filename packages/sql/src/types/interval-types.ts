@@ -8,6 +8,16 @@ import { AtomicType, type DataType, type JsonValue } from './data-type.js';
 
 export const DAY_TIME_FIELDS = ['day', 'hour', 'minute', 'second'] as const;
 export const YEAR_MONTH_FIELDS = ['year', 'month'] as const;
+/** Microseconds per day-time unit (a week is seven days): the scale of a day-time interval's value. */
+export const MICROS_PER_UNIT = {
+  week: 7 * 86_400_000_000,
+  day: 86_400_000_000,
+  hour: 3_600_000_000,
+  minute: 60_000_000,
+  second: 1_000_000,
+  millisecond: 1_000,
+  microsecond: 1,
+} as const;
 
 function intervalName(fields: readonly string[], start: number, end: number): string {
   return start === end ? `interval ${fields[start]}` : `interval ${fields[start]} to ${fields[end]}`;
