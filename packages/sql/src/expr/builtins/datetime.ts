@@ -24,19 +24,27 @@ const DAY_MS = 86400000;
 export const WALL_CLOCK_FORMATTER = `const sqlWallClockFormatter = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].wallClockFormatter;`;
 export const wallClockFormatter = (pattern: string) => `sqlWallClockFormatter(${pattern})`;
 
-/** A Java pattern read for parsing (digits for y, M, d, H, m, s, S): a RegExp and the fields of its groups, cached by pattern. */
+/**
+ * A Java pattern read for parsing (digits for y, M, d, H, m, s, S), cached by pattern: its tokens
+ * (a field's letter and digit width, or literal text; sqlRequireParsed walks them to explain a
+ * failure), a RegExp and the fields of its groups.
+ */
 export const DATE_PATTERN = `function sqlDatePattern(pattern) {
   let parser = sqlDatePattern.cache.get(pattern);
   if (parser !== undefined) return parser;
-  let re = '^';
-  const order = [];
+  const tokens = [];
   pattern.replace(/'([^']*)'|y+|M+|d+|H+|m+|s+|S+|[^'yMdHmsS]+/g, (t, quoted) => {
-    if (quoted !== undefined) re += quoted.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
-    else if (/^[yMdHmsS]/.test(t)) { re += '(\\\\d{1,' + Math.max(t.length, t[0] === 'y' ? 4 : 2) + '})'; order.push(t[0]); }
-    else re += t.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+    const digits = quoted === undefined && /^[yMdHmsS]/.test(t);
+    tokens.push(digits ? { digits, text: t[0], width: Math.max(t.length, t[0] === 'y' ? 4 : 2) } : { digits, text: quoted ?? t, width: 0 });
     return t;
   });
-  parser = { pattern, re: new RegExp(re + '$'), order };
+  let re = '^';
+  const order = [];
+  for (const token of tokens) {
+    if (token.digits) { re += '(\\\\d{1,' + token.width + '})'; order.push(token.text); }
+    else re += token.text.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
+  }
+  parser = { tokens, re: new RegExp(re + '$'), order };
   if (sqlDatePattern.cache.size >= 1024) sqlDatePattern.cache.clear();
   sqlDatePattern.cache.set(pattern, parser);
   return parser;

@@ -5,24 +5,21 @@
  * over, or the field value that is out of range), then the try_ function that gives null instead.
  */
 
-/** Generated code: `value` when the parse succeeded (not null), else throws for text `s` and `pattern` (its text). */
-export const REQUIRE_PARSED = `function sqlRequireParsed(value, s, pattern, tryFunction) {
+/** Generated code: `value` when the parse succeeded (not null), else throws for text `s` and `parser` (from sqlDatePattern). */
+export const REQUIRE_PARSED = `function sqlRequireParsed(value, s, parser, tryFunction) {
   if (value !== null) return value;
   const text = s.trim();
   const fields = {};
   let at = 0;
   let failure;
-  pattern.replace(/'([^']*)'|y+|M+|d+|H+|m+|s+|S+|[^'yMdHmsS]+/g, (t, quoted) => {
-    if (failure !== undefined) return t;
-    const digits = /^[yMdHmsS]/.test(t);
-    const literal = quoted !== undefined ? quoted : t;
-    const re = digits ? new RegExp('\\\\d{1,' + Math.max(t.length, t[0] === 'y' ? 4 : 2) + '}', 'y') : null;
+  for (const token of parser.tokens) {
+    const re = token.digits ? new RegExp('\\\\d{1,' + token.width + '}', 'y') : null;
     if (re !== null) re.lastIndex = at;
-    const m = re !== null ? re.exec(text) : text.startsWith(literal, at) ? [literal] : null;
-    if (m === null) failure = "could not be parsed at index " + at;
-    else { if (digits) fields[t[0]] = Number(m[0]); at += m[0].length; }
-    return t;
-  });
+    const m = re !== null ? re.exec(text) : text.startsWith(token.text, at) ? [token.text] : null;
+    if (m === null) { failure = "could not be parsed at index " + at; break; }
+    if (token.digits) fields[token.text] = Number(m[0]);
+    at += m[0].length;
+  }
   if (failure === undefined && at < text.length) failure = "could not be parsed, unparsed text found at index " + at;
   if (failure === undefined) failure = "could not be parsed: " + sqlInvalidField(fields);
   throw new Error("[CANNOT_PARSE_TIMESTAMP] Text '" + s + "' " + failure + ". Use \`" + tryFunction + "\` to tolerate invalid input string and return NULL instead. SQLSTATE: 22007");
@@ -46,5 +43,5 @@ function sqlInvalidField(f) {
  */
 export function parseWithPatternCode(x: string, parser: string, tryFunction: string, mode: string | undefined): string {
   if (mode === 'legacy') return `sqlParseWithPattern(${x}, ${parser})`;
-  return `((text, parser) => sqlRequireParsed(sqlParseWithPattern(text, parser), text, parser.pattern, '${tryFunction}'))(${x}, ${parser})`;
+  return `((text, parser) => sqlRequireParsed(sqlParseWithPattern(text, parser), text, parser, '${tryFunction}'))(${x}, ${parser})`;
 }
