@@ -133,7 +133,7 @@ describe('literal and column arguments', () => {
     const [prologue, loop] = await generatedCode(select(true));
     expect(prologue).toContain(`sqlWallClockFormatter("yyyy-MM")`);
     expect(prologue).toContain(`sqlRegex("[0-9]+", 'regexp_replace', 'g')`);
-    expect(prologue).toContain(`sqlLikePattern("a%")`);
+    expect(prologue).toContain(`sqlLikePattern("a%", "\\\\")`);
     // Prepared from two literal arguments: lpad's fill from its pad and length, translate's map.
     expect(prologue).toContain(`sqlPadding("0", 6)`);
     expect(prologue).toContain(`sqlTranslation("abc", "xy")`);

@@ -77,5 +77,8 @@ export const contains = (left: ColumnOrName, right: ColumnOrName): Column => fn(
 export const startswith = (str: ColumnOrName, prefix: ColumnOrName): Column => fn('startswith', str, prefix);
 export const endswith = (str: ColumnOrName, suffix: ColumnOrName): Column => fn('endswith', str, suffix);
 export const substr = (str: ColumnOrName, pos: ColumnOrName, len?: ColumnOrName): Column => (len === undefined ? fn('substr', str, pos) : fn('substr', str, pos, len));
-export const like = (str: ColumnOrName, pattern: ColumnOrName): Column => fn('like', str, pattern);
-export const ilike = (str: ColumnOrName, pattern: ColumnOrName): Column => fn('ilike', str, pattern);
+/** like / ilike(str, pattern, escapeChar?): PySpark 3.5's; the escape is a column of a one-character string literal (F.lit('!')). */
+export const like = (str: ColumnOrName, pattern: ColumnOrName, escapeChar?: Column): Column =>
+  escapeChar === undefined ? fn('like', str, pattern) : fn('like', str, pattern, escapeChar);
+export const ilike = (str: ColumnOrName, pattern: ColumnOrName, escapeChar?: Column): Column =>
+  escapeChar === undefined ? fn('ilike', str, pattern) : fn('ilike', str, pattern, escapeChar);

@@ -58,7 +58,8 @@ function parsePredicated(c: Cursor): Expr {
       let escape: string | null = null;
       if (c.acceptWord('ESCAPE')) {
         const escapeToken = c.peek();
-        if (escapeToken.kind !== 'string' || escapeToken.value.length !== 1) throw c.error('the ESCAPE clause takes a string of one character');
+        if (escapeToken.kind !== 'string') throw c.error('the ESCAPE clause takes a string of one character');
+        if (escapeToken.value.length !== 1) throw invalidEscape(escapeToken.value);
         escape = c.next().value;
       }
       return { kind: 'like', op: token.upper === 'LIKE' ? 'like' : 'ilike', operand, pattern, escape, negated };
@@ -157,4 +158,10 @@ export function startsQuery(c: Cursor, ahead = 0): boolean {
   let i = ahead;
   while (c.isOp('(', i)) i++;
   return c.isWord(['SELECT', 'WITH', 'VALUES', 'TABLE'], i);
+}
+
+/** Spark's INVALID_ESC: an ESCAPE string of more or fewer than one character. */
+function invalidEscape(escape: string): Error {
+  const value = `'${escape.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return new Error(`[INVALID_ESC] Found an invalid escape string: ${value}. The escape string must contain only one character. SQLSTATE: 42604`);
 }

@@ -37,7 +37,7 @@ describe('syntax errors', () => {
     ['SELECT * FROM a JOIN b USING k', "'k' at line 1, column 30 (line 1, pos 29): expected '('"],
     ['SELECT a IS 5 FROM t', "'5' at line 1, column 13 (line 1, pos 12): expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS"],
     ['SELECT CAST(a AS) FROM t', "')' at line 1, column 17 (line 1, pos 16): expected a data type"],
-    ["SELECT a LIKE 'x' ESCAPE 'ab'", "''ab'' at line 1, column 26 (line 1, pos 25): the ESCAPE clause takes a string of one character"],
+    ["SELECT a LIKE 'x' ESCAPE 1", "'1' at line 1, column 26 (line 1, pos 25): the ESCAPE clause takes a string of one character"],
     ['SELECT a FROM t ORDER BY a NULLS', "end of input at line 1, column 33 (line 1, pos 32): expected FIRST or LAST after NULLS"],
     ['UPDATE t SET a = 1', "'UPDATE' at line 1, column 1 (line 1, pos 0): expected a statement"],
     ['SELECT a AS FROM t', "'FROM' at line 1, column 13 (line 1, pos 12): expected an alias after AS"],

@@ -2,6 +2,7 @@
 import './aggregates.js';
 import './strings.js';
 import './regex-functions.js';
+import './like-patterns.js';
 import './math.js';
 import './conditional.js';
 import './datetime.js';

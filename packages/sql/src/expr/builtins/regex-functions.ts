@@ -1,6 +1,6 @@
 /**
- * The functions that take a regular expression (rlike, split, regexp_extract, regexp_replace, ...)
- * or a LIKE pattern. The pattern argument is prepared (ScalarFunction.prepared): compiled into a
+ * The functions that take a regular expression (rlike, split, regexp_extract, regexp_replace, ...);
+ * LIKE is like-patterns.ts. The pattern argument is prepared (ScalarFunction.prepared): compiled into a
  * RegExp once when it is a literal, through a cache per row when it is a column. A pattern that
  * does not compile fails with Spark's INVALID_PARAMETER_VALUE.PATTERN when the query runs.
  */
@@ -37,54 +37,6 @@ export const regex =
   (pattern: string) =>
     `sqlRegex(${pattern}, '${functionName}', '${flags}')`;
 const helpers = { sqlRegex: REGEX };
-
-/**
- * A SQL LIKE pattern (`%`, `_`, `\\` escapes) as a matcher of whole strings (`test`), cached by
- * pattern: text with at most a leading and a trailing `%` is a string comparison (Spark's
- * LikeSimplification: startsWith, endsWith, contains, equality), any other a RegExp.
- */
-const LIKE = `function sqlLikePattern(pattern) {
-  let matcher = sqlLikePattern.cache.get(pattern);
-  if (matcher !== undefined) return matcher;
-  const simple = /^(%?)([^%_\\\\]*)(%?)$/s.exec(pattern);
-  if (simple !== null) {
-    const [, head, text, tail] = simple;
-    matcher = { test: head && tail ? (s) => s.includes(text) : head ? (s) => s.endsWith(text) : tail ? (s) => s.startsWith(text) : (s) => s === text };
-  } else {
-    let src = '';
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern[i];
-      if (c === '\\\\' && i + 1 < pattern.length) src += pattern[++i].replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
-      else if (c === '%') src += '[\\\\s\\\\S]*';
-      else if (c === '_') src += '[\\\\s\\\\S]';
-      else src += c.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
-    }
-    matcher = new RegExp('^' + src + '$');
-  }
-  if (sqlLikePattern.cache.size >= 1024) sqlLikePattern.cache.clear();
-  sqlLikePattern.cache.set(pattern, matcher);
-  return matcher;
-}
-sqlLikePattern.cache = new Map();`;
-
-scalar('like', {
-  args: 2,
-  returns: Types.boolean,
-  coerce: all(S),
-  pretty: ([a, b]) => `${a} LIKE ${b}`,
-  prepared: { 1: (p) => `sqlLikePattern(${p})` },
-  gen: ([s, re]) => `${re}.test(${s})`,
-  helpers: { sqlLikePattern: LIKE },
-});
-scalar('ilike', {
-  args: 2,
-  returns: Types.boolean,
-  coerce: all(S),
-  pretty: ([a, b]) => `ilike(${a}, ${b})`,
-  prepared: { 1: (p) => `sqlLikePattern(${p}.toLowerCase())` },
-  gen: ([s, re]) => `${re}.test(${s}.toLowerCase())`,
-  helpers: { sqlLikePattern: LIKE },
-});
 
 for (const [name, pretty] of [['rlike', 'RLIKE'], ['regexp', 'REGEXP'], ['regexp_like', 'REGEXP_LIKE']]) {
   scalar(name!, {
