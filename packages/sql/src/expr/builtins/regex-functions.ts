@@ -50,22 +50,49 @@ for (const [name, pretty] of [['rlike', 'RLIKE'], ['regexp', 'REGEXP'], ['regexp
   });
 }
 
-/** split with a limit: at most `limit` parts, the last one the rest of the string (limit <= 0: no limit). */
-const SPLIT_LIMIT = `function sqlSplitLimit(s, re, limit) {
-  const parts = s.split(re);
-  if (limit <= 0 || parts.length <= limit) return parts;
-  const head = parts.slice(0, limit - 1);
-  let rest = s;
-  for (let i = 0; i < limit - 1; i++) { const m = re.exec(rest); rest = rest.substring(m.index + m[0].length); }
-  return [...head, rest];
+/**
+ * Spark's UTF8String.split: Java's String.split(regex, limit) with a limit of 0 taken as -1, so
+ * trailing empty strings stay; at most `limit` parts when it is positive, the last one the rest
+ * of the string. Unlike JavaScript's split, groups the pattern captures are not parts, a
+ * zero-width match at the start gives no empty first part, and a zero-width match right after a
+ * match does give one (Java's Matcher.find). An empty pattern splits a non-empty string into
+ * its characters, at most `limit` of them. `re` is the pattern's global RegExp, null when empty.
+ * Runs inside generated code: self-contained.
+ */
+function javaSplit(s: string, re: RegExp | null, limit: number): string[] {
+  if (re === null && s !== '') {
+    const chars = Array.from(s);
+    return limit > 0 && limit < chars.length ? chars.slice(0, limit) : chars;
+  }
+  if (re === null) return [s];
+  const parts: string[] = [];
+  let index = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null && (limit <= 0 || parts.length < limit - 1); m = re.exec(s)) {
+    const end = m.index + m[0].length;
+    if (end === m.index) re.lastIndex = end + 1;
+    if (end === 0) continue;
+    parts.push(s.substring(index, m.index));
+    index = end;
+  }
+  if (index === 0) return [s];
+  parts.push(s.substring(index));
+  return parts;
+}
+const SPLIT = `const sqlSplit = ${javaSplit.toString()};
+function sqlSplitRegex(pattern) {
+  return pattern === '' ? null : sqlRegex(pattern, 'split', 'g');
 }`;
+
 scalar('split', {
   args: [2, 3],
   returns: Types.array(S),
   coerce: (t) => [S, S, Types.int].slice(0, t.length),
-  prepared: { 1: regex('split') },
-  gen: ([s, re, limit]) => (limit === undefined ? `${s}.split(${re})` : `sqlSplitLimit(${s}, ${re}, ${limit})`),
-  helpers: { ...helpers, sqlSplitLimit: SPLIT_LIMIT },
+  // Spark's StringSplit without a limit is split(str, regex, -1), and so named.
+  pretty: ([s, re, limit]) => `split(${s}, ${re}, ${limit ?? -1})`,
+  prepared: { 1: (p) => `sqlSplitRegex(${p})` },
+  gen: ([s, re, limit]) => `sqlSplit(${s}, ${re}, ${limit ?? -1})`,
+  helpers: { ...helpers, sqlSplitRegex: SPLIT },
 });
 
 const REGEXP_EXTRACT = `function sqlRegexpExtract(s, re, idx) {
