@@ -5,9 +5,12 @@
  * and loading the binary (node-gyp-build, detect-libc reading files) took 15-25 ms of each thread's
  * start, while a SQL task's own message is ~10 KB, which JavaScript reads about as fast; the
  * extractor pays for itself on large blocks of strings (a 400 KB block of string records: 1.6 ms
- * against 5.8 in JavaScript).
+ * against 5.8 in JavaScript). The binary is the one the executor's process loaded, when its
+ * executor names it (workerData.nativeStringsBinary, packages/worker/src/executor/native-strings.ts):
+ * looking for it again took 7-9 ms.
  */
 import { createRequire } from 'node:module';
+import { workerData } from 'node:worker_threads';
 import { Packr as PlainPackr } from 'msgpackr/pure';
 import { setExtractor } from 'msgpackr/unpack-module';
 
@@ -20,8 +23,10 @@ let nativeTried = process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED?.toLowerCase
 
 function loadNativeStrings() {
   nativeTried = true;
+  const require = createRequire(import.meta.url);
+  const binary = workerData?.nativeStringsBinary;
   try {
-    setExtractor(createRequire(import.meta.url)('msgpackr-extract').extractStrings);
+    setExtractor((binary ? require(binary) : require('msgpackr-extract')).extractStrings);
   } catch {
     // Optional, as it is to msgpackr: strings are then read in JavaScript.
   }

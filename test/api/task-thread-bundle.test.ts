@@ -81,10 +81,12 @@ describe("the task thread's bundle", () => {
     expect(flint.filter((url) => !url.includes('/packages/worker/dist/bundle/'))).toEqual([]);
   });
 
-  it("loads msgpackr's native string extractor at a thread's first large message, not at its start", async () => {
+  it("loads msgpackr's native string extractor at a thread's first large message, not at its start, and only its binary", async () => {
     const job = join(scratch, 'extractor-job.mjs');
-    // Inlined in each function: a shipped function sees only its arguments.
-    const loaded = "Object.keys(process.getBuiltinModule('module')._cache).some((path) => path.includes('/msgpackr-extract/'))";
+    // Inlined in each function: a shipped function sees only its arguments. The executor names the
+    // binary its own process loaded: the thread loads no module that looks for it (node-gyp-build).
+    const loaded =
+      "Object.keys(process.getBuiltinModule('module')._cache).filter((path) => /msgpackr-extract|node-gyp-build|detect-libc/.test(path)).map((path) => (path.endsWith('.node') ? 'binary' : path))";
     writeFileSync(job, "import { FlintContext } from '@flint/driver'; const fc = await FlintContext.create({ master: 'local[1]', ui: false }); " +
       `const small = await fc.parallelize([1, 2, 3], 1).map((x) => [x, ${loaded}]).collect(); ` +
       "const words = Array.from({ length: 20000 }, (_, i) => `word ${i} of the large partition`); " +
@@ -92,8 +94,8 @@ describe("the task thread's bundle", () => {
       'await fc.stop(); console.log(JSON.stringify({ small, large }));');
     const { stdout } = await run(process.execPath, [job], { cwd: root });
     expect(JSON.parse(stdout)).toEqual({
-      small: [[1, false], [2, false], [3, false]],
-      large: [[20000, 'word 0 of the large partition', 'word 19999 of the large partition', true]],
+      small: [[1, []], [2, []], [3, []]],
+      large: [[20000, 'word 0 of the large partition', 'word 19999 of the large partition', ['binary']]],
     });
   });
 });

@@ -10,11 +10,12 @@ import { Piscina } from 'piscina';
 import { BlockManager, type BlockPolicy } from './block-manager.js';
 import type { BarrierSync, CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import { relayBarrier } from './barrier-relay.js';
-import type { HeldBlockRequest, RuntimesRequest, ThreadInput, ThreadResult, ThreadTask } from '../thread/thread-messages.js';
+import type { HeldBlockRequest, RuntimesRequest, ThreadData, ThreadInput, ThreadResult, ThreadTask } from '../thread/thread-messages.js';
 import { blockKeys, parseCachedKey, parseInApp } from '../block-keys.js';
 import { boundedInFlight } from './bounded-in-flight.js';
 import { AddedFiles } from './added-files.js';
 import { threadDeathError, threadHeapMb } from './thread-faults.js';
+import { loadedNativeStringsBinary } from './native-strings.js';
 
 export interface ExecutorOptions {
   readonly id: ExecutorId;
@@ -71,6 +72,7 @@ export class Executor {
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: this.threadHeapMb },
+      workerData: { nativeStringsBinary: loadedNativeStringsBinary() } satisfies ThreadData,
     });
     // A thread that dies with no task on it (a late timer throwing): piscina replaces it and
     // emits 'error', which must not go unheard (an unheard 'error' ends the process).

@@ -2,6 +2,12 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { TaskError, TaskMetrics } from '../protocol.js';
 
+/** What every task thread of an executor is started with (its workerData). */
+export interface ThreadData {
+  /** msgpackr's native string extractor as the executor's process loaded it (executor/native-strings.ts). */
+  readonly nativeStringsBinary?: string;
+}
+
 export interface ThreadTask {
   /** The driver application: decoded blocks and broadcasts on the thread are kept under it. */
   readonly appId: string;
