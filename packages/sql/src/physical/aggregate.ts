@@ -80,12 +80,15 @@ function finalAggregate(
   ctx.env.newGroups = SPILL_RUNTIME.ref('newGroups');
   ctx.env.spillText = SPILL_RUNTIME.ref('spillText');
   ctx.env.plainColumn = JOIN_COLUMN_RUNTIME.ref('plainColumn');
+  const columnNames = Array.from({ length: bufferWidth }, (_, i) => `c${i}`);
   // The merge loop is a plain function called per batch: V8 optimizes no loop inside a generator
   // while it runs (no on-stack replacement there), so in the generator itself it ran interpreted.
+  // The batch's columns are its arguments: V8 gives the function its type feedback during the
+  // first batch's loop, and code before the loop (reading the columns) then had none, which
+  // deoptimized the optimized loop at the second batch.
   ctx.addHelper(
     'mergeGroupBatch',
-    `function mergeGroupBatch(groups, size, columns, env) {
-  ${Array.from({ length: bufferWidth }, (_, i) => `const c${i} = ${i < groupBy.length ? `env.plainColumn(columns[${i}])` : `columns[${i}]`};`).join(' ')}
+    `function mergeGroupBatch(groups, size, ${columnNames.join(', ')}) {
   for (let r = 0; r < size; r++) {
     ${lookup.find}
     if (b === undefined) {
@@ -101,7 +104,10 @@ function finalAggregate(
   const source = `const groups = env.newGroups((b, b2) => {
   ${merges}
 }, (b) => ${lookup.spillKey});
-for (const record of input) mergeGroupBatch(groups, record[1][0], record[1][1], env);
+for (const record of input) {
+  const columns = record[1][1];
+  mergeGroupBatch(groups, record[1][0], ${columnNames.map((_, i) => (i < groupBy.length ? `env.plainColumn(columns[${i}])` : `columns[${i}]`)).join(', ')});
+}
 ${emptyGlobal}
 for (const b of groups.buffers()) {
   ${finishes.join('\n  ')}

@@ -17,8 +17,10 @@
  * ranges leaves the index stale, to be tried again after as many misses: the bound grows with the
  * groups, and the ranges of 100,000 groups (5 regions x 1,000 products x 20 quantities) are all
  * seen long before there are groups enough to admit their cells; cleared at the refusal, the index
- * was never built and every row went to the hash table. The rebuild is inline: a
- * helper called a few times had no type feedback when V8 inlined it, and deoptimized the loop. A
+ * was never built and every row went to the hash table. The rebuild is inline, down to its
+ * allocations: a helper called a few times has no type feedback when V8 inlines it into the
+ * optimized loop (V8 gives a function its feedback late), and its first call there deoptimized the
+ * loop (a helper of the dictionary codes did so at a Parquet row group's new dictionary). A
  * row whose words fall outside the ranges (or whose integer key is null or no int32, flags != 0)
  * takes the hash table, which stays the whole truth; the index only caches its answers.
  *
@@ -47,15 +49,6 @@ const CELL_SLOTS = 1 << 20;
 const FIRST_BUILD_AFTER_ROWS = 256;
 const REBUILD_AFTER_ROWS = 1024;
 const REBUILD_AFTER_ROWS_PER_GROUP = 2;
-
-/** Each table word's code in a dictionary (whose code c has word remap[c]), -1 for words it lacks. */
-export const DICTIONARY_CODES_HELPER = {
-  dictionaryCodes: `function dictionaryCodes(remap, words) {
-  const codes = new Int32Array(words).fill(-1);
-  for (let c = 0; c < remap.length; c++) codes[remap[c]] = c;
-  return codes;
-}`,
-};
 
 /** One key of the index. */
 export interface DirectKey {
@@ -114,13 +107,20 @@ export function directGroupIndex(keys: readonly DirectKey[], flags: string | und
   // A group's coordinate from its stored word: a dictionary key's code in the batch's dictionary (-1 when it has none).
   const storedAt = (i: number) => (keys[i].dictionary === undefined ? `(${stored(i)} - dBase${i})` : `(groupCodes${i} === undefined ? ${stored(i)} - dBase${i} : groupCodes${i}[${stored(i)}])`);
   const storedCell = cell(storedAt);
-  const inRange = [...(flags === undefined ? [] : [`${flags} === 0`]), ...keys.map((_, i) => `(x${i} >>> 0) < dSpan${i}`)].join(' && ');
+  // Two signed compares, not (x >>> 0) < span: a key below the range made >>> give a value past
+  // int32's, which V8 had not seen before it optimized the loop ("lost precision" deoptimized it).
+  const inRange = [...(flags === undefined ? [] : [`${flags} === 0`]), ...keys.map((_, i) => `x${i} >= 0 && x${i} < dSpan${i}`)].join(' && ');
   // A key's range of direct words: a dictionary's codes, or the table words seen.
   const base = (i: number) => (keys[i].dictionary === undefined ? `dLow${i}` : `(${keys[i].dictionary!.remap} === undefined ? dLow${i} : 0)`);
   const span = (i: number) => (keys[i].dictionary === undefined ? `(dHigh${i} - dLow${i} + 1)` : `(${keys[i].dictionary!.remap} === undefined ? dHigh${i} - dLow${i} + 1 : ${keys[i].dictionary!.remap}.length)`);
   // Whether a key has a range: a dictionary, or a group seen (a rebuild at a new dictionary may come before any).
   const ranged = (i: number) => (keys[i].dictionary === undefined ? `dHigh${i} >= dLow${i}` : `(${keys[i].dictionary!.remap} !== undefined || dHigh${i} >= dLow${i})`);
-  const codes = keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`const groupCodes${i} = ${k.dictionary.remap} === undefined ? undefined : dictionaryCodes(${k.dictionary.remap}, ${k.dictionary.numbers}.size);`]));
+  // Each table word's code in the batch's dictionary (-1 for words it lacks), inline: see the header.
+  const codes = keys.flatMap((k, i) => {
+    if (k.dictionary === undefined) return [];
+    const { remap, numbers } = k.dictionary;
+    return [`let groupCodes${i} = undefined;`, `if (${remap} !== undefined) { groupCodes${i} = new Int32Array(${numbers}.size).fill(-1); for (let c = 0; c < ${remap}.length; c++) groupCodes${i}[${remap}[c]] = c; }`];
+  });
   const groupIndexed = [...(flags === undefined ? [] : [`${stored(width - 1)} === 0`]), ...keys.flatMap((k, i) => (k.dictionary === undefined ? [] : [`(groupCodes${i} === undefined || groupCodes${i}[${stored(i)}] !== -1)`]))];
   return {
     state: [

@@ -11,7 +11,7 @@
 import type { Expr } from '../../expr/expression.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
-import { DICTIONARY_CODES_HELPER, directGroupIndex, type DirectCells, type DirectKey } from './direct-group-codegen.js';
+import { directGroupIndex, type DirectCells, type DirectKey } from './direct-group-codegen.js';
 import type { EncodedRead } from './encoded-read.js';
 import { loopVar, type LoopVar } from './loop-state.js';
 
@@ -39,10 +39,14 @@ const HASH_SEED = '0x2545f491';
 const HASH_MULTIPLIER = '0x85ebca6b';
 const HASH_FINAL = '0xc2b2ae35';
 
-/** Growing the table: every group's slot in a table of `size` slots (the row loop's hash, over the stored words), and room for more words. */
+/**
+ * Growing the table: every group's slot in `slots` (a new table, all -1, of a power of two slots:
+ * the row loop's hash over the stored words). The loop allocates the table and the grown words
+ * itself, so that the allocations' type feedback is the loop's (direct-group-codegen.ts's header).
+ */
 const TABLE_HELPERS = {
-  groupTableSlots: `function groupTableSlots(words, groups, width, size) {
-  const slots = new Int32Array(size).fill(-1);
+  groupTableSlots: `function groupTableSlots(words, groups, width, slots) {
+  const size = slots.length;
   for (let g = 0; g < groups; g++) {
     let h = ${HASH_SEED};
     for (let j = 0; j < width; j++) { h = Math.imul(h ^ words[width * g + j], ${HASH_MULTIPLIER}); h ^= h >>> 13; }
@@ -51,11 +55,6 @@ const TABLE_HELPERS = {
     slots[s] = g;
   }
   return slots;
-}`,
-  grownGroupWords: `function grownGroupWords(words) {
-  const grown = new Int32Array(words.length * 2);
-  grown.set(words);
-  return grown;
 }`,
 };
 
@@ -145,7 +144,6 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
   }
   const width = ws.length;
   const direct = directGroupIndex(directKeys, flags.length > 0 ? 'wFlags' : undefined, width, cells);
-  if (missWords.length > 0) ctx.addHelpers(DICTIONARY_CODES_HELPER);
   const batch = words.flatMap((word, i) => {
     if (word.kind !== 'encoded') return [];
     const { dictionary } = word.read;
@@ -173,7 +171,10 @@ export function wordTableLookup(keys: readonly GroupTableKey[], ctx: CodegenCont
         ${ws.map((w, j) => `groupWords[${width} * g + ${j}] = ${w};`).join(' ')}
         ${direct.onNewGroup}
         ${onNew(values)}
-        if (groupCount * 2 > groupSlots.length) { groupSlots = groupTableSlots(groupWords, groupCount, ${width}, groupSlots.length * 2); groupWords = grownGroupWords(groupWords); }
+        if (groupCount * 2 > groupSlots.length) {
+          groupSlots = groupTableSlots(groupWords, groupCount, ${width}, new Int32Array(groupSlots.length * 2).fill(-1));
+          const grownWords = new Int32Array(groupWords.length * 2); grownWords.set(groupWords); groupWords = grownWords;
+        }
         break;
       }
       if (${ws.map((w, j) => `${stored[j]} === ${w}`).join(' && ')}) break;
