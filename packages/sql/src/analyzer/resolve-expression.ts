@@ -12,7 +12,6 @@ import { Types } from '../expr/types-used.js';
 import { commonType, isAnsiInterval, isBoolean, isDate, isDateLike, isDayCount, isIntegral, isNull, isNumeric, isString, sameType, widerNumeric } from '../expr/type-rules.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING, prettyName } from '../expr/names.js';
 import { literalExpr } from '../expr/literal.js';
-import { checkLikeEscape } from '../expr/builtins/like-patterns.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { outputOf } from '../plan/output.js';
 import { attrsReadBy } from './plan-reads.js';
@@ -177,7 +176,6 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
   if (name.toLowerCase() === 'arrays_zip') return resolveCall('arrays_zip_named', zipFields(args), false);
   // assert_true(c) is assert_true(c, "'<c>' is not true!"), Spark's AssertTrue message.
   if (name.toLowerCase() === 'assert_true' && args.length === 1) return resolveCall(name, [args[0]!, literalExpr(`'${prettyName(args[0]!)}' is not true!`)], false);
-  if ((name.toLowerCase() === 'like' || name.toLowerCase() === 'ilike') && args.length === 3) checkLikeEscape(args[2]!);
   const lookupName = distinct && name.toLowerCase() === 'count' ? 'count_distinct' : name;
   const def = lookupFunction(lookupName);
   if (!def && args.length === 1 && CAST_FUNCTIONS.has(name.toLowerCase())) {
@@ -196,7 +194,9 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
       `The \`${name}\` requires ${expected} parameters but the actual number is ${args.length}. SQLSTATE: 42605`,
     );
   }
-  const targets = def.coerceArgs?.(args.map(dataTypeOf)) ?? [];
+  const argTypes = args.map(dataTypeOf);
+  if (def.type === 'scalar') def.checkArgs?.(args, argTypes);
+  const targets = def.coerceArgs?.(argTypes) ?? [];
   const coerced = args.map((a, i) => (targets[i] ? castTo(a, targets[i]!) : a));
   // An aggregate over DISTINCT rows, unless it is a distinct form already: its distinct form (sum(DISTINCT x) is sum_distinct).
   if (distinct && def.type === 'aggregate' && !def.distinct) return { kind: 'call', name: distinctAggregate(def).name, args: coerced };

@@ -5,7 +5,7 @@
  * expressions by name; the analyzer and the code generator look the definition up.
  */
 import type { DataType } from '../types/index.js';
-import type { EvalMode } from './expression.js';
+import type { EvalMode, Expr } from './expression.js';
 
 interface FunctionBase {
   /** The lookup name, lower case (SQL function names are case-insensitive). */
@@ -63,6 +63,12 @@ export interface ScalarFunction extends FunctionBase {
    * function's result type depends on (schema_of_json as from_json's schema).
    */
   constantValue?(args: unknown[]): unknown;
+  /**
+   * Checks the arguments as written, before their implicit casts (Spark's checkInputDataTypes for
+   * what a cast would hide: a BIGINT day count, an escape that is no one-character literal);
+   * throws Spark's AnalysisException.
+   */
+  checkArgs?(args: readonly Expr[], argTypes: readonly DataType[]): void;
 }
 
 /**

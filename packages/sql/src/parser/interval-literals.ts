@@ -120,13 +120,6 @@ export function checkedUnits(parts: IntervalParts, mixedUnits: () => Error): Int
   return parts;
 }
 
-/** Spark's stringToInterval takes a fraction for seconds only (INVALID_INTERVAL_FORMAT.INVALID_FRACTION). */
-export function invalidFraction(input: string, unit: string): Error {
-  return new Error(
-    `[INVALID_INTERVAL_FORMAT.INVALID_FRACTION] Error parsing '${input}' to interval. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format. ${unit} cannot have fractional part. SQLSTATE: 22006`,
-  );
-}
-
 /**
  * A unit-less interval string's value/unit pairs (IntervalUtils.stringToInterval): an optional
  * leading `interval`, then signed numbers each followed by a unit; only seconds take a fraction

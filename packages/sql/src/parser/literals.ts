@@ -7,7 +7,8 @@
  */
 import type { IntervalLiteral, IntervalUnit, Literal } from './ast.js';
 import type { Cursor } from './cursor.js';
-import { checkedUnits, invalidFraction } from './interval-literals.js';
+import { checkedUnits } from './interval-literals.js';
+import { durationOf, stringToInterval } from './interval-string.js';
 
 const INTEGER_RANGES = {
   tinyint: [-(2n ** 7n), 2n ** 7n - 1n],
@@ -116,24 +117,29 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
     const source = c.sql.slice(start, last.offset + last.text.length);
     return c.legacyError('_LEGACY_ERROR_TEMP_0029', `Cannot mix year-month and day-time fields: ${source}.`, intervalToken);
   };
+  const valuesToken = c.peek();
   const parts: { value: string; unit: IntervalUnit | null }[] = [];
-  // Spark reads `1.5 hours ...` as the text ' 1.5 hours ...' (its units as written), which its messages quote.
+  // Spark reads `1.5 hours ...` as the text ' 1.5 hours ...' (stringToInterval, its units as written), which its messages quote.
   let unitsText = '';
-  let fractionalUnit: string | undefined;
+  const quotedValues: string[] = [];
   do {
     // A unit-less string is Spark's typed literal INTERVAL '1 day 2 hours': a string, no sign.
     const bareString = c.peek().kind === 'string';
+    const minus = c.isOp('-');
+    const quoted = c.peek(minus || c.isOp('+') ? 1 : 0).kind === 'string';
     const value = readIntervalValue(c);
     const unit = unitAt(c, 0);
-    if (!unit) {
+    // NANOSECOND is a unit of Spark's grammar that its stringToInterval then refuses.
+    const nanoseconds = unit === undefined && c.peek().kind === 'word' && /^NANOSECONDS?$/.test(c.peek().upper);
+    if (!unit && !nanoseconds) {
       if (parts.length === 0 && bareString) return { kind: 'interval', parts: checkedUnits([{ value, unit: null }], mixedUnits), to: null };
       throw c.error('expected an interval unit (YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND)');
     }
     const unitText = c.next().text;
-    unitsText += ` ${value} ${unitText}`;
-    if (unit !== 'second' && value.includes('.')) fractionalUnit ??= unitText.toLowerCase();
-    parts.push({ value, unit });
-    if (parts.length === 1 && c.isWord('TO')) {
+    if (quoted) quotedValues.push(minus ? value.slice(1) : value);
+    unitsText += ` ${sparkIntervalValue(value, minus, quoted)} ${unitText}`;
+    if (unit) parts.push({ value, unit });
+    if (unit && parts.length === 1 && c.isWord('TO')) {
       c.next();
       const to = unitAt(c, 0);
       if (!to) throw c.error('expected an interval unit after TO');
@@ -141,8 +147,23 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
       return { kind: 'interval', parts, to };
     }
   } while (intervalValueLength(c, 0) > 0 && unitAt(c, intervalValueLength(c, 0)) !== undefined);
-  if (fractionalUnit !== undefined) throw invalidFraction(unitsText, fractionalUnit);
-  return { kind: 'interval', parts: checkedUnits(parts, mixedUnits), to: null };
+  // SPARK-32840: a quoted value holding a unit ('1 day 2' hour) would read as units once concatenated.
+  const wordy = quotedValues.find((v) => /\p{L}/u.test(v));
+  if (wordy !== undefined) {
+    throw c.legacyError('_LEGACY_ERROR_TEMP_0026', `Can only use numbers in the interval value part for multiple unit value pairs interval form, but got invalid value: ${wordy}.`, valuesToken);
+  }
+  const interval = stringToInterval(unitsText);
+  const checked = checkedUnits(parts, mixedUnits);
+  // A day-time literal is its microseconds, which must fit a long (IntervalUtils.getDuration).
+  if (!parts.some((p) => p.unit === 'year' || p.unit === 'month')) durationOf(interval);
+  return { kind: 'interval', parts: checked, to: null };
+}
+
+/** A value as Spark's parser writes it into the text: a minus before a quoted value flips its own sign. */
+function sparkIntervalValue(value: string, minus: boolean, quoted: boolean): string {
+  if (!quoted || !minus) return value;
+  const text = value.slice(1);
+  return text.startsWith('-') ? text.slice(1) : `-${text}`;
 }
 
 function readIntervalValue(c: Cursor): string {

@@ -5,6 +5,12 @@
  * its wall clock there (as UTC milliseconds, read with getUTC*), its `instant` goes back.
  */
 import { Types } from '../types-used.js';
+import { AnalysisException } from '../../analyzer/analysis-error.js';
+import { sqlLiteral, sqlType } from '../../types/cast-errors.js';
+import type { Expr } from '../expression.js';
+import { prettyName } from '../names.js';
+import { literalText } from '../literal.js';
+import { isNumeric } from '../type-rules.js';
 import { DayTimeIntervalType, type DataType } from '../../types/index.js';
 import { all, scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
@@ -150,8 +156,23 @@ scalar('date_format', {
   helpers: { sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
 });
 scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})`, aliases: ['date_diff'] });
-scalar('date_add', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} + ${n})`, aliases: ['dateadd'] });
-scalar('date_sub', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `(${d} - ${n})` });
+/**
+ * Spark's DateAdd/DateSub take an INT, SMALLINT or TINYINT day count; ANSI coercion (Spark 4's
+ * default) casts a string or NULL to it but no BIGINT, decimal or double.
+ */
+function checkDayCount(name: string) {
+  return (args: readonly Expr[], [, type]: readonly DataType[]): void => {
+    if (type === undefined || ['integer', 'short', 'byte', 'void', 'string'].includes(type.typeName())) return;
+    const sql = (e: Expr) =>
+      e.kind !== 'literal' || e.value === null ? prettyName(e) : isNumeric(e.dataType) ? sqlLiteral(e.value, e.dataType) : literalText(e.value, e.dataType, true);
+    throw new AnalysisException(
+      'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
+      `Cannot resolve "${name}(${args.map(sql).join(', ')})" due to data type mismatch: The second parameter requires the ("INT" or "SMALLINT" or "TINYINT") type, however "${sql(args[1]!)}" has the type ${sqlType(type)}. SQLSTATE: 42K09`,
+    );
+  };
+}
+scalar('date_add', { args: 2, returns: DATE, coerce: () => [DATE, I], checkArgs: checkDayCount('date_add'), gen: ([d, n]) => `(${d} + ${n})`, aliases: ['dateadd'] });
+scalar('date_sub', { args: 2, returns: DATE, coerce: () => [DATE, I], checkArgs: checkDayCount('date_sub'), gen: ([d, n]) => `(${d} - ${n})` });
 scalar('add_months', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `sqlAddMonths(${d}, ${n})`, helpers: { sqlAddMonths: ADD_MONTHS } });
 scalar('last_day', {
   args: 1,

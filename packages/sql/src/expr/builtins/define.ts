@@ -26,6 +26,8 @@ export interface ScalarSpec {
   preparedWith?: Record<number, number[]>;
   aliases?: string[];
   constantValue?: (args: unknown[]) => unknown;
+  /** See ScalarFunction.checkArgs. */
+  checkArgs?: ScalarFunction['checkArgs'];
 }
 
 export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
@@ -50,6 +52,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     prepared: spec.prepared,
     preparedWith: spec.preparedWith,
     constantValue: spec.constantValue,
+    checkArgs: spec.checkArgs,
   };
   registerFunction(def, ...(spec.aliases ?? []));
   return def;

@@ -73,8 +73,8 @@ const escapeCode = (args: readonly string[]) => args[2] ?? JSON.stringify(DEFAUL
  * like(str, pattern, escape) and ilike(...) take the escape character as a string literal of one
  * character, as Spark's functions.like does: anything else is INVALID_ESCAPE_CHAR.
  */
-export function checkLikeEscape(escape: Expr): void {
-  if (escape.kind === 'literal' && typeof escape.value === 'string' && escape.value.length === 1) return;
+function checkLikeEscape([, , escape]: readonly Expr[]): void {
+  if (escape === undefined || (escape.kind === 'literal' && typeof escape.value === 'string' && escape.value.length === 1)) return;
   const text = escape.kind === 'literal' ? literalText(escape.value, escape.dataType, true) : prettyName(escape);
   throw new AnalysisException('INVALID_ESCAPE_CHAR', `\`EscapeChar\` should be a string literal of length one, but got "${text}". SQLSTATE: 42604`);
 }
@@ -90,6 +90,7 @@ scalar('like', {
   pretty: ([a, b, escape]) => `${a} LIKE ${b}${escapeSuffix(escape)}`,
   prepared: { 1: (p, _, args) => `sqlLikePattern(${p}, ${escapeCode(args)})` },
   preparedWith: { 1: [2] },
+  checkArgs: checkLikeEscape,
   gen: ([s, re]) => `${re}.test(${s})`,
   helpers: { sqlLikePattern: LIKE },
 });
@@ -101,6 +102,7 @@ scalar('ilike', {
   pretty: ([a, b]) => `ilike(${a}, ${b})`,
   prepared: { 1: (p, _, args) => `sqlLikePattern(${p}.toLowerCase(), ${escapeCode(args)})` },
   preparedWith: { 1: [2] },
+  checkArgs: checkLikeEscape,
   gen: ([s, re]) => `${re}.test(${s}.toLowerCase())`,
   helpers: { sqlLikePattern: LIKE },
 });
