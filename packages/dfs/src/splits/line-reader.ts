@@ -12,8 +12,6 @@
  *
  * I/O is abstracted behind RangeReader so the same code reads local files and DFS files.
  */
-import { open } from 'node:fs/promises';
-
 export interface RangeReader {
   readonly size: number;
   /** Reads up to `length` bytes at `position`; returns fewer only at the end of the file. */
@@ -30,7 +28,8 @@ export interface LineSplitOptions {
 }
 
 export async function localFileRangeReader(path: string): Promise<RangeReader & { close(): Promise<void> }> {
-  const handle = await open(path, 'r');
+  // node:fs/promises at first use: a task thread loads this module whether or not it reads text.
+  const handle = await process.getBuiltinModule('node:fs/promises').open(path, 'r');
   const { size } = await handle.stat();
   return {
     size,

@@ -1,5 +1,7 @@
 import { readFileSync, writeSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
+
+/** node:v8 at first use (dump and load only): task threads, which load this class, then never load it. */
+const v8 = () => process.getBuiltinModule('node:v8');
 
 /**
  * A read-only value sent to each worker once, not with every task: tasks carry only its id, and a
@@ -52,17 +54,17 @@ export class Broadcast<T> {
    * serialization (v8.serialize: Maps, Sets, Dates, typed arrays and bigints round-trip), as PySpark pickles it.
    */
   dump(value: T, fd: number): void {
-    writeSync(fd, serialize(value));
+    writeSync(fd, v8().serialize(value));
   }
 
   /** PySpark's Broadcast.load: the value written by dump, read from the open file descriptor `fd` to its end. */
   load(fd: number): T {
-    return deserialize(readFileSync(fd)) as T;
+    return v8().deserialize(readFileSync(fd)) as T;
   }
 
   /** PySpark's Broadcast.load_from_path: the value written by dump into the file at `path`. */
   loadFromPath(path: string): T {
-    return deserialize(readFileSync(path)) as T;
+    return v8().deserialize(readFileSync(path)) as T;
   }
 
   /** Throws Spark's error for a destroyed broadcast. */

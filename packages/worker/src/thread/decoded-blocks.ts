@@ -15,11 +15,9 @@
  * otherwise evict, in a cycle, exactly the partition it needs next, and decode every one of them
  * on every pass; this way the partitions kept stay and only the rest are decoded again.
  */
-import { getHeapStatistics } from 'node:v8';
 import { estimateSize } from '@flint/rdd';
 import { blockKeys, cachedRddKey } from '../block-keys.js';
 
-const DEFAULT_BUDGET_BYTES = getHeapStatistics().heap_size_limit / 4;
 /** Records measured to estimate a partition's size: enough for a steady average, few enough to be cheap. */
 const SAMPLED_RECORDS = 64;
 /** The partition array's slot that holds each record. */
@@ -29,7 +27,10 @@ const blocks = new Map<string, { records: unknown[]; size: number; held: boolean
 let used = 0;
 /** Keys of held partitions evicted since the last task reported them. */
 let droppedHeld: string[] = [];
-const budget = Number(process.env.FLINT_THREAD_CACHE_BYTES ?? DEFAULT_BUDGET_BYTES);
+const configuredBudget = process.env.FLINT_THREAD_CACHE_BYTES;
+let budgetBytes: number | undefined;
+/** The heap's quarter is read at the first partition kept: node:v8 is loaded then, not at every thread's start. */
+const budget = (): number => (budgetBytes ??= Number(configuredBudget ?? process.getBuiltinModule('node:v8').getHeapStatistics().heap_size_limit / 4));
 
 export function decodedBlock(appId: string, block: string): unknown[] | undefined {
   const key = blockKeys.inApp(appId, block);
@@ -55,9 +56,9 @@ export function keepDecoded(appId: string, block: string, records: unknown[], he
   const rdd = cachedRddKey(key);
   let evictable = 0;
   for (const [other, entry] of blocks) if (cachedRddKey(other) !== rdd) evictable += entry.size;
-  if (used - evictable + size > budget) return undefined;
+  if (used - evictable + size > budget()) return undefined;
   for (const [oldest, entry] of blocks) {
-    if (used + size <= budget) break;
+    if (used + size <= budget()) break;
     if (cachedRddKey(oldest) === rdd) continue;
     blocks.delete(oldest);
     used -= entry.size;

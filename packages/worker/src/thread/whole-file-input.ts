@@ -3,7 +3,6 @@
  * cut, so Hadoop gives each one a single split), and the files of wholeTextFiles / binaryFiles,
  * each one record `[path, content]` with Hadoop's path (`file:/abs/path`, or the dfs:// URL).
  */
-import { readFile } from 'node:fs/promises';
 import { parseDfsUrl } from '@flint/dfs/paths';
 import type { RangeSplitFormat, TextSplit, TextSplitFormat } from '@flint/rdd';
 import { dfsClientFor } from './dfs-input.js';
@@ -27,7 +26,8 @@ async function readWholeFile(path: string): Promise<Uint8Array> {
     const url = parseDfsUrl(path);
     return (await dfsClientFor(url)).readFile(url.path);
   }
-  return readFile(path).catch((error: NodeJS.ErrnoException) => {
+  // node:fs/promises at first use: most task threads read no whole file.
+  return process.getBuiltinModule('node:fs/promises').readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new Error(error.code === 'ENOENT' ? `Input path does not exist: ${path}` : `Cannot read ${path}: ${error.message}`);
   });
 }
