@@ -38,7 +38,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-interface Fields {
+/** A wall clock's calendar fields. */
+export interface Fields {
   year: number;
   month: number;
   day: number;

@@ -14,6 +14,7 @@ import {
 import type { ReaderOptions } from './reader-options.js';
 import { parseJsonPath } from './json/json-path.js';
 import { wallClockFormatter } from './values/datetime-format.js';
+import { dateTimeParser } from './values/datetime-parser.js';
 import { javaRegex } from '../expr/java-regex.js';
 
 export const FORMAT_FUNCTIONS_SYMBOL = 'flint.sql.formatFunctions';
@@ -58,6 +59,8 @@ export const formatFunctions = {
   schemaOfCsv: (text: string, options: Options) => once('schemaOfCsv', text, options, '', (t, o) => schemaOfCsv(t, o)),
   /** date_format's, from_unixtime's and to_char's patterns, compiled (and kept) once each. */
   wallClockFormatter,
+  /** to_timestamp's, to_date's, unix_timestamp's, ... patterns, compiled (and kept) once each: the readers' parser. */
+  dateTimeParser,
   /** The regex functions' patterns: Java's dialect (inline flags, possessive quantifiers) as JavaScript RegExps. */
   javaRegex,
 };

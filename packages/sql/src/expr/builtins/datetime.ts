@@ -16,7 +16,7 @@ import { all, scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
 import type { GenState } from '../registry.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
-import { REQUIRE_PARSED, parseWithPatternCode } from './pattern-parse-errors.js';
+import { DATE_PATTERN, REQUIRE_PARSED, datePattern, parseWithPatternCode, readDay, readInstant } from './pattern-parse-errors.js';
 
 const DATE = Types.date;
 const TS = Types.timestamp;
@@ -29,46 +29,9 @@ const DAY_MS = 86400000;
  */
 export const WALL_CLOCK_FORMATTER = `const sqlWallClockFormatter = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].wallClockFormatter;`;
 export const wallClockFormatter = (pattern: string) => `sqlWallClockFormatter(${pattern})`;
-
-/**
- * A Java pattern read for parsing (digits for y, M, d, H, m, s, S), cached by pattern: its tokens
- * (a field's letter and digit width, or literal text; sqlRequireParsed walks them to explain a
- * failure), a RegExp and the fields of its groups.
- */
-export const DATE_PATTERN = `function sqlDatePattern(pattern) {
-  let parser = sqlDatePattern.cache.get(pattern);
-  if (parser !== undefined) return parser;
-  const tokens = [];
-  pattern.replace(/'([^']*)'|y+|M+|d+|H+|m+|s+|S+|[^'yMdHmsS]+/g, (t, quoted) => {
-    const digits = quoted === undefined && /^[yMdHmsS]/.test(t);
-    tokens.push(digits ? { digits, text: t[0], width: Math.max(t.length, t[0] === 'y' ? 4 : 2) } : { digits, text: quoted ?? t, width: 0 });
-    return t;
-  });
-  let re = '^';
-  const order = [];
-  for (const token of tokens) {
-    if (token.digits) { re += '(\\\\d{1,' + token.width + '})'; order.push(token.text); }
-    else re += token.text.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&');
-  }
-  parser = { tokens, re: new RegExp(re + '$'), order };
-  if (sqlDatePattern.cache.size >= 1024) sqlDatePattern.cache.clear();
-  sqlDatePattern.cache.set(pattern, parser);
-  return parser;
-}
-sqlDatePattern.cache = new Map();`;
-export const datePattern = (pattern: string) => `sqlDatePattern(${pattern})`;
-
-/** Parses with a pattern from sqlDatePattern; null when the text does not match. */
-export const PARSE_WITH_PATTERN = `function sqlParseWithPattern(s, parser) {
-  const fields = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0 };
-  const order = parser.order;
-  const m = parser.re.exec(s.trim());
-  if (m === null) return null;
-  order.forEach((f, i) => { fields[f] = Number(m[i + 1]); });
-  const ms = Date.UTC(fields.y, fields.M - 1, fields.d, fields.H, fields.m, fields.s, fields.S);
-  const check = new Date(ms);
-  return check.getUTCMonth() === fields.M - 1 && check.getUTCDate() === fields.d ? ms : null;
-}`;
+/** Generated code formatting instant `ms` with `formatter` on the wall clock of zone `tz` (its offset and id for X, x, Z, O, VV, z). */
+export const formatInstant = (state: GenState, formatter: string, ms: string, tz: string) =>
+  `((ms) => { const w = ${constantZone(state, tz)}.wall(ms); return ${formatter}(w, w - ms, ${JSON.stringify(tz)}); })(${ms})`;
 
 /** A truncation unit argument prepared: lower case, once when a literal. */
 const lowerCase = (unit: string) => `${unit}.toLowerCase()`;
@@ -130,9 +93,8 @@ scalar('to_date', {
   ansiAware: true,
   coerce: (t) => (t.length === 1 ? [DATE] : [Types.string, Types.string]),
   prepared: { 1: datePattern },
-  gen: ([x, f], _t, _tz, _state, mode) =>
-    f === undefined ? x! : `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(${parseWithPatternCode(x!, f, 'try_to_date', mode)})`,
-  helpers: { sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
+  gen: ([x, f], _t, _tz, _state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, readDay, 'try_to_date', mode)),
+  helpers: { sqlDatePattern: DATE_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
 });
 scalar('to_timestamp', {
   args: [1, 2],
@@ -142,9 +104,8 @@ scalar('to_timestamp', {
   coerce: (t) => (t.length === 1 ? [TS] : [Types.string, Types.string]),
   timeZoneAware: true,
   prepared: { 1: datePattern },
-  gen: ([x, f], _, tz, state, mode) =>
-    f === undefined ? x! : `((w) => w === null ? null : ${instant(state, 'w', tz)})(${parseWithPatternCode(x!, f, 'try_to_timestamp', mode)})`,
-  helpers: { sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED, sqlZone: ZONE },
+  gen: ([x, f], _, tz, state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, readInstant(constantZone(state, tz)), 'try_to_timestamp', mode)),
+  helpers: { sqlDatePattern: DATE_PATTERN, sqlRequireParsed: REQUIRE_PARSED, sqlZone: ZONE },
 });
 scalar('date_format', {
   args: 2,
@@ -152,7 +113,7 @@ scalar('date_format', {
   coerce: () => [TS, Types.string],
   timeZoneAware: true,
   prepared: { 1: wallClockFormatter },
-  gen: ([x, format], _, tz, state) => `${format}(${wall(state, x!, tz)})`,
+  gen: ([x, format], _, tz, state) => formatInstant(state, format!, x!, tz),
   helpers: { sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
 });
 scalar('datediff', { args: 2, returns: I, coerce: all(DATE), gen: ([end, start]) => `(${end} - ${start})`, aliases: ['date_diff'] });
@@ -215,7 +176,7 @@ scalar('from_unixtime', {
   timeZoneAware: true,
   pretty: ([s, f]) => `from_unixtime(${s}, ${f ?? 'yyyy-MM-dd HH:mm:ss'})`,
   prepared: { 1: wallClockFormatter },
-  gen: ([s, format], _, tz, state) => `${format ?? state.constant(wallClockFormatter(`'yyyy-MM-dd HH:mm:ss'`))}(${wall(state, `${s} * 1000`, tz)})`,
+  gen: ([s, format], _, tz, state) => formatInstant(state, format ?? state.constant(wallClockFormatter(`'yyyy-MM-dd HH:mm:ss'`)), `${s} * 1000`, tz),
   helpers: { sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },
 });
 

@@ -11,7 +11,7 @@ import { Types } from '../types-used.js';
 import { isDateLike } from '../type-rules.js';
 import { scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
-import { WALL_CLOCK_FORMATTER, wallClockFormatter } from './datetime.js';
+import { WALL_CLOCK_FORMATTER, formatInstant, wallClockFormatter } from './datetime.js';
 
 const NUMBER_FORMAT = `const sqlNumberFormat = globalThis[Symbol.for(${JSON.stringify(NUMBER_FORMAT_SYMBOL)})];`;
 /** A format argument prepared: read once when a literal (a number format always is one, as Spark requires). */
@@ -53,7 +53,7 @@ scalar('to_char', {
     const kind = type!.typeName();
     if (kind === 'date') return `${format}(${value} * 86400000)`;
     if (kind === 'timestamp_ntz') return `${format}(${value})`;
-    if (kind === 'timestamp') return `${format}(${constantZone(state, tz)}.wall(${value}))`;
+    if (kind === 'timestamp') return formatInstant(state, format!, value!, tz);
     return `${format}.formatNumber(${value}, true)`;
   },
   helpers: { sqlNumberFormat: NUMBER_FORMAT, sqlWallClockFormatter: WALL_CLOCK_FORMATTER, sqlZone: ZONE },

@@ -10,8 +10,7 @@ import { lookupFunction, registerFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
-import { DATE_PATTERN, PARSE_WITH_PATTERN, datePattern } from './datetime.js';
-import { REQUIRE_PARSED, parseWithPatternCode } from './pattern-parse-errors.js';
+import { DATE_PATTERN, REQUIRE_PARSED, datePattern, parseWithPatternCode, readInstant, readWall } from './pattern-parse-errors.js';
 import { TimestampNTZType } from '../../types/index.js';
 
 const NTZ = new TimestampNTZType();
@@ -36,10 +35,10 @@ scalar('try_to_timestamp', {
   timeZoneAware: true,
   prepared: { 1: datePattern },
   gen: ([x, f], [t], tz, state) => {
-    if (f !== undefined) return `((w) => w === null ? null : ${constantZone(state, tz)}.instant(w))(sqlParseWithPattern(${x}, ${f}))`;
+    if (f !== undefined) return parseWithPatternCode(x!, f, readInstant(constantZone(state, tz)), 'try_to_timestamp', 'legacy');
     return isText(t) ? `sqlTryToTimestamp(${x}, ${JSON.stringify(tz)})` : x!;
   },
-  helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlTryToTimestamp: TRY_TO_TIMESTAMP },
+  helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlTryToTimestamp: TRY_TO_TIMESTAMP },
 });
 
 const DEFAULT_PATTERN = 'yyyy-MM-dd HH:mm:ss';
@@ -65,10 +64,10 @@ for (const name of ['to_unix_timestamp', 'unix_timestamp']) {
       const zone = constantZone(state, tz);
       if (t!.typeName() === 'date') return `Math.floor(${zone}.instant(${x} * 86400000) / 1000)`;
       if (!isText(t)) return `Math.floor(${x} / 1000)`;
-      const parsed = parseWithPatternCode(x, f ?? state.constant(datePattern(JSON.stringify(DEFAULT_PATTERN))), 'try_to_timestamp', mode);
-      return `((w) => w === null ? null : Math.floor(${zone}.instant(w) / 1000))(${parsed})`;
+      const parsed = parseWithPatternCode(x, f ?? state.constant(datePattern(JSON.stringify(DEFAULT_PATTERN))), readInstant(zone), 'try_to_timestamp', mode);
+      return `((ms) => ms === null ? null : Math.floor(ms / 1000))(${parsed})`;
     },
-    helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
+    helpers: { sqlZone: ZONE, sqlDatePattern: DATE_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
   });
 }
 
@@ -80,8 +79,8 @@ scalar('to_timestamp_ntz', {
   ansiAware: true,
   coerce: (t) => (t.length === 2 ? [Types.string, Types.string] : [NTZ]),
   prepared: { 1: datePattern },
-  gen: ([x, f], _t, _tz, _state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, 'try_to_timestamp', mode)),
-  helpers: { sqlDatePattern: DATE_PATTERN, sqlParseWithPattern: PARSE_WITH_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
+  gen: ([x, f], _t, _tz, _state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, readWall, 'try_to_timestamp', mode)),
+  helpers: { sqlDatePattern: DATE_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
 });
 
 registerFunction(lookupFunction('to_timestamp')!, 'to_timestamp_ltz');

@@ -10,7 +10,8 @@ import {
   BooleanType, DataType, DateType, DecimalType, DoubleType, IntegerType, LongType, StringType,
   StructField, StructType, TimestampType,
 } from '../../types/index.js';
-import { DateTimePattern, parseDefaultTimestamp } from '../values/datetime-pattern.js';
+import { dateTimeParser, type DateTimeParser } from '../values/datetime-parser.js';
+import { parseDefaultTimestamp } from '../values/default-datetime-text.js';
 import { INVALID, decimalShape, parseDouble, parseIntegral } from '../values/parse-value.js';
 import type { CsvOptions } from './csv-options.js';
 
@@ -26,13 +27,13 @@ interface ColumnType {
 const NUMERIC: Kind[] = ['integer', 'long', 'decimal', 'double'];
 
 class FieldInferrer {
-  private readonly datePattern: DateTimePattern | undefined;
-  private readonly timestampPattern: DateTimePattern | undefined;
+  private readonly datePattern: DateTimeParser | undefined;
+  private readonly timestampPattern: DateTimeParser | undefined;
 
   constructor(private readonly options: CsvOptions) {
     const dateFormat = options.dateFormat ?? (options.preferDate ? 'yyyy-MM-dd' : undefined);
-    this.datePattern = options.preferDate && dateFormat ? new DateTimePattern(dateFormat) : undefined;
-    this.timestampPattern = options.timestampFormat ? new DateTimePattern(options.timestampFormat) : undefined;
+    this.datePattern = options.preferDate && dateFormat ? dateTimeParser(dateFormat) : undefined;
+    this.timestampPattern = options.timestampFormat ? dateTimeParser(options.timestampFormat) : undefined;
   }
 
   /** The type of one value on its own. */
@@ -43,8 +44,8 @@ class FieldInferrer {
     const shape = decimalShape(text);
     if (shape && shape.scale === 0 && shape.precision <= 38) return t('decimal', shape.precision, 0);
     if (parseDouble(text, this.options) !== INVALID) return t('double');
-    if (this.datePattern?.parse(text)) return t('date');
-    const timestamp = this.timestampPattern ? this.timestampPattern.parse(text) : parseDefaultTimestamp(text);
+    if (this.datePattern && this.datePattern.wall(text) !== null) return t('date');
+    const timestamp = this.timestampPattern ? this.timestampPattern.wall(text) !== null : parseDefaultTimestamp(text) !== undefined;
     if (timestamp) return t('timestamp');
     const lower = text.toLowerCase();
     if (lower === 'true' || lower === 'false') return t('boolean');

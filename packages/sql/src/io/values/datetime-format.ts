@@ -1,72 +1,115 @@
 /**
- * Dates and timestamps written with a Spark (Java DateTimeFormatter) pattern, as the JSON and CSV
- * generators write them (`dateFormat`, `timestampFormat`): letters y M d H h m s S E a, the
- * offsets X to XXXXX (Z for UTC), x to xxxxx and Z, quoted literals, and optional sections `[...]`,
- * which print whenever their fields exist (always, here).
+ * Dates and timestamps written with a Spark datetime pattern (tokens from datetime-pattern.ts), as
+ * date_format, from_unixtime and to_char and the JSON and CSV generators (`dateFormat`,
+ * `timestampFormat`) write them: java.time's texts in Locale.US (Jan, January, Fri, Friday, AM,
+ * AD, Q1, 1st quarter), numbers padded to the run's width, fractions cut to it, offsets (X, x, Z,
+ * O) and zone names (VV, z), and optional sections `[...]`, which print whenever their fields
+ * exist (always, here).
  */
 import { timeZoneOffsetMillis } from '../../format/datetime-text.js';
+import { patternTokens, type PatternToken } from './datetime-pattern.js';
+import { daysFromCivil } from './calendar.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const QUARTERS = ['1st quarter', '2nd quarter', '3rd quarter', '4th quarter'];
 const DAY_MS = 86_400_000;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-/** Java's offset letters: X (Z for zero) and x by width (1: +HH[mm], 2/4: +HHmm[ss], 3/5: +HH:mm[:ss]), Z as +HHmm. */
+/** Java's offset texts: X (Z for zero) and x by width (1: +HH[mm], 2/4: +HHmm[ss], 3/5: +HH:mm[:ss]), Z (1-3: +HHmm, 4: GMT+HH:mm, 5: as XXXXX), O (GMT+H[:mm], OOOO: GMT+HH:mm). */
 function offsetText(offsetMs: number, letter: string, width: number): string {
   const seconds = Math.round(offsetMs / 1000);
+  if (letter === 'Z' && width === 4) return offsetText(offsetMs, 'O', 4);
+  if (letter === 'Z' && width === 5) return offsetText(offsetMs, 'X', 5);
   if (seconds === 0 && letter === 'X') return 'Z';
+  if (seconds === 0 && letter === 'O') return 'GMT';
   const sign = seconds < 0 ? '-' : '+';
   const abs = Math.abs(seconds);
   const hh = pad(Math.floor(abs / 3600), 2);
   const mm = pad(Math.floor(abs / 60) % 60, 2);
   const ss = abs % 60 === 0 ? '' : pad(abs % 60, 2);
+  if (letter === 'O') return width === 4 ? `GMT${sign}${hh}:${mm}${ss && `:${ss}`}` : `GMT${sign}${Number(hh)}${mm === '00' && !ss ? '' : `:${mm}`}${ss && `:${ss}`}`;
   if (letter === 'Z') return `${sign}${hh}${mm}`;
   if (width === 1) return mm === '00' ? `${sign}${hh}` : `${sign}${hh}${mm}`;
   if (width === 3 || width === 5) return `${sign}${hh}:${mm}${width === 5 && ss ? `:${ss}` : ''}`;
   return `${sign}${hh}${mm}${width === 4 ? ss : ''}`;
 }
 
-/** One piece of a compiled pattern: the text it prints for a wall clock (read with getUTC*) and the zone's offset. */
-type Piece = (d: Date, offsetMs: number) => string;
-
-function piece(token: string): Piece | string {
-  const w = token.length;
-  switch (token[0]) {
-    case '[':
-    case ']':
-      return '';
-    case 'y': return w === 2 ? (d) => pad(d.getUTCFullYear() % 100, 2) : (d) => pad(d.getUTCFullYear(), w);
-    case 'M':
-      if (w >= 4) return (d) => MONTHS[d.getUTCMonth()]!;
-      return w === 3 ? (d) => MONTHS[d.getUTCMonth()]!.slice(0, 3) : (d) => pad(d.getUTCMonth() + 1, w);
-    case 'd': return (d) => pad(d.getUTCDate(), w);
-    case 'H': return (d) => pad(d.getUTCHours(), w);
-    case 'h': return (d) => pad(d.getUTCHours() % 12 || 12, w);
-    case 'm': return (d) => pad(d.getUTCMinutes(), w);
-    case 's': return (d) => pad(d.getUTCSeconds(), w);
-    case 'S': return (d) => pad(d.getUTCMilliseconds(), 3).slice(0, w).padEnd(w, '0');
-    case 'E': return w >= 4 ? (d) => DAYS[d.getUTCDay()]! : (d) => DAYS[d.getUTCDay()]!.slice(0, 3);
-    case 'a': return (d) => (d.getUTCHours() < 12 ? 'AM' : 'PM');
-    default: return (_, offsetMs) => offsetText(offsetMs, token[0]!, w);
+/** A zone's name in Locale.US (z: short, zzzz: long), as Intl spells it. */
+function zoneName(zoneId: string, wallMs: number, offsetMs: number, long: boolean): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zoneId, timeZoneName: long ? 'long' : 'short' }).formatToParts(new Date(wallMs - offsetMs));
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? zoneId;
+  } catch {
+    return zoneId;
   }
 }
 
-/** A formatter of wall clocks: `wallMs` the local wall clock as UTC milliseconds, `offsetMs` the zone's offset at that instant (for X, x, Z). */
-export type WallClockFormatter = (wallMs: number, offsetMs?: number) => string;
+/** java.time's year texts: yy the last two digits, else padded to the width, + past four digits when the run is 4 or more. */
+function yearText(year: number, width: number): string {
+  if (width === 2) return pad(((year % 100) + 100) % 100, 2);
+  const digits = pad(Math.abs(year), width);
+  return year < 0 ? `-${digits}` : width >= 4 && digits.length > width ? `+${digits}` : digits;
+}
+
+const dayOfYear = (d: Date) => Math.floor(d.getTime() / DAY_MS) - daysFromCivil(d.getUTCFullYear(), 1, 1) + 1;
+
+/** One piece of a compiled pattern: the text it prints for a wall clock (read with getUTC*), the zone's offset and id. */
+type Piece = (d: Date, offsetMs: number, zoneId: string) => string;
+
+function piece(letter: string, w: number): Piece {
+  const num = (get: (d: Date) => number): Piece => (w === 1 ? (d) => String(get(d)) : (d) => pad(get(d), w));
+  switch (letter) {
+    case 'G': return w === 4 ? (d) => (d.getUTCFullYear() > 0 ? 'Anno Domini' : 'Before Christ') : (d) => (d.getUTCFullYear() > 0 ? 'AD' : 'BC');
+    case 'y': return (d) => yearText(d.getUTCFullYear(), w);
+    case 'M':
+    case 'L':
+      if (w === 4) return (d) => MONTHS[d.getUTCMonth()]!;
+      return w === 3 ? (d) => MONTHS[d.getUTCMonth()]!.slice(0, 3) : num((d) => d.getUTCMonth() + 1);
+    case 'd': return num((d) => d.getUTCDate());
+    case 'D': return num(dayOfYear);
+    case 'Q':
+    case 'q': {
+      const quarter = (d: Date) => Math.floor(d.getUTCMonth() / 3);
+      if (w === 3) return (d) => `Q${quarter(d) + 1}`;
+      return w === 4 ? (d) => QUARTERS[quarter(d)]! : num((d) => quarter(d) + 1);
+    }
+    case 'E': return w === 4 ? (d) => DAYS[d.getUTCDay()]! : (d) => DAYS[d.getUTCDay()]!.slice(0, 3);
+    case 'F': return (d) => String(((d.getUTCDate() - 1) % 7) + 1);
+    case 'a': return (d) => (d.getUTCHours() < 12 ? 'AM' : 'PM');
+    case 'H': return num((d) => d.getUTCHours());
+    case 'h': return num((d) => d.getUTCHours() % 12 || 12);
+    case 'K': return num((d) => d.getUTCHours() % 12);
+    case 'k': return num((d) => d.getUTCHours() || 24);
+    case 'm': return num((d) => d.getUTCMinutes());
+    case 's': return num((d) => d.getUTCSeconds());
+    case 'S': return (d) => pad(d.getUTCMilliseconds(), 3).slice(0, w).padEnd(w, '0');
+    case 'V': return (_d, _o, zoneId) => zoneId;
+    case 'z': return (d, offsetMs, zoneId) => zoneName(zoneId, d.getTime(), offsetMs, w === 4);
+    default: return (_, offsetMs) => offsetText(offsetMs, letter, w);
+  }
+}
+
+/** A formatter of wall clocks: `wallMs` the local wall clock as UTC milliseconds, `offsetMs` the zone's offset at that instant and `zoneId` the zone (for X, x, Z, O, V, z). */
+export type WallClockFormatter = (wallMs: number, offsetMs?: number, zoneId?: string) => string;
 
 /** A pattern read once into its pieces (literal text merged), for formatting many values. */
 function compileWallClockFormat(pattern: string): WallClockFormatter {
   const pieces: (Piece | string)[] = [];
-  for (const [token, quoted] of pattern.matchAll(/'([^']*)'|\[|\]|y+|M+|d+|H+|h+|m+|s+|S+|E+|a|X+|x+|Z+|[^'[\]yMdHhmsSEaXxZ]+|'/g)) {
-    const next = quoted !== undefined ? (quoted === '' ? "'" : quoted) : /^[^[\]yMdHhmsSEaXxZ]/.test(token) ? token : piece(token);
-    if (typeof next === 'string' && typeof pieces.at(-1) === 'string') pieces[pieces.length - 1] += next;
-    else pieces.push(next);
-  }
-  return (wallMs, offsetMs = 0) => {
+  const add = (tokens: readonly PatternToken[]) => {
+    for (const token of tokens) {
+      if (token.kind === 'optional') add(token.tokens);
+      else if (token.kind === 'field') pieces.push(piece(token.letter, token.count));
+      else if (typeof pieces.at(-1) === 'string') pieces[pieces.length - 1] += token.text;
+      else pieces.push(token.text);
+    }
+  };
+  add(patternTokens(pattern, false));
+  return (wallMs, offsetMs = 0, zoneId = 'UTC') => {
     const d = new Date(wallMs);
     let out = '';
-    for (const p of pieces) out += typeof p === 'string' ? p : p(d, offsetMs);
+    for (const p of pieces) out += typeof p === 'string' ? p : p(d, offsetMs, zoneId);
     return out;
   };
 }
@@ -84,18 +127,13 @@ export function wallClockFormatter(pattern: string): WallClockFormatter {
   return f;
 }
 
-/** `wallMs`: the local wall clock as UTC milliseconds; `offsetMs`: the zone's offset at that instant (for X, x, Z). */
-function formatWallClock(wallMs: number, pattern: string, offsetMs = 0): string {
-  return wallClockFormatter(pattern)(wallMs, offsetMs);
-}
-
 /** A date (days since the epoch) with a pattern. */
 export function formatDayWithPattern(day: number, pattern: string): string {
-  return formatWallClock(day * DAY_MS, pattern);
+  return wallClockFormatter(pattern)(day * DAY_MS);
 }
 
 /** A timestamp (epoch milliseconds) with a pattern, on the wall clock of `timeZone`. */
 export function formatInstantWithPattern(epochMs: number, pattern: string, timeZone: string): string {
   const offset = timeZoneOffsetMillis(new Date(epochMs), timeZone);
-  return formatWallClock(epochMs + offset, pattern, offset);
+  return wallClockFormatter(pattern)(epochMs + offset, offset, timeZone);
 }

@@ -1,197 +1,152 @@
 /**
- * Parsing dates and timestamps with Spark's datetime patterns (`yyyy-MM-dd`,
- * `dd/MM/yyyy HH:mm:ss.SSS`, `yyyy-MM-dd'T'HH:mm:ssXXX`, optional `[...]` sections), and the
- * pattern-less forms Spark accepts (`2024-01-31`, `2024-01-31 12:30`, `2024-01-31T12:30:00.5Z`).
- * A pattern compiles once into a regular expression plus field setters.
+ * The one reader of Spark's datetime patterns (`yyyy-MM-dd`, `dd MMM yyyy HH:mm:ss.SSS`,
+ * `yyyy-MM-dd'T'HH:mm:ssXXX`, optional `[...]` sections), for parsing and formatting alike: the
+ * SQL functions (to_timestamp, to_date, date_format, unix_timestamp, from_unixtime, to_char, ...)
+ * and the CSV/JSON readers and writers (`dateFormat`, `timestampFormat`) all compile their
+ * patterns here (datetime-parser.ts and datetime-format.ts build on the tokens). The rules are
+ * Spark's DateTimeFormatterHelper over java.time's DateTimeFormatterBuilder: letters and widths
+ * Spark 3+ refuses, Java's own refusals, and the cross-version error when Spark 2's
+ * SimpleDateFormat would have taken the pattern.
  */
-import { wallClockToInstant } from './time-zone.js';
 
-export interface DateTimeFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  /** Offset from UTC in minutes when the text carries a zone, else undefined. */
-  offsetMinutes?: number;
+export type PatternToken =
+  | { kind: 'literal'; text: string }
+  | { kind: 'field'; letter: string; count: number }
+  | { kind: 'optional'; tokens: PatternToken[] };
+
+const DOC_ROOT = 'https://spark.apache.org/docs/latest';
+
+/** Spark's error when the pattern is refused but Spark 2 (SimpleDateFormat) read it. */
+function recognitionError(pattern: string): Error {
+  return new Error(
+    `[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION] You may get a different result due to the upgrading to Spark >= 3.0:\n` +
+      `Fail to recognize '${pattern}' pattern in the DateTimeFormatter. 1) You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0. ` +
+      `2) You can form a valid datetime pattern with the guide from '${DOC_ROOT}/sql-ref-datetime-pattern.html'. SQLSTATE: 42K0B`,
+  );
 }
 
-type Setter = (f: DateTimeFields, text: string) => boolean;
+/** A refusal of the new formatter; recognitionError replaces it when SimpleDateFormat takes the pattern. */
+class PatternRefused extends Error {}
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEK_BASED = 'YWwuec';
+const UNSUPPORTED = 'ABnNp';
+const UNSUPPORTED_FOR_PARSING = 'EFqQ';
+/** Spark's unsupportedPatternLengths: narrow text forms and years of 7 digits. */
+const TOO_LONG = ['GGGGG', 'MMMMM', 'LLLLL', 'EEEEE', 'QQQQQ', 'qqqqq', 'yyyyyyy'];
 
-function zoneOffset(text: string): number | undefined {
-  if (text === 'Z' || text === 'UTC' || text === 'GMT') return 0;
-  const m = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/.exec(text);
-  if (!m) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return m[1] === '-' ? -minutes : minutes;
-}
-
-const ZONE_REGEX = '(Z|UTC|GMT|(?:UTC|GMT)?[+-]\\d{1,2}(?::?\\d{2})?)';
-
-function fieldFor(letter: string, count: number): { regex: string; set: Setter } | undefined {
-  const numeric = (key: keyof DateTimeFields, digits: string): { regex: string; set: Setter } => ({
-    regex: `(\\d{${digits}})`,
-    set: (f, t) => ((f[key] as number) = Number(t), true),
-  });
-  switch (letter) {
-    case 'y':
-    case 'u':
-      if (count === 2) return { regex: '(\\d{2})', set: (f, t) => ((f.year = 2000 + Number(t)), true) };
-      return numeric('year', count >= 4 ? '4,9' : '1,9');
-    case 'M':
-    case 'L':
-      if (count >= 3) {
-        return {
-          regex: '([A-Za-z]+)',
-          set: (f, t) => {
-            const i = MONTHS.findIndex((m) => t.toLowerCase().startsWith(m));
-            f.month = i + 1;
-            return i >= 0;
-          },
-        };
-      }
-      return numeric('month', count === 2 ? '2' : '1,2');
-    case 'd':
-      return numeric('day', count === 2 ? '2' : '1,2');
-    case 'H':
-    case 'k':
-      return numeric('hour', count === 2 ? '2' : '1,2');
-    case 'h':
-      return { regex: `(\\d{${count === 2 ? '2' : '1,2'}})`, set: (f, t) => ((f.hour = Number(t) % 12), true) };
-    case 'a':
-      return { regex: '([AaPp][Mm])', set: (f, t) => ((f.hour += t.toUpperCase() === 'PM' ? 12 : 0), true) };
-    case 'm':
-      return numeric('minute', count === 2 ? '2' : '1,2');
-    case 's':
-      return numeric('second', count === 2 ? '2' : '1,2');
-    case 'S':
-      return {
-        regex: `(\\d{1,${Math.max(count, 1)}})`,
-        set: (f, t) => ((f.millisecond = Math.floor(Number(`0.${t}`) * 1000 + 1e-6)), true),
-      };
-    case 'X':
-    case 'x':
-    case 'Z':
-    case 'z':
-    case 'V':
-    case 'O':
-      return {
-        regex: ZONE_REGEX,
-        set: (f, t) => {
-          f.offsetMinutes = zoneOffset(t);
-          return f.offsetMinutes !== undefined;
-        },
-      };
-    default:
-      return undefined;
-  }
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A compiled Spark datetime pattern. */
-export class DateTimePattern {
-  private readonly regex: RegExp;
-  private readonly setters: Setter[] = [];
-
-  constructor(readonly pattern: string) {
-    let source = '';
-    let i = 0;
-    while (i < pattern.length) {
-      const c = pattern[i];
-      if (c === "'") {
-        const end = pattern.indexOf("'", i + 1);
-        if (end < 0) throw new Error(`unterminated quote in datetime pattern '${pattern}'`);
-        source += end === i + 1 ? "'" : escapeRegex(pattern.slice(i + 1, end));
-        i = end + 1;
-      } else if (c === '[') {
-        source += '(?:';
-        i++;
-      } else if (c === ']') {
-        source += ')?';
-        i++;
-      } else if (/[A-Za-z]/.test(c)) {
-        let count = 1;
-        while (pattern[i + count] === c) count++;
-        const field = fieldFor(c, count);
-        if (!field) throw new Error(`unsupported letter '${c}' in datetime pattern '${pattern}'`);
-        source += field.regex;
-        this.setters.push(field.set);
-        i += count;
-      } else {
-        source += escapeRegex(c);
-        i++;
+/** DateTimeFormatterHelper.convertIncompatiblePattern's checks, on the pattern's unquoted parts. */
+function checkSparkLetters(pattern: string, parsing: boolean): void {
+  const parts = `${pattern} `.split("'").filter((_, i) => i % 2 === 0);
+  for (const part of parts) {
+    for (const c of part) {
+      if (WEEK_BASED.includes(c)) {
+        throw new PatternRefused(
+          `[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_WEEK_BASED_PATTERN] You may get a different result due to the upgrading to Spark >= 3.0:\n` +
+            `All week-based patterns are unsupported since Spark 3.0, detected week-based character: ${c}.\nPlease use the SQL function EXTRACT instead. SQLSTATE: 42K0B`,
+        );
       }
     }
-    this.regex = new RegExp(`^${source}$`);
-  }
-
-  parse(text: string): DateTimeFields | undefined {
-    const m = this.regex.exec(text);
-    if (!m) return undefined;
-    const f: DateTimeFields = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
-    for (let i = 0; i < this.setters.length; i++) {
-      const group = m[i + 1];
-      if (group !== undefined && !this.setters[i](f, group)) return undefined;
+    for (const c of part) {
+      if (UNSUPPORTED.includes(c) || (parsing && UNSUPPORTED_FOR_PARSING.includes(c))) {
+        throw new PatternRefused(
+          `[INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER] Unrecognized datetime pattern: ${pattern}. Illegal pattern character found in datetime pattern: ${c}. Please provide legal character. SQLSTATE: 22007`,
+        );
+      }
     }
-    return validFields(f) ? f : undefined;
+    const long = TOO_LONG.find((run) => part.includes(run));
+    if (long !== undefined) {
+      throw new PatternRefused(
+        `[INVALID_DATETIME_PATTERN.LENGTH] Unrecognized datetime pattern: ${long}. Too many letters in datetime pattern: ${long}. Please reduce pattern length. SQLSTATE: 22007`,
+      );
+    }
   }
 }
 
-const DEFAULT_TIMESTAMP =
-  /^\s*([+-]?\d{4,6})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|GMT|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?)?\s*$/;
-const DEFAULT_DATE = /^\s*([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[ T].*)?$/;
+/** The widest run java.time's DateTimeFormatterBuilder takes of each letter Spark keeps. */
+const MAX_COUNT: Record<string, number> = {
+  G: 5, y: 19, M: 5, L: 5, d: 2, D: 3, Q: 5, q: 5, E: 5, F: 1, a: 1,
+  h: 2, K: 2, k: 2, H: 2, m: 2, s: 2, S: 9, z: 4, X: 5, x: 5, Z: 5,
+};
 
-/** Spark's pattern-less timestamp text (DateTimeUtils.stringToTimestamp, the common forms). */
-export function parseDefaultTimestamp(text: string): DateTimeFields | undefined {
-  const m = DEFAULT_TIMESTAMP.exec(text);
-  if (!m) return undefined;
-  const f: DateTimeFields = {
-    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
-    hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0),
-    millisecond: m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000 + 1e-6) : 0,
+/** java.time's refusal of a letter run, or undefined when it takes it. */
+function javaRefusal(letter: string, count: number): string | undefined {
+  if (letter === 'V') return count === 2 ? undefined : 'Pattern letter count must be 2: V';
+  if (letter === 'O') return count === 1 || count === 4 ? undefined : 'Pattern letter count must be 1 or 4: O';
+  const max = MAX_COUNT[letter];
+  if (max === undefined) return `Unknown pattern letter: ${letter}`;
+  return count > max ? `Too many pattern letters: ${letter}` : undefined;
+}
+
+/** DateTimeFormatterBuilder.appendPattern's reading: letter runs, quoted text, `[...]` sections. */
+function tokenize(pattern: string): PatternToken[] {
+  const stack: PatternToken[][] = [[]];
+  const push = (token: PatternToken) => {
+    const top = stack[stack.length - 1]!;
+    const last = top[top.length - 1];
+    if (token.kind === 'literal' && last?.kind === 'literal') last.text += token.text;
+    else top.push(token);
   };
-  if (m[8] !== undefined) f.offsetMinutes = zoneOffset(m[8]);
-  return validFields(f) ? f : undefined;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      let count = 1;
+      while (pattern[i + count] === c) count++;
+      const refusal = javaRefusal(c, count);
+      if (refusal !== undefined) throw new PatternRefused(refusal);
+      push({ kind: 'field', letter: c, count });
+      i += count - 1;
+    } else if (c === "'") {
+      const start = i++;
+      for (; i < pattern.length; i++) {
+        if (pattern[i] !== "'") continue;
+        if (pattern[i + 1] !== "'") break;
+        i++;
+      }
+      if (i >= pattern.length) throw new PatternRefused(`Pattern ends with an incomplete string literal: ${pattern}`);
+      const quoted = pattern.slice(start + 1, i);
+      push({ kind: 'literal', text: quoted === '' ? "'" : quoted.replaceAll("''", "'") });
+    } else if (c === '[') {
+      stack.push([]);
+    } else if (c === ']') {
+      if (stack.length === 1) throw new PatternRefused('Pattern invalid as it contains ] without previous [');
+      const tokens = stack.pop()!;
+      push({ kind: 'optional', tokens });
+    } else if (c === '{' || c === '}' || c === '#') {
+      throw new PatternRefused(`Pattern includes reserved character: '${c}'`);
+    } else {
+      push({ kind: 'literal', text: c });
+    }
+  }
+  while (stack.length > 1) {
+    const tokens = stack.pop()!;
+    push({ kind: 'optional', tokens });
+  }
+  return stack[0]!;
 }
 
-/** Spark's pattern-less date text (DateTimeUtils.stringToDate): `yyyy`, `yyyy-m`, `yyyy-m-d[ ...]`. */
-export function parseDefaultDate(text: string): DateTimeFields | undefined {
-  const m = DEFAULT_DATE.exec(text);
-  if (!m) return undefined;
-  const f: DateTimeFields = {
-    year: Number(m[1]), month: Number(m[2] ?? 1), day: Number(m[3] ?? 1),
-    hour: 0, minute: 0, second: 0, millisecond: 0,
-  };
-  return validFields(f) ? f : undefined;
+/** Whether Spark 2's SimpleDateFormat takes the pattern (its letters, X at most 3 wide, quotes closed). */
+function legacyFormatterTakes(pattern: string): boolean {
+  const parts = pattern.split("'");
+  if (parts.length % 2 === 0) return false;
+  return parts.every((part, i) => i % 2 === 1 || (/^[^A-Za-z]*(?:[GyYMLwWDdFEuaHkKhmsSzZX][^A-Za-z]*)*$/.test(part) && !/XXXX/.test(part)));
 }
 
-function validFields(f: DateTimeFields): boolean {
-  if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.second > 59) return false;
-  const d = new Date(Date.UTC(f.year, f.month - 1, f.day));
-  return d.getUTCDate() === f.day;
-}
+const compiled = new Map<string, PatternToken[]>();
 
-const DAY_MS = 86_400_000;
-
-/** A date as the engine keeps it: days since 1970-01-01. */
-export function fieldsToDay(f: DateTimeFields): number {
-  const d = new Date(Date.UTC(2000, f.month - 1, f.day));
-  d.setUTCFullYear(f.year);
-  return Math.round(d.getTime() / DAY_MS);
-}
-
-/** A timestamp as the engine keeps it (epoch milliseconds): the text's own offset if any, else the wall clock in `timeZone`. */
-export function fieldsToEpochMs(f: DateTimeFields, timeZone: string): number {
-  const wall = new Date(Date.UTC(2000, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond));
-  wall.setUTCFullYear(f.year);
-  const wallMs = wall.getTime();
-  if (f.offsetMinutes !== undefined) return wallMs - f.offsetMinutes * 60_000;
-  return wallClockToInstant(wallMs, timeZone);
+/** A pattern's tokens for parsing or for formatting (kept by its text), or Spark's error for it. */
+export function patternTokens(pattern: string, parsing: boolean): readonly PatternToken[] {
+  const key = `${parsing ? 'p' : 'f'}${pattern}`;
+  let tokens = compiled.get(key);
+  if (tokens === undefined) {
+    try {
+      checkSparkLetters(pattern, parsing);
+      tokens = tokenize(pattern);
+    } catch (e) {
+      if (e instanceof PatternRefused && legacyFormatterTakes(pattern)) throw recognitionError(pattern);
+      throw e instanceof PatternRefused ? new Error(e.message) : e;
+    }
+    if (compiled.size >= 1024) compiled.clear();
+    compiled.set(key, tokens);
+  }
+  return tokens;
 }

@@ -4,6 +4,7 @@
  * through the same functions. Each returns undefined for any other form, which the general
  * parsers then read.
  */
+import { daysFromCivil, daysInMonth } from './calendar.js';
 
 /** 10^k, exact as doubles for k <= 22. */
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
@@ -36,7 +37,6 @@ export function plainNumberAt(text: string, start: number, end: number, integral
   return first > start ? -value : value;
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function digit(text: string, i: number): number {
   const d = text.charCodeAt(i) - 48;
@@ -49,17 +49,6 @@ export function isoDateAt(text: string, start: number, end: number): number | un
   const year = digit(text, start) * 1000 + digit(text, start + 1) * 100 + digit(text, start + 2) * 10 + digit(text, start + 3);
   const month = digit(text, start + 5) * 10 + digit(text, start + 6);
   const day = digit(text, start + 8) * 10 + digit(text, start + 9);
-  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1])) return undefined;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined;
+  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
   return daysFromCivil(year, month, day);
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }

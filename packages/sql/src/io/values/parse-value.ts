@@ -6,9 +6,9 @@
  * booleans, a `date` as days since 1970-01-01, a `timestamp` as epoch milliseconds.
  */
 import type { DataType, DecimalType } from '../../types/index.js';
-import {
-  DateTimePattern, fieldsToDay, fieldsToEpochMs, parseDefaultDate, parseDefaultTimestamp, type DateTimeFields,
-} from './datetime-pattern.js';
+import { fieldsToDay, fieldsToEpochMs, parseDefaultDate, parseDefaultTimestamp } from './default-datetime-text.js';
+import { dateTimeParser } from './datetime-parser.js';
+import { wallClockToInstant } from './time-zone.js';
 import { isoDateAt, plainNumberAt } from './parse-in-place.js';
 
 export const INVALID: unique symbol = Symbol('invalid value');
@@ -105,13 +105,6 @@ function parseBoolean(text: string): ParsedValue {
 /** The common `yyyy-MM-dd` as a day number (undefined: not that form). */
 const isoDate = (text: string): number | undefined => isoDateAt(text, 0, text.length);
 
-/** Parses with the pattern when one is set, else Spark's pattern-less forms. */
-function fieldsParser(pattern: string | undefined, fallback: (text: string) => DateTimeFields | undefined) {
-  if (pattern === undefined) return fallback;
-  const compiled = new DateTimePattern(pattern);
-  return (text: string) => compiled.parse(text);
-}
-
 export function makeValueParser(type: DataType, options: ValueParseOptions): ValueParser {
   const name = type.typeName();
   switch (name) {
@@ -130,23 +123,32 @@ export function makeValueParser(type: DataType, options: ValueParseOptions): Val
     case 'boolean':
       return parseBoolean;
     case 'date': {
-      const parse = fieldsParser(options.dateFormat, parseDefaultDate);
-      const slow = (text: string) => {
-        const f = parse(text);
-        return f ? fieldsToDay(f) : INVALID;
-      };
-      if (options.dateFormat !== undefined && options.dateFormat !== 'yyyy-MM-dd') return slow;
+      const pattern = options.dateFormat;
+      const parser = pattern === undefined ? undefined : dateTimeParser(pattern);
+      const slow = parser === undefined
+        ? (text: string) => {
+          const f = parseDefaultDate(text);
+          return f ? fieldsToDay(f) : INVALID;
+        }
+        : (text: string) => parser.day(text) ?? INVALID;
+      if (pattern !== undefined && pattern !== 'yyyy-MM-dd') return slow;
       return (text) => isoDate(text) ?? slow(text);
     }
     case 'timestamp':
     case 'timestamp_ntz': {
       // The zone is asked for at the first timestamp parsed: a column never read costs no lookup.
       let zone: string | undefined;
-      const parse = fieldsParser(options.timestampFormat, parseDefaultTimestamp);
-      return (text) => {
-        const f = parse(text);
-        return f ? fieldsToEpochMs(f, (zone ??= name === 'timestamp_ntz' ? 'UTC' : options.timeZone)) : INVALID;
-      };
+      const zoneName = () => (zone ??= name === 'timestamp_ntz' ? 'UTC' : options.timeZone);
+      if (options.timestampFormat === undefined) {
+        return (text) => {
+          const f = parseDefaultTimestamp(text);
+          return f ? fieldsToEpochMs(f, zoneName()) : INVALID;
+        };
+      }
+      const parser = dateTimeParser(options.timestampFormat);
+      const sessionZone = { instant: (wall: number) => wallClockToInstant(wall, zoneName()) };
+      const zoneOf = (id: string) => ({ instant: (wall: number) => wallClockToInstant(wall, id) });
+      return (text) => parser.instant(text, sessionZone, zoneOf) ?? INVALID;
     }
     default:
       throw new Error(`the reader cannot read a column of type ${type.simpleString()} from text`);

@@ -46,14 +46,46 @@ export function checkTimeZone(timeZone: string): void {
   }
 }
 
+/**
+ * Per zone: a fixed offset, or the offsets Intl gave at the start of each day and, for days whose
+ * start and end offsets differ (a DST change), at each quarter hour (zones change offsets only on
+ * such boundaries). One Intl call per day seen, not per value: Intl costs microseconds a call.
+ */
+interface ZoneOffsets {
+  fixed: number | undefined;
+  byDay: Map<number, number>;
+  byQuarter: Map<number, number>;
+}
+const zoneOffsets = new Map<string, ZoneOffsets>();
+const DAY_MS = 86_400_000;
+
+function cached(map: Map<number, number>, key: number, compute: () => number): number {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= 100_000) map.clear();
+    map.set(key, (value = compute()));
+  }
+  return value;
+}
+
 /** The zone's offset from UTC in milliseconds at the instant `utcMs`. */
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const formatter = formatterFor(timeZone);
-  if (formatter === null) {
-    checkTimeZone(timeZone);
-    return fixedOffsetMillis(timeZone)!;
+  let zone = zoneOffsets.get(timeZone);
+  if (zone === undefined) {
+    const fixed = formatterFor(timeZone) === null || /^(?:UTC|GMT|Z|Etc\/UTC|Etc\/GMT)$/i.test(timeZone) ? fixedOffsetMillis(timeZone) : undefined;
+    if (fixed === undefined && formatterFor(timeZone) === null) checkTimeZone(timeZone);
+    zoneOffsets.set(timeZone, (zone = { fixed, byDay: new Map(), byQuarter: new Map() }));
   }
-  const parts = formatter.formatToParts(new Date(utcMs));
+  if (zone.fixed !== undefined) return zone.fixed;
+  const day = Math.floor(utcMs / DAY_MS);
+  const start = cached(zone.byDay, day, () => intlOffsetMs(day * DAY_MS, timeZone));
+  const end = cached(zone.byDay, day + 1, () => intlOffsetMs((day + 1) * DAY_MS, timeZone));
+  if (start === end) return start;
+  return cached(zone.byQuarter, Math.floor(utcMs / 900_000), () => intlOffsetMs(utcMs, timeZone));
+}
+
+function intlOffsetMs(utcMs: number, timeZone: string): number {
+  const parts = formatterFor(timeZone)!.formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(utcMs / 1000) * 1000;
