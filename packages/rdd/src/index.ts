@@ -14,6 +14,7 @@ export { FnRef } from './fn/fn-ref.js';
 export { toFnRef } from './fn/to-fn-ref.js';
 export { setPromptScope } from './fn/globals.js';
 export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
+export { isUserFacingError } from './errors/user-facing-error.js';
 export { userCallSite, userCallSiteShort } from './fn/call-site.js';
 export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, RangeSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';
 export { dependencies, type Dependency } from './plan/node-properties.js';

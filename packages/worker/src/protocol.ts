@@ -94,8 +94,9 @@ export interface TaskError {
   readonly message: string;
   readonly stack: string;
   /**
-   * The task's input alone caused it (an Error thrown with `deterministic: true`, such as SQL's
-   * SCALAR_SUBQUERY_TOO_MANY_ROWS): another attempt would fail the same way, so the job fails at once.
+   * The task's input alone caused it (an Error thrown with `deterministic: true`, or one with a
+   * Spark error class such as SQL's [ARITHMETIC_OVERFLOW]: isUserFacingError): another attempt
+   * would fail the same way, so the job fails at once.
    */
   readonly deterministic?: true;
 }

@@ -1,5 +1,5 @@
 /** A job as the scheduler tracks it, and the errors a failed or cancelled job rejects with. */
-import { placeShippedFrames, type RDD, type SqlPlanNode } from '@flint/rdd';
+import { isUserFacingError, placeShippedFrames, type RDD, type SqlPlanNode } from '@flint/rdd';
 import type { ExecutorId, StageOutput, TaskError, TaskOutcome } from '@flint/worker';
 import type { ResultStage } from './stage.js';
 
@@ -32,7 +32,11 @@ export class JobCancelledError extends Error {
   override readonly name = 'JobCancelledError';
 }
 
-/** A job that failed because one task failed `maxFailures` times: the user's error, and where. */
+/**
+ * A job that failed because one task failed `maxFailures` times: the user's error, and where.
+ * An error with a Spark error class is the message as it is, without stack (Spark's DAGScheduler
+ * does not wrap a user-facing SparkThrowable in "Job aborted due to stage failure").
+ */
 export class JobFailedError extends Error {
   constructor(
     readonly stageId: number,
@@ -42,9 +46,11 @@ export class JobFailedError extends Error {
     readonly taskError: TaskError,
   ) {
     super(
-      `Job aborted: task for partition ${partition} in stage ${stageId} failed ${failures} times; ` +
-        `most recent failure (attempt ${attempt}): ${taskError.name}: ${taskError.message}` +
-        (taskError.stack ? `\n${indent(placeShippedFrames(taskError.stack))}` : ''),
+      isUserFacingError(taskError.message)
+        ? taskError.message
+        : `Job aborted: task for partition ${partition} in stage ${stageId} failed ${failures} times; ` +
+            `most recent failure (attempt ${attempt}): ${taskError.name}: ${taskError.message}` +
+            (taskError.stack ? `\n${indent(placeShippedFrames(taskError.stack))}` : ''),
     );
     this.name = 'JobFailedError';
   }

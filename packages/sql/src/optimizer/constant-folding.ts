@@ -1,9 +1,12 @@
 /**
  * Constant folding: an expression that reads no column and is deterministic (`1 + 2`,
  * `upper('a')`, `CAST('1' AS INT)`) is evaluated once, here, by the same generated code a task
- * would run, and replaced by its literal.
+ * would run, and replaced by its literal. One that fails with a Spark error (`2147483647 + 1`)
+ * fails the query here, on the driver, as Spark's ConstantFolding does, unless it is a branch of
+ * a conditional (CASE, IF, COALESCE, ...) that may never run: that is left to the task.
  */
-import { children, literalOf, transformUp, type Expr, type ExprOf } from '../expr/expression.js';
+import { isUserFacingError } from '@flint/rdd';
+import { children, literalOf, mapChildren, type Expr, type ExprOf } from '../expr/expression.js';
 import { lookupFunction, type AggregateFunction } from '../expr/registry.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { CodegenContext, functionSource } from '../physical/codegen/codegen-context.js';
@@ -14,12 +17,17 @@ import { mapPlanExpressions } from './plan-expressions.js';
 const NON_DETERMINISTIC = new Set(['current_date', 'current_timestamp', 'now']);
 
 export function foldConstants(plan: LogicalPlan): LogicalPlan {
-  return transformPlanUp(plan, (p) => mapPlanExpressions(p, foldExpression));
+  return transformPlanUp(plan, (p) => mapPlanExpressions(p, (e) => foldExpression(e)));
 }
 
-export function foldExpression(e: Expr): Expr {
-  return transformUp(e, (x) => (isFoldable(x) ? evaluate(x) : x));
+export function foldExpression(e: Expr, inBranch = false): Expr {
+  const folded = mapChildren(e, (c) => foldExpression(c, inBranch || isConditional(e)));
+  return isFoldable(folded) ? evaluate(folded, inBranch) : folded;
 }
+
+/** Spark's ConditionalExpressions (NVL, IFNULL and NULLIF are its IF and COALESCE): their branches may not run. */
+const CONDITIONAL_CALLS = new Set(['if', 'coalesce', 'nvl', 'nvl2', 'ifnull', 'nullif', 'nanvl']);
+const isConditional = (e: Expr) => e.kind === 'caseWhen' || (e.kind === 'call' && CONDITIONAL_CALLS.has(e.name));
 
 function isFoldable(e: Expr): boolean {
   switch (e.kind) {
@@ -38,12 +46,13 @@ function isFoldable(e: Expr): boolean {
   }
 }
 
-function evaluate(e: Expr): Expr {
+function evaluate(e: Expr, inBranch: boolean): Expr {
   const ctx = new CodegenContext();
   try {
     return literalOf(run(ctx, `return ${genExpr(e, new Map(), ctx)};`), dataTypeOf(e));
-  } catch {
-    // Leave expressions that fail (e.g. a bad regex) to fail in the task, with its error report.
+  } catch (error) {
+    if (!inBranch && error instanceof Error && isUserFacingError(error.message)) throw error;
+    // Anything else (a function that cannot run here) is left to the task, as is a branch that may not run.
     return e;
   }
 }

@@ -3,12 +3,14 @@
  * `flint-fn:<operation>_at_<file:line:col>` (see compile-function.ts), so the stack says which
  * transformation failed and where the user wrote it.
  */
+import { isUserFacingError } from '@flint/rdd';
 import type { TaskError } from '../protocol.js';
 
 export function describeError(error: unknown): TaskError {
   if (error instanceof Error) {
     const described = { name: error.name, message: error.message, stack: userFrames(error.stack ?? '') };
-    return (error as { deterministic?: unknown }).deterministic === true ? { ...described, deterministic: true } : described;
+    const deterministic = (error as { deterministic?: unknown }).deterministic === true || isUserFacingError(error.message);
+    return deterministic ? { ...described, deterministic: true } : described;
   }
   return { name: 'Error', message: `non-Error value thrown: ${safeString(error)}`, stack: '' };
 }
