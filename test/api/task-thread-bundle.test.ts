@@ -81,12 +81,13 @@ describe("the task thread's bundle", () => {
     expect(flint.filter((url) => !url.includes('/packages/worker/dist/bundle/'))).toEqual([]);
   });
 
-  it('starts, and runs a SQL query and an RDD task, without node:crypto, node:v8 or node:fs/promises', async () => {
+  it("starts, and runs a SQL query and an RDD task, without node:crypto, node:v8, node:fs/promises or Node's ES module resolver", async () => {
     const job = join(scratch, 'builtins-job.mjs');
-    // One thread (local[1]) runs both jobs; the second reports what the thread has loaded.
+    // One thread (local[1]) runs both jobs; the second reports what the thread has loaded. The
+    // resolver would be loaded for @flint/sql's package exports, which the executor resolves for it.
     writeFileSync(job, "import { FlintContext } from '@flint/driver'; const fc = await FlintContext.create({ master: 'local[1]', ui: false }); " +
       "const rows = await fc.sql('SELECT id % 3 AS k, sum(id) AS s FROM range(1000) GROUP BY id % 3 ORDER BY k').collect(); " +
-      "const loaded = await fc.parallelize([0], 1).map(() => process.moduleLoadList.filter((name) => /^NativeModule (crypto|v8|fs\\/promises)$/.test(name))).collect(); " +
+      "const loaded = await fc.parallelize([0], 1).map(() => process.moduleLoadList.filter((name) => /^NativeModule (crypto|v8|fs\\/promises|internal\\/modules\\/esm\\/resolve)$/.test(name))).collect(); " +
       'await fc.stop(); console.log(JSON.stringify({ rows, loaded }));');
     const { stdout } = await run(process.execPath, [job], { cwd: root });
     expect(JSON.parse(stdout)).toEqual({ rows: [{ k: 0, s: 166833 }, { k: 1, s: 166167 }, { k: 2, s: 166500 }], loaded: [[]] });

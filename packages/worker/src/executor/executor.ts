@@ -4,9 +4,11 @@
  * task on a thread, and keeps the task's outputs: shuffle buckets and cached partitions.
  * The same class serves local mode (in the driver's process) and the worker process.
  */
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { bundleIsFresh } from '@flint/sql/bundle-freshness';
 import { BlockManager, type BlockPolicy } from './block-manager.js';
 import type { BarrierSync, CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import { relayBarrier } from './barrier-relay.js';
@@ -45,7 +47,16 @@ class MissingInput extends Error {
 /** Reducers fetch buckets in parallel, but hold at most this many bytes of fetches in flight. */
 const MAX_BYTES_IN_FLIGHT = 48 * 1024 * 1024;
 
-const TASK_THREAD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'thread', 'task-thread-entry.cjs');
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const TASK_THREAD = join(DIST, 'thread', 'task-thread-entry.cjs');
+
+/** What every task thread of an executor starts with: found once here rather than by each thread. */
+function threadData(): ThreadData {
+  return {
+    nativeStringsBinary: loadedNativeStringsBinary(),
+    entry: { bundleIsFresh: bundleIsFresh(DIST), cachedScript: createRequire(import.meta.url).resolve('@flint/sql/cached-script') },
+  };
+}
 
 export class Executor {
   readonly blocks: BlockManager;
@@ -72,7 +83,7 @@ export class Executor {
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: this.threadHeapMb },
-      workerData: { nativeStringsBinary: loadedNativeStringsBinary() } satisfies ThreadData,
+      workerData: threadData(),
     });
     // A thread that dies with no task on it (a late timer throwing): piscina replaces it and
     // emits 'error', which must not go unheard (an unheard 'error' ends the process).

@@ -13,26 +13,38 @@
  * (scripts/bundle-task-thread.mjs: this package's thread modules, @flint/rdd, @flint/dfs and
  * @flint/net in one CommonJS file, and @flint/sql's runtime in another, loaded on first use), with
  * the V8 code cache built beside it (@flint/sql/cached-script), no ES module loader involved.
+ *
+ * Started by an executor, the thread is told whether the bundle is current and where
+ * @flint/sql/cached-script is (ThreadData.entry): each thread finding them itself cost it Node's
+ * ES module resolver (for @flint/sql's package exports) and a few stats and reads, ~2 ms.
  */
 import { join } from 'node:path';
-import { bundleIsFresh } from '@flint/sql/bundle-freshness';
-import { runCachedScript } from '@flint/sql/cached-script';
+import { workerData } from 'node:worker_threads';
+import type { ThreadData } from './thread-messages.js';
 import { THREAD_HOST, threadHost } from './thread-host.cjs';
 
 type TaskThread = typeof import('./task-thread.js');
 type Handler = TaskThread['default'];
 type ThreadBundle = typeof import('./task-thread-bundle.js');
 
+const dist = join(__dirname, '..');
+/** What the executor found for its threads; undefined in a thread started otherwise, which finds it here. */
+const given = (workerData as ThreadData | null | undefined)?.entry;
+
 function loadBundle(): Handler {
-  const bundle = join(__dirname, '..', 'bundle');
+  const { runCachedScript } = require(given?.cachedScript ?? '@flint/sql/cached-script') as typeof import('@flint/sql/cached-script');
+  const bundle = join(dist, 'bundle');
   let loaded: ThreadBundle | undefined;
-  const host = threadHost(bundle, () => loaded?.rdd);
+  const host = threadHost(bundle, () => loaded?.rdd, runCachedScript);
   loaded = runCachedScript(join(bundle, 'task-thread.cjs'), { [THREAD_HOST]: host }).exports as ThreadBundle;
   return loaded.default;
 }
 
+const bundleIsFresh = (): boolean =>
+  given?.bundleIsFresh ?? (require('@flint/sql/bundle-freshness') as typeof import('@flint/sql/bundle-freshness')).bundleIsFresh(dist);
+
 const load = (): Promise<Handler> =>
-  bundleIsFresh(join(__dirname, '..')) ? new Promise((loaded) => loaded(loadBundle())) : (import('./task-thread.js') as Promise<TaskThread>).then((taskThread) => taskThread.default);
+  bundleIsFresh() ? new Promise((loaded) => loaded(loadBundle())) : (import('./task-thread.js') as Promise<TaskThread>).then((taskThread) => taskThread.default);
 
 const handler: Promise<Handler> = load().catch(
   // A failed load is reported by each task, not by a thread that fails to start (and is started again).

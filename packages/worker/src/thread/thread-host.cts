@@ -5,7 +5,7 @@
  * starts loading SQL) with the @flint/rdd of the thread's bundle, so that the thread has one copy of it.
  */
 import { join } from 'node:path';
-import { runCachedScript } from '@flint/sql/cached-script';
+import type { runCachedScript as RunCachedScript } from '@flint/sql/cached-script';
 
 export const THREAD_HOST = '@flint/worker/thread-host';
 
@@ -13,8 +13,8 @@ export interface ThreadHost {
   importSqlRuntime(): Promise<unknown>;
 }
 
-/** The host of the bundle in `bundle`/, whose @flint/rdd `rdd` gives once it has run. */
-export function threadHost(bundle: string, rdd: () => unknown): ThreadHost {
+/** The host of the bundle in `bundle`/, whose @flint/rdd `rdd` gives once it has run (by the entry's `runCachedScript`). */
+export function threadHost(bundle: string, rdd: () => unknown, runCachedScript: typeof RunCachedScript): ThreadHost {
   let sqlRuntime: Promise<unknown> | undefined;
   return {
     importSqlRuntime: () => (sqlRuntime ??= new Promise((loaded) => loaded(runCachedScript(join(bundle, 'runtime.cjs'), { '@flint/rdd': rdd() }).exports))),

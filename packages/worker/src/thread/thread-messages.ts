@@ -6,6 +6,8 @@ import type { TaskError, TaskMetrics } from '../protocol.js';
 export interface ThreadData {
   /** msgpackr's native string extractor as the executor's process loaded it (executor/native-strings.ts). */
   readonly nativeStringsBinary?: string;
+  /** For the thread's entry (task-thread-entry.cts): whether the thread's bundle is current, and @flint/sql/cached-script's file. */
+  readonly entry?: { readonly bundleIsFresh: boolean; readonly cachedScript: string };
 }
 
 export interface ThreadTask {
