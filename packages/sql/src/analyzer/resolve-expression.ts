@@ -2,7 +2,8 @@
  * Resolving one expression against the columns its operator sees: names become attributes,
  * functions are looked up and checked, and implicit casts are inserted where operand types
  * differ (Spark's TypeCoercion, simplified: numbers widen, strings compared with numbers or
- * dates are cast to them, `/` is always double).
+ * dates are cast to them, `/` is double unless a decimal is involved; decimals follow Spark's
+ * DecimalPrecision, decimal-coercion.ts).
  */
 import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
 import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
@@ -19,6 +20,7 @@ import { AnalysisException, ambiguousReference, unresolvedColumn } from './analy
 import { dataTypeOf } from './type-of.js';
 import { resolveLambdas } from './lambdas.js';
 import { datetimeSubtraction } from './datetime-subtraction.js';
+import { decimalOperandTypes } from './decimal-coercion.js';
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -212,8 +214,10 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
     case 'AND':
     case 'OR':
       return { ...e, left: castTo(e.left, Types.boolean), right: castTo(e.right, Types.boolean) };
-    case '/':
-      return { ...e, left: castTo(e.left, Types.double), right: castTo(e.right, Types.double) };
+    case '/': {
+      const [lt, rt] = decimalOperandTypes(e.left, e.right, l, r, false) ?? [Types.double, Types.double];
+      return { ...e, left: castTo(e.left, lt), right: castTo(e.right, rt) };
+    }
     case '+':
     case '-':
     case '*':
@@ -225,11 +229,13 @@ function coerceBinary(e: Extract<Expr, { kind: 'binary' }>): Expr {
       const difference = e.op === '-' ? datetimeSubtraction(e.left, e.right, l, r) : undefined;
       if (difference) return difference;
       if (isDateArithmetic(e.op, l, r)) return e;
+      const decimal = decimalOperandTypes(e.left, e.right, l, r, false);
+      if (decimal) return { ...e, left: castTo(e.left, decimal[0]), right: castTo(e.right, decimal[1]) };
       const target = isNumeric(l) && isNumeric(r) ? widerNumeric(l, r) : isNumeric(l) && isNull(r) ? l : isNumeric(r) && isNull(l) ? r : Types.double;
       return { ...e, left: castTo(e.left, target), right: castTo(e.right, target) };
     }
     default: {
-      const target = commonType(l, r);
+      const target = decimalOperandTypes(e.left, e.right, l, r, true)?.[0] ?? commonType(l, r);
       if (!target) {
         throw new AnalysisException(
           'DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES',

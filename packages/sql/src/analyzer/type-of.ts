@@ -2,8 +2,8 @@
  * The type and nullability of a resolved expression. The analyzer has inserted the casts that
  * make operand types agree, so these are plain structural rules.
  */
-import type { DataType } from '../types/index.js';
-import { datetimeArithmeticType } from '../types/coercion.js';
+import { DecimalType, type DataType } from '../types/index.js';
+import { datetimeArithmeticType, decimalArithmetic } from '../types/coercion.js';
 import type { Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { Types } from '../expr/types-used.js';
@@ -61,6 +61,8 @@ function constantValueOf(e: Expr): unknown {
 }
 
 function binaryType(op: string, l: DataType, r: DataType): DataType {
+  // Two decimals (the analyzer made integral operands decimals): Spark's DecimalPrecision result type.
+  if (l instanceof DecimalType && r instanceof DecimalType && (op === '+' || op === '-' || op === '*' || op === '/' || op === '%')) return decimalArithmetic(op, l, r);
   switch (op) {
     case '+':
     case '-':

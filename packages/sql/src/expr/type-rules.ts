@@ -2,7 +2,7 @@
  * The type questions expressions ask (is it numeric? what do `int + bigint` make?), answered by
  * PySpark's type names so that the rules read like Spark's TypeCoercion.
  */
-import type { DataType } from '../types/index.js';
+import { findTightestCommonType, type DataType } from '../types/index.js';
 import { Types } from './types-used.js';
 
 const INTEGRAL = ['byte', 'short', 'integer', 'long'];
@@ -10,6 +10,7 @@ const NUMERIC_ORDER = ['byte', 'short', 'integer', 'long', 'decimal', 'float', '
 
 export const isNumeric = (t: DataType): boolean => NUMERIC_ORDER.includes(t.typeName());
 export const isIntegral = (t: DataType): boolean => INTEGRAL.includes(t.typeName());
+export const isDecimal = (t: DataType): boolean => t.typeName() === 'decimal';
 export const isString = (t: DataType): boolean => t.typeName() === 'string';
 export const isNull = (t: DataType): boolean => t.typeName() === 'void' || t.typeName() === 'null';
 export const isDate = (t: DataType): boolean => t.typeName() === 'date';
@@ -29,7 +30,9 @@ export function widerNumeric(a: DataType, b: DataType): DataType {
 }
 
 /**
- * A type both sides can be cast to for comparison or for a union/CASE branch, or undefined.
+ * A type both sides can be cast to for comparison or for a union/CASE branch, or undefined. A
+ * decimal and an integral or another decimal widen to the decimal that holds both (Spark's
+ * widerDecimalType: decimal(10,2) and int make decimal(12,2)), a decimal and a float or double to double.
  * Spark compares a string with a number as doubles... in Spark 4 with ANSI on, as the number's
  * type; we follow the simpler pre-ANSI rule of casting the string to the numeric side.
  */
@@ -37,7 +40,7 @@ export function commonType(a: DataType, b: DataType): DataType | undefined {
   if (sameType(a, b)) return a;
   if (isNull(a)) return b;
   if (isNull(b)) return a;
-  if (isNumeric(a) && isNumeric(b)) return widerNumeric(a, b);
+  if (isNumeric(a) && isNumeric(b)) return isDecimal(a) || isDecimal(b) ? findTightestCommonType(a, b) : widerNumeric(a, b);
   if (isString(a) && (isNumeric(b) || isDateLike(b) || isBoolean(b))) return b;
   if (isString(b) && (isNumeric(a) || isDateLike(a) || isBoolean(a))) return a;
   if (isDateLike(a) && isDateLike(b)) return Types.timestamp;

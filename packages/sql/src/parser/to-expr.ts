@@ -177,8 +177,6 @@ function binary(op: Extract<Expr, { kind: 'binary' }>['op'], left: Expr, right: 
     if (right.kind === 'interval') return addInterval(x(left), right, op === '-');
     if (op === '+' && left.kind === 'interval') return addInterval(x(right), left, false);
   }
-  const exact = exactDecimalArithmetic(op, left, right);
-  if (exact) return literal(exact);
   switch (op) {
     case 'and':
       return binaryOf('AND', x(left), x(right));
@@ -205,42 +203,6 @@ function binary(op: Extract<Expr, { kind: 'binary' }>['op'], left: Expr, right: 
     default:
       return binaryOf(op, x(left), x(right));
   }
-}
-
-/**
- * `0.06 - 0.01` between decimal literals is exact in Spark (0.05), where doubles give
- * 0.049999999999999996 and a BETWEEN bound would miss rows (TPC-H Q6): such arithmetic is done
- * here, on scaled integers, into one decimal literal.
- */
-function exactDecimalArithmetic(op: string, left: Expr, right: Expr): Literal | null {
-  if (op !== '+' && op !== '-' && op !== '*') return null;
-  const a = scaledDecimal(left);
-  const b = scaledDecimal(right);
-  if (!a || !b || (left.kind === 'literal' && left.type !== 'decimal' && right.kind === 'literal' && right.type !== 'decimal')) return null;
-  let digits: bigint;
-  let scale: number;
-  if (op === '*') {
-    digits = a.digits * b.digits;
-    scale = a.scale + b.scale;
-  } else {
-    scale = Math.max(a.scale, b.scale);
-    const x = a.digits * 10n ** BigInt(scale - a.scale);
-    const y = b.digits * 10n ** BigInt(scale - b.scale);
-    digits = op === '+' ? x + y : x - y;
-  }
-  const sign = digits < 0n ? '-' : '';
-  const text = (digits < 0n ? -digits : digits).toString().padStart(scale + 1, '0');
-  const value = scale === 0 ? text : `${text.slice(0, text.length - scale)}.${text.slice(text.length - scale)}`;
-  return { kind: 'literal', type: 'decimal', value: sign + value };
-}
-
-/** An int or decimal literal as an integer and a scale (1.25 is 125 with scale 2). */
-function scaledDecimal(e: Expr): { digits: bigint; scale: number } | null {
-  if (e.kind === 'literal' && e.type === 'int') return { digits: BigInt(e.value), scale: 0 };
-  if (e.kind !== 'literal' || e.type !== 'decimal') return null;
-  const [whole = '', fraction = ''] = e.value.replace(/^-/, '').split('.');
-  const digits = BigInt((whole || '0') + fraction);
-  return { digits: e.value.startsWith('-') ? -digits : digits, scale: fraction.length };
 }
 
 function functionCall(e: FunctionCall, scope: ExprScope): PlanExpr {

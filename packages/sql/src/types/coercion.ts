@@ -45,7 +45,10 @@ export function decimalForIntegral(type: DataType): DecimalType | undefined {
   return undefined;
 }
 
-/** Spark's `DecimalType.bounded`, and the precision-loss adjustment when a result exceeds 38 digits. */
+/**
+ * Spark's `DecimalType.adjustPrecisionScale` (spark.sql.decimalOperations.allowPrecisionLoss, the
+ * default): a result wider than 38 digits keeps its integer digits and gives up scale, down to 6.
+ */
 export function boundedDecimal(precision: number, scale: number): DecimalType {
   if (precision <= DECIMAL_MAX_PRECISION) return new DecimalType(precision, scale);
   const intDigits = precision - scale;
@@ -54,10 +57,25 @@ export function boundedDecimal(precision: number, scale: number): DecimalType {
   return new DecimalType(DECIMAL_MAX_PRECISION, adjustedScale);
 }
 
-function widerDecimal(a: DecimalType, b: DecimalType): DecimalType {
+/** Spark's `DecimalType.bounded`: precision and scale each capped at 38 (a sum's and an average's types). */
+export function cappedDecimal(precision: number, scale: number): DecimalType {
+  return new DecimalType(Math.min(precision, DECIMAL_MAX_PRECISION), Math.min(scale, DECIMAL_MAX_PRECISION));
+}
+
+/** Spark's `widerDecimalType`: the decimal that holds both (the integer digits of the wider, the larger scale). */
+export function widerDecimal(a: DecimalType, b: DecimalType): DecimalType {
   const scale = Math.max(a.scale, b.scale);
-  const intDigits = Math.max(a.precision - a.scale, b.precision - b.scale);
-  return new DecimalType(Math.min(intDigits + scale, DECIMAL_MAX_PRECISION), Math.min(scale, DECIMAL_MAX_PRECISION));
+  return cappedDecimal(Math.max(a.precision - a.scale, b.precision - b.scale) + scale, scale);
+}
+
+/**
+ * Spark's `DecimalType.fromLiteral`: an integer literal beside a decimal is a decimal of just its
+ * digits (3 is decimal(1,0), -120 decimal(3,0)), so that `x * 2` costs one digit, not ten.
+ */
+export function decimalForLiteral(value: number, type: DataType): DecimalType | undefined {
+  if (!(type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType)) return decimalForIntegral(type);
+  const digits = BigInt(Math.trunc(Math.abs(value))).toString().length;
+  return new DecimalType(digits, 0);
 }
 
 const isDatetime = (t: DataType): boolean => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
@@ -268,15 +286,15 @@ export function decimalArithmetic(op: Exclude<ArithmeticOperator, 'div'>, a: Dec
   }
 }
 
-/** The result type of `sum(x)`: bigint for integrals, double for floats, decimal(p + 10, s). */
+/** The result type of `sum(x)`: bigint for integrals, double for floats, decimal(p + 10, s) (capped at 38). */
 export function sumResultType(type: DataType): DataType {
-  if (type instanceof DecimalType) return boundedDecimal(type.precision + 10, type.scale);
+  if (type instanceof DecimalType) return cappedDecimal(type.precision + 10, type.scale);
   if (type instanceof IntegralType) return new LongType();
   return new DoubleType();
 }
 
-/** The result type of `avg(x)`: double, or decimal(p + 4, s + 4) for decimals. */
+/** The result type of `avg(x)`: double, or decimal(p + 4, s + 4) for decimals (capped at 38). */
 export function avgResultType(type: DataType): DataType {
-  if (type instanceof DecimalType) return boundedDecimal(type.precision + 4, type.scale + 4);
+  if (type instanceof DecimalType) return cappedDecimal(type.precision + 4, type.scale + 4);
   return new DoubleType();
 }

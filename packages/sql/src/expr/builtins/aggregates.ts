@@ -2,7 +2,8 @@
  * Aggregate functions. Each keeps a small buffer per group; nulls are skipped, as in Spark, and an
  * aggregate over no non-null values is null (count is 0).
  */
-import type { DataType } from '../../types/index.js';
+import { DecimalType, avgResultType, sumResultType, type DataType } from '../../types/index.js';
+import { DECIMAL_HELPERS, decimalResultCode, decimalUnitsCode } from '../decimal-arithmetic.js';
 import { registerFunction, type AggregateFunction, type TypedAccumulator } from '../registry.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
@@ -18,13 +19,33 @@ const one = { minArgs: 1, maxArgs: 1 };
 export const DISTINCT_KEY = `function distinctKey(v) { return typeof v === 'string' ? 's' + v : keyText(v); }`;
 const distinctKeyHelpers = { distinctKey: DISTINCT_KEY, keyText: KEY_TEXT };
 
-const sumType = (t: DataType): DataType => (isIntegral(t) ? Types.long : t.typeName() === 'decimal' ? t : Types.double);
+const sumType = (t: DataType): DataType => (t instanceof DecimalType ? sumResultType(t) : isIntegral(t) ? Types.long : Types.double);
+
+/**
+ * sum and avg of a decimal(p, s) (Spark's types: decimal(p + 10, s) and decimal(p + 4, s + 4)) add
+ * the values as integer counts of 10^-s (exact below 2^53, see expr/decimal-arithmetic.ts); the
+ * result is the count scaled back, rounded HALF_UP to the result's scale and range-checked.
+ */
+const decimalOf = (t: DataType | undefined): DecimalType | undefined => (t instanceof DecimalType ? t : undefined);
+const addTerm = (x: string, t: DataType | undefined): string => {
+  const d = decimalOf(t);
+  return d === undefined ? x : decimalUnitsCode(x, d.scale);
+};
+const sumFinish = ([a]: string[], [t]: DataType[]): string => {
+  const d = decimalOf(t);
+  return d === undefined ? a : `(${a} === null ? null : ${decimalResultCode(`${a} / ${10 ** d.scale}`, sumResultType(d) as DecimalType, false, undefined)})`;
+};
+const avgFinish = ([s, n]: string[], [t]: DataType[]): string => {
+  const d = decimalOf(t);
+  if (d === undefined) return `(${n} === 0 ? null : ${s} / ${n})`;
+  return `(${n} === 0 ? null : ${decimalResultCode(`${s} / ${n} / ${10 ** d.scale}`, avgResultType(d) as DecimalType, false, undefined)})`;
+};
 
 /** Numbers that a Float64Array holds exactly as the engine does (decimals excepted). */
 const numbersOnly = ([t]: DataType[]) => t !== undefined && isNumeric(t) && t.typeName() !== 'decimal';
 
 const countUpdate = ([a]: string[], args: string[]) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`;
-const avgUpdate = ([s, n]: string[], [x]: string[]) => `if (${x} !== null) { ${s} += ${x}; ${n}++; }`;
+const avgUpdate = ([s, n]: string[], [x]: string[], [t]: DataType[] = []) => `if (${x} !== null) { ${s} += ${addTerm(x, t)}; ${n}++; }`;
 /** Typed slots that are sums (counts, avg's sum and count) merge by adding. */
 const addSlots = (acc: string[], other: string[]) => acc.map((a, i) => `${a} += ${other[i]};`).join(' ');
 
@@ -75,9 +96,10 @@ const aggregates: AggregateFunction[] = [
     returnType: ([t]) => sumType(t),
     slots: 1,
     init: () => ['null'],
-    update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : ${a} + ${x};`,
+    update: ([a], [x], [t]) => `if (${x} !== null) ${a} = ${a} === null ? ${addTerm(x, t)} : ${a} + ${addTerm(x, t)};`,
     merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${a} + ${b};`,
-    finish: ([a]) => a,
+    finish: sumFinish,
+    helpers: DECIMAL_HELPERS,
     typed: typedOptional((v, x) => `${v} += ${x};`),
   },
   {
@@ -86,12 +108,13 @@ const aggregates: AggregateFunction[] = [
     ...one,
     nullableResult: true,
     coerceArgs: ([t]) => [isNumeric(t) ? undefined : Types.double],
-    returnType: () => Types.double,
+    returnType: ([t]) => (t instanceof DecimalType ? avgResultType(t) : Types.double),
     slots: 2,
     init: () => ['0', '0'],
     update: avgUpdate,
     merge: ([s, n], [s2, n2]) => `${s} += ${s2}; ${n} += ${n2};`,
-    finish: ([s, n]) => `(${n} === 0 ? null : ${s} / ${n})`,
+    finish: avgFinish,
+    helpers: DECIMAL_HELPERS,
     typed: { slots: 2, accepts: numbersOnly, update: avgUpdate, buffer: ([s, n]) => [s, n], merge: addSlots },
   },
   extreme('min', '<'),
@@ -164,7 +187,8 @@ const aggregates: AggregateFunction[] = [
     init: () => ['new Map()'],
     update: ([a], [x]) => `if (${x} !== null) ${a}.set(${x}, ${x});`,
     merge: ([a], [b]) => `for (const v of ${b}.values()) ${a}.set(v, v);`,
-    finish: ([a]) => `(${a}.size === 0 ? null : [...${a}.values()].reduce((s, v) => s + v))`,
+    finish: ([a], types) => `(${a}.size === 0 ? null : ${sumFinish([`[...${a}.values()].reduce((s, v) => s + ${addTerm('v', types[0])}, 0)`], types)})`,
+    helpers: DECIMAL_HELPERS,
   },
   {
     // Spark's median is the exact percentile 0.5, interpolated between the two middle values.

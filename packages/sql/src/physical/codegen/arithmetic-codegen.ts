@@ -4,10 +4,26 @@
  * (spark.sql.ansi.enabled=false) gives null for a zero divisor and wraps integers as Java does;
  * `try` (try_add, try_divide, ...) gives null for both.
  */
-import type { DataType } from '../../types/index.js';
+import type { DataType, DecimalType } from '../../types/index.js';
 import type { EvalMode } from '../../expr/expression.js';
 import { ARITHMETIC_HELPERS, arithmeticOverflowMessage, integralRange, zeroDivisorCode, type IntegralRange } from '../../expr/ansi-arithmetic.js';
+import { DECIMAL_HELPERS, decimalResultCode } from '../../expr/decimal-arithmetic.js';
 import type { CodegenContext } from './codegen-context.js';
+
+/**
+ * `l op r` on two decimals (non-null, in temporaries) as a value of the decimal `type`
+ * (expr/decimal-arithmetic.ts). `%` works on the operands scaled to integers, where a double
+ * remainder is exact (3.3 % 1.1 is 0.0, where doubles give 1.0999999999999996).
+ */
+export function genDecimalArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string, r: string, operands: [DecimalType, DecimalType], type: DecimalType, evalMode: EvalMode | undefined, ctx: CodegenContext): string {
+  ctx.addHelpers(ARITHMETIC_HELPERS);
+  ctx.addHelpers(DECIMAL_HELPERS);
+  const integral = operands[0].scale === 0 && operands[1].scale === 0 && type.scale === 0;
+  const result = (v: string) => decimalResultCode(v, type, integral && op !== '/', evalMode);
+  if (op === '/') return zeroDivisorCode(r, result(`${l} / ${r}`), evalMode);
+  if (op === '%') return zeroDivisorCode(r, result(`sqlDecimalRemainder(${l}, ${r}, ${10 ** Math.max(operands[0].scale, operands[1].scale)})`), evalMode);
+  return result(`${l} ${op} ${r}`);
+}
 
 const TRY_FUNCTION: Readonly<Record<string, string>> = { '+': 'try_add', '-': 'try_subtract', '*': 'try_multiply' };
 

@@ -3,7 +3,7 @@
  * default): the casts of types/cast.ts, over engine values (dates are day numbers, timestamps
  * epoch milliseconds).
  */
-import { canCast, type DataType } from '../../types/index.js';
+import { DecimalType, canCast, decimalForIntegral, type DataType } from '../../types/index.js';
 import { cannotCast } from '../../types/cast-errors.js';
 import type { CodegenContext } from './codegen-context.js';
 import { CAST_RUNTIME_SYMBOL, type CastMode } from './cast-runtime.js';
@@ -28,6 +28,7 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   const guarded = (conversion: string) => `((${v} = ${code}) === null ? null : ${conversion})`;
   if (f in INTEGRAL_RANK && t in INTEGRAL_RANK && INTEGRAL_RANK[f] <= INTEGRAL_RANK[t]) return code;
   if ((f in INTEGRAL_RANK || f === 'float' || f === 'decimal') && t === 'double') return code;
+  if (holdsEveryValue(from, to)) return code;
   if (f in INTEGRAL_RANK && t === 'float') return guarded(`Math.fround(${v})`);
   if (t === 'string' && (f in INTEGRAL_RANK || f === 'boolean')) return guarded(`String(${v})`);
   // An impossible cast (a date to an int under ANSI) fails here, while planning, as Spark's analyzer does.
@@ -38,6 +39,17 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   const args = [JSON.stringify(from.json()), JSON.stringify(to.json()), `'${mode}'`, JSON.stringify(zone)].join(', ');
   ctx.addHelper(name, `const ${name} = globalThis[Symbol.for(${JSON.stringify(CAST_RUNTIME_SYMBOL)})](${args});`);
   return guarded(`${name}(${v})`);
+}
+
+/**
+ * Whether every value of `from` is a value of the decimal `to` unchanged: an integral type whose
+ * digits fit (int into decimal(10,0) or wider), a decimal with no more integer digits and no
+ * larger scale. Such a cast is no code at all (the analyzer adds them around decimal arithmetic).
+ */
+function holdsEveryValue(from: DataType, to: DataType): boolean {
+  if (!(to instanceof DecimalType)) return false;
+  const digits = decimalForIntegral(from);
+  return digits !== undefined && digits.precision - digits.scale <= to.precision - to.scale && digits.scale <= to.scale;
 }
 
 /**

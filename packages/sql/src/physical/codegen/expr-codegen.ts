@@ -9,7 +9,8 @@ import { lookupFunction, type ScalarFunction } from '../../expr/registry.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
 import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
-import { genArithmetic } from './arithmetic-codegen.js';
+import { genArithmetic, genDecimalArithmetic } from './arithmetic-codegen.js';
+import { DecimalType } from '../../types/index.js';
 import { isComplexType, SQL_COMPARE, SQL_EQUALS } from './complex-equality.js';
 import { ARITHMETIC_HELPERS, negateCode } from '../../expr/ansi-arithmetic.js';
 import { defaultTimeZone } from '../../format/index.js';
@@ -141,8 +142,14 @@ function genBinary(e: ExprOf<'binary'>, left: string, right: string, ctx: Codege
     case '-':
     case '*':
     case '/':
-    case '%':
-      return `(${both} : ${genArithmetic(op, l, r, dataTypeOf(e), e.evalMode, ctx)})`;
+    case '%': {
+      const type = dataTypeOf(e);
+      const operands = [dataTypeOf(e.left), dataTypeOf(e.right)];
+      if (type instanceof DecimalType && operands[0] instanceof DecimalType && operands[1] instanceof DecimalType) {
+        return `(${both} : ${genDecimalArithmetic(op, l, r, [operands[0], operands[1]], type, e.evalMode, ctx)})`;
+      }
+      return `(${both} : ${genArithmetic(op, l, r, type, e.evalMode, ctx)})`;
+    }
     case '<':
     case '<=':
     case '>':

@@ -1,0 +1,42 @@
+/**
+ * Decimal results as generated code. A decimal value is a JavaScript double; after each decimal
+ * operation the result is rounded HALF_UP to the result type's scale and checked against its
+ * precision, as Spark's Decimal.changePrecision does, so that a collected value is the double
+ * nearest the exact decimal (1.10 * 3 is 3.3, not 3.3000000000000003). Too many integer digits
+ * fail under ANSI with Spark's NUMERIC_VALUE_OUT_OF_RANGE, and are null under legacy and try
+ * modes. Exact while the digits fit a double (about 15 significant digits); see the README.
+ */
+import type { DecimalType } from '../types/index.js';
+import type { EvalMode } from './expression.js';
+
+/**
+ * The helpers' sources. sqlDecimalRound: HALF_UP at the scale whose power of ten is `f`; a double
+ * within a few units in the last place of a half counts as the half it stands for (1.005 * 100 is
+ * 100.49999999999999 in doubles). The integer is then divided by `f`, which gives the double
+ * nearest the decimal. Past 14 digits (value and scale together) a double cannot tell the digits
+ * at the scale apart, and the result is rounded to the 15 significant digits a double holds
+ * (10.3 * 3.0 at scale 34 is 30.9). Spark's decimals have no negative zero.
+ */
+export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
+  sqlDecimalRound: `const sqlDecimalRound = (v, f) => { const y = (v < 0 ? -v : v) * f; if (!(y < 1e14)) return Number(v.toPrecision(15)) + 0; let r = Math.floor(y); if (y - r >= 0.5 - y * 5e-16) r += 1; r /= f; return v < 0 && r !== 0 ? -r : r; };`,
+  sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] \${Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString()} cannot be represented as Decimal(\${p}, \${s}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003\`); };`,
+  sqlDecimalRemainder: `const sqlDecimalRemainder = (a, b, f) => (Math.round(a * f) % Math.round(b * f)) / f;`,
+  sqlDecimalAnsi: `const sqlDecimalAnsi = (v, bound, p, s) => (v > -bound && v < bound ? v : sqlDecimalOverflow(v, p, s));`,
+  sqlDecimalOrNull: `const sqlDecimalOrNull = (v, bound) => (v > -bound && v < bound ? v : null);`,
+};
+
+/**
+ * `v` (code for a double holding an exact or nearly exact decimal result) as a value of `type`:
+ * rounded to its scale unless `exact` (an integral result needs none), and range-checked.
+ */
+export function decimalResultCode(v: string, type: DecimalType, exact: boolean, evalMode: EvalMode | undefined): string {
+  const rounded = exact ? v : `sqlDecimalRound(${v}, ${10 ** type.scale})`;
+  const bound = `1e${type.precision - type.scale}`;
+  return evalMode === undefined ? `sqlDecimalAnsi(${rounded}, ${bound}, ${type.precision}, ${type.scale})` : `sqlDecimalOrNull(${rounded}, ${bound})`;
+}
+
+/**
+ * A decimal of scale `scale` as the integer count of its last digit's units (1.25 at scale 2 is
+ * 125): sums of these are exact while below 2^53, where sums of the doubles drift.
+ */
+export const decimalUnitsCode = (x: string, scale: number): string => (scale === 0 ? x : `Math.round(${x} * ${10 ** scale})`);
