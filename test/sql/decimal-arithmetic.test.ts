@@ -202,6 +202,34 @@ describe('aggregates', () => {
   });
 });
 
+describe('functions of decimals: Spark types (RoundBase, Ceil/Floor, Pmod), values HALF_UP', () => {
+  it('round and bround keep a decimal: one more integer digit, the scale cut to the one asked for', async () => {
+    const query = 'SELECT round(CAST(2.675 AS DECIMAL(5,3)), 2) a, round(9.95, 1) b, round(123.45, -1) c, round(-2.5) d, bround(2.5, 0) e, bround(-0.125, 2) f';
+    expect(schemaOf(query)).toBe('struct<a:decimal(5,2),b:decimal(3,1),c:decimal(4,0),d:decimal(2,0),e:decimal(2,0),f:decimal(3,2)>');
+    expect(await fc.sql(query).collect()).toEqual([{ a: 2.68, b: 10, c: 120, d: -3, e: 2, f: -0.12 }]);
+  });
+
+  it('ceil and floor of a decimal are integer decimals; abs and unary minus keep the type', async () => {
+    const query = 'SELECT ceil(9.5) a, floor(-9.5) b, ceil(-0.1) c, floor(CAST(7 AS DECIMAL(5,0))) d, abs(-1.25) e, -a f FROM (SELECT 1.25 a)';
+    expect(schemaOf(query)).toBe('struct<a:decimal(2,0),b:decimal(2,0),c:decimal(1,0),d:decimal(5,0),e:decimal(3,2),f:decimal(3,2)>');
+    expect(await fc.sql(query).collect()).toEqual([{ a: 10, b: -10, c: 0, d: 7, e: 1.25, f: -1.25 }]);
+  });
+
+  it('pmod and div of decimals work on exact digits, row by row', async () => {
+    const query = 'SELECT id, pmod(a, c) p, a div c q FROM d ORDER BY id';
+    expect(schemaOf(query)).toBe('struct<id:int,p:decimal(5,3),q:bigint>');
+    const rows = await fc.sql(query).collect();
+    const expected = ROWS.map((x) => {
+      const r = remainder(x.a, x.c);
+      const divisor = rescale(x.c, 3);
+      const p = r.units < 0n ? (r.units + divisor) % divisor : r.units;
+      return { id: x.id, p: nearest({ units: p, scale: 3 }), q: Number(rescale(x.a, 3) / divisor) };
+    });
+    expect(rows).toEqual(expected);
+    expect(await fc.sql('SELECT 0.3 div 0.1 a, pmod(3.3, 1.1) b').collect()).toEqual([{ a: 3, b: 0 }]);
+  });
+});
+
 describe('widening: CASE, coalesce, IN and UNION', () => {
   it('a decimal and an integral widen to a decimal holding both (widerDecimalType), a decimal and a double to double', async () => {
     expect(schemaOf('SELECT CASE WHEN id > 0 THEN a ELSE k END x, coalesce(c, a) y, coalesce(a, 1.5D) z FROM d')).toBe('struct<x:decimal(12,2),y:decimal(9,3),z:double>');
@@ -212,5 +240,13 @@ describe('widening: CASE, coalesce, IN and UNION', () => {
   it('show() prints a decimal with exactly its scale', async () => {
     const shown = await fc.sql('SELECT cast(1.10 as decimal(10,2)) * 3 AS d, 1.10 / 4 AS q').showString();
     expect(shown).toBe(['+----+--------+', '|   d|       q|', '+----+--------+', '|3.30|0.275000|', '+----+--------+'].join('\n'));
+    // describe(): the mean is avg's decimal(p+4,s+4), min and max the column's decimals (stddev a double).
+    const described = await fc.sql('SELECT CAST(x AS DECIMAL(10,2)) x FROM VALUES (1.10), (2.00), (3.35) AS t(x)').describe().collect();
+    expect(described.filter((r) => r.summary !== 'stddev')).toEqual([
+      { summary: 'count', x: '3' },
+      { summary: 'mean', x: '2.150000' },
+      { summary: 'min', x: '1.10' },
+      { summary: 'max', x: '3.35' },
+    ]);
   });
 });

@@ -21,6 +21,7 @@ export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
   sqlDecimalRound: `const sqlDecimalRound = (v, f) => { const y = (v < 0 ? -v : v) * f; if (!(y < 1e14)) return Number(v.toPrecision(15)) + 0; let r = Math.floor(y); if (y - r >= 0.5 - y * 5e-16) r += 1; r /= f; return v < 0 && r !== 0 ? -r : r; };`,
   sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] \${Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString()} cannot be represented as Decimal(\${p}, \${s}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003\`); };`,
   sqlDecimalRemainder: `const sqlDecimalRemainder = (a, b, f) => (Math.round(a * f) % Math.round(b * f)) / f;`,
+  sqlDecimalPmod: `const sqlDecimalPmod = (a, b, f) => { const x = Math.round(a * f); const y = Math.round(b * f); const r = x % y; return (r < 0 ? (r + y) % y : r) / f; };`,
   sqlDecimalAnsi: `const sqlDecimalAnsi = (v, bound, p, s) => (v > -bound && v < bound ? v : sqlDecimalOverflow(v, p, s));`,
   sqlDecimalOrNull: `const sqlDecimalOrNull = (v, bound) => (v > -bound && v < bound ? v : null);`,
 };

@@ -286,6 +286,21 @@ export function decimalArithmetic(op: Exclude<ArithmeticOperator, 'div'>, a: Dec
   }
 }
 
+/**
+ * Spark's round/bround of a decimal(p, s) at `scale` (RoundBase): one more integer digit (9.9
+ * rounds to 10), the scale cut to `scale`, or for a negative scale an integer with room for the
+ * rounded digits.
+ */
+export function roundedDecimalType(type: DecimalType, scale: number): DecimalType {
+  const integerDigits = type.precision - type.scale + 1;
+  if (scale < 0) return new DecimalType(Math.min(Math.max(integerDigits, -scale + 1), DECIMAL_MAX_PRECISION), 0);
+  const kept = Math.min(type.scale, scale);
+  return new DecimalType(Math.min(integerDigits + kept, DECIMAL_MAX_PRECISION), kept);
+}
+
+/** Spark's ceil and floor of a decimal: an integer decimal with one more digit (9.5 to 10), unless already one. */
+export const ceilFloorDecimalType = (type: DecimalType): DecimalType => (type.scale === 0 ? type : cappedDecimal(type.precision - type.scale + 1, 0));
+
 /** The result type of `sum(x)`: bigint for integrals, double for floats, decimal(p + 10, s) (capped at 38). */
 export function sumResultType(type: DataType): DataType {
   if (type instanceof DecimalType) return cappedDecimal(type.precision + 10, type.scale);

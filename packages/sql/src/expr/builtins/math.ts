@@ -1,11 +1,19 @@
 /** Math functions. Spark names the unary math functions in upper case in column names (`SQRT(4)`). */
-import type { DataType } from '../../types/index.js';
+import { DecimalType, decimalArithmetic, decimalForIntegral, type DataType } from '../../types/index.js';
+import { ceilFloorDecimalType, roundedDecimalType } from '../../types/coercion.js';
+import { DECIMAL_HELPERS, decimalResultCode } from '../decimal-arithmetic.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric, widerNumeric } from '../type-rules.js';
 import { all, scalar } from './define.js';
 import { ARITHMETIC_HELPERS, negateCode, zeroDivisorCode } from '../ansi-arithmetic.js';
 
 const D = Types.double;
+/** floor and ceil: an integral stays itself, a decimal is Spark's integer decimal, any other number a bigint. */
+const ceilFloorType = ([t]: DataType[]) => (t instanceof DecimalType ? ceilFloorDecimalType(t) : isIntegral(t) ? t : Types.long);
+/** round and bround: a decimal has Spark's rounded type at the scale (a literal; 0 when not given), any other number its own. */
+const roundedType = ([t]: DataType[], [, scale]: unknown[]) => (t instanceof DecimalType ? roundedDecimalType(t, scale === undefined || scale === null ? 0 : Number(scale)) : sameAsArg([t]));
+/** The power of ten that makes the decimal arguments integers (their largest scale); 1 without decimals. */
+const decimalUnit = (types: DataType[]) => 10 ** Math.max(0, ...types.map((t) => (t instanceof DecimalType ? t.scale : 0)));
 const sameAsArg = ([t]: DataType[]) => (isNumeric(t) ? t : D);
 const numericArg = ([t]: DataType[]) => [isNumeric(t) ? undefined : D];
 
@@ -68,8 +76,8 @@ scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t],
 // Unary plus: the analyzer has already cast text to double and refused other non-numbers (resolve-expression.ts, signOperand).
 scalar('positive', { args: 1, returns: ([t]) => t!, gen: ([x]) => x!, pretty: ([x]) => `(+ ${x})` });
 scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => negateCode(x!, t!, mode), ...overflowing });
-scalar('floor', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.floor(${x})`, prettyName: 'FLOOR' });
-scalar('ceil', { args: 1, returns: ([t]) => (isIntegral(t) ? t : Types.long), coerce: numericArg, gen: ([x]) => `Math.ceil(${x})`, prettyName: 'CEIL', aliases: ['ceiling'] });
+scalar('floor', { args: 1, returns: ceilFloorType, coerce: numericArg, gen: ([x]) => `Math.floor(${x})`, prettyName: 'FLOOR' });
+scalar('ceil', { args: 1, returns: ceilFloorType, coerce: numericArg, gen: ([x]) => `Math.ceil(${x})`, prettyName: 'CEIL', aliases: ['ceiling'] });
 scalar('pow', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.pow(${a}, ${b})`, prettyName: 'POWER', aliases: ['power'] });
 scalar('log', {
   args: [1, 2],
@@ -80,7 +88,7 @@ scalar('log', {
 });
 scalar('round', {
   args: [1, 2],
-  returns: sameAsArg,
+  returns: roundedType,
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `round(${x}, ${s ?? 0})`,
   prepared: { 1: scaleFactor },
@@ -89,7 +97,7 @@ scalar('round', {
 });
 scalar('bround', {
   args: [1, 2],
-  returns: sameAsArg,
+  returns: roundedType,
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `bround(${x}, ${s ?? 0})`,
   prepared: { 1: scaleFactor },
@@ -137,17 +145,36 @@ scalar('bitwise_not', {
 scalar('atan2', { args: 2, returns: D, coerce: all(D), gen: ([y, x]) => `Math.atan2(${y}, ${x})`, prettyName: 'ATAN2' });
 scalar('hypot', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.hypot(${a}, ${b})`, prettyName: 'HYPOT' });
 
-/** pmod: the remainder made non-negative by adding the divisor once (Spark's Pmod); a zero divisor fails under ANSI, else gives null. */
+/**
+ * pmod's operands: two numbers as the wider one; beside a decimal an integral one is a decimal
+ * (DecimalType.forType) and the decimals stay as they are, a float or double makes both doubles.
+ */
+const pmodOperands = ([a, b]: DataType[]): DataType[] => {
+  if (a instanceof DecimalType || b instanceof DecimalType) {
+    const [x, y] = [decimalForIntegral(a!), decimalForIntegral(b!)];
+    return x && y ? [x, y] : [D, D];
+  }
+  const t = isNumeric(a) && isNumeric(b) ? widerNumeric(a, b) : D;
+  return [t, t];
+};
+const pmodType = (types: DataType[]): DataType => {
+  const [a, b] = pmodOperands(types);
+  return a instanceof DecimalType && b instanceof DecimalType ? decimalArithmetic('%', a, b) : a!;
+};
+/** pmod: the remainder made non-negative by adding the divisor once (Spark's Pmod); a zero divisor fails under ANSI, else gives null. Decimals as `%` takes them (expr/decimal-arithmetic.ts). */
 scalar('pmod', {
   args: 2,
-  returns: ([a, b]) => (isNumeric(a) && isNumeric(b) ? widerNumeric(a, b) : D),
-  coerce: ([a, b]) => {
-    const t = isNumeric(a) && isNumeric(b) ? widerNumeric(a, b) : D;
-    return [t, t];
-  },
+  returns: pmodType,
+  coerce: pmodOperands,
   nullableResult: true,
-  gen: ([a, b], _, __, ___, mode) => `(${zeroDivisorCode(b!, `((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b})`, mode)})`,
+  gen: ([a, b], types, _, __, mode) => {
+    const type = pmodType(types);
+    if (!(type instanceof DecimalType)) return `(${zeroDivisorCode(b!, `((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b})`, mode)})`;
+    const pmod = `sqlDecimalPmod(${a}, ${b}, ${decimalUnit(types)})`;
+    return `(${zeroDivisorCode(b!, decimalResultCode(pmod, type, false, mode), mode)})`;
+  },
   ...overflowing,
+  helpers: { ...ARITHMETIC_HELPERS, ...DECIMAL_HELPERS },
 });
 /** `a div b` (Spark's IntegralDivide): the quotient truncated toward zero, a bigint; a zero divisor as for `/`. */
 scalar('div', {
@@ -155,7 +182,12 @@ scalar('div', {
   returns: Types.long,
   coerce: (types) => types.map((t) => (t.typeName() === 'decimal' ? undefined : Types.long)),
   nullableResult: true,
-  gen: ([a, b], _, __, ___, mode) => `(${zeroDivisorCode(b!, `Math.trunc(${a} / ${b})`, mode)})`,
+  // Decimals divide as integer counts of their smallest unit (0.3 div 0.1 is 3, where doubles give 2.9999999999999996).
+  gen: ([a, b], types, _, __, mode) => {
+    const unit = decimalUnit(types);
+    const quotient = unit === 1 ? `${a} / ${b}` : `Math.round(${a} * ${unit}) / Math.round(${b} * ${unit})`;
+    return `(${zeroDivisorCode(b!, `Math.trunc(${quotient})`, mode)})`;
+  },
   pretty: ([a, b]) => `(${a} div ${b})`,
   ...overflowing,
 });
