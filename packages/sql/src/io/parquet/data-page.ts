@@ -61,14 +61,20 @@ function dictionaryIndices(count: number): Int32Array {
 
 /**
  * Decodes a page's encoded indices into out[at..): the indices themselves, or with `dictionary`
- * the entries they index. A page whose runs hold fewer values than it counts is an error (its
- * rows would be left unwritten).
+ * the entries they index. A page whose runs hold fewer values than it counts, or an index past
+ * the dictionary, is an error (its rows would be left unwritten, or wrong).
  */
 export function decodeIndices(page: EncodedIndices, out: Int32Array, at: number, dictionary?: Int32Array): void;
 export function decodeIndices(page: EncodedIndices, out: Float64Array, at: number, dictionary: Float64Array): void;
 export function decodeIndices(page: EncodedIndices, out: Int32Array | Float64Array, at: number, dictionary?: NumberDictionary): void {
   const { bytes, start, end, bitWidth, count, column } = page.encoded;
-  const decoded = decodeRleHybrid(bytes, start, end, bitWidth, out as Float64Array, at, count, dictionary as Float64Array);
+  let decoded: number;
+  try {
+    decoded = decodeRleHybrid(bytes, start, end, bitWidth, out as Float64Array, at, count, dictionary as Float64Array);
+  } catch (e) {
+    // The decoder says what the bytes have: an index past the dictionary, too wide a width.
+    throw new Error(`Parquet column '${column}' has ${(e as Error).message}`);
+  }
   if (decoded < count) throw new Error(`Parquet column '${column}' has a page of ${count} values whose dictionary indices hold ${decoded}`);
 }
 
