@@ -57,3 +57,12 @@ it('a constant expression that overflows fails while planning, not in a task', a
 it('a CASE branch that never runs is left unfolded, as Spark leaves a conditional branch', async () => {
   expect(await fc.sql('SELECT CASE WHEN id > 5 THEN 2147483647 + 1 ELSE 0 END AS v FROM range(2)').collect()).toEqual([{ v: 0 }, { v: 0 }]);
 });
+
+it('if, coalesce, nvl and nvl2 evaluate an argument only when its branch is taken (Spark ConditionalExpressions)', async () => {
+  const df = fc.sql('SELECT if(id = 0, 0, 10 / id) AS i, coalesce(CAST(NULL AS INT), id, 1 / 0) AS c, nvl(id, 1 / 0) AS n, nvl2(id, id, 1 / 0) AS n2 FROM range(2)');
+  expect(await df.collect()).toEqual([
+    { i: 0, c: 0, n: 0, n2: 0 },
+    { i: 10, c: 1, n: 1, n2: 1 },
+  ]);
+  expect(await fc.sql('SELECT if(true, 1, 2147483647 + 1) AS a, coalesce(1, 2147483647 + 1) AS b').collect()).toEqual([{ a: 1, b: 1 }]);
+});

@@ -41,6 +41,12 @@ export interface ScalarFunction extends FunctionBase {
   readonly nondeterministic?: boolean;
   /** Whether overflow or a zero divisor fails under ANSI (abs, pmod, ...): `gen` then receives the call's EvalMode. */
   readonly ansiAware?: boolean;
+  /**
+   * Spark's ConditionalExpression (if, coalesce, nvl, nvl2): `gen` receives the arguments' code
+   * unevaluated and evaluates each at most once, only when its branch is taken, so that
+   * `if(d = 0, 0, n / d)` never divides by zero.
+   */
+  readonly lazyArgs?: boolean;
   /** `state` gives a per-partition variable (undefined at first) for functions that count rows. */
   gen(args: string[], argTypes: DataType[], timeZone: string, state: GenState, evalMode?: EvalMode): string;
   /** Helper function sources the generated code needs, by name; inlined once per stage. */
@@ -133,6 +139,8 @@ export interface GeneratorFunction extends FunctionBase {
 export interface GenState {
   /** A fresh variable of the generated function, declared once per partition (undefined at first). */
   temp(): string;
+  /** A fresh variable for one expression's evaluation, which no row reads after its own. */
+  scratch(): string;
   /** A constant of the generated function: `source` evaluated once, in its prologue (after the helpers). */
   constant(source: string): string;
   /** The index of the partition the code runs over. */

@@ -3,18 +3,37 @@ import { Types } from '../types-used.js';
 import { widestType } from '../type-rules.js';
 import type { DataType } from '../../types/index.js';
 import { scalar } from './define.js';
+import type { GenState } from '../registry.js';
 
 const toWidest = (types: DataType[]) => types.map(() => widestType(types));
 
+/** `x` if it is not null, else `rest`; `x` evaluated once (into a temporary unless it is a plain value). */
+function firstNonNull(x: string, rest: string, state: GenState): string {
+  if (/^[\w.$]+$/.test(x)) return `(${x} !== null ? ${x} : ${rest})`;
+  const t = state.scratch();
+  return `((${t} = ${x}) !== null ? ${t} : ${rest})`;
+}
+
+// The conditional functions evaluate an argument only when its branch is taken (lazyArgs).
 scalar('coalesce', {
   args: [1, Infinity],
   returns: widestType,
   coerce: toWidest,
   nullTolerant: true,
   nullableResult: true,
-  gen: (a) => a.reduceRight((rest, x) => `(${x} !== null ? ${x} : ${rest})`, 'null'),
+  lazyArgs: true,
+  gen: (a, _types, _tz, state) => a.reduceRight((rest, x) => firstNonNull(x, rest, state), 'null'),
 });
-scalar('nvl', { args: 2, returns: widestType, coerce: toWidest, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} !== null ? ${a} : ${b})`, aliases: ['ifnull'] });
+scalar('nvl', {
+  args: 2,
+  returns: widestType,
+  coerce: toWidest,
+  nullTolerant: true,
+  nullableResult: true,
+  lazyArgs: true,
+  gen: ([a, b], _types, _tz, state) => firstNonNull(a!, b!, state),
+  aliases: ['ifnull'],
+});
 scalar('nullif', { args: 2, returns: ([t]) => t, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} === ${b} ? null : ${a})` });
 /** nullifzero(a) is nullif(a, 0); zeroifnull(a) is coalesce(a, 0), typed as coalesce types it. */
 scalar('nullifzero', { args: 1, returns: ([t]) => t!, nullableResult: true, gen: ([a]) => `(${a} === 0 ? null : ${a})` });
@@ -34,10 +53,18 @@ scalar('if', {
   returns: ([, a, b]) => widestType([a, b]),
   nullTolerant: true,
   nullableResult: true,
+  lazyArgs: true,
   gen: ([c, a, b]) => `(${c} === true ? ${a} : ${b})`,
   aliases: ['iff'],
 });
-scalar('nvl2', { args: 3, returns: ([, a, b]) => widestType([a!, b!]), nullTolerant: true, nullableResult: true, gen: ([x, a, b]) => `(${x} !== null ? ${a} : ${b})` });
+scalar('nvl2', {
+  args: 3,
+  returns: ([, a, b]) => widestType([a!, b!]),
+  nullTolerant: true,
+  nullableResult: true,
+  lazyArgs: true,
+  gen: ([x, a, b]) => `(${x} !== null ? ${a} : ${b})`,
+});
 /** equal_null(a, b): a <=> b (true for two nulls, NaN equal to NaN). */
 scalar('equal_null', {
   args: 2,

@@ -26,6 +26,8 @@ export interface ScalarSpec {
   preparedWith?: Record<number, number[]>;
   aliases?: string[];
   constantValue?: (args: unknown[]) => unknown;
+  /** See ScalarFunction.lazyArgs. */
+  lazyArgs?: boolean;
   /** See ScalarFunction.checkArgs. */
   checkArgs?: ScalarFunction['checkArgs'];
 }
@@ -53,6 +55,7 @@ export function scalar(name: string, spec: ScalarSpec): ScalarFunction {
     preparedWith: spec.preparedWith,
     constantValue: spec.constantValue,
     checkArgs: spec.checkArgs,
+    lazyArgs: spec.lazyArgs,
   };
   registerFunction(def, ...(spec.aliases ?? []));
   return def;

@@ -165,14 +165,15 @@ function genCall(e: ExprOf<'call'>, args: string[], ctx: CodegenContext): string
   const def = lookupFunction(e.name);
   if (!def || def.type !== 'scalar') throw new Error(`internal error: ${e.name} is not a row-level function`);
   ctx.addHelpers(def.helpers);
+  // Only a time-zone-aware function reads the zone: the others are spared Intl's first use.
+  const timeZone = e.timeZone ?? (def.timeZoneAware ? defaultTimeZone() : 'UTC');
+  if (def.lazyArgs) return `(${def.gen(args, e.args.map(dataTypeOf), timeZone, ctx, e.evalMode)})`;
   // A literal string, number or boolean is its own code: no temporary, no test for null (a
   // number in parentheses, so that `-${x}` or `${x}.toFixed(2)` stay JavaScript).
   const literalType = e.args.map((a) => (a.kind === 'literal' ? typeof a.value : undefined));
   const inline = literalType.map((t) => t === 'string' || t === 'number' || t === 'boolean');
   const temps = args.map((a, i) => (!inline[i] ? ctx.scratch() : literalType[i] === 'number' ? `(${a})` : a));
   const assign = args.flatMap((a, i) => (inline[i] ? [] : [`(${temps[i]} = ${a})`]));
-  // Only a time-zone-aware function reads the zone: the others are spared Intl's first use.
-  const timeZone = e.timeZone ?? (def.timeZoneAware ? defaultTimeZone() : 'UTC');
   const body = def.gen(preparedArgs(def, e.args, temps, timeZone, ctx), e.args.map(dataTypeOf), timeZone, ctx, e.evalMode);
   if (assign.length === 0) return `(${body})`;
   if (!def.nullIntolerant) return `(${assign.join(', ')}, ${body})`;
