@@ -6,7 +6,7 @@
  * Decimal.changePrecision) and against DuckDB for sums, whose decimal sums are exact too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext } from '@flint/driver';
+import { FlintContext, cast, parseDataType, tryCast } from '@flint/driver';
 import { DuckDbReference } from './duckdb-reference.js';
 
 let fc: FlintContext;
@@ -227,6 +227,35 @@ describe('functions of decimals: Spark types (RoundBase, Ceil/Floor, Pmod), valu
     });
     expect(rows).toEqual(expected);
     expect(await fc.sql('SELECT 0.3 div 0.1 a, pmod(3.3, 1.1) b').collect()).toEqual([{ a: 3, b: 0 }]);
+  });
+});
+
+describe('casts of decimals and integers into narrower decimals (inline code) match types/cast.ts', () => {
+  const DECIMALS = [999.995, -999.994, 2.5, -2.5, 1.005, 0.045, 12345.678, -0.001, 99.95, 0];
+  const INTEGERS = [0, 999, -1000, 12345, 5];
+  it.each([
+    ['DECIMAL(8,3)', DECIMALS, ['DECIMAL(5,2)', 'DECIMAL(4,0)', 'DECIMAL(3,1)', 'DECIMAL(6,1)']],
+    ['INT', INTEGERS, ['DECIMAL(3,0)', 'DECIMAL(5,1)']],
+  ] as const)('from %s', async (fromType, inputs, targets) => {
+    fc.createDataFrame(inputs.map((v, id) => ({ id, v })), `id INT, v ${fromType}`).createOrReplaceTempView('casts');
+    const from = parseDataType(fromType);
+    for (const target of targets) {
+      const to = parseDataType(target);
+      const tried = await fc.sql(`SELECT try_cast(v AS ${target}) c FROM casts ORDER BY id`).collect();
+      expect(tried.map((r) => r.c), `try_cast(${fromType} AS ${target})`).toEqual(inputs.map((v) => tryCast(v, from, to)));
+      const errors = inputs.flatMap((v, id) => {
+        try {
+          cast(v, from, to);
+          return [];
+        } catch (error) {
+          return [[id, (error as Error).message] as const];
+        }
+      });
+      const good = inputs.map((_, id) => id).filter((id) => !errors.some(([bad]) => bad === id));
+      const casted = await fc.sql(`SELECT CAST(v AS ${target}) c FROM casts WHERE id IN (${good.join(', ')}) ORDER BY id`).collect();
+      expect(casted.map((r) => r.c)).toEqual(good.map((id) => tryCast(inputs[id], from, to)));
+      for (const [id, message] of errors.slice(0, 1)) expect(await failure(`SELECT CAST(v AS ${target}) FROM casts WHERE id = ${id}`)).toContain(message);
+    }
   });
 });
 

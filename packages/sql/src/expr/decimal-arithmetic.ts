@@ -19,11 +19,14 @@ import type { EvalMode } from './expression.js';
  */
 export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
   sqlDecimalRound: `const sqlDecimalRound = (v, f) => { const y = (v < 0 ? -v : v) * f; if (!(y < 1e14)) return Number(v.toPrecision(15)) + 0; let r = Math.floor(y); if (y - r >= 0.5 - y * 5e-16) r += 1; r /= f; return v < 0 && r !== 0 ? -r : r; };`,
-  sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] \${Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString()} cannot be represented as Decimal(\${p}, \${s}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003\`); };`,
+  // A value in plain digits, as the cast's message has it (types/cast-numeric.ts): the shortest digits, padded with zeros past 1e21.
+  sqlDecimalText: `const sqlDecimalText = (v) => { if (!(Math.abs(v) >= 1e21) || !Number.isFinite(v)) return String(v); const [m, e] = Math.abs(v).toExponential().split('e'); return (v < 0 ? '-' : '') + m.replace('.', '').padEnd(Number(e) + 1, '0'); };`,
+  sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] \${sqlDecimalText(v)} cannot be represented as Decimal(\${p}, \${s}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003\`); };`,
   sqlDecimalRemainder: `const sqlDecimalRemainder = (a, b, f) => (Math.round(a * f) % Math.round(b * f)) / f;`,
   sqlDecimalPmod: `const sqlDecimalPmod = (a, b, f) => { const x = Math.round(a * f); const y = Math.round(b * f); const r = x % y; return (r < 0 ? (r + y) % y : r) / f; };`,
-  sqlDecimalAnsi: `const sqlDecimalAnsi = (v, bound, p, s) => (v > -bound && v < bound ? v : sqlDecimalOverflow(v, p, s));`,
-  sqlDecimalOrNull: `const sqlDecimalOrNull = (v, bound) => (v > -bound && v < bound ? v : null);`,
+  // The value and the power of ten of its scale (0: no rounding); an overflow names the value before rounding, as Spark's changePrecision does.
+  sqlDecimalAnsi: `const sqlDecimalAnsi = (v, f, bound, p, s) => { const r = f === 0 ? v : sqlDecimalRound(v, f); return r > -bound && r < bound ? r : sqlDecimalOverflow(v, p, s); };`,
+  sqlDecimalOrNull: `const sqlDecimalOrNull = (v, f, bound) => { const r = f === 0 ? v : sqlDecimalRound(v, f); return r > -bound && r < bound ? r : null; };`,
 };
 
 /**
@@ -31,9 +34,9 @@ export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
  * rounded to its scale unless `exact` (an integral result needs none), and range-checked.
  */
 export function decimalResultCode(v: string, type: DecimalType, exact: boolean, evalMode: EvalMode | undefined): string {
-  const rounded = exact ? v : `sqlDecimalRound(${v}, ${10 ** type.scale})`;
+  const f = exact ? 0 : 10 ** type.scale;
   const bound = `1e${type.precision - type.scale}`;
-  return evalMode === undefined ? `sqlDecimalAnsi(${rounded}, ${bound}, ${type.precision}, ${type.scale})` : `sqlDecimalOrNull(${rounded}, ${bound})`;
+  return evalMode === undefined ? `sqlDecimalAnsi(${v}, ${f}, ${bound}, ${type.precision}, ${type.scale})` : `sqlDecimalOrNull(${v}, ${f}, ${bound})`;
 }
 
 /**

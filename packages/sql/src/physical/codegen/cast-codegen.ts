@@ -5,6 +5,7 @@
  */
 import { DecimalType, canCast, decimalForIntegral, type DataType } from '../../types/index.js';
 import { cannotCast } from '../../types/cast-errors.js';
+import { DECIMAL_HELPERS, decimalResultCode } from '../../expr/decimal-arithmetic.js';
 import type { CodegenContext } from './codegen-context.js';
 import { CAST_RUNTIME_SYMBOL, type CastMode } from './cast-runtime.js';
 import { defaultTimeZone } from '../../format/index.js';
@@ -29,6 +30,12 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   if (f in INTEGRAL_RANK && t in INTEGRAL_RANK && INTEGRAL_RANK[f] <= INTEGRAL_RANK[t]) return code;
   if ((f in INTEGRAL_RANK || f === 'float' || f === 'decimal') && t === 'double') return code;
   if (holdsEveryValue(from, to)) return code;
+  // A decimal or an integer into a narrower decimal: rounded HALF_UP and range-checked inline, as types/cast.ts's toDecimal does.
+  if (to instanceof DecimalType && (from instanceof DecimalType || f in INTEGRAL_RANK)) {
+    ctx.addHelpers(DECIMAL_HELPERS);
+    const exact = !(from instanceof DecimalType) || from.scale <= to.scale;
+    return guarded(decimalResultCode(v, to, exact, mode === 'ansi' ? undefined : mode));
+  }
   if (f in INTEGRAL_RANK && t === 'float') return guarded(`Math.fround(${v})`);
   if (t === 'string' && (f in INTEGRAL_RANK || f === 'boolean')) return guarded(`String(${v})`);
   // An impossible cast (a date to an int under ANSI) fails here, while planning, as Spark's analyzer does.
