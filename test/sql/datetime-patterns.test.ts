@@ -212,3 +212,29 @@ describe("each path keeps its own answer to text the pattern does not read", () 
     await expect(read('FAILFAST')).rejects.toThrow(`Malformed CSV record in ${file} at line 3: field 't' (column 2) has '05 January 2024', not a date. Parse Mode: FAILFAST.`);
   });
 });
+
+describe('no pattern: the readers read text as the cast does (Spark stringToDate / stringToTimestamp)', () => {
+  // Spark's DateTimeUtils forms: yyyy, yyyy-[m]m, yyyy-[m]m-[d]d, then [ T] and a time, an optional zone; spaces trimmed.
+  const ROWS: [string, string | null, string | null][] = [
+    ['2024-1-5', '2024-01-05', '2024-01-05 00:00:00'],
+    [' 2024-01-05 ', '2024-01-05', '2024-01-05 00:00:00'],
+    ['2024', '2024-01-01', '2024-01-01 00:00:00'],
+    ['2024-01', '2024-01-01', '2024-01-01 00:00:00'],
+    ['2024-1-5 1:2:3', '2024-01-05', '2024-01-05 01:02:03'],
+    ['2024-01-05T10:00:00+02:00', '2024-01-05', '2024-01-05 08:00:00'],
+    ['2024-02-30', null, null],
+    ['Jan 5 2024', null, null],
+  ];
+
+  it('CSV date and timestamp columns without dateFormat/timestampFormat, CAST(s AS DATE/TIMESTAMP)', async () => {
+    const file = join(dir, 'lenient.csv');
+    writeFileSync(file, ROWS.map(([text]) => `"${text}","${text}"\n`).join(''));
+    const csv = await fc.read.schema('d DATE, t TIMESTAMP').csv(file).collect();
+    const day = (d: unknown) => (d === null ? null : (d as Date).toISOString().slice(0, 10));
+    const instant = (t: unknown) => (t === null ? null : (t as Date).getTime());
+    expect(csv.map((r) => [day(r.d), instant(r.t)])).toEqual(ROWS.map(([, d, t]) => [d, utc(t)]));
+    const union = ROWS.map(([text]) => `SELECT ${quote(text)} AS s`).join(' UNION ALL ');
+    const cast = await fc.sql(`SELECT try_cast(s AS DATE) AS d, try_cast(s AS TIMESTAMP) AS t FROM (${union})`).collect();
+    expect(cast.map((r) => [day(r.d), instant(r.t)])).toEqual(ROWS.map(([, d, t]) => [d, utc(t)]));
+  });
+});

@@ -38,8 +38,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** A wall clock's calendar fields. */
-export interface Fields {
+interface Fields {
   year: number;
   month: number;
   day: number;

@@ -1,5 +1,6 @@
 /**
- * Text to dates and timestamps as Spark's cast reads it (`stringToDate`, `stringToTimestamp`):
+ * Text to dates and timestamps as Spark's cast reads it (`stringToDate`, `stringToTimestamp`),
+ * and as its CSV and JSON readers read text when no `dateFormat`/`timestampFormat` is given:
  * `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, then for timestamps `[ T][h]h:[m]m[:[s]s[.fraction]]`
  * and an optional zone (`Z`, `+hh:mm`, `UTC`, `Europe/Paris`); without a zone the wall-clock
  * time is in the session time zone. Dates become `Date`s at UTC midnight (DESIGN.md §8).
@@ -23,15 +24,24 @@ function utcDate(year: number, month: number, day: number, ms = 0): number {
   return d.getTime();
 }
 
-export function parseDate(text: string): Date | undefined {
+const DAY_MS = 86_400_000;
+
+/** A date text's day number (days since 1970-01-01), or undefined. */
+export function parseDateDays(text: string): number | undefined {
   const m = DATE.exec(text.trim());
   if (m === null) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
   if (!validDay(year, month, day)) return undefined;
-  return new Date(utcDate(year, month, day));
+  return Math.round(utcDate(year, month, day) / DAY_MS);
 }
 
-export function parseTimestamp(text: string, timeZone: string): Date | undefined {
+export function parseDate(text: string): Date | undefined {
+  const days = parseDateDays(text);
+  return days === undefined ? undefined : new Date(days * DAY_MS);
+}
+
+/** A timestamp text's wall clock (UTC milliseconds of its fields) and fixed offset (milliseconds ahead of UTC) or zone name; undefined when it is none. */
+export function parseTimestampWallClock(text: string): { wall: number; offset: number | undefined; zone: string | undefined } | undefined {
   const m = TIMESTAMP.exec(text.trim());
   if (m === null) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
@@ -40,11 +50,15 @@ export function parseTimestamp(text: string, timeZone: string): Date | undefined
   const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
   const wall = utcDate(year, month, day, ((hour * 60 + minute) * 60 + second) * 1000 + millis);
   const zone = m[8];
-  if (zone !== undefined) {
-    const offset = fixedOffsetMillis(zone);
-    if (offset !== undefined) return new Date(wall - offset);
-  }
-  return instantOfWallClock(wall, zone ?? timeZone);
+  const offset = zone === undefined ? undefined : fixedOffsetMillis(zone);
+  return { wall, offset, zone: offset === undefined ? zone : undefined };
+}
+
+export function parseTimestamp(text: string, timeZone: string): Date | undefined {
+  const parsed = parseTimestampWallClock(text);
+  if (parsed === undefined) return undefined;
+  if (parsed.offset !== undefined) return new Date(parsed.wall - parsed.offset);
+  return instantOfWallClock(parsed.wall, parsed.zone ?? timeZone);
 }
 
 /** `Z`, `+05:30`, `-8`, `UTC+1` as milliseconds ahead of UTC; undefined for region names. */

@@ -11,7 +11,7 @@ import {
   StructField, StructType, TimestampType,
 } from '../../types/index.js';
 import { dateTimeParser, type DateTimeParser } from '../values/datetime-parser.js';
-import { parseDefaultTimestamp } from '../values/default-datetime-text.js';
+import { parseTimestampWallClock } from '../../types/datetime-parse.js';
 import { INVALID, decimalShape, parseDouble, parseIntegral } from '../values/parse-value.js';
 import type { CsvOptions } from './csv-options.js';
 
@@ -45,7 +45,7 @@ class FieldInferrer {
     if (shape && shape.scale === 0 && shape.precision <= 38) return t('decimal', shape.precision, 0);
     if (parseDouble(text, this.options) !== INVALID) return t('double');
     if (this.datePattern && this.datePattern.wall(text) !== null) return t('date');
-    const timestamp = this.timestampPattern ? this.timestampPattern.wall(text) !== null : parseDefaultTimestamp(text) !== undefined;
+    const timestamp = this.timestampPattern ? this.timestampPattern.wall(text) !== null : parseTimestampWallClock(text) !== undefined;
     if (timestamp) return t('timestamp');
     const lower = text.toLowerCase();
     if (lower === 'true' || lower === 'false') return t('boolean');

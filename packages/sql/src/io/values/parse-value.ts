@@ -6,7 +6,7 @@
  * booleans, a `date` as days since 1970-01-01, a `timestamp` as epoch milliseconds.
  */
 import type { DataType, DecimalType } from '../../types/index.js';
-import { fieldsToDay, fieldsToEpochMs, parseDefaultDate, parseDefaultTimestamp } from './default-datetime-text.js';
+import { parseDateDays, parseTimestampWallClock } from '../../types/datetime-parse.js';
 import { dateTimeParser } from './datetime-parser.js';
 import { wallClockToInstant } from './time-zone.js';
 import { isoDateAt, plainNumberAt } from './parse-in-place.js';
@@ -123,14 +123,10 @@ export function makeValueParser(type: DataType, options: ValueParseOptions): Val
     case 'boolean':
       return parseBoolean;
     case 'date': {
+      // Without a dateFormat, Spark's stringToDate (the cast's reading: 2024-1-5, 2024, 2024-01-05T10:00).
       const pattern = options.dateFormat;
       const parser = pattern === undefined ? undefined : dateTimeParser(pattern);
-      const slow = parser === undefined
-        ? (text: string) => {
-          const f = parseDefaultDate(text);
-          return f ? fieldsToDay(f) : INVALID;
-        }
-        : (text: string) => parser.day(text) ?? INVALID;
+      const slow = parser === undefined ? (text: string) => parseDateDays(text) ?? INVALID : (text: string) => parser.day(text) ?? INVALID;
       if (pattern !== undefined && pattern !== 'yyyy-MM-dd') return slow;
       return (text) => isoDate(text) ?? slow(text);
     }
@@ -138,16 +134,23 @@ export function makeValueParser(type: DataType, options: ValueParseOptions): Val
     case 'timestamp_ntz': {
       // The zone is asked for at the first timestamp parsed: a column never read costs no lookup.
       let zone: string | undefined;
-      const zoneName = () => (zone ??= name === 'timestamp_ntz' ? 'UTC' : options.timeZone);
+      const sessionZone = { instant: (wall: number) => wallClockToInstant(wall, (zone ??= name === 'timestamp_ntz' ? 'UTC' : options.timeZone)) };
+      const zoneOf = (id: string) => ({ instant: (wall: number) => wallClockToInstant(wall, id) });
       if (options.timestampFormat === undefined) {
+        // Spark's stringToTimestamp (the cast's reading), its zone if the text names one.
         return (text) => {
-          const f = parseDefaultTimestamp(text);
-          return f ? fieldsToEpochMs(f, zoneName()) : INVALID;
+          const t = parseTimestampWallClock(text);
+          if (t === undefined) return INVALID;
+          if (t.offset !== undefined) return t.wall - t.offset;
+          if (t.zone === undefined) return sessionZone.instant(t.wall);
+          try {
+            return zoneOf(t.zone).instant(t.wall);
+          } catch {
+            return INVALID;
+          }
         };
       }
       const parser = dateTimeParser(options.timestampFormat);
-      const sessionZone = { instant: (wall: number) => wallClockToInstant(wall, zoneName()) };
-      const zoneOf = (id: string) => ({ instant: (wall: number) => wallClockToInstant(wall, id) });
       return (text) => parser.instant(text, sessionZone, zoneOf) ?? INVALID;
     }
     default:
