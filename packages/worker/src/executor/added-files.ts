@@ -19,13 +19,23 @@ export class AddedFiles {
     return join(this.directory, appId);
   }
 
-  /** Writes the files a task carries; resolves once every file sent for the application so far is written. */
-  install(appId: string, files: readonly AddedFile[] = []): Promise<void> {
-    const before = this.written.get(appId) ?? Promise.resolve();
+  /**
+   * Writes the files a task carries; resolves once every file sent for the application so far is
+   * written. Undefined when none is being written: the task need not wait.
+   */
+  install(appId: string, files: readonly AddedFile[] = []): Promise<void> | undefined {
+    const before = this.written.get(appId);
     if (files.length === 0) return before;
     const root = this.rootFor(appId);
-    const after = before.then(() => Promise.all(files.map((file) => writeAdded(root, file))).then(() => undefined));
+    const after: Promise<void> = (before ?? Promise.resolve()).then(() => Promise.all(files.map((file) => writeAdded(root, file))).then(() => undefined));
     this.written.set(appId, after);
+    // Once written, later tasks go without waiting; a failed write stays, for each later task to report.
+    after.then(
+      () => {
+        if (this.written.get(appId) === after) this.written.delete(appId);
+      },
+      () => {},
+    );
     return after;
   }
 }

@@ -139,13 +139,18 @@ export class Executor {
     const app = request.appId;
     const broadcasts = request.broadcasts.map(({ id, bytes }) => ({ id, bytes: this.broadcastBytes(app, id, bytes) }));
     const filesWritten = this.addedFiles.install(app, request.files);
-    let inputs: ThreadInput[];
     const copies: CachedBlockReport[] = [];
-    try {
-      [inputs] = await Promise.all([Promise.all(request.inputs.map((input) => this.gather(app, input, copies))), filesWritten]);
-    } catch (error) {
-      if (error instanceof MissingInput) return error.outcome;
-      throw error;
+    // A task with nothing to fetch or wait for goes to its thread now, before the listeners of the
+    // events that launched it run (they are queued as microtasks): an await here let the driver's
+    // UI and status updates for a job's start, and for every task end, run first.
+    let inputs = filesWritten ? undefined : inputsAtHand(request.inputs);
+    if (!inputs) {
+      try {
+        [inputs] = await Promise.all([Promise.all(request.inputs.map((input) => this.gather(app, input, copies))), filesWritten]);
+      } catch (error) {
+        if (error instanceof MissingInput) return error.outcome;
+        throw error;
+      }
     }
     const fetchMs = performance.now() - started;
     const barrier = request.barrier && barrierSync ? relayBarrier(request, barrierSync) : undefined;
@@ -252,7 +257,7 @@ export class Executor {
   private async gather(app: string, input: TaskInput, copies: CachedBlockReport[]): Promise<ThreadInput> {
     switch (input.kind) {
       case 'bytes':
-        return { key: input.key, chunks: [input.bytes] };
+        return sentInput(input);
       case 'cached': {
         const key = blockKeys.inApp(app, input.key);
         if (this.blocks.isHeld(key)) return { key: input.key, chunks: [], held: true };
@@ -334,6 +339,17 @@ export class Executor {
   get broadcastCount(): number {
     return this.broadcasts.size;
   }
+}
+
+/** An input whose bytes came with the task. */
+function sentInput(input: Extract<TaskInput, { kind: 'bytes' }>): ThreadInput {
+  return { key: input.key, chunks: [input.bytes] };
+}
+
+/** The task's inputs when all came with it (none, or parallelized slices): nothing to fetch. */
+function inputsAtHand(inputs: readonly TaskInput[]): ThreadInput[] | undefined {
+  const sent = inputs.filter((input) => input.kind === 'bytes');
+  return sent.length === inputs.length ? sent.map(sentInput) : undefined;
 }
 
 function logToStderr(line: string): void {
