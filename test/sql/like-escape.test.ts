@@ -77,3 +77,9 @@ it('an escapeChar that is no one-character string literal is INVALID_ESCAPE_CHAR
   );
   expect(() => df.select(F.ilike('a', 'b', col('e')))).toThrow('[INVALID_ESCAPE_CHAR] `EscapeChar` should be a string literal of length one, but got "e". SQLSTATE: 42604');
 });
+
+it("like, ilike, rlike and regexp are function names too (Spark's ExpressionDescription examples)", async () => {
+  const df = fc.sql("SELECT like('Spark', '_park'), ilike('Spark', '_Park'), rlike('Spark', 'S.*'), regexp('Spark', 'x')");
+  expect(df.columns[0]).toBe('Spark LIKE _park');
+  expect(Object.values((await df.collect())[0]!)).toEqual([true, true, true, false]);
+});

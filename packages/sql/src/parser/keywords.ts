@@ -13,5 +13,5 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'WHEN', 'WHERE', 'WINDOW', 'WITH',
 ]);
 
-/** Reserved words that are still function names when a parenthesis follows: `left(s, 2)`. */
-export const RESERVED_FUNCTION_NAMES: ReadonlySet<string> = new Set(['LEFT', 'RIGHT', 'WINDOW', 'EXISTS']);
+/** Reserved words that are still function names when a parenthesis follows: `left(s, 2)`, `like('Spark', '_park')`. */
+export const RESERVED_FUNCTION_NAMES: ReadonlySet<string> = new Set(['LEFT', 'RIGHT', 'WINDOW', 'EXISTS', 'LIKE', 'ILIKE', 'RLIKE', 'REGEXP']);
