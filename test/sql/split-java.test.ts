@@ -56,3 +56,9 @@ it('F.split with a pattern column and limits (PySpark docstring)', async () => {
   expect(await df.select(F.split('s', '[ABC]', 2).alias('s')).collect()).toEqual([{ s: ['one', 'twoBthreeC'] }]);
   expect(await df.select(F.split('s', '([ABC])', -1).alias('s')).collect()).toEqual([{ s: ['one', 'two', 'three', ''] }]);
 });
+
+it("str_to_map splits as StringToMap does (UTF8String.split, limits -1 and 2): Spark's examples, and groups are no parts", async () => {
+  const row = (await fc.sql("SELECT str_to_map('a:1,b:2,c:3', ',', ':') AS a, str_to_map('a') AS b, str_to_map('a:1,b:2', '(,)', '(:)') AS c, str_to_map('a:1:2;b', ';') AS d").collect())[0]!;
+  const entries = (m: unknown) => Object.fromEntries(m as Map<string, string | null>);
+  expect([row.a, row.b, row.c, row.d].map(entries)).toEqual([{ a: '1', b: '2', c: '3' }, { a: null }, { a: '1', b: '2' }, { a: '1:2', b: null }]);
+});

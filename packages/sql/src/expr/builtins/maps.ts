@@ -2,7 +2,7 @@
 import { ArrayType, MapType, StructField, StructType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { REGEX, regex } from './regex-functions.js';
+import { SPLIT_HELPERS, splitRegex } from './regex-functions.js';
 
 const asMap = (t: DataType) => t as MapType;
 const entryType = (m: MapType) => new StructType([new StructField('key', m.keyType, false), new StructField('value', m.valueType, true)]);
@@ -39,10 +39,11 @@ scalar('map_concat', {
   helpers: { sqlMapPut: PUT },
 });
 
-const delimiter = regex('str_to_map');
+const delimiter = splitRegex('str_to_map');
 /**
  * str_to_map(text, pairDelim = ',', keyValueDelim = ':'): both delimiters are regular expressions;
- * text is split at every pairDelim, each pair at its first keyValueDelim (no delimiter: a null value).
+ * text is split at every pairDelim, each pair at its first keyValueDelim (no delimiter: a null
+ * value), both as Spark's StringToMap splits them (UTF8String.split, limits -1 and 2: split's rules).
  */
 scalar('str_to_map', {
   args: [1, 3],
@@ -51,6 +52,6 @@ scalar('str_to_map', {
   pretty: ([s, pairs, keyValue]) => `str_to_map(${s}, ${pairs ?? ','}, ${keyValue ?? ':'})`,
   prepared: { 1: delimiter, 2: delimiter },
   gen: ([s, pairs, keyValue], _types, _tz, state) =>
-    `((m, kv) => { for (const pair of ${s}.split(${pairs ?? state.constant(delimiter(`','`))})) { const at = kv.exec(pair); sqlMapPut(m, at === null ? pair : pair.substring(0, at.index), at === null ? null : pair.substring(at.index + at[0].length)); } return m; })(new Map(), ${keyValue ?? state.constant(delimiter(`':'`))})`,
-  helpers: { sqlMapPut: PUT, sqlRegex: REGEX },
+    `((m, kv) => { for (const pair of sqlSplit(${s}, ${pairs ?? state.constant(delimiter(`','`))}, -1)) { const [k, v = null] = sqlSplit(pair, kv, 2); sqlMapPut(m, k, v); } return m; })(new Map(), ${keyValue ?? state.constant(delimiter(`':'`))})`,
+  helpers: { sqlMapPut: PUT, ...SPLIT_HELPERS },
 });

@@ -80,9 +80,12 @@ function javaSplit(s: string, re: RegExp | null, limit: number): string[] {
   return parts;
 }
 const SPLIT = `const sqlSplit = ${javaSplit.toString()};
-function sqlSplitRegex(pattern) {
-  return pattern === '' ? null : sqlRegex(pattern, 'split', 'g');
+function sqlSplitRegex(pattern, functionName) {
+  return pattern === '' ? null : sqlRegex(pattern, functionName, 'g');
 }`;
+/** Code preparing a pattern `sqlSplit` splits at (its global RegExp, null when empty), and the helpers both need. */
+export const splitRegex = (functionName: string) => (pattern: string) => `sqlSplitRegex(${pattern}, '${functionName}')`;
+export const SPLIT_HELPERS = { ...helpers, sqlSplitRegex: SPLIT };
 
 scalar('split', {
   args: [2, 3],
@@ -90,9 +93,9 @@ scalar('split', {
   coerce: (t) => [S, S, Types.int].slice(0, t.length),
   // Spark's StringSplit without a limit is split(str, regex, -1), and so named.
   pretty: ([s, re, limit]) => `split(${s}, ${re}, ${limit ?? -1})`,
-  prepared: { 1: (p) => `sqlSplitRegex(${p})` },
+  prepared: { 1: splitRegex('split') },
   gen: ([s, re, limit]) => `sqlSplit(${s}, ${re}, ${limit ?? -1})`,
-  helpers: { ...helpers, sqlSplitRegex: SPLIT },
+  helpers: SPLIT_HELPERS,
 });
 
 const REGEXP_EXTRACT = `function sqlRegexpExtract(s, re, idx) {
