@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeIndices } from '../../src/io/parquet/data-page.js';
 import { decodeRleHybrid } from '../../src/io/parquet/rle-hybrid.js';
 
@@ -151,6 +151,25 @@ describe('the RLE / bit-packed hybrid decoder at every bit width', () => {
     const looked = new Float64Array(170_000);
     expect(decodeRleHybrid(bytesOfBoth, 0, bytesOfBoth.length, width, looked, 0, 170_000, doubles)).toBe(170_000);
     expect(firstDifference(looked, [...new Array<number>(70_000).fill(3), ...indices].map((v) => doubles[v]))).toBe(-1);
+  });
+
+  it('never grows its WebAssembly memory for a larger page (growing detaches an ArrayBuffer, which slows every typed array access after it)', () => {
+    // (The global is not declared for this package's tests, which are typed without the DOM's types.)
+    const { Memory } = (globalThis as unknown as { WebAssembly: { Memory: { prototype: { grow(pages: number): number } } } }).WebAssembly;
+    const grow = vi.spyOn(Memory.prototype, 'grow');
+    try {
+      for (const count of [10, 50_000, 400_000]) {
+        const data = values(2 ** 12, count, count);
+        const bytes = encode(data, 12, 63);
+        const out = new Float64Array(count);
+        const dictionary = Float64Array.from({ length: 2 ** 12 }, (_, i) => i * 2);
+        expect(decodeRleHybrid(bytes, 0, bytes.length, 12, out, 0, count, dictionary)).toBe(count);
+        expect(firstDifference(out, data.map((v) => v * 2))).toBe(-1);
+      }
+      expect(grow).not.toHaveBeenCalled();
+    } finally {
+      grow.mockRestore();
+    }
   });
 
   it('says an index past the dictionary, or a width over 32 bits, is an error', () => {

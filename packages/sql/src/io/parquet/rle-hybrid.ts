@@ -13,7 +13,7 @@ export type NumberDictionary = Int32Array | Float64Array;
 
 /** The WebAssembly API used here (TypeScript declares it only with the DOM's types). */
 declare const WebAssembly: {
-  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: object };
 };
@@ -31,15 +31,25 @@ const align8 = (n: number): number => (n + 7) & ~7;
 /**
  * The thread's instance of the decoders and its memory, laid out for each call as the decoder's
  * state (at 0), the dictionary, the encoded bytes and their padding, then a piece of decoded
- * values, copied out before the next piece is decoded.
+ * values, copied out before the next piece is decoded. A memory too small is replaced by a larger
+ * one with an instance of its own, never grown: growing detaches the memory's old ArrayBuffer, and
+ * once any ArrayBuffer has been detached V8's optimized code checks every typed array access for
+ * it for the rest of the thread (a task thread's generated loop over the columns ran 1.4x slower).
  */
 class HybridDecoder {
-  private readonly memory = new WebAssembly.Memory({ initial: 1 });
-  private readonly decoders: Record<'values' | 'int32' | 'float64', Decode>;
+  private readonly module = new WebAssembly.Module(wasmModule(hybridFunctions()));
+  private memory = new WebAssembly.Memory({ initial: 1 });
+  private decoders = this.instantiate();
 
-  constructor() {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmModule(hybridFunctions())), { env: { memory: this.memory } });
-    this.decoders = instance.exports as unknown as HybridDecoder['decoders'];
+  private instantiate(): Record<'values' | 'int32' | 'float64', Decode> {
+    return new WebAssembly.Instance(this.module, { env: { memory: this.memory } }).exports as unknown as Record<'values' | 'int32' | 'float64', Decode>;
+  }
+
+  /** A memory of at least `size` bytes (with room to spare when a new one is made). */
+  private reserve(size: number): void {
+    if (this.memory.buffer.byteLength >= size) return;
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil((size + (size >> 2)) / PAGE) });
+    this.decoders = this.instantiate();
   }
 
   decode(bytes: Uint8Array, start: number, end: number, width: number, out: Int32Array | Float64Array, at: number, count: number, dictionary: NumberDictionary | undefined): number {
@@ -47,7 +57,7 @@ class HybridDecoder {
     const input = align8(STATE_BYTES + (dictionary?.byteLength ?? 0));
     const output = align8(input + length + PADDING);
     const size = output + Math.min(count, PIECE) * out.BYTES_PER_ELEMENT;
-    if (this.memory.buffer.byteLength < size) this.memory.grow(Math.ceil((size - this.memory.buffer.byteLength) / PAGE));
+    this.reserve(size);
     const buffer = this.memory.buffer;
     const memory = new Uint8Array(buffer);
     if (dictionary !== undefined) memory.set(new Uint8Array(dictionary.buffer, dictionary.byteOffset, dictionary.byteLength), STATE_BYTES);
