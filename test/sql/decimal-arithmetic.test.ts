@@ -200,6 +200,15 @@ describe('aggregates', () => {
     const running = await fc.sql('SELECT sum(x) OVER (ORDER BY x) r FROM VALUES (1.1), (2.2), (0.1) AS t(x)').collect();
     expect(running).toEqual([{ r: 0.1 }, { r: 1.2 }, { r: 3.4 }]);
   });
+
+  it('a sum past 38 digits: ARITHMETIC_OVERFLOW "Overflow in sum of decimals" (QueryExecutionErrors.overflowInSumOfDecimalError), null for try_sum and try_avg', async () => {
+    const big = 'FROM VALUES (9e37), (9e37) AS t(x)';
+    expect(await failure(`SELECT sum(CAST(x AS DECIMAL(38,0))) ${big}`)).toContain(
+      '[ARITHMETIC_OVERFLOW] Overflow in sum of decimals. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003',
+    );
+    expect(await fc.sql(`SELECT try_sum(CAST(x AS DECIMAL(38,0))) s, try_avg(CAST(x AS DECIMAL(38,0))) a ${big}`).collect()).toEqual([{ s: null, a: null }]);
+    expect(await fc.sql('SELECT try_sum(x) s, try_avg(x) a FROM VALUES (1.5), (2.25) AS t(x)').collect()).toEqual([{ s: 3.75, a: 1.875 }]);
+  });
 });
 
 describe('functions of decimals: Spark types (RoundBase, Ceil/Floor, Pmod), values HALF_UP', () => {

@@ -4,6 +4,8 @@
  */
 import { DecimalType, avgResultType, sumResultType, type DataType } from '../../types/index.js';
 import { DECIMAL_HELPERS, decimalResultCode, decimalUnitsCode } from '../decimal-arithmetic.js';
+import type { EvalMode } from '../expression.js';
+import { ARITHMETIC_HELPERS, arithmeticOverflowMessage } from '../ansi-arithmetic.js';
 import { registerFunction, type AggregateFunction, type TypedAccumulator } from '../registry.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
@@ -31,14 +33,23 @@ const addTerm = (x: string, t: DataType | undefined): string => {
   const d = decimalOf(t);
   return d === undefined ? x : decimalUnitsCode(x, d.scale);
 };
-const sumFinish = ([a]: string[], [t]: DataType[]): string => {
+const SUM_OVERFLOW = arithmeticOverflowMessage('Overflow in sum of decimals', undefined);
+const SUM_HELPERS = { ...DECIMAL_HELPERS, ...ARITHMETIC_HELPERS };
+/**
+ * A decimal sum past its precision fails with Spark's ARITHMETIC_OVERFLOW "Overflow in sum of
+ * decimals" (ANSI), an average with NUMERIC_VALUE_OUT_OF_RANGE; both are null for try_sum and
+ * try_avg (`evalMode` try).
+ */
+export const sumFinish = ([a]: string[], [t]: DataType[], evalMode?: EvalMode): string => {
   const d = decimalOf(t);
-  return d === undefined ? a : `(${a} === null ? null : ${decimalResultCode(`${a} / ${10 ** d.scale}`, sumResultType(d) as DecimalType, false, undefined)})`;
+  if (d === undefined) return a;
+  const total = decimalResultCode(`${a} / ${10 ** d.scale}`, sumResultType(d) as DecimalType, false, 'try');
+  return `(${a} === null ? null : ${evalMode === undefined ? `(${total} ?? sqlOverflow(${JSON.stringify(SUM_OVERFLOW)}))` : total})`;
 };
-const avgFinish = ([s, n]: string[], [t]: DataType[]): string => {
+export const avgFinish = ([s, n]: string[], [t]: DataType[], evalMode?: EvalMode): string => {
   const d = decimalOf(t);
   if (d === undefined) return `(${n} === 0 ? null : ${s} / ${n})`;
-  return `(${n} === 0 ? null : ${decimalResultCode(`${s} / ${n} / ${10 ** d.scale}`, avgResultType(d) as DecimalType, false, undefined)})`;
+  return `(${n} === 0 ? null : ${decimalResultCode(`${s} / ${n} / ${10 ** d.scale}`, avgResultType(d) as DecimalType, false, evalMode)})`;
 };
 
 /** Numbers that a Float64Array holds exactly as the engine does (decimals excepted). */
@@ -98,8 +109,8 @@ const aggregates: AggregateFunction[] = [
     init: () => ['null'],
     update: ([a], [x], [t]) => `if (${x} !== null) ${a} = ${a} === null ? ${addTerm(x, t)} : ${a} + ${addTerm(x, t)};`,
     merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${a} + ${b};`,
-    finish: sumFinish,
-    helpers: DECIMAL_HELPERS,
+    finish: (acc, types) => sumFinish(acc, types),
+    helpers: SUM_HELPERS,
     typed: typedOptional((v, x) => `${v} += ${x};`),
   },
   {
@@ -113,7 +124,7 @@ const aggregates: AggregateFunction[] = [
     init: () => ['0', '0'],
     update: avgUpdate,
     merge: ([s, n], [s2, n2]) => `${s} += ${s2}; ${n} += ${n2};`,
-    finish: avgFinish,
+    finish: (acc, types) => avgFinish(acc, types),
     helpers: DECIMAL_HELPERS,
     typed: { slots: 2, accepts: numbersOnly, update: avgUpdate, buffer: ([s, n]) => [s, n], merge: addSlots },
   },
@@ -188,7 +199,7 @@ const aggregates: AggregateFunction[] = [
     update: ([a], [x]) => `if (${x} !== null) ${a}.set(${x}, ${x});`,
     merge: ([a], [b]) => `for (const v of ${b}.values()) ${a}.set(v, v);`,
     finish: ([a], types) => `(${a}.size === 0 ? null : ${sumFinish([`[...${a}.values()].reduce((s, v) => s + ${addTerm('v', types[0])}, 0)`], types)})`,
-    helpers: DECIMAL_HELPERS,
+    helpers: SUM_HELPERS,
   },
   {
     // Spark's median is the exact percentile 0.5, interpolated between the two middle values.

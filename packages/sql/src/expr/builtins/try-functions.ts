@@ -2,10 +2,12 @@
  * The try_ functions: an expression that gives null where its plain form would fail. try_add,
  * try_subtract, try_multiply (null on integer overflow), try_divide and try_mod (null for a zero
  * divisor) are the operators themselves in Spark's TRY mode, resolved by the analyzer
- * (resolve-expression.ts); try_sum, try_avg and try_element_at are their plain forms here.
+ * (resolve-expression.ts); try_sum, try_avg and try_element_at are their plain forms here, null
+ * where a sum overflows (a decimal one past its precision too).
  */
 import { lookupFunction, registerFunction, type AggregateFunction, type FunctionDef, type ScalarFunction } from '../registry.js';
 import { integralRange } from '../ansi-arithmetic.js';
+import { avgFinish, sumFinish } from './aggregates.js';
 
 function renamed<T extends AggregateFunction | ScalarFunction>(plain: string, name: string, finish?: (def: T) => Partial<T>): void {
   const def = lookupFunction(plain) as T;
@@ -15,9 +17,9 @@ function renamed<T extends AggregateFunction | ScalarFunction>(plain: string, na
 renamed<AggregateFunction>('sum', 'try_sum', (sum) => ({
   finish: (acc, argTypes) => {
     const range = integralRange(sum.returnType(argTypes, []));
-    const total = sum.finish(acc, argTypes);
+    const total = sumFinish(acc, argTypes, 'try');
     return range ? `((v) => (v < ${range.min} || v >= ${range.end} ? null : v))(${total})` : total;
   },
 }));
-renamed('avg', 'try_avg');
+renamed<AggregateFunction>('avg', 'try_avg', () => ({ finish: (acc, argTypes) => avgFinish(acc, argTypes, 'try') }));
 renamed('element_at', 'try_element_at');
