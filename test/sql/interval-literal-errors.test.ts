@@ -24,6 +24,7 @@ it.each([
   ["SELECT date '2024-01-01' + INTERVAL '' DAY", invalidFormat('UNRECOGNIZED_NUMBER', '  DAY', 'Unrecognized number day.')],
   ["SELECT INTERVAL '' HOUR", invalidFormat('UNRECOGNIZED_NUMBER', '  HOUR', 'Unrecognized number hour.')],
   ['SELECT INTERVAL 10 nanoseconds', invalidFormat('INVALID_UNIT', ' 10 nanoseconds', 'Invalid unit nanoseconds.')],
+  ['SELECT INTERVAL 1 day 10 nanoseconds', invalidFormat('INVALID_UNIT', ' 1 day 10 nanoseconds', 'Invalid unit nanoseconds.')],
   ["SELECT INTERVAL '.1111111111' second", invalidFormat('INVALID_PRECISION', ' .1111111111 second', 'Interval can only support nanosecond precision, .1111111111 is out of range.')],
   ["SELECT INTERVAL '1:2' HOUR", invalidFormat('INVALID_VALUE', ' 1:2 HOUR', 'Invalid value 1:2.')],
   ['SELECT INTERVAL 1.5 hours', invalidFormat('INVALID_FRACTION', ' 1.5 hours', 'hours cannot have fractional part.')],

@@ -129,8 +129,7 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
     const quoted = c.peek(minus || c.isOp('+') ? 1 : 0).kind === 'string';
     const value = readIntervalValue(c);
     const unit = unitAt(c, 0);
-    // NANOSECOND is a unit of Spark's grammar that its stringToInterval then refuses.
-    const nanoseconds = unit === undefined && c.peek().kind === 'word' && /^NANOSECONDS?$/.test(c.peek().upper);
+    const nanoseconds = unit === undefined && isNanosecondAt(c, 0);
     if (!unit && !nanoseconds) {
       if (parts.length === 0 && bareString) return { kind: 'interval', parts: checkedUnits([{ value, unit: null }], mixedUnits), to: null };
       throw c.error('expected an interval unit (YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND)');
@@ -146,7 +145,7 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
       c.next();
       return { kind: 'interval', parts, to };
     }
-  } while (intervalValueLength(c, 0) > 0 && unitAt(c, intervalValueLength(c, 0)) !== undefined);
+  } while (intervalValueLength(c, 0) > 0 && (unitAt(c, intervalValueLength(c, 0)) !== undefined || isNanosecondAt(c, intervalValueLength(c, 0))));
   // SPARK-32840: a quoted value holding a unit ('1 day 2' hour) would read as units once concatenated.
   const wordy = quotedValues.find((v) => /\p{L}/u.test(v));
   if (wordy !== undefined) {
@@ -157,6 +156,12 @@ export function parseIntervalLiteral(c: Cursor): IntervalLiteral {
   // A day-time literal is its microseconds, which must fit a long (IntervalUtils.getDuration).
   if (!parts.some((p) => p.unit === 'year' || p.unit === 'month')) durationOf(interval);
   return { kind: 'interval', parts: checked, to: null };
+}
+
+/** NANOSECOND(S) is a unit of Spark's grammar that its stringToInterval then refuses (INVALID_UNIT). */
+function isNanosecondAt(c: Cursor, ahead: number): boolean {
+  const token = c.peek(ahead);
+  return token.kind === 'word' && /^NANOSECONDS?$/.test(token.upper);
 }
 
 /** A value as Spark's parser writes it into the text: a minus before a quoted value flips its own sign. */
