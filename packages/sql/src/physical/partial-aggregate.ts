@@ -5,7 +5,7 @@
  * slots of all groups live in one Float64Array (group g at g * width), so an update allocates
  * nothing; otherwise each group has a buffer array. At the end the groups go out as one column
  * batch per reduce partition (the group values' columns, then the buffer slots' columns), not as
- * a record per group: what the shuffle writes and reads is a few arrays per map task.
+ * a record per group (group-batches.ts): what the shuffle writes and reads is a few arrays per map task.
  */
 import type { RDD } from '@flint/rdd';
 import type { Expr } from '../expr/expression.js';
@@ -20,6 +20,7 @@ import { wordTableApplies, wordTableLookup, type GroupLookupCode, type GroupTabl
 import type { DirectCells } from './codegen/direct-group-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
+import { EMPTY_VALUES, groupBatchesCode } from './group-batches.js';
 
 export interface AggregateCall {
   readonly call: Extract<Expr, { kind: 'call' }>;
@@ -146,7 +147,7 @@ function typedLayout(calls: readonly AggregateCall[], forms: TypedAccumulator[],
 function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotLayout {
   const slot = (buffer: string, i: number) => Array.from({ length: calls[i].def.slots }, (_, j) => `${buffer}[${calls[i].offset - keyCount + j}]`);
   return {
-    state: [loopVar('buffers', '[]', false)],
+    state: [loopVar('buffers', EMPTY_VALUES, false)],
     onNew: `buffers.push([${calls.flatMap((c) => c.def.init()).join(', ')}]);`,
     locate: 'const b = buffers[g];',
     updateSlots: (i) => slot('b', i),
@@ -163,10 +164,11 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
   const ctx = new CodegenContext();
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
+  ctx.env.narrowColumn = JOIN_COLUMN_RUNTIME.ref('narrowColumn');
   const forms = typedForms(calls);
   const layout = forms ? typedLayout(calls, forms, ctx) : genericLayout(calls, groupBy.length);
   const keyColumns = groupBy.map((_, i) => `keys${i}`);
-  const outer = [loopVar('groupCount', '0'), ...keyColumns.map((k) => loopVar(k, '[]', false)), ...layout.state];
+  const outer = [loopVar('groupCount', '0'), ...keyColumns.map((k) => loopVar(k, EMPTY_VALUES, false)), ...layout.state];
   const body = genBatchLoop(child, ctx, (vars) => {
     const lines: string[] = [];
     const keys = groupBy.map((expr): GroupTableKey => {
@@ -192,25 +194,24 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
     return { state: lookup.state, batch: lookup.batch, each: lines.join('\n  '), after: lookup.after };
   }, outer);
   const groupValues = keyColumns.map((k) => `${k}[g]`);
-  const values = [...groupValues, ...layout.bufferSlots()];
   // A group's partition: from its primitive key values (group-partition.ts's rule), else from their JSON text.
   const byKeyColumns = numPartitions > 1 && primitiveKeys(groupBy);
   if (byKeyColumns) ctx.env.keyPartitions = AGGREGATE_RUNTIME.ref('keyPartitions');
   else if (numPartitions > 1) ctx.env.groupPartition = AGGREGATE_RUNTIME.ref('groupPartition');
-  const partition = numPartitions === 1 ? '0' : byKeyColumns ? 'groupPartitions[g]' : `env.groupPartition(${groupKey(groupValues, false)}, ${numPartitions})`;
-  const source = `${body}
-const partitions = new Array(${numPartitions});
-const sizes = new Array(${numPartitions}).fill(0);
-${byKeyColumns ? `const groupPartitions = env.keyPartitions([${keyColumns.join(', ')}], groupCount, ${numPartitions});` : ''}
-for (let g = 0; g < groupCount; g++) {
-  const p = ${partition};
-  let columns = partitions[p];
-  if (columns === undefined) columns = partitions[p] = [${values.map(() => '[]').join(', ')}];
-  sizes[p]++;
-  ${values.map((v, i) => `columns[${i}].push(${v});`).join(' ')}
-}
-const out = [];
-for (let p = 0; p < partitions.length; p++) if (partitions[p] !== undefined) out.push([p, [sizes[p], partitions[p].map((column, i) => env.compactColumn(column, i < ${groupBy.length}))]]);
-return out;`;
+  const partitions =
+    numPartitions === 1
+      ? 'const partitionOf = new Int32Array(groupCount);'
+      : byKeyColumns
+        ? `const partitionOf = env.keyPartitions([${keyColumns.join(', ')}], groupCount, ${numPartitions});`
+        : `const partitionOf = new Int32Array(groupCount);\nfor (let g = 0; g < groupCount; g++) partitionOf[g] = env.groupPartition(${groupKey(groupValues, false)}, ${numPartitions});`;
+  const emit = groupBatchesCode(ctx, {
+    keyColumns,
+    bufferValues: layout.bufferSlots(),
+    numeric: forms !== undefined,
+    reads: outer.slice(1).map((v) => v.name),
+    numPartitions,
+    partitions,
+  });
+  const source = `${body}\n${emit}`;
   return mapPartitionsGenerated(child, ctx, source, site);
 }

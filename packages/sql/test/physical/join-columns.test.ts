@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactColumn, concatJoinColumns, plainColumn, type JoinColumn } from '../../src/physical/runtime/join-columns.js';
+import { compactColumn, concatJoinColumns, narrowColumn, plainColumn, type JoinColumn } from '../../src/physical/runtime/join-columns.js';
 
 const values = (column: JoinColumn) => Array.from(plainColumn(column));
 
@@ -12,6 +12,17 @@ describe('join columns', () => {
       const column = compactColumn([1, odd], true);
       expect(column).toBeInstanceOf(Float64Array);
       expect(Object.is(values(column)[1], odd)).toBe(true);
+    }
+  });
+
+  it('narrows a Float64Array as compactColumn keeps numbers: int32s to an Int32Array, else the array itself', () => {
+    const ints = narrowColumn(Float64Array.of(0, 1, -7, 2 ** 31 - 1, -(2 ** 31)));
+    expect(ints).toBeInstanceOf(Int32Array);
+    expect(values(ints)).toEqual([0, 1, -7, 2 ** 31 - 1, -(2 ** 31)]);
+    for (const odd of [0.5, -0, 2 ** 31, -(2 ** 31) - 1, NaN, Infinity]) {
+      const doubles = Float64Array.of(1, odd);
+      expect(narrowColumn(doubles)).toBe(doubles);
+      expect(compactColumn([1, odd], false)).toBeInstanceOf(Float64Array);
     }
   });
 
