@@ -36,14 +36,21 @@ function offsetText(offsetMs: number, letter: string, width: number): string {
   return `${sign}${hh}${mm}${width === 4 ? ss : ''}`;
 }
 
-/** A zone's name in Locale.US (z: short, zzzz: long), as Intl spells it. */
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/** A zone's name in Locale.US (z: short, zzzz: long), as Intl spells it (its formatter made once per zone and style). */
 function zoneName(zoneId: string, wallMs: number, offsetMs: number, long: boolean): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zoneId, timeZoneName: long ? 'long' : 'short' }).formatToParts(new Date(wallMs - offsetMs));
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? zoneId;
-  } catch {
-    return zoneId;
+  const key = `${long ? 'l' : 's'}${zoneId}`;
+  let format = zoneNameFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zoneId, timeZoneName: long ? 'long' : 'short' });
+    } catch {
+      format = null;
+    }
+    zoneNameFormats.set(key, format);
   }
+  return format?.formatToParts(new Date(wallMs - offsetMs)).find((p) => p.type === 'timeZoneName')?.value ?? zoneId;
 }
 
 /** java.time's year texts: yy the last two digits, else padded to the width, + past four digits when the run is 4 or more. */
