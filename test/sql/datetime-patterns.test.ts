@@ -238,3 +238,21 @@ describe('no pattern: the readers read text as the cast does (Spark stringToDate
     expect(cast.map((r) => [day(r.d), instant(r.t)])).toEqual(ROWS.map(([, d, t]) => [d, utc(t)]));
   });
 });
+
+describe('timestamp_ntz columns read with timestampNTZFormat (Spark parseWithoutTimeZone, no zone allowed)', () => {
+  it('CSV and JSON: the NTZ pattern, not timestampFormat; text naming a zone is null', async () => {
+    const texts = ['05/01/2024 10:30', '2024-01-05 10:30', '05/01/2024 10:30 +02:00'];
+    const csvFile = join(dir, 'ntz.csv');
+    writeFileSync(csvFile, texts.map((t) => `${t}\n`).join(''));
+    const jsonFile = join(dir, 'ntz.json');
+    writeFileSync(jsonFile, texts.map((t) => `${JSON.stringify({ t })}\n`).join(''));
+    const wall = (r: Record<string, unknown>) => (r.t === null ? null : (r.t as Date).getTime());
+    const options = { timestampFormat: 'yyyy-MM-dd HH:mm', timestampNTZFormat: 'dd/MM/yyyy HH:mm[ XXX]' };
+    const expected = [utc('2024-01-05 10:30:00'), null, null];
+    expect((await fc.read.schema('t TIMESTAMP_NTZ').options(options).csv(csvFile).collect()).map(wall)).toEqual(expected);
+    expect((await fc.read.schema('t TIMESTAMP_NTZ').options(options).json(jsonFile).collect()).map(wall)).toEqual(expected);
+    // Without the option, Spark's pattern-less reading, which refuses a zone too.
+    writeFileSync(csvFile, '2024-01-05 10:30:00\n2024-01-05T10:30:00Z\n');
+    expect((await fc.read.schema('t TIMESTAMP_NTZ').csv(csvFile).collect()).map(wall)).toEqual([utc('2024-01-05 10:30:00'), null]);
+  });
+});

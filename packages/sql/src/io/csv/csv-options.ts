@@ -58,6 +58,7 @@ export function parseCsvOptions(options: ReaderOptions = {}, sessionTimeZone?: s
     negativeInf: o.string('negativeInf') ?? '-Inf',
     dateFormat: o.string('dateFormat'),
     timestampFormat: o.string('timestampFormat'),
+    timestampNTZFormat: o.string('timestampNTZFormat'),
     get timeZone() {
       return timeZone();
     },

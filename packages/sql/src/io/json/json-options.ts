@@ -29,6 +29,7 @@ export function parseJsonOptions(options: ReaderOptions = {}, sessionTimeZone?: 
     negativeInf: '-Infinity',
     dateFormat: o.string('dateFormat'),
     timestampFormat: o.string('timestampFormat'),
+    timestampNTZFormat: o.string('timestampNTZFormat'),
     get timeZone() {
       return timeZone();
     },

@@ -22,6 +22,8 @@ export interface ValueParseOptions {
   /** Spark datetime patterns; undefined: Spark's pattern-less forms. */
   dateFormat?: string;
   timestampFormat?: string;
+  /** For timestamp_ntz columns (Spark's timestampNTZFormat; timestampFormat does not apply to them). */
+  timestampNTZFormat?: string;
   /** Zone of timestamps whose text carries none. */
   timeZone: string;
 }
@@ -130,11 +132,10 @@ export function makeValueParser(type: DataType, options: ValueParseOptions): Val
       if (pattern !== undefined && pattern !== 'yyyy-MM-dd') return slow;
       return (text) => isoDate(text) ?? slow(text);
     }
-    case 'timestamp':
-    case 'timestamp_ntz': {
+    case 'timestamp': {
       // The zone is asked for at the first timestamp parsed: a column never read costs no lookup.
       let zone: string | undefined;
-      const sessionZone = { instant: (wall: number) => wallClockToInstant(wall, (zone ??= name === 'timestamp_ntz' ? 'UTC' : options.timeZone)) };
+      const sessionZone = { instant: (wall: number) => wallClockToInstant(wall, (zone ??= options.timeZone)) };
       const zoneOf = (id: string) => ({ instant: (wall: number) => wallClockToInstant(wall, id) });
       if (options.timestampFormat === undefined) {
         // Spark's stringToTimestamp (the cast's reading), its zone if the text names one.
@@ -152,6 +153,20 @@ export function makeValueParser(type: DataType, options: ValueParseOptions): Val
       }
       const parser = dateTimeParser(options.timestampFormat);
       return (text) => parser.instant(text, sessionZone, zoneOf) ?? INVALID;
+    }
+    case 'timestamp_ntz': {
+      // Spark's parseWithoutTimeZone(allowTimeZone = false): a wall clock; text naming a zone is no value.
+      if (options.timestampNTZFormat === undefined) {
+        return (text) => {
+          const t = parseTimestampWallClock(text);
+          return t === undefined || t.offset !== undefined || t.zone !== undefined ? INVALID : t.wall;
+        };
+      }
+      const parser = dateTimeParser(options.timestampNTZFormat);
+      return (text) => {
+        const wall = parser.wall(text);
+        return wall === null || !Number.isNaN(parser.offset) || parser.zone !== undefined ? INVALID : wall;
+      };
     }
     default:
       throw new Error(`the reader cannot read a column of type ${type.simpleString()} from text`);
