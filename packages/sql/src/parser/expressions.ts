@@ -54,6 +54,8 @@ function parsePredicated(c: Cursor): Expr {
     case 'LIKE':
     case 'ILIKE': {
       c.next();
+      const op = token.upper === 'LIKE' ? 'like' : 'ilike';
+      if (c.isWord(['ANY', 'SOME', 'ALL']) && c.isOp('(', 1)) return parseQuantifiedLike(c, operand, op, negated);
       const pattern = parseValue(c);
       let escape: string | null = null;
       if (c.acceptWord('ESCAPE')) {
@@ -62,7 +64,7 @@ function parsePredicated(c: Cursor): Expr {
         if (escapeToken.value.length !== 1) throw invalidEscape(escapeToken.value);
         escape = c.next().value;
       }
-      return { kind: 'like', op: token.upper === 'LIKE' ? 'like' : 'ilike', operand, pattern, escape, negated };
+      return { kind: 'like', op, operand, pattern, escape, negated };
     }
     case 'RLIKE':
     case 'REGEXP':
@@ -74,6 +76,24 @@ function parsePredicated(c: Cursor): Expr {
     default:
       return operand;
   }
+}
+
+/**
+ * `x [NOT] LIKE ANY|SOME|ALL (p1, p2, ...)`, ILIKE too: Spark's LikeAny / LikeAll, whose answer
+ * (null when no pattern decides it and one is null) is the OR (ANY, SOME) or AND (ALL) of
+ * `x [NOT] LIKE p` over the patterns, as Spark's parser writes it for patterns that are not all
+ * literals.
+ */
+function parseQuantifiedLike(c: Cursor, operand: Expr, op: 'like' | 'ilike', negated: boolean): Expr {
+  const all = c.next().upper === 'ALL';
+  c.expectOp('(');
+  if (c.isOp(')')) throw c.error("expected something between '(' and ')'");
+  const patterns = [parseExpr(c)];
+  while (c.acceptOp(',')) patterns.push(parseExpr(c));
+  c.expectOp(')');
+  return patterns
+    .map((pattern): Expr => ({ kind: 'like', op, operand, pattern, escape: null, negated }))
+    .reduce((left, right) => ({ kind: 'binary', op: all ? 'and' : 'or', left, right }));
 }
 
 function parseIn(c: Cursor, operand: Expr, negated: boolean): Expr {
