@@ -268,10 +268,13 @@ describe('casts of decimals and integers into narrower decimals (inline code) ma
   });
 });
 
-describe('widening: CASE, coalesce, IN and UNION', () => {
+describe('widening: CASE, coalesce, IN, UNION, greatest and least', () => {
   it('a decimal and an integral widen to a decimal holding both (widerDecimalType), a decimal and a double to double', async () => {
     expect(schemaOf('SELECT CASE WHEN id > 0 THEN a ELSE k END x, coalesce(c, a) y, coalesce(a, 1.5D) z FROM d')).toBe('struct<x:decimal(12,2),y:decimal(9,3),z:double>');
     expect(schemaOf('SELECT CAST(1.5 AS DECIMAL(3,2)) x UNION ALL SELECT CAST(2 AS DECIMAL(5,1))')).toBe('struct<x:decimal(6,2)>');
+    const extremes = 'SELECT greatest(1.5, 2) g, least(1.25, CAST(3 AS BIGINT), 2.5) l, greatest(a, 2.5D) d FROM (SELECT 1.5 a)';
+    expect(schemaOf(extremes)).toBe('struct<g:decimal(11,1),l:decimal(22,2),d:double>');
+    expect(await fc.sql(extremes).collect()).toEqual([{ g: 2, l: 1.25, d: 2.5 }]);
     expect(await fc.sql('SELECT CAST(1.5 AS DECIMAL(3,2)) x UNION ALL SELECT CAST(1234.5 AS DECIMAL(5,1)) ORDER BY x').collect()).toEqual([{ x: 1.5 }, { x: 1234.5 }]);
   });
 

@@ -3,7 +3,7 @@ import { DecimalType, decimalArithmetic, decimalForIntegral, type DataType } fro
 import { ceilFloorDecimalType, roundedDecimalType } from '../../types/coercion.js';
 import { DECIMAL_HELPERS, decimalResultCode } from '../decimal-arithmetic.js';
 import { Types } from '../types-used.js';
-import { isIntegral, isNumeric, widerNumeric } from '../type-rules.js';
+import { isIntegral, isNull, isNumeric, widerNumeric, widestType } from '../type-rules.js';
 import { all, scalar } from './define.js';
 import { ARITHMETIC_HELPERS, negateCode, zeroDivisorCode } from '../ansi-arithmetic.js';
 
@@ -104,9 +104,18 @@ scalar('bround', {
   gen: ([x, f]) => `sqlRound(${x}, ${f ?? 1}, true)`,
   helpers: { sqlRound: ROUND },
 });
+/**
+ * greatest and least of numbers: the type that holds them all (a decimal and an int make a wider
+ * decimal, as Spark's findWiderTypeWithoutStringPromotion), each argument cast to it; of other
+ * types, the first argument's.
+ */
+const allNumbers = (types: DataType[]) => types.every((t) => isNumeric(t) || isNull(t));
+const extremeType = (types: DataType[]) => (allNumbers(types) ? widestType(types) : types[0]!);
+const extremeArgs = (types: DataType[]) => (allNumbers(types) ? types.map(() => widestType(types)) : []);
 scalar('greatest', {
   args: [2, Infinity],
-  returns: ([t, ...rest]) => rest.reduce((a, b) => (isNumeric(a) && isNumeric(b) && b.typeName() === 'double' ? b : a), t),
+  returns: extremeType,
+  coerce: extremeArgs,
   nullTolerant: true,
   nullableResult: true,
   // NaN is the greatest number, as in Spark's ordering.
@@ -114,7 +123,8 @@ scalar('greatest', {
 });
 scalar('least', {
   args: [2, Infinity],
-  returns: ([t, ...rest]) => rest.reduce((a, b) => (isNumeric(a) && isNumeric(b) && b.typeName() === 'double' ? b : a), t),
+  returns: extremeType,
+  coerce: extremeArgs,
   nullTolerant: true,
   nullableResult: true,
   gen: (a) => `[${a.join(', ')}].reduce((m, v) => (v !== null && (m === null || v < m || (m !== m && v === v)) ? v : m), null)`,
