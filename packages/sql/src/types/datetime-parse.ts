@@ -1,7 +1,7 @@
 /**
  * Text to dates and timestamps as Spark's cast reads it (`stringToDate`, `stringToTimestamp`),
  * and as its CSV and JSON readers read text when no `dateFormat`/`timestampFormat` is given:
- * `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, then for timestamps `[ T][h]h:[m]m[:[s]s[.fraction]]`
+ * `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, then for timestamps `[ T][h]h[:[m]m[:[s]s[.fraction]]]`
  * and an optional zone (`Z`, `+hh:mm`, `UTC`, `Europe/Paris`); without a zone the wall-clock
  * time is in the session time zone. Dates become `Date`s at UTC midnight (DESIGN.md §8).
  * Returns undefined for text that is not a date or timestamp. JS Dates keep milliseconds, so
@@ -11,7 +11,7 @@ import { timeZoneOffsetMillis } from '../format/datetime-text.js';
 
 const DATE = /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T].*)?)?)?$/s;
 const TIMESTAMP =
-  /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT|UT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z_]+\/[A-Za-z_/+-]+)?)?)?)?$/;
+  /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT|UT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z_]+\/[A-Za-z_/+-]+)?)?)?)?$/;
 
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
