@@ -7,7 +7,7 @@
  * in (esbuild turns their import() into a require() on first use) or left to its host.
  */
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtFromText } from '../packages/sql/dist/bundle-freshness.cjs';
 import { writeCodeCache } from '../packages/sql/dist/cached-script.cjs';
@@ -75,5 +75,18 @@ async function bundleScript(outfile, finalPath, { entry, plugins, provided }) {
     sourcesContent: false,
     logLevel: 'warning',
   });
+  escapeNonAscii(outfile);
   writeCodeCache(outfile, provided, finalPath);
+}
+
+/**
+ * Writes the bundle's non-ASCII characters as \u escapes. esbuild escapes them in code (its ASCII
+ * charset) but not in the comments it keeps (a JSDoc's "Key \u2192 rows"): one such character made
+ * V8 hold the whole source two bytes a character, and Node decoded the file from UTF-8 in 3.3 ms
+ * instead of 0.8 (the SQL layer's 1.1 MB, in the driver before a query's first job).
+ */
+function escapeNonAscii(file) {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
 }

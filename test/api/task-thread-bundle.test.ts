@@ -4,6 +4,7 @@
  * package's .tsbuildinfo, which tsc rewrites whenever it emits), and with it a SQL job's task
  * threads load no plain module of Flint's: one copy of each class on a thread.
  */
+import { isAscii } from 'node:buffer';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +92,11 @@ describe("the task thread's bundle", () => {
       'await fc.stop(); console.log(JSON.stringify({ rows, loaded }));');
     const { stdout } = await run(process.execPath, [job], { cwd: root });
     expect(JSON.parse(stdout)).toEqual({ rows: [{ k: 0, s: 166833 }, { k: 1, s: 166167 }, { k: 2, s: 166500 }], loaded: [[]] });
+  });
+
+  it("after `npm run build`, is ASCII, as the SQL layer's bundle is: V8 holds their source one byte a character", () => {
+    const bundles = ['packages/worker/dist/bundle/task-thread.cjs', 'packages/worker/dist/bundle/runtime.cjs', 'packages/sql/dist/bundle/layer.cjs'];
+    expect(bundles.filter((bundle) => !isAscii(readFileSync(join(root, bundle))))).toEqual([]);
   });
 
   it("loads msgpackr's native string extractor at a thread's first large message, not at its start, and only its binary", async () => {
