@@ -194,6 +194,19 @@ describe('patterns Spark refuses: the same error on both paths', () => {
   });
 });
 
+describe('a date from text with an offset', () => {
+  it("to_date is CAST(to_timestamp(s, fmt) AS DATE) in the session zone; a CSV dateFormat column keeps the text's own date", async () => {
+    const pattern = "yyyy-MM-dd'T'HH:mm:ssXXX";
+    const text = '2024-01-05T23:30:00-05:00';
+    const [row] = await fc.sql(`SELECT CAST(to_date(${quote(text)}, ${quote(pattern)}) AS STRING) AS d`).collect();
+    expect(row!.d).toBe('2024-01-06');
+    const file = join(dir, 'offset-date.csv');
+    writeFileSync(file, `${text}\n`);
+    const [csv] = await fc.read.schema('d DATE').option('dateFormat', pattern).csv(file).collect();
+    expect((csv!.d as Date).toISOString().slice(0, 10)).toBe('2024-01-05');
+  });
+});
+
 describe("each path keeps its own answer to text the pattern does not read", () => {
   it('SQL: ANSI mode fails with CANNOT_PARSE_TIMESTAMP (Java\'s message), legacy mode gives null', async () => {
     await expect(fc.sql("SELECT to_timestamp('2024-1-5', 'yyyy-MM-dd')").collect()).rejects.toThrow(

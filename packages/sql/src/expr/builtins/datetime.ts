@@ -93,8 +93,9 @@ scalar('to_date', {
   ansiAware: true,
   coerce: (t) => (t.length === 1 ? [DATE] : [Types.string, Types.string]),
   prepared: { 1: datePattern },
-  gen: ([x, f], _t, _tz, _state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, readDay, 'try_to_date', mode)),
-  helpers: { sqlDatePattern: DATE_PATTERN, sqlRequireParsed: REQUIRE_PARSED },
+  timeZoneAware: true,
+  gen: ([x, f], _t, tz, state, mode) => (f === undefined ? x! : parseWithPatternCode(x!, f, readDay(constantZone(state, tz)), 'try_to_date', mode)),
+  helpers: { sqlDatePattern: DATE_PATTERN, sqlRequireParsed: REQUIRE_PARSED, sqlZone: ZONE },
 });
 scalar('to_timestamp', {
   args: [1, 2],

@@ -31,7 +31,12 @@ export function parseWithPatternCode(
   return `((text, parser) => ${body})(${x}, ${parser})`;
 }
 
-/** Parser calls: the date, the wall clock (timestamp_ntz), the instant (the text's zone, else `zone`, a sqlZone object). */
-export const readDay = (text: string, parser: string) => `${parser}.day(${text})`;
+/**
+ * Parser calls: the date (Spark's to_date is CAST(to_timestamp(s, fmt) AS DATE): the instant's
+ * day in `zone`, a sqlZone object), the wall clock (timestamp_ntz), the instant (the text's
+ * offset or zone, else `zone`'s wall clock).
+ */
+export const readDay = (zone: string) => (text: string, parser: string) =>
+  `((ms) => ms === null ? null : Math.floor(${zone}.wall(ms) / 86400000))(${readInstant(zone)(text, parser)})`;
 export const readWall = (text: string, parser: string) => `${parser}.wall(${text})`;
 export const readInstant = (zone: string) => (text: string, parser: string) => `${parser}.instant(${text}, ${zone}, sqlZone.of)`;
