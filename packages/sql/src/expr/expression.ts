@@ -65,7 +65,8 @@ export type Expr =
       readonly nullable: boolean;
       readonly qualifier?: string;
     }
-  | { readonly kind: 'literal'; readonly value: unknown; readonly dataType: DataType }
+  /** `digits`: a decimal literal's text as written, which names it when the double `value` cannot hold all its digits. */
+  | { readonly kind: 'literal'; readonly value: unknown; readonly dataType: DataType; readonly digits?: string }
   /**
    * `names`: a generator's columns named at once (`explode(m).alias('k', 'v')`, Spark's MultiAlias);
    * `qualifier`: the table name they answer to (a LATERAL VIEW's alias).

@@ -60,7 +60,7 @@ export function literalText(value: unknown, dataType: DataType, sql: boolean): s
     case 'timestamp_ntz':
       return `TIMESTAMP_NTZ '${formatTimestamp(new Date(value as number), 'UTC')}'`;
     default:
-      if (dataType instanceof DecimalType && typeof value === 'number') return javaBigDecimalString(value, dataType.scale);
+      if (dataType instanceof DecimalType && (typeof value === 'number' || typeof value === 'string')) return javaBigDecimalString(value, dataType.scale);
       if (dataType instanceof DayTimeIntervalType) return dayTimeIntervalText(Number(value), dataType);
       if (dataType instanceof YearMonthIntervalType) return yearMonthIntervalText(Number(value), dataType);
       return String(value);

@@ -28,7 +28,7 @@ function render(e: Expr, withIds: boolean): string {
     case 'alias':
       return withIds ? `${prettyName(e.child)} AS ${e.name}#${e.id}` : e.name;
     case 'literal':
-      return literalText(e.value, e.dataType, false);
+      return literalText(e.digits ?? e.value, e.dataType, false);
     case 'call': {
       const condition = e.filtered ? filterCondition(e.args) : undefined;
       if (condition === undefined) return callName(e.name, e.args.map(prettyName), e.distinct ?? false);

@@ -38,9 +38,10 @@ export function roundDecimalString(text: string, scale: number): string {
 /**
  * A decimal as Java's BigDecimal.toString prints it, which is how Spark names a decimal literal
  * (`100.00`, `0.000001`): plain while the exponent of its leading digit is -6 or more, else
- * scientific with the digits it has (`1E-8`, `1.230E-26`, `0E-7`).
+ * scientific with the digits it has (`1E-8`, `1.230E-26`, `0E-7`). The value may be its digits as text
+ * (a literal past a double's 17 digits).
  */
-export function javaBigDecimalString(value: number, scale: number): string {
+export function javaBigDecimalString(value: number | string, scale: number): string {
   const plain = decimalToString(value, scale);
   const sign = plain.startsWith('-') ? '-' : '';
   const coefficient = plain.replace(/^-/, '').replace('.', '').replace(/^0+(?=\d)/, '');

@@ -144,7 +144,7 @@ function literal(e: Literal): PlanExpr {
     case 'float':
       return lit(e.value, new FloatType());
     case 'decimal':
-      return lit(Number(e.value), decimalTypeOf(e.value));
+      return { kind: 'literal', value: Number(e.value), dataType: decimalTypeOf(e.value), digits: e.value };
     case 'string':
       return lit(e.value);
     case 'date': {
