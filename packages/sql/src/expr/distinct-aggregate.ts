@@ -36,10 +36,11 @@ export function distinctAggregate(def: AggregateFunction): AggregateFunction {
     init: () => ['new Map()'],
     update: ([a], args, argTypes) => `{ const distinctKey = ${distinctTupleKey(args, argTypes)}; if (!${a}.has(distinctKey)) ${a}.set(distinctKey, [${args.join(', ')}]); }`,
     merge: ([a], [b]) => `for (const [key, tuple] of ${b}) if (!${a}.has(key)) ${a}.set(key, tuple);`,
-    finish: ([a], argTypes) => {
+    ansiAware: def.ansiAware,
+    finish: ([a], argTypes, evalMode) => {
       const tuple = argTypes.map((_, i) => `tuple[${i}]`);
       const init = def.init().map((v, i) => `let ${slots[i]} = ${v};`).join(' ');
-      return `((tuples) => { ${init} for (const tuple of tuples) { ${def.update(slots, tuple, argTypes)} } return ${def.finish(slots, argTypes)}; })(${a}.values())`;
+      return `((tuples) => { ${init} for (const tuple of tuples) { ${def.update(slots, tuple, argTypes)} } return ${def.finish(slots, argTypes, evalMode)}; })(${a}.values())`;
     },
     helpers: { ...def.helpers, keyText: KEY_TEXT },
   };

@@ -89,7 +89,9 @@ export interface AggregateFunction extends FunctionBase {
   init(): string[];
   update(acc: string[], args: string[], argTypes: DataType[]): string;
   merge(acc: string[], other: string[]): string;
-  finish(acc: string[], argTypes: DataType[]): string;
+  /** `evalMode`: the call's, for an `ansiAware` aggregate (a decimal sum past its precision fails under ANSI, is null under legacy). */
+  finish(acc: string[], argTypes: DataType[], evalMode?: EvalMode): string;
+  readonly ansiAware?: boolean;
   readonly helpers?: Readonly<Record<string, string>>;
   /** The same partial aggregation over slots of a Float64Array, for the argument types it accepts. */
   readonly typed?: TypedAccumulator;

@@ -66,7 +66,7 @@ export function aggregateOnNoRows(call: ExprOf<'call'>, def: AggregateFunction):
   const ctx = new CodegenContext();
   ctx.addHelpers(def.helpers);
   const slots = Array.from({ length: def.slots }, (_, i) => `b[${i}]`);
-  const body = `const b = [${def.init().join(', ')}]; return ${def.finish(slots, call.args.map(dataTypeOf))};`;
+  const body = `const b = [${def.init().join(', ')}]; return ${def.finish(slots, call.args.map(dataTypeOf), call.evalMode)};`;
   return literalOf(run(ctx, body), dataTypeOf(call));
 }
 

@@ -2,7 +2,8 @@
  * spark.sql.ansi.enabled=false: before planning, arithmetic, unary minus, casts and the math
  * functions that can overflow (abs, pmod, ...) are put in Spark's legacy EvalMode, so a zero
  * divisor gives null, integers wrap and a bad cast gives null. ANSI, Spark 4's default, needs no
- * rewrite (an expression without an EvalMode is ANSI); try_ operators keep their TRY mode.
+ * rewrite (an expression without an EvalMode is ANSI); try_ operators keep their TRY mode. sum and
+ * avg are ANSI-aware too: a decimal one past its precision is null under legacy.
  */
 import { transformUp, type Expr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
@@ -25,5 +26,5 @@ export function withLegacyArithmetic(plan: LogicalPlan): LogicalPlan {
 
 function isAnsiAware(name: string): boolean {
   const def = lookupFunction(name);
-  return def?.type === 'scalar' && def.ansiAware === true;
+  return (def?.type === 'scalar' || def?.type === 'aggregate') && def.ansiAware === true;
 }

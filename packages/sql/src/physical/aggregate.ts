@@ -67,7 +67,7 @@ function finalAggregate(
   const vars = new Map<number, string>();
   const finishes = calls.map((c, i) => {
     vars.set(placeholderId(groupBy.length + i), `f${i}`);
-    return `const f${i} = ${c.def.finish(slots('b', c), c.call.args.map(dataTypeOf))};`;
+    return `const f${i} = ${c.def.finish(slots('b', c), c.call.args.map(dataTypeOf), c.call.evalMode)};`;
   });
   groupBy.forEach((_, i) => vars.set(placeholderId(i), `b[${i}]`));
   const outputs = aggregates.map((a) => genExpr(withPlaceholders(a, groupBy, calls), vars, ctx));

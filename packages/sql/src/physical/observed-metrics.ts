@@ -56,7 +56,7 @@ export class ObservedMetrics {
     const ctx = new CodegenContext();
     for (const c of this.calls) ctx.addHelpers(c.def.helpers);
     const vars = new Map<number, string>(this.calls.map((_, i) => [placeholderId(i), `f${i}`]));
-    const finishes = this.calls.map((c, i) => `const f${i} = ${c.def.finish(slots('b', c), c.call.args.map(dataTypeOf))};`);
+    const finishes = this.calls.map((c, i) => `const f${i} = ${c.def.finish(slots('b', c), c.call.args.map(dataTypeOf), c.call.evalMode)};`);
     const outputs = this.metrics.map((m) => genExpr(withPlaceholders(m, [], this.calls), vars, ctx));
     const body = `let b = input.length === 0 ? [${this.calls.flatMap((c) => c.def.init()).join(', ')}] : input[0];
 for (let i = 1; i < input.length; i++) {

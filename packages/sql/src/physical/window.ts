@@ -138,7 +138,7 @@ function genWindowFunction(window: Extract<Expr, { kind: 'window' }>, w: string,
   const orderValues = frame.type === 'range' && window.spec.orderBy.length === 1 ? `const ov = rows.map((row) => ${genExpr(window.spec.orderBy[0].child, rowVars, ctx)});` : '';
   const declareArgs = [orderValues, ...argArrays.map((code, k) => `const a${k} = ${code};`)].join(' ');
   const update = def.update(slots, args, argTypes);
-  const finish = def.finish(slots, argTypes);
+  const finish = def.finish(slots, argTypes, fn.evalMode);
   if (frame.start <= UNBOUNDED_PRECEDING) {
     return `{ ${declareArgs} const b = [${def.init().join(', ')}]; let j = -1;
     for (let i = 0; i < n; i++) { const hi = Math.min(${bound(frame.end, 'end')}, n - 1); while (j < hi) { j++; { ${update} } } const f = ${finish}; ${w}[i] = Array.isArray(f) ? [...f] : f; } }`;

@@ -37,8 +37,8 @@ const SUM_OVERFLOW = arithmeticOverflowMessage('Overflow in sum of decimals', un
 const SUM_HELPERS = { ...DECIMAL_HELPERS, ...ARITHMETIC_HELPERS };
 /**
  * A decimal sum past its precision fails with Spark's ARITHMETIC_OVERFLOW "Overflow in sum of
- * decimals" (ANSI), an average with NUMERIC_VALUE_OUT_OF_RANGE; both are null for try_sum and
- * try_avg (`evalMode` try).
+ * decimals" (ANSI), an average with NUMERIC_VALUE_OUT_OF_RANGE; both are null under legacy
+ * (spark.sql.ansi.enabled=false) and for try_sum and try_avg (`evalMode` legacy or try).
  */
 export const sumFinish = ([a]: string[], [t]: DataType[], evalMode?: EvalMode): string => {
   const d = decimalOf(t);
@@ -109,7 +109,8 @@ const aggregates: AggregateFunction[] = [
     init: () => ['null'],
     update: ([a], [x], [t]) => `if (${x} !== null) ${a} = ${a} === null ? ${addTerm(x, t)} : ${a} + ${addTerm(x, t)};`,
     merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${a} + ${b};`,
-    finish: (acc, types) => sumFinish(acc, types),
+    finish: sumFinish,
+    ansiAware: true,
     helpers: SUM_HELPERS,
     typed: typedOptional((v, x) => `${v} += ${x};`),
   },
@@ -124,7 +125,8 @@ const aggregates: AggregateFunction[] = [
     init: () => ['0', '0'],
     update: avgUpdate,
     merge: ([s, n], [s2, n2]) => `${s} += ${s2}; ${n} += ${n2};`,
-    finish: (acc, types) => avgFinish(acc, types),
+    finish: avgFinish,
+    ansiAware: true,
     helpers: DECIMAL_HELPERS,
     typed: { slots: 2, accepts: numbersOnly, update: avgUpdate, buffer: ([s, n]) => [s, n], merge: addSlots },
   },
@@ -198,7 +200,8 @@ const aggregates: AggregateFunction[] = [
     init: () => ['new Map()'],
     update: ([a], [x]) => `if (${x} !== null) ${a}.set(${x}, ${x});`,
     merge: ([a], [b]) => `for (const v of ${b}.values()) ${a}.set(v, v);`,
-    finish: ([a], types) => `(${a}.size === 0 ? null : ${sumFinish([`[...${a}.values()].reduce((s, v) => s + ${addTerm('v', types[0])}, 0)`], types)})`,
+    finish: ([a], types, evalMode) => `(${a}.size === 0 ? null : ${sumFinish([`[...${a}.values()].reduce((s, v) => s + ${addTerm('v', types[0])}, 0)`], types, evalMode)})`,
+    ansiAware: true,
     helpers: SUM_HELPERS,
   },
   {
