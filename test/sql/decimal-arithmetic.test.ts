@@ -247,6 +247,8 @@ describe('functions of decimals: Spark types (RoundBase, Ceil/Floor, Pmod), valu
     });
     expect(rows).toEqual(expected);
     expect(await fc.sql('SELECT 0.3 div 0.1 a, pmod(3.3, 1.1) b').collect()).toEqual([{ a: 3, b: 0 }]);
+    // An integer literal is a decimal of its digits (decimal(1,0)), a column of its type's: min(6, 1) + 2 and min(6, 10) + 2 digits.
+    expect(schemaOf('SELECT pmod(a, 2) x, pmod(a, k) y, pmod(a, 1.5D) z FROM d')).toBe('struct<x:decimal(3,2),y:decimal(8,2),z:double>');
   });
 });
 

@@ -173,6 +173,9 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
     // The operator in Spark's TRY mode: null for a zero divisor or an overflow (arithmetic-codegen.ts).
     return operation.kind === 'binary' ? { ...operation, evalMode: 'try' } : operation;
   }
+  // pmod is a binary operator to Spark's DecimalPrecision: an integer literal beside a decimal is a decimal of its digits.
+  const pmodDecimals = name.toLowerCase() === 'pmod' && args.length === 2 ? decimalOperandTypes(args[0]!, args[1]!, dataTypeOf(args[0]!), dataTypeOf(args[1]!), false) : undefined;
+  if (pmodDecimals) return { kind: 'call', name: 'pmod', args: [castTo(args[0]!, pmodDecimals[0]), castTo(args[1]!, pmodDecimals[1])] };
   if (name.toLowerCase() === 'positive' && args.length === 1) return { kind: 'call', name: 'positive', args: [signOperand(args[0]!, '+')] };
   if (name.toLowerCase() === 'struct') return resolveCall('named_struct', structFields(args), false);
   if (name.toLowerCase() === 'arrays_zip') return resolveCall('arrays_zip_named', zipFields(args), false);
