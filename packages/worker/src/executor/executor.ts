@@ -143,10 +143,12 @@ export class Executor {
     // A task with nothing to fetch or wait for goes to its thread now, before the listeners of the
     // events that launched it run (they are queued as microtasks): an await here let the driver's
     // UI and status updates for a job's start, and for every task end, run first.
-    let inputs = filesWritten ? undefined : inputsAtHand(request.inputs);
+    const atHand = request.inputs.map((input) => this.inputAtHand(app, input));
+    let inputs = !filesWritten && atHand.every((input) => input !== undefined) ? (atHand as ThreadInput[]) : undefined;
     if (!inputs) {
       try {
-        [inputs] = await Promise.all([Promise.all(request.inputs.map((input) => this.gather(app, input, copies))), filesWritten]);
+        const gathered = request.inputs.map((input, i) => atHand[i] ?? this.gather(app, input, copies));
+        [inputs] = await Promise.all([Promise.all(gathered), filesWritten]);
       } catch (error) {
         if (error instanceof MissingInput) return error.outcome;
         throw error;
@@ -254,16 +256,42 @@ export class Executor {
    * finds it local in its next iteration instead of waiting for the one executor that holds it or
    * fetching it again.
    */
-  private async gather(app: string, input: TaskInput, copies: CachedBlockReport[]): Promise<ThreadInput> {
+  /**
+   * One task input, when it is at hand: its bytes came with the task, or it is a cached partition
+   * this executor has (a replica or copy here is as good as the first copy the driver named), or
+   * a reduce partition whose buckets are all here. Undefined when something must be fetched or
+   * asked of a thread, or is missing: gather() does that, and reports what is missing.
+   */
+  private inputAtHand(app: string, input: TaskInput): ThreadInput | undefined {
     switch (input.kind) {
       case 'bytes':
-        return sentInput(input);
+        return { key: input.key, chunks: [input.bytes] };
       case 'cached': {
         const key = blockKeys.inApp(app, input.key);
         if (this.blocks.isHeld(key)) return { key: input.key, chunks: [], held: true };
-        // A replica or copy here is as good as the first copy the driver named.
         const local = this.blocks.get(key);
-        if (local) return { key: input.key, chunks: [local] };
+        return local && { key: input.key, chunks: [local] };
+      }
+      case 'shuffle': {
+        const chunks: Uint8Array[] = [];
+        for (const ref of input.buckets) {
+          const key = blockKeys.inApp(app, blockKeys.shuffleBucket(ref.shuffleId, ref.mapPartition, ref.reducePartition));
+          const bytes = ref.executor === this.id && !this.blocks.isHeld(key) ? this.blocks.get(key) : undefined;
+          if (!bytes) return undefined;
+          chunks.push(bytes);
+        }
+        return { key: input.key, chunks };
+      }
+    }
+  }
+
+  /** An input not at hand (inputAtHand): fetched from another executor or a thread, or reported missing. */
+  private async gather(app: string, input: TaskInput, copies: CachedBlockReport[]): Promise<ThreadInput> {
+    switch (input.kind) {
+      case 'bytes':
+        return { key: input.key, chunks: [input.bytes] };
+      case 'cached': {
+        const key = blockKeys.inApp(app, input.key);
         const { rddId, split } = parseCachedKey(input.key)!;
         const bytes = await this.readBlock(input.executor, key);
         if (!bytes) throw new MissingInput({ kind: 'missingCachedBlock', rddId, split, executor: input.executor });
@@ -339,17 +367,6 @@ export class Executor {
   get broadcastCount(): number {
     return this.broadcasts.size;
   }
-}
-
-/** An input whose bytes came with the task. */
-function sentInput(input: Extract<TaskInput, { kind: 'bytes' }>): ThreadInput {
-  return { key: input.key, chunks: [input.bytes] };
-}
-
-/** The task's inputs when all came with it (none, or parallelized slices): nothing to fetch. */
-function inputsAtHand(inputs: readonly TaskInput[]): ThreadInput[] | undefined {
-  const sent = inputs.filter((input) => input.kind === 'bytes');
-  return sent.length === inputs.length ? sent.map(sentInput) : undefined;
 }
 
 function logToStderr(line: string): void {
