@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode, encode, encodeWithBroadcasts } from '../src/codec/codec.js';
+import { FnRef } from '../src/fn/fn-ref.js';
 
 describe('encoded bytes', () => {
   it('own their buffer: a small value after a large one does not carry the encoder’s working buffer', () => {
@@ -15,5 +16,25 @@ describe('encoded bytes', () => {
     const first = encode({ word: 'first', counts: [1, 2, 3] });
     for (let i = 0; i < 1_000; i++) encode({ filler: 'x'.repeat(i) });
     expect(decode(first)).toEqual({ word: 'first', counts: [1, 2, 3] });
+  });
+});
+
+describe('negative zero', () => {
+  const isNegativeZero = (value: unknown) => Object.is(value, -0);
+
+  it('decodes as -0 wherever it is, and 0 as 0 (Java serialization keeps -0.0)', () => {
+    const record = [-0, 0, [1.5, -0, 'x', null], { y: -0, z: 0 }, new Map([['k', -0]]), Float64Array.of(-0), [[[-0]]]];
+    const back = decode<any[]>(encode(record));
+    expect([back[0], back[2][1], back[3].y, back[4].get('k'), back[5][0], back[6][0][0][0]].every(isNegativeZero)).toBe(true);
+    expect([back[1], back[3].z].every((v) => Object.is(v, 0))).toBe(true);
+    expect(isNegativeZero(decode(encode(-0)))).toBe(true);
+  });
+
+  it("leaves the encoded value as it was, and a function's captured -0 arrives as -0", () => {
+    const row = [-0, 'a'];
+    encode([row]);
+    expect(isNegativeZero(row[0])).toBe(true);
+    const fn = decode<FnRef>(encode(new FnRef('(x, env) => x', { sign: -0 }, 'test')));
+    expect(isNegativeZero(fn.env?.sign)).toBe(true);
   });
 });

@@ -3,11 +3,13 @@
  * three things that must be recreated on the other side rather than copied: functions (compiled
  * from source on a worker), broadcasts and accumulators (resolved by id). The receiving side
  * installs hooks that say how to recreate them; without hooks they decode as plain references.
+ * A fourth extension keeps -0, which msgpackr would write as the integer 0 (negative-zero.ts).
  */
 import { Packr, addExtension } from 'msgpackr';
 import { FnRef } from '../fn/fn-ref.js';
 import { Broadcast } from '../shared/broadcast.js';
 import { Accumulator, type ShippedAccumulator } from '../shared/accumulator.js';
+import { NegativeZero, holdsNegativeZero, markNegativeZeros } from './negative-zero.js';
 
 export interface DecodeHooks {
   fn(ref: FnRef): unknown;
@@ -53,10 +55,17 @@ addExtension({
   read: (shipped: number | ShippedAccumulator) => hooks.accumulator(shipped),
 });
 
+addExtension({
+  Class: NegativeZero,
+  type: 0x5a,
+  write: () => 0,
+  read: () => -0,
+});
+
 const packr = new Packr({ mapsAsObjects: false, useRecords: true, moreTypes: true });
 
 export function encode(value: unknown): Uint8Array {
-  return ownBuffer(packr.pack(value));
+  return ownBuffer(packr.pack(withNegativeZeros(value)));
 }
 
 export function decode<T>(bytes: Uint8Array): T {
@@ -67,11 +76,15 @@ export function decode<T>(bytes: Uint8Array): T {
 export function encodeWithBroadcasts(value: unknown): { bytes: Uint8Array; broadcasts: number[] } {
   encodedBroadcasts = new Set();
   try {
-    const bytes = ownBuffer(packr.pack(value));
+    const bytes = ownBuffer(packr.pack(withNegativeZeros(value)));
     return { bytes, broadcasts: [...encodedBroadcasts] };
   } finally {
     encodedBroadcasts = undefined;
   }
+}
+
+function withNegativeZeros(value: unknown): unknown {
+  return holdsNegativeZero(value) ? markNegativeZeros(value) : value;
 }
 
 /**

@@ -5,8 +5,8 @@
  * strings, and bigints would not encode at all. Such values are written as tagged objects,
  * `{"$flint": type, "v": payload}`, and recreated on reading, so a job reads back exactly the
  * values the binary codec would have carried. A plain object with a "$flint" key of its own is
- * tagged too (as its entries), so it is never mistaken for one of these. -0 is written as 0, as
- * the binary codec does.
+ * tagged too (as its entries), so it is never mistaken for one of these. -0, which JSON writes
+ * as 0, is tagged as NaN and the infinities are: the binary codec keeps it too.
  */
 const TAG = '$flint';
 
@@ -39,7 +39,7 @@ function isPlainJson(value: unknown): boolean {
     case 'boolean':
       return true;
     case 'number':
-      return Number.isFinite(value);
+      return Number.isFinite(value) && !Object.is(value, -0);
     case 'object': {
       if (value === null) return true;
       if (Array.isArray(value)) {
@@ -69,6 +69,7 @@ function tagLossyValues(this: Record<string, unknown>, key: string, value: unkno
   if (ArrayBuffer.isView(original)) return typedArrayTag(original);
   switch (typeof value) {
     case 'number':
+      if (Object.is(value, -0)) return tag('Number', '-0');
       return Number.isFinite(value) ? value : tag('Number', String(value));
     case 'bigint':
       return tag('BigInt', value.toString());

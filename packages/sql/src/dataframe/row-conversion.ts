@@ -2,10 +2,17 @@
  * Values between the user's JavaScript and the engine. Inside the engine a row is an array in
  * column order, a `date` is a day number (days since 1970-01-01), a `timestamp` epoch
  * milliseconds, a struct a plain object; users see plain objects per row, `Date`s, `Map`s.
+ * Integers and decimals have no -0 (JavaScript arithmetic makes one, `-x` of 0): they cross as 0.
+ * A double or float keeps its -0, as Spark's do.
  */
 import { ArrayType, DataType, MapType, StructType } from '../types/index.js';
 
 const DAY_MS = 86400000;
+
+const SIGNLESS_NUMBERS = new Set(['long', 'integer', 'short', 'byte', 'decimal']);
+
+/** 0 for -0; every other value as it is. */
+const withoutNegativeZero = (value: unknown) => (value === 0 ? 0 : value);
 
 /** A user value of type `type` as the engine keeps it. */
 export function toInternal(value: unknown, type: DataType): unknown {
@@ -22,9 +29,10 @@ export function toInternal(value: unknown, type: DataType): unknown {
     case 'integer':
     case 'short':
     case 'byte':
+    case 'decimal':
+      return typeof value === 'bigint' ? Number(value) : withoutNegativeZero(value);
     case 'double':
     case 'float':
-    case 'decimal':
       return typeof value === 'bigint' ? Number(value) : value;
     case 'array': {
       const element = (type as ArrayType).elementType;
@@ -54,6 +62,12 @@ export function toExternal(value: unknown, type: DataType): unknown {
     case 'timestamp':
     case 'timestamp_ntz':
       return new Date(value as number);
+    case 'long':
+    case 'integer':
+    case 'short':
+    case 'byte':
+    case 'decimal':
+      return withoutNegativeZero(value);
     case 'array': {
       const element = (type as ArrayType).elementType;
       return (value as unknown[]).map((v) => toExternal(v, element));
@@ -76,9 +90,12 @@ export function toExternal(value: unknown, type: DataType): unknown {
 export function rowsToObjects(schema: StructType): (row: unknown[]) => Record<string, unknown> {
   const fields = schema.fields;
   const plain = fields.every((f) => !['date', 'timestamp', 'timestamp_ntz', 'array', 'map', 'struct'].includes(f.dataType.typeName()));
+  const signless = fields.map((f) => SIGNLESS_NUMBERS.has(f.dataType.typeName()));
   return (row) => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) out[fields[i].name] = plain ? row[i] : toExternal(row[i], fields[i].dataType);
+    for (let i = 0; i < fields.length; i++) {
+      out[fields[i].name] = !plain ? toExternal(row[i], fields[i].dataType) : signless[i] ? withoutNegativeZero(row[i]) : row[i];
+    }
     return out;
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Literals from JS values, typed as Spark types them (DESIGN.md §8): an integer in int range is
- * `int`, a larger one `bigint`, any other number `double`; a Date is a `timestamp`, a Uint8Array `binary`. Inside the
+ * `int`, a larger one `bigint`, any other number (-0 too) `double`; a Date is a `timestamp`, a Uint8Array `binary`. Inside the
  * engine a timestamp is epoch milliseconds and a date a day number.
  */
 import { BinaryType, DayTimeIntervalType, DecimalType, YearMonthIntervalType, type DataType } from '../types/index.js';
@@ -17,7 +17,8 @@ export function literalExpr(value: unknown): Expr {
   if (value === null || value === undefined) return { kind: 'literal', value: null, dataType: Types.null };
   switch (typeof value) {
     case 'number':
-      if (Number.isInteger(value)) {
+      // -0 is a double, as inference types it (types/infer.ts): an int has no -0.
+      if (Number.isInteger(value) && !Object.is(value, -0)) {
         return { kind: 'literal', value, dataType: value >= INT_MIN && value <= INT_MAX ? Types.int : Types.long };
       }
       return { kind: 'literal', value, dataType: Types.double };

@@ -18,6 +18,7 @@ import { streamPartitionsGenerated, type Pipeline } from './pipeline.js';
 import { groupKey, nestedMapFind, partialAggregate, primitiveKeys, type AggregateCall, type GroupBatch } from './partial-aggregate.js';
 import { keyIsPartition } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
+import { normalizedGroupKey } from './normalized-group-keys.js';
 
 export function hashAggregate(
   child: Pipeline,
@@ -69,7 +70,7 @@ function finalAggregate(
     vars.set(placeholderId(groupBy.length + i), `f${i}`);
     return `const f${i} = ${c.def.finish(slots('b', c), c.call.args.map(dataTypeOf), c.call.evalMode)};`;
   });
-  groupBy.forEach((_, i) => vars.set(placeholderId(i), `b[${i}]`));
+  groupBy.forEach((g, i) => vars.set(placeholderId(i), normalizedGroupKey(`b[${i}]`, dataTypeOf(g), ctx)));
   const outputs = aggregates.map((a) => genExpr(withPlaceholders(a, groupBy, calls), vars, ctx));
   const bufferWidth = calls.reduce((n, c) => n + c.def.slots, groupBy.length);
   const column = (i: number) => `c${i}[r]`;

@@ -1,7 +1,7 @@
 /**
  * Schema inference from JavaScript values, PySpark's rules (`_infer_type`, `_infer_schema`,
  * `_merge_type`) mapped to JS (DESIGN.md §8): a safe integer is `bigint`, any other number
- * `double`, a Date `timestamp`, a plain object `struct`, an array `array`, a Map `map`,
+ * `double` (-0 too: a bigint has no -0, and the sign is what atan2 or 1/x see), a Date `timestamp`, a plain object `struct`, an array `array`, a Map `map`,
  * a Uint8Array `binary`. Types merge across rows; as JS cannot tell `1.0` from `1`,
  * `bigint` merged with `double` is `double`.
  */
@@ -30,7 +30,7 @@ export function inferType(value: unknown): DataType {
     case 'boolean':
       return new BooleanType();
     case 'number':
-      return Number.isSafeInteger(value) ? new LongType() : new DoubleType();
+      return Number.isSafeInteger(value) && !Object.is(value, -0) ? new LongType() : new DoubleType();
     case 'bigint':
       return new LongType();
     case 'string':

@@ -29,7 +29,7 @@ const ROUND = `function sqlRound(x, f, halfEven) {
   let r = Math.floor(scaled);
   const diff = scaled - r;
   if (diff > 0.5 || (diff === 0.5 && (!halfEven || r % 2 === 1))) r += 1;
-  return Math.sign(x) * r / f;
+  return Math.sign(x) * r / f + 0; // + 0: Spark rounds through a BigDecimal, which has no -0 (round(-0.4D) is 0.0)
 }`;
 
 const unaryMath: [string, string, string?][] = [
