@@ -15,6 +15,7 @@ import type { ReaderOptions } from './reader-options.js';
 import { parseJsonPath } from './json/json-path.js';
 import { wallClockFormatter } from './values/datetime-format.js';
 import { dateTimeParser } from './values/datetime-parser.js';
+import { zoneOffsetMs } from './values/time-zone.js';
 import { javaRegex } from '../expr/java-regex.js';
 
 export const FORMAT_FUNCTIONS_SYMBOL = 'flint.sql.formatFunctions';
@@ -61,6 +62,8 @@ export const formatFunctions = {
   wallClockFormatter,
   /** to_timestamp's, to_date's, unix_timestamp's, ... patterns, compiled (and kept) once each: the readers' parser. */
   dateTimeParser,
+  /** A region's offset at an instant, kept per day (sqlZone's, as the readers'). */
+  zoneOffsetMs,
   /** The regex functions' patterns: Java's dialect (inline flags, possessive quantifiers) as JavaScript RegExps. */
   javaRegex,
 };

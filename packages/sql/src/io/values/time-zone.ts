@@ -18,6 +18,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
       f = new Intl.DateTimeFormat('en-US', {
         timeZone,
         hourCycle: 'h23',
+        era: 'short',
         year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
       });
     } catch {
@@ -72,8 +73,8 @@ function cached(map: Map<number, number>, key: number, compute: () => number): n
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   let zone = zoneOffsets.get(timeZone);
   if (zone === undefined) {
-    const fixed = formatterFor(timeZone) === null || /^(?:UTC|GMT|Z|Etc\/UTC|Etc\/GMT)$/i.test(timeZone) ? fixedOffsetMillis(timeZone) : undefined;
-    if (fixed === undefined && formatterFor(timeZone) === null) checkTimeZone(timeZone);
+    const fixed = fixedOffsetMillis(timeZone);
+    if (fixed === undefined) checkTimeZone(timeZone);
     zoneOffsets.set(timeZone, (zone = { fixed, byDay: new Map(), byQuarter: new Map() }));
   }
   if (zone.fixed !== undefined) return zone.fixed;
@@ -84,11 +85,13 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   return cached(zone.byQuarter, Math.floor(utcMs / 900_000), () => intlOffsetMs(utcMs, timeZone));
 }
 
+/** Intl's offset at an instant: its wall clock there (BC years and years below 100 as they are) less the instant, to the second. */
 function intlOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = formatterFor(timeZone)!.formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
+  const p: Record<string, string> = {};
+  for (const part of formatterFor(timeZone)!.formatToParts(new Date(utcMs))) p[part.type] = part.value;
+  const wall = new Date(Date.UTC(2000, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
+  wall.setUTCFullYear(p.era === 'BC' ? 1 - Number(p.year) : Number(p.year));
+  return wall.getTime() - Math.floor(utcMs / 1000) * 1000;
 }
 
 /** The instant at which the wall clock in `timeZone` shows the given fields (`wallMs` as if UTC). */
