@@ -38,6 +38,11 @@ export interface Pipeline {
   readonly baseOutput: readonly Attr[];
   readonly steps: readonly Step[];
   readonly columnar?: boolean;
+  /**
+   * The positions of `baseOutput` a columnar base's scan was told to read (default all): the loop
+   * reads only these of a batch, and the others, which hold no values (io/column-batch.ts), are null.
+   */
+  readonly readColumns?: readonly number[];
   /** Column batches of a sample of `base`'s rows, when its source can read one cheaply (a CSV or Parquet scan). */
   readonly sampleBase?: RDD<unknown>;
   /** Counts the base's rows as the loop reads them: the output rows of the operator that made the base. */
@@ -70,11 +75,12 @@ export function outputAfter(p: Pipeline): readonly Attr[] {
 export const pipelineOf = (base: RDD<unknown[]>, baseOutput: readonly Attr[]): Pipeline => ({ base, baseOutput, steps: [] });
 
 /** A pipeline over a scan's column batches. */
-export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly Attr[], sampleBase?: RDD<ColumnBatch>): Pipeline => ({
+export const columnarPipelineOf = (base: RDD<ColumnBatch>, baseOutput: readonly Attr[], readColumns?: readonly number[], sampleBase?: RDD<ColumnBatch>): Pipeline => ({
   base,
   baseOutput,
   steps: [],
   columnar: true,
+  readColumns,
   sampleBase,
 });
 
@@ -153,7 +159,8 @@ export function genBatchLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, outer
 }
 
 function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction: boolean, batchPrologue?: BatchPrologue, outer?: readonly LoopVar[]): string {
-  let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, p.columnar ? batchValue(a, i) : `row[${i}]`]));
+  const read = batchColumnsRead(p);
+  let vars: Bindings = new Map<number, string>(p.baseOutput.map((a, i) => [a.id, !p.columnar ? `row[${i}]` : read.includes(i) ? batchValue(a, i) : 'null']));
   const lines: string[] = [];
   const hoisted: string[] = [];
   let column = 0;
@@ -223,16 +230,17 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
   const body = `${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
   if (!p.columnar) return prelude + counts.around(`for (const row of input) {\n  ${body}`) + after;
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
-  const dictionaries = p.baseOutput.flatMap((a, i) => (mayBeEncoded(a) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
+  const dictionaries = read.flatMap((i) => (mayBeEncoded(p.baseOutput[i]) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
+  const columnReads = read.map((i) => `const col${i} = scanBatch.columns[${i}];`);
   if (topLevel) {
     const sunkCode = sunk as SinkCode;
-    const columnReads = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, '(batchTo - batchFrom)')].join(' ');
-    const rowLoop = `${columnReads}\nfor (let scanRow = batchFrom; scanRow < batchTo; scanRow++) {\n  ${body}`;
+    const reads = [...columnReads, ...dictionaries, ...counts.add(p.baseRows, '(batchTo - batchFrom)')].join(' ');
+    const rowLoop = `${reads}\nfor (let scanRow = batchFrom; scanRow < batchTo; scanRow++) {\n  ${body}`;
     const shared = hoistedNames.flatMap((names) => names!.map((name) => loopVar(name, name, false)));
     const state = [...(sunkCode.state ?? []), ...shared];
     return prelude + topLevelBatchLoop(ctx, { outer: outer!, state, batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts, release: releaseBatch(ctx), after: sunkCode.after ?? [] });
   }
-  const columns = [...p.baseOutput.map((_, i) => `const col${i} = scanBatch.columns[${i}];`), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
+  const columns = [...columnReads, ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
   const rows = `${columns}\n${prologue}for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
   // A batch whose rows are all read goes back to its scan for the next one (io/column-pool.ts): a
   // sink reads values only, so only a prologue (a join's bulk build) may keep the batch's columns.
@@ -249,6 +257,9 @@ function releaseBatch(ctx: CodegenContext): string {
   ctx.env.releaseBatch = IO_RUNTIME.ref('releaseBatch');
   return 'env.releaseBatch(scanBatch);\n';
 }
+
+/** The positions of a columnar base's batch columns that hold values (Pipeline.readColumns). */
+const batchColumnsRead = (p: Pipeline): readonly number[] => p.readColumns ?? p.baseOutput.map((_, i) => i);
 
 /** Whether a scan may hand the column over dictionary-encoded (io/column-batch.ts): strings only. */
 const mayBeEncoded = (a: Attr) => a.dataType.typeName() === 'string';

@@ -158,7 +158,7 @@ export class PhysicalPlanner {
     const columns = this.scanColumns.get(plan);
     const batches = plan.source.toColumnBatches?.(this.host, columns, filters);
     const baseRows = this.rowCounter(plan);
-    if (batches !== undefined) return { ...columnarPipelineOf(batches, plan.output, plan.source.toColumnBatchSample?.(this.host, columns, filters)), baseRows };
+    if (batches !== undefined) return { ...columnarPipelineOf(batches, plan.output, columns, plan.source.toColumnBatchSample?.(this.host, columns, filters)), baseRows };
     return { ...pipelineOf(plan.source.toRdd(this.host, columns, filters), plan.output), baseRows };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvRowConverter, forEachCsvRecord, MalformedRecordError, parseCsvOptions, type ReaderOptions } from '../../src/index.js';
 import { fastCsvBatches, fastCsvRows, fitsFastCsvPath } from '../../src/io/csv/csv-fast-reader.js';
-import { BATCH_ROWS } from '../../src/io/column-batch.js';
+import { BATCH_ROWS, UNREAD_COLUMN } from '../../src/io/column-batch.js';
 
 /** The general path, record by record through the tokenizer: the reference the fast path must match. */
 function tokenizedRows(text: string, raw: ReaderOptions, columns?: number[]): unknown[][] {
@@ -77,14 +77,15 @@ describe('CSV fast reader: the same rows as the tokenizer path', () => {
     expect(fits('1,2,a\n', { schema: 'id INT, price DOUBLE, name STRING, _corrupt_record STRING' })).toBe(false);
   });
 
-  it('gives the same rows in column batches: pruned columns null, partition values appended, BATCH_ROWS per batch', () => {
+  it('gives the same rows in column batches: pruned columns without values, partition values appended, BATCH_ROWS per batch', () => {
     const lines = Array.from({ length: BATCH_ROWS + 50 }, (_, i) => (i % 1000 === 3 ? `${i},bad,x${i}` : `${i},${i / 4},n${i}`));
     const text = ['id,price,name', ...lines].join('\n');
     const options = parseCsvOptions({ header: true, schema, mode: 'DROPMALFORMED' });
     const s = options.schema!;
     for (const columns of [undefined, [0, 2], [1]]) {
       const batches = [...fastCsvBatches(['2024', 7], text, s, options, columns, new CsvRowConverter(s, options, columns), 'in.csv', true)];
-      const rows = batches.flatMap((b) => Array.from({ length: b.length }, (_, r) => b.columns.map((column) => column[r])));
+      for (const b of batches) for (let c = 0; c < 3; c++) expect(b.columns[c] === UNREAD_COLUMN).toBe(columns !== undefined && !columns.includes(c));
+      const rows = batches.flatMap((b) => Array.from({ length: b.length }, (_, r) => b.columns.map((column) => (column === UNREAD_COLUMN ? null : column[r]))));
       const expected = tokenizedRows(text, { header: true, schema, mode: 'DROPMALFORMED' }, columns);
       expect(rows).toEqual(expected.map((row) => [...row, '2024', 7]));
       // The 9 lines with a bad price are dropped only when the price is read.

@@ -10,7 +10,7 @@ import type { StructType } from '../../types/index.js';
 import { INVALID, makeValueParser, type ValueParser } from '../values/parse-value.js';
 import type { CsvOptions } from './csv-options.js';
 import type { CsvRowConverter } from './csv-row-converter.js';
-import { BATCH_ROWS, sharedNulls, type ColumnBatch } from '../column-batch.js';
+import { BATCH_ROWS, UNREAD_COLUMN, type ColumnBatch } from '../column-batch.js';
 import { isoDateAt, plainNumberAt } from '../values/parse-in-place.js';
 
 /** How a column's fields are read: sliced out and parsed, or (numbers, dates) in place in the line. */
@@ -72,11 +72,12 @@ type FastCsvInput = [
 
 /** The rows of the text (the values of fastCsvBatches' batches, row by row). */
 export function* fastCsvRows(...input: FastCsvInput): Generator<unknown[]> {
-  for (const batch of fastCsvBatches([], ...input)) {
-    const { columns, length } = batch;
+  for (const { columns, length } of fastCsvBatches([], ...input)) {
+    // A row holds every column: null where one is not read.
+    const read = columns.flatMap((column, c) => (column === UNREAD_COLUMN ? [] : [c]));
     for (let r = 0; r < length; r++) {
-      const row = new Array<unknown>(columns.length);
-      for (let c = 0; c < columns.length; c++) row[c] = columns[c][r];
+      const row = new Array<unknown>(columns.length).fill(null);
+      for (let i = 0; i < read.length; i++) row[read[i]] = columns[read[i]][r];
       yield row;
     }
   }
@@ -127,10 +128,10 @@ export function* fastCsvBatches(trailing: readonly unknown[], ...[text, schema, 
 /** An array for each column read (undefined for the others). */
 const emptyColumns = (parsers: readonly (ValueParser | undefined)[]): (unknown[] | undefined)[] => parsers.map((p) => (p === undefined ? undefined : []));
 
-/** The first `size` values of the columns read, the thread's shared nulls for the others (column-batch.ts), and the trailing values. */
+/** The first `size` values of the columns read, UNREAD_COLUMN for the others (column-batch.ts), and the trailing values. */
 function batchOf(target: readonly (unknown[] | undefined)[], size: number, trailing: readonly unknown[]): ColumnBatch {
   const columns = target.map((column) => {
-    if (column === undefined) return sharedNulls(size);
+    if (column === undefined) return UNREAD_COLUMN;
     column.length = size;
     return column;
   });

@@ -12,7 +12,7 @@ import type { StructType } from '../../types/index.js';
 import { copiesValuesOut, decodeColumnChunk, ENGINE_PARSERS, type DictionaryColumn, type EngineColumn } from './column-chunk.js';
 import { ScratchBuffer } from './data-page.js';
 import { sparkSchemaOfParquet } from './parquet-schema.js';
-import { sharedNulls } from '../column-batch.js';
+import { sharedNulls, UNREAD_COLUMN } from '../column-batch.js';
 
 export interface ParquetFooter {
   metadata: FileMetaData;
@@ -97,7 +97,7 @@ const chunkScratch = new ScratchBuffer();
 /**
  * Row group `rowGroup` of a Parquet file, column by column (`columns[c][r]`) in the order of
  * `schema` (default the file's own), whose columns are found in the file by name; only
- * `columns` (positions in `schema`, default all) are read, the others hold nulls (one shared array).
+ * `columns` (positions in `schema`, default all) are read, the others are UNREAD_COLUMN (no values).
  * With `keepDictionaries`, dictionary-encoded string columns stay encoded (column-chunk.ts); with
  * `firstRows`, only the row group's first rows are decoded (a sort's sample).
  */
@@ -136,7 +136,8 @@ export function readRowGroupColumns(
     schema.fields.map((field, i) => {
       const element = elements.get(field.name);
       const meta = chunks.get(field.name);
-      if (!wanted.has(i) || element === undefined || meta === undefined || rows === 0) return sharedNulls(rows);
+      if (!wanted.has(i)) return UNREAD_COLUMN as EngineColumn;
+      if (element === undefined || meta === undefined || rows === 0) return sharedNulls(rows);
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       const length = Number(meta.total_compressed_size);
       // A chunk whose values are all copied out while decoding (numbers, text) may go in the scratch buffer.
@@ -150,7 +151,9 @@ export function readRowGroupColumns(
 export function readRowGroupRows(path: string, footer: ParquetFooter, rowGroup: number, columns?: readonly number[], schema?: StructType): unknown[][] {
   const values = readRowGroupColumns(path, footer, rowGroup, columns, schema);
   const rowCount = Number(footer.metadata.row_groups[rowGroup].num_rows);
+  // A row holds every column: nulls where one is not read.
+  const columnsOfRows = values.map((column) => (column === UNREAD_COLUMN ? sharedNulls(rowCount) : column));
   const rows: unknown[][] = new Array(rowCount);
-  for (let r = 0; r < rowCount; r++) rows[r] = values.map((column) => column[r]);
+  for (let r = 0; r < rowCount; r++) rows[r] = columnsOfRows.map((column) => column[r]);
   return rows;
 }
