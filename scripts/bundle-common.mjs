@@ -3,13 +3,13 @@
  * CommonJS file of compiled ES modules, run as a vm script with the V8 code cache made here (Node 20
  * keeps none for ES modules), and writing the files beside dist/bundle/ and renaming them into place
  * with the `built-from` file that says which .tsbuildinfo files they were made from
- * (packages/sql/src/bundle-freshness.cts). A vm script has no import(): its lazy parts are bundled
+ * (packages/rdd/src/bundle-freshness.cts). A vm script has no import(): its lazy parts are bundled
  * in (esbuild turns their import() into a require() on first use) or left to its host.
  */
 import { build } from 'esbuild';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtFromText } from '../packages/sql/dist/bundle-freshness.cjs';
+import { builtFromText } from '../packages/rdd/dist/bundle-freshness.cjs';
 import { writeCodeCache } from '../packages/sql/dist/cached-script.cjs';
 
 /**

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtFromText, bundleIsFresh } from '@flint/sql/bundle-freshness';
+import { builtFromText, bundleIsFresh } from '@flint/rdd/bundle-freshness';
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;

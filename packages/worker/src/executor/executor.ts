@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { bundleIsFresh } from '@flint/sql/bundle-freshness';
+import { bundleIsFresh } from '@flint/rdd/bundle-freshness';
 import { BlockManager, type BlockPolicy } from './block-manager.js';
 import type { BarrierSync, CachedBlockReport, ExecutorId, TaskInput, TaskOutcome, TaskRequest } from '../protocol.js';
 import { relayBarrier } from './barrier-relay.js';

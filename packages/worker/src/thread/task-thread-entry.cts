@@ -41,7 +41,7 @@ function loadBundle(): Handler {
 }
 
 const bundleIsFresh = (): boolean =>
-  given?.bundleIsFresh ?? (require('@flint/sql/bundle-freshness') as typeof import('@flint/sql/bundle-freshness')).bundleIsFresh(dist);
+  given?.bundleIsFresh ?? (require('@flint/rdd/bundle-freshness') as typeof import('@flint/rdd/bundle-freshness')).bundleIsFresh(dist);
 
 const load = (): Promise<Handler> =>
   bundleIsFresh() ? new Promise((loaded) => loaded(loadBundle())) : (import('./task-thread.js') as Promise<TaskThread>).then((taskThread) => taskThread.default);
