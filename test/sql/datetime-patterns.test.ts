@@ -272,18 +272,23 @@ describe('timestamp_ntz columns read with timestampNTZFormat (Spark parseWithout
 });
 
 describe('zone offsets kept per day, per quarter hour on a DST day', () => {
-  it('America/Los_Angeles around 2024-03-10 02:00 (PST to PDT): formatting, parsing, the CSV reader', async () => {
+  it('America/Los_Angeles around its 2024 changes (PST to PDT, back): formatting, parsing, the CSV reader', async () => {
     fc.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');
     try {
       const before = Date.UTC(2024, 2, 10, 9, 59, 59);
       const [shown] = await fc.sql(`SELECT date_format(timestamp_millis(${before}), 'yyyy-MM-dd HH:mm:ss z') AS a, date_format(timestamp_millis(${before + 1000}), 'yyyy-MM-dd HH:mm:ss z') AS b`).collect();
       expect(shown).toEqual({ a: '2024-03-10 01:59:59 PST', b: '2024-03-10 03:00:00 PDT' });
-      const [read] = await fc.sql("SELECT unix_millis(to_timestamp('2024-03-10 01:30', 'yyyy-MM-dd HH:mm')) AS pst, unix_millis(to_timestamp('2024-03-11 01:30', 'yyyy-MM-dd HH:mm')) AS pdt").collect();
-      expect(read).toEqual({ pst: Date.UTC(2024, 2, 10, 9, 30), pdt: Date.UTC(2024, 2, 11, 8, 30) });
+      // java.time's ZonedDateTime.ofLocal: a wall clock in the skipped hour moves later by the gap
+      // (02:30 is 03:30 PDT); in the repeated hour of 2024-11-03 the earlier instant (01:30 PDT).
+      const texts = ['2024-03-10 01:30', '2024-03-10 02:30', '2024-03-11 01:30', '2024-11-03 01:30'];
+      const expected = [Date.UTC(2024, 2, 10, 9, 30), Date.UTC(2024, 2, 10, 10, 30), Date.UTC(2024, 2, 11, 8, 30), Date.UTC(2024, 10, 3, 8, 30)];
+      const union = texts.map((t) => `SELECT ${quote(t)} AS s`).join(' UNION ALL ');
+      const sql = await fc.sql(`SELECT unix_millis(to_timestamp(s, 'yyyy-MM-dd HH:mm')) AS t FROM (${union})`).collect();
+      expect(sql.map((r) => r.t)).toEqual(expected);
       const file = join(dir, 'dst.csv');
-      writeFileSync(file, '2024-03-10 01:30\n2024-03-11 01:30\n');
+      writeFileSync(file, texts.map((t) => `${t}\n`).join(''));
       const csv = await fc.read.schema('t TIMESTAMP').option('timestampFormat', 'yyyy-MM-dd HH:mm').csv(file).collect();
-      expect(csv.map((r) => (r.t as Date).getTime())).toEqual([read!.pst, read!.pdt]);
+      expect(csv.map((r) => (r.t as Date).getTime())).toEqual(expected);
     } finally {
       fc.conf.set('spark.sql.session.timeZone', 'UTC');
     }

@@ -15,7 +15,7 @@ import type { ReaderOptions } from './reader-options.js';
 import { parseJsonPath } from './json/json-path.js';
 import { wallClockFormatter } from './values/datetime-format.js';
 import { dateTimeParser } from './values/datetime-parser.js';
-import { zoneOffsetMs } from './values/time-zone.js';
+import { wallClockToInstant, zoneOffsetMs } from './values/time-zone.js';
 import { javaRegex } from '../expr/java-regex.js';
 
 export const FORMAT_FUNCTIONS_SYMBOL = 'flint.sql.formatFunctions';
@@ -62,8 +62,9 @@ export const formatFunctions = {
   wallClockFormatter,
   /** to_timestamp's, to_date's, unix_timestamp's, ... patterns, compiled (and kept) once each: the readers' parser. */
   dateTimeParser,
-  /** A region's offset at an instant, kept per day (sqlZone's, as the readers'). */
+  /** A region's offset at an instant, kept per day, and a wall clock's instant there (sqlZone's, as the readers'). */
   zoneOffsetMs,
+  wallClockToInstant,
   /** The regex functions' patterns: Java's dialect (inline flags, possessive quantifiers) as JavaScript RegExps. */
   javaRegex,
 };

@@ -11,34 +11,31 @@ export const ZONE = `const sqlZone = (() => {
     const m = /^(?:UTC|GMT|Z)?(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?$/i.exec(tz);
     return m === null ? undefined : m[1] === undefined ? 0 : (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60000;
   };
-  /** A region's offset at an instant: io/values/time-zone.ts's zoneOffsetMs (Intl, kept per day), once Intl has taken the id (checked at the first use). */
-  const regionOffsets = (tz) => {
+  /**
+   * A region: io/values/time-zone.ts's offsets (Intl, kept per day) and wall clock to instant
+   * (java.time's: in an overlap the earlier instant, in a gap the wall clock moved later by it),
+   * once Intl has taken the id (checked at the first use).
+   */
+  const region = (tz) => {
+    const runtime = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})];
     let checked = false;
-    const offsetOf = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})].zoneOffsetMs;
-    return (ms) => {
-      if (!checked) {
-        try {
-          new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        } catch {
-          throw new Error("[INVALID_TIMEZONE] The time zone '" + tz + "' is invalid: use a region ID such as 'America/Los_Angeles' or an offset such as '+08:00'.");
-        }
-        checked = true;
+    const check = () => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      } catch {
+        throw new Error("[INVALID_TIMEZONE] The time zone '" + tz + "' is invalid: use a region ID such as 'America/Los_Angeles' or an offset such as '+08:00'.");
       }
-      return offsetOf(ms, tz);
+      checked = true;
+    };
+    return {
+      wall: (ms) => (checked || check(), ms + runtime.zoneOffsetMs(ms, tz)),
+      instant: (wall) => (checked || check(), runtime.wallClockToInstant(wall, tz)),
     };
   };
-  /** One zone: \`wall\` turns an instant into its wall clock there, \`instant\` goes back (in a gap, the later offset applies; in an overlap, the earlier instant). */
+  /** One zone: \`wall\` turns an instant into its wall clock there, \`instant\` goes back. */
   const zone = (tz) => {
     const constant = fixedOffset(tz);
-    if (constant !== undefined) return { wall: (ms) => ms + constant, instant: (wall) => wall - constant };
-    const offsetOf = regionOffsets(tz);
-    return {
-      wall: (ms) => ms + offsetOf(ms),
-      instant: (wall) => {
-        const first = wall - offsetOf(wall);
-        return wall - offsetOf(first);
-      },
-    };
+    return constant === undefined ? region(tz) : { wall: (ms) => ms + constant, instant: (wall) => wall - constant };
   };
   const zones = new Map();
   /** The zone of an id, made once (prepared once per generated function for a constant id). */

@@ -94,8 +94,20 @@ function intlOffsetMs(utcMs: number, timeZone: string): number {
   return wall.getTime() - Math.floor(utcMs / 1000) * 1000;
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given fields (`wallMs` as if UTC). */
+/**
+ * The instant at which the wall clock in `timeZone` shows the given fields (`wallMs` as if UTC), as
+ * java.time's ZonedDateTime.ofLocal resolves it (Spark's): in an overlap the earlier instant, in a
+ * gap the wall clock moved later by the gap (the offset before it). Zone transitions are days
+ * apart, so the offsets a day before and after the wall clock are those around any change near it.
+ */
 export function wallClockToInstant(wallMs: number, timeZone: string): number {
-  const first = wallMs - zoneOffsetMs(wallMs, timeZone);
-  return wallMs - zoneOffsetMs(first, timeZone);
+  const before = zoneOffsetMs(wallMs - DAY_MS, timeZone);
+  const after = zoneOffsetMs(wallMs + DAY_MS, timeZone);
+  if (before === after) return wallMs - before;
+  const early = wallMs - before;
+  const late = wallMs - after;
+  const earlyValid = zoneOffsetMs(early, timeZone) === before;
+  const lateValid = zoneOffsetMs(late, timeZone) === after;
+  if (earlyValid && lateValid) return Math.min(early, late);
+  return lateValid ? late : early;
 }
