@@ -26,7 +26,10 @@ export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][
       if (type === 'long' || type === 'timestamp' || type === 'timestamp_ntz') return BigInt(v as number);
       return v;
     });
-    return { name: f.name, data, nullable: f.nullable };
+    // hyparquet-writer's dictionary keys values in a Map, where -0 is 0: a column with a -0 is
+    // written PLAIN, so that its -0.0s stay -0.0 (parquet-mr's dictionary keys a double by its bits).
+    const keepsNegativeZero = (type === 'double' || type === 'float') && data.some((v) => Object.is(v, -0));
+    return { name: f.name, data, nullable: f.nullable, ...(keepsNegativeZero && { encoding: 'PLAIN' as const }) };
   });
   const buffer = parquetWriter().parquetWriteBuffer({
     columnData,
