@@ -93,6 +93,13 @@ describe('-0.0 through the engine', () => {
     const joined = await fc.sql(`SELECT count(*) AS n FROM ${inline} JOIN (SELECT 0.0D AS w) ON v = w`).collect();
     expect(joined[0].n).toBe(3);
   });
+
+  it('INTERSECT and EXCEPT give 0.0 for -0.0, as Spark rewrites them into an aggregate over their rows', async () => {
+    const negative = 'SELECT * FROM VALUES (-0.0D, 1) AS l(v, i)';
+    expect(await column(fc.sql(`${negative} INTERSECT SELECT * FROM VALUES (0.0D, 1) AS r(w, j)`))).toEqual([0]);
+    expect(await column(fc.sql(`${negative} EXCEPT SELECT * FROM VALUES (1.0D, 1) AS r(w, j)`))).toEqual([0]);
+    expect(await column(fc.sql(`${negative} INTERSECT ALL SELECT * FROM VALUES (-0.0D, 1) AS r(w, j)`))).toEqual([0]);
+  });
 });
 
 describe('-0.0 through files', () => {

@@ -7,7 +7,8 @@
 import { ArrayType, DataType, DoubleType, FloatType, MapType, StructType } from '../types/index.js';
 import type { CodegenContext } from './codegen/codegen-context.js';
 
-const ZEROS_NORMALIZED = `function zerosNormalized(v) {
+/** A value with every -0 in it as 0, its arrays and structs copied (generated code's helper). */
+export const ZEROS_NORMALIZED = `function zerosNormalized(v) {
   if (v === 0) return 0;
   if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof Map) return v;
   if (Array.isArray(v)) return v.map(zerosNormalized);

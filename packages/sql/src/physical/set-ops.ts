@@ -2,11 +2,13 @@
  * INTERSECT and EXCEPT (with or without ALL): rows of both sides are keyed by their values,
  * shuffled together, and counted per side in each reduce task. INTERSECT keeps a row as often
  * as it appears on both sides (once without ALL); EXCEPT as often as the left side has it more
- * than the right (once, if the right side has none, without ALL).
+ * than the right (once, if the right side has none, without ALL). A row comes out with its zeros
+ * as 0.0, as Spark's rewrite into an aggregate normalizes them (NormalizeFloatingNumbers).
  */
 import type { RDD } from '@flint/rdd';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { mapPartitionsGenerated, streamPartitionsGenerated } from './pipeline.js';
+import { ZEROS_NORMALIZED } from './normalized-group-keys.js';
 
 export function intersectOrExcept(
   left: RDD<unknown[]>,
@@ -32,8 +34,11 @@ for (const record of input) {
 const out = [];
 for (const g of counts.values()) {
   const n = ${times};
-  for (let i = 0; i < n; i++) out.push(g[2]);
+  const row = n > 0 ? zerosNormalized(g[2]) : undefined;
+  for (let i = 0; i < n; i++) out.push(row);
 }
 return out;`;
-  return mapPartitionsGenerated(shuffled, new CodegenContext(), body, site);
+  const ctx = new CodegenContext();
+  ctx.addHelper('zerosNormalized', ZEROS_NORMALIZED);
+  return mapPartitionsGenerated(shuffled, ctx, body, site);
 }
