@@ -38,3 +38,10 @@ describe('negative zero', () => {
     expect(isNegativeZero(fn.env?.sign)).toBe(true);
   });
 });
+
+describe('bigints', () => {
+  it('decode at any width: a bigint past 64 bits is msgpackr’s own extension (0x42), which no Flint class may take', () => {
+    const values = [0n, -1n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 100n + 7n, -(3n ** 90n)];
+    expect(decode(encode(values))).toEqual(values);
+  });
+});

@@ -38,9 +38,11 @@ addExtension({
   write: (ref: FnRef) => [ref.source, ref.env, ref.site],
   read: ([source, env, site]: [string, Record<string, unknown> | undefined, string]) => hooks.fn(new FnRef(source, env, site)),
 });
+// Extension types msgpackr keeps for itself (0x42 bigints past 64 bits, 0x62, 0x65, 0x69, 0x70,
+// 0x73, 0x74, 0x78, 0xff) are not free: an addExtension there replaces msgpackr's decoder.
 addExtension({
   Class: Broadcast,
-  type: 0x42,
+  type: 0x44,
   write: (b: Broadcast<unknown>) => {
     b.assertUsable();
     encodedBroadcasts?.add(b.id);
