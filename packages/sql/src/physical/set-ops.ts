@@ -1,6 +1,6 @@
 /**
- * INTERSECT and EXCEPT (with or without ALL): rows of both sides are keyed by their values,
- * shuffled together, and counted per side in each reduce task. INTERSECT keeps a row as often
+ * INTERSECT and EXCEPT (with or without ALL): rows of both sides are keyed by their values
+ * (keyText: NaN, Infinity and NULL stay apart, as in Spark), shuffled together, and counted per side in each reduce task. INTERSECT keeps a row as often
  * as it appears on both sides (once without ALL); EXCEPT as often as the left side has it more
  * than the right (once, if the right side has none, without ALL). A row comes out with its zeros
  * as 0.0, as Spark's rewrite into an aggregate normalizes them (NormalizeFloatingNumbers).
@@ -9,6 +9,7 @@ import type { RDD } from '@flint/rdd';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { mapPartitionsGenerated, streamPartitionsGenerated } from './pipeline.js';
 import { ZEROS_NORMALIZED } from './normalized-group-keys.js';
+import { KEY_TEXT } from '../expr/key-text.js';
 
 export function intersectOrExcept(
   left: RDD<unknown[]>,
@@ -18,8 +19,11 @@ export function intersectOrExcept(
   numPartitions: number,
   site: string,
 ): RDD<unknown[]> {
-  const tag = (rdd: RDD<unknown[]>, side: number) =>
-    streamPartitionsGenerated<unknown>(rdd, new CodegenContext(), `for (const row of input) yield [JSON.stringify(row), [${side}, row]];`, site);
+  const tag = (rdd: RDD<unknown[]>, side: number) => {
+    const ctx = new CodegenContext();
+    ctx.addHelper('keyText', KEY_TEXT);
+    return streamPartitionsGenerated<unknown>(rdd, ctx, `for (const row of input) yield [keyText(row), [${side}, row]];`, site);
+  };
   const shuffled = (tag(left, 0).union(tag(right, 1)) as unknown as RDD<[string, unknown]>).partitionBy(numPartitions);
   const times =
     op === 'intersect'
