@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
-import { StructType } from '@flint/sql';
+import { StructType, TimestampType } from '@flint/sql';
 import { rowsToCsv } from '../../packages/sql/src/io/write/csv-writer.js';
+import { jsonWriter, parseJsonWriteOptions } from '../../packages/sql/src/io/json/json-generator.js';
 import { DuckDbReference } from './duckdb-reference.js';
 
 let fc: FlintContext;
@@ -152,6 +153,21 @@ describe('formatting: date_format and the CSV writer write the same pattern alik
       const [row] = await duckdb.query(`SELECT strftime(TIMESTAMP '${AT}', ${quote(duckFormat)}) AS f`);
       expect(row!.f).toBe(expected);
     }
+  });
+
+  // java.time's offsets in America/Los_Angeles: LMT -07:52:58 before 1883, PDT/PST on either side of the 2024-11-03 overlap.
+  const ZONED: [string, string][] = [
+    ['0050-06-01T20:00:00Z', '0050-06-01 12:07:02 -07:52:58'],
+    ['2024-11-03T08:30:00Z', '2024-11-03 01:30:00 -07:00'],
+    ['2024-11-03T09:30:00Z', '2024-11-03 01:30:00 -08:00'],
+  ];
+  it('the CSV and JSON writers: a named zone, a year below 100 and both sides of a DST overlap', () => {
+    const options = { timestampFormat: 'yyyy-MM-dd HH:mm:ss XXXXX', timeZone: 'America/Los_Angeles' };
+    const instants = ZONED.map(([iso]) => [Date.parse(iso)]);
+    const csv = new TextDecoder().decode(rowsToCsv(StructType.fromDDL('t TIMESTAMP'), instants, options, 'UTC'));
+    expect(csv).toBe(ZONED.map(([, text]) => `${text}\n`).join(''));
+    const json = jsonWriter(new TimestampType(), parseJsonWriteOptions(options, 'UTC'));
+    expect(instants.map(([t]) => json(t))).toEqual(ZONED.map(([, text]) => JSON.stringify(text)));
   });
 });
 

@@ -6,9 +6,9 @@
  * O) and zone names (VV, z), and optional sections `[...]`, which print whenever their fields
  * exist (always, here).
  */
-import { timeZoneOffsetMillis } from '../../format/datetime-text.js';
 import { patternTokens, type PatternToken } from './datetime-pattern.js';
 import { daysFromCivil } from './calendar.js';
+import { zoneOffsetMs } from './time-zone.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -139,8 +139,8 @@ export function formatDayWithPattern(day: number, pattern: string): string {
   return wallClockFormatter(pattern)(day * DAY_MS);
 }
 
-/** A timestamp (epoch milliseconds) with a pattern, on the wall clock of `timeZone`. */
+/** A timestamp (epoch milliseconds) with a pattern, on the wall clock of `timeZone` (its offset cached per day, not an Intl call per value). */
 export function formatInstantWithPattern(epochMs: number, pattern: string, timeZone: string): string {
-  const offset = timeZoneOffsetMillis(new Date(epochMs), timeZone);
+  const offset = zoneOffsetMs(epochMs, timeZone);
   return wallClockFormatter(pattern)(epochMs + offset, offset, timeZone);
 }
