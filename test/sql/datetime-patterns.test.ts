@@ -305,6 +305,11 @@ describe('zone offsets kept per day, per quarter hour on a DST day', () => {
       writeFileSync(file, texts.map((t) => `${t}\n`).join(''));
       const csv = await fc.read.schema('t TIMESTAMP').option('timestampFormat', 'yyyy-MM-dd HH:mm').csv(file).collect();
       expect(csv.map((r) => (r.t as Date).getTime())).toEqual(expected);
+      // Without a pattern: CAST (Spark's stringToTimestamp) and a CSV read resolve the gap and overlap alike.
+      const cast = await fc.sql(`SELECT unix_millis(CAST(s AS TIMESTAMP)) AS t FROM (${union})`).collect();
+      expect(cast.map((r) => r.t)).toEqual(expected);
+      const lenient = await fc.read.schema('t TIMESTAMP').csv(file).collect();
+      expect(lenient.map((r) => (r.t as Date).getTime())).toEqual(expected);
     } finally {
       fc.conf.set('spark.sql.session.timeZone', 'UTC');
     }

@@ -59,11 +59,11 @@ function utcFields(date: Date): Fields {
 }
 
 /**
- * A zone given as a fixed offset (`+08:00`, `-0530`, `UTC+8`, `GMT-5`, `Z`), which Spark accepts
- * and Intl does not: its offset in milliseconds; undefined for a region id.
+ * A zone given as a fixed offset (`+08:00`, `-0530`, `UTC+8`, `GMT-5`, `UT+1`, `Z`), which Spark
+ * (java's ZoneId.of) accepts and Intl does not: its offset in milliseconds; undefined for a region id.
  */
 export function fixedOffsetMillis(timeZone: string): number | undefined {
-  const m = /^(?:UTC|GMT|Z)?(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(timeZone);
+  const m = /^(?:UTC|GMT|UT|Z)?(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(timeZone);
   if (m === null) return undefined;
   return m[1] === undefined ? 0 : (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60000;
 }

@@ -7,7 +7,8 @@
  * Returns undefined for text that is not a date or timestamp. JS Dates keep milliseconds, so
  * digits beyond the third of a fraction are dropped.
  */
-import { timeZoneOffsetMillis } from '../format/datetime-text.js';
+import { fixedOffsetMillis } from '../format/datetime-text.js';
+import { wallClockToInstant } from '../io/values/time-zone.js';
 
 const DATE = /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T].*)?)?)?$/s;
 const TIMESTAMP =
@@ -61,25 +62,15 @@ export function parseTimestamp(text: string, timeZone: string): Date | undefined
   return instantOfWallClock(parsed.wall, parsed.zone ?? timeZone);
 }
 
-/** `Z`, `+05:30`, `-8`, `UTC+1` as milliseconds ahead of UTC; undefined for region names. */
-function fixedOffsetMillis(zone: string): number | undefined {
-  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT' || zone === 'UT') return 0;
-  const m = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
-  if (m === null) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return (m[1] === '-' ? -1 : 1) * minutes * 60_000;
-}
-
 /**
  * The instant whose wall clock in `timeZone` reads `wall` (UTC milliseconds of the wall-clock
- * fields); two rounds settle DST shifts. Undefined for an unknown zone.
+ * fields), resolved as the readers and SQL functions resolve it (java.time: a gap moves the time
+ * later, an overlap takes the earlier offset). Undefined for an unknown zone.
  */
 export function instantOfWallClock(wall: number, timeZone: string): Date | undefined {
-  let instant = wall;
   try {
-    for (let i = 0; i < 2; i++) instant = wall - timeZoneOffsetMillis(new Date(instant), timeZone);
+    return new Date(wallClockToInstant(wall, timeZone));
   } catch {
     return undefined;
   }
-  return new Date(instant);
 }
