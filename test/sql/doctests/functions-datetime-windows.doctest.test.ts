@@ -214,6 +214,10 @@ describe('window errors', () => {
     expect(windowOver("'10 seconds', '5 seconds', '5 seconds'")).toThrow('The `abs(start_time)`(5000000L) must be < the `slide_duration`(5000000L).');
     expect(windowOver("'1 month'")).toThrow('[_LEGACY_ERROR_TEMP_3231] Intervals greater than a month is not supported (1 month).');
     expect(windowOver("'2 fortnights'")).toThrow('[INVALID_INTERVAL_FORMAT.INVALID_UNIT]');
+    // IntervalUtils.stringToInterval's rules: a fraction only on seconds, decimal digits only.
+    expect(windowOver("'1.5 hours'")).toThrow('[INVALID_INTERVAL_FORMAT.INVALID_FRACTION]');
+    expect(windowOver("'1e3 seconds'")).toThrow('[INVALID_INTERVAL_FORMAT.INVALID_VALUE]');
+    expect(windowOver("'0 months 90 seconds'")).not.toThrow();
     expect(windowOver('value')).toThrow('[_LEGACY_ERROR_TEMP_1207] The duration and time inputs to window must be an integer, long or string literal.');
     expect(() => fc.sql("SELECT window(value, '1 minute') FROM readings")).toThrow('The first parameter requires the "TIMESTAMP" type, however "value" has the type "INT".');
   });
