@@ -9,7 +9,7 @@ import { Packr, addExtension } from 'msgpackr';
 import { FnRef } from '../fn/fn-ref.js';
 import { Broadcast } from '../shared/broadcast.js';
 import { Accumulator, type ShippedAccumulator } from '../shared/accumulator.js';
-import { NegativeZero, holdsNegativeZero, markNegativeZeros } from './negative-zero.js';
+import { NegativeZero, markNegativeZeros } from './negative-zero.js';
 
 export interface DecodeHooks {
   fn(ref: FnRef): unknown;
@@ -67,7 +67,7 @@ addExtension({
 const packr = new Packr({ mapsAsObjects: false, useRecords: true, moreTypes: true });
 
 export function encode(value: unknown): Uint8Array {
-  return ownBuffer(packr.pack(withNegativeZeros(value)));
+  return ownBuffer(packr.pack(markNegativeZeros(value)));
 }
 
 export function decode<T>(bytes: Uint8Array): T {
@@ -78,15 +78,11 @@ export function decode<T>(bytes: Uint8Array): T {
 export function encodeWithBroadcasts(value: unknown): { bytes: Uint8Array; broadcasts: number[] } {
   encodedBroadcasts = new Set();
   try {
-    const bytes = ownBuffer(packr.pack(withNegativeZeros(value)));
+    const bytes = ownBuffer(packr.pack(markNegativeZeros(value)));
     return { bytes, broadcasts: [...encodedBroadcasts] };
   } finally {
     encodedBroadcasts = undefined;
   }
-}
-
-function withNegativeZeros(value: unknown): unknown {
-  return holdsNegativeZero(value) ? markNegativeZeros(value) : value;
 }
 
 /**

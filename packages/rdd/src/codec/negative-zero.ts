@@ -49,14 +49,65 @@ function fieldsHoldNegativeZero(value: Record<string, unknown>): boolean {
   return false;
 }
 
-/** A copy of `value` with each -0 that holdsNegativeZero finds replaced by NEGATIVE_ZERO. */
+/**
+ * `value` with each -0 that holdsNegativeZero would find replaced by NEGATIVE_ZERO: the containers
+ * holding one are copied, the rest are shared. Only the top level runs holdsNegativeZero (the lean
+ * pass for the common value without a -0); below it one walk copies a container on its first change.
+ */
 export function markNegativeZeros(value: unknown): unknown {
   if (typeof value === 'number') return isNegativeZero(value) ? NEGATIVE_ZERO : value;
-  if (!holdsNegativeZero(value)) return value;
-  if (Array.isArray(value)) return value.map(markNegativeZeros);
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, markNegativeZeros(v)]));
-  if (value instanceof FnRef) return new FnRef(value.source, markNegativeZeros(value.env) as Record<string, unknown>, value.site);
-  const marked: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) as object | null);
-  for (const key in value as Record<string, unknown>) marked[key] = markNegativeZeros((value as Record<string, unknown>)[key]);
-  return marked;
+  return holdsNegativeZero(value) ? (markedCopy(value) ?? value) : value;
+}
+
+/** `value` with its -0s marked, or undefined when it holds none (then the caller keeps `value`). */
+function markedCopy(value: unknown): unknown {
+  if (typeof value === 'number') return isNegativeZero(value) ? NEGATIVE_ZERO : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) return markedArray(value);
+  if (ArrayBuffer.isView(value)) return undefined;
+  if (value instanceof Map) return markedMap(value);
+  if (value instanceof FnRef) {
+    const env = value.env === undefined ? undefined : markedCopy(value.env);
+    return env === undefined ? undefined : new FnRef(value.source, env as Record<string, unknown>, value.site);
+  }
+  return isPlainObject(value) ? markedFields(value) : undefined;
+}
+
+function markedArray(values: readonly unknown[]): unknown[] | undefined {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const marked = markedCopy(values[i]);
+    if (marked === undefined) continue;
+    copy ??= values.slice();
+    copy[i] = marked;
+  }
+  return copy;
+}
+
+function markedMap(map: Map<unknown, unknown>): Map<unknown, unknown> | undefined {
+  let copy: Map<unknown, unknown> | undefined;
+  for (const [key, item] of map) {
+    const marked = markedCopy(item);
+    if (marked === undefined) continue;
+    copy ??= new Map(map);
+    copy.set(key, marked);
+  }
+  return copy;
+}
+
+function markedFields(value: Record<string, unknown>): Record<string, unknown> | undefined {
+  let copy: Record<string, unknown> | undefined;
+  for (const key in value) {
+    const marked = markedCopy(value[key]);
+    if (marked === undefined) continue;
+    copy ??= copyOfFields(value);
+    copy[key] = marked;
+  }
+  return copy;
+}
+
+function copyOfFields(value: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) as object | null);
+  for (const key in value) copy[key] = value[key];
+  return copy;
 }
