@@ -172,6 +172,28 @@ describe('the RLE / bit-packed hybrid decoder at every bit width', () => {
     }
   });
 
+  it("looks a chunk's pages up in its own dictionary: after levels decoded between them, after a page too large for the memory, and for the next chunk's dictionary of the same size", () => {
+    const lookUp = (data: readonly number[], width: number, dictionary: Float64Array): void => {
+      const bytes = encode(data, width, 63);
+      const out = new Float64Array(data.length);
+      expect(decodeRleHybrid(bytes, 0, bytes.length, width, out, 0, data.length, dictionary)).toBe(data.length);
+      expect(firstDifference(out, data.map((v) => dictionary[v]))).toBe(-1);
+    };
+    const pages = [1, 2, 3, 4].map((seed) => values(64, 900, seed));
+    const first = Float64Array.from({ length: 64 }, (_, i) => i + 0.5);
+    const second = Float64Array.from({ length: 64 }, (_, i) => -i * 3);
+    lookUp(pages[0], 6, first);
+    // Definition levels (no dictionary) between two pages of one chunk.
+    const levels = encode(pages[1], 6, 63);
+    expect(decodeRleHybrid(levels, 0, levels.length, 6, new Int32Array(900), 0, 900)).toBe(900);
+    lookUp(pages[2], 6, first);
+    lookUp(pages[3], 6, second);
+    // A 2 MiB dictionary takes a larger memory than any page before; its second page (450 KiB of indices) a larger one still.
+    const large = Float64Array.from({ length: 2 ** 18 }, (_, i) => i * 2 + 1);
+    lookUp(values(2 ** 18, 1000, 5), 18, large);
+    lookUp(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 2 ** 18), 18, large);
+  });
+
   it('says an index past the dictionary, or a width over 32 bits, is an error', () => {
     const bytes = encode([0, 1, 2, 3, 4, 5, 6, 7], 3, 63);
     expect(() => decodeRleHybrid(bytes, 0, bytes.length, 3, new Int32Array(8), 0, 8, Int32Array.of(1, 2, 3))).toThrow(
