@@ -7,7 +7,6 @@
 /** Value types. */
 export const I32 = 0x7f;
 export const I64 = 0x7e;
-export const F64 = 0x7c;
 
 export type Code = number | readonly Code[];
 
@@ -61,7 +60,6 @@ const section = (id: number, bytes: readonly number[]): number[] => [id, ...unsi
 export const local = {
   get: (i: number): number[] => [0x20, i],
   set: (i: number): number[] => [0x21, i],
-  tee: (i: number): number[] => [0x22, i],
 };
 
 export const i32 = {
@@ -90,12 +88,9 @@ export const i64 = {
   const: (n: number): number[] => [0x42, ...signed(n)],
   load: [0x29, 0, 0],
   ltU: 0x54,
-  leU: 0x58,
-  gtU: 0x56,
   add: 0x7c,
   sub: 0x7d,
   mul: 0x7e,
-  divU: 0x80,
   and: 0x83,
   shl: 0x86,
   shrU: 0x88,
