@@ -251,12 +251,6 @@ export class Executor {
   }
 
   /**
-   * The bytes of one task input. A cached partition read from another executor is kept here too
-   * (reported in `copies`) if it fits in memory without evicting anything: an iterative job then
-   * finds it local in its next iteration instead of waiting for the one executor that holds it or
-   * fetching it again.
-   */
-  /**
    * One task input, when it is at hand: its bytes came with the task, or it is a cached partition
    * this executor has (a replica or copy here is as good as the first copy the driver named), or
    * a reduce partition whose buckets are all here. Undefined when something must be fetched or
@@ -285,11 +279,16 @@ export class Executor {
     }
   }
 
-  /** An input not at hand (inputAtHand): fetched from another executor or a thread, or reported missing. */
+  /**
+   * An input not at hand (inputAtHand): fetched from another executor or a thread, or reported
+   * missing. A cached partition read from another executor is kept here too (reported in `copies`)
+   * if it fits in memory without evicting anything: an iterative job then finds it local in its
+   * next iteration instead of waiting for the one executor that holds it or fetching it again.
+   */
   private async gather(app: string, input: TaskInput, copies: CachedBlockReport[]): Promise<ThreadInput> {
     switch (input.kind) {
       case 'bytes':
-        return { key: input.key, chunks: [input.bytes] };
+        throw new Error(`task input ${input.key} came with the task: it is always at hand, never gathered`);
       case 'cached': {
         const key = blockKeys.inApp(app, input.key);
         const { rddId, split } = parseCachedKey(input.key)!;
