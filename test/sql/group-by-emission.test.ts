@@ -12,8 +12,8 @@ import { FlintContext, functions as F } from '@flint/driver';
 type Row = [k: number, v: number | null];
 
 /** Row i's key and value: keys 3 and 93 are all null (so most reduce partitions have no null), key 7 all 0.25, key 11 has a NaN, the rest integers or halves. */
-function rowAt(i: number): Row {
-  const k = i % 120;
+function rowAt(i: number, keys = 120): Row {
+  const k = i % keys;
   if (k === 3 || k === 93) return [k, null];
   if (k === 7) return [k, 0.25];
   if (k === 11 && i % 240 === 11) return [k, NaN];
@@ -59,9 +59,15 @@ describe('a partial aggregation emitting its groups as typed columns (local[2])'
     await fc?.stop();
   });
 
-  it.each([1, 3, 7])('gives a sequential fold’s sums, counts, minima, maxima and averages with %i shuffle partitions', async (partitions) => {
+  // 200 partitions and 4,000 keys: every reduce partition gets groups from each map task.
+  it.each([
+    [1, 120],
+    [3, 120],
+    [7, 120],
+    [200, 4000],
+  ])('gives a sequential fold’s sums, counts, minima, maxima and averages with %i shuffle partitions (%i keys)', async (partitions, keys) => {
     fc.conf.set('spark.sql.shuffle.partitions', partitions);
-    const rows = Array.from({ length: 6000 }, (_, i) => rowAt(i));
+    const rows = Array.from({ length: 6000 }, (_, i) => rowAt(i, keys));
     const df = fc.createDataFrame(rows, 'k INT, v DOUBLE').repartition(3);
     const actual = await df.groupBy('k').agg(F.sum('v').alias('sum'), F.count('*').alias('n'), F.min('v').alias('min'), F.max('v').alias('max'), F.avg('v').alias('avg')).collect();
     const byKey = new Map(actual.map((r) => [r.k as number, { sum: r.sum, n: r.n, min: r.min, max: r.max, avg: r.avg }]));

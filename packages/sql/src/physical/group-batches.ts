@@ -41,9 +41,16 @@ export function groupBatchesCode(ctx: CodegenContext, spec: GroupBatchesSpec): s
   const keyOut = keyColumns.map((_, i) => `k${i}`);
   const push = (targets: readonly string[], values: readonly string[]) => targets.map((t, i) => `${t}.push(${values[i]});`).join(' ');
   const keyValues = keyColumns.map((k) => `${k}[g]`);
-  const params = `p, size, partitionOf, env, groupCount, ${reads.join(', ')}`;
-  const eachGroup = (body: string) => `for (let g = 0; g < groupCount; g++) {
-    if (partitionOf[g] !== p) continue;
+  const params = `start, size, order, env, ${reads.join(', ')}`;
+  const single = spec.numPartitions === 1;
+  // With one reduce partition every group is in it; otherwise `order` lists partition p's groups at start..start+size.
+  const eachGroup = (body: string) =>
+    single
+      ? `for (let g = 0; g < size; g++) {
+    ${body}
+  }`
+      : `for (let j = start; j < start + size; j++) {
+    const g = order[j];
     ${body}
   }`;
   const compactKeys = keyOut.map((k) => `env.compactColumn(${k}, true)`);
@@ -76,12 +83,27 @@ export function groupBatchesCode(ctx: CodegenContext, spec: GroupBatchesSpec): s
   ctx.addHelper(
     'groupBatches',
     `function groupBatches(partitionOf, env, groupCount, ${reads.join(', ')}) {
-  const sizes = new Int32Array(${spec.numPartitions});
-  for (let g = 0; g < groupCount; g++) sizes[partitionOf[g]]++;
-  const out = [];
-  for (let p = 0; p < ${spec.numPartitions}; p++) if (sizes[p] > 0) out.push([p, [sizes[p], groupColumns(p, sizes[p], partitionOf, env, groupCount, ${reads.join(', ')})]]);
-  return out;
+  if (groupCount === 0) return [];
+  ${single ? `return [[0, [groupCount, groupColumns(0, groupCount, null, env, ${reads.join(', ')})]]];` : groupOrderCode(spec.numPartitions, reads)}
 }`,
   );
   return `${spec.partitions}\nreturn groupBatches(partitionOf, env, groupCount, ${reads.join(', ')});`;
+}
+
+/**
+ * Counting sort of the groups by reduce partition: `order` holds partition 0's groups, then
+ * partition 1's, ..., so each partition's columns are built from its own groups only (a scan of
+ * every group per partition was groups x partitions per task).
+ */
+function groupOrderCode(numPartitions: number, reads: readonly string[]): string {
+  return `const sizes = new Int32Array(${numPartitions});
+  for (let g = 0; g < groupCount; g++) sizes[partitionOf[g]]++;
+  const starts = new Int32Array(${numPartitions});
+  for (let p = 1; p < ${numPartitions}; p++) starts[p] = starts[p - 1] + sizes[p - 1];
+  const cursor = starts.slice();
+  const order = new Int32Array(groupCount);
+  for (let g = 0; g < groupCount; g++) order[cursor[partitionOf[g]]++] = g;
+  const out = [];
+  for (let p = 0; p < ${numPartitions}; p++) if (sizes[p] > 0) out.push([p, [sizes[p], groupColumns(starts[p], sizes[p], order, env, ${reads.join(', ')})]]);
+  return out;`;
 }

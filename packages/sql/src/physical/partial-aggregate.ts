@@ -200,7 +200,7 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
   else if (numPartitions > 1) ctx.env.groupPartition = AGGREGATE_RUNTIME.ref('groupPartition');
   const partitions =
     numPartitions === 1
-      ? 'const partitionOf = new Int32Array(groupCount);'
+      ? 'const partitionOf = null; // every group goes to partition 0'
       : byKeyColumns
         ? `const partitionOf = env.keyPartitions([${keyColumns.join(', ')}], groupCount, ${numPartitions});`
         : `const partitionOf = new Int32Array(groupCount);\nfor (let g = 0; g < groupCount; g++) partitionOf[g] = env.groupPartition(${groupKey(groupValues, false)}, ${numPartitions});`;
