@@ -66,3 +66,7 @@ it('if, coalesce, nvl and nvl2 evaluate an argument only when its branch is take
   ]);
   expect(await fc.sql('SELECT if(true, 1, 2147483647 + 1) AS a, coalesce(1, 2147483647 + 1) AS b').collect()).toEqual([{ a: 1, b: 1 }]);
 });
+
+it('iff, the alias of if, leaves a branch that is not taken unfolded, as if does', async () => {
+  expect(await fc.sql('SELECT iff(false, 2147483647 + 1, 1) AS a, ifnull(1, 2147483647 + 1) AS b').collect()).toEqual([{ a: 1, b: 1 }]);
+});

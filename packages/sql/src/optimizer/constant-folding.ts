@@ -25,9 +25,13 @@ export function foldExpression(e: Expr, inBranch = false): Expr {
   return isFoldable(folded) ? evaluate(folded, inBranch) : folded;
 }
 
-/** Spark's ConditionalExpressions (NVL, IFNULL and NULLIF are its IF and COALESCE): their branches may not run. */
-const CONDITIONAL_CALLS = new Set(['if', 'coalesce', 'nvl', 'nvl2', 'ifnull', 'nullif', 'nanvl']);
-const isConditional = (e: Expr) => e.kind === 'caseWhen' || (e.kind === 'call' && CONDITIONAL_CALLS.has(e.name));
+/** CASE and the functions that evaluate an argument only when its branch is taken (lazyArgs: if, coalesce, nvl, nvl2 and their aliases). */
+function isConditional(e: Expr): boolean {
+  if (e.kind === 'caseWhen') return true;
+  if (e.kind !== 'call') return false;
+  const def = lookupFunction(e.name);
+  return def?.type === 'scalar' && def.lazyArgs === true;
+}
 
 function isFoldable(e: Expr): boolean {
   switch (e.kind) {
