@@ -5,7 +5,7 @@
  * float or double makes the decimal a double, and a comparison of two different decimals casts
  * both to the decimal that holds either. Arithmetic keeps its two decimals as they are: its
  * result type is Spark's (types/coercion.ts, decimalArithmetic), and so is its rounding
- * (physical/codegen/decimal-codegen.ts).
+ * (expr/decimal-arithmetic.ts, used by genDecimalArithmetic in physical/codegen/arithmetic-codegen.ts).
  */
 import { DecimalType, decimalForIntegral, type DataType } from '../types/index.js';
 import { decimalForLiteral, widerDecimal } from '../types/coercion.js';
