@@ -7,6 +7,8 @@
  * modes. Exact while the digits fit a double (about 15 significant digits); see the README.
  */
 import type { DecimalType } from '../types/index.js';
+import { decimalOutOfRangeMessage } from '../types/cast-errors.js';
+import { plainNumberString } from '../format/decimal-text.js';
 import type { EvalMode } from './expression.js';
 
 /**
@@ -19,9 +21,10 @@ import type { EvalMode } from './expression.js';
  */
 export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
   sqlDecimalRound: `const sqlDecimalRound = (v, f) => { const y = (v < 0 ? -v : v) * f; if (!(y < 1e14)) return Number(v.toPrecision(15)) + 0; let r = Math.floor(y); if (y - r >= 0.5 - y * 5e-16) r += 1; r /= f; return v < 0 && r !== 0 ? -r : r; };`,
-  // A value in plain digits, as the cast's message has it (types/cast-numeric.ts): the shortest digits, padded with zeros past 1e21.
-  sqlDecimalText: `const sqlDecimalText = (v) => { if (!(Math.abs(v) >= 1e21) || !Number.isFinite(v)) return String(v); const [m, e] = Math.abs(v).toExponential().split('e'); return (v < 0 ? '-' : '') + m.replace('.', '').padEnd(Number(e) + 1, '0'); };`,
-  sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] \${sqlDecimalText(v)} cannot be represented as Decimal(\${p}, \${s}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003\`); };`,
+  // A value in plain digits, as the cast's message has it (types/cast-numeric.ts).
+  sqlDecimalText: `const sqlDecimalText = (v) => Number.isFinite(v) ? (${plainNumberString.toString()})(v) : String(v);`,
+  // The cast's message, its value, precision and scale filled in by a template literal at run time.
+  sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`${decimalOutOfRangeMessage('${sqlDecimalText(v)}', '${p}', '${s}')}\`); };`,
   sqlDecimalRemainder: `const sqlDecimalRemainder = (a, b, f) => (Math.round(a * f) % Math.round(b * f)) / f;`,
   sqlDecimalPmod: `const sqlDecimalPmod = (a, b, f) => { const x = Math.round(a * f); const y = Math.round(b * f); const r = x % y; return (r < 0 ? (r + y) % y : r) / f; };`,
   // The value and the power of ten of its scale (0: no rounding); an overflow names the value before rounding, as Spark's changePrecision does.

@@ -40,9 +40,12 @@ export function castOverflow(value: unknown, from: DataType, to: DataType): Erro
 }
 
 export function decimalOutOfRange(value: unknown, to: DecimalType): Error {
-  return new Error(
-    `[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] ${value} cannot be represented as Decimal(${to.precision}, ${to.scale}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003`,
-  );
+  return new Error(decimalOutOfRangeMessage(value, to.precision, to.scale));
+}
+
+/** Spark's NUMERIC_VALUE_OUT_OF_RANGE text; the generated decimal arithmetic builds its own from it (expr/decimal-arithmetic.ts). */
+export function decimalOutOfRangeMessage(value: unknown, precision: number | string, scale: number | string): string {
+  return `[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] ${value} cannot be represented as Decimal(${precision}, ${scale}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003`;
 }
 
 export function cannotCast(from: DataType, to: DataType): Error {
