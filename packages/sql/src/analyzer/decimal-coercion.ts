@@ -7,13 +7,10 @@
  * result type is Spark's (types/coercion.ts, decimalArithmetic), and so is its rounding
  * (expr/decimal-arithmetic.ts, used by genDecimalArithmetic in physical/codegen/arithmetic-codegen.ts).
  */
-import { DecimalType, decimalForIntegral, type DataType } from '../types/index.js';
-import { decimalForLiteral, widerDecimal } from '../types/coercion.js';
+import { DecimalType, DoubleType, decimalForIntegral, type DataType } from '../types/index.js';
+import { decimalForLiteral, findTightestCommonType } from '../types/coercion.js';
 import type { Expr } from '../expr/expression.js';
-import { Types } from '../expr/types-used.js';
 import { isIntegral, isNull } from '../expr/type-rules.js';
-
-const isFloating = (t: DataType): boolean => t.typeName() === 'double' || t.typeName() === 'float';
 
 /** The decimal an integral or null operand becomes beside a decimal, or undefined for any other type. */
 function asDecimal(e: Expr, t: DataType, other: DecimalType): DecimalType | undefined {
@@ -31,11 +28,13 @@ function asDecimal(e: Expr, t: DataType, other: DecimalType): DecimalType | unde
 export function decimalOperandTypes(left: Expr, right: Expr, l: DataType, r: DataType, comparison: boolean): [DataType, DataType] | undefined {
   const decimal = l instanceof DecimalType ? l : r instanceof DecimalType ? r : undefined;
   if (decimal === undefined) return undefined;
-  if (isFloating(l) || isFloating(r)) return [Types.double, Types.double];
+  // A float or double beside a decimal: both become doubles (the tightest common type's rule).
+  const tight = findTightestCommonType(l, r);
+  if (tight instanceof DoubleType) return [tight, tight];
   const a = asDecimal(left, l, decimal);
   const b = asDecimal(right, r, decimal);
   if (a === undefined || b === undefined) return undefined;
   if (!comparison) return [a, b];
-  const wider = widerDecimal(a, b);
-  return [wider, wider];
+  const common = findTightestCommonType(a, b)!;
+  return [common, common];
 }
