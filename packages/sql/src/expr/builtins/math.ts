@@ -1,7 +1,7 @@
 /** Math functions. Spark names the unary math functions in upper case in column names (`SQRT(4)`). */
 import { DecimalType, decimalArithmetic, decimalForIntegral, type DataType } from '../../types/index.js';
 import { ceilFloorDecimalType, roundedDecimalType } from '../../types/coercion.js';
-import { DECIMAL_HELPERS, decimalResultCode } from '../decimal-arithmetic.js';
+import { DECIMAL_HELPERS, decimalResultCode, decimalUnitsCode } from '../decimal-arithmetic.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNull, isNumeric, widerNumeric, widestType } from '../type-rules.js';
 import { all, scalar } from './define.js';
@@ -13,7 +13,8 @@ const ceilFloorType = ([t]: DataType[]) => (t instanceof DecimalType ? ceilFloor
 /** round and bround: a decimal has Spark's rounded type at the scale (a literal; 0 when not given), any other number its own. */
 const roundedType = ([t]: DataType[], [, scale]: unknown[]) => (t instanceof DecimalType ? roundedDecimalType(t, scale === undefined || scale === null ? 0 : Number(scale)) : sameAsArg([t]));
 /** The power of ten that makes the decimal arguments integers (their largest scale); 1 without decimals. */
-const decimalUnit = (types: DataType[]) => 10 ** Math.max(0, ...types.map((t) => (t instanceof DecimalType ? t.scale : 0)));
+const decimalScale = (types: DataType[]) => Math.max(0, ...types.map((t) => (t instanceof DecimalType ? t.scale : 0)));
+const decimalUnit = (types: DataType[]) => 10 ** decimalScale(types);
 const sameAsArg = ([t]: DataType[]) => (isNumeric(t) ? t : D);
 const numericArg = ([t]: DataType[]) => [isNumeric(t) ? undefined : D];
 
@@ -194,9 +195,8 @@ scalar('div', {
   nullableResult: true,
   // Decimals divide as integer counts of their smallest unit (0.3 div 0.1 is 3, where doubles give 2.9999999999999996).
   gen: ([a, b], types, _, __, mode) => {
-    const unit = decimalUnit(types);
-    const quotient = unit === 1 ? `${a} / ${b}` : `Math.round(${a} * ${unit}) / Math.round(${b} * ${unit})`;
-    return `(${zeroDivisorCode(b!, `Math.trunc(${quotient})`, mode)})`;
+    const scale = decimalScale(types);
+    return `(${zeroDivisorCode(b!, `Math.trunc(${decimalUnitsCode(a!, scale)} / ${decimalUnitsCode(b!, scale)})`, mode)})`;
   },
   pretty: ([a, b]) => `(${a} div ${b})`,
   ...overflowing,
