@@ -1,5 +1,5 @@
 /** Math functions. Spark names the unary math functions in upper case in column names (`SQRT(4)`). */
-import { DecimalType, decimalArithmetic, decimalForIntegral, type DataType } from '../../types/index.js';
+import { DecimalType, decimalArithmetic, type DataType } from '../../types/index.js';
 import { ceilFloorDecimalType, roundedDecimalType } from '../../types/coercion.js';
 import { DECIMAL_HELPERS, decimalResultCode, decimalUnitsCode } from '../decimal-arithmetic.js';
 import { Types } from '../types-used.js';
@@ -157,14 +157,12 @@ scalar('atan2', { args: 2, returns: D, coerce: all(D), gen: ([y, x]) => `Math.at
 scalar('hypot', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.hypot(${a}, ${b})`, prettyName: 'HYPOT' });
 
 /**
- * pmod's operands: two numbers as the wider one; beside a decimal an integral one is a decimal
- * (DecimalType.forType) and the decimals stay as they are, a float or double makes both doubles.
+ * pmod's operands: two decimals stay as they are, two numbers become the wider one, anything else
+ * doubles. A decimal beside another number or NULL has been made two decimals or two doubles
+ * already (the analyzer's DecimalPrecision rule, analyzer/decimal-coercion.ts).
  */
 const pmodOperands = ([a, b]: DataType[]): DataType[] => {
-  if (a instanceof DecimalType || b instanceof DecimalType) {
-    const [x, y] = [decimalForIntegral(a!), decimalForIntegral(b!)];
-    return x && y ? [x, y] : [D, D];
-  }
+  if (a instanceof DecimalType && b instanceof DecimalType) return [a, b];
   const t = isNumeric(a) && isNumeric(b) ? widerNumeric(a, b) : D;
   return [t, t];
 };
