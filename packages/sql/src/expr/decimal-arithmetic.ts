@@ -25,8 +25,10 @@ export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
   sqlDecimalText: `const sqlDecimalText = (v) => Number.isFinite(v) ? (${plainNumberString.toString()})(v) : String(v);`,
   // The cast's message, its value, precision and scale filled in by a template literal at run time.
   sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`${decimalOutOfRangeMessage('${sqlDecimalText(v)}', '${p}', '${s}')}\`); };`,
-  sqlDecimalRemainder: `const sqlDecimalRemainder = (a, b, f) => (Math.round(a * f) % Math.round(b * f)) / f;`,
-  sqlDecimalPmod: `const sqlDecimalPmod = (a, b, f) => { const x = Math.round(a * f); const y = Math.round(b * f); const r = x % y; return (r < 0 ? (r + y) % y : r) / f; };`,
+  // a % b and pmod(a, b) on the integer counts of the units of the scale whose power of ten is `f`.
+  sqlDecimalUnitsRemainder: `const sqlDecimalUnitsRemainder = (a, b, f) => Math.round(a * f) % Math.round(b * f);`,
+  sqlDecimalRemainder: `const sqlDecimalRemainder = (a, b, f) => sqlDecimalUnitsRemainder(a, b, f) / f;`,
+  sqlDecimalPmod: `const sqlDecimalPmod = (a, b, f) => { const r = sqlDecimalUnitsRemainder(a, b, f); const y = Math.round(b * f); return (r < 0 ? (r + y) % y : r) / f; };`,
   // The value and the power of ten of its scale (0: no rounding); an overflow names the value before rounding, as Spark's changePrecision does.
   sqlDecimalAnsi: `const sqlDecimalAnsi = (v, f, bound, p, s) => { const r = f === 0 ? v : sqlDecimalRound(v, f); return r > -bound && r < bound ? r : sqlDecimalOverflow(v, p, s); };`,
   sqlDecimalOrNull: `const sqlDecimalOrNull = (v, f, bound) => { const r = f === 0 ? v : sqlDecimalRound(v, f); return r > -bound && r < bound ? r : null; };`,
