@@ -6,7 +6,8 @@
  * a fraction on a unit other than seconds, an unknown unit such as nanoseconds).
  */
 
-export interface CalendarInterval {
+/** stringToInterval's months and days (ints) and microseconds (a long); not types/calendar-interval.ts's value. */
+export interface ParsedInterval {
   readonly months: number;
   readonly days: number;
   readonly micros: bigint;
@@ -56,7 +57,7 @@ function words(text: string): string[] {
   return parts;
 }
 
-export function stringToInterval(input: string): CalendarInterval {
+export function stringToInterval(input: string): ParsedInterval {
   const fail = (subClass: string, detail: string) =>
     new Error(
       `[INVALID_INTERVAL_FORMAT.${subClass}] Error parsing '${input}' to interval. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format. ${detail} SQLSTATE: 22006`,
@@ -162,7 +163,7 @@ export function stringToInterval(input: string): CalendarInterval {
  * The microseconds of a day-time interval (IntervalUtils.getDuration, days of 24 hours), or the
  * `long overflow` of Java's Math.addExact that Spark's parser lets through.
  */
-export function durationOf(interval: CalendarInterval): bigint {
+export function durationOf(interval: ParsedInterval): bigint {
   const micros = interval.micros + BigInt(interval.days) * 86_400_000_000n;
   if (micros < LONG_MIN || micros > LONG_MAX) throw new Error('long overflow');
   return micros;
