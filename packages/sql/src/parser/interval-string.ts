@@ -5,6 +5,7 @@
  * or Spark 4's INVALID_INTERVAL_FORMAT error for the first thing it cannot read (an empty value,
  * a fraction on a unit other than seconds, an unknown unit such as nanoseconds).
  */
+import { MICROS_PER_UNIT } from '../types/interval-types.js';
 
 /** stringToInterval's months and days (ints) and microseconds (a long); not types/calendar-interval.ts's value. */
 export interface ParsedInterval {
@@ -12,6 +13,15 @@ export interface ParsedInterval {
   readonly days: number;
   readonly micros: bigint;
 }
+
+/** The microseconds of each unit, as bigints. */
+const MICROS = {
+  day: BigInt(MICROS_PER_UNIT.day),
+  hour: BigInt(MICROS_PER_UNIT.hour),
+  minute: BigInt(MICROS_PER_UNIT.minute),
+  second: BigInt(MICROS_PER_UNIT.second),
+  millisecond: BigInt(MICROS_PER_UNIT.millisecond),
+};
 
 const INT_MIN = -(2n ** 31n);
 const INT_MAX = 2n ** 31n - 1n;
@@ -32,11 +42,11 @@ const UNITS: readonly { readonly word: string; readonly add: (t: Totals, value: 
   { word: 'year', add: (t, v) => (t.months = exactInt(t.months + exact(12n * v))) },
   { word: 'week', add: (t, v) => (t.days = exactInt(t.days + exact(7n * v))) },
   { word: 'day', add: (t, v) => (t.days = exactInt(t.days + exactInt(v))) },
-  { word: 'hour', add: (t, v) => (t.micros = exact(t.micros + exact(v * 3_600_000_000n))) },
-  { word: 'second', add: (t, v, f) => (t.micros = exact(exact(t.micros + exact(v * 1_000_000n)) + f)) },
+  { word: 'hour', add: (t, v) => (t.micros = exact(t.micros + exact(v * MICROS.hour))) },
+  { word: 'second', add: (t, v, f) => (t.micros = exact(exact(t.micros + exact(v * MICROS.second)) + f)) },
   { word: 'month', add: (t, v) => (t.months = exactInt(t.months + exactInt(v))) },
-  { word: 'minute', add: (t, v) => (t.micros = exact(t.micros + exact(v * 60_000_000n))) },
-  { word: 'millisecond', add: (t, v) => (t.micros = exact(t.micros + exact(v * 1_000n))) },
+  { word: 'minute', add: (t, v) => (t.micros = exact(t.micros + exact(v * MICROS.minute))) },
+  { word: 'millisecond', add: (t, v) => (t.micros = exact(t.micros + exact(v * MICROS.millisecond))) },
   { word: 'microsecond', add: (t, v) => (t.micros = exact(t.micros + v)) },
 ];
 
@@ -164,7 +174,7 @@ export function stringToInterval(input: string): ParsedInterval {
  * `long overflow` of Java's Math.addExact that Spark's parser lets through.
  */
 export function durationOf(interval: ParsedInterval): bigint {
-  const micros = interval.micros + BigInt(interval.days) * 86_400_000_000n;
+  const micros = interval.micros + BigInt(interval.days) * MICROS.day;
   if (micros < LONG_MIN || micros > LONG_MAX) throw new Error('long overflow');
   return micros;
 }
