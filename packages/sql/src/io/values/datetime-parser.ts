@@ -5,6 +5,7 @@
  * `S` digits, offsets and zone ids), missing fields from 1970-01-01 00:00 (Spark's toLocalDate
  * and toLocalTime), and Java's message for text that does not parse (ANSI mode's error).
  */
+import { fixedOffsetMillis } from '../../format/datetime-text.js';
 import { patternTokens, type PatternToken } from './datetime-pattern.js';
 import { daysFromCivil, daysInMonth, isLeapYear } from './calendar.js';
 
@@ -30,13 +31,7 @@ const lookup = (names: string[], base = 0) => {
 const alternatives = (names: string[]) => `(${names.join('|')})`;
 
 /** Minutes east of UTC of an offset text (Z, +08, +0800, +08:00, GMT+8, +08:00:00), NaN for none. */
-function offsetMinutes(text: string): number {
-  const m = /^(?:GMT|UTC)?(?:([+-])(\d{1,2}):?(\d{2})?(?::?(\d{2}))?)?$/i.exec(text === 'Z' || text === 'z' ? '' : text);
-  if (m === null) return NaN;
-  if (m[1] === undefined) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0) + Number(m[4] ?? 0) / 60;
-  return m[1] === '-' ? -minutes : minutes;
-}
+const offsetMinutes = (text: string): number => (fixedOffsetMillis(text) ?? NaN) / 60_000;
 
 const OFFSET = '[+-]\\d{2}(?::?\\d{2}){0,2}';
 const GMT_OFFSET = '(?:GMT|UTC)(?:[+-]\\d{1,2}(?::?\\d{2}){0,2})?';
