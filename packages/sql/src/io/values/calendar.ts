@@ -1,5 +1,8 @@
 /** The proleptic Gregorian calendar Spark 3+ uses, on day numbers (days since 1970-01-01). */
 
+/** The months' names in Locale.US, January first. */
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

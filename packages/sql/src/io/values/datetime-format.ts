@@ -7,10 +7,9 @@
  * exist (always, here).
  */
 import { patternTokens, type PatternToken } from './datetime-pattern.js';
-import { daysFromCivil } from './calendar.js';
+import { daysFromCivil, MONTHS } from './calendar.js';
 import { zoneOffsetMs } from './time-zone.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const QUARTERS = ['1st quarter', '2nd quarter', '3rd quarter', '4th quarter'];
 const DAY_MS = 86_400_000;

@@ -7,9 +7,8 @@
  */
 import { fixedOffsetMillis } from '../../format/datetime-text.js';
 import { patternTokens, type PatternToken } from './datetime-pattern.js';
-import { daysFromCivil, daysInMonth, isLeapYear } from './calendar.js';
+import { daysFromCivil, daysInMonth, isLeapYear, MONTHS } from './calendar.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAY_MS = 86_400_000;
 
 /** Field slots a parse fills (NaN: absent). */

@@ -131,22 +131,13 @@ function legacyFormatterTakes(pattern: string): boolean {
   return parts.every((part, i) => i % 2 === 1 || (/^[^A-Za-z]*(?:[GyYMLwWDdFEuaHkKhmsSzZX][^A-Za-z]*)*$/.test(part) && !/XXXX/.test(part)));
 }
 
-const compiled = new Map<string, PatternToken[]>();
-
-/** A pattern's tokens for parsing or for formatting (kept by its text), or Spark's error for it. */
+/** A pattern's tokens for parsing or for formatting, or Spark's error for it (its callers keep what they build from them per pattern). */
 export function patternTokens(pattern: string, parsing: boolean): readonly PatternToken[] {
-  const key = `${parsing ? 'p' : 'f'}${pattern}`;
-  let tokens = compiled.get(key);
-  if (tokens === undefined) {
-    try {
-      checkSparkLetters(pattern, parsing);
-      tokens = tokenize(pattern);
-    } catch (e) {
-      if (e instanceof PatternRefused && legacyFormatterTakes(pattern)) throw recognitionError(pattern);
-      throw e instanceof PatternRefused ? new Error(e.message) : e;
-    }
-    if (compiled.size >= 1024) compiled.clear();
-    compiled.set(key, tokens);
+  try {
+    checkSparkLetters(pattern, parsing);
+    return tokenize(pattern);
+  } catch (e) {
+    if (e instanceof PatternRefused && legacyFormatterTakes(pattern)) throw recognitionError(pattern);
+    throw e instanceof PatternRefused ? new Error(e.message) : e;
   }
-  return tokens;
 }
