@@ -10,6 +10,8 @@
  * Binary operators are left-associative and parsed by precedence climbing (Pratt).
  */
 import type { BinaryOperator, Expr } from './ast.js';
+import { literalText } from '../expr/literal.js';
+import { Types } from '../expr/types-used.js';
 import type { Cursor } from './cursor.js';
 import { parseNumberLiteral } from './literals.js';
 import { parsePostfix, parsePrimary } from './primary.js';
@@ -182,6 +184,5 @@ export function startsQuery(c: Cursor, ahead = 0): boolean {
 
 /** Spark's INVALID_ESC: an ESCAPE string of more or fewer than one character. */
 function invalidEscape(escape: string): Error {
-  const value = `'${escape.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  return new Error(`[INVALID_ESC] Found an invalid escape string: ${value}. The escape string must contain only one character. SQLSTATE: 42604`);
+  return new Error(`[INVALID_ESC] Found an invalid escape string: ${literalText(escape, Types.string, true)}. The escape string must contain only one character. SQLSTATE: 42604`);
 }

@@ -81,7 +81,7 @@ function checkLikeEscape([, , escape]: readonly Expr[]): void {
 
 /** Spark's Literal.sql of the escape character, as Like.sql prints it after ESCAPE. */
 const escapeSuffix = (escape: string | undefined) =>
-  escape === undefined || escape === DEFAULT_ESCAPE ? '' : ` ESCAPE '${escape.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  escape === undefined || escape === DEFAULT_ESCAPE ? '' : ` ESCAPE ${literalText(escape, Types.string, true)}`;
 
 scalar('like', {
   args: [2, 3],
