@@ -315,3 +315,24 @@ describe('zone offsets kept per day, per quarter hour on a DST day', () => {
     }
   });
 });
+
+describe('a timestamp cast to a date or timestamp_ntz takes its wall clock in the session zone', () => {
+  it('in a year below 100 too (Date.UTC took year 50 for 1950), and across a day boundary', async () => {
+    fc.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');
+    try {
+      // 0050-06-01 12:00 in Los Angeles is LMT (-07:52:58): the cast gives back the same wall clock.
+      const [row] = await fc
+        .sql(`SELECT CAST(CAST(TIMESTAMP '0050-06-01 12:00:00' AS DATE) AS STRING) AS d, CAST(CAST(TIMESTAMP '0050-06-01 12:00:00' AS TIMESTAMP_NTZ) AS STRING) AS n,
+                     CAST(CAST(TIMESTAMP '2024-06-01 23:30:00' AS DATE) AS STRING) AS late`)
+        .collect();
+      expect(row).toEqual({ d: '0050-06-01', n: '0050-06-01 12:00:00', late: '2024-06-01' });
+      // A Date given to createDataFrame as a date keeps its day (its UTC midnight), year 50 too.
+      const day50 = new Date(Date.UTC(2000, 5, 1));
+      day50.setUTCFullYear(50);
+      const [given] = await fc.createDataFrame([[day50]], 'd DATE').selectExpr('d', 'CAST(d AS STRING) AS s').collect();
+      expect(given).toEqual({ d: day50, s: '0050-06-01' });
+    } finally {
+      fc.conf.set('spark.sql.session.timeZone', 'UTC');
+    }
+  });
+});

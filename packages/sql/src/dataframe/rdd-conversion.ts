@@ -11,7 +11,7 @@ const DAY_MS = 86400000;
 function toEngine(value: string, typeName: string): string {
   switch (typeName) {
     case 'date':
-      return `(${value} instanceof Date ? Math.floor(Date.UTC(${value}.getUTCFullYear(), ${value}.getUTCMonth(), ${value}.getUTCDate()) / ${DAY_MS}) : ${value} ?? null)`;
+      return `(${value} instanceof Date ? Math.floor(${value}.getTime() / ${DAY_MS}) : ${value} ?? null)`;
     case 'timestamp':
     case 'timestamp_ntz':
       return `(${value} instanceof Date ? ${value}.getTime() : ${value} ?? null)`;

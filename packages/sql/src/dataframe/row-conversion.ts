@@ -19,7 +19,8 @@ export function toInternal(value: unknown, type: DataType): unknown {
   if (value === null || value === undefined) return null;
   switch (type.typeName()) {
     case 'date':
-      if (value instanceof Date) return Math.floor(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()) / DAY_MS);
+      // The Date's UTC day (Date.UTC of its fields would take a year below 100 as 1900 + year).
+      if (value instanceof Date) return Math.floor(value.getTime() / DAY_MS);
       if (typeof value === 'string') return Math.floor(Date.parse(`${value.slice(0, 10)}T00:00:00Z`) / DAY_MS);
       return value;
     case 'timestamp':

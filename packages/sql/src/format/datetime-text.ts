@@ -91,7 +91,8 @@ function zonedFields(date: Date, timeZone: string): Fields {
 export function timeZoneOffsetMillis(instant: Date, timeZone: string): number {
   if (timeZone === 'UTC') return 0;
   const f = zonedFields(instant, timeZone);
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  // setUTCFullYear: Date.UTC takes a year below 100 as 1900 + year.
+  const wall = new Date(Date.UTC(2000, f.month - 1, f.day, f.hour, f.minute, f.second)).setUTCFullYear(f.year);
   const seconds = Math.floor(instant.getTime() / 1000) * 1000;
   return wall - seconds;
 }

@@ -28,7 +28,8 @@ import {
 } from './data-type.js';
 import { ArrayType, MapType, StructType } from './complex-types.js';
 import { cellText } from '../format/cell-text.js';
-import { defaultTimeZone, timeZoneOffsetMillis } from '../format/datetime-text.js';
+import { defaultTimeZone } from '../format/datetime-text.js';
+import { zoneOffsetMs } from '../io/values/time-zone.js';
 import { instantOfWallClock, parseDate, parseTimestamp } from './datetime-parse.js';
 import { cannotCast, invalidInput } from './cast-errors.js';
 import { fromBoolean, stringToNumeric, toDecimal, toNumeric, type NumericValue } from './cast-numeric.js';
@@ -170,7 +171,7 @@ function toDatetime(value: unknown, from: DataType, to: DataType, ctx: Context):
   }
   const date = value as Date;
   // The wall clock the value shows, as UTC milliseconds: dates and timestamp_ntz hold it already.
-  const wall = from instanceof TimestampType ? date.getTime() + timeZoneOffsetMillis(date, ctx.timeZone) : date.getTime();
+  const wall = from instanceof TimestampType ? date.getTime() + zoneOffsetMs(date.getTime(), ctx.timeZone) : date.getTime();
   if (to instanceof DateType) return new Date(Math.floor(wall / 86_400_000) * 86_400_000);
   if (to instanceof TimestampNTZType) return new Date(wall);
   return instantOfWallClock(wall, ctx.timeZone) ?? null;
