@@ -316,6 +316,14 @@ describe('zone offsets kept per day, per quarter hour on a DST day', () => {
   });
 });
 
+describe('DATE literals are read as CAST reads text (Spark stringToDate), failing where the cast is null', () => {
+  it('years below 100, a year alone, a leap day; an impossible day is INVALID_TYPED_LITERAL', async () => {
+    const [row] = await fc.sql(`SELECT CAST(DATE '0001-01-01' AS STRING) AS a, CAST(DATE '0050-06-01' AS STRING) AS b, DATE '2024' AS c, DATE '2024-02-29' AS d`).collect();
+    expect(row).toEqual({ a: '0001-01-01', b: '0050-06-01', c: new Date(Date.UTC(2024, 0, 1)), d: new Date(Date.UTC(2024, 1, 29)) });
+    expect(() => fc.sql(`SELECT DATE '2024-02-30'`)).toThrow(`[INVALID_TYPED_LITERAL] The value of the typed literal "DATE" is invalid: '2024-02-30'. SQLSTATE: 42604`);
+  });
+});
+
 describe('a timestamp cast to a date or timestamp_ntz takes its wall clock in the session zone', () => {
   it('in a year below 100 too (Date.UTC took year 50 for 1950), and across a day boundary', async () => {
     fc.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');

@@ -14,6 +14,7 @@ import { BinaryType, ByteType, DecimalType, FloatType, ShortType, parseDataType 
 import type { Expr, FrameBound, FunctionCall, Literal, SortItem, WindowRef, WindowSpec } from './ast.js';
 import { formatExpr } from './ast-text.js';
 import { invalidTypedLiteral, timestampLiteral } from './typed-literals.js';
+import { parseDateDays } from '../types/datetime-parse.js';
 import type { Query } from './ast.js';
 
 /** What expression conversion needs from the query around it. */
@@ -148,9 +149,9 @@ function literal(e: Literal): PlanExpr {
     case 'string':
       return lit(e.value);
     case 'date': {
-      const match = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(e.value);
-      const days = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000 : NaN;
-      if (!Number.isFinite(days)) throw invalidTypedLiteral('DATE', e.value);
+      // Spark reads a DATE literal as CAST does (stringToDate), failing where the cast would be null.
+      const days = parseDateDays(e.value);
+      if (days === undefined) throw invalidTypedLiteral('DATE', e.value);
       return lit(days, Types.date);
     }
     case 'timestamp':
