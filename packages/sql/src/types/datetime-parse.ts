@@ -16,7 +16,9 @@ const TIMESTAMP =
 
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0); // not Date.UTC, which reads a year 0-99 as 1900 + year
+  return day <= last.getUTCDate();
 }
 
 function utcDate(year: number, month: number, day: number, ms = 0): number {

@@ -4,6 +4,7 @@
  */
 import { Types } from '../types-used.js';
 import { all, scalar } from './define.js';
+import { UTC_MS } from './utc-calendar.js';
 
 const DATE = Types.date;
 const TS = Types.timestamp;
@@ -15,7 +16,7 @@ const ISO_WEEK = `function sqlIsoWeek(days) {
   const dow = (new Date(days * ${DAY_MS}).getUTCDay() + 6) % 7;
   const thursday = days - dow + 3;
   const year = new Date(thursday * ${DAY_MS}).getUTCFullYear();
-  return Math.floor((thursday - Math.floor(Date.UTC(year, 0, 1) / ${DAY_MS})) / 7) + 1;
+  return Math.floor((thursday - Math.floor(sqlUtc(year, 0, 1) / ${DAY_MS})) / 7) + 1;
 }`;
 
 /** next_day's weekday argument prepared ('Mon', 'monday', ...): its day of the week, Sunday 0; -1 for another name. */
@@ -31,7 +32,7 @@ const NEXT_DAY = `function sqlNextDay(days, target) {
 const MONTHS_BETWEEN = `function sqlMonthsBetween(t1, t2, roundOff) {
   const a = new Date(t1), b = new Date(t2);
   const months = (a.getUTCFullYear() * 12 + a.getUTCMonth()) - (b.getUTCFullYear() * 12 + b.getUTCMonth());
-  const lastDay = (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate() === d.getUTCDate();
+  const lastDay = (d) => new Date(sqlUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate() === d.getUTCDate();
   if (a.getUTCDate() === b.getUTCDate() || (lastDay(a) && lastDay(b))) return months;
   const secondsOfDay = (d) => d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
   const seconds = (a.getUTCDate() - b.getUTCDate()) * 86400 + secondsOfDay(a) - secondsOfDay(b);
@@ -39,7 +40,7 @@ const MONTHS_BETWEEN = `function sqlMonthsBetween(t1, t2, roundOff) {
   return roundOff ? Math.round(diff * 1e8) / 1e8 : diff;
 }`;
 
-scalar('weekofyear', { args: 1, returns: I, coerce: all(DATE), gen: ([d]) => `sqlIsoWeek(${d})`, helpers: { sqlIsoWeek: ISO_WEEK } });
+scalar('weekofyear', { args: 1, returns: I, coerce: all(DATE), gen: ([d]) => `sqlIsoWeek(${d})`, helpers: { sqlUtc: UTC_MS, sqlIsoWeek: ISO_WEEK } });
 scalar('weekday', { args: 1, returns: I, coerce: all(DATE), gen: ([d]) => `((${utc(d)}.getUTCDay() + 6) % 7)` });
 scalar('monthname', {
   args: 1,
@@ -53,7 +54,8 @@ scalar('make_date', {
   returns: DATE,
   nullableResult: true,
   coerce: all(I),
-  gen: ([y, m, d]) => `((t) => (new Date(t).getUTCDate() === ${d} && new Date(t).getUTCMonth() === ${m} - 1 ? t / ${DAY_MS} : null))(Date.UTC(${y}, ${m} - 1, ${d}))`,
+  gen: ([y, m, d]) => `((t) => (new Date(t).getUTCDate() === ${d} && new Date(t).getUTCMonth() === ${m} - 1 ? t / ${DAY_MS} : null))(sqlUtc(${y}, ${m} - 1, ${d}))`,
+  helpers: { sqlUtc: UTC_MS },
 });
 scalar('date_from_unix_date', { args: 1, returns: DATE, coerce: all(I), gen: ([n]) => n });
 scalar('unix_date', { args: 1, returns: I, coerce: all(DATE), gen: ([d]) => d });
@@ -63,5 +65,5 @@ scalar('months_between', {
   returns: Types.double,
   coerce: (t) => [TS, TS, Types.boolean].slice(0, t.length),
   gen: ([a, b, r]) => `sqlMonthsBetween(${a}, ${b}, ${r ?? 'true'})`,
-  helpers: { sqlMonthsBetween: MONTHS_BETWEEN },
+  helpers: { sqlUtc: UTC_MS, sqlMonthsBetween: MONTHS_BETWEEN },
 });

@@ -9,6 +9,7 @@ import { DecimalType, type DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
+import { UTC_MS } from './utc-calendar.js';
 
 /** Spark's DatePart.parseExtractField spellings, by the field they read. */
 const FIELDS: Record<string, string[]> = {
@@ -38,11 +39,11 @@ const EXTRACT = `function sqlExtract(field, ms) {
     case 'YEAROFWEEK': return sqlIsoThursday(ms).getUTCFullYear();
     case 'QUARTER': return Math.floor(d.getUTCMonth() / 3) + 1;
     case 'MONTH': return d.getUTCMonth() + 1;
-    case 'WEEK': { const t = sqlIsoThursday(ms); return Math.floor((t.getTime() - Date.UTC(t.getUTCFullYear(), 0, 1)) / 604800000) + 1; }
+    case 'WEEK': { const t = sqlIsoThursday(ms); return Math.floor((t.getTime() - sqlUtc(t.getUTCFullYear(), 0, 1)) / 604800000) + 1; }
     case 'DAY': return d.getUTCDate();
     case 'DAYOFWEEK': return d.getUTCDay() + 1;
     case 'DAYOFWEEK_ISO': return ((d.getUTCDay() + 6) % 7) + 1;
-    case 'DOY': return Math.floor((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1;
+    case 'DOY': return Math.floor((ms - sqlUtc(d.getUTCFullYear(), 0, 1)) / 86400000) + 1;
     case 'HOUR': return d.getUTCHours();
     case 'MINUTE': return d.getUTCMinutes();
     default: return d.getUTCSeconds() + d.getUTCMilliseconds() / 1000;
@@ -93,6 +94,6 @@ for (const [name, pretty] of [
       const wall = type!.typeName() === 'date' ? `${source} * 86400000` : type!.typeName() === 'timestamp_ntz' ? source! : `${constantZone(state, tz)}.wall(${source})`;
       return `sqlExtract(${field}, ${wall})`;
     },
-    helpers: { sqlZone: ZONE, sqlExtract: EXTRACT, sqlExtractField: EXTRACT_FIELD },
+    helpers: { sqlZone: ZONE, sqlUtc: UTC_MS, sqlExtract: EXTRACT, sqlExtractField: EXTRACT_FIELD },
   });
 }

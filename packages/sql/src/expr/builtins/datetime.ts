@@ -14,6 +14,7 @@ import { isNumeric } from '../type-rules.js';
 import { DayTimeIntervalType, type DataType } from '../../types/index.js';
 import { all, scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
+import { UTC_MS } from './utc-calendar.js';
 import type { GenState } from '../registry.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
 import { DATE_PATTERN, REQUIRE_PARSED, datePattern, parseWithPatternCode, readDay, readInstant } from './pattern-parse-errors.js';
@@ -39,11 +40,11 @@ const lowerCase = (unit: string) => `${unit}.toLowerCase()`;
 const TRUNC = `function sqlTruncTimestamp(unit, ms) {
   const d = new Date(ms);
   switch (unit) {
-    case 'year': case 'yyyy': case 'yy': return Date.UTC(d.getUTCFullYear(), 0, 1);
-    case 'quarter': return Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
-    case 'month': case 'mon': case 'mm': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-    case 'week': { const day = (d.getUTCDay() + 6) % 7; return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day); }
-    case 'day': case 'dd': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    case 'year': case 'yyyy': case 'yy': return sqlUtc(d.getUTCFullYear(), 0, 1);
+    case 'quarter': return sqlUtc(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
+    case 'month': case 'mon': case 'mm': return sqlUtc(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    case 'week': { const day = (d.getUTCDay() + 6) % 7; return sqlUtc(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day); }
+    case 'day': case 'dd': return sqlUtc(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
     case 'hour': return Math.floor(ms / 3600000) * 3600000;
     case 'minute': return Math.floor(ms / 60000) * 60000;
     case 'second': return Math.floor(ms / 1000) * 1000;
@@ -54,23 +55,23 @@ const TRUNC = `function sqlTruncTimestamp(unit, ms) {
 const ADD_MONTHS = `function sqlAddMonths(days, n) {
   const d = new Date(days * ${DAY_MS});
   const y = d.getUTCFullYear(), m = d.getUTCMonth() + n, day = d.getUTCDate();
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Math.floor(Date.UTC(y, m, Math.min(day, last)) / ${DAY_MS});
+  const last = new Date(sqlUtc(y, m + 1, 0)).getUTCDate();
+  return Math.floor(sqlUtc(y, m, Math.min(day, last)) / ${DAY_MS});
 }`;
 
 const utc = (days: string) => `new Date(${days} * ${DAY_MS})`;
 /** The session zone's wall clock of an instant, and back (the zone made once, in the prologue). */
 const wall = (state: GenState, ms: string, tz: string) => `${constantZone(state, tz)}.wall(${ms})`;
 const instant = (state: GenState, ms: string, tz: string) => `${constantZone(state, tz)}.instant(${ms})`;
-const field = (name: string, getter: (d: string) => string, arg = DATE) =>
-  scalar(name, { args: 1, returns: I, coerce: all(arg), gen: ([x]) => getter(x) });
+const field = (name: string, getter: (d: string) => string, helpers?: Record<string, string>) =>
+  scalar(name, { args: 1, returns: I, coerce: all(DATE), gen: ([x]) => getter(x), helpers });
 
 field('year', (x) => `${utc(x)}.getUTCFullYear()`);
 field('month', (x) => `(${utc(x)}.getUTCMonth() + 1)`);
 field('dayofmonth', (x) => `${utc(x)}.getUTCDate()`);
 field('day', (x) => `${utc(x)}.getUTCDate()`);
 field('dayofweek', (x) => `(${utc(x)}.getUTCDay() + 1)`);
-field('dayofyear', (x) => `(${x} - Math.floor(Date.UTC(${utc(x)}.getUTCFullYear(), 0, 1) / ${DAY_MS}) + 1)`);
+field('dayofyear', (x) => `(${x} - Math.floor(sqlUtc(${utc(x)}.getUTCFullYear(), 0, 1) / ${DAY_MS}) + 1)`, { sqlUtc: UTC_MS });
 field('quarter', (x) => `(Math.floor(${utc(x)}.getUTCMonth() / 3) + 1)`);
 const clockField = (name: string, getter: string) =>
   scalar(name, {
@@ -135,12 +136,13 @@ function checkDayCount(name: string) {
 }
 scalar('date_add', { args: 2, returns: DATE, coerce: () => [DATE, I], checkArgs: checkDayCount('date_add'), gen: ([d, n]) => `(${d} + ${n})`, aliases: ['dateadd'] });
 scalar('date_sub', { args: 2, returns: DATE, coerce: () => [DATE, I], checkArgs: checkDayCount('date_sub'), gen: ([d, n]) => `(${d} - ${n})` });
-scalar('add_months', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `sqlAddMonths(${d}, ${n})`, helpers: { sqlAddMonths: ADD_MONTHS } });
+scalar('add_months', { args: 2, returns: DATE, coerce: () => [DATE, I], gen: ([d, n]) => `sqlAddMonths(${d}, ${n})`, helpers: { sqlUtc: UTC_MS, sqlAddMonths: ADD_MONTHS } });
 scalar('last_day', {
   args: 1,
   returns: DATE,
   coerce: all(DATE),
-  gen: ([d]) => `Math.floor(Date.UTC(${utc(d)}.getUTCFullYear(), ${utc(d)}.getUTCMonth() + 1, 0) / ${DAY_MS})`,
+  gen: ([d]) => `Math.floor(sqlUtc(${utc(d)}.getUTCFullYear(), ${utc(d)}.getUTCMonth() + 1, 0) / ${DAY_MS})`,
+  helpers: { sqlUtc: UTC_MS },
 });
 scalar('date_trunc', {
   args: 2,
@@ -150,7 +152,7 @@ scalar('date_trunc', {
   timeZoneAware: true,
   prepared: { 0: lowerCase },
   gen: ([unit, ts], _, tz, state) => `((w) => w === null ? null : ${instant(state, 'w', tz)})(sqlTruncTimestamp(${unit}, ${wall(state, ts!, tz)}))`,
-  helpers: { sqlTruncTimestamp: TRUNC, sqlZone: ZONE },
+  helpers: { sqlUtc: UTC_MS, sqlTruncTimestamp: TRUNC, sqlZone: ZONE },
 });
 scalar('trunc', {
   args: 2,
@@ -159,7 +161,7 @@ scalar('trunc', {
   coerce: () => [DATE, Types.string],
   prepared: { 1: lowerCase },
   gen: ([d, unit]) => `((ms) => ms === null ? null : Math.floor(ms / ${DAY_MS}))(sqlTruncTimestamp(${unit}, ${d} * ${DAY_MS}))`,
-  helpers: { sqlTruncTimestamp: TRUNC },
+  helpers: { sqlUtc: UTC_MS, sqlTruncTimestamp: TRUNC },
 });
 scalar('current_date', {
   args: 0,
@@ -216,11 +218,11 @@ scalar('timestamp_add_months', {
   returns: sameTimestampType,
   timeZoneAware: true,
   gen: ([t, n], types, tz, state) => {
-    const shifted = `Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n}, Math.min(d.getUTCDate(), new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + ${n} + 1, 0)).getUTCDate()), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds())`;
+    const shifted = `sqlUtc(d.getUTCFullYear(), d.getUTCMonth() + ${n}, Math.min(d.getUTCDate(), new Date(sqlUtc(d.getUTCFullYear(), d.getUTCMonth() + ${n} + 1, 0)).getUTCDate()), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds())`;
     if (isNtz(types)) return `((d) => ${shifted})(new Date(${t}))`;
     return `((d) => ${instant(state, shifted, tz)})(new Date(${wall(state, t!, tz)}))`;
   },
-  helpers: { sqlZone: ZONE },
+  helpers: { sqlZone: ZONE, sqlUtc: UTC_MS },
   pretty: ([a, b]) => `${a} + ${b}`,
 });
 

@@ -8,11 +8,11 @@ import { TimestampNTZType } from '../../types/index.js';
 import { lookupFunction, registerFunction, type ScalarFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
-import { ZONE, constantZone } from './time-zone-codegen.js';
-import { MAKE_WALL, ZONE_ID, zoneOf } from './zone-conversions.js';
+import { constantZone } from './time-zone-codegen.js';
+import { MAKE_WALL_HELPERS, zoneOf } from './zone-conversions.js';
 
 const FIELDS = [Types.int, Types.int, Types.int, Types.int, Types.int, Types.double, Types.string];
-const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID, sqlMakeWall: MAKE_WALL };
+const helpers = MAKE_WALL_HELPERS;
 const orNull = (code: string) => `(() => { try { return ${code}; } catch { return null; } })()`;
 
 for (const name of ['make_timestamp_ntz', 'try_make_timestamp_ntz']) {

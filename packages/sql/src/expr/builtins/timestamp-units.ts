@@ -10,6 +10,7 @@ import { AnalysisException } from '../../analyzer/analysis-error.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
+import { UTC_MS } from './utc-calendar.js';
 
 const ADD_UNITS = ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'DAYOFYEAR', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND'];
 const DIFF_UNITS = ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND'];
@@ -35,11 +36,11 @@ const ADD = `function sqlTimestampAdd(unit, n, ms, zone) {
     case 'HOUR': return ms + n * 3600000;
   }
   const w = new Date(zone.wall(ms));
-  const at = (month, day) => Date.UTC(w.getUTCFullYear(), month, day, w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds());
+  const at = (month, day) => sqlUtc(w.getUTCFullYear(), month, day, w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds());
   const days = { DAY: 1, DAYOFYEAR: 1, WEEK: 7 }[unit];
   if (days !== undefined) return zone.instant(at(w.getUTCMonth(), w.getUTCDate() + n * days));
   const month = w.getUTCMonth() + n * { MONTH: 1, QUARTER: 3, YEAR: 12 }[unit];
-  const last = new Date(Date.UTC(w.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  const last = new Date(sqlUtc(w.getUTCFullYear(), month + 1, 0)).getUTCDate();
   return zone.instant(at(month, Math.min(w.getUTCDate(), last)));
 }`;
 
@@ -68,7 +69,7 @@ scalar('timestamp_add', {
   pretty: ([unit, n, ts]) => `timestampadd(${unit}, ${n}, ${ts})`,
   prepared: { 0: upperCase },
   gen: ([unit, n, ts], _, tz, state) => `sqlTimestampAdd(${unit}, ${n}, ${ts}, ${constantZone(state, tz)})`,
-  helpers: { sqlZone: ZONE, sqlTimestampAdd: ADD },
+  helpers: { sqlZone: ZONE, sqlUtc: UTC_MS, sqlTimestampAdd: ADD },
   aliases: ['timestampadd'],
 });
 

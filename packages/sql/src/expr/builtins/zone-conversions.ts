@@ -9,6 +9,7 @@ import { CalendarIntervalType, DayTimeIntervalType, TimestampNTZType, YearMonthI
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { ZONE, constantZone } from './time-zone-codegen.js';
+import { UTC_MS } from './utc-calendar.js';
 
 const TS = Types.timestamp;
 const NTZ = new TimestampNTZType();
@@ -56,12 +57,12 @@ export const MAKE_WALL = `function sqlMakeWall(y, mo, d, h, mi, sec) {
   check(h, 'HourOfDay', 0, 23);
   check(mi, 'MinuteOfHour', 0, 59);
   if (sec !== 60) check(Math.floor(sec), 'SecondOfMinute', 0, 59);
-  const day = Date.UTC(y, mo - 1, d);
+  const day = sqlUtc(y, mo - 1, d);
   if (new Date(day).getUTCDate() !== d) throw new Error("[DATETIME_FIELD_OUT_OF_BOUNDS] Invalid date '" + new Date(Date.UTC(2000, mo - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }).toUpperCase() + ' ' + d + "'. If necessary set \\"spark.sql.ansi.enabled\\" to \\"false\\" to bypass this error. SQLSTATE: 22023");
-  const wall = new Date(day);
-  wall.setUTCFullYear(y);
-  return wall.getTime() + h * 3600000 + mi * 60000 + Math.round(sec * 1000);
+  return day + h * 3600000 + mi * 60000 + Math.round(sec * 1000);
 }`;
+/** make_timestamp's helpers (sqlMakeWall calls sqlUtc). */
+export const MAKE_WALL_HELPERS = { ...helpers, sqlUtc: UTC_MS, sqlMakeWall: MAKE_WALL };
 
 scalar('make_timestamp', {
   args: [6, 7],
@@ -70,7 +71,7 @@ scalar('make_timestamp', {
   timeZoneAware: true,
   prepared: { 6: zoneOf },
   gen: ([y, mo, d, h, mi, sec, zone], _types, session, state) => `${zone ?? constantZone(state, session)}.instant(sqlMakeWall(${y}, ${mo}, ${d}, ${h}, ${mi}, ${sec}))`,
-  helpers: { ...helpers, sqlMakeWall: MAKE_WALL },
+  helpers: MAKE_WALL_HELPERS,
 });
 
 const MICROS_PER_MINUTE = 60_000_000;
@@ -108,8 +109,8 @@ scalar('make_interval', {
 const ADD_CALENDAR = `function sqlAddCalendar(ms, iv, sign, zone) {
   const d = new Date(zone.wall(ms));
   const m = d.getUTCMonth() + sign * iv.months;
-  const last = new Date(Date.UTC(d.getUTCFullYear(), m + 1, 0)).getUTCDate();
-  const wall = Date.UTC(d.getUTCFullYear(), m, Math.min(d.getUTCDate(), last) + sign * iv.days, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  const last = new Date(sqlUtc(d.getUTCFullYear(), m + 1, 0)).getUTCDate();
+  const wall = sqlUtc(d.getUTCFullYear(), m, Math.min(d.getUTCDate(), last) + sign * iv.days, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
   return zone.instant(wall) + sign * Math.trunc(iv.microseconds / 1000);
 }`;
 
@@ -119,7 +120,7 @@ scalar('timestamp_add_calendar_interval', {
   timeZoneAware: true,
   pretty: ([t, iv, sign]) => `${t} ${sign === '-1' ? '-' : '+'} ${iv}`,
   gen: ([t, iv, sign], _types, tz, state) => `sqlAddCalendar(${t}, ${iv}, ${sign}, ${constantZone(state, tz)})`,
-  helpers: { sqlZone: ZONE, sqlAddCalendar: ADD_CALENDAR },
+  helpers: { sqlZone: ZONE, sqlUtc: UTC_MS, sqlAddCalendar: ADD_CALENDAR },
 });
 
 /** A date plus a calendar interval without microseconds (Spark's DateAddInterval in ANSI mode). */
@@ -130,5 +131,5 @@ scalar('date_add_calendar_interval', {
   gen: ([d, iv, sign], _types, _tz, state) =>
     `(${iv}.microseconds !== 0 ? (() => { throw new Error('[INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION] Cannot add an interval to a date because its microseconds part is not 0. SQLSTATE: 22006'); })() : ` +
     `Math.floor(sqlAddCalendar(${d} * 86400000, ${iv}, ${sign}, ${constantZone(state, 'UTC')}) / 86400000))`,
-  helpers: { sqlZone: ZONE, sqlAddCalendar: ADD_CALENDAR },
+  helpers: { sqlZone: ZONE, sqlUtc: UTC_MS, sqlAddCalendar: ADD_CALENDAR },
 });
