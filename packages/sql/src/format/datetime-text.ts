@@ -4,6 +4,7 @@
  * the session time zone, a timestamp_ntz and a date as their UTC fields (a date is a `Date`
  * at UTC midnight, DESIGN.md §8).
  */
+import { daysFromCivil } from '../io/values/calendar.js';
 
 let processTimeZone: string | undefined;
 
@@ -91,8 +92,7 @@ function zonedFields(date: Date, timeZone: string): Fields {
 export function timeZoneOffsetMillis(instant: Date, timeZone: string): number {
   if (timeZone === 'UTC') return 0;
   const f = zonedFields(instant, timeZone);
-  // setUTCFullYear: Date.UTC takes a year below 100 as 1900 + year.
-  const wall = new Date(Date.UTC(2000, f.month - 1, f.day, f.hour, f.minute, f.second)).setUTCFullYear(f.year);
+  const wall = daysFromCivil(f.year, f.month, f.day) * 86_400_000 + ((f.hour * 60 + f.minute) * 60 + f.second) * 1000;
   const seconds = Math.floor(instant.getTime() / 1000) * 1000;
   return wall - seconds;
 }

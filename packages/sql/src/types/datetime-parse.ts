@@ -9,25 +9,21 @@
  */
 import { fixedOffsetMillis } from '../format/datetime-text.js';
 import { wallClockToInstant } from '../io/values/time-zone.js';
+import { daysFromCivil, daysInMonth } from '../io/values/calendar.js';
 
 const DATE = /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T].*)?)?)?$/s;
 const TIMESTAMP =
   /^([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT|UT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z_]+\/[A-Za-z_/+-]+)?)?)?)?$/;
 
 function validDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const last = new Date(0);
-  last.setUTCFullYear(year, month, 0); // not Date.UTC, which reads a year 0-99 as 1900 + year
-  return day <= last.getUTCDate();
-}
-
-function utcDate(year: number, month: number, day: number, ms = 0): number {
-  const d = new Date(Date.UTC(2000, month - 1, day) + ms);
-  d.setUTCFullYear(year + d.getUTCFullYear() - 2000);
-  return d.getTime();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const DAY_MS = 86_400_000;
+
+function utcDate(year: number, month: number, day: number, ms = 0): number {
+  return daysFromCivil(year, month, day) * DAY_MS + ms;
+}
 
 /** A date text's day number (days since 1970-01-01), or undefined. */
 export function parseDateDays(text: string): number | undefined {
