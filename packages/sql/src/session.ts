@@ -19,6 +19,7 @@ import type { RDD } from '@flint/rdd';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { arrowToRows, isArrowTable } from './interop/arrow-to-rows.js';
 import { rowToEngine } from './dataframe/rdd-conversion.js';
+import { rddSchema } from './dataframe/rdd-schema.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
 export type DataFrameInput = readonly unknown[] | RDD<unknown> | ArrowTable;
@@ -94,7 +95,7 @@ export class SqlSession implements Catalog {
    */
   createDataFrame(data: DataFrameInput, schema?: StructType | DataType | string | readonly string[]): DataFrame {
     if (isArrowTable(data)) return this.fromArrow(data, schema as StructType | string | undefined);
-    if (!Array.isArray(data)) return this.fromRdd(data as RDD<unknown>, schema as StructType | string | undefined);
+    if (!Array.isArray(data)) return this.fromRdd(data as RDD<unknown>, schema as StructType | string | readonly string[] | undefined);
     const atomic = atomicSchema(schema);
     const rows = atomic ? (data as readonly unknown[]).map((value) => [value]) : (data as readonly unknown[]);
     const struct = atomic ?? resolveSchema(rows, schema as StructType | string | readonly string[] | undefined);
@@ -110,10 +111,7 @@ export class SqlSession implements Catalog {
   }
 
   private fromRdd(rdd: RDD<unknown>, schema: StructType | string | readonly string[] | undefined): DataFrame {
-    if (!(schema instanceof StructType) && typeof schema !== 'string') {
-      throw new Error('createDataFrame(rdd) needs a schema (a StructType or a DDL string); use rdd.toDF(names) to infer one');
-    }
-    const struct = typeof schema === 'string' ? StructType.fromDDL(schema) : schema;
+    const struct = rddSchema(rdd, schema, 'createDataFrame(rdd)');
     return this.relation(struct, new RddRows(rowsOfRdd(rdd, struct)));
   }
 

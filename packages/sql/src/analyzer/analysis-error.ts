@@ -5,7 +5,8 @@ export class AnalysisException extends Error {
     readonly errorClass: string,
     message: string,
   ) {
-    super(`[${errorClass}] ${message}`);
+    // Spark shows a legacy error class's message alone, without `[class]`.
+    super(errorClass.startsWith('_LEGACY_ERROR_TEMP_') ? message : `[${errorClass}] ${message}`);
     this.name = 'AnalysisException';
   }
 }

@@ -30,7 +30,7 @@ import { castTo, expandStarArguments, findAttr, resolveCall, resolveColumn, reso
 import { hasGenerator, planGenerator } from './generators.js';
 import { planTimeWindows } from './time-windows.js';
 import { resolveLambdas } from './lambdas.js';
-import { resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
+import { filterWithMissingColumns, resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
 import { extractAggregateWindows, windowedAggregates } from './aggregate-windows.js';
 import { planHasSubquery, rewriteAggregateSubqueries, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
 import { rewriteJoinConditionSubqueries } from './join-condition-subqueries.js';
@@ -108,11 +108,23 @@ function resolveFilter(p: PlanOf<'filter'>, scope: OuterScope): LogicalPlan {
   const windowed = windowedAggregates.get(p.child);
   if (windowed) return windowed.over(resolveFilter({ ...p, child: windowed.aggregate }, scope));
   const overAggregate = resolveAgainstAggregate(p.child, [p.condition], scope);
-  const child = overAggregate?.child ?? p.child;
-  const resolved = overAggregate?.exprs[0] ?? resolveExpression(p.condition, outputOf(p.child), scope);
+  const { child, condition: resolved } = overAggregate
+    ? { child: overAggregate.child, condition: overAggregate.exprs[0]! }
+    : resolveFilterCondition(p, scope);
   const filter: PlanOf<'filter'> = { kind: 'filter', child, condition: castTo(resolved, booleanType()) };
   const result = planHasSubquery([filter.condition]) ? rewriteFilterSubqueries(filter) : filter;
   return child === p.child ? result : { kind: 'project', child: result, exprs: outputOf(p.child) };
+}
+
+/** A filter's condition over its child's columns, or else over those the projection below it dropped. */
+function resolveFilterCondition(p: PlanOf<'filter'>, scope: OuterScope): { child: LogicalPlan; condition: Expr } {
+  try {
+    return { child: p.child, condition: resolveExpression(p.condition, outputOf(p.child), scope) };
+  } catch (error) {
+    const widened = filterWithMissingColumns(p, scope);
+    if (widened && widened.child !== p.child) return widened;
+    throw error;
+  }
 }
 
 /** A sort; it may read columns the projection below it dropped, or aggregates not selected. */

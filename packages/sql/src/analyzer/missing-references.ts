@@ -6,6 +6,7 @@
  *   SELECT k, sum(v) FROM t GROUP BY k
  *     HAVING count(*) > 1                    -> the aggregate computes `count(1)` too, the filter reads it
  *   ... GROUP BY k ORDER BY sum(v)           -> likewise for the sort
+ *   df.select('name').filter('age > 21')     -> as for ORDER BY: the projection keeps `age` for the filter
  */
 import { aliasOf, collect, referencedIds, transformDown, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
@@ -58,15 +59,28 @@ export function resolveAgainstAggregate(
 
 /** A sort reading columns its projection dropped: the projection keeps them, a projection above drops them. */
 export function sortWithMissingColumns(p: PlanOf<'sort'>, scope: OuterScope | undefined): LogicalPlan | undefined {
-  const project = p.child.kind === 'project' ? p.child : undefined;
+  const widened = projectWithMissingColumns(p.child, p.orders, scope);
+  if (!widened) return undefined;
+  const sort: LogicalPlan = { ...p, child: widened.child, orders: widened.exprs as SortOrderExpr[] };
+  return widened.child === p.child ? sort : { kind: 'project', child: sort, exprs: outputOf(p.child) };
+}
+
+/** A filter reading columns its projection dropped (`select('name').filter('age > 21')`), as Spark's ResolveMissingReferences lets it. */
+export function filterWithMissingColumns(p: PlanOf<'filter'>, scope: OuterScope | undefined): { child: LogicalPlan; condition: Expr } | undefined {
+  const widened = projectWithMissingColumns(p.child, [p.condition], scope);
+  return widened && { child: widened.child, condition: widened.exprs[0]! };
+}
+
+/** Expressions over a projection, resolved against what it shows and what it reads; the projection widened by the columns they read that it dropped. */
+function projectWithMissingColumns(child: LogicalPlan, exprs: readonly Expr[], scope: OuterScope | undefined): { child: LogicalPlan; exprs: Expr[] } | undefined {
+  const project = child.kind === 'project' ? child : undefined;
   if (!project) return undefined;
   const visible = outputOf(project);
   const below = outputOf(project.child);
-  const orders = p.orders.map((o) => resolveExpression(o, [...visible, ...below], scope) as SortOrderExpr);
+  const resolved = exprs.map((e) => resolveExpression(e, [...visible, ...below], scope));
   const visibleIds = new Set(visible.map((a) => a.id));
-  const used = new Set(orders.flatMap((o) => [...referencedIds(o)]));
+  const used = new Set(resolved.flatMap((e) => [...referencedIds(e)]));
   const missing = below.filter((a) => used.has(a.id) && !visibleIds.has(a.id));
-  if (missing.length === 0) return { ...p, orders };
-  const widened: LogicalPlan = { ...project, exprs: [...project.exprs, ...missing] };
-  return { kind: 'project', child: { ...p, child: widened, orders }, exprs: visible };
+  if (missing.length === 0) return { child, exprs: resolved };
+  return { child: { ...project, exprs: [...project.exprs, ...missing] }, exprs: resolved };
 }

@@ -21,6 +21,7 @@ import { dataTypeOf } from './type-of.js';
 import { resolveLambdas } from './lambdas.js';
 import { datetimeSubtraction } from './datetime-subtraction.js';
 import { decimalOperandTypes } from './decimal-coercion.js';
+import { checkWindowOrder } from './window-order.js';
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -124,6 +125,7 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
       return { ...e, child: castTo(e.child, target), list: e.list.map((x) => castTo(x, target)) };
     }
     case 'window':
+      checkWindowOrder(e.fn, e.spec);
       return { ...e, spec: withDefaultFrame(e.fn, e.spec) };
     default:
       return e;

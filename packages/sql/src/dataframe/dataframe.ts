@@ -25,6 +25,7 @@ import { unpivotColumns } from './unpivot.js';
 import { DataFrameStatFunctions, approxQuantile } from './stat-functions.js';
 import { explainText } from './explain.js';
 import { joinType } from './join-types.js';
+import { resolveSelfJoinEqualities } from './self-join.js';
 import { AnalysisException } from '../analyzer/analysis-error.js';
 import { cubeSets, rollupSets } from '../plan/grouping-sets.js';
 import { applyHint, type HintParameter } from './hints.js';
@@ -248,7 +249,9 @@ export class DataFrame {
       return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: type, condition: undefined, using: list as string[] });
     }
     const condition = (list as Column[]).map((c) => c.expr).reduce((a, b) => ({ kind: 'binary', op: 'AND', left: a, right: b }));
-    return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: type, condition });
+    const joined = this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: type, condition });
+    const resolved = resolveSelfJoinEqualities(joined.plan, this.plan, other.plan);
+    return resolved ? this.derive(resolved) : joined;
   }
   crossJoin(other: DataFrame): DataFrame {
     return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: 'cross', condition: undefined });

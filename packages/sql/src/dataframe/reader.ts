@@ -10,6 +10,13 @@ import { RDD } from '@flint/rdd';
 import { jsonFromRdd } from './json-rdd-source.js';
 
 type OptionValue = string | number | boolean | StructType | null | undefined;
+type SchemaOrOptions = StructType | string | Record<string, OptionValue>;
+
+/** A schema (a StructType or a DDL string) given where PySpark puts it, or the options object in its place. */
+function schemaAndOptions(schema: SchemaOrOptions | undefined, options: Record<string, OptionValue>): [StructType | string | undefined, Record<string, OptionValue>] {
+  if (schema === undefined || typeof schema === 'string' || schema instanceof StructType) return [schema, options];
+  return [undefined, { ...schema, ...options }];
+}
 
 export class DataFrameReader {
   private sourceFormat = 'parquet';
@@ -45,16 +52,19 @@ export class DataFrameReader {
     return formatReader(this.sourceFormat)(this.session, paths, { ...this.extraOptions }, this.userSchema);
   }
 
-  csv(path: string | string[], options: Record<string, OptionValue> = {}): DataFrame {
-    return this.load(path, 'csv', undefined, options);
+  /** `csv(path, schema?, options?)` or `csv(path, options)`: PySpark's `schema` comes second, its keyword arguments as an object. */
+  csv(path: string | string[], schema?: SchemaOrOptions, options: Record<string, OptionValue> = {}): DataFrame {
+    return this.load(path, 'csv', ...schemaAndOptions(schema, options));
   }
-  /** JSON lines files, or an RDD of JSON strings (`df.toJSON()`), as PySpark's `read.json` takes either. */
-  json(path: string | string[] | RDD<string>, options: Record<string, OptionValue> = {}): DataFrame {
+  /** JSON lines files, or an RDD of JSON strings (`df.toJSON()`), as PySpark's `read.json` takes either; `schema` as for csv. */
+  json(path: string | string[] | RDD<string>, schema?: SchemaOrOptions, options: Record<string, OptionValue> = {}): DataFrame {
+    const [userSchema, rest] = schemaAndOptions(schema, options);
     if (path instanceof RDD) {
-      this.options(options);
+      if (userSchema !== undefined) this.schema(userSchema);
+      this.options(rest);
       return jsonFromRdd(path, { ...this.extraOptions }, this.userSchema);
     }
-    return this.load(path, 'json', undefined, options);
+    return this.load(path, 'json', userSchema, rest);
   }
   text(path: string | string[], options: Record<string, OptionValue> = {}): DataFrame {
     return this.load(path, 'text', undefined, options);

@@ -95,7 +95,7 @@ function callName(name: string, args: string[], distinct: boolean): string {
   return `${shown}(${distinct ? 'DISTINCT ' : ''}${args.join(', ')})`;
 }
 
-function windowSpecName(spec: WindowSpecExpr, text: (e: Expr) => string): string {
+export function windowSpecName(spec: WindowSpecExpr, text: (e: Expr) => string): string {
   const parts: string[] = [];
   if (spec.partitionBy.length > 0) parts.push(`PARTITION BY ${spec.partitionBy.map(text).join(', ')}`);
   if (spec.orderBy.length > 0) parts.push(`ORDER BY ${spec.orderBy.map(text).join(', ')}`);

@@ -1,0 +1,141 @@
+// What a PySpark user writes in a first hour with Flint's DataFrames (PySpark's "Quickstart:
+// DataFrame", "Spark SQL Getting Started" and the SQL user guide), and the mistakes such a user
+// makes, against Spark's answers and messages.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlintContext, Window, functions as F, col, type DataFrame } from '@flint/driver';
+
+let fc: FlintContext;
+let people: DataFrame;
+let dir: string;
+
+const PEOPLE = [
+  { name: 'Alice', age: 10, dept: 'a' },
+  { name: 'Bob', age: 20, dept: 'b' },
+  { name: 'Charlie', age: 30, dept: 'a' },
+  { name: 'Alice', age: 40, dept: 'b' },
+];
+
+beforeAll(async () => {
+  fc = await FlintContext.create({ master: 'local[2]', appName: 'sql-pyspark-first-hour' });
+  people = fc.createDataFrame(PEOPLE);
+  people.createOrReplaceTempView('people');
+  dir = mkdtempSync(join(tmpdir(), 'flint-first-hour-'));
+});
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await fc.stop();
+});
+
+describe('a DataFrame joined with itself (Spark resolves `k = k` to both sides)', () => {
+  // Sequential reference: the pairs of rows with equal names.
+  const pairs = (left: typeof PEOPLE, right: typeof PEOPLE) => left.flatMap((l) => right.filter((r) => r.name === l.name).map((r) => [l.age, r.age]));
+
+  it('df.join(df, df.col(k).equalTo(df.col(k))) pairs equal keys, not every row', async () => {
+    const joined = people.join(people, people.col('name').equalTo(people.col('name')));
+    expect(joined.columns).toEqual(['age', 'dept', 'name', 'age', 'dept', 'name']);
+    const rows = await joined.toDF('age1', 'dept1', 'name1', 'age2', 'dept2', 'name2').collect();
+    const got = rows.map((r) => [r.age1, r.age2]).sort();
+    expect(got).toEqual(pairs(PEOPLE, PEOPLE).sort());
+  });
+
+  it('also with a DataFrame derived from it, and with eqNullSafe', async () => {
+    const older = people.filter(col('age').gt(15));
+    const joined = people.join(older, people.col('name').eqNullSafe(older.col('name')), 'left');
+    const ages = (await joined.select(people.col('age')).collect()).map((r) => r.age);
+    const reference = PEOPLE.flatMap((l) => {
+      const matches = PEOPLE.filter((r) => r.age > 15 && r.name === l.name);
+      return matches.length === 0 ? [l.age] : matches.map(() => l.age);
+    });
+    expect(ages.sort()).toEqual(reference.sort());
+  });
+});
+
+describe('window functions that need an ORDER BY (Spark 4: _LEGACY_ERROR_TEMP_1037, shown without its class)', () => {
+  const unordered = (wf: string) =>
+    `Window function ${wf} requires window to be ordered, please add ORDER BY clause. For example SELECT ${wf}(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.`;
+
+  it('row_number, rank, ntile and lag over a window without ORDER BY fail when the DataFrame is built', () => {
+    const byDept = Window.partitionBy('dept');
+    expect(() => people.withColumn('n', F.row_number().over(byDept))).toThrow(unordered('row_number()'));
+    expect(() => people.withColumn('n', F.rank().over(byDept))).toThrow(unordered('rank()'));
+    expect(() => people.withColumn('n', F.ntile(2).over(byDept))).toThrow(unordered('ntile(2)'));
+    expect(() => people.withColumn('n', F.lag('age').over(byDept))).toThrow(/^Window function lag\(age.* requires window to be ordered/);
+    expect(() => fc.sql('SELECT name, row_number() OVER (PARTITION BY dept) AS n FROM people')).toThrow(unordered('row_number()'));
+  });
+
+  it('a RANGE frame with a bound needs an ORDER BY too; ROWS frames and aggregates do not', async () => {
+    expect(() => people.withColumn('s', F.sum('age').over(Window.partitionBy('dept').rangeBetween(-1, 0)))).toThrow(
+      '[DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER] Cannot resolve "(PARTITION BY dept RANGE BETWEEN -1 FOLLOWING AND CURRENT ROW)" due to data type mismatch: A range window frame cannot be used in an unordered window specification. SQLSTATE: 42K09',
+    );
+    const whole = Window.partitionBy('dept').rangeBetween(Window.unboundedPreceding, Window.unboundedFollowing);
+    const totals = await people.select('dept', F.sum('age').over(whole).alias('t'), F.max('age').over(Window.partitionBy('dept').rowsBetween(-1, 0)).alias('m')).collect();
+    const total = (dept: string) => PEOPLE.filter((p) => p.dept === dept).reduce((s, p) => s + p.age, 0);
+    for (const row of totals) expect(row.t).toBe(total(row.dept as string));
+  });
+});
+
+describe('a filter reading a column its select dropped (Spark\'s ResolveMissingReferences)', () => {
+  it("spark.read.table('people').select('name').filter('age > 21') keeps only `name`", async () => {
+    const df = fc.read.table('people').select('name').filter('age > 21');
+    expect(df.columns).toEqual(['name']);
+    expect((await df.collect()).map((r) => r.name).sort()).toEqual(PEOPLE.filter((p) => p.age > 21).map((p) => p.name).sort());
+    const byColumn = people.select(col('name').alias('who')).where(col('dept').equalTo('a'));
+    expect((await byColumn.collect()).map((r) => r.who).sort()).toEqual(['Alice', 'Charlie']);
+  });
+
+  it('a column the input does not have is still an unresolved column', () => {
+    expect(() => people.select('name').filter('agee > 21')).toThrow('[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `agee` cannot be resolved.');
+  });
+});
+
+describe("PySpark's calls as the quickstart writes them", () => {
+  it('createDataFrame(rdd, names) infers the types, as rdd.toDF(names) does', async () => {
+    const rdd = fc.parallelize([
+      [1, 2.5, 'string1'],
+      [2, 3.5, 'string2'],
+    ]);
+    const df = fc.createDataFrame(rdd, ['a', 'b', 'c']);
+    expect(df.dtypes).toEqual([
+      ['a', 'bigint'],
+      ['b', 'double'],
+      ['c', 'string'],
+    ]);
+    expect(await df.collect()).toEqual([
+      { a: 1, b: 2.5, c: 'string1' },
+      { a: 2, b: 3.5, c: 'string2' },
+    ]);
+  });
+
+  it("df.write.csv(path, { header: true }) takes PySpark's keyword arguments; mode 'default' is errorifexists", async () => {
+    const out = join(dir, 'foo.csv');
+    await people.select('name', 'age').coalesce(1).write.csv(out, { header: true });
+    const part = readdirSync(out).find((f) => f.startsWith('part-'))!;
+    expect(readFileSync(join(out, part), 'utf8').split('\n')[0]).toBe('name,age');
+    await expect(people.write.csv(out, 'default')).rejects.toThrow(`[PATH_ALREADY_EXISTS] Path file:${out} already exists.`);
+    await people.select('name').coalesce(1).write.csv(out, { mode: 'overwrite', sep: ';', header: true });
+    expect(await fc.read.csv(out, { header: true, sep: ';' }).count()).toBe(PEOPLE.length);
+    await people.write.parquet(join(dir, 'by-dept'), { partitionBy: 'dept' });
+    expect(readdirSync(join(dir, 'by-dept')).filter((f) => f.startsWith('dept=')).sort()).toEqual(['dept=a', 'dept=b']);
+  });
+
+  it("fc.read.csv(path, schema) and fc.read.json(path, schema) take the schema where PySpark's second parameter is", async () => {
+    const csv = join(dir, 'people.csv');
+    writeFileSync(csv, 'Michael,29\nAndy,30\n');
+    const df = fc.read.csv(csv, 'name STRING, age INT');
+    expect(df.dtypes).toEqual([
+      ['name', 'string'],
+      ['age', 'int'],
+    ]);
+    expect(await df.collect()).toEqual([
+      { name: 'Michael', age: 29 },
+      { name: 'Andy', age: 30 },
+    ]);
+    const json = join(dir, 'people.json');
+    writeFileSync(json, '{"name":"Justin","age":19}\n');
+    expect(await fc.read.json(json, 'name STRING, age INT', { mode: 'FAILFAST' }).collect()).toEqual([{ name: 'Justin', age: 19 }]);
+  });
+});
