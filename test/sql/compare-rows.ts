@@ -10,7 +10,8 @@ export interface CompareOptions {
   relativeTolerance?: number;
 }
 
-function sameValue(a: unknown, b: ReferenceValue, tolerance: number): boolean {
+/** Numbers within `tolerance` (relative), NaN equal to NaN, Dates by instant, the rest by ===. */
+export function sameValue(a: unknown, b: ReferenceValue, tolerance: number): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
     return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
