@@ -5,7 +5,6 @@
  * see '', -1 and -1. A task thread runs one task at a time, so one holder per thread (a global) is
  * enough.
  */
-import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { RDD } from '@flint/rdd';
 
@@ -37,22 +36,14 @@ export function partitionFileBlocks(lines: RDD<unknown>): FileBlock[] {
   throw new Error(`internal error: no input files for a ${node.kind} RDD`);
 }
 
-/** A split of a file: a byte range of it, or (a Parquet row group) a part of no byte range. */
+/** A split of a file: a byte range of it. */
 interface FileSplit {
   readonly path: string;
-  readonly start?: number;
-  readonly length?: number;
+  readonly start: number;
+  readonly length: number;
 }
 
-/**
- * The block a split reads: its byte range; for a Parquet row group's split the whole file, as
- * Spark's split of a file smaller than spark.sql.files.maxPartitionBytes (128 MiB).
- */
-function splitBlock(split: FileSplit): FileBlock {
-  if (split.start !== undefined && split.length !== undefined) return [fileUri(split.path), split.start, split.length];
-  const size = /^[a-z][a-z0-9+.-]*:\/\//i.test(split.path) ? undefined : statSync(split.path, { throwIfNoEntry: false })?.size;
-  return size === undefined ? [fileUri(split.path), -1, -1] : [fileUri(split.path), 0, size];
-}
+const splitBlock = (split: FileSplit): FileBlock => [fileUri(split.path), split.start, split.length];
 
 /** Reads the splits one by one, each split's block (its file as a URI, like Spark's) the input file's while its rows are read. */
 export function* readingFiles<S, T>(splits: Iterable<S>, read: (split: S) => Iterable<T>, blockOf: (split: S) => FileBlock = splitBlock as (split: S) => FileBlock): Generator<T> {

@@ -41,13 +41,19 @@ export interface ReadEnv {
   sample?: { chunks: number; chunkBytes: number; rowGroupRows: number };
 }
 
-export interface ParquetRowGroupSplit {
+/** A byte range of a Parquet file: the row groups whose midpoint lies in it (parquet-format.ts), as parquet-mr reads a split. */
+export interface ParquetSplit {
   path: string;
-  /** The row group's index in the file, and its rows. */
-  rowGroup: number;
-  rowStart: number;
-  rowEnd: number;
+  start: number;
+  length: number;
+  /** Each row group's index in the file, and its rows. */
+  rowGroups: { index: number; rowStart: number; rowEnd: number }[];
   partitionValues?: unknown[];
+}
+
+/** A task's splits, one after the other: a task gets its partition's lists of splits (sources/file-scan.ts). */
+function* splitsOf<S>(task: Iterable<readonly S[]>): Generator<S> {
+  for (const splits of task) yield* splits;
 }
 
 /** The schema of the files and the asked-for positions among its columns. */
@@ -91,9 +97,9 @@ function csvReading(env: ReadEnv) {
  * A split's rows, streamed: lines of the common simple form go through the fast reader
  * (csv/csv-fast-reader.ts), any other text through the tokenizer and the row converter.
  */
-function readCsvSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
+function readCsvSplits(task: Iterable<readonly ByteSplit[]>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns, options, converter } = csvReading(env);
-  return readingFiles(splits, function* (split) {
+  return readingFiles(splitsOf(task), function* (split) {
     for (const { text, offset, fast, skipHeader } of csvPieces(split, schema, options)) {
       const rows = fast
         ? fastCsvRows(text, schema, options, columns, converter, split.path, skipHeader)
@@ -119,9 +125,9 @@ function* csvPieces(split: ByteSplit, schema: StructType, options: CsvOptions): 
 }
 
 /** readCsvSplits' rows as column batches (column-batch.ts): the fast path fills the columns without an array per row. */
-function readCsvSplitBatches(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<ColumnBatch> {
+function readCsvSplitBatches(task: Iterable<readonly ByteSplit[]>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns, options, converter } = csvReading(env);
-  return readingFiles(splits, function* (split) {
+  return readingFiles(splitsOf(task), function* (split) {
     if (env.sample !== undefined) {
       const sampled = sampledCsvBatches(split, env.sample, env);
       if (sampled !== undefined) {
@@ -176,10 +182,10 @@ function tokenizedCsvRows(text: string, options: CsvOptions, converter: CsvRowCo
   return rows;
 }
 
-function readJsonSplits(splits: Iterable<ByteSplit>, env: ReadEnv): Generator<unknown[]> {
+function readJsonSplits(task: Iterable<readonly ByteSplit[]>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
   const converter = new JsonRowConverter(schema, parseJsonOptions(env.options, env.sessionTimeZone), columns);
-  return readingFiles(splits, (split) => {
+  return readingFiles(splitsOf(task), (split) => {
     const rows: unknown[][] = [];
     withFileLine(split, (text) => {
       text.split(/\r?\n/).forEach((line, i) => {
@@ -245,12 +251,15 @@ function readJsonLines(partition: number, lines: Iterable<string>, env: LinesEnv
   return readingFiles([env.files[partition]!], () => rows, (block) => block);
 }
 
-/** The rows of each split's row group, with the split's partition values. */
-function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<unknown[]> {
+/** The rows of each split's row groups, with the split's partition values. */
+function readParquetRowGroups(task: Iterable<readonly ParquetSplit[]>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
-  return readingFiles(splits, (split) =>
-    readRowGroupRows(split.path, cachedParquetFooter(split.path), split.rowGroup, columns, schema).map((row) => withPartitionValues(row, split.partitionValues)),
-  );
+  return readingFiles(splitsOf(task), function* (split) {
+    const footer = cachedParquetFooter(split.path);
+    for (const group of split.rowGroups) {
+      for (const row of readRowGroupRows(split.path, footer, group.index, columns, schema)) yield withPartitionValues(row, split.partitionValues);
+    }
+  });
 }
 
 /**
@@ -259,21 +268,23 @@ function readParquetRowGroups(splits: Iterable<ParquetRowGroupSplit>, env: ReadE
  * Its typed columns are the thread's column pool's: a consumer that releases the batch lets the
  * next row group's values overwrite them (column-pool.ts).
  */
-function readParquetRowGroupBatches(splits: Iterable<ParquetRowGroupSplit>, env: ReadEnv): Generator<ColumnBatch> {
+function readParquetRowGroupBatches(task: Iterable<readonly ParquetSplit[]>, env: ReadEnv): Generator<ColumnBatch> {
   const { schema, columns } = fileColumns(env);
-  return readingFiles(splits, function* (split) {
+  return readingFiles(splitsOf(task), function* (split) {
     const footer = cachedParquetFooter(split.path);
-    const length = Math.min(split.rowEnd - split.rowStart, env.sample?.rowGroupRows ?? Infinity);
-    const values = readRowGroupColumns(split.path, footer, split.rowGroup, columns, schema, true, length);
-    const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
-    const encoded = (c: EngineColumn | DictionaryColumn): c is DictionaryColumn => 'codes' in c;
-    const batch: ColumnBatch = {
-      length,
-      columns: [...values.map((c) => (encoded(c) ? c.codes : c)), ...trailing],
-      dictionaries: values.map((c) => (encoded(c) ? c.dictionary : undefined)),
-    };
-    ownColumns(batch);
-    yield batch;
+    for (const group of split.rowGroups) {
+      const length = Math.min(group.rowEnd - group.rowStart, env.sample?.rowGroupRows ?? Infinity);
+      const values = readRowGroupColumns(split.path, footer, group.index, columns, schema, true, length);
+      const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
+      const encoded = (c: EngineColumn | DictionaryColumn): c is DictionaryColumn => 'codes' in c;
+      const batch: ColumnBatch = {
+        length,
+        columns: [...values.map((c) => (encoded(c) ? c.codes : c)), ...trailing],
+        dictionaries: values.map((c) => (encoded(c) ? c.dictionary : undefined)),
+      };
+      ownColumns(batch);
+      yield batch;
+    }
   });
 }
 

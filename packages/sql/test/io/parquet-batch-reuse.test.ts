@@ -44,14 +44,14 @@ writeFileSync(
   ),
 );
 
-type BatchReader = (splits: Iterable<unknown>, env: Record<string, unknown>) => Iterable<ColumnBatch>;
+type BatchReader = (task: Iterable<unknown[]>, env: Record<string, unknown>) => Iterable<ColumnBatch>;
 
-/** The scan's batches of every row group of the file, as a task reads its splits. */
+/** The scan's batches of every row group of the file, as a task reads a split of the whole file. */
 function batches(): Iterable<ColumnBatch> {
   const footer = readParquetFooter(path);
-  const splits = rowGroupRanges(footer.metadata).map((range, rowGroup) => ({ path, rowGroup, ...range }));
+  const rowGroups = rowGroupRanges(footer.metadata).map((range, index) => ({ index, ...range }));
   const read = runtimeFunction('sql.readParquetRowGroupBatches') as unknown as BatchReader;
-  return read(splits, { schema: (footer.schema as StructType).json(), options: {} });
+  return read([[{ path, start: 0, length: footer.size, rowGroups }]], { schema: (footer.schema as StructType).json(), options: {} });
 }
 
 /** A batch's rows as values (dictionary codes looked up), column by column. */

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { byteSplits, splitText, splitTextPieces } from '../../src/io/files/byte-splits.js';
+import { splitText, splitTextPieces } from '../../src/io/files/byte-splits.js';
+import { fileRanges } from '../../src/io/files/file-partitions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flint-split-pieces-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,13 +19,14 @@ const lines = Array.from({ length: 3000 }, (_, i) => (i === 1700 ? 'y'.repeat(50
 const path = join(dir, 'data.csv');
 writeFileSync(path, `${lines.join('\n')}\n`);
 const bytes = readFileSync(path);
+const byteSplits = (splitBytes: number) => fileRanges(bytes.length, splitBytes, true).map((range) => ({ path, ...range }));
 
 const never = () => false;
 
 describe('splitTextPieces', () => {
   it.each([1 << 20, 7_001, 20_000])('pieces of every split add up to splitText, whole lines at their offsets (splits of %i bytes)', (splitBytes) => {
     const texts: string[] = [];
-    for (const split of byteSplits([path], splitBytes)) {
+    for (const split of byteSplits(splitBytes)) {
       const pieces = [...splitTextPieces(split, never, 1024)];
       expect(pieces.map((p) => p.text).join('')).toBe(splitText(split).text);
       for (const piece of pieces) {
@@ -37,7 +39,7 @@ describe('splitTextPieces', () => {
   });
 
   it('cuts a split into many pieces, and reads the rest of the split whole from a piece that must not be cut', () => {
-    const [split] = byteSplits([path], 1 << 20);
+    const [split] = byteSplits(1 << 20);
     expect([...splitTextPieces(split, never, 1024)].length).toBeGreaterThan(40);
     const pieces = [...splitTextPieces(split, (text) => text.includes('\n1000,'), 1024)];
     const uncut = pieces.findIndex((p) => p.text.includes('\n1000,'));

@@ -1,5 +1,5 @@
 /**
- * Cutting local text files into byte ranges, one task each, and reading a range's records with
+ * Reading a byte range of a local text file (file-partitions.ts cuts files into them) with
  * Hadoop's line rule: a line belongs to the range it starts in, so a range after the first skips
  * its partial first line and every range reads its last line to the end.
  */
@@ -12,19 +12,6 @@ export interface ByteSplit {
   length: number;
   /** Values of the partition columns (from `col=value` directories), appended to each row. */
   partitionValues?: unknown[];
-}
-
-/** Flint's text split size (as textFile's 32 MiB blocks). */
-export const SPLIT_BYTES = 32 * 1024 * 1024;
-
-export function byteSplits(files: readonly string[], splitBytes = SPLIT_BYTES): ByteSplit[] {
-  const out: ByteSplit[] = [];
-  for (const path of files) {
-    const size = statSync(path).size;
-    if (size === 0) continue;
-    for (let start = 0; start < size; start += splitBytes) out.push({ path, start, length: Math.min(splitBytes, size - start) });
-  }
-  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * A scan of local files as a RowSource: the driver lists the files and cuts them into splits,
- * each partition's task reads its splits with a reader task function (io-runtime.ts) and
- * returns rows of the relation's schema. Only the columns the query needs are converted.
+ * A scan of local files as a RowSource: the driver lists the files and, when a query runs, plans
+ * the tasks as Spark does (files/file-partitions.ts); each task reads its splits in turn with a
+ * reader task function (io-runtime.ts) and returns rows of the relation's schema. Only the
+ * columns the query needs are converted.
  */
 import type { RDD } from '@flint/rdd';
 import type { RowSource } from '../../plan/logical-plan.js';
@@ -21,7 +22,8 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
     private readonly paths: readonly string[],
     /** The files' own columns (partition columns, if any, follow them in each row). */
     private readonly fileSchema: StructType,
-    private readonly splits: readonly Split[],
+    /** The tasks, each the splits it reads (planned from the session's settings when a query runs). */
+    private readonly partitions: () => readonly (readonly Split[])[],
     private readonly reader: ReaderFunction,
     private readonly options: Record<string, string>,
     readonly sizeInBytes: number,
@@ -34,7 +36,7 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
   }
 
   get inputFiles(): string[] {
-    return [...new Set(this.splits.map((s) => s.path))];
+    return [...new Set(this.partitions().flatMap((splits) => splits.map((s) => s.path)))];
   }
 
   toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {
@@ -48,7 +50,7 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
 
   /**
    * Column batches of a sample of each split, for the range bounds of a sort (SORT_SAMPLE: a few
-   * chunks spread over a CSV split, the first rows of a Parquet row group); undefined for JSON.
+   * chunks spread over a CSV split, the first rows of each Parquet row group); undefined for JSON.
    */
   toColumnBatchSample(host: SqlHost, columns?: readonly number[]): RDD<ColumnBatch> | undefined {
     const reader = BATCH_READERS[this.reader];
@@ -56,12 +58,13 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
   }
 
   private read<T>(host: SqlHost, reader: ReaderFunction | BatchReaderFunction, columns: readonly number[] | undefined, sample?: ReadEnv['sample']): RDD<T> {
-    if (this.splits.length === 0) return host.emptyRDD<T>();
+    const partitions = this.partitions();
+    if (partitions.length === 0) return host.emptyRDD<T>();
     const sessionTimeZone = this.sessionTimeZone && shippedTimeZone(this.fileSchema, columns, this.options, this.sessionTimeZone);
     const env: ReadEnv = { schema: this.fileSchema.json(), options: this.options, sessionTimeZone, columns: columns ? [...columns] : undefined, sample };
     return host
-      .parallelize([...this.splits], this.splits.length)
-      .mapPartitions(IO_RUNTIME.ref(reader, env as unknown as Record<string, unknown>) as unknown as (s: Iterable<Split>) => Promise<T[]>);
+      .parallelize([...partitions], partitions.length)
+      .mapPartitions(IO_RUNTIME.ref(reader, env as unknown as Record<string, unknown>) as unknown as (task: Iterable<readonly Split[]>) => Promise<T[]>);
   }
 }
 

@@ -1,12 +1,14 @@
 /**
- * The `parquet` format of `fc.read`: the driver reads each file's footer (schema, row groups)
- * and makes one split per row group, skipping those whose statistics exclude a filter right
- * above the scan; tasks read only the columns the query uses. Hive-style partition directories
- * add their columns.
+ * The `parquet` format of `fc.read`: the driver reads each file's footer (schema, row groups);
+ * when a query runs, the files' byte splits are planned into tasks as Spark plans them
+ * (files/file-partitions.ts), each split reading the row groups whose midpoint it holds, less
+ * those whose statistics exclude a filter right above the scan; tasks read only the columns the
+ * query uses. Hive-style partition directories add their columns.
  */
 import type { FileMetaData } from 'hyparquet';
 import type { RDD } from '@flint/rdd';
 import type { Expr } from '../../expr/expression.js';
+import type { ColumnPredicate } from '../parquet/row-group-filter.js';
 import type { RowSource } from '../../plan/logical-plan.js';
 import type { SqlHost } from '../../session-host.js';
 import { columnPredicates } from '../parquet/filter-predicates.js';
@@ -15,7 +17,9 @@ import { registerFormatReader } from '../../dataframe/data-sources.js';
 import { StructType } from '../../types/index.js';
 import { discoverPartitions } from '../files/partition-discovery.js';
 import { expandLocalPaths } from '../files/local-paths.js';
-import type { ParquetRowGroupSplit } from '../io-runtime.js';
+import type { ParquetSplit } from '../io-runtime.js';
+import { fileRanges, filePartitioning, filePartitions, maxSplitBytes, type FilePartitioning } from '../files/file-partitions.js';
+import { rowGroupMidpoints } from '../parquet/row-group-midpoints.js';
 import type { ColumnBatch } from '../column-batch.js';
 import { readParquetFooter, rowGroupRanges } from '../parquet/parquet-read.js';
 import { FileScan } from './file-scan.js';
@@ -25,12 +29,14 @@ interface FileFooter {
   schema: StructType;
   metadata: FileMetaData;
   ranges: { rowStart: number; rowEnd: number }[];
+  /** Each row group's midpoint in the file: the split holding it reads the row group. */
+  midpoints: number[];
   size: number;
   partitionValues: unknown[];
 }
 
 /**
- * The row groups of the files as splits, made when a query runs: the conjuncts of a filter
+ * The files' splits and their row groups, planned when a query runs: the conjuncts of a filter
  * right above the scan drop the row groups whose statistics exclude them.
  */
 class ParquetScan implements RowSource {
@@ -40,6 +46,8 @@ class ParquetScan implements RowSource {
     private readonly fileSchema: StructType,
     private readonly files: readonly FileFooter[],
     private readonly options: Record<string, string>,
+    /** The session's `spark.sql.files.*` settings as the query runs. */
+    private readonly settings: () => FilePartitioning,
   ) {}
 
   get description(): string {
@@ -66,19 +74,39 @@ class ParquetScan implements RowSource {
     return this.scan(filters).toColumnBatchSample(host, columns);
   }
 
-  private scan(filters: readonly Expr[] | undefined): FileScan<ParquetRowGroupSplit> {
+  private scan(filters: readonly Expr[] | undefined): FileScan<ParquetSplit> {
     const predicates = columnPredicates(filters);
-    const splits: ParquetRowGroupSplit[] = this.files.flatMap((f) =>
-      rowGroupsToRead(f.metadata, predicates).map((g) => ({ path: f.path, rowGroup: g, ...f.ranges[g], partitionValues: f.partitionValues })),
-    );
-    return new FileScan('parquet', this.paths, this.fileSchema, splits, 'readParquetRowGroups', this.options, this.sizeInBytes);
+    return new FileScan('parquet', this.paths, this.fileSchema, () => this.partitions(predicates), 'readParquetRowGroups', this.options, this.sizeInBytes);
+  }
+
+  /**
+   * Spark's tasks over the files' byte splits, each split with the row groups whose midpoint it
+   * holds that the predicates leave; a split, or a whole task, left with no row group is dropped
+   * (Spark runs such a task, to read nothing).
+   */
+  private partitions(predicates: readonly ColumnPredicate[]): ParquetSplit[][] {
+    const settings = this.settings();
+    const splitBytes = maxSplitBytes(settings, this.files.map((f) => f.size));
+    const splits = this.files.flatMap((f) => {
+      const kept = new Set(rowGroupsToRead(f.metadata, predicates));
+      return fileRanges(f.size, splitBytes, true).map(({ start, length }): ParquetSplit => ({
+        path: f.path,
+        start,
+        length,
+        rowGroups: f.midpoints.flatMap((midpoint, index) => (kept.has(index) && midpoint >= start && midpoint < start + length ? [{ index, ...f.ranges[index] }] : [])),
+        partitionValues: f.partitionValues,
+      }));
+    });
+    return filePartitions(splits, settings, splitBytes)
+      .map((task) => task.filter((split) => split.rowGroups.length > 0))
+      .filter((task) => task.length > 0);
   }
 }
 
 /** The footer of a local Parquet file, read synchronously (the reader API is synchronous). */
 function footerOf(path: string): Omit<FileFooter, 'path' | 'partitionValues'> {
   const { schema, metadata, size } = readParquetFooter(path);
-  return { schema, metadata, ranges: rowGroupRanges(metadata), size };
+  return { schema, metadata, ranges: rowGroupRanges(metadata), midpoints: rowGroupMidpoints(metadata), size };
 }
 
 registerFormatReader('parquet', (session, paths, options, userSchema) => {
@@ -94,5 +122,6 @@ registerFormatReader('parquet', (session, paths, options, userSchema) => {
     }
   }
   const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
-  return session.relation(schema, new ParquetScan(paths, fileSchema, footers, { ...options }));
+  const settings = () => filePartitioning((key) => session.conf.get(key), session.host.defaultParallelism);
+  return session.relation(schema, new ParquetScan(paths, fileSchema, footers, { ...options }, settings));
 });

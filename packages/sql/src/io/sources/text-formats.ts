@@ -1,41 +1,28 @@
 /**
  * The `csv` and `json` formats of `fc.read`: the schema comes from the user, else from the
  * files (read on the driver, as Spark's inference reads them), plus the columns of Hive-style
- * partition directories; the scan reads byte splits. From dfs:// a schema must be given, and
- * the scan parses the lines of textFile's block splits.
+ * partition directories; the scan reads byte splits, planned into tasks as Spark plans them
+ * (files/file-partitions.ts). From dfs:// a schema must be given, and the scan parses the lines
+ * of textFile's block splits.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { registerFormatReader, type ReaderOptions } from '../../dataframe/data-sources.js';
 import { StructType } from '../../types/index.js';
 import { discoverPartitions } from '../files/partition-discovery.js';
 import { csvSchema } from '../csv/csv-reader.js';
-import { byteSplits, SPLIT_BYTES } from '../files/byte-splits.js';
+import type { ByteSplit } from '../files/byte-splits.js';
+import { fileRanges, filePartitioning, filePartitions, maxSplitBytes } from '../files/file-partitions.js';
 import type { SqlSession } from '../../session.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import { jsonSchema } from '../json/json-reader.js';
 import { DfsLinesScan, FileScan, type LinesReaderFunction, type ReaderFunction } from './file-scan.js';
 
-/** A size setting (bytes, or with a b/k/m/g suffix), else `fallback`. */
-function sizeSetting(name: string, setting: string | undefined, fallback: number): number {
-  if (setting === undefined) return fallback;
-  const m = /^(\d+)\s*([bkmg]?)b?$/i.exec(setting.trim());
-  if (!m || Number(m[1]) === 0) throw new Error(`${name} must be a positive size such as 134217728 or 128m, got '${setting}'`);
-  return Number(m[1]) * 1024 ** 'bkmg'.indexOf((m[2] || 'b').toLowerCase());
-}
-
-/**
- * Spark's FilePartition.maxSplitBytes: the input's bytes (each file counted with an open cost)
- * spread over the parallelism, at least the open cost and at most `spark.sql.files.maxPartitionBytes`
- * (Flint's default 32 MiB), so that a file of a few dozen MB gives every core a task of about
- * the same size instead of one full split and a short remainder.
- */
-function maxSplitBytes(session: SqlSession, sizes: readonly number[]): number {
-  const conf = (key: string) => session.conf.get(key);
-  const maxPartitionBytes = sizeSetting('spark.sql.files.maxPartitionBytes', conf('spark.sql.files.maxPartitionBytes'), SPLIT_BYTES);
-  const openCost = sizeSetting('spark.sql.files.openCostInBytes', conf('spark.sql.files.openCostInBytes'), 4 * 1024 * 1024);
-  const totalBytes = sizes.reduce((n, size) => n + size + openCost, 0);
-  const bytesPerCore = Math.ceil(totalBytes / Math.max(1, session.host.defaultParallelism));
-  return Math.min(maxPartitionBytes, Math.max(openCost, bytesPerCore));
+/** The files' byte splits packed into tasks as Spark plans them, with the session's settings as the query runs. */
+function planSplits(session: SqlSession, files: readonly string[], sizes: readonly number[], splittable: boolean, partitionValues: (path: string) => unknown[]): ByteSplit[][] {
+  const settings = filePartitioning((key) => session.conf.get(key), session.host.defaultParallelism);
+  const splitBytes = maxSplitBytes(settings, sizes);
+  const splits = files.flatMap((path, i) => fileRanges(sizes[i], splitBytes, splittable).map((range): ByteSplit => ({ path, ...range, partitionValues: partitionValues(path) })));
+  return filePartitions(splits, settings, splitBytes);
 }
 
 type SchemaOf = (files: { path: string; text: string }[], options: ReaderOptions) => StructType;
@@ -58,13 +45,12 @@ function register(format: string, reader: ReaderFunction, linesReader: LinesRead
       ? new StructType(userSchema.fields.filter((f) => !partitionNames.has(f.name)))
       : inferSchema(files.map((path) => ({ path, text: readFileSync(path, 'utf8') })), options);
     // multiLine records may cross any byte boundary, so each file is then one split.
-    const whole = String(options.multiLine ?? options.multiline ?? 'false').toLowerCase() === 'true';
+    const splittable = String(options.multiLine ?? options.multiline ?? 'false').toLowerCase() !== 'true';
     const sizes = files.map((f) => statSync(f).size);
-    const splits = byteSplits(files, whole ? Number.MAX_SAFE_INTEGER : maxSplitBytes(session, sizes))
-      .map((split) => ({ ...split, partitionValues: partitioning.valuesOf(split.path) }));
     const size = sizes.reduce((n, s) => n + s, 0);
+    const partitions = () => planSplits(session, files, sizes, splittable, (path) => partitioning.valuesOf(path));
     const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
-    return session.relation(schema, new FileScan(format, paths, fileSchema, splits, reader, { ...options }, size, () => session.timeZone));
+    return session.relation(schema, new FileScan(format, paths, fileSchema, partitions, reader, { ...options }, size, () => session.timeZone));
   });
 }
 
