@@ -7,6 +7,8 @@
  * range (the direct index never applies) and at the int32 bounds: each answer is DuckDB's on the
  * same file, also a group-by over a broadcast join's matches (the probe's table passed to the loop
  * by name). A random draw per row goes on from batch to batch as a plain projection's does.
+ * A row group longer than the loop's calls (batch-loop.ts's CALL_ROWS) is grouped across calls:
+ * groups first seen, and nulls first met, in its later calls.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +19,15 @@ import { DuckDbReference } from './duckdb-reference.js';
 
 const ROWS = 10_000;
 const ROW_GROUP = 2_048;
+/** One row group of more rows than three of the loop's calls (16,384 rows each after the first 64). */
+const LONG_ROWS = 40_000;
 
 const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 describe('group-by over batches that change shape (local[2]) against DuckDB', () => {
   let dir: string;
   let path: string;
+  let longPath: string;
   let db: DuckDbReference;
   let fc: FlintContext;
   beforeAll(async () => {
@@ -38,8 +43,15 @@ describe('group-by over batches that change shape (local[2]) against DuckDB', ()
         `(i % 6)::int as small ` +
         `from range(0, ${ROWS}) t(i)) to '${path}' (format parquet, row_group_size ${ROW_GROUP})`,
     );
+    longPath = join(dir, 'long.parquet');
+    await db.query(
+      `copy (select case when i < 20000 then (i % 97)::int else (i % 3001)::int end as k, 'r' || (i % 3) as r, ` +
+        `case when i >= 30000 and i % 5 = 0 then null else i % 13 end::int as q, (i % 17) / 8 as x ` +
+        `from range(0, ${LONG_ROWS}) t(i)) to '${longPath}' (format parquet, row_group_size ${LONG_ROWS})`,
+    );
     fc = await FlintContext.create({ master: 'local[2]' });
     fc.read.parquet(path).createOrReplaceTempView('shapes');
+    fc.read.parquet(longPath).createOrReplaceTempView('long');
   });
   afterAll(async () => {
     await fc?.stop();
@@ -54,16 +66,21 @@ describe('group-by over batches that change shape (local[2]) against DuckDB', ()
     expect(chunks.slice(1).every((c) => !String(c.encodings).includes('DICTIONARY'))).toBe(true);
   });
 
+  it('the long file is one row group', async () => {
+    expect(await db.query(`select row_group_id, row_group_num_rows as n from parquet_metadata('${longPath}') where path_in_schema = 'k'`)).toEqual([{ row_group_id: 0, n: LONG_ROWS }]);
+  });
+
   const queries: Record<string, string> = {
     'a string dictionary-encoded in one row group and plain in the others': 'select s, small, count(*) as n, sum(x) as t from shapes group by s, small',
     'a string changing encoding, with sums over columns that gain nulls': 'select substr(s, 1, 1) as c, small, sum(q * x) as r, count(q) as n, avg(x) as a from shapes group by c, small',
     'int keys far apart and at the int32 bounds': 'select far, small, count(*) as n, sum(q) as t, max(x) as m from shapes group by far, small',
     'an int key whose values gain nulls': 'select q, count(*) as n, min(x) as m from shapes group by q',
     "a broadcast table's string column, over the join's matches": "select /*+ BROADCAST(d) */ d.name, count(*) as n, sum(s.x) as t from shapes s join (select * from (values (0, 'zero'), (1, 'one'), (2, 'two'), (2, 'deux'), (5, null)) as v(id, name)) d on s.small = d.id group by d.name",
+    'keys first seen, and nulls first met, in later calls of the loop over one row group': 'select k, r, count(*) as n, sum(q) as t, count(q) as c, avg(x) as a from long group by k, r',
   };
   for (const [name, sql] of Object.entries(queries)) {
     it(`groups by ${name} as DuckDB does`, async () => {
-      const expected = await db.query(sql.replace(/from shapes/g, `from '${path}'`));
+      const expected = await db.query(sql.replace(/from shapes/g, `from '${path}'`).replace(/from long/g, `from '${longPath}'`));
       const actual = await fc.sql(sql).collect();
       expect(actual.length).toBe(expected.length);
       expect(sorted(actual)).toEqual(sorted(expected));
@@ -81,6 +98,11 @@ describe('group-by over batches that change shape (local[2]) against DuckDB', ()
   it('groups by a seeded random draw per row as the same draws collected by a projection fall', async () => {
     const expected = await countsOf('select floor(rand(7) * 4) as b, small from shapes');
     expect(await groupedCounts('select floor(rand(7) * 4) as b, small, count(*) as n from shapes group by b, small')).toEqual(expected);
+  });
+
+  it('groups by seeded random draws over a row group of several loop calls as a projection of them falls', async () => {
+    const expected = await countsOf('select floor(rand(11) * 50) as b, r from long');
+    expect(await groupedCounts('select floor(rand(11) * 50) as b, r, count(*) as n from long group by b, r')).toEqual(expected);
   });
 
   it('groups by the partition id as a projection of it counts', async () => {

@@ -7,6 +7,11 @@
  * a Parquet group-by, each a stretch of rows run unoptimized. The state is an array, not an
  * object: V8 tracks an object's field types, and a task's fresh object (keys arrays changing
  * element kinds as they fill) deoptimized the loop's code that relied on them.
+ *
+ * The loop gets the batch's column and dictionary arrays, not the batch: a batch object's map (its
+ * hidden class) dies with the task's batches when the thread collects garbage between tasks, the
+ * type feedback on `scanBatch.columns` went with it, and the next task's first call deoptimized
+ * the loop compiled for the whole function (arrays' maps live as long as the thread).
  */
 import type { CodegenContext } from './codegen/codegen-context.js';
 import { loadVars, loopVar, storeVars, type LoopVar } from './codegen/loop-state.js';
@@ -20,6 +25,19 @@ const STATE = 'loopState';
  * deoptimized where it first returns.
  */
 const FIRST_CALL_ROWS = 64;
+/**
+ * The rest of a batch goes in calls of at most this many rows. V8 then optimizes the loop as a
+ * function, entered on the next call, while the first task still runs: with one call for a
+ * Parquet row group's million rows it could only replace the running loop (on-stack), code no
+ * later call enters, so the second task ran its row group unoptimized until a whole-function
+ * compilation finished and the third compiled again (three compilations per thread, each after a
+ * stretch of slow rows; now the first task's).
+ */
+const CALL_ROWS = 16_384;
+
+/** The loop function's parameters for the batch's columns and dictionaries (the row loop reads them). */
+export const BATCH_COLUMNS = 'batchColumns';
+export const BATCH_DICTIONARIES = 'batchDictionaries';
 
 export interface BatchLoopParts {
   /** Variables the caller declares before the loop and reads after it. */
@@ -44,16 +62,16 @@ export function topLevelBatchLoop(ctx: CodegenContext, parts: BatchLoopParts): s
   const vars = [...parts.outer, ...parts.state, ...temps.map((t) => loopVar(t, 'undefined'))];
   const tempSlot = (i: number) => `${STATE}[${parts.outer.length + parts.state.length + i}]`;
   const partitionIndex = ctx.usesPartitionIndex ? 'partitionIndex' : 'undefined';
-  const params = `${STATE}, env, partitionIndex, scanBatch, batchFrom, batchTo`;
+  const params = `${STATE}, env, partitionIndex, ${BATCH_COLUMNS}, ${BATCH_DICTIONARIES}, batchFrom, batchTo`;
   ctx.addHelper(LOOP_FUNCTION, `function ${LOOP_FUNCTION}(${params}) {\n${loadVars(vars, STATE)}\n${parts.rowLoop}\n${storeVars(vars, STATE)}\n}`);
-  const call = (from: string, to: string) => `${LOOP_FUNCTION}(${STATE}, env, ${partitionIndex}, scanBatch, ${from}, ${to});`;
+  const call = (from: string, to: string) => `${LOOP_FUNCTION}(${STATE}, env, ${partitionIndex}, scanBatch.columns, scanBatch.dictionaries, ${from}, ${to});`;
   const withVars = (statements: readonly string[]) => (statements.length === 0 ? '' : `{\n${loadVars(vars, STATE)}\n${statements.join('\n')}\n${storeVars(vars, STATE)}\n}\n`);
   const perBatch = withVars(parts.batch);
   const loop = `${temps.map((t, i) => `${tempSlot(i)} = ${t};`).join(' ')}
 for (const scanBatch of input) {
 ${perBatch}const firstRows = Math.min(${FIRST_CALL_ROWS}, scanBatch.length);
 ${call('0', 'firstRows')}
-if (firstRows < scanBatch.length) ${call('firstRows', 'scanBatch.length')}
+for (let callFrom = firstRows; callFrom < scanBatch.length; callFrom += ${CALL_ROWS}) ${call('callFrom', `Math.min(callFrom + ${CALL_ROWS}, scanBatch.length)`)}
 ${parts.release}}
 ${temps.map((t, i) => `${t} = ${tempSlot(i)};`).join(' ')}`;
   const outer = parts.outer.map((v, i) => `${v.assigned ? 'let' : 'const'} ${v.name} = ${STATE}[${i}];`).join(' ');

@@ -17,7 +17,7 @@ import { LoopRowCounts, type RowCounter } from './row-counter.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { encodedRead, encodedValue } from './codegen/encoded-read.js';
 import { declaredNames, declareVars, loopVar, type LoopVar } from './codegen/loop-state.js';
-import { topLevelBatchLoop } from './batch-loop.js';
+import { BATCH_COLUMNS, BATCH_DICTIONARIES, topLevelBatchLoop } from './batch-loop.js';
 
 /** `rows`: counts the rows out of the step (a filter's passing rows, a generator's items), row-counter.ts. */
 export type Step =
@@ -230,17 +230,18 @@ function genOneLoop(p: Pipeline, ctx: CodegenContext, sink: Sink, batchFunction:
   const body = `${lines.join('\n  ')}\n${'}'.repeat(loops)}}`;
   if (!p.columnar) return prelude + counts.around(`for (const row of input) {\n  ${body}`) + after;
   // Over column batches: a counted loop over each batch's rows, its columns in locals.
-  const dictionaries = read.flatMap((i) => (mayBeEncoded(p.baseOutput[i]) ? [`const dict${i} = scanBatch.dictionaries?.[${i}];`] : []));
-  const columnReads = read.map((i) => `const col${i} = scanBatch.columns[${i}];`);
+  const dictionaryReads = (dictionaries: string) => read.flatMap((i) => (mayBeEncoded(p.baseOutput[i]) ? [`const dict${i} = ${dictionaries}?.[${i}];`] : []));
+  const columnReads = (columns: string) => read.map((i) => `const col${i} = ${columns}[${i}];`);
+  const dictionaries = dictionaryReads('scanBatch.dictionaries');
   if (topLevel) {
     const sunkCode = sunk as SinkCode;
-    const reads = [...columnReads, ...dictionaries, ...counts.add(p.baseRows, '(batchTo - batchFrom)')].join(' ');
+    const reads = [...columnReads(BATCH_COLUMNS), ...dictionaryReads(BATCH_DICTIONARIES), ...counts.add(p.baseRows, '(batchTo - batchFrom)')].join(' ');
     const rowLoop = `${reads}\nfor (let scanRow = batchFrom; scanRow < batchTo; scanRow++) {\n  ${body}`;
     const shared = hoistedNames.flatMap((names) => names!.map((name) => loopVar(name, name, false)));
     const state = [...(sunkCode.state ?? []), ...shared];
     return prelude + topLevelBatchLoop(ctx, { outer: outer!, state, batch: [...dictionaries, ...(sunkCode.batch ?? [])], rowLoop, counts, release: releaseBatch(ctx), after: sunkCode.after ?? [] });
   }
-  const columns = [...columnReads, ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
+  const columns = [...columnReads('scanBatch.columns'), ...dictionaries, ...counts.add(p.baseRows, 'scanBatch.length')].join(' ');
   const rows = `${columns}\n${prologue}for (let scanRow = 0; scanRow < scanBatch.length; scanRow++) {\n  ${body}`;
   // A batch whose rows are all read goes back to its scan for the next one (io/column-pool.ts): a
   // sink reads values only, so only a prologue (a join's bulk build) may keep the batch's columns.
