@@ -139,3 +139,43 @@ describe("PySpark's calls as the quickstart writes them", () => {
     expect(await fc.read.json(json, 'name STRING, age INT', { mode: 'FAILFAST' }).collect()).toEqual([{ name: 'Justin', age: 19 }]);
   });
 });
+
+describe("a Column used with JavaScript's operators (PySpark's NOT_COLUMN_OR_STR / NOT_COLUMN, with the methods to use)", () => {
+  const hint = "JavaScript has no operator overloading: use Column's methods";
+  const age = col('age') as unknown as number;
+
+  it('filter(col > 21) is a boolean, not a condition', () => {
+    expect(() => people.filter((age > 21) as never)).toThrow(`[NOT_COLUMN_OR_STR] Argument \`condition\` should be a Column or str, got boolean. ${hint}`);
+    expect(() => people.where(((r: { age: number }) => r.age > 21) as never)).toThrow('[NOT_COLUMN_OR_STR] Argument `condition` should be a Column or str, got function.');
+  });
+
+  it('withColumn(name, col * 2) is a number; select(col + 1) and col.gt(col + 1) are text', () => {
+    expect(() => people.withColumn('x', (age * 2) as never)).toThrow(`[NOT_COLUMN] Argument \`col\` should be a Column, got number. ${hint}`);
+    expect(() => people.select((age + 1) as never)).toThrow(`[NOT_COLUMN_OR_STR] Argument \`col\` is the text of a Column (Column<'age'>1), made by a JavaScript operator. ${hint}`);
+    expect(() => col('age').gt(`${col('age')}1`)).toThrow("Argument `other` is the text of a Column (Column<'age'>1)");
+  });
+});
+
+describe("a UDF's result as its declared type (Spark's EvaluatePython: a mismatched value is null)", () => {
+  it('dates and timestamps from Dates, null for a value of another type, any value as a string', async () => {
+    const day = F.udf((age: number) => new Date(Date.UTC(2020, 0, age)), 'date');
+    const asInt = F.udf((name: string) => name, 'int');
+    const half = F.udf((age: number) => age + 0.5, 'int');
+    const text = F.udf((age: number) => age * 2, 'string');
+    const pair = F.udf((name: string, age: number) => [age, name], 'struct<x:int,y:string>');
+    const df = people.where(col('age').leq(20)).select(day('age').alias('d'), asInt('name').alias('i'), half('age').alias('h'), text('age').alias('t'), pair('name', 'age').alias('s'));
+    const rows = await df.orderBy('d').collect();
+    expect(rows).toEqual([
+      { d: new Date(Date.UTC(2020, 0, 10)), i: null, h: null, t: '20', s: { x: 10, y: 'Alice' } },
+      { d: new Date(Date.UTC(2020, 0, 20)), i: null, h: null, t: '40', s: { x: 20, y: 'Bob' } },
+    ]);
+    expect((await df.agg(F.max('d').alias('latest')).collect())[0]!.latest).toEqual(new Date(Date.UTC(2020, 0, 20)));
+  });
+});
+
+describe('min and max of structs and arrays compare by content, as Spark orders them', () => {
+  it('max(named_struct(age, name)) is the oldest, max(array(age)) the largest', async () => {
+    const [row] = await fc.sql("SELECT max(named_struct('x', age, 'y', name)) AS m, min(named_struct('x', age, 'y', name)) AS n, max(array(age)) AS a FROM people").collect();
+    expect(row).toEqual({ m: { x: 40, y: 'Alice' }, n: { x: 10, y: 'Alice' }, a: [40] });
+  });
+});

@@ -230,14 +230,40 @@ export class Column {
 
 /** A Column's expression, or a literal for a plain value. */
 export function operand(value: ColumnOrValue): Expr {
-  return value instanceof Column ? value.expr : literalExpr(value);
+  if (value instanceof Column) return value.expr;
+  if (typeof value === 'string' && value.includes("Column<'")) throw operatorText('other', value);
+  return literalExpr(value);
 }
 
 /** Where a column is expected, a string names one (`'age'`, `'t.age'`, `'*'`). */
 export function columnExpr(value: Column | string): Expr {
+  return argumentExpr(value, 'col');
+}
+
+/** A Column or a column name given as PySpark's argument `argName` (named in the error for anything else). */
+export function argumentExpr(value: Column | string, argName: string): Expr {
   if (value instanceof Column) return value.expr;
-  if (typeof value !== 'string') throw new TypeError(`Expected a Column or a column name, got ${typeof value}`);
+  if (typeof value !== 'string') throw notColumn(argName, value, true);
+  if (value.includes("Column<'")) throw operatorText(argName, value);
   return nameToExpr(value);
+}
+
+/** `col('age') + 1` is the text `Column<'age'>1` in JavaScript. */
+function operatorText(argName: string, text: string): TypeError {
+  return new TypeError(`[NOT_COLUMN_OR_STR] Argument \`${argName}\` is the text of a Column (${text}), made by a JavaScript operator. ${NO_OPERATORS}`);
+}
+
+const NO_OPERATORS = "JavaScript has no operator overloading: use Column's methods, col('age').gt(21), col('age').plus(1), c1.and(c2), F.not(c).";
+
+/**
+ * PySpark's NOT_COLUMN / NOT_COLUMN_OR_STR for a value where a Column belongs. A boolean or a
+ * number there is what `col('age') > 21` or `col('age') + 1` give in JavaScript: the hint says so.
+ */
+export function notColumn(argName: string, value: unknown, orStr: boolean): TypeError {
+  const type = value === null ? 'null' : typeof value;
+  const hint = type === 'boolean' || type === 'number' ? ` ${NO_OPERATORS}` : '';
+  const errorClass = orStr ? 'NOT_COLUMN_OR_STR' : 'NOT_COLUMN';
+  return new TypeError(`[${errorClass}] Argument \`${argName}\` should be a Column${orStr ? ' or str' : ''}, got ${type}.${hint}`);
 }
 
 export function nameToExpr(name: string): Expr {

@@ -7,7 +7,7 @@
 import type { RDD, StorageLevel } from '@flint/rdd';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { StructField, StructType } from '../types/index.js';
-import { Column, columnExpr, nameToExpr } from '../column.js';
+import { Column, argumentExpr, columnExpr, nameToExpr, notColumn } from '../column.js';
 import { aliasOf, callOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
 import { outputOf } from '../plan/output.js';
@@ -108,6 +108,7 @@ export class DataFrame {
   /** Replaces columns of the same name in place, appends the others (PySpark's withColumns). */
   withColumns(colsMap: Record<string, Column>): DataFrame {
     const entries = Object.entries(colsMap);
+    for (const [, c] of entries) if (!(c instanceof Column)) throw notColumn('col', c, false);
     const replaced = new Set<string>();
     const exprs: Expr[] = this.output.map((a) => {
       const match = entries.find(([n]) => n.toLowerCase() === a.name.toLowerCase());
@@ -153,7 +154,7 @@ export class DataFrame {
 
   // ---- filters, ordering, limits ------------------------------------------------------------
   filter(condition: Column | string): DataFrame {
-    const e = typeof condition === 'string' ? sqlFrontEnd('filter(text)').parseExpression(condition) : condition.expr;
+    const e = typeof condition === 'string' ? sqlFrontEnd('filter(text)').parseExpression(condition) : argumentExpr(condition, 'condition');
     return this.derive({ kind: 'filter', child: this.plan, condition: e });
   }
   where(condition: Column | string): DataFrame {

@@ -11,6 +11,7 @@ import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
 import { KEY_TEXT } from '../key-text.js';
 import { distinctTupleKey } from '../distinct-aggregate.js';
+import { SQL_COMPARE } from '../../physical/codegen/complex-equality.js';
 
 const one = { minArgs: 1, maxArgs: 1 };
 
@@ -223,13 +224,15 @@ const aggregates: AggregateFunction[] = [
   ...bitAggregates(),
 ];
 
-/** min/max; NaN is larger than any other number, as in Spark. */
+/** min/max; NaN is larger than any other number, as in Spark; structs, arrays, maps and binary values compare by content (sqlCompare). */
 function extreme(name: string, better: '<' | '>'): AggregateFunction {
-  const beats = (x: string, a: string) => (better === '>' ? `(${x} > ${a} || (${x} !== ${x} && ${a} === ${a}))` : `(${x} < ${a} || (${a} !== ${a} && ${x} === ${x}))`);
+  const scalarBeats = (x: string, a: string) => (better === '>' ? `(${x} > ${a} || (${x} !== ${x} && ${a} === ${a}))` : `(${x} < ${a} || (${a} !== ${a} && ${x} === ${x}))`);
+  const beats = (x: string, a: string) => `(typeof ${x} === 'object' ? sqlCompare(${x}, ${a}) ${better} 0 : ${scalarBeats(x, a)})`;
   return {
     type: 'aggregate',
     name,
     ...one,
+    helpers: { sqlCompare: SQL_COMPARE },
     nullableResult: true,
     returnType: ([t]) => t,
     slots: 1,
@@ -237,7 +240,7 @@ function extreme(name: string, better: '<' | '>'): AggregateFunction {
     update: ([a], [x]) => `if (${x} !== null && (${a} === null || ${beats(x, a)})) ${a} = ${x};`,
     merge: ([a], [b]) => `if (${b} !== null && (${a} === null || ${beats(b, a)})) ${a} = ${b};`,
     finish: ([a]) => a,
-    typed: typedOptional((v, x, n) => `if (${n} === 0 || ${beats(x, v)}) ${v} = ${x};`),
+    typed: typedOptional((v, x, n) => `if (${n} === 0 || ${scalarBeats(x, v)}) ${v} = ${x};`),
   };
 }
 

@@ -4,6 +4,7 @@
  * null-intolerant operators test their operands once, through temporaries (`(t1 = a) === null ? ...`),
  * so the generated code is straight-line, with no closures or calls per row.
  */
+import { udfResultSource } from './udf-result.js';
 import type { Expr, ExprOf } from '../../expr/expression.js';
 import { lookupFunction, type ScalarFunction } from '../../expr/registry.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
@@ -54,8 +55,7 @@ export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'udf': {
       const fn = ctx.addUdf(e.udf);
       const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
-      const t = ctx.scratch();
-      return `((${t} = ${call}) === undefined ? null : ${t})`;
+      return `${ctx.constant(udfResultSource(e.udf.returnType))}(${call})`;
     }
     case 'window':
     case 'subquery':

@@ -1,0 +1,64 @@
+/**
+ * A UDF's result as the engine keeps a value of its declared return type. A value that is not of
+ * that type is null, as Spark's EvaluatePython.makeFromJava makes a Python UDF's mismatched result
+ * (an `int` UDF returning 'abc' or 2.5 gives null), except that any value becomes a string's text.
+ * Integers wrap to their width as Java's narrowing does; a `Date` is a date's day or a timestamp's
+ * milliseconds; a struct is read from an object by field name or from an array by position.
+ */
+import type { ArrayType, DataType, MapType, StructType } from '../../types/index.js';
+
+const DAY_MS = 86400000;
+
+const INTEGER_WIDTH: Readonly<Record<string, string>> = {
+  byte: '(x << 24) >> 24',
+  short: '(x << 16) >> 16',
+  integer: 'x | 0',
+  long: 'x + 0',
+};
+
+/** The source of an arrow function converting a UDF's result to `type` (null for a mismatch). */
+export function udfResultSource(type: DataType): string {
+  return `((v) => v === null || v === undefined ? null : ${convert(type)})`;
+}
+
+function convert(type: DataType): string {
+  const name = type.typeName();
+  const width = INTEGER_WIDTH[name];
+  if (width !== undefined) {
+    const wrap = width.replaceAll('x', 'n');
+    return `(typeof v === 'bigint' ? ((n) => ${wrap})(Number(BigInt.asIntN(64, v))) : typeof v === 'number' && Number.isInteger(v) ? ((n) => ${wrap})(v) : null)`;
+  }
+  switch (name) {
+    case 'boolean':
+      return `(typeof v === 'boolean' ? v : null)`;
+    case 'float':
+      return `(typeof v === 'number' ? Math.fround(v) : null)`;
+    case 'double':
+    case 'decimal':
+      return `(typeof v === 'number' ? v : null)`;
+    case 'string':
+      return `(typeof v === 'string' ? v : String(v))`;
+    case 'binary':
+      return `(v instanceof Uint8Array ? v : typeof v === 'string' ? new TextEncoder().encode(v) : null)`;
+    case 'date':
+      return `(v instanceof Date ? Math.floor(v.getTime() / ${DAY_MS}) : null)`;
+    case 'timestamp':
+    case 'timestamp_ntz':
+      return `(v instanceof Date ? v.getTime() : null)`;
+    case 'array':
+      return `(Array.isArray(v) ? v.map(${udfResultSource((type as ArrayType).elementType)}) : null)`;
+    case 'map': {
+      const { keyType, valueType } = type as MapType;
+      const entries = `(v instanceof Map ? [...v] : Object.entries(v))`;
+      return `(typeof v === 'object' ? new Map(${entries}.map(([k, x]) => [${udfResultSource(keyType)}(k), ${udfResultSource(valueType)}(x)])) : null)`;
+    }
+    case 'struct': {
+      const fields = (type as StructType).fields.map(
+        (f, i) => `${JSON.stringify(f.name)}: ${udfResultSource(f.dataType)}(Array.isArray(v) ? v[${i}] : v[${JSON.stringify(f.name)}])`,
+      );
+      return `(typeof v === 'object' && !(v instanceof Date) ? { ${fields.join(', ')} } : null)`;
+    }
+    default:
+      return 'v';
+  }
+}
