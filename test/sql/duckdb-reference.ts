@@ -1,14 +1,15 @@
 /**
  * DuckDB as the reference engine for Flint's SQL: loads the TPC-H CSV files (or any CSV with
  * a known schema) into an in-memory DuckDB and runs SQL, returning rows as plain objects whose
- * values are normalised the way Flint collects them: numbers (BIGINT/HUGEINT/DECIMAL too),
- * strings, booleans, `Date`s (DATE at UTC midnight), and null.
+ * values are normalised the way Flint collects them: numbers (BIGINT/HUGEINT/DECIMAL too; an
+ * integer past 2^53 as a JS bigint, Flint's exact long), strings, booleans, `Date`s (DATE at UTC
+ * midnight), and null.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { TPCH_TABLE_NAMES, TPCH_TABLES, type TpchColumnType } from '../../benchmarks/tpch/schema.js';
 
-export type ReferenceValue = number | string | boolean | Date | null | ReferenceValue[] | { [key: string]: ReferenceValue };
+export type ReferenceValue = number | bigint | string | boolean | Date | null | ReferenceValue[] | { [key: string]: ReferenceValue };
 export type ReferenceRow = Record<string, ReferenceValue>;
 
 const DUCKDB_TYPES: Record<TpchColumnType, string> = {
@@ -21,11 +22,7 @@ function sqlString(text: string): string {
 
 export function normaliseValue(value: unknown): ReferenceValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n)) throw new Error(`DuckDB returned ${value}, outside JavaScript's safe integers`);
-    return n;
-  }
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (Array.isArray(value)) return value.map(normaliseValue);
@@ -67,8 +64,8 @@ export class DuckDbReference {
   }
 
   /** Creates table `name` (`columns`: DuckDB's column list, `id INTEGER, tag VARCHAR`) holding `rows` (none: an empty table). */
-  async createTable(name: string, columns: string, rows: readonly (readonly (number | string | null)[])[]): Promise<void> {
-    const value = (v: number | string | null) => (v === null ? 'NULL' : typeof v === 'string' ? sqlString(v) : String(v));
+  async createTable(name: string, columns: string, rows: readonly (readonly (number | bigint | string | null)[])[]): Promise<void> {
+    const value = (v: number | bigint | string | null) => (v === null ? 'NULL' : typeof v === 'string' ? sqlString(v) : String(v));
     const insert = rows.length === 0 ? '' : `; INSERT INTO ${name} VALUES ${rows.map((r) => `(${r.map(value).join(', ')})`).join(', ')}`;
     await this.connection.run(`CREATE TABLE ${name} (${columns})${insert}`);
   }

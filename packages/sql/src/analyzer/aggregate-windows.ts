@@ -6,7 +6,7 @@
  * partition and order keys), a Window operator over it computes the windows, and a projection
  * puts each select item together again under its own name and id.
  */
-import { collect, mapChildren, newExprId, transformDown, type Alias, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
+import { collect, exprJson, mapChildren, newExprId, transformDown, type Alias, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
 import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
 import { prettyName } from '../expr/names.js';
 import { dataTypeOf } from './type-of.js';
@@ -28,7 +28,7 @@ export const windowedAggregates = new WeakMap<LogicalPlan, WindowedAggregate>();
 
 export function extractAggregateWindows(p: PlanOf<'aggregate'>, isAggregateCall: (e: Expr) => boolean): LogicalPlan {
   if (!p.aggregates.some(hasWindow)) return p;
-  const key = (e: Expr) => JSON.stringify(e);
+  const key = (e: Expr) => exprJson(e);
   const groupKeys = new Set(p.groupBy.map(key));
   // What the aggregate outputs: the select items without a window as they are, and one column
   // per other value read (named _w0, _w1, ... as Spark's ExtractWindowExpressions names them).

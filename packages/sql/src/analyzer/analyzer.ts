@@ -37,7 +37,7 @@ import { rewriteJoinConditionSubqueries } from './join-condition-subqueries.js';
 import { shareGroupingSubqueries } from './grouping-subqueries.js';
 import { dataTypeOf } from './type-of.js';
 import { commonType, sameType } from '../expr/type-rules.js';
-import { binaryOf, callOf } from '../expr/expression.js';
+import { binaryOf, callOf, exprJson } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
 import { literalExpr } from '../expr/literal.js';
 import { StructType } from '../types/index.js';
@@ -272,7 +272,7 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
 
 /** Every column outside an aggregate function must be a grouping expression (Spark's MISSING_AGGREGATION). */
 function checkGrouped(e: Expr, groupBy: readonly Expr[]): void {
-  const isGroupingExpr = (x: Expr) => groupBy.some((g) => JSON.stringify(g) === JSON.stringify(x));
+  const isGroupingExpr = (x: Expr) => groupBy.some((g) => exprJson(g) === exprJson(x));
   const visit = (x: Expr): void => {
     if (isGroupingExpr(x) || isAggregateCall(x) || x.kind === 'window') return;
     if (x.kind === 'attr') {
@@ -289,7 +289,7 @@ function checkGrouped(e: Expr, groupBy: readonly Expr[]): void {
 
 /** grouping()/grouping_id() need grouping sets, and read grouping columns only (Spark's messages). */
 function checkGroupingCalls(aggregates: readonly Expr[], groupBy: readonly Expr[], withGroupingSets: boolean): void {
-  const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: Expr, b: Expr) => exprJson(a) === exprJson(b);
   const columns = groupBy.map(prettyName).join(',');
   const visit = (x: Expr): void => {
     if (x.kind === 'call' && (x.name === 'grouping' || x.name === 'grouping_id')) {

@@ -5,7 +5,7 @@
  * grouping expression; here the select list's copy is replaced by the grouping one, so the
  * grouping check sees one expression and the rewrite joins the subquery once.
  */
-import { collect, transformDown, type Attr, type Expr } from '../expr/expression.js';
+import { collect, exprJson, transformDown, type Attr, type Expr } from '../expr/expression.js';
 
 type Subquery = Extract<Expr, { kind: 'subquery' }>;
 
@@ -24,7 +24,7 @@ export function shareGroupingSubqueries<E extends Expr>(exprs: readonly E[], gro
  */
 function canonicalKey(s: Subquery, outerIds: ReadonlySet<number>): string {
   const renumbered = new Map<number, number>();
-  return JSON.stringify(s, (key, value: unknown) => {
+  return exprJson(s, (key, value: unknown) => {
     if (key !== 'id' || typeof value !== 'number' || outerIds.has(value)) return value;
     if (!renumbered.has(value)) renumbered.set(value, renumbered.size);
     return `local ${renumbered.get(value)}`;

@@ -5,7 +5,7 @@
  * time is dropped, as Spark filters it. Durations are interval strings ('10 minutes',
  * '1 day 12 hours') or microseconds.
  */
-import { callOf, newExprId, transformDown, type Attr, type Expr } from '../expr/expression.js';
+import { callOf, exprJson, newExprId, transformDown, type Attr, type Expr } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
 import { prettyName } from '../expr/names.js';
 import { Types } from '../expr/types-used.js';
@@ -33,7 +33,7 @@ export function planTimeWindows<P extends Windowed>(p: P, scope: OuterScope | un
   const calls = new Map<string, Call>();
   for (const e of exprs) {
     transformDown(e, (x) => {
-      if (isWindowCall(x)) calls.set(JSON.stringify(x), x);
+      if (isWindowCall(x)) calls.set(exprJson(x), x);
       return undefined;
     });
   }

@@ -8,7 +8,7 @@ import type { RDD, StorageLevel } from '@flint/rdd';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { StructField, StructType } from '../types/index.js';
 import { Column, argumentExpr, columnExpr, nameToExpr, notColumn } from '../column.js';
-import { aliasOf, callOf, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
+import { aliasOf, callOf, exprJson, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
 import { literalExpr } from '../expr/literal.js';
 import { outputOf } from '../plan/output.js';
 import type { JoinType, LogicalPlan } from '../plan/logical-plan.js';
@@ -215,8 +215,8 @@ export class DataFrame {
     const keys = this.groupingKeys(cols);
     const positions = sets.map((set) =>
       set.map((c) => {
-        const key = JSON.stringify(columnExpr(c));
-        const i = keys.findIndex((k) => JSON.stringify(k) === key);
+        const key = exprJson(columnExpr(c));
+        const i = keys.findIndex((k) => exprJson(k) === key);
         if (i < 0) throw new AnalysisException('GROUPING_COLUMN_MISMATCH', `Column of grouping set (${typeof c === 'string' ? c : String(c)}) is not among the grouping columns.`);
         return i;
       }),

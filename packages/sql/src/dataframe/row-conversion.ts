@@ -6,6 +6,7 @@
  * A double or float keeps its -0, as Spark's do.
  */
 import { ArrayType, DataType, MapType, StructType } from '../types/index.js';
+import { LONG_MAX, LONG_MIN, toLongValue, type LongValue } from '../types/long-value.js';
 
 const DAY_MS = 86400000;
 
@@ -27,6 +28,7 @@ export function toInternal(value: unknown, type: DataType): unknown {
     case 'timestamp_ntz':
       return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : value;
     case 'long':
+      return typeof value === 'bigint' ? internalLong(value) : withoutNegativeZero(value);
     case 'integer':
     case 'short':
     case 'byte':
@@ -52,6 +54,13 @@ export function toInternal(value: unknown, type: DataType): unknown {
     default:
       return value;
   }
+}
+
+/** A JS bigint as a long (types/long-value.ts), or PySpark's error past 64 bits. */
+function internalLong(value: bigint): LongValue {
+  const long = toLongValue(value);
+  if (long !== undefined) return long;
+  throw new RangeError(`[VALUE_OUT_OF_BOUNDS] Value for \`obj\` must be between ${LONG_MIN} and ${LONG_MAX} (inclusive), got ${value}`);
 }
 
 /** An engine value of type `type` as the user sees it. */

@@ -2,8 +2,8 @@
  * Spark 4's ANSI arithmetic errors as generated code (spark.sql.ansi.enabled=true, the default):
  * a zero divisor raises DIVIDE_BY_ZERO, int or bigint overflow ARITHMETIC_OVERFLOW (tinyint and
  * smallint BINARY_ARITHMETIC_OVERFLOW). Generated code is expressions, so a throw goes through
- * the helper functions here, which a stage inlines (ARITHMETIC_HELPERS). Engine longs are
- * doubles: a bigint result at or past 2^63 has overflowed.
+ * the helper functions here, which a stage inlines (ARITHMETIC_HELPERS). Longs are exact
+ * (types/long-value.ts): their bounds are BigInt literals, and their arithmetic is expr/long-arithmetic.ts.
  */
 import type { DataType } from '../types/index.js';
 import type { EvalMode } from './expression.js';
@@ -25,11 +25,11 @@ export const ARITHMETIC_HELPERS: Readonly<Record<string, string>> = {
 
 export interface IntegralRange {
   readonly min: string;
-  /** The first value past the range (2^63 for bigint: a double cannot hold 2^63 - 1). */
+  /** The first value past the range. */
   readonly end: string;
   /** Java's name in overflow messages. */
   readonly name: string;
-  /** Java's two's-complement wrap of an out-of-range result. */
+  /** Java's two's-complement wrap of an out-of-range result (a long's needs LONG_HELPERS). */
   wrap(v: string): string;
 }
 
@@ -37,7 +37,7 @@ const RANGES: Readonly<Record<string, IntegralRange>> = {
   byte: { min: '-128', end: '128', name: 'tinyint', wrap: (v) => `(${v} << 24 >> 24)` },
   short: { min: '-32768', end: '32768', name: 'smallint', wrap: (v) => `(${v} << 16 >> 16)` },
   integer: { min: '-2147483648', end: '2147483648', name: 'integer', wrap: (v) => `(${v} | 0)` },
-  long: { min: '-9223372036854775808', end: '9223372036854775808', name: 'long', wrap: (v) => `Number(BigInt.asIntN(64, BigInt(${v})))` },
+  long: { min: '-9223372036854775808n', end: '9223372036854775808n', name: 'long', wrap: (v) => `sqlLong(BigInt.asIntN(64, BigInt(${v})))` },
 };
 
 /** The range of an integral type whose arithmetic can overflow (undefined for other types). */

@@ -126,6 +126,14 @@ export type Alias = ExprOf<'alias'>;
 export type NamedExpr = Attr | Alias;
 
 let nextExprId = 1;
+/**
+ * An expression as JSON text, to compare two trees: a long literal past 2^53 holds a JS bigint,
+ * which JSON.stringify rejects, so it is written as its digits and `n`.
+ */
+export function exprJson(e: unknown, replacer?: (key: string, value: any) => unknown): string {
+  return JSON.stringify(e, (key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : replacer ? replacer(key, value) : value));
+}
+
 /** A fresh id for an attribute or alias (unique within the process, like Catalyst's exprId). */
 export function newExprId(): number {
   return nextExprId++;

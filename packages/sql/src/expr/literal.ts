@@ -9,6 +9,7 @@ import { doubleToJavaString, floatToJavaString, formatDate, formatTimestamp } fr
 import { javaBigDecimalString } from '../format/decimal-text.js';
 import type { Expr } from './expression.js';
 import { Types } from './types-used.js';
+import { LONG_MAX, LONG_MIN, toLongValue } from '../types/long-value.js';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -19,11 +20,17 @@ export function literalExpr(value: unknown): Expr {
     case 'number':
       // -0 is a double, as inference types it (types/infer.ts): an int has no -0.
       if (Number.isInteger(value) && !Object.is(value, -0)) {
-        return { kind: 'literal', value, dataType: value >= INT_MIN && value <= INT_MAX ? Types.int : Types.long };
+        if (value >= INT_MIN && value <= INT_MAX) return { kind: 'literal', value, dataType: Types.int };
+        // An integer past 2^53 is exact as a double: a long holds it as a bigint (types/long-value.ts).
+        const long = toLongValue(Number.isSafeInteger(value) ? value : BigInt(value));
+        if (long !== undefined) return { kind: 'literal', value: long, dataType: Types.long };
       }
       return { kind: 'literal', value, dataType: Types.double };
-    case 'bigint':
-      return { kind: 'literal', value: Number(value), dataType: Types.long };
+    case 'bigint': {
+      const long = toLongValue(value);
+      if (long === undefined) throw new RangeError(`[NUMERIC_VALUE_OUT_OF_RANGE] ${value} is out of the range of bigint [${LONG_MIN}, ${LONG_MAX}].`);
+      return { kind: 'literal', value: long, dataType: Types.long };
+    }
     case 'string':
       return { kind: 'literal', value, dataType: Types.string };
     case 'boolean':

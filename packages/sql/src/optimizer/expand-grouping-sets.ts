@@ -6,7 +6,7 @@
  * same rows. Every branch outputs the aggregate's own attribute ids, so the plan above still
  * resolves.
  */
-import { aliasOf, transformDown, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
+import { aliasOf, exprJson, transformDown, type Attr, type Expr, type NamedExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
 import { ByteType, LongType, type DataType } from '../types/index.js';
@@ -26,7 +26,7 @@ function unionOfSets(p: PlanOf<'aggregate'>, sets: readonly (readonly number[])[
   return branches.reduce((left, right) => ({ kind: 'setOp', op: 'union', all: true, left, right }));
 }
 
-const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Expr, b: Expr) => exprJson(a) === exprJson(b);
 const constant = (value: number | null, dataType: DataType): Expr => ({ kind: 'literal', value, dataType });
 
 /** An output column of the aggregate as it reads in the rows of `set`, under the same id. */

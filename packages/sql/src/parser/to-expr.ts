@@ -15,6 +15,7 @@ import type { Expr, FrameBound, FunctionCall, Literal, SortItem, WindowRef, Wind
 import { formatExpr } from './ast-text.js';
 import { invalidTypedLiteral, timestampLiteral } from './typed-literals.js';
 import { parseDateDays } from '../types/datetime-parse.js';
+import { longValue } from '../types/long-value.js';
 import type { Query } from './ast.js';
 
 /** What expression conversion needs from the query around it. */
@@ -135,7 +136,7 @@ function literal(e: Literal): PlanExpr {
     case 'int':
       return lit(e.value, Types.int);
     case 'bigint':
-      return lit(Number(e.value), Types.long);
+      return lit(longValue(BigInt(e.value)), Types.long);
     case 'smallint':
       return lit(e.value, new ShortType());
     case 'tinyint':

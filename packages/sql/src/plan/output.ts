@@ -1,5 +1,5 @@
 /** The columns a resolved plan produces, as attributes (ids, names, types, nullability). */
-import type { Attr, Expr } from '../expr/expression.js';
+import { exprJson, type Attr, type Expr } from '../expr/expression.js';
 import { dataTypeOf, nullableOf } from '../analyzer/type-of.js';
 import type { LogicalPlan } from './logical-plan.js';
 
@@ -64,8 +64,8 @@ export function namedToAttr(e: Expr): Attr {
 /** Under grouping sets a grouping column is null in the rows of the sets that leave it out. */
 function groupingSetOutput(e: Expr, groupBy: readonly Expr[]): Attr {
   const attr = namedToAttr(e);
-  const value = JSON.stringify(e.kind === 'alias' ? e.child : attr);
-  return groupBy.some((g) => JSON.stringify(g) === value) ? asNullable(attr) : attr;
+  const value = exprJson(e.kind === 'alias' ? e.child : attr);
+  return groupBy.some((g) => exprJson(g) === value) ? asNullable(attr) : attr;
 }
 
 const asNullable = (a: Attr): Attr => (a.nullable ? a : { ...a, nullable: true });

@@ -16,6 +16,7 @@ import {
 } from './data-type.js';
 import { castOverflow, decimalOutOfRange } from './cast-errors.js';
 import { plainNumberString, roundDecimalString } from '../format/decimal-text.js';
+import { longValue } from './long-value.js';
 
 export type NumericValue = number | bigint;
 
@@ -27,7 +28,6 @@ function integralBits(type: DataType): number {
   throw new Error(`not an integral type: ${type.simpleString()}`);
 }
 
-const asJsNumber = (v: bigint): NumericValue => (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
 const LEGACY_INTEGER_TEXT = /^([+-]?\d*)(?:\.\d*)?$/;
@@ -51,7 +51,7 @@ export function stringToNumeric(text: string, to: DataType, ansi: boolean): Nume
     }
     const v = BigInt(whole);
     const bits = integralBits(to);
-    return v === BigInt.asIntN(bits, v) ? asJsNumber(v) : undefined;
+    return v === BigInt.asIntN(bits, v) ? longValue(v) : undefined;
   }
   if (to instanceof DecimalType) return DECIMAL_TEXT.test(t) ? Number(t) : undefined; // range: toDecimal
   const special = floatingSpecial(t.toLowerCase());
@@ -76,16 +76,16 @@ export function toNumeric(value: NumericValue, from: DataType, to: DataType, ans
   const fromFloating = from instanceof FloatType || from instanceof DoubleType;
   if (typeof value === 'bigint' || (Number.isInteger(value) && !fromFloating)) {
     const v = BigInt(value);
-    if (v === BigInt.asIntN(bits, v)) return asJsNumber(v);
+    if (v === BigInt.asIntN(bits, v)) return longValue(v);
     if (ansi) throw castOverflow(value, from, to);
-    return asJsNumber(BigInt.asIntN(bits, v));
+    return longValue(BigInt.asIntN(bits, v));
   }
   if (ansi || !fromFloating) {
     const truncated = Math.trunc(value);
     const inRange = Number.isFinite(truncated) && BigInt(truncated) === BigInt.asIntN(bits, BigInt(truncated));
     if (!inRange && ansi) throw castOverflow(value, from, to);
-    if (!inRange) return asJsNumber(BigInt.asIntN(bits, BigInt(truncated))); // a decimal wraps, as Decimal.toInt does
-    return asJsNumber(BigInt(truncated));
+    if (!inRange) return longValue(BigInt.asIntN(bits, BigInt(truncated))); // a decimal wraps, as Decimal.toInt does
+    return longValue(BigInt(truncated));
   }
   return legacyFractionalToIntegral(value, bits);
 }
@@ -99,7 +99,7 @@ function legacyFractionalToIntegral(value: number, bits: number): number | bigin
   let v = Number.isFinite(value) ? BigInt(Math.trunc(value)) : value > 0 ? max : min;
   if (v > max) v = max;
   if (v < min) v = min;
-  return asJsNumber(BigInt.asIntN(bits, v));
+  return longValue(BigInt.asIntN(bits, v));
 }
 
 /**

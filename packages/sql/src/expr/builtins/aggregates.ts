@@ -55,16 +55,20 @@ export const avgFinish = ([s, n]: string[], [t]: DataType[], evalMode?: EvalMode
 
 /** Numbers that a Float64Array holds exactly as the engine does (decimals excepted). */
 const numbersOnly = ([t]: DataType[]) => t !== undefined && isNumeric(t) && t.typeName() !== 'decimal';
+/** As numbersOnly, without longs: a long past 2^53 is a JS bigint (types/long-value.ts), which a Float64Array cannot hold. */
+const doublesHold = (types: DataType[]) => numbersOnly(types) && types[0]!.typeName() !== 'long';
+/** avg adds longs as doubles, as Spark's Average casts an integral input to double. */
+const avgTerm = (x: string, t: DataType | undefined): string => (t?.typeName() === 'long' ? `(typeof ${x} === 'number' ? ${x} : Number(${x}))` : addTerm(x, t));
 
 const countUpdate = ([a]: string[], args: string[]) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`;
-const avgUpdate = ([s, n]: string[], [x]: string[], [t]: DataType[] = []) => `if (${x} !== null) { ${s} += ${addTerm(x, t)}; ${n}++; }`;
+const avgUpdate = ([s, n]: string[], [x]: string[], [t]: DataType[] = []) => `if (${x} !== null) { ${s} += ${avgTerm(x, t)}; ${n}++; }`;
 /** Typed slots that are sums (counts, avg's sum and count) merge by adding. */
 const addSlots = (acc: string[], other: string[]) => acc.map((a, i) => `${a} += ${other[i]};`).join(' ');
 
 /** A value and whether any row set it: the typed form of an aggregate whose buffer starts null. */
-const typedOptional = (update: (v: string, x: string, n: string) => string): TypedAccumulator => ({
+const typedOptional = (update: (v: string, x: string, n: string) => string, accepts = numbersOnly): TypedAccumulator => ({
   slots: 2,
-  accepts: numbersOnly,
+  accepts,
   update: ([v, n], [x]) => `if (${x} !== null) { ${update(v, x, n)} ${n} = 1; }`,
   buffer: ([v, n]) => [`(${n} === 0 ? null : ${v})`],
   merge: ([v, n], [v2, n2]) => `if (${n2} !== 0) { ${update(v, v2, n)} ${n} = 1; }`,
@@ -240,7 +244,7 @@ function extreme(name: string, better: '<' | '>'): AggregateFunction {
     update: ([a], [x]) => `if (${x} !== null && (${a} === null || ${beats(x, a)})) ${a} = ${x};`,
     merge: ([a], [b]) => `if (${b} !== null && (${a} === null || ${beats(b, a)})) ${a} = ${b};`,
     finish: ([a]) => a,
-    typed: typedOptional((v, x, n) => `if (${n} === 0 || ${scalarBeats(x, v)}) ${v} = ${x};`),
+    typed: typedOptional((v, x, n) => `if (${n} === 0 || ${scalarBeats(x, v)}) ${v} = ${x};`, doublesHold),
   };
 }
 

@@ -27,7 +27,9 @@ export function typeDescriptor(t: DataType): TypeDescriptor {
 /** Walks a value by its descriptor, calling the hash's primitives; shared by both hashes. */
 const WALK = `(hashInt, hashLong, hashBytes) => {
   const f64 = new Float64Array(1), i64 = new Int32Array(f64.buffer), f32 = new Float32Array(1), i32 = new Int32Array(f32.buffer);
-  const lng = (v, seed) => hashLong(v | 0, Math.floor(v / 4294967296) | 0, seed);
+  const lng = (v, seed) => typeof v === 'bigint'
+    ? hashLong(Number(BigInt.asIntN(32, v)), Number(v >> 32n), seed)
+    : hashLong(v | 0, Math.floor(v / 4294967296) | 0, seed);
   const walk = (v, t, seed) => {
     if (v === null || v === undefined) return seed;
     switch (t) {

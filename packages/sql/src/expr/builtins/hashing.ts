@@ -3,6 +3,7 @@ import type { DataType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { MURMUR3, XXHASH64, typeDescriptor } from './hash-codegen.js';
+import { LONG_HELPERS } from '../../types/long-value.js';
 
 /** Strings hash by their UTF-8 bytes (Spark casts them to binary). */
 const bytesOf = (v: string) => `(typeof ${v} === 'string' ? Buffer.from(${v}, 'utf8') : ${v})`;
@@ -14,8 +15,8 @@ scalar('xxhash64', {
   args: [1, Infinity],
   returns: Types.long,
   nullTolerant: true,
-  gen: (args, types) => `Number(BigInt.asIntN(64, ${fold('sqlXxhash64', '42n')(args, types)}))`,
-  helpers: { sqlXxhash64: XXHASH64 },
+  gen: (args, types) => `sqlLong(BigInt.asIntN(64, ${fold('sqlXxhash64', '42n')(args, types)}))`,
+  helpers: { sqlXxhash64: XXHASH64, ...LONG_HELPERS },
 });
 
 const CRC32 = `const sqlCrc32 = (() => {

@@ -6,6 +6,8 @@ import { Types } from '../types-used.js';
 import { isIntegral, isNull, isNumeric, widerNumeric, widestType } from '../type-rules.js';
 import { all, scalar } from './define.js';
 import { ARITHMETIC_HELPERS, negateCode, zeroDivisorCode } from '../ansi-arithmetic.js';
+import { LONG_ARITHMETIC_HELPERS, longDivideCode } from '../long-arithmetic.js';
+import { LONG_HELPERS } from '../../types/long-value.js';
 
 const D = Types.double;
 /** floor and ceil: an integral stays itself, a decimal is Spark's integer decimal, any other number a bigint. */
@@ -15,6 +17,7 @@ const roundedType = ([t]: DataType[], [, scale]: unknown[]) => (t instanceof Dec
 /** The power of ten that makes the decimal arguments integers (their largest scale); 1 without decimals. */
 const decimalScale = (types: DataType[]) => Math.max(0, ...types.map((t) => (t instanceof DecimalType ? t.scale : 0)));
 const decimalUnit = (types: DataType[]) => 10 ** decimalScale(types);
+const isLong = (t: DataType | undefined) => t?.typeName() === 'long';
 const sameAsArg = ([t]: DataType[]) => (isNumeric(t) ? t : D);
 const numericArg = ([t]: DataType[]) => [isNumeric(t) ? undefined : D];
 
@@ -77,8 +80,11 @@ scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t],
 // Unary plus: the analyzer has already cast text to double and refused other non-numbers (resolve-expression.ts, signOperand).
 scalar('positive', { args: 1, returns: ([t]) => t!, gen: ([x]) => x!, pretty: ([x]) => `(+ ${x})` });
 scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => negateCode(x!, t!, mode), ...overflowing });
-scalar('floor', { args: 1, returns: ceilFloorType, coerce: numericArg, gen: ([x]) => `Math.floor(${x})`, prettyName: 'FLOOR' });
-scalar('ceil', { args: 1, returns: ceilFloorType, coerce: numericArg, gen: ([x]) => `Math.ceil(${x})`, prettyName: 'CEIL', aliases: ['ceiling'] });
+/** floor and ceil: an integral is itself; a double's is a long, as Java's (long) of it (sqlLongOfDouble). */
+const roundedToLong = (fn: string) => ([x]: string[], [t]: DataType[]) =>
+  isIntegral(t) ? x! : isLong(ceilFloorType([t!])) ? `sqlLongOfDouble(${fn}(${x}))` : `${fn}(${x})`;
+scalar('floor', { args: 1, returns: ceilFloorType, coerce: numericArg, gen: roundedToLong('Math.floor'), prettyName: 'FLOOR', helpers: LONG_ARITHMETIC_HELPERS });
+scalar('ceil', { args: 1, returns: ceilFloorType, coerce: numericArg, gen: roundedToLong('Math.ceil'), prettyName: 'CEIL', aliases: ['ceiling'], helpers: LONG_ARITHMETIC_HELPERS });
 scalar('pow', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.pow(${a}, ${b})`, prettyName: 'POWER', aliases: ['power'] });
 scalar('log', {
   args: [1, 2],
@@ -136,22 +142,23 @@ const integralPair = ([a, b]: DataType[]) => {
   const t = isIntegral(a) && isIntegral(b) ? widerNumeric(a, b) : Types.long;
   return [t, t];
 };
-const isLong = (t: DataType) => t.typeName() === 'long';
 for (const [name, op] of [['bitwise_or', '|'], ['bitwise_and', '&'], ['bitwise_xor', '^']] as const) {
   scalar(name, {
     args: 2,
     returns: (types) => integralPair(types)[0],
     coerce: integralPair,
-    gen: ([a, b], types) => (isLong(integralPair(types)[0]) ? `Number(BigInt(${a}) ${op} BigInt(${b}))` : `(${a} ${op} ${b})`),
+    gen: ([a, b], types) => (isLong(integralPair(types)[0]) ? `sqlLong(BigInt(${a}) ${op} BigInt(${b}))` : `(${a} ${op} ${b})`),
     pretty: ([a, b]) => `(${a} ${op} ${b})`,
+    helpers: LONG_HELPERS,
   });
 }
 scalar('bitwise_not', {
   args: 1,
   returns: ([t]) => (isIntegral(t) ? t : Types.long),
   coerce: ([t]) => [isIntegral(t) ? undefined : Types.long],
-  gen: ([a], [t]) => (isLong(t) ? `Number(~BigInt(${a}))` : `(~${a})`),
+  gen: ([a], [t]) => (isLong(t) ? `sqlLong(~BigInt(${a}))` : `(~${a})`),
   pretty: ([a]) => `~${a}`,
+  helpers: LONG_HELPERS,
 });
 scalar('atan2', { args: 2, returns: D, coerce: all(D), gen: ([y, x]) => `Math.atan2(${y}, ${x})`, prettyName: 'ATAN2' });
 scalar('hypot', { args: 2, returns: D, coerce: all(D), gen: ([a, b]) => `Math.hypot(${a}, ${b})`, prettyName: 'HYPOT' });
@@ -178,12 +185,13 @@ scalar('pmod', {
   nullableResult: true,
   gen: ([a, b], types, _, __, mode) => {
     const type = pmodType(types);
+    if (isLong(type)) return `(${zeroDivisorCode(b!, `sqlLongPmod(${a}, ${b})`, mode)})`;
     if (!(type instanceof DecimalType)) return `(${zeroDivisorCode(b!, `((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b})`, mode)})`;
     const pmod = `sqlDecimalPmod(${a}, ${b}, ${decimalUnit(types)})`;
     return `(${zeroDivisorCode(b!, decimalResultCode(pmod, type, false, mode), mode)})`;
   },
   ...overflowing,
-  helpers: { ...ARITHMETIC_HELPERS, ...DECIMAL_HELPERS },
+  helpers: { ...LONG_ARITHMETIC_HELPERS, ...DECIMAL_HELPERS },
 });
 /** `a div b` (Spark's IntegralDivide): the quotient truncated toward zero, a bigint; a zero divisor as for `/`. */
 scalar('div', {
@@ -194,10 +202,12 @@ scalar('div', {
   // Decimals divide as integer counts of their smallest unit (0.3 div 0.1 is 3, where doubles give 2.9999999999999996).
   gen: ([a, b], types, _, __, mode) => {
     const scale = decimalScale(types);
+    if (scale === 0 && types.every(isLong)) return `(${zeroDivisorCode(b!, longDivideCode(a!, b!, mode), mode)})`;
     return `(${zeroDivisorCode(b!, `Math.trunc(${decimalUnitsCode(a!, scale)} / ${decimalUnitsCode(b!, scale)})`, mode)})`;
   },
   pretty: ([a, b]) => `(${a} div ${b})`,
-  ...overflowing,
+  ansiAware: true,
+  helpers: LONG_ARITHMETIC_HELPERS,
 });
 const shift = (name: string, gen: (a: string, n: string, long: boolean) => string) =>
   scalar(name, {
@@ -205,14 +215,16 @@ const shift = (name: string, gen: (a: string, n: string, long: boolean) => strin
     returns: ([t]) => (isLong(t) ? Types.long : Types.int),
     coerce: ([t]) => [isLong(t) ? undefined : Types.int, Types.int],
     gen: ([a, n], [t]) => gen(a, n, isLong(t)),
+    helpers: LONG_HELPERS,
   });
-shift('shiftleft', (a, n, long) => (long ? `Number(BigInt.asIntN(64, BigInt(${a}) << BigInt(${n} & 63)))` : `(${a} << ${n})`));
-shift('shiftright', (a, n, long) => (long ? `Number(BigInt(${a}) >> BigInt(${n} & 63))` : `(${a} >> ${n})`));
-shift('shiftrightunsigned', (a, n, long) => (long ? `Number(BigInt.asUintN(64, BigInt(${a})) >> BigInt(${n} & 63))` : `(${a} >>> ${n} | 0)`));
+shift('shiftleft', (a, n, long) => (long ? `sqlLong(BigInt.asIntN(64, BigInt(${a}) << BigInt(${n} & 63)))` : `(${a} << ${n})`));
+shift('shiftright', (a, n, long) => (long ? `sqlLong(BigInt(${a}) >> BigInt(${n} & 63))` : `(${a} >> ${n})`));
+shift('shiftrightunsigned', (a, n, long) => (long ? `sqlLong(BigInt.asIntN(64, BigInt.asUintN(64, BigInt(${a})) >> BigInt(${n} & 63)))` : `(${a} >>> ${n} | 0)`));
 scalar('factorial', {
   args: 1,
   returns: Types.long,
   coerce: () => [Types.int],
   nullableResult: true,
-  gen: ([n]) => `(${n} < 0 || ${n} > 20 ? null : ((k) => { let f = 1; for (let i = 2; i <= k; i++) f *= i; return f; })(${n}))`,
+  gen: ([n]) => `(${n} < 0 || ${n} > 20 ? null : ((k) => { let f = 1n; for (let i = 2n; i <= k; i++) f *= i; return sqlLong(f); })(BigInt(${n})))`,
+  helpers: LONG_HELPERS,
 });

@@ -8,6 +8,7 @@ import type { DataType, DecimalType } from '../../types/index.js';
 import type { EvalMode } from '../../expr/expression.js';
 import { ARITHMETIC_HELPERS, arithmeticOverflowMessage, integralRange, zeroDivisorCode, type IntegralRange } from '../../expr/ansi-arithmetic.js';
 import { DECIMAL_HELPERS, decimalResultCode } from '../../expr/decimal-arithmetic.js';
+import { LONG_ARITHMETIC_HELPERS, longOverflowCode, longRemainderCode } from '../../expr/long-arithmetic.js';
 import type { CodegenContext } from './codegen-context.js';
 
 /**
@@ -30,17 +31,27 @@ const TRY_FUNCTION: Readonly<Record<string, string>> = { '+': 'try_add', '-': 't
 /** `l op r` for non-null operands held in temporaries; `type` is the result type. */
 export function genArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string, r: string, type: DataType, evalMode: EvalMode | undefined, ctx: CodegenContext): string {
   ctx.addHelpers(ARITHMETIC_HELPERS);
-  if (op === '/' || op === '%') return zeroDivisorCode(r, `${l} ${op} ${r}`, evalMode);
   const range = integralRange(type);
+  if (op === '%' && range?.name === 'long') {
+    ctx.addHelpers(LONG_ARITHMETIC_HELPERS);
+    return zeroDivisorCode(r, longRemainderCode(l, r), evalMode);
+  }
+  if (op === '/' || op === '%') return zeroDivisorCode(r, `${l} ${op} ${r}`, evalMode);
   if (range === undefined) return `${l} ${op} ${r}`;
   const t = ctx.scratch();
+  if (range.name === 'long') {
+    // Plain double arithmetic while both operands are numbers and the result is a safe integer
+    // (then it is exact); else exact in BigInt, then range-checked (expr/long-arithmetic.ts).
+    ctx.addHelpers(LONG_ARITHMETIC_HELPERS);
+    const exact = `sqlLongResult(BigInt(${l}) ${op} BigInt(${r}), ${longOverflowCode(evalMode, overflowMessageCode(op, l, r, range))})`;
+    return `typeof ${l} === 'number' && typeof ${r} === 'number' && Number.isSafeInteger(${t} = ${l} ${op} ${r}) ? ${t} : ${exact}`;
+  }
   const outside = `(${t} = ${l} ${op} ${r}) < ${range.min} || ${t} >= ${range.end}`;
   switch (evalMode) {
     case 'try':
       return `${outside} ? null : ${t}`;
     case 'legacy':
-      // Longs wrap exactly through BigInt; Math.imul keeps an int product's low bits exact.
-      if (range.name === 'long') return `${outside} ? Number(BigInt.asIntN(64, BigInt(${l}) ${op} BigInt(${r}))) : ${t}`;
+      // Math.imul keeps an int product's low bits exact.
       return op === '*' && range.name === 'integer' ? `Math.imul(${l}, ${r})` : `${outside} ? ${range.wrap(t)} : ${t}`;
     default:
       return `${outside} ? sqlOverflow(${overflowMessageCode(op, l, r, range)}) : ${t}`;

@@ -28,6 +28,11 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   const v = ctx.scratch();
   const guarded = (conversion: string) => `((${v} = ${code}) === null ? null : ${conversion})`;
   if (f in INTEGRAL_RANK && t in INTEGRAL_RANK && INTEGRAL_RANK[f] <= INTEGRAL_RANK[t]) return code;
+  // A long past 2^53 is a JS bigint (types/long-value.ts); floating types and decimals are numbers.
+  if (f === 'long' && (t === 'double' || t === 'float' || to instanceof DecimalType)) {
+    const l = ctx.scratch();
+    code = `((${l} = ${code}) === null || typeof ${l} === 'number' ? ${l} : Number(${l}))`;
+  }
   if ((f in INTEGRAL_RANK || f === 'float' || f === 'decimal') && t === 'double') return code;
   if (holdsEveryValue(from, to)) return code;
   // A decimal or an integer into a narrower decimal: rounded HALF_UP and range-checked inline, as types/cast.ts's toDecimal does.

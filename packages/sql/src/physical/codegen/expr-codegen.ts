@@ -75,6 +75,7 @@ function genLambda([body, ...params]: readonly Expr[], vars: Bindings, ctx: Code
 
 export function literalCode(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'NaN';
     if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
