@@ -179,3 +179,22 @@ describe('min and max of structs and arrays compare by content, as Spark orders 
     expect(row).toEqual({ m: { x: 40, y: 'Alice' }, n: { x: 10, y: 'Alice' }, a: [40] });
   });
 });
+
+describe('fc.udf.register (PySpark\'s spark.udf.register): a function SQL text calls by name', () => {
+  it('registers a UDF or a plain function; SQL, selectExpr and F.expr call it; its column is named after the registered name', async () => {
+    const addTen = fc.udf.register('add_ten', F.udf((age: number) => age + 10, 'int'));
+    const shout = fc.udf.register('shout', (name: string) => name.toUpperCase());
+    const sql = await fc.sql('SELECT name, add_ten(age), shout(name) AS loud FROM people WHERE add_ten(age) > 35').collect();
+    const reference = PEOPLE.filter((p) => p.age + 10 > 35).map((p) => ({ name: p.name, 'add_ten(age)': p.age + 10, loud: p.name.toUpperCase() }));
+    expect(sql).toEqual(reference);
+    expect(people.selectExpr('ADD_TEN(age)').columns).toEqual(['add_ten(age)']);
+    expect((await people.select(F.expr('add_ten(age)').alias('a'), addTen('age'), shout('dept')).limit(1).collect())[0]).toEqual({ a: 20, 'add_ten(age)': 20, 'shout(dept)': 'A' });
+  });
+
+  it("as in PySpark: a UDF brings its own type, and an unknown name is still UNRESOLVED_ROUTINE", () => {
+    expect(() => fc.udf.register('typed', F.udf((x: number) => x, 'int'), 'string')).toThrow(
+      '[CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF] returnType can not be specified when `f` is a user-defined function, but got string.',
+    );
+    expect(() => fc.sql('SELECT add_eleven(age) FROM people')).toThrow('[UNRESOLVED_ROUTINE] Cannot resolve routine `add_eleven`');
+  });
+});

@@ -3,7 +3,7 @@
  * entry points that make DataFrames (createDataFrame, sql, table, range, read).
  */
 import { StructField, StructType, inferSchema, parseDataType, type DataType } from './types/index.js';
-import { newExprId, type Attr } from './expr/expression.js';
+import { newExprId, type Attr, type UdfRef } from './expr/expression.js';
 import { analyze, type Catalog } from './analyzer/analyzer.js';
 import type { LogicalPlan, RowSource } from './plan/logical-plan.js';
 import type { SqlHost } from './session-host.js';
@@ -20,6 +20,8 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import { arrowToRows, isArrowTable } from './interop/arrow-to-rows.js';
 import { rowToEngine } from './dataframe/rdd-conversion.js';
 import { rddSchema } from './dataframe/rdd-schema.js';
+import { withSessionFunctions } from './analyzer/session-functions.js';
+import { UDFRegistration } from './udf-registration.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
 export type DataFrameInput = readonly unknown[] | RDD<unknown> | ArrowTable;
@@ -49,6 +51,10 @@ export class RuntimeConfig {
 export class SqlSession implements Catalog {
   readonly conf = new RuntimeConfig();
   private readonly views = new Map<string, LogicalPlan>();
+  /** Functions registered for SQL text, by lower-case name. */
+  private readonly functions = new Map<string, UdfRef>();
+  /** PySpark's `spark.udf`: `register(name, f, returnType?)`. */
+  readonly udf = new UDFRegistration(this.functions);
 
   constructor(readonly host: SqlHost) {}
 
@@ -81,7 +87,7 @@ export class SqlSession implements Catalog {
 
   /** A DataFrame over a resolved or unresolved plan (analyzed now, so errors surface here). */
   dataFrame(plan: LogicalPlan): DataFrame {
-    return new DataFrame(this, analyze(plan, this));
+    return new DataFrame(this, withSessionFunctions(this.functions, () => analyze(plan, this)));
   }
 
   relation(schema: StructType, source: RowSource): DataFrame {

@@ -210,6 +210,10 @@ export class FlintContext extends JobControl implements RddContext {
   get catalog(): SqlSession['catalog'] {
     return sqlSession(this).catalog;
   }
+  /** PySpark's `spark.udf`: `fc.udf.register('add_one', (x) => x + 1, 'int')` makes `add_one` callable from SQL. */
+  get udf(): SqlSession['udf'] {
+    return sqlSession(this).udf;
+  }
   /** SQL configuration (`spark.sql.shuffle.partitions`, `flint.sql.session.timeZone`, ...). */
   get conf(): SqlSession['conf'] {
     return sqlSession(this).conf;

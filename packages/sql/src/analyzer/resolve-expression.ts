@@ -22,6 +22,7 @@ import { resolveLambdas } from './lambdas.js';
 import { datetimeSubtraction } from './datetime-subtraction.js';
 import { decimalOperandTypes } from './decimal-coercion.js';
 import { checkWindowOrder } from './window-order.js';
+import { sessionFunction } from './session-functions.js';
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -188,6 +189,8 @@ export function resolveCall(name: string, args: readonly Expr[], distinct: boole
   if (!def && args.length === 1 && CAST_FUNCTIONS.has(name.toLowerCase())) {
     return { kind: 'cast', child: args[0], to: parseDataType(name) };
   }
+  const registered = def ? undefined : sessionFunction(name);
+  if (registered) return { kind: 'udf', udf: registered, args };
   if (!def) {
     throw new AnalysisException(
       'UNRESOLVED_ROUTINE',
