@@ -198,3 +198,17 @@ describe('fc.udf.register (PySpark\'s spark.udf.register): a function SQL text c
     expect(() => fc.sql('SELECT add_eleven(age) FROM people')).toThrow('[UNRESOLVED_ROUTINE] Cannot resolve routine `add_eleven`');
   });
 });
+
+describe('global temporary views (the SQL guide\'s createGlobalTempView, read as global_temp.name)', () => {
+  it('is read only through global_temp, by its name too, and refuses a second create', async () => {
+    people.select('name', 'age').createGlobalTempView('staff');
+    const rows = await fc.sql('SELECT staff.name FROM global_temp.staff WHERE staff.age > 25').collect();
+    expect(rows.map((r) => r.name).sort()).toEqual(PEOPLE.filter((p) => p.age > 25).map((p) => p.name).sort());
+    expect(() => fc.sql('SELECT * FROM staff')).toThrow('[TABLE_OR_VIEW_NOT_FOUND] The table or view `staff` cannot be found.');
+    expect(() => people.createGlobalTempView('staff')).toThrow('[TEMP_TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create the temporary view `global_temp`.`staff` because it already exists.');
+    people.createOrReplaceGlobalTempView('staff');
+    expect(await fc.table('global_temp.staff').count()).toBe(PEOPLE.length);
+    expect(fc.catalog.dropGlobalTempView('staff')).toBe(true);
+    expect(() => fc.table('global_temp.staff')).toThrow('[TABLE_OR_VIEW_NOT_FOUND]');
+  });
+});

@@ -21,6 +21,7 @@ import { arrowToRows, isArrowTable } from './interop/arrow-to-rows.js';
 import { rowToEngine } from './dataframe/rdd-conversion.js';
 import { rddSchema } from './dataframe/rdd-schema.js';
 import { withSessionFunctions } from './analyzer/session-functions.js';
+import { GLOBAL_TEMP_DATABASE, globalViewName } from './analyzer/global-temp-views.js';
 import { UDFRegistration } from './udf-registration.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
@@ -51,6 +52,7 @@ export class RuntimeConfig {
 export class SqlSession implements Catalog {
   readonly conf = new RuntimeConfig();
   private readonly views = new Map<string, LogicalPlan>();
+  private readonly globalViews = new Map<string, LogicalPlan>();
   /** Functions registered for SQL text, by lower-case name. */
   private readonly functions = new Map<string, UdfRef>();
   /** PySpark's `spark.udf`: `register(name, f, returnType?)`. */
@@ -81,8 +83,10 @@ export class SqlSession implements Catalog {
     return value === undefined || value.toLowerCase() !== 'false';
   }
 
+  /** A temp view, or a global one as `global_temp.name` (Spark's global temporary views' database). */
   lookupTable(name: string): LogicalPlan | undefined {
-    return this.views.get(name.toLowerCase());
+    const global = globalViewName(name);
+    return global === undefined ? this.views.get(name.toLowerCase()) : this.globalViews.get(global.toLowerCase());
   }
 
   /** A DataFrame over a resolved or unresolved plan (analyzed now, so errors surface here). */
@@ -147,12 +151,19 @@ export class SqlSession implements Catalog {
     return new DataFrameReader(this);
   }
 
-  registerTempView(name: string, plan: LogicalPlan, replace: boolean): void {
+  /**
+   * `createTempView` and, with `global`, `createGlobalTempView`: a global view is read as
+   * `global_temp.name`. Spark shares those between an application's sessions; Flint has one
+   * session per context, so they live as long as it.
+   */
+  registerTempView(name: string, plan: LogicalPlan, replace: boolean, global = false): void {
     const key = name.toLowerCase();
-    if (!replace && this.views.has(key)) {
-      throw new Error(`[TEMP_TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create the temporary view \`${name}\` because it already exists.`);
+    const views = global ? this.globalViews : this.views;
+    if (!replace && views.has(key)) {
+      const shown = global ? `\`${GLOBAL_TEMP_DATABASE}\`.\`${name}\`` : `\`${name}\``;
+      throw new Error(`[TEMP_TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create the temporary view ${shown} because it already exists.`);
     }
-    this.views.set(key, plan);
+    views.set(key, plan);
   }
 
   readonly catalog = {
@@ -160,6 +171,7 @@ export class SqlSession implements Catalog {
       [...this.views.keys()].sort().map((name) => ({ name, isTemporary: true, tableType: 'TEMPORARY' })),
     tableExists: (name: string): boolean => this.views.has(name.toLowerCase()),
     dropTempView: (name: string): boolean => this.views.delete(name.toLowerCase()),
+    dropGlobalTempView: (name: string): boolean => this.globalViews.delete(name.toLowerCase()),
   };
 }
 

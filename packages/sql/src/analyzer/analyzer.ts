@@ -36,6 +36,7 @@ import { planHasSubquery, rewriteAggregateSubqueries, rewriteFilterSubqueries, r
 import { rewriteJoinConditionSubqueries } from './join-condition-subqueries.js';
 import { shareGroupingSubqueries } from './grouping-subqueries.js';
 import { dataTypeOf } from './type-of.js';
+import { globalViewName } from './global-temp-views.js';
 import { commonType, sameType } from '../expr/type-rules.js';
 import { binaryOf, callOf, exprJson } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
@@ -78,7 +79,7 @@ function resolveNode(p: LogicalPlan, catalog: Catalog, scope: OuterScope): Logic
           `The table or view \`${p.name}\` cannot be found. Verify the spelling and correctness of the schema and catalog. SQLSTATE: 42P01`,
         );
       }
-      return { kind: 'subqueryAlias', child: freshInstance(analyze(table, catalog)), alias: p.name };
+      return { kind: 'subqueryAlias', child: freshInstance(analyze(table, catalog)), alias: globalViewName(p.name) ?? p.name };
     }
     case 'project':
       return resolveProject(planTimeWindows(p, scope, (plan) => analyze(plan, catalog, scope.attrs)), scope);

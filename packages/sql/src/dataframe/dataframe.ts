@@ -377,6 +377,13 @@ export class DataFrame {
   createTempView(name: string): void {
     this.session.registerTempView(name, this.plan, false);
   }
+  /** A view SQL reads as `global_temp.name`. */
+  createGlobalTempView(name: string): void {
+    this.session.registerTempView(name, this.plan, false, true);
+  }
+  createOrReplaceGlobalTempView(name: string): void {
+    this.session.registerTempView(name, this.plan, true, true);
+  }
 
   // ---- nested API objects -------------------------------------------------------------------
   get na(): DataFrameNaFunctions {
