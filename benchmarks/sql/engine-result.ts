@@ -7,13 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 export interface EngineTask {
   engine: string;
-  /** A sales query name (queries.ts) or `tpch-qNN`. */
+  /** A sales query name (queries.ts), `tpch-qNN` or `clickbench-qNN`. */
   query: string;
   format: 'csv' | 'parquet';
   /** Table name to file path. */
   tables: Record<string, string>;
-  /** The SQL text of a TPC-H query (the sales queries' texts are in queries.ts). */
+  /** The SQL text of a TPC-H or ClickBench query (the sales queries' texts are in queries.ts). */
   sql?: string;
+  /** DuckDB's text of the query where its dialect differs from `sql`'s (Spark's). */
+  duckdbSql?: string;
 }
 
 export type EngineResult =
@@ -21,7 +23,11 @@ export type EngineResult =
   | { kind: 'skipped'; reason: string };
 
 export function writeEngineResult(resultFile: string, result: EngineResult): void {
-  writeFileSync(resultFile, JSON.stringify(result, (_key, value) => (value instanceof Date ? { $date: value.getTime() } : value)));
+  // A replacer is handed a Date already turned into its ISO string (Date.toJSON runs first): look at the holder's value.
+  writeFileSync(resultFile, JSON.stringify(result, function (this: Record<string, unknown>, key, value) {
+    const original = this[key];
+    return original instanceof Date ? { $date: original.getTime() } : value;
+  }));
 }
 
 export function readEngineResult(resultFile: string): EngineResult {
