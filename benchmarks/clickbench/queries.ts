@@ -26,3 +26,28 @@ export function clickbenchQuery(n: number, dialect: ClickBenchDialect): string {
     .map((line) => line.replace(/;\s*$/, ''));
   return sparkQueries[n - 1];
 }
+
+/**
+ * Each query's ORDER BY columns (output positions, from 0); 'all' where the order is total
+ * (EventTime is unique in the generated data). A query not named has no ORDER BY.
+ */
+export const CLICKBENCH_ORDER_COLUMNS: Record<number, readonly number[] | 'all'> = {
+  8: [1], 9: [1], 10: [2], 11: [1], 12: [2], 13: [1], 14: [1], 15: [2], 16: [1], 17: [2], 19: [3],
+  22: [2], 23: [3], 24: 'all', 25: 'all', 26: 'all', 27: 'all', 28: [1], 29: [1], 31: [2], 32: [2],
+  33: [2], 34: [1], 35: [2], 36: [4], 37: [1], 38: [1], 39: [1], 40: [5], 41: [2], 42: [2], 43: 'all',
+};
+
+/** The query without its LIMIT and OFFSET: every row a LIMIT may choose from. */
+export function withoutLimit(sql: string): string {
+  return sql.replace(/\s+LIMIT \d+( OFFSET \d+)?$/, '');
+}
+
+/**
+ * DuckDB's `hits` over the Parquet file as ClickBench's DuckDB table has it: TIMESTAMP columns
+ * (naive), the file's UTC instants as UTC wall-clock times.
+ */
+export function duckdbHitsSource(path: string): string {
+  const naive = (column: string) => `make_timestamp(epoch_us(${column})) AS ${column}`;
+  return `SELECT * REPLACE (${['EventTime', 'ClientEventTime', 'LocalEventTime'].map(naive).join(', ')}) ` +
+    `FROM read_parquet('${path.replaceAll("'", "''")}')`;
+}

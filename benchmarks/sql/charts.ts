@@ -12,6 +12,10 @@ export function tpchChart(scaleFactor: number, measurements: Measurement[]): str
   return chart(`TPC-H SF ${scaleFactor}: median time`, measurements, (m) => m.query.replace('tpch-', ''));
 }
 
+export function clickbenchChart(rows: number, measurements: Measurement[]): string {
+  return chart(`ClickBench, ${rows.toLocaleString('en')} rows: median time`, measurements, (m) => m.query.replace('clickbench-', ''));
+}
+
 function chart(title: string, measurements: Measurement[], categoryOf: (m: Measurement) => string): string {
   const categories = [...new Set(measurements.map(categoryOf))];
   const engines = [...new Set(measurements.map((m) => m.engine))];

@@ -5,7 +5,7 @@
 import { median } from '../wordcount/report.js';
 import { rowsDifference } from '../../test/sql/compare-rows.js';
 import type { ReferenceRow } from '../../test/sql/duckdb-reference.js';
-import type { EngineResult } from './engine-result.js';
+import type { EngineResult, EngineTask } from './engine-result.js';
 
 export interface Measurement {
   engine: string;
@@ -25,24 +25,23 @@ export function newMeasurement(engine: string, label: string, query: string, for
   return { engine, label, query, format, status: 'ran', timesMs: [], maxRssBytes: [] };
 }
 
-/** Adds one run's result; returns the answer's difference from the reference, or null. */
-export function record(
-  measurement: Measurement,
-  result: EngineResult | { kind: 'failed'; reason: string },
-  reference: Record<string, unknown>[] | undefined,
-): string | null {
+/** Adds one run's result (its time and memory, or why it did not run). */
+export function record(measurement: Measurement, result: EngineResult | { kind: 'failed'; reason: string }): void {
   if (result.kind !== 'ran') {
     measurement.status = result.kind;
     measurement.reason = result.reason;
-    return null;
+    return;
   }
   measurement.timesMs.push(result.elapsedMs);
   measurement.maxRssBytes.push(result.maxRssBytes);
-  if (reference === undefined) return null;
-  const difference = rowsDifference(result.rows, reference as ReferenceRow[], { relativeTolerance: 1e-6 });
-  measurement.answer = difference === null ? 'same as DuckDB' : `DIFFERENT from DuckDB: ${difference}`;
-  return difference;
 }
+
+/** Whether an answer is DuckDB's: the first difference, or null. */
+export type AnswerCheck = (task: Omit<EngineTask, 'engine'>, rows: Record<string, unknown>[], reference: Record<string, unknown>[]) => Promise<string | null>;
+
+/** The same rows in any order, numbers within 1e-6 (relative), columns by name. */
+export const sameRows: AnswerCheck = async (_task, rows, reference) =>
+  rowsDifference(rows, reference as ReferenceRow[], { relativeTolerance: 1e-6 });
 
 export function medianMs(measurement: Measurement): number {
   return measurement.timesMs.length === 0 ? NaN : median(measurement.timesMs);

@@ -5,19 +5,22 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { salesChart, tpchChart } from './charts.js';
-import { markdownReport, targets, tpchGeometricMeans, type SqlBenchReport } from './report.js';
+import { clickbenchChart, salesChart, tpchChart } from './charts.js';
+import { geometricMeans, markdownReport, targets, type SqlBenchReport } from './report.js';
 
 export function renderAgain(jsonPath: string): void {
   const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as SqlBenchReport;
-  const tpch = saved.tpch === null ? null : { ...saved.tpch, geometricMeans: tpchGeometricMeans(saved.tpch.measurements) };
-  const report: SqlBenchReport = { ...saved, tpch, targets: targets({ sales: saved.sales, tpch }) };
+  const tpch = saved.tpch === null ? null : { ...saved.tpch, geometricMeans: geometricMeans(saved.tpch.measurements) };
+  const clickbench = saved.clickbench ? { ...saved.clickbench, geometricMeans: geometricMeans(saved.clickbench.measurements) } : null;
+  const report: SqlBenchReport = { ...saved, tpch, clickbench, targets: targets({ sales: saved.sales, tpch }) };
   const base = jsonPath.replace(/\.json$/, '');
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
   writeFileSync(`${base}.md`, markdownReport(report));
   if (report.sales !== null) writeFileSync(`${base}.svg`, salesChart(report.sales.rows, report.sales.measurements));
   if (report.tpch !== null) writeFileSync(`${base}.tpch.svg`, tpchChart(report.tpch.scaleFactor, report.tpch.measurements));
-  console.log(`wrote ${base}.{json,md${report.sales !== null ? ',svg' : ''}${report.tpch !== null ? ',tpch.svg' : ''}}`);
+  if (clickbench !== null) writeFileSync(`${base}.clickbench.svg`, clickbenchChart(clickbench.rows, clickbench.measurements));
+  const charts = [report.sales !== null ? ',svg' : '', report.tpch !== null ? ',tpch.svg' : '', clickbench !== null ? ',clickbench.svg' : ''];
+  console.log(`wrote ${base}.{json,md${charts.join('')}}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -18,7 +18,9 @@ export interface SqlBenchReport {
   runs: number;
   materialization: string;
   sales: { rows: number; customers: number; measurements: Measurement[] } | null;
-  tpch: { scaleFactor: number; measurements: Measurement[]; geometricMeans: ReturnType<typeof tpchGeometricMeans> } | null;
+  tpch: { scaleFactor: number; measurements: Measurement[]; geometricMeans: GeometricMeans } | null;
+  /** Absent from reports written before the ClickBench part. */
+  clickbench?: { rows: number; measurements: Measurement[]; geometricMeans: GeometricMeans } | null;
   targets: TargetCheck[];
   mismatches: string[];
 }
@@ -29,8 +31,16 @@ export function ratioToDuckDb(measurement: Measurement, all: Measurement[]): num
   return reference === undefined ? NaN : medianMs(measurement) / medianMs(reference);
 }
 
-/** Over the queries both engines answered (`queries` of `of`: all of them in a complete run). */
-export function tpchGeometricMeans(measurements: Measurement[]): { flintMs: number; duckdbMs: number; ratio: number; queries: number; of: number } {
+export interface GeometricMeans {
+  flintMs: number;
+  duckdbMs: number;
+  ratio: number;
+  queries: number;
+  of: number;
+}
+
+/** Flint SQL's and DuckDB's, over the queries both answered (`queries` of `of`: all of them in a complete run). */
+export function geometricMeans(measurements: Measurement[]): GeometricMeans {
   const all = [...new Set(measurements.map((m) => m.query))];
   const timeOf = (engine: string, query: string) => medianMs(measurements.find((m) => m.engine === engine && m.query === query)!);
   const both = all.filter((query) => Number.isFinite(timeOf('flint-sql', query)) && Number.isFinite(timeOf(REFERENCE_ENGINE, query)));
@@ -83,27 +93,36 @@ export function markdownReport(report: SqlBenchReport): string {
     }
   }
   if (report.tpch !== null) {
-    const { measurements, geometricMeans, scaleFactor } = report.tpch;
-    lines.push('', `## TPC-H, scale factor ${scaleFactor} (CSV input)`, '', '| query | Flint SQL local[2] | DuckDB, 2 threads | ×DuckDB | answer |', '| --- | ---: | ---: | ---: | --- |');
-    for (const query of [...new Set(measurements.map((m) => m.query))]) {
-      const flint = measurements.find((m) => m.engine === 'flint-sql' && m.query === query)!;
-      const duck = measurements.find((m) => m.engine === REFERENCE_ENGINE && m.query === query)!;
-      lines.push(`| ${query.replace('tpch-', '')} | ${timeAndMemory(flint)} | ${timeAndMemory(duck)} | ${times(ratioToDuckDb(flint, measurements))} | ${flint.answer ?? flint.reason ?? ''} |`);
-    }
-    const over = geometricMeans.queries < geometricMeans.of ? ` (${geometricMeans.queries} of ${geometricMeans.of} queries)` : '';
-    lines.push(`| geometric mean${over} | ${seconds(geometricMeans.flintMs)} | ${seconds(geometricMeans.duckdbMs)} | ${times(geometricMeans.ratio)} | |`);
+    lines.push('', `## TPC-H, scale factor ${report.tpch.scaleFactor} (CSV input)`, '', ...perQueryTable(report.tpch, 'tpch-'));
   }
-  lines.push('', '## Targets', '', '| target | measured | goal | met |', '| --- | ---: | ---: | --- |');
+  if (report.clickbench) {
+    lines.push('', `## ClickBench, ${report.clickbench.rows.toLocaleString('en')} rows (Parquet input)`, '', ...perQueryTable(report.clickbench, 'clickbench-'));
+  }
+  if (report.targets.length > 0) lines.push('', '## Targets', '', '| target | measured | goal | met |', '| --- | ---: | ---: | --- |');
   for (const target of report.targets) {
     const met = !Number.isFinite(target.measured) ? 'not measured' : target.met ? 'yes' : '**no**';
     lines.push(`| ${target.label} | ${times(target.measured)} | < ${target.goal}× | ${met} |`);
   }
   if (report.mismatches.length > 0) lines.push('', '## Answers that differ from DuckDB\'s', '', ...report.mismatches.map((line) => `- ${line}`));
-  const skipped = [...(report.sales?.measurements ?? []), ...(report.tpch?.measurements ?? [])].filter((m) => m.status !== 'ran');
+  const skipped = [...(report.sales?.measurements ?? []), ...(report.tpch?.measurements ?? []), ...(report.clickbench?.measurements ?? [])]
+    .filter((m) => m.status !== 'ran');
   if (skipped.length > 0) {
     lines.push('', '## Not measured', '', ...skipped.map((m) => `- ${m.label}, ${m.query} (${m.format}): ${m.status}, ${m.reason}`));
   }
   return lines.join('\n') + '\n';
+}
+
+/** Flint SQL against DuckDB, a row per query (named without `prefix`), then the geometric means. */
+function perQueryTable({ measurements, geometricMeans: means }: { measurements: Measurement[]; geometricMeans: GeometricMeans }, prefix: string): string[] {
+  const lines = ['| query | Flint SQL local[2] | DuckDB, 2 threads | ×DuckDB | answer |', '| --- | ---: | ---: | ---: | --- |'];
+  for (const query of [...new Set(measurements.map((m) => m.query))]) {
+    const flint = measurements.find((m) => m.engine === 'flint-sql' && m.query === query)!;
+    const duck = measurements.find((m) => m.engine === REFERENCE_ENGINE && m.query === query)!;
+    lines.push(`| ${query.replace(prefix, '')} | ${timeAndMemory(flint)} | ${timeAndMemory(duck)} | ${times(ratioToDuckDb(flint, measurements))} | ${flint.answer ?? flint.reason ?? ''} |`);
+  }
+  const over = means.queries < means.of ? ` (${means.queries} of ${means.of} queries)` : '';
+  lines.push(`| geometric mean${over} | ${seconds(means.flintMs)} | ${seconds(means.duckdbMs)} | ${times(means.ratio)} | |`);
+  return lines;
 }
 
 function cell(measurement: Measurement, all: Measurement[]): string {

@@ -5,7 +5,7 @@
  */
 import type { EngineTask } from './engine-result.js';
 import { ENGINES } from './engines.js';
-import { newMeasurement, record, medianMs, type Measurement } from './measurement.js';
+import { newMeasurement, record, medianMs, sameRows, type AnswerCheck, type Measurement } from './measurement.js';
 import { runEngine, type RunOptions } from './run-engine.js';
 
 export const REFERENCE_ENGINE = 'duckdb';
@@ -16,14 +16,18 @@ export interface RoundsResult {
   mismatches: string[];
 }
 
-/** `afterTask` sees the results so far after each task's engines have run (the caller saves them, so a long run that is stopped keeps them). */
-export function runRounds(
+/**
+ * `afterTask` sees the results so far after each task's engines have run (the caller saves them,
+ * so a long run that is stopped keeps them); `check` says whether an answer is DuckDB's.
+ */
+export async function runRounds(
   tasks: Omit<EngineTask, 'engine'>[],
   engines: string[],
   runs: number,
   options: RunOptions,
   afterTask: (sofar: RoundsResult) => void = () => {},
-): RoundsResult {
+  check: AnswerCheck = sameRows,
+): Promise<RoundsResult> {
   const ordered = [REFERENCE_ENGINE, ...engines.filter((engine) => engine !== REFERENCE_ENGINE)];
   const measurements = tasks.flatMap((task) =>
     ordered.map((engine) => newMeasurement(engine, ENGINES[engine].label, task.query, task.format)),
@@ -36,8 +40,13 @@ export function runRounds(
         const measurement = measurements.find((m) => m.engine === engine && m.query === task.query && m.format === task.format)!;
         if (measurement.status !== 'ran') continue;
         const result = runEngine({ ...task, engine }, options);
-        const difference = record(measurement, result, engine === REFERENCE_ENGINE ? undefined : reference);
+        record(measurement, result);
         if (engine === REFERENCE_ENGINE && result.kind === 'ran') reference = result.rows;
+        let difference: string | null = null;
+        if (engine !== REFERENCE_ENGINE && result.kind === 'ran' && reference !== undefined) {
+          difference = await check(task, result.rows, reference);
+          measurement.answer = difference === null ? 'same as DuckDB' : `DIFFERENT from DuckDB: ${difference}`;
+        }
         if (difference !== null) {
           const line = `${engine} ${task.query} (${task.format}): answer differs from DuckDB's: ${difference}`;
           mismatches.push(line);

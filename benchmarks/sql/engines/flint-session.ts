@@ -18,6 +18,8 @@ export async function flintSession(task: EngineTask): Promise<FlintContext> {
     const df = task.format === 'csv' ? fc.read.csv(path, { header: true, schema: schema ?? '' }) : fc.read.parquet(path);
     df.createOrReplaceTempView(table);
   }
+  // ClickBench's times are UTC instants, read (as DuckDB's naive copies are) in UTC.
+  if ('hits' in task.tables) fc.conf.set('spark.sql.session.timeZone', 'UTC');
   return fc;
 }
 

@@ -1,0 +1,21 @@
+/**
+ * Whether an answer to a ClickBench query is DuckDB's, any tied row accepted under ORDER BY ...
+ * LIMIT (test/sql/tied-rows.ts): the rows that can match are fetched from DuckDB's `hits`.
+ */
+import type { DuckDbReference, ReferenceRow } from '../../test/sql/duckdb-reference.js';
+import { candidatesQuery, tiedRowsDifference } from '../../test/sql/tied-rows.js';
+import { CLICKBENCH_ORDER_COLUMNS, clickbenchQuery, withoutLimit } from './queries.js';
+
+/** The first difference of `actual` from DuckDB's answer `expected` to query `n`, or null; `db` holds `hits`. */
+export async function clickbenchAnswerDifference(
+  n: number,
+  actual: Record<string, unknown>[],
+  expected: ReferenceRow[],
+  db: DuckDbReference,
+  relativeTolerance: number,
+): Promise<string | null> {
+  const reference = clickbenchQuery(n, 'duckdb');
+  const limited = withoutLimit(reference) !== reference && actual.length > 0 && expected.length > 0;
+  const candidates = limited ? await db.query(candidatesQuery(withoutLimit(reference), Object.keys(expected[0]), actual)) : expected;
+  return tiedRowsDifference(actual, expected, candidates, { orderColumns: CLICKBENCH_ORDER_COLUMNS[n] ?? [], relativeTolerance });
+}
