@@ -212,3 +212,25 @@ describe('global temporary views (the SQL guide\'s createGlobalTempView, read as
     expect(() => fc.table('global_temp.staff')).toThrow('[TABLE_OR_VIEW_NOT_FOUND]');
   });
 });
+
+describe('aggregate and window functions where Spark refuses them: an analysis error, not an internal one when the query runs', () => {
+  it('in WHERE (INVALID_WHERE_CONDITION), inside another aggregate (NESTED_AGGREGATE_FUNCTION), in GROUP BY (GROUP_BY_AGGREGATE)', () => {
+    expect(() => fc.sql('SELECT name FROM people WHERE count(*) > 1')).toThrow(
+      '[INVALID_WHERE_CONDITION] The WHERE condition "(count(1) > CAST(1 AS BIGINT))" contains invalid expressions: count(1). Rewrite the query to avoid window functions, aggregate functions, and generator functions in the WHERE clause. SQLSTATE: 42903',
+    );
+    expect(() => people.filter(F.sum('age').gt(1))).toThrow('[INVALID_WHERE_CONDITION] The WHERE condition "(sum(age) > CAST(1 AS BIGINT))" contains invalid expressions: sum(age).');
+    expect(() => fc.sql('SELECT name FROM people WHERE row_number() OVER (ORDER BY age) = 1')).toThrow('contains invalid expressions: row_number() OVER (ORDER BY age ASC NULLS FIRST');
+    const nested = '[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate function in the argument of another aggregate function. Please use the inner aggregate function in a sub-query. SQLSTATE: 42607';
+    expect(() => fc.sql('SELECT sum(count(*)) FROM people')).toThrow(nested);
+    expect(() => people.select(F.sum(F.max('age')))).toThrow(nested);
+    expect(() => fc.sql('SELECT dept FROM people GROUP BY sum(age)')).toThrow('[GROUP_BY_AGGREGATE] Aggregate functions are not allowed in GROUP BY, but found sum(age). SQLSTATE: 42903');
+  });
+
+  it('HAVING and a window over a grouped aggregate still read aggregates', async () => {
+    const rows = await fc.sql('SELECT dept, sum(sum(age)) OVER () AS total FROM people GROUP BY dept HAVING count(*) > 1 ORDER BY dept').collect();
+    expect(rows).toEqual([
+      { dept: 'a', total: 100 },
+      { dept: 'b', total: 100 },
+    ]);
+  });
+});

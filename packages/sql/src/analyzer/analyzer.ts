@@ -37,6 +37,7 @@ import { rewriteJoinConditionSubqueries } from './join-condition-subqueries.js';
 import { shareGroupingSubqueries } from './grouping-subqueries.js';
 import { dataTypeOf } from './type-of.js';
 import { globalViewName } from './global-temp-views.js';
+import { checkAggregatePlacement, checkWhereCondition } from './aggregate-placement.js';
 import { commonType, sameType } from '../expr/type-rules.js';
 import { binaryOf, callOf, exprJson } from '../expr/expression.js';
 import { Types } from '../expr/types-used.js';
@@ -112,6 +113,7 @@ function resolveFilter(p: PlanOf<'filter'>, scope: OuterScope): LogicalPlan {
   const { child, condition: resolved } = overAggregate
     ? { child: overAggregate.child, condition: overAggregate.exprs[0]! }
     : resolveFilterCondition(p, scope);
+  if (!overAggregate) checkWhereCondition(resolved);
   const filter: PlanOf<'filter'> = { kind: 'filter', child, condition: castTo(resolved, booleanType()) };
   const result = planHasSubquery([filter.condition]) ? rewriteFilterSubqueries(filter) : filter;
   return child === p.child ? result : { kind: 'project', child: result, exprs: outputOf(p.child) };
@@ -262,6 +264,7 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
   const input = outputOf(p.child);
   const groupBy = p.groupBy.map((g) => resolveExpression(g, input, scope));
   const aggregates = shareGroupingSubqueries(resolveNamed(p.aggregates, input, scope), groupBy, input);
+  checkAggregatePlacement(groupBy, aggregates);
   checkGroupingCalls(aggregates, groupBy, p.groupingSets !== undefined);
   for (const a of aggregates) checkGrouped(a, groupBy);
   for (const w of aggregates.flatMap((a) => collect(a, (x): x is WindowExpr => x.kind === 'window'))) checkWindowFunction(w);
