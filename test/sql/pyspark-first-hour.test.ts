@@ -3,6 +3,7 @@
 // makes, against Spark's answers and messages.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inspect } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, Window, functions as F, col, type DataFrame } from '@flint/driver';
@@ -232,5 +233,12 @@ describe('aggregate and window functions where Spark refuses them: an analysis e
       { dept: 'a', total: 100 },
       { dept: 'b', total: 100 },
     ]);
+  });
+});
+
+describe('console.log(df) and the shell show PySpark\'s repr', () => {
+  it('a DataFrame inspects as DataFrame[...] and a Column as Column<...>, not as their plan and session', () => {
+    expect(inspect(people.select('name', 'age'))).toBe('DataFrame[name: string, age: bigint]');
+    expect(inspect({ c: col('age').plus(1) })).toBe("{ c: Column<'(age + 1)'> }");
   });
 });

@@ -215,6 +215,9 @@ export class Column {
   toString(): string {
     return `Column<'${prettyName(this.expr)}'>`;
   }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
 
   private binary(op: BinaryOp, other: ColumnOrValue): Column {
     return new Column(binaryOf(op, this.expr, operand(other)));

@@ -520,6 +520,10 @@ export class DataFrame {
   toString(): string {
     return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`;
   }
+  /** console.log(df) and the shell print PySpark's repr, not the plan and session objects. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
 }
 
 /** Sort columns with PySpark's `ascending` keyword (a boolean or one per column). */
