@@ -13,7 +13,7 @@ import { ColumnBatchBuilder, type ColumnBatch } from './column-batch.js';
 import { ownColumns, releaseBatch } from './column-pool.js';
 import { CsvRowConverter } from './csv/csv-row-converter.js';
 import { forEachCsvRecord } from './csv/csv-tokenizer.js';
-import { lineNumberAt, sampleChunks, splitText, splitTextPieces, type ByteSplit } from './files/byte-splits.js';
+import { lineNumberAt, sampleChunks, splitTextPieces, type ByteSplit } from './files/byte-splits.js';
 import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
@@ -76,16 +76,6 @@ function withLineFromFileStart(e: unknown, split: ByteSplit, offset: number): un
   return new MalformedRecordError(e.format, { file: e.location.file, line: base + e.location.line }, e.problem);
 }
 
-/** Reads a split's text, re-raising FAILFAST errors with lines counted from the file's start. */
-function withFileLine<T>(split: ByteSplit, read: (text: string) => T): T {
-  const { text, offset } = splitText(split);
-  try {
-    return read(text);
-  } catch (e) {
-    throw withLineFromFileStart(e, split, offset);
-  }
-}
-
 /** What reading CSV splits needs: the files' schema, the asked-for columns, the options and the row converter. */
 function csvReading(env: ReadEnv) {
   const { schema, columns } = fileColumns(env);
@@ -114,12 +104,14 @@ function readCsvSplits(task: Iterable<readonly ByteSplit[]>, env: ReadEnv): Gene
 }
 
 /**
- * A CSV split's text in pieces of whole lines (byte-splits.ts splitTextPieces): while the text
- * fits the fast path (no quote, so no record spans lines) it is cut every few megabytes; from a
- * piece that does not, the rest of the split is one piece for the general parser.
+ * A CSV split's text in pieces of whole lines (byte-splits.ts splitTextPieces), each for the fast
+ * reader if it fits it, else for the general parser. Without multiLine a record is one line, so a
+ * 128 MB split is never held whole; with it (the file is then one split) the first piece that
+ * does not fit the fast path runs to the split's end, as a quoted field may span lines.
  */
 function* csvPieces(split: ByteSplit, schema: StructType, options: CsvOptions): Generator<{ text: string; offset: number; fast: boolean; skipHeader: boolean }> {
-  for (const { text, offset } of splitTextPieces(split, (piece) => !fitsFastCsvPath(piece, schema, options))) {
+  const whole = (piece: string) => options.multiLine && !fitsFastCsvPath(piece, schema, options);
+  for (const { text, offset } of splitTextPieces(split, whole)) {
     yield { text, offset, fast: fitsFastCsvPath(text, schema, options), skipHeader: options.header && offset === 0 };
   }
 }
@@ -182,20 +174,25 @@ function tokenizedCsvRows(text: string, options: CsvOptions, converter: CsvRowCo
   return rows;
 }
 
+/** JSON lines, piece by piece (byte-splits.ts splitTextPieces): a split's rows are never all held at once. */
 function readJsonSplits(task: Iterable<readonly ByteSplit[]>, env: ReadEnv): Generator<unknown[]> {
   const { schema, columns } = fileColumns(env);
   const converter = new JsonRowConverter(schema, parseJsonOptions(env.options, env.sessionTimeZone), columns);
-  return readingFiles(splitsOf(task), (split) => {
-    const rows: unknown[][] = [];
-    withFileLine(split, (text) => {
-      text.split(/\r?\n/).forEach((line, i) => {
-        if (line.trim() === '') return;
-        for (const row of converter.convertLine({ file: split.path, line: i + 1, text: line }, parseJsonLine(line))) {
-          rows.push(withPartitionValues(row, split.partitionValues));
-        }
-      });
-    });
-    return rows;
+  return readingFiles(splitsOf(task), function* (split) {
+    for (const { text, offset } of splitTextPieces(split, () => false)) {
+      const rows: unknown[][] = [];
+      try {
+        text.split(/\r?\n/).forEach((line, i) => {
+          if (line.trim() === '') return;
+          for (const row of converter.convertLine({ file: split.path, line: i + 1, text: line }, parseJsonLine(line))) {
+            rows.push(withPartitionValues(row, split.partitionValues));
+          }
+        });
+      } catch (e) {
+        throw withLineFromFileStart(e, split, offset);
+      }
+      yield* rows;
+    }
   });
 }
 
