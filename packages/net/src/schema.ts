@@ -72,9 +72,17 @@ export const count: Schema<number> = {
     typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : fail(where, 'a non-negative integer', value),
 };
 
-export function literal<L extends string>(expected: L): Schema<L> {
-  return { parse: (value, where) => (value === expected ? expected : fail(where, `"${expected}"`, value)) };
+export function literal<L extends string | boolean>(expected: L): Schema<L> {
+  return { parse: (value, where) => (value === expected ? expected : fail(where, JSON.stringify(expected), value)) };
 }
+
+/**
+ * The shape of an object schema for an interface declared elsewhere: it names every field of T,
+ * optional ones too (`satisfies FieldsOf<T>`), so that a field added to T fails to compile where
+ * its schema is missing instead of being dropped silently by object(), which keeps only the
+ * fields of its shape.
+ */
+export type FieldsOf<T> = { readonly [K in keyof T]-?: Schema<unknown> };
 
 export function oneOfStrings<L extends string>(...allowed: L[]): Schema<L> {
   return {

@@ -6,11 +6,13 @@
  *   worker → worker: fetch a block (shuffle bucket or cached partition) by key, store a replica
  *                    of a cached partition (`_2` storage levels), and their answers.
  * Block bytes travel lz4-compressed when that pays (block-transfer.ts). The task's stage stays
- * encoded bytes here: only the task thread decodes it.
+ * encoded bytes here: only the task thread decodes it. object() keeps only the fields its shape
+ * names, so each shape for a protocol.ts interface `satisfies FieldsOf` it: a field added there
+ * without a schema here fails to compile instead of vanishing on the wire.
  */
 import {
-  array, boolean, bytes, count, integer, message, nullable, number, object, oneOfStrings, optional, record, shortString, string, tuple, union, variant, variants,
-  ProtocolError, type Infer, type Schema,
+  array, boolean, bytes, count, integer, literal, message, nullable, number, object, oneOfStrings, optional, record, shortString, string, tuple, union, variant, variants,
+  ProtocolError, type FieldsOf, type Infer, type Schema,
 } from '@flint/net';
 import { isBlockKey } from '../block-keys.js';
 import type { BarrierRequest, CachedBlockReport, TaskError, TaskInput, TaskMetrics, TaskOutcome, TaskRequest } from '../protocol.js';
@@ -31,7 +33,7 @@ const blockKey: Schema<string> = {
 
 const storageLevel = shortString(64);
 
-const wireBlock: Schema<WireBlock> = object({ lz4: boolean, bytes });
+const wireBlock: Schema<WireBlock> = object({ lz4: boolean, bytes } satisfies FieldsOf<WireBlock>);
 
 const taskInput: Schema<TaskInput> = variants(
   variant('kind', 'bytes', { key: string, bytes }),
@@ -64,17 +66,20 @@ const taskRequest: Schema<TaskRequest> = object({
   profile: optional(boolean),
   executorEnv: optional(record(string)),
   runtimes: optional(array(shortString(MAX_ID_LENGTH))),
-});
+} satisfies FieldsOf<TaskRequest>);
 
-const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string });
-const taskMetrics: Schema<TaskMetrics> = object({ fetchMs: number, readMs: number, parseMs: number, decodeMs: number, threadMs: number, memoryBytesSpilled: number, diskBytesSpilled: number });
+const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string, deterministic: optional(literal(true)) } satisfies FieldsOf<TaskError>);
+const taskMetrics: Schema<TaskMetrics> = object({ fetchMs: number, readMs: number, parseMs: number, decodeMs: number, threadMs: number, memoryBytesSpilled: number, diskBytesSpilled: number } satisfies FieldsOf<TaskMetrics>);
 const cachedBlockReport: Schema<CachedBlockReport> = object({
   rddId: count,
   split: count,
   bytes: count,
   replica: optional(executorRef),
   copy: optional(boolean),
-});
+} satisfies FieldsOf<CachedBlockReport>);
+
+/** The fields of one kind of TaskOutcome besides its tag. */
+type OutcomeFields<K extends TaskOutcome['kind']> = FieldsOf<Omit<Extract<TaskOutcome, { kind: K }>, 'kind'>>;
 
 const taskOutcome: Schema<TaskOutcome> = variants(
   variant('kind', 'success', {
@@ -90,10 +95,10 @@ const taskOutcome: Schema<TaskOutcome> = variants(
     durationMs: number,
     metrics: taskMetrics,
     profile: optional(bytes),
-  }),
-  variant('kind', 'failure', { error: taskError }),
-  variant('kind', 'fetchFailed', { shuffleId: count, mapPartition: count, executor: executorRef, message: string }),
-  variant('kind', 'missingCachedBlock', { rddId: count, split: count, executor: executorRef }),
+  } satisfies OutcomeFields<'success'>),
+  variant('kind', 'failure', { error: taskError } satisfies OutcomeFields<'failure'>),
+  variant('kind', 'fetchFailed', { shuffleId: count, mapPartition: count, executor: executorRef, message: string } satisfies OutcomeFields<'fetchFailed'>),
+  variant('kind', 'missingCachedBlock', { rddId: count, split: count, executor: executorRef } satisfies OutcomeFields<'missingCachedBlock'>),
 );
 
 const barrierRequest: Schema<BarrierRequest> = object({
@@ -103,7 +108,7 @@ const barrierRequest: Schema<BarrierRequest> = object({
   partition: count,
   epoch: count,
   message: string,
-});
+} satisfies FieldsOf<BarrierRequest>);
 
 const runTask = message('runTask', { request: taskRequest });
 const killTask = message('killTask', { taskId: count });
