@@ -22,6 +22,14 @@ await fc.parallelize([1, 2, 3], 1).map((x: number) => {
 }).collect();
 `;
 
+// A UDF that throws: the line is the UDF's, not the action's.
+const THROWING_UDF = `import { FlintContext, functions as F } from '@flint/driver';
+const fc = await FlintContext.create({ master: 'local[1]', ui: false, maxFailures: 1 });
+const initial = F.udf((name: string) =>
+  name.length > 3 ? (null as unknown as { x: string }).x : name, 'string');
+await fc.createDataFrame([{ name: 'Alice' }]).select(initial('name')).show();
+`;
+
 // An action not awaited when the job stops the context.
 const NOT_AWAITED = `import { FlintContext } from '@flint/driver';
 const fc = await FlintContext.create({ master: 'local[1]', ui: false });
@@ -46,15 +54,16 @@ beforeAll(() => {
   writeFileSync(join(dir, 'task.ts'), THROWING_TASK);
   writeFileSync(join(dir, 'not-awaited.ts'), NOT_AWAITED);
   writeFileSync(join(dir, 'stopped.ts'), STOPPED_WHILE_RUNNING);
+  writeFileSync(join(dir, 'udf.ts'), THROWING_UDF);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const JOBS = ['column.ts', 'task.ts', 'not-awaited.ts', 'stopped.ts'];
+const JOBS = ['column.ts', 'task.ts', 'not-awaited.ts', 'stopped.ts', 'udf.ts'];
 
 describe('an uncaught error in a submitted job', () => {
   it('is one line with the error and the job line, exit code 1; an action not awaited before fc.stop() says so', async () => {
-    // The four jobs run at once, to keep the test short.
-    const [column, task, notAwaited, stopped] = await Promise.all(JOBS.map((job) => runFlint(['submit', job], { cwd: dir })));
+    // The jobs run at once, to keep the test short.
+    const [column, task, notAwaited, stopped, udf] = await Promise.all(JOBS.map((job) => runFlint(['submit', job], { cwd: dir })));
     expect(column.code, column.stderr).toBe(1);
     expect(column.stderr).toBe(
       'flint submit: AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `regoin` cannot be resolved. ' +
@@ -64,6 +73,8 @@ describe('an uncaught error in a submitted job', () => {
     expect(task.stderr).toMatch(
       /^flint submit: JobFailedError: Job aborted: task for partition 0 in stage 0 failed 1 times; most recent failure \(attempt 0\): RangeError: bad record 2 \(at task\.ts:4:22\)\n$/,
     );
+    expect(udf.code, udf.stderr).toBe(1);
+    expect(udf.stderr).toMatch(/^flint submit: JobFailedError: .*TypeError: Cannot read properties of null \(reading 'x'\) \(at udf\.ts:4:\d+\)\n$/);
     expect(notAwaited.code, notAwaited.stderr).toBe(1);
     expect(notAwaited.stderr).toBe('flint submit: Error: Cannot run a job: this FlintContext was stopped before the job started (an action not awaited before fc.stop()?)\n');
     // A job already running is cancelled with Spark's message, its task thread ended (the task would spin 20 s).

@@ -13,7 +13,7 @@ export { capture, Captured } from './fn/capture.js';
 export { FnRef } from './fn/fn-ref.js';
 export { toFnRef } from './fn/to-fn-ref.js';
 export { setPromptScope } from './fn/globals.js';
-export { placeShippedFrames, shippedSourceUrl } from './fn/function-origin.js';
+export { placeShippedFrames, recordOrigins, shippedSourceUrl } from './fn/function-origin.js';
 export { isUserFacingError } from './errors/user-facing-error.js';
 export { userCallSite, userCallSiteShort } from './fn/call-site.js';
 export type { PlanNode, PlanKind, NodeOf, TextSplit, TextSplitFormat, RangeSplitFormat, ElementOp, MapPartitionsNode } from './plan/plan-node.js';

@@ -7,6 +7,7 @@ import { Column, columnExpr } from '../column.js';
 import type { UdfRef } from '../expr/expression.js';
 import { parseDataType, type DataType } from '../types/index.js';
 import { flat, type ColumnOrName } from './call.js';
+import { rememberUdfFunction } from '../expr/udf-functions.js';
 
 export type UserDefinedFunction = ((...cols: (ColumnOrName | ColumnOrName[])[]) => Column) & { readonly returnType: DataType };
 
@@ -18,6 +19,7 @@ export function udf(f: (...args: never[]) => unknown, returnType: DataType | str
   const type = typeof returnType === 'string' ? parseDataType(returnType) : returnType;
   const target = typeof f === 'function' ? f : (f as { fn: { name: string } }).fn;
   const name = target.name && !target.name.startsWith('bound ') ? target.name : 'udf';
+  if (typeof target === 'function') rememberUdfFunction(ref.source, target);
   return userDefinedFunction({ source: ref.source, env: ref.env, name, returnType: type });
 }
 

@@ -3,7 +3,8 @@
  * and values passed through the function's env. Generated code is self-contained source text:
  * everything it calls is inlined here, so a worker compiles it with `new Function` and nothing else.
  */
-import { FnRef } from '@flint/rdd';
+import { FnRef, recordOrigins } from '@flint/rdd';
+import { udfFunction } from '../../expr/udf-functions.js';
 import type { UdfRef } from '../../expr/expression.js';
 
 export class CodegenContext {
@@ -11,6 +12,8 @@ export class CodegenContext {
   private scratches = 0;
   private readonly helpers = new Map<string, string>();
   private readonly udfs: string[] = [];
+  /** The source of each UDF the function calls. */
+  readonly udfSources: string[] = [];
   /** Constants of the function by their source: evaluated once, in the prologue. */
   private readonly constants = new Map<string, string>();
   /** Values the generated function reads from its env argument (`env.<name>`). */
@@ -60,6 +63,7 @@ export class CodegenContext {
   addUdf(udf: UdfRef): string {
     const name = `udf${this.udfs.length}`;
     this.udfs.push(`const ${name} = (${udf.source});`);
+    this.udfSources.push(udf.source);
     if (udf.env !== undefined) this.env[name] = udf.env;
     return name;
   }
@@ -102,5 +106,9 @@ export function functionSource(ctx: CodegenContext, params: string[], body: stri
 
 /** The generated function as a FnRef checked for syntax (one expression), with the context's env. */
 export function generatedFunction<F>(ctx: CodegenContext, params: string[], body: string, site: string, generator = false): F {
-  return FnRef.generated(functionSource(ctx, params, body, generator), ctx.env, site) as unknown as F;
+  const ref = FnRef.generated(functionSource(ctx, params, body, generator), ctx.env, site);
+  // A UDF's frames are placed at its own line, as an RDD function's (expr/udf-functions.ts).
+  const udfs = ctx.udfSources.flatMap((source) => udfFunction(source) ?? []);
+  if (udfs.length > 0) recordOrigins(site, ref.source, udfs);
+  return ref as unknown as F;
 }
