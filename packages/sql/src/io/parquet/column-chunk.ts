@@ -2,7 +2,8 @@
  * Decoding one flat column chunk of a row group straight into the engine's column form, page by
  * page with hyparquet's page decoders. Numbers land in a typed array (Int32Array for 8–32-bit
  * integers and dates, Float64Array for floats, doubles, 64-bit integers and timestamps in epoch
- * milliseconds); a chunk with a null, and every other type, becomes a plain array with `null`s.
+ * milliseconds); a chunk with a null or a long past 2^53 (a JS bigint, as types/long-value.ts
+ * holds it), and every other type, becomes a plain array.
  * This replaces hyparquet's row-assembly step (assembleLists), which rebuilt every nullable
  * column value by value into a generic array: for a flat column the definition levels are only
  * "null or not", so values are copied (or looked up in the dictionary) in one loop.
@@ -14,6 +15,7 @@ import { readPlain } from 'hyparquet/src/plain.js';
 import { decodeIndices, indicesOf, readPageValues, ScratchBuffer, uncompressedPage, type EncodedIndices, type PageDecoder, type PageValues } from './data-page.js';
 import { PAGE_DECOMPRESSORS } from './page-decompressors.js';
 import { takeFloat64, takeInt32 } from '../column-pool.js';
+import { longValue } from '../../types/long-value.js';
 
 /** A column of one row group: typed when every value is a number, else values and nulls. */
 export type EngineColumn = Int32Array | Float64Array | unknown[];
@@ -77,16 +79,26 @@ function kindOf(e: SchemaElement): Kind {
 }
 
 /**
- * Signed 64-bit integers as doubles (exact below 2^53), divided by `divisor` towards zero (as
- * BigInt division), into out[at..] (default a new array).
+ * Signed 64-bit integers as doubles, divided by `divisor` towards zero (as BigInt division), into
+ * out[at..]. False when a long (`divisor` 1) is past 2^53, which a double cannot hold: out then
+ * lacks it, and the caller takes int64Values' exact form instead.
  */
-function int64ToNumbers(values: BigInt64Array, divisor: number, out: Float64Array = new Float64Array(values.length), at = 0): Float64Array {
+function int64ToNumbers(values: BigInt64Array, divisor: number, out: Float64Array, at = 0): boolean {
   const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+  let safe = true;
   for (let i = 0; i < values.length; i++) {
     const v = words[2 * i + 1] * 4294967296 + (words[2 * i] >>> 0);
-    out[at + i] = divisor === 1 ? v : Math.trunc(v / divisor) + 0; // + 0: no -0, as BigInt has none
+    if (divisor !== 1) out[at + i] = Math.trunc(v / divisor) + 0; // + 0: no -0, as BigInt has none
+    else if (v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER) safe = false;
+    else out[at + i] = v;
   }
-  return out;
+  return safe;
+}
+
+/** 64-bit integers in the engine's form: a Float64Array, or a plain array where a long is past 2^53 (that one a JS bigint). */
+function int64Values(values: BigInt64Array, divisor: number): Float64Array | unknown[] {
+  const out = new Float64Array(values.length);
+  return int64ToNumbers(values, divisor, out) ? out : Array.from(values, longValue);
 }
 
 /** Raw decoded values (a page's or the dictionary's) in the engine's form for `kind`. */
@@ -97,7 +109,7 @@ function engineValues(raw: DecodedArray, kind: Kind, decoder: PageDecoder): Arra
     case 'float64':
       return raw instanceof Float32Array ? Float64Array.from(raw) : raw;
     case 'int64':
-      return int64ToNumbers(raw as BigInt64Array, kind.divisor);
+      return int64Values(raw as BigInt64Array, kind.divisor);
     case 'generic': {
       const converted = convert(raw, decoder);
       const out = new Array<unknown>(converted.length);
@@ -190,7 +202,7 @@ class ColumnBuilder {
 
   /** Appends a page without nulls: its values, or (with `dictionary`) their indices into it. */
   appendDefined(values: ArrayLike<unknown>, dictionary: ArrayLike<unknown> | undefined): void {
-    const column = this.target();
+    const column = this.widened(dictionary ?? values);
     const at = this.at;
     if (dictionary === undefined && !Array.isArray(column) && !Array.isArray(values)) column.set(values as ArrayLike<number>, at);
     else if (dictionary === undefined) for (let r = 0; r < values.length; r++) (column as unknown[])[at + r] = values[r];
@@ -213,9 +225,15 @@ class ColumnBuilder {
   /** Appends a page of 64-bit integers without nulls, converted straight into a typed column (no page-sized array between). */
   appendInt64(values: BigInt64Array, divisor: number): void {
     const column = this.target();
-    if (!(column instanceof Float64Array)) return this.appendDefined(int64ToNumbers(values, divisor), undefined);
-    int64ToNumbers(values, divisor, column, this.at);
-    this.at += values.length;
+    if (column instanceof Float64Array && int64ToNumbers(values, divisor, column, this.at)) this.at += values.length;
+    else this.appendDefined(int64Values(values, divisor), undefined);
+  }
+
+  /** The column, turned into a plain one when `incoming` is (it holds a long past 2^53 as a bigint, which no typed array takes). */
+  private widened(incoming: ArrayLike<unknown>): EngineColumn {
+    const column = this.target();
+    if (Array.isArray(column) || !Array.isArray(incoming)) return column;
+    return (this.column = Array.from(column.subarray(0, this.at)) as unknown[]);
   }
 
   /** Appends a page with nulls: `defined` has a definition level per row (0: null), `values` (or indices) one per non-null row. */
