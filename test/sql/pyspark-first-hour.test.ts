@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { inspect } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext, Window, functions as F, col, type DataFrame } from '@flint/driver';
+import { FlintContext, Window, capture, functions as F, col, type DataFrame } from '@flint/driver';
 
 let fc: FlintContext;
 let people: DataFrame;
@@ -240,5 +240,15 @@ describe('console.log(df) and the shell show PySpark\'s repr', () => {
   it('a DataFrame inspects as DataFrame[...] and a Column as Column<...>, not as their plan and session', () => {
     expect(inspect(people.select('name', 'age'))).toBe('DataFrame[name: string, age: bigint]');
     expect(inspect({ c: col('age').plus(1) })).toBe("{ c: Column<'(age + 1)'> }");
+  });
+});
+
+describe('df.foreachPartition (PySpark\'s): each partition\'s rows, on the executors', () => {
+  it('sees every row once, in its partition', async () => {
+    const seen = fc.accumulator(0);
+    await people.repartition(2).foreachPartition(capture({ seen }, (rows, { seen }) => {
+      for (const row of rows) seen.add(row.age as number);
+    }));
+    expect(seen.value).toBe(PEOPLE.reduce((s, p) => s + p.age, 0));
   });
 });

@@ -486,6 +486,10 @@ export class DataFrame {
   foreach(f: (row: Record<string, unknown>) => unknown): Promise<void> {
     return this.rdd.foreach(f);
   }
+  /** PySpark's foreachPartition: `f` (shipped as an RDD function) gets each partition's rows as an iterable. */
+  foreachPartition(f: (rows: Iterable<Record<string, unknown>>) => unknown): Promise<void> {
+    return this.rdd.foreachPartition(f);
+  }
   /**
    * The rows as JSON text, one string per row (PySpark's toJSON): to_json of the row, so null
    * fields are left out. `_useUnicode` is PySpark's parameter; JavaScript strings are always Unicode.
