@@ -1,6 +1,7 @@
 /** Null handling and conditional functions (CASE WHEN itself is an expression kind of its own). */
 import { Types } from '../types-used.js';
-import { widestType } from '../type-rules.js';
+import { isNull, isString, widestType } from '../type-rules.js';
+import { SQL_EQUALS } from '../../physical/codegen/complex-equality.js';
 import type { DataType } from '../../types/index.js';
 import { scalar } from './define.js';
 import type { GenState } from '../registry.js';
@@ -34,7 +35,19 @@ scalar('nvl', {
   gen: ([a, b], _types, _tz, state) => firstNonNull(a!, b!, state),
   aliases: ['ifnull'],
 });
-scalar('nullif', { args: 2, returns: ([t]) => t, nullTolerant: true, nullableResult: true, gen: ([a, b]) => `(${a} === ${b} ? null : ${a})` });
+/**
+ * nullif(a, b) is Spark's `if(a = b, null, a)`: NaN equals NaN, arrays, structs and maps compare by
+ * value, and a string `b` beside a typed `a` is read as `a`'s type (as `=` reads it).
+ */
+scalar('nullif', {
+  args: 2,
+  returns: ([t]) => t,
+  coerce: ([a, b]) => [a!, isString(b!) && !isString(a!) && !isNull(a!) ? a! : b!],
+  nullTolerant: true,
+  nullableResult: true,
+  gen: ([a, b]) => `(${a} !== null && sqlEquals(${a}, ${b}) ? null : ${a})`,
+  helpers: { sqlEquals: SQL_EQUALS },
+});
 /** nullifzero(a) is nullif(a, 0); zeroifnull(a) is coalesce(a, 0), typed as coalesce types it. */
 scalar('nullifzero', { args: 1, returns: ([t]) => t!, nullableResult: true, gen: ([a]) => `(${a} === 0 ? null : ${a})` });
 scalar('zeroifnull', {
@@ -47,7 +60,18 @@ scalar('zeroifnull', {
 scalar('isnull', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} === null)` });
 scalar('isnotnull', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} !== null)` });
 scalar('isnan', { args: 1, returns: Types.boolean, nullTolerant: true, gen: ([a]) => `(${a} !== null && Number.isNaN(${a}))` });
-scalar('nanvl', { args: 2, returns: Types.double, gen: ([a, b]) => `(Number.isNaN(${a}) ? ${b} : ${a})` });
+/** nanvl(a, b): null for a null `a`, `b` (evaluated only then, as Spark's NaNvl) for a NaN, else `a`. */
+scalar('nanvl', {
+  args: 2,
+  returns: Types.double,
+  nullTolerant: true,
+  nullableResult: true,
+  lazyArgs: true,
+  gen: ([a, b], _types, _tz, state) => {
+    const t = state.scratch();
+    return `((${t} = ${a}) === null ? null : Number.isNaN(${t}) ? ${b} : ${t})`;
+  },
+});
 scalar('if', {
   args: 3,
   returns: ([, a, b]) => widestType([a, b]),
