@@ -2,12 +2,16 @@
 // bigint past 2^53 (never a bigint for a safe value), so no digit is lost on the way in, through
 // comparisons, keys and arithmetic, or on the way out. DuckDB's BIGINT is the reference for values,
 // orders and groups; Spark's goldens (sql-tests, docstrings) for messages and hashes.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlintContext, col, type DataFrame } from '@flint/driver';
 import { DuckDbReference } from './duckdb-reference.js';
 
 let fc: FlintContext;
 let db: DuckDbReference;
+let dir: string;
 
 /** Around 2^53 (where doubles stop being exact) and at both ends of the 64-bit range. */
 const VALUES: (bigint | null)[] = [
@@ -19,6 +23,7 @@ const OTHERS: bigint[] = [9007199254740993n, 9223372036854775807n, 1n, 900719925
 beforeAll(async () => {
   fc = await FlintContext.create({ master: 'local[2]', appName: 'sql-bigint-exact' });
   db = await DuckDbReference.open(1);
+  dir = mkdtempSync(join(tmpdir(), 'flint-bigint-'));
   // Three partitions: groups, DISTINCT and joins cross a shuffle.
   fc.createDataFrame(VALUES.map((v, i) => [v, `r${i}`]), ['v', 's']).repartition(3).createOrReplaceTempView('t');
   fc.createDataFrame(OTHERS.map((v, i) => [v, `o${i}`]), ['v', 'w']).createOrReplaceTempView('u');
@@ -29,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fc.stop();
   db?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const failure = (df: DataFrame) => df.collect().then(() => 'no error', (error: Error) => error.message);
@@ -118,11 +124,30 @@ describe('bigint past 2^53 in comparisons, orders and keys (DuckDB as the refere
   it('joins past 2^53 meet on exact keys through a shuffle too', async () => {
     fc.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
     try {
-      const query = 'SELECT t.s, u.w FROM t JOIN u ON t.v = u.v ORDER BY t.s';
-      expect(await fc.sql(query).collect()).toEqual(await db.query(query));
+      for (const query of [
+        'SELECT t.s, u.w FROM t JOIN u ON t.v = u.v ORDER BY t.s',
+        "SELECT t.s, u.w FROM t JOIN u ON t.v = u.v AND substr(t.s, 1, 1) = 'r' ORDER BY t.s",
+      ]) expect(await fc.sql(query).collect()).toEqual(await db.query(query));
     } finally {
       fc.conf.unset('spark.sql.autoBroadcastJoinThreshold');
     }
+  });
+
+  it.each<string | [string, string]>([
+    // Keys of several values, or of a struct, are hashed and matched as a tuple's text.
+    "SELECT t.s, u.w FROM t JOIN u ON t.v = u.v AND substr(t.s, 1, 1) = 'r' ORDER BY t.s",
+    'SELECT s, v, count(*) OVER (PARTITION BY v, s > \'r4\') AS c FROM t ORDER BY s',
+    [
+      'SELECT k.v AS v, c FROM (SELECT struct(v) AS k, count(*) AS c FROM t GROUP BY struct(v)) ORDER BY v NULLS FIRST',
+      "SELECT k.v AS v, c FROM (SELECT {'v': v} AS k, count(*) AS c FROM t GROUP BY {'v': v}) ORDER BY v NULLS FIRST",
+    ],
+    ['SELECT count(DISTINCT v, s) AS c FROM t', 'SELECT count(DISTINCT (v, s)) AS c FROM t WHERE v IS NOT NULL AND s IS NOT NULL'],
+    'SELECT mode(v) AS m FROM (SELECT v FROM t UNION ALL SELECT 9007199254740993)',
+    'SELECT v FROM t INTERSECT SELECT v FROM u ORDER BY v',
+    'SELECT v FROM t EXCEPT SELECT v FROM u ORDER BY v NULLS FIRST',
+  ])('%s', async (query) => {
+    const [flint, duckdb] = typeof query === 'string' ? [query, query] : query;
+    expect(await fc.sql(flint).collect()).toEqual(await db.query(duckdb));
   });
 });
 
@@ -173,5 +198,59 @@ describe('bigint arithmetic: exact, with Spark\'s overflow rules', () => {
     } finally {
       fc.conf.unset('spark.sql.ansi.enabled');
     }
+  });
+});
+
+describe('sum(bigint) is exact, with Spark\'s overflow rules', () => {
+  it.each([
+    'SELECT sum(v) AS total FROM t WHERE v BETWEEN -4611686018427387904 AND 4611686018427387903',
+    'SELECT v > 0 AS positive, sum(v) AS total, count(v) AS n FROM t WHERE v BETWEEN -4611686018427387904 AND 4611686018427387903 GROUP BY v > 0 ORDER BY positive',
+    'SELECT s, sum(v) AS total FROM t GROUP BY s ORDER BY s',
+    'SELECT sum(v) AS total FROM t WHERE v < 9223372036854775806',
+  ])('%s', async (query) => {
+    expect(await fc.sql(query).collect()).toEqual(await db.query(query));
+  });
+
+  it('past 64 bits: ARITHMETIC_OVERFLOW under ANSI, null for try_sum (Spark\'s try_aggregates.sql.out), wrapped with ANSI off', async () => {
+    expect(await failure(fc.sql('SELECT sum(v) FROM t WHERE v > 0'))).toContain(overflow('try_add'));
+    expect(await fc.sql('SELECT try_sum(col) AS s FROM VALUES (9223372036854775807L), (1L) AS tab(col)').collect()).toEqual([{ s: null }]);
+    fc.conf.set('spark.sql.ansi.enabled', false);
+    try {
+      const [{ s }] = await fc.sql('SELECT sum(v) AS s FROM t WHERE v > 0').collect();
+      const exact = VALUES.filter((v): v is bigint => v !== null && v > 0n).reduce((a, b) => a + b, 0n);
+      expect(s).toBe(BigInt.asIntN(64, exact));
+    } finally {
+      fc.conf.unset('spark.sql.ansi.enabled');
+    }
+  });
+});
+
+describe('bigint past 2^53 through files', () => {
+  const wholeTable = 'SELECT v, s FROM t ORDER BY s';
+
+  it.each([
+    ['parquet', 'read_parquet'],
+    ['csv', 'read_csv'],
+    ['json', 'read_json'],
+  ] as const)('Flint writes %s that DuckDB reads exactly, and reads it back exactly', async (format, reader) => {
+    const path = join(dir, `flint-${format}`);
+    const df = fc.sql(wholeTable);
+    await (format === 'csv' ? df.write.option('header', true).csv(path) : df.write[format](path));
+    const options = format === 'csv' ? ", header = true, columns = {'v': 'BIGINT', 's': 'VARCHAR'}" : format === 'json' ? ", columns = {'v': 'BIGINT', 's': 'VARCHAR'}" : '';
+    const files = readdirSync(path).filter((f) => f.startsWith('part-')).map((f) => `'${join(path, f)}'`);
+    expect(await db.query(`SELECT v, s FROM ${reader}([${files.join(', ')}]${options}) ORDER BY s`)).toEqual(await db.query(wholeTable));
+    const back = format === 'parquet' ? fc.read.parquet(path) : format === 'csv' ? fc.read.csv(path, { header: true, schema: 'v BIGINT, s STRING' }) : fc.read.schema('v BIGINT, s STRING').json(path);
+    expect(await back.orderBy('s').collect()).toEqual(await db.query(wholeTable));
+  });
+
+  it('reads DuckDB\'s Parquet exactly: dictionary pages, and a long past 2^53 after pages of safe ones', async () => {
+    const path = join(dir, 'duckdb.parquet');
+    await db.query(`COPY (SELECT i AS id, CASE WHEN i = 299999 THEN 9007199254740993 WHEN i = 299998 THEN -9223372036854775808 ELSE i END AS v,
+      CASE WHEN i % 3 = 0 THEN 9223372036854775807 ELSE 3 END AS d FROM range(300000) r(i)) TO '${path}' (FORMAT PARQUET)`);
+    fc.read.parquet(path).createOrReplaceTempView('duck_parquet');
+    const query = `SELECT max(v) AS hi, min(v) AS lo, count(*) AS n, count(DISTINCT d) AS dd, max(d) AS md FROM duck_parquet`;
+    const [flint] = await fc.sql(query).collect();
+    expect(flint).toEqual({ hi: 9007199254740993n, lo: -9223372036854775808n, n: 300000, dd: 2, md: 9223372036854775807n });
+    expect(await fc.sql('SELECT id, v FROM duck_parquet WHERE v > 9007199254740992').collect()).toEqual([{ id: 299999, v: 9007199254740993n }]);
   });
 });

@@ -88,7 +88,7 @@ export interface AggregateFunction extends FunctionBase {
   readonly slots: number;
   init(): string[];
   update(acc: string[], args: string[], argTypes: DataType[]): string;
-  merge(acc: string[], other: string[]): string;
+  merge(acc: string[], other: string[], argTypes: DataType[]): string;
   /** `evalMode`: the call's, for an `ansiAware` aggregate (a decimal sum past its precision fails under ANSI, is null under legacy). */
   finish(acc: string[], argTypes: DataType[], evalMode?: EvalMode): string;
   readonly ansiAware?: boolean;

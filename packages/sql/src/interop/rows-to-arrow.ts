@@ -26,7 +26,7 @@ function toArrowValue(value: unknown, type: DataType): unknown {
   if (value === null || value === undefined) return null;
   switch (type.typeName()) {
     case 'long':
-      return BigInt(value as number);
+      return BigInt(value as number | bigint);
     case 'decimal':
       return decimalWords(value as number, (type as DecimalType).scale);
     case 'date':

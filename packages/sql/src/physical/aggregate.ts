@@ -19,6 +19,7 @@ import { groupKey, nestedMapFind, partialAggregate, primitiveKeys, type Aggregat
 import { keyIsPartition } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
 import { normalizedGroupKey } from './normalized-group-keys.js';
+import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
 
 export function hashAggregate(
   child: Pipeline,
@@ -63,8 +64,9 @@ function finalAggregate(
   site: string,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
+  ctx.addHelpers(TUPLE_JSON_HELPERS);
   for (const c of calls) ctx.addHelpers(c.def.helpers);
-  const merges = calls.map((c) => c.def.merge(slots('b', c), slots('b2', c))).join('\n    ');
+  const merges = calls.map((c) => c.def.merge(slots('b', c), slots('b2', c), c.call.args.map(dataTypeOf))).join('\n    ');
   const vars = new Map<number, string>();
   const finishes = calls.map((c, i) => {
     vars.set(placeholderId(groupBy.length + i), `f${i}`);
@@ -74,7 +76,7 @@ function finalAggregate(
   const outputs = aggregates.map((a) => genExpr(withPlaceholders(a, groupBy, calls), vars, ctx));
   const bufferWidth = calls.reduce((n, c) => n + c.def.slots, groupBy.length);
   const column = (i: number) => `c${i}[r]`;
-  const mergeRow = calls.map((c) => c.def.merge(slots('b', c), slots('', c).map((_, i) => column(c.offset + i)))).join('\n      ');
+  const mergeRow = calls.map((c) => c.def.merge(slots('b', c), slots('', c).map((_, i) => column(c.offset + i)), c.call.args.map(dataTypeOf))).join('\n      ');
   const lookup = tableLookup(groupBy, column);
   const emptyGlobal = groupBy.length === 0 ? `if (groups.empty) { const b = [${calls.flatMap((c) => c.def.init()).join(', ')}]; groups.table.set(0, b); groups.added(b); }` : '';
   // The table spills to disk past the task's memory budget (physical/spill/spillable-groups.ts).

@@ -21,6 +21,7 @@ import { genTableParts, type BroadcastProbe, type BuildTable } from './broadcast
 import { concatJoinColumns, JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 import { bulkBuildPrologue } from './bulk-build-parts.js';
 import { concatBuildKeys, KEY_RUN_RUNTIME, type BuildKeys } from './runtime/key-runs.js';
+import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -88,10 +89,11 @@ export function broadcastHashJoin(
   const carried = computed?.carried ?? smallOutput.map((a) => isRead(a.id));
 
   const ctx = new CodegenContext();
+  ctx.addHelpers(TUPLE_JSON_HELPERS);
   const keyOf = (exprs: Expr[], vars: ReadonlyMap<number, string>) => {
     const codes = exprs.map((k) => genExpr(k, vars, ctx));
     const nullable = codes.map((c, i) => (keys.nullSafe[i] ? 'false' : `(${c}) === null`));
-    const key = codes.length === 1 ? codes[0] : `JSON.stringify([${codes.join(', ')}])`;
+    const key = codes.length === 1 ? codes[0] : `tupleJson([${codes.join(', ')}])`;
     return { key, anyNull: nullable.join(' || ') || 'false' };
   };
   const streamOutput = outputAfter(stream);
@@ -207,6 +209,7 @@ function streamKeyValues(buildOutput: readonly Attr[], buildKeys: readonly Expr[
  */
 function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string, nullAware = false): RDD<BuildPart> {
   const ctx = new CodegenContext();
+  ctx.addHelpers(TUPLE_JSON_HELPERS);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   ctx.env.keyRunOf = KEY_RUN_RUNTIME.ref('keyRunOf');
   const output = outputAfter(small);
@@ -215,7 +218,7 @@ function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], c
     const codes = buildKeys.map((k) => genExpr(k, vars, ctx));
     const lines = codes.map((c, i) => `const k${i} = ${c};`);
     const anyNull = codes.map((_, i) => (nullSafe[i] ? '' : `k${i} === null`)).filter((t) => t !== '').join(' || ');
-    const key = codes.length === 1 ? 'k0' : `JSON.stringify([${codes.map((_, i) => `k${i}`).join(', ')}])`;
+    const key = codes.length === 1 ? 'k0' : `tupleJson([${codes.map((_, i) => `k${i}`).join(', ')}])`;
     const pushes = [`bk.push(${key});`, ...kept.map((i) => `bc${i}.push(${vars.get(output[i].id)});`)].join(' ');
     const nullPushes = [`bk.push('${NULL_KEY}');`, ...kept.map((i) => `bc${i}.push(null);`)].join(' ');
     lines.push(anyNull === '' ? pushes : `if (!(${anyNull})) { ${pushes} }${nullAware ? ` else { ${nullPushes} }` : ''}`);

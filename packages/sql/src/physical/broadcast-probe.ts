@@ -19,6 +19,7 @@ import { PROBE_INDEX } from './runtime/probe-index.js';
 import { encodedValue } from './codegen/encoded-read.js';
 import type { JoinColumn } from './runtime/join-columns.js';
 import { isKeyRun, type BuildKeys } from './runtime/key-runs.js';
+import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
 
 export interface BroadcastProbe {
   /** The stream side's key expressions (over the rows before this step). */
@@ -100,7 +101,8 @@ export function genProbe(probe: BroadcastProbe, index: number, vars: Bindings, c
   const codes = probe.streamKeys.map((k) => genExpr(k, vars, ctx));
   const keys = codes.map((code, i) => `const ${name}k${i} = ${code};`);
   const anyNull = codes.map((_, i) => (probe.nullSafe[i] ? '' : `${name}k${i} === null`)).filter((t) => t !== '');
-  const key = codes.length === 1 ? `${name}k0` : `JSON.stringify([${codes.map((_, i) => `${name}k${i}`).join(', ')}])`;
+  if (codes.length !== 1) ctx.addHelpers(TUPLE_JSON_HELPERS);
+  const key = codes.length === 1 ? `${name}k0` : `tupleJson([${codes.map((_, i) => `${name}k${i}`).join(', ')}])`;
   const parts = genTableParts(name, `env.${probeTableName(index)}.value`, probe.carried, ctx);
   hoisted.push(parts.declarations);
   lines.push(...keys);

@@ -22,6 +22,7 @@ import { JOIN_SPILL_RUNTIME } from './spill/spillable-join.js';
 import { AGGREGATE_RUNTIME, keyIsPartition } from './runtime/group-partition.js';
 import { JOIN_BATCH_RUNTIME, type JoinBatch } from './runtime/join-batches.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
+import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
 
 /** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
 export const NULL_KEY = '\\u0000null';
@@ -155,6 +156,7 @@ export const fullRow = (layout: CarriedLayout, row: string): string => `[${layou
  */
 function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, numPartitions: number, site: string, isRead: (id: number) => boolean, markers = false): RDD<[number, JoinBatch]> {
   const ctx = new CodegenContext();
+  ctx.addHelpers(TUPLE_JSON_HELPERS);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   ctx.env.joinPartition = AGGREGATE_RUNTIME.ref('groupPartition');
   const output = outputAfter(p);
@@ -162,7 +164,7 @@ function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, ke
   const body = genLoop(p, ctx, (vars) => {
     const lines = keys.map((k, i) => `const k${i} = ${genExpr(k, vars, ctx)};`);
     const nullable = keys.map((_, i) => i).filter((i) => !nullSafe[i]);
-    const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : `JSON.stringify([${keys.map((_, i) => `k${i}`).join(', ')}])`;
+    const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : `tupleJson([${keys.map((_, i) => `k${i}`).join(', ')}])`;
     const anyNull = nullable.map((i) => `k${i} === null`).join(' || ');
     const add = [
       `const jp = ${numPartitions === 1 ? '0' : `env.joinPartition(jkey, ${numPartitions})`};`,

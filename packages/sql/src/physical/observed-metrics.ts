@@ -61,7 +61,7 @@ export class ObservedMetrics {
     const body = `let b = input.length === 0 ? [${this.calls.flatMap((c) => c.def.init()).join(', ')}] : input[0];
 for (let i = 1; i < input.length; i++) {
   const b2 = input[i];
-  ${this.calls.map((c) => c.def.merge(slots('b', c), slots('b2', c))).join('\n  ')}
+  ${this.calls.map((c) => c.def.merge(slots('b', c), slots('b2', c), c.call.args.map(dataTypeOf))).join('\n  ')}
 }
 ${finishes.join('\n')}
 return [${outputs.join(', ')}];`;

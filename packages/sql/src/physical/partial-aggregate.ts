@@ -21,6 +21,7 @@ import type { DirectCells } from './codegen/direct-group-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 import { EMPTY_VALUES, groupBatchesCode } from './group-batches.js';
+import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
 
 export interface AggregateCall {
   readonly call: Extract<Expr, { kind: 'call' }>;
@@ -42,8 +43,8 @@ export type GroupBatch = [groups: number, columns: JoinColumn[]];
  */
 export function groupKey(values: string[], primitive: boolean): string {
   if (values.length === 0) return '0';
-  if (values.length === 1) return primitive ? values[0] : `JSON.stringify(${values[0]})`;
-  return `JSON.stringify([${values.join(', ')}])`;
+  if (values.length === 1) return primitive ? values[0] : `tupleJson(${values[0]})`;
+  return `tupleJson([${values.join(', ')}])`;
 }
 
 const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'integer', 'long', 'float', 'double', 'decimal', 'date', 'timestamp', 'timestamp_ntz']);
@@ -162,6 +163,7 @@ function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotL
  */
 export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: readonly AggregateCall[], numPartitions: number, site: string): RDD<[number, GroupBatch]> {
   const ctx = new CodegenContext();
+  ctx.addHelpers(TUPLE_JSON_HELPERS);
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   ctx.env.narrowColumn = JOIN_COLUMN_RUNTIME.ref('narrowColumn');

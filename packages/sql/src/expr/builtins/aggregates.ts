@@ -6,6 +6,7 @@ import { DecimalType, avgResultType, sumResultType, type DataType } from '../../
 import { DECIMAL_HELPERS, decimalResultCode, decimalUnitsCode } from '../decimal-arithmetic.js';
 import type { EvalMode } from '../expression.js';
 import { ARITHMETIC_HELPERS, arithmeticOverflowMessage } from '../ansi-arithmetic.js';
+import { LONG_ARITHMETIC_HELPERS, longOverflowCode } from '../long-arithmetic.js';
 import { registerFunction, type AggregateFunction, type TypedAccumulator } from '../registry.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
@@ -35,7 +36,14 @@ const addTerm = (x: string, t: DataType | undefined): string => {
   return d === undefined ? x : decimalUnitsCode(x, d.scale);
 };
 const SUM_OVERFLOW = arithmeticOverflowMessage('Overflow in sum of decimals', undefined);
-const SUM_HELPERS = { ...DECIMAL_HELPERS, ...ARITHMETIC_HELPERS };
+const SUM_HELPERS = { ...DECIMAL_HELPERS, ...LONG_ARITHMETIC_HELPERS };
+/**
+ * `a + b` for a long sum (t: the argument's type): plain double addition while exact, else in
+ * BigInt, past 64 bits too; sumFinish range-checks the total (so an overflow that a later row
+ * undoes is not an error, where Spark's running sum would fail).
+ */
+const sumPlus = (a: string, b: string, t: DataType | undefined): string =>
+  t !== undefined && isIntegral(t) ? `(typeof ${a} === 'number' && typeof ${b} === 'number' && Number.isSafeInteger(${a} + ${b}) ? ${a} + ${b} : sqlLong(BigInt(${a}) + BigInt(${b})))` : `${a} + ${b}`;
 /**
  * A decimal sum past its precision fails with Spark's ARITHMETIC_OVERFLOW "Overflow in sum of
  * decimals" (ANSI), an average with NUMERIC_VALUE_OUT_OF_RANGE; both are null under legacy
@@ -43,6 +51,7 @@ const SUM_HELPERS = { ...DECIMAL_HELPERS, ...ARITHMETIC_HELPERS };
  */
 export const sumFinish = ([a]: string[], [t]: DataType[], evalMode?: EvalMode): string => {
   const d = decimalOf(t);
+  if (t !== undefined && isIntegral(t)) return `(typeof ${a} === 'bigint' ? sqlLongResult(${a}, ${longOverflowCode(evalMode, JSON.stringify(arithmeticOverflowMessage('long overflow', 'try_add')))}) : ${a})`;
   if (d === undefined) return a;
   const total = decimalResultCode(`${a} / ${10 ** d.scale}`, sumResultType(d) as DecimalType, false, 'try');
   return `(${a} === null ? null : ${evalMode === undefined ? `(${total} ?? sqlOverflow(${JSON.stringify(SUM_OVERFLOW)}))` : total})`;
@@ -112,12 +121,13 @@ const aggregates: AggregateFunction[] = [
     returnType: ([t]) => sumType(t),
     slots: 1,
     init: () => ['null'],
-    update: ([a], [x], [t]) => `if (${x} !== null) ${a} = ${a} === null ? ${addTerm(x, t)} : ${a} + ${addTerm(x, t)};`,
-    merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${a} + ${b};`,
+    update: ([a], [x], [t]) => `if (${x} !== null) ${a} = ${a} === null ? ${addTerm(x, t)} : ${sumPlus(a, addTerm(x, t), t)};`,
+    merge: ([a], [b], [t]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : ${sumPlus(a, b, t)};`,
     finish: sumFinish,
     ansiAware: true,
     helpers: SUM_HELPERS,
-    typed: typedOptional((v, x) => `${v} += ${x};`),
+    // An int, short or byte argument sums in a Float64Array (exact while the total stays below 2^53); a long one exactly.
+    typed: typedOptional((v, x) => `${v} += ${x};`, doublesHold),
   },
   {
     type: 'aggregate',

@@ -9,7 +9,7 @@ import { registerFunction } from '../registry.js';
 import { Types } from '../types-used.js';
 
 /** A key per distinct value: strings and numbers must not collide ('1' vs 1), arrays compare by content. */
-const VALUE_KEY = `function valueKey(v) { return typeof v === 'string' ? 's' + v : JSON.stringify(v); }`;
+const VALUE_KEY = `function valueKey(v) { return typeof v === 'string' ? 's' + v : typeof v === 'bigint' ? v + 'n' : JSON.stringify(v); }`;
 
 /** mode(x, deterministic?, descending?): mode(x, true) is SQL's `mode() WITHIN GROUP (ORDER BY x DESC)`, the smallest tied value; ascending, the largest. */
 registerFunction({

@@ -22,8 +22,8 @@ export function writeParquetBuffer(schema: StructType, rows: readonly unknown[][
     const data = rows.map((r) => {
       const v = r[i];
       if (v === null || v === undefined) return null;
-      // INT64 columns take bigints; the engine keeps 64-bit integers and timestamps as numbers.
-      if (type === 'long' || type === 'timestamp' || type === 'timestamp_ntz') return BigInt(v as number);
+      // INT64 columns take bigints; the engine keeps timestamps, and longs while safe, as numbers.
+      if (type === 'long' || type === 'timestamp' || type === 'timestamp_ntz') return BigInt(v as number | bigint);
       return v;
     });
     // hyparquet-writer's dictionary keys values in a Map, where -0 is 0: a column with a -0 is

@@ -5,6 +5,7 @@
  * statistics cannot decide keeps the row group.
  */
 import type { FileMetaData } from 'hyparquet';
+import { longValue } from '../../types/long-value.js';
 
 export type ColumnPredicate =
   | { readonly column: string; readonly op: '=' | '<' | '<=' | '>' | '>=' | '!='; readonly value: number | string | boolean }
@@ -18,8 +19,9 @@ interface ColumnStats {
   rows: number;
 }
 
-function comparable(v: unknown): number | string | boolean | undefined {
-  if (typeof v === 'bigint') return Number(v);
+/** A statistic as the engine compares it: an INT64 past 2^53 stays exact (types/long-value.ts). */
+function comparable(v: unknown): number | bigint | string | boolean | undefined {
+  if (typeof v === 'bigint') return longValue(v);
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return undefined;
 }
@@ -31,14 +33,17 @@ function mayMatch(p: ColumnPredicate, s: ColumnStats): boolean {
   const min = comparable(s.min);
   const max = comparable(s.max);
   if (min === undefined || max === undefined) return true;
-  const within = (v: number | string | boolean) => typeof v === typeof min && v >= min && v <= max;
+  // A number and a bigint compare as numbers do (JavaScript compares them exactly).
+  const kind = (v: unknown) => (typeof v === 'bigint' ? 'number' : typeof v);
+  const other = (v: unknown) => kind(v) !== kind(min) || kind(v) !== kind(max);
+  const within = (v: number | string | boolean) => v >= min && v <= max;
   switch (p.op) {
-    case '=': return typeof p.value !== typeof min || within(p.value);
-    case 'in': return p.values.some((v) => typeof v !== typeof min || within(v));
-    case '<': return typeof p.value !== typeof min || min < p.value;
-    case '<=': return typeof p.value !== typeof min || min <= p.value;
-    case '>': return typeof p.value !== typeof min || max > p.value;
-    case '>=': return typeof p.value !== typeof min || max >= p.value;
+    case '=': return other(p.value) || within(p.value);
+    case 'in': return p.values.some((v) => other(v) || within(v));
+    case '<': return other(p.value) || min < p.value;
+    case '<=': return other(p.value) || min <= p.value;
+    case '>': return other(p.value) || max > p.value;
+    case '>=': return other(p.value) || max >= p.value;
     case '!=': return !(min === max && min === p.value);
   }
 }

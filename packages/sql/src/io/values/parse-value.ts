@@ -10,6 +10,7 @@ import { parseDateDays, parseTimestampWallClock } from '../../types/datetime-par
 import { dateTimeParser } from './datetime-parser.js';
 import { wallClockToInstant } from './time-zone.js';
 import { isoDateAt, plainNumberAt } from './parse-in-place.js';
+import { longValue } from '../../types/long-value.js';
 
 export const INVALID: unique symbol = Symbol('invalid value');
 export type ParsedValue = unknown | typeof INVALID;
@@ -64,7 +65,7 @@ export function parseIntegral(text: string, typeName: string): ParsedValue {
   }
   const [low, high] = INTEGRAL_RANGE[typeName];
   const big = BigInt(text);
-  return big < low || big > high ? INVALID : Number(big);
+  return big < low || big > high ? INVALID : longValue(big);
 }
 
 /** Java's Double.parseDouble (surrounding spaces, `f`/`d` suffixes) plus Spark's NaN/Inf texts. */
