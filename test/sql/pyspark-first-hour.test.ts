@@ -252,3 +252,18 @@ describe('df.foreachPartition (PySpark\'s): each partition\'s rows, on the execu
     expect(seen.value).toBe(PEOPLE.reduce((s, p) => s + p.age, 0));
   });
 });
+
+describe('an action used without await says to await it', () => {
+  it('reading, iterating or printing the Promise throws a TypeError naming the action; await still gives the result', async () => {
+    const rows = people.collect() as unknown as unknown[];
+    expect(() => rows.length).toThrow('df.collect() returns a Promise, not its result: await it (`const result = await df.collect()`)');
+    expect(() => [...rows]).toThrow('df.collect() returns a Promise');
+    const n = people.count();
+    expect(() => `${n}`).toThrow('df.count() returns a Promise');
+    expect(() => (n as unknown as number) > 1).toThrow('df.count() returns a Promise');
+    expect(await n).toBe(PEOPLE.length);
+    const all = (await rows) as Record<string, unknown>[];
+    expect(all).toHaveLength(PEOPLE.length);
+    expect(await Promise.all([people.first(), people.take(1)])).toEqual([all[0], [all[0]]]);
+  });
+});

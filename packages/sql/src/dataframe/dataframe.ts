@@ -26,6 +26,7 @@ import { DataFrameStatFunctions, approxQuantile } from './stat-functions.js';
 import { explainText } from './explain.js';
 import { joinType } from './join-types.js';
 import { resolveSelfJoinEqualities } from './self-join.js';
+import { actionResult } from './action-result.js';
 import { AnalysisException } from '../analyzer/analysis-error.js';
 import { cubeSets, rollupSets } from '../plan/grouping-sets.js';
 import { applyHint, type HintParameter } from './hints.js';
@@ -446,31 +447,31 @@ export class DataFrame {
 
   // ---- actions ------------------------------------------------------------------------------
   collect(): Promise<Record<string, unknown>[]> {
-    return actions.collect(this);
+    return actionResult('df.collect()', actions.collect(this));
   }
   count(): Promise<number> {
-    return actions.count(this);
+    return actionResult('df.count()', actions.count(this));
   }
   first(): Promise<Record<string, unknown> | null> {
-    return actions.head(this, 1).then((rows) => rows[0] ?? null);
+    return actionResult('df.first()', actions.head(this, 1).then((rows) => rows[0] ?? null));
   }
   /** `head()` is the first row (or null); `head(n)` the first n rows. */
   head(): Promise<Record<string, unknown> | null>;
   head(n: number): Promise<Record<string, unknown>[]>;
   head(n?: number): Promise<Record<string, unknown>[] | Record<string, unknown> | null> {
-    return n === undefined ? this.first() : actions.head(this, n);
+    return n === undefined ? this.first() : actionResult('df.head(n)', actions.head(this, n));
   }
   take(num: number): Promise<Record<string, unknown>[]> {
-    return actions.head(this, num);
+    return actionResult('df.take(n)', actions.head(this, num));
   }
   tail(num: number): Promise<Record<string, unknown>[]> {
-    return actions.collect(this).then((rows) => rows.slice(Math.max(rows.length - num, 0)));
+    return actionResult('df.tail(n)', actions.collect(this).then((rows) => rows.slice(Math.max(rows.length - num, 0))));
   }
   isEmpty(): Promise<boolean> {
-    return actions.head(this, 1).then((rows) => rows.length === 0);
+    return actionResult('df.isEmpty()', actions.head(this, 1).then((rows) => rows.length === 0));
   }
   showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
-    return actions.showString(this, n, truncate, vertical);
+    return actionResult('df.showString()', actions.showString(this, n, truncate, vertical));
   }
   async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
     // PySpark prints Spark's showString (the lines here plus a newline) with print(): a blank line more.
