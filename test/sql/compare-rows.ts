@@ -21,7 +21,7 @@ export function sameValue(a: unknown, b: ReferenceValue, tolerance: number): boo
 }
 
 function sortKey(row: Record<string, unknown>): string {
-  return JSON.stringify(Object.values(row), (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(8)) : v));
+  return JSON.stringify(Object.values(row), (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(8)) : typeof v === 'bigint' ? `${v}n` : v));
 }
 
 /** The first difference between the two row lists as one line, or null when they agree. */

@@ -71,6 +71,8 @@ const avgTerm = (x: string, t: DataType | undefined): string => (t?.typeName() =
 
 const countUpdate = ([a]: string[], args: string[]) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`;
 const avgUpdate = ([s, n]: string[], [x]: string[], [t]: DataType[] = []) => `if (${x} !== null) { ${s} += ${avgTerm(x, t)}; ${n}++; }`;
+/** The typed form's update, which is not told the argument's type (never a decimal there): a long past 2^53 is a JS bigint. */
+const avgTypedUpdate = ([s, n]: string[], [x]: string[]) => `if (${x} !== null) { ${s} += (typeof ${x} === 'number' ? ${x} : Number(${x})); ${n}++; }`;
 /** Typed slots that are sums (counts, avg's sum and count) merge by adding. */
 const addSlots = (acc: string[], other: string[]) => acc.map((a, i) => `${a} += ${other[i]};`).join(' ');
 
@@ -143,7 +145,7 @@ const aggregates: AggregateFunction[] = [
     finish: avgFinish,
     ansiAware: true,
     helpers: DECIMAL_HELPERS,
-    typed: { slots: 2, accepts: numbersOnly, update: avgUpdate, buffer: ([s, n]) => [s, n], merge: addSlots },
+    typed: { slots: 2, accepts: numbersOnly, update: avgTypedUpdate, buffer: ([s, n]) => [s, n], merge: addSlots },
   },
   extreme('min', '<'),
   extreme('max', '>'),
@@ -215,7 +217,7 @@ const aggregates: AggregateFunction[] = [
     init: () => ['new Map()'],
     update: ([a], [x]) => `if (${x} !== null) ${a}.set(${x}, ${x});`,
     merge: ([a], [b]) => `for (const v of ${b}.values()) ${a}.set(v, v);`,
-    finish: ([a], types, evalMode) => `(${a}.size === 0 ? null : ${sumFinish([`[...${a}.values()].reduce((s, v) => s + ${addTerm('v', types[0])}, 0)`], types, evalMode)})`,
+    finish: ([a], types, evalMode) => `(${a}.size === 0 ? null : ${sumFinish([`[...${a}.values()].reduce((s, v) => ${sumPlus('s', addTerm('v', types[0]), types[0])}, 0)`], types, evalMode)})`,
     ansiAware: true,
     helpers: SUM_HELPERS,
   },
