@@ -15,7 +15,11 @@ export async function clickbenchAnswerDifference(
   relativeTolerance: number,
 ): Promise<string | null> {
   const reference = clickbenchQuery(n, 'duckdb');
+  const types = await db.query(`SELECT column_type FROM (DESCRIBE ${reference})`);
+  const inexactColumns = new Set(types.flatMap(({ column_type: type }, c) => (/^(DOUBLE|FLOAT|DECIMAL)/.test(String(type)) ? [c] : [])));
   const limited = withoutLimit(reference) !== reference && actual.length > 0 && expected.length > 0;
-  const candidates = limited ? await db.query(candidatesQuery(withoutLimit(reference), Object.keys(expected[0]), actual)) : expected;
-  return tiedRowsDifference(actual, expected, candidates, { orderColumns: CLICKBENCH_ORDER_COLUMNS[n] ?? [], relativeTolerance });
+  const candidates = limited
+    ? await db.query(candidatesQuery(withoutLimit(reference), Object.keys(expected[0]), actual, inexactColumns))
+    : expected;
+  return tiedRowsDifference(actual, expected, candidates, { orderColumns: CLICKBENCH_ORDER_COLUMNS[n] ?? [], inexactColumns, relativeTolerance });
 }

@@ -10,8 +10,9 @@
  *     from yandex.ru (q29's `HAVING COUNT(*) > 100000`);
  *   - SearchPhrase '' on 80% of rows, the others from ~600 phrases, some Cyrillic;
  *   - TraficSourceID -1 or 6 on 35%, IsRefresh/DontCountHits 10%, IsLink 15%, IsDownload 5%.
- * Every id and hash stays below 2^53 but the two the queries name: rows with ref 0 never have
- * url 0 or a google URL, so q41's URLHash and q24's whole rows stay below 2^53 too.
+ * Every id and hash stays below 2^53 but the three the queries name: visitor 1000 (~25 rows in
+ * 200k) is q20's UserID 435090932899640449; rows with ref 0 never have url 0 or a google URL, so
+ * q41's URLHash and q24's whole rows stay below 2^53.
  */
 
 /**
@@ -89,7 +90,7 @@ export const HITS_VALUES: Record<string, string> = {
   CounterID: `CASE WHEN ${percent('i', 13)} < 60 THEN 62 ELSE 63 + ${skewed('i', 14, 3_000, 2)} END`,
   ClientIP: `${rnd('u', 101)} % 2000000000 - 1000000000`,
   RegionID: `1 + ${skewed('u', 102, 2_000, 2)}`,
-  UserID: `${rnd('u', 103)} * 1000000 + u`,
+  UserID: `CASE WHEN u = 1000 THEN 435090932899640449 ELSE ${rnd('u', 103)} * 1000000 + u END`,
   CounterClass: `${rnd('i', 15)} % 3`,
   OS: `${rnd('u', 104)} % 60`,
   UserAgent: `${rnd('u', 105)} % 100`,

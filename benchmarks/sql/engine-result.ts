@@ -26,14 +26,17 @@ export function writeEngineResult(resultFile: string, result: EngineResult): voi
   // A replacer is handed a Date already turned into its ISO string (Date.toJSON runs first): look at the holder's value.
   writeFileSync(resultFile, JSON.stringify(result, function (this: Record<string, unknown>, key, value) {
     const original = this[key];
-    return original instanceof Date ? { $date: original.getTime() } : value;
+    if (original instanceof Date) return { $date: original.getTime() };
+    return typeof value === 'bigint' ? { $bigint: String(value) } : value;
   }));
 }
 
 export function readEngineResult(resultFile: string): EngineResult {
-  return JSON.parse(readFileSync(resultFile, 'utf8'), (_key, value) =>
-    value !== null && typeof value === 'object' && typeof value.$date === 'number' ? new Date(value.$date) : value,
-  ) as EngineResult;
+  return JSON.parse(readFileSync(resultFile, 'utf8'), (_key, value) => {
+    if (value === null || typeof value !== 'object') return value;
+    if (typeof value.$date === 'number') return new Date(value.$date);
+    return typeof value.$bigint === 'string' ? BigInt(value.$bigint) : value;
+  }) as EngineResult;
 }
 
 /** Peak RSS of this process so far. */

@@ -12,12 +12,17 @@ import type { ReferenceRow, ReferenceValue } from './duckdb-reference.js';
 export interface TiedRowsCheck {
   /** The positions of the output columns the ORDER BY sorts on, or 'all' when the order is total. */
   orderColumns: readonly number[] | 'all';
+  /** The positions of the columns whose values are doubles (sums, averages): compared within the tolerance only. */
+  inexactColumns?: ReadonlySet<number>;
   relativeTolerance?: number;
 }
 
-/** A row's exact values as a key; fractional numbers (sums and averages of doubles) left out. */
-function exactKey(values: readonly unknown[]): string {
-  return JSON.stringify(values.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? null : v instanceof Date ? v.getTime() : v)));
+/** A row's exact values as a key; the inexact columns left out. */
+function exactKey(values: readonly unknown[], inexact: ReadonlySet<number>): string {
+  return JSON.stringify(values.map((v, c) => {
+    if (inexact.has(c)) return null;
+    return v instanceof Date ? v.getTime() : typeof v === 'bigint' ? `${v}n` : v;
+  }));
 }
 
 const show = (values: readonly unknown[]) => values.map((v) => (v instanceof Date ? v.toISOString() : String(v))).join(' | ');
@@ -31,16 +36,19 @@ function sqlLiteral(value: unknown): string {
 
 /**
  * DuckDB SQL for the rows of `unlimitedSql` (its output columns named `columns`) that equal one of
- * `actual`'s rows in every column but the fractional numbers.
+ * `actual`'s rows in every column but the inexact ones.
  */
-export function candidatesQuery(unlimitedSql: string, columns: readonly string[], actual: Record<string, unknown>[]): string {
+export function candidatesQuery(
+  unlimitedSql: string,
+  columns: readonly string[],
+  actual: Record<string, unknown>[],
+  inexact: ReadonlySet<number> = new Set(),
+): string {
   const conditions = actual.map((row) => {
     const values = Object.values(row);
-    const exact = columns.flatMap((name, c) => {
-      const value = values[c];
-      if (typeof value === 'number' && !Number.isInteger(value)) return [];
-      return [`t."${name.replaceAll('"', '""')}" IS NOT DISTINCT FROM ${sqlLiteral(value)}`];
-    });
+    const exact = columns.flatMap((name, c) =>
+      inexact.has(c) ? [] : [`t."${name.replaceAll('"', '""')}" IS NOT DISTINCT FROM ${sqlLiteral(values[c])}`],
+    );
     return `(${exact.join(' AND ') || 'TRUE'})`;
   });
   return `SELECT * FROM (${unlimitedSql}) t WHERE ${conditions.join(' OR ') || 'FALSE'}`;
@@ -54,7 +62,7 @@ export function tiedRowsDifference(
   actual: Record<string, unknown>[],
   expected: ReferenceRow[],
   candidates: ReferenceRow[],
-  { orderColumns, relativeTolerance = 1e-9 }: TiedRowsCheck,
+  { orderColumns, inexactColumns = new Set(), relativeTolerance = 1e-9 }: TiedRowsCheck,
 ): string | null {
   if (actual.length !== expected.length) return `expected ${expected.length} rows, got ${actual.length}`;
   const a = actual.map((row) => Object.values(row));
@@ -70,13 +78,13 @@ export function tiedRowsDifference(
   const byKey = new Map<string, ReferenceValue[][]>();
   for (const row of candidates) {
     const values = Object.values(row);
-    const key = exactKey(values);
+    const key = exactKey(values, inexactColumns);
     const pool = byKey.get(key);
     if (pool) pool.push(values);
     else byKey.set(key, [values]);
   }
   for (const row of a) {
-    const pool = byKey.get(exactKey(row)) ?? [];
+    const pool = byKey.get(exactKey(row, inexactColumns)) ?? [];
     const match = pool.findIndex((values) => values.every((_, c) => same(row, values, c)));
     if (match < 0) return `row [${show(row)}] is not in the reference's answer`;
     pool.splice(match, 1);
