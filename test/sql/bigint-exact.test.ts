@@ -144,6 +144,10 @@ describe('bigint past 2^53 in comparisons, orders and keys (DuckDB as the refere
     ['SELECT count(DISTINCT v, s) AS c FROM t', 'SELECT count(DISTINCT (v, s)) AS c FROM t WHERE v IS NOT NULL AND s IS NOT NULL'],
     'SELECT mode(v) AS m FROM (SELECT v FROM t UNION ALL SELECT 9007199254740993)',
     'SELECT v FROM t INTERSECT SELECT v FROM u ORDER BY v',
+    // Window frames and orders over longs past 2^53 (RANGE offsets computed exactly).
+    `SELECT s, count(*) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) AS c,
+      row_number() OVER (ORDER BY v DESC NULLS LAST, s) AS r FROM t WHERE v > -9223372036854775808 ORDER BY s`,
+    ['SELECT sequence(v, v + 2) AS q FROM t WHERE v = 9007199254740993 AND s = \'r0\'', 'SELECT generate_series(v, v + 2) AS q FROM t WHERE v = 9007199254740993 AND s = \'r0\''],
     'SELECT v FROM t EXCEPT SELECT v FROM u ORDER BY v NULLS FIRST',
   ])('%s', async (query) => {
     const [flint, duckdb] = typeof query === 'string' ? [query, query] : query;
@@ -162,7 +166,8 @@ describe('bigint arithmetic: exact, with Spark\'s overflow rules', () => {
     const [row] = await fc.sql(`SELECT 9223372036854775807L div 2 AS a, -9223372036854775807L % 10 AS b, pmod(-9223372036854775807L, 10) AS c,
       9007199254740993L % 2 AS d, ~9007199254740993L AS e, 9007199254740993L & -2 AS f, 9007199254740993L | 4 AS g,
       shiftleft(3L, 61) AS h, shiftright(-9223372036854775807L, 3) AS i, shiftrightunsigned(-9007199254740993L, 1) AS j,
-      floor(1e18 + 0.5) AS k, ceil(-1e300) AS l, factorial(20) AS m, abs(-9223372036854775807L) AS n`).collect();
+      floor(1e18 + 0.5) AS k, ceil(-1e300) AS l, factorial(20) AS m, abs(-9223372036854775807L) AS n,
+      round(9007199254740993L, -2) AS o, round(-9007199254740950L, -2) AS p, bround(9007199254740995L, -1) AS q`).collect();
     const javaLong = (v: bigint) => BigInt.asIntN(64, v);
     const long = (v: bigint) => (Number.isSafeInteger(Number(v)) ? Number(v) : v);
     const max = 2n ** 63n - 1n;
@@ -170,6 +175,7 @@ describe('bigint arithmetic: exact, with Spark\'s overflow rules', () => {
       a: max / 2n, b: -7, c: 3, d: 1, e: ~9007199254740993n, f: 9007199254740992n, g: 9007199254740997n,
       h: javaLong(3n << 61n), i: -(max / 8n) - 1n, j: long(BigInt.asUintN(64, -9007199254740993n) >> 1n),
       k: 10n ** 18n, l: -(2n ** 63n), m: 2432902008176640000n, n: max,
+      o: 9007199254741000n, p: -9007199254741000n, q: 9007199254741000n,
     });
     expect(await failure(fc.sql('SELECT (-9223372036854775807L - 1) div -1'))).toContain(
       '[ARITHMETIC_OVERFLOW] Overflow in integral divide. Use \'try_divide\' to tolerate overflow and return NULL instead.',

@@ -104,9 +104,13 @@ function addCompareSortValues(orders: readonly SortOrderExpr[], ctx: CodegenCont
   ctx.addHelper('compareSortValues', `function compareSortValues(a, b) {\n  ${genSortComparison(orders, keyOperands(orders), ctx)}\n  return 0;\n}`);
 }
 
-/** The same order as @flint/rdd's compareKeys over the values sort keys contain (null, booleans, numbers, strings, arrays). */
+/**
+ * The same order as @flint/rdd's compareKeys over the values sort keys contain (null, booleans,
+ * numbers, strings, arrays), except that a long past 2^53 (a JS bigint) ranks with the numbers,
+ * which it compares with exactly.
+ */
 export const COMPARE_KEYS = `function keyRank(v) {
-  return v === null || v === undefined ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'number' ? 2 : typeof v === 'string' ? 3 : 4;
+  return v === null || v === undefined ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'number' || typeof v === 'bigint' ? 2 : typeof v === 'string' ? 3 : 4;
 }
 function compareKeys(a, b) {
   const ra = keyRank(a), rb = keyRank(b);

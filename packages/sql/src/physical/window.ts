@@ -158,7 +158,9 @@ function genWindowFunction(window: Extract<Expr, { kind: 'window' }>, w: string,
 const RANGE_BOUND = `function rangeBound(ov, i, offset, descending, start, peerStart, peerEnd) {
   const v = ov[i];
   if (v === null) return start ? peerStart[i] : peerEnd[i];
-  const limit = descending ? v - offset : v + offset;
+  // A long past 2^53 is a JS bigint (types/long-value.ts): its limit is exact.
+  const exact = typeof v === 'bigint' || typeof offset === 'bigint';
+  const limit = exact ? (descending ? BigInt(v) - BigInt(offset) : BigInt(v) + BigInt(offset)) : descending ? v - offset : v + offset;
   const before = (x) => x !== null && (descending ? x > limit : x < limit);
   const after = (x) => x !== null && (descending ? x < limit : x > limit);
   const n = ov.length;

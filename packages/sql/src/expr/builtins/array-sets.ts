@@ -7,6 +7,7 @@ import { ArrayType, type DataType } from '../../types/index.js';
 import { commonType } from '../type-rules.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
+import { LONG_HELPERS } from '../../types/long-value.js';
 
 /** A key under which equal elements meet: numbers and strings as they are, nested values as JSON. */
 const SET_KEY = `function sqlSetKey(v) { return v !== null && typeof v === 'object' ? 'j' + JSON.stringify(v instanceof Map ? [...v] : v) : v; }`;
@@ -47,15 +48,18 @@ scalar('array_repeat', {
   gen: ([x, n]) => `(${n} === null ? null : new Array(Math.max(${n}, 0)).fill(${x}))`,
 });
 
-/** sequence(start, stop[, step]): integers from start to stop by step (default 1 or -1). */
+/** sequence(start, stop[, step]): integers from start to stop by step (default 1 or -1); in BigInt where a long is past 2^53. */
 const SEQUENCE = `function sqlSequence(start, stop, step) {
-  if (step === undefined) step = start <= stop ? 1 : -1;
-  if (step === 0 ? start !== stop : (stop - start) / step < 0) {
+  const big = typeof start === 'bigint' || typeof stop === 'bigint' || typeof step === 'bigint';
+  if (big) [start, stop, step] = [BigInt(start), BigInt(stop), step === undefined ? undefined : BigInt(step)];
+  const zero = big ? 0n : 0;
+  if (step === undefined) step = start <= stop ? (big ? 1n : 1) : (big ? -1n : -1);
+  if (step === zero ? start !== stop : step > zero ? start > stop : start < stop) {
     throw new Error('[INVALID_PARAMETER_VALUE.SEQUENCE_WRONG_INPUT_TYPES] Illegal sequence boundaries: ' + start + ' to ' + stop + ' by ' + step);
   }
   const out = [];
-  if (step === 0) return [start];
-  for (let v = start; step > 0 ? v <= stop : v >= stop; v += step) out.push(v);
+  if (step === zero) return [big ? sqlLong(start) : start];
+  for (let v = start; step > zero ? v <= stop : v >= stop; v += step) out.push(big ? sqlLong(v) : v);
   return out;
 }`;
 scalar('sequence', {
@@ -63,5 +67,5 @@ scalar('sequence', {
   returns: (t) => new ArrayType(t.some((x) => x.typeName() === 'long') ? Types.long : Types.int, false),
   coerce: (t) => t.map(() => (t.some((x) => x.typeName() === 'long') ? Types.long : Types.int)),
   gen: ([a, b, s]) => `sqlSequence(${a}, ${b}, ${s ?? 'undefined'})`,
-  helpers: { sqlSequence: SEQUENCE },
+  helpers: { sqlSequence: SEQUENCE, ...LONG_HELPERS },
 });

@@ -36,6 +36,17 @@ const ROUND = `function sqlRound(x, f, halfEven) {
   return Math.sign(x) * r / f + 0; // + 0: Spark rounds through a BigDecimal, which has no -0 (round(-0.4D) is 0.0)
 }`;
 
+/** A long rounded to a power of ten `f` (below 1: a negative scale) in BigInt, exact past 2^53; Java's long of the result. */
+const ROUND_LONG = `function sqlRoundLong(x, f, halfEven) {
+  if (f >= 1) return sqlLong(x);
+  const p = 10n ** BigInt(-Math.round(Math.log10(f))), r = x % p, q = x - r, twice = 2n * (r < 0n ? -r : r);
+  const up = twice > p || (twice === p && (!halfEven || (q / p) % 2n !== 0n));
+  return sqlLong(BigInt.asIntN(64, up ? q + (x < 0n ? -p : p) : q));
+}`;
+const ROUND_HELPERS = { sqlRound: ROUND, sqlRoundLong: ROUND_LONG, ...LONG_HELPERS };
+const roundCode = (x: string, f: string, t: DataType, halfEven: boolean) =>
+  isLong(t) ? `sqlRoundLong(BigInt(${x}), ${f}, ${halfEven})` : `sqlRound(${x}, ${f}, ${halfEven})`;
+
 const unaryMath: [string, string, string?][] = [
   ['sqrt', 'Math.sqrt', 'SQRT'],
   ['exp', 'Math.exp', 'EXP'],
@@ -99,8 +110,8 @@ scalar('round', {
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `round(${x}, ${s ?? 0})`,
   prepared: { 1: scaleFactor },
-  gen: ([x, f], [t]) => (isIntegral(t) && f === undefined ? x : `sqlRound(${x}, ${f ?? 1}, false)`),
-  helpers: { sqlRound: ROUND },
+  gen: ([x, f], [t]) => (isIntegral(t) && f === undefined ? x : roundCode(x!, f ?? '1', t!, false)),
+  helpers: ROUND_HELPERS,
 });
 scalar('bround', {
   args: [1, 2],
@@ -108,8 +119,8 @@ scalar('bround', {
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `bround(${x}, ${s ?? 0})`,
   prepared: { 1: scaleFactor },
-  gen: ([x, f]) => `sqlRound(${x}, ${f ?? 1}, true)`,
-  helpers: { sqlRound: ROUND },
+  gen: ([x, f], [t]) => roundCode(x!, f ?? '1', t!, true),
+  helpers: ROUND_HELPERS,
 });
 /**
  * greatest and least of numbers: the type that holds them all (a decimal and an int make a wider
