@@ -2,7 +2,7 @@
  * A task error with a Spark error class fails its job at the first attempt on local-cluster too,
  * where the error crosses from a worker process to the driver over TCP (the executor service's
  * wire schema), as it does on local[N] where it never leaves the process: the job's error is
- * Spark's message alone, 1 failure; so does an Error thrown with `deterministic: true`. A plain
+ * Spark's message alone (with its query context), 1 failure; so does an Error thrown with `deterministic: true`. A plain
  * Error thrown by an RDD function is still retried maxFailures (4) times. Message: Spark 4's error-conditions.json (ARITHMETIC_OVERFLOW).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -21,7 +21,11 @@ const failureOf = (run: () => Promise<unknown>): Promise<JobFailure> => run().th
 it('a worker process reports an error-class error as deterministic: one attempt, the message alone', async () => {
   const error = await failureOf(() => fc.sql('SELECT id * 3074457345618258602 AS v FROM range(10)').collect());
   expect(error.message).toBe(
-    `[ARITHMETIC_OVERFLOW] long overflow. Use 'try_multiply' to tolerate overflow and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003`,
+    `[ARITHMETIC_OVERFLOW] long overflow. Use 'try_multiply' to tolerate overflow and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003
+== SQL (line 1, position 8) ==
+SELECT id * 3074457345618258602 AS v FROM range(10)
+       ^^^^^^^^^^^^^^^^^^^^^^^^
+`,
   );
   expect([error.attempt, error.failures]).toEqual([0, 1]);
 });

@@ -4,7 +4,9 @@
  * does not wrap a user-facing SparkThrowable in "Job aborted due to stage failure"), with no
  * stack of generated code. A constant expression that fails does so while planning, on the
  * driver, as Spark's ConstantFolding evaluates it, unless it is a CASE branch that may not run.
- * Messages: Spark 4's error-conditions.json (ARITHMETIC_OVERFLOW, CAST_INVALID_INPUT).
+ * Messages: Spark 4's error-conditions.json (ARITHMETIC_OVERFLOW, CAST_INVALID_INPUT), then the
+ * query context of the expression that raised it (SQLQueryContext.summary: the line, carets under
+ * the fragment, as Spark's CliSuite shows `select 1 / 0`).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FlintContext } from '@flint/driver';
@@ -22,11 +24,29 @@ const overflow = (type: string) =>
   `[ARITHMETIC_OVERFLOW] ${type} overflow. Use 'try_add' to tolerate overflow and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003`;
 
 it.each([
-  ['SELECT id + 9223372036854775807L FROM range(2)', overflow('long')],
-  ['SELECT 2147483647 + CAST(id AS INT) FROM range(2)', overflow('integer')],
+  [
+    'SELECT id + 9223372036854775807L FROM range(2)',
+    `${overflow('long')}
+== SQL (line 1, position 8) ==
+SELECT id + 9223372036854775807L FROM range(2)
+       ^^^^^^^^^^^^^^^^^^^^^^^^^
+`,
+  ],
+  [
+    'SELECT 2147483647 + CAST(id AS INT) FROM range(2)',
+    `${overflow('integer')}
+== SQL (line 1, position 8) ==
+SELECT 2147483647 + CAST(id AS INT) FROM range(2)
+       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+`,
+  ],
   [
     "SELECT CAST(concat('x', id) AS INT) FROM range(1)",
-    `[CAST_INVALID_INPUT] The value 'x0' of the type "STRING" cannot be cast to "INT" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. SQLSTATE: 22018`,
+    `[CAST_INVALID_INPUT] The value 'x0' of the type "STRING" cannot be cast to "INT" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. SQLSTATE: 22018
+== SQL (line 1, position 8) ==
+SELECT CAST(concat('x', id) AS INT) FROM range(1)
+       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+`,
   ],
 ])('%s fails its job at the first attempt with the error alone', async (query, message) => {
   const error = (await failureOf(() => fc.sql(query).collect())) as Error & { failures?: number };
@@ -49,7 +69,7 @@ it('an error without a Spark error class is still retried and reported with wher
 
 it('a constant expression that overflows fails while planning, not in a task', async () => {
   const error = (await failureOf(() => fc.sql('SELECT 2147483647 + 1').collect())) as Error & { failures?: number };
-  expect(error.message).toBe(overflow('integer'));
+  expect(error.message).toBe(`${overflow('integer')}\n== SQL (line 1, position 8) ==\nSELECT 2147483647 + 1\n       ^^^^^^^^^^^^^^\n`);
   expect(error.failures).toBeUndefined();
   expect(() => fc.sql('SELECT 2147483647 + 1 AS x').explainString()).toThrow(overflow('integer'));
 });

@@ -19,7 +19,7 @@ export function arithmeticOverflowMessage(message: string, hint: string | undefi
 
 /** Helper sources the code below calls. */
 export const ARITHMETIC_HELPERS: Readonly<Record<string, string>> = {
-  sqlDivideByZero: `const sqlDivideByZero = () => { throw new Error(${JSON.stringify(DIVIDE_BY_ZERO_MESSAGE)}); };`,
+  sqlDivideByZero: `const sqlDivideByZero = (context = '') => { throw new Error(${JSON.stringify(DIVIDE_BY_ZERO_MESSAGE)} + context); };`,
   sqlOverflow: 'const sqlOverflow = (message) => { throw new Error(message); };',
 };
 
@@ -45,21 +45,24 @@ export function integralRange(type: DataType): IntegralRange | undefined {
   return RANGES[type.typeName()];
 }
 
-/** `r === 0` fails (ANSI) or gives null before `ok` is evaluated. */
-export function zeroDivisorCode(r: string, ok: string, evalMode: EvalMode | undefined): string {
-  return `${r} === 0 ? ${evalMode === undefined ? 'sqlDivideByZero()' : 'null'} : ${ok}`;
+/** `r === 0` fails (ANSI, with the query context in the code `context`) or gives null before `ok` is evaluated. */
+export function zeroDivisorCode(r: string, ok: string, evalMode: EvalMode | undefined, context?: string): string {
+  return `${r} === 0 ? ${evalMode === undefined ? `sqlDivideByZero(${context ?? ''})` : 'null'} : ${ok}`;
 }
+
+/** Code for an error message's text (code) followed by the query context (code), if any. */
+export const withContextCode = (message: string, context: string | undefined): string => (context === undefined ? message : `${message} + ${context}`);
 
 /**
  * `-v` (and abs of a negative v) for a non-null value in the temporary `v`: the most negative
  * int or bigint has no negation, an ARITHMETIC_OVERFLOW under ANSI (Java's Math.negateExact),
  * itself under legacy (Java wraps).
  */
-export function negateCode(v: string, type: DataType, evalMode: EvalMode | undefined): string {
+export function negateCode(v: string, type: DataType, evalMode: EvalMode | undefined, context?: string): string {
   const range = integralRange(type);
   if (range === undefined) return `(-${v})`;
   if (evalMode !== undefined) return `(${v} === ${range.min} ? ${v} : -${v})`;
   const small = range.name === 'tinyint' || range.name === 'smallint';
   const message = small ? `- ${range.min} caused overflow.` : arithmeticOverflowMessage(`${range.name} overflow`, undefined);
-  return `(${v} === ${range.min} ? sqlOverflow(${JSON.stringify(message)}) : -${v})`;
+  return `(${v} === ${range.min} ? sqlOverflow(${withContextCode(JSON.stringify(message), context)}) : -${v})`;
 }

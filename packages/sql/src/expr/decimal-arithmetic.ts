@@ -24,13 +24,13 @@ export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
   // A value in plain digits, as the cast's message has it (types/cast-numeric.ts).
   sqlDecimalText: `const sqlDecimalText = (v) => Number.isFinite(v) ? (${plainNumberString.toString()})(v) : String(v);`,
   // The cast's message, its value, precision and scale filled in by a template literal at run time.
-  sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s) => { throw new Error(\`${decimalOutOfRangeMessage('${sqlDecimalText(v)}', '${p}', '${s}')}\`); };`,
+  sqlDecimalOverflow: `const sqlDecimalOverflow = (v, p, s, context = '') => { throw new Error(\`${decimalOutOfRangeMessage('${sqlDecimalText(v)}', '${p}', '${s}')}\` + context); };`,
   // a % b and pmod(a, b) on the integer counts of the units of the scale whose power of ten is `f`.
   sqlDecimalUnitsRemainder: `const sqlDecimalUnitsRemainder = (a, b, f) => Math.round(a * f) % Math.round(b * f);`,
   sqlDecimalRemainder: `const sqlDecimalRemainder = (a, b, f) => sqlDecimalUnitsRemainder(a, b, f) / f;`,
   sqlDecimalPmod: `const sqlDecimalPmod = (a, b, f) => { const r = sqlDecimalUnitsRemainder(a, b, f); const y = Math.round(b * f); return (r < 0 ? (r + y) % y : r) / f; };`,
   // The value and the power of ten of its scale (0: no rounding); an overflow names the value before rounding, as Spark's changePrecision does.
-  sqlDecimalAnsi: `const sqlDecimalAnsi = (v, f, bound, p, s) => { const r = f === 0 ? v : sqlDecimalRound(v, f); return r > -bound && r < bound ? r : sqlDecimalOverflow(v, p, s); };`,
+  sqlDecimalAnsi: `const sqlDecimalAnsi = (v, f, bound, p, s, context) => { const r = f === 0 ? v : sqlDecimalRound(v, f); return r > -bound && r < bound ? r : sqlDecimalOverflow(v, p, s, context); };`,
   sqlDecimalOrNull: `const sqlDecimalOrNull = (v, f, bound) => { const r = f === 0 ? v : sqlDecimalRound(v, f); return r > -bound && r < bound ? r : null; };`,
 };
 
@@ -38,10 +38,11 @@ export const DECIMAL_HELPERS: Readonly<Record<string, string>> = {
  * `v` (code for a double holding an exact or nearly exact decimal result) as a value of `type`:
  * rounded to its scale unless `exact` (an integral result needs none), and range-checked.
  */
-export function decimalResultCode(v: string, type: DecimalType, exact: boolean, evalMode: EvalMode | undefined): string {
+export function decimalResultCode(v: string, type: DecimalType, exact: boolean, evalMode: EvalMode | undefined, context?: string): string {
   const f = exact ? 0 : 10 ** type.scale;
   const bound = `1e${type.precision - type.scale}`;
-  return evalMode === undefined ? `sqlDecimalAnsi(${v}, ${f}, ${bound}, ${type.precision}, ${type.scale})` : `sqlDecimalOrNull(${v}, ${f}, ${bound})`;
+  const contextArg = context === undefined ? '' : `, ${context}`;
+  return evalMode === undefined ? `sqlDecimalAnsi(${v}, ${f}, ${bound}, ${type.precision}, ${type.scale}${contextArg})` : `sqlDecimalOrNull(${v}, ${f}, ${bound})`;
 }
 
 /**

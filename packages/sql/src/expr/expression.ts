@@ -8,6 +8,7 @@
  */
 import type { DataType } from '../types/index.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
+import type { QueryOrigin } from './query-context.js';
 
 export type BinaryOp =
   | '+' | '-' | '*' | '/' | '%'
@@ -82,10 +83,20 @@ export type Expr =
       readonly filtered?: boolean;
       readonly timeZone?: string;
       readonly evalMode?: EvalMode;
+      /** Where it is in the SQL text it was parsed from (the query context of its runtime errors). */
+      readonly origin?: QueryOrigin;
     }
-  | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr; readonly evalMode?: EvalMode }
+  | { readonly kind: 'unary'; readonly op: UnaryOp; readonly child: Expr; readonly evalMode?: EvalMode; readonly origin?: QueryOrigin }
   /** `datetime`: a date or timestamp ± an interval, which Spark names without parentheses (its TimeAdd, DatetimeSub, ...). */
-  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly evalMode?: EvalMode; readonly datetime?: boolean }
+  | {
+      readonly kind: 'binary';
+      readonly op: BinaryOp;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly evalMode?: EvalMode;
+      readonly datetime?: boolean;
+      readonly origin?: QueryOrigin;
+    }
   | { readonly kind: 'caseWhen'; readonly branches: readonly (readonly [Expr, Expr])[]; readonly otherwise: Expr | undefined }
   /**
    * `try`: TRY_CAST, null where CAST raises an error; `evalMode` legacy: CAST with spark.sql.ansi.enabled=false.
@@ -99,6 +110,8 @@ export type Expr =
       readonly timeZone?: string;
       readonly evalMode?: 'legacy';
       readonly typedLiteral?: string;
+      /** Where it is in the SQL text it was parsed from (the query context of its runtime errors). */
+      readonly origin?: QueryOrigin;
     }
   | { readonly kind: 'in'; readonly child: Expr; readonly list: readonly Expr[] }
   | SortOrderExpr
@@ -128,10 +141,13 @@ export type NamedExpr = Attr | Alias;
 let nextExprId = 1;
 /**
  * An expression as JSON text, to compare two trees: a long literal past 2^53 holds a JS bigint,
- * which JSON.stringify rejects, so it is written as its digits and `n`.
+ * which JSON.stringify rejects, so it is written as its digits and `n`. Where an expression was
+ * written (`origin`) is not part of what it is: `a + 1` in SELECT is the `a + 1` of GROUP BY.
  */
 export function exprJson(e: unknown, replacer?: (key: string, value: any) => unknown): string {
-  return JSON.stringify(e, (key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : replacer ? replacer(key, value) : value));
+  return JSON.stringify(e, (key, value: unknown) =>
+    key === 'origin' ? undefined : typeof value === 'bigint' ? `${value}n` : replacer ? replacer(key, value) : value,
+  );
 }
 
 /** A fresh id for an attribute or alias (unique within the process, like Catalyst's exprId). */

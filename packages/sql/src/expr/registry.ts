@@ -147,6 +147,8 @@ export interface GenState {
   constant(source: string): string;
   /** The index of the partition the code runs over. */
   partitionIndex(): string;
+  /** Code for the SQL query context an error raised here appends (expr/query-context.ts), or undefined. */
+  errorContext(): string | undefined;
 }
 
 /**

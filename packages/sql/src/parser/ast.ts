@@ -5,6 +5,8 @@
  * normalized SQL (fully parenthesized), which is how tests show trees.
  */
 
+import type { QueryOrigin } from '../expr/query-context.js';
+
 // ---------------------------------------------------------------- statements
 
 export type Statement = Query | CreateView | DropView | Describe | ShowTables | Explain | SetStatement | ResetStatement;
@@ -301,6 +303,8 @@ export interface UnaryOp {
   readonly kind: 'unary';
   readonly op: UnaryOperator;
   readonly operand: Expr;
+  /** Where it is in the SQL text (Spark's query context of the errors it raises). */
+  readonly origin?: QueryOrigin;
 }
 
 /** `==` is written `=`, `!=` is written `<>`. */
@@ -316,6 +320,8 @@ export interface BinaryOp {
   readonly op: BinaryOperator;
   readonly left: Expr;
   readonly right: Expr;
+  /** Where it is in the SQL text (Spark's query context of the errors it raises). */
+  readonly origin?: QueryOrigin;
 }
 
 export interface IsNull {
@@ -398,6 +404,8 @@ export interface Cast {
   readonly operand: Expr;
   readonly type: string;
   readonly try: boolean;
+  /** Where it is in the SQL text (Spark's query context of the errors it raises). */
+  readonly origin?: QueryOrigin;
 }
 
 /** A function call: name(args), with DISTINCT, `*`, FILTER (WHERE ...), IGNORE NULLS and OVER. */
@@ -413,6 +421,8 @@ export interface FunctionCall {
   readonly over: WindowSpec | WindowRef | null;
   /** `WITHIN GROUP (ORDER BY x)` of percentile_cont, percentile_disc and mode. */
   readonly withinGroup?: SortItem;
+  /** Where it is in the SQL text (Spark's query context of the errors it raises). */
+  readonly origin?: QueryOrigin;
 }
 
 /** EXTRACT(field FROM source); `field` as written (year, MONTH, D, ...). */
@@ -435,6 +445,8 @@ export interface Subscript {
   readonly kind: 'subscript';
   readonly base: Expr;
   readonly index: Expr;
+  /** Where it is in the SQL text (Spark's query context of the errors it raises). */
+  readonly origin?: QueryOrigin;
 }
 
 /** (expr).field on something that is not a plain name (names are ColumnRefs with several parts). */

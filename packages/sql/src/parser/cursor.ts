@@ -5,6 +5,13 @@
 import { ParseError } from './errors.js';
 import { RESERVED_WORDS } from './keywords.js';
 import { describeToken, type Token } from './tokens.js';
+import { queryOrigin, type QueryOrigin } from '../expr/query-context.js';
+
+/** `{ origin }` of the text from `start` to the last token read, to spread into a node (nothing when there is none). */
+export function originOf(c: Cursor, start: Token): { origin?: QueryOrigin } {
+  const origin = c.originFrom(start);
+  return origin === undefined ? {} : { origin };
+}
 
 export class Cursor {
   private index = 0;
@@ -22,6 +29,13 @@ export class Cursor {
     const token = this.peek();
     if (token.kind !== 'eof') this.index++;
     return token;
+  }
+
+  /** The origin (Spark's query context) of the text from `start` (a token, peeked before parsing) to the last token read. */
+  originFrom(start: Token): QueryOrigin | undefined {
+    const last = this.tokens[this.index - 1];
+    if (last === undefined) return undefined;
+    return queryOrigin(this.sql, start.offset, last.offset + last.text.length - 1, start.line, start.column - 1);
   }
 
   /** A position to come back to when a tentative parse turns out to be the wrong reading. */

@@ -12,7 +12,7 @@
 import type { BinaryOperator, Expr } from './ast.js';
 import { literalText } from '../expr/literal.js';
 import { Types } from '../expr/types-used.js';
-import type { Cursor } from './cursor.js';
+import { originOf, type Cursor } from './cursor.js';
 import { parseNumberLiteral } from './literals.js';
 import { parsePostfix, parsePrimary } from './primary.js';
 import { parseQuery } from './queries.js';
@@ -147,12 +147,14 @@ function binaryOperatorAt(c: Cursor): { readonly power: number; readonly op: Bin
 
 /** A value expression: arithmetic, bitwise and comparison operators over unary operands. */
 export function parseValue(c: Cursor, minPower = 0): Expr {
+  const start = c.peek();
   let left = parseUnary(c);
   for (;;) {
     const operator = binaryOperatorAt(c);
     if (!operator || operator.power <= minPower) return left;
     c.next();
-    left = { kind: 'binary', op: operator.op, left, right: parseValue(c, operator.power) };
+    const right = parseValue(c, operator.power);
+    left = { kind: 'binary', op: operator.op, left, right, ...originOf(c, start) };
   }
 }
 
@@ -162,10 +164,11 @@ function parseUnary(c: Cursor): Expr {
     c.next();
     // Spark reads `-1` as one negative literal (so `-2147483648` is an int), not as -(1).
     const number = c.peek();
-    if (token.value === '-' && isNumberToken(number.kind)) return parsePostfix(c, parseNumberLiteral(c, true));
-    return { kind: 'unary', op: token.value, operand: parseUnary(c) };
+    if (token.value === '-' && isNumberToken(number.kind)) return parsePostfix(c, parseNumberLiteral(c, true), token);
+    const operand = parseUnary(c);
+    return { kind: 'unary', op: token.value, operand, ...originOf(c, token) };
   }
-  return parsePostfix(c, parsePrimary(c));
+  return parsePostfix(c, parsePrimary(c), token);
 }
 
 function isNumberToken(kind: string): boolean {

@@ -5,12 +5,13 @@
  * TRIM([BOTH|LEADING|TRAILING] [c] FROM s), POSITION(a IN b), TIMESTAMPADD(unit, n, ts) and TIMESTAMPDIFF(unit, a, b).
  */
 import type { Expr, FunctionCall, SortItem } from './ast.js';
-import type { Cursor } from './cursor.js';
+import { originOf, type Cursor } from './cursor.js';
 import { parseDataType } from './data-types.js';
 import { parseExpr, parseValue } from './expressions.js';
 import { parseOver, parseSortItems } from './windows.js';
 
 export function parseFunctionCall(c: Cursor): FunctionCall {
+  const start = c.peek();
   let name = c.next().text;
   c.expectOp('(');
   let distinct = false;
@@ -41,7 +42,7 @@ export function parseFunctionCall(c: Cursor): FunctionCall {
   }
   ignoreNulls = parseNullsOption(c) ?? ignoreNulls;
   const over = c.acceptWord('OVER') ? parseOver(c) : null;
-  return { kind: 'function', name, args, distinct, filter, ignoreNulls, over, ...(withinGroup && { withinGroup }) };
+  return { kind: 'function', name, args, distinct, filter, ignoreNulls, over, ...(withinGroup && { withinGroup }), ...originOf(c, start) };
 }
 
 /**
@@ -81,6 +82,7 @@ function parseNullsOption(c: Cursor): boolean | null {
  */
 export function parseSpecialForm(c: Cursor): Expr | null {
   const start = c.mark();
+  const startToken = c.peek();
   const word = c.peek().upper;
   switch (word) {
     case 'CAST':
@@ -91,7 +93,7 @@ export function parseSpecialForm(c: Cursor): Expr | null {
       c.expectWord('AS');
       const type = parseDataType(c);
       c.expectOp(')');
-      return { kind: 'cast', operand, type, try: word === 'TRY_CAST' };
+      return { kind: 'cast', operand, type, try: word === 'TRY_CAST', ...originOf(c, startToken) };
     }
     case 'EXTRACT': {
       c.next();

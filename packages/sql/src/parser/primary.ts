@@ -3,7 +3,8 @@
  * parameters), CASE, CAST, function calls, and the postfix forms `a[i]`, `(x).f` and `x::type`.
  */
 import type { Expr, Literal } from './ast.js';
-import type { Cursor } from './cursor.js';
+import { originOf, type Cursor } from './cursor.js';
+import type { Token } from './tokens.js';
 import { parseDataType } from './data-types.js';
 import { parseExpr, parseValue, startsQuery } from './expressions.js';
 import { namedStructArgs, parseFunctionCall, parseSpecialForm } from './functions.js';
@@ -170,18 +171,19 @@ function parseCase(c: Cursor): Expr {
 }
 
 /** Postfix forms bind tightest: `a[0]`, `(x).field`, `x::int`, in any sequence. */
-export function parsePostfix(c: Cursor, base: Expr): Expr {
+export function parsePostfix(c: Cursor, base: Expr, start: Token): Expr {
   let expr = base;
   for (;;) {
     if (c.acceptOp('[')) {
       const index = parseValue(c);
       c.expectOp(']');
-      expr = { kind: 'subscript', base: expr, index };
+      expr = { kind: 'subscript', base: expr, index, ...originOf(c, start) };
     } else if (c.isOp('.') && (c.peek(1).kind === 'word' || c.peek(1).kind === 'quotedIdentifier')) {
       c.next();
       expr = { kind: 'fieldAccess', base: expr, field: c.nameAfterDot() };
     } else if (c.acceptOp('::')) {
-      expr = { kind: 'cast', operand: expr, type: parseDataType(c), try: false };
+      const type = parseDataType(c);
+      expr = { kind: 'cast', operand: expr, type, try: false, ...originOf(c, start) };
     } else {
       return expr;
     }

@@ -17,6 +17,7 @@ import { invalidTypedLiteral, timestampLiteral } from './typed-literals.js';
 import { parseDateDays } from '../types/datetime-parse.js';
 import { longValue } from '../types/long-value.js';
 import type { Query } from './ast.js';
+import type { QueryOrigin } from '../expr/query-context.js';
 
 /** What expression conversion needs from the query around it. */
 export interface ExprScope {
@@ -43,6 +44,16 @@ const negateIf = (negated: boolean, e: PlanExpr): PlanExpr => (negated ? not(e) 
 const lit = (value: unknown, dataType = Types.string): PlanExpr => ({ kind: 'literal', value, dataType });
 
 export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
+  const converted = convert(e, scope);
+  return 'origin' in e && e.origin !== undefined ? withOrigin(converted, e.origin) : converted;
+}
+
+/** An operation keeps the place in the text it was parsed from (a column or literal needs none). */
+function withOrigin(e: PlanExpr, origin: QueryOrigin): PlanExpr {
+  return e.kind === 'binary' || e.kind === 'unary' || e.kind === 'call' || e.kind === 'cast' ? { ...e, origin } : e;
+}
+
+function convert(e: Expr, scope: ExprScope): PlanExpr {
   const x = (child: Expr) => toExpr(child, scope);
   switch (e.kind) {
     case 'literal':

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatStatement, parseQueryText, parseSql } from '../../src/parser/index.js';
+import { exprJson } from '../../src/expr/expression.js';
+
+/** A syntax tree without where its nodes were written (their origins differ between two texts of it). */
+const bareTree = (node: unknown): unknown => JSON.parse(exprJson(node));
 
 /** The statement parsed and printed back as normalized SQL: the tree, readable. */
 const tree = (sql: string): string => formatStatement(parseSql(sql));
@@ -146,6 +150,6 @@ describe('normalized text', () => {
       GROUP BY ROLLUP(k, s) HAVING count(DISTINCT s) > 1
       UNION ALL SELECT 1, 2, 3 INTERSECT SELECT 4, 5, 6 ORDER BY 1 DESC LIMIT 5`;
     const first = parseSql(sql);
-    expect(parseSql(formatStatement(first))).toEqual(first);
+    expect(bareTree(parseSql(formatStatement(first)))).toEqual(bareTree(first));
   });
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatStatement, parseQueryText, parseSql } from '../../src/parser/index.js';
+import { exprJson } from '../../src/expr/expression.js';
 
+/** A syntax tree without where its nodes were written (their origins differ between two texts of it). */
+const bareTree = (node: unknown): unknown => JSON.parse(exprJson(node));
 const queriesDir = fileURLToPath(new URL('../../../../benchmarks/tpch/queries/', import.meta.url));
 
 /** The number of columns of each TPC-H query's answer (TPC-H specification 3.0, §2.4). */
@@ -15,6 +18,6 @@ describe('the 22 TPC-H queries in their standard text', () => {
     expect(query.body.kind).toBe('select');
     if (query.body.kind === 'select') expect(query.body.items).toHaveLength(columns);
     // The normalized text is a faithful reading: it parses back to the same tree.
-    expect(parseSql(formatStatement(query))).toEqual(query);
+    expect(bareTree(parseSql(formatStatement(query)))).toEqual(bareTree(query));
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { DataType, DecimalType } from '../../types/index.js';
 import type { EvalMode } from '../../expr/expression.js';
-import { ARITHMETIC_HELPERS, arithmeticOverflowMessage, integralRange, zeroDivisorCode, type IntegralRange } from '../../expr/ansi-arithmetic.js';
+import { ARITHMETIC_HELPERS, arithmeticOverflowMessage, integralRange, withContextCode, zeroDivisorCode, type IntegralRange } from '../../expr/ansi-arithmetic.js';
 import { DECIMAL_HELPERS, decimalResultCode } from '../../expr/decimal-arithmetic.js';
 import { LONG_ARITHMETIC_HELPERS, longOverflowCode, longRemainderCode } from '../../expr/long-arithmetic.js';
 import type { CodegenContext } from './codegen-context.js';
@@ -20,9 +20,10 @@ export function genDecimalArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string,
   ctx.addHelpers(ARITHMETIC_HELPERS);
   ctx.addHelpers(DECIMAL_HELPERS);
   const integral = operands[0].scale === 0 && operands[1].scale === 0 && type.scale === 0;
-  const result = (v: string) => decimalResultCode(v, type, integral && op !== '/', evalMode);
-  if (op === '/') return zeroDivisorCode(r, result(`${l} / ${r}`), evalMode);
-  if (op === '%') return zeroDivisorCode(r, result(`sqlDecimalRemainder(${l}, ${r}, ${10 ** Math.max(operands[0].scale, operands[1].scale)})`), evalMode);
+  const context = ctx.errorContext();
+  const result = (v: string) => decimalResultCode(v, type, integral && op !== '/', evalMode, context);
+  if (op === '/') return zeroDivisorCode(r, result(`${l} / ${r}`), evalMode, context);
+  if (op === '%') return zeroDivisorCode(r, result(`sqlDecimalRemainder(${l}, ${r}, ${10 ** Math.max(operands[0].scale, operands[1].scale)})`), evalMode, context);
   return result(`${l} ${op} ${r}`);
 }
 
@@ -31,19 +32,20 @@ const TRY_FUNCTION: Readonly<Record<string, string>> = { '+': 'try_add', '-': 't
 /** `l op r` for non-null operands held in temporaries; `type` is the result type. */
 export function genArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string, r: string, type: DataType, evalMode: EvalMode | undefined, ctx: CodegenContext): string {
   ctx.addHelpers(ARITHMETIC_HELPERS);
+  const context = ctx.errorContext();
   const range = integralRange(type);
   if (op === '%' && range?.name === 'long') {
     ctx.addHelpers(LONG_ARITHMETIC_HELPERS);
-    return zeroDivisorCode(r, longRemainderCode(l, r), evalMode);
+    return zeroDivisorCode(r, longRemainderCode(l, r), evalMode, context);
   }
-  if (op === '/' || op === '%') return zeroDivisorCode(r, `${l} ${op} ${r}`, evalMode);
+  if (op === '/' || op === '%') return zeroDivisorCode(r, `${l} ${op} ${r}`, evalMode, context);
   if (range === undefined) return `${l} ${op} ${r}`;
   const t = ctx.scratch();
   if (range.name === 'long') {
     // Plain double arithmetic while both operands are numbers and the result is a safe integer
     // (then it is exact); else exact in BigInt, then range-checked (expr/long-arithmetic.ts).
     ctx.addHelpers(LONG_ARITHMETIC_HELPERS);
-    const exact = `sqlLongResult(BigInt(${l}) ${op} BigInt(${r}), ${longOverflowCode(evalMode, overflowMessageCode(op, l, r, range))})`;
+    const exact = `sqlLongResult(BigInt(${l}) ${op} BigInt(${r}), ${longOverflowCode(evalMode, overflowMessageCode(op, l, r, range, context))})`;
     return `typeof ${l} === 'number' && typeof ${r} === 'number' && Number.isSafeInteger(${t} = ${l} ${op} ${r}) ? ${t} : ${exact}`;
   }
   const outside = `(${t} = ${l} ${op} ${r}) < ${range.min} || ${t} >= ${range.end}`;
@@ -54,14 +56,14 @@ export function genArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string, r: str
       // Math.imul keeps an int product's low bits exact.
       return op === '*' && range.name === 'integer' ? `Math.imul(${l}, ${r})` : `${outside} ? ${range.wrap(t)} : ${t}`;
     default:
-      return `${outside} ? sqlOverflow(${overflowMessageCode(op, l, r, range)}) : ${t}`;
+      return `${outside} ? sqlOverflow(${overflowMessageCode(op, l, r, range, context)}) : ${t}`;
   }
 }
 
-/** The ANSI error text for an overflowing `l op r`, as code (tinyint and smallint name their operands, as Spark). */
-function overflowMessageCode(op: string, l: string, r: string, range: IntegralRange): string {
+/** The ANSI error text for an overflowing `l op r`, with its query context, as code (tinyint and smallint name their operands, as Spark). */
+function overflowMessageCode(op: string, l: string, r: string, range: IntegralRange, context: string | undefined): string {
   if (range.name === 'tinyint' || range.name === 'smallint') {
-    return `\`[BINARY_ARITHMETIC_OVERFLOW] \${${l}}S ${op} \${${r}}S caused overflow. SQLSTATE: 22003\``;
+    return withContextCode(`\`[BINARY_ARITHMETIC_OVERFLOW] \${${l}}S ${op} \${${r}}S caused overflow. SQLSTATE: 22003\``, context);
   }
-  return JSON.stringify(arithmeticOverflowMessage(`${range.name} overflow`, TRY_FUNCTION[op]));
+  return withContextCode(JSON.stringify(arithmeticOverflowMessage(`${range.name} overflow`, TRY_FUNCTION[op])), context);
 }

@@ -8,6 +8,7 @@ import { cannotCast } from '../../types/cast-errors.js';
 import { DECIMAL_HELPERS, decimalResultCode } from '../../expr/decimal-arithmetic.js';
 import type { CodegenContext } from './codegen-context.js';
 import { CAST_RUNTIME_SYMBOL, type CastMode } from './cast-runtime.js';
+import { QUERY_CONTEXT_HELPERS } from '../../expr/query-context.js';
 import { defaultTimeZone } from '../../format/index.js';
 
 /** Integral types by width: a cast to a wider one (or to a floating type) cannot fail. */
@@ -39,7 +40,7 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   if (to instanceof DecimalType && (from instanceof DecimalType || f in INTEGRAL_RANK)) {
     ctx.addHelpers(DECIMAL_HELPERS);
     const exact = !(from instanceof DecimalType) || from.scale <= to.scale;
-    return guarded(decimalResultCode(v, to, exact, mode === 'ansi' ? undefined : mode));
+    return guarded(decimalResultCode(v, to, exact, mode === 'ansi' ? undefined : mode, mode === 'ansi' ? ctx.errorContext() : undefined));
   }
   if (f in INTEGRAL_RANK && t === 'float') return guarded(`Math.fround(${v})`);
   if (t === 'string' && (f in INTEGRAL_RANK || f === 'boolean')) return guarded(`String(${v})`);
@@ -50,7 +51,10 @@ export function genCast(code: string, from: DataType, to: DataType, ctx: Codegen
   const name = `sqlCast_${mode}_${typeKey(from)}_${typeKey(to)}${zoned ? `_${zone.replace(/[^A-Za-z0-9]/g, '_')}` : ''}`;
   const args = [JSON.stringify(from.json()), JSON.stringify(to.json()), `'${mode}'`, JSON.stringify(zone)].join(', ');
   ctx.addHelper(name, `const ${name} = globalThis[Symbol.for(${JSON.stringify(CAST_RUNTIME_SYMBOL)})](${args});`);
-  return guarded(`${name}(${v})`);
+  const context = mode === 'ansi' ? ctx.errorContext() : undefined;
+  if (context === undefined) return guarded(`${name}(${v})`);
+  ctx.addHelpers(QUERY_CONTEXT_HELPERS);
+  return guarded(`${ctx.constant(`sqlInContext(${name}, ${context})`)}(${v})`);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { FnRef, recordOrigins } from '@flint/rdd';
 import { udfFunction } from '../../expr/udf-functions.js';
 import type { UdfRef } from '../../expr/expression.js';
+import type { QueryOrigin } from '../../expr/query-context.js';
 
 export class CodegenContext {
   private temps = 0;
@@ -20,6 +21,25 @@ export class CodegenContext {
   readonly env: Record<string, unknown> = {};
   /** Whether the code reads the index of the partition it runs over (then a parameter before `input`). */
   usesPartitionIndex = false;
+  /** The origins of the expressions whose code is being generated, innermost last (Spark's CurrentOrigin). */
+  private readonly origins: QueryOrigin[] = [];
+
+  /** `generate()`, for an expression written at `origin`: the errors its code raises take that query context. */
+  inOrigin<T>(origin: QueryOrigin | undefined, generate: () => T): T {
+    if (origin === undefined) return generate();
+    this.origins.push(origin);
+    try {
+      return generate();
+    } finally {
+      this.origins.pop();
+    }
+  }
+
+  /** Code for the query context an error raised here appends (a constant of the function), or undefined outside SQL text. */
+  errorContext(): string | undefined {
+    const origin = this.origins.at(-1);
+    return origin === undefined ? undefined : this.constant(JSON.stringify(origin.summary));
+  }
 
   /** The index of the partition the generated function runs over (spark_partition_id, monotonically_increasing_id). */
   partitionIndex(): string {

@@ -21,6 +21,10 @@ import { LAMBDA } from '../../analyzer/lambdas.js';
 export type Bindings = ReadonlyMap<number, string>;
 
 export function genExpr(e: Expr, vars: Bindings, ctx: CodegenContext): string {
+  return 'origin' in e ? ctx.inOrigin(e.origin, () => genNode(e, vars, ctx)) : genNode(e, vars, ctx);
+}
+
+function genNode(e: Expr, vars: Bindings, ctx: CodegenContext): string {
   const gen = (x: Expr) => genExpr(x, vars, ctx);
   switch (e.kind) {
     case 'attr': {
@@ -102,7 +106,7 @@ function genUnary(e: ExprOf<'unary'>, child: string, ctx: CodegenContext): strin
     default: {
       const t = ctx.scratch();
       ctx.addHelpers(ARITHMETIC_HELPERS);
-      return `((${t} = ${child}) === null ? null : ${negateCode(t, dataTypeOf(e), e.evalMode)})`;
+      return `((${t} = ${child}) === null ? null : ${negateCode(t, dataTypeOf(e), e.evalMode, ctx.errorContext())})`;
     }
   }
 }
