@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlintContext, col, type DataFrame } from '@flint/driver';
+import { FlintContext, col, functions as F, type DataFrame } from '@flint/driver';
 import { DuckDbReference } from './duckdb-reference.js';
 
 let fc: FlintContext;
@@ -83,6 +83,15 @@ describe('bigint values in and out', () => {
     expect(() => fc.createDataFrame([[2n ** 63n]], 'v BIGINT')).toThrow('[VALUE_OUT_OF_BOUNDS]');
   });
 
+  it('a bigint UDF returns a JS bigint exactly (64 bits, as Java narrows), and df.rdd gives it back', async () => {
+    const df = fc.createDataFrame([[9007199254740993n], [5n]], ['v']);
+    const next = F.udf((v: number | bigint) => (typeof v === 'bigint' ? v + 1n : v + 1), 'bigint');
+    expect(await df.select(next(col('v')).alias('u')).collect()).toEqual([{ u: 9007199254740994n }, { u: 6 }]);
+    const wrap = F.udf(() => 2n ** 63n, 'bigint');
+    expect(await df.limit(1).select(wrap().alias('u')).collect()).toEqual([{ u: -(2n ** 63n) }]);
+    expect(await df.rdd.map((row) => (row as { v: number | bigint }).v).collect()).toEqual([9007199254740993n, 5]);
+  });
+
   it('xxhash64 and hash of a long past 2^53 hash its exact 64 bits', async () => {
     // Spark's XXH64.hashLong and Murmur3_x86_32.hashLong equal their hashes of the long's eight
     // little-endian bytes, a path Spark's string goldens check (doctests/functions-hash-try).
@@ -144,6 +153,8 @@ describe('bigint past 2^53 in comparisons, orders and keys (DuckDB as the refere
     ['SELECT count(DISTINCT v, s) AS c FROM t', 'SELECT count(DISTINCT (v, s)) AS c FROM t WHERE v IS NOT NULL AND s IS NOT NULL'],
     'SELECT mode(v) AS m FROM (SELECT v FROM t UNION ALL SELECT 9007199254740993)',
     'SELECT v FROM t INTERSECT SELECT v FROM u ORDER BY v',
+    ['SELECT bit_and(v) AS a, bit_or(v) AS o, bit_xor(v) AS x FROM t WHERE v > 9007199254740992', 'SELECT bit_and(v) AS a, bit_or(v) AS o, bit_xor(v) AS x FROM t WHERE v > 9007199254740992'],
+    ['SELECT percentile_approx(v, 0.5) AS m, max_by(s, v) AS hi, min_by(s, v) AS lo FROM t', 'SELECT quantile_disc(v, 0.5) AS m, arg_max(s, v) AS hi, arg_min(s, v) AS lo FROM t'],
     // Window frames and orders over longs past 2^53 (RANGE offsets computed exactly).
     `SELECT s, count(*) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) AS c,
       row_number() OVER (ORDER BY v DESC NULLS LAST, s) AS r FROM t WHERE v > -9223372036854775808 ORDER BY s`,

@@ -7,6 +7,7 @@ import { DECIMAL_HELPERS, decimalResultCode, decimalUnitsCode } from '../decimal
 import type { EvalMode } from '../expression.js';
 import { ARITHMETIC_HELPERS, arithmeticOverflowMessage } from '../ansi-arithmetic.js';
 import { LONG_ARITHMETIC_HELPERS, longOverflowCode } from '../long-arithmetic.js';
+import { LONG_HELPERS } from '../../types/long-value.js';
 import { registerFunction, type AggregateFunction, type TypedAccumulator } from '../registry.js';
 import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
@@ -187,7 +188,8 @@ const aggregates: AggregateFunction[] = [
     merge: ([values, p], [values2, p2]) => `for (const v of ${values2}) ${values}.push(v); if (${p} === null) ${p} = ${p2};`,
     // With every value kept, Spark's quantile summary answers the value of rank ceil(p * n).
     finish: ([values, p]) =>
-      `(${values}.length === 0 ? null : ${values}.sort((a, b) => a - b)[Math.max(Math.ceil(${p} * ${values}.length) - 1, 0)])`,
+      // Compared, not subtracted: a long past 2^53 is a JS bigint (types/long-value.ts).
+      `(${values}.length === 0 ? null : ${values}.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[Math.max(Math.ceil(${p} * ${values}.length) - 1, 0)])`,
   },
   byExtreme('max_by', '>'),
   byExtreme('min_by', '<'),
@@ -328,9 +330,10 @@ function bitAggregates(): AggregateFunction[] {
     returnType: ([t]) => t,
     slots: 1,
     init: () => ['null'],
-    update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : Number(BigInt(${a}) ${op} BigInt(${x}));`,
-    merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : Number(BigInt(${a}) ${op} BigInt(${b}));`,
+    update: ([a], [x]) => `if (${x} !== null) ${a} = ${a} === null ? ${x} : sqlLong(BigInt(${a}) ${op} BigInt(${x}));`,
+    merge: ([a], [b]) => `if (${b} !== null) ${a} = ${a} === null ? ${b} : sqlLong(BigInt(${a}) ${op} BigInt(${b}));`,
     finish: ([a]) => a,
+    helpers: LONG_HELPERS,
   });
   return [make('bit_and', '&'), make('bit_or', '|'), make('bit_xor', '^')];
 }

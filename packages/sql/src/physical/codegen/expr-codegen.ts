@@ -4,6 +4,7 @@
  * null-intolerant operators test their operands once, through temporaries (`(t1 = a) === null ? ...`),
  * so the generated code is straight-line, with no closures or calls per row.
  */
+import { LONG_HELPERS } from '../../types/long-value.js';
 import { udfResultSource } from './udf-result.js';
 import type { Expr, ExprOf } from '../../expr/expression.js';
 import { lookupFunction, type ScalarFunction } from '../../expr/registry.js';
@@ -59,6 +60,7 @@ function genNode(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'udf': {
       const fn = ctx.addUdf(e.udf);
       const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
+      ctx.addHelpers(LONG_HELPERS);
       return `${ctx.constant(udfResultSource(e.udf.returnType))}(${call})`;
     }
     case 'window':

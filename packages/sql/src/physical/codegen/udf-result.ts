@@ -13,8 +13,10 @@ const INTEGER_WIDTH: Readonly<Record<string, string>> = {
   byte: '(x << 24) >> 24',
   short: '(x << 16) >> 16',
   integer: 'x | 0',
-  long: 'x + 0',
 };
+
+/** A long: its 64 bits in the engine's exact form (types/long-value.ts; generated code has LONG_HELPERS). */
+const LONG = `(typeof v === 'bigint' ? sqlLong(BigInt.asIntN(64, v)) : typeof v === 'number' && Number.isInteger(v) ? (Number.isSafeInteger(v) ? v + 0 : sqlLong(BigInt.asIntN(64, BigInt(v)))) : null)`;
 
 /** The source of an arrow function converting a UDF's result to `type` (null for a mismatch). */
 export function udfResultSource(type: DataType): string {
@@ -23,6 +25,7 @@ export function udfResultSource(type: DataType): string {
 
 function convert(type: DataType): string {
   const name = type.typeName();
+  if (name === 'long') return LONG;
   const width = INTEGER_WIDTH[name];
   if (width !== undefined) {
     const wrap = width.replaceAll('x', 'n');
