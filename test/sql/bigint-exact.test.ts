@@ -105,6 +105,11 @@ describe('bigint values in and out', () => {
     }
     expect(await fc.sql("SELECT xxhash64('a') AS h").collect()).toEqual([{ h: -8582455328737087284n }]);
   });
+
+  it('format_number of a long past 2^53 shows every digit', async () => {
+    expect(await fc.sql('SELECT format_number(9007199254740993L, 0) AS a, format_number(-9223372036854775808L, 2) AS b, format_number(12345L, 1) AS c').collect())
+      .toEqual([{ a: '9,007,199,254,740,993', b: '-9,223,372,036,854,775,808.00', c: '12,345.0' }]);
+  });
 });
 
 describe('bigint past 2^53 in comparisons, orders and keys (DuckDB as the reference)', () => {

@@ -182,7 +182,8 @@ scalar('format_number', {
   args: 2,
   returns: S,
   nullableResult: true,
-  coerce: () => [Types.double, Types.int],
+  // A long stays one: Intl formats a JS bigint (a long past 2^53) exactly.
+  coerce: ([t]) => [t?.typeName() === 'long' ? undefined : Types.double, Types.int],
   prepared: { 1: (d) => `sqlNumberFormatter(${d})` },
   gen: ([x, formatter]) => `((f) => f === null ? null : f.format(${x}))(${formatter})`,
   helpers: { sqlNumberFormatter: NUMBER_FORMATTER },
