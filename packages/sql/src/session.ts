@@ -23,15 +23,23 @@ import { rddSchema } from './dataframe/rdd-schema.js';
 import { withSessionFunctions } from './analyzer/session-functions.js';
 import { GLOBAL_TEMP_DATABASE, globalViewName } from './analyzer/global-temp-views.js';
 import { UDFRegistration } from './udf-registration.js';
+import { isValidZoneId } from './format/zone-ids.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
 export type DataFrameInput = readonly unknown[] | RDD<unknown> | ArrowTable;
 
 /** Configuration with Spark's names where Spark has one (`spark.sql.shuffle.partitions`). */
+const TIME_ZONE_KEYS = new Set(['spark.sql.session.timeZone', 'flint.sql.session.timeZone']);
+
 export class RuntimeConfig {
   private readonly values = new Map<string, string>();
+  /** Sets a key; a session time zone must be one ZoneId.of(_, SHORT_IDS) reads (Spark's SQLConf check). */
   set(key: string, value: string | number | boolean): void {
-    this.values.set(key, String(value));
+    const text = String(value);
+    if (TIME_ZONE_KEYS.has(key) && !isValidZoneId(text)) {
+      throw new Error(`[INVALID_CONF_VALUE.TIME_ZONE] The value '${text}' in the config "${key}" is invalid. Cannot resolve the given timezone. SQLSTATE: 22022`);
+    }
+    this.values.set(key, text);
   }
   get(key: string, defaultValue?: string): string | undefined {
     return this.values.get(key) ?? defaultValue;

@@ -5,6 +5,9 @@
  * at UTC midnight, DESIGN.md §8).
  */
 import { daysFromCivil } from '../io/values/calendar.js';
+import { fixedOffsetMillis, javaZoneId } from './zone-ids.js';
+
+export { fixedOffsetMillis } from './zone-ids.js';
 
 let processTimeZone: string | undefined;
 
@@ -21,7 +24,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   if (formatter === undefined) {
     try {
       formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
+        timeZone: javaZoneId(timeZone),
         hourCycle: 'h23',
         era: 'short',
         year: 'numeric',
@@ -59,17 +62,6 @@ function utcFields(date: Date): Fields {
   };
 }
 
-/**
- * A zone given as a fixed offset (`+08:00`, `-0530`, `UTC+8`, `GMT-5`, `UT+1`, `Z`, `+08:00:30`),
- * which Spark (java's ZoneId.of) accepts and Intl does not: its offset in milliseconds; undefined
- * for a region id.
- */
-export function fixedOffsetMillis(timeZone: string): number | undefined {
-  const m = /^(?:UTC|GMT|UT|Z)?(?:([+-])(\d{1,2})(?::?(\d{2})(?::?(\d{2}))?)?)?$/i.exec(timeZone);
-  if (m === null) return undefined;
-  if (m[1] === undefined) return 0;
-  return (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000;
-}
 
 function zonedFields(date: Date, timeZone: string): Fields {
   if (timeZone === 'UTC') return utcFields(date);

@@ -1,16 +1,15 @@
 /**
  * `sqlZone`, inlined into generated code: a time zone's offset from UTC at an instant, from Intl
- * (region ids, through the readers' per-day cache) or from the text of a fixed offset (`+08:00`,
- * `UTC-5`, `GMT+1`), as Spark's session time zone accepts.
+ * (region ids and Java's short ids, through the readers' per-day cache) or from the text of a fixed
+ * offset (`+08:00`, `UTC-5`, `GMT+1`, `EST`), read as Spark reads zone ids (format/zone-ids.ts).
  */
 import type { GenState } from '../registry.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
+import { SHORT_IDS, fixedOffsetMillis } from '../../format/zone-ids.js';
 
 export const ZONE = `const sqlZone = (() => {
-  const fixedOffset = (tz) => {
-    const m = /^(?:UTC|GMT|Z)?(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?$/i.exec(tz);
-    return m === null ? undefined : m[1] === undefined ? 0 : (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60000;
-  };
+  const fixedOffset = ${fixedOffsetMillis.toString()};
+  const shortIds = ${JSON.stringify(SHORT_IDS)};
   /**
    * A region: io/values/time-zone.ts's offsets (Intl, kept per day) and wall clock to instant
    * (java.time's: in an overlap the earlier instant, in a gap the wall clock moved later by it),
@@ -21,7 +20,7 @@ export const ZONE = `const sqlZone = (() => {
     let checked = false;
     const check = () => {
       try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        new Intl.DateTimeFormat('en-US', { timeZone: shortIds[tz] ?? tz });
       } catch {
         throw new Error("[INVALID_TIMEZONE] The time zone '" + tz + "' is invalid: use a region ID such as 'America/Los_Angeles' or an offset such as '+08:00'.");
       }

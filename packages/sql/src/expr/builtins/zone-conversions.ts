@@ -15,18 +15,9 @@ const TS = Types.timestamp;
 const NTZ = new TimestampNTZType();
 const S = Types.string;
 
-/** java.time.ZoneId.SHORT_IDS, which Spark accepts for a zone argument. */
-const SHORT_IDS: Record<string, string> = {
-  ACT: 'Australia/Darwin', AET: 'Australia/Sydney', AGT: 'America/Argentina/Buenos_Aires', ART: 'Africa/Cairo', AST: 'America/Anchorage',
-  BET: 'America/Sao_Paulo', BST: 'Asia/Dhaka', CAT: 'Africa/Harare', CNT: 'America/St_Johns', CST: 'America/Chicago', CTT: 'Asia/Shanghai',
-  EAT: 'Africa/Addis_Ababa', ECT: 'Europe/Paris', IET: 'America/Indiana/Indianapolis', IST: 'Asia/Kolkata', JST: 'Asia/Tokyo', MIT: 'Pacific/Apia',
-  NET: 'Asia/Yerevan', NST: 'Pacific/Auckland', PLT: 'Asia/Karachi', PNT: 'America/Phoenix', PRT: 'America/Puerto_Rico', PST: 'America/Los_Angeles',
-  SST: 'Pacific/Guadalcanal', VST: 'Asia/Ho_Chi_Minh', EST: '-05:00', MST: '-07:00', HST: '-10:00',
-};
-export const ZONE_ID = `const sqlZoneId = (tz) => (${JSON.stringify(SHORT_IDS)})[tz] ?? tz;`;
-const helpers = { sqlZone: ZONE, sqlZoneId: ZONE_ID };
-/** A zone argument prepared: the sqlZone of its id (short ids resolved), made once when a literal. */
-export const zoneOf = (tz: string) => `sqlZone.of(sqlZoneId(${tz}))`;
+const helpers = { sqlZone: ZONE };
+/** A zone argument prepared: the sqlZone of its id (read as Spark reads it: format/zone-ids.ts), made once when a literal. */
+export const zoneOf = (tz: string) => `sqlZone.of(${tz})`;
 
 /** from_utc_timestamp: the UTC wall clock of `ts` read in `tz`; to_utc_timestamp the other way. */
 scalar('from_utc_timestamp', { args: 2, returns: TS, coerce: () => [TS, S], prepared: { 1: zoneOf }, gen: ([t, zone]) => `${zone}.wall(${t})`, helpers });

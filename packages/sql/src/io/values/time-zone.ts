@@ -7,6 +7,7 @@
  */
 
 import { defaultTimeZone, fixedOffsetMillis } from '../../format/datetime-text.js';
+import { javaZoneId } from '../../format/zone-ids.js';
 
 /** Per zone: Intl's formatter, or null for a zone Intl rejects. */
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
@@ -16,7 +17,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   if (f === undefined) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
+        timeZone: javaZoneId(timeZone),
         hourCycle: 'h23',
         era: 'short',
         year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
