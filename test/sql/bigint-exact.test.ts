@@ -106,6 +106,13 @@ describe('bigint values in and out', () => {
     expect(await fc.sql("SELECT xxhash64('a') AS h").collect()).toEqual([{ h: -8582455328737087284n }]);
   });
 
+  it('range() takes bounds past 2^53 and makes exact ids (DuckDB\'s range as the reference)', async () => {
+    for (const args of ['9007199254740990, 9007199254740995', '9223372036854775805, 9223372036854775807', '-9223372036854775808, -9223372036854775805', '9223372036854775806, 9223372036854775800, -2']) {
+      const query = `SELECT id FROM range(${args}) ORDER BY id`;
+      expect(await fc.sql(query).collect()).toEqual(await db.query(query.replace('SELECT id', 'SELECT range AS id')));
+    }
+  });
+
   it('format_number of a long past 2^53 shows every digit', async () => {
     expect(await fc.sql('SELECT format_number(9007199254740993L, 0) AS a, format_number(-9223372036854775808L, 2) AS b, format_number(12345L, 1) AS c').collect())
       .toEqual([{ a: '9,007,199,254,740,993', b: '-9,223,372,036,854,775,808.00', c: '12,345.0' }]);

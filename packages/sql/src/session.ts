@@ -147,10 +147,10 @@ export class SqlSession implements Catalog {
     return this.dataFrame({ kind: 'unresolvedRelation', name });
   }
 
-  /** `range(start, end?, step = 1, numPartitions?)`: one `bigint` column `id`. */
-  range(start: number, end?: number, step = 1, numPartitions?: number): DataFrame {
+  /** `range(start, end?, step = 1, numPartitions?)`: one `bigint` column `id` (JS bigints past 2^53 too). */
+  range(start: number | bigint, end?: number | bigint, step: number | bigint = 1, numPartitions?: number): DataFrame {
     const [from, to] = end === undefined ? [0, start] : [start, end];
-    if (step === 0) throw new Error('range(): step must not be 0');
+    if (step === 0 || step === 0n) throw new Error('range(): step must not be 0');
     const schema = new StructType([new StructField('id', parseDataType('bigint'), false)]);
     return this.relation(schema, new RangeRows(from, to, step, numPartitions));
   }

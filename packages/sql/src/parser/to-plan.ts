@@ -173,7 +173,8 @@ function tableFunctionPlan(name: string, args: readonly Expr[], columns: readonl
   if (args.length < 1 || args.length > 4) throw new Error(`[WRONG_NUM_ARGS] range() takes 1 to 4 arguments, not ${args.length}.`);
   const values = args.map((a) => {
     const value = toExpr(a, NO_SCOPE);
-    if (value.kind !== 'literal' || typeof value.value !== 'number' || !Number.isInteger(value.value)) {
+    // A bigint literal past 2^53 is a JS bigint (types/long-value.ts).
+    if (value.kind !== 'literal' || !(typeof value.value === 'bigint' || (typeof value.value === 'number' && Number.isInteger(value.value)))) {
       throw new Error(`range() takes integer constants, not ${formatExpr(a)}.`);
     }
     return value.value;
@@ -183,5 +184,5 @@ function tableFunctionPlan(name: string, args: readonly Expr[], columns: readonl
   if (step === 0) throw new Error('range(): step must not be 0');
   const id = { kind: 'attr', id: newExprId(), name: columns?.[0] ?? 'id', dataType: Types.long, nullable: false } as const;
   if (columns && columns.length !== 1) throw new Error(`[ASSIGNMENT_ARITY_MISMATCH] range() has 1 column but ${columns.length} column names were given.`);
-  return { kind: 'relation', output: [id], source: new RangeRows(start, end, step, values[3]) };
+  return { kind: 'relation', output: [id], source: new RangeRows(start, end, step, values[3] === undefined ? undefined : Number(values[3])) };
 }
