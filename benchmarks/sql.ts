@@ -20,13 +20,14 @@
  *   --runs N            runs of each (default 1), --timeout S per run (default 900)
  *   --cpu-prof DIR      write V8 CPU profiles of every run (task threads too) into DIR
  */
+import { createHash } from 'node:crypto';
 import { cpus, loadavg, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeResultFiles } from './results-files.js';
 import { benchOptions } from './bench-options.js';
-import { generateHits } from './clickbench/generate.js';
+import { generateHits, hitsSelect } from './clickbench/generate.js';
 import { clickbenchAnswerDifference } from './clickbench/answers.js';
 import { CLICKBENCH_QUERY_NUMBERS, clickbenchQuery, duckdbHitsSource } from './clickbench/queries.js';
 import { DuckDbReference, type ReferenceRow } from '../test/sql/duckdb-reference.js';
@@ -194,8 +195,10 @@ function tpchData(scaleFactor: number): string {
   return dir;
 }
 
+/** The generated hits file, named by a hash of the generator's SELECT: a changed generator makes a new file. */
 async function clickbenchData(rows: number): Promise<string> {
-  const path = fileURLToPath(new URL(`data/clickbench-${rows}/hits.parquet`, import.meta.url));
+  const version = createHash('sha256').update(hitsSelect(rows)).digest('hex').slice(0, 8);
+  const path = fileURLToPath(new URL(`data/clickbench-${rows}-${version}/hits.parquet`, import.meta.url));
   if (!existsSync(path)) {
     console.log(`generating ClickBench hits, ${rows} rows, at ${path} (once)...`);
     mkdirSync(dirname(path), { recursive: true });
