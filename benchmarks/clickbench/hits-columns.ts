@@ -10,9 +10,9 @@
  *     from yandex.ru (q29's `HAVING COUNT(*) > 100000`);
  *   - SearchPhrase '' on 80% of rows, the others from ~600 phrases, some Cyrillic;
  *   - TraficSourceID -1 or 6 on 35%, IsRefresh/DontCountHits 10%, IsLink 15%, IsDownload 5%.
- * Every id and hash stays below 2^53 but the three the queries name: visitor 1000 (~25 rows in
- * 200k) is q20's UserID 435090932899640449; rows with ref 0 never have url 0 or a google URL, so
- * q41's URLHash and q24's whole rows stay below 2^53.
+ * WatchID, UserID and FUniqID span the 63 bits as ClickBench's do (most past 2^53, JS bigints in
+ * Flint); visitor 1000 (~25 rows in 200k) is q20's UserID 435090932899640449. The hashes stay
+ * below 2^53 but the two q41 and q42 name, and rows with ref 0 never have url 0 or a google URL.
  */
 
 /**
@@ -54,6 +54,8 @@ export function hitsDraws(rows: number): Record<string, string> {
   const step = Math.max(1, Math.floor(SECONDS_IN_JULY / rows));
   return {
     u: skewed('i', 1, 20_000, 3),
+    // 2% of hits repeat the previous hit's WatchID.
+    watch: `CASE WHEN i > 0 AND ${percent('i', 9)} < 2 THEN i - 1 ELSE i END`,
     url: `CASE WHEN ${percent('i', 2)} < 2 THEN -1 WHEN ${percent('i', 2)} < 14 THEN 0 ELSE 1 + ${skewed('i', 3, 20_000, 2)} END`,
     ref_draw: `CASE WHEN ${percent('i', 4)} < 10 THEN -1 WHEN ${percent('i', 4)} < 22 THEN 0 ELSE 1 + ${skewed('i', 5, 5_000, 3)} END`,
     phrase: `CASE WHEN ${percent('i', 6)} < 80 THEN -1 ELSE ${skewed('i', 7, 600, 2)} END`,
@@ -81,7 +83,7 @@ const timestamp = (offset: string) => `to_timestamp(${JULY_FIRST_2013} + secs${o
 
 /** Each column's value, over the draws. */
 export const HITS_VALUES: Record<string, string> = {
-  WatchID: `${rnd('CASE WHEN i > 0 AND ' + percent('i', 9) + ' < 2 THEN i - 1 ELSE i END', 10)} * 1048576 + i % 1048576`,
+  WatchID: `${rnd('watch', 10)} * 2147483648 + watch % 2147483648`,
   JavaEnable: `${rnd('u', 100)} % 2`,
   Title: title,
   GoodEvent: '1',
@@ -90,7 +92,7 @@ export const HITS_VALUES: Record<string, string> = {
   CounterID: `CASE WHEN ${percent('i', 13)} < 60 THEN 62 ELSE 63 + ${skewed('i', 14, 3_000, 2)} END`,
   ClientIP: `${rnd('u', 101)} % 2000000000 - 1000000000`,
   RegionID: `1 + ${skewed('u', 102, 2_000, 2)}`,
-  UserID: `CASE WHEN u = 1000 THEN 435090932899640449 ELSE ${rnd('u', 103)} * 1000000 + u END`,
+  UserID: `CASE WHEN u = 1000 THEN 435090932899640449 ELSE ${rnd('u', 103)} * 1000000000 + u END`,
   CounterClass: `${rnd('i', 15)} % 3`,
   OS: `${rnd('u', 104)} % 60`,
   UserAgent: `${rnd('u', 105)} % 100`,
@@ -137,7 +139,7 @@ export const HITS_VALUES: Record<string, string> = {
   IsLink: flag('i', 29, 15),
   IsDownload: flag('i', 30, 5),
   IsNotBounce: `${rnd('i', 31)} % 2`,
-  FUniqID: `${rnd('u', 118)} * 100000 + u`,
+  FUniqID: `${rnd('u', 118)} * 1000000000 + u`,
   OriginalURL: "''",
   HID: `${rnd('i', 32)} % 2000000000`,
   IsOldCounter: '0',
