@@ -267,3 +267,15 @@ describe('an action used without await says to await it', () => {
     expect(await Promise.all([people.first(), people.take(1)])).toEqual([all[0], [all[0]]]);
   });
 });
+
+describe("a Column of another DataFrame (Spark's MISSING_ATTRIBUTES), refused when the DataFrame is built", () => {
+  it('names the attribute, the input and the operator; a column of the same lineage is still fine', async () => {
+    const other = fc.createDataFrame([{ name: 'Zed', w: 1 }]);
+    expect(() => people.select(other.col('name'))).toThrow(
+      /^\[MISSING_ATTRIBUTES\.RESOLVED_ATTRIBUTE_APPEAR_IN_OPERATION\] Resolved attribute\(s\) "name" missing from "age", "dept", "name" in operator !Project \[name#\d+\]\. Attribute\(s\) with the same name appear in the operation: "name"\. Please check if the right attribute\(s\) are used\. SQLSTATE: XX000$/,
+    );
+    expect(() => people.filter(other.col('w').gt(0))).toThrow(/^\[MISSING_ATTRIBUTES\.RESOLVED_ATTRIBUTE\] Resolved attribute\(s\) "w" missing from "age", "dept", "name" in operator !Filter /);
+    const older = people.filter(col('age').gt(15));
+    expect((await older.select(people.col('name')).orderBy(people.col('age')).collect()).map((r) => r.name)).toEqual(['Bob', 'Charlie', 'Alice']);
+  });
+});

@@ -24,6 +24,7 @@ import { withSessionFunctions } from './analyzer/session-functions.js';
 import { GLOBAL_TEMP_DATABASE, globalViewName } from './analyzer/global-temp-views.js';
 import { UDFRegistration } from './udf-registration.js';
 import { isValidZoneId } from './format/zone-ids.js';
+import { checkForeignColumns } from './analyzer/foreign-columns.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
 export type DataFrameInput = readonly unknown[] | RDD<unknown> | ArrowTable;
@@ -99,7 +100,9 @@ export class SqlSession implements Catalog {
 
   /** A DataFrame over a resolved or unresolved plan (analyzed now, so errors surface here). */
   dataFrame(plan: LogicalPlan): DataFrame {
-    return new DataFrame(this, withSessionFunctions(this.functions, () => analyze(plan, this)));
+    const analyzed = withSessionFunctions(this.functions, () => analyze(plan, this));
+    checkForeignColumns(plan, analyzed);
+    return new DataFrame(this, analyzed);
   }
 
   relation(schema: StructType, source: RowSource): DataFrame {

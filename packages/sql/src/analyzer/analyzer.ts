@@ -30,7 +30,7 @@ import { castTo, expandStarArguments, findAttr, resolveCall, resolveColumn, reso
 import { hasGenerator, planGenerator } from './generators.js';
 import { planTimeWindows } from './time-windows.js';
 import { resolveLambdas } from './lambdas.js';
-import { filterWithMissingColumns, resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
+import { checkNoDroppedColumn, filterWithMissingColumns, resolveAgainstAggregate, sortWithMissingColumns } from './missing-references.js';
 import { extractAggregateWindows, windowedAggregates } from './aggregate-windows.js';
 import { planHasSubquery, rewriteAggregateSubqueries, rewriteFilterSubqueries, rewriteProjectSubqueries } from './subqueries.js';
 import { rewriteJoinConditionSubqueries } from './join-condition-subqueries.js';
@@ -122,7 +122,9 @@ function resolveFilter(p: PlanOf<'filter'>, scope: OuterScope): LogicalPlan {
 /** A filter's condition over its child's columns, or else over those the projection below it dropped. */
 function resolveFilterCondition(p: PlanOf<'filter'>, scope: OuterScope): { child: LogicalPlan; condition: Expr } {
   try {
-    return { child: p.child, condition: resolveExpression(p.condition, outputOf(p.child), scope) };
+    const condition = resolveExpression(p.condition, outputOf(p.child), scope);
+    checkNoDroppedColumn([condition], p.child);
+    return { child: p.child, condition };
   } catch (error) {
     const widened = filterWithMissingColumns(p, scope);
     if (widened && widened.child !== p.child) return widened;
@@ -133,7 +135,9 @@ function resolveFilterCondition(p: PlanOf<'filter'>, scope: OuterScope): { child
 /** A sort; it may read columns the projection below it dropped, or aggregates not selected. */
 function resolveSort(p: PlanOf<'sort'>, scope: OuterScope): LogicalPlan {
   try {
-    return { ...p, orders: p.orders.map((o) => resolveSortOrder(o, outputOf(p.child))) };
+    const orders = p.orders.map((o) => resolveSortOrder(o, outputOf(p.child)));
+    checkNoDroppedColumn(orders, p.child);
+    return { ...p, orders };
   } catch (error) {
     const overAggregate = resolveAgainstAggregate(p.child, p.orders, scope);
     if (overAggregate && overAggregate.child !== p.child) {

@@ -12,7 +12,7 @@ import { aliasOf, collect, referencedIds, transformDown, type Attr, type Expr, t
 import { prettyName } from '../expr/names.js';
 import { lookupFunction } from '../expr/registry.js';
 import { namedToAttr, outputOf } from '../plan/output.js';
-import type { LogicalPlan, PlanOf } from '../plan/logical-plan.js';
+import { planChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
 import { exprKey } from '../physical/expr-key.js';
 import { resolveExpression, type OuterScope } from './resolve-expression.js';
 import { unresolvedColumn } from './analysis-error.js';
@@ -55,6 +55,31 @@ export function resolveAgainstAggregate(
     if (stray.length > 0) throw unresolvedColumn(stray[0].name, available.map((a) => a.name));
   }
   return { child: widened, exprs: rewritten };
+}
+
+/**
+ * A DataFrame Column (an attribute, already resolved) that `child` does not output but a plan
+ * below it does: `df.select('name').orderBy(df.col('age'))`. Thrown as the unresolved column it
+ * is there, so that the sort or filter takes the missing-columns path, as it does for a name.
+ */
+export function checkNoDroppedColumn(exprs: readonly Expr[], child: LogicalPlan): void {
+  const visible = new Set(outputOf(child).map((a) => a.id));
+  const unseen = exprs.flatMap((e) => collect(e, (x): x is Attr => x.kind === 'attr' && !visible.has(x.id)));
+  if (unseen.length === 0) return;
+  const below = idsProducedIn([child]);
+  const dropped = unseen.find((a) => below.has(a.id));
+  if (dropped) throw unresolvedColumn(dropped.name, outputOf(child).map((a) => a.name));
+}
+
+/** The ids of every column the plans or any plan below them output. */
+export function idsProducedIn(plans: readonly LogicalPlan[]): Set<number> {
+  const ids = new Set<number>();
+  const visit = (p: LogicalPlan): void => {
+    for (const a of outputOf(p)) ids.add(a.id);
+    planChildren(p).forEach(visit);
+  };
+  plans.forEach(visit);
+  return ids;
 }
 
 /** A sort reading columns its projection dropped: the projection keeps them, a projection above drops them. */
