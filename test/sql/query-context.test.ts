@@ -46,6 +46,14 @@ it('the innermost expression that raised the error gives the context (a CAST ins
   );
 });
 
+it('functions that divide or negate name their call: div, pmod, abs', async () => {
+  expect(await errorOf('SELECT 5 div (id - id) FROM range(1)')).toBe(`${DIVIDE_BY_ZERO}\n== SQL (line 1, position 8) ==\nSELECT 5 div (id - id) FROM range(1)\n       ^^^^^^^^^^^^^^^\n`);
+  expect(await errorOf('SELECT pmod(7, id) FROM range(1)')).toBe(`${DIVIDE_BY_ZERO}\n== SQL (line 1, position 8) ==\nSELECT pmod(7, id) FROM range(1)\n       ^^^^^^^^^^^\n`);
+  expect(await errorOf('SELECT abs(CAST(id - 2147483648 AS INT)) FROM range(1)')).toBe(
+    `[ARITHMETIC_OVERFLOW] integer overflow. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003\n== SQL (line 1, position 8) ==\nSELECT abs(CAST(id - 2147483648 AS INT)) FROM range(1)\n       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n`,
+  );
+});
+
 it('a decimal result out of range names its expression', async () => {
   const message = await errorOf('SELECT CAST(id + 999 AS DECIMAL(3, 1)) FROM range(1)');
   expect(message).toMatch(/^\[NUMERIC_VALUE_OUT_OF_RANGE\.WITH_SUGGESTION\] /);

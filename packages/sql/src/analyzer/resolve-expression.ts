@@ -5,6 +5,7 @@
  * dates are cast to them, `/` is double unless a decimal is involved; decimals follow Spark's
  * DecimalPrecision, decimal-coercion.ts).
  */
+import type { QueryOrigin } from '../expr/query-context.js';
 import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
 import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
@@ -106,7 +107,7 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
     case 'star':
       throw new AnalysisException('INVALID_USAGE_OF_STAR_OR_REGEX', `Invalid usage of '*' in expression.`);
     case 'call':
-      return resolveCall(e.name, e.args, e.distinct ?? false);
+      return keepOrigin(resolveCall(e.name, e.args, e.distinct ?? false), e.origin);
     case 'binary':
       return coerceBinary(e);
     case 'unary':
@@ -131,6 +132,12 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
     default:
       return e;
   }
+}
+
+/** The function a call resolves to keeps where the call was written (as Spark's rules keep CurrentOrigin). */
+function keepOrigin(resolved: Expr, origin: QueryOrigin | undefined): Expr {
+  if (origin === undefined || !(resolved.kind === 'call' || resolved.kind === 'cast' || resolved.kind === 'binary' || resolved.kind === 'unary')) return resolved;
+  return resolved.origin === undefined ? { ...resolved, origin } : resolved;
 }
 
 /**

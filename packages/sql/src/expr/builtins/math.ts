@@ -87,10 +87,10 @@ scalar('e', { args: 0, returns: D, gen: () => 'Math.E', prettyName: 'E' });
 
 /** abs and negative of the most negative int or bigint overflow (an error under ANSI, see ansi-arithmetic.ts). */
 const overflowing = { ansiAware: true, helpers: ARITHMETIC_HELPERS } as const;
-scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => `(${x} < 0 ? ${negateCode(x!, t!, mode)} : ${x})`, ...overflowing });
+scalar('abs', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, state, mode) => `(${x} < 0 ? ${negateCode(x!, t!, mode, state.errorContext())} : ${x})`, ...overflowing });
 // Unary plus: the analyzer has already cast text to double and refused other non-numbers (resolve-expression.ts, signOperand).
 scalar('positive', { args: 1, returns: ([t]) => t!, gen: ([x]) => x!, pretty: ([x]) => `(+ ${x})` });
-scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, __, mode) => negateCode(x!, t!, mode), ...overflowing });
+scalar('negative', { args: 1, returns: sameAsArg, coerce: numericArg, gen: ([x], [t], _, state, mode) => negateCode(x!, t!, mode, state.errorContext()), ...overflowing });
 /** floor and ceil: an integral is itself; a double's is a long, as Java's (long) of it (sqlLongOfDouble). */
 const roundedToLong = (fn: string) => ([x]: string[], [t]: DataType[]) =>
   isIntegral(t) ? x! : isLong(ceilFloorType([t!])) ? `sqlLongOfDouble(${fn}(${x}))` : `${fn}(${x})`;
@@ -194,12 +194,13 @@ scalar('pmod', {
   returns: pmodType,
   coerce: pmodOperands,
   nullableResult: true,
-  gen: ([a, b], types, _, __, mode) => {
+  gen: ([a, b], types, _, state, mode) => {
     const type = pmodType(types);
-    if (isLong(type)) return `(${zeroDivisorCode(b!, `sqlLongPmod(${a}, ${b})`, mode)})`;
-    if (!(type instanceof DecimalType)) return `(${zeroDivisorCode(b!, `((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b})`, mode)})`;
+    const context = state.errorContext();
+    if (isLong(type)) return `(${zeroDivisorCode(b!, `sqlLongPmod(${a}, ${b})`, mode, context)})`;
+    if (!(type instanceof DecimalType)) return `(${zeroDivisorCode(b!, `((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b})`, mode, context)})`;
     const pmod = `sqlDecimalPmod(${a}, ${b}, ${decimalUnit(types)})`;
-    return `(${zeroDivisorCode(b!, decimalResultCode(pmod, type, false, mode), mode)})`;
+    return `(${zeroDivisorCode(b!, decimalResultCode(pmod, type, false, mode, context), mode, context)})`;
   },
   ...overflowing,
   helpers: { ...LONG_ARITHMETIC_HELPERS, ...DECIMAL_HELPERS },
@@ -211,10 +212,11 @@ scalar('div', {
   coerce: (types) => types.map((t) => (t.typeName() === 'decimal' ? undefined : Types.long)),
   nullableResult: true,
   // Decimals divide as integer counts of their smallest unit (0.3 div 0.1 is 3, where doubles give 2.9999999999999996).
-  gen: ([a, b], types, _, __, mode) => {
+  gen: ([a, b], types, _, state, mode) => {
     const scale = decimalScale(types);
-    if (scale === 0 && types.every(isLong)) return `(${zeroDivisorCode(b!, longDivideCode(a!, b!, mode), mode)})`;
-    return `(${zeroDivisorCode(b!, `Math.trunc(${decimalUnitsCode(a!, scale)} / ${decimalUnitsCode(b!, scale)})`, mode)})`;
+    const context = state.errorContext();
+    if (scale === 0 && types.every(isLong)) return `(${zeroDivisorCode(b!, longDivideCode(a!, b!, mode), mode, context)})`;
+    return `(${zeroDivisorCode(b!, `Math.trunc(${decimalUnitsCode(a!, scale)} / ${decimalUnitsCode(b!, scale)})`, mode, context)})`;
   },
   pretty: ([a, b]) => `(${a} div ${b})`,
   ansiAware: true,
