@@ -279,3 +279,12 @@ describe("a Column of another DataFrame (Spark's MISSING_ATTRIBUTES), refused wh
     expect((await older.select(people.col('name')).orderBy(people.col('age')).collect()).map((r) => r.name)).toEqual(['Bob', 'Charlie', 'Alice']);
   });
 });
+
+describe('limit and offset take a whole number from 0 (Spark\'s INVALID_LIMIT_LIKE_EXPRESSION)', () => {
+  it('refuses -1 and 1.5 when the DataFrame is built', async () => {
+    expect(() => people.limit(-1)).toThrow('[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The limit like expression "-1" is invalid. The limit expression must be equal to or greater than 0, but got -1. SQLSTATE: 42K0E');
+    expect(() => people.offset(-2)).toThrow('The offset expression must be equal to or greater than 0, but got -2.');
+    expect(() => people.limit(1.5)).toThrow('[INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE] The limit like expression "1.5" is invalid. The limit expression must be integer type, but got "DOUBLE".');
+    expect(await people.limit(0).count()).toBe(0);
+  });
+});

@@ -172,10 +172,10 @@ export class DataFrame {
     return this.derive({ kind: 'sort', child: this.plan, orders: sortOrders(args, (i) => this.ordinal(i)), global: false });
   }
   limit(num: number): DataFrame {
-    return this.derive({ kind: 'limit', child: this.plan, n: num, offset: 0 });
+    return this.derive({ kind: 'limit', child: this.plan, n: limitLike('limit', num), offset: 0 });
   }
   offset(num: number): DataFrame {
-    return this.derive({ kind: 'limit', child: this.plan, n: Infinity, offset: num });
+    return this.derive({ kind: 'limit', child: this.plan, n: Infinity, offset: limitLike('offset', num) });
   }
   distinct(): DataFrame {
     return this.derive({ kind: 'distinct', child: this.plan });
@@ -544,4 +544,15 @@ function sortOrders(args: SortArgs, ordinal: (i: number) => Column): SortOrderEx
     if (asc === undefined || asc === true) return order;
     return { kind: 'sortOrder', child: order.child, ascending: false, nullsFirst: false };
   });
+}
+
+/** Spark's CheckAnalysis of a limit or offset: a whole number, at least 0. */
+function limitLike(name: 'limit' | 'offset', value: number): number {
+  if (!Number.isInteger(value)) {
+    throw new AnalysisException('INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE', `The limit like expression "${value}" is invalid. The ${name} expression must be integer type, but got "${typeof value === 'number' ? 'DOUBLE' : String(typeof value).toUpperCase()}". SQLSTATE: 42K0E`);
+  }
+  if (value < 0) {
+    throw new AnalysisException('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${value}" is invalid. The ${name} expression must be equal to or greater than 0, but got ${value}. SQLSTATE: 42K0E`);
+  }
+  return value;
 }
