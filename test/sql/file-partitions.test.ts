@@ -57,6 +57,18 @@ describe("file scans plan Spark's tasks", () => {
     });
   });
 
+  it('lists every file for inputFiles, empty ones too, without planning tasks (a bad spark.sql.files.* setting fails only the read)', async () => {
+    const listDir = join(dir, 'listed');
+    mkdirSync(listDir);
+    writeFileSync(join(listDir, 'full.csv'), '1,a\n');
+    writeFileSync(join(listDir, 'empty.csv'), '');
+    await withConf({ 'spark.sql.files.maxPartitionBytes': 'lots' }, async () => {
+      const df = fc.read.csv(listDir, { schema: 'id INT, tag STRING' });
+      expect(df.inputFiles().map((f) => f.split('/').pop())).toEqual(['empty.csv', 'full.csv']);
+      await expect(df.collect()).rejects.toThrow("spark.sql.files.maxPartitionBytes must be a positive size such as 134217728 or 128m, got 'lots'");
+    });
+  });
+
   it('reads each Parquet row group in the one split that holds its midpoint, none twice and none lost', async () => {
     const path = join(dir, 'groups.parquet');
     await db.query(`copy (select i::bigint as id, (i * 7) % 1000 as v from range(0, 40000) t(i)) to '${path}' (format parquet, row_group_size 1000)`);

@@ -20,6 +20,8 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
   constructor(
     readonly format: string,
     private readonly paths: readonly string[],
+    /** The files the paths list (inputFiles: no task planning, so empty files are listed too). */
+    private readonly files: readonly string[],
     /** The files' own columns (partition columns, if any, follow them in each row). */
     private readonly fileSchema: StructType,
     /** The tasks, each the splits it reads (planned from the session's settings when a query runs). */
@@ -35,8 +37,8 @@ export class FileScan<Split extends { readonly path: string }> implements RowSou
     return `Scan ${this.format} ${this.paths.join(', ')}`;
   }
 
-  get inputFiles(): string[] {
-    return [...new Set(this.partitions().flatMap((splits) => splits.map((s) => s.path)))];
+  get inputFiles(): readonly string[] {
+    return this.files;
   }
 
   toRdd(host: SqlHost, columns?: readonly number[]): RDD<unknown[]> {

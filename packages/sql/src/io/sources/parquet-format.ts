@@ -76,7 +76,7 @@ class ParquetScan implements RowSource {
 
   private scan(filters: readonly Expr[] | undefined): FileScan<ParquetSplit> {
     const predicates = columnPredicates(filters);
-    return new FileScan('parquet', this.paths, this.fileSchema, () => this.partitions(predicates), 'readParquetRowGroups', this.options, this.sizeInBytes);
+    return new FileScan('parquet', this.paths, this.inputFiles, this.fileSchema, () => this.partitions(predicates), 'readParquetRowGroups', this.options, this.sizeInBytes);
   }
 
   /**

@@ -50,7 +50,7 @@ function register(format: string, reader: ReaderFunction, linesReader: LinesRead
     const size = sizes.reduce((n, s) => n + s, 0);
     const partitions = () => planSplits(session, files, sizes, splittable, (path) => partitioning.valuesOf(path));
     const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
-    return session.relation(schema, new FileScan(format, paths, fileSchema, partitions, reader, { ...options }, size, () => session.timeZone));
+    return session.relation(schema, new FileScan(format, paths, files, fileSchema, partitions, reader, { ...options }, size, () => session.timeZone));
   });
 }
 
