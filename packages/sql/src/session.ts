@@ -25,6 +25,7 @@ import { GLOBAL_TEMP_DATABASE, globalViewName } from './analyzer/global-temp-vie
 import { UDFRegistration } from './udf-registration.js';
 import { isValidZoneId } from './format/zone-ids.js';
 import { checkForeignColumns } from './analyzer/foreign-columns.js';
+import { filePartitioning, type FilePartitioning } from './io/files/file-partitions.js';
 
 /** What createDataFrame takes: rows (objects or arrays), an RDD of them, or an Apache Arrow table. */
 export type DataFrameInput = readonly unknown[] | RDD<unknown> | ArrowTable;
@@ -79,6 +80,11 @@ export class SqlSession implements Catalog {
   get broadcastThreshold(): number {
     const value = this.conf.get('flint.sql.autoBroadcastJoinThreshold') ?? this.conf.get('spark.sql.autoBroadcastJoinThreshold');
     return value === undefined ? DEFAULT_BROADCAST_THRESHOLD : Number(value);
+  }
+
+  /** The `spark.sql.files.*` settings that size a file scan's tasks (files/file-partitions.ts); a bad one fails in one line. */
+  get filePartitioning(): FilePartitioning {
+    return filePartitioning((key) => this.conf.get(key), this.host.defaultParallelism);
   }
 
   /** `flint.sql.session.timeZone` (or Spark's name), default the process's: how timestamps read, print and split into fields. */

@@ -104,3 +104,18 @@ export function filePartitions<S extends ByteRange>(splits: readonly S[], settin
   const totalBytes = splits.reduce((n, s) => n + s.length + settings.openCostInBytes, 0);
   return pack(sorted, Math.ceil(totalBytes / maxPartitionNum), settings.openCostInBytes);
 }
+
+/**
+ * A scan's tasks: the files (by size) cut into ranges of maxSplitBytes, each range made a split
+ * by `makeSplit(file index, range)`, packed as filePartitions packs them.
+ */
+export function planFilePartitions<S extends ByteRange>(
+  settings: FilePartitioning,
+  sizes: readonly number[],
+  splittable: boolean,
+  makeSplit: (file: number, range: ByteRange) => S,
+): S[][] {
+  const splitBytes = maxSplitBytes(settings, sizes);
+  const splits = sizes.flatMap((size, file) => fileRanges(size, splitBytes, splittable).map((range) => makeSplit(file, range)));
+  return filePartitions(splits, settings, splitBytes);
+}

@@ -18,7 +18,7 @@ import { StructType } from '../../types/index.js';
 import { discoverPartitions } from '../files/partition-discovery.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import type { ParquetSplit } from '../io-runtime.js';
-import { fileRanges, filePartitioning, filePartitions, maxSplitBytes, type FilePartitioning } from '../files/file-partitions.js';
+import { planFilePartitions, type FilePartitioning } from '../files/file-partitions.js';
 import { rowGroupMidpoints } from '../parquet/row-group-midpoints.js';
 import type { ColumnBatch } from '../column-batch.js';
 import { readParquetFooter, rowGroupRanges } from '../parquet/parquet-read.js';
@@ -85,19 +85,18 @@ class ParquetScan implements RowSource {
    * (Spark runs such a task, to read nothing).
    */
   private partitions(predicates: readonly ColumnPredicate[]): ParquetSplit[][] {
-    const settings = this.settings();
-    const splitBytes = maxSplitBytes(settings, this.files.map((f) => f.size));
-    const splits = this.files.flatMap((f) => {
-      const kept = new Set(rowGroupsToRead(f.metadata, predicates));
-      return fileRanges(f.size, splitBytes, true).map(({ start, length }): ParquetSplit => ({
+    const kept = this.files.map((f) => new Set(rowGroupsToRead(f.metadata, predicates)));
+    const sizes = this.files.map((f) => f.size);
+    return planFilePartitions(this.settings(), sizes, true, (i, { start, length }): ParquetSplit => {
+      const f = this.files[i];
+      return {
         path: f.path,
         start,
         length,
-        rowGroups: f.midpoints.flatMap((midpoint, index) => (kept.has(index) && midpoint >= start && midpoint < start + length ? [{ index, ...f.ranges[index] }] : [])),
+        rowGroups: f.midpoints.flatMap((midpoint, index) => (kept[i].has(index) && midpoint >= start && midpoint < start + length ? [{ index, ...f.ranges[index] }] : [])),
         partitionValues: f.partitionValues,
-      }));
-    });
-    return filePartitions(splits, settings, splitBytes)
+      };
+    })
       .map((task) => task.filter((split) => split.rowGroups.length > 0))
       .filter((task) => task.length > 0);
   }
@@ -122,6 +121,5 @@ registerFormatReader('parquet', (session, paths, options, userSchema) => {
     }
   }
   const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
-  const settings = () => filePartitioning((key) => session.conf.get(key), session.host.defaultParallelism);
-  return session.relation(schema, new ParquetScan(paths, fileSchema, footers, { ...options }, settings));
+  return session.relation(schema, new ParquetScan(paths, fileSchema, footers, { ...options }, () => session.filePartitioning));
 });

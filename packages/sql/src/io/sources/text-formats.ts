@@ -11,19 +11,10 @@ import { StructType } from '../../types/index.js';
 import { discoverPartitions } from '../files/partition-discovery.js';
 import { csvSchema } from '../csv/csv-reader.js';
 import type { ByteSplit } from '../files/byte-splits.js';
-import { fileRanges, filePartitioning, filePartitions, maxSplitBytes } from '../files/file-partitions.js';
-import type { SqlSession } from '../../session.js';
+import { planFilePartitions } from '../files/file-partitions.js';
 import { expandLocalPaths } from '../files/local-paths.js';
 import { jsonSchema } from '../json/json-reader.js';
 import { DfsLinesScan, FileScan, type LinesReaderFunction, type ReaderFunction } from './file-scan.js';
-
-/** The files' byte splits packed into tasks as Spark plans them, with the session's settings as the query runs. */
-function planSplits(session: SqlSession, files: readonly string[], sizes: readonly number[], splittable: boolean, partitionValues: (path: string) => unknown[]): ByteSplit[][] {
-  const settings = filePartitioning((key) => session.conf.get(key), session.host.defaultParallelism);
-  const splitBytes = maxSplitBytes(settings, sizes);
-  const splits = files.flatMap((path, i) => fileRanges(sizes[i], splitBytes, splittable).map((range): ByteSplit => ({ path, ...range, partitionValues: partitionValues(path) })));
-  return filePartitions(splits, settings, splitBytes);
-}
 
 type SchemaOf = (files: { path: string; text: string }[], options: ReaderOptions) => StructType;
 
@@ -48,7 +39,8 @@ function register(format: string, reader: ReaderFunction, linesReader: LinesRead
     const splittable = String(options.multiLine ?? options.multiline ?? 'false').toLowerCase() !== 'true';
     const sizes = files.map((f) => statSync(f).size);
     const size = sizes.reduce((n, s) => n + s, 0);
-    const partitions = () => planSplits(session, files, sizes, splittable, (path) => partitioning.valuesOf(path));
+    const partitions = () =>
+      planFilePartitions(session.filePartitioning, sizes, splittable, (i, range): ByteSplit => ({ path: files[i], ...range, partitionValues: partitioning.valuesOf(files[i]) }));
     const schema = new StructType([...fileSchema.fields, ...partitioning.schema.fields]);
     return session.relation(schema, new FileScan(format, paths, files, fileSchema, partitions, reader, { ...options }, size, () => session.timeZone));
   });
