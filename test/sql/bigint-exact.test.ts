@@ -176,6 +176,16 @@ describe('bigint past 2^53 in comparisons, orders and keys (DuckDB as the refere
     const [flint, duckdb] = typeof query === 'string' ? [query, query] : query;
     expect(await fc.sql(flint).collect()).toEqual(await db.query(duckdb));
   });
+
+  it('arrays holding longs past 2^53 meet by exact content in mode, array_distinct and the array set functions', async () => {
+    const big = 2n ** 60n;
+    expect(await fc.sql('SELECT mode(array(v)) AS m FROM t').collect()).toEqual([{ m: [9007199254740993n] }]);
+    const [row] = await fc.sql(`SELECT array_distinct(array(array(${big}L), array(${big}L), array(${big + 1n}L))) AS d,
+      array_union(array(array(${big}L)), array(array(${big}L), array(2L))) AS u,
+      array_intersect(array(array(${big}L), array(${big + 1n}L)), array(array(${big + 1n}L))) AS i,
+      array_except(array(array(${big}L), array(${big + 1n}L)), array(array(${big}L))) AS e`).collect();
+    expect(row).toEqual({ d: [[big], [big + 1n]], u: [[big], [2]], i: [[big + 1n]], e: [[big + 1n]] });
+  });
 });
 
 describe('bigint arithmetic: exact, with Spark\'s overflow rules', () => {

@@ -1,5 +1,5 @@
 /**
- * Arrays as sets and generated arrays: array_union, array_intersect, array_except (distinct
+ * Arrays as sets and generated arrays: array_distinct, array_union, array_intersect, array_except (distinct
  * elements in first-seen order; null and NaN count as one value each, as in Spark),
  * array_repeat and sequence.
  */
@@ -8,9 +8,10 @@ import { commonType } from '../type-rules.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
 import { LONG_HELPERS } from '../../types/long-value.js';
+import { KEY_TEXT } from '../key-text.js';
 
-/** A key under which equal elements meet: numbers and strings as they are, nested values as JSON. */
-const SET_KEY = `function sqlSetKey(v) { return v !== null && typeof v === 'object' ? 'j' + JSON.stringify(v instanceof Map ? [...v] : v) : v; }`;
+/** A key under which equal elements meet: numbers and strings as they are, nested values as their key text (a long past 2^53 too). */
+const SET_KEY = `function sqlSetKey(v) { return v !== null && typeof v === 'object' ? 'j' + keyText(v instanceof Map ? [...v] : v) : v; }`;
 const SET_OPS = `function sqlArraySet(a, b, keep) {
   const inB = new Set(b.map(sqlSetKey));
   const seen = new Set();
@@ -23,6 +24,7 @@ const SET_OPS = `function sqlArraySet(a, b, keep) {
   }
   return out;
 }`;
+const SET_HELPERS = { keyText: KEY_TEXT, sqlSetKey: SET_KEY, sqlArraySet: SET_OPS };
 
 const bothAs = ([a, b]: DataType[]) => {
   const t = commonType(a!, b!) ?? a!;
@@ -34,9 +36,17 @@ for (const op of ['union', 'intersect', 'except']) {
     returns: (t) => bothAs(t)[0]!,
     coerce: bothAs,
     gen: ([a, b]) => `sqlArraySet(${a}, ${b}, '${op}')`,
-    helpers: { sqlSetKey: SET_KEY, sqlArraySet: SET_OPS },
+    helpers: SET_HELPERS,
   });
 }
+
+/** array_distinct(a): the union of a with nothing, so nested elements (arrays, structs, maps) meet by content. */
+scalar('array_distinct', {
+  args: 1,
+  returns: ([t]) => t,
+  gen: ([a]) => `sqlArraySet(${a}, [], 'union')`,
+  helpers: SET_HELPERS,
+});
 
 /** array_repeat(x, n): n copies of x (x may be null; a null count gives null). */
 scalar('array_repeat', {

@@ -26,7 +26,6 @@ scalar('sort_array', {
   returns: ([t]) => t,
   gen: ([a, asc]) => `[...${a}].sort((x, y) => (x === null ? (y === null ? 0 : -1) : y === null ? 1 : x < y ? -1 : x > y ? 1 : 0) * (${asc ?? 'true'} ? 1 : -1))`,
 });
-scalar('array_distinct', { args: 1, returns: ([t]) => t, gen: ([a]) => `[...new Set(${a})]` });
 /** `a[i]` on an array (0-based), `m[key]` on a map, as Column.getItem. */
 scalar('get_item', {
   args: 2,

@@ -7,9 +7,8 @@ import type { DataType } from '../../types/index.js';
 import { AnalysisException } from '../../analyzer/analysis-error.js';
 import { registerFunction } from '../registry.js';
 import { Types } from '../types-used.js';
-
-/** A key per distinct value: strings and numbers must not collide ('1' vs 1), arrays compare by content. */
-const VALUE_KEY = `function valueKey(v) { return typeof v === 'string' ? 's' + v : typeof v === 'bigint' ? v + 'n' : JSON.stringify(v); }`;
+import { KEY_TEXT } from '../key-text.js';
+import { DISTINCT_KEY } from './aggregates.js';
 
 /** mode(x, deterministic?, descending?): mode(x, true) is SQL's `mode() WITHIN GROUP (ORDER BY x DESC)`, the smallest tied value; ascending, the largest. */
 registerFunction({
@@ -24,13 +23,13 @@ registerFunction({
   slots: 2,
   init: () => ['new Map()', 'false'],
   update: ([counts, largest], [x, , descending]) =>
-    `if (${x} !== null) { const k = valueKey(${x}); const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [${x}, 1]); else e[1]++; }` +
+    `if (${x} !== null) { const k = distinctKey(${x}); const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [${x}, 1]); else e[1]++; }` +
     (descending === undefined ? '' : ` ${largest} = ${descending} === false;`),
   merge: ([counts, largest], [other, largest2]) =>
     `for (const [k, [v, n]] of ${other}) { const e = ${counts}.get(k); if (e === undefined) ${counts}.set(k, [v, n]); else e[1] += n; } ${largest} = ${largest} || ${largest2};`,
   finish: ([counts, largest]) =>
     `[...${counts}.values()].reduce((best, e) => (best === null || e[1] > best[1] || (e[1] === best[1] && (${largest} ? e[0] > best[0] : e[0] < best[0])) ? e : best), null)?.[0] ?? null`,
-  helpers: { valueKey: VALUE_KEY },
+  helpers: { distinctKey: DISTINCT_KEY, keyText: KEY_TEXT },
 });
 
 /**
