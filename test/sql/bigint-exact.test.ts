@@ -83,6 +83,14 @@ describe('bigint values in and out', () => {
     expect(() => fc.createDataFrame([[2n ** 63n]], 'v BIGINT')).toThrow('[VALUE_OUT_OF_BOUNDS]');
   });
 
+  it('an integral JS number past 2^53 in a bigint column is that exact long: it groups and joins with 2^60 computed in SQL', async () => {
+    fc.createDataFrame([{ a: 2 ** 60 }, { a: 7 }], 'a BIGINT').createOrReplaceTempView('numbers_past_2_53');
+    expect(await fc.sql('SELECT a, count(*) AS c FROM (SELECT a FROM numbers_past_2_53 UNION ALL SELECT shiftleft(1L, 60)) GROUP BY a ORDER BY a').collect())
+      .toEqual([{ a: 7, c: 1 }, { a: 2n ** 60n, c: 2 }]);
+    expect(await fc.sql('SELECT a FROM numbers_past_2_53 JOIN (SELECT shiftleft(1L, 60) AS b) ON a = b').collect()).toEqual([{ a: 2n ** 60n }]);
+    expect(() => fc.createDataFrame([[2 ** 63]], 'v BIGINT')).toThrow('[VALUE_OUT_OF_BOUNDS]');
+  });
+
   it('a bigint UDF returns a JS bigint exactly (64 bits, as Java narrows), and df.rdd gives it back', async () => {
     const df = fc.createDataFrame([[9007199254740993n], [5n]], ['v']);
     const next = F.udf((v: number | bigint) => (typeof v === 'bigint' ? v + 1n : v + 1), 'bigint');

@@ -28,7 +28,7 @@ export function toInternal(value: unknown, type: DataType): unknown {
     case 'timestamp_ntz':
       return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : value;
     case 'long':
-      return typeof value === 'bigint' ? internalLong(value) : withoutNegativeZero(value);
+      return typeof value === 'bigint' || Number.isInteger(value) ? internalLong(value as number | bigint) : withoutNegativeZero(value);
     case 'integer':
     case 'short':
     case 'byte':
@@ -56,8 +56,8 @@ export function toInternal(value: unknown, type: DataType): unknown {
   }
 }
 
-/** A JS bigint as a long (types/long-value.ts), or PySpark's error past 64 bits. */
-function internalLong(value: bigint): LongValue {
+/** A JS integer (a bigint, or a number, exact past 2^53 too) as a long (types/long-value.ts), or PySpark's error past 64 bits. */
+function internalLong(value: number | bigint): LongValue {
   const long = toLongValue(value);
   if (long !== undefined) return long;
   throw new RangeError(`[VALUE_OUT_OF_BOUNDS] Value for \`obj\` must be between ${LONG_MIN} and ${LONG_MAX} (inclusive), got ${value}`);

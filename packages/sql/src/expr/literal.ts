@@ -22,7 +22,7 @@ export function literalExpr(value: unknown): Expr {
       if (Number.isInteger(value) && !Object.is(value, -0)) {
         if (value >= INT_MIN && value <= INT_MAX) return { kind: 'literal', value, dataType: Types.int };
         // An integer past 2^53 is exact as a double: a long holds it as a bigint (types/long-value.ts).
-        const long = toLongValue(Number.isSafeInteger(value) ? value : BigInt(value));
+        const long = toLongValue(value);
         if (long !== undefined) return { kind: 'literal', value: long, dataType: Types.long };
       }
       return { kind: 'literal', value, dataType: Types.double };

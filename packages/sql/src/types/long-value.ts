@@ -17,9 +17,12 @@ export function longValue(v: bigint): LongValue {
   return v >= MIN_SAFE && v <= MAX_SAFE ? Number(v) : v;
 }
 
-/** A user's integer (a safe number or a bigint) as a long, or undefined when it is not one (a fraction, past 64 bits). */
+/**
+ * A user's integer (a number or a bigint) as a long, or undefined when it is not one (a fraction,
+ * past 64 bits). An integral number past 2^53 is exact as a double, so it is that bigint.
+ */
 export function toLongValue(value: number | bigint): LongValue | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? (value === 0 ? 0 : value) : undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? (value === 0 ? 0 : value) : Number.isInteger(value) ? toLongValue(BigInt(value)) : undefined;
   return value >= LONG_MIN && value <= LONG_MAX ? longValue(value) : undefined;
 }
 
