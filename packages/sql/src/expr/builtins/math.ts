@@ -22,7 +22,8 @@ const sameAsArg = ([t]: DataType[]) => (isNumeric(t) ? t : D);
 const numericArg = ([t]: DataType[]) => [isNumeric(t) ? undefined : D];
 
 /** round's and bround's scale argument prepared: the power of ten it scales by. */
-const scaleFactor = (scale: string) => `Math.pow(10, ${scale})`;
+/** round's scale as the power of ten to round at: a double's factor, or for a long the divisor 10^-scale in BigInt (1 for a scale of 0 or more). */
+const scaleFactor = (scale: string, [t]: DataType[]) => (isLong(t) ? `(${scale} >= 0 ? 1 : 10n ** BigInt(-(${scale})))` : `Math.pow(10, ${scale})`);
 /**
  * x rounded at the scale whose power of ten is `f`, HALF_UP or HALF_EVEN. Spark's round is HALF_UP
  * on the decimal value; scaling by a power of ten first keeps 2.675 -> 2.68 right.
@@ -36,16 +37,18 @@ const ROUND = `function sqlRound(x, f, halfEven) {
   return Math.sign(x) * r / f + 0; // + 0: Spark rounds through a BigDecimal, which has no -0 (round(-0.4D) is 0.0)
 }`;
 
-/** A long rounded to a power of ten `f` (below 1: a negative scale) in BigInt, exact past 2^53; Java's long of the result. */
-const ROUND_LONG = `function sqlRoundLong(x, f, halfEven) {
-  if (f >= 1) return sqlLong(x);
-  const p = 10n ** BigInt(-Math.round(Math.log10(f))), r = x % p, q = x - r, twice = 2n * (r < 0n ? -r : r);
+/** A long rounded to a multiple of `p` (10^-scale, 1 for a scale of 0 or more) in BigInt, exact past 2^53; Java's long of the result. */
+const ROUND_LONG = `function sqlRoundLong(x, p, halfEven) {
+  if (p === 1) return x;
+  x = BigInt(x);
+  const r = x % p, q = x - r, twice = 2n * (r < 0n ? -r : r);
   const up = twice > p || (twice === p && (!halfEven || (q / p) % 2n !== 0n));
   return sqlLong(BigInt.asIntN(64, up ? q + (x < 0n ? -p : p) : q));
 }`;
 const ROUND_HELPERS = { sqlRound: ROUND, sqlRoundLong: ROUND_LONG, ...LONG_HELPERS };
-const roundCode = (x: string, f: string, t: DataType, halfEven: boolean) =>
-  isLong(t) ? `sqlRoundLong(BigInt(${x}), ${f}, ${halfEven})` : `sqlRound(${x}, ${f}, ${halfEven})`;
+/** x rounded at the prepared scale factor f (see scaleFactor; undefined: scale 0, where an integral x is itself). */
+const roundCode = (x: string, f: string | undefined, t: DataType, halfEven: boolean) =>
+  f === undefined && isIntegral(t) ? x : isLong(t) ? `sqlRoundLong(${x}, ${f}, ${halfEven})` : `sqlRound(${x}, ${f ?? '1'}, ${halfEven})`;
 
 const unaryMath: [string, string, string?][] = [
   ['sqrt', 'Math.sqrt', 'SQRT'],
@@ -110,7 +113,7 @@ scalar('round', {
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `round(${x}, ${s ?? 0})`,
   prepared: { 1: scaleFactor },
-  gen: ([x, f], [t]) => (isIntegral(t) && f === undefined ? x : roundCode(x!, f ?? '1', t!, false)),
+  gen: ([x, f], [t]) => roundCode(x!, f, t!, false),
   helpers: ROUND_HELPERS,
 });
 scalar('bround', {
@@ -119,7 +122,7 @@ scalar('bround', {
   coerce: (t) => [isNumeric(t[0]) ? undefined : D, Types.int].slice(0, t.length),
   pretty: ([x, s]) => `bround(${x}, ${s ?? 0})`,
   prepared: { 1: scaleFactor },
-  gen: ([x, f], [t]) => roundCode(x!, f ?? '1', t!, true),
+  gen: ([x, f], [t]) => roundCode(x!, f, t!, true),
   helpers: ROUND_HELPERS,
 });
 /**
