@@ -18,6 +18,8 @@ describe("Spark's file partitioning", () => {
     expect(maxSplitBytes(defaults, [203_636_991])).toBe(103_915_647);
     // Its sales.csv (541125292 bytes): past 128 MB, so 128 MB.
     expect(maxSplitBytes(defaults, [541_125_292])).toBe(134_217_728);
+    // Empty files are not listed by Spark's index, so they add no open cost: the same split size.
+    expect(maxSplitBytes(defaults, [203_636_991, 0, 0])).toBe(103_915_647);
     // One small file: (1000 + 4 MB) / 2 is under the open cost, so the open cost.
     expect(maxSplitBytes(defaults, [1000])).toBe(4 * MB);
     // minPartitionNum, then spark.sql.leafNodeDefaultParallelism, replace the parallelism.

@@ -51,10 +51,11 @@ export function filePartitioning(conf: (key: string) => string | undefined, defa
 /**
  * FilePartition.maxSplitBytes: the input's bytes (each file plus the open cost) over
  * minPartitionNum (whole bytes, as Spark's Long division), at least the open cost and at most
- * maxPartitionBytes; so a file of a few dozen MB still gives every core a task.
+ * maxPartitionBytes; so a file of a few dozen MB still gives every core a task. Empty files do not
+ * count: Spark's file index lists only non-empty files (PartitioningAwareFileIndex.isNonEmptyFile).
  */
 export function maxSplitBytes(settings: FilePartitioning, fileSizes: readonly number[]): number {
-  const totalBytes = fileSizes.reduce((n, size) => n + size + settings.openCostInBytes, 0);
+  const totalBytes = fileSizes.reduce((n, size) => (size === 0 ? n : n + size + settings.openCostInBytes), 0);
   const bytesPerCore = Math.floor(totalBytes / settings.minPartitionNum);
   return Math.min(settings.maxPartitionBytes, Math.max(settings.openCostInBytes, bytesPerCore));
 }
