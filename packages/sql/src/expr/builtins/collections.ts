@@ -3,6 +3,7 @@ import { StructField, StructType, type DataType } from '../../types/index.js';
 import { widestType } from '../type-rules.js';
 import { Types } from '../types-used.js';
 import { scalar } from './define.js';
+import { ARRAY_INDEX_HELPERS, invalidArrayIndexCode } from '../array-index-errors.js';
 
 
 scalar('array', {
@@ -26,20 +27,32 @@ scalar('sort_array', {
   returns: ([t]) => t,
   gen: ([a, asc]) => `[...${a}].sort((x, y) => (x === null ? (y === null ? 0 : -1) : y === null ? 1 : x < y ? -1 : x > y ? 1 : 0) * (${asc ?? 'true'} ? 1 : -1))`,
 });
-/** `a[i]` on an array (0-based), `m[key]` on a map, as Column.getItem. */
+/** `a[i]` on an array (0-based), `m[key]` on a map (null for a missing key in every mode), as Column.getItem. */
 scalar('get_item', {
   args: 2,
   returns: ([t]) => ('elementType' in t ? (t as { elementType: DataType }).elementType : (t as unknown as { valueType: DataType }).valueType),
   nullableResult: true,
   pretty: ([a, k]) => `${a}[${k}]`,
-  gen: ([a, k]) => `(${a} instanceof Map ? (${a}.has(${k}) ? ${a}.get(${k}) : null) : (${a}[${k}] ?? null))`,
+  gen: ([a, k], [t], _, state, mode) =>
+    'elementType' in t
+      ? `(${k} >= 0 && ${k} < ${a}.length ? ${a}[${k}] : ${invalidArrayIndexCode(k!, `${a}.length`, mode, state.errorContext())})`
+      : `(${a}.has(${k}) ? ${a}.get(${k}) : null)`,
+  ansiAware: true,
+  helpers: ARRAY_INDEX_HELPERS,
 });
+/** element_at(array, i) is 1-based (negative: from the end); element_at(map, key) is null for a missing key. */
 scalar('element_at', {
   args: 2,
   returns: ([t]) => ('elementType' in t ? (t as { elementType: DataType }).elementType : (t as unknown as { valueType: DataType }).valueType),
   nullableResult: true,
-  gen: ([a, k], [t]) =>
-    'elementType' in t ? `(${a}[${k} > 0 ? ${k} - 1 : ${a}.length + ${k}] ?? null)` : `(${a}.has(${k}) ? ${a}.get(${k}) : null)`,
+  gen: ([a, k], [t], _, state, mode) => {
+    const context = state.errorContext();
+    return 'elementType' in t
+      ? `sqlElementAt(${a}, ${k}, ${mode === undefined}${context === undefined ? '' : `, ${context}`})`
+      : `(${a}.has(${k}) ? ${a}.get(${k}) : null)`;
+  },
+  ansiAware: true,
+  helpers: ARRAY_INDEX_HELPERS,
 });
 /** Structs are plain objects keyed by field name inside the engine. */
 scalar('get_field', {

@@ -2,6 +2,7 @@
 import { BinaryType } from '../../types/index.js';
 import { Types } from '../types-used.js';
 import { all, scalar } from './define.js';
+import { ARRAY_INDEX_HELPERS, invalidArrayIndexCode } from '../array-index-errors.js';
 
 const S = Types.string;
 const I = Types.int;
@@ -20,19 +21,17 @@ scalar('split_part', { args: 3, returns: S, coerce: () => [S, S, I], gen: ([s, d
 /** find_in_set(str, list): the 1-based position of str among list's comma-separated items, 0 if absent or str has a comma. */
 scalar('find_in_set', { args: 2, returns: I, coerce: all(S), gen: ([s, list]) => `(${s}.includes(',') ? 0 : ${list}.split(',').indexOf(${s}) + 1)` });
 
-/** elt(n, a, b, ...): the n-th argument; an index past them is Spark 4's ANSI error. */
-const ELT = `function sqlElt(n, values) {
-  if (n < 1 || n > values.length) throw new Error('[INVALID_ARRAY_INDEX] The index ' + n + ' is out of bounds. The array has ' + values.length + ' elements. Use the SQL function \`get()\` to tolerate accessing element at invalid index and return NULL instead.');
-  return values[n - 1];
-}`;
+/** elt(n, a, b, ...): the n-th argument; an index past them is INVALID_ARRAY_INDEX under ANSI, else null. */
 scalar('elt', {
   args: [2, Infinity],
   returns: S,
   coerce: (t) => [I, ...t.slice(1).map(() => S)],
   nullTolerant: true,
   nullableResult: true,
-  gen: ([n, ...values]) => `(${n} === null ? null : sqlElt(${n}, [${values.join(', ')}]))`,
-  helpers: { sqlElt: ELT },
+  gen: ([n, ...values], _, __, state, mode) =>
+    `(${n} === null ? null : ${n} >= 1 && ${n} <= ${values.length} ? [${values.join(', ')}][${n} - 1] : ${invalidArrayIndexCode(n!, String(values.length), mode, state.errorContext())})`,
+  ansiAware: true,
+  helpers: ARRAY_INDEX_HELPERS,
 });
 
 /** btrim(str[, chars]): both ends stripped of the characters in chars (default a space). */

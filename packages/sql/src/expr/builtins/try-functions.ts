@@ -22,4 +22,8 @@ renamed<AggregateFunction>('sum', 'try_sum', (sum) => ({
   },
 }));
 renamed<AggregateFunction>('avg', 'try_avg', () => ({ finish: (acc, argTypes) => avgFinish(acc, argTypes, 'try') }));
-renamed('element_at', 'try_element_at');
+/** try_element_at: element_at in TRY mode, null for an index past the array (index 0 still fails, as in Spark). */
+renamed<ScalarFunction>('element_at', 'try_element_at', (elementAt) => ({
+  ansiAware: false,
+  gen: (args, argTypes, timeZone, state) => elementAt.gen(args, argTypes, timeZone, state, 'try'),
+}));
