@@ -100,8 +100,14 @@ export class SqlSession implements Catalog {
 
   /** A temp view, or a global one as `global_temp.name` (Spark's global temporary views' database). */
   lookupTable(name: string): LogicalPlan | undefined {
+    const [views, key] = this.viewMap(name);
+    return views.get(key);
+  }
+
+  /** Where the view `name` lives: `global_temp.v` among the global views as `v`, any other name among the session's. */
+  private viewMap(name: string): [Map<string, LogicalPlan>, string] {
     const global = globalViewName(name);
-    return global === undefined ? this.views.get(name.toLowerCase()) : this.globalViews.get(global.toLowerCase());
+    return global === undefined ? [this.views, name.toLowerCase()] : [this.globalViews, global.toLowerCase()];
   }
 
   /** A DataFrame over a resolved or unresolved plan (analyzed now, so errors surface here). */
@@ -169,15 +175,15 @@ export class SqlSession implements Catalog {
   }
 
   /**
-   * `createTempView` and, with `global`, `createGlobalTempView`: a global view is read as
-   * `global_temp.name`. Spark shares those between an application's sessions; Flint has one
-   * session per context, so they live as long as it.
+   * `createTempView` and, named `global_temp.name`, `createGlobalTempView`: a global view is read as
+   * `global_temp.name`, apart from a session view `name`. Spark shares those between an application's
+   * sessions; Flint has one session per context, so they live as long as it.
    */
-  registerTempView(name: string, plan: LogicalPlan, replace: boolean, global = false): void {
-    const key = name.toLowerCase();
-    const views = global ? this.globalViews : this.views;
+  registerTempView(name: string, plan: LogicalPlan, replace: boolean): void {
+    const [views, key] = this.viewMap(name);
     if (!replace && views.has(key)) {
-      const shown = global ? `\`${GLOBAL_TEMP_DATABASE}\`.\`${name}\`` : `\`${name}\``;
+      const global = globalViewName(name);
+      const shown = global === undefined ? `\`${name}\`` : `\`${GLOBAL_TEMP_DATABASE}\`.\`${global}\``;
       throw new Error(`[TEMP_TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create the temporary view ${shown} because it already exists.`);
     }
     views.set(key, plan);
@@ -186,9 +192,12 @@ export class SqlSession implements Catalog {
   readonly catalog = {
     listTables: (): { name: string; isTemporary: boolean; tableType: string }[] =>
       [...this.views.keys()].sort().map((name) => ({ name, isTemporary: true, tableType: 'TEMPORARY' })),
-    tableExists: (name: string): boolean => this.views.has(name.toLowerCase()),
-    dropTempView: (name: string): boolean => this.views.delete(name.toLowerCase()),
-    dropGlobalTempView: (name: string): boolean => this.globalViews.delete(name.toLowerCase()),
+    tableExists: (name: string): boolean => this.lookupTable(name) !== undefined,
+    dropTempView: (name: string): boolean => {
+      const [views, key] = this.viewMap(name);
+      return views.delete(key);
+    },
+    dropGlobalTempView: (name: string): boolean => this.catalog.dropTempView(`${GLOBAL_TEMP_DATABASE}.${name}`),
   };
 }
 

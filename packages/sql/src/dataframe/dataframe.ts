@@ -28,6 +28,7 @@ import { joinType } from './join-types.js';
 import { resolveSelfJoinEqualities } from './self-join.js';
 import { actionResult } from './action-result.js';
 import { AnalysisException } from '../analyzer/analysis-error.js';
+import { GLOBAL_TEMP_DATABASE } from '../analyzer/global-temp-views.js';
 import { cubeSets, rollupSets } from '../plan/grouping-sets.js';
 import { applyHint, type HintParameter } from './hints.js';
 import { checkpointed } from './checkpoint.js';
@@ -380,10 +381,10 @@ export class DataFrame {
   }
   /** A view SQL reads as `global_temp.name`. */
   createGlobalTempView(name: string): void {
-    this.session.registerTempView(name, this.plan, false, true);
+    this.session.registerTempView(`${GLOBAL_TEMP_DATABASE}.${name}`, this.plan, false);
   }
   createOrReplaceGlobalTempView(name: string): void {
-    this.session.registerTempView(name, this.plan, true, true);
+    this.session.registerTempView(`${GLOBAL_TEMP_DATABASE}.${name}`, this.plan, true);
   }
 
   // ---- nested API objects -------------------------------------------------------------------

@@ -10,6 +10,7 @@ import type { SqlSession } from '../session.js';
 import { StructType } from '../types/index.js';
 import type { Statement } from './ast.js';
 import { queryToPlan } from './to-plan.js';
+import { GLOBAL_TEMP_DATABASE, globalViewName } from '../analyzer/global-temp-views.js';
 
 /** Runs a statement that is not a query; returns undefined for a query. */
 export function runCommand(statement: Statement, session: SqlSession): DataFrame | undefined {
@@ -17,7 +18,7 @@ export function runCommand(statement: Statement, session: SqlSession): DataFrame
     case 'query':
       return undefined;
     case 'createView': {
-      const name = viewName(statement.name);
+      const name = createdViewName(statement.name, statement.global);
       if (statement.ifNotExists && session.catalog.tableExists(name)) return noRows(session);
       const view = session.dataFrame(queryToPlan(statement.query, new Map(), statement.columns));
       session.registerTempView(name, view.plan, statement.orReplace);
@@ -26,7 +27,7 @@ export function runCommand(statement: Statement, session: SqlSession): DataFrame
     case 'dropView': {
       const name = viewName(statement.name);
       if (!session.catalog.dropTempView(name) && !statement.ifExists) {
-        throw new Error(`[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found. SQLSTATE: 42P01`);
+        throw new Error(`[TABLE_OR_VIEW_NOT_FOUND] The table or view ${quoted(statement.name)} cannot be found. SQLSTATE: 42P01`);
       }
       return noRows(session);
     }
@@ -74,11 +75,26 @@ function runSet(key: string | null, value: string | null, session: SqlSession): 
 /** What Spark's SET prints for a key that has no value. */
 const UNDEFINED = '<undefined>';
 
-/** Temp views live in no database: `v` (Spark's `global_temp.v` is read as `v`). */
+/** Temp views live in no database: `v`, or Spark's global temporary view `global_temp.v` (a view apart from `v`). */
 function viewName(parts: readonly string[]): string {
-  if (parts.length === 2 && parts[0]!.toLowerCase() === 'global_temp') return parts[1]!;
+  if (parts.length === 2 && parts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE) return `${GLOBAL_TEMP_DATABASE}.${parts[1]!}`;
   if (parts.length > 1) throw new Error(`[UNSUPPORTED_FEATURE] Flint SQL has temporary views only, not \`${parts.join('.')}\`.`);
   return parts[0]!;
+}
+
+/** CREATE [GLOBAL] TEMPORARY VIEW: a global view goes to `global_temp`; a session view takes a one-part name, as in Spark. */
+function createdViewName(parts: readonly string[], global: boolean): string {
+  const name = viewName(parts);
+  if (global) return globalViewName(name) === undefined ? `${GLOBAL_TEMP_DATABASE}.${name}` : name;
+  if (parts.length > 1) {
+    throw new Error(`[TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS] CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: ${quoted(parts)}. SQLSTATE: 428EK`);
+  }
+  return name;
+}
+
+/** A multi-part name as Spark prints it: `global_temp`.`v`. */
+function quoted(parts: readonly string[]): string {
+  return parts.map((part) => `\`${part}\``).join('.');
 }
 
 /** What CREATE VIEW and DROP VIEW return: no columns, no rows. */
