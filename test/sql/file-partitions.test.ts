@@ -82,11 +82,11 @@ describe("file scans plan Spark's tasks", () => {
     const splitBytes = Math.floor(size / 5);
     const midpoints = meta.map((m) => ({ rows: m.rows as number, midpoint: (m.start as number) + Math.floor((m.bytes as number) / 2) }));
     // Each split (splitBytes plus an open cost of 1) is a task of its own, in the file's order (the
-    // shorter last split comes last); a task holding no midpoint is not made.
+    // shorter last split comes last); a task holding no midpoint runs and reads nothing, as in Spark.
     const expected: number[] = [];
     for (let start = 0; start < size; start += splitBytes) {
       const inSplit = midpoints.filter((m) => m.midpoint >= start && m.midpoint < start + splitBytes);
-      if (inSplit.length > 0) expected.push(inSplit.reduce((n, m) => n + m.rows, 0));
+      expected.push(inSplit.reduce((n, m) => n + m.rows, 0));
     }
     await withConf({ 'spark.sql.files.maxPartitionBytes': String(splitBytes), 'spark.sql.files.openCostInBytes': '1' }, async () => {
       const df = fc.read.parquet(path);
@@ -98,5 +98,24 @@ describe("file scans plan Spark's tasks", () => {
     });
     // With the defaults the whole file (a few dozen kB) is one split, under the 4 MB open cost.
     expect(fc.read.parquet(path).rdd.getNumPartitions()).toBe(1);
+  });
+
+  it("keeps Spark's count of Parquet tasks when a row group spans several splits: the others run empty", async () => {
+    const path = join(dir, 'one-group.parquet');
+    await db.query(`copy (select i::bigint as id from range(0, 5000) t(i)) to '${path}' (format parquet, row_group_size 100000)`);
+    const [{ groups }] = await db.query(`select count(distinct row_group_id) as groups from parquet_metadata('${path}')`);
+    expect(groups).toBe(1);
+    const size = statSync(path).size;
+    const splitBytes = Math.ceil(size / 4);
+    await withConf({ 'spark.sql.files.maxPartitionBytes': String(splitBytes), 'spark.sql.files.openCostInBytes': '1' }, async () => {
+      const df = fc.read.parquet(path);
+      // Spark: one task per split (each splitBytes plus the open cost of 1), 4 of them; one reads the row group.
+      expect(df.rdd.getNumPartitions()).toBe(4);
+      const perTask = await df.rdd.mapPartitions((rows: Iterable<unknown>) => [[...rows].length]).collect();
+      expect(perTask.filter((n) => n > 0)).toEqual([5000]);
+      expect(perTask.length).toBe(4);
+      const ids = (await df.select('id', F.spark_partition_id().alias('task')).collect()).map((r) => r.id as number);
+      expect(ids.sort((a, b) => a - b)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    });
   });
 });

@@ -81,8 +81,8 @@ class ParquetScan implements RowSource {
 
   /**
    * Spark's tasks over the files' byte splits, each split with the row groups whose midpoint it
-   * holds that the predicates leave; a split, or a whole task, left with no row group is dropped
-   * (Spark runs such a task, to read nothing).
+   * holds that the predicates leave; a split left with no row group is dropped from its task, but
+   * the task stays (Spark runs it, to read nothing), so the count of tasks is Spark's.
    */
   private partitions(predicates: readonly ColumnPredicate[]): ParquetSplit[][] {
     const kept = this.files.map((f) => new Set(rowGroupsToRead(f.metadata, predicates)));
@@ -96,9 +96,7 @@ class ParquetScan implements RowSource {
         rowGroups: f.midpoints.flatMap((midpoint, index) => (kept[i].has(index) && midpoint >= start && midpoint < start + length ? [{ index, ...f.ranges[index] }] : [])),
         partitionValues: f.partitionValues,
       };
-    })
-      .map((task) => task.filter((split) => split.rowGroups.length > 0))
-      .filter((task) => task.length > 0);
+    }).map((task) => task.filter((split) => split.rowGroups.length > 0));
   }
 }
 
