@@ -9,15 +9,21 @@
  *          ^^^
  *
  * The parser gives each expression that can raise such an error its origin (parser/cursor.ts);
- * generated code passes the summary to the helper that throws (physical/codegen/codegen-context.ts).
+ * generated code passes its summary to the helper that throws (physical/codegen/codegen-context.ts).
  */
 
-/** Where an expression is in the SQL text: 0-based indices of its first and last characters, and Spark's summary of them. */
+/**
+ * Where an expression is in the SQL text: the whole text (one string shared by every origin of a
+ * query), the 0-based indices of the fragment's first and last characters, and the line (1-based)
+ * and position in that line (0-based) of its first. The summary is written only when generated
+ * code needs it (CodegenContext.errorContext).
+ */
 export interface QueryOrigin {
-  readonly startIndex: number;
-  readonly stopIndex: number;
-  /** What the error message appends: a newline, then SQLQueryContext.summary. */
-  readonly summary: string;
+  readonly text: string;
+  readonly start: number;
+  readonly stop: number;
+  readonly line: number;
+  readonly position: number;
 }
 
 /** Spark shows at most this many characters of the text around the fragment on its first and last lines. */
@@ -57,7 +63,7 @@ export function querySummary(text: string, start: number, stop: number, line: nu
 /** The origin of text[start..stop], whose first character is at `line` (1-based) and `position` (0-based) in that line. */
 export function queryOrigin(text: string, start: number, stop: number, line: number, position: number): QueryOrigin | undefined {
   if (start < 0 || stop >= text.length || start > stop) return undefined;
-  return { startIndex: start, stopIndex: stop, summary: `\n${querySummary(text, start, stop, line, position)}` };
+  return { text, start, stop, line, position };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { FnRef, recordOrigins } from '@flint/rdd';
 import { udfFunction } from '../../expr/udf-functions.js';
 import type { UdfRef } from '../../expr/expression.js';
-import type { QueryOrigin } from '../../expr/query-context.js';
+import { querySummary, type QueryOrigin } from '../../expr/query-context.js';
 
 export class CodegenContext {
   private temps = 0;
@@ -38,7 +38,9 @@ export class CodegenContext {
   /** Code for the query context an error raised here appends (a constant of the function), or undefined outside SQL text. */
   errorContext(): string | undefined {
     const origin = this.origins.at(-1);
-    return origin === undefined ? undefined : this.constant(JSON.stringify(origin.summary));
+    if (origin === undefined) return undefined;
+    const { text, start, stop, line, position } = origin;
+    return this.constant(JSON.stringify(`\n${querySummary(text, start, stop, line, position)}`));
   }
 
   /** The index of the partition the generated function runs over (spark_partition_id, monotonically_increasing_id). */
