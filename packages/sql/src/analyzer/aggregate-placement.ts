@@ -7,10 +7,8 @@
  */
 import { children, type Expr } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
-import { lookupFunction } from '../expr/registry.js';
+import { isAggregateCall } from '../expr/registry.js';
 import { AnalysisException } from './analysis-error.js';
-
-const isAggregateCall = (e: Expr) => e.kind === 'call' && lookupFunction(e.name)?.type === 'aggregate';
 
 /** The aggregate calls and window expressions of `e`, outermost first, not looking inside them. */
 function aggregatesAndWindows(e: Expr): Expr[] {

@@ -22,7 +22,7 @@ import {
 } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
 import { datetimeNamingForm } from './datetime-names.js';
-import { lookupFunction } from '../expr/registry.js';
+import { isAggregateCall, lookupFunction } from '../expr/registry.js';
 import { outputOf } from '../plan/output.js';
 import { planChildren, withChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
 import { AnalysisException } from './analysis-error.js';
@@ -199,8 +199,6 @@ function namingForm(e: Expr, input: readonly Attr[], scope?: OuterScope): Expr {
     return datetimeNamingForm(x);
   });
 }
-
-const isAggregateCall = (e: Expr) => e.kind === 'call' && lookupFunction(e.name)?.type === 'aggregate';
 
 /** Whether an expression aggregates (outside of any window). */
 export function hasAggregate(e: Expr): boolean {

@@ -10,14 +10,12 @@
  */
 import { aliasOf, collect, referencedIds, transformDown, type Attr, type Expr, type NamedExpr, type SortOrderExpr } from '../expr/expression.js';
 import { prettyName } from '../expr/names.js';
-import { lookupFunction } from '../expr/registry.js';
+import { isAggregateCall } from '../expr/registry.js';
 import { namedToAttr, outputOf } from '../plan/output.js';
 import { planChildren, type LogicalPlan, type PlanOf } from '../plan/logical-plan.js';
 import { exprKey } from '../physical/expr-key.js';
 import { resolveExpression, type OuterScope } from './resolve-expression.js';
 import { unresolvedColumn } from './analysis-error.js';
-
-const isAggregateCall = (e: Expr) => e.kind === 'call' && lookupFunction(e.name)?.type === 'aggregate';
 
 /**
  * Resolves expressions of a filter or sort over an aggregate (possibly under a projection) that

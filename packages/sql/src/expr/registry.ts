@@ -173,8 +173,9 @@ export function registeredFunctionNames(): string[] {
   return [...registry.keys()].sort();
 }
 
-export function isAggregateName(name: string): boolean {
-  return lookupFunction(name)?.type === 'aggregate';
+/** Whether `e` is a call of an aggregate function (sum, count, ...). */
+export function isAggregateCall(e: Expr): boolean {
+  return e.kind === 'call' && lookupFunction(e.name)?.type === 'aggregate';
 }
 
 export function isWindowOnlyName(name: string): boolean {
