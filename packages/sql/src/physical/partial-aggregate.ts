@@ -16,6 +16,7 @@ import { genExpr } from './codegen/expr-codegen.js';
 import { genBatchLoop, mapPartitionsGenerated, type Pipeline } from './pipeline.js';
 import { loopVar, type LoopVar } from './codegen/loop-state.js';
 import { encodedRead } from './codegen/encoded-read.js';
+import { isPrimitiveValued } from './codegen/complex-equality.js';
 import { wordTableApplies, wordTableLookup, type GroupLookupCode, type GroupTableKey } from './codegen/group-table-codegen.js';
 import type { DirectCells } from './codegen/direct-group-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
@@ -47,8 +48,7 @@ export function groupKey(values: string[], primitive: boolean): string {
   return `tupleJson([${values.join(', ')}])`;
 }
 
-const PRIMITIVE_KEY_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'integer', 'long', 'float', 'double', 'decimal', 'date', 'timestamp', 'timestamp_ntz']);
-export const primitiveKeys = (keys: readonly Expr[]) => keys.every((k) => PRIMITIVE_KEY_TYPES.has(dataTypeOf(k).typeName()));
+export const primitiveKeys = (keys: readonly Expr[]) => keys.every((k) => isPrimitiveValued(dataTypeOf(k)));
 
 /**
  * Code that finds `found` in the Map `table` under the key values `keys` (expressions): through a

@@ -1,7 +1,7 @@
 /** Null handling and conditional functions (CASE WHEN itself is an expression kind of its own). */
 import { Types } from '../types-used.js';
 import { isNull, isString, widestType } from '../type-rules.js';
-import { SQL_EQUALS } from '../../physical/codegen/complex-equality.js';
+import { equalsCode, SQL_EQUALS } from '../../physical/codegen/complex-equality.js';
 import type { DataType } from '../../types/index.js';
 import { scalar } from './define.js';
 import type { GenState } from '../registry.js';
@@ -45,7 +45,7 @@ scalar('nullif', {
   coerce: ([a, b]) => [a!, isString(b!) && !isString(a!) && !isNull(a!) ? a! : b!],
   nullTolerant: true,
   nullableResult: true,
-  gen: ([a, b]) => `(${a} !== null && sqlEquals(${a}, ${b}) ? null : ${a})`,
+  gen: ([a, b], [t]) => `(${a} !== null && (${equalsCode(a!, b!, t!)}) ? null : ${a})`,
   helpers: { sqlEquals: SQL_EQUALS },
 });
 /** nullifzero(a) is nullif(a, 0); zeroifnull(a) is coalesce(a, 0), typed as coalesce types it. */

@@ -12,6 +12,18 @@ const COMPLEX_TYPES = new Set(['struct', 'array', 'map', 'binary']);
 
 export const isComplexType = (t: DataType): boolean => COMPLEX_TYPES.has(t.typeName());
 
+/** Types whose values are JS primitives (numbers, bigints, strings, booleans): `===` and a Map compare them by value. */
+const PRIMITIVE_VALUED_TYPES = new Set(['string', 'boolean', 'byte', 'short', 'integer', 'long', 'float', 'double', 'decimal', 'date', 'timestamp', 'timestamp_ntz']);
+
+export const isPrimitiveValued = (t: DataType): boolean => PRIMITIVE_VALUED_TYPES.has(t.typeName());
+
+/**
+ * Code for SQL `l = r` of two non-null values of `type` (`l`, `r` are variables or literals, read
+ * twice): `===` with NaN equal to NaN for primitive values, else by value (sqlEquals, SQL_EQUALS).
+ */
+export const equalsCode = (l: string, r: string, type: DataType): string =>
+  isPrimitiveValued(type) ? `${l} === ${r} || (${l} !== ${l} && ${r} !== ${r})` : `sqlEquals(${l}, ${r})`;
+
 export const SQL_EQUALS = `function sqlEquals(a, b) {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a !== a && b !== b;

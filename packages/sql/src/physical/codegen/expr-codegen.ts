@@ -13,7 +13,7 @@ import type { CodegenContext } from './codegen-context.js';
 import { genCast } from './cast-codegen.js';
 import { genArithmetic, genDecimalArithmetic } from './arithmetic-codegen.js';
 import { DecimalType } from '../../types/index.js';
-import { isComplexType, SQL_COMPARE, SQL_EQUALS } from './complex-equality.js';
+import { equalsCode, isComplexType, isPrimitiveValued, SQL_COMPARE, SQL_EQUALS } from './complex-equality.js';
 import { ARITHMETIC_HELPERS, negateCode } from '../../expr/ansi-arithmetic.js';
 import { defaultTimeZone } from '../../format/index.js';
 import { LAMBDA } from '../../analyzer/lambdas.js';
@@ -142,9 +142,9 @@ function genBinary(e: ExprOf<'binary'>, left: string, right: string, ctx: Codege
   const both = `(${l} = ${left}) === null || (${r} = ${right}) === null ? null`;
   switch (op) {
     case '=':
-      if (complex) return `(${both} : sqlEquals(${l}, ${r}))`;
-      // Spark's NaN semantics: NaN equals NaN (x !== x only for NaN).
-      return `(${both} : ${l} === ${r} || (${l} !== ${l} && ${r} !== ${r}))`;
+      // Spark's NaN semantics: NaN equals NaN.
+      if (!isPrimitiveValued(dataTypeOf(e.left))) ctx.addHelper('sqlEquals', SQL_EQUALS);
+      return `(${both} : ${equalsCode(l, r, dataTypeOf(e.left))})`;
     case '+':
     case '-':
     case '*':
