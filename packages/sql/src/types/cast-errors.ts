@@ -21,6 +21,8 @@ export function sqlLiteral(value: unknown, type: DataType): string {
   if (type instanceof LongType) return `${value}L`;
   if (type instanceof ShortType) return `${value}S`;
   if (type instanceof ByteType) return `${value}Y`;
+  // Spark's toSQLValue writes a non-finite double or float bare: NaN, Infinity, -Infinity.
+  if ((type instanceof DoubleType || type instanceof FloatType) && !Number.isFinite(Number(value))) return String(Number(value));
   if (type instanceof DoubleType) return `${doubleToJavaString(Number(value))}D`;
   if (type instanceof FloatType) return `${floatToJavaString(Number(value))}F`;
   if (type instanceof DecimalType) return `${value}BD`;

@@ -20,6 +20,7 @@ import {
   FractionalType,
   IntegerType,
   IntegralType,
+  LongType,
   NullType,
   NumericType,
   StringType,
@@ -31,7 +32,7 @@ import { cellText } from '../format/cell-text.js';
 import { defaultTimeZone } from '../format/datetime-text.js';
 import { zoneOffsetMs } from '../io/values/time-zone.js';
 import { instantOfWallClock, parseDate, parseTimestamp } from './datetime-parse.js';
-import { cannotCast, invalidInput } from './cast-errors.js';
+import { cannotCast, castOverflow, invalidInput } from './cast-errors.js';
 import { fromBoolean, stringToNumeric, toDecimal, toNumeric, type NumericValue } from './cast-numeric.js';
 
 export interface CastOptions {
@@ -56,13 +57,15 @@ export function canCast(from: DataType, to: DataType, ansi = true): boolean {
   }
   if (from instanceof NumericType || from instanceof BooleanType) {
     if (to instanceof NumericType || to instanceof BooleanType) return true;
-    if (to instanceof TimestampType) return !ansi;
+    if (to instanceof TimestampType) return from instanceof NumericType || !ansi;
     if (to instanceof BinaryType) return !ansi && from instanceof IntegralType;
     return false;
   }
   if (datetime(from)) {
     if (datetime(to)) return true;
-    if (from instanceof TimestampType && (to instanceof NumericType || to instanceof BooleanType)) return !ansi;
+    // Spark 4's canAnsiCast allows a timestamp to any numeric type (seconds since the epoch), not to a boolean.
+    if (from instanceof TimestampType && to instanceof NumericType) return true;
+    if (from instanceof TimestampType && to instanceof BooleanType) return !ansi;
     return false;
   }
   if (from instanceof ArrayType && to instanceof ArrayType) return canCast(from.elementType, to.elementType, ansi);
@@ -117,7 +120,7 @@ function castValue(value: unknown, from: DataType, to: DataType, ctx: Context): 
   if (from instanceof StringType) return fromString(String(value), to, ctx);
   if (to instanceof NumericType) {
     if (from instanceof BooleanType) return toNumeric(fromBoolean(value as boolean), new IntegerType(), to, ctx.ansi);
-    if (from instanceof TimestampType) return toNumeric(timestampSeconds(value as Date, to), new DoubleType(), to, ctx.ansi);
+    if (from instanceof TimestampType) return timestampToNumeric(value as Date, to, ctx);
     return toNumeric(value as NumericValue, from, to, ctx.ansi);
   }
   if (to instanceof BooleanType) {
@@ -167,7 +170,13 @@ function fromString(text: string, to: DataType, ctx: Context): unknown {
 
 function toDatetime(value: unknown, from: DataType, to: DataType, ctx: Context): Date | null {
   if (from instanceof NumericType || from instanceof BooleanType) {
-    return new Date(Math.floor(Number(value) * 1000)); // seconds since the epoch (legacy casts only)
+    // Seconds since the epoch; a NaN or infinite double is CAST_INVALID_INPUT under ANSI (doubleToTimestampAnsi), else null.
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds)) {
+      if (ctx.ansi) throw invalidInput(value, from, to);
+      return null;
+    }
+    return new Date(Math.floor(seconds * 1000));
   }
   const date = value as Date;
   // The wall clock the value shows, as UTC milliseconds: dates and timestamp_ntz hold it already.
@@ -177,9 +186,19 @@ function toDatetime(value: unknown, from: DataType, to: DataType, ctx: Context):
   return instantOfWallClock(wall, ctx.timeZone) ?? null;
 }
 
-function timestampSeconds(date: Date, to: DataType): number {
+/**
+ * A timestamp as seconds since the epoch: fractional for float, double and decimal, floored for
+ * integral types, where one out of range is CAST_OVERFLOW under ANSI (the value written as Spark's
+ * TIMESTAMP literal in the session time zone) and wraps otherwise.
+ */
+function timestampToNumeric(date: Date, to: DataType, ctx: Context): unknown {
   const seconds = date.getTime() / 1000;
-  return to instanceof FractionalType ? seconds : Math.floor(seconds);
+  if (to instanceof FractionalType) return toNumeric(seconds, new DoubleType(), to, ctx.ansi);
+  try {
+    return toNumeric(Math.floor(seconds), new LongType(), to, ctx.ansi);
+  } catch {
+    throw castOverflow(`TIMESTAMP '${cellText(date, new TimestampType(), { timeZone: ctx.timeZone })}'`, new TimestampType(), to);
+  }
 }
 
 /** Spark's integral → binary: the value's big-endian two's-complement bytes at its width. */
