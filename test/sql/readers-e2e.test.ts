@@ -110,6 +110,17 @@ describe('fc.read on local[2]: CSV, JSON lines and Parquet against DuckDB', () =
     }
   });
 
+  it('reads a multiLine CSV past one text piece (~120 kB) whole: quoted fields span lines, as DuckDB reads them', async () => {
+    const path = join(dir, 'multiline.csv');
+    const records = Array.from({ length: 6000 }, (_, i) => `${i},"note ${i}${i % 3 === 0 ? '\nsecond line' : ''}, ${'x'.repeat(i % 40)}"`);
+    writeFileSync(path, `id,note\n${records.join('\n')}\n`);
+    expect(statSync(path).size).toBeGreaterThan(200 * 1024);
+    const df = fc.read.csv(path, { header: true, multiLine: true, schema: 'id INT, note STRING' });
+    const rows = (await df.orderBy('id').collect()).map((r) => [r.id, r.note]);
+    const reference = await db.query(`select id, note from read_csv('${path}', header = true, columns = {'id': 'INTEGER', 'note': 'VARCHAR'}) order by id`);
+    expect(rows).toEqual(reference.map((r) => [r.id, r.note]));
+  });
+
   it('reads JSON lines with nested objects and arrays, and a directory of files', async () => {
     const jsonDir = join(dir, 'events');
     rmSync(jsonDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import { ColumnBatchBuilder, type ColumnBatch } from './column-batch.js';
 import { ownColumns, releaseBatch } from './column-pool.js';
 import { CsvRowConverter } from './csv/csv-row-converter.js';
 import { forEachCsvRecord } from './csv/csv-tokenizer.js';
-import { lineNumberAt, sampleChunks, splitTextPieces, type ByteSplit } from './files/byte-splits.js';
+import { lineNumberAt, sampleChunks, splitText, splitTextPieces, type ByteSplit } from './files/byte-splits.js';
 import { parseJsonOptions } from './json/json-options.js';
 import { JsonRowConverter, parseJsonLine } from './json/json-reader.js';
 import { MalformedRecordError } from './parse-mode.js';
@@ -106,12 +106,12 @@ function readCsvSplits(task: Iterable<readonly ByteSplit[]>, env: ReadEnv): Gene
 /**
  * A CSV split's text in pieces of whole lines (byte-splits.ts splitTextPieces), each for the fast
  * reader if it fits it, else for the general parser. Without multiLine a record is one line, so a
- * 128 MB split is never held whole; with it (the file is then one split) the first piece that
- * does not fit the fast path runs to the split's end, as a quoted field may span lines.
+ * 128 MB split is never held whole; with it (the file is then one split) a quoted field may span
+ * lines, so the split is one piece for the general parser (the fast path never takes multiLine).
  */
 function* csvPieces(split: ByteSplit, schema: StructType, options: CsvOptions): Generator<{ text: string; offset: number; fast: boolean; skipHeader: boolean }> {
-  const whole = (piece: string) => options.multiLine && !fitsFastCsvPath(piece, schema, options);
-  for (const { text, offset } of splitTextPieces(split, whole)) {
+  const pieces = options.multiLine ? [splitText(split)] : splitTextPieces(split);
+  for (const { text, offset } of pieces) {
     yield { text, offset, fast: fitsFastCsvPath(text, schema, options), skipHeader: options.header && offset === 0 };
   }
 }
@@ -179,7 +179,7 @@ function readJsonSplits(task: Iterable<readonly ByteSplit[]>, env: ReadEnv): Gen
   const { schema, columns } = fileColumns(env);
   const converter = new JsonRowConverter(schema, parseJsonOptions(env.options, env.sessionTimeZone), columns);
   return readingFiles(splitsOf(task), function* (split) {
-    for (const { text, offset } of splitTextPieces(split, () => false)) {
+    for (const { text, offset } of splitTextPieces(split)) {
       const rows: unknown[][] = [];
       try {
         text.split(/\r?\n/).forEach((line, i) => {

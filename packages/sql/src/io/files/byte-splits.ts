@@ -72,10 +72,8 @@ export const TEXT_PIECE_BYTES = 120 * 1024;
  * `pieceBytes` with its byte offset in the file, read through one reused buffer. A task reading
  * a 128 MB split this way never holds the split's bytes and its decoded text at once: page
  * faults on those fresh buffers and the decoding of one huge string cost more than parsing it.
- * `whole(piece)` says whether a piece must instead run to the split's end (text whose records
- * may span lines); that piece is then the last.
  */
-export function* splitTextPieces(split: ByteSplit, whole: (text: string) => boolean, pieceBytes = TEXT_PIECE_BYTES): Generator<{ text: string; offset: number }> {
+export function* splitTextPieces(split: ByteSplit, pieceBytes = TEXT_PIECE_BYTES): Generator<{ text: string; offset: number }> {
   const fd = openSync(split.path, 'r');
   try {
     const size = statSync(split.path).size;
@@ -92,12 +90,7 @@ export function* splitTextPieces(split: ByteSplit, whole: (text: string) => bool
         buffer = Buffer.allocUnsafe(buffer.length * 2);
         continue;
       }
-      const text = decodeText(bytes.subarray(0, last + 1));
-      if (pos + last + 1 < end && whole(text)) {
-        yield { text: decodeText(readBytes(fd, pos, end - pos)), offset: pos };
-        return;
-      }
-      yield { text, offset: pos };
+      yield { text: decodeText(bytes.subarray(0, last + 1)), offset: pos };
       pos += last + 1;
     }
   } finally {
