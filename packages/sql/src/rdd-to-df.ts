@@ -4,10 +4,7 @@
  */
 import { RDD } from '@flint/rdd';
 import type { StructType } from './types/index.js';
-import { rddSchema } from './dataframe/rdd-schema.js';
 import type { DataFrame } from './dataframe/dataframe.js';
-import { RddRows } from './dataframe/sources.js';
-import { rowToEngine } from './dataframe/rdd-conversion.js';
 import { sessionFor } from './session-registry.js';
 import type { SqlHost } from './session-host.js';
 
@@ -19,9 +16,7 @@ declare module '@flint/rdd' {
 }
 
 function toDF(this: RDD<unknown>, schema?: StructType | string | readonly string[]): DataFrame {
-  const session = sessionFor(this.context as SqlHost);
-  const struct = rddSchema(this, schema, 'toDF()');
-  return session.relation(struct, new RddRows(this.map(rowToEngine(struct)) as RDD<unknown[]>));
+  return sessionFor(this.context as SqlHost).fromRdd(this, schema, 'toDF()');
 }
 
 (RDD.prototype as unknown as { toDF: typeof toDF }).toDF = toDF;

@@ -143,8 +143,9 @@ export class SqlSession implements Catalog {
     return this.relation(struct, new LocalRows(rows));
   }
 
-  private fromRdd(rdd: RDD<unknown>, schema: StructType | string | readonly string[] | undefined): DataFrame {
-    const struct = rddSchema(rdd, schema, 'createDataFrame(rdd)');
+  /** `createDataFrame(rdd)` and `rdd.toDF()` (`caller` names the one called in an error). */
+  fromRdd(rdd: RDD<unknown>, schema: StructType | string | readonly string[] | undefined, caller = 'createDataFrame(rdd)'): DataFrame {
+    const struct = rddSchema(rdd, schema, caller);
     return this.relation(struct, new RddRows(rowsOfRdd(rdd, struct)));
   }
 
