@@ -287,4 +287,10 @@ describe('limit and offset take a whole number from 0 (Spark\'s INVALID_LIMIT_LI
     expect(() => people.limit(1.5)).toThrow('[INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE] The limit like expression "1.5" is invalid. The limit expression must be integer type, but got "DOUBLE".');
     expect(await people.limit(0).count()).toBe(0);
   });
+
+  it("SQL's LIMIT and OFFSET fail with the same classes, printing the literal as Spark's Literal.sql does", () => {
+    expect(() => fc.sql('SELECT * FROM people LIMIT -1')).toThrow('[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The limit like expression "-1" is invalid. The limit expression must be equal to or greater than 0, but got -1. SQLSTATE: 42K0E');
+    expect(() => fc.sql('SELECT * FROM people LIMIT 1 OFFSET -2')).toThrow('The offset expression must be equal to or greater than 0, but got -2.');
+    expect(() => fc.sql('SELECT * FROM people LIMIT 1.5')).toThrow('[INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE] The limit like expression "1.5BD" is invalid. The limit expression must be integer type, but got "DECIMAL(2,1)". SQLSTATE: 42K0E');
+  });
 });

@@ -29,6 +29,7 @@ import { resolveSelfJoinEqualities } from './self-join.js';
 import { actionResult } from './action-result.js';
 import { AnalysisException } from '../analyzer/analysis-error.js';
 import { GLOBAL_TEMP_DATABASE } from '../analyzer/global-temp-views.js';
+import { limitLikeValue } from '../analyzer/limit-like.js';
 import { cubeSets, rollupSets } from '../plan/grouping-sets.js';
 import { applyHint, type HintParameter } from './hints.js';
 import { checkpointed } from './checkpoint.js';
@@ -547,13 +548,8 @@ function sortOrders(args: SortArgs, ordinal: (i: number) => Column): SortOrderEx
   });
 }
 
-/** Spark's CheckAnalysis of a limit or offset: a whole number, at least 0. */
+/** `df.limit(n)` / `df.offset(n)`: a JS number that is not whole is Spark's DOUBLE. */
 function limitLike(name: 'limit' | 'offset', value: number): number {
-  if (!Number.isInteger(value)) {
-    throw new AnalysisException('INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE', `The limit like expression "${value}" is invalid. The ${name} expression must be integer type, but got "${typeof value === 'number' ? 'DOUBLE' : String(typeof value).toUpperCase()}". SQLSTATE: 42K0E`);
-  }
-  if (value < 0) {
-    throw new AnalysisException('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${value}" is invalid. The ${name} expression must be equal to or greater than 0, but got ${value}. SQLSTATE: 42K0E`);
-  }
-  return value;
+  const type = Number.isInteger(value) ? undefined : typeof value === 'number' ? 'DOUBLE' : String(typeof value).toUpperCase();
+  return limitLikeValue(name, String(value), value, type);
 }

@@ -11,6 +11,7 @@ import { RangeRows } from '../dataframe/range-source.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import type { Expr, Query, QueryBody, Relation, Select, SortItem, TableAlias, WindowSpec } from './ast.js';
 import { formatExpr, formatRelation } from './ast-text.js';
+import { limitLikeValue } from '../analyzer/limit-like.js';
 import { selectToPlan, selectItemName } from './select-to-plan.js';
 import { NO_SCOPE, toExpr, unsupported, type ExprScope } from './to-expr.js';
 
@@ -83,10 +84,21 @@ function leftmostSelect(body: QueryBody): Select | undefined {
   return undefined;
 }
 
-export function constantInt(e: Expr, clause: string): number {
-  if (e.kind === 'literal' && (e.type === 'int' || e.type === 'bigint') && Number(e.value) >= 0) return Number(e.value);
+/** LIMIT's or OFFSET's value: a number, negated or not, checked as `df.limit(n)` is (analyzer/limit-like.ts). */
+export function constantInt(e: Expr, clause: 'LIMIT' | 'OFFSET'): number {
+  const negated = e.kind === 'unary' && e.op === '-';
+  const number = negated ? e.operand : e;
+  if (number.kind === 'literal' && NUMERIC_LITERALS.has(number.type)) {
+    const value = negated ? -Number(number.value) : Number(number.value);
+    const type = INTEGER_LITERALS.has(number.type) ? undefined : (toExpr(number, NO_SCOPE) as PlanLiteral).dataType.simpleString().toUpperCase();
+    return limitLikeValue(clause === 'LIMIT' ? 'limit' : 'offset', formatExpr(e), value, type);
+  }
   throw new Error(`[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The ${clause} expression ${formatExpr(e)} must be a non-negative integer constant.`);
 }
+
+const INTEGER_LITERALS = new Set(['int', 'bigint', 'smallint', 'tinyint']);
+const NUMERIC_LITERALS = new Set([...INTEGER_LITERALS, 'float', 'double', 'decimal']);
+type PlanLiteral = Extract<PlanExpr, { kind: 'literal' }>;
 
 /** The FROM items: comma-separated relations are inner joins without a condition (filtered by WHERE). */
 export function fromToPlan(relations: readonly Relation[], scope: CteScope): LogicalPlan {
