@@ -7,7 +7,7 @@ import { isIntegral, isNull, isNumeric, widerNumeric, widestType } from '../type
 import { all, scalar } from './define.js';
 import { ARITHMETIC_HELPERS, negateCode, zeroDivisorCode } from '../ansi-arithmetic.js';
 import { LONG_ARITHMETIC_HELPERS, longDivideCode } from '../long-arithmetic.js';
-import { LONG_HELPERS } from '../../types/long-value.js';
+import { LONG_HELPERS, longValue } from '../../types/long-value.js';
 
 const D = Types.double;
 /** floor and ceil: an integral stays itself, a decimal is Spark's integer decimal, any other number a bigint. */
@@ -236,11 +236,18 @@ const shift = (name: string, gen: (a: string, n: string, long: boolean) => strin
 shift('shiftleft', (a, n, long) => (long ? `sqlLong(BigInt.asIntN(64, BigInt(${a}) << BigInt(${n} & 63)))` : `(${a} << ${n})`));
 shift('shiftright', (a, n, long) => (long ? `sqlLong(BigInt(${a}) >> BigInt(${n} & 63))` : `(${a} >> ${n})`));
 shift('shiftrightunsigned', (a, n, long) => (long ? `sqlLong(BigInt.asIntN(64, BigInt.asUintN(64, BigInt(${a})) >> BigInt(${n} & 63)))` : `(${a} >>> ${n} | 0)`));
+/** 0! to 20! (the last that fits a long) as the engine holds them, written into generated code as literals. */
+const FACTORIALS = Array.from({ length: 21 }, (_, n) => {
+  let f = 1n;
+  for (let i = 2n; i <= BigInt(n); i++) f *= i;
+  const long = longValue(f);
+  return typeof long === 'bigint' ? `${long}n` : String(long);
+});
 scalar('factorial', {
   args: 1,
   returns: Types.long,
   coerce: () => [Types.int],
   nullableResult: true,
-  gen: ([n]) => `(${n} < 0 || ${n} > 20 ? null : ((k) => { let f = 1n; for (let i = 2n; i <= k; i++) f *= i; return sqlLong(f); })(BigInt(${n})))`,
-  helpers: LONG_HELPERS,
+  gen: ([n]) => `(${n} < 0 || ${n} > 20 ? null : sqlFactorials[${n}])`,
+  helpers: { sqlFactorials: `const sqlFactorials = [${FACTORIALS.join(', ')}];` },
 });
