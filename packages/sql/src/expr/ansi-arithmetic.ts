@@ -23,21 +23,24 @@ export const ARITHMETIC_HELPERS: Readonly<Record<string, string>> = {
   sqlOverflow: 'const sqlOverflow = (message) => { throw new Error(message); };',
 };
 
-export interface IntegralRange {
-  readonly min: string;
-  /** The first value past the range. */
-  readonly end: string;
-  /** Java's name in overflow messages. */
-  readonly name: string;
-  /** Java's two's-complement wrap of an out-of-range result (a long's needs LONG_HELPERS). */
-  wrap(v: string): string;
-}
+/** A long's range is checked in BigInt (expr/long-arithmetic.ts's sqlLongResult); the smaller ones' in doubles. */
+export type IntegralRange =
+  | { readonly name: 'long'; readonly min: string }
+  | {
+      /** Java's name in overflow messages. */
+      readonly name: 'tinyint' | 'smallint' | 'integer';
+      readonly min: string;
+      /** The first value past the range. */
+      readonly end: string;
+      /** Java's two's-complement wrap of an out-of-range result. */
+      wrap(v: string): string;
+    };
 
 const RANGES: Readonly<Record<string, IntegralRange>> = {
   byte: { min: '-128', end: '128', name: 'tinyint', wrap: (v) => `(${v} << 24 >> 24)` },
   short: { min: '-32768', end: '32768', name: 'smallint', wrap: (v) => `(${v} << 16 >> 16)` },
   integer: { min: '-2147483648', end: '2147483648', name: 'integer', wrap: (v) => `(${v} | 0)` },
-  long: { min: '-9223372036854775808n', end: '9223372036854775808n', name: 'long', wrap: (v) => `sqlLong(BigInt.asIntN(64, BigInt(${v})))` },
+  long: { min: '-9223372036854775808n', name: 'long' },
 };
 
 /** The range of an integral type whose arithmetic can overflow (undefined for other types). */

@@ -6,7 +6,6 @@
  * where a sum overflows (a decimal one past its precision too).
  */
 import { lookupFunction, registerFunction, type AggregateFunction, type FunctionDef, type ScalarFunction } from '../registry.js';
-import { integralRange } from '../ansi-arithmetic.js';
 import { avgFinish, sumFinish } from './aggregates.js';
 
 function renamed<T extends AggregateFunction | ScalarFunction>(plain: string, name: string, finish?: (def: T) => Partial<T>): void {
@@ -14,13 +13,8 @@ function renamed<T extends AggregateFunction | ScalarFunction>(plain: string, na
   registerFunction({ ...def, name, prettyName: undefined, pretty: undefined, ...finish?.(def) } as FunctionDef);
 }
 
-renamed<AggregateFunction>('sum', 'try_sum', (sum) => ({
-  finish: (acc, argTypes) => {
-    const range = integralRange(sum.returnType(argTypes, []));
-    const total = sumFinish(acc, argTypes, 'try');
-    return range ? `((v) => (v < ${range.min} || v >= ${range.end} ? null : v))(${total})` : total;
-  },
-}));
+// sumFinish range-checks a long total itself: null past 64 bits in TRY mode.
+renamed<AggregateFunction>('sum', 'try_sum', () => ({ finish: (acc, argTypes) => sumFinish(acc, argTypes, 'try') }));
 renamed<AggregateFunction>('avg', 'try_avg', () => ({ finish: (acc, argTypes) => avgFinish(acc, argTypes, 'try') }));
 /** try_element_at: element_at in TRY mode, null for an index past the array (index 0 still fails, as in Spark). */
 renamed<ScalarFunction>('element_at', 'try_element_at', (elementAt) => ({
