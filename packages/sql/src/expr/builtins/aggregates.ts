@@ -13,7 +13,7 @@ import { Types } from '../types-used.js';
 import { isIntegral, isNumeric } from '../type-rules.js';
 import { KEY_TEXT } from '../key-text.js';
 import { distinctTupleKey } from '../distinct-aggregate.js';
-import { SQL_COMPARE } from '../../physical/codegen/complex-equality.js';
+import { isComplexType, SQL_COMPARE } from '../../physical/codegen/complex-equality.js';
 
 const one = { minArgs: 1, maxArgs: 1 };
 
@@ -245,7 +245,9 @@ const aggregates: AggregateFunction[] = [
 /** min/max; NaN is larger than any other number, as in Spark; structs, arrays, maps and binary values compare by content (sqlCompare). */
 function extreme(name: string, better: '<' | '>'): AggregateFunction {
   const scalarBeats = (x: string, a: string) => (better === '>' ? `(${x} > ${a} || (${x} !== ${x} && ${a} === ${a}))` : `(${x} < ${a} || (${a} !== ${a} && ${x} === ${x}))`);
-  const beats = (x: string, a: string) => `(typeof ${x} === 'object' ? sqlCompare(${x}, ${a}) ${better} 0 : ${scalarBeats(x, a)})`;
+  // Values held as objects (and a calendar interval's {months, days, microseconds}) compare by content; the rest as JS values.
+  const beats = (x: string, a: string, t: DataType | undefined) =>
+    t !== undefined && (isComplexType(t) || t.typeName() === 'interval') ? `(sqlCompare(${x}, ${a}) ${better} 0)` : scalarBeats(x, a);
   return {
     type: 'aggregate',
     name,
@@ -255,8 +257,8 @@ function extreme(name: string, better: '<' | '>'): AggregateFunction {
     returnType: ([t]) => t,
     slots: 1,
     init: () => ['null'],
-    update: ([a], [x]) => `if (${x} !== null && (${a} === null || ${beats(x, a)})) ${a} = ${x};`,
-    merge: ([a], [b]) => `if (${b} !== null && (${a} === null || ${beats(b, a)})) ${a} = ${b};`,
+    update: ([a], [x], [t]) => `if (${x} !== null && (${a} === null || ${beats(x, a, t)})) ${a} = ${x};`,
+    merge: ([a], [b], [t]) => `if (${b} !== null && (${a} === null || ${beats(b, a, t)})) ${a} = ${b};`,
     finish: ([a]) => a,
     typed: typedOptional((v, x, n) => `if (${n} === 0 || ${scalarBeats(x, v)}) ${v} = ${x};`, doublesHold),
   };
