@@ -40,6 +40,11 @@ export const LONG_ARITHMETIC_HELPERS: Readonly<Record<string, string>> = {
   const r = BigInt(a) % BigInt(b);
   return sqlLong(r < 0n ? (r + BigInt(b)) % BigInt(b) : r);
 };`,
+  // a + b of two longs, exact: in doubles while the sum is a safe integer, else in BigInt (not range-checked).
+  sqlLongAdd: `const sqlLongAdd = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') { const s = a + b; if (Number.isSafeInteger(s)) return s; }
+  return sqlLong(BigInt(a) + BigInt(b));
+};`,
   // Java's (long) of a double: NaN is 0, and past the range it saturates.
   sqlLongOfDouble: `const sqlLongOfDouble = (d) => Number.isSafeInteger(d) ? d : d !== d ? 0
   : d >= 9223372036854775807 ? 9223372036854775807n : d <= -9223372036854775808 ? -9223372036854775808n : sqlLong(BigInt(d));`,

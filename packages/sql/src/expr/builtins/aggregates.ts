@@ -39,12 +39,11 @@ const addTerm = (x: string, t: DataType | undefined): string => {
 const SUM_OVERFLOW = arithmeticOverflowMessage('Overflow in sum of decimals', undefined);
 const SUM_HELPERS = { ...DECIMAL_HELPERS, ...LONG_ARITHMETIC_HELPERS };
 /**
- * `a + b` for a long sum (t: the argument's type): plain double addition while exact, else in
- * BigInt, past 64 bits too; sumFinish range-checks the total (so an overflow that a later row
- * undoes is not an error, where Spark's running sum would fail).
+ * `a + b` for a long sum (t: the argument's type): exact (sqlLongAdd), past 64 bits too; sumFinish
+ * range-checks the total (so an overflow that a later row undoes is not an error, where Spark's
+ * running sum would fail).
  */
-const sumPlus = (a: string, b: string, t: DataType | undefined): string =>
-  t !== undefined && isIntegral(t) ? `(typeof ${a} === 'number' && typeof ${b} === 'number' && Number.isSafeInteger(${a} + ${b}) ? ${a} + ${b} : sqlLong(BigInt(${a}) + BigInt(${b})))` : `${a} + ${b}`;
+const sumPlus = (a: string, b: string, t: DataType | undefined): string => (t !== undefined && isIntegral(t) ? `sqlLongAdd(${a}, ${b})` : `${a} + ${b}`);
 /**
  * A decimal sum past its precision fails with Spark's ARITHMETIC_OVERFLOW "Overflow in sum of
  * decimals" (ANSI), an average with NUMERIC_VALUE_OUT_OF_RANGE; both are null under legacy
@@ -72,8 +71,8 @@ const avgTerm = (x: string, t: DataType | undefined): string => (t?.typeName() =
 
 const countUpdate = ([a]: string[], args: string[]) => `if (${args.map((x) => `${x} !== null`).join(' && ')}) ${a}++;`;
 const avgUpdate = ([s, n]: string[], [x]: string[], [t]: DataType[] = []) => `if (${x} !== null) { ${s} += ${avgTerm(x, t)}; ${n}++; }`;
-/** The typed form's update, which is not told the argument's type (never a decimal there): a long past 2^53 is a JS bigint. */
-const avgTypedUpdate = ([s, n]: string[], [x]: string[]) => `if (${x} !== null) { ${s} += (typeof ${x} === 'number' ? ${x} : Number(${x})); ${n}++; }`;
+/** The typed form's update, which is not told the argument's type (never a decimal there): as a long's, which also takes a safe number. */
+const avgTypedUpdate = (acc: string[], args: string[]) => avgUpdate(acc, args, [Types.long]);
 /** Typed slots that are sums (counts, avg's sum and count) merge by adding. */
 const addSlots = (acc: string[], other: string[]) => acc.map((a, i) => `${a} += ${other[i]};`).join(' ');
 
