@@ -1,7 +1,8 @@
 /**
  * A total order over keys, for sorts and range partitioning. Values of one type compare naturally
  * (numbers numerically, strings by code unit, arrays element by element); values of different
- * types order by type: null/undefined < boolean < number < bigint < string < Date < array < object.
+ * types order by type: null/undefined < boolean < number < string < Date < array < object. A
+ * bigint (a long past 2^53) ranks with the numbers: JS's < compares a number and a bigint exactly.
  */
 export function compareKeys(a: unknown, b: unknown): number {
   const rankA = typeRank(a);
@@ -12,13 +13,12 @@ export function compareKeys(a: unknown, b: unknown): number {
       return 0;
     case 1:
     case 2:
-    case 3:
       return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
-    case 4:
+    case 3:
       return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
-    case 5:
+    case 4:
       return (a as Date).getTime() - (b as Date).getTime();
-    case 6:
+    case 5:
       return compareArrays(a as unknown[], b as unknown[]);
     default:
       return compareKeys(JSON.stringify(a), JSON.stringify(b));
@@ -31,13 +31,12 @@ function typeRank(value: unknown): number {
     case 'boolean':
       return 1;
     case 'number':
-      return 2;
     case 'bigint':
-      return 3;
+      return 2;
     case 'string':
-      return 4;
+      return 3;
     default:
-      return value instanceof Date ? 5 : Array.isArray(value) ? 6 : 7;
+      return value instanceof Date ? 4 : Array.isArray(value) ? 5 : 6;
   }
 }
 

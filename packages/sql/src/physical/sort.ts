@@ -106,8 +106,7 @@ function addCompareSortValues(orders: readonly SortOrderExpr[], ctx: CodegenCont
 
 /**
  * The same order as @flint/rdd's compareKeys over the values sort keys contain (null, booleans,
- * numbers, strings, arrays), except that a long past 2^53 (a JS bigint) ranks with the numbers,
- * which it compares with exactly.
+ * numbers and longs past 2^53 (JS bigints, compared with numbers exactly), strings, arrays).
  */
 export const COMPARE_KEYS = `function keyRank(v) {
   return v === null || v === undefined ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'number' || typeof v === 'bigint' ? 2 : typeof v === 'string' ? 3 : 4;
