@@ -64,6 +64,11 @@ describe('-0 where Spark has none', () => {
     expect(signed(Object.values(row))).toEqual([0, 0, 0, 0, 0]);
     expect(signed(await column(fc.createDataFrame([[-0]], 'v BIGINT')))).toEqual([0]);
   });
+
+  it('floor and ceil of -0.0 and -0.4 are the bigint 0, which has no sign: atan2(0.0, floor(-0.0D)) is 0, not π', async () => {
+    const [row] = await fc.sql('SELECT floor(-0.0D) AS f, ceil(-0.4D) AS c, atan2(0.0D, floor(-0.0D)) AS a').collect();
+    expect(signed(Object.values(row))).toEqual([0, 0, 0]);
+  });
 });
 
 describe('-0.0 through the engine', () => {

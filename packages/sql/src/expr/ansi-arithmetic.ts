@@ -7,6 +7,7 @@
  */
 import type { DataType } from '../types/index.js';
 import type { EvalMode } from './expression.js';
+import { LONG_MIN } from '../types/long-value.js';
 
 const ANSI_BYPASS = 'If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.';
 export const DIVIDE_BY_ZERO_MESSAGE = `[DIVIDE_BY_ZERO] Division by zero. Use \`try_divide\` to tolerate divisor being 0 and return NULL instead. ${ANSI_BYPASS} SQLSTATE: 22012`;
@@ -40,7 +41,7 @@ const RANGES: Readonly<Record<string, IntegralRange>> = {
   byte: { min: '-128', end: '128', name: 'tinyint', wrap: (v) => `(${v} << 24 >> 24)` },
   short: { min: '-32768', end: '32768', name: 'smallint', wrap: (v) => `(${v} << 16 >> 16)` },
   integer: { min: '-2147483648', end: '2147483648', name: 'integer', wrap: (v) => `(${v} | 0)` },
-  long: { min: '-9223372036854775808n', name: 'long' },
+  long: { min: `${LONG_MIN}n`, name: 'long' },
 };
 
 /** The range of an integral type whose arithmetic can overflow (undefined for other types). */

@@ -7,7 +7,7 @@
  */
 import type { EvalMode } from './expression.js';
 import { ARITHMETIC_HELPERS, arithmeticOverflowMessage } from './ansi-arithmetic.js';
-import { LONG_HELPERS } from '../types/long-value.js';
+import { LONG_HELPERS, LONG_MAX, LONG_MIN, longOfDouble } from '../types/long-value.js';
 
 /** What `sqlLongResult` does with an exact result past 64 bits: a message to throw, null, or wrap. */
 export function longOverflowCode(evalMode: EvalMode | undefined, message: string): string {
@@ -31,7 +31,7 @@ export const LONG_ARITHMETIC_HELPERS: Readonly<Record<string, string>> = {
   ...ARITHMETIC_HELPERS,
   ...LONG_HELPERS,
   sqlLongResult: `const sqlLongResult = (v, overflow) => {
-  if (v >= -9223372036854775808n && v <= 9223372036854775807n) return sqlLong(v);
+  if (v >= ${LONG_MIN}n && v <= ${LONG_MAX}n) return sqlLong(v);
   if (overflow === 'wrap') return sqlLong(BigInt.asIntN(64, v));
   return overflow === null ? null : sqlOverflow(overflow);
 };`,
@@ -46,6 +46,5 @@ export const LONG_ARITHMETIC_HELPERS: Readonly<Record<string, string>> = {
   return sqlLong(BigInt(a) + BigInt(b));
 };`,
   // Java's (long) of a double: NaN is 0, and past the range it saturates.
-  sqlLongOfDouble: `const sqlLongOfDouble = (d) => Number.isSafeInteger(d) ? d : d !== d ? 0
-  : d >= 9223372036854775807 ? 9223372036854775807n : d <= -9223372036854775808 ? -9223372036854775808n : sqlLong(BigInt(d));`,
+  sqlLongOfDouble: `const sqlLongOfDouble = ${longOfDouble.toString()};`,
 };

@@ -16,9 +16,7 @@ import {
 } from './data-type.js';
 import { castOverflow, decimalOutOfRange } from './cast-errors.js';
 import { plainNumberString, roundDecimalString } from '../format/decimal-text.js';
-import { longValue } from './long-value.js';
-
-export type NumericValue = number | bigint;
+import { longOfDouble, longValue, type LongValue } from './long-value.js';
 
 function integralBits(type: DataType): number {
   if (type instanceof ByteType) return 8;
@@ -39,7 +37,7 @@ const DOUBLE_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/;
  * reports both as CAST_INVALID_INPUT. Integral text must be whole under ANSI (`'1.5'` fails);
  * the legacy cast truncates it. For a decimal the caller rounds and range-checks with toDecimal.
  */
-export function stringToNumeric(text: string, to: DataType, ansi: boolean): NumericValue | undefined {
+export function stringToNumeric(text: string, to: DataType, ansi: boolean): LongValue | undefined {
   const t = text.trim();
   if (to instanceof IntegralType) {
     let whole: string;
@@ -68,7 +66,7 @@ function floatingSpecial(t: string): number | undefined {
 }
 
 /** A number of type `from` as type `to` (both numeric). */
-export function toNumeric(value: NumericValue, from: DataType, to: DataType, ansi: boolean): NumericValue | null {
+export function toNumeric(value: LongValue, from: DataType, to: DataType, ansi: boolean): LongValue | null {
   if (to instanceof DoubleType) return Number(value);
   if (to instanceof FloatType) return Math.fround(Number(value));
   if (to instanceof DecimalType) return toDecimal(Number(value), to, ansi);
@@ -90,12 +88,12 @@ export function toNumeric(value: NumericValue, from: DataType, to: DataType, ans
   return legacyFractionalToIntegral(value, bits);
 }
 
-/** Java's `(long) d`, `(int) d`, and `(byte) (int) d`: NaN is 0, saturation, then wrapping. */
-function legacyFractionalToIntegral(value: number, bits: number): number | bigint {
+/** Java's `(long) d` (longOfDouble), `(int) d`, and `(byte) (int) d`: NaN is 0, saturation, then wrapping. */
+function legacyFractionalToIntegral(value: number, bits: number): LongValue {
+  if (bits === 64) return longOfDouble(value);
   if (Number.isNaN(value)) return 0;
-  const saturateBits = bits === 64 ? 64 : 32;
-  const max = 2n ** BigInt(saturateBits - 1) - 1n;
-  const min = -(2n ** BigInt(saturateBits - 1));
+  const max = 2n ** 31n - 1n;
+  const min = -(2n ** 31n);
   let v = Number.isFinite(value) ? BigInt(Math.trunc(value)) : value > 0 ? max : min;
   if (v > max) v = max;
   if (v < min) v = min;

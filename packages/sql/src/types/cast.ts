@@ -33,7 +33,8 @@ import { defaultTimeZone } from '../format/datetime-text.js';
 import { zoneOffsetMs } from '../io/values/time-zone.js';
 import { instantOfWallClock, parseDate, parseTimestamp } from './datetime-parse.js';
 import { cannotCast, castOverflow, invalidInput } from './cast-errors.js';
-import { fromBoolean, stringToNumeric, toDecimal, toNumeric, type NumericValue } from './cast-numeric.js';
+import { fromBoolean, stringToNumeric, toDecimal, toNumeric } from './cast-numeric.js';
+import type { LongValue } from './long-value.js';
 
 export interface CastOptions {
   /** Spark 4's default, true: errors on bad input and overflow. */
@@ -121,7 +122,7 @@ function castValue(value: unknown, from: DataType, to: DataType, ctx: Context): 
   if (to instanceof NumericType) {
     if (from instanceof BooleanType) return toNumeric(fromBoolean(value as boolean), new IntegerType(), to, ctx.ansi);
     if (from instanceof TimestampType) return timestampToNumeric(value as Date, to, ctx);
-    return toNumeric(value as NumericValue, from, to, ctx.ansi);
+    return toNumeric(value as LongValue, from, to, ctx.ansi);
   }
   if (to instanceof BooleanType) {
     if (from instanceof TimestampType) return (value as Date).getTime() !== 0;

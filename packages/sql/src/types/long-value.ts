@@ -7,14 +7,27 @@
 
 export type LongValue = number | bigint;
 
-const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 export const LONG_MIN = -(2n ** 63n);
 export const LONG_MAX = 2n ** 63n - 1n;
 
-/** An exact integer in the engine's form for a long: a number when safe, else the bigint. */
+/**
+ * An exact integer in the engine's form for a long: a number when safe, else the bigint. Its
+ * source is also generated code's sqlLong (LONG_HELPERS), so it names no module binding.
+ */
 export function longValue(v: bigint): LongValue {
-  return v >= MIN_SAFE && v <= MAX_SAFE ? Number(v) : v;
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+}
+
+/**
+ * Java's `(long) d`: NaN is 0, a fraction is truncated, past the range it saturates (0, never
+ * -0). Its source is also generated code's sqlLongOfDouble (expr/long-arithmetic.ts).
+ */
+export function longOfDouble(d: number): LongValue {
+  if (d !== d) return 0;
+  if (d >= 9223372036854775807) return 9223372036854775807n;
+  if (d <= -9223372036854775808) return -9223372036854775808n;
+  const t = Math.trunc(d) + 0;
+  return Number.isSafeInteger(t) ? t : BigInt(t);
 }
 
 /**
@@ -28,5 +41,5 @@ export function toLongValue(value: number | bigint): LongValue | undefined {
 
 /** Generated code's helper: `sqlLong(b)` is the bigint b in the engine's form. */
 export const LONG_HELPERS: Readonly<Record<string, string>> = {
-  sqlLong: 'const sqlLong = (v) => (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);',
+  sqlLong: `const sqlLong = ${longValue.toString()};`,
 };
