@@ -35,6 +35,16 @@ const strings = ints.map((v, i) => (i % 11 === 0 ? null : `s${v % 13}`));
 const flags = ints.map((v) => v % 2 === 0);
 
 describe('Parquet column chunks decoded into the engine form', () => {
+  it('keeps every long exact over many pages once one past 2^53 turned the column plain', () => {
+    // The first page holds 2^60 + 1 (no double holds it): the later pages are appended to a plain array.
+    const big = longs.map((v, i) => (i === 3 ? 2n ** 60n + 1n : v));
+    const path = writeFile('big-longs.parquet', [{ name: 'big', data: big, type: 'INT64', nullable: false }]);
+    expect(readParquetFooter(path).metadata.row_groups[0].columns[0].meta_data!.encoding_stats?.length ?? 0).toBeGreaterThan(0);
+    const [column] = readRowGroupColumns(path, readParquetFooter(path), 0);
+    expect(Array.isArray(column)).toBe(true);
+    expect(Array.from(column)).toEqual(big.map((v) => (v === 2n ** 60n + 1n ? v : Number(v))));
+  });
+
   it('gives the values of hyparquet\'s row reader over many pages, plain and dictionary-encoded, with and without nulls', async () => {
     const path = writeFile('mixed.parquet', [
       { name: 'n', data: Int32Array.from(ints), type: 'INT32', nullable: false },

@@ -80,19 +80,18 @@ function kindOf(e: SchemaElement): Kind {
 
 /**
  * Signed 64-bit integers as doubles, divided by `divisor` towards zero (as BigInt division), into
- * out[at..]. False when a long (`divisor` 1) is past 2^53, which a double cannot hold: out then
- * lacks it, and the caller takes int64Values' exact form instead.
+ * out[at..]. False at the first long (`divisor` 1) past 2^53, which a double cannot hold: out is
+ * then partly written, and the caller takes int64Values' exact form instead.
  */
 function int64ToNumbers(values: BigInt64Array, divisor: number, out: Float64Array, at = 0): boolean {
   const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-  let safe = true;
   for (let i = 0; i < values.length; i++) {
     const v = words[2 * i + 1] * 4294967296 + (words[2 * i] >>> 0);
     if (divisor !== 1) out[at + i] = Math.trunc(v / divisor) + 0; // + 0: no -0, as BigInt has none
-    else if (v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER) safe = false;
+    else if (v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER) return false;
     else out[at + i] = v;
   }
-  return safe;
+  return true;
 }
 
 /** 64-bit integers in the engine's form: a Float64Array, or a plain array where a long is past 2^53 (that one a JS bigint). */
@@ -226,7 +225,12 @@ class ColumnBuilder {
   appendInt64(values: BigInt64Array, divisor: number): void {
     const column = this.target();
     if (column instanceof Float64Array && int64ToNumbers(values, divisor, column, this.at)) this.at += values.length;
-    else this.appendDefined(int64Values(values, divisor), undefined);
+    else if (Array.isArray(column) && divisor === 1) {
+      // Already plain (a long past 2^53 came before): each long in its exact form, no page-sized array between.
+      const at = this.at;
+      for (let i = 0; i < values.length; i++) column[at + i] = longValue(values[i]);
+      this.at = at + values.length;
+    } else this.appendDefined(int64Values(values, divisor), undefined);
   }
 
   /** The column, turned into a plain one when `incoming` is (it holds a long past 2^53 as a bigint, which no typed array takes). */
