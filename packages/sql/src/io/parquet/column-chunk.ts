@@ -235,16 +235,18 @@ class ColumnBuilder {
 
   /** The column, turned into a plain one when `incoming` is (it holds a long past 2^53 as a bigint, which no typed array takes). */
   private widened(incoming: ArrayLike<unknown>): EngineColumn {
+    return Array.isArray(incoming) ? this.plain() : this.target();
+  }
+
+  /** The column as a plain array (a typed one is copied up to its last value). */
+  private plain(): unknown[] {
     const column = this.target();
-    if (Array.isArray(column) || !Array.isArray(incoming)) return column;
-    return (this.column = Array.from(column.subarray(0, this.at)) as unknown[]);
+    return Array.isArray(column) ? column : (this.column = Array.from(column.subarray(0, this.at)) as unknown[]);
   }
 
   /** Appends a page with nulls: `defined` has a definition level per row (0: null), `values` (or indices) one per non-null row. */
   appendWithNulls(values: ArrayLike<unknown>, dictionary: ArrayLike<unknown> | undefined, defined: ArrayLike<number>): void {
-    const target = this.target();
-    if (!Array.isArray(target)) this.column = Array.from(target.subarray(0, this.at)) as unknown[];
-    const column = this.column as unknown[];
+    const column = this.plain();
     let v = 0;
     let at = this.at;
     for (let r = 0; r < defined.length; r++) {
