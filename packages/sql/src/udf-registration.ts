@@ -5,7 +5,7 @@
  */
 import type { UdfRef } from './expr/expression.js';
 import type { DataType } from './types/index.js';
-import { udf, udfRefOf, userDefinedFunction, type UserDefinedFunction } from './functions/udf.js';
+import { udfRef, udfRefOf, userDefinedFunction, type UserDefinedFunction } from './functions/udf.js';
 
 export class UDFRegistration {
   constructor(private readonly functions: Map<string, UdfRef>) {}
@@ -16,7 +16,7 @@ export class UDFRegistration {
     if (defined && returnType !== undefined) {
       throw new TypeError(`[CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF] returnType can not be specified when \`f\` is a user-defined function, but got ${String(returnType)}.`);
     }
-    const ref = { ...(defined ?? udfRefOf(udf(f as (...args: never[]) => unknown, returnType))!), name };
+    const ref = { ...(defined ?? udfRef(f as (...args: never[]) => unknown, returnType)), name };
     this.functions.set(name.toLowerCase(), ref);
     return userDefinedFunction(ref);
   }

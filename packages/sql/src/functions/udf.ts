@@ -15,12 +15,17 @@ export type UserDefinedFunction = ((...cols: (ColumnOrName | ColumnOrName[])[]) 
 const refs = new WeakMap<UserDefinedFunction, UdfRef>();
 
 export function udf(f: (...args: never[]) => unknown, returnType: DataType | string = 'string'): UserDefinedFunction {
+  return userDefinedFunction(udfRef(f, returnType));
+}
+
+/** What a UDF of `f` calls: its source, captured values, name (the function's, else `udf`) and return type. */
+export function udfRef(f: (...args: never[]) => unknown, returnType: DataType | string = 'string'): UdfRef {
   const ref = toFnRef(f, 'udf');
   const type = typeof returnType === 'string' ? parseDataType(returnType) : returnType;
   const target = typeof f === 'function' ? f : (f as { fn: { name: string } }).fn;
   const name = target.name && !target.name.startsWith('bound ') ? target.name : 'udf';
   if (typeof target === 'function') rememberUdfFunction(ref.source, target);
-  return userDefinedFunction({ source: ref.source, env: ref.env, name, returnType: type });
+  return { source: ref.source, env: ref.env, name, returnType: type };
 }
 
 /** A UDF calling `ref`: its columns are named `<ref.name>(args)`. */
