@@ -255,7 +255,8 @@ export class DataFrame {
     const condition = (list as Column[]).map((c) => c.expr).reduce((a, b) => ({ kind: 'binary', op: 'AND', left: a, right: b }));
     const joined = this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: type, condition });
     const resolved = resolveSelfJoinEqualities(joined.plan, this.plan, other.plan);
-    return resolved ? this.derive(resolved) : joined;
+    // `resolved` is the analyzed join with only its condition's operands re-pointed: no second analysis.
+    return resolved ? new DataFrame(this.session, resolved) : joined;
   }
   crossJoin(other: DataFrame): DataFrame {
     return this.derive({ kind: 'join', left: this.plan, right: other.plan, joinType: 'cross', condition: undefined });
