@@ -6,16 +6,32 @@
  * bigint, which JSON refuses) is written as its digits and `n`. Written once as source:
  * generated code takes it as a helper (KEY_TEXT), spills call it as a function (keyText).
  */
+import { ArrayType, MapType, StructType, type DataType } from '../types/index.js';
+import type { CodegenContext } from '../physical/codegen/codegen-context.js';
+
 export const KEY_TEXT = `function keyText(values) { return JSON.stringify(values, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? v + 'n' : v)); }`;
 
+/** Types whose values are never a JS bigint (a long, a decimal, a timestamp or an interval may be one past 2^53). */
+const BIGINT_FREE_TYPES = new Set(['void', 'string', 'boolean', 'byte', 'short', 'integer', 'float', 'double', 'date', 'binary']);
+
+function mayHoldBigint(type: DataType): boolean {
+  if (type instanceof ArrayType) return mayHoldBigint(type.elementType);
+  if (type instanceof MapType) return mayHoldBigint(type.keyType) || mayHoldBigint(type.valueType);
+  if (type instanceof StructType) return type.fields.some((f) => mayHoldBigint(f.dataType));
+  return !BIGINT_FREE_TYPES.has(type.typeName());
+}
+
 /**
- * The JSON text of a tuple of key values (several join or window keys, a struct group key):
- * JSON.stringify, whose speed it keeps, or where a value is a long past 2^53 (a JS bigint, which
- * JSON refuses) the key text. Equal tuples hold the same kinds of values, so take the same path.
+ * Code for the text a key is looked up by when a Map cannot key it by value (several join, window
+ * or group keys; a struct, array or map group key): `tuple` (the code of the values' array, or of
+ * the one value) as JSON.stringify writes it, which is fastest, or as keyText writes it where a
+ * value of `types` may be a JS bigint, which JSON refuses. A join passes both sides' key types, so
+ * that both write the same text.
  */
-export const TUPLE_JSON_HELPERS: Readonly<Record<string, string>> = {
-  keyText: KEY_TEXT,
-  tupleJson: 'function tupleJson(values) { try { return JSON.stringify(values); } catch { return keyText(values); } }',
-};
+export function tupleKeyCode(tuple: string, types: readonly DataType[], ctx: CodegenContext): string {
+  if (!types.some(mayHoldBigint)) return `JSON.stringify(${tuple})`;
+  ctx.addHelper('keyText', KEY_TEXT);
+  return `keyText(${tuple})`;
+}
 
 export const keyText = new Function(`${KEY_TEXT} return keyText;`)() as (values: unknown) => string;

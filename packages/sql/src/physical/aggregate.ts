@@ -19,7 +19,6 @@ import { groupKey, nestedMapFind, partialAggregate, primitiveKeys, type Aggregat
 import { keyIsPartition } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
 import { normalizedGroupKey } from './normalized-group-keys.js';
-import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
 
 export function hashAggregate(
   child: Pipeline,
@@ -64,7 +63,6 @@ function finalAggregate(
   site: string,
 ): RDD<unknown[]> {
   const ctx = new CodegenContext();
-  ctx.addHelpers(TUPLE_JSON_HELPERS);
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   const merges = calls.map((c) => c.def.merge(slots('b', c), slots('b2', c), c.call.args.map(dataTypeOf))).join('\n    ');
   const vars = new Map<number, string>();
@@ -77,7 +75,7 @@ function finalAggregate(
   const bufferWidth = calls.reduce((n, c) => n + c.def.slots, groupBy.length);
   const column = (i: number) => `c${i}[r]`;
   const mergeRow = calls.map((c) => c.def.merge(slots('b', c), slots('', c).map((_, i) => column(c.offset + i)), c.call.args.map(dataTypeOf))).join('\n      ');
-  const lookup = tableLookup(groupBy, column);
+  const lookup = tableLookup(groupBy, column, ctx);
   const emptyGlobal = groupBy.length === 0 ? `if (groups.empty) { const b = [${calls.flatMap((c) => c.def.init()).join(', ')}]; groups.table.set(0, b); groups.added(b); }` : '';
   // The table spills to disk past the task's memory budget (physical/spill/spillable-groups.ts).
   ctx.env.newGroups = SPILL_RUNTIME.ref('newGroups');
@@ -124,12 +122,13 @@ for (const b of groups.buffers()) {
  * the group's one key in spill files, from its buffer `b`: a JSON text of the key values when
  * the table nests a Map per key value, else the table's own key.
  */
-function tableLookup(groupBy: readonly Expr[], column: (i: number) => string): { find: string; leaf: string; last: string; spillKey: string } {
+function tableLookup(groupBy: readonly Expr[], column: (i: number) => string, ctx: CodegenContext): { find: string; leaf: string; last: string; spillKey: string } {
   const keySlots = groupBy.map((_, i) => `b[${i}]`);
   const primitive = primitiveKeys(groupBy);
-  const { find, leaf, last } = nestedMapFind('groups.table', groupBy.map((_, i) => column(i)), primitive, 'b');
+  const types = groupBy.map(dataTypeOf);
+  const { find, leaf, last } = nestedMapFind('groups.table', groupBy.map((_, i) => column(i)), types, primitive, 'b', ctx);
   const nested = primitive && groupBy.length >= 2;
-  return { find: find.join('\n    '), leaf, last, spillKey: nested ? `env.spillText([${keySlots.join(', ')}])` : groupKey(keySlots, primitive) };
+  return { find: find.join('\n    '), leaf, last, spillKey: nested ? `env.spillText([${keySlots.join(', ')}])` : groupKey(keySlots, types, primitive, ctx) };
 }
 
 export const placeholderId = (i: number) => -1 - i;

@@ -8,6 +8,7 @@
  * thread decodes the table once and reuses it for all its tasks). An inner join is fused into the
  * stream side's pipeline instead (fusedBroadcastJoin, broadcast-probe.ts).
  */
+import type { DataType } from '../types/index.js';
 import { FnRef, type Broadcast, type RDD } from '@flint/rdd';
 import type { Attr, Expr } from '../expr/expression.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
@@ -15,13 +16,13 @@ import type { JoinType } from '../plan/logical-plan.js';
 import type { SqlHost } from '../session-host.js';
 import { CodegenContext } from './codegen/codegen-context.js';
 import { genExpr } from './codegen/expr-codegen.js';
-import { NULL_KEY, type EquiJoinKeys } from './join.js';
+import { joinKeyTypes, NULL_KEY, type EquiJoinKeys } from './join.js';
 import { addPreJobStep, genLoop, mapPartitionsGenerated, outputAfter, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
 import { genTableParts, type BroadcastProbe, type BuildTable } from './broadcast-probe.js';
 import { concatJoinColumns, JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 import { bulkBuildPrologue } from './bulk-build-parts.js';
 import { concatBuildKeys, KEY_RUN_RUNTIME, type BuildKeys } from './runtime/key-runs.js';
-import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
+import { tupleKeyCode } from '../expr/key-text.js';
 
 /** Which side may be broadcast for each join type: the side whose unmatched rows are not kept. */
 export function broadcastableSides(joinType: JoinType): ('left' | 'right')[] {
@@ -89,11 +90,11 @@ export function broadcastHashJoin(
   const carried = computed?.carried ?? smallOutput.map((a) => isRead(a.id));
 
   const ctx = new CodegenContext();
-  ctx.addHelpers(TUPLE_JSON_HELPERS);
+  const keyTypes = joinKeyTypes(keys);
   const keyOf = (exprs: Expr[], vars: ReadonlyMap<number, string>) => {
     const codes = exprs.map((k) => genExpr(k, vars, ctx));
     const nullable = codes.map((c, i) => (keys.nullSafe[i] ? 'false' : `(${c}) === null`));
-    const key = codes.length === 1 ? codes[0] : `tupleJson([${codes.join(', ')}])`;
+    const key = codes.length === 1 ? codes[0] : tupleKeyCode(`[${codes.join(', ')}]`, keyTypes, ctx);
     return { key, anyNull: nullable.join(' || ') || 'false' };
   };
   const streamOutput = outputAfter(stream);
@@ -135,7 +136,7 @@ export function broadcastHashJoin(
   // What a null-aware probe asks of the whole table, once per task.
   const tableFacts = nullAwareKey ? `\nconst btempty = btt.keys.length === 0, btnull = btindex.get('${NULL_KEY}') !== undefined;` : '';
   const probe = streamPartitionsGenerated<unknown[]>(stream, ctx, `${parts.declarations}${tableFacts}\n${body}`, site);
-  const table = computed?.table ?? onceLoaded(buildColumns(small, buildKeys, keys.nullSafe, carried, site, nullAwareKey), site);
+  const table = computed?.table ?? onceLoaded(buildColumns(small, buildKeys, keyTypes, keys.nullSafe, carried, site, nullAwareKey), site);
   return addPreJobStep(probe, async (node) => {
     const fn = new FnRef(node.fn.source, { ...node.fn.env, buildTable: await table() }, node.fn.site);
     return { ...node, fn, beforeJob: undefined };
@@ -165,7 +166,7 @@ export function fusedBroadcastJoin(
   isRead: (id: number) => boolean = () => true,
 ): Pipeline {
   const probe = broadcastProbe(stream, small, build, keys, isRead, () => table());
-  const table = onceLoaded(buildColumns(small, build === 'right' ? keys.rightKeys : keys.leftKeys, keys.nullSafe, probe.carried, site), site);
+  const table = onceLoaded(buildColumns(small, build === 'right' ? keys.rightKeys : keys.leftKeys, probe.keyTypes, keys.nullSafe, probe.carried, site), site);
   return withStep(stream, { kind: 'probe', probe });
 }
 
@@ -176,6 +177,7 @@ export function broadcastProbe(stream: Pipeline, small: Pipeline, build: 'left' 
   const keyBound = streamKeyValues(buildOutput, build === 'right' ? keys.rightKeys : keys.leftKeys, streamKeys, keys.nullSafe);
   return {
     streamKeys,
+    keyTypes: joinKeyTypes(keys),
     nullSafe: keys.nullSafe,
     buildOutput,
     carried: buildOutput.map((a, i) => isRead(a.id) && keyBound[i] === undefined),
@@ -207,9 +209,8 @@ function streamKeyValues(buildOutput: readonly Attr[], buildKeys: readonly Expr[
  * in a key compared with `=`; a null-aware join keeps the others under NULL_KEY) and, per column,
  * the rows' values (null for a column not carried).
  */
-function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], carried: readonly boolean[], site: string, nullAware = false): RDD<BuildPart> {
+function buildColumns(small: Pipeline, buildKeys: Expr[], keyTypes: readonly DataType[], nullSafe: boolean[], carried: readonly boolean[], site: string, nullAware = false): RDD<BuildPart> {
   const ctx = new CodegenContext();
-  ctx.addHelpers(TUPLE_JSON_HELPERS);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   ctx.env.keyRunOf = KEY_RUN_RUNTIME.ref('keyRunOf');
   const output = outputAfter(small);
@@ -218,7 +219,7 @@ function buildColumns(small: Pipeline, buildKeys: Expr[], nullSafe: boolean[], c
     const codes = buildKeys.map((k) => genExpr(k, vars, ctx));
     const lines = codes.map((c, i) => `const k${i} = ${c};`);
     const anyNull = codes.map((_, i) => (nullSafe[i] ? '' : `k${i} === null`)).filter((t) => t !== '').join(' || ');
-    const key = codes.length === 1 ? 'k0' : `tupleJson([${codes.map((_, i) => `k${i}`).join(', ')}])`;
+    const key = codes.length === 1 ? 'k0' : tupleKeyCode(`[${codes.map((_, i) => `k${i}`).join(', ')}]`, keyTypes, ctx);
     const pushes = [`bk.push(${key});`, ...kept.map((i) => `bc${i}.push(${vars.get(output[i].id)});`)].join(' ');
     const nullPushes = [`bk.push('${NULL_KEY}');`, ...kept.map((i) => `bc${i}.push(null);`)].join(' ');
     lines.push(anyNull === '' ? pushes : `if (!(${anyNull})) { ${pushes} }${nullAware ? ` else { ${nullPushes} }` : ''}`);

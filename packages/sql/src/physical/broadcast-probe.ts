@@ -11,6 +11,7 @@
  * rebuilding a Map of row arrays; each task thread indexes the keys and lays the columns out for
  * probing once (runtime/probe-index.ts).
  */
+import type { DataType } from '../types/index.js';
 import type { Broadcast } from '@flint/rdd';
 import type { Attr, Expr } from '../expr/expression.js';
 import type { CodegenContext } from './codegen/codegen-context.js';
@@ -19,11 +20,13 @@ import { PROBE_INDEX } from './runtime/probe-index.js';
 import { encodedValue } from './codegen/encoded-read.js';
 import type { JoinColumn } from './runtime/join-columns.js';
 import { isKeyRun, type BuildKeys } from './runtime/key-runs.js';
-import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
+import { tupleKeyCode } from '../expr/key-text.js';
 
 export interface BroadcastProbe {
   /** The stream side's key expressions (over the rows before this step). */
   readonly streamKeys: readonly Expr[];
+  /** Both sides' key types (joinKeyTypes): what the key text of several keys is written by. */
+  readonly keyTypes: readonly DataType[];
   /** Per key: `<=>` (nulls match) rather than `=`. */
   readonly nullSafe: readonly boolean[];
   /** The build side's columns, in the order of the table's columns. */
@@ -101,8 +104,7 @@ export function genProbe(probe: BroadcastProbe, index: number, vars: Bindings, c
   const codes = probe.streamKeys.map((k) => genExpr(k, vars, ctx));
   const keys = codes.map((code, i) => `const ${name}k${i} = ${code};`);
   const anyNull = codes.map((_, i) => (probe.nullSafe[i] ? '' : `${name}k${i} === null`)).filter((t) => t !== '');
-  if (codes.length !== 1) ctx.addHelpers(TUPLE_JSON_HELPERS);
-  const key = codes.length === 1 ? `${name}k0` : `tupleJson([${codes.map((_, i) => `${name}k${i}`).join(', ')}])`;
+  const key = codes.length === 1 ? `${name}k0` : tupleKeyCode(`[${codes.map((_, i) => `${name}k${i}`).join(', ')}]`, probe.keyTypes, ctx);
   const parts = genTableParts(name, `env.${probeTableName(index)}.value`, probe.carried, ctx);
   hoisted.push(parts.declarations);
   lines.push(...keys);

@@ -8,6 +8,7 @@
  * checked on each candidate pair. A join with no equality keys sends every row to one partition
  * (a nested-loop join). Rows whose key has a null never match (unless compared with `<=>`).
  */
+import type { DataType } from '../types/index.js';
 import type { RDD } from '@flint/rdd';
 import type { Attr, Expr } from '../expr/expression.js';
 import { callOf, referencedIds } from '../expr/expression.js';
@@ -22,7 +23,7 @@ import { JOIN_SPILL_RUNTIME } from './spill/spillable-join.js';
 import { AGGREGATE_RUNTIME, keyIsPartition } from './runtime/group-partition.js';
 import { JOIN_BATCH_RUNTIME, type JoinBatch } from './runtime/join-batches.js';
 import { JOIN_COLUMN_RUNTIME } from './runtime/join-columns.js';
-import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
+import { tupleKeyCode } from '../expr/key-text.js';
 
 /** The key of rows whose join key has a null: they reach the reduce side but match nothing. */
 export const NULL_KEY = '\\u0000null';
@@ -40,6 +41,9 @@ export interface EquiJoinKeys {
   readonly nullSafe: boolean[];
   readonly residual: Expr | undefined;
 }
+
+/** Both sides' key types: a key text written from them is the same on either side. */
+export const joinKeyTypes = (keys: EquiJoinKeys): DataType[] => [...keys.leftKeys, ...keys.rightKeys].map(dataTypeOf);
 
 /** A struct, array, map or binary key as its content's text (expr/builtins/join-keys.ts): hash tables compare objects by identity. */
 const hashable = (key: Expr): Expr => (isComplexType(dataTypeOf(key)) ? callOf('join_key', [key]) : key);
@@ -100,10 +104,11 @@ export function shuffledHashJoin(
   // Null-aware only as a hash join on its one key (else null keys just never match, as before).
   const nullAwareKeys = nullAware && keysOnly && keys.leftKeys.length === 1;
   const rightRead = keysOnly ? () => false : isRead;
+  const keyTypes = joinKeyTypes(keys);
   const shuffle = (batches: RDD<[number, JoinBatch]>) => batches.partitionBy(partitions, keyIsPartition());
   const shuffles = {
-    left: shuffle(keyRows(left, keys.leftKeys, keys.nullSafe, 0, keepNullKeys(0), partitions, site, isRead)),
-    right: shuffle(keyRows(right, keys.rightKeys, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead, nullAwareKeys)),
+    left: shuffle(keyRows(left, keys.leftKeys, keyTypes, keys.nullSafe, 0, keepNullKeys(0), partitions, site, isRead)),
+    right: shuffle(keyRows(right, keys.rightKeys, keyTypes, keys.nullSafe, 1, keepNullKeys(1), partitions, site, rightRead, nullAwareKeys)),
   };
   // A join that streams one side reads each reduce partition's build rows first (see firstSide).
   const both = firstSide(joinType, build) === 'right' ? shuffles.right.union(shuffles.left) : shuffles.left.union(shuffles.right);
@@ -154,9 +159,8 @@ export const fullRow = (layout: CarriedLayout, row: string): string => `[${layou
  * One side's rows as join batches (runtime/join-batches.ts): per reduce partition, the rows' keys
  * and the columns something reads, hashed into `numPartitions` by key.
  */
-function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, numPartitions: number, site: string, isRead: (id: number) => boolean, markers = false): RDD<[number, JoinBatch]> {
+function keyRows(p: Pipeline, keys: Expr[], keyTypes: readonly DataType[], nullSafe: boolean[], side: 0 | 1, keepNullKeys: boolean, numPartitions: number, site: string, isRead: (id: number) => boolean, markers = false): RDD<[number, JoinBatch]> {
   const ctx = new CodegenContext();
-  ctx.addHelpers(TUPLE_JSON_HELPERS);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   ctx.env.joinPartition = AGGREGATE_RUNTIME.ref('groupPartition');
   const output = outputAfter(p);
@@ -164,7 +168,7 @@ function keyRows(p: Pipeline, keys: Expr[], nullSafe: boolean[], side: 0 | 1, ke
   const body = genLoop(p, ctx, (vars) => {
     const lines = keys.map((k, i) => `const k${i} = ${genExpr(k, vars, ctx)};`);
     const nullable = keys.map((_, i) => i).filter((i) => !nullSafe[i]);
-    const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : `tupleJson([${keys.map((_, i) => `k${i}`).join(', ')}])`;
+    const key = keys.length === 0 ? '0' : keys.length === 1 ? 'k0' : tupleKeyCode(`[${keys.map((_, i) => `k${i}`).join(', ')}]`, keyTypes, ctx);
     const anyNull = nullable.map((i) => `k${i} === null`).join(' || ');
     const add = [
       `const jp = ${numPartitions === 1 ? '0' : `env.joinPartition(jkey, ${numPartitions})`};`,

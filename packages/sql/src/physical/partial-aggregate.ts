@@ -8,6 +8,7 @@
  * a record per group (group-batches.ts): what the shuffle writes and reads is a few arrays per map task.
  */
 import type { RDD } from '@flint/rdd';
+import type { DataType } from '../types/index.js';
 import type { Expr } from '../expr/expression.js';
 import type { AggregateFunction, TypedAccumulator } from '../expr/registry.js';
 import { dataTypeOf } from '../analyzer/type-of.js';
@@ -22,7 +23,7 @@ import type { DirectCells } from './codegen/direct-group-codegen.js';
 import { AGGREGATE_RUNTIME } from './runtime/group-partition.js';
 import { JOIN_COLUMN_RUNTIME, type JoinColumn } from './runtime/join-columns.js';
 import { EMPTY_VALUES, groupBatchesCode } from './group-batches.js';
-import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
+import { tupleKeyCode } from '../expr/key-text.js';
 
 export interface AggregateCall {
   readonly call: Extract<Expr, { kind: 'call' }>;
@@ -42,10 +43,10 @@ export type GroupBatch = [groups: number, columns: JoinColumn[]];
  * The key a group is hashed and looked up by: the value itself for one primitive column, else a
  * JSON text (a Map compares a struct or an array by identity, so equal ones would not meet).
  */
-export function groupKey(values: string[], primitive: boolean): string {
+export function groupKey(values: string[], types: readonly DataType[], primitive: boolean, ctx: CodegenContext): string {
   if (values.length === 0) return '0';
-  if (values.length === 1) return primitive ? values[0] : `tupleJson(${values[0]})`;
-  return `tupleJson([${values.join(', ')}])`;
+  if (values.length === 1) return primitive ? values[0] : tupleKeyCode(values[0], types, ctx);
+  return tupleKeyCode(`[${values.join(', ')}]`, types, ctx);
 }
 
 export const primitiveKeys = (keys: readonly Expr[]) => keys.every((k) => isPrimitiveValued(dataTypeOf(k)));
@@ -55,8 +56,8 @@ export const primitiveKeys = (keys: readonly Expr[]) => keys.every((k) => isPrim
  * Map level per key value when every key is primitive (compared by value; missing levels are
  * made), else by one key (groupKey). A miss leaves `found` undefined; `leaf.set(last, ...)` adds it.
  */
-export function nestedMapFind(table: string, keys: readonly string[], primitive: boolean, found: string): { find: string[]; leaf: string; last: string } {
-  if (!primitive || keys.length < 2) return { find: [`const key = ${groupKey([...keys], primitive)};`, `let ${found} = ${table}.get(key);`], leaf: table, last: 'key' };
+export function nestedMapFind(table: string, keys: readonly string[], types: readonly DataType[], primitive: boolean, found: string, ctx: CodegenContext): { find: string[]; leaf: string; last: string } {
+  if (!primitive || keys.length < 2) return { find: [`const key = ${groupKey([...keys], types, primitive, ctx)};`, `let ${found} = ${table}.get(key);`], leaf: table, last: 'key' };
   const find: string[] = [];
   let map = table;
   keys.slice(0, -1).forEach((k, i) => {
@@ -79,7 +80,7 @@ function groupLookup(keys: readonly GroupTableKey[], ctx: CodegenContext, onNew:
   const primitive = primitiveKeys(keys.map((k) => k.expr));
   if (primitive && wordTableApplies(keys)) return wordTableLookup(keys, ctx, onNew, cells);
   const keyVars = keys.map((_, i) => `k${i}`);
-  const { find, leaf, last } = nestedMapFind('groups', keyVars, primitive, 'g');
+  const { find, leaf, last } = nestedMapFind('groups', keyVars, keys.map((k) => dataTypeOf(k.expr)), primitive, 'g', ctx);
   const create = `if (g === undefined) { g = groupCount++; ${leaf}.set(${last}, g); ${onNew(keyVars)} }`;
   const row = [...keys.map((k, i) => `const k${i} = ${k.code};`), ...find, create];
   return { state: [loopVar('groups', 'new Map()', false)], batch: [], row, after: [] };
@@ -163,7 +164,6 @@ function genericLayout(calls: readonly AggregateCall[], keyCount: number): SlotL
  */
 export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], calls: readonly AggregateCall[], numPartitions: number, site: string): RDD<[number, GroupBatch]> {
   const ctx = new CodegenContext();
-  ctx.addHelpers(TUPLE_JSON_HELPERS);
   for (const c of calls) ctx.addHelpers(c.def.helpers);
   ctx.env.compactColumn = JOIN_COLUMN_RUNTIME.ref('compactColumn');
   ctx.env.narrowColumn = JOIN_COLUMN_RUNTIME.ref('narrowColumn');
@@ -205,7 +205,7 @@ export function partialAggregate(child: Pipeline, groupBy: readonly Expr[], call
       ? 'const partitionOf = null; // every group goes to partition 0'
       : byKeyColumns
         ? `const partitionOf = env.keyPartitions([${keyColumns.join(', ')}], groupCount, ${numPartitions});`
-        : `const partitionOf = new Int32Array(groupCount);\nfor (let g = 0; g < groupCount; g++) partitionOf[g] = env.groupPartition(${groupKey(groupValues, false)}, ${numPartitions});`;
+        : `const partitionOf = new Int32Array(groupCount);\nfor (let g = 0; g < groupCount; g++) partitionOf[g] = env.groupPartition(${groupKey(groupValues, groupBy.map(dataTypeOf), false, ctx)}, ${numPartitions});`;
   const emit = groupBatchesCode(ctx, {
     keyColumns,
     bufferValues: layout.bufferSlots(),

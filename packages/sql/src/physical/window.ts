@@ -18,7 +18,7 @@ import { genExpr, type Bindings } from './codegen/expr-codegen.js';
 import { exprKey } from './expr-key.js';
 import { genLoop, mapPartitionsGenerated, outputAfter, pipelineOf, streamPartitionsGenerated, withStep, type Pipeline } from './pipeline.js';
 import { COMPARE_KEYS, genSortKey } from './sort.js';
-import { TUPLE_JSON_HELPERS } from '../expr/key-text.js';
+import { tupleKeyCode } from '../expr/key-text.js';
 
 export function windowRows(child: Pipeline, windowExprs: readonly NamedExpr[], numPartitions: number, site: string): RDD<unknown[]> {
   const bySpec = new Map<string, Alias[]>();
@@ -81,11 +81,10 @@ return out;`;
 
 function keyByPartition(child: Pipeline, spec: WindowSpecExpr, site: string): RDD<unknown> {
   const ctx = new CodegenContext();
-  ctx.addHelpers(TUPLE_JSON_HELPERS);
   const output = outputAfter(child);
   const body = genLoop(child, ctx, (vars) => {
     const keys = spec.partitionBy.map((p) => genExpr(p, vars, ctx));
-    const key = keys.length === 0 ? '0' : keys.length === 1 ? keys[0] : `tupleJson([${keys.join(', ')}])`;
+    const key = keys.length === 0 ? '0' : keys.length === 1 ? keys[0] : tupleKeyCode(`[${keys.join(', ')}]`, spec.partitionBy.map(dataTypeOf), ctx);
     return `yield [${key}, [${output.map((a) => vars.get(a.id)).join(', ')}]];`;
   });
   return streamPartitionsGenerated(child, ctx, body, site);
