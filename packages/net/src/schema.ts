@@ -122,6 +122,15 @@ export function record<T>(item: Schema<T>): Schema<Record<string, T>> {
   };
 }
 
+/**
+ * object() for an interface T declared elsewhere: `objectOf<T>()({ ... })`. The shape must name
+ * every field of T (FieldsOf) and parse to a T, so a field added to T fails to compile where its
+ * schema is missing, nested shapes included, instead of being dropped on the wire.
+ */
+export function objectOf<T>(): <S extends Shape & FieldsOf<T>>(shape: S & (InferShape<S> extends T ? unknown : never)) => Schema<T> {
+  return (shape) => object(shape) as unknown as Schema<T>;
+}
+
 export function object<S extends Shape>(shape: S): Schema<InferShape<S>> {
   return {
     parse: (value, where) => {

@@ -7,11 +7,12 @@
  *                    of a cached partition (`_2` storage levels), and their answers.
  * Block bytes travel lz4-compressed when that pays (block-transfer.ts). The task's stage stays
  * encoded bytes here: only the task thread decodes it. object() keeps only the fields its shape
- * names, so each shape for a protocol.ts interface `satisfies FieldsOf` it: a field added there
- * without a schema here fails to compile instead of vanishing on the wire.
+ * names, so each shape for a protocol.ts interface is objectOf<T>() (or `satisfies FieldsOf` it,
+ * for a variant): a field added there without a schema here fails to compile instead of vanishing
+ * on the wire.
  */
 import {
-  array, boolean, bytes, count, integer, literal, message, nullable, number, object, oneOfStrings, optional, record, shortString, string, tuple, union, variant, variants,
+  array, boolean, bytes, count, integer, literal, message, nullable, number, objectOf, oneOfStrings, optional, record, shortString, string, tuple, union, variant, variants,
   ProtocolError, type FieldsOf, type Infer, type Schema,
 } from '@flint/net';
 import { isBlockKey } from '../block-keys.js';
@@ -33,18 +34,22 @@ const blockKey: Schema<string> = {
 
 const storageLevel = shortString(64);
 
-const wireBlock: Schema<WireBlock> = object({ lz4: boolean, bytes } satisfies FieldsOf<WireBlock>);
+const wireBlock = objectOf<WireBlock>()({ lz4: boolean, bytes });
+
+/** The fields of one kind of TaskInput besides its tag. */
+type InputFields<K extends TaskInput['kind']> = FieldsOf<Omit<Extract<TaskInput, { kind: K }>, 'kind'>>;
+type ShuffleBucket = Extract<TaskInput, { kind: 'shuffle' }>['buckets'][number];
 
 const taskInput: Schema<TaskInput> = variants(
-  variant('kind', 'bytes', { key: string, bytes }),
-  variant('kind', 'cached', { key: string, executor: executorRef }),
+  variant('kind', 'bytes', { key: string, bytes } satisfies InputFields<'bytes'>),
+  variant('kind', 'cached', { key: string, executor: executorRef } satisfies InputFields<'cached'>),
   variant('kind', 'shuffle', {
     key: string,
-    buckets: array(object({ shuffleId: count, mapPartition: count, reducePartition: count, executor: executorRef, size: count })),
-  }),
+    buckets: array(objectOf<ShuffleBucket>()({ shuffleId: count, mapPartition: count, reducePartition: count, executor: executorRef, size: count })),
+  } satisfies InputFields<'shuffle'>),
 );
 
-const taskRequest: Schema<TaskRequest> = object({
+const taskRequest = objectOf<TaskRequest>()({
   appId,
   taskId: count,
   jobId: count,
@@ -55,28 +60,28 @@ const taskRequest: Schema<TaskRequest> = object({
   shuffleId: optional(count),
   shuffleOnDisk: optional(boolean),
   replicateTo: optional(executorRef),
-  barrier: optional(object({ numTasks: count, addresses: optional(array(shortString(MAX_ID_LENGTH))) })),
+  barrier: optional(objectOf<NonNullable<TaskRequest['barrier']>>()({ numTasks: count, addresses: optional(array(shortString(MAX_ID_LENGTH))) })),
   cpus: optional(count),
   stage: bytes,
   inputs: array(taskInput),
-  broadcasts: array(object({ id: count, bytes: optional(bytes) })),
+  broadcasts: array(objectOf<TaskRequest['broadcasts'][number]>()({ id: count, bytes: optional(bytes) })),
   /** Added files and archives; the executor refuses a name that leaves its files directory. */
-  files: optional(array(object({ name: shortString(4096), bytes, archive: optional(oneOfStrings('zip', 'tar')) }))),
+  files: optional(array(objectOf<NonNullable<TaskRequest['files']>[number]>()({ name: shortString(4096), bytes, archive: optional(oneOfStrings('zip', 'tar')) }))),
   localProperties: optional(record(string)),
   profile: optional(boolean),
   executorEnv: optional(record(string)),
   runtimes: optional(array(shortString(MAX_ID_LENGTH))),
-} satisfies FieldsOf<TaskRequest>);
+});
 
-const taskError: Schema<TaskError> = object({ name: string, message: string, stack: string, deterministic: optional(literal(true)) } satisfies FieldsOf<TaskError>);
-const taskMetrics: Schema<TaskMetrics> = object({ fetchMs: number, readMs: number, parseMs: number, decodeMs: number, threadMs: number, memoryBytesSpilled: number, diskBytesSpilled: number } satisfies FieldsOf<TaskMetrics>);
-const cachedBlockReport: Schema<CachedBlockReport> = object({
+const taskError = objectOf<TaskError>()({ name: string, message: string, stack: string, deterministic: optional(literal(true)) });
+const taskMetrics = objectOf<TaskMetrics>()({ fetchMs: number, readMs: number, parseMs: number, decodeMs: number, threadMs: number, memoryBytesSpilled: number, diskBytesSpilled: number });
+const cachedBlockReport = objectOf<CachedBlockReport>()({
   rddId: count,
   split: count,
   bytes: count,
   replica: optional(executorRef),
   copy: optional(boolean),
-} satisfies FieldsOf<CachedBlockReport>);
+});
 
 /** The fields of one kind of TaskOutcome besides its tag. */
 type OutcomeFields<K extends TaskOutcome['kind']> = FieldsOf<Omit<Extract<TaskOutcome, { kind: K }>, 'kind'>>;
@@ -86,7 +91,7 @@ const taskOutcome: Schema<TaskOutcome> = variants(
     result: optional(bytes),
     bucketSizes: optional(array(count)),
     cachedBlocks: array(cachedBlockReport),
-    droppedBlocks: optional(array(object({ rddId: count, split: count }))),
+    droppedBlocks: optional(array(objectOf<NonNullable<Extract<TaskOutcome, { kind: 'success' }>['droppedBlocks']>[number]>()({ rddId: count, split: count }))),
     accumulators: array(tuple(integer, number)),
     customAccumulators: optional(bytes),
     recordsRead: count,
@@ -101,14 +106,14 @@ const taskOutcome: Schema<TaskOutcome> = variants(
   variant('kind', 'missingCachedBlock', { rddId: count, split: count, executor: executorRef } satisfies OutcomeFields<'missingCachedBlock'>),
 );
 
-const barrierRequest: Schema<BarrierRequest> = object({
+const barrierRequest = objectOf<BarrierRequest>()({
   stageId: count,
   stageAttempt: count,
   numTasks: count,
   partition: count,
   epoch: count,
   message: string,
-} satisfies FieldsOf<BarrierRequest>);
+});
 
 const runTask = message('runTask', { request: taskRequest });
 const killTask = message('killTask', { taskId: count });
