@@ -102,9 +102,10 @@ describe('cast (Spark 4 defaults: ANSI on)', () => {
     expect(['1', 'x'].map(tryCastFunction(t('string'), t('int')))).toEqual([1, null]);
   });
 
-  it('canCast follows ANSI: no date to number, no number to timestamp', () => {
+  it('canCast follows ANSI: no date to number; numbers and timestamps both ways (SPARK-37714)', () => {
     expect(canCast(t('date'), t('int'))).toBe(false);
-    expect(canCast(t('int'), t('timestamp'))).toBe(false);
+    expect(canCast(t('int'), t('timestamp'))).toBe(true);
+    expect(canCast(t('timestamp'), t('bigint'))).toBe(true);
     expect(canCast(t('int'), t('timestamp'), false)).toBe(true);
     expect(canCast(t('string'), t('array<int>'))).toBe(false);
     expect(canCast(t('string'), t('interval day'))).toBe(false);
