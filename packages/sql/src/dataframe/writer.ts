@@ -38,7 +38,7 @@ export class DataFrameWriter {
     for (const [k, v] of Object.entries(options)) this.option(k, v);
     return this;
   }
-  partitionBy(...cols: (string | string[])[]): this {
+  partitionBy(...cols: (string | readonly string[])[]): this {
     this.partitionColumns = cols.flat();
     return this;
   }
@@ -64,7 +64,7 @@ export class DataFrameWriter {
 
   private applyCallOptions({ mode, partitionBy, ...rest }: WriterCallOptions): void {
     if (mode !== undefined) this.mode(mode);
-    if (partitionBy !== undefined) this.partitionBy([partitionBy].flat() as string[]);
+    if (partitionBy !== undefined) this.partitionBy(partitionBy);
     for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== null) this.option(k, v as OptionValue);
   }
 }
