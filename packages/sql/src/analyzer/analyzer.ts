@@ -278,7 +278,8 @@ function resolveAggregate(p: PlanOf<'aggregate'>, scope?: OuterScope): LogicalPl
 
 /** Every column outside an aggregate function must be a grouping expression (Spark's MISSING_AGGREGATION). */
 function checkGrouped(e: Expr, groupBy: readonly Expr[]): void {
-  const isGroupingExpr = (x: Expr) => groupBy.some((g) => exprJson(g) === exprJson(x));
+  const keys = new Set(groupBy.map((g) => exprJson(g)));
+  const isGroupingExpr = (x: Expr) => keys.has(exprJson(x));
   const visit = (x: Expr): void => {
     if (isGroupingExpr(x) || isAggregateCall(x) || x.kind === 'window') return;
     if (x.kind === 'attr') {

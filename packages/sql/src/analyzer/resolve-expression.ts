@@ -7,7 +7,7 @@
  */
 import type { QueryOrigin } from '../expr/query-context.js';
 import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, parseDataType, type DataType } from '../types/index.js';
-import { aliasOf, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
+import { aliasOf, takesOrigin, transformDown, transformUp, type Attr, type Expr, type SortOrderExpr, type WindowSpecExpr } from '../expr/expression.js';
 import { lookupFunction } from '../expr/registry.js';
 import { distinctAggregate } from '../expr/distinct-aggregate.js';
 import { Types } from '../expr/types-used.js';
@@ -136,7 +136,7 @@ function resolveNode(e: Expr, input: readonly Attr[], outer: OuterScope | undefi
 
 /** The function a call resolves to keeps where the call was written (as Spark's rules keep CurrentOrigin). */
 function keepOrigin(resolved: Expr, origin: QueryOrigin | undefined): Expr {
-  if (origin === undefined || !(resolved.kind === 'call' || resolved.kind === 'cast' || resolved.kind === 'binary' || resolved.kind === 'unary')) return resolved;
+  if (origin === undefined || !takesOrigin(resolved)) return resolved;
   return resolved.origin === undefined ? { ...resolved, origin } : resolved;
 }
 

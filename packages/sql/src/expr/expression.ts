@@ -150,6 +150,10 @@ export function exprJson(e: unknown, replacer?: (key: string, value: any) => unk
   );
 }
 
+/** The operations that keep where they were written (`origin`): the expressions whose errors take a query context. */
+export const takesOrigin = (e: Expr): e is Extract<Expr, { kind: 'binary' | 'unary' | 'call' | 'cast' }> =>
+  e.kind === 'binary' || e.kind === 'unary' || e.kind === 'call' || e.kind === 'cast';
+
 /** A fresh id for an attribute or alias (unique within the process, like Catalyst's exprId). */
 export function newExprId(): number {
   return nextExprId++;

@@ -7,7 +7,7 @@
  * expressions over plans built by `toPlan`; the analyzer rewrites them into joins.
  */
 import { addInterval, intervalLiteral } from './interval-literals.js';
-import { binaryOf, callOf, unaryOf, type Expr as PlanExpr, type SortOrderExpr, type WindowFrame, type WindowSpecExpr } from '../expr/expression.js';
+import { binaryOf, callOf, takesOrigin, unaryOf, type Expr as PlanExpr, type SortOrderExpr, type WindowFrame, type WindowSpecExpr } from '../expr/expression.js';
 import { UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING } from '../expr/names.js';
 import { Types } from '../expr/types-used.js';
 import { BinaryType, ByteType, DecimalType, FloatType, ShortType, parseDataType } from '../types/index.js';
@@ -50,7 +50,7 @@ export function toExpr(e: Expr, scope: ExprScope): PlanExpr {
 
 /** An operation keeps the place in the text it was parsed from (a column or literal needs none). */
 function withOrigin(e: PlanExpr, origin: QueryOrigin): PlanExpr {
-  return e.kind === 'binary' || e.kind === 'unary' || e.kind === 'call' || e.kind === 'cast' ? { ...e, origin } : e;
+  return takesOrigin(e) ? { ...e, origin } : e;
 }
 
 function convert(e: Expr, scope: ExprScope): PlanExpr {

@@ -199,7 +199,7 @@ scalar('pmod', {
   nullableResult: true,
   gen: ([a, b], types, _, state, mode) => {
     const type = pmodType(types);
-    const context = state.errorContext();
+    const context = mode === undefined ? state.errorContext() : undefined;
     if (isLong(type)) return `(${zeroDivisorCode(b!, `sqlLongPmod(${a}, ${b})`, mode, context)})`;
     if (!(type instanceof DecimalType)) return `(${zeroDivisorCode(b!, `((r) => (r < 0 ? (r + ${b}) % ${b} : r))(${a} % ${b})`, mode, context)})`;
     const pmod = `sqlDecimalPmod(${a}, ${b}, ${decimalUnit(types)})`;
@@ -217,7 +217,7 @@ scalar('div', {
   // Decimals divide as integer counts of their smallest unit (0.3 div 0.1 is 3, where doubles give 2.9999999999999996).
   gen: ([a, b], types, _, state, mode) => {
     const scale = decimalScale(types);
-    const context = state.errorContext();
+    const context = mode === undefined ? state.errorContext() : undefined;
     if (scale === 0 && types.every(isLong)) return `(${zeroDivisorCode(b!, longDivideCode(a!, b!, mode), mode, context)})`;
     return `(${zeroDivisorCode(b!, `Math.trunc(${decimalUnitsCode(a!, scale)} / ${decimalUnitsCode(b!, scale)})`, mode, context)})`;
   },

@@ -20,7 +20,8 @@ export function genDecimalArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string,
   ctx.addHelpers(ARITHMETIC_HELPERS);
   ctx.addHelpers(DECIMAL_HELPERS);
   const integral = operands[0].scale === 0 && operands[1].scale === 0 && type.scale === 0;
-  const context = ctx.errorContext();
+  // Only ANSI mode raises errors, which take the query context.
+  const context = evalMode === undefined ? ctx.errorContext() : undefined;
   const result = (v: string) => decimalResultCode(v, type, integral && op !== '/', evalMode, context);
   if (op === '/') return zeroDivisorCode(r, result(`${l} / ${r}`), evalMode, context);
   if (op === '%') return zeroDivisorCode(r, result(`sqlDecimalRemainder(${l}, ${r}, ${10 ** Math.max(operands[0].scale, operands[1].scale)})`), evalMode, context);
@@ -32,8 +33,9 @@ const TRY_FUNCTION: Readonly<Record<string, string>> = { '+': 'try_add', '-': 't
 /** `l op r` for non-null operands held in temporaries; `type` is the result type. */
 export function genArithmetic(op: '+' | '-' | '*' | '/' | '%', l: string, r: string, type: DataType, evalMode: EvalMode | undefined, ctx: CodegenContext): string {
   ctx.addHelpers(ARITHMETIC_HELPERS);
-  const context = ctx.errorContext();
   const range = integralRange(type);
+  // Only ANSI mode raises errors (a zero divisor, an integral overflow), which take the query context.
+  const context = evalMode === undefined && (op === '/' || op === '%' || range !== undefined) ? ctx.errorContext() : undefined;
   if (op === '%' && range?.name === 'long') {
     ctx.addHelpers(LONG_ARITHMETIC_HELPERS);
     return zeroDivisorCode(r, longRemainderCode(l, r), evalMode, context);
