@@ -3,10 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readParquetFile, StructType, writeParquetFile } from '@flint/sql';
-import { readParquetFooter, readRowGroupColumns, rowGroupRanges } from '../../packages/sql/src/io/parquet/parquet-read.js';
+import { readParquetFooter, readRowGroupColumns } from '../../packages/sql/src/io/parquet/parquet-read.js';
 import { DuckDbReference } from './duckdb-reference.js';
 
 const DAY_MS = 86_400_000;
+
+/** The first row and the end (exclusive) of each row group, from the footer's row counts. */
+function rowGroupRanges(metadata: ReturnType<typeof readParquetFooter>['metadata']): { rowStart: number; rowEnd: number }[] {
+  let start = 0;
+  return metadata.row_groups.map((g) => {
+    const rowStart = start;
+    start += Number(g.num_rows);
+    return { rowStart, rowEnd: start };
+  });
+}
 
 describe('Parquet files between Flint and DuckDB', () => {
   let dir: string;

@@ -46,8 +46,8 @@ export interface ParquetSplit {
   path: string;
   start: number;
   length: number;
-  /** Each row group's index in the file, and its rows. */
-  rowGroups: { index: number; rowStart: number; rowEnd: number }[];
+  /** The indices in the file of the row groups it reads (their rows are in the footer). */
+  rowGroups: number[];
   partitionValues?: unknown[];
 }
 
@@ -254,7 +254,7 @@ function readParquetRowGroups(task: Iterable<readonly ParquetSplit[]>, env: Read
   return readingFiles(splitsOf(task), function* (split) {
     const footer = cachedParquetFooter(split.path);
     for (const group of split.rowGroups) {
-      for (const row of readRowGroupRows(split.path, footer, group.index, columns, schema)) yield withPartitionValues(row, split.partitionValues);
+      for (const row of readRowGroupRows(split.path, footer, group, columns, schema)) yield withPartitionValues(row, split.partitionValues);
     }
   });
 }
@@ -270,8 +270,8 @@ function readParquetRowGroupBatches(task: Iterable<readonly ParquetSplit[]>, env
   return readingFiles(splitsOf(task), function* (split) {
     const footer = cachedParquetFooter(split.path);
     for (const group of split.rowGroups) {
-      const length = Math.min(group.rowEnd - group.rowStart, env.sample?.rowGroupRows ?? Infinity);
-      const values = readRowGroupColumns(split.path, footer, group.index, columns, schema, true, length);
+      const length = Math.min(Number(footer.metadata.row_groups[group].num_rows), env.sample?.rowGroupRows ?? Infinity);
+      const values = readRowGroupColumns(split.path, footer, group, columns, schema, true, length);
       const trailing = (split.partitionValues ?? []).map((value) => new Array<unknown>(length).fill(value));
       const encoded = (c: EngineColumn | DictionaryColumn): c is DictionaryColumn => 'codes' in c;
       const batch: ColumnBatch = {

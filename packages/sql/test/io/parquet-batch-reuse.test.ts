@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { runtimeFunction } from '@flint/rdd';
-import { rowGroupRanges, readParquetFooter } from '../../src/io/parquet/parquet-read.js';
+import { readParquetFooter } from '../../src/io/parquet/parquet-read.js';
 import { releaseBatch, takeFloat64 } from '../../src/io/column-pool.js';
 import type { ColumnBatch } from '../../src/io/column-batch.js';
 import { StructType } from '../../src/types/index.js';
@@ -49,7 +49,7 @@ type BatchReader = (task: Iterable<unknown[]>, env: Record<string, unknown>) => 
 /** The scan's batches of every row group of the file, as a task reads a split of the whole file. */
 function batches(): Iterable<ColumnBatch> {
   const footer = readParquetFooter(path);
-  const rowGroups = rowGroupRanges(footer.metadata).map((range, index) => ({ index, ...range }));
+  const rowGroups = footer.metadata.row_groups.map((_, index) => index);
   const read = runtimeFunction('sql.readParquetRowGroupBatches') as unknown as BatchReader;
   return read([[{ path, start: 0, length: footer.size, rowGroups }]], { schema: (footer.schema as StructType).json(), options: {} });
 }

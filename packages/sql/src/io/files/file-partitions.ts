@@ -16,8 +16,8 @@ export interface FilePartitioning {
 }
 
 /** Spark's defaults: 128 MB tasks, a file's open counted as reading 4 MB. */
-export const DEFAULT_MAX_PARTITION_BYTES = 128 * 1024 * 1024;
-export const DEFAULT_OPEN_COST_IN_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_PARTITION_BYTES = 128 * 1024 * 1024;
+const DEFAULT_OPEN_COST_IN_BYTES = 4 * 1024 * 1024;
 
 /** A size setting: bytes, or with a suffix (k, m, g, t, p, optionally followed by b), as Spark's bytesConf reads it. */
 function sizeSetting(name: string, setting: string | undefined, fallback: number): number {

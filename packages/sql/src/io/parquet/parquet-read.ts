@@ -83,16 +83,6 @@ export function cachedParquetFooter(path: string): ParquetFooter {
   return footer;
 }
 
-/** The first row and the end (exclusive) of each row group. */
-export function rowGroupRanges(metadata: FileMetaData): { rowStart: number; rowEnd: number }[] {
-  let start = 0;
-  return metadata.row_groups.map((g) => {
-    const rowStart = start;
-    start += Number(g.num_rows);
-    return { rowStart, rowEnd: start };
-  });
-}
-
 const chunkScratch = new ScratchBuffer();
 /**
  * Row group `rowGroup` of a Parquet file, column by column (`columns[c][r]`) in the order of

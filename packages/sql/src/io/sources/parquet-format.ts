@@ -21,14 +21,13 @@ import type { ParquetSplit } from '../io-runtime.js';
 import { planFilePartitions, type FilePartitioning } from '../files/file-partitions.js';
 import { rowGroupMidpoints } from '../parquet/row-group-midpoints.js';
 import type { ColumnBatch } from '../column-batch.js';
-import { readParquetFooter, rowGroupRanges } from '../parquet/parquet-read.js';
+import { readParquetFooter } from '../parquet/parquet-read.js';
 import { FileScan } from './file-scan.js';
 
 interface FileFooter {
   path: string;
   schema: StructType;
   metadata: FileMetaData;
-  ranges: { rowStart: number; rowEnd: number }[];
   /** Each row group's midpoint in the file: the split holding it reads the row group. */
   midpoints: number[];
   size: number;
@@ -93,7 +92,7 @@ class ParquetScan implements RowSource {
         path: f.path,
         start,
         length,
-        rowGroups: f.midpoints.flatMap((midpoint, index) => (kept[i].has(index) && midpoint >= start && midpoint < start + length ? [{ index, ...f.ranges[index] }] : [])),
+        rowGroups: f.midpoints.flatMap((midpoint, index) => (kept[i].has(index) && midpoint >= start && midpoint < start + length ? [index] : [])),
         partitionValues: f.partitionValues,
       };
     }).map((task) => task.filter((split) => split.rowGroups.length > 0));
@@ -103,7 +102,7 @@ class ParquetScan implements RowSource {
 /** The footer of a local Parquet file, read synchronously (the reader API is synchronous). */
 function footerOf(path: string): Omit<FileFooter, 'path' | 'partitionValues'> {
   const { schema, metadata, size } = readParquetFooter(path);
-  return { schema, metadata, ranges: rowGroupRanges(metadata), midpoints: rowGroupMidpoints(metadata), size };
+  return { schema, metadata, midpoints: rowGroupMidpoints(metadata), size };
 }
 
 registerFormatReader('parquet', (session, paths, options, userSchema) => {
