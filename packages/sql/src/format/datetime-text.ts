@@ -7,8 +7,6 @@
 import { daysFromCivil } from '../io/values/calendar.js';
 import { fixedOffsetMillis, javaZoneId } from './zone-ids.js';
 
-export { fixedOffsetMillis } from './zone-ids.js';
-
 let processTimeZone: string | undefined;
 
 /** The process's time zone, the default session time zone (looked up once: Intl is slow). */

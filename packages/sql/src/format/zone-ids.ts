@@ -16,28 +16,43 @@ export const SHORT_IDS: Readonly<Record<string, string>> = {
   SST: 'Pacific/Guadalcanal', VST: 'Asia/Ho_Chi_Minh', EST: '-05:00', MST: '-07:00', HST: '-10:00',
 };
 
+/** Spark's old offset forms `+h:mm` and `+hh:m`, written `+0h:mm` and `+hh:0m`. */
+const ONE_DIGIT_HOUR = /([+-])(\d):/;
+const ONE_DIGIT_MINUTE = /([+-])(\d\d):(\d)$/;
+/** A fixed offset after `UTC`, `GMT`, `UT` or nothing: `+h`, `+hh`, `+hh:mm`, `+hhmm`, `+hh:mm:ss`, `+hhmmss`. */
+const FIXED_OFFSET = /^(?:UTC|GMT|UT)?([+-])(\d|\d\d(?::\d\d(?::\d\d)?|\d\d(?:\d\d)?)?)$/;
+
 /** The id ZoneId.of reads: Spark's rewrites of old offset forms, then a short id's region or offset. */
 export function javaZoneId(id: string): string {
-  const formatted = id.replace(/([+-])(\d):/, '$10$2:').replace(/([+-])(\d\d):(\d)$/, '$1$2:0$3');
+  const formatted = id.replace(ONE_DIGIT_HOUR, '$10$2:').replace(ONE_DIGIT_MINUTE, '$1$2:0$3');
   return SHORT_IDS[formatted] ?? formatted;
 }
 
 /**
  * A zone id that is a fixed offset (`+08:00`, `-0530`, `UTC+8`, `GMT-5`, `UT+1`, `Z`, `+08:00:30`,
  * `EST`): its offset in milliseconds; undefined for a region id or an offset java.time rejects.
- * Self-contained: generated code inlines its source (expr/builtins/time-zone-codegen.ts).
+ * Generated code calls it through formatFunctions (io/format-functions-runtime.ts).
  */
 export function fixedOffsetMillis(zoneId: string): number | undefined {
-  const shortIds: Record<string, string> = { EST: '-05:00', MST: '-07:00', HST: '-10:00' };
-  const id = (shortIds[zoneId] ?? zoneId).replace(/([+-])(\d):/, '$10$2:').replace(/([+-])(\d\d):(\d)$/, '$1$2:0$3');
+  const id = javaZoneId(zoneId);
   if (id === 'Z' || id === 'UTC' || id === 'GMT' || id === 'UT') return 0;
-  const m = /^(?:UTC|GMT|UT)?([+-])(\d|\d\d(?::\d\d(?::\d\d)?|\d\d(?:\d\d)?)?)$/.exec(id);
+  const m = FIXED_OFFSET.exec(id);
   if (m === null) return undefined;
   const digits = m[2]!.replace(/:/g, '');
   const [h, mi, s] = [Number(digits.slice(0, digits.length === 1 ? 1 : 2)), Number(digits.slice(2, 4) || 0), Number(digits.slice(4, 6) || 0)];
   const seconds = (h * 60 + mi) * 60 + s;
   if (h > 18 || mi > 59 || s > 59 || seconds > 18 * 3600) return undefined;
   return (m[1] === '-' ? -1 : 1) * seconds * 1000;
+}
+
+/** Whether Intl knows the zone of an id that is not a fixed offset (a region, or a short id's region), however it is spelt. */
+export function intlKnowsZone(id: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: SHORT_IDS[id] ?? id });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

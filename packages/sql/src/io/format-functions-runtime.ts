@@ -16,6 +16,7 @@ import { parseJsonPath } from './json/json-path.js';
 import { wallClockFormatter } from './values/datetime-format.js';
 import { dateTimeParser } from './values/datetime-parser.js';
 import { wallClockToInstant, zoneOffsetMs } from './values/time-zone.js';
+import { fixedOffsetMillis, intlKnowsZone } from '../format/zone-ids.js';
 import { javaRegex } from '../expr/java-regex.js';
 
 export const FORMAT_FUNCTIONS_SYMBOL = 'flint.sql.formatFunctions';
@@ -65,6 +66,9 @@ export const formatFunctions = {
   /** A region's offset at an instant, kept per day, and a wall clock's instant there (sqlZone's, as the readers'). */
   zoneOffsetMs,
   wallClockToInstant,
+  /** A fixed-offset zone id's offset, and whether Intl knows a region's (sqlZone's, format/zone-ids.ts). */
+  fixedOffsetMillis,
+  intlKnowsZone,
   /** The regex functions' patterns: Java's dialect (inline flags, possessive quantifiers) as JavaScript RegExps. */
   javaRegex,
 };

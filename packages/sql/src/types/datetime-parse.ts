@@ -7,7 +7,7 @@
  * Returns undefined for text that is not a date or timestamp. JS Dates keep milliseconds, so
  * digits beyond the third of a fraction are dropped.
  */
-import { fixedOffsetMillis } from '../format/datetime-text.js';
+import { fixedOffsetMillis } from '../format/zone-ids.js';
 import { wallClockToInstant } from '../io/values/time-zone.js';
 import { daysFromCivil, daysInMonth } from '../io/values/calendar.js';
 

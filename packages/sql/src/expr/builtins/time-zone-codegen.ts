@@ -5,35 +5,31 @@
  */
 import type { GenState } from '../registry.js';
 import { FORMAT_FUNCTIONS_SYMBOL } from '../../io/format-functions-runtime.js';
-import { SHORT_IDS, fixedOffsetMillis } from '../../format/zone-ids.js';
 
 export const ZONE = `const sqlZone = (() => {
-  const fixedOffset = ${fixedOffsetMillis.toString()};
-  const shortIds = ${JSON.stringify(SHORT_IDS)};
+  const runtime = () => globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})];
   /**
    * A region: io/values/time-zone.ts's offsets (Intl, kept per day) and wall clock to instant
    * (java.time's: in an overlap the earlier instant, in a gap the wall clock moved later by it),
    * once Intl has taken the id (checked at the first use).
    */
   const region = (tz) => {
-    const runtime = globalThis[Symbol.for(${JSON.stringify(FORMAT_FUNCTIONS_SYMBOL)})];
+    const { zoneOffsetMs, wallClockToInstant, intlKnowsZone } = runtime();
     let checked = false;
     const check = () => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: shortIds[tz] ?? tz });
-      } catch {
+      if (!intlKnowsZone(tz)) {
         throw new Error("[INVALID_TIMEZONE] The time zone '" + tz + "' is invalid: use a region ID such as 'America/Los_Angeles' or an offset such as '+08:00'.");
       }
       checked = true;
     };
     return {
-      wall: (ms) => (checked || check(), ms + runtime.zoneOffsetMs(ms, tz)),
-      instant: (wall) => (checked || check(), runtime.wallClockToInstant(wall, tz)),
+      wall: (ms) => (checked || check(), ms + zoneOffsetMs(ms, tz)),
+      instant: (wall) => (checked || check(), wallClockToInstant(wall, tz)),
     };
   };
   /** One zone: \`wall\` turns an instant into its wall clock there, \`instant\` goes back. */
   const zone = (tz) => {
-    const constant = fixedOffset(tz);
+    const constant = runtime().fixedOffsetMillis(tz);
     return constant === undefined ? region(tz) : { wall: (ms) => ms + constant, instant: (wall) => wall - constant };
   };
   const zones = new Map();

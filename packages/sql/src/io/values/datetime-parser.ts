@@ -5,7 +5,7 @@
  * `S` digits, offsets and zone ids), missing fields from 1970-01-01 00:00 (Spark's toLocalDate
  * and toLocalTime), and Java's message for text that does not parse (ANSI mode's error).
  */
-import { fixedOffsetMillis } from '../../format/datetime-text.js';
+import { fixedOffsetMillis } from '../../format/zone-ids.js';
 import { patternTokens, type PatternToken } from './datetime-pattern.js';
 import { daysFromCivil, daysInMonth, isLeapYear, MONTHS } from './calendar.js';
 

@@ -6,8 +6,8 @@
  * the session's) is its own offset.
  */
 
-import { defaultTimeZone, fixedOffsetMillis } from '../../format/datetime-text.js';
-import { javaZoneId } from '../../format/zone-ids.js';
+import { defaultTimeZone } from '../../format/datetime-text.js';
+import { fixedOffsetMillis, javaZoneId } from '../../format/zone-ids.js';
 
 /** Per zone: Intl's formatter, or null for a zone Intl rejects. */
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
