@@ -52,6 +52,12 @@ export interface UdfRef {
   readonly env: Record<string, unknown> | undefined;
   readonly name: string;
   readonly returnType: DataType;
+  /**
+   * The JavaScript function itself, on the driver: a task's stack frame inside the UDF is shown at
+   * the line the user wrote it (rdd's recordOrigins). Not part of what the UDF is: JSON (exprJson)
+   * leaves functions out.
+   */
+  readonly fn?: Function;
 }
 
 export type Expr =

@@ -7,7 +7,6 @@ import { Column, columnExpr } from '../column.js';
 import type { UdfRef } from '../expr/expression.js';
 import { parseDataType, type DataType } from '../types/index.js';
 import { flat, type ColumnOrName } from './call.js';
-import { rememberUdfFunction } from '../expr/udf-functions.js';
 
 export type UserDefinedFunction = ((...cols: (ColumnOrName | ColumnOrName[])[]) => Column) & { readonly returnType: DataType };
 
@@ -24,8 +23,7 @@ export function udfRef(f: (...args: never[]) => unknown, returnType: DataType | 
   const type = typeof returnType === 'string' ? parseDataType(returnType) : returnType;
   const target = typeof f === 'function' ? f : (f as { fn: { name: string } }).fn;
   const name = target.name && !target.name.startsWith('bound ') ? target.name : 'udf';
-  if (typeof target === 'function') rememberUdfFunction(ref.source, target);
-  return { source: ref.source, env: ref.env, name, returnType: type };
+  return { source: ref.source, env: ref.env, name, returnType: type, ...(typeof target === 'function' ? { fn: target } : {}) };
 }
 
 /** A UDF calling `ref`: its columns are named `<ref.name>(args)`. */

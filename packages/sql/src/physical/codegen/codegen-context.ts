@@ -4,7 +4,6 @@
  * everything it calls is inlined here, so a worker compiles it with `new Function` and nothing else.
  */
 import { FnRef, recordOrigins } from '@flint/rdd';
-import { udfFunction } from '../../expr/udf-functions.js';
 import type { UdfRef } from '../../expr/expression.js';
 import { querySummary, type QueryOrigin } from '../../expr/query-context.js';
 
@@ -13,8 +12,8 @@ export class CodegenContext {
   private scratches = 0;
   private readonly helpers = new Map<string, string>();
   private readonly udfs: string[] = [];
-  /** The source of each UDF the function calls. */
-  readonly udfSources: string[] = [];
+  /** The JavaScript function of each UDF the function calls (those the driver has). */
+  readonly udfFunctions: Function[] = [];
   /** Constants of the function by their source: evaluated once, in the prologue. */
   private readonly constants = new Map<string, string>();
   /** Values the generated function reads from its env argument (`env.<name>`). */
@@ -85,7 +84,7 @@ export class CodegenContext {
   addUdf(udf: UdfRef): string {
     const name = `udf${this.udfs.length}`;
     this.udfs.push(`const ${name} = (${udf.source});`);
-    this.udfSources.push(udf.source);
+    if (udf.fn !== undefined) this.udfFunctions.push(udf.fn);
     if (udf.env !== undefined) this.env[name] = udf.env;
     return name;
   }
@@ -129,8 +128,7 @@ export function functionSource(ctx: CodegenContext, params: string[], body: stri
 /** The generated function as a FnRef checked for syntax (one expression), with the context's env. */
 export function generatedFunction<F>(ctx: CodegenContext, params: string[], body: string, site: string, generator = false): F {
   const ref = FnRef.generated(functionSource(ctx, params, body, generator), ctx.env, site);
-  // A UDF's frames are placed at its own line, as an RDD function's (expr/udf-functions.ts).
-  const udfs = ctx.udfSources.flatMap((source) => udfFunction(source) ?? []);
-  if (udfs.length > 0) recordOrigins(site, ref.source, udfs);
+  // A UDF's frames are placed at its own line, as an RDD function's.
+  if (ctx.udfFunctions.length > 0) recordOrigins(site, ref.source, ctx.udfFunctions);
   return ref as unknown as F;
 }
