@@ -5,7 +5,7 @@
  * so the generated code is straight-line, with no closures or calls per row.
  */
 import { LONG_HELPERS } from '../../types/long-value.js';
-import { udfResultSource } from './udf-result.js';
+import { containsLong, udfResultSource } from './udf-result.js';
 import type { Expr, ExprOf } from '../../expr/expression.js';
 import { lookupFunction, type ScalarFunction } from '../../expr/registry.js';
 import { dataTypeOf } from '../../analyzer/type-of.js';
@@ -60,8 +60,9 @@ function genNode(e: Expr, vars: Bindings, ctx: CodegenContext): string {
     case 'udf': {
       const fn = ctx.addUdf(e.udf);
       const call = `${fn}(${[...e.args.map(gen), ...(e.udf.env !== undefined ? [`env.${fn}`] : [])].join(', ')})`;
-      ctx.addHelpers(LONG_HELPERS);
-      return `${ctx.constant(udfResultSource(e.udf.returnType))}(${call})`;
+      if (containsLong(e.udf.returnType)) ctx.addHelpers(LONG_HELPERS);
+      const hoist = (source: string) => ctx.constant(source);
+      return `${hoist(udfResultSource(e.udf.returnType, hoist))}(${call})`;
     }
     case 'window':
     case 'subquery':

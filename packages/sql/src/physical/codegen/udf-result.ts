@@ -18,19 +18,39 @@ const INTEGER_WIDTH: Readonly<Record<string, string>> = {
 /** A long: its 64 bits in the engine's exact form (types/long-value.ts; generated code has LONG_HELPERS). */
 const LONG = `(typeof v === 'bigint' ? sqlLong(BigInt.asIntN(64, v)) : typeof v === 'number' && Number.isInteger(v) ? (Number.isSafeInteger(v) ? v + 0 : sqlLong(BigInt.asIntN(64, BigInt(v)))) : null)`;
 
-/** The source of an arrow function converting a UDF's result to `type` (null for a mismatch). */
-export function udfResultSource(type: DataType): string {
-  return `((v) => v === null || v === undefined ? null : ${convert(type)})`;
+/**
+ * The source of an arrow function converting a UDF's result to `type` (null for a mismatch).
+ * `hoist` makes the source of an element's, entry's or field's converter a name, made once
+ * (CodegenContext.constant), not once per row, entry or field.
+ */
+export function udfResultSource(type: DataType, hoist: (source: string) => string): string {
+  return `((v) => v === null || v === undefined ? null : ${convert(type, hoist)})`;
 }
 
-function convert(type: DataType): string {
+/** Whether a value of `type` is or holds a long (then the converter calls LONG_HELPERS' sqlLong). */
+export function containsLong(type: DataType): boolean {
+  switch (type.typeName()) {
+    case 'long':
+      return true;
+    case 'array':
+      return containsLong((type as ArrayType).elementType);
+    case 'map':
+      return containsLong((type as MapType).keyType) || containsLong((type as MapType).valueType);
+    case 'struct':
+      return (type as StructType).fields.some((f) => containsLong(f.dataType));
+    default:
+      return false;
+  }
+}
+
+function convert(type: DataType, hoist: (source: string) => string): string {
   const name = type.typeName();
   if (name === 'long') return LONG;
   const width = INTEGER_WIDTH[name];
   if (width !== undefined) {
-    const wrap = width.replaceAll('x', 'n');
-    return `(typeof v === 'bigint' ? ((n) => ${wrap})(Number(BigInt.asIntN(64, v))) : typeof v === 'number' && Number.isInteger(v) ? ((n) => ${wrap})(v) : null)`;
+    return `(typeof v === 'bigint' ? ${width.replace('x', 'Number(BigInt.asIntN(64, v))')} : typeof v === 'number' && Number.isInteger(v) ? ${width.replace('x', 'v')} : null)`;
   }
+  const nested = (inner: DataType) => hoist(udfResultSource(inner, hoist));
   switch (name) {
     case 'boolean':
       return `(typeof v === 'boolean' ? v : null)`;
@@ -49,15 +69,15 @@ function convert(type: DataType): string {
     case 'timestamp_ntz':
       return `(v instanceof Date ? v.getTime() : null)`;
     case 'array':
-      return `(Array.isArray(v) ? v.map(${udfResultSource((type as ArrayType).elementType)}) : null)`;
+      return `(Array.isArray(v) ? v.map(${nested((type as ArrayType).elementType)}) : null)`;
     case 'map': {
       const { keyType, valueType } = type as MapType;
       const entries = `(v instanceof Map ? [...v] : Object.entries(v))`;
-      return `(typeof v === 'object' ? new Map(${entries}.map(([k, x]) => [${udfResultSource(keyType)}(k), ${udfResultSource(valueType)}(x)])) : null)`;
+      return `(typeof v === 'object' ? new Map(${entries}.map(([k, x]) => [${nested(keyType)}(k), ${nested(valueType)}(x)])) : null)`;
     }
     case 'struct': {
       const fields = (type as StructType).fields.map(
-        (f, i) => `${JSON.stringify(f.name)}: ${udfResultSource(f.dataType)}(Array.isArray(v) ? v[${i}] : v[${JSON.stringify(f.name)}])`,
+        (f, i) => `${JSON.stringify(f.name)}: ${nested(f.dataType)}(Array.isArray(v) ? v[${i}] : v[${JSON.stringify(f.name)}])`,
       );
       return `(typeof v === 'object' && !(v instanceof Date) ? { ${fields.join(', ')} } : null)`;
     }
