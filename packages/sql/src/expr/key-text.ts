@@ -11,25 +11,28 @@ import type { CodegenContext } from '../physical/codegen/codegen-context.js';
 
 export const KEY_TEXT = `function keyText(values) { return JSON.stringify(values, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? v + 'n' : v)); }`;
 
-/** Types whose values are never a JS bigint (a long, a decimal, a timestamp or an interval may be one past 2^53). */
-const BIGINT_FREE_TYPES = new Set(['void', 'string', 'boolean', 'byte', 'short', 'integer', 'float', 'double', 'date', 'binary']);
+/**
+ * Types whose values JSON writes one way each: never a JS bigint (a long, a decimal, a timestamp or
+ * an interval may be one past 2^53) and never NaN or an infinity (a float or a double may be one).
+ */
+const JSON_EXACT_TYPES = new Set(['void', 'string', 'boolean', 'byte', 'short', 'integer', 'date', 'binary']);
 
-function mayHoldBigint(type: DataType): boolean {
-  if (type instanceof ArrayType) return mayHoldBigint(type.elementType);
-  if (type instanceof MapType) return mayHoldBigint(type.keyType) || mayHoldBigint(type.valueType);
-  if (type instanceof StructType) return type.fields.some((f) => mayHoldBigint(f.dataType));
-  return !BIGINT_FREE_TYPES.has(type.typeName());
+function jsonWritesExactly(type: DataType): boolean {
+  if (type instanceof ArrayType) return jsonWritesExactly(type.elementType);
+  if (type instanceof MapType) return jsonWritesExactly(type.keyType) && jsonWritesExactly(type.valueType);
+  if (type instanceof StructType) return type.fields.every((f) => jsonWritesExactly(f.dataType));
+  return JSON_EXACT_TYPES.has(type.typeName());
 }
 
 /**
  * Code for the text a key is looked up by when a Map cannot key it by value (several join, window
  * or group keys; a struct, array or map group key): `tuple` (the code of the values' array, or of
  * the one value) as JSON.stringify writes it, which is fastest, or as keyText writes it where a
- * value of `types` may be a JS bigint, which JSON refuses. A join passes both sides' key types, so
- * that both write the same text.
+ * value of `types` may be a JS bigint, which JSON refuses, or NaN or an infinity, which JSON
+ * writes as null. A join passes both sides' key types, so that both write the same text.
  */
 export function tupleKeyCode(tuple: string, types: readonly DataType[], ctx: CodegenContext): string {
-  if (!types.some(mayHoldBigint)) return `JSON.stringify(${tuple})`;
+  if (types.every(jsonWritesExactly)) return `JSON.stringify(${tuple})`;
   ctx.addHelper('keyText', KEY_TEXT);
   return `keyText(${tuple})`;
 }
